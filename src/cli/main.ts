@@ -1,0 +1,125 @@
+// The iop-budget command: a thin adapter from files and flags to the engine and back.
+
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { type CheckJson, type FileErrorJson, type Lang, analyze, hasErrors, toCheckJson } from "../core";
+import { WorkbookFileError, readXlsx } from "../xlsx/read";
+import { CLI_TEXT } from "./messages";
+import { formatReport } from "./report";
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNREADABLE = 2;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
+  FILE_NOT_FOUND: { sv: "Filen finns inte.", en: "The file does not exist." },
+  NOT_A_FILE: { sv: "Det är en mapp, inte en fil.", en: "It is a folder, not a file." },
+  FILE_NOT_READABLE: { sv: "Filen kan inte öppnas (behörighet saknas?).", en: "The file cannot be opened (no permission?)." },
+  NOT_A_WORKBOOK: { sv: "Filen är inte en Excel-arbetsbok (.xlsx).", en: "The file is not an Excel workbook (.xlsx)." },
+  ENCRYPTED: { sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.", en: "The workbook is password-protected. Save it without a password and try again." },
+  LEGACY_XLS: { sv: "Filen är en gammal Excel 97–2003-arbetsbok (.xls). Spara den som .xlsx och försök igen.", en: "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again." },
+  TOO_LARGE: { sv: "Arbetsboken är för stor för att läsas säkert.", en: "The workbook is too large to be read safely." },
+  CORRUPT: { sv: "Arbetsboken är skadad och kan inte läsas. Öppna och spara den i Excel och försök igen.", en: "The workbook is damaged and cannot be read. Open and save it in Excel and try again." },
+  INTERNAL: { sv: "Ett internt fel uppstod när filen lästes.", en: "An internal error occurred while reading the file." },
+};
+
+export type CheckOutcome = { kind: "ok"; json: CheckJson } | { kind: "error"; json: FileErrorJson };
+
+function fileError(file: string, code: string, lang: Lang, detail?: string): CheckOutcome {
+  const text = FILE_ERROR_TEXT[code]?.[lang] ?? code;
+  return { kind: "error", json: { file, error: { code, message: detail && code === "CORRUPT" ? `${text} (${detail})` : text } } };
+}
+
+/** Checks one file; never throws. */
+export function checkFile(path: string, lang: Lang): CheckOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fileError(path, code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "NOT_A_FILE" : "FILE_NOT_READABLE", lang);
+  }
+  try {
+    const grids = readXlsx(bytes);
+    return { kind: "ok", json: toCheckJson(path, analyze(grids), lang) };
+  } catch (e) {
+    if (e instanceof WorkbookFileError) return fileError(path, e.code, lang, e.code === "CORRUPT" ? e.message : undefined);
+    if (process.env.IOP_BUDGET_DEBUG) throw e;
+    return fileError(path, "INTERNAL", lang);
+  }
+}
+
+function exitCodeOf(outcome: CheckOutcome): number {
+  if (outcome.kind === "error") return EXIT_UNREADABLE;
+  return hasErrors(outcome.json.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export function runCheck(files: readonly string[], opts: { json?: boolean; lang: Lang }, io: Io): number {
+  let exit = EXIT_OK;
+  let withErrors = 0;
+  let unreadable = 0;
+  files.forEach((file, i) => {
+    const outcome = checkFile(file, opts.lang);
+    const code = exitCodeOf(outcome);
+    exit = Math.max(exit, code);
+    if (code === EXIT_FINDINGS) withErrors++;
+    if (code === EXIT_UNREADABLE) unreadable++;
+    if (opts.json) {
+      io.out(JSON.stringify(outcome.json));
+      return;
+    }
+    if (i > 0) io.out("");
+    if (outcome.kind === "error") io.out(`== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`);
+    else io.out(formatReport(outcome.json, opts.lang));
+  });
+  if (!opts.json && files.length > 1) io.out(`\n${CLI_TEXT[opts.lang].summary(files.length, withErrors, unreadable)}`);
+  return exit;
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(`${__dirname}/../../package.json`, "utf8")) as { version: string }).version;
+  } catch {
+    return "0.0.0";
+  }
+}
+
+/** Runs the command line; resolves to the exit code. Usage errors exit 2 (SPEC §8). */
+export function main(argv: readonly string[], io: Io): number {
+  let exit = EXIT_OK;
+  const program = new Command("iop-budget")
+    .description("Checks and computes IOP budget workbooks (Malmö stad).")
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const langOption = () => new Option("--lang <lang>", "language of messages").choices(["sv", "en"]).default("sv");
+  program
+    .command("check")
+    .description("check workbooks and print their figures and findings")
+    .argument("<files...>", ".xlsx files")
+    .option("--json", "one JSON object per file, one per line")
+    .addOption(langOption())
+    .action((files: string[], opts: { json?: boolean; lang: Lang }) => {
+      exit = runCheck(files, opts, io);
+    });
+  try {
+    program.parse([...argv], { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
+    }
+    throw e;
+  }
+  return exit;
+}
+
+export function cliName(): string {
+  return basename(process.argv[1] ?? "iop-budget");
+}

@@ -1,0 +1,58 @@
+// The CLI's own texts (the engine's findings carry their own catalogue).
+
+import type { Lang } from "../core";
+
+export const CLI_TEXT = {
+  sv: {
+    agreementPeriod: "Avtalsperiod",
+    overheadRate: "OH-sats",
+    halfYear: "Halvår",
+    sheet: "Blad",
+    direct: "Direkt",
+    overhead: "OH",
+    total: "Totalt",
+    actual: "Utfall",
+    eligible: "Stödber.",
+    all: "Summa",
+    grants: "Bidrag per år",
+    years: "Årsutfall",
+    yearLine: (y: number, b: string, a: string, s: string, partial: boolean) =>
+      `${y}: budget ${b}, utfall ${a}, ${s.startsWith("-") ? "underskott" : "överskott"} ${s.replace(/^-/, "")}${partial ? " (delvis återrapporterat)" : ""}`,
+    repayment: "Återbetalning",
+    due: "senast",
+    nothingToRepay: "inget att återbetala",
+    decision: "Förslag till beslut",
+    findings: (e: number, w: number, i: number) => `Fynd: ${e} fel, ${w} varningar, ${i} information`,
+    noFindings: "Inga fynd: arbetsboken är korrekt.",
+    workbookLevel: "Arbetsboken",
+    severity: { error: "FEL", warning: "VARNING", info: "INFO" },
+    fileError: "Kunde inte läsas",
+    summary: (files: number, errors: number, unreadable: number) => `${files} filer: ${errors} med fel, ${unreadable} som inte kunde läsas.`,
+  },
+  en: {
+    agreementPeriod: "Agreement period",
+    overheadRate: "Overhead rate",
+    halfYear: "Half-year",
+    sheet: "Sheet",
+    direct: "Direct",
+    overhead: "Overhead",
+    total: "Total",
+    actual: "Actual",
+    eligible: "Eligible",
+    all: "Sum",
+    grants: "Grants per year",
+    years: "Year figures",
+    yearLine: (y: number, b: string, a: string, s: string, partial: boolean) =>
+      `${y}: budget ${b}, actual ${a}, ${s.startsWith("-") ? "deficit" : "surplus"} ${s.replace(/^-/, "")}${partial ? " (partly reported)" : ""}`,
+    repayment: "Repayment",
+    due: "due",
+    nothingToRepay: "nothing to repay",
+    decision: "Draft decision (Swedish)",
+    findings: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} information`,
+    noFindings: "No findings: the workbook is in order.",
+    workbookLevel: "Workbook",
+    severity: { error: "ERROR", warning: "WARNING", info: "INFO" },
+    fileError: "Could not be read",
+    summary: (files: number, errors: number, unreadable: number) => `${files} files: ${errors} with errors, ${unreadable} could not be read.`,
+  },
+} as const satisfies Record<Lang, unknown>;

@@ -1,0 +1,24 @@
+// The whole engine in one call: grids in → model, figures, findings and decision out.
+
+import { type Computation, compute } from "./compute";
+import { decisionPoints } from "./decision";
+import { type Finding, compareFindings } from "./findings";
+import type { WorkbookGrids } from "./grid";
+import type { BudgetWorkbook } from "./model";
+import { readWorkbook } from "./read";
+
+export interface Analysis {
+  readonly workbook: BudgetWorkbook;
+  readonly computation: Computation;
+  readonly decision: readonly string[];
+  /** Errors first, then warnings, then information; in reading order within each. */
+  readonly findings: readonly Finding[];
+}
+
+export function analyze(grids: WorkbookGrids): Analysis {
+  const { workbook, findings: readFindings } = readWorkbook(grids);
+  const findings = [...readFindings];
+  const computation = compute(workbook, findings);
+  const decision = decisionPoints(computation);
+  return { workbook, computation, decision, findings: [...findings].sort(compareFindings) }; // sort is stable: reading order stays
+}

@@ -1,0 +1,323 @@
+// The calculations of SPEC §4, in integer öre.
+
+import { type IsoDate, isoFromParts } from "./dates";
+import { type Finding, finding } from "./findings";
+import type { Agreement, BudgetWorkbook, HalfYearSheet, LineInput } from "./model";
+import { type Ore, allocate, divRound, sum } from "./money";
+import { type HalfYear, type HalfYearId, compareHalfYears, halfYearsBetween } from "./period";
+
+export interface ComputedLine extends LineInput {
+  /** The budget the figures use: the derived salary budget where it can be derived, else the entered one. */
+  readonly effectiveBudget: Ore;
+  readonly derivedBudget: Ore | null;
+  readonly impliedMonthlyCost: Ore | null;
+  /** This line's share of the half-year's overhead (0 for overhead lines). */
+  readonly overheadShare: Ore;
+  readonly effectiveVariance: Ore | null;
+  readonly overspent: boolean;
+}
+
+export interface BudgetFigures {
+  readonly direct: Ore;
+  readonly overhead: Ore;
+  readonly total: Ore;
+}
+
+export interface ActualFigures {
+  readonly direct: Ore;
+  readonly overhead: Ore;
+  readonly eligibleOverhead: Ore;
+  readonly total: Ore;
+  readonly eligibleTotal: Ore;
+}
+
+export interface ComputedHalfYear {
+  readonly source: HalfYearSheet;
+  readonly halfYear: HalfYear;
+  readonly lines: readonly ComputedLine[];
+  readonly budget: BudgetFigures;
+  readonly actual: ActualFigures | null;
+}
+
+export interface YearFigures {
+  readonly year: number;
+  readonly budget: Ore;
+  readonly actual: Ore;
+  readonly surplus: Ore;
+  readonly partial: boolean;
+  readonly halfYears: readonly HalfYearId[];
+}
+
+export interface RepaymentItem {
+  readonly year: number;
+  readonly amount: Ore;
+  readonly source: "earlier" | "reported";
+}
+
+export interface Repayment {
+  readonly items: readonly RepaymentItem[];
+  readonly total: Ore;
+  readonly due: IsoDate | null;
+}
+
+export interface Grant {
+  readonly period: HalfYearId;
+  readonly halfYear: HalfYear;
+  readonly amount: Ore;
+}
+
+export interface GrantYear {
+  readonly year: number;
+  readonly amount: Ore;
+  readonly periods: readonly HalfYearId[];
+}
+
+export interface Computation {
+  readonly agreement: Agreement;
+  readonly halfYears: readonly ComputedHalfYear[];
+  readonly years: readonly YearFigures[];
+  readonly repayment: Repayment;
+  readonly grants: readonly Grant[];
+  readonly grantYears: readonly GrantYear[];
+}
+
+const PPM = 1_000_000n;
+
+/** round(rate × amount) to whole kronor, half away from zero (SPEC §4.3). */
+export function overheadOf(direct: Ore, ratePpm: number): Ore {
+  return (Number(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n)) * 100) as Ore;
+}
+
+/** round(percent/100 × months × monthlyCost) to whole kronor (SPEC §4.1), exactly. */
+export function salaryBudget(servicePercentMicro: number, monthsMicro: number, monthlyCost: Ore): Ore {
+  const numerator = BigInt(servicePercentMicro) * BigInt(monthsMicro) * BigInt(monthlyCost);
+  // percent/100 and two millionths scales, then öre → kronor.
+  return (Number(divRound(numerator, 100n * PPM * PPM * 100n)) * 100) as Ore;
+}
+
+/** budget / (percent/100 × months), in öre. */
+export function impliedMonthlyCost(budget: Ore, servicePercentMicro: number, monthsMicro: number): Ore {
+  return Number(divRound(BigInt(budget) * 100n * PPM * PPM, BigInt(servicePercentMicro) * BigInt(monthsMicro))) as Ore;
+}
+
+export function compute(workbook: BudgetWorkbook, findings: Finding[]): Computation {
+  const { agreement } = workbook;
+  const ordered = checkHalfYears(workbook, findings);
+  const halfYears = ordered.map((s) => computeHalfYear(s, agreement, findings));
+  const years = computeYears(halfYears, findings);
+  const repayment = computeRepayment(agreement, years, findings);
+  const grants = halfYears.map((h) => ({ period: h.halfYear.id, halfYear: h.halfYear, amount: h.budget.total }));
+  const grantYears: GrantYear[] = [];
+  for (const g of grants) {
+    const last = grantYears[grantYears.length - 1];
+    if (last && last.year === g.halfYear.year) grantYears[grantYears.length - 1] = { ...last, amount: (last.amount + g.amount) as Ore, periods: [...last.periods, g.period] };
+    else grantYears.push({ year: g.halfYear.year, amount: g.amount, periods: [g.period] });
+  }
+  return { agreement, halfYears, years, repayment, grants, grantYears };
+}
+
+/** Orders the half-year sheets, drops duplicates, and checks them against the agreement period. */
+function checkHalfYears(workbook: BudgetWorkbook, findings: Finding[]): HalfYearSheet[] {
+  const byId = new Map<HalfYearId, HalfYearSheet>();
+  for (const s of workbook.halfYears) {
+    const first = byId.get(s.halfYear.id);
+    if (first) findings.push(finding("DUPLICATE_HALF_YEAR", s.sheet, s.periodCell, { halfYear: s.halfYear.id, other: first.sheet }));
+    else byId.set(s.halfYear.id, s);
+  }
+  const ordered = [...byId.values()].sort((a, b) => compareHalfYears(a.halfYear, b.halfYear));
+  if (workbook.halfYears.length === 0) {
+    findings.push(finding("NO_HALF_YEAR_SHEET", null, null));
+    return ordered;
+  }
+  const { start, end, sheet } = workbook.agreement;
+  const reported = ordered.some((s) => s.lines.some((l) => l.actual !== null));
+  if (start && end) {
+    if (end < start) {
+      findings.push(finding("AGREEMENT_PERIOD_REVERSED", sheet, workbook.agreement.cells.end ?? null, { start, end }));
+      return ordered;
+    }
+    const expected = halfYearsBetween(start, end);
+    if (expected[0]!.start !== start || expected[expected.length - 1]!.end !== end) {
+      findings.push(finding("AGREEMENT_NOT_HALF_YEARS", sheet, workbook.agreement.cells.start ?? null, { start, end }));
+    }
+    const expectedIds = new Set(expected.map((h) => h.id));
+    for (const s of ordered) {
+      if (!expectedIds.has(s.halfYear.id)) findings.push(finding("HALF_YEAR_OUTSIDE_AGREEMENT", s.sheet, s.periodCell, { halfYear: s.halfYear.id, start, end }));
+    }
+    const missing = expected.filter((h) => !byId.has(h.id)).map((h) => h.id);
+    if (missing.length > 0) {
+      // A report covers the half-years reported so far; a budget must cover the whole agreement.
+      if (reported) findings.push(finding("PERIOD_NOT_REPORTED", null, null, { missing: missing.join(", ") }));
+      else findings.push(finding("PERIOD_NOT_COVERED", sheet, workbook.agreement.cells.start ?? null, { start, end, missing: missing.join(", ") }));
+    }
+  } else if (ordered.length > 1) {
+    const span = halfYearsBetween(ordered[0]!.halfYear.start, ordered[ordered.length - 1]!.halfYear.end);
+    const missing = span.filter((h) => !byId.has(h.id)).map((h) => h.id);
+    if (missing.length > 0) findings.push(finding("HALF_YEAR_GAP", null, null, { missing: missing.join(", ") }));
+  }
+  return ordered;
+}
+
+function computeHalfYear(source: HalfYearSheet, agreement: Agreement, findings: Finding[]): ComputedHalfYear {
+  const sheet = source.sheet;
+  const reported = source.lines.some((l) => l.actual !== null);
+  // 1. Each line's budget (salary derivation).
+  const budgets = source.lines.map((line) => lineBudget(line, sheet, findings));
+  const isOverhead = source.lines.map((l) => l.category === "overhead");
+  const direct = sum(budgets.filter((_, i) => !isOverhead[i]).map((b) => b.effective));
+  // 2. Overhead, and the entered overhead budget checked against it.
+  const overheadIdx = source.lines.flatMap((l, i) => (isOverhead[i] ? [i] : []));
+  const enteredOverhead = overheadIdx.map((i) => source.lines[i]!.budget).filter((b): b is Ore => b !== null);
+  const ratePpm = agreement.overheadRatePpm;
+  const overhead: Ore = ratePpm !== null ? overheadOf(direct, ratePpm) : sum(enteredOverhead);
+  if (ratePpm !== null && enteredOverhead.length > 0 && sum(enteredOverhead) !== overhead) {
+    const at = overheadIdx.find((i) => source.lines[i]!.budget !== null)!;
+    findings.push(finding("OH_MISMATCH", sheet, source.lines[at]!.cells.budget ?? null, { enteredOre: sum(enteredOverhead), computedOre: overhead }));
+  }
+  // 3. Allocation of the overhead to the direct lines.
+  const directIdx = source.lines.flatMap((_, i) => (isOverhead[i] ? [] : [i]));
+  const shares = allocate(overhead, directIdx.map((i) => budgets[i]!.effective));
+  const shareOf = new Map(directIdx.map((i, k) => [i, shares[k]!]));
+  // A single overhead line carries the computed overhead; several keep what was entered.
+  const overheadBudgets = new Map<number, Ore>();
+  if (overheadIdx.length === 1) overheadBudgets.set(overheadIdx[0]!, overhead);
+
+  const lines: ComputedLine[] = source.lines.map((line, i) => {
+    const effectiveBudget = overheadBudgets.get(i) ?? budgets[i]!.effective;
+    let actual = line.actual;
+    if (reported && actual === null && !line.unreadable.includes("actual") && line.cells.actual) {
+      findings.push(finding("MISSING_ACTUAL", sheet, line.cells.actual, { label: line.label }));
+    }
+    const variance = actual === null ? null : ((effectiveBudget - actual) as Ore);
+    const overspent = actual !== null && actual > effectiveBudget;
+    if (overspent) overspendFinding(line, effectiveBudget, actual!, agreement, sheet, findings);
+    if (line.variance !== null && variance !== null && line.variance !== variance) {
+      findings.push(finding("VARIANCE_MISMATCH", sheet, line.cells.variance ?? null, { enteredOre: line.variance, computedOre: variance }));
+    }
+    return {
+      ...line,
+      effectiveBudget,
+      derivedBudget: budgets[i]!.derived,
+      impliedMonthlyCost: budgets[i]!.implied,
+      overheadShare: shareOf.get(i) ?? (0 as Ore),
+      effectiveVariance: variance,
+      overspent,
+    };
+  });
+  const budget: BudgetFigures = { direct, overhead, total: (direct + overhead) as Ore };
+  const actual = reported ? actualFigures(source, lines, isOverhead, ratePpm, overhead, findings) : null;
+  checkTotalRow(source, budget, actual, findings);
+  return { source, halfYear: source.halfYear, lines, budget, actual };
+}
+
+function lineBudget(line: LineInput, sheet: string, findings: Finding[]): { effective: Ore; derived: Ore | null; implied: Ore | null } {
+  const { servicePercentMicro: pct, monthsMicro: months, monthlyCost, budget } = line;
+  if (pct !== null && months !== null && monthlyCost !== null) {
+    const derived = salaryBudget(pct, months, monthlyCost);
+    if (budget !== null && budget !== derived) {
+      findings.push(finding("SALARY_MISMATCH", sheet, line.cells.budget ?? null, { enteredOre: budget, derivedOre: derived }));
+    }
+    return { effective: derived, derived, implied: null };
+  }
+  const salaryInputs = line.category === "salary" && (pct !== null || months !== null || monthlyCost !== null);
+  if (budget !== null) {
+    if (salaryInputs && pct !== null && months !== null && monthlyCost === null && line.cells.monthlyCost !== undefined && !line.unreadable.includes("monthlyCost")) {
+      const implied = impliedMonthlyCost(budget, pct, months);
+      findings.push(finding("IMPLIED_MONTHLY_COST", sheet, line.cells.monthlyCost, { impliedOre: implied }));
+      return { effective: budget, derived: null, implied };
+    }
+    if (salaryInputs && pct !== null && months !== null && monthlyCost === null) {
+      return { effective: budget, derived: null, implied: impliedMonthlyCost(budget, pct, months) };
+    }
+    return { effective: budget, derived: null, implied: null };
+  }
+  if (line.unreadable.length === 0) {
+    if (salaryInputs) {
+      const missing = [pct === null ? "tjänstgöringsgrad" : null, months === null ? "antal månader" : null, monthlyCost === null ? "månadskostnad" : null].filter(Boolean).join(", ");
+      findings.push(finding("SALARY_INCOMPLETE", sheet, line.cells.budget ?? null, { missing }));
+    } else if (line.category !== "overhead") {
+      findings.push(finding("MISSING_BUDGET", sheet, line.cells.budget ?? null, { label: line.label }));
+    }
+  }
+  return { effective: 0 as Ore, derived: null, implied: null };
+}
+
+function overspendFinding(line: LineInput, budget: Ore, actual: Ore, agreement: Agreement, sheet: string, findings: Finding[]): void {
+  const over = (actual - budget) as Ore;
+  const tol = agreement.tolerance;
+  const allowed = tol === null ? 0 : tol.kind === "amount" ? tol.amount : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
+  const params = { label: line.label, overOre: over, budgetOre: budget, actualOre: actual };
+  findings.push(finding(over <= allowed ? "OVERSPENT_WITHIN_TOLERANCE" : "OVERSPENT", sheet, line.cells.actual ?? null, params));
+}
+
+function actualFigures(
+  source: HalfYearSheet,
+  lines: readonly ComputedLine[],
+  isOverhead: readonly boolean[],
+  ratePpm: number | null,
+  budgetOverhead: Ore,
+  findings: Finding[],
+): ActualFigures {
+  const direct = sum(lines.filter((_, i) => !isOverhead[i]).map((l) => l.actual ?? (0 as Ore)));
+  const overhead = sum(lines.filter((_, i) => isOverhead[i]).map((l) => l.actual ?? (0 as Ore)));
+  // Eligible overhead: at most the rate on the actual direct costs, and at most the budgeted overhead (SPEC §4.7).
+  const cap = ratePpm === null ? budgetOverhead : (Math.min(overheadOf(direct, ratePpm), budgetOverhead) as Ore);
+  const eligibleOverhead = (Math.min(overhead, cap) as Ore);
+  if (overhead > cap) {
+    const ohLine = lines.find((l, i) => isOverhead[i] && l.actual !== null);
+    findings.push(finding("OH_ACTUAL_ABOVE_RATE", source.sheet, ohLine?.cells.actual ?? null, { actualOre: overhead, allowedOre: cap, excessOre: overhead - cap }));
+  }
+  return { direct, overhead, eligibleOverhead, total: (direct + overhead) as Ore, eligibleTotal: (direct + eligibleOverhead) as Ore };
+}
+
+function checkTotalRow(source: HalfYearSheet, budget: BudgetFigures, actual: ActualFigures | null, findings: Finding[]): void {
+  const t = source.total;
+  if (!t) return;
+  // A total row may sum the direct costs only ("Summa direkta kostnader"): accept that too.
+  if (t.budget !== null && t.budget !== budget.total && t.budget !== budget.direct) {
+    findings.push(finding("SUM_MISMATCH", source.sheet, t.cells.budget ?? null, { enteredOre: t.budget, computedOre: budget.total }));
+  }
+  if (t.actual !== null && actual && t.actual !== actual.total && t.actual !== actual.direct) {
+    findings.push(finding("SUM_MISMATCH", source.sheet, t.cells.actual ?? null, { enteredOre: t.actual, computedOre: actual.total }));
+  }
+  if (t.variance !== null && actual) {
+    const v = (budget.total - actual.total) as Ore;
+    if (t.variance !== v && t.variance !== budget.direct - actual.direct) {
+      findings.push(finding("SUM_MISMATCH", source.sheet, t.cells.variance ?? null, { enteredOre: t.variance, computedOre: v }));
+    }
+  }
+}
+
+function computeYears(halfYears: readonly ComputedHalfYear[], findings: Finding[]): YearFigures[] {
+  const years: YearFigures[] = [];
+  const calendarYears = [...new Set(halfYears.map((h) => h.halfYear.year))];
+  for (const year of calendarYears) {
+    const all = halfYears.filter((h) => h.halfYear.year === year);
+    const withActuals = all.filter((h) => h.actual !== null);
+    if (withActuals.length === 0) continue;
+    const budget = sum(withActuals.map((h) => h.budget.total));
+    const actual = sum(withActuals.map((h) => h.actual!.eligibleTotal));
+    const surplus = (budget - actual) as Ore;
+    const partial = withActuals.length < all.length;
+    if (partial) findings.push(finding("YEAR_PARTIAL", null, null, { year, reported: withActuals.map((h) => h.halfYear.id).join(", ") }));
+    if (surplus < 0) findings.push(finding("YEAR_OVERSPENT", null, null, { year, overOre: -surplus, actualOre: actual, budgetOre: budget }));
+    years.push({ year, budget, actual, surplus, partial, halfYears: withActuals.map((h) => h.halfYear.id) });
+  }
+  return years;
+}
+
+function computeRepayment(agreement: Agreement, years: readonly YearFigures[], findings: Finding[]): Repayment {
+  const items: RepaymentItem[] = [
+    ...agreement.earlierSurpluses.map((s) => ({ year: s.year, amount: s.amount, source: "earlier" as const })),
+    ...years.filter((y) => y.surplus > 0).map((y) => ({ year: y.year, amount: y.surplus, source: "reported" as const })),
+  ].sort((a, b) => a.year - b.year);
+  const total = sum(items.map((i) => i.amount));
+  let due = agreement.repaymentDue;
+  if (due === null && total > 0) {
+    // As in the seed: surpluses are repaid by the end of June of the year after the last one reported.
+    due = isoFromParts(Math.max(...items.map((i) => i.year)) + 1, 6, 30);
+    findings.push(finding("REPAYMENT_DUE_DEFAULTED", agreement.sheet, agreement.cells.repaymentDue ?? null, { due }));
+  }
+  return { items, total, due };
+}
+

@@ -1,0 +1,100 @@
+// The one place where Swedish workbook words map to the code's names (SPEC §2, §3).
+
+import { normalizeKey } from "./values";
+
+export type Category = "salary" | "activity" | "overhead" | "other";
+
+export type ColumnKey =
+  | "category"
+  | "label"
+  | "servicePercent"
+  | "months"
+  | "monthlyCost"
+  | "budget"
+  | "actual"
+  | "variance"
+  | "status";
+
+export type DetailKey =
+  | "name"
+  | "caseNumber"
+  | "organisation"
+  | "orgNumber"
+  | "start"
+  | "end"
+  | "overheadRate"
+  | "repaymentDue"
+  | "reportDue"
+  | "tolerance";
+
+/** Headers and keys compare without case, punctuation, units in parentheses or spaces. */
+export function compactKey(text: string): string {
+  return normalizeKey(text).replace(/ /g, "");
+}
+
+function compactAll<K extends string>(table: Record<K, readonly string[]>): Record<K, ReadonlySet<string>> {
+  const out = {} as Record<K, ReadonlySet<string>>;
+  for (const key of Object.keys(table) as K[]) out[key] = new Set(table[key].map(compactKey));
+  return out;
+}
+
+/** Half-year table headers (SPEC §3.2). */
+export const COLUMN_SYNONYMS = compactAll<ColumnKey>({
+  category: ["Kostnadsslag", "Typ", "Kategori", "Kostnadstyp", "Kostnadskategori"],
+  label: ["Post", "Benämning", "Kostnadspost", "Budgetpost", "Beskrivning"],
+  servicePercent: ["Tjänstgöringsgrad", "Procent av tjänst", "Sysselsättningsgrad", "Tjänsteomfattning", "Andel av tjänst"],
+  months: ["Antal månader", "Månader", "Antal mån"],
+  monthlyCost: ["Månadskostnad", "Månadskostnad heltid", "Månadskostnad inkl avgifter", "Kostnad per månad"],
+  budget: ["Budget", "Belopp", "Maxbelopp", "Budgetbelopp", "Budgeterat"],
+  actual: ["Utfall", "Faktiskt utfall"],
+  variance: ["Differens", "Avvikelse"],
+  status: ["Status"],
+});
+
+/** `Uppgifter` keys (SPEC §3.1). */
+export const DETAIL_SYNONYMS = compactAll<DetailKey>({
+  name: ["Partnerskap", "Projekt", "Verksamhet", "Projektnamn", "Partnerskapets namn"],
+  caseNumber: ["Diarienummer", "Dnr", "Diarienr"],
+  organisation: ["Organisation", "Mottagare", "Organisationens namn"],
+  orgNumber: ["Organisationsnummer", "Org.nr", "Org nummer"],
+  start: ["Avtalsperiod från", "Avtalsperiod från och med", "Avtalsperiod fr.o.m."],
+  end: ["Avtalsperiod till", "Avtalsperiod till och med", "Avtalsperiod t.o.m."],
+  overheadRate: ["OH-sats", "OH-påslag", "OH-sats (%)", "Overheadsats"],
+  repaymentDue: ["Återbetalning senast", "Återbetalas senast"],
+  reportDue: ["Återrapportering senast", "Återrapporteras senast"],
+  tolerance: ["Tolerans", "Tolerans för överskridande"],
+});
+
+/** An earlier year's unrepaid surplus: "Överskott från 2023", "Ej förbrukat överskott 2023". */
+export function earlierSurplusYear(key: string): number | null {
+  const k = normalizeKey(key);
+  const m = /överskott\D*(\d{4})(?!\d)/.exec(k);
+  return m ? Number(m[1]) : null;
+}
+
+/** Labels of submitted total rows (SPEC §3.2). */
+export function isTotalLabel(label: string): boolean {
+  return /^(summa|totalt|total)(?![\p{L}\p{N}])/u.test(normalizeKey(label));
+}
+
+const CATEGORY_WORDS: ReadonlyArray<readonly [Category, RegExp]> = [
+  ["salary", /^(lön|löner|lönekostnad|lönekostnader|personal|personalkostnad|personalkostnader|lön och sociala avgifter)(?![\p{L}\p{N}])/u],
+  ["activity", /^(verksamhet|verksamhetskostnad|verksamhetskostnader|aktiviteter|aktivitet|aktivitetskostnader)(?![\p{L}\p{N}])/u],
+  ["overhead", /^(oh|oh kostnad|oh kostnader|overhead|indirekta kostnader|indirekt kostnad|gemensamma kostnader)(?![\p{L}\p{N}])/u],
+];
+
+/** The category a category cell names; "other" for anything else (SPEC §3.2). */
+export function categoryOf(text: string): Category {
+  const k = normalizeKey(text);
+  for (const [category, re] of CATEGORY_WORDS) if (re.test(k)) return category;
+  return "other";
+}
+
+/**
+ * The category a line's label implies when there is no category column, as in the seed's table
+ * ("Lönekostnader: Hälsofrämjare", "Verksamhetskostnader: aktiviteter", "OH-kostnader").
+ */
+export function categoryFromLabel(label: string): Category | null {
+  const c = categoryOf(label);
+  return c === "other" ? null : c;
+}

@@ -1,0 +1,86 @@
+// The budget model read from a workbook: what people entered, with the cells it came from.
+
+import type { IsoDate } from "./dates";
+import type { Category, ColumnKey, DetailKey } from "./glossary";
+import type { Ore } from "./money";
+import type { HalfYear } from "./period";
+
+/** Where a value sits: a sheet and an A1 address. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export type Tolerance = { readonly kind: "percent"; readonly ppm: number } | { readonly kind: "amount"; readonly amount: Ore };
+
+export interface EarlierSurplus {
+  readonly year: number;
+  readonly amount: Ore;
+  readonly cell: CellRef;
+}
+
+export interface Agreement {
+  readonly sheet: string | null;
+  readonly name: string | null;
+  readonly caseNumber: string | null;
+  readonly organisation: string | null;
+  readonly orgNumber: string | null;
+  readonly start: IsoDate | null;
+  readonly end: IsoDate | null;
+  /** The overhead rate in parts per million (10 % = 100 000), so that OH is computed exactly. */
+  readonly overheadRatePpm: number | null;
+  readonly repaymentDue: IsoDate | null;
+  readonly reportDue: IsoDate | null;
+  readonly tolerance: Tolerance | null;
+  readonly earlierSurpluses: readonly EarlierSurplus[];
+  /** The A1 address of each detail's value cell in `Uppgifter`. */
+  readonly cells: Readonly<Partial<Record<DetailKey, string>>>;
+}
+
+export type LineCells = Readonly<Partial<Record<ColumnKey, string>>>;
+
+export interface LineInput {
+  /** The sheet's 1-based row. */
+  readonly row: number;
+  readonly category: Category;
+  readonly label: string;
+  /** Service percentage in millionths of a percent point (275 % = 275 000 000). */
+  readonly servicePercentMicro: number | null;
+  /** Months in millionths (6 = 6 000 000). */
+  readonly monthsMicro: number | null;
+  readonly monthlyCost: Ore | null;
+  readonly budget: Ore | null;
+  readonly actual: Ore | null;
+  readonly variance: Ore | null;
+  /** Cells whose content could not be read (already a finding); their values above are null. */
+  readonly unreadable: readonly ColumnKey[];
+  /** Formulas as found, for the write plan to tell the add-in's own formulas from a person's. */
+  readonly formulas: Readonly<Partial<Record<ColumnKey, string>>>;
+  readonly cells: LineCells;
+}
+
+export interface TotalRow {
+  readonly row: number;
+  readonly budget: Ore | null;
+  readonly actual: Ore | null;
+  readonly variance: Ore | null;
+  readonly cells: LineCells;
+}
+
+export interface HalfYearSheet {
+  readonly sheet: string;
+  readonly halfYear: HalfYear;
+  /** 1-based row of the table's header. */
+  readonly headerRow: number;
+  /** 0-based column of each recognised column. */
+  readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
+  readonly lines: readonly LineInput[];
+  readonly total: TotalRow | null;
+  /** The A1 address of the Period value cell, when the half-year came from one. */
+  readonly periodCell: string | null;
+}
+
+export interface BudgetWorkbook {
+  readonly agreement: Agreement;
+  readonly halfYears: readonly HalfYearSheet[];
+}

@@ -1,0 +1,110 @@
+// Which half-year a sheet covers, from its name or its `Period` cell (SPEC §3.2).
+
+import { type IsoDate, daysInMonth, isoFromParts, parseIso } from "./dates";
+import { MONTH_WORD, monthNumber, normalizeKey, parseDateText } from "./values";
+
+/** "2025-H2": H1 = January–June, H2 = July–December. */
+export type HalfYearId = `${number}-H${1 | 2}`;
+
+export interface HalfYear {
+  readonly id: HalfYearId;
+  readonly year: number;
+  readonly half: 1 | 2;
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+export type PeriodParse =
+  | { readonly kind: "half-year"; readonly halfYear: HalfYear }
+  /** A period that is named but is not one whole half-year. */
+  | { readonly kind: "other"; readonly start: IsoDate | null; readonly end: IsoDate | null };
+
+export function halfYear(year: number, half: 1 | 2): HalfYear {
+  return {
+    id: `${year}-H${half}` as HalfYearId,
+    year,
+    half,
+    start: isoFromParts(year, half === 1 ? 1 : 7, 1),
+    end: isoFromParts(year, half === 1 ? 6 : 12, half === 1 ? 30 : 31),
+  };
+}
+
+export function halfYearOfDate(iso: IsoDate): HalfYear {
+  const { y, m } = parseIso(iso);
+  return halfYear(y, m <= 6 ? 1 : 2);
+}
+
+export function nextHalfYear(h: HalfYear): HalfYear {
+  return h.half === 1 ? halfYear(h.year, 2) : halfYear(h.year + 1, 1);
+}
+
+export function compareHalfYears(a: HalfYear, b: HalfYear): number {
+  return a.year - b.year || a.half - b.half;
+}
+
+/** The half-years from the one holding `start` to the one holding `end`, inclusive. */
+export function halfYearsBetween(start: IsoDate, end: IsoDate): HalfYear[] {
+  const out: HalfYear[] = [];
+  const last = halfYearOfDate(end);
+  for (let h = halfYearOfDate(start); compareHalfYears(h, last) <= 0 && out.length < 400; h = nextHalfYear(h)) out.push(h);
+  return out;
+}
+
+/** Classifies a date range: one whole half-year, or something else. */
+export function periodFromRange(start: IsoDate | null, end: IsoDate | null): PeriodParse {
+  if (start && end) {
+    const h = halfYearOfDate(start);
+    if (h.start === start && h.end === end) return { kind: "half-year", halfYear: h };
+  }
+  return { kind: "other", start, end };
+}
+
+const RANGE_SEPARATOR = String.raw`\s*(?:[-\u2010-\u2015\u2212]+|till och med|t\.?\s?o\.?\s?m\.?|tom|till)\s*`;
+const ISO_RANGE = new RegExp(String.raw`(\d{4}-\d{1,2}-\d{1,2})${RANGE_SEPARATOR}(\d{4}-\d{1,2}-\d{1,2})`, "i");
+const MONTH_RANGE = new RegExp(`(?:^| )(${MONTH_WORD})(?: (\\d{4}))? (?:till och med |t o m |tom |till )?(${MONTH_WORD})(?: (\\d{4}))`);
+
+/**
+ * Reads a half-year from text such as "Budget 2025 H2", "Budget H2 2025", "2025-H2", "Halvår 2 2025",
+ * "andra halvåret 2025", "juli–december 2025" or "2025-07-01 – 2025-12-31". Null when the text
+ * names no period; "other" when it names one that is not a whole half-year (e.g. "2025", "juli 2025").
+ */
+export function parsePeriod(text: string): PeriodParse | null {
+  const iso = ISO_RANGE.exec(text);
+  if (iso) return periodFromRange(parseDateText(iso[1]!), parseDateText(iso[2]!, "last"));
+  const k = normalizeKey(text);
+  let m = /(?:^| )(\d{4}) ?h([12])(?: |$)/.exec(k) ?? /(?:^| )(\d{4})h([12])(?: |$)/.exec(k.replace(/ /g, ""));
+  if (m) return half(+m[1]!, +m[2]!);
+  m = /(?:^| )h([12]) ?(\d{4})(?: |$)/.exec(k);
+  if (m) return half(+m[2]!, +m[1]!);
+  m = /halvår(?:et)? ?([12])(?: ?(?:år)? ?)(\d{4})(?: |$)/.exec(k);
+  if (m) return half(+m[2]!, +m[1]!);
+  m = /(?:^| )(\d{4}) halvår(?:et)? ([12])(?: |$)/.exec(k);
+  if (m) return half(+m[1]!, +m[2]!);
+  m = /(första|1 ?a|forsta|andra|2 ?a) halvår(?:et)? (?:år )?(\d{4})(?: |$)/.exec(k);
+  if (m) return half(+m[2]!, /^(första|forsta|1)/.test(m[1]!) ? 1 : 2);
+  m = MONTH_RANGE.exec(k);
+  if (m) {
+    const y2 = +m[4]!;
+    const y1 = m[2] ? +m[2] : y2;
+    const m1 = monthNumber(m[1]!)!;
+    const m2 = monthNumber(m[3]!)!;
+    return periodFromRange(isoFromParts(y1, m1, 1), isoFromParts(y2, m2, daysInMonth(y2, m2)));
+  }
+  m = new RegExp(`(?:^| )(${MONTH_WORD}) (\\d{4})(?: |$)`).exec(k);
+  if (m) {
+    const y = +m[2]!;
+    const mo = monthNumber(m[1]!)!;
+    return { kind: "other", start: isoFromParts(y, mo, 1), end: isoFromParts(y, mo, daysInMonth(y, mo)) };
+  }
+  m = /(?:^| )((?:19|20|21)\d{2})(?: |$)/.exec(k);
+  if (m) return { kind: "other", start: isoFromParts(+m[1]!, 1, 1), end: isoFromParts(+m[1]!, 12, 31) };
+  return null;
+}
+
+function half(year: number, h: number): PeriodParse | null {
+  if (year < 1900 || year > 2200) return null;
+  return { kind: "half-year", halfYear: halfYear(year, h === 1 ? 1 : 2) };
+}
+
+/** Swedish period wording of the seed: "juli 2025 till och med december 2025". */
+export const SWEDISH_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];

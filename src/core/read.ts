@@ -1,0 +1,456 @@
+// Grids of cells → the budget model and the findings of reading (SPEC §3). Never throws on content.
+
+import { type Cell, type Grid, type WorkbookGrids, a1, cellAt, isEmptyCell } from "./grid";
+import { type IsoDate, isDateFormat, serialToIso } from "./dates";
+import { type Finding, finding } from "./findings";
+import {
+  COLUMN_SYNONYMS,
+  DETAIL_SYNONYMS,
+  type Category,
+  type ColumnKey,
+  type DetailKey,
+  categoryFromLabel,
+  categoryOf,
+  compactKey,
+  earlierSurplusYear,
+  isTotalLabel,
+} from "./glossary";
+import type { Agreement, BudgetWorkbook, EarlierSurplus, HalfYearSheet, LineInput, Tolerance, TotalRow } from "./model";
+import { type Ore, kronor } from "./money";
+import { type PeriodParse, parsePeriod, periodFromRange } from "./period";
+import { type MonthAnchor, type Read, type ReadFailure, normalizeKey, readDate, readNumber, readText } from "./values";
+import { isValidOrgNumber } from "./orgnr";
+
+export const DETAILS_SHEET = "Uppgifter";
+/** The add-in's own output sheet; never read as input. */
+export const DECISION_SHEET = "Beslut";
+
+const HEADER_SCAN_ROWS = 40;
+
+export interface ReadResult {
+  readonly workbook: BudgetWorkbook;
+  readonly findings: readonly Finding[];
+}
+
+/** Reads the model from a workbook's grids. */
+export function readWorkbook(grids: WorkbookGrids): ReadResult {
+  const findings: Finding[] = [];
+  for (const g of grids.sheets) if (g.unreadable) findings.push(finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }));
+  const readable = grids.sheets.filter((g) => !g.unreadable);
+  const detailsGrid = readable.find((g) => isDetailsSheetName(g.name));
+  if (!detailsGrid) findings.push(finding("NO_DETAILS_SHEET", null, null));
+  const agreement = detailsGrid ? readAgreement(detailsGrid, findings) : emptyAgreement();
+  const halfYears: HalfYearSheet[] = [];
+  for (const g of readable) {
+    if (g === detailsGrid || compactKey(g.name) === compactKey(DECISION_SHEET)) continue;
+    const sheet = readHalfYearSheet(g, findings);
+    if (sheet) halfYears.push(sheet);
+  }
+  return { workbook: { agreement, halfYears }, findings };
+}
+
+export function isDetailsSheetName(name: string): boolean {
+  const k = compactKey(name);
+  return k === "uppgifter" || k === "avtalsuppgifter" || k.startsWith("uppgifter");
+}
+
+function emptyAgreement(): Agreement {
+  return {
+    sheet: null, name: null, caseNumber: null, organisation: null, orgNumber: null, start: null, end: null,
+    overheadRatePpm: null, repaymentDue: null, reportDue: null, tolerance: null, earlierSurpluses: [], cells: {},
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uppgifter
+
+const DETAIL_LOOKUP = new Map<string, DetailKey>();
+for (const [key, synonyms] of Object.entries(DETAIL_SYNONYMS) as [DetailKey, ReadonlySet<string>][]) {
+  for (const s of synonyms) DETAIL_LOOKUP.set(s, key);
+}
+
+/** The value cell of a key: the first non-empty cell to its right (past a merged key), else the next one. */
+function valueCellOf(grid: Grid, row: number, col: number): number {
+  let start = col + 1;
+  for (const m of grid.merges ?? []) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) start = m.right + 1;
+  for (let c = start; c < start + 4; c++) if (!isEmptyCell(cellAt(grid, row, c))) return c;
+  return start;
+}
+
+function readAgreement(grid: Grid, findings: Finding[]): Agreement {
+  const sheet = grid.name;
+  const cells: Partial<Record<DetailKey, string>> = {};
+  const raw: Partial<Record<DetailKey, Cell | undefined>> = {};
+  const earlierSurpluses: EarlierSurplus[] = [];
+  grid.rows.forEach((row, r) => {
+    row?.forEach((cell, c) => {
+      if (!cell || cell.t !== "s") return;
+      const key = DETAIL_LOOKUP.get(compactKey(cell.v));
+      const surplusYear = key ? null : earlierSurplusYear(cell.v);
+      if (!key && surplusYear === null) return;
+      const vc = valueCellOf(grid, r, c);
+      const value = cellAt(grid, r, vc);
+      if (key) {
+        if (cells[key] !== undefined) return;
+        cells[key] = a1(r, vc);
+        raw[key] = value;
+        return;
+      }
+      const amount = readMoney(value, sheet, a1(r, vc), findings);
+      if (amount !== null && amount !== 0) earlierSurpluses.push({ year: surplusYear!, amount, cell: { sheet, address: a1(r, vc) } });
+    });
+  });
+  const text = (k: DetailKey) => (raw[k] ? readText(raw[k]) || null : null);
+  const date = (k: DetailKey, anchor: MonthAnchor) => readDetailDate(raw[k], anchor, sheet, cells[k] ?? null, findings);
+
+  const orgNumberText = text("orgNumber");
+  if (orgNumberText && !isValidOrgNumber(orgNumberText)) findings.push(finding("INVALID_ORG_NUMBER", sheet, cells.orgNumber ?? null, { text: orgNumberText }));
+
+  let overheadRatePpm: number | null = null;
+  if (raw.overheadRate === undefined || isEmptyCell(raw.overheadRate)) {
+    findings.push(finding("MISSING_OVERHEAD_RATE", sheet, cells.overheadRate ?? null));
+  } else {
+    const n = readNumber(raw.overheadRate);
+    if (!n.ok) pushFailure(n.failure, sheet, cells.overheadRate!, findings);
+    else if (n.value) {
+      // A percent cell or "10 %" is a fraction; a plain number ≤ 1 is a fraction, above 1 percent points.
+      const fraction = n.value.percent || Math.abs(n.value.value) <= 1 ? n.value.value : n.value.value / 100;
+      if (fraction < 0 || fraction > 1) findings.push(finding("INVALID_OVERHEAD_RATE", sheet, cells.overheadRate!, { text: readText(raw.overheadRate) }));
+      else overheadRatePpm = Math.round(fraction * 1_000_000);
+    }
+  }
+
+  let tolerance: Tolerance | null = null;
+  if (raw.tolerance && !isEmptyCell(raw.tolerance)) {
+    const n = readNumber(raw.tolerance);
+    const isAmount = raw.tolerance.t === "s" && /kr|:-|sek/i.test(raw.tolerance.v);
+    if (!n.ok || !n.value || n.value.value < 0) findings.push(finding("INVALID_TOLERANCE", sheet, cells.tolerance!, { text: readText(raw.tolerance) }));
+    else if (n.value.percent || (!isAmount && n.value.value < 1)) tolerance = { kind: "percent", ppm: Math.round(n.value.value * 1_000_000) };
+    else tolerance = { kind: "amount", amount: kronor(n.value.value) };
+  }
+
+  const agreement: Agreement = {
+    sheet,
+    name: text("name"),
+    caseNumber: text("caseNumber"),
+    organisation: text("organisation"),
+    orgNumber: orgNumberText,
+    start: date("start", "first"),
+    end: date("end", "last"),
+    overheadRatePpm,
+    repaymentDue: date("repaymentDue", "last"),
+    reportDue: date("reportDue", "last"),
+    tolerance,
+    earlierSurpluses: earlierSurpluses.sort((a, b) => a.year - b.year),
+    cells,
+  };
+  const required: ["name" | "organisation" | "start" | "end", string][] = [["name", "Partnerskap"], ["organisation", "Organisation"], ["start", "Avtalsperiod från"], ["end", "Avtalsperiod till"]];
+  for (const [k, label] of required) {
+    if (agreement[k] === null && (raw[k] === undefined || isEmptyCell(raw[k]))) findings.push(finding("MISSING_DETAIL", sheet, cells[k] ?? null, { key: label }));
+  }
+  return agreement;
+}
+
+function readDetailDate(cell: Cell | undefined, anchor: MonthAnchor, sheet: string, address: string | null, findings: Finding[]): IsoDate | null {
+  const d = readDate(cell, anchor);
+  if (d.ok) return d.value;
+  pushFailure(d.failure, sheet, address!, findings);
+  return null;
+}
+
+function pushFailure(failure: ReadFailure, sheet: string, address: string, findings: Finding[]): void {
+  const code = failure.kind === "error-value" ? "CELL_ERROR" : failure.kind === "uncalculated-formula" ? "UNCALCULATED_FORMULA" : failure.kind === "not-a-date" ? "INVALID_DATE" : "NOT_A_NUMBER";
+  findings.push(finding(code, sheet, address, { text: failure.text }));
+}
+
+function readMoney(cell: Cell | undefined, sheet: string, address: string, findings: Finding[]): Ore | null {
+  const n = readNumber(cell);
+  if (!n.ok) {
+    pushFailure(n.failure, sheet, address, findings);
+    return null;
+  }
+  if (!n.value) return null;
+  if (n.value.percent) {
+    findings.push(finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }));
+    return null;
+  }
+  return kronor(n.value.value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Half-year sheets
+
+const COLUMN_LOOKUP = new Map<string, ColumnKey>();
+for (const [key, synonyms] of Object.entries(COLUMN_SYNONYMS) as [ColumnKey, ReadonlySet<string>][]) {
+  for (const s of synonyms) COLUMN_LOOKUP.set(s, key);
+}
+
+/** A header's column: an exact synonym, else its first word or two ("Budget 2025 H2", "Maxbelopp till …"). */
+export function columnOfHeader(text: string): ColumnKey | undefined {
+  const exact = COLUMN_LOOKUP.get(compactKey(text));
+  if (exact) return exact;
+  const words = normalizeKey(text).split(" ");
+  return COLUMN_LOOKUP.get(words.slice(0, 2).join("")) ?? COLUMN_LOOKUP.get(words[0] ?? "");
+}
+
+interface Header {
+  readonly row: number;
+  readonly columns: Partial<Record<ColumnKey, number>>;
+}
+
+function findHeader(grid: Grid): Header | null {
+  const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    let count = 0;
+    row.forEach((cell, c) => {
+      if (!cell || cell.t !== "s") return;
+      const key = columnOfHeader(cell.v);
+      if (key && columns[key] === undefined) {
+        columns[key] = c;
+        count++;
+      }
+    });
+    if (count >= 2 && (columns.budget !== undefined || columns.actual !== undefined) ) return { row: r, columns };
+  }
+  return null;
+}
+
+const PERIOD_KEYS = new Set(["period", "budgetperiod", "redovisningsperiod", "halvår", "avser", "avserperiod", "tidsperiod"]);
+
+interface PeriodCell {
+  readonly address: string;
+  readonly parse: PeriodParse | null;
+  readonly text: string;
+}
+
+function findPeriodCell(grid: Grid, beforeRow: number): PeriodCell | null {
+  const last = Math.min(grid.rows.length, beforeRow >= 0 ? beforeRow : HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell || cell.t !== "s" || !PERIOD_KEYS.has(compactKey(cell.v))) continue;
+      const vc = valueCellOf(grid, r, c);
+      const value = cellAt(grid, r, vc);
+      if (isEmptyCell(value)) continue;
+      if (value!.t === "n" && isDateFormat(value!.fmt)) {
+        // A start date, and maybe an end date in the next cell.
+        const next = cellAt(grid, r, vc + 1);
+        const end = next?.t === "n" ? serialToIso(next.v) : next?.t === "s" ? readDateText(next.v) : null;
+        return { address: a1(r, vc), parse: periodFromRange(serialToIso(value!.v), end), text: readText(value) };
+      }
+      const text = readText(value);
+      return { address: a1(r, vc), parse: parsePeriod(text), text };
+    }
+  }
+  return null;
+}
+
+function readDateText(text: string): IsoDate | null {
+  const d = readDate({ t: "s", v: text }, "last");
+  return d.ok ? d.value : null;
+}
+
+const NUMERIC_COLUMNS: readonly ColumnKey[] = ["servicePercent", "months", "monthlyCost", "budget", "actual", "variance"];
+
+function readHalfYearSheet(grid: Grid, findings: Finding[]): HalfYearSheet | null {
+  const sheet = grid.name;
+  const header = findHeader(grid);
+  const periodCell = findPeriodCell(grid, header ? header.row : -1);
+  const fromName = parsePeriod(sheet);
+  const chosen = periodCell?.parse ?? fromName;
+  if (!chosen) {
+    if (header) findings.push(finding("PERIOD_UNKNOWN", sheet, null));
+    return null;
+  }
+  if (chosen.kind === "other") {
+    // Only a sheet that looks like a budget sheet is worth a finding.
+    if (header || periodCell) findings.push(finding("NOT_HALF_YEAR", sheet, periodCell?.address ?? null, { text: periodCell?.text ?? sheet }));
+    return null;
+  }
+  if (periodCell?.parse?.kind === "half-year" && fromName?.kind === "half-year" && fromName.halfYear.id !== periodCell.parse.halfYear.id) {
+    findings.push(finding("PERIOD_MISMATCH", sheet, periodCell.address, { nameHalfYear: fromName.halfYear.id, cellHalfYear: periodCell.parse.halfYear.id }));
+  }
+  if (!header) {
+    findings.push(finding("MISSING_COLUMNS", sheet, null, { columns: "Post, Budget" }));
+    return null;
+  }
+  const columns = { ...header.columns };
+  if (columns.budget === undefined) {
+    findings.push(finding("MISSING_COLUMNS", sheet, a1(header.row, Math.max(0, ...Object.values(columns)) + 1), { columns: "Budget" }));
+    return null;
+  }
+  if (columns.label === undefined) {
+    const label = inferLabelColumn(grid, header.row, columns);
+    if (label === null) {
+      findings.push(finding("MISSING_COLUMNS", sheet, a1(header.row, 0), { columns: "Post" }));
+      return null;
+    }
+    columns.label = label;
+  }
+  const { lines, total } = readTable(grid, header.row, columns, findings);
+  if (lines.length === 0) findings.push(finding("NO_LINES", sheet, a1(header.row + 1, columns.label)));
+  return {
+    sheet,
+    halfYear: chosen.halfYear,
+    headerRow: header.row + 1,
+    columns,
+    lines,
+    total,
+    periodCell: periodCell?.parse?.kind === "half-year" ? periodCell.address : null,
+  };
+}
+
+/** Without a label header (the seed's table heads it "2024"), the label is the leftmost text column. */
+function inferLabelColumn(grid: Grid, headerRow: number, columns: Partial<Record<ColumnKey, number>>): number | null {
+  const taken = new Set(Object.values(columns));
+  const limit = Math.min(...Object.values(columns).filter((c) => c !== columns.category));
+  for (let c = 0; c < limit; c++) {
+    if (taken.has(c)) continue;
+    for (let r = headerRow + 1; r < Math.min(grid.rows.length, headerRow + 50); r++) {
+      const cell = cellAt(grid, r, c);
+      if (cell?.t === "s" && cell.v.trim() !== "") return c;
+    }
+  }
+  return null;
+}
+
+function readTable(
+  grid: Grid,
+  headerRow: number,
+  columns: Partial<Record<ColumnKey, number>>,
+  findings: Finding[],
+): { lines: LineInput[]; total: TotalRow | null } {
+  const sheet = grid.name;
+  const lines: LineInput[] = [];
+  let total: TotalRow | null = null;
+  let section: Category | null = null;
+  const seen = new Map<string, number>();
+  const leftOfAmounts = Math.min(...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity));
+  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    if (!row || row.every(isEmptyCell)) continue;
+    if (total) {
+      findings.push(finding("ROWS_AFTER_TOTAL", sheet, null, { row: r + 1 }));
+      break;
+    }
+    const at = (k: ColumnKey) => (columns[k] === undefined ? undefined : row[columns[k]!]);
+    const addr = (k: ColumnKey) => (columns[k] === undefined ? undefined : a1(r, columns[k]!));
+    const cells: Partial<Record<ColumnKey, string>> = {};
+    for (const k of Object.keys(columns) as ColumnKey[]) cells[k] = addr(k)!;
+
+    const label = readText(at("label"));
+    const categoryText = readText(at("category"));
+    const rowTexts = row.slice(0, Number.isFinite(leftOfAmounts) ? leftOfAmounts : row.length).filter((c) => c?.t === "s").map((c) => (c as { v: string }).v);
+    if (rowTexts.some(isTotalLabel)) {
+      total = {
+        row: r + 1,
+        budget: lineMoney(at("budget"), sheet, addr("budget"), findings).value,
+        actual: lineMoney(at("actual"), sheet, addr("actual"), findings).value,
+        variance: lineMoney(at("variance"), sheet, addr("variance"), findings, true).value,
+        cells,
+      };
+      continue;
+    }
+    const unreadable: ColumnKey[] = [];
+    const formulas: Partial<Record<ColumnKey, string>> = {};
+    for (const k of Object.keys(columns) as ColumnKey[]) {
+      const f = at(k)?.f;
+      if (f) formulas[k] = f;
+    }
+    const money = (k: ColumnKey, allowNegative = false): Ore | null => {
+      const m = lineMoney(at(k), sheet, addr(k), findings, allowNegative);
+      if (m.failed) unreadable.push(k);
+      return m.value;
+    };
+    const budget = money("budget");
+    const actual = money("actual");
+    const variance = money("variance", true);
+    const monthlyCost = money("monthlyCost");
+    const percent = readPercent(at("servicePercent"), sheet, addr("servicePercent"), findings, unreadable);
+    const months = readMonths(at("months"), sheet, addr("months"), findings, unreadable);
+    const hasAmounts = [budget, actual, monthlyCost, percent, months].some((v) => v !== null) || unreadable.length > 0;
+    if (!hasAmounts) {
+      // A heading row ("Lönekostnader") sets the category of the lines below it.
+      const heading = categoryFromLabel(label || categoryText);
+      if (heading) section = heading;
+      continue;
+    }
+    if (!label) findings.push(finding("LINE_WITHOUT_LABEL", sheet, addr("label") ?? null));
+    const category: Category = categoryText
+      ? categoryOf(categoryText)
+      : (categoryFromLabel(label) ?? section ?? (percent !== null || months !== null || monthlyCost !== null ? "salary" : "other"));
+    const shownLabel = label || categoryText || `Rad ${r + 1}`;
+    const dupKey = `${category}|${normalizeKey(shownLabel)}`;
+    const firstRow = seen.get(dupKey);
+    if (firstRow !== undefined) findings.push(finding("DUPLICATE_LINE", sheet, addr("label") ?? null, { label: shownLabel, firstRow }));
+    else seen.set(dupKey, r + 1);
+    lines.push({
+      row: r + 1,
+      category,
+      label: shownLabel,
+      servicePercentMicro: percent,
+      monthsMicro: months,
+      monthlyCost,
+      budget,
+      actual,
+      variance,
+      unreadable,
+      formulas,
+      cells,
+    });
+  }
+  return { lines, total };
+}
+
+function lineMoney(cell: Cell | undefined, sheet: string, address: string | undefined, findings: Finding[], allowNegative = false): { value: Ore | null; failed: boolean } {
+  if (address === undefined) return { value: null, failed: false };
+  const before = findings.length;
+  const value = readMoney(cell, sheet, address, findings);
+  if (findings.length > before) return { value: null, failed: true };
+  if (value !== null && value < 0 && !allowNegative) findings.push(finding("NEGATIVE_AMOUNT", sheet, address, { amountOre: value }));
+  return { value, failed: false };
+}
+
+function readPercent(cell: Cell | undefined, sheet: string, address: string | undefined, findings: Finding[], unreadable: ColumnKey[]): number | null {
+  if (address === undefined) return null;
+  const n: Read<{ value: number; percent: boolean } | null> = readNumber(cell);
+  if (!n.ok) {
+    pushFailure(n.failure, sheet, address, findings);
+    unreadable.push("servicePercent");
+    return null;
+  }
+  if (!n.value) return null;
+  // A percent cell holds a fraction (2.75 shows as 275 %); a plain number is percent points.
+  const points = n.value.percent ? n.value.value * 100 : n.value.value;
+  const micro = Math.round(points * 1_000_000);
+  if (micro <= 0) {
+    findings.push(finding("PERCENT_NOT_POSITIVE", sheet, address, { percent: micro / 1_000_000 }));
+    unreadable.push("servicePercent");
+    return null;
+  }
+  if (!n.value.percent && points < 1) findings.push(finding("PERCENT_FRACTION_SUSPECT", sheet, address, { percent: points, asPercent: points * 100 }));
+  return micro;
+}
+
+function readMonths(cell: Cell | undefined, sheet: string, address: string | undefined, findings: Finding[], unreadable: ColumnKey[]): number | null {
+  if (address === undefined) return null;
+  const n = readNumber(cell?.t === "s" ? { ...cell, v: cell.v.replace(/\s*(mån|månader|man)\.?\s*$/i, "") } : cell);
+  if (!n.ok) {
+    pushFailure(n.failure, sheet, address, findings);
+    unreadable.push("months");
+    return null;
+  }
+  if (!n.value) return null;
+  const micro = Math.round(n.value.value * 1_000_000);
+  if (n.value.percent || micro <= 0 || micro > 6_000_000) {
+    findings.push(finding("MONTHS_OUT_OF_RANGE", sheet, address, { months: n.value.value }));
+    unreadable.push("months");
+    return null;
+  }
+  return micro;
+}

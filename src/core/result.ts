@@ -1,0 +1,122 @@
+// The CLI's JSON contract (SPEC §8): amounts in kronor, null where a figure does not exist.
+
+import type { Analysis } from "./analyze";
+import type { ActualFigures, BudgetFigures, ComputedLine } from "./compute";
+import { type RenderedFinding, renderFinding } from "./findings";
+import type { Lang } from "./format";
+import type { Ore } from "./money";
+
+const kr = (ore: Ore): number => ore / 100;
+const krOrNull = (ore: Ore | null): number | null => (ore === null ? null : ore / 100);
+
+export interface LineJson {
+  row: number;
+  category: string;
+  label: string;
+  servicePercent: number | null;
+  months: number | null;
+  monthlyCost: number | null;
+  impliedMonthlyCost: number | null;
+  enteredBudget: number | null;
+  budget: number;
+  overhead: number;
+  actual: number | null;
+  variance: number | null;
+  overspent: boolean;
+}
+
+export interface CheckJson {
+  file: string;
+  agreement: {
+    name: string | null;
+    caseNumber: string | null;
+    organisation: string | null;
+    orgNumber: string | null;
+    start: string | null;
+    end: string | null;
+    overheadRate: number | null;
+    repaymentDue: string | null;
+    reportDue: string | null;
+  };
+  periods: {
+    id: string;
+    sheet: string;
+    start: string;
+    end: string;
+    lines: LineJson[];
+    budget: { direct: number; overhead: number; total: number };
+    actual: { direct: number; overhead: number; eligibleOverhead: number; total: number; eligibleTotal: number } | null;
+  }[];
+  years: { year: number; budget: number; actual: number; surplus: number; partial: boolean }[];
+  repayment: { items: { year: number; amount: number }[]; total: number; due: string | null };
+  grants: { period: string; amount: number }[];
+  grantsByYear: { year: number; amount: number; periods: string[] }[];
+  decision: string[];
+  findings: RenderedFinding[];
+}
+
+export interface FileErrorJson {
+  file: string;
+  error: { code: string; message: string };
+}
+
+function lineJson(l: ComputedLine): LineJson {
+  return {
+    row: l.row,
+    category: l.category,
+    label: l.label,
+    servicePercent: l.servicePercentMicro === null ? null : l.servicePercentMicro / 1_000_000,
+    months: l.monthsMicro === null ? null : l.monthsMicro / 1_000_000,
+    monthlyCost: krOrNull(l.monthlyCost),
+    impliedMonthlyCost: krOrNull(l.impliedMonthlyCost),
+    enteredBudget: krOrNull(l.budget),
+    budget: kr(l.effectiveBudget),
+    overhead: kr(l.overheadShare),
+    actual: krOrNull(l.actual),
+    variance: krOrNull(l.effectiveVariance),
+    overspent: l.overspent,
+  };
+}
+
+const budgetJson = (b: BudgetFigures) => ({ direct: kr(b.direct), overhead: kr(b.overhead), total: kr(b.total) });
+const actualJson = (a: ActualFigures) => ({
+  direct: kr(a.direct),
+  overhead: kr(a.overhead),
+  eligibleOverhead: kr(a.eligibleOverhead),
+  total: kr(a.total),
+  eligibleTotal: kr(a.eligibleTotal),
+});
+
+export function toCheckJson(file: string, analysis: Analysis, lang: Lang = "sv"): CheckJson {
+  const c = analysis.computation;
+  const a = c.agreement;
+  return {
+    file,
+    agreement: {
+      name: a.name,
+      caseNumber: a.caseNumber,
+      organisation: a.organisation,
+      orgNumber: a.orgNumber,
+      start: a.start,
+      end: a.end,
+      overheadRate: a.overheadRatePpm === null ? null : a.overheadRatePpm / 1_000_000,
+      repaymentDue: a.repaymentDue,
+      reportDue: a.reportDue,
+    },
+    periods: c.halfYears.map((h) => ({
+      id: h.halfYear.id,
+      sheet: h.source.sheet,
+      start: h.halfYear.start,
+      end: h.halfYear.end,
+      lines: h.lines.map(lineJson),
+      budget: budgetJson(h.budget),
+      actual: h.actual ? actualJson(h.actual) : null,
+    })),
+    years: c.years.map((y) => ({ year: y.year, budget: kr(y.budget), actual: kr(y.actual), surplus: kr(y.surplus), partial: y.partial })),
+    repayment: { items: c.repayment.items.map((i) => ({ year: i.year, amount: kr(i.amount) })), total: kr(c.repayment.total), due: c.repayment.due },
+    grants: c.grants.map((g) => ({ period: g.period, amount: kr(g.amount) })),
+    grantsByYear: c.grantYears.map((g) => ({ year: g.year, amount: kr(g.amount), periods: [...g.periods] })),
+    decision: [...analysis.decision],
+    findings: analysis.findings.map((f) => renderFinding(f, lang)),
+  };
+}
