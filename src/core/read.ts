@@ -374,11 +374,14 @@ function readTable(
     const percent = readPercent(at("servicePercent"), sheet, addr("servicePercent"), findings, unreadable);
     const months = readMonths(at("months"), sheet, addr("months"), findings, unreadable);
     const hasAmounts = [budget, actual, monthlyCost, percent, months].some((v) => v !== null) || unreadable.length > 0;
-    if (!hasAmounts) {
-      // A heading row ("Lönekostnader") sets the category of the lines below it.
-      const heading = categoryFromLabel(label || categoryText);
-      if (heading) section = heading;
-      continue;
+    if (!hasAmounts && !categoryText) {
+      // A row with only a label is a heading ("Lönekostnader", which sets the category of the lines
+      // below it) or a note, except an overhead line waiting for its computed amount.
+      const heading = categoryFromLabel(label);
+      if (heading !== "overhead") {
+        if (heading) section = heading;
+        continue;
+      }
     }
     if (!label) findings.push(finding("LINE_WITHOUT_LABEL", sheet, addr("label") ?? null));
     const category: Category = categoryText

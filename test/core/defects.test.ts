@@ -1,0 +1,116 @@
+// SPEC §6: defective workbooks give findings at the exact cell, or a workbook-level error.
+
+import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
+import { budgetHalfYearSheet, detailsSheet, reportHalfYearSheet } from "../helpers/seed";
+import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
+
+const H2 = () => budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
+const oneHalf = { end: "2025-12-31" };
+
+/** The 2025 H2 sheet with one cell replaced (row and column are 0-based in the rows array). */
+function withCell(row: number, col: number, value: CellSpec): SheetSpec {
+  const sheet = H2();
+  return { ...sheet, rows: sheet.rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? value : c)).concat(col >= r.length ? [value] : []) : r)) };
+}
+
+describe("a defect at a cell is a finding at that cell", () => {
+  test.each([
+    ["text that is not a number", 5, 5, "ca 40 000", "NOT_A_NUMBER", "F6"],
+    ["months above 6", 3, 3, 7, "MONTHS_OUT_OF_RANGE", "D4"],
+    ["months of zero", 4, 3, 0, "MONTHS_OUT_OF_RANGE", "D5"],
+    ["a negative percentage", 3, 2, pct(-2.75), "PERCENT_NOT_POSITIVE", "C4"],
+    ["#REF!", 5, 5, { error: "#REF!" }, "CELL_ERROR", "F6"],
+    ["#DIV/0! from a formula", 4, 4, { formula: "1/0", result: { error: "#DIV/0!" } as unknown as number }, "CELL_ERROR", "E5"],
+    ["a negative amount", 5, 5, kr(-100000), "NEGATIVE_AMOUNT", "F6"],
+  ] as const)("%s", async (_, row, col, value, code, cell) => {
+    const r = await checkSheets([detailsSheet(oneHalf), withCell(row, col, value as CellSpec)]);
+    expect(findingAt(r, code)).toEqual([`Budget 2025 H2!${cell}`]);
+    expect(errorsOf(r).length).toBeGreaterThan(0);
+    expect(r.findings.find((f) => f.code === code)!.message.length).toBeGreaterThan(20);
+  });
+
+  test("text that is not a number is never a silent zero", async () => {
+    const r = await checkSheets([detailsSheet(oneHalf), withCell(5, 5, "se ovan")]);
+    expect(findingAt(r, "NOT_A_NUMBER")).toEqual(["Budget 2025 H2!F6"]);
+    expect(r.findings.find((f) => f.code === "NOT_A_NUMBER")!.message).toContain("se ovan");
+  });
+
+  test("an invalid organisation number is a finding at its cell", async () => {
+    const r = await checkSheets([detailsSheet({ ...oneHalf, orgNumber: "802002-8639" }), H2()]);
+    expect(findingAt(r, "INVALID_ORG_NUMBER")).toEqual(["Uppgifter!B4"]);
+  });
+
+  test("actual overhead above the rate is a finding at the overhead line's actual", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const rows = sheet.rows.map((r, i) => (i === 4 ? ["OH-kostnader", 87500, 85000, 2500] : i === 5 ? ["Summa", 962500, 893028, 69472] : r));
+    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    expect(findingAt(r, "OH_ACTUAL_ABOVE_RATE")).toEqual(["Utfall 2024 H1!C5"]);
+    // Eligible: 10 % of the actual direct costs 808 028 = 80 803.
+    expect(r.periods[0]!.actual).toMatchObject({ overhead: 85000, eligibleOverhead: 80803 });
+    expect(r.years[0]).toMatchObject({ actual: 808028 + 80803, surplus: 962500 - 888831 });
+  });
+
+  test("a typed Differens that disagrees is a finding at its cell", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const rows = sheet.rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!, r[2]!, 94000] : r));
+    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    expect(findingAt(r, "VARIANCE_MISMATCH")).toEqual(["Utfall 2024 H1!D2"]);
+  });
+
+  test("a plain service percentage below 1 is read as percent points with a warning", async () => {
+    const r = await checkSheets([detailsSheet(oneHalf), withCell(4, 2, 0.5)]);
+    expect(findingAt(r, "PERCENT_FRACTION_SUSPECT")).toEqual(["Budget 2025 H2!C5"]);
+    expect(r.periods[0]!.lines[1]!.servicePercent).toBe(0.5);
+  });
+});
+
+describe("workbook-level errors", () => {
+  test("no Uppgifter sheet", async () => {
+    const r = await checkSheets([H2()]);
+    expect(codesOf(r)).toContain("NO_DETAILS_SHEET");
+    expect(r.findings.find((f) => f.code === "NO_DETAILS_SHEET")).toMatchObject({ severity: "error", sheet: null, cell: null });
+  });
+
+  test("no half-year sheet", async () => {
+    const r = await checkSheets([detailsSheet(), { name: "Anteckningar", rows: [["Inget här"]] }]);
+    expect(codesOf(r)).toEqual(["NO_HALF_YEAR_SHEET"]);
+  });
+
+  test("two sheets for one half-year", async () => {
+    const r = await checkSheets([detailsSheet(oneHalf), H2(), budgetHalfYearSheet("Kopia", "2025-H2")]);
+    expect(findingAt(r, "DUPLICATE_HALF_YEAR")).toEqual(["Kopia!B1"]);
+    expect(r.periods).toHaveLength(1);
+  });
+
+  test("an agreement period the half-years do not cover", async () => {
+    const r = await checkSheets([detailsSheet(), H2()]);
+    expect(findingAt(r, "PERIOD_NOT_COVERED")).toEqual(["Uppgifter!B5"]);
+    expect(r.findings.find((f) => f.code === "PERIOD_NOT_COVERED")!.message).toContain("2026-H1");
+  });
+
+  test("a half-year outside the agreement period", async () => {
+    const r = await checkSheets([detailsSheet(oneHalf), H2(), budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026")]);
+    expect(findingAt(r, "HALF_YEAR_OUTSIDE_AGREEMENT")).toEqual(["Budget 2026 H1!B1"]);
+  });
+
+  test("a sheet whose period is not a whole half-year", async () => {
+    const r = await checkSheets([detailsSheet(oneHalf), H2(), budgetHalfYearSheet("Extra", "juli–november 2025")]);
+    expect(findingAt(r, "NOT_HALF_YEAR")).toEqual(["Extra!B1"]);
+  });
+
+  test("a sheet name and Period cell that disagree", async () => {
+    const r = await checkSheets([detailsSheet(oneHalf), budgetHalfYearSheet("Budget 2026 H1", "juli–december 2025")]);
+    expect(findingAt(r, "PERIOD_MISMATCH")).toEqual(["Budget 2026 H1!B1"]);
+  });
+
+  test("a budget table without a Budget column", async () => {
+    const r = await checkSheets([detailsSheet(oneHalf), { name: "2025 H2", rows: [["Post", "Utfall", "Differens"], ["Hälsofrämjare", 1, 2]] }]);
+    expect(codesOf(r)).toContain("MISSING_COLUMNS");
+  });
+
+  test("a missing OH rate", async () => {
+    const details = detailsSheet(oneHalf);
+    const r = await checkSheets([{ ...details, rows: details.rows.filter((row) => row[0] !== "OH-sats") }, H2()]);
+    expect(codesOf(r)).toContain("MISSING_OVERHEAD_RATE");
+  });
+});

@@ -1,0 +1,79 @@
+// The seed case (SPEC §5) as sheet descriptions, in the layouts people actually use.
+
+import { type CellSpec, type SheetSpec, date, kr, pct } from "./workbook";
+
+export interface DetailsOptions {
+  readonly start?: string;
+  readonly end?: string;
+  readonly rate?: CellSpec;
+  readonly orgNumber?: CellSpec;
+  readonly repaymentDue?: string | null;
+  readonly extra?: ReadonlyArray<readonly [string, CellSpec]>;
+}
+
+export function detailsSheet(o: DetailsOptions = {}): SheetSpec {
+  const rows: CellSpec[][] = [
+    ["Partnerskap", "Jämlik hälsa Lindängen"],
+    ["Diarienummer", "STK-2020-1375"],
+    ["Organisation", "Rädda Barnen"],
+    ["Organisationsnummer", o.orgNumber ?? "802002-8638"],
+    ["Avtalsperiod från", date(o.start ?? "2025-07-01")],
+    ["Avtalsperiod till", date(o.end ?? "2026-06-30")],
+    ["OH-sats", o.rate ?? pct(0.1)],
+    ["Återrapportering senast", date("2026-02-01")],
+  ];
+  if (o.repaymentDue) rows.push(["Återbetalning senast", date(o.repaymentDue)]);
+  for (const [k, v] of o.extra ?? []) rows.push([k, v]);
+  return { name: "Uppgifter", rows };
+}
+
+export const HEADERS = ["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall", "Differens"];
+
+/** The 2025–26 budget half-year, as the template lays it out (header on row 3). */
+export function budgetHalfYearSheet(name: string, period: string, o: { typedSalaries?: boolean } = {}): SheetSpec {
+  const typed = o.typedSalaries ?? true;
+  return {
+    name,
+    rows: [
+      ["Period", period],
+      [],
+      HEADERS,
+      ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), typed ? kr(742500) : null],
+      ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), typed ? kr(166272) : null],
+      ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(100000)],
+      ["OH", "OH-kostnader", null, null, null, typed ? kr(100877) : null],
+    ],
+  };
+}
+
+export function budgetWorkbook(o: { typedSalaries?: boolean } = {}): SheetSpec[] {
+  return [detailsSheet(), budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", o), budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", o)];
+}
+
+/**
+ * The 2024 report-back in the seed's own labels (no category column; the label column is headed
+ * "2024"), one sheet per half-year. Half-year actuals sum to the seed's year: 1 777 664.
+ */
+export function reportHalfYearSheet(name: string, half: 1 | 2): SheetSpec {
+  const actual = half === 1 ? [505789, 165552, 136687, 80803] : [505789, 165553, 136688, 80803];
+  const budget = [600000, 175000, 100000, 87500];
+  const labels = ["Lönekostnader: Hälsofrämjare", "Lönekostnader: Samordning/utveckling", "Verksamhetskostnader: aktiviteter", "OH-kostnader"];
+  const sumB = budget.reduce((a, b) => a + b, 0);
+  const sumA = actual.reduce((a, b) => a + b, 0);
+  return {
+    name,
+    rows: [
+      ["2024", "Budget", "Utfall", "Differens"],
+      ...labels.map((l, i) => [l, budget[i]!, actual[i]!, budget[i]! - actual[i]!]),
+      ["Summa", sumB, sumA, sumB - sumA],
+    ],
+  };
+}
+
+export function reportWorkbook(): SheetSpec[] {
+  return [
+    detailsSheet({ start: "2023-07-01", end: "2025-06-30", extra: [["Ej förbrukat överskott 2023", "232 886 kr"]] }),
+    reportHalfYearSheet("Utfall 2024 H1", 1),
+    reportHalfYearSheet("Utfall 2024 H2", 2),
+  ];
+}

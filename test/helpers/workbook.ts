@@ -1,0 +1,53 @@
+// Builds real .xlsx files with ExcelJS (another program than our reader) from a compact description.
+
+import ExcelJS from "exceljs";
+
+export type CellSpec =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | undefined
+  | { readonly value: number | string | Date; readonly fmt: string }
+  | { readonly formula: string; readonly result?: number | string }
+  | { readonly error: "#REF!" | "#DIV/0!" | "#VALUE!" | "#N/A" | "#NAME?" };
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly rows: ReadonlyArray<ReadonlyArray<CellSpec>>;
+  readonly merges?: readonly string[];
+}
+
+export async function buildXlsx(sheets: readonly SheetSpec[], options: { date1904?: boolean } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  if (options.date1904) wb.properties.date1904 = true;
+  for (const spec of sheets) {
+    const ws = wb.addWorksheet(spec.name);
+    spec.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (cell === null || cell === undefined) return;
+        const target = ws.getCell(r + 1, c + 1);
+        if (cell instanceof Date) {
+          target.value = cell;
+          target.numFmt = "yyyy-mm-dd";
+        } else if (typeof cell === "object" && "fmt" in cell) {
+          target.value = cell.value;
+          target.numFmt = cell.fmt;
+        } else if (typeof cell === "object" && "formula" in cell) {
+          target.value = cell.result === undefined ? { formula: cell.formula, date1904: false } : { formula: cell.formula, result: cell.result, date1904: false };
+        } else if (typeof cell === "object" && "error" in cell) {
+          target.value = { error: cell.error };
+        } else {
+          target.value = cell;
+        }
+      });
+    });
+    for (const m of spec.merges ?? []) ws.mergeCells(m);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const pct = (fraction: number): CellSpec => ({ value: fraction, fmt: "0%" });
+export const kr = (amount: number): CellSpec => ({ value: amount, fmt: "#,##0" });
+export const date = (iso: string): CellSpec => new Date(`${iso}T00:00:00Z`);
