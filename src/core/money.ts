@@ -43,7 +43,8 @@ export function roundToKrona(ore: Ore): Ore {
  */
 export function allocate(total: Ore, weights: readonly Ore[], unit = ORE_PER_KRONA): Ore[] {
   if (weights.length === 0) return [];
-  const units = BigInt(Math.round(total / unit));
+  // Whole units toward zero, so that leftover öre share the total's sign.
+  const units = BigInt(Math.trunc(total / unit));
   const remainderOre = total - Number(units) * unit;
   const w = weights.map((x) => BigInt(Math.max(0, x)));
   const wsum = w.reduce((a, b) => a + b, 0n);

@@ -344,7 +344,7 @@ function makeCell(
       return { t: "n", v: serial, fmt: fmt && isDateFormat(fmt) ? fmt : "yyyy-mm-dd", ...base };
     }
     default: {
-      if (value === null || value.trim() === "") return f ? { t: "z", v: null, f, ...(fmt ? { fmt } : {}) } : undefined;
+      if (value === null || value.trim() === "") return f ? { t: "z", v: null, f, ...(fmt && fmt !== "General" ? { fmt } : {}) } : undefined;
       let n = Number(value);
       if (!Number.isFinite(n)) return { t: "s", v: value, ...base };
       if (date1904 && isDateFormat(fmt)) n += DAYS_1904_OFFSET;

@@ -1,0 +1,54 @@
+import fc from "fast-check";
+import { allocate, divRound, overheadOf, salaryBudget, splitEvenly } from "../../src/core";
+
+const ore = (kr: number) => kr * 100;
+
+describe("money in öre", () => {
+  test("rounding is half away from zero", () => {
+    expect(divRound(5n, 2n)).toBe(3n);
+    expect(divRound(-5n, 2n)).toBe(-3n);
+    expect(divRound(4n, 3n)).toBe(1n);
+    expect(overheadOf(ore(1008772), 100_000)).toBe(ore(100877));
+    expect(overheadOf(ore(1005), 100_000)).toBe(ore(101)); // 100.5 → 101
+  });
+
+  test("salary budgets are exact: 275 % × 6 × 45 000 = 742 500; 50 % × 6 × 55 424 = 166 272", () => {
+    expect(salaryBudget(275_000_000, 6_000_000, ore(45000))).toBe(ore(742500));
+    expect(salaryBudget(50_000_000, 6_000_000, ore(55424))).toBe(ore(166272));
+    expect(salaryBudget(33_333_333, 4_500_000, ore(41234.5))).toBe(ore(Math.round(0.33333333 * 4.5 * 41234.5)));
+  });
+
+  test("the seed's OH is allocated 74 250 / 16 627 / 10 000", () => {
+    expect(allocate(ore(100877), [ore(742500), ore(166272), ore(100000)])).toEqual([ore(74250), ore(16627), ore(10000)]);
+  });
+
+  test("an odd total splits with the extra krona to the first half-year", () => {
+    expect(splitEvenly(ore(2219299), 2)).toEqual([ore(1109650), ore(1109649)]);
+    expect(splitEvenly(ore(2219298), 2)).toEqual([ore(1109649), ore(1109649)]);
+  });
+
+  test("allocation parts always sum exactly to the total, in whole kronor (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 0, max: 1e10 }), { minLength: 1, maxLength: 40 }), (kr, weights) => {
+        const parts = allocate(ore(kr), weights);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(ore(kr));
+        for (const p of parts) expect(p % 100).toBe(0);
+        const total = weights.reduce((a, b) => a + b, 0);
+        // Largest remainder: each part is within one krona of its exact share.
+        if (total > 0) weights.forEach((w, i) => expect(Math.abs(parts[i]! / 100 - (kr * w) / total)).toBeLessThan(1 + 1e-6));
+      }),
+    );
+  });
+
+  test("half-year splits sum to the total and differ by at most one krona (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 24 }), (total, n) => {
+        const parts = splitEvenly(total, n);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(100 + (total % 100));
+        // Earlier half-years never get less than later ones.
+        for (let i = 1; i < n; i++) expect(parts[i - 1]!).toBeGreaterThanOrEqual(parts[i]!);
+      }),
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import { parsePeriod } from "../../src/core";
+
+describe("half-years from names and Period cells", () => {
+  test.each([
+    ["Budget 2025 H2", "2025-H2"],
+    ["Budget H2 2025", "2025-H2"],
+    ["2025-H2", "2025-H2"],
+    ["2025H1", "2025-H1"],
+    ["Halvår 2 2025", "2025-H2"],
+    ["halvår 1, 2026", "2026-H1"],
+    ["andra halvåret 2025", "2025-H2"],
+    ["Första halvåret 2026", "2026-H1"],
+    ["juli–december 2025", "2025-H2"],
+    ["jul-dec 2025", "2025-H2"],
+    ["januari till och med juni 2026", "2026-H1"],
+    ["juli 2025 till och med december 2025", "2025-H2"],
+    ["2025-07-01 – 2025-12-31", "2025-H2"],
+    ["2026-01-01--2026-06-30", "2026-H1"],
+    ["Utfall 2024 H1", "2024-H1"],
+  ])("%j is %s", (text, id) => {
+    const p = parsePeriod(text);
+    expect(p?.kind === "half-year" ? p.halfYear.id : p).toBe(id);
+  });
+
+  test.each(["juli–november 2025", "2025-07-01 – 2025-12-15", "Budget 2025", "juli 2025 – juni 2026", "mars 2025"])("%j is a period but not a half-year", (text) => {
+    expect(parsePeriod(text)?.kind).toBe("other");
+  });
+
+  test.each(["Uppgifter", "Blad1", "Sheet1", "Anteckningar"])("%j names no period", (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
+});

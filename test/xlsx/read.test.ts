@@ -1,0 +1,180 @@
+// The xlsx adapter on files written by other programs: openpyxl, LibreOffice, ExcelJS, Excel, Google Sheets.
+
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { type Grid, cellAt } from "../../src/core";
+import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
+import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
+import { resaveWithLibreOffice } from "../helpers/libreoffice";
+import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { buildXlsx, date, kr, pct } from "../helpers/workbook";
+
+const FIXTURES = join(__dirname, "..", "fixtures");
+const sample = (name: string) => readFileSync(join(FIXTURES, "samples", name));
+
+function fileError(bytes: Uint8Array, limits?: Parameters<typeof readXlsx>[1]): WorkbookFileError {
+  try {
+    readXlsx(bytes, limits);
+  } catch (e) {
+    if (e instanceof WorkbookFileError) return e;
+    throw e;
+  }
+  throw new Error("expected a WorkbookFileError");
+}
+
+describe("the shared sample workbooks", () => {
+  test("budget-2025-26.xlsx (openpyxl, inline strings) gives 1 109 649 per half-year and no errors", () => {
+    const r = checkBytes(sample("budget-2025-26.xlsx"));
+    expect(r.periods.map((p) => [p.id, p.budget.total, p.budget.overhead])).toEqual([
+      ["2025-H2", 1109649, 100877],
+      ["2026-H1", 1109649, 100877],
+    ]);
+    expect(errorsOf(r)).toEqual([]);
+  });
+
+  test("report-2024.xlsx (openpyxl, re-saved by LibreOffice) gives the 2024 figures and the repayment", () => {
+    const r = checkBytes(sample("report-2024.xlsx"));
+    expect(r.years).toEqual([{ year: 2024, budget: 1925000, actual: 1777664, surplus: 147336, partial: false }]);
+    expect(r.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
+    expect(r.periods.flatMap((p) => p.lines.filter((l) => l.overspent).map((l) => `${p.id} ${l.label}`))).toEqual(["2024-H1 Aktiviteter", "2024-H2 Aktiviteter"]);
+  });
+});
+
+describe("after LibreOffice has re-saved a workbook", () => {
+  test("the 2024 report in the seed's labels gives the same figures", async () => {
+    const original = await buildXlsx(reportWorkbook());
+    const resaved = resaveWithLibreOffice(original, "report.xlsx");
+    const before = checkBytes(original);
+    const after = checkBytes(resaved);
+    expect(after.years).toEqual([{ year: 2024, budget: 1925000, actual: 1777664, surplus: 147336, partial: false }]);
+    expect(after.repayment.total).toBe(380222);
+    expect(after.repayment.due).toBe("2025-06-30");
+    expect(after.periods).toEqual(before.periods);
+  });
+
+  test("the 2025–26 budget gives the same figures", async () => {
+    const resaved = resaveWithLibreOffice(await buildXlsx(budgetWorkbook({ typedSalaries: false })), "budget.xlsx");
+    const r = checkBytes(resaved);
+    expect(r.periods.map((p) => p.budget.total)).toEqual([1109649, 1109649]);
+    expect(errorsOf(r)).toEqual([]);
+  });
+});
+
+describe("cell values as the core needs them", () => {
+  async function grid(): Promise<Grid> {
+    const bytes = await buildXlsx([
+      {
+        name: "Blad",
+        rows: [
+          [pct(2.75), kr(742500), date("2025-07-01"), "text", true, { error: "#REF!" }],
+          [{ formula: "A1*2", result: 5.5 }, { formula: "B1+1" }, { formula: 'CONCATENATE("a","b")', result: "ab" }],
+        ],
+        merges: ["A3:C3"],
+      },
+    ]);
+    return readXlsx(bytes).sheets[0]!;
+  }
+
+  test("numbers keep their number formats, so 275 % is told from 2.75", async () => {
+    const g = await grid();
+    expect(cellAt(g, 0, 0)).toEqual({ t: "n", v: 2.75, fmt: "0%" });
+    expect(cellAt(g, 0, 1)).toEqual({ t: "n", v: 742500, fmt: "#,##0" });
+  });
+
+  test("dates are serials with a date format; text, booleans and errors keep their kinds", async () => {
+    const g = await grid();
+    expect(cellAt(g, 0, 2)).toMatchObject({ t: "n", v: 45839 });
+    expect(cellAt(g, 0, 3)).toEqual({ t: "s", v: "text" });
+    expect(cellAt(g, 0, 4)).toEqual({ t: "b", v: true });
+    expect(cellAt(g, 0, 5)).toEqual({ t: "e", v: "#REF!" });
+  });
+
+  test("formula cells give their cached values, and a formula never calculated is marked", async () => {
+    const g = await grid();
+    expect(cellAt(g, 1, 0)).toEqual({ t: "n", v: 5.5, f: "A1*2" });
+    expect(cellAt(g, 1, 1)).toEqual({ t: "z", v: null, f: "B1+1" });
+    expect(cellAt(g, 1, 2)).toEqual({ t: "s", v: "ab", f: 'CONCATENATE("a","b")' });
+  });
+
+  test("merged cells are reported", async () => {
+    expect((await grid()).merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
+  });
+
+  test("a workbook in the 1904 date system reads the same dates", async () => {
+    const r = await checkSheets(budgetWorkbook(), { date1904: true });
+    expect(r.agreement.start).toBe("2025-07-01");
+    expect(r.agreement.end).toBe("2026-06-30");
+    expect(errorsOf(r)).toEqual([]);
+  });
+
+  test("the corpus's 1904 workbook (saved by Excel) reads its dates right", () => {
+    const g = readXlsx(readFileSync(join(FIXTURES, "corpus", "1904.xlsx"))).sheets[0]!;
+    const dates = g.rows.flatMap((row) => (row ?? []).filter((c) => c?.t === "n" && c.fmt && /y/.test(c.fmt)));
+    expect(dates.length).toBeGreaterThan(0);
+  });
+
+  test("an uncalculated formula in an amount is a warning at its cell, not a silent zero", async () => {
+    const [details, sheet] = budgetWorkbook().slice(0, 2);
+    const rows = sheet!.rows.map((row, i) => (i === 5 ? ["Verksamhet", "Verksamhetskostnader", null, null, null, { formula: "50000*2" }] : row));
+    const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet!, rows }]);
+    void details;
+    expect(findingAt(r, "UNCALCULATED_FORMULA")).toEqual(["Budget 2025 H2!F6"]);
+  });
+});
+
+describe("files that are not readable workbooks are clear errors", () => {
+  test("random bytes", () => {
+    expect(fileError(strToU8("this is a text file, not a workbook")).code).toBe("NOT_A_WORKBOOK");
+    expect(fileError(new Uint8Array()).code).toBe("NOT_A_WORKBOOK");
+  });
+
+  test("a zip that is not a workbook", () => {
+    expect(fileError(zipSync({ "hello.txt": strToU8("hi") })).code).toBe("NOT_A_WORKBOOK");
+  });
+
+  test("a damaged zip", async () => {
+    const bytes = await buildXlsx(budgetWorkbook());
+    expect(fileError(bytes.subarray(0, bytes.length / 2)).code).toBe("NOT_A_WORKBOOK");
+  });
+
+  test("an OLE compound file: encrypted workbook or legacy .xls", () => {
+    const header = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    const encrypted = new Uint8Array([...header, ...new Array(504).fill(0), ...[..."EncryptionInfo"].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    expect(fileError(encrypted).code).toBe("ENCRYPTED");
+    expect(fileError(new Uint8Array([...header, ...new Array(600).fill(0)])).code).toBe("LEGACY_XLS");
+  });
+
+  test("an absurdly large file or workbook", async () => {
+    const bytes = await buildXlsx(budgetWorkbook());
+    expect(fileError(bytes, { maxFileBytes: 1000, maxUnpackedBytes: 1e9, maxCells: 1e9 }).code).toBe("TOO_LARGE");
+    expect(fileError(bytes, { maxFileBytes: 1e9, maxUnpackedBytes: 2000, maxCells: 1e9 }).code).toBe("TOO_LARGE");
+    expect(fileError(bytes, { maxFileBytes: 1e9, maxUnpackedBytes: 1e9, maxCells: 10 }).code).toBe("TOO_LARGE");
+  });
+
+  test("absolute part paths in relationships (as openpyxl writes them) are resolved", async () => {
+    const files = unzipSync(await buildXlsx(budgetWorkbook()));
+    const rels = new TextDecoder().decode(files["xl/_rels/workbook.xml.rels"]);
+    files["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace(/Target="(?!\/)/g, 'Target="/xl/'));
+    const r = checkBytes(zipSync(files));
+    expect(r.periods.map((p) => p.budget.total)).toEqual([1109649, 1109649]);
+  });
+});
+
+describe("every workbook of the real-world corpus", () => {
+  const dir = join(FIXTURES, "corpus");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
+
+  test("the corpus is there", () => expect(files.length).toBeGreaterThanOrEqual(30));
+
+  test.each(files)("%s reads into grids or fails with a clear file error", (file) => {
+    const bytes = readFileSync(join(dir, file));
+    try {
+      const r = checkBytes(bytes, file);
+      // None of them is a budget workbook: that is said with error findings.
+      expect(errorsOf(r).length).toBeGreaterThan(0);
+    } catch (e) {
+      expect(e).toBeInstanceOf(WorkbookFileError);
+    }
+  });
+});
