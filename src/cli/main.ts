@@ -1,7 +1,6 @@
 // The iop-budget command: a thin adapter from files and flags to the engine and back.
 
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { type CheckJson, type FileErrorJson, type Lang, analyze, hasErrors, toCheckJson } from "../core";
 import { WorkbookFileError, readXlsx } from "../xlsx/read";
@@ -84,7 +83,7 @@ export function runCheck(files: readonly string[], opts: { json?: boolean; lang:
 
 function version(): string {
   try {
-    return (JSON.parse(readFileSync(`${__dirname}/../../package.json`, "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(`${__dirname}/../../../package.json`, "utf8")) as { version: string }).version;
   } catch {
     return "0.0.0";
   }
@@ -118,8 +117,4 @@ export function main(argv: readonly string[], io: Io): number {
     throw e;
   }
   return exit;
-}
-
-export function cliName(): string {
-  return basename(process.argv[1] ?? "iop-budget");
 }

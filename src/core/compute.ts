@@ -2,11 +2,12 @@
 
 import { type IsoDate, isoFromParts } from "./dates";
 import { type Finding, finding } from "./findings";
-import type { Agreement, BudgetWorkbook, HalfYearSheet, LineInput } from "./model";
+import { type Agreement, type BudgetWorkbook, type HalfYearSheet, type LineInput, cellOf } from "./model";
 import { type Ore, allocate, divRound, sum } from "./money";
 import { type HalfYear, type HalfYearId, compareHalfYears, halfYearsBetween } from "./period";
 
-export interface ComputedLine extends LineInput {
+export interface ComputedLine {
+  readonly input: LineInput;
   /** The budget the figures use: the derived salary budget where it can be derived, else the entered one. */
   readonly effectiveBudget: Ore;
   readonly derivedBudget: Ore | null;
@@ -160,114 +161,145 @@ function checkHalfYears(workbook: BudgetWorkbook, findings: Finding[]): HalfYear
 
 function computeHalfYear(source: HalfYearSheet, agreement: Agreement, findings: Finding[]): ComputedHalfYear {
   const sheet = source.sheet;
-  const reported = source.lines.some((l) => l.actual !== null);
-  // 1. Each line's budget (salary derivation).
-  const budgets = source.lines.map((line) => lineBudget(line, sheet, findings));
-  const isOverhead = source.lines.map((l) => l.category === "overhead");
-  const direct = sum(budgets.filter((_, i) => !isOverhead[i]).map((b) => b.effective));
+  const inputs = source.lines;
+  const n = inputs.length;
+  const at = (line: LineInput, key: Parameters<typeof cellOf>[2]) => cellOf(source, line.row, key);
+  let reported = false;
+  for (const l of inputs) if (l.actual !== null) reported = true;
+  // 1. Each line's budget (salary derivation), and the direct costs.
+  const budgets: LineBudget[] = new Array(n);
+  const directWeights: Ore[] = [];
+  const overheadIdx: number[] = [];
+  let direct = 0;
+  let enteredOverhead = 0;
+  let enteredOverheadAt: LineInput | null = null;
+  for (let i = 0; i < n; i++) {
+    const line = inputs[i]!;
+    const b = lineBudget(line, at, sheet, findings);
+    budgets[i] = b;
+    if (line.category === "overhead") {
+      overheadIdx.push(i);
+      if (line.budget !== null) {
+        enteredOverhead += line.budget;
+        enteredOverheadAt ??= line;
+      }
+    } else {
+      direct += b.effective;
+      directWeights.push(b.effective);
+    }
+  }
   // 2. Overhead, and the entered overhead budget checked against it.
-  const overheadIdx = source.lines.flatMap((l, i) => (isOverhead[i] ? [i] : []));
-  const enteredOverhead = overheadIdx.map((i) => source.lines[i]!.budget).filter((b): b is Ore => b !== null);
   const ratePpm = agreement.overheadRatePpm;
-  const overhead: Ore = ratePpm !== null ? overheadOf(direct, ratePpm) : sum(enteredOverhead);
-  if (ratePpm !== null && enteredOverhead.length > 0 && sum(enteredOverhead) !== overhead) {
-    const at = overheadIdx.find((i) => source.lines[i]!.budget !== null)!;
-    findings.push(finding("OH_MISMATCH", sheet, source.lines[at]!.cells.budget ?? null, { enteredOre: sum(enteredOverhead), computedOre: overhead }));
+  const overhead: Ore = ratePpm !== null ? overheadOf(direct, ratePpm) : (enteredOverhead as Ore);
+  if (ratePpm !== null && enteredOverheadAt && enteredOverhead !== overhead) {
+    findings.push(finding("OH_MISMATCH", sheet, at(enteredOverheadAt, "budget"), { enteredOre: enteredOverhead, computedOre: overhead }));
   }
   // 3. Allocation of the overhead to the direct lines.
-  const directIdx = source.lines.flatMap((_, i) => (isOverhead[i] ? [] : [i]));
-  const shares = allocate(overhead, directIdx.map((i) => budgets[i]!.effective));
-  const shareOf = new Map(directIdx.map((i, k) => [i, shares[k]!]));
+  const shares = allocate(overhead, directWeights);
   // A single overhead line carries the computed overhead; several keep what was entered.
-  const overheadBudgets = new Map<number, Ore>();
-  if (overheadIdx.length === 1) overheadBudgets.set(overheadIdx[0]!, overhead);
+  const singleOverhead = overheadIdx.length === 1 ? overheadIdx[0]! : -1;
 
-  const lines: ComputedLine[] = source.lines.map((line, i) => {
-    const effectiveBudget = overheadBudgets.get(i) ?? budgets[i]!.effective;
-    let actual = line.actual;
-    if (reported && actual === null && !line.unreadable.includes("actual") && line.cells.actual) {
-      findings.push(finding("MISSING_ACTUAL", sheet, line.cells.actual, { label: line.label }));
+  const lines: ComputedLine[] = new Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const input = inputs[i]!;
+    const b = budgets[i]!;
+    const isOverhead = input.category === "overhead";
+    const effectiveBudget = (i === singleOverhead ? overhead : b.effective) as Ore;
+    const actual = input.actual;
+    if (reported && actual === null && !input.unreadable.includes("actual") && source.columns.actual !== undefined) {
+      findings.push(finding("MISSING_ACTUAL", sheet, at(input, "actual"), { label: input.label }));
     }
     const variance = actual === null ? null : ((effectiveBudget - actual) as Ore);
     const overspent = actual !== null && actual > effectiveBudget;
-    if (overspent) overspendFinding(line, effectiveBudget, actual!, agreement, sheet, findings);
-    if (line.variance !== null && variance !== null && line.variance !== variance) {
-      findings.push(finding("VARIANCE_MISMATCH", sheet, line.cells.variance ?? null, { enteredOre: line.variance, computedOre: variance }));
+    if (overspent) overspendFinding(input, effectiveBudget, actual!, agreement, sheet, at(input, "actual"), findings);
+    if (input.variance !== null && variance !== null && input.variance !== variance) {
+      findings.push(finding("VARIANCE_MISMATCH", sheet, at(input, "variance"), { enteredOre: input.variance, computedOre: variance }));
     }
-    return {
-      ...line,
+    lines[i] = {
+      input,
       effectiveBudget,
-      derivedBudget: budgets[i]!.derived,
-      impliedMonthlyCost: budgets[i]!.implied,
-      overheadShare: shareOf.get(i) ?? (0 as Ore),
+      derivedBudget: b.derived,
+      impliedMonthlyCost: b.implied,
+      overheadShare: isOverhead ? (0 as Ore) : shares[k++]!,
       effectiveVariance: variance,
       overspent,
     };
-  });
-  const budget: BudgetFigures = { direct, overhead, total: (direct + overhead) as Ore };
-  const actual = reported ? actualFigures(source, lines, isOverhead, ratePpm, overhead, findings) : null;
+  }
+  const budget: BudgetFigures = { direct: direct as Ore, overhead, total: (direct + overhead) as Ore };
+  const actual = reported ? actualFigures(source, lines, ratePpm, overhead, findings) : null;
   checkTotalRow(source, budget, actual, findings);
   return { source, halfYear: source.halfYear, lines, budget, actual };
 }
 
-function lineBudget(line: LineInput, sheet: string, findings: Finding[]): { effective: Ore; derived: Ore | null; implied: Ore | null } {
+interface LineBudget {
+  readonly effective: Ore;
+  readonly derived: Ore | null;
+  readonly implied: Ore | null;
+}
+
+function lineBudget(line: LineInput, at: (line: LineInput, key: "budget" | "monthlyCost") => string | null, sheet: string, findings: Finding[]): LineBudget {
   const { servicePercentMicro: pct, monthsMicro: months, monthlyCost, budget } = line;
   if (pct !== null && months !== null && monthlyCost !== null) {
     const derived = salaryBudget(pct, months, monthlyCost);
     if (budget !== null && budget !== derived) {
-      findings.push(finding("SALARY_MISMATCH", sheet, line.cells.budget ?? null, { enteredOre: budget, derivedOre: derived }));
+      findings.push(finding("SALARY_MISMATCH", sheet, at(line, "budget"), { enteredOre: budget, derivedOre: derived }));
     }
     return { effective: derived, derived, implied: null };
   }
   const salaryInputs = line.category === "salary" && (pct !== null || months !== null || monthlyCost !== null);
   if (budget !== null) {
-    if (salaryInputs && pct !== null && months !== null && monthlyCost === null && line.cells.monthlyCost !== undefined && !line.unreadable.includes("monthlyCost")) {
-      const implied = impliedMonthlyCost(budget, pct, months);
-      findings.push(finding("IMPLIED_MONTHLY_COST", sheet, line.cells.monthlyCost, { impliedOre: implied }));
-      return { effective: budget, derived: null, implied };
-    }
     if (salaryInputs && pct !== null && months !== null && monthlyCost === null) {
-      return { effective: budget, derived: null, implied: impliedMonthlyCost(budget, pct, months) };
+      const implied = impliedMonthlyCost(budget, pct, months);
+      const cell = at(line, "monthlyCost");
+      if (cell && !line.unreadable.includes("monthlyCost")) findings.push(finding("IMPLIED_MONTHLY_COST", sheet, cell, { impliedOre: implied }));
+      return { effective: budget, derived: null, implied };
     }
     return { effective: budget, derived: null, implied: null };
   }
   if (line.unreadable.length === 0) {
     if (salaryInputs) {
       const missing = [pct === null ? "tjänstgöringsgrad" : null, months === null ? "antal månader" : null, monthlyCost === null ? "månadskostnad" : null].filter(Boolean).join(", ");
-      findings.push(finding("SALARY_INCOMPLETE", sheet, line.cells.budget ?? null, { missing }));
+      findings.push(finding("SALARY_INCOMPLETE", sheet, at(line, "budget"), { missing }));
     } else if (line.category !== "overhead") {
-      findings.push(finding("MISSING_BUDGET", sheet, line.cells.budget ?? null, { label: line.label }));
+      findings.push(finding("MISSING_BUDGET", sheet, at(line, "budget"), { label: line.label }));
     }
   }
   return { effective: 0 as Ore, derived: null, implied: null };
 }
 
-function overspendFinding(line: LineInput, budget: Ore, actual: Ore, agreement: Agreement, sheet: string, findings: Finding[]): void {
+function overspendFinding(line: LineInput, budget: Ore, actual: Ore, agreement: Agreement, sheet: string, cell: string | null, findings: Finding[]): void {
   const over = (actual - budget) as Ore;
   const tol = agreement.tolerance;
   const allowed = tol === null ? 0 : tol.kind === "amount" ? tol.amount : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
   const params = { label: line.label, overOre: over, budgetOre: budget, actualOre: actual };
-  findings.push(finding(over <= allowed ? "OVERSPENT_WITHIN_TOLERANCE" : "OVERSPENT", sheet, line.cells.actual ?? null, params));
+  findings.push(finding(over <= allowed ? "OVERSPENT_WITHIN_TOLERANCE" : "OVERSPENT", sheet, cell, params));
 }
 
-function actualFigures(
-  source: HalfYearSheet,
-  lines: readonly ComputedLine[],
-  isOverhead: readonly boolean[],
-  ratePpm: number | null,
-  budgetOverhead: Ore,
-  findings: Finding[],
-): ActualFigures {
-  const direct = sum(lines.filter((_, i) => !isOverhead[i]).map((l) => l.actual ?? (0 as Ore)));
-  const overhead = sum(lines.filter((_, i) => isOverhead[i]).map((l) => l.actual ?? (0 as Ore)));
-  // Eligible overhead: at most the rate on the actual direct costs, and at most the budgeted overhead (SPEC §4.7).
-  const cap = ratePpm === null ? budgetOverhead : (Math.min(overheadOf(direct, ratePpm), budgetOverhead) as Ore);
-  const eligibleOverhead = (Math.min(overhead, cap) as Ore);
-  if (overhead > cap) {
-    const ohLine = lines.find((l, i) => isOverhead[i] && l.actual !== null);
-    findings.push(finding("OH_ACTUAL_ABOVE_RATE", source.sheet, ohLine?.cells.actual ?? null, { actualOre: overhead, allowedOre: cap, excessOre: overhead - cap }));
+function actualFigures(source: HalfYearSheet, lines: readonly ComputedLine[], ratePpm: number | null, budgetOverhead: Ore, findings: Finding[]): ActualFigures {
+  let direct = 0;
+  let overhead = 0;
+  let overheadLine: LineInput | null = null;
+  for (const { input } of lines) {
+    if (input.category === "overhead") {
+      overhead += input.actual ?? 0;
+      if (input.actual !== null) overheadLine ??= input;
+    } else direct += input.actual ?? 0;
   }
-  return { direct, overhead, eligibleOverhead, total: (direct + overhead) as Ore, eligibleTotal: (direct + eligibleOverhead) as Ore };
+  // Eligible overhead: at most the rate on the actual direct costs, and at most the budgeted overhead (SPEC §4.7).
+  const cap = ratePpm === null ? budgetOverhead : Math.min(overheadOf(direct as Ore, ratePpm), budgetOverhead);
+  const eligibleOverhead = Math.min(overhead, cap);
+  if (overhead > cap) {
+    const cell = overheadLine ? cellOf(source, overheadLine.row, "actual") : null;
+    findings.push(finding("OH_ACTUAL_ABOVE_RATE", source.sheet, cell, { actualOre: overhead, allowedOre: cap, excessOre: overhead - cap }));
+  }
+  return {
+    direct: direct as Ore,
+    overhead: overhead as Ore,
+    eligibleOverhead: eligibleOverhead as Ore,
+    total: (direct + overhead) as Ore,
+    eligibleTotal: (direct + eligibleOverhead) as Ore,
+  };
 }
 
 function checkTotalRow(source: HalfYearSheet, budget: BudgetFigures, actual: ActualFigures | null, findings: Finding[]): void {
@@ -275,15 +307,15 @@ function checkTotalRow(source: HalfYearSheet, budget: BudgetFigures, actual: Act
   if (!t) return;
   // A total row may sum the direct costs only ("Summa direkta kostnader"): accept that too.
   if (t.budget !== null && t.budget !== budget.total && t.budget !== budget.direct) {
-    findings.push(finding("SUM_MISMATCH", source.sheet, t.cells.budget ?? null, { enteredOre: t.budget, computedOre: budget.total }));
+    findings.push(finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "budget"), { enteredOre: t.budget, computedOre: budget.total }));
   }
   if (t.actual !== null && actual && t.actual !== actual.total && t.actual !== actual.direct) {
-    findings.push(finding("SUM_MISMATCH", source.sheet, t.cells.actual ?? null, { enteredOre: t.actual, computedOre: actual.total }));
+    findings.push(finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "actual"), { enteredOre: t.actual, computedOre: actual.total }));
   }
   if (t.variance !== null && actual) {
     const v = (budget.total - actual.total) as Ore;
     if (t.variance !== v && t.variance !== budget.direct - actual.direct) {
-      findings.push(finding("SUM_MISMATCH", source.sheet, t.cells.variance ?? null, { enteredOre: t.variance, computedOre: v }));
+      findings.push(finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "variance"), { enteredOre: t.variance, computedOre: v }));
     }
   }
 }

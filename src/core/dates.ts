@@ -45,8 +45,19 @@ export function addDays(iso: IsoDate, days: number): IsoDate {
 }
 
 /** Whether an Excel number format shows a date or time (so the number is a serial). */
+const dateFormatCache = new Map<string, boolean>();
+
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
+  let known = dateFormatCache.get(fmt);
+  if (known === undefined) {
+    known = classifyDateFormat(fmt);
+    if (dateFormatCache.size < 500) dateFormatCache.set(fmt, known);
+  }
+  return known;
+}
+
+function classifyDateFormat(fmt: string): boolean {
   // Drop quoted text, escaped characters and bracketed colours/locales before looking for y/d/m.
   const bare = fmt
     .replace(/"[^"]*"/g, "")
@@ -61,6 +72,6 @@ export function isDateFormat(fmt: string | undefined): boolean {
 }
 
 export function isPercentFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
+  if (!fmt || fmt.indexOf("%") < 0) return false;
   return fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
 }

@@ -178,6 +178,11 @@ export const FINDINGS = {
     (f) => `The formula ${f.text} has no calculated value in the file. Open and save the workbook in Excel so that it is recalculated.`,
     "warning",
   ),
+  AMOUNT_OUT_OF_RANGE: t(
+    (f) => `Talet ${f.text} är orimligt stort. Kontrollera cellen.`,
+    (f) => `The number ${f.text} is implausibly large. Check the cell.`,
+    "error",
+  ),
   MONTHS_OUT_OF_RANGE: t(
     (f) => `Antal månader ${f.months} ligger utanför ett halvår. Skriv ett tal större än 0 och högst 6.`,
     (f) => `The number of months ${f.months} is outside a half-year. Enter a number above 0 and at most 6.`,

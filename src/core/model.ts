@@ -4,6 +4,7 @@ import type { IsoDate } from "./dates";
 import type { Category, ColumnKey, DetailKey } from "./glossary";
 import type { Ore } from "./money";
 import type { HalfYear } from "./period";
+import { a1 } from "./grid";
 
 /** Where a value sits: a sheet and an A1 address. */
 export interface CellRef {
@@ -37,8 +38,6 @@ export interface Agreement {
   readonly cells: Readonly<Partial<Record<DetailKey, string>>>;
 }
 
-export type LineCells = Readonly<Partial<Record<ColumnKey, string>>>;
-
 export interface LineInput {
   /** The sheet's 1-based row. */
   readonly row: number;
@@ -56,7 +55,6 @@ export interface LineInput {
   readonly unreadable: readonly ColumnKey[];
   /** Formulas as found, for the write plan to tell the add-in's own formulas from a person's. */
   readonly formulas: Readonly<Partial<Record<ColumnKey, string>>>;
-  readonly cells: LineCells;
 }
 
 export interface TotalRow {
@@ -64,7 +62,6 @@ export interface TotalRow {
   readonly budget: Ore | null;
   readonly actual: Ore | null;
   readonly variance: Ore | null;
-  readonly cells: LineCells;
 }
 
 export interface HalfYearSheet {
@@ -83,4 +80,10 @@ export interface HalfYearSheet {
 export interface BudgetWorkbook {
   readonly agreement: Agreement;
   readonly halfYears: readonly HalfYearSheet[];
+}
+
+/** The A1 address of a column's cell on a table row (1-based), or null when the table lacks the column. */
+export function cellOf(sheet: HalfYearSheet, row: number, key: ColumnKey): string | null {
+  const col = sheet.columns[key];
+  return col === undefined ? null : a1(row - 1, col);
 }

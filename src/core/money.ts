@@ -44,32 +44,60 @@ export function roundToKrona(ore: Ore): Ore {
 export function allocate(total: Ore, weights: readonly Ore[], unit = ORE_PER_KRONA): Ore[] {
   if (weights.length === 0) return [];
   // Whole units toward zero, so that leftover öre share the total's sign.
-  const units = BigInt(Math.trunc(total / unit));
-  const remainderOre = total - Number(units) * unit;
-  const w = weights.map((x) => BigInt(Math.max(0, x)));
-  const wsum = w.reduce((a, b) => a + b, 0n);
-  const parts = weights.map(() => 0n);
-  if (wsum === 0n) {
-    parts[0] = units;
+  const units = Math.trunc(total / unit);
+  const remainderOre = total - units * unit;
+  const sign = units < 0 ? -1 : 1;
+  const abs = units * sign;
+  let wsum = 0;
+  for (const x of weights) wsum += Math.max(0, x);
+  let parts: number[];
+  if (wsum === 0) {
+    parts = weights.map((_, i) => (i === 0 ? abs : 0));
+  } else if (abs * wsum <= Number.MAX_SAFE_INTEGER) {
+    parts = largestRemainder(abs, weights, wsum);
   } else {
-    const sign = units < 0n ? -1n : 1n;
-    const abs = units * sign;
-    const rems: { i: number; rem: bigint }[] = [];
-    let given = 0n;
-    w.forEach((wi, i) => {
-      const exact = abs * wi;
-      parts[i] = exact / wsum;
-      given += parts[i]!;
-      rems.push({ i, rem: exact % wsum });
-    });
-    rems.sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
-    for (let k = 0; given < abs; k++, given++) parts[rems[k]!.i]! += 1n;
-    for (let i = 0; i < parts.length; i++) parts[i] = parts[i]! * sign;
+    parts = largestRemainderBig(abs, weights, wsum);
   }
-  const out = parts.map((p) => (Number(p) * unit) as Ore);
+  const out = parts.map((p) => (p * sign * unit) as Ore);
   // Sub-unit öre (a total that is not whole kronor) go to the first part.
   out[0] = (out[0]! + remainderOre) as Ore;
   return out;
+}
+
+// Exact in doubles while abs × wsum stays below 2^53 (the usual case: kronor of OH × öre of budget).
+function largestRemainder(abs: number, weights: readonly number[], wsum: number): number[] {
+  const parts = new Array<number>(weights.length);
+  const rems = new Array<number>(weights.length);
+  let given = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const exact = abs * Math.max(0, weights[i]!);
+    const q = Math.floor(exact / wsum);
+    parts[i] = q;
+    rems[i] = exact - q * wsum;
+    given += q;
+  }
+  if (given < abs) {
+    const order = rems.map((_, i) => i).sort((a, b) => rems[b]! - rems[a]! || a - b);
+    for (let k = 0; given < abs; k++, given++) parts[order[k]!]! += 1;
+  }
+  return parts;
+}
+
+function largestRemainderBig(abs: number, weights: readonly number[], wsum: number): number[] {
+  const A = BigInt(abs);
+  const W = BigInt(wsum);
+  const parts: bigint[] = [];
+  const rems: bigint[] = [];
+  let given = 0n;
+  for (const w of weights) {
+    const exact = A * BigInt(Math.max(0, w));
+    parts.push(exact / W);
+    rems.push(exact % W);
+    given += exact / W;
+  }
+  const order = rems.map((_, i) => i).sort((a, b) => (rems[a] === rems[b] ? a - b : rems[a]! > rems[b]! ? -1 : 1));
+  for (let k = 0; given < A; k++, given++) parts[order[k]!]! += 1n;
+  return parts.map(Number);
 }
 
 /**

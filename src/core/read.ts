@@ -174,8 +174,15 @@ function readMoney(cell: Cell | undefined, sheet: string, address: string, findi
     findings.push(finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }));
     return null;
   }
+  if (!(Math.abs(n.value.value) <= MAX_AMOUNT_KRONOR)) {
+    findings.push(finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }));
+    return null;
+  }
   return kronor(n.value.value);
 }
+
+/** Ten billion kronor: far above any IOP budget, and sums of thousands of such lines stay exact in öre. */
+const MAX_AMOUNT_KRONOR = 1e10;
 
 // ---------------------------------------------------------------------------------------------
 // Half-year sheets
@@ -319,6 +326,36 @@ function inferLabelColumn(grid: Grid, headerRow: number, columns: Partial<Record
   return null;
 }
 
+const NO_FORMULAS: Readonly<Partial<Record<ColumnKey, string>>> = Object.freeze({});
+const NONE_UNREADABLE: readonly ColumnKey[] = Object.freeze([]);
+
+function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
+  for (const c of row) if (!isEmptyCell(c)) return false;
+  return true;
+}
+
+/** Whether a text cell left of the amounts says Summa/Totalt/Total (cheap test first: this runs on every row). */
+function hasTotalLabel(row: ReadonlyArray<Cell | undefined>, before: number): boolean {
+  const end = Math.min(row.length, before);
+  for (let c = 0; c < end; c++) {
+    const cell = row[c];
+    if (cell?.t !== "s") continue;
+    const first = cell.v.trimStart().charCodeAt(0) | 0x20;
+    if ((first === 0x73 /* s */ || first === 0x74) /* t */ && isTotalLabel(cell.v)) return true;
+  }
+  return false;
+}
+
+const categoryCache = new Map<string, Category>();
+function cachedCategoryOf(text: string): Category {
+  let c = categoryCache.get(text);
+  if (c === undefined) {
+    c = categoryOf(text);
+    if (categoryCache.size < 1000) categoryCache.set(text, c);
+  }
+  return c;
+}
+
 function readTable(
   grid: Grid,
   headerRow: number,
@@ -330,50 +367,44 @@ function readTable(
   let total: TotalRow | null = null;
   let section: Category | null = null;
   const seen = new Map<string, number>();
+  const entries = Object.entries(columns) as [ColumnKey, number][];
   const leftOfAmounts = Math.min(...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity));
+  const col = (k: ColumnKey): number => columns[k] ?? -1;
+  const [labelCol, categoryCol, budgetCol, actualCol, varianceCol, costCol, pctCol, monthsCol] = (
+    ["label", "category", "budget", "actual", "variance", "monthlyCost", "servicePercent", "months"] as const
+  ).map(col) as [number, number, number, number, number, number, number, number];
+
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
-    if (!row || row.every(isEmptyCell)) continue;
+    if (!row || isBlankRow(row)) continue;
     if (total) {
       findings.push(finding("ROWS_AFTER_TOTAL", sheet, null, { row: r + 1 }));
       break;
     }
-    const at = (k: ColumnKey) => (columns[k] === undefined ? undefined : row[columns[k]!]);
-    const addr = (k: ColumnKey) => (columns[k] === undefined ? undefined : a1(r, columns[k]!));
-    const cells: Partial<Record<ColumnKey, string>> = {};
-    for (const k of Object.keys(columns) as ColumnKey[]) cells[k] = addr(k)!;
-
-    const label = readText(at("label"));
-    const categoryText = readText(at("category"));
-    const rowTexts = row.slice(0, Number.isFinite(leftOfAmounts) ? leftOfAmounts : row.length).filter((c) => c?.t === "s").map((c) => (c as { v: string }).v);
-    if (rowTexts.some(isTotalLabel)) {
-      total = {
-        row: r + 1,
-        budget: lineMoney(at("budget"), sheet, addr("budget"), findings).value,
-        actual: lineMoney(at("actual"), sheet, addr("actual"), findings).value,
-        variance: lineMoney(at("variance"), sheet, addr("variance"), findings, true).value,
-        cells,
-      };
-      continue;
-    }
-    const unreadable: ColumnKey[] = [];
-    const formulas: Partial<Record<ColumnKey, string>> = {};
-    for (const k of Object.keys(columns) as ColumnKey[]) {
-      const f = at(k)?.f;
-      if (f) formulas[k] = f;
-    }
-    const money = (k: ColumnKey, allowNegative = false): Ore | null => {
-      const m = lineMoney(at(k), sheet, addr(k), findings, allowNegative);
-      if (m.failed) unreadable.push(k);
+    let unreadable = NONE_UNREADABLE as ColumnKey[];
+    const markUnreadable = (k: ColumnKey) => {
+      if (unreadable === NONE_UNREADABLE) unreadable = [];
+      unreadable.push(k);
+    };
+    const money = (c: number, k: ColumnKey, allowNegative = false): Ore | null => {
+      if (c < 0) return null;
+      const m = lineMoney(row[c], sheet, r, c, findings, allowNegative);
+      if (m.failed) markUnreadable(k);
       return m.value;
     };
-    const budget = money("budget");
-    const actual = money("actual");
-    const variance = money("variance", true);
-    const monthlyCost = money("monthlyCost");
-    const percent = readPercent(at("servicePercent"), sheet, addr("servicePercent"), findings, unreadable);
-    const months = readMonths(at("months"), sheet, addr("months"), findings, unreadable);
-    const hasAmounts = [budget, actual, monthlyCost, percent, months].some((v) => v !== null) || unreadable.length > 0;
+    if (hasTotalLabel(row, Number.isFinite(leftOfAmounts) ? leftOfAmounts : row.length)) {
+      total = { row: r + 1, budget: money(budgetCol, "budget"), actual: money(actualCol, "actual"), variance: money(varianceCol, "variance", true) };
+      continue;
+    }
+    const label = readText(row[labelCol]);
+    const categoryText = categoryCol < 0 ? "" : readText(row[categoryCol]);
+    const budget = money(budgetCol, "budget");
+    const actual = money(actualCol, "actual");
+    const variance = money(varianceCol, "variance", true);
+    const monthlyCost = money(costCol, "monthlyCost");
+    const percent = pctCol < 0 ? null : readPercent(row[pctCol], sheet, r, pctCol, findings, markUnreadable);
+    const months = monthsCol < 0 ? null : readMonths(row[monthsCol], sheet, r, monthsCol, findings, markUnreadable);
+    const hasAmounts = budget !== null || actual !== null || monthlyCost !== null || percent !== null || months !== null || unreadable.length > 0;
     if (!hasAmounts && !categoryText) {
       // A row with only a label is a heading ("Lönekostnader", which sets the category of the lines
       // below it) or a note, except an overhead line waiting for its computed amount.
@@ -383,35 +414,33 @@ function readTable(
         continue;
       }
     }
-    if (!label) findings.push(finding("LINE_WITHOUT_LABEL", sheet, addr("label") ?? null));
+    if (!label) findings.push(finding("LINE_WITHOUT_LABEL", sheet, a1(r, labelCol)));
     const category: Category = categoryText
-      ? categoryOf(categoryText)
+      ? cachedCategoryOf(categoryText)
       : (categoryFromLabel(label) ?? section ?? (percent !== null || months !== null || monthlyCost !== null ? "salary" : "other"));
     const shownLabel = label || categoryText || `Rad ${r + 1}`;
-    const dupKey = `${category}|${normalizeKey(shownLabel)}`;
+    const dupKey = `${category}|${shownLabel.toLowerCase()}`;
     const firstRow = seen.get(dupKey);
-    if (firstRow !== undefined) findings.push(finding("DUPLICATE_LINE", sheet, addr("label") ?? null, { label: shownLabel, firstRow }));
+    if (firstRow !== undefined) findings.push(finding("DUPLICATE_LINE", sheet, a1(r, labelCol), { label: shownLabel, firstRow }));
     else seen.set(dupKey, r + 1);
-    lines.push({
-      row: r + 1,
-      category,
-      label: shownLabel,
-      servicePercentMicro: percent,
-      monthsMicro: months,
-      monthlyCost,
-      budget,
-      actual,
-      variance,
-      unreadable,
-      formulas,
-      cells,
-    });
+    let formulas = NO_FORMULAS as Partial<Record<ColumnKey, string>>;
+    for (const [k, c] of entries) {
+      const f = row[c]?.f;
+      if (f) {
+        if (formulas === NO_FORMULAS) formulas = {};
+        formulas[k] = f;
+      }
+    }
+    lines.push({ row: r + 1, category, label: shownLabel, servicePercentMicro: percent, monthsMicro: months, monthlyCost, budget, actual, variance, unreadable, formulas });
   }
   return { lines, total };
 }
 
-function lineMoney(cell: Cell | undefined, sheet: string, address: string | undefined, findings: Finding[], allowNegative = false): { value: Ore | null; failed: boolean } {
-  if (address === undefined) return { value: null, failed: false };
+function lineMoney(cell: Cell | undefined, sheet: string, r: number, c: number, findings: Finding[], allowNegative = false): { value: Ore | null; failed: boolean } {
+  if (cell === undefined) return NO_MONEY;
+  // Plain numbers, the common case, need no address unless they are negative.
+  if (cell.t === "n" && cell.v >= 0 && cell.v <= MAX_AMOUNT_KRONOR && (cell.fmt === undefined || cell.fmt.indexOf("%") < 0)) return { value: kronor(cell.v), failed: false };
+  const address = a1(r, c);
   const before = findings.length;
   const value = readMoney(cell, sheet, address, findings);
   if (findings.length > before) return { value: null, failed: true };
@@ -419,40 +448,49 @@ function lineMoney(cell: Cell | undefined, sheet: string, address: string | unde
   return { value, failed: false };
 }
 
-function readPercent(cell: Cell | undefined, sheet: string, address: string | undefined, findings: Finding[], unreadable: ColumnKey[]): number | null {
-  if (address === undefined) return null;
+const NO_MONEY = Object.freeze({ value: null, failed: false });
+
+function readPercent(cell: Cell | undefined, sheet: string, r: number, c: number, findings: Finding[], markUnreadable: (k: ColumnKey) => void): number | null {
+  if (cell === undefined) return null;
+  const address = a1(r, c);
   const n: Read<{ value: number; percent: boolean } | null> = readNumber(cell);
   if (!n.ok) {
     pushFailure(n.failure, sheet, address, findings);
-    unreadable.push("servicePercent");
+    markUnreadable("servicePercent");
     return null;
   }
   if (!n.value) return null;
   // A percent cell holds a fraction (2.75 shows as 275 %); a plain number is percent points.
   const points = n.value.percent ? n.value.value * 100 : n.value.value;
   const micro = Math.round(points * 1_000_000);
+  if (!(points <= 100_000)) {
+    findings.push(finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }));
+    markUnreadable("servicePercent");
+    return null;
+  }
   if (micro <= 0) {
     findings.push(finding("PERCENT_NOT_POSITIVE", sheet, address, { percent: micro / 1_000_000 }));
-    unreadable.push("servicePercent");
+    markUnreadable("servicePercent");
     return null;
   }
   if (!n.value.percent && points < 1) findings.push(finding("PERCENT_FRACTION_SUSPECT", sheet, address, { percent: points, asPercent: points * 100 }));
   return micro;
 }
 
-function readMonths(cell: Cell | undefined, sheet: string, address: string | undefined, findings: Finding[], unreadable: ColumnKey[]): number | null {
-  if (address === undefined) return null;
+function readMonths(cell: Cell | undefined, sheet: string, r: number, c: number, findings: Finding[], markUnreadable: (k: ColumnKey) => void): number | null {
+  if (cell === undefined) return null;
+  const address = a1(r, c);
   const n = readNumber(cell?.t === "s" ? { ...cell, v: cell.v.replace(/\s*(mån|månader|man)\.?\s*$/i, "") } : cell);
   if (!n.ok) {
     pushFailure(n.failure, sheet, address, findings);
-    unreadable.push("months");
+    markUnreadable("months");
     return null;
   }
   if (!n.value) return null;
   const micro = Math.round(n.value.value * 1_000_000);
   if (n.value.percent || micro <= 0 || micro > 6_000_000) {
     findings.push(finding("MONTHS_OUT_OF_RANGE", sheet, address, { months: n.value.value }));
-    unreadable.push("months");
+    markUnreadable("months");
     return null;
   }
   return micro;

@@ -60,7 +60,8 @@ export interface FileErrorJson {
   error: { code: string; message: string };
 }
 
-function lineJson(l: ComputedLine): LineJson {
+function lineJson(computed: ComputedLine): LineJson {
+  const l = computed.input;
   return {
     row: l.row,
     category: l.category,
@@ -68,13 +69,13 @@ function lineJson(l: ComputedLine): LineJson {
     servicePercent: l.servicePercentMicro === null ? null : l.servicePercentMicro / 1_000_000,
     months: l.monthsMicro === null ? null : l.monthsMicro / 1_000_000,
     monthlyCost: krOrNull(l.monthlyCost),
-    impliedMonthlyCost: krOrNull(l.impliedMonthlyCost),
+    impliedMonthlyCost: krOrNull(computed.impliedMonthlyCost),
     enteredBudget: krOrNull(l.budget),
-    budget: kr(l.effectiveBudget),
-    overhead: kr(l.overheadShare),
+    budget: kr(computed.effectiveBudget),
+    overhead: kr(computed.overheadShare),
     actual: krOrNull(l.actual),
-    variance: krOrNull(l.effectiveVariance),
-    overspent: l.overspent,
+    variance: krOrNull(computed.effectiveVariance),
+    overspent: computed.overspent,
   };
 }
 

@@ -74,7 +74,7 @@ describe("robustness", () => {
         for (const p of analysis.computation.halfYears) {
           expect(p.budget.total).toBe(p.budget.direct + p.budget.overhead);
           const shares = p.lines.reduce((s, l) => s + l.overheadShare, 0);
-          if (p.lines.some((l) => l.category !== "overhead")) expect(shares).toBe(p.budget.overhead);
+          if (p.lines.some((l) => l.input.category !== "overhead")) expect(shares).toBe(p.budget.overhead);
         }
         const grants = analysis.computation.grants.reduce((s, g) => s + g.amount, 0);
         expect(grants).toBe(analysis.computation.halfYears.reduce((s, h) => s + h.budget.total, 0));

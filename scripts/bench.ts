@@ -1,0 +1,105 @@
+// `npm run bench`: the speed targets of issue #2, measured (never asserted by a timed test).
+//  - `iop-budget check --json` on 20 half-year sheets × 500 lines vs openpyxl's read-only load of the same file;
+//  - the engine alone on 10 000 lines.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { type Cell, type Grid, analyze } from "../src/core";
+import { detailsSheet } from "../test/helpers/seed";
+import { type CellSpec, type SheetSpec, buildXlsx, kr, pct } from "../test/helpers/workbook";
+
+const ROOT = join(__dirname, "..", "..");
+const OUT = join(ROOT, "test-output", "bench");
+const SHEETS = 20;
+const LINES = 500;
+const RUNS = 5;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function halfYearName(i: number): string {
+  return `Budget ${2020 + Math.floor(i / 2)} H${(i % 2) + 1}`;
+}
+
+function benchSheets(): SheetSpec[] {
+  const sheets: SheetSpec[] = [detailsSheet({ start: "2020-01-01", end: `${2020 + SHEETS / 2 - 1}-12-31` })];
+  for (let s = 0; s < SHEETS; s++) {
+    const rows: CellSpec[][] = [["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall", "Differens"]];
+    // The first ten half-years are reported (actuals on every line), the last ten are budget only.
+    const reported = s < SHEETS / 2;
+    for (let i = 0; i < LINES - 1; i++) {
+      const actual = reported ? kr(900 + i * 36) : null;
+      if (i % 3 === 0) rows.push(["Lön", `Tjänst ${i}`, pct(0.25 + (i % 8) / 4), 6, kr(30000 + i * 10), null, actual, null]);
+      else rows.push(["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i * 37), actual, null]);
+    }
+    rows.push(["OH", "OH-kostnader", null, null, null, null, null, null]);
+    sheets.push({ name: halfYearName(s), rows });
+  }
+  return sheets;
+}
+
+function timeCommand(cmd: string, args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+    times.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
+  }
+  return median(times);
+}
+
+function engineGrids(): Grid[] {
+  const s = (v: string): Cell => ({ t: "s", v });
+  const n = (v: number, fmt?: string): Cell => (fmt ? { t: "n", v, fmt } : { t: "n", v });
+  const grids: Grid[] = [{ name: "Uppgifter", rows: [[s("OH-sats"), n(0.1, "0%")], [s("Avtalsperiod från"), s("2020-01-01")], [s("Avtalsperiod till"), s("2029-12-31")]] }];
+  for (let g = 0; g < SHEETS; g++) {
+    const rows: (Cell | undefined)[][] = [["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall"].map(s)];
+    for (let i = 0; i < LINES; i++) {
+      rows.push(i % 3 === 0 ? [s("Lön"), s(`Tjänst ${i}`), n(0.5, "0%"), n(6), n(30000 + i)] : [s("Verksamhet"), s(`Aktivitet ${i}`), undefined, undefined, undefined, n(1000 + i), n(990 + i)]);
+    }
+    grids.push({ name: halfYearName(g), rows });
+  }
+  return grids;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, `bench-${SHEETS}x${LINES}.xlsx`);
+  writeFileSync(file, await buildXlsx(benchSheets()));
+
+  const bin = join(ROOT, "bin", "iop-budget.js");
+  const check = timeCommand(process.execPath, [bin, "check", "--json", file]);
+  let openpyxl: number | null = null;
+  // Debian's python3-openpyxl lives with Debian's python, which a pyenv python3 on PATH may hide.
+  const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  try {
+    execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
+    const script = "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n";
+    openpyxl = timeCommand(python, ["-c", script, file]);
+  } catch {
+    process.stdout.write("python3-openpyxl is not installed (apt-get install python3-openpyxl): no baseline.\n");
+  }
+
+  const grids = engineGrids();
+  for (let i = 0; i < 5; i++) analyze({ sheets: grids }); // let the JIT settle, as in a long-lived pane
+  const engineTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    analyze({ sheets: grids });
+    engineTimes.push(performance.now() - t0);
+  }
+  const engine = median(engineTimes);
+
+  const ms = (x: number) => `${x.toFixed(0)} ms`;
+  const lines = [
+    `check --json, ${SHEETS} sheets × ${LINES} lines (whole process, median of ${RUNS}): ${ms(check)}`,
+    openpyxl === null ? "openpyxl read-only load + iterate (whole process): n/a" : `openpyxl read-only load + iterate (whole process, median of ${RUNS}): ${ms(openpyxl)}`,
+    openpyxl === null ? "" : `ratio check / openpyxl: ${(check / openpyxl).toFixed(2)} (target ≤ 1.5) ${check / openpyxl <= 1.5 ? "OK" : "OVER"}`,
+    `engine alone, ${SHEETS * LINES} lines (median of 20): ${engine.toFixed(1)} ms (target < 20 ms) ${engine < 20 ? "OK" : "OVER"}`,
+  ].filter(Boolean);
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+void main();
