@@ -104,3 +104,16 @@ describe("every real-world corpus workbook", () => {
     else expect(r.code).toBe(1);
   });
 });
+
+describe("the bundled sample workbooks (the README's main command)", () => {
+  test("show the seed figures", () => {
+    const r = run("check", "--json", join(ROOT, "samples/jamlik-halsa-budget-2025-26.xlsx"), join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx"));
+    const [budget, report] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(budget.periods.map((p: { budget: unknown }) => p.budget)).toEqual([
+      { direct: 1008772, overhead: 100877, total: 1109649 },
+      { direct: 1008772, overhead: 100877, total: 1109649 },
+    ]);
+    expect(report.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
+    expect(r.code).toBe(0);
+  });
+});

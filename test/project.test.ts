@@ -1,0 +1,44 @@
+// The Office add-in project itself: the manifest validates and the pane bundles for the browser.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..");
+
+describe("the add-in project", () => {
+  test("manifest.xml validates against the add-in manifest schemas (offline, xmllint)", () => {
+    const out = execFileSync("xmllint", ["--noout", "--schema", join(ROOT, "schemas/manifest/OfficeAppManifestV1_1.xsd"), join(ROOT, "manifest.xml")], { encoding: "utf8", stdio: "pipe" });
+    expect(out).toBe("");
+  });
+
+  test("the manifest asks for no more than ReadWriteDocument and is localised in Swedish and English", () => {
+    const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+    expect(xml).toContain("<Permissions>ReadWriteDocument</Permissions>");
+    expect(xml).toContain("<DefaultLocale>sv-SE</DefaultLocale>");
+    expect(xml).toMatch(/Override Locale="en-US"/);
+  });
+
+  test("the pure core imports no platform: no Office.js, xlsx library, Node or React", () => {
+    const files = execFileSync("git", ["ls-files", "src/core"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const src = readFileSync(join(ROOT, f), "utf8");
+      expect({ f, imports: src.match(/from "(?!\.)[^"]+"/g) ?? [] }).toEqual({ f, imports: [] });
+      const code = src.replace(/\/\/.*$/gm, "");
+      expect(code).not.toMatch(/\bOffice\.|Excel\.run|require\(/);
+    }
+  });
+});
+
+describe("the builds", () => {
+  test("the task pane bundles for the browser with the engine and the xlsx reader", () => {
+    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", join(ROOT, "test-output/web")], { cwd: ROOT, stdio: "pipe" });
+    const html = readFileSync(join(ROOT, "test-output/web/taskpane.html"), "utf8");
+    const script = /src="?(taskpane\.[0-9a-f]+\.js)/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const js = readFileSync(join(ROOT, "test-output/web", script!), "utf8");
+    expect(js).toContain("Uppgifter");
+    expect(readFileSync(join(ROOT, "test-output/web/assets/icon-80.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
