@@ -1,9 +1,11 @@
 // The iop-budget command: a thin adapter from files and flags to the engine and back.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { type CheckJson, type FileErrorJson, type Lang, analyze, hasErrors, toCheckJson } from "../core";
+import { type CheckJson, type FileErrorJson, type Lang, type WorkbookGrids, analyze, hasErrors, planWrite, toCheckJson } from "../core";
 import { WorkbookFileError, readXlsx } from "../xlsx/read";
+import { applyPlan } from "../xlsx/write";
 import { CLI_TEXT } from "./messages";
 import { formatReport } from "./report";
 
@@ -26,6 +28,7 @@ const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
   TOO_LARGE: { sv: "Arbetsboken är för stor för att läsas säkert.", en: "The workbook is too large to be read safely." },
   CORRUPT: { sv: "Arbetsboken är skadad och kan inte läsas. Öppna och spara den i Excel och försök igen.", en: "The workbook is damaged and cannot be read. Open and save it in Excel and try again." },
   INTERNAL: { sv: "Ett internt fel uppstod när filen lästes.", en: "An internal error occurred while reading the file." },
+  FILE_NOT_WRITABLE: { sv: "Filen kunde inte skrivas (finns mappen, och får den skrivas?).", en: "The file could not be written (does the folder exist, and may it be written?)." },
 };
 
 export type CheckOutcome = { kind: "ok"; json: CheckJson } | { kind: "error"; json: FileErrorJson };
@@ -35,22 +38,38 @@ function fileError(file: string, code: string, lang: Lang, detail?: string): Che
   return { kind: "error", json: { file, error: { code, message: detail && code === "CORRUPT" ? `${text} (${detail})` : text } } };
 }
 
-/** Checks one file; never throws. */
-export function checkFile(path: string, lang: Lang): CheckOutcome {
+type Loaded = { kind: "ok"; bytes: Uint8Array; grids: WorkbookGrids } | { kind: "error"; outcome: CheckOutcome };
+
+/** Reads and parses one file; never throws. */
+function loadFile(path: string, lang: Lang): Loaded {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fileError(path, code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "NOT_A_FILE" : "FILE_NOT_READABLE", lang);
+    return { kind: "error", outcome: fileError(path, code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "NOT_A_FILE" : "FILE_NOT_READABLE", lang) };
   }
   try {
-    const grids = readXlsx(bytes);
-    return { kind: "ok", json: toCheckJson(path, analyze(grids), lang) };
+    return { kind: "ok", bytes, grids: readXlsx(bytes) };
   } catch (e) {
-    if (e instanceof WorkbookFileError) return fileError(path, e.code, lang, e.code === "CORRUPT" ? e.message : undefined);
-    if (process.env.IOP_BUDGET_DEBUG) throw e;
-    return fileError(path, "INTERNAL", lang);
+    return { kind: "error", outcome: unexpected(path, e, lang) };
+  }
+}
+
+function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
+  if (e instanceof WorkbookFileError) return fileError(path, e.code, lang, e.code === "CORRUPT" ? e.message : undefined);
+  if (process.env.IOP_BUDGET_DEBUG) throw e;
+  return fileError(path, "INTERNAL", lang);
+}
+
+/** Checks one file; never throws. */
+export function checkFile(path: string, lang: Lang): CheckOutcome {
+  const loaded = loadFile(path, lang);
+  if (loaded.kind === "error") return loaded.outcome;
+  try {
+    return { kind: "ok", json: toCheckJson(path, analyze(loaded.grids), lang) };
+  } catch (e) {
+    return unexpected(path, e, lang);
   }
 }
 
@@ -69,16 +88,66 @@ export function runCheck(files: readonly string[], opts: { json?: boolean; lang:
     exit = Math.max(exit, code);
     if (code === EXIT_FINDINGS) withErrors++;
     if (code === EXIT_UNREADABLE) unreadable++;
-    if (opts.json) {
-      io.out(JSON.stringify(outcome.json));
-      return;
-    }
-    if (i > 0) io.out("");
-    if (outcome.kind === "error") io.out(`== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`);
-    else io.out(formatReport(outcome.json, opts.lang));
+    if (i > 0 && !opts.json) io.out("");
+    printOutcome(file, outcome, opts, io);
   });
   if (!opts.json && files.length > 1) io.out(`\n${CLI_TEXT[opts.lang].summary(files.length, withErrors, unreadable)}`);
   return exit;
+}
+
+function printOutcome(file: string, outcome: CheckOutcome, opts: { json?: boolean; lang: Lang }, io: Io): void {
+  if (opts.json) io.out(JSON.stringify(outcome.json));
+  else if (outcome.kind === "error") io.out(`== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`);
+  else io.out(formatReport(outcome.json, opts.lang));
+}
+
+/** The stamp's time: now, in Swedish local time (IOP_BUDGET_NOW overrides it, for reproducible files). */
+function stampTime(): string {
+  if (process.env.IOP_BUDGET_NOW) return process.env.IOP_BUDGET_NOW;
+  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" }).format(new Date());
+  return parts;
+}
+
+export interface ComputeOptions {
+  out: string;
+  json?: boolean;
+  force?: boolean;
+  lang: Lang;
+}
+
+/** Computes one workbook and writes a copy with the figures; writes nothing when reading fails. */
+export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
+  const t = CLI_TEXT[opts.lang];
+  const sameFile = existsSync(file) && existsSync(opts.out) && realpathSync(file) === realpathSync(opts.out);
+  if ((sameFile || existsSync(opts.out)) && !opts.force) {
+    io.err(sameFile ? t.outIsInput(opts.out) : t.outExists(opts.out));
+    return EXIT_UNREADABLE;
+  }
+  const loaded = loadFile(file, opts.lang);
+  if (loaded.kind === "error") {
+    printOutcome(file, loaded.outcome, opts, io);
+    return EXIT_UNREADABLE;
+  }
+  let outcome: CheckOutcome;
+  try {
+    const analysis = analyze(loaded.grids);
+    const plan = planWrite(loaded.grids, analysis, { at: stampTime(), version: version(), source: basename(file) });
+    const bytes = applyPlan(loaded.bytes, plan);
+    // Write next to the target and rename, so that a failed run never leaves half a file.
+    const target = resolve(opts.out);
+    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    writeFileSync(temp, bytes);
+    renameSync(temp, target);
+    outcome = { kind: "ok", json: toCheckJson(file, analysis, opts.lang) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    outcome = code && /^E[A-Z]+$/.test(code) ? fileError(opts.out, "FILE_NOT_WRITABLE", opts.lang) : unexpected(file, e, opts.lang);
+    printOutcome(file, outcome, opts, io);
+    return EXIT_UNREADABLE;
+  }
+  printOutcome(file, outcome, opts, io);
+  if (!opts.json) io.out(`\n${t.wrote(opts.out)}`);
+  return exitCodeOf(outcome);
 }
 
 function version(): string {
@@ -106,6 +175,17 @@ export function main(argv: readonly string[], io: Io): number {
     .addOption(langOption())
     .action((files: string[], opts: { json?: boolean; lang: Lang }) => {
       exit = runCheck(files, opts, io);
+    });
+  program
+    .command("compute")
+    .description("compute a workbook and write a copy with the figures, live formulas and the Beslut sheet")
+    .argument("<file>", ".xlsx file")
+    .requiredOption("--out <file>", "where to write the computed workbook")
+    .option("--json", "print the same JSON as check")
+    .option("--force", "overwrite an existing file (also the input)")
+    .addOption(langOption())
+    .action((file: string, opts: ComputeOptions) => {
+      exit = runCompute(file, opts, io);
     });
   try {
     program.parse([...argv], { from: "user" });

@@ -28,6 +28,9 @@ export const CLI_TEXT = {
     severity: { error: "FEL", warning: "VARNING", info: "INFO" },
     fileError: "Kunde inte läsas",
     summary: (files: number, errors: number, unreadable: number) => `${files} filer: ${errors} med fel, ${unreadable} som inte kunde läsas.`,
+    wrote: (out: string) => `Den beräknade arbetsboken är sparad: ${out}`,
+    outExists: (out: string) => `${out} finns redan. Ange --force för att skriva över den.`,
+    outIsInput: (out: string) => `--out är samma fil som indata (${out}). Ange --force för att skriva över originalet.`,
   },
   en: {
     agreementPeriod: "Agreement period",
@@ -54,5 +57,8 @@ export const CLI_TEXT = {
     severity: { error: "ERROR", warning: "WARNING", info: "INFO" },
     fileError: "Could not be read",
     summary: (files: number, errors: number, unreadable: number) => `${files} files: ${errors} with errors, ${unreadable} could not be read.`,
+    wrote: (out: string) => `The computed workbook is saved: ${out}`,
+    outExists: (out: string) => `${out} already exists. Add --force to overwrite it.`,
+    outIsInput: (out: string) => `--out is the input file (${out}). Add --force to overwrite the original.`,
   },
 } as const satisfies Record<Lang, unknown>;

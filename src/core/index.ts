@@ -14,3 +14,4 @@ export * from "./decision";
 export * from "./analyze";
 export * from "./result";
 export * from "./orgnr";
+export * from "./plan";

@@ -1,0 +1,95 @@
+// The write plan: exactly what an adapter writes into a workbook, and nothing else (SPEC §7).
+// Pure data, so the xlsx adapter and the Office.js adapter apply the very same plan.
+
+import type { IsoDate } from "../dates";
+
+export type PlanValue =
+  | { readonly kind: "number"; readonly value: number }
+  /** Always written as text, never as a formula, whatever it starts with. */
+  | { readonly kind: "text"; readonly value: string }
+  /** A formula without its leading "=", with the value a spreadsheet computes from the cells. */
+  | { readonly kind: "formula"; readonly formula: string; readonly cached: number | string }
+  | { readonly kind: "date"; readonly iso: IsoDate };
+
+export interface CellStyle {
+  /** An invariant (en-US) Excel number format code, e.g. '#,##0 "kr"'. */
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  /** RGB hex without '#', e.g. "E2EFDA". */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly wrap?: boolean;
+}
+
+export interface CellWrite {
+  /** Zero-based row and column. */
+  readonly row: number;
+  readonly col: number;
+  readonly value: PlanValue;
+  /**
+   * In an edited sheet, applied only to a cell without formatting of its own (a person's
+   * formatting wins); in a created sheet, always applied.
+   */
+  readonly style?: CellStyle;
+}
+
+/** A live visual mark: conditional formatting with a formula relative to the range's top-left cell. */
+export interface ConditionalMark {
+  readonly range: string;
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor: string;
+}
+
+export type Validation =
+  | { readonly range: string; readonly kind: "list"; readonly values: readonly string[]; readonly message: string }
+  /** A custom rule: the formula, relative to the range's top-left cell, must be true. */
+  | { readonly range: string; readonly kind: "custom"; readonly formula: string; readonly message: string };
+
+export interface SheetEdit {
+  readonly sheet: string;
+  readonly cells: readonly CellWrite[];
+  readonly marks: readonly ConditionalMark[];
+}
+
+export interface SheetCreate {
+  readonly sheet: string;
+  readonly cells: readonly CellWrite[];
+  /** Column widths in characters, from column A. */
+  readonly columnWidths: readonly number[];
+  /** Rows and columns frozen above/left of the scrolling area. */
+  readonly freeze: { readonly rows: number; readonly cols: number } | null;
+  readonly validations: readonly Validation[];
+  readonly marks: readonly ConditionalMark[];
+}
+
+export interface WritePlan {
+  /** Cells written into existing sheets: derived formulas, added columns. */
+  readonly edits: readonly SheetEdit[];
+  /** Sheets created, or replaced when a sheet of that name exists (the add-in's own `Beslut`). */
+  readonly creates: readonly SheetCreate[];
+}
+
+export const AMOUNT_FORMAT = '#,##0 "kr"';
+export const PLAIN_AMOUNT_FORMAT = "#,##0";
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const PERCENT_FORMAT = "0%";
+export const HEADER_STYLE: CellStyle = { bold: true, fill: "DDEBF7" };
+export const OVERSPENT_MARK = { fill: "FFC7CE", fontColor: "9C0006" } as const;
+
+export const text = (value: string): PlanValue => ({ kind: "text", value });
+export const num = (value: number): PlanValue => ({ kind: "number", value });
+export const formula = (f: string, cached: number | string): PlanValue => ({ kind: "formula", formula: f, cached });
+
+/** A sheet name quoted for a reference: 'Budget 2025 H2'!F4. */
+export function sheetRef(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Formulas compare without case, spaces, $ and a leading "=". */
+export function sameFormula(a: string, b: string): boolean {
+  const norm = (f: string) => f.replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,69 @@
+// A sheet as it will be after the plan: the grid overlaid with the planned writes. Formula values
+// are computed over this view, so that every cached value is what a spreadsheet would compute.
+
+import { type Cell, type Grid, cellAt } from "../grid";
+import type { PlanValue } from "./types";
+
+/** What a formula sees in a cell: a number, nothing (empty), text (SUM skips it), or an error. */
+export type Seen = number | null | "text" | "error";
+
+export class SheetView {
+  private readonly writes = new Map<number, PlanValue>();
+
+  constructor(readonly grid: Grid) {}
+
+  private static key(row: number, col: number): number {
+    return row * 20000 + col;
+  }
+
+  set(row: number, col: number, value: PlanValue): void {
+    this.writes.set(SheetView.key(row, col), value);
+  }
+
+  planned(row: number, col: number): PlanValue | undefined {
+    return this.writes.get(SheetView.key(row, col));
+  }
+
+  original(row: number, col: number): Cell | undefined {
+    return cellAt(this.grid, row, col);
+  }
+
+  seen(row: number, col: number): Seen {
+    const w = this.planned(row, col);
+    if (w) {
+      if (w.kind === "number") return w.value;
+      if (w.kind === "formula") return typeof w.cached === "number" ? w.cached : w.cached === "" ? "text" : "text";
+      return w.kind === "date" ? 0 : "text";
+    }
+    const c = this.original(row, col);
+    if (!c) return null;
+    switch (c.t) {
+      case "n":
+        return c.v;
+      case "s":
+        return c.v === "" ? (c.f ? "text" : null) : "text";
+      case "e":
+        return "error";
+      case "z":
+        return c.f ? "error" : null;
+      default:
+        return "text";
+    }
+  }
+
+  /** SUM over cells: text and empty cells are skipped, an error poisons the sum (as in Excel). */
+  sum(cells: ReadonlyArray<readonly [number, number]>): number | "error" {
+    let total = 0;
+    for (const [r, c] of cells) {
+      const v = this.seen(r, c);
+      if (v === "error") return "error";
+      if (typeof v === "number") total += v;
+    }
+    return total;
+  }
+}
+
+/** Cached values compare in öre, so that float noise of a sum never decides. */
+export function sameAmount(a: number | "error" | null | string, kronor: number): boolean {
+  return typeof a === "number" && Math.round(a * 100) === Math.round(kronor * 100);
+}
