@@ -3,9 +3,9 @@
 import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { type CheckJson, type FileErrorJson, type Lang, type WorkbookGrids, analyze, hasErrors, planWrite, toCheckJson } from "../core";
+import { type CheckJson, type FileErrorJson, type Lang, type TemplateOptions, type WorkbookGrids, analyze, defaultTemplatePeriod, hasErrors, parseYearMonth, planTemplate, planWrite, toCheckJson } from "../core";
 import { WorkbookFileError, readXlsx } from "../xlsx/read";
-import { applyPlan } from "../xlsx/write";
+import { applyPlan, createWorkbook } from "../xlsx/write";
 import { CLI_TEXT } from "./messages";
 import { formatReport } from "./report";
 
@@ -132,12 +132,7 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   try {
     const analysis = analyze(loaded.grids);
     const plan = planWrite(loaded.grids, analysis, { at: stampTime(), version: version(), source: basename(file) });
-    const bytes = applyPlan(loaded.bytes, plan);
-    // Write next to the target and rename, so that a failed run never leaves half a file.
-    const target = resolve(opts.out);
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeFileSync(temp, bytes);
-    renameSync(temp, target);
+    writeAtomically(opts.out, applyPlan(loaded.bytes, plan));
     outcome = { kind: "ok", json: toCheckJson(file, analysis, opts.lang) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -148,6 +143,55 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   printOutcome(file, outcome, opts, io);
   if (!opts.json) io.out(`\n${t.wrote(opts.out)}`);
   return exitCodeOf(outcome);
+}
+
+/** Writes bytes next to the target and renames, so that a failed run never leaves half a file. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  const target = resolve(path);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  writeFileSync(temp, bytes);
+  renameSync(temp, target);
+}
+
+export interface TemplateCliOptions {
+  out: string;
+  from?: string;
+  to?: string;
+  force?: boolean;
+  lang: Lang;
+}
+
+/** Writes a new budget workbook for the agreement period. */
+export function runTemplate(opts: TemplateCliOptions, io: Io): number {
+  const t = CLI_TEXT[opts.lang];
+  let period: TemplateOptions = defaultTemplatePeriod(new Date());
+  if (opts.from !== undefined || opts.to !== undefined) {
+    const from = opts.from ? parseYearMonth(opts.from) : null;
+    const to = opts.to ? parseYearMonth(opts.to) : null;
+    if (!from || !to) {
+      io.err(t.badPeriod);
+      return EXIT_UNREADABLE;
+    }
+    const months = (to.year - from.year) * 12 + to.month - from.month + 1;
+    if (months < 1 || months > 120) {
+      io.err(t.badPeriod);
+      return EXIT_UNREADABLE;
+    }
+    period = { from, to };
+  }
+  if (existsSync(opts.out) && !opts.force) {
+    io.err(t.outExists(opts.out));
+    return EXIT_UNREADABLE;
+  }
+  try {
+    writeAtomically(opts.out, createWorkbook(planTemplate(period)));
+  } catch {
+    io.err(FILE_ERROR_TEXT.FILE_NOT_WRITABLE![opts.lang]);
+    return EXIT_UNREADABLE;
+  }
+  const ym = (p: { year: number; month: number }) => `${p.year}-${String(p.month).padStart(2, "0")}`;
+  io.out(t.wroteTemplate(opts.out, ym(period.from), ym(period.to)));
+  return EXIT_OK;
 }
 
 function version(): string {
@@ -186,6 +230,17 @@ export function main(argv: readonly string[], io: Io): number {
     .addOption(langOption())
     .action((file: string, opts: ComputeOptions) => {
       exit = runCompute(file, opts, io);
+    });
+  program
+    .command("template")
+    .description("write a new budget workbook (Uppgifter, one sheet per half-year, formulas, validation)")
+    .option("--out <file>", "where to write it", "iop-budgetmall.xlsx")
+    .option("--from <YYYY-MM>", "first month of the agreement period")
+    .option("--to <YYYY-MM>", "last month of the agreement period")
+    .option("--force", "overwrite an existing file")
+    .addOption(langOption())
+    .action((opts: TemplateCliOptions) => {
+      exit = runTemplate(opts, io);
     });
   try {
     program.parse([...argv], { from: "user" });

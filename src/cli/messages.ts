@@ -31,6 +31,8 @@ export const CLI_TEXT = {
     wrote: (out: string) => `Den beräknade arbetsboken är sparad: ${out}`,
     outExists: (out: string) => `${out} finns redan. Ange --force för att skriva över den.`,
     outIsInput: (out: string) => `--out är samma fil som indata (${out}). Ange --force för att skriva över originalet.`,
+    badPeriod: "Ange avtalsperioden som --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM (båda, högst tio år), t.ex. --from 2025-07 --to 2026-06.",
+    wroteTemplate: (out: string, from: string, to: string) => `Budgetmallen för ${from} – ${to} är sparad: ${out}`,
   },
   en: {
     agreementPeriod: "Agreement period",
@@ -60,5 +62,7 @@ export const CLI_TEXT = {
     wrote: (out: string) => `The computed workbook is saved: ${out}`,
     outExists: (out: string) => `${out} already exists. Add --force to overwrite it.`,
     outIsInput: (out: string) => `--out is the input file (${out}). Add --force to overwrite the original.`,
+    badPeriod: "Give the agreement period as --from YYYY-MM --to YYYY-MM (both, at most ten years), e.g. --from 2025-07 --to 2026-06.",
+    wroteTemplate: (out: string, from: string, to: string) => `The budget template for ${from} – ${to} is saved: ${out}`,
   },
 } as const satisfies Record<Lang, unknown>;

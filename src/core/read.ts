@@ -69,12 +69,11 @@ for (const [key, synonyms] of Object.entries(DETAIL_SYNONYMS) as [DetailKey, Rea
   for (const s of synonyms) DETAIL_LOOKUP.set(s, key);
 }
 
-/** The value cell of a key: the first non-empty cell to its right (past a merged key), else the next one. */
+/** The value cell of a key: the next cell to its right, past the key's merged area (SPEC §3.1). */
 function valueCellOf(grid: Grid, row: number, col: number): number {
-  let start = col + 1;
-  for (const m of grid.merges ?? []) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) start = m.right + 1;
-  for (let c = start; c < start + 4; c++) if (!isEmptyCell(cellAt(grid, row, c))) return c;
-  return start;
+  let next = col + 1;
+  for (const m of grid.merges ?? []) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) next = m.right + 1;
+  return next;
 }
 
 function readAgreement(grid: Grid, findings: Finding[]): Agreement {

@@ -46,3 +46,4 @@ export function planWrite(grids: WorkbookGrids, analysis: Analysis, stamp: Stamp
   const decision = planDecisionSheet(analysis, plans, { view: detailsGrid ? new SheetView(detailsGrid) : null }, stamp);
   return { edits, creates: [decision] };
 }
+export * from "./template";

@@ -1,0 +1,174 @@
+// Applying the plan to real .xlsx files: nothing lost, idempotent, and every formula's cached value
+// is what LibreOffice computes when it recalculates the file itself.
+
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { type Grid, a1, planTemplate } from "../../src/core";
+import { readXlsx } from "../../src/xlsx/read";
+import { createWorkbook } from "../../src/xlsx/write";
+import { checkBytes, errorsOf } from "../helpers/check";
+import { computeBytes } from "../helpers/compute";
+import { recalculateWithLibreOffice, resaveWithLibreOffice } from "../helpers/libreoffice";
+import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
+import { buildXlsx } from "../helpers/workbook";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Every formula cell of `ours` has the value LibreOffice computed for it in `theirs`. */
+function expectSameFormulaValues(ours: Uint8Array, theirs: Uint8Array): number {
+  const a = readXlsx(ours);
+  const b = readXlsx(theirs);
+  let formulas = 0;
+  for (const sheet of a.sheets) {
+    const other = b.sheets.find((s) => s.name === sheet.name)!;
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (!cell?.f) return;
+        formulas++;
+        const lo = other.rows[r]?.[c];
+        const loValue = lo === undefined ? "" : lo.v;
+        expect({ at: `${sheet.name}!${a1(r, c)}`, f: cell.f, value: cell.v }).toEqual({ at: `${sheet.name}!${a1(r, c)}`, f: cell.f, value: typeof cell.v === "number" ? expect.closeTo(loValue as number, 6) : loValue });
+      }),
+    );
+  }
+  return formulas;
+}
+
+function cellsOf(grid: Grid): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  grid.rows.forEach((row, r) => row?.forEach((cell, c) => cell && out.set(a1(r, c), cell)));
+  return out;
+}
+
+describe("compute writes the figures into the workbook", () => {
+  test("the budget with empty salary budgets: formulas that LibreOffice recalculates to the same values", async () => {
+    const out = computeBytes(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const recalculated = recalculateWithLibreOffice(out, "budget.xlsx");
+    expect(expectSameFormulaValues(out, recalculated)).toBeGreaterThan(20);
+    const r = checkBytes(recalculated);
+    expect(r.periods.map((p) => p.budget.total)).toEqual([1109649, 1109649]);
+  });
+
+  test("the 2024 report, and the openpyxl/LibreOffice sample files: LibreOffice agrees with every cached value", async () => {
+    for (const input of [await buildXlsx(reportWorkbook()), readFileSync(join(__dirname, "../fixtures/samples/report-2024.xlsx")), readFileSync(join(__dirname, "../fixtures/samples/budget-2025-26.xlsx"))]) {
+      const out = computeBytes(input);
+      expect(expectSameFormulaValues(out, recalculateWithLibreOffice(out, "report.xlsx"))).toBeGreaterThan(10);
+    }
+  });
+
+  test("reading the computed workbook gives the same figures and findings as the input", async () => {
+    const input = await buildXlsx(reportWorkbook());
+    const before = checkBytes(input);
+    const after = checkBytes(computeBytes(input));
+    expect(after.periods.map((p) => [p.budget, p.actual])).toEqual(before.periods.map((p) => [p.budget, p.actual]));
+    expect(after.repayment).toEqual(before.repayment);
+    expect(after.findings).toEqual(before.findings);
+  });
+
+  test("running compute on its own output changes nothing but the Beslut stamp", async () => {
+    const once = computeBytes(await buildXlsx(reportWorkbook()));
+    const twice = computeBytes(once);
+    const a = unzipSync(once);
+    const b = unzipSync(twice);
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const part of Object.keys(a)) {
+      // The stamp is identical here because the test fixes its time and source name.
+      expect({ part, xml: strFromU8(b[part]!) }).toEqual({ part, xml: strFromU8(a[part]!) });
+    }
+  });
+
+  test("every typed cell keeps its value, other sheets keep values, formulas, fonts, fills and comments, and sheet order is kept", async () => {
+    const wb = new ExcelJS.Workbook();
+    const notes = wb.addWorksheet("Anteckningar");
+    for (const spec of budgetWorkbook()) {
+      const ws = wb.addWorksheet(spec.name);
+      spec.rows.forEach((row, r) => row.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        if (typeof v === "object" && "fmt" in v) {
+          cell.value = v.value;
+          cell.numFmt = v.fmt;
+        } else cell.value = v as ExcelJS.CellValue;
+      }));
+    }
+    notes.getCell("A1").value = "Att göra";
+    notes.getCell("A1").font = { bold: true, color: { argb: "FFFF0000" } };
+    notes.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } };
+    notes.getCell("A1").note = "Fråga stadskontoret";
+    notes.getCell("B2").value = { formula: "1+1", result: 2 };
+    wb.getWorksheet("Budget 2025 H2")!.getCell("B4").note = "Tre personer";
+    const input = Buffer.from(await wb.xlsx.writeBuffer());
+    const output = computeBytes(input);
+
+    const before = readXlsx(input);
+    const after = readXlsx(output);
+    expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), "Beslut"]);
+    for (const sheet of before.sheets) {
+      const now = cellsOf(after.sheets.find((s) => s.name === sheet.name)!);
+      for (const [address, cell] of cellsOf(sheet)) expect({ sheet: sheet.name, address, cell: now.get(address) }).toEqual({ sheet: sheet.name, address, cell });
+    }
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(output as Buffer);
+    const a1cell = reread.getWorksheet("Anteckningar")!.getCell("A1");
+    expect(a1cell.font).toMatchObject({ bold: true, color: { argb: "FFFF0000" } });
+    expect(a1cell.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } });
+    expect(String((a1cell.note as { texts?: { text: string }[] })?.texts?.map((t) => t.text).join("") ?? a1cell.note)).toContain("Fråga stadskontoret");
+    expect(reread.getWorksheet("Anteckningar")!.getCell("B2").formula).toBe("1+1");
+    expect(String(JSON.stringify(reread.getWorksheet("Budget 2025 H2")!.getCell("B4").note))).toContain("Tre personer");
+  });
+
+  test("the Beslut sheet holds the report's figures as numbers that another library reads", async () => {
+    const output = computeBytes(await buildXlsx(reportWorkbook()));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(output as Buffer);
+    const values: number[] = [];
+    wb.getWorksheet("Beslut")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as unknown;
+        if (typeof v === "number") values.push(v);
+        else if (v && typeof v === "object" && "result" in v && typeof (v as { result: unknown }).result === "number") values.push((v as { result: number }).result);
+      }),
+    );
+    expect(values).toEqual(expect.arrayContaining([380222, 147336, 232886]));
+  });
+
+  test("LibreOffice opens the computed workbook of a LibreOffice-saved file and keeps the figures", async () => {
+    const resaved = resaveWithLibreOffice(await buildXlsx(reportWorkbook()), "r.xlsx");
+    const output = computeBytes(resaved);
+    const back = checkBytes(resaveWithLibreOffice(output, "r2.xlsx"));
+    expect(back.repayment.total).toBe(380222);
+  });
+});
+
+describe("the budget template", () => {
+  const template = () => createWorkbook(planTemplate({ from: { year: 2025, month: 7 }, to: { year: 2026, month: 6 } }));
+
+  test("reads back clean: no finding at all, and the seed figures from its example rows", () => {
+    const r = checkBytes(template());
+    expect(r.findings).toEqual([]);
+    expect(r.periods.map((p) => [p.id, p.budget.total])).toEqual([["2025-H2", 1109649], ["2026-H1", 1109649]]);
+    expect(r.agreement).toMatchObject({ start: "2025-07-01", end: "2026-06-30", overheadRate: 0.1 });
+  });
+
+  test("opens in LibreOffice, whose recalculation agrees with every formula", () => {
+    const bytes = template();
+    expect(expectSameFormulaValues(bytes, recalculateWithLibreOffice(bytes, "mall.xlsx"))).toBeGreaterThan(15);
+  });
+
+  test("has every Uppgifter key, validation, number formats and a frozen header", () => {
+    const files = unzipSync(template());
+    const all = Object.entries(files).filter(([k]) => k.startsWith("xl/worksheets/")).map(([, v]) => strFromU8(v)).join("");
+    const keys = ["Partnerskap", "Diarienummer", "Organisation", "Organisationsnummer", "Avtalsperiod från", "Avtalsperiod till", "OH-sats", "Återbetalning senast", "Återrapportering senast", "Tolerans"];
+    expect(keys.filter((key) => !all.includes(`>${key}<`))).toEqual([]);
+    const wanted = ['<formula1>"Lön,Verksamhet,OH,Övrigt"</formula1>', "D5&lt;=6", "C5&gt;0", 'state="frozen"', 'ySplit="4"'];
+    expect(wanted.filter((w) => !all.includes(w))).toEqual([]);
+    expect(strFromU8(files["xl/styles.xml"]!)).toContain('formatCode="yyyy-mm-dd"');
+  });
+
+  test("an agreement starting inside a half-year budgets the months it covers", () => {
+    const r = checkBytes(createWorkbook(planTemplate({ from: { year: 2025, month: 9 }, to: { year: 2026, month: 8 } })));
+    expect(r.periods.map((p) => p.id)).toEqual(["2025-H2", "2026-H1", "2026-H2"]);
+    expect(r.periods.map((p) => p.lines[0]!.months)).toEqual([4, 6, 2]);
+    expect(errorsOf(r)).toEqual([]);
+  });
+});
