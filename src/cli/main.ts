@@ -1,6 +1,6 @@
 // The iop-budget command: a thin adapter from files and flags to the engine and back.
 
-import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { type CheckJson, type FileErrorJson, type Lang, type TemplateOptions, type WorkbookGrids, analyze, defaultTemplatePeriod, hasErrors, parseYearMonth, planTemplate, planWrite, toCheckJson } from "../core";
@@ -148,6 +148,7 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
 /** Writes bytes next to the target and renames, so that a failed run never leaves half a file. */
 function writeAtomically(path: string, bytes: Uint8Array): void {
   const target = resolve(path);
+  mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   writeFileSync(temp, bytes);
   renameSync(temp, target);

@@ -1,9 +1,10 @@
 // The iop-budget command as a user runs it: the built bin, real files, exit codes and JSON lines.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readXlsx } from "../../src/xlsx/read";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
@@ -115,5 +116,82 @@ describe("the bundled sample workbooks (the README's main command)", () => {
     ]);
     expect(report.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
     expect(r.code).toBe(0);
+  });
+});
+
+describe("iop-budget compute", () => {
+  test("writes the computed copy and prints the same JSON as check", async () => {
+    const input = await write("compute-in.xlsx", reportWorkbook());
+    const out = join(dir, "compute-out.xlsx");
+    const r = run("compute", input, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout);
+    const checked = JSON.parse(run("check", input, "--json").stdout);
+    expect(printed).toEqual(checked);
+    const again = JSON.parse(run("check", out, "--json").stdout);
+    expect(again.repayment.total).toBe(380222);
+    expect(readdirSync(dir)).toContain("compute-out.xlsx");
+  });
+
+  test("needs --force to overwrite an existing file or the input itself", async () => {
+    const input = await write("force-in.xlsx", budgetWorkbook());
+    const before = readFileSync(input);
+    const r = run("compute", input, "--out", input);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--force");
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const forced = run("compute", input, "--out", input, "--force");
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(run("check", input, "--json").stdout).periods).toHaveLength(2);
+  });
+
+  test("writes the workbook also when there are error findings (exit 1), listing them on Beslut", async () => {
+    const input = await write("errors-in.xlsx", [detailsSheet({ orgNumber: "802002-8639" }), ...budgetWorkbook().slice(1)]);
+    const out = join(dir, "errors-out.xlsx");
+    const r = run("compute", input, "--out", out);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(out);
+    const beslut = readXlsx(readFileSync(out)).sheets.find((s) => s.name === "Beslut")!;
+    expect(JSON.stringify(beslut.rows)).toContain("INVALID_ORG_NUMBER");
+  });
+
+  test("writes nothing when the input cannot be read (exit 2)", () => {
+    const bad = join(dir, "broken.xlsx");
+    writeFileSync(bad, "not a workbook");
+    const out = join(dir, "never.xlsx");
+    const r = run("compute", bad, "--out", out, "--json");
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe("NOT_A_WORKBOOK");
+    expect(readdirSync(dir)).not.toContain("never.xlsx");
+  });
+
+  test("--out is required", async () => {
+    const input = await write("noout.xlsx", budgetWorkbook());
+    expect(run("compute", input).code).toBe(2);
+  });
+});
+
+describe("iop-budget template", () => {
+  test("writes a template for the period that checks clean", () => {
+    const out = join(dir, "mall.xlsx");
+    const r = run("template", "--out", out, "--from", "2025-07", "--to", "2026-06");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(out);
+    const checked = run("check", out, "--json");
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout).findings).toEqual([]);
+  });
+
+  test("without a period it makes one for the coming twelve months", () => {
+    const out = join(dir, "mall-default.xlsx");
+    expect(run("template", "--out", out).code).toBe(0);
+    expect(JSON.parse(run("check", out, "--json").stdout).periods).toHaveLength(2);
+  });
+
+  test("a bad period or an existing file is bad usage", () => {
+    expect(run("template", "--out", join(dir, "x.xlsx"), "--from", "2025-13", "--to", "2026-06").code).toBe(2);
+    expect(run("template", "--out", join(dir, "x.xlsx"), "--from", "2026-07", "--to", "2026-06").code).toBe(2);
+    expect(run("template", "--out", join(dir, "x.xlsx"), "--from", "2025-07").code).toBe(2);
+    expect(run("template", "--out", join(dir, "mall.xlsx"), "--from", "2025-07", "--to", "2026-06").code).toBe(2);
   });
 });
