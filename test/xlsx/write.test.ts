@@ -108,7 +108,7 @@ describe("compute writes the figures into the workbook", () => {
       for (const [address, cell] of cellsOf(sheet)) expect({ sheet: sheet.name, address, cell: now.get(address) }).toEqual({ sheet: sheet.name, address, cell });
     }
     const reread = new ExcelJS.Workbook();
-    await reread.xlsx.load(output as Buffer);
+    await reread.xlsx.load(output as unknown as ExcelJS.Buffer);
     const a1cell = reread.getWorksheet("Anteckningar")!.getCell("A1");
     expect(a1cell.font).toMatchObject({ bold: true, color: { argb: "FFFF0000" } });
     expect(a1cell.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } });
@@ -120,7 +120,7 @@ describe("compute writes the figures into the workbook", () => {
   test("the Beslut sheet holds the report's figures as numbers that another library reads", async () => {
     const output = computeBytes(await buildXlsx(reportWorkbook()));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(output as Buffer);
+    await wb.xlsx.load(output as unknown as ExcelJS.Buffer);
     const values: number[] = [];
     wb.getWorksheet("Beslut")!.eachRow((row) =>
       row.eachCell((cell) => {
