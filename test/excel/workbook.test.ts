@@ -1,0 +1,129 @@
+// The Office.js adapter against office-addin-mock: real budget grids in, the exact cells out,
+// and a sync count that does not grow with lines or sheets.
+
+import { type Grid, type WorkbookGrids, a1, analyze, planWrite } from "../../src/core";
+import { applyPlan, formulaInput, readGrids, runsOf } from "../../src/excel/workbook";
+import { readXlsx } from "../../src/xlsx/read";
+import { STAMP } from "../helpers/compute";
+import { excelMock } from "../helpers/excel-mock";
+import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
+
+async function gridsOf(sheets: SheetSpec[]): Promise<WorkbookGrids> {
+  return readXlsx(await buildXlsx(sheets));
+}
+
+function install(grids: readonly Grid[]) {
+  const mock = excelMock(grids);
+  (globalThis as unknown as { Excel: unknown }).Excel = mock.Excel;
+  return mock;
+}
+
+/** The formulas written at an address, from the column runs the adapter wrote. */
+function writtenAt(mock: ReturnType<typeof excelMock>, sheet: string, address: string): unknown {
+  for (const w of mock.writes) {
+    if (w.sheet !== sheet || !Array.isArray(w.range.formulas)) continue;
+    for (let i = 0; i < w.rows; i++) if (a1(w.row + i, w.col) === address) return (w.range.formulas as unknown[][])[i]![0];
+  }
+  return undefined;
+}
+
+describe("reading the open workbook", () => {
+  test("gives the same grids, so the same figures, as reading the file", async () => {
+    const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));
+    const mock = install(grids.sheets);
+    const read = await readGrids(mock.context);
+    expect(read.sheets.map((s) => s.name)).toEqual(grids.sheets.map((s) => s.name));
+    const a = analyze(read).computation.halfYears.map((h) => h.budget);
+    expect(a).toEqual(analyze(grids).computation.halfYears.map((h) => h.budget));
+    expect(a[0]!.total).toBe(110964900);
+  });
+
+  test("fails loudly when a property is read before sync (no silent 'Error, …' values)", async () => {
+    const grids = await gridsOf(budgetWorkbook());
+    const mock = install(grids.sheets);
+    // A context whose sync does not reach the worksheets: what a missing sync looks like.
+    const broken = Object.assign(Object.create(mock.context), { sync: async () => {} });
+    await expect(readGrids(broken)).rejects.toThrow(/Error, /);
+  });
+});
+
+describe("applying the write plan", () => {
+  test("writes the derived budgets as formulas at the exact cells, and creates Beslut", async () => {
+    const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));
+    const mock = install(grids.sheets);
+    const read = await readGrids(mock.context);
+    await applyPlan(mock.context, planWrite(read, analyze(read), STAMP), read);
+    expect(writtenAt(mock, "Budget 2025 H2", "F4")).toBe("=ROUND(C4*D4*E4,0)");
+    expect(writtenAt(mock, "Budget 2025 H2", "F5")).toBe("=ROUND(C5*D5*E5,0)");
+    expect(writtenAt(mock, "Budget 2025 H2", "F7")).toBe("=ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)");
+    expect(writtenAt(mock, "Budget 2026 H1", "I4")).toBe('=IF(G4="","",IF(G4>F4,"Överskriden","Inom budget"))');
+    // Typed cells are never written.
+    for (const typed of ["A4", "B4", "C4", "D4", "E4", "F6", "B1"]) expect(writtenAt(mock, "Budget 2025 H2", typed)).toBeUndefined();
+    expect(mock.added).toEqual(["Beslut"]);
+    expect(writtenAt(mock, "Beslut", "A1")).toBe("'Beslutsunderlag: Jämlik hälsa Lindängen");
+    expect(mock.conditionalFormats.map((c) => [c.sheet, c.address, c.cf.custom.rule.formula])).toContainEqual(["Budget 2025 H2", "G4:G7", "=AND(ISNUMBER($G4),$G4>$F4)"]);
+  });
+
+  test("text from the workbook is written as text, never as a formula", () => {
+    expect(formulaInput({ kind: "text", value: '=HYPERLINK("http://x")' })).toBe("'=HYPERLINK(\"http://x\")");
+    expect(formulaInput({ kind: "text", value: "+46 40 34 10 00" })).toBe("'+46 40 34 10 00");
+    expect(formulaInput({ kind: "formula", formula: "SUM(A1:A2)", cached: 3 })).toBe("=SUM(A1:A2)");
+  });
+
+  test("an existing Beslut is cleared and rewritten, not added again", async () => {
+    const grids = await gridsOf([...reportWorkbook(), { name: "Beslut", rows: [["gammalt"]] }]);
+    const mock = install(grids.sheets);
+    const read = await readGrids(mock.context);
+    await applyPlan(mock.context, planWrite(read, analyze(read), STAMP), read);
+    expect(mock.added).toEqual([]);
+    expect(mock.cleared).toEqual(["Beslut!*"]);
+    expect(writtenAt(mock, "Beslut", "A1")).toBe("'Beslutsunderlag: Jämlik hälsa Lindängen");
+  });
+
+  test("a person's number format is kept; a cell without one gets the plan's", async () => {
+    const sheet = budgetWorkbook({ typedSalaries: false })[1]!;
+    const grids = await gridsOf([detailsSheet({ end: "2025-12-31" }), sheet]);
+    const mock = install(grids.sheets);
+    const read = await readGrids(mock.context);
+    await applyPlan(mock.context, planWrite(read, analyze(read), STAMP), read);
+    const run = mock.writes.find((w) => w.sheet === "Budget 2025 H2" && a1(w.row, w.col) === "F4")!;
+    expect(run.range.numberFormat).toEqual([["#,##0"], ["#,##0"]]);
+  });
+
+  test("cells are written in column runs, not one request per cell", () => {
+    const cells = [0, 1, 2, 5].map((row) => ({ row, col: 3, value: { kind: "number" as const, value: row } }));
+    expect(runsOf(cells).map((r) => [r.row, r.cells.length])).toEqual([[0, 3], [5, 1]]);
+  });
+});
+
+describe("the number of context.sync() calls", () => {
+  function bigWorkbook(sheets: number, lines: number): SheetSpec[] {
+    const out: SheetSpec[] = [detailsSheet({ start: "2020-01-01", end: `${2020 + Math.ceil(sheets / 2) - 1}-12-31` })];
+    for (let s = 0; s < sheets; s++) {
+      const rows = [["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall"]] as SheetSpec["rows"][number][];
+      for (let i = 0; i < lines; i++) rows.push(i % 2 ? ["Lön", `Tjänst ${i}`, pct(0.5), 6, kr(30000)] : ["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i)]);
+      rows.push(["OH", "OH-kostnader"]);
+      out.push({ name: `Budget ${2020 + Math.floor(s / 2)} H${(s % 2) + 1}`, rows });
+    }
+    return out;
+  }
+
+  async function syncsFor(sheets: number, lines: number): Promise<number> {
+    const grids = await gridsOf(bigWorkbook(sheets, lines));
+    const mock = install(grids.sheets);
+    const spy = jest.spyOn(mock.context, "sync");
+    const read = await readGrids(mock.context);
+    const analysis = analyze(read);
+    // The counts mean something only when every line was read and written.
+    expect(analysis.computation.halfYears.map((h) => h.lines.length)).toEqual(new Array(sheets).fill(lines + 1));
+    await applyPlan(mock.context, planWrite(read, analysis, STAMP), read);
+    expect(mock.writes.length).toBeGreaterThan(sheets * 3);
+    return spy.mock.calls.length;
+  }
+
+  test("is the same for 10 lines and 10 000 lines over 20 sheets, and for 1 and 20 sheets: 2 to read, 1 to write", async () => {
+    const counts = { small: await syncsFor(1, 10), manySheets: await syncsFor(20, 10), large: await syncsFor(20, 500) };
+    expect(counts).toEqual({ small: 3, manySheets: 3, large: 3 });
+  });
+});
