@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { type CheckJson, type FileErrorJson, type Lang, type TemplateOptions, type WorkbookGrids, analyze, defaultTemplatePeriod, hasErrors, parseYearMonth, planTemplate, planWrite, toCheckJson } from "../core";
+import { type CheckJson, type FileErrorJson, type Lang, type TemplateOptions, type WorkbookGrids, analyze, defaultTemplatePeriod, hasErrors, stampTime, templatePeriod, planTemplate, planWrite, toCheckJson } from "../core";
 import { WorkbookFileError, readXlsx } from "../xlsx/read";
 import { applyPlan, createWorkbook } from "../xlsx/write";
 import { CLI_TEXT } from "./messages";
@@ -102,10 +102,8 @@ function printOutcome(file: string, outcome: CheckOutcome, opts: { json?: boolea
 }
 
 /** The stamp's time: now, in Swedish local time (IOP_BUDGET_NOW overrides it, for reproducible files). */
-function stampTime(): string {
-  if (process.env.IOP_BUDGET_NOW) return process.env.IOP_BUDGET_NOW;
-  const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" }).format(new Date());
-  return parts;
+function nowStamp(): string {
+  return process.env.IOP_BUDGET_NOW ?? stampTime(new Date());
 }
 
 export interface ComputeOptions {
@@ -131,7 +129,7 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   let outcome: CheckOutcome;
   try {
     const analysis = analyze(loaded.grids);
-    const plan = planWrite(loaded.grids, analysis, { at: stampTime(), version: version(), source: basename(file) });
+    const plan = planWrite(loaded.grids, analysis, { at: nowStamp(), version: version(), source: basename(file) });
     writeAtomically(opts.out, applyPlan(loaded.bytes, plan));
     outcome = { kind: "ok", json: toCheckJson(file, analysis, opts.lang) };
   } catch (e) {
@@ -165,20 +163,11 @@ export interface TemplateCliOptions {
 /** Writes a new budget workbook for the agreement period. */
 export function runTemplate(opts: TemplateCliOptions, io: Io): number {
   const t = CLI_TEXT[opts.lang];
-  let period: TemplateOptions = defaultTemplatePeriod(new Date());
-  if (opts.from !== undefined || opts.to !== undefined) {
-    const from = opts.from ? parseYearMonth(opts.from) : null;
-    const to = opts.to ? parseYearMonth(opts.to) : null;
-    if (!from || !to) {
-      io.err(t.badPeriod);
-      return EXIT_UNREADABLE;
-    }
-    const months = (to.year - from.year) * 12 + to.month - from.month + 1;
-    if (months < 1 || months > 120) {
-      io.err(t.badPeriod);
-      return EXIT_UNREADABLE;
-    }
-    period = { from, to };
+  let period: TemplateOptions | null = defaultTemplatePeriod(new Date());
+  if (opts.from !== undefined || opts.to !== undefined) period = templatePeriod(opts.from ?? "", opts.to ?? "");
+  if (!period) {
+    io.err(t.badPeriod);
+    return EXIT_UNREADABLE;
   }
   if (existsSync(opts.out) && !opts.force) {
     io.err(t.outExists(opts.out));

@@ -35,3 +35,8 @@ export function formatNumber(value: number, lang: Lang = "sv"): string {
   const text = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 6 }).format(value);
   return lang === "sv" ? text.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-") : text;
 }
+
+/** "2026-11-23 12:00" in Swedish time: when a `Beslut` sheet was made. */
+export function stampTime(at: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" }).format(at);
+}

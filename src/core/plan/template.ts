@@ -28,6 +28,15 @@ export function parseYearMonth(text: string): YearMonth | null {
   return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
 }
 
+/** A template period from two "YYYY-MM" texts: both valid, in order, at most ten years; else null. */
+export function templatePeriod(from: string, to: string): TemplateOptions | null {
+  const f = parseYearMonth(from);
+  const t = parseYearMonth(to);
+  if (!f || !t) return null;
+  const months = (t.year - f.year) * 12 + t.month - f.month + 1;
+  return months >= 1 && months <= 120 ? { from: f, to: t } : null;
+}
+
 /** The half-year after today's: where a new agreement usually starts. Twelve months by default. */
 export function defaultTemplatePeriod(today: Date): TemplateOptions {
   const y = today.getFullYear();

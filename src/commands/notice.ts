@@ -1,0 +1,15 @@
+// The ribbon commands' report dialog: the text comes in the URL and is shown as text only.
+
+const params = new URLSearchParams(location.search);
+const title = document.getElementById("title")!;
+const text = document.getElementById("text")!;
+title.textContent = params.get("title") ?? "";
+text.textContent = params.get("text") ?? "";
+document.documentElement.lang = (navigator.language || "sv").startsWith("en") ? "en" : "sv";
+const close = document.getElementById("close") as HTMLButtonElement;
+close.textContent = document.documentElement.lang === "en" ? "Close" : "Stäng";
+close.addEventListener("click", () => {
+  if (typeof Office !== "undefined") Office.context.ui.messageParent("close");
+  else window.close();
+});
+close.focus();

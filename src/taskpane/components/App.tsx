@@ -1,0 +1,84 @@
+import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title2, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { Lang } from "../../core";
+import { defaultTemplatePeriod } from "../../core";
+import type { WorkbookHost } from "../host";
+import { usePane } from "../usePane";
+import { BudgetChart } from "./BudgetChart";
+import { ComputeDialog } from "./ComputeDialog";
+import { FindingsList } from "./FindingsList";
+import { KeyFigures } from "./KeyFigures";
+import { TemplateForm } from "./TemplateForm";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, boxSizing: "border-box" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  readonly host: WorkbookHost;
+  readonly lang: Lang;
+  readonly dark: boolean;
+}
+
+const ym = (p: { year: number; month: number }) => `${p.year}-${String(p.month).padStart(2, "0")}`;
+
+/** The task pane inside Excel: Kontrollera, Beräkna och skriv, Skapa mall. */
+export function App({ host, lang, dark }: AppProps) {
+  const styles = useStyles();
+  const pane = usePane(host, lang);
+  const { t } = pane;
+  const period = defaultTemplatePeriod(new Date());
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang === "sv" ? "sv-SE" : "en-US"}>
+      <main className={styles.root}>
+        <header>
+          <Title2 as="h1">{t.title}</Title2>
+          <Text block>{t.subtitle}</Text>
+        </header>
+        <div className={styles.actions} role="toolbar" aria-label={t.title}>
+          <Button appearance="primary" disabled={pane.busy !== null} onClick={() => void pane.check()}>
+            {t.check}
+          </Button>
+          <Button disabled={pane.busy !== null} onClick={() => void pane.prepareCompute()}>
+            {t.compute}
+          </Button>
+        </div>
+        <div aria-live="polite">
+          {pane.busy && <ProgressBar aria-label={pane.busy === "reading" ? t.reading : t.writing} />}
+          {pane.busy && <Text>{pane.busy === "reading" ? t.reading : t.writing}</Text>}
+          {pane.error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{pane.error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {pane.notice && (
+            <MessageBar intent="success">
+              <MessageBarBody>{pane.notice}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {pane.figures && (
+          <section className={styles.section} aria-labelledby="figures-heading">
+            <h2 id="figures-heading">{t.figures}</h2>
+            <KeyFigures view={pane.figures} t={t} />
+            {pane.figures.charts.map((c) => (
+              <BudgetChart key={c.id} chart={c} t={t} />
+            ))}
+          </section>
+        )}
+        {pane.findings && (
+          <section className={styles.section} aria-labelledby="findings-heading">
+            <h2 id="findings-heading">{t.findingsTitle}</h2>
+            <FindingsList view={pane.findings} t={t} onSelect={(sheet, cell) => void pane.select(sheet, cell)} />
+          </section>
+        )}
+        <section className={styles.section} aria-labelledby="template-heading">
+          <h2 id="template-heading">{t.template}</h2>
+          <TemplateForm t={t} initialFrom={ym(period.from)} initialTo={ym(period.to)} disabled={pane.busy !== null} onCreate={(f, to) => void pane.createTemplate(f, to)} />
+        </section>
+        <ComputeDialog summary={pane.pending} t={t} onWrite={() => void pane.confirmCompute()} onCancel={pane.cancelCompute} />
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,105 @@
+// The pane's controller: runs the engine on what the host reads and hands the components view
+// models. Components render; this decides; the core computes.
+
+import { useCallback, useMemo, useState } from "react";
+import { type Analysis, type Lang, type WorkbookGrids, type WritePlan, analyze, planTemplate, planWrite, stampTime, templatePeriod } from "../core";
+import { HostError, type WorkbookHost } from "./host";
+import { type PaneText, textFor } from "./i18n";
+import { type FiguresView, type FindingsView, type WriteSummary, figuresView, findingsView, writeSummary } from "./viewmodel";
+
+export type Busy = null | "reading" | "writing";
+
+export interface PaneState {
+  readonly t: PaneText;
+  readonly busy: Busy;
+  readonly error: string | null;
+  readonly notice: string | null;
+  readonly findings: FindingsView | null;
+  readonly figures: FiguresView | null;
+  readonly pending: WriteSummary | null;
+  check(): Promise<void>;
+  prepareCompute(): Promise<void>;
+  confirmCompute(): Promise<void>;
+  cancelCompute(): void;
+  createTemplate(from: string, to: string): Promise<void>;
+  select(sheet: string, cell: string): Promise<void>;
+}
+
+export const VERSION = "0.1.0";
+
+export function usePane(host: WorkbookHost, lang: Lang): PaneState {
+  const t = useMemo(() => textFor(lang), [lang]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [pending, setPending] = useState<{ plan: WritePlan; grids: WorkbookGrids; summary: WriteSummary } | null>(null);
+
+  const guard = useCallback(
+    async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
+      setBusy(kind);
+      setError(null);
+      setNotice(null);
+      try {
+        await work();
+      } catch (e) {
+        const key = e instanceof HostError ? e.key : "generic";
+        setError(`${t.errorPrefix} ${t.errors[key]}`);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [t],
+  );
+
+  const load = useCallback(async () => {
+    const grids = await host.read();
+    const a = analyze(grids);
+    setAnalysis(a);
+    return { grids, analysis: a };
+  }, [host]);
+
+  return {
+    t,
+    busy,
+    error,
+    notice,
+    findings: useMemo(() => (analysis ? findingsView(analysis, lang, t) : null), [analysis, lang, t]),
+    figures: useMemo(() => (analysis ? figuresView(analysis, lang) : null), [analysis, lang]),
+    pending: pending?.summary ?? null,
+    check: () => guard("reading", async () => void (await load())),
+    prepareCompute: () =>
+      guard("reading", async () => {
+        const { grids, analysis: a } = await load();
+        const plan = planWrite(grids, a, { at: stampTime(new Date()), version: VERSION, source: host.sourceName() });
+        setPending({ plan, grids, summary: writeSummary(plan, grids.sheets.map((s) => s.name), t) });
+      }),
+    confirmCompute: () =>
+      guard("writing", async () => {
+        if (!pending) return;
+        setPending(null);
+        await host.apply(pending.plan, pending.grids);
+        setNotice(t.written(pending.summary.cells, pending.summary.sheets));
+      }),
+    cancelCompute: () => setPending(null),
+    createTemplate: (from: string, to: string) =>
+      guard("writing", async () => {
+        const period = templatePeriod(from, to);
+        if (!period) {
+          setError(t.templateBadPeriod);
+          return;
+        }
+        const plan = planTemplate(period);
+        const grids = await host.read();
+        const existing = new Set(grids.sheets.map((s) => s.name.toLowerCase()));
+        const conflicts = plan.creates.map((c) => c.sheet).filter((n) => existing.has(n.toLowerCase()));
+        if (conflicts.length > 0) {
+          setError(t.templateConflict(conflicts.join(", ")));
+          return;
+        }
+        await host.insert(plan);
+        setNotice(t.templateDone(plan.creates.map((c) => c.sheet).join(", ")));
+      }),
+    select: (sheet: string, cell: string) => guard("reading", () => host.select(sheet, cell)),
+  };
+}

@@ -1,0 +1,122 @@
+/** @jest-environment jsdom */
+// The task pane with Testing Library: findings with their cells, the confirm step before writing,
+// Swedish and English, and errors that leave the pane usable.
+
+import "@testing-library/jest-dom";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { analyze } from "../../src/core";
+import { App } from "../../src/taskpane/components/App";
+import { FindingsList } from "../../src/taskpane/components/FindingsList";
+import { HostError } from "../../src/taskpane/host";
+import { textFor } from "../../src/taskpane/i18n";
+import { findingsView } from "../../src/taskpane/viewmodel";
+import { readXlsx } from "../../src/xlsx/read";
+import { fakeHost } from "../helpers/fake-host";
+import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { type SheetSpec, buildXlsx } from "../helpers/workbook";
+
+async function grids(sheets: SheetSpec[]) {
+  return readXlsx(await buildXlsx(sheets));
+}
+
+describe("the findings list", () => {
+  test("shows each finding with its cell, grouped by sheet, and a click selects the cell", async () => {
+    const g = await grids([detailsSheet({ orgNumber: "802002-8639" }), ...budgetWorkbook().slice(1)]);
+    const t = textFor("sv");
+    const onSelect = jest.fn();
+    render(<FindingsList view={findingsView(analyze(g), "sv", t)} t={t} onSelect={onSelect} />);
+    const group = screen.getByRole("region", { name: "Uppgifter" });
+    expect(within(group).getByText(/Organisationsnumret "802002-8639" är ogiltigt/)).toBeInTheDocument();
+    fireEvent.click(within(group).getByRole("button", { name: "Gå till Uppgifter B4" }));
+    expect(onSelect).toHaveBeenCalledWith("Uppgifter", "B4");
+    expect(screen.getByText("1 fel, 0 varningar, 0 information")).toBeInTheDocument();
+  });
+});
+
+describe("the pane", () => {
+  test("Kontrollera shows the key figures and the findings", async () => {
+    const host = fakeHost(await grids(reportWorkbook()));
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    expect(await screen.findByRole("heading", { name: "Fynd" })).toBeInTheDocument();
+    expect(screen.getByTestId("repayment")).toHaveTextContent("380 222 kr (senast 2025-06-30)");
+    expect(screen.getAllByText(/är överskriden med 36 68[78] kr/)).toHaveLength(2);
+    expect(screen.getByRole("img", { name: "Budget och utfall per post, 2024-H1" })).toBeInTheDocument();
+  });
+
+  test("Beräkna och skriv shows what will be written and asks before writing", async () => {
+    const host = fakeHost(await grids(budgetWorkbook({ typedSalaries: false })));
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Skriva i arbetsboken?" });
+    expect(within(dialog).getByText(/Budget 2025 H2: \d+ celler/)).toBeInTheDocument();
+    expect(within(dialog).getByText("Beslut: nytt blad")).toBeInTheDocument();
+    expect(within(dialog).getByText(/lämnas orörda/)).toBeInTheDocument();
+    expect(host.applied).toHaveLength(0);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Skriv" }));
+    await waitFor(() => expect(host.applied).toHaveLength(1));
+    expect(await screen.findByText(/Klart: \d+ celler i 3 blad skrevs/)).toBeInTheDocument();
+    expect(host.applied[0]!.creates.map((c) => c.sheet)).toEqual(["Beslut"]);
+  });
+
+  test("cancelling the confirm step writes nothing", async () => {
+    const host = fakeHost(await grids(budgetWorkbook()));
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Avbryt" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(host.applied).toHaveLength(0);
+  });
+
+  test("speaks English when Office does", async () => {
+    const host = fakeHost(await grids(reportWorkbook()));
+    render(<App host={host} lang="en" dark={true} />);
+    fireEvent.click(screen.getByRole("button", { name: "Check" }));
+    expect(await screen.findByRole("heading", { name: "Findings" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Compute and write" })).toBeInTheDocument();
+    expect(screen.getAllByText(/is overspent by SEK 36,68[78]/)).toHaveLength(2);
+  });
+
+  test("an Office error becomes a readable message and the pane stays usable", async () => {
+    const host = fakeHost(await grids(budgetWorkbook()));
+    host.failWith = new HostError("InvalidOperationInCellEditMode");
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    expect(await screen.findByText(/Excel är i redigeringsläge/)).toBeInTheDocument();
+    host.failWith = undefined;
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    expect(await screen.findByRole("heading", { name: "Fynd" })).toBeInTheDocument();
+  });
+
+  test("Skapa mall adds the template sheets, or says which existing sheets stop it", async () => {
+    const empty = fakeHost({ sheets: [{ name: "Blad1", rows: [] }] });
+    const { unmount } = render(<App host={empty} lang="sv" dark={false} />);
+    fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), { target: { value: "2025-07" } });
+    fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), { target: { value: "2026-06" } });
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skapa mallblad" })));
+    await waitFor(() => expect(empty.inserted).toHaveLength(1));
+    expect(empty.inserted[0]!.creates.map((c) => c.sheet)).toEqual(["Instruktioner", "Uppgifter", "Budget 2025 H2", "Budget 2026 H1"]);
+    unmount();
+
+    const taken = fakeHost(await grids(budgetWorkbook()));
+    render(<App host={taken} lang="sv" dark={false} />);
+    fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), { target: { value: "2025-07" } });
+    fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), { target: { value: "2026-06" } });
+    fireEvent.click(screen.getByRole("button", { name: "Skapa mallblad" }));
+    expect(await screen.findByText(/har redan bladen Uppgifter, Budget 2025 H2, Budget 2026 H1/)).toBeInTheDocument();
+    expect(taken.inserted).toHaveLength(0);
+  });
+});
+
+describe("the components", () => {
+  test("hold no budget arithmetic: figures come formatted from the view model", () => {
+    const dir = join(__dirname, "../../src/taskpane/components");
+    for (const file of readdirSync(dir)) {
+      const src = readFileSync(join(dir, file), "utf8");
+      expect({ file, engine: /\b(analyze|compute|planWrite|overheadOf|salaryBudget|allocate|formatKronor|formatAmount)\(/.test(src) }).toEqual({ file, engine: false });
+      expect({ file, money: /(\/|\*)\s*100\b|\.reduce\(/.test(src) }).toEqual({ file, money: false });
+    }
+  });
+});
