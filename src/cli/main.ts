@@ -1,9 +1,30 @@
 // The iop-budget command: a thin adapter from files and flags to the engine and back.
 
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { type CheckJson, type FileErrorJson, type Lang, type TemplateOptions, type WorkbookGrids, analyze, defaultTemplatePeriod, hasErrors, stampTime, templatePeriod, planTemplate, planWrite, toCheckJson } from "../core";
+import {
+  type CheckJson,
+  type FileErrorJson,
+  type Lang,
+  type TemplateOptions,
+  type WorkbookGrids,
+  analyze,
+  defaultTemplatePeriod,
+  hasErrors,
+  stampTime,
+  templatePeriod,
+  planTemplate,
+  planWrite,
+  toCheckJson,
+} from "../core";
 import { WorkbookFileError, readXlsx } from "../xlsx/read";
 import { applyPlan, createWorkbook } from "../xlsx/write";
 import { CLI_TEXT } from "./messages";
@@ -20,25 +41,69 @@ export interface Io {
 
 const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
   FILE_NOT_FOUND: { sv: "Filen finns inte.", en: "The file does not exist." },
-  NOT_A_FILE: { sv: "Det är en mapp, inte en fil.", en: "It is a folder, not a file." },
-  FILE_NOT_READABLE: { sv: "Filen kan inte öppnas (behörighet saknas?).", en: "The file cannot be opened (no permission?)." },
-  NOT_A_WORKBOOK: { sv: "Filen är inte en Excel-arbetsbok (.xlsx).", en: "The file is not an Excel workbook (.xlsx)." },
-  ENCRYPTED: { sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.", en: "The workbook is password-protected. Save it without a password and try again." },
-  LEGACY_XLS: { sv: "Filen är en gammal Excel 97–2003-arbetsbok (.xls). Spara den som .xlsx och försök igen.", en: "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again." },
-  TOO_LARGE: { sv: "Arbetsboken är för stor för att läsas säkert.", en: "The workbook is too large to be read safely." },
-  CORRUPT: { sv: "Arbetsboken är skadad och kan inte läsas. Öppna och spara den i Excel och försök igen.", en: "The workbook is damaged and cannot be read. Open and save it in Excel and try again." },
-  INTERNAL: { sv: "Ett internt fel uppstod när filen lästes.", en: "An internal error occurred while reading the file." },
-  FILE_NOT_WRITABLE: { sv: "Filen kunde inte skrivas (finns mappen, och får den skrivas?).", en: "The file could not be written (does the folder exist, and may it be written?)." },
+  NOT_A_FILE: {
+    sv: "Det är en mapp, inte en fil.",
+    en: "It is a folder, not a file.",
+  },
+  FILE_NOT_READABLE: {
+    sv: "Filen kan inte öppnas (behörighet saknas?).",
+    en: "The file cannot be opened (no permission?).",
+  },
+  NOT_A_WORKBOOK: {
+    sv: "Filen är inte en Excel-arbetsbok (.xlsx).",
+    en: "The file is not an Excel workbook (.xlsx).",
+  },
+  ENCRYPTED: {
+    sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.",
+    en: "The workbook is password-protected. Save it without a password and try again.",
+  },
+  LEGACY_XLS: {
+    sv: "Filen är en gammal Excel 97–2003-arbetsbok (.xls). Spara den som .xlsx och försök igen.",
+    en: "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again.",
+  },
+  TOO_LARGE: {
+    sv: "Arbetsboken är för stor för att läsas säkert.",
+    en: "The workbook is too large to be read safely.",
+  },
+  CORRUPT: {
+    sv: "Arbetsboken är skadad och kan inte läsas. Öppna och spara den i Excel och försök igen.",
+    en: "The workbook is damaged and cannot be read. Open and save it in Excel and try again.",
+  },
+  INTERNAL: {
+    sv: "Ett internt fel uppstod när filen lästes.",
+    en: "An internal error occurred while reading the file.",
+  },
+  FILE_NOT_WRITABLE: {
+    sv: "Filen kunde inte skrivas (finns mappen, och får den skrivas?).",
+    en: "The file could not be written (does the folder exist, and may it be written?).",
+  },
 };
 
-export type CheckOutcome = { kind: "ok"; json: CheckJson } | { kind: "error"; json: FileErrorJson };
+export type CheckOutcome =
+  { kind: "ok"; json: CheckJson } | { kind: "error"; json: FileErrorJson };
 
-function fileError(file: string, code: string, lang: Lang, detail?: string): CheckOutcome {
+function fileError(
+  file: string,
+  code: string,
+  lang: Lang,
+  detail?: string,
+): CheckOutcome {
   const text = FILE_ERROR_TEXT[code]?.[lang] ?? code;
-  return { kind: "error", json: { file, error: { code, message: detail && code === "CORRUPT" ? `${text} (${detail})` : text } } };
+  return {
+    kind: "error",
+    json: {
+      file,
+      error: {
+        code,
+        message: detail && code === "CORRUPT" ? `${text} (${detail})` : text,
+      },
+    },
+  };
 }
 
-type Loaded = { kind: "ok"; bytes: Uint8Array; grids: WorkbookGrids } | { kind: "error"; outcome: CheckOutcome };
+type Loaded =
+  | { kind: "ok"; bytes: Uint8Array; grids: WorkbookGrids }
+  | { kind: "error"; outcome: CheckOutcome };
 
 /** Reads and parses one file; never throws. */
 function loadFile(path: string, lang: Lang): Loaded {
@@ -47,7 +112,18 @@ function loadFile(path: string, lang: Lang): Loaded {
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { kind: "error", outcome: fileError(path, code === "ENOENT" ? "FILE_NOT_FOUND" : code === "EISDIR" ? "NOT_A_FILE" : "FILE_NOT_READABLE", lang) };
+    return {
+      kind: "error",
+      outcome: fileError(
+        path,
+        code === "ENOENT"
+          ? "FILE_NOT_FOUND"
+          : code === "EISDIR"
+            ? "NOT_A_FILE"
+            : "FILE_NOT_READABLE",
+        lang,
+      ),
+    };
   }
   try {
     return { kind: "ok", bytes, grids: readXlsx(bytes) };
@@ -57,7 +133,13 @@ function loadFile(path: string, lang: Lang): Loaded {
 }
 
 function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
-  if (e instanceof WorkbookFileError) return fileError(path, e.code, lang, e.code === "CORRUPT" ? e.message : undefined);
+  if (e instanceof WorkbookFileError)
+    return fileError(
+      path,
+      e.code,
+      lang,
+      e.code === "CORRUPT" ? e.message : undefined,
+    );
   if (process.env.IOP_BUDGET_DEBUG) throw e;
   return fileError(path, "INTERNAL", lang);
 }
@@ -78,7 +160,11 @@ function exitCodeOf(outcome: CheckOutcome): number {
   return hasErrors(outcome.json.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-export function runCheck(files: readonly string[], opts: { json?: boolean; lang: Lang }, io: Io): number {
+export function runCheck(
+  files: readonly string[],
+  opts: { json?: boolean; lang: Lang },
+  io: Io,
+): number {
   let exit = EXIT_OK;
   let withErrors = 0;
   let unreadable = 0;
@@ -91,13 +177,24 @@ export function runCheck(files: readonly string[], opts: { json?: boolean; lang:
     if (i > 0 && !opts.json) io.out("");
     printOutcome(file, outcome, opts, io);
   });
-  if (!opts.json && files.length > 1) io.out(`\n${CLI_TEXT[opts.lang].summary(files.length, withErrors, unreadable)}`);
+  if (!opts.json && files.length > 1)
+    io.out(
+      `\n${CLI_TEXT[opts.lang].summary(files.length, withErrors, unreadable)}`,
+    );
   return exit;
 }
 
-function printOutcome(file: string, outcome: CheckOutcome, opts: { json?: boolean; lang: Lang }, io: Io): void {
+function printOutcome(
+  file: string,
+  outcome: CheckOutcome,
+  opts: { json?: boolean; lang: Lang },
+  io: Io,
+): void {
   if (opts.json) io.out(JSON.stringify(outcome.json));
-  else if (outcome.kind === "error") io.out(`== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`);
+  else if (outcome.kind === "error")
+    io.out(
+      `== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`,
+    );
   else io.out(formatReport(outcome.json, opts.lang));
 }
 
@@ -116,7 +213,10 @@ export interface ComputeOptions {
 /** Computes one workbook and writes a copy with the figures; writes nothing when reading fails. */
 export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   const t = CLI_TEXT[opts.lang];
-  const sameFile = existsSync(file) && existsSync(opts.out) && realpathSync(file) === realpathSync(opts.out);
+  const sameFile =
+    existsSync(file) &&
+    existsSync(opts.out) &&
+    realpathSync(file) === realpathSync(opts.out);
   if ((sameFile || existsSync(opts.out)) && !opts.force) {
     io.err(sameFile ? t.outIsInput(opts.out) : t.outExists(opts.out));
     return EXIT_UNREADABLE;
@@ -129,12 +229,19 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   let outcome: CheckOutcome;
   try {
     const analysis = analyze(loaded.grids);
-    const plan = planWrite(loaded.grids, analysis, { at: nowStamp(), version: version(), source: basename(file) });
+    const plan = planWrite(loaded.grids, analysis, {
+      at: nowStamp(),
+      version: version(),
+      source: basename(file),
+    });
     writeAtomically(opts.out, applyPlan(loaded.bytes, plan));
     outcome = { kind: "ok", json: toCheckJson(file, analysis, opts.lang) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    outcome = code && /^E[A-Z]+$/.test(code) ? fileError(opts.out, "FILE_NOT_WRITABLE", opts.lang) : unexpected(file, e, opts.lang);
+    outcome =
+      code && /^E[A-Z]+$/.test(code)
+        ? fileError(opts.out, "FILE_NOT_WRITABLE", opts.lang)
+        : unexpected(file, e, opts.lang);
     printOutcome(file, outcome, opts, io);
     return EXIT_UNREADABLE;
   }
@@ -164,7 +271,8 @@ export interface TemplateCliOptions {
 export function runTemplate(opts: TemplateCliOptions, io: Io): number {
   const t = CLI_TEXT[opts.lang];
   let period: TemplateOptions | null = defaultTemplatePeriod(new Date());
-  if (opts.from !== undefined || opts.to !== undefined) period = templatePeriod(opts.from ?? "", opts.to ?? "");
+  if (opts.from !== undefined || opts.to !== undefined)
+    period = templatePeriod(opts.from ?? "", opts.to ?? "");
   if (!period) {
     io.err(t.badPeriod);
     return EXIT_UNREADABLE;
@@ -179,14 +287,19 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     io.err(FILE_ERROR_TEXT.FILE_NOT_WRITABLE![opts.lang]);
     return EXIT_UNREADABLE;
   }
-  const ym = (p: { year: number; month: number }) => `${p.year}-${String(p.month).padStart(2, "0")}`;
+  const ym = (p: { year: number; month: number }) =>
+    `${p.year}-${String(p.month).padStart(2, "0")}`;
   io.out(t.wroteTemplate(opts.out, ym(period.from), ym(period.to)));
   return EXIT_OK;
 }
 
 function version(): string {
   try {
-    return (JSON.parse(readFileSync(`${__dirname}/../../../package.json`, "utf8")) as { version: string }).version;
+    return (
+      JSON.parse(
+        readFileSync(`${__dirname}/../../../package.json`, "utf8"),
+      ) as { version: string }
+    ).version;
   } catch {
     return "0.0.0";
   }
@@ -199,8 +312,14 @@ export function main(argv: readonly string[], io: Io): number {
     .description("Checks and computes IOP budget workbooks (Malmö stad).")
     .version(version())
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  const langOption = () => new Option("--lang <lang>", "language of messages").choices(["sv", "en"]).default("sv");
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
+  const langOption = () =>
+    new Option("--lang <lang>", "language of messages")
+      .choices(["sv", "en"])
+      .default("sv");
   program
     .command("check")
     .description("check workbooks and print their figures and findings")
@@ -212,7 +331,9 @@ export function main(argv: readonly string[], io: Io): number {
     });
   program
     .command("compute")
-    .description("compute a workbook and write a copy with the figures, live formulas and the Beslut sheet")
+    .description(
+      "compute a workbook and write a copy with the figures, live formulas and the Beslut sheet",
+    )
     .argument("<file>", ".xlsx file")
     .requiredOption("--out <file>", "where to write the computed workbook")
     .option("--json", "print the same JSON as check")
@@ -223,7 +344,9 @@ export function main(argv: readonly string[], io: Io): number {
     });
   program
     .command("template")
-    .description("write a new budget workbook (Uppgifter, one sheet per half-year, formulas, validation)")
+    .description(
+      "write a new budget workbook (Uppgifter, one sheet per half-year, formulas, validation)",
+    )
     .option("--out <file>", "where to write it", "iop-budgetmall.xlsx")
     .option("--from <YYYY-MM>", "first month of the agreement period")
     .option("--to <YYYY-MM>", "last month of the agreement period")

@@ -22,17 +22,23 @@ export const CLI_TEXT = {
     due: "senast",
     nothingToRepay: "inget att återbetala",
     decision: "Förslag till beslut",
-    findings: (e: number, w: number, i: number) => `Fynd: ${e} fel, ${w} varningar, ${i} information`,
+    findings: (e: number, w: number, i: number) =>
+      `Fynd: ${e} fel, ${w} varningar, ${i} information`,
     noFindings: "Inga fynd: arbetsboken är korrekt.",
     workbookLevel: "Arbetsboken",
     severity: { error: "FEL", warning: "VARNING", info: "INFO" },
     fileError: "Kunde inte läsas",
-    summary: (files: number, errors: number, unreadable: number) => `${files} filer: ${errors} med fel, ${unreadable} som inte kunde läsas.`,
+    summary: (files: number, errors: number, unreadable: number) =>
+      `${files} filer: ${errors} med fel, ${unreadable} som inte kunde läsas.`,
     wrote: (out: string) => `Den beräknade arbetsboken är sparad: ${out}`,
-    outExists: (out: string) => `${out} finns redan. Ange --force för att skriva över den.`,
-    outIsInput: (out: string) => `--out är samma fil som indata (${out}). Ange --force för att skriva över originalet.`,
-    badPeriod: "Ange avtalsperioden som --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM (båda, högst tio år), t.ex. --from 2025-07 --to 2026-06.",
-    wroteTemplate: (out: string, from: string, to: string) => `Budgetmallen för ${from} – ${to} är sparad: ${out}`,
+    outExists: (out: string) =>
+      `${out} finns redan. Ange --force för att skriva över den.`,
+    outIsInput: (out: string) =>
+      `--out är samma fil som indata (${out}). Ange --force för att skriva över originalet.`,
+    badPeriod:
+      "Ange avtalsperioden som --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM (båda, högst tio år), t.ex. --from 2025-07 --to 2026-06.",
+    wroteTemplate: (out: string, from: string, to: string) =>
+      `Budgetmallen för ${from} – ${to} är sparad: ${out}`,
   },
   en: {
     agreementPeriod: "Agreement period",
@@ -53,16 +59,22 @@ export const CLI_TEXT = {
     due: "due",
     nothingToRepay: "nothing to repay",
     decision: "Draft decision (Swedish)",
-    findings: (e: number, w: number, i: number) => `Findings: ${e} errors, ${w} warnings, ${i} information`,
+    findings: (e: number, w: number, i: number) =>
+      `Findings: ${e} errors, ${w} warnings, ${i} information`,
     noFindings: "No findings: the workbook is in order.",
     workbookLevel: "Workbook",
     severity: { error: "ERROR", warning: "WARNING", info: "INFO" },
     fileError: "Could not be read",
-    summary: (files: number, errors: number, unreadable: number) => `${files} files: ${errors} with errors, ${unreadable} could not be read.`,
+    summary: (files: number, errors: number, unreadable: number) =>
+      `${files} files: ${errors} with errors, ${unreadable} could not be read.`,
     wrote: (out: string) => `The computed workbook is saved: ${out}`,
-    outExists: (out: string) => `${out} already exists. Add --force to overwrite it.`,
-    outIsInput: (out: string) => `--out is the input file (${out}). Add --force to overwrite the original.`,
-    badPeriod: "Give the agreement period as --from YYYY-MM --to YYYY-MM (both, at most ten years), e.g. --from 2025-07 --to 2026-06.",
-    wroteTemplate: (out: string, from: string, to: string) => `The budget template for ${from} – ${to} is saved: ${out}`,
+    outExists: (out: string) =>
+      `${out} already exists. Add --force to overwrite it.`,
+    outIsInput: (out: string) =>
+      `--out is the input file (${out}). Add --force to overwrite the original.`,
+    badPeriod:
+      "Give the agreement period as --from YYYY-MM --to YYYY-MM (both, at most ten years), e.g. --from 2025-07 --to 2026-06.",
+    wroteTemplate: (out: string, from: string, to: string) =>
+      `The budget template for ${from} – ${to} is saved: ${out}`,
   },
 } as const satisfies Record<Lang, unknown>;

@@ -1,16 +1,33 @@
 // The human-readable report of `iop-budget check` (no --json): figures first, then findings by sheet.
 
-import { type Lang, type RenderedFinding, type CheckJson, formatAmount, formatNumber } from "../core";
+import {
+  type Lang,
+  type RenderedFinding,
+  type CheckJson,
+  formatAmount,
+  formatNumber,
+} from "../core";
 import { CLI_TEXT } from "./messages";
 
-const amount = (kr: number | null | undefined, lang: Lang): string => (kr === null || kr === undefined ? "–" : formatAmount(Math.round(kr * 100), lang));
-const money = (kr: number, lang: Lang): string => (lang === "sv" ? `${amount(kr, lang)} kr` : `SEK ${amount(kr, lang)}`);
+const amount = (kr: number | null | undefined, lang: Lang): string =>
+  kr === null || kr === undefined
+    ? "–"
+    : formatAmount(Math.round(kr * 100), lang);
+const money = (kr: number, lang: Lang): string =>
+  lang === "sv" ? `${amount(kr, lang)} kr` : `SEK ${amount(kr, lang)}`;
 
-function table(rows: string[][], rightAligned: (col: number) => boolean): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
+function table(
+  rows: string[][],
+  rightAligned: (col: number) => boolean,
+): string[] {
+  const widths = rows[0]!.map((_, c) =>
+    Math.max(...rows.map((r) => [...(r[c] ?? "")].length)),
+  );
   return rows.map((r) =>
     r
-      .map((cell, c) => (rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .map((cell, c) =>
+        rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!),
+      )
       .join("  ")
       .trimEnd(),
   );
@@ -21,38 +38,105 @@ export function formatReport(result: CheckJson, lang: Lang): string {
   const out: string[] = [];
   const a = result.agreement;
   out.push(`== ${result.file}`);
-  const who = [a.name, a.organisation && (a.orgNumber ? `${a.organisation} (${a.orgNumber})` : a.organisation), a.caseNumber].filter(Boolean).join(" · ");
+  const who = [
+    a.name,
+    a.organisation &&
+      (a.orgNumber ? `${a.organisation} (${a.orgNumber})` : a.organisation),
+    a.caseNumber,
+  ]
+    .filter(Boolean)
+    .join(" · ");
   if (who) out.push(who);
   const facts: string[] = [];
-  if (a.start || a.end) facts.push(`${t.agreementPeriod} ${a.start ?? "?"} – ${a.end ?? "?"}`);
-  if (a.overheadRate !== null) facts.push(`${t.overheadRate} ${formatNumber(a.overheadRate * 100, lang)} %`);
+  if (a.start || a.end)
+    facts.push(`${t.agreementPeriod} ${a.start ?? "?"} – ${a.end ?? "?"}`);
+  if (a.overheadRate !== null)
+    facts.push(
+      `${t.overheadRate} ${formatNumber(a.overheadRate * 100, lang)} %`,
+    );
   if (facts.length) out.push(facts.join(" · "));
 
   if (result.periods.length > 0) {
     out.push("");
-    const rows: string[][] = [[t.halfYear, t.sheet, t.direct, t.overhead, t.total, t.actual, t.eligible]];
+    const rows: string[][] = [
+      [
+        t.halfYear,
+        t.sheet,
+        t.direct,
+        t.overhead,
+        t.total,
+        t.actual,
+        t.eligible,
+      ],
+    ];
     for (const p of result.periods) {
-      rows.push([p.id, p.sheet, amount(p.budget.direct, lang), amount(p.budget.overhead, lang), amount(p.budget.total, lang), amount(p.actual?.total, lang), amount(p.actual?.eligibleTotal, lang)]);
+      rows.push([
+        p.id,
+        p.sheet,
+        amount(p.budget.direct, lang),
+        amount(p.budget.overhead, lang),
+        amount(p.budget.total, lang),
+        amount(p.actual?.total, lang),
+        amount(p.actual?.eligibleTotal, lang),
+      ]);
     }
-    const sumOf = (f: (p: CheckJson["periods"][number]) => number) => result.periods.reduce((s, p) => s + Math.round(f(p) * 100), 0) / 100;
+    const sumOf = (f: (p: CheckJson["periods"][number]) => number) =>
+      result.periods.reduce((s, p) => s + Math.round(f(p) * 100), 0) / 100;
     if (result.periods.length > 1) {
       const reported = result.periods.some((p) => p.actual);
-      rows.push([t.all, "", amount(sumOf((p) => p.budget.direct), lang), amount(sumOf((p) => p.budget.overhead), lang), amount(sumOf((p) => p.budget.total), lang),
-        reported ? amount(sumOf((p) => p.actual?.total ?? 0), lang) : "–", reported ? amount(sumOf((p) => p.actual?.eligibleTotal ?? 0), lang) : "–"]);
+      rows.push([
+        t.all,
+        "",
+        amount(
+          sumOf((p) => p.budget.direct),
+          lang,
+        ),
+        amount(
+          sumOf((p) => p.budget.overhead),
+          lang,
+        ),
+        amount(
+          sumOf((p) => p.budget.total),
+          lang,
+        ),
+        reported
+          ? amount(
+              sumOf((p) => p.actual?.total ?? 0),
+              lang,
+            )
+          : "–",
+        reported
+          ? amount(
+              sumOf((p) => p.actual?.eligibleTotal ?? 0),
+              lang,
+            )
+          : "–",
+      ]);
     }
     out.push(...table(rows, (c) => c >= 2).map((l) => `  ${l}`));
   }
   if (result.grantsByYear.length > 0) {
-    out.push("", `${t.grants}: ${result.grantsByYear.map((g) => `${g.year} ${money(g.amount, lang)}`).join(", ")}`);
+    out.push(
+      "",
+      `${t.grants}: ${result.grantsByYear.map((g) => `${g.year} ${money(g.amount, lang)}`).join(", ")}`,
+    );
   }
   if (result.years.length > 0) {
     out.push("", `${t.years}:`);
-    for (const y of result.years) out.push(`  ${t.yearLine(y.year, money(y.budget, lang), money(y.actual, lang), money(y.surplus, lang), y.partial)}`);
+    for (const y of result.years)
+      out.push(
+        `  ${t.yearLine(y.year, money(y.budget, lang), money(y.actual, lang), money(y.surplus, lang), y.partial)}`,
+      );
   }
   const r = result.repayment;
   if (r.total > 0) {
-    const items = r.items.map((i) => `${money(i.amount, lang)} (${i.year})`).join(" + ");
-    out.push("", `${t.repayment}: ${r.items.length > 1 ? `${items} = ` : ""}${money(r.total, lang)}${r.due ? ` ${t.due} ${r.due}` : ""}`);
+    const items = r.items
+      .map((i) => `${money(i.amount, lang)} (${i.year})`)
+      .join(" + ");
+    out.push(
+      "",
+      `${t.repayment}: ${r.items.length > 1 ? `${items} = ` : ""}${money(r.total, lang)}${r.due ? ` ${t.due} ${r.due}` : ""}`,
+    );
   } else if (result.years.length > 0) {
     out.push("", `${t.repayment}: ${t.nothingToRepay}`);
   }
@@ -64,7 +148,10 @@ export function formatReport(result: CheckJson, lang: Lang): string {
   return out.join("\n");
 }
 
-export function formatFindings(findings: readonly RenderedFinding[], lang: Lang): string[] {
+export function formatFindings(
+  findings: readonly RenderedFinding[],
+  lang: Lang,
+): string[] {
   const t = CLI_TEXT[lang];
   if (findings.length === 0) return [t.noFindings];
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
@@ -77,7 +164,10 @@ export function formatFindings(findings: readonly RenderedFinding[], lang: Lang)
   }
   for (const [sheet, list] of groups) {
     out.push(`  ${sheet || t.workbookLevel}`);
-    for (const f of list) out.push(`    ${t.severity[f.severity].padEnd(7)} ${(f.cell ?? "").padEnd(5)} ${f.message} [${f.code}]`);
+    for (const f of list)
+      out.push(
+        `    ${t.severity[f.severity].padEnd(7)} ${(f.cell ?? "").padEnd(5)} ${f.message} [${f.code}]`,
+      );
   }
   return out;
 }

@@ -7,9 +7,12 @@ const title = document.getElementById("title")!;
 const text = document.getElementById("text")!;
 title.textContent = params.get("title") ?? "";
 text.textContent = params.get("text") ?? "";
-document.documentElement.lang = (navigator.language || "sv").startsWith("en") ? "en" : "sv";
+document.documentElement.lang = (navigator.language || "sv").startsWith("en")
+  ? "en"
+  : "sv";
 const closeButton = document.getElementById("close") as HTMLButtonElement;
-closeButton.textContent = document.documentElement.lang === "en" ? "Close" : "Stäng";
+closeButton.textContent =
+  document.documentElement.lang === "en" ? "Close" : "Stäng";
 closeButton.addEventListener("click", () => {
   if (typeof Office !== "undefined") Office.context.ui.messageParent("close");
   else window.close();

@@ -20,5 +20,10 @@ export function analyze(grids: WorkbookGrids): Analysis {
   const findings = [...readFindings];
   const computation = compute(workbook, findings);
   const decision = decisionPoints(computation);
-  return { workbook, computation, decision, findings: [...findings].sort(compareFindings) }; // sort is stable: reading order stays
+  return {
+    workbook,
+    computation,
+    decision,
+    findings: [...findings].sort(compareFindings),
+  }; // sort is stable: reading order stays
 }

@@ -2,9 +2,20 @@
 
 import { type IsoDate, isoFromParts } from "./dates";
 import { type Finding, finding } from "./findings";
-import { type Agreement, type BudgetWorkbook, type HalfYearSheet, type LineInput, cellOf } from "./model";
+import {
+  type Agreement,
+  type BudgetWorkbook,
+  type HalfYearSheet,
+  type LineInput,
+  cellOf,
+} from "./model";
 import { type Ore, allocate, divRound, sum } from "./money";
-import { type HalfYear, type HalfYearId, compareHalfYears, halfYearsBetween } from "./period";
+import {
+  type HalfYear,
+  type HalfYearId,
+  compareHalfYears,
+  halfYearsBetween,
+} from "./period";
 
 export interface ComputedLine {
   readonly input: LineInput;
@@ -86,46 +97,89 @@ const PPM = 1_000_000n;
 
 /** round(rate × amount) to whole kronor, half away from zero (SPEC §4.3). */
 export function overheadOf(direct: Ore, ratePpm: number): Ore {
-  return (Number(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n)) * 100) as Ore;
+  return (Number(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n)) *
+    100) as Ore;
 }
 
 /** round(percent/100 × months × monthlyCost) to whole kronor (SPEC §4.1), exactly. */
-export function salaryBudget(servicePercentMicro: number, monthsMicro: number, monthlyCost: Ore): Ore {
-  const numerator = BigInt(servicePercentMicro) * BigInt(monthsMicro) * BigInt(monthlyCost);
+export function salaryBudget(
+  servicePercentMicro: number,
+  monthsMicro: number,
+  monthlyCost: Ore,
+): Ore {
+  const numerator =
+    BigInt(servicePercentMicro) * BigInt(monthsMicro) * BigInt(monthlyCost);
   // percent/100 and two millionths scales, then öre → kronor.
   return (Number(divRound(numerator, 100n * PPM * PPM * 100n)) * 100) as Ore;
 }
 
 /** budget / (percent/100 × months), in öre. */
-export function impliedMonthlyCost(budget: Ore, servicePercentMicro: number, monthsMicro: number): Ore {
-  return Number(divRound(BigInt(budget) * 100n * PPM * PPM, BigInt(servicePercentMicro) * BigInt(monthsMicro))) as Ore;
+export function impliedMonthlyCost(
+  budget: Ore,
+  servicePercentMicro: number,
+  monthsMicro: number,
+): Ore {
+  return Number(
+    divRound(
+      BigInt(budget) * 100n * PPM * PPM,
+      BigInt(servicePercentMicro) * BigInt(monthsMicro),
+    ),
+  ) as Ore;
 }
 
-export function compute(workbook: BudgetWorkbook, findings: Finding[]): Computation {
+export function compute(
+  workbook: BudgetWorkbook,
+  findings: Finding[],
+): Computation {
   const { agreement } = workbook;
   const ordered = checkHalfYears(workbook, findings);
   const halfYears = ordered.map((s) => computeHalfYear(s, agreement, findings));
   const years = computeYears(halfYears, findings);
   const repayment = computeRepayment(agreement, years, findings);
-  const grants = halfYears.map((h) => ({ period: h.halfYear.id, halfYear: h.halfYear, amount: h.budget.total }));
+  const grants = halfYears.map((h) => ({
+    period: h.halfYear.id,
+    halfYear: h.halfYear,
+    amount: h.budget.total,
+  }));
   const grantYears: GrantYear[] = [];
   for (const g of grants) {
     const last = grantYears[grantYears.length - 1];
-    if (last && last.year === g.halfYear.year) grantYears[grantYears.length - 1] = { ...last, amount: (last.amount + g.amount) as Ore, periods: [...last.periods, g.period] };
-    else grantYears.push({ year: g.halfYear.year, amount: g.amount, periods: [g.period] });
+    if (last && last.year === g.halfYear.year)
+      grantYears[grantYears.length - 1] = {
+        ...last,
+        amount: (last.amount + g.amount) as Ore,
+        periods: [...last.periods, g.period],
+      };
+    else
+      grantYears.push({
+        year: g.halfYear.year,
+        amount: g.amount,
+        periods: [g.period],
+      });
   }
   return { agreement, halfYears, years, repayment, grants, grantYears };
 }
 
 /** Orders the half-year sheets, drops duplicates, and checks them against the agreement period. */
-function checkHalfYears(workbook: BudgetWorkbook, findings: Finding[]): HalfYearSheet[] {
+function checkHalfYears(
+  workbook: BudgetWorkbook,
+  findings: Finding[],
+): HalfYearSheet[] {
   const byId = new Map<HalfYearId, HalfYearSheet>();
   for (const s of workbook.halfYears) {
     const first = byId.get(s.halfYear.id);
-    if (first) findings.push(finding("DUPLICATE_HALF_YEAR", s.sheet, s.periodCell, { halfYear: s.halfYear.id, other: first.sheet }));
+    if (first)
+      findings.push(
+        finding("DUPLICATE_HALF_YEAR", s.sheet, s.periodCell, {
+          halfYear: s.halfYear.id,
+          other: first.sheet,
+        }),
+      );
     else byId.set(s.halfYear.id, s);
   }
-  const ordered = [...byId.values()].sort((a, b) => compareHalfYears(a.halfYear, b.halfYear));
+  const ordered = [...byId.values()].sort((a, b) =>
+    compareHalfYears(a.halfYear, b.halfYear),
+  );
   if (workbook.halfYears.length === 0) {
     findings.push(finding("NO_HALF_YEAR_SHEET", null, null));
     return ordered;
@@ -134,36 +188,84 @@ function checkHalfYears(workbook: BudgetWorkbook, findings: Finding[]): HalfYear
   const reported = ordered.some((s) => s.lines.some((l) => l.actual !== null));
   if (start && end) {
     if (end < start) {
-      findings.push(finding("AGREEMENT_PERIOD_REVERSED", sheet, workbook.agreement.cells.end ?? null, { start, end }));
+      findings.push(
+        finding(
+          "AGREEMENT_PERIOD_REVERSED",
+          sheet,
+          workbook.agreement.cells.end ?? null,
+          { start, end },
+        ),
+      );
       return ordered;
     }
     const expected = halfYearsBetween(start, end);
-    if (expected[0]!.start !== start || expected[expected.length - 1]!.end !== end) {
-      findings.push(finding("AGREEMENT_NOT_HALF_YEARS", sheet, workbook.agreement.cells.start ?? null, { start, end }));
+    if (
+      expected[0]!.start !== start ||
+      expected[expected.length - 1]!.end !== end
+    ) {
+      findings.push(
+        finding(
+          "AGREEMENT_NOT_HALF_YEARS",
+          sheet,
+          workbook.agreement.cells.start ?? null,
+          { start, end },
+        ),
+      );
     }
     const expectedIds = new Set(expected.map((h) => h.id));
     for (const s of ordered) {
-      if (!expectedIds.has(s.halfYear.id)) findings.push(finding("HALF_YEAR_OUTSIDE_AGREEMENT", s.sheet, s.periodCell, { halfYear: s.halfYear.id, start, end }));
+      if (!expectedIds.has(s.halfYear.id))
+        findings.push(
+          finding("HALF_YEAR_OUTSIDE_AGREEMENT", s.sheet, s.periodCell, {
+            halfYear: s.halfYear.id,
+            start,
+            end,
+          }),
+        );
     }
     const missing = expected.filter((h) => !byId.has(h.id)).map((h) => h.id);
     if (missing.length > 0) {
       // A report covers the half-years reported so far; a budget must cover the whole agreement.
-      if (reported) findings.push(finding("PERIOD_NOT_REPORTED", null, null, { missing: missing.join(", ") }));
-      else findings.push(finding("PERIOD_NOT_COVERED", sheet, workbook.agreement.cells.start ?? null, { start, end, missing: missing.join(", ") }));
+      if (reported)
+        findings.push(
+          finding("PERIOD_NOT_REPORTED", null, null, {
+            missing: missing.join(", "),
+          }),
+        );
+      else
+        findings.push(
+          finding(
+            "PERIOD_NOT_COVERED",
+            sheet,
+            workbook.agreement.cells.start ?? null,
+            { start, end, missing: missing.join(", ") },
+          ),
+        );
     }
   } else if (ordered.length > 1) {
-    const span = halfYearsBetween(ordered[0]!.halfYear.start, ordered[ordered.length - 1]!.halfYear.end);
+    const span = halfYearsBetween(
+      ordered[0]!.halfYear.start,
+      ordered[ordered.length - 1]!.halfYear.end,
+    );
     const missing = span.filter((h) => !byId.has(h.id)).map((h) => h.id);
-    if (missing.length > 0) findings.push(finding("HALF_YEAR_GAP", null, null, { missing: missing.join(", ") }));
+    if (missing.length > 0)
+      findings.push(
+        finding("HALF_YEAR_GAP", null, null, { missing: missing.join(", ") }),
+      );
   }
   return ordered;
 }
 
-function computeHalfYear(source: HalfYearSheet, agreement: Agreement, findings: Finding[]): ComputedHalfYear {
+function computeHalfYear(
+  source: HalfYearSheet,
+  agreement: Agreement,
+  findings: Finding[],
+): ComputedHalfYear {
   const sheet = source.sheet;
   const inputs = source.lines;
   const n = inputs.length;
-  const at = (line: LineInput, key: Parameters<typeof cellOf>[2]) => cellOf(source, line.row, key);
+  const at = (line: LineInput, key: Parameters<typeof cellOf>[2]) =>
+    cellOf(source, line.row, key);
   let reported = false;
   for (const l of inputs) if (l.actual !== null) reported = true;
   // 1. Each line's budget (salary derivation), and the direct costs.
@@ -190,9 +292,15 @@ function computeHalfYear(source: HalfYearSheet, agreement: Agreement, findings: 
   }
   // 2. Overhead, and the entered overhead budget checked against it.
   const ratePpm = agreement.overheadRatePpm;
-  const overhead: Ore = ratePpm !== null ? overheadOf(direct, ratePpm) : (enteredOverhead as Ore);
+  const overhead: Ore =
+    ratePpm !== null ? overheadOf(direct, ratePpm) : (enteredOverhead as Ore);
   if (ratePpm !== null && enteredOverheadAt && enteredOverhead !== overhead) {
-    findings.push(finding("OH_MISMATCH", sheet, at(enteredOverheadAt, "budget"), { enteredOre: enteredOverhead, computedOre: overhead }));
+    findings.push(
+      finding("OH_MISMATCH", sheet, at(enteredOverheadAt, "budget"), {
+        enteredOre: enteredOverhead,
+        computedOre: overhead,
+      }),
+    );
   }
   // 3. Allocation of the overhead to the direct lines.
   const shares = allocate(overhead, directWeights);
@@ -205,16 +313,46 @@ function computeHalfYear(source: HalfYearSheet, agreement: Agreement, findings: 
     const input = inputs[i]!;
     const b = budgets[i]!;
     const isOverhead = input.category === "overhead";
-    const effectiveBudget = (i === singleOverhead ? overhead : b.effective) as Ore;
+    const effectiveBudget = (
+      i === singleOverhead ? overhead : b.effective
+    ) as Ore;
     const actual = input.actual;
-    if (reported && actual === null && !input.unreadable.includes("actual") && source.columns.actual !== undefined) {
-      findings.push(finding("MISSING_ACTUAL", sheet, at(input, "actual"), { label: input.label }));
+    if (
+      reported &&
+      actual === null &&
+      !input.unreadable.includes("actual") &&
+      source.columns.actual !== undefined
+    ) {
+      findings.push(
+        finding("MISSING_ACTUAL", sheet, at(input, "actual"), {
+          label: input.label,
+        }),
+      );
     }
-    const variance = actual === null ? null : ((effectiveBudget - actual) as Ore);
+    const variance =
+      actual === null ? null : ((effectiveBudget - actual) as Ore);
     const overspent = actual !== null && actual > effectiveBudget;
-    if (overspent) overspendFinding(input, effectiveBudget, actual!, agreement, sheet, at(input, "actual"), findings);
-    if (input.variance !== null && variance !== null && input.variance !== variance) {
-      findings.push(finding("VARIANCE_MISMATCH", sheet, at(input, "variance"), { enteredOre: input.variance, computedOre: variance }));
+    if (overspent)
+      overspendFinding(
+        input,
+        effectiveBudget,
+        actual!,
+        agreement,
+        sheet,
+        at(input, "actual"),
+        findings,
+      );
+    if (
+      input.variance !== null &&
+      variance !== null &&
+      input.variance !== variance
+    ) {
+      findings.push(
+        finding("VARIANCE_MISMATCH", sheet, at(input, "variance"), {
+          enteredOre: input.variance,
+          computedOre: variance,
+        }),
+      );
     }
     lines[i] = {
       input,
@@ -226,8 +364,14 @@ function computeHalfYear(source: HalfYearSheet, agreement: Agreement, findings: 
       overspent,
     };
   }
-  const budget: BudgetFigures = { direct: direct as Ore, overhead, total: (direct + overhead) as Ore };
-  const actual = reported ? actualFigures(source, lines, ratePpm, overhead, findings) : null;
+  const budget: BudgetFigures = {
+    direct: direct as Ore,
+    overhead,
+    total: (direct + overhead) as Ore,
+  };
+  const actual = reported
+    ? actualFigures(source, lines, ratePpm, overhead, findings)
+    : null;
   checkTotalRow(source, budget, actual, findings);
   return { source, halfYear: source.halfYear, lines, budget, actual };
 }
@@ -238,45 +382,113 @@ interface LineBudget {
   readonly implied: Ore | null;
 }
 
-function lineBudget(line: LineInput, at: (line: LineInput, key: "budget" | "monthlyCost") => string | null, sheet: string, findings: Finding[]): LineBudget {
-  const { servicePercentMicro: pct, monthsMicro: months, monthlyCost, budget } = line;
+function lineBudget(
+  line: LineInput,
+  at: (line: LineInput, key: "budget" | "monthlyCost") => string | null,
+  sheet: string,
+  findings: Finding[],
+): LineBudget {
+  const {
+    servicePercentMicro: pct,
+    monthsMicro: months,
+    monthlyCost,
+    budget,
+  } = line;
   if (pct !== null && months !== null && monthlyCost !== null) {
     const derived = salaryBudget(pct, months, monthlyCost);
     if (budget !== null && budget !== derived) {
-      findings.push(finding("SALARY_MISMATCH", sheet, at(line, "budget"), { enteredOre: budget, derivedOre: derived }));
+      findings.push(
+        finding("SALARY_MISMATCH", sheet, at(line, "budget"), {
+          enteredOre: budget,
+          derivedOre: derived,
+        }),
+      );
     }
     return { effective: derived, derived, implied: null };
   }
-  const salaryInputs = line.category === "salary" && (pct !== null || months !== null || monthlyCost !== null);
+  const salaryInputs =
+    line.category === "salary" &&
+    (pct !== null || months !== null || monthlyCost !== null);
   if (budget !== null) {
-    if (salaryInputs && pct !== null && months !== null && monthlyCost === null) {
+    if (
+      salaryInputs &&
+      pct !== null &&
+      months !== null &&
+      monthlyCost === null
+    ) {
       const implied = impliedMonthlyCost(budget, pct, months);
       const cell = at(line, "monthlyCost");
-      if (cell && !line.unreadable.includes("monthlyCost")) findings.push(finding("IMPLIED_MONTHLY_COST", sheet, cell, { impliedOre: implied }));
+      if (cell && !line.unreadable.includes("monthlyCost"))
+        findings.push(
+          finding("IMPLIED_MONTHLY_COST", sheet, cell, { impliedOre: implied }),
+        );
       return { effective: budget, derived: null, implied };
     }
     return { effective: budget, derived: null, implied: null };
   }
   if (line.unreadable.length === 0) {
     if (salaryInputs) {
-      const missing = [pct === null ? "tjänstgöringsgrad" : null, months === null ? "antal månader" : null, monthlyCost === null ? "månadskostnad" : null].filter(Boolean).join(", ");
-      findings.push(finding("SALARY_INCOMPLETE", sheet, at(line, "budget"), { missing }));
+      const missing = [
+        pct === null ? "tjänstgöringsgrad" : null,
+        months === null ? "antal månader" : null,
+        monthlyCost === null ? "månadskostnad" : null,
+      ]
+        .filter(Boolean)
+        .join(", ");
+      findings.push(
+        finding("SALARY_INCOMPLETE", sheet, at(line, "budget"), { missing }),
+      );
     } else if (line.category !== "overhead") {
-      findings.push(finding("MISSING_BUDGET", sheet, at(line, "budget"), { label: line.label }));
+      findings.push(
+        finding("MISSING_BUDGET", sheet, at(line, "budget"), {
+          label: line.label,
+        }),
+      );
     }
   }
   return { effective: 0 as Ore, derived: null, implied: null };
 }
 
-function overspendFinding(line: LineInput, budget: Ore, actual: Ore, agreement: Agreement, sheet: string, cell: string | null, findings: Finding[]): void {
+function overspendFinding(
+  line: LineInput,
+  budget: Ore,
+  actual: Ore,
+  agreement: Agreement,
+  sheet: string,
+  cell: string | null,
+  findings: Finding[],
+): void {
   const over = (actual - budget) as Ore;
   const tol = agreement.tolerance;
-  const allowed = tol === null ? 0 : tol.kind === "amount" ? tol.amount : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
-  const params = { label: line.label, overOre: over, budgetOre: budget, actualOre: actual };
-  findings.push(finding(over <= allowed ? "OVERSPENT_WITHIN_TOLERANCE" : "OVERSPENT", sheet, cell, params));
+  const allowed =
+    tol === null
+      ? 0
+      : tol.kind === "amount"
+        ? tol.amount
+        : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
+  const params = {
+    label: line.label,
+    overOre: over,
+    budgetOre: budget,
+    actualOre: actual,
+  };
+  findings.push(
+    finding(
+      over <= allowed ? "OVERSPENT_WITHIN_TOLERANCE" : "OVERSPENT",
+      sheet,
+      cell,
+      params,
+    ),
+  );
 }
 
-function actualFigures(source: HalfYearSheet, lines: readonly ComputedLine[], ratePpm: number | null, budgetOverhead: Ore, findings: Finding[]): ActualFigures {
+function actualFigures(
+  source: HalfYearSheet,
+  lines: readonly ComputedLine[],
+  ratePpm: number | null,
+  budgetOverhead: Ore,
+  findings: Finding[],
+): ActualFigures {
   let direct = 0;
   let overhead = 0;
   let overheadLine: LineInput | null = null;
@@ -287,11 +499,22 @@ function actualFigures(source: HalfYearSheet, lines: readonly ComputedLine[], ra
     } else direct += input.actual ?? 0;
   }
   // Eligible overhead: at most the rate on the actual direct costs, and at most the budgeted overhead (SPEC §4.7).
-  const cap = ratePpm === null ? budgetOverhead : Math.min(overheadOf(direct as Ore, ratePpm), budgetOverhead);
+  const cap =
+    ratePpm === null
+      ? budgetOverhead
+      : Math.min(overheadOf(direct as Ore, ratePpm), budgetOverhead);
   const eligibleOverhead = Math.min(overhead, cap);
   if (overhead > cap) {
-    const cell = overheadLine ? cellOf(source, overheadLine.row, "actual") : null;
-    findings.push(finding("OH_ACTUAL_ABOVE_RATE", source.sheet, cell, { actualOre: overhead, allowedOre: cap, excessOre: overhead - cap }));
+    const cell = overheadLine
+      ? cellOf(source, overheadLine.row, "actual")
+      : null;
+    findings.push(
+      finding("OH_ACTUAL_ABOVE_RATE", source.sheet, cell, {
+        actualOre: overhead,
+        allowedOre: cap,
+        excessOre: overhead - cap,
+      }),
+    );
   }
   return {
     direct: direct as Ore,
@@ -302,25 +525,59 @@ function actualFigures(source: HalfYearSheet, lines: readonly ComputedLine[], ra
   };
 }
 
-function checkTotalRow(source: HalfYearSheet, budget: BudgetFigures, actual: ActualFigures | null, findings: Finding[]): void {
+function checkTotalRow(
+  source: HalfYearSheet,
+  budget: BudgetFigures,
+  actual: ActualFigures | null,
+  findings: Finding[],
+): void {
   const t = source.total;
   if (!t) return;
   // A total row may sum the direct costs only ("Summa direkta kostnader"): accept that too.
-  if (t.budget !== null && t.budget !== budget.total && t.budget !== budget.direct) {
-    findings.push(finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "budget"), { enteredOre: t.budget, computedOre: budget.total }));
+  if (
+    t.budget !== null &&
+    t.budget !== budget.total &&
+    t.budget !== budget.direct
+  ) {
+    findings.push(
+      finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "budget"), {
+        enteredOre: t.budget,
+        computedOre: budget.total,
+      }),
+    );
   }
-  if (t.actual !== null && actual && t.actual !== actual.total && t.actual !== actual.direct) {
-    findings.push(finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "actual"), { enteredOre: t.actual, computedOre: actual.total }));
+  if (
+    t.actual !== null &&
+    actual &&
+    t.actual !== actual.total &&
+    t.actual !== actual.direct
+  ) {
+    findings.push(
+      finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "actual"), {
+        enteredOre: t.actual,
+        computedOre: actual.total,
+      }),
+    );
   }
   if (t.variance !== null && actual) {
     const v = (budget.total - actual.total) as Ore;
     if (t.variance !== v && t.variance !== budget.direct - actual.direct) {
-      findings.push(finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "variance"), { enteredOre: t.variance, computedOre: v }));
+      findings.push(
+        finding(
+          "SUM_MISMATCH",
+          source.sheet,
+          cellOf(source, t.row, "variance"),
+          { enteredOre: t.variance, computedOre: v },
+        ),
+      );
     }
   }
 }
 
-function computeYears(halfYears: readonly ComputedHalfYear[], findings: Finding[]): YearFigures[] {
+function computeYears(
+  halfYears: readonly ComputedHalfYear[],
+  findings: Finding[],
+): YearFigures[] {
   const years: YearFigures[] = [];
   const calendarYears = [...new Set(halfYears.map((h) => h.halfYear.year))];
   for (const year of calendarYears) {
@@ -331,25 +588,66 @@ function computeYears(halfYears: readonly ComputedHalfYear[], findings: Finding[
     const actual = sum(withActuals.map((h) => h.actual!.eligibleTotal));
     const surplus = (budget - actual) as Ore;
     const partial = withActuals.length < all.length;
-    if (partial) findings.push(finding("YEAR_PARTIAL", null, null, { year, reported: withActuals.map((h) => h.halfYear.id).join(", ") }));
-    if (surplus < 0) findings.push(finding("YEAR_OVERSPENT", null, null, { year, overOre: -surplus, actualOre: actual, budgetOre: budget }));
-    years.push({ year, budget, actual, surplus, partial, halfYears: withActuals.map((h) => h.halfYear.id) });
+    if (partial)
+      findings.push(
+        finding("YEAR_PARTIAL", null, null, {
+          year,
+          reported: withActuals.map((h) => h.halfYear.id).join(", "),
+        }),
+      );
+    if (surplus < 0)
+      findings.push(
+        finding("YEAR_OVERSPENT", null, null, {
+          year,
+          overOre: -surplus,
+          actualOre: actual,
+          budgetOre: budget,
+        }),
+      );
+    years.push({
+      year,
+      budget,
+      actual,
+      surplus,
+      partial,
+      halfYears: withActuals.map((h) => h.halfYear.id),
+    });
   }
   return years;
 }
 
-function computeRepayment(agreement: Agreement, years: readonly YearFigures[], findings: Finding[]): Repayment {
+function computeRepayment(
+  agreement: Agreement,
+  years: readonly YearFigures[],
+  findings: Finding[],
+): Repayment {
   const items: RepaymentItem[] = [
-    ...agreement.earlierSurpluses.map((s) => ({ year: s.year, amount: s.amount, source: "earlier" as const })),
-    ...years.filter((y) => y.surplus > 0).map((y) => ({ year: y.year, amount: y.surplus, source: "reported" as const })),
+    ...agreement.earlierSurpluses.map((s) => ({
+      year: s.year,
+      amount: s.amount,
+      source: "earlier" as const,
+    })),
+    ...years
+      .filter((y) => y.surplus > 0)
+      .map((y) => ({
+        year: y.year,
+        amount: y.surplus,
+        source: "reported" as const,
+      })),
   ].sort((a, b) => a.year - b.year);
   const total = sum(items.map((i) => i.amount));
   let due = agreement.repaymentDue;
   if (due === null && total > 0) {
     // As in the seed: surpluses are repaid by the end of June of the year after the last one reported.
     due = isoFromParts(Math.max(...items.map((i) => i.year)) + 1, 6, 30);
-    findings.push(finding("REPAYMENT_DUE_DEFAULTED", agreement.sheet, agreement.cells.repaymentDue ?? null, { due }));
+    findings.push(
+      finding(
+        "REPAYMENT_DUE_DEFAULTED",
+        agreement.sheet,
+        agreement.cells.repaymentDue ?? null,
+        { due },
+      ),
+    );
   }
   return { items, total, due };
 }
-

@@ -14,12 +14,21 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return (
+    Number.isInteger(y) &&
+    y >= 1900 &&
+    y <= 9999 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
+  );
 }
 
 /** Excel serial (1900 system, with Lotus's fictitious 1900-02-29 as serial 60) to ISO; null when out of range. */
 export function serialToIso(serial: number): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466)
+    return null;
   const day = Math.floor(serial);
   // Serials below 61 are one day off because of the fictitious leap day.
   const ms = EPOCH_1899_12_30 + (day < 61 ? day + 1 : day) * MS_PER_DAY;
@@ -29,7 +38,9 @@ export function serialToIso(serial: number): IsoDate | null {
 
 export function isoToSerial(iso: IsoDate): number {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const day = Math.round((Date.UTC(y, m - 1, d) - EPOCH_1899_12_30) / MS_PER_DAY);
+  const day = Math.round(
+    (Date.UTC(y, m - 1, d) - EPOCH_1899_12_30) / MS_PER_DAY,
+  );
   return day < 61 ? day - 1 : day;
 }
 
@@ -73,5 +84,8 @@ function classifyDateFormat(fmt: string): boolean {
 
 export function isPercentFormat(fmt: string | undefined): boolean {
   if (!fmt || fmt.indexOf("%") < 0) return false;
-  return fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+  return fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
 }

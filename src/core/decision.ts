@@ -22,13 +22,17 @@ export function periodText(start: IsoDate, end: IsoDate): string {
 export function shortPeriodText(start: IsoDate, end: IsoDate): string {
   const s = parseIso(start);
   const e = parseIso(end);
-  return s.y === e.y ? `${SWEDISH_MONTHS[s.m - 1]} till och med ${SWEDISH_MONTHS[e.m - 1]} ${e.y}` : periodText(start, end);
+  return s.y === e.y
+    ? `${SWEDISH_MONTHS[s.m - 1]} till och med ${SWEDISH_MONTHS[e.m - 1]} ${e.y}`
+    : periodText(start, end);
 }
 
 /** "juni 2025" for a month's last day (as the seed writes a due month), else "1 februari 2026". */
 export function dueText(date: IsoDate): string {
   const { y, m, d } = parseIso(date);
-  return d === daysInMonth(y, m) ? `${SWEDISH_MONTHS[m - 1]} ${y}` : `${d} ${SWEDISH_MONTHS[m - 1]} ${y}`;
+  return d === daysInMonth(y, m)
+    ? `${SWEDISH_MONTHS[m - 1]} ${y}`
+    : `${d} ${SWEDISH_MONTHS[m - 1]} ${y}`;
 }
 
 export function dayText(date: IsoDate): string {
@@ -50,26 +54,38 @@ export function decisionPoints(c: Computation): string[] {
   const granted = c.halfYears.filter((h) => h.actual === null);
 
   if (reported.length > 0) {
-    const period = shortPeriodText(reported[0]!.halfYear.start, reported[reported.length - 1]!.halfYear.end);
-    points.push(`Kommunstyrelsen godkänner återrapporteringen för ${name} avseende perioden ${period} och lägger den till handlingarna.`);
+    const period = shortPeriodText(
+      reported[0]!.halfYear.start,
+      reported[reported.length - 1]!.halfYear.end,
+    );
+    points.push(
+      `Kommunstyrelsen godkänner återrapporteringen för ${name} avseende perioden ${period} och lägger den till handlingarna.`,
+    );
   }
   const { items, total, due } = c.repayment;
   if (total > 0) {
     const amounts = listText(items.map((i) => kronorText(i.amount)));
     const years = listText(items.map((i) => String(i.year)));
     const when = due ? ` senast ${dueText(due)}` : "";
-    points.push(`Kommunstyrelsen beslutar att överskott av medel ${amounts} från verksamhetsperioden ${years} återbetalas från ${org} till kommunstyrelsen${when}.`);
+    points.push(
+      `Kommunstyrelsen beslutar att överskott av medel ${amounts} från verksamhetsperioden ${years} återbetalas från ${org} till kommunstyrelsen${when}.`,
+    );
   }
   if (granted.length > 0) {
     const { start, end } = c.agreement;
     if (start && end) {
-      points.push(`Kommunstyrelsen godkänner förslag till avtal avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${periodText(start, end)}.`);
+      points.push(
+        `Kommunstyrelsen godkänner förslag till avtal avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${periodText(start, end)}.`,
+      );
     }
     const years = [...new Set(granted.map((h) => h.halfYear.year))];
     years.forEach((year, i) => {
       const halves = granted.filter((h) => h.halfYear.year === year);
       const amount = halves.reduce((a, h) => a + h.budget.total, 0) as Ore;
-      const period = periodText(halves[0]!.halfYear.start, halves[halves.length - 1]!.halfYear.end);
+      const period = periodText(
+        halves[0]!.halfYear.start,
+        halves[halves.length - 1]!.halfYear.end,
+      );
       points.push(
         i === 0
           ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från kommunstyrelsens anslag för projekt och utredningar avseende idéburet offentligt partnerskap (IOP) ${name} under perioden ${period}.`
@@ -80,8 +96,13 @@ export function decisionPoints(c: Computation): string[] {
     if (reportDue) {
       const covered = granted.filter((h) => h.halfYear.end < reportDue);
       if (covered.length > 0) {
-        const period = shortPeriodText(covered[0]!.halfYear.start, covered[covered.length - 1]!.halfYear.end);
-        points.push(`Kommunstyrelsen uppmanar ${org} att inkomma med återrapportering av beviljade medel för perioden ${period} till stadskontoret senast ${dayText(reportDue)}.`);
+        const period = shortPeriodText(
+          covered[0]!.halfYear.start,
+          covered[covered.length - 1]!.halfYear.end,
+        );
+        points.push(
+          `Kommunstyrelsen uppmanar ${org} att inkomma med återrapportering av beviljade medel för perioden ${period} till stadskontoret senast ${dayText(reportDue)}.`,
+        );
       }
     }
   }

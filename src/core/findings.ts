@@ -5,7 +5,9 @@ import type { Ore } from "./money";
 
 export type Severity = "error" | "warning" | "info";
 
-export type Params = Readonly<Record<string, string | number | null | undefined>>;
+export type Params = Readonly<
+  Record<string, string | number | null | undefined>
+>;
 
 export interface Finding {
   readonly severity: Severity;
@@ -36,14 +38,19 @@ function fmt(p: Params, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) {
     if (v === null || v === undefined) out[k] = "";
-    else if (k.endsWith("Ore") && typeof v === "number") out[k.slice(0, -3)] = formatKronor(v as Ore, lang);
+    else if (k.endsWith("Ore") && typeof v === "number")
+      out[k.slice(0, -3)] = formatKronor(v as Ore, lang);
     else if (typeof v === "number") out[k] = formatNumber(v, lang);
     else out[k] = v;
   }
   return out;
 }
 
-const t = (sv: (f: Record<string, string>) => string, en: (f: Record<string, string>) => string, severity: Severity): Entry => ({
+const t = (
+  sv: (f: Record<string, string>) => string,
+  en: (f: Record<string, string>) => string,
+  severity: Severity,
+): Entry => ({
   severity,
   sv: (p, lang) => sv(fmt(p, lang)),
   en: (p, lang) => en(fmt(p, lang)),
@@ -52,53 +59,73 @@ const t = (sv: (f: Record<string, string>) => string, en: (f: Record<string, str
 export const FINDINGS = {
   // Workbook level
   NO_DETAILS_SHEET: t(
-    () => "Bladet Uppgifter saknas. Lägg till ett blad som heter Uppgifter med avtalets uppgifter (partnerskap, organisation, avtalsperiod, OH-sats).",
-    () => "The sheet Uppgifter is missing. Add a sheet named Uppgifter with the agreement details (partnership, organisation, agreement period, overhead rate).",
+    () =>
+      "Bladet Uppgifter saknas. Lägg till ett blad som heter Uppgifter med avtalets uppgifter (partnerskap, organisation, avtalsperiod, OH-sats).",
+    () =>
+      "The sheet Uppgifter is missing. Add a sheet named Uppgifter with the agreement details (partnership, organisation, agreement period, overhead rate).",
     "error",
   ),
   NO_HALF_YEAR_SHEET: t(
-    () => "Arbetsboken har inget halvårsblad. Lägg till ett blad per halvår, t.ex. \"Budget 2025 H2\", med en tabell med kolumnerna Post och Budget.",
-    () => "The workbook has no half-year sheet. Add one sheet per half-year, e.g. \"Budget 2025 H2\", with a table with the columns Post and Budget.",
+    () =>
+      'Arbetsboken har inget halvårsblad. Lägg till ett blad per halvår, t.ex. "Budget 2025 H2", med en tabell med kolumnerna Post och Budget.',
+    () =>
+      'The workbook has no half-year sheet. Add one sheet per half-year, e.g. "Budget 2025 H2", with a table with the columns Post and Budget.',
     "error",
   ),
   DUPLICATE_HALF_YEAR: t(
-    (f) => `Halvåret ${f.halfYear} finns på två blad (${f.other} och ${f.sheet}). Ta bort eller byt period på det ena.`,
-    (f) => `The half-year ${f.halfYear} is on two sheets (${f.other} and ${f.sheet}). Remove one or change its period.`,
+    (f) =>
+      `Halvåret ${f.halfYear} finns på två blad (${f.other} och ${f.sheet}). Ta bort eller byt period på det ena.`,
+    (f) =>
+      `The half-year ${f.halfYear} is on two sheets (${f.other} and ${f.sheet}). Remove one or change its period.`,
     "error",
   ),
   PERIOD_NOT_COVERED: t(
-    (f) => `Avtalsperioden ${f.start} – ${f.end} täcks inte av halvårsbladen: ${f.missing} saknas. Lägg till bladen eller rätta avtalsperioden i Uppgifter.`,
-    (f) => `The agreement period ${f.start} – ${f.end} is not covered by the half-year sheets: ${f.missing} is missing. Add the sheets or correct the agreement period in Uppgifter.`,
+    (f) =>
+      `Avtalsperioden ${f.start} – ${f.end} täcks inte av halvårsbladen: ${f.missing} saknas. Lägg till bladen eller rätta avtalsperioden i Uppgifter.`,
+    (f) =>
+      `The agreement period ${f.start} – ${f.end} is not covered by the half-year sheets: ${f.missing} is missing. Add the sheets or correct the agreement period in Uppgifter.`,
     "error",
   ),
   PERIOD_NOT_REPORTED: t(
-    (f) => `Halvåren ${f.missing} i avtalsperioden finns inte i arbetsboken; de ingår inte i beräkningen.`,
-    (f) => `The half-years ${f.missing} of the agreement period are not in the workbook; they are not part of the calculation.`,
+    (f) =>
+      `Halvåren ${f.missing} i avtalsperioden finns inte i arbetsboken; de ingår inte i beräkningen.`,
+    (f) =>
+      `The half-years ${f.missing} of the agreement period are not in the workbook; they are not part of the calculation.`,
     "info",
   ),
   HALF_YEAR_OUTSIDE_AGREEMENT: t(
-    (f) => `Halvåret ${f.halfYear} ligger utanför avtalsperioden ${f.start} – ${f.end}. Rätta perioden på bladet eller avtalsperioden i Uppgifter.`,
-    (f) => `The half-year ${f.halfYear} lies outside the agreement period ${f.start} – ${f.end}. Correct the sheet's period or the agreement period in Uppgifter.`,
+    (f) =>
+      `Halvåret ${f.halfYear} ligger utanför avtalsperioden ${f.start} – ${f.end}. Rätta perioden på bladet eller avtalsperioden i Uppgifter.`,
+    (f) =>
+      `The half-year ${f.halfYear} lies outside the agreement period ${f.start} – ${f.end}. Correct the sheet's period or the agreement period in Uppgifter.`,
     "error",
   ),
   HALF_YEAR_GAP: t(
-    (f) => `Halvåren hoppar över ${f.missing}. Lägg till ett blad för det halvåret om det ingår i avtalet.`,
-    (f) => `The half-years skip ${f.missing}. Add a sheet for that half-year if it is part of the agreement.`,
+    (f) =>
+      `Halvåren hoppar över ${f.missing}. Lägg till ett blad för det halvåret om det ingår i avtalet.`,
+    (f) =>
+      `The half-years skip ${f.missing}. Add a sheet for that half-year if it is part of the agreement.`,
     "warning",
   ),
   AGREEMENT_NOT_HALF_YEARS: t(
-    (f) => `Avtalsperioden ${f.start} – ${f.end} börjar eller slutar mitt i ett halvår. Kontrollera datumen; budgeten görs per helt halvår.`,
-    (f) => `The agreement period ${f.start} – ${f.end} starts or ends inside a half-year. Check the dates; the budget is made per whole half-year.`,
+    (f) =>
+      `Avtalsperioden ${f.start} – ${f.end} börjar eller slutar mitt i ett halvår. Kontrollera datumen; budgeten görs per helt halvår.`,
+    (f) =>
+      `The agreement period ${f.start} – ${f.end} starts or ends inside a half-year. Check the dates; the budget is made per whole half-year.`,
     "warning",
   ),
   AGREEMENT_PERIOD_REVERSED: t(
-    (f) => `Avtalsperioden slutar (${f.end}) före den börjar (${f.start}). Rätta datumen i Uppgifter.`,
-    (f) => `The agreement period ends (${f.end}) before it starts (${f.start}). Correct the dates in Uppgifter.`,
+    (f) =>
+      `Avtalsperioden slutar (${f.end}) före den börjar (${f.start}). Rätta datumen i Uppgifter.`,
+    (f) =>
+      `The agreement period ends (${f.end}) before it starts (${f.start}). Correct the dates in Uppgifter.`,
     "error",
   ),
   SHEET_UNREADABLE: t(
-    (f) => `Bladet kunde inte läsas (${f.reason}). Öppna och spara arbetsboken i Excel och försök igen.`,
-    (f) => `The sheet could not be read (${f.reason}). Open and save the workbook in Excel and try again.`,
+    (f) =>
+      `Bladet kunde inte läsas (${f.reason}). Öppna och spara arbetsboken i Excel och försök igen.`,
+    (f) =>
+      `The sheet could not be read (${f.reason}). Open and save the workbook in Excel and try again.`,
     "error",
   ),
   // Uppgifter
@@ -108,18 +135,24 @@ export const FINDINGS = {
     "warning",
   ),
   MISSING_OVERHEAD_RATE: t(
-    () => "OH-sats saknas i Uppgifter, så OH kan inte beräknas. Fyll i OH-sats, t.ex. 10 %.",
-    () => "The overhead rate (OH-sats) is missing in Uppgifter, so overhead cannot be computed. Fill it in, e.g. 10 %.",
+    () =>
+      "OH-sats saknas i Uppgifter, så OH kan inte beräknas. Fyll i OH-sats, t.ex. 10 %.",
+    () =>
+      "The overhead rate (OH-sats) is missing in Uppgifter, so overhead cannot be computed. Fill it in, e.g. 10 %.",
     "error",
   ),
   INVALID_OVERHEAD_RATE: t(
-    (f) => `OH-satsen "${f.text}" är inte en giltig sats. Skriv en procentsats mellan 0 och 100 %, t.ex. 10 %.`,
-    (f) => `The overhead rate "${f.text}" is not a valid rate. Enter a percentage between 0 and 100 %, e.g. 10 %.`,
+    (f) =>
+      `OH-satsen "${f.text}" är inte en giltig sats. Skriv en procentsats mellan 0 och 100 %, t.ex. 10 %.`,
+    (f) =>
+      `The overhead rate "${f.text}" is not a valid rate. Enter a percentage between 0 and 100 %, e.g. 10 %.`,
     "error",
   ),
   INVALID_ORG_NUMBER: t(
-    (f) => `Organisationsnumret "${f.text}" är ogiltigt (kontrollsiffran stämmer inte). Skriv det som NNNNNN-NNNN.`,
-    (f) => `The organisation number "${f.text}" is invalid (the check digit does not match). Enter it as NNNNNN-NNNN.`,
+    (f) =>
+      `Organisationsnumret "${f.text}" är ogiltigt (kontrollsiffran stämmer inte). Skriv det som NNNNNN-NNNN.`,
+    (f) =>
+      `The organisation number "${f.text}" is invalid (the check digit does not match). Enter it as NNNNNN-NNNN.`,
     "error",
   ),
   INVALID_DATE: t(
@@ -128,54 +161,73 @@ export const FINDINGS = {
     "error",
   ),
   INVALID_TOLERANCE: t(
-    (f) => `Toleransen "${f.text}" kan inte läsas. Skriv den i procent (t.ex. 5 %) eller kronor (t.ex. 10 000 kr).`,
-    (f) => `The tolerance "${f.text}" cannot be read. Enter it in percent (e.g. 5 %) or kronor (e.g. 10 000 kr).`,
+    (f) =>
+      `Toleransen "${f.text}" kan inte läsas. Skriv den i procent (t.ex. 5 %) eller kronor (t.ex. 10 000 kr).`,
+    (f) =>
+      `The tolerance "${f.text}" cannot be read. Enter it in percent (e.g. 5 %) or kronor (e.g. 10 000 kr).`,
     "error",
   ),
   REPAYMENT_DUE_DEFAULTED: t(
-    (f) => `Återbetalning senast saknas i Uppgifter; ${f.due} används. Fyll i datumet om ett annat gäller.`,
-    (f) => `The repayment due date is missing in Uppgifter; ${f.due} is used. Fill in the date if another applies.`,
+    (f) =>
+      `Återbetalning senast saknas i Uppgifter; ${f.due} används. Fyll i datumet om ett annat gäller.`,
+    (f) =>
+      `The repayment due date is missing in Uppgifter; ${f.due} is used. Fill in the date if another applies.`,
     "info",
   ),
   // Half-year sheets
   PERIOD_UNKNOWN: t(
-    () => "Bladet har en budgettabell men det går inte att se vilket halvår den gäller. Skriv halvåret i bladnamnet (t.ex. \"Budget 2025 H2\") eller i en cell Period.",
-    () => "The sheet has a budget table but its half-year cannot be told. Put the half-year in the sheet name (e.g. \"Budget 2025 H2\") or in a Period cell.",
+    () =>
+      'Bladet har en budgettabell men det går inte att se vilket halvår den gäller. Skriv halvåret i bladnamnet (t.ex. "Budget 2025 H2") eller i en cell Period.',
+    () =>
+      'The sheet has a budget table but its half-year cannot be told. Put the half-year in the sheet name (e.g. "Budget 2025 H2") or in a Period cell.',
     "error",
   ),
   NOT_HALF_YEAR: t(
-    (f) => `Perioden "${f.text}" är inte ett helt halvår (januari–juni eller juli–december). Dela upp budgeten på ett blad per halvår.`,
-    (f) => `The period "${f.text}" is not a whole half-year (January–June or July–December). Split the budget into one sheet per half-year.`,
+    (f) =>
+      `Perioden "${f.text}" är inte ett helt halvår (januari–juni eller juli–december). Dela upp budgeten på ett blad per halvår.`,
+    (f) =>
+      `The period "${f.text}" is not a whole half-year (January–June or July–December). Split the budget into one sheet per half-year.`,
     "error",
   ),
   PERIOD_MISMATCH: t(
-    (f) => `Bladnamnet säger ${f.nameHalfYear} men cellen Period säger ${f.cellHalfYear}. Rätta det ena; ${f.cellHalfYear} används.`,
-    (f) => `The sheet name says ${f.nameHalfYear} but the Period cell says ${f.cellHalfYear}. Correct one of them; ${f.cellHalfYear} is used.`,
+    (f) =>
+      `Bladnamnet säger ${f.nameHalfYear} men cellen Period säger ${f.cellHalfYear}. Rätta det ena; ${f.cellHalfYear} används.`,
+    (f) =>
+      `The sheet name says ${f.nameHalfYear} but the Period cell says ${f.cellHalfYear}. Correct one of them; ${f.cellHalfYear} is used.`,
     "error",
   ),
   MISSING_COLUMNS: t(
-    (f) => `Tabellen saknar kolumnen ${f.columns}. Lägg till en rubrikrad med minst Post och Budget.`,
-    (f) => `The table lacks the column ${f.columns}. Add a header row with at least Post and Budget.`,
+    (f) =>
+      `Tabellen saknar kolumnen ${f.columns}. Lägg till en rubrikrad med minst Post och Budget.`,
+    (f) =>
+      `The table lacks the column ${f.columns}. Add a header row with at least Post and Budget.`,
     "error",
   ),
   NO_LINES: t(
     () => "Tabellen har inga budgetposter. Fyll i minst en post med belopp.",
-    () => "The table has no budget lines. Fill in at least one line with an amount.",
+    () =>
+      "The table has no budget lines. Fill in at least one line with an amount.",
     "error",
   ),
   NOT_A_NUMBER: t(
-    (f) => `"${f.text}" är inte ett tal. Skriv bara beloppet, t.ex. 40000 (noteringar hör hemma i en egen kolumn).`,
-    (f) => `"${f.text}" is not a number. Enter only the amount, e.g. 40000 (notes belong in a column of their own).`,
+    (f) =>
+      `"${f.text}" är inte ett tal. Skriv bara beloppet, t.ex. 40000 (noteringar hör hemma i en egen kolumn).`,
+    (f) =>
+      `"${f.text}" is not a number. Enter only the amount, e.g. 40000 (notes belong in a column of their own).`,
     "error",
   ),
   CELL_ERROR: t(
-    (f) => `Cellen visar felvärdet ${f.text}. Rätta formeln eller skriv in värdet.`,
-    (f) => `The cell shows the error value ${f.text}. Fix the formula or type the value.`,
+    (f) =>
+      `Cellen visar felvärdet ${f.text}. Rätta formeln eller skriv in värdet.`,
+    (f) =>
+      `The cell shows the error value ${f.text}. Fix the formula or type the value.`,
     "error",
   ),
   UNCALCULATED_FORMULA: t(
-    (f) => `Formeln ${f.text} har inget beräknat värde i filen. Öppna och spara arbetsboken i Excel så att den räknas om.`,
-    (f) => `The formula ${f.text} has no calculated value in the file. Open and save the workbook in Excel so that it is recalculated.`,
+    (f) =>
+      `Formeln ${f.text} har inget beräknat värde i filen. Öppna och spara arbetsboken i Excel så att den räknas om.`,
+    (f) =>
+      `The formula ${f.text} has no calculated value in the file. Open and save the workbook in Excel so that it is recalculated.`,
     "warning",
   ),
   AMOUNT_OUT_OF_RANGE: t(
@@ -184,48 +236,66 @@ export const FINDINGS = {
     "error",
   ),
   MONTHS_OUT_OF_RANGE: t(
-    (f) => `Antal månader ${f.months} ligger utanför ett halvår. Skriv ett tal större än 0 och högst 6.`,
-    (f) => `The number of months ${f.months} is outside a half-year. Enter a number above 0 and at most 6.`,
+    (f) =>
+      `Antal månader ${f.months} ligger utanför ett halvår. Skriv ett tal större än 0 och högst 6.`,
+    (f) =>
+      `The number of months ${f.months} is outside a half-year. Enter a number above 0 and at most 6.`,
     "error",
   ),
   PERCENT_NOT_POSITIVE: t(
-    (f) => `Tjänstgöringsgraden ${f.percent} % måste vara större än 0. Rätta den eller ta bort posten.`,
-    (f) => `The service percentage ${f.percent} % must be above 0. Correct it or remove the line.`,
+    (f) =>
+      `Tjänstgöringsgraden ${f.percent} % måste vara större än 0. Rätta den eller ta bort posten.`,
+    (f) =>
+      `The service percentage ${f.percent} % must be above 0. Correct it or remove the line.`,
     "error",
   ),
   PERCENT_FRACTION_SUSPECT: t(
-    (f) => `Tjänstgöringsgraden läses som ${f.percent} %. Menade du ${f.asPercent} %? Skriv då ${f.asPercent} eller formatera cellen som procent.`,
-    (f) => `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
+    (f) =>
+      `Tjänstgöringsgraden läses som ${f.percent} %. Menade du ${f.asPercent} %? Skriv då ${f.asPercent} eller formatera cellen som procent.`,
+    (f) =>
+      `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
     "warning",
   ),
   NEGATIVE_AMOUNT: t(
-    (f) => `Beloppet ${f.amount} är negativt. Skriv kostnader som positiva belopp.`,
-    (f) => `The amount ${f.amount} is negative. Enter costs as positive amounts.`,
+    (f) =>
+      `Beloppet ${f.amount} är negativt. Skriv kostnader som positiva belopp.`,
+    (f) =>
+      `The amount ${f.amount} is negative. Enter costs as positive amounts.`,
     "error",
   ),
   SALARY_MISMATCH: t(
-    (f) => `Budgeten ${f.entered} stämmer inte med tjänstgöringsgrad × månader × månadskostnad = ${f.derived}. ${f.derived} används; rätta cellen eller underlaget.`,
-    (f) => `The budget ${f.entered} does not match service percentage × months × monthly cost = ${f.derived}. ${f.derived} is used; correct the cell or the inputs.`,
+    (f) =>
+      `Budgeten ${f.entered} stämmer inte med tjänstgöringsgrad × månader × månadskostnad = ${f.derived}. ${f.derived} används; rätta cellen eller underlaget.`,
+    (f) =>
+      `The budget ${f.entered} does not match service percentage × months × monthly cost = ${f.derived}. ${f.derived} is used; correct the cell or the inputs.`,
     "error",
   ),
   SALARY_INCOMPLETE: t(
-    (f) => `Lönerad utan ${f.missing}: budgeten kan inte räknas fram. Fyll i ${f.missing} eller budgetbeloppet.`,
-    (f) => `Salary line without ${f.missing}: the budget cannot be derived. Fill in ${f.missing} or the budget amount.`,
+    (f) =>
+      `Lönerad utan ${f.missing}: budgeten kan inte räknas fram. Fyll i ${f.missing} eller budgetbeloppet.`,
+    (f) =>
+      `Salary line without ${f.missing}: the budget cannot be derived. Fill in ${f.missing} or the budget amount.`,
     "warning",
   ),
   IMPLIED_MONTHLY_COST: t(
-    (f) => `Månadskostnad saknas; budgeten motsvarar en månadskostnad på ${f.implied} för heltid.`,
-    (f) => `The monthly cost is missing; the budget implies a full-time monthly cost of ${f.implied}.`,
+    (f) =>
+      `Månadskostnad saknas; budgeten motsvarar en månadskostnad på ${f.implied} för heltid.`,
+    (f) =>
+      `The monthly cost is missing; the budget implies a full-time monthly cost of ${f.implied}.`,
     "info",
   ),
   MISSING_BUDGET: t(
-    (f) => `Posten "${f.label}" har inget budgetbelopp. Fyll i beloppet (0 om posten inte ska ha medel).`,
-    (f) => `The line "${f.label}" has no budget amount. Fill in the amount (0 if the line gets no funds).`,
+    (f) =>
+      `Posten "${f.label}" har inget budgetbelopp. Fyll i beloppet (0 om posten inte ska ha medel).`,
+    (f) =>
+      `The line "${f.label}" has no budget amount. Fill in the amount (0 if the line gets no funds).`,
     "warning",
   ),
   MISSING_ACTUAL: t(
-    (f) => `Posten "${f.label}" saknar utfall fast halvåret är återrapporterat; 0 används. Fyll i utfallet.`,
-    (f) => `The line "${f.label}" has no actual although the half-year is reported; 0 is used. Fill in the actual.`,
+    (f) =>
+      `Posten "${f.label}" saknar utfall fast halvåret är återrapporterat; 0 används. Fyll i utfallet.`,
+    (f) =>
+      `The line "${f.label}" has no actual although the half-year is reported; 0 is used. Fill in the actual.`,
     "warning",
   ),
   LINE_WITHOUT_LABEL: t(
@@ -234,73 +304,109 @@ export const FINDINGS = {
     "warning",
   ),
   DUPLICATE_LINE: t(
-    (f) => `Posten "${f.label}" finns redan på rad ${f.firstRow}. Slå ihop raderna eller ge dem olika benämningar.`,
-    (f) => `The line "${f.label}" already exists on row ${f.firstRow}. Merge the rows or give them different labels.`,
+    (f) =>
+      `Posten "${f.label}" finns redan på rad ${f.firstRow}. Slå ihop raderna eller ge dem olika benämningar.`,
+    (f) =>
+      `The line "${f.label}" already exists on row ${f.firstRow}. Merge the rows or give them different labels.`,
     "warning",
   ),
   OH_MISMATCH: t(
-    (f) => `OH-budgeten ${f.entered} stämmer inte med OH-sats × direkta kostnader = ${f.computed}. ${f.computed} används; rätta cellen.`,
-    (f) => `The overhead budget ${f.entered} does not match overhead rate × direct costs = ${f.computed}. ${f.computed} is used; correct the cell.`,
+    (f) =>
+      `OH-budgeten ${f.entered} stämmer inte med OH-sats × direkta kostnader = ${f.computed}. ${f.computed} används; rätta cellen.`,
+    (f) =>
+      `The overhead budget ${f.entered} does not match overhead rate × direct costs = ${f.computed}. ${f.computed} is used; correct the cell.`,
     "error",
   ),
   OH_ACTUAL_ABOVE_RATE: t(
-    (f) => `Utfallet för OH ${f.actual} överstiger det tillåtna ${f.allowed} (OH-sats × direkta kostnader, högst budgeterad OH). ${f.excess} räknas inte som stödberättigat.`,
-    (f) => `The actual overhead ${f.actual} exceeds the allowed ${f.allowed} (overhead rate × actual direct costs, at most the budgeted overhead). ${f.excess} is not eligible.`,
+    (f) =>
+      `Utfallet för OH ${f.actual} överstiger det tillåtna ${f.allowed} (OH-sats × direkta kostnader, högst budgeterad OH). ${f.excess} räknas inte som stödberättigat.`,
+    (f) =>
+      `The actual overhead ${f.actual} exceeds the allowed ${f.allowed} (overhead rate × actual direct costs, at most the budgeted overhead). ${f.excess} is not eligible.`,
     "error",
   ),
   OVERSPENT: t(
-    (f) => `Posten "${f.label}" är överskriden med ${f.over} (budget ${f.budget}, utfall ${f.actual}). Förklara avvikelsen i återrapporteringen.`,
-    (f) => `The line "${f.label}" is overspent by ${f.over} (budget ${f.budget}, actual ${f.actual}). Explain the variance in the report-back.`,
+    (f) =>
+      `Posten "${f.label}" är överskriden med ${f.over} (budget ${f.budget}, utfall ${f.actual}). Förklara avvikelsen i återrapporteringen.`,
+    (f) =>
+      `The line "${f.label}" is overspent by ${f.over} (budget ${f.budget}, actual ${f.actual}). Explain the variance in the report-back.`,
     "warning",
   ),
   OVERSPENT_WITHIN_TOLERANCE: t(
     (f) => `Posten "${f.label}" är överskriden med ${f.over}, inom toleransen.`,
-    (f) => `The line "${f.label}" is overspent by ${f.over}, within the tolerance.`,
+    (f) =>
+      `The line "${f.label}" is overspent by ${f.over}, within the tolerance.`,
     "info",
   ),
   YEAR_OVERSPENT: t(
-    (f) => `År ${f.year} är överskridet med ${f.over}: utfallet ${f.actual} överstiger budgeten ${f.budget}. Inget ska återbetalas för året; underskottet täcks inte av kommunen.`,
-    (f) => `The year ${f.year} is overspent by ${f.over}: the actual ${f.actual} exceeds the budget ${f.budget}. Nothing is repaid for the year; the deficit is not covered by the city.`,
+    (f) =>
+      `År ${f.year} är överskridet med ${f.over}: utfallet ${f.actual} överstiger budgeten ${f.budget}. Inget ska återbetalas för året; underskottet täcks inte av kommunen.`,
+    (f) =>
+      `The year ${f.year} is overspent by ${f.over}: the actual ${f.actual} exceeds the budget ${f.budget}. Nothing is repaid for the year; the deficit is not covered by the city.`,
     "warning",
   ),
   YEAR_PARTIAL: t(
-    (f) => `År ${f.year} är bara delvis återrapporterat (${f.reported}); årets överskott är preliminärt.`,
-    (f) => `The year ${f.year} is only partly reported (${f.reported}); its surplus is provisional.`,
+    (f) =>
+      `År ${f.year} är bara delvis återrapporterat (${f.reported}); årets överskott är preliminärt.`,
+    (f) =>
+      `The year ${f.year} is only partly reported (${f.reported}); its surplus is provisional.`,
     "info",
   ),
   SUM_MISMATCH: t(
-    (f) => `Summan ${f.entered} stämmer inte med beräknad summa ${f.computed}. Rätta summaraden (eller låt den vara en formel).`,
-    (f) => `The total ${f.entered} does not match the computed total ${f.computed}. Correct the total row (or make it a formula).`,
+    (f) =>
+      `Summan ${f.entered} stämmer inte med beräknad summa ${f.computed}. Rätta summaraden (eller låt den vara en formel).`,
+    (f) =>
+      `The total ${f.entered} does not match the computed total ${f.computed}. Correct the total row (or make it a formula).`,
     "error",
   ),
   VARIANCE_MISMATCH: t(
-    (f) => `Differensen ${f.entered} stämmer inte med budget − utfall = ${f.computed}. Rätta cellen.`,
-    (f) => `The variance ${f.entered} does not match budget − actual = ${f.computed}. Correct the cell.`,
+    (f) =>
+      `Differensen ${f.entered} stämmer inte med budget − utfall = ${f.computed}. Rätta cellen.`,
+    (f) =>
+      `The variance ${f.entered} does not match budget − actual = ${f.computed}. Correct the cell.`,
     "error",
   ),
   ROWS_AFTER_TOTAL: t(
-    (f) => `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,
-    (f) => `The rows below the total row (from row ${f.row}) are not counted as budget lines.`,
+    (f) =>
+      `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,
+    (f) =>
+      `The rows below the total row (from row ${f.row}) are not counted as budget lines.`,
     "info",
   ),
 } satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof FINDINGS;
 
-export function finding(code: FindingCode, sheet: string | null, cell: string | null, params: Params = {}): Finding {
+export function finding(
+  code: FindingCode,
+  sheet: string | null,
+  cell: string | null,
+  params: Params = {},
+): Finding {
   return { severity: FINDINGS[code].severity, code, sheet, cell, params };
 }
 
 export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
-  return { severity: f.severity, code: f.code, sheet: f.sheet, cell: f.cell, message: FINDINGS[f.code][lang](f.params, lang) };
+  return {
+    severity: f.severity,
+    code: f.code,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: FINDINGS[f.code][lang](f.params, lang),
+  };
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
 
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
 
-export function hasErrors(findings: readonly { severity: Severity }[]): boolean {
+export function hasErrors(
+  findings: readonly { severity: Severity }[],
+): boolean {
   return findings.some((f) => f.severity === "error");
 }

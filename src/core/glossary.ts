@@ -32,19 +32,39 @@ export function compactKey(text: string): string {
   return normalizeKey(text).replace(/ /g, "");
 }
 
-function compactAll<K extends string>(table: Record<K, readonly string[]>): Record<K, ReadonlySet<string>> {
+function compactAll<K extends string>(
+  table: Record<K, readonly string[]>,
+): Record<K, ReadonlySet<string>> {
   const out = {} as Record<K, ReadonlySet<string>>;
-  for (const key of Object.keys(table) as K[]) out[key] = new Set(table[key].map(compactKey));
+  for (const key of Object.keys(table) as K[])
+    out[key] = new Set(table[key].map(compactKey));
   return out;
 }
 
 /** Half-year table headers (SPEC §3.2). */
 export const COLUMN_SYNONYMS = compactAll<ColumnKey>({
-  category: ["Kostnadsslag", "Typ", "Kategori", "Kostnadstyp", "Kostnadskategori"],
+  category: [
+    "Kostnadsslag",
+    "Typ",
+    "Kategori",
+    "Kostnadstyp",
+    "Kostnadskategori",
+  ],
   label: ["Post", "Benämning", "Kostnadspost", "Budgetpost", "Beskrivning"],
-  servicePercent: ["Tjänstgöringsgrad", "Procent av tjänst", "Sysselsättningsgrad", "Tjänsteomfattning", "Andel av tjänst"],
+  servicePercent: [
+    "Tjänstgöringsgrad",
+    "Procent av tjänst",
+    "Sysselsättningsgrad",
+    "Tjänsteomfattning",
+    "Andel av tjänst",
+  ],
   months: ["Antal månader", "Månader", "Antal mån"],
-  monthlyCost: ["Månadskostnad", "Månadskostnad heltid", "Månadskostnad inkl avgifter", "Kostnad per månad"],
+  monthlyCost: [
+    "Månadskostnad",
+    "Månadskostnad heltid",
+    "Månadskostnad inkl avgifter",
+    "Kostnad per månad",
+  ],
   budget: ["Budget", "Belopp", "Maxbelopp", "Budgetbelopp", "Budgeterat"],
   actual: ["Utfall", "Faktiskt utfall"],
   variance: ["Differens", "Avvikelse"],
@@ -53,12 +73,26 @@ export const COLUMN_SYNONYMS = compactAll<ColumnKey>({
 
 /** `Uppgifter` keys (SPEC §3.1). */
 export const DETAIL_SYNONYMS = compactAll<DetailKey>({
-  name: ["Partnerskap", "Projekt", "Verksamhet", "Projektnamn", "Partnerskapets namn"],
+  name: [
+    "Partnerskap",
+    "Projekt",
+    "Verksamhet",
+    "Projektnamn",
+    "Partnerskapets namn",
+  ],
   caseNumber: ["Diarienummer", "Dnr", "Diarienr"],
   organisation: ["Organisation", "Mottagare", "Organisationens namn"],
   orgNumber: ["Organisationsnummer", "Org.nr", "Org nummer"],
-  start: ["Avtalsperiod från", "Avtalsperiod från och med", "Avtalsperiod fr.o.m."],
-  end: ["Avtalsperiod till", "Avtalsperiod till och med", "Avtalsperiod t.o.m."],
+  start: [
+    "Avtalsperiod från",
+    "Avtalsperiod från och med",
+    "Avtalsperiod fr.o.m.",
+  ],
+  end: [
+    "Avtalsperiod till",
+    "Avtalsperiod till och med",
+    "Avtalsperiod t.o.m.",
+  ],
   overheadRate: ["OH-sats", "OH-påslag", "OH-sats (%)", "Overheadsats"],
   repaymentDue: ["Återbetalning senast", "Återbetalas senast"],
   reportDue: ["Återrapportering senast", "Återrapporteras senast"],
@@ -78,9 +112,18 @@ export function isTotalLabel(label: string): boolean {
 }
 
 const CATEGORY_WORDS: ReadonlyArray<readonly [Category, RegExp]> = [
-  ["salary", /^(lön|löner|lönekostnad|lönekostnader|personal|personalkostnad|personalkostnader|lön och sociala avgifter)(?![\p{L}\p{N}])/u],
-  ["activity", /^(verksamhet|verksamhetskostnad|verksamhetskostnader|aktiviteter|aktivitet|aktivitetskostnader)(?![\p{L}\p{N}])/u],
-  ["overhead", /^(oh|oh kostnad|oh kostnader|overhead|indirekta kostnader|indirekt kostnad|gemensamma kostnader)(?![\p{L}\p{N}])/u],
+  [
+    "salary",
+    /^(lön|löner|lönekostnad|lönekostnader|personal|personalkostnad|personalkostnader|lön och sociala avgifter)(?![\p{L}\p{N}])/u,
+  ],
+  [
+    "activity",
+    /^(verksamhet|verksamhetskostnad|verksamhetskostnader|aktiviteter|aktivitet|aktivitetskostnader)(?![\p{L}\p{N}])/u,
+  ],
+  [
+    "overhead",
+    /^(oh|oh kostnad|oh kostnader|overhead|indirekta kostnader|indirekt kostnad|gemensamma kostnader)(?![\p{L}\p{N}])/u,
+  ],
 ];
 
 /** The category a category cell names; "other" for anything else (SPEC §3.2). */

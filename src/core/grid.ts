@@ -2,12 +2,37 @@
 // Dates arrive as serial numbers in the 1900 date system (adapters convert 1904 workbooks).
 
 export type Cell =
-  | { readonly t: "n"; readonly v: number; readonly fmt?: string; readonly f?: string }
-  | { readonly t: "s"; readonly v: string; readonly fmt?: string; readonly f?: string }
-  | { readonly t: "b"; readonly v: boolean; readonly fmt?: string; readonly f?: string }
-  | { readonly t: "e"; readonly v: string; readonly fmt?: string; readonly f?: string }
+  | {
+      readonly t: "n";
+      readonly v: number;
+      readonly fmt?: string;
+      readonly f?: string;
+    }
+  | {
+      readonly t: "s";
+      readonly v: string;
+      readonly fmt?: string;
+      readonly f?: string;
+    }
+  | {
+      readonly t: "b";
+      readonly v: boolean;
+      readonly fmt?: string;
+      readonly f?: string;
+    }
+  | {
+      readonly t: "e";
+      readonly v: string;
+      readonly fmt?: string;
+      readonly f?: string;
+    }
   /** A formula whose cached value is missing (never calculated by a spreadsheet program). */
-  | { readonly t: "z"; readonly v: null; readonly fmt?: string; readonly f?: string };
+  | {
+      readonly t: "z";
+      readonly v: null;
+      readonly fmt?: string;
+      readonly f?: string;
+    };
 
 /** Zero-based inclusive rectangle. */
 export interface Merge {
@@ -55,10 +80,15 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
   if (!m) return null;
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  for (const ch of m[1]!.toUpperCase())
+    col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 export function isEmptyCell(cell: Cell | undefined): boolean {
-  return cell === undefined || (cell.t === "s" && cell.v.trim() === "") || (cell.t === "z" && !cell.f);
+  return (
+    cell === undefined ||
+    (cell.t === "s" && cell.v.trim() === "") ||
+    (cell.t === "z" && !cell.f)
+  );
 }

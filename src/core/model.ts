@@ -12,7 +12,9 @@ export interface CellRef {
   readonly address: string;
 }
 
-export type Tolerance = { readonly kind: "percent"; readonly ppm: number } | { readonly kind: "amount"; readonly amount: Ore };
+export type Tolerance =
+  | { readonly kind: "percent"; readonly ppm: number }
+  | { readonly kind: "amount"; readonly amount: Ore };
 
 export interface EarlierSurplus {
   readonly year: number;
@@ -83,7 +85,11 @@ export interface BudgetWorkbook {
 }
 
 /** The A1 address of a column's cell on a table row (1-based), or null when the table lacks the column. */
-export function cellOf(sheet: HalfYearSheet, row: number, key: ColumnKey): string | null {
+export function cellOf(
+  sheet: HalfYearSheet,
+  row: number,
+  key: ColumnKey,
+): string | null {
   const col = sheet.columns[key];
   return col === undefined ? null : a1(row - 1, col);
 }

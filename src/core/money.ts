@@ -41,7 +41,11 @@ export function roundToKrona(ore: Ore): Ore {
  * to `total`, each part in whole `unit`s (100 = whole kronor). Ties go to the earlier weight.
  * Negative weights count as zero; when every weight is zero the whole goes to the first part.
  */
-export function allocate(total: Ore, weights: readonly Ore[], unit = ORE_PER_KRONA): Ore[] {
+export function allocate(
+  total: Ore,
+  weights: readonly Ore[],
+  unit = ORE_PER_KRONA,
+): Ore[] {
   if (weights.length === 0) return [];
   // Whole units toward zero, so that leftover öre share the total's sign.
   const units = Math.trunc(total / unit);
@@ -65,7 +69,11 @@ export function allocate(total: Ore, weights: readonly Ore[], unit = ORE_PER_KRO
 }
 
 // Exact in doubles while abs × wsum stays below 2^53 (the usual case: kronor of OH × öre of budget).
-function largestRemainder(abs: number, weights: readonly number[], wsum: number): number[] {
+function largestRemainder(
+  abs: number,
+  weights: readonly number[],
+  wsum: number,
+): number[] {
   const parts = new Array<number>(weights.length);
   const rems = new Array<number>(weights.length);
   let given = 0;
@@ -77,13 +85,19 @@ function largestRemainder(abs: number, weights: readonly number[], wsum: number)
     given += q;
   }
   if (given < abs) {
-    const order = rems.map((_, i) => i).sort((a, b) => rems[b]! - rems[a]! || a - b);
+    const order = rems
+      .map((_, i) => i)
+      .sort((a, b) => rems[b]! - rems[a]! || a - b);
     for (let k = 0; given < abs; k++, given++) parts[order[k]!]! += 1;
   }
   return parts;
 }
 
-function largestRemainderBig(abs: number, weights: readonly number[], wsum: number): number[] {
+function largestRemainderBig(
+  abs: number,
+  weights: readonly number[],
+  wsum: number,
+): number[] {
   const A = BigInt(abs);
   const W = BigInt(wsum);
   const parts: bigint[] = [];
@@ -95,7 +109,11 @@ function largestRemainderBig(abs: number, weights: readonly number[], wsum: numb
     rems.push(exact % W);
     given += exact / W;
   }
-  const order = rems.map((_, i) => i).sort((a, b) => (rems[a] === rems[b] ? a - b : rems[a]! > rems[b]! ? -1 : 1));
+  const order = rems
+    .map((_, i) => i)
+    .sort((a, b) =>
+      rems[a] === rems[b] ? a - b : rems[a]! > rems[b]! ? -1 : 1,
+    );
   for (let k = 0; given < A; k++, given++) parts[order[k]!]! += 1n;
   return parts.map(Number);
 }

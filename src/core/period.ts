@@ -17,7 +17,11 @@ export interface HalfYear {
 export type PeriodParse =
   | { readonly kind: "half-year"; readonly halfYear: HalfYear }
   /** A period that is named but is not one whole half-year. */
-  | { readonly kind: "other"; readonly start: IsoDate | null; readonly end: IsoDate | null };
+  | {
+      readonly kind: "other";
+      readonly start: IsoDate | null;
+      readonly end: IsoDate | null;
+    };
 
 export function halfYear(year: number, half: 1 | 2): HalfYear {
   return {
@@ -46,22 +50,36 @@ export function compareHalfYears(a: HalfYear, b: HalfYear): number {
 export function halfYearsBetween(start: IsoDate, end: IsoDate): HalfYear[] {
   const out: HalfYear[] = [];
   const last = halfYearOfDate(end);
-  for (let h = halfYearOfDate(start); compareHalfYears(h, last) <= 0 && out.length < 400; h = nextHalfYear(h)) out.push(h);
+  for (
+    let h = halfYearOfDate(start);
+    compareHalfYears(h, last) <= 0 && out.length < 400;
+    h = nextHalfYear(h)
+  )
+    out.push(h);
   return out;
 }
 
 /** Classifies a date range: one whole half-year, or something else. */
-export function periodFromRange(start: IsoDate | null, end: IsoDate | null): PeriodParse {
+export function periodFromRange(
+  start: IsoDate | null,
+  end: IsoDate | null,
+): PeriodParse {
   if (start && end) {
     const h = halfYearOfDate(start);
-    if (h.start === start && h.end === end) return { kind: "half-year", halfYear: h };
+    if (h.start === start && h.end === end)
+      return { kind: "half-year", halfYear: h };
   }
   return { kind: "other", start, end };
 }
 
 const RANGE_SEPARATOR = String.raw`\s*(?:[-\u2010-\u2015\u2212]+|till och med|t\.?\s?o\.?\s?m\.?|tom|till)\s*`;
-const ISO_RANGE = new RegExp(String.raw`(\d{4}-\d{1,2}-\d{1,2})${RANGE_SEPARATOR}(\d{4}-\d{1,2}-\d{1,2})`, "i");
-const MONTH_RANGE = new RegExp(`(?:^| )(${MONTH_WORD})(?: (\\d{4}))? (?:till och med |t o m |tom |till )?(${MONTH_WORD})(?: (\\d{4}))`);
+const ISO_RANGE = new RegExp(
+  String.raw`(\d{4}-\d{1,2}-\d{1,2})${RANGE_SEPARATOR}(\d{4}-\d{1,2}-\d{1,2})`,
+  "i",
+);
+const MONTH_RANGE = new RegExp(
+  `(?:^| )(${MONTH_WORD})(?: (\\d{4}))? (?:till och med |t o m |tom |till )?(${MONTH_WORD})(?: (\\d{4}))`,
+);
 
 /**
  * Reads a half-year from text such as "Budget 2025 H2", "Budget H2 2025", "2025-H2", "Halvår 2 2025",
@@ -70,9 +88,15 @@ const MONTH_RANGE = new RegExp(`(?:^| )(${MONTH_WORD})(?: (\\d{4}))? (?:till och
  */
 export function parsePeriod(text: string): PeriodParse | null {
   const iso = ISO_RANGE.exec(text);
-  if (iso) return periodFromRange(parseDateText(iso[1]!), parseDateText(iso[2]!, "last"));
+  if (iso)
+    return periodFromRange(
+      parseDateText(iso[1]!),
+      parseDateText(iso[2]!, "last"),
+    );
   const k = normalizeKey(text);
-  let m = /(?:^| )(\d{4}) ?h([12])(?: |$)/.exec(k) ?? /(?:^| )(\d{4})h([12])(?: |$)/.exec(k.replace(/ /g, ""));
+  let m =
+    /(?:^| )(\d{4}) ?h([12])(?: |$)/.exec(k) ??
+    /(?:^| )(\d{4})h([12])(?: |$)/.exec(k.replace(/ /g, ""));
   if (m) return half(+m[1]!, +m[2]!);
   m = /(?:^| )h([12]) ?(\d{4})(?: |$)/.exec(k);
   if (m) return half(+m[2]!, +m[1]!);
@@ -80,7 +104,10 @@ export function parsePeriod(text: string): PeriodParse | null {
   if (m) return half(+m[2]!, +m[1]!);
   m = /(?:^| )(\d{4}) halvår(?:et)? ([12])(?: |$)/.exec(k);
   if (m) return half(+m[1]!, +m[2]!);
-  m = /(första|1 ?a|forsta|andra|2 ?a) halvår(?:et)? (?:år )?(\d{4})(?: |$)/.exec(k);
+  m =
+    /(första|1 ?a|forsta|andra|2 ?a) halvår(?:et)? (?:år )?(\d{4})(?: |$)/.exec(
+      k,
+    );
   if (m) return half(+m[2]!, /^(första|forsta|1)/.test(m[1]!) ? 1 : 2);
   m = MONTH_RANGE.exec(k);
   if (m) {
@@ -88,16 +115,28 @@ export function parsePeriod(text: string): PeriodParse | null {
     const y1 = m[2] ? +m[2] : y2;
     const m1 = monthNumber(m[1]!)!;
     const m2 = monthNumber(m[3]!)!;
-    return periodFromRange(isoFromParts(y1, m1, 1), isoFromParts(y2, m2, daysInMonth(y2, m2)));
+    return periodFromRange(
+      isoFromParts(y1, m1, 1),
+      isoFromParts(y2, m2, daysInMonth(y2, m2)),
+    );
   }
   m = new RegExp(`(?:^| )(${MONTH_WORD}) (\\d{4})(?: |$)`).exec(k);
   if (m) {
     const y = +m[2]!;
     const mo = monthNumber(m[1]!)!;
-    return { kind: "other", start: isoFromParts(y, mo, 1), end: isoFromParts(y, mo, daysInMonth(y, mo)) };
+    return {
+      kind: "other",
+      start: isoFromParts(y, mo, 1),
+      end: isoFromParts(y, mo, daysInMonth(y, mo)),
+    };
   }
   m = /(?:^| )((?:19|20|21)\d{2})(?: |$)/.exec(k);
-  if (m) return { kind: "other", start: isoFromParts(+m[1]!, 1, 1), end: isoFromParts(+m[1]!, 12, 31) };
+  if (m)
+    return {
+      kind: "other",
+      start: isoFromParts(+m[1]!, 1, 1),
+      end: isoFromParts(+m[1]!, 12, 31),
+    };
   return null;
 }
 
@@ -107,4 +146,17 @@ function half(year: number, h: number): PeriodParse | null {
 }
 
 /** Swedish period wording of the seed: "juli 2025 till och med december 2025". */
-export const SWEDISH_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+export const SWEDISH_MONTHS = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];

@@ -1,6 +1,13 @@
 // Grids of cells → the budget model and the findings of reading (SPEC §3). Never throws on content.
 
-import { type Cell, type Grid, type WorkbookGrids, a1, cellAt, isEmptyCell } from "./grid";
+import {
+  type Cell,
+  type Grid,
+  type WorkbookGrids,
+  a1,
+  cellAt,
+  isEmptyCell,
+} from "./grid";
 import { type IsoDate, isDateFormat, serialToIso } from "./dates";
 import { type Finding, finding } from "./findings";
 import {
@@ -15,10 +22,26 @@ import {
   earlierSurplusYear,
   isTotalLabel,
 } from "./glossary";
-import type { Agreement, BudgetWorkbook, EarlierSurplus, HalfYearSheet, LineInput, Tolerance, TotalRow } from "./model";
+import type {
+  Agreement,
+  BudgetWorkbook,
+  EarlierSurplus,
+  HalfYearSheet,
+  LineInput,
+  Tolerance,
+  TotalRow,
+} from "./model";
 import { type Ore, kronor } from "./money";
 import { type PeriodParse, parsePeriod, periodFromRange } from "./period";
-import { type MonthAnchor, type Read, type ReadFailure, normalizeKey, readDate, readNumber, readText } from "./values";
+import {
+  type MonthAnchor,
+  type Read,
+  type ReadFailure,
+  normalizeKey,
+  readDate,
+  readNumber,
+  readText,
+} from "./values";
 import { isValidOrgNumber } from "./orgnr";
 
 export const DETAILS_SHEET = "Uppgifter";
@@ -35,14 +58,21 @@ export interface ReadResult {
 /** Reads the model from a workbook's grids. */
 export function readWorkbook(grids: WorkbookGrids): ReadResult {
   const findings: Finding[] = [];
-  for (const g of grids.sheets) if (g.unreadable) findings.push(finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }));
+  for (const g of grids.sheets)
+    if (g.unreadable)
+      findings.push(
+        finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }),
+      );
   const readable = grids.sheets.filter((g) => !g.unreadable);
   const detailsGrid = readable.find((g) => isDetailsSheetName(g.name));
   if (!detailsGrid) findings.push(finding("NO_DETAILS_SHEET", null, null));
-  const agreement = detailsGrid ? readAgreement(detailsGrid, findings) : emptyAgreement();
+  const agreement = detailsGrid
+    ? readAgreement(detailsGrid, findings)
+    : emptyAgreement();
   const halfYears: HalfYearSheet[] = [];
   for (const g of readable) {
-    if (g === detailsGrid || compactKey(g.name) === compactKey(DECISION_SHEET)) continue;
+    if (g === detailsGrid || compactKey(g.name) === compactKey(DECISION_SHEET))
+      continue;
     const sheet = readHalfYearSheet(g, findings);
     if (sheet) halfYears.push(sheet);
   }
@@ -51,13 +81,26 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
 
 export function isDetailsSheetName(name: string): boolean {
   const k = compactKey(name);
-  return k === "uppgifter" || k === "avtalsuppgifter" || k.startsWith("uppgifter");
+  return (
+    k === "uppgifter" || k === "avtalsuppgifter" || k.startsWith("uppgifter")
+  );
 }
 
 function emptyAgreement(): Agreement {
   return {
-    sheet: null, name: null, caseNumber: null, organisation: null, orgNumber: null, start: null, end: null,
-    overheadRatePpm: null, repaymentDue: null, reportDue: null, tolerance: null, earlierSurpluses: [], cells: {},
+    sheet: null,
+    name: null,
+    caseNumber: null,
+    organisation: null,
+    orgNumber: null,
+    start: null,
+    end: null,
+    overheadRatePpm: null,
+    repaymentDue: null,
+    reportDue: null,
+    tolerance: null,
+    earlierSurpluses: [],
+    cells: {},
   };
 }
 
@@ -65,14 +108,19 @@ function emptyAgreement(): Agreement {
 // Uppgifter
 
 const DETAIL_LOOKUP = new Map<string, DetailKey>();
-for (const [key, synonyms] of Object.entries(DETAIL_SYNONYMS) as [DetailKey, ReadonlySet<string>][]) {
+for (const [key, synonyms] of Object.entries(DETAIL_SYNONYMS) as [
+  DetailKey,
+  ReadonlySet<string>,
+][]) {
   for (const s of synonyms) DETAIL_LOOKUP.set(s, key);
 }
 
 /** The value cell of a key: the next cell to its right, past the key's merged area (SPEC §3.1). */
 function valueCellOf(grid: Grid, row: number, col: number): number {
   let next = col + 1;
-  for (const m of grid.merges ?? []) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) next = m.right + 1;
+  for (const m of grid.merges ?? [])
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right)
+      next = m.right + 1;
   return next;
 }
 
@@ -96,25 +144,46 @@ function readAgreement(grid: Grid, findings: Finding[]): Agreement {
         return;
       }
       const amount = readMoney(value, sheet, a1(r, vc), findings);
-      if (amount !== null && amount !== 0) earlierSurpluses.push({ year: surplusYear!, amount, cell: { sheet, address: a1(r, vc) } });
+      if (amount !== null && amount !== 0)
+        earlierSurpluses.push({
+          year: surplusYear!,
+          amount,
+          cell: { sheet, address: a1(r, vc) },
+        });
     });
   });
   const text = (k: DetailKey) => (raw[k] ? readText(raw[k]) || null : null);
-  const date = (k: DetailKey, anchor: MonthAnchor) => readDetailDate(raw[k], anchor, sheet, cells[k] ?? null, findings);
+  const date = (k: DetailKey, anchor: MonthAnchor) =>
+    readDetailDate(raw[k], anchor, sheet, cells[k] ?? null, findings);
 
   const orgNumberText = text("orgNumber");
-  if (orgNumberText && !isValidOrgNumber(orgNumberText)) findings.push(finding("INVALID_ORG_NUMBER", sheet, cells.orgNumber ?? null, { text: orgNumberText }));
+  if (orgNumberText && !isValidOrgNumber(orgNumberText))
+    findings.push(
+      finding("INVALID_ORG_NUMBER", sheet, cells.orgNumber ?? null, {
+        text: orgNumberText,
+      }),
+    );
 
   let overheadRatePpm: number | null = null;
   if (raw.overheadRate === undefined || isEmptyCell(raw.overheadRate)) {
-    findings.push(finding("MISSING_OVERHEAD_RATE", sheet, cells.overheadRate ?? null));
+    findings.push(
+      finding("MISSING_OVERHEAD_RATE", sheet, cells.overheadRate ?? null),
+    );
   } else {
     const n = readNumber(raw.overheadRate);
     if (!n.ok) pushFailure(n.failure, sheet, cells.overheadRate!, findings);
     else if (n.value) {
       // A percent cell or "10 %" is a fraction; a plain number ≤ 1 is a fraction, above 1 percent points.
-      const fraction = n.value.percent || Math.abs(n.value.value) <= 1 ? n.value.value : n.value.value / 100;
-      if (fraction < 0 || fraction > 1) findings.push(finding("INVALID_OVERHEAD_RATE", sheet, cells.overheadRate!, { text: readText(raw.overheadRate) }));
+      const fraction =
+        n.value.percent || Math.abs(n.value.value) <= 1
+          ? n.value.value
+          : n.value.value / 100;
+      if (fraction < 0 || fraction > 1)
+        findings.push(
+          finding("INVALID_OVERHEAD_RATE", sheet, cells.overheadRate!, {
+            text: readText(raw.overheadRate),
+          }),
+        );
       else overheadRatePpm = Math.round(fraction * 1_000_000);
     }
   }
@@ -122,9 +191,19 @@ function readAgreement(grid: Grid, findings: Finding[]): Agreement {
   let tolerance: Tolerance | null = null;
   if (raw.tolerance && !isEmptyCell(raw.tolerance)) {
     const n = readNumber(raw.tolerance);
-    const isAmount = raw.tolerance.t === "s" && /kr|:-|sek/i.test(raw.tolerance.v);
-    if (!n.ok || !n.value || n.value.value < 0) findings.push(finding("INVALID_TOLERANCE", sheet, cells.tolerance!, { text: readText(raw.tolerance) }));
-    else if (n.value.percent || (!isAmount && n.value.value < 1)) tolerance = { kind: "percent", ppm: Math.round(n.value.value * 1_000_000) };
+    const isAmount =
+      raw.tolerance.t === "s" && /kr|:-|sek/i.test(raw.tolerance.v);
+    if (!n.ok || !n.value || n.value.value < 0)
+      findings.push(
+        finding("INVALID_TOLERANCE", sheet, cells.tolerance!, {
+          text: readText(raw.tolerance),
+        }),
+      );
+    else if (n.value.percent || (!isAmount && n.value.value < 1))
+      tolerance = {
+        kind: "percent",
+        ppm: Math.round(n.value.value * 1_000_000),
+      };
     else tolerance = { kind: "amount", amount: kronor(n.value.value) };
   }
 
@@ -143,26 +222,57 @@ function readAgreement(grid: Grid, findings: Finding[]): Agreement {
     earlierSurpluses: earlierSurpluses.sort((a, b) => a.year - b.year),
     cells,
   };
-  const required: ["name" | "organisation" | "start" | "end", string][] = [["name", "Partnerskap"], ["organisation", "Organisation"], ["start", "Avtalsperiod från"], ["end", "Avtalsperiod till"]];
+  const required: ["name" | "organisation" | "start" | "end", string][] = [
+    ["name", "Partnerskap"],
+    ["organisation", "Organisation"],
+    ["start", "Avtalsperiod från"],
+    ["end", "Avtalsperiod till"],
+  ];
   for (const [k, label] of required) {
-    if (agreement[k] === null && (raw[k] === undefined || isEmptyCell(raw[k]))) findings.push(finding("MISSING_DETAIL", sheet, cells[k] ?? null, { key: label }));
+    if (agreement[k] === null && (raw[k] === undefined || isEmptyCell(raw[k])))
+      findings.push(
+        finding("MISSING_DETAIL", sheet, cells[k] ?? null, { key: label }),
+      );
   }
   return agreement;
 }
 
-function readDetailDate(cell: Cell | undefined, anchor: MonthAnchor, sheet: string, address: string | null, findings: Finding[]): IsoDate | null {
+function readDetailDate(
+  cell: Cell | undefined,
+  anchor: MonthAnchor,
+  sheet: string,
+  address: string | null,
+  findings: Finding[],
+): IsoDate | null {
   const d = readDate(cell, anchor);
   if (d.ok) return d.value;
   pushFailure(d.failure, sheet, address!, findings);
   return null;
 }
 
-function pushFailure(failure: ReadFailure, sheet: string, address: string, findings: Finding[]): void {
-  const code = failure.kind === "error-value" ? "CELL_ERROR" : failure.kind === "uncalculated-formula" ? "UNCALCULATED_FORMULA" : failure.kind === "not-a-date" ? "INVALID_DATE" : "NOT_A_NUMBER";
+function pushFailure(
+  failure: ReadFailure,
+  sheet: string,
+  address: string,
+  findings: Finding[],
+): void {
+  const code =
+    failure.kind === "error-value"
+      ? "CELL_ERROR"
+      : failure.kind === "uncalculated-formula"
+        ? "UNCALCULATED_FORMULA"
+        : failure.kind === "not-a-date"
+          ? "INVALID_DATE"
+          : "NOT_A_NUMBER";
   findings.push(finding(code, sheet, address, { text: failure.text }));
 }
 
-function readMoney(cell: Cell | undefined, sheet: string, address: string, findings: Finding[]): Ore | null {
+function readMoney(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string,
+  findings: Finding[],
+): Ore | null {
   const n = readNumber(cell);
   if (!n.ok) {
     pushFailure(n.failure, sheet, address, findings);
@@ -170,11 +280,15 @@ function readMoney(cell: Cell | undefined, sheet: string, address: string, findi
   }
   if (!n.value) return null;
   if (n.value.percent) {
-    findings.push(finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }));
+    findings.push(
+      finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
+    );
     return null;
   }
   if (!(Math.abs(n.value.value) <= MAX_AMOUNT_KRONOR)) {
-    findings.push(finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }));
+    findings.push(
+      finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
+    );
     return null;
   }
   return kronor(n.value.value);
@@ -187,7 +301,10 @@ const MAX_AMOUNT_KRONOR = 1e10;
 // Half-year sheets
 
 const COLUMN_LOOKUP = new Map<string, ColumnKey>();
-for (const [key, synonyms] of Object.entries(COLUMN_SYNONYMS) as [ColumnKey, ReadonlySet<string>][]) {
+for (const [key, synonyms] of Object.entries(COLUMN_SYNONYMS) as [
+  ColumnKey,
+  ReadonlySet<string>,
+][]) {
   for (const s of synonyms) COLUMN_LOOKUP.set(s, key);
 }
 
@@ -196,7 +313,10 @@ export function columnOfHeader(text: string): ColumnKey | undefined {
   const exact = COLUMN_LOOKUP.get(compactKey(text));
   if (exact) return exact;
   const words = normalizeKey(text).split(" ");
-  return COLUMN_LOOKUP.get(words.slice(0, 2).join("")) ?? COLUMN_LOOKUP.get(words[0] ?? "");
+  return (
+    COLUMN_LOOKUP.get(words.slice(0, 2).join("")) ??
+    COLUMN_LOOKUP.get(words[0] ?? "")
+  );
 }
 
 interface Header {
@@ -219,12 +339,24 @@ function findHeader(grid: Grid): Header | null {
         count++;
       }
     });
-    if (count >= 2 && (columns.budget !== undefined || columns.actual !== undefined) ) return { row: r, columns };
+    if (
+      count >= 2 &&
+      (columns.budget !== undefined || columns.actual !== undefined)
+    )
+      return { row: r, columns };
   }
   return null;
 }
 
-const PERIOD_KEYS = new Set(["period", "budgetperiod", "redovisningsperiod", "halvår", "avser", "avserperiod", "tidsperiod"]);
+const PERIOD_KEYS = new Set([
+  "period",
+  "budgetperiod",
+  "redovisningsperiod",
+  "halvår",
+  "avser",
+  "avserperiod",
+  "tidsperiod",
+]);
 
 interface PeriodCell {
   readonly address: string;
@@ -233,21 +365,34 @@ interface PeriodCell {
 }
 
 function findPeriodCell(grid: Grid, beforeRow: number): PeriodCell | null {
-  const last = Math.min(grid.rows.length, beforeRow >= 0 ? beforeRow : HEADER_SCAN_ROWS);
+  const last = Math.min(
+    grid.rows.length,
+    beforeRow >= 0 ? beforeRow : HEADER_SCAN_ROWS,
+  );
   for (let r = 0; r < last; r++) {
     const row = grid.rows[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || cell.t !== "s" || !PERIOD_KEYS.has(compactKey(cell.v))) continue;
+      if (!cell || cell.t !== "s" || !PERIOD_KEYS.has(compactKey(cell.v)))
+        continue;
       const vc = valueCellOf(grid, r, c);
       const value = cellAt(grid, r, vc);
       if (isEmptyCell(value)) continue;
       if (value!.t === "n" && isDateFormat(value!.fmt)) {
         // A start date, and maybe an end date in the next cell.
         const next = cellAt(grid, r, vc + 1);
-        const end = next?.t === "n" ? serialToIso(next.v) : next?.t === "s" ? readDateText(next.v) : null;
-        return { address: a1(r, vc), parse: periodFromRange(serialToIso(value!.v), end), text: readText(value) };
+        const end =
+          next?.t === "n"
+            ? serialToIso(next.v)
+            : next?.t === "s"
+              ? readDateText(next.v)
+              : null;
+        return {
+          address: a1(r, vc),
+          parse: periodFromRange(serialToIso(value!.v), end),
+          text: readText(value),
+        };
       }
       const text = readText(value);
       return { address: a1(r, vc), parse: parsePeriod(text), text };
@@ -261,9 +406,19 @@ function readDateText(text: string): IsoDate | null {
   return d.ok ? d.value : null;
 }
 
-const NUMERIC_COLUMNS: readonly ColumnKey[] = ["servicePercent", "months", "monthlyCost", "budget", "actual", "variance"];
+const NUMERIC_COLUMNS: readonly ColumnKey[] = [
+  "servicePercent",
+  "months",
+  "monthlyCost",
+  "budget",
+  "actual",
+  "variance",
+];
 
-function readHalfYearSheet(grid: Grid, findings: Finding[]): HalfYearSheet | null {
+function readHalfYearSheet(
+  grid: Grid,
+  findings: Finding[],
+): HalfYearSheet | null {
   const sheet = grid.name;
   const header = findHeader(grid);
   const periodCell = findPeriodCell(grid, header ? header.row : -1);
@@ -275,31 +430,61 @@ function readHalfYearSheet(grid: Grid, findings: Finding[]): HalfYearSheet | nul
   }
   if (chosen.kind === "other") {
     // Only a sheet that looks like a budget sheet is worth a finding.
-    if (header || periodCell) findings.push(finding("NOT_HALF_YEAR", sheet, periodCell?.address ?? null, { text: periodCell?.text ?? sheet }));
+    if (header || periodCell)
+      findings.push(
+        finding("NOT_HALF_YEAR", sheet, periodCell?.address ?? null, {
+          text: periodCell?.text ?? sheet,
+        }),
+      );
     return null;
   }
-  if (periodCell?.parse?.kind === "half-year" && fromName?.kind === "half-year" && fromName.halfYear.id !== periodCell.parse.halfYear.id) {
-    findings.push(finding("PERIOD_MISMATCH", sheet, periodCell.address, { nameHalfYear: fromName.halfYear.id, cellHalfYear: periodCell.parse.halfYear.id }));
+  if (
+    periodCell?.parse?.kind === "half-year" &&
+    fromName?.kind === "half-year" &&
+    fromName.halfYear.id !== periodCell.parse.halfYear.id
+  ) {
+    findings.push(
+      finding("PERIOD_MISMATCH", sheet, periodCell.address, {
+        nameHalfYear: fromName.halfYear.id,
+        cellHalfYear: periodCell.parse.halfYear.id,
+      }),
+    );
   }
   if (!header) {
-    findings.push(finding("MISSING_COLUMNS", sheet, null, { columns: "Post, Budget" }));
+    findings.push(
+      finding("MISSING_COLUMNS", sheet, null, { columns: "Post, Budget" }),
+    );
     return null;
   }
   const columns = { ...header.columns };
   if (columns.budget === undefined) {
-    findings.push(finding("MISSING_COLUMNS", sheet, a1(header.row, Math.max(0, ...Object.values(columns)) + 1), { columns: "Budget" }));
+    findings.push(
+      finding(
+        "MISSING_COLUMNS",
+        sheet,
+        a1(header.row, Math.max(0, ...Object.values(columns)) + 1),
+        { columns: "Budget" },
+      ),
+    );
     return null;
   }
   if (columns.label === undefined) {
     const label = inferLabelColumn(grid, header.row, columns);
     if (label === null) {
-      findings.push(finding("MISSING_COLUMNS", sheet, a1(header.row, 0), { columns: "Post" }));
+      findings.push(
+        finding("MISSING_COLUMNS", sheet, a1(header.row, 0), {
+          columns: "Post",
+        }),
+      );
       return null;
     }
     columns.label = label;
   }
   const { lines, total } = readTable(grid, header.row, columns, findings);
-  if (lines.length === 0) findings.push(finding("NO_LINES", sheet, a1(header.row + 1, columns.label)));
+  if (lines.length === 0)
+    findings.push(
+      finding("NO_LINES", sheet, a1(header.row + 1, columns.label)),
+    );
   return {
     sheet,
     halfYear: chosen.halfYear,
@@ -307,17 +492,28 @@ function readHalfYearSheet(grid: Grid, findings: Finding[]): HalfYearSheet | nul
     columns,
     lines,
     total,
-    periodCell: periodCell?.parse?.kind === "half-year" ? periodCell.address : null,
+    periodCell:
+      periodCell?.parse?.kind === "half-year" ? periodCell.address : null,
   };
 }
 
 /** Without a label header (the seed's table heads it "2024"), the label is the leftmost text column. */
-function inferLabelColumn(grid: Grid, headerRow: number, columns: Partial<Record<ColumnKey, number>>): number | null {
+function inferLabelColumn(
+  grid: Grid,
+  headerRow: number,
+  columns: Partial<Record<ColumnKey, number>>,
+): number | null {
   const taken = new Set(Object.values(columns));
-  const limit = Math.min(...Object.values(columns).filter((c) => c !== columns.category));
+  const limit = Math.min(
+    ...Object.values(columns).filter((c) => c !== columns.category),
+  );
   for (let c = 0; c < limit; c++) {
     if (taken.has(c)) continue;
-    for (let r = headerRow + 1; r < Math.min(grid.rows.length, headerRow + 50); r++) {
+    for (
+      let r = headerRow + 1;
+      r < Math.min(grid.rows.length, headerRow + 50);
+      r++
+    ) {
       const cell = cellAt(grid, r, c);
       if (cell?.t === "s" && cell.v.trim() !== "") return c;
     }
@@ -325,7 +521,9 @@ function inferLabelColumn(grid: Grid, headerRow: number, columns: Partial<Record
   return null;
 }
 
-const NO_FORMULAS: Readonly<Partial<Record<ColumnKey, string>>> = Object.freeze({});
+const NO_FORMULAS: Readonly<Partial<Record<ColumnKey, string>>> = Object.freeze(
+  {},
+);
 const NONE_UNREADABLE: readonly ColumnKey[] = Object.freeze([]);
 
 function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
@@ -334,13 +532,20 @@ function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
 }
 
 /** Whether a text cell left of the amounts says Summa/Totalt/Total (cheap test first: this runs on every row). */
-function hasTotalLabel(row: ReadonlyArray<Cell | undefined>, before: number): boolean {
+function hasTotalLabel(
+  row: ReadonlyArray<Cell | undefined>,
+  before: number,
+): boolean {
   const end = Math.min(row.length, before);
   for (let c = 0; c < end; c++) {
     const cell = row[c];
     if (cell?.t !== "s") continue;
     const first = cell.v.trimStart().charCodeAt(0) | 0x20;
-    if ((first === 0x73 /* s */ || first === 0x74) /* t */ && isTotalLabel(cell.v)) return true;
+    if (
+      (first === 0x73 /* s */ || first === 0x74) /* t */ &&
+      isTotalLabel(cell.v)
+    )
+      return true;
   }
   return false;
 }
@@ -367,11 +572,40 @@ function readTable(
   let section: Category | null = null;
   const seen = new Map<string, number>();
   const entries = Object.entries(columns) as [ColumnKey, number][];
-  const leftOfAmounts = Math.min(...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity));
+  const leftOfAmounts = Math.min(
+    ...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity),
+  );
   const col = (k: ColumnKey): number => columns[k] ?? -1;
-  const [labelCol, categoryCol, budgetCol, actualCol, varianceCol, costCol, pctCol, monthsCol] = (
-    ["label", "category", "budget", "actual", "variance", "monthlyCost", "servicePercent", "months"] as const
-  ).map(col) as [number, number, number, number, number, number, number, number];
+  const [
+    labelCol,
+    categoryCol,
+    budgetCol,
+    actualCol,
+    varianceCol,
+    costCol,
+    pctCol,
+    monthsCol,
+  ] = (
+    [
+      "label",
+      "category",
+      "budget",
+      "actual",
+      "variance",
+      "monthlyCost",
+      "servicePercent",
+      "months",
+    ] as const
+  ).map(col) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
 
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
@@ -385,14 +619,28 @@ function readTable(
       if (unreadable === NONE_UNREADABLE) unreadable = [];
       unreadable.push(k);
     };
-    const money = (c: number, k: ColumnKey, allowNegative = false): Ore | null => {
+    const money = (
+      c: number,
+      k: ColumnKey,
+      allowNegative = false,
+    ): Ore | null => {
       if (c < 0) return null;
       const m = lineMoney(row[c], sheet, r, c, findings, allowNegative);
       if (m.failed) markUnreadable(k);
       return m.value;
     };
-    if (hasTotalLabel(row, Number.isFinite(leftOfAmounts) ? leftOfAmounts : row.length)) {
-      total = { row: r + 1, budget: money(budgetCol, "budget"), actual: money(actualCol, "actual"), variance: money(varianceCol, "variance", true) };
+    if (
+      hasTotalLabel(
+        row,
+        Number.isFinite(leftOfAmounts) ? leftOfAmounts : row.length,
+      )
+    ) {
+      total = {
+        row: r + 1,
+        budget: money(budgetCol, "budget"),
+        actual: money(actualCol, "actual"),
+        variance: money(varianceCol, "variance", true),
+      };
       continue;
     }
     const label = readText(row[labelCol]);
@@ -401,9 +649,28 @@ function readTable(
     const actual = money(actualCol, "actual");
     const variance = money(varianceCol, "variance", true);
     const monthlyCost = money(costCol, "monthlyCost");
-    const percent = pctCol < 0 ? null : readPercent(row[pctCol], sheet, r, pctCol, findings, markUnreadable);
-    const months = monthsCol < 0 ? null : readMonths(row[monthsCol], sheet, r, monthsCol, findings, markUnreadable);
-    const hasAmounts = budget !== null || actual !== null || monthlyCost !== null || percent !== null || months !== null || unreadable.length > 0;
+    const percent =
+      pctCol < 0
+        ? null
+        : readPercent(row[pctCol], sheet, r, pctCol, findings, markUnreadable);
+    const months =
+      monthsCol < 0
+        ? null
+        : readMonths(
+            row[monthsCol],
+            sheet,
+            r,
+            monthsCol,
+            findings,
+            markUnreadable,
+          );
+    const hasAmounts =
+      budget !== null ||
+      actual !== null ||
+      monthlyCost !== null ||
+      percent !== null ||
+      months !== null ||
+      unreadable.length > 0;
     if (!hasAmounts && !categoryText) {
       // A row with only a label is a heading ("Lönekostnader", which sets the category of the lines
       // below it) or a note, except an overhead line waiting for its computed amount.
@@ -413,14 +680,25 @@ function readTable(
         continue;
       }
     }
-    if (!label) findings.push(finding("LINE_WITHOUT_LABEL", sheet, a1(r, labelCol)));
+    if (!label)
+      findings.push(finding("LINE_WITHOUT_LABEL", sheet, a1(r, labelCol)));
     const category: Category = categoryText
       ? cachedCategoryOf(categoryText)
-      : (categoryFromLabel(label) ?? section ?? (percent !== null || months !== null || monthlyCost !== null ? "salary" : "other"));
+      : (categoryFromLabel(label) ??
+        section ??
+        (percent !== null || months !== null || monthlyCost !== null
+          ? "salary"
+          : "other"));
     const shownLabel = label || categoryText || `Rad ${r + 1}`;
     const dupKey = `${category}|${shownLabel.toLowerCase()}`;
     const firstRow = seen.get(dupKey);
-    if (firstRow !== undefined) findings.push(finding("DUPLICATE_LINE", sheet, a1(r, labelCol), { label: shownLabel, firstRow }));
+    if (firstRow !== undefined)
+      findings.push(
+        finding("DUPLICATE_LINE", sheet, a1(r, labelCol), {
+          label: shownLabel,
+          firstRow,
+        }),
+      );
     else seen.set(dupKey, r + 1);
     let formulas = NO_FORMULAS as Partial<Record<ColumnKey, string>>;
     for (const [k, c] of entries) {
@@ -430,26 +708,61 @@ function readTable(
         formulas[k] = f;
       }
     }
-    lines.push({ row: r + 1, category, label: shownLabel, servicePercentMicro: percent, monthsMicro: months, monthlyCost, budget, actual, variance, unreadable, formulas });
+    lines.push({
+      row: r + 1,
+      category,
+      label: shownLabel,
+      servicePercentMicro: percent,
+      monthsMicro: months,
+      monthlyCost,
+      budget,
+      actual,
+      variance,
+      unreadable,
+      formulas,
+    });
   }
   return { lines, total };
 }
 
-function lineMoney(cell: Cell | undefined, sheet: string, r: number, c: number, findings: Finding[], allowNegative = false): { value: Ore | null; failed: boolean } {
+function lineMoney(
+  cell: Cell | undefined,
+  sheet: string,
+  r: number,
+  c: number,
+  findings: Finding[],
+  allowNegative = false,
+): { value: Ore | null; failed: boolean } {
   if (cell === undefined) return NO_MONEY;
   // Plain numbers, the common case, need no address unless they are negative.
-  if (cell.t === "n" && cell.v >= 0 && cell.v <= MAX_AMOUNT_KRONOR && (cell.fmt === undefined || cell.fmt.indexOf("%") < 0)) return { value: kronor(cell.v), failed: false };
+  if (
+    cell.t === "n" &&
+    cell.v >= 0 &&
+    cell.v <= MAX_AMOUNT_KRONOR &&
+    (cell.fmt === undefined || cell.fmt.indexOf("%") < 0)
+  )
+    return { value: kronor(cell.v), failed: false };
   const address = a1(r, c);
   const before = findings.length;
   const value = readMoney(cell, sheet, address, findings);
   if (findings.length > before) return { value: null, failed: true };
-  if (value !== null && value < 0 && !allowNegative) findings.push(finding("NEGATIVE_AMOUNT", sheet, address, { amountOre: value }));
+  if (value !== null && value < 0 && !allowNegative)
+    findings.push(
+      finding("NEGATIVE_AMOUNT", sheet, address, { amountOre: value }),
+    );
   return { value, failed: false };
 }
 
 const NO_MONEY = Object.freeze({ value: null, failed: false });
 
-function readPercent(cell: Cell | undefined, sheet: string, r: number, c: number, findings: Finding[], markUnreadable: (k: ColumnKey) => void): number | null {
+function readPercent(
+  cell: Cell | undefined,
+  sheet: string,
+  r: number,
+  c: number,
+  findings: Finding[],
+  markUnreadable: (k: ColumnKey) => void,
+): number | null {
   if (cell === undefined) return null;
   const address = a1(r, c);
   const n: Read<{ value: number; percent: boolean } | null> = readNumber(cell);
@@ -463,23 +776,46 @@ function readPercent(cell: Cell | undefined, sheet: string, r: number, c: number
   const points = n.value.percent ? n.value.value * 100 : n.value.value;
   const micro = Math.round(points * 1_000_000);
   if (!(points <= 100_000)) {
-    findings.push(finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }));
+    findings.push(
+      finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
+    );
     markUnreadable("servicePercent");
     return null;
   }
   if (micro <= 0) {
-    findings.push(finding("PERCENT_NOT_POSITIVE", sheet, address, { percent: micro / 1_000_000 }));
+    findings.push(
+      finding("PERCENT_NOT_POSITIVE", sheet, address, {
+        percent: micro / 1_000_000,
+      }),
+    );
     markUnreadable("servicePercent");
     return null;
   }
-  if (!n.value.percent && points < 1) findings.push(finding("PERCENT_FRACTION_SUSPECT", sheet, address, { percent: points, asPercent: points * 100 }));
+  if (!n.value.percent && points < 1)
+    findings.push(
+      finding("PERCENT_FRACTION_SUSPECT", sheet, address, {
+        percent: points,
+        asPercent: points * 100,
+      }),
+    );
   return micro;
 }
 
-function readMonths(cell: Cell | undefined, sheet: string, r: number, c: number, findings: Finding[], markUnreadable: (k: ColumnKey) => void): number | null {
+function readMonths(
+  cell: Cell | undefined,
+  sheet: string,
+  r: number,
+  c: number,
+  findings: Finding[],
+  markUnreadable: (k: ColumnKey) => void,
+): number | null {
   if (cell === undefined) return null;
   const address = a1(r, c);
-  const n = readNumber(cell?.t === "s" ? { ...cell, v: cell.v.replace(/\s*(mån|månader|man)\.?\s*$/i, "") } : cell);
+  const n = readNumber(
+    cell?.t === "s"
+      ? { ...cell, v: cell.v.replace(/\s*(mån|månader|man)\.?\s*$/i, "") }
+      : cell,
+  );
   if (!n.ok) {
     pushFailure(n.failure, sheet, address, findings);
     markUnreadable("months");
@@ -488,7 +824,9 @@ function readMonths(cell: Cell | undefined, sheet: string, r: number, c: number,
   if (!n.value) return null;
   const micro = Math.round(n.value.value * 1_000_000);
   if (n.value.percent || micro <= 0 || micro > 6_000_000) {
-    findings.push(finding("MONTHS_OUT_OF_RANGE", sheet, address, { months: n.value.value }));
+    findings.push(
+      finding("MONTHS_OUT_OF_RANGE", sheet, address, { months: n.value.value }),
+    );
     markUnreadable("months");
     return null;
   }

@@ -7,7 +7,8 @@ import type { Lang } from "./format";
 import type { Ore } from "./money";
 
 const kr = (ore: Ore): number => ore / 100;
-const krOrNull = (ore: Ore | null): number | null => (ore === null ? null : ore / 100);
+const krOrNull = (ore: Ore | null): number | null =>
+  ore === null ? null : ore / 100;
 
 export interface LineJson {
   row: number;
@@ -45,10 +46,26 @@ export interface CheckJson {
     end: string;
     lines: LineJson[];
     budget: { direct: number; overhead: number; total: number };
-    actual: { direct: number; overhead: number; eligibleOverhead: number; total: number; eligibleTotal: number } | null;
+    actual: {
+      direct: number;
+      overhead: number;
+      eligibleOverhead: number;
+      total: number;
+      eligibleTotal: number;
+    } | null;
   }[];
-  years: { year: number; budget: number; actual: number; surplus: number; partial: boolean }[];
-  repayment: { items: { year: number; amount: number }[]; total: number; due: string | null };
+  years: {
+    year: number;
+    budget: number;
+    actual: number;
+    surplus: number;
+    partial: boolean;
+  }[];
+  repayment: {
+    items: { year: number; amount: number }[];
+    total: number;
+    due: string | null;
+  };
   grants: { period: string; amount: number }[];
   grantsByYear: { year: number; amount: number; periods: string[] }[];
   decision: string[];
@@ -66,7 +83,8 @@ function lineJson(computed: ComputedLine): LineJson {
     row: l.row,
     category: l.category,
     label: l.label,
-    servicePercent: l.servicePercentMicro === null ? null : l.servicePercentMicro / 1_000_000,
+    servicePercent:
+      l.servicePercentMicro === null ? null : l.servicePercentMicro / 1_000_000,
     months: l.monthsMicro === null ? null : l.monthsMicro / 1_000_000,
     monthlyCost: krOrNull(l.monthlyCost),
     impliedMonthlyCost: krOrNull(computed.impliedMonthlyCost),
@@ -79,7 +97,11 @@ function lineJson(computed: ComputedLine): LineJson {
   };
 }
 
-const budgetJson = (b: BudgetFigures) => ({ direct: kr(b.direct), overhead: kr(b.overhead), total: kr(b.total) });
+const budgetJson = (b: BudgetFigures) => ({
+  direct: kr(b.direct),
+  overhead: kr(b.overhead),
+  total: kr(b.total),
+});
 const actualJson = (a: ActualFigures) => ({
   direct: kr(a.direct),
   overhead: kr(a.overhead),
@@ -88,7 +110,11 @@ const actualJson = (a: ActualFigures) => ({
   eligibleTotal: kr(a.eligibleTotal),
 });
 
-export function toCheckJson(file: string, analysis: Analysis, lang: Lang = "sv"): CheckJson {
+export function toCheckJson(
+  file: string,
+  analysis: Analysis,
+  lang: Lang = "sv",
+): CheckJson {
   const c = analysis.computation;
   const a = c.agreement;
   return {
@@ -100,7 +126,8 @@ export function toCheckJson(file: string, analysis: Analysis, lang: Lang = "sv")
       orgNumber: a.orgNumber,
       start: a.start,
       end: a.end,
-      overheadRate: a.overheadRatePpm === null ? null : a.overheadRatePpm / 1_000_000,
+      overheadRate:
+        a.overheadRatePpm === null ? null : a.overheadRatePpm / 1_000_000,
       repaymentDue: a.repaymentDue,
       reportDue: a.reportDue,
     },
@@ -113,10 +140,27 @@ export function toCheckJson(file: string, analysis: Analysis, lang: Lang = "sv")
       budget: budgetJson(h.budget),
       actual: h.actual ? actualJson(h.actual) : null,
     })),
-    years: c.years.map((y) => ({ year: y.year, budget: kr(y.budget), actual: kr(y.actual), surplus: kr(y.surplus), partial: y.partial })),
-    repayment: { items: c.repayment.items.map((i) => ({ year: i.year, amount: kr(i.amount) })), total: kr(c.repayment.total), due: c.repayment.due },
+    years: c.years.map((y) => ({
+      year: y.year,
+      budget: kr(y.budget),
+      actual: kr(y.actual),
+      surplus: kr(y.surplus),
+      partial: y.partial,
+    })),
+    repayment: {
+      items: c.repayment.items.map((i) => ({
+        year: i.year,
+        amount: kr(i.amount),
+      })),
+      total: kr(c.repayment.total),
+      due: c.repayment.due,
+    },
     grants: c.grants.map((g) => ({ period: g.period, amount: kr(g.amount) })),
-    grantsByYear: c.grantYears.map((g) => ({ year: g.year, amount: kr(g.amount), periods: [...g.periods] })),
+    grantsByYear: c.grantYears.map((g) => ({
+      year: g.year,
+      amount: kr(g.amount),
+      periods: [...g.periods],
+    })),
     decision: [...analysis.decision],
     findings: analysis.findings.map((f) => renderFinding(f, lang)),
   };

@@ -1,9 +1,33 @@
 // Cell values → typed values (SPEC §3.3). Nothing here throws: a value is either read or a reason.
 
 import type { Cell } from "./grid";
-import { type IsoDate, isDateFormat, isPercentFormat, isValidDate, isoFromParts, daysInMonth, serialToIso } from "./dates";
+import {
+  type IsoDate,
+  isDateFormat,
+  isPercentFormat,
+  isValidDate,
+  isoFromParts,
+  daysInMonth,
+  serialToIso,
+} from "./dates";
 
-export const ERROR_VALUES = ["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+export const ERROR_VALUES = [
+  "#REF!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#N/A",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+];
 
 /** Why a cell could not be read; the caller turns it into a finding at the cell. */
 export type ReadFailure =
@@ -12,7 +36,9 @@ export type ReadFailure =
   | { readonly kind: "not-a-date"; readonly text: string }
   | { readonly kind: "uncalculated-formula"; readonly text: string };
 
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: ReadFailure };
+export type Read<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly failure: ReadFailure };
 
 export interface ParsedNumber {
   readonly value: number;
@@ -55,8 +81,12 @@ export function parseNumberText(raw: string): ParsedNumber | null {
   if (/^\d+$/.test(s)) normalized = s;
   else if (/^\d+,\d+$/.test(s)) normalized = s.replace(",", ".");
   else if (/^\d+\.\d+$/.test(s)) normalized = s;
-  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normalized = s.replace(/\./g, "").replace(",", ".");
-  else if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) && (s.match(/,/g)?.length ?? 0) + (s.includes(".") ? 1 : 0) >= 2) {
+  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s))
+    normalized = s.replace(/\./g, "").replace(",", ".");
+  else if (
+    /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) &&
+    (s.match(/,/g)?.length ?? 0) + (s.includes(".") ? 1 : 0) >= 2
+  ) {
     normalized = s.replace(/,/g, "");
   } else if (/^,\d+$/.test(s)) normalized = "0" + s.replace(",", ".");
   else return null;
@@ -86,57 +116,104 @@ export function readNumber(cell: Cell | undefined): Read<ParsedNumber | null> {
   if (err) return { ok: false, failure: { kind: "error-value", text: err } };
   switch (cell.t) {
     case "n":
-      return { ok: true, value: { value: cell.v, percent: isPercentFormat(cell.fmt) } };
+      return {
+        ok: true,
+        value: { value: cell.v, percent: isPercentFormat(cell.fmt) },
+      };
     case "s": {
       const t = cell.v.trim();
       // A lone dash is how people write "nothing" in a table.
-      if (t === "" || /^[-\u2013\u2212\u2014]$/.test(t)) return { ok: true, value: null };
+      if (t === "" || /^[-\u2013\u2212\u2014]$/.test(t))
+        return { ok: true, value: null };
       const p = parseNumberText(t);
-      if (p === null) return { ok: false, failure: { kind: "not-a-number", text: t } };
+      if (p === null)
+        return { ok: false, failure: { kind: "not-a-number", text: t } };
       // "275 %" typed as text means 2.75 as a fraction, like a percent-formatted cell.
-      return { ok: true, value: p.percent ? { value: p.value / 100, percent: true } : p };
+      return {
+        ok: true,
+        value: p.percent ? { value: p.value / 100, percent: true } : p,
+      };
     }
     case "z":
-      return cell.f ? { ok: false, failure: { kind: "uncalculated-formula", text: cellText(cell) } } : { ok: true, value: null };
+      return cell.f
+        ? {
+            ok: false,
+            failure: { kind: "uncalculated-formula", text: cellText(cell) },
+          }
+        : { ok: true, value: null };
     default:
-      return { ok: false, failure: { kind: "not-a-number", text: cellText(cell) } };
+      return {
+        ok: false,
+        failure: { kind: "not-a-number", text: cellText(cell) },
+      };
   }
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, january: 1,
-  februari: 2, feb: 2, february: 2,
-  mars: 3, mar: 3, march: 3,
-  april: 4, apr: 4,
-  maj: 5, may: 5,
-  juni: 6, jun: 6, june: 6,
-  juli: 7, jul: 7, july: 7,
-  augusti: 8, aug: 8, august: 8,
-  september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, oct: 10, october: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  january: 1,
+  februari: 2,
+  feb: 2,
+  february: 2,
+  mars: 3,
+  mar: 3,
+  march: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  may: 5,
+  juni: 6,
+  jun: 6,
+  june: 6,
+  juli: 7,
+  jul: 7,
+  july: 7,
+  augusti: 8,
+  aug: 8,
+  august: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  oct: 10,
+  october: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export function monthNumber(word: string): number | undefined {
   return MONTHS[word.toLowerCase().replace(/\.$/, "")];
 }
 
-export const MONTH_WORD = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|");
+export const MONTH_WORD = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 
 /** Which day a month-only date ("juni 2025") stands for: a start date is the 1st, a due date the last day. */
 export type MonthAnchor = "first" | "last";
 
 /** Parses date text: "2025-07-01", "2025/07/01", "1 juli 2025", "01.07.2025", "juni 2025". */
-export function parseDateText(raw: string, anchor: MonthAnchor = "first"): IsoDate | null {
+export function parseDateText(
+  raw: string,
+  anchor: MonthAnchor = "first",
+): IsoDate | null {
   const s = raw.trim().toLowerCase().replace(SPACES, " ");
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(s);
+  let m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(
+      s,
+    );
   if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
   if (m) return checked(+m[3]!, +m[2]!, +m[1]!);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
-  m = new RegExp(`^(?:den )?(\\d{1,2})(?::e|:a)? (${MONTH_WORD})\\.? (\\d{4})$`).exec(s);
+  m = new RegExp(
+    `^(?:den )?(\\d{1,2})(?::e|:a)? (${MONTH_WORD})\\.? (\\d{4})$`,
+  ).exec(s);
   if (m) return checked(+m[3]!, monthNumber(m[2]!)!, +m[1]!);
   m = new RegExp(`^(${MONTH_WORD})\\.? (\\d{4})$`).exec(s);
   if (m) {
@@ -148,7 +225,9 @@ export function parseDateText(raw: string, anchor: MonthAnchor = "first"): IsoDa
   if (m) {
     const y = +m[1]!;
     const mo = +m[2]!;
-    return mo >= 1 && mo <= 12 ? checked(y, mo, anchor === "first" ? 1 : daysInMonth(y, mo)) : null;
+    return mo >= 1 && mo <= 12
+      ? checked(y, mo, anchor === "first" ? 1 : daysInMonth(y, mo))
+      : null;
   }
   return null;
 }
@@ -158,21 +237,37 @@ function checked(y: number, m: number, d: number): IsoDate | null {
 }
 
 /** Reads a date from a date cell, a serial number, or date text. */
-export function readDate(cell: Cell | undefined, anchor: MonthAnchor = "first"): Read<IsoDate | null> {
+export function readDate(
+  cell: Cell | undefined,
+  anchor: MonthAnchor = "first",
+): Read<IsoDate | null> {
   if (!cell) return { ok: true, value: null };
   const err = errorValueOf(cell);
   if (err) return { ok: false, failure: { kind: "error-value", text: err } };
   if (cell.t === "n") {
     // A plain number in a date field is taken as a serial when it is a plausible one (1955–2173).
-    const iso = isDateFormat(cell.fmt) || (cell.v > 20000 && cell.v < 100000) ? serialToIso(cell.v) : null;
-    return iso ? { ok: true, value: iso } : { ok: false, failure: { kind: "not-a-date", text: String(cell.v) } };
+    const iso =
+      isDateFormat(cell.fmt) || (cell.v > 20000 && cell.v < 100000)
+        ? serialToIso(cell.v)
+        : null;
+    return iso
+      ? { ok: true, value: iso }
+      : { ok: false, failure: { kind: "not-a-date", text: String(cell.v) } };
   }
   if (cell.t === "s") {
     if (cell.v.trim() === "") return { ok: true, value: null };
     const iso = parseDateText(cell.v, anchor);
-    return iso ? { ok: true, value: iso } : { ok: false, failure: { kind: "not-a-date", text: cell.v.trim() } };
+    return iso
+      ? { ok: true, value: iso }
+      : { ok: false, failure: { kind: "not-a-date", text: cell.v.trim() } };
   }
-  if (cell.t === "z") return cell.f ? { ok: false, failure: { kind: "uncalculated-formula", text: cellText(cell) } } : { ok: true, value: null };
+  if (cell.t === "z")
+    return cell.f
+      ? {
+          ok: false,
+          failure: { kind: "uncalculated-formula", text: cellText(cell) },
+        }
+      : { ok: true, value: null };
   return { ok: false, failure: { kind: "not-a-date", text: cellText(cell) } };
 }
 

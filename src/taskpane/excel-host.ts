@@ -4,17 +4,27 @@ import type { WorkbookGrids, WritePlan } from "../core";
 import { applyPlan, readGrids, selectCell } from "../excel/workbook";
 import { HostError, type WorkbookHost } from "./host";
 
-const KNOWN = ["InvalidOperationInCellEditMode", "ItemNotFound", "AccessDenied", "RequestPayloadSizeLimitExceeded"] as const;
+const KNOWN = [
+  "InvalidOperationInCellEditMode",
+  "ItemNotFound",
+  "AccessDenied",
+  "RequestPayloadSizeLimitExceeded",
+] as const;
 
 /** Office errors become a message key: error.code is stable, error.message is not for end users. */
 export function toHostError(e: unknown): HostError {
   if (e instanceof HostError) return e;
   const code = (e as { code?: string }).code;
   const known = KNOWN.find((k) => k === code);
-  return new HostError(known ?? "generic", e instanceof Error ? e.message : String(e));
+  return new HostError(
+    known ?? "generic",
+    e instanceof Error ? e.message : String(e),
+  );
 }
 
-async function run<T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+async function run<T>(
+  fn: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
   try {
     // delayForCellEdit: wait for the user to leave cell editing instead of failing the batch.
     return await Excel.run({ delayForCellEdit: true }, fn);
@@ -28,16 +38,28 @@ export function supportsRequirements(): boolean {
 }
 
 export function excelHost(): WorkbookHost {
-  const validations = Office.context.requirements.isSetSupported("ExcelApi", "1.8");
+  const validations = Office.context.requirements.isSetSupported(
+    "ExcelApi",
+    "1.8",
+  );
   return {
     kind: "excel",
     read: () => run((context) => readGrids(context)),
-    apply: (plan: WritePlan, grids: WorkbookGrids) => run((context) => applyPlan(context, plan, grids, undefined, { validations })),
-    select: (sheet: string, cell: string) => run((context) => selectCell(context, sheet, cell)),
-    insert: (plan: WritePlan) => run((context) => applyPlan(context, plan, { sheets: [] }, undefined, { validations })),
+    apply: (plan: WritePlan, grids: WorkbookGrids) =>
+      run((context) =>
+        applyPlan(context, plan, grids, undefined, { validations }),
+      ),
+    select: (sheet: string, cell: string) =>
+      run((context) => selectCell(context, sheet, cell)),
+    insert: (plan: WritePlan) =>
+      run((context) =>
+        applyPlan(context, plan, { sheets: [] }, undefined, { validations }),
+      ),
     sourceName: () => {
       const url = Office.context.document?.url ?? "";
-      return decodeURIComponent(url.split(/[\\/]/).pop() ?? "") || "arbetsboken";
+      return (
+        decodeURIComponent(url.split(/[\\/]/).pop() ?? "") || "arbetsboken"
+      );
     },
   };
 }

@@ -15,7 +15,16 @@ export interface WorkbookHost {
 
 /** An error to show the user: a message key of the pane's catalogue. */
 export class HostError extends Error {
-  constructor(readonly key: "InvalidOperationInCellEditMode" | "ItemNotFound" | "AccessDenied" | "RequestPayloadSizeLimitExceeded" | "requirements" | "generic", detail?: string) {
+  constructor(
+    readonly key:
+      | "InvalidOperationInCellEditMode"
+      | "ItemNotFound"
+      | "AccessDenied"
+      | "RequestPayloadSizeLimitExceeded"
+      | "requirements"
+      | "generic",
+    detail?: string,
+  ) {
     super(detail ?? key);
     this.name = "HostError";
   }

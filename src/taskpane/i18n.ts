@@ -5,7 +5,8 @@ import type { Lang, Severity } from "../core";
 export const TEXT = {
   sv: {
     title: "IOP-budget",
-    subtitle: "Kontroll och beräkning av budget och återrapportering för idéburna offentliga partnerskap.",
+    subtitle:
+      "Kontroll och beräkning av budget och återrapportering för idéburna offentliga partnerskap.",
     check: "Kontrollera",
     compute: "Beräkna och skriv",
     template: "Skapa mall",
@@ -14,8 +15,13 @@ export const TEXT = {
     writing: "Skriver i arbetsboken …",
     findingsTitle: "Fynd",
     noFindings: "Inga fynd: arbetsboken är korrekt.",
-    counts: (e: number, w: number, i: number) => `${e} fel, ${w} varningar, ${i} information`,
-    severity: { error: "Fel", warning: "Varning", info: "Information" } satisfies Record<Severity, string>,
+    counts: (e: number, w: number, i: number) =>
+      `${e} fel, ${w} varningar, ${i} information`,
+    severity: {
+      error: "Fel",
+      warning: "Varning",
+      info: "Information",
+    } satisfies Record<Severity, string>,
     workbookLevel: "Arbetsboken",
     goToCell: (sheet: string, cell: string) => `Gå till ${sheet} ${cell}`,
     figures: "Nyckeltal",
@@ -32,31 +38,43 @@ export const TEXT = {
     chartLegend: "Grå: budget. Blå: utfall. Röd: överskriden post.",
     confirmTitle: "Skriva i arbetsboken?",
     confirmIntro: "Så här ändras arbetsboken:",
-    confirmEdit: (sheet: string, n: number) => `${sheet}: ${n} celler med formler eller nya kolumner`,
-    confirmCreate: (sheet: string, exists: boolean) => (exists ? `${sheet}: bladet skrivs om` : `${sheet}: nytt blad`),
-    confirmKeep: "Celler som någon har skrivit i lämnas orörda; avvikande värden visas som fynd.",
+    confirmEdit: (sheet: string, n: number) =>
+      `${sheet}: ${n} celler med formler eller nya kolumner`,
+    confirmCreate: (sheet: string, exists: boolean) =>
+      exists ? `${sheet}: bladet skrivs om` : `${sheet}: nytt blad`,
+    confirmKeep:
+      "Celler som någon har skrivit i lämnas orörda; avvikande värden visas som fynd.",
     confirmWrite: "Skriv",
     cancel: "Avbryt",
-    written: (cells: number, sheets: number) => `Klart: ${cells} celler i ${sheets} blad skrevs, och bladet Beslut uppdaterades.`,
+    written: (cells: number, sheets: number) =>
+      `Klart: ${cells} celler i ${sheets} blad skrevs, och bladet Beslut uppdaterades.`,
     templateFrom: "Avtalsperiod från (månad)",
     templateTo: "Avtalsperiod till (månad)",
     templateCreate: "Skapa mallblad",
-    templateConflict: (names: string) => `Arbetsboken har redan bladen ${names}. Mallen skapas inte, så att inget befintligt blad ändras.`,
+    templateConflict: (names: string) =>
+      `Arbetsboken har redan bladen ${names}. Mallen skapas inte, så att inget befintligt blad ändras.`,
     templateDone: (names: string) => `Klart: bladen ${names} har lagts till.`,
-    templateBadPeriod: "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
+    templateBadPeriod:
+      "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
     errorPrefix: "Det gick inte:",
     errors: {
-      InvalidOperationInCellEditMode: "Excel är i redigeringsläge. Avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
-      ItemNotFound: "Ett blad eller en cell som behövs finns inte längre. Kontrollera arbetsboken igen.",
-      AccessDenied: "Arbetsboken är skrivskyddad eller delad så att den inte kan ändras.",
-      RequestPayloadSizeLimitExceeded: "Arbetsboken är för stor för en ändring i Excel på webben.",
-      requirements: "Den här Excel-versionen saknar funktioner som tillägget behöver (ExcelApi 1.7). Uppdatera Office.",
+      InvalidOperationInCellEditMode:
+        "Excel är i redigeringsläge. Avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
+      ItemNotFound:
+        "Ett blad eller en cell som behövs finns inte längre. Kontrollera arbetsboken igen.",
+      AccessDenied:
+        "Arbetsboken är skrivskyddad eller delad så att den inte kan ändras.",
+      RequestPayloadSizeLimitExceeded:
+        "Arbetsboken är för stor för en ändring i Excel på webben.",
+      requirements:
+        "Den här Excel-versionen saknar funktioner som tillägget behöver (ExcelApi 1.7). Uppdatera Office.",
       generic: "Ett oväntat fel uppstod i Excel. Försök igen.",
     },
   },
   en: {
     title: "IOP budget",
-    subtitle: "Checks and computes budgets and report-backs of non-profit partnership agreements (IOP).",
+    subtitle:
+      "Checks and computes budgets and report-backs of non-profit partnership agreements (IOP).",
     check: "Check",
     compute: "Compute and write",
     template: "Create template",
@@ -65,8 +83,13 @@ export const TEXT = {
     writing: "Writing to the workbook …",
     findingsTitle: "Findings",
     noFindings: "No findings: the workbook is in order.",
-    counts: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} information`,
-    severity: { error: "Error", warning: "Warning", info: "Information" } satisfies Record<Severity, string>,
+    counts: (e: number, w: number, i: number) =>
+      `${e} errors, ${w} warnings, ${i} information`,
+    severity: {
+      error: "Error",
+      warning: "Warning",
+      info: "Information",
+    } satisfies Record<Severity, string>,
     workbookLevel: "Workbook",
     goToCell: (sheet: string, cell: string) => `Go to ${sheet} ${cell}`,
     figures: "Key figures",
@@ -83,25 +106,36 @@ export const TEXT = {
     chartLegend: "Grey: budget. Blue: actual. Red: overspent line.",
     confirmTitle: "Write to the workbook?",
     confirmIntro: "This is how the workbook changes:",
-    confirmEdit: (sheet: string, n: number) => `${sheet}: ${n} cells with formulas or new columns`,
-    confirmCreate: (sheet: string, exists: boolean) => (exists ? `${sheet}: the sheet is rewritten` : `${sheet}: new sheet`),
-    confirmKeep: "Cells a person typed are left as they are; values that disagree are shown as findings.",
+    confirmEdit: (sheet: string, n: number) =>
+      `${sheet}: ${n} cells with formulas or new columns`,
+    confirmCreate: (sheet: string, exists: boolean) =>
+      exists ? `${sheet}: the sheet is rewritten` : `${sheet}: new sheet`,
+    confirmKeep:
+      "Cells a person typed are left as they are; values that disagree are shown as findings.",
     confirmWrite: "Write",
     cancel: "Cancel",
-    written: (cells: number, sheets: number) => `Done: ${cells} cells in ${sheets} sheets were written, and the sheet Beslut was updated.`,
+    written: (cells: number, sheets: number) =>
+      `Done: ${cells} cells in ${sheets} sheets were written, and the sheet Beslut was updated.`,
     templateFrom: "Agreement period from (month)",
     templateTo: "Agreement period to (month)",
     templateCreate: "Create template sheets",
-    templateConflict: (names: string) => `The workbook already has the sheets ${names}. The template is not created, so that no existing sheet changes.`,
+    templateConflict: (names: string) =>
+      `The workbook already has the sheets ${names}. The template is not created, so that no existing sheet changes.`,
     templateDone: (names: string) => `Done: the sheets ${names} were added.`,
-    templateBadPeriod: "Choose a period whose first month comes before its last (at most ten years).",
+    templateBadPeriod:
+      "Choose a period whose first month comes before its last (at most ten years).",
     errorPrefix: "That did not work:",
     errors: {
-      InvalidOperationInCellEditMode: "Excel is editing a cell. Finish editing (Enter or Esc) and try again.",
-      ItemNotFound: "A sheet or cell that is needed no longer exists. Check the workbook again.",
-      AccessDenied: "The workbook is read-only or shared in a way that prevents changes.",
-      RequestPayloadSizeLimitExceeded: "The workbook is too large for one change in Excel on the web.",
-      requirements: "This version of Excel lacks features the add-in needs (ExcelApi 1.7). Please update Office.",
+      InvalidOperationInCellEditMode:
+        "Excel is editing a cell. Finish editing (Enter or Esc) and try again.",
+      ItemNotFound:
+        "A sheet or cell that is needed no longer exists. Check the workbook again.",
+      AccessDenied:
+        "The workbook is read-only or shared in a way that prevents changes.",
+      RequestPayloadSizeLimitExceeded:
+        "The workbook is too large for one change in Excel on the web.",
+      requirements:
+        "This version of Excel lacks features the add-in needs (ExcelApi 1.7). Please update Office.",
       generic: "An unexpected error occurred in Excel. Please try again.",
     },
   },

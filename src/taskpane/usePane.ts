@@ -2,10 +2,27 @@
 // models. Components render; this decides; the core computes.
 
 import { useCallback, useMemo, useState } from "react";
-import { type Analysis, type Lang, type WorkbookGrids, type WritePlan, analyze, planTemplate, planWrite, stampTime, templatePeriod } from "../core";
+import {
+  type Analysis,
+  type Lang,
+  type WorkbookGrids,
+  type WritePlan,
+  analyze,
+  planTemplate,
+  planWrite,
+  stampTime,
+  templatePeriod,
+} from "../core";
 import { HostError, type WorkbookHost } from "./host";
 import { type PaneText, textFor } from "./i18n";
-import { type FiguresView, type FindingsView, type WriteSummary, figuresView, findingsView, writeSummary } from "./viewmodel";
+import {
+  type FiguresView,
+  type FindingsView,
+  type WriteSummary,
+  figuresView,
+  findingsView,
+  writeSummary,
+} from "./viewmodel";
 
 export type Busy = null | "reading" | "writing";
 
@@ -33,7 +50,11 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
-  const [pending, setPending] = useState<{ plan: WritePlan; grids: WorkbookGrids; summary: WriteSummary } | null>(null);
+  const [pending, setPending] = useState<{
+    plan: WritePlan;
+    grids: WorkbookGrids;
+    summary: WriteSummary;
+  } | null>(null);
 
   const guard = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
@@ -64,15 +85,33 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     busy,
     error,
     notice,
-    findings: useMemo(() => (analysis ? findingsView(analysis, lang, t) : null), [analysis, lang, t]),
-    figures: useMemo(() => (analysis ? figuresView(analysis, lang) : null), [analysis, lang]),
+    findings: useMemo(
+      () => (analysis ? findingsView(analysis, lang, t) : null),
+      [analysis, lang, t],
+    ),
+    figures: useMemo(
+      () => (analysis ? figuresView(analysis, lang) : null),
+      [analysis, lang],
+    ),
     pending: pending?.summary ?? null,
     check: () => guard("reading", async () => void (await load())),
     prepareCompute: () =>
       guard("reading", async () => {
         const { grids, analysis: a } = await load();
-        const plan = planWrite(grids, a, { at: stampTime(new Date()), version: VERSION, source: host.sourceName() });
-        setPending({ plan, grids, summary: writeSummary(plan, grids.sheets.map((s) => s.name), t) });
+        const plan = planWrite(grids, a, {
+          at: stampTime(new Date()),
+          version: VERSION,
+          source: host.sourceName(),
+        });
+        setPending({
+          plan,
+          grids,
+          summary: writeSummary(
+            plan,
+            grids.sheets.map((s) => s.name),
+            t,
+          ),
+        });
       }),
     confirmCompute: () =>
       guard("writing", async () => {
@@ -92,7 +131,9 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         const plan = planTemplate(period);
         const grids = await host.read();
         const existing = new Set(grids.sheets.map((s) => s.name.toLowerCase()));
-        const conflicts = plan.creates.map((c) => c.sheet).filter((n) => existing.has(n.toLowerCase()));
+        const conflicts = plan.creates
+          .map((c) => c.sheet)
+          .filter((n) => existing.has(n.toLowerCase()));
         if (conflicts.length > 0) {
           setError(t.templateConflict(conflicts.join(", ")));
           return;
@@ -100,6 +141,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         await host.insert(plan);
         setNotice(t.templateDone(plan.creates.map((c) => c.sheet).join(", ")));
       }),
-    select: (sheet: string, cell: string) => guard("reading", () => host.select(sheet, cell)),
+    select: (sheet: string, cell: string) =>
+      guard("reading", () => host.select(sheet, cell)),
   };
 }

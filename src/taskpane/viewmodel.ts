@@ -1,7 +1,15 @@
 // What the pane shows, prepared from the engine's results: every figure is computed by the core
 // and only formatted here, so components hold no budget arithmetic.
 
-import { type Analysis, type Lang, type RenderedFinding, type Severity, type WritePlan, formatKronor, renderFinding } from "../core";
+import {
+  type Analysis,
+  type Lang,
+  type RenderedFinding,
+  type Severity,
+  type WritePlan,
+  formatKronor,
+  renderFinding,
+} from "../core";
 import type { PaneText } from "./i18n";
 
 export interface FindingGroup {
@@ -18,7 +26,11 @@ export interface FindingsView {
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function findingsView(analysis: Analysis, lang: Lang, t: PaneText): FindingsView {
+export function findingsView(
+  analysis: Analysis,
+  lang: Lang,
+  t: PaneText,
+): FindingsView {
   const rendered = analysis.findings.map((f) => renderFinding(f, lang));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of rendered) counts[f.severity]++;
@@ -30,8 +42,16 @@ export function findingsView(analysis: Analysis, lang: Lang, t: PaneText): Findi
   const groups = [...bySheet.entries()]
     // Workbook-level findings first, then sheets in workbook order (as the findings came).
     .sort((a, b) => (a[0] === null ? -1 : b[0] === null ? 1 : 0))
-    .map(([sheet, list]) => ({ sheet, title: sheet ?? t.workbookLevel, findings: [...list].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]) }));
-  return { counts, summary: t.counts(counts.error, counts.warning, counts.info), groups };
+    .map(([sheet, list]) => ({
+      sheet,
+      title: sheet ?? t.workbookLevel,
+      findings: [...list].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]),
+    }));
+  return {
+    counts,
+    summary: t.counts(counts.error, counts.warning, counts.info),
+    groups,
+  };
 }
 
 export interface HalfYearFigure {
@@ -55,20 +75,45 @@ export interface FiguresView {
   readonly halfYears: readonly HalfYearFigure[];
   readonly grantsTotal: string;
   readonly grantYears: readonly { year: number; amount: string }[];
-  readonly years: readonly { year: number; budget: string; actual: string; surplus: string }[];
+  readonly years: readonly {
+    year: number;
+    budget: string;
+    actual: string;
+    surplus: string;
+  }[];
   readonly repayment: { total: string; due: string | null } | null;
-  readonly charts: readonly { id: string; lines: readonly ChartLine[]; max: number }[];
+  readonly charts: readonly {
+    id: string;
+    lines: readonly ChartLine[];
+    max: number;
+  }[];
 }
 
 export function figuresView(analysis: Analysis, lang: Lang): FiguresView {
   const c = analysis.computation;
   const money = (ore: number) => formatKronor(ore, lang);
   return {
-    halfYears: c.halfYears.map((h) => ({ id: h.halfYear.id, sheet: h.source.sheet, budget: money(h.budget.total), actual: h.actual ? money(h.actual.total) : null })),
+    halfYears: c.halfYears.map((h) => ({
+      id: h.halfYear.id,
+      sheet: h.source.sheet,
+      budget: money(h.budget.total),
+      actual: h.actual ? money(h.actual.total) : null,
+    })),
     grantsTotal: money(c.grants.reduce((s, g) => s + g.amount, 0)),
-    grantYears: c.grantYears.map((g) => ({ year: g.year, amount: money(g.amount) })),
-    years: c.years.map((y) => ({ year: y.year, budget: money(y.budget), actual: money(y.actual), surplus: money(y.surplus) })),
-    repayment: c.repayment.total > 0 ? { total: money(c.repayment.total), due: c.repayment.due } : null,
+    grantYears: c.grantYears.map((g) => ({
+      year: g.year,
+      amount: money(g.amount),
+    })),
+    years: c.years.map((y) => ({
+      year: y.year,
+      budget: money(y.budget),
+      actual: money(y.actual),
+      surplus: money(y.surplus),
+    })),
+    repayment:
+      c.repayment.total > 0
+        ? { total: money(c.repayment.total), due: c.repayment.due }
+        : null,
     charts: c.halfYears.map((h) => {
       const lines = h.lines.map((l) => ({
         label: l.input.label,
@@ -78,7 +123,14 @@ export function figuresView(analysis: Analysis, lang: Lang): FiguresView {
         budgetText: money(l.effectiveBudget),
         actualText: l.input.actual === null ? null : money(l.input.actual),
       }));
-      return { id: h.halfYear.id, lines, max: Math.max(1, ...lines.map((l) => Math.max(l.budget, l.actual ?? 0))) };
+      return {
+        id: h.halfYear.id,
+        lines,
+        max: Math.max(
+          1,
+          ...lines.map((l) => Math.max(l.budget, l.actual ?? 0)),
+        ),
+      };
     }),
   };
 }
@@ -89,12 +141,25 @@ export interface WriteSummary {
   readonly sheets: number;
 }
 
-export function writeSummary(plan: WritePlan, existingSheets: readonly string[], t: PaneText): WriteSummary {
+export function writeSummary(
+  plan: WritePlan,
+  existingSheets: readonly string[],
+  t: PaneText,
+): WriteSummary {
   const existing = new Set(existingSheets.map((s) => s.toLowerCase()));
-  const edits = plan.edits.filter((e) => e.cells.length > 0 || e.marks.length > 0);
+  const edits = plan.edits.filter(
+    (e) => e.cells.length > 0 || e.marks.length > 0,
+  );
   return {
-    lines: [...edits.map((e) => t.confirmEdit(e.sheet, e.cells.length)), ...plan.creates.map((c) => t.confirmCreate(c.sheet, existing.has(c.sheet.toLowerCase())))],
-    cells: plan.edits.reduce((s, e) => s + e.cells.length, 0) + plan.creates.reduce((s, c) => s + c.cells.length, 0),
+    lines: [
+      ...edits.map((e) => t.confirmEdit(e.sheet, e.cells.length)),
+      ...plan.creates.map((c) =>
+        t.confirmCreate(c.sheet, existing.has(c.sheet.toLowerCase())),
+      ),
+    ],
+    cells:
+      plan.edits.reduce((s, e) => s + e.cells.length, 0) +
+      plan.creates.reduce((s, c) => s + c.cells.length, 0),
     sheets: edits.length + plan.creates.length,
   };
 }

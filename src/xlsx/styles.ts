@@ -2,9 +2,23 @@
 
 import type { CellStyle } from "../core";
 
-const BUILTIN_NUMFMT: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+const BUILTIN_NUMFMT: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "@": 49,
+};
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 export const MINIMAL_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -18,7 +32,19 @@ export const MINIMAL_STYLES =
   "</styleSheet>";
 
 // CT_Stylesheet's children, in schema order.
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 interface Section {
   readonly name: string;
@@ -42,16 +68,25 @@ export class StyleBook {
     this.prefix = root?.[1] ?? "";
     for (const name of ORDER) {
       const p = this.prefix;
-      const re = new RegExp(`<${p}${name}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}${name}>)`);
+      const re = new RegExp(
+        `<${p}${name}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}${name}>)`,
+      );
       const m = re.exec(xml);
       const items = m?.[1] ? splitItems(m[1], p) : [];
-      this.sections.set(name, { name, items, raw: m ? m[0] : null, touched: false });
+      this.sections.set(name, {
+        name,
+        items,
+        raw: m ? m[0] : null,
+        touched: false,
+      });
     }
     for (const f of this.section("numFmts").items) {
       const id = Number(/numFmtId="(\d+)"/.exec(f)?.[1] ?? 0);
       if (id >= this.nextNumFmtId) this.nextNumFmtId = id + 1;
     }
-    this.baseFont = this.section("fonts").items[0] ?? `<${this.prefix}font><${this.prefix}sz val="11"/><${this.prefix}name val="Calibri"/></${this.prefix}font>`;
+    this.baseFont =
+      this.section("fonts").items[0] ??
+      `<${this.prefix}font><${this.prefix}sz val="11"/><${this.prefix}name val="Calibri"/></${this.prefix}font>`;
   }
 
   private section(name: string): Section {
@@ -71,21 +106,32 @@ export class StyleBook {
   private numFmtId(code: string): number {
     if (BUILTIN_NUMFMT[code] !== undefined) return BUILTIN_NUMFMT[code]!;
     for (const f of this.section("numFmts").items) {
-      const m = /numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/.exec(f) ?? /formatCode="([^"]*)"[^>]*numFmtId="(\d+)"/.exec(f);
+      const m =
+        /numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/.exec(f) ??
+        /formatCode="([^"]*)"[^>]*numFmtId="(\d+)"/.exec(f);
       if (!m) continue;
-      const [id, fc] = f.indexOf("numFmtId") < f.indexOf("formatCode") ? [m[1], m[2]] : [m[2], m[1]];
+      const [id, fc] =
+        f.indexOf("numFmtId") < f.indexOf("formatCode")
+          ? [m[1], m[2]]
+          : [m[2], m[1]];
       if (fc === esc(code)) return Number(id);
     }
     const id = this.nextNumFmtId++;
-    this.add("numFmts", `<${this.prefix}numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`);
+    this.add(
+      "numFmts",
+      `<${this.prefix}numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`,
+    );
     return id;
   }
 
   private font(style: CellStyle): number {
-    if (!style.bold && !style.italic && !style.fontSize && !style.fontColor) return 0;
+    if (!style.bold && !style.italic && !style.fontSize && !style.fontColor)
+      return 0;
     const p = this.prefix;
     // The workbook's default font, with only what the style changes.
-    let inner = (/^<[^>]*>([\s\S]*)<\/[^>]*>$/.exec(this.baseFont)?.[1] ?? "").replace(new RegExp(`<${p}(b|i|sz|color)\\b[^>]*/>`, "g"), "");
+    let inner = (
+      /^<[^>]*>([\s\S]*)<\/[^>]*>$/.exec(this.baseFont)?.[1] ?? ""
+    ).replace(new RegExp(`<${p}(b|i|sz|color)\\b[^>]*/>`, "g"), "");
     const extra = `${style.bold ? `<${p}b/>` : ""}${style.italic ? `<${p}i/>` : ""}<${p}sz val="${style.fontSize ?? this.baseSize()}"/>${style.fontColor ? `<${p}color rgb="FF${style.fontColor}"/>` : ""}`;
     inner = extra + inner;
     return this.add("fonts", `<${p}font>${inner}</${p}font>`);
@@ -98,7 +144,10 @@ export class StyleBook {
   private fill(color: string | undefined): number {
     if (!color) return 0;
     const p = this.prefix;
-    return this.add("fills", `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${color}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    return this.add(
+      "fills",
+      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${color}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
   }
 
   /** The cellXfs index of a style (created once per distinct style). */
@@ -107,13 +156,22 @@ export class StyleBook {
     const known = this.cache.get(key);
     if (known !== undefined) return known;
     const p = this.prefix;
-    if (this.section("cellXfs").items.length === 0) this.add("cellXfs", `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+    if (this.section("cellXfs").items.length === 0)
+      this.add(
+        "cellXfs",
+        `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`,
+      );
     const numFmtId = style.numberFormat ? this.numFmtId(style.numberFormat) : 0;
     const fontId = this.font(style);
     const fillId = this.fill(style.fill);
-    const align = style.wrap ? `<${p}alignment wrapText="1" vertical="top"/>` : "";
+    const align = style.wrap
+      ? `<${p}alignment wrapText="1" vertical="top"/>`
+      : "";
     const attrs = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
-    const index = this.add("cellXfs", align ? `<${p}xf ${attrs}>${align}</${p}xf>` : `<${p}xf ${attrs}/>`);
+    const index = this.add(
+      "cellXfs",
+      align ? `<${p}xf ${attrs}>${align}</${p}xf>` : `<${p}xf ${attrs}/>`,
+    );
     this.cache.set(key, index);
     return index;
   }
@@ -124,7 +182,10 @@ export class StyleBook {
     const known = this.dxfCache.get(key);
     if (known !== undefined) return known;
     const p = this.prefix;
-    const index = this.add("dxfs", `<${p}dxf><${p}font><${p}color rgb="FF${fontColor}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="FF${fill}"/></${p}patternFill></${p}fill></${p}dxf>`);
+    const index = this.add(
+      "dxfs",
+      `<${p}dxf><${p}font><${p}color rgb="FF${fontColor}"/></${p}font><${p}fill><${p}patternFill><${p}bgColor rgb="FF${fill}"/></${p}patternFill></${p}fill></${p}dxf>`,
+    );
     this.dxfCache.set(key, index);
     return index;
   }
@@ -141,8 +202,15 @@ export class StyleBook {
         continue;
       }
       // Insert before the first later section present, else before the closing tag.
-      const later = ORDER.slice(ORDER.indexOf(name) + 1).map((n) => this.section(n).raw).find((raw) => raw !== null && xml.includes(raw!));
-      xml = later ? xml.replace(later, () => section + later) : xml.replace(new RegExp(`</${p}styleSheet>`), () => `${section}</${p}styleSheet>`);
+      const later = ORDER.slice(ORDER.indexOf(name) + 1)
+        .map((n) => this.section(n).raw)
+        .find((raw) => raw !== null && xml.includes(raw!));
+      xml = later
+        ? xml.replace(later, () => section + later)
+        : xml.replace(
+            new RegExp(`</${p}styleSheet>`),
+            () => `${section}</${p}styleSheet>`,
+          );
     }
     this.xml = xml;
     return xml;

@@ -4,15 +4,30 @@
 
 import { type Unzipped, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { type SheetCreate, type WritePlan, a1 } from "../core";
-import { AFTER_CONDITIONAL, EditableSheet, MAIN_NS, REL_NS, cellXml, conditionalFormattingXml, escapeXml, insertBefore, newSheetXml } from "./sheet-xml";
+import {
+  AFTER_CONDITIONAL,
+  EditableSheet,
+  MAIN_NS,
+  REL_NS,
+  cellXml,
+  conditionalFormattingXml,
+  escapeXml,
+  insertBefore,
+  newSheetXml,
+} from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { WorkbookFileError, resolveTarget } from "./read";
 
-const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-const CT_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
-const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT_WORKSHEET =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CT_STYLES =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const CT_WORKBOOK =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const REL_TYPE =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_RELS_NS =
+  "http://schemas.openxmlformats.org/package/2006/relationships";
 
 interface SheetEntry {
   readonly name: string;
@@ -31,10 +46,16 @@ class Package {
   constructor(files: Unzipped) {
     this.files = files;
     const rootRels = this.text("_rels/.rels") ?? "";
-    const target = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"/.exec(rootRels)?.[1] ?? /Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rootRels)?.[1];
+    const target =
+      /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"/.exec(
+        rootRels,
+      )?.[1] ??
+      /Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rootRels)?.[1];
     this.workbookPart = target ? resolveTarget("", target) : "xl/workbook.xml";
     this.workbookXml = this.text(this.workbookPart) ?? fail();
-    this.relsXml = this.text(this.relsPath(this.workbookPart)) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"></Relationships>`;
+    this.relsXml =
+      this.text(this.relsPath(this.workbookPart)) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"></Relationships>`;
     this.contentTypes = this.text("[Content_Types].xml") ?? fail();
     const targets = new Map<string, string>();
     for (const m of this.relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
@@ -43,11 +64,17 @@ class Package {
       if (id && t) targets.set(id, resolveTarget(this.workbookPart, t));
     }
     this.sheets = [];
-    for (const m of this.workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
+    for (const m of this.workbookXml.matchAll(
+      /<(?:\w+:)?sheet\b([^>]*?)\/?>/g,
+    )) {
       const name = /\bname="([^"]*)"/.exec(m[1]!)?.[1];
       const rid = /\b(?:\w+:)?id="([^"]*)"/.exec(m[1]!)?.[1];
       if (name === undefined || !rid) continue;
-      this.sheets.push({ name: unescapeXml(name), rid, part: targets.get(rid) ?? "" });
+      this.sheets.push({
+        name: unescapeXml(name),
+        rid,
+        part: targets.get(rid) ?? "",
+      });
     }
   }
 
@@ -66,23 +93,36 @@ class Package {
   }
 
   relTarget(type: string): string | null {
-    const m = new RegExp(`<Relationship\\b[^>]*Type="[^"]*/${type}"[^>]*>`).exec(this.relsXml);
+    const m = new RegExp(
+      `<Relationship\\b[^>]*Type="[^"]*/${type}"[^>]*>`,
+    ).exec(this.relsXml);
     const t = m ? /\bTarget="([^"]+)"/.exec(m[0])?.[1] : undefined;
     return t ? resolveTarget(this.workbookPart, t) : null;
   }
 
   addRel(type: string, part: string): string {
-    const ids = [...this.relsXml.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
+    const ids = [...this.relsXml.matchAll(/\bId="rId(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     const id = `rId${Math.max(0, ...ids) + 1}`;
-    const base = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
+    const base = this.workbookPart.slice(
+      0,
+      this.workbookPart.lastIndexOf("/") + 1,
+    );
     const target = part.startsWith(base) ? part.slice(base.length) : `/${part}`;
-    this.relsXml = this.relsXml.replace(/<\/Relationships>/, `<Relationship Id="${id}" Type="${REL_TYPE}/${type}" Target="${target}"/></Relationships>`);
+    this.relsXml = this.relsXml.replace(
+      /<\/Relationships>/,
+      `<Relationship Id="${id}" Type="${REL_TYPE}/${type}" Target="${target}"/></Relationships>`,
+    );
     return id;
   }
 
   addOverride(part: string, contentType: string): void {
     if (this.contentTypes.includes(`PartName="/${part}"`)) return;
-    this.contentTypes = this.contentTypes.replace(/<\/Types>/, `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`);
+    this.contentTypes = this.contentTypes.replace(
+      /<\/Types>/,
+      `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`,
+    );
   }
 
   finish(): Uint8Array {
@@ -94,11 +134,19 @@ class Package {
 }
 
 function fail(): never {
-  throw new WorkbookFileError("NOT_A_WORKBOOK", "The file is not an Excel workbook (.xlsx).");
+  throw new WorkbookFileError(
+    "NOT_A_WORKBOOK",
+    "The file is not an Excel workbook (.xlsx).",
+  );
 }
 
 function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 function stylesOf(pkg: Package): { book: StyleBook; part: string } {
@@ -117,8 +165,16 @@ function dropCalcChain(pkg: Package): void {
   const part = pkg.relTarget("calcChain");
   if (!part) return;
   delete pkg.files[part];
-  pkg.relsXml = pkg.relsXml.replace(/<Relationship\b[^>]*\/calcChain"[^>]*\/>/, "");
-  pkg.contentTypes = pkg.contentTypes.replace(new RegExp(`<Override PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
+  pkg.relsXml = pkg.relsXml.replace(
+    /<Relationship\b[^>]*\/calcChain"[^>]*\/>/,
+    "",
+  );
+  pkg.contentTypes = pkg.contentTypes.replace(
+    new RegExp(
+      `<Override PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`,
+    ),
+    "",
+  );
 }
 
 /** Excel recalculates on open, so its own engine confirms every cached value the plan wrote. */
@@ -126,24 +182,45 @@ function recalcOnLoad(pkg: Package): void {
   const xml = pkg.workbookXml;
   const calc = /<((?:\w+:)?)calcPr\b([^>]*?)\/>/.exec(xml);
   if (calc) {
-    if (!/fullCalcOnLoad=/.test(calc[2]!)) pkg.workbookXml = xml.replace(calc[0], `<${calc[1]}calcPr${calc[2]} fullCalcOnLoad="1"/>`);
+    if (!/fullCalcOnLoad=/.test(calc[2]!))
+      pkg.workbookXml = xml.replace(
+        calc[0],
+        `<${calc[1]}calcPr${calc[2]} fullCalcOnLoad="1"/>`,
+      );
   } else {
     const p = /<(\w+:)?workbook\b/.exec(xml)?.[1] ?? "";
     // calcPr follows sheets/functionGroups/externalReferences/definedNames in CT_Workbook.
-    const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+    const after = [
+      "oleSize",
+      "customWorkbookViews",
+      "pivotCaches",
+      "smartTagPr",
+      "smartTagTypes",
+      "webPublishing",
+      "fileRecoveryPr",
+      "webPublishObjects",
+      "extLst",
+    ];
     let at = -1;
     for (const name of after) {
       const m = new RegExp(`<${p}${name}\\b`).exec(xml);
       if (m && (at < 0 || m.index < at)) at = m.index;
     }
     if (at < 0) at = xml.lastIndexOf(`</${p}workbook>`);
-    pkg.workbookXml = xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
+    pkg.workbookXml =
+      xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
   }
 }
 
-function createSheet(pkg: Package, sheet: SheetCreate, styles: StyleBook): void {
+function createSheet(
+  pkg: Package,
+  sheet: SheetCreate,
+  styles: StyleBook,
+): void {
   const xml = newSheetXml(sheet, styles);
-  const existing = pkg.sheets.find((s) => s.name.toLowerCase() === sheet.sheet.toLowerCase());
+  const existing = pkg.sheets.find(
+    (s) => s.name.toLowerCase() === sheet.sheet.toLowerCase(),
+  );
   if (existing?.part && pkg.files[existing.part]) {
     // The add-in's own sheet: replaced in place, keeping its position among the sheets.
     pkg.put(existing.part, xml);
@@ -157,11 +234,16 @@ function createSheet(pkg: Package, sheet: SheetCreate, styles: StyleBook): void 
   pkg.put(part, xml);
   const rid = pkg.addRel("worksheet", part);
   pkg.addOverride(part, CT_WORKSHEET);
-  const ids = [...pkg.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  const ids = [
+    ...pkg.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bsheetId="(\d+)"/g),
+  ].map((m) => Number(m[1]));
   const p = /<(\w+:)?sheets\b/.exec(pkg.workbookXml)?.[1] ?? "";
   // Declared on the element itself: writers differ in where (and whether) the root declares it.
   const idAttr = `xmlns:r="${REL_NS}" r:id="${rid}"`;
-  pkg.workbookXml = pkg.workbookXml.replace(new RegExp(`</${p}sheets>`), `<${p}sheet name="${escapeXml(sheet.sheet)}" sheetId="${Math.max(0, ...ids) + 1}" ${idAttr}/></${p}sheets>`);
+  pkg.workbookXml = pkg.workbookXml.replace(
+    new RegExp(`</${p}sheets>`),
+    `<${p}sheet name="${escapeXml(sheet.sheet)}" sheetId="${Math.max(0, ...ids) + 1}" ${idAttr}/></${p}sheets>`,
+  );
   pkg.sheets.push({ name: sheet.sheet, rid, part });
 }
 
@@ -184,7 +266,11 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
       // A person's formatting of the cell wins; a cell without formatting gets the plan's.
       const own = sheet.styleOf(c.row, c.col);
       const style = own ?? (c.style ? book.xf(c.style) : null);
-      sheet.set(c.row, c.col, cellXml(a1(c.row, c.col), c.value, style, sheet.prefix));
+      sheet.set(
+        c.row,
+        c.col,
+        cellXml(a1(c.row, c.col), c.value, style, sheet.prefix),
+      );
     }
     let out = sheet.toXml();
     const marks = conditionalFormattingXml(out, edit.marks, book, sheet.prefix);

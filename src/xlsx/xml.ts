@@ -28,7 +28,8 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
     depth++;
     if (!open) return;
     const attrs: Record<string, string> = {};
-    for (const k in tag.attributes) attrs[localName(k)] = tag.attributes[k] as string;
+    for (const k in tag.attributes)
+      attrs[localName(k)] = tag.attributes[k] as string;
     open(localName(tag.name), attrs);
   });
   parser.on("closetag", (tag) => {
@@ -45,5 +46,9 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
 
 /** Excel escapes control characters in strings as _xHHHH_. */
 export function unescapeOoxml(text: string): string {
-  return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16)),
+      );
 }

@@ -7,7 +7,19 @@ import { columnLetters, parseA1 } from "../grid";
 import type { Ore } from "../money";
 import { DECISION_SHEET } from "../read";
 import type { HalfYearPlan } from "./halfyear";
-import { type CellStyle, type CellWrite, type PlanValue, AMOUNT_FORMAT, DATE_FORMAT, HEADER_STYLE, type SheetCreate, formula, num, sheetRef, text } from "./types";
+import {
+  type CellStyle,
+  type CellWrite,
+  type PlanValue,
+  AMOUNT_FORMAT,
+  DATE_FORMAT,
+  HEADER_STYLE,
+  type SheetCreate,
+  formula,
+  num,
+  sheetRef,
+  text,
+} from "./types";
 import { type SheetView, sameAmount } from "./view";
 
 export interface Stamp {
@@ -21,7 +33,11 @@ export interface Stamp {
 const kr = (ore: Ore): number => ore / 100;
 const AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT };
 const HEADING: CellStyle = { bold: true, fontSize: 12 };
-const SEVERITY_SV = { error: "Fel", warning: "Varning", info: "Information" } as const;
+const SEVERITY_SV = {
+  error: "Fel",
+  warning: "Varning",
+  info: "Information",
+} as const;
 
 export function planDecisionSheet(
   analysis: Analysis,
@@ -33,7 +49,8 @@ export function planDecisionSheet(
   const a = c.agreement;
   const cells: CellWrite[] = [];
   let r = 0;
-  const put = (row: number, col: number, value: PlanValue, style?: CellStyle) => cells.push(style ? { row, col, value, style } : { row, col, value });
+  const put = (row: number, col: number, value: PlanValue, style?: CellStyle) =>
+    cells.push(style ? { row, col, value, style } : { row, col, value });
   const header = (labels: readonly string[]) => {
     labels.forEach((l, i) => put(r, i, text(l), HEADER_STYLE));
     r++;
@@ -44,19 +61,40 @@ export function planDecisionSheet(
   };
   const ref = (col: number, row: number) => `${columnLetters(col)}${row + 1}`;
 
-  put(r++, 0, text(`Beslutsunderlag: ${a.name ?? "IOP"}`), { bold: true, fontSize: 14 });
-  put(r++, 0, text(`Skapat ${stamp.at} av iop-budget ${stamp.version} från ${stamp.source}. Bladet skrivs om vid varje beräkning.`), { italic: true });
+  put(r++, 0, text(`Beslutsunderlag: ${a.name ?? "IOP"}`), {
+    bold: true,
+    fontSize: 14,
+  });
+  put(
+    r++,
+    0,
+    text(
+      `Skapat ${stamp.at} av iop-budget ${stamp.version} från ${stamp.source}. Bladet skrivs om vid varje beräkning.`,
+    ),
+    { italic: true },
+  );
   const facts = [
-    a.organisation && (a.orgNumber ? `${a.organisation} (${a.orgNumber})` : a.organisation),
+    a.organisation &&
+      (a.orgNumber ? `${a.organisation} (${a.orgNumber})` : a.organisation),
     a.caseNumber && `Dnr ${a.caseNumber}`,
     (a.start || a.end) && `Avtalsperiod ${a.start ?? "?"} – ${a.end ?? "?"}`,
-    a.overheadRatePpm !== null && `OH-sats ${String(a.overheadRatePpm / 10_000).replace(".", ",")} %`,
+    a.overheadRatePpm !== null &&
+      `OH-sats ${String(a.overheadRatePpm / 10_000).replace(".", ",")} %`,
   ].filter(Boolean);
   put(r++, 0, text(facts.join(" · ")));
 
   // Half-years: budget, actual and surplus.
   heading("Halvår");
-  header(["Halvår", "Blad", "Direkta kostnader", "OH", "Budget (bidrag)", "Utfall", "Stödberättigat utfall", "Överskott"]);
+  header([
+    "Halvår",
+    "Blad",
+    "Direkta kostnader",
+    "OH",
+    "Budget (bidrag)",
+    "Utfall",
+    "Stödberättigat utfall",
+    "Överskott",
+  ]);
   const halfRow = new Map<string, number>();
   const firstHalf = r;
   for (const h of c.halfYears) {
@@ -71,22 +109,51 @@ export function planDecisionSheet(
       const B = plan.columns.budget!;
       const A = plan.columns.actual!;
       const lastLine = Math.max(...h.lines.map((l) => l.input.row - 1));
-      const range = (col: number) => `${sheet}!${columnLetters(col)}${plan.firstRow + 1}:${columnLetters(col)}${lastLine + 1}`;
-      const rowsOf = (col: number) => Array.from({ length: lastLine - plan.firstRow + 1 }, (_, i) => [plan.firstRow + i, col] as const);
-      if (sameAmount(plan.view.sum(rowsOf(B)), kr(h.budget.total))) total = formula(`SUM(${range(B)})`, kr(h.budget.total));
+      const range = (col: number) =>
+        `${sheet}!${columnLetters(col)}${plan.firstRow + 1}:${columnLetters(col)}${lastLine + 1}`;
+      const rowsOf = (col: number) =>
+        Array.from(
+          { length: lastLine - plan.firstRow + 1 },
+          (_, i) => [plan.firstRow + i, col] as const,
+        );
+      if (sameAmount(plan.view.sum(rowsOf(B)), kr(h.budget.total)))
+        total = formula(`SUM(${range(B)})`, kr(h.budget.total));
       const ohLines = h.lines.filter((l) => l.input.category === "overhead");
-      if (ohLines.length === 1 && sameAmount(plan.view.seen(ohLines[0]!.input.row - 1, B), kr(h.budget.overhead))) {
-        overhead = formula(`${sheet}!${columnLetters(B)}${ohLines[0]!.input.row}`, kr(h.budget.overhead));
+      if (
+        ohLines.length === 1 &&
+        sameAmount(
+          plan.view.seen(ohLines[0]!.input.row - 1, B),
+          kr(h.budget.overhead),
+        )
+      ) {
+        overhead = formula(
+          `${sheet}!${columnLetters(B)}${ohLines[0]!.input.row}`,
+          kr(h.budget.overhead),
+        );
       }
-      if (h.actual && sameAmount(plan.view.sum(rowsOf(A)), kr(h.actual.total))) actual = formula(`SUM(${range(A)})`, kr(h.actual.total));
+      if (h.actual && sameAmount(plan.view.sum(rowsOf(A)), kr(h.actual.total)))
+        actual = formula(`SUM(${range(A)})`, kr(h.actual.total));
     }
-    put(r, 2, formula(`${ref(4, r)}-${ref(3, r)}`, kr(h.budget.direct)), AMOUNT);
+    put(
+      r,
+      2,
+      formula(`${ref(4, r)}-${ref(3, r)}`, kr(h.budget.direct)),
+      AMOUNT,
+    );
     put(r, 3, overhead, AMOUNT);
     put(r, 4, total, AMOUNT);
     if (actual && h.actual) {
       put(r, 5, actual, AMOUNT);
       put(r, 6, num(kr(h.actual.eligibleTotal)), AMOUNT);
-      put(r, 7, formula(`${ref(4, r)}-${ref(6, r)}`, kr((h.budget.total - h.actual.eligibleTotal) as Ore)), AMOUNT);
+      put(
+        r,
+        7,
+        formula(
+          `${ref(4, r)}-${ref(6, r)}`,
+          kr((h.budget.total - h.actual.eligibleTotal) as Ore),
+        ),
+        AMOUNT,
+      );
     }
     halfRow.set(h.halfYear.id, r);
     r++;
@@ -94,16 +161,34 @@ export function planDecisionSheet(
   if (c.halfYears.length > 0) {
     const last = r - 1;
     put(r, 0, text("Summa"), { bold: true });
-    const sumOf = (f: (h: (typeof c.halfYears)[number]) => Ore | null) => kr(c.halfYears.reduce((s, h) => s + (f(h) ?? 0), 0) as Ore);
+    const sumOf = (f: (h: (typeof c.halfYears)[number]) => Ore | null) =>
+      kr(c.halfYears.reduce((s, h) => s + (f(h) ?? 0), 0) as Ore);
     const columnSums: [number, number][] = [
       [2, sumOf((h) => h.budget.direct)],
       [3, sumOf((h) => h.budget.overhead)],
       [4, sumOf((h) => h.budget.total)],
     ];
     if (c.halfYears.some((h) => h.actual)) {
-      columnSums.push([5, sumOf((h) => h.actual?.total ?? null)], [6, sumOf((h) => h.actual?.eligibleTotal ?? null)], [7, sumOf((h) => (h.actual ? ((h.budget.total - h.actual.eligibleTotal) as Ore) : null))]);
+      columnSums.push(
+        [5, sumOf((h) => h.actual?.total ?? null)],
+        [6, sumOf((h) => h.actual?.eligibleTotal ?? null)],
+        [
+          7,
+          sumOf((h) =>
+            h.actual
+              ? ((h.budget.total - h.actual.eligibleTotal) as Ore)
+              : null,
+          ),
+        ],
+      );
     }
-    for (const [col, value] of columnSums) put(r, col, formula(`SUM(${ref(col, firstHalf)}:${ref(col, last)})`, value), { ...AMOUNT, bold: true });
+    for (const [col, value] of columnSums)
+      put(
+        r,
+        col,
+        formula(`SUM(${ref(col, firstHalf)}:${ref(col, last)})`, value),
+        { ...AMOUNT, bold: true },
+      );
     r++;
   }
 
@@ -111,14 +196,35 @@ export function planDecisionSheet(
   const yearRow = new Map<number, number>();
   if (c.years.length > 0) {
     heading("Årsutfall");
-    header(["År", "Budget", "Stödberättigat utfall", "Överskott", "Anmärkning"]);
+    header([
+      "År",
+      "Budget",
+      "Stödberättigat utfall",
+      "Överskott",
+      "Anmärkning",
+    ]);
     for (const y of c.years) {
       const rows = y.halfYears.map((id) => halfRow.get(id)!);
       put(r, 0, num(y.year));
-      put(r, 1, formula(rows.map((hr) => ref(4, hr)).join("+"), kr(y.budget)), AMOUNT);
-      put(r, 2, formula(rows.map((hr) => ref(6, hr)).join("+"), kr(y.actual)), AMOUNT);
+      put(
+        r,
+        1,
+        formula(rows.map((hr) => ref(4, hr)).join("+"), kr(y.budget)),
+        AMOUNT,
+      );
+      put(
+        r,
+        2,
+        formula(rows.map((hr) => ref(6, hr)).join("+"), kr(y.actual)),
+        AMOUNT,
+      );
       put(r, 3, formula(`${ref(1, r)}-${ref(2, r)}`, kr(y.surplus)), AMOUNT);
-      const note = [y.partial ? "delvis återrapporterat" : "", y.surplus < 0 ? "överskridet år: ingen återbetalning" : ""].filter(Boolean).join("; ");
+      const note = [
+        y.partial ? "delvis återrapporterat" : "",
+        y.surplus < 0 ? "överskridet år: ingen återbetalning" : "",
+      ]
+        .filter(Boolean)
+        .join("; ");
       if (note) put(r, 4, text(note));
       yearRow.set(y.year, r);
       r++;
@@ -132,21 +238,53 @@ export function planDecisionSheet(
     header(["Avser", "Belopp"]);
     const first = r;
     for (const item of rep.items) {
-      put(r, 0, text(item.source === "earlier" ? `Ej återbetalat överskott ${item.year}` : `Överskott ${item.year}`));
+      put(
+        r,
+        0,
+        text(
+          item.source === "earlier"
+            ? `Ej återbetalat överskott ${item.year}`
+            : `Överskott ${item.year}`,
+        ),
+      );
       let value: PlanValue = num(kr(item.amount));
-      if (item.source === "reported" && yearRow.has(item.year)) value = formula(ref(3, yearRow.get(item.year)!), kr(item.amount));
-      const earlier = item.source === "earlier" ? a.earlierSurpluses.find((s) => s.year === item.year && s.amount === item.amount) : undefined;
+      if (item.source === "reported" && yearRow.has(item.year))
+        value = formula(ref(3, yearRow.get(item.year)!), kr(item.amount));
+      const earlier =
+        item.source === "earlier"
+          ? a.earlierSurpluses.find(
+              (s) => s.year === item.year && s.amount === item.amount,
+            )
+          : undefined;
       const at = earlier ? parseA1(earlier.cell.address) : null;
-      if (earlier && at && details.view && sameAmount(details.view.seen(at.row, at.col), kr(item.amount))) {
-        value = formula(`${sheetRef(earlier.cell.sheet)}!${earlier.cell.address}`, kr(item.amount));
+      if (
+        earlier &&
+        at &&
+        details.view &&
+        sameAmount(details.view.seen(at.row, at.col), kr(item.amount))
+      ) {
+        value = formula(
+          `${sheetRef(earlier.cell.sheet)}!${earlier.cell.address}`,
+          kr(item.amount),
+        );
       }
       put(r++, 1, value, AMOUNT);
     }
     put(r, 0, text("Summa att återbetala"), { bold: true });
-    put(r++, 1, formula(`SUM(${ref(1, first)}:${ref(1, r - 2)})`, kr(rep.total)), { ...AMOUNT, bold: true });
+    put(
+      r++,
+      1,
+      formula(`SUM(${ref(1, first)}:${ref(1, r - 2)})`, kr(rep.total)),
+      { ...AMOUNT, bold: true },
+    );
     if (rep.due) {
       put(r, 0, text("Återbetalas senast"));
-      put(r++, 1, { kind: "date", iso: rep.due }, { numberFormat: DATE_FORMAT });
+      put(
+        r++,
+        1,
+        { kind: "date", iso: rep.due },
+        { numberFormat: DATE_FORMAT },
+      );
     }
   }
 
@@ -163,7 +301,15 @@ export function planDecisionSheet(
     }
     for (const y of c.grantYears) {
       put(r, 0, text(`Bidrag ${y.year}`), { bold: true });
-      put(r, 2, formula(y.periods.map((p) => ref(2, grantRow.get(p)!)).join("+"), kr(y.amount)), { ...AMOUNT, bold: true });
+      put(
+        r,
+        2,
+        formula(
+          y.periods.map((p) => ref(2, grantRow.get(p)!)).join("+"),
+          kr(y.amount),
+        ),
+        { ...AMOUNT, bold: true },
+      );
       r++;
     }
   }
@@ -180,12 +326,26 @@ export function planDecisionSheet(
   else {
     header(["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"]);
     for (const f of analysis.findings.map((x) => renderFinding(x, "sv"))) {
-      put(r, 0, text(SEVERITY_SV[f.severity]), f.severity === "error" ? { bold: true, fontColor: "9C0006" } : undefined);
+      put(
+        r,
+        0,
+        text(SEVERITY_SV[f.severity]),
+        f.severity === "error"
+          ? { bold: true, fontColor: "9C0006" }
+          : undefined,
+      );
       put(r, 1, text(f.code));
       put(r, 2, text(f.sheet ?? ""));
       put(r, 3, text(f.cell ?? ""));
       put(r++, 4, text(f.message));
     }
   }
-  return { sheet: DECISION_SHEET, cells, columnWidths: [26, 22, 20, 14, 18, 14, 22, 14], freeze: null, validations: [], marks: [] };
+  return {
+    sheet: DECISION_SHEET,
+    cells,
+    columnWidths: [26, 22, 20, 14, 18, 14, 22, 14],
+    freeze: null,
+    validations: [],
+    marks: [],
+  };
 }

@@ -8,7 +8,19 @@ import type { ColumnKey } from "../glossary";
 import { type Cell, type Grid, columnLetters, isEmptyCell } from "../grid";
 import { type Ore, kronor } from "../money";
 import { SheetView, sameAmount } from "./view";
-import { type CellStyle, type CellWrite, type ConditionalMark, HEADER_STYLE, OVERSPENT_MARK, PLAIN_AMOUNT_FORMAT, type PlanValue, formula, num, sameFormula, text } from "./types";
+import {
+  type CellStyle,
+  type CellWrite,
+  type ConditionalMark,
+  HEADER_STYLE,
+  OVERSPENT_MARK,
+  PLAIN_AMOUNT_FORMAT,
+  type PlanValue,
+  formula,
+  num,
+  sameFormula,
+  text,
+} from "./types";
 
 /** How the half-year's OH formula refers to the rate in `Uppgifter`. */
 export interface RateRef {
@@ -19,7 +31,11 @@ export interface RateRef {
 
 export const STATUS_OVERSPENT = "Överskriden";
 export const STATUS_WITHIN = "Inom budget";
-const ADDED_HEADERS: Partial<Record<ColumnKey, string>> = { actual: "Utfall", variance: "Differens", status: "Status" };
+const ADDED_HEADERS: Partial<Record<ColumnKey, string>> = {
+  actual: "Utfall",
+  variance: "Differens",
+  status: "Status",
+};
 
 export interface HalfYearPlan {
   readonly cells: CellWrite[];
@@ -40,7 +56,11 @@ function writable(cell: Cell | undefined, expected: string): boolean {
   return isEmptyCell(cell);
 }
 
-export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | null): HalfYearPlan | null {
+export function planHalfYear(
+  grid: Grid,
+  h: ComputedHalfYear,
+  rate: RateRef | null,
+): HalfYearPlan | null {
   const src = h.source;
   if (h.lines.length === 0) return null;
   const view = new SheetView(grid);
@@ -55,7 +75,9 @@ export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | nu
   let next = 0;
   for (let r = headerRow; r <= lastRow; r++) {
     const row = grid.rows[r];
-    if (row) for (let c = row.length - 1; c >= next; c--) if (!isEmptyCell(row[c])) next = c + 1;
+    if (row)
+      for (let c = row.length - 1; c >= next; c--)
+        if (!isEmptyCell(row[c])) next = c + 1;
   }
   for (const key of ["actual", "variance", "status"] as const) {
     if (columns[key] !== undefined) continue;
@@ -68,7 +90,12 @@ export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | nu
   const S = columns.status!;
   const L = (c: number) => columnLetters(c);
 
-  function write(row: number, col: number, value: PlanValue, style?: CellStyle): void {
+  function write(
+    row: number,
+    col: number,
+    value: PlanValue,
+    style?: CellStyle,
+  ): void {
     view.set(row, col, value);
     cells.push(style ? { row, col, value, style } : { row, col, value });
   }
@@ -81,24 +108,45 @@ export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | nu
     const r = input.row - 1;
     const P = columns.servicePercent!;
     const pct = view.original(r, P);
-    const allNumbers = [P, columns.months!, columns.monthlyCost!].every((c) => view.original(r, c)?.t === "n");
-    const percentPart = pct && isPercentFormat(pct.fmt) ? `${L(P)}${r + 1}` : `${L(P)}${r + 1}/100`;
+    const allNumbers = [P, columns.months!, columns.monthlyCost!].every(
+      (c) => view.original(r, c)?.t === "n",
+    );
+    const percentPart =
+      pct && isPercentFormat(pct.fmt)
+        ? `${L(P)}${r + 1}`
+        : `${L(P)}${r + 1}/100`;
     const f = `ROUND(${percentPart}*${L(columns.months!)}${r + 1}*${L(columns.monthlyCost!)}${r + 1},0)`;
     if (!writable(view.original(r, B), f)) continue;
     // Text inputs ("275 %") cannot be multiplied reliably in every spreadsheet: write the figure.
-    write(r, B, allNumbers ? formula(f, kr(derivedBudget)) : num(kr(derivedBudget)), amountStyle);
+    write(
+      r,
+      B,
+      allNumbers ? formula(f, kr(derivedBudget)) : num(kr(derivedBudget)),
+      amountStyle,
+    );
   }
 
   // 2. The overhead line's budget: the rate on the sum of the direct lines.
   const overheadLines = h.lines.filter((l) => l.input.category === "overhead");
   if (overheadLines.length === 1 && rate) {
     const r = overheadLines[0]!.input.row - 1;
-    const directRows = h.lines.filter((l) => l.input.category !== "overhead").map((l) => l.input.row - 1);
+    const directRows = h.lines
+      .filter((l) => l.input.category !== "overhead")
+      .map((l) => l.input.row - 1);
     const f = `ROUND(${rate.expression}*SUM(${rowRanges(directRows, L(B))}),0)`;
     if (writable(view.original(r, B), f)) {
       const sum = view.sum(directRows.map((row) => [row, B] as const));
-      const faithful = typeof sum === "number" && overheadOf(kronor(sum), rate.ppm) === h.budget.overhead;
-      write(r, B, faithful ? formula(f, kr(h.budget.overhead)) : num(kr(h.budget.overhead)), amountStyle);
+      const faithful =
+        typeof sum === "number" &&
+        overheadOf(kronor(sum), rate.ppm) === h.budget.overhead;
+      write(
+        r,
+        B,
+        faithful
+          ? formula(f, kr(h.budget.overhead))
+          : num(kr(h.budget.overhead)),
+        amountStyle,
+      );
     }
   }
 
@@ -111,16 +159,50 @@ export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | nu
     const actualSeen = view.seen(r, A);
     const varianceF = `IF(${a}="","",${b}-${a})`;
     if (writable(view.original(r, V), varianceF)) {
-      const engine: number | string = line.effectiveVariance === null ? "" : kr(line.effectiveVariance);
-      const computed = actualSeen === null ? "" : typeof actualSeen === "number" && typeof budgetSeen === "number" ? budgetSeen - actualSeen : "error";
-      const faithful = engine === "" ? computed === "" : sameAmount(computed, engine as number);
-      write(r, V, faithful ? formula(varianceF, engine) : typeof engine === "number" ? num(engine) : text(""), amountStyle);
+      const engine: number | string =
+        line.effectiveVariance === null ? "" : kr(line.effectiveVariance);
+      const computed =
+        actualSeen === null
+          ? ""
+          : typeof actualSeen === "number" && typeof budgetSeen === "number"
+            ? budgetSeen - actualSeen
+            : "error";
+      const faithful =
+        engine === ""
+          ? computed === ""
+          : sameAmount(computed, engine as number);
+      write(
+        r,
+        V,
+        faithful
+          ? formula(varianceF, engine)
+          : typeof engine === "number"
+            ? num(engine)
+            : text(""),
+        amountStyle,
+      );
     }
     const statusF = `IF(${a}="","",IF(${a}>${b},"${STATUS_OVERSPENT}","${STATUS_WITHIN}"))`;
     if (writable(view.original(r, S), statusF)) {
-      const engine = line.input.actual === null ? "" : line.overspent ? STATUS_OVERSPENT : STATUS_WITHIN;
-      const computed = actualSeen === null ? "" : typeof actualSeen === "number" && typeof budgetSeen === "number" ? (actualSeen > budgetSeen ? STATUS_OVERSPENT : STATUS_WITHIN) : "error";
-      write(r, S, computed === engine ? formula(statusF, engine) : text(engine));
+      const engine =
+        line.input.actual === null
+          ? ""
+          : line.overspent
+            ? STATUS_OVERSPENT
+            : STATUS_WITHIN;
+      const computed =
+        actualSeen === null
+          ? ""
+          : typeof actualSeen === "number" && typeof budgetSeen === "number"
+            ? actualSeen > budgetSeen
+              ? STATUS_OVERSPENT
+              : STATUS_WITHIN
+            : "error";
+      write(
+        r,
+        S,
+        computed === engine ? formula(statusF, engine) : text(engine),
+      );
     }
   }
 
@@ -129,13 +211,21 @@ export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | nu
     const r = src.total.row - 1;
     const lineRows = h.lines.map((l) => l.input.row - 1);
     const lastLineRow = Math.max(...lineRows);
-    const sums: [number, Ore, boolean][] = [[B, h.budget.total, true], [A, h.actual?.total ?? (0 as Ore), h.actual !== null]];
+    const sums: [number, Ore, boolean][] = [
+      [B, h.budget.total, true],
+      [A, h.actual?.total ?? (0 as Ore), h.actual !== null],
+    ];
     for (const [col, engine, wanted] of sums) {
       if (!wanted) continue;
       const f = `SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
       if (!writable(view.original(r, col), f)) continue;
       const seen = view.sum(lineRows.map((row) => [row, col] as const));
-      write(r, col, sameAmount(seen, kr(engine)) ? formula(f, kr(engine)) : num(kr(engine)), amountStyle);
+      write(
+        r,
+        col,
+        sameAmount(seen, kr(engine)) ? formula(f, kr(engine)) : num(kr(engine)),
+        amountStyle,
+      );
     }
   }
 
@@ -145,8 +235,16 @@ export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | nu
   // Absolute columns, relative rows: the same rule serves the actual and the status cells.
   const rule = `AND(ISNUMBER($${L(A)}${top}),$${L(A)}${top}>$${L(B)}${top})`;
   const marks: ConditionalMark[] = [
-    { range: `${L(A)}${top}:${L(A)}${bottom}`, formula: rule, ...OVERSPENT_MARK },
-    { range: `${L(S)}${top}:${L(S)}${bottom}`, formula: rule, ...OVERSPENT_MARK },
+    {
+      range: `${L(A)}${top}:${L(A)}${bottom}`,
+      formula: rule,
+      ...OVERSPENT_MARK,
+    },
+    {
+      range: `${L(S)}${top}:${L(S)}${bottom}`,
+      formula: rule,
+      ...OVERSPENT_MARK,
+    },
   ];
   return { cells, marks, view, columns, firstRow, lastRow };
 }
@@ -155,10 +253,14 @@ export function planHalfYear(grid: Grid, h: ComputedHalfYear, rate: RateRef | nu
 export function rowRanges(rows: readonly number[], col: string): string {
   const sorted = [...rows].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(i === j ? `${col}${sorted[i]! + 1}` : `${col}${sorted[i]! + 1}:${col}${sorted[j]! + 1}`);
+    parts.push(
+      i === j
+        ? `${col}${sorted[i]! + 1}`
+        : `${col}${sorted[i]! + 1}:${col}${sorted[j]! + 1}`,
+    );
     i = j + 1;
   }
   return parts.join(",");

@@ -18,7 +18,10 @@ export { SheetView } from "./view";
 function rateRef(grids: WorkbookGrids, analysis: Analysis): RateRef | null {
   const a = analysis.computation.agreement;
   if (a.overheadRatePpm === null) return null;
-  const literal: RateRef = { expression: String(a.overheadRatePpm / 1_000_000), ppm: a.overheadRatePpm };
+  const literal: RateRef = {
+    expression: String(a.overheadRatePpm / 1_000_000),
+    ppm: a.overheadRatePpm,
+  };
   const address = a.cells.overheadRate;
   const grid = grids.sheets.find((g) => g.name === a.sheet);
   const at = address ? parseA1(address) : null;
@@ -27,10 +30,18 @@ function rateRef(grids: WorkbookGrids, analysis: Analysis): RateRef | null {
   const abs = address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   const ref = `${sheetRef(a.sheet)}!${abs}`;
   // A percent cell or a plain fraction is the rate itself; a plain number above 1 is percent points.
-  return { expression: isPercentFormat(cell.fmt) || Math.abs(cell.v) <= 1 ? ref : `${ref}/100`, ppm: a.overheadRatePpm };
+  return {
+    expression:
+      isPercentFormat(cell.fmt) || Math.abs(cell.v) <= 1 ? ref : `${ref}/100`,
+    ppm: a.overheadRatePpm,
+  };
 }
 
-export function planWrite(grids: WorkbookGrids, analysis: Analysis, stamp: Stamp): WritePlan {
+export function planWrite(
+  grids: WorkbookGrids,
+  analysis: Analysis,
+  stamp: Stamp,
+): WritePlan {
   const rate = rateRef(grids, analysis);
   const plans = new Map<string, HalfYearPlan>();
   const edits: SheetEdit[] = [];
@@ -42,8 +53,15 @@ export function planWrite(grids: WorkbookGrids, analysis: Analysis, stamp: Stamp
     plans.set(h.source.sheet, plan);
     edits.push({ sheet: h.source.sheet, cells: plan.cells, marks: plan.marks });
   }
-  const detailsGrid = grids.sheets.find((g) => g.name === analysis.computation.agreement.sheet);
-  const decision = planDecisionSheet(analysis, plans, { view: detailsGrid ? new SheetView(detailsGrid) : null }, stamp);
+  const detailsGrid = grids.sheets.find(
+    (g) => g.name === analysis.computation.agreement.sheet,
+  );
+  const decision = planDecisionSheet(
+    analysis,
+    plans,
+    { view: detailsGrid ? new SheetView(detailsGrid) : null },
+    stamp,
+  );
   return { edits, creates: [decision] };
 }
 export * from "./template";

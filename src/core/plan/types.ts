@@ -8,7 +8,11 @@ export type PlanValue =
   /** Always written as text, never as a formula, whatever it starts with. */
   | { readonly kind: "text"; readonly value: string }
   /** A formula without its leading "=", with the value a spreadsheet computes from the cells. */
-  | { readonly kind: "formula"; readonly formula: string; readonly cached: number | string }
+  | {
+      readonly kind: "formula";
+      readonly formula: string;
+      readonly cached: number | string;
+    }
   | { readonly kind: "date"; readonly iso: IsoDate };
 
 export interface CellStyle {
@@ -44,9 +48,19 @@ export interface ConditionalMark {
 }
 
 export type Validation =
-  | { readonly range: string; readonly kind: "list"; readonly values: readonly string[]; readonly message: string }
+  | {
+      readonly range: string;
+      readonly kind: "list";
+      readonly values: readonly string[];
+      readonly message: string;
+    }
   /** A custom rule: the formula, relative to the range's top-left cell, must be true. */
-  | { readonly range: string; readonly kind: "custom"; readonly formula: string; readonly message: string };
+  | {
+      readonly range: string;
+      readonly kind: "custom";
+      readonly formula: string;
+      readonly message: string;
+    };
 
 export interface SheetEdit {
   readonly sheet: string;
@@ -81,7 +95,11 @@ export const OVERSPENT_MARK = { fill: "FFC7CE", fontColor: "9C0006" } as const;
 
 export const text = (value: string): PlanValue => ({ kind: "text", value });
 export const num = (value: number): PlanValue => ({ kind: "number", value });
-export const formula = (f: string, cached: number | string): PlanValue => ({ kind: "formula", formula: f, cached });
+export const formula = (f: string, cached: number | string): PlanValue => ({
+  kind: "formula",
+  formula: f,
+  cached,
+});
 
 /** A sheet name quoted for a reference: 'Budget 2025 H2'!F4. */
 export function sheetRef(sheet: string): string {
@@ -90,6 +108,7 @@ export function sheetRef(sheet: string): string {
 
 /** Formulas compare without case, spaces, $ and a leading "=". */
 export function sameFormula(a: string, b: string): boolean {
-  const norm = (f: string) => f.replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
+  const norm = (f: string) =>
+    f.replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
   return norm(a) === norm(b);
 }

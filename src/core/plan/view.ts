@@ -32,7 +32,12 @@ export class SheetView {
     const w = this.planned(row, col);
     if (w) {
       if (w.kind === "number") return w.value;
-      if (w.kind === "formula") return typeof w.cached === "number" ? w.cached : w.cached === "" ? "text" : "text";
+      if (w.kind === "formula")
+        return typeof w.cached === "number"
+          ? w.cached
+          : w.cached === ""
+            ? "text"
+            : "text";
       return w.kind === "date" ? 0 : "text";
     }
     const c = this.original(row, col);
@@ -64,6 +69,11 @@ export class SheetView {
 }
 
 /** Cached values compare in öre, so that float noise of a sum never decides. */
-export function sameAmount(a: number | "error" | null | string, kronor: number): boolean {
-  return typeof a === "number" && Math.round(a * 100) === Math.round(kronor * 100);
+export function sameAmount(
+  a: number | "error" | null | string,
+  kronor: number,
+): boolean {
+  return (
+    typeof a === "number" && Math.round(a * 100) === Math.round(kronor * 100)
+  );
 }
