@@ -6,7 +6,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Cell, type Grid, analyze } from "../src/core";
+import Module from "node:module";
+import { type Cell, type Grid, type WorkbookGrids, analyze, planWrite } from "../src/core";
 import { detailsSheet } from "../test/helpers/seed";
 import { type CellSpec, type SheetSpec, buildXlsx, kr, pct } from "../test/helpers/workbook";
 
@@ -64,6 +65,29 @@ function engineGrids(): Grid[] {
   return grids;
 }
 
+/** context.sync() calls of a compute in Excel (office-addin-mock), for a workbook of sheets × lines. */
+async function syncCount(sheets: number, lines: number): Promise<number> {
+  // office-addin-mock requires office-addin-manifest only for an enum; its ESM-only dependencies
+  // cannot be required here, so a stub stands in (as in the jest config).
+  const load = (Module as unknown as { _load: (id: string, ...rest: unknown[]) => unknown })._load;
+  (Module as unknown as { _load: (id: string, ...rest: unknown[]) => unknown })._load = (id: string, ...rest: unknown[]) =>
+    id === "office-addin-manifest" ? { OfficeApp: { Excel: "excel" } } : load(id, ...rest);
+  const { excelMock } = await import("../test/helpers/excel-mock");
+  const { readGrids, applyPlan } = await import("../src/excel/workbook");
+  const grids: WorkbookGrids = { sheets: engineGrids().slice(0, sheets + 1).map((g, i) => (i === 0 ? g : { ...g, rows: g.rows.slice(0, lines + 1) })) };
+  const mock = excelMock(grids.sheets);
+  (globalThis as unknown as { Excel: unknown }).Excel = mock.Excel;
+  let syncs = 0;
+  const original = mock.context.sync.bind(mock.context);
+  (mock.context as { sync: () => Promise<void> }).sync = async () => {
+    syncs++;
+    await original();
+  };
+  const read = await readGrids(mock.context);
+  await applyPlan(mock.context, planWrite(read, analyze(read), { at: "bench", version: "bench", source: "bench" }), read);
+  return syncs;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `bench-${SHEETS}x${LINES}.xlsx`);
@@ -92,12 +116,22 @@ async function main(): Promise<void> {
   }
   const engine = median(engineTimes);
 
+  const syncs = [
+    [1, 10],
+    [20, 10],
+    [1, 500],
+    [20, 500],
+  ] as const;
+  const syncLines: string[] = [];
+  for (const [sheets, lines] of syncs) syncLines.push(`context.sync() calls per compute in Excel, ${sheets} sheet(s) × ${lines} lines: ${await syncCount(sheets, lines)}`);
+
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const lines = [
     `check --json, ${SHEETS} sheets × ${LINES} lines (whole process, median of ${RUNS}): ${ms(check)}`,
     openpyxl === null ? "openpyxl read-only load + iterate (whole process): n/a" : `openpyxl read-only load + iterate (whole process, median of ${RUNS}): ${ms(openpyxl)}`,
     openpyxl === null ? "" : `ratio check / openpyxl: ${(check / openpyxl).toFixed(2)} (target ≤ 1.5) ${check / openpyxl <= 1.5 ? "OK" : "OVER"}`,
     `engine alone, ${SHEETS * LINES} lines (median of 20): ${engine.toFixed(1)} ms (target < 20 ms) ${engine < 20 ? "OK" : "OVER"}`,
+    ...syncLines,
   ].filter(Boolean);
   process.stdout.write(`${lines.join("\n")}\n`);
 }

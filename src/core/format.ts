@@ -39,12 +39,14 @@ export function formatKronor(ore: Ore, lang: Lang = "sv"): string {
 
 /** A plain decimal number for messages: "275", "4,5" (sv). */
 export function formatNumber(value: number, lang: Lang = "sv"): string {
-  const text = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    maximumFractionDigits: 6,
-  }).format(value);
-  return lang === "sv"
-    ? text.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-")
-    : text;
+  const key = `${lang}:n`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 6 });
+    formatters.set(key, f);
+  }
+  const text = f.format(value);
+  return lang === "sv" ? text.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-") : text;
 }
 
 /** "2026-11-23 12:00" in Swedish time: when a `Beslut` sheet was made. */

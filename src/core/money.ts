@@ -52,6 +52,9 @@ export function allocate(
   const remainderOre = total - units * unit;
   const sign = units < 0 ? -1 : 1;
   const abs = units * sign;
+  // Budgets are nearly always whole kronor: weigh in kronor then, which keeps the fast exact path.
+  const whole = weights.every((x) => x % ORE_PER_KRONA === 0);
+  if (whole) weights = weights.map((x) => x / ORE_PER_KRONA);
   let wsum = 0;
   for (const x of weights) wsum += Math.max(0, x);
   let parts: number[];

@@ -27,9 +27,16 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
   parser.on("opentag", (tag) => {
     depth++;
     if (!open) return;
-    const attrs: Record<string, string> = {};
-    for (const k in tag.attributes)
-      attrs[localName(k)] = tag.attributes[k] as string;
+    // Prefixed names ("x:c", "r:id") are rare: only then is a new attribute object made.
+    let attrs = tag.attributes as Record<string, string>;
+    for (const k in attrs) {
+      if (k.indexOf(":") >= 0) {
+        const local: Record<string, string> = {};
+        for (const key in attrs) local[localName(key)] = attrs[key]!;
+        attrs = local;
+        break;
+      }
+    }
     open(localName(tag.name), attrs);
   });
   parser.on("closetag", (tag) => {
