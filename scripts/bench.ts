@@ -3,7 +3,8 @@
 //  - the engine alone on 10 000 lines.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import Module from "node:module";
@@ -88,6 +89,37 @@ async function syncCount(sheets: number, lines: number): Promise<number> {
   return syncs;
 }
 
+/** The pane's initial JavaScript (the scripts taskpane.html loads, not the lazy chunks), gzip bytes. */
+function initialJsGzip(web: string): { bytes: number; files: string[] } {
+  const html = readFileSync(join(web, "taskpane.html"), "utf8");
+  const files = [...html.matchAll(/<script[^>]*src="?([^" >]+\.js)"?/g)].map((m) => m[1]!).filter((f) => !f.startsWith("http"));
+  return { bytes: files.reduce((sum, f) => sum + gzipSync(readFileSync(join(web, f))).length, 0), files };
+}
+
+/** Navigation to an interactive standalone pane (the file picker enabled), median of 5, ms. */
+async function timeToInteractive(web: string): Promise<number> {
+  const { launch, routeOfficeJs, serve } = await import("../test/helpers/browser");
+  const server = await serve(web);
+  const browser = await launch();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 6; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await routeOfficeJs(page);
+      const t0 = performance.now();
+      await page.goto(`${server.url}/taskpane.html`);
+      await page.locator("#files:enabled").waitFor();
+      if (i > 0) times.push(performance.now() - t0); // the first run warms the browser's caches of its own
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return median(times);
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `bench-${SHEETS}x${LINES}.xlsx`);
@@ -125,6 +157,17 @@ async function main(): Promise<void> {
   const syncLines: string[] = [];
   for (const [sheets, lines] of syncs) syncLines.push(`context.sync() calls per compute in Excel, ${sheets} sheet(s) × ${lines} lines: ${await syncCount(sheets, lines)}`);
 
+  const web = join(OUT, "web");
+  const { buildWeb } = await import("../test/helpers/browser");
+  buildWeb(web);
+  const initial = initialJsGzip(web);
+  let tti: number | null = null;
+  if (existsSync("/usr/bin/chromium")) tti = await timeToInteractive(web);
+  const paneLines = [
+    `pane initial JavaScript (${initial.files.join(", ")}), gzip: ${(initial.bytes / 1024).toFixed(1)} KB (target ≤ 200 KB) ${initial.bytes <= 200 * 1024 ? "OK" : "OVER"}`,
+    tti === null ? "navigation to interactive pane: n/a (apt-get install chromium)" : `navigation to interactive pane, headless chromium (median of 5): ${tti.toFixed(0)} ms`,
+  ];
+
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const lines = [
     `check --json, ${SHEETS} sheets × ${LINES} lines (whole process, median of ${RUNS}): ${ms(check)}`,
@@ -132,6 +175,7 @@ async function main(): Promise<void> {
     openpyxl === null ? "" : `ratio check / openpyxl: ${(check / openpyxl).toFixed(2)} (target ≤ 1.5) ${check / openpyxl <= 1.5 ? "OK" : "OVER"}`,
     `engine alone, ${SHEETS * LINES} lines (median of 20): ${engine.toFixed(1)} ms (target < 20 ms) ${engine < 20 ? "OK" : "OVER"}`,
     ...syncLines,
+    ...paneLines,
   ].filter(Boolean);
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -42,11 +42,15 @@ export function formatNumber(value: number, lang: Lang = "sv"): string {
   const key = `${lang}:n`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 6 });
+    f = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+      maximumFractionDigits: 6,
+    });
     formatters.set(key, f);
   }
   const text = f.format(value);
-  return lang === "sv" ? text.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-") : text;
+  return lang === "sv"
+    ? text.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-")
+    : text;
 }
 
 /** "2026-11-23 12:00" in Swedish time: when a `Beslut` sheet was made. */

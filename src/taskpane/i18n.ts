@@ -56,6 +56,38 @@ export const TEXT = {
     templateDone: (names: string) => `Klart: bladen ${names} har lagts till.`,
     templateBadPeriod:
       "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
+    standalone: {
+      intro:
+        "Välj eller släpp en eller flera budgetarbetsböcker (.xlsx). Filerna läses här i webbläsaren och lämnar aldrig din dator.",
+      pick: "Välj arbetsböcker",
+      drop: "Släpp .xlsx-filer här",
+      progress: (n: number, of: number) => `Läser fil ${n} av ${of} …`,
+      file: "Fil",
+      status: "Status",
+      statusError: "Fel",
+      statusWarning: "Varningar",
+      statusClean: "Korrekt",
+      statusUnreadable: "Kunde inte läsas",
+      halfYears: "Halvår",
+      showFindings: "Visa fynd",
+      hideFindings: "Dölj fynd",
+      download: "Ladda ner",
+      downloadLabel: (name: string) =>
+        `Ladda ner den beräknade arbetsboken för ${name}`,
+      csv: "Ladda ner sammanställning (CSV)",
+      none: "Inga filer ännu.",
+      csvHeader: [
+        "Fil",
+        "Status",
+        "Fel",
+        "Varningar",
+        "Information",
+        "Bidrag (kr)",
+        "Återbetalning (kr)",
+        "Återbetalas senast",
+        "Meddelande",
+      ],
+    },
     errorPrefix: "Det gick inte:",
     errors: {
       InvalidOperationInCellEditMode:
@@ -124,6 +156,38 @@ export const TEXT = {
     templateDone: (names: string) => `Done: the sheets ${names} were added.`,
     templateBadPeriod:
       "Choose a period whose first month comes before its last (at most ten years).",
+    standalone: {
+      intro:
+        "Choose or drop one or more budget workbooks (.xlsx). The files are read here in the browser and never leave your computer.",
+      pick: "Choose workbooks",
+      drop: "Drop .xlsx files here",
+      progress: (n: number, of: number) => `Reading file ${n} of ${of} …`,
+      file: "File",
+      status: "Status",
+      statusError: "Errors",
+      statusWarning: "Warnings",
+      statusClean: "In order",
+      statusUnreadable: "Could not be read",
+      halfYears: "Half-years",
+      showFindings: "Show findings",
+      hideFindings: "Hide findings",
+      download: "Download",
+      downloadLabel: (name: string) =>
+        `Download the computed workbook for ${name}`,
+      csv: "Download summary (CSV)",
+      none: "No files yet.",
+      csvHeader: [
+        "File",
+        "Status",
+        "Errors",
+        "Warnings",
+        "Information",
+        "Grants (SEK)",
+        "Repayment (SEK)",
+        "Repayment due",
+        "Message",
+      ],
+    },
     errorPrefix: "That did not work:",
     errors: {
       InvalidOperationInCellEditMode:
@@ -141,7 +205,7 @@ export const TEXT = {
   },
 };
 
-export type PaneText = (typeof TEXT)["sv"];
+export type PaneText = (typeof TEXT)["sv"] | (typeof TEXT)["en"];
 
 export function textFor(lang: Lang): PaneText {
   return TEXT[lang] as PaneText;

@@ -26,7 +26,7 @@ export interface ExcelMock {
 
 type M = OfficeMockObject & Record<string, unknown>;
 
-function usedRangeOf(grid: Grid): Record<string, unknown> {
+export function usedRangeOf(grid: Grid): Record<string, unknown> {
   const rows = grid.rows.length;
   let cols = 1;
   for (let r = 0; r < rows; r++) cols = Math.max(cols, grid.rows[r]?.length ?? 0);

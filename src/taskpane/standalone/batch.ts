@@ -1,0 +1,166 @@
+// Standalone mode's work on files, in the browser: read, analyse, compute a copy, summarise as CSV.
+// The same engine and write plan as the CLI and the add-in; files never leave the browser.
+
+import {
+  type Analysis,
+  type Lang,
+  type WorkbookGrids,
+  analyze,
+  formatKronor,
+  hasErrors,
+  planWrite,
+  renderFinding,
+  stampTime,
+} from "../../core";
+import { WorkbookFileError, readXlsx } from "../../xlsx/read";
+import { applyPlan } from "../../xlsx/write";
+import type { PaneText } from "../i18n";
+import { VERSION } from "../usePane";
+
+export type FileResult =
+  | {
+      readonly kind: "ok";
+      readonly name: string;
+      readonly bytes: Uint8Array;
+      readonly grids: WorkbookGrids;
+      readonly analysis: Analysis;
+    }
+  | {
+      readonly kind: "error";
+      readonly name: string;
+      readonly code: string;
+      readonly message: string;
+    };
+
+const FILE_ERRORS: Record<string, Record<Lang, string>> = {
+  NOT_A_WORKBOOK: {
+    sv: "Filen är inte en Excel-arbetsbok (.xlsx).",
+    en: "The file is not an Excel workbook (.xlsx).",
+  },
+  ENCRYPTED: {
+    sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.",
+    en: "The workbook is password-protected. Save it without a password and try again.",
+  },
+  LEGACY_XLS: {
+    sv: "Filen är en gammal .xls-arbetsbok. Spara den som .xlsx och försök igen.",
+    en: "The file is an old .xls workbook. Save it as .xlsx and try again.",
+  },
+  TOO_LARGE: {
+    sv: "Arbetsboken är för stor för att läsas säkert.",
+    en: "The workbook is too large to be read safely.",
+  },
+  CORRUPT: {
+    sv: "Arbetsboken är skadad och kan inte läsas.",
+    en: "The workbook is damaged and cannot be read.",
+  },
+  INTERNAL: {
+    sv: "Ett oväntat fel uppstod när filen lästes.",
+    en: "An unexpected error occurred while reading the file.",
+  },
+};
+
+export function readFileBytes(
+  name: string,
+  bytes: Uint8Array,
+  lang: Lang,
+): FileResult {
+  try {
+    const grids = readXlsx(bytes);
+    return { kind: "ok", name, bytes, grids, analysis: analyze(grids) };
+  } catch (e) {
+    const code = e instanceof WorkbookFileError ? e.code : "INTERNAL";
+    return { kind: "error", name, code, message: FILE_ERRORS[code]![lang] };
+  }
+}
+
+/** The computed copy of a file, as the CLI's `compute` writes it. */
+export function computedCopy(
+  result: Extract<FileResult, { kind: "ok" }>,
+): Uint8Array {
+  const plan = planWrite(result.grids, result.analysis, {
+    at: stampTime(new Date()),
+    version: VERSION,
+    source: result.name,
+  });
+  return applyPlan(result.bytes, plan);
+}
+
+export function computedName(name: string): string {
+  return `${name.replace(/\.xlsx$/i, "")}-beraknad.xlsx`;
+}
+
+export type Status = "error" | "warning" | "clean" | "unreadable";
+
+export function statusOf(result: FileResult): Status {
+  if (result.kind === "error") return "unreadable";
+  if (hasErrors(result.analysis.findings)) return "error";
+  return result.analysis.findings.some((f) => f.severity === "warning")
+    ? "warning"
+    : "clean";
+}
+
+export interface FileFigures {
+  readonly halfYears: readonly { id: string; total: string }[];
+  readonly grants: string;
+  readonly repayment: string | null;
+  readonly due: string | null;
+}
+
+export function fileFigures(analysis: Analysis, lang: Lang): FileFigures {
+  const c = analysis.computation;
+  return {
+    halfYears: c.halfYears.map((h) => ({
+      id: h.halfYear.id,
+      total: formatKronor(h.budget.total, lang),
+    })),
+    grants: formatKronor(
+      c.grants.reduce((s, g) => s + g.amount, 0),
+      lang,
+    ),
+    repayment:
+      c.repayment.total > 0 ? formatKronor(c.repayment.total, lang) : null,
+    due: c.repayment.due,
+  };
+}
+
+/** A CSV cell: quoted, and neutralised where a spreadsheet would read it as a formula. */
+function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The batch summary, one row per file; semicolons and a BOM, as Swedish Excel opens CSV. */
+export function batchCsv(
+  results: readonly FileResult[],
+  lang: Lang,
+  t: PaneText,
+): string {
+  const statusText: Record<Status, string> = {
+    error: t.standalone.statusError,
+    warning: t.standalone.statusWarning,
+    clean: t.standalone.statusClean,
+    unreadable: t.standalone.statusUnreadable,
+  };
+  const rows = results.map((r) => {
+    if (r.kind === "error")
+      return [r.name, statusText.unreadable, "", "", "", "", "", "", r.message];
+    const findings = r.analysis.findings.map((f) => renderFinding(f, lang));
+    const count = (s: string) =>
+      findings.filter((f) => f.severity === s).length;
+    const c = r.analysis.computation;
+    const grants = c.grants.reduce((s, g) => s + g.amount, 0) / 100;
+    return [
+      r.name,
+      statusText[statusOf(r)],
+      count("error"),
+      count("warning"),
+      count("info"),
+      grants,
+      c.repayment.total / 100,
+      c.repayment.due ?? "",
+      findings.find((f) => f.severity === "error")?.message ?? "",
+    ];
+  });
+  return `\ufeff${[t.standalone.csvHeader, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}

@@ -1,0 +1,170 @@
+// The production build in a real browser (Debian's chromium, playwright-core): the standalone
+// page on files, the Excel-mode pane, accessibility scans, keyboard use and screenshots.
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { readXlsx } from "../../src/xlsx/read";
+import { ROOT, buildWeb, launch, routeOfficeJs, serve } from "../helpers/browser";
+import { fakeOfficeScript } from "../helpers/fake-office";
+
+const WEB = join(ROOT, "test-output", "e2e-web");
+export const SCREENSHOTS = join(ROOT, "test-output", "screenshots");
+const SAMPLES = join(ROOT, "test", "fixtures", "samples");
+const tmp = join(tmpdir(), `iop-e2e-${process.pid}`);
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  buildWeb(WEB);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, "anteckningar.xlsx"), "Det här är ingen arbetsbok.");
+  server = await serve(WEB);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function standalonePage(options: { dark?: boolean; locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: options.locale ?? "sv-SE", colorScheme: options.dark ? "dark" : "light", acceptDownloads: true, viewport: { width: 420, height: 900 } });
+  const page = await context.newPage();
+  await routeOfficeJs(page);
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByLabel(/Välj arbetsböcker|Choose workbooks/).waitFor();
+  return page;
+}
+
+async function loadSamples(page: Page): Promise<void> {
+  await page.getByLabel("Välj arbetsböcker").setInputFiles([join(SAMPLES, "budget-2025-26.xlsx"), join(tmp, "anteckningar.xlsx"), join(SAMPLES, "report-2024.xlsx")]);
+  await page.getByRole("article", { name: "report-2024.xlsx" }).waitFor();
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("standalone mode (no Office)", () => {
+  test("loads the seed workbooks together, shows their figures, and a bad file's error while the others are processed", async () => {
+    const page = await standalonePage();
+    await expect(page.getByText(/lämnar aldrig din dator/).isVisible()).resolves.toBe(true);
+    await loadSamples(page);
+    const budget = page.getByRole("article", { name: "budget-2025-26.xlsx" });
+    const report = page.getByRole("article", { name: "report-2024.xlsx" });
+    const bad = page.getByRole("article", { name: "anteckningar.xlsx" });
+    await expect(budget.getByText("1 109 649 kr").first().isVisible()).resolves.toBe(true);
+    await expect(report.getByText(/380 222 kr/).isVisible()).resolves.toBe(true);
+    await expect(bad.getByRole("alert").textContent()).resolves.toContain("inte en Excel-arbetsbok");
+    await expect(budget.getByText("Korrekt").isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  test("downloads the computed workbook, whose Beslut sheet holds the figures", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner den beräknade arbetsboken för report-2024.xlsx" }).click()]);
+    expect(download.suggestedFilename()).toBe("report-2024-beraknad.xlsx");
+    const path = join(tmp, "computed.xlsx");
+    await download.saveAs(path);
+    const beslut = readXlsx(readFileSync(path)).sheets.find((s) => s.name === "Beslut")!;
+    const numbers = beslut.rows.flatMap((r) => (r ?? []).flatMap((c) => (c?.t === "n" ? [c.v] : [])));
+    expect(numbers).toEqual(expect.arrayContaining([380222, 147336, 232886]));
+    await page.context().close();
+  });
+
+  test("downloads the batch summary as CSV", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner sammanställning (CSV)" }).click()]);
+    const path = join(tmp, "summary.csv");
+    await download.saveAs(path);
+    const csv = readFileSync(path, "utf8");
+    expect(csv.split("\r\n")[0]).toContain('"Fil";"Status"');
+    expect(csv).toContain('"budget-2025-26.xlsx";"Korrekt";"0";"0";"0";"2219298";"0"');
+    expect(csv).toContain('"report-2024.xlsx"');
+    expect(csv).toContain('"anteckningar.xlsx";"Kunde inte läsas"');
+    await page.context().close();
+  });
+
+  test("every action is reachable with the keyboard alone", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    await page.locator("body").focus();
+    const reached: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press("Tab");
+      reached.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? `${el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.textContent ?? ""}` : "";
+      }));
+    }
+    expect(reached).toEqual(expect.arrayContaining([
+      "input:",
+      "button:Ladda ner sammanställning (CSV)",
+      "button:Visa fynd",
+      "button:Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx",
+      "button:Ladda ner den beräknade arbetsboken för report-2024.xlsx",
+    ]));
+    // Enter on a focused button works: open the findings of the report.
+    const toggle = page.getByRole("article", { name: "report-2024.xlsx" }).getByRole("button", { name: "Visa fynd" });
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("article", { name: "report-2024.xlsx" }).getByText(/är överskriden/).first().isVisible()).resolves.toBe(true);
+    const [download] = await Promise.all([page.waitForEvent("download"), (async () => {
+      await page.getByRole("button", { name: "Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx" }).focus();
+      await page.keyboard.press("Enter");
+    })()]);
+    expect(download.suggestedFilename()).toBe("budget-2025-26-beraknad.xlsx");
+    await page.context().close();
+  });
+
+  test.each([["light", false], ["dark", true]] as const)("has no serious or critical accessibility violation (%s theme), and is photographed", async (name, dark) => {
+    const page = await standalonePage({ dark });
+    await loadSamples(page);
+    await page.getByRole("article", { name: "report-2024.xlsx" }).getByRole("button", { name: "Visa fynd" }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `standalone-${name}.png`), fullPage: true });
+    await page.context().close();
+  });
+
+  test("speaks English in an English browser", async () => {
+    const page = await standalonePage({ locale: "en-US" });
+    await expect(page.getByText(/never leave your computer/).isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});
+
+describe("the pane in Excel mode", () => {
+  async function excelPage(dark: boolean): Promise<Page> {
+    const grids = readXlsx(readFileSync(join(SAMPLES, "report-2024.xlsx")));
+    const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 420, height: 1000 } });
+    await context.addInitScript(fakeOfficeScript(grids.sheets, { dark }));
+    const page = await context.newPage();
+    await routeOfficeJs(page, true);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Kontrollera" }).click();
+    await page.getByRole("heading", { name: "Fynd" }).waitFor();
+    return page;
+  }
+
+  test.each([["light", false], ["dark", true]] as const)("checks the open workbook, has no serious or critical accessibility violation (%s), and is photographed", async (name, dark) => {
+    const page = await excelPage(dark);
+    await expect(page.getByTestId("repayment").textContent()).resolves.toContain("380 222 kr");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `excel-${name}.png`), fullPage: true });
+    await page.getByRole("button", { name: "Beräkna och skriv" }).click();
+    await page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" }).waitFor();
+    // Scan the dialog as it stands, not halfway through its opening fade.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `excel-confirm-${name}.png`) });
+    await page.context().close();
+  });
+});
