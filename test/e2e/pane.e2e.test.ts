@@ -9,6 +9,8 @@ import type { Browser, Page } from "playwright-core";
 import { readXlsx } from "../../src/xlsx/read";
 import { ROOT, buildWeb, launch, routeOfficeJs, serve } from "../helpers/browser";
 import { fakeOfficeScript } from "../helpers/fake-office";
+import { budgetHalfYearSheet, detailsSheet } from "../helpers/seed";
+import { buildXlsx } from "../helpers/workbook";
 
 const WEB = join(ROOT, "test-output", "e2e-web");
 export const SCREENSHOTS = join(ROOT, "test-output", "screenshots");
@@ -131,6 +133,27 @@ describe("standalone mode (no Office)", () => {
     await page.getByRole("article", { name: "report-2024.xlsx" }).getByRole("button", { name: "Visa fynd" }).click();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `standalone-${name}.png`), fullPage: true });
+    await page.context().close();
+  });
+
+  test("workbook text is shown as text, never as HTML, and the page keeps to its Content-Security-Policy", async () => {
+    const page = await standalonePage();
+    const refused: string[] = [];
+    page.on("console", (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && refused.push(m.text()));
+    const evil = '<img src=x onerror="window.__xss=1">';
+    const sheets = [detailsSheet({ end: "2025-12-31" }), budgetHalfYearSheet(`Budget 2025 H2`, "juli–december 2025")];
+    const rows = sheets[1]!.rows.map((r, i) => (i === 5 ? ["Verksamhet", evil, null, null, null, null] : r));
+    const path = join(tmp, "evil.xlsx");
+    writeFileSync(path, await buildXlsx([sheets[0]!, { ...sheets[1]!, rows }]));
+    await page.getByLabel("Välj arbetsböcker").setInputFiles(path);
+    const card = page.getByRole("article", { name: "evil.xlsx" });
+    await card.getByRole("button", { name: "Visa fynd" }).click();
+    await expect(card.getByText(evil, { exact: false }).first().isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator("img").count()).toBe(0);
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(refused).toEqual([]);
     await page.context().close();
   });
 
