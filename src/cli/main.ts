@@ -27,6 +27,7 @@ import {
 } from "../core";
 import { WorkbookFileError, readXlsx } from "../xlsx/read";
 import { applyPlan, createWorkbook } from "../xlsx/write";
+import { fileErrorText } from "../xlsx/file-errors";
 import { CLI_TEXT } from "./messages";
 import { formatReport } from "./report";
 
@@ -39,46 +40,6 @@ export interface Io {
   err(line: string): void;
 }
 
-const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
-  FILE_NOT_FOUND: { sv: "Filen finns inte.", en: "The file does not exist." },
-  NOT_A_FILE: {
-    sv: "Det är en mapp, inte en fil.",
-    en: "It is a folder, not a file.",
-  },
-  FILE_NOT_READABLE: {
-    sv: "Filen kan inte öppnas (behörighet saknas?).",
-    en: "The file cannot be opened (no permission?).",
-  },
-  NOT_A_WORKBOOK: {
-    sv: "Filen är inte en Excel-arbetsbok (.xlsx).",
-    en: "The file is not an Excel workbook (.xlsx).",
-  },
-  ENCRYPTED: {
-    sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.",
-    en: "The workbook is password-protected. Save it without a password and try again.",
-  },
-  LEGACY_XLS: {
-    sv: "Filen är en gammal Excel 97–2003-arbetsbok (.xls). Spara den som .xlsx och försök igen.",
-    en: "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again.",
-  },
-  TOO_LARGE: {
-    sv: "Arbetsboken är för stor för att läsas säkert.",
-    en: "The workbook is too large to be read safely.",
-  },
-  CORRUPT: {
-    sv: "Arbetsboken är skadad och kan inte läsas. Öppna och spara den i Excel och försök igen.",
-    en: "The workbook is damaged and cannot be read. Open and save it in Excel and try again.",
-  },
-  INTERNAL: {
-    sv: "Ett internt fel uppstod när filen lästes.",
-    en: "An internal error occurred while reading the file.",
-  },
-  FILE_NOT_WRITABLE: {
-    sv: "Filen kunde inte skrivas (finns mappen, och får den skrivas?).",
-    en: "The file could not be written (does the folder exist, and may it be written?).",
-  },
-};
-
 export type CheckOutcome =
   { kind: "ok"; json: CheckJson } | { kind: "error"; json: FileErrorJson };
 
@@ -88,7 +49,7 @@ function fileError(
   lang: Lang,
   detail?: string,
 ): CheckOutcome {
-  const text = FILE_ERROR_TEXT[code]?.[lang] ?? code;
+  const text = fileErrorText(code, lang);
   return {
     kind: "error",
     json: {
@@ -284,7 +245,7 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
   try {
     writeAtomically(opts.out, createWorkbook(planTemplate(period)));
   } catch {
-    io.err(FILE_ERROR_TEXT.FILE_NOT_WRITABLE![opts.lang]);
+    io.err(fileErrorText("FILE_NOT_WRITABLE", opts.lang));
     return EXIT_UNREADABLE;
   }
   const ym = (p: { year: number; month: number }) =>

@@ -35,7 +35,7 @@ import { type Ore, kronor } from "./money";
 import { type PeriodParse, parsePeriod, periodFromRange } from "./period";
 import {
   type MonthAnchor,
-  type Read,
+  type ParsedNumber,
   type ReadFailure,
   normalizeKey,
   readDate,
@@ -755,6 +755,27 @@ function lineMoney(
 
 const NO_MONEY = Object.freeze({ value: null, failed: false });
 
+/** A number cell of a line; a failure is a finding at the cell and marks the column unreadable. */
+function readLineNumber(
+  cell: Cell | undefined,
+  sheet: string,
+  r: number,
+  c: number,
+  key: ColumnKey,
+  findings: Finding[],
+  markUnreadable: (k: ColumnKey) => void,
+): { value: ParsedNumber; address: string } | null {
+  if (cell === undefined) return null;
+  const address = a1(r, c);
+  const n = readNumber(cell);
+  if (!n.ok) {
+    pushFailure(n.failure, sheet, address, findings);
+    markUnreadable(key);
+    return null;
+  }
+  return n.value ? { value: n.value, address } : null;
+}
+
 function readPercent(
   cell: Cell | undefined,
   sheet: string,
@@ -763,17 +784,19 @@ function readPercent(
   findings: Finding[],
   markUnreadable: (k: ColumnKey) => void,
 ): number | null {
-  if (cell === undefined) return null;
-  const address = a1(r, c);
-  const n: Read<{ value: number; percent: boolean } | null> = readNumber(cell);
-  if (!n.ok) {
-    pushFailure(n.failure, sheet, address, findings);
-    markUnreadable("servicePercent");
-    return null;
-  }
-  if (!n.value) return null;
+  const read = readLineNumber(
+    cell,
+    sheet,
+    r,
+    c,
+    "servicePercent",
+    findings,
+    markUnreadable,
+  );
+  if (!read) return null;
+  const { value: n, address } = read;
   // A percent cell holds a fraction (2.75 shows as 275 %); a plain number is percent points.
-  const points = n.value.percent ? n.value.value * 100 : n.value.value;
+  const points = n.percent ? n.value * 100 : n.value;
   const micro = Math.round(points * 1_000_000);
   if (!(points <= 100_000)) {
     findings.push(
@@ -791,13 +814,14 @@ function readPercent(
     markUnreadable("servicePercent");
     return null;
   }
-  if (!n.value.percent && points < 1)
+  if (!n.percent && points < 1) {
     findings.push(
       finding("PERCENT_FRACTION_SUSPECT", sheet, address, {
         percent: points,
         asPercent: points * 100,
       }),
     );
+  }
   return micro;
 }
 
@@ -809,23 +833,27 @@ function readMonths(
   findings: Finding[],
   markUnreadable: (k: ColumnKey) => void,
 ): number | null {
-  if (cell === undefined) return null;
-  const address = a1(r, c);
-  const n = readNumber(
+  // "6 mån" reads as 6.
+  const plain =
     cell?.t === "s"
       ? { ...cell, v: cell.v.replace(/\s*(mån|månader|man)\.?\s*$/i, "") }
-      : cell,
+      : cell;
+  const read = readLineNumber(
+    plain,
+    sheet,
+    r,
+    c,
+    "months",
+    findings,
+    markUnreadable,
   );
-  if (!n.ok) {
-    pushFailure(n.failure, sheet, address, findings);
-    markUnreadable("months");
-    return null;
-  }
-  if (!n.value) return null;
-  const micro = Math.round(n.value.value * 1_000_000);
-  if (n.value.percent || micro <= 0 || micro > 6_000_000) {
+  if (!read) return null;
+  const micro = Math.round(read.value.value * 1_000_000);
+  if (read.value.percent || micro <= 0 || micro > 6_000_000) {
     findings.push(
-      finding("MONTHS_OUT_OF_RANGE", sheet, address, { months: n.value.value }),
+      finding("MONTHS_OUT_OF_RANGE", sheet, read.address, {
+        months: read.value.value,
+      }),
     );
     markUnreadable("months");
     return null;

@@ -14,6 +14,7 @@ import {
 } from "../../core";
 import { WorkbookFileError, readXlsx } from "../../xlsx/read";
 import { applyPlan } from "../../xlsx/write";
+import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../i18n";
 import { VERSION } from "../usePane";
 
@@ -32,33 +33,6 @@ export type FileResult =
       readonly message: string;
     };
 
-const FILE_ERRORS: Record<string, Record<Lang, string>> = {
-  NOT_A_WORKBOOK: {
-    sv: "Filen är inte en Excel-arbetsbok (.xlsx).",
-    en: "The file is not an Excel workbook (.xlsx).",
-  },
-  ENCRYPTED: {
-    sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.",
-    en: "The workbook is password-protected. Save it without a password and try again.",
-  },
-  LEGACY_XLS: {
-    sv: "Filen är en gammal .xls-arbetsbok. Spara den som .xlsx och försök igen.",
-    en: "The file is an old .xls workbook. Save it as .xlsx and try again.",
-  },
-  TOO_LARGE: {
-    sv: "Arbetsboken är för stor för att läsas säkert.",
-    en: "The workbook is too large to be read safely.",
-  },
-  CORRUPT: {
-    sv: "Arbetsboken är skadad och kan inte läsas.",
-    en: "The workbook is damaged and cannot be read.",
-  },
-  INTERNAL: {
-    sv: "Ett oväntat fel uppstod när filen lästes.",
-    en: "An unexpected error occurred while reading the file.",
-  },
-};
-
 export function readFileBytes(
   name: string,
   bytes: Uint8Array,
@@ -69,7 +43,7 @@ export function readFileBytes(
     return { kind: "ok", name, bytes, grids, analysis: analyze(grids) };
   } catch (e) {
     const code = e instanceof WorkbookFileError ? e.code : "INTERNAL";
-    return { kind: "error", name, code, message: FILE_ERRORS[code]![lang] };
+    return { kind: "error", name, code, message: fileErrorText(code, lang) };
   }
 }
 
