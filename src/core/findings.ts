@@ -134,6 +134,13 @@ export const FINDINGS = {
     (f) => `The detail "${f.key}" is missing in Uppgifter. Fill it in.`,
     "warning",
   ),
+  OVERHEAD_RATE_FROM_LABEL: t(
+    (f) =>
+      `OH-sats saknas i Uppgifter; ${f.percent} % från raden "${f.label}" används. Skriv OH-sats i Uppgifter.`,
+    (f) =>
+      `The overhead rate is missing in Uppgifter; ${f.percent} % from the line "${f.label}" is used. Enter OH-sats in Uppgifter.`,
+    "warning",
+  ),
   MISSING_OVERHEAD_RATE: t(
     () =>
       "OH-sats saknas i Uppgifter, så OH kan inte beräknas. Fyll i OH-sats, t.ex. 10 %.",

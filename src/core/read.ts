@@ -22,14 +22,15 @@ import {
   earlierSurplusYear,
   isTotalLabel,
 } from "./glossary";
-import type {
-  Agreement,
-  BudgetWorkbook,
-  EarlierSurplus,
-  HalfYearSheet,
-  LineInput,
-  Tolerance,
-  TotalRow,
+import {
+  type Agreement,
+  type BudgetWorkbook,
+  type EarlierSurplus,
+  type HalfYearSheet,
+  type LineInput,
+  type Tolerance,
+  type TotalRow,
+  cellOf,
 } from "./model";
 import { type Ore, kronor } from "./money";
 import { type PeriodParse, parsePeriod, periodFromRange } from "./period";
@@ -76,7 +77,45 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
     const sheet = readHalfYearSheet(g, findings);
     if (sheet) halfYears.push(sheet);
   }
-  return { workbook: { agreement, halfYears }, findings };
+  return {
+    workbook: {
+      agreement: rateFromLabel(agreement, halfYears, findings),
+      halfYears,
+    },
+    findings,
+  };
+}
+
+/**
+ * Without an OH-sats in Uppgifter, an overhead line labelled like the spec's "OH-kostnader (10 %)"
+ * still says the rate: it is used, and the missing key is a warning instead of an error.
+ */
+function rateFromLabel(
+  agreement: Agreement,
+  halfYears: readonly HalfYearSheet[],
+  findings: Finding[],
+): Agreement {
+  if (agreement.overheadRatePpm !== null) return agreement;
+  const missing = findings.findIndex((f) => f.code === "MISSING_OVERHEAD_RATE");
+  if (missing < 0) return agreement;
+  for (const h of halfYears) {
+    for (const line of h.lines) {
+      const m =
+        line.category === "overhead"
+          ? /(\d+(?:[.,]\d+)?)\s*%/.exec(line.label)
+          : null;
+      const points = m ? Number(m[1]!.replace(",", ".")) : NaN;
+      if (!(points > 0 && points <= 100)) continue;
+      findings[missing] = finding(
+        "OVERHEAD_RATE_FROM_LABEL",
+        h.sheet,
+        cellOf(h, line.row, "label"),
+        { percent: points, label: line.label },
+      );
+      return { ...agreement, overheadRatePpm: Math.round(points * 10_000) };
+    }
+  }
+  return agreement;
 }
 
 export function isDetailsSheetName(name: string): boolean {

@@ -138,3 +138,15 @@ describe("edited layouts read the same figures", () => {
     expect(r.periods[0]!.budget.total).toBe(1109649);
   });
 });
+
+describe("the overhead rate", () => {
+  test("without OH-sats in Uppgifter, the rate in the OH line's label is used with a warning", async () => {
+    const details = detailsSheet({ end: "2025-12-31" });
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", { typedSalaries: false });
+    const rows = sheet.rows.map((row, i) => (i === 6 ? ["OH", "OH-kostnader (10 %)"] : row));
+    const r = await checkSheets([{ ...details, rows: details.rows.filter((row) => row[0] !== "OH-sats") }, { ...sheet, rows }]);
+    expect(r.periods[0]!.budget).toEqual({ direct: 1008772, overhead: 100877, total: 1109649 });
+    expect(findingAt(r, "OVERHEAD_RATE_FROM_LABEL")).toEqual(["Budget 2025 H2!B7"]);
+    expect(errorsOf(r)).toEqual([]);
+  });
+});
