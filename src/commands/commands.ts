@@ -61,7 +61,12 @@ async function compute(event: Office.AddinCommands.Event): Promise<void> {
     const { analysis, cells, sheets } = await Excel.run(
       { delayForCellEdit: true },
       async (context) => {
-        const grids = await readGrids(context);
+        const grids = await readGrids(context, undefined, {
+          merges: Office.context.requirements.isSetSupported(
+            "ExcelApi",
+            "1.13",
+          ),
+        });
         const analysis = analyze(grids);
         const source =
           decodeURIComponent(

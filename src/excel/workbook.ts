@@ -79,6 +79,7 @@ function toCell(
 export async function readGrids(
   context: Excel.RequestContext,
   counters?: ExcelCounters,
+  options: { merges?: boolean } = {},
 ): Promise<WorkbookGrids> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -93,6 +94,15 @@ export async function readGrids(
     );
     return range;
   });
+  // Merged areas (ExcelApi 1.13) tell a merged key cell in Uppgifter from an empty value cell.
+  const merged = options.merges
+    ? sheets.map((ws) => {
+        const areas = ws.getRange().getMergedAreasOrNullObject();
+
+        areas.load("isNullObject,address");
+        return areas;
+      })
+    : null;
   await sync(context, counters);
   return {
     sheets: sheets.map((ws, i): Grid => {
@@ -131,9 +141,30 @@ export async function readGrids(
           if (cell) (rows[at.row + r] ??= [])[at.col + c] = cell;
         });
       });
-      return { name, rows, merges: [] as Merge[] };
+      const areas = merged?.[i];
+      const merges =
+        areas && !ensureLoaded(areas.isNullObject, "merged areas")
+          ? mergesOf(ensureLoaded(areas.address, "merged areas"))
+          : [];
+      return { name, rows, merges };
     }),
   };
+}
+
+/** "Sheet1!A1:B1, Sheet1!A3:C3" → zero-based rectangles. */
+export function mergesOf(address: string): Merge[] {
+  const out: Merge[] = [];
+  for (const part of address.split(",")) {
+    const [from, to] = part
+      .slice(part.lastIndexOf("!") + 1)
+      .trim()
+      .split(":");
+    const tl = from ? parseA1(from) : null;
+    const br = to ? parseA1(to) : tl;
+    if (tl && br)
+      out.push({ top: tl.row, left: tl.col, bottom: br.row, right: br.col });
+  }
+  return out;
 }
 
 /** A plan value as Excel's `formulas` takes it. Text gets the apostrophe prefix: it stays text. */

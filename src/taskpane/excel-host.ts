@@ -42,9 +42,10 @@ export function excelHost(): WorkbookHost {
     "ExcelApi",
     "1.8",
   );
+  const merges = Office.context.requirements.isSetSupported("ExcelApi", "1.13");
   return {
     kind: "excel",
-    read: () => run((context) => readGrids(context)),
+    read: () => run((context) => readGrids(context, undefined, { merges })),
     apply: (plan: WritePlan, grids: WorkbookGrids) =>
       run((context) =>
         applyPlan(context, plan, grids, undefined, { validations }),

@@ -127,3 +127,24 @@ describe("the number of context.sync() calls", () => {
     expect(counts).toEqual({ small: 3, manySheets: 3, large: 3 });
   });
 });
+
+describe("merged cells (ExcelApi 1.13)", () => {
+  test("a merged key in Uppgifter finds its value to the right of the merge", async () => {
+    const details: SheetSpec = {
+      name: "Uppgifter",
+      rows: [["Partnerskap", null, "Jämlik hälsa Lindängen"], ["OH-sats", null, "10 %"], ["Avtalsperiod från", null, "2025-07-01"], ["Avtalsperiod till", null, "2025-12-31"]],
+      merges: ["A1:B1", "A2:B2", "A3:B3", "A4:B4"],
+    };
+    const grids = await gridsOf([details, budgetWorkbook()[1]!]);
+    const mock = install(grids.sheets);
+    const read = await readGrids(mock.context, undefined, { merges: true });
+    expect(read.sheets[0]!.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 1 },
+      { top: 1, left: 0, bottom: 1, right: 1 },
+      { top: 2, left: 0, bottom: 2, right: 1 },
+      { top: 3, left: 0, bottom: 3, right: 1 },
+    ]);
+    const agreement = analyze(read).computation.agreement;
+    expect([agreement.name, agreement.overheadRatePpm, agreement.start]).toEqual(["Jämlik hälsa Lindängen", 100_000, "2025-07-01"]);
+  });
+});

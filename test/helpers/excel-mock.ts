@@ -83,6 +83,19 @@ export function excelMock(grids: readonly Grid[]): ExcelMock {
     new OfficeMockObject({
       name: grid.name,
       usedRange: usedRangeOf(grid),
+      // The whole sheet's range: its merged areas, and clear() for a sheet rewritten whole.
+      whole: {
+        merged: {
+          isNullObject: (grid.merges ?? []).length === 0,
+          address: (grid.merges ?? []).map((m) => `'${grid.name}'!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(", "),
+        },
+        getMergedAreasOrNullObject() {
+          return (this as unknown as { merged: unknown }).merged;
+        },
+        clear() {
+          cleared.push(`${grid.name}!*`);
+        },
+      },
       getUsedRangeOrNullObject() {
         return (this as unknown as { usedRange: unknown }).usedRange;
       },
@@ -92,7 +105,8 @@ export function excelMock(grids: readonly Grid[]): ExcelMock {
         return range;
       },
       getRange(address?: string) {
-        const range = rangeMock(grid.name, address ?? "*");
+        if (address === undefined) return (this as unknown as { whole: unknown }).whole;
+        const range = rangeMock(grid.name, address);
         byAddress.push({ sheet: grid.name, address: address ?? "*", range: range as unknown as Record<string, unknown> });
         return range;
       },

@@ -9,7 +9,7 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
   return `(() => {
     const sheets = ${JSON.stringify(sheets)};
     const noop = () => {};
-    const range = () => ({ load: noop, select: noop, clear: noop, format: { font: {}, fill: {} }, conditionalFormats: { clearAll: noop, add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) }, dataValidation: {} });
+    const range = () => ({ load: noop, select: noop, clear: noop, getMergedAreasOrNullObject: () => ({ load: noop, isNullObject: true }), format: { font: {}, fill: {} }, conditionalFormats: { clearAll: noop, add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) }, dataValidation: {} });
     const worksheet = (s) => ({ name: s.name, getUsedRangeOrNullObject: () => Object.assign({ load: noop }, s.used), getRangeByIndexes: range, getRange: range, activate: noop, freezePanes: { freezeRows: noop } });
     const items = sheets.map(worksheet);
     const context = {
