@@ -142,7 +142,7 @@ export function formatReport(result: CheckJson, lang: Lang): string {
   }
   if (result.decision.length > 0) {
     out.push("", `${t.decision}:`);
-    for (const d of result.decision) out.push(`  ${d}`);
+    result.decision.forEach((d, i) => out.push(`  ${i + 1}. ${d}`));
   }
   out.push("", ...formatFindings(result.findings, lang));
   return out.join("\n");

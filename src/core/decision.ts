@@ -46,6 +46,7 @@ function listText(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} samt ${items[items.length - 1]}`;
 }
 
+/** The draft decision points, unnumbered; where they are shown, they are numbered 1, 2, … */
 export function decisionPoints(c: Computation): string[] {
   const name = c.agreement.name ?? "partnerskapet";
   const org = c.agreement.organisation ?? "organisationen";
@@ -106,5 +107,5 @@ export function decisionPoints(c: Computation): string[] {
       }
     }
   }
-  return points.map((p, i) => `${i + 1}. ${p}`);
+  return points;
 }

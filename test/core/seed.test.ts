@@ -65,8 +65,10 @@ describe("the 2024 report in the seed's own labels", () => {
   test("drafts the repayment decision in the seed's wording", async () => {
     const r = await checkSheets(reportWorkbook());
     expect(r.decision).toContainEqual(
-      "2. Kommunstyrelsen beslutar att överskott av medel 232 886 kronor samt 147 336 kronor från verksamhetsperioden 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025.",
+      "Kommunstyrelsen beslutar att överskott av medel 232 886 kronor samt 147 336 kronor från verksamhetsperioden 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025.",
     );
     expect(r.decision[0]).toContain("avseende perioden januari till och med december 2024");
+    // The JSON's points are unnumbered sentences (SPEC §8), numbered only where they are shown.
+    for (const point of r.decision) expect(point).toMatch(/^Kommunstyrelsen /);
   });
 });

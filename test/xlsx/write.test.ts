@@ -4,14 +4,14 @@
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { type Grid, a1, planTemplate } from "../../src/core";
-import { readXlsx } from "../../src/xlsx/read";
+import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes, errorsOf } from "../helpers/check";
 import { computeBytes } from "../helpers/compute";
 import { recalculateWithLibreOffice, resaveWithLibreOffice } from "../helpers/libreoffice";
 import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 /** Every formula cell of `ours` has the value LibreOffice computed for it in `theirs`. */
@@ -170,5 +170,31 @@ describe("the budget template", () => {
     expect(r.periods.map((p) => p.id)).toEqual(["2025-H2", "2026-H1", "2026-H2"]);
     expect(r.periods.map((p) => p.lines[0]!.months)).toEqual([4, 6, 2]);
     expect(errorsOf(r)).toEqual([]);
+  });
+});
+
+describe("compute on every real-world corpus workbook", () => {
+  const dir = join(__dirname, "../fixtures/corpus");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
+
+  test.each(files)("%s: a readable workbook gets its Beslut sheet and keeps its sheets; an unreadable one is a file error", (file) => {
+    const bytes = readFileSync(join(dir, file));
+    let input: ReturnType<typeof readXlsx>;
+    try {
+      input = readXlsx(bytes);
+    } catch (e) {
+      expect(e).toBeInstanceOf(WorkbookFileError);
+      return;
+    }
+    const output = readXlsx(computeBytes(bytes));
+    expect(output.sheets.map((s) => s.name)).toEqual([...input.sheets.map((s) => s.name).filter((n) => n !== "Beslut"), "Beslut"]);
+  });
+
+  test("LibreOffice opens the computed copies of workbooks with charts, images, comments and the 1904 date system", () => {
+    for (const file of ["chart-sheet.xlsx", "images.xlsx", "test-comments.xlsx", "1904.xlsx"]) {
+      const out = computeBytes(readFileSync(join(dir, file)));
+      const back = readXlsx(resaveWithLibreOffice(out, file));
+      expect({ file, beslut: back.sheets.some((s) => s.name === "Beslut") }).toEqual({ file, beslut: true });
+    }
   });
 });

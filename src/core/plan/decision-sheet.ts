@@ -317,7 +317,9 @@ export function planDecisionSheet(
   // Draft decision.
   if (analysis.decision.length > 0) {
     heading("Förslag till beslut");
-    for (const point of analysis.decision) put(r++, 0, text(point));
+    analysis.decision.forEach((point, i) =>
+      put(r++, 0, text(`${i + 1}. ${point}`)),
+    );
   }
 
   // Findings.
