@@ -82,10 +82,17 @@ function classifyDateFormat(fmt: string): boolean {
   return /[mhs]/.test(bare);
 }
 
+const percentFormatCache = new Map<string, boolean>();
+
 export function isPercentFormat(fmt: string | undefined): boolean {
   if (!fmt || fmt.indexOf("%") < 0) return false;
-  return fmt
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .includes("%");
+  let known = percentFormatCache.get(fmt);
+  if (known === undefined) {
+    known = fmt
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .includes("%");
+    if (percentFormatCache.size < 500) percentFormatCache.set(fmt, known);
+  }
+  return known;
 }

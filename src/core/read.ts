@@ -579,11 +579,8 @@ function hasTotalLabel(
   for (let c = 0; c < end; c++) {
     const cell = row[c];
     if (cell?.t !== "s") continue;
-    const first = cell.v.trimStart().charCodeAt(0) | 0x20;
-    if (
-      (first === 0x73 /* s */ || first === 0x74) /* t */ &&
-      isTotalLabel(cell.v)
-    )
+    const head = cell.v.trimStart().slice(0, 5).toLowerCase();
+    if ((head === "summa" || head.startsWith("total")) && isTotalLabel(cell.v))
       return true;
   }
   return false;
