@@ -1,4 +1,4 @@
-// The pure budget engine: no Office.js, no xlsx library, no Node, no React.
+// The pure budget engine: no Office JavaScript API, no xlsx library, no Node, no React.
 export * from "./grid";
 export * from "./money";
 export * from "./dates";

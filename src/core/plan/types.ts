@@ -1,5 +1,5 @@
 // The write plan: exactly what an adapter writes into a workbook, and nothing else (SPEC §7).
-// Pure data, so the xlsx adapter and the Office.js adapter apply the very same plan.
+// Pure data, so the xlsx adapter and the Office JavaScript API adapter apply the very same plan.
 
 import type { IsoDate } from "../dates";
 
