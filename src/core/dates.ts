@@ -49,12 +49,6 @@ export function parseIso(iso: IsoDate): { y: number; m: number; d: number } {
   return { y, m, d };
 }
 
-export function addDays(iso: IsoDate, days: number): IsoDate {
-  const { y, m, d } = parseIso(iso);
-  const t = new Date(Date.UTC(y, m - 1, d) + days * MS_PER_DAY);
-  return isoFromParts(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
-
 /** Whether an Excel number format shows a date or time (so the number is a serial). */
 const dateFormatCache = new Map<string, boolean>();
 

@@ -10,10 +10,6 @@ export function kronor(amount: number): Ore {
   return Math.round(amount * ORE_PER_KRONA) as Ore;
 }
 
-export function toKronor(ore: Ore): number {
-  return ore / ORE_PER_KRONA;
-}
-
 export function sum(parts: readonly Ore[]): Ore {
   let total = 0;
   for (const p of parts) total += p;
@@ -29,11 +25,6 @@ export function divRound(numerator: bigint, denominator: bigint): bigint {
   const r = n - q * denominator;
   const rounded = r * 2n >= denominator ? q + 1n : q;
   return negative ? -rounded : rounded;
-}
-
-/** Öre rounded to whole kronor, half away from zero. */
-export function roundToKrona(ore: Ore): Ore {
-  return (Number(divRound(BigInt(ore), 100n)) * ORE_PER_KRONA) as Ore;
 }
 
 /**

@@ -355,14 +355,3 @@ export async function selectCell(
   ws.getRange(address).select();
   await context.sync();
 }
-
-/** Sheets of a template that would collide with the open workbook's sheets (they are never touched). */
-export function templateConflicts(
-  plan: WritePlan,
-  grids: WorkbookGrids,
-): string[] {
-  const names = new Set(grids.sheets.map((g) => g.name.toLowerCase()));
-  return plan.creates
-    .map((c) => c.sheet)
-    .filter((n) => names.has(n.toLowerCase()));
-}
