@@ -31,6 +31,7 @@ describe("the write plan of a half-year sheet", () => {
         budgetWorkbook()[2]!,
       ]),
     );
+    expect(at(edit, "F4")?.value).toEqual({ kind: "formula", formula: "ROUND(C4*D4*E4,0)", cached: 742500 });
     expect(at(again.edits[0]!, "F4")?.value).toEqual(at(edit, "F4")?.value);
   });
 

@@ -1,7 +1,7 @@
 // The production build in a real browser (Debian's chromium, playwright-core): the standalone
 // page on files, the Excel-mode pane, accessibility scans, keyboard use and screenshots.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -52,6 +52,21 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
+
+describe("the production build", () => {
+  test("bundles the pane with the engine, keeps the xlsx code out of its initial script, and ships the icons", () => {
+    const html = readFileSync(join(WEB, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/src="?(taskpane\.[0-9a-f]+\.js)/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const js = readFileSync(join(WEB, scripts[0]!), "utf8");
+    expect(js).toContain("Uppgifter");
+    // fflate's code (and with it the xlsx reader) lives in a lazily loaded chunk only.
+    const withZip = readdirSync(WEB).filter((f) => f.endsWith(".js") && readFileSync(join(WEB, f), "utf8").includes("invalid zip data"));
+    expect(withZip.length).toBeGreaterThan(0);
+    expect(withZip).not.toContain(scripts[0]);
+    expect(readFileSync(join(WEB, "assets/icon-80.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
 
 describe("standalone mode (no Office)", () => {
   test("loads the seed workbooks together, shows their figures, and a bad file's error while the others are processed", async () => {
