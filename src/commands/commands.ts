@@ -2,10 +2,10 @@
 // small dialog (Excel has no toast API for add-ins).
 
 import { analyze, planWrite, stampTime } from "../core";
-import { applyPlan, readGrids } from "../excel/workbook";
 import { languageOf, textFor } from "../taskpane/i18n";
-import { toHostError } from "../taskpane/excel-host";
-import { VERSION } from "../taskpane/usePane";
+import { excelHost, toHostError } from "../taskpane/excel-host";
+import { writeSummary } from "../taskpane/viewmodel";
+import { VERSION } from "../taskpane/version";
 import { checkSummary } from "./summary";
 
 function notify(
@@ -36,12 +36,7 @@ async function check(event: Office.AddinCommands.Event): Promise<void> {
   const lang = languageOf(Office.context.displayLanguage);
   const t = textFor(lang);
   try {
-    const analysis = analyze(
-      await Excel.run({ delayForCellEdit: true }, (context) =>
-        readGrids(context),
-      ),
-    );
-    const summary = checkSummary(analysis, lang);
+    const summary = checkSummary(analyze(await excelHost().read()), lang);
     notify(summary.title, summary.lines, () => event.completed());
   } catch (e) {
     notify(t.errorPrefix, [t.errors[toHostError(e).key]], () =>
@@ -50,46 +45,30 @@ async function check(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
+/** The pane's compute without its confirm step: the ribbon button is the user's go-ahead. */
 async function compute(event: Office.AddinCommands.Event): Promise<void> {
   const lang = languageOf(Office.context.displayLanguage);
   const t = textFor(lang);
   try {
-    const validations = Office.context.requirements.isSetSupported(
-      "ExcelApi",
-      "1.8",
-    );
-    const { analysis, cells, sheets } = await Excel.run(
-      { delayForCellEdit: true },
-      async (context) => {
-        const grids = await readGrids(context, undefined, {
-          merges: Office.context.requirements.isSetSupported(
-            "ExcelApi",
-            "1.13",
-          ),
-        });
-        const analysis = analyze(grids);
-        const source =
-          decodeURIComponent(
-            (Office.context.document?.url ?? "").split(/[\\/]/).pop() ?? "",
-          ) || "arbetsboken";
-        const plan = planWrite(grids, analysis, {
-          at: stampTime(new Date()),
-          version: VERSION,
-          source,
-        });
-        await applyPlan(context, plan, grids, undefined, { validations });
-        return {
-          analysis,
-          cells:
-            plan.edits.reduce((s, e) => s + e.cells.length, 0) +
-            plan.creates.reduce((s, c) => s + c.cells.length, 0),
-          sheets: plan.edits.length + plan.creates.length,
-        };
-      },
+    const host = excelHost();
+    const grids = await host.read();
+    const analysis = analyze(grids);
+    const plan = planWrite(grids, analysis, {
+      at: stampTime(new Date()),
+      version: VERSION,
+      source: host.sourceName(),
+    });
+    await host.apply(plan, grids);
+    const written = writeSummary(
+      plan,
+      grids.sheets.map((s) => s.name),
+      t,
     );
     const summary = checkSummary(analysis, lang);
-    notify(t.written(cells, sheets), [summary.title, ...summary.lines], () =>
-      event.completed(),
+    notify(
+      t.written(written.cells, written.sheets),
+      [summary.title, ...summary.lines],
+      () => event.completed(),
     );
   } catch (e) {
     notify(t.errorPrefix, [t.errors[toHostError(e).key]], () =>

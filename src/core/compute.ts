@@ -91,6 +91,8 @@ export interface Computation {
   readonly repayment: Repayment;
   readonly grants: readonly Grant[];
   readonly grantYears: readonly GrantYear[];
+  /** All grants of the workbook: the sum of the half-years' totals. */
+  readonly grantTotal: Ore;
 }
 
 const PPM = 1_000_000n;
@@ -157,7 +159,16 @@ export function compute(
         periods: [g.period],
       });
   }
-  return { agreement, halfYears, years, repayment, grants, grantYears };
+  const grantTotal = sum(grants.map((g) => g.amount));
+  return {
+    agreement,
+    halfYears,
+    years,
+    repayment,
+    grants,
+    grantYears,
+    grantTotal,
+  };
 }
 
 /** Orders the half-year sheets, drops duplicates, and checks them against the agreement period. */

@@ -67,9 +67,9 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
   const readable = grids.sheets.filter((g) => !g.unreadable);
   const detailsGrid = readable.find((g) => isDetailsSheetName(g.name));
   if (!detailsGrid) findings.push(finding("NO_DETAILS_SHEET", null, null));
-  const agreement = detailsGrid
+  const details = detailsGrid
     ? readAgreement(detailsGrid, findings)
-    : emptyAgreement();
+    : { agreement: emptyAgreement(), rateMissing: false };
   const halfYears: HalfYearSheet[] = [];
   for (const g of readable) {
     if (g === detailsGrid || compactKey(g.name) === compactKey(DECISION_SHEET))
@@ -79,7 +79,9 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
   }
   return {
     workbook: {
-      agreement: rateFromLabel(agreement, halfYears, findings),
+      agreement: details.rateMissing
+        ? rateOf(details.agreement, halfYears, findings)
+        : details.agreement,
       halfYears,
     },
     findings,
@@ -87,17 +89,14 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
 }
 
 /**
- * Without an OH-sats in Uppgifter, an overhead line labelled like the spec's "OH-kostnader (10 %)"
- * still says the rate: it is used, and the missing key is a warning instead of an error.
+ * The rate when `Uppgifter` has no OH-sats: an overhead line labelled like the spec's
+ * "OH-kostnader (10 %)" still states it, and is used with a warning; otherwise the rate is missing.
  */
-function rateFromLabel(
+function rateOf(
   agreement: Agreement,
   halfYears: readonly HalfYearSheet[],
   findings: Finding[],
 ): Agreement {
-  if (agreement.overheadRatePpm !== null) return agreement;
-  const missing = findings.findIndex((f) => f.code === "MISSING_OVERHEAD_RATE");
-  if (missing < 0) return agreement;
   for (const h of halfYears) {
     for (const line of h.lines) {
       const m =
@@ -106,15 +105,24 @@ function rateFromLabel(
           : null;
       const points = m ? Number(m[1]!.replace(",", ".")) : NaN;
       if (!(points > 0 && points <= 100)) continue;
-      findings[missing] = finding(
-        "OVERHEAD_RATE_FROM_LABEL",
-        h.sheet,
-        cellOf(h, line.row, "label"),
-        { percent: points, label: line.label },
+      findings.push(
+        finding(
+          "OVERHEAD_RATE_FROM_LABEL",
+          h.sheet,
+          cellOf(h, line.row, "label"),
+          { percent: points, label: line.label },
+        ),
       );
       return { ...agreement, overheadRatePpm: Math.round(points * 10_000) };
     }
   }
+  findings.push(
+    finding(
+      "MISSING_OVERHEAD_RATE",
+      agreement.sheet,
+      agreement.cells.overheadRate ?? null,
+    ),
+  );
   return agreement;
 }
 
@@ -163,7 +171,10 @@ function valueCellOf(grid: Grid, row: number, col: number): number {
   return next;
 }
 
-function readAgreement(grid: Grid, findings: Finding[]): Agreement {
+function readAgreement(
+  grid: Grid,
+  findings: Finding[],
+): { agreement: Agreement; rateMissing: boolean } {
   const sheet = grid.name;
   const cells: Partial<Record<DetailKey, string>> = {};
   const raw: Partial<Record<DetailKey, Cell | undefined>> = {};
@@ -204,11 +215,10 @@ function readAgreement(grid: Grid, findings: Finding[]): Agreement {
     );
 
   let overheadRatePpm: number | null = null;
-  if (raw.overheadRate === undefined || isEmptyCell(raw.overheadRate)) {
-    findings.push(
-      finding("MISSING_OVERHEAD_RATE", sheet, cells.overheadRate ?? null),
-    );
-  } else {
+  // A missing rate is judged once the half-years are read (rateOf): an OH line may state it.
+  const rateMissing =
+    raw.overheadRate === undefined || isEmptyCell(raw.overheadRate);
+  if (!rateMissing) {
     const n = readNumber(raw.overheadRate);
     if (!n.ok) pushFailure(n.failure, sheet, cells.overheadRate!, findings);
     else if (n.value) {
@@ -273,7 +283,7 @@ function readAgreement(grid: Grid, findings: Finding[]): Agreement {
         finding("MISSING_DETAIL", sheet, cells[k] ?? null, { key: label }),
       );
   }
-  return agreement;
+  return { agreement, rateMissing };
 }
 
 function readDetailDate(

@@ -21,18 +21,6 @@ export const MAX_REQUEST_CHARS = 4_000_000;
 /** Reads above this many cells per sheet may come back empty: such a sheet is reported, not read. */
 export const MAX_SHEET_CELLS = 2_000_000;
 
-export interface ExcelCounters {
-  syncs: number;
-}
-
-async function sync(
-  context: Excel.RequestContext,
-  counters?: ExcelCounters,
-): Promise<void> {
-  await context.sync();
-  if (counters) counters.syncs++;
-}
-
 /** The top-left cell of a used range's address ("'Budget 2025 H2'!B3:H20" → B3). */
 function topLeft(address: string): { row: number; col: number } {
   const local =
@@ -78,12 +66,11 @@ function toCell(
 /** Every worksheet's used cells as the core's grids: values, number formats, formulas, errors. */
 export async function readGrids(
   context: Excel.RequestContext,
-  counters?: ExcelCounters,
   options: { merges?: boolean } = {},
 ): Promise<WorkbookGrids> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  await sync(context, counters);
+  await context.sync();
   const sheets = ensureLoaded(worksheets.items, "worksheets");
   const used = sheets.map((ws) => {
     const range = ws.getUsedRangeOrNullObject(true);
@@ -103,7 +90,7 @@ export async function readGrids(
         return areas;
       })
     : null;
-  await sync(context, counters);
+  await context.sync();
   return {
     sheets: sheets.map((ws, i): Grid => {
       const name = ensureLoaded(ws.name, "worksheet name");
@@ -311,13 +298,12 @@ export async function applyPlan(
   context: Excel.RequestContext,
   plan: WritePlan,
   grids: WorkbookGrids,
-  counters?: ExcelCounters,
   options: { validations?: boolean } = {},
 ): Promise<void> {
   const budget = { chars: 0 };
   const flushIfLarge = async () => {
     if (budget.chars < MAX_REQUEST_CHARS) return;
-    await sync(context, counters);
+    await context.sync();
     budget.chars = 0;
   };
   context.application.suspendApiCalculationUntilNextSync();
@@ -341,7 +327,7 @@ export async function applyPlan(
     );
     await flushIfLarge();
   }
-  await sync(context, counters);
+  await context.sync();
 }
 
 /** Selects a finding's cell (activating its sheet). */

@@ -45,16 +45,14 @@ export function excelHost(): WorkbookHost {
   const merges = Office.context.requirements.isSetSupported("ExcelApi", "1.13");
   return {
     kind: "excel",
-    read: () => run((context) => readGrids(context, undefined, { merges })),
+    read: () => run((context) => readGrids(context, { merges })),
     apply: (plan: WritePlan, grids: WorkbookGrids) =>
-      run((context) =>
-        applyPlan(context, plan, grids, undefined, { validations }),
-      ),
+      run((context) => applyPlan(context, plan, grids, { validations })),
     select: (sheet: string, cell: string) =>
       run((context) => selectCell(context, sheet, cell)),
     insert: (plan: WritePlan) =>
       run((context) =>
-        applyPlan(context, plan, { sheets: [] }, undefined, { validations }),
+        applyPlan(context, plan, { sheets: [] }, { validations }),
       ),
     sourceName: () => {
       const url = Office.context.document?.url ?? "";

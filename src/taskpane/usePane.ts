@@ -15,6 +15,7 @@ import {
 } from "../core";
 import { HostError, type WorkbookHost } from "./host";
 import { type PaneText, textFor } from "./i18n";
+import { VERSION } from "./version";
 import {
   type FiguresView,
   type FindingsView,
@@ -41,8 +42,6 @@ export interface PaneState {
   createTemplate(from: string, to: string): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
 }
-
-export const VERSION = "0.1.0";
 
 export function usePane(host: WorkbookHost, lang: Lang): PaneState {
   const t = useMemo(() => textFor(lang), [lang]);
@@ -90,7 +89,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       [analysis, lang, t],
     ),
     figures: useMemo(
-      () => (analysis ? figuresView(analysis, lang) : null),
+      () => (analysis ? figuresView(analysis, lang, t) : null),
       [analysis, lang],
     ),
     pending: pending?.summary ?? null,

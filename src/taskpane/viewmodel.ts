@@ -81,7 +81,8 @@ export interface FiguresView {
     actual: string;
     surplus: string;
   }[];
-  readonly repayment: { total: string; due: string | null } | null;
+  /** "380 222 kr (senast 2025-06-30)", or that there is nothing to repay. */
+  readonly repaymentText: string;
   readonly charts: readonly {
     id: string;
     lines: readonly ChartLine[];
@@ -89,7 +90,11 @@ export interface FiguresView {
   }[];
 }
 
-export function figuresView(analysis: Analysis, lang: Lang): FiguresView {
+export function figuresView(
+  analysis: Analysis,
+  lang: Lang,
+  t: PaneText,
+): FiguresView {
   const c = analysis.computation;
   const money = (ore: number) => formatKronor(ore, lang);
   return {
@@ -99,7 +104,7 @@ export function figuresView(analysis: Analysis, lang: Lang): FiguresView {
       budget: money(h.budget.total),
       actual: h.actual ? money(h.actual.total) : null,
     })),
-    grantsTotal: money(c.grants.reduce((s, g) => s + g.amount, 0)),
+    grantsTotal: money(c.grantTotal),
     grantYears: c.grantYears.map((g) => ({
       year: g.year,
       amount: money(g.amount),
@@ -110,10 +115,10 @@ export function figuresView(analysis: Analysis, lang: Lang): FiguresView {
       actual: money(y.actual),
       surplus: money(y.surplus),
     })),
-    repayment:
+    repaymentText:
       c.repayment.total > 0
-        ? { total: money(c.repayment.total), due: c.repayment.due }
-        : null,
+        ? `${money(c.repayment.total)}${c.repayment.due ? ` (${t.repaymentDue(c.repayment.due)})` : ""}`
+        : t.nothingToRepay,
     charts: c.halfYears.map((h) => {
       const lines = h.lines.map((l) => ({
         label: l.input.label,

@@ -137,7 +137,7 @@ describe("merged cells (ExcelApi 1.13)", () => {
     };
     const grids = await gridsOf([details, budgetWorkbook()[1]!]);
     const mock = install(grids.sheets);
-    const read = await readGrids(mock.context, undefined, { merges: true });
+    const read = await readGrids(mock.context, { merges: true });
     expect(read.sheets[0]!.merges).toEqual([
       { top: 0, left: 0, bottom: 0, right: 1 },
       { top: 1, left: 0, bottom: 1, right: 1 },

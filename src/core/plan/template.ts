@@ -227,10 +227,7 @@ function halfYearName(h: HalfYear): string {
   return `Budget ${h.year} H${h.half}`;
 }
 
-function halfYearSheet(
-  h: HalfYear,
-  months: number,
-): { create: SheetCreate; firstLine: number } {
+function halfYearSheet(h: HalfYear, months: number): SheetCreate {
   const cells: CellWrite[] = [];
   const firstMonth = SWEDISH_MONTHS[h.half === 1 ? 0 : 6]!;
   const lastMonth = SWEDISH_MONTHS[h.half === 1 ? 5 : 11]!;
@@ -293,15 +290,12 @@ function halfYearSheet(
     },
   ];
   return {
-    create: {
-      sheet: halfYearName(h),
-      cells,
-      columnWidths: [16, 30, 18, 15, 16, 14, 14, 14, 14],
-      freeze: { rows: HEADER_ROW + 1, cols: 0 },
-      validations,
-      marks: [],
-    },
-    firstLine: first,
+    sheet: halfYearName(h),
+    cells,
+    columnWidths: [16, 30, 18, 15, 16, 14, 14, 14, 14],
+    freeze: { rows: HEADER_ROW + 1, cols: 0 },
+    validations,
+    marks: [],
   };
 }
 
@@ -354,7 +348,7 @@ export function planTemplate(o: TemplateOptions): WritePlan {
   // The engine reads the template's own cells and plans its formulas, exactly as for `compute`.
   const grids = [
     gridOf(DETAILS_SHEET, details.cells),
-    ...sheets.map((s) => gridOf(s.create.sheet, s.create.cells)),
+    ...sheets.map((s) => gridOf(s.sheet, s.cells)),
   ];
   const analysis = analyze({ sheets: grids });
   const rate: RateRef = {
@@ -363,16 +357,14 @@ export function planTemplate(o: TemplateOptions): WritePlan {
   };
   const creates = sheets.map((s, i) => {
     const h = analysis.computation.halfYears.find(
-      (x) => x.source.sheet === s.create.sheet,
+      (x) => x.source.sheet === s.sheet,
     );
     const plan = h ? planHalfYear(grids[i + 1]!, h, rate) : null;
-    if (!plan) return s.create;
+    if (!plan) return s;
     const planned = new Set(plan.cells.map((c) => `${c.row},${c.col}`));
-    const kept = s.create.cells.filter(
-      (c) => !planned.has(`${c.row},${c.col}`),
-    );
+    const kept = s.cells.filter((c) => !planned.has(`${c.row},${c.col}`));
     // Formula cells keep the template's input look where they replace one (e.g. the Utfall sum).
-    return { ...s.create, cells: [...kept, ...plan.cells], marks: plan.marks };
+    return { ...s, cells: [...kept, ...plan.cells], marks: plan.marks };
   });
   return { edits: [], creates: [instructionsSheet(), details, ...creates] };
 }

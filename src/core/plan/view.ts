@@ -1,6 +1,7 @@
 // A sheet as it will be after the plan: the grid overlaid with the planned writes. Formula values
 // are computed over this view, so that every cached value is what a spreadsheet would compute.
 
+import { isoToSerial } from "../dates";
 import { type Cell, type Grid, cellAt } from "../grid";
 import type { PlanValue } from "./types";
 
@@ -33,12 +34,9 @@ export class SheetView {
     if (w) {
       if (w.kind === "number") return w.value;
       if (w.kind === "formula")
-        return typeof w.cached === "number"
-          ? w.cached
-          : w.cached === ""
-            ? "text"
-            : "text";
-      return w.kind === "date" ? 0 : "text";
+        return typeof w.cached === "number" ? w.cached : "text";
+      // A date is its serial number to a formula.
+      return w.kind === "date" ? isoToSerial(w.iso) : "text";
     }
     const c = this.original(row, col);
     if (!c) return null;

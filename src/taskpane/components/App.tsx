@@ -1,16 +1,16 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, ProgressBar, Text, Title2, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core";
 import type { WorkbookHost } from "../host";
 import { usePane } from "../usePane";
 import { BudgetChart } from "./BudgetChart";
+import { PaneShell } from "./PaneShell";
 import { ComputeDialog } from "./ComputeDialog";
 import { FindingsList } from "./FindingsList";
 import { KeyFigures } from "./KeyFigures";
 import { TemplateForm } from "./TemplateForm";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, boxSizing: "border-box" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
@@ -30,12 +30,7 @@ export function App({ host, lang, dark }: AppProps) {
   const { t } = pane;
   const period = defaultTemplatePeriod(new Date());
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang === "sv" ? "sv-SE" : "en-US"}>
-      <main className={styles.root}>
-        <header>
-          <Title2 as="h1">{t.title}</Title2>
-          <Text block>{t.subtitle}</Text>
-        </header>
+    <PaneShell lang={lang} dark={dark} title={t.title} intro={t.subtitle}>
         <div className={styles.actions} role="toolbar" aria-label={t.title}>
           <Button appearance="primary" disabled={pane.busy !== null} onClick={() => void pane.check()}>
             {t.check}
@@ -78,7 +73,6 @@ export function App({ host, lang, dark }: AppProps) {
           <TemplateForm t={t} initialFrom={ym(period.from)} initialTo={ym(period.to)} disabled={pane.busy !== null} onCreate={(f, to) => void pane.createTemplate(f, to)} />
         </section>
         <ComputeDialog summary={pane.pending} t={t} onWrite={() => void pane.confirmCompute()} onCancel={pane.cancelCompute} />
-      </main>
-    </FluentProvider>
+    </PaneShell>
   );
 }

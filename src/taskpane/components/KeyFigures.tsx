@@ -43,7 +43,7 @@ export function KeyFigures({ view, t }: { readonly view: FiguresView; readonly t
           <FragmentPair key={`y${y.year}`} term={`${t.surplus} ${y.year}`} value={y.surplus} />
         ))}
         <dt>{t.repayment}</dt>
-        <dd data-testid="repayment">{view.repayment ? `${view.repayment.total}${view.repayment.due ? ` (${t.repaymentDue(view.repayment.due)})` : ""}` : t.nothingToRepay}</dd>
+        <dd data-testid="repayment">{view.repaymentText}</dd>
       </dl>
     </div>
   );

@@ -1,16 +1,16 @@
 // Standalone mode: the pane in an ordinary browser works on files. Nothing is uploaded: files are
 // read, checked and computed here, and the computed copies are downloaded from memory.
 
-import { Badge, Button, FluentProvider, ProgressBar, Text, Title2, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Badge, Button, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
 import type { Lang } from "../../core";
 import { FindingsList } from "../components/FindingsList";
+import { PaneShell } from "../components/PaneShell";
 import { textFor } from "../i18n";
-import { findingsView } from "../viewmodel";
-import { type FileResult, batchCsv, computedCopy, computedName, fileFigures, readFileBytes, statusOf } from "./batch";
+import { figuresView, findingsView } from "../viewmodel";
+import { type FileResult, batchCsv, computedCopy, computedName, readFileBytes, statusOf } from "./batch";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, boxSizing: "border-box" },
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
@@ -68,18 +68,13 @@ export function Standalone({ lang, dark }: { readonly lang: Lang; readonly dark:
   );
 
   const rows = useMemo(
-    () => results.map((r) => ({ result: r, status: statusOf(r), figures: r.kind === "ok" ? fileFigures(r.analysis, lang) : null, findings: r.kind === "ok" ? findingsView(r.analysis, lang, t) : null })),
+    () => results.map((r) => ({ result: r, status: statusOf(r), figures: r.kind === "ok" ? figuresView(r.analysis, lang, t) : null, findings: r.kind === "ok" ? findingsView(r.analysis, lang, t) : null })),
     [results, lang, t],
   );
   const statusText = { error: s.statusError, warning: s.statusWarning, clean: s.statusClean, unreadable: s.statusUnreadable };
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={lang === "sv" ? "sv-SE" : "en-US"}>
-      <main className={styles.root}>
-        <header>
-          <Title2 as="h1">{t.title}</Title2>
-          <Text block>{s.intro}</Text>
-        </header>
+    <PaneShell lang={lang} dark={dark} title={t.title} intro={s.intro}>
         <section
           className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
           aria-label={s.drop}
@@ -143,13 +138,13 @@ export function Standalone({ lang, dark }: { readonly lang: Lang; readonly dark:
                         {figures.halfYears.map((h) => (
                           <div key={h.id} style={{ display: "contents" }}>
                             <dt>{h.id}</dt>
-                            <dd style={{ margin: 0 }}>{h.total}</dd>
+                            <dd style={{ margin: 0 }}>{h.budget}</dd>
                           </div>
                         ))}
                         <dt>{t.grantsTotal}</dt>
-                        <dd style={{ margin: 0 }}>{figures.grants}</dd>
+                        <dd style={{ margin: 0 }}>{figures.grantsTotal}</dd>
                         <dt>{t.repayment}</dt>
-                        <dd style={{ margin: 0 }}>{figures.repayment ? `${figures.repayment}${figures.due ? ` (${t.repaymentDue(figures.due)})` : ""}` : t.nothingToRepay}</dd>
+                        <dd style={{ margin: 0 }}>{figures.repaymentText}</dd>
                       </dl>
                     )}
                     {result.kind === "ok" && (
@@ -184,7 +179,6 @@ export function Standalone({ lang, dark }: { readonly lang: Lang; readonly dark:
             </ul>
           </>
         )}
-      </main>
-    </FluentProvider>
+    </PaneShell>
   );
 }

@@ -6,7 +6,6 @@ import {
   type Lang,
   type WorkbookGrids,
   analyze,
-  formatKronor,
   hasErrors,
   planWrite,
   renderFinding,
@@ -16,7 +15,7 @@ import { WorkbookFileError, readXlsx } from "../../xlsx/read";
 import { applyPlan } from "../../xlsx/write";
 import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../i18n";
-import { VERSION } from "../usePane";
+import { VERSION } from "../version";
 
 export type FileResult =
   | {
@@ -73,30 +72,6 @@ export function statusOf(result: FileResult): Status {
     : "clean";
 }
 
-export interface FileFigures {
-  readonly halfYears: readonly { id: string; total: string }[];
-  readonly grants: string;
-  readonly repayment: string | null;
-  readonly due: string | null;
-}
-
-export function fileFigures(analysis: Analysis, lang: Lang): FileFigures {
-  const c = analysis.computation;
-  return {
-    halfYears: c.halfYears.map((h) => ({
-      id: h.halfYear.id,
-      total: formatKronor(h.budget.total, lang),
-    })),
-    grants: formatKronor(
-      c.grants.reduce((s, g) => s + g.amount, 0),
-      lang,
-    ),
-    repayment:
-      c.repayment.total > 0 ? formatKronor(c.repayment.total, lang) : null,
-    due: c.repayment.due,
-  };
-}
-
 /** A CSV cell: quoted, and neutralised where a spreadsheet would read it as a formula. */
 function csvCell(value: string | number): string {
   let text = String(value);
@@ -123,7 +98,7 @@ export function batchCsv(
     const count = (s: string) =>
       findings.filter((f) => f.severity === s).length;
     const c = r.analysis.computation;
-    const grants = c.grants.reduce((s, g) => s + g.amount, 0) / 100;
+    const grants = c.grantTotal / 100;
     return [
       r.name,
       statusText[statusOf(r)],
