@@ -114,3 +114,47 @@ describe("workbook-level errors", () => {
     expect(codesOf(r)).toContain("MISSING_OVERHEAD_RATE");
   });
 });
+
+describe("report-back rules asserted nowhere else", () => {
+  const reportDetails = (extra: ReadonlyArray<readonly [string, CellSpec]> = []) => detailsSheet({ start: "2024-01-01", end: "2024-12-31", extra });
+
+  test("an overspend within Tolerans is information, not a warning", async () => {
+    const r = await checkSheets([reportDetails([["Tolerans", "40 000 kr"]]), reportHalfYearSheet("Utfall 2024 H1", 1), reportHalfYearSheet("Utfall 2024 H2", 2)]);
+    expect(findingAt(r, "OVERSPENT_WITHIN_TOLERANCE")).toEqual(["Utfall 2024 H1!C4", "Utfall 2024 H2!C4"]);
+    expect(findingAt(r, "OVERSPENT")).toEqual([]);
+    expect(r.periods[0]!.lines[2]!.overspent).toBe(true);
+  });
+
+  test("a year with only one half-year reported is partial; its surplus counts that half-year only", async () => {
+    const h2 = budgetHalfYearSheet("Utfall 2024 H2", "juli–december 2024");
+    const r = await checkSheets([reportDetails(), reportHalfYearSheet("Utfall 2024 H1", 1), h2]);
+    expect(r.years).toEqual([{ year: 2024, budget: 962500, actual: 888831, surplus: 73669, partial: true }]);
+    expect(codesOf(r)).toContain("YEAR_PARTIAL");
+    expect(r.periods[0]!.actual!.eligibleTotal).toBe(888831);
+  });
+
+  test("an overspent year is a warning and nothing is repaid for it", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const rows = sheet.rows.map((row, i) => (i === 3 ? ["Verksamhetskostnader: aktiviteter", 100000, 300000, -200000] : i === 5 ? ["Summa", 962500, 1052144, -89644] : row));
+    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    // Direct actual 505 789 + 165 552 + 300 000 = 971 341; the overhead 80 803 is within its cap.
+    expect(r.years[0]).toMatchObject({ budget: 962500, actual: 1052144, surplus: -89644 });
+    expect(codesOf(r)).toContain("YEAR_OVERSPENT");
+    expect(r.repayment.total).toBe(0);
+  });
+
+  test("a line without its actual in a reported half-year, a duplicate line and rows below the total are findings", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const rows = [
+      ...sheet.rows.slice(0, 2),
+      ["Lönekostnader: Samordning/utveckling", 175000, null, null],
+      ["Lönekostnader: Hälsofrämjare", 1, 1, 0],
+      ...sheet.rows.slice(3),
+      ["Anteckning", 5],
+    ];
+    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    expect(findingAt(r, "MISSING_ACTUAL")).toEqual(["Utfall 2024 H1!C3"]);
+    expect(findingAt(r, "DUPLICATE_LINE")).toEqual(["Utfall 2024 H1!A4"]);
+    expect(codesOf(r)).toContain("ROWS_AFTER_TOTAL");
+  });
+});

@@ -19,6 +19,10 @@ describe("the seed budget 2025–26 as two half-year sheets", () => {
         { period: "2026-H1", amount: 1109649 },
       ]);
       expect(r.grants.reduce((s, g) => s + g.amount, 0)).toBe(2219298);
+      expect(r.grantsByYear).toEqual([
+        { year: 2025, amount: 1109649, periods: ["2025-H2"] },
+        { year: 2026, amount: 1109649, periods: ["2026-H1"] },
+      ]);
       expect(errorsOf(r)).toEqual([]);
       expect(r.agreement).toMatchObject({ organisation: "Rädda Barnen", orgNumber: "802002-8638", start: "2025-07-01", end: "2026-06-30", overheadRate: 0.1 });
     });
