@@ -16,7 +16,8 @@ const ROOT = join(__dirname, "..", "..");
 const OUT = join(ROOT, "test-output", "bench");
 const SHEETS = 20;
 const LINES = 500;
-const RUNS = 5;
+// Whole-process timings on a shared 2-core machine are noisy: many runs, interleaved, median.
+const RUNS = 9;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -41,15 +42,19 @@ function benchSheets(): SheetSpec[] {
   return sheets;
 }
 
-function timeCommand(cmd: string, args: string[]): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
-    times.push(performance.now() - t0);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
-  }
-  return median(times);
+function timeOnce(cmd: string, args: readonly string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
+  return ms;
+}
+
+/** Median times of commands run in turn (A, B, A, B, …), so that a slow spell hits both alike. */
+function timeInterleaved(commands: ReadonlyArray<readonly [string, readonly string[]]>): number[] {
+  const times = commands.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) commands.forEach(([cmd, args], k) => times[k]!.push(timeOnce(cmd, args)));
+  return times.map(median);
 }
 
 function engineGrids(): Grid[] {
@@ -126,15 +131,17 @@ async function main(): Promise<void> {
   writeFileSync(file, await buildXlsx(benchSheets()));
 
   const bin = join(ROOT, "bin", "iop-budget.js");
-  const check = timeCommand(process.execPath, [bin, "check", "--json", file]);
+  const checkCommand = [process.execPath, [bin, "check", "--json", file]] as const;
+  let check: number;
   let openpyxl: number | null = null;
   // Debian's python3-openpyxl lives with Debian's python, which a pyenv python3 on PATH may hide.
   const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
   try {
     execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
     const script = "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n";
-    openpyxl = timeCommand(python, ["-c", script, file]);
+    [check, openpyxl] = timeInterleaved([checkCommand, [python, ["-c", script, file]]]) as [number, number];
   } catch {
+    [check] = timeInterleaved([checkCommand]) as [number];
     process.stdout.write("python3-openpyxl is not installed (apt-get install python3-openpyxl): no baseline.\n");
   }
 
