@@ -31,6 +31,14 @@ describe("the add-in project", () => {
   });
 });
 
+describe("the Office.js boundary", () => {
+  test("Excel.run and the Excel object model are used only in src/excel", () => {
+    const files = execFileSync("git", ["ls-files", "src"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n").filter((f) => /\.tsx?$/.test(f) && !f.startsWith("src/excel/"));
+    const offenders = files.filter((f) => /\bExcel\.(run|RequestContext|Worksheet|Range)\b|context\.sync\(/.test(readFileSync(join(ROOT, f), "utf8").replace(/\/\/.*$/gm, "")));
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe("the version", () => {
   test("the pane stamps Beslut with package.json's version", async () => {
     const { VERSION } = await import("../src/taskpane/version");

@@ -3,7 +3,7 @@
 
 import { analyze, planWrite, stampTime } from "../core";
 import { languageOf, textFor } from "../taskpane/i18n";
-import { excelHost, toHostError } from "../taskpane/excel-host";
+import { excelHost, toHostError } from "../excel/excel-host";
 import { writeSummary } from "../taskpane/viewmodel";
 import { VERSION } from "../taskpane/version";
 import { checkSummary } from "./summary";

@@ -3,7 +3,7 @@
 
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
-import { excelHost, supportsRequirements } from "./excel-host";
+import { excelHost, supportsRequirements } from "../excel/excel-host";
 import { languageOf, textFor } from "./i18n";
 import { isDarkColor } from "./theme";
 

@@ -13,7 +13,7 @@ import {
   stampTime,
   templatePeriod,
 } from "../core";
-import { HostError, type WorkbookHost } from "./host";
+import { HostError, type WorkbookHost } from "../excel/host";
 import { type PaneText, textFor } from "./i18n";
 import { VERSION } from "./version";
 import {

@@ -1,7 +1,7 @@
 // A pane host over grids in memory: what the pane asks of Excel, recorded for the tests.
 
 import type { WorkbookGrids, WritePlan } from "../../src/core";
-import type { WorkbookHost } from "../../src/taskpane/host";
+import type { WorkbookHost } from "../../src/excel/host";
 
 export interface FakeHost extends WorkbookHost {
   readonly applied: WritePlan[];

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { analyze } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
-import { HostError } from "../../src/taskpane/host";
+import { HostError } from "../../src/excel/host";
 import { textFor } from "../../src/taskpane/i18n";
 import { findingsView } from "../../src/taskpane/viewmodel";
 import { readXlsx } from "../../src/xlsx/read";

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core";
-import type { WorkbookHost } from "../host";
+import type { WorkbookHost } from "../../excel/host";
 import { usePane } from "../usePane";
 import { BudgetChart } from "./BudgetChart";
 import { PaneShell } from "./PaneShell";

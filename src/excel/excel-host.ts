@@ -1,7 +1,7 @@
-// The pane's host inside Excel: Excel.run lives in src/excel; this maps Office errors to messages.
+// The pane's and the ribbon's Excel: the only Excel.run, with Office errors mapped to messages.
 
 import type { WorkbookGrids, WritePlan } from "../core";
-import { applyPlan, readGrids, selectCell } from "../excel/workbook";
+import { applyPlan, readGrids, selectCell } from "./workbook";
 import { HostError, type WorkbookHost } from "./host";
 
 const KNOWN = [
