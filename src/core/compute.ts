@@ -2,6 +2,7 @@
 
 import { type IsoDate, isoFromParts } from "./dates";
 import { type Finding, finding } from "./findings";
+import type { ColumnKey } from "./glossary";
 import {
   type Agreement,
   type BudgetWorkbook,
@@ -544,44 +545,28 @@ function checkTotalRow(
 ): void {
   const t = source.total;
   if (!t) return;
-  // A total row may sum the direct costs only ("Summa direkta kostnader"): accept that too.
-  if (
-    t.budget !== null &&
-    t.budget !== budget.total &&
-    t.budget !== budget.direct
-  ) {
+  // Each entered total against the computed one; a row summing the direct costs only
+  // ("Summa direkta kostnader") is accepted too.
+  const checks: [ColumnKey, Ore | null, Ore, Ore][] = [
+    ["budget", t.budget, budget.total, budget.direct],
+  ];
+  if (actual) {
+    checks.push(["actual", t.actual, actual.total, actual.direct]);
+    checks.push([
+      "variance",
+      t.variance,
+      (budget.total - actual.total) as Ore,
+      (budget.direct - actual.direct) as Ore,
+    ]);
+  }
+  for (const [column, entered, total, direct] of checks) {
+    if (entered === null || entered === total || entered === direct) continue;
     findings.push(
-      finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "budget"), {
-        enteredOre: t.budget,
-        computedOre: budget.total,
+      finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, column), {
+        enteredOre: entered,
+        computedOre: total,
       }),
     );
-  }
-  if (
-    t.actual !== null &&
-    actual &&
-    t.actual !== actual.total &&
-    t.actual !== actual.direct
-  ) {
-    findings.push(
-      finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, "actual"), {
-        enteredOre: t.actual,
-        computedOre: actual.total,
-      }),
-    );
-  }
-  if (t.variance !== null && actual) {
-    const v = (budget.total - actual.total) as Ore;
-    if (t.variance !== v && t.variance !== budget.direct - actual.direct) {
-      findings.push(
-        finding(
-          "SUM_MISMATCH",
-          source.sheet,
-          cellOf(source, t.row, "variance"),
-          { enteredOre: t.variance, computedOre: v },
-        ),
-      );
-    }
   }
 }
 

@@ -141,6 +141,15 @@ describe("report-back rules asserted nowhere else", () => {
     expect(r.years[0]).toMatchObject({ budget: 962500, actual: 1052144, surplus: -89644 });
     expect(codesOf(r)).toContain("YEAR_OVERSPENT");
     expect(r.repayment.total).toBe(0);
+    // Its Summa row (budget, actual, variance) is right.
+    expect(findingAt(r, "SUM_MISMATCH")).toEqual([]);
+  });
+
+  test("a Summa row whose actual and variance disagree is a finding at each of those cells", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const rows = sheet.rows.map((row, i) => (i === 5 ? ["Summa", 962500, 888000, 74000] : row));
+    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    expect(findingAt(r, "SUM_MISMATCH")).toEqual(["Utfall 2024 H1!C6", "Utfall 2024 H1!D6"]);
   });
 
   test("a line without its actual in a reported half-year, a duplicate line and rows below the total are findings", async () => {
