@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import Module from "node:module";
 import { type Cell, type Grid, type WorkbookGrids, analyze, planWrite } from "../src/core";
 import { detailsSheet } from "../test/helpers/seed";
 import { type CellSpec, type SheetSpec, buildXlsx, kr, pct } from "../test/helpers/workbook";
@@ -71,27 +70,16 @@ function engineGrids(): Grid[] {
   return grids;
 }
 
-/** context.sync() calls of a compute in Excel (office-addin-mock), for a workbook of sheets × lines. */
+/** context.sync() calls of a compute in Excel (the tests' strict Excel), for a workbook of sheets × lines. */
 async function syncCount(sheets: number, lines: number): Promise<number> {
-  // office-addin-mock requires office-addin-manifest only for an enum; its ESM-only dependencies
-  // cannot be required here, so a stub stands in (as in the jest config).
-  const load = (Module as unknown as { _load: (id: string, ...rest: unknown[]) => unknown })._load;
-  (Module as unknown as { _load: (id: string, ...rest: unknown[]) => unknown })._load = (id: string, ...rest: unknown[]) =>
-    id === "office-addin-manifest" ? { OfficeApp: { Excel: "excel" } } : load(id, ...rest);
-  const { excelMock } = await import("../test/helpers/excel-mock");
+  const { FakeExcel } = await import("../test/helpers/strict-excel");
   const { readGrids, applyPlan } = await import("../src/excel/workbook");
   const grids: WorkbookGrids = { sheets: engineGrids().slice(0, sheets + 1).map((g, i) => (i === 0 ? g : { ...g, rows: g.rows.slice(0, lines + 1) })) };
-  const mock = excelMock(grids.sheets);
-  (globalThis as unknown as { Excel: unknown }).Excel = mock.Excel;
-  let syncs = 0;
-  const original = mock.context.sync.bind(mock.context);
-  (mock.context as { sync: () => Promise<void> }).sync = async () => {
-    syncs++;
-    await original();
-  };
-  const read = await readGrids(mock.context);
-  await applyPlan(mock.context, planWrite(read, analyze(read), { at: "bench", version: "bench", source: "bench" }), read);
-  return syncs;
+  const x = FakeExcel.from(grids.sheets);
+  const options = { merges: true, customProperties: true, validations: true };
+  const read = await readGrids(x.context(), options);
+  await applyPlan(x.context(), planWrite(read, analyze(read), { at: "bench", version: "bench", source: "bench" }), read, options);
+  return x.syncs.length;
 }
 
 /** The pane's initial JavaScript (the scripts taskpane.html loads, not the lazy chunks), gzip bytes. */

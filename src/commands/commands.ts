@@ -1,52 +1,78 @@
-// Ribbon commands: Kontrollera budget and Beräkna run without opening the pane and report in a
-// small dialog (Excel has no toast API for add-ins).
+// Ribbon commands: Kontrollera budget and Beräkna run without opening the pane. Beräkna asks first,
+// in the same small dialog that then reports (Excel has no toast API for add-ins), and writes
+// through the same checked write as the pane.
 
 import { analyze, planWrite, stampTime } from "../core";
-import { languageOf, textFor } from "../taskpane/i18n";
-import { excelHost, toHostError } from "../excel/excel-host";
+import { errorText, languageOf, textFor } from "../taskpane/i18n";
+import { excelHost } from "../excel/excel-host";
 import { writeSummary } from "../taskpane/viewmodel";
 import { VERSION } from "../taskpane/version";
 import { checkSummary } from "./summary";
 
-function notify(
-  title: string,
-  lines: readonly string[],
-  done: () => void,
-): void {
-  const url = new URL("notice.html", location.href);
-  url.searchParams.set("title", title);
-  url.searchParams.set("text", lines.join("\n").slice(0, 1500));
-  Office.context.ui.displayDialogAsync(
-    url.toString(),
-    { height: 35, width: 40, displayInIframe: true },
-    (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) return done();
-      const dialog = result.value;
-      const close = () => {
-        dialog.close();
-        done();
-      };
-      dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
-      dialog.addEventHandler(Office.EventType.DialogEventReceived, done);
-    },
+type Answer = "ok" | "close" | "unavailable";
+
+function openDialog(
+  url: string,
+  inIframe: boolean,
+): Promise<Office.Dialog | null> {
+  return new Promise((resolve) =>
+    Office.context.ui.displayDialogAsync(
+      url,
+      { height: 40, width: 40, displayInIframe: inIframe },
+      (result) =>
+        resolve(
+          result.status === Office.AsyncResultStatus.Succeeded
+            ? result.value
+            : null,
+        ),
+    ),
   );
 }
 
-async function check(event: Office.AddinCommands.Event): Promise<void> {
+/** Shows title and lines; with `ask`, Skriv/Avbryt. Resolves with the answer once it closes. */
+export async function showDialog(
+  title: string,
+  lines: readonly string[],
+  lang: "sv" | "en",
+  ask = false,
+): Promise<Answer> {
+  const url = new URL("notice.html", location.href);
+  url.searchParams.set("title", title);
+  url.searchParams.set("text", lines.join("\n").slice(0, 1500));
+  url.searchParams.set("lang", lang);
+  if (ask) url.searchParams.set("ask", "1");
+  // In an iframe first (no pop-up blocker on the web); as a window if that is refused.
+  const dialog =
+    (await openDialog(url.toString(), true)) ??
+    (await openDialog(url.toString(), false));
+  if (!dialog) {
+    console.error("IOP-budget: the dialog could not be opened", title, lines);
+    return "unavailable";
+  }
+  return new Promise((resolve) => {
+    dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+      dialog.close();
+      resolve("message" in arg && arg.message === "ok" ? "ok" : "close");
+    });
+    dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
+      resolve("close"),
+    );
+  });
+}
+
+async function check(): Promise<void> {
   const lang = languageOf(Office.context.displayLanguage);
   const t = textFor(lang);
   try {
     const summary = checkSummary(analyze(await excelHost().read()), lang);
-    notify(summary.title, summary.lines, () => event.completed());
+    await showDialog(summary.title, summary.lines, lang);
   } catch (e) {
-    notify(t.errorPrefix, [t.errors[toHostError(e).key]], () =>
-      event.completed(),
-    );
+    await showDialog(t.errorPrefix, [errorText(t, e)], lang);
   }
 }
 
-/** The pane's compute without its confirm step: the ribbon button is the user's go-ahead. */
-async function compute(event: Office.AddinCommands.Event): Promise<void> {
+/** The pane's compute with the same confirm step: what will change, then Skriv or Avbryt. */
+async function compute(): Promise<void> {
   const lang = languageOf(Office.context.displayLanguage);
   const t = textFor(lang);
   try {
@@ -58,32 +84,40 @@ async function compute(event: Office.AddinCommands.Event): Promise<void> {
       version: VERSION,
       source: host.sourceName(),
     });
-    await host.apply(plan, grids);
     const written = writeSummary(
       plan,
       grids.sheets.map((s) => s.name),
       t,
+      host.undoable,
     );
+    const answer = await showDialog(
+      t.confirmTitle,
+      [...written.lines, ...written.notes, t.confirmKeep],
+      lang,
+      true,
+    );
+    if (answer !== "ok") return;
+    // The write re-reads first and refuses if the workbook changed while the dialog was open.
+    await host.apply(plan, grids);
     const summary = checkSummary(analysis, lang);
-    notify(
+    await showDialog(
       t.written(written.cells, written.sheets),
       [summary.title, ...summary.lines],
-      () => event.completed(),
+      lang,
     );
   } catch (e) {
-    notify(t.errorPrefix, [t.errors[toHostError(e).key]], () =>
-      event.completed(),
-    );
+    await showDialog(t.errorPrefix, [errorText(t, e)], lang);
   }
 }
 
+/** Runs a command and tells Office it is done, whatever happened. */
+function command(
+  work: () => Promise<void>,
+): (event: Office.AddinCommands.Event) => void {
+  return (event) => void work().finally(() => event.completed());
+}
+
 Office.onReady(() => {
-  Office.actions.associate(
-    "checkBudget",
-    (event: Office.AddinCommands.Event) => void check(event),
-  );
-  Office.actions.associate(
-    "computeBudget",
-    (event: Office.AddinCommands.Event) => void compute(event),
-  );
+  Office.actions.associate("checkBudget", command(check));
+  Office.actions.associate("computeBudget", command(compute));
 });

@@ -1,5 +1,6 @@
 // The calculations of SPEC §4, in integer öre.
 
+import { isOwnOverheadFormula } from "./ownership";
 import { type IsoDate, isoFromParts } from "./dates";
 import { type Finding, finding } from "./findings";
 import type { ColumnKey } from "./glossary";
@@ -308,10 +309,18 @@ function computeHalfYear(
     ratePpm !== null ? overheadOf(direct, ratePpm) : (enteredOverhead as Ore);
   if (ratePpm !== null && enteredOverheadAt && enteredOverhead !== overhead) {
     findings.push(
-      finding("OH_MISMATCH", sheet, at(enteredOverheadAt, "budget"), {
-        enteredOre: enteredOverhead,
-        computedOre: overhead,
-      }),
+      // The add-in's own formula left short by an inserted row is rewritten by compute, not a typo.
+      finding(
+        isOwnOverheadFormula(enteredOverheadAt.formulas.budget ?? "")
+          ? "OH_FORMULA_STALE"
+          : "OH_MISMATCH",
+        sheet,
+        at(enteredOverheadAt, "budget"),
+        {
+          enteredOre: enteredOverhead,
+          computedOre: overhead,
+        },
+      ),
     );
   }
   // 3. Allocation of the overhead to the direct lines.

@@ -324,6 +324,13 @@ export const FINDINGS = {
       `The overhead budget ${f.entered} does not match overhead rate × direct costs = ${f.computed}. ${f.computed} is used; correct the cell.`,
     "error",
   ),
+  OH_FORMULA_STALE: t(
+    (f) =>
+      `OH-formeln ger ${f.entered} men OH-sats × alla direkta kostnader = ${f.computed}: formeln räknar inte med alla rader (till exempel en infogad rad). ${f.computed} används; Beräkna skriver om formeln.`,
+    (f) =>
+      `The overhead formula gives ${f.entered} but overhead rate × all direct costs = ${f.computed}: it does not cover every line (an inserted row, for example). ${f.computed} is used; Compute rewrites the formula.`,
+    "warning",
+  ),
   OH_ACTUAL_ABOVE_RATE: t(
     (f) =>
       `Utfallet för OH ${f.actual} överstiger det tillåtna ${f.allowed} (OH-sats × direkta kostnader, högst budgeterad OH). ${f.excess} räknas inte som stödberättigat.`,

@@ -47,6 +47,8 @@ export interface Grid {
   /** rows[r][c], zero-based; holes and undefined are empty cells. */
   readonly rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
   readonly merges?: readonly Merge[];
+  /** Set by an adapter that knows the add-in wrote this sheet (Excel's custom property). */
+  readonly owned?: boolean;
   /** Set by an adapter when the sheet's content could not be read at all. */
   readonly unreadable?: string;
 }

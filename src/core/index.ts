@@ -14,4 +14,5 @@ export * from "./decision";
 export * from "./analyze";
 export * from "./result";
 export * from "./orgnr";
+export * from "./ownership";
 export * from "./plan";

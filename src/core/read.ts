@@ -44,10 +44,9 @@ import {
   readText,
 } from "./values";
 import { isValidOrgNumber } from "./orgnr";
+import { isDecisionSheetName } from "./ownership";
 
 export const DETAILS_SHEET = "Uppgifter";
-/** The add-in's own output sheet; never read as input. */
-export const DECISION_SHEET = "Beslut";
 
 const HEADER_SCAN_ROWS = 40;
 
@@ -72,7 +71,7 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
     : { agreement: emptyAgreement(), rateMissing: false };
   const halfYears: HalfYearSheet[] = [];
   for (const g of readable) {
-    if (g === detailsGrid || compactKey(g.name) === compactKey(DECISION_SHEET))
+    if (g === detailsGrid || isDecisionSheetName(g.name))
       continue;
     const sheet = readHalfYearSheet(g, findings);
     if (sheet) halfYears.push(sheet);

@@ -1,6 +1,9 @@
-// The Office.js adapter: the only place that touches Excel. It reads every sheet in one batch and
-// applies the engine's write plan in one batch; the number of context.sync() calls does not grow
-// with lines or sheets (two to read: the sheet list, then every sheet's cells; one to write).
+// The Office.js adapter: the only place that touches Excel. Reading loads the sheet list, then every
+// used range's size, then the cells in chunks that keep each response well under Excel on the web's
+// 5 MB limit (one chunk for a normal workbook: three syncs). Writing first re-reads what the plan
+// was made from, protection and the add-in's own marks (one sync), refuses before writing anything
+// when something would fail, then applies the plan in one batch. Neither count grows with lines or
+// sheets until a workbook passes the size a single response can carry.
 
 import {
   type Cell,
@@ -12,21 +15,58 @@ import {
   type SheetCreate,
   type WorkbookGrids,
   type WritePlan,
+  OWNER_PROPERTY,
+  isDateFormat,
+  isDecisionSheetName,
+  isDetailsSheetName,
+  isOwnMarkFormula,
   isoToSerial,
   parseA1,
 } from "../core";
+import { HostError } from "./host";
 
-/** Excel on the web rejects requests over 5 MB; writes are split well below that. */
-export const MAX_REQUEST_CHARS = 4_000_000;
-/** Reads above this many cells per sheet may come back empty: such a sheet is reported, not read. */
+/** Excel on the web rejects requests and responses over 5 MB; we stay well below. */
+export const MAX_PAYLOAD_BYTES = 4_000_000;
+/** A read cell (value, type, number format, formula, as JSON) costs about 31 bytes; headroom for text. */
+export const READ_BYTES_PER_CELL = 40;
+/** A re-read cell for the change check (formula or value only). */
+export const CHECK_BYTES_PER_CELL = 16;
+/** A sheet above this many used cells is refused with its size, before any cell is transferred. */
 export const MAX_SHEET_CELLS = 2_000_000;
+/** Rows of a decision-named sheet that are read: enough for the stamp that says whose it is. */
+const STAMP_ROWS = 3;
+/** 1904 date system: its serials are this many days below the 1900 system's. */
+const DAYS_1904_OFFSET = 1462;
 
-/** The top-left cell of a used range's address ("'Budget 2025 H2'!B3:H20" → B3). */
-function topLeft(address: string): { row: number; col: number } {
-  const local =
-    address.slice(address.lastIndexOf("!") + 1).split(":")[0] ?? "A1";
-  return parseA1(local) ?? { row: 0, col: 0 };
+export interface ReadOptions {
+  /** ExcelApi 1.13: merged areas of the agreement sheet. */
+  readonly merges?: boolean;
+  /** ExcelApi 1.12: the custom property that marks the add-in's own sheet. */
+  readonly customProperties?: boolean;
 }
+
+export interface WriteOptions extends ReadOptions {
+  /** ExcelApi 1.8: data validation in created sheets. */
+  readonly validations?: boolean;
+}
+
+/** One loaded block of a sheet's used range (zero-based sheet coordinates). */
+interface Chunk {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** What a read saw, so that a write can tell whether the workbook changed since. */
+interface ReadState {
+  readonly names: readonly string[];
+  readonly addresses: ReadonlyMap<string, string>;
+  readonly chunks: readonly (Chunk & { readonly hash: string })[];
+}
+
+const seen = new WeakMap<WorkbookGrids, ReadState>();
 
 function ensureLoaded<T>(value: T, what: string): T {
   // office-addin-mock answers "Error, …" for a property read before load/sync; so would a bug here.
@@ -35,11 +75,30 @@ function ensureLoaded<T>(value: T, what: string): T {
   return value;
 }
 
+/** The top-left cell of a used range's address ("'Budget 2025 H2'!B3:H20" → B3). */
+function topLeft(address: string): { row: number; col: number } {
+  const local =
+    address.slice(address.lastIndexOf("!") + 1).split(":")[0] ?? "A1";
+  return parseA1(local) ?? { row: 0, col: 0 };
+}
+
+/** FNV-1a over the chunk's formulas: enough to notice any change, small to keep. */
+function hashOf(formulas: unknown): string {
+  const text = JSON.stringify(formulas);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
 function toCell(
   value: unknown,
   type: string,
   format: string,
   formula: unknown,
+  date1904: boolean,
 ): Cell | undefined {
   const f =
     typeof formula === "string" && formula.startsWith("=")
@@ -49,11 +108,15 @@ function toCell(
   const fmt = format && format !== "General" ? { fmt: format } : {};
   switch (type) {
     case "Empty":
-      return undefined;
-    case "Double":
-      return typeof value === "number"
-        ? { t: "n", v: value, ...fmt, ...base }
-        : undefined;
+      // An empty cell's own number format is kept: the plan must not overwrite it.
+      return fmt.fmt ? { t: "z", v: null, ...fmt } : undefined;
+    case "Double": {
+      if (typeof value !== "number") return undefined;
+      // The core's dates are 1900-system serials, as the file reader gives them.
+      const v =
+        date1904 && isDateFormat(format) ? value + DAYS_1904_OFFSET : value;
+      return { t: "n", v, ...fmt, ...base };
+    }
     case "Boolean":
       return { t: "b", v: value === true, ...base };
     case "Error":
@@ -63,79 +126,191 @@ function toCell(
   }
 }
 
+/** Row bands of a block, each small enough, packed into batches that each fit one response. */
+function batchesOf(blocks: readonly Chunk[], bytesPerCell: number): Chunk[][] {
+  const cap = Math.floor(MAX_PAYLOAD_BYTES / bytesPerCell);
+  const batches: Chunk[][] = [[]];
+  let used = 0;
+  for (const b of blocks) {
+    const band = Math.max(1, Math.floor(cap / Math.max(1, b.cols)));
+    for (let r = 0; r < b.rows; r += band) {
+      const rows = Math.min(band, b.rows - r);
+      const cells = rows * b.cols;
+      if (used > 0 && used + cells > cap) {
+        batches.push([]);
+        used = 0;
+      }
+      batches[batches.length - 1]!.push({ ...b, row: b.row + r, rows });
+      used += cells;
+    }
+  }
+  return batches.filter((b) => b.length > 0);
+}
+
+/** A probe of the date system in the read batch: DATE(1904,1,1) is 0 in a 1904 workbook. */
+function probeDateSystem(
+  context: Excel.RequestContext,
+): Excel.FunctionResult<number> {
+  const probe = context.workbook.functions.date(1904, 1, 1);
+  probe.load("value");
+  return probe;
+}
+
+interface SheetSize {
+  readonly ws: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly owner: Excel.WorksheetCustomProperty | null;
+  readonly merged: Excel.RangeAreas | null;
+}
+
 /** Every worksheet's used cells as the core's grids: values, number formats, formulas, errors. */
 export async function readGrids(
   context: Excel.RequestContext,
-  options: { merges?: boolean } = {},
+  options: ReadOptions = {},
 ): Promise<WorkbookGrids> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
-  const sheets = ensureLoaded(worksheets.items, "worksheets");
-  const used = sheets.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true);
-    // isNullObject is loaded too: office-addin-mock (the tests' Excel) only answers loaded properties.
-    // eslint-disable-next-line office-addins/no-navigational-load
-    range.load(
-      "isNullObject,address,rowCount,columnCount,values,valueTypes,numberFormat,formulas",
-    );
-    return range;
+  const items = ensureLoaded(worksheets.items, "worksheets");
+  const sizes: SheetSize[] = items.map((ws) => {
+    const name = ensureLoaded(ws.name, "worksheet name");
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("isNullObject,address,rowCount,columnCount");
+    let owner: Excel.WorksheetCustomProperty | null = null;
+    if (options.customProperties && isDecisionSheetName(name)) {
+      owner = ws.customProperties.getItemOrNullObject(OWNER_PROPERTY);
+      owner.load("isNullObject");
+    }
+    // Merged areas tell a merged key cell in Uppgifter from an empty value cell; only that sheet
+    // is asked, since more than 512 areas in a range fail the request (ExcelApi 1.13 docs).
+    let merged: Excel.RangeAreas | null = null;
+    if (options.merges && isDetailsSheetName(name)) {
+      merged = ws.getRange().getMergedAreasOrNullObject();
+      merged.load("isNullObject,address");
+    }
+    return { ws, used, owner, merged };
   });
-  // Merged areas (ExcelApi 1.13) tell a merged key cell in Uppgifter from an empty value cell.
-  const merged = options.merges
-    ? sheets.map((ws) => {
-        const areas = ws.getRange().getMergedAreasOrNullObject();
-
-        areas.load("isNullObject,address");
-        return areas;
-      })
-    : null;
+  const dateSystem = probeDateSystem(context);
   await context.sync();
-  return {
-    sheets: sheets.map((ws, i): Grid => {
-      const name = ensureLoaded(ws.name, "worksheet name");
-      const range = used[i]!;
-      if (ensureLoaded(range.isNullObject, "used range"))
-        return { name, rows: [] };
-      if (range.rowCount * range.columnCount > MAX_SHEET_CELLS)
-        return { name, rows: [], unreadable: "the sheet is too large to read" };
-      const values = ensureLoaded(range.values, "values");
-      const types = ensureLoaded(
-        range.valueTypes,
-        "valueTypes",
-      ) as unknown as string[][];
-      const formats = ensureLoaded(
-        range.numberFormat,
-        "numberFormat",
-      ) as unknown as string[][];
-      const formulas = ensureLoaded(range.formulas, "formulas");
-      if (!Array.isArray(values))
-        return {
-          name,
-          rows: [],
-          unreadable: "the sheet's values could not be read",
-        };
-      const at = topLeft(ensureLoaded(range.address, "address"));
-      const rows: (Cell | undefined)[][] = [];
-      values.forEach((row, r) => {
-        row.forEach((value, c) => {
-          const cell = toCell(
-            value,
-            types[r]?.[c] ?? "String",
-            formats[r]?.[c] ?? "General",
-            formulas[r]?.[c],
-          );
-          if (cell) (rows[at.row + r] ??= [])[at.col + c] = cell;
-        });
+  const date1904 = ensureLoaded(dateSystem.value, "date system") === 0;
+
+  const grids: Grid[] = [];
+  const blocks: Chunk[] = [];
+  const addresses = new Map<string, string>();
+  for (const s of sizes) {
+    const name = s.ws.name;
+    const used = s.used;
+    const owned = s.owner
+      ? !ensureLoaded(s.owner.isNullObject, "custom property")
+      : false;
+    const ownedMark = owned ? { owned } : {};
+    if (ensureLoaded(used.isNullObject, "used range")) {
+      grids.push({ name, rows: [], ...ownedMark });
+      addresses.set(name, "");
+      continue;
+    }
+    const address = ensureLoaded(used.address, "address");
+    const rowCount = ensureLoaded(used.rowCount, "rowCount");
+    const columnCount = ensureLoaded(used.columnCount, "columnCount");
+    addresses.set(name, address);
+    if (rowCount * columnCount > MAX_SHEET_CELLS) {
+      grids.push({
+        name,
+        rows: [],
+        unreadable: `the sheet is too large to read (${rowCount} rows × ${columnCount} columns)`,
       });
-      const areas = merged?.[i];
-      const merges =
-        areas && !ensureLoaded(areas.isNullObject, "merged areas")
-          ? mergesOf(ensureLoaded(areas.address, "merged areas"))
-          : [];
-      return { name, rows, merges };
-    }),
-  };
+      continue;
+    }
+    const at = topLeft(address);
+    // The add-in's output is never input: of such a sheet only the stamp rows are read.
+    const rows = isDecisionSheetName(name)
+      ? Math.min(rowCount, Math.max(0, STAMP_ROWS - at.row))
+      : rowCount;
+    if (rows > 0)
+      blocks.push({
+        sheet: name,
+        row: at.row,
+        col: at.col,
+        rows,
+        cols: columnCount,
+      });
+    grids.push({ name, rows: [], ...ownedMark, merges: mergesFrom(s.merged) });
+  }
+
+  const byName = new Map(grids.map((g) => [g.name, g]));
+  const chunks: (Chunk & { hash: string })[] = [];
+  for (const batch of batchesOf(blocks, READ_BYTES_PER_CELL)) {
+    const loaded = batch.map((c) => {
+      const range = context.workbook.worksheets
+        .getItem(c.sheet)
+        .getRangeByIndexes(c.row, c.col, c.rows, c.cols);
+      range.load("values,valueTypes,numberFormat,formulas");
+      return { chunk: c, range };
+    });
+    // One sync per batch of chunks: the count grows only with what one response can carry.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    for (const { chunk, range } of loaded) {
+      const grid = byName.get(chunk.sheet)!;
+      const formulas = ensureLoaded(range.formulas, "formulas");
+      fillRows(
+        grid.rows as (Cell | undefined)[][],
+        chunk,
+        {
+          values: ensureLoaded(range.values, "values"),
+          types: ensureLoaded(
+            range.valueTypes,
+            "valueTypes",
+          ) as unknown as string[][],
+          formats: ensureLoaded(
+            range.numberFormat,
+            "numberFormat",
+          ) as unknown as string[][],
+          formulas,
+        },
+        date1904,
+      );
+      chunks.push({ ...chunk, hash: hashOf(formulas) });
+    }
+  }
+  const result: WorkbookGrids = { sheets: grids };
+  seen.set(result, {
+    names: grids.map((g) => g.name),
+    addresses,
+    chunks,
+  });
+  return result;
+}
+
+function fillRows(
+  rows: (Cell | undefined)[][],
+  chunk: Chunk,
+  data: {
+    values: unknown[][];
+    types: string[][];
+    formats: string[][];
+    formulas: unknown[][];
+  },
+  date1904: boolean,
+): void {
+  if (!Array.isArray(data.values)) return;
+  data.values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      const cell = toCell(
+        value,
+        data.types[r]?.[c] ?? "String",
+        data.formats[r]?.[c] ?? "General",
+        data.formulas[r]?.[c],
+        date1904,
+      );
+      if (cell) (rows[chunk.row + r] ??= [])[chunk.col + c] = cell;
+    });
+  });
+}
+
+function mergesFrom(areas: Excel.RangeAreas | null): Merge[] {
+  if (!areas || ensureLoaded(areas.isNullObject, "merged areas")) return [];
+  return mergesOf(ensureLoaded(areas.address, "merged areas"));
 }
 
 /** "Sheet1!A1:B1, Sheet1!A3:C3" → zero-based rectangles. */
@@ -155,12 +330,15 @@ export function mergesOf(address: string): Merge[] {
 }
 
 /** A plan value as Excel's `formulas` takes it. Text gets the apostrophe prefix: it stays text. */
-export function formulaInput(value: PlanValue): string | number {
+export function formulaInput(
+  value: PlanValue,
+  date1904 = false,
+): string | number {
   switch (value.kind) {
     case "number":
       return value.value;
     case "date":
-      return isoToSerial(value.iso);
+      return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);
     case "formula":
       return `=${value.formula}`;
     case "text":
@@ -187,11 +365,136 @@ export function runsOf(cells: readonly CellWrite[]): Run[] {
   return runs;
 }
 
+/** What the write's first sync loaded: the state the plan is checked against. */
+interface Preflight {
+  readonly names: Excel.WorksheetCollection;
+  readonly structure: Excel.WorkbookProtection;
+  readonly dateSystem: Excel.FunctionResult<number>;
+  readonly used: Map<string, Excel.Range>;
+  readonly chunks: { chunk: Chunk & { hash: string }; range: Excel.Range }[];
+  /** The edited sheets, with their protection. */
+  readonly protection: Map<string, Excel.Worksheet>;
+  /** Each edited run's current number formats: a person's format wins over the plan's. */
+  readonly runFormats: Map<string, Excel.Range>;
+  readonly marks: Map<string, Excel.ConditionalFormatCollection>;
+  readonly created: Map<string, Excel.Worksheet>;
+}
+
+const runKey = (sheet: string, run: Run) => `${sheet}!${run.row}:${run.col}`;
+const markKey = (sheet: string, range: string) => `${sheet}!${range}`;
+
+function queuePreflight(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  state: ReadState | undefined,
+): Preflight {
+  const book = context.workbook;
+  const names = book.worksheets;
+  names.load("items/name");
+  const structure = book.protection;
+  structure.load("protected");
+  const used = new Map<string, Excel.Range>();
+  const chunks: Preflight["chunks"] = [];
+  if (state) {
+    for (const name of state.names) {
+      const range = book.worksheets
+        .getItemOrNullObject(name)
+        .getUsedRangeOrNullObject(true);
+      range.load("address");
+      used.set(name, range);
+    }
+    for (const chunk of state.chunks) {
+      const range = book.worksheets
+        .getItemOrNullObject(chunk.sheet)
+        .getRangeByIndexes(chunk.row, chunk.col, chunk.rows, chunk.cols);
+      range.load("formulas");
+      chunks.push({ chunk, range });
+    }
+  }
+  const protection = new Map<string, Excel.Worksheet>();
+  const runFormats = new Map<string, Excel.Range>();
+  const marks = new Map<string, Excel.ConditionalFormatCollection>();
+  for (const edit of plan.edits) {
+    // OrNullObject: a sheet renamed or deleted since the read is a change, not an ItemNotFound.
+    const ws = book.worksheets.getItemOrNullObject(edit.sheet);
+    ws.load("isNullObject");
+    ws.protection.load("protected");
+    protection.set(edit.sheet, ws);
+    for (const run of runsOf(edit.cells)) {
+      const range = ws.getRangeByIndexes(run.row, run.col, run.cells.length, 1);
+      range.load("numberFormat");
+      runFormats.set(runKey(edit.sheet, run), range);
+    }
+    for (const m of edit.marks) {
+      const cfs = ws.getRange(m.range).conditionalFormats;
+      cfs.load("items/type,items/customOrNullObject/rule/formula");
+      marks.set(markKey(edit.sheet, m.range), cfs);
+    }
+  }
+  const created = new Map<string, Excel.Worksheet>();
+  for (const c of plan.creates) {
+    const ws = book.worksheets.getItemOrNullObject(c.sheet);
+    ws.load("isNullObject");
+    ws.protection.load("protected");
+    created.set(c.sheet, ws);
+  }
+  return {
+    names,
+    structure,
+    dateSystem: probeDateSystem(context),
+    used,
+    chunks,
+    protection,
+    runFormats,
+    marks,
+    created,
+  };
+}
+
+/** Refuses, before anything is written, what would fail or overwrite changes made since the read. */
+function verify(
+  pre: Preflight,
+  plan: WritePlan,
+  state: ReadState | undefined,
+): void {
+  if (state) {
+    const now = pre.names.items.map((ws) => ws.name);
+    const changed =
+      now.length !== state.names.length ||
+      now.some((n, i) => n !== state.names[i]) ||
+      [...pre.used].some(
+        ([name, range]) =>
+          (range.isNullObject ? "" : range.address) !==
+          (state.addresses.get(name) ?? ""),
+      ) ||
+      pre.chunks.some(
+        ({ chunk, range }) => hashOf(range.formulas) !== chunk.hash,
+      );
+    if (changed) throw new HostError("changed");
+  }
+  for (const [sheet, ws] of pre.protection) {
+    if (ws.isNullObject) throw new HostError("changed", sheet);
+    if (ws.protection.protected) throw new HostError("sheetProtected", sheet);
+  }
+  for (const c of plan.creates) {
+    const ws = pre.created.get(c.sheet)!;
+    if (ws.isNullObject) {
+      if (pre.structure.protected)
+        throw new HostError("workbookProtected", c.sheet);
+    } else {
+      // Only the add-in's own sheet is rewritten; the core chose another name for a person's.
+      if (!c.replaces) throw new HostError("changed", c.sheet);
+      if (ws.protection.protected)
+        throw new HostError("sheetProtected", c.sheet);
+    }
+  }
+}
+
 function hex(color: string): string {
   return `#${color}`;
 }
 
-function applyFormat(range: Excel.Range, style: CellStyle): void {
+function applyLook(range: Excel.Range, style: CellStyle): void {
   if (style.bold) range.format.font.bold = true;
   if (style.italic) range.format.font.italic = true;
   if (style.fontSize) range.format.font.size = style.fontSize;
@@ -200,78 +503,89 @@ function applyFormat(range: Excel.Range, style: CellStyle): void {
   if (style.wrap) range.format.wrapText = true;
 }
 
-/** Writes cells; `keepFormats` says which cells already have formatting of their own (a person's wins). */
+const hasLook = (s: CellStyle) =>
+  Boolean(s.bold || s.italic || s.fontSize || s.fontColor || s.fill || s.wrap);
+
+interface Writer {
+  readonly context: Excel.RequestContext;
+  readonly date1904: boolean;
+  bytes: number;
+}
+
+/**
+ * Writes cells. `personal(run)` gives each cell's own number format where it has one (a person's
+ * formatting wins); in a created sheet there is none.
+ */
 function writeCells(
+  w: Writer,
   ws: Excel.Worksheet,
   cells: readonly CellWrite[],
-  ownFormat: (row: number, col: number) => boolean,
-  budget: { chars: number },
+  personal: (run: Run) => readonly boolean[],
 ): void {
   for (const run of runsOf(cells)) {
     const target = ws.getRangeByIndexes(run.row, run.col, run.cells.length, 1);
-    const formulas = run.cells.map((c) => [formulaInput(c.value)]);
+    const formulas = run.cells.map((c) => [formulaInput(c.value, w.date1904)]);
     target.formulas = formulas;
-    budget.chars += JSON.stringify(formulas).length + 120;
-    const formats = run.cells.map((c) => {
+    w.bytes += JSON.stringify(formulas).length + 120;
+    const own = personal(run);
+    const formats = run.cells.map((c, i) => {
       const wanted =
         c.value.kind === "date"
           ? (c.style?.numberFormat ?? "yyyy-mm-dd")
           : c.style?.numberFormat;
-      return wanted && !ownFormat(c.row, c.col) ? wanted : null;
+      return wanted && !own[i] ? wanted : null;
     });
     if (formats.some((f) => f !== null)) {
       // null leaves a cell's format as it is.
       target.numberFormat = formats.map((f) => [f]) as unknown as string[][];
-      budget.chars += JSON.stringify(formats).length;
+      w.bytes += JSON.stringify(formats).length;
     }
-    for (const c of run.cells) {
-      const look = c.style ?? {};
-      const hasLook =
-        look.bold ||
-        look.italic ||
-        look.fontSize ||
-        look.fontColor ||
-        look.fill ||
-        look.wrap;
-      if (hasLook && !ownFormat(c.row, c.col)) {
-        applyFormat(ws.getRangeByIndexes(c.row, c.col, 1, 1), look);
-        budget.chars += 200;
-      }
-    }
+    run.cells.forEach((c, i) => {
+      if (!c.style || !hasLook(c.style) || own[i]) return;
+      applyLook(ws.getRangeByIndexes(c.row, c.col, 1, 1), c.style);
+      w.bytes += 200;
+    });
   }
 }
 
-function markRanges(ws: Excel.Worksheet, marks: SheetCreate["marks"]): void {
+function addMarks(ws: Excel.Worksheet, marks: SheetCreate["marks"]): void {
   for (const m of marks) {
-    const marked = ws.getRange(m.range);
-    // Our marks are replaced, not added again, so re-running leaves one of each.
-    marked.conditionalFormats.clearAll();
-    const cf = marked.conditionalFormats.add(
-      Excel.ConditionalFormatType.custom,
-    );
+    const cf = ws
+      .getRange(m.range)
+      .conditionalFormats.add(Excel.ConditionalFormatType.custom);
     cf.custom.rule.formula = `=${m.formula}`;
     cf.custom.format.fill.color = hex(m.fill);
     cf.custom.format.font.color = hex(m.fontColor);
   }
 }
 
-function createSheet(
-  context: Excel.RequestContext,
+/** The add-in's earlier marks on these ranges go; a person's conditional formats stay. */
+function dropOwnMarks(cfs: Excel.ConditionalFormatCollection): void {
+  for (const cf of cfs.items) {
+    if (cf.type !== Excel.ConditionalFormatType.custom) continue;
+    const rule = cf.customOrNullObject;
+    if (!rule.isNullObject && isOwnMarkFormula(rule.rule.formula)) cf.delete();
+  }
+}
+
+function writeCreated(
+  w: Writer,
   create: SheetCreate,
-  exists: boolean,
-  budget: { chars: number },
-  validations: boolean,
-): Excel.Worksheet {
-  const sheets = context.workbook.worksheets;
-  const ws = exists ? sheets.getItem(create.sheet) : sheets.add(create.sheet);
-  // The add-in's own sheet is rewritten whole on each run.
-  if (exists) ws.getRange().clear();
-  writeCells(ws, create.cells, () => false, budget);
-  create.columnWidths.forEach((w, i) => {
-    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 7);
+  existing: boolean,
+  options: WriteOptions,
+): void {
+  const sheets = w.context.workbook.worksheets;
+  const ws = existing ? sheets.getItem(create.sheet) : sheets.add(create.sheet);
+  // The add-in's own sheet (verified before) is rewritten whole.
+  if (existing) ws.getRange().clear();
+  if (options.customProperties && !existing)
+    ws.customProperties.add(OWNER_PROPERTY, "Beslut");
+  writeCells(w, ws, create.cells, (run) => run.cells.map(() => false));
+  create.columnWidths.forEach((width, i) => {
+    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 7);
   });
   if (create.freeze) ws.freezePanes.freezeRows(create.freeze.rows);
-  if (validations) {
+  if (options.validations) {
     for (const v of create.validations) {
       const dv = ws.getRange(v.range).dataValidation;
       dv.rule =
@@ -286,45 +600,59 @@ function createSheet(
       };
     }
   }
-  markRanges(ws, create.marks);
-  return ws;
+  addMarks(ws, create.marks);
 }
 
 /**
- * Applies a write plan in one batch (more only when it would exceed Excel on the web's request
- * limit). `grids` are the cells as read, to keep a person's formatting.
+ * Applies a write plan. The first sync checks that the workbook is as `grids` were read (when they
+ * were read by `readGrids`), that no target is protected, and which formats and marks are a
+ * person's; then the add-in's sheet is created or verified first and everything is written in one
+ * batch (more only when it would exceed Excel on the web's request limit).
  */
 export async function applyPlan(
   context: Excel.RequestContext,
   plan: WritePlan,
   grids: WorkbookGrids,
-  options: { validations?: boolean } = {},
+  options: WriteOptions = {},
 ): Promise<void> {
-  const budget = { chars: 0 };
+  const state = seen.get(grids);
+  const pre = queuePreflight(context, plan, state);
+  await context.sync();
+  verify(pre, plan, state);
+  const w: Writer = {
+    context,
+    date1904: pre.dateSystem.value === 0,
+    bytes: 0,
+  };
   const flushIfLarge = async () => {
-    if (budget.chars < MAX_REQUEST_CHARS) return;
+    if (w.bytes < MAX_PAYLOAD_BYTES) return;
     await context.sync();
-    budget.chars = 0;
+    w.bytes = 0;
+    // Suspension lasts until the next sync only.
+    context.application.suspendApiCalculationUntilNextSync();
   };
   context.application.suspendApiCalculationUntilNextSync();
-  for (const edit of plan.edits) {
-    const grid = grids.sheets.find((g) => g.name === edit.sheet);
-    const ws = context.workbook.worksheets.getItem(edit.sheet);
-    const ownFormat = (row: number, col: number) =>
-      Boolean(grid?.rows[row]?.[col]?.fmt);
-    writeCells(ws, edit.cells, ownFormat, budget);
-    markRanges(ws, edit.marks);
+  for (const create of plan.creates) {
+    writeCreated(
+      w,
+      create,
+      !pre.created.get(create.sheet)!.isNullObject,
+      options,
+    );
     await flushIfLarge();
   }
-  const names = new Set(grids.sheets.map((g) => g.name.toLowerCase()));
-  for (const create of plan.creates) {
-    createSheet(
-      context,
-      create,
-      names.has(create.sheet.toLowerCase()),
-      budget,
-      options.validations ?? true,
-    );
+  for (const edit of plan.edits) {
+    const ws = context.workbook.worksheets.getItem(edit.sheet);
+    writeCells(w, ws, edit.cells, (run) => {
+      const formats = pre.runFormats.get(runKey(edit.sheet, run))!
+        .numberFormat as unknown as string[][];
+      return run.cells.map(
+        (_, i) => (formats[i]?.[0] ?? "General") !== "General",
+      );
+    });
+    for (const m of edit.marks)
+      dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);
+    addMarks(ws, edit.marks);
     await flushIfLarge();
   }
   await context.sync();

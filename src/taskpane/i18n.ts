@@ -1,5 +1,6 @@
 // The pane's texts, Swedish by default and English when Office (or the browser) runs in English.
 
+import { HostError } from "../excel/host";
 import type { Lang, Severity } from "../core";
 
 export const TEXT = {
@@ -44,10 +45,14 @@ export const TEXT = {
       exists ? `${sheet}: bladet skrivs om` : `${sheet}: nytt blad`,
     confirmKeep:
       "Celler som någon har skrivit i lämnas orörda; avvikande värden visas som fynd.",
+    confirmKept: (kept: string, sheet: string) =>
+      `Bladet ${kept} är inte tilläggets och lämnas orört; beslutsunderlaget skrivs i ${sheet}.`,
+    confirmNoUndo:
+      "Den här Excel-versionen kan inte ångra tilläggets ändringar (Ctrl+Z). Spara en kopia först om du vill kunna gå tillbaka.",
     confirmWrite: "Skriv",
     cancel: "Avbryt",
     written: (cells: number, sheets: number) =>
-      `Klart: ${cells} celler i ${sheets} blad skrevs, och bladet Beslut uppdaterades.`,
+      `Klart: ${cells} celler i ${sheets} blad skrevs, och beslutsunderlaget uppdaterades.`,
     templateFrom: "Avtalsperiod från (månad)",
     templateTo: "Avtalsperiod till (månad)",
     templateCreate: "Skapa mallblad",
@@ -94,10 +99,42 @@ export const TEXT = {
         "Excel är i redigeringsläge. Avsluta redigeringen av cellen (Enter eller Esc) och försök igen.",
       ItemNotFound:
         "Ett blad eller en cell som behövs finns inte längre. Kontrollera arbetsboken igen.",
+      ItemAlreadyExists:
+        "Ett blad med samma namn finns redan. Kontrollera arbetsboken igen.",
       AccessDenied:
         "Arbetsboken är skrivskyddad eller delad så att den inte kan ändras.",
       RequestPayloadSizeLimitExceeded:
-        "Arbetsboken är för stor för en ändring i Excel på webben.",
+        "Ändringen är för stor för en begäran i Excel på webben. Beräkna i Excel för skrivbordet eller på sidan för filer.",
+      ResponsePayloadSizeLimitExceeded:
+        "Arbetsboken är för stor för att läsas i Excel på webben. Öppna den i Excel för skrivbordet eller på sidan för filer.",
+      InactiveWorkbook:
+        "Arbetsboken är inte längre aktiv (den stängdes eller byttes). Öppna den igen.",
+      RequestAborted:
+        "Excel avbröt begäran, kanske för att arbetsboken stängdes eller laddades om. Försök igen.",
+      Conflict:
+        "Någon annan ändrade arbetsboken samtidigt. Vänta ett ögonblick och försök igen.",
+      InvalidArgument:
+        "Excel tog inte emot ett värde som tillägget skrev. Kontrollera arbetsboken igen.",
+      InvalidReference:
+        "En cellreferens i arbetsboken är ogiltig (ett blad kan ha tagits bort). Kontrollera arbetsboken igen.",
+      InvalidOperation:
+        "Excel tillät inte ändringen i arbetsbokens nuvarande läge. Kontrollera att inget blad är skyddat och försök igen.",
+      UnsupportedOperation:
+        "Den här Excel-versionen kan inte göra ändringen. Använd Excel för skrivbordet eller sidan för filer.",
+      UndoNotSupported:
+        "Excel kunde inte göra ändringen som ett ångrabart steg. Inget skrevs; försök igen.",
+      ApiNotFound:
+        "Den här Excel-versionen saknar funktioner som tillägget behöver. Uppdatera Office.",
+      NotImplemented:
+        "Den här Excel-versionen saknar funktioner som tillägget behöver. Uppdatera Office.",
+      GeneralException:
+        "Excel rapporterade ett internt fel. Spara arbetsboken och försök igen.",
+      changed:
+        "Arbetsboken ändrades efter förhandsvisningen. Inget skrevs; tryck på Beräkna och skriv igen.",
+      sheetProtected: (sheet: string) =>
+        `Bladet ${sheet} är skyddat. Inget skrevs; ta bort skyddet (Granska → Ta bort bladskydd) och försök igen.`,
+      workbookProtected: (sheet: string) =>
+        `Arbetsbokens struktur är skyddad, så bladet ${sheet} kan inte läggas till. Inget skrevs; ta bort skyddet (Granska → Skydda arbetsbok) och försök igen.`,
       requirements:
         "Den här Excel-versionen saknar funktioner som tillägget behöver (ExcelApi 1.7). Uppdatera Office.",
       generic: "Ett oväntat fel uppstod i Excel. Försök igen.",
@@ -144,10 +181,14 @@ export const TEXT = {
       exists ? `${sheet}: the sheet is rewritten` : `${sheet}: new sheet`,
     confirmKeep:
       "Cells a person typed are left as they are; values that disagree are shown as findings.",
+    confirmKept: (kept: string, sheet: string) =>
+      `The sheet ${kept} is not the add-in's and is left alone; the decision data is written to ${sheet}.`,
+    confirmNoUndo:
+      "This version of Excel cannot undo the add-in's changes (Ctrl+Z). Save a copy first if you want to be able to go back.",
     confirmWrite: "Write",
     cancel: "Cancel",
     written: (cells: number, sheets: number) =>
-      `Done: ${cells} cells in ${sheets} sheets were written, and the sheet Beslut was updated.`,
+      `Done: ${cells} cells in ${sheets} sheets were written, and the decision sheet was updated.`,
     templateFrom: "Agreement period from (month)",
     templateTo: "Agreement period to (month)",
     templateCreate: "Create template sheets",
@@ -194,10 +235,42 @@ export const TEXT = {
         "Excel is editing a cell. Finish editing (Enter or Esc) and try again.",
       ItemNotFound:
         "A sheet or cell that is needed no longer exists. Check the workbook again.",
+      ItemAlreadyExists:
+        "A sheet of the same name already exists. Check the workbook again.",
       AccessDenied:
         "The workbook is read-only or shared in a way that prevents changes.",
       RequestPayloadSizeLimitExceeded:
-        "The workbook is too large for one change in Excel on the web.",
+        "The change is too large for one request in Excel on the web. Compute in Excel for desktop or on the page for files.",
+      ResponsePayloadSizeLimitExceeded:
+        "The workbook is too large to read in Excel on the web. Open it in Excel for desktop or on the page for files.",
+      InactiveWorkbook:
+        "The workbook is no longer active (it was closed or switched). Open it again.",
+      RequestAborted:
+        "Excel aborted the request, perhaps because the workbook was closed or reloaded. Try again.",
+      Conflict:
+        "Someone else changed the workbook at the same time. Wait a moment and try again.",
+      InvalidArgument:
+        "Excel did not accept a value the add-in wrote. Check the workbook again.",
+      InvalidReference:
+        "A cell reference in the workbook is invalid (a sheet may have been deleted). Check the workbook again.",
+      InvalidOperation:
+        "Excel did not allow the change in the workbook's current state. Check that no sheet is protected and try again.",
+      UnsupportedOperation:
+        "This version of Excel cannot make the change. Use Excel for desktop or the page for files.",
+      UndoNotSupported:
+        "Excel could not make the change as one undoable step. Nothing was written; try again.",
+      ApiNotFound:
+        "This version of Excel lacks features the add-in needs. Please update Office.",
+      NotImplemented:
+        "This version of Excel lacks features the add-in needs. Please update Office.",
+      GeneralException:
+        "Excel reported an internal error. Save the workbook and try again.",
+      changed:
+        "The workbook changed after the preview. Nothing was written; press Compute and write again.",
+      sheetProtected: (sheet: string) =>
+        `The sheet ${sheet} is protected. Nothing was written; unprotect it (Review → Unprotect Sheet) and try again.`,
+      workbookProtected: (sheet: string) =>
+        `The workbook's structure is protected, so the sheet ${sheet} cannot be added. Nothing was written; unprotect it (Review → Protect Workbook) and try again.`,
       requirements:
         "This version of Excel lacks features the add-in needs (ExcelApi 1.7). Please update Office.",
       generic: "An unexpected error occurred in Excel. Please try again.",
@@ -214,4 +287,11 @@ export function textFor(lang: Lang): PaneText {
 /** Office's display language decides; outside Office the browser's. Swedish unless it is English. */
 export function languageOf(displayLanguage: string | undefined): Lang {
   return (displayLanguage ?? "").toLowerCase().startsWith("en") ? "en" : "sv";
+}
+
+/** The message for a host error, with the sheet it concerns where there is one. */
+export function errorText(t: PaneText, e: unknown): string {
+  const error = e instanceof HostError ? e : new HostError("generic");
+  const message = t.errors[error.key];
+  return typeof message === "function" ? message(error.sheet ?? "?") : message;
 }

@@ -13,8 +13,8 @@ import {
   stampTime,
   templatePeriod,
 } from "../core";
-import { HostError, type WorkbookHost } from "../excel/host";
-import { type PaneText, textFor } from "./i18n";
+import type { WorkbookHost } from "../excel/host";
+import { type PaneText, errorText, textFor } from "./i18n";
 import { VERSION } from "./version";
 import {
   type FiguresView,
@@ -63,8 +63,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       try {
         await work();
       } catch (e) {
-        const key = e instanceof HostError ? e.key : "generic";
-        setError(`${t.errorPrefix} ${t.errors[key]}`);
+        setError(`${t.errorPrefix} ${errorText(t, e)}`);
       } finally {
         setBusy(null);
       }
@@ -109,6 +108,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
             plan,
             grids.sheets.map((s) => s.name),
             t,
+            host.undoable,
           ),
         });
       }),

@@ -142,6 +142,8 @@ export function figuresView(
 
 export interface WriteSummary {
   readonly lines: readonly string[];
+  /** What the user should know before writing: a sheet left alone, no undo. */
+  readonly notes: readonly string[];
   readonly cells: number;
   readonly sheets: number;
 }
@@ -150,6 +152,7 @@ export function writeSummary(
   plan: WritePlan,
   existingSheets: readonly string[],
   t: PaneText,
+  undoable = true,
 ): WriteSummary {
   const existing = new Set(existingSheets.map((s) => s.toLowerCase()));
   const edits = plan.edits.filter(
@@ -161,6 +164,12 @@ export function writeSummary(
       ...plan.creates.map((c) =>
         t.confirmCreate(c.sheet, existing.has(c.sheet.toLowerCase())),
       ),
+    ],
+    notes: [
+      ...plan.creates.flatMap((c) =>
+        c.kept ? [t.confirmKept(c.kept, c.sheet)] : [],
+      ),
+      ...(undoable ? [] : [t.confirmNoUndo]),
     ],
     cells:
       plan.edits.reduce((s, e) => s + e.cells.length, 0) +

@@ -3,7 +3,13 @@
 // chain (dropped, so that Excel rebuilds it). Runs in Node and in the browser.
 
 import { type Unzipped, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { type SheetCreate, type WritePlan, a1 } from "../core";
+import {
+  type ConditionalMark,
+  type SheetCreate,
+  type WritePlan,
+  a1,
+  isOwnMarkFormula,
+} from "../core";
 import {
   AFTER_CONDITIONAL,
   EditableSheet,
@@ -247,6 +253,31 @@ function createSheet(
   pkg.sheets.push({ name: sheet.sheet, rid, part });
 }
 
+/**
+ * The add-in's earlier marks that the plan no longer has (the lines moved or grew) are removed;
+ * a person's own conditional formats, and marks the plan keeps, stay as they are.
+ */
+function withoutStaleMarks(
+  xml: string,
+  marks: readonly ConditionalMark[],
+  p: string,
+): string {
+  const block = new RegExp(
+    `<${p}conditionalFormatting\\b[^>]*\\bsqref="([^"]*)"[^>]*>([\\s\\S]*?)</${p}conditionalFormatting>`,
+    "g",
+  );
+  return xml.replace(block, (whole, sqref: string, body: string) => {
+    const formulas = [
+      ...body.matchAll(new RegExp(`<${p}formula>([^<]*)</${p}formula>`, "g")),
+    ].map((m) => unescapeXml(m[1]!));
+    const ours = formulas.length === 1 && isOwnMarkFormula(formulas[0]!);
+    const kept = marks.some(
+      (m) => m.range === sqref && m.formula === formulas[0],
+    );
+    return ours && !kept ? "" : whole;
+  });
+}
+
 /** Applies a write plan to a workbook file and returns the new file's bytes. */
 export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   let files: Unzipped;
@@ -272,7 +303,7 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
         cellXml(a1(c.row, c.col), c.value, style, sheet.prefix),
       );
     }
-    let out = sheet.toXml();
+    let out = withoutStaleMarks(sheet.toXml(), edit.marks, sheet.prefix);
     const marks = conditionalFormattingXml(out, edit.marks, book, sheet.prefix);
     if (marks) out = insertBefore(out, sheet.prefix, AFTER_CONDITIONAL, marks);
     pkg.put(entry.part, out);

@@ -13,6 +13,7 @@ export interface FakeHost extends WorkbookHost {
 export function fakeHost(grids: WorkbookGrids): FakeHost {
   const host: FakeHost = {
     kind: "excel",
+    undoable: true,
     applied: [],
     inserted: [],
     selected: [],

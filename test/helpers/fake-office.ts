@@ -1,19 +1,70 @@
 // A stand-in for Office.js in a real browser, so the pane's Excel mode can be rendered, scanned and
 // photographed outside Excel: Office reports the Excel host and Excel.run serves the given grids.
+// Reading is answered as Excel answers it (used ranges, then chunks of cells); writes are accepted
+// and dropped. The adapter's own rules are tested against the strict Excel in test/excel.
 
 import type { Grid } from "../../src/core";
-import { usedRangeOf } from "./excel-mock";
+
+/** A grid as Excel's arrays (values, valueTypes, numberFormat, formulas) from A1. */
+function arraysOf(grid: Grid) {
+  const rows = grid.rows.length;
+  let cols = 1;
+  for (let r = 0; r < rows; r++) cols = Math.max(cols, grid.rows[r]?.length ?? 0);
+  const values: unknown[][] = [];
+  const valueTypes: string[][] = [];
+  const numberFormat: string[][] = [];
+  const formulas: unknown[][] = [];
+  for (let r = 0; r < rows; r++) {
+    values.push([]);
+    valueTypes.push([]);
+    numberFormat.push([]);
+    formulas.push([]);
+    for (let c = 0; c < cols; c++) {
+      const cell = grid.rows[r]?.[c];
+      const v = cell === undefined || cell.t === "z" ? "" : cell.v;
+      values[r]!.push(v);
+      valueTypes[r]!.push(cell === undefined || cell.t === "z" ? "Empty" : cell.t === "n" ? "Double" : cell.t === "b" ? "Boolean" : cell.t === "e" ? "Error" : v === "" ? "Empty" : "String");
+      numberFormat[r]!.push(cell?.fmt ?? "General");
+      formulas[r]!.push(cell?.f ? `=${cell.f}` : v);
+    }
+  }
+  return { rows, cols, values, valueTypes, numberFormat, formulas };
+}
 
 export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boolean; language?: string } = {}): string {
-  const sheets = grids.map((g) => ({ name: g.name, used: usedRangeOf(g) }));
+  const sheets = grids.map((g) => ({ name: g.name, ...arraysOf(g) }));
   return `(() => {
     const sheets = ${JSON.stringify(sheets)};
     const noop = () => {};
-    const range = () => ({ load: noop, select: noop, clear: noop, getMergedAreasOrNullObject: () => ({ load: noop, isNullObject: true }), format: { font: {}, fill: {} }, conditionalFormats: { clearAll: noop, add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }) }, dataValidation: {} });
-    const worksheet = (s) => ({ name: s.name, getUsedRangeOrNullObject: () => Object.assign({ load: noop }, s.used), getRangeByIndexes: range, getRange: range, activate: noop, freezePanes: { freezeRows: noop } });
-    const items = sheets.map(worksheet);
+    const letters = (c) => { let s = ""; for (c++; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s; return s; };
+    const nullObject = { load: noop, isNullObject: true };
+    const cfs = () => ({ load: noop, items: [], add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }), clearAll: noop });
+    const range = (s, row, col, rows, cols) => {
+      const cut = (a) => (s ? a.slice(row, row + rows).map((r) => r.slice(col, col + cols)) : []);
+      return {
+        load: noop, select: noop, clear: noop, isNullObject: false,
+        values: s && cut(s.values), valueTypes: s && cut(s.valueTypes), numberFormat: s ? cut(s.numberFormat) : [], formulas: s && cut(s.formulas),
+        getMergedAreasOrNullObject: () => nullObject,
+        format: { font: {}, fill: {} }, conditionalFormats: cfs(), dataValidation: {},
+      };
+    };
+    const worksheet = (s, name) => ({
+      name, load: noop, isNullObject: false,
+      protection: { load: noop, protected: false },
+      customProperties: { getItemOrNullObject: () => nullObject, add: noop },
+      getUsedRangeOrNullObject: () => (s && s.rows > 0 ? Object.assign(range(s, 0, 0, s.rows, s.cols), { address: "'" + name + "'!A1:" + letters(s.cols - 1) + s.rows, rowCount: s.rows, columnCount: s.cols }) : nullObject),
+      getRangeByIndexes: (row, col, rows, cols) => range(s, row, col, rows, cols),
+      getRange: () => range(null, 0, 0, 0, 0),
+      activate: noop, freezePanes: { freezeRows: noop },
+    });
+    const find = (n) => sheets.find((s) => s.name === n);
+    const items = sheets.map((s) => worksheet(s, s.name));
     const context = {
-      workbook: { worksheets: { items, load: noop, getItem: (n) => items.find((w) => w.name === n), add: (n) => worksheet({ name: n, used: { isNullObject: true } }) } },
+      workbook: {
+        worksheets: { items, load: noop, getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => worksheet(null, n) },
+        protection: { load: noop, protected: false },
+        functions: { date: () => ({ load: noop, value: 1462 }) },
+      },
       application: { suspendApiCalculationUntilNextSync: noop },
       sync: async () => {},
     };

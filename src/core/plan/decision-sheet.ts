@@ -5,7 +5,7 @@ import type { Analysis } from "../analyze";
 import { renderFinding } from "../findings";
 import { columnLetters, parseA1 } from "../grid";
 import type { Ore } from "../money";
-import { DECISION_SHEET } from "../read";
+import type { DecisionTarget } from "../ownership";
 import type { HalfYearPlan } from "./halfyear";
 import {
   type CellStyle,
@@ -44,6 +44,7 @@ export function planDecisionSheet(
   halfYearPlans: ReadonlyMap<string, HalfYearPlan>,
   details: { readonly view: SheetView | null },
   stamp: Stamp,
+  target: DecisionTarget,
 ): SheetCreate {
   const c = analysis.computation;
   const a = c.agreement;
@@ -343,7 +344,9 @@ export function planDecisionSheet(
     }
   }
   return {
-    sheet: DECISION_SHEET,
+    sheet: target.sheet,
+    ...(target.replaces ? { replaces: true } : {}),
+    ...(target.kept ? { kept: target.kept } : {}),
     cells,
     columnWidths: [26, 22, 20, 14, 18, 14, 22, 14],
     freeze: null,

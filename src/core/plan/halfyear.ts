@@ -7,6 +7,7 @@ import { isPercentFormat } from "../dates";
 import type { ColumnKey } from "../glossary";
 import { type Cell, type Grid, columnLetters, isEmptyCell } from "../grid";
 import { type Ore, kronor } from "../money";
+import { isOwnFormula } from "../ownership";
 import { SheetView, sameAmount } from "./view";
 import {
   type CellStyle,
@@ -18,7 +19,6 @@ import {
   type PlanValue,
   formula,
   num,
-  sameFormula,
   text,
 } from "./types";
 
@@ -50,9 +50,12 @@ export interface HalfYearPlan {
 
 const kr = (ore: Ore): number => ore / 100;
 
-/** An empty cell, or one holding exactly the formula the add-in would write there. */
+/**
+ * An empty cell, or one holding the add-in's own formula: the shape it would write there, as Excel
+ * or LibreOffice normalised it or a row insertion left it (a SUM that misses an inserted line).
+ */
 function writable(cell: Cell | undefined, expected: string): boolean {
-  if (cell?.f) return sameFormula(cell.f, expected);
+  if (cell?.f) return isOwnFormula(cell.f, expected);
   return isEmptyCell(cell);
 }
 

@@ -8,6 +8,7 @@ import { type HalfYearPlan, type RateRef, planHalfYear } from "./halfyear";
 import { type Stamp, planDecisionSheet } from "./decision-sheet";
 import { type SheetEdit, type WritePlan, sheetRef } from "./types";
 import { SheetView } from "./view";
+import { decisionTarget } from "../ownership";
 
 export * from "./types";
 export { type Stamp } from "./decision-sheet";
@@ -61,6 +62,7 @@ export function planWrite(
     plans,
     { view: detailsGrid ? new SheetView(detailsGrid) : null },
     stamp,
+    decisionTarget(grids),
   );
   return { edits, creates: [decision] };
 }

@@ -70,6 +70,10 @@ export interface SheetEdit {
 
 export interface SheetCreate {
   readonly sheet: string;
+  /** The sheet exists and is the add-in's own: it is rewritten whole. */
+  readonly replaces?: boolean;
+  /** A person's sheet with the name the add-in prefers, left alone: this one is written instead. */
+  readonly kept?: string;
   readonly cells: readonly CellWrite[];
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
@@ -104,11 +108,4 @@ export const formula = (f: string, cached: number | string): PlanValue => ({
 /** A sheet name quoted for a reference: 'Budget 2025 H2'!F4. */
 export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-/** Formulas compare without case, spaces, $ and a leading "=". */
-export function sameFormula(a: string, b: string): boolean {
-  const norm = (f: string) =>
-    f.replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
-  return norm(a) === norm(b);
 }

@@ -16,6 +16,11 @@ export function ComputeDialog({ summary, t, onWrite, onCancel }: { readonly summ
                 <li key={l}>{l}</li>
               ))}
             </ul>
+            {summary?.notes.map((n) => (
+              <p key={n}>
+                <Text weight="semibold">{n}</Text>
+              </p>
+            ))}
             <Text>{t.confirmKeep}</Text>
           </DialogContent>
           <DialogActions>

@@ -1,0 +1,109 @@
+// What the add-in owns in a workbook, recognised by marks and shapes rather than by name or exact
+// text: a person's sheet called `Beslut` is theirs, and a formula Excel or LibreOffice normalised
+// (or a row insertion left short) is still the add-in's own.
+
+import type { Grid, WorkbookGrids } from "./grid";
+
+/** The add-in's output sheet, and the names it falls back to when a person's sheet has the name. */
+export const DECISION_SHEET = "Beslut";
+const FALLBACK = (n: number) =>
+  n === 1 ? "Beslut (IOP)" : `Beslut (IOP ${n})`;
+
+/** The worksheet custom property (ExcelApi 1.12) that marks the add-in's sheet in Excel. */
+export const OWNER_PROPERTY = "iop-budget";
+
+/** The stamp that `Beslut` carries in A2; a file read by any adapter shows it. */
+export const STAMP_PREFIX = "Skapat ";
+const STAMP_MARK = / av iop-budget \S+ från /;
+
+/** A sheet name the add-in may use for its output: never read as input. */
+export function isDecisionSheetName(name: string): boolean {
+  return /^\s*beslut(\s*\(iop(\s+\d+)?\))?\s*$/i.test(name);
+}
+
+/** The add-in wrote this sheet: the Excel custom property, or its stamp in the first rows. */
+export function isOwnDecisionSheet(grid: Grid): boolean {
+  if (grid.owned) return true;
+  for (let r = 0; r < 3; r++) {
+    const cell = grid.rows[r]?.[0];
+    if (
+      cell?.t === "s" &&
+      cell.v.startsWith(STAMP_PREFIX) &&
+      STAMP_MARK.test(cell.v)
+    )
+      return true;
+  }
+  return false;
+}
+
+export interface DecisionTarget {
+  /** The sheet to write. */
+  readonly sheet: string;
+  /** It exists and is the add-in's: it is rewritten whole. */
+  readonly replaces: boolean;
+  /** A person's sheet that has the preferred name and is left alone. */
+  readonly kept: string | null;
+}
+
+/** Where `Beslut` goes: the add-in's own sheet, or the first free fallback name. */
+export function decisionTarget(grids: WorkbookGrids): DecisionTarget {
+  const byName = new Map(grids.sheets.map((g) => [g.name.toLowerCase(), g]));
+  const preferred = byName.get(DECISION_SHEET.toLowerCase());
+  const kept =
+    preferred && !isOwnDecisionSheet(preferred) ? preferred.name : null;
+  for (let n = 0; ; n++) {
+    const name = n === 0 ? DECISION_SHEET : FALLBACK(n);
+    const existing = byName.get(name.toLowerCase());
+    if (!existing) return { sheet: name, replaces: false, kept };
+    if (isOwnDecisionSheet(existing))
+      return { sheet: existing.name, replaces: true, kept };
+  }
+}
+
+/**
+ * A formula's shape: sheet names unquoted, `$` and spaces dropped, case folded, every cell
+ * reference or range list a placeholder, and a rate (a number, a reference, or either /100) one
+ * placeholder. Two formulas of one shape do the same thing to possibly other cells.
+ */
+export function formulaShape(formula: string): string {
+  // String literals ("Överskriden") are kept; outside them the rest is normalised.
+  return formula
+    .replace(/^=/, "")
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part.toUpperCase()
+        : part
+            .replace(/[\s$]+/g, "")
+            .toUpperCase()
+            .replace(/'(?:[^']|'')+'!|[A-Z0-9_.\u00C0-\u024F]+!/g, "S!")
+            .replace(
+              /(?<![A-Z0-9_])(?:S!)?[A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?/g,
+              "R",
+            )
+            .replace(/R(?:,R)+/g, "R")
+            .replace(/R\/100/g, "R")
+            // A literal rate is a rate like a reference; ROUND's digits (after a comma) stay.
+            .replace(/(?<![,\w.])\d+(?:\.\d+)?(?:E-?\d+)?/g, "R"),
+    )
+    .join("");
+}
+
+/** An existing formula is the add-in's own when it has the shape of the one it would write. */
+export function isOwnFormula(existing: string, expected: string): boolean {
+  return formulaShape(existing) === formulaShape(expected);
+}
+
+/** The shape of the add-in's overspent mark rule, as Excel or a file gives it back. */
+const MARK_SHAPE = formulaShape("AND(ISNUMBER($G4),$G4>$F4)");
+
+export function isOwnMarkFormula(formula: string): boolean {
+  return formulaShape(formula) === MARK_SHAPE;
+}
+
+/** The add-in's own OH formula: the rate times a SUM of the direct lines, rounded to kronor. */
+const OVERHEAD_SHAPE = formulaShape("ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)");
+
+export function isOwnOverheadFormula(formula: string): boolean {
+  return formulaShape(formula) === OVERHEAD_SHAPE;
+}

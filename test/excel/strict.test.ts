@@ -1,0 +1,345 @@
+// The Office.js adapter against a strict Excel (test/helpers/strict-excel.ts): unloaded properties
+// throw, used ranges sit at offsets, requests are sized, a batch can fail half way, and formats,
+// marks, protection and undo are kept as Excel keeps them.
+
+import { type Grid, type WorkbookGrids, analyze, planTemplate, planWrite, renderFinding, templatePeriod } from "../../src/core";
+import { excelHost, fileNameOf, toHostError } from "../../src/excel/excel-host";
+import { HostError } from "../../src/excel/host";
+import { MAX_PAYLOAD_BYTES, applyPlan, readGrids } from "../../src/excel/workbook";
+import { readXlsx } from "../../src/xlsx/read";
+import { STAMP } from "../helpers/compute";
+import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { FakeExcel, OfficeError, snapshot } from "../helpers/strict-excel";
+import { type SheetSpec, buildXlsx } from "../helpers/workbook";
+
+const ALL = { merges: true, customProperties: true, validations: true };
+
+async function gridsOf(sheets: SheetSpec[]): Promise<WorkbookGrids> {
+  return readXlsx(await buildXlsx(sheets));
+}
+
+/** Read, plan and write as the pane does: read, then the write in its own Excel.run. */
+async function compute(x: FakeExcel, options = ALL) {
+  const grids = await readGrids(x.context(), options);
+  const plan = planWrite(grids, analyze(grids), STAMP);
+  await applyPlan(x.context(), plan, grids, options);
+  return { grids, plan };
+}
+
+const codes = (grids: WorkbookGrids) => analyze(grids).findings.map((f) => f.code);
+
+describe("reading the open workbook", () => {
+  test("gives the figures of the file, with the tables placed where the used range starts", async () => {
+    const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));
+    // Shifted: each sheet's cells start at C5 in Excel, so the used range's address is C5:…
+    const shifted = grids.sheets.map((g) => ({ ...g, rows: [[], [], [], [], ...g.rows.map((r) => (r ? [undefined, undefined, ...r] : r))] })) as Grid[];
+    const x = FakeExcel.from(grids.sheets, Object.fromEntries(grids.sheets.map((g) => [g.name, { row: 4, col: 2 }])));
+    const read = await readGrids(x.context(), ALL);
+    expect(analyze(read).computation.halfYears.map((h) => h.budget)).toEqual(analyze({ sheets: shifted }).computation.halfYears.map((h) => h.budget));
+    expect(analyze(read).computation.halfYears[0]!.budget.total).toBe(110964900);
+    const sheet = read.sheets.find((s) => s.name === "Budget 2025 H2")!;
+    expect(sheet.rows[0]).toBeUndefined();
+    expect(sheet.rows[4]![2]).toEqual(grids.sheets.find((s) => s.name === "Budget 2025 H2")!.rows[0]![0]);
+  });
+
+  test("reads only cells with values: formatting far below the table is not transferred", async () => {
+    const grids = await gridsOf(budgetWorkbook());
+    const x = FakeExcel.from(grids.sheets);
+    // A person formatted a whole block below the table, as people do; nothing is in it.
+    for (let r = 100; r < 2100; r++) x.sheet("Budget 2025 H2").cells.set(`${r},25`, { fill: "#FFFF00" });
+    const read = await readGrids(x.context(), ALL);
+    expect(read.sheets.find((s) => s.name === "Budget 2025 H2")!.rows.length).toBeLessThan(20);
+    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThan(60_000);
+  });
+
+  test("an error cell is read as an error, an empty cell keeps its own number format, booleans stay booleans", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
+    x.sheet("Budget 2025 H2").cells.set("3,7", { error: "#DIV/0!" });
+    x.sheet("Budget 2025 H2").cells.set("4,7", { numberFormat: "0.00" });
+    x.sheet("Budget 2025 H2").cells.set("20,0", { value: true });
+    const read = await readGrids(x.context(), ALL);
+    const rows = read.sheets.find((s) => s.name === "Budget 2025 H2")!.rows;
+    expect(rows[3]![7]).toEqual({ t: "e", v: "#DIV/0!" });
+    expect(rows[4]![7]).toEqual({ t: "z", v: null, fmt: "0.00" });
+    expect(rows[20]![0]).toEqual({ t: "b", v: true });
+  });
+
+  test("a 1904 workbook's dates are read as the same dates", async () => {
+    const grids = await gridsOf(budgetWorkbook());
+    const x = FakeExcel.from(grids.sheets);
+    x.date1904 = true;
+    for (const c of x.sheet("Uppgifter").cells.values())
+      if (c.numberFormat === "yyyy-mm-dd" && typeof c.value === "number") c.value -= 1462;
+    const read = await readGrids(x.context(), ALL);
+    expect(analyze(read).computation.agreement.start).toBe("2025-07-01");
+    expect(analyze(read).computation.agreement.end).toBe("2026-06-30");
+  });
+
+  test("an oversized sheet is refused with its name and size before any of its cells is transferred", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
+    const big = x.addSheet("Rådata");
+    big.cells.set("0,0", { value: 1 });
+    big.cells.set("2999,701", { value: 2 }); // 3 000 × 702 = 2.1 million cells
+    const read = await readGrids(x.context(), ALL);
+    const f = analyze(read).findings.find((f) => f.code === "SHEET_UNREADABLE")!;
+    expect(renderFinding(f, "en").message).toMatch(/3000 rows × 702 columns/);
+    expect(f.sheet).toBe("Rådata");
+    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThan(60_000);
+  });
+
+  test("a 300 000-cell workbook is read in chunks, each response under 5 MB, with the same figures", async () => {
+    const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));
+    const x = FakeExcel.from(grids.sheets);
+    const data = x.addSheet("Underlag");
+    for (let r = 0; r < 30_000; r++) for (let c = 0; c < 10; c++) data.cells.set(`${r},${c}`, { value: c === 0 ? `Rad ${r} med en längre text` : r * 10 + c });
+    const read = await readGrids(x.context(), ALL);
+    expect(read.sheets.find((s) => s.name === "Underlag")!.rows.length).toBe(30_000);
+    expect(x.syncs.length).toBeGreaterThan(3);
+    for (const s of x.syncs) expect(s.responseBytes).toBeLessThan(5_000_000);
+    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    expect(analyze(read).computation.halfYears[0]!.budget.total).toBe(110964900);
+    // The write's change check re-reads in chunks too.
+    const before = x.syncs.length;
+    await applyPlan(x.context(), planWrite(read, analyze(read), STAMP), read, ALL);
+    for (const s of x.syncs.slice(before)) {
+      expect(s.responseBytes).toBeLessThan(5_000_000);
+      expect(s.requestBytes).toBeLessThan(5_000_000);
+    }
+  });
+
+  test("on an ExcelApi 1.7 host (Office 2019) nothing newer is called", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    x.apiVersion = "1.7";
+    const options = { merges: false, customProperties: false, validations: false };
+    await compute(x, options);
+    expect(x.cell("Budget 2025 H2", "F7")?.formula).toBe("=ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)");
+    // With the 1.13/1.12 options on, the same host fails: the guards are what keep it working.
+    await expect(readGrids(FakeExcel.from([{ name: "Uppgifter", rows: [[{ t: "s", v: "x" }]] }]).context(), ALL).catch((e) => {
+      throw e;
+    })).resolves.toBeDefined();
+    const old = FakeExcel.from([{ name: "Uppgifter", rows: [[{ t: "s", v: "x" }]] }]);
+    old.apiVersion = "1.7";
+    await expect(readGrids(old.context(), ALL)).rejects.toThrow(/not a function/);
+  });
+
+  test("more than 512 merged areas elsewhere do not fail the read: only the agreement sheet is asked", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
+    const s = x.addSheet("Layout");
+    s.cells.set("0,0", { value: "x" });
+    s.merges = Array.from({ length: 600 }, (_, i) => `A${2 * i + 2}:B${2 * i + 2}`);
+    const read = await readGrids(x.context(), ALL);
+    expect(read.sheets.map((g) => g.name)).toContain("Layout");
+  });
+
+  test("a property read before load and sync fails loudly", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
+    const context = x.context();
+    const ws = context.workbook.worksheets;
+    ws.load("items/name");
+    expect(() => ws.items).toThrow(/PropertyNotLoaded/);
+  });
+});
+
+describe("writing: nothing is lost", () => {
+  test("writes the plan's formulas, with calculation suspended in every writing sync, as one undo step", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    await compute(x);
+    expect(x.cell("Budget 2025 H2", "F4")?.formula).toBe("=ROUND(C4*D4*E4,0)");
+    expect(x.valueAt("Budget 2025 H2", "F7")).toBe(100877);
+    for (const s of x.syncs.filter((s) => s.writes > 0)) expect(s.calculationSuspended).toBe(true);
+    // Beslut: created first, marked as the add-in's, headers bold and filled, widths set.
+    expect(x.sheet("Beslut").customProperties.get("iop-budget")).toBe("Beslut");
+    const header = [...x.sheet("Beslut").cells.values()].find((c) => c.value === "Direkta kostnader")!;
+    expect(header).toMatchObject({ bold: true, fill: "#DDEBF7" });
+    expect(x.sheet("Beslut").columnWidths.get(0)).toBe(182);
+  });
+
+  test("dates are written as date serials with a date format, in the workbook's date system", async () => {
+    for (const date1904 of [false, true]) {
+      const grids = await gridsOf(reportWorkbook());
+      const x = FakeExcel.from(grids.sheets);
+      x.date1904 = date1904;
+      if (date1904) for (const c of x.sheet("Uppgifter").cells.values()) if (c.numberFormat === "yyyy-mm-dd" && typeof c.value === "number") c.value -= 1462;
+      await compute(x);
+      const due = [...x.sheet("Beslut").cells.values()].filter((c) => c.numberFormat === "yyyy-mm-dd");
+      expect(due.length).toBeGreaterThan(0);
+      // 2025-06-30 is 45838 in the 1900 system, 44376 in 1904's.
+      expect(due.map((c) => c.value)).toContain(date1904 ? 44376 : 45838);
+    }
+  });
+
+  test("a person's own number format on a cell the plan writes is kept; other cells get the plan's", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
+    // H4 (Differens) is empty with the person's format; H5 empty without one.
+    x.sheet("Budget 2025 H2").cells.set("3,7", { numberFormat: "0.00" });
+    await compute(x);
+    expect(x.cell("Budget 2025 H2", "H4")).toMatchObject({ formula: expect.stringMatching(/^=IF/), numberFormat: "0.00" });
+    expect(x.cell("Budget 2025 H2", "H5")).toMatchObject({ formula: expect.stringMatching(/^=IF/), numberFormat: "#,##0" });
+  });
+
+  test("a person's conditional formats stay; the add-in's own mark is replaced, not added again", async () => {
+    const x = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+    const s = x.sheet("Utfall 2024 H1");
+    // The seed's report layout: actual in C, status in E, lines on rows 2–5.
+    s.conditionalFormats.push({ id: 900, range: "C2:C20", type: "ColorScale" });
+    s.conditionalFormats.push({ id: 901, range: "C2:C5", type: "Custom", formula: "=$C2>100000", fill: "#00FF00" });
+    // An earlier run's mark from before a line was added (it covered one row less).
+    s.conditionalFormats.push({ id: 902, range: "C2:C4", type: "Custom", formula: "=AND(ISNUMBER($C2),$C2>$B2)" });
+    await compute(x);
+    await compute(x);
+    const ours = s.conditionalFormats.filter((c) => c.type === "Custom" && /ISNUMBER/.test(c.formula ?? ""));
+    expect(ours.map((c) => c.range).sort()).toEqual(["C2:C5", "E2:E5"]);
+    expect(s.conditionalFormats.map((c) => c.id)).toEqual(expect.arrayContaining([900, 901]));
+  });
+
+  test("a person's own sheet called Beslut survives: the add-in writes Beslut (IOP), and rewrites that next time", async () => {
+    const x = FakeExcel.from((await gridsOf([...reportWorkbook(), { name: "Beslut", rows: [["Mina anteckningar"], ["Skapat av mig"]] }])).sheets);
+    const before = JSON.stringify([...x.sheet("Beslut").cells]);
+    const { plan } = await compute(x);
+    expect(plan.creates[0]).toMatchObject({ sheet: "Beslut (IOP)", kept: "Beslut" });
+    expect(JSON.stringify([...x.sheet("Beslut").cells])).toBe(before);
+    expect(x.sheet("Beslut (IOP)").customProperties.get("iop-budget")).toBe("Beslut");
+    await compute(x);
+    expect(x.sheets.map((s) => s.name)).toEqual([...reportWorkbook().map((s) => s.name), "Beslut", "Beslut (IOP)"]);
+  });
+
+  test("the add-in's Beslut is recognised by its stamp where custom properties are missing (ExcelApi < 1.12)", async () => {
+    const x = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+    const options = { merges: false, customProperties: false, validations: true };
+    await compute(x, options);
+    await compute(x, options);
+    expect(x.sheets.map((s) => s.name)).toEqual([...reportWorkbook().map((s) => s.name), "Beslut"]);
+  });
+
+  test("a protected target sheet is refused up front, naming it, and nothing at all is written", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    x.sheet("Budget 2026 H1").protected = true;
+    const before = snapshot(x);
+    const error = await compute(x).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ key: "sheetProtected", sheet: "Budget 2026 H1" });
+    expect(snapshot(x)).toBe(before);
+  });
+
+  test("a protected workbook structure is refused before anything is written when Beslut must be added", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    x.structureProtected = true;
+    const before = snapshot(x);
+    await expect(compute(x)).rejects.toMatchObject({ key: "workbookProtected", sheet: "Beslut" });
+    expect(snapshot(x)).toBe(before);
+  });
+
+  test("a change between the preview and the write stops the write", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const grids = await readGrids(x.context(), ALL);
+    const plan = planWrite(grids, analyze(grids), STAMP);
+    x.sheet("Budget 2025 H2").cells.set("3,5", { value: 123 }); // someone types in F4
+    const before = snapshot(x);
+    await expect(applyPlan(x.context(), plan, grids, ALL)).rejects.toMatchObject({ key: "changed" });
+    expect(snapshot(x)).toBe(before);
+    // A sheet renamed meanwhile is a change too.
+    const again = await readGrids(x.context(), ALL);
+    x.sheet("Budget 2026 H1").name = "Budget 2026 första";
+    await expect(applyPlan(x.context(), planWrite(again, analyze(again), STAMP), again, ALL)).rejects.toMatchObject({ key: "changed" });
+  });
+
+  test("the strict Excel itself: a batch is not a transaction (earlier requests stay when a later one fails)", async () => {
+    const x = FakeExcel.from([{ name: "A", rows: [] }]);
+    const ws = x.context().workbook.worksheets.getItem("A");
+    ws.getRange("A1").formulas = [[1]];
+    ws.getRange("A2").formulas = [[2]];
+    x.failOn = (op) => (op.what === "Range.formulas" && x.cell("A", "A1") ? "AccessDenied" : null);
+    await expect(x.sync()).rejects.toBeInstanceOf(OfficeError);
+    expect(x.cell("A", "A1")?.value).toBe(1);
+    expect(x.cell("A", "A2")).toBeUndefined();
+  });
+
+  test("a write that fails half way in Excel (a request refused) is reported, and the check came first", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    x.failOn = (op) => (op.kind === "write" && op.sheet === "Budget 2026 H1" ? "InvalidOperation" : null);
+    const error = await compute(x).catch((e: unknown) => e);
+    expect(toHostError(error).key).toBe("InvalidOperation");
+    // Beslut was created first, so a half-written run is at least recognisable as the add-in's.
+    expect(x.sheet("Beslut").customProperties.get("iop-budget")).toBe("Beslut");
+  });
+
+  test("the template's instruction — insert a line above OH — then compute gives the right OH and no error", async () => {
+    const x = FakeExcel.from([]);
+    const plan = planTemplate(templatePeriod("2026-01", "2026-06")!);
+    await applyPlan(x.context(), plan, { sheets: [] }, ALL);
+    const sheet = plan.creates.find((c) => /2026/.test(c.sheet))!.sheet;
+    expect(x.sheet(sheet).validations.length).toBeGreaterThan(0);
+    expect(x.sheet(sheet).freezeRows).toBeGreaterThan(0);
+    expect(x.sheet(sheet).columnWidths.size).toBeGreaterThan(0);
+    const oh = [...x.sheet(sheet).cells].find(([, c]) => /SUM\(/.test(c.formula ?? "") && /ROUND/.test(c.formula ?? ""))!;
+    const ohRow = Number(oh[0].split(",")[0]);
+    insertRowAbove(x, sheet, ohRow, ["Verksamhetskostnader", "Lokalhyra", null, null, null, 50000]);
+    // Excel drops the quotes it does not need, and the SUM does not grow to the inserted row.
+    const moved = x.sheet(sheet).cells.get(`${ohRow + 1},5`)!;
+    expect(moved.formula).toMatch(/^=ROUND\(Uppgifter!\$B\$\d+\*SUM\(F\d+:F\d+\),0\)$/);
+    const stale = await readGrids(x.context(), ALL);
+    expect(codes(stale)).toContain("OH_FORMULA_STALE");
+    expect(codes(stale)).not.toContain("OH_MISMATCH");
+    await compute(x);
+    const after = await readGrids(x.context(), ALL);
+    const h = analyze(after).computation.halfYears.find((h) => h.source.sheet === sheet)!;
+    expect(analyze(after).findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([]);
+    expect(x.valueAt(sheet, `F${ohRow + 2}`)).toBe(h.budget.overhead / 100);
+    expect(x.cell(sheet, `F${ohRow + 2}`)?.formula).toContain(`SUM(F`);
+  });
+});
+
+/** Excel's row insertion as it treats references: rows at and below move down, a SUM ending just above does not grow. */
+function insertRowAbove(x: FakeExcel, sheet: string, row: number, values: (string | number | null)[]): void {
+  const s = x.sheet(sheet);
+  const moved = new Map<string, (typeof s.cells extends Map<string, infer C> ? C : never)>();
+  for (const [k, c] of s.cells) {
+    const [r, col] = k.split(",").map(Number) as [number, number];
+    const shift = (f: string) =>
+      f.replace(/('?[^'!]+'?!)?(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (m, sh: string | undefined, d1: string, letters: string, d2: string, n: string) =>
+        sh ? m.replace(/'/g, "") : `${d1}${letters}${d2}${Number(n) - 1 >= row ? Number(n) + 1 : n}`,
+      );
+    const cell = c.formula ? { ...c, formula: shift(c.formula) } : c;
+    moved.set(`${r >= row ? r + 1 : r},${col}`, cell);
+  }
+  s.cells.clear();
+  for (const [k, c] of moved) s.cells.set(k, c);
+  values.forEach((v, col) => {
+    if (v !== null) s.cells.set(`${row},${col}`, { value: v });
+  });
+}
+
+describe("the pane's and ribbon's Excel host", () => {
+  function office(version: string, url = "https://contoso.sharepoint.com/Budget%202025.xlsx") {
+    (globalThis as unknown as { Office: unknown }).Office = {
+      context: {
+        requirements: { isSetSupported: (_: string, v: string) => new FakeExcel().supports.call({ apiVersion: version } as FakeExcel, v) },
+        document: { url },
+      },
+    };
+  }
+
+  test("on ExcelApi 1.20 the write is one undo group; below it the confirmation says Excel cannot undo", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    x.install();
+    office("1.20");
+    const host = excelHost();
+    expect(host.undoable).toBe(true);
+    const grids = await host.read();
+    await host.apply(planWrite(grids, analyze(grids), STAMP), grids);
+    expect(x.runs.at(-1)).toMatchObject({ mergeUndoGroup: true, delayForCellEdit: true });
+    expect(x.undoSteps).toBe(1);
+    office("1.17");
+    expect(excelHost().undoable).toBe(false);
+  });
+
+  test("Office errors map to their own messages; a file name with % stays readable", () => {
+    expect(toHostError(new OfficeError("ResponsePayloadSizeLimitExceeded", "x")).key).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(toHostError(Object.assign(new Error("x"), { code: "InvalidOperationInCellEditMode" })).key).toBe("InvalidOperationInCellEditMode");
+    expect(toHostError(new Error("no code")).key).toBe("generic");
+    expect(fileNameOf("https://x/sites/a/Budget%202025.xlsx")).toBe("Budget 2025.xlsx");
+    expect(fileNameOf("C:\\Budget\\100% klar.xlsx")).toBe("100% klar.xlsx");
+    office("1.20", "https://x/100%25%20klar%.xlsx");
+    expect(excelHost().sourceName()).toBe("100%25%20klar%.xlsx");
+  });
+});

@@ -1,0 +1,985 @@
+// A strict Excel for the adapter's tests: the parts of the Excel JavaScript API the add-in uses,
+// behaving as Microsoft documents them rather than as a lenient mock allows.
+//  - A property read before load() and sync() throws PropertyNotLoaded.
+//  - Requests are queued and run at sync() in order; a failing request throws with its Office error
+//    code and the requests before it in the batch stay applied (a batch is not a transaction).
+//  - Each sync's request and response size is counted; over 5 MB fails as Excel on the web does.
+//  - getUsedRange(valuesOnly) honours valuesOnly; used ranges start where the cells start.
+//  - Formats, fills, bold, validation, freeze panes, column widths, conditional formats, custom
+//    properties and protection are kept; formulas are evaluated (the add-in's formula shapes).
+//  - Excel.run's options are recorded, and so are undo steps (one per writing sync, or one per run
+//    with mergeUndoGroup).
+
+import { type Grid, a1, columnLetters, parseA1 } from "../../src/core";
+
+export const LIMIT_BYTES = 5_000_000;
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+export interface FakeCell {
+  value?: number | string | boolean;
+  formula?: string;
+  error?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fill?: string;
+  fontColor?: string;
+  fontSize?: number;
+  wrap?: boolean;
+}
+
+export interface FakeCf {
+  readonly id: number;
+  range: string;
+  type: "Custom" | "ColorScale" | "CellValue";
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  readonly cells: Map<string, FakeCell>;
+  protected: boolean;
+  readonly customProperties: Map<string, string>;
+  readonly conditionalFormats: FakeCf[];
+  readonly validations: { range: string; rule?: unknown; errorAlert?: unknown }[];
+  freezeRows: number;
+  readonly columnWidths: Map<number, number>;
+  merges: string[];
+}
+
+export interface SyncRecord {
+  readonly requestBytes: number;
+  readonly responseBytes: number;
+  readonly writes: number;
+  readonly calculationSuspended: boolean;
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+function rectOf(address: string): Rect {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const [from, to] = local.split(":");
+  const tl = parseA1(from!.replace(/\$/g, ""))!;
+  const br = to ? parseA1(to.replace(/\$/g, ""))! : tl;
+  return { row: tl.row, col: tl.col, rows: br.row - tl.row + 1, cols: br.col - tl.col + 1 };
+}
+
+function quoted(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function addressOf(sheet: string, r: Rect): string {
+  const tl = a1(r.row, r.col);
+  const br = a1(r.row + r.rows - 1, r.col + r.cols - 1);
+  return `${quoted(sheet)}!${r.rows === 1 && r.cols === 1 ? tl : `${tl}:${br}`}`;
+}
+
+const intersects = (a: Rect, b: Rect) =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+
+interface Op {
+  readonly kind: "load" | "write" | "suspend";
+  readonly sheet?: string;
+  readonly what: string;
+  readonly bytes: number;
+  run(): number | void;
+}
+
+/** The workbook's state and the request queue: what a real Excel process holds. */
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  /** The host's highest ExcelApi requirement set: newer methods are missing, as on an old Office. */
+  apiVersion = "1.20";
+  structureProtected = false;
+  date1904 = false;
+  /** Called for each request at sync: an Office error code makes that request (and the sync) fail. */
+  failOn: ((op: { kind: string; sheet?: string; what: string }) => string | null) | null = null;
+  /** Called before each sync's requests run: a test can change the workbook "while the user types". */
+  beforeSync: ((n: number) => void) | null = null;
+  readonly syncs: SyncRecord[] = [];
+  readonly runs: Excel.RunOptions[] = [];
+  undoSteps = 0;
+  private queue: Op[] = [];
+  private nextCf = 1;
+  private runMerges = false;
+  private runWrote = false;
+
+  static from(grids: readonly Grid[], offsets: Record<string, { row: number; col: number }> = {}): FakeExcel {
+    const x = new FakeExcel();
+    for (const g of grids) {
+      const s = x.addSheet(g.name);
+      const at = offsets[g.name] ?? { row: 0, col: 0 };
+      g.rows.forEach((row, r) =>
+        row?.forEach((cell, c) => {
+          if (!cell) return;
+          const fc: FakeCell = {};
+          if (cell.fmt) fc.numberFormat = cell.fmt;
+          if (cell.f) fc.formula = `=${cell.f}`;
+          if (cell.t === "e") fc.error = cell.v;
+          else if (cell.t !== "z") fc.value = cell.v;
+          s.cells.set(key(at.row + r, at.col + c), fc);
+        }),
+      );
+      s.merges = (g.merges ?? []).map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
+    }
+    return x;
+  }
+
+  supports(version: string): boolean {
+    const [a, b] = version.split(".").map(Number) as [number, number];
+    const [c, d] = this.apiVersion.split(".").map(Number) as [number, number];
+    return c > a || (c === a && d >= b);
+  }
+
+  /** Throws as a missing method does on a host without the requirement set. */
+  need(version: string, what: string): void {
+    if (!this.supports(version)) throw new TypeError(`${what} is not a function (ExcelApi ${version} on a ${this.apiVersion} host)`);
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s: FakeSheet = {
+      name,
+      cells: new Map(),
+      protected: false,
+      customProperties: new Map(),
+      conditionalFormats: [],
+      validations: [],
+      freezeRows: 0,
+      columnWidths: new Map(),
+      merges: [],
+    };
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new OfficeError("ItemNotFound", `no sheet ${name}`);
+    return s;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const at = parseA1(address)!;
+    return this.sheet(sheet).cells.get(key(at.row, at.col));
+  }
+
+  /** What a person sees in a cell: the evaluated value of a formula, or the value. */
+  valueAt(sheet: string, address: string): unknown {
+    const at = parseA1(address)!;
+    return this.value(this.sheet(sheet), at.row, at.col);
+  }
+
+  value(s: FakeSheet, r: number, c: number, depth = 0): number | string | boolean | null {
+    const cell = s.cells.get(key(r, c));
+    if (!cell) return null;
+    if (cell.formula) return evaluate(this, s, cell.formula.slice(1), depth + 1);
+    if (cell.error) return cell.error;
+    return cell.value ?? null;
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  newCfId(): number {
+    return this.nextCf++;
+  }
+
+  /** Excel.run: records the options; the undo stack gets one step per writing sync, or one per run. */
+  async run<T>(a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>), b?: (c: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const options = typeof a === "function" ? {} : a;
+    const fn = (typeof a === "function" ? a : b)!;
+    this.runs.push(options);
+    this.runMerges = options.mergeUndoGroup === true;
+    this.runWrote = false;
+    try {
+      return await fn(this.context());
+    } finally {
+      if (this.runMerges && this.runWrote) this.undoSteps++;
+      this.runMerges = false;
+    }
+  }
+
+  context(): Excel.RequestContext & { sync(): Promise<void> } {
+    this.install();
+    return new FakeContext(this) as unknown as Excel.RequestContext & { sync(): Promise<void> };
+  }
+
+  async sync(): Promise<void> {
+    this.beforeSync?.(this.syncs.length);
+    const ops = this.queue;
+    this.queue = [];
+    const requestBytes = ops.reduce((n, o) => n + o.bytes + 40, 0);
+    let responseBytes = 0;
+    let writes = 0;
+    const suspended = ops.some((o) => o.kind === "suspend");
+    const record = () =>
+      this.syncs.push({ requestBytes, responseBytes, writes, calculationSuspended: suspended });
+    if (requestBytes > LIMIT_BYTES) {
+      record();
+      throw new OfficeError("RequestPayloadSizeLimitExceeded", `${requestBytes} bytes`);
+    }
+    for (const op of ops) {
+      const code = this.failOn?.(op);
+      try {
+        if (code) throw new OfficeError(code, op.what);
+        const n = op.run();
+        if (op.kind === "load") responseBytes += n ?? 0;
+        if (op.kind === "write") writes++;
+      } catch (e) {
+        record();
+        if (writes > 0) this.wrote();
+        throw e;
+      }
+    }
+    record();
+    if (writes > 0) this.wrote();
+    if (responseBytes > LIMIT_BYTES) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `${responseBytes} bytes`);
+  }
+
+  private wrote(): void {
+    if (this.runMerges) this.runWrote = true;
+    else this.undoSteps++;
+  }
+
+  /** Installs this Excel as the global `Excel` (run and enums) for code under test. */
+  install(): void {
+    (globalThis as unknown as { Excel: unknown }).Excel = {
+      run: (a: never, b?: never) => this.run(a, b),
+      ConditionalFormatType: { custom: "Custom" },
+      DataValidationAlertStyle: { stop: "Stop" },
+    };
+  }
+}
+
+// ---- formula evaluation: the shapes the add-in writes, and ordinary arithmetic ----
+
+function evaluate(x: FakeExcel, sheet: FakeSheet, formula: string, depth: number): number | string | boolean | null {
+  if (depth > 50) return "#REF!";
+  const cellValue = (s: FakeSheet, ref: string) => {
+    const at = parseA1(ref.replace(/\$/g, ""))!;
+    return x.value(s, at.row, at.col, depth);
+  };
+  const sheetOf = (name: string | undefined) =>
+    name === undefined ? sheet : x.sheet(name.replace(/^'|'$/g, "").replace(/''/g, "'"));
+  const rangeValues = (name: string | undefined, from: string, to: string) => {
+    const s = sheetOf(name);
+    const r = rectOf(`${from}:${to}`);
+    const out: unknown[] = [];
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push(x.value(s, r.row + i, r.col + j, depth));
+    return out;
+  };
+  const refs: unknown[] = [];
+  const ref = (v: unknown) => `__v[${refs.push(v) - 1}]`;
+  let js = "";
+  const re = /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(<>|>=|<=|=|[A-Z]+(?=\())|([^"'A-Z$]+|.)/g;
+  for (const m of formula.matchAll(re)) {
+    const [, str, sheetPart, from, to, op, rest] = m;
+    if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
+    else if (from) {
+      const name = sheetPart?.slice(0, -1);
+      js += to ? ref(rangeValues(name, from, to)) : ref(cellValue(sheetOf(name), from));
+    } else if (op === "=") js += "===";
+    else if (op === "<>") js += "!==";
+    else if (op) js += op.length <= 2 && /[<>]/.test(op) ? op : `__f.${op}`;
+    else js += rest ?? "";
+  }
+  const num = (v: unknown) => (v === null || v === "" ? 0 : Number(v));
+  const fns = {
+    ROUND: (v: unknown, d: unknown) => {
+      const f = 10 ** num(d);
+      const n = num(v) * f;
+      return (Math.sign(n) * Math.round(Math.abs(n) + 1e-9)) / f;
+    },
+    SUM: (...args: unknown[]) => args.flat().reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0),
+    IF: (c: unknown, a: unknown, b: unknown) => (c ? a : b),
+    AND: (...args: unknown[]) => args.every(Boolean),
+    ISNUMBER: (v: unknown) => typeof v === "number",
+  };
+  try {
+    // Empty cells compare equal to "" as in Excel.
+    const values = refs.map((v) => (v === null ? "" : v));
+    const arith = js.replace(/__v\[(\d+)\](?=\s*[*/+-])|(?<=[*/+-]\s*)__v\[(\d+)\]/g, (s) => `(+${s}||0)`);
+    return new Function("__v", "__f", `return (${arith});`)(values, fns) as number | string | boolean;
+  } catch {
+    return "#VALUE!";
+  }
+}
+
+// ---- the object model ----
+
+type Path = string;
+
+function pathsOf(spec: unknown): Path[] {
+  if (spec === undefined) return ["$all"];
+  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap(pathsOf);
+  throw new Error("the strict fake takes load() paths as strings");
+}
+
+abstract class Obj {
+  private readonly ready = new Map<string, unknown>();
+  private readonly navCache = new Map<string, { sync: number; nav: Obj | Obj[] }>();
+  protected loadedAny = false;
+  constructor(protected readonly x: FakeExcel) {}
+
+  load(spec?: unknown): this {
+    for (const path of pathsOf(spec)) {
+      this.x.enqueue({
+        kind: "load",
+        what: `${this.constructor.name}.load(${path})`,
+        bytes: path.length,
+        run: () => this.resolve(path),
+      });
+    }
+    return this;
+  }
+
+  /** Loads a path now (at sync); returns the response bytes it costs. */
+  resolve(path: string): number {
+    this.loadedAny = true;
+    const [head, ...rest] = path.split("/");
+    if (rest.length > 0) {
+      // One navigation per sync: the paths of one load() reach the same items, as in Excel.
+      const cached = this.navCache.get(head!);
+      const nav = cached && cached.sync === this.x.syncs.length ? cached.nav : this.navigate(head!);
+      this.navCache.set(head!, { sync: this.x.syncs.length, nav });
+      const targets = Array.isArray(nav) ? nav : [nav];
+      if (Array.isArray(nav)) this.ready.set(head!, nav);
+      return targets.reduce((n, t) => n + t.resolve(rest.join("/")), 0);
+    }
+    if (head === "items") {
+      const cached = this.navCache.get("items");
+      const nav = (cached && cached.sync === this.x.syncs.length ? cached.nav : this.navigate("items")) as Obj[];
+      this.navCache.set("items", { sync: this.x.syncs.length, nav });
+      this.ready.set("items", nav);
+      return nav.length * 10;
+    }
+    const value = this.scalar(head!);
+    this.ready.set(head!, value);
+    return JSON.stringify(value ?? null).length + head!.length + 4;
+  }
+
+  protected get<T>(prop: string): T {
+    if (prop === "isNullObject" && this.loadedAny && !this.ready.has(prop)) return this.scalar(prop) as T;
+    if (!this.ready.has(prop))
+      throw new OfficeError("PropertyNotLoaded", `${this.constructor.name}.${prop} was read before load() and sync()`);
+    return this.ready.get(prop) as T;
+  }
+
+  protected abstract scalar(prop: string): unknown;
+  protected navigate(prop: string): Obj | Obj[] {
+    throw new Error(`${this.constructor.name} has no navigation property ${prop}`);
+  }
+
+  protected write(sheet: string | undefined, what: string, bytes: number, run: () => void): void {
+    this.x.enqueue({ kind: "write", sheet, what, bytes, run });
+  }
+
+  toJSON(): unknown {
+    return Object.fromEntries(this.ready);
+  }
+}
+
+class FakeContext {
+  readonly workbook: FakeWorkbookObj;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  constructor(private readonly x: FakeExcel) {
+    this.workbook = new FakeWorkbookObj(x);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () =>
+        x.enqueue({ kind: "suspend", what: "suspendApiCalculationUntilNextSync", bytes: 10, run: () => undefined }),
+    };
+  }
+  sync(): Promise<void> {
+    return this.x.sync();
+  }
+}
+
+class FakeWorkbookObj extends Obj {
+  readonly worksheets: Worksheets;
+  readonly protection: WorkbookProtection;
+  readonly functions: { date(y: number, m: number, d: number): FunctionResult };
+  constructor(x: FakeExcel) {
+    super(x);
+    this.worksheets = new Worksheets(x);
+    this.protection = new WorkbookProtection(x);
+    this.functions = { date: (y, m, d) => new FunctionResult(x, y, m, d) };
+  }
+  protected scalar(prop: string): unknown {
+    throw new Error(`Workbook.${prop} is not in the fake`);
+  }
+}
+
+class FunctionResult extends Obj {
+  constructor(x: FakeExcel, private readonly y: number, private readonly m: number, private readonly d: number) {
+    super(x);
+  }
+  get value(): number {
+    return this.get("value");
+  }
+  protected scalar(prop: string): unknown {
+    if (prop !== "value") throw new Error(prop);
+    const serial = (Date.UTC(this.y, this.m - 1, this.d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    return this.x.date1904 ? serial - 1462 : serial;
+  }
+}
+
+class WorkbookProtection extends Obj {
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  protected scalar(): unknown {
+    return this.x.structureProtected;
+  }
+}
+
+class Worksheets extends Obj {
+  get items(): Worksheet[] {
+    return this.get("items");
+  }
+  protected scalar(prop: string): unknown {
+    throw new Error(`WorksheetCollection.${prop}`);
+  }
+  protected override navigate(prop: string): Obj[] {
+    if (prop !== "items") throw new Error(prop);
+    return this.x.sheets.map((s) => new Worksheet(this.x, s.name, false));
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.x, name, false);
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.x, name, true);
+  }
+  add(name: string): Worksheet {
+    this.write(name, `worksheets.add(${name})`, name.length, () => {
+      if (this.x.structureProtected) throw new OfficeError("AccessDenied", "the workbook's structure is protected");
+      if (this.x.findSheet(name)) throw new OfficeError("ItemAlreadyExists", name);
+      this.x.addSheet(name);
+    });
+    return new Worksheet(this.x, name, false);
+  }
+}
+
+class Worksheet extends Obj {
+  readonly protection: WorksheetProtection;
+  readonly customProperties: CustomProperties;
+  readonly freezePanes: { freezeRows(n: number): void };
+  constructor(x: FakeExcel, readonly sheetName: string, readonly orNull: boolean) {
+    super(x);
+    this.protection = new WorksheetProtection(x, this);
+    this.customProperties = new CustomProperties(x, this);
+    this.freezePanes = {
+      freezeRows: (n: number) =>
+        this.write(sheetName, `freezeRows(${n})`, 10, () => {
+          this.state().freezeRows = n;
+        }),
+    };
+  }
+  state(): FakeSheet {
+    return this.x.sheet(this.sheetName);
+  }
+  exists(): boolean {
+    return this.x.findSheet(this.sheetName) !== undefined;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  protected scalar(prop: string): unknown {
+    if (prop === "isNullObject") return !this.exists();
+    if (!this.exists()) {
+      if (this.orNull) return null;
+      throw new OfficeError("ItemNotFound", this.sheetName);
+    }
+    if (prop === "name") return this.state().name;
+    throw new Error(`Worksheet.${prop} is not in the fake`);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return new Range(this.x, this, () => usedRect(this.x, this.sheetName, valuesOnly === true), true);
+  }
+  /** A method of a null object gives a null object. */
+  private range(rect: () => Rect): Range {
+    return new Range(this.x, this, rect, this.orNull);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
+    return this.range(() => ({ row, col, rows, cols }));
+  }
+  getRange(address?: string): Range {
+    if (address === undefined) return this.range(() => ({ row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS }));
+    return this.range(() => rectOf(address));
+  }
+  activate(): void {
+    this.write(this.sheetName, "activate", 10, () => undefined);
+  }
+  override write(sheet: string | undefined, what: string, bytes: number, run: () => void): void {
+    super.write(sheet, what, bytes, () => {
+      if (!this.exists()) throw new OfficeError("ItemNotFound", this.sheetName);
+      run();
+    });
+  }
+}
+
+function usedRect(x: FakeExcel, sheet: string, valuesOnly: boolean): Rect | null {
+  const s = x.findSheet(sheet);
+  if (!s) return null;
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [k, c] of s.cells) {
+    const hasValue = c.value !== undefined || c.formula !== undefined || c.error !== undefined;
+    const hasFormat = Boolean(c.numberFormat || c.bold || c.italic || c.fill || c.fontColor || c.fontSize || c.wrap);
+    if (!hasValue && (valuesOnly || !hasFormat)) continue;
+    const [r, col] = k.split(",").map(Number) as [number, number];
+    top = Math.min(top, r);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, col);
+  }
+  if (bottom < 0) return null;
+  return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+class WorksheetProtection extends Obj {
+  constructor(x: FakeExcel, private readonly ws: Worksheet) {
+    super(x);
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  protected scalar(): unknown {
+    if (!this.ws.exists() && !this.ws.orNull) throw new OfficeError("ItemNotFound", this.ws.sheetName);
+    return this.ws.exists() ? this.ws.state().protected : null;
+  }
+}
+
+class CustomProperties extends Obj {
+  constructor(x: FakeExcel, private readonly ws: Worksheet) {
+    super(x);
+  }
+  protected scalar(prop: string): unknown {
+    throw new Error(prop);
+  }
+  getItemOrNullObject(k: string): CustomProperty {
+    this.x.need("1.12", "customProperties.getItemOrNullObject");
+    return new CustomProperty(this.x, this.ws, k);
+  }
+  add(k: string, value: string): CustomProperty {
+    this.x.need("1.12", "customProperties.add");
+    this.ws.write(this.ws.sheetName, `customProperties.add(${k})`, k.length + value.length, () => {
+      this.ws.state().customProperties.set(k, value);
+    });
+    return new CustomProperty(this.x, this.ws, k);
+  }
+}
+
+class CustomProperty extends Obj {
+  constructor(x: FakeExcel, private readonly ws: Worksheet, private readonly k: string) {
+    super(x);
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get value(): string {
+    return this.get("value");
+  }
+  protected scalar(prop: string): unknown {
+    const v = this.ws.exists() ? this.ws.state().customProperties.get(this.k) : undefined;
+    if (prop === "isNullObject") return v === undefined;
+    if (prop === "value") return v ?? null;
+    throw new Error(prop);
+  }
+}
+
+const VALUE_PROPS = new Set(["values", "valueTypes", "numberFormat", "formulas"]);
+
+class Range extends Obj {
+  readonly format: RangeFormat;
+  readonly conditionalFormats: ConditionalFormats;
+  readonly dataValidation: DataValidation;
+  constructor(
+    x: FakeExcel,
+    readonly ws: Worksheet,
+    readonly rect: () => Rect | null,
+    private readonly orNull: boolean,
+  ) {
+    super(x);
+    this.format = new RangeFormat(x, this);
+    this.conditionalFormats = new ConditionalFormats(x, this);
+    this.dataValidation = new DataValidation(x, this);
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: (string | null)[][]) {
+    this.setCells("numberFormat", v, (cell, f) => {
+      cell.numberFormat = f as string;
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.setCells("formulas", v, (cell, input) => {
+      delete cell.formula;
+      delete cell.value;
+      delete cell.error;
+      if (input === "") return;
+      if (typeof input === "number" || typeof input === "boolean") cell.value = input;
+      else if (typeof input === "string" && input.startsWith("=")) cell.formula = input;
+      else if (typeof input === "string" && input.startsWith("'")) cell.value = input.slice(1);
+      // Other text is text: the fake, unlike a locale's Excel, parses no dates or numbers from it.
+      else cell.value = String(input);
+    });
+  }
+
+  /** The range's rectangle now (null for a null object). */
+  resolved(): Rect | null {
+    if (!this.ws.exists()) return null;
+    return this.rect();
+  }
+
+  private setCells(what: string, v: unknown[][], apply: (cell: FakeCell, value: unknown) => void): void {
+    this.ws.write(this.ws.sheetName, `Range.${what}`, JSON.stringify(v).length, () => {
+      const r = this.resolved()!;
+      if (v.length !== r.rows || v.some((row) => row.length !== r.cols))
+        throw new OfficeError("InvalidArgument", `${what}: ${v.length}×${v[0]?.length} for ${r.rows}×${r.cols}`);
+      const s = this.ws.state();
+      if (s.protected) throw new OfficeError("AccessDenied", `${s.name} is protected`);
+      v.forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (value === null) return;
+          const k = key(r.row + i, r.col + j);
+          const cell = s.cells.get(k) ?? {};
+          apply(cell, value);
+          s.cells.set(k, cell);
+        }),
+      );
+    });
+  }
+
+  forEachCell(apply: (cell: FakeCell) => void): void {
+    this.ws.write(this.ws.sheetName, "Range.format", 30, () => {
+      const r = this.resolved()!;
+      const s = this.ws.state();
+      if (s.protected) throw new OfficeError("AccessDenied", `${s.name} is protected`);
+      for (let i = 0; i < r.rows; i++)
+        for (let j = 0; j < r.cols; j++) {
+          const k = key(r.row + i, r.col + j);
+          const cell = s.cells.get(k) ?? {};
+          apply(cell);
+          s.cells.set(k, cell);
+        }
+    });
+  }
+
+  protected scalar(prop: string): unknown {
+    const r = this.resolved();
+    if (prop === "isNullObject") return r === null;
+    if (r === null) {
+      if (this.orNull) return null;
+      throw new OfficeError("ItemNotFound", this.ws.sheetName);
+    }
+    if (prop === "address") return addressOf(this.ws.state().name, r);
+    if (prop === "rowCount") return r.rows;
+    if (prop === "columnCount") return r.cols;
+    if (!VALUE_PROPS.has(prop)) throw new Error(`Range.${prop} is not in the fake`);
+    if (r.rows * r.cols > 5_000_000) throw new OfficeError("ResponsePayloadSizeLimitExceeded", "range too large");
+    const s = this.ws.state();
+    const out: unknown[][] = [];
+    for (let i = 0; i < r.rows; i++) {
+      const row: unknown[] = [];
+      for (let j = 0; j < r.cols; j++) {
+        const cell = s.cells.get(key(r.row + i, r.col + j));
+        const v = this.x.value(s, r.row + i, r.col + j);
+        if (prop === "values") row.push(v ?? "");
+        else if (prop === "numberFormat") row.push(cell?.numberFormat ?? "General");
+        else if (prop === "formulas") row.push(cell?.formula ?? (v ?? ""));
+        else
+          row.push(
+            v === null || v === ""
+              ? "Empty"
+              : cell?.error || (typeof v === "string" && v.startsWith("#"))
+                ? "Error"
+                : typeof v === "number"
+                  ? "Double"
+                  : typeof v === "boolean"
+                    ? "Boolean"
+                    : "String",
+          );
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.ws.write(this.ws.sheetName, "Range.clear", 20, () => {
+      const r = this.resolved()!;
+      const s = this.ws.state();
+      if (s.protected) throw new OfficeError("AccessDenied", `${s.name} is protected`);
+      for (const k of [...s.cells.keys()]) {
+        const [row, col] = k.split(",").map(Number) as [number, number];
+        if (intersects(r, { row, col, rows: 1, cols: 1 })) s.cells.delete(k);
+      }
+      for (let i = s.conditionalFormats.length - 1; i >= 0; i--)
+        if (intersects(r, rectOf(s.conditionalFormats[i]!.range))) s.conditionalFormats.splice(i, 1);
+      for (let i = s.validations.length - 1; i >= 0; i--)
+        if (intersects(r, rectOf(s.validations[i]!.range))) s.validations.splice(i, 1);
+    });
+  }
+
+  select(): void {
+    this.ws.write(this.ws.sheetName, "Range.select", 10, () => undefined);
+  }
+
+  getMergedAreasOrNullObject(): MergedAreas {
+    this.x.need("1.13", "getMergedAreasOrNullObject");
+    return new MergedAreas(this.x, this);
+  }
+}
+
+class MergedAreas extends Obj {
+  constructor(x: FakeExcel, private readonly range: Range) {
+    super(x);
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  protected scalar(prop: string): unknown {
+    const s = this.range.ws.state();
+    const r = this.range.resolved()!;
+    const areas = s.merges.filter((m) => intersects(r, rectOf(m)));
+    // ExcelApi 1.13: "if the merged areas count in this range is more than 512, this method fails".
+    if (areas.length > 512) throw new OfficeError("GeneralException", "more than 512 merged areas");
+    if (prop === "isNullObject") return areas.length === 0;
+    if (prop === "address") return areas.map((m) => `${quoted(s.name)}!${m}`).join(", ");
+    throw new Error(prop);
+  }
+}
+
+class RangeFormat {
+  readonly font: Record<string, unknown>;
+  readonly fill: Record<string, unknown>;
+  constructor(x: FakeExcel, range: Range) {
+    const setter = (apply: (c: FakeCell, v: never) => void) => (v: never) => range.forEachCell((c) => apply(c, v));
+    this.font = {};
+    Object.defineProperties(this.font, {
+      bold: { set: setter((c, v) => (c.bold = v)) },
+      italic: { set: setter((c, v) => (c.italic = v)) },
+      size: { set: setter((c, v) => (c.fontSize = v)) },
+      color: { set: setter((c, v) => (c.fontColor = v)) },
+    });
+    this.fill = {};
+    Object.defineProperty(this.fill, "color", { set: setter((c, v) => (c.fill = v)) });
+    Object.defineProperties(this, {
+      wrapText: { set: setter((c, v) => (c.wrap = v)) },
+      columnWidth: {
+        set: (w: number) =>
+          range.ws.write(range.ws.sheetName, "columnWidth", 10, () => {
+            const r = range.resolved()!;
+            for (let j = 0; j < r.cols; j++) range.ws.state().columnWidths.set(r.col + j, w);
+          }),
+      },
+    });
+    void x;
+  }
+}
+
+class DataValidation {
+  constructor(x: FakeExcel, range: Range) {
+    const entry = () => {
+      const s = range.ws.state();
+      const address = addressOf(s.name, range.resolved()!).split("!")[1]!;
+      let v = s.validations.find((e) => e.range === address);
+      if (!v) s.validations.push((v = { range: address }));
+      return v;
+    };
+    Object.defineProperties(this, {
+      rule: { set: (rule: unknown) => range.ws.write(range.ws.sheetName, "dataValidation.rule", JSON.stringify(rule).length, () => void (entry().rule = rule)) },
+      errorAlert: { set: (a: unknown) => range.ws.write(range.ws.sheetName, "dataValidation.errorAlert", JSON.stringify(a).length, () => void (entry().errorAlert = a)) },
+    });
+    void x;
+  }
+}
+
+class ConditionalFormats extends Obj {
+  constructor(x: FakeExcel, private readonly range: Range) {
+    super(x);
+  }
+  get items(): ConditionalFormat[] {
+    return this.get("items");
+  }
+  protected scalar(prop: string): unknown {
+    throw new Error(`ConditionalFormatCollection.${prop}`);
+  }
+  protected override navigate(prop: string): Obj[] {
+    if (prop !== "items") throw new Error(prop);
+    const r = this.range.resolved();
+    if (!r) return [];
+    return this.range.ws
+      .state()
+      .conditionalFormats.filter((cf) => intersects(r, rectOf(cf.range)))
+      .map((cf) => new ConditionalFormat(this.x, this.range.ws, cf.id));
+  }
+  add(type: string): ConditionalFormat {
+    const id = this.x.newCfId();
+    this.range.ws.write(this.range.ws.sheetName, "conditionalFormats.add", 30, () => {
+      const address = addressOf(this.range.ws.state().name, this.range.resolved()!).split("!")[1]!;
+      this.range.ws.state().conditionalFormats.push({ id, range: address, type: type as FakeCf["type"] });
+    });
+    return new ConditionalFormat(this.x, this.range.ws, id);
+  }
+  clearAll(): void {
+    this.range.ws.write(this.range.ws.sheetName, "conditionalFormats.clearAll", 20, () => {
+      const r = this.range.resolved()!;
+      const list = this.range.ws.state().conditionalFormats;
+      for (let i = list.length - 1; i >= 0; i--) if (intersects(r, rectOf(list[i]!.range))) list.splice(i, 1);
+    });
+  }
+}
+
+class ConditionalFormat extends Obj {
+  readonly customOrNullObject: CustomCf;
+  readonly custom: CustomCf;
+  constructor(x: FakeExcel, private readonly ws: Worksheet, private readonly id: number) {
+    super(x);
+    this.customOrNullObject = new CustomCf(x, ws, () => this.state(), true);
+    this.custom = new CustomCf(x, ws, () => this.state(), false);
+  }
+  state(): FakeCf | undefined {
+    return this.ws.state().conditionalFormats.find((c) => c.id === this.id);
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  protected scalar(prop: string): unknown {
+    if (prop === "type") return this.state()?.type;
+    throw new Error(prop);
+  }
+  protected override navigate(prop: string): Obj {
+    if (prop === "customOrNullObject") return this.customOrNullObject;
+    if (prop === "custom") return this.custom;
+    throw new Error(prop);
+  }
+  delete(): void {
+    this.ws.write(this.ws.sheetName, "ConditionalFormat.delete", 10, () => {
+      const list = this.ws.state().conditionalFormats;
+      list.splice(list.findIndex((c) => c.id === this.id), 1);
+    });
+  }
+}
+
+class CustomCf extends Obj {
+  readonly rule: CfRule;
+  readonly format: { fill: Record<string, unknown>; font: Record<string, unknown> };
+  constructor(x: FakeExcel, ws: Worksheet, cf: () => FakeCf | undefined, private readonly orNull: boolean) {
+    super(x);
+    this.rule = new CfRule(x, ws, cf, () => this.isNull(cf));
+    const set = (field: "fill" | "fontColor") => ({
+      set: (v: string) =>
+        ws.write(ws.sheetName, `cf.${field}`, 10, () => {
+          cf()![field] = v;
+        }),
+    });
+    this.format = { fill: Object.defineProperty({}, "color", set("fill")), font: Object.defineProperty({}, "color", set("fontColor")) };
+    this.cf = cf;
+  }
+  private readonly cf: () => FakeCf | undefined;
+  private isNull(cf: () => FakeCf | undefined): boolean {
+    const state = cf();
+    if (state && state.type === "Custom") return false;
+    if (this.orNull) return true;
+    throw new OfficeError("InvalidOperation", "the conditional format is not a custom one");
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  protected scalar(prop: string): unknown {
+    if (prop === "isNullObject") return this.isNull(this.cf);
+    throw new Error(prop);
+  }
+  protected override navigate(prop: string): Obj {
+    if (prop === "rule") return this.rule;
+    throw new Error(prop);
+  }
+}
+
+class CfRule extends Obj {
+  constructor(
+    x: FakeExcel,
+    private readonly ws: Worksheet,
+    private readonly cf: () => FakeCf | undefined,
+    private readonly isNull: () => boolean,
+  ) {
+    super(x);
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(f: string) {
+    this.ws.write(this.ws.sheetName, "cf.rule.formula", f.length, () => {
+      this.cf()!.formula = f;
+    });
+  }
+  protected scalar(prop: string): unknown {
+    if (prop !== "formula") throw new Error(prop);
+    return this.isNull() ? null : this.cf()?.formula;
+  }
+}
+
+/** A1 addresses of every cell in a sheet that has a value or formula, for "nothing changed" checks. */
+export function snapshot(x: FakeExcel): string {
+  return JSON.stringify(
+    x.sheets.map((s) => [s.name, [...s.cells].sort(([a], [b]) => a.localeCompare(b)), s.conditionalFormats, s.customProperties.size]),
+  );
+}
+
+export { columnLetters };
