@@ -19,6 +19,17 @@ describe("the add-in project", () => {
     expect(xml).toMatch(/Override Locale="en-US"/);
   });
 
+  test("every English string of the ribbon is there for English Office beyond en-US, as the pane's language rule has it", async () => {
+    const { languageOf } = await import("../src/taskpane/i18n");
+    const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+    const count = (locale: string) => (xml.match(new RegExp(`Override Locale="${locale}"`, "g")) ?? []).length;
+    for (const locale of ["en-GB", "en-AU", "en-CA", "en-IE", "en-NZ"]) {
+      expect(languageOf(locale)).toBe("en");
+      expect({ locale, n: count(locale) }).toEqual({ locale, n: count("en-US") });
+    }
+    expect(count("en-US")).toBeGreaterThan(8);
+  });
+
   test("the pure core imports no platform: no Office.js, xlsx library, Node or React", () => {
     const files = execFileSync("git", ["ls-files", "src/core"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
     expect(files.length).toBeGreaterThan(5);

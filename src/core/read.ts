@@ -71,8 +71,7 @@ export function readWorkbook(grids: WorkbookGrids): ReadResult {
     : { agreement: emptyAgreement(), rateMissing: false };
   const halfYears: HalfYearSheet[] = [];
   for (const g of readable) {
-    if (g === detailsGrid || isDecisionSheetName(g.name))
-      continue;
+    if (g === detailsGrid || isDecisionSheetName(g.name)) continue;
     const sheet = readHalfYearSheet(g, findings);
     if (sheet) halfYears.push(sheet);
   }

@@ -175,18 +175,18 @@ export async function readGrids(
   const sizes: SheetSize[] = items.map((ws) => {
     const name = ensureLoaded(ws.name, "worksheet name");
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load("isNullObject,address,rowCount,columnCount");
+    used.load("address,rowCount,columnCount");
     let owner: Excel.WorksheetCustomProperty | null = null;
     if (options.customProperties && isDecisionSheetName(name)) {
+      // Only whether it exists matters: isNullObject is known after the sync without a load.
       owner = ws.customProperties.getItemOrNullObject(OWNER_PROPERTY);
-      owner.load("isNullObject");
     }
     // Merged areas tell a merged key cell in Uppgifter from an empty value cell; only that sheet
     // is asked, since more than 512 areas in a range fail the request (ExcelApi 1.13 docs).
     let merged: Excel.RangeAreas | null = null;
     if (options.merges && isDetailsSheetName(name)) {
       merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load("isNullObject,address");
+      merged.load("address");
     }
     return { ws, used, owner, merged };
   });
@@ -417,7 +417,6 @@ function queuePreflight(
   for (const edit of plan.edits) {
     // OrNullObject: a sheet renamed or deleted since the read is a change, not an ItemNotFound.
     const ws = book.worksheets.getItemOrNullObject(edit.sheet);
-    ws.load("isNullObject");
     ws.protection.load("protected");
     protection.set(edit.sheet, ws);
     for (const run of runsOf(edit.cells)) {
@@ -434,7 +433,6 @@ function queuePreflight(
   const created = new Map<string, Excel.Worksheet>();
   for (const c of plan.creates) {
     const ws = book.worksheets.getItemOrNullObject(c.sheet);
-    ws.load("isNullObject");
     ws.protection.load("protected");
     created.set(c.sheet, ws);
   }

@@ -344,7 +344,10 @@ abstract class Obj {
   private readonly ready = new Map<string, unknown>();
   private readonly navCache = new Map<string, { sync: number; nav: Obj | Obj[] }>();
   protected loadedAny = false;
-  constructor(protected readonly x: FakeExcel) {}
+  private readonly bornAt: number;
+  constructor(protected readonly x: FakeExcel) {
+    this.bornAt = x.syncs.length;
+  }
 
   load(spec?: unknown): this {
     for (const path of pathsOf(spec)) {
@@ -384,7 +387,10 @@ abstract class Obj {
   }
 
   protected get<T>(prop: string): T {
-    if (prop === "isNullObject" && this.loadedAny && !this.ready.has(prop)) return this.scalar(prop) as T;
+    // isNullObject needs no load: it is known after the next sync (Microsoft's own samples rely on it).
+    if (prop === "isNullObject" && !this.ready.has(prop)) {
+      if (this.x.syncs.length > this.bornAt) return this.scalar(prop) as T;
+    }
     if (!this.ready.has(prop))
       throw new OfficeError("PropertyNotLoaded", `${this.constructor.name}.${prop} was read before load() and sync()`);
     return this.ready.get(prop) as T;
