@@ -555,9 +555,16 @@ function checkTotalRow(
   const t = source.total;
   if (!t) return;
   // Each entered total against the computed one; a row summing the direct costs only
-  // ("Summa direkta kostnader") is accepted too.
+  // ("Summa direkta kostnader") is accepted too. A budget total that is the sum of the line cells
+  // as they stand is right arithmetic: a line that differs has its own finding at its own cell.
+  const shown = source.lines.reduce((s, l) => s + (l.budget ?? 0), 0) as Ore;
   const checks: [ColumnKey, Ore | null, Ore, Ore][] = [
-    ["budget", t.budget, budget.total, budget.direct],
+    [
+      "budget",
+      t.budget === shown ? null : t.budget,
+      budget.total,
+      budget.direct,
+    ],
   ];
   if (actual) {
     checks.push(["actual", t.actual, actual.total, actual.direct]);

@@ -9,6 +9,7 @@ import { MAX_PAYLOAD_BYTES, applyPlan, readGrids } from "../../src/excel/workboo
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { LOKALHYRA, insertRow } from "../helpers/insert-row";
 import { FakeExcel, OfficeError, snapshot } from "../helpers/strict-excel";
 import { type SheetSpec, buildXlsx } from "../helpers/workbook";
 
@@ -271,43 +272,26 @@ describe("writing: nothing is lost", () => {
     expect(x.sheet(sheet).validations.length).toBeGreaterThan(0);
     expect(x.sheet(sheet).freezeRows).toBeGreaterThan(0);
     expect(x.sheet(sheet).columnWidths.size).toBeGreaterThan(0);
-    const oh = [...x.sheet(sheet).cells].find(([, c]) => /SUM\(/.test(c.formula ?? "") && /ROUND/.test(c.formula ?? ""))!;
-    const ohRow = Number(oh[0].split(",")[0]);
-    insertRowAbove(x, sheet, ohRow, ["Verksamhetskostnader", "Lokalhyra", null, null, null, 50000]);
-    // Excel drops the quotes it does not need, and the SUM does not grow to the inserted row.
-    const moved = x.sheet(sheet).cells.get(`${ohRow + 1},5`)!;
-    expect(moved.formula).toMatch(/^=ROUND\(Uppgifter!\$B\$\d+\*SUM\(F\d+:F\d+\),0\)$/);
-    const stale = await readGrids(x.context(), ALL);
+    // A person inserts a line directly above the OH row, as instruction 4 says.
+    const template = await readGrids(x.context(), ALL);
+    const grid = template.sheets.find((g) => g.name === sheet)!;
+    const ohRow = grid.rows.findIndex((r) => r?.some((c) => /^ROUND\(.*SUM\(/.test(c?.f ?? "")));
+    const edited = FakeExcel.from(template.sheets.map((g) => (g === grid ? insertRow(g, ohRow, LOKALHYRA) : g)));
+    const oh = edited.sheet(sheet).cells.get(`${ohRow + 1},5`)!;
+    expect(oh.formula).toMatch(/^=ROUND\(Uppgifter!\$B\$\d+\*SUM\(F\d+:F(\d+)\),0\)$/);
+    expect(Number(/:F(\d+)/.exec(oh.formula!)![1])).toBe(ohRow); // short of the new line
+    const stale = await readGrids(edited.context(), ALL);
     expect(codes(stale)).toContain("OH_FORMULA_STALE");
     expect(codes(stale)).not.toContain("OH_MISMATCH");
-    await compute(x);
-    const after = await readGrids(x.context(), ALL);
+    await compute(edited);
+    const after = await readGrids(edited.context(), ALL);
     const h = analyze(after).computation.halfYears.find((h) => h.source.sheet === sheet)!;
     expect(analyze(after).findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([]);
-    expect(x.valueAt(sheet, `F${ohRow + 2}`)).toBe(h.budget.overhead / 100);
-    expect(x.cell(sheet, `F${ohRow + 2}`)?.formula).toContain(`SUM(F`);
+    expect(edited.cell(sheet, `F${ohRow + 2}`)?.formula).toContain(`:F${ohRow + 1})`);
+    expect(edited.valueAt(sheet, `F${ohRow + 2}`)).toBe(h.budget.overhead / 100);
+    expect(h.lines.some((l) => l.input.label === "Lokalhyra")).toBe(true);
   });
 });
-
-/** Excel's row insertion as it treats references: rows at and below move down, a SUM ending just above does not grow. */
-function insertRowAbove(x: FakeExcel, sheet: string, row: number, values: (string | number | null)[]): void {
-  const s = x.sheet(sheet);
-  const moved = new Map<string, (typeof s.cells extends Map<string, infer C> ? C : never)>();
-  for (const [k, c] of s.cells) {
-    const [r, col] = k.split(",").map(Number) as [number, number];
-    const shift = (f: string) =>
-      f.replace(/('?[^'!]+'?!)?(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (m, sh: string | undefined, d1: string, letters: string, d2: string, n: string) =>
-        sh ? m.replace(/'/g, "") : `${d1}${letters}${d2}${Number(n) - 1 >= row ? Number(n) + 1 : n}`,
-      );
-    const cell = c.formula ? { ...c, formula: shift(c.formula) } : c;
-    moved.set(`${r >= row ? r + 1 : r},${col}`, cell);
-  }
-  s.cells.clear();
-  for (const [k, c] of moved) s.cells.set(k, c);
-  values.forEach((v, col) => {
-    if (v !== null) s.cells.set(`${row},${col}`, { value: v });
-  });
-}
 
 describe("the pane's and ribbon's Excel host", () => {
   function office(version: string, url = "https://contoso.sharepoint.com/Budget%202025.xlsx") {

@@ -2,7 +2,7 @@
 // is what LibreOffice computes when it recalculates the file itself.
 
 import ExcelJS from "exceljs";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { type Grid, a1, planTemplate } from "../../src/core";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
@@ -10,6 +10,7 @@ import { checkBytes, errorsOf } from "../helpers/check";
 import { computeBytes } from "../helpers/compute";
 import { recalculateWithLibreOffice, resaveWithLibreOffice } from "../helpers/libreoffice";
 import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
+import { LOKALHYRA, insertRow, specsOf } from "../helpers/insert-row";
 import { buildXlsx } from "../helpers/workbook";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -132,6 +133,33 @@ describe("compute writes the figures into the workbook", () => {
     expect(values).toEqual(expect.arrayContaining([380222, 147336, 232886]));
   });
 
+  test("a person's own sheet called Beslut is kept: the figures go to Beslut (IOP), which the next run rewrites", async () => {
+    const input = await buildXlsx([...reportWorkbook(), { name: "Beslut", rows: [["Mina anteckningar om beslutet"]] }]);
+    const once = computeBytes(input);
+    const twice = computeBytes(once);
+    const names = readXlsx(twice).sheets.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith("Beslut"))).toEqual(["Beslut", "Beslut (IOP)"]);
+    const mine = readXlsx(twice).sheets.find((s) => s.name === "Beslut")!;
+    expect(mine.rows[0]![0]).toMatchObject({ v: "Mina anteckningar om beslutet" });
+    expect(mine.rows.length).toBe(1);
+  });
+
+  test("the add-in's earlier overspent mark is replaced when the lines change; a person's conditional format stays", async () => {
+    const bytes = computeBytes(await buildXlsx(reportWorkbook()));
+    const files = unzipSync(bytes);
+    const part = Object.keys(files).find((k) => /worksheets\/sheet\d+\.xml$/.test(k) && strFromU8(files[k]!).includes("ISNUMBER"))!;
+    // Pretend an earlier run marked one row less, and a person added a rule of their own.
+    const xml = strFromU8(files[part]!)
+      .replace(/sqref="C2:C5"/, 'sqref="C2:C4"')
+      .replace(/(<conditionalFormatting)/, '<conditionalFormatting sqref="B2:B5"><cfRule type="expression" dxfId="0" priority="99"><formula>$B2&gt;100000</formula></cfRule></conditionalFormatting>$1');
+    expect(xml).toContain('sqref="C2:C4"');
+    files[part] = new TextEncoder().encode(xml);
+    const again = strFromU8(unzipSync(computeBytes(zipSync(files)))[part]!);
+    expect(again).not.toContain('sqref="C2:C4"');
+    expect(again.match(/sqref="C2:C5"/g)?.length).toBe(1);
+    expect(again).toContain("$B2&gt;100000");
+  });
+
   test("LibreOffice opens the computed workbook of a LibreOffice-saved file and keeps the figures", async () => {
     const resaved = resaveWithLibreOffice(await buildXlsx(reportWorkbook()), "r.xlsx");
     const output = computeBytes(resaved);
@@ -163,6 +191,28 @@ describe("the budget template", () => {
     const wanted = ['<formula1>"Lön,Verksamhet,OH,Övrigt"</formula1>', "D5&lt;=6", "C5&gt;0", 'state="frozen"', 'ySplit="4"'];
     expect(wanted.filter((w) => !all.includes(w))).toEqual([]);
     expect(strFromU8(files["xl/styles.xml"]!)).toContain('formatCode="yyyy-mm-dd"');
+  });
+
+  test("a line inserted above OH as the instructions say, in a file LibreOffice re-saved: compute rewrites the OH formula and the result is clean", async () => {
+    const grids = readXlsx(template());
+    const sheet = grids.sheets.find((g) => g.name.includes("2026"))!;
+    const ohRow = sheet.rows.findIndex((r) => r?.some((c) => /^ROUND\(.*SUM\(/.test(c?.f ?? "")));
+    const edited = grids.sheets.map((g) => (g === sheet ? insertRow(g, ohRow, LOKALHYRA) : g));
+    // LibreOffice recalculates on saving, as Excel does after the insertion: the Summa row's SUM
+    // grew to the new line, the OH formula's did not.
+    const saved = recalculateWithLibreOffice(await buildXlsx(specsOf(edited)), "infogad.xlsx");
+    const before = checkBytes(saved);
+    expect(before.findings.map((f) => f.code)).toContain("OH_FORMULA_STALE");
+    expect(errorsOf(before)).toEqual([]);
+    const computed = computeBytes(saved);
+    const recalculated = recalculateWithLibreOffice(computed, "beraknad.xlsx");
+    expectSameFormulaValues(computed, recalculated);
+    const after = checkBytes(recalculated);
+    expect(after.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    const period = after.periods.find((p) => p.sheet === sheet.name)!;
+    // 1 008 772 of direct costs + 50 000 of rent: OH 10 % of 1 058 772 = 105 877.
+    expect(period.budget.direct).toBe(1058772);
+    expect(period.budget.overhead).toBe(105877);
   });
 
   test("an agreement starting inside a half-year budgets the months it covers", () => {
