@@ -4,7 +4,9 @@
 // the same mutations with the tests that catch them.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const WORKBOOK = "src/excel/workbook.ts";
 const HOST = "src/excel/excel-host.ts";
@@ -34,7 +36,7 @@ export const MUTATIONS = [
   ["no change check before writing", WORKBOOK, "({ chunk, range }) => hashOf(range.formulas) !== chunk.hash,", "() => false,"],
   ["protection not checked before writing", WORKBOOK, 'if (ws.protection.protected) throw new HostError("sheetProtected", sheet);', ""],
   ["workbook structure not checked before adding a sheet", WORKBOOK, 'throw new HostError("workbookProtected", c.sheet);', "void 0;"],
-  ["Beslut written after the half-year sheets", WORKBOOK, "  for (const create of plan.creates) {\n    writeCreated(", "  for (const create of [] as SheetCreate[]) {\n    writeCreated("],
+  ["Beslut written after the half-year sheets", WORKBOOK, "  for (const step of steps) {", "  for (const step of [...steps].reverse()) {"],
   ["no undo group on ExcelApi 1.20", HOST, "if (options.undoGroup && undoable) runOptions.mergeUndoGroup = true;", ""],
   ["a % in the file name throws", HOST, "    return decodeURIComponent(last);\n  } catch {\n    return last;", "    return decodeURIComponent(last);\n  } catch {\n    throw new Error(last);"],
   ["Office error codes not mapped", HOST, 'return new HostError(OFFICE_ERROR_CODES.find((k) => k === code) ?? "generic");', 'return new HostError("generic");'],
@@ -48,12 +50,16 @@ function mutate(file, find, replace) {
   return () => writeFileSync(file, original);
 }
 
-function caught() {
+/** The titles of the tests that fail, or [] when the mutation survives. */
+function failing() {
+  const out = join(mkdtempSync(join(tmpdir(), "iop-mutants-")), "jest.json");
   try {
-    execFileSync("npx", ["jest", "test/excel", "--silent"], { stdio: "pipe" });
-    return false;
+    execFileSync("npx", ["jest", "test/excel", "--silent", "--json", `--outputFile=${out}`], { stdio: "pipe" });
+    return [];
   } catch {
-    return true;
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    const titles = report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === "failed").map((a) => a.title));
+    return titles.length > 0 ? titles : ["(the suite failed to run)"];
   }
 }
 
@@ -61,9 +67,9 @@ let survived = 0;
 for (const [name, file, find, replace] of MUTATIONS) {
   const restore = mutate(file, find, replace);
   try {
-    const ok = caught();
-    if (!ok) survived++;
-    console.log(`${ok ? "caught  " : "SURVIVED"}  ${name}`);
+    const by = failing();
+    if (by.length === 0) survived++;
+    console.log(`${by.length > 0 ? "caught  " : "SURVIVED"}  ${name}${by.length > 0 ? `  ← ${by.slice(0, 2).join(" | ")}` : ""}`);
   } finally {
     restore();
   }

@@ -630,27 +630,33 @@ export async function applyPlan(
     context.application.suspendApiCalculationUntilNextSync();
   };
   context.application.suspendApiCalculationUntilNextSync();
-  for (const create of plan.creates) {
-    writeCreated(
-      w,
-      create,
-      !pre.created.get(create.sheet)!.isNullObject,
-      options,
-    );
-    await flushIfLarge();
-  }
-  for (const edit of plan.edits) {
-    const ws = context.workbook.worksheets.getItem(edit.sheet);
-    writeCells(w, ws, edit.cells, (run) => {
-      const formats = pre.runFormats.get(runKey(edit.sheet, run))!
-        .numberFormat as unknown as string[][];
-      return run.cells.map(
-        (_, i) => (formats[i]?.[0] ?? "General") !== "General",
-      );
-    });
-    for (const m of edit.marks)
-      dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);
-    addMarks(ws, edit.marks);
+  // The add-in's sheet first: a run that Excel stops half way is recognisable as the add-in's.
+  const steps = [
+    ...plan.creates.map(
+      (create) => () =>
+        writeCreated(
+          w,
+          create,
+          !pre.created.get(create.sheet)!.isNullObject,
+          options,
+        ),
+    ),
+    ...plan.edits.map((edit) => () => {
+      const ws = context.workbook.worksheets.getItem(edit.sheet);
+      writeCells(w, ws, edit.cells, (run) => {
+        const formats = pre.runFormats.get(runKey(edit.sheet, run))!
+          .numberFormat as unknown as string[][];
+        return run.cells.map(
+          (_, i) => (formats[i]?.[0] ?? "General") !== "General",
+        );
+      });
+      for (const m of edit.marks)
+        dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);
+      addMarks(ws, edit.marks);
+    }),
+  ];
+  for (const step of steps) {
+    step();
     await flushIfLarge();
   }
   await context.sync();

@@ -206,6 +206,7 @@ describe("writing: nothing is lost", () => {
 
   test("the add-in's Beslut is recognised by its stamp where custom properties are missing (ExcelApi < 1.12)", async () => {
     const x = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+    x.apiVersion = "1.11";
     const options = { merges: false, customProperties: false, validations: true };
     await compute(x, options);
     await compute(x, options);
