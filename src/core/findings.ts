@@ -27,11 +27,17 @@ export interface RenderedFinding {
 }
 
 type Text = (p: Params, lang: Lang) => string;
+type Template = (f: Record<string, string>) => string;
 interface Entry {
   readonly severity: Severity;
   readonly sv: Text;
   readonly en: Text;
+  /** The messages with their blanks, for the help page. */
+  readonly template: Readonly<Record<Lang, Template>>;
 }
+
+/** Params that are years or row numbers: written as they are ("2025", not "2 025"). */
+const VERBATIM = /^(year|row)$|(Year|Row)$/;
 
 // Params whose name ends in "Ore" are amounts; they are shown as kronor.
 function fmt(p: Params, lang: Lang): Record<string, string> {
@@ -40,20 +46,18 @@ function fmt(p: Params, lang: Lang): Record<string, string> {
     if (v === null || v === undefined) out[k] = "";
     else if (k.endsWith("Ore") && typeof v === "number")
       out[k.slice(0, -3)] = formatKronor(v as Ore, lang);
+    else if (typeof v === "number" && VERBATIM.test(k)) out[k] = String(v);
     else if (typeof v === "number") out[k] = formatNumber(v, lang);
     else out[k] = v;
   }
   return out;
 }
 
-const t = (
-  sv: (f: Record<string, string>) => string,
-  en: (f: Record<string, string>) => string,
-  severity: Severity,
-): Entry => ({
+const t = (sv: Template, en: Template, severity: Severity): Entry => ({
   severity,
   sv: (p, lang) => sv(fmt(p, lang)),
   en: (p, lang) => en(fmt(p, lang)),
+  template: { sv, en },
 });
 
 export const FINDINGS = {
@@ -397,6 +401,15 @@ export function finding(
   params: Params = {},
 ): Finding {
   return { severity: FINDINGS[code].severity, code, sheet, cell, params };
+}
+
+/** Every finding code, in the catalogue's order. */
+export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
+
+/** A finding's message with "…" where the workbook's figures and names go: for the help page. */
+export function findingTemplate(code: FindingCode, lang: Lang): string {
+  const blank = new Proxy({} as Record<string, string>, { get: () => "…" });
+  return FINDINGS[code].template[lang](blank);
 }
 
 export function renderFinding(f: Finding, lang: Lang): RenderedFinding {

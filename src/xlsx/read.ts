@@ -10,10 +10,17 @@ import {
   isDateFormat,
   parseA1,
 } from "../core";
+import { readOdsContent } from "./ods";
 import { parseXml, unescapeOoxml } from "./xml";
 
 export type FileErrorCode =
-  "NOT_A_WORKBOOK" | "ENCRYPTED" | "LEGACY_XLS" | "TOO_LARGE" | "CORRUPT";
+  | "NOT_A_WORKBOOK"
+  | "ENCRYPTED"
+  | "LEGACY_XLS"
+  | "TOO_LARGE"
+  | "CORRUPT"
+  /** An OpenDocument spreadsheet: read and checked, but computed results are written to .xlsx only. */
+  | "ODS_NOT_WRITABLE";
 
 export class WorkbookFileError extends Error {
   constructor(
@@ -206,6 +213,17 @@ function readPackage(files: Unzipped, limits: ReadLimits): WorkbookGrids {
     // A broken root relationship file: fall back to the conventional workbook path.
   }
   const workbookXml = partText(files, workbookPart);
+  const ods = workbookXml === null ? partText(files, "content.xml") : null;
+  if (ods !== null && ods.includes("office:spreadsheet")) {
+    try {
+      return readOdsContent(ods);
+    } catch {
+      return fail(
+        "CORRUPT",
+        "The OpenDocument spreadsheet is damaged and cannot be read.",
+      );
+    }
+  }
   if (workbookXml === null)
     return fail(
       "NOT_A_WORKBOOK",

@@ -286,6 +286,14 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
   } catch {
     return fail();
   }
+  if (
+    files.mimetype &&
+    strFromU8(files.mimetype).startsWith("application/vnd.oasis.opendocument")
+  )
+    throw new WorkbookFileError(
+      "ODS_NOT_WRITABLE",
+      "The file is an OpenDocument spreadsheet (.ods): save it as .xlsx to compute it.",
+    );
   const pkg = new Package(files);
   const { book, part: stylesPart } = stylesOf(pkg);
   for (const edit of plan.edits) {

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
+import { saveAsOds } from "../helpers/libreoffice";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
@@ -116,6 +117,32 @@ describe("the bundled sample workbooks (the README's main command)", () => {
     ]);
     expect(report.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
     expect(r.code).toBe(0);
+  });
+});
+
+describe("an OpenDocument spreadsheet (.ods), as LibreOffice saves by default", () => {
+  const odsOf = (sample: string) => {
+    const path = join(dir, sample.replace(/\.xlsx$/, ".ods"));
+    writeFileSync(path, saveAsOds(readFileSync(join(ROOT, "samples", sample)), sample));
+    return path;
+  };
+
+  test("is read and checked with the same figures and findings as the .xlsx", () => {
+    const ods = odsOf("jamlik-halsa-rapport-2024.xlsx");
+    const fromOds = JSON.parse(run("check", "--json", ods).stdout);
+    const fromXlsx = JSON.parse(run("check", "--json", join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx")).stdout);
+    expect(fromOds.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
+    expect(fromOds.periods).toEqual(fromXlsx.periods);
+    expect(fromOds.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toEqual(fromXlsx.findings.map((f: { code: string; cell: string }) => [f.code, f.cell]));
+  });
+
+  test("compute says to save it as .xlsx, writes nothing and exits 2", () => {
+    const ods = odsOf("jamlik-halsa-budget-2025-26.xlsx");
+    const out = join(dir, "from-ods.xlsx");
+    const r = run("compute", ods, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toMatch(/OpenDocument-kalkylark \(\.ods\).*spara den som \.xlsx/);
+    expect(() => readFileSync(out)).toThrow();
   });
 });
 

@@ -13,7 +13,7 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function convert(bytes: Uint8Array, name: string, recalculate: boolean): Buffer {
+function convert(bytes: Uint8Array, name: string, recalculate: boolean, to = "xlsx"): Buffer {
   const dir = mkdtempSync(join(tmpdir(), "iop-lo-"));
   if (recalculate) {
     // Without this, Calc keeps the cached values it finds; with it, it computes every formula itself.
@@ -23,11 +23,11 @@ function convert(bytes: Uint8Array, name: string, recalculate: boolean): Buffer 
   const input = join(dir, `in-${name}`);
   const outDir = join(dir, "out");
   writeFileSync(input, bytes);
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx", "--outdir", outDir, input], {
+  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", to, "--outdir", outDir, input], {
     stdio: "pipe",
     timeout: 120_000,
   });
-  return readFileSync(join(outDir, `in-${name}`));
+  return readFileSync(join(outDir, `in-${name}`.replace(/\.[a-z]+$/, `.${to}`)));
 }
 
 export function resaveWithLibreOffice(bytes: Uint8Array, name = "book.xlsx"): Buffer {
@@ -36,4 +36,9 @@ export function resaveWithLibreOffice(bytes: Uint8Array, name = "book.xlsx"): Bu
 
 export function recalculateWithLibreOffice(bytes: Uint8Array, name = "book.xlsx"): Buffer {
   return convert(bytes, name, true);
+}
+
+/** The workbook as LibreOffice saves it by default: an OpenDocument spreadsheet (.ods). */
+export function saveAsOds(bytes: Uint8Array, name = "book.xlsx"): Buffer {
+  return convert(bytes, name, false, "ods");
 }

@@ -1,14 +1,28 @@
 // Standalone mode: the pane in an ordinary browser works on files. Nothing is uploaded: files are
 // read, checked and computed here, and the computed copies are downloaded from memory.
 
-import { Badge, Button, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
 import type { Lang } from "../../core";
 import { FindingsList } from "../components/FindingsList";
 import { PaneShell } from "../components/PaneShell";
 import { textFor } from "../i18n";
 import { figuresView, findingsView } from "../viewmodel";
-import { type FileResult, batchCsv, computedCopy, computedName, readFileBytes, statusOf } from "./batch";
+import {
+  type FileResult,
+  batchCsv,
+  computedCopy,
+  computedName,
+  readFileBytes,
+  statusOf,
+} from "./batch";
 
 const useStyles = makeStyles({
   drop: {
@@ -20,18 +34,58 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     alignItems: "flex-start",
   },
-  dropActive: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  dropActive: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   picker: { fontSize: tokens.fontSizeBase300 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  head: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  head: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    flexWrap: "wrap",
+  },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
+  actions: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
 });
 
-const BADGE = { error: "danger", warning: "warning", clean: "success", unreadable: "danger" } as const;
+const BADGE = {
+  error: "danger",
+  warning: "warning",
+  clean: "success",
+  unreadable: "danger",
+} as const;
 
-function download(bytes: Uint8Array | string, name: string, type: string): void {
+function download(
+  bytes: Uint8Array | string,
+  name: string,
+  type: string,
+): void {
   const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
@@ -43,12 +97,20 @@ function download(bytes: Uint8Array | string, name: string, type: string): void 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function Standalone({ lang, dark }: { readonly lang: Lang; readonly dark: boolean }) {
+export function Standalone({
+  lang,
+  dark,
+}: {
+  readonly lang: Lang;
+  readonly dark: boolean;
+}) {
   const styles = useStyles();
   const t = textFor(lang);
   const s = t.standalone;
   const [results, setResults] = useState<FileResult[]>([]);
-  const [progress, setProgress] = useState<{ n: number; of: number } | null>(null);
+  const [progress, setProgress] = useState<{ n: number; of: number } | null>(
+    null,
+  );
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const [dragging, setDragging] = useState(false);
 
@@ -57,7 +119,11 @@ export function Standalone({ lang, dark }: { readonly lang: Lang; readonly dark:
       for (let i = 0; i < files.length; i++) {
         setProgress({ n: i + 1, of: files.length });
         const file = files[i]!;
-        const result = readFileBytes(file.name, new Uint8Array(await file.arrayBuffer()), lang);
+        const result = readFileBytes(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+          lang,
+        );
         setResults((prev) => [...prev, result]);
         // Let the page paint between files, so a large batch shows its progress.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -68,117 +134,161 @@ export function Standalone({ lang, dark }: { readonly lang: Lang; readonly dark:
   );
 
   const rows = useMemo(
-    () => results.map((r) => ({ result: r, status: statusOf(r), figures: r.kind === "ok" ? figuresView(r.analysis, lang, t) : null, findings: r.kind === "ok" ? findingsView(r.analysis, lang, t) : null })),
+    () =>
+      results.map((r) => ({
+        result: r,
+        status: statusOf(r),
+        figures: r.kind === "ok" ? figuresView(r.analysis, lang, t) : null,
+        findings: r.kind === "ok" ? findingsView(r.analysis, lang, t) : null,
+      })),
     [results, lang, t],
   );
-  const statusText = { error: s.statusError, warning: s.statusWarning, clean: s.statusClean, unreadable: s.statusUnreadable };
+  const statusText = {
+    error: s.statusError,
+    warning: s.statusWarning,
+    clean: s.statusClean,
+    unreadable: s.statusUnreadable,
+  };
 
   return (
     <PaneShell lang={lang} dark={dark} title={t.title} intro={s.intro}>
-        <section
-          className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
-          aria-label={s.drop}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
+      <section
+        className={
+          dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop
+        }
+        aria-label={s.drop}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void addFiles(Array.from(e.dataTransfer.files));
+        }}
+      >
+        <label htmlFor="files">
+          <Text weight="semibold">{s.pick}</Text>
+        </label>
+        <input
+          id="files"
+          className={styles.picker}
+          type="file"
+          accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+          multiple
+          onChange={(e) => {
+            const files = Array.from(e.currentTarget.files ?? []);
+            e.currentTarget.value = "";
+            void addFiles(files);
           }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            void addFiles(Array.from(e.dataTransfer.files));
-          }}
-        >
-          <label htmlFor="files">
-            <Text weight="semibold">{s.pick}</Text>
-          </label>
-          <input
-            id="files"
-            className={styles.picker}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            multiple
-            onChange={(e) => {
-              const files = Array.from(e.currentTarget.files ?? []);
-              e.currentTarget.value = "";
-              void addFiles(files);
-            }}
+        />
+        <Text>{s.drop}</Text>
+      </section>
+      <div aria-live="polite">
+        {progress && (
+          <ProgressBar
+            value={progress.n / progress.of}
+            aria-label={s.progress(progress.n, progress.of)}
           />
-          <Text>{s.drop}</Text>
-        </section>
-        <div aria-live="polite">
-          {progress && <ProgressBar value={progress.n / progress.of} aria-label={s.progress(progress.n, progress.of)} />}
-          {progress && <Text>{s.progress(progress.n, progress.of)}</Text>}
-        </div>
-        {rows.length === 0 ? (
-          <Text>{s.none}</Text>
-        ) : (
-          <>
-            <Button appearance="primary" onClick={() => download(batchCsv(results, lang, t), "iop-budget-sammanstallning.csv", "text/csv;charset=utf-8")}>
-              {s.csv}
-            </Button>
-            <ul className={styles.list}>
-              {rows.map(({ result, status, figures, findings }, i) => (
-                <li key={`${result.name}-${i}`}>
-                  <article className={styles.card} aria-label={result.name}>
-                    <div className={styles.head}>
-                      <h2 style={{ margin: 0, fontSize: "16px", wordBreak: "break-all" }}>{result.name}</h2>
-                      <Badge color={BADGE[status]} appearance="filled">
-                        {statusText[status]}
-                      </Badge>
-                      {findings && <Text>{findings.summary}</Text>}
-                    </div>
-                    {result.kind === "error" && (
-                      <Text role="alert">
-                        {result.message} [{result.code}]
-                      </Text>
-                    )}
-                    {figures && (
-                      <dl className={styles.facts}>
-                        {figures.halfYears.map((h) => (
-                          <div key={h.id} style={{ display: "contents" }}>
-                            <dt>{h.id}</dt>
-                            <dd style={{ margin: 0 }}>{h.budget}</dd>
-                          </div>
-                        ))}
-                        <dt>{t.grantsTotal}</dt>
-                        <dd style={{ margin: 0 }}>{figures.grantsTotal}</dd>
-                        <dt>{t.repayment}</dt>
-                        <dd style={{ margin: 0 }}>{figures.repaymentText}</dd>
-                      </dl>
-                    )}
-                    {result.kind === "ok" && (
-                      <div className={styles.actions}>
-                        <Button
-                          aria-expanded={expanded.has(i)}
-                          aria-controls={`findings-${i}`}
-                          onClick={() =>
-                            setExpanded((prev) => {
-                              const next = new Set(prev);
-                              if (next.has(i)) next.delete(i);
-                              else next.add(i);
-                              return next;
-                            })
-                          }
-                        >
-                          {expanded.has(i) ? s.hideFindings : s.showFindings}
-                        </Button>
-                        <Button aria-label={s.downloadLabel(result.name)} onClick={() => download(computedCopy(result), computedName(result.name), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}>
-                          {s.download}
-                        </Button>
-                      </div>
-                    )}
-                    {findings && expanded.has(i) && (
-                      <div id={`findings-${i}`}>
-                        <FindingsList view={findings} t={t} />
-                      </div>
-                    )}
-                  </article>
-                </li>
-              ))}
-            </ul>
-          </>
         )}
+        {progress && <Text>{s.progress(progress.n, progress.of)}</Text>}
+      </div>
+      {rows.length === 0 ? (
+        <Text>{s.none}</Text>
+      ) : (
+        <>
+          <Button
+            appearance="primary"
+            onClick={() =>
+              download(
+                batchCsv(results, lang, t),
+                "iop-budget-sammanstallning.csv",
+                "text/csv;charset=utf-8",
+              )
+            }
+          >
+            {s.csv}
+          </Button>
+          <ul className={styles.list}>
+            {rows.map(({ result, status, figures, findings }, i) => (
+              <li key={`${result.name}-${i}`}>
+                <article className={styles.card} aria-label={result.name}>
+                  <div className={styles.head}>
+                    <h2
+                      style={{
+                        margin: 0,
+                        fontSize: "16px",
+                        wordBreak: "break-all",
+                      }}
+                    >
+                      {result.name}
+                    </h2>
+                    <Badge color={BADGE[status]} appearance="filled">
+                      {statusText[status]}
+                    </Badge>
+                    {findings && <Text>{findings.summary}</Text>}
+                  </div>
+                  {result.kind === "error" && (
+                    <Text role="alert">
+                      {result.message} [{result.code}]
+                    </Text>
+                  )}
+                  {figures && (
+                    <dl className={styles.facts}>
+                      {figures.halfYears.map((h) => (
+                        <div key={h.id} style={{ display: "contents" }}>
+                          <dt>{h.id}</dt>
+                          <dd style={{ margin: 0 }}>{h.budget}</dd>
+                        </div>
+                      ))}
+                      <dt>{t.grantsTotal}</dt>
+                      <dd style={{ margin: 0 }}>{figures.grantsTotal}</dd>
+                      <dt>{t.repayment}</dt>
+                      <dd style={{ margin: 0 }}>{figures.repaymentText}</dd>
+                    </dl>
+                  )}
+                  {result.kind === "ok" && (
+                    <div className={styles.actions}>
+                      <Button
+                        aria-expanded={expanded.has(i)}
+                        aria-controls={`findings-${i}`}
+                        onClick={() =>
+                          setExpanded((prev) => {
+                            const next = new Set(prev);
+                            if (next.has(i)) next.delete(i);
+                            else next.add(i);
+                            return next;
+                          })
+                        }
+                      >
+                        {expanded.has(i) ? s.hideFindings : s.showFindings}
+                      </Button>
+                      <Button
+                        aria-label={s.downloadLabel(result.name)}
+                        onClick={() =>
+                          download(
+                            computedCopy(result),
+                            computedName(result.name),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          )
+                        }
+                      >
+                        {s.download}
+                      </Button>
+                    </div>
+                  )}
+                  {findings && expanded.has(i) && (
+                    <div id={`findings-${i}`}>
+                      <FindingsList view={findings} t={t} />
+                    </div>
+                  )}
+                </article>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </PaneShell>
   );
 }

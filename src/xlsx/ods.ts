@@ -1,0 +1,153 @@
+// OpenDocument spreadsheets (.ods, what LibreOffice saves by default) read into the same grids as
+// .xlsx: values by their office:value-type, formulas, merged cells and repeated rows and columns.
+// Number formats are summed up by value type (percentages, dates, currency), which is what the
+// engine needs from them.
+
+import type { Cell, Grid, Merge, WorkbookGrids } from "../core";
+import { isoToSerial } from "../core";
+import { parseXml } from "./xml";
+
+/** Runs of empty rows or columns LibreOffice writes to the sheet's end are not expanded. */
+const MAX_REPEAT = 1000;
+
+interface PendingCell {
+  type: string;
+  value: string | undefined;
+  formula: string | undefined;
+  text: string[];
+  repeat: number;
+  spanRows: number;
+  spanCols: number;
+}
+
+function cellOf(c: PendingCell): Cell | undefined {
+  // ODF formulas are "of:=SUM([.F4:.F6])"; the engine keeps a formula only to tell its own.
+  const f = c.formula
+    ? c.formula
+        .replace(/^of:=/, "")
+        .replace(
+          /\[\$?([^\].]*)\.([^\]:]+)(?::\.([^\]]+))?\]/g,
+          (_, sheet: string, a: string, b?: string) =>
+            `${sheet ? `${sheet.replace(/^\$/, "")}!` : ""}${a}${b ? `:${b}` : ""}`,
+        )
+    : undefined;
+  const withF = (cell: Cell): Cell => (f ? ({ ...cell, f } as Cell) : cell);
+  const text = c.text.join("\n");
+  switch (c.type) {
+    case "float":
+      return withF({ t: "n", v: Number(c.value) });
+    case "percentage":
+      return withF({ t: "n", v: Number(c.value), fmt: "0%" });
+    case "currency":
+      return withF({ t: "n", v: Number(c.value), fmt: "#,##0" });
+    case "date": {
+      const iso = (c.value ?? "").slice(0, 10);
+      const serial = /^\d{4}-\d{2}-\d{2}$/.test(iso)
+        ? isoToSerial(iso as never)
+        : NaN;
+      return Number.isFinite(serial)
+        ? withF({ t: "n", v: serial, fmt: "yyyy-mm-dd" })
+        : withF({ t: "s", v: text });
+    }
+    case "boolean":
+      return withF({ t: "b", v: c.value === "true" });
+    case "string":
+      return withF({ t: "s", v: text });
+    default:
+      if (text.startsWith("#") && f) return { t: "e", v: text, f };
+      return text
+        ? withF({ t: "s", v: text })
+        : f
+          ? { t: "z", v: null, f }
+          : undefined;
+  }
+}
+
+/** Reads an .ods file's content.xml into grids. */
+export function readOdsContent(xml: string): WorkbookGrids {
+  const sheets: Grid[] = [];
+  let rows: (Cell | undefined)[][] = [];
+  let merges: Merge[] = [];
+  let name = "";
+  let r = 0;
+  let c = 0;
+  let rowRepeat = 1;
+  let rowCells: { cell: Cell | undefined; col: number; repeat: number }[] = [];
+  let cell: PendingCell | null = null;
+  let inText = 0;
+  let para: string[] = [];
+
+  parseXml(xml, {
+    open(tag, a) {
+      if (tag === "table") {
+        name = a.name ?? `Blad${sheets.length + 1}`;
+        rows = [];
+        merges = [];
+        r = 0;
+      } else if (tag === "table-row") {
+        c = 0;
+        rowCells = [];
+        rowRepeat = Number(a["number-rows-repeated"] ?? 1) || 1;
+      } else if (tag === "table-cell" || tag === "covered-table-cell") {
+        cell = {
+          type: a["value-type"] ?? "",
+          value: a["date-value"] ?? a["boolean-value"] ?? a.value,
+          formula: a.formula,
+          text: [],
+          repeat: Number(a["number-columns-repeated"] ?? 1) || 1,
+          spanRows: Number(a["number-rows-spanned"] ?? 1) || 1,
+          spanCols: Number(a["number-columns-spanned"] ?? 1) || 1,
+        };
+      } else if (tag === "p" && cell) {
+        inText++;
+        para = [];
+      } else if (inText > 0 && tag === "s")
+        para.push(" ".repeat(Number(a.c ?? 1) || 1));
+      else if (inText > 0 && tag === "tab") para.push("\t");
+      else if (inText > 0 && tag === "line-break") para.push("\n");
+    },
+    text(t) {
+      if (inText > 0) para.push(t);
+    },
+    close(tag) {
+      if (tag === "p" && cell && inText > 0) {
+        inText--;
+        cell.text.push(para.join(""));
+      } else if (
+        (tag === "table-cell" || tag === "covered-table-cell") &&
+        cell
+      ) {
+        const value = cellOf(cell);
+        if (cell.spanRows > 1 || cell.spanCols > 1)
+          merges.push({
+            top: r,
+            left: c,
+            bottom: r + cell.spanRows - 1,
+            right: c + cell.spanCols - 1,
+          });
+        rowCells.push({
+          cell: value,
+          col: c,
+          repeat: value ? Math.min(cell.repeat, MAX_REPEAT) : 0,
+        });
+        c += cell.repeat;
+        cell = null;
+      } else if (tag === "table-row") {
+        const filled = rowCells.filter((x) => x.cell && x.repeat > 0);
+        const times = filled.length > 0 ? Math.min(rowRepeat, MAX_REPEAT) : 0;
+        for (let i = 0; i < times; i++) {
+          const row: (Cell | undefined)[] = [];
+          for (const x of filled)
+            for (let k = 0; k < x.repeat; k++) row[x.col + k] = x.cell;
+          rows[r + i] = row;
+        }
+        r += rowRepeat;
+      } else if (tag === "table") {
+        sheets.push(
+          merges.length > 0 ? { name, rows, merges } : { name, rows },
+        );
+      }
+    },
+  });
+  return { sheets };
+}
