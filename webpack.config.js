@@ -13,6 +13,7 @@ module.exports = (env, argv) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       notice: "./src/commands/notice.ts",
+      help: "./src/help/help.ts",
     },
     output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].[contenthash].js", chunkFilename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -23,6 +24,8 @@ module.exports = (env, argv) => {
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
       new HtmlWebpackPlugin({ filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] }),
+      // Rendered at build time from the engine's catalogues (src/help/help-page.ts).
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help-page.ts", chunks: ["help"], inject: "body" }),
       new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }, { from: "manifest.xml" }] }),
     ],
     performance: { hints: false },

@@ -41,8 +41,8 @@ function compactAll<K extends string>(
   return out;
 }
 
-/** Half-year table headers (SPEC §3.2). */
-export const COLUMN_SYNONYMS = compactAll<ColumnKey>({
+/** Half-year table headers (SPEC §3.2), as people write them; the first is the template's. */
+export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
   category: [
     "Kostnadsslag",
     "Typ",
@@ -69,10 +69,11 @@ export const COLUMN_SYNONYMS = compactAll<ColumnKey>({
   actual: ["Utfall", "Faktiskt utfall"],
   variance: ["Differens", "Avvikelse"],
   status: ["Status"],
-});
+};
+export const COLUMN_SYNONYMS = compactAll<ColumnKey>(COLUMN_HEADERS);
 
-/** `Uppgifter` keys (SPEC §3.1). */
-export const DETAIL_SYNONYMS = compactAll<DetailKey>({
+/** `Uppgifter` keys (SPEC §3.1), as people write them; the first is the template's. */
+export const DETAIL_KEYS: Readonly<Record<DetailKey, readonly string[]>> = {
   name: [
     "Partnerskap",
     "Projekt",
@@ -97,7 +98,8 @@ export const DETAIL_SYNONYMS = compactAll<DetailKey>({
   repaymentDue: ["Återbetalning senast", "Återbetalas senast"],
   reportDue: ["Återrapportering senast", "Återrapporteras senast"],
   tolerance: ["Tolerans", "Tolerans för överskridande"],
-});
+};
+export const DETAIL_SYNONYMS = compactAll<DetailKey>(DETAIL_KEYS);
 
 /** An earlier year's unrepaid surplus: "Överskott från 2023", "Ej förbrukat överskott 2023". */
 export function earlierSurplusYear(key: string): number | null {

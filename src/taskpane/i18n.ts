@@ -6,6 +6,7 @@ import type { Lang, Severity } from "../core";
 export const TEXT = {
   sv: {
     title: "IOP-budget",
+    help: "Hjälp: arbetsboken, alla fynd och integritet",
     subtitle:
       "Kontroll och beräkning av budget och återrapportering för idéburna offentliga partnerskap.",
     check: "Kontrollera",
@@ -142,6 +143,7 @@ export const TEXT = {
   },
   en: {
     title: "IOP budget",
+    help: "Help: the workbook, every finding and privacy",
     subtitle:
       "Checks and computes budgets and report-backs of non-profit partnership agreements (IOP).",
     check: "Check",

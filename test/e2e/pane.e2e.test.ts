@@ -1,11 +1,12 @@
 // The production build in a real browser (Debian's chromium, playwright-core): the standalone
 // page on files, the Excel-mode pane, accessibility scans, keyboard use and screenshots.
 
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
+import { FINDING_CODES, findingTemplate } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { ROOT, buildWeb, launch, routeOfficeJs, serve } from "../helpers/browser";
 import { fakeOfficeScript } from "../helpers/fake-office";
@@ -65,6 +66,44 @@ describe("the production build", () => {
     expect(withZip.length).toBeGreaterThan(0);
     expect(withZip).not.toContain(scripts[0]);
     expect(readFileSync(join(WEB, "assets/icon-80.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("the help page", () => {
+  test("every URL the manifest names is a file of the build", () => {
+    const manifest = readFileSync(join(WEB, "manifest.xml"), "utf8");
+    const urls = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000\/([^"?#]+)/g)].map((m) => m[1]!))];
+    expect(urls).toEqual(expect.arrayContaining(["help.html", "taskpane.html", "commands.html", "assets/icon-80.png"]));
+    expect(urls.filter((u) => !existsSync(join(WEB, u)))).toEqual([]);
+  });
+
+  test("lists every finding code with its help in both languages, English first for an English browser, and passes axe", async () => {
+    for (const locale of ["sv-SE", "en-GB"]) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      const refused: string[] = [];
+      page.on("console", (m) => m.type() === "error" && refused.push(m.text()));
+      await page.goto(`${server.url}/help.html`);
+      const first = await page.locator("section").first().getAttribute("id");
+      expect(first).toBe(locale === "sv-SE" ? "sv" : "en");
+      for (const lang of ["sv", "en"] as const) {
+        const rows = await page.locator(`#findings-${lang} + p + table tbody tr th code`).allTextContents();
+        expect(rows).toEqual(FINDING_CODES);
+        const help = await page.locator(`section#${lang}`).textContent();
+        expect(help).toContain(findingTemplate("OVERSPENT", lang));
+      }
+      await expect(page.getByText("Avtalsperiod från").first().isVisible()).resolves.toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(refused).toEqual([]);
+      if (locale === "sv-SE") await page.screenshot({ path: join(SCREENSHOTS, "help.png"), fullPage: false });
+      await context.close();
+    }
+  });
+
+  test("the pane and the page link to it", async () => {
+    const page = await standalonePage();
+    await expect(page.getByRole("link", { name: /Hjälp/ }).getAttribute("href")).resolves.toBe("help.html");
+    await page.context().close();
   });
 });
 

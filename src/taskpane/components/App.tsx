@@ -30,7 +30,7 @@ export function App({ host, lang, dark }: AppProps) {
   const { t } = pane;
   const period = defaultTemplatePeriod(new Date());
   return (
-    <PaneShell lang={lang} dark={dark} title={t.title} intro={t.subtitle}>
+    <PaneShell lang={lang} dark={dark} title={t.title} intro={t.subtitle} help={t.help}>
         <div className={styles.actions} role="toolbar" aria-label={t.title}>
           <Button appearance="primary" disabled={pane.busy !== null} onClick={() => void pane.check()}>
             {t.check}

@@ -151,7 +151,7 @@ export function Standalone({
   };
 
   return (
-    <PaneShell lang={lang} dark={dark} title={t.title} intro={s.intro}>
+    <PaneShell lang={lang} dark={dark} title={t.title} intro={s.intro} help={t.help}>
       <section
         className={
           dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop
