@@ -1,6 +1,6 @@
 // The Office add-in project itself: the manifest validates and the pane bundles for the browser.
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -39,6 +39,27 @@ describe("the add-in project", () => {
       const code = src.replace(/\/\/.*$/gm, "");
       expect(code).not.toMatch(/\bOffice\.|Excel\.run|require\(/);
     }
+  });
+});
+
+describe("a first run on a machine without the system programs", () => {
+  test("npm test names each missing program with its install command and runs no test", () => {
+    const r = spawnSync("npm", ["test", "--silent"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, IOP_BUDGET_TOOLS_PATH: "/nonexistent" } });
+    expect(r.status).not.toBe(0);
+    const lines = r.stderr.split("\n").filter((l) => l.startsWith("  missing "));
+    expect(lines).toEqual([
+      expect.stringMatching(/missing soffice: .*sudo apt-get install -y libreoffice-calc-nogui$/),
+      expect.stringMatching(/missing xmllint: .*sudo apt-get install -y libxml2-utils$/),
+      expect.stringMatching(/missing \/usr\/bin\/chromium: .*sudo apt-get install -y chromium$/),
+    ]);
+    expect(r.stderr).toContain("no test was run");
+    // Nothing else ran: no type check, no jest, no stack trace.
+    expect(r.stdout + r.stderr).not.toMatch(/Tests:|PASS|FAIL|^\s+at /m);
+  });
+
+  test("with the programs there, the check passes silently", () => {
+    const r = spawnSync(process.execPath, [join(ROOT, "scripts/check-tools.mjs")], { encoding: "utf8" });
+    expect([r.status, r.stderr]).toEqual([0, ""]);
   });
 });
 
