@@ -1,4 +1,4 @@
-// Draws the add-in's icons (assets/icon-16/32/64/80.png, and 128 for the store listing):
+// Draws the add-in's icons (assets/icon-N.png in every size Office uses for ribbon buttons, and 128 for listings):
 // a green tile with three white budget bars. PNG encoded by hand with Node's zlib: no image tool needed.
 
 import { writeFileSync } from "node:fs";
@@ -60,5 +60,6 @@ function icon(size: number): Buffer {
 }
 
 const assets = join(__dirname, "..", "..", "assets");
-for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(assets, `icon-${size}.png`), icon(size));
+// Every size Office takes for ribbon buttons (16, 32, 80 required; 20, 24, 40, 48, 64 for high DPI), and 128 for listings.
+for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) writeFileSync(join(assets, `icon-${size}.png`), icon(size));
 process.stdout.write(`Wrote icons to ${assets}\n`);

@@ -1,10 +1,14 @@
 // The Office add-in project itself: the manifest validates and the pane bundles for the browser.
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { get as httpsGet } from "node:https";
+import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { manifestFor } = require("../scripts/manifest-url") as { manifestFor: (xml: string, url: string) => string };
 
 describe("the add-in project", () => {
   test("manifest.xml validates against the add-in manifest schemas (offline, xmllint)", () => {
@@ -40,6 +44,54 @@ describe("the add-in project", () => {
       expect(code).not.toMatch(/\bOffice\.|Excel\.run|require\(/);
     }
   });
+});
+
+describe("Office's dev loop", () => {
+  test("a production build with IOP_BUDGET_URL writes a manifest with that address only, valid and naming files of the build", () => {
+    const out = mkdtempSync(join(tmpdir(), "iop-prod-"));
+    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "pipe", env: { ...process.env, IOP_BUDGET_URL: "https://iop.malmo.se/budget" } });
+    const xml = readFileSync(join(out, "manifest.xml"), "utf8");
+    expect(xml).not.toContain("localhost");
+    const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url.startsWith("https://iop.malmo.se/budget/")).toBe(true);
+    for (const url of urls) expect(existsSync(join(out, url.slice("https://iop.malmo.se/budget/".length)))).toBe(true);
+    execFileSync("xmllint", ["--noout", "--schema", join(ROOT, "schemas/manifest/OfficeAppManifestV1_1.xsd"), join(out, "manifest.xml")], { stdio: "pipe" });
+    expect(() => manifestFor(xml, "http://insecure.example")).toThrow(/https/);
+  }, 120_000);
+
+  test("the ribbon has every icon size Office takes, and each file is that size", () => {
+    const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+    for (const size of [16, 20, 24, 32, 40, 48, 64, 80]) {
+      expect(xml).toContain(`<bt:Image size="${size}" resid="Icon.${size}x${size}"/>`);
+      const png = readFileSync(join(ROOT, "assets", `icon-${size}.png`));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+  });
+
+  test("npm start serves the pane over HTTPS (with the manual sideloading steps on Linux) and npm stop ends it", async () => {
+    const env = { ...process.env, IOP_BUDGET_PORT: "3931" };
+    const start = spawn("npm", ["start"], { cwd: ROOT, env, stdio: "pipe" });
+    let said = "";
+    start.stdout.on("data", (d: Buffer) => (said += d.toString()));
+    const fetchOk = () =>
+      new Promise<boolean>((resolve) => {
+        const req = httpsGet("https://localhost:3931/help.html", { rejectUnauthorized: false }, (res) => resolve(res.statusCode === 200));
+        req.on("error", () => resolve(false));
+      });
+    let up = false;
+    for (let i = 0; i < 60 && !up; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      up = await fetchOk();
+    }
+    expect(up).toBe(true);
+    if (process.platform === "linux") expect(said).toMatch(/Desktop Excel does not run on Linux[\s\S]*Upload My Add-in/);
+    const exited = new Promise((resolve) => start.on("exit", resolve));
+    const stop = spawnSync("npm", ["stop", "--silent"], { cwd: ROOT, env, encoding: "utf8" });
+    expect(stop.stdout).toMatch(/stopped the dev server/);
+    await exited;
+    expect(await fetchOk()).toBe(false);
+  }, 120_000);
 });
 
 describe("a first run on a machine without the system programs", () => {

@@ -12,7 +12,11 @@ import {
 } from "../core";
 
 const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 
 const SEVERITY: Record<Lang, Record<string, string>> = {
   sv: { error: "Fel", warning: "Varning", info: "Information" },
@@ -21,23 +25,30 @@ const SEVERITY: Record<Lang, Record<string, string>> = {
 
 const COLUMN_MEANING: Record<Lang, Record<string, string>> = {
   sv: {
-    category: "Lön, Verksamhet, OH eller Övrigt (eller ett prefix i posten: \"Lönekostnader: …\")",
+    category:
+      'Lön, Verksamhet, OH eller Övrigt (eller ett prefix i posten: "Lönekostnader: …")',
     label: "vad posten gäller",
-    servicePercent: "andel av heltid; över 100 % när posten gäller flera personer",
+    servicePercent:
+      "andel av heltid; över 100 % när posten gäller flera personer",
     months: "månader i halvåret, högst 6",
-    monthlyCost: "heltidskostnad per månad inklusive arbetsgivaravgifter och sociala avgifter",
-    budget: "beloppet; för lön räknas det fram (procent × månader × månadskostnad)",
+    monthlyCost:
+      "heltidskostnad per månad inklusive arbetsgivaravgifter och sociala avgifter",
+    budget:
+      "beloppet; för lön räknas det fram (procent × månader × månadskostnad)",
     actual: "vad som faktiskt gått åt (i återrapporteringen)",
     variance: "budget − utfall",
     status: "Inom budget eller Överskriden",
   },
   en: {
-    category: "Lön (salary), Verksamhet (activity), OH (overhead) or Övrigt (other), or a prefix in the label",
+    category:
+      "Lön (salary), Verksamhet (activity), OH (overhead) or Övrigt (other), or a prefix in the label",
     label: "what the line is for",
-    servicePercent: "share of full time; above 100 % when the line covers several people",
+    servicePercent:
+      "share of full time; above 100 % when the line covers several people",
     months: "months in the half-year, at most 6",
     monthlyCost: "full-time cost per month including employer contributions",
-    budget: "the amount; for salaries it is derived (per cent × months × monthly cost)",
+    budget:
+      "the amount; for salaries it is derived (per cent × months × monthly cost)",
     actual: "what was really spent (in the report-back)",
     variance: "budget − actual",
     status: "Inom budget (within) or Överskriden (overspent)",
@@ -83,20 +94,24 @@ const TEXT = {
     ],
     workbook: "Arbetsboken i korthet",
     details: "Bladet Uppgifter: nyckel i en cell, värdet till höger.",
-    sheets: "Ett blad per halvår, med namn som Budget 2025 H2, 2025-H2, Halvår 2 2025 eller juli–december 2025 (eller en cell Period). Tabellens rubriker kan stå var som helst bland de 40 första raderna:",
+    sheets:
+      "Ett blad per halvår, med namn som Budget 2025 H2, 2025-H2, Halvår 2 2025 eller juli–december 2025 (eller en cell Period). Tabellens rubriker kan stå var som helst bland de 40 första raderna:",
     key: "Nyckel",
     column: "Kolumn",
     also: "Även",
     meaning: "Betyder",
     findings: "Fynd: vad de betyder och vad du gör",
-    findingsIntro: "Varje fynd har en kod som inte ändras. … står för arbetsbokens egna belopp, poster och celler.",
+    findingsIntro:
+      "Varje fynd har en kod som inte ändras. … står för arbetsbokens egna belopp, poster och celler.",
     code: "Kod",
     severity: "Allvar",
     message: "Meddelande",
     privacy: "Integritet",
-    privacyText: "Filer som du väljer på sidan lämnar aldrig webbläsaren: inget laddas upp. I Excel läser och skriver tillägget bara den öppna arbetsboken.",
+    privacyText:
+      "Filer som du väljer på sidan lämnar aldrig webbläsaren: inget laddas upp. I Excel läser och skriver tillägget bara den öppna arbetsboken.",
     template: "Mallen",
-    templateText: "I Excel: öppna IOP-budget och välj Skapa mall med avtalsperioden. Utan Excel: kommandot iop-budget template --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM skapar samma mall som .xlsx-fil.",
+    templateText:
+      "I Excel: öppna IOP-budget och välj Skapa mall med avtalsperioden. Utan Excel: kommandot iop-budget template --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM skapar samma mall som .xlsx-fil.",
   },
   en: {
     title: "IOP budget: help",
@@ -109,35 +124,57 @@ const TEXT = {
     ],
     workbook: "The workbook in short",
     details: "The sheet Uppgifter: a key in one cell, its value to the right.",
-    sheets: "One sheet per half-year, named like Budget 2025 H2, 2025-H2, Halvår 2 2025 or juli–december 2025 (or a Period cell). The table's headers may be anywhere in the first 40 rows:",
+    sheets:
+      "One sheet per half-year, named like Budget 2025 H2, 2025-H2, Halvår 2 2025 or juli–december 2025 (or a Period cell). The table's headers may be anywhere in the first 40 rows:",
     key: "Key",
     column: "Column",
     also: "Also",
     meaning: "Means",
     findings: "Findings: what they mean and what to do",
-    findingsIntro: "Every finding has a code that does not change. … stands for the workbook's own amounts, lines and cells.",
+    findingsIntro:
+      "Every finding has a code that does not change. … stands for the workbook's own amounts, lines and cells.",
     code: "Code",
     severity: "Severity",
     message: "Message",
     privacy: "Privacy",
-    privacyText: "Files you pick on the page never leave the browser: nothing is uploaded. In Excel the add-in reads and writes only the open workbook.",
+    privacyText:
+      "Files you pick on the page never leave the browser: nothing is uploaded. In Excel the add-in reads and writes only the open workbook.",
     template: "The template",
-    templateText: "In Excel: open IOP budget and choose Create template with the agreement period. Without Excel: the command iop-budget template --from YYYY-MM --to YYYY-MM makes the same template as an .xlsx file.",
+    templateText:
+      "In Excel: open IOP budget and choose Create template with the agreement period. Without Excel: the command iop-budget template --from YYYY-MM --to YYYY-MM makes the same template as an .xlsx file.",
   },
 } as const;
 
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
   return `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row"><code>${esc(c)}</code></th>` : `<td>${esc(c)}</td>`)).join("")}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row"><code>${esc(c)}</code></th>` : `<td>${esc(c)}</td>`)).join("")}</tr>`,
+    )
     .join("")}</tbody></table>`;
 }
 
 function section(lang: Lang): string {
   const t = TEXT[lang];
   const other = lang === "sv" ? "en" : "sv";
-  const detailRows = Object.entries(DETAIL_KEYS).map(([key, names]) => [names[0]!, DETAIL_MEANING[lang][key] ?? "", names.slice(1).join(", ")]);
-  const columnRows = Object.entries(COLUMN_HEADERS).map(([key, names]) => [names[0]!, COLUMN_MEANING[lang][key] ?? "", names.slice(1).join(", ")]);
-  const findingRows = FINDING_CODES.map((code) => [code, SEVERITY[lang][FINDINGS[code].severity]!, findingTemplate(code, lang)]);
+  const detailRows = Object.entries(DETAIL_KEYS).map(([key, names]) => [
+    names[0]!,
+    DETAIL_MEANING[lang][key] ?? "",
+    names.slice(1).join(", "),
+  ]);
+  const columnRows = Object.entries(COLUMN_HEADERS).map(([key, names]) => [
+    names[0]!,
+    COLUMN_MEANING[lang][key] ?? "",
+    names.slice(1).join(", "),
+  ]);
+  const findingRows = FINDING_CODES.map((code) => [
+    code,
+    SEVERITY[lang][FINDINGS[code].severity]!,
+    findingTemplate(code, lang),
+  ]);
   return `<section id="${lang}" lang="${lang === "sv" ? "sv" : "en"}">
 <h1>${esc(t.title)}</h1>
 <p><a href="#${other}">${esc(t.other)}</a></p>

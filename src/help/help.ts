@@ -3,7 +3,8 @@
 
 import { languageOf } from "../taskpane/i18n";
 
-const english = languageOf(navigator.language) === "en" || location.hash === "#en";
+const english =
+  languageOf(navigator.language) === "en" || location.hash === "#en";
 if (english) {
   const sv = document.getElementById("sv");
   const en = document.getElementById("en");
