@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 "use strict";
-// Entry point of the `iop-budget` command; the code is compiled to dist/ by `npm ci` (prepare).
+// Entry point of the `iop-budget` command; `npm ci` (prepare) bundles the code into dist/cli/.
 let main;
 try {
-  ({ main } = require("../dist/src/cli/main.js"));
+  ({ main } = require("../dist/cli/iop-budget.js"));
 } catch (e) {
   process.stderr.write("iop-budget is not built: run `npm ci` (or `npm run build:cli`) in the project folder.\n");
   process.exit(2);
 }
 const code = main(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + "\n"),
+  // A check --json line can be megabytes: written in the pieces it is made in.
+  outChunks: (chunks) => {
+    for (const chunk of chunks) process.stdout.write(chunk);
+    process.stdout.write("\n");
+  },
   err: (line) => process.stderr.write(line + "\n"),
 });
 process.exitCode = code;

@@ -15,6 +15,9 @@ const ROOT = join(__dirname, "..", "..");
 const OUT = join(ROOT, "test-output", "bench");
 const SHEETS = 20;
 const LINES = 500;
+const BIG_LINES = 5000;
+// `npm run bench -- --cli`: the command-line figures only (no pane build), for measuring a change quickly.
+const CLI_ONLY = process.argv.includes("--cli");
 // Whole-process timings on a shared 2-core machine are noisy: many runs, interleaved, median.
 const RUNS = 9;
 
@@ -24,13 +27,13 @@ function halfYearName(i: number): string {
   return `Budget ${2020 + Math.floor(i / 2)} H${(i % 2) + 1}`;
 }
 
-function benchSheets(): SheetSpec[] {
+function benchSheets(lines: number): SheetSpec[] {
   const sheets: SheetSpec[] = [detailsSheet({ start: "2020-01-01", end: `${2020 + SHEETS / 2 - 1}-12-31` })];
   for (let s = 0; s < SHEETS; s++) {
     const rows: CellSpec[][] = [["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall", "Differens"]];
     // The first ten half-years are reported (actuals on every line), the last ten are budget only.
     const reported = s < SHEETS / 2;
-    for (let i = 0; i < LINES - 1; i++) {
+    for (let i = 0; i < lines - 1; i++) {
       const actual = reported ? kr(900 + i * 36) : null;
       if (i % 3 === 0) rows.push(["Lön", `Tjänst ${i}`, pct(0.25 + (i % 8) / 4), 6, kr(30000 + i * 10), null, actual, null]);
       else rows.push(["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i * 37), actual, null]);
@@ -47,6 +50,14 @@ function timeOnce(cmd: string, args: readonly string[]): number {
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
   return ms;
+}
+
+/** Peak resident memory of one whole process, MB (Node through the peak-rss preload, Python through getrusage). */
+function peakMb(cmd: string, args: readonly string[]): number {
+  const report = join(OUT, "peak-rss.txt");
+  const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, IOP_BUDGET_PEAK_RSS: report } });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
+  return Number(readFileSync(report, "utf8")) / 1024;
 }
 
 /** Median times of commands run in turn (A, B, A, B, …), so that a slow spell hits both alike. */
@@ -116,7 +127,7 @@ async function timeToInteractive(web: string): Promise<number> {
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `bench-${SHEETS}x${LINES}.xlsx`);
-  writeFileSync(file, await buildXlsx(benchSheets()));
+  writeFileSync(file, await buildXlsx(benchSheets(LINES)));
 
   const bin = join(ROOT, "bin", "iop-budget.js");
   const checkCommand = [process.execPath, [bin, "check", "--json", file]] as const;
@@ -131,6 +142,19 @@ async function main(): Promise<void> {
   } catch {
     [check] = timeInterleaved([checkCommand]) as [number];
     process.stdout.write("python3-openpyxl is not installed (apt-get install python3-openpyxl): no baseline.\n");
+  }
+
+  // Memory: a workbook of 100 000 lines (20 × 5 000), check and compute as whole processes.
+  const big = join(OUT, `bench-${SHEETS}x${BIG_LINES}.xlsx`);
+  writeFileSync(big, await buildXlsx(benchSheets(BIG_LINES)));
+  const preload = join(ROOT, "scripts", "peak-rss.cjs");
+  const checkMb = median([0, 1, 2].map(() => peakMb(process.execPath, ["-r", preload, bin, "check", "--json", big])));
+  const computeMb = median([0, 1, 2].map(() => peakMb(process.execPath, ["-r", preload, bin, "compute", "--json", "--force", big, "--out", join(OUT, "computed.xlsx")])));
+  let openpyxlMb: number | null = null;
+  if (openpyxl !== null) {
+    const script = `import sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nopen(sys.argv[2], "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n`;
+    execFileSync(python, ["-c", script, big, join(OUT, "peak-rss.txt")]);
+    openpyxlMb = Number(readFileSync(join(OUT, "peak-rss.txt"), "utf8")) / 1024;
   }
 
   const grids = engineGrids();
@@ -152,22 +176,28 @@ async function main(): Promise<void> {
   const syncLines: string[] = [];
   for (const [sheets, lines] of syncs) syncLines.push(`context.sync() calls per compute in Excel, ${sheets} sheet(s) × ${lines} lines: ${await syncCount(sheets, lines)}`);
 
-  const web = join(OUT, "web");
-  const { buildWeb } = await import("../test/helpers/browser");
-  buildWeb(web);
-  const initial = initialJsGzip(web);
-  let tti: number | null = null;
-  if (existsSync("/usr/bin/chromium")) tti = await timeToInteractive(web);
-  const paneLines = [
-    `pane initial JavaScript (${initial.files.join(", ")}), gzip: ${(initial.bytes / 1024).toFixed(1)} KB (target ≤ 200 KB) ${initial.bytes <= 200 * 1024 ? "OK" : "OVER"}`,
-    tti === null ? "navigation to interactive pane: n/a (apt-get install chromium)" : `navigation to interactive pane, headless chromium (median of 5): ${tti.toFixed(0)} ms`,
-  ];
+  const paneLines: string[] = [];
+  if (!CLI_ONLY) {
+    const web = join(OUT, "web");
+    const { buildWeb } = await import("../test/helpers/browser");
+    buildWeb(web);
+    const initial = initialJsGzip(web);
+    let tti: number | null = null;
+    if (existsSync("/usr/bin/chromium")) tti = await timeToInteractive(web);
+    paneLines.push(
+      `pane initial JavaScript (${initial.files.join(", ")}), gzip: ${(initial.bytes / 1024).toFixed(1)} KB (target ≤ 200 KB) ${initial.bytes <= 200 * 1024 ? "OK" : "OVER"}`,
+      tti === null ? "navigation to interactive pane: n/a (apt-get install chromium)" : `navigation to interactive pane, headless chromium (median of 5): ${tti.toFixed(0)} ms`,
+    );
+  }
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const lines = [
     `check --json, ${SHEETS} sheets × ${LINES} lines (whole process, median of ${RUNS}): ${ms(check)}`,
     openpyxl === null ? "openpyxl read-only load + iterate (whole process): n/a" : `openpyxl read-only load + iterate (whole process, median of ${RUNS}): ${ms(openpyxl)}`,
-    openpyxl === null ? "" : `ratio check / openpyxl: ${(check / openpyxl).toFixed(2)} (target ≤ 1.5) ${check / openpyxl <= 1.5 ? "OK" : "OVER"}`,
+    openpyxl === null ? "" : `ratio check / openpyxl: ${(check / openpyxl).toFixed(2)} (target ≤ 1.0) ${check / openpyxl <= 1.0 ? "OK" : "OVER"}`,
+    `peak memory, check --json, ${SHEETS * BIG_LINES} lines: ${checkMb.toFixed(0)} MB (target < 150 MB) ${checkMb < 150 ? "OK" : "OVER"}`,
+    `peak memory, compute, ${SHEETS * BIG_LINES} lines: ${computeMb.toFixed(0)} MB (target < 300 MB) ${computeMb < 300 ? "OK" : "OVER"}`,
+    openpyxlMb === null ? "" : `peak memory, openpyxl read-only load + iterate, same file: ${openpyxlMb.toFixed(0)} MB`,
     `engine alone, ${SHEETS * LINES} lines (median of 20): ${engine.toFixed(1)} ms (target < 20 ms) ${engine < 20 ? "OK" : "OVER"}`,
     ...syncLines,
     ...paneLines,

@@ -125,7 +125,7 @@ describe("the Office.js boundary", () => {
 
 describe("the version", () => {
   test("the pane stamps Beslut with package.json's version", async () => {
-    const { VERSION } = await import("../src/taskpane/version");
+    const { VERSION } = await import("../src/core/version");
     expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
   });
 });

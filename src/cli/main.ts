@@ -9,12 +9,15 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { Command, CommanderError, Option } from "commander";
 import {
+  type Analysis,
   type CheckJson,
   type FileErrorJson,
   type Lang,
   type TemplateOptions,
+  type WritePlan,
   type WorkbookGrids,
   analyze,
   defaultTemplatePeriod,
@@ -25,9 +28,12 @@ import {
   planWrite,
   toCheckJson,
 } from "../core";
-import { WorkbookFileError, readXlsx } from "../xlsx/read";
+import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../xlsx/read";
+import type { Inflate } from "../xlsx/zip";
 import { applyPlan, createWorkbook } from "../xlsx/write";
 import { fileErrorText } from "../xlsx/file-errors";
+import { VERSION } from "../core/version";
+import { jsonChunks } from "./json-chunks";
 import { CLI_TEXT } from "./messages";
 import { formatReport } from "./report";
 
@@ -37,6 +43,8 @@ export const EXIT_UNREADABLE = 2;
 
 export interface Io {
   out(line: string): void;
+  /** One line given in pieces (a large JSON line), written as they come. */
+  outChunks(chunks: Iterable<string>): void;
   err(line: string): void;
 }
 
@@ -66,6 +74,10 @@ type Loaded =
   | { kind: "ok"; bytes: Uint8Array; grids: WorkbookGrids }
   | { kind: "error"; outcome: CheckOutcome };
 
+/** Node's own zlib: several times faster than inflating in JavaScript, and `check` is mostly that. */
+const inflateNative: Inflate = (data, size) =>
+  inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+
 /** Reads and parses one file; never throws. */
 function loadFile(path: string, lang: Lang): Loaded {
   let bytes: Uint8Array;
@@ -87,7 +99,11 @@ function loadFile(path: string, lang: Lang): Loaded {
     };
   }
   try {
-    return { kind: "ok", bytes, grids: readXlsx(bytes) };
+    return {
+      kind: "ok",
+      bytes,
+      grids: readXlsx(bytes, DEFAULT_LIMITS, inflateNative),
+    };
   } catch (e) {
     return { kind: "error", outcome: unexpected(path, e, lang) };
   }
@@ -105,12 +121,28 @@ function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
   return fileError(path, "INTERNAL", lang);
 }
 
+/** Reads and analyses one file; the grids are let go on return, before any JSON is made of it. */
+function analyzeFile(
+  path: string,
+  lang: Lang,
+):
+  | { kind: "ok"; analysis: Analysis }
+  | { kind: "error"; outcome: CheckOutcome } {
+  const loaded = loadFile(path, lang);
+  if (loaded.kind === "error") return loaded;
+  try {
+    return { kind: "ok", analysis: analyze(loaded.grids) };
+  } catch (e) {
+    return { kind: "error", outcome: unexpected(path, e, lang) };
+  }
+}
+
 /** Checks one file; never throws. */
 export function checkFile(path: string, lang: Lang): CheckOutcome {
-  const loaded = loadFile(path, lang);
-  if (loaded.kind === "error") return loaded.outcome;
+  const analyzed = analyzeFile(path, lang);
+  if (analyzed.kind === "error") return analyzed.outcome;
   try {
-    return { kind: "ok", json: toCheckJson(path, analyze(loaded.grids), lang) };
+    return { kind: "ok", json: toCheckJson(path, analyzed.analysis, lang) };
   } catch (e) {
     return unexpected(path, e, lang);
   }
@@ -151,7 +183,7 @@ function printOutcome(
   opts: { json?: boolean; lang: Lang },
   io: Io,
 ): void {
-  if (opts.json) io.out(JSON.stringify(outcome.json));
+  if (opts.json) io.outChunks(jsonChunks(outcome.json));
   else if (outcome.kind === "error")
     io.out(
       `== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`,
@@ -182,21 +214,15 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
     io.err(sameFile ? t.outIsInput(opts.out) : t.outExists(opts.out));
     return EXIT_UNREADABLE;
   }
-  const loaded = loadFile(file, opts.lang);
-  if (loaded.kind === "error") {
-    printOutcome(file, loaded.outcome, opts, io);
-    return EXIT_UNREADABLE;
-  }
   let outcome: CheckOutcome;
   try {
-    const analysis = analyze(loaded.grids);
-    const plan = planWrite(loaded.grids, analysis, {
-      at: nowStamp(),
-      version: version(),
-      source: basename(file),
-    });
-    writeAtomically(opts.out, applyPlan(loaded.bytes, plan));
-    outcome = { kind: "ok", json: toCheckJson(file, analysis, opts.lang) };
+    const planned = planFile(file, opts.lang);
+    if (planned.kind === "error") {
+      printOutcome(file, planned.outcome, opts, io);
+      return EXIT_UNREADABLE;
+    }
+    writeAtomically(opts.out, applyPlan(planned.bytes, planned.plan));
+    outcome = { kind: "ok", json: planned.json };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     outcome =
@@ -209,6 +235,32 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   printOutcome(file, outcome, opts, io);
   if (!opts.json) io.out(`\n${t.wrote(opts.out)}`);
   return exitCodeOf(outcome);
+}
+
+/**
+ * Reads, analyses and plans one file; the grids and the analysis are let go on return, so that
+ * writing the workbook holds only its bytes, the plan and the JSON (a large workbook's peak).
+ */
+function planFile(
+  file: string,
+  lang: Lang,
+):
+  | { kind: "ok"; bytes: Uint8Array; plan: WritePlan; json: CheckJson }
+  | { kind: "error"; outcome: CheckOutcome } {
+  const loaded = loadFile(file, lang);
+  if (loaded.kind === "error") return loaded;
+  const analysis = analyze(loaded.grids);
+  const plan = planWrite(loaded.grids, analysis, {
+    at: nowStamp(),
+    version: VERSION,
+    source: basename(file),
+  });
+  return {
+    kind: "ok",
+    bytes: loaded.bytes,
+    plan,
+    json: toCheckJson(file, analysis, lang),
+  };
 }
 
 /** Writes bytes next to the target and renames, so that a failed run never leaves half a file. */
@@ -254,24 +306,12 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
   return EXIT_OK;
 }
 
-function version(): string {
-  try {
-    return (
-      JSON.parse(
-        readFileSync(`${__dirname}/../../../package.json`, "utf8"),
-      ) as { version: string }
-    ).version;
-  } catch {
-    return "0.0.0";
-  }
-}
-
 /** Runs the command line; resolves to the exit code. Usage errors exit 2 (SPEC §8). */
 export function main(argv: readonly string[], io: Io): number {
   let exit = EXIT_OK;
   const program = new Command("iop-budget")
     .description("Checks and computes IOP budget workbooks (Malmö stad).")
-    .version(version())
+    .version(VERSION)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),

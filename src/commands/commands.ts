@@ -6,7 +6,7 @@ import { analyze, planWrite, stampTime } from "../core";
 import { errorText, languageOf, textFor } from "../taskpane/i18n";
 import { excelHost } from "../excel/excel-host";
 import { writeSummary } from "../taskpane/viewmodel";
-import { VERSION } from "../taskpane/version";
+import { VERSION } from "../core/version";
 import { checkSummary } from "./summary";
 
 type Answer = "ok" | "close" | "unavailable";

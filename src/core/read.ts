@@ -574,7 +574,7 @@ const NO_FORMULAS: Readonly<Partial<Record<ColumnKey, string>>> = Object.freeze(
 const NONE_UNREADABLE: readonly ColumnKey[] = Object.freeze([]);
 
 function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
-  for (const c of row) if (!isEmptyCell(c)) return false;
+  for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return false;
   return true;
 }
 
@@ -587,9 +587,16 @@ function hasTotalLabel(
   for (let c = 0; c < end; c++) {
     const cell = row[c];
     if (cell?.t !== "s") continue;
-    const head = cell.v.trimStart().slice(0, 5).toLowerCase();
-    if ((head === "summa" || head.startsWith("total")) && isTotalLabel(cell.v))
-      return true;
+    // Only a text starting with S or T (after spaces) can be a total label: no string made per cell.
+    const text = cell.v;
+    let i = 0;
+    for (
+      let c = text.charCodeAt(0);
+      c <= 0x20 || c === 0xa0 || c === 0x202f || c === 0xfeff;
+      c = text.charCodeAt(++i)
+    );
+    const first = text.charCodeAt(i) | 0x20;
+    if ((first === 0x73 || first === 0x74) && isTotalLabel(text)) return true;
   }
   return false;
 }
@@ -615,7 +622,10 @@ function readTable(
   let total: TotalRow | null = null;
   let section: Category | null = null;
   const seen = new Map<string, number>();
-  const entries = Object.entries(columns) as [ColumnKey, number][];
+  // Plain arrays and indexed loops: this loop runs once per line, mostly before the JIT has
+  // optimised it (a `check` is one cold pass), where iterators and destructuring cost the most.
+  const formulaKeys = Object.keys(columns) as ColumnKey[];
+  const formulaCols = formulaKeys.map((k) => columns[k]!);
   const leftOfAmounts = Math.min(
     ...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity),
   );
@@ -651,28 +661,33 @@ function readTable(
     number,
   ];
 
-  for (let r = headerRow + 1; r < grid.rows.length; r++) {
-    const row = grid.rows[r];
-    if (!row || isBlankRow(row)) continue;
+  // The row being read; the helpers below are made once per table, not once per line.
+  let r = headerRow;
+  let row: ReadonlyArray<Cell | undefined> = [];
+  let unreadable = NONE_UNREADABLE as ColumnKey[];
+  const markUnreadable = (k: ColumnKey) => {
+    if (unreadable === NONE_UNREADABLE) unreadable = [];
+    unreadable.push(k);
+  };
+  const money = (
+    c: number,
+    k: ColumnKey,
+    allowNegative = false,
+  ): Ore | null => {
+    if (c < 0) return null;
+    const m = lineMoney(row[c], sheet, r, c, findings, allowNegative);
+    if (m.failed) markUnreadable(k);
+    return m.value;
+  };
+  for (r = headerRow + 1; r < grid.rows.length; r++) {
+    const cells = grid.rows[r];
+    if (!cells || isBlankRow(cells)) continue;
+    row = cells;
     if (total) {
       findings.push(finding("ROWS_AFTER_TOTAL", sheet, null, { row: r + 1 }));
       break;
     }
-    let unreadable = NONE_UNREADABLE as ColumnKey[];
-    const markUnreadable = (k: ColumnKey) => {
-      if (unreadable === NONE_UNREADABLE) unreadable = [];
-      unreadable.push(k);
-    };
-    const money = (
-      c: number,
-      k: ColumnKey,
-      allowNegative = false,
-    ): Ore | null => {
-      if (c < 0) return null;
-      const m = lineMoney(row[c], sheet, r, c, findings, allowNegative);
-      if (m.failed) markUnreadable(k);
-      return m.value;
-    };
+    unreadable = NONE_UNREADABLE as ColumnKey[];
     if (
       hasTotalLabel(
         row,
@@ -745,11 +760,11 @@ function readTable(
       );
     else seen.set(dupKey, r + 1);
     let formulas = NO_FORMULAS as Partial<Record<ColumnKey, string>>;
-    for (const [k, c] of entries) {
-      const f = row[c]?.f;
+    for (let i = 0; i < formulaCols.length; i++) {
+      const f = row[formulaCols[i]!]?.f;
       if (f) {
         if (formulas === NO_FORMULAS) formulas = {};
-        formulas[k] = f;
+        formulas[formulaKeys[i]!] = f;
       }
     }
     lines.push({

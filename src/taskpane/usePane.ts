@@ -15,7 +15,7 @@ import {
 } from "../core";
 import type { WorkbookHost } from "../excel/host";
 import { type PaneText, errorText, textFor } from "./i18n";
-import { VERSION } from "./version";
+import { VERSION } from "../core/version";
 import {
   type FiguresView,
   type FindingsView,

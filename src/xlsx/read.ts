@@ -1,7 +1,7 @@
-// .xlsx bytes → the core's grids. Runs in Node and in the browser (fflate + saxes, no Node APIs).
+// .xlsx bytes → the core's grids. Runs in Node and in the browser (no Node APIs; the inflater is passed in).
 // Only this adapter knows the file format; every failure is a WorkbookFileError, never a crash.
 
-import { type Unzipped, strFromU8, unzipSync } from "fflate";
+import { strFromU8 } from "fflate";
 import {
   type Cell,
   type Grid,
@@ -11,6 +11,8 @@ import {
   parseA1,
 } from "../core";
 import { readOdsContent } from "./ods";
+import { scanXml } from "./scan";
+import { type Inflate, ZipPackage, inflateWithFflate } from "./zip";
 import { parseXml, unescapeOoxml } from "./xml";
 
 export type FileErrorCode =
@@ -97,6 +99,7 @@ const fail = (code: FileErrorCode, message: string): never => {
 export function readXlsx(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
+  inflate: Inflate = inflateWithFflate,
 ): WorkbookGrids {
   if (bytes.length > limits.maxFileBytes)
     fail(
@@ -127,39 +130,39 @@ export function readXlsx(
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     fail("NOT_A_WORKBOOK", "The file is not an Excel workbook (.xlsx).");
-  let files: Unzipped;
+  let zip: ZipPackage;
   try {
-    let unpacked = 0;
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (!/\.(xml|rels)$/i.test(f.name)) return false;
-        unpacked += f.originalSize;
-        if (unpacked > limits.maxUnpackedBytes)
-          fail(
-            "TOO_LARGE",
-            "The workbook unpacks to more than can be read safely.",
-          );
-        return true;
-      },
-    });
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw e;
+    zip = new ZipPackage(bytes, inflate);
+  } catch {
     return fail(
       "NOT_A_WORKBOOK",
       "The file is not an Excel workbook (.xlsx): it is not a readable zip package.",
     );
   }
-  return readPackage(files, limits);
+  let unpacked = 0;
+  for (const entry of zip.entries.values())
+    if (/\.(xml|rels)$/i.test(entry.name)) unpacked += entry.size;
+  if (unpacked > limits.maxUnpackedBytes)
+    fail("TOO_LARGE", "The workbook unpacks to more than can be read safely.");
+  return readPackage(new Parts(zip), limits);
 }
 
-function partText(files: Unzipped, path: string): string | null {
-  const data =
-    files[path] ??
-    files[
-      Object.keys(files).find((k) => k.toLowerCase() === path.toLowerCase()) ??
-        ""
-    ];
-  return data ? strFromU8(data) : null;
+/** The package's XML parts by name, inflated when read (one large sheet at a time in memory). */
+class Parts {
+  private readonly lowerCase = new Map<string, string>();
+
+  constructor(private readonly zip: ZipPackage) {
+    for (const name of zip.entries.keys())
+      this.lowerCase.set(name.toLowerCase(), name);
+  }
+
+  /** The part's text, or null when the package has no such part; throws ZipError when it is broken. */
+  text(path: string): string | null {
+    const entry =
+      this.zip.entries.get(path) ??
+      this.zip.entries.get(this.lowerCase.get(path.toLowerCase()) ?? "");
+    return entry ? strFromU8(this.zip.read(entry)) : null;
+  }
 }
 
 /** Resolves a relationship target against the folder of the part that owns it (absolute targets too). */
@@ -183,9 +186,9 @@ interface Rel {
   readonly target: string;
 }
 
-function readRels(files: Unzipped, ownerPart: string): Map<string, Rel> {
+function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
   const rels = new Map<string, Rel>();
-  const xml = partText(files, relsPathOf(ownerPart));
+  const xml = files.text(relsPathOf(ownerPart));
   if (!xml) return rels;
   parseXml(xml, {
     open(name, a) {
@@ -204,7 +207,7 @@ function readRels(files: Unzipped, ownerPart: string): Map<string, Rel> {
   return rels;
 }
 
-function readPackage(files: Unzipped, limits: ReadLimits): WorkbookGrids {
+function readPackage(files: Parts, limits: ReadLimits): WorkbookGrids {
   let workbookPart = "xl/workbook.xml";
   try {
     for (const rel of readRels(files, "").values())
@@ -212,8 +215,17 @@ function readPackage(files: Unzipped, limits: ReadLimits): WorkbookGrids {
   } catch {
     // A broken root relationship file: fall back to the conventional workbook path.
   }
-  const workbookXml = partText(files, workbookPart);
-  const ods = workbookXml === null ? partText(files, "content.xml") : null;
+  let workbookXml: string | null;
+  let ods: string | null;
+  try {
+    workbookXml = files.text(workbookPart);
+    ods = workbookXml === null ? files.text("content.xml") : null;
+  } catch (e) {
+    return fail(
+      "CORRUPT",
+      `The workbook's structure cannot be unpacked (${(e as Error).message}).`,
+    );
+  }
   if (ods !== null && ods.includes("office:spreadsheet")) {
     try {
       return readOdsContent(ods);
@@ -261,8 +273,8 @@ function readPackage(files: Unzipped, limits: ReadLimits): WorkbookGrids {
   )?.target;
   try {
     // A part named by a relationship but missing from the package is read as empty.
-    const stringsXml = stringsPart ? partText(files, stringsPart) : null;
-    const stylesXml = stylesPart ? partText(files, stylesPart) : null;
+    const stringsXml = stringsPart ? files.text(stringsPart) : null;
+    const stylesXml = stylesPart ? files.text(stylesPart) : null;
     if (stringsXml) sharedStrings = readSharedStrings(stringsXml);
     if (stylesXml) formats = readCellFormats(stylesXml);
   } catch (e) {
@@ -276,7 +288,17 @@ function readPackage(files: Unzipped, limits: ReadLimits): WorkbookGrids {
   for (const s of sheets) {
     const rel = rels.get(s.rid);
     if (!rel || !rel.type.endsWith(REL_WORKSHEET)) continue; // chart sheets, dialog sheets, macro sheets
-    const xml = partText(files, rel.target);
+    let xml: string | null;
+    try {
+      xml = files.text(rel.target);
+    } catch (e) {
+      grids.push({
+        name: s.name,
+        rows: [],
+        unreadable: `the sheet's part cannot be unpacked: ${(e as Error).message}`,
+      });
+      continue;
+    }
     if (xml === null) {
       grids.push({
         name: s.name,
@@ -306,7 +328,10 @@ function readSharedStrings(xml: string): string[] {
   let current = "";
   let inT = false;
   let inPhonetic = false;
-  parseXml(xml, {
+  scanXml(xml, {
+    get wantsText() {
+      return inT && !inPhonetic;
+    },
     open(name) {
       if (name === "si") current = "";
       else if (name === "t") inT = true;
@@ -318,7 +343,7 @@ function readSharedStrings(xml: string): string[] {
       else if (name === "rPh") inPhonetic = false;
     },
     text(t) {
-      if (inT && !inPhonetic) current += t;
+      current += t;
     },
   });
   return out;
@@ -345,6 +370,41 @@ function readCellFormats(xml: string): (string | undefined)[] {
 
 const DAYS_1904_OFFSET = 1462;
 
+/**
+ * "B12" at text[start, end) → column and row, zero-based, into `ref` (no string or object per cell:
+ * a sheet has many); false when it is not a plain A1 reference (as parseA1 decides).
+ */
+function readRef(
+  text: string,
+  start: number,
+  end: number,
+  ref: { row: number; col: number },
+): boolean {
+  let i = text.charCodeAt(start) === 0x24 ? start + 1 : start; // "$"
+  let col = 0;
+  const lettersFrom = i;
+  for (
+    let c = text.charCodeAt(i) | 0x20;
+    i < end && c >= 0x61 && c <= 0x7a;
+    c = text.charCodeAt(++i) | 0x20
+  )
+    col = col * 26 + (c - 0x60);
+  if (i === lettersFrom || i - lettersFrom > 3) return false;
+  if (i < end && text.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (
+    let c = text.charCodeAt(i);
+    i < end && c >= 0x30 && c <= 0x39;
+    c = text.charCodeAt(++i)
+  )
+    row = row * 10 + (c - 0x30);
+  if (i === digitsFrom || i - digitsFrom > 7 || i !== end) return false;
+  ref.row = row - 1;
+  ref.col = col - 1;
+  return true;
+}
+
 function readWorksheet(
   name: string,
   xml: string,
@@ -355,6 +415,7 @@ function readWorksheet(
 ): Grid {
   const rows: (Cell | undefined)[][] = [];
   const merges: Merge[] = [];
+  const ref = { row: 0, col: 0 };
   let rowIndex = -1;
   let colIndex = -1;
   let type = "n";
@@ -366,21 +427,32 @@ function readWorksheet(
   let inInline = false;
   let inPhonetic = false;
 
-  parseXml(xml, {
+  scanXml(xml, {
+    get wantsText() {
+      return capture !== null;
+    },
     open(tag, a) {
       switch (tag) {
-        case "row":
-          rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
+        case "row": {
+          const r = a.get("r");
+          rowIndex = r ? Number(r) - 1 : rowIndex + 1;
           colIndex = -1;
           break;
+        }
         case "c": {
-          const ref = a.r ? parseA1(a.r) : null;
-          if (ref) {
+          // Read in place: this runs once per cell.
+          const r = a.find("r");
+          if (
+            r >= 0 &&
+            readRef(a.source, a.valueStart(r), a.valueEnd(r), ref)
+          ) {
             rowIndex = ref.row;
             colIndex = ref.col;
           } else colIndex++;
-          type = a.t ?? "n";
-          style = a.s ? Number(a.s) : 0;
+          const t = a.find("t");
+          type = t < 0 ? "n" : a.value(t);
+          const s = a.find("s");
+          style = s < 0 ? 0 : a.integer(s);
           value = null;
           formula = null;
           inline = "";
@@ -404,7 +476,7 @@ function readWorksheet(
           if (inInline && !inPhonetic) capture = "t";
           break;
         case "mergeCell": {
-          const [from, to] = (a.ref ?? "").split(":");
+          const [from, to] = (a.get("ref") ?? "").split(":");
           const tl = from ? parseA1(from) : null;
           const br = to ? parseA1(to) : tl;
           if (tl && br)
@@ -421,7 +493,7 @@ function readWorksheet(
     text(t) {
       if (capture === "v") value += t;
       else if (capture === "f") formula += t;
-      else if (capture === "t") inline += t;
+      else inline += t;
     },
     close(tag) {
       switch (tag) {
@@ -462,6 +534,18 @@ function readWorksheet(
   return { name, rows, merges };
 }
 
+/** A cell object; the formula key only when there is one (a sheet has many cells, most without). */
+function cellOf(
+  t: Cell["t"],
+  v: string | number | boolean,
+  f: string | undefined,
+  fmt?: string,
+): Cell {
+  if (fmt === undefined)
+    return (f === undefined ? { t, v } : { t, v, f }) as Cell;
+  return (f === undefined ? { t, v, fmt } : { t, v, fmt, f }) as Cell;
+}
+
 function makeCell(
   type: string,
   value: string | null,
@@ -474,30 +558,25 @@ function makeCell(
   // A shared formula's dependants carry no text: still a formula.
   const f =
     formula === null ? undefined : formula === "" ? "(shared)" : formula;
-  const base = f === undefined ? {} : { f };
   switch (type) {
     case "s": {
       const s = value === null ? undefined : sharedStrings[Number(value)];
-      return s === undefined ? undefined : { t: "s", v: s, ...base };
+      return s === undefined ? undefined : cellOf("s", s, f);
     }
     case "inlineStr":
-      return { t: "s", v: unescapeOoxml(inline), ...base };
+      return cellOf("s", unescapeOoxml(inline), f);
     case "str":
       return value === null
         ? f
           ? { t: "z", v: null, f }
           : undefined
-        : { t: "s", v: unescapeOoxml(value), ...base };
+        : cellOf("s", unescapeOoxml(value), f);
     case "b":
       return value === null
         ? undefined
-        : {
-            t: "b",
-            v: value.trim() === "1" || value.trim() === "true",
-            ...base,
-          };
+        : cellOf("b", value.trim() === "1" || value.trim() === "true", f);
     case "e":
-      return value === null ? undefined : { t: "e", v: value.trim(), ...base };
+      return value === null ? undefined : cellOf("e", value.trim(), f);
     case "d": {
       if (value === null) return undefined;
       const ms = Date.parse(
@@ -507,14 +586,14 @@ function makeCell(
             ? value
             : `${value}Z`,
       );
-      if (Number.isNaN(ms)) return { t: "s", v: value, ...base };
+      if (Number.isNaN(ms)) return cellOf("s", value, f);
       const serial = ms / 86_400_000 + 25569;
-      return {
-        t: "n",
-        v: serial,
-        fmt: fmt && isDateFormat(fmt) ? fmt : "yyyy-mm-dd",
-        ...base,
-      };
+      return cellOf(
+        "n",
+        serial,
+        f,
+        fmt && isDateFormat(fmt) ? fmt : "yyyy-mm-dd",
+      );
     }
     default: {
       if (value === null || value.trim() === "")
@@ -522,11 +601,9 @@ function makeCell(
           ? { t: "z", v: null, f, ...(fmt && fmt !== "General" ? { fmt } : {}) }
           : undefined;
       let n = Number(value);
-      if (!Number.isFinite(n)) return { t: "s", v: value, ...base };
+      if (!Number.isFinite(n)) return cellOf("s", value, f);
       if (date1904 && isDateFormat(fmt)) n += DAYS_1904_OFFSET;
-      return fmt && fmt !== "General"
-        ? { t: "n", v: n, fmt, ...base }
-        : { t: "n", v: n, ...base };
+      return cellOf("n", n, f, fmt && fmt !== "General" ? fmt : undefined);
     }
   }
 }

@@ -51,4 +51,30 @@ describe("money in öre", () => {
       }),
     );
   });
+
+  test("allocation is the exact largest-remainder split, ties to the earlier line (property, against BigInt)", () => {
+    // The reference: exact shares in BigInt, remainders ranked by a comparator, as the method is defined.
+    const reference = (kronor: number, weights: number[]): number[] => {
+      const w = weights.map((x) => BigInt(Math.max(0, x)));
+      const sum = w.reduce((a, b) => a + b, 0n);
+      if (sum === 0n) return weights.map((_, i) => (i === 0 ? kronor : 0) * 100);
+      const parts = w.map((x) => (BigInt(kronor) * x) / sum);
+      const rems = w.map((x) => (BigInt(kronor) * x) % sum);
+      let given = parts.reduce((a, b) => a + b, 0n);
+      const order = rems.map((_, i) => i).sort((a, b) => (rems[a] === rems[b] ? a - b : rems[a]! > rems[b]! ? -1 : 1));
+      for (let k = 0; given < BigInt(kronor); k++, given++) parts[order[k]!]! += 1n;
+      return parts.map((p) => Number(p) * 100);
+    };
+    const weights = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 600 }), // many ties
+      fc.array(fc.integer({ min: 0, max: 1e8 }), { minLength: 1, maxLength: 60 }),
+      fc.array(fc.integer({ min: 0, max: 1e13 }), { minLength: 1, maxLength: 8 }), // beyond the packed sort
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e7 }), weights, (kr, w) => {
+        expect(allocate(ore(kr), w.map((x) => x * 100))).toEqual(reference(kr, w));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

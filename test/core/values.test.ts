@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatAmount, normalizeKey, parseDateText, parseNumberText, readNumber, serialToIso, isoToSerial, isDateFormat, isValidOrgNumber } from "../../src/core";
+import { formatAmount, formatNumber, normalizeKey, parseDateText, parseNumberText, readNumber, serialToIso, isoToSerial, isDateFormat, isValidOrgNumber } from "../../src/core";
 
 describe("Swedish number text", () => {
   test.each([
@@ -109,4 +109,61 @@ describe("keys and organisation numbers", () => {
     expect(isValidOrgNumber("802002-8639")).toBe(false);
     expect(isValidOrgNumber("80200-28638x")).toBe(false);
   });
+});
+
+describe("amounts and numbers are written as Intl writes them, without loading ICU", () => {
+  // The reference: what the formatter did before, with Intl, and what Office and browsers show.
+  const intl = (lang: "sv" | "en", value: number, digits: { min?: number; max: number }) =>
+    new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { minimumFractionDigits: digits.min ?? 0, maximumFractionDigits: digits.max })
+      .format(value)
+      .replace(/[\u00a0\u202f]/g, lang === "sv" ? " " : "\u00a0")
+      .replace(/\u2212/g, "-");
+  const langs = fc.constantFrom("sv" as const, "en" as const);
+
+  test("amounts in öre, either language (property)", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: -100_000, max: 100_000 })), langs, (ore, lang) => {
+        const decimals = ore % 100 === 0 ? 0 : 2;
+        expect(formatAmount(ore, lang)).toBe(intl(lang, ore / 100, { min: decimals, max: decimals }));
+      }),
+    );
+  });
+
+  test("any finite number below 10^15, either language (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), langs, (value, lang) => {
+        expect(formatNumber(value, lang)).toBe(intl(lang, value, { max: 6 }).replace(/^-0$/, "0"));
+      }),
+    );
+  });
+
+  test("plain numbers with up to six decimals, either language (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }), langs, (n, places, lang) => {
+        const value = n / 10 ** places;
+        expect(formatNumber(value, lang)).toBe(intl(lang, value, { max: 6 }));
+      }),
+    );
+  });
+
+  test.each([
+    [0, "sv", "0"],
+    [-0, "sv", "0"],
+    [100, "sv", "1"],
+    [-7337500, "sv", "-73 375"],
+    [110964950, "sv", "1 109 649,50"],
+    [110964905, "en", "1,109,649.05"],
+    [99999, "en", "999.99"],
+  ] as const)("formatAmount(%s, %s) is %s", (ore, lang, text) => expect(formatAmount(ore, lang)).toBe(text));
+
+  test.each([
+    [2025, "sv", "2 025"],
+    [27.5, "sv", "27,5"],
+    [-0.0000001, "en", "0"],
+    [1 / 3, "en", "0.333333"],
+    [0.1 + 0.2, "sv", "0,3"],
+    [0.0000005, "en", "0.000001"],
+    [1e-7, "en", "0"],
+    [9.9999995, "sv", "10"],
+  ] as const)("formatNumber(%s, %s) is %s", (value, lang, text) => expect(formatNumber(value, lang)).toBe(text));
 });

@@ -50,7 +50,10 @@ async function loadSamples(page: Page): Promise<void> {
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+  // Fluent's focus manager (Tabster) puts aria-hidden, focusable <i data-tabster-dummy> guards around
+  // arrow-key groups; they only pass focus on. axe's aria-hidden-focus flags them: a false positive
+  // Fluent lists among its known issues (microsoft/tabster#288), so they alone are left out.
+  const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
   return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 

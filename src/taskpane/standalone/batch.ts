@@ -15,7 +15,7 @@ import { WorkbookFileError, readXlsx } from "../../xlsx/read";
 import { applyPlan } from "../../xlsx/write";
 import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../i18n";
-import { VERSION } from "../version";
+import { VERSION } from "../../core/version";
 
 export type FileResult =
   | {

@@ -1,0 +1,162 @@
+// The XML scanner against saxes, a conformant parser: the same events for well-formed documents
+// (generated, and every part of every workbook in the fixtures), and an error where saxes has one.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { strFromU8, unzipSync } from "fflate";
+import { SaxesParser } from "saxes";
+import { scanXml } from "../../src/xlsx/scan";
+
+type Event = string;
+const local = (name: string) => name.slice(name.indexOf(":") + 1);
+
+/** Events as text: "<name a=v …>", "</name>", "'text'" (adjacent text merged); up to the root's end. */
+function viaSaxes(xml: string): Event[] {
+  const events: Event[] = [];
+  const parser = new SaxesParser();
+  let error: Error | null = null;
+  let depth = 0;
+  let done = false;
+  const text = (t: string) => {
+    if (done || depth === 0) return;
+    const last = events[events.length - 1];
+    if (last?.startsWith("'")) events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
+    else events.push(`'${t}'`);
+  };
+  parser.on("error", (e) => {
+    if (!done) error ??= e;
+  });
+  parser.on("opentag", (tag) => {
+    if (done) return;
+    depth++;
+    // By local name, the last one winning ("x:r" and "r" on one element), as parseXml hands them on.
+    const record: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) if (k !== "xmlns" && !k.startsWith("xmlns:")) record[local(k)] = v;
+    const attrs = Object.entries(record).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+    events.push(`<${local(tag.name)}${attrs.map((a) => ` ${a}`).join("")}>`);
+  });
+  parser.on("closetag", (tag) => {
+    if (done) return;
+    events.push(`</${local(tag.name)}>`);
+    if (--depth === 0) done = true;
+  });
+  parser.on("text", text);
+  parser.on("cdata", text);
+  parser.write(xml).close();
+  if (error) throw error;
+  return events;
+}
+
+function viaScanner(xml: string): Event[] {
+  const events: Event[] = [];
+  scanXml(xml, {
+    wantsText: true,
+    open(name, a) {
+      const record = a.toRecord();
+      events.push(`<${name}${Object.entries(record).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join("")}>`);
+    },
+    close(name) {
+      events.push(`</${name}>`);
+    },
+    text(t) {
+      const last = events[events.length - 1];
+      if (last?.startsWith("'")) events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
+      else events.push(`'${t}'`);
+    },
+  });
+  return events;
+}
+
+const outcome = (f: () => Event[]) => {
+  try {
+    return { events: f() };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+};
+
+// Documents built from pieces that real spreadsheet parts use, and the awkward corners of XML.
+const name = fc.constantFrom("c", "row", "v", "x:c", "sheetData", "t", "a_b", "é", "table:table-cell");
+const attrName = fc.constantFrom("r", "s", "t", "x:r", "office:value", "ref", "xml:space");
+const textPiece = fc.constantFrom("12", " ", "a&amp;b", "&lt;&gt;", "&#65;&#x42;", "Lön", "x\r\ny", "\t", "&quot;&apos;", "]]", "_x000D_");
+const text = fc.array(textPiece, { maxLength: 3 }).map((p) => p.join(""));
+const attrValue = fc.array(fc.constantFrom("A1", "1", " ", "&amp;", ">", "'", "&#10;", "\t", "x:y"), { maxLength: 3 }).map((p) => p.join(""));
+const space = fc.constantFrom(" ", "  ", "\n", "\t ");
+
+const element: fc.Memo<string> = fc.memo((depth) =>
+  fc
+    .record({
+      name,
+      attrs: fc.uniqueArray(fc.tuple(attrName, attrValue, fc.boolean(), space), { maxLength: 3, selector: ([n]) => n }),
+      body: depth > 1 ? fc.array(fc.oneof(text, element(depth - 1), text.map((t) => `<![CDATA[${t.replace(/]]/g, "")}<&]]>`), fc.constant("<!-- a -- -->".replace(" -- ", " ")), fc.constant("<?pi x?>")), { maxLength: 4 }) : fc.constant([]),
+      empty: fc.boolean(),
+      closeSpace: fc.constantFrom("", " "),
+    })
+    .map(({ name: n, attrs, body, empty, closeSpace }) => {
+      const a = attrs.map(([k, v, single, sp]) => (single ? `${sp}${k}='${v.replace(/'/g, "&apos;")}'` : `${sp}${k}="${v.replace(/"/g, "&quot;")}"`)).join("");
+      return empty && body.length === 0 ? `<${n}${a}/>` : `<${n}${a}>${body.join("")}</${n}${closeSpace}>`;
+    }),
+);
+const document = fc
+  .tuple(fc.boolean(), element(4), fc.constantFrom("", "\n", "\n<!-- after -->"))
+  .map(([declaration, root, tail]) => `${declaration ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : ""}${root}${tail}`);
+
+describe("the XML scanner reads as saxes does", () => {
+  test("generated well-formed documents: the same elements, attributes and text (property)", () => {
+    fc.assert(
+      fc.property(document, (xml) => {
+        expect(viaScanner(xml)).toEqual(viaSaxes(xml));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test.each([
+    ["text before the root", "foo\n<a/>"],
+    ["an unclosed element", "<a><b></a>"],
+    ["a close tag that does not match", "<r><a></b></r>"],
+    ["the end of the document inside an element", "<a><b/>"],
+    ["an unquoted attribute value", "<a b=1/>"],
+    ["an attribute without a value", "<a b/>"],
+    ["< inside an attribute value", '<a b="<"/>'],
+    ["an unknown entity", "<a>&nbsp;</a>"],
+    ["an unterminated entity", "<a>&amp</a>"],
+    ["an unterminated comment", "<a><!-- x</a>"],
+    ["an unterminated CDATA section", "<a><![CDATA[x</a>"],
+    ["no root element", "<?xml version='1.0'?>"],
+    ["a tag that never ends", '<a b="1"'],
+    ["a name starting with a digit", "<1a/>"],
+    ["a character reference to nothing", "<a>&#0;</a>"],
+  ])("%s is an error in both", (_, xml) => {
+    expect(outcome(() => viaSaxes(xml)).error).toBeDefined();
+    expect(outcome(() => viaScanner(xml)).error).toMatch(/^\d+:\d+: /);
+  });
+
+  test("junk after the root element is not read (real files carry it), in both", () => {
+    const xml = "<a>1</a>\n<junk";
+    expect(viaScanner(xml)).toEqual(["<a>", "'1'", "</a>"]);
+    expect(viaSaxes(xml)).toEqual(viaScanner(xml));
+  });
+
+  const fixtures = join(__dirname, "..", "fixtures");
+  const workbooks = ["corpus", "samples"].flatMap((dir) =>
+    readdirSync(join(fixtures, dir))
+      .filter((f) => /\.(xlsx|ods)$/.test(f))
+      .map((f) => join(dir, f)),
+  );
+  test.each(workbooks)("every XML part of %s: the same events, or an error in both", (file) => {
+    let parts: Record<string, Uint8Array>;
+    try {
+      parts = unzipSync(readFileSync(join(fixtures, file)), { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
+    } catch {
+      return; // not a zip package: the reader's file errors cover it
+    }
+    for (const [path, bytes] of Object.entries(parts)) {
+      const xml = strFromU8(bytes);
+      const saxes = outcome(() => viaSaxes(xml));
+      const scanner = outcome(() => viaScanner(xml));
+      if (saxes.error) expect({ path, error: scanner.error !== undefined }).toEqual({ path, error: true });
+      else expect({ path, events: scanner.events }).toEqual({ path, events: saxes.events });
+    }
+  });
+});
