@@ -12,8 +12,15 @@ const code = main(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + "\n"),
   // A check --json line can be megabytes: written in the pieces it is made in.
   outChunks: (chunks) => {
-    for (const chunk of chunks) process.stdout.write(chunk);
-    process.stdout.write("\n");
+    let pending = "";
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= 65536) {
+        process.stdout.write(pending);
+        pending = "";
+      }
+    }
+    process.stdout.write(pending + "\n");
   },
   err: (line) => process.stderr.write(line + "\n"),
 });

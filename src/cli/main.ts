@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { Command, CommanderError, Option } from "commander";
 import {
   type Analysis,
@@ -18,7 +18,6 @@ import {
   type Lang,
   type TemplateOptions,
   type WritePlan,
-  type WorkbookGrids,
   analyze,
   defaultTemplatePeriod,
   hasErrors,
@@ -28,9 +27,15 @@ import {
   planWrite,
   toCheckJson,
 } from "../core";
-import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../xlsx/read";
+import {
+  DEFAULT_LIMITS,
+  type ReadLimits,
+  WorkbookFileError,
+  readXlsx,
+  readXlsxLazily,
+} from "../xlsx/read";
 import type { Inflate } from "../xlsx/zip";
-import { applyPlan, createWorkbook } from "../xlsx/write";
+import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
 import { fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
 import { jsonChunks } from "./json-chunks";
@@ -70,16 +75,27 @@ function fileError(
   };
 }
 
-type Loaded =
-  | { kind: "ok"; bytes: Uint8Array; grids: WorkbookGrids }
+type Loaded<G> =
+  | { kind: "ok"; bytes: Uint8Array; grids: G }
   | { kind: "error"; outcome: CheckOutcome };
 
 /** Node's own zlib: several times faster than inflating in JavaScript, and `check` is mostly that. */
 const inflateNative: Inflate = (data, size) =>
   inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+const NATIVE_CODEC: Codec = {
+  inflate: inflateNative,
+  deflate: (data) => deflateRawSync(data, { level: 6 }),
+};
 
-/** Reads and parses one file; never throws. */
-function loadFile(path: string, lang: Lang): Loaded {
+/**
+ * Reads and parses one file with `read`; never throws. A check reads the sheets lazily (one at a
+ * time, as they are walked); a compute needs them all at once, for the plan.
+ */
+function loadFile<G>(
+  path: string,
+  lang: Lang,
+  read: (bytes: Uint8Array, limits: ReadLimits, inflate: Inflate) => G,
+): Loaded<G> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -102,7 +118,7 @@ function loadFile(path: string, lang: Lang): Loaded {
     return {
       kind: "ok",
       bytes,
-      grids: readXlsx(bytes, DEFAULT_LIMITS, inflateNative),
+      grids: read(bytes, DEFAULT_LIMITS, inflateNative),
     };
   } catch (e) {
     return { kind: "error", outcome: unexpected(path, e, lang) };
@@ -128,7 +144,7 @@ function analyzeFile(
 ):
   | { kind: "ok"; analysis: Analysis }
   | { kind: "error"; outcome: CheckOutcome } {
-  const loaded = loadFile(path, lang);
+  const loaded = loadFile(path, lang, readXlsxLazily);
   if (loaded.kind === "error") return loaded;
   try {
     return { kind: "ok", analysis: analyze(loaded.grids) };
@@ -221,7 +237,10 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
       printOutcome(file, planned.outcome, opts, io);
       return EXIT_UNREADABLE;
     }
-    writeAtomically(opts.out, applyPlan(planned.bytes, planned.plan));
+    writeAtomically(
+      opts.out,
+      applyPlan(planned.bytes, planned.plan, NATIVE_CODEC),
+    );
     outcome = { kind: "ok", json: planned.json };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -247,7 +266,7 @@ function planFile(
 ):
   | { kind: "ok"; bytes: Uint8Array; plan: WritePlan; json: CheckJson }
   | { kind: "error"; outcome: CheckOutcome } {
-  const loaded = loadFile(file, lang);
+  const loaded = loadFile(file, lang, readXlsx);
   if (loaded.kind === "error") return loaded;
   const analysis = analyze(loaded.grids);
   const plan = planWrite(loaded.grids, analysis, {
@@ -295,7 +314,10 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     return EXIT_UNREADABLE;
   }
   try {
-    writeAtomically(opts.out, createWorkbook(planTemplate(period)));
+    writeAtomically(
+      opts.out,
+      createWorkbook(planTemplate(period), NATIVE_CODEC),
+    );
   } catch {
     io.err(fileErrorText("FILE_NOT_WRITABLE", opts.lang));
     return EXIT_UNREADABLE;

@@ -3,7 +3,7 @@
 import { type Computation, compute } from "./compute";
 import { decisionPoints } from "./decision";
 import { type Finding, compareFindings } from "./findings";
-import type { WorkbookGrids } from "./grid";
+import type { Grid } from "./grid";
 import type { BudgetWorkbook } from "./model";
 import { readWorkbook } from "./read";
 
@@ -15,7 +15,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
 }
 
-export function analyze(grids: WorkbookGrids): Analysis {
+/** Grids in, or sheets one at a time (any iterable: each is read once and may then be let go). */
+export function analyze(grids: { readonly sheets: Iterable<Grid> }): Analysis {
   const { workbook, findings: readFindings } = readWorkbook(grids);
   const findings = [...readFindings];
   const computation = compute(workbook, findings);

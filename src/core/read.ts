@@ -1,13 +1,6 @@
 // Grids of cells → the budget model and the findings of reading (SPEC §3). Never throws on content.
 
-import {
-  type Cell,
-  type Grid,
-  type WorkbookGrids,
-  a1,
-  cellAt,
-  isEmptyCell,
-} from "./grid";
+import { type Cell, type Grid, a1, cellAt, isEmptyCell } from "./grid";
 import { type IsoDate, isDateFormat, serialToIso } from "./dates";
 import { type Finding, finding } from "./findings";
 import {
@@ -55,31 +48,43 @@ export interface ReadResult {
   readonly findings: readonly Finding[];
 }
 
-/** Reads the model from a workbook's grids. */
-export function readWorkbook(grids: WorkbookGrids): ReadResult {
-  const findings: Finding[] = [];
-  for (const g of grids.sheets)
-    if (g.unreadable)
-      findings.push(
+/**
+ * Reads the model from a workbook's grids, in one pass: a grid is let go once read, so that an
+ * adapter may hand the sheets over one at a time (the command line does, for large workbooks).
+ * Findings keep their order: unreadable sheets, then the details sheet's, then each half-year's.
+ */
+export function readWorkbook(grids: {
+  readonly sheets: Iterable<Grid>;
+}): ReadResult {
+  const unreadable: Finding[] = [];
+  const detailsFindings: Finding[] = [];
+  const halfYearFindings: Finding[] = [];
+  let details: { agreement: Agreement; rateMissing: boolean } | null = null;
+  const halfYears: HalfYearSheet[] = [];
+  for (const g of grids.sheets) {
+    if (g.unreadable) {
+      unreadable.push(
         finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }),
       );
-  const readable = grids.sheets.filter((g) => !g.unreadable);
-  const detailsGrid = readable.find((g) => isDetailsSheetName(g.name));
-  if (!detailsGrid) findings.push(finding("NO_DETAILS_SHEET", null, null));
-  const details = detailsGrid
-    ? readAgreement(detailsGrid, findings)
-    : { agreement: emptyAgreement(), rateMissing: false };
-  const halfYears: HalfYearSheet[] = [];
-  for (const g of readable) {
-    if (g === detailsGrid || isDecisionSheetName(g.name)) continue;
-    const sheet = readHalfYearSheet(g, findings);
-    if (sheet) halfYears.push(sheet);
+    } else if (!details && isDetailsSheetName(g.name)) {
+      details = readAgreement(g, detailsFindings);
+    } else if (!isDecisionSheetName(g.name)) {
+      const sheet = readHalfYearSheet(g, halfYearFindings);
+      if (sheet) halfYears.push(sheet);
+    }
   }
+  const findings = [
+    ...unreadable,
+    ...(details ? [] : [finding("NO_DETAILS_SHEET", null, null)]),
+    ...detailsFindings,
+    ...halfYearFindings,
+  ];
+  const agreement = details?.agreement ?? emptyAgreement();
   return {
     workbook: {
-      agreement: details.rateMissing
-        ? rateOf(details.agreement, halfYears, findings)
-        : details.agreement,
+      agreement: details?.rateMissing
+        ? rateOf(agreement, halfYears, findings)
+        : agreement,
       halfYears,
     },
     findings,

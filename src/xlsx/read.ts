@@ -95,12 +95,29 @@ const fail = (code: FileErrorCode, message: string): never => {
   throw new WorkbookFileError(code, message);
 };
 
+/** The sheets of a workbook, each read when the iteration reaches it (once). */
+export interface LazyGrids {
+  readonly sheets: Iterable<Grid>;
+}
+
 /** Reads every worksheet of an .xlsx file into grids. Throws only WorkbookFileError. */
 export function readXlsx(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
   inflate: Inflate = inflateWithFflate,
 ): WorkbookGrids {
+  return { sheets: [...readXlsxLazily(bytes, limits, inflate).sheets] };
+}
+
+/**
+ * The sheets of an .xlsx (or .ods) file, read one at a time as they are iterated: the workbook's
+ * structure is read (and its file errors thrown) at once, a sheet's cells only when reached.
+ */
+export function readXlsxLazily(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  inflate: Inflate = inflateWithFflate,
+): LazyGrids {
   if (bytes.length > limits.maxFileBytes)
     fail(
       "TOO_LARGE",
@@ -207,7 +224,7 @@ function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
   return rels;
 }
 
-function readPackage(files: Parts, limits: ReadLimits): WorkbookGrids {
+function readPackage(files: Parts, limits: ReadLimits): LazyGrids {
   let workbookPart = "xl/workbook.xml";
   try {
     for (const rel of readRels(files, "").values())
@@ -284,43 +301,53 @@ function readPackage(files: Parts, limits: ReadLimits): WorkbookGrids {
     );
   }
   const budget = { cells: limits.maxCells };
-  const grids: Grid[] = [];
-  for (const s of sheets) {
-    const rel = rels.get(s.rid);
-    if (!rel || !rel.type.endsWith(REL_WORKSHEET)) continue; // chart sheets, dialog sheets, macro sheets
-    let xml: string | null;
-    try {
-      xml = files.text(rel.target);
-    } catch (e) {
-      grids.push({
-        name: s.name,
-        rows: [],
-        unreadable: `the sheet's part cannot be unpacked: ${(e as Error).message}`,
-      });
-      continue;
-    }
-    if (xml === null) {
-      grids.push({
-        name: s.name,
-        rows: [],
-        unreadable: "the sheet's part is missing from the file",
-      });
-      continue;
-    }
-    try {
-      grids.push(
-        readWorksheet(s.name, xml, sharedStrings, formats, date1904, budget),
-      );
-    } catch (e) {
-      if (e instanceof WorkbookFileError) throw e;
-      grids.push({
-        name: s.name,
-        rows: [],
-        unreadable: `invalid XML: ${(e as Error).message.split("\n")[0]}`,
-      });
+  // Each sheet is read when it is asked for: whoever walks the sheets one at a time holds one.
+  function* worksheets(): Generator<Grid> {
+    for (const s of sheets) {
+      const rel = rels.get(s.rid);
+      if (!rel || !rel.type.endsWith(REL_WORKSHEET)) continue; // chart sheets, dialog sheets, macro sheets
+      let xml: string | null;
+      try {
+        xml = files.text(rel.target);
+      } catch (e) {
+        yield {
+          name: s.name,
+          rows: [],
+          unreadable: `the sheet's part cannot be unpacked: ${(e as Error).message}`,
+        };
+        continue;
+      }
+      if (xml === null) {
+        yield {
+          name: s.name,
+          rows: [],
+          unreadable: "the sheet's part is missing from the file",
+        };
+        continue;
+      }
+      let grid: Grid;
+      try {
+        grid = readWorksheet(
+          s.name,
+          xml,
+          sharedStrings,
+          formats,
+          date1904,
+          budget,
+        );
+      } catch (e) {
+        if (e instanceof WorkbookFileError) throw e;
+        grid = {
+          name: s.name,
+          rows: [],
+          unreadable: `invalid XML: ${(e as Error).message.split("\n")[0]}`,
+        };
+      }
+      xml = null;
+      yield grid;
     }
   }
-  return { sheets: grids };
+  return { sheets: worksheets() };
 }
 
 function readSharedStrings(xml: string): string[] {

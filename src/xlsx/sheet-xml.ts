@@ -1,4 +1,4 @@
-// Worksheet XML: cells of a write plan as OOXML, and an editable view of an existing sheetData.
+// Worksheet XML: cells of a write plan as OOXML, written into an existing sheetData or a new sheet.
 
 import {
   type CellWrite,
@@ -8,6 +8,7 @@ import {
   type Validation,
   a1,
   columnLetters,
+  flat,
   isoToSerial,
   parseA1,
 } from "../core";
@@ -18,7 +19,11 @@ export const MAIN_NS =
 export const REL_NS =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function escapeXml(s: string): string {
+  // Most text (every formula of a plan) has nothing to escape: no string is made for it then.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   // Characters XML 1.0 cannot carry are escaped the way Excel does (_xHHHH_).
   return s
     .replace(/&/g, "&amp;")
@@ -39,22 +44,21 @@ export function cellXml(
   styleIndex: number | null,
   p = "",
 ): string {
+  // flat: one string per cell, not a tree of its pieces (a plan writes a cell per line and column).
   const s = styleIndex ? ` s="${styleIndex}"` : "";
   switch (value.kind) {
     case "number":
-      return `<${p}c r="${address}"${s}><${p}v>${numberText(value.value)}</${p}v></${p}c>`;
+      return flat`<${p}c r="${address}"${s}><${p}v>${numberText(value.value)}</${p}v></${p}c>`;
     case "date":
-      return `<${p}c r="${address}"${s}><${p}v>${isoToSerial(value.iso)}</${p}v></${p}c>`;
+      return flat`<${p}c r="${address}"${s}><${p}v>${isoToSerial(value.iso)}</${p}v></${p}c>`;
     case "text":
       return value.value === ""
-        ? `<${p}c r="${address}"${s}/>`
-        : `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value.value)}</${p}t></${p}is></${p}c>`;
-    case "formula": {
-      const f = `<${p}f>${escapeXml(value.formula)}</${p}f>`;
+        ? flat`<${p}c r="${address}"${s}/>`
+        : flat`<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value.value)}</${p}t></${p}is></${p}c>`;
+    case "formula":
       return typeof value.cached === "number"
-        ? `<${p}c r="${address}"${s}>${f}<${p}v>${numberText(value.cached)}</${p}v></${p}c>`
-        : `<${p}c r="${address}"${s} t="str">${f}<${p}v>${escapeXml(value.cached)}</${p}v></${p}c>`;
-    }
+        ? flat`<${p}c r="${address}"${s}><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${numberText(value.cached)}</${p}v></${p}c>`
+        : flat`<${p}c r="${address}"${s} t="str"><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${escapeXml(value.cached)}</${p}v></${p}c>`;
   }
 }
 
@@ -63,127 +67,195 @@ function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
-interface RowEntry {
-  attrs: string;
-  cells: Map<number, string>;
+/** Text appended in pieces and encoded as UTF-8 every 64 K characters. */
+class ChunkedUtf8 {
+  private static readonly encoder = new TextEncoder();
+  private readonly chunks: Uint8Array[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 65536) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(ChunkedUtf8.encoder.encode(this.pending.join("")));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  /** The bytes of `first` and then everything pushed. */
+  bytes(first: string): Uint8Array {
+    this.flush();
+    const head = ChunkedUtf8.encoder.encode(first);
+    const out = new Uint8Array(
+      this.chunks.reduce((n, c) => n + c.length, head.length),
+    );
+    out.set(head);
+    let at = head.length;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+}
+
+/** The reference in a cell's attributes (r="B12"), without a regular expression per cell. */
+function refIn(attrs: string): { row: number; col: number } | null {
+  let at = attrs.indexOf(' r="');
+  if (at < 0) at = attrs.indexOf('\tr="');
+  if (at < 0) at = attrs.indexOf('\nr="');
+  if (at < 0) return null;
+  const end = attrs.indexOf('"', at + 4);
+  return end < 0 ? null : parseA1(attrs.slice(at + 4, end));
+}
+
+/** The style index in a cell's XML, or null when it has none (or the default, 0). */
+function styleIn(cell: string): number | null {
+  const s = /\bs="(\d+)"/.exec(cell.slice(0, cell.indexOf(">")))?.[1];
+  return s && s !== "0" ? Number(s) : null;
 }
 
 /**
- * An existing sheetData, split into rows and cells so that single cells can be replaced or
- * inserted in order. Everything else in the sheet is kept byte for byte.
+ * An existing sheet with cells written into its sheetData, in one pass: rows the plan does not
+ * touch are copied as they are (no object per cell, which on a sheet of thousands of lines was
+ * most of `compute`'s memory); a touched row is split into its cells, the plan's cells replace or
+ * join them in column order, and rows the sheet lacks are inserted in row order. Everything
+ * outside sheetData is kept byte for byte but the dimension, made to cover the cells.
+ * `render` gives a planned cell's XML, knowing the style of the cell it replaces (a person's
+ * formatting wins).
  */
-export class EditableSheet {
-  private readonly rows = new Map<number, RowEntry>();
-  private readonly before: string;
-  private readonly after: string;
-  readonly prefix: string;
-
-  constructor(xml: string) {
-    const root = /<(\w+:)?worksheet\b/.exec(xml);
-    const p = (this.prefix = root?.[1] ?? "");
-    const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
-    if (!open) throw new Error("the sheet has no sheetData");
-    const start = open.index + open[0].length;
-    const close =
-      open[1] === "/" ? start : xml.indexOf(`</${p}sheetData>`, start);
-    this.before = xml.slice(0, open.index) + `<${p}sheetData>`;
-    this.after = xml.slice(
-      close + (open[1] === "/" ? 0 : `</${p}sheetData>`.length),
-    );
-    const body = open[1] === "/" ? "" : xml.slice(start, close);
-    const rowRe = new RegExp(
-      `<${p}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}row>)`,
-      "g",
-    );
-    const cellRe = new RegExp(
-      `<${p}c\\b([^>]*?)(?:/>|>[\\s\\S]*?</${p}c>)`,
-      "g",
-    );
-    let rowNumber = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rowRe.exec(body))) {
-      const attrs = m[1] ?? "";
-      const rAttr = /\br="(\d+)"/.exec(attrs);
-      rowNumber = rAttr ? Number(rAttr[1]) : rowNumber + 1;
-      const entry: RowEntry = {
-        attrs: rAttr ? attrs : `${attrs} r="${rowNumber}"`,
-        cells: new Map(),
-      };
-      let col = -1;
-      let c: RegExpExecArray | null;
-      cellRe.lastIndex = 0;
-      while ((c = cellRe.exec(m[2] ?? ""))) {
-        const ref = /\br="([A-Z]+\d+)"/.exec(c[1] ?? "");
-        const at = ref ? parseA1(ref[1]!) : null;
-        col = at ? at.col : col + 1;
-        // A cell without r gets one, so that later insertions keep their order.
-        entry.cells.set(
-          col,
-          ref
-            ? c[0]
-            : c[0].replace(
-                new RegExp(`^<${p}c\\b`),
-                `<${p}c r="${a1(rowNumber - 1, col)}"`,
-              ),
-        );
-      }
-      this.rows.set(rowNumber, entry);
+export function editSheetXml(
+  xml: string,
+  cells: readonly CellWrite[],
+  render: (cell: CellWrite, ownStyle: number | null, prefix: string) => string,
+  tail: (after: string, prefix: string) => string = (after) => after,
+): { bytes: Uint8Array; prefix: string } {
+  const root = /<(\w+:)?worksheet\b/.exec(xml);
+  const p = root?.[1] ?? "";
+  const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
+  if (!open) throw new Error("the sheet has no sheetData");
+  const start = open.index + open[0].length;
+  const empty = open[1] === "/";
+  const close = empty ? start : xml.indexOf(`</${p}sheetData>`, start);
+  const after = xml.slice(close + (empty ? 0 : `</${p}sheetData>`.length));
+  // The plan's cells by row (1-based), each row's in column order; a later write of a cell wins.
+  const planned = new Map<number, Map<number, CellWrite>>();
+  for (const c of cells) {
+    let row = planned.get(c.row + 1);
+    if (!row) planned.set(c.row + 1, (row = new Map()));
+    row.set(c.col, c);
+  }
+  const pending = [...planned.keys()].sort((a, b) => a - b);
+  let next = 0; // the first planned row not yet written
+  // The result is encoded as it is made, a few rows at a time: one string of the whole sheet
+  // (and its copies) would be megabytes of garbage per sheet, which V8 keeps until a full collection.
+  const out = new ChunkedUtf8();
+  out.push(`<${p}sheetData>`);
+  let maxRow = 0;
+  let maxCol = 0;
+  const extend = (row: number, col: number) => {
+    maxRow = Math.max(maxRow, row);
+    maxCol = Math.max(maxCol, col + 1);
+  };
+  const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:/>|>[\\s\\S]*?</${p}c>)`, "g");
+  /** A row's cells merged with its planned cells, in column order. */
+  const mergedRow = (rowNumber: number, attrs: string, body: string) => {
+    const writes = planned.get(rowNumber)!;
+    const merged: [number, string][] = [];
+    let col = -1;
+    let ordered = true;
+    for (const c of body.matchAll(cellRe)) {
+      const ref = refIn(c[1] ?? "");
+      col = ref ? ref.col : col + 1;
+      const write = writes.get(col);
+      // A cell without r gets one, so that the cells inserted beside it keep their order.
+      ordered &&= merged.length === 0 || merged[merged.length - 1]![0] < col;
+      const kept = ref
+        ? c[0]
+        : c[0].replace(
+            new RegExp(`^<${p}c\\b`),
+            `<${p}c r="${a1(rowNumber - 1, col)}"`,
+          );
+      merged.push([col, write ? render(write, styleIn(c[0]), p) : kept]);
+      writes.delete(col);
     }
-  }
-
-  /** The style index of an existing cell, or null when it has none. */
-  styleOf(row: number, col: number): number | null {
-    const xml = this.rows.get(row + 1)?.cells.get(col);
-    const s = xml
-      ? /\bs="(\d+)"/.exec(xml.slice(0, xml.indexOf(">")))?.[1]
-      : undefined;
-    return s && s !== "0" ? Number(s) : null;
-  }
-
-  set(row: number, col: number, xml: string): void {
-    let entry = this.rows.get(row + 1);
-    if (!entry) {
-      entry = { attrs: ` r="${row + 1}"`, cells: new Map() };
-      this.rows.set(row + 1, entry);
+    for (const [c, write] of writes) {
+      ordered &&= merged.length === 0 || merged[merged.length - 1]![0] < c;
+      merged.push([c, render(write, null, p)]);
     }
-    entry.cells.set(col, xml);
-  }
-
-  extent(): { rows: number; cols: number } {
-    let rows = 0;
-    let cols = 0;
-    for (const [r, e] of this.rows) {
-      if (e.cells.size === 0) continue;
-      rows = Math.max(rows, r);
-      cols = Math.max(cols, ...[...e.cells.keys()].map((c) => c + 1));
+    if (!ordered) merged.sort((a, b) => a[0] - b[0]);
+    if (merged.length > 0) extend(rowNumber, merged[merged.length - 1]![0]);
+    // A row's spans hint would be stale after insertions: dropped (it is optional).
+    const plain = attrs.replace(/\s+spans="[^"]*"/, "");
+    return merged.length
+      ? `<${p}row${plain}>${merged.map((m) => m[1]).join("")}</${p}row>`
+      : `<${p}row${plain}/>`;
+  };
+  /** Planned rows the sheet does not have, up to (not including) row `before`. */
+  const newRowsBefore = (before: number) => {
+    while (next < pending.length && pending[next]! < before) {
+      const row = pending[next++]!;
+      out.push(mergedRow(row, ` r="${row}"`, ""));
     }
-    return { rows, cols };
-  }
-
-  toXml(): string {
-    const p = this.prefix;
-    const rows = [...this.rows.entries()].sort((a, b) => a[0] - b[0]);
-    const body = rows
-      .map(([, e]) => {
-        const cells = [...e.cells.entries()]
-          .sort((a, b) => a[0] - b[0])
-          .map(([, x]) => x);
-        // A row's spans hint would be stale after insertions: drop it (it is optional).
-        const attrs = e.attrs.replace(/\s+spans="[^"]*"/, "");
-        return cells.length
-          ? `<${p}row${attrs}>${cells.join("")}</${p}row>`
-          : `<${p}row${attrs}/>`;
-      })
-      .join("");
-    let xml = this.before + body + `</${p}sheetData>` + this.after;
-    const { rows: r, cols: c } = this.extent();
-    if (r > 0 && c > 0)
-      xml = xml.replace(
-        new RegExp(`<${p}dimension\\b[^>]*/>`),
-        `<${p}dimension ref="A1:${a1(r - 1, c - 1)}"/>`,
+  };
+  const rowRe = new RegExp(
+    `<${p}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}row>)`,
+    "g",
+  );
+  const body = empty ? "" : xml.slice(start, close);
+  let rowNumber = 0;
+  for (const m of body.matchAll(rowRe)) {
+    const attrs = m[1] ?? "";
+    const rAttr = /\br="(\d+)"/.exec(attrs);
+    rowNumber = rAttr ? Number(rAttr[1]) : rowNumber + 1;
+    const withR = rAttr ? attrs : `${attrs} r="${rowNumber}"`;
+    newRowsBefore(rowNumber);
+    if (planned.has(rowNumber)) {
+      if (pending[next] === rowNumber) next++;
+      out.push(mergedRow(rowNumber, withR, m[2] ?? ""));
+      continue;
+    }
+    const cellsXml = m[2] ?? "";
+    if (/<(\w+:)?c\b/.test(cellsXml)) {
+      // The row's extent: its last cell's reference, or (without one) its cells counted.
+      const last = cellsXml.lastIndexOf(`<${p}c `);
+      const ref =
+        last >= 0
+          ? /^<\S+\s[^>]*?\br="([A-Z]+\d+)"/.exec(
+              cellsXml.slice(last, cellsXml.indexOf(">", last) + 1),
+            )
+          : null;
+      const at = ref ? parseA1(ref[1]!) : null;
+      extend(
+        rowNumber,
+        at ? at.col : [...cellsXml.matchAll(cellRe)].length - 1,
       );
-    return xml;
+    }
+    // m[0] is "<row" (prefixed), the attributes, then the rest: a row without r gets one.
+    out.push(
+      rAttr
+        ? m[0]
+        : `<${p}row${withR}${m[0].slice(p.length + 4 + attrs.length)}`,
+    );
   }
+  newRowsBefore(Infinity);
+  out.push(`</${p}sheetData>`);
+  out.push(tail(after, p));
+  // What precedes sheetData goes first, with the dimension now that the extent is known.
+  const head = xml.slice(0, open.index);
+  const bytes = out.bytes(
+    maxRow > 0 && maxCol > 0
+      ? head.replace(
+          new RegExp(`<${p}dimension\\b[^>]*/>`),
+          `<${p}dimension ref="A1:${a1(maxRow - 1, maxCol - 1)}"/>`,
+        )
+      : head,
+  );
+  return { bytes, prefix: p };
 }
 
 // CT_Worksheet children that come after conditionalFormatting / dataValidations, in schema order.

@@ -2,7 +2,7 @@
 // sheets the plan touches, the workbook's sheet list, styles (appended to) and the calculation
 // chain (dropped, so that Excel rebuilds it). Runs in Node and in the browser.
 
-import { type Unzipped, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8 } from "fflate";
 import {
   type ConditionalMark,
   type SheetCreate,
@@ -12,7 +12,7 @@ import {
 } from "../core";
 import {
   AFTER_CONDITIONAL,
-  EditableSheet,
+  editSheetXml,
   MAIN_NS,
   REL_NS,
   cellXml,
@@ -23,6 +23,28 @@ import {
 } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { WorkbookFileError, resolveTarget } from "./read";
+import {
+  type Deflate,
+  type Inflate,
+  type ZipPart,
+  ZipPackage,
+  deflateWithFflate,
+  inflateWithFflate,
+  keptPart,
+  newPart,
+  writeZip,
+} from "./zip";
+
+/** How parts are inflated and deflated: fflate by default, Node's zlib in the command line. */
+export interface Codec {
+  readonly inflate: Inflate;
+  readonly deflate: Deflate;
+}
+
+export const FFLATE_CODEC: Codec = {
+  inflate: inflateWithFflate,
+  deflate: deflateWithFflate,
+};
 
 const CT_WORKSHEET =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -41,16 +63,28 @@ interface SheetEntry {
   readonly part: string;
 }
 
+/**
+ * The package being written: the original's parts, of which only those replaced are inflated and
+ * deflated again (each as soon as it is put, so that one large sheet at a time is in memory); the
+ * rest are copied into the new file as they are.
+ */
 class Package {
-  readonly files: Unzipped;
+  private readonly names: string[];
+  private readonly replaced = new Map<string, ZipPart>();
+  private readonly deleted = new Set<string>();
   readonly workbookPart: string;
   workbookXml: string;
   relsXml: string;
   contentTypes: string;
   readonly sheets: SheetEntry[];
 
-  constructor(files: Unzipped) {
-    this.files = files;
+  constructor(
+    private readonly zip: ZipPackage | null,
+    private readonly codec: Codec,
+    parts: Record<string, string> = {},
+  ) {
+    this.names = zip ? [...zip.entries.keys()] : [];
+    for (const [path, xml] of Object.entries(parts)) this.put(path, xml);
     const rootRels = this.text("_rels/.rels") ?? "";
     const target =
       /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"/.exec(
@@ -84,13 +118,47 @@ class Package {
     }
   }
 
+  has(path: string): boolean {
+    return (
+      !this.deleted.has(path) &&
+      (this.replaced.has(path) || (this.zip?.entries.has(path) ?? false))
+    );
+  }
+
   text(path: string): string | null {
-    const data = this.files[path];
-    return data ? strFromU8(data) : null;
+    if (this.deleted.has(path)) return null;
+    const part = this.replaced.get(path);
+    if (part)
+      return strFromU8(
+        part.method === 0
+          ? part.data
+          : this.codec.inflate(part.data, part.size),
+      );
+    const entry = this.zip?.entries.get(path);
+    if (!entry) return null;
+    try {
+      return strFromU8(this.zip!.read(entry));
+    } catch {
+      return fail();
+    }
   }
 
   put(path: string, xml: string): void {
-    this.files[path] = strToU8(xml);
+    this.putBytes(path, strToU8(xml));
+  }
+
+  putBytes(path: string, content: Uint8Array): void {
+    if (!this.names.includes(path)) this.names.push(path);
+    this.deleted.delete(path);
+    const entry = this.zip?.entries.get(path);
+    this.replaced.set(
+      path,
+      newPart(path, content, this.codec.deflate, entry?.time, entry?.date),
+    );
+  }
+
+  delete(path: string): void {
+    this.deleted.add(path);
   }
 
   relsPath(part: string): string {
@@ -135,7 +203,19 @@ class Package {
     this.put(this.workbookPart, this.workbookXml);
     this.put(this.relsPath(this.workbookPart), this.relsXml);
     this.put("[Content_Types].xml", this.contentTypes);
-    return zipSync(this.files, { level: 6 });
+    const parts: ZipPart[] = [];
+    for (const name of this.names) {
+      if (this.deleted.has(name)) continue;
+      const part = this.replaced.get(name);
+      const entry = this.zip?.entries.get(name);
+      try {
+        if (part) parts.push(part);
+        else if (entry) parts.push(keptPart(this.zip!, entry));
+      } catch (e) {
+        throw new WorkbookFileError("CORRUPT", (e as Error).message);
+      }
+    }
+    return writeZip(parts);
   }
 }
 
@@ -157,7 +237,7 @@ function unescapeXml(s: string): string {
 
 function stylesOf(pkg: Package): { book: StyleBook; part: string } {
   let part = pkg.relTarget("styles");
-  if (!part || !pkg.files[part]) {
+  if (!part || !pkg.has(part)) {
     part = part ?? "xl/styles.xml";
     pkg.put(part, MINIMAL_STYLES);
     if (!pkg.relTarget("styles")) pkg.addRel("styles", part);
@@ -170,7 +250,7 @@ function stylesOf(pkg: Package): { book: StyleBook; part: string } {
 function dropCalcChain(pkg: Package): void {
   const part = pkg.relTarget("calcChain");
   if (!part) return;
-  delete pkg.files[part];
+  pkg.delete(part);
   pkg.relsXml = pkg.relsXml.replace(
     /<Relationship\b[^>]*\/calcChain"[^>]*\/>/,
     "",
@@ -227,15 +307,15 @@ function createSheet(
   const existing = pkg.sheets.find(
     (s) => s.name.toLowerCase() === sheet.sheet.toLowerCase(),
   );
-  if (existing?.part && pkg.files[existing.part]) {
+  if (existing?.part && pkg.has(existing.part)) {
     // The add-in's own sheet: replaced in place, keeping its position among the sheets.
     pkg.put(existing.part, xml);
-    delete pkg.files[pkg.relsPath(existing.part)];
+    pkg.delete(pkg.relsPath(existing.part));
     return;
   }
   const base = pkg.workbookPart.slice(0, pkg.workbookPart.lastIndexOf("/") + 1);
   let n = pkg.sheets.length + 1;
-  while (pkg.files[`${base}worksheets/sheet${n}.xml`]) n++;
+  while (pkg.has(`${base}worksheets/sheet${n}.xml`)) n++;
   const part = `${base}worksheets/sheet${n}.xml`;
   pkg.put(part, xml);
   const rid = pkg.addRel("worksheet", part);
@@ -279,42 +359,56 @@ function withoutStaleMarks(
 }
 
 /** Applies a write plan to a workbook file and returns the new file's bytes. */
-export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
-  let files: Unzipped;
+export function applyPlan(
+  bytes: Uint8Array,
+  plan: WritePlan,
+  codec: Codec = FFLATE_CODEC,
+): Uint8Array {
+  let zip: ZipPackage;
   try {
-    files = unzipSync(bytes);
+    zip = new ZipPackage(bytes, codec.inflate);
   } catch {
     return fail();
   }
+  const mimetype = zip.entries.get("mimetype");
   if (
-    files.mimetype &&
-    strFromU8(files.mimetype).startsWith("application/vnd.oasis.opendocument")
+    mimetype &&
+    strFromU8(zip.raw(mimetype)).startsWith(
+      "application/vnd.oasis.opendocument",
+    )
   )
     throw new WorkbookFileError(
       "ODS_NOT_WRITABLE",
       "The file is an OpenDocument spreadsheet (.ods): save it as .xlsx to compute it.",
     );
-  const pkg = new Package(files);
+  const pkg = new Package(zip, codec);
   const { book, part: stylesPart } = stylesOf(pkg);
   for (const edit of plan.edits) {
     const entry = pkg.sheets.find((s) => s.name === edit.sheet);
     const xml = entry ? pkg.text(entry.part) : null;
     if (!entry || xml === null) continue;
-    const sheet = new EditableSheet(xml);
-    for (const c of edit.cells) {
-      // A person's formatting of the cell wins; a cell without formatting gets the plan's.
-      const own = sheet.styleOf(c.row, c.col);
-      const style = own ?? (c.style ? book.xf(c.style) : null);
-      sheet.set(
-        c.row,
-        c.col,
-        cellXml(a1(c.row, c.col), c.value, style, sheet.prefix),
-      );
-    }
-    let out = withoutStaleMarks(sheet.toXml(), edit.marks, sheet.prefix);
-    const marks = conditionalFormattingXml(out, edit.marks, book, sheet.prefix);
-    if (marks) out = insertBefore(out, sheet.prefix, AFTER_CONDITIONAL, marks);
-    pkg.put(entry.part, out);
+    // A person's formatting of the cell wins; a cell without formatting gets the plan's.
+    // The add-in's stale marks go and its new ones come, in the part after sheetData where
+    // conditional formats live.
+    const sheet = editSheetXml(
+      xml,
+      edit.cells,
+      (c, own, prefix) =>
+        cellXml(
+          a1(c.row, c.col),
+          c.value,
+          own ?? (c.style ? book.xf(c.style) : null),
+          prefix,
+        ),
+      (after, prefix) => {
+        const kept = withoutStaleMarks(after, edit.marks, prefix);
+        const marks = conditionalFormattingXml(kept, edit.marks, book, prefix);
+        return marks
+          ? insertBefore(kept, prefix, AFTER_CONDITIONAL, marks)
+          : kept;
+      },
+    );
+    pkg.putBytes(entry.part, sheet.bytes);
   }
   for (const create of plan.creates) createSheet(pkg, create, book);
   pkg.put(stylesPart, book.toXml());
@@ -324,27 +418,25 @@ export function applyPlan(bytes: Uint8Array, plan: WritePlan): Uint8Array {
 }
 
 /** A new workbook holding the plan's created sheets, in order (the budget template). */
-export function createWorkbook(plan: WritePlan): Uint8Array {
-  const files: Unzipped = {
-    "[Content_Types].xml": strToU8(
+export function createWorkbook(
+  plan: WritePlan,
+  codec: Codec = FFLATE_CODEC,
+): Uint8Array {
+  const parts: Record<string, string> = {
+    "[Content_Types].xml":
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        `<Override PartName="/xl/workbook.xml" ContentType="${CT_WORKBOOK}"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
-    ),
-    "_rels/.rels": strToU8(
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      `<Override PartName="/xl/workbook.xml" ContentType="${CT_WORKBOOK}"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+    "_rels/.rels":
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">` +
-        `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ),
-    "xl/workbook.xml": strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr fullCalcOnLoad="1"/></workbook>`,
-    ),
-    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr fullCalcOnLoad="1"/></workbook>`,
+    "xl/_rels/workbook.xml.rels":
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">` +
-        `<Relationship Id="rId1" Type="${REL_TYPE}/styles" Target="styles.xml"/></Relationships>`,
-    ),
-    "xl/styles.xml": strToU8(MINIMAL_STYLES),
+      `<Relationship Id="rId1" Type="${REL_TYPE}/styles" Target="styles.xml"/></Relationships>`,
+    "xl/styles.xml": MINIMAL_STYLES,
   };
-  const pkg = new Package(files);
+  const pkg = new Package(null, codec, parts);
   const book = new StyleBook(MINIMAL_STYLES);
   for (const create of plan.creates) createSheet(pkg, create, book);
   pkg.put("xl/styles.xml", book.toXml());

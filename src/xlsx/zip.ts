@@ -1,16 +1,40 @@
-// The directory of a zip package, and its parts inflated one at a time, when asked for.
-// fflate's unzipSync inflates every part at once, in JavaScript: on a large workbook that is the
-// whole unpacked workbook in memory and, in Node, several times the time of the native zlib. Here a
-// part is inflated only when read, by the inflater the adapter passes in (fflate in the browser,
-// zlib in the command line). Stored and deflated parts, ZIP64 sizes and offsets; nothing else.
+// The directory of a zip package, its parts inflated one at a time when asked for, and a writer
+// that copies unchanged parts as they are. fflate's unzipSync/zipSync inflate and deflate every part
+// at once, in JavaScript: on a large workbook that is the whole unpacked workbook in memory (twice,
+// when writing) and, in Node, several times the time of the native zlib. Here a part is inflated
+// only when read and deflated only when changed, by the codec the adapter passes in (fflate in the
+// browser, zlib in the command line). Stored and deflated parts, ZIP64 sizes and offsets.
 
-import { inflateSync, strFromU8 } from "fflate";
+import { deflateSync, inflateSync, strFromU8 } from "fflate";
 
 /** Raw DEFLATE data → its bytes; `size` is what the directory says they come to. */
 export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
+/** Bytes → raw DEFLATE data. */
+export type Deflate = (data: Uint8Array) => Uint8Array;
 
 export const inflateWithFflate: Inflate = (data, size) =>
   inflateSync(data, { out: new Uint8Array(size) });
+
+export const deflateWithFflate: Deflate = (data) =>
+  deflateSync(data, { level: 6 });
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 (ISO 3309, as zip uses it) of bytes. */
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++)
+    c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
 
 export class ZipError extends Error {
   constructor(message: string) {
@@ -27,6 +51,10 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly size: number;
   readonly headerOffset: number;
+  readonly crc: number;
+  /** MS-DOS time and date of the part, as the directory has them. */
+  readonly time: number;
+  readonly date: number;
 }
 
 const EOCD = 0x06054b50;
@@ -119,14 +147,17 @@ export class ZipPackage {
         compressedSize,
         size,
         headerOffset,
+        crc: this.u32(at + 16),
+        time: this.u16(at + 12),
+        date: this.u16(at + 14),
       });
       at += 46 + nameLength + extraLength + commentLength;
     }
     return entries;
   }
 
-  /** The part's bytes; throws ZipError when they cannot be had. */
-  read(entry: ZipEntry): Uint8Array {
+  /** The part's data as stored (compressed, when it is); throws ZipError when it cannot be had. */
+  raw(entry: ZipEntry): Uint8Array {
     const at = entry.headerOffset;
     if (at + 30 > this.bytes.length || this.u32(at) !== LOCAL)
       throw new ZipError(`broken local header of ${entry.name}`);
@@ -134,8 +165,13 @@ export class ZipPackage {
     const end = start + entry.compressedSize;
     if (end > this.bytes.length)
       throw new ZipError(`${entry.name} runs past the end of the file`);
+    return this.bytes.subarray(start, end);
+  }
+
+  /** The part's bytes; throws ZipError when they cannot be had. */
+  read(entry: ZipEntry): Uint8Array {
+    const data = this.raw(entry);
     if (entry.encrypted) throw new ZipError(`${entry.name} is encrypted`);
-    const data = this.bytes.subarray(start, end);
     let out: Uint8Array;
     if (entry.method === 0) out = data;
     else if (entry.method === 8) {
@@ -156,4 +192,111 @@ export class ZipPackage {
       );
     return out;
   }
+}
+
+/** A part to write: its data as it goes in the file (compressed by `method`), and what describes it. */
+export interface ZipPart {
+  readonly name: string;
+  readonly method: 0 | 8;
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+  readonly time: number;
+  readonly date: number;
+}
+
+/** A part of new content, deflated (stored when that is no smaller). */
+export function newPart(
+  name: string,
+  content: Uint8Array,
+  deflate: Deflate,
+  time = 0,
+  date = 0x21,
+): ZipPart {
+  const packed = deflate(content);
+  const stored = packed.length >= content.length;
+  return {
+    name,
+    method: stored ? 0 : 8,
+    data: stored ? content : packed,
+    crc: crc32(content),
+    size: content.length,
+    time,
+    date,
+  };
+}
+
+/** A part copied from a package as it is: no inflating, no deflating. */
+export function keptPart(zip: ZipPackage, entry: ZipEntry): ZipPart {
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
+  return {
+    name: entry.name,
+    method: entry.method,
+    data: zip.raw(entry),
+    crc: entry.crc,
+    size: entry.size,
+    time: entry.time,
+    date: entry.date,
+  };
+}
+
+/** A zip file of the parts, in order (no data descriptors, no ZIP64: a workbook stays far below 4 GB). */
+export function writeZip(parts: readonly ZipPart[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const names = parts.map((p) => encoder.encode(p.name));
+  let size = 22;
+  parts.forEach(
+    (p, i) => (size += 30 + 46 + 2 * names[i]!.length + p.data.length),
+  );
+  if (size > MAX32 || parts.length >= MAX16)
+    throw new ZipError("the package is too large to write");
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  const header = (
+    signature: number,
+    p: ZipPart,
+    name: Uint8Array,
+    central: boolean,
+  ) => {
+    view.setUint32(at, signature, true);
+    let x = at + 4;
+    if (central) view.setUint16((x += 2) - 2, 20, true); // version made by
+    view.setUint16(x, 20, true); // version needed
+    // Bit 11: the name is UTF-8 (only when it is not plain ASCII).
+    view.setUint16(x + 2, name.length !== p.name.length ? 0x800 : 0, true);
+    view.setUint16(x + 4, p.method, true);
+    view.setUint16(x + 6, p.time, true);
+    view.setUint16(x + 8, p.date, true);
+    view.setUint32(x + 10, p.crc, true);
+    view.setUint32(x + 14, p.data.length, true);
+    view.setUint32(x + 18, p.size, true);
+    view.setUint16(x + 22, name.length, true);
+    // What follows stays zero: extra length; in the directory also comment, disk and attributes.
+    return central ? at + 46 : at + 30;
+  };
+  parts.forEach((p, i) => {
+    offsets.push(at);
+    const name = names[i]!;
+    at = header(LOCAL, p, name, false);
+    out.set(name, at);
+    out.set(p.data, (at += name.length));
+    at += p.data.length;
+  });
+  const directory = at;
+  parts.forEach((p, i) => {
+    const name = names[i]!;
+    const nameAt = header(CENTRAL, p, name, true);
+    view.setUint32(nameAt - 4, offsets[i]!, true);
+    out.set(name, nameAt);
+    at = nameAt + name.length;
+  });
+  view.setUint32(at, EOCD, true);
+  view.setUint16(at + 8, parts.length, true);
+  view.setUint16(at + 10, parts.length, true);
+  view.setUint32(at + 12, at - directory, true);
+  view.setUint32(at + 16, directory, true);
+  return out;
 }

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import { readXlsx, DEFAULT_LIMITS, WorkbookFileError } from "../../src/xlsx/read";
-import { ZipPackage, ZipError, type Inflate, inflateWithFflate } from "../../src/xlsx/zip";
-import { analyze } from "../../src/core";
+import { type Inflate, ZipError, ZipPackage, type ZipPart, crc32, inflateWithFflate, keptPart, newPart, writeZip } from "../../src/xlsx/zip";
+import { applyPlan } from "../../src/xlsx/write";
+import { analyze, planWrite } from "../../src/core";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const native: Inflate = (data) => inflateRawSync(data);
@@ -140,3 +141,30 @@ describe("zip packages", () => {
   });
 });
 
+
+describe("zip writing", () => {
+  test("CRC-32 of the check string is CBF43926 (ISO 3309)", () => {
+    expect(crc32(new TextEncoder().encode("123456789")).toString(16)).toBe("cbf43926");
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  test("a written package reads back through another zip reader (fflate), every part equal", () => {
+    const zip = new ZipPackage(sample);
+    const parts: ZipPart[] = [...zip.entries.values()].map((e, i) =>
+      i % 2 === 0 ? keptPart(zip, e) : newPart(e.name, zip.read(e), (d) => deflateRawSync(d)),
+    );
+    parts.push(newPart("xl/ny del ö.xml", new TextEncoder().encode("<a>å</a>"), (d) => deflateRawSync(d)));
+    const written = unzipSync(writeZip(parts));
+    for (const e of zip.entries.values()) expect(Buffer.from(written[e.name]!).equals(Buffer.from(zip.read(e)))).toBe(true);
+    expect(new TextDecoder().decode(written["xl/ny del ö.xml"])).toBe("<a>å</a>");
+  });
+
+  test("compute copies the parts it does not change as they were stored, byte for byte", () => {
+    const plan = planWrite(readXlsx(sample), analyze(readXlsx(sample)), { at: "2026-11-30 12:00", version: "test", source: "sample" });
+    const out = new ZipPackage(applyPlan(sample, plan));
+    const before = new ZipPackage(sample);
+    const unchanged = [...before.entries.values()].filter((e) => e.name.includes("theme") || e.name.startsWith("docProps"));
+    expect(unchanged.length).toBeGreaterThan(0);
+    for (const e of unchanged) expect(Buffer.from(out.raw(out.entries.get(e.name)!)).equals(Buffer.from(before.raw(e)))).toBe(true);
+  });
+});

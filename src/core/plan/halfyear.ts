@@ -17,6 +17,7 @@ import {
   OVERSPENT_MARK,
   PLAIN_AMOUNT_FORMAT,
   type PlanValue,
+  flat,
   formula,
   num,
   text,
@@ -118,7 +119,7 @@ export function planHalfYear(
       pct && isPercentFormat(pct.fmt)
         ? `${L(P)}${r + 1}`
         : `${L(P)}${r + 1}/100`;
-    const f = `ROUND(${percentPart}*${L(columns.months!)}${r + 1}*${L(columns.monthlyCost!)}${r + 1},0)`;
+    const f = flat`ROUND(${percentPart}*${L(columns.months!)}${r + 1}*${L(columns.monthlyCost!)}${r + 1},0)`;
     if (!writable(view.original(r, B), f)) continue;
     // Text inputs ("275 %") cannot be multiplied reliably in every spreadsheet: write the figure.
     write(
@@ -136,7 +137,7 @@ export function planHalfYear(
     const directRows = h.lines
       .filter((l) => l.input.category !== "overhead")
       .map((l) => l.input.row - 1);
-    const f = `ROUND(${rate.expression}*SUM(${rowRanges(directRows, L(B))}),0)`;
+    const f = flat`ROUND(${rate.expression}*SUM(${rowRanges(directRows, L(B))}),0)`;
     if (writable(view.original(r, B), f)) {
       const sum = view.sum(directRows.map((row) => [row, B] as const));
       const faithful =
@@ -160,7 +161,7 @@ export function planHalfYear(
     const b = `${L(B)}${r + 1}`;
     const budgetSeen = view.seen(r, B);
     const actualSeen = view.seen(r, A);
-    const varianceF = `IF(${a}="","",${b}-${a})`;
+    const varianceF = flat`IF(${a}="","",${b}-${a})`;
     if (writable(view.original(r, V), varianceF)) {
       const engine: number | string =
         line.effectiveVariance === null ? "" : kr(line.effectiveVariance);
@@ -185,7 +186,7 @@ export function planHalfYear(
         amountStyle,
       );
     }
-    const statusF = `IF(${a}="","",IF(${a}>${b},"${STATUS_OVERSPENT}","${STATUS_WITHIN}"))`;
+    const statusF = flat`IF(${a}="","",IF(${a}>${b},"${STATUS_OVERSPENT}","${STATUS_WITHIN}"))`;
     if (writable(view.original(r, S), statusF)) {
       const engine =
         line.input.actual === null
@@ -220,7 +221,7 @@ export function planHalfYear(
     ];
     for (const [col, engine, wanted] of sums) {
       if (!wanted) continue;
-      const f = `SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
+      const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
       if (!writable(view.original(r, col), f)) continue;
       const seen = view.sum(lineRows.map((row) => [row, col] as const));
       write(
@@ -236,7 +237,7 @@ export function planHalfYear(
   const top = firstRow + 1;
   const bottom = Math.max(...rows) + 1;
   // Absolute columns, relative rows: the same rule serves the actual and the status cells.
-  const rule = `AND(ISNUMBER($${L(A)}${top}),$${L(A)}${top}>$${L(B)}${top})`;
+  const rule = flat`AND(ISNUMBER($${L(A)}${top}),$${L(A)}${top}>$${L(B)}${top})`;
   const marks: ConditionalMark[] = [
     {
       range: `${L(A)}${top}:${L(A)}${bottom}`,

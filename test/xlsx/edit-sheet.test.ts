@@ -1,0 +1,134 @@
+// Writing cells into an existing sheetData in one pass: every cell the sheet had stays (moved
+// nowhere), the plan's cells replace or join them, rows keep row order, the dimension covers all.
+import fc from "fast-check";
+import { strToU8, zipSync } from "fflate";
+import { type Cell, type CellWrite, a1 } from "../../src/core";
+import { readXlsx } from "../../src/xlsx/read";
+import { cellXml, editSheetXml } from "../../src/xlsx/sheet-xml";
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** The grid a reader sees in a sheet part (a minimal package around it). */
+function gridOf(sheetXml: string): (Cell | undefined)[][] {
+  const files = {
+    "[Content_Types].xml": strToU8(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+    "xl/workbook.xml": strToU8(`<workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    "xl/worksheets/sheet1.xml": strToU8(sheetXml),
+  };
+  const grid = readXlsx(zipSync(files)).sheets[0]!;
+  expect(grid.unreadable).toBeUndefined();
+  return grid.rows.map((r) => (r ? [...r] : []));
+}
+
+interface SheetSpec {
+  rows: { row: number; withR: boolean; cells: { col: number; withR: boolean; value: number; style: number }[] }[];
+}
+
+function sheetXml(spec: SheetSpec, dimension: string): string {
+  const rows = spec.rows
+    .map(({ row, withR, cells }) => {
+      const cs = cells.map(({ col, withR: cr, value, style }) => `<c${cr ? ` r="${a1(row - 1, col)}"` : ""}${style ? ` s="${style}"` : ""}><v>${value}</v></c>`).join("");
+      return `<row${withR ? ` r="${row}"` : ""} spans="1:3">${cs}</row>`;
+    })
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${NS}"><dimension ref="${dimension}"/><sheetData>${rows}</sheetData><pageMargins left="0.7"/></worksheet>`;
+}
+
+// Rows ascending; a row (or cell) may leave out its r only where it follows its predecessor.
+const sheetSpec: fc.Arbitrary<SheetSpec> = fc
+  .uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 8 })
+  .chain((rowNumbers) => {
+    const sorted = [...rowNumbers].sort((a, b) => a - b);
+    return fc.tuple(
+      ...sorted.map((row, i) =>
+        fc
+          .record({
+            withR: i > 0 && sorted[i - 1] === row - 1 ? fc.boolean() : fc.constant(true),
+            cols: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 4 }),
+            values: fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 4, maxLength: 4 }),
+            noRefs: fc.boolean(),
+          })
+          .map(({ withR, cols, values, noRefs }) => {
+            const cs = [...cols].sort((a, b) => a - b);
+            // Cells without r only as a run from column A.
+            const sequential = noRefs && cs.every((c, k) => c === k);
+            return { row, withR, cells: cs.map((col, k) => ({ col, withR: !sequential, value: values[k]!, style: k % 2 })) };
+          }),
+      ),
+    ).map((rows) => ({ rows }));
+  });
+
+const edits: fc.Arbitrary<CellWrite[]> = fc.array(
+  fc.record({ row: fc.integer({ min: 0, max: 34 }), col: fc.integer({ min: 0, max: 8 }), value: fc.integer({ min: 1000, max: 9999 }) }).map(({ row, col, value }) => ({ row, col, value: { kind: "number" as const, value } })),
+  { maxLength: 12 },
+);
+
+describe("cells written into an existing sheet", () => {
+  test("the sheet's cells stay, the plan's replace or join them, in order (property)", () => {
+    fc.assert(
+      fc.property(sheetSpec, edits, (spec, writes) => {
+        const before = gridOf(sheetXml(spec, "A1:C3"));
+        const styles: (number | null)[] = [];
+        const { bytes } = editSheetXml(sheetXml(spec, "A1:C3"), writes, (c, own, p) => {
+          styles.push(own);
+          return cellXml(a1(c.row, c.col), c.value, own, p);
+        });
+        const xml = new TextDecoder().decode(bytes);
+        const after = gridOf(xml);
+        const expected = before.map((r) => [...r]);
+        for (const w of writes) (expected[w.row] ??= [])[w.col] = { t: "n", v: (w.value as { value: number }).value };
+        const norm = (g: (Cell | undefined)[][]) => {
+          const out: string[] = [];
+          g.forEach((r, i) => r?.forEach((c, j) => c && out.push(`${a1(i, j)}=${c.v}`)));
+          return out.sort();
+        };
+        expect(norm(after)).toEqual(norm(expected));
+        // Rows in ascending order, each with its number.
+        const numbers = [...xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].map((m) => Number(m[1]));
+        expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+        expect(numbers.length).toBe([...xml.matchAll(/<row\b/g)].length);
+        // Within a row, cells in column order (Excel refuses a file otherwise).
+        for (const row of xml.matchAll(/<row\b[^>]*>(.*?)<\/row>/g)) {
+          const cols = [...row[1]!.matchAll(/<c r="([A-Z]+)\d+"/g)].map((m) => m[1]!.length * 100 + m[1]!.charCodeAt(m[1]!.length - 1));
+          expect(cols).toEqual([...cols].sort((a, b) => a - b));
+        }
+        // The dimension covers every cell.
+        const dim = /<dimension ref="A1:([A-Z]+)(\d+)"\/>/.exec(xml);
+        const cells = norm(after);
+        if (cells.length > 0) {
+          const maxRow = Math.max(...cells.map((c) => Number(/\d+/.exec(c)![0])));
+          expect(dim).not.toBeNull();
+          expect(Number(dim![2])).toBe(maxRow);
+        }
+        expect(xml).toContain('<pageMargins left="0.7"/>');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a replaced cell's own style is handed to the renderer (a person's formatting wins)", () => {
+    const xml = `<worksheet xmlns="${NS}"><sheetData><row r="2"><c r="B2" s="7"><v>1</v></c><c r="C2"><v>2</v></c></row></sheetData></worksheet>`;
+    const seen: [string, number | null][] = [];
+    editSheetXml(
+      xml,
+      [
+        { row: 1, col: 1, value: { kind: "number", value: 5 } },
+        { row: 1, col: 2, value: { kind: "number", value: 6 } },
+        { row: 1, col: 3, value: { kind: "number", value: 7 } },
+      ],
+      (c, own) => {
+        seen.push([a1(c.row, c.col), own]);
+        return "";
+      },
+    );
+    expect(seen.sort()).toEqual([["B2", 7], ["C2", null], ["D2", null]]);
+  });
+
+  test("rows the plan does not touch are copied as they are", () => {
+    const untouched = `<row r="3" spans="1:2" customHeight="1" ht="30"><c r="A3" t="s"><v>0</v></c></row>`;
+    const xml = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>${untouched}</sheetData></worksheet>`;
+    const out = editSheetXml(xml, [{ row: 0, col: 1, value: { kind: "number", value: 2 } }], (c, own, p) => cellXml(a1(c.row, c.col), c.value, own, p)).bytes;
+    expect(new TextDecoder().decode(out)).toContain(untouched);
+  });
+});
