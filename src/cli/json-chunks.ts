@@ -5,12 +5,14 @@
 
 const SLICE = 256;
 
-/** Whether a value holds, within a few levels, an array too long to write in one piece. */
+/**
+ * Whether a value holds, within a few levels, an array too long to write in one piece. An array's
+ * elements are judged by its first: the arrays written here hold elements of one shape (lines,
+ * periods), and looking at all of them would cost as much as writing them.
+ */
 function holdsLarge(v: unknown, depth = 3): boolean {
   if (Array.isArray(v))
-    return (
-      v.length > SLICE || (depth > 0 && v.some((x) => holdsLarge(x, depth - 1)))
-    );
+    return v.length > SLICE || (depth > 0 && v.length > 0 && holdsLarge(v[0], depth - 1));
   if (v === null || typeof v !== "object" || depth === 0) return false;
   for (const k in v)
     if (holdsLarge((v as Record<string, unknown>)[k], depth - 1)) return true;
@@ -28,7 +30,7 @@ export function* jsonChunks(value: unknown): Generator<string> {
     for (let i = 0; i < value.length; i += SLICE) {
       const slice = value.slice(i, i + SLICE);
       if (i > 0) yield ",";
-      if (slice.some((x) => holdsLarge(x)))
+      if (holdsLarge(slice[0]))
         for (let k = 0; k < slice.length; k++) {
           if (k > 0) yield ",";
           // undefined, a function or a symbol in an array is null, as JSON.stringify writes it.
