@@ -12,7 +12,10 @@ const SLICE = 256;
  */
 function holdsLarge(v: unknown, depth = 3): boolean {
   if (Array.isArray(v))
-    return v.length > SLICE || (depth > 0 && v.length > 0 && holdsLarge(v[0], depth - 1));
+    return (
+      v.length > SLICE ||
+      (depth > 0 && v.length > 0 && holdsLarge(v[0], depth - 1))
+    );
   if (v === null || typeof v !== "object" || depth === 0) return false;
   for (const k in v)
     if (holdsLarge((v as Record<string, unknown>)[k], depth - 1)) return true;
