@@ -14,6 +14,7 @@ import { Command, CommanderError, Option } from "commander";
 import {
   type Analysis,
   type CheckJson,
+  type LineJson,
   type FileErrorJson,
   type Lang,
   type TemplateOptions,
@@ -25,7 +26,7 @@ import {
   templatePeriod,
   planTemplate,
   planWrite,
-  toCheckJson,
+  toCheckJsonParts,
 } from "../core";
 import {
   DEFAULT_LIMITS,
@@ -54,7 +55,13 @@ export interface Io {
 }
 
 export type CheckOutcome =
-  { kind: "ok"; json: CheckJson } | { kind: "error"; json: FileErrorJson };
+  | {
+      kind: "ok";
+      /** The JSON, its periods' `lines` left empty: `lines(i)` makes period i's when written. */
+      json: CheckJson;
+      lines: (period: number) => LineJson[];
+    }
+  | { kind: "error"; json: FileErrorJson };
 
 function fileError(
   file: string,
@@ -137,6 +144,29 @@ function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
   return fileError(path, "INTERNAL", lang);
 }
 
+/** The check JSON in pieces, equal to JSON.stringify's, each period's lines made as it is written. */
+function* checkJsonChunks(
+  json: CheckJson,
+  lines: (period: number) => LineJson[],
+): Generator<string> {
+  let first = true;
+  for (const [key, value] of Object.entries(json)) {
+    if (value === undefined) continue; // left out, as JSON.stringify does
+    yield `${first ? "{" : ","}${JSON.stringify(key)}:`;
+    first = false;
+    if (key !== "periods") yield* jsonChunks(value);
+    else {
+      yield "[";
+      for (let i = 0; i < json.periods.length; i++) {
+        if (i > 0) yield ",";
+        yield* jsonChunks({ ...json.periods[i], lines: lines(i) });
+      }
+      yield "]";
+    }
+  }
+  yield first ? "{}" : "}";
+}
+
 /** Reads and analyses one file; the grids are let go on return, before any JSON is made of it. */
 function analyzeFile(
   path: string,
@@ -158,7 +188,7 @@ export function checkFile(path: string, lang: Lang): CheckOutcome {
   const analyzed = analyzeFile(path, lang);
   if (analyzed.kind === "error") return analyzed.outcome;
   try {
-    return { kind: "ok", json: toCheckJson(path, analyzed.analysis, lang) };
+    return { kind: "ok", ...toCheckJsonParts(path, analyzed.analysis, lang) };
   } catch (e) {
     return unexpected(path, e, lang);
   }
@@ -199,7 +229,12 @@ function printOutcome(
   opts: { json?: boolean; lang: Lang },
   io: Io,
 ): void {
-  if (opts.json) io.outChunks(jsonChunks(outcome.json));
+  if (opts.json)
+    io.outChunks(
+      outcome.kind === "ok"
+        ? checkJsonChunks(outcome.json, outcome.lines)
+        : jsonChunks(outcome.json),
+    );
   else if (outcome.kind === "error")
     io.out(
       `== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`,
@@ -241,7 +276,7 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
       opts.out,
       applyPlan(planned.bytes, planned.plan, NATIVE_CODEC),
     );
-    outcome = { kind: "ok", json: planned.json };
+    outcome = { kind: "ok", ...planned.json };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     outcome =
@@ -264,7 +299,12 @@ function planFile(
   file: string,
   lang: Lang,
 ):
-  | { kind: "ok"; bytes: Uint8Array; plan: WritePlan; json: CheckJson }
+  | {
+      kind: "ok";
+      bytes: Uint8Array;
+      plan: WritePlan;
+      json: { json: CheckJson; lines: (period: number) => LineJson[] };
+    }
   | { kind: "error"; outcome: CheckOutcome } {
   const loaded = loadFile(file, lang, readXlsx);
   if (loaded.kind === "error") return loaded;
@@ -278,7 +318,7 @@ function planFile(
     kind: "ok",
     bytes: loaded.bytes,
     plan,
-    json: toCheckJson(file, analysis, lang),
+    json: toCheckJsonParts(file, analysis, lang),
   };
 }
 

@@ -115,6 +115,32 @@ export function toCheckJson(
   analysis: Analysis,
   lang: Lang = "sv",
 ): CheckJson {
+  const { json, lines } = toCheckJsonParts(file, analysis, lang);
+  return {
+    ...json,
+    periods: json.periods.map((p, i) => ({ ...p, lines: lines(i) })),
+  };
+}
+
+/**
+ * The check JSON with every period's `lines` left empty, and `lines(i)` that makes period i's when
+ * asked: written one period at a time, a check of 100 000 lines never holds them all.
+ */
+export function toCheckJsonParts(
+  file: string,
+  analysis: Analysis,
+  lang: Lang = "sv",
+): { json: CheckJson; lines: (period: number) => LineJson[] } {
+  const c = analysis.computation;
+  const lines = (i: number) => c.halfYears[i]!.lines.map(lineJson);
+  return { json: checkJsonWithoutLines(file, analysis, lang), lines };
+}
+
+function checkJsonWithoutLines(
+  file: string,
+  analysis: Analysis,
+  lang: Lang,
+): CheckJson {
   const c = analysis.computation;
   const a = c.agreement;
   return {
@@ -136,7 +162,7 @@ export function toCheckJson(
       sheet: h.source.sheet,
       start: h.halfYear.start,
       end: h.halfYear.end,
-      lines: h.lines.map(lineJson),
+      lines: [],
       budget: budgetJson(h.budget),
       actual: h.actual ? actualJson(h.actual) : null,
     })),

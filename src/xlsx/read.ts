@@ -11,7 +11,7 @@ import {
   parseA1,
 } from "../core";
 import { readOdsContent } from "./ods";
-import { scanXml } from "./scan";
+import { scanXml, scanXmlPieces } from "./scan";
 import { type Inflate, ZipPackage, inflateWithFflate } from "./zip";
 import { parseXml, unescapeOoxml } from "./xml";
 
@@ -175,10 +175,16 @@ class Parts {
 
   /** The part's text, or null when the package has no such part; throws ZipError when it is broken. */
   text(path: string): string | null {
+    const bytes = this.bytes(path);
+    return bytes ? strFromU8(bytes) : null;
+  }
+
+  /** The part's bytes, or null when the package has no such part; throws ZipError when it is broken. */
+  bytes(path: string): Uint8Array | null {
     const entry =
       this.zip.entries.get(path) ??
       this.zip.entries.get(this.lowerCase.get(path.toLowerCase()) ?? "");
-    return entry ? strFromU8(this.zip.read(entry)) : null;
+    return entry ? this.zip.read(entry) : null;
   }
 }
 
@@ -306,9 +312,9 @@ function readPackage(files: Parts, limits: ReadLimits): LazyGrids {
     for (const s of sheets) {
       const rel = rels.get(s.rid);
       if (!rel || !rel.type.endsWith(REL_WORKSHEET)) continue; // chart sheets, dialog sheets, macro sheets
-      let xml: string | null;
+      let bytes: Uint8Array | null;
       try {
-        xml = files.text(rel.target);
+        bytes = files.bytes(rel.target);
       } catch (e) {
         yield {
           name: s.name,
@@ -317,7 +323,7 @@ function readPackage(files: Parts, limits: ReadLimits): LazyGrids {
         };
         continue;
       }
-      if (xml === null) {
+      if (bytes === null) {
         yield {
           name: s.name,
           rows: [],
@@ -325,25 +331,29 @@ function readPackage(files: Parts, limits: ReadLimits): LazyGrids {
         };
         continue;
       }
+      const read = (pieces: Iterable<string>) =>
+        readWorksheet(s.name, pieces, sharedStrings, formats, date1904, budget);
+      const cells = budget.cells;
       let grid: Grid;
       try {
-        grid = readWorksheet(
-          s.name,
-          xml,
-          sharedStrings,
-          formats,
-          date1904,
-          budget,
-        );
+        grid = read(rowPieces(bytes));
       } catch (e) {
         if (e instanceof WorkbookFileError) throw e;
-        grid = {
-          name: s.name,
-          rows: [],
-          unreadable: `invalid XML: ${(e as Error).message.split("\n")[0]}`,
-        };
+        // A cut inside a comment or CDATA section, or XML that is indeed broken: the sheet is read
+        // again whole, which also words the error as a whole-document parser would.
+        budget.cells = cells;
+        try {
+          grid = read([strFromU8(bytes)]);
+        } catch (e) {
+          if (e instanceof WorkbookFileError) throw e;
+          grid = {
+            name: s.name,
+            rows: [],
+            unreadable: `invalid XML: ${(e as Error).message.split("\n")[0]}`,
+          };
+        }
       }
-      xml = null;
+      bytes = null;
       yield grid;
     }
   }
@@ -432,9 +442,49 @@ function readRef(
   return true;
 }
 
+/**
+ * A sheet's XML decoded a few rows at a time: pieces of about 64 K characters, each ending right
+ * after a row's end tag, so that no piece ends inside a tag (scanXmlPieces).
+ */
+function* rowPieces(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder();
+  const WINDOW = 1 << 16;
+  let pending = "";
+  for (let at = 0; at < bytes.length; at += WINDOW) {
+    pending += decoder.decode(bytes.subarray(at, at + WINDOW), {
+      stream: true,
+    });
+    const cut = afterLastRowEnd(pending);
+    if (cut > 0) {
+      yield pending.slice(0, cut);
+      pending = pending.slice(cut);
+    }
+  }
+  pending += decoder.decode();
+  if (pending) yield pending;
+}
+
+/** Where the text's last row end tag ("</row>", "</x:row>") ends, or -1. */
+function afterLastRowEnd(text: string): number {
+  for (
+    let k = text.lastIndexOf("row>");
+    k > 0;
+    k = text.lastIndexOf("row>", k - 1)
+  ) {
+    const lt = text.lastIndexOf("<", k);
+    if (
+      lt >= 0 &&
+      text.charCodeAt(lt + 1) === 0x2f &&
+      /^\/(\w+:)?$/.test(text.slice(lt + 1, k))
+    )
+      return k + 4;
+  }
+  return -1;
+}
+
 function readWorksheet(
   name: string,
-  xml: string,
+  pieces: Iterable<string>,
   sharedStrings: readonly string[],
   formats: readonly (string | undefined)[],
   date1904: boolean,
@@ -454,7 +504,7 @@ function readWorksheet(
   let inInline = false;
   let inPhonetic = false;
 
-  scanXml(xml, {
+  scanXmlPieces(pieces, {
     get wantsText() {
       return capture !== null;
     },

@@ -104,7 +104,12 @@ export class Attributes {
   private readonly spans: number[] = [];
   private count = 0;
 
-  constructor(private readonly xml: string) {}
+  constructor(private xml: string) {}
+
+  /** @internal The piece the positions are in, while it is scanned. */
+  set source(xml: string) {
+    this.xml = xml;
+  }
 
   /** @internal */ reset(): void {
     this.count = 0;
@@ -229,10 +234,56 @@ export interface ScanHandler {
  * element is not read (real files carry junk there and are otherwise intact).
  */
 export function scanXml(xml: string, handler: ScanHandler): void {
-  const attributes = new Attributes(xml);
-  const stack: string[] = [];
+  scanXmlPieces([xml], handler);
+}
+
+/**
+ * The same scan over a document given in pieces, each ending between two tags (not inside a tag,
+ * comment or CDATA section): a large sheet is decoded and scanned a few rows at a time, never as
+ * one string. A text between pieces is reported in parts.
+ */
+export function scanXmlPieces(
+  pieces: Iterable<string>,
+  handler: ScanHandler,
+): void {
+  const state: ScanState = {
+    stack: [],
+    root: false,
+    attributes: new Attributes(""),
+    handler,
+  };
+  let last = "";
+  for (const piece of pieces) {
+    last = piece;
+    if (scanPiece(piece, state)) return;
+  }
+  const { stack } = state;
+  if (stack.length > 0)
+    throw new XmlSyntaxError(
+      `unclosed tag: ${stack[stack.length - 1]}`,
+      last,
+      last.length,
+    );
+  if (!state.root)
+    throw new XmlSyntaxError(
+      "document must contain a root element",
+      last,
+      last.length,
+    );
+}
+
+interface ScanState {
+  readonly stack: string[];
+  root: boolean;
+  readonly attributes: Attributes;
+  readonly handler: ScanHandler;
+}
+
+/** Scans one piece; true when the root element has ended (what follows it is not read). */
+function scanPiece(xml: string, state: ScanState): boolean {
+  const { stack, handler, attributes } = state;
+  attributes.source = xml;
   const n = xml.length;
-  let root = false;
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf("<", i);
@@ -266,7 +317,7 @@ export function scanXml(xml: string, handler: ScanHandler): void {
           lt,
         );
       handler.close(localName(open));
-      if (stack.length === 0) return;
+      if (stack.length === 0) return true;
       i = gt + 1;
     } else if (c === QUESTION) {
       const close = xml.indexOf("?>", lt + 2);
@@ -274,21 +325,14 @@ export function scanXml(xml: string, handler: ScanHandler): void {
         throw new XmlSyntaxError("unclosed processing instruction", xml, lt);
       i = close + 2;
     } else if (c === BANG) {
-      i = skipDeclaration(xml, lt, stack.length > 0, root, handler);
+      i = skipDeclaration(xml, lt, stack.length > 0, state.root, handler);
     } else {
       i = startTag(xml, lt, attributes, stack, handler);
-      root = true;
-      if (stack.length === 0) return; // the root itself was an empty element
+      state.root = true;
+      if (stack.length === 0) return true; // the root itself was an empty element
     }
   }
-  if (stack.length > 0)
-    throw new XmlSyntaxError(
-      `unclosed tag: ${stack[stack.length - 1]}`,
-      xml,
-      n,
-    );
-  if (!root)
-    throw new XmlSyntaxError("document must contain a root element", xml, n);
+  return false;
 }
 
 /** A comment, CDATA section or DOCTYPE at `lt`; returns where scanning goes on. */

@@ -1,5 +1,6 @@
 // Builds real .xlsx files with ExcelJS (another program than our reader) from a compact description.
 
+import { strToU8, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 
 export type CellSpec =
@@ -51,3 +52,14 @@ export async function buildXlsx(sheets: readonly SheetSpec[], options: { date190
 export const pct = (fraction: number): CellSpec => ({ value: fraction, fmt: "0%" });
 export const kr = (amount: number): CellSpec => ({ value: amount, fmt: "#,##0" });
 export const date = (iso: string): CellSpec => new Date(`${iso}T00:00:00Z`);
+
+/** A minimal .xlsx package around one worksheet part's XML (sheet "S"), for the reader's own tests. */
+export function packageOfSheet(sheetXml: string): Uint8Array {
+  const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  return zipSync({
+    "[Content_Types].xml": strToU8(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
+    "xl/workbook.xml": strToU8(`<workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    "xl/worksheets/sheet1.xml": strToU8(sheetXml),
+  });
+}

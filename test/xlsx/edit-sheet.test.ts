@@ -1,22 +1,16 @@
 // Writing cells into an existing sheetData in one pass: every cell the sheet had stays (moved
 // nowhere), the plan's cells replace or join them, rows keep row order, the dimension covers all.
 import fc from "fast-check";
-import { strToU8, zipSync } from "fflate";
 import { type Cell, type CellWrite, a1 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { cellXml, editSheetXml } from "../../src/xlsx/sheet-xml";
+import { packageOfSheet } from "../helpers/workbook";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-/** The grid a reader sees in a sheet part (a minimal package around it). */
+/** The grid a reader sees in a sheet part. */
 function gridOf(sheetXml: string): (Cell | undefined)[][] {
-  const files = {
-    "[Content_Types].xml": strToU8(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
-    "xl/workbook.xml": strToU8(`<workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
-    "xl/worksheets/sheet1.xml": strToU8(sheetXml),
-  };
-  const grid = readXlsx(zipSync(files)).sheets[0]!;
+  const grid = readXlsx(packageOfSheet(sheetXml)).sheets[0]!;
   expect(grid.unreadable).toBeUndefined();
   return grid.rows.map((r) => (r ? [...r] : []));
 }

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
-import { scanXml } from "../../src/xlsx/scan";
+import { scanXml, scanXmlPieces } from "../../src/xlsx/scan";
+import { readXlsx } from "../../src/xlsx/read";
+import { packageOfSheet } from "../helpers/workbook";
 
 type Event = string;
 const local = (name: string) => name.slice(name.indexOf(":") + 1);
@@ -158,5 +160,59 @@ describe("the XML scanner reads as saxes does", () => {
       if (saxes.error) expect({ path, error: scanner.error !== undefined }).toEqual({ path, error: true });
       else expect({ path, events: scanner.events }).toEqual({ path, events: saxes.events });
     }
+  });
+
+  test("a document given in pieces cut after end tags: the same events as whole (property)", () => {
+    fc.assert(
+      fc.property(document, fc.array(fc.nat(), { maxLength: 6 }), (xml, picks) => {
+        const ends = [...xml.matchAll(/<\/[^>]+>/g)].map((m) => m.index! + m[0].length);
+        const cuts = [...new Set(picks.map((p) => ends[p % Math.max(1, ends.length)]!).filter((c) => c !== undefined))].sort((a, b) => a - b);
+        const pieces = [0, ...cuts].map((from, k) => xml.slice(from, cuts[k] ?? xml.length)).filter((p) => p !== "");
+        const events: string[] = [];
+        scanXmlPieces(pieces, {
+          wantsText: true,
+          open: (name, a) => events.push(`<${name}${Object.entries(a.toRecord()).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join("")}>`),
+          close: (name) => events.push(`</${name}>`),
+          text: (t) => {
+            const last = events[events.length - 1];
+            if (last?.startsWith("'")) events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
+            else events.push(`'${t}'`);
+          },
+        });
+        expect(events).toEqual(viaScanner(xml));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("a large sheet read a few rows at a time", () => {
+  const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rows = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, k) => `<row r="${from + k + 1}"><c r="A${from + k + 1}"><v>${from + k}</v></c><c r="B${from + k + 1}" t="inlineStr"><is><t>Rad ${from + k}</t></is></c></row>`).join("");
+  const sheet = (middle: string) => `<worksheet xmlns="${ns}"><sheetData>${rows(0, 1200)}${middle}${rows(1200, 3000)}</sheetData></worksheet>`;
+  const cells = (xml: string) => readXlsx(packageOfSheet(xml)).sheets[0]!;
+
+  test("reads every row, across many pieces", () => {
+    const g = cells(sheet(""));
+    expect(g.unreadable).toBeUndefined();
+    expect(g.rows.length).toBe(3000);
+    expect(g.rows[2999]![1]).toEqual({ t: "s", v: "Rad 2999" });
+  });
+
+  test("a piece cut inside a comment that holds </row> is read again whole, with the same cells", () => {
+    // The comment spans the first window's end (65 536 characters), with </row> inside it.
+    const before = sheet("").indexOf("<row", 60_000);
+    expect(before).toBeGreaterThan(0);
+    const pad = "x".repeat(70_000);
+    const withComment = sheet(`<!-- ${pad.slice(0, 10)} </row> ${pad} -->`);
+    const g = cells(withComment);
+    expect(g.unreadable).toBeUndefined();
+    expect(g.rows).toEqual(cells(sheet("")).rows);
+  });
+
+  test("broken XML in a large sheet is still unreadable, worded as for the whole document", () => {
+    const g = cells(sheet("<row r=\"1201\"><c r=\"A1201\"><v>1</c></row>"));
+    expect(g.unreadable).toMatch(/^invalid XML: \d+:\d+: /);
   });
 });
