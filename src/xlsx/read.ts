@@ -106,7 +106,7 @@ export function readXlsx(
   limits: ReadLimits = DEFAULT_LIMITS,
   inflate: Inflate = inflateWithFflate,
 ): WorkbookGrids {
-  return { sheets: [...readXlsxLazily(bytes, limits, inflate).sheets] };
+  return { sheets: [...openXlsx(bytes, limits, inflate, false).sheets] };
 }
 
 /**
@@ -117,6 +117,15 @@ export function readXlsxLazily(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
   inflate: Inflate = inflateWithFflate,
+): LazyGrids {
+  return openXlsx(bytes, limits, inflate, true);
+}
+
+function openXlsx(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  inflate: Inflate,
+  lazy: boolean,
 ): LazyGrids {
   if (bytes.length > limits.maxFileBytes)
     fail(
@@ -161,7 +170,7 @@ export function readXlsxLazily(
     if (/\.(xml|rels)$/i.test(entry.name)) unpacked += entry.size;
   if (unpacked > limits.maxUnpackedBytes)
     fail("TOO_LARGE", "The workbook unpacks to more than can be read safely.");
-  return readPackage(new Parts(zip), limits);
+  return readPackage(new Parts(zip), limits, lazy);
 }
 
 /** The package's XML parts by name, inflated when read (one large sheet at a time in memory). */
@@ -230,7 +239,11 @@ function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
   return rels;
 }
 
-function readPackage(files: Parts, limits: ReadLimits): LazyGrids {
+function readPackage(
+  files: Parts,
+  limits: ReadLimits,
+  lazy: boolean,
+): LazyGrids {
   let workbookPart = "xl/workbook.xml";
   try {
     for (const rel of readRels(files, "").values())
@@ -336,7 +349,9 @@ function readPackage(files: Parts, limits: ReadLimits): LazyGrids {
       const cells = budget.cells;
       let grid: Grid;
       try {
-        grid = read(rowPieces(bytes));
+        // Read lazily, a sheet is let go once walked: decoded a few rows at a time, it is never
+        // one string. Read eagerly, every sheet is kept anyway, and whole is as lean.
+        grid = read(lazy ? rowPieces(bytes) : [strFromU8(bytes)]);
       } catch (e) {
         if (e instanceof WorkbookFileError) throw e;
         // A cut inside a comment or CDATA section, or XML that is indeed broken: the sheet is read
