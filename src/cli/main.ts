@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { Command, CommanderError, Option } from "commander";
 import {
@@ -368,6 +369,18 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
   return EXIT_OK;
 }
 
+/**
+ * A check reads a workbook once and keeps little: V8's young generation, left to grow (to 16 MB
+ * semi-spaces), costs it more in fresh memory pages than it saves in collections. Kept at its
+ * starting size, `check` of 20 × 500 lines ran about 12 % faster and at 100 000 lines peaked
+ * about 20 MB lower (npm run bench, README); `compute`, which keeps the grids and a plan, ran
+ * slower so, and is left as it is. The flag is read whenever the young generation would grow, so
+ * setting it now, before anything large is read, takes effect.
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString("--semi-space-growth-factor=1");
+}
+
 /** Runs the command line; resolves to the exit code. Usage errors exit 2 (SPEC §8). */
 export function main(argv: readonly string[], io: Io): number {
   let exit = EXIT_OK;
@@ -390,6 +403,7 @@ export function main(argv: readonly string[], io: Io): number {
     .option("--json", "one JSON object per file, one per line")
     .addOption(langOption())
     .action((files: string[], opts: { json?: boolean; lang: Lang }) => {
+      keepYoungGenerationSmall();
       exit = runCheck(files, opts, io);
     });
   program
