@@ -5,12 +5,21 @@
 
 const SLICE = 256;
 
+/** An array whose elements are made only as they are written (JSON.stringify cannot write it). */
+export class LazyList<T> {
+  constructor(
+    readonly length: number,
+    readonly at: (index: number) => T,
+  ) {}
+}
+
 /**
  * Whether a value holds, within a few levels, an array too long to write in one piece. An array's
  * elements are judged by its first: the arrays written here hold elements of one shape (lines,
  * periods), and looking at all of them would cost as much as writing them.
  */
 function holdsLarge(v: unknown, depth = 3): boolean {
+  if (v instanceof LazyList) return true;
   if (Array.isArray(v))
     return (
       v.length > SLICE ||
@@ -22,10 +31,22 @@ function holdsLarge(v: unknown, depth = 3): boolean {
   return false;
 }
 
-/** The JSON text of a plain data value (no toJSON, no cycles), as JSON.stringify writes it, in pieces. */
+/**
+ * The JSON text of a plain data value (no toJSON, no cycles), as JSON.stringify writes it, in
+ * pieces; a LazyList is written as the array of its elements.
+ */
 export function* jsonChunks(value: unknown): Generator<string> {
   if (!holdsLarge(value)) {
     yield JSON.stringify(value) ?? "null";
+    return;
+  }
+  if (value instanceof LazyList) {
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ",";
+      yield* jsonChunks(value.at(i) ?? null);
+    }
+    yield "]";
     return;
   }
   if (Array.isArray(value)) {

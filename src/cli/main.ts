@@ -15,7 +15,7 @@ import { Command, CommanderError, Option } from "commander";
 import {
   type Analysis,
   type CheckJson,
-  type LineJson,
+  type CheckJsonParts,
   type FileErrorJson,
   type Lang,
   type TemplateOptions,
@@ -40,7 +40,7 @@ import type { Inflate } from "../xlsx/zip";
 import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
 import { fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
-import { jsonChunks } from "./json-chunks";
+import { LazyList, jsonChunks } from "./json-chunks";
 import { CLI_TEXT } from "./messages";
 import { formatReport } from "./report";
 
@@ -56,13 +56,7 @@ export interface Io {
 }
 
 export type CheckOutcome =
-  | {
-      kind: "ok";
-      /** The JSON, its periods' `lines` left empty: `lines(i)` makes period i's when written. */
-      json: CheckJson;
-      lines: (period: number) => LineJson[];
-    }
-  | { kind: "error"; json: FileErrorJson };
+  ({ kind: "ok" } & CheckJsonParts) | { kind: "error"; json: FileErrorJson };
 
 function fileError(
   file: string,
@@ -145,27 +139,16 @@ function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
   return fileError(path, "INTERNAL", lang);
 }
 
-/** The check JSON in pieces, equal to JSON.stringify's, each period's lines made as it is written. */
-function* checkJsonChunks(
-  json: CheckJson,
-  lines: (period: number) => LineJson[],
-): Generator<string> {
-  let first = true;
-  for (const [key, value] of Object.entries(json)) {
-    if (value === undefined) continue; // left out, as JSON.stringify does
-    yield `${first ? "{" : ","}${JSON.stringify(key)}:`;
-    first = false;
-    if (key !== "periods") yield* jsonChunks(value);
-    else {
-      yield "[";
-      for (let i = 0; i < json.periods.length; i++) {
-        if (i > 0) yield ",";
-        yield* jsonChunks({ ...json.periods[i], lines: lines(i) });
-      }
-      yield "]";
-    }
-  }
-  yield first ? "{}" : "}";
+/** The check JSON in pieces, each period's lines made only as the period is written. */
+function checkJsonChunks({ json, lines }: CheckJsonParts): Iterable<string> {
+  const periods = json.periods;
+  return jsonChunks({
+    ...json,
+    periods: new LazyList(periods.length, (i) => ({
+      ...periods[i],
+      lines: lines(i),
+    })),
+  });
 }
 
 /** Reads and analyses one file; the grids are let go on return, before any JSON is made of it. */
@@ -233,7 +216,7 @@ function printOutcome(
   if (opts.json)
     io.outChunks(
       outcome.kind === "ok"
-        ? checkJsonChunks(outcome.json, outcome.lines)
+        ? checkJsonChunks(outcome)
         : jsonChunks(outcome.json),
     );
   else if (outcome.kind === "error")
@@ -293,8 +276,8 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
 }
 
 /**
- * Reads, analyses and plans one file; the grids and the analysis are let go on return, so that
- * writing the workbook holds only its bytes, the plan and the JSON (a large workbook's peak).
+ * Reads, analyses and plans one file; the grids are let go on return, so that writing the workbook
+ * holds its bytes, the plan and the analysis the JSON's lines are made from (a large workbook's peak).
  */
 function planFile(
   file: string,
@@ -304,7 +287,7 @@ function planFile(
       kind: "ok";
       bytes: Uint8Array;
       plan: WritePlan;
-      json: { json: CheckJson; lines: (period: number) => LineJson[] };
+      json: CheckJsonParts;
     }
   | { kind: "error"; outcome: CheckOutcome } {
   const loaded = loadFile(file, lang, readXlsx);

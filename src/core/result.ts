@@ -126,11 +126,17 @@ export function toCheckJson(
  * The check JSON with every period's `lines` left empty, and `lines(i)` that makes period i's when
  * asked: written one period at a time, a check of 100 000 lines never holds them all.
  */
+export interface CheckJsonParts {
+  readonly json: CheckJson;
+  readonly lines: (period: number) => LineJson[];
+}
+
+/** toCheckJson in parts: the lines of a period are made when the writer asks for them. */
 export function toCheckJsonParts(
   file: string,
   analysis: Analysis,
   lang: Lang = "sv",
-): { json: CheckJson; lines: (period: number) => LineJson[] } {
+): CheckJsonParts {
   const c = analysis.computation;
   const lines = (i: number) => c.halfYears[i]!.lines.map(lineJson);
   return { json: checkJsonWithoutLines(file, analysis, lang), lines };

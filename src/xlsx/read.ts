@@ -344,28 +344,35 @@ function readPackage(
         };
         continue;
       }
+      const part = bytes;
       const read = (pieces: Iterable<string>) =>
         readWorksheet(s.name, pieces, sharedStrings, formats, date1904, budget);
-      const cells = budget.cells;
-      let grid: Grid;
-      try {
-        // Read lazily, a sheet is let go once walked: decoded a few rows at a time, it is never
-        // one string. Read eagerly, every sheet is kept anyway, and whole is as lean.
-        grid = read(lazy ? rowPieces(bytes) : [strFromU8(bytes)]);
-      } catch (e) {
-        if (e instanceof WorkbookFileError) throw e;
-        // A cut inside a comment or CDATA section, or XML that is indeed broken: the sheet is read
-        // again whole, which also words the error as a whole-document parser would.
-        budget.cells = cells;
+      const whole = (): Grid => {
         try {
-          grid = read([strFromU8(bytes)]);
+          return read([strFromU8(part)]);
         } catch (e) {
           if (e instanceof WorkbookFileError) throw e;
-          grid = {
+          return {
             name: s.name,
             rows: [],
             unreadable: `invalid XML: ${(e as Error).message.split("\n")[0]}`,
           };
+        }
+      };
+      // Read lazily, a sheet is let go once walked: decoded a few rows at a time, it is never one
+      // string. Read eagerly, every sheet is kept anyway, and whole is as lean.
+      let grid: Grid;
+      if (!lazy) grid = whole();
+      else {
+        const cells = budget.cells;
+        try {
+          grid = read(rowPieces(part));
+        } catch (e) {
+          if (e instanceof WorkbookFileError) throw e;
+          // A cut inside a comment or CDATA section, or XML that is indeed broken: read again
+          // whole, which also words the error as a whole-document parser would.
+          budget.cells = cells;
+          grid = whole();
         }
       }
       bytes = null;

@@ -220,19 +220,15 @@ export function editSheetXml(
       continue;
     }
     const cellsXml = m[2] ?? "";
-    if (/<(\w+:)?c\b/.test(cellsXml)) {
+    const last = cellsXml.lastIndexOf(`<${p}c`);
+    if (last >= 0) {
       // The row's extent: its last cell's reference, or (without one) its cells counted.
-      const last = cellsXml.lastIndexOf(`<${p}c `);
-      const ref =
-        last >= 0
-          ? /^<\S+\s[^>]*?\br="([A-Z]+\d+)"/.exec(
-              cellsXml.slice(last, cellsXml.indexOf(">", last) + 1),
-            )
-          : null;
-      const at = ref ? parseA1(ref[1]!) : null;
+      const ref = refIn(
+        cellsXml.slice(last + p.length + 2, cellsXml.indexOf(">", last)),
+      );
       extend(
         rowNumber,
-        at ? at.col : [...cellsXml.matchAll(cellRe)].length - 1,
+        ref ? ref.col : [...cellsXml.matchAll(cellRe)].length - 1,
       );
     }
     // m[0] is "<row" (prefixed), the attributes, then the rest: a row without r gets one.

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { jsonChunks } from "../../src/cli/json-chunks";
+import { LazyList, jsonChunks } from "../../src/cli/json-chunks";
 
 describe("JSON written in pieces", () => {
   test("the pieces join to exactly JSON.stringify's text (property)", () => {
@@ -16,5 +16,15 @@ describe("JSON written in pieces", () => {
     expect(chunks.length).toBeGreaterThan(10);
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70 * 1024);
     expect(chunks.join("")).toBe(JSON.stringify({ file: "bench.xlsx", periods: [{ id: "2020-H1", lines }] }));
+  });
+
+  test("a lazy list is written as the array of its elements, each made only as it is written", () => {
+    const periods = [{ id: "2025-H2", lines: [{ row: 5 }] }, { id: "2026-H1", lines: [] }];
+    const made: number[] = [];
+    const chunks = jsonChunks({ file: "x", periods: new LazyList(periods.length, (i) => (made.push(i), periods[i])), n: 1 });
+    expect(made).toEqual([]);
+    const text = [...chunks].join("");
+    expect(text).toBe(JSON.stringify({ file: "x", periods, n: 1 }));
+    expect(made).toEqual([0, 1]);
   });
 });

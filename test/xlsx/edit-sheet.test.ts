@@ -1,7 +1,7 @@
 // Writing cells into an existing sheetData in one pass: every cell the sheet had stays (moved
 // nowhere), the plan's cells replace or join them, rows keep row order, the dimension covers all.
 import fc from "fast-check";
-import { type Cell, type CellWrite, a1 } from "../../src/core";
+import { type Cell, type CellWrite, a1, parseA1 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { cellXml, editSheetXml } from "../../src/xlsx/sheet-xml";
 import { packageOfSheet } from "../helpers/workbook";
@@ -84,7 +84,7 @@ describe("cells written into an existing sheet", () => {
         expect(numbers.length).toBe([...xml.matchAll(/<row\b/g)].length);
         // Within a row, cells in column order (Excel refuses a file otherwise).
         for (const row of xml.matchAll(/<row\b[^>]*>(.*?)<\/row>/g)) {
-          const cols = [...row[1]!.matchAll(/<c r="([A-Z]+)\d+"/g)].map((m) => m[1]!.length * 100 + m[1]!.charCodeAt(m[1]!.length - 1));
+          const cols = [...row[1]!.matchAll(/<c r="([A-Z]+\d+)"/g)].map((m) => parseA1(m[1]!)!.col);
           expect(cols).toEqual([...cols].sort((a, b) => a - b));
         }
         // The dimension covers every cell.
@@ -94,6 +94,8 @@ describe("cells written into an existing sheet", () => {
           const maxRow = Math.max(...cells.map((c) => Number(/\d+/.exec(c)![0])));
           expect(dim).not.toBeNull();
           expect(Number(dim![2])).toBe(maxRow);
+          const maxCol = Math.max(...cells.map((c) => parseA1(c.split("=")[0]!)!.col));
+          expect(parseA1(`${dim![1]}${dim![2]}`)!.col).toBe(maxCol);
         }
         expect(xml).toContain('<pageMargins left="0.7"/>');
       }),
