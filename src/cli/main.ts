@@ -14,7 +14,6 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { Command, CommanderError, Option } from "commander";
 import {
   type Analysis,
-  type CheckJson,
   type CheckJsonParts,
   type FileErrorJson,
   type Lang,
