@@ -15,7 +15,7 @@ export const MUTATIONS = [
   ["rowCount/columnCount dropped from the load", WORKBOOK, 'used.load("address,rowCount,columnCount");', 'used.load("address");'],
   ["reading without valuesOnly", WORKBOOK, "const used = ws.getUsedRangeOrNullObject(true);", "const used = ws.getUsedRangeOrNullObject();"],
   ["the used range's top-left offset ignored", WORKBOOK, "const at = topLeft(address);", "const at = { row: 0, col: 0 };"],
-  ["suspendApiCalculationUntilNextSync dropped", WORKBOOK, "  context.application.suspendApiCalculationUntilNextSync();\n  for (const create", "  for (const create"],
+  ["suspendApiCalculationUntilNextSync dropped", WORKBOOK, "  context.application.suspendApiCalculationUntilNextSync();\n  // The add-in's sheet first", "  // The add-in's sheet first"],
   ["the add-in's old marks not removed", WORKBOOK, "dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);", "void pre.marks;"],
   ["every conditional format removed, a person's too", WORKBOOK, "if (!rule.isNullObject && isOwnMarkFormula(rule.rule.formula)) cf.delete();", "cf.delete();"],
   ["a date written as ISO text", WORKBOOK, "return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);", "return value.iso;"],
