@@ -13,7 +13,7 @@ module.exports = {
     alias: { fflate$: path.resolve(__dirname, "node_modules", "fflate", "esm", "browser.js") },
   },
   module: {
-    rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.cli.json" } } }],
+    rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.cli.json", compilerOptions: { module: "es2020" } } } }],
   },
   optimization: { minimize: true },
   devtool: false,

@@ -8,7 +8,7 @@ try {
   process.stderr.write("iop-budget is not built: run `npm ci` (or `npm run build:cli`) in the project folder.\n");
   process.exit(2);
 }
-const code = main(process.argv.slice(2), {
+const result = main(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + "\n"),
   // A check --json line can be megabytes: written in the pieces it is made in.
   outChunks: (chunks) => {
@@ -24,4 +24,13 @@ const code = main(process.argv.slice(2), {
   },
   err: (line) => process.stderr.write(line + "\n"),
 });
-process.exitCode = code;
+// `memo` resolves later (Word is written asynchronously); the others return at once.
+Promise.resolve(result).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`iop-budget: ${e && e.message ? e.message : e}\n`);
+    process.exitCode = 2;
+  },
+);

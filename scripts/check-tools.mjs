@@ -11,6 +11,8 @@ const searchPath = process.env.IOP_BUDGET_TOOLS_PATH ?? process.env.PATH ?? "";
 /** [what it is for, how to find it, Debian package] */
 const TOOLS = [
   ["LibreOffice Calc (re-saves and recalculates workbooks)", "soffice", "libreoffice-calc-nogui"],
+  ["LibreOffice Writer (opens the decision memos, .docx)", "/usr/lib/libreoffice/program/libswlo.so", "libreoffice-writer-nogui"],
+  ["pdftoppm (draws a memo's first page as a PNG)", "pdftoppm", "poppler-utils"],
   ["xmllint (validates manifest.xml against the add-in schemas)", "xmllint", "libxml2-utils"],
   ["Chromium (the end-to-end tests of the pane)", "/usr/bin/chromium", "chromium"],
 ];
@@ -21,7 +23,8 @@ function found(command) {
     : searchPath.split(delimiter).filter(Boolean).map((dir) => join(dir, command));
   return candidates.some((file) => {
     try {
-      accessSync(file, constants.X_OK);
+      // A program must be executable; a library (Writer's) need only be there.
+      accessSync(file, file.endsWith(".so") ? constants.R_OK : constants.X_OK);
       return true;
     } catch {
       return false;

@@ -101,6 +101,8 @@ describe("a first run on a machine without the system programs", () => {
     const lines = r.stderr.split("\n").filter((l) => l.startsWith("  missing "));
     expect(lines).toEqual([
       expect.stringMatching(/missing soffice: .*sudo apt-get install -y libreoffice-calc-nogui$/),
+      expect.stringMatching(/missing \/usr\/lib\/libreoffice\/program\/libswlo.so: .*sudo apt-get install -y libreoffice-writer-nogui$/),
+      expect.stringMatching(/missing pdftoppm: .*sudo apt-get install -y poppler-utils$/),
       expect.stringMatching(/missing xmllint: .*sudo apt-get install -y libxml2-utils$/),
       expect.stringMatching(/missing \/usr\/bin\/chromium: .*sudo apt-get install -y chromium$/),
     ]);

@@ -41,6 +41,7 @@ import { fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
 import { LazyList, jsonChunks } from "./json-chunks";
 import { CLI_TEXT } from "./messages";
+import { type MemoDeps, type MemoOptions, runMemo } from "./memo";
 import { formatReport } from "./report";
 
 export const EXIT_OK = 0;
@@ -363,9 +364,30 @@ function keepYoungGenerationSmall(): void {
   setFlagsFromString("--semi-space-growth-factor=1");
 }
 
-/** Runs the command line; resolves to the exit code. Usage errors exit 2 (SPEC §8). */
-export function main(argv: readonly string[], io: Io): number {
-  let exit = EXIT_OK;
+/** The memo's access to files: each read and analysed as check does; unreadable ones print as check does. */
+function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
+  return {
+    analyze: (file) => {
+      const r = analyzeFile(file, lang);
+      return r.kind === "ok"
+        ? { file, analysis: r.analysis }
+        : { error: () => printOutcome(file, r.outcome, { json, lang }, io) };
+    },
+    write: writeAtomically,
+    out: io.out,
+    err: io.err,
+  };
+}
+
+/**
+ * Runs the command line; the exit code, or a promise of it for `memo` (Word is written
+ * asynchronously). Usage errors exit 2 (SPEC §8).
+ */
+export function main(
+  argv: readonly string[],
+  io: Io,
+): number | Promise<number> {
+  let exit: number | Promise<number> = EXIT_OK;
   const program = new Command("iop-budget")
     .description("Checks and computes IOP budget workbooks (Malmö stad).")
     .version(VERSION)
@@ -413,6 +435,22 @@ export function main(argv: readonly string[], io: Io): number {
     .addOption(langOption())
     .action((opts: TemplateCliOptions) => {
       exit = runTemplate(opts, io);
+    });
+  program
+    .command("memo")
+    .description(
+      "write the decision memo of a case (its report and budget workbooks) as a Word document",
+    )
+    .argument("<files...>", ".xlsx files of one case (one Diarienummer)")
+    .requiredOption("--out <file>", "where to write the memo (.docx)")
+    .option(
+      "--json",
+      "print the case, decision, tables and findings as one JSON line",
+    )
+    .option("--force", "overwrite an existing file")
+    .addOption(langOption())
+    .action((files: string[], opts: MemoOptions) => {
+      exit = runMemo(files, opts, memoDeps(opts.lang, !!opts.json, io));
     });
   try {
     program.parse([...argv], { from: "user" });

@@ -39,6 +39,10 @@ export const CLI_TEXT = {
       "Ange avtalsperioden som --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM (båda, högst tio år), t.ex. --from 2025-07 --to 2026-06.",
     wroteTemplate: (out: string, from: string, to: string) =>
       `Budgetmallen för ${from} – ${to} är sparad: ${out}`,
+    wroteMemo: (out: string) => `Beslutsunderlaget (Word) är sparat: ${out}`,
+    differentCases: (list: string) =>
+      `Filerna hör till olika ärenden och kan inte bli ett beslutsunderlag:\n${list}\nKör memo på filerna för ett ärende i taget.`,
+    noCase: "(inget diarienummer)",
   },
   en: {
     agreementPeriod: "Agreement period",
@@ -76,5 +80,9 @@ export const CLI_TEXT = {
       "Give the agreement period as --from YYYY-MM --to YYYY-MM (both, at most ten years), e.g. --from 2025-07 --to 2026-06.",
     wroteTemplate: (out: string, from: string, to: string) =>
       `The budget template for ${from} – ${to} is saved: ${out}`,
+    wroteMemo: (out: string) => `The decision memo (Word) is saved: ${out}`,
+    differentCases: (list: string) =>
+      `The files belong to different cases and cannot make one memo:\n${list}\nRun memo on the files of one case at a time.`,
+    noCase: "(no case number)",
   },
 } as const satisfies Record<Lang, unknown>;

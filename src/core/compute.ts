@@ -1,6 +1,13 @@
 // The calculations of SPEC §4, in integer öre.
 
 import { isOwnOverheadFormula } from "./ownership";
+import {
+  type PeriodTable,
+  type YearTable,
+  periodTable,
+  yearTables,
+} from "./tables";
+import { monthsText } from "./decision";
 import { type IsoDate, isoFromParts } from "./dates";
 import { type Finding, finding } from "./findings";
 import type { ColumnKey } from "./glossary";
@@ -95,6 +102,10 @@ export interface Computation {
   readonly grantYears: readonly GrantYear[];
   /** All grants of the workbook: the sum of the half-years' totals. */
   readonly grantTotal: Ore;
+  /** Per reported year, per line: the memo's "Ekonomisk redovisning" table. */
+  readonly yearTables: readonly YearTable[];
+  /** The granted half-years per line (none or one table): the memo's "Budgetförslag". */
+  readonly periodTables: readonly PeriodTable[];
 }
 
 const PPM = 1_000_000n;
@@ -162,6 +173,7 @@ export function compute(
       });
   }
   const grantTotal = sum(grants.map((g) => g.amount));
+  const period = periodTable(halfYears, findings);
   return {
     agreement,
     halfYears,
@@ -170,6 +182,8 @@ export function compute(
     grants,
     grantYears,
     grantTotal,
+    yearTables: yearTables(halfYears, years, repayment.items, findings),
+    periodTables: period ? [period] : [],
   };
 }
 
@@ -236,24 +250,49 @@ function checkHalfYears(
           }),
         );
     }
-    const missing = expected.filter((h) => !byId.has(h.id)).map((h) => h.id);
+    const missingHalves = expected.filter((h) => !byId.has(h.id));
+    const missing = missingHalves.map((h) => h.id);
+    // Months after the last sheet that the decision would approve with no budget (the seed's
+    // "juli 2025 – december 2026" for a 12-month budget).
+    const lastEnd = ordered[ordered.length - 1]?.halfYear.end ?? "";
+    const after = missingHalves.filter((h) => h.start > lastEnd);
+    const granted = ordered.some(
+      (s) => !s.lines.some((l) => l.actual !== null),
+    );
+    const months = {
+      months: after.length ? monthsText(after[0]!.start, end, "sv") : "",
+      monthsEn: after.length ? monthsText(after[0]!.start, end, "en") : "",
+    };
     if (missing.length > 0) {
       // A report covers the half-years reported so far; a budget must cover the whole agreement.
-      if (reported)
-        findings.push(
-          finding("PERIOD_NOT_REPORTED", null, null, {
-            missing: missing.join(", "),
-          }),
-        );
-      else
+      if (!reported)
         findings.push(
           finding(
             "PERIOD_NOT_COVERED",
             sheet,
             workbook.agreement.cells.start ?? null,
-            { start, end, missing: missing.join(", ") },
+            { start, end, missing: missing.join(", "), ...months },
           ),
         );
+      else {
+        const before = missing.filter((id) => !after.some((h) => h.id === id));
+        const reportedOnly = granted ? before : missing;
+        if (reportedOnly.length > 0)
+          findings.push(
+            finding("PERIOD_NOT_REPORTED", null, null, {
+              missing: reportedOnly.join(", "),
+            }),
+          );
+        if (granted && after.length > 0)
+          findings.push(
+            finding(
+              "AGREEMENT_MONTHS_UNCOVERED",
+              sheet,
+              workbook.agreement.cells.end ?? null,
+              { start, end, lastEnd, ...months },
+            ),
+          );
+      }
     }
   } else if (ordered.length > 1) {
     const span = halfYearsBetween(

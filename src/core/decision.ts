@@ -1,10 +1,10 @@
 // The draft decision points (SPEC §4.11) in the seed memo's Swedish wording.
 
-import type { Computation } from "./compute";
+import type { Computation, ComputedHalfYear, RepaymentItem } from "./compute";
 import { type IsoDate, daysInMonth, parseIso } from "./dates";
-import { formatAmount } from "./format";
-import type { Ore } from "./money";
-import { SWEDISH_MONTHS } from "./period";
+import { type Lang, formatAmount } from "./format";
+import { type Ore, sum } from "./money";
+import { SWEDISH_MONTHS, compareHalfYears } from "./period";
 
 /** "1 109 649 kronor" */
 export function kronorText(amount: Ore): string {
@@ -40,19 +40,96 @@ export function dayText(date: IsoDate): string {
   return `${d} ${SWEDISH_MONTHS[m - 1]} ${y}`;
 }
 
+const ENGLISH_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "juli–december 2026", "juli 2026 – juni 2027" (en: "July–December 2026"): months in a message. */
+export function monthsText(start: IsoDate, end: IsoDate, lang: Lang): string {
+  const names = lang === "sv" ? SWEDISH_MONTHS : ENGLISH_MONTHS;
+  const s = parseIso(start);
+  const e = parseIso(end);
+  if (s.y === e.y)
+    return s.m === e.m
+      ? `${names[s.m - 1]} ${s.y}`
+      : `${names[s.m - 1]}–${names[e.m - 1]} ${e.y}`;
+  return `${names[s.m - 1]} ${s.y} – ${names[e.m - 1]} ${e.y}`;
+}
+
 /** "a", "a samt b", "a, b samt c" */
 function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} samt ${items[items.length - 1]}`;
 }
 
-/** The draft decision points, unnumbered; where they are shown, they are numbered 1, 2, … */
-export function decisionPoints(c: Computation): string[] {
-  const name = c.agreement.name ?? "partnerskapet";
-  const org = c.agreement.organisation ?? "organisationen";
+/** Where the grant comes from when `Anslag` does not say (the seed's wording). */
+export const DEFAULT_GRANT_SOURCE =
+  "kommunstyrelsens anslag för projekt och utredningar";
+
+function firstOf<T>(values: readonly (T | null | undefined)[]): T | null {
+  for (const v of values) if (v !== null && v !== undefined) return v;
+  return null;
+}
+
+/** Half-years of several workbooks, in order, each once (the first workbook's wins). */
+function distinctHalfYears(
+  halves: readonly ComputedHalfYear[],
+): ComputedHalfYear[] {
+  const seen = new Set<string>();
+  return [...halves]
+    .sort((a, b) => compareHalfYears(a.halfYear, b.halfYear))
+    .filter((h) => !seen.has(h.halfYear.id) && !!seen.add(h.halfYear.id));
+}
+
+/** The repayment items of several reports, each once, by year. */
+export function caseRepaymentItems(
+  computations: readonly Computation[],
+): RepaymentItem[] {
+  const seen = new Set<string>();
+  return computations
+    .flatMap((c) => c.repayment.items)
+    .filter((i) => {
+      const key = `${i.source}:${i.year}:${i.amount}`;
+      return !seen.has(key) && !!seen.add(key);
+    })
+    .sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The draft decision of a case (SPEC §4.11), from one workbook or from several of the same case
+ * (a report and a budget), in the seed memo's order and wording; unnumbered, shown as 1, 2, …
+ */
+export function caseDecision(computations: readonly Computation[]): string[] {
+  const agreements = computations.map((c) => c.agreement);
+  const reports = computations.filter((c) =>
+    c.halfYears.some((h) => h.actual !== null),
+  );
+  const budgets = computations.filter((c) =>
+    c.halfYears.some((h) => h.actual === null),
+  );
+  // The agreement to approve is the budget's; names come from whichever workbook has them.
+  const a = budgets[0]?.agreement ?? agreements[0];
+  const name = firstOf(agreements.map((x) => x.name)) ?? "partnerskapet";
+  const org =
+    firstOf(agreements.map((x) => x.organisation)) ?? "organisationen";
   const points: string[] = [];
-  const reported = c.halfYears.filter((h) => h.actual !== null);
-  const granted = c.halfYears.filter((h) => h.actual === null);
+  const reported = distinctHalfYears(
+    reports.flatMap((c) => c.halfYears.filter((h) => h.actual !== null)),
+  );
+  const granted = distinctHalfYears(
+    budgets.flatMap((c) => c.halfYears.filter((h) => h.actual === null)),
+  );
 
   if (reported.length > 0) {
     const period = shortPeriodText(
@@ -63,42 +140,63 @@ export function decisionPoints(c: Computation): string[] {
       `Kommunstyrelsen godkänner återrapporteringen för ${name} avseende perioden ${period} och lägger den till handlingarna.`,
     );
   }
-  const { items, total, due } = c.repayment;
-  if (total > 0) {
+  const items = caseRepaymentItems(reports);
+  if (sum(items.map((i) => i.amount)) > 0) {
     const amounts = listText(items.map((i) => kronorText(i.amount)));
     const years = listText(items.map((i) => String(i.year)));
+    const due = firstOf(reports.map((c) => c.repayment.due));
     const when = due ? ` senast ${dueText(due)}` : "";
     points.push(
       `Kommunstyrelsen beslutar att överskott av medel ${amounts} från verksamhetsperioden ${years} återbetalas från ${org} till kommunstyrelsen${when}.`,
     );
   }
-  if (granted.length > 0) {
-    const { start, end } = c.agreement;
+  if (granted.length > 0 && a) {
+    const ext = a.extension;
+    const { start, end } = a;
     if (start && end) {
+      const span = periodText(start, end);
       points.push(
-        `Kommunstyrelsen godkänner förslag till avtal avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${periodText(start, end)}.`,
+        `Kommunstyrelsen godkänner förslag till ${ext ? "förlängning av avtal" : "avtal"} avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${span}.`,
       );
+      const signatories =
+        a.signatories.length > 0
+          ? a.signatories
+          : (agreements.find((x) => x.signatories.length > 0)?.signatories ??
+            []);
+      if (signatories.length > 0)
+        points.push(
+          `Kommunstyrelsen anmodar ${listText(signatories)} att underteckna ${ext ? "förlängningsavtalet" : "avtalet"} avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${span}.`,
+        );
     }
+    const source =
+      a.grantSource ??
+      firstOf(agreements.map((x) => x.grantSource)) ??
+      DEFAULT_GRANT_SOURCE;
     const years = [...new Set(granted.map((h) => h.halfYear.year))];
     years.forEach((year, i) => {
       const halves = granted.filter((h) => h.halfYear.year === year);
-      const amount = halves.reduce((a, h) => a + h.budget.total, 0) as Ore;
+      const amount = sum(halves.map((h) => h.budget.total));
       const period = periodText(
         halves[0]!.halfYear.start,
         halves[halves.length - 1]!.halfYear.end,
       );
       points.push(
         i === 0
-          ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från kommunstyrelsens anslag för projekt och utredningar avseende idéburet offentligt partnerskap (IOP) ${name} under perioden ${period}.`
-          : `Kommunstyrelsen beslutar att i beredningen av kommunfullmäktiges budget år ${year} beakta ${kronorText(amount)} till ${org} avseende idéburet offentligt partnerskap (IOP) ${name} under perioden ${period}.`,
+          ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från ${source} avseende ${ext ? "förlängningen av idéburet offentligt partnerskapsavtal" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`
+          : `Kommunstyrelsen beslutar att i beredningen av kommunfullmäktiges budget år ${year} beakta ${kronorText(amount)} till ${org} avseende ${ext ? "förlängning av idéburet offentligt partnerskap" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`,
       );
     });
-    const reportDue = c.agreement.reportDue;
+    const reportDue =
+      a.reportDue ?? firstOf(agreements.map((x) => x.reportDue));
     if (reportDue) {
       const covered = granted.filter((h) => h.halfYear.end < reportDue);
       if (covered.length > 0) {
+        // Report-backs are annual: an extension's report covers the whole calendar year (the
+        // earlier agreement's months too, as in the seed); a new agreement's, from its start.
+        const first = covered[0]!.halfYear;
+        const from = ext ? `${first.year}-01-01` : first.start;
         const period = shortPeriodText(
-          covered[0]!.halfYear.start,
+          from,
           covered[covered.length - 1]!.halfYear.end,
         );
         points.push(
@@ -108,4 +206,9 @@ export function decisionPoints(c: Computation): string[] {
     }
   }
   return points;
+}
+
+/** The draft decision of one workbook. */
+export function decisionPoints(c: Computation): string[] {
+  return caseDecision([c]);
 }

@@ -85,10 +85,17 @@ export const FINDINGS = {
   ),
   PERIOD_NOT_COVERED: t(
     (f) =>
-      `Avtalsperioden ${f.start} – ${f.end} täcks inte av halvårsbladen: ${f.missing} saknas. Lägg till bladen eller rätta avtalsperioden i Uppgifter.`,
+      `Avtalsperioden ${f.start} – ${f.end} täcks inte av halvårsbladen: ${f.missing} saknas${f.months ? ` (beslutet skulle godkänna ${f.months} utan budget)` : ""}. Lägg till bladen eller rätta avtalsperioden i Uppgifter.`,
     (f) =>
-      `The agreement period ${f.start} – ${f.end} is not covered by the half-year sheets: ${f.missing} is missing. Add the sheets or correct the agreement period in Uppgifter.`,
+      `The agreement period ${f.start} – ${f.end} is not covered by the half-year sheets: ${f.missing} is missing${f.monthsEn ? ` (the decision would approve ${f.monthsEn} with no budget)` : ""}. Add the sheets or correct the agreement period in Uppgifter.`,
     "error",
+  ),
+  AGREEMENT_MONTHS_UNCOVERED: t(
+    (f) =>
+      `Avtalsperioden ${f.start} – ${f.end} löper längre än det sista halvårsbladet (till ${f.lastEnd}): ${f.months} har ingen budget, men beslutet skulle godkänna avtalet för dem. Lägg till halvårsbladen eller rätta avtalsperioden i Uppgifter.`,
+    (f) =>
+      `The agreement period ${f.start} – ${f.end} runs past the last half-year sheet (to ${f.lastEnd}): ${f.monthsEn} has no budget, yet the decision would approve the agreement for it. Add the half-year sheets or correct the agreement period in Uppgifter.`,
+    "warning",
   ),
   PERIOD_NOT_REPORTED: t(
     (f) =>
@@ -382,6 +389,20 @@ export const FINDINGS = {
     (f) =>
       `The variance ${f.entered} does not match budget − actual = ${f.computed}. Correct the cell.`,
     "error",
+  ),
+  LINE_NOT_IN_EVERY_HALF_YEAR: t(
+    (f) =>
+      `Posten "${f.label}" finns i ${f.present} men inte i ${f.missing}; i års- och periodtabellerna räknas den där den finns.`,
+    (f) =>
+      `The line "${f.label}" is in ${f.present} but not in ${f.missing}; the year and period tables count it where it is.`,
+    "info",
+  ),
+  SERVICE_PERCENT_WEIGHTED: t(
+    (f) =>
+      `Posten "${f.label}" har olika tjänstgöringsgrad i halvåren (${f.percents} %); budgetförslaget visar snittet viktat med månader, ${f.weighted} %.`,
+    (f) =>
+      `The line "${f.label}" has different service percentages in its half-years (${f.percents} %); the budget proposal shows the mean weighted by months, ${f.weighted} %.`,
+    "info",
   ),
   ROWS_AFTER_TOTAL: t(
     (f) =>

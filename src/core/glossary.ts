@@ -25,7 +25,10 @@ export type DetailKey =
   | "overheadRate"
   | "repaymentDue"
   | "reportDue"
-  | "tolerance";
+  | "tolerance"
+  | "agreementType"
+  | "signatories"
+  | "grantSource";
 
 /** Headers and keys compare without case, punctuation, units in parentheses or spaces. */
 export function compactKey(text: string): string {
@@ -98,6 +101,9 @@ export const DETAIL_KEYS: Readonly<Record<DetailKey, readonly string[]>> = {
   repaymentDue: ["Återbetalning senast", "Återbetalas senast"],
   reportDue: ["Återrapportering senast", "Återrapporteras senast"],
   tolerance: ["Tolerans", "Tolerans för överskridande"],
+  agreementType: ["Avtalstyp", "Typ av avtal"],
+  signatories: ["Undertecknas av", "Undertecknare", "Avtalet undertecknas av"],
+  grantSource: ["Anslag", "Finansieras från", "Medel från"],
 };
 export const DETAIL_SYNONYMS = compactAll<DetailKey>(DETAIL_KEYS);
 

@@ -36,6 +36,14 @@ export interface Agreement {
   readonly reportDue: IsoDate | null;
   readonly tolerance: Tolerance | null;
   readonly earlierSurpluses: readonly EarlierSurplus[];
+  /** `Avtalstyp` as written ("Förlängning", "Nytt avtal"); the decision's wording follows it. */
+  readonly agreementType: string | null;
+  /** True when `Avtalstyp` says the agreement extends an earlier one ("Förlängning"). */
+  readonly extension: boolean;
+  /** `Undertecknas av`: the administrations that sign, as listed ("a, b" or "a; b"). */
+  readonly signatories: readonly string[];
+  /** `Anslag`: where the grant comes from, e.g. "kommunstyrelsens anslag för projekt och utredningar". */
+  readonly grantSource: string | null;
   /** The A1 address of each detail's value cell in `Uppgifter`. */
   readonly cells: Readonly<Partial<Record<DetailKey, string>>>;
 }

@@ -150,6 +150,10 @@ function emptyAgreement(): Agreement {
     reportDue: null,
     tolerance: null,
     earlierSurpluses: [],
+    agreementType: null,
+    extension: false,
+    signatories: [],
+    grantSource: null,
     cells: {},
   };
 }
@@ -272,6 +276,10 @@ function readAgreement(
     reportDue: date("reportDue", "last"),
     tolerance,
     earlierSurpluses: earlierSurpluses.sort((a, b) => a.year - b.year),
+    agreementType: text("agreementType"),
+    extension: /^förläng/.test(normalizeKey(text("agreementType") ?? "")),
+    signatories: splitList(text("signatories") ?? ""),
+    grantSource: text("grantSource"),
     cells,
   };
   const required: ["name" | "organisation" | "start" | "end", string][] = [
@@ -287,6 +295,17 @@ function readAgreement(
       );
   }
   return { agreement, rateMissing };
+}
+
+/**
+ * "a, b", "a; b", "a samt b" or one per line: the items. Not split on "och", which names
+ * contain ("arbetsmarknads- och socialförvaltningen").
+ */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,;\n]|\s+samt\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function readDetailDate(

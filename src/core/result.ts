@@ -1,10 +1,12 @@
 // The CLI's JSON contract (SPEC §8): amounts in kronor, null where a figure does not exist.
 
 import type { Analysis } from "./analyze";
+import type { Case } from "./case";
 import type { ActualFigures, BudgetFigures, ComputedLine } from "./compute";
 import { type RenderedFinding, renderFinding } from "./findings";
 import type { Lang } from "./format";
 import type { Ore } from "./money";
+import type { PeriodTable, YearTable } from "./tables";
 
 const kr = (ore: Ore): number => ore / 100;
 const krOrNull = (ore: Ore | null): number | null =>
@@ -68,8 +70,133 @@ export interface CheckJson {
   };
   grants: { period: string; amount: number }[];
   grantsByYear: { year: number; amount: number; periods: string[] }[];
+  yearLines: YearLinesJson[];
+  periodLines: PeriodLinesJson[];
   decision: string[];
   findings: RenderedFinding[];
+}
+
+export interface YearLinesJson {
+  year: number;
+  periods: string[];
+  partial: boolean;
+  lines: {
+    category: string;
+    label: string;
+    budget: number;
+    actual: number | null;
+    variance: number | null;
+    overspent: boolean;
+    periods: string[];
+  }[];
+  sum: { budget: number; actual: number; variance: number };
+  eligibleActual: number;
+  surplus: number;
+  earlier: { year: number; amount: number }[];
+  toRepay: number;
+}
+
+export interface PeriodLinesJson {
+  start: string;
+  end: string;
+  periods: string[];
+  lines: {
+    category: string;
+    label: string;
+    servicePercent: number | null;
+    weighted: boolean;
+    months: number;
+    amount: number;
+    periods: string[];
+  }[];
+  overhead: { months: number; amount: number };
+  total: number;
+}
+
+export function yearLinesJson(y: YearTable): YearLinesJson {
+  return {
+    year: y.year,
+    periods: [...y.periods],
+    partial: y.partial,
+    lines: y.lines.map((l) => ({
+      category: l.category,
+      label: l.label,
+      budget: kr(l.budget),
+      actual: krOrNull(l.actual),
+      variance: krOrNull(l.variance),
+      overspent: l.overspent,
+      periods: l.at.map((a) => a.halfYear),
+    })),
+    sum: {
+      budget: kr(y.budget),
+      actual: kr(y.actual),
+      variance: kr(y.variance),
+    },
+    eligibleActual: kr(y.eligibleActual),
+    surplus: kr(y.surplus),
+    earlier: y.earlier.map((e) => ({ year: e.year, amount: kr(e.amount) })),
+    toRepay: kr(y.toRepay),
+  };
+}
+
+export function periodLinesJson(p: PeriodTable): PeriodLinesJson {
+  return {
+    start: p.start,
+    end: p.end,
+    periods: [...p.periods],
+    lines: p.lines.map((l) => ({
+      category: l.category,
+      label: l.label,
+      servicePercent:
+        l.servicePercentMicro === null
+          ? null
+          : l.servicePercentMicro / 1_000_000,
+      weighted: l.weighted,
+      months: l.monthsMicro / 1_000_000,
+      amount: kr(l.amount),
+      periods: l.at.map((a) => a.halfYear),
+    })),
+    overhead: {
+      months: p.overheadMonthsMicro / 1_000_000,
+      amount: kr(p.overhead),
+    },
+    total: kr(p.total),
+  };
+}
+
+/** `iop-budget memo --json` (SPEC §8): the case, its decision, both tables and every file's findings. */
+export interface CaseJson {
+  case: {
+    name: string | null;
+    caseNumber: string | null;
+    organisation: string | null;
+    orgNumber: string | null;
+    files: string[];
+  };
+  decision: string[];
+  tables: { years: YearLinesJson[]; periods: PeriodLinesJson[] };
+  findings: (RenderedFinding & { file: string })[];
+}
+
+export function toCaseJson(c: Case, lang: Lang = "sv"): CaseJson {
+  return {
+    case: {
+      name: c.name,
+      caseNumber: c.caseNumber,
+      organisation: c.organisation,
+      orgNumber: c.orgNumber,
+      files: [...c.files],
+    },
+    decision: [...c.decision],
+    tables: {
+      years: c.years.map(yearLinesJson),
+      periods: c.periods.map(periodLinesJson),
+    },
+    findings: c.findings.map(({ file, finding }) => ({
+      file,
+      ...renderFinding(finding, lang),
+    })),
+  };
 }
 
 export interface FileErrorJson {
@@ -193,6 +320,8 @@ function checkJsonWithoutLines(
       amount: kr(g.amount),
       periods: [...g.periods],
     })),
+    yearLines: c.yearTables.map(yearLinesJson),
+    periodLines: c.periodTables.map(periodLinesJson),
     decision: [...analysis.decision],
     findings: analysis.findings.map((f) => renderFinding(f, lang)),
   };

@@ -27,7 +27,8 @@ function convert(bytes: Uint8Array, name: string, recalculate: boolean, to = "xl
     stdio: "pipe",
     timeout: 120_000,
   });
-  return readFileSync(join(outDir, `in-${name}`.replace(/\.[a-z]+$/, `.${to}`)));
+  // "txt:Text (encoded):UTF8" names a filter after the extension.
+  return readFileSync(join(outDir, `in-${name}`.replace(/\.[a-z]+$/, `.${to.split(":")[0]}`)));
 }
 
 export function resaveWithLibreOffice(bytes: Uint8Array, name = "book.xlsx"): Buffer {
@@ -41,4 +42,9 @@ export function recalculateWithLibreOffice(bytes: Uint8Array, name = "book.xlsx"
 /** The workbook as LibreOffice saves it by default: an OpenDocument spreadsheet (.ods). */
 export function saveAsOds(bytes: Uint8Array, name = "book.xlsx"): Buffer {
   return convert(bytes, name, false, "ods");
+}
+
+/** A Word document opened by LibreOffice Writer and saved as `to` ("pdf", "txt:Text (encoded):UTF8"). */
+export function convertDocument(bytes: Uint8Array, to: string, name = "memo.docx"): Buffer {
+  return convert(bytes, name, false, to);
 }

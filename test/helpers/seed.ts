@@ -46,8 +46,15 @@ export function budgetHalfYearSheet(name: string, period: string, o: { typedSala
   };
 }
 
-export function budgetWorkbook(o: { typedSalaries?: boolean } = {}): SheetSpec[] {
-  return [detailsSheet(), budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", o), budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", o)];
+/** The `Uppgifter` keys of the seed's extension decision (points 3–5). */
+export const EXTENSION_KEYS: ReadonlyArray<readonly [string, CellSpec]> = [
+  ["Avtalstyp", "Förlängning"],
+  ["Undertecknas av", "arbetsmarknads- och socialförvaltningen, kulturförvaltningen"],
+  ["Anslag", "kommunstyrelsens anslag för projekt och utredningar"],
+];
+
+export function budgetWorkbook(o: { typedSalaries?: boolean; end?: string } = {}): SheetSpec[] {
+  return [detailsSheet({ extra: EXTENSION_KEYS, ...(o.end ? { end: o.end } : {}) }), budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", o), budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", o)];
 }
 
 /**

@@ -2,6 +2,9 @@
 // in cells; where they derive from the half-year sheets they are formulas referring to them.
 
 import type { Analysis } from "../analyze";
+import { monthsText } from "../decision";
+import type { ColumnKey } from "../glossary";
+import type { LineAt } from "../tables";
 import { renderFinding } from "../findings";
 import { columnLetters, parseA1 } from "../grid";
 import type { Ore } from "../money";
@@ -39,6 +42,30 @@ const SEVERITY_SV = {
   info: "Information",
 } as const;
 
+/**
+ * The period's service % as a formula over the first half-year's cell when the % is the same in
+ * every half-year (the cell holds 275 or, formatted as percent, 2.75); else the number.
+ */
+function percentOfCells(
+  halfYearPlans: ReadonlyMap<string, HalfYearPlan>,
+  at: readonly LineAt[],
+  percent: number,
+  weighted: boolean,
+): PlanValue {
+  const p = at[0];
+  const plan = p && halfYearPlans.get(p.sheet);
+  const col = plan?.columns.servicePercent;
+  if (weighted || !p || !plan || col === undefined || p.row === null)
+    return num(percent);
+  const cell = `${sheetRef(p.sheet)}!${columnLetters(col)}${p.row}`;
+  const v = plan.view.seen(p.row - 1, col);
+  if (typeof v !== "number") return num(percent);
+  if (Math.abs(v * 100 - percent) < 1e-9)
+    return formula(`${cell}*100`, percent);
+  if (Math.abs(v - percent) < 1e-9) return formula(cell, percent);
+  return num(percent);
+}
+
 export function planDecisionSheet(
   analysis: Analysis,
   halfYearPlans: ReadonlyMap<string, HalfYearPlan>,
@@ -61,6 +88,11 @@ export function planDecisionSheet(
     put(r++, 0, text(label), HEADING);
   };
   const ref = (col: number, row: number) => `${columnLetters(col)}${row + 1}`;
+  const percentOf = (
+    at: readonly LineAt[],
+    percent: number,
+    weighted: boolean,
+  ) => percentOfCells(halfYearPlans, at, percent, weighted);
 
   put(r++, 0, text(`Beslutsunderlag: ${a.name ?? "IOP"}`), {
     bold: true,
@@ -234,6 +266,7 @@ export function planDecisionSheet(
 
   // Repayment.
   const rep = c.repayment;
+  const repaymentRow = new Map<string, number>();
   if (rep.items.length > 0) {
     heading("Återbetalning");
     header(["Avser", "Belopp"]);
@@ -269,6 +302,7 @@ export function planDecisionSheet(
           kr(item.amount),
         );
       }
+      repaymentRow.set(`${item.source}:${item.year}`, r);
       put(r++, 1, value, AMOUNT);
     }
     put(r, 0, text("Summa att återbetala"), { bold: true });
@@ -313,6 +347,117 @@ export function planDecisionSheet(
       );
       r++;
     }
+  }
+
+  // The memo's two tables: the reported year per line, the granted period per line.
+  /** `'Sheet'!D5+'Sheet'!D11` over the lines' cells when they add up to `value`, else the number. */
+  const sumOfCells = (
+    at: readonly LineAt[],
+    key: ColumnKey,
+    value: number,
+  ): PlanValue => {
+    const refs: string[] = [];
+    let seen = 0;
+    for (const p of at) {
+      const plan = halfYearPlans.get(p.sheet);
+      const col = plan?.columns[key];
+      if (!plan || col === undefined || p.row === null) return num(value);
+      const v = plan.view.seen(p.row - 1, col);
+      if (typeof v !== "number") return num(value);
+      seen += v;
+      refs.push(`${sheetRef(p.sheet)}!${columnLetters(col)}${p.row}`);
+    }
+    return refs.length > 0 && sameAmount(seen, value)
+      ? formula(refs.join("+"), value)
+      : num(value);
+  };
+  const sumRow = (
+    label: string,
+    cols: readonly number[],
+    first: number,
+    values: readonly number[],
+  ) => {
+    put(r, 0, text(label), { bold: true });
+    cols.forEach((col, i) =>
+      put(
+        r,
+        col,
+        formula(`SUM(${ref(col, first)}:${ref(col, r - 1)})`, values[i]!),
+        {
+          ...AMOUNT,
+          bold: true,
+        },
+      ),
+    );
+    r++;
+  };
+  for (const y of c.yearTables) {
+    heading(`Ekonomisk redovisning för ${y.year}`);
+    header([String(y.year), "Budget", "Utfall", "Differens"]);
+    const first = r;
+    for (const l of y.lines) {
+      put(r, 0, text(l.label));
+      put(r, 1, sumOfCells(l.at, "budget", kr(l.budget)), AMOUNT);
+      if (l.actual !== null && l.variance !== null) {
+        put(r, 2, sumOfCells(l.at, "actual", kr(l.actual)), AMOUNT);
+        put(r, 3, formula(`${ref(1, r)}-${ref(2, r)}`, kr(l.variance)), AMOUNT);
+      }
+      r++;
+    }
+    sumRow("Summa", [1, 2, 3], first, [
+      kr(y.budget),
+      kr(y.actual),
+      kr(y.variance),
+    ]);
+    const parts: string[] = [];
+    if (y.eligibleActual !== y.actual) {
+      put(r, 0, text("Ej stödberättigade OH-kostnader"));
+      put(r, 3, num(kr((y.actual - y.eligibleActual) as Ore)), AMOUNT);
+      r++;
+    }
+    for (const e of y.earlier) {
+      put(r, 0, text(`Överskott från ${e.year}`));
+      const at = repaymentRow.get(`${e.source}:${e.year}`);
+      put(
+        r,
+        3,
+        at === undefined
+          ? num(kr(e.amount))
+          : formula(ref(1, at), kr(e.amount)),
+        AMOUNT,
+      );
+      parts.push(ref(3, r++));
+    }
+    const surplus = yearRow.get(y.year);
+    if (surplus !== undefined) parts.push(`MAX(0,${ref(3, surplus)})`);
+    put(r, 0, text("Totalt att återbetala"), { bold: true });
+    put(r++, 3, formula(parts.join("+") || "0", kr(y.toRepay)), {
+      ...AMOUNT,
+      bold: true,
+    });
+  }
+  for (const p of c.periodTables) {
+    const span = monthsText(p.start, p.end, "sv");
+    heading(`Budgetförslag ${span}`);
+    header([`Budget ${span}`, "Procent av tjänst", "Antal månader", "Belopp"]);
+    const first = r;
+    for (const l of p.lines) {
+      put(r, 0, text(l.label));
+      if (l.servicePercentMicro !== null)
+        put(
+          r,
+          1,
+          percentOf(l.at, l.servicePercentMicro / 1_000_000, l.weighted),
+        );
+      put(r, 2, sumOfCells(l.at, "months", l.monthsMicro / 1_000_000));
+      put(r++, 3, sumOfCells(l.at, "budget", kr(l.amount)), AMOUNT);
+    }
+    if (p.overhead !== 0) {
+      put(r, 0, text("OH-kostnader"));
+      put(r, 2, num(p.overheadMonthsMicro / 1_000_000));
+      put(r++, 3, sumOfCells(p.overheadAt, "budget", kr(p.overhead)), AMOUNT);
+    }
+    sumRow("Totalt", [3], first, [kr(p.total)]);
   }
 
   // Draft decision.

@@ -1,0 +1,114 @@
+// `iop-budget memo`: the workbooks of one case in, the decision memo as a Word document out.
+
+import { existsSync, realpathSync } from "node:fs";
+import {
+  type CaseFile,
+  type Lang,
+  type Memo,
+  hasErrors,
+  buildCase,
+  memoOf,
+  toCaseJson,
+} from "../core";
+import { fileErrorText } from "../xlsx/file-errors";
+import { CLI_TEXT } from "./messages";
+
+export interface MemoOptions {
+  out: string;
+  json?: boolean;
+  force?: boolean;
+  lang: Lang;
+}
+
+/** What memo needs of main.ts's file handling, passed in to keep one reader of files. */
+export interface MemoDeps {
+  analyze(file: string): CaseFile | { error: () => void };
+  write(path: string, bytes: Uint8Array): void;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** The memo as text for the terminal: the decision and both tables, columns aligned. */
+export function memoText(memo: Memo): string {
+  const out = [memo.title, ...memo.facts, "", `${memo.decisionHeading}:`];
+  memo.decision.forEach((p, i) => out.push(`  ${i + 1}. ${p}`));
+  for (const t of memo.tables) {
+    const rows = [t.header, ...t.rows.map((r) => r.cells)];
+    const widths = t.header.map((_, i) =>
+      Math.max(...rows.map((r) => (r[i] ?? "").length)),
+    );
+    out.push("", `${t.title}:`);
+    for (const r of rows)
+      out.push(
+        `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`.trimEnd(),
+      );
+    if (t.kind === "period") for (const n of memo.notes) out.push(`  ! ${n}`);
+  }
+  const count = (s: string) =>
+    memo.findings.filter((f) => f.severity === s).length;
+  out.push(
+    "",
+    memo.findings.length === 0
+      ? memo.noFindings
+      : `${memo.findingsHeading}: ${count("error")} ${memo.severity.error.toLowerCase()}, ${count("warning")} ${memo.severity.warning.toLowerCase()}, ${count("info")} ${memo.severity.info.toLowerCase()}`,
+  );
+  return out.join("\n");
+}
+
+export async function runMemo(
+  files: readonly string[],
+  opts: MemoOptions,
+  deps: MemoDeps,
+): Promise<number> {
+  const t = CLI_TEXT[opts.lang];
+  const isInput = files.some(
+    (f) =>
+      existsSync(f) &&
+      existsSync(opts.out) &&
+      realpathSync(f) === realpathSync(opts.out),
+  );
+  if (isInput) {
+    deps.err(t.outIsInput(opts.out));
+    return 2;
+  }
+  if (existsSync(opts.out) && !opts.force) {
+    deps.err(t.outExists(opts.out));
+    return 2;
+  }
+  const parts: CaseFile[] = [];
+  let unreadable = false;
+  for (const file of files) {
+    const r = deps.analyze(file);
+    if ("error" in r) {
+      r.error();
+      unreadable = true;
+    } else parts.push(r);
+  }
+  if (unreadable) return 2;
+  const built = buildCase(parts);
+  if (built.kind === "different-cases") {
+    deps.err(
+      t.differentCases(
+        built.cases
+          .map(
+            (c) =>
+              `  ${c.file}: ${c.caseNumber ?? t.noCase}${c.name ? ` (${c.name})` : ""}`,
+          )
+          .join("\n"),
+      ),
+    );
+    return 2;
+  }
+  const memo = memoOf(built.case, opts.lang);
+  // docx is loaded only here, so that check and compute never parse it.
+  const { memoDocx } = await import("../memo/docx");
+  try {
+    deps.write(opts.out, await memoDocx(memo));
+  } catch {
+    deps.err(fileErrorText("FILE_NOT_WRITABLE", opts.lang));
+    return 2;
+  }
+  if (opts.json) deps.out(JSON.stringify(toCaseJson(built.case, opts.lang)));
+  else deps.out(`${memoText(memo)}\n\n${t.wroteMemo(opts.out)}`);
+  return hasErrors(built.case.findings.map((f) => f.finding)) ? 1 : 0;
+}

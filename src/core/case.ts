@@ -1,0 +1,100 @@
+// A case (ärende): one or more workbooks of the same Diarienummer, typically last year's report
+// and the next period's budget, turned into one decision and the memo's two tables (issue 8).
+
+import type { Analysis } from "./analyze";
+import { caseDecision } from "./decision";
+import type { Finding } from "./findings";
+import type { PeriodTable, YearTable } from "./tables";
+import { normalizeKey } from "./values";
+
+export interface CaseFile {
+  readonly file: string;
+  readonly analysis: Analysis;
+}
+
+export interface CaseFinding {
+  readonly file: string;
+  readonly finding: Finding;
+}
+
+export interface Case {
+  readonly name: string | null;
+  readonly caseNumber: string | null;
+  readonly organisation: string | null;
+  readonly orgNumber: string | null;
+  readonly files: readonly string[];
+  readonly decision: readonly string[];
+  readonly years: readonly YearTable[];
+  readonly periods: readonly PeriodTable[];
+  /** Each file's findings, file by file. */
+  readonly findings: readonly CaseFinding[];
+}
+
+export type CaseOutcome =
+  | { readonly kind: "ok"; readonly case: Case }
+  /** Files of different cases: no memo can be made of them together. */
+  | {
+      readonly kind: "different-cases";
+      readonly cases: readonly {
+        readonly file: string;
+        readonly caseNumber: string | null;
+        readonly name: string | null;
+      }[];
+    };
+
+/** What tells two workbooks' cases apart: the Diarienummer, else the partnership's name. */
+function caseKey(a: Analysis["computation"]["agreement"]): string | null {
+  if (a.caseNumber)
+    return `dnr:${a.caseNumber.toUpperCase().replace(/\s+/g, "")}`;
+  if (a.name) return `name:${normalizeKey(a.name)}`;
+  return null;
+}
+
+export function buildCase(files: readonly CaseFile[]): CaseOutcome {
+  const agreements = files.map((f) => f.analysis.computation.agreement);
+  const numbers = new Set(
+    agreements.map((a) => a.caseNumber && caseKey(a)).filter(Boolean),
+  );
+  const names = new Set(
+    agreements.map((a) => a.name && normalizeKey(a.name)).filter(Boolean),
+  );
+  // One Dnr for all; where no workbook has one, one name.
+  if (numbers.size > 1 || (numbers.size === 0 && names.size > 1))
+    return {
+      kind: "different-cases",
+      cases: files.map((f, i) => ({
+        file: f.file,
+        caseNumber: agreements[i]!.caseNumber,
+        name: agreements[i]!.name,
+      })),
+    };
+  const first = <
+    K extends "name" | "caseNumber" | "organisation" | "orgNumber",
+  >(
+    k: K,
+  ) => agreements.map((a) => a[k]).find((v) => v !== null) ?? null;
+  const computations = files.map((f) => f.analysis.computation);
+  const seenYears = new Set<number>();
+  const years = computations
+    .flatMap((c) => c.yearTables)
+    .filter((y) => !seenYears.has(y.year) && !!seenYears.add(y.year))
+    .sort((a, b) => a.year - b.year);
+  return {
+    kind: "ok",
+    case: {
+      name: first("name"),
+      caseNumber: first("caseNumber"),
+      organisation: first("organisation"),
+      orgNumber: first("orgNumber"),
+      files: files.map((f) => f.file),
+      decision: caseDecision(computations),
+      years,
+      periods: computations
+        .flatMap((c) => c.periodTables)
+        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
+      findings: files.flatMap((f) =>
+        f.analysis.findings.map((finding) => ({ file: f.file, finding })),
+      ),
+    },
+  };
+}
