@@ -50,6 +50,49 @@ function caseKey(a: Analysis["computation"]["agreement"]): string | null {
   return null;
 }
 
+/**
+ * Files grouped into cases, in the order first seen: by Diarienummer, else by the partnership's
+ * name (a file with neither is a case of its own). Each group makes one memo (buildCase).
+ */
+export function caseGroups<F extends CaseFile>(files: readonly F[]): F[][] {
+  const groups: F[][] = [];
+  const byKey = new Map<string, F[]>();
+  const nameOf = (f: F) => {
+    const n = f.analysis.computation.agreement.name;
+    return n ? normalizeKey(n) : null;
+  };
+  const add = (key: string, f: F) => {
+    const group = byKey.get(key);
+    if (group) group.push(f);
+    else {
+      const g = [f];
+      byKey.set(key, g);
+      groups.push(g);
+    }
+  };
+  const withoutNumber: F[] = [];
+  for (const f of files) {
+    const a = f.analysis.computation.agreement;
+    if (a.caseNumber) add(caseKey(a)!, f);
+    else withoutNumber.push(f);
+  }
+  // A file without a Dnr joins the case of its partnership's name (as buildCase accepts it).
+  withoutNumber.forEach((f, i) => {
+    const name = nameOf(f);
+    const numbered = name
+      ? groups.find((g) =>
+          g.some(
+            (x) =>
+              x.analysis.computation.agreement.caseNumber && nameOf(x) === name,
+          ),
+        )
+      : undefined;
+    if (numbered) numbered.push(f);
+    else add(name ? `name:${name}` : `file:${i}`, f);
+  });
+  return groups;
+}
+
 export function buildCase(files: readonly CaseFile[]): CaseOutcome {
   const agreements = files.map((f) => f.analysis.computation.agreement);
   const numbers = new Set(

@@ -62,6 +62,28 @@ export const TEXT = {
     templateDone: (names: string) => `Klart: bladen ${names} har lagts till.`,
     templateBadPeriod:
       "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
+    memo: {
+      title: "Beslutsunderlag",
+      intro:
+        "Förslag till beslut med ekonomisk redovisning och budgetförslag, som ett Word-dokument att arbeta vidare i.",
+      download: "Ladda ner beslutsunderlag (Word)",
+      downloadFor: (what: string) =>
+        `Ladda ner beslutsunderlag (Word) för ${what}`,
+      copy: "Kopiera tabell",
+      copyFor: (what: string) => `Kopiera tabellerna för ${what}`,
+      copied:
+        "Tabellerna är kopierade. Klistra in dem i Word, där de blir tabeller.",
+      copyFailed:
+        "Webbläsaren lät inte tillägget kopiera. Ladda ner Word-dokumentet i stället.",
+      noTables:
+        "Det finns inga tabeller att kopiera: arbetsboken har varken utfall eller budget per post.",
+      making: "Skapar beslutsunderlaget …",
+      fileName: (name: string) => `beslutsunderlag-${name}.docx`,
+      caseLine: (dnr: string, files: string) => `${dnr}: ${files}`,
+      noCaseNumber: "utan diarienummer",
+      differentCases:
+        "Filerna har olika diarienummer; varje ärende får sitt eget beslutsunderlag.",
+    },
     standalone: {
       intro:
         "Välj eller släpp en eller flera budgetarbetsböcker (.xlsx). Filerna läses här i webbläsaren och lämnar aldrig din dator.",
@@ -199,6 +221,28 @@ export const TEXT = {
     templateDone: (names: string) => `Done: the sheets ${names} were added.`,
     templateBadPeriod:
       "Choose a period whose first month comes before its last (at most ten years).",
+    memo: {
+      title: "Decision memo",
+      intro:
+        "The proposed decision with the financial report and the budget proposal, as a Word document to work on.",
+      download: "Download decision memo (Word)",
+      downloadFor: (what: string) =>
+        `Download the decision memo (Word) for ${what}`,
+      copy: "Copy tables",
+      copyFor: (what: string) => `Copy the tables for ${what}`,
+      copied:
+        "The tables are copied. Paste them into Word, where they become tables.",
+      copyFailed:
+        "The browser did not let the add-in copy. Download the Word document instead.",
+      noTables:
+        "There are no tables to copy: the workbook has neither actuals nor a budget per line.",
+      making: "Making the decision memo …",
+      fileName: (name: string) => `decision-memo-${name}.docx`,
+      caseLine: (dnr: string, files: string) => `${dnr}: ${files}`,
+      noCaseNumber: "no case number",
+      differentCases:
+        "The files have different case numbers; each case gets its own memo.",
+    },
     standalone: {
       intro:
         "Choose or drop one or more budget workbooks (.xlsx). The files are read here in the browser and never leave your computer.",

@@ -35,6 +35,8 @@ export interface PaneState {
   readonly findings: FindingsView | null;
   readonly figures: FiguresView | null;
   readonly pending: WriteSummary | null;
+  /** The last analysis of the open workbook, for the memo. */
+  readonly analysis: Analysis | null;
   check(): Promise<void>;
   prepareCompute(): Promise<void>;
   confirmCompute(): Promise<void>;
@@ -92,6 +94,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       [analysis, lang],
     ),
     pending: pending?.summary ?? null,
+    analysis,
     check: () => guard("reading", async () => void (await load())),
     prepareCompute: () =>
       guard("reading", async () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { FINDING_CODES, findingTemplate } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
@@ -35,8 +36,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function standalonePage(options: { dark?: boolean; locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: options.locale ?? "sv-SE", colorScheme: options.dark ? "dark" : "light", acceptDownloads: true, viewport: { width: 420, height: 900 } });
+async function standalonePage(options: { dark?: boolean; locale?: string; permissions?: string[] } = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: options.locale ?? "sv-SE", colorScheme: options.dark ? "dark" : "light", acceptDownloads: true, viewport: { width: 420, height: 900 }, permissions: options.permissions ?? [] });
   const page = await context.newPage();
   await routeOfficeJs(page);
   await page.goto(`${server.url}/taskpane.html`);
@@ -47,6 +48,20 @@ async function standalonePage(options: { dark?: boolean; locale?: string } = {})
 async function loadSamples(page: Page): Promise<void> {
   await page.getByLabel("Välj arbetsböcker").setInputFiles([join(SAMPLES, "budget-2025-26.xlsx"), join(tmp, "anteckningar.xlsx"), join(SAMPLES, "report-2024.xlsx")]);
   await page.getByRole("article", { name: "report-2024.xlsx" }).waitFor();
+}
+
+/** The words of a .docx, as one line of text (cells and paragraphs separated by spaces). */
+function documentText(docx: Uint8Array): string {
+  const xml = strFromU8(unzipSync(docx)["word/document.xml"]!);
+  return xml
+    .replace(/<\/w:p>|<w:tab\/>/g, " ")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\u00a0/g, " ")
+    .replace(/\s+/g, " ");
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -138,6 +153,37 @@ describe("standalone mode (no Office)", () => {
     await page.context().close();
   });
 
+  test("the case's two files make one memo: the Word file has the decision and both tables", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    await expect(page.getByText("STK-2020-1375: budget-2025-26.xlsx, report-2024.xlsx").isVisible()).resolves.toBe(true);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner beslutsunderlag (Word) för STK-2020-1375" }).click()]);
+    expect(download.suggestedFilename()).toBe("beslutsunderlag-STK-2020-1375.docx");
+    const path = join(tmp, "memo.docx");
+    await download.saveAs(path);
+    const text = documentText(readFileSync(path));
+    expect(text).toContain("Kommunstyrelsen godkänner återrapporteringen för Jämlik hälsa Lindängen avseende perioden januari till och med december 2024");
+    expect(text).toContain("Ekonomisk redovisning för 2024");
+    expect(text).toContain("Totalt att återbetala 380 222");
+    expect(text).toContain("Totalt: 2 219 298");
+    await page.context().close();
+  });
+
+  test("Kopiera tabell puts the tables on the clipboard as HTML (a table for Word) and as plain text", async () => {
+    const page = await standalonePage({ permissions: ["clipboard-read", "clipboard-write"] });
+    await loadSamples(page);
+    await page.getByRole("button", { name: "Kopiera tabellerna för STK-2020-1375" }).click();
+    await page.getByText("Tabellerna är kopierade").waitFor();
+    const clip = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { types: [...item!.types], html: await (await item!.getType("text/html")).text(), text: await (await item!.getType("text/plain")).text() };
+    });
+    expect(clip.types).toEqual(expect.arrayContaining(["text/html", "text/plain"]));
+    expect(clip.html).toMatch(/<table[^>]*>.*<td[^>]*>Summa<\/td>.*1 925 000.*<\/table>/s);
+    expect(clip.text.split("\n")).toEqual(expect.arrayContaining(["2024\tBudget\tUtfall\tDifferens", "Totalt att återbetala\t\t\t380 222", "Totalt:\t\t\t2 219 298"]));
+    await page.context().close();
+  });
+
   test("downloads the batch summary as CSV", async () => {
     const page = await standalonePage();
     await loadSamples(page);
@@ -157,7 +203,7 @@ describe("standalone mode (no Office)", () => {
     await loadSamples(page);
     await page.locator("body").focus();
     const reached: string[] = [];
-    for (let i = 0; i < 14; i++) {
+    for (let i = 0; i < 18; i++) {
       await page.keyboard.press("Tab");
       reached.push(await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -166,6 +212,8 @@ describe("standalone mode (no Office)", () => {
     }
     expect(reached).toEqual(expect.arrayContaining([
       "input:",
+      "button:Ladda ner beslutsunderlag (Word) för STK-2020-1375",
+      "button:Kopiera tabellerna för STK-2020-1375",
       "button:Ladda ner sammanställning (CSV)",
       "button:Visa fynd",
       "button:Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx",
@@ -224,7 +272,7 @@ describe("standalone mode (no Office)", () => {
 describe("the pane in Excel mode", () => {
   async function excelPage(dark: boolean): Promise<Page> {
     const grids = readXlsx(readFileSync(join(SAMPLES, "report-2024.xlsx")));
-    const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 420, height: 1000 } });
+    const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 420, height: 1000 }, acceptDownloads: true });
     await context.addInitScript(fakeOfficeScript(grids.sheets, { dark }));
     const page = await context.newPage();
     await routeOfficeJs(page, true);
@@ -233,6 +281,21 @@ describe("the pane in Excel mode", () => {
     await page.getByRole("heading", { name: "Fynd" }).waitFor();
     return page;
   }
+
+  test("downloads the open workbook's decision memo (Word)", async () => {
+    const page = await excelPage(false);
+    await page.getByRole("heading", { name: "Beslutsunderlag" }).waitFor();
+    const button = page.getByRole("button", { name: /^Ladda ner beslutsunderlag \(Word\) för / });
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^beslutsunderlag-.+\.docx$/);
+    const path = join(tmp, "excel-memo.docx");
+    await download.saveAs(path);
+    const text = documentText(readFileSync(path));
+    expect(text).toContain("Aktiviteter 200 000 273 375 \u221273 375");
+    expect(text).toContain('Posten "Aktiviteter" är överskriden med 36 687 kr');
+    expect(text).toContain("Överskott från 2023 232 886");
+    await page.context().close();
+  });
 
   test.each([["light", false], ["dark", true]] as const)("checks the open workbook, has no serious or critical accessibility violation (%s), and is photographed", async (name, dark) => {
     const page = await excelPage(dark);

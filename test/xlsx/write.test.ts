@@ -133,6 +133,43 @@ describe("compute writes the figures into the workbook", () => {
     expect(values).toEqual(expect.arrayContaining([380222, 147336, 232886]));
   });
 
+  test("Beslut holds the memo's two tables as formulas over the half-year sheets, and LibreOffice computes the seed's figures", async () => {
+    /** The rows under a heading of Beslut, after LibreOffice recalculated the workbook, with each cell's formula. */
+    const tableAfter = (bytes: Uint8Array, heading: string, rows: number) => {
+      const grid = readXlsx(recalculateWithLibreOffice(bytes, "beslut.xlsx")).sheets.find((s) => s.name === "Beslut")!;
+      const at = grid.rows.findIndex((r) => r?.[0]?.v === heading);
+      expect(at).toBeGreaterThan(0);
+      return grid.rows.slice(at + 1, at + 1 + rows).map((r) => Array.from({ length: 4 }, (_, i) => r?.[i]?.v ?? ""));
+    };
+    const formulasUnder = (bytes: Uint8Array, heading: string) => {
+      const grid = readXlsx(bytes).sheets.find((s) => s.name === "Beslut")!;
+      const at = grid.rows.findIndex((r) => r?.[0]?.v === heading);
+      return (grid.rows[at + 2] ?? []).map((c) => c?.f ?? "");
+    };
+    const report = computeBytes(await buildXlsx(reportWorkbook()));
+    expect(tableAfter(report, "Ekonomisk redovisning för 2024", 8)).toEqual([
+      ["2024", "Budget", "Utfall", "Differens"],
+      ["Lönekostnader: Hälsofrämjare", 1200000, 1011578, 188422],
+      ["Lönekostnader: Samordning/utveckling", 350000, 331105, 18895],
+      ["Verksamhetskostnader: aktiviteter", 200000, 273375, -73375],
+      ["OH-kostnader", 175000, 161606, 13394],
+      ["Summa", 1925000, 1777664, 147336],
+      ["Överskott från 2023", "", "", 232886],
+      ["Totalt att återbetala", "", "", 380222],
+    ]);
+    expect(formulasUnder(report, "Ekonomisk redovisning för 2024").slice(1)).toEqual(["'Utfall 2024 H1'!B2+'Utfall 2024 H2'!B2", "'Utfall 2024 H1'!C2+'Utfall 2024 H2'!C2", expect.stringMatching(/^B\d+-C\d+$/)]);
+    const budget = computeBytes(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    expect(tableAfter(budget, "Budgetförslag juli 2025 – juni 2026", 6)).toEqual([
+      ["Budget juli 2025 – juni 2026", "Procent av tjänst", "Antal månader", "Belopp"],
+      ["Hälsofrämjare", 275, 12, 1485000],
+      ["Samordnare utveckling", 50, 12, 332544],
+      ["Verksamhetskostnader", "", 12, 200000],
+      ["OH-kostnader", "", 12, 201754],
+      ["Totalt", "", "", 2219298],
+    ]);
+    expect(formulasUnder(budget, "Budgetförslag juli 2025 – juni 2026").slice(1)).toEqual(["'Budget 2025 H2'!C4*100", "'Budget 2025 H2'!D4+'Budget 2026 H1'!D4", "'Budget 2025 H2'!F4+'Budget 2026 H1'!F4"]);
+  });
+
   test("a person's own sheet called Beslut is kept: the figures go to Beslut (IOP), which the next run rewrites", async () => {
     const input = await buildXlsx([...reportWorkbook(), { name: "Beslut", rows: [["Mina anteckningar om beslutet"]] }]);
     const once = computeBytes(input);

@@ -1,4 +1,5 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core";
 import type { WorkbookHost } from "../../excel/host";
@@ -8,6 +9,7 @@ import { PaneShell } from "./PaneShell";
 import { ComputeDialog } from "./ComputeDialog";
 import { FindingsList } from "./FindingsList";
 import { KeyFigures } from "./KeyFigures";
+import { MemoActions } from "./MemoActions";
 import { TemplateForm } from "./TemplateForm";
 
 const useStyles = makeStyles({
@@ -29,6 +31,10 @@ export function App({ host, lang, dark }: AppProps) {
   const pane = usePane(host, lang);
   const { t } = pane;
   const period = defaultTemplatePeriod(new Date());
+  const memoFiles = useMemo(
+    () => (pane.analysis ? [{ file: host.sourceName(), analysis: pane.analysis }] : []),
+    [pane.analysis, host],
+  );
   return (
     <PaneShell lang={lang} dark={dark} title={t.title} intro={t.subtitle} help={t.help}>
         <div className={styles.actions} role="toolbar" aria-label={t.title}>
@@ -60,6 +66,13 @@ export function App({ host, lang, dark }: AppProps) {
             {pane.figures.charts.map((c) => (
               <BudgetChart key={c.id} chart={c} t={t} />
             ))}
+          </section>
+        )}
+        {pane.analysis && (
+          <section className={styles.section} aria-labelledby="memo-heading">
+            <h2 id="memo-heading">{t.memo.title}</h2>
+            <Text>{t.memo.intro}</Text>
+            <MemoActions files={memoFiles} lang={lang} t={t} label={host.sourceName()} />
           </section>
         )}
         {pane.findings && (

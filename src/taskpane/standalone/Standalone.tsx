@@ -10,10 +10,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
-import type { Lang } from "../../core";
+import { type Lang, caseGroups } from "../../core";
+import { MemoActions } from "../components/MemoActions";
 import { FindingsList } from "../components/FindingsList";
 import { PaneShell } from "../components/PaneShell";
 import { textFor } from "../i18n";
+import { XLSX_TYPE, download } from "../download";
 import { figuresView, findingsView } from "../viewmodel";
 import {
   type FileResult,
@@ -81,22 +83,6 @@ const BADGE = {
   unreadable: "danger",
 } as const;
 
-function download(
-  bytes: Uint8Array | string,
-  name: string,
-  type: string,
-): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function Standalone({
   lang,
   dark,
@@ -142,6 +128,16 @@ export function Standalone({
         findings: r.kind === "ok" ? findingsView(r.analysis, lang, t) : null,
       })),
     [results, lang, t],
+  );
+  // Files of one case (one Diarienummer) make one memo together.
+  const cases = useMemo(
+    () =>
+      caseGroups(
+        results.flatMap((r) =>
+          r.kind === "ok" ? [{ file: r.name, analysis: r.analysis }] : [],
+        ),
+      ),
+    [results],
   );
   const statusText = {
     error: s.statusError,
@@ -210,6 +206,33 @@ export function Standalone({
           >
             {s.csv}
           </Button>
+          {cases.length > 0 && (
+            <section
+              className={styles.card}
+              aria-labelledby="memo-heading"
+            >
+              <h2 id="memo-heading" style={{ margin: 0, fontSize: "16px" }}>
+                {t.memo.title}
+              </h2>
+              <Text>{t.memo.intro}</Text>
+              {cases.map((files) => {
+                const dnr =
+                  files[0]!.analysis.computation.agreement.caseNumber ??
+                  (files.length === 1 ? files[0]!.file : t.memo.noCaseNumber);
+                return (
+                  <div key={files.map((f) => f.file).join("\u0000")}>
+                    <Text weight="semibold">
+                      {t.memo.caseLine(
+                        dnr,
+                        files.map((f) => f.file).join(", "),
+                      )}
+                    </Text>
+                    <MemoActions files={files} lang={lang} t={t} label={dnr} />
+                  </div>
+                );
+              })}
+            </section>
+          )}
           <ul className={styles.list}>
             {rows.map(({ result, status, figures, findings }, i) => (
               <li key={`${result.name}-${i}`}>
@@ -270,7 +293,7 @@ export function Standalone({
                           download(
                             computedCopy(result),
                             computedName(result.name),
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            XLSX_TYPE,
                           )
                         }
                       >
