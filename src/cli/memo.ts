@@ -46,11 +46,12 @@ export function memoText(memo: Memo): string {
   }
   const count = (s: string) =>
     memo.findings.filter((f) => f.severity === s).length;
+  const t = CLI_TEXT[memo.lang];
   out.push(
     "",
     memo.findings.length === 0
       ? memo.noFindings
-      : `${memo.findingsHeading}: ${count("error")} ${memo.severity.error.toLowerCase()}, ${count("warning")} ${memo.severity.warning.toLowerCase()}, ${count("info")} ${memo.severity.info.toLowerCase()}`,
+      : t.findings(count("error"), count("warning"), count("info")),
   );
   return out.join("\n");
 }

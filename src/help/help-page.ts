@@ -67,6 +67,12 @@ const DETAIL_MEANING: Record<Lang, Record<string, string>> = {
     repaymentDue: "sista dag för återbetalning av överskott",
     reportDue: "sista dag för återrapportering",
     tolerance: "hur mycket en post får överskridas utan varning",
+    agreementType:
+      "Förlängning eller Nytt avtal: beslutsförslaget säger då förslag till förlängning av avtal",
+    signatories:
+      "förvaltningarna som undertecknar avtalet, åtskilda med kommatecken (beslutspunkten anmodar)",
+    grantSource:
+      "varifrån bidraget beviljas (annars kommunstyrelsens anslag för projekt och utredningar)",
   },
   en: {
     name: "the partnership's name",
@@ -79,6 +85,12 @@ const DETAIL_MEANING: Record<Lang, Record<string, string>> = {
     repaymentDue: "last day to repay a surplus",
     reportDue: "last day for the report-back",
     tolerance: "how much a line may be overspent without a warning",
+    agreementType:
+      "Förlängning (extension) or Nytt avtal (new): the decision's wording follows it",
+    signatories:
+      "the administrations that sign the agreement, separated by commas (the decision asks them to)",
+    grantSource:
+      "where the grant comes from (else kommunstyrelsens anslag för projekt och utredningar)",
   },
 };
 

@@ -223,7 +223,7 @@ describe("the budget template", () => {
   test("has every Uppgifter key, validation, number formats and a frozen header", () => {
     const files = unzipSync(template());
     const all = Object.entries(files).filter(([k]) => k.startsWith("xl/worksheets/")).map(([, v]) => strFromU8(v)).join("");
-    const keys = ["Partnerskap", "Diarienummer", "Organisation", "Organisationsnummer", "Avtalsperiod från", "Avtalsperiod till", "OH-sats", "Återbetalning senast", "Återrapportering senast", "Tolerans"];
+    const keys = ["Partnerskap", "Diarienummer", "Organisation", "Organisationsnummer", "Avtalsperiod från", "Avtalsperiod till", "OH-sats", "Återbetalning senast", "Återrapportering senast", "Tolerans", "Avtalstyp", "Undertecknas av", "Anslag"];
     expect(keys.filter((key) => !all.includes(`>${key}<`))).toEqual([]);
     const wanted = ['<formula1>"Lön,Verksamhet,OH,Övrigt"</formula1>', "D5&lt;=6", "C5&gt;0", 'state="frozen"', 'ySplit="4"'];
     expect(wanted.filter((w) => !all.includes(w))).toEqual([]);

@@ -198,6 +198,24 @@ function detailsSheet(start: string, end: string): SheetCreate {
       INPUT,
       "Frivilligt: överskridande per post som godtas utan anmärkning, i % eller kr.",
     ],
+    [
+      "Avtalstyp",
+      text(""),
+      INPUT,
+      'Frivilligt: "Förlängning" när avtalet förlänger ett tidigare; beslutsförslaget formuleras då därefter.',
+    ],
+    [
+      "Undertecknas av",
+      text(""),
+      INPUT,
+      "Frivilligt: förvaltningarna som undertecknar avtalet, åtskilda med kommatecken.",
+    ],
+    [
+      "Anslag",
+      text(""),
+      INPUT,
+      "Frivilligt: varifrån bidraget beviljas (tomt: kommunstyrelsens anslag för projekt och utredningar).",
+    ],
   ];
   rows.forEach(([key, value, style, help], r) => {
     put(cells, r, 0, text(key), { bold: true });
