@@ -19,6 +19,15 @@ export const CLI_TEXT = {
     yearLine: (y: number, b: string, a: string, s: string, partial: boolean) =>
       `${y}: budget ${b}, utfall ${a}, ${s.startsWith("-") ? "underskott" : "överskott"} ${s.replace(/^-/, "")}${partial ? " (delvis återrapporterat)" : ""}`,
     repayment: "Återbetalning",
+    budget: "Budget",
+    variance: "Differens",
+    percent: "Procent av tjänst",
+    months: "Antal månader",
+    amountHeader: "Belopp",
+    overheadLine: "OH-kostnader",
+    yearPerLine: (y: number) => `Ekonomisk redovisning för ${y}, per post`,
+    periodPerLine: (start: string, end: string) =>
+      `Budgetförslag per post, ${start} – ${end}`,
     due: "senast",
     nothingToRepay: "inget att återbetala",
     decision: "Förslag till beslut",
@@ -60,6 +69,15 @@ export const CLI_TEXT = {
     yearLine: (y: number, b: string, a: string, s: string, partial: boolean) =>
       `${y}: budget ${b}, actual ${a}, ${s.startsWith("-") ? "deficit" : "surplus"} ${s.replace(/^-/, "")}${partial ? " (partly reported)" : ""}`,
     repayment: "Repayment",
+    budget: "Budget",
+    variance: "Variance",
+    percent: "Service %",
+    months: "Months",
+    amountHeader: "Amount",
+    overheadLine: "Overhead",
+    yearPerLine: (y: number) => `Financial report for ${y}, per line`,
+    periodPerLine: (start: string, end: string) =>
+      `Budget proposal per line, ${start} – ${end}`,
     due: "due",
     nothingToRepay: "nothing to repay",
     decision: "Draft decision (Swedish)",

@@ -128,6 +128,47 @@ export function formatReport(result: CheckJson, lang: Lang): string {
         `  ${t.yearLine(y.year, money(y.budget, lang), money(y.actual, lang), money(y.surplus, lang), y.partial)}`,
       );
   }
+  // The memo's tables (SPEC §4.12–13): each line over the year, and over the granted period.
+  for (const y of result.yearLines) {
+    out.push("", `${t.yearPerLine(y.year)}:`);
+    const rows = [
+      ["", t.budget, t.actual, t.variance],
+      ...y.lines.map((l) => [
+        l.label,
+        amount(l.budget, lang),
+        amount(l.actual, lang),
+        amount(l.variance, lang),
+      ]),
+      [
+        t.all,
+        amount(y.sum.budget, lang),
+        amount(y.sum.actual, lang),
+        amount(y.sum.variance, lang),
+      ],
+    ];
+    out.push(...table(rows, (c) => c >= 1).map((l) => `  ${l}`));
+  }
+  for (const p of result.periodLines) {
+    out.push("", `${t.periodPerLine(p.start, p.end)}:`);
+    const n = (v: number | null) => (v === null ? "" : formatNumber(v, lang));
+    const rows = [
+      ["", t.percent, t.months, t.amountHeader],
+      ...p.lines.map((l) => [
+        l.label,
+        n(l.servicePercent),
+        n(l.months),
+        amount(l.amount, lang),
+      ]),
+      [
+        t.overheadLine,
+        "",
+        n(p.overhead.months),
+        amount(p.overhead.amount, lang),
+      ],
+      [t.total, "", "", amount(p.total, lang)],
+    ];
+    out.push(...table(rows, (c) => c >= 1).map((l) => `  ${l}`));
+  }
   const r = result.repayment;
   if (r.total > 0) {
     const items = r.items

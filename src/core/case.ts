@@ -90,7 +90,9 @@ export function caseGroups<F extends CaseFile>(files: readonly F[]): F[][] {
     if (numbered) numbered.push(f);
     else add(name ? `name:${name}` : `file:${i}`, f);
   });
-  return groups;
+  // Within a case, the files in the order they came.
+  const order = new Map(files.map((f, i) => [f, i]));
+  return groups.map((g) => g.sort((a, b) => order.get(a)! - order.get(b)!));
 }
 
 export function buildCase(files: readonly CaseFile[]): CaseOutcome {

@@ -84,6 +84,18 @@ describe("iop-budget check (human report)", () => {
     expect(r.stdout).toContain("överskott 147 336 kr");
     expect(r.stdout).toContain("232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr senast 2025-06-30");
     expect(r.stdout).toMatch(/Utfall 2024 H1\n\s+VARNING\s+C4\s+Posten "Verksamhetskostnader: aktiviteter" är överskriden/);
+    // The year per line, as the memo prints it: the activities' −73 375 is no longer only two half-years.
+    expect(r.stdout).toContain("Ekonomisk redovisning för 2024, per post:");
+    expect(r.stdout).toMatch(/Verksamhetskostnader: aktiviteter +200 000 +273 375 +-73 375\n/);
+    expect(r.stdout).toMatch(/Summa +1 925 000 +1 777 664 +147 336\n/);
+  });
+
+  test("a budget shows its proposal per line over the period", async () => {
+    const r = run("check", await write("budget-human.xlsx", budgetWorkbook()));
+    expect(r.stdout).toContain("Budgetförslag per post, 2025-07-01 – 2026-06-30:");
+    expect(r.stdout).toMatch(/Hälsofrämjare +275 +12 +1 485 000\n/);
+    expect(r.stdout).toMatch(/OH-kostnader +12 +201 754\n/);
+    expect(r.stdout).toMatch(/Totalt +2 219 298\n/);
   });
 
   test("says that a clean workbook has no findings", async () => {

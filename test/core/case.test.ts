@@ -2,10 +2,10 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CaseFile, analyze, buildCase, memoOf, toCaseJson, toCheckJson } from "../../src/core";
+import { type CaseFile, analyze, buildCase, caseGroups, memoOf, memoTableHtml, memoTableText, toCaseJson, toCheckJson } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { codesOf } from "../helpers/check";
-import { EXTENSION_KEYS, budgetHalfYearSheet, budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { EXTENSION_KEYS, SEED_PERIOD_TABLE, SEED_YEAR_TABLE, budgetHalfYearSheet, budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
 
 async function caseFile(file: string, sheets: readonly SheetSpec[]): Promise<CaseFile> {
@@ -42,28 +42,14 @@ describe("the seed case: report 2024 + budget 2025–26", () => {
     const year = memo.tables.find((t) => t.kind === "year")!;
     expect(year.title).toBe("Ekonomisk redovisning för 2024");
     expect(year.header).toEqual(["2024", "Budget", "Utfall", "Differens"]);
-    expect(year.rows.map((r) => r.cells)).toEqual([
-      ["Lönekostnader: Hälsofrämjare", "1 200 000", "1 011 578", "188 422"],
-      ["Lönekostnader: Samordning/utveckling", "350 000", "331 105", "18 895"],
-      ["Verksamhetskostnader: aktiviteter", "200 000", "273 375", "\u221273 375"],
-      ["OH-kostnader", "175 000", "161 606", "13 394"],
-      ["Summa", "1 925 000", "1 777 664", "147 336"],
-      ["Överskott från 2023", "", "", "232 886"],
-      ["Totalt att återbetala", "", "", "380 222"],
-    ]);
+    expect(year.rows.map((r) => r.cells)).toEqual(SEED_YEAR_TABLE);
   });
 
   test("Budgetförslag: 275 | 12 | 1 485 000 … 2 219 298", async () => {
     const memo = memoOf(await seedCase(), "sv");
     const period = memo.tables.find((t) => t.kind === "period")!;
     expect(period.title).toBe("Budgetförslag juli 2025 – juni 2026");
-    expect(period.rows.map((r) => r.cells)).toEqual([
-      ["Hälsofrämjare", "275", "12", "1 485 000"],
-      ["Samordnare utveckling", "50", "12", "332 544"],
-      ["Verksamhetskostnader", "", "12", "200 000"],
-      ["OH-kostnader", "", "12", "201 754"],
-      ["Totalt:", "", "", "2 219 298"],
-    ]);
+    expect(period.rows.map((r) => r.cells)).toEqual(SEED_PERIOD_TABLE);
     expect(memo.notes).toEqual([]);
   });
 
@@ -161,5 +147,25 @@ describe("the seed's own period error: months the decision approves with no budg
     expect(w).toMatchObject({ severity: "warning", sheet: "Uppgifter", cell: "B6" });
     expect(w.message).toContain("januari–juni 2026");
     expect(codesOf(json)).not.toContain("PERIOD_NOT_REPORTED");
+  });
+});
+
+describe("the tables for the clipboard", () => {
+  test("HTML is a table with the memo's cells, workbook text escaped; plain text is tab-separated", () => {
+    const table = { kind: "year" as const, title: "Ekonomisk redovisning för 2024", header: ["2024", "Budget", "Utfall", "Differens"], rows: [{ cells: ['<img src=x onerror="1">', "1 000", "2 000", "\u22121 000"] }, { cells: ["Summa", "1 000", "2 000", "\u22121 000"], total: true }] };
+    const html = memoTableHtml(table);
+    expect(html).toContain("<td style=\"text-align:left;border:1px solid #999;padding:2px 6px\">&lt;img src=x onerror=&quot;1&quot;&gt;</td>");
+    expect(html).not.toContain("<img");
+    expect(html).toMatch(/<td style="text-align:right;font-weight:bold;[^"]*">\u22121 000<\/td><\/tr><\/table>$/);
+    expect(memoTableText(table).split("\n")).toEqual(["Ekonomisk redovisning för 2024", "2024\tBudget\tUtfall\tDifferens", '<img src=x onerror="1">\t1 000\t2 000\t\u22121 000', "Summa\t1 000\t2 000\t\u22121 000"]);
+  });
+});
+
+describe("a batch grouped into cases", () => {
+  test("by Diarienummer; a file without one joins the case of its partnership's name; another case stays apart", async () => {
+    const withDnr = (dnr: string | null, name = "Jämlik hälsa Lindängen") =>
+      budgetWorkbook().map((s) => (s.name === "Uppgifter" ? { ...s, rows: s.rows.flatMap((r) => (r[0] === "Diarienummer" ? (dnr ? [["Diarienummer", dnr]] : []) : r[0] === "Partnerskap" ? [["Partnerskap", name]] : [r])) } : s));
+    const files = [await caseFile("rapport.xlsx", reportWorkbook()), await caseFile("annat.xlsx", withDnr("STK-2024-99", "Annat partnerskap")), await caseFile("utan-dnr.xlsx", withDnr(null)), await caseFile("budget.xlsx", withDnr("stk-2020-1375"))];
+    expect(caseGroups(files).map((g) => g.map((f) => f.file))).toEqual([["rapport.xlsx", "utan-dnr.xlsx", "budget.xlsx"], ["annat.xlsx"]]);
   });
 });

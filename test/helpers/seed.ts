@@ -84,3 +84,23 @@ export function reportWorkbook(): SheetSpec[] {
     reportHalfYearSheet("Utfall 2024 H2", 2),
   ];
 }
+
+/** The seed memo's table "2024 Budget Utfall Differens", as the memo writes it (a true minus sign). */
+export const SEED_YEAR_TABLE: readonly (readonly string[])[] = [
+  ["Lönekostnader: Hälsofrämjare", "1 200 000", "1 011 578", "188 422"],
+  ["Lönekostnader: Samordning/utveckling", "350 000", "331 105", "18 895"],
+  ["Verksamhetskostnader: aktiviteter", "200 000", "273 375", "\u221273 375"],
+  ["OH-kostnader", "175 000", "161 606", "13 394"],
+  ["Summa", "1 925 000", "1 777 664", "147 336"],
+  ["Överskott från 2023", "", "", "232 886"],
+  ["Totalt att återbetala", "", "", "380 222"],
+];
+
+/** The seed memo's budget table (Procent av tjänst | Antal månader | Belopp), for July 2025 – June 2026. */
+export const SEED_PERIOD_TABLE: readonly (readonly string[])[] = [
+  ["Hälsofrämjare", "275", "12", "1 485 000"],
+  ["Samordnare utveckling", "50", "12", "332 544"],
+  ["Verksamhetskostnader", "", "12", "200 000"],
+  ["OH-kostnader", "", "12", "201 754"],
+  ["Totalt:", "", "", "2 219 298"],
+];
