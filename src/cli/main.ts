@@ -20,6 +20,7 @@ import {
   type TemplateOptions,
   type WritePlan,
   analyze,
+  analyzeAgainstGranted,
   defaultTemplatePeriod,
   hasErrors,
   stampTime,
@@ -151,28 +152,44 @@ function checkJsonChunks({ json, lines }: CheckJsonParts): Iterable<string> {
   });
 }
 
-/** Reads and analyses one file; the grids are let go on return, before any JSON is made of it. */
+/**
+ * Reads and analyses one file (against a granted budget when one is given); the grids are let go on
+ * return, before any JSON is made of it.
+ */
 function analyzeFile(
   path: string,
   lang: Lang,
+  granted?: Analysis,
 ):
   | { kind: "ok"; analysis: Analysis }
   | { kind: "error"; outcome: CheckOutcome } {
   const loaded = loadFile(path, lang, readXlsxLazily);
   if (loaded.kind === "error") return loaded;
   try {
-    return { kind: "ok", analysis: analyze(loaded.grids) };
+    return {
+      kind: "ok",
+      analysis: granted
+        ? analyzeAgainstGranted(loaded.grids, granted)
+        : analyze(loaded.grids),
+    };
   } catch (e) {
     return { kind: "error", outcome: unexpected(path, e, lang) };
   }
 }
 
-/** Checks one file; never throws. */
-export function checkFile(path: string, lang: Lang): CheckOutcome {
-  const analyzed = analyzeFile(path, lang);
+/** Checks one file, against a granted budget when one is given; never throws. */
+export function checkFile(
+  path: string,
+  lang: Lang,
+  granted?: { file: string; analysis: Analysis },
+): CheckOutcome {
+  const analyzed = analyzeFile(path, lang, granted?.analysis);
   if (analyzed.kind === "error") return analyzed.outcome;
   try {
-    return { kind: "ok", ...toCheckJsonParts(path, analyzed.analysis, lang) };
+    return {
+      kind: "ok",
+      ...toCheckJsonParts(path, analyzed.analysis, lang, granted?.file),
+    };
   } catch (e) {
     return unexpected(path, e, lang);
   }
@@ -185,14 +202,24 @@ function exitCodeOf(outcome: CheckOutcome): number {
 
 export function runCheck(
   files: readonly string[],
-  opts: { json?: boolean; lang: Lang },
+  opts: { json?: boolean; lang: Lang; granted?: string },
   io: Io,
 ): number {
   let exit = EXIT_OK;
   let withErrors = 0;
   let unreadable = 0;
+  let granted: { file: string; analysis: Analysis } | undefined;
+  if (opts.granted !== undefined) {
+    // The granted budget is read once for all the reports; unreadable, nothing can be held to it.
+    const g = analyzeFile(opts.granted, opts.lang);
+    if (g.kind === "error") {
+      printOutcome(opts.granted, g.outcome, opts, io);
+      return EXIT_UNREADABLE;
+    }
+    granted = { file: opts.granted, analysis: g.analysis };
+  }
   files.forEach((file, i) => {
-    const outcome = checkFile(file, opts.lang);
+    const outcome = checkFile(file, opts.lang, granted);
     const code = exitCodeOf(outcome);
     exit = Math.max(exit, code);
     if (code === EXIT_FINDINGS) withErrors++;
@@ -405,11 +432,20 @@ export function main(
     .description("check workbooks and print their figures and findings")
     .argument("<files...>", ".xlsx files")
     .option("--json", "one JSON object per file, one per line")
+    .option(
+      "--granted <budget>",
+      "compute the reports' figures against this granted budget workbook, and list every difference",
+    )
     .addOption(langOption())
-    .action((files: string[], opts: { json?: boolean; lang: Lang }) => {
-      keepYoungGenerationSmall();
-      exit = runCheck(files, opts, io);
-    });
+    .action(
+      (
+        files: string[],
+        opts: { json?: boolean; lang: Lang; granted?: string },
+      ) => {
+        keepYoungGenerationSmall();
+        exit = runCheck(files, opts, io);
+      },
+    );
   program
     .command("compute")
     .description(

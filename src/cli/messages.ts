@@ -19,6 +19,8 @@ export const CLI_TEXT = {
     yearLine: (y: number, b: string, a: string, s: string, partial: boolean) =>
       `${y}: budget ${b}, utfall ${a}, ${s.startsWith("-") ? "underskott" : "överskott"} ${s.replace(/^-/, "")}${partial ? " (delvis återrapporterat)" : ""}`,
     repayment: "Återbetalning",
+    againstGranted: (file: string, periods: string) =>
+      `Räknat mot den beviljade budgeten i ${file} (${periods})`,
     budget: "Budget",
     variance: "Differens",
     percent: "Procent av tjänst",
@@ -69,6 +71,8 @@ export const CLI_TEXT = {
     yearLine: (y: number, b: string, a: string, s: string, partial: boolean) =>
       `${y}: budget ${b}, actual ${a}, ${s.startsWith("-") ? "deficit" : "surplus"} ${s.replace(/^-/, "")}${partial ? " (partly reported)" : ""}`,
     repayment: "Repayment",
+    againstGranted: (file: string, periods: string) =>
+      `Computed against the granted budget in ${file} (${periods})`,
     budget: "Budget",
     variance: "Variance",
     percent: "Service %",

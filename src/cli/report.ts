@@ -55,6 +55,13 @@ export function formatReport(result: CheckJson, lang: Lang): string {
       `${t.overheadRate} ${formatNumber(a.overheadRate * 100, lang)} %`,
     );
   if (facts.length) out.push(facts.join(" · "));
+  if (result.budgetSource.kind === "granted")
+    out.push(
+      t.againstGranted(
+        result.budgetSource.file ?? "",
+        result.budgetSource.periods.join(", "),
+      ),
+    );
 
   if (result.periods.length > 0) {
     out.push("");

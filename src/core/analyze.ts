@@ -4,6 +4,7 @@ import { type Computation, compute } from "./compute";
 import { decisionPoints } from "./decision";
 import { type Finding, compareFindings } from "./findings";
 import type { Grid } from "./grid";
+import type { GrantedSource } from "./granted";
 import type { BudgetWorkbook } from "./model";
 import { readWorkbook } from "./read";
 
@@ -13,6 +14,8 @@ export interface Analysis {
   readonly decision: readonly string[];
   /** Errors first, then warnings, then information; in reading order within each. */
   readonly findings: readonly Finding[];
+  /** Set when the reported half-years were computed against a granted budget (SPEC §4.15). */
+  readonly granted?: GrantedSource | null;
 }
 
 /** Grids in, or sheets one at a time (any iterable: each is read once and may then be let go). */
@@ -26,5 +29,6 @@ export function analyze(grids: { readonly sheets: Iterable<Grid> }): Analysis {
     computation,
     decision,
     findings: [...findings].sort(compareFindings),
+    granted: null,
   }; // sort is stable: reading order stays
 }

@@ -404,6 +404,63 @@ export const FINDINGS = {
       `The line "${f.label}" has different service percentages in its half-years (${f.percents} %); the budget proposal shows the mean weighted by months, ${f.weighted} %.`,
     "info",
   ),
+  // Against a granted budget (check --granted)
+  GRANTED_LINE_CHANGED: t(
+    (f) =>
+      `Posten "${f.label}" har budgeten ${f.reported} i återrapporteringen, men ${f.granted} beviljades. Beräkningen använder det beviljade beloppet; stadskontoret bedömer ändringen.`,
+    (f) =>
+      `The line "${f.label}" has the budget ${f.reported} in the report, but ${f.granted} was granted. The figures use the granted amount; stadskontoret judges the change.`,
+    "warning",
+  ),
+  GRANTED_LINE_ADDED: t(
+    (f) =>
+      `Posten "${f.label}" (budget ${f.reported}) finns inte i den beviljade budgeten; den räknas med budget 0 kr.`,
+    (f) =>
+      `The line "${f.label}" (budget ${f.reported}) is not in the granted budget; it counts with a budget of SEK 0.`,
+    "warning",
+  ),
+  GRANTED_LINE_REMOVED: t(
+    (f) =>
+      `Den beviljade posten "${f.label}" (${f.granted}) saknas i återrapporteringen för ${f.halfYear}; den räknas som beviljad utan utfall.`,
+    (f) =>
+      `The granted line "${f.label}" (${f.granted}) is missing from the report for ${f.halfYear}; it counts as granted with no actual.`,
+    "warning",
+  ),
+  GRANTED_TOTAL_EXCEEDED: t(
+    (f) =>
+      `Budgeten för ${f.halfYear} är ${f.reported} i återrapporteringen, ${f.over} mer än de beviljade ${f.granted}. Överskottet och återbetalningen räknas mot det beviljade beloppet.`,
+    (f) =>
+      `The budget for ${f.halfYear} is ${f.reported} in the report, ${f.over} more than the ${f.granted} granted. The surplus and the repayment are computed against the granted amount.`,
+    "error",
+  ),
+  GRANTED_RATE_CHANGED: t(
+    (f) =>
+      `OH-satsen är ${f.reported} i återrapporteringen men ${f.granted} i den beviljade budgeten; beräkningen använder den beviljade.`,
+    (f) =>
+      `The overhead rate is ${f.reported} in the report but ${f.granted} in the granted budget; the figures use the granted one.`,
+    "warning",
+  ),
+  GRANTED_PERIOD_CHANGED: t(
+    (f) =>
+      `Avtalsperioden är ${f.reported} i återrapporteringen men ${f.granted} i den beviljade budgeten.`,
+    (f) =>
+      `The agreement period is ${f.reported} in the report but ${f.granted} in the granted budget.`,
+    "warning",
+  ),
+  HALF_YEAR_NOT_GRANTED: t(
+    (f) =>
+      `Halvåret ${f.halfYear} finns inte i den beviljade budgeten; det räknas mot arbetsbokens egen budget.`,
+    (f) =>
+      `The half-year ${f.halfYear} is not in the granted budget; it is computed against the workbook's own budget.`,
+    "error",
+  ),
+  GRANTED_OTHER_CASE: t(
+    (f) =>
+      `Den beviljade budgeten hör till ett annat ärende (${f.granted}, återrapporteringen: ${f.reported}); återrapporteringen räknas mot sin egen budget.`,
+    (f) =>
+      `The granted budget belongs to another case (${f.granted}; the report: ${f.reported}); the report is computed against its own budget.`,
+    "error",
+  ),
   ROWS_AFTER_TOTAL: t(
     (f) =>
       `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,

@@ -15,6 +15,7 @@ export * from "./tables";
 export * from "./case";
 export * from "./memo";
 export * from "./analyze";
+export * from "./granted";
 export * from "./result";
 export * from "./orgnr";
 export * from "./ownership";

@@ -65,6 +65,8 @@ export interface LineInput {
   readonly unreadable: readonly ColumnKey[];
   /** Formulas as found, for the write plan to tell the add-in's own formulas from a person's. */
   readonly formulas: Readonly<Partial<Record<ColumnKey, string>>>;
+  /** Held to a granted budget (SPEC §4.15): the budget the report itself has; `budget` is the grant's. */
+  readonly reportedBudget?: Ore | null;
 }
 
 export interface TotalRow {

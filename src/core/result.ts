@@ -30,6 +30,10 @@ export interface LineJson {
 
 export interface CheckJson {
   file: string;
+  /** What the reported half-years' figures were computed against: the workbook's own budget, or a granted one. */
+  budgetSource:
+    | { kind: "workbook" }
+    | { kind: "granted"; file: string | null; periods: string[] };
   agreement: {
     name: string | null;
     caseNumber: string | null;
@@ -215,7 +219,9 @@ function lineJson(computed: ComputedLine): LineJson {
     months: l.monthsMicro === null ? null : l.monthsMicro / 1_000_000,
     monthlyCost: krOrNull(l.monthlyCost),
     impliedMonthlyCost: krOrNull(computed.impliedMonthlyCost),
-    enteredBudget: krOrNull(l.budget),
+    enteredBudget: krOrNull(
+      l.reportedBudget !== undefined ? l.reportedBudget : l.budget,
+    ),
     budget: kr(computed.effectiveBudget),
     overhead: kr(computed.overheadShare),
     actual: krOrNull(l.actual),
@@ -241,8 +247,9 @@ export function toCheckJson(
   file: string,
   analysis: Analysis,
   lang: Lang = "sv",
+  grantedFile?: string,
 ): CheckJson {
-  const { json, lines } = toCheckJsonParts(file, analysis, lang);
+  const { json, lines } = toCheckJsonParts(file, analysis, lang, grantedFile);
   return {
     ...json,
     periods: json.periods.map((p, i) => ({ ...p, lines: lines(i) })),
@@ -263,21 +270,33 @@ export function toCheckJsonParts(
   file: string,
   analysis: Analysis,
   lang: Lang = "sv",
+  grantedFile?: string,
 ): CheckJsonParts {
   const c = analysis.computation;
   const lines = (i: number) => c.halfYears[i]!.lines.map(lineJson);
-  return { json: checkJsonWithoutLines(file, analysis, lang), lines };
+  return {
+    json: checkJsonWithoutLines(file, analysis, lang, grantedFile),
+    lines,
+  };
 }
 
 function checkJsonWithoutLines(
   file: string,
   analysis: Analysis,
   lang: Lang,
+  grantedFile: string | undefined,
 ): CheckJson {
   const c = analysis.computation;
   const a = c.agreement;
   return {
     file,
+    budgetSource: analysis.granted
+      ? {
+          kind: "granted",
+          file: grantedFile ?? null,
+          periods: [...analysis.granted.periods],
+        }
+      : { kind: "workbook" },
     agreement: {
       name: a.name,
       caseNumber: a.caseNumber,

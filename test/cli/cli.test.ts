@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { saveAsOds } from "../helpers/libreoffice";
-import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { budgetWorkbook, detailsSheet, reportOnGrantSheets, reportWorkbook } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
@@ -103,6 +103,33 @@ describe("iop-budget check (human report)", () => {
     const r = run("check", path);
     expect(r.stdout).toContain("1 109 649");
     expect(r.stdout).toContain("Inga fynd");
+  });
+});
+
+describe("iop-budget check --granted", () => {
+  test("holds each report to the granted budget: the finding at the changed cell, the repayment against the grant", async () => {
+    const budget = await write("beviljad.xlsx", budgetWorkbook());
+    const raised = await write("rapport-hojd.xlsx", reportOnGrantSheets({ activities: 130000 }));
+    const kept = await write("rapport-oforandrad.xlsx", reportOnGrantSheets());
+    const r = run("check", raised, kept, "--granted", budget, "--json");
+    expect(r.code).toBe(1);
+    const [a, b] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(a.budgetSource).toEqual({ kind: "granted", file: budget, periods: ["2025-H2"] });
+    expect(a.repayment.total).toBe(59149);
+    expect(a.findings.filter((f: { code: string }) => f.code.startsWith("GRANTED_")).map((f: { code: string; cell: string }) => `${f.code} ${f.cell}`)).toEqual(["GRANTED_TOTAL_EXCEEDED null", "GRANTED_LINE_CHANGED F6"]);
+    expect(b.repayment.total).toBe(59149);
+    expect(b.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
+    const human = run("check", raised, "--granted", budget);
+    expect(human.stdout).toContain(`Räknat mot den beviljade budgeten i ${budget} (2025-H2)`);
+    expect(human.stdout).toContain("Återbetalning: 59 149 kr senast 2026-06-30");
+  });
+
+  test("an unreadable granted budget: exit 2, no report checked", () => {
+    const r = run("check", join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx"), "--granted", join(dir, "finns-inte.xlsx"), "--json");
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).error.code).toBe("FILE_NOT_FOUND");
   });
 });
 

@@ -104,3 +104,28 @@ export const SEED_PERIOD_TABLE: readonly (readonly string[])[] = [
   ["OH-kostnader", "", "12", "201 754"],
   ["Totalt:", "", "", "2 219 298"],
 ];
+
+/**
+ * The partner's report for July–December 2025 on the granted 2025–26 budget (issue 9's example):
+ * actuals 700 000 + 160 000 + 95 000 and OH 95 500, so 1 050 500 is eligible. `activities` is the
+ * budget the report shows for Verksamhetskostnader (granted: 100 000), its OH typed to match.
+ */
+export function reportOnGrantSheets(o: { activities?: number } = {}): SheetSpec[] {
+  const activities = o.activities ?? 100000;
+  const overhead = Math.round((742500 + 166272 + activities) / 10);
+  return [
+    detailsSheet({ extra: EXTENSION_KEYS }),
+    {
+      name: "Utfall 2025 H2",
+      rows: [
+        ["Period", "juli–december 2025"],
+        [],
+        HEADERS,
+        ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), kr(742500), kr(700000)],
+        ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(166272), kr(160000)],
+        ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(activities), kr(95000)],
+        ["OH", "OH-kostnader", null, null, null, kr(overhead), kr(95500)],
+      ],
+    },
+  ];
+}
