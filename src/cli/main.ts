@@ -42,6 +42,7 @@ import { fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
 import { LazyList, jsonChunks } from "./json-chunks";
 import { CLI_TEXT } from "./messages";
+import { type DiffOptions, runDiff } from "./diff";
 import { type MemoDeps, type MemoOptions, runMemo } from "./memo";
 import { formatReport } from "./report";
 
@@ -487,6 +488,35 @@ export function main(
     .addOption(langOption())
     .action((files: string[], opts: MemoOptions) => {
       exit = runMemo(files, opts, memoDeps(opts.lang, !!opts.json, io));
+    });
+  program
+    .command("diff")
+    .description(
+      "list what changed between two versions of a workbook, and its effect on totals, grants and repayment",
+    )
+    .argument("<old>", "the earlier version (.xlsx)")
+    .argument("<new>", "the later version (.xlsx)")
+    .option("--json", "one JSON object: old, new, changes, effects")
+    .addOption(langOption())
+    .action((oldFile: string, newFile: string, opts: DiffOptions) => {
+      const a = analyzeFile(oldFile, opts.lang);
+      const b = analyzeFile(newFile, opts.lang);
+      if (a.kind === "error" || b.kind === "error") {
+        if (a.kind === "error") printOutcome(oldFile, a.outcome, opts, io);
+        if (b.kind === "error") printOutcome(newFile, b.outcome, opts, io);
+        exit = EXIT_UNREADABLE;
+        return;
+      }
+      exit = runDiff(
+        {
+          old: oldFile,
+          new: newFile,
+          oldAnalysis: a.analysis,
+          newAnalysis: b.analysis,
+        },
+        opts,
+        io.out,
+      );
     });
   try {
     program.parse([...argv], { from: "user" });

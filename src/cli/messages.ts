@@ -51,6 +51,11 @@ export const CLI_TEXT = {
     wroteTemplate: (out: string, from: string, to: string) =>
       `Budgetmallen för ${from} – ${to} är sparad: ${out}`,
     wroteMemo: (out: string) => `Beslutsunderlaget (Word) är sparat: ${out}`,
+    noChanges: "Inga ändringar: versionerna har samma uppgifter och poster.",
+    changes: (n: number) => `${n} ${n === 1 ? "ändring" : "ändringar"}:`,
+    effects: "Effekt",
+    noEffect: "inga belopp ändras",
+    grantYear: (y: number) => `Bidrag ${y}`,
     differentCases: (list: string) =>
       `Filerna hör till olika ärenden och kan inte bli ett beslutsunderlag:\n${list}\nKör memo på filerna för ett ärende i taget.`,
     noCase: "(inget diarienummer)",
@@ -103,6 +108,11 @@ export const CLI_TEXT = {
     wroteTemplate: (out: string, from: string, to: string) =>
       `The budget template for ${from} – ${to} is saved: ${out}`,
     wroteMemo: (out: string) => `The decision memo (Word) is saved: ${out}`,
+    noChanges: "No changes: the versions have the same details and lines.",
+    changes: (n: number) => `${n} ${n === 1 ? "change" : "changes"}:`,
+    effects: "Effect",
+    noEffect: "no amount changes",
+    grantYear: (y: number) => `Grant ${y}`,
     differentCases: (list: string) =>
       `The files belong to different cases and cannot make one memo:\n${list}\nRun memo on the files of one case at a time.`,
     noCase: "(no case number)",

@@ -16,6 +16,7 @@ export * from "./case";
 export * from "./memo";
 export * from "./analyze";
 export * from "./granted";
+export * from "./diff";
 export * from "./result";
 export * from "./orgnr";
 export * from "./ownership";
