@@ -181,7 +181,15 @@ function diffHalfYear(
       row: l.row,
     });
   changes.sort((a, b) => a.row - b.row);
-  for (const { row: _row, ...c } of changes) out.push(c);
+  for (const c of changes)
+    out.push({
+      sheet: c.sheet,
+      cell: c.cell,
+      line: c.line,
+      field: c.field,
+      old: c.old,
+      new: c.new,
+    });
   for (const l of removed)
     out.push({
       sheet: o.source.sheet,

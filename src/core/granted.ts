@@ -286,3 +286,39 @@ export function analyzeAgainstGranted(
     granted: source,
   };
 }
+
+/**
+ * Reports paired with the granted budget they are held to, in a batch: a budget (half-years
+ * without actuals) of the same case whose half-years cover every reported half-year of the report.
+ * Returns report index → budget index.
+ */
+export function grantedPairs(
+  files: readonly { readonly analysis: Analysis }[],
+): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const grantedIds = files.map(
+    (f) =>
+      new Set(
+        f.analysis.computation.halfYears
+          .filter((h) => h.actual === null)
+          .map((h) => h.halfYear.id),
+      ),
+  );
+  files.forEach((report, i) => {
+    const reported = report.analysis.computation.halfYears
+      .filter((h) => h.actual !== null)
+      .map((h) => h.halfYear.id);
+    if (reported.length === 0) return;
+    const j = files.findIndex(
+      (budget, k) =>
+        k !== i &&
+        reported.every((id) => grantedIds[k]!.has(id)) &&
+        sameCase(
+          report.analysis.computation.agreement,
+          budget.analysis.computation.agreement,
+        ),
+    );
+    if (j >= 0) pairs.set(i, j);
+  });
+  return pairs;
+}

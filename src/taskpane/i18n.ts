@@ -62,6 +62,13 @@ export const TEXT = {
     templateDone: (names: string) => `Klart: bladen ${names} har lagts till.`,
     templateBadPeriod:
       "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
+    granted: {
+      compare: "Jämför med beviljad budget",
+      pick: "Välj den beviljade budgetens arbetsbok",
+      comparing: (file: string, periods: string) =>
+        `Återrapporteringen räknas mot den beviljade budgeten i ${file}${periods ? ` (${periods})` : ""}. Beräkna och skriv använder arbetsbokens egen budget.`,
+      stop: "Sluta jämföra",
+    },
     memo: {
       title: "Beslutsunderlag",
       intro:
@@ -88,6 +95,19 @@ export const TEXT = {
       intro:
         "Välj eller släpp en eller flera budgetarbetsböcker (.xlsx). Filerna läses här i webbläsaren och lämnar aldrig din dator.",
       pick: "Välj arbetsböcker",
+      pairedWith: (budget: string, periods: string) =>
+        `Räknad mot den beviljade budgeten i ${budget} (${periods})`,
+      diff: {
+        title: "Jämför två versioner",
+        old: "Äldre version",
+        new: "Nyare version",
+        none: "Inga ändringar: versionerna har samma uppgifter och poster.",
+        count: (n: number, a: string, b: string) =>
+          `${n} ${n === 1 ? "ändring" : "ändringar"} från ${a} till ${b}`,
+        headers: ["Blad", "Cell", "Post", "Vad", "Före", "Efter"],
+        effect: (what: string, before: string, after: string) =>
+          `${what}: ${before} → ${after} kr`,
+      },
       drop: "Släpp .xlsx-filer här",
       progress: (n: number, of: number) => `Läser fil ${n} av ${of} …`,
       file: "Fil",
@@ -221,6 +241,13 @@ export const TEXT = {
     templateDone: (names: string) => `Done: the sheets ${names} were added.`,
     templateBadPeriod:
       "Choose a period whose first month comes before its last (at most ten years).",
+    granted: {
+      compare: "Compare with granted budget",
+      pick: "Choose the granted budget's workbook",
+      comparing: (file: string, periods: string) =>
+        `The report is computed against the granted budget in ${file}${periods ? ` (${periods})` : ""}. Compute and write uses the workbook's own budget.`,
+      stop: "Stop comparing",
+    },
     memo: {
       title: "Decision memo",
       intro:
@@ -247,6 +274,19 @@ export const TEXT = {
       intro:
         "Choose or drop one or more budget workbooks (.xlsx). The files are read here in the browser and never leave your computer.",
       pick: "Choose workbooks",
+      pairedWith: (budget: string, periods: string) =>
+        `Computed against the granted budget in ${budget} (${periods})`,
+      diff: {
+        title: "Compare two versions",
+        old: "Earlier version",
+        new: "Later version",
+        none: "No changes: the versions have the same details and lines.",
+        count: (n: number, a: string, b: string) =>
+          `${n} ${n === 1 ? "change" : "changes"} from ${a} to ${b}`,
+        headers: ["Sheet", "Cell", "Line", "What", "Before", "After"],
+        effect: (what: string, before: string, after: string) =>
+          `${what}: SEK ${before} → ${after}`,
+      },
       drop: "Drop .xlsx files here",
       progress: (n: number, of: number) => `Reading file ${n} of ${of} …`,
       file: "File",

@@ -8,6 +8,7 @@ import {
   type WorkbookGrids,
   type WritePlan,
   analyze,
+  analyzeAgainstGranted,
   planTemplate,
   planWrite,
   stampTime,
@@ -37,6 +38,10 @@ export interface PaneState {
   readonly pending: WriteSummary | null;
   /** The last analysis of the open workbook, for the memo. */
   readonly analysis: Analysis | null;
+  /** The granted budget the open workbook is held to (SPEC §4.15), by its file's name. */
+  readonly granted: string | null;
+  compareWithGranted(name: string, bytes: Uint8Array): Promise<void>;
+  stopComparing(): Promise<void>;
   check(): Promise<void>;
   prepareCompute(): Promise<void>;
   confirmCompute(): Promise<void>;
@@ -51,6 +56,10 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [granted, setGranted] = useState<{
+    name: string;
+    analysis: Analysis;
+  } | null>(null);
   const [pending, setPending] = useState<{
     plan: WritePlan;
     grids: WorkbookGrids;
@@ -73,12 +82,18 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     [t],
   );
 
-  const load = useCallback(async () => {
-    const grids = await host.read();
-    const a = analyze(grids);
-    setAnalysis(a);
-    return { grids, analysis: a };
-  }, [host]);
+  /** Reads and analyses the workbook; what is shown is held to the granted budget when there is one. */
+  const load = useCallback(
+    async (against = granted) => {
+      const grids = await host.read();
+      const own = analyze(grids);
+      setAnalysis(
+        against ? analyzeAgainstGranted(grids, against.analysis) : own,
+      );
+      return { grids, analysis: own };
+    },
+    [host, granted],
+  );
 
   return {
     t,
@@ -95,6 +110,22 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     ),
     pending: pending?.summary ?? null,
     analysis,
+    granted: granted?.name ?? null,
+    compareWithGranted: (name: string, bytes: Uint8Array) =>
+      guard("reading", async () => {
+        // The xlsx reader is loaded only here: the pane in Excel does not need it otherwise.
+        const { readXlsx } = await import(
+          /* webpackChunkName: "xlsx" */ "../xlsx/read"
+        );
+        const g = { name, analysis: analyze(readXlsx(bytes)) };
+        setGranted(g);
+        await load(g);
+      }),
+    stopComparing: () =>
+      guard("reading", async () => {
+        setGranted(null);
+        await load(null);
+      }),
     check: () => guard("reading", async () => void (await load())),
     prepareCompute: () =>
       guard("reading", async () => {

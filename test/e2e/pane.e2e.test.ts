@@ -11,8 +11,8 @@ import { FINDING_CODES, findingTemplate } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { ROOT, buildWeb, launch, routeOfficeJs, serve } from "../helpers/browser";
 import { fakeOfficeScript } from "../helpers/fake-office";
-import { budgetHalfYearSheet, detailsSheet } from "../helpers/seed";
-import { buildXlsx } from "../helpers/workbook";
+import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, reportOnGrantSheets } from "../helpers/seed";
+import { buildXlsx, kr, pct } from "../helpers/workbook";
 
 const WEB = join(ROOT, "test-output", "e2e-web");
 export const SCREENSHOTS = join(ROOT, "test-output", "screenshots");
@@ -184,6 +184,36 @@ describe("standalone mode (no Office)", () => {
     await page.context().close();
   });
 
+  test("a report and the granted budget of its case, in one batch, are paired: the report is held to the grant", async () => {
+    const page = await standalonePage();
+    writeFileSync(join(tmp, "beviljad.xlsx"), await buildXlsx(budgetWorkbook()));
+    writeFileSync(join(tmp, "rapport-hojd.xlsx"), await buildXlsx(reportOnGrantSheets({ activities: 130000 })));
+    await page.getByLabel("Välj arbetsböcker").setInputFiles([join(tmp, "rapport-hojd.xlsx"), join(tmp, "beviljad.xlsx")]);
+    const report = page.getByRole("article", { name: "rapport-hojd.xlsx" });
+    await report.getByText("Räknad mot den beviljade budgeten i beviljad.xlsx (2025-H2)").waitFor();
+    await expect(report.getByText(/59 149 kr/).isVisible()).resolves.toBe(true);
+    await expect(report.getByText("Fel", { exact: true }).isVisible()).resolves.toBe(true);
+    await report.getByRole("button", { name: "Visa fynd" }).click();
+    await expect(report.getByText(/"Verksamhetskostnader" har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/).isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  test("two versions side by side: each changed cell named with its old and new value, and the new total", async () => {
+    const page = await standalonePage();
+    writeFileSync(join(tmp, "v1.xlsx"), await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const [details, h2, h1] = budgetWorkbook({ typedSalaries: false });
+    writeFileSync(join(tmp, "v2.xlsx"), await buildXlsx([details!, h2!, { ...h1!, rows: h1!.rows.map((r, i) => (i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r)) }]));
+    await page.getByLabel("Äldre version").setInputFiles(join(tmp, "v1.xlsx"));
+    await page.getByLabel("Nyare version").setInputFiles(join(tmp, "v2.xlsx"));
+    const table = page.getByRole("table", { name: "Jämför två versioner" });
+    await table.waitFor();
+    const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
+    expect(rows).toEqual([["Budget 2026 H1", "C4", "Hälsofrämjare", "Tjänstgöringsgrad", "275 %", "300 %"]]);
+    await expect(page.getByText("2026-H1: 1 109 649 → 1 183 899 kr").isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "standalone-diff.png"), fullPage: true });
+    await page.context().close();
+  });
+
   test("downloads the batch summary as CSV", async () => {
     const page = await standalonePage();
     await loadSamples(page);
@@ -270,8 +300,8 @@ describe("standalone mode (no Office)", () => {
 });
 
 describe("the pane in Excel mode", () => {
-  async function excelPage(dark: boolean): Promise<Page> {
-    const grids = readXlsx(readFileSync(join(SAMPLES, "report-2024.xlsx")));
+  async function excelPage(dark: boolean, workbook: Uint8Array = readFileSync(join(SAMPLES, "report-2024.xlsx"))): Promise<Page> {
+    const grids = readXlsx(workbook);
     const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 420, height: 1000 }, acceptDownloads: true });
     await context.addInitScript(fakeOfficeScript(grids.sheets, { dark }));
     const page = await context.newPage();
@@ -281,6 +311,19 @@ describe("the pane in Excel mode", () => {
     await page.getByRole("heading", { name: "Fynd" }).waitFor();
     return page;
   }
+
+  test("Jämför med beviljad budget: the open report is held to a granted budget from a file, and back", async () => {
+    const page = await excelPage(false, await buildXlsx(reportOnGrantSheets({ activities: 130000 })));
+    await expect(page.getByTestId("repayment").textContent()).resolves.toContain("92 149 kr");
+    writeFileSync(join(tmp, "beviljad-pane.xlsx"), await buildXlsx(budgetWorkbook()));
+    await page.getByLabel("Välj den beviljade budgetens arbetsbok").setInputFiles(join(tmp, "beviljad-pane.xlsx"));
+    await page.getByText("Återrapporteringen räknas mot den beviljade budgeten i beviljad-pane.xlsx (2025-H2)").waitFor();
+    await expect(page.getByTestId("repayment").textContent()).resolves.toContain("59 149 kr");
+    await expect(page.getByText(/har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/).isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Sluta jämföra" }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="repayment"]')?.textContent?.includes("92 149 kr"));
+    await page.context().close();
+  });
 
   test("downloads the open workbook's decision memo (Word)", async () => {
     const page = await excelPage(false);

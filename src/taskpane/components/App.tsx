@@ -1,5 +1,5 @@
-import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useRef } from "react";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core";
 import type { WorkbookHost } from "../../excel/host";
@@ -31,6 +31,7 @@ export function App({ host, lang, dark }: AppProps) {
   const pane = usePane(host, lang);
   const { t } = pane;
   const period = defaultTemplatePeriod(new Date());
+  const grantedInput = useRef<HTMLInputElement>(null);
   const memoFiles = useMemo(
     () => (pane.analysis ? [{ file: host.sourceName(), analysis: pane.analysis }] : []),
     [pane.analysis, host],
@@ -44,7 +45,32 @@ export function App({ host, lang, dark }: AppProps) {
           <Button disabled={pane.busy !== null} onClick={() => void pane.prepareCompute()}>
             {t.compute}
           </Button>
+          <Button disabled={pane.busy !== null} onClick={() => grantedInput.current?.click()}>
+            {t.granted.compare}
+          </Button>
+          <input
+            ref={grantedInput}
+            type="file"
+            accept=".xlsx"
+            aria-label={t.granted.pick}
+            style={{ display: "none" }}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = "";
+              if (file) void file.arrayBuffer().then((b) => pane.compareWithGranted(file.name, new Uint8Array(b)));
+            }}
+          />
         </div>
+        {pane.granted && (
+          <MessageBar intent="info">
+            <MessageBarBody>{t.granted.comparing(pane.granted, pane.analysis?.granted?.periods.join(", ") ?? "")}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void pane.stopComparing()}>
+                {t.granted.stop}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         <div aria-live="polite">
           {pane.busy && <ProgressBar aria-label={pane.busy === "reading" ? t.reading : t.writing} />}
           {pane.busy && <Text>{pane.busy === "reading" ? t.reading : t.writing}</Text>}

@@ -12,6 +12,7 @@ import {
 import { useCallback, useMemo, useState } from "react";
 import { type Lang, caseGroups } from "../../core";
 import { MemoActions } from "../components/MemoActions";
+import { DiffView } from "./DiffView";
 import { FindingsList } from "../components/FindingsList";
 import { PaneShell } from "../components/PaneShell";
 import { textFor } from "../i18n";
@@ -22,6 +23,7 @@ import {
   batchCsv,
   computedCopy,
   computedName,
+  pairWithGranted,
   readFileBytes,
   statusOf,
 } from "./batch";
@@ -119,25 +121,27 @@ export function Standalone({
     [lang],
   );
 
+  // A report and the granted budget of its case, in one batch, are paired.
+  const reviewed = useMemo(() => pairWithGranted(results), [results]);
   const rows = useMemo(
     () =>
-      results.map((r) => ({
+      reviewed.map((r) => ({
         result: r,
         status: statusOf(r),
         figures: r.kind === "ok" ? figuresView(r.analysis, lang, t) : null,
         findings: r.kind === "ok" ? findingsView(r.analysis, lang, t) : null,
       })),
-    [results, lang, t],
+    [reviewed, lang, t],
   );
   // Files of one case (one Diarienummer) make one memo together.
   const cases = useMemo(
     () =>
       caseGroups(
-        results.flatMap((r) =>
+        reviewed.flatMap((r) =>
           r.kind === "ok" ? [{ file: r.name, analysis: r.analysis }] : [],
         ),
       ),
-    [results],
+    [reviewed],
   );
   const statusText = {
     error: s.statusError,
@@ -198,7 +202,7 @@ export function Standalone({
             appearance="primary"
             onClick={() =>
               download(
-                batchCsv(results, lang, t),
+                batchCsv(reviewed, lang, t),
                 "iop-budget-sammanstallning.csv",
                 "text/csv;charset=utf-8",
               )
@@ -252,6 +256,14 @@ export function Standalone({
                     </Badge>
                     {findings && <Text>{findings.summary}</Text>}
                   </div>
+                  {result.kind === "ok" && result.grantedBy && (
+                    <Text>
+                      {s.pairedWith(
+                        result.grantedBy,
+                        result.analysis.granted?.periods.join(", ") ?? "",
+                      )}
+                    </Text>
+                  )}
                   {result.kind === "error" && (
                     <Text role="alert">
                       {result.message} [{result.code}]
@@ -312,6 +324,7 @@ export function Standalone({
           </ul>
         </>
       )}
+      <DiffView lang={lang} t={t} />
     </PaneShell>
   );
 }

@@ -6,6 +6,8 @@ import {
   type Lang,
   type WorkbookGrids,
   analyze,
+  analyzeAgainstGranted,
+  grantedPairs,
   hasErrors,
   planWrite,
   renderFinding,
@@ -24,6 +26,9 @@ export type FileResult =
       readonly bytes: Uint8Array;
       readonly grids: WorkbookGrids;
       readonly analysis: Analysis;
+      /** A report paired with a granted budget in the batch: that budget's file, and its own analysis. */
+      readonly grantedBy?: string;
+      readonly ownAnalysis?: Analysis;
     }
   | {
       readonly kind: "error";
@@ -46,11 +51,32 @@ export function readFileBytes(
   }
 }
 
-/** The computed copy of a file, as the CLI's `compute` writes it. */
+/**
+ * Each report of the batch held to the granted budget of its case in the batch (SPEC §4.15), as
+ * `check --granted` does; the rest as they are.
+ */
+export function pairWithGranted(results: readonly FileResult[]): FileResult[] {
+  const ok = results.flatMap((r, i) => (r.kind === "ok" ? [{ r, i }] : []));
+  const pairs = grantedPairs(ok.map(({ r }) => r));
+  const out = [...results];
+  for (const [report, budget] of pairs) {
+    const { r, i } = ok[report]!;
+    const granted = ok[budget]!.r;
+    out[i] = {
+      ...r,
+      analysis: analyzeAgainstGranted(r.grids, granted.analysis),
+      grantedBy: granted.name,
+      ownAnalysis: r.analysis,
+    };
+  }
+  return out;
+}
+
+/** The computed copy of a file, as the CLI's `compute` writes it (from the workbook's own budget). */
 export function computedCopy(
   result: Extract<FileResult, { kind: "ok" }>,
 ): Uint8Array {
-  const plan = planWrite(result.grids, result.analysis, {
+  const plan = planWrite(result.grids, result.ownAnalysis ?? result.analysis, {
     at: stampTime(new Date()),
     version: VERSION,
     source: result.name,
