@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   pickers: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", textAlign: "left", verticalAlign: "top" },
+  value: { whiteSpace: "nowrap" },
 });
 
 export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneText }) {
@@ -66,8 +67,8 @@ export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneTex
                     <td className={styles.cell}>{c.cell ?? ""}</td>
                     <td className={styles.cell}>{c.line ?? ""}</td>
                     <td className={styles.cell}>{fieldName(c.field, lang)}</td>
-                    <td className={styles.cell}>{diffValueText(c.field, c.old, lang)}</td>
-                    <td className={styles.cell}>{diffValueText(c.field, c.new, lang)}</td>
+                    <td className={`${styles.cell} ${styles.value}`}>{diffValueText(c.field, c.old, lang)}</td>
+                    <td className={`${styles.cell} ${styles.value}`}>{diffValueText(c.field, c.new, lang)}</td>
                   </tr>
                 ))}
               </tbody>
