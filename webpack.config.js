@@ -36,8 +36,10 @@ module.exports = async (env, argv) => {
       commands: "./src/commands/commands.ts",
       notice: "./src/commands/notice.ts",
       help: "./src/help/help.ts",
+      // The file page's reader, run in Web Workers; a fixed name the page can start it by.
+      "reader-worker": "./src/taskpane/standalone/reader.worker.ts",
     },
-    output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].[contenthash].js", chunkFilename: "[name].[contenthash].js", clean: true },
+    output: { path: path.resolve(__dirname, "dist", "web"), filename: (data) => (data.chunk.name === "reader-worker" ? "reader-worker.js" : "[name].[contenthash].js"), chunkFilename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } } } }],

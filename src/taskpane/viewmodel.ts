@@ -6,7 +6,11 @@ import {
   type Lang,
   type RenderedFinding,
   type Severity,
+  type WorkbookDiff,
   type WritePlan,
+  diffValueText,
+  fieldName,
+  formatAmount,
   formatKronor,
   renderFinding,
 } from "../core";
@@ -175,5 +179,51 @@ export function writeSummary(
       plan.edits.reduce((s, e) => s + e.cells.length, 0) +
       plan.creates.reduce((s, c) => s + c.cells.length, 0),
     sheets: edits.length + plan.creates.length,
+  };
+}
+
+export interface DiffViewModel {
+  readonly count: number;
+  readonly rows: readonly (readonly [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ])[];
+  /** "2026-H1: 1 109 649 → 1 183 899 kr", for each half-year total and the repayment that moved. */
+  readonly effects: readonly string[];
+}
+
+/** The changes between two versions, as the page's table shows them. */
+export function diffView(
+  diff: WorkbookDiff,
+  lang: Lang,
+  t: PaneText,
+): DiffViewModel {
+  const amount = (v: number | null) =>
+    v === null ? "–" : formatAmount(Math.round(v * 100), lang);
+  const s = t.standalone.diff;
+  const moved = [
+    ...diff.effects.halfYears.map((h) => ({ what: h.id, e: h })),
+    { what: t.repayment, e: diff.effects.repayment },
+  ].filter(({ e }) => e.old !== e.new);
+  return {
+    count: diff.changes.length,
+    rows: diff.changes.map(
+      (c) =>
+        [
+          c.sheet,
+          c.cell ?? "",
+          c.line ?? "",
+          fieldName(c.field, lang),
+          diffValueText(c.field, c.old, lang),
+          diffValueText(c.field, c.new, lang),
+        ] as const,
+    ),
+    effects: moved.map(({ what, e }) =>
+      s.effect(what, amount(e.old), amount(e.new)),
+    ),
   };
 }

@@ -11,7 +11,7 @@ import { FINDING_CODES, findingTemplate } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { ROOT, buildWeb, launch, routeOfficeJs, serve } from "../helpers/browser";
 import { fakeOfficeScript } from "../helpers/fake-office";
-import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, reportOnGrantSheets } from "../helpers/seed";
+import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, manyLinesWorkbook, reportOnGrantSheets } from "../helpers/seed";
 import { buildXlsx, kr, pct } from "../helpers/workbook";
 
 const WEB = join(ROOT, "test-output", "e2e-web");
@@ -47,7 +47,7 @@ async function standalonePage(options: { dark?: boolean; locale?: string; permis
 
 async function loadSamples(page: Page): Promise<void> {
   await page.getByLabel("Välj arbetsböcker").setInputFiles([join(SAMPLES, "budget-2025-26.xlsx"), join(tmp, "anteckningar.xlsx"), join(SAMPLES, "report-2024.xlsx")]);
-  await page.getByRole("article", { name: "report-2024.xlsx" }).waitFor();
+  await fileRow(page, "report-2024.xlsx").waitFor();
 }
 
 /** The words of a .docx, as one line of text (cells and paragraphs separated by spaces). */
@@ -62,6 +62,17 @@ function documentText(docx: Uint8Array): string {
     .replace(/&amp;/g, "&")
     .replace(/\u00a0/g, " ")
     .replace(/\s+/g, " ");
+}
+
+/** A file's row in the review queue. */
+function fileRow(page: Page, name: string) {
+  return page.locator(`tr[data-file="${name}"]`);
+}
+
+/** A file's findings, opened from its row. */
+async function openFindings(page: Page, name: string) {
+  await fileRow(page, name).getByRole("button", { name: `Visa fynd för ${name}` }).click();
+  return page.getByRole("region", { name: `Detaljer för ${name}` });
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -130,11 +141,13 @@ describe("standalone mode (no Office)", () => {
     const page = await standalonePage();
     await expect(page.getByText(/lämnar aldrig din dator/).isVisible()).resolves.toBe(true);
     await loadSamples(page);
-    const budget = page.getByRole("article", { name: "budget-2025-26.xlsx" });
-    const report = page.getByRole("article", { name: "report-2024.xlsx" });
-    const bad = page.getByRole("article", { name: "anteckningar.xlsx" });
-    await expect(budget.getByText("1 109 649 kr").first().isVisible()).resolves.toBe(true);
-    await expect(report.getByText(/380 222 kr/).isVisible()).resolves.toBe(true);
+    const budget = fileRow(page, "budget-2025-26.xlsx");
+    const report = fileRow(page, "report-2024.xlsx");
+    const bad = fileRow(page, "anteckningar.xlsx");
+    await expect(budget.getByText("2 219 298 kr").isVisible()).resolves.toBe(true);
+    await expect(report.getByText("380 222 kr").isVisible()).resolves.toBe(true);
+    await expect(report.getByText("STK-2020-1375").isVisible()).resolves.toBe(true);
+    await expect((await openFindings(page, "budget-2025-26.xlsx")).getByText("1 109 649 kr").first().isVisible()).resolves.toBe(true);
     await expect(bad.getByRole("alert").textContent()).resolves.toContain("inte en Excel-arbetsbok");
     await expect(budget.getByText("Korrekt").isVisible()).resolves.toBe(true);
     await page.context().close();
@@ -189,12 +202,12 @@ describe("standalone mode (no Office)", () => {
     writeFileSync(join(tmp, "beviljad.xlsx"), await buildXlsx(budgetWorkbook()));
     writeFileSync(join(tmp, "rapport-hojd.xlsx"), await buildXlsx(reportOnGrantSheets({ activities: 130000 })));
     await page.getByLabel("Välj arbetsböcker").setInputFiles([join(tmp, "rapport-hojd.xlsx"), join(tmp, "beviljad.xlsx")]);
-    const report = page.getByRole("article", { name: "rapport-hojd.xlsx" });
+    const report = fileRow(page, "rapport-hojd.xlsx");
     await report.getByText("Räknad mot den beviljade budgeten i beviljad.xlsx (2025-H2)").waitFor();
-    await expect(report.getByText(/59 149 kr/).isVisible()).resolves.toBe(true);
+    await expect(report.getByText("59 149 kr").isVisible()).resolves.toBe(true);
     await expect(report.getByText("Fel", { exact: true }).isVisible()).resolves.toBe(true);
-    await report.getByRole("button", { name: "Visa fynd" }).click();
-    await expect(report.getByText(/"Verksamhetskostnader" har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/).isVisible()).resolves.toBe(true);
+    const details = await openFindings(page, "rapport-hojd.xlsx");
+    await expect(details.getByText(/"Verksamhetskostnader" har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/).isVisible()).resolves.toBe(true);
     await page.context().close();
   });
 
@@ -211,6 +224,82 @@ describe("standalone mode (no Office)", () => {
     expect(rows).toEqual([["Budget 2026 H1", "C4", "Hälsofrämjare", "Tjänstgöringsgrad", "275 %", "300 %"]]);
     await expect(page.getByText("2026-H1: 1 109 649 → 1 183 899 kr").isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, "standalone-diff.png"), fullPage: true });
+    await page.context().close();
+  });
+
+  test("the queue sorts by any column, both ways, and filters by text and by status", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    const order = () => page.locator("tbody tr[data-file]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-file")));
+    expect(await order()).toEqual(["budget-2025-26.xlsx", "anteckningar.xlsx", "report-2024.xlsx"]);
+    await page.getByRole("button", { name: "Sortera efter Återbetalning" }).click();
+    expect(await order()).toEqual(["report-2024.xlsx", "budget-2025-26.xlsx", "anteckningar.xlsx"]);
+    await expect(page.getByRole("columnheader", { name: /Återbetalning/ }).getAttribute("aria-sort")).resolves.toBe("descending");
+    await page.getByRole("button", { name: "Sortera efter Återbetalning" }).click();
+    expect(await order()).toEqual(["anteckningar.xlsx", "budget-2025-26.xlsx", "report-2024.xlsx"]);
+    await page.getByRole("button", { name: "Sortera efter Status" }).click();
+    expect(await order()).toEqual(["anteckningar.xlsx", "report-2024.xlsx", "budget-2025-26.xlsx"]);
+    await page.getByLabel("Filtrera på fil, ärende eller organisation").fill("REPORT");
+    expect(await order()).toEqual(["report-2024.xlsx"]);
+    await expect(page.getByText("Visar 1 av 3 filer").isVisible()).resolves.toBe(true);
+    await page.getByLabel("Filtrera på fil, ärende eller organisation").fill("");
+    await page.getByLabel("Visa status").selectOption({ label: "Korrekt" });
+    expect(await order()).toEqual(["budget-2025-26.xlsx"]);
+    await page.context().close();
+  });
+
+  test("a batch of 50 workbooks of 500 lines is read in Web Workers, with progress, and every file gets its row", async () => {
+    const page = await standalonePage();
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    const bytes = await buildXlsx(manyLinesWorkbook(500));
+    const paths = Array.from({ length: 50 }, (_, i) => join(tmp, `inlamnad-${String(i + 1).padStart(2, "0")}.xlsx`));
+    for (const p of paths) writeFileSync(p, bytes);
+    await page.getByLabel("Välj arbetsböcker").setInputFiles(paths);
+    await page.getByText(/^Läser fil \d+ av 50 …$/).first().waitFor();
+    await page.getByText("Visar 50 av 50 filer").waitFor({ timeout: 60_000 });
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers.every((u) => /\/reader-worker\.js\?v=/.test(u))).toBe(true);
+    const files = await page.locator("tbody tr[data-file]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-file")));
+    expect(files).toEqual(paths.map((p) => p.slice(p.lastIndexOf("/") + 1)));
+    // Each row carries the figures the engine computed for it.
+    await expect(fileRow(page, "inlamnad-50.xlsx").textContent()).resolves.toMatch(/STK-2025-1.*Korrekt/);
+    // As stadskontoret sees it in a desktop browser.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOTS, "standalone-queue.png") });
+    await page.context().close();
+  });
+
+  test("downloads the batch summary as a workbook: one row per file and a sheet with every finding", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner sammanställning (Excel)" }).click()]);
+    expect(download.suggestedFilename()).toBe("iop-budget-sammanstallning.xlsx");
+    const path = join(tmp, "summary.xlsx");
+    await download.saveAs(path);
+    const book = readXlsx(readFileSync(path));
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sammanställning", "Fynd"]);
+    const summary = book.sheets[0]!.rows.map((r) => Array.from(r ?? [], (c) => c?.v ?? ""));
+    expect(summary[0]).toEqual(["Fil", "Diarienummer", "Organisation", "Status", "Fel", "Varningar", "Information", "Bidrag", "Återbetalning", "Återbetalas senast", "Meddelande"]);
+    expect(summary[1]!.slice(0, 9)).toEqual(["budget-2025-26.xlsx", "STK-2020-1375", "Rädda Barnen", "Korrekt", 0, 0, 0, 2219298, 0]);
+    expect(summary[2]!.slice(0, 4)).toEqual(["anteckningar.xlsx", "", "", "Kunde inte läsas"]);
+    expect(summary[3]!.slice(0, 9)).toEqual(["report-2024.xlsx", "STK-2020-1375", "Rädda Barnen", "Varningar", 0, 2, 3, 1925000, 380222]);
+    const findings = book.sheets[1]!.rows.slice(1).map((r) => Array.from(r ?? [], (c) => c?.v ?? ""));
+    expect(findings).toHaveLength(5);
+    expect(findings[0]!.slice(0, 5)).toEqual(["report-2024.xlsx", "Varning", "OVERSPENT", "Halvår 1 2024", "G6"]);
+    await page.context().close();
+  });
+
+  test("the findings print without the controls", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    await openFindings(page, "report-2024.xlsx");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("button", { name: "Ladda ner sammanställning (CSV)" }).isVisible()).resolves.toBe(false);
+    await expect(page.getByLabel("Välj arbetsböcker").isVisible()).resolves.toBe(false);
+    await expect(page.getByRole("region", { name: "Detaljer för report-2024.xlsx" }).getByText(/är överskriden/).first().isVisible()).resolves.toBe(true);
+    await expect(fileRow(page, "report-2024.xlsx").getByText("380 222 kr").isVisible()).resolves.toBe(true);
+    await page.pdf({ path: join(SCREENSHOTS, "standalone-print.pdf") });
     await page.context().close();
   });
 
@@ -233,7 +322,7 @@ describe("standalone mode (no Office)", () => {
     await loadSamples(page);
     await page.locator("body").focus();
     const reached: string[] = [];
-    for (let i = 0; i < 18; i++) {
+    for (let i = 0; i < 34; i++) {
       await page.keyboard.press("Tab");
       reached.push(await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -245,15 +334,15 @@ describe("standalone mode (no Office)", () => {
       "button:Ladda ner beslutsunderlag (Word) för STK-2020-1375",
       "button:Kopiera tabellerna för STK-2020-1375",
       "button:Ladda ner sammanställning (CSV)",
-      "button:Visa fynd",
+      "button:Visa fynd för report-2024.xlsx",
       "button:Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx",
       "button:Ladda ner den beräknade arbetsboken för report-2024.xlsx",
     ]));
     // Enter on a focused button works: open the findings of the report.
-    const toggle = page.getByRole("article", { name: "report-2024.xlsx" }).getByRole("button", { name: "Visa fynd" });
+    const toggle = fileRow(page, "report-2024.xlsx").getByRole("button", { name: "Visa fynd för report-2024.xlsx" });
     await toggle.focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("article", { name: "report-2024.xlsx" }).getByText(/är överskriden/).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("region", { name: "Detaljer för report-2024.xlsx" }).getByText(/är överskriden/).first().isVisible()).resolves.toBe(true);
     const [download] = await Promise.all([page.waitForEvent("download"), (async () => {
       await page.getByRole("button", { name: "Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx" }).focus();
       await page.keyboard.press("Enter");
@@ -265,7 +354,7 @@ describe("standalone mode (no Office)", () => {
   test.each([["light", false], ["dark", true]] as const)("has no serious or critical accessibility violation (%s theme), and is photographed", async (name, dark) => {
     const page = await standalonePage({ dark });
     await loadSamples(page);
-    await page.getByRole("article", { name: "report-2024.xlsx" }).getByRole("button", { name: "Visa fynd" }).click();
+    await openFindings(page, "report-2024.xlsx");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, `standalone-${name}.png`), fullPage: true });
     await page.context().close();
@@ -281,8 +370,7 @@ describe("standalone mode (no Office)", () => {
     const path = join(tmp, "evil.xlsx");
     writeFileSync(path, await buildXlsx([sheets[0]!, { ...sheets[1]!, rows }]));
     await page.getByLabel("Välj arbetsböcker").setInputFiles(path);
-    const card = page.getByRole("article", { name: "evil.xlsx" });
-    await card.getByRole("button", { name: "Visa fynd" }).click();
+    const card = await openFindings(page, "evil.xlsx");
     await expect(card.getByText(evil, { exact: false }).first().isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator("img").count()).toBe(0);

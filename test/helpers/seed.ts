@@ -129,3 +129,16 @@ export function reportOnGrantSheets(o: { activities?: number } = {}): SheetSpec[
     },
   ];
 }
+
+/** A budget of one half-year with `lines` lines (a third salaries), for batches and timings. */
+export function manyLinesWorkbook(lines: number, caseNumber = "STK-2025-1"): SheetSpec[] {
+  const details = detailsSheet({ end: "2025-12-31" });
+  const rows: CellSpec[][] = [HEADERS];
+  for (let i = 0; i < lines - 1; i++)
+    rows.push(i % 3 === 0 ? ["Lön", `Tjänst ${i}`, pct(0.5), 6, kr(30000 + i * 10), null] : ["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i * 37)]);
+  rows.push(["OH", "OH-kostnader", null, null, null, null]);
+  return [
+    { ...details, rows: details.rows.map((r) => (r[0] === "Diarienummer" ? ["Diarienummer", caseNumber] : r)) },
+    { name: "Budget 2025 H2", rows },
+  ];
+}

@@ -67,3 +67,4 @@ export function planWrite(
   return { edits, creates: [decision] };
 }
 export * from "./template";
+export * from "./summary";

@@ -3,7 +3,8 @@
 
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { type Lang, type WorkbookDiff, diffValueText, diffWorkbooks, fieldName, formatAmount } from "../../core";
+import { type Lang, diffWorkbooks } from "../../core";
+import { type DiffViewModel, diffView } from "../viewmodel";
 import type { PaneText } from "../i18n";
 import { type FileResult, readFileBytes } from "./batch";
 
@@ -25,9 +26,8 @@ export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneTex
     setFiles((prev) => ({ ...prev, [which]: result }));
   };
   const { old: a, new: b } = files;
-  let diff: WorkbookDiff | null = null;
-  if (a?.kind === "ok" && b?.kind === "ok") diff = diffWorkbooks(a.analysis, b.analysis);
-  const amount = (v: number | null) => (v === null ? "–" : formatAmount(Math.round(v * 100), lang));
+  let diff: DiffViewModel | null = null;
+  if (a?.kind === "ok" && b?.kind === "ok") diff = diffView(diffWorkbooks(a.analysis, b.analysis), lang, t);
   return (
     <section aria-labelledby="diff-heading">
       <h2 id="diff-heading" style={{ fontSize: "16px" }}>
@@ -48,8 +48,8 @@ export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneTex
       )}
       {diff && a && b && (
         <div aria-live="polite">
-          <Text weight="semibold">{diff.changes.length === 0 ? s.none : s.count(diff.changes.length, a.name, b.name)}</Text>
-          {diff.changes.length > 0 && (
+          <Text weight="semibold">{diff.count === 0 ? s.none : s.count(diff.count, a.name, b.name)}</Text>
+          {diff.count > 0 && (
             <table className={styles.table} aria-label={s.title}>
               <thead>
                 <tr>
@@ -61,28 +61,22 @@ export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneTex
                 </tr>
               </thead>
               <tbody>
-                {diff.changes.map((c, i) => (
+                {diff.rows.map((cells, i) => (
                   <tr key={i}>
-                    <td className={styles.cell}>{c.sheet}</td>
-                    <td className={styles.cell}>{c.cell ?? ""}</td>
-                    <td className={styles.cell}>{c.line ?? ""}</td>
-                    <td className={styles.cell}>{fieldName(c.field, lang)}</td>
-                    <td className={`${styles.cell} ${styles.value}`}>{diffValueText(c.field, c.old, lang)}</td>
-                    <td className={`${styles.cell} ${styles.value}`}>{diffValueText(c.field, c.new, lang)}</td>
+                    {cells.map((text, j) => (
+                      <td key={j} className={j >= 4 ? `${styles.cell} ${styles.value}` : styles.cell}>
+                        {text}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <ul>
-            {diff.effects.halfYears
-              .filter((h) => h.old !== h.new)
-              .map((h) => (
-                <li key={h.id}>{s.effect(h.id, amount(h.old), amount(h.new))}</li>
-              ))}
-            {diff.effects.repayment.old !== diff.effects.repayment.new && (
-              <li>{s.effect(t.repayment, amount(diff.effects.repayment.old), amount(diff.effects.repayment.new))}</li>
-            )}
+            {diff.effects.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
           </ul>
         </div>
       )}

@@ -21,12 +21,12 @@ import { figuresView, findingsView } from "../viewmodel";
 import {
   type FileResult,
   batchCsv,
-  computedCopy,
-  computedName,
+  batchXlsx,
   pairWithGranted,
-  readFileBytes,
-  statusOf,
+  queueRow,
 } from "./batch";
+import { QueueTable } from "./QueueTable";
+import { readFiles } from "./read-files";
 
 const useStyles = makeStyles({
   drop: {
@@ -43,14 +43,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   picker: { fontSize: tokens.fontSizeBase300 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
   card: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -58,23 +50,6 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-  },
-  head: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "center",
-    flexWrap: "wrap",
-  },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "auto 1fr",
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    margin: 0,
-  },
-  actions: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    flexWrap: "wrap",
   },
 });
 
@@ -95,7 +70,13 @@ export function Standalone({
   const styles = useStyles();
   const t = textFor(lang);
   const s = t.standalone;
-  const [results, setResults] = useState<FileResult[]>([]);
+  // Each file with the number it was picked as: results arrive as the workers finish.
+  const [picked, setPicked] = useState<{ id: number; result: FileResult }[]>([]);
+  const [nextId, setNextId] = useState(0);
+  const results = useMemo(
+    () => [...picked].sort((a, b) => a.id - b.id).map((p) => p.result),
+    [picked],
+  );
   const [progress, setProgress] = useState<{ n: number; of: number } | null>(
     null,
   );
@@ -104,34 +85,26 @@ export function Standalone({
 
   const addFiles = useCallback(
     async (files: readonly File[]) => {
-      for (let i = 0; i < files.length; i++) {
-        setProgress({ n: i + 1, of: files.length });
-        const file = files[i]!;
-        const result = readFileBytes(
-          file.name,
-          new Uint8Array(await file.arrayBuffer()),
-          lang,
-        );
-        setResults((prev) => [...prev, result]);
-        // Let the page paint between files, so a large batch shows its progress.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      if (files.length === 0) return;
+      const first = nextId;
+      setNextId(first + files.length);
+      let done = 0;
+      setProgress({ n: 0, of: files.length });
+      await readFiles(files, lang, (i, result) => {
+        done++;
+        setProgress({ n: done, of: files.length });
+        setPicked((prev) => [...prev, { id: first + i, result }]);
+      });
       setProgress(null);
     },
-    [lang],
+    [lang, nextId],
   );
 
   // A report and the granted budget of its case, in one batch, are paired.
   const reviewed = useMemo(() => pairWithGranted(results), [results]);
   const rows = useMemo(
-    () =>
-      reviewed.map((r) => ({
-        result: r,
-        status: statusOf(r),
-        figures: r.kind === "ok" ? figuresView(r.analysis, lang, t) : null,
-        findings: r.kind === "ok" ? findingsView(r.analysis, lang, t) : null,
-      })),
-    [reviewed, lang, t],
+    () => reviewed.map((r, i) => queueRow(i, r, lang)),
+    [reviewed, lang],
   );
   // Files of one case (one Diarienummer) make one memo together.
   const cases = useMemo(
@@ -153,9 +126,7 @@ export function Standalone({
   return (
     <PaneShell lang={lang} dark={dark} title={t.title} intro={s.intro} help={t.help}>
       <section
-        className={
-          dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop
-        }
+        className={`${dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop} iop-no-print`}
         aria-label={s.drop}
         onDragOver={(e) => {
           e.preventDefault();
@@ -185,7 +156,7 @@ export function Standalone({
         />
         <Text>{s.drop}</Text>
       </section>
-      <div aria-live="polite">
+      <div aria-live="polite" className="iop-no-print">
         {progress && (
           <ProgressBar
             value={progress.n / progress.of}
@@ -200,6 +171,7 @@ export function Standalone({
         <>
           <Button
             appearance="primary"
+            className="iop-no-print"
             onClick={() =>
               download(
                 batchCsv(reviewed, lang, t),
@@ -210,9 +182,21 @@ export function Standalone({
           >
             {s.csv}
           </Button>
+          <Button
+            className="iop-no-print"
+            onClick={() =>
+              download(
+                batchXlsx(reviewed, lang, t),
+                "iop-budget-sammanstallning.xlsx",
+                XLSX_TYPE,
+              )
+            }
+          >
+            {s.xlsx}
+          </Button>
           {cases.length > 0 && (
             <section
-              className={styles.card}
+              className={`${styles.card} iop-no-print`}
               aria-labelledby="memo-heading"
             >
               <h2 id="memo-heading" style={{ margin: 0, fontSize: "16px" }}>
@@ -228,7 +212,9 @@ export function Standalone({
                     <Text weight="semibold">
                       {t.memo.caseLine(
                         dnr,
-                        files.map((f) => f.file).join(", "),
+                        files.length > 4
+                          ? t.memo.manyFiles(files.length)
+                          : files.map((f) => f.file).join(", "),
                       )}
                     </Text>
                     <MemoActions files={files} lang={lang} t={t} label={dnr} />
@@ -237,94 +223,12 @@ export function Standalone({
               })}
             </section>
           )}
-          <ul className={styles.list}>
-            {rows.map(({ result, status, figures, findings }, i) => (
-              <li key={`${result.name}-${i}`}>
-                <article className={styles.card} aria-label={result.name}>
-                  <div className={styles.head}>
-                    <h2
-                      style={{
-                        margin: 0,
-                        fontSize: "16px",
-                        wordBreak: "break-all",
-                      }}
-                    >
-                      {result.name}
-                    </h2>
-                    <Badge color={BADGE[status]} appearance="filled">
-                      {statusText[status]}
-                    </Badge>
-                    {findings && <Text>{findings.summary}</Text>}
-                  </div>
-                  {result.kind === "ok" && result.grantedBy && (
-                    <Text>
-                      {s.pairedWith(
-                        result.grantedBy,
-                        result.analysis.granted?.periods.join(", ") ?? "",
-                      )}
-                    </Text>
-                  )}
-                  {result.kind === "error" && (
-                    <Text role="alert">
-                      {result.message} [{result.code}]
-                    </Text>
-                  )}
-                  {figures && (
-                    <dl className={styles.facts}>
-                      {figures.halfYears.map((h) => (
-                        <div key={h.id} style={{ display: "contents" }}>
-                          <dt>{h.id}</dt>
-                          <dd style={{ margin: 0 }}>{h.budget}</dd>
-                        </div>
-                      ))}
-                      <dt>{t.grantsTotal}</dt>
-                      <dd style={{ margin: 0 }}>{figures.grantsTotal}</dd>
-                      <dt>{t.repayment}</dt>
-                      <dd style={{ margin: 0 }}>{figures.repaymentText}</dd>
-                    </dl>
-                  )}
-                  {result.kind === "ok" && (
-                    <div className={styles.actions}>
-                      <Button
-                        aria-expanded={expanded.has(i)}
-                        aria-controls={`findings-${i}`}
-                        onClick={() =>
-                          setExpanded((prev) => {
-                            const next = new Set(prev);
-                            if (next.has(i)) next.delete(i);
-                            else next.add(i);
-                            return next;
-                          })
-                        }
-                      >
-                        {expanded.has(i) ? s.hideFindings : s.showFindings}
-                      </Button>
-                      <Button
-                        aria-label={s.downloadLabel(result.name)}
-                        onClick={() =>
-                          download(
-                            computedCopy(result),
-                            computedName(result.name),
-                            XLSX_TYPE,
-                          )
-                        }
-                      >
-                        {s.download}
-                      </Button>
-                    </div>
-                  )}
-                  {findings && expanded.has(i) && (
-                    <div id={`findings-${i}`}>
-                      <FindingsList view={findings} t={t} />
-                    </div>
-                  )}
-                </article>
-              </li>
-            ))}
-          </ul>
+          <QueueTable rows={rows} lang={lang} t={t} />
         </>
       )}
-      <DiffView lang={lang} t={t} />
+      <div className="iop-no-print">
+        <DiffView lang={lang} t={t} />
+      </div>
     </PaneShell>
   );
 }

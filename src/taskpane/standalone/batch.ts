@@ -7,14 +7,18 @@ import {
   type WorkbookGrids,
   analyze,
   analyzeAgainstGranted,
+  formatKronor,
   grantedPairs,
+  type SummaryFinding,
+  type SummaryRow,
   hasErrors,
+  planBatchSummary,
   planWrite,
   renderFinding,
   stampTime,
 } from "../../core";
 import { WorkbookFileError, readXlsx } from "../../xlsx/read";
-import { applyPlan } from "../../xlsx/write";
+import { applyPlan, createWorkbook } from "../../xlsx/write";
 import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../i18n";
 import { VERSION } from "../../core/version";
@@ -138,4 +142,183 @@ export function batchCsv(
     ];
   });
   return `\ufeff${[t.standalone.csvHeader, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}
+
+/** One row of the review queue: what the table shows and sorts by. */
+export interface QueueRow {
+  readonly id: number;
+  readonly result: FileResult;
+  readonly status: Status;
+  readonly caseNumber: string;
+  readonly organisation: string;
+  readonly errors: number;
+  readonly warnings: number;
+  /** In öre; null for a file that could not be read. */
+  readonly grant: number | null;
+  readonly repayment: number | null;
+  /** As the table shows them: "2 219 298 kr", "–". */
+  readonly grantText: string;
+  readonly repaymentText: string;
+}
+
+export type QueueKey =
+  | "file"
+  | "caseNumber"
+  | "organisation"
+  | "status"
+  | "errors"
+  | "warnings"
+  | "grant"
+  | "repayment";
+
+export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
+  if (result.kind === "error")
+    return {
+      id,
+      result,
+      status: "unreadable",
+      caseNumber: "",
+      organisation: "",
+      errors: 0,
+      warnings: 0,
+      grant: null,
+      repayment: null,
+      grantText: "–",
+      repaymentText: "–",
+    };
+  const a = result.analysis;
+  const count = (s: string) =>
+    a.findings.filter((f) => f.severity === s).length;
+  return {
+    id,
+    result,
+    status: statusOf(result),
+    caseNumber: a.computation.agreement.caseNumber ?? "",
+    organisation: a.computation.agreement.organisation ?? "",
+    errors: count("error"),
+    warnings: count("warning"),
+    grant: a.computation.grantTotal,
+    repayment: a.computation.repayment.total,
+    grantText: formatKronor(a.computation.grantTotal, lang),
+    repaymentText: formatKronor(a.computation.repayment.total, lang),
+  };
+}
+
+// The worst first: errors, then files that could not be read, warnings, clean ones.
+const STATUS_RANK: Record<Status, number> = {
+  error: 0,
+  unreadable: 1,
+  warning: 2,
+  clean: 3,
+};
+
+/** Rows in the order of a column; ties keep the order the files came in. */
+export function sortRows(
+  rows: readonly QueueRow[],
+  key: QueueKey,
+  ascending: boolean,
+): QueueRow[] {
+  const value = (r: QueueRow): string | number =>
+    key === "file"
+      ? r.result.name
+      : key === "status"
+        ? STATUS_RANK[r.status]
+        : key === "grant" || key === "repayment"
+          ? (r[key] ?? -Infinity)
+          : r[key];
+  const sign = ascending ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const c =
+      typeof x === "number" && typeof y === "number"
+        ? x - y
+        : String(x).localeCompare(String(y), "sv");
+    return c * sign || a.id - b.id;
+  });
+}
+
+/** Rows whose file, case or organisation contains the text (any case), of the status when one is given. */
+export function filterRows(
+  rows: readonly QueueRow[],
+  text: string,
+  status: Status | "all",
+): QueueRow[] {
+  const needle = text.trim().toLocaleLowerCase("sv");
+  return rows.filter(
+    (r) =>
+      (status === "all" || r.status === status) &&
+      (!needle ||
+        [r.result.name, r.caseNumber, r.organisation].some((s) =>
+          s.toLocaleLowerCase("sv").includes(needle),
+        )),
+  );
+}
+
+/** The batch summary as a workbook: one row per file (as the CSV), and every finding of every file. */
+export function batchXlsx(
+  results: readonly FileResult[],
+  lang: Lang,
+  t: PaneText,
+): Uint8Array {
+  const s = t.standalone;
+  const statusText: Record<Status, string> = {
+    error: s.statusError,
+    warning: s.statusWarning,
+    clean: s.statusClean,
+    unreadable: s.statusUnreadable,
+  };
+  const rows: SummaryRow[] = [];
+  const findings: SummaryFinding[] = [];
+  for (const r of results) {
+    if (r.kind === "error") {
+      rows.push({
+        file: r.name,
+        caseNumber: "",
+        organisation: "",
+        status: statusText.unreadable,
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        grant: null,
+        repayment: null,
+        due: null,
+        message: r.message,
+      });
+      continue;
+    }
+    const rendered = r.analysis.findings.map((f) => renderFinding(f, lang));
+    const count = (sev: string) =>
+      rendered.filter((f) => f.severity === sev).length;
+    const c = r.analysis.computation;
+    rows.push({
+      file: r.name,
+      caseNumber: c.agreement.caseNumber ?? "",
+      organisation: c.agreement.organisation ?? "",
+      status: statusText[statusOf(r)],
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+      grant: c.grantTotal,
+      repayment: c.repayment.total,
+      due: c.repayment.due,
+      message: rendered.find((f) => f.severity === "error")?.message ?? "",
+    });
+    for (const f of rendered)
+      findings.push({
+        file: r.name,
+        severity: t.severity[f.severity],
+        code: f.code,
+        sheet: f.sheet ?? "",
+        cell: f.cell ?? "",
+        message: f.message,
+      });
+  }
+  return createWorkbook(
+    planBatchSummary(rows, findings, {
+      sheets: [s.xlsxSheets[0]!, s.xlsxSheets[1]!],
+      summaryHeader: s.xlsxHeader,
+      findingsHeader: s.xlsxFindingsHeader,
+    }),
+  );
 }

@@ -1,0 +1,88 @@
+// Files read in Web Workers (a few at a time, each file in one), results handed back in the
+// files' order as they come; on the main thread where workers are not available (tests, old
+// browsers) or a worker fails to start.
+
+import type { Lang } from "../../core";
+import { VERSION } from "../../core/version";
+import { type FileResult, readFileBytes } from "./batch";
+
+/** The worker's script, a fixed name beside the page (webpack.config.js); the version busts caches. */
+export const WORKER_URL = `reader-worker.js?v=${VERSION}`;
+
+function inWorker(
+  worker: Worker,
+  id: number,
+  name: string,
+  bytes: Uint8Array,
+  lang: Lang,
+): Promise<FileResult> {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<{ id: number; result: FileResult }>) =>
+      resolve(e.data.result);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      reject(new Error(e.message));
+    };
+    // The bytes are handed over, not copied: the page does not need them while the worker reads.
+    worker.postMessage({ id, name, bytes, lang }, [bytes.buffer]);
+  });
+}
+
+/** Reads every file; `onResult(i, result)` as each is done. */
+export async function readFiles(
+  files: readonly File[],
+  lang: Lang,
+  onResult: (index: number, result: FileResult) => void,
+): Promise<void> {
+  let next = 0;
+  const mainThread = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const file = files[i]!;
+      onResult(
+        i,
+        readFileBytes(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+          lang,
+        ),
+      );
+      // Let the page paint between files.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  if (typeof Worker === "undefined") return mainThread();
+  const count = Math.max(
+    1,
+    Math.min(4, files.length, navigator.hardwareConcurrency || 2),
+  );
+  const lane = async () => {
+    let worker: Worker | null = new Worker(WORKER_URL);
+    try {
+      while (next < files.length && worker) {
+        const i = next++;
+        const file = files[i]!;
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        try {
+          onResult(i, await inWorker(worker, i, file.name, bytes, lang));
+        } catch {
+          // The worker could not run: this file, and the rest of this lane, on the main thread.
+          worker.terminate();
+          worker = null;
+          onResult(
+            i,
+            readFileBytes(
+              file.name,
+              new Uint8Array(await file.arrayBuffer()),
+              lang,
+            ),
+          );
+        }
+      }
+    } finally {
+      worker?.terminate();
+    }
+    if (!worker) await mainThread();
+  };
+  await Promise.all(Array.from({ length: count }, lane));
+}
