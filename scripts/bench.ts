@@ -141,7 +141,7 @@ async function batchInBrowser(web: string): Promise<number> {
   const times: number[] = [];
   try {
     for (let i = 0; i < 4; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await routeOfficeJs(page);
       await page.goto(`${server.url}/taskpane.html`);

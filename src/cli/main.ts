@@ -28,6 +28,7 @@ import {
   planTemplate,
   planWrite,
   toCheckJsonParts,
+  withTables,
 } from "../core";
 import {
   DEFAULT_LIMITS,
@@ -142,7 +143,12 @@ function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
 }
 
 /** The check JSON in pieces, each period's lines made only as the period is written. */
-function checkJsonChunks({ json, lines }: CheckJsonParts): Iterable<string> {
+function checkJsonChunks({
+  json,
+  lines,
+  yearLines,
+  periodLines,
+}: CheckJsonParts): Iterable<string> {
   const periods = json.periods;
   return jsonChunks({
     ...json,
@@ -150,6 +156,8 @@ function checkJsonChunks({ json, lines }: CheckJsonParts): Iterable<string> {
       ...periods[i],
       lines: lines(i),
     })),
+    yearLines: new LazyList(yearLines.count, yearLines.at),
+    periodLines: new LazyList(periodLines.count, periodLines.at),
   });
 }
 
@@ -251,7 +259,7 @@ function printOutcome(
     io.out(
       `== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`,
     );
-  else io.out(formatReport(outcome.json, opts.lang));
+  else io.out(formatReport(withTables(outcome.json, outcome), opts.lang));
 }
 
 /** The stamp's time: now, in Swedish local time (IOP_BUDGET_NOW overrides it, for reproducible files). */

@@ -5,6 +5,7 @@ import {
   type PeriodTable,
   type YearTable,
   periodTable,
+  tableFindings,
   yearTables,
 } from "./tables";
 import { monthsText } from "./decision";
@@ -102,9 +103,9 @@ export interface Computation {
   readonly grantYears: readonly GrantYear[];
   /** All grants of the workbook: the sum of the half-years' totals. */
   readonly grantTotal: Ore;
-  /** Per reported year, per line: the memo's "Ekonomisk redovisning" table. */
+  /** Per reported year, per line: the memo's "Ekonomisk redovisning" table (made on each access). */
   readonly yearTables: readonly YearTable[];
-  /** The granted half-years per line (none or one table): the memo's "Budgetförslag". */
+  /** The granted half-years per line (none or one table): the memo's "Budgetförslag" (made on each access). */
   readonly periodTables: readonly PeriodTable[];
 }
 
@@ -173,7 +174,9 @@ export function compute(
       });
   }
   const grantTotal = sum(grants.map((g) => g.amount));
-  const period = periodTable(halfYears, findings);
+  tableFindings(halfYears, years, findings);
+  // The memo's tables are made each time they are asked for (JSON, Beslut, memo) and kept by
+  // whoever asks: not on every analysis, and not held while a large workbook is written.
   return {
     agreement,
     halfYears,
@@ -182,8 +185,13 @@ export function compute(
     grants,
     grantYears,
     grantTotal,
-    yearTables: yearTables(halfYears, years, repayment.items, findings),
-    periodTables: period ? [period] : [],
+    get yearTables() {
+      return yearTables(halfYears, years, repayment.items, []);
+    },
+    get periodTables() {
+      const period = periodTable(halfYears, []);
+      return period ? [period] : [];
+    },
   };
 }
 

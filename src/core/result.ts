@@ -249,11 +249,17 @@ export function toCheckJson(
   lang: Lang = "sv",
   grantedFile?: string,
 ): CheckJson {
-  const { json, lines } = toCheckJsonParts(file, analysis, lang, grantedFile);
-  return {
-    ...json,
-    periods: json.periods.map((p, i) => ({ ...p, lines: lines(i) })),
-  };
+  const parts = toCheckJsonParts(file, analysis, lang, grantedFile);
+  return withTables(
+    {
+      ...parts.json,
+      periods: parts.json.periods.map((p, i) => ({
+        ...p,
+        lines: parts.lines(i),
+      })),
+    },
+    parts,
+  );
 }
 
 /**
@@ -261,8 +267,42 @@ export function toCheckJson(
  * asked: written one period at a time, a check of 100 000 lines never holds them all.
  */
 export interface CheckJsonParts {
+  /** Without the periods' lines, `yearLines` and `periodLines` (empty): those are made when asked. */
   readonly json: CheckJson;
   readonly lines: (period: number) => LineJson[];
+  readonly yearLines: {
+    readonly count: number;
+    readonly at: (i: number) => YearLinesJson;
+  };
+  readonly periodLines: {
+    readonly count: number;
+    readonly at: (i: number) => PeriodLinesJson;
+  };
+}
+
+function lazyList<T, J>(
+  make: () => readonly T[],
+  json: (t: T) => J,
+): { readonly count: number; readonly at: (i: number) => J } {
+  let made: readonly T[] | undefined;
+  const list = () => (made ??= make());
+  return {
+    get count() {
+      return list().length;
+    },
+    at: (i) => json(list()[i]!),
+  };
+}
+
+/** The JSON with its memo tables made (the periods' lines as they are). */
+export function withTables(json: CheckJson, parts: CheckJsonParts): CheckJson {
+  const all = <T>(l: { count: number; at: (i: number) => T }) =>
+    Array.from({ length: l.count }, (_, i) => l.at(i));
+  return {
+    ...json,
+    yearLines: all(parts.yearLines),
+    periodLines: all(parts.periodLines),
+  };
 }
 
 /** toCheckJson in parts: the lines of a period are made when the writer asks for them. */
@@ -277,6 +317,9 @@ export function toCheckJsonParts(
   return {
     json: checkJsonWithoutLines(file, analysis, lang, grantedFile),
     lines,
+    // The tables are made only when written, once.
+    yearLines: lazyList(() => c.yearTables, yearLinesJson),
+    periodLines: lazyList(() => c.periodTables, periodLinesJson),
   };
 }
 
@@ -339,8 +382,8 @@ function checkJsonWithoutLines(
       amount: kr(g.amount),
       periods: [...g.periods],
     })),
-    yearLines: c.yearTables.map(yearLinesJson),
-    periodLines: c.periodTables.map(periodLinesJson),
+    yearLines: [],
+    periodLines: [],
     decision: [...analysis.decision],
     findings: analysis.findings.map((f) => renderFinding(f, lang)),
   };

@@ -72,48 +72,92 @@ export interface PeriodTable {
 
 const SIX_MONTHS = 6_000_000;
 
+/** A line in one half-year: where it is (a LineAt, as the tables keep it) and its figures. */
+type Part<T> = LineAt & T & { readonly h: ComputedHalfYear };
+
 interface Matched<T> {
   readonly category: Category;
   readonly label: string;
-  readonly parts: { readonly halfYear: ComputedHalfYear; readonly item: T }[];
+  readonly parts: Part<T>[];
 }
 
-/** Groups items of several half-years by category + normalised label, in first-seen order. */
+/**
+ * Groups the parts of several half-years by category + normalised label, in first-seen order.
+ * Where every half-year lists the same lines in the same order (the usual case) they pair by
+ * position, without normalising a label.
+ */
 function match<T>(
   halfYears: readonly ComputedHalfYear[],
-  itemsOf: (
+  each: (
     h: ComputedHalfYear,
-  ) => readonly { item: T; category: Category; label: string }[],
+    add: (part: Part<T>, category: Category, label: string) => void,
+  ) => void,
 ): Matched<T>[] {
+  const lists = halfYears.map((h) => {
+    const parts: Part<T>[] = [];
+    const categories: Category[] = [];
+    const labels: string[] = [];
+    each(h, (part, category, label) => {
+      parts.push(part);
+      categories.push(category);
+      labels.push(label);
+    });
+    return { parts, categories, labels };
+  });
+  const first = lists[0];
+  const same =
+    first !== undefined &&
+    lists.every(
+      (l) =>
+        l.parts.length === first.parts.length &&
+        l.labels.every((x, i) => x === first.labels[i]) &&
+        l.categories.every((x, i) => x === first.categories[i]),
+    );
+  if (same)
+    return first.parts.map((_, i) => ({
+      category: first.categories[i]!,
+      label: first.labels[i]!,
+      parts: lists.map((l) => l.parts[i]!),
+    }));
   const byKey = new Map<string, Matched<T>>();
-  for (const h of halfYears)
-    for (const { item, category, label } of itemsOf(h)) {
-      const key = `${category}\u0000${normalizeKey(label)}`;
+  // Labels repeat from half-year to half-year: each is normalised once.
+  const normal = new Map<string, string>();
+  for (const { parts, categories, labels } of lists)
+    parts.forEach((part, i) => {
+      const label = labels[i]!;
+      let n = normal.get(label);
+      if (n === undefined) normal.set(label, (n = normalizeKey(label)));
+      const key = `${categories[i]}\u0000${n}`;
       let m = byKey.get(key);
-      if (!m) byKey.set(key, (m = { category, label, parts: [] }));
-      m.parts.push({ halfYear: h, item });
-    }
+      if (!m)
+        byKey.set(key, (m = { category: categories[i]!, label, parts: [] }));
+      m.parts.push(part);
+    });
   return [...byKey.values()];
 }
 
 /** An info for each line that some of the half-years lack: it counts where it is. */
-function partialLines<T extends { row: number | null }>(
+function partialLines<T>(
   matched: readonly Matched<T>[],
   halfYears: readonly ComputedHalfYear[],
   findings: Finding[],
 ): void {
   if (halfYears.length < 2) return;
   for (const m of matched) {
-    const present = new Set(m.parts.map((p) => p.halfYear.halfYear.id));
+    // Once in each half-year, in order: nothing to say (parts come in the half-years' order).
+    if (
+      m.parts.length === halfYears.length &&
+      m.parts.every((p, i) => p.h === halfYears[i])
+    )
+      continue;
+    const present = new Set(m.parts.map((p) => p.halfYear));
     if (present.size === halfYears.length) continue;
     const first = m.parts[0]!;
     findings.push(
       finding(
         "LINE_NOT_IN_EVERY_HALF_YEAR",
-        first.halfYear.source.sheet,
-        first.item.row === null
-          ? null
-          : cellOf(first.halfYear.source, first.item.row, "label"),
+        first.sheet,
+        first.row === null ? null : cellOf(first.h.source, first.row, "label"),
         {
           label: m.label,
           present: [...present].join(", "),
@@ -133,33 +177,51 @@ const atOf = (h: ComputedHalfYear, row: number | null): LineAt => ({
   row,
 });
 
-interface YearItem {
-  readonly row: number | null;
+interface YearFiguresOfLine {
   readonly budget: Ore;
   readonly actual: Ore | null;
 }
 
 /** Each half-year's lines for the year table; the OH of a half-year without an OH line as one. */
-function yearItems(h: ComputedHalfYear) {
-  const items = h.lines.map((l) => ({
-    item: {
-      row: l.input.row,
-      budget: l.effectiveBudget,
-      actual: l.input.actual,
-    } as YearItem,
-    category: l.input.category,
-    label: l.input.label,
-  }));
-  if (
-    h.budget.overhead !== 0 &&
-    !h.lines.some((l) => l.input.category === "overhead")
-  )
-    items.push({
-      item: { row: null, budget: h.budget.overhead, actual: null },
-      category: "overhead",
-      label: "OH-kostnader",
-    });
-  return items;
+function yearParts(
+  h: ComputedHalfYear,
+  add: (
+    part: Part<YearFiguresOfLine>,
+    category: Category,
+    label: string,
+  ) => void,
+): void {
+  const halfYear = h.halfYear.id;
+  const sheet = h.source.sheet;
+  let overheadLine = false;
+  for (const l of h.lines) {
+    if (l.input.category === "overhead") overheadLine = true;
+    add(
+      {
+        halfYear,
+        sheet,
+        row: l.input.row,
+        h,
+        budget: l.effectiveBudget,
+        actual: l.input.actual,
+      },
+      l.input.category,
+      l.input.label,
+    );
+  }
+  if (h.budget.overhead !== 0 && !overheadLine)
+    add(
+      {
+        halfYear,
+        sheet,
+        row: null,
+        h,
+        budget: h.budget.overhead,
+        actual: null,
+      },
+      "overhead",
+      "OH-kostnader",
+    );
 }
 
 /** The year tables: one per reported calendar year. */
@@ -171,34 +233,37 @@ export function yearTables(
 ): YearTable[] {
   return years.map((y) => {
     const halves = halfYears.filter((h) => y.halfYears.includes(h.halfYear.id));
-    const matched = match(halves, yearItems);
+    const matched = match<YearFiguresOfLine>(halves, yearParts);
     partialLines(matched, halves, findings);
+    let budget = 0;
+    let actual = 0;
     const lines: YearLine[] = matched.map((m) => {
-      const budget = sum(m.parts.map((p) => p.item.budget));
-      const actuals = m.parts.map((p) => p.item.actual);
-      const actual = actuals.every((a) => a === null)
-        ? null
-        : sum(actuals.map((a) => a ?? (0 as Ore)));
+      let b = 0;
+      let a: number | null = null;
+      for (const p of m.parts) {
+        b += p.budget;
+        if (p.actual !== null) a = (a ?? 0) + p.actual;
+      }
+      budget += b;
+      actual += a ?? 0;
       return {
         category: m.category,
         label: m.label,
-        budget,
-        actual,
-        variance: actual === null ? null : ((budget - actual) as Ore),
-        overspent: actual !== null && actual > budget,
-        at: m.parts.map((p) => atOf(p.halfYear, p.item.row)),
+        budget: b as Ore,
+        actual: a as Ore | null,
+        variance: a === null ? null : ((b - a) as Ore),
+        overspent: a !== null && a > b,
+        at: m.parts, // each part is where the line is
       };
     });
-    const budget = sum(lines.map((l) => l.budget));
-    const actual = sum(lines.map((l) => l.actual ?? (0 as Ore)));
     const earlier = repayment.filter((i) => i.year < y.year);
     return {
       year: y.year,
       periods: y.halfYears,
       partial: y.partial,
       lines,
-      budget,
-      actual,
+      budget: budget as Ore,
+      actual: actual as Ore,
       variance: (budget - actual) as Ore,
       eligibleActual: y.actual,
       surplus: y.surplus,
@@ -209,8 +274,7 @@ export function yearTables(
   });
 }
 
-interface PeriodItem {
-  readonly row: number;
+interface PeriodFiguresOfLine {
   readonly percentMicro: number | null;
   readonly monthsMicro: number | null;
   readonly amount: Ore;
@@ -223,24 +287,29 @@ export function periodTable(
 ): PeriodTable | null {
   const granted = halfYears.filter((h) => h.actual === null);
   if (granted.length === 0) return null;
-  const matched = match(granted, (h) =>
-    h.lines
-      .filter((l) => l.input.category !== "overhead")
-      .map((l) => ({
-        item: {
-          row: l.input.row,
-          percentMicro: l.input.servicePercentMicro,
-          monthsMicro: l.input.monthsMicro,
-          amount: l.effectiveBudget,
-        } as PeriodItem,
-        category: l.input.category,
-        label: l.input.label,
-      })),
-  );
+  const matched = match<PeriodFiguresOfLine>(granted, (h, add) => {
+    const halfYear = h.halfYear.id;
+    const sheet = h.source.sheet;
+    for (const l of h.lines)
+      if (l.input.category !== "overhead")
+        add(
+          {
+            halfYear,
+            sheet,
+            row: l.input.row,
+            h,
+            percentMicro: l.input.servicePercentMicro,
+            monthsMicro: l.input.monthsMicro,
+            amount: l.effectiveBudget,
+          },
+          l.input.category,
+          l.input.label,
+        );
+  });
   partialLines(matched, granted, findings);
   const lines = matched.map((m): PeriodLine => {
-    const items = m.parts.map((p) => p.item);
-    const months = (i: PeriodItem) => i.monthsMicro ?? SIX_MONTHS;
+    const items = m.parts;
+    const months = (i: PeriodFiguresOfLine) => i.monthsMicro ?? SIX_MONTHS;
     const withPercent = items.filter((i) => i.percentMicro !== null);
     const percents = new Set(withPercent.map((i) => i.percentMicro));
     let percent: number | null = null;
@@ -258,8 +327,8 @@ export function periodTable(
       findings.push(
         finding(
           "SERVICE_PERCENT_WEIGHTED",
-          first.halfYear.source.sheet,
-          cellOf(first.halfYear.source, first.item.row, "servicePercent"),
+          first.sheet,
+          cellOf(first.h.source, first.row!, "servicePercent"),
           {
             label: m.label,
             percents: withPercent
@@ -280,7 +349,7 @@ export function periodTable(
       weighted,
       monthsMicro: items.reduce((s, i) => s + months(i), 0),
       amount: sum(items.map((i) => i.amount)),
-      at: m.parts.map((p) => atOf(p.halfYear, p.item.row)),
+      at: m.parts,
     };
   });
   const overhead = sum(granted.map((h) => h.budget.overhead));
@@ -297,4 +366,48 @@ export function periodTable(
     }),
     total: sum(granted.map((h) => h.budget.total)),
   };
+}
+
+/** Every half-year lists the same lines in the same order (the tables then raise no finding). */
+function sameLines(halves: readonly ComputedHalfYear[]): boolean {
+  const first = halves[0];
+  if (!first) return true;
+  return halves.every(
+    (h) =>
+      h.lines.length === first.lines.length &&
+      h.lines.every((l, i) => {
+        const f = first.lines[i]!.input;
+        return l.input.label === f.label && l.input.category === f.category;
+      }),
+  );
+}
+
+/**
+ * The tables' findings (LINE_NOT_IN_EVERY_HALF_YEAR, SERVICE_PERCENT_WEIGHTED) without building
+ * the tables: a workbook whose half-years list the same lines with the same % has none, and that
+ * is checked without matching. The tables themselves are made when something shows them.
+ */
+export function tableFindings(
+  halfYears: readonly ComputedHalfYear[],
+  years: readonly YearFigures[],
+  findings: Finding[],
+): void {
+  for (const y of years) {
+    const halves = halfYears.filter((h) => y.halfYears.includes(h.halfYear.id));
+    if (!sameLines(halves)) yearTables(halves, [y], [], findings);
+  }
+  const granted = halfYears.filter((h) => h.actual === null);
+  const first = granted[0];
+  const percentsDiffer =
+    first !== undefined &&
+    granted.some((h) =>
+      h.lines.some(
+        (l, i) =>
+          l.input.servicePercentMicro !== null &&
+          first.lines[i]?.input.servicePercentMicro !== null &&
+          l.input.servicePercentMicro !==
+            first.lines[i]?.input.servicePercentMicro,
+      ),
+    );
+  if (!sameLines(granted) || percentsDiffer) periodTable(halfYears, findings);
 }

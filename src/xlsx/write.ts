@@ -19,7 +19,7 @@ import {
   conditionalFormattingXml,
   escapeXml,
   insertBefore,
-  newSheetXml,
+  newSheetBytes,
 } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { WorkbookFileError, resolveTarget } from "./read";
@@ -303,13 +303,13 @@ function createSheet(
   sheet: SheetCreate,
   styles: StyleBook,
 ): void {
-  const xml = newSheetXml(sheet, styles);
+  const xml = newSheetBytes(sheet, styles);
   const existing = pkg.sheets.find(
     (s) => s.name.toLowerCase() === sheet.sheet.toLowerCase(),
   );
   if (existing?.part && pkg.has(existing.part)) {
     // The add-in's own sheet: replaced in place, keeping its position among the sheets.
-    pkg.put(existing.part, xml);
+    pkg.putBytes(existing.part, xml);
     pkg.delete(pkg.relsPath(existing.part));
     return;
   }
@@ -317,7 +317,7 @@ function createSheet(
   let n = pkg.sheets.length + 1;
   while (pkg.has(`${base}worksheets/sheet${n}.xml`)) n++;
   const part = `${base}worksheets/sheet${n}.xml`;
-  pkg.put(part, xml);
+  pkg.putBytes(part, xml);
   const rid = pkg.addRel("worksheet", part);
   pkg.addOverride(part, CT_WORKSHEET);
   const ids = [

@@ -1,8 +1,8 @@
 // The write plan: exactly which cells get which formula or value (SPEC §7), and what is never touched.
 
-import { type CellWrite, type SheetEdit, a1 } from "../../src/core";
+import { type CellWrite, MAX_TABLE_LINES, type SheetEdit, a1 } from "../../src/core";
 import { planOf } from "../helpers/compute";
-import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, manyLinesWorkbook, reportWorkbook } from "../helpers/seed";
 import { buildXlsx, kr, pct } from "../helpers/workbook";
 
 const at = (edit: SheetEdit, address: string): CellWrite | undefined => edit.cells.find((c) => a1(c.row, c.col) === address);
@@ -92,5 +92,20 @@ describe("the Beslut sheet", () => {
     expect(numbers(beslut.cells)).toContain(2219298);
     const texts = beslut.cells.flatMap((c) => (c.value.kind === "text" ? [c.value.value] : []));
     expect(texts.find((t) => t.includes("beviljar"))).toMatch(/beviljar Rädda Barnen 1 109 649 kronor .* under perioden juli 2025 till och med december 2025/);
+  });
+});
+
+describe("the memo's tables on Beslut", () => {
+  test("a table of more than MAX_TABLE_LINES lines shows its sums and says where the lines are", async () => {
+    const plan = planOf(await buildXlsx(manyLinesWorkbook(MAX_TABLE_LINES + 2)));
+    const beslut = plan.creates[0]!;
+    const texts = beslut.cells.flatMap((c) => (c.value.kind === "text" ? [c.value.value] : []));
+    const at = texts.indexOf("Budgetförslag juli–december 2025");
+    expect(at).toBeGreaterThan(0);
+    expect(texts[at + 5]).toBe(`Tabellen har ${MAX_TABLE_LINES + 1} poster, fler än ${MAX_TABLE_LINES}: här visas bara summorna. Alla poster finns i beslutsunderlaget (iop-budget memo) och i JSON (yearLines, periodLines).`);
+    expect(texts).not.toContain("Tjänst 0");
+    const total = beslut.cells.find((c) => c.value.kind === "text" && c.value.value === "Totalt")!;
+    const amount = beslut.cells.find((c) => c.row === total.row && c.col === 3)!;
+    expect(amount.value).toMatchObject({ kind: "number" });
   });
 });

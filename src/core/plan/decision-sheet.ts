@@ -34,6 +34,11 @@ export interface Stamp {
 }
 
 const kr = (ore: Ore): number => ore / 100;
+/**
+ * The memo's tables list their lines on Beslut up to this many: a table of thousands of lines is
+ * not read on a sheet, and as formulas it would be most of a large workbook's memory.
+ */
+export const MAX_TABLE_LINES = 1000;
 const AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT };
 const HEADING: CellStyle = { bold: true, fontSize: 12 };
 const SEVERITY_SV = {
@@ -391,11 +396,23 @@ export function planDecisionSheet(
     );
     r++;
   };
+  /** A table too long to read on a sheet: its sums, and where its lines are. */
+  const tooLong = (lines: number) =>
+    put(
+      r++,
+      0,
+      text(
+        `Tabellen har ${lines} poster, fler än ${MAX_TABLE_LINES}: här visas bara summorna. Alla poster finns i beslutsunderlaget (iop-budget memo) och i JSON (yearLines, periodLines).`,
+      ),
+      { italic: true },
+    );
   for (const y of c.yearTables) {
     heading(`Ekonomisk redovisning för ${y.year}`);
     header([String(y.year), "Budget", "Utfall", "Differens"]);
     const first = r;
-    for (const l of y.lines) {
+    const long = y.lines.length > MAX_TABLE_LINES;
+    if (long) tooLong(y.lines.length);
+    for (const l of long ? [] : y.lines) {
       put(r, 0, text(l.label));
       put(r, 1, sumOfCells(l.at, "budget", kr(l.budget)), AMOUNT);
       if (l.actual !== null && l.variance !== null) {
@@ -404,11 +421,21 @@ export function planDecisionSheet(
       }
       r++;
     }
-    sumRow("Summa", [1, 2, 3], first, [
-      kr(y.budget),
-      kr(y.actual),
-      kr(y.variance),
-    ]);
+    if (long) {
+      put(r, 0, text("Summa"), { bold: true });
+      put(r, 1, num(kr(y.budget)), { ...AMOUNT, bold: true });
+      put(r, 2, num(kr(y.actual)), { ...AMOUNT, bold: true });
+      put(r, 3, formula(`${ref(1, r)}-${ref(2, r)}`, kr(y.variance)), {
+        ...AMOUNT,
+        bold: true,
+      });
+      r++;
+    } else
+      sumRow("Summa", [1, 2, 3], first, [
+        kr(y.budget),
+        kr(y.actual),
+        kr(y.variance),
+      ]);
     const parts: string[] = [];
     if (y.eligibleActual !== y.actual) {
       put(r, 0, text("Ej stödberättigade OH-kostnader"));
@@ -441,7 +468,9 @@ export function planDecisionSheet(
     heading(`Budgetförslag ${span}`);
     header([`Budget ${span}`, "Procent av tjänst", "Antal månader", "Belopp"]);
     const first = r;
-    for (const l of p.lines) {
+    const long = p.lines.length > MAX_TABLE_LINES;
+    if (long) tooLong(p.lines.length);
+    for (const l of long ? [] : p.lines) {
       put(r, 0, text(l.label));
       if (l.servicePercentMicro !== null)
         put(
@@ -457,7 +486,10 @@ export function planDecisionSheet(
       put(r, 2, num(p.overheadMonthsMicro / 1_000_000));
       put(r++, 3, sumOfCells(p.overheadAt, "budget", kr(p.overhead)), AMOUNT);
     }
-    sumRow("Totalt", [3], first, [kr(p.total)]);
+    if (long) {
+      put(r, 0, text("Totalt"), { bold: true });
+      put(r++, 3, num(kr(p.total)), { ...AMOUNT, bold: true });
+    } else sumRow("Totalt", [3], first, [kr(p.total)]);
   }
 
   // Draft decision.

@@ -11,7 +11,7 @@ import { SheetView } from "./view";
 import { decisionTarget } from "../ownership";
 
 export * from "./types";
-export { type Stamp } from "./decision-sheet";
+export { MAX_TABLE_LINES, type Stamp } from "./decision-sheet";
 export { STATUS_OVERSPENT, STATUS_WITHIN, rowRanges } from "./halfyear";
 export { SheetView } from "./view";
 
