@@ -1,7 +1,13 @@
 // The pane's and the ribbon's Excel: the only Excel.run, with Office errors mapped to messages.
 
 import type { WorkbookGrids, WritePlan } from "../core";
-import { applyPlan, readGrids, selectCell } from "./workbook";
+import {
+  applyPlan,
+  readGrids,
+  selectCell,
+  unwatchWorkbook,
+  watchWorkbook,
+} from "./workbook";
 import { HostError, OFFICE_ERROR_CODES, type WorkbookHost } from "./host";
 
 /** Office errors become a message key: error.code is stable, error.message is not for end users. */
@@ -31,6 +37,19 @@ export function excelHost(): WorkbookHost {
   const read = { merges: supports("1.13"), customProperties: supports("1.12") };
   const write = { ...read, validations: supports("1.8") };
   const undoable = supports("1.20");
+  // The add-in's own writes raise change events too: those (and their echoes shortly after) are
+  // not a person's edits, and following them would only re-read what was just written.
+  let writing = 0;
+  let quietUntil = 0;
+  const own = async <T>(work: () => Promise<T>): Promise<T> => {
+    writing++;
+    try {
+      return await work();
+    } finally {
+      writing--;
+      quietUntil = Date.now() + 1000;
+    }
+  };
 
   async function run<T>(
     fn: (context: Excel.RequestContext) => Promise<T>,
@@ -52,14 +71,43 @@ export function excelHost(): WorkbookHost {
     undoable,
     read: () => run((context) => readGrids(context, read)),
     apply: (plan: WritePlan, grids: WorkbookGrids) =>
-      run((context) => applyPlan(context, plan, grids, write), {
-        undoGroup: true,
-      }),
+      own(() =>
+        run((context) => applyPlan(context, plan, grids, write), {
+          undoGroup: true,
+        }),
+      ),
     select: (sheet: string, cell: string) =>
       run((context) => selectCell(context, sheet, cell)),
     insert: (plan: WritePlan) =>
-      run((context) => applyPlan(context, plan, { sheets: [] }, write), {
-        undoGroup: true,
+      own(() =>
+        run((context) => applyPlan(context, plan, { sheets: [] }, write), {
+          undoGroup: true,
+        }),
+      ),
+    watch: async (onChange: () => void) => {
+      const sets = { changed: supports("1.9"), renamed: supports("1.17") };
+      const person = () => {
+        if (writing === 0 && Date.now() >= quietUntil) onChange();
+      };
+      let added: OfficeExtension.EventHandlerResult<unknown>[] = [];
+      await run(async (context) => {
+        added = await watchWorkbook(context, person, sets);
+      });
+      return async () => {
+        const context = added[0]?.context;
+        if (!context) return;
+        await Excel.run(context, (c) =>
+          unwatchWorkbook(c as Excel.RequestContext, added),
+        ).catch(() => undefined); // the pane is closing: nothing to tell anyone
+      };
+    },
+    getSetting: (key: string) => Office.context.document?.settings?.get(key),
+    setSetting: (key: string, value: unknown) =>
+      new Promise<void>((resolve) => {
+        const settings = Office.context.document?.settings;
+        if (!settings) return resolve();
+        settings.set(key, value);
+        settings.saveAsync(() => resolve());
       }),
     sourceName: () =>
       fileNameOf(Office.context.document?.url ?? "") || "arbetsboken",

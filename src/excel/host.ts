@@ -17,6 +17,14 @@ export interface WorkbookHost {
   sourceName(): string;
   /** Excel can undo the add-in's write as one step (ExcelApi 1.20). */
   readonly undoable: boolean;
+  /**
+   * Calls `onChange` after a person edits a cell or adds, deletes or renames a sheet (not after
+   * the add-in's own writes); resolves to a function that removes the handlers.
+   */
+  watch(onChange: () => void): Promise<() => Promise<void>>;
+  /** A setting kept in the workbook (Office's document settings), shared by its users. */
+  getSetting(key: string): unknown;
+  setSetting(key: string, value: unknown): Promise<void>;
 }
 
 /** The Office error codes the adapter can meet, each with a message of its own. */

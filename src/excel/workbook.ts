@@ -673,3 +673,41 @@ export async function selectCell(
   ws.getRange(address).select();
   await context.sync();
 }
+
+/** Which change events the open Excel has (ExcelApi 1.9 cell edits, 1.17 renames; 1.7 the rest). */
+export interface WatchSets {
+  readonly changed: boolean;
+  readonly renamed: boolean;
+}
+
+/**
+ * Calls `onChange` after a cell edit in any sheet, a sheet added or deleted and (where Excel has
+ * it) renamed: one handler on the worksheet collection each, not one per sheet, so that a sheet
+ * added later is followed too. Returns what `unwatchWorkbook` removes, with the same context
+ * (Office.js removes a handler only through the context that added it).
+ */
+export async function watchWorkbook(
+  context: Excel.RequestContext,
+  onChange: () => void,
+  sets: WatchSets,
+): Promise<OfficeExtension.EventHandlerResult<unknown>[]> {
+  const sheets = context.workbook.worksheets;
+  const handler = async () => onChange();
+  const results: OfficeExtension.EventHandlerResult<unknown>[] = [
+    sheets.onAdded.add(handler),
+    sheets.onDeleted.add(handler),
+  ];
+  if (sets.changed) results.push(sheets.onChanged.add(handler));
+  if (sets.renamed) results.push(sheets.onNameChanged.add(handler));
+  await context.sync();
+  return results;
+}
+
+/** Removes the handlers `watchWorkbook` added, in its context. */
+export async function unwatchWorkbook(
+  context: Excel.RequestContext,
+  results: readonly OfficeExtension.EventHandlerResult<unknown>[],
+): Promise<void> {
+  for (const r of results) r.remove();
+  await context.sync();
+}

@@ -62,6 +62,13 @@ export const TEXT = {
     templateDone: (names: string) => `Klart: bladen ${names} har lagts till.`,
     templateBadPeriod:
       "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
+    follow: "Följ ändringar",
+    totalOf: "Totalt",
+    moved: (what: string, before: string, after: string, delta: string) =>
+      `${what}: ${before} → ${after} kr, ${delta}`,
+    movedTitle: "Efter ändringen i arbetsboken",
+    previewDropped:
+      "Arbetsboken ändrades, så förhandsvisningen togs bort. Tryck Beräkna och skriv igen.",
     granted: {
       compare: "Jämför med beviljad budget",
       pick: "Välj den beviljade budgetens arbetsbok",
@@ -286,6 +293,13 @@ export const TEXT = {
     templateDone: (names: string) => `Done: the sheets ${names} were added.`,
     templateBadPeriod:
       "Choose a period whose first month comes before its last (at most ten years).",
+    follow: "Follow changes",
+    totalOf: "Total",
+    moved: (what: string, before: string, after: string, delta: string) =>
+      `${what}: SEK ${before} → ${after}, ${delta}`,
+    movedTitle: "After the change in the workbook",
+    previewDropped:
+      "The workbook changed, so the preview was dropped. Press Compute and write again.",
     granted: {
       compare: "Compare with granted budget",
       pick: "Choose the granted budget's workbook",

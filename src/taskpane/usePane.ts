@@ -1,7 +1,7 @@
 // The pane's controller: runs the engine on what the host reads and hands the components view
 // models. Components render; this decides; the core computes.
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Analysis,
   type Lang,
@@ -23,8 +23,14 @@ import {
   type WriteSummary,
   figuresView,
   findingsView,
+  movesBetween,
   writeSummary,
 } from "./viewmodel";
+
+/** The document setting that remembers the *Följ ändringar* switch, per workbook. */
+export const FOLLOW_SETTING = "iop-budget.followChanges";
+/** How long after the last change the pane re-reads: a person typing is not re-read per key. */
+export const FOLLOW_DELAY_MS = 400;
 
 export type Busy = null | "reading" | "writing";
 
@@ -38,6 +44,11 @@ export interface PaneState {
   readonly pending: WriteSummary | null;
   /** The last analysis of the open workbook, for the memo. */
   readonly analysis: Analysis | null;
+  /** The pane re-reads after each change in the workbook (remembered in the workbook). */
+  readonly follow: boolean;
+  setFollow(on: boolean): Promise<void>;
+  /** What moved at the last re-read after a change: "Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250". */
+  readonly moves: readonly string[];
   /** The granted budget the open workbook is held to (SPEC §4.15), by its file's name. */
   readonly granted: string | null;
   compareWithGranted(name: string, bytes: Uint8Array): Promise<void>;
@@ -56,6 +67,10 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
+  const [follow, setFollowState] = useState(
+    () => host.getSetting(FOLLOW_SETTING) !== false,
+  );
+  const [moves, setMoves] = useState<readonly string[]>([]);
   const [granted, setGranted] = useState<{
     name: string;
     analysis: Analysis;
@@ -95,9 +110,62 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     [host, granted],
   );
 
+  // Following the workbook: a change re-reads and re-analyses after FOLLOW_DELAY_MS of quiet,
+  // shows what moved, and drops a write preview made from the cells as they were.
+  const latest = useRef({ analysis, pending, busy, granted });
+  latest.current = { analysis, pending, busy, granted };
+  const refresh = useRef<() => Promise<void>>(async () => {});
+  refresh.current = async () => {
+    const now = latest.current;
+    if (!now.analysis || now.busy === "writing") return;
+    if (now.pending) {
+      setPending(null);
+      setNotice(t.previewDropped);
+    }
+    try {
+      const grids = await host.read();
+      const next = now.granted
+        ? analyzeAgainstGranted(grids, now.granted.analysis)
+        : analyze(grids);
+      setMoves(movesBetween(now.analysis, next, lang, t));
+      setAnalysis(next);
+    } catch (e) {
+      setError(`${t.errorPrefix} ${errorText(t, e)}`);
+    }
+  };
+  useEffect(() => {
+    if (!follow) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | null = null;
+    let closed = false;
+    host
+      .watch(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void refresh.current(), FOLLOW_DELAY_MS);
+      })
+      .then(
+        (remove) => {
+          if (closed) void remove();
+          else stop = remove;
+        },
+        () => undefined, // an Excel without events: the pane works as before, on a click
+      );
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      if (stop) void stop();
+    };
+  }, [host, follow]);
+
   return {
     t,
     busy,
+    follow,
+    moves,
+    setFollow: async (on: boolean) => {
+      setFollowState(on);
+      await host.setSetting(FOLLOW_SETTING, on);
+    },
     error,
     notice,
     findings: useMemo(
@@ -126,7 +194,11 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         setGranted(null);
         await load(null);
       }),
-    check: () => guard("reading", async () => void (await load())),
+    check: () =>
+      guard("reading", async () => {
+        setMoves([]);
+        await load();
+      }),
     prepareCompute: () =>
       guard("reading", async () => {
         const { grids, analysis: a } = await load();

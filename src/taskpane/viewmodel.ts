@@ -227,3 +227,36 @@ export function diffView(
     ),
   };
 }
+
+/**
+ * What moved between two analyses of the open workbook: each half-year's total and the
+ * repayment, "Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250".
+ */
+export function movesBetween(
+  before: Analysis,
+  after: Analysis,
+  lang: Lang,
+  t: PaneText,
+): string[] {
+  const amount = (ore: number) => formatAmount(ore, lang);
+  const line = (what: string, from: number, to: number) =>
+    t.moved(
+      what,
+      amount(from),
+      amount(to),
+      `${to > from ? "+" : ""}${amount(to - from)}`,
+    );
+  const old = new Map(
+    before.computation.halfYears.map((h) => [h.halfYear.id, h.budget.total]),
+  );
+  const out: string[] = [];
+  for (const h of after.computation.halfYears) {
+    const from = old.get(h.halfYear.id);
+    if (from !== undefined && from !== h.budget.total)
+      out.push(line(`${t.totalOf} ${h.halfYear.id}`, from, h.budget.total));
+  }
+  const r0 = before.computation.repayment.total;
+  const r1 = after.computation.repayment.total;
+  if (r0 !== r1) out.push(line(t.repayment, r0, r1));
+  return out;
+}

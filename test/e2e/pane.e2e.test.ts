@@ -413,6 +413,23 @@ describe("the pane in Excel mode", () => {
     await page.context().close();
   });
 
+  test("follows the workbook: an edit of a percentage updates the total and shows what moved, the add-in's own write does not", async () => {
+    const page = await excelPage(false, await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    await expect(page.getByText("2 219 298 kr").first().isVisible()).resolves.toBe(true);
+    // A person types 300 % over 275 % for the health promoters in 2026 H1 (C4, a percent cell).
+    await page.evaluate(() => (window as unknown as { __fakeExcel: { edit: (s: string, r: number, c: number, v: number) => void } }).__fakeExcel.edit("Budget 2026 H1", 3, 2, 3));
+    await page.getByText("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250").waitFor();
+    await expect(page.getByText("2 293 548 kr").first().isVisible()).resolves.toBe(true);
+    // Compute and write: Excel raises onChanged for the add-in's own cells, which must not re-read.
+    await page.getByRole("button", { name: "Beräkna och skriv" }).click();
+    await page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" }).getByRole("button", { name: "Skriv" }).click();
+    await page.getByText(/^Klart: /).waitFor();
+    const reads = await page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads);
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads)).toBe(reads);
+    await page.context().close();
+  });
+
   test("downloads the open workbook's decision memo (Word)", async () => {
     const page = await excelPage(false);
     await page.getByRole("heading", { name: "Beslutsunderlag" }).waitFor();

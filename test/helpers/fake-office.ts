@@ -1,7 +1,10 @@
 // A stand-in for Office.js in a real browser, so the pane's Excel mode can be rendered, scanned and
 // photographed outside Excel: Office reports the Excel host and Excel.run serves the given grids.
 // Reading is answered as Excel answers it (used ranges, then chunks of cells); writes are accepted
-// and dropped. The adapter's own rules are tested against the strict Excel in test/excel.
+// and dropped, but raise onChanged as Excel does for an add-in's own writes. A test edits a cell as
+// a person would with window.__fakeExcel.edit(sheet, row, col, value), which raises onChanged too;
+// __fakeExcel.reads counts the used-range reads. The adapter's own rules are tested against the
+// strict Excel in test/excel.
 
 import type { Grid } from "../../src/core";
 
@@ -39,20 +42,36 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
     const letters = (c) => { let s = ""; for (c++; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s; return s; };
     const nullObject = { load: noop, isNullObject: true };
     const cfs = () => ({ load: noop, items: [], add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }), clearAll: noop });
+    const fake = (window.__fakeExcel = { reads: 0, handlers: [], wrote: false });
+    const fire = () => setTimeout(() => fake.handlers.forEach((h) => h({ source: "Local" })), 0);
+    fake.edit = (name, row, col, value) => {
+      const s = sheets.find((x) => x.name === name);
+      s.values[row][col] = value;
+      s.formulas[row][col] = value;
+      s.valueTypes[row][col] = typeof value === "number" ? "Double" : "String";
+      fire();
+    };
     const range = (s, row, col, rows, cols) => {
       const cut = (a) => (s ? a.slice(row, row + rows).map((r) => r.slice(col, col + cols)) : []);
-      return {
+      const r = {
         load: noop, select: noop, clear: noop, isNullObject: false,
-        values: s && cut(s.values), valueTypes: s && cut(s.valueTypes), numberFormat: s ? cut(s.numberFormat) : [], formulas: s && cut(s.formulas),
+        valueTypes: s && cut(s.valueTypes), numberFormat: s ? cut(s.numberFormat) : [],
         getMergedAreasOrNullObject: () => nullObject,
         format: { font: {}, fill: {} }, conditionalFormats: cfs(), dataValidation: {},
       };
+      // Reading gives the cells; assigning values or formulas is a write (dropped, but noticed).
+      let values = s && cut(s.values);
+      let formulas = s && cut(s.formulas);
+      Object.defineProperty(r, "values", { get: () => values, set: (v) => { values = v; fake.wrote = true; } });
+      Object.defineProperty(r, "formulas", { get: () => formulas, set: (v) => { formulas = v; fake.wrote = true; } });
+      return r;
     };
+    const event = () => ({ add: (h) => { fake.handlers.push(h); return { remove: () => { fake.handlers = fake.handlers.filter((x) => x !== h); }, context }; } });
     const worksheet = (s, name) => ({
       name, load: noop, isNullObject: false,
       protection: { load: noop, protected: false },
       customProperties: { getItemOrNullObject: () => nullObject, add: noop },
-      getUsedRangeOrNullObject: () => (s && s.rows > 0 ? Object.assign(range(s, 0, 0, s.rows, s.cols), { address: "'" + name + "'!A1:" + letters(s.cols - 1) + s.rows, rowCount: s.rows, columnCount: s.cols }) : nullObject),
+      getUsedRangeOrNullObject: () => (fake.reads++, s && s.rows > 0 ? Object.assign(range(s, 0, 0, s.rows, s.cols), { address: "'" + name + "'!A1:" + letters(s.cols - 1) + s.rows, rowCount: s.rows, columnCount: s.cols }) : nullObject),
       getRangeByIndexes: (row, col, rows, cols) => range(s, row, col, rows, cols),
       getRange: () => range(null, 0, 0, 0, 0),
       activate: noop, freezePanes: { freezeRows: noop },
@@ -61,12 +80,12 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
     const items = sheets.map((s) => worksheet(s, s.name));
     const context = {
       workbook: {
-        worksheets: { items, load: noop, getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => worksheet(null, n) },
+        worksheets: { onChanged: event(), onAdded: event(), onDeleted: event(), onNameChanged: event(), items, load: noop, getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => worksheet(null, n) },
         protection: { load: noop, protected: false },
         functions: { date: () => ({ load: noop, value: 1462 }) },
       },
       application: { suspendApiCalculationUntilNextSync: noop },
-      sync: async () => {},
+      sync: async () => { if (fake.wrote) { fake.wrote = false; fire(); } },
     };
     window.Excel = { run: async (a, b) => (typeof a === "function" ? a : b)(context), ConditionalFormatType: { custom: "Custom" }, DataValidationAlertStyle: { stop: "Stop" } };
     const info = { host: "Excel", platform: "OfficeOnline" };
@@ -77,7 +96,10 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
         displayLanguage: ${JSON.stringify(options.language ?? "sv-SE")},
         officeTheme: { bodyBackgroundColor: ${JSON.stringify(options.dark ? "#1f1f1f" : "#ffffff")} },
         requirements: { isSetSupported: () => true },
-        document: { url: "https://example.invalid/budget.xlsx" },
+        document: {
+          url: "https://example.invalid/budget.xlsx",
+          settings: (() => { const store = {}; return { get: (k) => store[k], set: (k, v) => { store[k] = v; }, saveAsync: (cb) => cb && cb({ status: "succeeded" }) }; })(),
+        },
       },
     };
   })();`;

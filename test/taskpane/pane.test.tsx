@@ -3,7 +3,7 @@
 // Swedish and English, and errors that leave the pane usable.
 
 import "@testing-library/jest-dom";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../../src/core";
@@ -15,7 +15,8 @@ import { findingsView } from "../../src/taskpane/viewmodel";
 import { readXlsx } from "../../src/xlsx/read";
 import { fakeHost } from "../helpers/fake-host";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
-import { type SheetSpec, buildXlsx } from "../helpers/workbook";
+import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
+import { FOLLOW_SETTING } from "../../src/taskpane/usePane";
 
 async function grids(sheets: SheetSpec[]) {
   return readXlsx(await buildXlsx(sheets));
@@ -107,6 +108,59 @@ describe("the pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Skapa mallblad" }));
     expect(await screen.findByText(/har redan bladen Uppgifter, Budget 2025 H2, Budget 2026 H1/)).toBeInTheDocument();
     expect(taken.inserted).toHaveLength(0);
+  });
+});
+
+describe("following the workbook", () => {
+  /** The seed budget with 2026-H1's health promoters at 300 % instead of 275 %. */
+  async function edited() {
+    const [details, h2, h1] = budgetWorkbook({ typedSalaries: false });
+    return grids([details!, h2!, { ...h1!, rows: h1!.rows.map((r, i) => (i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r)) }]);
+  }
+
+  test("an edit updates the figures after a pause and says what moved, without a click", async () => {
+    const host = fakeHost(await grids(budgetWorkbook({ typedSalaries: false })));
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    await screen.findByRole("heading", { name: "Fynd" });
+    await waitFor(() => expect(host.watchers.size).toBe(1));
+    const next = await edited();
+    act(() => host.edit(next));
+    // Not at once: the pane waits for the person to stop typing.
+    expect(screen.queryByText(/Totalt 2026-H1/)).not.toBeInTheDocument();
+    expect(await screen.findByText("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250", {}, { timeout: 2000 })).toBeInTheDocument();
+    expect(host.applied).toHaveLength(0);
+  });
+
+  test("a write preview is dropped when the workbook changes under it", async () => {
+    const host = fakeHost(await grids(budgetWorkbook({ typedSalaries: false })));
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
+    await screen.findByRole("alertdialog", { name: "Skriva i arbetsboken?" });
+    await waitFor(() => expect(host.watchers.size).toBe(1));
+    const next = await edited();
+    act(() => host.edit(next));
+    expect(await screen.findByText(/förhandsvisningen togs bort/, {}, { timeout: 2000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(host.applied).toHaveLength(0);
+  });
+
+  test("Följ ändringar off removes the handler and is remembered in the workbook; closing the pane removes it too", async () => {
+    const host = fakeHost(await grids(budgetWorkbook()));
+    const view = render(<App host={host} lang="sv" dark={false} />);
+    await waitFor(() => expect(host.watchers.size).toBe(1));
+    fireEvent.click(screen.getByRole("switch", { name: "Följ ändringar" }));
+    await waitFor(() => expect(host.watchers.size).toBe(0));
+    expect(host.settings.get(FOLLOW_SETTING)).toBe(false);
+    view.unmount();
+    // Opened again in this workbook: still off.
+    render(<App host={host} lang="sv" dark={false} />);
+    expect(screen.getByRole("switch", { name: "Följ ändringar" })).not.toBeChecked();
+    expect(host.watchers.size).toBe(0);
+    fireEvent.click(screen.getByRole("switch", { name: "Följ ändringar" }));
+    await waitFor(() => expect(host.watchers.size).toBe(1));
+    cleanup();
+    await waitFor(() => expect(host.watchers.size).toBe(0));
   });
 });
 

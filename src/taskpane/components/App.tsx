@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useRef } from "react";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core";
@@ -48,6 +48,11 @@ export function App({ host, lang, dark }: AppProps) {
           <Button disabled={pane.busy !== null} onClick={() => grantedInput.current?.click()}>
             {t.granted.compare}
           </Button>
+          <Switch
+            checked={pane.follow}
+            label={t.follow}
+            onChange={(_, d) => void pane.setFollow(d.checked)}
+          />
           <input
             ref={grantedInput}
             type="file"
@@ -61,6 +66,18 @@ export function App({ host, lang, dark }: AppProps) {
             }}
           />
         </div>
+        {pane.moves.length > 0 && (
+          <MessageBar intent="info" aria-live="polite">
+            <MessageBarBody>
+              {t.movedTitle}:
+              <ul style={{ margin: 0 }}>
+                {pane.moves.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {pane.granted && (
           <MessageBar intent="info">
             <MessageBarBody>{t.granted.comparing(pane.granted, pane.analysis?.granted?.periods.join(", ") ?? "")}</MessageBarBody>
