@@ -8,6 +8,7 @@ import type { ColumnKey, DetailKey } from "./glossary";
 import { DETAIL_KEYS } from "./glossary";
 import { type Agreement, type LineInput, cellOf } from "./model";
 import type { Ore } from "./money";
+import { agreementJson } from "./result";
 import { normalizeKey } from "./values";
 
 export type DiffValue = string | number | null;
@@ -56,16 +57,7 @@ function agreementValues(a: Agreement): Record<string, DiffValue> {
         ? `${a.tolerance.amount / 100} kr`
         : `${a.tolerance.ppm / 10_000} %`;
   const values: Record<string, DiffValue> = {
-    name: a.name,
-    caseNumber: a.caseNumber,
-    organisation: a.organisation,
-    orgNumber: a.orgNumber,
-    start: a.start,
-    end: a.end,
-    overheadRate:
-      a.overheadRatePpm === null ? null : a.overheadRatePpm / 1_000_000,
-    repaymentDue: a.repaymentDue,
-    reportDue: a.reportDue,
+    ...agreementJson(a),
     tolerance,
     agreementType: a.agreementType,
     signatories: a.signatories.length ? a.signatories.join(", ") : null,

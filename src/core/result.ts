@@ -2,6 +2,7 @@
 
 import type { Analysis } from "./analyze";
 import type { Case } from "./case";
+import type { Agreement } from "./model";
 import type { ActualFigures, BudgetFigures, ComputedLine } from "./compute";
 import { type RenderedFinding, renderFinding } from "./findings";
 import type { Lang } from "./format";
@@ -203,6 +204,22 @@ export function toCaseJson(c: Case, lang: Lang = "sv"): CaseJson {
   };
 }
 
+/** The agreement's details as the JSON has them (the overhead rate as a fraction). */
+export function agreementJson(a: Agreement): CheckJson["agreement"] {
+  return {
+    name: a.name,
+    caseNumber: a.caseNumber,
+    organisation: a.organisation,
+    orgNumber: a.orgNumber,
+    start: a.start,
+    end: a.end,
+    overheadRate:
+      a.overheadRatePpm === null ? null : a.overheadRatePpm / 1_000_000,
+    repaymentDue: a.repaymentDue,
+    reportDue: a.reportDue,
+  };
+}
+
 export interface FileErrorJson {
   file: string;
   error: { code: string; message: string };
@@ -340,18 +357,7 @@ function checkJsonWithoutLines(
           periods: [...analysis.granted.periods],
         }
       : { kind: "workbook" },
-    agreement: {
-      name: a.name,
-      caseNumber: a.caseNumber,
-      organisation: a.organisation,
-      orgNumber: a.orgNumber,
-      start: a.start,
-      end: a.end,
-      overheadRate:
-        a.overheadRatePpm === null ? null : a.overheadRatePpm / 1_000_000,
-      repaymentDue: a.repaymentDue,
-      reportDue: a.reportDue,
-    },
+    agreement: agreementJson(a),
     periods: c.halfYears.map((h) => ({
       id: h.halfYear.id,
       sheet: h.source.sheet,
