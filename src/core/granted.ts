@@ -88,6 +88,7 @@ function holdToGrant(
   sheet: HalfYearSheet,
   own: ComputedHalfYear,
   granted: ComputedHalfYear,
+  rateChanged: boolean,
   findings: Finding[],
 ): HalfYearSheet {
   const grantedLines = new Map<string, ComputedHalfYear["lines"][number][]>();
@@ -97,6 +98,8 @@ function holdToGrant(
       grantedLines.set(k, [...(grantedLines.get(k) ?? []), l]);
     }
   const lines: LineInput[] = [];
+  // Another OH rate changes the OH the report typed: held to the grant's, as every change is.
+  let differs = rateChanged;
   own.lines.forEach(({ input, effectiveBudget }) => {
     if (input.category === "overhead") {
       // The OH the rate gives on the granted direct costs: the entered one is the report's own.
@@ -136,6 +139,7 @@ function holdToGrant(
         ),
       );
     const same = match && effectiveBudget === budget;
+    if (!same) differs = true;
     lines.push({
       ...input,
       ...(same ? {} : NO_SALARY),
@@ -146,6 +150,7 @@ function holdToGrant(
   });
   for (const rest of grantedLines.values())
     for (const l of rest) {
+      differs = true;
       findings.push(
         finding("GRANTED_LINE_REMOVED", sheet.sheet, null, {
           label: l.input.label,
@@ -182,6 +187,9 @@ function holdToGrant(
       ),
     );
   }
+  // The report keeps the grant in this half-year: judged as it is, with all its own checks
+  // (its Differens cells and Summa row against its own, equal, budget).
+  if (!differs) return sheet;
   return {
     ...sheet,
     lines,
@@ -204,6 +212,9 @@ export function grantedModel(
       .map((h) => [h.halfYear.id, h] as const),
   );
   compareAgreements(report.agreement, granted.agreement, findings);
+  const rateChanged =
+    granted.agreement.overheadRatePpm !== null &&
+    granted.agreement.overheadRatePpm !== report.agreement.overheadRatePpm;
   const periods: HalfYearId[] = [];
   const halfYears = report.halfYears.map((s) => {
     const mine = own.halfYears.find((h) => h.source === s);
@@ -218,7 +229,7 @@ export function grantedModel(
       return s;
     }
     periods.push(s.halfYear.id);
-    return holdToGrant(s, mine, g, findings);
+    return holdToGrant(s, mine, g, rateChanged, findings);
   });
   return {
     workbook: {

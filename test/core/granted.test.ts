@@ -48,6 +48,15 @@ describe("a report against the granted budget", () => {
     expect(r.periods[0]!.lines.map((l) => [l.servicePercent, l.months, l.monthlyCost, l.enteredBudget, l.budget])).toEqual(alone.periods[0]!.lines.map((l) => [l.servicePercent, l.months, l.monthlyCost, l.enteredBudget, l.budget]));
   });
 
+  test("a half-year that keeps the grant keeps all its own checks (a wrong Differens cell stays a finding)", async () => {
+    const [details, sheet] = reportOnGrantSheets();
+    const rows = sheet!.rows.map((r, i) => (i === 5 ? [...r, kr(1)] : r));
+    const sheets = [details!, { ...sheet!, rows }];
+    const r = await against(sheets);
+    expect(r.findings.find((f) => f.code === "VARIANCE_MISMATCH")?.cell).toBe("H6");
+    expect(r.findings).toEqual((await own(sheets)).findings);
+  });
+
   test("moving money between lines within the granted total: warnings, no error", async () => {
     const [details, sheet] = reportOnGrantSheets();
     // 30 000 from the health promoters (their budget typed, no monthly cost) to the activities.

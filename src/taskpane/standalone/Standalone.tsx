@@ -73,10 +73,11 @@ export function Standalone({
   // Each file with the number it was picked as: results arrive as the workers finish.
   const [picked, setPicked] = useState<{ id: number; result: FileResult }[]>([]);
   const [nextId, setNextId] = useState(0);
-  const results = useMemo(
-    () => [...picked].sort((a, b) => a.id - b.id).map((p) => p.result),
+  const ordered = useMemo(
+    () => [...picked].sort((a, b) => a.id - b.id),
     [picked],
   );
+  const results = useMemo(() => ordered.map((p) => p.result), [ordered]);
   const [progress, setProgress] = useState<{ n: number; of: number } | null>(
     null,
   );
@@ -103,8 +104,9 @@ export function Standalone({
   // A report and the granted budget of its case, in one batch, are paired.
   const reviewed = useMemo(() => pairWithGranted(results), [results]);
   const rows = useMemo(
-    () => reviewed.map((r, i) => queueRow(i, r, lang)),
-    [reviewed, lang],
+    // A row keeps the number its file was picked as: an open row stays open as others arrive.
+    () => reviewed.map((r, i) => queueRow(ordered[i]!.id, r, lang)),
+    [reviewed, ordered, lang],
   );
   // Files of one case (one Diarienummer) make one memo together.
   const cases = useMemo(
