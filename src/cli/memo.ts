@@ -12,6 +12,7 @@ import {
 } from "../core";
 import { fileErrorText } from "../xlsx/file-errors";
 import { CLI_TEXT } from "./messages";
+import { table } from "./report";
 
 export interface MemoOptions {
   out: string;
@@ -33,15 +34,9 @@ export function memoText(memo: Memo): string {
   const out = [memo.title, ...memo.facts, "", `${memo.decisionHeading}:`];
   memo.decision.forEach((p, i) => out.push(`  ${i + 1}. ${p}`));
   for (const t of memo.tables) {
-    const rows = [t.header, ...t.rows.map((r) => r.cells)];
-    const widths = t.header.map((_, i) =>
-      Math.max(...rows.map((r) => (r[i] ?? "").length)),
-    );
     out.push("", `${t.title}:`);
-    for (const r of rows)
-      out.push(
-        `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`.trimEnd(),
-      );
+    const rows = [t.header, ...t.rows.map((r) => r.cells)];
+    out.push(...table(rows, (c) => c > 0).map((l) => `  ${l}`));
     if (t.kind === "period") for (const n of memo.notes) out.push(`  ! ${n}`);
   }
   const count = (s: string) =>

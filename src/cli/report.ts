@@ -16,8 +16,9 @@ const amount = (kr: number | null | undefined, lang: Lang): string =>
 const money = (kr: number, lang: Lang): string =>
   lang === "sv" ? `${amount(kr, lang)} kr` : `SEK ${amount(kr, lang)}`;
 
-function table(
-  rows: string[][],
+/** Rows as aligned columns: text left, the columns `rightAligned` says right. */
+export function table(
+  rows: readonly (readonly string[])[],
   rightAligned: (col: number) => boolean,
 ): string[] {
   const widths = rows[0]!.map((_, c) =>

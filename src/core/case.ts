@@ -42,12 +42,28 @@ export type CaseOutcome =
       }[];
     };
 
+type Agreement = Analysis["computation"]["agreement"];
+
+/** The Diarienummer as it compares ("stk-2020-1375" is "STK-2020-1375"), or null. */
+const dnrKey = (a: Agreement) =>
+  a.caseNumber ? a.caseNumber.toUpperCase().replace(/\s+/g, "") : null;
+/** The partnership's name as it compares, or null. */
+const nameKey = (a: Agreement) => (a.name ? normalizeKey(a.name) : null);
+
 /** What tells two workbooks' cases apart: the Diarienummer, else the partnership's name. */
-function caseKey(a: Analysis["computation"]["agreement"]): string | null {
-  if (a.caseNumber)
-    return `dnr:${a.caseNumber.toUpperCase().replace(/\s+/g, "")}`;
-  if (a.name) return `name:${normalizeKey(a.name)}`;
-  return null;
+function caseKey(a: Agreement): string | null {
+  const dnr = dnrKey(a);
+  if (dnr) return `dnr:${dnr}`;
+  const name = nameKey(a);
+  return name ? `name:${name}` : null;
+}
+
+/** Two workbooks of one case: the same Diarienummer, or where one lacks it the same name. */
+export function sameCase(a: Agreement, b: Agreement): boolean {
+  const x = dnrKey(a);
+  const y = dnrKey(b);
+  if (x && y) return x === y;
+  return nameKey(a) !== null && nameKey(a) === nameKey(b);
 }
 
 /**
@@ -57,10 +73,7 @@ function caseKey(a: Analysis["computation"]["agreement"]): string | null {
 export function caseGroups<F extends CaseFile>(files: readonly F[]): F[][] {
   const groups: F[][] = [];
   const byKey = new Map<string, F[]>();
-  const nameOf = (f: F) => {
-    const n = f.analysis.computation.agreement.name;
-    return n ? normalizeKey(n) : null;
-  };
+  const nameOf = (f: F) => nameKey(f.analysis.computation.agreement);
   const add = (key: string, f: F) => {
     const group = byKey.get(key);
     if (group) group.push(f);
@@ -97,12 +110,8 @@ export function caseGroups<F extends CaseFile>(files: readonly F[]): F[][] {
 
 export function buildCase(files: readonly CaseFile[]): CaseOutcome {
   const agreements = files.map((f) => f.analysis.computation.agreement);
-  const numbers = new Set(
-    agreements.map((a) => a.caseNumber && caseKey(a)).filter(Boolean),
-  );
-  const names = new Set(
-    agreements.map((a) => a.name && normalizeKey(a.name)).filter(Boolean),
-  );
+  const numbers = new Set(agreements.map(dnrKey).filter(Boolean));
+  const names = new Set(agreements.map(nameKey).filter(Boolean));
   // One Dnr for all; where no workbook has one, one name.
   if (numbers.size > 1 || (numbers.size === 0 && names.size > 1))
     return {

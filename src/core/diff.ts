@@ -3,13 +3,13 @@
 
 import type { Analysis } from "./analyze";
 import type { ComputedHalfYear } from "./compute";
-import { type Lang, formatAmount, formatNumber } from "./format";
+import { type Lang, formatKronor, formatNumber } from "./format";
 import type { ColumnKey, DetailKey } from "./glossary";
 import { DETAIL_KEYS } from "./glossary";
 import { type Agreement, type LineInput, cellOf } from "./model";
 import type { Ore } from "./money";
 import { agreementJson } from "./result";
-import { normalizeKey } from "./values";
+import { byLineKey, keyOfLine } from "./tables";
 
 export type DiffValue = string | number | null;
 
@@ -102,8 +102,6 @@ const LINE_FIELDS: readonly [ColumnKey, (l: LineInput) => DiffValue][] = [
   ["actual", (l) => kr(l.actual)],
 ];
 
-const lineKey = (l: LineInput) => `${l.category}\u0000${normalizeKey(l.label)}`;
-
 /** Lines paired by category + label, then what is left by position. */
 function pairLines(
   old: readonly LineInput[],
@@ -114,16 +112,17 @@ function pairLines(
   added: LineInput[];
 } {
   const pairs: [LineInput, LineInput][] = [];
-  const byKey = new Map<string, LineInput[]>();
-  for (const l of old)
-    byKey.set(lineKey(l), [...(byKey.get(lineKey(l)) ?? []), l]);
+  const byKey = byLineKey(old, (l) => l);
+  const matched = new Set<LineInput>();
   const unmatchedNew: LineInput[] = [];
   for (const l of next) {
-    const m = byKey.get(lineKey(l))?.shift();
-    if (m) pairs.push([m, l]);
-    else unmatchedNew.push(l);
+    const m = byKey.get(keyOfLine(l))?.shift();
+    if (m) {
+      pairs.push([m, l]);
+      matched.add(m);
+    } else unmatchedNew.push(l);
   }
-  const unmatchedOld = old.filter((l) => !pairs.some(([o]) => o === l));
+  const unmatchedOld = old.filter((l) => !matched.has(l));
   const n = Math.min(unmatchedOld.length, unmatchedNew.length);
   for (let i = 0; i < n; i++) pairs.push([unmatchedOld[i]!, unmatchedNew[i]!]);
   return {
@@ -290,9 +289,7 @@ export function diffValueText(field: string, v: DiffValue, lang: Lang): string {
   if (v === null) return "–";
   if (typeof v === "string") return v;
   if (AMOUNT_FIELDS.has(field) || field.startsWith("surplus"))
-    return lang === "sv"
-      ? `${formatAmount(Math.round(v * 100), lang)} kr`
-      : `SEK ${formatAmount(Math.round(v * 100), lang)}`;
+    return formatKronor(Math.round(v * 100), lang);
   if (field === "servicePercent") return `${formatNumber(v, lang)} %`;
   if (field === "overheadRate") return `${formatNumber(v * 100, lang)} %`;
   return formatNumber(v, lang);

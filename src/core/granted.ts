@@ -4,6 +4,7 @@
 
 import type { Analysis } from "./analyze";
 import { type ComputedHalfYear, type Computation, compute } from "./compute";
+import { sameCase } from "./case";
 import { decisionPoints } from "./decision";
 import { type Finding, compareFindings, finding } from "./findings";
 import type { Grid } from "./grid";
@@ -16,8 +17,8 @@ import {
 } from "./model";
 import type { Ore } from "./money";
 import type { HalfYearId } from "./period";
+import { byLineKey, keyOfLine } from "./tables";
 import { readWorkbook } from "./read";
-import { normalizeKey } from "./values";
 
 /** What the figures were computed against, for the JSON and the pane. */
 export interface GrantedSource {
@@ -25,9 +26,6 @@ export interface GrantedSource {
   readonly periods: readonly HalfYearId[];
   readonly caseNumber: string | null;
 }
-
-const lineKey = (l: { category: string; label: string }) =>
-  `${l.category}\u0000${normalizeKey(l.label)}`;
 
 const ratePercent = (ppm: number | null) =>
   ppm === null ? "–" : `${String(ppm / 10_000).replace(".", ",")} %`;
@@ -91,12 +89,10 @@ function holdToGrant(
   rateChanged: boolean,
   findings: Finding[],
 ): HalfYearSheet {
-  const grantedLines = new Map<string, ComputedHalfYear["lines"][number][]>();
-  for (const l of granted.lines)
-    if (l.input.category !== "overhead") {
-      const k = lineKey(l.input);
-      grantedLines.set(k, [...(grantedLines.get(k) ?? []), l]);
-    }
+  const grantedLines = byLineKey(
+    granted.lines.filter((l) => l.input.category !== "overhead"),
+    (l) => l.input,
+  );
   const lines: LineInput[] = [];
   // Another OH rate changes the OH the report typed: held to the grant's, as every change is.
   let differs = rateChanged;
@@ -111,7 +107,7 @@ function holdToGrant(
       });
       return;
     }
-    const match = grantedLines.get(lineKey(input))?.shift();
+    const match = grantedLines.get(keyOfLine(input))?.shift();
     const budget = match ? match.effectiveBudget : (0 as Ore);
     if (!match)
       findings.push(
@@ -242,14 +238,6 @@ export function grantedModel(
     },
     periods,
   };
-}
-
-/** True when the two workbooks are of one case (the Diarienummer, else the partnership's name). */
-export function sameCase(a: Agreement, b: Agreement): boolean {
-  const norm = (s: string) => s.toUpperCase().replace(/\s+/g, "");
-  if (a.caseNumber && b.caseNumber)
-    return norm(a.caseNumber) === norm(b.caseNumber);
-  return !!a.name && !!b.name && normalizeKey(a.name) === normalizeKey(b.name);
 }
 
 /**

@@ -72,6 +72,33 @@ export interface PeriodTable {
 
 const SIX_MONTHS = 6_000_000;
 
+/**
+ * What makes two lines of different half-years, versions or budgets the same line: the category
+ * and the normalised label (the tables, the granted review and diff all match so).
+ */
+export function lineKey(category: Category, normalisedLabel: string): string {
+  return `${category}\u0000${normalisedLabel}`;
+}
+
+/** lineKey of a line as read. */
+export const keyOfLine = (l: { category: Category; label: string }) =>
+  lineKey(l.category, normalizeKey(l.label));
+
+/** Items by their line's key, in order: a match takes the first of its key (`.shift()`). */
+export function byLineKey<T>(
+  items: Iterable<T>,
+  lineOf: (item: T) => { category: Category; label: string },
+): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = keyOfLine(lineOf(item));
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
 /** A line in one half-year: where it is (a LineAt, as the tables keep it) and its figures. */
 type Part<T> = LineAt & T & { readonly h: ComputedHalfYear };
 
@@ -127,7 +154,7 @@ function match<T>(
       const label = labels[i]!;
       let n = normal.get(label);
       if (n === undefined) normal.set(label, (n = normalizeKey(label)));
-      const key = `${categories[i]}\u0000${n}`;
+      const key = lineKey(categories[i]!, n);
       let m = byKey.get(key);
       if (!m)
         byKey.set(key, (m = { category: categories[i]!, label, parts: [] }));
