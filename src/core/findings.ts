@@ -435,9 +435,9 @@ export const FINDINGS = {
   ),
   GRANTED_RATE_CHANGED: t(
     (f) =>
-      `OH-satsen är ${f.reported} i återrapporteringen men ${f.granted} i den beviljade budgeten; beräkningen använder den beviljade.`,
+      `OH-satsen är ${f.reported} % i återrapporteringen men ${f.granted} % i den beviljade budgeten; beräkningen använder den beviljade.`,
     (f) =>
-      `The overhead rate is ${f.reported} in the report but ${f.granted} in the granted budget; the figures use the granted one.`,
+      `The overhead rate is ${f.reported} % in the report but ${f.granted} % in the granted budget; the figures use the granted one.`,
     "warning",
   ),
   GRANTED_PERIOD_CHANGED: t(

@@ -27,8 +27,8 @@ export interface GrantedSource {
   readonly caseNumber: string | null;
 }
 
-const ratePercent = (ppm: number | null) =>
-  ppm === null ? "–" : `${String(ppm / 10_000).replace(".", ",")} %`;
+/** A rate as a message param: percent points, written in the reader's language by the catalogue. */
+const ratePercent = (ppm: number | null) => (ppm === null ? "–" : ppm / 10_000);
 
 /** The report's agreement details against the granted budget's: the rate and the period. */
 function compareAgreements(

@@ -358,13 +358,11 @@ export function periodTable(
           cellOf(first.h.source, first.row!, "servicePercent"),
           {
             label: m.label,
+            // Numbers are written in the reader's language by the catalogue; the list as it is.
             percents: withPercent
-              .map((i) => String(i.percentMicro! / 1_000_000).replace(".", ","))
-              .join(", "),
-            weighted: String(Math.round(percent / 10_000) / 100).replace(
-              ".",
-              ",",
-            ),
+              .map((i) => i.percentMicro! / 1_000_000)
+              .join(" / "),
+            weighted: Math.round(percent / 10_000) / 100,
           },
         ),
       );

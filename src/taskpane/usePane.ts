@@ -97,15 +97,18 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     [t],
   );
 
-  /** Reads and analyses the workbook; what is shown is held to the granted budget when there is one. */
+  /**
+   * Reads and analyses the workbook and shows it, held to the granted budget when there is one;
+   * returns the grids and what is shown. (A write is planned from the workbook's own budget.)
+   */
   const load = useCallback(
     async (against = granted) => {
       const grids = await host.read();
-      const own = analyze(grids);
-      setAnalysis(
-        against ? analyzeAgainstGranted(grids, against.analysis) : own,
-      );
-      return { grids, analysis: own };
+      const shown = against
+        ? analyzeAgainstGranted(grids, against.analysis)
+        : analyze(grids);
+      setAnalysis(shown);
+      return { grids, shown };
     },
     [host, granted],
   );
@@ -123,12 +126,8 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       setNotice(t.previewDropped);
     }
     try {
-      const grids = await host.read();
-      const next = now.granted
-        ? analyzeAgainstGranted(grids, now.granted.analysis)
-        : analyze(grids);
-      setMoves(movesBetween(now.analysis, next, lang, t));
-      setAnalysis(next);
+      const { shown } = await load(now.granted);
+      setMoves(movesBetween(now.analysis, shown, lang, t));
     } catch (e) {
       setError(`${t.errorPrefix} ${errorText(t, e)}`);
     }
@@ -201,8 +200,9 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       }),
     prepareCompute: () =>
       guard("reading", async () => {
-        const { grids, analysis: a } = await load();
-        const plan = planWrite(grids, a, {
+        const { grids, shown } = await load();
+        const own = granted ? analyze(grids) : shown;
+        const plan = planWrite(grids, own, {
           at: stampTime(new Date()),
           version: VERSION,
           source: host.sourceName(),

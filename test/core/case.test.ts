@@ -121,8 +121,32 @@ describe("cases, wording and lines", () => {
     expect(info).toMatchObject({ severity: "info", sheet: "Budget 2026 H1", cell: "B7" });
     expect(info.message).toContain("2025-H2");
     expect(json.findings.find((f) => f.code === "SERVICE_PERCENT_WEIGHTED")!.message).toContain("287,5 %");
+    expect(toCheckJson("x.xlsx", a, "en").findings.find((f) => f.code === "SERVICE_PERCENT_WEIGHTED")!.message).toContain("(275 / 300 %)");
+    expect(toCheckJson("x.xlsx", a, "en").findings.find((f) => f.code === "SERVICE_PERCENT_WEIGHTED")!.message).toContain("287.5 %");
     expect(json.periodLines[0]!.total).toBe(json.grants.reduce((s, g) => s + g.amount, 0));
   });
+});
+
+describe("the tables' findings, when the half-years list the same lines (no matching is done then)", () => {
+  test("only the % differs: the weighted % is still an info", async () => {
+    const h2 = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", { typedSalaries: false });
+    const base = budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", { typedSalaries: false });
+    const h1 = { ...base, rows: base.rows.map((r, i) => (i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r)) };
+    const json = toCheckJson("x.xlsx", analyze(readXlsx(await buildXlsx([detailsSheet(), h2, h1]))));
+    expect(json.findings.filter((f) => f.severity === "info").map((f) => f.code)).toEqual(["SERVICE_PERCENT_WEIGHTED"]);
+    expect(json.periodLines[0]!.lines[0]).toMatchObject({ servicePercent: 287.5, weighted: true });
+  });
+
+  test("a reported year whose half-years list different lines: the line missing from one is an info", async () => {
+    const [details, h1, h2] = reportWorkbook();
+    const rows = h2!.rows.filter((r) => r[0] !== "Lönekostnader: Samordning/utveckling");
+    const json = toCheckJson("r.xlsx", analyze(readXlsx(await buildXlsx([details!, h1!, { ...h2!, rows }]))));
+    const info = json.findings.find((f) => f.code === "LINE_NOT_IN_EVERY_HALF_YEAR")!;
+    expect(info).toMatchObject({ severity: "info", sheet: "Utfall 2024 H1", cell: "A3" });
+    expect(info.message).toContain("finns i 2024-H1 men inte i 2024-H2");
+    expect(json.yearLines[0]!.lines.find((l) => l.label === "Lönekostnader: Samordning/utveckling")).toMatchObject({ budget: 175000, actual: 165552, periods: ["2024-H1"] });
+  });
+  // Same lines, same %: no info at all (the seed's budget and report elsewhere in this file).
 });
 
 describe("the seed's own period error: months the decision approves with no budget", () => {

@@ -6,6 +6,7 @@ import {
   type CellWrite,
   HEADER_STYLE,
   type PlanValue,
+  type SheetCreate,
   type WritePlan,
   num,
   text,
@@ -41,12 +42,17 @@ export interface SummaryText {
   readonly findingsHeader: readonly string[];
 }
 
+/** An amount cell (formatted "1 925 000 kr"), as against a count. */
+interface Amount {
+  readonly amount: number;
+}
+
 function sheet(
   name: string,
   header: readonly string[],
-  rows: readonly (readonly (PlanValue | null)[])[],
+  rows: readonly (readonly (PlanValue | Amount | null)[])[],
   widths: readonly number[],
-) {
+): SheetCreate {
   const cells: CellWrite[] = header.map((h, col) => ({
     row: 0,
     col,
@@ -55,12 +61,15 @@ function sheet(
   }));
   rows.forEach((r, i) =>
     r.forEach((value, col) => {
-      if (value)
-        cells.push(
-          value.kind === "number"
-            ? { row: i + 1, col, value, style: { numberFormat: AMOUNT_FORMAT } }
-            : { row: i + 1, col, value },
-        );
+      if (!value) return;
+      if ("amount" in value)
+        cells.push({
+          row: i + 1,
+          col,
+          value: num(value.amount),
+          style: { numberFormat: AMOUNT_FORMAT },
+        });
+      else cells.push({ row: i + 1, col, value });
     }),
   );
   return {
@@ -79,8 +88,8 @@ export function planBatchSummary(
   findings: readonly SummaryFinding[],
   t: SummaryText,
 ): WritePlan {
-  const amount = (ore: Ore | null) => (ore === null ? null : num(ore / 100));
-  const count = (n: number) => ({ kind: "number", value: n }) as const;
+  const amount = (ore: Ore | null): Amount | null =>
+    ore === null ? null : { amount: ore / 100 };
   const summary = sheet(
     t.sheets[0],
     t.summaryHeader,
@@ -89,21 +98,15 @@ export function planBatchSummary(
       text(r.caseNumber),
       text(r.organisation),
       text(r.status),
-      count(r.errors),
-      count(r.warnings),
-      count(r.infos),
+      num(r.errors),
+      num(r.warnings),
+      num(r.infos),
       amount(r.grant),
       amount(r.repayment),
       r.due ? text(r.due) : null,
       r.message ? text(r.message) : null,
     ]),
     [32, 16, 22, 16, 6, 10, 12, 16, 18, 14, 80],
-  );
-  // Counts are plain numbers, not amounts.
-  const plain = summary.cells.map((c) =>
-    c.row > 0 && c.col >= 4 && c.col <= 6
-      ? { row: c.row, col: c.col, value: c.value }
-      : c,
   );
   const all = sheet(
     t.sheets[1],
@@ -118,5 +121,5 @@ export function planBatchSummary(
     ]),
     [32, 12, 28, 20, 8, 100],
   );
-  return { edits: [], creates: [{ ...summary, cells: plain }, all] };
+  return { edits: [], creates: [summary, all] };
 }

@@ -66,15 +66,28 @@ export function pairWithGranted(results: readonly FileResult[]): FileResult[] {
   for (const [report, budget] of pairs) {
     const { r, i } = ok[report]!;
     const granted = ok[budget]!.r;
-    out[i] = {
+    // A batch grows a file at a time: a pair already held to its grant is not analysed again.
+    const done = paired.get(r);
+    if (done?.granted === granted) {
+      out[i] = done.result;
+      continue;
+    }
+    const result: FileResult = {
       ...r,
       analysis: analyzeAgainstGranted(r.grids, granted.analysis),
       grantedBy: granted.name,
       ownAnalysis: r.analysis,
     };
+    paired.set(r, { granted, result });
+    out[i] = result;
   }
   return out;
 }
+
+const paired = new WeakMap<
+  FileResult,
+  { readonly granted: FileResult; readonly result: FileResult }
+>();
 
 /** The computed copy of a file, as the CLI's `compute` writes it (from the workbook's own budget). */
 export function computedCopy(
@@ -115,32 +128,22 @@ export function batchCsv(
   lang: Lang,
   t: PaneText,
 ): string {
-  const statusText: Record<Status, string> = {
-    error: t.standalone.statusError,
-    warning: t.standalone.statusWarning,
-    clean: t.standalone.statusClean,
-    unreadable: t.standalone.statusUnreadable,
-  };
-  const rows = results.map((r) => {
-    if (r.kind === "error")
-      return [r.name, statusText.unreadable, "", "", "", "", "", "", r.message];
-    const findings = r.analysis.findings.map((f) => renderFinding(f, lang));
-    const count = (s: string) =>
-      findings.filter((f) => f.severity === s).length;
-    const c = r.analysis.computation;
-    const grants = c.grantTotal / 100;
-    return [
-      r.name,
-      statusText[statusOf(r)],
-      count("error"),
-      count("warning"),
-      count("info"),
-      grants,
-      c.repayment.total / 100,
-      c.repayment.due ?? "",
-      findings.find((f) => f.severity === "error")?.message ?? "",
-    ];
-  });
+  const kronor = (ore: number | null) => (ore === null ? "" : ore / 100);
+  const rows = batchSummary(results, lang, t).rows.map((r) =>
+    r.grant === null
+      ? [r.file, r.status, "", "", "", "", "", "", r.message]
+      : [
+          r.file,
+          r.status,
+          r.errors,
+          r.warnings,
+          r.infos,
+          kronor(r.grant),
+          kronor(r.repayment),
+          r.due ?? "",
+          r.message,
+        ],
+  );
   return `\ufeff${[t.standalone.csvHeader, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
 
@@ -255,12 +258,12 @@ export function filterRows(
   );
 }
 
-/** The batch summary as a workbook: one row per file (as the CSV), and every finding of every file. */
-export function batchXlsx(
+/** One row per file and every finding, for the CSV and the workbook alike. */
+function batchSummary(
   results: readonly FileResult[],
   lang: Lang,
   t: PaneText,
-): Uint8Array {
+): { rows: SummaryRow[]; findings: SummaryFinding[] } {
   const s = t.standalone;
   const statusText: Record<Status, string> = {
     error: s.statusError,
@@ -314,6 +317,17 @@ export function batchXlsx(
         message: f.message,
       });
   }
+  return { rows, findings };
+}
+
+/** The batch summary as a workbook: one row per file (as the CSV), and every finding of every file. */
+export function batchXlsx(
+  results: readonly FileResult[],
+  lang: Lang,
+  t: PaneText,
+): Uint8Array {
+  const s = t.standalone;
+  const { rows, findings } = batchSummary(results, lang, t);
   return createWorkbook(
     planBatchSummary(rows, findings, {
       sheets: [s.xlsxSheets[0]!, s.xlsxSheets[1]!],
