@@ -22,7 +22,14 @@ import {
   analyze,
   analyzeAgainstGranted,
   defaultTemplatePeriod,
+  findScenario,
+  type Grid,
   hasErrors,
+  readScenarios,
+  readWorkbook,
+  scenarioChanges,
+  type ScenarioJson,
+  withInputs,
   stampTime,
   templatePeriod,
   planTemplate,
@@ -169,12 +176,15 @@ function analyzeFile(
   path: string,
   lang: Lang,
   granted?: Analysis,
+  scenario?: string,
 ):
-  | { kind: "ok"; analysis: Analysis }
+  | { kind: "ok"; analysis: Analysis; scenario?: ScenarioJson }
   | { kind: "error"; outcome: CheckOutcome } {
   const loaded = loadFile(path, lang, readXlsxLazily);
   if (loaded.kind === "error") return loaded;
   try {
+    if (scenario !== undefined)
+      return analyzeScenario(path, loaded.grids, scenario, lang, granted);
     return {
       kind: "ok",
       analysis: granted
@@ -186,18 +196,74 @@ function analyzeFile(
   }
 }
 
-/** Checks one file, against a granted budget when one is given; never throws. */
+/** A scenario stored in the workbook (SPEC §4.18), laid over its cells and analysed. */
+function analyzeScenario(
+  path: string,
+  lazy: { readonly sheets: Iterable<Grid> },
+  name: string,
+  lang: Lang,
+  granted?: Analysis,
+):
+  | { kind: "ok"; analysis: Analysis; scenario: ScenarioJson }
+  | { kind: "error"; outcome: CheckOutcome } {
+  const grids = { sheets: [...lazy.sheets] };
+  const all = readScenarios(grids);
+  const found = findScenario(all, name);
+  if (!found) {
+    const t = CLI_TEXT[lang];
+    return {
+      kind: "error",
+      outcome: {
+        kind: "error",
+        json: {
+          file: path,
+          error: {
+            code: "SCENARIO_NOT_FOUND",
+            message: t.noScenario(name, all.map((x) => x.name).join(", ")),
+          },
+        },
+      },
+    };
+  }
+  const model = readWorkbook(grids).workbook;
+  const { changes, missing } = scenarioChanges(found, model);
+  const patched = withInputs(grids, model, changes);
+  return {
+    kind: "ok",
+    analysis: granted
+      ? analyzeAgainstGranted(patched, granted)
+      : analyze(patched),
+    scenario: {
+      name: found.name,
+      saved: found.saved,
+      changed: changes.length,
+      missing,
+    },
+  };
+}
+
+/** Checks one file, against a granted budget when one is given, as a stored scenario; never throws. */
 export function checkFile(
   path: string,
   lang: Lang,
   granted?: { file: string; analysis: Analysis },
+  scenario?: string,
 ): CheckOutcome {
-  const analyzed = analyzeFile(path, lang, granted?.analysis);
+  const analyzed = analyzeFile(path, lang, granted?.analysis, scenario);
   if (analyzed.kind === "error") return analyzed.outcome;
   try {
+    const parts = toCheckJsonParts(
+      path,
+      analyzed.analysis,
+      lang,
+      granted?.file,
+    );
     return {
       kind: "ok",
-      ...toCheckJsonParts(path, analyzed.analysis, lang, granted?.file),
+      ...parts,
+      json: analyzed.scenario
+        ? { ...parts.json, scenario: analyzed.scenario }
+        : parts.json,
     };
   } catch (e) {
     return unexpected(path, e, lang);
@@ -211,7 +277,7 @@ function exitCodeOf(outcome: CheckOutcome): number {
 
 export function runCheck(
   files: readonly string[],
-  opts: { json?: boolean; lang: Lang; granted?: string },
+  opts: { json?: boolean; lang: Lang; granted?: string; scenario?: string },
   io: Io,
 ): number {
   let exit = EXIT_OK;
@@ -228,7 +294,7 @@ export function runCheck(
     granted = { file: opts.granted, analysis: g.analysis };
   }
   files.forEach((file, i) => {
-    const outcome = checkFile(file, opts.lang, granted);
+    const outcome = checkFile(file, opts.lang, granted, opts.scenario);
     const code = exitCodeOf(outcome);
     exit = Math.max(exit, code);
     if (code === EXIT_FINDINGS) withErrors++;
@@ -445,11 +511,20 @@ export function main(
       "--granted <budget>",
       "compute the reports' figures against this granted budget workbook, and list every difference",
     )
+    .option(
+      "--scenario <name>",
+      "compute the scenario of this name stored in the workbook (sheet IOP-scenarier) instead of its cells",
+    )
     .addOption(langOption())
     .action(
       (
         files: string[],
-        opts: { json?: boolean; lang: Lang; granted?: string },
+        opts: {
+          json?: boolean;
+          lang: Lang;
+          granted?: string;
+          scenario?: string;
+        },
       ) => {
         keepYoungGenerationSmall();
         exit = runCheck(files, opts, io);

@@ -52,6 +52,14 @@ export const CLI_TEXT = {
       `Budgetmallen för ${from} – ${to} är sparad: ${out}`,
     wroteMemo: (out: string) => `Beslutsunderlaget (Word) är sparat: ${out}`,
     noChanges: "Inga ändringar: versionerna har samma uppgifter och poster.",
+    noScenario: (name: string, names: string) =>
+      names
+        ? `Arbetsboken har inget scenario som heter "${name}". Sparade scenarier: ${names}.`
+        : `Arbetsboken har inget scenario som heter "${name}" (inga scenarier är sparade).`,
+    scenario: (name: string, saved: string, changed: number) =>
+      `Scenario "${name}" (sparat ${saved}): ${changed} ${changed === 1 ? "värde skiljer" : "värden skiljer"} sig från arbetsbokens celler`,
+    scenarioMissing: (lines: string) =>
+      `Finns inte längre i arbetsboken: ${lines}`,
     changes: (n: number) => `${n} ${n === 1 ? "ändring" : "ändringar"}:`,
     effects: "Effekt",
     noEffect: "inga belopp ändras",
@@ -109,6 +117,13 @@ export const CLI_TEXT = {
       `The budget template for ${from} – ${to} is saved: ${out}`,
     wroteMemo: (out: string) => `The decision memo (Word) is saved: ${out}`,
     noChanges: "No changes: the versions have the same details and lines.",
+    noScenario: (name: string, names: string) =>
+      names
+        ? `The workbook has no scenario called "${name}". Saved scenarios: ${names}.`
+        : `The workbook has no scenario called "${name}" (no scenarios are saved).`,
+    scenario: (name: string, saved: string, changed: number) =>
+      `Scenario "${name}" (saved ${saved}): ${changed} ${changed === 1 ? "value differs" : "values differ"} from the workbook's cells`,
+    scenarioMissing: (lines: string) => `No longer in the workbook: ${lines}`,
     changes: (n: number) => `${n} ${n === 1 ? "change" : "changes"}:`,
     effects: "Effect",
     noEffect: "no amount changes",

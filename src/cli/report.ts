@@ -56,6 +56,17 @@ export function formatReport(result: CheckJson, lang: Lang): string {
       `${t.overheadRate} ${formatNumber(a.overheadRate * 100, lang)} %`,
     );
   if (facts.length) out.push(facts.join(" · "));
+  if (result.scenario) {
+    out.push(
+      t.scenario(
+        result.scenario.name,
+        result.scenario.saved,
+        result.scenario.changed,
+      ),
+    );
+    if (result.scenario.missing.length)
+      out.push(t.scenarioMissing(result.scenario.missing.join(", ")));
+  }
   if (result.budgetSource.kind === "granted")
     out.push(
       t.againstGranted(

@@ -17,6 +17,8 @@ export * from "./memo";
 export * from "./analyze";
 export * from "./granted";
 export * from "./diff";
+export * from "./whatif";
+export * from "./scenario";
 export * from "./result";
 export * from "./orgnr";
 export * from "./ownership";

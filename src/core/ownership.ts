@@ -9,6 +9,14 @@ export const DECISION_SHEET = "Beslut";
 const FALLBACK = (n: number) =>
   n === 1 ? "Beslut (IOP)" : `Beslut (IOP ${n})`;
 
+/** The add-in's hidden sheet of named scenarios (SPEC §4.18). */
+export const SCENARIO_SHEET = "IOP-scenarier";
+
+/** The scenario sheet: the add-in's data, never read as a half-year. */
+export function isScenarioSheetName(name: string): boolean {
+  return name.trim().toLowerCase() === SCENARIO_SHEET.toLowerCase();
+}
+
 /** The worksheet custom property (ExcelApi 1.12) that marks the add-in's sheet in Excel. */
 export const OWNER_PROPERTY = "iop-budget";
 

@@ -37,7 +37,7 @@ import {
   readText,
 } from "./values";
 import { isValidOrgNumber } from "./orgnr";
-import { isDecisionSheetName } from "./ownership";
+import { isDecisionSheetName, isScenarioSheetName } from "./ownership";
 
 export const DETAILS_SHEET = "Uppgifter";
 
@@ -68,7 +68,7 @@ export function readWorkbook(grids: {
       );
     } else if (!details && isDetailsSheetName(g.name)) {
       details = readAgreement(g, detailsFindings);
-    } else if (!isDecisionSheetName(g.name)) {
+    } else if (!isDecisionSheetName(g.name) && !isScenarioSheetName(g.name)) {
       const sheet = readHalfYearSheet(g, halfYearFindings);
       if (sheet) halfYears.push(sheet);
     }

@@ -29,8 +29,19 @@ export interface LineJson {
   overspent: boolean;
 }
 
+/** `check --scenario` (SPEC §4.18): the stored scenario the figures were computed as. */
+export interface ScenarioJson {
+  name: string;
+  saved: string;
+  /** Inputs of the scenario that differ from the workbook's cells. */
+  changed: number;
+  /** Lines of the scenario the workbook no longer has ("Budget 2026 H1: Hälsofrämjare"). */
+  missing: string[];
+}
+
 export interface CheckJson {
   file: string;
+  scenario?: ScenarioJson;
   /** What the reported half-years' figures were computed against: the workbook's own budget, or a granted one. */
   budgetSource:
     | { kind: "workbook" }

@@ -576,8 +576,14 @@ function writeCreated(
   const ws = existing ? sheets.getItem(create.sheet) : sheets.add(create.sheet);
   // The add-in's own sheet (verified before) is rewritten whole.
   if (existing) ws.getRange().clear();
-  if (options.customProperties && !existing)
+  if (
+    options.customProperties &&
+    !existing &&
+    isDecisionSheetName(create.sheet)
+  )
     ws.customProperties.add(OWNER_PROPERTY, "Beslut");
+  // The add-in's data sheet (IOP-scenarier) is out of the way; Worksheet.visibility is ExcelApi 1.1.
+  if (create.hidden) ws.visibility = "Hidden";
   writeCells(w, ws, create.cells, (run) => run.cells.map(() => false));
   create.columnWidths.forEach((width, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 7);

@@ -38,6 +38,8 @@ export const TEXT = {
     nothingToRepay: "Inget att återbetala",
     chartTitle: (id: string) => `Budget och utfall per post, ${id}`,
     chartLegend: "Grå: budget. Blå: utfall. Röd: överskriden post.",
+    chartHidden: (shown: number, all: number) =>
+      `Diagrammet visar ${shown} av ${all} poster: de överskridna först, sedan de största.`,
     confirmTitle: "Skriva i arbetsboken?",
     confirmIntro: "Så här ändras arbetsboken:",
     confirmEdit: (sheet: string, n: number) =>
@@ -69,6 +71,63 @@ export const TEXT = {
     movedTitle: "Efter ändringen i arbetsboken",
     previewDropped:
       "Arbetsboken ändrades, så förhandsvisningen togs bort. Tryck Beräkna och skriv igen.",
+    model: {
+      title: "Modellera",
+      intro:
+        "Ändra en posts tjänstgöringsgrad, månader, månadskostnad eller budget här: siffrorna räknas om direkt, utan att arbetsboken ändras.",
+      halfYear: "Halvår",
+      search: "Sök post",
+      line: "Post",
+      hiddenLines: (shown: number, all: number) =>
+        `Visar ${shown} av ${all} poster. Sök för att hitta fler.`,
+      edit: (label: string, field: string) => `${field} för ${label}`,
+      wasInWorkbook: (was: string) => `I arbetsboken: ${was}`,
+      invalid: (field: string) =>
+        `${field}: skriv ett tal, till exempel 300 % eller 52 000 kr.`,
+      changed: (n: number) =>
+        `${n} ${n === 1 ? "ändrad siffra" : "ändrade siffror"} som inte finns i arbetsboken. Markerade siffror skiljer sig från arbetsboken.`,
+      write: "Skriv in i arbetsboken",
+      reset: "Återställ",
+      total: "Totalt",
+      computed: "beräknad",
+      confirmLine: (
+        where: string,
+        label: string,
+        field: string,
+        before: string,
+        after: string,
+      ) => `${where} ${label}, ${field}: ${before} → ${after}`,
+      confirmMore: (n: number) => `… och ${n} till`,
+      confirmMissing: (lines: string) =>
+        `Finns inte längre i arbetsboken och skrivs inte: ${lines}.`,
+      written: (n: number) =>
+        `Klart: ${n} ${n === 1 ? "värde" : "värden"} skrevs in i arbetsboken.`,
+      nothingToWrite: "Inget att skriva: arbetsboken har redan de här värdena.",
+    },
+    scenarios: {
+      title: "Scenarier",
+      intro:
+        "Ett scenario sparar alla posters värden under ett namn i arbetsboken (det dolda bladet IOP-scenarier), så att alla som öppnar filen har det.",
+      name: "Scenariots namn",
+      save: "Spara scenario",
+      saved: (name: string) => `Scenariot "${name}" sparades i arbetsboken.`,
+      noName: "Ge scenariot ett namn.",
+      none: "Inga sparade scenarier än.",
+      list: "Sparade scenarier",
+      savedAt: (at: string) => `sparat ${at}`,
+      current: "Arbetsboken nu",
+      compare: "Jämför",
+      compareWith: "med",
+      apply: "Använd scenario",
+      applyLabel: (name: string) => `Använd scenariot ${name}`,
+      comparison: (a: string, b: string) => `${a} jämfört med ${b}`,
+      difference: "Skillnad",
+      same: (n: number) =>
+        `${n} ${n === 1 ? "post är lika" : "poster är lika"}.`,
+      noDifference: "Inga skillnader.",
+      close: "Stäng jämförelsen",
+      missing: "saknas",
+    },
     granted: {
       compare: "Jämför med beviljad budget",
       pick: "Välj den beviljade budgetens arbetsbok",
@@ -128,6 +187,8 @@ export const TEXT = {
       showFindings: "Visa fynd",
       hideFindings: "Dölj fynd",
       download: "Ladda ner",
+      downloadHoldsChanges:
+        "Ladda ner ger den beräknade arbetsboken med de ändrade värdena inskrivna.",
       downloadLabel: (name: string) =>
         `Ladda ner den beräknade arbetsboken för ${name}`,
       csv: "Ladda ner sammanställning (CSV)",
@@ -269,6 +330,8 @@ export const TEXT = {
     nothingToRepay: "Nothing to repay",
     chartTitle: (id: string) => `Budget and actual per line, ${id}`,
     chartLegend: "Grey: budget. Blue: actual. Red: overspent line.",
+    chartHidden: (shown: number, all: number) =>
+      `The chart shows ${shown} of ${all} lines: overspent ones first, then the largest.`,
     confirmTitle: "Write to the workbook?",
     confirmIntro: "This is how the workbook changes:",
     confirmEdit: (sheet: string, n: number) =>
@@ -300,6 +363,65 @@ export const TEXT = {
     movedTitle: "After the change in the workbook",
     previewDropped:
       "The workbook changed, so the preview was dropped. Press Compute and write again.",
+    model: {
+      title: "Model",
+      intro:
+        "Change a line's service %, months, monthly cost or budget here: the figures are recomputed at once, without changing the workbook.",
+      halfYear: "Half-year",
+      search: "Find line",
+      line: "Line",
+      hiddenLines: (shown: number, all: number) =>
+        `Showing ${shown} of ${all} lines. Search to find more.`,
+      edit: (label: string, field: string) => `${field} of ${label}`,
+      wasInWorkbook: (was: string) => `In the workbook: ${was}`,
+      invalid: (field: string) =>
+        `${field}: type a number, for example 300 % or 52,000 kr.`,
+      changed: (n: number) =>
+        `${n} changed ${n === 1 ? "figure" : "figures"} not in the workbook. Marked figures differ from the workbook.`,
+      write: "Write into the workbook",
+      reset: "Reset",
+      total: "Total",
+      computed: "computed",
+      confirmLine: (
+        where: string,
+        label: string,
+        field: string,
+        before: string,
+        after: string,
+      ) => `${where} ${label}, ${field}: ${before} → ${after}`,
+      confirmMore: (n: number) => `… and ${n} more`,
+      confirmMissing: (lines: string) =>
+        `No longer in the workbook and not written: ${lines}.`,
+      written: (n: number) =>
+        `Done: ${n} ${n === 1 ? "value was" : "values were"} written into the workbook.`,
+      nothingToWrite:
+        "Nothing to write: the workbook already has these values.",
+    },
+    scenarios: {
+      title: "Scenarios",
+      intro:
+        "A scenario saves every line's values under a name in the workbook (the hidden sheet IOP-scenarier), so everyone who opens the file has it.",
+      name: "Scenario name",
+      save: "Save scenario",
+      saved: (name: string) =>
+        `The scenario "${name}" was saved in the workbook.`,
+      noName: "Give the scenario a name.",
+      none: "No saved scenarios yet.",
+      list: "Saved scenarios",
+      savedAt: (at: string) => `saved ${at}`,
+      current: "The workbook now",
+      compare: "Compare",
+      compareWith: "with",
+      apply: "Use scenario",
+      applyLabel: (name: string) => `Use the scenario ${name}`,
+      comparison: (a: string, b: string) => `${a} compared with ${b}`,
+      difference: "Difference",
+      same: (n: number) =>
+        `${n} ${n === 1 ? "line is" : "lines are"} the same.`,
+      noDifference: "No differences.",
+      close: "Close the comparison",
+      missing: "missing",
+    },
     granted: {
       compare: "Compare with granted budget",
       pick: "Choose the granted budget's workbook",
@@ -359,6 +481,8 @@ export const TEXT = {
       showFindings: "Show findings",
       hideFindings: "Hide findings",
       download: "Download",
+      downloadHoldsChanges:
+        "Download gives the computed workbook with the changed values written in.",
       downloadLabel: (name: string) =>
         `Download the computed workbook for ${name}`,
       csv: "Download summary (CSV)",

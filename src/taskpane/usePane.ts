@@ -4,15 +4,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Analysis,
+  type InputChange,
+  type InputField,
   type Lang,
+  type Scenario,
   type WorkbookGrids,
   type WritePlan,
   analyze,
   analyzeAgainstGranted,
+  compareAnalyses,
+  fieldName,
+  findScenario,
+  planInputs,
+  planScenarioSave,
   planTemplate,
   planWrite,
+  readScenarios,
+  readWorkbook,
+  scenarioChanges,
   stampTime,
   templatePeriod,
+  withInputs,
 } from "../core";
 import type { WorkbookHost } from "../excel/host";
 import { type PaneText, errorText, textFor } from "./i18n";
@@ -26,6 +38,16 @@ import {
   movesBetween,
   writeSummary,
 } from "./viewmodel";
+import {
+  type ComparisonView,
+  type Granted,
+  type ModelView,
+  addChange,
+  comparisonView,
+  withWhatIf,
+  inputsSummary,
+  modelView,
+} from "./modelling";
 
 /** The document setting that remembers the *Följ ändringar* switch, per workbook. */
 export const FOLLOW_SETTING = "iop-budget.followChanges";
@@ -33,6 +55,20 @@ export const FOLLOW_SETTING = "iop-budget.followChanges";
 export const FOLLOW_DELAY_MS = 400;
 
 export type Busy = null | "reading" | "writing";
+
+/** A stored scenario (or the workbook as read, for null) analysed on the grids. */
+function scenarioAnalysis(
+  grids: WorkbookGrids,
+  base: Analysis,
+  scenario: Scenario | null,
+): Analysis {
+  if (!scenario) return base;
+  const model = readWorkbook(grids).workbook;
+  const { changes } = scenarioChanges(scenario, model);
+  return changes.length === 0
+    ? base
+    : analyze(withInputs(grids, model, changes));
+}
 
 export interface PaneState {
   readonly t: PaneText;
@@ -51,6 +87,27 @@ export interface PaneState {
   readonly moves: readonly string[];
   /** The granted budget the open workbook is held to (SPEC §4.15), by its file's name. */
   readonly granted: string | null;
+  /** What-if (SPEC §4.17): the lines and their inputs, as shown and as in the workbook. */
+  readonly model: ModelView | null;
+  readonly modelSearch: string;
+  setModelSearch(text: string): void;
+  /** Changes a line's input; returns a message when the text is not a value. */
+  setInput(
+    sheet: string,
+    line: string,
+    field: InputField,
+    text: string,
+  ): string | null;
+  resetInputs(): void;
+  prepareInputs(): Promise<void>;
+  /** Scenarios stored in the workbook (SPEC §4.18). */
+  readonly scenarios: readonly Scenario[];
+  saveScenario(name: string): Promise<void>;
+  /** Compares two states: a scenario's name, or null for the workbook as it is. */
+  compareScenarios(a: string | null, b: string | null): void;
+  readonly comparison: ComparisonView | null;
+  closeComparison(): void;
+  prepareScenario(name: string): Promise<void>;
   compareWithGranted(name: string, bytes: Uint8Array): Promise<void>;
   stopComparing(): Promise<void>;
   check(): Promise<void>;
@@ -71,15 +128,22 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     () => host.getSetting(FOLLOW_SETTING) !== false,
   );
   const [moves, setMoves] = useState<readonly string[]>([]);
-  const [granted, setGranted] = useState<{
-    name: string;
-    analysis: Analysis;
-  } | null>(null);
+  const [granted, setGranted] = useState<Granted>(null);
   const [pending, setPending] = useState<{
     plan: WritePlan;
     grids: WorkbookGrids;
     summary: WriteSummary;
+    /** A write of the person's own values (what-if, a scenario): they are then the workbook's. */
+    inputs: boolean;
   } | null>(null);
+  // The last read: the grids and the workbook's own analysis, under the what-if changes.
+  const [read, setRead] = useState<{
+    grids: WorkbookGrids;
+    base: Analysis;
+  } | null>(null);
+  const [changes, setChanges] = useState<readonly InputChange[]>([]);
+  const [modelSearch, setModelSearch] = useState("");
+  const [comparison, setComparison] = useState<ComparisonView | null>(null);
 
   const guard = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
@@ -102,21 +166,27 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
    * returns the grids and what is shown. (A write is planned from the workbook's own budget.)
    */
   const load = useCallback(
-    async (against = granted) => {
+    async (
+      against: Granted = granted,
+      keep: readonly InputChange[] = changes,
+    ) => {
       const grids = await host.read();
-      const shown = against
+      const base = against
         ? analyzeAgainstGranted(grids, against.analysis)
         : analyze(grids);
+      const { shown, changes: live } = withWhatIf(grids, base, keep, against);
+      setRead({ grids, base });
+      setChanges(live);
       setAnalysis(shown);
-      return { grids, shown };
+      return { grids, shown, base };
     },
-    [host, granted],
+    [host, granted, changes],
   );
 
   // Following the workbook: a change re-reads and re-analyses after FOLLOW_DELAY_MS of quiet,
   // shows what moved, and drops a write preview made from the cells as they were.
-  const latest = useRef({ analysis, pending, busy, granted });
-  latest.current = { analysis, pending, busy, granted };
+  const latest = useRef({ analysis, pending, busy, granted, changes });
+  latest.current = { analysis, pending, busy, granted, changes };
   const refresh = useRef<() => Promise<void>>(async () => {});
   refresh.current = async () => {
     const now = latest.current;
@@ -126,7 +196,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       setNotice(t.previewDropped);
     }
     try {
-      const { shown } = await load(now.granted);
+      const { shown } = await load(now.granted, now.changes);
       setMoves(movesBetween(now.analysis, shown, lang, t));
     } catch (e) {
       setError(`${t.errorPrefix} ${errorText(t, e)}`);
@@ -172,12 +242,130 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       [analysis, lang, t],
     ),
     figures: useMemo(
-      () => (analysis ? figuresView(analysis, lang, t) : null),
-      [analysis, lang],
+      () =>
+        analysis
+          ? figuresView(
+              analysis,
+              lang,
+              t,
+              changes.length > 0 ? (read?.base ?? null) : null,
+            )
+          : null,
+      [analysis, lang, changes, read],
     ),
     pending: pending?.summary ?? null,
     analysis,
     granted: granted?.name ?? null,
+    model: useMemo(
+      () =>
+        analysis && read
+          ? modelView(analysis, read.base, changes, modelSearch, lang)
+          : null,
+      [analysis, read, changes, modelSearch, lang],
+    ),
+    modelSearch,
+    setModelSearch,
+    setInput: (
+      sheet: string,
+      line: string,
+      field: InputField,
+      text: string,
+    ) => {
+      if (!read) return null;
+      const next = addChange(changes, sheet, line, field, text);
+      if (!next) return t.model.invalid(fieldName(field, lang));
+      const { shown, changes: live } = withWhatIf(
+        read.grids,
+        read.base,
+        next,
+        granted,
+      );
+      setChanges(live);
+      setAnalysis(shown);
+      setPending(null);
+      return null;
+    },
+    resetInputs: () => {
+      setChanges([]);
+      if (read) setAnalysis(read.base);
+    },
+    prepareInputs: () =>
+      guard("reading", async () => {
+        // The plan is made from the cells as they are now, not as they were read before.
+        const { grids } = await load();
+        const { plan, writes } = planInputs(
+          grids,
+          readWorkbook(grids).workbook,
+          latest.current.changes,
+        );
+        if (writes.length === 0) {
+          setNotice(t.model.nothingToWrite);
+          return;
+        }
+        setPending({
+          plan,
+          grids,
+          summary: inputsSummary(writes, [], lang, t, host.undoable),
+          inputs: true,
+        });
+      }),
+    scenarios: useMemo(() => (read ? readScenarios(read.grids) : []), [read]),
+    saveScenario: (name: string) =>
+      guard("writing", async () => {
+        if (!name.trim()) {
+          setError(t.scenarios.noName);
+          return;
+        }
+        const { grids, shown } = await load();
+        const plan = planScenarioSave(
+          grids,
+          shown,
+          name,
+          stampTime(new Date()),
+        );
+        await host.apply(plan, grids);
+        await load();
+        setNotice(t.scenarios.saved(name.trim()));
+      }),
+    compareScenarios: (a: string | null, b: string | null) => {
+      if (!read) return;
+      const all = readScenarios(read.grids);
+      const side = (n: string | null) =>
+        scenarioAnalysis(
+          read.grids,
+          read.base,
+          n === null ? null : findScenario(all, n),
+        );
+      setComparison(
+        comparisonView(
+          compareAnalyses(side(a), side(b)),
+          { a: a ?? t.scenarios.current, b: b ?? t.scenarios.current },
+          lang,
+          t,
+        ),
+      );
+    },
+    comparison,
+    closeComparison: () => setComparison(null),
+    prepareScenario: (name: string) =>
+      guard("reading", async () => {
+        const { grids } = await load();
+        const scenario = findScenario(readScenarios(grids), name);
+        if (!scenario) return;
+        const model = readWorkbook(grids).workbook;
+        const { changes: wanted, missing } = scenarioChanges(scenario, model);
+        const { plan, writes } = planInputs(grids, model, wanted);
+        if (writes.length === 0) {
+          setNotice(t.model.nothingToWrite);
+          return;
+        }
+        setPending({
+          plan,
+          grids,
+          summary: inputsSummary(writes, missing, lang, t, host.undoable),
+          inputs: true,
+        });
+      }),
     compareWithGranted: (name: string, bytes: Uint8Array) =>
       guard("reading", async () => {
         // The xlsx reader is loaded only here: the pane in Excel does not need it otherwise.
@@ -200,8 +388,8 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       }),
     prepareCompute: () =>
       guard("reading", async () => {
-        const { grids, shown } = await load();
-        const own = granted ? analyze(grids) : shown;
+        const { grids, base } = await load();
+        const own = granted ? analyze(grids) : base;
         const plan = planWrite(grids, own, {
           at: stampTime(new Date()),
           version: VERSION,
@@ -216,6 +404,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
             t,
             host.undoable,
           ),
+          inputs: false,
         });
       }),
     confirmCompute: () =>
@@ -223,7 +412,12 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         if (!pending) return;
         setPending(null);
         await host.apply(pending.plan, pending.grids);
-        setNotice(t.written(pending.summary.cells, pending.summary.sheets));
+        if (pending.inputs) {
+          // The values are the workbook's now: what-if starts again from them.
+          await load(granted, []);
+          setNotice(t.model.written(pending.summary.cells));
+        } else
+          setNotice(t.written(pending.summary.cells, pending.summary.sheets));
       }),
     cancelCompute: () => setPending(null),
     createTemplate: (from: string, to: string) =>

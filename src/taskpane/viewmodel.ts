@@ -63,6 +63,8 @@ export interface HalfYearFigure {
   readonly sheet: string;
   readonly budget: string;
   readonly actual: string | null;
+  /** What-if: the workbook's budget when the shown one differs from it. */
+  readonly budgetWas: string | null;
 }
 
 export interface ChartLine {
@@ -87,27 +89,72 @@ export interface FiguresView {
   }[];
   /** "380 222 kr (senast 2025-06-30)", or that there is nothing to repay. */
   readonly repaymentText: string;
+  /** What-if: the workbook's repayment when the shown one differs from it. */
+  readonly repaymentWas: string | null;
   readonly charts: readonly {
     id: string;
     lines: readonly ChartLine[];
     max: number;
+    /** Lines of the half-year the chart leaves out (it shows the largest, CHART_MAX_LINES). */
+    hidden: number;
   }[];
+}
+
+/**
+ * The chart shows at most this many lines per half-year: every overspent line and then the
+ * largest, in the sheet's order. More bars are unreadable in a pane, and a chart of 10 000 lines
+ * would cost each refresh far more than the engine does.
+ */
+export const CHART_MAX_LINES = 25;
+
+/** The lines a chart shows: overspent first, then the largest, at most CHART_MAX_LINES, in order. */
+function chartLines<T extends { overspent: boolean; size: number }>(
+  lines: readonly T[],
+): T[] {
+  if (lines.length <= CHART_MAX_LINES) return [...lines];
+  const keep = new Set(
+    lines
+      .map((l, i) => ({ l, i }))
+      .sort(
+        (a, b) =>
+          Number(b.l.overspent) - Number(a.l.overspent) || b.l.size - a.l.size,
+      )
+      .slice(0, CHART_MAX_LINES)
+      .map(({ i }) => i),
+  );
+  return lines.filter((_, i) => keep.has(i));
 }
 
 export function figuresView(
   analysis: Analysis,
   lang: Lang,
   t: PaneText,
+  /** The workbook as it is, when what-if shows something else (its differing figures are marked). */
+  base: Analysis | null = null,
 ): FiguresView {
   const c = analysis.computation;
   const money = (ore: number) => formatKronor(ore, lang);
+  const baseTotals = new Map(
+    (base?.computation.halfYears ?? []).map((h) => [
+      h.source.sheet,
+      h.budget.total,
+    ]),
+  );
+  const r0 = base?.computation.repayment.total;
   return {
-    halfYears: c.halfYears.map((h) => ({
-      id: h.halfYear.id,
-      sheet: h.source.sheet,
-      budget: money(h.budget.total),
-      actual: h.actual ? money(h.actual.total) : null,
-    })),
+    halfYears: c.halfYears.map((h) => {
+      const was = baseTotals.get(h.source.sheet);
+      return {
+        id: h.halfYear.id,
+        sheet: h.source.sheet,
+        budget: money(h.budget.total),
+        actual: h.actual ? money(h.actual.total) : null,
+        budgetWas:
+          was !== undefined && was !== h.budget.total ? money(was) : null,
+      };
+    }),
+    repaymentWas:
+      r0 !== undefined && r0 !== c.repayment.total ? money(r0) : null,
     grantsTotal: money(c.grantTotal),
     grantYears: c.grantYears.map((g) => ({
       year: g.year,
@@ -124,7 +171,14 @@ export function figuresView(
         ? `${money(c.repayment.total)}${c.repayment.due ? ` (${t.repaymentDue(c.repayment.due)})` : ""}`
         : t.nothingToRepay,
     charts: c.halfYears.map((h) => {
-      const lines = h.lines.map((l) => ({
+      const shown = chartLines(
+        h.lines.map((l) => ({
+          line: l,
+          overspent: l.overspent,
+          size: Math.max(l.effectiveBudget, l.input.actual ?? 0),
+        })),
+      );
+      const lines = shown.map(({ line: l }) => ({
         label: l.input.label,
         budget: l.effectiveBudget / 100,
         actual: l.input.actual === null ? null : l.input.actual / 100,
@@ -135,6 +189,7 @@ export function figuresView(
       return {
         id: h.halfYear.id,
         lines,
+        hidden: h.lines.length - lines.length,
         max: Math.max(
           1,
           ...lines.map((l) => Math.max(l.budget, l.actual ?? 0)),
@@ -150,6 +205,8 @@ export interface WriteSummary {
   readonly notes: readonly string[];
   readonly cells: number;
   readonly sheets: number;
+  /** Typed cells stay (compute); false when the write is a person's own values (what-if). */
+  readonly keep: boolean;
 }
 
 export function writeSummary(
@@ -179,6 +236,7 @@ export function writeSummary(
       plan.edits.reduce((s, e) => s + e.cells.length, 0) +
       plan.creates.reduce((s, c) => s + c.cells.length, 0),
     sheets: edits.length + plan.creates.length,
+    keep: true,
   };
 }
 

@@ -328,7 +328,7 @@ function createSheet(
   const idAttr = `xmlns:r="${REL_NS}" r:id="${rid}"`;
   pkg.workbookXml = pkg.workbookXml.replace(
     new RegExp(`</${p}sheets>`),
-    `<${p}sheet name="${escapeXml(sheet.sheet)}" sheetId="${Math.max(0, ...ids) + 1}" ${idAttr}/></${p}sheets>`,
+    `<${p}sheet name="${escapeXml(sheet.sheet)}" sheetId="${Math.max(0, ...ids) + 1}"${sheet.hidden ? ' state="hidden"' : ""} ${idAttr}/></${p}sheets>`,
   );
   pkg.sheets.push({ name: sheet.sheet, rid, part });
 }

@@ -261,3 +261,33 @@ describe("iop-budget template", () => {
     expect(run("template", "--out", join(dir, "mall.xlsx"), "--from", "2025-07", "--to", "2026-06").code).toBe(2);
   });
 });
+
+describe("iop-budget check --scenario", () => {
+  test("computes a scenario stored in the workbook; an unknown name exits 2 and lists the saved ones", async () => {
+    const { analyze, keyOfLine, planScenarioSave, withInputs } = await import("../../src/core");
+    const { applyPlan } = await import("../../src/xlsx/write");
+    const bytes = await buildXlsx(budgetWorkbook({ typedSalaries: false }));
+    const grids = readXlsx(bytes);
+    const base = analyze(grids);
+    const line = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
+    const shown = analyze(withInputs(grids, base.workbook, [{ sheet: "Budget 2026 H1", line, field: "servicePercent", value: 300_000_000 }]));
+    const path = join(dir, "scenarier.xlsx");
+    writeFileSync(path, applyPlan(bytes, planScenarioSave(grids, shown, "300 procent", "2026-11-30 10:00")));
+
+    const own = JSON.parse(run("check", path, "--json").stdout);
+    expect(own.periods.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([1109649, 1109649]);
+    expect(own.scenario).toBeUndefined();
+    const r = run("check", path, "--json", "--scenario", "300 procent");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.scenario).toEqual({ name: "300 procent", saved: "2026-11-30 10:00", changed: 1, missing: [] });
+    expect(json.periods.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([1109649, 1183899]);
+    expect(json.periods[1].lines[0]).toMatchObject({ label: "Hälsofrämjare", servicePercent: 300, budget: 810000 });
+    const text = run("check", path, "--scenario", "300 procent");
+    expect(text.stdout).toContain('Scenario "300 procent" (sparat 2026-11-30 10:00): 1 värde skiljer sig från arbetsbokens celler');
+
+    const missing = run("check", path, "--scenario", "400 procent");
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('Arbetsboken har inget scenario som heter "400 procent". Sparade scenarier: 300 procent.');
+  });
+});

@@ -166,6 +166,28 @@ describe("standalone mode (no Office)", () => {
     await page.context().close();
   });
 
+  test("what-if on a loaded file: the figures follow the edit, and the download holds the changed input", async () => {
+    const page = await standalonePage();
+    await loadSamples(page);
+    const details = await openFindings(page, "budget-2025-26.xlsx");
+    await details.getByLabel("Halvår", { exact: true }).selectOption({ label: "2026-H1 (Halvår 1 2026)" });
+    const input = details.getByLabel("Tjänstgöringsgrad för Hälsofrämjare");
+    await input.fill("300");
+    await input.press("Enter");
+    await details.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
+    await expect(details.getByTestId("model-total").textContent()).resolves.toContain("I arbetsboken: 1 109 649 kr");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx" }).click()]);
+    const path = join(tmp, "what-if.xlsx");
+    await download.saveAs(path);
+    const { analyze } = await import("../../src/core");
+    const grids = readXlsx(readFileSync(path));
+    const sheet = grids.sheets.find((s) => s.name === "Halvår 1 2026")!;
+    const row = sheet.rows.findIndex((r) => r?.some((c) => c?.v === "Hälsofrämjare"));
+    expect(sheet.rows[row]!.some((c) => c?.t === "n" && c.v === 3 && (c.fmt ?? "").includes("%"))).toBe(true);
+    expect(analyze(grids).computation.halfYears.map((h) => h.budget.total)).toEqual([110_964_900, 118_389_900]);
+    await page.context().close();
+  });
+
   test("the case's two files make one memo: the Word file has the decision and both tables", async () => {
     const page = await standalonePage();
     await loadSamples(page);
@@ -427,6 +449,78 @@ describe("the pane in Excel mode", () => {
     const reads = await page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads);
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads)).toBe(reads);
+    await page.context().close();
+  });
+
+  const fakeCell = (page: Page, sheet: string, row: number, col: number) => page.evaluate(([s, r, c]) => (window as unknown as { __fakeExcel: { cell: (s: string, r: number, c: number) => unknown } }).__fakeExcel.cell(s as string, r as number, c as number), [sheet, row, col] as const);
+  const reads = (page: Page) => page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads);
+  async function whatIf(page: Page, halfYear: string, field: string, line: string, text: string) {
+    await page.getByLabel("Halvår", { exact: true }).selectOption({ label: halfYear });
+    const input = page.getByLabel(`${field} för ${line}`);
+    await input.fill(text);
+    await input.press("Enter");
+  }
+
+  test("what-if: an edit in the pane changes the figures but not the workbook until Skriv in; Återställ drops it", async () => {
+    const page = await excelPage(false, await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const before = await reads(page);
+    await whatIf(page, "2026-H1 (Budget 2026 H1)", "Tjänstgöringsgrad", "Hälsofrämjare", "300");
+    await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
+    await expect(page.getByTestId("model-total").textContent()).resolves.toContain("I arbetsboken: 1 109 649 kr");
+    await expect(page.getByTestId("grants-total").textContent()).resolves.toBe("2 293 548 kr");
+    // The key figures mark the half-year that differs from the workbook.
+    await expect(page.locator('td[data-changed="true"]').first().textContent()).resolves.toContain("1 183 899 kr");
+    // Nothing was read or written: the workbook still has 275 %.
+    expect(await reads(page)).toBe(before);
+    expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(2.75);
+
+    await page.getByRole("button", { name: "Återställ" }).click();
+    await expect(page.getByTestId("model-total").textContent()).resolves.toBe("1 109 649 kr");
+    await whatIf(page, "2026-H1 (Budget 2026 H1)", "Tjänstgöringsgrad", "Hälsofrämjare", "300 %");
+    await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
+    await page.getByRole("button", { name: "Skriv in i arbetsboken" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" });
+    await expect(dialog.getByText("Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %").isVisible()).resolves.toBe(true);
+    await dialog.getByRole("button", { name: "Skriv" }).click();
+    await page.getByText("Klart: 1 värde skrevs in i arbetsboken.").waitFor();
+    expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(3);
+    // Read back from the workbook: the figure is the workbook's own now, nothing marked.
+    await expect(page.getByTestId("model-total").textContent()).resolves.toBe("1 183 899 kr");
+    await expect(page.getByRole("button", { name: "Skriv in i arbetsboken" }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  test("scenarios: two are saved in the workbook, compared side by side, and one is applied", async () => {
+    const page = await excelPage(false, await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const name = page.getByLabel("Scenariots namn");
+    await name.fill("Som ansökt");
+    await page.getByRole("button", { name: "Spara scenario" }).click();
+    await page.getByText('Scenariot "Som ansökt" sparades i arbetsboken.').waitFor();
+    await whatIf(page, "2026-H1 (Budget 2026 H1)", "Tjänstgöringsgrad", "Hälsofrämjare", "300");
+    await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
+    await name.fill("300 procent");
+    await page.getByRole("button", { name: "Spara scenario" }).click();
+    await page.getByText('Scenariot "300 procent" sparades i arbetsboken.').waitFor();
+    const sheet = await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: { name: string; visibility?: string }[] } }).__fakeExcel.sheets.find((s) => s.name === "IOP-scenarier"));
+    expect(sheet?.visibility).toBe("Hidden");
+    await page.getByRole("button", { name: "Återställ" }).click();
+    expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(2.75);
+
+    await page.getByLabel("Jämför A").selectOption({ label: "Som ansökt" });
+    await page.getByLabel("Jämför B").selectOption({ label: "300 procent" });
+    await page.getByRole("button", { name: "Jämför", exact: true }).click();
+    const table = page.getByRole("table", { name: "300 procent jämfört med Som ansökt, 2026-H1" });
+    await expect(table.getByRole("row", { name: /Hälsofrämjare/ }).textContent()).resolves.toBe("HälsofrämjareTjänstgöringsgrad 275 % → 300 %742 500810 000+67 500");
+    await expect(table.getByRole("row", { name: /Totalt 2026-H1/ }).textContent()).resolves.toBe("Totalt 2026-H11 109 6491 183 899+74 250");
+    await expect(page.getByRole("table", { name: "300 procent jämfört med Som ansökt, 2025-H2" }).getByText("4 poster är lika.").isVisible()).resolves.toBe(true);
+
+    await page.getByRole("button", { name: "Använd scenariot 300 procent" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" });
+    await expect(dialog.getByText("Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %").isVisible()).resolves.toBe(true);
+    await dialog.getByRole("button", { name: "Skriv" }).click();
+    await page.getByText("Klart: 1 värde skrevs in i arbetsboken.").waitFor();
+    expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(3);
+    await expect(page.getByTestId("grants-total").textContent()).resolves.toBe("2 293 548 kr");
     await page.context().close();
   });
 

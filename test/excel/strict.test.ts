@@ -328,3 +328,32 @@ describe("the pane's and ribbon's Excel host", () => {
     expect(excelHost().sourceName()).toBe("100%25%20klar%.xlsx");
   });
 });
+
+describe("what-if and scenarios in Excel", () => {
+  test("a scenario is saved on a hidden sheet without the Beslut marker, saved again in place, and read back; what-if values land in their cells", async () => {
+    const { keyOfLine, planInputs, planScenarioSave, readScenarios, readWorkbook, withInputs } = await import("../../src/core");
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const line = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
+    const change = { sheet: "Budget 2026 H1", line, field: "servicePercent" as const, value: 300_000_000 };
+    let grids = await readGrids(x.context(), ALL);
+    const syncs = x.syncs.length;
+    await applyPlan(x.context(), planScenarioSave(grids, analyze(withInputs(grids, readWorkbook(grids).workbook, [change])), "300 procent", "2026-11-30 10:00"), grids, ALL);
+    expect(x.syncs.length - syncs).toBe(2);
+    const sheet = x.sheet("IOP-scenarier");
+    expect(sheet.visibility).toBe("Hidden");
+    expect(sheet.customProperties.size).toBe(0);
+    grids = await readGrids(x.context(), ALL);
+    await applyPlan(x.context(), planScenarioSave(grids, analyze(grids), "Som ansökt", "2026-11-30 10:05"), grids, ALL);
+    grids = await readGrids(x.context(), ALL);
+    expect(grids.sheets.map((s) => s.name)).toEqual(["Uppgifter", "Budget 2025 H2", "Budget 2026 H1", "IOP-scenarier"]);
+    expect(readScenarios(grids).map((s) => [s.name, s.inputs.length])).toEqual([
+      ["300 procent", 14],
+      ["Som ansökt", 14],
+    ]);
+    // The workbook's own figures are untouched by the scenarios; a what-if write puts 3 (300 %) in C4.
+    expect(analyze(grids).computation.grantTotal).toBe(221_929_800);
+    await applyPlan(x.context(), planInputs(grids, readWorkbook(grids).workbook, [change]).plan, grids, ALL);
+    expect(x.valueAt("Budget 2026 H1", "C4")).toBe(3);
+    expect(analyze(await readGrids(x.context(), ALL)).computation.grantTotal).toBe(229_354_800);
+  });
+});

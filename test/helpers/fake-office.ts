@@ -42,7 +42,9 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
     const letters = (c) => { let s = ""; for (c++; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s; return s; };
     const nullObject = { load: noop, isNullObject: true };
     const cfs = () => ({ load: noop, items: [], add: () => ({ custom: { rule: {}, format: { fill: {}, font: {} } } }), clearAll: noop });
-    const fake = (window.__fakeExcel = { reads: 0, handlers: [], wrote: false });
+    const fake = (window.__fakeExcel = { reads: 0, handlers: [], wrote: false, sheets });
+    // A cell as the workbook holds it now: the value, or the formula where one was written.
+    fake.cell = (name, row, col) => { const s = sheets.find((x) => x.name === name); return s ? s.formulas[row] && s.formulas[row][col] : undefined; };
     const fire = () => setTimeout(() => fake.handlers.forEach((h) => h({ source: "Local" })), 0);
     fake.edit = (name, row, col, value) => {
       const s = sheets.find((x) => x.name === name);
@@ -51,24 +53,46 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
       s.valueTypes[row][col] = typeof value === "number" ? "Double" : "String";
       fire();
     };
+    // A write lands in the sheet's arrays, as Excel keeps it: a number or text as the value, a
+    // formula as the formula (its value stays what it was: the fake computes nothing).
+    const put = (s, row, col, input) => {
+      while (s.values.length <= row) { s.values.push([]); s.valueTypes.push([]); s.numberFormat.push([]); s.formulas.push([]); }
+      s.rows = Math.max(s.rows, row + 1);
+      s.cols = Math.max(s.cols, col + 1);
+      for (const r of [s.values, s.valueTypes, s.numberFormat, s.formulas]) for (const line of r) while (line.length < s.cols) line.push(r === s.valueTypes ? "Empty" : r === s.numberFormat ? "General" : "");
+      const formula = typeof input === "string" && input.startsWith("=");
+      // A leading apostrophe makes the rest text, as Excel keeps it (the prefix is not part of the value).
+      if (typeof input === "string" && input.startsWith("'")) input = input.slice(1);
+      s.formulas[row][col] = input;
+      if (!formula) {
+        s.values[row][col] = input;
+        s.valueTypes[row][col] = typeof input === "number" ? "Double" : input === "" ? "Empty" : "String";
+      }
+    };
     const range = (s, row, col, rows, cols) => {
       const cut = (a) => (s ? a.slice(row, row + rows).map((r) => r.slice(col, col + cols)) : []);
       const r = {
-        load: noop, select: noop, clear: noop, isNullObject: false,
+        load: noop, select: noop, isNullObject: false,
+        clear: () => { if (s) for (const a of [s.values, s.formulas, s.valueTypes, s.numberFormat]) a.length = 0; if (s) { s.rows = 0; s.cols = 0; } },
         valueTypes: s && cut(s.valueTypes), numberFormat: s ? cut(s.numberFormat) : [],
         getMergedAreasOrNullObject: () => nullObject,
         format: { font: {}, fill: {} }, conditionalFormats: cfs(), dataValidation: {},
       };
-      // Reading gives the cells; assigning values or formulas is a write (dropped, but noticed).
+      // Reading gives the cells; assigning values or formulas is a write, kept and noticed.
       let values = s && cut(s.values);
       let formulas = s && cut(s.formulas);
-      Object.defineProperty(r, "values", { get: () => values, set: (v) => { values = v; fake.wrote = true; } });
-      Object.defineProperty(r, "formulas", { get: () => formulas, set: (v) => { formulas = v; fake.wrote = true; } });
+      const write = (v) => { fake.wrote = true; if (s) v.forEach((line, i) => line.forEach((x, j) => put(s, row + i, col + j, x))); };
+      Object.defineProperty(r, "values", { get: () => values, set: (v) => { values = v; write(v); } });
+      Object.defineProperty(r, "formulas", { get: () => formulas, set: (v) => { formulas = v; write(v); } });
+      let formats = r.numberFormat;
+      Object.defineProperty(r, "numberFormat", { get: () => formats, set: (v) => { formats = v; if (s) v.forEach((line, i) => line.forEach((f, j) => { if (f !== null && s.numberFormat[row + i]) s.numberFormat[row + i][col + j] = f; })); } });
       return r;
     };
     const event = () => ({ add: (h) => { fake.handlers.push(h); return { remove: () => { fake.handlers = fake.handlers.filter((x) => x !== h); }, context }; } });
     const worksheet = (s, name) => ({
       name, load: noop, isNullObject: false,
+      set visibility(v) { if (s) s.visibility = v; fake.wrote = true; },
+      get visibility() { return (s && s.visibility) || "Visible"; },
       protection: { load: noop, protected: false },
       customProperties: { getItemOrNullObject: () => nullObject, add: noop },
       getUsedRangeOrNullObject: () => (fake.reads++, s && s.rows > 0 ? Object.assign(range(s, 0, 0, s.rows, s.cols), { address: "'" + name + "'!A1:" + letters(s.cols - 1) + s.rows, rowCount: s.rows, columnCount: s.cols }) : nullObject),
@@ -80,7 +104,7 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
     const items = sheets.map((s) => worksheet(s, s.name));
     const context = {
       workbook: {
-        worksheets: { onChanged: event(), onAdded: event(), onDeleted: event(), onNameChanged: event(), items, load: noop, getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => worksheet(null, n) },
+        worksheets: { onChanged: event(), onAdded: event(), onDeleted: event(), onNameChanged: event(), items, load: noop, getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => { const s = { name: n, rows: 0, cols: 0, values: [], valueTypes: [], numberFormat: [], formulas: [] }; sheets.push(s); const ws = worksheet(s, n); items.push(ws); fake.wrote = true; return ws; } },
         protection: { load: noop, protected: false },
         functions: { date: () => ({ load: noop, value: 1462 }) },
       },

@@ -46,6 +46,7 @@ export interface FakeSheet {
   readonly conditionalFormats: FakeCf[];
   readonly validations: { range: string; rule?: unknown; errorAlert?: unknown }[];
   freezeRows: number;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
   readonly columnWidths: Map<number, number>;
   merges: string[];
 }
@@ -164,6 +165,7 @@ export class FakeExcel {
       conditionalFormats: [],
       validations: [],
       freezeRows: 0,
+      visibility: "Visible",
       columnWidths: new Map(),
       merges: [],
     };
@@ -517,6 +519,16 @@ class Worksheet extends Obj {
   get isNullObject(): boolean {
     return this.get("isNullObject");
   }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+  /** Worksheet.visibility (ExcelApi 1.1): one of Excel.SheetVisibility's strings, queued as a write. */
+  set visibility(v: string) {
+    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new OfficeError("InvalidArgument", `visibility ${v}`);
+    this.write(this.sheetName, `visibility=${v}`, 20, () => {
+      this.state().visibility = v;
+    });
+  }
   protected scalar(prop: string): unknown {
     if (prop === "isNullObject") return !this.exists();
     if (!this.exists()) {
@@ -524,6 +536,7 @@ class Worksheet extends Obj {
       throw new OfficeError("ItemNotFound", this.sheetName);
     }
     if (prop === "name") return this.state().name;
+    if (prop === "visibility") return this.state().visibility;
     throw new Error(`Worksheet.${prop} is not in the fake`);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {

@@ -74,6 +74,8 @@ export interface SheetCreate {
   readonly replaces?: boolean;
   /** A person's sheet with the name the add-in prefers, left alone: this one is written instead. */
   readonly kept?: string;
+  /** Hidden from the sheet tabs (the add-in's data, `IOP-scenarier`). */
+  readonly hidden?: boolean;
   readonly cells: readonly CellWrite[];
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];

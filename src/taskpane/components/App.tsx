@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useRef } from "react";
+import { Suspense, lazy, useMemo, useRef } from "react";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core";
 import type { WorkbookHost } from "../../excel/host";
@@ -11,6 +11,10 @@ import { FindingsList } from "./FindingsList";
 import { KeyFigures } from "./KeyFigures";
 import { MemoActions } from "./MemoActions";
 import { TemplateForm } from "./TemplateForm";
+
+// What-if and scenarios in a chunk of their own: the pane's first load stays small.
+const ModelSection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.ModelSection })));
+const ScenarioSection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.ScenarioSection })));
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -109,6 +113,40 @@ export function App({ host, lang, dark }: AppProps) {
             {pane.figures.charts.map((c) => (
               <BudgetChart key={c.id} chart={c} t={t} />
             ))}
+          </section>
+        )}
+        {pane.model && (
+          <section className={styles.section} aria-labelledby="model-heading">
+            <h2 id="model-heading">{t.model.title}</h2>
+            <Suspense fallback={<ProgressBar aria-label={t.model.title} />}>
+              <ModelSection
+                view={pane.model}
+                t={t}
+                search={pane.modelSearch}
+                onSearch={pane.setModelSearch}
+                onInput={pane.setInput}
+                onReset={pane.resetInputs}
+                onWrite={() => void pane.prepareInputs()}
+                disabled={pane.busy !== null}
+              />
+            </Suspense>
+          </section>
+        )}
+        {pane.model && (
+          <section className={styles.section} aria-labelledby="scenario-heading">
+            <h2 id="scenario-heading">{t.scenarios.title}</h2>
+            <Suspense fallback={<ProgressBar aria-label={t.scenarios.title} />}>
+              <ScenarioSection
+                scenarios={pane.scenarios}
+                comparison={pane.comparison}
+                t={t}
+                disabled={pane.busy !== null}
+                onSave={(name) => void pane.saveScenario(name)}
+                onCompare={pane.compareScenarios}
+                onCloseComparison={pane.closeComparison}
+                onApply={(name) => void pane.prepareScenario(name)}
+              />
+            </Suspense>
           </section>
         )}
         {pane.analysis && (

@@ -35,7 +35,10 @@ export function BudgetChart({ chart, t }: { readonly chart: FiguresView["charts"
           </g>
         ))}
       </svg>
-      <Text size={200}>{t.chartLegend}</Text>
+      <Text size={200}>
+        {t.chartLegend}
+        {chart.hidden > 0 && ` ${t.chartHidden(chart.lines.length, chart.lines.length + chart.hidden)}`}
+      </Text>
     </figure>
   );
 }

@@ -21,7 +21,7 @@ export function ComputeDialog({ summary, t, onWrite, onCancel }: { readonly summ
                 <Text weight="semibold">{n}</Text>
               </p>
             ))}
-            <Text>{t.confirmKeep}</Text>
+            {summary?.keep && <Text>{t.confirmKeep}</Text>}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onWrite}>

@@ -27,7 +27,10 @@ export function KeyFigures({ view, t }: { readonly view: FiguresView; readonly t
           {view.halfYears.map((h) => (
             <tr key={h.id}>
               <th scope="row">{h.id}</th>
-              <td>{h.budget}</td>
+              <td data-changed={h.budgetWas !== null || undefined} title={h.budgetWas !== null ? t.model.wasInWorkbook(h.budgetWas) : undefined}>
+                {h.budget}
+                {h.budgetWas !== null && <Text block size={200}>{t.model.wasInWorkbook(h.budgetWas)}</Text>}
+              </td>
               {reported && <td>{h.actual ?? "–"}</td>}
             </tr>
           ))}
@@ -43,7 +46,10 @@ export function KeyFigures({ view, t }: { readonly view: FiguresView; readonly t
           <FragmentPair key={`y${y.year}`} term={`${t.surplus} ${y.year}`} value={y.surplus} />
         ))}
         <dt>{t.repayment}</dt>
-        <dd data-testid="repayment">{view.repaymentText}</dd>
+        <dd data-testid="repayment">
+          {view.repaymentText}
+          {view.repaymentWas !== null && <Text block size={200}>{t.model.wasInWorkbook(view.repaymentWas)}</Text>}
+        </dd>
       </dl>
     </div>
   );

@@ -2,8 +2,8 @@
 // and status; a row opens to its figures and findings.
 
 import { Badge, Button, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Fragment, useMemo, useState } from "react";
-import type { Lang } from "../../core";
+import { Fragment, Suspense, lazy, useMemo, useState } from "react";
+import type { InputChange, Lang } from "../../core";
 import { FindingsList } from "../components/FindingsList";
 import { XLSX_TYPE, download } from "../download";
 import type { PaneText } from "../i18n";
@@ -22,6 +22,9 @@ const useStyles = makeStyles({
   facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
 });
 
+// What-if on an open file, in a chunk of its own.
+const FileModel = lazy(() => import(/* webpackChunkName: "modelling" */ "./FileModel").then((m) => ({ default: m.FileModel })));
+
 const BADGE = { error: "danger", warning: "warning", clean: "success", unreadable: "danger" } as const;
 const COLUMNS: readonly QueueKey[] = ["file", "caseNumber", "organisation", "status", "errors", "warnings", "grant", "repayment"];
 const NUMERIC = new Set<QueueKey>(["errors", "warnings", "grant", "repayment"]);
@@ -33,6 +36,8 @@ export function QueueTable({ rows, lang, t }: { readonly rows: readonly QueueRow
   const [text, setText] = useState("");
   const [status, setStatus] = useState<Status | "all">("all");
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  // What-if changes per row (by the file's pick number): the download holds them.
+  const [whatIf, setWhatIf] = useState<ReadonlyMap<number, readonly InputChange[]>>(new Map());
   const statusText: Record<Status, string> = { error: s.statusError, warning: s.statusWarning, clean: s.statusClean, unreadable: s.statusUnreadable };
   const shown = useMemo(() => {
     const filtered = filterRows(rows, text, status);
@@ -131,7 +136,7 @@ export function QueueTable({ rows, lang, t }: { readonly rows: readonly QueueRow
                           <Button size="small" aria-expanded={isOpen} aria-controls={`details-${row.id}`} aria-label={isOpen ? s.hideFindingsFor(r.name) : s.showFindingsFor(r.name)} onClick={() => toggle(row.id)}>
                             {isOpen ? s.hideFindings : s.showFindings}
                           </Button>
-                          <Button size="small" aria-label={s.downloadLabel(r.name)} onClick={() => download(computedCopy(r), computedName(r.name), XLSX_TYPE)}>
+                          <Button size="small" aria-label={s.downloadLabel(r.name)} onClick={() => download(computedCopy(r, whatIf.get(row.id) ?? []), computedName(r.name), XLSX_TYPE)}>
                             {s.download}
                           </Button>
                         </div>
@@ -155,6 +160,15 @@ export function QueueTable({ rows, lang, t }: { readonly rows: readonly QueueRow
                             </dl>
                           )}
                           <FindingsList view={findings} t={t} />
+                          {r.kind === "ok" && (
+                            <section aria-label={`${t.model.title}: ${r.name}`} className="iop-no-print">
+                              <h3>{t.model.title}</h3>
+                              <Suspense fallback={null}>
+                                <FileModel result={r} changes={whatIf.get(row.id) ?? []} onChanges={(c) => setWhatIf((prev) => new Map(prev).set(row.id, c))} lang={lang} t={t} />
+                              </Suspense>
+                              {(whatIf.get(row.id)?.length ?? 0) > 0 && <Text size={200}>{s.downloadHoldsChanges}</Text>}
+                            </section>
+                          )}
                         </div>
                       </td>
                     </tr>

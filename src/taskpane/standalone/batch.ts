@@ -3,6 +3,7 @@
 
 import {
   type Analysis,
+  type InputChange,
   type Lang,
   type WorkbookGrids,
   analyze,
@@ -12,7 +13,11 @@ import {
   type SummaryFinding,
   type SummaryRow,
   hasErrors,
+  mergePlans,
   planBatchSummary,
+  planInputs,
+  readWorkbook,
+  withInputs,
   planWrite,
   renderFinding,
   stampTime,
@@ -89,16 +94,31 @@ const paired = new WeakMap<
   { readonly granted: FileResult; readonly result: FileResult }
 >();
 
-/** The computed copy of a file, as the CLI's `compute` writes it (from the workbook's own budget). */
+/**
+ * The computed copy of a file, as the CLI's `compute` writes it (from the workbook's own budget),
+ * holding the what-if changes made in the page as the cells' values (SPEC §4.17).
+ */
 export function computedCopy(
   result: Extract<FileResult, { kind: "ok" }>,
+  changes: readonly InputChange[] = [],
 ): Uint8Array {
-  const plan = planWrite(result.grids, result.ownAnalysis ?? result.analysis, {
+  const stamp = {
     at: stampTime(new Date()),
     version: VERSION,
     source: result.name,
-  });
-  return applyPlan(result.bytes, plan);
+  };
+  if (changes.length === 0)
+    return applyPlan(
+      result.bytes,
+      planWrite(result.grids, result.ownAnalysis ?? result.analysis, stamp),
+    );
+  const model = readWorkbook(result.grids).workbook;
+  const patched = withInputs(result.grids, model, changes);
+  const inputs = planInputs(result.grids, model, changes).plan;
+  return applyPlan(
+    result.bytes,
+    mergePlans(inputs, planWrite(patched, analyze(patched), stamp)),
+  );
 }
 
 export function computedName(name: string): string {

@@ -1,0 +1,370 @@
+// Named scenarios (SPEC §4.18): the inputs of every line saved under a name in the workbook itself,
+// on the add-in's hidden sheet `IOP-scenarier`, so that everyone who opens the file (and the CLI)
+// has them. A scenario is applied as what-if changes; two states compare line by line.
+
+import type { Analysis } from "./analyze";
+import { categoryOf } from "./glossary";
+import { type Grid, type WorkbookGrids } from "./grid";
+import type { BudgetWorkbook } from "./model";
+import type { Ore } from "./money";
+import { SCENARIO_SHEET, isScenarioSheetName } from "./ownership";
+import { keyOfLine } from "./tables";
+import { normalizeKey, readText } from "./values";
+import {
+  type InputChange,
+  type InputField,
+  INPUT_FIELDS,
+  displayValue,
+  editableFields,
+  inputValue,
+  modelValue,
+} from "./whatif";
+import {
+  type CellWrite,
+  HEADER_STYLE,
+  type WritePlan,
+  num,
+  text,
+} from "./plan/types";
+
+export interface Scenario {
+  readonly name: string;
+  /** When it was saved, "2026-11-30 10:12" (Swedish time), as the sheet shows it. */
+  readonly saved: string;
+  /** Every line's inputs as they were, as changes to lay over the workbook. */
+  readonly inputs: readonly ScenarioInput[];
+}
+
+/** A stored input: a change, with the line's label as it was written. */
+export interface ScenarioInput extends InputChange {
+  readonly label: string;
+}
+
+const NOTE =
+  "Scenarier sparade av iop-budget. Bladet hör till tillägget: använd Scenarier i tillägget i stället för att ändra här.";
+const HEADERS = [
+  "Scenario",
+  "Sparat",
+  "Blad",
+  "Kostnadsslag",
+  "Post",
+  "Fält",
+  "Värde",
+] as const;
+const FIELD_WORDS: Record<InputField, string> = {
+  servicePercent: "Tjänstgöringsgrad (%)",
+  months: "Antal månader",
+  monthlyCost: "Månadskostnad (kr)",
+  budget: "Budget (kr)",
+};
+const CATEGORY_WORDS = {
+  salary: "Lönekostnad",
+  activity: "Verksamhetskostnad",
+  overhead: "OH-kostnad",
+  other: "Övrigt",
+} as const;
+
+function fieldOf(word: string): InputField | null {
+  const k = normalizeKey(word);
+  return INPUT_FIELDS.find((f) => normalizeKey(FIELD_WORDS[f]) === k) ?? null;
+}
+
+/**
+ * The scenarios stored in a workbook, in the sheet's order. Rows that cannot be read (edited by
+ * hand) are left out: a scenario is the add-in's data, not a person's input to be checked.
+ */
+export function readScenarios(grids: WorkbookGrids): Scenario[] {
+  const grid = grids.sheets.find((g) => isScenarioSheetName(g.name));
+  if (!grid) return [];
+  const header = grid.rows.findIndex(
+    (row) => normalizeKey(readText(row?.[0])) === "scenario",
+  );
+  if (header < 0) return [];
+  const byName = new Map<
+    string,
+    { name: string; saved: string; inputs: ScenarioInput[] }
+  >();
+  for (let r = header + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    const cell = (c: number) => readText(row?.[c]).trim();
+    const name = cell(0);
+    const field = fieldOf(cell(5));
+    const value = row?.[6];
+    if (!name || !field || value?.t !== "n" || !cell(2)) continue;
+    let s = byName.get(name);
+    if (!s) byName.set(name, (s = { name, saved: cell(1), inputs: [] }));
+    s.inputs.push({
+      sheet: cell(2),
+      line: keyOfLine({ category: categoryOf(cell(3)), label: cell(4) }),
+      field,
+      value: modelValue(field, value.v),
+      label: cell(4),
+    });
+  }
+  return [...byName.values()];
+}
+
+/** The named scenario, matched without regard to case and spacing. */
+export function findScenario(
+  scenarios: readonly Scenario[],
+  name: string,
+): Scenario | null {
+  const k = normalizeKey(name);
+  return scenarios.find((s) => normalizeKey(s.name) === k) ?? null;
+}
+
+interface StoredInput extends ScenarioInput {
+  readonly category: keyof typeof CATEGORY_WORDS;
+}
+
+/** The inputs of every line of a workbook (what-if changes included when it was read with them). */
+function inputsOf(workbook: BudgetWorkbook): StoredInput[] {
+  const out: StoredInput[] = [];
+  for (const h of workbook.halfYears)
+    for (const line of h.lines)
+      for (const field of editableFields(h, line)) {
+        const value = inputValue(line, field);
+        if (value !== null)
+          out.push({
+            sheet: h.sheet,
+            line: keyOfLine(line),
+            field,
+            value,
+            category: line.category,
+            label: line.label,
+          });
+      }
+  return out;
+}
+
+/**
+ * The scenario sheet with `name` saved from the workbook as analysed (replacing a scenario of that
+ * name), and the others as they were: one sheet the add-in writes whole, hidden.
+ */
+export function planScenarioSave(
+  grids: WorkbookGrids,
+  analysis: Analysis,
+  name: string,
+  saved: string,
+): WritePlan {
+  const existing = grids.sheets.find((g) => isScenarioSheetName(g.name));
+  const kept = existing
+    ? storedRows(existing).filter(
+        (r) => normalizeKey(r[0]) !== normalizeKey(name),
+      )
+    : [];
+  const rows: (readonly [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    number,
+  ])[] = [
+    ...kept,
+    ...inputsOf(analysis.workbook).map(
+      (i) =>
+        [
+          name.trim(),
+          saved,
+          i.sheet,
+          CATEGORY_WORDS[i.category],
+          i.label,
+          FIELD_WORDS[i.field],
+          displayValue(i.field, i.value),
+        ] as const,
+    ),
+  ];
+  const cells: CellWrite[] = [
+    { row: 0, col: 0, value: text(NOTE), style: { italic: true } },
+    ...HEADERS.map((h, col) => ({
+      row: 1,
+      col,
+      value: text(h),
+      style: HEADER_STYLE,
+    })),
+  ];
+  rows.forEach((r, i) => {
+    for (let col = 0; col < 6; col++)
+      cells.push({ row: i + 2, col, value: text(r[col] as string) });
+    cells.push({ row: i + 2, col: 6, value: num(r[6]) });
+  });
+  return {
+    edits: [],
+    creates: [
+      {
+        sheet: existing?.name ?? SCENARIO_SHEET,
+        replaces: existing !== undefined,
+        hidden: true,
+        cells,
+        columnWidths: [18, 17, 16, 18, 30, 22, 14],
+        freeze: { rows: 2, cols: 0 },
+        validations: [],
+        marks: [],
+      },
+    ],
+  };
+}
+
+/** The stored rows of a scenario sheet as they are (for rewriting it with one scenario changed). */
+function storedRows(
+  grid: Grid,
+): (readonly [string, string, string, string, string, string, number])[] {
+  const header = grid.rows.findIndex(
+    (row) => normalizeKey(readText(row?.[0])) === "scenario",
+  );
+  if (header < 0) return [];
+  const out: (readonly [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    number,
+  ])[] = [];
+  for (let r = header + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    const v = row?.[6];
+    if (!readText(row?.[0]).trim() || v?.t !== "n") continue;
+    const t = (c: number) => readText(row?.[c]);
+    out.push([t(0), t(1), t(2), t(3), t(4), t(5), v.v]);
+  }
+  return out;
+}
+
+/**
+ * What applying a scenario changes in the workbook: its inputs that differ from the cells, and the
+ * lines it has that the workbook no longer has ("Budget 2026 H1: Hälsofrämjare").
+ */
+export function scenarioChanges(
+  scenario: Scenario,
+  workbook: BudgetWorkbook,
+): { changes: InputChange[]; missing: string[] } {
+  const lines = new Map<
+    string,
+    {
+      label: string;
+      fields: readonly InputField[];
+      values: Map<InputField, number | null>;
+    }
+  >();
+  for (const h of workbook.halfYears)
+    for (const l of h.lines) {
+      const k = `${h.sheet}\u0000${keyOfLine(l)}`;
+      if (lines.has(k)) continue;
+      const fields = editableFields(h, l);
+      lines.set(k, {
+        label: l.label,
+        fields,
+        values: new Map(fields.map((f) => [f, inputValue(l, f)])),
+      });
+    }
+  const changes: InputChange[] = [];
+  const missing = new Set<string>();
+  for (const i of scenario.inputs) {
+    const line = lines.get(`${i.sheet}\u0000${i.line}`);
+    if (!line || !line.fields.includes(i.field)) {
+      missing.add(`${i.sheet}: ${i.label}`);
+      continue;
+    }
+    if (line.values.get(i.field) !== i.value) changes.push(i);
+  }
+  return { changes, missing: [...missing] };
+}
+
+export interface Side<T> {
+  readonly a: T;
+  readonly b: T;
+}
+
+export interface ComparedLine {
+  readonly label: string;
+  readonly budget: Side<Ore | null>;
+  /** The inputs that differ, in model units. */
+  readonly inputs: readonly ({ readonly field: InputField } & Side<
+    number | null
+  >)[];
+}
+
+export interface ComparedHalfYear {
+  readonly id: string;
+  readonly total: Side<Ore | null>;
+  /** Lines whose budget or inputs differ, in the order of A then B's own lines. */
+  readonly lines: readonly ComparedLine[];
+  /** Lines alike in both. */
+  readonly same: number;
+}
+
+export interface Comparison {
+  readonly halfYears: readonly ComparedHalfYear[];
+  readonly grantTotal: Side<Ore>;
+  readonly repayment: Side<Ore>;
+}
+
+/** Two states of a budget side by side: per half-year and per line, what differs. */
+export function compareAnalyses(a: Analysis, b: Analysis): Comparison {
+  const ids = [
+    ...new Set(
+      [...a.computation.halfYears, ...b.computation.halfYears].map(
+        (h) => h.halfYear.id,
+      ),
+    ),
+  ].sort();
+  const halfYear = (x: Analysis, id: string) =>
+    x.computation.halfYears.find((h) => h.halfYear.id === id) ?? null;
+  return {
+    halfYears: ids.map((id) => {
+      const ha = halfYear(a, id);
+      const hb = halfYear(b, id);
+      const linesB = new Map<string, NonNullable<typeof hb>["lines"][number]>();
+      for (const l of hb?.lines ?? [])
+        if (!linesB.has(keyOfLine(l.input))) linesB.set(keyOfLine(l.input), l);
+      const lines: ComparedLine[] = [];
+      let same = 0;
+      const seen = new Set<string>();
+      for (const la of ha?.lines ?? []) {
+        const k = keyOfLine(la.input);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const lb = linesB.get(k) ?? null;
+        const inputs = INPUT_FIELDS.map((field) => ({
+          field,
+          a: inputValue(la.input, field),
+          b: lb ? inputValue(lb.input, field) : null,
+        })).filter((d) => d.a !== d.b);
+        const budget = {
+          a: la.effectiveBudget,
+          b: lb ? lb.effectiveBudget : null,
+        };
+        if (budget.a === budget.b && inputs.length === 0) same++;
+        else lines.push({ label: la.input.label, budget, inputs });
+      }
+      for (const [k, lb] of linesB)
+        if (!seen.has(k))
+          lines.push({
+            label: lb.input.label,
+            budget: { a: null, b: lb.effectiveBudget },
+            inputs: INPUT_FIELDS.flatMap((field) => {
+              const v = inputValue(lb.input, field);
+              return v === null ? [] : [{ field, a: null, b: v }];
+            }),
+          });
+      return {
+        id,
+        total: {
+          a: ha ? ha.budget.total : null,
+          b: hb ? hb.budget.total : null,
+        },
+        lines,
+        same,
+      };
+    }),
+    grantTotal: { a: a.computation.grantTotal, b: b.computation.grantTotal },
+    repayment: {
+      a: a.computation.repayment.total,
+      b: b.computation.repayment.total,
+    },
+  };
+}

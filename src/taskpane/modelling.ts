@@ -1,0 +1,324 @@
+// What the modelling section shows (what-if and scenarios), prepared from the engine's results:
+// figures are computed by the core and only formatted here.
+
+import {
+  type Analysis,
+  type Comparison,
+  type WorkbookGrids,
+  analyze,
+  analyzeAgainstGranted,
+  liveChanges,
+  parseInput,
+  readWorkbook,
+  withInputs,
+  type InputChange,
+  type InputField,
+  type InputWrite,
+  INPUT_FIELDS,
+  type Lang,
+  diffValueText,
+  displayValue,
+  editableFields,
+  fieldName,
+  formatAmount,
+  formatKronor,
+  inputValue,
+  keyOfLine,
+} from "../core";
+import type { PaneText } from "./i18n";
+import type { WriteSummary } from "./viewmodel";
+
+export type Granted = {
+  readonly name: string;
+  readonly analysis: Analysis;
+} | null;
+
+/**
+ * The workbook as read, and as shown with the what-if changes laid over it (SPEC §4.17): only the
+ * changes that still apply to these cells are kept.
+ */
+export function withWhatIf(
+  grids: WorkbookGrids,
+  base: Analysis,
+  changes: readonly InputChange[],
+  granted: Granted,
+): { shown: Analysis; changes: readonly InputChange[] } {
+  if (changes.length === 0) return { shown: base, changes };
+  // Held to a grant, the analysis's budgets are the grant's: the cells are the workbook's own.
+  const model = granted ? readWorkbook(grids).workbook : base.workbook;
+  const live = liveChanges(model, changes);
+  if (live.length === 0) return { shown: base, changes: live };
+  const patched = withInputs(grids, model, live);
+  return {
+    shown: granted
+      ? analyzeAgainstGranted(patched, granted.analysis)
+      : analyze(patched),
+    changes: live,
+  };
+}
+
+/** The changes with one more: a person's text for a line's input; null when it is not a value. */
+export function addChange(
+  changes: readonly InputChange[],
+  sheet: string,
+  line: string,
+  field: InputField,
+  text: string,
+): readonly InputChange[] | null {
+  const value = parseInput(field, text);
+  if (value === null) return null;
+  return [
+    ...changes.filter(
+      (c) => !(c.sheet === sheet && c.line === line && c.field === field),
+    ),
+    { sheet, line, field, value },
+  ];
+}
+
+/** What-if on a file of the page: on the file's own budget (a granted pairing is the queue's view). */
+export function whatIfInFile(
+  result: {
+    readonly grids: WorkbookGrids;
+    readonly analysis: Analysis;
+    readonly ownAnalysis?: Analysis;
+  },
+  changes: readonly InputChange[],
+): { shown: Analysis; base: Analysis; changes: readonly InputChange[] } {
+  const base = result.ownAnalysis ?? result.analysis;
+  return { ...withWhatIf(result.grids, base, changes, null), base };
+}
+
+/** At most this many lines of a half-year are listed (search finds the rest). */
+export const MODEL_MAX_LINES = 50;
+
+export interface ModelField {
+  readonly field: InputField;
+  readonly name: string;
+  /** The value as shown ("300 %", "52 000 kr"), "" when empty. */
+  readonly text: string;
+  readonly editable: boolean;
+  /** The workbook's value when the shown one differs from it. */
+  readonly was: string | null;
+}
+
+export interface ModelLine {
+  readonly key: string;
+  readonly label: string;
+  readonly fields: readonly ModelField[];
+  /** The budget the figures use (derived for salary lines), and the workbook's when it differs. */
+  readonly budget: string;
+  readonly budgetWas: string | null;
+}
+
+export interface ModelHalfYear {
+  readonly id: string;
+  readonly sheet: string;
+  readonly total: string;
+  readonly totalWas: string | null;
+  readonly lines: readonly ModelLine[];
+  /** Lines the search matched beyond MODEL_MAX_LINES. */
+  readonly hidden: number;
+  readonly matched: number;
+}
+
+export interface ModelView {
+  readonly halfYears: readonly ModelHalfYear[];
+  readonly repayment: string;
+  readonly repaymentWas: string | null;
+  /** How many figures the what-if changes (inputs changed). */
+  readonly changed: number;
+}
+
+const valueText = (field: InputField, v: number | null, lang: Lang) =>
+  v === null ? "" : diffValueText(field, displayValue(field, v), lang);
+
+/**
+ * The lines of each half-year with their inputs (editable where what-if may change them), as
+ * `shown` has them, and the workbook's value beside each that differs (`base`).
+ */
+export function modelView(
+  shown: Analysis,
+  base: Analysis,
+  changes: readonly InputChange[],
+  search: string,
+  lang: Lang,
+): ModelView {
+  const money = (ore: number) => formatKronor(ore, lang);
+  const needle = search.trim().toLowerCase();
+  const baseHalfYears = new Map(
+    base.computation.halfYears.map((h) => [h.source.sheet, h]),
+  );
+  return {
+    halfYears: shown.computation.halfYears.map((h) => {
+      const before = baseHalfYears.get(h.source.sheet);
+      const baseLines = new Map<string, (typeof h.lines)[number]>();
+      for (const l of before?.lines ?? [])
+        if (!baseLines.has(keyOfLine(l.input)))
+          baseLines.set(keyOfLine(l.input), l);
+      const matched = needle
+        ? h.lines.filter((l) => l.input.label.toLowerCase().includes(needle))
+        : h.lines;
+      const lines = matched.slice(0, MODEL_MAX_LINES).map((l): ModelLine => {
+        const key = keyOfLine(l.input);
+        const was = baseLines.get(key);
+        const editable = editableFields(h.source, l.input);
+        return {
+          key,
+          label: l.input.label,
+          // The budget as an input only where it is typed; otherwise it is the computed figure.
+          fields: INPUT_FIELDS.filter((f) =>
+            f === "budget"
+              ? editable.includes(f)
+              : h.source.columns[f] !== undefined,
+          ).map((field): ModelField => {
+            const v = inputValue(l.input, field);
+            const w = was ? inputValue(was.input, field) : null;
+            return {
+              field,
+              name: fieldName(field, lang),
+              text: valueText(field, v, lang),
+              editable: editable.includes(field),
+              was: was && w !== v ? valueText(field, w, lang) || "–" : null,
+            };
+          }),
+          budget: money(l.effectiveBudget),
+          budgetWas:
+            was && was.effectiveBudget !== l.effectiveBudget
+              ? money(was.effectiveBudget)
+              : null,
+        };
+      });
+      return {
+        id: h.halfYear.id,
+        sheet: h.source.sheet,
+        total: money(h.budget.total),
+        totalWas:
+          before && before.budget.total !== h.budget.total
+            ? money(before.budget.total)
+            : null,
+        lines,
+        hidden: matched.length - lines.length,
+        matched: matched.length,
+      };
+    }),
+    repayment: money(shown.computation.repayment.total),
+    repaymentWas:
+      base.computation.repayment.total !== shown.computation.repayment.total
+        ? money(base.computation.repayment.total)
+        : null,
+    changed: changes.length,
+  };
+}
+
+/** The confirmation of a what-if or scenario write: each cell with its value before and after. */
+export function inputsSummary(
+  writes: readonly InputWrite[],
+  missing: readonly string[],
+  lang: Lang,
+  t: PaneText,
+  undoable: boolean,
+): WriteSummary {
+  const MAX = 30;
+  const lines = writes
+    .slice(0, MAX)
+    .map((w) =>
+      t.model.confirmLine(
+        `${w.sheet}!${w.cell}`,
+        w.label,
+        fieldName(w.field, lang),
+        valueText(w.field, w.before, lang) || "–",
+        valueText(w.field, w.after, lang),
+      ),
+    );
+  if (writes.length > MAX) lines.push(t.model.confirmMore(writes.length - MAX));
+  return {
+    lines,
+    notes: [
+      ...(missing.length > 0
+        ? [t.model.confirmMissing(missing.join(", "))]
+        : []),
+      ...(undoable ? [] : [t.confirmNoUndo]),
+    ],
+    cells: writes.length,
+    sheets: new Set(writes.map((w) => w.sheet)).size,
+    keep: false,
+  };
+}
+
+export interface ComparisonRow {
+  readonly label: string;
+  readonly a: string;
+  readonly b: string;
+  readonly difference: string;
+  /** The inputs that differ: "Tjänstgöringsgrad 275 % → 300 %". */
+  readonly inputs: string;
+}
+
+export interface ComparisonView {
+  readonly title: string;
+  readonly halfYears: readonly {
+    readonly id: string;
+    readonly total: ComparisonRow;
+    readonly lines: readonly ComparisonRow[];
+    readonly same: string | null;
+  }[];
+  readonly grantTotal: ComparisonRow;
+  readonly repayment: ComparisonRow;
+  readonly none: boolean;
+}
+
+/** Two states side by side, as the pane's comparison table shows them. */
+export function comparisonView(
+  c: Comparison,
+  names: { readonly a: string; readonly b: string },
+  lang: Lang,
+  t: PaneText,
+): ComparisonView {
+  const s = t.scenarios;
+  const amount = (v: number | null) =>
+    v === null ? s.missing : formatAmount(v, lang);
+  const row = (
+    label: string,
+    a: number | null,
+    b: number | null,
+    inputs = "",
+  ): ComparisonRow => ({
+    label,
+    a: amount(a),
+    b: amount(b),
+    difference:
+      a === null || b === null || a === b
+        ? a === b
+          ? "0"
+          : "–"
+        : `${b > a ? "+" : ""}${formatAmount(b - a, lang)}`,
+    inputs,
+  });
+  const halfYears = c.halfYears.map((h) => ({
+    id: h.id,
+    total: row(`${t.model.total} ${h.id}`, h.total.a, h.total.b),
+    lines: h.lines.map((l) =>
+      row(
+        l.label,
+        l.budget.a,
+        l.budget.b,
+        l.inputs
+          .map(
+            (d) =>
+              `${fieldName(d.field, lang)} ${valueText(d.field, d.a, lang) || "–"} → ${valueText(d.field, d.b, lang) || "–"}`,
+          )
+          .join("; "),
+      ),
+    ),
+    same: h.same > 0 ? s.same(h.same) : null,
+  }));
+  return {
+    title: s.comparison(names.b, names.a),
+    halfYears,
+    grantTotal: row(t.grantsTotal, c.grantTotal.a, c.grantTotal.b),
+    repayment: row(t.repayment, c.repayment.a, c.repayment.b),
+    none:
+      halfYears.every((h) => h.lines.length === 0 && h.total.a === h.total.b) &&
+      c.repayment.a === c.repayment.b,
+  };
+}

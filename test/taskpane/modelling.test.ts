@@ -1,0 +1,69 @@
+// What the pane shows for what-if and scenarios, and the chart's cap, from the engine's results.
+
+import { analyze, compareAnalyses, keyOfLine, planInputs, readWorkbook, withInputs } from "../../src/core";
+import { textFor } from "../../src/taskpane/i18n";
+import { MODEL_MAX_LINES, addChange, comparisonView, inputsSummary, modelView } from "../../src/taskpane/modelling";
+import { CHART_MAX_LINES, figuresView } from "../../src/taskpane/viewmodel";
+import { readXlsx } from "../../src/xlsx/read";
+import { budgetWorkbook, manyLinesWorkbook } from "../helpers/seed";
+import { buildXlsx } from "../helpers/workbook";
+
+const t = textFor("sv");
+const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
+
+test("what-if figures are marked with the workbook's value; the confirmation lists each cell before and after", async () => {
+  const grids = readXlsx(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+  const base = analyze(grids);
+  const changes = addChange([], "Budget 2026 H1", HF, "servicePercent", "300 %")!;
+  expect(addChange([], "Budget 2026 H1", HF, "servicePercent", "mycket")).toBeNull();
+  const shown = analyze(withInputs(grids, base.workbook, changes));
+  const view = modelView(shown, base, changes, "", "sv");
+  const h1 = view.halfYears[1]!;
+  expect([h1.id, h1.total, h1.totalWas]).toEqual(["2026-H1", "1 183 899 kr", "1 109 649 kr"]);
+  expect(h1.lines[0]!.fields.map((f) => [f.name, f.text, f.editable, f.was])).toEqual([
+    ["Tjänstgöringsgrad", "300 %", true, "275 %"],
+    ["Antal månader", "6", true, null],
+    ["Månadskostnad", "45 000 kr", true, null],
+  ]);
+  expect([h1.lines[0]!.budget, h1.lines[0]!.budgetWas]).toEqual(["810 000 kr", "742 500 kr"]);
+  // The activities' budget is an input; the OH line offers nothing but moves with the rest.
+  expect(h1.lines[2]!.fields.map((f) => [f.field, f.editable])).toEqual([["servicePercent", false], ["months", false], ["monthlyCost", false], ["budget", true]]);
+  expect([h1.lines[3]!.fields.every((f) => !f.editable), h1.lines[3]!.budgetWas]).toEqual([true, "100 877 kr"]);
+  expect(view.halfYears[0]!.totalWas).toBeNull();
+  const figures = figuresView(shown, "sv", t, base);
+  expect(figures.halfYears.map((h) => h.budgetWas)).toEqual([null, "1 109 649 kr"]);
+  const { writes } = planInputs(grids, readWorkbook(grids).workbook, changes);
+  expect(inputsSummary(writes, [], "sv", t, true)).toEqual({
+    lines: ["Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %"],
+    notes: [],
+    cells: 1,
+    sheets: 1,
+    keep: false,
+  });
+  const c = comparisonView(compareAnalyses(base, shown), { a: "Arbetsboken nu", b: "300 procent" }, "sv", t);
+  expect(c.title).toBe("300 procent jämfört med Arbetsboken nu");
+  expect(c.halfYears[1]!.lines[0]).toEqual({ label: "Hälsofrämjare", a: "742 500", b: "810 000", difference: "+67 500", inputs: "Tjänstgöringsgrad 275 % → 300 %" });
+  expect(c.halfYears[1]!.total).toMatchObject({ a: "1 109 649", b: "1 183 899", difference: "+74 250" });
+  expect(c.halfYears[0]!.same).toBe("4 poster är lika.");
+  expect(comparisonView(compareAnalyses(base, base), { a: "A", b: "B" }, "sv", t).none).toBe(true);
+});
+
+test("a large workbook: the chart shows the overspent and the largest lines, the model a searchable page of lines", async () => {
+  const a = analyze(readXlsx(await buildXlsx(manyLinesWorkbook(2_000))));
+  const h = a.computation.halfYears[0]!;
+  const chart = figuresView(a, "sv", t).charts[0]!;
+  expect(chart.lines).toHaveLength(CHART_MAX_LINES);
+  expect(chart.hidden).toBe(h.lines.length - CHART_MAX_LINES);
+  const sizes = h.lines.map((l) => Math.max(l.effectiveBudget, l.input.actual ?? 0)).sort((x, y) => y - x);
+  const overspent = h.lines.filter((l) => l.overspent).length;
+  // Every overspent line first (up to the cap), then the largest; shown in the sheet's order.
+  expect(chart.lines.filter((l) => l.overspent)).toHaveLength(Math.min(overspent, CHART_MAX_LINES));
+  if (overspent === 0) expect(Math.min(...chart.lines.map((l) => Math.max(l.budget, l.actual ?? 0) * 100))).toBe(sizes[CHART_MAX_LINES - 1]);
+  const order = chart.lines.map((l) => h.lines.findIndex((x) => x.input.label === l.label));
+  expect(order).toEqual([...order].sort((x, y) => x - y));
+  const view = modelView(a, a, [], "", "sv");
+  expect(view.halfYears[0]!.lines).toHaveLength(MODEL_MAX_LINES);
+  expect(view.halfYears[0]!.hidden).toBe(h.lines.length - MODEL_MAX_LINES);
+  const found = modelView(a, a, [], h.lines[1_500]!.input.label, "sv").halfYears[0]!;
+  expect(found.lines.map((l) => l.label)).toContain(h.lines[1_500]!.input.label);
+});
