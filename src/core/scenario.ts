@@ -27,6 +27,17 @@ import {
   text,
 } from "./plan/types";
 
+/** A row of the sheet: Scenario, Sparat, Blad, Kostnadsslag, Post, Fält, Värde. */
+type StoredRow = readonly [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+];
+
 export interface Scenario {
   readonly name: string;
   /** When it was saved, "2026-11-30 10:12" (Swedish time), as the sheet shows it. */
@@ -75,30 +86,23 @@ function fieldOf(word: string): InputField | null {
  */
 export function readScenarios(grids: WorkbookGrids): Scenario[] {
   const grid = grids.sheets.find((g) => isScenarioSheetName(g.name));
-  if (!grid) return [];
-  const header = grid.rows.findIndex(
-    (row) => normalizeKey(readText(row?.[0])) === "scenario",
-  );
-  if (header < 0) return [];
   const byName = new Map<
     string,
     { name: string; saved: string; inputs: ScenarioInput[] }
   >();
-  for (let r = header + 1; r < grid.rows.length; r++) {
-    const row = grid.rows[r];
-    const cell = (c: number) => readText(row?.[c]).trim();
-    const name = cell(0);
-    const field = fieldOf(cell(5));
-    const value = row?.[6];
-    if (!name || !field || value?.t !== "n" || !cell(2)) continue;
+  for (const [name, saved, sheet, category, label, word, value] of grid
+    ? storedRows(grid)
+    : []) {
+    const field = fieldOf(word);
+    if (!field || !sheet.trim()) continue;
     let s = byName.get(name);
-    if (!s) byName.set(name, (s = { name, saved: cell(1), inputs: [] }));
+    if (!s) byName.set(name, (s = { name, saved, inputs: [] }));
     s.inputs.push({
-      sheet: cell(2),
-      line: keyOfLine({ category: categoryOf(cell(3)), label: cell(4) }),
+      sheet: sheet.trim(),
+      line: keyOfLine({ category: categoryOf(category), label: label.trim() }),
       field,
-      value: modelValue(field, value.v),
-      label: cell(4),
+      value: modelValue(field, value),
+      label: label.trim(),
     });
   }
   return [...byName.values()];
@@ -153,15 +157,7 @@ export function planScenarioSave(
         (r) => normalizeKey(r[0]) !== normalizeKey(name),
       )
     : [];
-  const rows: (readonly [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    number,
-  ])[] = [
+  const rows: StoredRow[] = [
     ...kept,
     ...inputsOf(analysis.workbook).map(
       (i) =>
@@ -208,27 +204,17 @@ export function planScenarioSave(
 }
 
 /** The stored rows of a scenario sheet as they are (for rewriting it with one scenario changed). */
-function storedRows(
-  grid: Grid,
-): (readonly [string, string, string, string, string, string, number])[] {
+function storedRows(grid: Grid): StoredRow[] {
   const header = grid.rows.findIndex(
     (row) => normalizeKey(readText(row?.[0])) === "scenario",
   );
   if (header < 0) return [];
-  const out: (readonly [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    number,
-  ])[] = [];
+  const out: StoredRow[] = [];
   for (let r = header + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     const v = row?.[6];
     if (!readText(row?.[0]).trim() || v?.t !== "n") continue;
-    const t = (c: number) => readText(row?.[c]);
+    const t = (c: number) => readText(row?.[c]).trim();
     out.push([t(0), t(1), t(2), t(3), t(4), t(5), v.v]);
   }
   return out;

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Analysis,
+  type BudgetWorkbook,
   type InputChange,
   type InputField,
   type Lang,
@@ -226,6 +227,24 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     };
   }, [host, follow]);
 
+  /** The confirmation of a write of a person's values (what-if, a scenario), planned from `grids`. */
+  const previewInputs = (
+    grids: WorkbookGrids,
+    model: BudgetWorkbook,
+    wanted: readonly InputChange[],
+    missing: readonly string[],
+  ) => {
+    const { plan, writes } = planInputs(grids, model, wanted);
+    if (writes.length === 0) setNotice(t.model.nothingToWrite);
+    else
+      setPending({
+        plan,
+        grids,
+        summary: inputsSummary(writes, missing, lang, t, host.undoable),
+        inputs: true,
+      });
+  };
+
   return {
     t,
     busy,
@@ -293,21 +312,12 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       guard("reading", async () => {
         // The plan is made from the cells as they are now, not as they were read before.
         const { grids } = await load();
-        const { plan, writes } = planInputs(
+        previewInputs(
           grids,
           readWorkbook(grids).workbook,
           latest.current.changes,
+          [],
         );
-        if (writes.length === 0) {
-          setNotice(t.model.nothingToWrite);
-          return;
-        }
-        setPending({
-          plan,
-          grids,
-          summary: inputsSummary(writes, [], lang, t, host.undoable),
-          inputs: true,
-        });
       }),
     scenarios: useMemo(() => (read ? readScenarios(read.grids) : []), [read]),
     saveScenario: (name: string) =>
@@ -316,13 +326,16 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
           setError(t.scenarios.noName);
           return;
         }
-        const { grids, shown } = await load();
-        const plan = planScenarioSave(
+        const { grids } = await load();
+        // The workbook's own inputs (held to a grant, the shown budgets are the grant's), with
+        // the what-if changes.
+        const own = withWhatIf(
           grids,
-          shown,
-          name,
-          stampTime(new Date()),
-        );
+          analyze(grids),
+          latest.current.changes,
+          null,
+        ).shown;
+        const plan = planScenarioSave(grids, own, name, stampTime(new Date()));
         await host.apply(plan, grids);
         await load();
         setNotice(t.scenarios.saved(name.trim()));
@@ -330,10 +343,12 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     compareScenarios: (a: string | null, b: string | null) => {
       if (!read) return;
       const all = readScenarios(read.grids);
+      // Both sides on the workbook's own budget, as scenarios are stored.
+      const own = granted ? analyze(read.grids) : read.base;
       const side = (n: string | null) =>
         scenarioAnalysis(
           read.grids,
-          read.base,
+          own,
           n === null ? null : findScenario(all, n),
         );
       setComparison(
@@ -354,17 +369,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         if (!scenario) return;
         const model = readWorkbook(grids).workbook;
         const { changes: wanted, missing } = scenarioChanges(scenario, model);
-        const { plan, writes } = planInputs(grids, model, wanted);
-        if (writes.length === 0) {
-          setNotice(t.model.nothingToWrite);
-          return;
-        }
-        setPending({
-          plan,
-          grids,
-          summary: inputsSummary(writes, missing, lang, t, host.undoable),
-          inputs: true,
-        });
+        previewInputs(grids, model, wanted, missing);
       }),
     compareWithGranted: (name: string, bytes: Uint8Array) =>
       guard("reading", async () => {
