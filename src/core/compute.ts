@@ -20,6 +20,10 @@ import {
   cellOf,
 } from "./model";
 import { type Ore, allocate, divRound, sum } from "./money";
+import { type Person, type PersonCost, personCost } from "./payroll";
+import { personsByPost } from "./salaries";
+import { a1 } from "./grid";
+import { normalizeKey } from "./values";
 import {
   type HalfYear,
   type HalfYearId,
@@ -37,6 +41,8 @@ export interface ComputedLine {
   readonly overheadShare: Ore;
   readonly effectiveVariance: Ore | null;
   readonly overspent: boolean;
+  /** The persons of `Lönekalkyl` on this line and their costs (SPEC §4.19); absent when none. */
+  readonly salaries?: readonly PersonCost[];
 }
 
 export interface BudgetFigures {
@@ -149,7 +155,21 @@ export function compute(
 ): Computation {
   const { agreement } = workbook;
   const ordered = checkHalfYears(workbook, findings);
-  const halfYears = ordered.map((s) => computeHalfYear(s, agreement, findings));
+  const byPost = personsByPost(workbook.salaries);
+  const usedPosts = new Set<string>();
+  const halfYears = ordered.map((s) =>
+    computeHalfYear(s, agreement, findings, byPost, usedPosts),
+  );
+  for (const p of workbook.salaries?.persons ?? [])
+    if (!usedPosts.has(normalizeKey(p.post)))
+      findings.push(
+        finding(
+          "SALARY_POST_UNKNOWN",
+          workbook.salaries!.sheet,
+          a1(p.row - 1, workbook.salaries!.columns.post ?? 0),
+          { post: p.post },
+        ),
+      );
   const years = computeYears(halfYears, findings);
   const repayment = computeRepayment(agreement, years, findings);
   const grants = halfYears.map((h) => ({
@@ -320,6 +340,8 @@ function computeHalfYear(
   source: HalfYearSheet,
   agreement: Agreement,
   findings: Finding[],
+  byPost: ReadonlyMap<string, readonly Person[]>,
+  usedPosts: Set<string>,
 ): ComputedHalfYear {
   const sheet = source.sheet;
   const inputs = source.lines;
@@ -335,9 +357,22 @@ function computeHalfYear(
   let direct = 0;
   let enteredOverhead = 0;
   let enteredOverheadAt: LineInput | null = null;
+  const salaries: (PersonCost[] | undefined)[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const line = inputs[i]!;
-    const b = lineBudget(line, at, sheet, findings);
+    const persons =
+      line.category === "overhead" || byPost.size === 0
+        ? undefined
+        : byPost.get(normalizeKey(line.label));
+    if (persons) usedPosts.add(normalizeKey(line.label));
+    const costs = persons?.flatMap((p) => {
+      const c = personCost(p, source.halfYear, agreement.surchargePpm);
+      return c ? [c] : [];
+    });
+    salaries[i] = costs;
+    const b = costs
+      ? salaryCalcBudget(line, costs, at, sheet, findings)
+      : lineBudget(line, at, sheet, findings);
     budgets[i] = b;
     if (line.category === "overhead") {
       overheadIdx.push(i);
@@ -430,6 +465,7 @@ function computeHalfYear(
       overheadShare: isOverhead ? (0 as Ore) : shares[k++]!,
       effectiveVariance: variance,
       overspent,
+      ...(salaries[i] ? { salaries: salaries[i] } : {}),
     };
   }
   const budget: BudgetFigures = {
@@ -448,6 +484,41 @@ interface LineBudget {
   readonly effective: Ore;
   readonly derived: Ore | null;
   readonly implied: Ore | null;
+}
+
+/**
+ * A line with persons in `Lönekalkyl`: its budget is the sum of their costs; a typed budget that
+ * differs is an error (as a salary budget that differs from its inputs), and a typed monthly cost
+ * whose own derivation differs is a warning at that cell.
+ */
+function salaryCalcBudget(
+  line: LineInput,
+  costs: readonly PersonCost[],
+  at: (line: LineInput, key: "budget" | "monthlyCost") => string | null,
+  sheet: string,
+  findings: Finding[],
+): LineBudget {
+  const derived = sum(costs.map((c) => c.cost));
+  if (line.budget !== null && line.budget !== derived)
+    findings.push(
+      finding("SALARY_CALC_BUDGET", sheet, at(line, "budget"), {
+        enteredOre: line.budget,
+        computedOre: derived,
+      }),
+    );
+  const { servicePercentMicro: pct, monthsMicro: months, monthlyCost } = line;
+  if (pct !== null && months !== null && monthlyCost !== null) {
+    const own = salaryBudget(pct, months, monthlyCost);
+    if (own !== derived)
+      findings.push(
+        finding("SALARY_CALC_MISMATCH", sheet, at(line, "monthlyCost"), {
+          label: line.label,
+          enteredOre: own,
+          computedOre: derived,
+        }),
+      );
+  }
+  return { effective: derived, derived, implied: null };
 }
 
 function lineBudget(

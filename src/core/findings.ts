@@ -166,6 +166,76 @@ export const FINDINGS = {
       `The overhead rate "${f.text}" is not a valid rate. Enter a percentage between 0 and 100 %, e.g. 10 %.`,
     "error",
   ),
+  INVALID_RATE: t(
+    (f) =>
+      `"${f.text}" är inte en giltig procentsats. Skriv en sats mellan 0 och 100 %, t.ex. 6 %.`,
+    (f) =>
+      `"${f.text}" is not a valid rate. Enter a percentage between 0 and 100 %, e.g. 6 %.`,
+    "error",
+  ),
+  SALARY_VALUE_MISSING: t(
+    (f) =>
+      `${f.name || "Personen"} på rad ${f.row} saknar ${f.missing}: personens lönekostnad kan inte räknas. Fyll i cellen.`,
+    (f) =>
+      `${f.name || "The person"} on row ${f.row} has no ${f.missingEn}: the salary cost cannot be computed. Fill in the cell.`,
+    "error",
+  ),
+  SALARY_BIRTH_YEAR: t(
+    (f) =>
+      `Födelseåret "${f.text}" är inte ett år mellan 1930 och 2015. Skriv födelseåret med fyra siffror, t.ex. 1985.`,
+    (f) =>
+      `The birth year "${f.text}" is not a year between 1930 and 2015. Write the year of birth with four digits, e.g. 1985.`,
+    "error",
+  ),
+  SALARY_MONTHLY_RANGE: t(
+    (f) =>
+      `Månadslönen ${f.amount} ligger utanför 15 000–120 000 kr: är det en årslön eller en timlön? Skriv lönen per månad vid heltid.`,
+    (f) =>
+      `The monthly salary ${f.amount} is outside SEK 15,000–120,000: is it an annual or hourly wage? Enter the salary per month at full time.`,
+    "warning",
+  ),
+  SALARY_DATES_REVERSED: t(
+    (f) =>
+      `Från-datumet ${f.from} ligger efter till-datumet ${f.to}. Rätta datumen.`,
+    (f) =>
+      `The start date ${f.from} is after the end date ${f.to}. Correct the dates.`,
+    "error",
+  ),
+  SALARY_DATE_OUTSIDE_AGREEMENT: t(
+    (f) =>
+      `Datumet ${f.date} ligger utanför avtalsperioden ${f.start} – ${f.end}; månader utanför perioden räknas inte.`,
+    (f) =>
+      `The date ${f.date} is outside the agreement period ${f.start} – ${f.end}; months outside the period are not counted.`,
+    "warning",
+  ),
+  SALARY_POST_UNKNOWN: t(
+    (f) =>
+      `Posten "${f.post}" finns inte på något halvårsblad, så personens lönekostnad räknas inte in. Skriv postens namn som på halvårsbladet.`,
+    (f) =>
+      `The line "${f.post}" is on no half-year sheet, so the person's salary cost is not counted. Write the line's name as on the half-year sheet.`,
+    "warning",
+  ),
+  SALARY_CALC_BUDGET: t(
+    (f) =>
+      `Budgeten ${f.entered} stämmer inte med lönekalkylen, ${f.computed}. ${f.computed} används; töm cellen (då skrivs en formel) eller rätta Lönekalkyl.`,
+    (f) =>
+      `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell (a formula is then written) or correct Lönekalkyl.`,
+    "error",
+  ),
+  SALARY_CALC_MISMATCH: t(
+    (f) =>
+      `Posten "${f.label}" har en månadskostnad som ger ${f.entered} för halvåret, men lönekalkylen ger ${f.computed}. Lönekalkylens belopp används; töm månadskostnaden eller rätta den.`,
+    (f) =>
+      `The line "${f.label}" has a monthly cost giving ${f.entered} for the half-year, but the salary calculation gives ${f.computed}. The calculation's amount is used; clear the monthly cost or correct it.`,
+    "warning",
+  ),
+  SURCHARGE_MISSING: t(
+    () =>
+      `Lönekalkylen räknar utan pålägg för tjänstepension, avtalsförsäkringar och andra lönekostnader (0 %). Ange Pålägg i Uppgifter (eller per person i Lönekalkyl), t.ex. 6 %.`,
+    () =>
+      `The salary calculation has no surcharge for occupational pension, agreement insurances and other salary costs (0 %). Enter Pålägg in Uppgifter (or per person in Lönekalkyl), e.g. 6 %.`,
+    "info",
+  ),
   INVALID_ORG_NUMBER: t(
     (f) =>
       `Organisationsnumret "${f.text}" är ogiltigt (kontrollsiffran stämmer inte). Skriv det som NNNNNN-NNNN.`,

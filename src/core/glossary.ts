@@ -28,7 +28,8 @@ export type DetailKey =
   | "tolerance"
   | "agreementType"
   | "signatories"
-  | "grantSource";
+  | "grantSource"
+  | "surcharge";
 
 /** Headers and keys compare without case, punctuation, units in parentheses or spaces. */
 export function compactKey(text: string): string {
@@ -104,6 +105,12 @@ export const DETAIL_KEYS: Readonly<Record<DetailKey, readonly string[]>> = {
   agreementType: ["Avtalstyp", "Typ av avtal"],
   signatories: ["Undertecknas av", "Undertecknare", "Avtalet undertecknas av"],
   grantSource: ["Anslag", "Finansieras från", "Medel från"],
+  surcharge: [
+    "Pålägg",
+    "PO-pålägg",
+    "Personalomkostnadspålägg",
+    "Lönebikostnader",
+  ],
 };
 export const DETAIL_SYNONYMS = compactAll<DetailKey>(DETAIL_KEYS);
 

@@ -19,6 +19,8 @@ export * from "./granted";
 export * from "./diff";
 export * from "./whatif";
 export * from "./scenario";
+export * from "./payroll";
+export * from "./salaries";
 export * from "./result";
 export * from "./orgnr";
 export * from "./ownership";

@@ -5,6 +5,7 @@ import type { Category, ColumnKey, DetailKey } from "./glossary";
 import type { Ore } from "./money";
 import type { HalfYear } from "./period";
 import { a1 } from "./grid";
+import type { SalarySheet } from "./salaries";
 
 /** Where a value sits: a sheet and an A1 address. */
 export interface CellRef {
@@ -44,6 +45,11 @@ export interface Agreement {
   readonly signatories: readonly string[];
   /** `Anslag`: where the grant comes from, e.g. "kommunstyrelsens anslag för projekt och utredningar". */
   readonly grantSource: string | null;
+  /**
+   * `Pålägg` (occupational pension, agreement insurances and other salary-related costs) in parts
+   * per million, for `Lönekalkyl` (SPEC §4.19); null when not given.
+   */
+  readonly surchargePpm: number | null;
   /** The A1 address of each detail's value cell in `Uppgifter`. */
   readonly cells: Readonly<Partial<Record<DetailKey, string>>>;
 }
@@ -92,6 +98,8 @@ export interface HalfYearSheet {
 export interface BudgetWorkbook {
   readonly agreement: Agreement;
   readonly halfYears: readonly HalfYearSheet[];
+  /** The persons of `Lönekalkyl` (SPEC §4.19), when the workbook has it. */
+  readonly salaries?: SalarySheet | null;
 }
 
 /** The A1 address of a column's cell on a table row (1-based), or null when the table lacks the column. */

@@ -17,6 +17,14 @@ export function isScenarioSheetName(name: string): boolean {
   return name.trim().toLowerCase() === SCENARIO_SHEET.toLowerCase();
 }
 
+/** The add-in's rate table for `Lönekalkyl` (SPEC §4.19), rewritten on each compute. */
+export const RATES_SHEET = "Avgiftssatser";
+
+/** The rate table: the add-in's, never read as a half-year. */
+export function isRatesSheetName(name: string): boolean {
+  return name.trim().toLowerCase() === RATES_SHEET.toLowerCase();
+}
+
 /** The worksheet custom property (ExcelApi 1.12) that marks the add-in's sheet in Excel. */
 export const OWNER_PROPERTY = "iop-budget";
 

@@ -30,14 +30,24 @@ import { type PeriodParse, parsePeriod, periodFromRange } from "./period";
 import {
   type MonthAnchor,
   type ParsedNumber,
-  type ReadFailure,
   normalizeKey,
   readDate,
   readNumber,
   readText,
 } from "./values";
 import { isValidOrgNumber } from "./orgnr";
-import { isDecisionSheetName, isScenarioSheetName } from "./ownership";
+import {
+  isDecisionSheetName,
+  isRatesSheetName,
+  isScenarioSheetName,
+} from "./ownership";
+import {
+  MAX_AMOUNT_KRONOR,
+  pushFailure,
+  readFraction,
+  readMoney,
+} from "./cells";
+import { isSalarySheetName, readSalarySheet } from "./salaries";
 
 export const DETAILS_SHEET = "Uppgifter";
 
@@ -61,6 +71,8 @@ export function readWorkbook(grids: {
   const halfYearFindings: Finding[] = [];
   let details: { agreement: Agreement; rateMissing: boolean } | null = null;
   const halfYears: HalfYearSheet[] = [];
+  // Read after the loop: its dates are checked against the agreement, which may come later.
+  let salaryGrid: Grid | null = null;
   for (const g of grids.sheets) {
     if (g.unreadable) {
       unreadable.push(
@@ -68,7 +80,13 @@ export function readWorkbook(grids: {
       );
     } else if (!details && isDetailsSheetName(g.name)) {
       details = readAgreement(g, detailsFindings);
-    } else if (!isDecisionSheetName(g.name) && !isScenarioSheetName(g.name)) {
+    } else if (!salaryGrid && isSalarySheetName(g.name)) {
+      salaryGrid = g;
+    } else if (
+      !isDecisionSheetName(g.name) &&
+      !isScenarioSheetName(g.name) &&
+      !isRatesSheetName(g.name)
+    ) {
       const sheet = readHalfYearSheet(g, halfYearFindings);
       if (sheet) halfYears.push(sheet);
     }
@@ -80,12 +98,16 @@ export function readWorkbook(grids: {
     ...halfYearFindings,
   ];
   const agreement = details?.agreement ?? emptyAgreement();
+  const salaries = salaryGrid
+    ? readSalarySheet(salaryGrid, agreement, findings)
+    : null;
   return {
     workbook: {
       agreement: details?.rateMissing
         ? rateOf(agreement, halfYears, findings)
         : agreement,
       halfYears,
+      ...(salaries ? { salaries } : {}),
     },
     findings,
   };
@@ -154,6 +176,7 @@ function emptyAgreement(): Agreement {
     extension: false,
     signatories: [],
     grantSource: null,
+    surchargePpm: null,
     cells: {},
   };
 }
@@ -244,6 +267,13 @@ function readAgreement(
     }
   }
 
+  const surchargePpm = readFraction(
+    raw.surcharge,
+    sheet,
+    cells.surcharge ?? null,
+    findings,
+  );
+
   let tolerance: Tolerance | null = null;
   if (raw.tolerance && !isEmptyCell(raw.tolerance)) {
     const n = readNumber(raw.tolerance);
@@ -280,6 +310,7 @@ function readAgreement(
     extension: /^förläng/.test(normalizeKey(text("agreementType") ?? "")),
     signatories: splitList(text("signatories") ?? ""),
     grantSource: text("grantSource"),
+    surchargePpm,
     cells,
   };
   const required: ["name" | "organisation" | "start" | "end", string][] = [
@@ -320,53 +351,6 @@ function readDetailDate(
   pushFailure(d.failure, sheet, address!, findings);
   return null;
 }
-
-function pushFailure(
-  failure: ReadFailure,
-  sheet: string,
-  address: string,
-  findings: Finding[],
-): void {
-  const code =
-    failure.kind === "error-value"
-      ? "CELL_ERROR"
-      : failure.kind === "uncalculated-formula"
-        ? "UNCALCULATED_FORMULA"
-        : failure.kind === "not-a-date"
-          ? "INVALID_DATE"
-          : "NOT_A_NUMBER";
-  findings.push(finding(code, sheet, address, { text: failure.text }));
-}
-
-function readMoney(
-  cell: Cell | undefined,
-  sheet: string,
-  address: string,
-  findings: Finding[],
-): Ore | null {
-  const n = readNumber(cell);
-  if (!n.ok) {
-    pushFailure(n.failure, sheet, address, findings);
-    return null;
-  }
-  if (!n.value) return null;
-  if (n.value.percent) {
-    findings.push(
-      finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
-    );
-    return null;
-  }
-  if (!(Math.abs(n.value.value) <= MAX_AMOUNT_KRONOR)) {
-    findings.push(
-      finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
-    );
-    return null;
-  }
-  return kronor(n.value.value);
-}
-
-/** Ten billion kronor: far above any IOP budget, and sums of thousands of such lines stay exact in öre. */
-const MAX_AMOUNT_KRONOR = 1e10;
 
 // ---------------------------------------------------------------------------------------------
 // Half-year sheets

@@ -142,3 +142,48 @@ export function manyLinesWorkbook(lines: number, caseNumber = "STK-2025-1"): She
     { name: "Budget 2025 H2", rows },
   ];
 }
+
+/**
+ * Issue 10's example: three persons on "Hälsofrämjare" in 2026-H1 — 32 000 kr at 100 % all
+ * half-year, 24 000 kr at 75 % born 2005 (the youth rate from April), 40 000 kr at 100 % from
+ * March — in an agreement of 2026; the line's budget cell is empty.
+ */
+export function salaryWorkbook(o: { surcharge?: CellSpec; budget?: CellSpec; extraPersons?: CellSpec[][] } = {}): SheetSpec[] {
+  return [
+    detailsSheet({ start: "2026-01-01", end: "2026-12-31", extra: o.surcharge === undefined ? [] : [["Pålägg", o.surcharge]] }),
+    {
+      name: "Lönekalkyl",
+      rows: [
+        ["Lönekalkyl"],
+        [],
+        ["Post", "Namn", "Födelseår", "Månadslön", "Tjänstgöringsgrad", "Från", "Till"],
+        ["Hälsofrämjare", "Person A", 1980, kr(32000), pct(1), date("2026-01-01"), date("2026-06-30")],
+        ["Hälsofrämjare", "Person B", 2005, kr(24000), pct(0.75), date("2026-01-01"), date("2026-06-30")],
+        ["Hälsofrämjare", "Person C", 1975, kr(40000), pct(1), date("2026-03-01"), null],
+        ...(o.extraPersons ?? []),
+      ],
+    },
+    {
+      name: "Budget 2026 H1",
+      rows: [
+        ["Period", "januari–juni 2026"],
+        [],
+        ["Kostnadsslag", "Post", "Budget"],
+        ["Lön", "Hälsofrämjare", o.budget ?? null],
+        ["Verksamhet", "Verksamhetskostnader", kr(100000)],
+        ["OH", "OH-kostnader", null],
+      ],
+    },
+    {
+      name: "Budget 2026 H2",
+      rows: [
+        ["Period", "juli–december 2026"],
+        [],
+        ["Kostnadsslag", "Post", "Budget"],
+        ["Lön", "Hälsofrämjare", o.budget ?? null],
+        ["Verksamhet", "Verksamhetskostnader", kr(100000)],
+        ["OH", "OH-kostnader", null],
+      ],
+    },
+  ];
+}

@@ -64,6 +64,10 @@ export function planHalfYear(
   grid: Grid,
   h: ComputedHalfYear,
   rate: RateRef | null,
+  salaryRefs?: ReadonlyMap<
+    string,
+    { readonly posts: string; readonly costs: string }
+  >,
 ): HalfYearPlan | null {
   const src = h.source;
   if (h.lines.length === 0) return null;
@@ -105,11 +109,35 @@ export function planHalfYear(
   }
   const amountStyle: CellStyle = { numberFormat: PLAIN_AMOUNT_FORMAT };
 
-  // 1. Derived salary budgets.
+  // 1. Derived salary budgets: from Lönekalkyl (a SUMIF over its cost column), else % × months × cost.
   for (const line of h.lines) {
     const { input, derivedBudget } = line;
     if (derivedBudget === null) continue;
     const r = input.row - 1;
+    if (line.salaries) {
+      const ref = salaryRefs?.get(h.halfYear.id);
+      const f = ref
+        ? flat`SUMIF(${ref.posts},${L(columns.label!)}${r + 1},${ref.costs})`
+        : null;
+      // SUMIF matches the Post exactly (but for case); the engine by normalised text.
+      const faithful =
+        f !== null &&
+        !/[*?~]/.test(input.label) &&
+        line.salaries.every(
+          (c) =>
+            c.person.post.trim().toLowerCase() ===
+            input.label.trim().toLowerCase(),
+        );
+      const target = view.original(r, B);
+      if (f ? !writable(target, f) : !isEmptyCell(target)) continue;
+      write(
+        r,
+        B,
+        faithful ? formula(f!, kr(derivedBudget)) : num(kr(derivedBudget)),
+        amountStyle,
+      );
+      continue;
+    }
     const P = columns.servicePercent!;
     const pct = view.original(r, P);
     const allNumbers = [P, columns.months!, columns.monthlyCost!].every(

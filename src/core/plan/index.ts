@@ -6,9 +6,20 @@ import type { WorkbookGrids } from "../grid";
 import { parseA1 } from "../grid";
 import { type HalfYearPlan, type RateRef, planHalfYear } from "./halfyear";
 import { type Stamp, planDecisionSheet } from "./decision-sheet";
-import { type SheetEdit, type WritePlan, sheetRef } from "./types";
+import {
+  type SheetCreate,
+  type SheetEdit,
+  type WritePlan,
+  sheetRef,
+} from "./types";
+import {
+  type SalaryPlan,
+  isOwnRatesSheet,
+  planRatesSheet,
+  planSalaries,
+} from "./salaries";
 import { SheetView } from "./view";
-import { decisionTarget } from "../ownership";
+import { decisionTarget, isRatesSheetName } from "../ownership";
 
 export * from "./types";
 export { MAX_TABLE_LINES, type Stamp } from "./decision-sheet";
@@ -19,23 +30,38 @@ export { SheetView } from "./view";
 function rateRef(grids: WorkbookGrids, analysis: Analysis): RateRef | null {
   const a = analysis.computation.agreement;
   if (a.overheadRatePpm === null) return null;
-  const literal: RateRef = {
-    expression: String(a.overheadRatePpm / 1_000_000),
+  return {
+    expression: fractionRef(
+      grids,
+      a.sheet,
+      a.cells.overheadRate,
+      a.overheadRatePpm,
+    ),
     ppm: a.overheadRatePpm,
   };
-  const address = a.cells.overheadRate;
-  const grid = grids.sheets.find((g) => g.name === a.sheet);
+}
+
+/**
+ * A rate of `Uppgifter` in a formula: a reference to its cell when it holds a number (a percent
+ * cell or a plain fraction is the rate itself, a plain number above 1 percent points), else the
+ * literal fraction (0 when there is none).
+ */
+function fractionRef(
+  grids: WorkbookGrids,
+  sheet: string | null,
+  address: string | undefined,
+  ppm: number | null,
+): string {
+  const literal = String((ppm ?? 0) / 1_000_000);
+  const grid = grids.sheets.find((g) => g.name === sheet);
   const at = address ? parseA1(address) : null;
   const cell = at && grid ? grid.rows[at.row]?.[at.col] : undefined;
-  if (!a.sheet || !address || cell?.t !== "n") return literal;
+  if (!sheet || !address || cell?.t !== "n" || ppm === null) return literal;
   const abs = address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  const ref = `${sheetRef(a.sheet)}!${abs}`;
-  // A percent cell or a plain fraction is the rate itself; a plain number above 1 is percent points.
-  return {
-    expression:
-      isPercentFormat(cell.fmt) || Math.abs(cell.v) <= 1 ? ref : `${ref}/100`,
-    ppm: a.overheadRatePpm,
-  };
+  const ref = `${sheetRef(sheet)}!${abs}`;
+  return isPercentFormat(cell.fmt) || Math.abs(cell.v) <= 1
+    ? ref
+    : `${ref}/100`;
 }
 
 export function planWrite(
@@ -46,10 +72,16 @@ export function planWrite(
   const rate = rateRef(grids, analysis);
   const plans = new Map<string, HalfYearPlan>();
   const edits: SheetEdit[] = [];
+  const creates: SheetCreate[] = [];
+  const salaries = planSalaryCosts(grids, analysis);
+  if (salaries) {
+    edits.push(salaries.plan.edit);
+    creates.push(salaries.rates);
+  }
   for (const h of analysis.computation.halfYears) {
     const grid = grids.sheets.find((g) => g.name === h.source.sheet);
     if (!grid) continue;
-    const plan = planHalfYear(grid, h, rate);
+    const plan = planHalfYear(grid, h, rate, salaries?.plan.refs);
     if (!plan) continue;
     plans.set(h.source.sheet, plan);
     edits.push({ sheet: h.source.sheet, cells: plan.cells, marks: plan.marks });
@@ -64,7 +96,31 @@ export function planWrite(
     stamp,
     decisionTarget(grids),
   );
-  return { edits, creates: [decision] };
+  return { edits, creates: [decision, ...creates] };
+}
+
+/**
+ * `Lönekalkyl`'s cost columns and the rate table they read, when the workbook has persons and
+ * `Avgiftssatser` is free or the add-in's (a person's sheet of that name is left alone, and the
+ * lines then get the figures as numbers).
+ */
+function planSalaryCosts(
+  grids: WorkbookGrids,
+  analysis: Analysis,
+): { plan: SalaryPlan; rates: SheetCreate } | null {
+  const salaries = analysis.workbook.salaries;
+  if (!salaries || salaries.persons.length === 0) return null;
+  const grid = grids.sheets.find((g) => g.name === salaries.sheet);
+  const existing = grids.sheets.find((g) => isRatesSheetName(g.name));
+  if (!grid || (existing && !isOwnRatesSheet(existing))) return null;
+  const a = analysis.computation.agreement;
+  const plan = planSalaries(
+    grid,
+    salaries,
+    analysis,
+    fractionRef(grids, a.sheet, a.cells.surcharge, a.surchargePpm),
+  );
+  return plan ? { plan, rates: planRatesSheet(existing !== undefined) } : null;
 }
 export * from "./template";
 export * from "./summary";

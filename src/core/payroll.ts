@@ -1,0 +1,186 @@
+// Salary costs of the persons of `Lönekalkyl` (SPEC §4.19): employer contributions as dated data,
+// and each person's cost per half-year, computed exactly (BigInt) and rounded once, to kronor.
+
+import { type IsoDate, daysInMonth, isoFromParts, parseIso } from "./dates";
+import { divRound, type Ore } from "./money";
+import type { HalfYear } from "./period";
+
+/** Parts per million: 31,42 % = 314 200. */
+export type Ppm = number;
+
+/**
+ * Employer contributions (arbetsgivaravgifter), socialavgiftslagen (2000:980). Each rule says
+ * whose pay, for which months, at what rate; the template writes the same figures on the sheet
+ * `Avgiftssatser`, which the workbook's formulas read.
+ */
+export const CONTRIBUTIONS = {
+  /** The full contributions, 2 kap. 26 § (sum of the seven fees since 2024): 31,42 %. */
+  general: 314_200,
+  /** The old-age pension contribution alone, 2 kap. 27 § / 3 kap. 13 §: 10,21 %. */
+  oldAgePension: 102_100,
+  /**
+   * The temporary reduction for the young (SFS 2026:100): for pay from 2026-04-01 to 2027-09-30
+   * to people who at the start of the year have turned 18 but not 23, the old-age pension
+   * contribution and half of the other fees, 20,81 %, on pay up to 25 000 kr a month; the part
+   * above pays the full contributions.
+   */
+  youth: {
+    rate: 208_100,
+    capOre: 2_500_000 as Ore,
+    from: "2026-04-01" as IsoDate,
+    to: "2027-09-30" as IsoDate,
+    minAge: 18,
+    maxAge: 22,
+  },
+  /**
+   * People who at the start of the year have turned this age pay only the old-age pension
+   * contribution (socialavgiftslagen 2 kap. 27 §): 65 until 2022, 66 from 2023, and from 2026 the
+   * riktålder for pension, 67 — so that in 2026, as in 2025, it is those born 1958 or earlier
+   * (Skatteverket's and SKR's published tables; the statute text itself could not be consulted
+   * offline, see the closing note of issue 10).
+   */
+  olderAge: [
+    { fromYear: 0, age: 65 },
+    { fromYear: 2023, age: 66 },
+    { fromYear: 2026, age: 67 },
+  ] as const,
+  /** No contributions at all for people born 1937 or earlier (2 kap. 27 §). */
+  noneBornUpTo: 1937,
+} as const;
+
+/** The age limit of the older-worker rule in a year. */
+export function olderAgeLimit(year: number): number {
+  let age: number = CONTRIBUTIONS.olderAge[0].age;
+  for (const r of CONTRIBUTIONS.olderAge) if (year >= r.fromYear) age = r.age;
+  return age;
+}
+
+export type ContributionRule = "general" | "youth" | "older" | "none";
+
+/**
+ * The rule for a person's pay for a month: by the age they had turned at the start of the year
+ * (Skatteverket counts it by year of birth) and the month the pay is for.
+ */
+export function contributionRule(
+  birthYear: number,
+  year: number,
+  month: number,
+): ContributionRule {
+  if (birthYear <= CONTRIBUTIONS.noneBornUpTo) return "none";
+  const age = year - 1 - birthYear;
+  if (age >= olderAgeLimit(year)) return "older";
+  const y = CONTRIBUTIONS.youth;
+  const first = isoFromParts(year, month, 1);
+  if (age >= y.minAge && age <= y.maxAge && first >= y.from && first <= y.to)
+    return "youth";
+  return "general";
+}
+
+/** The rate of a rule, for the pane ("20,81 % upp till 25 000 kr"). */
+export function ruleRate(rule: ContributionRule): Ppm {
+  switch (rule) {
+    case "none":
+      return 0;
+    case "older":
+      return CONTRIBUTIONS.oldAgePension;
+    case "youth":
+      return CONTRIBUTIONS.youth.rate;
+    case "general":
+      return CONTRIBUTIONS.general;
+  }
+}
+
+export interface Person {
+  /** The sheet's 1-based row. */
+  readonly row: number;
+  /** The half-year line the person belongs to, as written. */
+  readonly post: string;
+  readonly name: string;
+  readonly birthYear: number | null;
+  readonly monthlySalary: Ore | null;
+  /** Millionths of a percent point (100 % = 100 000 000). */
+  readonly gradeMicro: number | null;
+  readonly from: IsoDate | null;
+  readonly to: IsoDate | null;
+  /** `Pålägg` of the row; null to use the agreement's. */
+  readonly surchargePpm: Ppm | null;
+}
+
+/** One month of a person's pay: its share of the month, the rule, and its cost in öre (exact, unrounded). */
+export interface PersonMonth {
+  readonly year: number;
+  readonly month: number;
+  /** Days of the month inside [from, to] / days of the month. */
+  readonly days: number;
+  readonly daysInMonth: number;
+  readonly rule: ContributionRule;
+}
+
+export interface PersonCost {
+  readonly person: Person;
+  readonly months: readonly PersonMonth[];
+  /** Pay for a whole month: Månadslön × Tjänstgöringsgrad, öre (rounded to öre, for display). */
+  readonly monthlyPay: Ore;
+  /** The half-year's cost, rounded to whole kronor (half away from zero). */
+  readonly cost: Ore;
+  readonly surchargePpm: Ppm;
+}
+
+// Every month's share has the denominator lcm(28, 29, 30, 31), so that the sum is exact.
+const DAY_LCM = 377_580n;
+const MICRO_PERCENT = 100_000_000n; // gradeMicro of 100 %
+const PPM = 1_000_000n;
+
+/**
+ * A person's cost in a half-year: for each month inside [from, to] (a month begun or ended
+ * mid-month counts as the share of its days), pay × (1 + the month's contribution + Pålägg), the
+ * youth rate only on pay up to its cap; the sum rounded once to whole kronor. Null when the
+ * person lacks what the cost needs (that is a finding of reading).
+ */
+export function personCost(
+  person: Person,
+  h: HalfYear,
+  agreementSurchargePpm: Ppm | null,
+): PersonCost | null {
+  const { birthYear, monthlySalary, gradeMicro } = person;
+  if (birthYear === null || monthlySalary === null || gradeMicro === null)
+    return null;
+  const surcharge = person.surchargePpm ?? agreementSurchargePpm ?? 0;
+  const from = person.from ?? h.start;
+  const to = person.to ?? h.end;
+  const start = parseIso(h.start);
+  // pay scaled by MICRO_PERCENT (öre × gradeMicro): exact.
+  const pay = BigInt(monthlySalary) * BigInt(gradeMicro);
+  const cap = BigInt(CONTRIBUTIONS.youth.capOre) * MICRO_PERCENT;
+  const months: PersonMonth[] = [];
+  let total = 0n; // öre × MICRO_PERCENT × PPM × DAY_LCM
+  for (let i = 0; i < 6; i++) {
+    const year = start.y;
+    const month = start.m + i;
+    const dim = daysInMonth(year, month);
+    const first = isoFromParts(year, month, 1);
+    const last = isoFromParts(year, month, dim);
+    const a = from > first ? from : first;
+    const b = to < last ? to : last;
+    if (a > b) continue;
+    const days = parseIso(b).d - parseIso(a).d + 1;
+    const rule = contributionRule(birthYear, year, month);
+    const contribution =
+      rule === "youth"
+        ? BigInt(CONTRIBUTIONS.youth.rate) * (pay < cap ? pay : cap) +
+          BigInt(CONTRIBUTIONS.general) * (pay > cap ? pay - cap : 0n)
+        : BigInt(ruleRate(rule)) * pay;
+    const monthCost = pay * (PPM + BigInt(surcharge)) + contribution;
+    total += monthCost * BigInt(days) * (DAY_LCM / BigInt(dim));
+    months.push({ year, month, days, daysInMonth: dim, rule });
+  }
+  const cost = (Number(divRound(total, MICRO_PERCENT * PPM * DAY_LCM * 100n)) *
+    100) as Ore;
+  return {
+    person,
+    months,
+    monthlyPay: Number(divRound(pay, MICRO_PERCENT)) as Ore,
+    cost,
+    surchargePpm: surcharge,
+  };
+}

@@ -1,0 +1,292 @@
+// What compute writes for `Lönekalkyl` (SPEC §4.19, §7): the rate table `Avgiftssatser` (the
+// add-in's sheet), a cost column per half-year in `Lönekalkyl` whose live formulas read it, and the
+// SUMIF that makes a half-year line's budget. The engine's figures are the formulas' cached values.
+
+import type { Analysis } from "../analyze";
+import { daysInMonth, isoToSerial } from "../dates";
+import { type Grid, columnLetters, isEmptyCell } from "../grid";
+import { type Ore } from "../money";
+import { RATES_SHEET } from "../ownership";
+import { CONTRIBUTIONS, type Person, personCost } from "../payroll";
+import type { HalfYear, HalfYearId } from "../period";
+import type { SalarySheet } from "../salaries";
+import { readText } from "../values";
+import {
+  type CellWrite,
+  DATE_FORMAT,
+  HEADER_STYLE,
+  PERCENT_FORMAT,
+  PLAIN_AMOUNT_FORMAT,
+  type SheetCreate,
+  type SheetEdit,
+  flat,
+  formula,
+  num,
+  sheetRef,
+  text,
+} from "./types";
+
+/** The note in A1 that marks `Avgiftssatser` as the add-in's. */
+export const RATES_NOTE =
+  "Avgiftssatser för lönekalkylen (iop-budget): formlerna i Lönekalkyl läser satserna här. Bladet skrivs om vid varje beräkning.";
+
+/** Where each rate sits on `Avgiftssatser` (column B), for the formulas. */
+const RATE_ROWS = {
+  general: 4,
+  oldAgePension: 5,
+  youthRate: 6,
+  youthCap: 7,
+  youthFrom: 8,
+  youthTo: 9,
+  youthMinAge: 10,
+  youthMaxAge: 11,
+  noneBornUpTo: 12,
+} as const;
+const OLDER_FIRST_ROW = 15;
+
+/** The rate table, written from the engine's own data (payroll.ts). */
+export function planRatesSheet(replaces: boolean): SheetCreate {
+  const y = CONTRIBUTIONS.youth;
+  const rows: [string, number | { date: string }, string, string?][] = [
+    [
+      "Arbetsgivaravgifter, fulla",
+      CONTRIBUTIONS.general / 1e6,
+      "socialavgiftslagen (2000:980) 2 kap. 26 §",
+      PERCENT_FORMAT,
+    ],
+    [
+      "Ålderspensionsavgift (endast)",
+      CONTRIBUTIONS.oldAgePension / 1e6,
+      "2 kap. 27 §: den som fyllt åldersgränsen nedan vid årets ingång",
+      PERCENT_FORMAT,
+    ],
+    [
+      "Nedsättning för unga",
+      y.rate / 1e6,
+      "SFS 2026:100: ålderspensionsavgiften och halva övriga avgifter",
+      PERCENT_FORMAT,
+    ],
+    [
+      "… på lön upp till (kr per månad)",
+      y.capOre / 100,
+      "lön däröver: fulla avgifter",
+      PLAIN_AMOUNT_FORMAT,
+    ],
+    ["… för lön från och med", { date: y.from }, ""],
+    ["… till och med", { date: y.to }, ""],
+    ["… fyllt minst (år) vid årets ingång", y.minAge, ""],
+    ["… men inte fyllt (år)", y.maxAge + 1, ""],
+    [
+      "Inga avgifter för födda till och med",
+      CONTRIBUTIONS.noneBornUpTo,
+      "2 kap. 27 §",
+    ],
+  ];
+  const cells: CellWrite[] = [
+    { row: 0, col: 0, value: text(RATES_NOTE), style: { italic: true } },
+    ...["Regel", "Värde", "Källa"].map((h, col) => ({
+      row: 2,
+      col,
+      value: text(h),
+      style: HEADER_STYLE,
+    })),
+  ];
+  rows.forEach(([label, value, source, format], i) => {
+    const row = RATE_ROWS.general - 1 + i;
+    cells.push({ row, col: 0, value: text(label) });
+    cells.push(
+      typeof value === "number"
+        ? {
+            row,
+            col: 1,
+            value: num(value),
+            ...(format ? { style: { numberFormat: format } } : {}),
+          }
+        : {
+            row,
+            col: 1,
+            value: { kind: "date", iso: value.date },
+            style: { numberFormat: DATE_FORMAT },
+          },
+    );
+    if (source) cells.push({ row, col: 2, value: text(source) });
+  });
+  cells.push(
+    ...["Från år", "Åldersgräns, endast ålderspensionsavgift"].map(
+      (h, col) => ({
+        row: OLDER_FIRST_ROW - 2,
+        col,
+        value: text(h),
+        style: HEADER_STYLE,
+      }),
+    ),
+  );
+  CONTRIBUTIONS.olderAge.forEach((r, i) => {
+    cells.push({
+      row: OLDER_FIRST_ROW - 1 + i,
+      col: 0,
+      value: num(r.fromYear),
+    });
+    cells.push({ row: OLDER_FIRST_ROW - 1 + i, col: 1, value: num(r.age) });
+  });
+  return {
+    sheet: RATES_SHEET,
+    replaces,
+    cells,
+    columnWidths: [40, 14, 60],
+    freeze: null,
+    validations: [],
+    marks: [],
+  };
+}
+
+/** Whether a sheet called Avgiftssatser is the add-in's (its note in A1). */
+export function isOwnRatesSheet(grid: Grid): boolean {
+  return readText(grid.rows[0]?.[0]).startsWith(RATES_NOTE.slice(0, 40));
+}
+
+const R = (key: keyof typeof RATE_ROWS) =>
+  `${sheetRef(RATES_SHEET)}!$B$${RATE_ROWS[key]}`;
+
+/**
+ * A person's cost in a half-year as a formula over the row and `Avgiftssatser`: per month, the
+ * share of its days inside [Från, Till] × (pay × (1 + Pålägg) + the month's contributions), the
+ * six months summed and rounded once, as payroll.ts computes it.
+ */
+function costFormula(
+  h: HalfYear,
+  row: number,
+  cols: Record<"birth" | "salary" | "grade" | "from" | "to", string>,
+  surcharge: string,
+): string {
+  const c = (col: string) => `$${col}${row}`;
+  const pay = flat`${c(cols.salary)}*IF(${c(cols.grade)}>1,${c(cols.grade)}/100,${c(cols.grade)})`;
+  const older = `VLOOKUP(YEAR_,${sheetRef(RATES_SHEET)}!$A$${OLDER_FIRST_ROW}:$B$${OLDER_FIRST_ROW + CONTRIBUTIONS.olderAge.length - 1},2,TRUE)`;
+  const terms: string[] = [];
+  const start = Number(h.start.slice(5, 7));
+  for (let i = 0; i < 6; i++) {
+    const y = h.year;
+    const m = start + i;
+    const dim = daysInMonth(y, m);
+    const first = isoToSerial(`${y}-${String(m).padStart(2, "0")}-01`);
+    const last = first + dim - 1;
+    const age = flat`(${y - 1}-${c(cols.birth)})`;
+    const share = flat`MAX(0,MIN(IF(${c(cols.to)}="",${last},${c(cols.to)}),${last})-MAX(IF(${c(cols.from)}="",${first},${c(cols.from)}),${first})+1)/${dim}`;
+    const contribution = flat`IF(${c(cols.birth)}<=${R("noneBornUpTo")},0,IF(${age}>=${older.replace("YEAR_", String(y))},${R("oldAgePension")}*PAY_,IF(AND(${first}>=${R("youthFrom")},${first}<=${R("youthTo")},${age}>=${R("youthMinAge")},${age}<=${R("youthMaxAge")}),${R("youthRate")}*MIN(PAY_,${R("youthCap")})+${R("general")}*MAX(0,PAY_-${R("youthCap")}),${R("general")}*PAY_)))`;
+    terms.push(flat`${share}*(PAY_*(1+${surcharge})+${contribution})`);
+  }
+  return flat`ROUND(${terms.join("+")},0)`.replace(/PAY_/g, `(${pay})`);
+}
+
+/** An own cost formula: it reads `Avgiftssatser`. */
+function isOwnCostFormula(f: string): boolean {
+  return f.includes(RATES_SHEET);
+}
+
+export interface SalaryPlan {
+  readonly edit: SheetEdit;
+  /** Per half-year: the ranges of Post and of the half-year's cost, for the lines' SUMIF. */
+  readonly refs: ReadonlyMap<
+    HalfYearId,
+    { readonly posts: string; readonly costs: string }
+  >;
+}
+
+/**
+ * The cost columns of `Lönekalkyl`: one per half-year ("Kostnad 2026-H1"), found again by its
+ * header on the next run, a live formula per person where the cell is empty or already the
+ * add-in's; the person's cost (payroll.ts) is its cached value.
+ */
+export function planSalaries(
+  grid: Grid,
+  salaries: SalarySheet,
+  analysis: Analysis,
+  surchargeRef: string,
+): SalaryPlan | null {
+  const cols = salaries.columns;
+  if (
+    cols.birthYear === undefined ||
+    cols.grade === undefined ||
+    cols.from === undefined ||
+    cols.to === undefined ||
+    cols.salary === undefined
+  )
+    return null;
+  const persons = salaries.persons;
+  if (persons.length === 0) return null;
+  const headerRow = salaries.headerRow - 1;
+  const header = grid.rows[headerRow] ?? [];
+  let next = 0;
+  for (let r = headerRow; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    if (row)
+      for (let c = row.length - 1; c >= next; c--)
+        if (!isEmptyCell(row[c])) next = c + 1;
+  }
+  const cells: CellWrite[] = [];
+  const refs = new Map<HalfYearId, { posts: string; costs: string }>();
+  const first = Math.min(...persons.map((p) => p.row));
+  const last = Math.max(...persons.map((p) => p.row));
+  const L = columnLetters;
+  const letters = {
+    birth: L(cols.birthYear),
+    salary: L(cols.salary),
+    grade: L(cols.grade),
+    from: L(cols.from),
+    to: L(cols.to),
+  };
+  const agreement = analysis.computation.agreement;
+  for (const h of analysis.computation.halfYears) {
+    const title = `Kostnad ${h.halfYear.id}`;
+    let col = header.findIndex((cell) => readText(cell).trim() === title);
+    if (col < 0) {
+      col = next++;
+      cells.push({
+        row: headerRow,
+        col,
+        value: text(title),
+        style: HEADER_STYLE,
+      });
+    }
+    const costOf = new Map<Person, Ore>();
+    for (const line of h.lines)
+      for (const c of line.salaries ?? []) costOf.set(c.person, c.cost);
+    for (const p of persons) {
+      const r = p.row - 1;
+      const existing = grid.rows[r]?.[col];
+      if (
+        existing &&
+        !isEmptyCell(existing) &&
+        !(existing.f && isOwnCostFormula(existing.f))
+      )
+        continue;
+      const cost =
+        costOf.get(p) ??
+        personCost(p, h.halfYear, agreement.surchargePpm)?.cost ??
+        null;
+      const surcharge =
+        cols.surcharge === undefined
+          ? surchargeRef
+          : flat`IF($${L(cols.surcharge)}${p.row}="",${surchargeRef},$${L(cols.surcharge)}${p.row})`;
+      cells.push({
+        row: r,
+        col,
+        // A person whose cost cannot be computed (a finding) gets no formula that would show 0.
+        value:
+          cost === null
+            ? text("")
+            : formula(
+                costFormula(h.halfYear, p.row, letters, surcharge),
+                cost / 100,
+              ),
+        style: { numberFormat: PLAIN_AMOUNT_FORMAT },
+      });
+    }
+    const ref = sheetRef(salaries.sheet);
+    refs.set(h.halfYear.id, {
+      posts: `${ref}!$${L(cols.post ?? 0)}$${first}:$${L(cols.post ?? 0)}$${last}`,
+      costs: `${ref}!$${L(col)}$${first}:$${L(col)}$${last}`,
+    });
+  }
+  return { edit: { sheet: salaries.sheet, cells, marks: [] }, refs };
+}
