@@ -366,7 +366,12 @@ function computeHalfYear(
         : byPost.get(normalizeKey(line.label));
     if (persons) usedPosts.add(normalizeKey(line.label));
     const costs = persons?.flatMap((p) => {
-      const c = personCost(p, source.halfYear, agreement.surchargePpm);
+      const c = personCost(
+        p,
+        source.halfYear,
+        agreement.surchargePpm,
+        agreement,
+      );
       return c ? [c] : [];
     });
     salaries[i] = costs;

@@ -25,6 +25,13 @@ export function isRatesSheetName(name: string): boolean {
   return name.trim().toLowerCase() === RATES_SHEET.toLowerCase();
 }
 
+/** The template's worked example (read-only), never read as a half-year. */
+export const EXAMPLE_SHEET = "Exempel";
+
+export function isExampleSheetName(name: string): boolean {
+  return name.trim().toLowerCase() === EXAMPLE_SHEET.toLowerCase();
+}
+
 /** The worksheet custom property (ExcelApi 1.12) that marks the add-in's sheet in Excel. */
 export const OWNER_PROPERTY = "iop-budget";
 

@@ -141,13 +141,22 @@ export function personCost(
   person: Person,
   h: HalfYear,
   agreementSurchargePpm: Ppm | null,
+  /** The agreement period: months outside it are not the agreement's to pay. */
+  period: { readonly start: IsoDate | null; readonly end: IsoDate | null } = {
+    start: null,
+    end: null,
+  },
 ): PersonCost | null {
   const { birthYear, monthlySalary, gradeMicro } = person;
   if (birthYear === null || monthlySalary === null || gradeMicro === null)
     return null;
   const surcharge = person.surchargePpm ?? agreementSurchargePpm ?? 0;
-  const from = person.from ?? h.start;
-  const to = person.to ?? h.end;
+  const later = (a: IsoDate, b: IsoDate | null) =>
+    b !== null && b > a ? b : a;
+  const earlier = (a: IsoDate, b: IsoDate | null) =>
+    b !== null && b < a ? b : a;
+  const from = later(person.from ?? h.start, period.start);
+  const to = earlier(person.to ?? h.end, period.end);
   const start = parseIso(h.start);
   // pay scaled by MICRO_PERCENT (öre × gradeMicro): exact.
   const pay = BigInt(monthlySalary) * BigInt(gradeMicro);
@@ -183,4 +192,22 @@ export function personCost(
     cost,
     surchargePpm: surcharge,
   };
+}
+
+/** A whole month's cost of a pay under a rule, in öre (rounded to öre): for showing the working. */
+export function monthCost(
+  monthlyPay: Ore,
+  rule: ContributionRule,
+  surchargePpm: Ppm,
+): Ore {
+  const pay = BigInt(monthlyPay);
+  const cap = BigInt(CONTRIBUTIONS.youth.capOre);
+  const contribution =
+    rule === "youth"
+      ? BigInt(CONTRIBUTIONS.youth.rate) * (pay < cap ? pay : cap) +
+        BigInt(CONTRIBUTIONS.general) * (pay > cap ? pay - cap : 0n)
+      : BigInt(ruleRate(rule)) * pay;
+  return Number(
+    divRound(pay * (PPM + BigInt(surchargePpm)) + contribution, PPM),
+  ) as Ore;
 }

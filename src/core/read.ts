@@ -38,6 +38,7 @@ import {
 import { isValidOrgNumber } from "./orgnr";
 import {
   isDecisionSheetName,
+  isExampleSheetName,
   isRatesSheetName,
   isScenarioSheetName,
 } from "./ownership";
@@ -85,7 +86,8 @@ export function readWorkbook(grids: {
     } else if (
       !isDecisionSheetName(g.name) &&
       !isScenarioSheetName(g.name) &&
-      !isRatesSheetName(g.name)
+      !isRatesSheetName(g.name) &&
+      !isExampleSheetName(g.name)
     ) {
       const sheet = readHalfYearSheet(g, halfYearFindings);
       if (sheet) halfYears.push(sheet);

@@ -35,7 +35,11 @@ export function excelHost(): WorkbookHost {
   const supports = (v: string) =>
     Office.context.requirements.isSetSupported("ExcelApi", v);
   const read = { merges: supports("1.13"), customProperties: supports("1.12") };
-  const write = { ...read, validations: supports("1.8") };
+  const write = {
+    ...read,
+    validations: supports("1.8"),
+    pageLayout: supports("1.9"),
+  };
   const undoable = supports("1.20");
   // The add-in's own writes raise change events too: those (and their echoes shortly after) are
   // not a person's edits, and following them would only re-read what was just written.

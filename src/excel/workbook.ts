@@ -48,6 +48,8 @@ export interface ReadOptions {
 export interface WriteOptions extends ReadOptions {
   /** ExcelApi 1.8: data validation in created sheets. */
   readonly validations?: boolean;
+  /** ExcelApi 1.9: print setup (landscape, one page wide, a header) of created sheets. */
+  readonly pageLayout?: boolean;
 }
 
 /** One loaded block of a sheet's used range (zero-based sheet coordinates). */
@@ -108,6 +110,8 @@ function toCell(
   const fmt = format && format !== "General" ? { fmt: format } : {};
   switch (type) {
     case "Empty":
+      // A formula is kept whatever type it reports (it is the add-in's or a person's to keep).
+      if (f !== undefined) return { t: "s", v: "", ...fmt, ...base };
       // An empty cell's own number format is kept: the plan must not overwrite it.
       return fmt.fmt ? { t: "z", v: null, ...fmt } : undefined;
     case "Double": {
@@ -450,11 +454,44 @@ function queuePreflight(
 }
 
 /** Refuses, before anything is written, what would fail or overwrite changes made since the read. */
+/** A formula as Excel gives it back: no "=", sheet names without needless quotes, one case. */
+function formulaText(f: string): string {
+  return f
+    .replace(/^=/, "")
+    .replace(/'([A-Za-z0-9_.\u00C0-\u024F]+)'!/g, "$1!")
+    .toUpperCase();
+}
+
+/** Every planned cell is already in the grid as planned (the write would change nothing). */
+function holdsAll(grid: Grid, cells: readonly CellWrite[]): boolean {
+  return cells.every((c) => {
+    const cell = grid.rows[c.row]?.[c.col];
+    const v = c.value;
+    switch (v.kind) {
+      case "formula":
+        return (
+          cell?.f !== undefined &&
+          formulaText(cell.f) === formulaText(v.formula)
+        );
+      case "number":
+        return cell?.t === "n" && !cell.f && cell.v === v.value;
+      case "text":
+        return v.value === ""
+          ? cell === undefined || (cell.t === "s" && cell.v === "")
+          : cell?.t === "s" && !cell.f && cell.v === v.value;
+      case "date":
+        return cell?.t === "n" && !cell.f && cell.v === isoToSerial(v.iso);
+    }
+  });
+}
+
+/** Checks the preflight; returns the protected sheets whose edits change nothing (left alone). */
 function verify(
   pre: Preflight,
   plan: WritePlan,
   state: ReadState | undefined,
-): void {
+  grids: WorkbookGrids,
+): ReadonlySet<string> {
   if (state) {
     const now = pre.names.items.map((ws) => ws.name);
     const changed =
@@ -470,9 +507,16 @@ function verify(
       );
     if (changed) throw new HostError("changed");
   }
+  const unchanged = new Set<string>();
   for (const [sheet, ws] of pre.protection) {
     if (ws.isNullObject) throw new HostError("changed", sheet);
-    if (ws.protection.protected) throw new HostError("sheetProtected", sheet);
+    if (!ws.protection.protected) continue;
+    // A protected sheet (the template's) that already holds every planned cell is left as it is;
+    // one that needs a write is named, and nothing is written.
+    const edit = plan.edits.find((e) => e.sheet === sheet);
+    const grid = grids.sheets.find((g) => g.name === sheet);
+    if (edit && grid && holdsAll(grid, edit.cells)) unchanged.add(sheet);
+    else throw new HostError("sheetProtected", sheet);
   }
   for (const c of plan.creates) {
     const ws = pre.created.get(c.sheet)!;
@@ -482,10 +526,14 @@ function verify(
     } else {
       // Only the add-in's own sheet is rewritten; the core chose another name for a person's.
       if (!c.replaces) throw new HostError("changed", c.sheet);
-      if (ws.protection.protected)
-        throw new HostError("sheetProtected", c.sheet);
+      if (ws.protection.protected) {
+        const grid = grids.sheets.find((g) => g.name === c.sheet);
+        if (grid && holdsAll(grid, c.cells)) unchanged.add(c.sheet);
+        else throw new HostError("sheetProtected", c.sheet);
+      }
     }
   }
+  return unchanged;
 }
 
 function hex(color: string): string {
@@ -499,10 +547,20 @@ function applyLook(range: Excel.Range, style: CellStyle): void {
   if (style.fontColor) range.format.font.color = hex(style.fontColor);
   if (style.fill) range.format.fill.color = hex(style.fill);
   if (style.wrap) range.format.wrapText = true;
+  // An input cell of a protected sheet (ExcelApi 1.2).
+  if (style.unlocked) range.format.protection.locked = false;
 }
 
 const hasLook = (s: CellStyle) =>
-  Boolean(s.bold || s.italic || s.fontSize || s.fontColor || s.fill || s.wrap);
+  Boolean(
+    s.bold ||
+    s.italic ||
+    s.fontSize ||
+    s.fontColor ||
+    s.fill ||
+    s.wrap ||
+    s.unlocked,
+  );
 
 interface Writer {
   readonly context: Excel.RequestContext;
@@ -605,6 +663,19 @@ function writeCreated(
     }
   }
   addMarks(ws, create.marks);
+  if (create.print && options.pageLayout) {
+    ws.pageLayout.orientation = "Landscape";
+    ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+    ws.pageLayout.headersFooters.defaultForAllPages.centerHeader =
+      create.print.header;
+  }
+  // Last, once its cells are written: no password, so a person can unprotect it on purpose.
+  if (create.protect)
+    ws.protection.protect({
+      allowInsertRows: true,
+      allowDeleteRows: true,
+      allowFormatColumns: true,
+    });
 }
 
 /**
@@ -622,7 +693,7 @@ export async function applyPlan(
   const state = seen.get(grids);
   const pre = queuePreflight(context, plan, state);
   await context.sync();
-  verify(pre, plan, state);
+  const unchanged = verify(pre, plan, state, grids);
   const w: Writer = {
     context,
     date1904: pre.dateSystem.value === 0,
@@ -638,28 +709,32 @@ export async function applyPlan(
   context.application.suspendApiCalculationUntilNextSync();
   // The add-in's sheet first: a run that Excel stops half way is recognisable as the add-in's.
   const steps = [
-    ...plan.creates.map(
-      (create) => () =>
-        writeCreated(
-          w,
-          create,
-          !pre.created.get(create.sheet)!.isNullObject,
-          options,
-        ),
-    ),
-    ...plan.edits.map((edit) => () => {
-      const ws = context.workbook.worksheets.getItem(edit.sheet);
-      writeCells(w, ws, edit.cells, (run) => {
-        const formats = pre.runFormats.get(runKey(edit.sheet, run))!
-          .numberFormat as unknown as string[][];
-        return run.cells.map(
-          (_, i) => (formats[i]?.[0] ?? "General") !== "General",
-        );
-      });
-      for (const m of edit.marks)
-        dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);
-      addMarks(ws, edit.marks);
-    }),
+    ...plan.creates
+      .filter((c) => !unchanged.has(c.sheet))
+      .map(
+        (create) => () =>
+          writeCreated(
+            w,
+            create,
+            !pre.created.get(create.sheet)!.isNullObject,
+            options,
+          ),
+      ),
+    ...plan.edits
+      .filter((e) => !unchanged.has(e.sheet))
+      .map((edit) => () => {
+        const ws = context.workbook.worksheets.getItem(edit.sheet);
+        writeCells(w, ws, edit.cells, (run) => {
+          const formats = pre.runFormats.get(runKey(edit.sheet, run))!
+            .numberFormat as unknown as string[][];
+          return run.cells.map(
+            (_, i) => (formats[i]?.[0] ?? "General") !== "General",
+          );
+        });
+        for (const m of edit.marks)
+          dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);
+        addMarks(ws, edit.marks);
+      }),
   ];
   for (const step of steps) {
     step();

@@ -104,6 +104,13 @@ export const TEXT = {
         `Klart: ${n} ${n === 1 ? "värde" : "värden"} skrevs in i arbetsboken.`,
       nothingToWrite: "Inget att skriva: arbetsboken har redan de här värdena.",
     },
+    salaries: {
+      title: "Lönekalkyl",
+      intro:
+        "Varje persons kostnad per halvår och hur den räknas: månadskostnaden med arbetsgivaravgifter efter ålder och datum, och pålägget.",
+      person: "Person",
+      post: "Post",
+    },
     scenarios: {
       title: "Scenarier",
       intro:
@@ -396,6 +403,13 @@ export const TEXT = {
         `Done: ${n} ${n === 1 ? "value was" : "values were"} written into the workbook.`,
       nothingToWrite:
         "Nothing to write: the workbook already has these values.",
+    },
+    salaries: {
+      title: "Salary calculation",
+      intro:
+        "Each person's cost per half-year and how it is reached: the monthly cost with employer contributions by age and date, and the surcharge.",
+      person: "Person",
+      post: "Line",
     },
     scenarios: {
       title: "Scenarios",

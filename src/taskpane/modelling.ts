@@ -4,6 +4,12 @@
 import {
   type Analysis,
   type Comparison,
+  type ContributionRule,
+  type Person,
+  type PersonCost,
+  formatNumber,
+  monthCost,
+  ruleRate,
   type WorkbookGrids,
   analyze,
   analyzeAgainstGranted,
@@ -321,4 +327,109 @@ export function comparisonView(
       halfYears.every((h) => h.lines.length === 0 && h.total.a === h.total.b) &&
       c.repayment.a === c.repayment.b,
   };
+}
+
+export interface SalaryPersonView {
+  readonly key: string;
+  readonly name: string;
+  readonly post: string;
+  /** Per half-year: the cost, and how it was reached ("jan–mar 23 656 kr/mån (31,42 %) …"). */
+  readonly halfYears: readonly {
+    readonly id: string;
+    readonly cost: string;
+    readonly working: string;
+  }[];
+}
+
+const RULE_NAMES: Record<Lang, Record<ContributionRule, string>> = {
+  sv: {
+    general: "arbetsgivaravgifter",
+    youth: "nedsatt för unga",
+    older: "ålderspensionsavgift",
+    none: "inga avgifter",
+  },
+  en: {
+    general: "employer contributions",
+    youth: "reduced for the young",
+    older: "old-age pension contribution",
+    none: "no contributions",
+  },
+};
+
+/**
+ * The persons of `Lönekalkyl` with their cost per half-year and the working: the months under each
+ * rule, a whole month's cost and the rate, so a partner can see why a figure is what it is.
+ */
+export function salaryView(analysis: Analysis, lang: Lang): SalaryPersonView[] {
+  const persons = analysis.workbook.salaries?.persons ?? [];
+  if (persons.length === 0) return [];
+  const money = (ore: number) => formatKronor(ore, lang);
+  const percent = (ppm: number) => `${formatNumber(ppm / 10_000, lang)} %`;
+  const costs = new Map<Person, Map<string, PersonCost>>();
+  for (const h of analysis.computation.halfYears)
+    for (const l of h.lines)
+      for (const c of l.salaries ?? []) {
+        const byHalf = costs.get(c.person) ?? new Map<string, PersonCost>();
+        byHalf.set(h.halfYear.id, c);
+        costs.set(c.person, byHalf);
+      }
+  return persons.map((p) => ({
+    key: `${p.row}`,
+    name: p.name,
+    post: p.post,
+    halfYears: analysis.computation.halfYears.map((h) => {
+      const c = costs.get(p)?.get(h.halfYear.id);
+      if (!c) return { id: h.halfYear.id, cost: "–", working: "" };
+      // Runs of months under one rule: "jan–mar".
+      const runs: {
+        from: number;
+        to: number;
+        rule: ContributionRule;
+        partial: boolean;
+      }[] = [];
+      for (const m of c.months) {
+        const last = runs[runs.length - 1];
+        const partial = m.days < m.daysInMonth;
+        if (
+          last &&
+          last.rule === m.rule &&
+          last.to === m.month - 1 &&
+          !partial &&
+          !last.partial
+        )
+          last.to = m.month;
+        else runs.push({ from: m.month, to: m.month, rule: m.rule, partial });
+      }
+      const month = (n: number) => monthName(n, lang);
+      const working = runs
+        .map((r) => {
+          const when =
+            r.from === r.to ? month(r.from) : `${month(r.from)}–${month(r.to)}`;
+          const share = r.partial
+            ? ` (${lang === "sv" ? "del av månaden" : "part of the month"})`
+            : "";
+          return `${when}${share}: ${money(monthCost(c.monthlyPay, r.rule, c.surchargePpm))}/${lang === "sv" ? "mån" : "month"} (${RULE_NAMES[lang][r.rule]} ${percent(ruleRate(r.rule))}${c.surchargePpm ? ` + ${lang === "sv" ? "pålägg" : "surcharge"} ${percent(c.surchargePpm)}` : ""})`;
+        })
+        .join("; ");
+      return {
+        id: h.halfYear.id,
+        cost: money(c.cost),
+        working:
+          c.months.length === 0
+            ? lang === "sv"
+              ? "inga månader i halvåret"
+              : "no months in the half-year"
+            : working,
+      };
+    }),
+  }));
+}
+
+function monthName(n: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    month: "short",
+    timeZone: "UTC",
+  })
+    .format(new Date(Date.UTC(2026, n - 1, 1)))
+    .replace(".", "");
 }

@@ -18,13 +18,10 @@ import {
   findScenario,
   planInputs,
   planScenarioSave,
-  planTemplate,
-  planWrite,
   readScenarios,
   readWorkbook,
   scenarioChanges,
   stampTime,
-  templatePeriod,
   withInputs,
 } from "../core";
 import type { WorkbookHost } from "../excel/host";
@@ -43,11 +40,13 @@ import {
   type ComparisonView,
   type Granted,
   type ModelView,
+  type SalaryPersonView,
   addChange,
   comparisonView,
   withWhatIf,
   inputsSummary,
   modelView,
+  salaryView,
 } from "./modelling";
 
 /** The document setting that remembers the *Följ ändringar* switch, per workbook. */
@@ -101,6 +100,8 @@ export interface PaneState {
   ): string | null;
   resetInputs(): void;
   prepareInputs(): Promise<void>;
+  /** The persons of Lönekalkyl with their costs and the working (SPEC §4.19). */
+  readonly salaries: readonly SalaryPersonView[];
   /** Scenarios stored in the workbook (SPEC §4.18). */
   readonly scenarios: readonly Scenario[];
   saveScenario(name: string): Promise<void>;
@@ -319,6 +320,10 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
           [],
         );
       }),
+    salaries: useMemo(
+      () => (analysis ? salaryView(analysis, lang) : []),
+      [analysis, lang],
+    ),
     scenarios: useMemo(() => (read ? readScenarios(read.grids) : []), [read]),
     saveScenario: (name: string) =>
       guard("writing", async () => {
@@ -395,6 +400,10 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       guard("reading", async () => {
         const { grids, base } = await load();
         const own = granted ? analyze(grids) : base;
+        // The write plan (Beslut, the half-years, Lönekalkyl) is loaded when it is first needed.
+        const { planWrite } = await import(
+          /* webpackChunkName: "plan" */ "../core/plan"
+        );
         const plan = planWrite(grids, own, {
           at: stampTime(new Date()),
           version: VERSION,
@@ -427,6 +436,9 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     cancelCompute: () => setPending(null),
     createTemplate: (from: string, to: string) =>
       guard("writing", async () => {
+        const { planTemplate, templatePeriod } = await import(
+          /* webpackChunkName: "plan" */ "../core/plan/template"
+        );
         const period = templatePeriod(from, to);
         if (!period) {
           setError(t.templateBadPeriod);

@@ -372,13 +372,23 @@ export function newSheetBytes(
   const validations = sheet.validations.length
     ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join("")}</dataValidations>`
     : "";
+  // CT_Worksheet's order: sheetData, sheetProtection, …, conditionalFormatting, dataValidations,
+  // …, pageMargins, pageSetup, headerFooter. insertRows="0" etc. means the action is allowed.
+  const protection = sheet.protect
+    ? '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" insertRows="0" deleteRows="0"/>'
+    : "";
+  const print = sheet.print
+    ? '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+      `<headerFooter><oddHeader>${escapeXml(`&C${sheet.print.header.replace(/&/g, "&&")}`)}</oddHeader></headerFooter>`
+    : "";
   out.push(
-    `</sheetData>${marks}${validations}` +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+    `</sheetData>${protection}${marks}${validations}` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${print}</worksheet>`,
   );
   return out.bytes(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      (sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
       `<dimension ref="A1:${columnLetters(maxCol - 1)}${maxRow}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,

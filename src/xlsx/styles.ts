@@ -167,10 +167,13 @@ export class StyleBook {
     const align = style.wrap
       ? `<${p}alignment wrapText="1" vertical="top"/>`
       : "";
-    const attrs = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
+    const protection = style.unlocked ? `<${p}protection locked="0"/>` : "";
+    const attrs = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${align ? ' applyAlignment="1"' : ""}${protection ? ' applyProtection="1"' : ""}`;
+    // CT_Xf: alignment before protection.
+    const children = align + protection;
     const index = this.add(
       "cellXfs",
-      align ? `<${p}xf ${attrs}>${align}</${p}xf>` : `<${p}xf ${attrs}/>`,
+      children ? `<${p}xf ${attrs}>${children}</${p}xf>` : `<${p}xf ${attrs}/>`,
     );
     this.cache.set(key, index);
     return index;

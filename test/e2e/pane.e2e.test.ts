@@ -11,7 +11,7 @@ import { FINDING_CODES, findingTemplate } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { ROOT, buildWeb, launch, routeOfficeJs, serve } from "../helpers/browser";
 import { fakeOfficeScript } from "../helpers/fake-office";
-import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, manyLinesWorkbook, reportOnGrantSheets } from "../helpers/seed";
+import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, manyLinesWorkbook, reportOnGrantSheets, salaryWorkbook } from "../helpers/seed";
 import { buildXlsx, kr, pct } from "../helpers/workbook";
 
 const WEB = join(ROOT, "test-output", "e2e-web");
@@ -521,6 +521,15 @@ describe("the pane in Excel mode", () => {
     await page.getByText("Klart: 1 värde skrevs in i arbetsboken.").waitFor();
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(3);
     await expect(page.getByTestId("grants-total").textContent()).resolves.toBe("2 293 548 kr");
+    await page.context().close();
+  });
+
+  test("Lönekalkyl: each person's cost per half-year with the months and rates behind it", async () => {
+    const page = await excelPage(false, await buildXlsx(salaryWorkbook()));
+    const table = page.getByRole("table", { name: "Lönekalkyl" });
+    await expect(table.getByRole("row", { name: /Person B/ }).textContent()).resolves.toContain("136 204 krjan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)");
+    // The line's budget is the three persons' together: 598 802 kr.
+    await expect(page.getByRole("table", { name: "Modellera 2026-H1" }).getByRole("row", { name: /^Hälsofrämjare/ }).textContent()).resolves.toContain("598 802 kr");
     await page.context().close();
   });
 

@@ -357,3 +357,31 @@ describe("what-if and scenarios in Excel", () => {
     expect(analyze(await readGrids(x.context(), ALL)).computation.grantTotal).toBe(229_354_800);
   });
 });
+
+describe("the protected template in Excel", () => {
+  test("Skapa mall protects every sheet but the instructions without a password, inputs unlocked, landscape one page wide; compute leaves the template's sheets alone, and names a protected sheet it would have to change", async () => {
+    const x = FakeExcel.from([]);
+    const plan = planTemplate(templatePeriod("2026-01", "2026-06")!);
+    await applyPlan(x.context(), plan, { sheets: [] }, { ...ALL, pageLayout: true });
+    const protectedSheets = x.sheets.filter((s) => s.protected).map((s) => s.name);
+    expect(protectedSheets).toEqual(["Uppgifter", "Lönekalkyl", "Budget 2026 H1", "Avgiftssatser", "Exempel"]);
+    for (const name of protectedSheets) expect(x.sheet(name).protection).toEqual({ options: { allowInsertRows: true, allowDeleteRows: true, allowFormatColumns: true }, password: null });
+    expect(x.sheet("Budget 2026 H1").pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, centerHeader: "Jämlik hälsa Lindängen" });
+    // The yellow cells are unlocked; the formulas are not.
+    expect(x.cell("Uppgifter", "B1")).toMatchObject({ fill: "#FFF2CC", locked: false });
+    expect(x.cell("Lönekalkyl", "D4")).toMatchObject({ locked: false });
+    const oh = [...x.sheet("Budget 2026 H1").cells.entries()].find(([, c]) => /ROUND\(.*SUM\(/.test(c.formula ?? ""))!;
+    expect(oh[1].locked).toBeUndefined();
+
+    // Compute on the template as it is: nothing on the protected sheets changes, Beslut is added.
+    await compute(x, { ...ALL });
+    expect(x.sheets.map((s) => s.name)).toContain("Beslut");
+    // A person clears the OH formula (as they could after unprotecting and protecting again):
+    // compute must write it, and says which sheet is protected instead of failing half way.
+    x.sheet("Budget 2026 H1").cells.delete(oh[0]);
+    const before = snapshot(x);
+    const grids = await readGrids(x.context(), ALL);
+    await expect(applyPlan(x.context(), planWrite(grids, analyze(grids), STAMP), grids, ALL)).rejects.toMatchObject({ key: "sheetProtected", sheet: "Budget 2026 H1" });
+    expect(snapshot(x)).toEqual(before);
+  });
+});

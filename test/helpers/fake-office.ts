@@ -76,7 +76,7 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
         clear: () => { if (s) for (const a of [s.values, s.formulas, s.valueTypes, s.numberFormat]) a.length = 0; if (s) { s.rows = 0; s.cols = 0; } },
         valueTypes: s && cut(s.valueTypes), numberFormat: s ? cut(s.numberFormat) : [],
         getMergedAreasOrNullObject: () => nullObject,
-        format: { font: {}, fill: {} }, conditionalFormats: cfs(), dataValidation: {},
+        format: { font: {}, fill: {}, protection: {} }, conditionalFormats: cfs(), dataValidation: {},
       };
       // Reading gives the cells; assigning values or formulas is a write, kept and noticed.
       let values = s && cut(s.values);
@@ -93,7 +93,8 @@ export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boole
       name, load: noop, isNullObject: false,
       set visibility(v) { if (s) s.visibility = v; fake.wrote = true; },
       get visibility() { return (s && s.visibility) || "Visible"; },
-      protection: { load: noop, protected: false },
+      protection: { load: noop, protected: Boolean(s && s.protected), protect: () => { if (s) s.protected = true; } },
+      pageLayout: { headersFooters: { defaultForAllPages: {} } },
       customProperties: { getItemOrNullObject: () => nullObject, add: noop },
       getUsedRangeOrNullObject: () => (fake.reads++, s && s.rows > 0 ? Object.assign(range(s, 0, 0, s.rows, s.cols), { address: "'" + name + "'!A1:" + letters(s.cols - 1) + s.rows, rowCount: s.rows, columnCount: s.cols }) : nullObject),
       getRangeByIndexes: (row, col, rows, cols) => range(s, row, col, rows, cols),

@@ -27,6 +27,8 @@ export interface FakeCell {
   fontColor?: string;
   fontSize?: number;
   wrap?: boolean;
+  /** Range.format.protection.locked (every cell is locked unless set false). */
+  locked?: boolean;
 }
 
 export interface FakeCf {
@@ -47,6 +49,9 @@ export interface FakeSheet {
   readonly validations: { range: string; rule?: unknown; errorAlert?: unknown }[];
   freezeRows: number;
   visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** How it was protected by the add-in (protect's options and password). */
+  protection?: { options: Record<string, boolean>; password: string | null };
+  pageLayout?: { orientation?: string; zoom?: unknown; centerHeader?: string };
   readonly columnWidths: Map<number, number>;
   merges: string[];
 }
@@ -292,13 +297,16 @@ function evaluate(x: FakeExcel, sheet: FakeSheet, formula: string, depth: number
     const r = rectOf(`${from}:${to}`);
     const out: unknown[] = [];
     for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push(x.value(s, r.row + i, r.col + j, depth));
-    return out;
+    // Row by row; VLOOKUP needs the width.
+    return Object.assign(out, { cols: r.cols });
   };
   const refs: unknown[] = [];
   const ref = (v: unknown) => `__v[${refs.push(v) - 1}]`;
   let js = "";
   const re = /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(<>|>=|<=|=|[A-Z]+(?=\())|([^"'A-Z$]+|.)/g;
-  for (const m of formula.matchAll(re)) {
+  // The logical constants outside strings (VLOOKUP's TRUE).
+  const source = formula.replace(/("(?:[^"]|"")*")|\b(TRUE|FALSE)\b(?!\()/g, (all, str: string | undefined, word: string | undefined) => str ?? (word === "TRUE" ? "1" : "0"));
+  for (const m of source.matchAll(re)) {
     const [, str, sheetPart, from, to, op, rest] = m;
     if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
     else if (from) {
@@ -319,6 +327,22 @@ function evaluate(x: FakeExcel, sheet: FakeSheet, formula: string, depth: number
     SUM: (...args: unknown[]) => args.flat().reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0),
     IF: (c: unknown, a: unknown, b: unknown) => (c ? a : b),
     AND: (...args: unknown[]) => args.every(Boolean),
+    MIN: (...args: unknown[]) => Math.min(...args.flat().map(num)),
+    MAX: (...args: unknown[]) => Math.max(...args.flat().map(num)),
+    // Criteria equal to a text or number, case-insensitive, as Excel's SUMIF without wildcards.
+    SUMIF: (range: unknown[], criterion: unknown, sums: unknown[]) =>
+      range.reduce<number>((t, v, i) => (String(v).toLowerCase() === String(criterion).toLowerCase() && typeof sums[i] === "number" ? t + (sums[i] as number) : t), 0),
+    // The approximate match of a sorted first column.
+    VLOOKUP: (v: unknown, table: unknown[] & { cols?: number }, col: unknown, approximate: unknown) => {
+      const cols = table.cols ?? 1;
+      let found: unknown = "#N/A";
+      for (let r = 0; r * cols < table.length; r++) {
+        const key = table[r * cols];
+        if (approximate ? num(key) <= num(v) : key === v) found = table[r * cols + num(col) - 1];
+        else if (approximate) break;
+      }
+      return found;
+    },
     ISNUMBER: (v: unknown) => typeof v === "number",
   };
   try {
@@ -496,8 +520,21 @@ class Worksheet extends Obj {
   readonly protection: WorksheetProtection;
   readonly customProperties: CustomProperties;
   readonly freezePanes: { freezeRows(n: number): void };
+  /** Worksheet.pageLayout (ExcelApi 1.9): what the add-in sets, kept as writes. */
+  readonly pageLayout: { orientation?: string; zoom?: unknown; headersFooters: { defaultForAllPages: { centerHeader?: string } } };
   constructor(x: FakeExcel, readonly sheetName: string, readonly orNull: boolean) {
     super(x);
+    const layout = (key: "orientation" | "zoom" | "centerHeader") => ({
+      set: (v: never) => {
+        this.x.need("1.9", `pageLayout.${key}`);
+        this.write(sheetName, `pageLayout.${key}`, 30, () => {
+          const s = this.state();
+          s.pageLayout = { ...s.pageLayout, [key]: v };
+        });
+      },
+    });
+    const defaultForAllPages = Object.defineProperty({}, "centerHeader", layout("centerHeader"));
+    this.pageLayout = Object.defineProperties({ headersFooters: { defaultForAllPages } }, { orientation: layout("orientation"), zoom: layout("zoom") });
     this.protection = new WorksheetProtection(x, this);
     this.customProperties = new CustomProperties(x, this);
     this.freezePanes = {
@@ -595,6 +632,15 @@ class WorksheetProtection extends Obj {
   protected scalar(): unknown {
     if (!this.ws.exists() && !this.ws.orNull) throw new OfficeError("ItemNotFound", this.ws.sheetName);
     return this.ws.exists() ? this.ws.state().protected : null;
+  }
+  /** WorksheetProtection.protect (ExcelApi 1.2); protecting a protected sheet fails, as in Excel. */
+  protect(options?: Record<string, boolean>, password?: string): void {
+    this.ws.write(this.ws.sheetName, "protect", 50, () => {
+      const s = this.ws.state();
+      if (s.protected) throw new OfficeError("InvalidOperation", `${s.name} is already protected`);
+      s.protected = true;
+      s.protection = { options: options ?? {}, password: password ?? null };
+    });
   }
 }
 
@@ -760,7 +806,8 @@ class Range extends Obj {
         else if (prop === "formulas") row.push(cell?.formula ?? (v ?? ""));
         else
           row.push(
-            v === null || v === ""
+            // A formula's cell is never empty: ="" is a String, as Excel types it.
+            (v === null || v === "") && !cell?.formula
               ? "Empty"
               : cell?.error || (typeof v === "string" && v.startsWith("#"))
                 ? "Error"
@@ -827,6 +874,7 @@ class MergedAreas extends Obj {
 class RangeFormat {
   readonly font: Record<string, unknown>;
   readonly fill: Record<string, unknown>;
+  readonly protection: Record<string, unknown>;
   constructor(x: FakeExcel, range: Range) {
     const setter = (apply: (c: FakeCell, v: never) => void) => (v: never) => range.forEachCell((c) => apply(c, v));
     this.font = {};
@@ -838,6 +886,8 @@ class RangeFormat {
     });
     this.fill = {};
     Object.defineProperty(this.fill, "color", { set: setter((c, v) => (c.fill = v)) });
+    this.protection = {};
+    Object.defineProperty(this.protection, "locked", { set: setter((c, v) => (c.locked = v)) });
     Object.defineProperties(this, {
       wrapText: { set: setter((c, v) => (c.wrap = v)) },
       columnWidth: {

@@ -67,3 +67,17 @@ test("a large workbook: the chart shows the overspent and the largest lines, the
   const found = modelView(a, a, [], h.lines[1_500]!.input.label, "sv").halfYears[0]!;
   expect(found.lines.map((l) => l.label)).toContain(h.lines[1_500]!.input.label);
 });
+
+test("Lönekalkyl in the pane: each person's cost per half-year and the working, month runs by rule", async () => {
+  const { salaryView } = await import("../../src/taskpane/modelling");
+  const { salaryWorkbook } = await import("../helpers/seed");
+  const view = salaryView(analyze(readXlsx(await buildXlsx(salaryWorkbook()))), "sv");
+  // 32 000 × 1,3142 = 42 054,40; 18 000 × 1,3142 = 23 655,60 and × 1,2081 = 21 745,80; 40 000 × 1,3142 = 52 568.
+  expect(view.map((p) => [p.name, p.halfYears[0]!.cost, p.halfYears[0]!.working])).toEqual([
+    ["Person A", "252 326 kr", "jan–juni: 42 054,40 kr/mån (arbetsgivaravgifter 31,42 %)"],
+    ["Person B", "136 204 kr", "jan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)"],
+    ["Person C", "210 272 kr", "mars–juni: 52 568 kr/mån (arbetsgivaravgifter 31,42 %)"],
+  ]);
+  expect(view[0]!.halfYears[1]).toEqual({ id: "2026-H2", cost: "0 kr", working: "inga månader i halvåret" });
+  expect(view[2]!.halfYears[1]!.cost).toBe("315 408 kr");
+});

@@ -98,7 +98,7 @@ describe("the pane", () => {
     fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), { target: { value: "2026-06" } });
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skapa mallblad" })));
     await waitFor(() => expect(empty.inserted).toHaveLength(1));
-    expect(empty.inserted[0]!.creates.map((c) => c.sheet)).toEqual(["Instruktioner", "Uppgifter", "Budget 2025 H2", "Budget 2026 H1"]);
+    expect(empty.inserted[0]!.creates.map((c) => c.sheet)).toEqual(["Instruktioner", "Uppgifter", "Lönekalkyl", "Budget 2025 H2", "Budget 2026 H1", "Avgiftssatser", "Exempel"]);
     unmount();
 
     const taken = fakeHost(await grids(budgetWorkbook()));

@@ -3,7 +3,7 @@
 
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync, zipSync } from "fflate";
-import { type Grid, a1, planTemplate } from "../../src/core";
+import { type Grid, a1, analyze, planTemplate } from "../../src/core";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes, errorsOf } from "../helpers/check";
@@ -208,11 +208,51 @@ describe("compute writes the figures into the workbook", () => {
 describe("the budget template", () => {
   const template = () => createWorkbook(planTemplate({ from: { year: 2025, month: 7 }, to: { year: 2026, month: 6 } }));
 
-  test("reads back clean: no finding at all, and the seed figures from its example rows", () => {
+  test("reads back clean: no finding at all; the salary lines are Lönekalkyl's example persons with their contributions and Pålägg", () => {
     const r = checkBytes(template());
     expect(r.findings).toEqual([]);
-    expect(r.periods.map((p) => [p.id, p.budget.total])).toEqual([["2025-H2", 1109649], ["2026-H1", 1109649]]);
+    // Pålägg 6 %; 31,42 % for all in 2025-H2; the person born 2004 has the youth rate from April 2026.
+    const full = (salary: number, months: number, rate = 0.3142) => salary * months * (1 + rate + 0.06);
+    const h2 = [Math.round(full(34000, 6)), Math.round(full(33000, 6)), Math.round(full(22500, 6))];
+    const h1 = [h2[0]!, h2[1]!, Math.round(full(22500, 3) + full(22500, 3, 0.2081))];
+    const samordnare = Math.round(full(21000, 6));
+    expect(r.periods.map((p) => p.lines.slice(0, 3).map((l) => [l.label, l.servicePercent, l.budget]))).toEqual([
+      [["Hälsofrämjare", 275, h2[0]! + h2[1]! + h2[2]!], ["Samordnare utveckling", 50, samordnare], ["Verksamhetskostnader", null, 100000]],
+      [["Hälsofrämjare", 275, h1[0]! + h1[1]! + h1[2]!], ["Samordnare utveckling", 50, samordnare], ["Verksamhetskostnader", null, 100000]],
+    ]);
+    expect(r.periods.map((p) => p.budget.overhead)).toEqual(r.periods.map((p) => Math.round(p.budget.direct * 0.1)));
     expect(r.agreement).toMatchObject({ start: "2025-07-01", end: "2026-06-30", overheadRate: 0.1 });
+  });
+
+  test("every sheet but the instructions is protected without a password, input cells unlocked, rows insertable; printed landscape one page wide", () => {
+    const files = unzipSync(template());
+    const workbook = strFromU8(files["xl/workbook.xml"]!);
+    const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]!);
+    const partOf = (name: string) => {
+      const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1];
+      return strFromU8(files[`xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]}`.replace("xl//xl/", "xl/")]!);
+    };
+    const names = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]!);
+    expect(names).toEqual(["Instruktioner", "Uppgifter", "Lönekalkyl", "Budget 2025 H2", "Budget 2026 H1", "Avgiftssatser", "Exempel"]);
+    for (const name of names) {
+      const xml = partOf(name);
+      if (name === "Instruktioner") expect(xml).not.toContain("<sheetProtection");
+      else {
+        expect(xml).toContain('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" insertRows="0" deleteRows="0"/>');
+        expect(xml).not.toMatch(/<sheetProtection[^>]*(password|hashValue)/);
+      }
+      expect(xml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+      expect(xml).toContain("<oddHeader>&amp;CJämlik hälsa Lindängen</oddHeader>");
+    }
+    // The yellow input cells are unlocked, the formulas locked: the styles of B5 (an Uppgifter date)
+    // and of the OH formula.
+    const styles = strFromU8(files["xl/styles.xml"]!);
+    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g))].map((m) => m[0]);
+    const styleOf = (xml: string, ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)![1])]!;
+    expect(styleOf(partOf("Uppgifter"), "B5")).toContain('<protection locked="0"/>');
+    const halfYear = partOf("Budget 2026 H1");
+    const ohRef = /<c r="(F\d+)"[^>]*><f>ROUND\(/.exec(halfYear)![1]!;
+    expect(styleOf(halfYear, ohRef)).not.toContain("locked=");
   });
 
   test("opens in LibreOffice, whose recalculation agrees with every formula", () => {
@@ -247,15 +287,20 @@ describe("the budget template", () => {
     const after = checkBytes(recalculated);
     expect(after.findings.filter((f) => f.severity !== "info")).toEqual([]);
     const period = after.periods.find((p) => p.sheet === sheet.name)!;
-    // 1 008 772 of direct costs + 50 000 of rent: OH 10 % of 1 058 772 = 105 877.
-    expect(period.budget.direct).toBe(1058772);
-    expect(period.budget.overhead).toBe(105877);
+    // The template's direct costs + 50 000 of rent, and OH 10 % of that.
+    const direct = checkBytes(template()).periods.find((p) => p.sheet === sheet.name)!.budget.direct + 50000;
+    expect(period.budget.direct).toBe(direct);
+    expect(period.budget.overhead).toBe(Math.round(direct * 0.1));
   });
 
   test("an agreement starting inside a half-year budgets the months it covers", () => {
     const r = checkBytes(createWorkbook(planTemplate({ from: { year: 2025, month: 9 }, to: { year: 2026, month: 8 } })));
     expect(r.periods.map((p) => p.id)).toEqual(["2025-H2", "2026-H1", "2026-H2"]);
-    expect(r.periods.map((p) => p.lines[0]!.months)).toEqual([4, 6, 2]);
+    // The persons of Lönekalkyl are paid for the agreement's months only: September–December,
+    // January–June, July–August.
+    const a = analyze(readXlsx(createWorkbook(planTemplate({ from: { year: 2025, month: 9 }, to: { year: 2026, month: 8 } }))));
+    expect(a.computation.halfYears.map((h) => h.lines[0]!.salaries![0]!.months.map((m) => m.month))).toEqual([[9, 10, 11, 12], [1, 2, 3, 4, 5, 6], [7, 8]]);
+    expect(r.periods[0]!.lines[0]!.budget).toBe(a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100);
     expect(errorsOf(r)).toEqual([]);
   });
 });

@@ -9,12 +9,14 @@ import { type Cell, type Grid, columnLetters, isEmptyCell } from "../grid";
 import { type Ore, kronor } from "../money";
 import { isOwnFormula } from "../ownership";
 import { SheetView, sameAmount } from "./view";
+import type { SalaryRefs } from "./salaries";
 import {
   type CellStyle,
   type CellWrite,
   type ConditionalMark,
   HEADER_STYLE,
   OVERSPENT_MARK,
+  PERCENT_FORMAT,
   PLAIN_AMOUNT_FORMAT,
   type PlanValue,
   flat,
@@ -64,10 +66,7 @@ export function planHalfYear(
   grid: Grid,
   h: ComputedHalfYear,
   rate: RateRef | null,
-  salaryRefs?: ReadonlyMap<
-    string,
-    { readonly posts: string; readonly costs: string }
-  >,
+  salaryRefs?: ReadonlyMap<string, SalaryRefs>,
 ): HalfYearPlan | null {
   const src = h.source;
   if (h.lines.length === 0) return null;
@@ -128,6 +127,16 @@ export function planHalfYear(
             c.person.post.trim().toLowerCase() ===
             input.label.trim().toLowerCase(),
         );
+      // The line's service % is its persons' together, where the cell is free.
+      const P = columns.servicePercent;
+      if (ref?.grades && P !== undefined && faithful) {
+        const pf = flat`SUMIF(${ref.posts},${L(columns.label!)}${r + 1},${ref.grades})`;
+        const grades = line.salaries.map((c) => c.person.gradeMicro ?? 0);
+        if (writable(view.original(r, P), pf) && grades.every((g) => g > 0))
+          write(r, P, formula(pf, grades.reduce((a, g) => a + g, 0) / 1e8), {
+            numberFormat: PERCENT_FORMAT,
+          });
+      }
       const target = view.original(r, B);
       if (f ? !writable(target, f) : !isEmptyCell(target)) continue;
       write(

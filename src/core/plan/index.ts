@@ -1,7 +1,7 @@
 // The write plan of a computed workbook: half-year sheets edited, `Beslut` created or replaced.
 
 import type { Analysis } from "../analyze";
-import { isPercentFormat } from "../dates";
+import { isPercentFormat, isoToSerial, serialToIso } from "../dates";
 import type { WorkbookGrids } from "../grid";
 import { parseA1 } from "../grid";
 import { type HalfYearPlan, type RateRef, planHalfYear } from "./halfyear";
@@ -39,6 +39,22 @@ function rateRef(grids: WorkbookGrids, analysis: Analysis): RateRef | null {
     ),
     ppm: a.overheadRatePpm,
   };
+}
+
+/** A date of `Uppgifter` in a formula: its cell when it holds the date as a number, else the serial. */
+function dateRef(
+  grids: WorkbookGrids,
+  sheet: string | null,
+  address: string | undefined,
+  iso: string | null,
+): string | null {
+  if (iso === null) return null;
+  const grid = grids.sheets.find((g) => g.name === sheet);
+  const at = address ? parseA1(address) : null;
+  const cell = at && grid ? grid.rows[at.row]?.[at.col] : undefined;
+  if (!sheet || !address || cell?.t !== "n" || serialToIso(cell.v) !== iso)
+    return String(isoToSerial(iso));
+  return `${sheetRef(sheet)}!${address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
 }
 
 /**
@@ -119,6 +135,10 @@ function planSalaryCosts(
     salaries,
     analysis,
     fractionRef(grids, a.sheet, a.cells.surcharge, a.surchargePpm),
+    {
+      start: dateRef(grids, a.sheet, a.cells.start, a.start),
+      end: dateRef(grids, a.sheet, a.cells.end, a.end),
+    },
   );
   return plan ? { plan, rates: planRatesSheet(existing !== undefined) } : null;
 }

@@ -158,6 +158,8 @@ function costFormula(
   row: number,
   cols: Record<"birth" | "salary" | "grade" | "from" | "to", string>,
   surcharge: string,
+  /** The agreement's first and last day (a cell of Uppgifter, or a serial). */
+  period: { readonly start: string | null; readonly end: string | null },
 ): string {
   const c = (col: string) => `$${col}${row}`;
   const pay = flat`${c(cols.salary)}*IF(${c(cols.grade)}>1,${c(cols.grade)}/100,${c(cols.grade)})`;
@@ -171,7 +173,9 @@ function costFormula(
     const first = isoToSerial(`${y}-${String(m).padStart(2, "0")}-01`);
     const last = first + dim - 1;
     const age = flat`(${y - 1}-${c(cols.birth)})`;
-    const share = flat`MAX(0,MIN(IF(${c(cols.to)}="",${last},${c(cols.to)}),${last})-MAX(IF(${c(cols.from)}="",${first},${c(cols.from)}),${first})+1)/${dim}`;
+    const end = period.end ? `,${period.end}` : "";
+    const begin = period.start ? `,${period.start}` : "";
+    const share = flat`MAX(0,MIN(IF(${c(cols.to)}="",${last},${c(cols.to)}),${last}${end})-MAX(IF(${c(cols.from)}="",${first},${c(cols.from)}),${first}${begin})+1)/${dim}`;
     const contribution = flat`IF(${c(cols.birth)}<=${R("noneBornUpTo")},0,IF(${age}>=${older.replace("YEAR_", String(y))},${R("oldAgePension")}*PAY_,IF(AND(${first}>=${R("youthFrom")},${first}<=${R("youthTo")},${age}>=${R("youthMinAge")},${age}<=${R("youthMaxAge")}),${R("youthRate")}*MIN(PAY_,${R("youthCap")})+${R("general")}*MAX(0,PAY_-${R("youthCap")}),${R("general")}*PAY_)))`;
     terms.push(flat`${share}*(PAY_*(1+${surcharge})+${contribution})`);
   }
@@ -183,13 +187,17 @@ function isOwnCostFormula(f: string): boolean {
   return f.includes(RATES_SHEET);
 }
 
+export interface SalaryRefs {
+  readonly posts: string;
+  readonly costs: string;
+  /** The grades, when every one is a number a SUMIF adds as the fraction (a percent cell or ≤ 1). */
+  readonly grades: string | null;
+}
+
 export interface SalaryPlan {
   readonly edit: SheetEdit;
   /** Per half-year: the ranges of Post and of the half-year's cost, for the lines' SUMIF. */
-  readonly refs: ReadonlyMap<
-    HalfYearId,
-    { readonly posts: string; readonly costs: string }
-  >;
+  readonly refs: ReadonlyMap<HalfYearId, SalaryRefs>;
 }
 
 /**
@@ -202,6 +210,8 @@ export function planSalaries(
   salaries: SalarySheet,
   analysis: Analysis,
   surchargeRef: string,
+  /** The agreement's first and last day in a formula (a cell of Uppgifter, or a serial). */
+  period: { readonly start: string | null; readonly end: string | null },
 ): SalaryPlan | null {
   const cols = salaries.columns;
   if (
@@ -224,7 +234,11 @@ export function planSalaries(
         if (!isEmptyCell(row[c])) next = c + 1;
   }
   const cells: CellWrite[] = [];
-  const refs = new Map<HalfYearId, { posts: string; costs: string }>();
+  const refs = new Map<HalfYearId, SalaryRefs>();
+  const gradesAdd = persons.every((p) => {
+    const c = grid.rows[p.row - 1]?.[cols.grade!];
+    return c?.t === "n" && ((c.fmt ?? "").includes("%") || c.v <= 1);
+  });
   const first = Math.min(...persons.map((p) => p.row));
   const last = Math.max(...persons.map((p) => p.row));
   const L = columnLetters;
@@ -262,7 +276,7 @@ export function planSalaries(
         continue;
       const cost =
         costOf.get(p) ??
-        personCost(p, h.halfYear, agreement.surchargePpm)?.cost ??
+        personCost(p, h.halfYear, agreement.surchargePpm, agreement)?.cost ??
         null;
       const surcharge =
         cols.surcharge === undefined
@@ -276,7 +290,7 @@ export function planSalaries(
           cost === null
             ? text("")
             : formula(
-                costFormula(h.halfYear, p.row, letters, surcharge),
+                costFormula(h.halfYear, p.row, letters, surcharge, period),
                 cost / 100,
               ),
         style: { numberFormat: PLAIN_AMOUNT_FORMAT },
@@ -286,6 +300,9 @@ export function planSalaries(
     refs.set(h.halfYear.id, {
       posts: `${ref}!$${L(cols.post ?? 0)}$${first}:$${L(cols.post ?? 0)}$${last}`,
       costs: `${ref}!$${L(col)}$${first}:$${L(col)}$${last}`,
+      grades: gradesAdd
+        ? `${ref}!$${L(cols.grade)}$${first}:$${L(cols.grade)}$${last}`
+        : null,
     });
   }
   return { edit: { sheet: salaries.sheet, cells, marks: [] }, refs };

@@ -8,6 +8,9 @@ import type { Cell, Grid } from "../grid";
 import { type HalfYear, halfYearsBetween } from "../period";
 import { DETAILS_SHEET } from "../read";
 import { planHalfYear, type RateRef } from "./halfyear";
+import { planRatesSheet, planSalaries } from "./salaries";
+import { SALARY_SHEET } from "../salaries";
+import { EXAMPLE_SHEET } from "../ownership";
 import {
   type CellStyle,
   type CellWrite,
@@ -24,48 +27,11 @@ import {
 } from "./types";
 import { SWEDISH_MONTHS } from "../period";
 
-export interface YearMonth {
-  readonly year: number;
-  readonly month: number;
-}
+export * from "./template-period";
+import type { TemplateOptions } from "./template-period";
 
-export interface TemplateOptions {
-  readonly from: YearMonth;
-  readonly to: YearMonth;
-}
-
-export function parseYearMonth(text: string): YearMonth | null {
-  const m = /^(\d{4})-(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const month = Number(m[2]);
-  return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
-}
-
-/** A template period from two "YYYY-MM" texts: both valid, in order, at most ten years; else null. */
-export function templatePeriod(
-  from: string,
-  to: string,
-): TemplateOptions | null {
-  const f = parseYearMonth(from);
-  const t = parseYearMonth(to);
-  if (!f || !t) return null;
-  const months = (t.year - f.year) * 12 + t.month - f.month + 1;
-  return months >= 1 && months <= 120 ? { from: f, to: t } : null;
-}
-
-/** The half-year after today's: where a new agreement usually starts. Twelve months by default. */
-export function defaultTemplatePeriod(today: Date): TemplateOptions {
-  const y = today.getFullYear();
-  const from =
-    today.getMonth() < 6 ? { year: y, month: 7 } : { year: y + 1, month: 1 };
-  const to =
-    from.month === 7
-      ? { year: y + 1, month: 6 }
-      : { year: from.year, month: 12 };
-  return { from, to };
-}
-
-const INPUT: CellStyle = { fill: "FFF2CC" };
+/** An input cell: yellow, and not locked on the protected sheet. */
+const INPUT: CellStyle = { fill: "FFF2CC", unlocked: true };
 const HEADERS = [
   "Kostnadsslag",
   "Post",
@@ -88,18 +54,9 @@ const EXAMPLE_LINES: ReadonlyArray<{
   monthlyCost?: number;
   budget?: number;
 }> = [
-  {
-    category: "Lön",
-    label: "Hälsofrämjare",
-    percent: 2.75,
-    monthlyCost: 45000,
-  },
-  {
-    category: "Lön",
-    label: "Samordnare utveckling",
-    percent: 0.5,
-    monthlyCost: 55424,
-  },
+  // The salary lines' % and budget come from Lönekalkyl (its persons on the same Post).
+  { category: "Lön", label: "Hälsofrämjare" },
+  { category: "Lön", label: "Samordnare utveckling" },
   { category: "Verksamhet", label: "Verksamhetskostnader", budget: 100000 },
   { category: "OH", label: "OH-kostnader" },
 ];
@@ -179,6 +136,12 @@ function detailsSheet(start: string, end: string): SheetCreate {
       num(0.1),
       { ...INPUT, numberFormat: PERCENT_FORMAT },
       "Påslag för OH-kostnader (IT, HR, ekonomi) på de direkta kostnaderna.",
+    ],
+    [
+      "Pålägg",
+      num(0.06),
+      { ...INPUT, numberFormat: PERCENT_FORMAT },
+      "Pålägg på lönen i Lönekalkyl för tjänstepension, avtalsförsäkringar och andra lönekostnader (exempel: ange ert).",
     ],
     [
       "Återbetalning senast",
@@ -317,16 +280,306 @@ function halfYearSheet(h: HalfYear, months: number): SheetCreate {
   };
 }
 
+/** The example persons of `Lönekalkyl`: the seed's posts, 275 % and 50 %, one of them young. */
+const EXAMPLE_PERSONS: ReadonlyArray<{
+  post: string;
+  name: string;
+  born: number;
+  salary: number;
+  grade: number;
+}> = [
+  {
+    post: "Hälsofrämjare",
+    name: "Hälsofrämjare 1",
+    born: 1985,
+    salary: 34000,
+    grade: 1,
+  },
+  {
+    post: "Hälsofrämjare",
+    name: "Hälsofrämjare 2",
+    born: 1979,
+    salary: 33000,
+    grade: 1,
+  },
+  {
+    post: "Hälsofrämjare",
+    name: "Hälsofrämjare 3",
+    born: 2004,
+    salary: 30000,
+    grade: 0.75,
+  },
+  {
+    post: "Samordnare utveckling",
+    name: "Samordnare",
+    born: 1972,
+    salary: 42000,
+    grade: 0.5,
+  },
+];
+const SALARY_HEADER_ROW = 2;
+
+function salarySheet(): SheetCreate {
+  const cells: CellWrite[] = [];
+  put(cells, 0, 0, text(SALARY_SHEET), { bold: true, fontSize: 14 });
+  put(
+    cells,
+    1,
+    0,
+    text(
+      "En rad per person. Post ska heta som lönens rad på halvårsbladen. Kostnaden per halvår räknas fram med arbetsgivaravgifter efter ålder och datum (bladet Avgiftssatser) och Pålägg. Tomt Från/Till: hela avtalsperioden.",
+    ),
+    { italic: true },
+  );
+  SALARY_COLUMNS.forEach((h, c) =>
+    put(cells, SALARY_HEADER_ROW, c, text(h), HEADER_STYLE),
+  );
+  EXAMPLE_PERSONS.forEach((p, i) => {
+    const r = SALARY_HEADER_ROW + 1 + i;
+    put(cells, r, 0, text(p.post), INPUT);
+    put(cells, r, 1, text(p.name), INPUT);
+    put(cells, r, 2, num(p.born), INPUT);
+    put(cells, r, 3, num(p.salary), {
+      ...INPUT,
+      numberFormat: PLAIN_AMOUNT_FORMAT,
+    });
+    put(cells, r, 4, num(p.grade), { ...INPUT, numberFormat: PERCENT_FORMAT });
+    put(cells, r, 5, text(""), { ...INPUT, numberFormat: DATE_FORMAT });
+    put(cells, r, 6, text(""), { ...INPUT, numberFormat: DATE_FORMAT });
+    put(cells, r, 7, text(""), { ...INPUT, numberFormat: PERCENT_FORMAT });
+  });
+  const first = SALARY_HEADER_ROW + 2;
+  const last = SALARY_HEADER_ROW + 1 + EXAMPLE_PERSONS.length;
+  return {
+    sheet: SALARY_SHEET,
+    cells,
+    columnWidths: [24, 22, 11, 13, 18, 12, 12, 10, 16, 16, 16, 16],
+    freeze: { rows: SALARY_HEADER_ROW + 1, cols: 0 },
+    validations: [
+      {
+        range: `C${first}:C${last}`,
+        kind: "custom",
+        formula: `AND(ISNUMBER(C${first}),C${first}>=1930,C${first}<=2015)`,
+        message: "Skriv födelseåret med fyra siffror, t.ex. 1985.",
+      },
+      {
+        range: `E${first}:E${last}`,
+        kind: "custom",
+        formula: `AND(ISNUMBER(E${first}),E${first}>0,E${first}<=1)`,
+        message: "Tjänstgöringsgraden ska vara större än 0 % och högst 100 %.",
+      },
+    ],
+    marks: [],
+  };
+}
+
+const SALARY_COLUMNS = [
+  "Post",
+  "Namn",
+  "Födelseår",
+  "Månadslön",
+  "Tjänstgöringsgrad",
+  "Från",
+  "Till",
+  "Pålägg",
+];
+
+/** The seed case worked through (SPEC §5), each figure a formula over the cells beside it. */
+function exampleSheet(): SheetCreate {
+  const cells: CellWrite[] = [];
+  put(cells, 0, 0, text("Exempel: Jämlik hälsa Lindängen (Rädda Barnen)"), {
+    bold: true,
+    fontSize: 14,
+  });
+  put(
+    cells,
+    1,
+    0,
+    text(
+      "Så räknas budgeten och återrapporteringen fram. Bladet är skrivskyddat: det är bara ett exempel.",
+    ),
+    { italic: true },
+  );
+  put(cells, 3, 0, text("Budgetförslag juli 2025 – juni 2026"), { bold: true });
+  [
+    "Post",
+    "Tjänstgöringsgrad",
+    "Antal månader",
+    "Månadskostnad",
+    "Budget",
+    "Så räknas det",
+  ].forEach((h, c) => put(cells, 4, c, text(h), HEADER_STYLE));
+  const amount = { numberFormat: PLAIN_AMOUNT_FORMAT };
+  const rows: [
+    string,
+    number | null,
+    number | null,
+    number | null,
+    string,
+    number,
+    string,
+  ][] = [
+    [
+      "Hälsofrämjare",
+      2.75,
+      12,
+      45000,
+      "ROUND(B6*C6*D6,0)",
+      1_485_000,
+      "275 % × 12 månader × 45 000 kr",
+    ],
+    [
+      "Samordnare utveckling",
+      0.5,
+      12,
+      55424,
+      "ROUND(B7*C7*D7,0)",
+      332_544,
+      "50 % × 12 månader × 55 424 kr",
+    ],
+    [
+      "Verksamhetskostnader",
+      null,
+      null,
+      null,
+      "200000",
+      200_000,
+      "beloppet som det står",
+    ],
+    [
+      "OH-kostnader",
+      null,
+      null,
+      null,
+      "ROUND(0.1*SUM(E6:E8),0)",
+      201_754,
+      "10 % av de direkta kostnaderna",
+    ],
+    ["Totalt", null, null, null, "SUM(E6:E9)", 2_219_298, "det som beviljas"],
+  ];
+  rows.forEach(([post, pct, months, cost, f, value, how], i) => {
+    const r = 5 + i;
+    put(
+      cells,
+      r,
+      0,
+      text(post),
+      i === rows.length - 1 ? { bold: true } : undefined,
+    );
+    if (pct !== null)
+      put(cells, r, 1, num(pct), { numberFormat: PERCENT_FORMAT });
+    if (months !== null) put(cells, r, 2, num(months));
+    if (cost !== null) put(cells, r, 3, num(cost), amount);
+    put(
+      cells,
+      r,
+      4,
+      /^\d+$/.test(f)
+        ? num(value)
+        : { kind: "formula", formula: f, cached: value },
+      amount,
+    );
+    put(cells, r, 5, text(how), { italic: true });
+  });
+  put(cells, 11, 0, text("Återrapportering 2024"), { bold: true });
+  const report: [string, string | number, number, string][] = [
+    ["Budget", 1_925_000, 1_925_000, "summan av halvårens budget"],
+    ["Utfall", 1_777_664, 1_777_664, "summan av halvårens utfall"],
+    ["Överskott 2024", "B13-B14", 147_336, "budget − utfall"],
+    ["Överskott från 2023", 232_886, 232_886, "ej återbetalt från förra året"],
+    [
+      "Att återbetala senast 2025-06-30",
+      "B15+B16",
+      380_222,
+      "överskotten tillsammans",
+    ],
+  ];
+  report.forEach(([label, v, value, how], i) => {
+    const r = 12 + i;
+    put(
+      cells,
+      r,
+      0,
+      text(label),
+      i === report.length - 1 ? { bold: true } : undefined,
+    );
+    put(
+      cells,
+      r,
+      1,
+      typeof v === "number"
+        ? num(v)
+        : { kind: "formula", formula: v, cached: value },
+      amount,
+    );
+    put(cells, r, 2, text(how), { italic: true });
+  });
+  put(
+    cells,
+    18,
+    0,
+    text("Lönekalkyl januari–juni 2026: tre personer på Hälsofrämjare"),
+    { bold: true },
+  );
+  const salary: [string, string, number, string][] = [
+    [
+      "32 000 kr, 100 %, hela halvåret",
+      "ROUND(32000*1*6*(1+0.3142),0)",
+      252_326,
+      "6 månader × (1 + 31,42 % arbetsgivaravgifter)",
+    ],
+    [
+      "24 000 kr, 75 %, född 2005",
+      "ROUND(24000*0.75*(3*(1+0.3142)+3*(1+0.2081)),0)",
+      136_204,
+      "januari–mars 31,42 %; april–juni 20,81 % (nedsättningen för unga, lön upp till 25 000 kr)",
+    ],
+    [
+      "40 000 kr, 100 %, från 1 mars",
+      "ROUND(40000*1*4*(1+0.3142),0)",
+      210_272,
+      "4 månader × (1 + 31,42 %)",
+    ],
+    [
+      "Posten Hälsofrämjare",
+      "SUM(B20:B22)",
+      598_802,
+      "budgeten på halvårsbladet",
+    ],
+  ];
+  salary.forEach(([label, f, value, how], i) => {
+    const r = 19 + i;
+    put(
+      cells,
+      r,
+      0,
+      text(label),
+      i === salary.length - 1 ? { bold: true } : undefined,
+    );
+    put(cells, r, 1, { kind: "formula", formula: f, cached: value }, amount);
+    put(cells, r, 2, text(how), { italic: true });
+  });
+  return {
+    sheet: EXAMPLE_SHEET,
+    cells,
+    columnWidths: [34, 18, 16, 16, 14, 44],
+    freeze: null,
+    validations: [],
+    marks: [],
+  };
+}
+
 function instructionsSheet(): SheetCreate {
   const lines = [
     "Så fyller ni i budgeten",
-    "1. Fyll i bladet Uppgifter: partnerskap, organisation, avtalsperiod och OH-sats.",
-    "2. Fyll i ett blad per halvår. Exempelraderna kommer från Jämlik hälsa Lindängen: skriv över dem med er budget.",
-    "3. Lönerader: ange tjänstgöringsgrad (t.ex. 275 % för tre personer), antal månader (högst 6) och månadskostnad för heltid inklusive arbetsgivaravgift och sociala avgifter. Budgeten räknas fram.",
-    "4. Nya poster läggs in som nya rader ovanför OH-raden, så att OH räknas på dem.",
-    "5. OH-kostnaderna räknas fram som OH-satsen gånger de direkta kostnaderna. Skriv inte över formeln.",
+    "1. Fyll i bladet Uppgifter: partnerskap, organisation, avtalsperiod, OH-sats och Pålägg.",
+    "2. Fyll i Lönekalkyl: en rad per person med post, födelseår, månadslön, tjänstgöringsgrad och eventuellt från- och tilldatum. Arbetsgivaravgifterna räknas fram efter ålder och datum (bladet Avgiftssatser).",
+    "3. Fyll i ett blad per halvår. Exempelraderna kommer från Jämlik hälsa Lindängen: skriv över dem med er budget. Lönernas tjänstgöringsgrad och budget hämtas från Lönekalkyl för personerna på samma post.",
+    "4. Nya poster läggs in som nya rader ovanför OH-raden, så att OH räknas på dem. Bladen är skyddade utan lösenord: de gula cellerna går att fylla i och rader går att infoga; formlerna är låsta.",
+    "5. OH-kostnaderna räknas fram som OH-satsen gånger de direkta kostnaderna.",
     "6. Vid återrapportering: fyll i kolumnen Utfall. Differens och Status visas då, och överskridna poster markeras i rött.",
-    "7. Kontrollera arbetsboken med IOP-budget (Kontrollera) innan den skickas in.",
+    "7. Bladet Exempel visar hur Jämlik hälsa Lindängens budget och återrapportering räknas fram.",
+    "8. Kontrollera arbetsboken med IOP-budget (Kontrollera) innan den skickas in.",
   ];
   const cells: CellWrite[] = lines.map((l, i) => ({
     row: i,
@@ -353,6 +606,7 @@ export function planTemplate(o: TemplateOptions): WritePlan {
     daysInMonth(o.to.year, o.to.month),
   );
   const details = detailsSheet(start, end);
+  const salaries = salarySheet();
   const halfYears = halfYearsBetween(start, end);
   const sheets = halfYears.map((h) => {
     // Months of the agreement inside this half-year (6 unless the agreement starts or ends inside it).
@@ -364,11 +618,24 @@ export function planTemplate(o: TemplateOptions): WritePlan {
     return halfYearSheet(h, last - first + 1);
   });
   // The engine reads the template's own cells and plans its formulas, exactly as for `compute`.
+  const salaryGrid = gridOf(SALARY_SHEET, salaries.cells);
   const grids = [
     gridOf(DETAILS_SHEET, details.cells),
     ...sheets.map((s) => gridOf(s.sheet, s.cells)),
   ];
-  const analysis = analyze({ sheets: grids });
+  const analysis = analyze({ sheets: [...grids, salaryGrid] });
+  const salaryPlan = analysis.workbook.salaries
+    ? planSalaries(
+        salaryGrid,
+        analysis.workbook.salaries,
+        analysis,
+        `'${DETAILS_SHEET}'!$B$8`,
+        {
+          start: `'${DETAILS_SHEET}'!$B$5`,
+          end: `'${DETAILS_SHEET}'!$B$6`,
+        },
+      )
+    : null;
   const rate: RateRef = {
     expression: `'${DETAILS_SHEET}'!$${RATE_ADDRESS.replace(/(\d+)/, "$$$1")}`,
     ppm: 100_000,
@@ -377,12 +644,34 @@ export function planTemplate(o: TemplateOptions): WritePlan {
     const h = analysis.computation.halfYears.find(
       (x) => x.source.sheet === s.sheet,
     );
-    const plan = h ? planHalfYear(grids[i + 1]!, h, rate) : null;
+    const plan = h
+      ? planHalfYear(grids[i + 1]!, h, rate, salaryPlan?.refs)
+      : null;
     if (!plan) return s;
     const planned = new Set(plan.cells.map((c) => `${c.row},${c.col}`));
     const kept = s.cells.filter((c) => !planned.has(`${c.row},${c.col}`));
     // Formula cells keep the template's input look where they replace one (e.g. the Utfall sum).
     return { ...s, cells: [...kept, ...plan.cells], marks: plan.marks };
   });
-  return { edits: [], creates: [instructionsSheet(), details, ...creates] };
+  const name = "Jämlik hälsa Lindängen";
+  // Every sheet but the instructions is protected (no password) and prints landscape, one page wide.
+  const guarded = (c: SheetCreate): SheetCreate => ({
+    ...c,
+    protect: true,
+    print: { header: name },
+  });
+  const salaryCells = salaryPlan
+    ? [...salaries.cells, ...salaryPlan.edit.cells]
+    : salaries.cells;
+  return {
+    edits: [],
+    creates: [
+      { ...instructionsSheet(), print: { header: name } },
+      guarded(details),
+      guarded({ ...salaries, cells: salaryCells }),
+      ...creates.map(guarded),
+      guarded(planRatesSheet(false)),
+      guarded(exampleSheet()),
+    ],
+  };
 }

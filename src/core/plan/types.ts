@@ -25,6 +25,8 @@ export interface CellStyle {
   readonly fill?: string;
   readonly fontColor?: string;
   readonly wrap?: boolean;
+  /** An input cell of a protected sheet: not locked, so it can be typed in. */
+  readonly unlocked?: boolean;
 }
 
 export interface CellWrite {
@@ -83,6 +85,13 @@ export interface SheetCreate {
   readonly freeze: { readonly rows: number; readonly cols: number } | null;
   readonly validations: readonly Validation[];
   readonly marks: readonly ConditionalMark[];
+  /**
+   * Protected without a password (a person can unprotect it on purpose): locked cells are the
+   * ones without `unlocked`; rows may be inserted and deleted, columns formatted.
+   */
+  readonly protect?: boolean;
+  /** Printing: landscape, one page wide, this text centred in the header. */
+  readonly print?: { readonly header: string };
 }
 
 export interface WritePlan {

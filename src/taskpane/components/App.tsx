@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useRef } from "react";
 import type { Lang } from "../../core";
-import { defaultTemplatePeriod } from "../../core";
+import { defaultTemplatePeriod } from "../../core/plan/template-period";
 import type { WorkbookHost } from "../../excel/host";
 import { usePane } from "../usePane";
 import { BudgetChart } from "./BudgetChart";
@@ -14,6 +14,7 @@ import { TemplateForm } from "./TemplateForm";
 
 // What-if and scenarios in a chunk of their own: the pane's first load stays small.
 const ModelSection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.ModelSection })));
+const SalarySection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.SalarySection })));
 const ScenarioSection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.ScenarioSection })));
 
 const useStyles = makeStyles({
@@ -129,6 +130,14 @@ export function App({ host, lang, dark }: AppProps) {
                 onWrite={() => void pane.prepareInputs()}
                 disabled={pane.busy !== null}
               />
+            </Suspense>
+          </section>
+        )}
+        {pane.salaries.length > 0 && (
+          <section className={styles.section} aria-labelledby="salary-heading">
+            <h2 id="salary-heading">{t.salaries.title}</h2>
+            <Suspense fallback={<ProgressBar aria-label={t.salaries.title} />}>
+              <SalarySection persons={pane.salaries} t={t} />
             </Suspense>
           </section>
         )}

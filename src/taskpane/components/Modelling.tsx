@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeSty
 import { useState } from "react";
 import type { InputField, Scenario } from "../../core";
 import type { PaneText } from "../i18n";
-import type { ComparisonView, ModelField, ModelView } from "../modelling";
+import type { ComparisonView, ModelField, ModelView, SalaryPersonView } from "../modelling";
 
 // What-if and scenarios: loaded only when the pane has a workbook to model (a chunk of its own).
 
@@ -316,5 +316,50 @@ function ComparisonTable({ view, t, onClose }: { readonly view: ComparisonView; 
         </Button>
       </div>
     </section>
+  );
+}
+
+/** The persons of Lönekalkyl: each half-year's cost and its working (SPEC §4.19). */
+export function SalarySection({ persons, t }: { readonly persons: readonly SalaryPersonView[]; readonly t: PaneText }) {
+  const styles = useStyles();
+  const ids = persons[0]?.halfYears.map((h) => h.id) ?? [];
+  return (
+    <div className={styles.section}>
+      <Text>{t.salaries.intro}</Text>
+      <table className={styles.table} aria-label={t.salaries.title}>
+        <thead>
+          <tr>
+            <th scope="col">{t.salaries.person}</th>
+            {ids.map((id) => (
+              <th key={id} scope="col">
+                {id}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {persons.map((p) => (
+            <tr key={p.key}>
+              <th scope="row">
+                {p.name || "–"}
+                <Text block size={200}>
+                  {t.salaries.post}: {p.post}
+                </Text>
+              </th>
+              {p.halfYears.map((h) => (
+                <td key={h.id}>
+                  {h.cost}
+                  {h.working && (
+                    <Text block size={200} style={{ textAlign: "left" }}>
+                      {h.working}
+                    </Text>
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
