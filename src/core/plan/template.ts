@@ -494,26 +494,31 @@ function exampleSheet(): SheetCreate {
       "överskotten tillsammans",
     ],
   ];
-  report.forEach(([label, v, value, how], i) => {
-    const r = 12 + i;
-    put(
-      cells,
-      r,
-      0,
-      text(label),
-      i === report.length - 1 ? { bold: true } : undefined,
-    );
-    put(
-      cells,
-      r,
-      1,
-      typeof v === "number"
-        ? num(v)
-        : { kind: "formula", formula: v, cached: value },
-      amount,
-    );
-    put(cells, r, 2, text(how), { italic: true });
-  });
+  // Rows of a label, a number or a formula (with its value) and how it is reached; the last bold.
+  const explained = (
+    first: number,
+    list: readonly (readonly [string, string | number, number, string])[],
+  ) =>
+    list.forEach(([label, v, value, how], i) => {
+      put(
+        cells,
+        first + i,
+        0,
+        text(label),
+        i === list.length - 1 ? { bold: true } : undefined,
+      );
+      put(
+        cells,
+        first + i,
+        1,
+        typeof v === "number"
+          ? num(v)
+          : { kind: "formula", formula: v, cached: value },
+        amount,
+      );
+      put(cells, first + i, 2, text(how), { italic: true });
+    });
+  explained(12, report);
   put(
     cells,
     18,
@@ -547,18 +552,7 @@ function exampleSheet(): SheetCreate {
       "budgeten på halvårsbladet",
     ],
   ];
-  salary.forEach(([label, f, value, how], i) => {
-    const r = 19 + i;
-    put(
-      cells,
-      r,
-      0,
-      text(label),
-      i === salary.length - 1 ? { bold: true } : undefined,
-    );
-    put(cells, r, 1, { kind: "formula", formula: f, cached: value }, amount);
-    put(cells, r, 2, text(how), { italic: true });
-  });
+  explained(19, salary);
   return {
     sheet: EXAMPLE_SHEET,
     cells,
