@@ -167,7 +167,8 @@ export function modelView(
       const lines = matched.slice(0, MODEL_MAX_LINES).map((l): ModelLine => {
         const key = keyOfLine(l.input);
         const was = baseLines.get(key);
-        const editable = editableFields(h.source, l.input);
+        // A line whose budget is its persons' in Lönekalkyl is changed there, not here.
+        const editable = l.salaries ? [] : editableFields(h.source, l.input);
         return {
           key,
           label: l.input.label,
