@@ -665,6 +665,8 @@ function writeCreated(
   addMarks(ws, create.marks);
   if (create.print && options.pageLayout) {
     ws.pageLayout.orientation = "Landscape";
+    // Known issue: Excel may ignore the fit-to-width until the Page Layout tab has been shown
+    // (OfficeDev/office-js#1860); orientation and header are set regardless.
     ws.pageLayout.zoom = { horizontalFitToPages: 1 };
     ws.pageLayout.headersFooters.defaultForAllPages.centerHeader =
       create.print.header;
