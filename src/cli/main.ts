@@ -26,10 +26,8 @@ import {
   type Grid,
   hasErrors,
   readScenarios,
-  readWorkbook,
-  scenarioChanges,
+  applyScenario,
   type ScenarioJson,
-  withInputs,
   stampTime,
   templatePeriod,
   planTemplate,
@@ -225,9 +223,7 @@ function analyzeScenario(
       },
     };
   }
-  const model = readWorkbook(grids).workbook;
-  const { changes, missing } = scenarioChanges(found, model);
-  const patched = withInputs(grids, model, changes);
+  const { changes, missing, grids: patched } = applyScenario(grids, found);
   return {
     kind: "ok",
     analysis: granted

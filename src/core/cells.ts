@@ -4,7 +4,12 @@
 import { type Cell, isEmptyCell } from "./grid";
 import { type Finding, finding } from "./findings";
 import { type Ore, kronor } from "./money";
-import { type ReadFailure, readNumber, readText } from "./values";
+import {
+  type ParsedNumber,
+  type ReadFailure,
+  readNumber,
+  readText,
+} from "./values";
 
 export function pushFailure(
   failure: ReadFailure,
@@ -23,31 +28,40 @@ export function pushFailure(
   findings.push(finding(code, sheet, address, { text: failure.text }));
 }
 
+/** A number cell's value, or null when empty; a cell that is not a number is a finding at it. */
+export function numberAt(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string,
+  findings: Finding[],
+): ParsedNumber | null {
+  const n = readNumber(cell);
+  if (n.ok) return n.value;
+  pushFailure(n.failure, sheet, address, findings);
+  return null;
+}
+
 export function readMoney(
   cell: Cell | undefined,
   sheet: string,
   address: string,
   findings: Finding[],
 ): Ore | null {
-  const n = readNumber(cell);
-  if (!n.ok) {
-    pushFailure(n.failure, sheet, address, findings);
-    return null;
-  }
-  if (!n.value) return null;
-  if (n.value.percent) {
+  const value = numberAt(cell, sheet, address, findings);
+  if (!value) return null;
+  if (value.percent) {
     findings.push(
       finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
     );
     return null;
   }
-  if (!(Math.abs(n.value.value) <= MAX_AMOUNT_KRONOR)) {
+  if (!(Math.abs(value.value) <= MAX_AMOUNT_KRONOR)) {
     findings.push(
       finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
     );
     return null;
   }
-  return kronor(n.value.value);
+  return kronor(value.value);
 }
 
 /** Ten billion kronor: far above any IOP budget, and sums of thousands of such lines stay exact in öre. */
@@ -60,24 +74,17 @@ export const MAX_AMOUNT_KRONOR = 1e10;
 export function readFraction(
   cell: Cell | undefined,
   sheet: string,
-  address: string | null,
+  address: string,
   findings: Finding[],
+  invalid: "INVALID_RATE" | "INVALID_OVERHEAD_RATE" = "INVALID_RATE",
 ): number | null {
   if (cell === undefined || isEmptyCell(cell)) return null;
-  const n = readNumber(cell);
-  if (!n.ok) {
-    if (address) pushFailure(n.failure, sheet, address, findings);
-    return null;
-  }
-  if (!n.value) return null;
+  const n = numberAt(cell, sheet, address, findings);
+  if (!n) return null;
   const fraction =
-    n.value.percent || Math.abs(n.value.value) <= 1
-      ? n.value.value
-      : n.value.value / 100;
+    n.percent || Math.abs(n.value) <= 1 ? n.value : n.value / 100;
   if (fraction < 0 || fraction > 1) {
-    findings.push(
-      finding("INVALID_RATE", sheet, address, { text: readText(cell) }),
-    );
+    findings.push(finding(invalid, sheet, address, { text: readText(cell) }));
     return null;
   }
   return Math.round(fraction * 1_000_000);

@@ -246,35 +246,22 @@ function readAgreement(
       }),
     );
 
-  let overheadRatePpm: number | null = null;
   // A missing rate is judged once the half-years are read (rateOf): an OH line may state it.
   const rateMissing =
     raw.overheadRate === undefined || isEmptyCell(raw.overheadRate);
-  if (!rateMissing) {
-    const n = readNumber(raw.overheadRate);
-    if (!n.ok) pushFailure(n.failure, sheet, cells.overheadRate!, findings);
-    else if (n.value) {
-      // A percent cell or "10 %" is a fraction; a plain number ≤ 1 is a fraction, above 1 percent points.
-      const fraction =
-        n.value.percent || Math.abs(n.value.value) <= 1
-          ? n.value.value
-          : n.value.value / 100;
-      if (fraction < 0 || fraction > 1)
-        findings.push(
-          finding("INVALID_OVERHEAD_RATE", sheet, cells.overheadRate!, {
-            text: readText(raw.overheadRate),
-          }),
-        );
-      else overheadRatePpm = Math.round(fraction * 1_000_000);
-    }
-  }
+  const overheadRatePpm = rateMissing
+    ? null
+    : readFraction(
+        raw.overheadRate,
+        sheet,
+        cells.overheadRate!,
+        findings,
+        "INVALID_OVERHEAD_RATE",
+      );
 
-  const surchargePpm = readFraction(
-    raw.surcharge,
-    sheet,
-    cells.surcharge ?? null,
-    findings,
-  );
+  const surchargePpm = raw.surcharge
+    ? readFraction(raw.surcharge, sheet, cells.surcharge!, findings)
+    : null;
 
   let tolerance: Tolerance | null = null;
   if (raw.tolerance && !isEmptyCell(raw.tolerance)) {

@@ -1,14 +1,14 @@
 // The sheet `Lönekalkyl` (SPEC §4.19): one row per person, read into the model with findings at
 // their cells. Its costs are computed per half-year by payroll.ts and become the lines' budgets.
 
-import { pushFailure, readFraction, readMoney } from "./cells";
+import { numberAt, pushFailure, readFraction, readMoney } from "./cells";
 import type { IsoDate } from "./dates";
 import { type Finding, finding } from "./findings";
 import { compactKey } from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
 import type { Agreement } from "./model";
 import type { Person } from "./payroll";
-import { normalizeKey, readDate, readNumber, readText } from "./values";
+import { normalizeKey, readDate, readText } from "./values";
 
 export const SALARY_SHEET = "Lönekalkyl";
 
@@ -92,12 +92,11 @@ export function readSalarySheet(
     const name = readText(cell("name")).trim();
     if (!post) continue; // a note or a heading: only a row with a Post is a person
     const missing: [string, string][] = [];
-    const birth = readNumber(cell("birthYear"));
+    const birth = numberAt(cell("birthYear"), sheet, at("birthYear"), findings);
     let birthYear: number | null = null;
-    if (!birth.ok) pushFailure(birth.failure, sheet, at("birthYear"), findings);
-    else if (birth.value) {
-      const y = birth.value.value;
-      if (Number.isInteger(y) && y >= 1930 && y <= 2015 && !birth.value.percent)
+    if (birth) {
+      const y = birth.value;
+      if (Number.isInteger(y) && y >= 1930 && y <= 2015 && !birth.percent)
         birthYear = y;
       else
         findings.push(
@@ -105,7 +104,8 @@ export function readSalarySheet(
             text: readText(cell("birthYear")),
           }),
         );
-    } else missing.push(["födelseår", "birth year"]);
+    } else if (isEmptyCell(cell("birthYear")))
+      missing.push(["födelseår", "birth year"]);
     const salary = readMoney(cell("salary"), sheet, at("salary"), findings);
     if (salary === null && isEmptyCell(cell("salary")))
       missing.push(["månadslön", "monthly salary"]);
@@ -193,14 +193,9 @@ function readGrade(
   address: string,
   findings: Finding[],
 ): number | null {
-  const n = readNumber(cell);
-  if (!n.ok) {
-    pushFailure(n.failure, sheet, address, findings);
-    return null;
-  }
-  if (!n.value) return null;
-  const points =
-    n.value.percent || n.value.value <= 1 ? n.value.value * 100 : n.value.value;
+  const n = numberAt(cell, sheet, address, findings);
+  if (!n) return null;
+  const points = n.percent || n.value <= 1 ? n.value * 100 : n.value;
   if (!(points > 0 && points <= 100)) {
     findings.push(
       finding("PERCENT_NOT_POSITIVE", sheet, address, { percent: points }),

@@ -8,7 +8,7 @@ import { type Grid, type WorkbookGrids } from "./grid";
 import type { BudgetWorkbook } from "./model";
 import type { Ore } from "./money";
 import { SCENARIO_SHEET, isScenarioSheetName } from "./ownership";
-import { keyOfLine } from "./tables";
+import { byLineKey, keyOfLine } from "./tables";
 import { normalizeKey, readText } from "./values";
 import {
   type InputChange,
@@ -17,8 +17,11 @@ import {
   displayValue,
   editableFields,
   inputValue,
+  matchChanges,
   modelValue,
+  withInputs,
 } from "./whatif";
+import { readWorkbook } from "./read";
 import {
   type CellWrite,
   HEADER_STYLE,
@@ -147,7 +150,7 @@ function inputsOf(workbook: BudgetWorkbook): StoredInput[] {
  */
 export function planScenarioSave(
   grids: WorkbookGrids,
-  analysis: Analysis,
+  workbook: BudgetWorkbook,
   name: string,
   saved: string,
 ): WritePlan {
@@ -159,7 +162,7 @@ export function planScenarioSave(
     : [];
   const rows: StoredRow[] = [
     ...kept,
-    ...inputsOf(analysis.workbook).map(
+    ...inputsOf(workbook).map(
       (i) =>
         [
           name.trim(),
@@ -227,37 +230,35 @@ function storedRows(grid: Grid): StoredRow[] {
 export function scenarioChanges(
   scenario: Scenario,
   workbook: BudgetWorkbook,
-): { changes: InputChange[]; missing: string[] } {
-  const lines = new Map<
-    string,
-    {
-      label: string;
-      fields: readonly InputField[];
-      values: Map<InputField, number | null>;
-    }
-  >();
-  for (const h of workbook.halfYears)
-    for (const l of h.lines) {
-      const k = `${h.sheet}\u0000${keyOfLine(l)}`;
-      if (lines.has(k)) continue;
-      const fields = editableFields(h, l);
-      lines.set(k, {
-        label: l.label,
-        fields,
-        values: new Map(fields.map((f) => [f, inputValue(l, f)])),
-      });
-    }
-  const changes: InputChange[] = [];
-  const missing = new Set<string>();
-  for (const i of scenario.inputs) {
-    const line = lines.get(`${i.sheet}\u0000${i.line}`);
-    if (!line || !line.fields.includes(i.field)) {
-      missing.add(`${i.sheet}: ${i.label}`);
-      continue;
-    }
-    if (line.values.get(i.field) !== i.value) changes.push(i);
-  }
-  return { changes, missing: [...missing] };
+): { changes: ScenarioInput[]; missing: string[] } {
+  const { live, unmatched } = matchChanges(workbook, scenario.inputs);
+  return {
+    changes: live,
+    missing: [...new Set(unmatched.map((i) => `${i.sheet}: ${i.label}`))],
+  };
+}
+
+/**
+ * A scenario laid over a workbook's cells: the workbook as read, what applying the scenario
+ * changes (and the lines it has that the workbook lacks), and the grids as they would be.
+ */
+export function applyScenario(
+  grids: WorkbookGrids,
+  scenario: Scenario,
+): {
+  workbook: BudgetWorkbook;
+  changes: InputChange[];
+  missing: string[];
+  grids: WorkbookGrids;
+} {
+  const workbook = readWorkbook(grids).workbook;
+  const { changes, missing } = scenarioChanges(scenario, workbook);
+  return {
+    workbook,
+    changes,
+    missing,
+    grids: withInputs(grids, workbook, changes),
+  };
 }
 
 export interface Side<T> {
@@ -304,39 +305,28 @@ export function compareAnalyses(a: Analysis, b: Analysis): Comparison {
     halfYears: ids.map((id) => {
       const ha = halfYear(a, id);
       const hb = halfYear(b, id);
-      const linesB = new Map<string, NonNullable<typeof hb>["lines"][number]>();
-      for (const l of hb?.lines ?? [])
-        if (!linesB.has(keyOfLine(l.input))) linesB.set(keyOfLine(l.input), l);
+      // Lines matched by key, the first of a key as the tables take it.
+      const linesA = byLineKey(ha?.lines ?? [], (l) => l.input);
+      const linesB = byLineKey(hb?.lines ?? [], (l) => l.input);
       const lines: ComparedLine[] = [];
       let same = 0;
-      const seen = new Set<string>();
-      for (const la of ha?.lines ?? []) {
-        const k = keyOfLine(la.input);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        const lb = linesB.get(k) ?? null;
+      for (const k of new Set([...linesA.keys(), ...linesB.keys()])) {
+        const la = linesA.get(k)?.[0] ?? null;
+        const lb = linesB.get(k)?.[0] ?? null;
+        const value = (l: typeof la, field: InputField) =>
+          l ? inputValue(l.input, field) : null;
         const inputs = INPUT_FIELDS.map((field) => ({
           field,
-          a: inputValue(la.input, field),
-          b: lb ? inputValue(lb.input, field) : null,
+          a: value(la, field),
+          b: value(lb, field),
         })).filter((d) => d.a !== d.b);
         const budget = {
-          a: la.effectiveBudget,
+          a: la ? la.effectiveBudget : null,
           b: lb ? lb.effectiveBudget : null,
         };
         if (budget.a === budget.b && inputs.length === 0) same++;
-        else lines.push({ label: la.input.label, budget, inputs });
+        else lines.push({ label: (la ?? lb)!.input.label, budget, inputs });
       }
-      for (const [k, lb] of linesB)
-        if (!seen.has(k))
-          lines.push({
-            label: lb.input.label,
-            budget: { a: null, b: lb.effectiveBudget },
-            inputs: INPUT_FIELDS.flatMap((field) => {
-              const v = inputValue(lb.input, field);
-              return v === null ? [] : [{ field, a: null, b: v }];
-            }),
-          });
       return {
         id,
         total: {

@@ -126,28 +126,45 @@ interface Located {
  * and the value differs from the cell's. Others are dropped (the line was removed, or a person
  * typed the same value meanwhile).
  */
-export function liveChanges(
+export function liveChanges<C extends InputChange>(
   workbook: BudgetWorkbook,
-  changes: readonly InputChange[],
-): InputChange[] {
-  return locate(workbook, changes).map((l) => l.change);
+  changes: readonly C[],
+): C[] {
+  return locate(workbook, changes).live.map((l) => l.change);
 }
 
-function locate(
+/**
+ * The changes matched to the workbook's lines: those that change a cell (the last change of a
+ * field wins), and those whose line or input the workbook no longer has. A change to the value a
+ * cell already holds is neither.
+ */
+export function matchChanges<C extends InputChange>(
   workbook: BudgetWorkbook,
-  changes: readonly InputChange[],
-): Located[] {
-  if (changes.length === 0) return [];
+  changes: readonly C[],
+): { live: C[]; unmatched: C[] } {
+  const { live, unmatched } = locate(workbook, changes);
+  return { live: live.map((l) => l.change), unmatched };
+}
+
+function locate<C extends InputChange>(
+  workbook: BudgetWorkbook,
+  changes: readonly C[],
+): { live: (Located & { change: C })[]; unmatched: C[] } {
+  const live: (Located & { change: C })[] = [];
+  const unmatched: C[] = [];
+  if (changes.length === 0) return { live, unmatched };
   const bySheet = new Map<string, Map<string, LineInput>>();
   const sheets = new Map(workbook.halfYears.map((h) => [h.sheet, h]));
-  const out: Located[] = [];
   // The last change of a field wins.
-  const last = new Map<string, InputChange>();
+  const last = new Map<string, C>();
   for (const c of changes)
     last.set(`${c.sheet}\u0000${c.line}\u0000${c.field}`, c);
   for (const change of last.values()) {
     const sheet = sheets.get(change.sheet);
-    if (!sheet) continue;
+    if (!sheet) {
+      unmatched.push(change);
+      continue;
+    }
     let lines = bySheet.get(sheet.sheet);
     if (!lines) {
       lines = new Map();
@@ -159,12 +176,15 @@ function locate(
       bySheet.set(sheet.sheet, lines);
     }
     const line = lines.get(change.line);
-    if (!line || !editableFields(sheet, line).includes(change.field)) continue;
+    if (!line || !editableFields(sheet, line).includes(change.field)) {
+      unmatched.push(change);
+      continue;
+    }
     if (inputValue(line, change.field) === change.value) continue;
     const col = sheet.columns[change.field]!;
-    out.push({ sheet, line, change, row: line.row - 1, col });
+    live.push({ sheet, line, change, row: line.row - 1, col });
   }
-  return out;
+  return { live, unmatched };
 }
 
 /** The cell a value is written as: a percent keeps the cell's convention (fraction or points). */
@@ -188,7 +208,7 @@ export function withInputs(
   workbook: BudgetWorkbook,
   changes: readonly InputChange[],
 ): WorkbookGrids {
-  const located = locate(workbook, changes);
+  const located = locate(workbook, changes).live;
   if (located.length === 0) return grids;
   const bySheet = new Map<string, Located[]>();
   for (const l of located) {
@@ -243,7 +263,7 @@ export function planInputs(
   workbook: BudgetWorkbook,
   changes: readonly InputChange[],
 ): { plan: WritePlan; writes: InputWrite[] } {
-  const located = locate(workbook, changes);
+  const located = locate(workbook, changes).live;
   const gridOf = new Map(grids.sheets.map((g) => [g.name, g]));
   const cells = new Map<string, CellWrite[]>();
   const writes: InputWrite[] = [];

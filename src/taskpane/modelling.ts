@@ -29,6 +29,7 @@ import {
   formatAmount,
   formatKronor,
   inputValue,
+  byLineKey,
   keyOfLine,
 } from "../core";
 import type { PaneText } from "./i18n";
@@ -157,16 +158,13 @@ export function modelView(
   return {
     halfYears: shown.computation.halfYears.map((h) => {
       const before = baseHalfYears.get(h.source.sheet);
-      const baseLines = new Map<string, (typeof h.lines)[number]>();
-      for (const l of before?.lines ?? [])
-        if (!baseLines.has(keyOfLine(l.input)))
-          baseLines.set(keyOfLine(l.input), l);
+      const baseLines = byLineKey(before?.lines ?? [], (l) => l.input);
       const matched = needle
         ? h.lines.filter((l) => l.input.label.toLowerCase().includes(needle))
         : h.lines;
       const lines = matched.slice(0, MODEL_MAX_LINES).map((l): ModelLine => {
         const key = keyOfLine(l.input);
-        const was = baseLines.get(key);
+        const was = baseLines.get(key)?.[0];
         // A line whose budget is its persons' in Lönekalkyl is changed there, not here.
         const editable = l.salaries ? [] : editableFields(h.source, l.input);
         return {

@@ -20,9 +20,9 @@ import {
   planScenarioSave,
   readScenarios,
   readWorkbook,
-  scenarioChanges,
-  stampTime,
   withInputs,
+  applyScenario,
+  stampTime,
 } from "../core";
 import type { WorkbookHost } from "../excel/host";
 import { type PaneText, errorText, textFor } from "./i18n";
@@ -63,11 +63,8 @@ function scenarioAnalysis(
   scenario: Scenario | null,
 ): Analysis {
   if (!scenario) return base;
-  const model = readWorkbook(grids).workbook;
-  const { changes } = scenarioChanges(scenario, model);
-  return changes.length === 0
-    ? base
-    : analyze(withInputs(grids, model, changes));
+  const applied = applyScenario(grids, scenario);
+  return applied.changes.length === 0 ? base : analyze(applied.grids);
 }
 
 export interface PaneState {
@@ -228,6 +225,10 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     };
   }, [host, follow]);
 
+  /** The workbook's own model: held to a grant, the analysis's budgets are the grant's. */
+  const ownModel = (grids: WorkbookGrids, base: Analysis) =>
+    granted ? readWorkbook(grids).workbook : base.workbook;
+
   /** The confirmation of a write of a person's values (what-if, a scenario), planned from `grids`. */
   const previewInputs = (
     grids: WorkbookGrids,
@@ -312,13 +313,8 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     prepareInputs: () =>
       guard("reading", async () => {
         // The plan is made from the cells as they are now, not as they were read before.
-        const { grids } = await load();
-        previewInputs(
-          grids,
-          readWorkbook(grids).workbook,
-          latest.current.changes,
-          [],
-        );
+        const { grids, base } = await load();
+        previewInputs(grids, ownModel(grids, base), latest.current.changes, []);
       }),
     salaries: useMemo(
       () => (analysis ? salaryView(analysis, lang) : []),
@@ -331,15 +327,12 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
           setError(t.scenarios.noName);
           return;
         }
-        const { grids } = await load();
-        // The workbook's own inputs (held to a grant, the shown budgets are the grant's), with
-        // the what-if changes.
-        const own = withWhatIf(
-          grids,
-          analyze(grids),
-          latest.current.changes,
-          null,
-        ).shown;
+        const { grids, base } = await load();
+        // The workbook's own inputs with the what-if changes laid over them.
+        const model = ownModel(grids, base);
+        const own = readWorkbook(
+          withInputs(grids, model, latest.current.changes),
+        ).workbook;
         const plan = planScenarioSave(grids, own, name, stampTime(new Date()));
         await host.apply(plan, grids);
         await load();
@@ -372,9 +365,8 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         const { grids } = await load();
         const scenario = findScenario(readScenarios(grids), name);
         if (!scenario) return;
-        const model = readWorkbook(grids).workbook;
-        const { changes: wanted, missing } = scenarioChanges(scenario, model);
-        previewInputs(grids, model, wanted, missing);
+        const { workbook, changes, missing } = applyScenario(grids, scenario);
+        previewInputs(grids, workbook, changes, missing);
       }),
     compareWithGranted: (name: string, bytes: Uint8Array) =>
       guard("reading", async () => {

@@ -272,7 +272,7 @@ describe("iop-budget check --scenario", () => {
     const line = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
     const shown = analyze(withInputs(grids, base.workbook, [{ sheet: "Budget 2026 H1", line, field: "servicePercent", value: 300_000_000 }]));
     const path = join(dir, "scenarier.xlsx");
-    writeFileSync(path, applyPlan(bytes, planScenarioSave(grids, shown, "300 procent", "2026-11-30 10:00")));
+    writeFileSync(path, applyPlan(bytes, planScenarioSave(grids, shown.workbook, "300 procent", "2026-11-30 10:00")));
 
     const own = JSON.parse(run("check", path, "--json").stdout);
     expect(own.periods.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([1109649, 1109649]);

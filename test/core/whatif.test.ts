@@ -126,9 +126,9 @@ describe("what-if: inputs changed without writing", () => {
 
 describe("scenarios stored in the workbook", () => {
   async function saved(): Promise<Uint8Array> {
-    const first = applyPlan(bytes, planScenarioSave(grids, analyze(withInputs(grids, base.workbook, [to300])), "300 procent", "2026-11-30 10:00"));
+    const first = applyPlan(bytes, planScenarioSave(grids, analyze(withInputs(grids, base.workbook, [to300])).workbook, "300 procent", "2026-11-30 10:00"));
     const g = readXlsx(first);
-    return applyPlan(first, planScenarioSave(g, analyze(g), "Som ansökt", "2026-11-30 10:05"));
+    return applyPlan(first, planScenarioSave(g, analyze(g).workbook, "Som ansökt", "2026-11-30 10:05"));
   }
 
   test("saved on a hidden sheet, read back with every line's inputs; the workbook's own figures and findings are as before", async () => {
@@ -151,7 +151,7 @@ describe("scenarios stored in the workbook", () => {
   test("saving under a name again replaces that scenario only", async () => {
     const file = await saved();
     const g = readXlsx(file);
-    const again = readXlsx(applyPlan(file, planScenarioSave(g, analyze(g), "300 PROCENT ", "2026-11-30 11:00")));
+    const again = readXlsx(applyPlan(file, planScenarioSave(g, analyze(g).workbook, "300 PROCENT ", "2026-11-30 11:00")));
     expect(readScenarios(again).map((s) => [s.name, s.saved])).toEqual([
       ["Som ansökt", "2026-11-30 10:05"],
       ["300 PROCENT", "2026-11-30 11:00"],

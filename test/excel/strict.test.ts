@@ -337,13 +337,13 @@ describe("what-if and scenarios in Excel", () => {
     const change = { sheet: "Budget 2026 H1", line, field: "servicePercent" as const, value: 300_000_000 };
     let grids = await readGrids(x.context(), ALL);
     const syncs = x.syncs.length;
-    await applyPlan(x.context(), planScenarioSave(grids, analyze(withInputs(grids, readWorkbook(grids).workbook, [change])), "300 procent", "2026-11-30 10:00"), grids, ALL);
+    await applyPlan(x.context(), planScenarioSave(grids, analyze(withInputs(grids, readWorkbook(grids).workbook, [change])).workbook, "300 procent", "2026-11-30 10:00"), grids, ALL);
     expect(x.syncs.length - syncs).toBe(2);
     const sheet = x.sheet("IOP-scenarier");
     expect(sheet.visibility).toBe("Hidden");
     expect(sheet.customProperties.size).toBe(0);
     grids = await readGrids(x.context(), ALL);
-    await applyPlan(x.context(), planScenarioSave(grids, analyze(grids), "Som ansökt", "2026-11-30 10:05"), grids, ALL);
+    await applyPlan(x.context(), planScenarioSave(grids, analyze(grids).workbook, "Som ansökt", "2026-11-30 10:05"), grids, ALL);
     grids = await readGrids(x.context(), ALL);
     expect(grids.sheets.map((s) => s.name)).toEqual(["Uppgifter", "Budget 2025 H2", "Budget 2026 H1", "IOP-scenarier"]);
     expect(readScenarios(grids).map((s) => [s.name, s.inputs.length])).toEqual([

@@ -49,16 +49,28 @@ test("what-if figures are marked with the workbook's value; the confirmation lis
 });
 
 test("a large workbook: the chart shows the overspent and the largest lines, the model a searchable page of lines", async () => {
-  const a = analyze(readXlsx(await buildXlsx(manyLinesWorkbook(2_000))));
+  // Three small lines overspent (an actual far above their budget), the rest without actuals.
+  const small = new Set(["Aktivitet 1", "Aktivitet 2", "Aktivitet 4"]);
+  const sheets = manyLinesWorkbook(2_000).map((sh) => (sh.name === "Uppgifter" ? sh : { ...sh, rows: sh.rows.map((r) => (small.has(r[1] as string) ? [...r.slice(0, 6), 50_000] : r)) }));
+  const a = analyze(readXlsx(await buildXlsx(sheets)));
   const h = a.computation.halfYears[0]!;
   const chart = figuresView(a, "sv", t).charts[0]!;
   expect(chart.lines).toHaveLength(CHART_MAX_LINES);
   expect(chart.hidden).toBe(h.lines.length - CHART_MAX_LINES);
-  const sizes = h.lines.map((l) => Math.max(l.effectiveBudget, l.input.actual ?? 0)).sort((x, y) => y - x);
+  const size = (l: { effectiveBudget: number; input: { actual: number | null } }) => Math.max(l.effectiveBudget, l.input.actual ?? 0);
   const overspent = h.lines.filter((l) => l.overspent).length;
   // Every overspent line first (up to the cap), then the largest; shown in the sheet's order.
   expect(chart.lines.filter((l) => l.overspent)).toHaveLength(Math.min(overspent, CHART_MAX_LINES));
-  if (overspent === 0) expect(Math.min(...chart.lines.map((l) => Math.max(l.budget, l.actual ?? 0) * 100))).toBe(sizes[CHART_MAX_LINES - 1]);
+  const shownLabels = new Set(chart.lines.map((l) => l.label));
+  const shownPlain = h.lines.filter((l) => shownLabels.has(l.input.label) && !l.overspent);
+  const hidden = h.lines.filter((l) => !shownLabels.has(l.input.label));
+  expect(hidden).toHaveLength(chart.hidden);
+  // No hidden line is overspent while a plain one is shown, nor larger than the smallest plain one shown.
+  expect(overspent).toBe(3);
+  expect(chart.lines.filter((l) => l.overspent).map((l) => l.label)).toEqual([...small]);
+  const smallest = Math.min(...shownPlain.map(size));
+  expect(shownPlain).toHaveLength(CHART_MAX_LINES - 3);
+  expect(hidden.filter((l) => l.overspent || size(l) > smallest)).toEqual([]);
   const order = chart.lines.map((l) => h.lines.findIndex((x) => x.input.label === l.label));
   expect(order).toEqual([...order].sort((x, y) => x - y));
   const view = modelView(a, a, [], "", "sv");

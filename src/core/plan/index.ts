@@ -1,17 +1,11 @@
 // The write plan of a computed workbook: half-year sheets edited, `Beslut` created or replaced.
 
 import type { Analysis } from "../analyze";
-import { isPercentFormat, isoToSerial, serialToIso } from "../dates";
 import type { WorkbookGrids } from "../grid";
-import { parseA1 } from "../grid";
-import { type HalfYearPlan, type RateRef, planHalfYear } from "./halfyear";
+import { type HalfYearPlan, planHalfYear } from "./halfyear";
+import { dateRef, fractionRef, rateRef } from "./refs";
 import { type Stamp, planDecisionSheet } from "./decision-sheet";
-import {
-  type SheetCreate,
-  type SheetEdit,
-  type WritePlan,
-  sheetRef,
-} from "./types";
+import { type SheetCreate, type SheetEdit, type WritePlan } from "./types";
 import {
   type SalaryPlan,
   isOwnRatesSheet,
@@ -25,60 +19,6 @@ export * from "./types";
 export { MAX_TABLE_LINES, type Stamp } from "./decision-sheet";
 export { STATUS_OVERSPENT, STATUS_WITHIN, rowRanges } from "./halfyear";
 export { SheetView } from "./view";
-
-/** How the OH formulas refer to the rate: the `Uppgifter` cell when it holds a number. */
-function rateRef(grids: WorkbookGrids, analysis: Analysis): RateRef | null {
-  const a = analysis.computation.agreement;
-  if (a.overheadRatePpm === null) return null;
-  return {
-    expression: fractionRef(
-      grids,
-      a.sheet,
-      a.cells.overheadRate,
-      a.overheadRatePpm,
-    ),
-    ppm: a.overheadRatePpm,
-  };
-}
-
-/** A date of `Uppgifter` in a formula: its cell when it holds the date as a number, else the serial. */
-function dateRef(
-  grids: WorkbookGrids,
-  sheet: string | null,
-  address: string | undefined,
-  iso: string | null,
-): string | null {
-  if (iso === null) return null;
-  const grid = grids.sheets.find((g) => g.name === sheet);
-  const at = address ? parseA1(address) : null;
-  const cell = at && grid ? grid.rows[at.row]?.[at.col] : undefined;
-  if (!sheet || !address || cell?.t !== "n" || serialToIso(cell.v) !== iso)
-    return String(isoToSerial(iso));
-  return `${sheetRef(sheet)}!${address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
-}
-
-/**
- * A rate of `Uppgifter` in a formula: a reference to its cell when it holds a number (a percent
- * cell or a plain fraction is the rate itself, a plain number above 1 percent points), else the
- * literal fraction (0 when there is none).
- */
-function fractionRef(
-  grids: WorkbookGrids,
-  sheet: string | null,
-  address: string | undefined,
-  ppm: number | null,
-): string {
-  const literal = String((ppm ?? 0) / 1_000_000);
-  const grid = grids.sheets.find((g) => g.name === sheet);
-  const at = address ? parseA1(address) : null;
-  const cell = at && grid ? grid.rows[at.row]?.[at.col] : undefined;
-  if (!sheet || !address || cell?.t !== "n" || ppm === null) return literal;
-  const abs = address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  const ref = `${sheetRef(sheet)}!${abs}`;
-  return isPercentFormat(cell.fmt) || Math.abs(cell.v) <= 1
-    ? ref
-    : `${ref}/100`;
-}
 
 export function planWrite(
   grids: WorkbookGrids,

@@ -7,7 +7,8 @@ import { daysInMonth, isoFromParts, isoToSerial } from "../dates";
 import type { Cell, Grid } from "../grid";
 import { type HalfYear, halfYearsBetween } from "../period";
 import { DETAILS_SHEET } from "../read";
-import { planHalfYear, type RateRef } from "./halfyear";
+import { planHalfYear } from "./halfyear";
+import { dateRef, fractionRef, rateRef } from "./refs";
 import { planRatesSheet, planSalaries } from "./salaries";
 import { SALARY_SHEET } from "../salaries";
 import { EXAMPLE_SHEET } from "../ownership";
@@ -44,7 +45,6 @@ const HEADERS = [
   "Status",
 ];
 const HEADER_ROW = 3;
-const RATE_ADDRESS = "B7";
 
 /** The example lines: the seed case's posts (SPEC §5) with its figures, to be written over. */
 const EXAMPLE_LINES: ReadonlyArray<{
@@ -618,22 +618,25 @@ export function planTemplate(o: TemplateOptions): WritePlan {
     ...sheets.map((s) => gridOf(s.sheet, s.cells)),
   ];
   const analysis = analyze({ sheets: [...grids, salaryGrid] });
+  const a = analysis.workbook.agreement;
   const salaryPlan = analysis.workbook.salaries
     ? planSalaries(
         salaryGrid,
         analysis.workbook.salaries,
         analysis,
-        `'${DETAILS_SHEET}'!$B$8`,
+        fractionRef(
+          { sheets: grids },
+          a.sheet,
+          a.cells.surcharge,
+          a.surchargePpm,
+        ),
         {
-          start: `'${DETAILS_SHEET}'!$B$5`,
-          end: `'${DETAILS_SHEET}'!$B$6`,
+          start: dateRef({ sheets: grids }, a.sheet, a.cells.start, a.start),
+          end: dateRef({ sheets: grids }, a.sheet, a.cells.end, a.end),
         },
       )
     : null;
-  const rate: RateRef = {
-    expression: `'${DETAILS_SHEET}'!$${RATE_ADDRESS.replace(/(\d+)/, "$$$1")}`,
-    ppm: 100_000,
-  };
+  const rate = rateRef({ sheets: grids }, analysis);
   const creates = sheets.map((s, i) => {
     const h = analysis.computation.halfYears.find(
       (x) => x.source.sheet === s.sheet,
