@@ -3,7 +3,8 @@
 //  - peak memory of `check --json` and `compute` on 20 × 5 000 = 100 000 lines (and openpyxl's);
 //  - the engine alone on 10 000 lines; context.sync() calls per compute in Excel; the pane's size,
 //    time to interactive, the file page reading 50 workbooks × 500 lines in chromium, and the pane
-//    following a change in a 10 000-line workbook (left out with `npm run bench -- --cli`).
+//    following a change in a 10 000-line workbook (left out with `npm run bench -- --cli`);
+//  - every hostile file of the tests, checked and computed: time and peak memory (target 10 s, 400 MB).
 
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -213,6 +214,45 @@ async function refreshInBrowser(web: string): Promise<number> {
   return median(times);
 }
 
+/**
+ * Each hostile file of the tests (test/cli/hostile.test.ts) against check and compute, as whole
+ * processes: the time and peak memory of the slower of the two (target: 10 s and 400 MB each).
+ */
+async function attackLines(bin: string, preload: string): Promise<string[]> {
+  const h = await import("../test/helpers/hostile");
+  const MB = 1024 * 1024;
+  const attacks: [string, () => Uint8Array][] = [
+    ["1 GB sheet part named data.bin", () => h.bombWorkbook(1024)],
+    ["the same, its size given as 1 000 bytes", () => h.bombWorkbook(1024, { lie: true })],
+    ["1 GB shared strings named strings.dat", () => h.stringsBombWorkbook(1024)],
+    ["40 MB comment after the rows", () => h.sheetWith(`<!--${"x".repeat(40 * MB)}-->`)],
+    ["50 MB attribute", () => h.sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`)],
+    ["200 000 merged areas", () => h.sheetWith(`<mergeCells>${'<mergeCell ref="J1:K1"/>'.repeat(200_000)}</mergeCells>`, "after-sheetData")],
+    ['<row r="2000000000">', () => h.rowPastTheGrid(2_000_000_000)],
+    ['<row r="100000000">', () => h.rowPastTheGrid(100_000_000)],
+    ["a budget of 1e308", () => h.budgetOf("1e308")],
+  ];
+  const out: string[] = [];
+  const run = (args: string[]): { ms: number; mb: number; code: number | null } => {
+    const report = join(OUT, "peak-rss.txt");
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["-r", preload, bin, ...args], { stdio: "ignore", env: { ...process.env, IOP_BUDGET_PEAK_RSS: report }, timeout: 120_000 });
+    return { ms: performance.now() - t0, mb: Number(readFileSync(report, "utf8")) / 1024, code: r.status };
+  };
+  for (const [name, make] of attacks) {
+    const file = join(OUT, "attack.xlsx");
+    writeFileSync(file, make());
+    const check = run(["check", "--json", file]);
+    const compute = run(["compute", "--json", "--force", file, "--out", join(OUT, "attack-out.xlsx")]);
+    const ms = Math.max(check.ms, compute.ms);
+    const mb = Math.max(check.mb, compute.mb);
+    out.push(
+      `attack, ${name}: check ${check.ms.toFixed(0)} ms ${check.mb.toFixed(0)} MB exit ${check.code}, compute ${compute.ms.toFixed(0)} ms ${compute.mb.toFixed(0)} MB exit ${compute.code} (target ≤ 10 s, ≤ 400 MB) ${ms <= 10_000 && mb <= 400 ? "OK" : "OVER"}`,
+    );
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `bench-${SHEETS}x${LINES}.xlsx`);
@@ -297,6 +337,7 @@ async function main(): Promise<void> {
     openpyxlMb === null ? "" : `peak memory, openpyxl read-only load + iterate, same file: ${openpyxlMb.toFixed(0)} MB`,
     `engine alone, ${SHEETS * LINES} lines (median of 20): ${engine.toFixed(1)} ms (target < 20 ms) ${engine < 20 ? "OK" : "OVER"}`,
     ...syncLines,
+    ...(await attackLines(bin, preload)),
     ...paneLines,
   ].filter(Boolean);
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,16 +1,9 @@
 // The iop-budget command: a thin adapter from files and flags to the engine and back.
 
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { runInNewContext } from "node:vm";
+import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { Command, CommanderError, Option } from "commander";
 import {
   type Analysis,
@@ -37,11 +30,14 @@ import {
 } from "../core";
 import {
   DEFAULT_LIMITS,
+  type Damage,
   type ReadLimits,
   WorkbookFileError,
   readXlsx,
   readXlsxLazily,
 } from "../xlsx/read";
+import { checkOutput, readInput, writeOutput } from "./files";
+import { terminalSafe, terminalSafeJson } from "./terminal";
 import type { Inflate } from "../xlsx/zip";
 import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
 import { fileErrorText } from "../xlsx/file-errors";
@@ -70,18 +66,11 @@ function fileError(
   file: string,
   code: string,
   lang: Lang,
-  detail?: string,
+  damage?: Damage,
 ): CheckOutcome {
-  const text = fileErrorText(code, lang);
   return {
     kind: "error",
-    json: {
-      file,
-      error: {
-        code,
-        message: detail && code === "CORRUPT" ? `${text} (${detail})` : text,
-      },
-    },
+    json: { file, error: { code, message: fileErrorText(code, lang, damage) } },
   };
 }
 
@@ -89,9 +78,36 @@ type Loaded<G> =
   | { kind: "ok"; bytes: Uint8Array; grids: G }
   | { kind: "error"; outcome: CheckOutcome };
 
-/** Node's own zlib: several times faster than inflating in JavaScript, and `check` is mostly that. */
-const inflateNative: Inflate = (data, size) =>
-  inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+/**
+ * Node's own zlib: several times faster than inflating in JavaScript, and `check` is mostly that.
+ * maxOutputLength refuses data that inflates to more than the directory says, as soon as it does.
+ */
+const inflateNative: Inflate = (data, size) => {
+  if (size >= LARGE_PART) collectGarbage();
+  return inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+};
+
+/**
+ * A part this large (a 40 MB comment, a 50 MB attribute) leaves its inflated bytes and decoded
+ * text behind as garbage, most of it outside V8's heap, which V8 is slow to collect: before the
+ * next one is inflated, a collection frees the last (compute read 40 MB such a part three times
+ * and peaked at 430 MB; with this, at half). Ordinary sheets are far smaller and never pay for it.
+ */
+const LARGE_PART = 16 * 1024 * 1024;
+let gc: (() => void) | null | undefined;
+function collectGarbage(): void {
+  if (gc === undefined) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc") as () => void;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+}
+/** Node's own CRC-32 (native): every part read is checked against its directory entry. */
+const crcNative = (data: Uint8Array): number => zlibCrc32(data);
 const NATIVE_CODEC: Codec = {
   inflate: inflateNative,
   deflate: (data) => deflateRawSync(data, { level: 6 }),
@@ -104,31 +120,24 @@ const NATIVE_CODEC: Codec = {
 function loadFile<G>(
   path: string,
   lang: Lang,
-  read: (bytes: Uint8Array, limits: ReadLimits, inflate: Inflate) => G,
+  read: (
+    bytes: Uint8Array,
+    limits: ReadLimits,
+    inflate: Inflate,
+    crc32: (data: Uint8Array) => number,
+  ) => G,
 ): Loaded<G> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+  const input = readInput(path, DEFAULT_LIMITS.maxFileBytes);
+  if ("error" in input)
     return {
       kind: "error",
-      outcome: fileError(
-        path,
-        code === "ENOENT"
-          ? "FILE_NOT_FOUND"
-          : code === "EISDIR"
-            ? "NOT_A_FILE"
-            : "FILE_NOT_READABLE",
-        lang,
-      ),
+      outcome: fileError(path, input.error.code, lang),
     };
-  }
   try {
     return {
       kind: "ok",
-      bytes,
-      grids: read(bytes, DEFAULT_LIMITS, inflateNative),
+      bytes: input.bytes,
+      grids: read(input.bytes, DEFAULT_LIMITS, inflateNative, crcNative),
     };
   } catch (e) {
     return { kind: "error", outcome: unexpected(path, e, lang) };
@@ -137,12 +146,7 @@ function loadFile<G>(
 
 function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
   if (e instanceof WorkbookFileError)
-    return fileError(
-      path,
-      e.code,
-      lang,
-      e.code === "CORRUPT" ? e.message : undefined,
-    );
+    return fileError(path, e.code, lang, e.damage);
   if (process.env.IOP_BUDGET_DEBUG) throw e;
   return fileError(path, "INTERNAL", lang);
 }
@@ -339,33 +343,33 @@ export interface ComputeOptions {
 /** Computes one workbook and writes a copy with the figures; writes nothing when reading fails. */
 export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   const t = CLI_TEXT[opts.lang];
-  const sameFile =
-    existsSync(file) &&
-    existsSync(opts.out) &&
-    realpathSync(file) === realpathSync(opts.out);
-  if ((sameFile || existsSync(opts.out)) && !opts.force) {
-    io.err(sameFile ? t.outIsInput(opts.out) : t.outExists(opts.out));
+  const out = checkOutput(opts.out, [file], !!opts.force);
+  if (out.kind !== "ok") {
+    io.err(outputRefusal(out.kind, opts.out, opts.lang));
     return EXIT_UNREADABLE;
   }
   let outcome: CheckOutcome;
+  let written: Uint8Array;
   try {
     const planned = planFile(file, opts.lang);
     if (planned.kind === "error") {
       printOutcome(file, planned.outcome, opts, io);
       return EXIT_UNREADABLE;
     }
-    writeAtomically(
-      opts.out,
-      applyPlan(planned.bytes, planned.plan, NATIVE_CODEC),
-    );
+    written = applyPlan(planned.bytes, planned.plan, NATIVE_CODEC);
     outcome = { kind: "ok", ...planned.json };
+    // The written package is read back before it replaces anything: what we cannot read, we do
+    // not leave behind as the person's computed workbook.
+    verifyWritten(written, planned.plan.creates.length);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    outcome =
-      code && /^E[A-Z]+$/.test(code)
-        ? fileError(opts.out, "FILE_NOT_WRITABLE", opts.lang)
-        : unexpected(file, e, opts.lang);
+    outcome = unexpected(file, e, opts.lang);
     printOutcome(file, outcome, opts, io);
+    return EXIT_UNREADABLE;
+  }
+  try {
+    writeOutput(out.target, written, out.replace);
+  } catch (e) {
+    io.err(writeFailure(e, opts.out, opts.lang));
     return EXIT_UNREADABLE;
   }
   printOutcome(file, outcome, opts, io);
@@ -404,13 +408,58 @@ function planFile(
   };
 }
 
-/** Writes bytes next to the target and renames, so that a failed run never leaves half a file. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const target = resolve(path);
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  writeFileSync(temp, bytes);
-  renameSync(temp, target);
+/** The written workbook read back: its structure, and every sheet's part, as check would. */
+function verifyWritten(bytes: Uint8Array, created: number): void {
+  const lazy = readXlsxLazily(bytes, DEFAULT_LIMITS, inflateNative, crcNative);
+  let sheets = 0;
+  for (const grid of lazy.sheets) if (grid.name) sheets++;
+  if (sheets < created)
+    throw new Error("the written workbook does not read back");
+}
+
+/** Why an output is refused, in words. */
+function outputRefusal(
+  kind: "exists" | "is-input" | "not-a-file",
+  out: string,
+  lang: Lang,
+): string {
+  const t = CLI_TEXT[lang];
+  return kind === "exists"
+    ? t.outExists(out)
+    : kind === "is-input"
+      ? t.outIsInput(out)
+      : t.outIsFolder(out);
+}
+
+/** A write that failed: an output that appeared meanwhile, or one that cannot be written. */
+function writeFailure(e: unknown, out: string, lang: Lang): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "EEXIST") return CLI_TEXT[lang].outExists(out);
+  return `${out}: ${fileErrorText("FILE_NOT_WRITABLE", lang)}`;
+}
+
+/** Checks an output and writes it; a message (and exit 2) when it may not or cannot be. */
+export function writeChecked(
+  path: string,
+  inputs: readonly string[],
+  force: boolean,
+  lang: Lang,
+):
+  | { kind: "ok"; write: (bytes: Uint8Array) => void }
+  | { kind: "refused"; message: string } {
+  const out = checkOutput(path, inputs, force);
+  if (out.kind !== "ok")
+    return { kind: "refused", message: outputRefusal(out.kind, path, lang) };
+  return {
+    kind: "ok",
+    write: (bytes) => {
+      try {
+        writeOutput(out.target, bytes, out.replace);
+      } catch (e) {
+        throw new Error(writeFailure(e, path, lang));
+      }
+    },
+  };
 }
 
 export interface TemplateCliOptions {
@@ -431,17 +480,15 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     io.err(t.badPeriod);
     return EXIT_UNREADABLE;
   }
-  if (existsSync(opts.out) && !opts.force) {
-    io.err(t.outExists(opts.out));
+  const out = writeChecked(opts.out, [], !!opts.force, opts.lang);
+  if (out.kind === "refused") {
+    io.err(out.message);
     return EXIT_UNREADABLE;
   }
   try {
-    writeAtomically(
-      opts.out,
-      createWorkbook(planTemplate(period), NATIVE_CODEC),
-    );
-  } catch {
-    io.err(fileErrorText("FILE_NOT_WRITABLE", opts.lang));
+    out.write(createWorkbook(planTemplate(period), NATIVE_CODEC));
+  } catch (e) {
+    io.err((e as Error).message);
     return EXIT_UNREADABLE;
   }
   const ym = (p: { year: number; month: number }) =>
@@ -471,7 +518,7 @@ function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
         ? { file, analysis: r.analysis }
         : { error: () => printOutcome(file, r.outcome, { json, lang }, io) };
     },
-    write: writeAtomically,
+    output: (path, inputs, force) => writeChecked(path, inputs, force, lang),
     out: io.out,
     err: io.err,
   };
@@ -483,8 +530,15 @@ function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
  */
 export function main(
   argv: readonly string[],
-  io: Io,
+  rawIo: Io,
 ): number | Promise<number> {
+  // Whatever a workbook carries (escape sequences, bell, bidi overrides) reaches the terminal shown,
+  // never obeyed: in the text and in the JSON alike.
+  const io: Io = {
+    out: (line) => rawIo.out(terminalSafe(line)),
+    outChunks: (chunks) => rawIo.outChunks(terminalSafeJson(chunks)),
+    err: (line) => rawIo.err(terminalSafe(line)),
+  };
   let exit: number | Promise<number> = EXIT_OK;
   const program = new Command("iop-budget")
     .description("Checks and computes IOP budget workbooks (Malmö stad).")

@@ -1,6 +1,5 @@
 // `iop-budget memo`: the workbooks of one case in, the decision memo as a Word document out.
 
-import { existsSync, realpathSync } from "node:fs";
 import {
   type CaseFile,
   type Lang,
@@ -10,7 +9,6 @@ import {
   memoOf,
   toCaseJson,
 } from "../core";
-import { fileErrorText } from "../xlsx/file-errors";
 import { CLI_TEXT } from "./messages";
 import { table } from "./report";
 
@@ -24,7 +22,14 @@ export interface MemoOptions {
 /** What memo needs of main.ts's file handling, passed in to keep one reader of files. */
 export interface MemoDeps {
   analyze(file: string): CaseFile | { error: () => void };
-  write(path: string, bytes: Uint8Array): void;
+  /** The output checked (exists, is an input) and, when it may be written, its writer. */
+  output(
+    path: string,
+    inputs: readonly string[],
+    force: boolean,
+  ):
+    | { kind: "ok"; write: (bytes: Uint8Array) => void }
+    | { kind: "refused"; message: string };
   out(line: string): void;
   err(line: string): void;
 }
@@ -57,18 +62,9 @@ export async function runMemo(
   deps: MemoDeps,
 ): Promise<number> {
   const t = CLI_TEXT[opts.lang];
-  const isInput = files.some(
-    (f) =>
-      existsSync(f) &&
-      existsSync(opts.out) &&
-      realpathSync(f) === realpathSync(opts.out),
-  );
-  if (isInput) {
-    deps.err(t.outIsInput(opts.out));
-    return 2;
-  }
-  if (existsSync(opts.out) && !opts.force) {
-    deps.err(t.outExists(opts.out));
+  const output = deps.output(opts.out, files, !!opts.force);
+  if (output.kind === "refused") {
+    deps.err(output.message);
     return 2;
   }
   const parts: CaseFile[] = [];
@@ -99,9 +95,9 @@ export async function runMemo(
   // docx is loaded only here, so that check and compute never parse it.
   const { memoDocx } = await import("../memo/docx");
   try {
-    deps.write(opts.out, await memoDocx(memo));
-  } catch {
-    deps.err(fileErrorText("FILE_NOT_WRITABLE", opts.lang));
+    output.write(await memoDocx(memo));
+  } catch (e) {
+    deps.err((e as Error).message);
     return 2;
   }
   if (opts.json) deps.out(JSON.stringify(toCaseJson(built.case, opts.lang)));

@@ -45,7 +45,9 @@ export const CLI_TEXT = {
     outExists: (out: string) =>
       `${out} finns redan. Ange --force för att skriva över den.`,
     outIsInput: (out: string) =>
-      `--out är samma fil som indata (${out}). Ange --force för att skriva över originalet.`,
+      `--out är samma fil som indata (${out}). Välj ett annat namn: originalet skrivs aldrig över.`,
+    outIsFolder: (out: string) =>
+      `--out är en mapp (${out}). Ange ett filnamn.`,
     badPeriod:
       "Ange avtalsperioden som --from ÅÅÅÅ-MM --to ÅÅÅÅ-MM (båda, högst tio år), t.ex. --from 2025-07 --to 2026-06.",
     wroteTemplate: (out: string, from: string, to: string) =>
@@ -110,7 +112,9 @@ export const CLI_TEXT = {
     outExists: (out: string) =>
       `${out} already exists. Add --force to overwrite it.`,
     outIsInput: (out: string) =>
-      `--out is the input file (${out}). Add --force to overwrite the original.`,
+      `--out is the input file (${out}). Choose another name: the original is never overwritten.`,
+    outIsFolder: (out: string) =>
+      `--out is a folder (${out}). Give a file name.`,
     badPeriod:
       "Give the agreement period as --from YYYY-MM --to YYYY-MM (both, at most ten years), e.g. --from 2025-07 --to 2026-06.",
     wroteTemplate: (out: string, from: string, to: string) =>

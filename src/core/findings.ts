@@ -139,6 +139,13 @@ export const FINDINGS = {
       `The sheet could not be read (${f.reason}). Open and save the workbook in Excel and try again.`,
     "error",
   ),
+  CELLS_OUTSIDE_GRID: t(
+    (f) =>
+      `Bladet har celler utanför Excels rutnät (den första: ${f.ref}; Excel har högst 1 048 576 rader och 16 384 kolumner). De har inte lästs: filen är troligen skadad eller gjord av ett annat program. Öppna och spara den i Excel och försök igen.`,
+    (f) =>
+      `The sheet has cells beyond Excel's grid (the first: ${f.ref}; Excel has at most 1,048,576 rows and 16,384 columns). They were not read: the file is probably damaged or made by another program. Open and save it in Excel and try again.`,
+    "error",
+  ),
   // Uppgifter
   MISSING_DETAIL: t(
     (f) => `Uppgiften "${f.key}" saknas i Uppgifter. Fyll i den.`,

@@ -51,6 +51,8 @@ export interface Grid {
   readonly owned?: boolean;
   /** Set by an adapter when the sheet's content could not be read at all. */
   readonly unreadable?: string;
+  /** Set by an adapter when the sheet has cells past Excel's grid (the first one): they are not read. */
+  readonly outsideGrid?: string;
 }
 
 export interface WorkbookGrids {

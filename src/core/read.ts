@@ -75,6 +75,10 @@ export function readWorkbook(grids: {
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
   for (const g of grids.sheets) {
+    if (g.outsideGrid !== undefined)
+      unreadable.push(
+        finding("CELLS_OUTSIDE_GRID", g.name, null, { ref: g.outsideGrid }),
+      );
     if (g.unreadable) {
       unreadable.push(
         finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }),

@@ -1,12 +1,21 @@
 // What to tell a person when a file cannot be read (or written): one catalogue for the CLI and the page.
 
 import type { Lang } from "../core";
+import type { Damage } from "./read";
 
 export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
   FILE_NOT_FOUND: { sv: "Filen finns inte.", en: "The file does not exist." },
   NOT_A_FILE: {
     sv: "Det är en mapp, inte en fil.",
     en: "It is a folder, not a file.",
+  },
+  NOT_A_REGULAR_FILE: {
+    sv: "Det är ingen vanlig fil (utan en enhet, en namngiven pipe eller liknande) och läses inte.",
+    en: "It is not a regular file (but a device, a named pipe or the like) and is not read.",
+  },
+  FILE_TOO_LARGE: {
+    sv: "Filen är större än de 100 MB som läses. Är det rätt fil?",
+    en: "The file is larger than the 100 MB that is read. Is it the right file?",
   },
   FILE_NOT_READABLE: {
     sv: "Filen kan inte öppnas (behörighet saknas?).",
@@ -37,8 +46,8 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     en: "The workbook is too large to be read safely.",
   },
   CORRUPT: {
-    sv: "Arbetsboken är skadad och kan inte läsas. Öppna och spara den i Excel och försök igen.",
-    en: "The workbook is damaged and cannot be read. Open and save it in Excel and try again.",
+    sv: "Arbetsboken är skadad och kan inte läsas. Öppna den i Excel (som erbjuder sig att reparera den), spara den och försök igen.",
+    en: "The workbook is damaged and cannot be read. Open it in Excel (which offers to repair it), save it and try again.",
   },
   INTERNAL: {
     sv: "Ett internt fel uppstod när filen lästes.",
@@ -46,6 +55,68 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
   },
 };
 
-export function fileErrorText(code: string, lang: Lang): string {
-  return FILE_ERROR_TEXT[code]?.[lang] ?? code;
+const DAMAGE_TEXT: Record<
+  Damage["kind"],
+  Record<Lang, (part: string) => string>
+> = {
+  truncated: {
+    sv: () =>
+      "filen är avkortad (slutet saknas, som efter en avbruten nedladdning eller kopiering)",
+    en: () =>
+      "the file is cut short (its end is missing, as after an interrupted download or copy)",
+  },
+  checksum: {
+    sv: (p) => `delen ${p} stämmer inte med sin kontrollsumma`,
+    en: (p) => `the part ${p} does not match its checksum`,
+  },
+  inflate: {
+    sv: (p) => `delen ${p} kan inte packas upp`,
+    en: (p) => `the part ${p} cannot be unpacked`,
+  },
+  missing: {
+    sv: (p) => `delen ${p} saknas`,
+    en: (p) => `the part ${p} is missing`,
+  },
+  empty: {
+    sv: (p) => `delen ${p} är tom`,
+    en: (p) => `the part ${p} is empty`,
+  },
+  invalid: {
+    sv: (p) => `delen ${p} är inte giltig XML`,
+    en: (p) => `the part ${p} is not valid XML`,
+  },
+  ambiguous: {
+    sv: (p) =>
+      `delen ${p} kan läsas på mer än ett sätt (två blad eller relationer med samma namn eller id), så ingenting skrivs`,
+    en: (p) =>
+      `the part ${p} can be read in more than one way (two sheets or relationships with the same name or id), so nothing is written`,
+  },
+  unsafe: {
+    sv: (p) => `filen har en del med ett otillåtet namn (${p})`,
+    en: (p) => `the file has a part with a name no package may have (${p})`,
+  },
+  incomplete: {
+    sv: (p) => `delen ${p} saknar texter som bladen använder`,
+    en: (p) => `the part ${p} lacks texts that the sheets use`,
+  },
+};
+
+/** What is damaged, in words: "the part xl/worksheets/sheet1.xml is empty". */
+export function damageText(damage: Damage, lang: Lang): string {
+  return DAMAGE_TEXT[damage.kind][lang](
+    damage.kind === "truncated" ? "" : damage.part,
+  );
+}
+
+/** The message for a file error; a damaged file's says what is damaged. */
+export function fileErrorText(
+  code: string,
+  lang: Lang,
+  damage?: Damage,
+): string {
+  const text = FILE_ERROR_TEXT[code]?.[lang] ?? code;
+  if (!damage) return text;
+  const head =
+    lang === "sv" ? "Arbetsboken är skadad" : "The workbook is damaged";
+  return `${head}: ${damageText(damage, lang)}. ${text.slice(text.indexOf(".") + 2)}`;
 }

@@ -9,6 +9,9 @@ import { parseXml } from "./xml";
 
 /** Runs of empty rows or columns LibreOffice writes to the sheet's end are not expanded. */
 const MAX_REPEAT = 1000;
+/** Excel's grid, as for .xlsx: a cell past it is not read, and the sheet says so. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 
 interface PendingCell {
   type: string;
@@ -68,6 +71,7 @@ export function readOdsContent(xml: string): WorkbookGrids {
   const sheets: Grid[] = [];
   let rows: (Cell | undefined)[][] = [];
   let merges: Merge[] = [];
+  let outside: string | undefined;
   let name = "";
   let r = 0;
   let c = 0;
@@ -83,6 +87,7 @@ export function readOdsContent(xml: string): WorkbookGrids {
         name = a.name ?? `Blad${sheets.length + 1}`;
         rows = [];
         merges = [];
+        outside = undefined;
         r = 0;
       } else if (tag === "table-row") {
         c = 0;
@@ -118,7 +123,11 @@ export function readOdsContent(xml: string): WorkbookGrids {
         cell
       ) {
         const value = cellOf(cell);
-        if (cell.spanRows > 1 || cell.spanCols > 1)
+        if (
+          (cell.spanRows > 1 || cell.spanCols > 1) &&
+          r + cell.spanRows <= MAX_ROWS &&
+          c + cell.spanCols <= MAX_COLUMNS
+        )
           merges.push({
             top: r,
             left: c,
@@ -135,17 +144,24 @@ export function readOdsContent(xml: string): WorkbookGrids {
       } else if (tag === "table-row") {
         const filled = rowCells.filter((x) => x.cell && x.repeat > 0);
         const times = filled.length > 0 ? Math.min(rowRepeat, MAX_REPEAT) : 0;
-        for (let i = 0; i < times; i++) {
+        const past = filled.find((x) => x.col + x.repeat > MAX_COLUMNS);
+        if (times > 0 && (r + times > MAX_ROWS || past))
+          outside ??= `R${Math.min(r, MAX_ROWS) + 1}C${(past?.col ?? 0) + 1}`;
+        for (let i = 0; i < times && r + i < MAX_ROWS; i++) {
           const row: (Cell | undefined)[] = [];
           for (const x of filled)
-            for (let k = 0; k < x.repeat; k++) row[x.col + k] = x.cell;
+            for (let k = 0; k < x.repeat && x.col + k < MAX_COLUMNS; k++)
+              row[x.col + k] = x.cell;
           rows[r + i] = row;
         }
         r += rowRepeat;
       } else if (tag === "table") {
-        sheets.push(
-          merges.length > 0 ? { name, rows, merges } : { name, rows },
-        );
+        sheets.push({
+          name,
+          rows,
+          ...(merges.length > 0 ? { merges } : {}),
+          ...(outside === undefined ? {} : { outsideGrid: outside }),
+        });
       }
     },
   });

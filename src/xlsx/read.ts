@@ -7,13 +7,21 @@ import {
   type Grid,
   type Merge,
   type WorkbookGrids,
+  columnLetters,
   isDateFormat,
   parseA1,
 } from "../core";
 import { readOdsContent } from "./ods";
 import { scanXml, scanXmlPieces } from "./scan";
-import { type Inflate, ZipPackage, inflateWithFflate } from "./zip";
-import { parseXml, unescapeOoxml } from "./xml";
+import { type Inflate, ZipError, ZipPackage, inflateWithFflate } from "./zip";
+import { decodeXmlPart, decoderLabelOf, parseXml, unescapeOoxml } from "./xml";
+import {
+  type Rel,
+  readContentTypes,
+  readRelationships,
+  readWorkbookXml,
+  relsPathOf,
+} from "./package";
 
 export type FileErrorCode =
   | "NOT_A_WORKBOOK"
@@ -24,10 +32,27 @@ export type FileErrorCode =
   /** An OpenDocument spreadsheet: read and checked, but computed results are written to .xlsx only. */
   | "ODS_NOT_WRITABLE";
 
+/** What is damaged in a damaged package (CORRUPT), for a message in the reader's language. */
+export type Damage =
+  | { readonly kind: "truncated" }
+  | {
+      readonly kind:
+        | "checksum"
+        | "inflate"
+        | "missing"
+        | "empty"
+        | "invalid"
+        | "incomplete"
+        | "ambiguous"
+        | "unsafe";
+      readonly part: string;
+    };
+
 export class WorkbookFileError extends Error {
   constructor(
     readonly code: FileErrorCode,
     message: string,
+    readonly damage?: Damage,
   ) {
     super(message);
     this.name = "WorkbookFileError";
@@ -37,17 +62,25 @@ export class WorkbookFileError extends Error {
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
   readonly maxFileBytes: number;
-  /** Largest total of the XML parts once unpacked (guards against zip bombs). */
+  /** Largest part once unpacked, whatever its name (the limit itself by default). */
+  readonly maxPartBytes?: number;
+  /** Largest total of every part unpacked, counted as they are inflated (guards against zip bombs). */
   readonly maxUnpackedBytes: number;
   /** Most cells read from one workbook. */
   readonly maxCells: number;
 }
 
+/** Published in the README (Limits): change both together. */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 100 * 1024 * 1024,
+  maxPartBytes: 200 * 1024 * 1024,
   maxUnpackedBytes: 600 * 1024 * 1024,
   maxCells: 5_000_000,
 };
+
+/** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD); a cell beyond it is not read. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
 
 const REL_WORKSHEET = "/worksheet";
 const REL_SHARED_STRINGS = "/sharedStrings";
@@ -105,8 +138,11 @@ export function readXlsx(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
   inflate: Inflate = inflateWithFflate,
+  crc32?: (data: Uint8Array) => number,
 ): WorkbookGrids {
-  return { sheets: [...openXlsx(bytes, limits, inflate, false).sheets] };
+  return {
+    sheets: [...openXlsx(bytes, limits, inflate, false, crc32).sheets],
+  };
 }
 
 /**
@@ -117,8 +153,66 @@ export function readXlsxLazily(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
   inflate: Inflate = inflateWithFflate,
+  crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
-  return openXlsx(bytes, limits, inflate, true);
+  return openXlsx(bytes, limits, inflate, true, crc32);
+}
+
+/** A damaged package's error, worded for the log; the CLI and the page word it from `damage`. */
+export function damaged(damage: Damage): WorkbookFileError {
+  const what =
+    damage.kind === "truncated"
+      ? "the file is cut short"
+      : `${damage.part}: ${damage.kind}`;
+  return new WorkbookFileError(
+    "CORRUPT",
+    `The workbook is damaged (${what}).`,
+    damage,
+  );
+}
+
+/** A zip package of the workbook's bytes; throws WorkbookFileError (shared with the writer). */
+export function openZip(
+  bytes: Uint8Array,
+  inflate: Inflate,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  crc32?: (data: Uint8Array) => number,
+): ZipPackage {
+  try {
+    return new ZipPackage(bytes, inflate, {
+      limits: {
+        maxPartBytes: limits.maxPartBytes ?? limits.maxUnpackedBytes,
+        maxTotalBytes: limits.maxUnpackedBytes,
+      },
+      ...(crc32 ? { crc32 } : {}),
+    });
+  } catch (e) {
+    if (e instanceof ZipError && /cut short/.test(e.message))
+      throw damaged({ kind: "truncated" });
+    throw new WorkbookFileError(
+      "NOT_A_WORKBOOK",
+      "The file is not an Excel workbook (.xlsx): it is not a readable zip package.",
+    );
+  }
+}
+
+/** A part's read failure as the file error it is: too large, or damaged (and which part). */
+export function partError(part: string, e: unknown): WorkbookFileError {
+  if (e instanceof WorkbookFileError) return e;
+  if (e instanceof ZipError && e.tooLarge)
+    return new WorkbookFileError(
+      "TOO_LARGE",
+      `The workbook unpacks to more than can be read safely (${e.message}).`,
+    );
+  const message = e instanceof Error ? e.message : String(e);
+  return damaged({
+    kind: /checksum/.test(message)
+      ? "checksum"
+      : /local header|past the end/.test(message)
+        ? "truncated"
+        : "inflate",
+    part,
+  } as Damage);
 }
 
 function openXlsx(
@@ -126,6 +220,7 @@ function openXlsx(
   limits: ReadLimits,
   inflate: Inflate,
   lazy: boolean,
+  crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
   if (bytes.length > limits.maxFileBytes)
     fail(
@@ -156,18 +251,11 @@ function openXlsx(
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     fail("NOT_A_WORKBOOK", "The file is not an Excel workbook (.xlsx).");
-  let zip: ZipPackage;
-  try {
-    zip = new ZipPackage(bytes, inflate);
-  } catch {
-    return fail(
-      "NOT_A_WORKBOOK",
-      "The file is not an Excel workbook (.xlsx): it is not a readable zip package.",
-    );
-  }
+  const zip = openZip(bytes, inflate, limits, crc32);
+  // The declared sizes refuse an obvious bomb at once; the inflater enforces the limits whatever
+  // the directory says.
   let unpacked = 0;
-  for (const entry of zip.entries.values())
-    if (/\.(xml|rels)$/i.test(entry.name)) unpacked += entry.size;
+  for (const entry of zip.entries.values()) unpacked += entry.size;
   if (unpacked > limits.maxUnpackedBytes)
     fail("TOO_LARGE", "The workbook unpacks to more than can be read safely.");
   return readPackage(new Parts(zip), limits, lazy);
@@ -182,62 +270,34 @@ class Parts {
       this.lowerCase.set(name.toLowerCase(), name);
   }
 
-  /** The part's text, or null when the package has no such part; throws ZipError when it is broken. */
+  /** The part's text, or null when the package has no such part; throws WorkbookFileError when it is broken. */
   text(path: string): string | null {
     const bytes = this.bytes(path);
-    return bytes ? strFromU8(bytes) : null;
+    return bytes ? decodeXmlPart(bytes) : null;
   }
 
-  /** The part's bytes, or null when the package has no such part; throws ZipError when it is broken. */
+  /** The part's bytes, or null when the package has no such part; throws WorkbookFileError when it is broken. */
   bytes(path: string): Uint8Array | null {
     const entry =
       this.zip.entries.get(path) ??
       this.zip.entries.get(this.lowerCase.get(path.toLowerCase()) ?? "");
-    return entry ? this.zip.read(entry) : null;
+    if (!entry) return null;
+    try {
+      return this.zip.read(entry);
+    } catch (e) {
+      throw partError(entry.name, e);
+    }
   }
 }
 
-/** Resolves a relationship target against the folder of the part that owns it (absolute targets too). */
-export function resolveTarget(ownerPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ownerPart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-interface Rel {
-  readonly type: string;
-  readonly target: string;
-}
+export { resolveTarget } from "./package";
 
 function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
-  const rels = new Map<string, Rel>();
   const xml = files.text(relsPathOf(ownerPart));
-  if (!xml) return rels;
-  parseXml(xml, {
-    open(name, a) {
-      if (
-        name === "Relationship" &&
-        a.Id &&
-        a.Target &&
-        a.TargetMode !== "External"
-      )
-        rels.set(a.Id, {
-          type: a.Type ?? "",
-          target: resolveTarget(ownerPart, a.Target),
-        });
-    },
-  });
-  return rels;
+  return xml ? readRelationships(xml, ownerPart).byId : new Map<string, Rel>();
 }
+
+export { relsPathOf };
 
 function readPackage(
   files: Parts,
@@ -248,20 +308,12 @@ function readPackage(
   try {
     for (const rel of readRels(files, "").values())
       if (rel.type.endsWith(REL_OFFICE_DOCUMENT)) workbookPart = rel.target;
-  } catch {
+  } catch (e) {
+    if (e instanceof WorkbookFileError && e.code === "TOO_LARGE") throw e;
     // A broken root relationship file: fall back to the conventional workbook path.
   }
-  let workbookXml: string | null;
-  let ods: string | null;
-  try {
-    workbookXml = files.text(workbookPart);
-    ods = workbookXml === null ? files.text("content.xml") : null;
-  } catch (e) {
-    return fail(
-      "CORRUPT",
-      `The workbook's structure cannot be unpacked (${(e as Error).message}).`,
-    );
-  }
+  const workbookXml = files.text(workbookPart);
+  const ods = workbookXml === null ? files.text("content.xml") : null;
   if (ods !== null && ods.includes("office:spreadsheet")) {
     try {
       return readOdsContent(ods);
@@ -277,79 +329,48 @@ function readPackage(
       "NOT_A_WORKBOOK",
       "The file is a zip package but not an Excel workbook (it has no workbook part).",
     );
-  const sheets: { name: string; rid: string }[] = [];
-  let date1904 = false;
-  let rels: Map<string, Rel>;
-  try {
-    parseXml(workbookXml, {
-      open(name, a) {
-        if (name === "sheet" && a.name !== undefined)
-          sheets.push({ name: a.name, rid: a.id ?? "" });
-        else if (
-          name === "workbookPr" &&
-          (a.date1904 === "1" || a.date1904 === "true")
-        )
-          date1904 = true;
-      },
-    });
-    rels = readRels(files, workbookPart);
-  } catch (e) {
-    return fail(
-      "CORRUPT",
-      `The workbook's structure cannot be read (${(e as Error).message.split("\n")[0]}).`,
-    );
-  }
-  let sharedStrings: string[] = [];
-  let formats: (string | undefined)[] = [];
+  requirePart(files, "[Content_Types].xml", readContentTypes);
+  const workbook = structural(workbookPart, workbookXml, readWorkbookXml);
+  const rels = structural(
+    relsPathOf(workbookPart),
+    files.text(relsPathOf(workbookPart)) ?? "<Relationships/>",
+    (xml) => readRelationships(xml, workbookPart),
+  ).byId;
+  const { date1904 } = workbook;
   const stringsPart = [...rels.values()].find((r) =>
     r.type.endsWith(REL_SHARED_STRINGS),
   )?.target;
   const stylesPart = [...rels.values()].find((r) =>
     r.type.endsWith(REL_STYLES),
   )?.target;
-  try {
-    // A part named by a relationship but missing from the package is read as empty.
-    const stringsXml = stringsPart ? files.text(stringsPart) : null;
-    const stylesXml = stylesPart ? files.text(stylesPart) : null;
-    if (stringsXml) sharedStrings = readSharedStrings(stringsXml);
-    if (stylesXml) formats = readCellFormats(stylesXml);
-  } catch (e) {
-    return fail(
-      "CORRUPT",
-      `The workbook's shared strings or styles cannot be read (${(e as Error).message.split("\n")[0]}).`,
-    );
-  }
+  // A part that a relationship names must be there and be readable: without the shared strings,
+  // every text cell would read as empty and the findings would blame the person, not the file.
+  const sharedStrings = stringsPart
+    ? requirePart(files, stringsPart, readSharedStrings)
+    : [];
+  const formats = stylesPart
+    ? requirePart(files, stylesPart, readCellFormats)
+    : [];
+  const strings = {
+    list: sharedStrings,
+    part: stringsPart ?? "xl/sharedStrings.xml",
+  };
   const budget = { cells: limits.maxCells };
   // Each sheet is read when it is asked for: whoever walks the sheets one at a time holds one.
   function* worksheets(): Generator<Grid> {
-    for (const s of sheets) {
+    for (const s of workbook.sheets) {
       const rel = rels.get(s.rid);
       if (!rel || !rel.type.endsWith(REL_WORKSHEET)) continue; // chart sheets, dialog sheets, macro sheets
-      let bytes: Uint8Array | null;
-      try {
-        bytes = files.bytes(rel.target);
-      } catch (e) {
-        yield {
-          name: s.name,
-          rows: [],
-          unreadable: `the sheet's part cannot be unpacked: ${(e as Error).message}`,
-        };
-        continue;
-      }
-      if (bytes === null) {
-        yield {
-          name: s.name,
-          rows: [],
-          unreadable: "the sheet's part is missing from the file",
-        };
-        continue;
-      }
+      let bytes = files.bytes(rel.target);
+      if (bytes === null) throw damaged({ kind: "missing", part: rel.target });
+      if (bytes.length === 0)
+        throw damaged({ kind: "empty", part: rel.target });
       const part = bytes;
       const read = (pieces: Iterable<string>) =>
-        readWorksheet(s.name, pieces, sharedStrings, formats, date1904, budget);
+        readWorksheet(s.name, pieces, strings, formats, date1904, budget);
       const whole = (): Grid => {
         try {
-          return read([strFromU8(part)]);
+          return read([decodeXmlPart(part)]);
         } catch (e) {
           if (e instanceof WorkbookFileError) throw e;
           return {
@@ -380,6 +401,27 @@ function readPackage(
     }
   }
   return { sheets: worksheets() };
+}
+
+/** A structural part read by `read`; not well-formed (or empty), it is damage. */
+function structural<T>(part: string, xml: string, read: (xml: string) => T): T {
+  if (xml.trim() === "") throw damaged({ kind: "empty", part });
+  try {
+    return read(xml);
+  } catch {
+    throw damaged({ kind: "invalid", part });
+  }
+}
+
+/** A part that must be in the package, read by `read`; missing, empty or broken, it is damage. */
+function requirePart<T>(
+  files: Parts,
+  part: string,
+  read: (xml: string) => T,
+): T {
+  const xml = files.text(part);
+  if (xml === null) throw damaged({ kind: "missing", part });
+  return structural(part, xml, read);
 }
 
 function readSharedStrings(xml: string): string[] {
@@ -466,24 +508,37 @@ function readRef(
 
 /**
  * A sheet's XML decoded a few rows at a time: pieces of about 64 K characters, each ending right
- * after a row's end tag, so that no piece ends inside a tag (scanXmlPieces).
+ * after a row's end tag, so that no piece ends inside a tag (scanXmlPieces). Only the newly decoded
+ * text is searched for a row's end, and text without one is held as a list, joined once: a long
+ * stretch without "</row>" (a large comment or attribute, many merged cells) costs its length once,
+ * not once per window.
  */
 function* rowPieces(bytes: Uint8Array): Generator<string> {
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder(decoderLabelOf(bytes));
   const WINDOW = 1 << 16;
-  let pending = "";
-  for (let at = 0; at < bytes.length; at += WINDOW) {
-    pending += decoder.decode(bytes.subarray(at, at + WINDOW), {
-      stream: true,
-    });
-    const cut = afterLastRowEnd(pending);
+  // An end tag cut between two windows is found by searching the last characters of the previous
+  // window together with the new one ("</" + a prefix + "row>").
+  const OVERLAP = 64;
+  let held: string[] = [];
+  let previous = "";
+  for (let at = 0; at <= bytes.length; at += WINDOW) {
+    const last = at + WINDOW >= bytes.length;
+    const text = decoder.decode(
+      bytes.subarray(at, at + WINDOW),
+      last ? {} : { stream: true },
+    );
+    const overlap = previous.slice(-OVERLAP);
+    const cut = afterLastRowEnd(overlap + text) - overlap.length;
     if (cut > 0) {
-      yield pending.slice(0, cut);
-      pending = pending.slice(cut);
-    }
+      held.push(text.slice(0, cut));
+      yield held.join("");
+      held = [text.slice(cut)];
+    } else held.push(text);
+    previous = text;
+    if (last) break;
   }
-  pending += decoder.decode();
-  if (pending) yield pending;
+  const rest = held.join("");
+  if (rest) yield rest;
 }
 
 /** Where the text's last row end tag ("</row>", "</x:row>") ends, or -1. */
@@ -493,11 +548,17 @@ function afterLastRowEnd(text: string): number {
     k > 0;
     k = text.lastIndexOf("row>", k - 1)
   ) {
-    const lt = text.lastIndexOf("<", k);
+    // Looked at in place, a few characters back: "</" right before, or "</" and a short prefix.
+    let lt = k - 1;
+    if (text.charCodeAt(lt) === 0x3a /* : */) {
+      lt--;
+      while (lt > k - 34 && lt >= 0 && /\w/.test(text[lt]!)) lt--;
+      if (lt === k - 2) continue; // ":" with no prefix before it
+    }
     if (
-      lt >= 0 &&
-      text.charCodeAt(lt + 1) === 0x2f &&
-      /^\/(\w+:)?$/.test(text.slice(lt + 1, k))
+      lt >= 1 &&
+      text.charCodeAt(lt) === 0x2f &&
+      text.charCodeAt(lt - 1) === 0x3c
     )
       return k + 4;
   }
@@ -507,12 +568,16 @@ function afterLastRowEnd(text: string): number {
 function readWorksheet(
   name: string,
   pieces: Iterable<string>,
-  sharedStrings: readonly string[],
+  strings: { readonly list: readonly string[]; readonly part: string },
   formats: readonly (string | undefined)[],
   date1904: boolean,
   budget: { cells: number },
 ): Grid {
+  const sharedStrings = strings.list;
   const rows: (Cell | undefined)[][] = [];
+  // The first cell past Excel's last row or column: not read (a row number of two thousand million
+  // would otherwise be an array of that length, looped over by every reader of the grid).
+  let outside: string | undefined;
   const merges: Merge[] = [];
   const ref = { row: 0, col: 0 };
   let rowIndex = -1;
@@ -534,7 +599,14 @@ function readWorksheet(
       switch (tag) {
         case "row": {
           const r = a.get("r");
-          rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+          const n = r === undefined ? NaN : Number(r);
+          // A row number that is no number is past any grid: its cells without references are not read.
+          rowIndex =
+            r === undefined
+              ? rowIndex + 1
+              : Number.isInteger(n) && n >= 1
+                ? n - 1
+                : MAX_ROWS;
           colIndex = -1;
           break;
         }
@@ -578,7 +650,14 @@ function readWorksheet(
           const [from, to] = (a.get("ref") ?? "").split(":");
           const tl = from ? parseA1(from) : null;
           const br = to ? parseA1(to) : tl;
-          if (tl && br)
+          if (
+            tl &&
+            br &&
+            tl.row < MAX_ROWS &&
+            br.row < MAX_ROWS &&
+            tl.col < MAX_COLUMNS &&
+            br.col < MAX_COLUMNS
+          )
             merges.push({
               top: tl.row,
               left: tl.col,
@@ -610,13 +689,24 @@ function readWorksheet(
         case "c": {
           const cell = makeCell(
             type,
-            value,
-            formula,
-            inline,
+            value === null ? null : detach(value),
+            formula === null ? null : detach(formula),
+            detach(inline),
             formats[style],
             sharedStrings,
             date1904,
           );
+          if (
+            cell === undefined &&
+            type === "s" &&
+            value !== null &&
+            value.trim() !== ""
+          )
+            throw damaged({ kind: "incomplete", part: strings.part });
+          if (rowIndex >= MAX_ROWS || colIndex >= MAX_COLUMNS) {
+            outside ??= outsideRef(rowIndex, colIndex);
+            break;
+          }
           if (cell && rowIndex >= 0 && colIndex >= 0) {
             if (--budget.cells < 0)
               fail(
@@ -630,7 +720,14 @@ function readWorksheet(
       }
     },
   });
-  return { name, rows, merges };
+  return outside === undefined
+    ? { name, rows, merges }
+    : { name, rows, merges, outsideGrid: outside };
+}
+
+/** A cell's reference for a finding, also past the grid's end ("A2000000000"). */
+function outsideRef(row: number, col: number): string {
+  return `${columnLetters(Math.max(0, Math.min(col, 18_277)))}${Math.max(0, row) + 1}`;
 }
 
 /** A cell object; the formula key only when there is one (a sheet has many cells, most without). */
@@ -643,6 +740,16 @@ function cellOf(
   if (fmt === undefined)
     return (f === undefined ? { t, v } : { t, v, f }) as Cell;
   return (f === undefined ? { t, v, fmt } : { t, v, fmt, f }) as Cell;
+}
+
+/**
+ * A copy of a text taken from the sheet's XML that does not keep the XML alive: V8 makes a
+ * substring of 13 or more characters a view into its parent, so one formula or label kept in a
+ * grid would keep the whole sheet's text in memory (in `compute`, every sheet's: most of its
+ * memory on a large workbook). Flattening a concatenation copies the characters.
+ */
+function detach(text: string): string {
+  return text.length < 13 ? text : (text + " ").slice(0, -1);
 }
 
 function makeCell(

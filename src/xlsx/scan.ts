@@ -154,6 +154,11 @@ export class Attributes {
     return -1;
   }
 
+  /** Where attribute `index`'s name starts in the document. */
+  nameStart(index: number): number {
+    return this.spans[index * 4]!;
+  }
+
   /** Where attribute `index`'s raw value starts and ends in the document. */
   valueStart(index: number): number {
     return this.spans[index * 4 + 2]!;
@@ -220,10 +225,13 @@ export class Attributes {
 }
 
 export interface ScanHandler {
-  /** Start tag, by local name ("x:c" → "c"). */
-  open(name: string, attributes: Attributes): void;
-  /** End tag, or right after open for an empty element. */
-  close(name: string): void;
+  /**
+   * Start tag, by local name ("x:c" → "c"); `start` is where its "<" is and `end` where the tag
+   * ends (after its ">"), in the piece being scanned.
+   */
+  open(name: string, attributes: Attributes, start: number, end: number): void;
+  /** End tag, or right after open for an empty element (with the start tag's positions). */
+  close(name: string, start: number, end: number): void;
   /** Character data (CDATA too), decoded; called only while `wantsText` is true. */
   text(text: string): void;
   readonly wantsText: boolean;
@@ -316,7 +324,7 @@ function scanPiece(xml: string, state: ScanState): boolean {
           xml,
           lt,
         );
-      handler.close(localName(open));
+      handler.close(localName(open), lt, gt + 1);
       if (stack.length === 0) return true;
       i = gt + 1;
     } else if (c === QUESTION) {
@@ -390,6 +398,9 @@ function startTag(
     j++;
   const name = xml.slice(lt + 1, j);
   attributes.reset();
+  // The next "<" after an attribute's start: found once per tag, not once per attribute (a tag
+  // of many attributes before a long text would otherwise be searched to that text's end each time).
+  let angle = -1;
   for (;;) {
     const before = j;
     while (j < n && isSpace(xml.charCodeAt(j))) j++;
@@ -397,7 +408,7 @@ function startTag(
     c = xml.charCodeAt(j);
     if (c === GT) {
       stack.push(name);
-      handler.open(localName(name), attributes);
+      handler.open(localName(name), attributes, lt, j + 1);
       return j + 1;
     }
     if (c === SLASH) {
@@ -408,8 +419,8 @@ function startTag(
           j,
         );
       const local = localName(name);
-      handler.open(local, attributes);
-      handler.close(local);
+      handler.open(local, attributes, lt, j + 2);
+      handler.close(local, lt, j + 2);
       return j + 2;
     }
     if (j === before || !isNameStart(c))
@@ -435,8 +446,11 @@ function startTag(
     const valueEnd = xml.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", j + 1);
     if (valueEnd < 0)
       throw new XmlSyntaxError("unclosed attribute value", xml, j);
-    const angle = xml.indexOf("<", j + 1);
-    if (angle >= 0 && angle < valueEnd)
+    if (angle !== n && angle <= j) {
+      angle = xml.indexOf("<", j + 1);
+      if (angle < 0) angle = n;
+    }
+    if (angle < valueEnd)
       throw new XmlSyntaxError(
         "disallowed character in attribute value",
         xml,

@@ -9,9 +9,11 @@ import {
   a1,
   columnLetters,
   flat,
+  isOwnMarkFormula,
   isoToSerial,
   parseA1,
 } from "../core";
+import { scanXml } from "./scan";
 import type { StyleBook } from "./styles";
 
 export const MAIN_NS =
@@ -75,12 +77,19 @@ class ChunkedUtf8 {
   private pendingLength = 0;
 
   push(text: string): void {
+    if (text.length >= 65536) {
+      // A long stretch (a large comment or attribute) is encoded as it is, never joined first.
+      this.flush();
+      this.chunks.push(ChunkedUtf8.encoder.encode(text));
+      return;
+    }
     this.pending.push(text);
     this.pendingLength += text.length;
     if (this.pendingLength >= 65536) this.flush();
   }
 
   private flush(): void {
+    if (this.pending.length === 0) return;
     this.chunks.push(ChunkedUtf8.encoder.encode(this.pending.join("")));
     this.pending = [];
     this.pendingLength = 0;
@@ -103,45 +112,47 @@ class ChunkedUtf8 {
   }
 }
 
-/** The reference in a cell's attributes (r="B12"), without a regular expression per cell. */
-function refIn(attrs: string): { row: number; col: number } | null {
-  let at = attrs.indexOf(' r="');
-  if (at < 0) at = attrs.indexOf('\tr="');
-  if (at < 0) at = attrs.indexOf('\nr="');
-  if (at < 0) return null;
-  const end = attrs.indexOf('"', at + 4);
-  return end < 0 ? null : parseA1(attrs.slice(at + 4, end));
+/** A conditional format of the sheet: where it is, its range and its rules' formulas. */
+interface ConditionalBlock {
+  readonly start: number;
+  end: number;
+  readonly sqref: string;
+  readonly formulas: string[];
 }
 
-/** The style index in a cell's XML, or null when it has none (or the default, 0). */
-function styleIn(cell: string): number | null {
-  const s = /\bs="(\d+)"/.exec(cell.slice(0, cell.indexOf(">")))?.[1];
-  return s && s !== "0" ? Number(s) : null;
+/** What a scan of the sheet tells about it, besides its rows. */
+interface SheetLayout {
+  prefix: string;
+  sheetDataOpen: { start: number; end: number } | null;
+  sheetDataClose: { start: number; end: number } | null;
+  dimension: { start: number; end: number } | null;
+  /** The first start of each child of the root after sheetData, by local name. */
+  readonly children: Map<string, number>;
+  rootClose: number;
+  readonly conditional: ConditionalBlock[];
+  maxPriority: number;
 }
 
 /**
- * An existing sheet with cells written into its sheetData, in one pass: rows the plan does not
- * touch are copied as they are (no object per cell, which on a sheet of thousands of lines was
- * most of `compute`'s memory); a touched row is split into its cells, the plan's cells replace or
- * join them in column order, and rows the sheet lacks are inserted in row order. Everything
- * outside sheetData is kept byte for byte but the dimension, made to cover the cells.
- * `render` gives a planned cell's XML, knowing the style of the cell it replaces (a person's
- * formatting wins).
+ * An existing sheet with cells written into its sheetData, in one pass of the same XML scanner the
+ * reader uses (so that the cell written is the cell read, whatever the quoting, spacing, comments or
+ * CDATA): rows the plan does not touch are copied as they are (no object per cell, which on a sheet
+ * of thousands of lines was most of `compute`'s memory); a touched row is split into its cells, the
+ * plan's cells replace or join them in column order, and rows the sheet lacks are inserted in row
+ * order. Everything outside sheetData is kept byte for byte but the dimension, made to cover the
+ * cells, and the add-in's conditional marks: stale ones removed, new ones added where the schema
+ * puts them. `render` gives a planned cell's XML, knowing the style of the cell it replaces (a
+ * person's formatting wins). Throws on XML that is not well-formed or has no sheetData.
  */
 export function editSheetXml(
   xml: string,
   cells: readonly CellWrite[],
   render: (cell: CellWrite, ownStyle: number | null, prefix: string) => string,
-  tail: (after: string, prefix: string) => string = (after) => after,
+  marks?: {
+    readonly marks: readonly ConditionalMark[];
+    readonly styles: StyleBook;
+  },
 ): { bytes: Uint8Array; prefix: string } {
-  const root = /<(\w+:)?worksheet\b/.exec(xml);
-  const p = root?.[1] ?? "";
-  const open = new RegExp(`<${p}sheetData\\b[^>]*?(/?)>`).exec(xml);
-  if (!open) throw new Error("the sheet has no sheetData");
-  const start = open.index + open[0].length;
-  const empty = open[1] === "/";
-  const close = empty ? start : xml.indexOf(`</${p}sheetData>`, start);
-  const after = xml.slice(close + (empty ? 0 : `</${p}sheetData>`.length));
   // The plan's cells by row (1-based), each row's in column order; a later write of a cell wins.
   const planned = new Map<number, Map<number, CellWrite>>();
   for (const c of cells) {
@@ -154,34 +165,37 @@ export function editSheetXml(
   // The result is encoded as it is made, a few rows at a time: one string of the whole sheet
   // (and its copies) would be megabytes of garbage per sheet, which V8 keeps until a full collection.
   const out = new ChunkedUtf8();
-  out.push(`<${p}sheetData>`);
   let maxRow = 0;
   let maxCol = 0;
   const extend = (row: number, col: number) => {
     maxRow = Math.max(maxRow, row);
     maxCol = Math.max(maxCol, col + 1);
   };
-  const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:/>|>[\\s\\S]*?</${p}c>)`, "g");
+  const layout: SheetLayout = {
+    prefix: "",
+    sheetDataOpen: null,
+    sheetDataClose: null,
+    dimension: null,
+    children: new Map(),
+    rootClose: xml.length,
+    conditional: [],
+    maxPriority: 0,
+  };
+  let p = "";
   /** A row's cells merged with its planned cells, in column order. */
-  const mergedRow = (rowNumber: number, attrs: string, body: string) => {
+  const mergedRow = (
+    rowNumber: number,
+    startTag: string,
+    own: readonly { col: number; xml: string; style: number | null }[],
+  ) => {
     const writes = planned.get(rowNumber)!;
     const merged: [number, string][] = [];
-    let col = -1;
     let ordered = true;
-    for (const c of body.matchAll(cellRe)) {
-      const ref = refIn(c[1] ?? "");
-      col = ref ? ref.col : col + 1;
-      const write = writes.get(col);
-      // A cell without r gets one, so that the cells inserted beside it keep their order.
-      ordered &&= merged.length === 0 || merged[merged.length - 1]![0] < col;
-      const kept = ref
-        ? c[0]
-        : c[0].replace(
-            new RegExp(`^<${p}c\\b`),
-            `<${p}c r="${a1(rowNumber - 1, col)}"`,
-          );
-      merged.push([col, write ? render(write, styleIn(c[0]), p) : kept]);
-      writes.delete(col);
+    for (const c of own) {
+      const write = writes.get(c.col);
+      ordered &&= merged.length === 0 || merged[merged.length - 1]![0] < c.col;
+      merged.push([c.col, write ? render(write, c.style, p) : c.xml]);
+      writes.delete(c.col);
     }
     for (const [c, write] of writes) {
       ordered &&= merged.length === 0 || merged[merged.length - 1]![0] < c;
@@ -189,69 +203,234 @@ export function editSheetXml(
     }
     if (!ordered) merged.sort((a, b) => a[0] - b[0]);
     if (merged.length > 0) extend(rowNumber, merged[merged.length - 1]![0]);
-    // A row's spans hint would be stale after insertions: dropped (it is optional).
-    const plain = attrs.replace(/\s+spans="[^"]*"/, "");
     return merged.length
-      ? `<${p}row${plain}>${merged.map((m) => m[1]).join("")}</${p}row>`
-      : `<${p}row${plain}/>`;
+      ? `${startTag}>${merged.map((m) => m[1]).join("")}</${p}row>`
+      : `${startTag}/>`;
   };
   /** Planned rows the sheet does not have, up to (not including) row `before`. */
   const newRowsBefore = (before: number) => {
     while (next < pending.length && pending[next]! < before) {
       const row = pending[next++]!;
-      out.push(mergedRow(row, ` r="${row}"`, ""));
+      out.push(mergedRow(row, `<${p}row r="${row}"`, []));
     }
   };
-  const rowRe = new RegExp(
-    `<${p}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}row>)`,
-    "g",
-  );
-  const body = empty ? "" : xml.slice(start, close);
+
+  let depth = 0;
+  let inSheetData = false;
+  let copied = 0; // where the text not yet copied starts (in sheetData)
+  // The row being read.
   let rowNumber = 0;
-  for (const m of body.matchAll(rowRe)) {
-    const attrs = m[1] ?? "";
-    const rAttr = /\br="(\d+)"/.exec(attrs);
-    rowNumber = rAttr ? Number(rAttr[1]) : rowNumber + 1;
-    const withR = rAttr ? attrs : `${attrs} r="${rowNumber}"`;
-    newRowsBefore(rowNumber);
-    if (planned.has(rowNumber)) {
-      if (pending[next] === rowNumber) next++;
-      out.push(mergedRow(rowNumber, withR, m[2] ?? ""));
-      continue;
-    }
-    const cellsXml = m[2] ?? "";
-    const last = cellsXml.lastIndexOf(`<${p}c`);
-    if (last >= 0) {
-      // The row's extent: its last cell's reference, or (without one) its cells counted.
-      const ref = refIn(
-        cellsXml.slice(last + p.length + 2, cellsXml.indexOf(">", last)),
-      );
-      extend(
-        rowNumber,
-        ref ? ref.col : [...cellsXml.matchAll(cellRe)].length - 1,
-      );
-    }
-    // m[0] is "<row" (prefixed), the attributes, then the rest: a row without r gets one.
-    out.push(
-      rAttr
-        ? m[0]
-        : `<${p}row${withR}${m[0].slice(p.length + 4 + attrs.length)}`,
-    );
-  }
-  newRowsBefore(Infinity);
-  out.push(`</${p}sheetData>`);
-  out.push(tail(after, p));
+  let rowStart = -1;
+  let rowStartTag = "";
+  let rowHadR = true;
+  let rowIsPlanned = false;
+  let rowCells: { col: number; xml: string; style: number | null }[] = [];
+  let col = -1;
+  let cellStart = -1;
+  let cellStyle: number | null = null;
+  let cellHasRef = true;
+  // A conditional format being read.
+  let block: ConditionalBlock | null = null;
+  let inFormula = false;
+  let formula = "";
+
+  scanXml(xml, {
+    get wantsText() {
+      return inFormula;
+    },
+    open(name, a, start, end) {
+      depth++;
+      if (depth === 1) {
+        p = layout.prefix = prefixOf(xml, start, name);
+        return;
+      }
+      if (depth === 2) {
+        if (name === "sheetData" && !layout.sheetDataOpen) {
+          layout.sheetDataOpen = { start, end };
+          inSheetData = true;
+          copied = end;
+          out.push(`<${p}sheetData>`);
+        } else if (name === "dimension" && !layout.sheetDataOpen)
+          layout.dimension = { start, end };
+        else if (layout.sheetDataClose && !layout.children.has(name))
+          layout.children.set(name, start);
+        if (name === "conditionalFormatting" && layout.sheetDataClose)
+          block = { start, end, sqref: a.get("sqref") ?? "", formulas: [] };
+        return;
+      }
+      if (block) {
+        if (name === "cfRule") {
+          const k = a.find("priority");
+          if (k >= 0)
+            layout.maxPriority = Math.max(layout.maxPriority, a.integer(k));
+        } else if (name === "formula" && depth === 4) {
+          inFormula = true;
+          formula = "";
+        }
+        return;
+      }
+      if (!inSheetData) {
+        if (name === "cfRule") {
+          const k = a.find("priority");
+          if (k >= 0)
+            layout.maxPriority = Math.max(layout.maxPriority, a.integer(k));
+        }
+        return;
+      }
+      if (depth === 3 && name === "row") {
+        const r = a.get("r");
+        const n = r === undefined ? NaN : Number(r);
+        const hasR = Number.isInteger(n) && n >= 1;
+        rowNumber = hasR ? n : r === undefined ? rowNumber + 1 : rowNumber;
+        newRowsBefore(rowNumber);
+        rowStart = start;
+        rowIsPlanned = planned.has(rowNumber);
+        if (pending[next] === rowNumber) next++;
+        rowCells = [];
+        col = -1;
+        // The start tag as written, without its spans hint (stale after insertions; optional),
+        // and with a row number where it had none.
+        const close = xml.charCodeAt(end - 2) === 0x2f ? end - 2 : end - 1;
+        let tag = xml.slice(start, close);
+        const spans = a.find("spans");
+        if (spans >= 0 && rowIsPlanned) {
+          let from = a.nameStart(spans) - start;
+          while (from > 0 && /\s/.test(tag[from - 1]!)) from--;
+          tag = tag.slice(0, from) + tag.slice(a.valueEnd(spans) + 1 - start);
+        }
+        rowHadR = r !== undefined;
+        rowStartTag = rowHadR
+          ? tag
+          : `<${p}row r="${rowNumber}"${tag.slice(p.length + 4)}`;
+        return;
+      }
+      if (depth === 4 && name === "c") {
+        cellStart = start;
+        const k = a.find("r");
+        const ref = k >= 0 ? parseA1(a.value(k)) : null;
+        cellHasRef = ref !== null;
+        col = ref ? ref.col : col + 1;
+        const s = a.find("s");
+        const style = s >= 0 ? a.integer(s) : 0;
+        cellStyle = style > 0 ? style : null;
+      }
+    },
+    text(t) {
+      formula += t;
+    },
+    close(name, start, end) {
+      if (depth === 1) layout.rootClose = start;
+      else if (depth === 2 && name === "sheetData" && inSheetData) {
+        inSheetData = false;
+        layout.sheetDataClose = { start, end };
+        // Whatever stands between the last row and the end tag (space, comments) stays.
+        if (start > copied) out.push(xml.slice(copied, start));
+        newRowsBefore(Infinity);
+        out.push(`</${p}sheetData>`);
+      } else if (depth === 2 && block && name === "conditionalFormatting") {
+        block.end = end;
+        layout.conditional.push(block);
+        block = null;
+      } else if (block && name === "formula" && inFormula) {
+        inFormula = false;
+        block.formulas.push(formula);
+      } else if (inSheetData && depth === 4 && name === "c") {
+        const cell = xml.slice(cellStart, end);
+        if (rowIsPlanned)
+          rowCells.push({
+            col,
+            // A cell without r gets one, so that the cells inserted beside it keep their order.
+            xml: cellHasRef
+              ? cell
+              : `<${p}c r="${a1(rowNumber - 1, col)}"${cell.slice(p.length + 2)}`,
+            style: cellStyle,
+          });
+      } else if (inSheetData && depth === 3 && name === "row") {
+        // Space and comments between rows are copied as they are.
+        if (rowStart > copied) out.push(xml.slice(copied, rowStart));
+        if (rowIsPlanned) out.push(mergedRow(rowNumber, rowStartTag, rowCells));
+        else {
+          if (col >= 0) extend(rowNumber, col);
+          // A row without r gets one; the rest of it is copied as it is.
+          out.push(
+            rowHadR
+              ? xml.slice(rowStart, end)
+              : `<${p}row r="${rowNumber}"${xml.slice(rowStart + p.length + 4, end)}`,
+          );
+        }
+        copied = end;
+      }
+      depth--;
+    },
+  });
+  if (!layout.sheetDataOpen || !layout.sheetDataClose)
+    throw new Error("the sheet has no sheetData");
+  // What follows sheetData, with the add-in's stale marks removed and its new ones added.
+  let tail = xml.slice(layout.sheetDataClose.end);
+  if (marks) tail = withMarks(xml, layout, marks.marks, marks.styles);
+  out.push(tail);
   // What precedes sheetData goes first, with the dimension now that the extent is known.
-  const head = xml.slice(0, open.index);
+  const head = xml.slice(0, layout.sheetDataOpen.start);
+  const dim = layout.dimension;
   const bytes = out.bytes(
-    maxRow > 0 && maxCol > 0
-      ? head.replace(
-          new RegExp(`<${p}dimension\\b[^>]*/>`),
-          `<${p}dimension ref="A1:${a1(maxRow - 1, maxCol - 1)}"/>`,
-        )
+    maxRow > 0 && maxCol > 0 && dim
+      ? `${head.slice(0, dim.start)}<${p}dimension ref="A1:${a1(maxRow - 1, maxCol - 1)}"/>${head.slice(dim.end)}`
       : head,
   );
   return { bytes, prefix: p };
+}
+
+/** The qualified name's prefix of the element whose tag starts at `start` ("x:" or ""). */
+function prefixOf(xml: string, start: number, local: string): string {
+  let end = start + 1;
+  while (end < xml.length && !/[\s/>]/.test(xml[end]!)) end++;
+  const q = xml.slice(start + 1, end);
+  return q.length > local.length ? q.slice(0, q.length - local.length) : "";
+}
+
+/**
+ * The part after sheetData with the add-in's earlier marks that the plan no longer has (the lines
+ * moved or grew) removed, and its new ones added before the first later sibling the schema orders
+ * after them; a person's own conditional formats, and marks the plan keeps, stay as they are.
+ */
+function withMarks(
+  xml: string,
+  layout: SheetLayout,
+  marks: readonly ConditionalMark[],
+  styles: StyleBook,
+): string {
+  const from = layout.sheetDataClose!.end;
+  const stale = layout.conditional.filter((b) => {
+    const ours = b.formulas.length === 1 && isOwnMarkFormula(b.formulas[0]!);
+    const kept = marks.some(
+      (m) => m.range === b.sqref && m.formula === b.formulas[0],
+    );
+    return ours && !kept;
+  });
+  const kept = layout.conditional.filter((b) => !stale.includes(b));
+  const added = conditionalFormattingXml(
+    kept,
+    marks,
+    styles,
+    layout.prefix,
+    layout.maxPriority,
+  );
+  let at = layout.rootClose;
+  for (const name of AFTER_CONDITIONAL) {
+    const child = layout.children.get(name);
+    if (child !== undefined && child < at) at = child;
+  }
+  const edits = [
+    ...stale.map((b) => ({ start: b.start, end: b.end, text: "" })),
+    ...(added ? [{ start: at, end: at, text: added }] : []),
+  ].sort((a, b) => a.start - b.start);
+  let out = "";
+  let cursor = from;
+  for (const e of edits) {
+    out += xml.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  return out + xml.slice(cursor);
 }
 
 // CT_Worksheet children that come after conditionalFormatting / dataValidations, in schema order.
@@ -280,38 +459,24 @@ const AFTER_CONDITIONAL = [
   "extLst",
 ];
 
-/** Inserts elements before the first later sibling the schema orders after them. */
-export function insertBefore(
-  xml: string,
-  p: string,
-  laterThan: readonly string[],
-  fragment: string,
-): string {
-  let at = -1;
-  for (const name of laterThan) {
-    const m = new RegExp(`<${p}${name}\\b`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = xml.lastIndexOf(`</${p}worksheet>`);
-  return xml.slice(0, at) + fragment + xml.slice(at);
-}
-
 /** Conditional formats not already in the sheet (same range and formula), with fresh priorities. */
 export function conditionalFormattingXml(
-  xml: string,
+  existing: readonly {
+    readonly sqref: string;
+    readonly formulas: readonly string[];
+  }[],
   marks: readonly ConditionalMark[],
   styles: StyleBook,
   p = "",
+  maxPriority = 0,
 ): string {
-  let priority = Math.max(
-    0,
-    ...[...xml.matchAll(/\bpriority="(\d+)"/g)].map((m) => Number(m[1])),
-  );
+  let priority = maxPriority;
   return marks
     .filter(
       (m) =>
-        !xml.includes(`sqref="${m.range}"`) ||
-        !xml.includes(escapeXml(m.formula)),
+        !existing.some(
+          (b) => b.sqref === m.range && b.formulas.includes(m.formula),
+        ),
     )
     .map(
       (m) =>
@@ -368,7 +533,7 @@ export function newSheetBytes(
       );
     out.push(`${row}</row>`);
   }
-  const marks = conditionalFormattingXml("", sheet.marks, styles);
+  const marks = conditionalFormattingXml([], sheet.marks, styles);
   const validations = sheet.validations.length
     ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join("")}</dataValidations>`
     : "";

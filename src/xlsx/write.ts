@@ -3,31 +3,40 @@
 // chain (dropped, so that Excel rebuilds it). Runs in Node and in the browser.
 
 import { strFromU8, strToU8 } from "fflate";
+import { type SheetCreate, type WritePlan, a1 } from "../core";
 import {
-  type ConditionalMark,
-  type SheetCreate,
-  type WritePlan,
-  a1,
-  isOwnMarkFormula,
-} from "../core";
-import {
-  AFTER_CONDITIONAL,
   editSheetXml,
   MAIN_NS,
   REL_NS,
   cellXml,
-  conditionalFormattingXml,
   escapeXml,
-  insertBefore,
   newSheetBytes,
 } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
-import { WorkbookFileError, resolveTarget } from "./read";
+import {
+  type Damage,
+  WorkbookFileError,
+  damaged,
+  openZip,
+  partError,
+} from "./read";
+import {
+  type ContentTypes,
+  type Rel,
+  type WorkbookXml,
+  isSafePartName,
+  readContentTypes,
+  readRelationships,
+  readWorkbookXml,
+  relsPathOf,
+  resolveTarget,
+} from "./package";
+import { decodeXmlPart } from "./xml";
 import {
   type Deflate,
   type Inflate,
   type ZipPart,
-  ZipPackage,
+  type ZipPackage,
   deflateWithFflate,
   inflateWithFflate,
   keptPart,
@@ -39,6 +48,7 @@ import {
 export interface Codec {
   readonly inflate: Inflate;
   readonly deflate: Deflate;
+  readonly crc32?: (data: Uint8Array) => number;
 }
 
 export const FFLATE_CODEC: Codec = {
@@ -56,6 +66,10 @@ const REL_TYPE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELS_NS =
   "http://schemas.openxmlformats.org/package/2006/relationships";
+const CONTENT_TYPES_NS =
+  "http://schemas.openxmlformats.org/package/2006/content-types";
+const XML_DECLARATION =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 interface SheetEntry {
   readonly name: string;
@@ -63,19 +77,42 @@ interface SheetEntry {
   readonly part: string;
 }
 
+/** A package the writer cannot map unambiguously, or one that is damaged: refused, never guessed at. */
+function refuse(damage: Damage): never {
+  throw damaged(damage);
+}
+
+/** Reads a structural part with `read`; empty or not well-formed, the package is damaged. */
+function structural<T>(part: string, xml: string, read: (xml: string) => T): T {
+  if (xml.trim() === "") refuse({ kind: "empty", part });
+  try {
+    return read(xml);
+  } catch {
+    return refuse({ kind: "invalid", part });
+  }
+}
+
 /**
  * The package being written: the original's parts, of which only those replaced are inflated and
  * deflated again (each as soon as it is put, so that one large sheet at a time is in memory); the
- * rest are copied into the new file as they are.
+ * rest are copied into the new file as they are. Its structure (relationships, sheet list,
+ * content types) is read through the same functions as the reader's (package.ts), and the
+ * relationships and content types are written anew from what was read.
  */
 class Package {
   private readonly names: string[];
+  /** Part names by lower case: OPC part names are case-insensitive, as the reader's lookup is. */
+  private readonly byLowerCase = new Map<string, string>();
   private readonly replaced = new Map<string, ZipPart>();
   private readonly deleted = new Set<string>();
   readonly workbookPart: string;
-  workbookXml: string;
-  relsXml: string;
-  contentTypes: string;
+  private readonly workbookXml: string;
+  private readonly workbook: WorkbookXml;
+  /** Elements added to <sheets>, and whether calcPr must ask for a recalculation on load. */
+  private readonly newSheets: string[] = [];
+  rels: Rel[];
+  private readonly overrides: Map<string, readonly [string, string]>;
+  private readonly defaults: ReadonlyMap<string, string>;
   readonly sheets: SheetEntry[];
 
   constructor(
@@ -83,63 +120,94 @@ class Package {
     private readonly codec: Codec,
     parts: Record<string, string> = {},
   ) {
-    this.names = zip ? [...zip.entries.keys()] : [];
-    for (const [path, xml] of Object.entries(parts)) this.put(path, xml);
-    const rootRels = this.text("_rels/.rels") ?? "";
-    const target =
-      /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"/.exec(
-        rootRels,
-      )?.[1] ??
-      /Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rootRels)?.[1];
-    this.workbookPart = target ? resolveTarget("", target) : "xl/workbook.xml";
-    this.workbookXml = this.text(this.workbookPart) ?? fail();
-    this.relsXml =
-      this.text(this.relsPath(this.workbookPart)) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"></Relationships>`;
-    this.contentTypes = this.text("[Content_Types].xml") ?? fail();
-    const targets = new Map<string, string>();
-    for (const m of this.relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-      const id = /\bId="([^"]+)"/.exec(m[1]!)?.[1];
-      const t = /\bTarget="([^"]+)"/.exec(m[1]!)?.[1];
-      if (id && t) targets.set(id, resolveTarget(this.workbookPart, t));
+    this.names = [];
+    for (const name of zip ? zip.entries.keys() : []) {
+      if (!isSafePartName(name)) refuse({ kind: "unsafe", part: name });
+      if (name.endsWith("/")) continue; // a folder entry: no part
+      if (this.byLowerCase.has(name.toLowerCase()))
+        refuse({ kind: "ambiguous", part: name });
+      this.byLowerCase.set(name.toLowerCase(), name);
+      this.names.push(name);
     }
+    for (const [path, xml] of Object.entries(parts)) this.put(path, xml);
+    const rootRels = this.text("_rels/.rels");
+    const officeDocument = rootRels
+      ? structural("_rels/.rels", rootRels, (xml) =>
+          readRelationships(xml, ""),
+        ).list.find((r) => !r.external && r.type.endsWith("/officeDocument"))
+      : undefined;
+    this.workbookPart = this.partName(
+      officeDocument?.target ?? "xl/workbook.xml",
+    );
+    this.workbookXml =
+      this.text(this.workbookPart) ??
+      refuse({ kind: "missing", part: this.workbookPart });
+    this.workbook = structural(
+      this.workbookPart,
+      this.workbookXml,
+      readWorkbookXml,
+    );
+    const relsPart = relsPathOf(this.workbookPart);
+    const relationships = structural(
+      relsPart,
+      this.text(relsPart) ?? "<Relationships/>",
+      (xml) => readRelationships(xml, this.workbookPart),
+    );
+    if (relationships.duplicateIds.length > 0)
+      refuse({ kind: "ambiguous", part: relsPart });
+    this.rels = [...relationships.list];
+    const types: ContentTypes = structural(
+      "[Content_Types].xml",
+      this.text("[Content_Types].xml") ??
+        refuse({ kind: "missing", part: "[Content_Types].xml" }),
+      readContentTypes,
+    );
+    this.overrides = new Map(types.overrides);
+    this.defaults = types.defaults;
     this.sheets = [];
-    for (const m of this.workbookXml.matchAll(
-      /<(?:\w+:)?sheet\b([^>]*?)\/?>/g,
-    )) {
-      const name = /\bname="([^"]*)"/.exec(m[1]!)?.[1];
-      const rid = /\b(?:\w+:)?id="([^"]*)"/.exec(m[1]!)?.[1];
-      if (name === undefined || !rid) continue;
-      this.sheets.push({
-        name: unescapeXml(name),
-        rid,
-        part: targets.get(rid) ?? "",
-      });
+    const names = new Set<string>();
+    const targets = new Set<string>();
+    for (const s of this.workbook.sheets) {
+      const rel = relationships.byId.get(s.rid);
+      const part = rel ? this.partName(rel.target) : "";
+      // Two sheets of one name, or two sheets in one part: no write could say which it meant.
+      if (names.has(s.name.toLowerCase()) || (part && targets.has(part)))
+        refuse({ kind: "ambiguous", part: this.workbookPart });
+      names.add(s.name.toLowerCase());
+      if (part) targets.add(part);
+      this.sheets.push({ name: s.name, rid: s.rid, part });
     }
   }
 
+  /** The package's own spelling of a part name (case-insensitive, as the reader finds parts). */
+  private partName(path: string): string {
+    return this.byLowerCase.get(path.toLowerCase()) ?? path;
+  }
+
   has(path: string): boolean {
+    const name = this.partName(path);
     return (
-      !this.deleted.has(path) &&
-      (this.replaced.has(path) || (this.zip?.entries.has(path) ?? false))
+      !this.deleted.has(name) &&
+      (this.replaced.has(name) || (this.zip?.entries.has(name) ?? false))
     );
   }
 
   text(path: string): string | null {
-    if (this.deleted.has(path)) return null;
-    const part = this.replaced.get(path);
+    const name = this.partName(path);
+    if (this.deleted.has(name)) return null;
+    const part = this.replaced.get(name);
     if (part)
       return strFromU8(
         part.method === 0
           ? part.data
           : this.codec.inflate(part.data, part.size),
       );
-    const entry = this.zip?.entries.get(path);
+    const entry = this.zip?.entries.get(name);
     if (!entry) return null;
     try {
-      return strFromU8(this.zip!.read(entry));
-    } catch {
-      return fail();
+      return decodeXmlPart(this.zip!.read(entry));
+    } catch (e) {
+      throw partError(name, e);
     }
   }
 
@@ -148,61 +216,169 @@ class Package {
   }
 
   putBytes(path: string, content: Uint8Array): void {
-    if (!this.names.includes(path)) this.names.push(path);
-    this.deleted.delete(path);
-    const entry = this.zip?.entries.get(path);
+    const name = this.partName(path);
+    if (!this.byLowerCase.has(name.toLowerCase())) {
+      this.byLowerCase.set(name.toLowerCase(), name);
+      this.names.push(name);
+    }
+    this.deleted.delete(name);
+    const entry = this.zip?.entries.get(name);
     this.replaced.set(
-      path,
-      newPart(path, content, this.codec.deflate, entry?.time, entry?.date),
+      name,
+      newPart(name, content, this.codec.deflate, entry?.time, entry?.date),
     );
   }
 
   delete(path: string): void {
-    this.deleted.add(path);
+    this.deleted.add(this.partName(path));
   }
 
   relsPath(part: string): string {
-    const i = part.lastIndexOf("/");
-    return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+    return relsPathOf(part);
   }
 
+  /** The part of the workbook's first relationship of this type ("styles"), or null. */
   relTarget(type: string): string | null {
-    const m = new RegExp(
-      `<Relationship\\b[^>]*Type="[^"]*/${type}"[^>]*>`,
-    ).exec(this.relsXml);
-    const t = m ? /\bTarget="([^"]+)"/.exec(m[0])?.[1] : undefined;
-    return t ? resolveTarget(this.workbookPart, t) : null;
+    const rel = this.rels.find(
+      (r) => !r.external && r.type.endsWith(`/${type}`),
+    );
+    return rel ? this.partName(rel.target) : null;
+  }
+
+  dropRels(type: string): void {
+    this.rels = this.rels.filter((r) => !r.type.endsWith(`/${type}`));
   }
 
   addRel(type: string, part: string): string {
-    const ids = [...this.relsXml.matchAll(/\bId="rId(\d+)"/g)].map((m) =>
-      Number(m[1]),
-    );
-    const id = `rId${Math.max(0, ...ids) + 1}`;
+    const ids = new Set(this.rels.map((r) => r.id));
+    let n = this.rels.length + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
     const base = this.workbookPart.slice(
       0,
       this.workbookPart.lastIndexOf("/") + 1,
     );
     const target = part.startsWith(base) ? part.slice(base.length) : `/${part}`;
-    this.relsXml = this.relsXml.replace(
-      /<\/Relationships>/,
-      `<Relationship Id="${id}" Type="${REL_TYPE}/${type}" Target="${target}"/></Relationships>`,
-    );
+    this.rels.push({
+      id,
+      type: `${REL_TYPE}/${type}`,
+      target: resolveTarget(this.workbookPart, target),
+      rawTarget: target,
+      external: false,
+    });
     return id;
   }
 
   addOverride(part: string, contentType: string): void {
-    if (this.contentTypes.includes(`PartName="/${part}"`)) return;
-    this.contentTypes = this.contentTypes.replace(
-      /<\/Types>/,
-      `<Override PartName="/${part}" ContentType="${contentType}"/></Types>`,
+    if (!this.overrides.has(part.toLowerCase()))
+      this.overrides.set(part.toLowerCase(), [part, contentType]);
+  }
+
+  dropOverride(part: string): void {
+    this.overrides.delete(part.toLowerCase());
+  }
+
+  /** A new <sheet> element for the workbook's sheet list. */
+  addSheetElement(name: string, rid: string, hidden: boolean): void {
+    const p = this.workbook.prefix;
+    const ids = [
+      ...this.workbook.sheets.map((s) => s.sheetId),
+      ...this.newSheets.map((_, i) => this.workbook.sheets.length + i + 1),
+    ];
+    // Declared on the element itself: writers differ in where (and whether) the root declares it.
+    this.newSheets.push(
+      `<${p}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}"${hidden ? ' state="hidden"' : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
     );
   }
 
+  /** The workbook part with the new sheets listed and a full recalculation asked for on load. */
+  private workbookWithEdits(): string {
+    const xml = this.workbookXml;
+    const {
+      prefix: p,
+      sheetsOpen,
+      sheetsClose,
+      calcPr,
+      rootClose,
+    } = this.workbook;
+    const edits: { start: number; end: number; text: string }[] = [];
+    if (this.newSheets.length > 0) {
+      if (!sheetsOpen || !sheetsClose)
+        refuse({ kind: "invalid", part: this.workbookPart });
+      const added = this.newSheets.join("");
+      if (sheetsOpen.start === sheetsClose.start)
+        edits.push({
+          ...sheetsOpen,
+          text: `${xml.slice(sheetsOpen.start, sheetsOpen.end - 2)}>${added}</${p}sheets>`,
+        });
+      else
+        edits.push({
+          start: sheetsClose.start,
+          end: sheetsClose.start,
+          text: added,
+        });
+    }
+    // Excel recalculates on open, so its own engine confirms every cached value the plan wrote.
+    if (calcPr) {
+      if (calcPr.attrs.fullCalcOnLoad === undefined) {
+        const tag = xml.slice(calcPr.start, calcPr.end);
+        const close = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
+        edits.push({
+          ...calcPr,
+          text: `${tag.slice(0, close)} fullCalcOnLoad="1"${tag.slice(close)}`,
+        });
+      }
+    } else {
+      // calcPr follows sheets/functionGroups/externalReferences/definedNames in CT_Workbook.
+      let at = rootClose?.start ?? xml.length;
+      for (const name of CALC_PR_BEFORE) {
+        const child = this.workbook.children.get(name);
+        if (child !== undefined && child < at) at = child;
+      }
+      edits.push({
+        start: at,
+        end: at,
+        text: `<${p}calcPr fullCalcOnLoad="1"/>`,
+      });
+    }
+    edits.sort((a, b) => a.start - b.start);
+    let out = "";
+    let from = 0;
+    for (const e of edits) {
+      out += xml.slice(from, e.start) + e.text;
+      from = e.end;
+    }
+    return out + xml.slice(from);
+  }
+
+  private relsXml(): string {
+    const rels = this.rels
+      .map(
+        (r) =>
+          `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.rawTarget)}"${r.external ? ' TargetMode="External"' : ""}/>`,
+      )
+      .join("");
+    return `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}">${rels}</Relationships>`;
+  }
+
+  private contentTypesXml(): string {
+    const defaults = [...this.defaults].map(
+      ([ext, type]) =>
+        `<Default Extension="${escapeXml(ext)}" ContentType="${escapeXml(type)}"/>`,
+    );
+    const overrides = [...this.overrides.values()]
+      .filter(([part]) => this.has(part))
+      .map(
+        ([part, type]) =>
+          `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`,
+      );
+    return `${XML_DECLARATION}<Types xmlns="${CONTENT_TYPES_NS}">${defaults.join("")}${overrides.join("")}</Types>`;
+  }
+
   finish(): Uint8Array {
-    this.put(this.workbookPart, this.workbookXml);
-    this.put(this.relsPath(this.workbookPart), this.relsXml);
-    this.put("[Content_Types].xml", this.contentTypes);
+    this.put(this.workbookPart, this.workbookWithEdits());
+    this.put(this.relsPath(this.workbookPart), this.relsXml());
+    this.put("[Content_Types].xml", this.contentTypesXml());
     const parts: ZipPart[] = [];
     for (const name of this.names) {
       if (this.deleted.has(name)) continue;
@@ -212,28 +388,25 @@ class Package {
         if (part) parts.push(part);
         else if (entry) parts.push(keptPart(this.zip!, entry));
       } catch (e) {
-        throw new WorkbookFileError("CORRUPT", (e as Error).message);
+        throw partError(name, e);
       }
     }
     return writeZip(parts);
   }
 }
 
-function fail(): never {
-  throw new WorkbookFileError(
-    "NOT_A_WORKBOOK",
-    "The file is not an Excel workbook (.xlsx).",
-  );
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
+// CT_Workbook's children that come after calcPr.
+const CALC_PR_BEFORE = [
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
 function stylesOf(pkg: Package): { book: StyleBook; part: string } {
   let part = pkg.relTarget("styles");
@@ -251,51 +424,8 @@ function dropCalcChain(pkg: Package): void {
   const part = pkg.relTarget("calcChain");
   if (!part) return;
   pkg.delete(part);
-  pkg.relsXml = pkg.relsXml.replace(
-    /<Relationship\b[^>]*\/calcChain"[^>]*\/>/,
-    "",
-  );
-  pkg.contentTypes = pkg.contentTypes.replace(
-    new RegExp(
-      `<Override PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`,
-    ),
-    "",
-  );
-}
-
-/** Excel recalculates on open, so its own engine confirms every cached value the plan wrote. */
-function recalcOnLoad(pkg: Package): void {
-  const xml = pkg.workbookXml;
-  const calc = /<((?:\w+:)?)calcPr\b([^>]*?)\/>/.exec(xml);
-  if (calc) {
-    if (!/fullCalcOnLoad=/.test(calc[2]!))
-      pkg.workbookXml = xml.replace(
-        calc[0],
-        `<${calc[1]}calcPr${calc[2]} fullCalcOnLoad="1"/>`,
-      );
-  } else {
-    const p = /<(\w+:)?workbook\b/.exec(xml)?.[1] ?? "";
-    // calcPr follows sheets/functionGroups/externalReferences/definedNames in CT_Workbook.
-    const after = [
-      "oleSize",
-      "customWorkbookViews",
-      "pivotCaches",
-      "smartTagPr",
-      "smartTagTypes",
-      "webPublishing",
-      "fileRecoveryPr",
-      "webPublishObjects",
-      "extLst",
-    ];
-    let at = -1;
-    for (const name of after) {
-      const m = new RegExp(`<${p}${name}\\b`).exec(xml);
-      if (m && (at < 0 || m.index < at)) at = m.index;
-    }
-    if (at < 0) at = xml.lastIndexOf(`</${p}workbook>`);
-    pkg.workbookXml =
-      xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
-  }
+  pkg.dropRels("calcChain");
+  pkg.dropOverride(part);
 }
 
 function createSheet(
@@ -320,42 +450,8 @@ function createSheet(
   pkg.putBytes(part, xml);
   const rid = pkg.addRel("worksheet", part);
   pkg.addOverride(part, CT_WORKSHEET);
-  const ids = [
-    ...pkg.workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bsheetId="(\d+)"/g),
-  ].map((m) => Number(m[1]));
-  const p = /<(\w+:)?sheets\b/.exec(pkg.workbookXml)?.[1] ?? "";
-  // Declared on the element itself: writers differ in where (and whether) the root declares it.
-  const idAttr = `xmlns:r="${REL_NS}" r:id="${rid}"`;
-  pkg.workbookXml = pkg.workbookXml.replace(
-    new RegExp(`</${p}sheets>`),
-    `<${p}sheet name="${escapeXml(sheet.sheet)}" sheetId="${Math.max(0, ...ids) + 1}"${sheet.hidden ? ' state="hidden"' : ""} ${idAttr}/></${p}sheets>`,
-  );
+  pkg.addSheetElement(sheet.sheet, rid, !!sheet.hidden);
   pkg.sheets.push({ name: sheet.sheet, rid, part });
-}
-
-/**
- * The add-in's earlier marks that the plan no longer has (the lines moved or grew) are removed;
- * a person's own conditional formats, and marks the plan keeps, stay as they are.
- */
-function withoutStaleMarks(
-  xml: string,
-  marks: readonly ConditionalMark[],
-  p: string,
-): string {
-  const block = new RegExp(
-    `<${p}conditionalFormatting\\b[^>]*\\bsqref="([^"]*)"[^>]*>([\\s\\S]*?)</${p}conditionalFormatting>`,
-    "g",
-  );
-  return xml.replace(block, (whole, sqref: string, body: string) => {
-    const formulas = [
-      ...body.matchAll(new RegExp(`<${p}formula>([^<]*)</${p}formula>`, "g")),
-    ].map((m) => unescapeXml(m[1]!));
-    const ours = formulas.length === 1 && isOwnMarkFormula(formulas[0]!);
-    const kept = marks.some(
-      (m) => m.range === sqref && m.formula === formulas[0],
-    );
-    return ours && !kept ? "" : whole;
-  });
 }
 
 /** Applies a write plan to a workbook file and returns the new file's bytes. */
@@ -364,12 +460,7 @@ export function applyPlan(
   plan: WritePlan,
   codec: Codec = FFLATE_CODEC,
 ): Uint8Array {
-  let zip: ZipPackage;
-  try {
-    zip = new ZipPackage(bytes, codec.inflate);
-  } catch {
-    return fail();
-  }
+  const zip = openZip(bytes, codec.inflate, undefined, codec.crc32);
   const mimetype = zip.entries.get("mimetype");
   if (
     mimetype &&
@@ -384,36 +475,37 @@ export function applyPlan(
   const pkg = new Package(zip, codec);
   const { book, part: stylesPart } = stylesOf(pkg);
   for (const edit of plan.edits) {
+    // The sheet the reader read: the same name, through the same reading of the package. One
+    // the writer cannot find is refused, never skipped and never guessed at.
     const entry = pkg.sheets.find((s) => s.name === edit.sheet);
-    const xml = entry ? pkg.text(entry.part) : null;
-    if (!entry || xml === null) continue;
+    if (!entry?.part) refuse({ kind: "ambiguous", part: pkg.workbookPart });
+    const xml =
+      pkg.text(entry.part) ?? refuse({ kind: "missing", part: entry.part });
     // A person's formatting of the cell wins; a cell without formatting gets the plan's.
     // The add-in's stale marks go and its new ones come, in the part after sheetData where
     // conditional formats live.
-    const sheet = editSheetXml(
-      xml,
-      edit.cells,
-      (c, own, prefix) =>
-        cellXml(
-          a1(c.row, c.col),
-          c.value,
-          own ?? (c.style ? book.xf(c.style) : null),
-          prefix,
-        ),
-      (after, prefix) => {
-        const kept = withoutStaleMarks(after, edit.marks, prefix);
-        const marks = conditionalFormattingXml(kept, edit.marks, book, prefix);
-        return marks
-          ? insertBefore(kept, prefix, AFTER_CONDITIONAL, marks)
-          : kept;
-      },
-    );
+    let sheet: { bytes: Uint8Array };
+    try {
+      sheet = editSheetXml(
+        xml,
+        edit.cells,
+        (c, own, prefix) =>
+          cellXml(
+            a1(c.row, c.col),
+            c.value,
+            own ?? (c.style ? book.xf(c.style) : null),
+            prefix,
+          ),
+        { marks: edit.marks, styles: book },
+      );
+    } catch {
+      return refuse({ kind: "invalid", part: entry.part });
+    }
     pkg.putBytes(entry.part, sheet.bytes);
   }
   for (const create of plan.creates) createSheet(pkg, create, book);
   pkg.put(stylesPart, book.toXml());
   dropCalcChain(pkg);
-  recalcOnLoad(pkg);
   return pkg.finish();
 }
 

@@ -1,11 +1,18 @@
 // Element events with local names (prefixes such as "x:" dropped) and attributes as a record,
 // for the small parts: relationships, the workbook, styles, OpenDocument content.
 
+import { strFromU8 } from "fflate";
 import { scanXml } from "./scan";
 
+/** Where an element's tag is in the document: from its "<" to after its ">". */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface XmlHandlers {
-  open?(name: string, attrs: Record<string, string>): void;
-  close?(name: string): void;
+  open?(name: string, attrs: Record<string, string>, tag: Span): void;
+  close?(name: string, tag: Span): void;
   text?(text: string): void;
 }
 
@@ -14,10 +21,68 @@ export function parseXml(xml: string, handlers: XmlHandlers): void {
   const { open, close, text } = handlers;
   scanXml(xml, {
     wantsText: text !== undefined,
-    open: (name, attributes) => open?.(name, attributes.toRecord()),
-    close: (name) => close?.(name),
+    open: (name, attributes, start, end) =>
+      open?.(name, attributes.toRecord(), { start, end }),
+    close: (name, start, end) => close?.(name, { start, end }),
     text: (t) => text?.(t),
   });
+}
+
+/**
+ * The encoding a part's bytes are in, by its byte order mark or, without one, by how "<?" is
+ * encoded (XML 1.0 Appendix F): Excel reads UTF-16 parts, so we do too.
+ */
+export function decoderLabelOf(
+  bytes: Uint8Array,
+): "utf-8" | "utf-16le" | "utf-16be" {
+  const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (
+    (a === 0xff && b === 0xfe) ||
+    (a === 0x3c && b === 0 && c === 0x3f && d === 0)
+  )
+    return "utf-16le";
+  if (
+    (a === 0xfe && b === 0xff) ||
+    (a === 0 && b === 0x3c && c === 0 && d === 0x3f)
+  )
+    return "utf-16be";
+  return "utf-8";
+}
+
+/**
+ * A part's text, whatever its encoding; an XML declaration that names another encoding than
+ * UTF-8 is made to say UTF-8, since the text is written back (when it is) as UTF-8.
+ */
+export function decodeXmlPart(bytes: Uint8Array): string {
+  const label = decoderLabelOf(bytes);
+  if (label === "utf-8")
+    return strFromU8(
+      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+        ? bytes.subarray(3)
+        : bytes,
+    );
+  // By hand rather than with TextDecoder, which not every host the pane's tests run in has.
+  const bom = bytes[0] === 0xff || bytes[0] === 0xfe ? 2 : 0;
+  const little = label === "utf-16le";
+  const units = new Uint16Array((bytes.length - bom) >> 1);
+  for (let i = 0, at = bom; i < units.length; i++, at += 2)
+    units[i] = little
+      ? bytes[at]! | (bytes[at + 1]! << 8)
+      : (bytes[at]! << 8) | bytes[at + 1]!;
+  let text = "";
+  for (let i = 0; i < units.length; i += 8192)
+    text += String.fromCharCode(...units.subarray(i, i + 8192));
+  return asUtf8Declared(text);
+}
+
+/** The text with its XML declaration's encoding (if any) made UTF-8. */
+export function asUtf8Declared(text: string): string {
+  const end = text.startsWith("<?xml") ? text.indexOf("?>") : -1;
+  if (end < 0) return text;
+  const declaration = text
+    .slice(0, end)
+    .replace(/(\bencoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
+  return declaration + text.slice(end);
 }
 
 /** Excel escapes control characters in strings as _xHHHH_. */

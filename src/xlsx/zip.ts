@@ -5,15 +5,33 @@
 // only when read and deflated only when changed, by the codec the adapter passes in (fflate in the
 // browser, zlib in the command line). Stored and deflated parts, ZIP64 sizes and offsets.
 
-import { deflateSync, inflateSync, strFromU8 } from "fflate";
+import { Inflate as InflateStream, deflateSync, strFromU8 } from "fflate";
 
-/** Raw DEFLATE data → its bytes; `size` is what the directory says they come to. */
+/**
+ * Raw DEFLATE data → its bytes; `size` is what the directory says they come to. It must never
+ * make more than `size` bytes: data that inflates to more is refused (throws) as soon as it does,
+ * so that a part whose directory lies about its size cannot fill the memory.
+ */
 export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
 /** Bytes → raw DEFLATE data. */
 export type Deflate = (data: Uint8Array) => Uint8Array;
 
-export const inflateWithFflate: Inflate = (data, size) =>
-  inflateSync(data, { out: new Uint8Array(size) });
+/** fflate's inflater fed 16 KB at a time: at most ~16 MB (DEFLATE's ratio) made past `size`. */
+export const inflateWithFflate: Inflate = (data, size) => {
+  const out = new Uint8Array(size);
+  let at = 0;
+  const stream = new InflateStream((chunk) => {
+    if (at + chunk.length > size)
+      throw new ZipError("inflates to more than its stated size");
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  const STEP = 1 << 14;
+  if (data.length === 0) stream.push(data, true);
+  for (let i = 0; i < data.length; i += STEP)
+    stream.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+  return at === size ? out : out.subarray(0, at);
+};
 
 export const deflateWithFflate: Deflate = (data) =>
   deflateSync(data, { level: 6 });
@@ -37,10 +55,31 @@ export function crc32(data: Uint8Array): number {
 }
 
 export class ZipError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** A limit was reached (the package is too large), rather than the package being damaged. */
+    readonly tooLarge = false,
+  ) {
     super(message);
     this.name = "ZipError";
   }
+}
+
+/** What reading may cost: one part inflated, and every part inflated by this package together. */
+export interface ZipLimits {
+  readonly maxPartBytes: number;
+  readonly maxTotalBytes: number;
+}
+
+export const NO_ZIP_LIMITS: ZipLimits = {
+  maxPartBytes: Number.MAX_SAFE_INTEGER,
+  maxTotalBytes: Number.MAX_SAFE_INTEGER,
+};
+
+export interface ZipOptions {
+  readonly limits?: ZipLimits;
+  /** CRC-32 of bytes (Node's zlib.crc32 in the command line: native, and several times faster). */
+  readonly crc32?: (data: Uint8Array) => number;
 }
 
 export interface ZipEntry {
@@ -68,12 +107,19 @@ const MAX32 = 0xffffffff;
 export class ZipPackage {
   readonly entries: ReadonlyMap<string, ZipEntry>;
   private readonly view: DataView;
+  private readonly limits: ZipLimits;
+  private readonly crc: (data: Uint8Array) => number;
+  /** Bytes inflated so far, every part counted each time it is read. */
+  private inflated = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
     private readonly inflate: Inflate = inflateWithFflate,
+    options: ZipOptions = {},
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.limits = options.limits ?? NO_ZIP_LIMITS;
+    this.crc = options.crc32 ?? crc32;
     this.entries = this.readDirectory();
   }
 
@@ -98,7 +144,12 @@ export class ZipPackage {
         eocd = at;
         break;
       }
-    if (eocd < 0) throw new ZipError("no end of central directory");
+    if (eocd < 0)
+      throw new ZipError(
+        n >= 4 && this.u32(0) === LOCAL
+          ? "the file is cut short: the end of its zip directory is missing"
+          : "no end of central directory",
+      );
     let count = this.u16(eocd + 10);
     let offset = this.u32(eocd + 16);
     if (
@@ -168,10 +219,25 @@ export class ZipPackage {
     return this.bytes.subarray(start, end);
   }
 
-  /** The part's bytes; throws ZipError when they cannot be had. */
+  /**
+   * The part's bytes, checked against the directory's size and CRC-32; throws ZipError when they
+   * cannot be had, are damaged, or would pass the limits (checked before anything is inflated,
+   * and enforced while inflating).
+   */
   read(entry: ZipEntry): Uint8Array {
     const data = this.raw(entry);
     if (entry.encrypted) throw new ZipError(`${entry.name} is encrypted`);
+    if (entry.size > this.limits.maxPartBytes)
+      throw new ZipError(
+        `${entry.name} unpacks to ${entry.size} bytes, more than ${this.limits.maxPartBytes}`,
+        true,
+      );
+    if (this.inflated + entry.size > this.limits.maxTotalBytes)
+      throw new ZipError(
+        `the parts read unpack to more than ${this.limits.maxTotalBytes} bytes`,
+        true,
+      );
+    this.inflated += entry.size;
     let out: Uint8Array;
     if (entry.method === 0) out = data;
     else if (entry.method === 8) {
@@ -190,6 +256,8 @@ export class ZipPackage {
       throw new ZipError(
         `${entry.name} is ${out.length} bytes, not ${entry.size}`,
       );
+    if (this.crc(out) !== entry.crc)
+      throw new ZipError(`${entry.name} fails its checksum (CRC-32)`);
     return out;
   }
 }

@@ -199,16 +199,24 @@ describe("iop-budget compute", () => {
     expect(readdirSync(dir)).toContain("compute-out.xlsx");
   });
 
-  test("needs --force to overwrite an existing file or the input itself", async () => {
+  test("never writes over the input, not even with --force; an existing file only with --force", async () => {
     const input = await write("force-in.xlsx", budgetWorkbook());
     const before = readFileSync(input);
-    const r = run("compute", input, "--out", input);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--force");
-    expect(readFileSync(input).equals(before)).toBe(true);
-    const forced = run("compute", input, "--out", input, "--force");
+    for (const force of [[], ["--force"]]) {
+      const r = run("compute", input, "--out", input, ...force);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`--out är samma fil som indata (${input}). Välj ett annat namn: originalet skrivs aldrig över.\n`);
+      expect(readFileSync(input).equals(before)).toBe(true);
+    }
+    const other = join(dir, "force-out.xlsx");
+    writeFileSync(other, "a person's file");
+    const refused = run("compute", input, "--out", other);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--force");
+    expect(readFileSync(other, "utf8")).toBe("a person's file");
+    const forced = run("compute", input, "--out", other, "--force");
     expect(forced.code).toBe(0);
-    expect(JSON.parse(run("check", input, "--json").stdout).periods).toHaveLength(2);
+    expect(JSON.parse(run("check", other, "--json").stdout).periods).toHaveLength(2);
   });
 
   test("writes the workbook also when there are error findings (exit 1), listing them on Beslut", async () => {

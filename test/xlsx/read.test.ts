@@ -135,9 +135,11 @@ describe("files that are not readable workbooks are clear errors", () => {
     expect(fileError(zipSync({ "hello.txt": strToU8("hi") })).code).toBe("NOT_A_WORKBOOK");
   });
 
-  test("a damaged zip", async () => {
+  test("a zip cut short (an interrupted download) is damaged, and said to be cut short", async () => {
     const bytes = await buildXlsx(budgetWorkbook());
-    expect(fileError(bytes.subarray(0, bytes.length / 2)).code).toBe("NOT_A_WORKBOOK");
+    const error = fileError(bytes.subarray(0, bytes.length / 2));
+    expect(error.code).toBe("CORRUPT");
+    expect(error.damage).toEqual({ kind: "truncated" });
   });
 
   test("an OLE compound file: encrypted workbook or legacy .xls", () => {

@@ -26,6 +26,7 @@ function zipOf(parts: Record<string, Uint8Array>, options: { zip64: boolean; sto
     local.writeUInt16LE(45, 4);
     local.writeUInt16LE(0x800, 6);
     local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
@@ -44,6 +45,7 @@ function zipOf(parts: Record<string, Uint8Array>, options: { zip64: boolean; sto
     entry.writeUInt16LE(45, 6);
     entry.writeUInt16LE(0x800, 8);
     entry.writeUInt16LE(stored ? 0 : 8, 10);
+    entry.writeUInt32LE(crc32(data), 16);
     entry.writeUInt32LE(options.zip64 ? 0xffffffff : body.length, 20);
     entry.writeUInt32LE(options.zip64 ? 0xffffffff : data.length, 24);
     entry.writeUInt16LE(nameBytes.length, 28);
@@ -108,7 +110,7 @@ describe("zip packages", () => {
     expect(() => zip.read({ ...entry, headerOffset: 7 })).toThrow(/local header/);
   });
 
-  test("a damaged sheet part makes that sheet unreadable; the other sheets are read", () => {
+  test("a damaged sheet part: the file is damaged, and the error names the part", () => {
     const sheets = Object.keys(parts).filter((p) => p.includes("worksheets/") && p.endsWith(".xml"));
     const bytes = zipOf(parts, { zip64: false });
     // Corrupt the deflated data of the first sheet in place.
@@ -117,14 +119,48 @@ describe("zip packages", () => {
     const damaged = Uint8Array.from(bytes);
     const start = entry.headerOffset + 30 + entry.name.length;
     damaged.fill(0xff, start, start + Math.min(16, entry.compressedSize));
-    const grids = readXlsx(damaged);
-    expect(grids.sheets.filter((g) => g.unreadable)).toHaveLength(1);
-    expect(grids.sheets.filter((g) => g.unreadable)[0]!.unreadable).toMatch(/cannot be unpacked/);
-    expect(grids.sheets.filter((g) => !g.unreadable).length).toBe(sheets.length - 1);
+    const error = (() => {
+      try {
+        readXlsx(damaged);
+      } catch (e) {
+        return e as WorkbookFileError;
+      }
+      throw new Error("read");
+    })();
+    expect(error).toBeInstanceOf(WorkbookFileError);
+    expect(error.code).toBe("CORRUPT");
+    expect(error.damage).toEqual({ kind: "inflate", part: sheets[0] });
   });
 
-  test("no end record: not a workbook", () => {
-    expect(() => readXlsx(sample.subarray(0, sample.length - 30))).toThrow(WorkbookFileError);
+  test("a part whose bytes do not match its CRC-32 is damage, named by its part", () => {
+    const stored = zipOf(parts, { zip64: false, stored: () => true });
+    const zip = new ZipPackage(stored);
+    const entry = zip.entries.get("xl/workbook.xml")!;
+    const flipped = Uint8Array.from(stored);
+    const at = entry.headerOffset + 30 + entry.name.length + 40;
+    flipped[at] = flipped[at]! ^ 0x01;
+    expect(() => readXlsx(flipped)).toThrow(expect.objectContaining({ code: "CORRUPT", damage: { kind: "checksum", part: "xl/workbook.xml" } }) as Error);
+  });
+
+  test("data that inflates to more than its stated size is refused as soon as it does, by both inflaters", () => {
+    const big = new Uint8Array(1 << 20).fill(0x41);
+    const packed = deflateRawSync(big);
+    for (const inflate of [inflateWithFflate, (d: Uint8Array, size: number) => inflateRawSync(d, { maxOutputLength: size })])
+      expect(() => inflate(packed, 1000)).toThrow();
+    expect(inflateWithFflate(packed, big.length)).toEqual(big);
+  });
+
+  test("the limits refuse a part, and the sum of the parts read, before inflating them", () => {
+    const zip = new ZipPackage(sample, inflateWithFflate, { limits: { maxPartBytes: 100, maxTotalBytes: 1e9 } });
+    const large = [...zip.entries.values()].find((e) => e.size > 100)!;
+    expect(() => zip.read(large)).toThrow(expect.objectContaining({ tooLarge: true }) as Error);
+    const total = new ZipPackage(sample, inflateWithFflate, { limits: { maxPartBytes: 1e9, maxTotalBytes: large.size + 10 } });
+    total.read(large);
+    expect(() => total.read(large)).toThrow(expect.objectContaining({ tooLarge: true }) as Error);
+  });
+
+  test("no end record: a file cut short is damaged (truncated)", () => {
+    expect(() => readXlsx(sample.subarray(0, sample.length - 30))).toThrow(expect.objectContaining({ code: "CORRUPT", damage: { kind: "truncated" } }) as Error);
   });
 
   const workbooks = readdirSync(join(FIXTURES, "corpus")).filter((f) => f.endsWith(".xlsx"));

@@ -22,7 +22,7 @@ import {
   renderFinding,
   stampTime,
 } from "../../core";
-import { WorkbookFileError, readXlsx } from "../../xlsx/read";
+import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../../xlsx/read";
 import { applyPlan, createWorkbook } from "../../xlsx/write";
 import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../i18n";
@@ -46,6 +46,17 @@ export type FileResult =
       readonly message: string;
     };
 
+/** A file too large to be read: refused by its size, before a byte of it is read. */
+export function tooLargeFile(
+  name: string,
+  size: number,
+  lang: Lang,
+): FileResult | null {
+  if (size <= DEFAULT_LIMITS.maxFileBytes) return null;
+  const code = "FILE_TOO_LARGE";
+  return { kind: "error", name, code, message: fileErrorText(code, lang) };
+}
+
 export function readFileBytes(
   name: string,
   bytes: Uint8Array,
@@ -56,7 +67,13 @@ export function readFileBytes(
     return { kind: "ok", name, bytes, grids, analysis: analyze(grids) };
   } catch (e) {
     const code = e instanceof WorkbookFileError ? e.code : "INTERNAL";
-    return { kind: "error", name, code, message: fileErrorText(code, lang) };
+    const damage = e instanceof WorkbookFileError ? e.damage : undefined;
+    return {
+      kind: "error",
+      name,
+      code,
+      message: fileErrorText(code, lang, damage),
+    };
   }
 }
 

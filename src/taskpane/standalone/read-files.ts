@@ -4,7 +4,7 @@
 
 import type { Lang } from "../../core";
 import { VERSION } from "../../core/version";
-import { type FileResult, readFileBytes } from "./batch";
+import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
 
 /** The worker's script, a fixed name beside the page (webpack.config.js); the version busts caches. */
 export const WORKER_URL = `reader-worker.js?v=${VERSION}`;
@@ -35,9 +35,19 @@ export async function readFiles(
   onResult: (index: number, result: FileResult) => void,
 ): Promise<void> {
   let next = 0;
-  const mainThread = async () => {
+  // A file past the size limit is answered by its size, never read into memory.
+  const take = (): number => {
     while (next < files.length) {
       const i = next++;
+      const file = files[i]!;
+      const refused = tooLargeFile(file.name, file.size, lang);
+      if (!refused) return i;
+      onResult(i, refused);
+    }
+    return -1;
+  };
+  const mainThread = async () => {
+    for (let i = take(); i >= 0; i = take()) {
       const file = files[i]!;
       onResult(
         i,
@@ -59,8 +69,9 @@ export async function readFiles(
   const lane = async () => {
     let worker: Worker | null = new Worker(WORKER_URL);
     try {
-      while (next < files.length && worker) {
-        const i = next++;
+      while (worker) {
+        const i = take();
+        if (i < 0) break;
         const file = files[i]!;
         const bytes = new Uint8Array(await file.arrayBuffer());
         try {

@@ -1,0 +1,152 @@
+// Hostile and broken workbooks, made from the shared sample: zip bombs whose parts are named as no
+// XML part is, sheets with long stretches the row splitter cannot cut, rows past Excel's grid,
+// amounts past any budget, packages that a regular expression reads differently from an XML parser.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { constants, crc32, deflateRawSync } from "node:zlib";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+// From test/helpers in the tests, from dist/test/helpers in the bench.
+const FIXTURES = [join(__dirname, "..", "fixtures"), join(__dirname, "..", "..", "..", "test", "fixtures")].find((d) => existsSync(d))!;
+export const SAMPLE = readFileSync(join(FIXTURES, "samples", "budget-2025-26.xlsx"));
+
+export type Parts = Record<string, Uint8Array>;
+
+/** The sample's parts, changed by `edit`, zipped again (with true sizes and CRCs). */
+export function withParts(edit: (parts: Parts) => void, base: Uint8Array = SAMPLE): Uint8Array {
+  const parts = unzipSync(base);
+  edit(parts);
+  return zipSync(parts);
+}
+
+export const text = (parts: Parts, name: string): string => strFromU8(parts[name]!);
+export const put = (parts: Parts, name: string, xml: string): void => void (parts[name] = strToU8(xml));
+
+/** A part's text changed by `change`. */
+export function editPart(name: string, change: (xml: string) => string, base: Uint8Array = SAMPLE): Uint8Array {
+  return withParts((parts) => put(parts, name, change(text(parts, name))), base);
+}
+
+/**
+ * A zip of `head`, then `filler` repeated `times` times, then `tail` as one deflated part: DEFLATE
+ * segments made with a full flush are self-contained, so the same one repeats; the file stays
+ * small however large the part (a zip bomb), and its CRC is still true.
+ */
+export function bombPart(head: string, filler: string, times: number, tail: string): { data: Uint8Array; size: number; crc: number } {
+  const seg = (s: string) => deflateRawSync(Buffer.from(s), { finishFlush: constants.Z_FULL_FLUSH });
+  const fill = seg(filler);
+  const chunks = [seg(head), ...Array.from({ length: times }, () => fill), deflateRawSync(Buffer.from(tail))];
+  let crc = crc32(head);
+  const fillBytes = Buffer.from(filler);
+  for (let i = 0; i < times; i++) crc = crc32(fillBytes, crc);
+  crc = crc32(tail, crc);
+  return {
+    data: Buffer.concat(chunks),
+    size: Buffer.byteLength(head) + fillBytes.length * times + Buffer.byteLength(tail),
+    crc,
+  };
+}
+
+interface RawPart {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly method: 0 | 8;
+  readonly size: number;
+  readonly crc: number;
+}
+
+/** A zip written entry by entry (the sizes as given: a bomb's or a liar's). */
+export function rawZip(parts: readonly RawPart[]): Uint8Array {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(p.method, 8);
+    local.writeUInt32LE(p.crc >>> 0, 14);
+    local.writeUInt32LE(p.data.length, 18);
+    local.writeUInt32LE(Math.min(p.size, 0xffffffff), 22);
+    local.writeUInt16LE(name.length, 26);
+    chunks.push(local, name, Buffer.from(p.data));
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(p.method, 10);
+    entry.writeUInt32LE(p.crc >>> 0, 16);
+    entry.writeUInt32LE(p.data.length, 20);
+    entry.writeUInt32LE(Math.min(p.size, 0xffffffff), 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, name);
+    offset += 30 + name.length + p.data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, directory, end]);
+}
+
+/** The sample's parts as raw parts (deflated), with `extra` added or replacing by name. */
+export function rawSample(extra: readonly RawPart[], change: (parts: Parts) => void = () => undefined): Uint8Array {
+  const parts = unzipSync(SAMPLE);
+  change(parts);
+  const raw: RawPart[] = Object.entries(parts)
+    .filter(([name]) => !extra.some((e) => e.name === name))
+    .map(([name, data]) => ({ name, data: deflateRawSync(data), method: 8, size: data.length, crc: crc32(data) }));
+  return rawZip([...raw, ...extra]);
+}
+
+const SHEET_HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+
+/** The first half-year sheet's part replaced by a bomb under a name that does not end in .xml. */
+export function bombWorkbook(megabytes: number, options: { lie?: boolean } = {}): Uint8Array {
+  const bomb = bombPart(SHEET_HEAD, " ".repeat(1 << 20), megabytes, "</sheetData></worksheet>");
+  return rawSample(
+    [{ name: "xl/worksheets/data.bin", data: bomb.data, method: 8, size: options.lie ? 1000 : bomb.size, crc: bomb.crc }],
+    (parts) => {
+      put(parts, "xl/_rels/workbook.xml.rels", text(parts, "xl/_rels/workbook.xml.rels").replace("/xl/worksheets/sheet2.xml", "/xl/worksheets/data.bin"));
+      delete parts["xl/worksheets/sheet2.xml"];
+    },
+  );
+}
+
+/** The shared strings as a bomb under an odd name. */
+export function stringsBombWorkbook(megabytes: number): Uint8Array {
+  const bomb = bombPart('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>', "x".repeat(1 << 20), megabytes, "</t></si></sst>");
+  return rawSample([{ name: "xl/strings.dat", data: bomb.data, method: 8, size: bomb.size, crc: bomb.crc }], (parts) => {
+    put(
+      parts,
+      "xl/_rels/workbook.xml.rels",
+      text(parts, "xl/_rels/workbook.xml.rels").replace(
+        "</Relationships>",
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.dat" Id="rId9"/></Relationships>',
+      ),
+    );
+  });
+}
+
+/** A half-year sheet with `inserted` right after its rows (inside sheetData or after it). */
+export function sheetWith(inserted: string, where: "after-rows" | "after-sheetData" = "after-rows"): Uint8Array {
+  return editPart("xl/worksheets/sheet2.xml", (xml) =>
+    where === "after-rows" ? xml.replace("</sheetData>", `${inserted}</sheetData>`) : xml.replace("</sheetData>", `</sheetData>${inserted}`),
+  );
+}
+
+/** A half-year sheet whose last row is numbered `row` (and its cells referenced so). */
+export function rowPastTheGrid(row: number): Uint8Array {
+  return sheetWith(`<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>x</t></is></c></row>`);
+}
+
+/** The sample with the first line's budget typed as `value` (e.g. "1e308"). */
+export function budgetOf(value: string): Uint8Array {
+  return editPart("xl/worksheets/sheet2.xml", (xml) => xml.replace('<c r="F6" s="4" t="n"><v>100000</v>', `<c r="F6" s="4" t="n"><v>${value}</v>`));
+}
