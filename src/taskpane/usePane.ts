@@ -107,7 +107,7 @@ export interface PaneState {
   readonly comparison: ComparisonView | null;
   closeComparison(): void;
   prepareScenario(name: string): Promise<void>;
-  compareWithGranted(name: string, bytes: Uint8Array): Promise<void>;
+  compareWithGranted(name: string, file: Blob): Promise<void>;
   stopComparing(): Promise<void>;
   check(): Promise<void>;
   prepareCompute(): Promise<void>;
@@ -368,13 +368,32 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         const { workbook, changes, missing } = applyScenario(grids, scenario);
         previewInputs(grids, workbook, changes, missing);
       }),
-    compareWithGranted: (name: string, bytes: Uint8Array) =>
+    compareWithGranted: (name: string, file: Blob) =>
       guard("reading", async () => {
         // The xlsx reader is loaded only here: the pane in Excel does not need it otherwise.
-        const { readXlsx } = await import(
+        const { readXlsx, DEFAULT_LIMITS, WorkbookFileError } = await import(
           /* webpackChunkName: "xlsx" */ "../xlsx/read"
         );
-        const g = { name, analysis: analyze(readXlsx(bytes)) };
+        const { fileErrorText } = await import(
+          /* webpackChunkName: "xlsx" */ "../xlsx/file-errors"
+        );
+        // A file past the limit is refused by its size, never read into memory; a file that is
+        // not a readable workbook is said as the page says it.
+        if (file.size > DEFAULT_LIMITS.maxFileBytes) {
+          setError(`${name}: ${fileErrorText("FILE_TOO_LARGE", lang)}`);
+          return;
+        }
+        let analysis;
+        try {
+          analysis = analyze(
+            readXlsx(new Uint8Array(await file.arrayBuffer())),
+          );
+        } catch (e) {
+          if (!(e instanceof WorkbookFileError)) throw e;
+          setError(`${name}: ${fileErrorText(e.code, lang, e.damage)}`);
+          return;
+        }
+        const g = { name, analysis };
         setGranted(g);
         await load(g);
       }),

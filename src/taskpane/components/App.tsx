@@ -1,4 +1,14 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useRef } from "react";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core/plan/template-period";
@@ -13,13 +23,33 @@ import { MemoActions } from "./MemoActions";
 import { TemplateForm } from "./TemplateForm";
 
 // What-if and scenarios in a chunk of their own: the pane's first load stays small.
-const ModelSection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.ModelSection })));
-const SalarySection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.SalarySection })));
-const ScenarioSection = lazy(() => import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({ default: m.ScenarioSection })));
+const ModelSection = lazy(() =>
+  import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({
+    default: m.ModelSection,
+  })),
+);
+const SalarySection = lazy(() =>
+  import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({
+    default: m.SalarySection,
+  })),
+);
+const ScenarioSection = lazy(() =>
+  import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({
+    default: m.ScenarioSection,
+  })),
+);
 
 const useStyles = makeStyles({
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+  },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 export interface AppProps {
@@ -28,7 +58,8 @@ export interface AppProps {
   readonly dark: boolean;
 }
 
-const ym = (p: { year: number; month: number }) => `${p.year}-${String(p.month).padStart(2, "0")}`;
+const ym = (p: { year: number; month: number }) =>
+  `${p.year}-${String(p.month).padStart(2, "0")}`;
 
 /** The task pane inside Excel: Kontrollera, Beräkna och skriv, Skapa mall. */
 export function App({ host, lang, dark }: AppProps) {
@@ -38,144 +69,194 @@ export function App({ host, lang, dark }: AppProps) {
   const period = defaultTemplatePeriod(new Date());
   const grantedInput = useRef<HTMLInputElement>(null);
   const memoFiles = useMemo(
-    () => (pane.analysis ? [{ file: host.sourceName(), analysis: pane.analysis }] : []),
+    () =>
+      pane.analysis
+        ? [{ file: host.sourceName(), analysis: pane.analysis }]
+        : [],
     [pane.analysis, host],
   );
   return (
-    <PaneShell lang={lang} dark={dark} title={t.title} intro={t.subtitle} help={t.help}>
-        <div className={styles.actions} role="toolbar" aria-label={t.title}>
-          <Button appearance="primary" disabled={pane.busy !== null} onClick={() => void pane.check()}>
-            {t.check}
-          </Button>
-          <Button disabled={pane.busy !== null} onClick={() => void pane.prepareCompute()}>
-            {t.compute}
-          </Button>
-          <Button disabled={pane.busy !== null} onClick={() => grantedInput.current?.click()}>
-            {t.granted.compare}
-          </Button>
-          <Switch
-            checked={pane.follow}
-            label={t.follow}
-            onChange={(_, d) => void pane.setFollow(d.checked)}
+    <PaneShell
+      lang={lang}
+      dark={dark}
+      title={t.title}
+      intro={t.subtitle}
+      help={t.help}
+    >
+      <div className={styles.actions} role="toolbar" aria-label={t.title}>
+        <Button
+          appearance="primary"
+          disabled={pane.busy !== null}
+          onClick={() => void pane.check()}
+        >
+          {t.check}
+        </Button>
+        <Button
+          disabled={pane.busy !== null}
+          onClick={() => void pane.prepareCompute()}
+        >
+          {t.compute}
+        </Button>
+        <Button
+          disabled={pane.busy !== null}
+          onClick={() => grantedInput.current?.click()}
+        >
+          {t.granted.compare}
+        </Button>
+        <Switch
+          checked={pane.follow}
+          label={t.follow}
+          onChange={(_, d) => void pane.setFollow(d.checked)}
+        />
+        <input
+          ref={grantedInput}
+          type="file"
+          accept=".xlsx"
+          aria-label={t.granted.pick}
+          style={{ display: "none" }}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = "";
+            if (file) void pane.compareWithGranted(file.name, file);
+          }}
+        />
+      </div>
+      {pane.moves.length > 0 && (
+        <MessageBar intent="info" aria-live="polite">
+          <MessageBarBody>
+            {t.movedTitle}:
+            <ul style={{ margin: 0 }}>
+              {pane.moves.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {pane.granted && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t.granted.comparing(
+              pane.granted,
+              pane.analysis?.granted?.periods.join(", ") ?? "",
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void pane.stopComparing()}>
+              {t.granted.stop}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      <div aria-live="polite">
+        {pane.busy && (
+          <ProgressBar
+            aria-label={pane.busy === "reading" ? t.reading : t.writing}
           />
-          <input
-            ref={grantedInput}
-            type="file"
-            accept=".xlsx"
-            aria-label={t.granted.pick}
-            style={{ display: "none" }}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = "";
-              if (file) void file.arrayBuffer().then((b) => pane.compareWithGranted(file.name, new Uint8Array(b)));
-            }}
-          />
-        </div>
-        {pane.moves.length > 0 && (
-          <MessageBar intent="info" aria-live="polite">
-            <MessageBarBody>
-              {t.movedTitle}:
-              <ul style={{ margin: 0 }}>
-                {pane.moves.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
+        )}
+        {pane.busy && (
+          <Text>{pane.busy === "reading" ? t.reading : t.writing}</Text>
+        )}
+        {pane.error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{pane.error}</MessageBarBody>
           </MessageBar>
         )}
-        {pane.granted && (
-          <MessageBar intent="info">
-            <MessageBarBody>{t.granted.comparing(pane.granted, pane.analysis?.granted?.periods.join(", ") ?? "")}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={() => void pane.stopComparing()}>
-                {t.granted.stop}
-              </Button>
-            </MessageBarActions>
+        {pane.notice && (
+          <MessageBar intent="success">
+            <MessageBarBody>{pane.notice}</MessageBarBody>
           </MessageBar>
         )}
-        <div aria-live="polite">
-          {pane.busy && <ProgressBar aria-label={pane.busy === "reading" ? t.reading : t.writing} />}
-          {pane.busy && <Text>{pane.busy === "reading" ? t.reading : t.writing}</Text>}
-          {pane.error && (
-            <MessageBar intent="error">
-              <MessageBarBody>{pane.error}</MessageBarBody>
-            </MessageBar>
-          )}
-          {pane.notice && (
-            <MessageBar intent="success">
-              <MessageBarBody>{pane.notice}</MessageBarBody>
-            </MessageBar>
-          )}
-        </div>
-        {pane.figures && (
-          <section className={styles.section} aria-labelledby="figures-heading">
-            <h2 id="figures-heading">{t.figures}</h2>
-            <KeyFigures view={pane.figures} t={t} />
-            {pane.figures.charts.map((c) => (
-              <BudgetChart key={c.id} chart={c} t={t} />
-            ))}
-          </section>
-        )}
-        {pane.model && (
-          <section className={styles.section} aria-labelledby="model-heading">
-            <h2 id="model-heading">{t.model.title}</h2>
-            <Suspense fallback={<ProgressBar aria-label={t.model.title} />}>
-              <ModelSection
-                view={pane.model}
-                t={t}
-                search={pane.modelSearch}
-                onSearch={pane.setModelSearch}
-                onInput={pane.setInput}
-                onReset={pane.resetInputs}
-                onWrite={() => void pane.prepareInputs()}
-                disabled={pane.busy !== null}
-              />
-            </Suspense>
-          </section>
-        )}
-        {pane.salaries.length > 0 && (
-          <section className={styles.section} aria-labelledby="salary-heading">
-            <h2 id="salary-heading">{t.salaries.title}</h2>
-            <Suspense fallback={<ProgressBar aria-label={t.salaries.title} />}>
-              <SalarySection persons={pane.salaries} t={t} />
-            </Suspense>
-          </section>
-        )}
-        {pane.model && (
-          <section className={styles.section} aria-labelledby="scenario-heading">
-            <h2 id="scenario-heading">{t.scenarios.title}</h2>
-            <Suspense fallback={<ProgressBar aria-label={t.scenarios.title} />}>
-              <ScenarioSection
-                scenarios={pane.scenarios}
-                comparison={pane.comparison}
-                t={t}
-                disabled={pane.busy !== null}
-                onSave={(name) => void pane.saveScenario(name)}
-                onCompare={pane.compareScenarios}
-                onCloseComparison={pane.closeComparison}
-                onApply={(name) => void pane.prepareScenario(name)}
-              />
-            </Suspense>
-          </section>
-        )}
-        {pane.analysis && (
-          <section className={styles.section} aria-labelledby="memo-heading">
-            <h2 id="memo-heading">{t.memo.title}</h2>
-            <Text>{t.memo.intro}</Text>
-            <MemoActions files={memoFiles} lang={lang} t={t} label={host.sourceName()} />
-          </section>
-        )}
-        {pane.findings && (
-          <section className={styles.section} aria-labelledby="findings-heading">
-            <h2 id="findings-heading">{t.findingsTitle}</h2>
-            <FindingsList view={pane.findings} t={t} onSelect={(sheet, cell) => void pane.select(sheet, cell)} />
-          </section>
-        )}
-        <section className={styles.section} aria-labelledby="template-heading">
-          <h2 id="template-heading">{t.template}</h2>
-          <TemplateForm t={t} initialFrom={ym(period.from)} initialTo={ym(period.to)} disabled={pane.busy !== null} onCreate={(f, to) => void pane.createTemplate(f, to)} />
+      </div>
+      {pane.figures && (
+        <section className={styles.section} aria-labelledby="figures-heading">
+          <h2 id="figures-heading">{t.figures}</h2>
+          <KeyFigures view={pane.figures} t={t} />
+          {pane.figures.charts.map((c) => (
+            <BudgetChart key={c.id} chart={c} t={t} />
+          ))}
         </section>
-        <ComputeDialog summary={pane.pending} t={t} onWrite={() => void pane.confirmCompute()} onCancel={pane.cancelCompute} />
+      )}
+      {pane.model && (
+        <section className={styles.section} aria-labelledby="model-heading">
+          <h2 id="model-heading">{t.model.title}</h2>
+          <Suspense fallback={<ProgressBar aria-label={t.model.title} />}>
+            <ModelSection
+              view={pane.model}
+              t={t}
+              search={pane.modelSearch}
+              onSearch={pane.setModelSearch}
+              onInput={pane.setInput}
+              onReset={pane.resetInputs}
+              onWrite={() => void pane.prepareInputs()}
+              disabled={pane.busy !== null}
+            />
+          </Suspense>
+        </section>
+      )}
+      {pane.salaries.length > 0 && (
+        <section className={styles.section} aria-labelledby="salary-heading">
+          <h2 id="salary-heading">{t.salaries.title}</h2>
+          <Suspense fallback={<ProgressBar aria-label={t.salaries.title} />}>
+            <SalarySection persons={pane.salaries} t={t} />
+          </Suspense>
+        </section>
+      )}
+      {pane.model && (
+        <section className={styles.section} aria-labelledby="scenario-heading">
+          <h2 id="scenario-heading">{t.scenarios.title}</h2>
+          <Suspense fallback={<ProgressBar aria-label={t.scenarios.title} />}>
+            <ScenarioSection
+              scenarios={pane.scenarios}
+              comparison={pane.comparison}
+              t={t}
+              disabled={pane.busy !== null}
+              onSave={(name) => void pane.saveScenario(name)}
+              onCompare={pane.compareScenarios}
+              onCloseComparison={pane.closeComparison}
+              onApply={(name) => void pane.prepareScenario(name)}
+            />
+          </Suspense>
+        </section>
+      )}
+      {pane.analysis && (
+        <section className={styles.section} aria-labelledby="memo-heading">
+          <h2 id="memo-heading">{t.memo.title}</h2>
+          <Text>{t.memo.intro}</Text>
+          <MemoActions
+            files={memoFiles}
+            lang={lang}
+            t={t}
+            label={host.sourceName()}
+          />
+        </section>
+      )}
+      {pane.findings && (
+        <section className={styles.section} aria-labelledby="findings-heading">
+          <h2 id="findings-heading">{t.findingsTitle}</h2>
+          <FindingsList
+            view={pane.findings}
+            t={t}
+            onSelect={(sheet, cell) => void pane.select(sheet, cell)}
+          />
+        </section>
+      )}
+      <section className={styles.section} aria-labelledby="template-heading">
+        <h2 id="template-heading">{t.template}</h2>
+        <TemplateForm
+          t={t}
+          initialFrom={ym(period.from)}
+          initialTo={ym(period.to)}
+          disabled={pane.busy !== null}
+          onCreate={(f, to) => void pane.createTemplate(f, to)}
+        />
+      </section>
+      <ComputeDialog
+        summary={pane.pending}
+        t={t}
+        onWrite={() => void pane.confirmCompute()}
+        onCancel={pane.cancelCompute}
+      />
     </PaneShell>
   );
 }

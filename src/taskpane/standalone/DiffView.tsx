@@ -6,28 +6,58 @@ import { useState } from "react";
 import { type Lang, diffWorkbooks } from "../../core";
 import { type DiffViewModel, diffView } from "../viewmodel";
 import type { PaneText } from "../i18n";
-import { type FileResult, readFileBytes } from "./batch";
+import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
 
 const useStyles = makeStyles({
-  pickers: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", textAlign: "left", verticalAlign: "top" },
+  pickers: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    fontSize: tokens.fontSizeBase200,
+  },
+  cell: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 4px",
+    textAlign: "left",
+    verticalAlign: "top",
+  },
   value: { whiteSpace: "nowrap" },
 });
 
-export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneText }) {
+export function DiffView({
+  lang,
+  t,
+}: {
+  readonly lang: Lang;
+  readonly t: PaneText;
+}) {
   const styles = useStyles();
   const s = t.standalone.diff;
-  const [files, setFiles] = useState<{ old?: FileResult; new?: FileResult }>({});
-  const pick = (which: "old" | "new") => async (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.currentTarget.files?.[0];
-    if (!file) return;
-    const result = readFileBytes(file.name, new Uint8Array(await file.arrayBuffer()), lang);
-    setFiles((prev) => ({ ...prev, [which]: result }));
-  };
+  const [files, setFiles] = useState<{ old?: FileResult; new?: FileResult }>(
+    {},
+  );
+  const pick =
+    (which: "old" | "new") =>
+    async (e: React.ChangeEvent<HTMLInputElement>) => {
+      const file = e.currentTarget.files?.[0];
+      if (!file) return;
+      const result =
+        tooLargeFile(file.name, file.size, lang) ??
+        readFileBytes(
+          file.name,
+          new Uint8Array(await file.arrayBuffer()),
+          lang,
+        );
+      setFiles((prev) => ({ ...prev, [which]: result }));
+    };
   const { old: a, new: b } = files;
   let diff: DiffViewModel | null = null;
-  if (a?.kind === "ok" && b?.kind === "ok") diff = diffView(diffWorkbooks(a.analysis, b.analysis), lang, t);
+  if (a?.kind === "ok" && b?.kind === "ok")
+    diff = diffView(diffWorkbooks(a.analysis, b.analysis), lang, t);
   return (
     <section aria-labelledby="diff-heading">
       <h2 id="diff-heading" style={{ fontSize: "16px" }}>
@@ -35,9 +65,19 @@ export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneTex
       </h2>
       <div className={styles.pickers}>
         <label htmlFor="diff-old">{s.old}</label>
-        <input id="diff-old" type="file" accept=".xlsx,.ods" onChange={(e) => void pick("old")(e)} />
+        <input
+          id="diff-old"
+          type="file"
+          accept=".xlsx,.ods"
+          onChange={(e) => void pick("old")(e)}
+        />
         <label htmlFor="diff-new">{s.new}</label>
-        <input id="diff-new" type="file" accept=".xlsx,.ods" onChange={(e) => void pick("new")(e)} />
+        <input
+          id="diff-new"
+          type="file"
+          accept=".xlsx,.ods"
+          onChange={(e) => void pick("new")(e)}
+        />
       </div>
       {[a, b].map((r) =>
         r?.kind === "error" ? (
@@ -48,7 +88,9 @@ export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneTex
       )}
       {diff && a && b && (
         <div aria-live="polite">
-          <Text weight="semibold">{diff.count === 0 ? s.none : s.count(diff.count, a.name, b.name)}</Text>
+          <Text weight="semibold">
+            {diff.count === 0 ? s.none : s.count(diff.count, a.name, b.name)}
+          </Text>
           {diff.count > 0 && (
             <table className={styles.table} aria-label={s.title}>
               <thead>
@@ -64,7 +106,14 @@ export function DiffView({ lang, t }: { readonly lang: Lang; readonly t: PaneTex
                 {diff.rows.map((cells, i) => (
                   <tr key={i}>
                     {cells.map((text, j) => (
-                      <td key={j} className={j >= 4 ? `${styles.cell} ${styles.value}` : styles.cell}>
+                      <td
+                        key={j}
+                        className={
+                          j >= 4
+                            ? `${styles.cell} ${styles.value}`
+                            : styles.cell
+                        }
+                      >
                         {text}
                       </td>
                     ))}
