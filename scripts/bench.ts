@@ -11,9 +11,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { type Cell, type Grid, type WorkbookGrids, analyze, planWrite } from "../src/core";
+import {
+  type Cell,
+  type Grid,
+  type WorkbookGrids,
+  analyze,
+  planWrite,
+} from "../src/core";
 import { detailsSheet, manyLinesWorkbook } from "../test/helpers/seed";
-import { type CellSpec, type SheetSpec, buildXlsx, kr, pct } from "../test/helpers/workbook";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  kr,
+  pct,
+} from "../test/helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
 const OUT = join(ROOT, "test-output", "bench");
@@ -25,22 +37,59 @@ const CLI_ONLY = process.argv.includes("--cli");
 // Whole-process timings on a shared 2-core machine are noisy: many runs, interleaved, median.
 const RUNS = 9;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function halfYearName(i: number): string {
   return `Budget ${2020 + Math.floor(i / 2)} H${(i % 2) + 1}`;
 }
 
 function benchSheets(lines: number): SheetSpec[] {
-  const sheets: SheetSpec[] = [detailsSheet({ start: "2020-01-01", end: `${2020 + SHEETS / 2 - 1}-12-31` })];
+  const sheets: SheetSpec[] = [
+    detailsSheet({
+      start: "2020-01-01",
+      end: `${2020 + SHEETS / 2 - 1}-12-31`,
+    }),
+  ];
   for (let s = 0; s < SHEETS; s++) {
-    const rows: CellSpec[][] = [["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall", "Differens"]];
+    const rows: CellSpec[][] = [
+      [
+        "Kostnadsslag",
+        "Post",
+        "Tjänstgöringsgrad",
+        "Antal månader",
+        "Månadskostnad",
+        "Budget",
+        "Utfall",
+        "Differens",
+      ],
+    ];
     // The first ten half-years are reported (actuals on every line), the last ten are budget only.
     const reported = s < SHEETS / 2;
     for (let i = 0; i < lines - 1; i++) {
       const actual = reported ? kr(900 + i * 36) : null;
-      if (i % 3 === 0) rows.push(["Lön", `Tjänst ${i}`, pct(0.25 + (i % 8) / 4), 6, kr(30000 + i * 10), null, actual, null]);
-      else rows.push(["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i * 37), actual, null]);
+      if (i % 3 === 0)
+        rows.push([
+          "Lön",
+          `Tjänst ${i}`,
+          pct(0.25 + (i % 8) / 4),
+          6,
+          kr(30000 + i * 10),
+          null,
+          actual,
+          null,
+        ]);
+      else
+        rows.push([
+          "Verksamhet",
+          `Aktivitet ${i}`,
+          null,
+          null,
+          null,
+          kr(1000 + i * 37),
+          actual,
+          null,
+        ]);
     }
     rows.push(["OH", "OH-kostnader", null, null, null, null, null, null]);
     sheets.push({ name: halfYearName(s), rows });
@@ -52,33 +101,73 @@ function timeOnce(cmd: string, args: readonly string[]): number {
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
   const ms = performance.now() - t0;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
   return ms;
 }
 
 /** Peak resident memory of one whole process, MB (Node through the peak-rss preload, Python through getrusage). */
 function peakMb(cmd: string, args: readonly string[]): number {
   const report = join(OUT, "peak-rss.txt");
-  const r = spawnSync(cmd, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, IOP_BUDGET_PEAK_RSS: report } });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
+  const r = spawnSync(cmd, args, {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, IOP_BUDGET_PEAK_RSS: report },
+  });
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
   return Number(readFileSync(report, "utf8")) / 1024;
 }
 
 /** Median times of commands run in turn (A, B, A, B, …), so that a slow spell hits both alike. */
-function timeInterleaved(commands: ReadonlyArray<readonly [string, readonly string[]]>): number[] {
+function timeInterleaved(
+  commands: ReadonlyArray<readonly [string, readonly string[]]>,
+): number[] {
   const times = commands.map(() => [] as number[]);
-  for (let i = 0; i < RUNS; i++) commands.forEach(([cmd, args], k) => times[k]!.push(timeOnce(cmd, args)));
+  for (let i = 0; i < RUNS; i++)
+    commands.forEach(([cmd, args], k) => times[k]!.push(timeOnce(cmd, args)));
   return times.map(median);
 }
 
 function engineGrids(): Grid[] {
   const s = (v: string): Cell => ({ t: "s", v });
-  const n = (v: number, fmt?: string): Cell => (fmt ? { t: "n", v, fmt } : { t: "n", v });
-  const grids: Grid[] = [{ name: "Uppgifter", rows: [[s("OH-sats"), n(0.1, "0%")], [s("Avtalsperiod från"), s("2020-01-01")], [s("Avtalsperiod till"), s("2029-12-31")]] }];
+  const n = (v: number, fmt?: string): Cell =>
+    fmt ? { t: "n", v, fmt } : { t: "n", v };
+  const grids: Grid[] = [
+    {
+      name: "Uppgifter",
+      rows: [
+        [s("OH-sats"), n(0.1, "0%")],
+        [s("Avtalsperiod från"), s("2020-01-01")],
+        [s("Avtalsperiod till"), s("2029-12-31")],
+      ],
+    },
+  ];
   for (let g = 0; g < SHEETS; g++) {
-    const rows: (Cell | undefined)[][] = [["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall"].map(s)];
+    const rows: (Cell | undefined)[][] = [
+      [
+        "Kostnadsslag",
+        "Post",
+        "Tjänstgöringsgrad",
+        "Antal månader",
+        "Månadskostnad",
+        "Budget",
+        "Utfall",
+      ].map(s),
+    ];
     for (let i = 0; i < LINES; i++) {
-      rows.push(i % 3 === 0 ? [s("Lön"), s(`Tjänst ${i}`), n(0.5, "0%"), n(6), n(30000 + i)] : [s("Verksamhet"), s(`Aktivitet ${i}`), undefined, undefined, undefined, n(1000 + i), n(990 + i)]);
+      rows.push(
+        i % 3 === 0
+          ? [s("Lön"), s(`Tjänst ${i}`), n(0.5, "0%"), n(6), n(30000 + i)]
+          : [
+              s("Verksamhet"),
+              s(`Aktivitet ${i}`),
+              undefined,
+              undefined,
+              undefined,
+              n(1000 + i),
+              n(990 + i),
+            ],
+      );
     }
     grids.push({ name: halfYearName(g), rows });
   }
@@ -89,24 +178,48 @@ function engineGrids(): Grid[] {
 async function syncCount(sheets: number, lines: number): Promise<number> {
   const { FakeExcel } = await import("../test/helpers/strict-excel");
   const { readGrids, applyPlan } = await import("../src/excel/workbook");
-  const grids: WorkbookGrids = { sheets: engineGrids().slice(0, sheets + 1).map((g, i) => (i === 0 ? g : { ...g, rows: g.rows.slice(0, lines + 1) })) };
+  const grids: WorkbookGrids = {
+    sheets: engineGrids()
+      .slice(0, sheets + 1)
+      .map((g, i) =>
+        i === 0 ? g : { ...g, rows: g.rows.slice(0, lines + 1) },
+      ),
+  };
   const x = FakeExcel.from(grids.sheets);
   const options = { merges: true, customProperties: true, validations: true };
   const read = await readGrids(x.context(), options);
-  await applyPlan(x.context(), planWrite(read, analyze(read), { at: "bench", version: "bench", source: "bench" }), read, options);
+  await applyPlan(
+    x.context(),
+    planWrite(read, analyze(read), {
+      at: "bench",
+      version: "bench",
+      source: "bench",
+    }),
+    read,
+    options,
+  );
   return x.syncs.length;
 }
 
 /** The pane's initial JavaScript (the scripts taskpane.html loads, not the lazy chunks), gzip bytes. */
 function initialJsGzip(web: string): { bytes: number; files: string[] } {
   const html = readFileSync(join(web, "taskpane.html"), "utf8");
-  const files = [...html.matchAll(/<script[^>]*src="?([^" >]+\.js)"?/g)].map((m) => m[1]!).filter((f) => !f.startsWith("http"));
-  return { bytes: files.reduce((sum, f) => sum + gzipSync(readFileSync(join(web, f))).length, 0), files };
+  const files = [...html.matchAll(/<script[^>]*src="?([^" >]+\.js)"?/g)]
+    .map((m) => m[1]!)
+    .filter((f) => !f.startsWith("http"));
+  return {
+    bytes: files.reduce(
+      (sum, f) => sum + gzipSync(readFileSync(join(web, f))).length,
+      0,
+    ),
+    files,
+  };
 }
 
 /** Navigation to an interactive standalone pane (the file picker enabled), median of 5, ms. */
 async function timeToInteractive(web: string): Promise<number> {
-  const { launch, routeOfficeJs, serve } = await import("../test/helpers/browser");
+  const { launch, routeOfficeJs, serve } =
+    await import("../test/helpers/browser");
   const server = await serve(web);
   const browser = await launch();
   const times: number[] = [];
@@ -133,23 +246,31 @@ async function timeToInteractive(web: string): Promise<number> {
  * files being picked to every row in the queue (median of 3), ms.
  */
 async function batchInBrowser(web: string): Promise<number> {
-  const { launch, routeOfficeJs, serve } = await import("../test/helpers/browser");
+  const { launch, routeOfficeJs, serve } =
+    await import("../test/helpers/browser");
   const bytes = await buildXlsx(manyLinesWorkbook(LINES));
-  const paths = Array.from({ length: 50 }, (_, i) => join(OUT, `batch-${i + 1}.xlsx`));
+  const paths = Array.from({ length: 50 }, (_, i) =>
+    join(OUT, `batch-${i + 1}.xlsx`),
+  );
   for (const p of paths) writeFileSync(p, bytes);
   const server = await serve(web);
   const browser = await launch();
   const times: number[] = [];
   try {
     for (let i = 0; i < 4; i++) {
-      const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        locale: "sv-SE",
+        viewport: { width: 1280, height: 900 },
+      });
       const page = await context.newPage();
       await routeOfficeJs(page);
       await page.goto(`${server.url}/taskpane.html`);
       await page.locator("#files:enabled").waitFor();
       const t0 = performance.now();
       await page.locator("#files").setInputFiles(paths);
-      await page.getByText("Visar 50 av 50 filer").waitFor({ timeout: 120_000 });
+      await page
+        .getByText("Visar 50 av 50 filer")
+        .waitFor({ timeout: 120_000 });
       if (i > 0) times.push(performance.now() - t0); // the first run warms the browser's caches
       await context.close();
     }
@@ -166,7 +287,8 @@ async function batchInBrowser(web: string): Promise<number> {
  * typing to stop (median of 3), ms.
  */
 async function refreshInBrowser(web: string): Promise<number> {
-  const { launch, routeOfficeJs, serve } = await import("../test/helpers/browser");
+  const { launch, routeOfficeJs, serve } =
+    await import("../test/helpers/browser");
   const { fakeOfficeScript } = await import("../test/helpers/fake-office");
   const { readXlsx } = await import("../src/xlsx/read");
   const { FOLLOW_DELAY_MS } = await import("../src/taskpane/usePane");
@@ -182,7 +304,9 @@ async function refreshInBrowser(web: string): Promise<number> {
       await routeOfficeJs(page, true);
       await page.goto(`${server.url}/taskpane.html`);
       await page.getByRole("button", { name: "Kontrollera" }).click();
-      await page.getByRole("heading", { name: "Fynd" }).waitFor({ timeout: 60_000 });
+      await page
+        .getByRole("heading", { name: "Fynd" })
+        .waitFor({ timeout: 60_000 });
       // The budget of the line on row 3 ("Aktivitet 1", column F) from 1 037 to 2 037 kr; timed in
       // the page, from the edit to the moment the pane's "what moved" is in the document (a locator
       // from outside would time its own scans of the page instead).
@@ -200,8 +324,18 @@ async function refreshInBrowser(web: string): Promise<number> {
                     return;
                   }
             });
-            seen.observe(document.body, { childList: true, subtree: true, characterData: true });
-            (window as unknown as { __fakeExcel: { edit: (s: string, r: number, c: number, v: number) => void } }).__fakeExcel.edit("Budget 2025 H2", 2, 5, 2037);
+            seen.observe(document.body, {
+              childList: true,
+              subtree: true,
+              characterData: true,
+            });
+            (
+              window as unknown as {
+                __fakeExcel: {
+                  edit: (s: string, r: number, c: number, v: number) => void;
+                };
+              }
+            ).__fakeExcel.edit("Budget 2025 H2", 2, 5, 2037);
           }),
       );
       if (i > 0) times.push(ms - FOLLOW_DELAY_MS);
@@ -223,27 +357,63 @@ async function attackLines(bin: string, preload: string): Promise<string[]> {
   const MB = 1024 * 1024;
   const attacks: [string, () => Uint8Array][] = [
     ["1 GB sheet part named data.bin", () => h.bombWorkbook(1024)],
-    ["the same, its size given as 1 000 bytes", () => h.bombWorkbook(1024, { lie: true })],
-    ["1 GB shared strings named strings.dat", () => h.stringsBombWorkbook(1024)],
-    ["40 MB comment after the rows", () => h.sheetWith(`<!--${"x".repeat(40 * MB)}-->`)],
-    ["50 MB attribute", () => h.sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`)],
-    ["200 000 merged areas", () => h.sheetWith(`<mergeCells>${'<mergeCell ref="J1:K1"/>'.repeat(200_000)}</mergeCells>`, "after-sheetData")],
+    [
+      "the same, its size given as 1 000 bytes",
+      () => h.bombWorkbook(1024, { lie: true }),
+    ],
+    [
+      "1 GB shared strings named strings.dat",
+      () => h.stringsBombWorkbook(1024),
+    ],
+    [
+      "40 MB comment after the rows",
+      () => h.sheetWith(`<!--${"x".repeat(40 * MB)}-->`),
+    ],
+    [
+      "50 MB attribute",
+      () => h.sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`),
+    ],
+    [
+      "200 000 merged areas",
+      () =>
+        h.sheetWith(
+          `<mergeCells>${'<mergeCell ref="J1:K1"/>'.repeat(200_000)}</mergeCells>`,
+          "after-sheetData",
+        ),
+    ],
     ['<row r="2000000000">', () => h.rowPastTheGrid(2_000_000_000)],
     ['<row r="100000000">', () => h.rowPastTheGrid(100_000_000)],
     ["a budget of 1e308", () => h.budgetOf("1e308")],
   ];
   const out: string[] = [];
-  const run = (args: string[]): { ms: number; mb: number; code: number | null } => {
+  const run = (
+    args: string[],
+  ): { ms: number; mb: number; code: number | null } => {
     const report = join(OUT, "peak-rss.txt");
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ["-r", preload, bin, ...args], { stdio: "ignore", env: { ...process.env, IOP_BUDGET_PEAK_RSS: report }, timeout: 120_000 });
-    return { ms: performance.now() - t0, mb: Number(readFileSync(report, "utf8")) / 1024, code: r.status };
+    const r = spawnSync(process.execPath, ["-r", preload, bin, ...args], {
+      stdio: "ignore",
+      env: { ...process.env, IOP_BUDGET_PEAK_RSS: report },
+      timeout: 120_000,
+    });
+    return {
+      ms: performance.now() - t0,
+      mb: Number(readFileSync(report, "utf8")) / 1024,
+      code: r.status,
+    };
   };
   for (const [name, make] of attacks) {
     const file = join(OUT, "attack.xlsx");
     writeFileSync(file, make());
     const check = run(["check", "--json", file]);
-    const compute = run(["compute", "--json", "--force", file, "--out", join(OUT, "attack-out.xlsx")]);
+    const compute = run([
+      "compute",
+      "--json",
+      "--force",
+      file,
+      "--out",
+      join(OUT, "attack-out.xlsx"),
+    ]);
     const ms = Math.max(check.ms, compute.ms);
     const mb = Math.max(check.mb, compute.mb);
     out.push(
@@ -259,26 +429,55 @@ async function main(): Promise<void> {
   writeFileSync(file, await buildXlsx(benchSheets(LINES)));
 
   const bin = join(ROOT, "bin", "iop-budget.js");
-  const checkCommand = [process.execPath, [bin, "check", "--json", file]] as const;
+  const checkCommand = [
+    process.execPath,
+    [bin, "check", "--json", file],
+  ] as const;
   let check: number;
   let openpyxl: number | null = null;
   // Debian's python3-openpyxl lives with Debian's python, which a pyenv python3 on PATH may hide.
-  const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const python = existsSync("/usr/bin/python3")
+    ? "/usr/bin/python3"
+    : "python3";
   try {
     execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
-    const script = "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n";
-    [check, openpyxl] = timeInterleaved([checkCommand, [python, ["-c", script, file]]]) as [number, number];
+    const script =
+      "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n";
+    [check, openpyxl] = timeInterleaved([
+      checkCommand,
+      [python, ["-c", script, file]],
+    ]) as [number, number];
   } catch {
     [check] = timeInterleaved([checkCommand]) as [number];
-    process.stdout.write("python3-openpyxl is not installed (apt-get install python3-openpyxl): no baseline.\n");
+    process.stdout.write(
+      "python3-openpyxl is not installed (apt-get install python3-openpyxl): no baseline.\n",
+    );
   }
 
   // Memory: a workbook of 100 000 lines (20 × 5 000), check and compute as whole processes.
   const big = join(OUT, `bench-${SHEETS}x${BIG_LINES}.xlsx`);
   writeFileSync(big, await buildXlsx(benchSheets(BIG_LINES)));
   const preload = join(ROOT, "scripts", "peak-rss.cjs");
-  const checkMb = median([0, 1, 2].map(() => peakMb(process.execPath, ["-r", preload, bin, "check", "--json", big])));
-  const computeMb = median([0, 1, 2].map(() => peakMb(process.execPath, ["-r", preload, bin, "compute", "--json", "--force", big, "--out", join(OUT, "computed.xlsx")])));
+  const checkMb = median(
+    [0, 1, 2].map(() =>
+      peakMb(process.execPath, ["-r", preload, bin, "check", "--json", big]),
+    ),
+  );
+  const computeMb = median(
+    [0, 1, 2].map(() =>
+      peakMb(process.execPath, [
+        "-r",
+        preload,
+        bin,
+        "compute",
+        "--json",
+        "--force",
+        big,
+        "--out",
+        join(OUT, "computed.xlsx"),
+      ]),
+    ),
+  );
   let openpyxlMb: number | null = null;
   if (openpyxl !== null) {
     const script = `import sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nopen(sys.argv[2], "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n`;
@@ -303,7 +502,10 @@ async function main(): Promise<void> {
     [20, 500],
   ] as const;
   const syncLines: string[] = [];
-  for (const [sheets, lines] of syncs) syncLines.push(`context.sync() calls per compute in Excel, ${sheets} sheet(s) × ${lines} lines: ${await syncCount(sheets, lines)}`);
+  for (const [sheets, lines] of syncs)
+    syncLines.push(
+      `context.sync() calls per compute in Excel, ${sheets} sheet(s) × ${lines} lines: ${await syncCount(sheets, lines)}`,
+    );
 
   const paneLines: string[] = [];
   if (!CLI_ONLY) {
@@ -321,20 +523,32 @@ async function main(): Promise<void> {
     }
     paneLines.push(
       `pane initial JavaScript (${initial.files.join(", ")}), gzip: ${(initial.bytes / 1024).toFixed(1)} KB (target ≤ 200 KB) ${initial.bytes <= 200 * 1024 ? "OK" : "OVER"}`,
-      tti === null ? "navigation to interactive pane: n/a (apt-get install chromium)" : `navigation to interactive pane, headless chromium (median of 5): ${tti.toFixed(0)} ms`,
-      refresh === null ? "" : `pane following a change, 10 000 lines, from the pane's 400 ms wait to the new figures, headless chromium's fake Excel (median of 3): ${refresh.toFixed(0)} ms (target ≤ 300 ms) ${refresh <= 300 ? "OK" : "OVER"}`,
-      batch === null ? "" : `file page, 50 workbooks × ${LINES} lines read into the queue, headless chromium (median of 3): ${batch.toFixed(0)} ms (target ≤ 5000 ms) ${batch <= 5000 ? "OK" : "OVER"}`,
+      tti === null
+        ? "navigation to interactive pane: n/a (apt-get install chromium)"
+        : `navigation to interactive pane, headless chromium (median of 5): ${tti.toFixed(0)} ms`,
+      refresh === null
+        ? ""
+        : `pane following a change, 10 000 lines, from the pane's 400 ms wait to the new figures, headless chromium's fake Excel (median of 3): ${refresh.toFixed(0)} ms (target ≤ 300 ms) ${refresh <= 300 ? "OK" : "OVER"}`,
+      batch === null
+        ? ""
+        : `file page, 50 workbooks × ${LINES} lines read into the queue, headless chromium (median of 3): ${batch.toFixed(0)} ms (target ≤ 5000 ms) ${batch <= 5000 ? "OK" : "OVER"}`,
     );
   }
 
   const ms = (x: number) => `${x.toFixed(0)} ms`;
   const lines = [
     `check --json, ${SHEETS} sheets × ${LINES} lines (whole process, median of ${RUNS}): ${ms(check)}`,
-    openpyxl === null ? "openpyxl read-only load + iterate (whole process): n/a" : `openpyxl read-only load + iterate (whole process, median of ${RUNS}): ${ms(openpyxl)}`,
-    openpyxl === null ? "" : `ratio check / openpyxl: ${(check / openpyxl).toFixed(2)} (target ≤ 1.0) ${check / openpyxl <= 1.0 ? "OK" : "OVER"}`,
+    openpyxl === null
+      ? "openpyxl read-only load + iterate (whole process): n/a"
+      : `openpyxl read-only load + iterate (whole process, median of ${RUNS}): ${ms(openpyxl)}`,
+    openpyxl === null
+      ? ""
+      : `ratio check / openpyxl: ${(check / openpyxl).toFixed(2)} (target ≤ 1.0) ${check / openpyxl <= 1.0 ? "OK" : "OVER"}`,
     `peak memory, check --json, ${SHEETS * BIG_LINES} lines: ${checkMb.toFixed(0)} MB (target < 150 MB) ${checkMb < 150 ? "OK" : "OVER"}`,
     `peak memory, compute, ${SHEETS * BIG_LINES} lines: ${computeMb.toFixed(0)} MB (target < 300 MB) ${computeMb < 300 ? "OK" : "OVER"}`,
-    openpyxlMb === null ? "" : `peak memory, openpyxl read-only load + iterate, same file: ${openpyxlMb.toFixed(0)} MB`,
+    openpyxlMb === null
+      ? ""
+      : `peak memory, openpyxl read-only load + iterate, same file: ${openpyxlMb.toFixed(0)} MB`,
     `engine alone, ${SHEETS * LINES} lines (median of 20): ${engine.toFixed(1)} ms (target < 20 ms) ${engine < 20 ? "OK" : "OVER"}`,
     ...syncLines,
     ...(await attackLines(bin, preload)),

@@ -11,7 +11,12 @@ module.exports = {
   npm: process.platform === "win32" ? "npm.cmd" : "npm",
   /** The office-addin-debugging CLI script, or null when it is not installed. */
   debuggingCli(root) {
-    const cli = path.join(root, "node_modules", "office-addin-debugging", "cli.js");
+    const cli = path.join(
+      root,
+      "node_modules",
+      "office-addin-debugging",
+      "cli.js",
+    );
     return existsSync(cli) ? cli : null;
   },
 };

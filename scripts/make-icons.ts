@@ -43,7 +43,8 @@ function icon(size: number): Buffer {
       const v = y / size;
       bars.forEach((h, k) => {
         const left = 0.2 + k * 0.22;
-        if (inside && u >= left && u < left + 0.15 && v >= 0.82 - h && v < 0.82) [r, g, b, a] = [255, 255, 255, 255];
+        if (inside && u >= left && u < left + 0.15 && v >= 0.82 - h && v < 0.82)
+          [r, g, b, a] = [255, 255, 255, 255];
       });
       raw[i] = r;
       raw[i + 1] = g;
@@ -56,10 +57,16 @@ function icon(size: number): Buffer {
   header.writeUInt32BE(size, 4);
   header.writeUInt8(8, 8); // bit depth
   header.writeUInt8(6, 9); // RGBA
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const assets = join(__dirname, "..", "..", "assets");
 // Every size Office takes for ribbon buttons (16, 32, 80 required; 20, 24, 40, 48, 64 for high DPI), and 128 for listings.
-for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) writeFileSync(join(assets, `icon-${size}.png`), icon(size));
+for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128])
+  writeFileSync(join(assets, `icon-${size}.png`), icon(size));
 process.stdout.write(`Wrote icons to ${assets}\n`);

@@ -3,7 +3,11 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { budgetWorkbook, detailsSheet, reportHalfYearSheet } from "../test/helpers/seed";
+import {
+  budgetWorkbook,
+  detailsSheet,
+  reportHalfYearSheet,
+} from "../test/helpers/seed";
 import { buildXlsx } from "../test/helpers/workbook";
 
 export const SAMPLE_DIR = join(__dirname, "..", "..", "samples");
@@ -12,7 +16,12 @@ async function main(): Promise<void> {
   mkdirSync(SAMPLE_DIR, { recursive: true });
   const budget = await buildXlsx(budgetWorkbook({ typedSalaries: false }));
   const report = await buildXlsx([
-    detailsSheet({ start: "2023-07-01", end: "2025-06-30", repaymentDue: "2025-06-30", extra: [["Ej förbrukat överskott 2023", "232 886 kr"]] }),
+    detailsSheet({
+      start: "2023-07-01",
+      end: "2025-06-30",
+      repaymentDue: "2025-06-30",
+      extra: [["Ej förbrukat överskott 2023", "232 886 kr"]],
+    }),
     reportHalfYearSheet("Utfall 2024 H1", 1),
     reportHalfYearSheet("Utfall 2024 H2", 2),
   ]);

@@ -5,10 +5,17 @@ const DEV_URL = "https://localhost:3000/";
 
 /** `url` must be an https address; a trailing slash is added when missing. */
 function manifestFor(xml, url) {
-  if (!/^https:\/\/[^\s"<>]+$/.test(url)) throw new Error(`IOP_BUDGET_URL must be an https:// address, not ${JSON.stringify(url)}`);
+  if (!/^https:\/\/[^\s"<>]+$/.test(url))
+    throw new Error(
+      `IOP_BUDGET_URL must be an https:// address, not ${JSON.stringify(url)}`,
+    );
   const base = url.endsWith("/") ? url : `${url}/`;
   // Page and icon URLs take the whole address; AppDomain takes its origin.
-  return xml.split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(new URL(base).origin);
+  return xml
+    .split(DEV_URL)
+    .join(base)
+    .split(DEV_URL.slice(0, -1))
+    .join(new URL(base).origin);
 }
 
 module.exports = { DEV_URL, manifestFor };

@@ -12,41 +12,187 @@ const WORKBOOK = "src/excel/workbook.ts";
 const HOST = "src/excel/excel-host.ts";
 
 export const MUTATIONS = [
-  ["rowCount/columnCount dropped from the load", WORKBOOK, 'used.load("address,rowCount,columnCount");', 'used.load("address");'],
-  ["reading without valuesOnly", WORKBOOK, "const used = ws.getUsedRangeOrNullObject(true);", "const used = ws.getUsedRangeOrNullObject();"],
-  ["the used range's top-left offset ignored", WORKBOOK, "const at = topLeft(address);", "const at = { row: 0, col: 0 };"],
-  ["suspendApiCalculationUntilNextSync dropped", WORKBOOK, "  context.application.suspendApiCalculationUntilNextSync();\n  // The add-in's sheet first", "  // The add-in's sheet first"],
-  ["the add-in's old marks not removed", WORKBOOK, "dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);", "void pre.marks;"],
-  ["every conditional format removed, a person's too", WORKBOOK, "if (!rule.isNullObject && isOwnMarkFormula(rule.rule.formula)) cf.delete();", "cf.delete();"],
-  ["a date written as ISO text", WORKBOOK, "return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);", "return value.iso;"],
-  ["1904 dates not converted on write", WORKBOOK, "return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);", "return isoToSerial(value.iso);"],
-  ["1904 dates not converted on read", WORKBOOK, "date1904 && isDateFormat(format) ? value + DAYS_1904_OFFSET : value;", "value;"],
-  ["a person's number format ignored", WORKBOOK, '(_, i) => (formats[i]?.[0] ?? "General") !== "General",', "() => false,"],
-  ["fills and bold dropped", WORKBOOK, "applyLook(ws.getRangeByIndexes(c.row, c.col, 1, 1), c.style);", "void applyLook;"],
-  ["validation dropped", WORKBOOK, "if (options.validations) {", "if (false) {"],
-  ["freeze panes dropped", WORKBOOK, "if (create.freeze) ws.freezePanes.freezeRows(create.freeze.rows);", ""],
-  ["column widths dropped", WORKBOOK, "ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 7);", "void width;"],
-  ["the size guard removed", WORKBOOK, "if (rowCount * columnCount > MAX_SHEET_CELLS) {", "if (false) {"],
-  ["error cells read as text", WORKBOOK, '    case "Error":\n      return { t: "e", v: String(value), ...base };\n', ""],
-  ["merged areas read without the 1.13 guard", WORKBOOK, "if (options.merges && isDetailsSheetName(name)) {", "if (isDetailsSheetName(name)) {"],
-  ["merged areas asked of every sheet", WORKBOOK, "if (options.merges && isDetailsSheetName(name)) {", "if (options.merges) {"],
-  ["custom properties without the 1.12 guard", WORKBOOK, "if (options.customProperties && isDecisionSheetName(name)) {", "if (isDecisionSheetName(name)) {"],
-  ["the add-in's sheet not marked as its own", WORKBOOK, 'ws.customProperties.add(OWNER_PROPERTY, "Beslut");', ""],
-  ["reads in one batch, whatever the size", WORKBOOK, "const cap = Math.floor(MAX_PAYLOAD_BYTES / bytesPerCell);", "const cap = Number.MAX_SAFE_INTEGER;"],
-  ["no change check before writing", WORKBOOK, "({ chunk, range }) => hashOf(range.formulas) !== chunk.hash,", "() => false,"],
-  ["protection not checked before writing", WORKBOOK, 'if (ws.protection.protected) throw new HostError("sheetProtected", sheet);', ""],
-  ["workbook structure not checked before adding a sheet", WORKBOOK, 'throw new HostError("workbookProtected", c.sheet);', "void 0;"],
-  ["Beslut written after the half-year sheets", WORKBOOK, "  for (const step of steps) {", "  for (const step of [...steps].reverse()) {"],
-  ["no undo group on ExcelApi 1.20", HOST, "if (options.undoGroup && undoable) runOptions.mergeUndoGroup = true;", ""],
-  ["a % in the file name throws", HOST, "    return decodeURIComponent(last);\n  } catch {\n    return last;", "    return decodeURIComponent(last);\n  } catch {\n    throw new Error(last);"],
-  ["Office error codes not mapped", HOST, 'return new HostError(OFFICE_ERROR_CODES.find((k) => k === code) ?? "generic");', 'return new HostError("generic");'],
+  [
+    "rowCount/columnCount dropped from the load",
+    WORKBOOK,
+    'used.load("address,rowCount,columnCount");',
+    'used.load("address");',
+  ],
+  [
+    "reading without valuesOnly",
+    WORKBOOK,
+    "const used = ws.getUsedRangeOrNullObject(true);",
+    "const used = ws.getUsedRangeOrNullObject();",
+  ],
+  [
+    "the used range's top-left offset ignored",
+    WORKBOOK,
+    "const at = topLeft(address);",
+    "const at = { row: 0, col: 0 };",
+  ],
+  [
+    "suspendApiCalculationUntilNextSync dropped",
+    WORKBOOK,
+    "  context.application.suspendApiCalculationUntilNextSync();\n  // The add-in's sheet first",
+    "  // The add-in's sheet first",
+  ],
+  [
+    "the add-in's old marks not removed",
+    WORKBOOK,
+    "dropOwnMarks(pre.marks.get(markKey(edit.sheet, m.range))!);",
+    "void pre.marks;",
+  ],
+  [
+    "every conditional format removed, a person's too",
+    WORKBOOK,
+    "if (!rule.isNullObject && isOwnMarkFormula(rule.rule.formula)) cf.delete();",
+    "cf.delete();",
+  ],
+  [
+    "a date written as ISO text",
+    WORKBOOK,
+    "return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);",
+    "return value.iso;",
+  ],
+  [
+    "1904 dates not converted on write",
+    WORKBOOK,
+    "return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);",
+    "return isoToSerial(value.iso);",
+  ],
+  [
+    "1904 dates not converted on read",
+    WORKBOOK,
+    "date1904 && isDateFormat(format) ? value + DAYS_1904_OFFSET : value;",
+    "value;",
+  ],
+  [
+    "a person's number format ignored",
+    WORKBOOK,
+    '(_, i) => (formats[i]?.[0] ?? "General") !== "General",',
+    "() => false,",
+  ],
+  [
+    "fills and bold dropped",
+    WORKBOOK,
+    "applyLook(ws.getRangeByIndexes(c.row, c.col, 1, 1), c.style);",
+    "void applyLook;",
+  ],
+  [
+    "validation dropped",
+    WORKBOOK,
+    "if (options.validations) {",
+    "if (false) {",
+  ],
+  [
+    "freeze panes dropped",
+    WORKBOOK,
+    "if (create.freeze) ws.freezePanes.freezeRows(create.freeze.rows);",
+    "",
+  ],
+  [
+    "column widths dropped",
+    WORKBOOK,
+    "ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 7);",
+    "void width;",
+  ],
+  [
+    "the size guard removed",
+    WORKBOOK,
+    "if (rowCount * columnCount > MAX_SHEET_CELLS) {",
+    "if (false) {",
+  ],
+  [
+    "error cells read as text",
+    WORKBOOK,
+    '    case "Error":\n      return { t: "e", v: String(value), ...base };\n',
+    "",
+  ],
+  [
+    "merged areas read without the 1.13 guard",
+    WORKBOOK,
+    "if (options.merges && isDetailsSheetName(name)) {",
+    "if (isDetailsSheetName(name)) {",
+  ],
+  [
+    "merged areas asked of every sheet",
+    WORKBOOK,
+    "if (options.merges && isDetailsSheetName(name)) {",
+    "if (options.merges) {",
+  ],
+  [
+    "custom properties without the 1.12 guard",
+    WORKBOOK,
+    "if (options.customProperties && isDecisionSheetName(name)) {",
+    "if (isDecisionSheetName(name)) {",
+  ],
+  [
+    "the add-in's sheet not marked as its own",
+    WORKBOOK,
+    'ws.customProperties.add(OWNER_PROPERTY, "Beslut");',
+    "",
+  ],
+  [
+    "reads in one batch, whatever the size",
+    WORKBOOK,
+    "const cap = Math.floor(MAX_PAYLOAD_BYTES / bytesPerCell);",
+    "const cap = Number.MAX_SAFE_INTEGER;",
+  ],
+  [
+    "no change check before writing",
+    WORKBOOK,
+    "({ chunk, range }) => hashOf(range.formulas) !== chunk.hash,",
+    "() => false,",
+  ],
+  [
+    "protection not checked before writing",
+    WORKBOOK,
+    'if (ws.protection.protected) throw new HostError("sheetProtected", sheet);',
+    "",
+  ],
+  [
+    "workbook structure not checked before adding a sheet",
+    WORKBOOK,
+    'throw new HostError("workbookProtected", c.sheet);',
+    "void 0;",
+  ],
+  [
+    "Beslut written after the half-year sheets",
+    WORKBOOK,
+    "  for (const step of steps) {",
+    "  for (const step of [...steps].reverse()) {",
+  ],
+  [
+    "no undo group on ExcelApi 1.20",
+    HOST,
+    "if (options.undoGroup && undoable) runOptions.mergeUndoGroup = true;",
+    "",
+  ],
+  [
+    "a % in the file name throws",
+    HOST,
+    "    return decodeURIComponent(last);\n  } catch {\n    return last;",
+    "    return decodeURIComponent(last);\n  } catch {\n    throw new Error(last);",
+  ],
+  [
+    "Office error codes not mapped",
+    HOST,
+    'return new HostError(OFFICE_ERROR_CODES.find((k) => k === code) ?? "generic");',
+    'return new HostError("generic");',
+  ],
 ];
 
 function mutate(file, find, replace) {
   const original = readFileSync(file, "utf8");
   const at = original.indexOf(find);
-  if (at < 0 || original.indexOf(find, at + 1) >= 0) throw new Error(`${file}: the text to mutate is not there exactly once: ${find}`);
-  writeFileSync(file, original.slice(0, at) + replace + original.slice(at + find.length));
+  if (at < 0 || original.indexOf(find, at + 1) >= 0)
+    throw new Error(
+      `${file}: the text to mutate is not there exactly once: ${find}`,
+    );
+  writeFileSync(
+    file,
+    original.slice(0, at) + replace + original.slice(at + find.length),
+  );
   return () => writeFileSync(file, original);
 }
 
@@ -54,11 +200,19 @@ function mutate(file, find, replace) {
 function failing() {
   const out = join(mkdtempSync(join(tmpdir(), "iop-mutants-")), "jest.json");
   try {
-    execFileSync("npx", ["jest", "test/excel", "--silent", "--json", `--outputFile=${out}`], { stdio: "pipe" });
+    execFileSync(
+      "npx",
+      ["jest", "test/excel", "--silent", "--json", `--outputFile=${out}`],
+      { stdio: "pipe" },
+    );
     return [];
   } catch {
     const report = JSON.parse(readFileSync(out, "utf8"));
-    const titles = report.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === "failed").map((a) => a.title));
+    const titles = report.testResults.flatMap((f) =>
+      f.assertionResults
+        .filter((a) => a.status === "failed")
+        .map((a) => a.title),
+    );
     return titles.length > 0 ? titles : ["(the suite failed to run)"];
   }
 }
@@ -69,10 +223,14 @@ for (const [name, file, find, replace] of MUTATIONS) {
   try {
     const by = failing();
     if (by.length === 0) survived++;
-    console.log(`${by.length > 0 ? "caught  " : "SURVIVED"}  ${name}${by.length > 0 ? `  ← ${by.slice(0, 2).join(" | ")}` : ""}`);
+    console.log(
+      `${by.length > 0 ? "caught  " : "SURVIVED"}  ${name}${by.length > 0 ? `  ← ${by.slice(0, 2).join(" | ")}` : ""}`,
+    );
   } finally {
     restore();
   }
 }
-console.log(`${MUTATIONS.length - survived} of ${MUTATIONS.length} mutations caught`);
+console.log(
+  `${MUTATIONS.length - survived} of ${MUTATIONS.length} mutations caught`,
+);
 process.exit(survived > 0 ? 1 : 0);

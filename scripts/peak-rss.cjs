@@ -10,7 +10,9 @@ if (file)
     const fs = require("node:fs");
     let kb = process.resourceUsage().maxRSS;
     try {
-      const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync("/proc/self/status", "utf8"));
+      const m = /^VmHWM:\s+(\d+) kB/m.exec(
+        fs.readFileSync("/proc/self/status", "utf8"),
+      );
       if (m) kb = Number(m[1]);
     } catch {
       // No /proc: getrusage's figure.

@@ -15,7 +15,11 @@ const desktop = process.platform === "win32" || process.platform === "darwin";
 const cli = debuggingCli(root);
 
 if (desktop && cli) {
-  const child = spawn(process.execPath, [cli, "start", manifest, "desktop", "--app", "excel"], { cwd: root, stdio: "inherit" });
+  const child = spawn(
+    process.execPath,
+    [cli, "start", manifest, "desktop", "--app", "excel"],
+    { cwd: root, stdio: "inherit" },
+  );
   child.on("exit", (code) => process.exit(code ?? 0));
 } else {
   const why = desktop
@@ -39,7 +43,11 @@ if (desktop && cli) {
       "",
     ].join("\n"),
   );
-  const server = spawn(npm, ["run", "dev-server"], { cwd: root, stdio: "inherit", detached: process.platform !== "win32" });
+  const server = spawn(npm, ["run", "dev-server"], {
+    cwd: root,
+    stdio: "inherit",
+    detached: process.platform !== "win32",
+  });
   writeFileSync(PID_FILE, String(server.pid));
   const done = (code) => {
     rmSync(PID_FILE, { force: true });

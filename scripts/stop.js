@@ -11,7 +11,11 @@ const desktop = process.platform === "win32" || process.platform === "darwin";
 const cli = debuggingCli(root);
 
 if (desktop && cli) {
-  const r = spawnSync(process.execPath, [cli, "stop", path.join(root, "manifest.xml")], { cwd: root, stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    [cli, "stop", path.join(root, "manifest.xml")],
+    { cwd: root, stdio: "inherit" },
+  );
   process.exit(r.status ?? 0);
 }
 if (!existsSync(PID_FILE)) {

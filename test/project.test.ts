@@ -8,11 +8,22 @@ import { join } from "node:path";
 
 const ROOT = join(__dirname, "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { manifestFor } = require("../scripts/manifest-url") as { manifestFor: (xml: string, url: string) => string };
+const { manifestFor } = require("../scripts/manifest-url") as {
+  manifestFor: (xml: string, url: string) => string;
+};
 
 describe("the add-in project", () => {
   test("manifest.xml validates against the add-in manifest schemas (offline, xmllint)", () => {
-    const out = execFileSync("xmllint", ["--noout", "--schema", join(ROOT, "schemas/manifest/OfficeAppManifestV1_1.xsd"), join(ROOT, "manifest.xml")], { encoding: "utf8", stdio: "pipe" });
+    const out = execFileSync(
+      "xmllint",
+      [
+        "--noout",
+        "--schema",
+        join(ROOT, "schemas/manifest/OfficeAppManifestV1_1.xsd"),
+        join(ROOT, "manifest.xml"),
+      ],
+      { encoding: "utf8", stdio: "pipe" },
+    );
     expect(out).toBe("");
   });
 
@@ -26,20 +37,32 @@ describe("the add-in project", () => {
   test("every English string of the ribbon is there for English Office beyond en-US, as the pane's language rule has it", async () => {
     const { languageOf } = await import("../src/taskpane/i18n");
     const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
-    const count = (locale: string) => (xml.match(new RegExp(`Override Locale="${locale}"`, "g")) ?? []).length;
+    const count = (locale: string) =>
+      (xml.match(new RegExp(`Override Locale="${locale}"`, "g")) ?? []).length;
     for (const locale of ["en-GB", "en-AU", "en-CA", "en-IE", "en-NZ"]) {
       expect(languageOf(locale)).toBe("en");
-      expect({ locale, n: count(locale) }).toEqual({ locale, n: count("en-US") });
+      expect({ locale, n: count(locale) }).toEqual({
+        locale,
+        n: count("en-US"),
+      });
     }
     expect(count("en-US")).toBeGreaterThan(8);
   });
 
   test("the pure core imports no platform: no Office.js, xlsx library, Node or React", () => {
-    const files = execFileSync("git", ["ls-files", "src/core"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
+    const files = execFileSync("git", ["ls-files", "src/core"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n");
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) {
       const src = readFileSync(join(ROOT, f), "utf8");
-      expect({ f, imports: src.match(/from "(?!\.)[^"]+"/g) ?? [] }).toEqual({ f, imports: [] });
+      expect({ f, imports: src.match(/from "(?!\.)[^"]+"/g) ?? [] }).toEqual({
+        f,
+        imports: [],
+      });
       const code = src.replace(/\/\/.*$/gm, "");
       expect(code).not.toMatch(/\bOffice\.|Excel\.run|require\(/);
     }
@@ -49,23 +72,57 @@ describe("the add-in project", () => {
 describe("Office's dev loop", () => {
   test("a production build with IOP_BUDGET_URL writes a manifest with that address only, valid and naming files of the build", () => {
     const out = mkdtempSync(join(tmpdir(), "iop-prod-"));
-    execFileSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "pipe", env: { ...process.env, IOP_BUDGET_URL: "https://iop.malmo.se/budget" } });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, "node_modules/webpack-cli/bin/cli.js"),
+        "--mode",
+        "production",
+        "--output-path",
+        out,
+      ],
+      {
+        cwd: ROOT,
+        stdio: "pipe",
+        env: { ...process.env, IOP_BUDGET_URL: "https://iop.malmo.se/budget" },
+      },
+    );
     const xml = readFileSync(join(out, "manifest.xml"), "utf8");
     expect(xml).not.toContain("localhost");
-    const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g)].map((m) => m[1]!);
+    const urls = [
+      ...xml.matchAll(/(?:DefaultValue|Value)="(https:[^"]+)"/g),
+    ].map((m) => m[1]!);
     expect(urls.length).toBeGreaterThan(10);
-    for (const url of urls) expect(url.startsWith("https://iop.malmo.se/budget/")).toBe(true);
-    for (const url of urls) expect(existsSync(join(out, url.slice("https://iop.malmo.se/budget/".length)))).toBe(true);
-    execFileSync("xmllint", ["--noout", "--schema", join(ROOT, "schemas/manifest/OfficeAppManifestV1_1.xsd"), join(out, "manifest.xml")], { stdio: "pipe" });
+    for (const url of urls)
+      expect(url.startsWith("https://iop.malmo.se/budget/")).toBe(true);
+    for (const url of urls)
+      expect(
+        existsSync(join(out, url.slice("https://iop.malmo.se/budget/".length))),
+      ).toBe(true);
+    execFileSync(
+      "xmllint",
+      [
+        "--noout",
+        "--schema",
+        join(ROOT, "schemas/manifest/OfficeAppManifestV1_1.xsd"),
+        join(out, "manifest.xml"),
+      ],
+      { stdio: "pipe" },
+    );
     expect(() => manifestFor(xml, "http://insecure.example")).toThrow(/https/);
   }, 120_000);
 
   test("the ribbon has every icon size Office takes, and each file is that size", () => {
     const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
     for (const size of [16, 20, 24, 32, 40, 48, 64, 80]) {
-      expect(xml).toContain(`<bt:Image size="${size}" resid="Icon.${size}x${size}"/>`);
+      expect(xml).toContain(
+        `<bt:Image size="${size}" resid="Icon.${size}x${size}"/>`,
+      );
       const png = readFileSync(join(ROOT, "assets", `icon-${size}.png`));
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+        size,
+        size,
+      ]);
     }
   });
 
@@ -76,7 +133,11 @@ describe("Office's dev loop", () => {
     start.stdout.on("data", (d: Buffer) => (said += d.toString()));
     const fetchOk = () =>
       new Promise<boolean>((resolve) => {
-        const req = httpsGet("https://localhost:3931/help.html", { rejectUnauthorized: false }, (res) => resolve(res.statusCode === 200));
+        const req = httpsGet(
+          "https://localhost:3931/help.html",
+          { rejectUnauthorized: false },
+          (res) => resolve(res.statusCode === 200),
+        );
         req.on("error", () => resolve(false));
       });
     let up = false;
@@ -85,9 +146,16 @@ describe("Office's dev loop", () => {
       up = await fetchOk();
     }
     expect(up).toBe(true);
-    if (process.platform === "linux") expect(said).toMatch(/Desktop Excel does not run on Linux[\s\S]*Upload My Add-in/);
+    if (process.platform === "linux")
+      expect(said).toMatch(
+        /Desktop Excel does not run on Linux[\s\S]*Upload My Add-in/,
+      );
     const exited = new Promise((resolve) => start.on("exit", resolve));
-    const stop = spawnSync("npm", ["stop", "--silent"], { cwd: ROOT, env, encoding: "utf8" });
+    const stop = spawnSync("npm", ["stop", "--silent"], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+    });
     expect(stop.stdout).toMatch(/stopped the dev server/);
     await exited;
     expect(await fetchOk()).toBe(false);
@@ -96,15 +164,31 @@ describe("Office's dev loop", () => {
 
 describe("a first run on a machine without the system programs", () => {
   test("npm test names each missing program with its install command and runs no test", () => {
-    const r = spawnSync("npm", ["test", "--silent"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, IOP_BUDGET_TOOLS_PATH: "/nonexistent" } });
+    const r = spawnSync("npm", ["test", "--silent"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, IOP_BUDGET_TOOLS_PATH: "/nonexistent" },
+    });
     expect(r.status).not.toBe(0);
-    const lines = r.stderr.split("\n").filter((l) => l.startsWith("  missing "));
+    const lines = r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("  missing "));
     expect(lines).toEqual([
-      expect.stringMatching(/missing soffice: .*sudo apt-get install -y libreoffice-calc-nogui$/),
-      expect.stringMatching(/missing \/usr\/lib\/libreoffice\/program\/libswlo.so: .*sudo apt-get install -y libreoffice-writer-nogui$/),
-      expect.stringMatching(/missing pdftoppm: .*sudo apt-get install -y poppler-utils$/),
-      expect.stringMatching(/missing xmllint: .*sudo apt-get install -y libxml2-utils$/),
-      expect.stringMatching(/missing \/usr\/bin\/chromium: .*sudo apt-get install -y chromium$/),
+      expect.stringMatching(
+        /missing soffice: .*sudo apt-get install -y libreoffice-calc-nogui$/,
+      ),
+      expect.stringMatching(
+        /missing \/usr\/lib\/libreoffice\/program\/libswlo.so: .*sudo apt-get install -y libreoffice-writer-nogui$/,
+      ),
+      expect.stringMatching(
+        /missing pdftoppm: .*sudo apt-get install -y poppler-utils$/,
+      ),
+      expect.stringMatching(
+        /missing xmllint: .*sudo apt-get install -y libxml2-utils$/,
+      ),
+      expect.stringMatching(
+        /missing \/usr\/bin\/chromium: .*sudo apt-get install -y chromium$/,
+      ),
     ]);
     expect(r.stderr).toContain("no test was run");
     // Nothing else ran: no type check, no jest, no stack trace.
@@ -112,15 +196,29 @@ describe("a first run on a machine without the system programs", () => {
   });
 
   test("with the programs there, the check passes silently", () => {
-    const r = spawnSync(process.execPath, [join(ROOT, "scripts/check-tools.mjs")], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "scripts/check-tools.mjs")],
+      { encoding: "utf8" },
+    );
     expect([r.status, r.stderr]).toEqual([0, ""]);
   });
 });
 
 describe("the Office.js boundary", () => {
   test("Excel.run and the Excel object model are used only in src/excel", () => {
-    const files = execFileSync("git", ["ls-files", "src"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n").filter((f) => /\.tsx?$/.test(f) && !f.startsWith("src/excel/"));
-    const offenders = files.filter((f) => /\bExcel\.(run|RequestContext|Worksheet|Range)\b|context\.sync\(/.test(readFileSync(join(ROOT, f), "utf8").replace(/\/\/.*$/gm, "")));
+    const files = execFileSync("git", ["ls-files", "src"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .filter((f) => /\.tsx?$/.test(f) && !f.startsWith("src/excel/"));
+    const offenders = files.filter((f) =>
+      /\bExcel\.(run|RequestContext|Worksheet|Range)\b|context\.sync\(/.test(
+        readFileSync(join(ROOT, f), "utf8").replace(/\/\/.*$/gm, ""),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });
@@ -128,6 +226,8 @@ describe("the Office.js boundary", () => {
 describe("the version", () => {
   test("the pane stamps Beslut with package.json's version", async () => {
     const { VERSION } = await import("../src/core/version");
-    expect(VERSION).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
+    expect(VERSION).toBe(
+      JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version,
+    );
   });
 });

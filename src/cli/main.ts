@@ -519,8 +519,8 @@ function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
         : { error: () => printOutcome(file, r.outcome, { json, lang }, io) };
     },
     output: (path, inputs, force) => writeChecked(path, inputs, force, lang),
-    out: io.out,
-    err: io.err,
+    out: (line) => io.out(line),
+    err: (line) => io.err(line),
   };
 }
 
@@ -648,7 +648,7 @@ export function main(
           newAnalysis: b.analysis,
         },
         opts,
-        io.out,
+        (line) => io.out(line),
       );
     });
   try {

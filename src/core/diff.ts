@@ -5,7 +5,7 @@ import type { Analysis } from "./analyze";
 import type { ComputedHalfYear } from "./compute";
 import { type Lang, formatKronor, formatNumber } from "./format";
 import type { ColumnKey, DetailKey } from "./glossary";
-import { DETAIL_KEYS } from "./glossary";
+import { DETAIL_KEYS, detailKeyName } from "./glossary";
 import { type Agreement, type LineInput, cellOf } from "./model";
 import type { Ore } from "./money";
 import { agreementJson } from "./result";
@@ -277,8 +277,7 @@ export function fieldName(field: string, lang: Lang): string {
     return lang === "sv" ? `Överskott ${surplus[1]}` : `Surplus ${surplus[1]}`;
   return (
     FIELD_NAMES[lang][field] ??
-    (DETAIL_KEYS as Record<string, readonly string[]>)[field]?.[0] ??
-    field
+    (field in DETAIL_KEYS ? detailKeyName(field as DetailKey, lang) : field)
   );
 }
 

@@ -1,7 +1,6 @@
 // Every finding's code, severity and message (sv, en). Messages say what is wrong and what to do.
 
 import { type Lang, formatKronor, formatNumber } from "./format";
-import type { Ore } from "./money";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -45,7 +44,7 @@ function fmt(p: Params, lang: Lang): Record<string, string> {
   for (const [k, v] of Object.entries(p)) {
     if (v === null || v === undefined) out[k] = "";
     else if (k.endsWith("Ore") && typeof v === "number")
-      out[k.slice(0, -3)] = formatKronor(v as Ore, lang);
+      out[k.slice(0, -3)] = formatKronor(v, lang);
     else if (typeof v === "number" && VERBATIM.test(k)) out[k] = String(v);
     else if (typeof v === "number") out[k] = formatNumber(v, lang);
     else out[k] = v;
@@ -428,15 +427,16 @@ export const FINDINGS = {
   ),
   OVERSPENT: t(
     (f) =>
-      `Posten "${f.label}" är överskriden med ${f.over} (budget ${f.budget}, utfall ${f.actual}). Förklara avvikelsen i återrapporteringen.`,
+      `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (halvårets budget ${f.budget}, utfall ${f.actual}, exkl. OH). Förklara avvikelsen i återrapporteringen.`,
     (f) =>
-      `The line "${f.label}" is overspent by ${f.over} (budget ${f.budget}, actual ${f.actual}). Explain the variance in the report-back.`,
+      `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (the half-year's budget ${f.budget}, actual ${f.actual}, excl. overhead). Explain the variance in the report-back.`,
     "warning",
   ),
   OVERSPENT_WITHIN_TOLERANCE: t(
-    (f) => `Posten "${f.label}" är överskriden med ${f.over}, inom toleransen.`,
     (f) =>
-      `The line "${f.label}" is overspent by ${f.over}, within the tolerance.`,
+      `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (exkl. OH), inom toleransen.`,
+    (f) =>
+      `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (excl. overhead), within the tolerance.`,
     "info",
   ),
   YEAR_OVERSPENT: t(
@@ -563,7 +563,7 @@ export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
 
 /** A finding's message with "…" where the workbook's figures and names go: for the help page. */
 export function findingTemplate(code: FindingCode, lang: Lang): string {
-  const blank = new Proxy({} as Record<string, string>, { get: () => "…" });
+  const blank = new Proxy({}, { get: () => "…" });
   return FINDINGS[code].template[lang](blank);
 }
 

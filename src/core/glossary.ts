@@ -114,6 +114,33 @@ export const DETAIL_KEYS: Readonly<Record<DetailKey, readonly string[]>> = {
 };
 export const DETAIL_SYNONYMS = compactAll<DetailKey>(DETAIL_KEYS);
 
+/**
+ * The keys in English, for English output: a person still finds the key by the Swedish name the
+ * workbook has, so English output glosses it ("OH rate (OH-sats)").
+ */
+export const DETAIL_KEYS_EN: Readonly<Record<DetailKey, string>> = {
+  name: "Partnership",
+  caseNumber: "Case number",
+  organisation: "Organisation",
+  orgNumber: "Organisation number",
+  start: "Agreement from",
+  end: "Agreement to",
+  overheadRate: "OH rate",
+  repaymentDue: "Repayment due",
+  reportDue: "Report-back due",
+  tolerance: "Tolerance",
+  agreementType: "Agreement type",
+  signatories: "Signed by",
+  grantSource: "Appropriation",
+  surcharge: "Surcharge",
+};
+
+/** A key of Uppgifter as a person reads it: the Swedish name, glossed in English output. */
+export function detailKeyName(key: DetailKey, lang: "sv" | "en"): string {
+  const sv = DETAIL_KEYS[key][0]!;
+  return lang === "sv" ? sv : `${DETAIL_KEYS_EN[key]} (${sv})`;
+}
+
 /** An earlier year's unrepaid surplus: "Överskott från 2023", "Ej förbrukat överskott 2023". */
 export function earlierSurplusYear(key: string): number | null {
   const k = normalizeKey(key);

@@ -112,12 +112,7 @@ export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
   });
   if (y.eligibleActual !== y.actual)
     rows.push({
-      cells: [
-        t.ineligible,
-        "",
-        "",
-        amount((y.actual - y.eligibleActual) as Ore),
-      ],
+      cells: [t.ineligible, "", "", amount(y.actual - y.eligibleActual)],
     });
   for (const e of y.earlier)
     rows.push({ cells: [t.earlier(e.year), "", "", amount(e.amount)] });

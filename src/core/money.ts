@@ -7,13 +7,13 @@ export const ORE_PER_KRONA = 100;
 
 export function kronor(amount: number): Ore {
   // Round away the float noise of a cell value such as 1011578.4500000001.
-  return Math.round(amount * ORE_PER_KRONA) as Ore;
+  return Math.round(amount * ORE_PER_KRONA);
 }
 
 export function sum(parts: readonly Ore[]): Ore {
   let total = 0;
   for (const p of parts) total += p;
-  return total as Ore;
+  return total;
 }
 
 /** numerator / denominator rounded half away from zero, exactly (BigInt). */
@@ -58,7 +58,7 @@ export function allocate(
   }
   const out = parts.map((p) => (p * sign * unit) as Ore);
   // Sub-unit öre (a total that is not whole kronor) go to the first part.
-  out[0] = (out[0]! + remainderOre) as Ore;
+  out[0] = out[0]! + remainderOre;
   return out;
 }
 
@@ -136,5 +136,5 @@ function largestRemainderBig(
  */
 export function splitEvenly(total: Ore, count: number): Ore[] {
   if (count <= 0) return [];
-  return allocate(total, new Array<Ore>(count).fill(1 as Ore));
+  return allocate(total, new Array<Ore>(count).fill(1));
 }

@@ -188,7 +188,7 @@ export function personCost(
   return {
     person,
     months,
-    monthlyPay: Number(divRound(pay, MICRO_PERCENT)) as Ore,
+    monthlyPay: Number(divRound(pay, MICRO_PERCENT)),
     cost,
     surchargePpm: surcharge,
   };
@@ -209,5 +209,5 @@ export function monthCost(
       : BigInt(ruleRate(rule)) * pay;
   return Number(
     divRound(pay * (PPM + BigInt(surchargePpm)) + contribution, PPM),
-  ) as Ore;
+  );
 }

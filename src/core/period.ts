@@ -25,7 +25,7 @@ export type PeriodParse =
 
 export function halfYear(year: number, half: 1 | 2): HalfYear {
   return {
-    id: `${year}-H${half}` as HalfYearId,
+    id: `${year}-H${half}`,
     year,
     half,
     start: isoFromParts(year, half === 1 ? 1 : 7, 1),

@@ -9,7 +9,6 @@ import {
   type HalfYearSheet,
   cellOf,
 } from "./model";
-import type { Ore } from "./money";
 import { keyOfLine } from "./tables";
 import { parseNumberText } from "./values";
 import {
@@ -94,7 +93,7 @@ export function parseInput(field: InputField, text: string): number | null {
       return !n.percent && micro > 0 && micro <= 6_000_000 ? micro : null;
     }
     default:
-      return n.percent ? null : (Math.round(n.value * 100) as Ore);
+      return n.percent ? null : Math.round(n.value * 100);
   }
 }
 

@@ -100,12 +100,13 @@ export function excelHost(): WorkbookHost {
       return async () => {
         const context = added[0]?.context;
         if (!context) return;
-        await Excel.run(context, (c) =>
-          unwatchWorkbook(c as Excel.RequestContext, added),
-        ).catch(() => undefined); // the pane is closing: nothing to tell anyone
+        await Excel.run(context, (c) => unwatchWorkbook(c, added)).catch(
+          () => undefined,
+        ); // the pane is closing: nothing to tell anyone
       };
     },
-    getSetting: (key: string) => Office.context.document?.settings?.get(key),
+    getSetting: (key: string): unknown =>
+      Office.context.document?.settings?.get(key) as unknown,
     setSetting: (key: string, value: unknown) =>
       new Promise<void>((resolve) => {
         const settings = Office.context.document?.settings;

@@ -126,7 +126,16 @@ function toCell(
     case "Error":
       return { t: "e", v: String(value), ...base };
     default:
-      return { t: "s", v: String(value ?? ""), ...base };
+      return {
+        t: "s",
+        v:
+          typeof value === "string"
+            ? value
+            : typeof value === "number" || typeof value === "boolean"
+              ? String(value)
+              : "",
+        ...base,
+      };
   }
 }
 
@@ -256,20 +265,17 @@ export async function readGrids(
     await context.sync();
     for (const { chunk, range } of loaded) {
       const grid = byName.get(chunk.sheet)!;
-      const formulas = ensureLoaded(range.formulas, "formulas");
+      const formulas = ensureLoaded(range.formulas as unknown[][], "formulas");
       fillRows(
         grid.rows as (Cell | undefined)[][],
         chunk,
         {
           values: ensureLoaded(range.values, "values"),
-          types: ensureLoaded(
-            range.valueTypes,
-            "valueTypes",
-          ) as unknown as string[][],
+          types: ensureLoaded(range.valueTypes as string[][], "valueTypes"),
           formats: ensureLoaded(
-            range.numberFormat,
+            range.numberFormat as string[][],
             "numberFormat",
-          ) as unknown as string[][],
+          ),
           formulas,
         },
         date1904,
@@ -593,7 +599,7 @@ function writeCells(
     });
     if (formats.some((f) => f !== null)) {
       // null leaves a cell's format as it is.
-      target.numberFormat = formats.map((f) => [f]) as unknown as string[][];
+      target.numberFormat = formats.map((f) => [f]);
       w.bytes += JSON.stringify(formats).length;
     }
     run.cells.forEach((c, i) => {
@@ -775,7 +781,10 @@ export async function watchWorkbook(
   sets: WatchSets,
 ): Promise<OfficeExtension.EventHandlerResult<unknown>[]> {
   const sheets = context.workbook.worksheets;
-  const handler = async () => onChange();
+  const handler = () => {
+    onChange();
+    return Promise.resolve();
+  };
   const results: OfficeExtension.EventHandlerResult<unknown>[] = [
     sheets.onAdded.add(handler),
     sheets.onDeleted.add(handler),

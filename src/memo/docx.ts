@@ -58,7 +58,10 @@ function cell(
 function table(t: MemoTable): Table {
   const n = t.header.length;
   const figure = 1600;
-  const widths = [TEXT_WIDTH - figure * (n - 1), ...Array(n - 1).fill(figure)];
+  const widths = [
+    TEXT_WIDTH - figure * (n - 1),
+    ...new Array<number>(n - 1).fill(figure),
+  ];
   const row = (cells: readonly string[], bold: boolean, header = false) =>
     new TableRow({
       tableHeader: header,

@@ -609,7 +609,7 @@ export const TEXT = {
 export type PaneText = (typeof TEXT)["sv"] | (typeof TEXT)["en"];
 
 export function textFor(lang: Lang): PaneText {
-  return TEXT[lang] as PaneText;
+  return TEXT[lang];
 }
 
 /** Office's display language decides; outside Office the browser's. Swedish unless it is English. */

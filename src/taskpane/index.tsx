@@ -10,13 +10,18 @@ import { isDarkColor } from "./theme";
 const root = createRoot(document.getElementById("root")!);
 
 function prefersDark(): boolean {
-  return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+  return (
+    typeof matchMedia === "function" &&
+    matchMedia("(prefers-color-scheme: dark)").matches
+  );
 }
 
 async function standalone(): Promise<void> {
   const lang = languageOf(navigator.language);
   // The xlsx library and the file UI are only needed outside Excel: a separate chunk.
-  const { Standalone } = await import(/* webpackChunkName: "standalone" */ "./standalone/Standalone");
+  const { Standalone } = await import(
+    /* webpackChunkName: "standalone" */ "./standalone/Standalone"
+  );
   root.render(<Standalone lang={lang} dark={prefersDark()} />);
 }
 

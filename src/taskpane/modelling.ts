@@ -82,17 +82,25 @@ export function addChange(
   ];
 }
 
-/** What-if on a file of the page: on the file's own budget (a granted pairing is the queue's view). */
+/**
+ * What-if on a file of the page. A report held to the granted budget of its case is modelled held
+ * to it, as its row and card show it: one repayment, whichever view a reviewer reads.
+ */
 export function whatIfInFile(
   result: {
     readonly grids: WorkbookGrids;
     readonly analysis: Analysis;
-    readonly ownAnalysis?: Analysis;
+    readonly grantedBy?: string;
+    readonly grantedAnalysis?: Analysis;
   },
   changes: readonly InputChange[],
 ): { shown: Analysis; base: Analysis; changes: readonly InputChange[] } {
-  const base = result.ownAnalysis ?? result.analysis;
-  return { ...withWhatIf(result.grids, base, changes, null), base };
+  const granted =
+    result.grantedBy !== undefined && result.grantedAnalysis
+      ? { name: result.grantedBy, analysis: result.grantedAnalysis }
+      : null;
+  const base = result.analysis;
+  return { ...withWhatIf(result.grids, base, changes, granted), base };
 }
 
 /** At most this many lines of a half-year are listed (search finds the rest). */

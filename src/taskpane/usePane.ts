@@ -79,7 +79,7 @@ export interface PaneState {
   readonly analysis: Analysis | null;
   /** The pane re-reads after each change in the workbook (remembered in the workbook). */
   readonly follow: boolean;
-  setFollow(on: boolean): Promise<void>;
+  readonly setFollow: (on: boolean) => Promise<void>;
   /** What moved at the last re-read after a change: "Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250". */
   readonly moves: readonly string[];
   /** The granted budget the open workbook is held to (SPEC §4.15), by its file's name. */
@@ -87,34 +87,34 @@ export interface PaneState {
   /** What-if (SPEC §4.17): the lines and their inputs, as shown and as in the workbook. */
   readonly model: ModelView | null;
   readonly modelSearch: string;
-  setModelSearch(text: string): void;
+  readonly setModelSearch: (text: string) => void;
   /** Changes a line's input; returns a message when the text is not a value. */
-  setInput(
+  readonly setInput: (
     sheet: string,
     line: string,
     field: InputField,
     text: string,
-  ): string | null;
-  resetInputs(): void;
-  prepareInputs(): Promise<void>;
+  ) => string | null;
+  readonly resetInputs: () => void;
+  readonly prepareInputs: () => Promise<void>;
   /** The persons of Lönekalkyl with their costs and the working (SPEC §4.19). */
   readonly salaries: readonly SalaryPersonView[];
   /** Scenarios stored in the workbook (SPEC §4.18). */
   readonly scenarios: readonly Scenario[];
-  saveScenario(name: string): Promise<void>;
+  readonly saveScenario: (name: string) => Promise<void>;
   /** Compares two states: a scenario's name, or null for the workbook as it is. */
-  compareScenarios(a: string | null, b: string | null): void;
+  readonly compareScenarios: (a: string | null, b: string | null) => void;
   readonly comparison: ComparisonView | null;
-  closeComparison(): void;
-  prepareScenario(name: string): Promise<void>;
-  compareWithGranted(name: string, file: Blob): Promise<void>;
-  stopComparing(): Promise<void>;
-  check(): Promise<void>;
-  prepareCompute(): Promise<void>;
-  confirmCompute(): Promise<void>;
-  cancelCompute(): void;
-  createTemplate(from: string, to: string): Promise<void>;
-  select(sheet: string, cell: string): Promise<void>;
+  readonly closeComparison: () => void;
+  readonly prepareScenario: (name: string) => Promise<void>;
+  readonly compareWithGranted: (name: string, file: Blob) => Promise<void>;
+  readonly stopComparing: () => Promise<void>;
+  readonly check: () => Promise<void>;
+  readonly prepareCompute: () => Promise<void>;
+  readonly confirmCompute: () => Promise<void>;
+  readonly cancelCompute: () => void;
+  readonly createTemplate: (from: string, to: string) => Promise<void>;
+  readonly select: (sheet: string, cell: string) => Promise<void>;
 }
 
 export function usePane(host: WorkbookHost, lang: Lang): PaneState {
@@ -272,7 +272,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
               changes.length > 0 ? (read?.base ?? null) : null,
             )
           : null,
-      [analysis, lang, changes, read],
+      [analysis, lang, t, changes, read],
     ),
     pending: pending?.summary ?? null,
     analysis,

@@ -304,17 +304,27 @@ export function movesBetween(
       amount(to),
       `${to > from ? "+" : ""}${amount(to - from)}`,
     );
+  // A half-year with a cell that is not a number ("ca 45 000") has its finding; its total counts
+  // that cell as nothing, so no move is told as if the cell were 0 (nor the repayment's).
+  const unsure = (h: Analysis["computation"]["halfYears"][number]) =>
+    h.lines.some((l) => l.input.unreadable.length > 0);
   const old = new Map(
-    before.computation.halfYears.map((h) => [h.halfYear.id, h.budget.total]),
+    before.computation.halfYears.map((h) => [h.halfYear.id, h]),
   );
   const out: string[] = [];
+  let anyUnsure = false;
   for (const h of after.computation.halfYears) {
-    const from = old.get(h.halfYear.id);
+    const was = old.get(h.halfYear.id);
+    if (unsure(h) || (was && unsure(was))) {
+      anyUnsure = true;
+      continue;
+    }
+    const from = was?.budget.total;
     if (from !== undefined && from !== h.budget.total)
       out.push(line(`${t.totalOf} ${h.halfYear.id}`, from, h.budget.total));
   }
   const r0 = before.computation.repayment.total;
   const r1 = after.computation.repayment.total;
-  if (r0 !== r1) out.push(line(t.repayment, r0, r1));
+  if (r0 !== r1 && !anyUnsure) out.push(line(t.repayment, r0, r1));
   return out;
 }

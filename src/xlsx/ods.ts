@@ -34,7 +34,7 @@ function cellOf(c: PendingCell): Cell | undefined {
             `${sheet ? `${sheet.replace(/^\$/, "")}!` : ""}${a}${b ? `:${b}` : ""}`,
         )
     : undefined;
-  const withF = (cell: Cell): Cell => (f ? ({ ...cell, f } as Cell) : cell);
+  const withF = (cell: Cell): Cell => (f ? { ...cell, f } : cell);
   const text = c.text.join("\n");
   switch (c.type) {
     case "float":
@@ -45,9 +45,7 @@ function cellOf(c: PendingCell): Cell | undefined {
       return withF({ t: "n", v: Number(c.value), fmt: "#,##0" });
     case "date": {
       const iso = (c.value ?? "").slice(0, 10);
-      const serial = /^\d{4}-\d{2}-\d{2}$/.test(iso)
-        ? isoToSerial(iso as never)
-        : NaN;
+      const serial = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? isoToSerial(iso) : NaN;
       return Number.isFinite(serial)
         ? withF({ t: "n", v: serial, fmt: "yyyy-mm-dd" })
         : withF({ t: "s", v: text });

@@ -212,7 +212,7 @@ export function partError(part: string, e: unknown): WorkbookFileError {
         ? "truncated"
         : "inflate",
     part,
-  } as Damage);
+  });
 }
 
 function openXlsx(

@@ -211,7 +211,7 @@ export class Attributes {
     const out: Record<string, string> = {};
     for (let k = 0; k < this.count; k++) {
       const start = this.spans[k * 4]!;
-      const name = this.xml.slice(start, this.spans[k * 4 + 1]!);
+      const name = this.xml.slice(start, this.spans[k * 4 + 1]);
       if (name === "xmlns" || name.startsWith("xmlns:")) continue;
       out[localName(name)] = this.value(k);
     }

@@ -157,7 +157,7 @@ export function editSheetXml(
   const planned = new Map<number, Map<number, CellWrite>>();
   for (const c of cells) {
     let row = planned.get(c.row + 1);
-    if (!row) planned.set(c.row + 1, (row = new Map()));
+    if (!row) planned.set(c.row + 1, (row = new Map<number, CellWrite>()));
     row.set(c.col, c);
   }
   const pending = [...planned.keys()].sort((a, b) => a - b);

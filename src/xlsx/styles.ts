@@ -104,7 +104,7 @@ export class StyleBook {
   }
 
   private numFmtId(code: string): number {
-    if (BUILTIN_NUMFMT[code] !== undefined) return BUILTIN_NUMFMT[code]!;
+    if (BUILTIN_NUMFMT[code] !== undefined) return BUILTIN_NUMFMT[code];
     for (const f of this.section("numFmts").items) {
       const m =
         /numFmtId="(\d+)"[^>]*formatCode="([^"]*)"/.exec(f) ??
@@ -207,7 +207,7 @@ export class StyleBook {
       // Insert before the first later section present, else before the closing tag.
       const later = ORDER.slice(ORDER.indexOf(name) + 1)
         .map((n) => this.section(n).raw)
-        .find((raw) => raw !== null && xml.includes(raw!));
+        .find((raw) => raw !== null && xml.includes(raw));
       xml = later
         ? xml.replace(later, () => section + later)
         : xml.replace(

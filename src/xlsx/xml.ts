@@ -18,13 +18,12 @@ export interface XmlHandlers {
 
 /** Parses a whole document; throws on malformed XML (the caller decides what that means). */
 export function parseXml(xml: string, handlers: XmlHandlers): void {
-  const { open, close, text } = handlers;
   scanXml(xml, {
-    wantsText: text !== undefined,
+    wantsText: handlers.text !== undefined,
     open: (name, attributes, start, end) =>
-      open?.(name, attributes.toRecord(), { start, end }),
-    close: (name, start, end) => close?.(name, { start, end }),
-    text: (t) => text?.(t),
+      handlers.open?.(name, attributes.toRecord(), { start, end }),
+    close: (name, start, end) => handlers.close?.(name, { start, end }),
+    text: (t) => handlers.text?.(t),
   });
 }
 

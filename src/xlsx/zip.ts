@@ -184,9 +184,14 @@ export class ZipPackage {
         const length = this.u16(x + 2);
         if (id === 0x0001) {
           let y = x + 4;
-          if (size === MAX32) ((size = this.u64(y)), (y += 8));
-          if (compressedSize === MAX32)
-            ((compressedSize = this.u64(y)), (y += 8));
+          if (size === MAX32) {
+            size = this.u64(y);
+            y += 8;
+          }
+          if (compressedSize === MAX32) {
+            compressedSize = this.u64(y);
+            y += 8;
+          }
           if (headerOffset === MAX32) headerOffset = this.u64(y);
         }
         x += 4 + length;

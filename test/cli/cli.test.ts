@@ -6,7 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { saveAsOds } from "../helpers/libreoffice";
-import { budgetWorkbook, detailsSheet, reportOnGrantSheets, reportWorkbook } from "../helpers/seed";
+import {
+  budgetWorkbook,
+  detailsSheet,
+  reportOnGrantSheets,
+  reportWorkbook,
+} from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
@@ -14,11 +19,17 @@ const BIN = join(ROOT, "bin", "iop-budget.js");
 const dir = mkdtempSync(join(tmpdir(), "iop-cli-"));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd: ROOT,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function write(name: string, sheets: Parameters<typeof buildXlsx>[0]): Promise<string> {
+async function write(
+  name: string,
+  sheets: Parameters<typeof buildXlsx>[0],
+): Promise<string> {
   const path = join(dir, name);
   writeFileSync(path, await buildXlsx(sheets));
   return path;
@@ -34,12 +45,47 @@ describe("iop-budget check --json", () => {
     expect(lines).toHaveLength(2);
     const [b, rep] = lines.map((l) => JSON.parse(l));
     expect(b.file).toBe(budget);
-    expect(b.periods.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([1109649, 1109649]);
-    expect(b.periods[0].lines[0]).toMatchObject({ row: 4, category: "salary", label: "Hälsofrämjare", servicePercent: 275, months: 6, monthlyCost: 45000, budget: 742500, overhead: 74250, actual: null, variance: null, overspent: false });
-    expect(b.agreement).toMatchObject({ name: "Jämlik hälsa Lindängen", caseNumber: "STK-2020-1375", organisation: "Rädda Barnen", orgNumber: "802002-8638", start: "2025-07-01", end: "2026-06-30", overheadRate: 0.1 });
-    expect(rep.years).toEqual([{ year: 2024, budget: 1925000, actual: 1777664, surplus: 147336, partial: false }]);
+    expect(
+      b.periods.map((p: { budget: { total: number } }) => p.budget.total),
+    ).toEqual([1109649, 1109649]);
+    expect(b.periods[0].lines[0]).toMatchObject({
+      row: 4,
+      category: "salary",
+      label: "Hälsofrämjare",
+      servicePercent: 275,
+      months: 6,
+      monthlyCost: 45000,
+      budget: 742500,
+      overhead: 74250,
+      actual: null,
+      variance: null,
+      overspent: false,
+    });
+    expect(b.agreement).toMatchObject({
+      name: "Jämlik hälsa Lindängen",
+      caseNumber: "STK-2020-1375",
+      organisation: "Rädda Barnen",
+      orgNumber: "802002-8638",
+      start: "2025-07-01",
+      end: "2026-06-30",
+      overheadRate: 0.1,
+    });
+    expect(rep.years).toEqual([
+      {
+        year: 2024,
+        budget: 1925000,
+        actual: 1777664,
+        surplus: 147336,
+        partial: false,
+      },
+    ]);
     expect(rep.repayment.total).toBe(380222);
-    expect(rep.periods[0].actual).toMatchObject({ direct: 808028, overhead: 80803, eligibleOverhead: 80803, total: 888831 });
+    expect(rep.periods[0].actual).toMatchObject({
+      direct: 808028,
+      overhead: 80803,
+      eligibleOverhead: 80803,
+      total: 888831,
+    });
     expect(r.code).toBe(0);
   });
 
@@ -47,7 +93,12 @@ describe("iop-budget check --json", () => {
     const bad = await write("bad.xlsx", [budgetWorkbook()[1]!]);
     const r = run("check", "--json", bad);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).findings.some((f: { code: string; severity: string }) => f.code === "NO_DETAILS_SHEET" && f.severity === "error")).toBe(true);
+    expect(
+      JSON.parse(r.stdout).findings.some(
+        (f: { code: string; severity: string }) =>
+          f.code === "NO_DETAILS_SHEET" && f.severity === "error",
+      ),
+    ).toBe(true);
   });
 
   test("exits 2 with a JSON error object for a file that is not a workbook, and still checks the others", async () => {
@@ -55,8 +106,14 @@ describe("iop-budget check --json", () => {
     writeFileSync(text, "not a workbook");
     const good = await write("good.xlsx", budgetWorkbook());
     const r = run("check", "--json", text, good, join(dir, "missing.xlsx"));
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines[0]).toEqual({ file: text, error: { code: "NOT_A_WORKBOOK", message: expect.any(String) } });
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({
+      file: text,
+      error: { code: "NOT_A_WORKBOOK", message: expect.any(String) },
+    });
     expect(lines[1].periods).toHaveLength(2);
     expect(lines[2].error.code).toBe("FILE_NOT_FOUND");
     expect(r.code).toBe(2);
@@ -72,7 +129,9 @@ describe("iop-budget check --json", () => {
   test("--lang en gives English messages", async () => {
     const path = await write("report-en.xlsx", reportWorkbook());
     const r = JSON.parse(run("check", "--json", "--lang", "en", path).stdout);
-    expect(r.findings.find((f: { code: string }) => f.code === "OVERSPENT").message).toMatch(/is overspent by SEK 36,687/);
+    expect(
+      r.findings.find((f: { code: string }) => f.code === "OVERSPENT").message,
+    ).toMatch(/is overspent by SEK 36,687/);
   });
 });
 
@@ -82,24 +141,35 @@ describe("iop-budget check (human report)", () => {
     const r = run("check", path);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("överskott 147 336 kr");
-    expect(r.stdout).toContain("232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr senast 2025-06-30");
-    expect(r.stdout).toMatch(/Utfall 2024 H1\n\s+VARNING\s+C4\s+Posten "Verksamhetskostnader: aktiviteter" är överskriden/);
+    expect(r.stdout).toContain(
+      "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr senast 2025-06-30",
+    );
+    expect(r.stdout).toMatch(
+      /Utfall 2024 H1\n\s+VARNING\s+C4\s+Posten "Verksamhetskostnader: aktiviteter" är överskriden/,
+    );
     // The year per line, as the memo prints it: the activities' −73 375 is no longer only two half-years.
     expect(r.stdout).toContain("Ekonomisk redovisning för 2024, per post:");
-    expect(r.stdout).toMatch(/Verksamhetskostnader: aktiviteter +200 000 +273 375 +-73 375\n/);
+    expect(r.stdout).toMatch(
+      /Verksamhetskostnader: aktiviteter +200 000 +273 375 +-73 375\n/,
+    );
     expect(r.stdout).toMatch(/Summa +1 925 000 +1 777 664 +147 336\n/);
   });
 
   test("a budget shows its proposal per line over the period", async () => {
     const r = run("check", await write("budget-human.xlsx", budgetWorkbook()));
-    expect(r.stdout).toContain("Budgetförslag per post, 2025-07-01 – 2026-06-30:");
+    expect(r.stdout).toContain(
+      "Budgetförslag per post, 2025-07-01 – 2026-06-30:",
+    );
     expect(r.stdout).toMatch(/Hälsofrämjare +275 +12 +1 485 000\n/);
     expect(r.stdout).toMatch(/OH-kostnader +12 +201 754\n/);
     expect(r.stdout).toMatch(/Totalt +2 219 298\n/);
   });
 
   test("says that a clean workbook has no findings", async () => {
-    const path = await write("clean.xlsx", [detailsSheet({ end: "2025-12-31" }), budgetWorkbook()[1]!]);
+    const path = await write("clean.xlsx", [
+      detailsSheet({ end: "2025-12-31" }),
+      budgetWorkbook()[1]!,
+    ]);
     const r = run("check", path);
     expect(r.stdout).toContain("1 109 649");
     expect(r.stdout).toContain("Inga fynd");
@@ -109,23 +179,49 @@ describe("iop-budget check (human report)", () => {
 describe("iop-budget check --granted", () => {
   test("holds each report to the granted budget: the finding at the changed cell, the repayment against the grant", async () => {
     const budget = await write("beviljad.xlsx", budgetWorkbook());
-    const raised = await write("rapport-hojd.xlsx", reportOnGrantSheets({ activities: 130000 }));
+    const raised = await write(
+      "rapport-hojd.xlsx",
+      reportOnGrantSheets({ activities: 130000 }),
+    );
     const kept = await write("rapport-oforandrad.xlsx", reportOnGrantSheets());
     const r = run("check", raised, kept, "--granted", budget, "--json");
     expect(r.code).toBe(1);
-    const [a, b] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(a.budgetSource).toEqual({ kind: "granted", file: budget, periods: ["2025-H2"] });
+    const [a, b] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(a.budgetSource).toEqual({
+      kind: "granted",
+      file: budget,
+      periods: ["2025-H2"],
+    });
     expect(a.repayment.total).toBe(59149);
-    expect(a.findings.filter((f: { code: string }) => f.code.startsWith("GRANTED_")).map((f: { code: string; cell: string }) => `${f.code} ${f.cell}`)).toEqual(["GRANTED_TOTAL_EXCEEDED null", "GRANTED_LINE_CHANGED F6"]);
+    expect(
+      a.findings
+        .filter((f: { code: string }) => f.code.startsWith("GRANTED_"))
+        .map((f: { code: string; cell: string }) => `${f.code} ${f.cell}`),
+    ).toEqual(["GRANTED_TOTAL_EXCEEDED null", "GRANTED_LINE_CHANGED F6"]);
     expect(b.repayment.total).toBe(59149);
-    expect(b.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([]);
+    expect(
+      b.findings.filter((f: { severity: string }) => f.severity !== "info"),
+    ).toEqual([]);
     const human = run("check", raised, "--granted", budget);
-    expect(human.stdout).toContain(`Räknat mot den beviljade budgeten i ${budget} (2025-H2)`);
-    expect(human.stdout).toContain("Återbetalning: 59 149 kr senast 2026-06-30");
+    expect(human.stdout).toContain(
+      `Räknat mot den beviljade budgeten i ${budget} (2025-H2)`,
+    );
+    expect(human.stdout).toContain(
+      "Återbetalning: 59 149 kr senast 2026-06-30",
+    );
   });
 
   test("an unreadable granted budget: exit 2, no report checked", () => {
-    const r = run("check", join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx"), "--granted", join(dir, "finns-inte.xlsx"), "--json");
+    const r = run(
+      "check",
+      join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx"),
+      "--granted",
+      join(dir, "finns-inte.xlsx"),
+      "--json",
+    );
     expect(r.code).toBe(2);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
@@ -135,26 +231,44 @@ describe("iop-budget check --granted", () => {
 
 describe("every real-world corpus workbook", () => {
   const corpus = join(__dirname, "..", "fixtures", "corpus");
-  test.each(readdirSync(corpus).filter((f) => f.endsWith(".xlsx")))("%s: one JSON line, exit 1 or 2, no stack trace", (file) => {
-    const r = run("check", "--json", join(corpus, file));
-    const lines = r.stdout.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    const json = JSON.parse(lines[0]!);
-    expect(r.stderr).toBe("");
-    if (json.error) expect(r.code).toBe(2);
-    else expect(r.code).toBe(1);
-  });
+  test.each(readdirSync(corpus).filter((f) => f.endsWith(".xlsx")))(
+    "%s: one JSON line, exit 1 or 2, no stack trace",
+    (file) => {
+      const r = run("check", "--json", join(corpus, file));
+      const lines = r.stdout.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      const json = JSON.parse(lines[0]!);
+      expect(r.stderr).toBe("");
+      if (json.error) expect(r.code).toBe(2);
+      else expect(r.code).toBe(1);
+    },
+  );
 });
 
 describe("the bundled sample workbooks (the README's main command)", () => {
   test("show the seed figures", () => {
-    const r = run("check", "--json", join(ROOT, "samples/jamlik-halsa-budget-2025-26.xlsx"), join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx"));
-    const [budget, report] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const r = run(
+      "check",
+      "--json",
+      join(ROOT, "samples/jamlik-halsa-budget-2025-26.xlsx"),
+      join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx"),
+    );
+    const [budget, report] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(budget.periods.map((p: { budget: unknown }) => p.budget)).toEqual([
       { direct: 1008772, overhead: 100877, total: 1109649 },
       { direct: 1008772, overhead: 100877, total: 1109649 },
     ]);
-    expect(report.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
+    expect(report.repayment).toEqual({
+      items: [
+        { year: 2023, amount: 232886 },
+        { year: 2024, amount: 147336 },
+      ],
+      total: 380222,
+      due: "2025-06-30",
+    });
     expect(r.code).toBe(0);
   });
 });
@@ -162,17 +276,43 @@ describe("the bundled sample workbooks (the README's main command)", () => {
 describe("an OpenDocument spreadsheet (.ods), as LibreOffice saves by default", () => {
   const odsOf = (sample: string) => {
     const path = join(dir, sample.replace(/\.xlsx$/, ".ods"));
-    writeFileSync(path, saveAsOds(readFileSync(join(ROOT, "samples", sample)), sample));
+    writeFileSync(
+      path,
+      saveAsOds(readFileSync(join(ROOT, "samples", sample)), sample),
+    );
     return path;
   };
 
   test("is read and checked with the same figures and findings as the .xlsx", () => {
     const ods = odsOf("jamlik-halsa-rapport-2024.xlsx");
     const fromOds = JSON.parse(run("check", "--json", ods).stdout);
-    const fromXlsx = JSON.parse(run("check", "--json", join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx")).stdout);
-    expect(fromOds.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
+    const fromXlsx = JSON.parse(
+      run(
+        "check",
+        "--json",
+        join(ROOT, "samples/jamlik-halsa-rapport-2024.xlsx"),
+      ).stdout,
+    );
+    expect(fromOds.repayment).toEqual({
+      items: [
+        { year: 2023, amount: 232886 },
+        { year: 2024, amount: 147336 },
+      ],
+      total: 380222,
+      due: "2025-06-30",
+    });
     expect(fromOds.periods).toEqual(fromXlsx.periods);
-    expect(fromOds.findings.map((f: { code: string; cell: string }) => [f.code, f.cell])).toEqual(fromXlsx.findings.map((f: { code: string; cell: string }) => [f.code, f.cell]));
+    expect(
+      fromOds.findings.map((f: { code: string; cell: string }) => [
+        f.code,
+        f.cell,
+      ]),
+    ).toEqual(
+      fromXlsx.findings.map((f: { code: string; cell: string }) => [
+        f.code,
+        f.cell,
+      ]),
+    );
   });
 
   test("compute says to save it as .xlsx, writes nothing and exits 2", () => {
@@ -180,7 +320,9 @@ describe("an OpenDocument spreadsheet (.ods), as LibreOffice saves by default", 
     const out = join(dir, "from-ods.xlsx");
     const r = run("compute", ods, "--out", out);
     expect(r.code).toBe(2);
-    expect(r.stdout + r.stderr).toMatch(/OpenDocument-kalkylark \(\.ods\).*spara den som \.xlsx/);
+    expect(r.stdout + r.stderr).toMatch(
+      /OpenDocument-kalkylark \(\.ods\).*spara den som \.xlsx/,
+    );
     expect(() => readFileSync(out)).toThrow();
   });
 });
@@ -205,7 +347,9 @@ describe("iop-budget compute", () => {
     for (const force of [[], ["--force"]]) {
       const r = run("compute", input, "--out", input, ...force);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`--out är samma fil som indata (${input}). Välj ett annat namn: originalet skrivs aldrig över.\n`);
+      expect(r.stderr).toBe(
+        `--out är samma fil som indata (${input}). Välj ett annat namn: originalet skrivs aldrig över.\n`,
+      );
       expect(readFileSync(input).equals(before)).toBe(true);
     }
     const other = join(dir, "force-out.xlsx");
@@ -216,16 +360,23 @@ describe("iop-budget compute", () => {
     expect(readFileSync(other, "utf8")).toBe("a person's file");
     const forced = run("compute", input, "--out", other, "--force");
     expect(forced.code).toBe(0);
-    expect(JSON.parse(run("check", other, "--json").stdout).periods).toHaveLength(2);
+    expect(
+      JSON.parse(run("check", other, "--json").stdout).periods,
+    ).toHaveLength(2);
   });
 
   test("writes the workbook also when there are error findings (exit 1), listing them on Beslut", async () => {
-    const input = await write("errors-in.xlsx", [detailsSheet({ orgNumber: "802002-8639" }), ...budgetWorkbook().slice(1)]);
+    const input = await write("errors-in.xlsx", [
+      detailsSheet({ orgNumber: "802002-8639" }),
+      ...budgetWorkbook().slice(1),
+    ]);
     const out = join(dir, "errors-out.xlsx");
     const r = run("compute", input, "--out", out);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(out);
-    const beslut = readXlsx(readFileSync(out)).sheets.find((s) => s.name === "Beslut")!;
+    const beslut = readXlsx(readFileSync(out)).sheets.find(
+      (s) => s.name === "Beslut",
+    )!;
     expect(JSON.stringify(beslut.rows)).toContain("INVALID_ORG_NUMBER");
   });
 
@@ -248,7 +399,15 @@ describe("iop-budget compute", () => {
 describe("iop-budget template", () => {
   test("writes a template for the period that checks clean", () => {
     const out = join(dir, "mall.xlsx");
-    const r = run("template", "--out", out, "--from", "2025-07", "--to", "2026-06");
+    const r = run(
+      "template",
+      "--out",
+      out,
+      "--from",
+      "2025-07",
+      "--to",
+      "2026-06",
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(out);
     const checked = run("check", out, "--json");
@@ -259,43 +418,115 @@ describe("iop-budget template", () => {
   test("without a period it makes one for the coming twelve months", () => {
     const out = join(dir, "mall-default.xlsx");
     expect(run("template", "--out", out).code).toBe(0);
-    expect(JSON.parse(run("check", out, "--json").stdout).periods).toHaveLength(2);
+    expect(JSON.parse(run("check", out, "--json").stdout).periods).toHaveLength(
+      2,
+    );
   });
 
   test("a bad period or an existing file is bad usage", () => {
-    expect(run("template", "--out", join(dir, "x.xlsx"), "--from", "2025-13", "--to", "2026-06").code).toBe(2);
-    expect(run("template", "--out", join(dir, "x.xlsx"), "--from", "2026-07", "--to", "2026-06").code).toBe(2);
-    expect(run("template", "--out", join(dir, "x.xlsx"), "--from", "2025-07").code).toBe(2);
-    expect(run("template", "--out", join(dir, "mall.xlsx"), "--from", "2025-07", "--to", "2026-06").code).toBe(2);
+    expect(
+      run(
+        "template",
+        "--out",
+        join(dir, "x.xlsx"),
+        "--from",
+        "2025-13",
+        "--to",
+        "2026-06",
+      ).code,
+    ).toBe(2);
+    expect(
+      run(
+        "template",
+        "--out",
+        join(dir, "x.xlsx"),
+        "--from",
+        "2026-07",
+        "--to",
+        "2026-06",
+      ).code,
+    ).toBe(2);
+    expect(
+      run("template", "--out", join(dir, "x.xlsx"), "--from", "2025-07").code,
+    ).toBe(2);
+    expect(
+      run(
+        "template",
+        "--out",
+        join(dir, "mall.xlsx"),
+        "--from",
+        "2025-07",
+        "--to",
+        "2026-06",
+      ).code,
+    ).toBe(2);
   });
 });
 
 describe("iop-budget check --scenario", () => {
   test("computes a scenario stored in the workbook; an unknown name exits 2 and lists the saved ones", async () => {
-    const { analyze, keyOfLine, planScenarioSave, withInputs } = await import("../../src/core");
+    const { analyze, keyOfLine, planScenarioSave, withInputs } =
+      await import("../../src/core");
     const { applyPlan } = await import("../../src/xlsx/write");
     const bytes = await buildXlsx(budgetWorkbook({ typedSalaries: false }));
     const grids = readXlsx(bytes);
     const base = analyze(grids);
     const line = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
-    const shown = analyze(withInputs(grids, base.workbook, [{ sheet: "Budget 2026 H1", line, field: "servicePercent", value: 300_000_000 }]));
+    const shown = analyze(
+      withInputs(grids, base.workbook, [
+        {
+          sheet: "Budget 2026 H1",
+          line,
+          field: "servicePercent",
+          value: 300_000_000,
+        },
+      ]),
+    );
     const path = join(dir, "scenarier.xlsx");
-    writeFileSync(path, applyPlan(bytes, planScenarioSave(grids, shown.workbook, "300 procent", "2026-11-30 10:00")));
+    writeFileSync(
+      path,
+      applyPlan(
+        bytes,
+        planScenarioSave(
+          grids,
+          shown.workbook,
+          "300 procent",
+          "2026-11-30 10:00",
+        ),
+      ),
+    );
 
     const own = JSON.parse(run("check", path, "--json").stdout);
-    expect(own.periods.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([1109649, 1109649]);
+    expect(
+      own.periods.map((p: { budget: { total: number } }) => p.budget.total),
+    ).toEqual([1109649, 1109649]);
     expect(own.scenario).toBeUndefined();
     const r = run("check", path, "--json", "--scenario", "300 procent");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.scenario).toEqual({ name: "300 procent", saved: "2026-11-30 10:00", changed: 1, missing: [] });
-    expect(json.periods.map((p: { budget: { total: number } }) => p.budget.total)).toEqual([1109649, 1183899]);
-    expect(json.periods[1].lines[0]).toMatchObject({ label: "Hälsofrämjare", servicePercent: 300, budget: 810000 });
+    expect(json.scenario).toEqual({
+      name: "300 procent",
+      saved: "2026-11-30 10:00",
+      changed: 1,
+      missing: [],
+    });
+    expect(
+      json.periods.map((p: { budget: { total: number } }) => p.budget.total),
+    ).toEqual([1109649, 1183899]);
+    expect(json.periods[1].lines[0]).toMatchObject({
+      label: "Hälsofrämjare",
+      servicePercent: 300,
+      budget: 810000,
+    });
     const text = run("check", path, "--scenario", "300 procent");
-    expect(text.stdout).toContain('Scenario "300 procent" (sparat 2026-11-30 10:00): 1 värde skiljer sig från arbetsbokens celler');
+    expect(text.stdout).toContain(
+      'Scenario "300 procent" (sparat 2026-11-30 10:00): 1 värde skiljer sig från arbetsbokens celler',
+    );
 
     const missing = run("check", path, "--scenario", "400 procent");
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toContain('Arbetsboken har inget scenario som heter "400 procent". Sparade scenarier: 300 procent.');
+    expect(missing.stdout).toContain(
+      'Arbetsboken har inget scenario som heter "400 procent". Sparade scenarier: 300 procent.',
+    );
   });
 });

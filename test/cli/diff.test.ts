@@ -4,7 +4,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, EXTENSION_KEYS } from "../helpers/seed";
+import {
+  budgetHalfYearSheet,
+  budgetWorkbook,
+  detailsSheet,
+  EXTENSION_KEYS,
+} from "../helpers/seed";
 import { type SheetSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
@@ -12,11 +17,17 @@ const BIN = join(ROOT, "bin", "iop-budget.js");
 const dir = mkdtempSync(join(tmpdir(), "iop-diff-"));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd: ROOT,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function write(name: string, sheets: readonly SheetSpec[]): Promise<string> {
+async function write(
+  name: string,
+  sheets: readonly SheetSpec[],
+): Promise<string> {
   const path = join(dir, name);
   writeFileSync(path, await buildXlsx(sheets));
   return path;
@@ -25,18 +36,49 @@ async function write(name: string, sheets: readonly SheetSpec[]): Promise<string
 /** The economist's next version: 275 % → 300 % in 2026 H1, the activities line renamed, a later report-back. */
 function nextVersion(): SheetSpec[] {
   const details = detailsSheet({ extra: EXTENSION_KEYS });
-  const h2 = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", { typedSalaries: false });
-  const h1 = budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", { typedSalaries: false });
+  const h2 = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+    typedSalaries: false,
+  });
+  const h1 = budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", {
+    typedSalaries: false,
+  });
   return [
-    { ...details, rows: details.rows.map((r) => (r[0] === "Återrapportering senast" ? [r[0], date("2026-03-01")] : r)) },
-    { ...h2, rows: h2.rows.map((r, i) => (i === 5 ? ["Verksamhet", "Aktiviteter och material", null, null, null, kr(100000)] : r)) },
-    { ...h1, rows: h1.rows.map((r, i) => (i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r)) },
+    {
+      ...details,
+      rows: details.rows.map((r) =>
+        r[0] === "Återrapportering senast" ? [r[0], date("2026-03-01")] : r,
+      ),
+    },
+    {
+      ...h2,
+      rows: h2.rows.map((r, i) =>
+        i === 5
+          ? [
+              "Verksamhet",
+              "Aktiviteter och material",
+              null,
+              null,
+              null,
+              kr(100000),
+            ]
+          : r,
+      ),
+    },
+    {
+      ...h1,
+      rows: h1.rows.map((r, i) =>
+        i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r,
+      ),
+    },
   ];
 }
 
 describe("iop-budget diff", () => {
   test("--json lists each changed cell with old and new values, the new totals, and exits 1", async () => {
-    const old = await write("v1.xlsx", budgetWorkbook({ typedSalaries: false }));
+    const old = await write(
+      "v1.xlsx",
+      budgetWorkbook({ typedSalaries: false }),
+    );
     const next = await write("v2.xlsx", nextVersion());
     const r = run("diff", old, next, "--json");
     expect(r.stderr).toBe("");
@@ -46,9 +88,30 @@ describe("iop-budget diff", () => {
     const d = JSON.parse(lines[0]!);
     expect(Object.keys(d)).toEqual(["old", "new", "changes", "effects"]);
     expect(d.changes).toEqual([
-      { sheet: "Uppgifter", cell: "B8", line: null, field: "reportDue", old: "2026-02-01", new: "2026-03-01" },
-      { sheet: "Budget 2025 H2", cell: "B6", line: "Aktiviteter och material", field: "label", old: "Verksamhetskostnader", new: "Aktiviteter och material" },
-      { sheet: "Budget 2026 H1", cell: "C4", line: "Hälsofrämjare", field: "servicePercent", old: 275, new: 300 },
+      {
+        sheet: "Uppgifter",
+        cell: "B8",
+        line: null,
+        field: "reportDue",
+        old: "2026-02-01",
+        new: "2026-03-01",
+      },
+      {
+        sheet: "Budget 2025 H2",
+        cell: "B6",
+        line: "Aktiviteter och material",
+        field: "label",
+        old: "Verksamhetskostnader",
+        new: "Aktiviteter och material",
+      },
+      {
+        sheet: "Budget 2026 H1",
+        cell: "C4",
+        line: "Hälsofrämjare",
+        field: "servicePercent",
+        old: 275,
+        new: 300,
+      },
     ]);
     expect(d.effects.halfYears).toEqual([
       { id: "2025-H2", old: 1109649, new: 1109649 },
@@ -62,12 +125,22 @@ describe("iop-budget diff", () => {
   });
 
   test("the report names each cell and the effect in kronor", async () => {
-    const r = run("diff", await write("a.xlsx", budgetWorkbook({ typedSalaries: false })), await write("b.xlsx", nextVersion()));
+    const r = run(
+      "diff",
+      await write("a.xlsx", budgetWorkbook({ typedSalaries: false })),
+      await write("b.xlsx", nextVersion()),
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("3 ändringar:");
-    expect(r.stdout).toMatch(/Budget 2026 H1 C4 +Hälsofrämjare, tjänstgöringsgrad: 275 % → 300 %/);
-    expect(r.stdout).toMatch(/Uppgifter B8 +Återrapportering senast: 2026-02-01 → 2026-03-01/);
-    expect(r.stdout).toContain("2026-H1 totalt: 1 109 649 → 1 183 899 kr (+74 250)");
+    expect(r.stdout).toMatch(
+      /Budget 2026 H1 C4 +Hälsofrämjare, tjänstgöringsgrad: 275 % → 300 %/,
+    );
+    expect(r.stdout).toMatch(
+      /Uppgifter B8 +Återrapportering senast: 2026-02-01 → 2026-03-01/,
+    );
+    expect(r.stdout).toContain(
+      "2026-H1 totalt: 1 109 649 → 1 183 899 kr (+74 250)",
+    );
   });
 
   test("a file against itself exits 0; a line added or removed is named; an unreadable file exits 2", async () => {
@@ -76,13 +149,70 @@ describe("iop-budget diff", () => {
     expect(same.code).toBe(0);
     expect(JSON.parse(same.stdout).changes).toEqual([]);
     const h2 = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
-    const added = [detailsSheet({ extra: EXTENSION_KEYS }), { ...h2, rows: [...h2.rows.slice(0, 6), ["Verksamhet", "Lokalhyra", null, null, null, kr(20000)], h2.rows[6]!] }, budgetWorkbook()[2]!];
-    const d = JSON.parse(run("diff", old, await write("added.xlsx", added), "--json").stdout);
-    expect(d.changes).toEqual(expect.arrayContaining([{ sheet: "Budget 2025 H2", cell: "B7", line: "Lokalhyra", field: "line", old: null, new: "Lokalhyra" }]));
-    const back = JSON.parse(run("diff", await write("added2.xlsx", added), old, "--json").stdout);
-    expect(back.changes).toEqual(expect.arrayContaining([{ sheet: "Budget 2025 H2", cell: "B7", line: "Lokalhyra", field: "line", old: "Lokalhyra", new: null }]));
+    const added = [
+      detailsSheet({ extra: EXTENSION_KEYS }),
+      {
+        ...h2,
+        rows: [
+          ...h2.rows.slice(0, 6),
+          ["Verksamhet", "Lokalhyra", null, null, null, kr(20000)],
+          h2.rows[6]!,
+        ],
+      },
+      budgetWorkbook()[2]!,
+    ];
+    const d = JSON.parse(
+      run("diff", old, await write("added.xlsx", added), "--json").stdout,
+    );
+    expect(d.changes).toEqual(
+      expect.arrayContaining([
+        {
+          sheet: "Budget 2025 H2",
+          cell: "B7",
+          line: "Lokalhyra",
+          field: "line",
+          old: null,
+          new: "Lokalhyra",
+        },
+      ]),
+    );
+    const back = JSON.parse(
+      run("diff", await write("added2.xlsx", added), old, "--json").stdout,
+    );
+    expect(back.changes).toEqual(
+      expect.arrayContaining([
+        {
+          sheet: "Budget 2025 H2",
+          cell: "B7",
+          line: "Lokalhyra",
+          field: "line",
+          old: "Lokalhyra",
+          new: null,
+        },
+      ]),
+    );
     const missing = run("diff", old, join(dir, "finns-inte.xlsx"), "--json");
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout).error.code).toBe("FILE_NOT_FOUND");
   });
+});
+
+test("--lang en: no Swedish but the workbook's own names, which English glosses", () => {
+  const budget = join(ROOT, "samples", "jamlik-halsa-budget-2025-26.xlsx");
+  const report = join(ROOT, "samples", "jamlik-halsa-rapport-2024.xlsx");
+  const r = run("diff", budget, report, "--lang", "en");
+  expect(r.code).toBe(1);
+  const keys = r.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("  Uppgifter"))
+    .map((l) => l.replace(/^\s+Uppgifter\s+B\d+\s+/, "").split(":")[0]);
+  expect(keys).toEqual([
+    "Agreement from (Avtalsperiod från)",
+    "Agreement to (Avtalsperiod till)",
+    "Repayment due (Återbetalning senast)",
+    "Agreement type (Avtalstyp)",
+    "Signed by (Undertecknas av)",
+    "Appropriation (Anslag)",
+    "Surplus 2023",
+  ]);
 });

@@ -5,7 +5,13 @@
 // the seed and the path; FUZZ_SEED=<seed> runs that sequence again.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -15,7 +21,10 @@ const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
 const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
 const dir = mkdtempSync(join(tmpdir(), "iop-fuzz-"));
-const SAMPLES = ["jamlik-halsa-budget-2025-26.xlsx", "jamlik-halsa-rapport-2024.xlsx"].map((f) => readFileSync(join(ROOT, "samples", f)));
+const SAMPLES = [
+  "jamlik-halsa-budget-2025-26.xlsx",
+  "jamlik-halsa-rapport-2024.xlsx",
+].map((f) => readFileSync(join(ROOT, "samples", f)));
 
 /** One change to a workbook's XML parts. */
 type XmlMutation =
@@ -26,26 +35,102 @@ type XmlMutation =
   | { kind: "rename"; at: number; name: string };
 
 /** One change to the zip file's bytes. */
-type ZipMutation = { kind: "truncate"; at: number } | { kind: "flip"; at: number; mask: number } | { kind: "u32"; fromEnd: number; value: number };
+type ZipMutation =
+  | { kind: "truncate"; at: number }
+  | { kind: "flip"; at: number; mask: number }
+  | { kind: "u32"; fromEnd: number; value: number };
 
-const texts = fc.constantFrom("<!-- x -->", "<![CDATA[<row>]]>", "</row>", "<row r=\"2000000000\">", "&amp;", "&bogus;", "_x001B_[31m", "\u202e", " r='A1'", "<c r=\"XFE1\"><v>1</v></c>", "<", "\"", "1e308", "-0", "\u0000");
-const numbers = fc.oneof(fc.constantFrom("1e308", "-1e308", "NaN", "Infinity", "-0", "0.1", "9007199254740993", "1e-320", "", "12,5", "275 %"), fc.double().map(String), fc.integer().map(String));
+const texts = fc.constantFrom(
+  "<!-- x -->",
+  "<![CDATA[<row>]]>",
+  "</row>",
+  '<row r="2000000000">',
+  "&amp;",
+  "&bogus;",
+  "_x001B_[31m",
+  "\u202e",
+  " r='A1'",
+  '<c r="XFE1"><v>1</v></c>',
+  "<",
+  '"',
+  "1e308",
+  "-0",
+  "\u0000",
+);
+const numbers = fc.oneof(
+  fc.constantFrom(
+    "1e308",
+    "-1e308",
+    "NaN",
+    "Infinity",
+    "-0",
+    "0.1",
+    "9007199254740993",
+    "1e-320",
+    "",
+    "12,5",
+    "275 %",
+  ),
+  fc.double().map(String),
+  fc.integer().map(String),
+);
 const xmlMutation: fc.Arbitrary<XmlMutation> = fc.oneof(
-  fc.record({ kind: fc.constant("number" as const), at: fc.nat(), value: numbers }),
-  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: texts }),
-  fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
-  fc.record({ kind: fc.constant("rename" as const), at: fc.nat(), name: fc.constantFrom("Uppgifter", "Beslut", "Halvår 2 2025", "IOP-scenarier", "", "x".repeat(40)) }),
+  fc.record({
+    kind: fc.constant("number" as const),
+    at: fc.nat(),
+    value: numbers,
+  }),
+  fc.record({
+    kind: fc.constant("delete" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 200 }),
+  }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: texts,
+  }),
+  fc.record({
+    kind: fc.constant("duplicate" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 400 }),
+  }),
+  fc.record({
+    kind: fc.constant("rename" as const),
+    at: fc.nat(),
+    name: fc.constantFrom(
+      "Uppgifter",
+      "Beslut",
+      "Halvår 2 2025",
+      "IOP-scenarier",
+      "",
+      "x".repeat(40),
+    ),
+  }),
 );
 const zipMutation: fc.Arbitrary<ZipMutation> = fc.oneof(
   fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant("u32" as const), fromEnd: fc.integer({ min: 4, max: 400 }), value: fc.constantFrom(0, 1, 0xffff, 0xffffffff, 0x7fffffff, 1 << 30) }),
+  fc.record({
+    kind: fc.constant("flip" as const),
+    at: fc.nat(),
+    mask: fc.integer({ min: 1, max: 255 }),
+  }),
+  fc.record({
+    kind: fc.constant("u32" as const),
+    fromEnd: fc.integer({ min: 4, max: 400 }),
+    value: fc.constantFrom(0, 1, 0xffff, 0xffffffff, 0x7fffffff, 1 << 30),
+  }),
 );
 
-function mutateXml(bytes: Uint8Array, part: number, m: XmlMutation): Uint8Array {
+function mutateXml(
+  bytes: Uint8Array,
+  part: number,
+  m: XmlMutation,
+): Uint8Array {
   const parts = unzipSync(bytes);
-  const names = Object.keys(parts).filter((n) => n.endsWith(".xml") || n.endsWith(".rels"));
+  const names = Object.keys(parts).filter(
+    (n) => n.endsWith(".xml") || n.endsWith(".rels"),
+  );
   const name = names[part % names.length]!;
   let xml = strFromU8(parts[name]!);
   const at = m.at % Math.max(1, xml.length);
@@ -54,7 +139,11 @@ function mutateXml(bytes: Uint8Array, part: number, m: XmlMutation): Uint8Array 
       const found = /<v>[^<]*<\/v>|="\d+"/g;
       const all = [...xml.matchAll(found)];
       const hit = all.length ? all[m.at % all.length]! : null;
-      if (hit) xml = xml.slice(0, hit.index) + (hit[0].startsWith("<v>") ? `<v>${m.value}</v>` : `="${m.value}"`) + xml.slice(hit.index + hit[0].length);
+      if (hit)
+        xml =
+          xml.slice(0, hit.index) +
+          (hit[0].startsWith("<v>") ? `<v>${m.value}</v>` : `="${m.value}"`) +
+          xml.slice(hit.index + hit[0].length);
       break;
     }
     case "delete":
@@ -64,7 +153,10 @@ function mutateXml(bytes: Uint8Array, part: number, m: XmlMutation): Uint8Array 
       xml = xml.slice(0, at) + m.text + xml.slice(at);
       break;
     case "duplicate":
-      xml = xml.slice(0, at + m.length) + xml.slice(at, at + m.length) + xml.slice(at + m.length);
+      xml =
+        xml.slice(0, at + m.length) +
+        xml.slice(at, at + m.length) +
+        xml.slice(at + m.length);
       break;
     case "rename":
       xml = xml.replace(/name="[^"]*"/, () => `name="${m.name}"`);
@@ -85,7 +177,11 @@ function mutateZip(bytes: Uint8Array, m: ZipMutation): Uint8Array {
     case "u32": {
       // Near the end: the central directory's sizes, offsets and counts.
       const at = Math.max(0, out.length - m.fromEnd);
-      new DataView(out.buffer).setUint32(Math.min(at, out.length - 4), m.value, true);
+      new DataView(out.buffer).setUint32(
+        Math.min(at, out.length - 4),
+        m.value,
+        true,
+      );
       return out;
     }
   }
@@ -104,33 +200,51 @@ const mutant = fc
   });
 
 let n = 0;
-function run(args: string[]): { code: number | null; all: string; peakMb: number } {
+function run(args: string[]): {
+  code: number | null;
+  all: string;
+  peakMb: number;
+} {
   const peak = join(dir, `peak-${n++}`);
   const r = spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
     encoding: "utf8",
     timeout: 30_000,
     env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
   });
-  const peakMb = existsSync(peak) ? Number(readFileSync(peak, "utf8")) / 1024 : Infinity;
+  const peakMb = existsSync(peak)
+    ? Number(readFileSync(peak, "utf8")) / 1024
+    : Infinity;
   return { code: r.status, all: r.stdout + r.stderr, peakMb };
 }
 
 test("mutated sample workbooks: exit 0, 1 or 2, no stack trace, within 400 MB, the input unchanged (property)", () => {
-  const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+  const seed = process.env.FUZZ_SEED
+    ? Number(process.env.FUZZ_SEED)
+    : undefined;
   fc.assert(
     fc.property(mutant, (bytes) => {
       const input = join(dir, "mutant.xlsx");
       const out = join(dir, "mutant-out.xlsx");
       rmSync(out, { force: true });
       writeFileSync(input, bytes);
-      for (const args of [["check", input, "--json"], ["compute", input, "--out", out]]) {
+      for (const args of [
+        ["check", input, "--json"],
+        ["compute", input, "--out", out],
+      ]) {
         const r = run(args);
         expect([0, 1, 2]).toContain(r.code);
-        expect(r.all).not.toMatch(/\n\s+at |FATAL ERROR|internt fel|internal error|undefined|\[object/);
+        expect(r.all).not.toMatch(
+          /\n\s+at |FATAL ERROR|internt fel|internal error|undefined|\[object/,
+        );
         expect(r.peakMb).toBeLessThan(400);
       }
-      expect(Buffer.from(readFileSync(input)).equals(Buffer.from(bytes))).toBe(true);
+      expect(Buffer.from(readFileSync(input)).equals(Buffer.from(bytes))).toBe(
+        true,
+      );
     }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? 40), ...(seed === undefined ? {} : { seed }) },
+    {
+      numRuns: Number(process.env.FUZZ_RUNS ?? 40),
+      ...(seed === undefined ? {} : { seed }),
+    },
   );
 });

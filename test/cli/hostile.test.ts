@@ -4,12 +4,32 @@
 // nothing written that was not asked for. (How long each takes is measured by `npm run bench`.)
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readXlsx } from "../../src/xlsx/read";
-import { SAMPLE, bombWorkbook, budgetOf, editPart, put, rowPastTheGrid, sheetWith, stringsBombWorkbook, text, withParts } from "../helpers/hostile";
+import {
+  SAMPLE,
+  bombWorkbook,
+  budgetOf,
+  editPart,
+  put,
+  rowPastTheGrid,
+  sheetWith,
+  stringsBombWorkbook,
+  text,
+  withParts,
+} from "../helpers/hostile";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
@@ -36,7 +56,9 @@ function run(...args: string[]): Run {
     maxBuffer: 256 * MB,
     env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
   });
-  const peakMb = existsSync(peak) ? Number(readFileSync(peak, "utf8")) / 1024 : Infinity;
+  const peakMb = existsSync(peak)
+    ? Number(readFileSync(peak, "utf8")) / 1024
+    : Infinity;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb };
 }
 
@@ -49,30 +71,64 @@ function file(name: string, bytes: Uint8Array): string {
 /** No stack trace, no V8 dump, no "undefined": an answer a person can read. */
 function expectPlain(r: Run): void {
   const all = r.stdout + r.stderr;
-  expect(all).not.toMatch(/\n\s+at |FATAL ERROR|heap out of memory|undefined|NaN|\[object/);
+  expect(all).not.toMatch(
+    /\n\s+at |FATAL ERROR|heap out of memory|undefined|NaN|\[object/,
+  );
   expect(r.peakMb).toBeLessThan(400);
 }
 
 describe("every attack answers with exit 1 and a finding, or exit 2 and one plain line, within 400 MB", () => {
   test.each([
-    ["a 1 GB sheet part whose name does not end in .xml", () => bombWorkbook(1024), "TOO_LARGE"],
-    ["the same part whose directory says it is 1 000 bytes", () => bombWorkbook(1024, { lie: true }), "CORRUPT"],
-    ["shared strings of 1 GB under an odd name", () => stringsBombWorkbook(1024), "TOO_LARGE"],
+    [
+      "a 1 GB sheet part whose name does not end in .xml",
+      () => bombWorkbook(1024),
+      "TOO_LARGE",
+    ],
+    [
+      "the same part whose directory says it is 1 000 bytes",
+      () => bombWorkbook(1024, { lie: true }),
+      "CORRUPT",
+    ],
+    [
+      "shared strings of 1 GB under an odd name",
+      () => stringsBombWorkbook(1024),
+      "TOO_LARGE",
+    ],
   ])("%s: check and compute refuse it", (_, make, code) => {
     const path = file(`bomb-${code}-${runs}.xlsx`, make());
-    for (const args of [["check", path, "--json"], ["compute", path, "--out", join(dir, `out-${runs}.xlsx`), "--json"]]) {
+    for (const args of [
+      ["check", path, "--json"],
+      ["compute", path, "--out", join(dir, `out-${runs}.xlsx`), "--json"],
+    ]) {
       const r = run(...args);
       expect(r.code).toBe(2);
       expect(JSON.parse(r.stdout).error.code).toBe(code);
       expectPlain(r);
     }
-    expect(readdirSync(dir).filter((f) => f.startsWith("out-") || f.endsWith(".tmp"))).toEqual([]);
+    expect(
+      readdirSync(dir).filter(
+        (f) => f.startsWith("out-") || f.endsWith(".tmp"),
+      ),
+    ).toEqual([]);
   });
 
   test.each([
-    ["a 40 MB comment after the rows", () => sheetWith(`<!--${"x".repeat(40 * MB)}-->`)],
-    ["a 50 MB attribute", () => sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`)],
-    ["200 000 merged areas", () => sheetWith(`<mergeCells>${'<mergeCell ref="J1:K1"/>'.repeat(200_000)}</mergeCells>`, "after-sheetData")],
+    [
+      "a 40 MB comment after the rows",
+      () => sheetWith(`<!--${"x".repeat(40 * MB)}-->`),
+    ],
+    [
+      "a 50 MB attribute",
+      () => sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`),
+    ],
+    [
+      "200 000 merged areas",
+      () =>
+        sheetWith(
+          `<mergeCells>${'<mergeCell ref="J1:K1"/>'.repeat(200_000)}</mergeCells>`,
+          "after-sheetData",
+        ),
+    ],
   ])("%s: read in one pass, checked and computed", (_, make) => {
     const path = file(`long-${runs}.xlsx`, make());
     const check = run("check", path, "--json");
@@ -83,43 +139,80 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
     const compute = run("compute", path, "--out", out);
     expect(compute.code).toBe(0);
     expectPlain(compute);
-    expect(readXlsx(readFileSync(out)).sheets.map((s) => s.name)).toEqual(["Uppgifter", "Halvår 2 2025", "Halvår 1 2026", "Beslut"]);
+    expect(readXlsx(readFileSync(out)).sheets.map((s) => s.name)).toEqual([
+      "Uppgifter",
+      "Halvår 2 2025",
+      "Halvår 1 2026",
+      "Beslut",
+    ]);
   });
 
-  test.each([2_000_000_000, 100_000_000, 1_048_577])("a row numbered %i: a finding at the sheet, never looped over", (row) => {
-    const path = file(`row-${row}.xlsx`, rowPastTheGrid(row));
-    const check = run("check", path, "--json");
-    expect(check.code).toBe(1);
-    const findings = JSON.parse(check.stdout).findings as { code: string; sheet: string; message: string }[];
-    expect(findings.filter((f) => f.code === "CELLS_OUTSIDE_GRID").map((f) => [f.sheet, f.message.includes(`A${row}`)])).toEqual([["Halvår 2 2025", true]]);
-    expectPlain(check);
-    const out = join(dir, `row-out-${row}.xlsx`);
-    const compute = run("compute", path, "--out", out);
-    expect(compute.code).toBe(1);
-    expectPlain(compute);
-    expect(existsSync(out)).toBe(true);
-  });
+  test.each([2_000_000_000, 100_000_000, 1_048_577])(
+    "a row numbered %i: a finding at the sheet, never looped over",
+    (row) => {
+      const path = file(`row-${row}.xlsx`, rowPastTheGrid(row));
+      const check = run("check", path, "--json");
+      expect(check.code).toBe(1);
+      const findings = JSON.parse(check.stdout).findings as {
+        code: string;
+        sheet: string;
+        message: string;
+      }[];
+      expect(
+        findings
+          .filter((f) => f.code === "CELLS_OUTSIDE_GRID")
+          .map((f) => [f.sheet, f.message.includes(`A${row}`)]),
+      ).toEqual([["Halvår 2 2025", true]]);
+      expectPlain(check);
+      const out = join(dir, `row-out-${row}.xlsx`);
+      const compute = run("compute", path, "--out", out);
+      expect(compute.code).toBe(1);
+      expectPlain(compute);
+      expect(existsSync(out)).toBe(true);
+    },
+  );
 
   test("the last row of Excel's grid is read as any other", () => {
-    const check = run("check", file("row-last.xlsx", rowPastTheGrid(1_048_576)), "--json");
-    expect(JSON.parse(check.stdout).findings.map((f: { code: string }) => f.code)).not.toContain("CELLS_OUTSIDE_GRID");
+    const check = run(
+      "check",
+      file("row-last.xlsx", rowPastTheGrid(1_048_576)),
+      "--json",
+    );
+    expect(
+      JSON.parse(check.stdout).findings.map((f: { code: string }) => f.code),
+    ).not.toContain("CELLS_OUTSIDE_GRID");
     expectPlain(check);
   });
 
-  test.each(["1e308", "1.7e308", "9e300"])("a budget of %s: the finding check gives, and compute writes with it (exit 1)", (value) => {
-    const path = file(`huge-${value}.xlsx`, budgetOf(value));
-    const check = run("check", path, "--json");
-    expect(check.code).toBe(1);
-    const codes = (JSON.parse(check.stdout).findings as { code: string; cell: string }[]).filter((f) => f.cell === "F6").map((f) => f.code);
-    expect(codes).toEqual(["AMOUNT_OUT_OF_RANGE"]);
-    const out = join(dir, `huge-out-${value}.xlsx`);
-    const compute = run("compute", path, "--out", out, "--json");
-    expect(compute.code).toBe(1);
-    expect(JSON.parse(compute.stdout).findings.map((f: { code: string }) => f.code)).toEqual(JSON.parse(check.stdout).findings.map((f: { code: string }) => f.code));
-    expectPlain(compute);
-    // The typed value stays as it was typed.
-    expect(strFromU8(unzipSync(readFileSync(out))["xl/worksheets/sheet2.xml"]!)).toContain(`<c r="F6" s="4" t="n"><v>${value}</v></c>`);
-  });
+  test.each(["1e308", "1.7e308", "9e300"])(
+    "a budget of %s: the finding check gives, and compute writes with it (exit 1)",
+    (value) => {
+      const path = file(`huge-${value}.xlsx`, budgetOf(value));
+      const check = run("check", path, "--json");
+      expect(check.code).toBe(1);
+      const codes = (
+        JSON.parse(check.stdout).findings as { code: string; cell: string }[]
+      )
+        .filter((f) => f.cell === "F6")
+        .map((f) => f.code);
+      expect(codes).toEqual(["AMOUNT_OUT_OF_RANGE"]);
+      const out = join(dir, `huge-out-${value}.xlsx`);
+      const compute = run("compute", path, "--out", out, "--json");
+      expect(compute.code).toBe(1);
+      expect(
+        JSON.parse(compute.stdout).findings.map(
+          (f: { code: string }) => f.code,
+        ),
+      ).toEqual(
+        JSON.parse(check.stdout).findings.map((f: { code: string }) => f.code),
+      );
+      expectPlain(compute);
+      // The typed value stays as it was typed.
+      expect(
+        strFromU8(unzipSync(readFileSync(out))["xl/worksheets/sheet2.xml"]!),
+      ).toContain(`<c r="F6" s="4" t="n"><v>${value}</v></c>`);
+    },
+  );
 });
 
 describe("inputs are read only when they are regular files within the limit", () => {
@@ -138,39 +231,58 @@ describe("inputs are read only when they are regular files within the limit", ()
     spawnSync("mkfifo", [fifo]);
     const r = run("check", "/dev/zero", fifo, dir, "--json");
     expect(r.code).toBe(2);
-    expect(r.stdout.trim().split("\n").map((l) => JSON.parse(l).error.code)).toEqual(["NOT_A_REGULAR_FILE", "NOT_A_REGULAR_FILE", "NOT_A_FILE"]);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).error.code),
+    ).toEqual(["NOT_A_REGULAR_FILE", "NOT_A_REGULAR_FILE", "NOT_A_FILE"]);
     expectPlain(r);
   });
 });
 
 describe("writes touch only what was asked", () => {
-  test.each(["compute", "memo", "template"])("%s: --out nosuchdir/../in.xlsx is the existing file it names, refused without --force", (command) => {
-    const sub = mkdtempSync(join(dir, `${command}-`));
-    const input = join(sub, "in.xlsx");
-    writeFileSync(input, SAMPLE);
-    const other = join(sub, "other.xlsx");
-    writeFileSync(other, "a person's file");
-    const args = command === "template" ? ["template"] : [command, input];
-    for (const out of ["nosuchdir/../other.xlsx", "other.xlsx"]) {
-      const r = spawnSync(process.execPath, [BIN, ...args, "--out", out], { cwd: sub, encoding: "utf8" });
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain("--force");
-    }
-    expect(readFileSync(other, "utf8")).toBe("a person's file");
-    if (command !== "template") {
-      for (const force of [[], ["--force"]]) {
-        const r = spawnSync(process.execPath, [BIN, ...args, "--out", "nosuchdir/../in.xlsx", ...force], { cwd: sub, encoding: "utf8" });
+  test.each(["compute", "memo", "template"])(
+    "%s: --out nosuchdir/../in.xlsx is the existing file it names, refused without --force",
+    (command) => {
+      const sub = mkdtempSync(join(dir, `${command}-`));
+      const input = join(sub, "in.xlsx");
+      writeFileSync(input, SAMPLE);
+      const other = join(sub, "other.xlsx");
+      writeFileSync(other, "a person's file");
+      const args = command === "template" ? ["template"] : [command, input];
+      for (const out of ["nosuchdir/../other.xlsx", "other.xlsx"]) {
+        const r = spawnSync(process.execPath, [BIN, ...args, "--out", out], {
+          cwd: sub,
+          encoding: "utf8",
+        });
         expect(r.status).toBe(2);
-        expect(r.stderr).toContain("samma fil som indata");
+        expect(r.stderr).toContain("--force");
       }
-      // Through a symbolic link, too.
-      symlinkSync(input, join(sub, "link.xlsx"));
-      const r = spawnSync(process.execPath, [BIN, ...args, "--out", "link.xlsx", "--force"], { cwd: sub, encoding: "utf8" });
-      expect(r.status).toBe(2);
-      expect(Buffer.from(readFileSync(input)).equals(SAMPLE)).toBe(true);
-    }
-    expect(readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-  });
+      expect(readFileSync(other, "utf8")).toBe("a person's file");
+      if (command !== "template") {
+        for (const force of [[], ["--force"]]) {
+          const r = spawnSync(
+            process.execPath,
+            [BIN, ...args, "--out", "nosuchdir/../in.xlsx", ...force],
+            { cwd: sub, encoding: "utf8" },
+          );
+          expect(r.status).toBe(2);
+          expect(r.stderr).toContain("samma fil som indata");
+        }
+        // Through a symbolic link, too.
+        symlinkSync(input, join(sub, "link.xlsx"));
+        const r = spawnSync(
+          process.execPath,
+          [BIN, ...args, "--out", "link.xlsx", "--force"],
+          { cwd: sub, encoding: "utf8" },
+        );
+        expect(r.status).toBe(2);
+        expect(Buffer.from(readFileSync(input)).equals(SAMPLE)).toBe(true);
+      }
+      expect(readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    },
+  );
 
   test("a write that fails leaves no temporary file and names the output", () => {
     const sub = mkdtempSync(join(dir, "ro-"));
@@ -189,14 +301,22 @@ describe("the terminal shows what a workbook carries, never obeys it", () => {
   const path = () =>
     file(
       "escape.xlsx",
-      editPart("xl/worksheets/sheet2.xml", (xml) => xml.replace("<t>Verksamhetskostnader</t>", `<t>${label}</t>`)),
+      editPart("xl/worksheets/sheet2.xml", (xml) =>
+        xml.replace("<t>Verksamhetskostnader</t>", `<t>${label}</t>`),
+      ),
     );
 
   test("in the text and in the JSON alike", () => {
     const p = path();
-    for (const args of [["check", p], ["check", p, "--json"], ["check", p, "--lang", "en"]]) {
+    for (const args of [
+      ["check", p],
+      ["check", p, "--json"],
+      ["check", p, "--lang", "en"],
+    ]) {
       const r = run(...args);
-      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(r.stdout).not.toMatch(
+        /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+      );
       expect(r.stdout).toContain("\\u001b[31m\\u0007hyra\\u202e");
     }
     // The JSON still reads back as the label the workbook holds.
@@ -206,51 +326,111 @@ describe("the terminal shows what a workbook carries, never obeys it", () => {
 });
 
 describe("damage is named as damage, with the part and what to do", () => {
-  const damaged = (name: string, bytes: Uint8Array) => JSON.parse(run("check", file(name, bytes), "--json").stdout).error as { code: string; message: string };
+  const damaged = (name: string, bytes: Uint8Array) =>
+    JSON.parse(run("check", file(name, bytes), "--json").stdout).error as {
+      code: string;
+      message: string;
+    };
 
   test("a file cut short", () => {
-    expect(damaged("cut.xlsx", SAMPLE.subarray(0, SAMPLE.length - 100))).toEqual({
+    expect(
+      damaged("cut.xlsx", SAMPLE.subarray(0, SAMPLE.length - 100)),
+    ).toEqual({
       code: "CORRUPT",
-      message: "Arbetsboken är skadad: filen är avkortad (slutet saknas, som efter en avbruten nedladdning eller kopiering). Öppna den i Excel (som erbjuder sig att reparera den), spara den och försök igen.",
+      message:
+        "Arbetsboken är skadad: filen är avkortad (slutet saknas, som efter en avbruten nedladdning eller kopiering). Öppna den i Excel (som erbjuder sig att reparera den), spara den och försök igen.",
     });
   });
 
   test("a part whose checksum fails, a missing sheet part, an empty or missing shared strings part", () => {
     // The workbook part stored (not deflated), and one letter of a sheet's name flipped in it.
     const parts = unzipSync(SAMPLE);
-    const stored = zipSync({ ...parts, "xl/workbook.xml": [parts["xl/workbook.xml"]!, { level: 0 }] });
+    const stored = zipSync({
+      ...parts,
+      "xl/workbook.xml": [parts["xl/workbook.xml"]!, { level: 0 }],
+    });
     const flipped = Uint8Array.from(stored);
     flipped[Buffer.from(stored).indexOf("Uppgifter")]! ^= 0x20;
     expect(damaged("crc.xlsx", flipped).message).toBe(
       "Arbetsboken är skadad: delen xl/workbook.xml stämmer inte med sin kontrollsumma. Öppna den i Excel (som erbjuder sig att reparera den), spara den och försök igen.",
     );
-    const missing = withParts((parts) => void delete parts["xl/worksheets/sheet2.xml"]);
-    expect(damaged("missing.xlsx", missing).message).toContain("delen xl/worksheets/sheet2.xml saknas");
+    const missing = withParts(
+      (parts) => void delete parts["xl/worksheets/sheet2.xml"],
+    );
+    expect(damaged("missing.xlsx", missing).message).toContain(
+      "delen xl/worksheets/sheet2.xml saknas",
+    );
     const withStrings = (xml: string | null) =>
       withParts((parts) => {
-        put(parts, "xl/_rels/workbook.xml.rels", text(parts, "xl/_rels/workbook.xml.rels").replace("</Relationships>", '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/></Relationships>'));
-        put(parts, "xl/worksheets/sheet2.xml", text(parts, "xl/worksheets/sheet2.xml").replace('<c r="B6" t="inlineStr"><is><t>Verksamhetskostnader</t></is></c>', '<c r="B6" t="s"><v>0</v></c>'));
+        put(
+          parts,
+          "xl/_rels/workbook.xml.rels",
+          text(parts, "xl/_rels/workbook.xml.rels").replace(
+            "</Relationships>",
+            '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/></Relationships>',
+          ),
+        );
+        put(
+          parts,
+          "xl/worksheets/sheet2.xml",
+          text(parts, "xl/worksheets/sheet2.xml").replace(
+            '<c r="B6" t="inlineStr"><is><t>Verksamhetskostnader</t></is></c>',
+            '<c r="B6" t="s"><v>0</v></c>',
+          ),
+        );
         if (xml !== null) put(parts, "xl/sharedStrings.xml", xml);
       });
-    expect(damaged("strings-missing.xlsx", withStrings(null)).message).toContain("delen xl/sharedStrings.xml saknas");
-    expect(damaged("strings-empty.xlsx", withStrings("")).message).toContain("delen xl/sharedStrings.xml är tom");
-    expect(damaged("strings-short.xlsx", withStrings('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')).message).toContain("delen xl/sharedStrings.xml saknar texter som bladen använder");
-    expect(damaged("types-empty.xlsx", withParts((parts) => put(parts, "[Content_Types].xml", ""))).message).toContain("delen [Content_Types].xml är tom");
+    expect(
+      damaged("strings-missing.xlsx", withStrings(null)).message,
+    ).toContain("delen xl/sharedStrings.xml saknas");
+    expect(damaged("strings-empty.xlsx", withStrings("")).message).toContain(
+      "delen xl/sharedStrings.xml är tom",
+    );
+    expect(
+      damaged(
+        "strings-short.xlsx",
+        withStrings(
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+        ),
+      ).message,
+    ).toContain("delen xl/sharedStrings.xml saknar texter som bladen använder");
+    expect(
+      damaged(
+        "types-empty.xlsx",
+        withParts((parts) => put(parts, "[Content_Types].xml", "")),
+      ).message,
+    ).toContain("delen [Content_Types].xml är tom");
   });
 
   test("a UTF-16 part (which Excel reads) is read as the same workbook", () => {
     const utf16 = withParts((parts) => {
       const xml = text(parts, "xl/worksheets/sheet2.xml");
-      parts["xl/worksheets/sheet2.xml"] = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${xml}`, "utf16le")]));
+      parts["xl/worksheets/sheet2.xml"] = new Uint8Array(
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from(
+            `<?xml version="1.0" encoding="UTF-16"?>${xml}`,
+            "utf16le",
+          ),
+        ]),
+      );
     });
-    const a = JSON.parse(run("check", file("utf8.xlsx", SAMPLE), "--json").stdout);
-    const b = JSON.parse(run("check", file("utf16.xlsx", utf16), "--json").stdout);
+    const a = JSON.parse(
+      run("check", file("utf8.xlsx", SAMPLE), "--json").stdout,
+    );
+    const b = JSON.parse(
+      run("check", file("utf16.xlsx", utf16), "--json").stdout,
+    );
     expect({ ...b, file: "" }).toEqual({ ...a, file: "" });
     // And compute writes it back as UTF-8 that says so.
     const out = join(dir, "utf16-out.xlsx");
-    expect(run("compute", file("utf16b.xlsx", utf16), "--out", out).code).toBe(0);
+    expect(run("compute", file("utf16b.xlsx", utf16), "--out", out).code).toBe(
+      0,
+    );
     const written = unzipSync(readFileSync(out))["xl/worksheets/sheet2.xml"]!;
-    expect(strFromU8(written.subarray(0, 60))).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(strFromU8(written.subarray(0, 60))).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>/,
+    );
     expect(strToU8(strFromU8(written))).toEqual(written);
   });
 });

@@ -2,11 +2,21 @@
 // Word file opened by LibreOffice Writer, its text read back, its first page drawn for people.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertDocument } from "../helpers/libreoffice";
-import { SEED_PERIOD_TABLE, SEED_YEAR_TABLE, budgetWorkbook } from "../helpers/seed";
+import {
+  SEED_PERIOD_TABLE,
+  SEED_YEAR_TABLE,
+  budgetWorkbook,
+} from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
@@ -17,7 +27,10 @@ const OUTPUT = join(ROOT, "test-output", "memo");
 const dir = mkdtempSync(join(tmpdir(), "iop-memo-"));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    cwd: ROOT,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,31 +59,78 @@ describe("iop-budget memo", () => {
   });
 
   test("the Word file opens in LibreOffice with the heading and the seven points of the seed, numbered", () => {
-    expect(text.slice(0, 3)).toEqual(["Beslutsunderlag: Jämlik hälsa Lindängen", "Dnr STK-2020-1375", "Rädda Barnen (org.nr 802002-8638)"]);
+    expect(text.slice(0, 3)).toEqual([
+      "Beslutsunderlag: Jämlik hälsa Lindängen",
+      "Dnr STK-2020-1375",
+      "Rädda Barnen (org.nr 802002-8638)",
+    ]);
     const points = text.filter((l) => /^\d\. Kommunstyrelsen /.test(l));
-    expect(points.map((p) => p.slice(0, 2))).toEqual(["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
-    expect(points[1]).toContain("232 886 kronor samt 147 336 kronor från verksamhetsperioden 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025");
-    expect(points[4]).toContain("beviljar Rädda Barnen 1 109 649 kronor från kommunstyrelsens anslag för projekt och utredningar");
-    expect(points[6]).toContain("januari till och med december 2025 till stadskontoret senast 1 februari 2026");
+    expect(points.map((p) => p.slice(0, 2))).toEqual([
+      "1.",
+      "2.",
+      "3.",
+      "4.",
+      "5.",
+      "6.",
+      "7.",
+    ]);
+    expect(points[1]).toContain(
+      "232 886 kronor samt 147 336 kronor från verksamhetsperioden 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025",
+    );
+    expect(points[4]).toContain(
+      "beviljar Rädda Barnen 1 109 649 kronor från kommunstyrelsens anslag för projekt och utredningar",
+    );
+    expect(points[6]).toContain(
+      "januari till och med december 2025 till stadskontoret senast 1 februari 2026",
+    );
   });
 
   test("both tables, cell by cell, with every figure the seed prints", () => {
-    const after = (heading: string, n: number) => text.slice(text.indexOf(heading) + 1, text.indexOf(heading) + 1 + n);
-    expect(after("Ekonomisk redovisning för 2024", 32)).toEqual([["2024", "Budget", "Utfall", "Differens"], ...SEED_YEAR_TABLE].flat());
-    expect(after("Budgetförslag juli 2025 – juni 2026", 24)).toEqual([["Budget juli 2025 – juni 2026", "Procent av tjänst", "Antal månader", "Belopp (kr)"], ...SEED_PERIOD_TABLE].flat());
+    const after = (heading: string, n: number) =>
+      text.slice(text.indexOf(heading) + 1, text.indexOf(heading) + 1 + n);
+    expect(after("Ekonomisk redovisning för 2024", 32)).toEqual(
+      [["2024", "Budget", "Utfall", "Differens"], ...SEED_YEAR_TABLE].flat(),
+    );
+    expect(after("Budgetförslag juli 2025 – juni 2026", 24)).toEqual(
+      [
+        [
+          "Budget juli 2025 – juni 2026",
+          "Procent av tjänst",
+          "Antal månader",
+          "Belopp (kr)",
+        ],
+        ...SEED_PERIOD_TABLE,
+      ].flat(),
+    );
   });
 
   test("the findings as an appendix, with their file", () => {
     const appendix = text.slice(text.indexOf("Bilaga: fynd i arbetsböckerna"));
-    expect(appendix.slice(1, 6)).toEqual(["Fil", "Allvarlighet", "Blad", "Cell", "Meddelande"]);
+    expect(appendix.slice(1, 6)).toEqual([
+      "Fil",
+      "Allvarlighet",
+      "Blad",
+      "Cell",
+      "Meddelande",
+    ]);
     expect(appendix).toContain("jamlik-halsa-rapport-2024.xlsx");
-    expect(appendix.some((l) => l.includes('"Verksamhetskostnader: aktiviteter" är överskriden med 36 687 kr'))).toBe(true);
+    expect(
+      appendix.some((l) =>
+        l.includes(
+          '"Verksamhetskostnader: aktiviteter" är överskriden med 36 687 kr',
+        ),
+      ),
+    ).toBe(true);
   });
 
   test("the terminal shows the same tables and where the file is", () => {
-    expect(stdout).toMatch(/Verksamhetskostnader: aktiviteter +200 000 +273 375 +\u221273 375/);
+    expect(stdout).toMatch(
+      /Verksamhetskostnader: aktiviteter +200 000 +273 375 +\u221273 375/,
+    );
     expect(stdout).toMatch(/Totalt: +2 219 298/);
-    expect(stdout.trim().split("\n").pop()).toBe(`Beslutsunderlaget (Word) är sparat: ${memoPath}`);
+    expect(stdout.trim().split("\n").pop()).toBe(
+      `Beslutsunderlaget (Word) är sparat: ${memoPath}`,
+    );
   });
 
   test("a PDF of it has a first page, drawn to test-output/memo for people to look at", () => {
@@ -79,7 +139,18 @@ describe("iop-budget memo", () => {
     mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(join(OUTPUT, "beslutsunderlag.pdf"), pdf);
     writeFileSync(join(OUTPUT, "beslutsunderlag.docx"), readFileSync(memoPath));
-    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", join(OUTPUT, "beslutsunderlag.pdf"), join(OUTPUT, "forsta-sidan")]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "80",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      "-singlefile",
+      join(OUTPUT, "beslutsunderlag.pdf"),
+      join(OUTPUT, "forsta-sidan"),
+    ]);
     const png = readFileSync(join(OUTPUT, "forsta-sidan.png"));
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     // A4 (210 × 297 mm) at 80 dpi, rounded up: 662 × 936 pixels.
@@ -96,16 +167,29 @@ describe("iop-budget memo", () => {
     expect(Object.keys(j)).toEqual(["case", "decision", "tables", "findings"]);
     expect(j.case.caseNumber).toBe("STK-2020-1375");
     expect(j.decision).toHaveLength(7);
-    expect(j.tables.years[0].lines.map((l: { variance: number }) => l.variance)).toEqual([188422, 18895, -73375, 13394]);
+    expect(
+      j.tables.years[0].lines.map((l: { variance: number }) => l.variance),
+    ).toEqual([188422, 18895, -73375, 13394]);
     expect(j.tables.years[0].toRepay).toBe(380222);
-    expect(j.tables.periods[0].lines.map((l: { amount: number }) => l.amount)).toEqual([1485000, 332544, 200000]);
+    expect(
+      j.tables.periods[0].lines.map((l: { amount: number }) => l.amount),
+    ).toEqual([1485000, 332544, 200000]);
     expect(j.tables.periods[0].total).toBe(2219298);
     expect(existsSync(out)).toBe(true);
   });
 
   test("files of different cases: a clear error, exit 2, nothing written", async () => {
     const other = join(dir, "annat.xlsx");
-    const sheets = budgetWorkbook().map((s) => (s.name === "Uppgifter" ? { ...s, rows: s.rows.map((r) => (r[0] === "Diarienummer" ? ["Diarienummer", "STK-2024-99"] : r)) } : s));
+    const sheets = budgetWorkbook().map((s) =>
+      s.name === "Uppgifter"
+        ? {
+            ...s,
+            rows: s.rows.map((r) =>
+              r[0] === "Diarienummer" ? ["Diarienummer", "STK-2024-99"] : r,
+            ),
+          }
+        : s,
+    );
     writeFileSync(other, await buildXlsx(sheets));
     const out = join(dir, "blandat.docx");
     const r = run("memo", REPORT, other, "--out", out);
@@ -120,7 +204,13 @@ describe("iop-budget memo", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--force");
     const out = join(dir, "saknas.docx");
-    const missing = run("memo", REPORT, join(dir, "finns-inte.xlsx"), "--out", out);
+    const missing = run(
+      "memo",
+      REPORT,
+      join(dir, "finns-inte.xlsx"),
+      "--out",
+      out,
+    );
     expect(missing.code).toBe(2);
     expect(missing.stdout).toContain("FILE_NOT_FOUND");
     expect(existsSync(out)).toBe(false);
@@ -128,10 +218,16 @@ describe("iop-budget memo", () => {
 
   test("--lang en: English headings, the decision in Swedish as it is put to the board", () => {
     const out = join(dir, "en.docx");
-    expect(run("memo", REPORT, BUDGET, "--out", out, "--lang", "en").code).toBe(0);
+    expect(run("memo", REPORT, BUDGET, "--out", out, "--lang", "en").code).toBe(
+      0,
+    );
     const en = textOf(readFileSync(out));
     expect(en).toContain("Financial report for 2024");
     expect(en).toContain("Proposed decision");
-    expect(en.some((l) => l.startsWith("1. Kommunstyrelsen godkänner återrapporteringen"))).toBe(true);
+    expect(
+      en.some((l) =>
+        l.startsWith("1. Kommunstyrelsen godkänner återrapporteringen"),
+      ),
+    ).toBe(true);
   });
 });

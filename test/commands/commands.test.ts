@@ -20,7 +20,11 @@ interface FakeDialog {
 }
 
 /** Office for a ribbon command: the given Excel, dialogs recorded and answered by `answer`. */
-function officeFor(x: FakeExcel, answer: (d: FakeDialog) => string | null, refuseIframe = false) {
+function officeFor(
+  x: FakeExcel,
+  answer: (d: FakeDialog) => string | null,
+  refuseIframe = false,
+) {
   const dialogs: FakeDialog[] = [];
   const actions = new Map<string, (event: { completed(): void }) => void>();
   (globalThis as unknown as { Office: unknown }).Office = {
@@ -28,22 +32,39 @@ function officeFor(x: FakeExcel, answer: (d: FakeDialog) => string | null, refus
       cb?.();
       return Promise.resolve({});
     },
-    actions: { associate: (name: string, fn: (event: { completed(): void }) => void) => actions.set(name, fn) },
+    actions: {
+      associate: (name: string, fn: (event: { completed(): void }) => void) =>
+        actions.set(name, fn),
+    },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    EventType: { DialogMessageReceived: "message", DialogEventReceived: "event" },
+    EventType: {
+      DialogMessageReceived: "message",
+      DialogEventReceived: "event",
+    },
     context: {
       displayLanguage: "sv-SE",
       requirements: { isSetSupported: (_: string, v: string) => x.supports(v) },
       document: { url: "https://x/Budget%202024.xlsx" },
       ui: {
-        displayDialogAsync(url: string, options: { displayInIframe: boolean }, cb: (r: unknown) => void) {
-          if (refuseIframe && options.displayInIframe) return cb({ status: "failed", error: { code: 12009 } });
-          const d: FakeDialog = { url, inIframe: options.displayInIframe, handlers: new Map(), closed: false };
+        displayDialogAsync(
+          url: string,
+          options: { displayInIframe: boolean },
+          cb: (r: unknown) => void,
+        ) {
+          if (refuseIframe && options.displayInIframe)
+            return cb({ status: "failed", error: { code: 12009 } });
+          const d: FakeDialog = {
+            url,
+            inIframe: options.displayInIframe,
+            handlers: new Map(),
+            closed: false,
+          };
           dialogs.push(d);
           cb({
             status: "succeeded",
             value: {
-              addEventHandler: (type: string, h: Handler) => d.handlers.set(type, h),
+              addEventHandler: (type: string, h: Handler) =>
+                d.handlers.set(type, h),
               close: () => void (d.closed = true),
             },
           });
@@ -61,12 +82,18 @@ function officeFor(x: FakeExcel, answer: (d: FakeDialog) => string | null, refus
   return { dialogs, actions };
 }
 
-async function runCommand(actions: Map<string, (event: { completed(): void }) => void>, name: string): Promise<void> {
-  await new Promise<void>((resolve) => actions.get(name)!({ completed: resolve }));
+async function runCommand(
+  actions: Map<string, (event: { completed(): void }) => void>,
+  name: string,
+): Promise<void> {
+  await new Promise<void>((resolve) =>
+    actions.get(name)!({ completed: resolve }),
+  );
 }
 
 const textOf = (d: FakeDialog) => new URL(d.url).searchParams.get("text") ?? "";
-const titleOf = (d: FakeDialog) => new URL(d.url).searchParams.get("title") ?? "";
+const titleOf = (d: FakeDialog) =>
+  new URL(d.url).searchParams.get("title") ?? "";
 
 async function loadCommands() {
   jest.resetModules();
@@ -75,7 +102,9 @@ async function loadCommands() {
 
 describe("the ribbon's Beräkna", () => {
   test("asks first, naming what changes; Avbryt writes nothing", async () => {
-    const x = FakeExcel.from(readXlsx(await buildXlsx(reportWorkbook())).sheets);
+    const x = FakeExcel.from(
+      readXlsx(await buildXlsx(reportWorkbook())).sheets,
+    );
     const before = snapshot(x);
     const { dialogs, actions } = officeFor(x, () => "close");
     await loadCommands();
@@ -88,30 +117,51 @@ describe("the ribbon's Beräkna", () => {
   });
 
   test("Skriv writes, leaves a person's Beslut alone and reports what was written", async () => {
-    const x = FakeExcel.from(readXlsx(await buildXlsx([...reportWorkbook(), { name: "Beslut", rows: [["Mitt"]] }])).sheets);
-    const { dialogs, actions } = officeFor(x, (d) => (new URL(d.url).searchParams.get("ask") ? "ok" : "close"));
+    const x = FakeExcel.from(
+      readXlsx(
+        await buildXlsx([
+          ...reportWorkbook(),
+          { name: "Beslut", rows: [["Mitt"]] },
+        ]),
+      ).sheets,
+    );
+    const { dialogs, actions } = officeFor(x, (d) =>
+      new URL(d.url).searchParams.get("ask") ? "ok" : "close",
+    );
     await loadCommands();
     await runCommand(actions, "computeBudget");
-    expect(textOf(dialogs[0]!)).toMatch(/Bladet Beslut är inte tilläggets och lämnas orört; beslutsunderlaget skrivs i Beslut \(IOP\)/);
+    expect(textOf(dialogs[0]!)).toMatch(
+      /Bladet Beslut är inte tilläggets och lämnas orört; beslutsunderlaget skrivs i Beslut \(IOP\)/,
+    );
     expect(x.cell("Beslut", "A1")?.value).toBe("Mitt");
-    expect(x.cell("Beslut (IOP)", "A1")?.value).toBe("Beslutsunderlag: Jämlik hälsa Lindängen");
+    expect(x.cell("Beslut (IOP)", "A1")?.value).toBe(
+      "Beslutsunderlag: Jämlik hälsa Lindängen",
+    );
     expect(titleOf(dialogs[1]!)).toMatch(/^Klart: \d+ celler/);
     expect(dialogs[0]!.closed).toBe(true);
   });
 
   test("a protected sheet is reported by name and nothing is written", async () => {
-    const x = FakeExcel.from(readXlsx(await buildXlsx(reportWorkbook())).sheets);
+    const x = FakeExcel.from(
+      readXlsx(await buildXlsx(reportWorkbook())).sheets,
+    );
     x.sheet("Utfall 2024 H2").protected = true;
     const before = snapshot(x);
-    const { dialogs, actions } = officeFor(x, (d) => (new URL(d.url).searchParams.get("ask") ? "ok" : "close"));
+    const { dialogs, actions } = officeFor(x, (d) =>
+      new URL(d.url).searchParams.get("ask") ? "ok" : "close",
+    );
     await loadCommands();
     await runCommand(actions, "computeBudget");
-    expect(textOf(dialogs[1]!)).toMatch(/Bladet Utfall 2024 H2 är skyddat. Inget skrevs/);
+    expect(textOf(dialogs[1]!)).toMatch(
+      /Bladet Utfall 2024 H2 är skyddat. Inget skrevs/,
+    );
     expect(snapshot(x)).toBe(before);
   });
 
   test("a dialog refused in an iframe (pop-ups on the web) is opened as a window", async () => {
-    const x = FakeExcel.from(readXlsx(await buildXlsx(reportWorkbook())).sheets);
+    const x = FakeExcel.from(
+      readXlsx(await buildXlsx(reportWorkbook())).sheets,
+    );
     const { dialogs, actions } = officeFor(x, () => "close", true);
     await loadCommands();
     await runCommand(actions, "checkBudget");
@@ -122,9 +172,19 @@ describe("the ribbon's Beräkna", () => {
 
 describe("the dialog page", () => {
   test("answers with messageParent only after Office.onReady, and says Skriv/Avbryt when it asks", async () => {
-    const html = readFileSync(join(__dirname, "../../src/commands/notice.html"), "utf8");
-    document.body.innerHTML = html.slice(html.indexOf("<body>") + 6, html.indexOf("</body>"));
-    window.history.replaceState(null, "", "/notice.html?title=T&text=X&lang=sv&ask=1");
+    const html = readFileSync(
+      join(__dirname, "../../src/commands/notice.html"),
+      "utf8",
+    );
+    document.body.innerHTML = html.slice(
+      html.indexOf("<body>") + 6,
+      html.indexOf("</body>"),
+    );
+    window.history.replaceState(
+      null,
+      "",
+      "/notice.html?title=T&text=X&lang=sv&ask=1",
+    );
     let ready!: () => void;
     const sent: string[] = [];
     (globalThis as unknown as { Office: unknown }).Office = {
@@ -134,7 +194,11 @@ describe("the dialog page", () => {
     jest.resetModules();
     await import("../../src/commands/notice");
     const ok = document.getElementById("ok") as HTMLButtonElement;
-    expect([ok.textContent, ok.hidden, document.getElementById("close")!.textContent]).toEqual(["Skriv", false, "Avbryt"]);
+    expect([
+      ok.textContent,
+      ok.hidden,
+      document.getElementById("close")!.textContent,
+    ]).toEqual(["Skriv", false, "Avbryt"]);
     ok.click();
     await Promise.resolve();
     expect(sent).toEqual([]);

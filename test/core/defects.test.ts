@@ -1,7 +1,11 @@
 // SPEC §6: defective workbooks give findings at the exact cell, or a workbook-level error.
 
 import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
-import { budgetHalfYearSheet, detailsSheet, reportHalfYearSheet } from "../helpers/seed";
+import {
+  budgetHalfYearSheet,
+  detailsSheet,
+  reportHalfYearSheet,
+} from "../helpers/seed";
 import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
 
 const H2 = () => budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
@@ -10,7 +14,16 @@ const oneHalf = { end: "2025-12-31" };
 /** The 2025 H2 sheet with one cell replaced (row and column are 0-based in the rows array). */
 function withCell(row: number, col: number, value: CellSpec): SheetSpec {
   const sheet = H2();
-  return { ...sheet, rows: sheet.rows.map((r, i) => (i === row ? r.map((c, j) => (j === col ? value : c)).concat(col >= r.length ? [value] : []) : r)) };
+  return {
+    ...sheet,
+    rows: sheet.rows.map((r, i) =>
+      i === row
+        ? r
+            .map((c, j) => (j === col ? value : c))
+            .concat(col >= r.length ? [value] : [])
+        : r,
+    ),
+  };
 }
 
 describe("a defect at a cell is a finding at that cell", () => {
@@ -20,46 +33,88 @@ describe("a defect at a cell is a finding at that cell", () => {
     ["months of zero", 4, 3, 0, "MONTHS_OUT_OF_RANGE", "D5"],
     ["a negative percentage", 3, 2, pct(-2.75), "PERCENT_NOT_POSITIVE", "C4"],
     ["#REF!", 5, 5, { error: "#REF!" }, "CELL_ERROR", "F6"],
-    ["#DIV/0! from a formula", 4, 4, { formula: "1/0", result: { error: "#DIV/0!" } as unknown as number }, "CELL_ERROR", "E5"],
+    [
+      "#DIV/0! from a formula",
+      4,
+      4,
+      { formula: "1/0", result: { error: "#DIV/0!" } as unknown as number },
+      "CELL_ERROR",
+      "E5",
+    ],
     ["a negative amount", 5, 5, kr(-100000), "NEGATIVE_AMOUNT", "F6"],
   ] as const)("%s", async (_, row, col, value, code, cell) => {
-    const r = await checkSheets([detailsSheet(oneHalf), withCell(row, col, value as CellSpec)]);
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      withCell(row, col, value),
+    ]);
     expect(findingAt(r, code)).toEqual([`Budget 2025 H2!${cell}`]);
     expect(errorsOf(r).length).toBeGreaterThan(0);
-    expect(r.findings.find((f) => f.code === code)!.message.length).toBeGreaterThan(20);
+    expect(
+      r.findings.find((f) => f.code === code)!.message.length,
+    ).toBeGreaterThan(20);
   });
 
   test("text that is not a number is never a silent zero", async () => {
-    const r = await checkSheets([detailsSheet(oneHalf), withCell(5, 5, "se ovan")]);
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      withCell(5, 5, "se ovan"),
+    ]);
     expect(findingAt(r, "NOT_A_NUMBER")).toEqual(["Budget 2025 H2!F6"]);
-    expect(r.findings.find((f) => f.code === "NOT_A_NUMBER")!.message).toContain("se ovan");
+    expect(
+      r.findings.find((f) => f.code === "NOT_A_NUMBER")!.message,
+    ).toContain("se ovan");
   });
 
   test("an invalid organisation number is a finding at its cell", async () => {
-    const r = await checkSheets([detailsSheet({ ...oneHalf, orgNumber: "802002-8639" }), H2()]);
+    const r = await checkSheets([
+      detailsSheet({ ...oneHalf, orgNumber: "802002-8639" }),
+      H2(),
+    ]);
     expect(findingAt(r, "INVALID_ORG_NUMBER")).toEqual(["Uppgifter!B4"]);
   });
 
   test("actual overhead above the rate is a finding at the overhead line's actual", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
-    const rows = sheet.rows.map((r, i) => (i === 4 ? ["OH-kostnader", 87500, 85000, 2500] : i === 5 ? ["Summa", 962500, 893028, 69472] : r));
-    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    const rows = sheet.rows.map((r, i) =>
+      i === 4
+        ? ["OH-kostnader", 87500, 85000, 2500]
+        : i === 5
+          ? ["Summa", 962500, 893028, 69472]
+          : r,
+    );
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
     expect(findingAt(r, "OH_ACTUAL_ABOVE_RATE")).toEqual(["Utfall 2024 H1!C5"]);
     // Eligible: 10 % of the actual direct costs 808 028 = 80 803.
-    expect(r.periods[0]!.actual).toMatchObject({ overhead: 85000, eligibleOverhead: 80803 });
-    expect(r.years[0]).toMatchObject({ actual: 808028 + 80803, surplus: 962500 - 888831 });
+    expect(r.periods[0]!.actual).toMatchObject({
+      overhead: 85000,
+      eligibleOverhead: 80803,
+    });
+    expect(r.years[0]).toMatchObject({
+      actual: 808028 + 80803,
+      surplus: 962500 - 888831,
+    });
   });
 
   test("a typed Differens that disagrees is a finding at its cell", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
-    const rows = sheet.rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!, r[2]!, 94000] : r));
-    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    const rows = sheet.rows.map((r, i) =>
+      i === 1 ? [r[0]!, r[1]!, r[2]!, 94000] : r,
+    );
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
     expect(findingAt(r, "VARIANCE_MISMATCH")).toEqual(["Utfall 2024 H1!D2"]);
   });
 
   test("a plain service percentage below 1 is read as percent points with a warning", async () => {
     const r = await checkSheets([detailsSheet(oneHalf), withCell(4, 2, 0.5)]);
-    expect(findingAt(r, "PERCENT_FRACTION_SUSPECT")).toEqual(["Budget 2025 H2!C5"]);
+    expect(findingAt(r, "PERCENT_FRACTION_SUSPECT")).toEqual([
+      "Budget 2025 H2!C5",
+    ]);
     expect(r.periods[0]!.lines[1]!.servicePercent).toBe(0.5);
   });
 });
@@ -68,77 +123,154 @@ describe("workbook-level errors", () => {
   test("no Uppgifter sheet", async () => {
     const r = await checkSheets([H2()]);
     expect(codesOf(r)).toContain("NO_DETAILS_SHEET");
-    expect(r.findings.find((f) => f.code === "NO_DETAILS_SHEET")).toMatchObject({ severity: "error", sheet: null, cell: null });
+    expect(r.findings.find((f) => f.code === "NO_DETAILS_SHEET")).toMatchObject(
+      { severity: "error", sheet: null, cell: null },
+    );
   });
 
   test("no half-year sheet", async () => {
-    const r = await checkSheets([detailsSheet(), { name: "Anteckningar", rows: [["Inget här"]] }]);
+    const r = await checkSheets([
+      detailsSheet(),
+      { name: "Anteckningar", rows: [["Inget här"]] },
+    ]);
     expect(codesOf(r)).toEqual(["NO_HALF_YEAR_SHEET"]);
   });
 
   test("two sheets for one half-year", async () => {
-    const r = await checkSheets([detailsSheet(oneHalf), H2(), budgetHalfYearSheet("Kopia", "2025-H2")]);
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      H2(),
+      budgetHalfYearSheet("Kopia", "2025-H2"),
+    ]);
     expect(findingAt(r, "DUPLICATE_HALF_YEAR")).toEqual(["Kopia!B1"]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "DUPLICATE_HALF_YEAR")
+        .map((f) => f.message),
+    ).toEqual([
+      "Halvåret 2025-H2 finns på två blad (Budget 2025 H2 och Kopia). Ta bort eller byt period på det ena.",
+    ]);
     expect(r.periods).toHaveLength(1);
   });
 
   test("an agreement period the half-years do not cover", async () => {
     const r = await checkSheets([detailsSheet(), H2()]);
     expect(findingAt(r, "PERIOD_NOT_COVERED")).toEqual(["Uppgifter!B5"]);
-    expect(r.findings.find((f) => f.code === "PERIOD_NOT_COVERED")!.message).toContain("2026-H1");
+    expect(
+      r.findings.find((f) => f.code === "PERIOD_NOT_COVERED")!.message,
+    ).toContain("2026-H1");
   });
 
   test("a half-year outside the agreement period", async () => {
-    const r = await checkSheets([detailsSheet(oneHalf), H2(), budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026")]);
-    expect(findingAt(r, "HALF_YEAR_OUTSIDE_AGREEMENT")).toEqual(["Budget 2026 H1!B1"]);
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      H2(),
+      budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026"),
+    ]);
+    expect(findingAt(r, "HALF_YEAR_OUTSIDE_AGREEMENT")).toEqual([
+      "Budget 2026 H1!B1",
+    ]);
   });
 
   test("a sheet whose period is not a whole half-year", async () => {
-    const r = await checkSheets([detailsSheet(oneHalf), H2(), budgetHalfYearSheet("Extra", "juli–november 2025")]);
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      H2(),
+      budgetHalfYearSheet("Extra", "juli–november 2025"),
+    ]);
     expect(findingAt(r, "NOT_HALF_YEAR")).toEqual(["Extra!B1"]);
   });
 
   test("a sheet name and Period cell that disagree", async () => {
-    const r = await checkSheets([detailsSheet(oneHalf), budgetHalfYearSheet("Budget 2026 H1", "juli–december 2025")]);
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      budgetHalfYearSheet("Budget 2026 H1", "juli–december 2025"),
+    ]);
     expect(findingAt(r, "PERIOD_MISMATCH")).toEqual(["Budget 2026 H1!B1"]);
   });
 
   test("a budget table without a Budget column", async () => {
-    const r = await checkSheets([detailsSheet(oneHalf), { name: "2025 H2", rows: [["Post", "Utfall", "Differens"], ["Hälsofrämjare", 1, 2]] }]);
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      {
+        name: "2025 H2",
+        rows: [
+          ["Post", "Utfall", "Differens"],
+          ["Hälsofrämjare", 1, 2],
+        ],
+      },
+    ]);
     expect(codesOf(r)).toContain("MISSING_COLUMNS");
   });
 
   test("a missing OH rate", async () => {
     const details = detailsSheet(oneHalf);
-    const r = await checkSheets([{ ...details, rows: details.rows.filter((row) => row[0] !== "OH-sats") }, H2()]);
+    const r = await checkSheets([
+      { ...details, rows: details.rows.filter((row) => row[0] !== "OH-sats") },
+      H2(),
+    ]);
     expect(codesOf(r)).toContain("MISSING_OVERHEAD_RATE");
   });
 });
 
 describe("report-back rules asserted nowhere else", () => {
-  const reportDetails = (extra: ReadonlyArray<readonly [string, CellSpec]> = []) => detailsSheet({ start: "2024-01-01", end: "2024-12-31", extra });
+  const reportDetails = (
+    extra: ReadonlyArray<readonly [string, CellSpec]> = [],
+  ) => detailsSheet({ start: "2024-01-01", end: "2024-12-31", extra });
 
   test("an overspend within Tolerans is information, not a warning", async () => {
-    const r = await checkSheets([reportDetails([["Tolerans", "40 000 kr"]]), reportHalfYearSheet("Utfall 2024 H1", 1), reportHalfYearSheet("Utfall 2024 H2", 2)]);
-    expect(findingAt(r, "OVERSPENT_WITHIN_TOLERANCE")).toEqual(["Utfall 2024 H1!C4", "Utfall 2024 H2!C4"]);
+    const r = await checkSheets([
+      reportDetails([["Tolerans", "40 000 kr"]]),
+      reportHalfYearSheet("Utfall 2024 H1", 1),
+      reportHalfYearSheet("Utfall 2024 H2", 2),
+    ]);
+    expect(findingAt(r, "OVERSPENT_WITHIN_TOLERANCE")).toEqual([
+      "Utfall 2024 H1!C4",
+      "Utfall 2024 H2!C4",
+    ]);
     expect(findingAt(r, "OVERSPENT")).toEqual([]);
     expect(r.periods[0]!.lines[2]!.overspent).toBe(true);
   });
 
   test("a year with only one half-year reported is partial; its surplus counts that half-year only", async () => {
     const h2 = budgetHalfYearSheet("Utfall 2024 H2", "juli–december 2024");
-    const r = await checkSheets([reportDetails(), reportHalfYearSheet("Utfall 2024 H1", 1), h2]);
-    expect(r.years).toEqual([{ year: 2024, budget: 962500, actual: 888831, surplus: 73669, partial: true }]);
+    const r = await checkSheets([
+      reportDetails(),
+      reportHalfYearSheet("Utfall 2024 H1", 1),
+      h2,
+    ]);
+    expect(r.years).toEqual([
+      {
+        year: 2024,
+        budget: 962500,
+        actual: 888831,
+        surplus: 73669,
+        partial: true,
+      },
+    ]);
     expect(codesOf(r)).toContain("YEAR_PARTIAL");
     expect(r.periods[0]!.actual!.eligibleTotal).toBe(888831);
   });
 
   test("an overspent year is a warning and nothing is repaid for it", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
-    const rows = sheet.rows.map((row, i) => (i === 3 ? ["Verksamhetskostnader: aktiviteter", 100000, 300000, -200000] : i === 5 ? ["Summa", 962500, 1052144, -89644] : row));
-    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    const rows = sheet.rows.map((row, i) =>
+      i === 3
+        ? ["Verksamhetskostnader: aktiviteter", 100000, 300000, -200000]
+        : i === 5
+          ? ["Summa", 962500, 1052144, -89644]
+          : row,
+    );
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
     // Direct actual 505 789 + 165 552 + 300 000 = 971 341; the overhead 80 803 is within its cap.
-    expect(r.years[0]).toMatchObject({ budget: 962500, actual: 1052144, surplus: -89644 });
+    expect(r.years[0]).toMatchObject({
+      budget: 962500,
+      actual: 1052144,
+      surplus: -89644,
+    });
     expect(codesOf(r)).toContain("YEAR_OVERSPENT");
     expect(r.repayment.total).toBe(0);
     // Its Summa row (budget, actual, variance) is right.
@@ -147,9 +279,17 @@ describe("report-back rules asserted nowhere else", () => {
 
   test("a Summa row whose actual and variance disagree is a finding at each of those cells", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
-    const rows = sheet.rows.map((row, i) => (i === 5 ? ["Summa", 962500, 888000, 74000] : row));
-    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
-    expect(findingAt(r, "SUM_MISMATCH")).toEqual(["Utfall 2024 H1!C6", "Utfall 2024 H1!D6"]);
+    const rows = sheet.rows.map((row, i) =>
+      i === 5 ? ["Summa", 962500, 888000, 74000] : row,
+    );
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
+    expect(findingAt(r, "SUM_MISMATCH")).toEqual([
+      "Utfall 2024 H1!C6",
+      "Utfall 2024 H1!D6",
+    ]);
   });
 
   test("a line without its actual in a reported half-year, a duplicate line and rows below the total are findings", async () => {
@@ -161,7 +301,10 @@ describe("report-back rules asserted nowhere else", () => {
       ...sheet.rows.slice(3),
       ["Anteckning", 5],
     ];
-    const r = await checkSheets([detailsSheet({ start: "2024-01-01", end: "2024-06-30" }), { ...sheet, rows }]);
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
     expect(findingAt(r, "MISSING_ACTUAL")).toEqual(["Utfall 2024 H1!C3"]);
     expect(findingAt(r, "DUPLICATE_LINE")).toEqual(["Utfall 2024 H1!A4"]);
     expect(codesOf(r)).toContain("ROWS_AFTER_TOTAL");

@@ -1,35 +1,65 @@
 // The finding catalogue itself: years and row numbers are written as they are in every message of
 // every code, in both languages, and each code has a help text with blanks.
 
-import { FINDINGS, FINDING_CODES, type FindingCode, findingTemplate, renderFinding } from "../../src/core";
+import {
+  FINDINGS,
+  FINDING_CODES,
+  type FindingCode,
+  findingTemplate,
+  renderFinding,
+} from "../../src/core";
 
 /** The names a code's messages read, found by rendering them once with a recording object. */
 function namesRead(code: FindingCode): string[] {
   const names = new Set<string>();
-  const spy = new Proxy({} as Record<string, string>, { get: (_, k) => (names.add(String(k)), "x") });
+  const spy = new Proxy(
+    {},
+    {
+      get: (_, k) => (names.add(String(k)), "x"),
+    },
+  );
   FINDINGS[code].template.sv(spy);
   FINDINGS[code].template.en(spy);
   return [...names];
 }
 
 describe("the finding catalogue", () => {
-  const yearly = FINDING_CODES.filter((c) => namesRead(c).some((n) => /^year$|Year$/.test(n)));
+  const yearly = FINDING_CODES.filter((c) =>
+    namesRead(c).some((n) => /^year$|Year$/.test(n)),
+  );
 
   test("some codes print a year (the test below is not vacuous)", () => {
     expect(yearly).toEqual(expect.arrayContaining(["YEAR_OVERSPENT"]));
   });
 
-  test.each(yearly)("%s prints its year as 2025, not as an amount, in Swedish and English", (code) => {
-    const params = Object.fromEntries(namesRead(code).map((n) => [n, /^year$|Year$/.test(n) ? 2025 : 1]));
-    for (const lang of ["sv", "en"] as const) {
-      const { message } = renderFinding({ severity: "warning", code, sheet: null, cell: null, params }, lang);
-      expect(message).toContain("2025");
-      expect(message).not.toMatch(/2[\s\u00a0\u202f,]025/);
-    }
-  });
+  test.each(yearly)(
+    "%s prints its year as 2025, not as an amount, in Swedish and English",
+    (code) => {
+      const params = Object.fromEntries(
+        namesRead(code).map((n) => [n, /^year$|Year$/.test(n) ? 2025 : 1]),
+      );
+      for (const lang of ["sv", "en"] as const) {
+        const { message } = renderFinding(
+          { severity: "warning", code, sheet: null, cell: null, params },
+          lang,
+        );
+        expect(message).toContain("2025");
+        expect(message).not.toMatch(/2[\s\u00a0\u202f,]025/);
+      }
+    },
+  );
 
   test("row numbers are printed as they are too", () => {
-    const { message } = renderFinding({ severity: "info", code: "ROWS_AFTER_TOTAL", sheet: "B", cell: null, params: { row: 1234 } }, "sv");
+    const { message } = renderFinding(
+      {
+        severity: "info",
+        code: "ROWS_AFTER_TOTAL",
+        sheet: "B",
+        cell: null,
+        params: { row: 1234 },
+      },
+      "sv",
+    );
     expect(message).toContain("rad 1234");
   });
 
@@ -41,6 +71,8 @@ describe("the finding catalogue", () => {
         expect(text).not.toMatch(/undefined|NaN|\[object/);
       }
     }
-    expect(findingTemplate("OVERSPENT", "sv")).toMatch(/Posten "…" är överskriden med …/);
+    expect(findingTemplate("OVERSPENT", "sv")).toMatch(
+      /Posten "…" är överskriden med …/,
+    );
   });
 });

@@ -1,8 +1,17 @@
 // Issue 9: a report held to the budget that was granted, not to its own budget column.
 
-import { type Analysis, analyze, analyzeAgainstGranted, toCheckJson } from "../../src/core";
+import {
+  type Analysis,
+  analyze,
+  analyzeAgainstGranted,
+  toCheckJson,
+} from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
-import { budgetWorkbook, detailsSheet, reportOnGrantSheets } from "../helpers/seed";
+import {
+  budgetWorkbook,
+  detailsSheet,
+  reportOnGrantSheets,
+} from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 
 async function grids(sheets: readonly SheetSpec[]) {
@@ -12,9 +21,17 @@ let granted: Analysis;
 beforeAll(async () => {
   granted = analyze(await grids(budgetWorkbook()));
 });
-const against = async (sheets: readonly SheetSpec[]) => toCheckJson("rapport.xlsx", analyzeAgainstGranted(await grids(sheets), granted), "sv", "budget.xlsx");
-const own = async (sheets: readonly SheetSpec[]) => toCheckJson("rapport.xlsx", analyze(await grids(sheets)));
-const notInfo = (r: Awaited<ReturnType<typeof own>>) => r.findings.filter((f) => f.severity !== "info").map((f) => f.code);
+const against = async (sheets: readonly SheetSpec[]) =>
+  toCheckJson(
+    "rapport.xlsx",
+    analyzeAgainstGranted(await grids(sheets), granted),
+    "sv",
+    "budget.xlsx",
+  );
+const own = async (sheets: readonly SheetSpec[]) =>
+  toCheckJson("rapport.xlsx", analyze(await grids(sheets)));
+const notInfo = (r: Awaited<ReturnType<typeof own>>) =>
+  r.findings.filter((f) => f.severity !== "info").map((f) => f.code);
 
 describe("a report against the granted budget", () => {
   test("the issue's example: Verksamhetskostnader raised from the granted 100 000 to 130 000", async () => {
@@ -23,18 +40,41 @@ describe("a report against the granted budget", () => {
     expect(alone.repayment.total).toBe(92149);
     expect(notInfo(alone)).toEqual([]); // on its own, nothing shows it
     const r = await against(sheets);
-    expect(r.budgetSource).toEqual({ kind: "granted", file: "budget.xlsx", periods: ["2025-H2"] });
+    expect(r.budgetSource).toEqual({
+      kind: "granted",
+      file: "budget.xlsx",
+      periods: ["2025-H2"],
+    });
     expect(r.repayment.total).toBe(59149);
-    expect(r.years).toEqual([{ year: 2025, budget: 1109649, actual: 1050500, surplus: 59149, partial: false }]);
+    expect(r.years).toEqual([
+      {
+        year: 2025,
+        budget: 1109649,
+        actual: 1050500,
+        surplus: 59149,
+        partial: false,
+      },
+    ]);
     const changed = r.findings.find((f) => f.code === "GRANTED_LINE_CHANGED")!;
-    expect(changed).toMatchObject({ severity: "warning", sheet: "Utfall 2025 H2", cell: "F6" });
+    expect(changed).toMatchObject({
+      severity: "warning",
+      sheet: "Utfall 2025 H2",
+      cell: "F6",
+    });
     expect(changed.message).toContain("130 000 kr");
     expect(changed.message).toContain("100 000 kr");
     const total = r.findings.find((f) => f.code === "GRANTED_TOTAL_EXCEEDED")!;
     expect(total.severity).toBe("error");
-    expect(total.message).toContain("2025-H2 är 1 142 649 kr i återrapporteringen, 33 000 kr mer än de beviljade 1 109 649 kr");
+    expect(total.message).toContain(
+      "2025-H2 är 1 142 649 kr i återrapporteringen, 33 000 kr mer än de beviljade 1 109 649 kr",
+    );
     // What the partner typed stays visible beside the granted figure.
-    expect(r.periods[0]!.lines[2]).toMatchObject({ label: "Verksamhetskostnader", enteredBudget: 130000, budget: 100000, actual: 95000 });
+    expect(r.periods[0]!.lines[2]).toMatchObject({
+      label: "Verksamhetskostnader",
+      enteredBudget: 130000,
+      budget: 100000,
+      actual: 95000,
+    });
     expect(r.decision.join(" ")).toContain("59 149 kronor");
   });
 
@@ -45,7 +85,23 @@ describe("a report against the granted budget", () => {
     expect(r.findings).toEqual(alone.findings);
     expect(r.repayment).toEqual(alone.repayment);
     expect(r.repayment.total).toBe(59149);
-    expect(r.periods[0]!.lines.map((l) => [l.servicePercent, l.months, l.monthlyCost, l.enteredBudget, l.budget])).toEqual(alone.periods[0]!.lines.map((l) => [l.servicePercent, l.months, l.monthlyCost, l.enteredBudget, l.budget]));
+    expect(
+      r.periods[0]!.lines.map((l) => [
+        l.servicePercent,
+        l.months,
+        l.monthlyCost,
+        l.enteredBudget,
+        l.budget,
+      ]),
+    ).toEqual(
+      alone.periods[0]!.lines.map((l) => [
+        l.servicePercent,
+        l.months,
+        l.monthlyCost,
+        l.enteredBudget,
+        l.budget,
+      ]),
+    );
   });
 
   test("a half-year that keeps the grant keeps all its own checks (a wrong Differens cell stays a finding)", async () => {
@@ -53,29 +109,54 @@ describe("a report against the granted budget", () => {
     const rows = sheet!.rows.map((r, i) => (i === 5 ? [...r, kr(1)] : r));
     const sheets = [details!, { ...sheet!, rows }];
     const r = await against(sheets);
-    expect(r.findings.find((f) => f.code === "VARIANCE_MISMATCH")?.cell).toBe("H6");
+    expect(r.findings.find((f) => f.code === "VARIANCE_MISMATCH")?.cell).toBe(
+      "H6",
+    );
     expect(r.findings).toEqual((await own(sheets)).findings);
   });
 
   test("moving money between lines within the granted total: warnings, no error", async () => {
     const [details, sheet] = reportOnGrantSheets();
     // 30 000 from the health promoters (their budget typed, no monthly cost) to the activities.
-    const rows = sheet!.rows.map((r, i) => (i === 3 ? [...r.slice(0, 4), null, kr(712500), ...r.slice(6)] : i === 5 ? [...r.slice(0, 5), kr(130000), ...r.slice(6)] : r));
+    const rows = sheet!.rows.map((r, i) =>
+      i === 3
+        ? [...r.slice(0, 4), null, kr(712500), ...r.slice(6)]
+        : i === 5
+          ? [...r.slice(0, 5), kr(130000), ...r.slice(6)]
+          : r,
+    );
     const r = await against([details!, { ...sheet!, rows }]);
-    expect(notInfo(r)).toEqual(["GRANTED_LINE_CHANGED", "GRANTED_LINE_CHANGED"]);
-    expect(r.findings.filter((f) => f.code === "GRANTED_LINE_CHANGED").map((f) => f.cell)).toEqual(["F4", "F6"]);
+    expect(notInfo(r)).toEqual([
+      "GRANTED_LINE_CHANGED",
+      "GRANTED_LINE_CHANGED",
+    ]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "GRANTED_LINE_CHANGED")
+        .map((f) => f.cell),
+    ).toEqual(["F4", "F6"]);
     expect(r.findings.some((f) => f.severity === "error")).toBe(false);
   });
 
   test("a line added and a line removed are findings; the granted total still holds", async () => {
     const [details, sheet] = reportOnGrantSheets();
-    const rows = [...sheet!.rows.slice(0, 5), ["Verksamhet", "Lokalhyra", null, null, null, kr(100000), kr(95000)], sheet!.rows[6]!];
+    const rows = [
+      ...sheet!.rows.slice(0, 5),
+      ["Verksamhet", "Lokalhyra", null, null, null, kr(100000), kr(95000)],
+      sheet!.rows[6]!,
+    ];
     const r = await against([details!, { ...sheet!, rows }]);
     const added = r.findings.find((f) => f.code === "GRANTED_LINE_ADDED")!;
-    expect(added).toMatchObject({ severity: "warning", sheet: "Utfall 2025 H2", cell: "B6" });
+    expect(added).toMatchObject({
+      severity: "warning",
+      sheet: "Utfall 2025 H2",
+      cell: "B6",
+    });
     expect(added.message).toContain('"Lokalhyra"');
     const removed = r.findings.find((f) => f.code === "GRANTED_LINE_REMOVED")!;
-    expect(removed.message).toContain('"Verksamhetskostnader" (100 000 kr) saknas i återrapporteringen för 2025-H2');
+    expect(removed.message).toContain(
+      '"Verksamhetskostnader" (100 000 kr) saknas i återrapporteringen för 2025-H2',
+    );
     expect(r.periods[0]!.budget.total).toBe(1109649);
     // Lokalhyra was not granted: its 95 000 is overspent against 0.
     expect(r.findings.find((f) => f.code === "OVERSPENT")?.cell).toBe("G6");
@@ -85,19 +166,41 @@ describe("a report against the granted budget", () => {
     const sheets = reportOnGrantSheets();
     const details = detailsSheet({ end: "2026-12-31", rate: 0.12 });
     const r = await against([details, sheets[1]!]);
-    expect(r.findings.find((f) => f.code === "GRANTED_RATE_CHANGED")!.message).toContain("12 % i återrapporteringen men 10 %");
-    expect(r.findings.find((f) => f.code === "GRANTED_PERIOD_CHANGED")!.message).toContain("2025-07-01 – 2026-12-31 i återrapporteringen men 2025-07-01 – 2026-06-30");
+    expect(
+      r.findings.find((f) => f.code === "GRANTED_RATE_CHANGED")!.message,
+    ).toContain("12 % i återrapporteringen men 10 %");
+    expect(
+      r.findings.find((f) => f.code === "GRANTED_PERIOD_CHANGED")!.message,
+    ).toContain(
+      "2025-07-01 – 2026-12-31 i återrapporteringen men 2025-07-01 – 2026-06-30",
+    );
     expect(r.periods[0]!.budget.overhead).toBe(100877);
   });
 
   test("a half-year the grant does not cover, and a budget of another case, are errors", async () => {
     const [details, sheet] = reportOnGrantSheets();
-    const r = await against([details!, { ...sheet!, name: "Utfall 2026 H2", rows: [["Period", "juli–december 2026"], ...sheet!.rows.slice(1)] }]);
-    expect(r.findings.filter((f) => f.severity === "error").map((f) => f.code)).toContain("HALF_YEAR_NOT_GRANTED");
+    const r = await against([
+      details!,
+      {
+        ...sheet!,
+        name: "Utfall 2026 H2",
+        rows: [["Period", "juli–december 2026"], ...sheet!.rows.slice(1)],
+      },
+    ]);
+    expect(
+      r.findings.filter((f) => f.severity === "error").map((f) => f.code),
+    ).toContain("HALF_YEAR_NOT_GRANTED");
     const other = detailsSheet({ extra: [] });
-    const otherCase = { ...other, rows: other.rows.map((row) => (row[0] === "Diarienummer" ? ["Diarienummer", "STK-2024-99"] : row)) };
+    const otherCase = {
+      ...other,
+      rows: other.rows.map((row) =>
+        row[0] === "Diarienummer" ? ["Diarienummer", "STK-2024-99"] : row,
+      ),
+    };
     const o = await against([otherCase, sheet!]);
-    expect(o.findings.find((f) => f.code === "GRANTED_OTHER_CASE")!.severity).toBe("error");
+    expect(
+      o.findings.find((f) => f.code === "GRANTED_OTHER_CASE")!.severity,
+    ).toBe("error");
     expect(o.budgetSource).toEqual({ kind: "workbook" });
   });
 });

@@ -10,8 +10,14 @@ const NNBSP = "\u202f";
 function expectSeedFigures(r: Awaited<ReturnType<typeof checkSheets>>) {
   expect(r.periods.map((p) => p.budget.total)).toEqual([1109649, 1109649]);
   for (const p of r.periods) {
-    expect(p.budget).toEqual({ direct: 1008772, overhead: 100877, total: 1109649 });
-    expect(p.lines.filter((l) => l.category !== "overhead").map((l) => l.overhead)).toEqual([74250, 16627, 10000]);
+    expect(p.budget).toEqual({
+      direct: 1008772,
+      overhead: 100877,
+      total: 1109649,
+    });
+    expect(
+      p.lines.filter((l) => l.category !== "overhead").map((l) => l.overhead),
+    ).toEqual([74250, 16627, 10000]);
   }
 }
 
@@ -23,8 +29,22 @@ function editedSheet(name: string): SheetSpec {
       ["Jämlik hälsa Lindängen – budget"],
       ["Upprättad av Rädda Barnen"],
       [],
-      ["Budget (kr)", "Benämning", "Typ", "Procent av tjänst", "Månader", "Månadskostnad heltid (kr)"],
-      [`742${NBSP}500 kr`, "Hälsofrämjare", "Personal", "275 %", "6", `45${NNBSP}000:-`],
+      [
+        "Budget (kr)",
+        "Benämning",
+        "Typ",
+        "Procent av tjänst",
+        "Månader",
+        "Månadskostnad heltid (kr)",
+      ],
+      [
+        `742${NBSP}500 kr`,
+        "Hälsofrämjare",
+        "Personal",
+        "275 %",
+        "6",
+        `45${NNBSP}000:-`,
+      ],
       [],
       [null, "Samordnare utveckling", "Lönekostnad", 50, 6, "55 424"],
       [],
@@ -37,59 +57,118 @@ function editedSheet(name: string): SheetSpec {
 describe("edited layouts read the same figures", () => {
   test("title rows, moved columns, header synonyms, blank rows and numbers typed as Swedish text", async () => {
     const details = detailsSheet({ rate: "10%" });
-    const r = await checkSheets([details, editedSheet("Budget H2 2025"), editedSheet("Halvår 1 2026")]);
+    const r = await checkSheets([
+      details,
+      editedSheet("Budget H2 2025"),
+      editedSheet("Halvår 1 2026"),
+    ]);
     expectSeedFigures(r);
-    expect(r.periods[0]!.lines[0]).toMatchObject({ row: 5, label: "Hälsofrämjare", servicePercent: 275, months: 6, monthlyCost: 45000 });
+    expect(r.periods[0]!.lines[0]).toMatchObject({
+      row: 5,
+      label: "Hälsofrämjare",
+      servicePercent: 275,
+      months: 6,
+      monthlyCost: 45000,
+    });
     expect(errorsOf(r)).toEqual([]);
   });
 
   test("the OH rate as 0.1, 10 (percent points) or '10 %' text gives the same overhead", async () => {
     for (const rate of [0.1, 10, "10 %", pct(0.1)] as CellSpec[]) {
-      const r = await checkSheets([detailsSheet({ rate }), budgetHalfYearSheet("2025-H2", "juli–december 2025"), budgetHalfYearSheet("2026-H1", "januari–juni 2026")]);
+      const r = await checkSheets([
+        detailsSheet({ rate }),
+        budgetHalfYearSheet("2025-H2", "juli–december 2025"),
+        budgetHalfYearSheet("2026-H1", "januari–juni 2026"),
+      ]);
       expect(r.agreement.overheadRate).toBe(0.1);
       expectSeedFigures(r);
     }
   });
 
   test("the half-year is found from the sheet name when there is no Period cell", async () => {
-    const names = ["Budget 2025 H2", "Budget H2 2025", "2025-H2", "Halvår 2 2025", "andra halvåret 2025", "juli–december 2025", "2025-07-01 – 2025-12-31"];
+    const names = [
+      "Budget 2025 H2",
+      "Budget H2 2025",
+      "2025-H2",
+      "Halvår 2 2025",
+      "andra halvåret 2025",
+      "juli–december 2025",
+      "2025-07-01 – 2025-12-31",
+    ];
     for (const name of names) {
       const sheet = budgetHalfYearSheet(name, "");
-      const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet, rows: sheet.rows.slice(2) }]);
-      expect({ name, ids: r.periods.map((p) => p.id) }).toEqual({ name, ids: ["2025-H2"] });
+      const r = await checkSheets([
+        detailsSheet({ end: "2025-12-31" }),
+        { ...sheet, rows: sheet.rows.slice(2) },
+      ]);
+      expect({ name, ids: r.periods.map((p) => p.id) }).toEqual({
+        name,
+        ids: ["2025-H2"],
+      });
     }
   });
 
   test("a wrong Summa row is a finding at its cell", async () => {
     const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
-    const rows = [...sheet.rows, ["Summa", null, null, null, null, kr(1109000)]];
-    const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet, rows }]);
+    const rows = [
+      ...sheet.rows,
+      ["Summa", null, null, null, null, kr(1109000)],
+    ];
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
     expect(findingAt(r, "SUM_MISMATCH")).toEqual(["Budget 2025 H2!F8"]);
     expect(r.periods[0]!.budget.total).toBe(1109649);
   });
 
   test("a right Summa row is not a line and not a finding", async () => {
     const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
-    const rows = [...sheet.rows, ["Totalt", null, null, null, null, kr(1109649)]];
-    const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet, rows }]);
+    const rows = [
+      ...sheet.rows,
+      ["Totalt", null, null, null, null, kr(1109649)],
+    ];
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
     expect(r.periods[0]!.lines).toHaveLength(4);
     expect(r.findings).toEqual([]);
   });
 
   test("a typed salary budget that disagrees with % × months × monthly cost is a finding at its cell; the derived one is used", async () => {
     const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
-    const rows = sheet.rows.map((row, i) => (i === 4 ? ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(170000)] : row));
-    const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet, rows }]);
+    const rows = sheet.rows.map((row, i) =>
+      i === 4
+        ? ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(170000)]
+        : row,
+    );
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
     expect(findingAt(r, "SALARY_MISMATCH")).toEqual(["Budget 2025 H2!F5"]);
-    expect(r.periods[0]!.lines[1]).toMatchObject({ enteredBudget: 170000, budget: 166272 });
+    expect(r.periods[0]!.lines[1]).toMatchObject({
+      enteredBudget: 170000,
+      budget: 166272,
+    });
     expect(r.periods[0]!.budget.total).toBe(1109649);
   });
 
   test("a monthly cost left out gives the implied monthly cost and keeps the typed budget", async () => {
     const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
-    const rows = sheet.rows.map((row, i) => (i === 3 ? ["Lön", "Hälsofrämjare", pct(2.75), 6, null, kr(742500)] : row));
-    const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet, rows }]);
-    expect(r.periods[0]!.lines[0]).toMatchObject({ budget: 742500, monthlyCost: null, impliedMonthlyCost: 45000 });
+    const rows = sheet.rows.map((row, i) =>
+      i === 3 ? ["Lön", "Hälsofrämjare", pct(2.75), 6, null, kr(742500)] : row,
+    );
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
+    expect(r.periods[0]!.lines[0]).toMatchObject({
+      budget: 742500,
+      monthlyCost: null,
+      impliedMonthlyCost: 45000,
+    });
     expect(findingAt(r, "IMPLIED_MONTHLY_COST")).toEqual(["Budget 2025 H2!E4"]);
   });
 
@@ -99,7 +178,13 @@ describe("edited layouts read the same figures", () => {
       {
         name: "2025 H2",
         rows: [
-          ["Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget"],
+          [
+            "Post",
+            "Tjänstgöringsgrad",
+            "Antal månader",
+            "Månadskostnad",
+            "Budget",
+          ],
           ["Lönekostnader"],
           ["Hälsofrämjare", 275, 6, 45000],
           ["Samordnare utveckling", 50, 6, 55424],
@@ -108,7 +193,12 @@ describe("edited layouts read the same figures", () => {
         ],
       },
     ]);
-    expect(r.periods[0]!.lines.map((l) => l.category)).toEqual(["salary", "salary", "activity", "overhead"]);
+    expect(r.periods[0]!.lines.map((l) => l.category)).toEqual([
+      "salary",
+      "salary",
+      "activity",
+      "overhead",
+    ]);
     expect(r.periods[0]!.budget.total).toBe(1109649);
   });
 
@@ -124,8 +214,17 @@ describe("edited layouts read the same figures", () => {
       ],
       merges: ["A1:B1", "A2:B2", "A3:B3", "A4:B4", "A5:B5"],
     };
-    const r = await checkSheets([details, budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025")]);
-    expect(r.agreement).toMatchObject({ name: "Jämlik hälsa Lindängen", organisation: "Rädda Barnen", start: "2025-07-01", end: "2025-12-31", overheadRate: 0.1 });
+    const r = await checkSheets([
+      details,
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+    ]);
+    expect(r.agreement).toMatchObject({
+      name: "Jämlik hälsa Lindängen",
+      organisation: "Rädda Barnen",
+      start: "2025-07-01",
+      end: "2025-12-31",
+      overheadRate: 0.1,
+    });
     expect(errorsOf(r)).toEqual([]);
   });
 
@@ -134,7 +233,10 @@ describe("edited layouts read the same figures", () => {
     headers[5] = "Budget (kr)";
     const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
     const rows = sheet.rows.map((row, i) => (i === 2 ? headers : row));
-    const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet, rows }]);
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
     expect(r.periods[0]!.budget.total).toBe(1109649);
   });
 });
@@ -142,11 +244,24 @@ describe("edited layouts read the same figures", () => {
 describe("the overhead rate", () => {
   test("without OH-sats in Uppgifter, the rate in the OH line's label is used with a warning", async () => {
     const details = detailsSheet({ end: "2025-12-31" });
-    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", { typedSalaries: false });
-    const rows = sheet.rows.map((row, i) => (i === 6 ? ["OH", "OH-kostnader (10 %)"] : row));
-    const r = await checkSheets([{ ...details, rows: details.rows.filter((row) => row[0] !== "OH-sats") }, { ...sheet, rows }]);
-    expect(r.periods[0]!.budget).toEqual({ direct: 1008772, overhead: 100877, total: 1109649 });
-    expect(findingAt(r, "OVERHEAD_RATE_FROM_LABEL")).toEqual(["Budget 2025 H2!B7"]);
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+      typedSalaries: false,
+    });
+    const rows = sheet.rows.map((row, i) =>
+      i === 6 ? ["OH", "OH-kostnader (10 %)"] : row,
+    );
+    const r = await checkSheets([
+      { ...details, rows: details.rows.filter((row) => row[0] !== "OH-sats") },
+      { ...sheet, rows },
+    ]);
+    expect(r.periods[0]!.budget).toEqual({
+      direct: 1008772,
+      overhead: 100877,
+      total: 1109649,
+    });
+    expect(findingAt(r, "OVERHEAD_RATE_FROM_LABEL")).toEqual([
+      "Budget 2025 H2!B7",
+    ]);
     expect(errorsOf(r)).toEqual([]);
   });
 });

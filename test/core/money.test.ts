@@ -1,5 +1,11 @@
 import fc from "fast-check";
-import { allocate, divRound, overheadOf, salaryBudget, splitEvenly } from "../../src/core";
+import {
+  allocate,
+  divRound,
+  overheadOf,
+  salaryBudget,
+  splitEvenly,
+} from "../../src/core";
 
 const ore = (kr: number) => kr * 100;
 
@@ -15,11 +21,15 @@ describe("money in öre", () => {
   test("salary budgets are exact: 275 % × 6 × 45 000 = 742 500; 50 % × 6 × 55 424 = 166 272", () => {
     expect(salaryBudget(275_000_000, 6_000_000, ore(45000))).toBe(ore(742500));
     expect(salaryBudget(50_000_000, 6_000_000, ore(55424))).toBe(ore(166272));
-    expect(salaryBudget(33_333_333, 4_500_000, ore(41234.5))).toBe(ore(Math.round(0.33333333 * 4.5 * 41234.5)));
+    expect(salaryBudget(33_333_333, 4_500_000, ore(41234.5))).toBe(
+      ore(Math.round(0.33333333 * 4.5 * 41234.5)),
+    );
   });
 
   test("the seed's OH is allocated 74 250 / 16 627 / 10 000", () => {
-    expect(allocate(ore(100877), [ore(742500), ore(166272), ore(100000)])).toEqual([ore(74250), ore(16627), ore(10000)]);
+    expect(
+      allocate(ore(100877), [ore(742500), ore(166272), ore(100000)]),
+    ).toEqual([ore(74250), ore(16627), ore(10000)]);
   });
 
   test("an odd total splits with the extra krona to the first half-year", () => {
@@ -29,26 +39,45 @@ describe("money in öre", () => {
 
   test("allocation parts always sum exactly to the total, in whole kronor (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 0, max: 1e10 }), { minLength: 1, maxLength: 40 }), (kr, weights) => {
-        const parts = allocate(ore(kr), weights);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(ore(kr));
-        for (const p of parts) expect(p % 100).toBe(0);
-        const total = weights.reduce((a, b) => a + b, 0);
-        // Largest remainder: each part is within one krona of its exact share.
-        if (total > 0) weights.forEach((w, i) => expect(Math.abs(parts[i]! / 100 - (kr * w) / total)).toBeLessThan(1 + 1e-6));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.array(fc.integer({ min: 0, max: 1e10 }), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (kr, weights) => {
+          const parts = allocate(ore(kr), weights);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(ore(kr));
+          for (const p of parts) expect(p % 100).toBe(0);
+          const total = weights.reduce((a, b) => a + b, 0);
+          // Largest remainder: each part is within one krona of its exact share.
+          if (total > 0)
+            weights.forEach((w, i) =>
+              expect(Math.abs(parts[i]! / 100 - (kr * w) / total)).toBeLessThan(
+                1 + 1e-6,
+              ),
+            );
+        },
+      ),
     );
   });
 
   test("half-year splits sum to the total and differ by at most one krona (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 24 }), (total, n) => {
-        const parts = splitEvenly(total, n);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(100 + (total % 100));
-        // Earlier half-years never get less than later ones.
-        for (let i = 1; i < n; i++) expect(parts[i - 1]!).toBeGreaterThanOrEqual(parts[i]!);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 24 }),
+        (total, n) => {
+          const parts = splitEvenly(total, n);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(
+            100 + (total % 100),
+          );
+          // Earlier half-years never get less than later ones.
+          for (let i = 1; i < n; i++)
+            expect(parts[i - 1]!).toBeGreaterThanOrEqual(parts[i]!);
+        },
+      ),
     );
   });
 
@@ -57,22 +86,42 @@ describe("money in öre", () => {
     const reference = (kronor: number, weights: number[]): number[] => {
       const w = weights.map((x) => BigInt(Math.max(0, x)));
       const sum = w.reduce((a, b) => a + b, 0n);
-      if (sum === 0n) return weights.map((_, i) => (i === 0 ? kronor : 0) * 100);
+      if (sum === 0n)
+        return weights.map((_, i) => (i === 0 ? kronor : 0) * 100);
       const parts = w.map((x) => (BigInt(kronor) * x) / sum);
       const rems = w.map((x) => (BigInt(kronor) * x) % sum);
       let given = parts.reduce((a, b) => a + b, 0n);
-      const order = rems.map((_, i) => i).sort((a, b) => (rems[a] === rems[b] ? a - b : rems[a]! > rems[b]! ? -1 : 1));
-      for (let k = 0; given < BigInt(kronor); k++, given++) parts[order[k]!]! += 1n;
+      const order = rems
+        .map((_, i) => i)
+        .sort((a, b) =>
+          rems[a] === rems[b] ? a - b : rems[a]! > rems[b]! ? -1 : 1,
+        );
+      for (let k = 0; given < BigInt(kronor); k++, given++)
+        parts[order[k]!]! += 1n;
       return parts.map((p) => Number(p) * 100);
     };
     const weights = fc.oneof(
-      fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 600 }), // many ties
-      fc.array(fc.integer({ min: 0, max: 1e8 }), { minLength: 1, maxLength: 60 }),
-      fc.array(fc.integer({ min: 0, max: 1e13 }), { minLength: 1, maxLength: 8 }), // beyond the packed sort
+      fc.array(fc.integer({ min: 0, max: 50 }), {
+        minLength: 1,
+        maxLength: 600,
+      }), // many ties
+      fc.array(fc.integer({ min: 0, max: 1e8 }), {
+        minLength: 1,
+        maxLength: 60,
+      }),
+      fc.array(fc.integer({ min: 0, max: 1e13 }), {
+        minLength: 1,
+        maxLength: 8,
+      }), // beyond the packed sort
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e7 }), weights, (kr, w) => {
-        expect(allocate(ore(kr), w.map((x) => x * 100))).toEqual(reference(kr, w));
+        expect(
+          allocate(
+            ore(kr),
+            w.map((x) => x * 100),
+          ),
+        ).toEqual(reference(kr, w));
       }),
       { numRuns: 300 },
     );

@@ -22,11 +22,20 @@ describe("half-years from names and Period cells", () => {
     expect(p?.kind === "half-year" ? p.halfYear.id : p).toBe(id);
   });
 
-  test.each(["juli–november 2025", "2025-07-01 – 2025-12-15", "Budget 2025", "juli 2025 – juni 2026", "mars 2025"])("%j is a period but not a half-year", (text) => {
+  test.each([
+    "juli–november 2025",
+    "2025-07-01 – 2025-12-15",
+    "Budget 2025",
+    "juli 2025 – juni 2026",
+    "mars 2025",
+  ])("%j is a period but not a half-year", (text) => {
     expect(parsePeriod(text)?.kind).toBe("other");
   });
 
-  test.each(["Uppgifter", "Blad1", "Sheet1", "Anteckningar"])("%j names no period", (text) => {
-    expect(parsePeriod(text)).toBeNull();
-  });
+  test.each(["Uppgifter", "Blad1", "Sheet1", "Anteckningar"])(
+    "%j names no period",
+    (text) => {
+      expect(parsePeriod(text)).toBeNull();
+    },
+  );
 });

@@ -1,47 +1,105 @@
 // The write plan: exactly which cells get which formula or value (SPEC §7), and what is never touched.
 
-import { type CellWrite, MAX_TABLE_LINES, type SheetEdit, a1 } from "../../src/core";
+import {
+  type CellWrite,
+  MAX_TABLE_LINES,
+  type SheetEdit,
+  a1,
+} from "../../src/core";
 import { planOf } from "../helpers/compute";
-import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, manyLinesWorkbook, reportWorkbook } from "../helpers/seed";
+import {
+  budgetHalfYearSheet,
+  budgetWorkbook,
+  detailsSheet,
+  manyLinesWorkbook,
+  reportWorkbook,
+} from "../helpers/seed";
 import { buildXlsx, kr, pct } from "../helpers/workbook";
 
-const at = (edit: SheetEdit, address: string): CellWrite | undefined => edit.cells.find((c) => a1(c.row, c.col) === address);
+const at = (edit: SheetEdit, address: string): CellWrite | undefined =>
+  edit.cells.find((c) => a1(c.row, c.col) === address);
 
 describe("the write plan of a half-year sheet", () => {
   test("derived salary and OH budgets become live formulas with the values of SPEC §5", async () => {
-    const plan = planOf(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const plan = planOf(
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
     const edit = plan.edits.find((e) => e.sheet === "Budget 2025 H2")!;
-    expect(at(edit, "F4")?.value).toEqual({ kind: "formula", formula: "ROUND(C4*D4*E4,0)", cached: 742500 });
-    expect(at(edit, "F5")?.value).toEqual({ kind: "formula", formula: "ROUND(C5*D5*E5,0)", cached: 166272 });
-    expect(at(edit, "F7")?.value).toEqual({ kind: "formula", formula: "ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)", cached: 100877 });
+    expect(at(edit, "F4")?.value).toEqual({
+      kind: "formula",
+      formula: "ROUND(C4*D4*E4,0)",
+      cached: 742500,
+    });
+    expect(at(edit, "F5")?.value).toEqual({
+      kind: "formula",
+      formula: "ROUND(C5*D5*E5,0)",
+      cached: 166272,
+    });
+    expect(at(edit, "F7")?.value).toEqual({
+      kind: "formula",
+      formula: "ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)",
+      cached: 100877,
+    });
     // Nothing a person typed is in the plan.
-    for (const typed of ["A4", "B4", "C4", "D4", "E4", "F6", "B1"]) expect(at(edit, typed)).toBeUndefined();
+    for (const typed of ["A4", "B4", "C4", "D4", "E4", "F6", "B1"])
+      expect(at(edit, typed)).toBeUndefined();
   });
 
   test("a cell that already holds the add-in's formula is rewritten identically", async () => {
-    const plan = planOf(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const plan = planOf(
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
     const edit = plan.edits.find((e) => e.sheet === "Budget 2025 H2")!;
     const again = planOf(
       await buildXlsx([
         detailsSheet(),
         {
-          ...budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", { typedSalaries: false }),
-          rows: budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", { typedSalaries: false }).rows.map((row, i) => (i === 3 ? row.map((c, j) => (j === 5 ? { formula: "ROUND(C4*D4*E4,0)", result: 742500 } : c)) : row)),
+          ...budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+            typedSalaries: false,
+          }),
+          rows: budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+            typedSalaries: false,
+          }).rows.map((row, i) =>
+            i === 3
+              ? row.map((c, j) =>
+                  j === 5
+                    ? { formula: "ROUND(C4*D4*E4,0)", result: 742500 }
+                    : c,
+                )
+              : row,
+          ),
         },
         budgetWorkbook()[2]!,
       ]),
     );
-    expect(at(edit, "F4")?.value).toEqual({ kind: "formula", formula: "ROUND(C4*D4*E4,0)", cached: 742500 });
+    expect(at(edit, "F4")?.value).toEqual({
+      kind: "formula",
+      formula: "ROUND(C4*D4*E4,0)",
+      cached: 742500,
+    });
     expect(at(again.edits[0]!, "F4")?.value).toEqual(at(edit, "F4")?.value);
   });
 
   test("a typed budget that disagrees is never overwritten; it stays a finding", async () => {
     const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
-    const rows = sheet.rows.map((row, i) => (i === 4 ? ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(170000)] : row));
-    const plan = planOf(await buildXlsx([detailsSheet({ end: "2025-12-31" }), { ...sheet, rows }]));
+    const rows = sheet.rows.map((row, i) =>
+      i === 4
+        ? ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(170000)]
+        : row,
+    );
+    const plan = planOf(
+      await buildXlsx([
+        detailsSheet({ end: "2025-12-31" }),
+        { ...sheet, rows },
+      ]),
+    );
     expect(at(plan.edits[0]!, "F5")).toBeUndefined();
     const beslut = plan.creates[0]!;
-    expect(beslut.cells.some((c) => c.value.kind === "text" && c.value.value === "SALARY_MISMATCH")).toBe(true);
+    expect(
+      beslut.cells.some(
+        (c) => c.value.kind === "text" && c.value.value === "SALARY_MISMATCH",
+      ),
+    ).toBe(true);
   });
 
   test("Differens and Status are added right of the table, with formulas for every line", async () => {
@@ -49,63 +107,139 @@ describe("the write plan of a half-year sheet", () => {
     const edit = plan.edits.find((e) => e.sheet === "Utfall 2024 H1")!;
     // The seed's table has Differens (D) but no Status: Status goes to E.
     expect(at(edit, "E1")?.value).toEqual({ kind: "text", value: "Status" });
-    expect(at(edit, "E4")?.value).toEqual({ kind: "formula", formula: 'IF(C4="","",IF(C4>B4,"Överskriden","Inom budget"))', cached: "Överskriden" });
+    expect(at(edit, "E4")?.value).toEqual({
+      kind: "formula",
+      formula: 'IF(C4="","",IF(C4>B4,"Överskriden","Inom budget"))',
+      cached: "Överskriden",
+    });
     expect(at(edit, "E2")?.value).toMatchObject({ cached: "Inom budget" });
     // The typed Differens values are right, so they stay as they are.
     expect(at(edit, "D2")).toBeUndefined();
     expect(edit.marks).toEqual([
-      { range: "C2:C5", formula: "AND(ISNUMBER($C2),$C2>$B2)", fill: "FFC7CE", fontColor: "9C0006" },
-      { range: "E2:E5", formula: "AND(ISNUMBER($C2),$C2>$B2)", fill: "FFC7CE", fontColor: "9C0006" },
+      {
+        range: "C2:C5",
+        formula: "AND(ISNUMBER($C2),$C2>$B2)",
+        fill: "FFC7CE",
+        fontColor: "9C0006",
+      },
+      {
+        range: "E2:E5",
+        formula: "AND(ISNUMBER($C2),$C2>$B2)",
+        fill: "FFC7CE",
+        fontColor: "9C0006",
+      },
     ]);
   });
 
   test("workbook text is written as text: a label or name starting with = never becomes a formula", async () => {
     const details = detailsSheet({ end: "2025-12-31" });
     const evil = '=HYPERLINK("http://example.invalid","klicka")';
-    const rows = details.rows.map((row) => (row[0] === "Organisation" ? ["Organisation", evil] : row));
+    const rows = details.rows.map((row) =>
+      row[0] === "Organisation" ? ["Organisation", evil] : row,
+    );
     const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
-    const lines = sheet.rows.map((row, i) => (i === 5 ? ["Verksamhet", "+46 aktiviteter", null, null, null, kr(100000), kr(150000)] : row));
-    const plan = planOf(await buildXlsx([{ ...details, rows }, { ...sheet, rows: lines }]));
+    const lines = sheet.rows.map((row, i) =>
+      i === 5
+        ? [
+            "Verksamhet",
+            "+46 aktiviteter",
+            null,
+            null,
+            null,
+            kr(100000),
+            kr(150000),
+          ]
+        : row,
+    );
+    const plan = planOf(
+      await buildXlsx([
+        { ...details, rows },
+        { ...sheet, rows: lines },
+      ]),
+    );
     const beslut = plan.creates[0]!;
-    const withEvil = beslut.cells.filter((c) => (c.value.kind === "text" ? c.value.value : "").includes("HYPERLINK"));
+    const withEvil = beslut.cells.filter((c) =>
+      (c.value.kind === "text" ? c.value.value : "").includes("HYPERLINK"),
+    );
     expect(withEvil.length).toBeGreaterThan(0);
     for (const c of withEvil) expect(c.value.kind).toBe("text");
-    expect(beslut.cells.filter((c) => c.value.kind === "formula").every((c) => !(c.value as { formula: string }).formula.includes("HYPERLINK"))).toBe(true);
+    expect(
+      beslut.cells
+        .filter((c) => c.value.kind === "formula")
+        .every(
+          (c) =>
+            !(c.value as { formula: string }).formula.includes("HYPERLINK"),
+        ),
+    ).toBe(true);
   });
 });
 
 describe("the Beslut sheet", () => {
   const numbers = (cells: readonly CellWrite[]) =>
-    cells.flatMap((c) => (c.value.kind === "number" ? [c.value.value] : c.value.kind === "formula" && typeof c.value.cached === "number" ? [c.value.cached] : []));
+    cells.flatMap((c) =>
+      c.value.kind === "number"
+        ? [c.value.value]
+        : c.value.kind === "formula" && typeof c.value.cached === "number"
+          ? [c.value.cached]
+          : [],
+    );
 
   test("the 2024 report: 380 222, 147 336 and 232 886 are numbers in cells, with the due date", async () => {
     const beslut = planOf(await buildXlsx(reportWorkbook())).creates[0]!;
     expect(beslut.sheet).toBe("Beslut");
-    expect(numbers(beslut.cells)).toEqual(expect.arrayContaining([380222, 147336, 232886, 1925000, 1777664]));
-    expect(beslut.cells.some((c) => c.value.kind === "date" && c.value.iso === "2025-06-30")).toBe(true);
+    expect(numbers(beslut.cells)).toEqual(
+      expect.arrayContaining([380222, 147336, 232886, 1925000, 1777664]),
+    );
+    expect(
+      beslut.cells.some(
+        (c) => c.value.kind === "date" && c.value.iso === "2025-06-30",
+      ),
+    ).toBe(true);
   });
 
   test("the 2025–26 budget: 1 109 649 per half-year as formulas on the half-year sheets, 2 219 298 in all", async () => {
-    const beslut = planOf(await buildXlsx(budgetWorkbook({ typedSalaries: false }))).creates[0]!;
-    const totals = beslut.cells.filter((c) => c.value.kind === "formula" && /^SUM\('Budget 20\d\d H\d'!F4:F7\)$/.test(c.value.formula));
-    expect(totals.map((c) => (c.value as { cached: number }).cached)).toEqual([1109649, 1109649]);
+    const beslut = planOf(
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    ).creates[0]!;
+    const totals = beslut.cells.filter(
+      (c) =>
+        c.value.kind === "formula" &&
+        /^SUM\('Budget 20\d\d H\d'!F4:F7\)$/.test(c.value.formula),
+    );
+    expect(totals.map((c) => (c.value as { cached: number }).cached)).toEqual([
+      1109649, 1109649,
+    ]);
     expect(numbers(beslut.cells)).toContain(2219298);
-    const texts = beslut.cells.flatMap((c) => (c.value.kind === "text" ? [c.value.value] : []));
-    expect(texts.find((t) => t.includes("beviljar"))).toMatch(/beviljar Rädda Barnen 1 109 649 kronor .* under perioden juli 2025 till och med december 2025/);
+    const texts = beslut.cells.flatMap((c) =>
+      c.value.kind === "text" ? [c.value.value] : [],
+    );
+    expect(texts.find((t) => t.includes("beviljar"))).toMatch(
+      /beviljar Rädda Barnen 1 109 649 kronor .* under perioden juli 2025 till och med december 2025/,
+    );
   });
 });
 
 describe("the memo's tables on Beslut", () => {
   test("a table of more than MAX_TABLE_LINES lines shows its sums and says where the lines are", async () => {
-    const plan = planOf(await buildXlsx(manyLinesWorkbook(MAX_TABLE_LINES + 2)));
+    const plan = planOf(
+      await buildXlsx(manyLinesWorkbook(MAX_TABLE_LINES + 2)),
+    );
     const beslut = plan.creates[0]!;
-    const texts = beslut.cells.flatMap((c) => (c.value.kind === "text" ? [c.value.value] : []));
+    const texts = beslut.cells.flatMap((c) =>
+      c.value.kind === "text" ? [c.value.value] : [],
+    );
     const at = texts.indexOf("Budgetförslag juli–december 2025");
     expect(at).toBeGreaterThan(0);
-    expect(texts[at + 5]).toBe(`Tabellen har ${MAX_TABLE_LINES + 1} poster, fler än ${MAX_TABLE_LINES}: här visas bara summorna. Alla poster finns i beslutsunderlaget (iop-budget memo) och i JSON (yearLines, periodLines).`);
+    expect(texts[at + 5]).toBe(
+      `Tabellen har ${MAX_TABLE_LINES + 1} poster, fler än ${MAX_TABLE_LINES}: här visas bara summorna. Alla poster finns i beslutsunderlaget (iop-budget memo) och i JSON (yearLines, periodLines).`,
+    );
     expect(texts).not.toContain("Tjänst 0");
-    const total = beslut.cells.find((c) => c.value.kind === "text" && c.value.value === "Totalt")!;
-    const amount = beslut.cells.find((c) => c.row === total.row && c.col === 3)!;
+    const total = beslut.cells.find(
+      (c) => c.value.kind === "text" && c.value.value === "Totalt",
+    )!;
+    const amount = beslut.cells.find(
+      (c) => c.row === total.row && c.col === 3,
+    )!;
     expect(amount.value).toMatchObject({ kind: "number" });
   });
 });

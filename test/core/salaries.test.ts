@@ -9,19 +9,30 @@ async function check(sheets: Parameters<typeof buildXlsx>[0]) {
   const a = analyze(readXlsx(await buildXlsx(sheets)));
   return { a, json: toCheckJson("lonekalkyl.xlsx", a) };
 }
-const codes = (json: { findings: { code: string; sheet: string | null; cell: string | null }[] }) => json.findings.map((f) => `${f.code}@${f.sheet ?? ""}!${f.cell ?? ""}`);
+const codes = (json: {
+  findings: { code: string; sheet: string | null; cell: string | null }[];
+}) => json.findings.map((f) => `${f.code}@${f.sheet ?? ""}!${f.cell ?? ""}`);
 
 describe("Lönekalkyl", () => {
   test("the issue's three persons make the line's budget: 252 326 + 136 204 + 210 272 = 598 802 kr in 2026-H1", async () => {
     const { a, json } = await check(salaryWorkbook());
     const h1 = a.computation.halfYears[0]!;
     const line = h1.lines[0]!;
-    expect(line.salaries!.map((c) => c.cost / 100)).toEqual([252_326, 136_204, 210_272]);
+    expect(line.salaries!.map((c) => c.cost / 100)).toEqual([
+      252_326, 136_204, 210_272,
+    ]);
     expect(line.effectiveBudget / 100).toBe(598_802);
-    expect(h1.budget.total / 100).toBe(598_802 + 100_000 + Math.round(0.1 * 698_802));
+    expect(h1.budget.total / 100).toBe(
+      598_802 + 100_000 + Math.round(0.1 * 698_802),
+    );
     // 2026-H2: A and B end in June (nothing), C all half-year.
-    expect(a.computation.halfYears[1]!.lines[0]!.salaries!.map((c) => c.cost / 100)).toEqual([0, 0, 315_408]);
-    expect(json.periods[0]!.lines[0]).toMatchObject({ label: "Hälsofrämjare", budget: 598802 });
+    expect(
+      a.computation.halfYears[1]!.lines[0]!.salaries!.map((c) => c.cost / 100),
+    ).toEqual([0, 0, 315_408]);
+    expect(json.periods[0]!.lines[0]).toMatchObject({
+      label: "Hälsofrämjare",
+      budget: 598802,
+    });
     // No Pålägg anywhere: an info asks for it; nothing else.
     expect(codes(json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
   });
@@ -29,7 +40,9 @@ describe("Lönekalkyl", () => {
   test("Pålägg from Uppgifter, and per person where the row has its own", async () => {
     const { a, json } = await check(salaryWorkbook({ surcharge: pct(0.06) }));
     expect(a.workbook.agreement.surchargePpm).toBe(60_000);
-    expect(a.computation.halfYears[0]!.lines[0]!.salaries![0]!.cost / 100).toBe(Math.round(6 * 32_000 * 1.3742));
+    expect(a.computation.halfYears[0]!.lines[0]!.salaries![0]!.cost / 100).toBe(
+      Math.round(6 * 32_000 * 1.3742),
+    );
     expect(codes(json)).toEqual([]);
   });
 
@@ -41,8 +54,24 @@ describe("Lönekalkyl", () => {
           ["Hälsofrämjare", "Årslön", 1990, kr(420000), pct(1), null, null],
           ["Hälsofrämjare", "Fel år", 85, kr(30000), pct(1), null, null],
           ["Samordnare", "Ingen post", 1990, kr(30000), pct(0.5), null, null],
-          ["Hälsofrämjare", "Före avtalet", 1990, kr(30000), pct(0.5), date("2025-10-01"), null],
-          ["Hälsofrämjare", "Baklänges", 1990, kr(30000), pct(0.5), date("2026-05-01"), date("2026-02-01")],
+          [
+            "Hälsofrämjare",
+            "Före avtalet",
+            1990,
+            kr(30000),
+            pct(0.5),
+            date("2025-10-01"),
+            null,
+          ],
+          [
+            "Hälsofrämjare",
+            "Baklänges",
+            1990,
+            kr(30000),
+            pct(0.5),
+            date("2026-05-01"),
+            date("2026-02-01"),
+          ],
           ["Hälsofrämjare", "Saknar lön", 1990, null, pct(0.5), null, null],
         ],
       }),
@@ -58,57 +87,131 @@ describe("Lönekalkyl", () => {
         "SALARY_CALC_BUDGET@Budget 2026 H1!C4",
       ]),
     );
-    const missing = json.findings.find((f) => f.code === "SALARY_VALUE_MISSING")!;
-    expect(missing.message).toBe("Saknar lön på rad 12 saknar månadslön: personens lönekostnad kan inte räknas. Fyll i cellen.");
+    const missing = json.findings.find(
+      (f) => f.code === "SALARY_VALUE_MISSING",
+    )!;
+    expect(missing.message).toBe(
+      "Saknar lön på rad 12 saknar månadslön: personens lönekostnad kan inte räknas. Fyll i cellen.",
+    );
   });
 
   test("a line with persons and a typed monthly cost that disagrees is a warning at the cost", async () => {
     const sheets = salaryWorkbook();
     const withCost = sheets.map((s) =>
       s.name === "Budget 2026 H1"
-        ? { ...s, rows: [s.rows[0]!, [], ["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget"], ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), null], ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(100000)], ["OH", "OH-kostnader", null, null, null, null]] }
+        ? {
+            ...s,
+            rows: [
+              s.rows[0]!,
+              [],
+              [
+                "Kostnadsslag",
+                "Post",
+                "Tjänstgöringsgrad",
+                "Antal månader",
+                "Månadskostnad",
+                "Budget",
+              ],
+              ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), null],
+              [
+                "Verksamhet",
+                "Verksamhetskostnader",
+                null,
+                null,
+                null,
+                kr(100000),
+              ],
+              ["OH", "OH-kostnader", null, null, null, null],
+            ],
+          }
         : s,
     );
     const { a, json } = await check(withCost);
     expect(codes(json)).toContain("SALARY_CALC_MISMATCH@Budget 2026 H1!E4");
-    expect(a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100).toBe(598_802);
+    expect(a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100).toBe(
+      598_802,
+    );
   });
 });
 
 describe("Lönekalkyl written", () => {
   test("live formulas: each person's cost per half-year, the line's SUMIF, the rate table; LibreOffice's recalculation agrees, and a second compute changes nothing", async () => {
     const { computeBytes } = await import("../helpers/compute");
-    const { recalculateWithLibreOffice } = await import("../helpers/libreoffice");
+    const { recalculateWithLibreOffice } =
+      await import("../helpers/libreoffice");
     const input = await buildXlsx(salaryWorkbook({ surcharge: pct(0.06) }));
     const computed = computeBytes(input);
     const grids = readXlsx(computed);
     const sheet = (name: string) => grids.sheets.find((s) => s.name === name)!;
-    expect(sheet("Lönekalkyl").rows[2]!.slice(7).map((c) => c?.v)).toEqual(["Kostnad 2026-H1", "Kostnad 2026-H2"]);
+    expect(
+      sheet("Lönekalkyl")
+        .rows[2]!.slice(7)
+        .map((c) => c?.v),
+    ).toEqual(["Kostnad 2026-H1", "Kostnad 2026-H2"]);
     const h1Line = sheet("Budget 2026 H1").rows[3]![2]!;
-    expect(h1Line.f).toBe("SUMIF('Lönekalkyl'!$A$4:$A$6,B4,'Lönekalkyl'!$H$4:$H$6)");
-    expect(sheet("Lönekalkyl").rows[3]![7]!.f).toContain("'Avgiftssatser'!$B$4");
-    expect(sheet("Avgiftssatser").rows[3]![1]).toMatchObject({ t: "n", v: 0.3142 });
+    expect(h1Line.f).toBe(
+      "SUMIF('Lönekalkyl'!$A$4:$A$6,B4,'Lönekalkyl'!$H$4:$H$6)",
+    );
+    expect(sheet("Lönekalkyl").rows[3]![7]!.f).toContain(
+      "'Avgiftssatser'!$B$4",
+    );
+    expect(sheet("Avgiftssatser").rows[3]![1]).toMatchObject({
+      t: "n",
+      v: 0.3142,
+    });
     const engine = analyze(readXlsx(input));
-    const costs = (h: number) => engine.computation.halfYears[h]!.lines[0]!.salaries!.map((c) => c.cost / 100);
-    expect(sheet("Lönekalkyl").rows.slice(3, 6).map((r) => [r![7]!.v, r![8]!.v])).toEqual(costs(0).map((c, i) => [c, costs(1)[i]]));
+    const costs = (h: number) =>
+      engine.computation.halfYears[h]!.lines[0]!.salaries!.map(
+        (c) => c.cost / 100,
+      );
+    expect(
+      sheet("Lönekalkyl")
+        .rows.slice(3, 6)
+        .map((r) => [r![7]!.v, r![8]!.v]),
+    ).toEqual(costs(0).map((c, i) => [c, costs(1)[i]]));
 
-    const recalculated = readXlsx(recalculateWithLibreOffice(computed, "lonekalkyl.xlsx"));
-    const calc = (name: string) => recalculated.sheets.find((s) => s.name === name)!;
-    expect(calc("Lönekalkyl").rows.slice(3, 6).map((r) => [r![7]!.v, r![8]!.v])).toEqual(costs(0).map((c, i) => [c, costs(1)[i]]));
-    expect(calc("Budget 2026 H1").rows[3]![2]!.v).toBe(engine.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100);
+    const recalculated = readXlsx(
+      recalculateWithLibreOffice(computed, "lonekalkyl.xlsx"),
+    );
+    const calc = (name: string) =>
+      recalculated.sheets.find((s) => s.name === name)!;
+    expect(
+      calc("Lönekalkyl")
+        .rows.slice(3, 6)
+        .map((r) => [r![7]!.v, r![8]!.v]),
+    ).toEqual(costs(0).map((c, i) => [c, costs(1)[i]]));
+    expect(calc("Budget 2026 H1").rows[3]![2]!.v).toBe(
+      engine.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100,
+    );
     // The figures read back from LibreOffice's file are the engine's.
-    expect(analyze(recalculated).computation.grantTotal).toBe(engine.computation.grantTotal);
+    expect(analyze(recalculated).computation.grantTotal).toBe(
+      engine.computation.grantTotal,
+    );
     // Running again gives the same cells.
     const again = readXlsx(computeBytes(computed));
-    expect(again.sheets.find((s) => s.name === "Lönekalkyl")!.rows).toEqual(sheet("Lönekalkyl").rows);
+    expect(again.sheets.find((s) => s.name === "Lönekalkyl")!.rows).toEqual(
+      sheet("Lönekalkyl").rows,
+    );
   });
 
   test("the issue's example without Pålägg: 598 802 kr for 2026-H1 in the engine and in LibreOffice", async () => {
     const { computeBytes } = await import("../helpers/compute");
-    const { recalculateWithLibreOffice } = await import("../helpers/libreoffice");
-    const recalculated = readXlsx(recalculateWithLibreOffice(computeBytes(await buildXlsx(salaryWorkbook())), "exempel.xlsx"));
-    const line = recalculated.sheets.find((s) => s.name === "Budget 2026 H1")!.rows[3]!;
+    const { recalculateWithLibreOffice } =
+      await import("../helpers/libreoffice");
+    const recalculated = readXlsx(
+      recalculateWithLibreOffice(
+        computeBytes(await buildXlsx(salaryWorkbook())),
+        "exempel.xlsx",
+      ),
+    );
+    const line = recalculated.sheets.find((s) => s.name === "Budget 2026 H1")!
+      .rows[3]!;
     expect(line[2]!.v).toBe(598_802);
-    expect(recalculated.sheets.find((s) => s.name === "Lönekalkyl")!.rows.slice(3, 6).map((r) => r![7]!.v)).toEqual([252_326, 136_204, 210_272]);
+    expect(
+      recalculated.sheets
+        .find((s) => s.name === "Lönekalkyl")!
+        .rows.slice(3, 6)
+        .map((r) => r![7]!.v),
+    ).toEqual([252_326, 136_204, 210_272]);
   });
 });

@@ -9,9 +9,19 @@ describe("the seed budget 2025–26 as two half-year sheets", () => {
       const r = await checkSheets(budgetWorkbook({ typedSalaries }));
       expect(r.periods.map((p) => p.id)).toEqual(["2025-H2", "2026-H1"]);
       for (const p of r.periods) {
-        expect(p.budget).toEqual({ direct: 1008772, overhead: 100877, total: 1109649 });
-        expect(p.lines.filter((l) => l.category !== "overhead").map((l) => l.overhead)).toEqual([74250, 16627, 10000]);
-        expect(p.lines.map((l) => l.budget)).toEqual([742500, 166272, 100000, 100877]);
+        expect(p.budget).toEqual({
+          direct: 1008772,
+          overhead: 100877,
+          total: 1109649,
+        });
+        expect(
+          p.lines
+            .filter((l) => l.category !== "overhead")
+            .map((l) => l.overhead),
+        ).toEqual([74250, 16627, 10000]);
+        expect(p.lines.map((l) => l.budget)).toEqual([
+          742500, 166272, 100000, 100877,
+        ]);
         expect(p.actual).toBeNull();
       }
       expect(r.grants).toEqual([
@@ -24,44 +34,87 @@ describe("the seed budget 2025–26 as two half-year sheets", () => {
         { year: 2026, amount: 1109649, periods: ["2026-H1"] },
       ]);
       expect(errorsOf(r)).toEqual([]);
-      expect(r.agreement).toMatchObject({ organisation: "Rädda Barnen", orgNumber: "802002-8638", start: "2025-07-01", end: "2026-06-30", overheadRate: 0.1 });
+      expect(r.agreement).toMatchObject({
+        organisation: "Rädda Barnen",
+        orgNumber: "802002-8638",
+        start: "2025-07-01",
+        end: "2026-06-30",
+        overheadRate: 0.1,
+      });
     });
   }
 
   test("drafts the grant decision in the seed's wording", async () => {
     const r = await checkSheets(budgetWorkbook());
-    expect(r.decision).toContainEqual(expect.stringContaining("beviljar Rädda Barnen 1 109 649 kronor"));
-    expect(r.decision.find((d) => d.includes("beviljar"))).toContain("under perioden juli 2025 till och med december 2025");
-    expect(r.decision.find((d) => d.includes("beakta"))).toContain("1 109 649 kronor till Rädda Barnen");
-    expect(r.decision.find((d) => d.includes("beakta"))).toContain("januari 2026 till och med juni 2026");
+    expect(r.decision).toContainEqual(
+      expect.stringContaining("beviljar Rädda Barnen 1 109 649 kronor"),
+    );
+    expect(r.decision.find((d) => d.includes("beviljar"))).toContain(
+      "under perioden juli 2025 till och med december 2025",
+    );
+    expect(r.decision.find((d) => d.includes("beakta"))).toContain(
+      "1 109 649 kronor till Rädda Barnen",
+    );
+    expect(r.decision.find((d) => d.includes("beakta"))).toContain(
+      "januari 2026 till och med juni 2026",
+    );
   });
 });
 
 describe("the 2024 report in the seed's own labels", () => {
   test("gives the year's budget, actual and surplus, and the repayment with the 2023 surplus", async () => {
     const r = await checkSheets(reportWorkbook());
-    expect(r.years).toEqual([{ year: 2024, budget: 1925000, actual: 1777664, surplus: 147336, partial: false }]);
-    expect(r.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
+    expect(r.years).toEqual([
+      {
+        year: 2024,
+        budget: 1925000,
+        actual: 1777664,
+        surplus: 147336,
+        partial: false,
+      },
+    ]);
+    expect(r.repayment).toEqual({
+      items: [
+        { year: 2023, amount: 232886 },
+        { year: 2024, amount: 147336 },
+      ],
+      total: 380222,
+      due: "2025-06-30",
+    });
     expect(errorsOf(r)).toEqual([]);
   });
 
   test("infers the categories from the labels' prefixes", async () => {
     const r = await checkSheets(reportWorkbook());
-    expect(r.periods[0]!.lines.map((l) => l.category)).toEqual(["salary", "salary", "activity", "overhead"]);
+    expect(r.periods[0]!.lines.map((l) => l.category)).toEqual([
+      "salary",
+      "salary",
+      "activity",
+      "overhead",
+    ]);
   });
 
   test("flags only the activities line as overspent, in each half-year", async () => {
     const r = await checkSheets(reportWorkbook());
     for (const p of r.periods) {
-      expect(p.lines.filter((l) => l.overspent).map((l) => l.label)).toEqual(["Verksamhetskostnader: aktiviteter"]);
+      expect(p.lines.filter((l) => l.overspent).map((l) => l.label)).toEqual([
+        "Verksamhetskostnader: aktiviteter",
+      ]);
     }
-    expect(r.findings.filter((f) => f.code === "OVERSPENT").map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Utfall 2024 H1!C4", "Utfall 2024 H2!C4"]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "OVERSPENT")
+        .map((f) => `${f.sheet}!${f.cell}`),
+    ).toEqual(["Utfall 2024 H1!C4", "Utfall 2024 H2!C4"]);
   });
 
   test("counts the actual overhead as eligible: 10 % of the actual direct costs", async () => {
     const r = await checkSheets(reportWorkbook());
     const direct = r.periods.reduce((s, p) => s + p.actual!.direct, 0);
-    const overhead = r.periods.reduce((s, p) => s + p.actual!.eligibleOverhead, 0);
+    const overhead = r.periods.reduce(
+      (s, p) => s + p.actual!.eligibleOverhead,
+      0,
+    );
     expect(direct).toBe(1616058);
     expect(overhead).toBe(161606);
   });
@@ -71,7 +124,9 @@ describe("the 2024 report in the seed's own labels", () => {
     expect(r.decision).toContainEqual(
       "Kommunstyrelsen beslutar att överskott av medel 232 886 kronor samt 147 336 kronor från verksamhetsperioden 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025.",
     );
-    expect(r.decision[0]).toContain("avseende perioden januari till och med december 2024");
+    expect(r.decision[0]).toContain(
+      "avseende perioden januari till och med december 2024",
+    );
     // The JSON's points are unnumbered sentences (SPEC §8), numbered only where they are shown.
     for (const point of r.decision) expect(point).toMatch(/^Kommunstyrelsen /);
   });

@@ -1,5 +1,16 @@
 import fc from "fast-check";
-import { formatAmount, formatNumber, normalizeKey, parseDateText, parseNumberText, readNumber, serialToIso, isoToSerial, isDateFormat, isValidOrgNumber } from "../../src/core";
+import {
+  formatAmount,
+  formatNumber,
+  normalizeKey,
+  parseDateText,
+  parseNumberText,
+  readNumber,
+  serialToIso,
+  isoToSerial,
+  isDateFormat,
+  isValidOrgNumber,
+} from "../../src/core";
 
 describe("Swedish number text", () => {
   test.each([
@@ -20,24 +31,54 @@ describe("Swedish number text", () => {
     expect(parseNumberText(text)).toEqual({ value, percent: false });
   });
 
-  test.each([["275 %", 275], ["10%", 10], ["2,5 %", 2.5]])("%j is %d percent", (text, value) => {
+  test.each([
+    ["275 %", 275],
+    ["10%", 10],
+    ["2,5 %", 2.5],
+  ])("%j is %d percent", (text, value) => {
     expect(parseNumberText(text)).toEqual({ value, percent: true });
   });
 
-  test.each(["ca 40 000", "se ovan", "40 000 ca", "1 2 3,4,5", "kr", "", "12abc"])("%j is not a number", (text) => {
+  test.each([
+    "ca 40 000",
+    "se ovan",
+    "40 000 ca",
+    "1 2 3,4,5",
+    "kr",
+    "",
+    "12abc",
+  ])("%j is not a number", (text) => {
     expect(parseNumberText(text)).toBeNull();
   });
 
   test("a percent-formatted cell holds a fraction; '275 %' as text reads the same", () => {
-    expect(readNumber({ t: "n", v: 2.75, fmt: "0%" })).toEqual({ ok: true, value: { value: 2.75, percent: true } });
-    expect(readNumber({ t: "s", v: "275 %" })).toEqual({ ok: true, value: { value: 2.75, percent: true } });
-    expect(readNumber({ t: "n", v: 275 })).toEqual({ ok: true, value: { value: 275, percent: false } });
+    expect(readNumber({ t: "n", v: 2.75, fmt: "0%" })).toEqual({
+      ok: true,
+      value: { value: 2.75, percent: true },
+    });
+    expect(readNumber({ t: "s", v: "275 %" })).toEqual({
+      ok: true,
+      value: { value: 2.75, percent: true },
+    });
+    expect(readNumber({ t: "n", v: 275 })).toEqual({
+      ok: true,
+      value: { value: 275, percent: false },
+    });
   });
 
   test("error values and uncalculated formulas are failures, never numbers", () => {
-    expect(readNumber({ t: "e", v: "#REF!" })).toEqual({ ok: false, failure: { kind: "error-value", text: "#REF!" } });
-    expect(readNumber({ t: "s", v: "#VALUE!" })).toEqual({ ok: false, failure: { kind: "error-value", text: "#VALUE!" } });
-    expect(readNumber({ t: "z", v: null, f: "SUM(A1:A2)" })).toEqual({ ok: false, failure: { kind: "uncalculated-formula", text: "=SUM(A1:A2)" } });
+    expect(readNumber({ t: "e", v: "#REF!" })).toEqual({
+      ok: false,
+      failure: { kind: "error-value", text: "#REF!" },
+    });
+    expect(readNumber({ t: "s", v: "#VALUE!" })).toEqual({
+      ok: false,
+      failure: { kind: "error-value", text: "#VALUE!" },
+    });
+    expect(readNumber({ t: "z", v: null, f: "SUM(A1:A2)" })).toEqual({
+      ok: false,
+      failure: { kind: "uncalculated-formula", text: "=SUM(A1:A2)" },
+    });
   });
 
   test("whole kronor amounts round-trip through the Swedish format (property)", () => {
@@ -53,10 +94,14 @@ describe("Swedish number text", () => {
 
   test("amounts round-trip also with 'kr', no-break spaces and Unicode minus (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(" ", "\u00a0", "\u202f"), (ore, space) => {
-        const text = `${formatAmount(ore).replace(/ /g, space).replace("-", "\u2212")} kr`;
-        expect(Math.round(parseNumberText(text)!.value * 100)).toBe(ore);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom(" ", "\u00a0", "\u202f"),
+        (ore, space) => {
+          const text = `${formatAmount(ore).replace(/ /g, space).replace("-", "\u2212")} kr`;
+          expect(Math.round(parseNumberText(text)!.value * 100)).toBe(ore);
+        },
+      ),
     );
   });
 });
@@ -86,12 +131,32 @@ describe("dates", () => {
   test("serials convert both ways (property), 45839 is 2025-07-01", () => {
     expect(serialToIso(45839)).toBe("2025-07-01");
     expect(serialToIso(61)).toBe("1900-03-01");
-    fc.assert(fc.property(fc.integer({ min: 61, max: 2_958_465 }), (serial) => expect(isoToSerial(serialToIso(serial)!)).toBe(serial)));
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2_958_465 }), (serial) =>
+        expect(isoToSerial(serialToIso(serial)!)).toBe(serial),
+      ),
+    );
   });
 
   test("date formats are told from number formats", () => {
-    for (const f of ["yyyy-mm-dd", "d/m/yyyy", "mmm-yy", "[$-41D]d mmmm yyyy", "h:mm"]) expect([f, isDateFormat(f)]).toEqual([f, true]);
-    for (const f of ["General", "0%", "#,##0", '#,##0 "kr"', "0.00", "@", "#,##0;[Red]-#,##0"]) expect([f, isDateFormat(f)]).toEqual([f, false]);
+    for (const f of [
+      "yyyy-mm-dd",
+      "d/m/yyyy",
+      "mmm-yy",
+      "[$-41D]d mmmm yyyy",
+      "h:mm",
+    ])
+      expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of [
+      "General",
+      "0%",
+      "#,##0",
+      '#,##0 "kr"',
+      "0.00",
+      "@",
+      "#,##0;[Red]-#,##0",
+    ])
+      expect([f, isDateFormat(f)]).toEqual([f, false]);
   });
 });
 
@@ -113,8 +178,15 @@ describe("keys and organisation numbers", () => {
 
 describe("amounts and numbers are written as Intl writes them, without loading ICU", () => {
   // The reference: what the formatter did before, with Intl, and what Office and browsers show.
-  const intl = (lang: "sv" | "en", value: number, digits: { min?: number; max: number }) =>
-    new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { minimumFractionDigits: digits.min ?? 0, maximumFractionDigits: digits.max })
+  const intl = (
+    lang: "sv" | "en",
+    value: number,
+    digits: { min?: number; max: number },
+  ) =>
+    new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+      minimumFractionDigits: digits.min ?? 0,
+      maximumFractionDigits: digits.max,
+    })
       .format(value)
       .replace(/[\u00a0\u202f]/g, lang === "sv" ? " " : "\u00a0")
       .replace(/\u2212/g, "-");
@@ -122,27 +194,47 @@ describe("amounts and numbers are written as Intl writes them, without loading I
 
   test("amounts in öre, either language (property)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: -100_000, max: 100_000 })), langs, (ore, lang) => {
-        const decimals = ore % 100 === 0 ? 0 : 2;
-        expect(formatAmount(ore, lang)).toBe(intl(lang, ore / 100, { min: decimals, max: decimals }));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -1e13, max: 1e13 }),
+          fc.integer({ min: -100_000, max: 100_000 }),
+        ),
+        langs,
+        (ore, lang) => {
+          const decimals = ore % 100 === 0 ? 0 : 2;
+          expect(formatAmount(ore, lang)).toBe(
+            intl(lang, ore / 100, { min: decimals, max: decimals }),
+          );
+        },
+      ),
     );
   });
 
   test("any finite number below 10^15, either language (property)", () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e15, max: 1e15, noNaN: true }), langs, (value, lang) => {
-        expect(formatNumber(value, lang)).toBe(intl(lang, value, { max: 6 }).replace(/^-0$/, "0"));
-      }),
+      fc.property(
+        fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+        langs,
+        (value, lang) => {
+          expect(formatNumber(value, lang)).toBe(
+            intl(lang, value, { max: 6 }).replace(/^-0$/, "0"),
+          );
+        },
+      ),
     );
   });
 
   test("plain numbers with up to six decimals, either language (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }), langs, (n, places, lang) => {
-        const value = n / 10 ** places;
-        expect(formatNumber(value, lang)).toBe(intl(lang, value, { max: 6 }));
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 6 }),
+        langs,
+        (n, places, lang) => {
+          const value = n / 10 ** places;
+          expect(formatNumber(value, lang)).toBe(intl(lang, value, { max: 6 }));
+        },
+      ),
     );
   });
 
@@ -154,7 +246,9 @@ describe("amounts and numbers are written as Intl writes them, without loading I
     [110964950, "sv", "1 109 649,50"],
     [110964905, "en", "1,109,649.05"],
     [99999, "en", "999.99"],
-  ] as const)("formatAmount(%s, %s) is %s", (ore, lang, text) => expect(formatAmount(ore, lang)).toBe(text));
+  ] as const)("formatAmount(%s, %s) is %s", (ore, lang, text) =>
+    expect(formatAmount(ore, lang)).toBe(text),
+  );
 
   test.each([
     [2025, "sv", "2 025"],
@@ -165,5 +259,7 @@ describe("amounts and numbers are written as Intl writes them, without loading I
     [0.0000005, "en", "0.000001"],
     [1e-7, "en", "0"],
     [9.9999995, "sv", "10"],
-  ] as const)("formatNumber(%s, %s) is %s", (value, lang, text) => expect(formatNumber(value, lang)).toBe(text));
+  ] as const)("formatNumber(%s, %s) is %s", (value, lang, text) =>
+    expect(formatNumber(value, lang)).toBe(text),
+  );
 });

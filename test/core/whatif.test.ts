@@ -28,8 +28,14 @@ import { buildXlsx, kr } from "../helpers/workbook";
 
 const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
 const ACT = keyOfLine({ category: "activity", label: "Verksamhetskostnader" });
-const to300: InputChange = { sheet: "Budget 2026 H1", line: HF, field: "servicePercent", value: 300_000_000 };
-const total = (a: Analysis, id: string) => a.computation.halfYears.find((h) => h.halfYear.id === id)!.budget.total;
+const to300: InputChange = {
+  sheet: "Budget 2026 H1",
+  line: HF,
+  field: "servicePercent",
+  value: 300_000_000,
+};
+const total = (a: Analysis, id: string) =>
+  a.computation.halfYears.find((h) => h.halfYear.id === id)!.budget.total;
 
 let bytes: Uint8Array;
 let grids: WorkbookGrids;
@@ -52,8 +58,28 @@ describe("what-if: inputs changed without writing", () => {
     // A typed salary budget may be changed too; a budget that is a formula may not.
     const typed = analyze(readXlsx(await buildXlsx(budgetWorkbook())));
     const th = typed.workbook.halfYears[0]!;
-    expect(editableFields(th, th.lines[0]!)).toEqual(["servicePercent", "months", "monthlyCost", "budget"]);
-    const formula = analyze(readXlsx(await buildXlsx([detailsSheet(), { name: "Budget 2025 H2", rows: [["Period", "juli–december 2025"], [], ["Kostnadsslag", "Post", "Budget"], ["Verksamhet", "Aktiviteter", { formula: "1000*2", value: 2000 }]] }])));
+    expect(editableFields(th, th.lines[0]!)).toEqual([
+      "servicePercent",
+      "months",
+      "monthlyCost",
+      "budget",
+    ]);
+    const formula = analyze(
+      readXlsx(
+        await buildXlsx([
+          detailsSheet(),
+          {
+            name: "Budget 2025 H2",
+            rows: [
+              ["Period", "juli–december 2025"],
+              [],
+              ["Kostnadsslag", "Post", "Budget"],
+              ["Verksamhet", "Aktiviteter", { formula: "1000*2", value: 2000 }],
+            ],
+          },
+        ]),
+      ),
+    );
     const fh = formula.workbook.halfYears[0]!;
     expect(editableFields(fh, fh.lines[0]!)).toEqual([]);
   });
@@ -76,9 +102,13 @@ describe("what-if: inputs changed without writing", () => {
     expect(total(base, "2026-H1")).toBe(110_964_900);
     expect(total(shown, "2026-H1")).toBe(118_389_900);
     expect(total(shown, "2025-H2")).toBe(110_964_900);
-    expect(shown.computation.grantTotal - base.computation.grantTotal).toBe(7_425_000);
+    expect(shown.computation.grantTotal - base.computation.grantTotal).toBe(
+      7_425_000,
+    );
     const line = shown.computation.halfYears[1]!.lines[0]!;
-    expect([line.input.servicePercentMicro, line.effectiveBudget]).toEqual([300_000_000, 81_000_000]);
+    expect([line.input.servicePercentMicro, line.effectiveBudget]).toEqual([
+      300_000_000, 81_000_000,
+    ]);
     // Nothing of the read grids changed (a later analysis of them is the workbook's).
     expect(total(analyze(grids), "2026-H1")).toBe(110_964_900);
   });
@@ -86,55 +116,136 @@ describe("what-if: inputs changed without writing", () => {
   test("changes that no longer apply are dropped: a line gone, a field that is not an input, the cell's own value", () => {
     const live = liveChanges(base.workbook, [
       to300,
-      { sheet: "Budget 2026 H1", line: keyOfLine({ category: "salary", label: "Finns inte" }), field: "months", value: 1_000_000 },
-      { sheet: "Budget 2026 H1", line: ACT, field: "servicePercent", value: 1_000_000 },
-      { sheet: "Budget 2025 H2", line: ACT, field: "budget", value: 10_000_000 },
+      {
+        sheet: "Budget 2026 H1",
+        line: keyOfLine({ category: "salary", label: "Finns inte" }),
+        field: "months",
+        value: 1_000_000,
+      },
+      {
+        sheet: "Budget 2026 H1",
+        line: ACT,
+        field: "servicePercent",
+        value: 1_000_000,
+      },
+      {
+        sheet: "Budget 2025 H2",
+        line: ACT,
+        field: "budget",
+        value: 10_000_000,
+      },
       { sheet: "Saknas", line: HF, field: "months", value: 1_000_000 },
     ]);
     expect(live).toEqual([to300]);
     // The last change of a field wins.
-    expect(liveChanges(base.workbook, [to300, { ...to300, value: 310_000_000 }])).toEqual([{ ...to300, value: 310_000_000 }]);
+    expect(
+      liveChanges(base.workbook, [to300, { ...to300, value: 310_000_000 }]),
+    ).toEqual([{ ...to300, value: 310_000_000 }]);
   });
 
   test("written into the file: the percent cell keeps its format, the figures follow, nothing else changes", () => {
-    const activities = { sheet: "Budget 2025 H2", line: ACT, field: "budget" as const, value: 12_500_000 };
-    const { plan, writes } = planInputs(grids, base.workbook, [to300, activities]);
+    const activities = {
+      sheet: "Budget 2025 H2",
+      line: ACT,
+      field: "budget" as const,
+      value: 12_500_000,
+    };
+    const { plan, writes } = planInputs(grids, base.workbook, [
+      to300,
+      activities,
+    ]);
     expect(writes).toEqual([
-      { sheet: "Budget 2026 H1", cell: "C4", label: "Hälsofrämjare", field: "servicePercent", before: 275_000_000, after: 300_000_000 },
-      { sheet: "Budget 2025 H2", cell: "F6", label: "Verksamhetskostnader", field: "budget", before: 10_000_000, after: 12_500_000 },
+      {
+        sheet: "Budget 2026 H1",
+        cell: "C4",
+        label: "Hälsofrämjare",
+        field: "servicePercent",
+        before: 275_000_000,
+        after: 300_000_000,
+      },
+      {
+        sheet: "Budget 2025 H2",
+        cell: "F6",
+        label: "Verksamhetskostnader",
+        field: "budget",
+        before: 10_000_000,
+        after: 12_500_000,
+      },
     ]);
     const after = readXlsx(applyPlan(bytes, plan));
-    const cell = after.sheets.find((g) => g.name === "Budget 2026 H1")!.rows[3]![2]!;
+    const cell = after.sheets.find((g) => g.name === "Budget 2026 H1")!
+      .rows[3]![2]!;
     expect(cell).toMatchObject({ t: "n", v: 3 });
     expect(cell.fmt).toContain("%");
     const a = analyze(after);
     expect(total(a, "2026-H1")).toBe(118_389_900);
     expect(total(a, "2025-H2")).toBe(110_964_900 + 2_750_000); // 25 000 + 10 % OH
     // The one new finding: the percent now differs between the half-years, so the period table weighs it.
-    expect(toCheckJson("x", a).findings.map((f) => f.code)).toEqual([...toCheckJson("x", base).findings.map((f) => f.code), "SERVICE_PERCENT_WEIGHTED"]);
+    expect(toCheckJson("x", a).findings.map((f) => f.code)).toEqual([
+      ...toCheckJson("x", base).findings.map((f) => f.code),
+      "SERVICE_PERCENT_WEIGHTED",
+    ]);
   });
 
   test("a percent typed as points (275, no percent format) is written as points", async () => {
-    const points = await buildXlsx([detailsSheet(), { name: "Budget 2026 H1", rows: [["Period", "januari–juni 2026"], [], ["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget"], ["Lön", "Hälsofrämjare", 275, 6, kr(45000), null]] }]);
+    const points = await buildXlsx([
+      detailsSheet(),
+      {
+        name: "Budget 2026 H1",
+        rows: [
+          ["Period", "januari–juni 2026"],
+          [],
+          [
+            "Kostnadsslag",
+            "Post",
+            "Tjänstgöringsgrad",
+            "Antal månader",
+            "Månadskostnad",
+            "Budget",
+          ],
+          ["Lön", "Hälsofrämjare", 275, 6, kr(45000), null],
+        ],
+      },
+    ]);
     const g = readXlsx(points);
     const { plan } = planInputs(g, readWorkbook(g).workbook, [to300]);
     const after = readXlsx(applyPlan(points, plan));
     expect(after.sheets[1]!.rows[3]![2]).toMatchObject({ t: "n", v: 300 });
-    expect(analyze(after).computation.halfYears[0]!.lines[0]!.effectiveBudget).toBe(81_000_000);
+    expect(
+      analyze(after).computation.halfYears[0]!.lines[0]!.effectiveBudget,
+    ).toBe(81_000_000);
   });
 });
 
 describe("scenarios stored in the workbook", () => {
   async function saved(): Promise<Uint8Array> {
-    const first = applyPlan(bytes, planScenarioSave(grids, analyze(withInputs(grids, base.workbook, [to300])).workbook, "300 procent", "2026-11-30 10:00"));
+    const first = applyPlan(
+      bytes,
+      planScenarioSave(
+        grids,
+        analyze(withInputs(grids, base.workbook, [to300])).workbook,
+        "300 procent",
+        "2026-11-30 10:00",
+      ),
+    );
     const g = readXlsx(first);
-    return applyPlan(first, planScenarioSave(g, analyze(g).workbook, "Som ansökt", "2026-11-30 10:05"));
+    return applyPlan(
+      first,
+      planScenarioSave(
+        g,
+        analyze(g).workbook,
+        "Som ansökt",
+        "2026-11-30 10:05",
+      ),
+    );
   }
 
   test("saved on a hidden sheet, read back with every line's inputs; the workbook's own figures and findings are as before", async () => {
     const file = await saved();
     const workbookXml = strFromU8(unzipSync(file)["xl/workbook.xml"]!);
-    expect(workbookXml).toMatch(new RegExp(`<sheet name="${SCENARIO_SHEET}"[^>]*state="hidden"`));
+    expect(workbookXml).toMatch(
+      new RegExp(`<sheet name="${SCENARIO_SHEET}"[^>]*state="hidden"`),
+    );
     const g = readXlsx(file);
     const scenarios = readScenarios(g);
     expect(scenarios.map((s) => [s.name, s.saved, s.inputs.length])).toEqual([
@@ -142,21 +253,42 @@ describe("scenarios stored in the workbook", () => {
       ["300 procent", "2026-11-30 10:00", 14],
       ["Som ansökt", "2026-11-30 10:05", 14],
     ]);
-    expect(scenarios[0]!.inputs.find((i) => i.sheet === "Budget 2026 H1" && i.line === HF && i.field === "servicePercent")!.value).toBe(300_000_000);
+    expect(
+      scenarios[0]!.inputs.find(
+        (i) =>
+          i.sheet === "Budget 2026 H1" &&
+          i.line === HF &&
+          i.field === "servicePercent",
+      )!.value,
+    ).toBe(300_000_000);
     const a = analyze(g);
     expect(a.computation.grantTotal).toBe(base.computation.grantTotal);
-    expect(toCheckJson("x", a).findings).toEqual(toCheckJson("x", base).findings);
+    expect(toCheckJson("x", a).findings).toEqual(
+      toCheckJson("x", base).findings,
+    );
   });
 
   test("saving under a name again replaces that scenario only", async () => {
     const file = await saved();
     const g = readXlsx(file);
-    const again = readXlsx(applyPlan(file, planScenarioSave(g, analyze(g).workbook, "300 PROCENT ", "2026-11-30 11:00")));
+    const again = readXlsx(
+      applyPlan(
+        file,
+        planScenarioSave(
+          g,
+          analyze(g).workbook,
+          "300 PROCENT ",
+          "2026-11-30 11:00",
+        ),
+      ),
+    );
     expect(readScenarios(again).map((s) => [s.name, s.saved])).toEqual([
       ["Som ansökt", "2026-11-30 10:05"],
       ["300 PROCENT", "2026-11-30 11:00"],
     ]);
-    expect(again.sheets.filter((s) => s.name === SCENARIO_SHEET)).toHaveLength(1);
+    expect(again.sheets.filter((s) => s.name === SCENARIO_SHEET)).toHaveLength(
+      1,
+    );
   });
 
   test("applied: only what differs from the cells; compared line by line with the workbook", async () => {
@@ -172,15 +304,35 @@ describe("scenarios stored in the workbook", () => {
     const h1 = c.halfYears.find((h) => h.id === "2026-H1")!;
     expect(h1.total).toEqual({ a: 110_964_900, b: 118_389_900 });
     expect(h1.lines).toEqual([
-      { label: "Hälsofrämjare", budget: { a: 74_250_000, b: 81_000_000 }, inputs: [{ field: "servicePercent", a: 275_000_000, b: 300_000_000 }] },
-      { label: "OH-kostnader", budget: { a: 10_087_700, b: 10_762_700 }, inputs: [] },
+      {
+        label: "Hälsofrämjare",
+        budget: { a: 74_250_000, b: 81_000_000 },
+        inputs: [{ field: "servicePercent", a: 275_000_000, b: 300_000_000 }],
+      },
+      {
+        label: "OH-kostnader",
+        budget: { a: 10_087_700, b: 10_762_700 },
+        inputs: [],
+      },
     ]);
     expect(h1.same).toBe(2);
     expect(c.halfYears.find((h) => h.id === "2025-H2")!.lines).toEqual([]);
     expect(c.grantTotal).toEqual({ a: 221_929_800, b: 229_354_800 });
     // A scenario whose line was removed from the workbook says so.
-    const fewer = readWorkbook(readXlsx(await buildXlsx(budgetWorkbook({ typedSalaries: false }).map((s) => (s.name === "Budget 2026 H1" ? { ...s, rows: s.rows.filter((r) => r[1] !== "Hälsofrämjare") } : s))))).workbook;
-    expect(scenarioChanges(scenario, fewer).missing).toEqual(["Budget 2026 H1: Hälsofrämjare"]);
+    const fewer = readWorkbook(
+      readXlsx(
+        await buildXlsx(
+          budgetWorkbook({ typedSalaries: false }).map((s) =>
+            s.name === "Budget 2026 H1"
+              ? { ...s, rows: s.rows.filter((r) => r[1] !== "Hälsofrämjare") }
+              : s,
+          ),
+        ),
+      ),
+    ).workbook;
+    expect(scenarioChanges(scenario, fewer).missing).toEqual([
+      "Budget 2026 H1: Hälsofrämjare",
+    ]);
   });
 
   test("a scenario sheet edited by hand: unreadable rows are left out, never an error", () => {
@@ -191,15 +343,53 @@ describe("scenarios stored in the workbook", () => {
           rows: [
             [{ t: "s", v: "note" }],
             [{ t: "s", v: "Scenario" }],
-            [{ t: "s", v: "A" }, { t: "s", v: "x" }, { t: "s", v: "Budget 2026 H1" }, { t: "s", v: "Lönekostnad" }, { t: "s", v: "Hälsofrämjare" }, { t: "s", v: "Antal månader" }, { t: "n", v: 5 }],
-            [{ t: "s", v: "A" }, { t: "s", v: "x" }, { t: "s", v: "Budget 2026 H1" }, { t: "s", v: "Lönekostnad" }, { t: "s", v: "Hälsofrämjare" }, { t: "s", v: "Okänt fält" }, { t: "n", v: 5 }],
-            [{ t: "s", v: "A" }, { t: "s", v: "x" }, { t: "s", v: "Budget 2026 H1" }, { t: "s", v: "Lönekostnad" }, { t: "s", v: "Hälsofrämjare" }, { t: "s", v: "Antal månader" }, { t: "s", v: "fem" }],
+            [
+              { t: "s", v: "A" },
+              { t: "s", v: "x" },
+              { t: "s", v: "Budget 2026 H1" },
+              { t: "s", v: "Lönekostnad" },
+              { t: "s", v: "Hälsofrämjare" },
+              { t: "s", v: "Antal månader" },
+              { t: "n", v: 5 },
+            ],
+            [
+              { t: "s", v: "A" },
+              { t: "s", v: "x" },
+              { t: "s", v: "Budget 2026 H1" },
+              { t: "s", v: "Lönekostnad" },
+              { t: "s", v: "Hälsofrämjare" },
+              { t: "s", v: "Okänt fält" },
+              { t: "n", v: 5 },
+            ],
+            [
+              { t: "s", v: "A" },
+              { t: "s", v: "x" },
+              { t: "s", v: "Budget 2026 H1" },
+              { t: "s", v: "Lönekostnad" },
+              { t: "s", v: "Hälsofrämjare" },
+              { t: "s", v: "Antal månader" },
+              { t: "s", v: "fem" },
+            ],
             undefined,
           ],
         },
       ],
     };
-    expect(readScenarios(g)).toEqual([{ name: "A", saved: "x", inputs: [{ sheet: "Budget 2026 H1", line: HF, field: "months", value: 5_000_000, label: "Hälsofrämjare" }] }]);
+    expect(readScenarios(g)).toEqual([
+      {
+        name: "A",
+        saved: "x",
+        inputs: [
+          {
+            sheet: "Budget 2026 H1",
+            line: HF,
+            field: "months",
+            value: 5_000_000,
+            label: "Hälsofrämjare",
+          },
+        ],
+      },
+    ]);
     expect(readScenarios({ sheets: [] })).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
 // The production build in a real browser (Debian's chromium, playwright-core): the standalone
 // page on files, the Excel-mode pane, accessibility scans, keyboard use and screenshots.
 
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -9,9 +15,22 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { FINDING_CODES, findingTemplate } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
-import { ROOT, buildWeb, launch, routeOfficeJs, serve } from "../helpers/browser";
+import {
+  ROOT,
+  buildWeb,
+  launch,
+  routeOfficeJs,
+  serve,
+} from "../helpers/browser";
 import { fakeOfficeScript } from "../helpers/fake-office";
-import { budgetHalfYearSheet, budgetWorkbook, detailsSheet, manyLinesWorkbook, reportOnGrantSheets, salaryWorkbook } from "../helpers/seed";
+import {
+  budgetHalfYearSheet,
+  budgetWorkbook,
+  detailsSheet,
+  manyLinesWorkbook,
+  reportOnGrantSheets,
+  salaryWorkbook,
+} from "../helpers/seed";
 import { buildXlsx, kr, pct } from "../helpers/workbook";
 
 const WEB = join(ROOT, "test-output", "e2e-web");
@@ -36,8 +55,16 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function standalonePage(options: { dark?: boolean; locale?: string; permissions?: string[] } = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: options.locale ?? "sv-SE", colorScheme: options.dark ? "dark" : "light", acceptDownloads: true, viewport: { width: 420, height: 900 }, permissions: options.permissions ?? [] });
+async function standalonePage(
+  options: { dark?: boolean; locale?: string; permissions?: string[] } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: options.locale ?? "sv-SE",
+    colorScheme: options.dark ? "dark" : "light",
+    acceptDownloads: true,
+    viewport: { width: 420, height: 900 },
+    permissions: options.permissions ?? [],
+  });
   const page = await context.newPage();
   await routeOfficeJs(page);
   await page.goto(`${server.url}/taskpane.html`);
@@ -46,7 +73,13 @@ async function standalonePage(options: { dark?: boolean; locale?: string; permis
 }
 
 async function loadSamples(page: Page): Promise<void> {
-  await page.getByLabel("Välj arbetsböcker").setInputFiles([join(SAMPLES, "budget-2025-26.xlsx"), join(tmp, "anteckningar.xlsx"), join(SAMPLES, "report-2024.xlsx")]);
+  await page
+    .getByLabel("Välj arbetsböcker")
+    .setInputFiles([
+      join(SAMPLES, "budget-2025-26.xlsx"),
+      join(tmp, "anteckningar.xlsx"),
+      join(SAMPLES, "report-2024.xlsx"),
+    ]);
   await fileRow(page, "report-2024.xlsx").waitFor();
 }
 
@@ -71,7 +104,9 @@ function fileRow(page: Page, name: string) {
 
 /** A file's findings, opened from its row. */
 async function openFindings(page: Page, name: string) {
-  await fileRow(page, name).getByRole("button", { name: `Visa fynd för ${name}` }).click();
+  await fileRow(page, name)
+    .getByRole("button", { name: `Visa fynd för ${name}` })
+    .click();
   return page.getByRole("region", { name: `Detaljer för ${name}` });
 }
 
@@ -79,30 +114,57 @@ async function seriousViolations(page: Page): Promise<string[]> {
   // Fluent's focus manager (Tabster) puts aria-hidden, focusable <i data-tabster-dummy> guards around
   // arrow-key groups; they only pass focus on. axe's aria-hidden-focus flags them: a false positive
   // Fluent lists among its known issues (microsoft/tabster#288), so they alone are left out.
-  const result = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const result = await new AxeBuilder({ page })
+    .exclude("[data-tabster-dummy]")
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
 }
 
 describe("the production build", () => {
   test("bundles the pane with the engine, keeps the xlsx code out of its initial script, and ships the icons", () => {
     const html = readFileSync(join(WEB, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/src="?(taskpane\.[0-9a-f]+\.js)/g)].map((m) => m[1]!);
+    const scripts = [...html.matchAll(/src="?(taskpane\.[0-9a-f]+\.js)/g)].map(
+      (m) => m[1]!,
+    );
     expect(scripts).toHaveLength(1);
     const js = readFileSync(join(WEB, scripts[0]!), "utf8");
     expect(js).toContain("Uppgifter");
     // fflate's code (and with it the xlsx reader) lives in a lazily loaded chunk only.
-    const withZip = readdirSync(WEB).filter((f) => f.endsWith(".js") && readFileSync(join(WEB, f), "utf8").includes("invalid zip data"));
+    const withZip = readdirSync(WEB).filter(
+      (f) =>
+        f.endsWith(".js") &&
+        readFileSync(join(WEB, f), "utf8").includes("invalid zip data"),
+    );
     expect(withZip.length).toBeGreaterThan(0);
     expect(withZip).not.toContain(scripts[0]);
-    expect(readFileSync(join(WEB, "assets/icon-80.png")).subarray(1, 4).toString()).toBe("PNG");
+    expect(
+      readFileSync(join(WEB, "assets/icon-80.png")).subarray(1, 4).toString(),
+    ).toBe("PNG");
   });
 });
 
 describe("the help page", () => {
   test("every URL the manifest names is a file of the build", () => {
     const manifest = readFileSync(join(WEB, "manifest.xml"), "utf8");
-    const urls = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000\/([^"?#]+)/g)].map((m) => m[1]!))];
-    expect(urls).toEqual(expect.arrayContaining(["help.html", "taskpane.html", "commands.html", "assets/icon-80.png"]));
+    const urls = [
+      ...new Set(
+        [...manifest.matchAll(/https:\/\/localhost:3000\/([^"?#]+)/g)].map(
+          (m) => m[1]!,
+        ),
+      ),
+    ];
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        "help.html",
+        "taskpane.html",
+        "commands.html",
+        "assets/icon-80.png",
+      ]),
+    );
     expect(urls.filter((u) => !existsSync(join(WEB, u)))).toEqual([]);
   });
 
@@ -116,22 +178,32 @@ describe("the help page", () => {
       const first = await page.locator("section").first().getAttribute("id");
       expect(first).toBe(locale === "sv-SE" ? "sv" : "en");
       for (const lang of ["sv", "en"] as const) {
-        const rows = await page.locator(`#findings-${lang} + p + table tbody tr th code`).allTextContents();
+        const rows = await page
+          .locator(`#findings-${lang} + p + table tbody tr th code`)
+          .allTextContents();
         expect(rows).toEqual(FINDING_CODES);
         const help = await page.locator(`section#${lang}`).textContent();
         expect(help).toContain(findingTemplate("OVERSPENT", lang));
       }
-      await expect(page.getByText("Avtalsperiod från").first().isVisible()).resolves.toBe(true);
+      await expect(
+        page.getByText("Avtalsperiod från").first().isVisible(),
+      ).resolves.toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
       expect(refused).toEqual([]);
-      if (locale === "sv-SE") await page.screenshot({ path: join(SCREENSHOTS, "help.png"), fullPage: false });
+      if (locale === "sv-SE")
+        await page.screenshot({
+          path: join(SCREENSHOTS, "help.png"),
+          fullPage: false,
+        });
       await context.close();
     }
   });
 
   test("the pane and the page link to it", async () => {
     const page = await standalonePage();
-    await expect(page.getByRole("link", { name: /Hjälp/ }).getAttribute("href")).resolves.toBe("help.html");
+    await expect(
+      page.getByRole("link", { name: /Hjälp/ }).getAttribute("href"),
+    ).resolves.toBe("help.html");
     await page.context().close();
   });
 });
@@ -139,16 +211,31 @@ describe("the help page", () => {
 describe("standalone mode (no Office)", () => {
   test("loads the seed workbooks together, shows their figures, and a bad file's error while the others are processed", async () => {
     const page = await standalonePage();
-    await expect(page.getByText(/lämnar aldrig din dator/).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText(/lämnar aldrig din dator/).isVisible(),
+    ).resolves.toBe(true);
     await loadSamples(page);
     const budget = fileRow(page, "budget-2025-26.xlsx");
     const report = fileRow(page, "report-2024.xlsx");
     const bad = fileRow(page, "anteckningar.xlsx");
-    await expect(budget.getByText("2 219 298 kr").isVisible()).resolves.toBe(true);
-    await expect(report.getByText("380 222 kr").isVisible()).resolves.toBe(true);
-    await expect(report.getByText("STK-2020-1375").isVisible()).resolves.toBe(true);
-    await expect((await openFindings(page, "budget-2025-26.xlsx")).getByText("1 109 649 kr").first().isVisible()).resolves.toBe(true);
-    await expect(bad.getByRole("alert").textContent()).resolves.toContain("inte en Excel-arbetsbok");
+    await expect(budget.getByText("2 219 298 kr").isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(report.getByText("380 222 kr").isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(report.getByText("STK-2020-1375").isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(
+      (await openFindings(page, "budget-2025-26.xlsx"))
+        .getByText("1 109 649 kr")
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(bad.getByRole("alert").textContent()).resolves.toContain(
+      "inte en Excel-arbetsbok",
+    );
     await expect(budget.getByText("Korrekt").isVisible()).resolves.toBe(true);
     await page.context().close();
   });
@@ -156,12 +243,23 @@ describe("standalone mode (no Office)", () => {
   test("downloads the computed workbook, whose Beslut sheet holds the figures", async () => {
     const page = await standalonePage();
     await loadSamples(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner den beräknade arbetsboken för report-2024.xlsx" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", {
+          name: "Ladda ner den beräknade arbetsboken för report-2024.xlsx",
+        })
+        .click(),
+    ]);
     expect(download.suggestedFilename()).toBe("report-2024-beraknad.xlsx");
     const path = join(tmp, "computed.xlsx");
     await download.saveAs(path);
-    const beslut = readXlsx(readFileSync(path)).sheets.find((s) => s.name === "Beslut")!;
-    const numbers = beslut.rows.flatMap((r) => (r ?? []).flatMap((c) => (c?.t === "n" ? [c.v] : [])));
+    const beslut = readXlsx(readFileSync(path)).sheets.find(
+      (s) => s.name === "Beslut",
+    )!;
+    const numbers = beslut.rows.flatMap((r) =>
+      (r ?? []).flatMap((c) => (c?.t === "n" ? [c.v] : [])),
+    );
     expect(numbers).toEqual(expect.arrayContaining([380222, 147336, 232886]));
     await page.context().close();
   });
@@ -170,34 +268,71 @@ describe("standalone mode (no Office)", () => {
     const page = await standalonePage();
     await loadSamples(page);
     const details = await openFindings(page, "budget-2025-26.xlsx");
-    await details.getByLabel("Halvår", { exact: true }).selectOption({ label: "2026-H1 (Halvår 1 2026)" });
+    await details
+      .getByLabel("Halvår", { exact: true })
+      .selectOption({ label: "2026-H1 (Halvår 1 2026)" });
     const input = details.getByLabel("Tjänstgöringsgrad för Hälsofrämjare");
     await input.fill("300");
     await input.press("Enter");
-    await details.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
-    await expect(details.getByTestId("model-total").textContent()).resolves.toContain("I arbetsboken: 1 109 649 kr");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx" }).click()]);
+    await details
+      .getByTestId("model-total")
+      .getByText("1 183 899 kr")
+      .waitFor();
+    await expect(
+      details.getByTestId("model-total").textContent(),
+    ).resolves.toContain("I arbetsboken: 1 109 649 kr");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", {
+          name: "Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx",
+        })
+        .click(),
+    ]);
     const path = join(tmp, "what-if.xlsx");
     await download.saveAs(path);
     const { analyze } = await import("../../src/core");
     const grids = readXlsx(readFileSync(path));
     const sheet = grids.sheets.find((s) => s.name === "Halvår 1 2026")!;
-    const row = sheet.rows.findIndex((r) => r?.some((c) => c?.v === "Hälsofrämjare"));
-    expect(sheet.rows[row]!.some((c) => c?.t === "n" && c.v === 3 && (c.fmt ?? "").includes("%"))).toBe(true);
-    expect(analyze(grids).computation.halfYears.map((h) => h.budget.total)).toEqual([110_964_900, 118_389_900]);
+    const row = sheet.rows.findIndex((r) =>
+      r?.some((c) => c?.v === "Hälsofrämjare"),
+    );
+    expect(
+      sheet.rows[row]!.some(
+        (c) => c?.t === "n" && c.v === 3 && (c.fmt ?? "").includes("%"),
+      ),
+    ).toBe(true);
+    expect(
+      analyze(grids).computation.halfYears.map((h) => h.budget.total),
+    ).toEqual([110_964_900, 118_389_900]);
     await page.context().close();
   });
 
   test("the case's two files make one memo: the Word file has the decision and both tables", async () => {
     const page = await standalonePage();
     await loadSamples(page);
-    await expect(page.getByText("STK-2020-1375: budget-2025-26.xlsx, report-2024.xlsx").isVisible()).resolves.toBe(true);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner beslutsunderlag (Word) för STK-2020-1375" }).click()]);
-    expect(download.suggestedFilename()).toBe("beslutsunderlag-STK-2020-1375.docx");
+    await expect(
+      page
+        .getByText("STK-2020-1375: budget-2025-26.xlsx, report-2024.xlsx")
+        .isVisible(),
+    ).resolves.toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", {
+          name: "Ladda ner beslutsunderlag (Word) för STK-2020-1375",
+        })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      "beslutsunderlag-STK-2020-1375.docx",
+    );
     const path = join(tmp, "memo.docx");
     await download.saveAs(path);
     const text = documentText(readFileSync(path));
-    expect(text).toContain("Kommunstyrelsen godkänner återrapporteringen för Jämlik hälsa Lindängen avseende perioden januari till och med december 2024");
+    expect(text).toContain(
+      "Kommunstyrelsen godkänner återrapporteringen för Jämlik hälsa Lindängen avseende perioden januari till och med december 2024",
+    );
     expect(text).toContain("Ekonomisk redovisning för 2024");
     expect(text).toContain("Totalt att återbetala 380 222");
     expect(text).toContain("Totalt: 2 219 298");
@@ -205,66 +340,173 @@ describe("standalone mode (no Office)", () => {
   });
 
   test("Kopiera tabell puts the tables on the clipboard as HTML (a table for Word) and as plain text", async () => {
-    const page = await standalonePage({ permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await standalonePage({
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     await loadSamples(page);
-    await page.getByRole("button", { name: "Kopiera tabellerna för STK-2020-1375" }).click();
+    await page
+      .getByRole("button", { name: "Kopiera tabellerna för STK-2020-1375" })
+      .click();
     await page.getByText("Tabellerna är kopierade").waitFor();
     const clip = await page.evaluate(async () => {
       const [item] = await navigator.clipboard.read();
-      return { types: [...item!.types], html: await (await item!.getType("text/html")).text(), text: await (await item!.getType("text/plain")).text() };
+      return {
+        types: [...item!.types],
+        html: await (await item!.getType("text/html")).text(),
+        text: await (await item!.getType("text/plain")).text(),
+      };
     });
-    expect(clip.types).toEqual(expect.arrayContaining(["text/html", "text/plain"]));
-    expect(clip.html).toMatch(/<table[^>]*>.*<td[^>]*>Summa<\/td>.*1 925 000.*<\/table>/s);
-    expect(clip.text.split("\n")).toEqual(expect.arrayContaining(["2024\tBudget\tUtfall\tDifferens", "Totalt att återbetala\t\t\t380 222", "Totalt:\t\t\t2 219 298"]));
+    expect(clip.types).toEqual(
+      expect.arrayContaining(["text/html", "text/plain"]),
+    );
+    expect(clip.html).toMatch(
+      /<table[^>]*>.*<td[^>]*>Summa<\/td>.*1 925 000.*<\/table>/s,
+    );
+    expect(clip.text.split("\n")).toEqual(
+      expect.arrayContaining([
+        "2024\tBudget\tUtfall\tDifferens",
+        "Totalt att återbetala\t\t\t380 222",
+        "Totalt:\t\t\t2 219 298",
+      ]),
+    );
     await page.context().close();
   });
 
   test("a report and the granted budget of its case, in one batch, are paired: the report is held to the grant", async () => {
     const page = await standalonePage();
-    writeFileSync(join(tmp, "beviljad.xlsx"), await buildXlsx(budgetWorkbook()));
-    writeFileSync(join(tmp, "rapport-hojd.xlsx"), await buildXlsx(reportOnGrantSheets({ activities: 130000 })));
-    await page.getByLabel("Välj arbetsböcker").setInputFiles([join(tmp, "rapport-hojd.xlsx"), join(tmp, "beviljad.xlsx")]);
+    writeFileSync(
+      join(tmp, "beviljad.xlsx"),
+      await buildXlsx(budgetWorkbook()),
+    );
+    writeFileSync(
+      join(tmp, "rapport-hojd.xlsx"),
+      await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
+    );
+    await page
+      .getByLabel("Välj arbetsböcker")
+      .setInputFiles([
+        join(tmp, "rapport-hojd.xlsx"),
+        join(tmp, "beviljad.xlsx"),
+      ]);
     const report = fileRow(page, "rapport-hojd.xlsx");
-    await report.getByText("Räknad mot den beviljade budgeten i beviljad.xlsx (2025-H2)").waitFor();
+    await report
+      .getByText("Räknad mot den beviljade budgeten i beviljad.xlsx (2025-H2)")
+      .waitFor();
     await expect(report.getByText("59 149 kr").isVisible()).resolves.toBe(true);
-    await expect(report.getByText("Fel", { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(
+      report.getByText("Fel", { exact: true }).isVisible(),
+    ).resolves.toBe(true);
     const details = await openFindings(page, "rapport-hojd.xlsx");
-    await expect(details.getByText(/"Verksamhetskostnader" har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/).isVisible()).resolves.toBe(true);
+    await expect(
+      details
+        .getByText(
+          /"Verksamhetskostnader" har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/,
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
     await page.context().close();
   });
 
   test("two versions side by side: each changed cell named with its old and new value, and the new total", async () => {
     const page = await standalonePage();
-    writeFileSync(join(tmp, "v1.xlsx"), await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    writeFileSync(
+      join(tmp, "v1.xlsx"),
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
     const [details, h2, h1] = budgetWorkbook({ typedSalaries: false });
-    writeFileSync(join(tmp, "v2.xlsx"), await buildXlsx([details!, h2!, { ...h1!, rows: h1!.rows.map((r, i) => (i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r)) }]));
+    writeFileSync(
+      join(tmp, "v2.xlsx"),
+      await buildXlsx([
+        details!,
+        h2!,
+        {
+          ...h1!,
+          rows: h1!.rows.map((r, i) =>
+            i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r,
+          ),
+        },
+      ]),
+    );
     await page.getByLabel("Äldre version").setInputFiles(join(tmp, "v1.xlsx"));
     await page.getByLabel("Nyare version").setInputFiles(join(tmp, "v2.xlsx"));
     const table = page.getByRole("table", { name: "Jämför två versioner" });
     await table.waitFor();
-    const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
-    expect(rows).toEqual([["Budget 2026 H1", "C4", "Hälsofrämjare", "Tjänstgöringsgrad", "275 %", "300 %"]]);
-    await expect(page.getByText("2026-H1: 1 109 649 → 1 183 899 kr").isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, "standalone-diff.png"), fullPage: true });
+    const rows = await table
+      .locator("tbody tr")
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          Array.from(tr.querySelectorAll("td"), (td) => td.textContent),
+        ),
+      );
+    expect(rows).toEqual([
+      [
+        "Budget 2026 H1",
+        "C4",
+        "Hälsofrämjare",
+        "Tjänstgöringsgrad",
+        "275 %",
+        "300 %",
+      ],
+    ]);
+    await expect(
+      page.getByText("2026-H1: 1 109 649 → 1 183 899 kr").isVisible(),
+    ).resolves.toBe(true);
+    await page.screenshot({
+      path: join(SCREENSHOTS, "standalone-diff.png"),
+      fullPage: true,
+    });
     await page.context().close();
   });
 
   test("the queue sorts by any column, both ways, and filters by text and by status", async () => {
     const page = await standalonePage();
     await loadSamples(page);
-    const order = () => page.locator("tbody tr[data-file]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-file")));
-    expect(await order()).toEqual(["budget-2025-26.xlsx", "anteckningar.xlsx", "report-2024.xlsx"]);
-    await page.getByRole("button", { name: "Sortera efter Återbetalning" }).click();
-    expect(await order()).toEqual(["report-2024.xlsx", "budget-2025-26.xlsx", "anteckningar.xlsx"]);
-    await expect(page.getByRole("columnheader", { name: /Återbetalning/ }).getAttribute("aria-sort")).resolves.toBe("descending");
-    await page.getByRole("button", { name: "Sortera efter Återbetalning" }).click();
-    expect(await order()).toEqual(["anteckningar.xlsx", "budget-2025-26.xlsx", "report-2024.xlsx"]);
+    const order = () =>
+      page
+        .locator("tbody tr[data-file]")
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-file")));
+    expect(await order()).toEqual([
+      "budget-2025-26.xlsx",
+      "anteckningar.xlsx",
+      "report-2024.xlsx",
+    ]);
+    await page
+      .getByRole("button", { name: "Sortera efter Återbetalning" })
+      .click();
+    expect(await order()).toEqual([
+      "report-2024.xlsx",
+      "budget-2025-26.xlsx",
+      "anteckningar.xlsx",
+    ]);
+    await expect(
+      page
+        .getByRole("columnheader", { name: /Återbetalning/ })
+        .getAttribute("aria-sort"),
+    ).resolves.toBe("descending");
+    await page
+      .getByRole("button", { name: "Sortera efter Återbetalning" })
+      .click();
+    expect(await order()).toEqual([
+      "anteckningar.xlsx",
+      "budget-2025-26.xlsx",
+      "report-2024.xlsx",
+    ]);
     await page.getByRole("button", { name: "Sortera efter Status" }).click();
-    expect(await order()).toEqual(["anteckningar.xlsx", "report-2024.xlsx", "budget-2025-26.xlsx"]);
-    await page.getByLabel("Filtrera på fil, ärende eller organisation").fill("REPORT");
+    expect(await order()).toEqual([
+      "anteckningar.xlsx",
+      "report-2024.xlsx",
+      "budget-2025-26.xlsx",
+    ]);
+    await page
+      .getByLabel("Filtrera på fil, ärende eller organisation")
+      .fill("REPORT");
     expect(await order()).toEqual(["report-2024.xlsx"]);
-    await expect(page.getByText("Visar 1 av 3 filer").isVisible()).resolves.toBe(true);
-    await page.getByLabel("Filtrera på fil, ärende eller organisation").fill("");
+    await expect(
+      page.getByText("Visar 1 av 3 filer").isVisible(),
+    ).resolves.toBe(true);
+    await page
+      .getByLabel("Filtrera på fil, ärende eller organisation")
+      .fill("");
     await page.getByLabel("Visa status").selectOption({ label: "Korrekt" });
     expect(await order()).toEqual(["budget-2025-26.xlsx"]);
     await page.context().close();
@@ -275,17 +517,26 @@ describe("standalone mode (no Office)", () => {
     const workers: string[] = [];
     page.on("worker", (w) => workers.push(w.url()));
     const bytes = await buildXlsx(manyLinesWorkbook(500));
-    const paths = Array.from({ length: 50 }, (_, i) => join(tmp, `inlamnad-${String(i + 1).padStart(2, "0")}.xlsx`));
+    const paths = Array.from({ length: 50 }, (_, i) =>
+      join(tmp, `inlamnad-${String(i + 1).padStart(2, "0")}.xlsx`),
+    );
     for (const p of paths) writeFileSync(p, bytes);
     await page.getByLabel("Välj arbetsböcker").setInputFiles(paths);
-    await page.getByText(/^Läser fil \d+ av 50 …$/).first().waitFor();
+    await page
+      .getByText(/^Läser fil \d+ av 50 …$/)
+      .first()
+      .waitFor();
     await page.getByText("Visar 50 av 50 filer").waitFor({ timeout: 60_000 });
     expect(workers.length).toBeGreaterThan(0);
     expect(workers.every((u) => /\/reader-worker\.js\?v=/.test(u))).toBe(true);
-    const files = await page.locator("tbody tr[data-file]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-file")));
+    const files = await page
+      .locator("tbody tr[data-file]")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-file")));
     expect(files).toEqual(paths.map((p) => p.slice(p.lastIndexOf("/") + 1)));
     // Each row carries the figures the engine computed for it.
-    await expect(fileRow(page, "inlamnad-50.xlsx").textContent()).resolves.toMatch(/STK-2025-1.*Korrekt/);
+    await expect(
+      fileRow(page, "inlamnad-50.xlsx").textContent(),
+    ).resolves.toMatch(/STK-2025-1.*Korrekt/);
     // As stadskontoret sees it in a desktop browser.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(SCREENSHOTS, "standalone-queue.png") });
@@ -295,20 +546,74 @@ describe("standalone mode (no Office)", () => {
   test("downloads the batch summary as a workbook: one row per file and a sheet with every finding", async () => {
     const page = await standalonePage();
     await loadSamples(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner sammanställning (Excel)" }).click()]);
-    expect(download.suggestedFilename()).toBe("iop-budget-sammanstallning.xlsx");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", { name: "Ladda ner sammanställning (Excel)" })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      "iop-budget-sammanstallning.xlsx",
+    );
     const path = join(tmp, "summary.xlsx");
     await download.saveAs(path);
     const book = readXlsx(readFileSync(path));
     expect(book.sheets.map((s) => s.name)).toEqual(["Sammanställning", "Fynd"]);
-    const summary = book.sheets[0]!.rows.map((r) => Array.from(r ?? [], (c) => c?.v ?? ""));
-    expect(summary[0]).toEqual(["Fil", "Diarienummer", "Organisation", "Status", "Fel", "Varningar", "Information", "Bidrag", "Återbetalning", "Återbetalas senast", "Meddelande"]);
-    expect(summary[1]!.slice(0, 9)).toEqual(["budget-2025-26.xlsx", "STK-2020-1375", "Rädda Barnen", "Korrekt", 0, 0, 0, 2219298, 0]);
-    expect(summary[2]!.slice(0, 4)).toEqual(["anteckningar.xlsx", "", "", "Kunde inte läsas"]);
-    expect(summary[3]!.slice(0, 9)).toEqual(["report-2024.xlsx", "STK-2020-1375", "Rädda Barnen", "Varningar", 0, 2, 3, 1925000, 380222]);
-    const findings = book.sheets[1]!.rows.slice(1).map((r) => Array.from(r ?? [], (c) => c?.v ?? ""));
+    const summary = book.sheets[0]!.rows.map((r) =>
+      Array.from(r ?? [], (c) => c?.v ?? ""),
+    );
+    expect(summary[0]).toEqual([
+      "Fil",
+      "Diarienummer",
+      "Organisation",
+      "Status",
+      "Fel",
+      "Varningar",
+      "Information",
+      "Bidrag",
+      "Återbetalning",
+      "Återbetalas senast",
+      "Meddelande",
+    ]);
+    expect(summary[1]!.slice(0, 9)).toEqual([
+      "budget-2025-26.xlsx",
+      "STK-2020-1375",
+      "Rädda Barnen",
+      "Korrekt",
+      0,
+      0,
+      0,
+      2219298,
+      0,
+    ]);
+    expect(summary[2]!.slice(0, 4)).toEqual([
+      "anteckningar.xlsx",
+      "",
+      "",
+      "Kunde inte läsas",
+    ]);
+    expect(summary[3]!.slice(0, 9)).toEqual([
+      "report-2024.xlsx",
+      "STK-2020-1375",
+      "Rädda Barnen",
+      "Varningar",
+      0,
+      2,
+      3,
+      1925000,
+      380222,
+    ]);
+    const findings = book.sheets[1]!.rows.slice(1).map((r) =>
+      Array.from(r ?? [], (c) => c?.v ?? ""),
+    );
     expect(findings).toHaveLength(5);
-    expect(findings[0]!.slice(0, 5)).toEqual(["report-2024.xlsx", "Varning", "OVERSPENT", "Halvår 1 2024", "G6"]);
+    expect(findings[0]!.slice(0, 5)).toEqual([
+      "report-2024.xlsx",
+      "Varning",
+      "OVERSPENT",
+      "Halvår 1 2024",
+      "G6",
+    ]);
     await page.context().close();
   });
 
@@ -317,10 +622,24 @@ describe("standalone mode (no Office)", () => {
     await loadSamples(page);
     await openFindings(page, "report-2024.xlsx");
     await page.emulateMedia({ media: "print" });
-    await expect(page.getByRole("button", { name: "Ladda ner sammanställning (CSV)" }).isVisible()).resolves.toBe(false);
-    await expect(page.getByLabel("Välj arbetsböcker").isVisible()).resolves.toBe(false);
-    await expect(page.getByRole("region", { name: "Detaljer för report-2024.xlsx" }).getByText(/är överskriden/).first().isVisible()).resolves.toBe(true);
-    await expect(fileRow(page, "report-2024.xlsx").getByText("380 222 kr").isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByRole("button", { name: "Ladda ner sammanställning (CSV)" })
+        .isVisible(),
+    ).resolves.toBe(false);
+    await expect(
+      page.getByLabel("Välj arbetsböcker").isVisible(),
+    ).resolves.toBe(false);
+    await expect(
+      page
+        .getByRole("region", { name: "Detaljer för report-2024.xlsx" })
+        .getByText(/är överskriden/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      fileRow(page, "report-2024.xlsx").getByText("380 222 kr").isVisible(),
+    ).resolves.toBe(true);
     await page.pdf({ path: join(SCREENSHOTS, "standalone-print.pdf") });
     await page.context().close();
   });
@@ -328,12 +647,19 @@ describe("standalone mode (no Office)", () => {
   test("downloads the batch summary as CSV", async () => {
     const page = await standalonePage();
     await loadSamples(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ner sammanställning (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", { name: "Ladda ner sammanställning (CSV)" })
+        .click(),
+    ]);
     const path = join(tmp, "summary.csv");
     await download.saveAs(path);
     const csv = readFileSync(path, "utf8");
     expect(csv.split("\r\n")[0]).toContain('"Fil";"Status"');
-    expect(csv).toContain('"budget-2025-26.xlsx";"Korrekt";"0";"0";"0";"2219298";"0"');
+    expect(csv).toContain(
+      '"budget-2025-26.xlsx";"Korrekt";"0";"0";"0";"2219298";"0"',
+    );
     expect(csv).toContain('"report-2024.xlsx"');
     expect(csv).toContain('"anteckningar.xlsx";"Kunde inte läsas"');
     await page.context().close();
@@ -346,73 +672,132 @@ describe("standalone mode (no Office)", () => {
     const reached: string[] = [];
     for (let i = 0; i < 34; i++) {
       await page.keyboard.press("Tab");
-      reached.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        return el ? `${el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.textContent ?? ""}` : "";
-      }));
+      reached.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el
+            ? `${el.tagName.toLowerCase()}:${el.getAttribute("aria-label") ?? el.textContent ?? ""}`
+            : "";
+        }),
+      );
     }
-    expect(reached).toEqual(expect.arrayContaining([
-      "input:",
-      "button:Ladda ner beslutsunderlag (Word) för STK-2020-1375",
-      "button:Kopiera tabellerna för STK-2020-1375",
-      "button:Ladda ner sammanställning (CSV)",
-      "button:Visa fynd för report-2024.xlsx",
-      "button:Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx",
-      "button:Ladda ner den beräknade arbetsboken för report-2024.xlsx",
-    ]));
+    expect(reached).toEqual(
+      expect.arrayContaining([
+        "input:",
+        "button:Ladda ner beslutsunderlag (Word) för STK-2020-1375",
+        "button:Kopiera tabellerna för STK-2020-1375",
+        "button:Ladda ner sammanställning (CSV)",
+        "button:Visa fynd för report-2024.xlsx",
+        "button:Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx",
+        "button:Ladda ner den beräknade arbetsboken för report-2024.xlsx",
+      ]),
+    );
     // Enter on a focused button works: open the findings of the report.
-    const toggle = fileRow(page, "report-2024.xlsx").getByRole("button", { name: "Visa fynd för report-2024.xlsx" });
+    const toggle = fileRow(page, "report-2024.xlsx").getByRole("button", {
+      name: "Visa fynd för report-2024.xlsx",
+    });
     await toggle.focus();
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("region", { name: "Detaljer för report-2024.xlsx" }).getByText(/är överskriden/).first().isVisible()).resolves.toBe(true);
-    const [download] = await Promise.all([page.waitForEvent("download"), (async () => {
-      await page.getByRole("button", { name: "Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx" }).focus();
-      await page.keyboard.press("Enter");
-    })()]);
+    await expect(
+      page
+        .getByRole("region", { name: "Detaljer för report-2024.xlsx" })
+        .getByText(/är överskriden/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      (async () => {
+        await page
+          .getByRole("button", {
+            name: "Ladda ner den beräknade arbetsboken för budget-2025-26.xlsx",
+          })
+          .focus();
+        await page.keyboard.press("Enter");
+      })(),
+    ]);
     expect(download.suggestedFilename()).toBe("budget-2025-26-beraknad.xlsx");
     await page.context().close();
   });
 
-  test.each([["light", false], ["dark", true]] as const)("has no serious or critical accessibility violation (%s theme), and is photographed", async (name, dark) => {
-    const page = await standalonePage({ dark });
-    await loadSamples(page);
-    await openFindings(page, "report-2024.xlsx");
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, `standalone-${name}.png`), fullPage: true });
-    await page.context().close();
-  });
+  test.each([
+    ["light", false],
+    ["dark", true],
+  ] as const)(
+    "has no serious or critical accessibility violation (%s theme), and is photographed",
+    async (name, dark) => {
+      const page = await standalonePage({ dark });
+      await loadSamples(page);
+      await openFindings(page, "report-2024.xlsx");
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `standalone-${name}.png`),
+        fullPage: true,
+      });
+      await page.context().close();
+    },
+  );
 
   test("workbook text is shown as text, never as HTML, and the page keeps to its Content-Security-Policy", async () => {
     const page = await standalonePage();
     const refused: string[] = [];
-    page.on("console", (m) => /Content.Security.Policy|Refused to/i.test(m.text()) && refused.push(m.text()));
+    page.on(
+      "console",
+      (m) =>
+        /Content.Security.Policy|Refused to/i.test(m.text()) &&
+        refused.push(m.text()),
+    );
     const evil = '<img src=x onerror="window.__xss=1">';
-    const sheets = [detailsSheet({ end: "2025-12-31" }), budgetHalfYearSheet(`Budget 2025 H2`, "juli–december 2025")];
-    const rows = sheets[1]!.rows.map((r, i) => (i === 5 ? ["Verksamhet", evil, null, null, null, null] : r));
+    const sheets = [
+      detailsSheet({ end: "2025-12-31" }),
+      budgetHalfYearSheet(`Budget 2025 H2`, "juli–december 2025"),
+    ];
+    const rows = sheets[1]!.rows.map((r, i) =>
+      i === 5 ? ["Verksamhet", evil, null, null, null, null] : r,
+    );
     const path = join(tmp, "evil.xlsx");
     writeFileSync(path, await buildXlsx([sheets[0]!, { ...sheets[1]!, rows }]));
     await page.getByLabel("Välj arbetsböcker").setInputFiles(path);
     const card = await openFindings(page, "evil.xlsx");
-    await expect(card.getByText(evil, { exact: false }).first().isVisible()).resolves.toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await expect(
+      card.getByText(evil, { exact: false }).first().isVisible(),
+    ).resolves.toBe(true);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __xss?: number }).__xss,
+      ),
+    ).toBeUndefined();
     expect(await page.locator("img").count()).toBe(0);
-    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    const csp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute("content");
+    expect(csp).toContain(
+      "script-src 'self' https://appsforoffice.microsoft.com",
+    );
     expect(refused).toEqual([]);
     await page.context().close();
   });
 
   test("speaks English in an English browser", async () => {
     const page = await standalonePage({ locale: "en-US" });
-    await expect(page.getByText(/never leave your computer/).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText(/never leave your computer/).isVisible(),
+    ).resolves.toBe(true);
     await page.context().close();
   });
 });
 
 describe("the pane in Excel mode", () => {
-  async function excelPage(dark: boolean, workbook: Uint8Array = readFileSync(join(SAMPLES, "report-2024.xlsx"))): Promise<Page> {
+  async function excelPage(
+    dark: boolean,
+    workbook: Uint8Array = readFileSync(join(SAMPLES, "report-2024.xlsx")),
+  ): Promise<Page> {
     const grids = readXlsx(workbook);
-    const context = await browser.newContext({ locale: "sv-SE", viewport: { width: 420, height: 1000 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      locale: "sv-SE",
+      viewport: { width: 420, height: 1000 },
+      acceptDownloads: true,
+    });
     await context.addInitScript(fakeOfficeScript(grids.sheets, { dark }));
     const page = await context.newPage();
     await routeOfficeJs(page, true);
@@ -423,85 +808,217 @@ describe("the pane in Excel mode", () => {
   }
 
   test("Jämför med beviljad budget: the open report is held to a granted budget from a file, and back", async () => {
-    const page = await excelPage(false, await buildXlsx(reportOnGrantSheets({ activities: 130000 })));
-    await expect(page.getByTestId("repayment").textContent()).resolves.toContain("92 149 kr");
-    writeFileSync(join(tmp, "beviljad-pane.xlsx"), await buildXlsx(budgetWorkbook()));
-    await page.getByLabel("Välj den beviljade budgetens arbetsbok").setInputFiles(join(tmp, "beviljad-pane.xlsx"));
-    await page.getByText("Återrapporteringen räknas mot den beviljade budgeten i beviljad-pane.xlsx (2025-H2)").waitFor();
-    await expect(page.getByTestId("repayment").textContent()).resolves.toContain("59 149 kr");
-    await expect(page.getByText(/har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/).isVisible()).resolves.toBe(true);
+    const page = await excelPage(
+      false,
+      await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
+    );
+    await expect(
+      page.getByTestId("repayment").textContent(),
+    ).resolves.toContain("92 149 kr");
+    writeFileSync(
+      join(tmp, "beviljad-pane.xlsx"),
+      await buildXlsx(budgetWorkbook()),
+    );
+    await page
+      .getByLabel("Välj den beviljade budgetens arbetsbok")
+      .setInputFiles(join(tmp, "beviljad-pane.xlsx"));
+    await page
+      .getByText(
+        "Återrapporteringen räknas mot den beviljade budgeten i beviljad-pane.xlsx (2025-H2)",
+      )
+      .waitFor();
+    await expect(
+      page.getByTestId("repayment").textContent(),
+    ).resolves.toContain("59 149 kr");
+    await expect(
+      page
+        .getByText(
+          /har budgeten 130 000 kr i återrapporteringen, men 100 000 kr beviljades/,
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
     await page.getByRole("button", { name: "Sluta jämföra" }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="repayment"]')?.textContent?.includes("92 149 kr"));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="repayment"]')
+        ?.textContent?.includes("92 149 kr"),
+    );
     await page.context().close();
   });
 
   test("follows the workbook: an edit of a percentage updates the total and shows what moved, the add-in's own write does not", async () => {
-    const page = await excelPage(false, await buildXlsx(budgetWorkbook({ typedSalaries: false })));
-    await expect(page.getByText("2 219 298 kr").first().isVisible()).resolves.toBe(true);
+    const page = await excelPage(
+      false,
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
+    await expect(
+      page.getByText("2 219 298 kr").first().isVisible(),
+    ).resolves.toBe(true);
     // A person types 300 % over 275 % for the health promoters in 2026 H1 (C4, a percent cell).
-    await page.evaluate(() => (window as unknown as { __fakeExcel: { edit: (s: string, r: number, c: number, v: number) => void } }).__fakeExcel.edit("Budget 2026 H1", 3, 2, 3));
-    await page.getByText("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250").waitFor();
-    await expect(page.getByText("2 293 548 kr").first().isVisible()).resolves.toBe(true);
+    await page.evaluate(() =>
+      (
+        window as unknown as {
+          __fakeExcel: {
+            edit: (s: string, r: number, c: number, v: number) => void;
+          };
+        }
+      ).__fakeExcel.edit("Budget 2026 H1", 3, 2, 3),
+    );
+    await page
+      .getByText("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250")
+      .waitFor();
+    await expect(
+      page.getByText("2 293 548 kr").first().isVisible(),
+    ).resolves.toBe(true);
     // Compute and write: Excel raises onChanged for the add-in's own cells, which must not re-read.
     await page.getByRole("button", { name: "Beräkna och skriv" }).click();
-    await page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" }).getByRole("button", { name: "Skriv" }).click();
+    await page
+      .getByRole("alertdialog", { name: "Skriva i arbetsboken?" })
+      .getByRole("button", { name: "Skriv" })
+      .click();
     await page.getByText(/^Klart: /).waitFor();
-    const reads = await page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads);
+    const reads = await page.evaluate(
+      () =>
+        (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel
+          .reads,
+    );
     await page.waitForTimeout(1500);
-    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads)).toBe(reads);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel
+            .reads,
+      ),
+    ).toBe(reads);
     await page.context().close();
   });
 
-  const fakeCell = (page: Page, sheet: string, row: number, col: number) => page.evaluate(([s, r, c]) => (window as unknown as { __fakeExcel: { cell: (s: string, r: number, c: number) => unknown } }).__fakeExcel.cell(s as string, r as number, c as number), [sheet, row, col] as const);
-  const reads = (page: Page) => page.evaluate(() => (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel.reads);
-  async function whatIf(page: Page, halfYear: string, field: string, line: string, text: string) {
-    await page.getByLabel("Halvår", { exact: true }).selectOption({ label: halfYear });
+  const fakeCell = (page: Page, sheet: string, row: number, col: number) =>
+    page.evaluate(
+      ([s, r, c]) =>
+        (
+          window as unknown as {
+            __fakeExcel: { cell: (s: string, r: number, c: number) => unknown };
+          }
+        ).__fakeExcel.cell(s, r, c),
+      [sheet, row, col] as const,
+    );
+  const reads = (page: Page) =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __fakeExcel: { reads: number } }).__fakeExcel
+          .reads,
+    );
+  async function whatIf(
+    page: Page,
+    halfYear: string,
+    field: string,
+    line: string,
+    text: string,
+  ) {
+    await page
+      .getByLabel("Halvår", { exact: true })
+      .selectOption({ label: halfYear });
     const input = page.getByLabel(`${field} för ${line}`);
     await input.fill(text);
     await input.press("Enter");
   }
 
   test("what-if: an edit in the pane changes the figures but not the workbook until Skriv in; Återställ drops it", async () => {
-    const page = await excelPage(false, await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const page = await excelPage(
+      false,
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
     const before = await reads(page);
-    await whatIf(page, "2026-H1 (Budget 2026 H1)", "Tjänstgöringsgrad", "Hälsofrämjare", "300");
+    await whatIf(
+      page,
+      "2026-H1 (Budget 2026 H1)",
+      "Tjänstgöringsgrad",
+      "Hälsofrämjare",
+      "300",
+    );
     await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
-    await expect(page.getByTestId("model-total").textContent()).resolves.toContain("I arbetsboken: 1 109 649 kr");
-    await expect(page.getByTestId("grants-total").textContent()).resolves.toBe("2 293 548 kr");
+    await expect(
+      page.getByTestId("model-total").textContent(),
+    ).resolves.toContain("I arbetsboken: 1 109 649 kr");
+    await expect(page.getByTestId("grants-total").textContent()).resolves.toBe(
+      "2 293 548 kr",
+    );
     // The key figures mark the half-year that differs from the workbook.
-    await expect(page.locator('td[data-changed="true"]').first().textContent()).resolves.toContain("1 183 899 kr");
+    await expect(
+      page.locator('td[data-changed="true"]').first().textContent(),
+    ).resolves.toContain("1 183 899 kr");
     // Nothing was read or written: the workbook still has 275 %.
     expect(await reads(page)).toBe(before);
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(2.75);
 
     await page.getByRole("button", { name: "Återställ" }).click();
-    await expect(page.getByTestId("model-total").textContent()).resolves.toBe("1 109 649 kr");
-    await whatIf(page, "2026-H1 (Budget 2026 H1)", "Tjänstgöringsgrad", "Hälsofrämjare", "300 %");
+    await expect(page.getByTestId("model-total").textContent()).resolves.toBe(
+      "1 109 649 kr",
+    );
+    await whatIf(
+      page,
+      "2026-H1 (Budget 2026 H1)",
+      "Tjänstgöringsgrad",
+      "Hälsofrämjare",
+      "300 %",
+    );
     await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
     await page.getByRole("button", { name: "Skriv in i arbetsboken" }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" });
-    await expect(dialog.getByText("Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %").isVisible()).resolves.toBe(true);
+    const dialog = page.getByRole("alertdialog", {
+      name: "Skriva i arbetsboken?",
+    });
+    await expect(
+      dialog
+        .getByText(
+          "Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %",
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
     await dialog.getByRole("button", { name: "Skriv" }).click();
     await page.getByText("Klart: 1 värde skrevs in i arbetsboken.").waitFor();
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(3);
     // Read back from the workbook: the figure is the workbook's own now, nothing marked.
-    await expect(page.getByTestId("model-total").textContent()).resolves.toBe("1 183 899 kr");
-    await expect(page.getByRole("button", { name: "Skriv in i arbetsboken" }).count()).resolves.toBe(0);
+    await expect(page.getByTestId("model-total").textContent()).resolves.toBe(
+      "1 183 899 kr",
+    );
+    await expect(
+      page.getByRole("button", { name: "Skriv in i arbetsboken" }).count(),
+    ).resolves.toBe(0);
     await page.context().close();
   });
 
   test("scenarios: two are saved in the workbook, compared side by side, and one is applied", async () => {
-    const page = await excelPage(false, await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const page = await excelPage(
+      false,
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
     const name = page.getByLabel("Scenariots namn");
     await name.fill("Som ansökt");
     await page.getByRole("button", { name: "Spara scenario" }).click();
-    await page.getByText('Scenariot "Som ansökt" sparades i arbetsboken.').waitFor();
-    await whatIf(page, "2026-H1 (Budget 2026 H1)", "Tjänstgöringsgrad", "Hälsofrämjare", "300");
+    await page
+      .getByText('Scenariot "Som ansökt" sparades i arbetsboken.')
+      .waitFor();
+    await whatIf(
+      page,
+      "2026-H1 (Budget 2026 H1)",
+      "Tjänstgöringsgrad",
+      "Hälsofrämjare",
+      "300",
+    );
     await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
     await name.fill("300 procent");
     await page.getByRole("button", { name: "Spara scenario" }).click();
-    await page.getByText('Scenariot "300 procent" sparades i arbetsboken.').waitFor();
-    const sheet = await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: { name: string; visibility?: string }[] } }).__fakeExcel.sheets.find((s) => s.name === "IOP-scenarier"));
+    await page
+      .getByText('Scenariot "300 procent" sparades i arbetsboken.')
+      .waitFor();
+    const sheet = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __fakeExcel: { sheets: { name: string; visibility?: string }[] };
+        }
+      ).__fakeExcel.sheets.find((s) => s.name === "IOP-scenarier"),
+    );
     expect(sheet?.visibility).toBe("Hidden");
     await page.getByRole("button", { name: "Återställ" }).click();
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(2.75);
@@ -509,35 +1026,76 @@ describe("the pane in Excel mode", () => {
     await page.getByLabel("Jämför A").selectOption({ label: "Som ansökt" });
     await page.getByLabel("Jämför B").selectOption({ label: "300 procent" });
     await page.getByRole("button", { name: "Jämför", exact: true }).click();
-    const table = page.getByRole("table", { name: "300 procent jämfört med Som ansökt, 2026-H1" });
-    await expect(table.getByRole("row", { name: /Hälsofrämjare/ }).textContent()).resolves.toBe("HälsofrämjareTjänstgöringsgrad 275 % → 300 %742 500810 000+67 500");
-    await expect(table.getByRole("row", { name: /Totalt 2026-H1/ }).textContent()).resolves.toBe("Totalt 2026-H11 109 6491 183 899+74 250");
-    await expect(page.getByRole("table", { name: "300 procent jämfört med Som ansökt, 2025-H2" }).getByText("4 poster är lika.").isVisible()).resolves.toBe(true);
+    const table = page.getByRole("table", {
+      name: "300 procent jämfört med Som ansökt, 2026-H1",
+    });
+    await expect(
+      table.getByRole("row", { name: /Hälsofrämjare/ }).textContent(),
+    ).resolves.toBe(
+      "HälsofrämjareTjänstgöringsgrad 275 % → 300 %742 500810 000+67 500",
+    );
+    await expect(
+      table.getByRole("row", { name: /Totalt 2026-H1/ }).textContent(),
+    ).resolves.toBe("Totalt 2026-H11 109 6491 183 899+74 250");
+    await expect(
+      page
+        .getByRole("table", {
+          name: "300 procent jämfört med Som ansökt, 2025-H2",
+        })
+        .getByText("4 poster är lika.")
+        .isVisible(),
+    ).resolves.toBe(true);
 
-    await page.getByRole("button", { name: "Använd scenariot 300 procent" }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" });
-    await expect(dialog.getByText("Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %").isVisible()).resolves.toBe(true);
+    await page
+      .getByRole("button", { name: "Använd scenariot 300 procent" })
+      .click();
+    const dialog = page.getByRole("alertdialog", {
+      name: "Skriva i arbetsboken?",
+    });
+    await expect(
+      dialog
+        .getByText(
+          "Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %",
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
     await dialog.getByRole("button", { name: "Skriv" }).click();
     await page.getByText("Klart: 1 värde skrevs in i arbetsboken.").waitFor();
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(3);
-    await expect(page.getByTestId("grants-total").textContent()).resolves.toBe("2 293 548 kr");
+    await expect(page.getByTestId("grants-total").textContent()).resolves.toBe(
+      "2 293 548 kr",
+    );
     await page.context().close();
   });
 
   test("Lönekalkyl: each person's cost per half-year with the months and rates behind it", async () => {
     const page = await excelPage(false, await buildXlsx(salaryWorkbook()));
     const table = page.getByRole("table", { name: "Lönekalkyl" });
-    await expect(table.getByRole("row", { name: /Person B/ }).textContent()).resolves.toContain("136 204 krjan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)");
+    await expect(
+      table.getByRole("row", { name: /Person B/ }).textContent(),
+    ).resolves.toContain(
+      "136 204 krjan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)",
+    );
     // The line's budget is the three persons' together: 598 802 kr.
-    await expect(page.getByRole("table", { name: "Modellera 2026-H1" }).getByRole("row", { name: /^Hälsofrämjare/ }).textContent()).resolves.toContain("598 802 kr");
+    await expect(
+      page
+        .getByRole("table", { name: "Modellera 2026-H1" })
+        .getByRole("row", { name: /^Hälsofrämjare/ })
+        .textContent(),
+    ).resolves.toContain("598 802 kr");
     await page.context().close();
   });
 
   test("downloads the open workbook's decision memo (Word)", async () => {
     const page = await excelPage(false);
     await page.getByRole("heading", { name: "Beslutsunderlag" }).waitFor();
-    const button = page.getByRole("button", { name: /^Ladda ner beslutsunderlag \(Word\) för / });
-    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    const button = page.getByRole("button", {
+      name: /^Ladda ner beslutsunderlag \(Word\) för /,
+    });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      button.click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^beslutsunderlag-.+\.docx$/);
     const path = join(tmp, "excel-memo.docx");
     await download.saveAs(path);
@@ -548,17 +1106,34 @@ describe("the pane in Excel mode", () => {
     await page.context().close();
   });
 
-  test.each([["light", false], ["dark", true]] as const)("checks the open workbook, has no serious or critical accessibility violation (%s), and is photographed", async (name, dark) => {
-    const page = await excelPage(dark);
-    await expect(page.getByTestId("repayment").textContent()).resolves.toContain("380 222 kr");
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, `excel-${name}.png`), fullPage: true });
-    await page.getByRole("button", { name: "Beräkna och skriv" }).click();
-    await page.getByRole("alertdialog", { name: "Skriva i arbetsboken?" }).waitFor();
-    // Scan the dialog as it stands, not halfway through its opening fade.
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, `excel-confirm-${name}.png`) });
-    await page.context().close();
-  });
+  test.each([
+    ["light", false],
+    ["dark", true],
+  ] as const)(
+    "checks the open workbook, has no serious or critical accessibility violation (%s), and is photographed",
+    async (name, dark) => {
+      const page = await excelPage(dark);
+      await expect(
+        page.getByTestId("repayment").textContent(),
+      ).resolves.toContain("380 222 kr");
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `excel-${name}.png`),
+        fullPage: true,
+      });
+      await page.getByRole("button", { name: "Beräkna och skriv" }).click();
+      await page
+        .getByRole("alertdialog", { name: "Skriva i arbetsboken?" })
+        .waitFor();
+      // Scan the dialog as it stands, not halfway through its opening fade.
+      await page.waitForFunction(() =>
+        document.getAnimations().every((a) => a.playState !== "running"),
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `excel-confirm-${name}.png`),
+      });
+      await page.context().close();
+    },
+  );
 });

@@ -13,7 +13,10 @@ function excelWithEvents() {
     add: (handler: () => Promise<void>) => {
       added.push(name);
       handlers.set(name, handler);
-      return { remove: () => removed.push(name), context: "the adding context" };
+      return {
+        remove: () => removed.push(name),
+        context: "the adding context",
+      };
     },
   });
   const mock = new OfficeMockObject({
@@ -26,25 +29,48 @@ function excelWithEvents() {
       },
     },
   });
-  return { context: mock as unknown as Excel.RequestContext, added, removed, handlers };
+  return {
+    context: mock as unknown as Excel.RequestContext,
+    added,
+    removed,
+    handlers,
+  };
 }
 
 describe("watching the open workbook", () => {
   test("one handler per event on the worksheet collection, each calling back; all removed again", async () => {
     const x = excelWithEvents();
     const onChange = jest.fn();
-    const results = await watchWorkbook(x.context, onChange, { changed: true, renamed: true });
-    expect(x.added).toEqual(["onAdded", "onDeleted", "onChanged", "onNameChanged"]);
+    const results = await watchWorkbook(x.context, onChange, {
+      changed: true,
+      renamed: true,
+    });
+    expect(x.added).toEqual([
+      "onAdded",
+      "onDeleted",
+      "onChanged",
+      "onNameChanged",
+    ]);
     for (const h of x.handlers.values()) await h();
     expect(onChange).toHaveBeenCalledTimes(4);
-    expect(results.every((r) => (r.context as unknown) === "the adding context")).toBe(true);
+    expect(
+      results.every((r) => (r.context as unknown) === "the adding context"),
+    ).toBe(true);
     await unwatchWorkbook(x.context, results);
-    expect(x.removed).toEqual(["onAdded", "onDeleted", "onChanged", "onNameChanged"]);
+    expect(x.removed).toEqual([
+      "onAdded",
+      "onDeleted",
+      "onChanged",
+      "onNameChanged",
+    ]);
   });
 
   test("an Excel without cell-change or rename events (before ExcelApi 1.9, 1.17) gets only what it has", async () => {
     const x = excelWithEvents();
-    await watchWorkbook(x.context, jest.fn(), { changed: false, renamed: false });
+    await watchWorkbook(x.context, jest.fn(), {
+      changed: false,
+      renamed: false,
+    });
     expect(x.added).toEqual(["onAdded", "onDeleted"]);
   });
 });

@@ -2,13 +2,25 @@
 // throw, used ranges sit at offsets, requests are sized, a batch can fail half way, and formats,
 // marks, protection and undo are kept as Excel keeps them.
 
-import { type Grid, type WorkbookGrids, analyze, planTemplate, planWrite, renderFinding, templatePeriod } from "../../src/core";
+import {
+  type Grid,
+  type WorkbookGrids,
+  analyze,
+  planTemplate,
+  planWrite,
+  renderFinding,
+  templatePeriod,
+} from "../../src/core";
 import { excelHost, fileNameOf, toHostError } from "../../src/excel/excel-host";
 import { HostError } from "../../src/excel/host";
-import { MAX_PAYLOAD_BYTES, applyPlan, readGrids } from "../../src/excel/workbook";
+import {
+  MAX_PAYLOAD_BYTES,
+  applyPlan,
+  readGrids,
+} from "../../src/excel/workbook";
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
-import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
 import { LOKALHYRA, insertRow } from "../helpers/insert-row";
 import { FakeExcel, OfficeError, snapshot } from "../helpers/strict-excel";
 import { type SheetSpec, buildXlsx } from "../helpers/workbook";
@@ -27,30 +39,54 @@ async function compute(x: FakeExcel, options = ALL) {
   return { grids, plan };
 }
 
-const codes = (grids: WorkbookGrids) => analyze(grids).findings.map((f) => f.code);
+const codes = (grids: WorkbookGrids) =>
+  analyze(grids).findings.map((f) => f.code);
 
 describe("reading the open workbook", () => {
   test("gives the figures of the file, with the tables placed where the used range starts", async () => {
     const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));
     // Shifted: each sheet's cells start at C5 in Excel, so the used range's address is C5:…
-    const shifted = grids.sheets.map((g) => ({ ...g, rows: [[], [], [], [], ...g.rows.map((r) => (r ? [undefined, undefined, ...r] : r))] })) as Grid[];
-    const x = FakeExcel.from(grids.sheets, Object.fromEntries(grids.sheets.map((g) => [g.name, { row: 4, col: 2 }])));
+    const shifted = grids.sheets.map((g) => ({
+      ...g,
+      rows: [
+        [],
+        [],
+        [],
+        [],
+        ...g.rows.map((r) => (r ? [undefined, undefined, ...r] : r)),
+      ],
+    })) as Grid[];
+    const x = FakeExcel.from(
+      grids.sheets,
+      Object.fromEntries(grids.sheets.map((g) => [g.name, { row: 4, col: 2 }])),
+    );
     const read = await readGrids(x.context(), ALL);
-    expect(analyze(read).computation.halfYears.map((h) => h.budget)).toEqual(analyze({ sheets: shifted }).computation.halfYears.map((h) => h.budget));
-    expect(analyze(read).computation.halfYears[0]!.budget.total).toBe(110964900);
+    expect(analyze(read).computation.halfYears.map((h) => h.budget)).toEqual(
+      analyze({ sheets: shifted }).computation.halfYears.map((h) => h.budget),
+    );
+    expect(analyze(read).computation.halfYears[0]!.budget.total).toBe(
+      110964900,
+    );
     const sheet = read.sheets.find((s) => s.name === "Budget 2025 H2")!;
     expect(sheet.rows[0]).toBeUndefined();
-    expect(sheet.rows[4]![2]).toEqual(grids.sheets.find((s) => s.name === "Budget 2025 H2")!.rows[0]![0]);
+    expect(sheet.rows[4]![2]).toEqual(
+      grids.sheets.find((s) => s.name === "Budget 2025 H2")!.rows[0]![0],
+    );
   });
 
   test("reads only cells with values: formatting far below the table is not transferred", async () => {
     const grids = await gridsOf(budgetWorkbook());
     const x = FakeExcel.from(grids.sheets);
     // A person formatted a whole block below the table, as people do; nothing is in it.
-    for (let r = 100; r < 2100; r++) x.sheet("Budget 2025 H2").cells.set(`${r},25`, { fill: "#FFFF00" });
+    for (let r = 100; r < 2100; r++)
+      x.sheet("Budget 2025 H2").cells.set(`${r},25`, { fill: "#FFFF00" });
     const read = await readGrids(x.context(), ALL);
-    expect(read.sheets.find((s) => s.name === "Budget 2025 H2")!.rows.length).toBeLessThan(20);
-    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThan(60_000);
+    expect(
+      read.sheets.find((s) => s.name === "Budget 2025 H2")!.rows.length,
+    ).toBeLessThan(20);
+    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThan(
+      60_000,
+    );
   });
 
   test("an error cell is read as an error, an empty cell keeps its own number format, booleans stay booleans", async () => {
@@ -70,7 +106,8 @@ describe("reading the open workbook", () => {
     const x = FakeExcel.from(grids.sheets);
     x.date1904 = true;
     for (const c of x.sheet("Uppgifter").cells.values())
-      if (c.numberFormat === "yyyy-mm-dd" && typeof c.value === "number") c.value -= 1462;
+      if (c.numberFormat === "yyyy-mm-dd" && typeof c.value === "number")
+        c.value -= 1462;
     const read = await readGrids(x.context(), ALL);
     expect(analyze(read).computation.agreement.start).toBe("2025-07-01");
     expect(analyze(read).computation.agreement.end).toBe("2026-06-30");
@@ -82,26 +119,45 @@ describe("reading the open workbook", () => {
     big.cells.set("0,0", { value: 1 });
     big.cells.set("2999,701", { value: 2 }); // 3 000 × 702 = 2.1 million cells
     const read = await readGrids(x.context(), ALL);
-    const f = analyze(read).findings.find((f) => f.code === "SHEET_UNREADABLE")!;
+    const f = analyze(read).findings.find(
+      (f) => f.code === "SHEET_UNREADABLE",
+    )!;
     expect(renderFinding(f, "en").message).toMatch(/3000 rows × 702 columns/);
     expect(f.sheet).toBe("Rådata");
-    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThan(60_000);
+    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThan(
+      60_000,
+    );
   });
 
   test("a 300 000-cell workbook is read in chunks, each response under 5 MB, with the same figures", async () => {
     const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));
     const x = FakeExcel.from(grids.sheets);
     const data = x.addSheet("Underlag");
-    for (let r = 0; r < 30_000; r++) for (let c = 0; c < 10; c++) data.cells.set(`${r},${c}`, { value: c === 0 ? `Rad ${r} med en längre text` : r * 10 + c });
+    for (let r = 0; r < 30_000; r++)
+      for (let c = 0; c < 10; c++)
+        data.cells.set(`${r},${c}`, {
+          value: c === 0 ? `Rad ${r} med en längre text` : r * 10 + c,
+        });
     const read = await readGrids(x.context(), ALL);
-    expect(read.sheets.find((s) => s.name === "Underlag")!.rows.length).toBe(30_000);
+    expect(read.sheets.find((s) => s.name === "Underlag")!.rows.length).toBe(
+      30_000,
+    );
     expect(x.syncs.length).toBeGreaterThan(3);
     for (const s of x.syncs) expect(s.responseBytes).toBeLessThan(5_000_000);
-    expect(Math.max(...x.syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
-    expect(analyze(read).computation.halfYears[0]!.budget.total).toBe(110964900);
+    expect(
+      Math.max(...x.syncs.map((s) => s.responseBytes)),
+    ).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+    expect(analyze(read).computation.halfYears[0]!.budget.total).toBe(
+      110964900,
+    );
     // The write's change check re-reads in chunks too.
     const before = x.syncs.length;
-    await applyPlan(x.context(), planWrite(read, analyze(read), STAMP), read, ALL);
+    await applyPlan(
+      x.context(),
+      planWrite(read, analyze(read), STAMP),
+      read,
+      ALL,
+    );
     for (const s of x.syncs.slice(before)) {
       expect(s.responseBytes).toBeLessThan(5_000_000);
       expect(s.requestBytes).toBeLessThan(5_000_000);
@@ -109,25 +165,47 @@ describe("reading the open workbook", () => {
   });
 
   test("on an ExcelApi 1.7 host (Office 2019) nothing newer is called", async () => {
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
     x.apiVersion = "1.7";
-    const options = { merges: false, customProperties: false, validations: false };
+    const options = {
+      merges: false,
+      customProperties: false,
+      validations: false,
+    };
     await compute(x, options);
-    expect(x.cell("Budget 2025 H2", "F7")?.formula).toBe("=ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)");
+    expect(x.cell("Budget 2025 H2", "F7")?.formula).toBe(
+      "=ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)",
+    );
     // With the 1.13/1.12 options on, the same host fails: the guards are what keep it working.
-    await expect(readGrids(FakeExcel.from([{ name: "Uppgifter", rows: [[{ t: "s", v: "x" }]] }]).context(), ALL).catch((e) => {
-      throw e;
-    })).resolves.toBeDefined();
-    const old = FakeExcel.from([{ name: "Uppgifter", rows: [[{ t: "s", v: "x" }]] }]);
+    await expect(
+      readGrids(
+        FakeExcel.from([
+          { name: "Uppgifter", rows: [[{ t: "s", v: "x" }]] },
+        ]).context(),
+        ALL,
+      ).catch((e) => {
+        throw e;
+      }),
+    ).resolves.toBeDefined();
+    const old = FakeExcel.from([
+      { name: "Uppgifter", rows: [[{ t: "s", v: "x" }]] },
+    ]);
     old.apiVersion = "1.7";
-    await expect(readGrids(old.context(), ALL)).rejects.toThrow(/not a function/);
+    await expect(readGrids(old.context(), ALL)).rejects.toThrow(
+      /not a function/,
+    );
   });
 
   test("more than 512 merged areas elsewhere do not fail the read: only the agreement sheet is asked", async () => {
     const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
     const s = x.addSheet("Layout");
     s.cells.set("0,0", { value: "x" });
-    s.merges = Array.from({ length: 600 }, (_, i) => `A${2 * i + 2}:B${2 * i + 2}`);
+    s.merges = Array.from(
+      { length: 600 },
+      (_, i) => `A${2 * i + 2}:B${2 * i + 2}`,
+    );
     const read = await readGrids(x.context(), ALL);
     expect(read.sheets.map((g) => g.name)).toContain("Layout");
   });
@@ -143,14 +221,19 @@ describe("reading the open workbook", () => {
 
 describe("writing: nothing is lost", () => {
   test("writes the plan's formulas, with calculation suspended in every writing sync, as one undo step", async () => {
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
     await compute(x);
     expect(x.cell("Budget 2025 H2", "F4")?.formula).toBe("=ROUND(C4*D4*E4,0)");
     expect(x.valueAt("Budget 2025 H2", "F7")).toBe(100877);
-    for (const s of x.syncs.filter((s) => s.writes > 0)) expect(s.calculationSuspended).toBe(true);
+    for (const s of x.syncs.filter((s) => s.writes > 0))
+      expect(s.calculationSuspended).toBe(true);
     // Beslut: created first, marked as the add-in's, headers bold and filled, widths set.
     expect(x.sheet("Beslut").customProperties.get("iop-budget")).toBe("Beslut");
-    const header = [...x.sheet("Beslut").cells.values()].find((c) => c.value === "Direkta kostnader")!;
+    const header = [...x.sheet("Beslut").cells.values()].find(
+      (c) => c.value === "Direkta kostnader",
+    )!;
     expect(header).toMatchObject({ bold: true, fill: "#DDEBF7" });
     expect(x.sheet("Beslut").columnWidths.get(0)).toBe(182);
   });
@@ -160,9 +243,14 @@ describe("writing: nothing is lost", () => {
       const grids = await gridsOf(reportWorkbook());
       const x = FakeExcel.from(grids.sheets);
       x.date1904 = date1904;
-      if (date1904) for (const c of x.sheet("Uppgifter").cells.values()) if (c.numberFormat === "yyyy-mm-dd" && typeof c.value === "number") c.value -= 1462;
+      if (date1904)
+        for (const c of x.sheet("Uppgifter").cells.values())
+          if (c.numberFormat === "yyyy-mm-dd" && typeof c.value === "number")
+            c.value -= 1462;
       await compute(x);
-      const due = [...x.sheet("Beslut").cells.values()].filter((c) => c.numberFormat === "yyyy-mm-dd");
+      const due = [...x.sheet("Beslut").cells.values()].filter(
+        (c) => c.numberFormat === "yyyy-mm-dd",
+      );
       expect(due.length).toBeGreaterThan(0);
       // 2025-06-30 is 45838 in the 1900 system, 44376 in 1904's.
       expect(due.map((c) => c.value)).toContain(date1904 ? 44376 : 45838);
@@ -174,8 +262,14 @@ describe("writing: nothing is lost", () => {
     // H4 (Differens) is empty with the person's format; H5 empty without one.
     x.sheet("Budget 2025 H2").cells.set("3,7", { numberFormat: "0.00" });
     await compute(x);
-    expect(x.cell("Budget 2025 H2", "H4")).toMatchObject({ formula: expect.stringMatching(/^=IF/), numberFormat: "0.00" });
-    expect(x.cell("Budget 2025 H2", "H5")).toMatchObject({ formula: expect.stringMatching(/^=IF/), numberFormat: "#,##0" });
+    expect(x.cell("Budget 2025 H2", "H4")).toMatchObject({
+      formula: expect.stringMatching(/^=IF/),
+      numberFormat: "0.00",
+    });
+    expect(x.cell("Budget 2025 H2", "H5")).toMatchObject({
+      formula: expect.stringMatching(/^=IF/),
+      numberFormat: "#,##0",
+    });
   });
 
   test("a person's conditional formats stay; the add-in's own mark is replaced, not added again", async () => {
@@ -183,66 +277,125 @@ describe("writing: nothing is lost", () => {
     const s = x.sheet("Utfall 2024 H1");
     // The seed's report layout: actual in C, status in E, lines on rows 2–5.
     s.conditionalFormats.push({ id: 900, range: "C2:C20", type: "ColorScale" });
-    s.conditionalFormats.push({ id: 901, range: "C2:C5", type: "Custom", formula: "=$C2>100000", fill: "#00FF00" });
+    s.conditionalFormats.push({
+      id: 901,
+      range: "C2:C5",
+      type: "Custom",
+      formula: "=$C2>100000",
+      fill: "#00FF00",
+    });
     // An earlier run's mark from before a line was added (it covered one row less).
-    s.conditionalFormats.push({ id: 902, range: "C2:C4", type: "Custom", formula: "=AND(ISNUMBER($C2),$C2>$B2)" });
+    s.conditionalFormats.push({
+      id: 902,
+      range: "C2:C4",
+      type: "Custom",
+      formula: "=AND(ISNUMBER($C2),$C2>$B2)",
+    });
     await compute(x);
     await compute(x);
-    const ours = s.conditionalFormats.filter((c) => c.type === "Custom" && /ISNUMBER/.test(c.formula ?? ""));
+    const ours = s.conditionalFormats.filter(
+      (c) => c.type === "Custom" && /ISNUMBER/.test(c.formula ?? ""),
+    );
     expect(ours.map((c) => c.range).sort()).toEqual(["C2:C5", "E2:E5"]);
-    expect(s.conditionalFormats.map((c) => c.id)).toEqual(expect.arrayContaining([900, 901]));
+    expect(s.conditionalFormats.map((c) => c.id)).toEqual(
+      expect.arrayContaining([900, 901]),
+    );
   });
 
   test("a person's own sheet called Beslut survives: the add-in writes Beslut (IOP), and rewrites that next time", async () => {
-    const x = FakeExcel.from((await gridsOf([...reportWorkbook(), { name: "Beslut", rows: [["Mina anteckningar"], ["Skapat av mig"]] }])).sheets);
+    const x = FakeExcel.from(
+      (
+        await gridsOf([
+          ...reportWorkbook(),
+          { name: "Beslut", rows: [["Mina anteckningar"], ["Skapat av mig"]] },
+        ])
+      ).sheets,
+    );
     const before = JSON.stringify([...x.sheet("Beslut").cells]);
     const { plan } = await compute(x);
-    expect(plan.creates[0]).toMatchObject({ sheet: "Beslut (IOP)", kept: "Beslut" });
+    expect(plan.creates[0]).toMatchObject({
+      sheet: "Beslut (IOP)",
+      kept: "Beslut",
+    });
     expect(JSON.stringify([...x.sheet("Beslut").cells])).toBe(before);
-    expect(x.sheet("Beslut (IOP)").customProperties.get("iop-budget")).toBe("Beslut");
+    expect(x.sheet("Beslut (IOP)").customProperties.get("iop-budget")).toBe(
+      "Beslut",
+    );
     await compute(x);
-    expect(x.sheets.map((s) => s.name)).toEqual([...reportWorkbook().map((s) => s.name), "Beslut", "Beslut (IOP)"]);
+    expect(x.sheets.map((s) => s.name)).toEqual([
+      ...reportWorkbook().map((s) => s.name),
+      "Beslut",
+      "Beslut (IOP)",
+    ]);
   });
 
   test("the add-in's Beslut is recognised by its stamp where custom properties are missing (ExcelApi < 1.12)", async () => {
     const x = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
     x.apiVersion = "1.11";
-    const options = { merges: false, customProperties: false, validations: true };
+    const options = {
+      merges: false,
+      customProperties: false,
+      validations: true,
+    };
     await compute(x, options);
     await compute(x, options);
-    expect(x.sheets.map((s) => s.name)).toEqual([...reportWorkbook().map((s) => s.name), "Beslut"]);
+    expect(x.sheets.map((s) => s.name)).toEqual([
+      ...reportWorkbook().map((s) => s.name),
+      "Beslut",
+    ]);
   });
 
   test("a protected target sheet is refused up front, naming it, and nothing at all is written", async () => {
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
     x.sheet("Budget 2026 H1").protected = true;
     const before = snapshot(x);
     const error = await compute(x).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
-    expect(error).toMatchObject({ key: "sheetProtected", sheet: "Budget 2026 H1" });
+    expect(error).toMatchObject({
+      key: "sheetProtected",
+      sheet: "Budget 2026 H1",
+    });
     expect(snapshot(x)).toBe(before);
   });
 
   test("a protected workbook structure is refused before anything is written when Beslut must be added", async () => {
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
     x.structureProtected = true;
     const before = snapshot(x);
-    await expect(compute(x)).rejects.toMatchObject({ key: "workbookProtected", sheet: "Beslut" });
+    await expect(compute(x)).rejects.toMatchObject({
+      key: "workbookProtected",
+      sheet: "Beslut",
+    });
     expect(snapshot(x)).toBe(before);
   });
 
   test("a change between the preview and the write stops the write", async () => {
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
     const grids = await readGrids(x.context(), ALL);
     const plan = planWrite(grids, analyze(grids), STAMP);
     x.sheet("Budget 2025 H2").cells.set("3,5", { value: 123 }); // someone types in F4
     const before = snapshot(x);
-    await expect(applyPlan(x.context(), plan, grids, ALL)).rejects.toMatchObject({ key: "changed" });
+    await expect(
+      applyPlan(x.context(), plan, grids, ALL),
+    ).rejects.toMatchObject({ key: "changed" });
     expect(snapshot(x)).toBe(before);
     // A sheet renamed meanwhile is a change too.
     const again = await readGrids(x.context(), ALL);
     x.sheet("Budget 2026 H1").name = "Budget 2026 första";
-    await expect(applyPlan(x.context(), planWrite(again, analyze(again), STAMP), again, ALL)).rejects.toMatchObject({ key: "changed" });
+    await expect(
+      applyPlan(
+        x.context(),
+        planWrite(again, analyze(again), STAMP),
+        again,
+        ALL,
+      ),
+    ).rejects.toMatchObject({ key: "changed" });
   });
 
   test("the strict Excel itself: a batch is not a transaction (earlier requests stay when a later one fails)", async () => {
@@ -250,15 +403,21 @@ describe("writing: nothing is lost", () => {
     const ws = x.context().workbook.worksheets.getItem("A");
     ws.getRange("A1").formulas = [[1]];
     ws.getRange("A2").formulas = [[2]];
-    x.failOn = (op) => (op.what === "Range.formulas" && x.cell("A", "A1") ? "AccessDenied" : null);
+    x.failOn = (op) =>
+      op.what === "Range.formulas" && x.cell("A", "A1") ? "AccessDenied" : null;
     await expect(x.sync()).rejects.toBeInstanceOf(OfficeError);
     expect(x.cell("A", "A1")?.value).toBe(1);
     expect(x.cell("A", "A2")).toBeUndefined();
   });
 
   test("a write that fails half way in Excel (a request refused) is reported, and the check came first", async () => {
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
-    x.failOn = (op) => (op.kind === "write" && op.sheet === "Budget 2026 H1" ? "InvalidOperation" : null);
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
+    x.failOn = (op) =>
+      op.kind === "write" && op.sheet === "Budget 2026 H1"
+        ? "InvalidOperation"
+        : null;
     const error = await compute(x).catch((e: unknown) => e);
     expect(toHostError(error).key).toBe("InvalidOperation");
     // Beslut was created first, so a half-written run is at least recognisable as the add-in's.
@@ -276,53 +435,95 @@ describe("writing: nothing is lost", () => {
     // A person inserts a line directly above the OH row, as instruction 4 says.
     const template = await readGrids(x.context(), ALL);
     const grid = template.sheets.find((g) => g.name === sheet)!;
-    const ohRow = grid.rows.findIndex((r) => r?.some((c) => /^ROUND\(.*SUM\(/.test(c?.f ?? "")));
-    const edited = FakeExcel.from(template.sheets.map((g) => (g === grid ? insertRow(g, ohRow, LOKALHYRA) : g)));
+    const ohRow = grid.rows.findIndex((r) =>
+      r?.some((c) => /^ROUND\(.*SUM\(/.test(c?.f ?? "")),
+    );
+    const edited = FakeExcel.from(
+      template.sheets.map((g) =>
+        g === grid ? insertRow(g, ohRow, LOKALHYRA) : g,
+      ),
+    );
     const oh = edited.sheet(sheet).cells.get(`${ohRow + 1},5`)!;
-    expect(oh.formula).toMatch(/^=ROUND\(Uppgifter!\$B\$\d+\*SUM\(F\d+:F(\d+)\),0\)$/);
+    expect(oh.formula).toMatch(
+      /^=ROUND\(Uppgifter!\$B\$\d+\*SUM\(F\d+:F(\d+)\),0\)$/,
+    );
     expect(Number(/:F(\d+)/.exec(oh.formula!)![1])).toBe(ohRow); // short of the new line
     const stale = await readGrids(edited.context(), ALL);
     expect(codes(stale)).toContain("OH_FORMULA_STALE");
     expect(codes(stale)).not.toContain("OH_MISMATCH");
     await compute(edited);
     const after = await readGrids(edited.context(), ALL);
-    const h = analyze(after).computation.halfYears.find((h) => h.source.sheet === sheet)!;
-    expect(analyze(after).findings.filter((f) => f.severity !== "info").map((f) => f.code)).toEqual([]);
-    expect(edited.cell(sheet, `F${ohRow + 2}`)?.formula).toContain(`:F${ohRow + 1})`);
-    expect(edited.valueAt(sheet, `F${ohRow + 2}`)).toBe(h.budget.overhead / 100);
+    const h = analyze(after).computation.halfYears.find(
+      (h) => h.source.sheet === sheet,
+    )!;
+    expect(
+      analyze(after)
+        .findings.filter((f) => f.severity !== "info")
+        .map((f) => f.code),
+    ).toEqual([]);
+    expect(edited.cell(sheet, `F${ohRow + 2}`)?.formula).toContain(
+      `:F${ohRow + 1})`,
+    );
+    expect(edited.valueAt(sheet, `F${ohRow + 2}`)).toBe(
+      h.budget.overhead / 100,
+    );
     expect(h.lines.some((l) => l.input.label === "Lokalhyra")).toBe(true);
   });
 });
 
 describe("the pane's and ribbon's Excel host", () => {
-  function office(version: string, url = "https://contoso.sharepoint.com/Budget%202025.xlsx") {
+  function office(
+    version: string,
+    url = "https://contoso.sharepoint.com/Budget%202025.xlsx",
+  ) {
     (globalThis as unknown as { Office: unknown }).Office = {
       context: {
-        requirements: { isSetSupported: (_: string, v: string) => new FakeExcel().supports.call({ apiVersion: version } as FakeExcel, v) },
+        requirements: {
+          isSetSupported: (_: string, v: string) =>
+            new FakeExcel().supports.call(
+              { apiVersion: version } as FakeExcel,
+              v,
+            ),
+        },
         document: { url },
       },
     };
   }
 
   test("on ExcelApi 1.20 the write is one undo group; below it the confirmation says Excel cannot undo", async () => {
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
     x.install();
     office("1.20");
     const host = excelHost();
     expect(host.undoable).toBe(true);
     const grids = await host.read();
     await host.apply(planWrite(grids, analyze(grids), STAMP), grids);
-    expect(x.runs.at(-1)).toMatchObject({ mergeUndoGroup: true, delayForCellEdit: true });
+    expect(x.runs.at(-1)).toMatchObject({
+      mergeUndoGroup: true,
+      delayForCellEdit: true,
+    });
     expect(x.undoSteps).toBe(1);
     office("1.17");
     expect(excelHost().undoable).toBe(false);
   });
 
   test("Office errors map to their own messages; a file name with % stays readable", () => {
-    expect(toHostError(new OfficeError("ResponsePayloadSizeLimitExceeded", "x")).key).toBe("ResponsePayloadSizeLimitExceeded");
-    expect(toHostError(Object.assign(new Error("x"), { code: "InvalidOperationInCellEditMode" })).key).toBe("InvalidOperationInCellEditMode");
+    expect(
+      toHostError(new OfficeError("ResponsePayloadSizeLimitExceeded", "x")).key,
+    ).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(
+      toHostError(
+        Object.assign(new Error("x"), {
+          code: "InvalidOperationInCellEditMode",
+        }),
+      ).key,
+    ).toBe("InvalidOperationInCellEditMode");
     expect(toHostError(new Error("no code")).key).toBe("generic");
-    expect(fileNameOf("https://x/sites/a/Budget%202025.xlsx")).toBe("Budget 2025.xlsx");
+    expect(fileNameOf("https://x/sites/a/Budget%202025.xlsx")).toBe(
+      "Budget 2025.xlsx",
+    );
     expect(fileNameOf("C:\\Budget\\100% klar.xlsx")).toBe("100% klar.xlsx");
     office("1.20", "https://x/100%25%20klar%.xlsx");
     expect(excelHost().sourceName()).toBe("100%25%20klar%.xlsx");
@@ -331,30 +532,77 @@ describe("the pane's and ribbon's Excel host", () => {
 
 describe("what-if and scenarios in Excel", () => {
   test("a scenario is saved on a hidden sheet without the Beslut marker, saved again in place, and read back; what-if values land in their cells", async () => {
-    const { keyOfLine, planInputs, planScenarioSave, readScenarios, readWorkbook, withInputs } = await import("../../src/core");
-    const x = FakeExcel.from((await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets);
+    const {
+      keyOfLine,
+      planInputs,
+      planScenarioSave,
+      readScenarios,
+      readWorkbook,
+      withInputs,
+    } = await import("../../src/core");
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
     const line = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
-    const change = { sheet: "Budget 2026 H1", line, field: "servicePercent" as const, value: 300_000_000 };
+    const change = {
+      sheet: "Budget 2026 H1",
+      line,
+      field: "servicePercent" as const,
+      value: 300_000_000,
+    };
     let grids = await readGrids(x.context(), ALL);
     const syncs = x.syncs.length;
-    await applyPlan(x.context(), planScenarioSave(grids, analyze(withInputs(grids, readWorkbook(grids).workbook, [change])).workbook, "300 procent", "2026-11-30 10:00"), grids, ALL);
+    await applyPlan(
+      x.context(),
+      planScenarioSave(
+        grids,
+        analyze(withInputs(grids, readWorkbook(grids).workbook, [change]))
+          .workbook,
+        "300 procent",
+        "2026-11-30 10:00",
+      ),
+      grids,
+      ALL,
+    );
     expect(x.syncs.length - syncs).toBe(2);
     const sheet = x.sheet("IOP-scenarier");
     expect(sheet.visibility).toBe("Hidden");
     expect(sheet.customProperties.size).toBe(0);
     grids = await readGrids(x.context(), ALL);
-    await applyPlan(x.context(), planScenarioSave(grids, analyze(grids).workbook, "Som ansökt", "2026-11-30 10:05"), grids, ALL);
+    await applyPlan(
+      x.context(),
+      planScenarioSave(
+        grids,
+        analyze(grids).workbook,
+        "Som ansökt",
+        "2026-11-30 10:05",
+      ),
+      grids,
+      ALL,
+    );
     grids = await readGrids(x.context(), ALL);
-    expect(grids.sheets.map((s) => s.name)).toEqual(["Uppgifter", "Budget 2025 H2", "Budget 2026 H1", "IOP-scenarier"]);
+    expect(grids.sheets.map((s) => s.name)).toEqual([
+      "Uppgifter",
+      "Budget 2025 H2",
+      "Budget 2026 H1",
+      "IOP-scenarier",
+    ]);
     expect(readScenarios(grids).map((s) => [s.name, s.inputs.length])).toEqual([
       ["300 procent", 14],
       ["Som ansökt", 14],
     ]);
     // The workbook's own figures are untouched by the scenarios; a what-if write puts 3 (300 %) in C4.
     expect(analyze(grids).computation.grantTotal).toBe(221_929_800);
-    await applyPlan(x.context(), planInputs(grids, readWorkbook(grids).workbook, [change]).plan, grids, ALL);
+    await applyPlan(
+      x.context(),
+      planInputs(grids, readWorkbook(grids).workbook, [change]).plan,
+      grids,
+      ALL,
+    );
     expect(x.valueAt("Budget 2026 H1", "C4")).toBe(3);
-    expect(analyze(await readGrids(x.context(), ALL)).computation.grantTotal).toBe(229_354_800);
+    expect(
+      analyze(await readGrids(x.context(), ALL)).computation.grantTotal,
+    ).toBe(229_354_800);
   });
 });
 
@@ -362,15 +610,45 @@ describe("the protected template in Excel", () => {
   test("Skapa mall protects every sheet but the instructions without a password, inputs unlocked, landscape one page wide; compute leaves the template's sheets alone, and names a protected sheet it would have to change", async () => {
     const x = FakeExcel.from([]);
     const plan = planTemplate(templatePeriod("2026-01", "2026-06")!);
-    await applyPlan(x.context(), plan, { sheets: [] }, { ...ALL, pageLayout: true });
-    const protectedSheets = x.sheets.filter((s) => s.protected).map((s) => s.name);
-    expect(protectedSheets).toEqual(["Uppgifter", "Lönekalkyl", "Budget 2026 H1", "Avgiftssatser", "Exempel"]);
-    for (const name of protectedSheets) expect(x.sheet(name).protection).toEqual({ options: { allowInsertRows: true, allowDeleteRows: true, allowFormatColumns: true }, password: null });
-    expect(x.sheet("Budget 2026 H1").pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, centerHeader: "Jämlik hälsa Lindängen" });
+    await applyPlan(
+      x.context(),
+      plan,
+      { sheets: [] },
+      { ...ALL, pageLayout: true },
+    );
+    const protectedSheets = x.sheets
+      .filter((s) => s.protected)
+      .map((s) => s.name);
+    expect(protectedSheets).toEqual([
+      "Uppgifter",
+      "Lönekalkyl",
+      "Budget 2026 H1",
+      "Avgiftssatser",
+      "Exempel",
+    ]);
+    for (const name of protectedSheets)
+      expect(x.sheet(name).protection).toEqual({
+        options: {
+          allowInsertRows: true,
+          allowDeleteRows: true,
+          allowFormatColumns: true,
+        },
+        password: null,
+      });
+    expect(x.sheet("Budget 2026 H1").pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+      centerHeader: "Jämlik hälsa Lindängen",
+    });
     // The yellow cells are unlocked; the formulas are not.
-    expect(x.cell("Uppgifter", "B1")).toMatchObject({ fill: "#FFF2CC", locked: false });
+    expect(x.cell("Uppgifter", "B1")).toMatchObject({
+      fill: "#FFF2CC",
+      locked: false,
+    });
     expect(x.cell("Lönekalkyl", "D4")).toMatchObject({ locked: false });
-    const oh = [...x.sheet("Budget 2026 H1").cells.entries()].find(([, c]) => /ROUND\(.*SUM\(/.test(c.formula ?? ""))!;
+    const oh = [...x.sheet("Budget 2026 H1").cells.entries()].find(([, c]) =>
+      /ROUND\(.*SUM\(/.test(c.formula ?? ""),
+    )!;
     expect(oh[1].locked).toBeUndefined();
 
     // Compute on the template as it is: nothing on the protected sheets changes, Beslut is added.
@@ -381,7 +659,14 @@ describe("the protected template in Excel", () => {
     x.sheet("Budget 2026 H1").cells.delete(oh[0]);
     const before = snapshot(x);
     const grids = await readGrids(x.context(), ALL);
-    await expect(applyPlan(x.context(), planWrite(grids, analyze(grids), STAMP), grids, ALL)).rejects.toMatchObject({ key: "sheetProtected", sheet: "Budget 2026 H1" });
+    await expect(
+      applyPlan(
+        x.context(),
+        planWrite(grids, analyze(grids), STAMP),
+        grids,
+        ALL,
+      ),
+    ).rejects.toMatchObject({ key: "sheetProtected", sheet: "Budget 2026 H1" });
     expect(snapshot(x)).toEqual(before);
   });
 });

@@ -2,7 +2,12 @@
 // and a sync count that does not grow with lines or sheets.
 
 import { type WorkbookGrids, analyze, planWrite } from "../../src/core";
-import { applyPlan, formulaInput, readGrids, runsOf } from "../../src/excel/workbook";
+import {
+  applyPlan,
+  formulaInput,
+  readGrids,
+  runsOf,
+} from "../../src/excel/workbook";
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
@@ -20,9 +25,13 @@ describe("reading the open workbook", () => {
     const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));
     const x = FakeExcel.from(grids.sheets);
     const read = await readGrids(x.context(), ALL);
-    expect(read.sheets.map((s) => s.name)).toEqual(grids.sheets.map((s) => s.name));
+    expect(read.sheets.map((s) => s.name)).toEqual(
+      grids.sheets.map((s) => s.name),
+    );
     const a = analyze(read).computation.halfYears.map((h) => h.budget);
-    expect(a).toEqual(analyze(grids).computation.halfYears.map((h) => h.budget));
+    expect(a).toEqual(
+      analyze(grids).computation.halfYears.map((h) => h.budget),
+    );
     expect(a[0]!.total).toBe(110964900);
   });
 });
@@ -33,53 +42,119 @@ describe("applying the write plan", () => {
     const x = FakeExcel.from(grids.sheets);
     const before = new Map(x.sheet("Budget 2025 H2").cells);
     const read = await readGrids(x.context(), ALL);
-    await applyPlan(x.context(), planWrite(read, analyze(read), STAMP), read, ALL);
+    await applyPlan(
+      x.context(),
+      planWrite(read, analyze(read), STAMP),
+      read,
+      ALL,
+    );
     expect(x.cell("Budget 2025 H2", "F4")?.formula).toBe("=ROUND(C4*D4*E4,0)");
     expect(x.cell("Budget 2025 H2", "F5")?.formula).toBe("=ROUND(C5*D5*E5,0)");
-    expect(x.cell("Budget 2025 H2", "F7")?.formula).toBe("=ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)");
-    expect(x.cell("Budget 2026 H1", "I4")?.formula).toBe('=IF(G4="","",IF(G4>F4,"Överskriden","Inom budget"))');
+    expect(x.cell("Budget 2025 H2", "F7")?.formula).toBe(
+      "=ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)",
+    );
+    expect(x.cell("Budget 2026 H1", "I4")?.formula).toBe(
+      '=IF(G4="","",IF(G4>F4,"Överskriden","Inom budget"))',
+    );
     // Typed cells are never written.
-    for (const [k, cell] of before) expect(x.sheet("Budget 2025 H2").cells.get(k)).toEqual(cell);
+    for (const [k, cell] of before)
+      expect(x.sheet("Budget 2025 H2").cells.get(k)).toEqual(cell);
     expect(x.sheets.map((s) => s.name)).toContain("Beslut");
-    expect(x.cell("Beslut", "A1")?.value).toBe("Beslutsunderlag: Jämlik hälsa Lindängen");
-    expect(x.sheet("Budget 2025 H2").conditionalFormats.map((c) => [c.range, c.formula])).toContainEqual(["G4:G7", "=AND(ISNUMBER($G4),$G4>$F4)"]);
+    expect(x.cell("Beslut", "A1")?.value).toBe(
+      "Beslutsunderlag: Jämlik hälsa Lindängen",
+    );
+    expect(
+      x
+        .sheet("Budget 2025 H2")
+        .conditionalFormats.map((c) => [c.range, c.formula]),
+    ).toContainEqual(["G4:G7", "=AND(ISNUMBER($G4),$G4>$F4)"]);
   });
 
   test("text from the workbook is written as text, never as a formula", () => {
-    expect(formulaInput({ kind: "text", value: '=HYPERLINK("http://x")' })).toBe("'=HYPERLINK(\"http://x\")");
-    expect(formulaInput({ kind: "text", value: "+46 40 34 10 00" })).toBe("'+46 40 34 10 00");
-    expect(formulaInput({ kind: "formula", formula: "SUM(A1:A2)", cached: 3 })).toBe("=SUM(A1:A2)");
+    expect(
+      formulaInput({ kind: "text", value: '=HYPERLINK("http://x")' }),
+    ).toBe('\'=HYPERLINK("http://x")');
+    expect(formulaInput({ kind: "text", value: "+46 40 34 10 00" })).toBe(
+      "'+46 40 34 10 00",
+    );
+    expect(
+      formulaInput({ kind: "formula", formula: "SUM(A1:A2)", cached: 3 }),
+    ).toBe("=SUM(A1:A2)");
   });
 
   test("the add-in's own Beslut is cleared and rewritten, not added again", async () => {
     const x = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
     for (let run = 0; run < 2; run++) {
       const read = await readGrids(x.context(), ALL);
-      await applyPlan(x.context(), planWrite(read, analyze(read), STAMP), read, ALL);
+      await applyPlan(
+        x.context(),
+        planWrite(read, analyze(read), STAMP),
+        read,
+        ALL,
+      );
     }
     // Something stale left on the add-in's sheet is gone after the next run.
     x.sheet("Beslut").cells.set("200,0", { value: "gammalt" });
     const read = await readGrids(x.context(), ALL);
-    await applyPlan(x.context(), planWrite(read, analyze(read), STAMP), read, ALL);
-    expect(x.sheets.filter((s) => /^Beslut/.test(s.name)).map((s) => s.name)).toEqual(["Beslut"]);
+    await applyPlan(
+      x.context(),
+      planWrite(read, analyze(read), STAMP),
+      read,
+      ALL,
+    );
+    expect(
+      x.sheets.filter((s) => /^Beslut/.test(s.name)).map((s) => s.name),
+    ).toEqual(["Beslut"]);
     expect(x.cell("Beslut", "A201")).toBeUndefined();
-    expect(x.cell("Beslut", "A1")?.value).toBe("Beslutsunderlag: Jämlik hälsa Lindängen");
+    expect(x.cell("Beslut", "A1")?.value).toBe(
+      "Beslutsunderlag: Jämlik hälsa Lindängen",
+    );
   });
 
   test("cells are written in column runs, not one request per cell", () => {
-    const cells = [0, 1, 2, 5].map((row) => ({ row, col: 3, value: { kind: "number" as const, value: row } }));
-    expect(runsOf(cells).map((r) => [r.row, r.cells.length])).toEqual([[0, 3], [5, 1]]);
+    const cells = [0, 1, 2, 5].map((row) => ({
+      row,
+      col: 3,
+      value: { kind: "number" as const, value: row },
+    }));
+    expect(runsOf(cells).map((r) => [r.row, r.cells.length])).toEqual([
+      [0, 3],
+      [5, 1],
+    ]);
   });
 });
 
 describe("the number of context.sync() calls", () => {
   function bigWorkbook(sheets: number, lines: number): SheetSpec[] {
-    const out: SheetSpec[] = [detailsSheet({ start: "2020-01-01", end: `${2020 + Math.ceil(sheets / 2) - 1}-12-31` })];
+    const out: SheetSpec[] = [
+      detailsSheet({
+        start: "2020-01-01",
+        end: `${2020 + Math.ceil(sheets / 2) - 1}-12-31`,
+      }),
+    ];
     for (let s = 0; s < sheets; s++) {
-      const rows = [["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall"]] as SheetSpec["rows"][number][];
-      for (let i = 0; i < lines; i++) rows.push(i % 2 ? ["Lön", `Tjänst ${i}`, pct(0.5), 6, kr(30000)] : ["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i)]);
+      const rows = [
+        [
+          "Kostnadsslag",
+          "Post",
+          "Tjänstgöringsgrad",
+          "Antal månader",
+          "Månadskostnad",
+          "Budget",
+          "Utfall",
+        ],
+      ] as SheetSpec["rows"][number][];
+      for (let i = 0; i < lines; i++)
+        rows.push(
+          i % 2
+            ? ["Lön", `Tjänst ${i}`, pct(0.5), 6, kr(30000)]
+            : ["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i)],
+        );
       rows.push(["OH", "OH-kostnader"]);
-      out.push({ name: `Budget ${2020 + Math.floor(s / 2)} H${(s % 2) + 1}`, rows });
+      out.push({
+        name: `Budget ${2020 + Math.floor(s / 2)} H${(s % 2) + 1}`,
+        rows,
+      });
     }
     return out;
   }
@@ -90,14 +165,22 @@ describe("the number of context.sync() calls", () => {
     const read = await readGrids(x.context(), ALL);
     const analysis = analyze(read);
     // The counts mean something only when every line was read and written.
-    expect(analysis.computation.halfYears.map((h) => h.lines.length)).toEqual(new Array(sheets).fill(lines + 1));
+    expect(analysis.computation.halfYears.map((h) => h.lines.length)).toEqual(
+      new Array(sheets).fill(lines + 1),
+    );
     await applyPlan(x.context(), planWrite(read, analysis, STAMP), read, ALL);
-    expect(x.syncs.reduce((n, s) => n + s.writes, 0)).toBeGreaterThan(sheets * 3);
+    expect(x.syncs.reduce((n, s) => n + s.writes, 0)).toBeGreaterThan(
+      sheets * 3,
+    );
     return x.syncs.length;
   }
 
   test("is the same for 10 lines and 10 000 lines over 20 sheets, and for 1 and 20 sheets: 3 to read, 2 to write", async () => {
-    const counts = { small: await syncsFor(1, 10), manySheets: await syncsFor(20, 10), large: await syncsFor(20, 500) };
+    const counts = {
+      small: await syncsFor(1, 10),
+      manySheets: await syncsFor(20, 10),
+      large: await syncsFor(20, 500),
+    };
     expect(counts).toEqual({ small: 5, manySheets: 5, large: 5 });
   });
 });
@@ -106,7 +189,12 @@ describe("merged cells (ExcelApi 1.13)", () => {
   test("a merged key in Uppgifter finds its value to the right of the merge", async () => {
     const details: SheetSpec = {
       name: "Uppgifter",
-      rows: [["Partnerskap", null, "Jämlik hälsa Lindängen"], ["OH-sats", null, "10 %"], ["Avtalsperiod från", null, "2025-07-01"], ["Avtalsperiod till", null, "2025-12-31"]],
+      rows: [
+        ["Partnerskap", null, "Jämlik hälsa Lindängen"],
+        ["OH-sats", null, "10 %"],
+        ["Avtalsperiod från", null, "2025-07-01"],
+        ["Avtalsperiod till", null, "2025-12-31"],
+      ],
       merges: ["A1:B1", "A2:B2", "A3:B3", "A4:B4"],
     };
     const grids = await gridsOf([details, budgetWorkbook()[1]!]);
@@ -119,6 +207,10 @@ describe("merged cells (ExcelApi 1.13)", () => {
       { top: 3, left: 0, bottom: 3, right: 1 },
     ]);
     const agreement = analyze(read).computation.agreement;
-    expect([agreement.name, agreement.overheadRatePpm, agreement.start]).toEqual(["Jämlik hälsa Lindängen", 100_000, "2025-07-01"]);
+    expect([
+      agreement.name,
+      agreement.overheadRatePpm,
+      agreement.start,
+    ]).toEqual(["Jämlik hälsa Lindängen", 100_000, "2025-07-01"]);
   });
 });

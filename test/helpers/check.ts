@@ -4,7 +4,10 @@ import { type CheckJson, analyze, toCheckJson } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { type SheetSpec, buildXlsx } from "./workbook";
 
-export async function checkSheets(sheets: readonly SheetSpec[], options: { date1904?: boolean } = {}): Promise<CheckJson> {
+export async function checkSheets(
+  sheets: readonly SheetSpec[],
+  options: { date1904?: boolean } = {},
+): Promise<CheckJson> {
   return checkBytes(await buildXlsx(sheets, options));
 }
 
@@ -12,6 +15,8 @@ export function checkBytes(bytes: Uint8Array, file = "test.xlsx"): CheckJson {
   return toCheckJson(file, analyze(readXlsx(bytes)));
 }
 
-export const errorsOf = (r: CheckJson) => r.findings.filter((f) => f.severity === "error");
+export const errorsOf = (r: CheckJson) =>
+  r.findings.filter((f) => f.severity === "error");
 export const codesOf = (r: CheckJson) => r.findings.map((f) => f.code);
-export const findingAt = (r: CheckJson, code: string) => r.findings.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`);
+export const findingAt = (r: CheckJson, code: string) =>
+  r.findings.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`);

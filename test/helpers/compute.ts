@@ -4,7 +4,11 @@ import { type WritePlan, analyze, planWrite } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { applyPlan } from "../../src/xlsx/write";
 
-export const STAMP = { at: "2026-11-23 12:00", version: "test", source: "input.xlsx" };
+export const STAMP = {
+  at: "2026-11-23 12:00",
+  version: "test",
+  source: "input.xlsx",
+};
 
 export function planOf(bytes: Uint8Array): WritePlan {
   const grids = readXlsx(bytes);

@@ -10,7 +10,7 @@ export interface FakeHost extends WorkbookHost {
   readonly settings: Map<string, unknown>;
   /** The change handlers the pane has registered and not removed. */
   readonly watchers: Set<() => void>;
-  failWith?: Error;
+  failWith?: Error | undefined;
   /** A person edits the workbook: the grids become `next`, and the change handlers are called. */
   edit(next: WorkbookGrids): void;
 }

@@ -12,7 +12,8 @@ import type { Grid } from "../../src/core";
 function arraysOf(grid: Grid) {
   const rows = grid.rows.length;
   let cols = 1;
-  for (let r = 0; r < rows; r++) cols = Math.max(cols, grid.rows[r]?.length ?? 0);
+  for (let r = 0; r < rows; r++)
+    cols = Math.max(cols, grid.rows[r]?.length ?? 0);
   const values: unknown[][] = [];
   const valueTypes: string[][] = [];
   const numberFormat: string[][] = [];
@@ -26,7 +27,19 @@ function arraysOf(grid: Grid) {
       const cell = grid.rows[r]?.[c];
       const v = cell === undefined || cell.t === "z" ? "" : cell.v;
       values[r]!.push(v);
-      valueTypes[r]!.push(cell === undefined || cell.t === "z" ? "Empty" : cell.t === "n" ? "Double" : cell.t === "b" ? "Boolean" : cell.t === "e" ? "Error" : v === "" ? "Empty" : "String");
+      valueTypes[r]!.push(
+        cell === undefined || cell.t === "z"
+          ? "Empty"
+          : cell.t === "n"
+            ? "Double"
+            : cell.t === "b"
+              ? "Boolean"
+              : cell.t === "e"
+                ? "Error"
+                : v === ""
+                  ? "Empty"
+                  : "String",
+      );
       numberFormat[r]!.push(cell?.fmt ?? "General");
       formulas[r]!.push(cell?.f ? `=${cell.f}` : v);
     }
@@ -34,7 +47,10 @@ function arraysOf(grid: Grid) {
   return { rows, cols, values, valueTypes, numberFormat, formulas };
 }
 
-export function fakeOfficeScript(grids: readonly Grid[], options: { dark?: boolean; language?: string } = {}): string {
+export function fakeOfficeScript(
+  grids: readonly Grid[],
+  options: { dark?: boolean; language?: string } = {},
+): string {
   const sheets = grids.map((g) => ({ name: g.name, ...arraysOf(g) }));
   return `(() => {
     const sheets = ${JSON.stringify(sheets)};

@@ -8,24 +8,41 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 // From test/helpers in the tests, from dist/test/helpers in the bench.
-const FIXTURES = [join(__dirname, "..", "fixtures"), join(__dirname, "..", "..", "..", "test", "fixtures")].find((d) => existsSync(d))!;
-export const SAMPLE = readFileSync(join(FIXTURES, "samples", "budget-2025-26.xlsx"));
+const FIXTURES = [
+  join(__dirname, "..", "fixtures"),
+  join(__dirname, "..", "..", "..", "test", "fixtures"),
+].find((d) => existsSync(d))!;
+export const SAMPLE = readFileSync(
+  join(FIXTURES, "samples", "budget-2025-26.xlsx"),
+);
 
 export type Parts = Record<string, Uint8Array>;
 
 /** The sample's parts, changed by `edit`, zipped again (with true sizes and CRCs). */
-export function withParts(edit: (parts: Parts) => void, base: Uint8Array = SAMPLE): Uint8Array {
+export function withParts(
+  edit: (parts: Parts) => void,
+  base: Uint8Array = SAMPLE,
+): Uint8Array {
   const parts = unzipSync(base);
   edit(parts);
   return zipSync(parts);
 }
 
-export const text = (parts: Parts, name: string): string => strFromU8(parts[name]!);
-export const put = (parts: Parts, name: string, xml: string): void => void (parts[name] = strToU8(xml));
+export const text = (parts: Parts, name: string): string =>
+  strFromU8(parts[name]!);
+export const put = (parts: Parts, name: string, xml: string): void =>
+  void (parts[name] = strToU8(xml));
 
 /** A part's text changed by `change`. */
-export function editPart(name: string, change: (xml: string) => string, base: Uint8Array = SAMPLE): Uint8Array {
-  return withParts((parts) => put(parts, name, change(text(parts, name))), base);
+export function editPart(
+  name: string,
+  change: (xml: string) => string,
+  base: Uint8Array = SAMPLE,
+): Uint8Array {
+  return withParts(
+    (parts) => put(parts, name, change(text(parts, name))),
+    base,
+  );
 }
 
 /**
@@ -33,17 +50,30 @@ export function editPart(name: string, change: (xml: string) => string, base: Ui
  * segments made with a full flush are self-contained, so the same one repeats; the file stays
  * small however large the part (a zip bomb), and its CRC is still true.
  */
-export function bombPart(head: string, filler: string, times: number, tail: string): { data: Uint8Array; size: number; crc: number } {
-  const seg = (s: string) => deflateRawSync(Buffer.from(s), { finishFlush: constants.Z_FULL_FLUSH });
+export function bombPart(
+  head: string,
+  filler: string,
+  times: number,
+  tail: string,
+): { data: Uint8Array; size: number; crc: number } {
+  const seg = (s: string) =>
+    deflateRawSync(Buffer.from(s), { finishFlush: constants.Z_FULL_FLUSH });
   const fill = seg(filler);
-  const chunks = [seg(head), ...Array.from({ length: times }, () => fill), deflateRawSync(Buffer.from(tail))];
+  const chunks = [
+    seg(head),
+    ...Array.from({ length: times }, () => fill),
+    deflateRawSync(Buffer.from(tail)),
+  ];
   let crc = crc32(head);
   const fillBytes = Buffer.from(filler);
   for (let i = 0; i < times; i++) crc = crc32(fillBytes, crc);
   crc = crc32(tail, crc);
   return {
     data: Buffer.concat(chunks),
-    size: Buffer.byteLength(head) + fillBytes.length * times + Buffer.byteLength(tail),
+    size:
+      Buffer.byteLength(head) +
+      fillBytes.length * times +
+      Buffer.byteLength(tail),
     crc,
   };
 }
@@ -96,24 +126,57 @@ export function rawZip(parts: readonly RawPart[]): Uint8Array {
 }
 
 /** The sample's parts as raw parts (deflated), with `extra` added or replacing by name. */
-export function rawSample(extra: readonly RawPart[], change: (parts: Parts) => void = () => undefined): Uint8Array {
+export function rawSample(
+  extra: readonly RawPart[],
+  change: (parts: Parts) => void = () => undefined,
+): Uint8Array {
   const parts = unzipSync(SAMPLE);
   change(parts);
   const raw: RawPart[] = Object.entries(parts)
     .filter(([name]) => !extra.some((e) => e.name === name))
-    .map(([name, data]) => ({ name, data: deflateRawSync(data), method: 8, size: data.length, crc: crc32(data) }));
+    .map(([name, data]) => ({
+      name,
+      data: deflateRawSync(data),
+      method: 8,
+      size: data.length,
+      crc: crc32(data),
+    }));
   return rawZip([...raw, ...extra]);
 }
 
-const SHEET_HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_HEAD =
+  '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 
 /** The first half-year sheet's part replaced by a bomb under a name that does not end in .xml. */
-export function bombWorkbook(megabytes: number, options: { lie?: boolean } = {}): Uint8Array {
-  const bomb = bombPart(SHEET_HEAD, " ".repeat(1 << 20), megabytes, "</sheetData></worksheet>");
+export function bombWorkbook(
+  megabytes: number,
+  options: { lie?: boolean } = {},
+): Uint8Array {
+  const bomb = bombPart(
+    SHEET_HEAD,
+    " ".repeat(1 << 20),
+    megabytes,
+    "</sheetData></worksheet>",
+  );
   return rawSample(
-    [{ name: "xl/worksheets/data.bin", data: bomb.data, method: 8, size: options.lie ? 1000 : bomb.size, crc: bomb.crc }],
+    [
+      {
+        name: "xl/worksheets/data.bin",
+        data: bomb.data,
+        method: 8,
+        size: options.lie ? 1000 : bomb.size,
+        crc: bomb.crc,
+      },
+    ],
     (parts) => {
-      put(parts, "xl/_rels/workbook.xml.rels", text(parts, "xl/_rels/workbook.xml.rels").replace("/xl/worksheets/sheet2.xml", "/xl/worksheets/data.bin"));
+      put(
+        parts,
+        "xl/_rels/workbook.xml.rels",
+        text(parts, "xl/_rels/workbook.xml.rels").replace(
+          "/xl/worksheets/sheet2.xml",
+          "/xl/worksheets/data.bin",
+        ),
+      );
       delete parts["xl/worksheets/sheet2.xml"];
     },
   );
@@ -121,32 +184,60 @@ export function bombWorkbook(megabytes: number, options: { lie?: boolean } = {})
 
 /** The shared strings as a bomb under an odd name. */
 export function stringsBombWorkbook(megabytes: number): Uint8Array {
-  const bomb = bombPart('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>', "x".repeat(1 << 20), megabytes, "</t></si></sst>");
-  return rawSample([{ name: "xl/strings.dat", data: bomb.data, method: 8, size: bomb.size, crc: bomb.crc }], (parts) => {
-    put(
-      parts,
-      "xl/_rels/workbook.xml.rels",
-      text(parts, "xl/_rels/workbook.xml.rels").replace(
-        "</Relationships>",
-        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.dat" Id="rId9"/></Relationships>',
-      ),
-    );
-  });
+  const bomb = bombPart(
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>',
+    "x".repeat(1 << 20),
+    megabytes,
+    "</t></si></sst>",
+  );
+  return rawSample(
+    [
+      {
+        name: "xl/strings.dat",
+        data: bomb.data,
+        method: 8,
+        size: bomb.size,
+        crc: bomb.crc,
+      },
+    ],
+    (parts) => {
+      put(
+        parts,
+        "xl/_rels/workbook.xml.rels",
+        text(parts, "xl/_rels/workbook.xml.rels").replace(
+          "</Relationships>",
+          '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.dat" Id="rId9"/></Relationships>',
+        ),
+      );
+    },
+  );
 }
 
 /** A half-year sheet with `inserted` right after its rows (inside sheetData or after it). */
-export function sheetWith(inserted: string, where: "after-rows" | "after-sheetData" = "after-rows"): Uint8Array {
+export function sheetWith(
+  inserted: string,
+  where: "after-rows" | "after-sheetData" = "after-rows",
+): Uint8Array {
   return editPart("xl/worksheets/sheet2.xml", (xml) =>
-    where === "after-rows" ? xml.replace("</sheetData>", `${inserted}</sheetData>`) : xml.replace("</sheetData>", `</sheetData>${inserted}`),
+    where === "after-rows"
+      ? xml.replace("</sheetData>", `${inserted}</sheetData>`)
+      : xml.replace("</sheetData>", `</sheetData>${inserted}`),
   );
 }
 
 /** A half-year sheet whose last row is numbered `row` (and its cells referenced so). */
 export function rowPastTheGrid(row: number): Uint8Array {
-  return sheetWith(`<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>x</t></is></c></row>`);
+  return sheetWith(
+    `<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>x</t></is></c></row>`,
+  );
 }
 
 /** The sample with the first line's budget typed as `value` (e.g. "1e308"). */
 export function budgetOf(value: string): Uint8Array {
-  return editPart("xl/worksheets/sheet2.xml", (xml) => xml.replace('<c r="F6" s="4" t="n"><v>100000</v>', `<c r="F6" s="4" t="n"><v>${value}</v>`));
+  return editPart("xl/worksheets/sheet2.xml", (xml) =>
+    xml.replace(
+      '<c r="F6" s="4" t="n"><v>100000</v>',
+      `<c r="F6" s="4" t="n"><v>${value}</v>`,
+    ),
+  );
 }

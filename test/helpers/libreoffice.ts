@@ -13,29 +13,58 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function convert(bytes: Uint8Array, name: string, recalculate: boolean, to = "xlsx"): Buffer {
+function convert(
+  bytes: Uint8Array,
+  name: string,
+  recalculate: boolean,
+  to = "xlsx",
+): Buffer {
   const dir = mkdtempSync(join(tmpdir(), "iop-lo-"));
   if (recalculate) {
     // Without this, Calc keeps the cached values it finds; with it, it computes every formula itself.
     mkdirSync(join(dir, "profile", "user"), { recursive: true });
-    writeFileSync(join(dir, "profile", "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+    writeFileSync(
+      join(dir, "profile", "user", "registrymodifications.xcu"),
+      RECALC_ALWAYS,
+    );
   }
   const input = join(dir, `in-${name}`);
   const outDir = join(dir, "out");
   writeFileSync(input, bytes);
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", to, "--outdir", outDir, input], {
-    stdio: "pipe",
-    timeout: 120_000,
-  });
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--convert-to",
+      to,
+      "--outdir",
+      outDir,
+      input,
+    ],
+    {
+      stdio: "pipe",
+      timeout: 120_000,
+    },
+  );
   // "txt:Text (encoded):UTF8" names a filter after the extension.
-  return readFileSync(join(outDir, `in-${name}`.replace(/\.[a-z]+$/, `.${to.split(":")[0]}`)));
+  return readFileSync(
+    join(outDir, `in-${name}`.replace(/\.[a-z]+$/, `.${to.split(":")[0]}`)),
+  );
 }
 
-export function resaveWithLibreOffice(bytes: Uint8Array, name = "book.xlsx"): Buffer {
+export function resaveWithLibreOffice(
+  bytes: Uint8Array,
+  name = "book.xlsx",
+): Buffer {
   return convert(bytes, name, false);
 }
 
-export function recalculateWithLibreOffice(bytes: Uint8Array, name = "book.xlsx"): Buffer {
+export function recalculateWithLibreOffice(
+  bytes: Uint8Array,
+  name = "book.xlsx",
+): Buffer {
   return convert(bytes, name, true);
 }
 
@@ -45,6 +74,10 @@ export function saveAsOds(bytes: Uint8Array, name = "book.xlsx"): Buffer {
 }
 
 /** A Word document opened by LibreOffice Writer and saved as `to` ("pdf", "txt:Text (encoded):UTF8"). */
-export function convertDocument(bytes: Uint8Array, to: string, name = "memo.docx"): Buffer {
+export function convertDocument(
+  bytes: Uint8Array,
+  to: string,
+  name = "memo.docx",
+): Buffer {
   return convert(bytes, name, false, to);
 }

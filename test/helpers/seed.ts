@@ -27,10 +27,23 @@ export function detailsSheet(o: DetailsOptions = {}): SheetSpec {
   return { name: "Uppgifter", rows };
 }
 
-export const HEADERS = ["Kostnadsslag", "Post", "Tjänstgöringsgrad", "Antal månader", "Månadskostnad", "Budget", "Utfall", "Differens"];
+export const HEADERS = [
+  "Kostnadsslag",
+  "Post",
+  "Tjänstgöringsgrad",
+  "Antal månader",
+  "Månadskostnad",
+  "Budget",
+  "Utfall",
+  "Differens",
+];
 
 /** The 2025–26 budget half-year, as the template lays it out (header on row 3). */
-export function budgetHalfYearSheet(name: string, period: string, o: { typedSalaries?: boolean } = {}): SheetSpec {
+export function budgetHalfYearSheet(
+  name: string,
+  period: string,
+  o: { typedSalaries?: boolean } = {},
+): SheetSpec {
   const typed = o.typedSalaries ?? true;
   return {
     name,
@@ -38,8 +51,22 @@ export function budgetHalfYearSheet(name: string, period: string, o: { typedSala
       ["Period", period],
       [],
       HEADERS,
-      ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), typed ? kr(742500) : null],
-      ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), typed ? kr(166272) : null],
+      [
+        "Lön",
+        "Hälsofrämjare",
+        pct(2.75),
+        6,
+        kr(45000),
+        typed ? kr(742500) : null,
+      ],
+      [
+        "Lön",
+        "Samordnare utveckling",
+        pct(0.5),
+        6,
+        kr(55424),
+        typed ? kr(166272) : null,
+      ],
       ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(100000)],
       ["OH", "OH-kostnader", null, null, null, typed ? kr(100877) : null],
     ],
@@ -49,12 +76,21 @@ export function budgetHalfYearSheet(name: string, period: string, o: { typedSala
 /** The `Uppgifter` keys of the seed's extension decision (points 3–5). */
 export const EXTENSION_KEYS: ReadonlyArray<readonly [string, CellSpec]> = [
   ["Avtalstyp", "Förlängning"],
-  ["Undertecknas av", "arbetsmarknads- och socialförvaltningen, kulturförvaltningen"],
+  [
+    "Undertecknas av",
+    "arbetsmarknads- och socialförvaltningen, kulturförvaltningen",
+  ],
   ["Anslag", "kommunstyrelsens anslag för projekt och utredningar"],
 ];
 
-export function budgetWorkbook(o: { typedSalaries?: boolean; end?: string } = {}): SheetSpec[] {
-  return [detailsSheet({ extra: EXTENSION_KEYS, ...(o.end ? { end: o.end } : {}) }), budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", o), budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", o)];
+export function budgetWorkbook(
+  o: { typedSalaries?: boolean; end?: string } = {},
+): SheetSpec[] {
+  return [
+    detailsSheet({ extra: EXTENSION_KEYS, ...(o.end ? { end: o.end } : {}) }),
+    budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", o),
+    budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", o),
+  ];
 }
 
 /**
@@ -62,16 +98,29 @@ export function budgetWorkbook(o: { typedSalaries?: boolean; end?: string } = {}
  * "2024"), one sheet per half-year. Half-year actuals sum to the seed's year: 1 777 664.
  */
 export function reportHalfYearSheet(name: string, half: 1 | 2): SheetSpec {
-  const actual = half === 1 ? [505789, 165552, 136687, 80803] : [505789, 165553, 136688, 80803];
+  const actual =
+    half === 1
+      ? [505789, 165552, 136687, 80803]
+      : [505789, 165553, 136688, 80803];
   const budget = [600000, 175000, 100000, 87500];
-  const labels = ["Lönekostnader: Hälsofrämjare", "Lönekostnader: Samordning/utveckling", "Verksamhetskostnader: aktiviteter", "OH-kostnader"];
+  const labels = [
+    "Lönekostnader: Hälsofrämjare",
+    "Lönekostnader: Samordning/utveckling",
+    "Verksamhetskostnader: aktiviteter",
+    "OH-kostnader",
+  ];
   const sumB = budget.reduce((a, b) => a + b, 0);
   const sumA = actual.reduce((a, b) => a + b, 0);
   return {
     name,
     rows: [
       ["2024", "Budget", "Utfall", "Differens"],
-      ...labels.map((l, i) => [l, budget[i]!, actual[i]!, budget[i]! - actual[i]!]),
+      ...labels.map((l, i) => [
+        l,
+        budget[i]!,
+        actual[i]!,
+        budget[i]! - actual[i]!,
+      ]),
       ["Summa", sumB, sumA, sumB - sumA],
     ],
   };
@@ -79,7 +128,11 @@ export function reportHalfYearSheet(name: string, half: 1 | 2): SheetSpec {
 
 export function reportWorkbook(): SheetSpec[] {
   return [
-    detailsSheet({ start: "2023-07-01", end: "2025-06-30", extra: [["Ej förbrukat överskott 2023", "232 886 kr"]] }),
+    detailsSheet({
+      start: "2023-07-01",
+      end: "2025-06-30",
+      extra: [["Ej förbrukat överskott 2023", "232 886 kr"]],
+    }),
     reportHalfYearSheet("Utfall 2024 H1", 1),
     reportHalfYearSheet("Utfall 2024 H2", 2),
   ];
@@ -110,7 +163,9 @@ export const SEED_PERIOD_TABLE: readonly (readonly string[])[] = [
  * actuals 700 000 + 160 000 + 95 000 and OH 95 500, so 1 050 500 is eligible. `activities` is the
  * budget the report shows for Verksamhetskostnader (granted: 100 000), its OH typed to match.
  */
-export function reportOnGrantSheets(o: { activities?: number } = {}): SheetSpec[] {
+export function reportOnGrantSheets(
+  o: { activities?: number } = {},
+): SheetSpec[] {
   const activities = o.activities ?? 100000;
   const overhead = Math.round((742500 + 166272 + activities) / 10);
   return [
@@ -121,9 +176,33 @@ export function reportOnGrantSheets(o: { activities?: number } = {}): SheetSpec[
         ["Period", "juli–december 2025"],
         [],
         HEADERS,
-        ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), kr(742500), kr(700000)],
-        ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(166272), kr(160000)],
-        ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(activities), kr(95000)],
+        [
+          "Lön",
+          "Hälsofrämjare",
+          pct(2.75),
+          6,
+          kr(45000),
+          kr(742500),
+          kr(700000),
+        ],
+        [
+          "Lön",
+          "Samordnare utveckling",
+          pct(0.5),
+          6,
+          kr(55424),
+          kr(166272),
+          kr(160000),
+        ],
+        [
+          "Verksamhet",
+          "Verksamhetskostnader",
+          null,
+          null,
+          null,
+          kr(activities),
+          kr(95000),
+        ],
         ["OH", "OH-kostnader", null, null, null, kr(overhead), kr(95500)],
       ],
     },
@@ -131,14 +210,26 @@ export function reportOnGrantSheets(o: { activities?: number } = {}): SheetSpec[
 }
 
 /** A budget of one half-year with `lines` lines (a third salaries), for batches and timings. */
-export function manyLinesWorkbook(lines: number, caseNumber = "STK-2025-1"): SheetSpec[] {
+export function manyLinesWorkbook(
+  lines: number,
+  caseNumber = "STK-2025-1",
+): SheetSpec[] {
   const details = detailsSheet({ end: "2025-12-31" });
   const rows: CellSpec[][] = [HEADERS];
   for (let i = 0; i < lines - 1; i++)
-    rows.push(i % 3 === 0 ? ["Lön", `Tjänst ${i}`, pct(0.5), 6, kr(30000 + i * 10), null] : ["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i * 37)]);
+    rows.push(
+      i % 3 === 0
+        ? ["Lön", `Tjänst ${i}`, pct(0.5), 6, kr(30000 + i * 10), null]
+        : ["Verksamhet", `Aktivitet ${i}`, null, null, null, kr(1000 + i * 37)],
+    );
   rows.push(["OH", "OH-kostnader", null, null, null, null]);
   return [
-    { ...details, rows: details.rows.map((r) => (r[0] === "Diarienummer" ? ["Diarienummer", caseNumber] : r)) },
+    {
+      ...details,
+      rows: details.rows.map((r) =>
+        r[0] === "Diarienummer" ? ["Diarienummer", caseNumber] : r,
+      ),
+    },
     { name: "Budget 2025 H2", rows },
   ];
 }
@@ -148,18 +239,60 @@ export function manyLinesWorkbook(lines: number, caseNumber = "STK-2025-1"): She
  * half-year, 24 000 kr at 75 % born 2005 (the youth rate from April), 40 000 kr at 100 % from
  * March — in an agreement of 2026; the line's budget cell is empty.
  */
-export function salaryWorkbook(o: { surcharge?: CellSpec; budget?: CellSpec; extraPersons?: CellSpec[][] } = {}): SheetSpec[] {
+export function salaryWorkbook(
+  o: {
+    surcharge?: CellSpec;
+    budget?: CellSpec;
+    extraPersons?: CellSpec[][];
+  } = {},
+): SheetSpec[] {
   return [
-    detailsSheet({ start: "2026-01-01", end: "2026-12-31", extra: o.surcharge === undefined ? [] : [["Pålägg", o.surcharge]] }),
+    detailsSheet({
+      start: "2026-01-01",
+      end: "2026-12-31",
+      extra: o.surcharge === undefined ? [] : [["Pålägg", o.surcharge]],
+    }),
     {
       name: "Lönekalkyl",
       rows: [
         ["Lönekalkyl"],
         [],
-        ["Post", "Namn", "Födelseår", "Månadslön", "Tjänstgöringsgrad", "Från", "Till"],
-        ["Hälsofrämjare", "Person A", 1980, kr(32000), pct(1), date("2026-01-01"), date("2026-06-30")],
-        ["Hälsofrämjare", "Person B", 2005, kr(24000), pct(0.75), date("2026-01-01"), date("2026-06-30")],
-        ["Hälsofrämjare", "Person C", 1975, kr(40000), pct(1), date("2026-03-01"), null],
+        [
+          "Post",
+          "Namn",
+          "Födelseår",
+          "Månadslön",
+          "Tjänstgöringsgrad",
+          "Från",
+          "Till",
+        ],
+        [
+          "Hälsofrämjare",
+          "Person A",
+          1980,
+          kr(32000),
+          pct(1),
+          date("2026-01-01"),
+          date("2026-06-30"),
+        ],
+        [
+          "Hälsofrämjare",
+          "Person B",
+          2005,
+          kr(24000),
+          pct(0.75),
+          date("2026-01-01"),
+          date("2026-06-30"),
+        ],
+        [
+          "Hälsofrämjare",
+          "Person C",
+          1975,
+          kr(40000),
+          pct(1),
+          date("2026-03-01"),
+          null,
+        ],
         ...(o.extraPersons ?? []),
       ],
     },

@@ -46,7 +46,11 @@ export interface FakeSheet {
   protected: boolean;
   readonly customProperties: Map<string, string>;
   readonly conditionalFormats: FakeCf[];
-  readonly validations: { range: string; rule?: unknown; errorAlert?: unknown }[];
+  readonly validations: {
+    range: string;
+    rule?: unknown;
+    errorAlert?: unknown;
+  }[];
   freezeRows: number;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   /** How it was protected by the add-in (protect's options and password). */
@@ -86,11 +90,18 @@ function rectOf(address: string): Rect {
   const [from, to] = local.split(":");
   const tl = parseA1(from!.replace(/\$/g, ""))!;
   const br = to ? parseA1(to.replace(/\$/g, ""))! : tl;
-  return { row: tl.row, col: tl.col, rows: br.row - tl.row + 1, cols: br.col - tl.col + 1 };
+  return {
+    row: tl.row,
+    col: tl.col,
+    rows: br.row - tl.row + 1,
+    cols: br.col - tl.col + 1,
+  };
 }
 
 function quoted(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function addressOf(sheet: string, r: Rect): string {
@@ -100,11 +111,14 @@ function addressOf(sheet: string, r: Rect): string {
 }
 
 const intersects = (a: Rect, b: Rect) =>
-  a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  a.row < b.row + b.rows &&
+  b.row < a.row + a.rows &&
+  a.col < b.col + b.cols &&
+  b.col < a.col + a.cols;
 
 interface Op {
   readonly kind: "load" | "write" | "suspend";
-  readonly sheet?: string;
+  readonly sheet?: string | undefined;
   readonly what: string;
   readonly bytes: number;
   run(): number | void;
@@ -118,7 +132,13 @@ export class FakeExcel {
   structureProtected = false;
   date1904 = false;
   /** Called for each request at sync: an Office error code makes that request (and the sync) fail. */
-  failOn: ((op: { kind: string; sheet?: string; what: string }) => string | null) | null = null;
+  failOn:
+    | ((op: {
+        kind: string;
+        sheet?: string | undefined;
+        what: string;
+      }) => string | null)
+    | null = null;
   /** Called before each sync's requests run: a test can change the workbook "while the user types". */
   beforeSync: ((n: number) => void) | null = null;
   readonly syncs: SyncRecord[] = [];
@@ -129,7 +149,10 @@ export class FakeExcel {
   private runMerges = false;
   private runWrote = false;
 
-  static from(grids: readonly Grid[], offsets: Record<string, { row: number; col: number }> = {}): FakeExcel {
+  static from(
+    grids: readonly Grid[],
+    offsets: Record<string, { row: number; col: number }> = {},
+  ): FakeExcel {
     const x = new FakeExcel();
     for (const g of grids) {
       const s = x.addSheet(g.name);
@@ -145,7 +168,9 @@ export class FakeExcel {
           s.cells.set(key(at.row + r, at.col + c), fc);
         }),
       );
-      s.merges = (g.merges ?? []).map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
+      s.merges = (g.merges ?? []).map(
+        (m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`,
+      );
     }
     return x;
   }
@@ -158,7 +183,10 @@ export class FakeExcel {
 
   /** Throws as a missing method does on a host without the requirement set. */
   need(version: string, what: string): void {
-    if (!this.supports(version)) throw new TypeError(`${what} is not a function (ExcelApi ${version} on a ${this.apiVersion} host)`);
+    if (!this.supports(version))
+      throw new TypeError(
+        `${what} is not a function (ExcelApi ${version} on a ${this.apiVersion} host)`,
+      );
   }
 
   addSheet(name: string): FakeSheet {
@@ -179,7 +207,9 @@ export class FakeExcel {
   }
 
   sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const s = this.sheets.find(
+      (x) => x.name.toLowerCase() === name.toLowerCase(),
+    );
     if (!s) throw new OfficeError("ItemNotFound", `no sheet ${name}`);
     return s;
   }
@@ -199,10 +229,16 @@ export class FakeExcel {
     return this.value(this.sheet(sheet), at.row, at.col);
   }
 
-  value(s: FakeSheet, r: number, c: number, depth = 0): number | string | boolean | null {
+  value(
+    s: FakeSheet,
+    r: number,
+    c: number,
+    depth = 0,
+  ): number | string | boolean | null {
     const cell = s.cells.get(key(r, c));
     if (!cell) return null;
-    if (cell.formula) return evaluate(this, s, cell.formula.slice(1), depth + 1);
+    if (cell.formula)
+      return evaluate(this, s, cell.formula.slice(1), depth + 1);
     if (cell.error) return cell.error;
     return cell.value ?? null;
   }
@@ -216,7 +252,10 @@ export class FakeExcel {
   }
 
   /** Excel.run: records the options; the undo stack gets one step per writing sync, or one per run. */
-  async run<T>(a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>), b?: (c: Excel.RequestContext) => Promise<T>): Promise<T> {
+  async run<T>(
+    a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>),
+    b?: (c: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
     const options = typeof a === "function" ? {} : a;
     const fn = (typeof a === "function" ? a : b)!;
     this.runs.push(options);
@@ -232,7 +271,9 @@ export class FakeExcel {
 
   context(): Excel.RequestContext & { sync(): Promise<void> } {
     this.install();
-    return new FakeContext(this) as unknown as Excel.RequestContext & { sync(): Promise<void> };
+    return new FakeContext(this) as unknown as Excel.RequestContext & {
+      sync(): Promise<void>;
+    };
   }
 
   async sync(): Promise<void> {
@@ -244,10 +285,18 @@ export class FakeExcel {
     let writes = 0;
     const suspended = ops.some((o) => o.kind === "suspend");
     const record = () =>
-      this.syncs.push({ requestBytes, responseBytes, writes, calculationSuspended: suspended });
+      this.syncs.push({
+        requestBytes,
+        responseBytes,
+        writes,
+        calculationSuspended: suspended,
+      });
     if (requestBytes > LIMIT_BYTES) {
       record();
-      throw new OfficeError("RequestPayloadSizeLimitExceeded", `${requestBytes} bytes`);
+      throw new OfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `${requestBytes} bytes`,
+      );
     }
     for (const op of ops) {
       const code = this.failOn?.(op);
@@ -264,7 +313,11 @@ export class FakeExcel {
     }
     record();
     if (writes > 0) this.wrote();
-    if (responseBytes > LIMIT_BYTES) throw new OfficeError("ResponsePayloadSizeLimitExceeded", `${responseBytes} bytes`);
+    if (responseBytes > LIMIT_BYTES)
+      throw new OfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `${responseBytes} bytes`,
+      );
   }
 
   private wrote(): void {
@@ -284,34 +337,50 @@ export class FakeExcel {
 
 // ---- formula evaluation: the shapes the add-in writes, and ordinary arithmetic ----
 
-function evaluate(x: FakeExcel, sheet: FakeSheet, formula: string, depth: number): number | string | boolean | null {
+function evaluate(
+  x: FakeExcel,
+  sheet: FakeSheet,
+  formula: string,
+  depth: number,
+): number | string | boolean | null {
   if (depth > 50) return "#REF!";
   const cellValue = (s: FakeSheet, ref: string) => {
     const at = parseA1(ref.replace(/\$/g, ""))!;
     return x.value(s, at.row, at.col, depth);
   };
   const sheetOf = (name: string | undefined) =>
-    name === undefined ? sheet : x.sheet(name.replace(/^'|'$/g, "").replace(/''/g, "'"));
+    name === undefined
+      ? sheet
+      : x.sheet(name.replace(/^'|'$/g, "").replace(/''/g, "'"));
   const rangeValues = (name: string | undefined, from: string, to: string) => {
     const s = sheetOf(name);
     const r = rectOf(`${from}:${to}`);
     const out: unknown[] = [];
-    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) out.push(x.value(s, r.row + i, r.col + j, depth));
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.cols; j++)
+        out.push(x.value(s, r.row + i, r.col + j, depth));
     // Row by row; VLOOKUP needs the width.
     return Object.assign(out, { cols: r.cols });
   };
   const refs: unknown[] = [];
   const ref = (v: unknown) => `__v[${refs.push(v) - 1}]`;
   let js = "";
-  const re = /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(<>|>=|<=|=|[A-Z]+(?=\())|([^"'A-Z$]+|.)/g;
+  const re =
+    /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(<>|>=|<=|=|[A-Z]+(?=\())|([^"'A-Z$]+|.)/g;
   // The logical constants outside strings (VLOOKUP's TRUE).
-  const source = formula.replace(/("(?:[^"]|"")*")|\b(TRUE|FALSE)\b(?!\()/g, (all, str: string | undefined, word: string | undefined) => str ?? (word === "TRUE" ? "1" : "0"));
+  const source = formula.replace(
+    /("(?:[^"]|"")*")|\b(TRUE|FALSE)\b(?!\()/g,
+    (_all, str: string | undefined, word: string | undefined) =>
+      str ?? (word === "TRUE" ? "1" : "0"),
+  );
   for (const m of source.matchAll(re)) {
     const [, str, sheetPart, from, to, op, rest] = m;
     if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
     else if (from) {
       const name = sheetPart?.slice(0, -1);
-      js += to ? ref(rangeValues(name, from, to)) : ref(cellValue(sheetOf(name), from));
+      js += to
+        ? ref(rangeValues(name, from, to))
+        : ref(cellValue(sheetOf(name), from));
     } else if (op === "=") js += "===";
     else if (op === "<>") js += "!==";
     else if (op) js += op.length <= 2 && /[<>]/.test(op) ? op : `__f.${op}`;
@@ -324,21 +393,37 @@ function evaluate(x: FakeExcel, sheet: FakeSheet, formula: string, depth: number
       const n = num(v) * f;
       return (Math.sign(n) * Math.round(Math.abs(n) + 1e-9)) / f;
     },
-    SUM: (...args: unknown[]) => args.flat().reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0),
+    SUM: (...args: unknown[]) =>
+      args
+        .flat()
+        .reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0),
     IF: (c: unknown, a: unknown, b: unknown) => (c ? a : b),
     AND: (...args: unknown[]) => args.every(Boolean),
     MIN: (...args: unknown[]) => Math.min(...args.flat().map(num)),
     MAX: (...args: unknown[]) => Math.max(...args.flat().map(num)),
     // Criteria equal to a text or number, case-insensitive, as Excel's SUMIF without wildcards.
     SUMIF: (range: unknown[], criterion: unknown, sums: unknown[]) =>
-      range.reduce<number>((t, v, i) => (String(v).toLowerCase() === String(criterion).toLowerCase() && typeof sums[i] === "number" ? t + (sums[i] as number) : t), 0),
+      range.reduce<number>(
+        (t, v, i) =>
+          String(v).toLowerCase() === String(criterion).toLowerCase() &&
+          typeof sums[i] === "number"
+            ? t + sums[i]
+            : t,
+        0,
+      ),
     // The approximate match of a sorted first column.
-    VLOOKUP: (v: unknown, table: unknown[] & { cols?: number }, col: unknown, approximate: unknown) => {
+    VLOOKUP: (
+      v: unknown,
+      table: unknown[] & { cols?: number },
+      col: unknown,
+      approximate: unknown,
+    ) => {
       const cols = table.cols ?? 1;
       let found: unknown = "#N/A";
       for (let r = 0; r * cols < table.length; r++) {
         const key = table[r * cols];
-        if (approximate ? num(key) <= num(v) : key === v) found = table[r * cols + num(col) - 1];
+        if (approximate ? num(key) <= num(v) : key === v)
+          found = table[r * cols + num(col) - 1];
         else if (approximate) break;
       }
       return found;
@@ -348,8 +433,14 @@ function evaluate(x: FakeExcel, sheet: FakeSheet, formula: string, depth: number
   try {
     // Empty cells compare equal to "" as in Excel.
     const values = refs.map((v) => (v === null ? "" : v));
-    const arith = js.replace(/__v\[(\d+)\](?=\s*[*/+-])|(?<=[*/+-]\s*)__v\[(\d+)\]/g, (s) => `(+${s}||0)`);
-    return new Function("__v", "__f", `return (${arith});`)(values, fns) as number | string | boolean;
+    const arith = js.replace(
+      /__v\[(\d+)\](?=\s*[*/+-])|(?<=[*/+-]\s*)__v\[(\d+)\]/g,
+      (s) => `(+${s}||0)`,
+    );
+    // The fake evaluates the formula it translated to JavaScript: tests only, on the tests' own formulas.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    return new Function("__v", "__f", `return (${arith});`)(values, fns) as
+      number | string | boolean;
   } catch {
     return "#VALUE!";
   }
@@ -361,14 +452,21 @@ type Path = string;
 
 function pathsOf(spec: unknown): Path[] {
   if (spec === undefined) return ["$all"];
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap(pathsOf);
   throw new Error("the strict fake takes load() paths as strings");
 }
 
 abstract class Obj {
   private readonly ready = new Map<string, unknown>();
-  private readonly navCache = new Map<string, { sync: number; nav: Obj | Obj[] }>();
+  private readonly navCache = new Map<
+    string,
+    { sync: number; nav: Obj | Obj[] }
+  >();
   protected loadedAny = false;
   private readonly bornAt: number;
   constructor(protected readonly x: FakeExcel) {
@@ -394,7 +492,10 @@ abstract class Obj {
     if (rest.length > 0) {
       // One navigation per sync: the paths of one load() reach the same items, as in Excel.
       const cached = this.navCache.get(head!);
-      const nav = cached && cached.sync === this.x.syncs.length ? cached.nav : this.navigate(head!);
+      const nav =
+        cached && cached.sync === this.x.syncs.length
+          ? cached.nav
+          : this.navigate(head!);
       this.navCache.set(head!, { sync: this.x.syncs.length, nav });
       const targets = Array.isArray(nav) ? nav : [nav];
       if (Array.isArray(nav)) this.ready.set(head!, nav);
@@ -402,7 +503,11 @@ abstract class Obj {
     }
     if (head === "items") {
       const cached = this.navCache.get("items");
-      const nav = (cached && cached.sync === this.x.syncs.length ? cached.nav : this.navigate("items")) as Obj[];
+      const nav = (
+        cached && cached.sync === this.x.syncs.length
+          ? cached.nav
+          : this.navigate("items")
+      ) as Obj[];
       this.navCache.set("items", { sync: this.x.syncs.length, nav });
       this.ready.set("items", nav);
       return nav.length * 10;
@@ -418,16 +523,26 @@ abstract class Obj {
       if (this.x.syncs.length > this.bornAt) return this.scalar(prop) as T;
     }
     if (!this.ready.has(prop))
-      throw new OfficeError("PropertyNotLoaded", `${this.constructor.name}.${prop} was read before load() and sync()`);
+      throw new OfficeError(
+        "PropertyNotLoaded",
+        `${this.constructor.name}.${prop} was read before load() and sync()`,
+      );
     return this.ready.get(prop) as T;
   }
 
   protected abstract scalar(prop: string): unknown;
   protected navigate(prop: string): Obj | Obj[] {
-    throw new Error(`${this.constructor.name} has no navigation property ${prop}`);
+    throw new Error(
+      `${this.constructor.name} has no navigation property ${prop}`,
+    );
   }
 
-  protected write(sheet: string | undefined, what: string, bytes: number, run: () => void): void {
+  protected write(
+    sheet: string | undefined,
+    what: string,
+    bytes: number,
+    run: () => void,
+  ): void {
     this.x.enqueue({ kind: "write", sheet, what, bytes, run });
   }
 
@@ -443,7 +558,12 @@ class FakeContext {
     this.workbook = new FakeWorkbookObj(x);
     this.application = {
       suspendApiCalculationUntilNextSync: () =>
-        x.enqueue({ kind: "suspend", what: "suspendApiCalculationUntilNextSync", bytes: 10, run: () => undefined }),
+        x.enqueue({
+          kind: "suspend",
+          what: "suspendApiCalculationUntilNextSync",
+          bytes: 10,
+          run: () => undefined,
+        }),
     };
   }
   sync(): Promise<void> {
@@ -467,7 +587,12 @@ class FakeWorkbookObj extends Obj {
 }
 
 class FunctionResult extends Obj {
-  constructor(x: FakeExcel, private readonly y: number, private readonly m: number, private readonly d: number) {
+  constructor(
+    x: FakeExcel,
+    private readonly y: number,
+    private readonly m: number,
+    private readonly d: number,
+  ) {
     super(x);
   }
   get value(): number {
@@ -475,7 +600,9 @@ class FunctionResult extends Obj {
   }
   protected scalar(prop: string): unknown {
     if (prop !== "value") throw new Error(prop);
-    const serial = (Date.UTC(this.y, this.m - 1, this.d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const serial =
+      (Date.UTC(this.y, this.m - 1, this.d) - Date.UTC(1899, 11, 30)) /
+      86_400_000;
     return this.x.date1904 ? serial - 1462 : serial;
   }
 }
@@ -508,8 +635,13 @@ class Worksheets extends Obj {
   }
   add(name: string): Worksheet {
     this.write(name, `worksheets.add(${name})`, name.length, () => {
-      if (this.x.structureProtected) throw new OfficeError("AccessDenied", "the workbook's structure is protected");
-      if (this.x.findSheet(name)) throw new OfficeError("ItemAlreadyExists", name);
+      if (this.x.structureProtected)
+        throw new OfficeError(
+          "AccessDenied",
+          "the workbook's structure is protected",
+        );
+      if (this.x.findSheet(name))
+        throw new OfficeError("ItemAlreadyExists", name);
       this.x.addSheet(name);
     });
     return new Worksheet(this.x, name, false);
@@ -521,8 +653,16 @@ class Worksheet extends Obj {
   readonly customProperties: CustomProperties;
   readonly freezePanes: { freezeRows(n: number): void };
   /** Worksheet.pageLayout (ExcelApi 1.9): what the add-in sets, kept as writes. */
-  readonly pageLayout: { orientation?: string; zoom?: unknown; headersFooters: { defaultForAllPages: { centerHeader?: string } } };
-  constructor(x: FakeExcel, readonly sheetName: string, readonly orNull: boolean) {
+  readonly pageLayout: {
+    orientation?: string;
+    zoom?: unknown;
+    headersFooters: { defaultForAllPages: { centerHeader?: string } };
+  };
+  constructor(
+    x: FakeExcel,
+    readonly sheetName: string,
+    readonly orNull: boolean,
+  ) {
     super(x);
     const layout = (key: "orientation" | "zoom" | "centerHeader") => ({
       set: (v: never) => {
@@ -533,8 +673,15 @@ class Worksheet extends Obj {
         });
       },
     });
-    const defaultForAllPages = Object.defineProperty({}, "centerHeader", layout("centerHeader"));
-    this.pageLayout = Object.defineProperties({ headersFooters: { defaultForAllPages } }, { orientation: layout("orientation"), zoom: layout("zoom") });
+    const defaultForAllPages = Object.defineProperty(
+      {},
+      "centerHeader",
+      layout("centerHeader"),
+    );
+    this.pageLayout = Object.defineProperties(
+      { headersFooters: { defaultForAllPages } },
+      { orientation: layout("orientation"), zoom: layout("zoom") },
+    );
     this.protection = new WorksheetProtection(x, this);
     this.customProperties = new CustomProperties(x, this);
     this.freezePanes = {
@@ -561,7 +708,8 @@ class Worksheet extends Obj {
   }
   /** Worksheet.visibility (ExcelApi 1.1): one of Excel.SheetVisibility's strings, queued as a write. */
   set visibility(v: string) {
-    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new OfficeError("InvalidArgument", `visibility ${v}`);
+    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
+      throw new OfficeError("InvalidArgument", `visibility ${v}`);
     this.write(this.sheetName, `visibility=${v}`, 20, () => {
       this.state().visibility = v;
     });
@@ -577,23 +725,44 @@ class Worksheet extends Obj {
     throw new Error(`Worksheet.${prop} is not in the fake`);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    return new Range(this.x, this, () => usedRect(this.x, this.sheetName, valuesOnly === true), true);
+    return new Range(
+      this.x,
+      this,
+      () => usedRect(this.x, this.sheetName, valuesOnly === true),
+      true,
+    );
   }
   /** A method of a null object gives a null object. */
   private range(rect: () => Rect): Range {
     return new Range(this.x, this, rect, this.orNull);
   }
-  getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
+  getRangeByIndexes(
+    row: number,
+    col: number,
+    rows: number,
+    cols: number,
+  ): Range {
     return this.range(() => ({ row, col, rows, cols }));
   }
   getRange(address?: string): Range {
-    if (address === undefined) return this.range(() => ({ row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS }));
+    if (address === undefined)
+      return this.range(() => ({
+        row: 0,
+        col: 0,
+        rows: MAX_ROWS,
+        cols: MAX_COLS,
+      }));
     return this.range(() => rectOf(address));
   }
   activate(): void {
     this.write(this.sheetName, "activate", 10, () => undefined);
   }
-  override write(sheet: string | undefined, what: string, bytes: number, run: () => void): void {
+  override write(
+    sheet: string | undefined,
+    what: string,
+    bytes: number,
+    run: () => void,
+  ): void {
     super.write(sheet, what, bytes, () => {
       if (!this.exists()) throw new OfficeError("ItemNotFound", this.sheetName);
       run();
@@ -601,7 +770,11 @@ class Worksheet extends Obj {
   }
 }
 
-function usedRect(x: FakeExcel, sheet: string, valuesOnly: boolean): Rect | null {
+function usedRect(
+  x: FakeExcel,
+  sheet: string,
+  valuesOnly: boolean,
+): Rect | null {
   const s = x.findSheet(sheet);
   if (!s) return null;
   let top = Infinity;
@@ -609,8 +782,17 @@ function usedRect(x: FakeExcel, sheet: string, valuesOnly: boolean): Rect | null
   let bottom = -1;
   let right = -1;
   for (const [k, c] of s.cells) {
-    const hasValue = c.value !== undefined || c.formula !== undefined || c.error !== undefined;
-    const hasFormat = Boolean(c.numberFormat || c.bold || c.italic || c.fill || c.fontColor || c.fontSize || c.wrap);
+    const hasValue =
+      c.value !== undefined || c.formula !== undefined || c.error !== undefined;
+    const hasFormat = Boolean(
+      c.numberFormat ||
+      c.bold ||
+      c.italic ||
+      c.fill ||
+      c.fontColor ||
+      c.fontSize ||
+      c.wrap,
+    );
     if (!hasValue && (valuesOnly || !hasFormat)) continue;
     const [r, col] = k.split(",").map(Number) as [number, number];
     top = Math.min(top, r);
@@ -619,25 +801,38 @@ function usedRect(x: FakeExcel, sheet: string, valuesOnly: boolean): Rect | null
     right = Math.max(right, col);
   }
   if (bottom < 0) return null;
-  return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  return {
+    row: top,
+    col: left,
+    rows: bottom - top + 1,
+    cols: right - left + 1,
+  };
 }
 
 class WorksheetProtection extends Obj {
-  constructor(x: FakeExcel, private readonly ws: Worksheet) {
+  constructor(
+    x: FakeExcel,
+    private readonly ws: Worksheet,
+  ) {
     super(x);
   }
   get protected(): boolean {
     return this.get("protected");
   }
   protected scalar(): unknown {
-    if (!this.ws.exists() && !this.ws.orNull) throw new OfficeError("ItemNotFound", this.ws.sheetName);
+    if (!this.ws.exists() && !this.ws.orNull)
+      throw new OfficeError("ItemNotFound", this.ws.sheetName);
     return this.ws.exists() ? this.ws.state().protected : null;
   }
   /** WorksheetProtection.protect (ExcelApi 1.2); protecting a protected sheet fails, as in Excel. */
   protect(options?: Record<string, boolean>, password?: string): void {
     this.ws.write(this.ws.sheetName, "protect", 50, () => {
       const s = this.ws.state();
-      if (s.protected) throw new OfficeError("InvalidOperation", `${s.name} is already protected`);
+      if (s.protected)
+        throw new OfficeError(
+          "InvalidOperation",
+          `${s.name} is already protected`,
+        );
       s.protected = true;
       s.protection = { options: options ?? {}, password: password ?? null };
     });
@@ -645,7 +840,10 @@ class WorksheetProtection extends Obj {
 }
 
 class CustomProperties extends Obj {
-  constructor(x: FakeExcel, private readonly ws: Worksheet) {
+  constructor(
+    x: FakeExcel,
+    private readonly ws: Worksheet,
+  ) {
     super(x);
   }
   protected scalar(prop: string): unknown {
@@ -657,15 +855,24 @@ class CustomProperties extends Obj {
   }
   add(k: string, value: string): CustomProperty {
     this.x.need("1.12", "customProperties.add");
-    this.ws.write(this.ws.sheetName, `customProperties.add(${k})`, k.length + value.length, () => {
-      this.ws.state().customProperties.set(k, value);
-    });
+    this.ws.write(
+      this.ws.sheetName,
+      `customProperties.add(${k})`,
+      k.length + value.length,
+      () => {
+        this.ws.state().customProperties.set(k, value);
+      },
+    );
     return new CustomProperty(this.x, this.ws, k);
   }
 }
 
 class CustomProperty extends Obj {
-  constructor(x: FakeExcel, private readonly ws: Worksheet, private readonly k: string) {
+  constructor(
+    x: FakeExcel,
+    private readonly ws: Worksheet,
+    private readonly k: string,
+  ) {
     super(x);
   }
   get isNullObject(): boolean {
@@ -675,14 +882,21 @@ class CustomProperty extends Obj {
     return this.get("value");
   }
   protected scalar(prop: string): unknown {
-    const v = this.ws.exists() ? this.ws.state().customProperties.get(this.k) : undefined;
+    const v = this.ws.exists()
+      ? this.ws.state().customProperties.get(this.k)
+      : undefined;
     if (prop === "isNullObject") return v === undefined;
     if (prop === "value") return v ?? null;
     throw new Error(prop);
   }
 }
 
-const VALUE_PROPS = new Set(["values", "valueTypes", "numberFormat", "formulas"]);
+const VALUE_PROPS = new Set([
+  "values",
+  "valueTypes",
+  "numberFormat",
+  "formulas",
+]);
 
 class Range extends Obj {
   readonly format: RangeFormat;
@@ -734,9 +948,12 @@ class Range extends Obj {
       delete cell.value;
       delete cell.error;
       if (input === "") return;
-      if (typeof input === "number" || typeof input === "boolean") cell.value = input;
-      else if (typeof input === "string" && input.startsWith("=")) cell.formula = input;
-      else if (typeof input === "string" && input.startsWith("'")) cell.value = input.slice(1);
+      if (typeof input === "number" || typeof input === "boolean")
+        cell.value = input;
+      else if (typeof input === "string" && input.startsWith("="))
+        cell.formula = input;
+      else if (typeof input === "string" && input.startsWith("'"))
+        cell.value = input.slice(1);
       // Other text is text: the fake, unlike a locale's Excel, parses no dates or numbers from it.
       else cell.value = String(input);
     });
@@ -748,30 +965,44 @@ class Range extends Obj {
     return this.rect();
   }
 
-  private setCells(what: string, v: unknown[][], apply: (cell: FakeCell, value: unknown) => void): void {
-    this.ws.write(this.ws.sheetName, `Range.${what}`, JSON.stringify(v).length, () => {
-      const r = this.resolved()!;
-      if (v.length !== r.rows || v.some((row) => row.length !== r.cols))
-        throw new OfficeError("InvalidArgument", `${what}: ${v.length}×${v[0]?.length} for ${r.rows}×${r.cols}`);
-      const s = this.ws.state();
-      if (s.protected) throw new OfficeError("AccessDenied", `${s.name} is protected`);
-      v.forEach((row, i) =>
-        row.forEach((value, j) => {
-          if (value === null) return;
-          const k = key(r.row + i, r.col + j);
-          const cell = s.cells.get(k) ?? {};
-          apply(cell, value);
-          s.cells.set(k, cell);
-        }),
-      );
-    });
+  private setCells(
+    what: string,
+    v: unknown[][],
+    apply: (cell: FakeCell, value: unknown) => void,
+  ): void {
+    this.ws.write(
+      this.ws.sheetName,
+      `Range.${what}`,
+      JSON.stringify(v).length,
+      () => {
+        const r = this.resolved()!;
+        if (v.length !== r.rows || v.some((row) => row.length !== r.cols))
+          throw new OfficeError(
+            "InvalidArgument",
+            `${what}: ${v.length}×${v[0]?.length} for ${r.rows}×${r.cols}`,
+          );
+        const s = this.ws.state();
+        if (s.protected)
+          throw new OfficeError("AccessDenied", `${s.name} is protected`);
+        v.forEach((row, i) =>
+          row.forEach((value, j) => {
+            if (value === null) return;
+            const k = key(r.row + i, r.col + j);
+            const cell = s.cells.get(k) ?? {};
+            apply(cell, value);
+            s.cells.set(k, cell);
+          }),
+        );
+      },
+    );
   }
 
   forEachCell(apply: (cell: FakeCell) => void): void {
     this.ws.write(this.ws.sheetName, "Range.format", 30, () => {
       const r = this.resolved()!;
       const s = this.ws.state();
-      if (s.protected) throw new OfficeError("AccessDenied", `${s.name} is protected`);
+      if (s.protected)
+        throw new OfficeError("AccessDenied", `${s.name} is protected`);
       for (let i = 0; i < r.rows; i++)
         for (let j = 0; j < r.cols; j++) {
           const k = key(r.row + i, r.col + j);
@@ -792,8 +1023,13 @@ class Range extends Obj {
     if (prop === "address") return addressOf(this.ws.state().name, r);
     if (prop === "rowCount") return r.rows;
     if (prop === "columnCount") return r.cols;
-    if (!VALUE_PROPS.has(prop)) throw new Error(`Range.${prop} is not in the fake`);
-    if (r.rows * r.cols > 5_000_000) throw new OfficeError("ResponsePayloadSizeLimitExceeded", "range too large");
+    if (!VALUE_PROPS.has(prop))
+      throw new Error(`Range.${prop} is not in the fake`);
+    if (r.rows * r.cols > 5_000_000)
+      throw new OfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "range too large",
+      );
     const s = this.ws.state();
     const out: unknown[][] = [];
     for (let i = 0; i < r.rows; i++) {
@@ -802,8 +1038,9 @@ class Range extends Obj {
         const cell = s.cells.get(key(r.row + i, r.col + j));
         const v = this.x.value(s, r.row + i, r.col + j);
         if (prop === "values") row.push(v ?? "");
-        else if (prop === "numberFormat") row.push(cell?.numberFormat ?? "General");
-        else if (prop === "formulas") row.push(cell?.formula ?? (v ?? ""));
+        else if (prop === "numberFormat")
+          row.push(cell?.numberFormat ?? "General");
+        else if (prop === "formulas") row.push(cell?.formula ?? v ?? "");
         else
           row.push(
             // A formula's cell is never empty: ="" is a String, as Excel types it.
@@ -827,15 +1064,18 @@ class Range extends Obj {
     this.ws.write(this.ws.sheetName, "Range.clear", 20, () => {
       const r = this.resolved()!;
       const s = this.ws.state();
-      if (s.protected) throw new OfficeError("AccessDenied", `${s.name} is protected`);
+      if (s.protected)
+        throw new OfficeError("AccessDenied", `${s.name} is protected`);
       for (const k of [...s.cells.keys()]) {
         const [row, col] = k.split(",").map(Number) as [number, number];
         if (intersects(r, { row, col, rows: 1, cols: 1 })) s.cells.delete(k);
       }
       for (let i = s.conditionalFormats.length - 1; i >= 0; i--)
-        if (intersects(r, rectOf(s.conditionalFormats[i]!.range))) s.conditionalFormats.splice(i, 1);
+        if (intersects(r, rectOf(s.conditionalFormats[i]!.range)))
+          s.conditionalFormats.splice(i, 1);
       for (let i = s.validations.length - 1; i >= 0; i--)
-        if (intersects(r, rectOf(s.validations[i]!.range))) s.validations.splice(i, 1);
+        if (intersects(r, rectOf(s.validations[i]!.range)))
+          s.validations.splice(i, 1);
     });
   }
 
@@ -850,7 +1090,10 @@ class Range extends Obj {
 }
 
 class MergedAreas extends Obj {
-  constructor(x: FakeExcel, private readonly range: Range) {
+  constructor(
+    x: FakeExcel,
+    private readonly range: Range,
+  ) {
     super(x);
   }
   get isNullObject(): boolean {
@@ -864,9 +1107,11 @@ class MergedAreas extends Obj {
     const r = this.range.resolved()!;
     const areas = s.merges.filter((m) => intersects(r, rectOf(m)));
     // ExcelApi 1.13: "if the merged areas count in this range is more than 512, this method fails".
-    if (areas.length > 512) throw new OfficeError("GeneralException", "more than 512 merged areas");
+    if (areas.length > 512)
+      throw new OfficeError("GeneralException", "more than 512 merged areas");
     if (prop === "isNullObject") return areas.length === 0;
-    if (prop === "address") return areas.map((m) => `${quoted(s.name)}!${m}`).join(", ");
+    if (prop === "address")
+      return areas.map((m) => `${quoted(s.name)}!${m}`).join(", ");
     throw new Error(prop);
   }
 }
@@ -876,7 +1121,8 @@ class RangeFormat {
   readonly fill: Record<string, unknown>;
   readonly protection: Record<string, unknown>;
   constructor(x: FakeExcel, range: Range) {
-    const setter = (apply: (c: FakeCell, v: never) => void) => (v: never) => range.forEachCell((c) => apply(c, v));
+    const setter = (apply: (c: FakeCell, v: never) => void) => (v: never) =>
+      range.forEachCell((c) => apply(c, v));
     this.font = {};
     Object.defineProperties(this.font, {
       bold: { set: setter((c, v) => (c.bold = v)) },
@@ -885,16 +1131,21 @@ class RangeFormat {
       color: { set: setter((c, v) => (c.fontColor = v)) },
     });
     this.fill = {};
-    Object.defineProperty(this.fill, "color", { set: setter((c, v) => (c.fill = v)) });
+    Object.defineProperty(this.fill, "color", {
+      set: setter((c, v) => (c.fill = v)),
+    });
     this.protection = {};
-    Object.defineProperty(this.protection, "locked", { set: setter((c, v) => (c.locked = v)) });
+    Object.defineProperty(this.protection, "locked", {
+      set: setter((c, v) => (c.locked = v)),
+    });
     Object.defineProperties(this, {
       wrapText: { set: setter((c, v) => (c.wrap = v)) },
       columnWidth: {
         set: (w: number) =>
           range.ws.write(range.ws.sheetName, "columnWidth", 10, () => {
             const r = range.resolved()!;
-            for (let j = 0; j < r.cols; j++) range.ws.state().columnWidths.set(r.col + j, w);
+            for (let j = 0; j < r.cols; j++)
+              range.ws.state().columnWidths.set(r.col + j, w);
           }),
       },
     });
@@ -912,15 +1163,34 @@ class DataValidation {
       return v;
     };
     Object.defineProperties(this, {
-      rule: { set: (rule: unknown) => range.ws.write(range.ws.sheetName, "dataValidation.rule", JSON.stringify(rule).length, () => void (entry().rule = rule)) },
-      errorAlert: { set: (a: unknown) => range.ws.write(range.ws.sheetName, "dataValidation.errorAlert", JSON.stringify(a).length, () => void (entry().errorAlert = a)) },
+      rule: {
+        set: (rule: unknown) =>
+          range.ws.write(
+            range.ws.sheetName,
+            "dataValidation.rule",
+            JSON.stringify(rule).length,
+            () => void (entry().rule = rule),
+          ),
+      },
+      errorAlert: {
+        set: (a: unknown) =>
+          range.ws.write(
+            range.ws.sheetName,
+            "dataValidation.errorAlert",
+            JSON.stringify(a).length,
+            () => void (entry().errorAlert = a),
+          ),
+      },
     });
     void x;
   }
 }
 
 class ConditionalFormats extends Obj {
-  constructor(x: FakeExcel, private readonly range: Range) {
+  constructor(
+    x: FakeExcel,
+    private readonly range: Range,
+  ) {
     super(x);
   }
   get items(): ConditionalFormat[] {
@@ -940,25 +1210,47 @@ class ConditionalFormats extends Obj {
   }
   add(type: string): ConditionalFormat {
     const id = this.x.newCfId();
-    this.range.ws.write(this.range.ws.sheetName, "conditionalFormats.add", 30, () => {
-      const address = addressOf(this.range.ws.state().name, this.range.resolved()!).split("!")[1]!;
-      this.range.ws.state().conditionalFormats.push({ id, range: address, type: type as FakeCf["type"] });
-    });
+    this.range.ws.write(
+      this.range.ws.sheetName,
+      "conditionalFormats.add",
+      30,
+      () => {
+        const address = addressOf(
+          this.range.ws.state().name,
+          this.range.resolved()!,
+        ).split("!")[1]!;
+        this.range.ws.state().conditionalFormats.push({
+          id,
+          range: address,
+          type: type as FakeCf["type"],
+        });
+      },
+    );
     return new ConditionalFormat(this.x, this.range.ws, id);
   }
   clearAll(): void {
-    this.range.ws.write(this.range.ws.sheetName, "conditionalFormats.clearAll", 20, () => {
-      const r = this.range.resolved()!;
-      const list = this.range.ws.state().conditionalFormats;
-      for (let i = list.length - 1; i >= 0; i--) if (intersects(r, rectOf(list[i]!.range))) list.splice(i, 1);
-    });
+    this.range.ws.write(
+      this.range.ws.sheetName,
+      "conditionalFormats.clearAll",
+      20,
+      () => {
+        const r = this.range.resolved()!;
+        const list = this.range.ws.state().conditionalFormats;
+        for (let i = list.length - 1; i >= 0; i--)
+          if (intersects(r, rectOf(list[i]!.range))) list.splice(i, 1);
+      },
+    );
   }
 }
 
 class ConditionalFormat extends Obj {
   readonly customOrNullObject: CustomCf;
   readonly custom: CustomCf;
-  constructor(x: FakeExcel, private readonly ws: Worksheet, private readonly id: number) {
+  constructor(
+    x: FakeExcel,
+    private readonly ws: Worksheet,
+    private readonly id: number,
+  ) {
     super(x);
     this.customOrNullObject = new CustomCf(x, ws, () => this.state(), true);
     this.custom = new CustomCf(x, ws, () => this.state(), false);
@@ -981,15 +1273,26 @@ class ConditionalFormat extends Obj {
   delete(): void {
     this.ws.write(this.ws.sheetName, "ConditionalFormat.delete", 10, () => {
       const list = this.ws.state().conditionalFormats;
-      list.splice(list.findIndex((c) => c.id === this.id), 1);
+      list.splice(
+        list.findIndex((c) => c.id === this.id),
+        1,
+      );
     });
   }
 }
 
 class CustomCf extends Obj {
   readonly rule: CfRule;
-  readonly format: { fill: Record<string, unknown>; font: Record<string, unknown> };
-  constructor(x: FakeExcel, ws: Worksheet, cf: () => FakeCf | undefined, private readonly orNull: boolean) {
+  readonly format: {
+    fill: Record<string, unknown>;
+    font: Record<string, unknown>;
+  };
+  constructor(
+    x: FakeExcel,
+    ws: Worksheet,
+    cf: () => FakeCf | undefined,
+    private readonly orNull: boolean,
+  ) {
     super(x);
     this.rule = new CfRule(x, ws, cf, () => this.isNull(cf));
     const set = (field: "fill" | "fontColor") => ({
@@ -998,7 +1301,10 @@ class CustomCf extends Obj {
           cf()![field] = v;
         }),
     });
-    this.format = { fill: Object.defineProperty({}, "color", set("fill")), font: Object.defineProperty({}, "color", set("fontColor")) };
+    this.format = {
+      fill: Object.defineProperty({}, "color", set("fill")),
+      font: Object.defineProperty({}, "color", set("fontColor")),
+    };
     this.cf = cf;
   }
   private readonly cf: () => FakeCf | undefined;
@@ -1006,7 +1312,10 @@ class CustomCf extends Obj {
     const state = cf();
     if (state && state.type === "Custom") return false;
     if (this.orNull) return true;
-    throw new OfficeError("InvalidOperation", "the conditional format is not a custom one");
+    throw new OfficeError(
+      "InvalidOperation",
+      "the conditional format is not a custom one",
+    );
   }
   get isNullObject(): boolean {
     return this.get("isNullObject");
@@ -1047,7 +1356,12 @@ class CfRule extends Obj {
 /** A1 addresses of every cell in a sheet that has a value or formula, for "nothing changed" checks. */
 export function snapshot(x: FakeExcel): string {
   return JSON.stringify(
-    x.sheets.map((s) => [s.name, [...s.cells].sort(([a], [b]) => a.localeCompare(b)), s.conditionalFormats, s.customProperties.size]),
+    x.sheets.map((s) => [
+      s.name,
+      [...s.cells].sort(([a], [b]) => a.localeCompare(b)),
+      s.conditionalFormats,
+      s.customProperties.size,
+    ]),
   );
 }
 

@@ -20,7 +20,10 @@ export interface SheetSpec {
   readonly merges?: readonly string[];
 }
 
-export async function buildXlsx(sheets: readonly SheetSpec[], options: { date1904?: boolean } = {}): Promise<Buffer> {
+export async function buildXlsx(
+  sheets: readonly SheetSpec[],
+  options: { date1904?: boolean } = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   if (options.date1904) wb.properties.date1904 = true;
   for (const spec of sheets) {
@@ -36,7 +39,10 @@ export async function buildXlsx(sheets: readonly SheetSpec[], options: { date190
           target.value = cell.value;
           target.numFmt = cell.fmt;
         } else if (typeof cell === "object" && "formula" in cell) {
-          target.value = cell.result === undefined ? { formula: cell.formula, date1904: false } : { formula: cell.formula, result: cell.result, date1904: false };
+          target.value =
+            cell.result === undefined
+              ? { formula: cell.formula, date1904: false }
+              : { formula: cell.formula, result: cell.result, date1904: false };
         } else if (typeof cell === "object" && "error" in cell) {
           target.value = { error: cell.error };
         } else {
@@ -49,17 +55,29 @@ export async function buildXlsx(sheets: readonly SheetSpec[], options: { date190
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export const pct = (fraction: number): CellSpec => ({ value: fraction, fmt: "0%" });
-export const kr = (amount: number): CellSpec => ({ value: amount, fmt: "#,##0" });
+export const pct = (fraction: number): CellSpec => ({
+  value: fraction,
+  fmt: "0%",
+});
+export const kr = (amount: number): CellSpec => ({
+  value: amount,
+  fmt: "#,##0",
+});
 export const date = (iso: string): CellSpec => new Date(`${iso}T00:00:00Z`);
 
 /** A minimal .xlsx package around one worksheet part's XML (sheet "S"), for the reader's own tests. */
 export function packageOfSheet(sheetXml: string): Uint8Array {
   const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   return zipSync({
-    "[Content_Types].xml": strToU8(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
-    "xl/workbook.xml": strToU8(`<workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    "[Content_Types].xml": strToU8(
+      `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `<workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
     "xl/worksheets/sheet1.xml": strToU8(sheetXml),
   });
 }

@@ -1,5 +1,8 @@
 // jsdom has no ResizeObserver; Fluent UI's MessageBar observes its own size. A no-op stands in.
-if (typeof window !== "undefined" && typeof window.ResizeObserver === "undefined") {
+if (
+  typeof window !== "undefined" &&
+  typeof window.ResizeObserver === "undefined"
+) {
   window.ResizeObserver = class {
     observe() {}
     unobserve() {}

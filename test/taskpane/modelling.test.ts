@@ -1,83 +1,173 @@
 // What the pane shows for what-if and scenarios, and the chart's cap, from the engine's results.
 
-import { analyze, compareAnalyses, keyOfLine, planInputs, readWorkbook, withInputs } from "../../src/core";
+import {
+  analyze,
+  compareAnalyses,
+  keyOfLine,
+  planInputs,
+  readWorkbook,
+  withInputs,
+} from "../../src/core";
 import { textFor } from "../../src/taskpane/i18n";
-import { MODEL_MAX_LINES, addChange, comparisonView, inputsSummary, modelView } from "../../src/taskpane/modelling";
+import {
+  MODEL_MAX_LINES,
+  addChange,
+  comparisonView,
+  inputsSummary,
+  modelView,
+} from "../../src/taskpane/modelling";
 import { CHART_MAX_LINES, figuresView } from "../../src/taskpane/viewmodel";
 import { readXlsx } from "../../src/xlsx/read";
-import { budgetWorkbook, manyLinesWorkbook } from "../helpers/seed";
+import {
+  budgetWorkbook,
+  manyLinesWorkbook,
+  reportOnGrantSheets,
+} from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
 const t = textFor("sv");
 const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
 
 test("what-if figures are marked with the workbook's value; the confirmation lists each cell before and after", async () => {
-  const grids = readXlsx(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+  const grids = readXlsx(
+    await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+  );
   const base = analyze(grids);
-  const changes = addChange([], "Budget 2026 H1", HF, "servicePercent", "300 %")!;
-  expect(addChange([], "Budget 2026 H1", HF, "servicePercent", "mycket")).toBeNull();
+  const changes = addChange(
+    [],
+    "Budget 2026 H1",
+    HF,
+    "servicePercent",
+    "300 %",
+  )!;
+  expect(
+    addChange([], "Budget 2026 H1", HF, "servicePercent", "mycket"),
+  ).toBeNull();
   const shown = analyze(withInputs(grids, base.workbook, changes));
   const view = modelView(shown, base, changes, "", "sv");
   const h1 = view.halfYears[1]!;
-  expect([h1.id, h1.total, h1.totalWas]).toEqual(["2026-H1", "1 183 899 kr", "1 109 649 kr"]);
-  expect(h1.lines[0]!.fields.map((f) => [f.name, f.text, f.editable, f.was])).toEqual([
+  expect([h1.id, h1.total, h1.totalWas]).toEqual([
+    "2026-H1",
+    "1 183 899 kr",
+    "1 109 649 kr",
+  ]);
+  expect(
+    h1.lines[0]!.fields.map((f) => [f.name, f.text, f.editable, f.was]),
+  ).toEqual([
     ["Tjänstgöringsgrad", "300 %", true, "275 %"],
     ["Antal månader", "6", true, null],
     ["Månadskostnad", "45 000 kr", true, null],
   ]);
-  expect([h1.lines[0]!.budget, h1.lines[0]!.budgetWas]).toEqual(["810 000 kr", "742 500 kr"]);
+  expect([h1.lines[0]!.budget, h1.lines[0]!.budgetWas]).toEqual([
+    "810 000 kr",
+    "742 500 kr",
+  ]);
   // The activities' budget is an input; the OH line offers nothing but moves with the rest.
-  expect(h1.lines[2]!.fields.map((f) => [f.field, f.editable])).toEqual([["servicePercent", false], ["months", false], ["monthlyCost", false], ["budget", true]]);
-  expect([h1.lines[3]!.fields.every((f) => !f.editable), h1.lines[3]!.budgetWas]).toEqual([true, "100 877 kr"]);
+  expect(h1.lines[2]!.fields.map((f) => [f.field, f.editable])).toEqual([
+    ["servicePercent", false],
+    ["months", false],
+    ["monthlyCost", false],
+    ["budget", true],
+  ]);
+  expect([
+    h1.lines[3]!.fields.every((f) => !f.editable),
+    h1.lines[3]!.budgetWas,
+  ]).toEqual([true, "100 877 kr"]);
   expect(view.halfYears[0]!.totalWas).toBeNull();
   const figures = figuresView(shown, "sv", t, base);
-  expect(figures.halfYears.map((h) => h.budgetWas)).toEqual([null, "1 109 649 kr"]);
+  expect(figures.halfYears.map((h) => h.budgetWas)).toEqual([
+    null,
+    "1 109 649 kr",
+  ]);
   const { writes } = planInputs(grids, readWorkbook(grids).workbook, changes);
   expect(inputsSummary(writes, [], "sv", t, true)).toEqual({
-    lines: ["Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %"],
+    lines: [
+      "Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %",
+    ],
     notes: [],
     cells: 1,
     sheets: 1,
     keep: false,
   });
-  const c = comparisonView(compareAnalyses(base, shown), { a: "Arbetsboken nu", b: "300 procent" }, "sv", t);
+  const c = comparisonView(
+    compareAnalyses(base, shown),
+    { a: "Arbetsboken nu", b: "300 procent" },
+    "sv",
+    t,
+  );
   expect(c.title).toBe("300 procent jämfört med Arbetsboken nu");
-  expect(c.halfYears[1]!.lines[0]).toEqual({ label: "Hälsofrämjare", a: "742 500", b: "810 000", difference: "+67 500", inputs: "Tjänstgöringsgrad 275 % → 300 %" });
-  expect(c.halfYears[1]!.total).toMatchObject({ a: "1 109 649", b: "1 183 899", difference: "+74 250" });
+  expect(c.halfYears[1]!.lines[0]).toEqual({
+    label: "Hälsofrämjare",
+    a: "742 500",
+    b: "810 000",
+    difference: "+67 500",
+    inputs: "Tjänstgöringsgrad 275 % → 300 %",
+  });
+  expect(c.halfYears[1]!.total).toMatchObject({
+    a: "1 109 649",
+    b: "1 183 899",
+    difference: "+74 250",
+  });
   expect(c.halfYears[0]!.same).toBe("4 poster är lika.");
-  expect(comparisonView(compareAnalyses(base, base), { a: "A", b: "B" }, "sv", t).none).toBe(true);
+  expect(
+    comparisonView(compareAnalyses(base, base), { a: "A", b: "B" }, "sv", t)
+      .none,
+  ).toBe(true);
 });
 
 test("a large workbook: the chart shows the overspent and the largest lines, the model a searchable page of lines", async () => {
   // Three small lines overspent (an actual far above their budget), the rest without actuals.
   const small = new Set(["Aktivitet 1", "Aktivitet 2", "Aktivitet 4"]);
-  const sheets = manyLinesWorkbook(2_000).map((sh) => (sh.name === "Uppgifter" ? sh : { ...sh, rows: sh.rows.map((r) => (small.has(r[1] as string) ? [...r.slice(0, 6), 50_000] : r)) }));
+  const sheets = manyLinesWorkbook(2_000).map((sh) =>
+    sh.name === "Uppgifter"
+      ? sh
+      : {
+          ...sh,
+          rows: sh.rows.map((r) =>
+            small.has(r[1] as string) ? [...r.slice(0, 6), 50_000] : r,
+          ),
+        },
+  );
   const a = analyze(readXlsx(await buildXlsx(sheets)));
   const h = a.computation.halfYears[0]!;
   const chart = figuresView(a, "sv", t).charts[0]!;
   expect(chart.lines).toHaveLength(CHART_MAX_LINES);
   expect(chart.hidden).toBe(h.lines.length - CHART_MAX_LINES);
-  const size = (l: { effectiveBudget: number; input: { actual: number | null } }) => Math.max(l.effectiveBudget, l.input.actual ?? 0);
+  const size = (l: {
+    effectiveBudget: number;
+    input: { actual: number | null };
+  }) => Math.max(l.effectiveBudget, l.input.actual ?? 0);
   const overspent = h.lines.filter((l) => l.overspent).length;
   // Every overspent line first (up to the cap), then the largest; shown in the sheet's order.
-  expect(chart.lines.filter((l) => l.overspent)).toHaveLength(Math.min(overspent, CHART_MAX_LINES));
+  expect(chart.lines.filter((l) => l.overspent)).toHaveLength(
+    Math.min(overspent, CHART_MAX_LINES),
+  );
   const shownLabels = new Set(chart.lines.map((l) => l.label));
-  const shownPlain = h.lines.filter((l) => shownLabels.has(l.input.label) && !l.overspent);
+  const shownPlain = h.lines.filter(
+    (l) => shownLabels.has(l.input.label) && !l.overspent,
+  );
   const hidden = h.lines.filter((l) => !shownLabels.has(l.input.label));
   expect(hidden).toHaveLength(chart.hidden);
   // No hidden line is overspent while a plain one is shown, nor larger than the smallest plain one shown.
   expect(overspent).toBe(3);
-  expect(chart.lines.filter((l) => l.overspent).map((l) => l.label)).toEqual([...small]);
+  expect(chart.lines.filter((l) => l.overspent).map((l) => l.label)).toEqual([
+    ...small,
+  ]);
   const smallest = Math.min(...shownPlain.map(size));
   expect(shownPlain).toHaveLength(CHART_MAX_LINES - 3);
   expect(hidden.filter((l) => l.overspent || size(l) > smallest)).toEqual([]);
-  const order = chart.lines.map((l) => h.lines.findIndex((x) => x.input.label === l.label));
+  const order = chart.lines.map((l) =>
+    h.lines.findIndex((x) => x.input.label === l.label),
+  );
   expect(order).toEqual([...order].sort((x, y) => x - y));
   const view = modelView(a, a, [], "", "sv");
   expect(view.halfYears[0]!.lines).toHaveLength(MODEL_MAX_LINES);
   expect(view.halfYears[0]!.hidden).toBe(h.lines.length - MODEL_MAX_LINES);
-  const found = modelView(a, a, [], h.lines[1_500]!.input.label, "sv").halfYears[0]!;
-  expect(found.lines.map((l) => l.label)).toContain(h.lines[1_500]!.input.label);
+  const found = modelView(a, a, [], h.lines[1_500]!.input.label, "sv")
+    .halfYears[0]!;
+  expect(found.lines.map((l) => l.label)).toContain(
+    h.lines[1_500]!.input.label,
+  );
 });
 
 test("Lönekalkyl in the pane: each person's cost per half-year and the working, month runs by rule", async () => {
@@ -87,13 +177,80 @@ test("Lönekalkyl in the pane: each person's cost per half-year and the working,
   const view = salaryView(a, "sv");
   // What-if does not offer the line whose budget is its persons': they are changed in Lönekalkyl.
   const line = modelView(a, a, [], "", "sv").halfYears[0]!.lines[0]!;
-  expect([line.label, line.budget, line.fields.filter((f) => f.editable)]).toEqual(["Hälsofrämjare", "598 802 kr", []]);
+  expect([
+    line.label,
+    line.budget,
+    line.fields.filter((f) => f.editable),
+  ]).toEqual(["Hälsofrämjare", "598 802 kr", []]);
   // 32 000 × 1,3142 = 42 054,40; 18 000 × 1,3142 = 23 655,60 and × 1,2081 = 21 745,80; 40 000 × 1,3142 = 52 568.
-  expect(view.map((p) => [p.name, p.halfYears[0]!.cost, p.halfYears[0]!.working])).toEqual([
-    ["Person A", "252 326 kr", "jan–juni: 42 054,40 kr/mån (arbetsgivaravgifter 31,42 %)"],
-    ["Person B", "136 204 kr", "jan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)"],
-    ["Person C", "210 272 kr", "mars–juni: 52 568 kr/mån (arbetsgivaravgifter 31,42 %)"],
+  expect(
+    view.map((p) => [p.name, p.halfYears[0]!.cost, p.halfYears[0]!.working]),
+  ).toEqual([
+    [
+      "Person A",
+      "252 326 kr",
+      "jan–juni: 42 054,40 kr/mån (arbetsgivaravgifter 31,42 %)",
+    ],
+    [
+      "Person B",
+      "136 204 kr",
+      "jan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)",
+    ],
+    [
+      "Person C",
+      "210 272 kr",
+      "mars–juni: 52 568 kr/mån (arbetsgivaravgifter 31,42 %)",
+    ],
   ]);
-  expect(view[0]!.halfYears[1]).toEqual({ id: "2026-H2", cost: "0 kr", working: "inga månader i halvåret" });
+  expect(view[0]!.halfYears[1]).toEqual({
+    id: "2026-H2",
+    cost: "0 kr",
+    working: "inga månader i halvåret",
+  });
   expect(view[2]!.halfYears[1]!.cost).toBe("315 408 kr");
+});
+
+describe("what-if on a report the page holds to its granted budget", () => {
+  test("shows the repayment the row shows, and a change is held to the grant too", async () => {
+    const { pairWithGranted, readFileBytes } =
+      await import("../../src/taskpane/standalone/batch");
+    const { whatIfInFile } = await import("../../src/taskpane/modelling");
+    const budget = readFileBytes(
+      "beviljad.xlsx",
+      await buildXlsx(budgetWorkbook()),
+      "sv",
+    );
+    const report = readFileBytes(
+      "rapport.xlsx",
+      await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
+      "sv",
+    );
+    const paired = pairWithGranted([budget, report])[1]!;
+    if (paired.kind !== "ok") throw new Error("not read");
+    expect(paired.grantedBy).toBe("beviljad.xlsx");
+    expect(paired.analysis.computation.repayment.total).toBe(5914900);
+    // Before any change: the same 59 149 kr as the row, not the 92 149 kr of the report's own budget.
+    expect(whatIfInFile(paired, []).shown.computation.repayment.total).toBe(
+      5914900,
+    );
+    // A change of an actual is held to the grant: the report's raised budget line stays the grant's.
+    const change = addChange(
+      [],
+      "Utfall 2025 H2",
+      keyOfLine({ category: "salary", label: "Hälsofrämjare" }),
+      "monthlyCost",
+      "46000",
+    )!;
+    const own = whatIfInFile(
+      { grids: paired.grids, analysis: paired.ownAnalysis! },
+      change,
+    ).shown;
+    const held = whatIfInFile(paired, change).shown;
+    expect(held.computation.repayment.total).not.toBe(
+      own.computation.repayment.total,
+    );
+    expect(held.computation.halfYears[0]!.budget.total).toBe(
+      paired.analysis.computation.halfYears[0]!.budget.total,
+    );
+  });
 });

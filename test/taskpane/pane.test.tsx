@@ -3,7 +3,15 @@
 // Swedish and English, and errors that leave the pane usable.
 
 import "@testing-library/jest-dom";
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { analyze } from "../../src/core";
@@ -24,15 +32,30 @@ async function grids(sheets: SheetSpec[]) {
 
 describe("the findings list", () => {
   test("shows each finding with its cell, grouped by sheet, and a click selects the cell", async () => {
-    const g = await grids([detailsSheet({ orgNumber: "802002-8639" }), ...budgetWorkbook().slice(1)]);
+    const g = await grids([
+      detailsSheet({ orgNumber: "802002-8639" }),
+      ...budgetWorkbook().slice(1),
+    ]);
     const t = textFor("sv");
     const onSelect = jest.fn();
-    render(<FindingsList view={findingsView(analyze(g), "sv", t)} t={t} onSelect={onSelect} />);
+    render(
+      <FindingsList
+        view={findingsView(analyze(g), "sv", t)}
+        t={t}
+        onSelect={onSelect}
+      />,
+    );
     const group = screen.getByRole("region", { name: "Uppgifter" });
-    expect(within(group).getByText(/Organisationsnumret "802002-8639" är ogiltigt/)).toBeInTheDocument();
-    fireEvent.click(within(group).getByRole("button", { name: "Gå till Uppgifter B4" }));
+    expect(
+      within(group).getByText(/Organisationsnumret "802002-8639" är ogiltigt/),
+    ).toBeInTheDocument();
+    fireEvent.click(
+      within(group).getByRole("button", { name: "Gå till Uppgifter B4" }),
+    );
     expect(onSelect).toHaveBeenCalledWith("Uppgifter", "B4");
-    expect(screen.getByText("1 fel, 0 varningar, 0 information")).toBeInTheDocument();
+    expect(
+      screen.getByText("1 fel, 0 varningar, 0 information"),
+    ).toBeInTheDocument();
   });
 });
 
@@ -41,24 +64,40 @@ describe("the pane", () => {
     const host = fakeHost(await grids(reportWorkbook()));
     render(<App host={host} lang="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
-    expect(await screen.findByRole("heading", { name: "Fynd" })).toBeInTheDocument();
-    expect(screen.getByTestId("repayment")).toHaveTextContent("380 222 kr (senast 2025-06-30)");
-    expect(screen.getAllByText(/är överskriden med 36 68[78] kr/)).toHaveLength(2);
-    expect(screen.getByRole("img", { name: "Budget och utfall per post, 2024-H1" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("heading", { name: "Fynd" }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId("repayment")).toHaveTextContent(
+      "380 222 kr (senast 2025-06-30)",
+    );
+    expect(screen.getAllByText(/är överskriden med 36 68[78] kr/)).toHaveLength(
+      2,
+    );
+    expect(
+      screen.getByRole("img", { name: "Budget och utfall per post, 2024-H1" }),
+    ).toBeInTheDocument();
   });
 
   test("Beräkna och skriv shows what will be written and asks before writing", async () => {
-    const host = fakeHost(await grids(budgetWorkbook({ typedSalaries: false })));
+    const host = fakeHost(
+      await grids(budgetWorkbook({ typedSalaries: false })),
+    );
     render(<App host={host} lang="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
-    const dialog = await screen.findByRole("alertdialog", { name: "Skriva i arbetsboken?" });
-    expect(within(dialog).getByText(/Budget 2025 H2: \d+ celler/)).toBeInTheDocument();
+    const dialog = await screen.findByRole("alertdialog", {
+      name: "Skriva i arbetsboken?",
+    });
+    expect(
+      within(dialog).getByText(/Budget 2025 H2: \d+ celler/),
+    ).toBeInTheDocument();
     expect(within(dialog).getByText("Beslut: nytt blad")).toBeInTheDocument();
     expect(within(dialog).getByText(/lämnas orörda/)).toBeInTheDocument();
     expect(host.applied).toHaveLength(0);
     fireEvent.click(within(dialog).getByRole("button", { name: "Skriv" }));
     await waitFor(() => expect(host.applied).toHaveLength(1));
-    expect(await screen.findByText(/Klart: \d+ celler i 3 blad skrevs/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Klart: \d+ celler i 3 blad skrevs/),
+    ).toBeInTheDocument();
     expect(host.applied[0]!.creates.map((c) => c.sheet)).toEqual(["Beslut"]);
   });
 
@@ -66,8 +105,14 @@ describe("the pane", () => {
     const host = fakeHost(await grids(budgetWorkbook()));
     render(<App host={host} lang="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
-    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Avbryt" }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    fireEvent.click(
+      within(await screen.findByRole("alertdialog")).getByRole("button", {
+        name: "Avbryt",
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument(),
+    );
     expect(host.applied).toHaveLength(0);
   });
 
@@ -75,9 +120,15 @@ describe("the pane", () => {
     const host = fakeHost(await grids(reportWorkbook()));
     render(<App host={host} lang="en" dark={true} />);
     fireEvent.click(screen.getByRole("button", { name: "Check" }));
-    expect(await screen.findByRole("heading", { name: "Findings" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Compute and write" })).toBeInTheDocument();
-    expect(screen.getAllByText(/is overspent by SEK 36,68[78]/)).toHaveLength(2);
+    expect(
+      await screen.findByRole("heading", { name: "Findings" }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole("button", { name: "Compute and write" }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/is overspent by SEK 36,68[78]/)).toHaveLength(
+      2,
+    );
   });
 
   test("an Office error becomes a readable message and the pane stays usable", async () => {
@@ -85,28 +136,54 @@ describe("the pane", () => {
     host.failWith = new HostError("InvalidOperationInCellEditMode");
     render(<App host={host} lang="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
-    expect(await screen.findByText(/Excel är i redigeringsläge/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Excel är i redigeringsläge/),
+    ).toBeInTheDocument();
     host.failWith = undefined;
     fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
-    expect(await screen.findByRole("heading", { name: "Fynd" })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("heading", { name: "Fynd" }),
+    ).toBeInTheDocument();
   });
 
   test("Skapa mall adds the template sheets, or says which existing sheets stop it", async () => {
     const empty = fakeHost({ sheets: [{ name: "Blad1", rows: [] }] });
     const { unmount } = render(<App host={empty} lang="sv" dark={false} />);
-    fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), { target: { value: "2025-07" } });
-    fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), { target: { value: "2026-06" } });
-    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Skapa mallblad" })));
+    fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), {
+      target: { value: "2025-07" },
+    });
+    fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), {
+      target: { value: "2026-06" },
+    });
+    await act(async () =>
+      fireEvent.click(screen.getByRole("button", { name: "Skapa mallblad" })),
+    );
     await waitFor(() => expect(empty.inserted).toHaveLength(1));
-    expect(empty.inserted[0]!.creates.map((c) => c.sheet)).toEqual(["Instruktioner", "Uppgifter", "Lönekalkyl", "Budget 2025 H2", "Budget 2026 H1", "Avgiftssatser", "Exempel"]);
+    expect(empty.inserted[0]!.creates.map((c) => c.sheet)).toEqual([
+      "Instruktioner",
+      "Uppgifter",
+      "Lönekalkyl",
+      "Budget 2025 H2",
+      "Budget 2026 H1",
+      "Avgiftssatser",
+      "Exempel",
+    ]);
     unmount();
 
     const taken = fakeHost(await grids(budgetWorkbook()));
     render(<App host={taken} lang="sv" dark={false} />);
-    fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), { target: { value: "2025-07" } });
-    fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), { target: { value: "2026-06" } });
+    fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), {
+      target: { value: "2025-07" },
+    });
+    fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), {
+      target: { value: "2026-06" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Skapa mallblad" }));
-    expect(await screen.findByText(/har redan bladen Uppgifter, Budget 2025 H2, Budget 2026 H1/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /har redan bladen Uppgifter, Budget 2025 H2, Budget 2026 H1/,
+      ),
+    ).toBeInTheDocument();
     expect(taken.inserted).toHaveLength(0);
   });
 });
@@ -115,11 +192,22 @@ describe("following the workbook", () => {
   /** The seed budget with 2026-H1's health promoters at 300 % instead of 275 %. */
   async function edited() {
     const [details, h2, h1] = budgetWorkbook({ typedSalaries: false });
-    return grids([details!, h2!, { ...h1!, rows: h1!.rows.map((r, i) => (i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r)) }]);
+    return grids([
+      details!,
+      h2!,
+      {
+        ...h1!,
+        rows: h1!.rows.map((r, i) =>
+          i === 3 ? ["Lön", "Hälsofrämjare", pct(3), 6, kr(45000), null] : r,
+        ),
+      },
+    ]);
   }
 
   test("an edit updates the figures after a pause and says what moved, without a click", async () => {
-    const host = fakeHost(await grids(budgetWorkbook({ typedSalaries: false })));
+    const host = fakeHost(
+      await grids(budgetWorkbook({ typedSalaries: false })),
+    );
     render(<App host={host} lang="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
     await screen.findByRole("heading", { name: "Fynd" });
@@ -128,20 +216,36 @@ describe("following the workbook", () => {
     act(() => host.edit(next));
     // Not at once: the pane waits for the person to stop typing.
     expect(screen.queryByText(/Totalt 2026-H1/)).not.toBeInTheDocument();
-    expect(await screen.findByText("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250", {}, { timeout: 2000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250",
+        {},
+        { timeout: 2000 },
+      ),
+    ).toBeInTheDocument();
     expect(host.applied).toHaveLength(0);
   });
 
   test("a write preview is dropped when the workbook changes under it", async () => {
-    const host = fakeHost(await grids(budgetWorkbook({ typedSalaries: false })));
+    const host = fakeHost(
+      await grids(budgetWorkbook({ typedSalaries: false })),
+    );
     render(<App host={host} lang="sv" dark={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
     await screen.findByRole("alertdialog", { name: "Skriva i arbetsboken?" });
     await waitFor(() => expect(host.watchers.size).toBe(1));
     const next = await edited();
     act(() => host.edit(next));
-    expect(await screen.findByText(/förhandsvisningen togs bort/, {}, { timeout: 2000 })).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+    expect(
+      await screen.findByText(
+        /förhandsvisningen togs bort/,
+        {},
+        { timeout: 2000 },
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument(),
+    );
     expect(host.applied).toHaveLength(0);
   });
 
@@ -155,7 +259,9 @@ describe("following the workbook", () => {
     view.unmount();
     // Opened again in this workbook: still off.
     render(<App host={host} lang="sv" dark={false} />);
-    expect(screen.getByRole("switch", { name: "Följ ändringar" })).not.toBeChecked();
+    expect(
+      screen.getByRole("switch", { name: "Följ ändringar" }),
+    ).not.toBeChecked();
     expect(host.watchers.size).toBe(0);
     fireEvent.click(screen.getByRole("switch", { name: "Följ ändringar" }));
     await waitFor(() => expect(host.watchers.size).toBe(1));
@@ -166,13 +272,29 @@ describe("following the workbook", () => {
 
 describe("the components", () => {
   test("hold no budget arithmetic: figures come formatted from the view model", () => {
-    const dirs = [join(__dirname, "../../src/taskpane/components"), join(__dirname, "../../src/taskpane/standalone")];
-    const files = dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".tsx")).map((f) => join(dir, f)));
+    const dirs = [
+      join(__dirname, "../../src/taskpane/components"),
+      join(__dirname, "../../src/taskpane/standalone"),
+    ];
+    const files = dirs.flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".tsx"))
+        .map((f) => join(dir, f)),
+    );
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const src = readFileSync(file, "utf8");
-      expect({ file, engine: /\b(analyze|compute|planWrite|overheadOf|salaryBudget|allocate|formatKronor|formatAmount)\(/.test(src) }).toEqual({ file, engine: false });
-      expect({ file, money: /(\/|\*)\s*100\b|\.reduce\(/.test(src) }).toEqual({ file, money: false });
+      expect({
+        file,
+        engine:
+          /\b(analyze|compute|planWrite|overheadOf|salaryBudget|allocate|formatKronor|formatAmount)\(/.test(
+            src,
+          ),
+      }).toEqual({ file, engine: false });
+      expect({ file, money: /(\/|\*)\s*100\b|\.reduce\(/.test(src) }).toEqual({
+        file,
+        money: false,
+      });
     }
   });
 });

@@ -16,13 +16,22 @@ function gridOf(sheetXml: string): (Cell | undefined)[][] {
 }
 
 interface SheetSpec {
-  rows: { row: number; withR: boolean; cells: { col: number; withR: boolean; value: number; style: number }[] }[];
+  rows: {
+    row: number;
+    withR: boolean;
+    cells: { col: number; withR: boolean; value: number; style: number }[];
+  }[];
 }
 
 function sheetXml(spec: SheetSpec, dimension: string): string {
   const rows = spec.rows
     .map(({ row, withR, cells }) => {
-      const cs = cells.map(({ col, withR: cr, value, style }) => `<c${cr ? ` r="${a1(row - 1, col)}"` : ""}${style ? ` s="${style}"` : ""}><v>${value}</v></c>`).join("");
+      const cs = cells
+        .map(
+          ({ col, withR: cr, value, style }) =>
+            `<c${cr ? ` r="${a1(row - 1, col)}"` : ""}${style ? ` s="${style}"` : ""}><v>${value}</v></c>`,
+        )
+        .join("");
       return `<row${withR ? ` r="${row}"` : ""} spans="1:3">${cs}</row>`;
     })
     .join("");
@@ -34,27 +43,56 @@ const sheetSpec: fc.Arbitrary<SheetSpec> = fc
   .uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 8 })
   .chain((rowNumbers) => {
     const sorted = [...rowNumbers].sort((a, b) => a - b);
-    return fc.tuple(
-      ...sorted.map((row, i) =>
-        fc
-          .record({
-            withR: i > 0 && sorted[i - 1] === row - 1 ? fc.boolean() : fc.constant(true),
-            cols: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 4 }),
-            values: fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 4, maxLength: 4 }),
-            noRefs: fc.boolean(),
-          })
-          .map(({ withR, cols, values, noRefs }) => {
-            const cs = [...cols].sort((a, b) => a - b);
-            // Cells without r only as a run from column A.
-            const sequential = noRefs && cs.every((c, k) => c === k);
-            return { row, withR, cells: cs.map((col, k) => ({ col, withR: !sequential, value: values[k]!, style: k % 2 })) };
-          }),
-      ),
-    ).map((rows) => ({ rows }));
+    return fc
+      .tuple(
+        ...sorted.map((row, i) =>
+          fc
+            .record({
+              withR:
+                i > 0 && sorted[i - 1] === row - 1
+                  ? fc.boolean()
+                  : fc.constant(true),
+              cols: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), {
+                maxLength: 4,
+              }),
+              values: fc.array(fc.integer({ min: 0, max: 999 }), {
+                minLength: 4,
+                maxLength: 4,
+              }),
+              noRefs: fc.boolean(),
+            })
+            .map(({ withR, cols, values, noRefs }) => {
+              const cs = [...cols].sort((a, b) => a - b);
+              // Cells without r only as a run from column A.
+              const sequential = noRefs && cs.every((c, k) => c === k);
+              return {
+                row,
+                withR,
+                cells: cs.map((col, k) => ({
+                  col,
+                  withR: !sequential,
+                  value: values[k]!,
+                  style: k % 2,
+                })),
+              };
+            }),
+        ),
+      )
+      .map((rows) => ({ rows }));
   });
 
 const edits: fc.Arbitrary<CellWrite[]> = fc.array(
-  fc.record({ row: fc.integer({ min: 0, max: 34 }), col: fc.integer({ min: 0, max: 8 }), value: fc.integer({ min: 1000, max: 9999 }) }).map(({ row, col, value }) => ({ row, col, value: { kind: "number" as const, value } })),
+  fc
+    .record({
+      row: fc.integer({ min: 0, max: 34 }),
+      col: fc.integer({ min: 0, max: 8 }),
+      value: fc.integer({ min: 1000, max: 9999 }),
+    })
+    .map(({ row, col, value }) => ({
+      row,
+      col,
+      value: { kind: "number" as const, value },
+    })),
   { maxLength: 12 },
 );
 
@@ -64,37 +102,55 @@ describe("cells written into an existing sheet", () => {
       fc.property(sheetSpec, edits, (spec, writes) => {
         const before = gridOf(sheetXml(spec, "A1:C3"));
         const styles: (number | null)[] = [];
-        const { bytes } = editSheetXml(sheetXml(spec, "A1:C3"), writes, (c, own, p) => {
-          styles.push(own);
-          return cellXml(a1(c.row, c.col), c.value, own, p);
-        });
+        const { bytes } = editSheetXml(
+          sheetXml(spec, "A1:C3"),
+          writes,
+          (c, own, p) => {
+            styles.push(own);
+            return cellXml(a1(c.row, c.col), c.value, own, p);
+          },
+        );
         const xml = new TextDecoder().decode(bytes);
         const after = gridOf(xml);
         const expected = before.map((r) => [...r]);
-        for (const w of writes) (expected[w.row] ??= [])[w.col] = { t: "n", v: (w.value as { value: number }).value };
+        for (const w of writes)
+          (expected[w.row] ??= [])[w.col] = {
+            t: "n",
+            v: (w.value as { value: number }).value,
+          };
         const norm = (g: (Cell | undefined)[][]) => {
           const out: string[] = [];
-          g.forEach((r, i) => r?.forEach((c, j) => c && out.push(`${a1(i, j)}=${c.v}`)));
+          g.forEach((r, i) =>
+            r?.forEach((c, j) => c && out.push(`${a1(i, j)}=${c.v}`)),
+          );
           return out.sort();
         };
         expect(norm(after)).toEqual(norm(expected));
         // Rows in ascending order, each with its number.
-        const numbers = [...xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].map((m) => Number(m[1]));
+        const numbers = [...xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].map((m) =>
+          Number(m[1]),
+        );
         expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
         expect(numbers.length).toBe([...xml.matchAll(/<row\b/g)].length);
         // Within a row, cells in column order (Excel refuses a file otherwise).
         for (const row of xml.matchAll(/<row\b[^>]*>(.*?)<\/row>/g)) {
-          const cols = [...row[1]!.matchAll(/<c r="([A-Z]+\d+)"/g)].map((m) => parseA1(m[1]!)!.col);
+          const cols = [...row[1]!.matchAll(/<c r="([A-Z]+\d+)"/g)].map(
+            (m) => parseA1(m[1]!)!.col,
+          );
           expect(cols).toEqual([...cols].sort((a, b) => a - b));
         }
         // The dimension covers every cell.
         const dim = /<dimension ref="A1:([A-Z]+)(\d+)"\/>/.exec(xml);
         const cells = norm(after);
         if (cells.length > 0) {
-          const maxRow = Math.max(...cells.map((c) => Number(/\d+/.exec(c)![0])));
+          const maxRow = Math.max(
+            ...cells.map((c) => Number(/\d+/.exec(c)![0])),
+          );
           expect(dim).not.toBeNull();
           expect(Number(dim![2])).toBe(maxRow);
-          const maxCol = Math.max(...cells.map((c) => parseA1(c.split("=")[0]!)!.col));
+          const maxCol = Math.max(
+            ...cells.map((c) => parseA1(c.split("=")[0]!)!.col),
+          );
           expect(parseA1(`${dim![1]}${dim![2]}`)!.col).toBe(maxCol);
         }
         expect(xml).toContain('<pageMargins left="0.7"/>');
@@ -118,13 +174,21 @@ describe("cells written into an existing sheet", () => {
         return "";
       },
     );
-    expect(seen.sort()).toEqual([["B2", 7], ["C2", null], ["D2", null]]);
+    expect(seen.sort()).toEqual([
+      ["B2", 7],
+      ["C2", null],
+      ["D2", null],
+    ]);
   });
 
   test("rows the plan does not touch are copied as they are", () => {
     const untouched = `<row r="3" spans="1:2" customHeight="1" ht="30"><c r="A3" t="s"><v>0</v></c></row>`;
     const xml = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row>${untouched}</sheetData></worksheet>`;
-    const out = editSheetXml(xml, [{ row: 0, col: 1, value: { kind: "number", value: 2 } }], (c, own, p) => cellXml(a1(c.row, c.col), c.value, own, p)).bytes;
+    const out = editSheetXml(
+      xml,
+      [{ row: 0, col: 1, value: { kind: "number", value: 2 } }],
+      (c, own, p) => cellXml(a1(c.row, c.col), c.value, own, p),
+    ).bytes;
     expect(new TextDecoder().decode(out)).toContain(untouched);
   });
 });

@@ -13,7 +13,10 @@ import { buildXlsx, date, kr, pct } from "../helpers/workbook";
 const FIXTURES = join(__dirname, "..", "fixtures");
 const sample = (name: string) => readFileSync(join(FIXTURES, "samples", name));
 
-function fileError(bytes: Uint8Array, limits?: Parameters<typeof readXlsx>[1]): WorkbookFileError {
+function fileError(
+  bytes: Uint8Array,
+  limits?: Parameters<typeof readXlsx>[1],
+): WorkbookFileError {
   try {
     readXlsx(bytes, limits);
   } catch (e) {
@@ -26,7 +29,9 @@ function fileError(bytes: Uint8Array, limits?: Parameters<typeof readXlsx>[1]): 
 describe("the shared sample workbooks", () => {
   test("budget-2025-26.xlsx (openpyxl, inline strings) gives 1 109 649 per half-year and no errors", () => {
     const r = checkBytes(sample("budget-2025-26.xlsx"));
-    expect(r.periods.map((p) => [p.id, p.budget.total, p.budget.overhead])).toEqual([
+    expect(
+      r.periods.map((p) => [p.id, p.budget.total, p.budget.overhead]),
+    ).toEqual([
       ["2025-H2", 1109649, 100877],
       ["2026-H1", 1109649, 100877],
     ]);
@@ -35,9 +40,28 @@ describe("the shared sample workbooks", () => {
 
   test("report-2024.xlsx (openpyxl, re-saved by LibreOffice) gives the 2024 figures and the repayment", () => {
     const r = checkBytes(sample("report-2024.xlsx"));
-    expect(r.years).toEqual([{ year: 2024, budget: 1925000, actual: 1777664, surplus: 147336, partial: false }]);
-    expect(r.repayment).toEqual({ items: [{ year: 2023, amount: 232886 }, { year: 2024, amount: 147336 }], total: 380222, due: "2025-06-30" });
-    expect(r.periods.flatMap((p) => p.lines.filter((l) => l.overspent).map((l) => `${p.id} ${l.label}`))).toEqual(["2024-H1 Aktiviteter", "2024-H2 Aktiviteter"]);
+    expect(r.years).toEqual([
+      {
+        year: 2024,
+        budget: 1925000,
+        actual: 1777664,
+        surplus: 147336,
+        partial: false,
+      },
+    ]);
+    expect(r.repayment).toEqual({
+      items: [
+        { year: 2023, amount: 232886 },
+        { year: 2024, amount: 147336 },
+      ],
+      total: 380222,
+      due: "2025-06-30",
+    });
+    expect(
+      r.periods.flatMap((p) =>
+        p.lines.filter((l) => l.overspent).map((l) => `${p.id} ${l.label}`),
+      ),
+    ).toEqual(["2024-H1 Aktiviteter", "2024-H2 Aktiviteter"]);
   });
 });
 
@@ -47,14 +71,25 @@ describe("after LibreOffice has re-saved a workbook", () => {
     const resaved = resaveWithLibreOffice(original, "report.xlsx");
     const before = checkBytes(original);
     const after = checkBytes(resaved);
-    expect(after.years).toEqual([{ year: 2024, budget: 1925000, actual: 1777664, surplus: 147336, partial: false }]);
+    expect(after.years).toEqual([
+      {
+        year: 2024,
+        budget: 1925000,
+        actual: 1777664,
+        surplus: 147336,
+        partial: false,
+      },
+    ]);
     expect(after.repayment.total).toBe(380222);
     expect(after.repayment.due).toBe("2025-06-30");
     expect(after.periods).toEqual(before.periods);
   });
 
   test("the 2025–26 budget gives the same figures", async () => {
-    const resaved = resaveWithLibreOffice(await buildXlsx(budgetWorkbook({ typedSalaries: false })), "budget.xlsx");
+    const resaved = resaveWithLibreOffice(
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+      "budget.xlsx",
+    );
     const r = checkBytes(resaved);
     expect(r.periods.map((p) => p.budget.total)).toEqual([1109649, 1109649]);
     expect(errorsOf(r)).toEqual([]);
@@ -67,8 +102,19 @@ describe("cell values as the core needs them", () => {
       {
         name: "Blad",
         rows: [
-          [pct(2.75), kr(742500), date("2025-07-01"), "text", true, { error: "#REF!" }],
-          [{ formula: "A1*2", result: 5.5 }, { formula: "B1+1" }, { formula: 'CONCATENATE("a","b")', result: "ab" }],
+          [
+            pct(2.75),
+            kr(742500),
+            date("2025-07-01"),
+            "text",
+            true,
+            { error: "#REF!" },
+          ],
+          [
+            { formula: "A1*2", result: 5.5 },
+            { formula: "B1+1" },
+            { formula: 'CONCATENATE("a","b")', result: "ab" },
+          ],
         ],
         merges: ["A3:C3"],
       },
@@ -94,11 +140,17 @@ describe("cell values as the core needs them", () => {
     const g = await grid();
     expect(cellAt(g, 1, 0)).toEqual({ t: "n", v: 5.5, f: "A1*2" });
     expect(cellAt(g, 1, 1)).toEqual({ t: "z", v: null, f: "B1+1" });
-    expect(cellAt(g, 1, 2)).toEqual({ t: "s", v: "ab", f: 'CONCATENATE("a","b")' });
+    expect(cellAt(g, 1, 2)).toEqual({
+      t: "s",
+      v: "ab",
+      f: 'CONCATENATE("a","b")',
+    });
   });
 
   test("merged cells are reported", async () => {
-    expect((await grid()).merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
+    expect((await grid()).merges).toEqual([
+      { top: 2, left: 0, bottom: 2, right: 2 },
+    ]);
   });
 
   test("a workbook in the 1904 date system reads the same dates", async () => {
@@ -109,7 +161,8 @@ describe("cell values as the core needs them", () => {
   });
 
   test("the corpus's 1904 workbook (saved by Excel) reads its dates right", () => {
-    const g = readXlsx(readFileSync(join(FIXTURES, "corpus", "1904.xlsx"))).sheets[0]!;
+    const g = readXlsx(readFileSync(join(FIXTURES, "corpus", "1904.xlsx")))
+      .sheets[0]!;
     // B4 holds serial 0 of the 1904 system, shown by Excel as 1904-01-01.
     const b4 = cellAt(g, 3, 1);
     expect(b4).toMatchObject({ t: "n", fmt: "yyyy-mm-dd" });
@@ -118,8 +171,22 @@ describe("cell values as the core needs them", () => {
 
   test("an uncalculated formula in an amount is a warning at its cell, not a silent zero", async () => {
     const [details, sheet] = budgetWorkbook().slice(0, 2);
-    const rows = sheet!.rows.map((row, i) => (i === 5 ? ["Verksamhet", "Verksamhetskostnader", null, null, null, { formula: "50000*2" }] : row));
-    const r = await checkSheets([detailsSheet({ end: "2025-12-31" }), { ...sheet!, rows }]);
+    const rows = sheet!.rows.map((row, i) =>
+      i === 5
+        ? [
+            "Verksamhet",
+            "Verksamhetskostnader",
+            null,
+            null,
+            null,
+            { formula: "50000*2" },
+          ]
+        : row,
+    );
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet!, rows },
+    ]);
     void details;
     expect(findingAt(r, "UNCALCULATED_FORMULA")).toEqual(["Budget 2025 H2!F6"]);
   });
@@ -127,12 +194,16 @@ describe("cell values as the core needs them", () => {
 
 describe("files that are not readable workbooks are clear errors", () => {
   test("random bytes", () => {
-    expect(fileError(strToU8("this is a text file, not a workbook")).code).toBe("NOT_A_WORKBOOK");
+    expect(fileError(strToU8("this is a text file, not a workbook")).code).toBe(
+      "NOT_A_WORKBOOK",
+    );
     expect(fileError(new Uint8Array()).code).toBe("NOT_A_WORKBOOK");
   });
 
   test("a zip that is not a workbook", () => {
-    expect(fileError(zipSync({ "hello.txt": strToU8("hi") })).code).toBe("NOT_A_WORKBOOK");
+    expect(fileError(zipSync({ "hello.txt": strToU8("hi") })).code).toBe(
+      "NOT_A_WORKBOOK",
+    );
   });
 
   test("a zip cut short (an interrupted download) is damaged, and said to be cut short", async () => {
@@ -144,22 +215,48 @@ describe("files that are not readable workbooks are clear errors", () => {
 
   test("an OLE compound file: encrypted workbook or legacy .xls", () => {
     const header = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-    const encrypted = new Uint8Array([...header, ...new Array(504).fill(0), ...[..."EncryptionInfo"].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    const encrypted = new Uint8Array([
+      ...header,
+      ...new Array(504).fill(0),
+      ...[..."EncryptionInfo"].flatMap((ch) => [ch.charCodeAt(0), 0]),
+    ]);
     expect(fileError(encrypted).code).toBe("ENCRYPTED");
-    expect(fileError(new Uint8Array([...header, ...new Array(600).fill(0)])).code).toBe("LEGACY_XLS");
+    expect(
+      fileError(new Uint8Array([...header, ...new Array(600).fill(0)])).code,
+    ).toBe("LEGACY_XLS");
   });
 
   test("an absurdly large file or workbook", async () => {
     const bytes = await buildXlsx(budgetWorkbook());
-    expect(fileError(bytes, { maxFileBytes: 1000, maxUnpackedBytes: 1e9, maxCells: 1e9 }).code).toBe("TOO_LARGE");
-    expect(fileError(bytes, { maxFileBytes: 1e9, maxUnpackedBytes: 2000, maxCells: 1e9 }).code).toBe("TOO_LARGE");
-    expect(fileError(bytes, { maxFileBytes: 1e9, maxUnpackedBytes: 1e9, maxCells: 10 }).code).toBe("TOO_LARGE");
+    expect(
+      fileError(bytes, {
+        maxFileBytes: 1000,
+        maxUnpackedBytes: 1e9,
+        maxCells: 1e9,
+      }).code,
+    ).toBe("TOO_LARGE");
+    expect(
+      fileError(bytes, {
+        maxFileBytes: 1e9,
+        maxUnpackedBytes: 2000,
+        maxCells: 1e9,
+      }).code,
+    ).toBe("TOO_LARGE");
+    expect(
+      fileError(bytes, {
+        maxFileBytes: 1e9,
+        maxUnpackedBytes: 1e9,
+        maxCells: 10,
+      }).code,
+    ).toBe("TOO_LARGE");
   });
 
   test("absolute part paths in relationships (as openpyxl writes them) are resolved", async () => {
     const files = unzipSync(await buildXlsx(budgetWorkbook()));
     const rels = new TextDecoder().decode(files["xl/_rels/workbook.xml.rels"]);
-    files["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace(/Target="(?!\/)/g, 'Target="/xl/'));
+    files["xl/_rels/workbook.xml.rels"] = strToU8(
+      rels.replace(/Target="(?!\/)/g, 'Target="/xl/'),
+    );
     const r = checkBytes(zipSync(files));
     expect(r.periods.map((p) => p.budget.total)).toEqual([1109649, 1109649]);
   });
@@ -169,16 +266,20 @@ describe("every workbook of the real-world corpus", () => {
   const dir = join(FIXTURES, "corpus");
   const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
 
-  test("the corpus is there", () => expect(files.length).toBeGreaterThanOrEqual(30));
+  test("the corpus is there", () =>
+    expect(files.length).toBeGreaterThanOrEqual(30));
 
-  test.each(files)("%s reads into grids or fails with a clear file error", (file) => {
-    const bytes = readFileSync(join(dir, file));
-    try {
-      const r = checkBytes(bytes, file);
-      // None of them is a budget workbook: that is said with error findings.
-      expect(errorsOf(r).length).toBeGreaterThan(0);
-    } catch (e) {
-      expect(e).toBeInstanceOf(WorkbookFileError);
-    }
-  });
+  test.each(files)(
+    "%s reads into grids or fails with a clear file error",
+    (file) => {
+      const bytes = readFileSync(join(dir, file));
+      try {
+        const r = checkBytes(bytes, file);
+        // None of them is a budget workbook: that is said with error findings.
+        expect(errorsOf(r).length).toBeGreaterThan(0);
+      } catch (e) {
+        expect(e).toBeInstanceOf(WorkbookFileError);
+      }
+    },
+  );
 });

@@ -16,25 +16,31 @@ const local = (name: string) => name.slice(name.indexOf(":") + 1);
 function viaSaxes(xml: string): Event[] {
   const events: Event[] = [];
   const parser = new SaxesParser();
-  let error: Error | null = null;
+  const errors: Error[] = [];
   let depth = 0;
   let done = false;
   const text = (t: string) => {
     if (done || depth === 0) return;
     const last = events[events.length - 1];
-    if (last?.startsWith("'")) events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
+    if (last?.startsWith("'"))
+      events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
     else events.push(`'${t}'`);
   };
   parser.on("error", (e) => {
-    if (!done) error ??= e;
+    if (!done) errors.push(e);
   });
   parser.on("opentag", (tag) => {
     if (done) return;
     depth++;
     // By local name, the last one winning ("x:r" and "r" on one element), as parseXml hands them on.
     const record: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) if (k !== "xmlns" && !k.startsWith("xmlns:")) record[local(k)] = v;
-    const attrs = Object.entries(record).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+    for (const [k, v] of Object.entries(
+      tag.attributes as Record<string, string>,
+    ))
+      if (k !== "xmlns" && !k.startsWith("xmlns:")) record[local(k)] = v;
+    const attrs = Object.entries(record).map(
+      ([k, v]) => `${k}=${JSON.stringify(v)}`,
+    );
     events.push(`<${local(tag.name)}${attrs.map((a) => ` ${a}`).join("")}>`);
   });
   parser.on("closetag", (tag) => {
@@ -45,7 +51,7 @@ function viaSaxes(xml: string): Event[] {
   parser.on("text", text);
   parser.on("cdata", text);
   parser.write(xml).close();
-  if (error) throw error;
+  if (errors[0]) throw errors[0];
   return events;
 }
 
@@ -55,14 +61,19 @@ function viaScanner(xml: string): Event[] {
     wantsText: true,
     open(name, a) {
       const record = a.toRecord();
-      events.push(`<${name}${Object.entries(record).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join("")}>`);
+      events.push(
+        `<${name}${Object.entries(record)
+          .map(([k, v]) => ` ${k}=${JSON.stringify(v)}`)
+          .join("")}>`,
+      );
     },
     close(name) {
       events.push(`</${name}>`);
     },
     text(t) {
       const last = events[events.length - 1];
-      if (last?.startsWith("'")) events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
+      if (last?.startsWith("'"))
+        events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
       else events.push(`'${t}'`);
     },
   });
@@ -78,30 +89,95 @@ const outcome = (f: () => Event[]) => {
 };
 
 // Documents built from pieces that real spreadsheet parts use, and the awkward corners of XML.
-const name = fc.constantFrom("c", "row", "v", "x:c", "sheetData", "t", "a_b", "é", "table:table-cell");
-const attrName = fc.constantFrom("r", "s", "t", "x:r", "office:value", "ref", "xml:space");
-const textPiece = fc.constantFrom("12", " ", "a&amp;b", "&lt;&gt;", "&#65;&#x42;", "Lön", "x\r\ny", "\t", "&quot;&apos;", "]]", "_x000D_");
+const name = fc.constantFrom(
+  "c",
+  "row",
+  "v",
+  "x:c",
+  "sheetData",
+  "t",
+  "a_b",
+  "é",
+  "table:table-cell",
+);
+const attrName = fc.constantFrom(
+  "r",
+  "s",
+  "t",
+  "x:r",
+  "office:value",
+  "ref",
+  "xml:space",
+);
+const textPiece = fc.constantFrom(
+  "12",
+  " ",
+  "a&amp;b",
+  "&lt;&gt;",
+  "&#65;&#x42;",
+  "Lön",
+  "x\r\ny",
+  "\t",
+  "&quot;&apos;",
+  "]]",
+  "_x000D_",
+);
 const text = fc.array(textPiece, { maxLength: 3 }).map((p) => p.join(""));
-const attrValue = fc.array(fc.constantFrom("A1", "1", " ", "&amp;", ">", "'", "&#10;", "\t", "x:y"), { maxLength: 3 }).map((p) => p.join(""));
+const attrValue = fc
+  .array(
+    fc.constantFrom("A1", "1", " ", "&amp;", ">", "'", "&#10;", "\t", "x:y"),
+    { maxLength: 3 },
+  )
+  .map((p) => p.join(""));
 const space = fc.constantFrom(" ", "  ", "\n", "\t ");
 
 const element: fc.Memo<string> = fc.memo((depth) =>
   fc
     .record({
       name,
-      attrs: fc.uniqueArray(fc.tuple(attrName, attrValue, fc.boolean(), space), { maxLength: 3, selector: ([n]) => n }),
-      body: depth > 1 ? fc.array(fc.oneof(text, element(depth - 1), text.map((t) => `<![CDATA[${t.replace(/]]/g, "")}<&]]>`), fc.constant("<!-- a -- -->".replace(" -- ", " ")), fc.constant("<?pi x?>")), { maxLength: 4 }) : fc.constant([]),
+      attrs: fc.uniqueArray(
+        fc.tuple(attrName, attrValue, fc.boolean(), space),
+        { maxLength: 3, selector: ([n]) => n },
+      ),
+      body:
+        depth > 1
+          ? fc.array(
+              fc.oneof(
+                text,
+                element(depth - 1),
+                text.map((t) => `<![CDATA[${t.replace(/]]/g, "")}<&]]>`),
+                fc.constant("<!-- a -- -->".replace(" -- ", " ")),
+                fc.constant("<?pi x?>"),
+              ),
+              { maxLength: 4 },
+            )
+          : fc.constant([]),
       empty: fc.boolean(),
       closeSpace: fc.constantFrom("", " "),
     })
     .map(({ name: n, attrs, body, empty, closeSpace }) => {
-      const a = attrs.map(([k, v, single, sp]) => (single ? `${sp}${k}='${v.replace(/'/g, "&apos;")}'` : `${sp}${k}="${v.replace(/"/g, "&quot;")}"`)).join("");
-      return empty && body.length === 0 ? `<${n}${a}/>` : `<${n}${a}>${body.join("")}</${n}${closeSpace}>`;
+      const a = attrs
+        .map(([k, v, single, sp]) =>
+          single
+            ? `${sp}${k}='${v.replace(/'/g, "&apos;")}'`
+            : `${sp}${k}="${v.replace(/"/g, "&quot;")}"`,
+        )
+        .join("");
+      return empty && body.length === 0
+        ? `<${n}${a}/>`
+        : `<${n}${a}>${body.join("")}</${n}${closeSpace}>`;
     }),
 );
 const document = fc
-  .tuple(fc.boolean(), element(4), fc.constantFrom("", "\n", "\n<!-- after -->"))
-  .map(([declaration, root, tail]) => `${declaration ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : ""}${root}${tail}`);
+  .tuple(
+    fc.boolean(),
+    element(4),
+    fc.constantFrom("", "\n", "\n<!-- after -->"),
+  )
+  .map(
+    ([declaration, root, tail]) =>
+      `${declaration ? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' : ""}${root}${tail}`,
+  );
 
 describe("the XML scanner reads as saxes does", () => {
   test("generated well-formed documents: the same elements, attributes and text (property)", () => {
@@ -146,41 +222,74 @@ describe("the XML scanner reads as saxes does", () => {
       .filter((f) => /\.(xlsx|ods)$/.test(f))
       .map((f) => join(dir, f)),
   );
-  test.each(workbooks)("every XML part of %s: the same events, or an error in both", (file) => {
-    let parts: Record<string, Uint8Array>;
-    try {
-      parts = unzipSync(readFileSync(join(fixtures, file)), { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
-    } catch {
-      return; // not a zip package: the reader's file errors cover it
-    }
-    for (const [path, bytes] of Object.entries(parts)) {
-      const xml = strFromU8(bytes);
-      const saxes = outcome(() => viaSaxes(xml));
-      const scanner = outcome(() => viaScanner(xml));
-      if (saxes.error) expect({ path, error: scanner.error !== undefined }).toEqual({ path, error: true });
-      else expect({ path, events: scanner.events }).toEqual({ path, events: saxes.events });
-    }
-  });
+  test.each(workbooks)(
+    "every XML part of %s: the same events, or an error in both",
+    (file) => {
+      let parts: Record<string, Uint8Array>;
+      try {
+        parts = unzipSync(readFileSync(join(fixtures, file)), {
+          filter: (f) => /\.(xml|rels)$/i.test(f.name),
+        });
+      } catch {
+        return; // not a zip package: the reader's file errors cover it
+      }
+      for (const [path, bytes] of Object.entries(parts)) {
+        const xml = strFromU8(bytes);
+        const saxes = outcome(() => viaSaxes(xml));
+        const scanner = outcome(() => viaScanner(xml));
+        if (saxes.error)
+          expect({ path, error: scanner.error !== undefined }).toEqual({
+            path,
+            error: true,
+          });
+        else
+          expect({ path, events: scanner.events }).toEqual({
+            path,
+            events: saxes.events,
+          });
+      }
+    },
+  );
 
   test("a document given in pieces cut after end tags: the same events as whole (property)", () => {
     fc.assert(
-      fc.property(document, fc.array(fc.nat(), { maxLength: 6 }), (xml, picks) => {
-        const ends = [...xml.matchAll(/<\/[^>]+>/g)].map((m) => m.index! + m[0].length);
-        const cuts = [...new Set(picks.map((p) => ends[p % Math.max(1, ends.length)]!).filter((c) => c !== undefined))].sort((a, b) => a - b);
-        const pieces = [0, ...cuts].map((from, k) => xml.slice(from, cuts[k] ?? xml.length)).filter((p) => p !== "");
-        const events: string[] = [];
-        scanXmlPieces(pieces, {
-          wantsText: true,
-          open: (name, a) => events.push(`<${name}${Object.entries(a.toRecord()).map(([k, v]) => ` ${k}=${JSON.stringify(v)}`).join("")}>`),
-          close: (name) => events.push(`</${name}>`),
-          text: (t) => {
-            const last = events[events.length - 1];
-            if (last?.startsWith("'")) events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
-            else events.push(`'${t}'`);
-          },
-        });
-        expect(events).toEqual(viaScanner(xml));
-      }),
+      fc.property(
+        document,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (xml, picks) => {
+          const ends = [...xml.matchAll(/<\/[^>]+>/g)].map(
+            (m) => m.index + m[0].length,
+          );
+          const cuts = [
+            ...new Set(
+              picks
+                .map((p) => ends[p % Math.max(1, ends.length)]!)
+                .filter((c) => c !== undefined),
+            ),
+          ].sort((a, b) => a - b);
+          const pieces = [0, ...cuts]
+            .map((from, k) => xml.slice(from, cuts[k] ?? xml.length))
+            .filter((p) => p !== "");
+          const events: string[] = [];
+          scanXmlPieces(pieces, {
+            wantsText: true,
+            open: (name, a) =>
+              events.push(
+                `<${name}${Object.entries(a.toRecord())
+                  .map(([k, v]) => ` ${k}=${JSON.stringify(v)}`)
+                  .join("")}>`,
+              ),
+            close: (name) => events.push(`</${name}>`),
+            text: (t) => {
+              const last = events[events.length - 1];
+              if (last?.startsWith("'"))
+                events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
+              else events.push(`'${t}'`);
+            },
+          });
+          expect(events).toEqual(viaScanner(xml));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -189,10 +298,16 @@ describe("the XML scanner reads as saxes does", () => {
 describe("a large sheet read a few rows at a time", () => {
   const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const rows = (from: number, to: number) =>
-    Array.from({ length: to - from }, (_, k) => `<row r="${from + k + 1}"><c r="A${from + k + 1}"><v>${from + k}</v></c><c r="B${from + k + 1}" t="inlineStr"><is><t>Rad ${from + k}</t></is></c></row>`).join("");
-  const sheet = (middle: string) => `<worksheet xmlns="${ns}"><sheetData>${rows(0, 1200)}${middle}${rows(1200, 3000)}</sheetData></worksheet>`;
+    Array.from(
+      { length: to - from },
+      (_, k) =>
+        `<row r="${from + k + 1}"><c r="A${from + k + 1}"><v>${from + k}</v></c><c r="B${from + k + 1}" t="inlineStr"><is><t>Rad ${from + k}</t></is></c></row>`,
+    ).join("");
+  const sheet = (middle: string) =>
+    `<worksheet xmlns="${ns}"><sheetData>${rows(0, 1200)}${middle}${rows(1200, 3000)}</sheetData></worksheet>`;
   // Lazily, as `check` reads: the pieces path (readXlsx reads a sheet whole).
-  const cells = (xml: string) => [...readXlsxLazily(packageOfSheet(xml)).sheets][0]!;
+  const cells = (xml: string) =>
+    [...readXlsxLazily(packageOfSheet(xml)).sheets][0]!;
 
   test("reads every row, across many pieces", () => {
     const g = cells(sheet(""));
@@ -210,11 +325,13 @@ describe("a large sheet read a few rows at a time", () => {
     const g = cells(withComment);
     expect(g.unreadable).toBeUndefined();
     expect(g.rows).toEqual(cells(sheet("")).rows);
-    expect(g.rows).toEqual(readXlsx(packageOfSheet(withComment)).sheets[0]!.rows);
+    expect(g.rows).toEqual(
+      readXlsx(packageOfSheet(withComment)).sheets[0]!.rows,
+    );
   });
 
   test("broken XML in a large sheet is still unreadable, worded as for the whole document", () => {
-    const g = cells(sheet("<row r=\"1201\"><c r=\"A1201\"><v>1</c></row>"));
+    const g = cells(sheet('<row r="1201"><c r="A1201"><v>1</c></row>'));
     expect(g.unreadable).toMatch(/^invalid XML: \d+:\d+: /);
   });
 });

@@ -8,7 +8,10 @@ import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes, errorsOf } from "../helpers/check";
 import { computeBytes } from "../helpers/compute";
-import { recalculateWithLibreOffice, resaveWithLibreOffice } from "../helpers/libreoffice";
+import {
+  recalculateWithLibreOffice,
+  resaveWithLibreOffice,
+} from "../helpers/libreoffice";
 import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
 import { LOKALHYRA, insertRow, specsOf } from "../helpers/insert-row";
 import { buildXlsx } from "../helpers/workbook";
@@ -28,7 +31,18 @@ function expectSameFormulaValues(ours: Uint8Array, theirs: Uint8Array): number {
         formulas++;
         const lo = other.rows[r]?.[c];
         const loValue = lo === undefined ? "" : lo.v;
-        expect({ at: `${sheet.name}!${a1(r, c)}`, f: cell.f, value: cell.v }).toEqual({ at: `${sheet.name}!${a1(r, c)}`, f: cell.f, value: typeof cell.v === "number" ? expect.closeTo(loValue as number, 6) : loValue });
+        expect({
+          at: `${sheet.name}!${a1(r, c)}`,
+          f: cell.f,
+          value: cell.v,
+        }).toEqual({
+          at: `${sheet.name}!${a1(r, c)}`,
+          f: cell.f,
+          value:
+            typeof cell.v === "number"
+              ? expect.closeTo(loValue as number, 6)
+              : loValue,
+        });
       }),
     );
   }
@@ -37,13 +51,17 @@ function expectSameFormulaValues(ours: Uint8Array, theirs: Uint8Array): number {
 
 function cellsOf(grid: Grid): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  grid.rows.forEach((row, r) => row?.forEach((cell, c) => cell && out.set(a1(r, c), cell)));
+  grid.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => cell && out.set(a1(r, c), cell)),
+  );
   return out;
 }
 
 describe("compute writes the figures into the workbook", () => {
   test("the budget with empty salary budgets: formulas that LibreOffice recalculates to the same values", async () => {
-    const out = computeBytes(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
+    const out = computeBytes(
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
     const recalculated = recalculateWithLibreOffice(out, "budget.xlsx");
     expect(expectSameFormulaValues(out, recalculated)).toBeGreaterThan(20);
     const r = checkBytes(recalculated);
@@ -51,9 +69,18 @@ describe("compute writes the figures into the workbook", () => {
   });
 
   test("the 2024 report, and the openpyxl/LibreOffice sample files: LibreOffice agrees with every cached value", async () => {
-    for (const input of [await buildXlsx(reportWorkbook()), readFileSync(join(__dirname, "../fixtures/samples/report-2024.xlsx")), readFileSync(join(__dirname, "../fixtures/samples/budget-2025-26.xlsx"))]) {
+    for (const input of [
+      await buildXlsx(reportWorkbook()),
+      readFileSync(join(__dirname, "../fixtures/samples/report-2024.xlsx")),
+      readFileSync(join(__dirname, "../fixtures/samples/budget-2025-26.xlsx")),
+    ]) {
       const out = computeBytes(input);
-      expect(expectSameFormulaValues(out, recalculateWithLibreOffice(out, "report.xlsx"))).toBeGreaterThan(10);
+      expect(
+        expectSameFormulaValues(
+          out,
+          recalculateWithLibreOffice(out, "report.xlsx"),
+        ),
+      ).toBeGreaterThan(10);
     }
   });
 
@@ -61,7 +88,9 @@ describe("compute writes the figures into the workbook", () => {
     const input = await buildXlsx(reportWorkbook());
     const before = checkBytes(input);
     const after = checkBytes(computeBytes(input));
-    expect(after.periods.map((p) => [p.budget, p.actual])).toEqual(before.periods.map((p) => [p.budget, p.actual]));
+    expect(after.periods.map((p) => [p.budget, p.actual])).toEqual(
+      before.periods.map((p) => [p.budget, p.actual]),
+    );
     expect(after.repayment).toEqual(before.repayment);
     expect(after.findings).toEqual(before.findings);
   });
@@ -74,7 +103,10 @@ describe("compute writes the figures into the workbook", () => {
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const part of Object.keys(a)) {
       // The stamp is identical here because the test fixes its time and source name.
-      expect({ part, xml: strFromU8(b[part]!) }).toEqual({ part, xml: strFromU8(a[part]!) });
+      expect({ part, xml: strFromU8(b[part]!) }).toEqual({
+        part,
+        xml: strFromU8(a[part]!),
+      });
     }
   });
 
@@ -83,18 +115,24 @@ describe("compute writes the figures into the workbook", () => {
     const notes = wb.addWorksheet("Anteckningar");
     for (const spec of budgetWorkbook()) {
       const ws = wb.addWorksheet(spec.name);
-      spec.rows.forEach((row, r) => row.forEach((v, c) => {
-        if (v === null || v === undefined) return;
-        const cell = ws.getCell(r + 1, c + 1);
-        if (typeof v === "object" && "fmt" in v) {
-          cell.value = v.value;
-          cell.numFmt = v.fmt;
-        } else cell.value = v as ExcelJS.CellValue;
-      }));
+      spec.rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === undefined) return;
+          const cell = ws.getCell(r + 1, c + 1);
+          if (typeof v === "object" && "fmt" in v) {
+            cell.value = v.value;
+            cell.numFmt = v.fmt;
+          } else cell.value = v;
+        }),
+      );
     }
     notes.getCell("A1").value = "Att göra";
     notes.getCell("A1").font = { bold: true, color: { argb: "FFFF0000" } };
-    notes.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } };
+    notes.getCell("A1").fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FF00FF00" },
+    };
     notes.getCell("A1").note = "Fråga stadskontoret";
     notes.getCell("B2").value = { formula: "1+1", result: 2 };
     wb.getWorksheet("Budget 2025 H2")!.getCell("B4").note = "Tre personer";
@@ -103,19 +141,48 @@ describe("compute writes the figures into the workbook", () => {
 
     const before = readXlsx(input);
     const after = readXlsx(output);
-    expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), "Beslut"]);
+    expect(after.sheets.map((s) => s.name)).toEqual([
+      ...before.sheets.map((s) => s.name),
+      "Beslut",
+    ]);
     for (const sheet of before.sheets) {
       const now = cellsOf(after.sheets.find((s) => s.name === sheet.name)!);
-      for (const [address, cell] of cellsOf(sheet)) expect({ sheet: sheet.name, address, cell: now.get(address) }).toEqual({ sheet: sheet.name, address, cell });
+      for (const [address, cell] of cellsOf(sheet))
+        expect({ sheet: sheet.name, address, cell: now.get(address) }).toEqual({
+          sheet: sheet.name,
+          address,
+          cell,
+        });
     }
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load(output as unknown as ExcelJS.Buffer);
     const a1cell = reread.getWorksheet("Anteckningar")!.getCell("A1");
-    expect(a1cell.font).toMatchObject({ bold: true, color: { argb: "FFFF0000" } });
-    expect(a1cell.fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00FF00" } });
-    expect(String((a1cell.note as { texts?: { text: string }[] })?.texts?.map((t) => t.text).join("") ?? a1cell.note)).toContain("Fråga stadskontoret");
-    expect(reread.getWorksheet("Anteckningar")!.getCell("B2").formula).toBe("1+1");
-    expect(String(JSON.stringify(reread.getWorksheet("Budget 2025 H2")!.getCell("B4").note))).toContain("Tre personer");
+    expect(a1cell.font).toMatchObject({
+      bold: true,
+      color: { argb: "FFFF0000" },
+    });
+    expect(a1cell.fill).toMatchObject({
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FF00FF00" },
+    });
+    expect(
+      String(
+        (a1cell.note as { texts?: { text: string }[] })?.texts
+          ?.map((t) => t.text)
+          .join("") ?? JSON.stringify(a1cell.note),
+      ),
+    ).toContain("Fråga stadskontoret");
+    expect(reread.getWorksheet("Anteckningar")!.getCell("B2").formula).toBe(
+      "1+1",
+    );
+    expect(
+      String(
+        JSON.stringify(
+          reread.getWorksheet("Budget 2025 H2")!.getCell("B4").note,
+        ),
+      ),
+    ).toContain("Tre personer");
   });
 
   test("the Beslut sheet holds the report's figures as numbers that another library reads", async () => {
@@ -127,7 +194,13 @@ describe("compute writes the figures into the workbook", () => {
       row.eachCell((cell) => {
         const v = cell.value as unknown;
         if (typeof v === "number") values.push(v);
-        else if (v && typeof v === "object" && "result" in v && typeof (v as { result: unknown }).result === "number") values.push((v as { result: number }).result);
+        else if (
+          v &&
+          typeof v === "object" &&
+          "result" in v &&
+          typeof v.result === "number"
+        )
+          values.push((v as { result: number }).result);
       }),
     );
     expect(values).toEqual(expect.arrayContaining([380222, 147336, 232886]));
@@ -136,10 +209,14 @@ describe("compute writes the figures into the workbook", () => {
   test("Beslut holds the memo's two tables as formulas over the half-year sheets, and LibreOffice computes the seed's figures", async () => {
     /** The rows under a heading of Beslut, after LibreOffice recalculated the workbook, with each cell's formula. */
     const tableAfter = (bytes: Uint8Array, heading: string, rows: number) => {
-      const grid = readXlsx(recalculateWithLibreOffice(bytes, "beslut.xlsx")).sheets.find((s) => s.name === "Beslut")!;
+      const grid = readXlsx(
+        recalculateWithLibreOffice(bytes, "beslut.xlsx"),
+      ).sheets.find((s) => s.name === "Beslut")!;
       const at = grid.rows.findIndex((r) => r?.[0]?.v === heading);
       expect(at).toBeGreaterThan(0);
-      return grid.rows.slice(at + 1, at + 1 + rows).map((r) => Array.from({ length: 4 }, (_, i) => r?.[i]?.v ?? ""));
+      return grid.rows
+        .slice(at + 1, at + 1 + rows)
+        .map((r) => Array.from({ length: 4 }, (_, i) => r?.[i]?.v ?? ""));
     };
     const formulasUnder = (bytes: Uint8Array, heading: string) => {
       const grid = readXlsx(bytes).sheets.find((s) => s.name === "Beslut")!;
@@ -157,38 +234,74 @@ describe("compute writes the figures into the workbook", () => {
       ["Överskott från 2023", "", "", 232886],
       ["Totalt att återbetala", "", "", 380222],
     ]);
-    expect(formulasUnder(report, "Ekonomisk redovisning för 2024").slice(1)).toEqual(["'Utfall 2024 H1'!B2+'Utfall 2024 H2'!B2", "'Utfall 2024 H1'!C2+'Utfall 2024 H2'!C2", expect.stringMatching(/^B\d+-C\d+$/)]);
-    const budget = computeBytes(await buildXlsx(budgetWorkbook({ typedSalaries: false })));
-    expect(tableAfter(budget, "Budgetförslag juli 2025 – juni 2026", 6)).toEqual([
-      ["Budget juli 2025 – juni 2026", "Procent av tjänst", "Antal månader", "Belopp"],
+    expect(
+      formulasUnder(report, "Ekonomisk redovisning för 2024").slice(1),
+    ).toEqual([
+      "'Utfall 2024 H1'!B2+'Utfall 2024 H2'!B2",
+      "'Utfall 2024 H1'!C2+'Utfall 2024 H2'!C2",
+      expect.stringMatching(/^B\d+-C\d+$/),
+    ]);
+    const budget = computeBytes(
+      await buildXlsx(budgetWorkbook({ typedSalaries: false })),
+    );
+    expect(
+      tableAfter(budget, "Budgetförslag juli 2025 – juni 2026", 6),
+    ).toEqual([
+      [
+        "Budget juli 2025 – juni 2026",
+        "Procent av tjänst",
+        "Antal månader",
+        "Belopp",
+      ],
       ["Hälsofrämjare", 275, 12, 1485000],
       ["Samordnare utveckling", 50, 12, 332544],
       ["Verksamhetskostnader", "", 12, 200000],
       ["OH-kostnader", "", 12, 201754],
       ["Totalt", "", "", 2219298],
     ]);
-    expect(formulasUnder(budget, "Budgetförslag juli 2025 – juni 2026").slice(1)).toEqual(["'Budget 2025 H2'!C4*100", "'Budget 2025 H2'!D4+'Budget 2026 H1'!D4", "'Budget 2025 H2'!F4+'Budget 2026 H1'!F4"]);
+    expect(
+      formulasUnder(budget, "Budgetförslag juli 2025 – juni 2026").slice(1),
+    ).toEqual([
+      "'Budget 2025 H2'!C4*100",
+      "'Budget 2025 H2'!D4+'Budget 2026 H1'!D4",
+      "'Budget 2025 H2'!F4+'Budget 2026 H1'!F4",
+    ]);
   });
 
   test("a person's own sheet called Beslut is kept: the figures go to Beslut (IOP), which the next run rewrites", async () => {
-    const input = await buildXlsx([...reportWorkbook(), { name: "Beslut", rows: [["Mina anteckningar om beslutet"]] }]);
+    const input = await buildXlsx([
+      ...reportWorkbook(),
+      { name: "Beslut", rows: [["Mina anteckningar om beslutet"]] },
+    ]);
     const once = computeBytes(input);
     const twice = computeBytes(once);
     const names = readXlsx(twice).sheets.map((s) => s.name);
-    expect(names.filter((n) => n.startsWith("Beslut"))).toEqual(["Beslut", "Beslut (IOP)"]);
+    expect(names.filter((n) => n.startsWith("Beslut"))).toEqual([
+      "Beslut",
+      "Beslut (IOP)",
+    ]);
     const mine = readXlsx(twice).sheets.find((s) => s.name === "Beslut")!;
-    expect(mine.rows[0]![0]).toMatchObject({ v: "Mina anteckningar om beslutet" });
+    expect(mine.rows[0]![0]).toMatchObject({
+      v: "Mina anteckningar om beslutet",
+    });
     expect(mine.rows.length).toBe(1);
   });
 
   test("the add-in's earlier overspent mark is replaced when the lines change; a person's conditional format stays", async () => {
     const bytes = computeBytes(await buildXlsx(reportWorkbook()));
     const files = unzipSync(bytes);
-    const part = Object.keys(files).find((k) => /worksheets\/sheet\d+\.xml$/.test(k) && strFromU8(files[k]!).includes("ISNUMBER"))!;
+    const part = Object.keys(files).find(
+      (k) =>
+        /worksheets\/sheet\d+\.xml$/.test(k) &&
+        strFromU8(files[k]!).includes("ISNUMBER"),
+    )!;
     // Pretend an earlier run marked one row less, and a person added a rule of their own.
     const xml = strFromU8(files[part]!)
       .replace(/sqref="C2:C5"/, 'sqref="C2:C4"')
-      .replace(/(<conditionalFormatting)/, '<conditionalFormatting sqref="B2:B5"><cfRule type="expression" dxfId="0" priority="99"><formula>$B2&gt;100000</formula></cfRule></conditionalFormatting>$1');
+      .replace(
+        /(<conditionalFormatting)/,
+        '<conditionalFormatting sqref="B2:B5"><cfRule type="expression" dxfId="0" priority="99"><formula>$B2&gt;100000</formula></cfRule></conditionalFormatting>$1',
+      );
     expect(xml).toContain('sqref="C2:C4"');
     files[part] = new TextEncoder().encode(xml);
     const again = strFromU8(unzipSync(computeBytes(zipSync(files)))[part]!);
@@ -198,7 +311,10 @@ describe("compute writes the figures into the workbook", () => {
   });
 
   test("LibreOffice opens the computed workbook of a LibreOffice-saved file and keeps the figures", async () => {
-    const resaved = resaveWithLibreOffice(await buildXlsx(reportWorkbook()), "r.xlsx");
+    const resaved = resaveWithLibreOffice(
+      await buildXlsx(reportWorkbook()),
+      "r.xlsx",
+    );
     const output = computeBytes(resaved);
     const back = checkBytes(resaveWithLibreOffice(output, "r2.xlsx"));
     expect(back.repayment.total).toBe(380222);
@@ -206,22 +322,55 @@ describe("compute writes the figures into the workbook", () => {
 });
 
 describe("the budget template", () => {
-  const template = () => createWorkbook(planTemplate({ from: { year: 2025, month: 7 }, to: { year: 2026, month: 6 } }));
+  const template = () =>
+    createWorkbook(
+      planTemplate({
+        from: { year: 2025, month: 7 },
+        to: { year: 2026, month: 6 },
+      }),
+    );
 
   test("reads back clean: no finding at all; the salary lines are Lönekalkyl's example persons with their contributions and Pålägg", () => {
     const r = checkBytes(template());
     expect(r.findings).toEqual([]);
     // Pålägg 6 %; 31,42 % for all in 2025-H2; the person born 2004 has the youth rate from April 2026.
-    const full = (salary: number, months: number, rate = 0.3142) => salary * months * (1 + rate + 0.06);
-    const h2 = [Math.round(full(34000, 6)), Math.round(full(33000, 6)), Math.round(full(22500, 6))];
-    const h1 = [h2[0]!, h2[1]!, Math.round(full(22500, 3) + full(22500, 3, 0.2081))];
+    const full = (salary: number, months: number, rate = 0.3142) =>
+      salary * months * (1 + rate + 0.06);
+    const h2 = [
+      Math.round(full(34000, 6)),
+      Math.round(full(33000, 6)),
+      Math.round(full(22500, 6)),
+    ];
+    const h1 = [
+      h2[0]!,
+      h2[1]!,
+      Math.round(full(22500, 3) + full(22500, 3, 0.2081)),
+    ];
     const samordnare = Math.round(full(21000, 6));
-    expect(r.periods.map((p) => p.lines.slice(0, 3).map((l) => [l.label, l.servicePercent, l.budget]))).toEqual([
-      [["Hälsofrämjare", 275, h2[0]! + h2[1]! + h2[2]!], ["Samordnare utveckling", 50, samordnare], ["Verksamhetskostnader", null, 100000]],
-      [["Hälsofrämjare", 275, h1[0]! + h1[1]! + h1[2]!], ["Samordnare utveckling", 50, samordnare], ["Verksamhetskostnader", null, 100000]],
+    expect(
+      r.periods.map((p) =>
+        p.lines.slice(0, 3).map((l) => [l.label, l.servicePercent, l.budget]),
+      ),
+    ).toEqual([
+      [
+        ["Hälsofrämjare", 275, h2[0]! + h2[1]! + h2[2]!],
+        ["Samordnare utveckling", 50, samordnare],
+        ["Verksamhetskostnader", null, 100000],
+      ],
+      [
+        ["Hälsofrämjare", 275, h1[0]! + h1[1]! + h1[2]!],
+        ["Samordnare utveckling", 50, samordnare],
+        ["Verksamhetskostnader", null, 100000],
+      ],
     ]);
-    expect(r.periods.map((p) => p.budget.overhead)).toEqual(r.periods.map((p) => Math.round(p.budget.direct * 0.1)));
-    expect(r.agreement).toMatchObject({ start: "2025-07-01", end: "2026-06-30", overheadRate: 0.1 });
+    expect(r.periods.map((p) => p.budget.overhead)).toEqual(
+      r.periods.map((p) => Math.round(p.budget.direct * 0.1)),
+    );
+    expect(r.agreement).toMatchObject({
+      start: "2025-07-01",
+      end: "2026-06-30",
+      overheadRate: 0.1,
+    });
   });
 
   test("every sheet but the instructions is protected without a password, input cells unlocked, rows insertable; printed landscape one page wide", () => {
@@ -229,27 +378,60 @@ describe("the budget template", () => {
     const workbook = strFromU8(files["xl/workbook.xml"]!);
     const rels = strFromU8(files["xl/_rels/workbook.xml.rels"]!);
     const partOf = (name: string) => {
-      const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1];
-      return strFromU8(files[`xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]}`.replace("xl//xl/", "xl/")]!);
+      const rid = new RegExp(`<sheet name="${name}"[^>]*r:id="(rId\\d+)"`).exec(
+        workbook,
+      )![1];
+      return strFromU8(
+        files[
+          `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]}`.replace(
+            "xl//xl/",
+            "xl/",
+          )
+        ]!,
+      );
     };
-    const names = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]!);
-    expect(names).toEqual(["Instruktioner", "Uppgifter", "Lönekalkyl", "Budget 2025 H2", "Budget 2026 H1", "Avgiftssatser", "Exempel"]);
+    const names = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(names).toEqual([
+      "Instruktioner",
+      "Uppgifter",
+      "Lönekalkyl",
+      "Budget 2025 H2",
+      "Budget 2026 H1",
+      "Avgiftssatser",
+      "Exempel",
+    ]);
     for (const name of names) {
       const xml = partOf(name);
-      if (name === "Instruktioner") expect(xml).not.toContain("<sheetProtection");
+      if (name === "Instruktioner")
+        expect(xml).not.toContain("<sheetProtection");
       else {
-        expect(xml).toContain('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" insertRows="0" deleteRows="0"/>');
+        expect(xml).toContain(
+          '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" insertRows="0" deleteRows="0"/>',
+        );
         expect(xml).not.toMatch(/<sheetProtection[^>]*(password|hashValue)/);
       }
-      expect(xml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-      expect(xml).toContain("<oddHeader>&amp;CJämlik hälsa Lindängen</oddHeader>");
+      expect(xml).toContain(
+        '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+      );
+      expect(xml).toContain(
+        "<oddHeader>&amp;CJämlik hälsa Lindängen</oddHeader>",
+      );
     }
     // The yellow input cells are unlocked, the formulas locked: the styles of B5 (an Uppgifter date)
     // and of the OH formula.
     const styles = strFromU8(files["xl/styles.xml"]!);
-    const xfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g))].map((m) => m[0]);
-    const styleOf = (xml: string, ref: string) => xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)![1])]!;
-    expect(styleOf(partOf("Uppgifter"), "B5")).toContain('<protection locked="0"/>');
+    const xfs = [
+      .../<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/
+        .exec(styles)![1]!
+        .matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g),
+    ].map((m) => m[0]);
+    const styleOf = (xml: string, ref: string) =>
+      xfs[Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)![1])]!;
+    expect(styleOf(partOf("Uppgifter"), "B5")).toContain(
+      '<protection locked="0"/>',
+    );
     const halfYear = partOf("Budget 2026 H1");
     const ohRef = /<c r="(F\d+)"[^>]*><f>ROUND\(/.exec(halfYear)![1]!;
     expect(styleOf(halfYear, ohRef)).not.toContain("locked=");
@@ -257,27 +439,64 @@ describe("the budget template", () => {
 
   test("opens in LibreOffice, whose recalculation agrees with every formula", () => {
     const bytes = template();
-    expect(expectSameFormulaValues(bytes, recalculateWithLibreOffice(bytes, "mall.xlsx"))).toBeGreaterThan(15);
+    expect(
+      expectSameFormulaValues(
+        bytes,
+        recalculateWithLibreOffice(bytes, "mall.xlsx"),
+      ),
+    ).toBeGreaterThan(15);
   });
 
   test("has every Uppgifter key, validation, number formats and a frozen header", () => {
     const files = unzipSync(template());
-    const all = Object.entries(files).filter(([k]) => k.startsWith("xl/worksheets/")).map(([, v]) => strFromU8(v)).join("");
-    const keys = ["Partnerskap", "Diarienummer", "Organisation", "Organisationsnummer", "Avtalsperiod från", "Avtalsperiod till", "OH-sats", "Återbetalning senast", "Återrapportering senast", "Tolerans", "Avtalstyp", "Undertecknas av", "Anslag"];
+    const all = Object.entries(files)
+      .filter(([k]) => k.startsWith("xl/worksheets/"))
+      .map(([, v]) => strFromU8(v))
+      .join("");
+    const keys = [
+      "Partnerskap",
+      "Diarienummer",
+      "Organisation",
+      "Organisationsnummer",
+      "Avtalsperiod från",
+      "Avtalsperiod till",
+      "OH-sats",
+      "Återbetalning senast",
+      "Återrapportering senast",
+      "Tolerans",
+      "Avtalstyp",
+      "Undertecknas av",
+      "Anslag",
+    ];
     expect(keys.filter((key) => !all.includes(`>${key}<`))).toEqual([]);
-    const wanted = ['<formula1>"Lön,Verksamhet,OH,Övrigt"</formula1>', "D5&lt;=6", "C5&gt;0", 'state="frozen"', 'ySplit="4"'];
+    const wanted = [
+      '<formula1>"Lön,Verksamhet,OH,Övrigt"</formula1>',
+      "D5&lt;=6",
+      "C5&gt;0",
+      'state="frozen"',
+      'ySplit="4"',
+    ];
     expect(wanted.filter((w) => !all.includes(w))).toEqual([]);
-    expect(strFromU8(files["xl/styles.xml"]!)).toContain('formatCode="yyyy-mm-dd"');
+    expect(strFromU8(files["xl/styles.xml"]!)).toContain(
+      'formatCode="yyyy-mm-dd"',
+    );
   });
 
   test("a line inserted above OH as the instructions say, in a file LibreOffice re-saved: compute rewrites the OH formula and the result is clean", async () => {
     const grids = readXlsx(template());
     const sheet = grids.sheets.find((g) => g.name.includes("2026"))!;
-    const ohRow = sheet.rows.findIndex((r) => r?.some((c) => /^ROUND\(.*SUM\(/.test(c?.f ?? "")));
-    const edited = grids.sheets.map((g) => (g === sheet ? insertRow(g, ohRow, LOKALHYRA) : g));
+    const ohRow = sheet.rows.findIndex((r) =>
+      r?.some((c) => /^ROUND\(.*SUM\(/.test(c?.f ?? "")),
+    );
+    const edited = grids.sheets.map((g) =>
+      g === sheet ? insertRow(g, ohRow, LOKALHYRA) : g,
+    );
     // LibreOffice recalculates on saving, as Excel does after the insertion: the Summa row's SUM
     // grew to the new line, the OH formula's did not.
-    const saved = recalculateWithLibreOffice(await buildXlsx(specsOf(edited)), "infogad.xlsx");
+    const saved = recalculateWithLibreOffice(
+      await buildXlsx(specsOf(edited)),
+      "infogad.xlsx",
+    );
     const before = checkBytes(saved);
     expect(before.findings.map((f) => f.code)).toContain("OH_FORMULA_STALE");
     expect(errorsOf(before)).toEqual([]);
@@ -288,19 +507,51 @@ describe("the budget template", () => {
     expect(after.findings.filter((f) => f.severity !== "info")).toEqual([]);
     const period = after.periods.find((p) => p.sheet === sheet.name)!;
     // The template's direct costs + 50 000 of rent, and OH 10 % of that.
-    const direct = checkBytes(template()).periods.find((p) => p.sheet === sheet.name)!.budget.direct + 50000;
+    const direct =
+      checkBytes(template()).periods.find((p) => p.sheet === sheet.name)!.budget
+        .direct + 50000;
     expect(period.budget.direct).toBe(direct);
     expect(period.budget.overhead).toBe(Math.round(direct * 0.1));
   });
 
   test("an agreement starting inside a half-year budgets the months it covers", () => {
-    const r = checkBytes(createWorkbook(planTemplate({ from: { year: 2025, month: 9 }, to: { year: 2026, month: 8 } })));
-    expect(r.periods.map((p) => p.id)).toEqual(["2025-H2", "2026-H1", "2026-H2"]);
+    const r = checkBytes(
+      createWorkbook(
+        planTemplate({
+          from: { year: 2025, month: 9 },
+          to: { year: 2026, month: 8 },
+        }),
+      ),
+    );
+    expect(r.periods.map((p) => p.id)).toEqual([
+      "2025-H2",
+      "2026-H1",
+      "2026-H2",
+    ]);
     // The persons of Lönekalkyl are paid for the agreement's months only: September–December,
     // January–June, July–August.
-    const a = analyze(readXlsx(createWorkbook(planTemplate({ from: { year: 2025, month: 9 }, to: { year: 2026, month: 8 } }))));
-    expect(a.computation.halfYears.map((h) => h.lines[0]!.salaries![0]!.months.map((m) => m.month))).toEqual([[9, 10, 11, 12], [1, 2, 3, 4, 5, 6], [7, 8]]);
-    expect(r.periods[0]!.lines[0]!.budget).toBe(a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100);
+    const a = analyze(
+      readXlsx(
+        createWorkbook(
+          planTemplate({
+            from: { year: 2025, month: 9 },
+            to: { year: 2026, month: 8 },
+          }),
+        ),
+      ),
+    );
+    expect(
+      a.computation.halfYears.map((h) =>
+        h.lines[0]!.salaries![0]!.months.map((m) => m.month),
+      ),
+    ).toEqual([
+      [9, 10, 11, 12],
+      [1, 2, 3, 4, 5, 6],
+      [7, 8],
+    ]);
+    expect(r.periods[0]!.lines[0]!.budget).toBe(
+      a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100,
+    );
     expect(errorsOf(r)).toEqual([]);
   });
 });
@@ -309,24 +560,38 @@ describe("compute on every real-world corpus workbook", () => {
   const dir = join(__dirname, "../fixtures/corpus");
   const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx"));
 
-  test.each(files)("%s: a readable workbook gets its Beslut sheet and keeps its sheets; an unreadable one is a file error", (file) => {
-    const bytes = readFileSync(join(dir, file));
-    let input: ReturnType<typeof readXlsx>;
-    try {
-      input = readXlsx(bytes);
-    } catch (e) {
-      expect(e).toBeInstanceOf(WorkbookFileError);
-      return;
-    }
-    const output = readXlsx(computeBytes(bytes));
-    expect(output.sheets.map((s) => s.name)).toEqual([...input.sheets.map((s) => s.name).filter((n) => n !== "Beslut"), "Beslut"]);
-  });
+  test.each(files)(
+    "%s: a readable workbook gets its Beslut sheet and keeps its sheets; an unreadable one is a file error",
+    (file) => {
+      const bytes = readFileSync(join(dir, file));
+      let input: ReturnType<typeof readXlsx>;
+      try {
+        input = readXlsx(bytes);
+      } catch (e) {
+        expect(e).toBeInstanceOf(WorkbookFileError);
+        return;
+      }
+      const output = readXlsx(computeBytes(bytes));
+      expect(output.sheets.map((s) => s.name)).toEqual([
+        ...input.sheets.map((s) => s.name).filter((n) => n !== "Beslut"),
+        "Beslut",
+      ]);
+    },
+  );
 
   test("LibreOffice opens the computed copies of workbooks with charts, images, comments and the 1904 date system", () => {
-    for (const file of ["chart-sheet.xlsx", "images.xlsx", "test-comments.xlsx", "1904.xlsx"]) {
+    for (const file of [
+      "chart-sheet.xlsx",
+      "images.xlsx",
+      "test-comments.xlsx",
+      "1904.xlsx",
+    ]) {
       const out = computeBytes(readFileSync(join(dir, file)));
       const back = readXlsx(resaveWithLibreOffice(out, file));
-      expect({ file, beslut: back.sheets.some((s) => s.name === "Beslut") }).toEqual({ file, beslut: true });
+      expect({
+        file,
+        beslut: back.sheets.some((s) => s.name === "Beslut"),
+      }).toEqual({ file, beslut: true });
     }
   });
 });

@@ -4,8 +4,22 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { unzipSync } from "fflate";
-import { readXlsx, DEFAULT_LIMITS, WorkbookFileError } from "../../src/xlsx/read";
-import { type Inflate, ZipError, ZipPackage, type ZipPart, crc32, inflateWithFflate, keptPart, newPart, writeZip } from "../../src/xlsx/zip";
+import {
+  readXlsx,
+  DEFAULT_LIMITS,
+  WorkbookFileError,
+} from "../../src/xlsx/read";
+import {
+  type Inflate,
+  ZipError,
+  ZipPackage,
+  type ZipPart,
+  crc32,
+  inflateWithFflate,
+  keptPart,
+  newPart,
+  writeZip,
+} from "../../src/xlsx/zip";
 import { applyPlan } from "../../src/xlsx/write";
 import { analyze, planWrite } from "../../src/core";
 
@@ -13,7 +27,10 @@ const FIXTURES = join(__dirname, "..", "fixtures");
 const native: Inflate = (data) => inflateRawSync(data);
 
 /** A zip written by hand: each part stored or deflated; with zip64, every size and offset in ZIP64 records. */
-function zipOf(parts: Record<string, Uint8Array>, options: { zip64: boolean; stored?: (name: string) => boolean }): Uint8Array {
+function zipOf(
+  parts: Record<string, Uint8Array>,
+  options: { zip64: boolean; stored?: (name: string) => boolean },
+): Uint8Array {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -83,17 +100,27 @@ function zipOf(parts: Record<string, Uint8Array>, options: { zip64: boolean; sto
 const sample = readFileSync(join(FIXTURES, "samples", "budget-2025-26.xlsx"));
 const parts = unzipSync(sample);
 const totals = (bytes: Uint8Array, inflate?: Inflate) =>
-  analyze(readXlsx(bytes, DEFAULT_LIMITS, inflate)).computation.halfYears.map((h) => h.budget);
+  analyze(readXlsx(bytes, DEFAULT_LIMITS, inflate)).computation.halfYears.map(
+    (h) => h.budget,
+  );
 
 describe("zip packages", () => {
   test("the sample's half-year budgets, the seed's figures: what the repackaged files must give too", () => {
-    expect(totals(sample).map((b) => b.total)).toEqual([110_964_900, 110_964_900]);
+    expect(totals(sample).map((b) => b.total)).toEqual([
+      110_964_900, 110_964_900,
+    ]);
   });
 
   test.each([
     ["ZIP64 records, every part deflated", { zip64: true }],
-    ["ZIP64 records, every other part stored", { zip64: true, stored: (n: string) => n.length % 2 === 0 }],
-    ["classic records, the sheets stored", { zip64: false, stored: (n: string) => n.includes("worksheets") }],
+    [
+      "ZIP64 records, every other part stored",
+      { zip64: true, stored: (n: string) => n.length % 2 === 0 },
+    ],
+    [
+      "classic records, the sheets stored",
+      { zip64: false, stored: (n: string) => n.includes("worksheets") },
+    ],
   ])("%s: read as the original", (_, options) => {
     const bytes = zipOf(parts, options);
     expect(totals(bytes)).toEqual(totals(sample));
@@ -101,17 +128,25 @@ describe("zip packages", () => {
   });
 
   test("a part that does not inflate to its stated size is an error of that part, not of the reader", () => {
-    const zip = new ZipPackage(zipOf({ "a.xml": new TextEncoder().encode("<a/>") }, { zip64: false }));
+    const zip = new ZipPackage(
+      zipOf({ "a.xml": new TextEncoder().encode("<a/>") }, { zip64: false }),
+    );
     const entry = zip.entries.get("a.xml")!;
     expect(new TextDecoder().decode(zip.read(entry))).toBe("<a/>");
-    expect(() => zip.read({ ...entry, size: entry.size + 1 })).toThrow(ZipError);
+    expect(() => zip.read({ ...entry, size: entry.size + 1 })).toThrow(
+      ZipError,
+    );
     expect(() => zip.read({ ...entry, encrypted: true })).toThrow(/encrypted/);
     expect(() => zip.read({ ...entry, method: 14 })).toThrow(/method 14/);
-    expect(() => zip.read({ ...entry, headerOffset: 7 })).toThrow(/local header/);
+    expect(() => zip.read({ ...entry, headerOffset: 7 })).toThrow(
+      /local header/,
+    );
   });
 
   test("a damaged sheet part: the file is damaged, and the error names the part", () => {
-    const sheets = Object.keys(parts).filter((p) => p.includes("worksheets/") && p.endsWith(".xml"));
+    const sheets = Object.keys(parts).filter(
+      (p) => p.includes("worksheets/") && p.endsWith(".xml"),
+    );
     const bytes = zipOf(parts, { zip64: false });
     // Corrupt the deflated data of the first sheet in place.
     const zip = new ZipPackage(bytes);
@@ -139,68 +174,118 @@ describe("zip packages", () => {
     const flipped = Uint8Array.from(stored);
     const at = entry.headerOffset + 30 + entry.name.length + 40;
     flipped[at] = flipped[at]! ^ 0x01;
-    expect(() => readXlsx(flipped)).toThrow(expect.objectContaining({ code: "CORRUPT", damage: { kind: "checksum", part: "xl/workbook.xml" } }) as Error);
+    expect(() => readXlsx(flipped)).toThrow(
+      expect.objectContaining({
+        code: "CORRUPT",
+        damage: { kind: "checksum", part: "xl/workbook.xml" },
+      }) as Error,
+    );
   });
 
   test("data that inflates to more than its stated size is refused as soon as it does, by both inflaters", () => {
     const big = new Uint8Array(1 << 20).fill(0x41);
     const packed = deflateRawSync(big);
-    for (const inflate of [inflateWithFflate, (d: Uint8Array, size: number) => inflateRawSync(d, { maxOutputLength: size })])
+    for (const inflate of [
+      inflateWithFflate,
+      (d: Uint8Array, size: number) =>
+        inflateRawSync(d, { maxOutputLength: size }),
+    ])
       expect(() => inflate(packed, 1000)).toThrow();
     expect(inflateWithFflate(packed, big.length)).toEqual(big);
   });
 
   test("the limits refuse a part, and the sum of the parts read, before inflating them", () => {
-    const zip = new ZipPackage(sample, inflateWithFflate, { limits: { maxPartBytes: 100, maxTotalBytes: 1e9 } });
+    const zip = new ZipPackage(sample, inflateWithFflate, {
+      limits: { maxPartBytes: 100, maxTotalBytes: 1e9 },
+    });
     const large = [...zip.entries.values()].find((e) => e.size > 100)!;
-    expect(() => zip.read(large)).toThrow(expect.objectContaining({ tooLarge: true }) as Error);
-    const total = new ZipPackage(sample, inflateWithFflate, { limits: { maxPartBytes: 1e9, maxTotalBytes: large.size + 10 } });
+    expect(() => zip.read(large)).toThrow(
+      expect.objectContaining({ tooLarge: true }) as Error,
+    );
+    const total = new ZipPackage(sample, inflateWithFflate, {
+      limits: { maxPartBytes: 1e9, maxTotalBytes: large.size + 10 },
+    });
     total.read(large);
-    expect(() => total.read(large)).toThrow(expect.objectContaining({ tooLarge: true }) as Error);
+    expect(() => total.read(large)).toThrow(
+      expect.objectContaining({ tooLarge: true }) as Error,
+    );
   });
 
   test("no end record: a file cut short is damaged (truncated)", () => {
-    expect(() => readXlsx(sample.subarray(0, sample.length - 30))).toThrow(expect.objectContaining({ code: "CORRUPT", damage: { kind: "truncated" } }) as Error);
+    expect(() => readXlsx(sample.subarray(0, sample.length - 30))).toThrow(
+      expect.objectContaining({
+        code: "CORRUPT",
+        damage: { kind: "truncated" },
+      }) as Error,
+    );
   });
 
-  const workbooks = readdirSync(join(FIXTURES, "corpus")).filter((f) => f.endsWith(".xlsx"));
-  test.each(workbooks)("%s: the browser's and the command line's inflater read the same", (file) => {
-    const bytes = readFileSync(join(FIXTURES, "corpus", file));
-    const read = (inflate: Inflate) => {
-      try {
-        return readXlsx(bytes, DEFAULT_LIMITS, inflate);
-      } catch (e) {
-        return (e as Error).message;
-      }
-    };
-    expect(read(native)).toEqual(read(inflateWithFflate));
-  });
+  const workbooks = readdirSync(join(FIXTURES, "corpus")).filter((f) =>
+    f.endsWith(".xlsx"),
+  );
+  test.each(workbooks)(
+    "%s: the browser's and the command line's inflater read the same",
+    (file) => {
+      const bytes = readFileSync(join(FIXTURES, "corpus", file));
+      const read = (inflate: Inflate) => {
+        try {
+          return readXlsx(bytes, DEFAULT_LIMITS, inflate);
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      expect(read(native)).toEqual(read(inflateWithFflate));
+    },
+  );
 });
-
 
 describe("zip writing", () => {
   test("CRC-32 of the check string is CBF43926 (ISO 3309)", () => {
-    expect(crc32(new TextEncoder().encode("123456789")).toString(16)).toBe("cbf43926");
+    expect(crc32(new TextEncoder().encode("123456789")).toString(16)).toBe(
+      "cbf43926",
+    );
     expect(crc32(new Uint8Array(0))).toBe(0);
   });
 
   test("a written package reads back through another zip reader (fflate), every part equal", () => {
     const zip = new ZipPackage(sample);
     const parts: ZipPart[] = [...zip.entries.values()].map((e, i) =>
-      i % 2 === 0 ? keptPart(zip, e) : newPart(e.name, zip.read(e), (d) => deflateRawSync(d)),
+      i % 2 === 0
+        ? keptPart(zip, e)
+        : newPart(e.name, zip.read(e), (d) => deflateRawSync(d)),
     );
-    parts.push(newPart("xl/ny del ö.xml", new TextEncoder().encode("<a>å</a>"), (d) => deflateRawSync(d)));
+    parts.push(
+      newPart("xl/ny del ö.xml", new TextEncoder().encode("<a>å</a>"), (d) =>
+        deflateRawSync(d),
+      ),
+    );
     const written = unzipSync(writeZip(parts));
-    for (const e of zip.entries.values()) expect(Buffer.from(written[e.name]!).equals(Buffer.from(zip.read(e)))).toBe(true);
-    expect(new TextDecoder().decode(written["xl/ny del ö.xml"])).toBe("<a>å</a>");
+    for (const e of zip.entries.values())
+      expect(
+        Buffer.from(written[e.name]!).equals(Buffer.from(zip.read(e))),
+      ).toBe(true);
+    expect(new TextDecoder().decode(written["xl/ny del ö.xml"])).toBe(
+      "<a>å</a>",
+    );
   });
 
   test("compute copies the parts it does not change as they were stored, byte for byte", () => {
-    const plan = planWrite(readXlsx(sample), analyze(readXlsx(sample)), { at: "2026-11-30 12:00", version: "test", source: "sample" });
+    const plan = planWrite(readXlsx(sample), analyze(readXlsx(sample)), {
+      at: "2026-11-30 12:00",
+      version: "test",
+      source: "sample",
+    });
     const out = new ZipPackage(applyPlan(sample, plan));
     const before = new ZipPackage(sample);
-    const unchanged = [...before.entries.values()].filter((e) => e.name.includes("theme") || e.name.startsWith("docProps"));
+    const unchanged = [...before.entries.values()].filter(
+      (e) => e.name.includes("theme") || e.name.startsWith("docProps"),
+    );
     expect(unchanged.length).toBeGreaterThan(0);
-    for (const e of unchanged) expect(Buffer.from(out.raw(out.entries.get(e.name)!)).equals(Buffer.from(before.raw(e)))).toBe(true);
+    for (const e of unchanged)
+      expect(
+        Buffer.from(out.raw(out.entries.get(e.name)!)).equals(
+          Buffer.from(before.raw(e)),
+        ),
+      ).toBe(true);
   });
 });

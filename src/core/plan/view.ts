@@ -67,10 +67,7 @@ export class SheetView {
 }
 
 /** Cached values compare in öre, so that float noise of a sum never decides. */
-export function sameAmount(
-  a: number | "error" | null | string,
-  kronor: number,
-): boolean {
+export function sameAmount(a: number | null | string, kronor: number): boolean {
   return (
     typeof a === "number" && Math.round(a * 100) === Math.round(kronor * 100)
   );

@@ -1,11 +1,34 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+} from "@fluentui/react-components";
 import type { PaneText } from "../i18n";
 import type { WriteSummary } from "../viewmodel";
 
 /** The confirm step before anything is written: what changes, and that typed cells stay. */
-export function ComputeDialog({ summary, t, onWrite, onCancel }: { readonly summary: WriteSummary | null; readonly t: PaneText; readonly onWrite: () => void; readonly onCancel: () => void }) {
+export function ComputeDialog({
+  summary,
+  t,
+  onWrite,
+  onCancel,
+}: {
+  readonly summary: WriteSummary | null;
+  readonly t: PaneText;
+  readonly onWrite: () => void;
+  readonly onCancel: () => void;
+}) {
   return (
-    <Dialog open={summary !== null} onOpenChange={(_, d) => !d.open && onCancel()} modalType="alert">
+    <Dialog
+      open={summary !== null}
+      onOpenChange={(_, d) => !d.open && onCancel()}
+      modalType="alert"
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t.confirmTitle}</DialogTitle>

@@ -1,15 +1,36 @@
-import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { PaneText } from "../i18n";
 import type { FindingsView } from "../viewmodel";
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-start",
+  },
   message: { flex: 1 },
   group: { marginTop: tokens.spacingVerticalM },
 });
 
-const COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+const COLOR = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+} as const;
 
 export interface FindingsListProps {
   readonly view: FindingsView;
@@ -26,16 +47,28 @@ export function FindingsList({ view, t, onSelect }: FindingsListProps) {
     <div>
       <Text weight="semibold">{view.summary}</Text>
       {view.groups.map((group) => (
-        <section key={group.title} className={styles.group} aria-label={group.title}>
+        <section
+          key={group.title}
+          className={styles.group}
+          aria-label={group.title}
+        >
           <h3>{group.title}</h3>
           <ul className={styles.list}>
             {group.findings.map((f, i) => (
-              <li key={`${f.code}-${f.cell ?? ""}-${i}`} className={styles.item}>
+              <li
+                key={`${f.code}-${f.cell ?? ""}-${i}`}
+                className={styles.item}
+              >
                 <Badge appearance="tint" color={COLOR[f.severity]}>
                   {t.severity[f.severity]}
                 </Badge>
                 {f.cell && f.sheet && onSelect ? (
-                  <Button size="small" appearance="subtle" aria-label={t.goToCell(f.sheet, f.cell)} onClick={() => onSelect(f.sheet!, f.cell!)}>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-label={t.goToCell(f.sheet, f.cell)}
+                    onClick={() => onSelect(f.sheet!, f.cell!)}
+                  >
                     {f.cell}
                   </Button>
                 ) : f.cell ? (

@@ -3,13 +3,39 @@ import type { PaneText } from "../i18n";
 import type { FiguresView } from "../viewmodel";
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", "& th, & td": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, textAlign: "right" }, "& th:first-child, & td:first-child": { textAlign: "left" } },
-  srOnly: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
-  facts: { display: "grid", gridTemplateColumns: "auto 1fr", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, marginTop: tokens.spacingVerticalS },
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+      textAlign: "right",
+    },
+    "& th:first-child, & td:first-child": { textAlign: "left" },
+  },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 /** Per half-year totals, grants, year figures and the repayment, as the engine computed them. */
-export function KeyFigures({ view, t }: { readonly view: FiguresView; readonly t: PaneText }) {
+export function KeyFigures({
+  view,
+  t,
+}: {
+  readonly view: FiguresView;
+  readonly t: PaneText;
+}) {
   const styles = useStyles();
   const reported = view.halfYears.some((h) => h.actual !== null);
   return (
@@ -27,9 +53,20 @@ export function KeyFigures({ view, t }: { readonly view: FiguresView; readonly t
           {view.halfYears.map((h) => (
             <tr key={h.id}>
               <th scope="row">{h.id}</th>
-              <td data-changed={h.budgetWas !== null || undefined} title={h.budgetWas !== null ? t.model.wasInWorkbook(h.budgetWas) : undefined}>
+              <td
+                data-changed={h.budgetWas !== null || undefined}
+                title={
+                  h.budgetWas !== null
+                    ? t.model.wasInWorkbook(h.budgetWas)
+                    : undefined
+                }
+              >
                 {h.budget}
-                {h.budgetWas !== null && <Text block size={200}>{t.model.wasInWorkbook(h.budgetWas)}</Text>}
+                {h.budgetWas !== null && (
+                  <Text block size={200}>
+                    {t.model.wasInWorkbook(h.budgetWas)}
+                  </Text>
+                )}
               </td>
               {reported && <td>{h.actual ?? "–"}</td>}
             </tr>
@@ -40,22 +77,40 @@ export function KeyFigures({ view, t }: { readonly view: FiguresView; readonly t
         <dt>{t.grantsTotal}</dt>
         <dd data-testid="grants-total">{view.grantsTotal}</dd>
         {view.grantYears.map((g) => (
-          <FragmentPair key={g.year} term={`${t.grants} ${g.year}`} value={g.amount} />
+          <FragmentPair
+            key={g.year}
+            term={`${t.grants} ${g.year}`}
+            value={g.amount}
+          />
         ))}
         {view.years.map((y) => (
-          <FragmentPair key={`y${y.year}`} term={`${t.surplus} ${y.year}`} value={y.surplus} />
+          <FragmentPair
+            key={`y${y.year}`}
+            term={`${t.surplus} ${y.year}`}
+            value={y.surplus}
+          />
         ))}
         <dt>{t.repayment}</dt>
         <dd data-testid="repayment">
           {view.repaymentText}
-          {view.repaymentWas !== null && <Text block size={200}>{t.model.wasInWorkbook(view.repaymentWas)}</Text>}
+          {view.repaymentWas !== null && (
+            <Text block size={200}>
+              {t.model.wasInWorkbook(view.repaymentWas)}
+            </Text>
+          )}
         </dd>
       </dl>
     </div>
   );
 }
 
-function FragmentPair({ term, value }: { readonly term: string; readonly value: string }) {
+function FragmentPair({
+  term,
+  value,
+}: {
+  readonly term: string;
+  readonly value: string;
+}) {
   return (
     <>
       <dt>{term}</dt>

@@ -1,12 +1,30 @@
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { CaseFile, Lang } from "../../core";
 import { DOCX_TYPE, download } from "../download";
 import type { PaneText } from "../i18n";
-import { copyRich, memoBytes, memoFileStem, memoFor, tablesForClipboard } from "../memo";
+import {
+  copyRich,
+  memoBytes,
+  memoFileStem,
+  memoFor,
+  tablesForClipboard,
+} from "../memo";
 
 const useStyles = makeStyles({
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+  },
 });
 
 export interface MemoActionsProps {
@@ -23,8 +41,15 @@ export function MemoActions({ files, lang, t, label }: MemoActionsProps) {
   const styles = useStyles();
   const memo = useMemo(() => memoFor(files, lang), [files, lang]);
   const [making, setMaking] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  if (!memo) return <MessageBar intent="warning"><MessageBarBody>{t.memo.differentCases}</MessageBarBody></MessageBar>;
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(
+    null,
+  );
+  if (!memo)
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t.memo.differentCases}</MessageBarBody>
+      </MessageBar>
+    );
   const stem = memoFileStem(files.length === 1 ? files[0]!.file : label);
 
   const save = async () => {
@@ -33,7 +58,10 @@ export function MemoActions({ files, lang, t, label }: MemoActionsProps) {
     try {
       download(await memoBytes(memo), t.memo.fileName(stem), DOCX_TYPE);
     } catch (e) {
-      setMessage({ ok: false, text: `${t.errorPrefix} ${e instanceof Error ? e.message : String(e)}` });
+      setMessage({
+        ok: false,
+        text: `${t.errorPrefix} ${e instanceof Error ? e.message : String(e)}`,
+      });
     } finally {
       setMaking(false);
     }
@@ -51,7 +79,12 @@ export function MemoActions({ files, lang, t, label }: MemoActionsProps) {
   return (
     <div>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={making} aria-label={t.memo.downloadFor(label)} onClick={() => void save()}>
+        <Button
+          appearance="primary"
+          disabled={making}
+          aria-label={t.memo.downloadFor(label)}
+          onClick={() => void save()}
+        >
           {t.memo.download}
         </Button>
         <Button aria-label={t.memo.copyFor(label)} onClick={() => void copy()}>

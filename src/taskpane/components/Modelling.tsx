@@ -1,40 +1,98 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { InputField, Scenario } from "../../core";
 import type { PaneText } from "../i18n";
-import type { ComparisonView, ModelField, ModelView, SalaryPersonView } from "../modelling";
+import type {
+  ComparisonView,
+  ModelField,
+  ModelView,
+  SalaryPersonView,
+} from "../modelling";
 
 // What-if and scenarios: loaded only when the pane has a workbook to model (a chunk of its own).
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "flex-end",
+  },
   table: {
     borderCollapse: "collapse",
     width: "100%",
-    "& th, & td": { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, textAlign: "right", verticalAlign: "top" },
+    "& th, & td": {
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      textAlign: "right",
+      verticalAlign: "top",
+    },
     "& th:first-child, & td:first-child": { textAlign: "left" },
   },
   input: { width: "7.5em", textAlign: "right" },
-  changed: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },
-  was: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  changed: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  was: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+  },
 });
 
 /** A value that differs from the workbook: marked, with the workbook's value beside it. */
-function Figure({ value, was, t, testId }: { readonly value: string; readonly was: string | null; readonly t: PaneText; readonly testId?: string }) {
+function Figure({
+  value,
+  was,
+  t,
+  testId,
+}: {
+  readonly value: string;
+  readonly was: string | null;
+  readonly t: PaneText;
+  readonly testId?: string;
+}) {
   const styles = useStyles();
   return (
     <span data-testid={testId} data-changed={was !== null || undefined}>
       <span className={was !== null ? styles.changed : undefined}>{value}</span>
-      {was !== null && <span className={styles.was}>{t.model.wasInWorkbook(was)}</span>}
+      {was !== null && (
+        <span className={styles.was}>{t.model.wasInWorkbook(was)}</span>
+      )}
     </span>
   );
 }
 
-function FieldCell({ field, label, t, onInput }: { readonly field: ModelField; readonly label: string; readonly t: PaneText; readonly onInput: (f: InputField, text: string) => string | null }) {
+function FieldCell({
+  field,
+  label,
+  t,
+  onInput,
+}: {
+  readonly field: ModelField;
+  readonly label: string;
+  readonly t: PaneText;
+  readonly onInput: (f: InputField, text: string) => string | null;
+}) {
   const styles = useStyles();
   const [error, setError] = useState<string | null>(null);
-  if (!field.editable) return <Figure value={field.text || "–"} was={field.was} t={t} />;
+  if (!field.editable)
+    return <Figure value={field.text || "–"} was={field.was} t={t} />;
   const commit = (text: string) => {
     if (text.trim() === field.text.trim()) return;
     setError(onInput(field.field, text));
@@ -48,13 +106,17 @@ function FieldCell({ field, label, t, onInput }: { readonly field: ModelField; r
         defaultValue={field.text}
         aria-label={t.model.edit(label, field.name)}
         aria-invalid={error !== null}
-        title={field.was !== null ? t.model.wasInWorkbook(field.was) : undefined}
+        title={
+          field.was !== null ? t.model.wasInWorkbook(field.was) : undefined
+        }
         onBlur={(e) => commit(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter") commit(e.currentTarget.value);
         }}
       />
-      {field.was !== null && <span className={styles.was}>{t.model.wasInWorkbook(field.was)}</span>}
+      {field.was !== null && (
+        <span className={styles.was}>{t.model.wasInWorkbook(field.was)}</span>
+      )}
       {error && (
         <Text role="alert" size={200} block>
           {error}
@@ -69,7 +131,12 @@ export interface ModelSectionProps {
   readonly t: PaneText;
   readonly search: string;
   readonly onSearch: (text: string) => void;
-  readonly onInput: (sheet: string, line: string, field: InputField, text: string) => string | null;
+  readonly onInput: (
+    sheet: string,
+    line: string,
+    field: InputField,
+    text: string,
+  ) => string | null;
   readonly onReset: () => void;
   /** Writing into the workbook (Excel); absent in the page, where the download holds the changes. */
   readonly onWrite?: () => void;
@@ -77,12 +144,23 @@ export interface ModelSectionProps {
 }
 
 /** The lines of a half-year with their inputs editable in place; figures recomputed at once. */
-export function ModelSection({ view, t, search, onSearch, onInput, onReset, onWrite, disabled }: ModelSectionProps) {
+export function ModelSection({
+  view,
+  t,
+  search,
+  onSearch,
+  onInput,
+  onReset,
+  onWrite,
+  disabled,
+}: ModelSectionProps) {
   const styles = useStyles();
   const [sheet, setSheet] = useState<string | null>(null);
   const h = view.halfYears.find((x) => x.sheet === sheet) ?? view.halfYears[0];
   if (!h) return null;
-  const columns = h.lines[0]?.fields.filter((f) => f.field !== "budget").map((f) => f.name) ?? [];
+  const columns =
+    h.lines[0]?.fields.filter((f) => f.field !== "budget").map((f) => f.name) ??
+    [];
   return (
     <div className={styles.section}>
       <Text>{t.model.intro}</Text>
@@ -97,7 +175,11 @@ export function ModelSection({ view, t, search, onSearch, onInput, onReset, onWr
           </Select>
         </Field>
         <Field label={t.model.search}>
-          <Input type="search" value={search} onChange={(_, d) => onSearch(d.value)} />
+          <Input
+            type="search"
+            value={search}
+            onChange={(_, d) => onSearch(d.value)}
+          />
         </Field>
       </div>
       <table className={styles.table} aria-label={`${t.model.title} ${h.id}`}>
@@ -121,11 +203,33 @@ export function ModelSection({ view, t, search, onSearch, onInput, onReset, onWr
                 <th scope="row">{l.label}</th>
                 {columns.map((c) => {
                   const f = inputs.find((x) => x.name === c);
-                  return <td key={c}>{f ? <FieldCell field={f} label={l.label} t={t} onInput={(field, text) => onInput(h.sheet, l.key, field, text)} /> : "–"}</td>;
+                  return (
+                    <td key={c}>
+                      {f ? (
+                        <FieldCell
+                          field={f}
+                          label={l.label}
+                          t={t}
+                          onInput={(field, text) =>
+                            onInput(h.sheet, l.key, field, text)
+                          }
+                        />
+                      ) : (
+                        "–"
+                      )}
+                    </td>
+                  );
                 })}
                 <td>
                   {budgetField ? (
-                    <FieldCell field={budgetField} label={l.label} t={t} onInput={(field, text) => onInput(h.sheet, l.key, field, text)} />
+                    <FieldCell
+                      field={budgetField}
+                      label={l.label}
+                      t={t}
+                      onInput={(field, text) =>
+                        onInput(h.sheet, l.key, field, text)
+                      }
+                    />
                   ) : (
                     <Figure value={l.budget} was={l.budgetWas} t={t} />
                   )}
@@ -139,14 +243,27 @@ export function ModelSection({ view, t, search, onSearch, onInput, onReset, onWr
               <td key={c} />
             ))}
             <td>
-              <Figure value={h.total} was={h.totalWas} t={t} testId="model-total" />
+              <Figure
+                value={h.total}
+                was={h.totalWas}
+                t={t}
+                testId="model-total"
+              />
             </td>
           </tr>
         </tbody>
       </table>
-      {h.hidden > 0 && <Text size={200}>{t.model.hiddenLines(h.lines.length, h.matched)}</Text>}
+      {h.hidden > 0 && (
+        <Text size={200}>{t.model.hiddenLines(h.lines.length, h.matched)}</Text>
+      )}
       <Text>
-        {t.repayment}: <Figure value={view.repayment} was={view.repaymentWas} t={t} testId="model-repayment" />
+        {t.repayment}:{" "}
+        <Figure
+          value={view.repayment}
+          was={view.repaymentWas}
+          t={t}
+          testId="model-repayment"
+        />
       </Text>
       {view.changed > 0 && (
         <MessageBar intent="warning">
@@ -156,11 +273,15 @@ export function ModelSection({ view, t, search, onSearch, onInput, onReset, onWr
       {view.changed > 0 && (
         <div className={styles.row}>
           {onWrite && (
-            <Button appearance="primary" disabled={disabled} onClick={onWrite}>
+            <Button
+              appearance="primary"
+              disabled={!!disabled}
+              onClick={onWrite}
+            >
               {t.model.write}
             </Button>
           )}
-          <Button disabled={disabled} onClick={onReset}>
+          <Button disabled={!!disabled} onClick={onReset}>
             {t.model.reset}
           </Button>
         </div>
@@ -183,7 +304,16 @@ export interface ScenarioSectionProps {
 const CURRENT = "\u0000current";
 
 /** Save the inputs under a name, compare two states side by side, apply a scenario. */
-export function ScenarioSection({ scenarios, comparison, t, disabled, onSave, onCompare, onCloseComparison, onApply }: ScenarioSectionProps) {
+export function ScenarioSection({
+  scenarios,
+  comparison,
+  t,
+  disabled,
+  onSave,
+  onCompare,
+  onCloseComparison,
+  onApply,
+}: ScenarioSectionProps) {
   const styles = useStyles();
   const s = t.scenarios;
   const [name, setName] = useState("");
@@ -224,8 +354,14 @@ export function ScenarioSection({ scenarios, comparison, t, disabled, onSave, on
           <ul aria-label={s.list} style={{ margin: 0, paddingLeft: "1.2em" }}>
             {scenarios.map((x) => (
               <li key={x.name}>
-                <Text weight="semibold">{x.name}</Text> <Text size={200}>({s.savedAt(x.saved)})</Text>{" "}
-                <Button size="small" disabled={disabled} aria-label={s.applyLabel(x.name)} onClick={() => onApply(x.name)}>
+                <Text weight="semibold">{x.name}</Text>{" "}
+                <Text size={200}>({s.savedAt(x.saved)})</Text>{" "}
+                <Button
+                  size="small"
+                  disabled={disabled}
+                  aria-label={s.applyLabel(x.name)}
+                  onClick={() => onApply(x.name)}
+                >
                   {s.apply}
                 </Button>
               </li>
@@ -233,25 +369,52 @@ export function ScenarioSection({ scenarios, comparison, t, disabled, onSave, on
           </ul>
           <div className={styles.row}>
             <Field label="A">
-              <Select value={a} onChange={(_, d) => setA(d.value)} aria-label={`${s.compare} A`}>
+              <Select
+                value={a}
+                onChange={(_, d) => setA(d.value)}
+                aria-label={`${s.compare} A`}
+              >
                 {options}
               </Select>
             </Field>
             <Field label={`${s.compareWith} B`}>
-              <Select value={bValue} onChange={(_, d) => setB(d.value)} aria-label={`${s.compare} B`}>
+              <Select
+                value={bValue}
+                onChange={(_, d) => setB(d.value)}
+                aria-label={`${s.compare} B`}
+              >
                 {options}
               </Select>
             </Field>
-            <Button onClick={() => onCompare(a === CURRENT ? null : a, bValue === CURRENT ? null : bValue)}>{s.compare}</Button>
+            <Button
+              onClick={() =>
+                onCompare(
+                  a === CURRENT ? null : a,
+                  bValue === CURRENT ? null : bValue,
+                )
+              }
+            >
+              {s.compare}
+            </Button>
           </div>
         </>
       )}
-      {comparison && <ComparisonTable view={comparison} t={t} onClose={onCloseComparison} />}
+      {comparison && (
+        <ComparisonTable view={comparison} t={t} onClose={onCloseComparison} />
+      )}
     </div>
   );
 }
 
-function ComparisonTable({ view, t, onClose }: { readonly view: ComparisonView; readonly t: PaneText; readonly onClose: () => void }) {
+function ComparisonTable({
+  view,
+  t,
+  onClose,
+}: {
+  readonly view: ComparisonView;
+  readonly t: PaneText;
+  readonly onClose: () => void;
+}) {
   const styles = useStyles();
   const s = t.scenarios;
   return (
@@ -259,7 +422,11 @@ function ComparisonTable({ view, t, onClose }: { readonly view: ComparisonView; 
       <Text weight="semibold">{view.title}</Text>
       {view.none && <Text>{s.noDifference}</Text>}
       {view.halfYears.map((h) => (
-        <table key={h.id} className={styles.table} aria-label={`${view.title}, ${h.id}`}>
+        <table
+          key={h.id}
+          className={styles.table}
+          aria-label={`${view.title}, ${h.id}`}
+        >
           <thead>
             <tr>
               <th scope="col">{h.id}</th>
@@ -298,7 +465,10 @@ function ComparisonTable({ view, t, onClose }: { readonly view: ComparisonView; 
           )}
         </table>
       ))}
-      <table className={styles.table} aria-label={`${view.title}: ${t.repayment}`}>
+      <table
+        className={styles.table}
+        aria-label={`${view.title}: ${t.repayment}`}
+      >
         <tbody>
           {[view.grantTotal, view.repayment].map((r) => (
             <tr key={r.label}>
@@ -320,7 +490,13 @@ function ComparisonTable({ view, t, onClose }: { readonly view: ComparisonView; 
 }
 
 /** The persons of Lönekalkyl: each half-year's cost and its working (SPEC §4.19). */
-export function SalarySection({ persons, t }: { readonly persons: readonly SalaryPersonView[]; readonly t: PaneText }) {
+export function SalarySection({
+  persons,
+  t,
+}: {
+  readonly persons: readonly SalaryPersonView[];
+  readonly t: PaneText;
+}) {
   const styles = useStyles();
   const ids = persons[0]?.halfYears.map((h) => h.id) ?? [];
   return (

@@ -1,5 +1,10 @@
 import { useMemo, useState } from "react";
-import { type InputChange, type InputField, type Lang, fieldName } from "../../core";
+import {
+  type InputChange,
+  type InputField,
+  type Lang,
+  fieldName,
+} from "../../core";
 import { ModelSection } from "../components/Modelling";
 import type { PaneText } from "../i18n";
 import { addChange, modelView, whatIfInFile } from "../modelling";
@@ -16,15 +21,41 @@ export interface FileModelProps {
   readonly t: PaneText;
 }
 
-export function FileModel({ result, changes, onChanges, lang, t }: FileModelProps) {
+export function FileModel({
+  result,
+  changes,
+  onChanges,
+  lang,
+  t,
+}: FileModelProps) {
   const [search, setSearch] = useState("");
-  const { shown, base } = useMemo(() => whatIfInFile(result, changes), [result, changes]);
-  const view = useMemo(() => modelView(shown, base, changes, search, lang), [shown, base, changes, search, lang]);
-  const onInput = (sheet: string, line: string, field: InputField, text: string) => {
+  const { shown, base } = useMemo(
+    () => whatIfInFile(result, changes),
+    [result, changes],
+  );
+  const view = useMemo(
+    () => modelView(shown, base, changes, search, lang),
+    [shown, base, changes, search, lang],
+  );
+  const onInput = (
+    sheet: string,
+    line: string,
+    field: InputField,
+    text: string,
+  ) => {
     const next = addChange(changes, sheet, line, field, text);
     if (!next) return t.model.invalid(fieldName(field, lang));
     onChanges(whatIfInFile(result, next).changes);
     return null;
   };
-  return <ModelSection view={view} t={t} search={search} onSearch={setSearch} onInput={onInput} onReset={() => onChanges([])} />;
+  return (
+    <ModelSection
+      view={view}
+      t={t}
+      search={search}
+      onSearch={setSearch}
+      onInput={onInput}
+      onReset={() => onChanges([])}
+    />
+  );
 }

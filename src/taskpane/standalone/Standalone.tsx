@@ -2,7 +2,6 @@
 // read, checked and computed here, and the computed copies are downloaded from memory.
 
 import {
-  Badge,
   Button,
   ProgressBar,
   Text,
@@ -13,11 +12,9 @@ import { useCallback, useMemo, useState } from "react";
 import { type Lang, caseGroups } from "../../core";
 import { MemoActions } from "../components/MemoActions";
 import { DiffView } from "./DiffView";
-import { FindingsList } from "../components/FindingsList";
 import { PaneShell } from "../components/PaneShell";
 import { textFor } from "../i18n";
 import { XLSX_TYPE, download } from "../download";
-import { figuresView, findingsView } from "../viewmodel";
 import {
   type FileResult,
   batchCsv,
@@ -53,13 +50,6 @@ const useStyles = makeStyles({
   },
 });
 
-const BADGE = {
-  error: "danger",
-  warning: "warning",
-  clean: "success",
-  unreadable: "danger",
-} as const;
-
 export function Standalone({
   lang,
   dark,
@@ -71,7 +61,9 @@ export function Standalone({
   const t = textFor(lang);
   const s = t.standalone;
   // Each file with the number it was picked as: results arrive as the workers finish.
-  const [picked, setPicked] = useState<{ id: number; result: FileResult }[]>([]);
+  const [picked, setPicked] = useState<{ id: number; result: FileResult }[]>(
+    [],
+  );
   const [nextId, setNextId] = useState(0);
   const ordered = useMemo(
     () => [...picked].sort((a, b) => a.id - b.id),
@@ -81,7 +73,6 @@ export function Standalone({
   const [progress, setProgress] = useState<{ n: number; of: number } | null>(
     null,
   );
-  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const [dragging, setDragging] = useState(false);
 
   const addFiles = useCallback(
@@ -118,15 +109,15 @@ export function Standalone({
       ),
     [reviewed],
   );
-  const statusText = {
-    error: s.statusError,
-    warning: s.statusWarning,
-    clean: s.statusClean,
-    unreadable: s.statusUnreadable,
-  };
 
   return (
-    <PaneShell lang={lang} dark={dark} title={t.title} intro={s.intro} help={t.help}>
+    <PaneShell
+      lang={lang}
+      dark={dark}
+      title={t.title}
+      intro={s.intro}
+      help={t.help}
+    >
       <section
         className={`${dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop} iop-no-print`}
         aria-label={s.drop}

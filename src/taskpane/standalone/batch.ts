@@ -37,6 +37,7 @@ export type FileResult =
       readonly analysis: Analysis;
       /** A report paired with a granted budget in the batch: that budget's file, and its own analysis. */
       readonly grantedBy?: string;
+      readonly grantedAnalysis?: Analysis;
       readonly ownAnalysis?: Analysis;
     }
   | {
@@ -98,6 +99,7 @@ export function pairWithGranted(results: readonly FileResult[]): FileResult[] {
       ...r,
       analysis: analyzeAgainstGranted(r.grids, granted.analysis),
       grantedBy: granted.name,
+      grantedAnalysis: granted.analysis,
       ownAnalysis: r.analysis,
     };
     paired.set(r, { granted, result });

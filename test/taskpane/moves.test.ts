@@ -1,0 +1,45 @@
+// What the pane says moved when it follows the workbook: a cell that is not a number gives its
+// finding and no move, never a total that fell as if the cell were 0.
+
+import { analyze } from "../../src/core";
+import { readXlsx } from "../../src/xlsx/read";
+import { textFor } from "../../src/taskpane/i18n";
+import { movesBetween } from "../../src/taskpane/viewmodel";
+import { editPart } from "../helpers/hostile";
+
+const t = textFor("sv");
+const monthly = (text: string) =>
+  analyze(
+    readXlsx(
+      editPart("xl/worksheets/sheet2.xml", (xml) =>
+        xml
+          .replace(
+            '<c r="E4" s="4" t="n"><v>45000</v></c>',
+            `<c r="E4" t="inlineStr"><is><t>${text}</t></is></c>`,
+          )
+          // The budget derived from %, months and the monthly cost, not typed.
+          .replace(/<c r="F4"[^>]*><v>[^<]*<\/v><\/c>/, ""),
+      ),
+    ),
+  );
+
+describe("the moves the pane tells", () => {
+  const before = monthly("45000");
+
+  test("a changed number moves the half-year's total", () => {
+    const moves = movesBetween(before, monthly("50000"), "sv", t);
+    expect(moves[0]).toBe("Totalt 2025-H2: 1 109 649 → 1 200 399 kr, +90 750");
+  });
+
+  test('"ca 45 000" typed in a number cell: its finding, and no move as if the cell were 0', () => {
+    const after = monthly("ca 45 000");
+    expect(
+      after.findings.some(
+        (f) => f.sheet === "Halvår 2 2025" && f.cell === "E4",
+      ),
+    ).toBe(true);
+    expect(movesBetween(before, after, "sv", t)).toEqual([]);
+    // Nor when the number comes back: the total it had was not a figure.
+    expect(movesBetween(after, before, "sv", t)).toEqual([]);
+  });
+});
