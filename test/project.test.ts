@@ -4,7 +4,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { get as httpsGet } from "node:https";
 import { tmpdir } from "node:os";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 
 const ROOT = join(__dirname, "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,7 +35,7 @@ describe("the add-in project", () => {
   });
 
   test("every English string of the ribbon is there for English Office beyond en-US, as the pane's language rule has it", async () => {
-    const { languageOf } = await import("../src/taskpane/i18n");
+    const { languageOf } = await import("../src/i18n/text");
     const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");
     const count = (locale: string) =>
       (xml.match(new RegExp(`Override Locale="${locale}"`, "g")) ?? []).length;
@@ -229,5 +229,86 @@ describe("the version", () => {
     expect(VERSION).toBe(
       JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version,
     );
+  });
+});
+
+describe("the shape of the code", () => {
+  /** Every module of src and the modules it imports (statically or lazily), by path. */
+  function importGraph(): Map<string, string[]> {
+    const files = execFileSync(
+      "git",
+      ["ls-files", "--cached", "--others", "--exclude-standard", "src"],
+      { cwd: ROOT, encoding: "utf8" },
+    )
+      .trim()
+      .split("\n")
+      .filter((f) => /\.tsx?$/.test(f) && existsSync(join(ROOT, f)));
+    const resolve = (from: string, spec: string): string | null => {
+      if (!spec.startsWith(".")) return null;
+      const base = posix.join(posix.dirname(from), spec);
+      return (
+        [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((c) =>
+          files.includes(c),
+        ) ?? null
+      );
+    };
+    const graph = new Map<string, string[]>();
+    for (const f of files) {
+      const src = readFileSync(join(ROOT, f), "utf8");
+      const specs = [
+        ...src.matchAll(
+          /(?:import|export)\s[^;]*?from\s+"([^"]+)"|import\(\s*(?:\/\*[^*]*\*\/\s*)?"([^"]+)"\s*\)/gs,
+        ),
+      ].map((m) => m[1] ?? m[2]!);
+      graph.set(
+        f,
+        specs.map((s) => resolve(f, s)).filter((t): t is string => t !== null),
+      );
+    }
+    return graph;
+  }
+
+  test("no import circle anywhere in src", () => {
+    const graph = importGraph();
+    expect(graph.size).toBeGreaterThan(50);
+    const circles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const path: string[] = [];
+    const visit = (f: string) => {
+      state.set(f, "open");
+      path.push(f);
+      for (const t of graph.get(f) ?? []) {
+        if (state.get(t) === "open")
+          circles.push([...path.slice(path.indexOf(t)), t].join(" → "));
+        else if (!state.has(t)) visit(t);
+      }
+      path.pop();
+      state.set(f, "done");
+    };
+    for (const f of graph.keys()) if (!state.has(f)) visit(f);
+    expect(circles).toEqual([]);
+  });
+
+  test("the words are shared, the pane is the pane's: nothing outside it imports src/taskpane, and src/i18n imports only the core", () => {
+    const wrong: string[] = [];
+    for (const [f, targets] of importGraph())
+      for (const t of targets) {
+        if (
+          t.startsWith("src/taskpane/") &&
+          !f.startsWith("src/taskpane/") &&
+          !(
+            f === "src/commands/commands.ts" &&
+            t === "src/taskpane/viewmodel.ts"
+          )
+        )
+          wrong.push(`${f} → ${t}`);
+        if (
+          f.startsWith("src/i18n/") &&
+          !t.startsWith("src/core/") &&
+          !t.startsWith("src/i18n/")
+        )
+          wrong.push(`${f} → ${t}`);
+      }
+    expect(wrong).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 // through the same checked write as the pane.
 
 import { analyze, planWrite, stampTime } from "../core";
-import { errorText, languageOf, textFor } from "../taskpane/i18n";
+import { languageOf, textFor } from "../i18n/text";
+import { errorText } from "../excel/host";
 import { excelHost } from "../excel/excel-host";
 import { writeSummary } from "../taskpane/viewmodel";
 import { VERSION } from "../core/version";

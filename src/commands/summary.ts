@@ -1,7 +1,7 @@
 // The short report a ribbon command shows: counts and the first errors, from the engine's findings.
 
 import { type Analysis, type Lang, renderFinding } from "../core";
-import { textFor } from "../taskpane/i18n";
+import { textFor } from "../i18n/text";
 
 export function checkSummary(
   analysis: Analysis,

@@ -1,10 +1,11 @@
 // The whole engine in one call: grids in → model, figures, findings and decision out.
 
-import { type Computation, compute } from "./compute";
+import { compute } from "./compute";
+import type { Computation } from "./figures";
 import { decisionPoints } from "./decision";
 import { type Finding, compareFindings } from "./findings";
 import type { Grid } from "./grid";
-import type { GrantedSource } from "./granted";
+import type { GrantedSource } from "./figures";
 import type { BudgetWorkbook } from "./model";
 import { readWorkbook } from "./read";
 

@@ -4,7 +4,7 @@
 import type { Analysis } from "./analyze";
 import { caseDecision } from "./decision";
 import type { Finding } from "./findings";
-import type { PeriodTable, YearTable } from "./tables";
+import type { PeriodTable, YearTable } from "./figures";
 import { normalizeKey } from "./values";
 
 export interface CaseFile {

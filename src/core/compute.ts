@@ -1,15 +1,20 @@
 // The calculations of SPEC §4, in integer öre.
 
 import { isOwnOverheadFormula } from "./ownership";
-import {
-  type PeriodTable,
-  type YearTable,
-  periodTable,
-  tableFindings,
-  yearTables,
-} from "./tables";
+import { periodTable, tableFindings, yearTables } from "./tables";
+import type {
+  ActualFigures,
+  BudgetFigures,
+  Computation,
+  ComputedHalfYear,
+  ComputedLine,
+  GrantYear,
+  Repayment,
+  RepaymentItem,
+  YearFigures,
+} from "./figures";
 import { monthsText } from "./decision";
-import { type IsoDate, isoFromParts } from "./dates";
+import { isoFromParts } from "./dates";
 import { type Finding, finding } from "./findings";
 import type { ColumnKey } from "./glossary";
 import {
@@ -24,96 +29,7 @@ import { type Person, type PersonCost, personCost } from "./payroll";
 import { personsByPost } from "./salaries";
 import { a1 } from "./grid";
 import { normalizeKey } from "./values";
-import {
-  type HalfYear,
-  type HalfYearId,
-  compareHalfYears,
-  halfYearsBetween,
-} from "./period";
-
-export interface ComputedLine {
-  readonly input: LineInput;
-  /** The budget the figures use: the derived salary budget where it can be derived, else the entered one. */
-  readonly effectiveBudget: Ore;
-  readonly derivedBudget: Ore | null;
-  readonly impliedMonthlyCost: Ore | null;
-  /** This line's share of the half-year's overhead (0 for overhead lines). */
-  readonly overheadShare: Ore;
-  readonly effectiveVariance: Ore | null;
-  readonly overspent: boolean;
-  /** The persons of `Lönekalkyl` on this line and their costs (SPEC §4.19); absent when none. */
-  readonly salaries?: readonly PersonCost[];
-}
-
-export interface BudgetFigures {
-  readonly direct: Ore;
-  readonly overhead: Ore;
-  readonly total: Ore;
-}
-
-export interface ActualFigures {
-  readonly direct: Ore;
-  readonly overhead: Ore;
-  readonly eligibleOverhead: Ore;
-  readonly total: Ore;
-  readonly eligibleTotal: Ore;
-}
-
-export interface ComputedHalfYear {
-  readonly source: HalfYearSheet;
-  readonly halfYear: HalfYear;
-  readonly lines: readonly ComputedLine[];
-  readonly budget: BudgetFigures;
-  readonly actual: ActualFigures | null;
-}
-
-export interface YearFigures {
-  readonly year: number;
-  readonly budget: Ore;
-  readonly actual: Ore;
-  readonly surplus: Ore;
-  readonly partial: boolean;
-  readonly halfYears: readonly HalfYearId[];
-}
-
-export interface RepaymentItem {
-  readonly year: number;
-  readonly amount: Ore;
-  readonly source: "earlier" | "reported";
-}
-
-export interface Repayment {
-  readonly items: readonly RepaymentItem[];
-  readonly total: Ore;
-  readonly due: IsoDate | null;
-}
-
-export interface Grant {
-  readonly period: HalfYearId;
-  readonly halfYear: HalfYear;
-  readonly amount: Ore;
-}
-
-export interface GrantYear {
-  readonly year: number;
-  readonly amount: Ore;
-  readonly periods: readonly HalfYearId[];
-}
-
-export interface Computation {
-  readonly agreement: Agreement;
-  readonly halfYears: readonly ComputedHalfYear[];
-  readonly years: readonly YearFigures[];
-  readonly repayment: Repayment;
-  readonly grants: readonly Grant[];
-  readonly grantYears: readonly GrantYear[];
-  /** All grants of the workbook: the sum of the half-years' totals. */
-  readonly grantTotal: Ore;
-  /** Per reported year, per line: the memo's "Ekonomisk redovisning" table (made on each access). */
-  readonly yearTables: readonly YearTable[];
-  /** The granted half-years per line (none or one table): the memo's "Budgetförslag" (made on each access). */
-  readonly periodTables: readonly PeriodTable[];
-}
+import { type HalfYearId, compareHalfYears, halfYearsBetween } from "./period";
 
 const PPM = 1_000_000n;
 

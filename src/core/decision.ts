@@ -1,6 +1,6 @@
 // The draft decision points (SPEC §4.11) in the seed memo's Swedish wording.
 
-import type { Computation, ComputedHalfYear, RepaymentItem } from "./compute";
+import type { Computation, ComputedHalfYear, RepaymentItem } from "./figures";
 import { type IsoDate, daysInMonth, parseIso } from "./dates";
 import { type Lang, formatAmount } from "./format";
 import { type Ore, sum } from "./money";

@@ -2,7 +2,7 @@
 // sheets, every input of every line — and what it does to the totals, grants and repayment.
 
 import type { Analysis } from "./analyze";
-import type { ComputedHalfYear } from "./compute";
+import type { ComputedHalfYear } from "./figures";
 import { type Lang, formatKronor, formatNumber } from "./format";
 import type { ColumnKey, DetailKey } from "./glossary";
 import { DETAIL_KEYS, detailKeyName } from "./glossary";

@@ -3,7 +3,8 @@
 // by the same amount, with nothing to show for it.
 
 import type { Analysis } from "./analyze";
-import { type ComputedHalfYear, type Computation, compute } from "./compute";
+import { compute } from "./compute";
+import type { ComputedHalfYear, Computation, GrantedSource } from "./figures";
 import { sameCase } from "./case";
 import { decisionPoints } from "./decision";
 import { type Finding, compareFindings, finding } from "./findings";
@@ -19,13 +20,6 @@ import type { Ore } from "./money";
 import type { HalfYearId } from "./period";
 import { byLineKey, keyOfLine } from "./tables";
 import { readWorkbook } from "./read";
-
-/** What the figures were computed against, for the JSON and the pane. */
-export interface GrantedSource {
-  /** The granted budget's half-years the report was held to. */
-  readonly periods: readonly HalfYearId[];
-  readonly caseNumber: string | null;
-}
 
 /** A rate as a message param: percent points, written in the reader's language by the catalogue. */
 const ratePercent = (ppm: number | null) => (ppm === null ? "–" : ppm / 10_000);

@@ -9,6 +9,7 @@ export * from "./format";
 export * from "./findings";
 export * from "./model";
 export * from "./read";
+export * from "./figures";
 export * from "./compute";
 export * from "./decision";
 export * from "./tables";

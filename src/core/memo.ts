@@ -7,7 +7,7 @@ import { monthsText } from "./decision";
 import { type RenderedFinding, renderFinding } from "./findings";
 import { type Lang, formatAmount, formatNumber } from "./format";
 import type { Ore } from "./money";
-import type { PeriodTable, YearTable } from "./tables";
+import type { PeriodTable, YearTable } from "./figures";
 
 export interface MemoRow {
   readonly cells: readonly string[];

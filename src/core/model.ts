@@ -5,7 +5,7 @@ import type { Category, ColumnKey, DetailKey } from "./glossary";
 import type { Ore } from "./money";
 import type { HalfYear } from "./period";
 import { a1 } from "./grid";
-import type { SalarySheet } from "./salaries";
+import type { Person } from "./payroll";
 
 /** Where a value sits: a sheet and an A1 address. */
 export interface CellRef {
@@ -110,4 +110,25 @@ export function cellOf(
 ): string | null {
   const col = sheet.columns[key];
   return col === undefined ? null : a1(row - 1, col);
+}
+
+/** The columns of `Lönekalkyl` (SPEC §3.2a). */
+export type SalaryColumn =
+  | "post"
+  | "name"
+  | "birthYear"
+  | "salary"
+  | "grade"
+  | "from"
+  | "to"
+  | "surcharge";
+
+/** `Lönekalkyl` as read: its header and persons. */
+export interface SalarySheet {
+  readonly sheet: string;
+  /** 1-based row of the header. */
+  readonly headerRow: number;
+  /** 0-based column of each header found. */
+  readonly columns: Readonly<Partial<Record<SalaryColumn, number>>>;
+  readonly persons: readonly Person[];
 }

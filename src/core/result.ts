@@ -3,11 +3,11 @@
 import type { Analysis } from "./analyze";
 import type { Case } from "./case";
 import type { Agreement } from "./model";
-import type { ActualFigures, BudgetFigures, ComputedLine } from "./compute";
+import type { ActualFigures, BudgetFigures, ComputedLine } from "./figures";
 import { type RenderedFinding, renderFinding } from "./findings";
 import type { Lang } from "./format";
 import type { Ore } from "./money";
-import type { PeriodTable, YearTable } from "./tables";
+import type { PeriodTable, YearTable } from "./figures";
 
 const kr = (ore: Ore): number => ore / 100;
 const krOrNull = (ore: Ore | null): number | null =>

@@ -6,7 +6,7 @@ import type { IsoDate } from "./dates";
 import { type Finding, finding } from "./findings";
 import { compactKey } from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
-import type { Agreement } from "./model";
+import type { Agreement, SalaryColumn, SalarySheet } from "./model";
 import type { Person } from "./payroll";
 import { normalizeKey, readDate, readText } from "./values";
 
@@ -15,16 +15,6 @@ export const SALARY_SHEET = "Lönekalkyl";
 export function isSalarySheetName(name: string): boolean {
   return compactKey(name) === compactKey(SALARY_SHEET);
 }
-
-export type SalaryColumn =
-  | "post"
-  | "name"
-  | "birthYear"
-  | "salary"
-  | "grade"
-  | "from"
-  | "to"
-  | "surcharge";
 
 /** The headers of `Lönekalkyl`, as the template writes them first. */
 export const SALARY_HEADERS: Readonly<Record<SalaryColumn, readonly string[]>> =
@@ -44,15 +34,6 @@ for (const [k, words] of Object.entries(SALARY_HEADERS) as [
   readonly string[],
 ][])
   for (const w of words) LOOKUP.set(compactKey(w), k);
-
-export interface SalarySheet {
-  readonly sheet: string;
-  /** 1-based row of the header. */
-  readonly headerRow: number;
-  /** 0-based column of each header found. */
-  readonly columns: Readonly<Partial<Record<SalaryColumn, number>>>;
-  readonly persons: readonly Person[];
-}
 
 const REQUIRED: readonly [SalaryColumn, string, string][] = [
   ["birthYear", "födelseår", "birth year"],

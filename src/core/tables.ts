@@ -1,74 +1,21 @@
 // The memo's two tables (issue 8): a reported year per line, and a budget's agreement period per
 // line. Lines are matched across half-years by category and normalised label.
 
-import type { ComputedHalfYear, RepaymentItem, YearFigures } from "./compute";
-import type { IsoDate } from "./dates";
+import type {
+  ComputedHalfYear,
+  LineAt,
+  PeriodLine,
+  PeriodTable,
+  RepaymentItem,
+  YearFigures,
+  YearLine,
+  YearTable,
+} from "./figures";
 import { type Finding, finding } from "./findings";
 import type { Category } from "./glossary";
 import { cellOf } from "./model";
 import { type Ore, divRound, sum } from "./money";
-import type { HalfYearId } from "./period";
 import { normalizeKey } from "./values";
-
-/** Where a matched line is in one half-year. */
-export interface LineAt {
-  readonly halfYear: HalfYearId;
-  readonly sheet: string;
-  /** The sheet's 1-based row; null for the overhead of a half-year without an OH line. */
-  readonly row: number | null;
-}
-
-export interface YearLine {
-  readonly category: Category;
-  readonly label: string;
-  readonly budget: Ore;
-  readonly actual: Ore | null;
-  readonly variance: Ore | null;
-  readonly overspent: boolean;
-  readonly at: readonly LineAt[];
-}
-
-export interface YearTable {
-  readonly year: number;
-  readonly periods: readonly HalfYearId[];
-  readonly partial: boolean;
-  readonly lines: readonly YearLine[];
-  /** The lines' sums (the memo's "Summa"). */
-  readonly budget: Ore;
-  readonly actual: Ore;
-  readonly variance: Ore;
-  /** The year's eligible actual and surplus (SPEC §4.7–4.8); differ from the sums only when OH was capped. */
-  readonly eligibleActual: Ore;
-  readonly surplus: Ore;
-  /** Surpluses of earlier years still to repay ("Överskott från 2023"). */
-  readonly earlier: readonly RepaymentItem[];
-  /** earlier + this year's surplus when positive ("Totalt att återbetala"). */
-  readonly toRepay: Ore;
-}
-
-export interface PeriodLine {
-  readonly category: Category;
-  readonly label: string;
-  /** Equal across the half-years, or the person-month weighted mean (then `weighted`). */
-  readonly servicePercentMicro: number | null;
-  readonly weighted: boolean;
-  /** Summed over the half-years; a line without months counts its half-years' six. */
-  readonly monthsMicro: number;
-  readonly amount: Ore;
-  readonly at: readonly LineAt[];
-}
-
-export interface PeriodTable {
-  readonly start: IsoDate;
-  readonly end: IsoDate;
-  readonly periods: readonly HalfYearId[];
-  readonly lines: readonly PeriodLine[];
-  readonly overhead: Ore;
-  readonly overheadMonthsMicro: number;
-  /** Where each half-year's OH is (its single OH line, or none). */
-  readonly overheadAt: readonly LineAt[];
-  readonly total: Ore;
-}
 
 const SIX_MONTHS = 6_000_000;
 

@@ -1,5 +1,6 @@
 // Where the pane's workbook lives: the open Excel workbook (Office.js) or, outside Office, files.
 
+import type { ErrorKey, PaneText } from "../i18n/text";
 import type { WorkbookGrids, WritePlan } from "../core";
 
 export interface WorkbookHost {
@@ -48,16 +49,11 @@ export const OFFICE_ERROR_CODES = [
   "GeneralException",
 ] as const;
 
-export type HostErrorKey =
-  | (typeof OFFICE_ERROR_CODES)[number]
-  /** The workbook changed between the preview and the write. */
-  | "changed"
-  /** A sheet to be written is protected (`sheet` names it). */
-  | "sheetProtected"
-  /** The workbook's structure is protected, so a sheet cannot be added (`sheet` names it). */
-  | "workbookProtected"
-  | "requirements"
-  | "generic";
+/** The keys of the messages the pane and the ribbon have for what a host can fail with. */
+export type HostErrorKey = ErrorKey;
+// Every Office code the adapter maps has a message of its own.
+const _everyCodeHasAMessage: readonly ErrorKey[] = OFFICE_ERROR_CODES;
+void _everyCodeHasAMessage;
 
 /** An error to show the user: a message key of the pane's catalogue, and the sheet it concerns. */
 export class HostError extends Error {
@@ -68,4 +64,11 @@ export class HostError extends Error {
     super(sheet ? `${key}: ${sheet}` : key);
     this.name = "HostError";
   }
+}
+
+/** The message for a host error in the reader's words, with the sheet it concerns where there is one. */
+export function errorText(t: PaneText, e: unknown): string {
+  const error = e instanceof HostError ? e : new HostError("generic");
+  const message = t.errors[error.key];
+  return typeof message === "function" ? message(error.sheet ?? "?") : message;
 }

@@ -4,7 +4,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { excelHost, supportsRequirements } from "../excel/excel-host";
-import { languageOf, textFor } from "./i18n";
+import { languageOf, textFor } from "../i18n/text";
 import { isDarkColor } from "./theme";
 
 const root = createRoot(document.getElementById("root")!);

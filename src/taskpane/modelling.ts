@@ -32,7 +32,7 @@ import {
   byLineKey,
   keyOfLine,
 } from "../core";
-import type { PaneText } from "./i18n";
+import type { PaneText } from "../i18n/text";
 import type { WriteSummary } from "./viewmodel";
 
 export type Granted = {

@@ -24,8 +24,8 @@ import {
   applyScenario,
   stampTime,
 } from "../core";
-import type { WorkbookHost } from "../excel/host";
-import { type PaneText, errorText, textFor } from "./i18n";
+import { type WorkbookHost, errorText } from "../excel/host";
+import { type PaneText, textFor } from "../i18n/text";
 import { VERSION } from "../core/version";
 import {
   type FiguresView,

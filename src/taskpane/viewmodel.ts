@@ -14,7 +14,7 @@ import {
   formatKronor,
   renderFinding,
 } from "../core";
-import type { PaneText } from "./i18n";
+import type { PaneText } from "../i18n/text";
 
 export interface FindingGroup {
   readonly sheet: string | null;

@@ -8,7 +8,7 @@ import {
   readWorkbook,
   withInputs,
 } from "../../src/core";
-import { textFor } from "../../src/taskpane/i18n";
+import { textFor } from "../../src/i18n/text";
 import {
   MODEL_MAX_LINES,
   addChange,

@@ -3,7 +3,7 @@
 
 import { analyze } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
-import { textFor } from "../../src/taskpane/i18n";
+import { textFor } from "../../src/i18n/text";
 import { movesBetween } from "../../src/taskpane/viewmodel";
 import { editPart } from "../helpers/hostile";
 

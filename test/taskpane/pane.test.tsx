@@ -18,7 +18,7 @@ import { analyze } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import { HostError } from "../../src/excel/host";
-import { textFor } from "../../src/taskpane/i18n";
+import { textFor } from "../../src/i18n/text";
 import { findingsView } from "../../src/taskpane/viewmodel";
 import { readXlsx } from "../../src/xlsx/read";
 import { fakeHost } from "../helpers/fake-host";

@@ -4,7 +4,7 @@
 import type { Analysis } from "../analyze";
 import { monthsText } from "../decision";
 import type { ColumnKey } from "../glossary";
-import type { LineAt } from "../tables";
+import type { LineAt } from "../figures";
 import { renderFinding } from "../findings";
 import { columnLetters, parseA1 } from "../grid";
 import type { Ore } from "../money";

@@ -2,7 +2,8 @@
 // cells are empty or already hold the add-in's formula, Differens and Status (added when missing),
 // and a live mark on overspent lines. A typed value is never overwritten: it stays and is a finding.
 
-import { type ComputedHalfYear, overheadOf } from "../compute";
+import { overheadOf } from "../compute";
+import type { ComputedHalfYear } from "../figures";
 import { isPercentFormat } from "../dates";
 import type { ColumnKey } from "../glossary";
 import { type Cell, type Grid, columnLetters, isEmptyCell } from "../grid";

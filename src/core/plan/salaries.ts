@@ -9,7 +9,7 @@ import { type Ore } from "../money";
 import { RATES_SHEET } from "../ownership";
 import { CONTRIBUTIONS, type Person, personCost } from "../payroll";
 import type { HalfYear, HalfYearId } from "../period";
-import type { SalarySheet } from "../salaries";
+import type { SalarySheet } from "../model";
 import { readText } from "../values";
 import {
   type CellWrite,

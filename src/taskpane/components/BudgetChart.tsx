@@ -1,5 +1,5 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import type { FiguresView } from "../viewmodel";
 
 const useStyles = makeStyles({

@@ -8,7 +8,7 @@ import {
   DialogTitle,
   Text,
 } from "@fluentui/react-components";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import type { WriteSummary } from "../viewmodel";
 
 /** The confirm step before anything is written: what changes, and that typed cells stay. */

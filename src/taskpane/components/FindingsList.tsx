@@ -5,7 +5,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import type { FindingsView } from "../viewmodel";
 
 const useStyles = makeStyles({

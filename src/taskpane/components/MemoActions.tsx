@@ -9,7 +9,7 @@ import {
 import { useMemo, useState } from "react";
 import type { CaseFile, Lang } from "../../core";
 import { DOCX_TYPE, download } from "../download";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import {
   copyRich,
   memoBytes,

@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { InputField, Scenario } from "../../core";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import type {
   ComparisonView,
   ModelField,

@@ -6,7 +6,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 
 const useStyles = makeStyles({
   form: {

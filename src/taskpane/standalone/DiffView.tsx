@@ -5,7 +5,7 @@ import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { type Lang, diffWorkbooks } from "../../core";
 import { type DiffViewModel, diffView } from "../viewmodel";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
 
 const useStyles = makeStyles({

@@ -6,7 +6,7 @@ import {
   fieldName,
 } from "../../core";
 import { ModelSection } from "../components/Modelling";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import { addChange, modelView, whatIfInFile } from "../modelling";
 import type { FileResult } from "./batch";
 

@@ -14,7 +14,7 @@ import { Fragment, Suspense, lazy, useMemo, useState } from "react";
 import type { InputChange, Lang } from "../../core";
 import { FindingsList } from "../components/FindingsList";
 import { XLSX_TYPE, download } from "../download";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import { figuresView, findingsView } from "../viewmodel";
 import {
   type QueueKey,

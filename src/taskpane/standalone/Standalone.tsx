@@ -13,7 +13,7 @@ import { type Lang, caseGroups } from "../../core";
 import { MemoActions } from "../components/MemoActions";
 import { DiffView } from "./DiffView";
 import { PaneShell } from "../components/PaneShell";
-import { textFor } from "../i18n";
+import { textFor } from "../../i18n/text";
 import { XLSX_TYPE, download } from "../download";
 import {
   type FileResult,

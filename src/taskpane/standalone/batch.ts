@@ -25,7 +25,7 @@ import {
 import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../../xlsx/read";
 import { applyPlan, createWorkbook } from "../../xlsx/write";
 import { fileErrorText } from "../../xlsx/file-errors";
-import type { PaneText } from "../i18n";
+import type { PaneText } from "../../i18n/text";
 import { VERSION } from "../../core/version";
 
 export type FileResult =

@@ -1,6 +1,5 @@
 // The pane's texts, Swedish by default and English when Office (or the browser) runs in English.
 
-import { HostError } from "../excel/host";
 import type { Lang, Severity } from "../core";
 
 export const TEXT = {
@@ -617,9 +616,33 @@ export function languageOf(displayLanguage: string | undefined): Lang {
   return (displayLanguage ?? "").toLowerCase().startsWith("en") ? "en" : "sv";
 }
 
-/** The message for a host error, with the sheet it concerns where there is one. */
-export function errorText(t: PaneText, e: unknown): string {
-  const error = e instanceof HostError ? e : new HostError("generic");
-  const message = t.errors[error.key];
-  return typeof message === "function" ? message(error.sheet ?? "?") : message;
-}
+/**
+ * What can go wrong in a host, by the key of its message: Office's own error codes (the Excel
+ * adapter maps what Office throws to these, in src/excel) and the add-in's own conditions.
+ */
+export type ErrorKey =
+  | "InvalidOperationInCellEditMode"
+  | "ItemNotFound"
+  | "ItemAlreadyExists"
+  | "AccessDenied"
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
+  | "InactiveWorkbook"
+  | "RequestAborted"
+  | "Conflict"
+  | "InvalidArgument"
+  | "InvalidReference"
+  | "InvalidOperation"
+  | "UnsupportedOperation"
+  | "UndoNotSupported"
+  | "ApiNotFound"
+  | "NotImplemented"
+  | "GeneralException"
+  /** The workbook changed between the preview and the write. */
+  | "changed"
+  /** A sheet to be written is protected (`sheet` names it). */
+  | "sheetProtected"
+  /** The workbook's structure is protected, so a sheet cannot be added (`sheet` names it). */
+  | "workbookProtected"
+  | "requirements"
+  | "generic";
