@@ -226,7 +226,9 @@ const lost = MUTATIONS.filter(([, file, find]) => {
 });
 if (lost.length > 0) {
   for (const [name, file, find] of lost)
-    console.error(`${file}: the text of "${name}" is not there exactly once: ${find}`);
+    console.error(
+      `${file}: the text of "${name}" is not there exactly once: ${find}`,
+    );
   process.exit(2);
 }
 
