@@ -2,6 +2,7 @@
 
 import type { WorkbookGrids, WritePlan } from "../core";
 import {
+  type ChangeEvent,
   applyPlan,
   readGrids,
   selectCell,
@@ -29,6 +30,24 @@ export function fileNameOf(url: string): string {
 
 export function supportsRequirements(): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", "1.7");
+}
+
+/**
+ * Whether a change event is a person's (or a co-author's) edit, to follow, rather than an echo
+ * of the add-in's own write. The event's own word decides where the host gives it: an event
+ * with `triggerSource` (ExcelApi 1.14) is the add-in's exactly when it says "ThisLocalAddin",
+ * and a "Remote" event is a co-author's; an edit in the middle of the add-in's write is then not
+ * lost. Only an event that says neither (older hosts, sheets added or deleted) falls back to the
+ * time: ignored while the add-in writes and for a second after.
+ */
+export function isPersonsChange(
+  event: ChangeEvent,
+  own: { writing: number; quietUntil: number; now: number },
+): boolean {
+  if (event.triggerSource === "ThisLocalAddin") return false;
+  if (event.triggerSource !== undefined) return true;
+  if (event.source === "Remote") return true;
+  return own.writing === 0 && own.now >= own.quietUntil;
 }
 
 export function excelHost(): WorkbookHost {
@@ -90,8 +109,9 @@ export function excelHost(): WorkbookHost {
       ),
     watch: async (onChange: () => void) => {
       const sets = { changed: supports("1.9"), renamed: supports("1.17") };
-      const person = () => {
-        if (writing === 0 && Date.now() >= quietUntil) onChange();
+      const person = (event: ChangeEvent) => {
+        if (isPersonsChange(event, { writing, quietUntil, now: Date.now() }))
+          onChange();
       };
       let added: OfficeExtension.EventHandlerResult<unknown>[] = [];
       await run(async (context) => {

@@ -769,6 +769,14 @@ export interface WatchSets {
   readonly renamed: boolean;
 }
 
+/** Who made a change, as the event's arguments say: absent where the host does not tell. */
+export interface ChangeEvent {
+  /** "ThisLocalAddin" for this add-in's own writes, "Unknown" otherwise (ExcelApi 1.14). */
+  readonly triggerSource?: string;
+  /** "Local" or "Remote" (a co-author's edit). */
+  readonly source?: string;
+}
+
 /**
  * Calls `onChange` after a cell edit in any sheet, a sheet added or deleted and (where Excel has
  * it) renamed: one handler on the worksheet collection each, not one per sheet, so that a sheet
@@ -777,12 +785,19 @@ export interface WatchSets {
  */
 export async function watchWorkbook(
   context: Excel.RequestContext,
-  onChange: () => void,
+  onChange: (event: ChangeEvent) => void,
   sets: WatchSets,
 ): Promise<OfficeExtension.EventHandlerResult<unknown>[]> {
   const sheets = context.workbook.worksheets;
-  const handler = () => {
-    onChange();
+  // Each event says who made it, as far as the host tells: `triggerSource` (ExcelApi 1.14) names
+  // the add-in's own writes, `source` (ExcelApi 1.7) a co-author's ("Remote").
+  const handler = (args?: { triggerSource?: string; source?: string }) => {
+    onChange({
+      ...(args?.triggerSource === undefined
+        ? {}
+        : { triggerSource: args.triggerSource }),
+      ...(args?.source === undefined ? {} : { source: args.source }),
+    });
     return Promise.resolve();
   };
   const results: OfficeExtension.EventHandlerResult<unknown>[] = [

@@ -3,6 +3,7 @@
 // that added them (Office.js removes a handler only so). Tested with office-addin-mock.
 
 import { OfficeMockObject } from "office-addin-mock";
+import { isPersonsChange } from "../../src/excel/excel-host";
 import { unwatchWorkbook, watchWorkbook } from "../../src/excel/workbook";
 
 function excelWithEvents() {
@@ -72,5 +73,76 @@ describe("watching the open workbook", () => {
       renamed: false,
     });
     expect(x.added).toEqual(["onAdded", "onDeleted"]);
+  });
+});
+
+describe("whose change it is, by the event's own word", () => {
+  test("each event hands its triggerSource and source to the callback", async () => {
+    const x = excelWithEvents();
+    const seen: unknown[] = [];
+    await watchWorkbook(x.context, (e) => seen.push(e), {
+      changed: true,
+      renamed: false,
+    });
+    const handler = x.handlers.get("onChanged") as unknown as (
+      args: object,
+    ) => Promise<void>;
+    await handler({
+      triggerSource: "ThisLocalAddin",
+      source: "Local",
+      address: "A1",
+    });
+    await handler({ source: "Remote" });
+    await handler({});
+    expect(seen).toEqual([
+      { triggerSource: "ThisLocalAddin", source: "Local" },
+      { source: "Remote" },
+      {},
+    ]);
+  });
+
+  const writing = { writing: 1, quietUntil: 0, now: 10 };
+  const echo = { writing: 0, quietUntil: 1000, now: 500 };
+  const quiet = { writing: 0, quietUntil: 1000, now: 2000 };
+  test.each([
+    [
+      "the add-in's own write (ExcelApi 1.14): ignored",
+      { triggerSource: "ThisLocalAddin", source: "Local" },
+      quiet,
+      false,
+    ],
+    [
+      "a person's edit while the add-in writes (ExcelApi 1.14): followed",
+      { triggerSource: "Unknown", source: "Local" },
+      writing,
+      true,
+    ],
+    [
+      "a person's edit in the second after a write (ExcelApi 1.14): followed",
+      { triggerSource: "Unknown", source: "Local" },
+      echo,
+      true,
+    ],
+    [
+      "a co-author's edit while the add-in writes: followed",
+      { source: "Remote" },
+      writing,
+      true,
+    ],
+    [
+      "an event that says nothing, while the add-in writes (an older Excel): ignored",
+      { source: "Local" },
+      writing,
+      false,
+    ],
+    ["an event that says nothing, as a write's echo: ignored", {}, echo, false],
+    [
+      "an event that says nothing, long after a write: followed",
+      {},
+      quiet,
+      true,
+    ],
+  ])("%s", (_, event, own, followed) => {
+    expect(isPersonsChange(event, own)).toBe(followed);
   });
 });
