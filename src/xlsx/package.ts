@@ -4,7 +4,7 @@
 // single-quoted attributes differently from the reader and wrote the wrong sheet; now there is one
 // reading, and what the writer cannot map unambiguously it refuses.
 
-import { type Span, parseXml } from "./xml";
+import { type Span, parseXml, prefixAt } from "./xml";
 
 export interface Rel {
   readonly id: string;
@@ -92,14 +92,6 @@ export interface WorkbookXml {
   readonly children: ReadonlyMap<string, number>;
   /** The root's end tag. */
   readonly rootClose: Span | null;
-}
-
-/** The qualified name's prefix of the element whose tag starts at `start` ("x:" or ""). */
-function prefixAt(xml: string, start: number, local: string): string {
-  let end = start + 1;
-  while (end < xml.length && !/[\s/>]/.test(xml[end]!)) end++;
-  const q = xml.slice(start + 1, end);
-  return q.length > local.length ? q.slice(0, q.length - local.length) : "";
 }
 
 /** The workbook part read; throws XmlSyntaxError when it is not well-formed. */

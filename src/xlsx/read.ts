@@ -404,7 +404,11 @@ function readPackage(
 }
 
 /** A structural part read by `read`; not well-formed (or empty), it is damage. */
-function structural<T>(part: string, xml: string, read: (xml: string) => T): T {
+export function structural<T>(
+  part: string,
+  xml: string,
+  read: (xml: string) => T,
+): T {
   if (xml.trim() === "") throw damaged({ kind: "empty", part });
   try {
     return read(xml);

@@ -14,6 +14,7 @@ import {
   parseA1,
 } from "../core";
 import { scanXml } from "./scan";
+import { prefixAt } from "./xml";
 import type { StyleBook } from "./styles";
 
 export const MAIN_NS =
@@ -241,7 +242,7 @@ export function editSheetXml(
     open(name, a, start, end) {
       depth++;
       if (depth === 1) {
-        p = layout.prefix = prefixOf(xml, start, name);
+        p = layout.prefix = prefixAt(xml, start, name);
         return;
       }
       if (depth === 2) {
@@ -378,14 +379,6 @@ export function editSheetXml(
       : head,
   );
   return { bytes, prefix: p };
-}
-
-/** The qualified name's prefix of the element whose tag starts at `start` ("x:" or ""). */
-function prefixOf(xml: string, start: number, local: string): string {
-  let end = start + 1;
-  while (end < xml.length && !/[\s/>]/.test(xml[end]!)) end++;
-  const q = xml.slice(start + 1, end);
-  return q.length > local.length ? q.slice(0, q.length - local.length) : "";
 }
 
 /**

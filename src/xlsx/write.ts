@@ -19,6 +19,7 @@ import {
   damaged,
   openZip,
   partError,
+  structural,
 } from "./read";
 import {
   type ContentTypes,
@@ -80,16 +81,6 @@ interface SheetEntry {
 /** A package the writer cannot map unambiguously, or one that is damaged: refused, never guessed at. */
 function refuse(damage: Damage): never {
   throw damaged(damage);
-}
-
-/** Reads a structural part with `read`; empty or not well-formed, the package is damaged. */
-function structural<T>(part: string, xml: string, read: (xml: string) => T): T {
-  if (xml.trim() === "") refuse({ kind: "empty", part });
-  try {
-    return read(xml);
-  } catch {
-    return refuse({ kind: "invalid", part });
-  }
 }
 
 /**

@@ -92,3 +92,11 @@ export function unescapeOoxml(text: string): string {
         String.fromCharCode(parseInt(hex, 16)),
       );
 }
+
+/** The namespace prefix ("x:" or "") of the element whose tag starts at `start`, by its local name. */
+export function prefixAt(xml: string, start: number, local: string): string {
+  let end = start + 1;
+  while (end < xml.length && !/[\s/>]/.test(xml[end]!)) end++;
+  const q = xml.slice(start + 1, end);
+  return q.length > local.length ? q.slice(0, q.length - local.length) : "";
+}

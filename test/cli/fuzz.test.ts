@@ -4,22 +4,14 @@
 // budget and a hang detector's time, and the input file unchanged. On a failure fast-check prints
 // the seed and the path; FUZZ_SEED=<seed> runs that sequence again.
 
-import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import { runMeasured } from "../helpers/measured";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 const ROOT = join(__dirname, "..", "..");
-const BIN = join(ROOT, "bin", "iop-budget.js");
-const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
 const dir = mkdtempSync(join(tmpdir(), "iop-fuzz-"));
 const SAMPLES = [
   "jamlik-halsa-budget-2025-26.xlsx",
@@ -199,22 +191,13 @@ const mutant = fc
     return zip ? mutateZip(bytes, zip) : bytes;
   });
 
-let n = 0;
 function run(args: string[]): {
   code: number | null;
   all: string;
   peakMb: number;
 } {
-  const peak = join(dir, `peak-${n++}`);
-  const r = spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
-    encoding: "utf8",
-    timeout: 30_000,
-    env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
-  });
-  const peakMb = existsSync(peak)
-    ? Number(readFileSync(peak, "utf8")) / 1024
-    : Infinity;
-  return { code: r.status, all: r.stdout + r.stderr, peakMb };
+  const r = runMeasured(args, { timeout: 30_000 });
+  return { code: r.code, all: r.stdout + r.stderr, peakMb: r.peakMb };
 }
 
 test("mutated sample workbooks: exit 0, 1 or 2, no stack trace, within 400 MB, the input unchanged (property)", () => {

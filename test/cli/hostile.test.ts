@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readXlsx } from "../../src/xlsx/read";
+import { type MeasuredRun, runMeasured } from "../helpers/measured";
 import {
   SAMPLE,
   bombWorkbook,
@@ -33,34 +34,16 @@ import {
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
-const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
 const dir = mkdtempSync(join(tmpdir(), "iop-hostile-"));
 const MB = 1024 * 1024;
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** Peak resident memory, in MB. */
-  readonly peakMb: number;
-}
+type Run = MeasuredRun;
 
+// A hang detector, far above the 10 s an attack may take (npm run bench times them).
+/** A number for each file a test makes, so that no two share a name. */
 let runs = 0;
-function run(...args: string[]): Run {
-  const peak = join(dir, `peak-${runs++}`);
-  const r = spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
-    encoding: "utf8",
-    cwd: dir,
-    // A hang detector, far above the 10 s an attack may take (npm run bench times them).
-    timeout: 60_000,
-    maxBuffer: 256 * MB,
-    env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
-  });
-  const peakMb = existsSync(peak)
-    ? Number(readFileSync(peak, "utf8")) / 1024
-    : Infinity;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb };
-}
+const run = (...args: string[]): Run =>
+  runMeasured(args, { cwd: dir, timeout: 60_000 });
 
 function file(name: string, bytes: Uint8Array): string {
   const path = join(dir, name);
@@ -95,7 +78,7 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
       "TOO_LARGE",
     ],
   ])("%s: check and compute refuse it", (_, make, code) => {
-    const path = file(`bomb-${code}-${runs}.xlsx`, make());
+    const path = file(`bomb-${code}-${++runs}.xlsx`, make());
     for (const args of [
       ["check", path, "--json"],
       ["compute", path, "--out", join(dir, `out-${runs}.xlsx`), "--json"],
@@ -130,7 +113,7 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
         ),
     ],
   ])("%s: read in one pass, checked and computed", (_, make) => {
-    const path = file(`long-${runs}.xlsx`, make());
+    const path = file(`long-${++runs}.xlsx`, make());
     const check = run("check", path, "--json");
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout).periods).toHaveLength(2);

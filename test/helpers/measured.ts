@@ -1,0 +1,39 @@
+// The built command run as a person runs it, a whole process, with its peak memory (the
+// scripts/peak-rss.cjs preload, VmHWM) and a hang detector's time limit.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "iop-budget.js");
+const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
+const reports = mkdtempSync(join(tmpdir(), "iop-peak-"));
+let runs = 0;
+
+export interface MeasuredRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Peak resident memory, in MB (Infinity when the process never reported it). */
+  readonly peakMb: number;
+}
+
+export function runMeasured(
+  args: readonly string[],
+  options: { cwd?: string; timeout: number },
+): MeasuredRun {
+  const peak = join(reports, `peak-${runs++}`);
+  const r = spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
+    encoding: "utf8",
+    cwd: options.cwd ?? ROOT,
+    timeout: options.timeout,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
+  });
+  const peakMb = existsSync(peak)
+    ? Number(readFileSync(peak, "utf8")) / 1024
+    : Infinity;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb };
+}
