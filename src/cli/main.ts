@@ -309,6 +309,9 @@ export function runCheck(
   return exit;
 }
 
+/** File errors that are not about reading: the file was read, and what was asked cannot be done. */
+const NOT_READ_ERRORS = new Set(["SCENARIO_NOT_FOUND", "ODS_NOT_WRITABLE"]);
+
 function printOutcome(
   file: string,
   outcome: CheckOutcome,
@@ -321,11 +324,14 @@ function printOutcome(
         ? checkJsonChunks(outcome)
         : jsonChunks(outcome.json),
     );
-  else if (outcome.kind === "error")
-    io.out(
-      `== ${file}\n${CLI_TEXT[opts.lang].fileError}: ${outcome.json.error.message} [${outcome.json.error.code}]`,
+  else if (outcome.kind === "error") {
+    // An error is said on stderr, under the file's heading; "could not be read" only where reading failed.
+    const t = CLI_TEXT[opts.lang];
+    const notRead = !NOT_READ_ERRORS.has(outcome.json.error.code);
+    io.err(
+      `== ${file}\n${notRead ? t.fileError : t.notComputed}: ${outcome.json.error.message} [${outcome.json.error.code}]`,
     );
-  else io.out(formatReport(withTables(outcome.json, outcome), opts.lang));
+  } else io.out(formatReport(withTables(outcome.json, outcome), opts.lang));
 }
 
 /** The stamp's time: now, in Swedish local time (IOP_BUDGET_NOW overrides it, for reproducible files). */
@@ -343,6 +349,10 @@ export interface ComputeOptions {
 /** Computes one workbook and writes a copy with the figures; writes nothing when reading fails. */
 export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   const t = CLI_TEXT[opts.lang];
+  if (!/\.xlsx$/i.test(opts.out)) {
+    io.err(t.wrongExtension(opts.out, ".xlsx"));
+    return EXIT_UNREADABLE;
+  }
   const out = checkOutput(opts.out, [file], !!opts.force);
   if (out.kind !== "ok") {
     io.err(outputRefusal(out.kind, opts.out, opts.lang));
@@ -478,6 +488,10 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     period = templatePeriod(opts.from ?? "", opts.to ?? "");
   if (!period) {
     io.err(t.badPeriod);
+    return EXIT_UNREADABLE;
+  }
+  if (!/\.xlsx$/i.test(opts.out)) {
+    io.err(t.wrongExtension(opts.out, ".xlsx"));
     return EXIT_UNREADABLE;
   }
   const out = writeChecked(opts.out, [], !!opts.force, opts.lang);

@@ -20,7 +20,9 @@ export const CLI_TEXT = {
       `${y}: budget ${b}, utfall ${a}, ${s.startsWith("-") ? "underskott" : "överskott"} ${s.replace(/^-/, "")}${partial ? " (delvis återrapporterat)" : ""}`,
     repayment: "Återbetalning",
     againstGranted: (file: string, periods: string) =>
-      `Räknat mot den beviljade budgeten i ${file} (${periods})`,
+      periods
+        ? `Räknat mot den beviljade budgeten i ${file} (${periods})`
+        : `Räknat mot den beviljade budgeten i ${file}, som inte har något av rapportens halvår`,
     budget: "Budget",
     variance: "Differens",
     percent: "Procent av tjänst",
@@ -34,13 +36,16 @@ export const CLI_TEXT = {
     nothingToRepay: "inget att återbetala",
     decision: "Förslag till beslut",
     findings: (e: number, w: number, i: number) =>
-      `Fynd: ${e} fel, ${w} varningar, ${i} information`,
+      `Fynd: ${e} fel, ${w} ${w === 1 ? "varning" : "varningar"}, ${i} information`,
     noFindings: "Inga fynd: arbetsboken är korrekt.",
     workbookLevel: "Arbetsboken",
     severity: { error: "FEL", warning: "VARNING", info: "INFO" },
     fileError: "Kunde inte läsas",
+    notComputed: "Kunde inte beräknas",
     summary: (files: number, errors: number, unreadable: number) =>
       `${files} filer: ${errors} med fel, ${unreadable} som inte kunde läsas.`,
+    wrongExtension: (out: string, ext: string) =>
+      `--out ${out}: det som skrivs är ${ext === ".docx" ? "ett Word-dokument" : "en Excel-arbetsbok"}, så filnamnet ska sluta på ${ext}.`,
     wrote: (out: string) => `Den beräknade arbetsboken är sparad: ${out}`,
     outExists: (out: string) =>
       `${out} finns redan. Ange --force för att skriva över den.`,
@@ -87,7 +92,9 @@ export const CLI_TEXT = {
       `${y}: budget ${b}, actual ${a}, ${s.startsWith("-") ? "deficit" : "surplus"} ${s.replace(/^-/, "")}${partial ? " (partly reported)" : ""}`,
     repayment: "Repayment",
     againstGranted: (file: string, periods: string) =>
-      `Computed against the granted budget in ${file} (${periods})`,
+      periods
+        ? `Computed against the granted budget in ${file} (${periods})`
+        : `Computed against the granted budget in ${file}, which has none of the report's half-years`,
     budget: "Budget",
     variance: "Variance",
     percent: "Service %",
@@ -101,13 +108,16 @@ export const CLI_TEXT = {
     nothingToRepay: "nothing to repay",
     decision: "Draft decision (Swedish)",
     findings: (e: number, w: number, i: number) =>
-      `Findings: ${e} errors, ${w} warnings, ${i} information`,
+      `Findings: ${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}, ${i} information`,
     noFindings: "No findings: the workbook is in order.",
     workbookLevel: "Workbook",
     severity: { error: "ERROR", warning: "WARNING", info: "INFO" },
     fileError: "Could not be read",
+    notComputed: "Could not be computed",
     summary: (files: number, errors: number, unreadable: number) =>
       `${files} files: ${errors} with errors, ${unreadable} could not be read.`,
+    wrongExtension: (out: string, ext: string) =>
+      `--out ${out}: what is written is ${ext === ".docx" ? "a Word document" : "an Excel workbook"}, so the file name must end in ${ext}.`,
     wrote: (out: string) => `The computed workbook is saved: ${out}`,
     outExists: (out: string) =>
       `${out} already exists. Add --force to overwrite it.`,

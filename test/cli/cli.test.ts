@@ -525,8 +525,28 @@ describe("iop-budget check --scenario", () => {
 
     const missing = run("check", path, "--scenario", "400 procent");
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toContain(
-      'Arbetsboken har inget scenario som heter "400 procent". Sparade scenarier: 300 procent.',
+    // On stderr, as every error; not "could not be read": the file was read.
+    expect(missing.stderr).toBe(
+      `== ${path}\nKunde inte beräknas: Arbetsboken har inget scenario som heter "400 procent". Sparade scenarier: 300 procent. [SCENARIO_NOT_FOUND]\n`,
     );
   });
+});
+
+test("the counts read as words do: one warning, one error", () => {
+  const { CLI_TEXT } = jest.requireActual<
+    typeof import("../../src/cli/messages")
+  >("../../src/cli/messages");
+  expect(CLI_TEXT.sv.findings(1, 1, 0)).toBe(
+    "Fynd: 1 fel, 1 varning, 0 information",
+  );
+  expect(CLI_TEXT.sv.findings(0, 2, 1)).toBe(
+    "Fynd: 0 fel, 2 varningar, 1 information",
+  );
+  expect(CLI_TEXT.en.findings(1, 1, 0)).toBe(
+    "Findings: 1 error, 1 warning, 0 information",
+  );
+  expect(CLI_TEXT.en.findings(2, 0, 0)).toBe(
+    "Findings: 2 errors, 0 warnings, 0 information",
+  );
+  expect(CLI_TEXT.sv.againstGranted("b.xlsx", "")).not.toContain("()");
 });

@@ -205,7 +205,8 @@ describe("inputs are read only when they are regular files within the limit", ()
     truncateSync(path, 2.5 * 1024 * MB); // sparse: 2.5 GB by its size, nothing on the disk
     const r = run("check", path);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("Filen är större än de 100 MB som läses.");
+    expect(r.stderr).toContain("Filen är större än de 100 MB som läses.");
+    expect(r.stdout).toBe("");
     expect(r.peakMb).toBeLessThan(100);
   });
 
@@ -229,43 +230,61 @@ describe("writes touch only what was asked", () => {
     "%s: --out nosuchdir/../in.xlsx is the existing file it names, refused without --force",
     (command) => {
       const sub = mkdtempSync(join(dir, `${command}-`));
-      const input = join(sub, "in.xlsx");
+      // What memo writes is a Word document, and its output must be named so: its input is a
+      // workbook a person named .docx, to show that it is never the output either.
+      const ext = command === "memo" ? "docx" : "xlsx";
+      const input = join(sub, `in.${ext}`);
       writeFileSync(input, SAMPLE);
-      const other = join(sub, "other.xlsx");
+      const other = join(sub, `other.${ext}`);
       writeFileSync(other, "a person's file");
       const args = command === "template" ? ["template"] : [command, input];
-      for (const out of ["nosuchdir/../other.xlsx", "other.xlsx"]) {
-        const r = spawnSync(process.execPath, [BIN, ...args, "--out", out], {
+      const cli = (...more: string[]) =>
+        spawnSync(process.execPath, [BIN, ...args, ...more], {
           cwd: sub,
           encoding: "utf8",
         });
+      for (const out of [`nosuchdir/../other.${ext}`, `other.${ext}`]) {
+        const r = cli("--out", out);
         expect(r.status).toBe(2);
         expect(r.stderr).toContain("--force");
       }
       expect(readFileSync(other, "utf8")).toBe("a person's file");
       if (command !== "template") {
         for (const force of [[], ["--force"]]) {
-          const r = spawnSync(
-            process.execPath,
-            [BIN, ...args, "--out", "nosuchdir/../in.xlsx", ...force],
-            { cwd: sub, encoding: "utf8" },
-          );
+          const r = cli("--out", `nosuchdir/../in.${ext}`, ...force);
           expect(r.status).toBe(2);
           expect(r.stderr).toContain("samma fil som indata");
         }
         // Through a symbolic link, too.
-        symlinkSync(input, join(sub, "link.xlsx"));
-        const r = spawnSync(
-          process.execPath,
-          [BIN, ...args, "--out", "link.xlsx", "--force"],
-          { cwd: sub, encoding: "utf8" },
-        );
+        symlinkSync(input, join(sub, `link.${ext}`));
+        const r = cli("--out", `link.${ext}`, "--force");
         expect(r.status).toBe(2);
         expect(Buffer.from(readFileSync(input)).equals(SAMPLE)).toBe(true);
       }
       expect(readdirSync(sub).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     },
   );
+
+  test("an --out whose extension is not what is written is refused, naming the right one", () => {
+    const input = file("ext-in.xlsx", SAMPLE);
+    const compute = run("compute", input, "--out", join(dir, "ut.pdf"));
+    expect(compute.code).toBe(2);
+    expect(compute.stderr).toBe(
+      `--out ${join(dir, "ut.pdf")}: det som skrivs är en Excel-arbetsbok, så filnamnet ska sluta på .xlsx.\n`,
+    );
+    const memo = run(
+      "memo",
+      input,
+      "--out",
+      join(dir, "ut.pdf"),
+      "--lang",
+      "en",
+    );
+    expect(memo.stderr).toBe(
+      `--out ${join(dir, "ut.pdf")}: what is written is a Word document, so the file name must end in .docx.\n`,
+    );
+    expect(existsSync(join(dir, "ut.pdf"))).toBe(false);
+  });
 
   test("a write that fails leaves no temporary file and names the output", () => {
     const sub = mkdtempSync(join(dir, "ro-"));

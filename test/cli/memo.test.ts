@@ -212,7 +212,7 @@ describe("iop-budget memo", () => {
       out,
     );
     expect(missing.code).toBe(2);
-    expect(missing.stdout).toContain("FILE_NOT_FOUND");
+    expect(missing.stderr).toContain("FILE_NOT_FOUND");
     expect(existsSync(out)).toBe(false);
   });
 
