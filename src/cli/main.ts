@@ -418,11 +418,15 @@ function planFile(
   };
 }
 
-/** The written workbook read back: its structure, and every sheet's part, as check would. */
+/**
+ * The written workbook read back: its structure, and every sheet's part, as check would (a
+ * damaged part throws); it must have at least the sheets the plan created. (A sheet the person's
+ * file had unreadable is copied as it was, and reads back so.)
+ */
 function verifyWritten(bytes: Uint8Array, created: number): void {
   const lazy = readXlsxLazily(bytes, DEFAULT_LIMITS, inflateNative, crcNative);
   let sheets = 0;
-  for (const grid of lazy.sheets) if (grid.name) sheets++;
+  for (const grid of lazy.sheets) if (grid.name !== undefined) sheets++;
   if (sheets < created)
     throw new Error("the written workbook does not read back");
 }
@@ -500,7 +504,11 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     return EXIT_UNREADABLE;
   }
   try {
-    out.write(createWorkbook(planTemplate(period), NATIVE_CODEC));
+    const plan = planTemplate(period);
+    const bytes = createWorkbook(plan, NATIVE_CODEC);
+    // Read back as a computed workbook is, before anything is written.
+    verifyWritten(bytes, plan.creates.length);
+    out.write(bytes);
   } catch (e) {
     io.err((e as Error).message);
     return EXIT_UNREADABLE;
