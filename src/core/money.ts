@@ -56,7 +56,8 @@ export function allocate(
   } else {
     parts = largestRemainderBig(abs, weights, wsum);
   }
-  const out = parts.map((p) => (p * sign * unit) as Ore);
+  // A part of nothing is 0, never -0 (which a formatter may print as "−0").
+  const out = parts.map((p) => (p === 0 ? 0 : p * sign * unit) as Ore);
   // Sub-unit öre (a total that is not whole kronor) go to the first part.
   out[0] = out[0]! + remainderOre;
   return out;
@@ -128,13 +129,4 @@ function largestRemainderBig(
     );
   for (let k = 0; given < A; k++, given++) parts[order[k]!]! += 1n;
   return parts.map(Number);
-}
-
-/**
- * Splits a total into `count` equal half-year parts in whole kronor; the extra kronor of an
- * uneven total go to the earliest half-years (SPEC §4.10), öre to the first.
- */
-export function splitEvenly(total: Ore, count: number): Ore[] {
-  if (count <= 0) return [];
-  return allocate(total, new Array<Ore>(count).fill(1));
 }

@@ -5,6 +5,7 @@
 import {
   COLUMN_HEADERS,
   DETAIL_KEYS,
+  type DetailKey,
   FINDINGS,
   FINDING_CODES,
   type Lang,
@@ -55,7 +56,8 @@ const COLUMN_MEANING: Record<Lang, Record<string, string>> = {
   },
 };
 
-const DETAIL_MEANING: Record<Lang, Record<string, string>> = {
+// Every key has its meaning: a key without one is a compile error, not a blank on the page.
+const DETAIL_MEANING: Record<Lang, Record<DetailKey, string>> = {
   sv: {
     name: "partnerskapets namn",
     caseNumber: "diarienummer, t.ex. STK-2020-1375",
@@ -73,6 +75,8 @@ const DETAIL_MEANING: Record<Lang, Record<string, string>> = {
       "förvaltningarna som undertecknar avtalet, åtskilda med kommatecken (beslutspunkten anmodar)",
     grantSource:
       "varifrån bidraget beviljas (annars kommunstyrelsens anslag för projekt och utredningar)",
+    surcharge:
+      "pålägg på lönen utöver arbetsgivaravgifterna (avtalspension och försäkringar), t.ex. 6 %; Lönekalkyl räknar med det för den som inte har ett eget",
   },
   en: {
     name: "the partnership's name",
@@ -91,6 +95,8 @@ const DETAIL_MEANING: Record<Lang, Record<string, string>> = {
       "the administrations that sign the agreement, separated by commas (the decision asks them to)",
     grantSource:
       "where the grant comes from (else kommunstyrelsens anslag för projekt och utredningar)",
+    surcharge:
+      "a surcharge on salaries beyond the employer contributions (occupational pension and insurance), e.g. 6 %; Lönekalkyl uses it for a person without one of their own",
   },
 };
 
@@ -174,7 +180,7 @@ function section(lang: Lang): string {
   const other = lang === "sv" ? "en" : "sv";
   const detailRows = Object.entries(DETAIL_KEYS).map(([key, names]) => [
     names[0]!,
-    DETAIL_MEANING[lang][key] ?? "",
+    DETAIL_MEANING[lang][key as DetailKey],
     names.slice(1).join(", "),
   ]);
   const columnRows = Object.entries(COLUMN_HEADERS).map(([key, names]) => [

@@ -184,6 +184,12 @@ describe("the help page", () => {
         expect(rows).toEqual(FINDING_CODES);
         const help = await page.locator(`section#${lang}`).textContent();
         expect(help).toContain(findingTemplate("OVERSPENT", lang));
+        // Every key of Uppgifter is explained, Pålägg too.
+        expect(help).toContain(
+          lang === "sv"
+            ? "pålägg på lönen utöver arbetsgivaravgifterna"
+            : "a surcharge on salaries beyond the employer contributions",
+        );
       }
       await expect(
         page.getByText("Avtalsperiod från").first().isVisible(),
