@@ -352,72 +352,37 @@ async function refreshInBrowser(web: string): Promise<number> {
  * Each hostile file of the tests (test/cli/hostile.test.ts) against check and compute, as whole
  * processes: the time and peak memory of the slower of the two (target: 10 s and 400 MB each).
  */
-async function attackLines(bin: string, preload: string): Promise<string[]> {
+async function attackLines(): Promise<string[]> {
   const h = await import("../test/helpers/hostile");
-  const MB = 1024 * 1024;
-  const attacks: [string, () => Uint8Array][] = [
-    ["1 GB sheet part named data.bin", () => h.bombWorkbook(1024)],
-    [
-      "the same, its size given as 1 000 bytes",
-      () => h.bombWorkbook(1024, { lie: true }),
-    ],
-    [
-      "1 GB shared strings named strings.dat",
-      () => h.stringsBombWorkbook(1024),
-    ],
-    [
-      "40 MB comment after the rows",
-      () => h.sheetWith(`<!--${"x".repeat(40 * MB)}-->`),
-    ],
-    [
-      "50 MB attribute",
-      () => h.sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`),
-    ],
-    [
-      "200 000 merged areas",
-      () =>
-        h.sheetWith(
-          `<mergeCells>${'<mergeCell ref="J1:K1"/>'.repeat(200_000)}</mergeCells>`,
-          "after-sheetData",
-        ),
-    ],
+  const { runMeasured } = await import("../test/helpers/measured");
+  // The hostile files of test/cli/hostile.test.ts.
+  const attacks: (readonly [string, () => Uint8Array])[] = [
+    ...h.BOMBS.map(([name, make]) => [name, make] as const),
+    ...h.LONG_STRETCHES,
     ['<row r="2000000000">', () => h.rowPastTheGrid(2_000_000_000)],
     ['<row r="100000000">', () => h.rowPastTheGrid(100_000_000)],
     ["a budget of 1e308", () => h.budgetOf("1e308")],
   ];
   const out: string[] = [];
-  const run = (
-    args: string[],
-  ): { ms: number; mb: number; code: number | null } => {
-    const report = join(OUT, "peak-rss.txt");
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, ["-r", preload, bin, ...args], {
-      stdio: "ignore",
-      env: { ...process.env, IOP_BUDGET_PEAK_RSS: report },
-      timeout: 120_000,
-    });
-    return {
-      ms: performance.now() - t0,
-      mb: Number(readFileSync(report, "utf8")) / 1024,
-      code: r.status,
-    };
-  };
+  const file = join(OUT, "attack.xlsx");
   for (const [name, make] of attacks) {
-    const file = join(OUT, "attack.xlsx");
     writeFileSync(file, make());
-    const check = run(["check", "--json", file]);
-    const compute = run([
-      "compute",
-      "--json",
-      "--force",
-      file,
-      "--out",
-      join(OUT, "attack-out.xlsx"),
-    ]);
+    const check = runMeasured(["check", "--json", file], { timeout: 120_000 });
+    const compute = runMeasured(
+      [
+        "compute",
+        "--json",
+        "--force",
+        file,
+        "--out",
+        join(OUT, "attack-out.xlsx"),
+      ],
+      { timeout: 120_000 },
+    );
     const ms = Math.max(check.ms, compute.ms);
-    const mb = Math.max(check.mb, compute.mb);
+    const mb = Math.max(check.peakMb, compute.peakMb);
     out.push(
-      `attack, ${name}: check ${check.ms.toFixed(0)} ms ${check.mb.toFixed(0)} MB exit ${check.code}, compute ${compute.ms.toFixed(0)} ms ${compute.mb.toFixed(0)} MB exit ${compute.code} (target ≤ 10 s, ≤ 400 MB) ${ms <= 10_000 && mb <= 400 ? "OK" : "OVER"}`,
+      `attack, ${name}: check ${check.ms.toFixed(0)} ms ${check.peakMb.toFixed(0)} MB exit ${check.code}, compute ${compute.ms.toFixed(0)} ms ${compute.peakMb.toFixed(0)} MB exit ${compute.code} (target ≤ 10 s, ≤ 400 MB) ${ms <= 10_000 && mb <= 400 ? "OK" : "OVER"}`,
     );
   }
   return out;
@@ -551,7 +516,7 @@ async function main(): Promise<void> {
       : `peak memory, openpyxl read-only load + iterate, same file: ${openpyxlMb.toFixed(0)} MB`,
     `engine alone, ${SHEETS * LINES} lines (median of 20): ${engine.toFixed(1)} ms (target < 20 ms) ${engine < 20 ? "OK" : "OVER"}`,
     ...syncLines,
-    ...(await attackLines(bin, preload)),
+    ...(await attackLines()),
     ...paneLines,
   ].filter(Boolean);
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -349,13 +349,9 @@ export interface ComputeOptions {
 /** Computes one workbook and writes a copy with the figures; writes nothing when reading fails. */
 export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   const t = CLI_TEXT[opts.lang];
-  if (!/\.xlsx$/i.test(opts.out)) {
-    io.err(t.wrongExtension(opts.out, ".xlsx"));
-    return EXIT_UNREADABLE;
-  }
-  const out = checkOutput(opts.out, [file], !!opts.force);
-  if (out.kind !== "ok") {
-    io.err(outputRefusal(out.kind, opts.out, opts.lang));
+  const out = writeChecked(opts.out, ".xlsx", [file], !!opts.force, opts.lang);
+  if (out.kind === "refused") {
+    io.err(out.message);
     return EXIT_UNREADABLE;
   }
   let outcome: CheckOutcome;
@@ -377,9 +373,9 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
     return EXIT_UNREADABLE;
   }
   try {
-    writeOutput(out.target, written, out.replace);
+    out.write(written);
   } catch (e) {
-    io.err(writeFailure(e, opts.out, opts.lang));
+    io.err((e as Error).message);
     return EXIT_UNREADABLE;
   }
   printOutcome(file, outcome, opts, io);
@@ -426,7 +422,7 @@ function planFile(
 function verifyWritten(bytes: Uint8Array, created: number): void {
   const lazy = readXlsxLazily(bytes, DEFAULT_LIMITS, inflateNative, crcNative);
   let sheets = 0;
-  for (const grid of lazy.sheets) if (grid.name !== undefined) sheets++;
+  for (const _ of lazy.sheets) sheets++;
   if (sheets < created)
     throw new Error("the written workbook does not read back");
 }
@@ -452,15 +448,25 @@ function writeFailure(e: unknown, out: string, lang: Lang): string {
   return `${out}: ${fileErrorText("FILE_NOT_WRITABLE", lang)}`;
 }
 
-/** Checks an output and writes it; a message (and exit 2) when it may not or cannot be. */
+/**
+ * Checks an output — its extension is what is written (`ext`), it is none of the inputs, and it
+ * exists only with `force` — and gives its writer; a message (for exit 2) when it may not be
+ * written. The writer throws an Error whose message names the output when the write fails.
+ */
 export function writeChecked(
   path: string,
+  ext: ".xlsx" | ".docx",
   inputs: readonly string[],
   force: boolean,
   lang: Lang,
 ):
   | { kind: "ok"; write: (bytes: Uint8Array) => void }
   | { kind: "refused"; message: string } {
+  if (!path.toLowerCase().endsWith(ext))
+    return {
+      kind: "refused",
+      message: CLI_TEXT[lang].wrongExtension(path, ext),
+    };
   const out = checkOutput(path, inputs, force);
   if (out.kind !== "ok")
     return { kind: "refused", message: outputRefusal(out.kind, path, lang) };
@@ -494,11 +500,7 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     io.err(t.badPeriod);
     return EXIT_UNREADABLE;
   }
-  if (!/\.xlsx$/i.test(opts.out)) {
-    io.err(t.wrongExtension(opts.out, ".xlsx"));
-    return EXIT_UNREADABLE;
-  }
-  const out = writeChecked(opts.out, [], !!opts.force, opts.lang);
+  const out = writeChecked(opts.out, ".xlsx", [], !!opts.force, opts.lang);
   if (out.kind === "refused") {
     io.err(out.message);
     return EXIT_UNREADABLE;
@@ -540,7 +542,8 @@ function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
         ? { file, analysis: r.analysis }
         : { error: () => printOutcome(file, r.outcome, { json, lang }, io) };
     },
-    output: (path, inputs, force) => writeChecked(path, inputs, force, lang),
+    output: (path, inputs, force) =>
+      writeChecked(path, ".docx", inputs, force, lang),
     out: (line) => io.out(line),
     err: (line) => io.err(line),
   };

@@ -62,10 +62,6 @@ export async function runMemo(
   deps: MemoDeps,
 ): Promise<number> {
   const t = CLI_TEXT[opts.lang];
-  if (!/\.docx$/i.test(opts.out)) {
-    deps.err(t.wrongExtension(opts.out, ".docx"));
-    return 2;
-  }
   const output = deps.output(opts.out, files, !!opts.force);
   if (output.kind === "refused") {
     deps.err(output.message);

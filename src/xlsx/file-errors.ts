@@ -1,7 +1,14 @@
 // What to tell a person when a file cannot be read (or written): one catalogue for the CLI and the page.
 
 import type { Lang } from "../core";
-import type { Damage } from "./read";
+import { type Damage, DEFAULT_LIMITS } from "./read";
+
+/** What to do with a damaged workbook: said after what is damaged, or after that it is. */
+const REPAIR: Record<Lang, string> = {
+  sv: "Öppna den i Excel (som erbjuder sig att reparera den), spara den och försök igen.",
+  en: "Open it in Excel (which offers to repair it), save it and try again.",
+};
+const LIMIT_MB = DEFAULT_LIMITS.maxFileBytes / (1024 * 1024);
 
 export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
   FILE_NOT_FOUND: { sv: "Filen finns inte.", en: "The file does not exist." },
@@ -14,8 +21,8 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     en: "It is not a regular file (but a device, a named pipe or the like) and is not read.",
   },
   FILE_TOO_LARGE: {
-    sv: "Filen är större än de 100 MB som läses. Är det rätt fil?",
-    en: "The file is larger than the 100 MB that is read. Is it the right file?",
+    sv: `Filen är större än de ${LIMIT_MB} MB som läses. Är det rätt fil?`,
+    en: `The file is larger than the ${LIMIT_MB} MB that is read. Is it the right file?`,
   },
   FILE_NOT_READABLE: {
     sv: "Filen kan inte öppnas (behörighet saknas?).",
@@ -46,8 +53,8 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     en: "The workbook is too large to be read safely.",
   },
   CORRUPT: {
-    sv: "Arbetsboken är skadad och kan inte läsas. Öppna den i Excel (som erbjuder sig att reparera den), spara den och försök igen.",
-    en: "The workbook is damaged and cannot be read. Open it in Excel (which offers to repair it), save it and try again.",
+    sv: `Arbetsboken är skadad och kan inte läsas. ${REPAIR.sv}`,
+    en: `The workbook is damaged and cannot be read. ${REPAIR.en}`,
   },
   INTERNAL: {
     sv: "Ett internt fel uppstod när filen lästes.",
@@ -114,9 +121,8 @@ export function fileErrorText(
   lang: Lang,
   damage?: Damage,
 ): string {
-  const text = FILE_ERROR_TEXT[code]?.[lang] ?? code;
-  if (!damage) return text;
+  if (!damage) return FILE_ERROR_TEXT[code]?.[lang] ?? code;
   const head =
     lang === "sv" ? "Arbetsboken är skadad" : "The workbook is damaged";
-  return `${head}: ${damageText(damage, lang)}. ${text.slice(text.indexOf(".") + 2)}`;
+  return `${head}: ${damageText(damage, lang)}. ${REPAIR[lang]}`;
 }

@@ -187,7 +187,7 @@ export function openZip(
       ...(crc32 ? { crc32 } : {}),
     });
   } catch (e) {
-    if (e instanceof ZipError && /cut short/.test(e.message))
+    if (e instanceof ZipError && e.fault === "truncated")
       throw damaged({ kind: "truncated" });
     throw new WorkbookFileError(
       "NOT_A_WORKBOOK",
@@ -204,15 +204,10 @@ export function partError(part: string, e: unknown): WorkbookFileError {
       "TOO_LARGE",
       `The workbook unpacks to more than can be read safely (${e.message}).`,
     );
-  const message = e instanceof Error ? e.message : String(e);
-  return damaged({
-    kind: /checksum/.test(message)
-      ? "checksum"
-      : /local header|past the end/.test(message)
-        ? "truncated"
-        : "inflate",
-    part,
-  });
+  const fault = e instanceof ZipError ? e.fault : "unreadable";
+  return fault === "truncated"
+    ? damaged({ kind: "truncated" })
+    : damaged({ kind: fault === "checksum" ? "checksum" : "inflate", part });
 }
 
 function openXlsx(
@@ -290,14 +285,10 @@ class Parts {
   }
 }
 
-export { resolveTarget } from "./package";
-
 function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
   const xml = files.text(relsPathOf(ownerPart));
   return xml ? readRelationships(xml, ownerPart).byId : new Map<string, Rel>();
 }
-
-export { relsPathOf };
 
 function readPackage(
   files: Parts,

@@ -224,10 +224,6 @@ class Package {
     this.deleted.add(this.partName(path));
   }
 
-  relsPath(part: string): string {
-    return relsPathOf(part);
-  }
-
   /** The part of the workbook's first relationship of this type ("styles"), or null. */
   relTarget(type: string): string | null {
     const rel = this.rels.find(
@@ -272,13 +268,14 @@ class Package {
   /** A new <sheet> element for the workbook's sheet list. */
   addSheetElement(name: string, rid: string, hidden: boolean): void {
     const p = this.workbook.prefix;
-    const ids = [
-      ...this.workbook.sheets.map((s) => s.sheetId),
-      ...this.newSheets.map((_, i) => this.workbook.sheets.length + i + 1),
-    ];
+    // A sheetId above every one the workbook has and every one added before.
+    const id =
+      Math.max(0, ...this.workbook.sheets.map((s) => s.sheetId)) +
+      this.newSheets.length +
+      1;
     // Declared on the element itself: writers differ in where (and whether) the root declares it.
     this.newSheets.push(
-      `<${p}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}"${hidden ? ' state="hidden"' : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
+      `<${p}sheet name="${escapeXml(name)}" sheetId="${id}"${hidden ? ' state="hidden"' : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
     );
   }
 
@@ -368,7 +365,7 @@ class Package {
 
   finish(): Uint8Array {
     this.put(this.workbookPart, this.workbookWithEdits());
-    this.put(this.relsPath(this.workbookPart), this.relsXml());
+    this.put(relsPathOf(this.workbookPart), this.relsXml());
     this.put("[Content_Types].xml", this.contentTypesXml());
     const parts: ZipPart[] = [];
     for (const name of this.names) {
@@ -431,7 +428,7 @@ function createSheet(
   if (existing?.part && pkg.has(existing.part)) {
     // The add-in's own sheet: replaced in place, keeping its position among the sheets.
     pkg.putBytes(existing.part, xml);
-    pkg.delete(pkg.relsPath(existing.part));
+    pkg.delete(relsPathOf(existing.part));
     return;
   }
   const base = pkg.workbookPart.slice(0, pkg.workbookPart.lastIndexOf("/") + 1);

@@ -54,14 +54,23 @@ export function crc32(data: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
+/**
+ * What went wrong, for whoever words it: a limit reached (the package is too large), a file cut
+ * short, a part whose bytes fail their CRC-32, or a part or directory that cannot be read.
+ */
+export type ZipFault = "too-large" | "truncated" | "checksum" | "unreadable";
+
 export class ZipError extends Error {
+  /** A limit was reached, rather than the package being damaged. */
+  readonly tooLarge: boolean;
+
   constructor(
     message: string,
-    /** A limit was reached (the package is too large), rather than the package being damaged. */
-    readonly tooLarge = false,
+    readonly fault: ZipFault = "unreadable",
   ) {
     super(message);
     this.name = "ZipError";
+    this.tooLarge = fault === "too-large";
   }
 }
 
@@ -149,6 +158,7 @@ export class ZipPackage {
         n >= 4 && this.u32(0) === LOCAL
           ? "the file is cut short: the end of its zip directory is missing"
           : "no end of central directory",
+        n >= 4 && this.u32(0) === LOCAL ? "truncated" : "unreadable",
       );
     let count = this.u16(eocd + 10);
     let offset = this.u32(eocd + 16);
@@ -220,7 +230,10 @@ export class ZipPackage {
     const start = at + 30 + this.u16(at + 26) + this.u16(at + 28);
     const end = start + entry.compressedSize;
     if (end > this.bytes.length)
-      throw new ZipError(`${entry.name} runs past the end of the file`);
+      throw new ZipError(
+        `${entry.name} runs past the end of the file`,
+        "truncated",
+      );
     return this.bytes.subarray(start, end);
   }
 
@@ -235,12 +248,12 @@ export class ZipPackage {
     if (entry.size > this.limits.maxPartBytes)
       throw new ZipError(
         `${entry.name} unpacks to ${entry.size} bytes, more than ${this.limits.maxPartBytes}`,
-        true,
+        "too-large",
       );
     if (this.inflated + entry.size > this.limits.maxTotalBytes)
       throw new ZipError(
         `the parts read unpack to more than ${this.limits.maxTotalBytes} bytes`,
-        true,
+        "too-large",
       );
     this.inflated += entry.size;
     let out: Uint8Array;
@@ -262,7 +275,10 @@ export class ZipPackage {
         `${entry.name} is ${out.length} bytes, not ${entry.size}`,
       );
     if (this.crc(out) !== entry.crc)
-      throw new ZipError(`${entry.name} fails its checksum (CRC-32)`);
+      throw new ZipError(
+        `${entry.name} fails its checksum (CRC-32)`,
+        "checksum",
+      );
     return out;
   }
 }

@@ -241,3 +241,45 @@ export function budgetOf(value: string): Uint8Array {
     ),
   );
 }
+
+const MB = 1024 * 1024;
+
+/** Zip bombs under names no XML part has, and the file error each must get. */
+export const BOMBS: readonly (readonly [string, () => Uint8Array, string])[] = [
+  [
+    "a 1 GB sheet part whose name does not end in .xml",
+    () => bombWorkbook(1024),
+    "TOO_LARGE",
+  ],
+  [
+    "the same part whose directory says it is 1 000 bytes",
+    () => bombWorkbook(1024, { lie: true }),
+    "CORRUPT",
+  ],
+  [
+    "shared strings of 1 GB under an odd name",
+    () => stringsBombWorkbook(1024),
+    "TOO_LARGE",
+  ],
+];
+
+/** Long stretches without a row's end: read in one pass, checked and computed as the sample. */
+export const LONG_STRETCHES: readonly (readonly [string, () => Uint8Array])[] =
+  [
+    [
+      "a 40 MB comment after the rows",
+      () => sheetWith(`<!--${"x".repeat(40 * MB)}-->`),
+    ],
+    [
+      "a 50 MB attribute",
+      () => sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`),
+    ],
+    [
+      "200 000 merged areas",
+      () =>
+        sheetWith(
+          `<mergeCells>${'<mergeCell ref="J1:K1"/>'.repeat(200_000)}</mergeCells>`,
+          "after-sheetData",
+        ),
+    ],
+  ];

@@ -5,8 +5,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 
-const ROOT = join(__dirname, "..", "..");
+// From test/helpers in the tests, from dist/test/helpers in the bench.
+const ROOT = [
+  join(__dirname, "..", ".."),
+  join(__dirname, "..", "..", ".."),
+].find((d) => existsSync(join(d, "package.json")))!;
 const BIN = join(ROOT, "bin", "iop-budget.js");
 const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
 const reports = mkdtempSync(join(tmpdir(), "iop-peak-"));
@@ -18,6 +23,8 @@ export interface MeasuredRun {
   readonly stderr: string;
   /** Peak resident memory, in MB (Infinity when the process never reported it). */
   readonly peakMb: number;
+  /** Wall time of the whole process, in ms. */
+  readonly ms: number;
 }
 
 export function runMeasured(
@@ -25,6 +32,7 @@ export function runMeasured(
   options: { cwd?: string; timeout: number },
 ): MeasuredRun {
   const peak = join(reports, `peak-${runs++}`);
+  const t0 = performance.now();
   const r = spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
     encoding: "utf8",
     cwd: options.cwd ?? ROOT,
@@ -35,5 +43,6 @@ export function runMeasured(
   const peakMb = existsSync(peak)
     ? Number(readFileSync(peak, "utf8")) / 1024
     : Infinity;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb };
+  const ms = performance.now() - t0;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb, ms };
 }

@@ -283,3 +283,36 @@ describe("every workbook of the real-world corpus", () => {
     },
   );
 });
+
+describe("an OpenDocument sheet past Excel's grid", () => {
+  const ods = (rows: string) =>
+    `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Blad1">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`;
+  const cell = (text: string) =>
+    `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
+
+  test("rows repeated past row 1 048 576 are not read, and the sheet names the first one past it", () => {
+    const { readOdsContent } =
+      jest.requireActual<typeof import("../../src/xlsx/ods")>(
+        "../../src/xlsx/ods",
+      );
+    const grid = readOdsContent(
+      ods(
+        `<table:table-row>${cell("a")}</table:table-row><table:table-row table:number-rows-repeated="2000000000"><table:table-cell/></table:table-row><table:table-row>${cell("past")}</table:table-row>`,
+      ),
+    ).sheets[0]!;
+    expect(grid.outsideGrid).toBe("R1048577C1");
+    expect(grid.rows.length).toBe(1);
+    expect(grid.rows[0]![0]).toEqual({ t: "s", v: "a" });
+  });
+
+  test("a sheet within the grid has no mark", () => {
+    const { readOdsContent } =
+      jest.requireActual<typeof import("../../src/xlsx/ods")>(
+        "../../src/xlsx/ods",
+      );
+    expect(
+      readOdsContent(ods(`<table:table-row>${cell("a")}</table:table-row>`))
+        .sheets[0]!.outsideGrid,
+    ).toBeUndefined();
+  });
+});
