@@ -1,12 +1,14 @@
 // Every finding's code, severity and message (sv, en). Messages say what is wrong and what to do.
 
 import { type Lang, formatKronor, formatNumber } from "./format";
+import type { Ore } from "./money";
 
 export type Severity = "error" | "warning" | "info";
 
-export type Params = Readonly<
-  Record<string, string | number | null | undefined>
->;
+/** A parameter's value: text as it is, a number written in the reader's language (an amount in öre, named "…Ore", as kronor). */
+export type ParamValue = string | number | null;
+
+export type Params = Readonly<Record<string, ParamValue | undefined>>;
 
 export interface Finding {
   readonly severity: Severity;
@@ -25,21 +27,31 @@ export interface RenderedFinding {
   readonly message: string;
 }
 
-type Text = (p: Params, lang: Lang) => string;
-type Template = (f: Record<string, string>) => string;
-interface Entry {
+/** A finding that takes no parameters. */
+type NoParams = Record<never, never>;
+
+/** What a message sees: every parameter written out; an amount's "Ore" suffix dropped. */
+type Shown<P> = {
+  readonly [
+    K in keyof P & string as K extends `${infer B}Ore` ? B : K
+  ]-?: string;
+};
+
+type Template<P> = (f: Shown<P>) => string;
+
+interface Entry<P> {
   readonly severity: Severity;
-  readonly sv: Text;
-  readonly en: Text;
-  /** The messages with their blanks, for the help page. */
-  readonly template: Readonly<Record<Lang, Template>>;
+  readonly sv: Template<P>;
+  readonly en: Template<P>;
+  /** Never set: carries the parameters' type to `finding`. */
+  readonly params?: P;
 }
 
 /** Params that are years or row numbers: written as they are ("2025", not "2 025"). */
 const VERBATIM = /^(year|row)$|(Year|Row)$/;
 
 // Params whose name ends in "Ore" are amounts; they are shown as kronor.
-function fmt(p: Params, lang: Lang): Record<string, string> {
+function shown(p: Params, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) {
     if (v === null || v === undefined) out[k] = "";
@@ -52,93 +64,117 @@ function fmt(p: Params, lang: Lang): Record<string, string> {
   return out;
 }
 
-const t = (sv: Template, en: Template, severity: Severity): Entry => ({
-  severity,
-  sv: (p, lang) => sv(fmt(p, lang)),
-  en: (p, lang) => en(fmt(p, lang)),
-  template: { sv, en },
-});
+// Each code names its parameters' types: a message reading a parameter its code does not declare,
+// or a finding made without one, does not compile.
+const t = <P extends Params>(
+  sv: Template<P>,
+  en: Template<P>,
+  severity: Severity,
+): Entry<P> => ({ severity, sv, en });
 
 export const FINDINGS = {
   // Workbook level
-  NO_DETAILS_SHEET: t(
+  NO_DETAILS_SHEET: t<NoParams>(
     () =>
       "Bladet Uppgifter saknas. Lägg till ett blad som heter Uppgifter med avtalets uppgifter (partnerskap, organisation, avtalsperiod, OH-sats).",
     () =>
       "The sheet Uppgifter is missing. Add a sheet named Uppgifter with the agreement details (partnership, organisation, agreement period, overhead rate).",
     "error",
   ),
-  NO_HALF_YEAR_SHEET: t(
+  NO_HALF_YEAR_SHEET: t<NoParams>(
     () =>
       'Arbetsboken har inget halvårsblad. Lägg till ett blad per halvår, t.ex. "Budget 2025 H2", med en tabell med kolumnerna Post och Budget.',
     () =>
       'The workbook has no half-year sheet. Add one sheet per half-year, e.g. "Budget 2025 H2", with a table with the columns Post and Budget.',
     "error",
   ),
-  DUPLICATE_HALF_YEAR: t(
+  DUPLICATE_HALF_YEAR: t<{
+    readonly halfYear: string;
+    readonly other: string;
+    readonly sheet: string;
+  }>(
     (f) =>
       `Halvåret ${f.halfYear} finns på två blad (${f.other} och ${f.sheet}). Ta bort eller byt period på det ena.`,
     (f) =>
       `The half-year ${f.halfYear} is on two sheets (${f.other} and ${f.sheet}). Remove one or change its period.`,
     "error",
   ),
-  PERIOD_NOT_COVERED: t(
+  PERIOD_NOT_COVERED: t<{
+    readonly start: string;
+    readonly end: string;
+    readonly missing: string;
+    readonly months: string;
+    readonly monthsEn: string;
+  }>(
     (f) =>
       `Avtalsperioden ${f.start} – ${f.end} täcks inte av halvårsbladen: ${f.missing} saknas${f.months ? ` (beslutet skulle godkänna ${f.months} utan budget)` : ""}. Lägg till bladen eller rätta avtalsperioden i Uppgifter.`,
     (f) =>
       `The agreement period ${f.start} – ${f.end} is not covered by the half-year sheets: ${f.missing} is missing${f.monthsEn ? ` (the decision would approve ${f.monthsEn} with no budget)` : ""}. Add the sheets or correct the agreement period in Uppgifter.`,
     "error",
   ),
-  AGREEMENT_MONTHS_UNCOVERED: t(
+  AGREEMENT_MONTHS_UNCOVERED: t<{
+    readonly start: string;
+    readonly end: string;
+    readonly lastEnd: string;
+    readonly months: string;
+    readonly monthsEn: string;
+  }>(
     (f) =>
       `Avtalsperioden ${f.start} – ${f.end} löper längre än det sista halvårsbladet (till ${f.lastEnd}): ${f.months} har ingen budget, men beslutet skulle godkänna avtalet för dem. Lägg till halvårsbladen eller rätta avtalsperioden i Uppgifter.`,
     (f) =>
       `The agreement period ${f.start} – ${f.end} runs past the last half-year sheet (to ${f.lastEnd}): ${f.monthsEn} has no budget, yet the decision would approve the agreement for it. Add the half-year sheets or correct the agreement period in Uppgifter.`,
     "warning",
   ),
-  PERIOD_NOT_REPORTED: t(
+  PERIOD_NOT_REPORTED: t<{ readonly missing: string }>(
     (f) =>
       `Halvåren ${f.missing} i avtalsperioden finns inte i arbetsboken; de ingår inte i beräkningen.`,
     (f) =>
       `The half-years ${f.missing} of the agreement period are not in the workbook; they are not part of the calculation.`,
     "info",
   ),
-  HALF_YEAR_OUTSIDE_AGREEMENT: t(
+  HALF_YEAR_OUTSIDE_AGREEMENT: t<{
+    readonly halfYear: string;
+    readonly start: string;
+    readonly end: string;
+  }>(
     (f) =>
       `Halvåret ${f.halfYear} ligger utanför avtalsperioden ${f.start} – ${f.end}. Rätta perioden på bladet eller avtalsperioden i Uppgifter.`,
     (f) =>
       `The half-year ${f.halfYear} lies outside the agreement period ${f.start} – ${f.end}. Correct the sheet's period or the agreement period in Uppgifter.`,
     "error",
   ),
-  HALF_YEAR_GAP: t(
+  HALF_YEAR_GAP: t<{ readonly missing: string }>(
     (f) =>
       `Halvåren hoppar över ${f.missing}. Lägg till ett blad för det halvåret om det ingår i avtalet.`,
     (f) =>
       `The half-years skip ${f.missing}. Add a sheet for that half-year if it is part of the agreement.`,
     "warning",
   ),
-  AGREEMENT_NOT_HALF_YEARS: t(
+  AGREEMENT_NOT_HALF_YEARS: t<{ readonly start: string; readonly end: string }>(
     (f) =>
       `Avtalsperioden ${f.start} – ${f.end} börjar eller slutar mitt i ett halvår. Kontrollera datumen; budgeten görs per helt halvår.`,
     (f) =>
       `The agreement period ${f.start} – ${f.end} starts or ends inside a half-year. Check the dates; the budget is made per whole half-year.`,
     "warning",
   ),
-  AGREEMENT_PERIOD_REVERSED: t(
+  AGREEMENT_PERIOD_REVERSED: t<{
+    readonly end: string;
+    readonly start: string;
+  }>(
     (f) =>
       `Avtalsperioden slutar (${f.end}) före den börjar (${f.start}). Rätta datumen i Uppgifter.`,
     (f) =>
       `The agreement period ends (${f.end}) before it starts (${f.start}). Correct the dates in Uppgifter.`,
     "error",
   ),
-  SHEET_UNREADABLE: t(
+  SHEET_UNREADABLE: t<{ readonly reason: string }>(
     (f) =>
       `Bladet kunde inte läsas (${f.reason}). Öppna och spara arbetsboken i Excel och försök igen.`,
     (f) =>
       `The sheet could not be read (${f.reason}). Open and save the workbook in Excel and try again.`,
     "error",
   ),
-  CELLS_OUTSIDE_GRID: t(
+  CELLS_OUTSIDE_GRID: t<{ readonly ref: string }>(
     (f) =>
       `Bladet har celler utanför Excels rutnät (den första: ${f.ref}; Excel har högst 1 048 576 rader och 16 384 kolumner). De har inte lästs: filen är troligen skadad eller gjord av ett annat program. Öppna och spara den i Excel och försök igen.`,
     (f) =>
@@ -146,122 +182,141 @@ export const FINDINGS = {
     "error",
   ),
   // Uppgifter
-  MISSING_DETAIL: t(
+  MISSING_DETAIL: t<{ readonly key: string }>(
     (f) => `Uppgiften "${f.key}" saknas i Uppgifter. Fyll i den.`,
     (f) => `The detail "${f.key}" is missing in Uppgifter. Fill it in.`,
     "warning",
   ),
-  OVERHEAD_RATE_FROM_LABEL: t(
+  OVERHEAD_RATE_FROM_LABEL: t<{
+    readonly percent: number;
+    readonly label: string;
+  }>(
     (f) =>
       `OH-sats saknas i Uppgifter; ${f.percent} % från raden "${f.label}" används. Skriv OH-sats i Uppgifter.`,
     (f) =>
       `The overhead rate is missing in Uppgifter; ${f.percent} % from the line "${f.label}" is used. Enter OH-sats in Uppgifter.`,
     "warning",
   ),
-  MISSING_OVERHEAD_RATE: t(
+  MISSING_OVERHEAD_RATE: t<NoParams>(
     () =>
       "OH-sats saknas i Uppgifter, så OH kan inte beräknas. Fyll i OH-sats, t.ex. 10 %.",
     () =>
       "The overhead rate (OH-sats) is missing in Uppgifter, so overhead cannot be computed. Fill it in, e.g. 10 %.",
     "error",
   ),
-  INVALID_OVERHEAD_RATE: t(
+  INVALID_OVERHEAD_RATE: t<{ readonly text: string }>(
     (f) =>
       `OH-satsen "${f.text}" är inte en giltig sats. Skriv en procentsats mellan 0 och 100 %, t.ex. 10 %.`,
     (f) =>
       `The overhead rate "${f.text}" is not a valid rate. Enter a percentage between 0 and 100 %, e.g. 10 %.`,
     "error",
   ),
-  INVALID_RATE: t(
+  INVALID_RATE: t<{ readonly text: string }>(
     (f) =>
       `"${f.text}" är inte en giltig procentsats. Skriv en sats mellan 0 och 100 %, t.ex. 6 %.`,
     (f) =>
       `"${f.text}" is not a valid rate. Enter a percentage between 0 and 100 %, e.g. 6 %.`,
     "error",
   ),
-  SALARY_VALUE_MISSING: t(
+  SALARY_VALUE_MISSING: t<{
+    readonly name: string;
+    readonly row: number;
+    readonly missing: string;
+    readonly missingEn: string;
+  }>(
     (f) =>
       `${f.name || "Personen"} på rad ${f.row} saknar ${f.missing}: personens lönekostnad kan inte räknas. Fyll i cellen.`,
     (f) =>
       `${f.name || "The person"} on row ${f.row} has no ${f.missingEn}: the salary cost cannot be computed. Fill in the cell.`,
     "error",
   ),
-  SALARY_BIRTH_YEAR: t(
+  SALARY_BIRTH_YEAR: t<{ readonly text: string }>(
     (f) =>
       `Födelseåret "${f.text}" är inte ett år mellan 1930 och 2015. Skriv födelseåret med fyra siffror, t.ex. 1985.`,
     (f) =>
       `The birth year "${f.text}" is not a year between 1930 and 2015. Write the year of birth with four digits, e.g. 1985.`,
     "error",
   ),
-  SALARY_MONTHLY_RANGE: t(
+  SALARY_MONTHLY_RANGE: t<{ readonly amountOre: Ore }>(
     (f) =>
       `Månadslönen ${f.amount} ligger utanför 15 000–120 000 kr: är det en årslön eller en timlön? Skriv lönen per månad vid heltid.`,
     (f) =>
       `The monthly salary ${f.amount} is outside SEK 15,000–120,000: is it an annual or hourly wage? Enter the salary per month at full time.`,
     "warning",
   ),
-  SALARY_DATES_REVERSED: t(
+  SALARY_DATES_REVERSED: t<{ readonly from: string; readonly to: string }>(
     (f) =>
       `Från-datumet ${f.from} ligger efter till-datumet ${f.to}. Rätta datumen.`,
     (f) =>
       `The start date ${f.from} is after the end date ${f.to}. Correct the dates.`,
     "error",
   ),
-  SALARY_DATE_OUTSIDE_AGREEMENT: t(
+  SALARY_DATE_OUTSIDE_AGREEMENT: t<{
+    readonly date: string;
+    readonly start: string;
+    readonly end: string;
+  }>(
     (f) =>
       `Datumet ${f.date} ligger utanför avtalsperioden ${f.start} – ${f.end}; månader utanför perioden räknas inte.`,
     (f) =>
       `The date ${f.date} is outside the agreement period ${f.start} – ${f.end}; months outside the period are not counted.`,
     "warning",
   ),
-  SALARY_POST_UNKNOWN: t(
+  SALARY_POST_UNKNOWN: t<{ readonly post: string }>(
     (f) =>
       `Posten "${f.post}" finns inte på något halvårsblad, så personens lönekostnad räknas inte in. Skriv postens namn som på halvårsbladet.`,
     (f) =>
       `The line "${f.post}" is on no half-year sheet, so the person's salary cost is not counted. Write the line's name as on the half-year sheet.`,
     "warning",
   ),
-  SALARY_CALC_BUDGET: t(
+  SALARY_CALC_BUDGET: t<{
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
     (f) =>
       `Budgeten ${f.entered} stämmer inte med lönekalkylen, ${f.computed}. ${f.computed} används; töm cellen (då skrivs en formel) eller rätta Lönekalkyl.`,
     (f) =>
       `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell (a formula is then written) or correct Lönekalkyl.`,
     "error",
   ),
-  SALARY_CALC_MISMATCH: t(
+  SALARY_CALC_MISMATCH: t<{
+    readonly label: string;
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
     (f) =>
       `Posten "${f.label}" har en månadskostnad som ger ${f.entered} för halvåret, men lönekalkylen ger ${f.computed}. Lönekalkylens belopp används; töm månadskostnaden eller rätta den.`,
     (f) =>
       `The line "${f.label}" has a monthly cost giving ${f.entered} for the half-year, but the salary calculation gives ${f.computed}. The calculation's amount is used; clear the monthly cost or correct it.`,
     "warning",
   ),
-  SURCHARGE_MISSING: t(
+  SURCHARGE_MISSING: t<NoParams>(
     () =>
       `Lönekalkylen räknar utan pålägg för tjänstepension, avtalsförsäkringar och andra lönekostnader (0 %). Ange Pålägg i Uppgifter (eller per person i Lönekalkyl), t.ex. 6 %.`,
     () =>
       `The salary calculation has no surcharge for occupational pension, agreement insurances and other salary costs (0 %). Enter Pålägg in Uppgifter (or per person in Lönekalkyl), e.g. 6 %.`,
     "info",
   ),
-  INVALID_ORG_NUMBER: t(
+  INVALID_ORG_NUMBER: t<{ readonly text: string }>(
     (f) =>
       `Organisationsnumret "${f.text}" är ogiltigt (kontrollsiffran stämmer inte). Skriv det som NNNNNN-NNNN.`,
     (f) =>
       `The organisation number "${f.text}" is invalid (the check digit does not match). Enter it as NNNNNN-NNNN.`,
     "error",
   ),
-  INVALID_DATE: t(
+  INVALID_DATE: t<{ readonly text: string }>(
     (f) => `"${f.text}" är inte ett datum. Skriv datumet som ÅÅÅÅ-MM-DD.`,
     (f) => `"${f.text}" is not a date. Enter the date as YYYY-MM-DD.`,
     "error",
   ),
-  INVALID_TOLERANCE: t(
+  INVALID_TOLERANCE: t<{ readonly text: string }>(
     (f) =>
       `Toleransen "${f.text}" kan inte läsas. Skriv den i procent (t.ex. 5 %) eller kronor (t.ex. 10 000 kr).`,
     (f) =>
       `The tolerance "${f.text}" cannot be read. Enter it in percent (e.g. 5 %) or kronor (e.g. 10 000 kr).`,
     "error",
   ),
-  REPAYMENT_DUE_DEFAULTED: t(
+  REPAYMENT_DUE_DEFAULTED: t<{ readonly due: string }>(
     (f) =>
       `Återbetalning senast saknas i Uppgifter; ${f.due} används. Fyll i datumet om ett annat gäller.`,
     (f) =>
@@ -269,212 +324,247 @@ export const FINDINGS = {
     "info",
   ),
   // Half-year sheets
-  PERIOD_UNKNOWN: t(
+  PERIOD_UNKNOWN: t<NoParams>(
     () =>
       'Bladet har en budgettabell men det går inte att se vilket halvår den gäller. Skriv halvåret i bladnamnet (t.ex. "Budget 2025 H2") eller i en cell Period.',
     () =>
       'The sheet has a budget table but its half-year cannot be told. Put the half-year in the sheet name (e.g. "Budget 2025 H2") or in a Period cell.',
     "error",
   ),
-  NOT_HALF_YEAR: t(
+  NOT_HALF_YEAR: t<{ readonly text: string }>(
     (f) =>
       `Perioden "${f.text}" är inte ett helt halvår (januari–juni eller juli–december). Dela upp budgeten på ett blad per halvår.`,
     (f) =>
       `The period "${f.text}" is not a whole half-year (January–June or July–December). Split the budget into one sheet per half-year.`,
     "error",
   ),
-  PERIOD_MISMATCH: t(
+  PERIOD_MISMATCH: t<{
+    readonly nameHalfYear: string;
+    readonly cellHalfYear: string;
+  }>(
     (f) =>
       `Bladnamnet säger ${f.nameHalfYear} men cellen Period säger ${f.cellHalfYear}. Rätta det ena; ${f.cellHalfYear} används.`,
     (f) =>
       `The sheet name says ${f.nameHalfYear} but the Period cell says ${f.cellHalfYear}. Correct one of them; ${f.cellHalfYear} is used.`,
     "error",
   ),
-  MISSING_COLUMNS: t(
+  MISSING_COLUMNS: t<{ readonly columns: string }>(
     (f) =>
       `Tabellen saknar kolumnen ${f.columns}. Lägg till en rubrikrad med minst Post och Budget.`,
     (f) =>
       `The table lacks the column ${f.columns}. Add a header row with at least Post and Budget.`,
     "error",
   ),
-  NO_LINES: t(
+  NO_LINES: t<NoParams>(
     () => "Tabellen har inga budgetposter. Fyll i minst en post med belopp.",
     () =>
       "The table has no budget lines. Fill in at least one line with an amount.",
     "error",
   ),
-  NOT_A_NUMBER: t(
+  NOT_A_NUMBER: t<{ readonly text: string }>(
     (f) =>
       `"${f.text}" är inte ett tal. Skriv bara beloppet, t.ex. 40000 (noteringar hör hemma i en egen kolumn).`,
     (f) =>
       `"${f.text}" is not a number. Enter only the amount, e.g. 40000 (notes belong in a column of their own).`,
     "error",
   ),
-  CELL_ERROR: t(
+  CELL_ERROR: t<{ readonly text: string }>(
     (f) =>
       `Cellen visar felvärdet ${f.text}. Rätta formeln eller skriv in värdet.`,
     (f) =>
       `The cell shows the error value ${f.text}. Fix the formula or type the value.`,
     "error",
   ),
-  UNCALCULATED_FORMULA: t(
+  UNCALCULATED_FORMULA: t<{ readonly text: string }>(
     (f) =>
       `Formeln ${f.text} har inget beräknat värde i filen. Öppna och spara arbetsboken i Excel så att den räknas om.`,
     (f) =>
       `The formula ${f.text} has no calculated value in the file. Open and save the workbook in Excel so that it is recalculated.`,
     "warning",
   ),
-  AMOUNT_OUT_OF_RANGE: t(
+  AMOUNT_OUT_OF_RANGE: t<{ readonly text: string }>(
     (f) => `Talet ${f.text} är orimligt stort. Kontrollera cellen.`,
     (f) => `The number ${f.text} is implausibly large. Check the cell.`,
     "error",
   ),
-  MONTHS_OUT_OF_RANGE: t(
+  MONTHS_OUT_OF_RANGE: t<{ readonly months: number }>(
     (f) =>
       `Antal månader ${f.months} ligger utanför ett halvår. Skriv ett tal större än 0 och högst 6.`,
     (f) =>
       `The number of months ${f.months} is outside a half-year. Enter a number above 0 and at most 6.`,
     "error",
   ),
-  PERCENT_NOT_POSITIVE: t(
+  PERCENT_NOT_POSITIVE: t<{ readonly percent: number }>(
     (f) =>
       `Tjänstgöringsgraden ${f.percent} % måste vara större än 0. Rätta den eller ta bort posten.`,
     (f) =>
       `The service percentage ${f.percent} % must be above 0. Correct it or remove the line.`,
     "error",
   ),
-  PERCENT_FRACTION_SUSPECT: t(
+  PERCENT_FRACTION_SUSPECT: t<{
+    readonly percent: number;
+    readonly asPercent: number;
+  }>(
     (f) =>
       `Tjänstgöringsgraden läses som ${f.percent} %. Menade du ${f.asPercent} %? Skriv då ${f.asPercent} eller formatera cellen som procent.`,
     (f) =>
       `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
     "warning",
   ),
-  NEGATIVE_AMOUNT: t(
+  NEGATIVE_AMOUNT: t<{ readonly amountOre: Ore }>(
     (f) =>
       `Beloppet ${f.amount} är negativt. Skriv kostnader som positiva belopp.`,
     (f) =>
       `The amount ${f.amount} is negative. Enter costs as positive amounts.`,
     "error",
   ),
-  SALARY_MISMATCH: t(
+  SALARY_MISMATCH: t<{ readonly enteredOre: Ore; readonly derivedOre: Ore }>(
     (f) =>
       `Budgeten ${f.entered} stämmer inte med tjänstgöringsgrad × månader × månadskostnad = ${f.derived}. ${f.derived} används; rätta cellen eller underlaget.`,
     (f) =>
       `The budget ${f.entered} does not match service percentage × months × monthly cost = ${f.derived}. ${f.derived} is used; correct the cell or the inputs.`,
     "error",
   ),
-  SALARY_INCOMPLETE: t(
+  SALARY_INCOMPLETE: t<{ readonly missing: string }>(
     (f) =>
       `Lönerad utan ${f.missing}: budgeten kan inte räknas fram. Fyll i ${f.missing} eller budgetbeloppet.`,
     (f) =>
       `Salary line without ${f.missing}: the budget cannot be derived. Fill in ${f.missing} or the budget amount.`,
     "warning",
   ),
-  IMPLIED_MONTHLY_COST: t(
+  IMPLIED_MONTHLY_COST: t<{ readonly impliedOre: Ore }>(
     (f) =>
       `Månadskostnad saknas; budgeten motsvarar en månadskostnad på ${f.implied} för heltid.`,
     (f) =>
       `The monthly cost is missing; the budget implies a full-time monthly cost of ${f.implied}.`,
     "info",
   ),
-  MISSING_BUDGET: t(
+  MISSING_BUDGET: t<{ readonly label: string }>(
     (f) =>
       `Posten "${f.label}" har inget budgetbelopp. Fyll i beloppet (0 om posten inte ska ha medel).`,
     (f) =>
       `The line "${f.label}" has no budget amount. Fill in the amount (0 if the line gets no funds).`,
     "warning",
   ),
-  MISSING_ACTUAL: t(
+  MISSING_ACTUAL: t<{ readonly label: string }>(
     (f) =>
       `Posten "${f.label}" saknar utfall fast halvåret är återrapporterat; 0 används. Fyll i utfallet.`,
     (f) =>
       `The line "${f.label}" has no actual although the half-year is reported; 0 is used. Fill in the actual.`,
     "warning",
   ),
-  LINE_WITHOUT_LABEL: t(
+  LINE_WITHOUT_LABEL: t<NoParams>(
     () => "Raden har belopp men ingen benämning. Skriv vad posten avser.",
     () => "The row has amounts but no label. Enter what the line is for.",
     "warning",
   ),
-  DUPLICATE_LINE: t(
+  DUPLICATE_LINE: t<{ readonly label: string; readonly firstRow: number }>(
     (f) =>
       `Posten "${f.label}" finns redan på rad ${f.firstRow}. Slå ihop raderna eller ge dem olika benämningar.`,
     (f) =>
       `The line "${f.label}" already exists on row ${f.firstRow}. Merge the rows or give them different labels.`,
     "warning",
   ),
-  OH_MISMATCH: t(
+  OH_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
     (f) =>
       `OH-budgeten ${f.entered} stämmer inte med OH-sats × direkta kostnader = ${f.computed}. ${f.computed} används; rätta cellen.`,
     (f) =>
       `The overhead budget ${f.entered} does not match overhead rate × direct costs = ${f.computed}. ${f.computed} is used; correct the cell.`,
     "error",
   ),
-  OH_FORMULA_STALE: t(
+  OH_FORMULA_STALE: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
     (f) =>
       `OH-formeln ger ${f.entered} men OH-sats × alla direkta kostnader = ${f.computed}: formeln räknar inte med alla rader (till exempel en infogad rad). ${f.computed} används; Beräkna skriver om formeln.`,
     (f) =>
       `The overhead formula gives ${f.entered} but overhead rate × all direct costs = ${f.computed}: it does not cover every line (an inserted row, for example). ${f.computed} is used; Compute rewrites the formula.`,
     "warning",
   ),
-  OH_ACTUAL_ABOVE_RATE: t(
+  OH_ACTUAL_ABOVE_RATE: t<{
+    readonly actualOre: Ore;
+    readonly allowedOre: Ore;
+    readonly excessOre: Ore;
+  }>(
     (f) =>
       `Utfallet för OH ${f.actual} överstiger det tillåtna ${f.allowed} (OH-sats × direkta kostnader, högst budgeterad OH). ${f.excess} räknas inte som stödberättigat.`,
     (f) =>
       `The actual overhead ${f.actual} exceeds the allowed ${f.allowed} (overhead rate × actual direct costs, at most the budgeted overhead). ${f.excess} is not eligible.`,
     "error",
   ),
-  OVERSPENT: t(
+  OVERSPENT: t<{
+    readonly label: string;
+    readonly halfYear: string;
+    readonly overOre: Ore;
+    readonly budgetOre: Ore;
+    readonly actualOre: Ore;
+  }>(
     (f) =>
       `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (halvårets budget ${f.budget}, utfall ${f.actual}, exkl. OH). Förklara avvikelsen i återrapporteringen.`,
     (f) =>
       `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (the half-year's budget ${f.budget}, actual ${f.actual}, excl. overhead). Explain the variance in the report-back.`,
     "warning",
   ),
-  OVERSPENT_WITHIN_TOLERANCE: t(
+  OVERSPENT_WITHIN_TOLERANCE: t<{
+    readonly label: string;
+    readonly halfYear: string;
+    readonly overOre: Ore;
+    readonly budgetOre: Ore;
+    readonly actualOre: Ore;
+  }>(
     (f) =>
       `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (exkl. OH), inom toleransen.`,
     (f) =>
       `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (excl. overhead), within the tolerance.`,
     "info",
   ),
-  YEAR_OVERSPENT: t(
+  YEAR_OVERSPENT: t<{
+    readonly year: number;
+    readonly overOre: Ore;
+    readonly actualOre: Ore;
+    readonly budgetOre: Ore;
+  }>(
     (f) =>
       `År ${f.year} är överskridet med ${f.over}: utfallet ${f.actual} överstiger budgeten ${f.budget}. Inget ska återbetalas för året; underskottet täcks inte av kommunen.`,
     (f) =>
       `The year ${f.year} is overspent by ${f.over}: the actual ${f.actual} exceeds the budget ${f.budget}. Nothing is repaid for the year; the deficit is not covered by the city.`,
     "warning",
   ),
-  YEAR_PARTIAL: t(
+  YEAR_PARTIAL: t<{ readonly year: number; readonly reported: string }>(
     (f) =>
       `År ${f.year} är bara delvis återrapporterat (${f.reported}); årets överskott är preliminärt.`,
     (f) =>
       `The year ${f.year} is only partly reported (${f.reported}); its surplus is provisional.`,
     "info",
   ),
-  SUM_MISMATCH: t(
+  SUM_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
     (f) =>
       `Summan ${f.entered} stämmer inte med beräknad summa ${f.computed}. Rätta summaraden (eller låt den vara en formel).`,
     (f) =>
       `The total ${f.entered} does not match the computed total ${f.computed}. Correct the total row (or make it a formula).`,
     "error",
   ),
-  VARIANCE_MISMATCH: t(
+  VARIANCE_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
     (f) =>
       `Differensen ${f.entered} stämmer inte med budget − utfall = ${f.computed}. Rätta cellen.`,
     (f) =>
       `The variance ${f.entered} does not match budget − actual = ${f.computed}. Correct the cell.`,
     "error",
   ),
-  LINE_NOT_IN_EVERY_HALF_YEAR: t(
+  LINE_NOT_IN_EVERY_HALF_YEAR: t<{
+    readonly label: string;
+    readonly present: string;
+    readonly missing: string;
+  }>(
     (f) =>
       `Posten "${f.label}" finns i ${f.present} men inte i ${f.missing}; i års- och periodtabellerna räknas den där den finns.`,
     (f) =>
       `The line "${f.label}" is in ${f.present} but not in ${f.missing}; the year and period tables count it where it is.`,
     "info",
   ),
-  SERVICE_PERCENT_WEIGHTED: t(
+  SERVICE_PERCENT_WEIGHTED: t<{
+    readonly label: string;
+    readonly percents: string;
+    readonly weighted: number;
+  }>(
     (f) =>
       `Posten "${f.label}" har olika tjänstgöringsgrad i halvåren (${f.percents} %); budgetförslaget visar snittet viktat med månader, ${f.weighted} %.`,
     (f) =>
@@ -482,89 +572,145 @@ export const FINDINGS = {
     "info",
   ),
   // Against a granted budget (check --granted)
-  GRANTED_LINE_CHANGED: t(
+  GRANTED_LINE_CHANGED: t<{
+    readonly label: string;
+    readonly reportedOre: Ore;
+    readonly grantedOre: Ore;
+  }>(
     (f) =>
       `Posten "${f.label}" har budgeten ${f.reported} i återrapporteringen, men ${f.granted} beviljades. Beräkningen använder det beviljade beloppet; stadskontoret bedömer ändringen.`,
     (f) =>
       `The line "${f.label}" has the budget ${f.reported} in the report, but ${f.granted} was granted. The figures use the granted amount; stadskontoret judges the change.`,
     "warning",
   ),
-  GRANTED_LINE_ADDED: t(
+  GRANTED_LINE_ADDED: t<{ readonly label: string; readonly reportedOre: Ore }>(
     (f) =>
       `Posten "${f.label}" (budget ${f.reported}) finns inte i den beviljade budgeten; den räknas med budget 0 kr.`,
     (f) =>
       `The line "${f.label}" (budget ${f.reported}) is not in the granted budget; it counts with a budget of SEK 0.`,
     "warning",
   ),
-  GRANTED_LINE_REMOVED: t(
+  GRANTED_LINE_REMOVED: t<{
+    readonly label: string;
+    readonly grantedOre: Ore;
+    readonly halfYear: string;
+  }>(
     (f) =>
       `Den beviljade posten "${f.label}" (${f.granted}) saknas i återrapporteringen för ${f.halfYear}; den räknas som beviljad utan utfall.`,
     (f) =>
       `The granted line "${f.label}" (${f.granted}) is missing from the report for ${f.halfYear}; it counts as granted with no actual.`,
     "warning",
   ),
-  GRANTED_TOTAL_EXCEEDED: t(
+  GRANTED_TOTAL_EXCEEDED: t<{
+    readonly halfYear: string;
+    readonly reportedOre: Ore;
+    readonly overOre: Ore;
+    readonly grantedOre: Ore;
+  }>(
     (f) =>
       `Budgeten för ${f.halfYear} är ${f.reported} i återrapporteringen, ${f.over} mer än de beviljade ${f.granted}. Överskottet och återbetalningen räknas mot det beviljade beloppet.`,
     (f) =>
       `The budget for ${f.halfYear} is ${f.reported} in the report, ${f.over} more than the ${f.granted} granted. The surplus and the repayment are computed against the granted amount.`,
     "error",
   ),
-  GRANTED_RATE_CHANGED: t(
+  GRANTED_RATE_CHANGED: t<{
+    readonly reported: number | string;
+    readonly granted: number | string;
+  }>(
     (f) =>
       `OH-satsen är ${f.reported} % i återrapporteringen men ${f.granted} % i den beviljade budgeten; beräkningen använder den beviljade.`,
     (f) =>
       `The overhead rate is ${f.reported} % in the report but ${f.granted} % in the granted budget; the figures use the granted one.`,
     "warning",
   ),
-  GRANTED_PERIOD_CHANGED: t(
+  GRANTED_PERIOD_CHANGED: t<{
+    readonly reported: string;
+    readonly granted: string;
+  }>(
     (f) =>
       `Avtalsperioden är ${f.reported} i återrapporteringen men ${f.granted} i den beviljade budgeten.`,
     (f) =>
       `The agreement period is ${f.reported} in the report but ${f.granted} in the granted budget.`,
     "warning",
   ),
-  HALF_YEAR_NOT_GRANTED: t(
+  HALF_YEAR_NOT_GRANTED: t<{ readonly halfYear: string }>(
     (f) =>
       `Halvåret ${f.halfYear} finns inte i den beviljade budgeten; det räknas mot arbetsbokens egen budget.`,
     (f) =>
       `The half-year ${f.halfYear} is not in the granted budget; it is computed against the workbook's own budget.`,
     "error",
   ),
-  GRANTED_OTHER_CASE: t(
+  GRANTED_OTHER_CASE: t<{
+    readonly granted: string;
+    readonly reported: string;
+  }>(
     (f) =>
       `Den beviljade budgeten hör till ett annat ärende (${f.granted}, återrapporteringen: ${f.reported}); återrapporteringen räknas mot sin egen budget.`,
     (f) =>
       `The granted budget belongs to another case (${f.granted}; the report: ${f.reported}); the report is computed against its own budget.`,
     "error",
   ),
-  ROWS_AFTER_TOTAL: t(
+  ROWS_AFTER_TOTAL: t<{ readonly row: number }>(
     (f) =>
       `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,
     (f) =>
       `The rows below the total row (from row ${f.row}) are not counted as budget lines.`,
     "info",
   ),
-} satisfies Record<string, Entry>;
+};
 
 export type FindingCode = keyof typeof FINDINGS;
 
-export function finding(
-  code: FindingCode,
+/** The parameters a code's messages need. */
+export type ParamsOf<C extends FindingCode> = AllOf<
+  C extends FindingCode
+    ? (typeof FINDINGS)[C] extends Entry<infer P>
+      ? P
+      : never
+    : never
+>;
+
+// A finding whose code is chosen at run time (one of two) takes what each of them needs.
+type AllOf<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+
+type ParamsArg<C extends FindingCode> =
+  NoParams extends ParamsOf<C> ? [params?: ParamsOf<C>] : [params: ParamsOf<C>];
+
+export function finding<C extends FindingCode>(
+  code: C,
   sheet: string | null,
   cell: string | null,
-  params: Params = {},
+  ...[params]: ParamsArg<C>
 ): Finding {
-  return { severity: FINDINGS[code].severity, code, sheet, cell, params };
+  return {
+    severity: FINDINGS[code].severity,
+    code,
+    sheet,
+    cell,
+    params: params ?? {},
+  };
 }
 
 /** Every finding code, in the catalogue's order. */
 export const FINDING_CODES = Object.keys(FINDINGS) as FindingCode[];
 
+// A finding's code and params travel together from `finding`, so its entry takes its params.
+function entryOf(code: FindingCode): Entry<Params> {
+  return FINDINGS[code] as Entry<Params>;
+}
+
 /** A finding's message with "…" where the workbook's figures and names go: for the help page. */
 export function findingTemplate(code: FindingCode, lang: Lang): string {
   const blank = new Proxy({}, { get: () => "…" });
-  return FINDINGS[code].template[lang](blank);
+  return entryOf(code)[lang](blank);
+}
+
+export function findingMessage(f: Finding, lang: Lang): string {
+  return entryOf(f.code)[lang](shown(f.params, lang));
 }
 
 export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
@@ -573,7 +719,7 @@ export function renderFinding(f: Finding, lang: Lang): RenderedFinding {
     code: f.code,
     sheet: f.sheet,
     cell: f.cell,
-    message: FINDINGS[f.code][lang](f.params, lang),
+    message: findingMessage(f, lang),
   };
 }
 

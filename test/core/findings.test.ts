@@ -5,6 +5,7 @@ import {
   FINDINGS,
   FINDING_CODES,
   type FindingCode,
+  finding,
   findingTemplate,
   renderFinding,
 } from "../../src/core";
@@ -18,8 +19,12 @@ function namesRead(code: FindingCode): string[] {
       get: (_, k) => (names.add(String(k)), "x"),
     },
   );
-  FINDINGS[code].template.sv(spy);
-  FINDINGS[code].template.en(spy);
+  const { sv, en } = FINDINGS[code] as {
+    sv: (f: object) => string;
+    en: (f: object) => string;
+  };
+  sv(spy);
+  en(spy);
   return [...names];
 }
 
@@ -74,5 +79,19 @@ describe("the finding catalogue", () => {
     expect(findingTemplate("OVERSPENT", "sv")).toMatch(
       /Posten "…" är överskriden med …/,
     );
+  });
+});
+
+describe("a finding's parameters are typed by its code", () => {
+  test("one made without a parameter its messages read does not compile", () => {
+    const f = finding(
+      "DUPLICATE_HALF_YEAR",
+      "Budget 2025 H2",
+      "B2",
+      // @ts-expect-error: the messages read `sheet` too
+      { halfYear: "2025-H2", other: "Kopia" },
+    );
+    // Only the compiler stops it: run anyway, the message has a hole.
+    expect(renderFinding(f, "sv").message).toContain("Kopia och undefined");
   });
 });
