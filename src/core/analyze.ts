@@ -1,11 +1,11 @@
 // The whole engine in one call: grids in → model, figures, findings and decision out.
 
+import { checkFigures } from "./checks";
 import { compute } from "./compute";
-import type { Computation } from "./figures";
 import { decisionPoints } from "./decision";
+import type { Computation, GrantedSource } from "./figures";
 import { type Finding, compareFindings } from "./findings";
 import type { Grid } from "./grid";
-import type { GrantedSource } from "./figures";
 import type { BudgetWorkbook } from "./model";
 import { readWorkbook } from "./read";
 
@@ -21,15 +21,30 @@ export interface Analysis {
 
 /** Grids in, or sheets one at a time (any iterable: each is read once and may then be let go). */
 export function analyze(grids: { readonly sheets: Iterable<Grid> }): Analysis {
-  const { workbook, findings: readFindings } = readWorkbook(grids);
-  const findings = [...readFindings];
-  const computation = compute(workbook, findings);
-  const decision = decisionPoints(computation);
+  const { workbook, findings } = readWorkbook(grids);
+  return judge(workbook, { model: workbook, findings, granted: null });
+}
+
+/**
+ * The figures of `model` (the workbook itself, or the workbook held to a grant) and every check of
+ * them, after the findings met on the way (reading, the grant).
+ */
+export function judge(
+  workbook: BudgetWorkbook,
+  on: {
+    readonly model: BudgetWorkbook;
+    readonly findings: readonly Finding[];
+    readonly granted: GrantedSource | null;
+  },
+): Analysis {
+  const computation = compute(on.model);
+  const findings = [...on.findings, ...checkFigures(on.model, computation)];
   return {
     workbook,
     computation,
-    decision,
-    findings: [...findings].sort(compareFindings),
-    granted: null,
-  }; // sort is stable: reading order stays
+    decision: decisionPoints(computation),
+    // sort is stable: reading order stays
+    findings: findings.sort(compareFindings),
+    granted: on.granted,
+  };
 }

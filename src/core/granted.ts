@@ -2,12 +2,11 @@
 // column: a partner who raises a line's budget in the report would otherwise lower what it repays
 // by the same amount, with nothing to show for it.
 
-import type { Analysis } from "./analyze";
+import { type Analysis, judge } from "./analyze";
 import { compute } from "./compute";
-import type { ComputedHalfYear, Computation, GrantedSource } from "./figures";
+import type { ComputedHalfYear, Computation } from "./figures";
 import { sameCase } from "./case";
-import { decisionPoints } from "./decision";
-import { type Finding, compareFindings, finding } from "./findings";
+import { type Finding, finding } from "./findings";
 import type { Grid } from "./grid";
 import {
   type Agreement,
@@ -25,16 +24,13 @@ import { readWorkbook } from "./read";
 const ratePercent = (ppm: number | null) => (ppm === null ? "–" : ppm / 10_000);
 
 /** The report's agreement details against the granted budget's: the rate and the period. */
-function compareAgreements(
-  report: Agreement,
-  granted: Agreement,
-  findings: Finding[],
-): void {
+function compareAgreements(report: Agreement, granted: Agreement): Finding[] {
+  const out: Finding[] = [];
   if (
     granted.overheadRatePpm !== null &&
     report.overheadRatePpm !== granted.overheadRatePpm
   )
-    findings.push(
+    out.push(
       finding(
         "GRANTED_RATE_CHANGED",
         report.sheet,
@@ -52,7 +48,7 @@ function compareAgreements(
     report.end &&
     (report.start !== granted.start || report.end !== granted.end)
   )
-    findings.push(
+    out.push(
       finding(
         "GRANTED_PERIOD_CHANGED",
         report.sheet,
@@ -63,6 +59,61 @@ function compareAgreements(
         },
       ),
     );
+  return out;
+}
+
+/** A reported half-year held to its grant, and every difference as a finding at the report's cell. */
+interface Held {
+  readonly sheet: HalfYearSheet;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * One reported half-year held to its granted half-year: each line gets the granted line's budget
+ * (a line the grant lacks gets 0, a granted line the report lacks comes back with no spending).
+ */
+function holdToGrant(
+  sheet: HalfYearSheet,
+  own: ComputedHalfYear,
+  granted: ComputedHalfYear,
+  rateChanged: boolean,
+): Held {
+  const grantedLines = byLineKey(
+    granted.lines.filter((l) => l.input.category !== "overhead"),
+    (l) => l.input,
+  );
+  const held = own.lines.map((l) =>
+    holdLine(sheet, l, grantedLines.get(keyOfLine(l.input))?.shift()),
+  );
+  const removed = [...grantedLines.values()].flat().map((l) => ({
+    line: removedLine(sheet, l),
+    finding: finding("GRANTED_LINE_REMOVED", sheet.sheet, null, {
+      label: l.input.label,
+      halfYear: sheet.halfYear.id,
+      grantedOre: l.effectiveBudget,
+    }),
+  }));
+  const findings = [
+    ...held.flatMap((h) => (h.finding ? [h.finding] : [])),
+    ...removed.map((r) => r.finding),
+    ...totalExceeded(sheet, own, granted),
+  ];
+  // Another OH rate changes the OH the report typed: held to the grant's, as every change is.
+  const differs =
+    rateChanged || removed.length > 0 || held.some((h) => h.differs);
+  // The report keeps the grant in this half-year: judged as it is, with all its own checks
+  // (its Differens cells and Summa row against its own, equal, budget).
+  if (!differs) return { sheet, findings };
+  return {
+    sheet: {
+      ...sheet,
+      lines: [...held.map((h) => h.line), ...removed.map((r) => r.line)],
+      total: sheet.total
+        ? { ...sheet.total, budget: null, variance: null }
+        : null,
+    },
+    findings,
+  };
 }
 
 const NO_SALARY = {
@@ -71,138 +122,112 @@ const NO_SALARY = {
   monthlyCost: null,
 } as const;
 
-/**
- * One reported half-year held to its granted half-year: each line gets the granted line's budget
- * (a line the grant lacks gets 0, a granted line the report lacks comes back with no spending),
- * and every difference is a finding at the report's cell.
- */
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
-function holdToGrant(
+function holdLine(
   sheet: HalfYearSheet,
-  own: ComputedHalfYear,
-  granted: ComputedHalfYear,
-  rateChanged: boolean,
-  findings: Finding[],
-): HalfYearSheet {
-  const grantedLines = byLineKey(
-    granted.lines.filter((l) => l.input.category !== "overhead"),
-    (l) => l.input,
-  );
-  const lines: LineInput[] = [];
-  // Another OH rate changes the OH the report typed: held to the grant's, as every change is.
-  let differs = rateChanged;
-  own.lines.forEach(({ input, effectiveBudget }) => {
-    if (input.category === "overhead") {
-      // The OH the rate gives on the granted direct costs: the entered one is the report's own.
-      lines.push({
+  { input, effectiveBudget }: ComputedHalfYear["lines"][number],
+  match: ComputedHalfYear["lines"][number] | undefined,
+): { line: LineInput; finding: Finding | null; differs: boolean } {
+  if (input.category === "overhead")
+    // The OH the rate gives on the granted direct costs: the entered one is the report's own.
+    return {
+      line: {
         ...input,
         budget: null,
         variance: null,
         reportedBudget: input.budget,
-      });
-      return;
-    }
-    const match = grantedLines.get(keyOfLine(input))?.shift();
-    const budget = match ? match.effectiveBudget : (0 as Ore);
-    if (!match)
-      findings.push(
-        finding(
-          "GRANTED_LINE_ADDED",
-          sheet.sheet,
-          cellOf(sheet, input.row, "label"),
-          {
-            label: input.label,
-            reportedOre: effectiveBudget,
-          },
-        ),
-      );
-    else if (effectiveBudget !== budget)
-      findings.push(
-        finding(
-          "GRANTED_LINE_CHANGED",
-          sheet.sheet,
-          cellOf(sheet, input.row, "budget"),
-          {
-            label: input.label,
-            reportedOre: effectiveBudget,
-            grantedOre: budget,
-          },
-        ),
-      );
-    const same = match && effectiveBudget === budget;
-    if (!same) differs = true;
-    lines.push({
-      ...input,
-      ...(same ? {} : NO_SALARY),
-      budget,
-      variance: null,
-      reportedBudget: input.budget,
-    });
-  });
-  for (const rest of grantedLines.values())
-    for (const l of rest) {
-      differs = true;
-      findings.push(
-        finding("GRANTED_LINE_REMOVED", sheet.sheet, null, {
-          label: l.input.label,
-          halfYear: sheet.halfYear.id,
-          grantedOre: l.effectiveBudget,
-        }),
-      );
-      // Granted and not reported: nothing was spent on it. Its row is the table's header (it has none).
-      lines.push({
-        ...l.input,
-        ...NO_SALARY,
-        row: sheet.headerRow,
-        budget: l.effectiveBudget,
-        actual: 0,
-        variance: null,
-        unreadable: [],
-        formulas: {},
-        reportedBudget: null,
-      });
-    }
-  if (own.budget.total > granted.budget.total) {
-    const t = sheet.total;
-    findings.push(
-      finding(
-        "GRANTED_TOTAL_EXCEEDED",
-        sheet.sheet,
-        t ? cellOf(sheet, t.row, "budget") : null,
-        {
-          halfYear: sheet.halfYear.id,
-          reportedOre: own.budget.total,
-          grantedOre: granted.budget.total,
-          overOre: own.budget.total - granted.budget.total,
-        },
-      ),
-    );
-  }
-  // The report keeps the grant in this half-year: judged as it is, with all its own checks
-  // (its Differens cells and Summa row against its own, equal, budget).
-  if (!differs) return sheet;
-  return {
-    ...sheet,
-    lines,
-    total: sheet.total
-      ? { ...sheet.total, budget: null, variance: null }
-      : null,
+      },
+      finding: null,
+      differs: false,
+    };
+  const budget: Ore = match ? match.effectiveBudget : 0;
+  const same = match !== undefined && effectiveBudget === budget;
+  const line: LineInput = {
+    ...input,
+    ...(same ? {} : NO_SALARY),
+    budget,
+    variance: null,
+    reportedBudget: input.budget,
   };
+  if (!match)
+    return {
+      line,
+      finding: finding(
+        "GRANTED_LINE_ADDED",
+        sheet.sheet,
+        cellOf(sheet, input.row, "label"),
+        { label: input.label, reportedOre: effectiveBudget },
+      ),
+      differs: true,
+    };
+  if (same) return { line, finding: null, differs: false };
+  return {
+    line,
+    finding: finding(
+      "GRANTED_LINE_CHANGED",
+      sheet.sheet,
+      cellOf(sheet, input.row, "budget"),
+      { label: input.label, reportedOre: effectiveBudget, grantedOre: budget },
+    ),
+    differs: true,
+  };
+}
+
+/** Granted and not reported: nothing was spent on it. Its row is the table's header (it has none). */
+function removedLine(
+  sheet: HalfYearSheet,
+  l: ComputedHalfYear["lines"][number],
+): LineInput {
+  return {
+    ...l.input,
+    ...NO_SALARY,
+    row: sheet.headerRow,
+    budget: l.effectiveBudget,
+    actual: 0,
+    variance: null,
+    unreadable: [],
+    formulas: {},
+    reportedBudget: null,
+  };
+}
+
+function totalExceeded(
+  sheet: HalfYearSheet,
+  own: ComputedHalfYear,
+  granted: ComputedHalfYear,
+): Finding[] {
+  if (own.budget.total <= granted.budget.total) return [];
+  const t = sheet.total;
+  return [
+    finding(
+      "GRANTED_TOTAL_EXCEEDED",
+      sheet.sheet,
+      t ? cellOf(sheet, t.row, "budget") : null,
+      {
+        halfYear: sheet.halfYear.id,
+        reportedOre: own.budget.total,
+        grantedOre: granted.budget.total,
+        overOre: own.budget.total - granted.budget.total,
+      },
+    ),
+  ];
 }
 
 /** The report's model with the granted budget in place of its own, for every reported half-year. */
 export function grantedModel(
   report: BudgetWorkbook,
   granted: Computation,
-  findings: Finding[],
-): { workbook: BudgetWorkbook; periods: HalfYearId[] } {
-  const own = compute(report, []); // the report's own figures, to compare; its findings are not ours
+): {
+  workbook: BudgetWorkbook;
+  periods: HalfYearId[];
+  findings: Finding[];
+} {
+  const own = compute(report); // the report's own figures, to compare; its findings are not ours
   const grantedById = new Map(
     granted.halfYears
       .filter((h) => h.actual === null)
       .map((h) => [h.halfYear.id, h] as const),
   );
-  compareAgreements(report.agreement, granted.agreement, findings);
+  const findings = compareAgreements(report.agreement, granted.agreement);
   const rateChanged =
     granted.agreement.overheadRatePpm !== null &&
     granted.agreement.overheadRatePpm !== report.agreement.overheadRatePpm;
@@ -220,7 +245,9 @@ export function grantedModel(
       return s;
     }
     periods.push(s.halfYear.id);
-    return holdToGrant(s, mine, g, rateChanged, findings);
+    const held = holdToGrant(s, mine, g, rateChanged);
+    findings.push(...held.findings);
+    return held.sheet;
   });
   return {
     workbook: {
@@ -232,6 +259,7 @@ export function grantedModel(
       halfYears,
     },
     periods,
+    findings,
   };
 }
 
@@ -243,42 +271,32 @@ export function analyzeAgainstGranted(
   grids: { readonly sheets: Iterable<Grid> },
   granted: Analysis,
 ): Analysis {
-  const { workbook, findings: readFindings } = readWorkbook(grids);
-  const findings = [...readFindings];
-  let model = workbook;
-  let source: GrantedSource | null = null;
-  if (!sameCase(workbook.agreement, granted.computation.agreement))
-    findings.push(
-      finding(
-        "GRANTED_OTHER_CASE",
-        workbook.agreement.sheet,
-        workbook.agreement.cells.caseNumber ?? null,
-        {
-          reported:
-            workbook.agreement.caseNumber ?? workbook.agreement.name ?? "–",
-          granted:
-            granted.computation.agreement.caseNumber ??
-            granted.computation.agreement.name ??
-            "–",
-        },
-      ),
-    );
-  else {
-    const held = grantedModel(workbook, granted.computation, findings);
-    model = held.workbook;
-    source = {
-      periods: held.periods,
-      caseNumber: granted.computation.agreement.caseNumber,
-    };
-  }
-  const computation = compute(model, findings);
-  return {
-    workbook,
-    computation,
-    decision: decisionPoints(computation),
-    findings: [...findings].sort(compareFindings),
-    granted: source,
-  };
+  const { workbook, findings } = readWorkbook(grids);
+  const grant = granted.computation.agreement;
+  if (!sameCase(workbook.agreement, grant))
+    return judge(workbook, {
+      model: workbook,
+      findings: [
+        ...findings,
+        finding(
+          "GRANTED_OTHER_CASE",
+          workbook.agreement.sheet,
+          workbook.agreement.cells.caseNumber ?? null,
+          {
+            reported:
+              workbook.agreement.caseNumber ?? workbook.agreement.name ?? "–",
+            granted: grant.caseNumber ?? grant.name ?? "–",
+          },
+        ),
+      ],
+      granted: null,
+    });
+  const held = grantedModel(workbook, granted.computation);
+  return judge(workbook, {
+    model: held.workbook,
+    findings: [...findings, ...held.findings],
+    granted: { periods: held.periods, caseNumber: grant.caseNumber },
+  });
 }
 
 /**

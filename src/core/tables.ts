@@ -11,9 +11,7 @@ import type {
   YearLine,
   YearTable,
 } from "./figures";
-import { type Finding, finding } from "./findings";
 import type { Category } from "./glossary";
-import { cellOf } from "./model";
 import { type Ore, divRound, sum } from "./money";
 import { normalizeKey } from "./values";
 
@@ -110,41 +108,6 @@ function match<T>(
   return [...byKey.values()];
 }
 
-/** An info for each line that some of the half-years lack: it counts where it is. */
-function partialLines<T>(
-  matched: readonly Matched<T>[],
-  halfYears: readonly ComputedHalfYear[],
-  findings: Finding[],
-): void {
-  if (halfYears.length < 2) return;
-  for (const m of matched) {
-    // Once in each half-year, in order: nothing to say (parts come in the half-years' order).
-    if (
-      m.parts.length === halfYears.length &&
-      m.parts.every((p, i) => p.h === halfYears[i])
-    )
-      continue;
-    const present = new Set(m.parts.map((p) => p.halfYear));
-    if (present.size === halfYears.length) continue;
-    const first = m.parts[0]!;
-    findings.push(
-      finding(
-        "LINE_NOT_IN_EVERY_HALF_YEAR",
-        first.sheet,
-        first.row === null ? null : cellOf(first.h.source, first.row, "label"),
-        {
-          label: m.label,
-          present: [...present].join(", "),
-          missing: halfYears
-            .map((h) => h.halfYear.id)
-            .filter((id) => !present.has(id))
-            .join(", "),
-        },
-      ),
-    );
-  }
-}
-
 const atOf = (h: ComputedHalfYear, row: number | null): LineAt => ({
   halfYear: h.halfYear.id,
   sheet: h.source.sheet,
@@ -203,12 +166,10 @@ export function yearTables(
   halfYears: readonly ComputedHalfYear[],
   years: readonly YearFigures[],
   repayment: readonly RepaymentItem[],
-  findings: Finding[],
 ): YearTable[] {
   return years.map((y) => {
     const halves = halfYears.filter((h) => y.halfYears.includes(h.halfYear.id));
     const matched = match<YearFiguresOfLine>(halves, yearParts);
-    partialLines(matched, halves, findings);
     let budget = 0;
     let actual = 0;
     const lines: YearLine[] = matched.map((m) => {
@@ -254,10 +215,8 @@ interface PeriodFiguresOfLine {
 }
 
 /** The budget table of the half-years that are granted (have no actuals); null when there are none. */
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
 export function periodTable(
   halfYears: readonly ComputedHalfYear[],
-  findings: Finding[],
 ): PeriodTable | null {
   const granted = halfYears.filter((h) => h.actual === null);
   if (granted.length === 0) return null;
@@ -280,7 +239,6 @@ export function periodTable(
           l.input.label,
         );
   });
-  partialLines(matched, granted, findings);
   const lines = matched.map((m): PeriodLine => {
     const items = m.parts;
     const months = (i: PeriodFiguresOfLine) => i.monthsMicro ?? SIX_MONTHS;
@@ -297,22 +255,6 @@ export function periodTable(
       );
       const allMonths = withPercent.reduce((s, i) => s + BigInt(months(i)), 0n);
       percent = Number(divRound(personMonths, allMonths));
-      const first = m.parts[0]!;
-      findings.push(
-        finding(
-          "SERVICE_PERCENT_WEIGHTED",
-          first.sheet,
-          cellOf(first.h.source, first.row!, "servicePercent"),
-          {
-            label: m.label,
-            // Numbers are written in the reader's language by the catalogue; the list as it is.
-            percents: withPercent
-              .map((i) => i.percentMicro! / 1_000_000)
-              .join(" / "),
-            weighted: Math.round(percent / 10_000) / 100,
-          },
-        ),
-      );
     }
     return {
       category: m.category,
@@ -341,7 +283,7 @@ export function periodTable(
 }
 
 /** Every half-year lists the same lines in the same order (the tables then raise no finding). */
-function sameLines(halves: readonly ComputedHalfYear[]): boolean {
+export function sameLines(halves: readonly ComputedHalfYear[]): boolean {
   const first = halves[0];
   if (!first) return true;
   return halves.every(
@@ -352,34 +294,4 @@ function sameLines(halves: readonly ComputedHalfYear[]): boolean {
         return l.input.label === f.label && l.input.category === f.category;
       }),
   );
-}
-
-/**
- * The tables' findings (LINE_NOT_IN_EVERY_HALF_YEAR, SERVICE_PERCENT_WEIGHTED) without building
- * the tables: a workbook whose half-years list the same lines with the same % has none, and that
- * is checked without matching. The tables themselves are made when something shows them.
- */
-export function tableFindings(
-  halfYears: readonly ComputedHalfYear[],
-  years: readonly YearFigures[],
-  findings: Finding[],
-): void {
-  for (const y of years) {
-    const halves = halfYears.filter((h) => y.halfYears.includes(h.halfYear.id));
-    if (!sameLines(halves)) yearTables(halves, [y], [], findings);
-  }
-  const granted = halfYears.filter((h) => h.actual === null);
-  const first = granted[0];
-  const percentsDiffer =
-    first !== undefined &&
-    granted.some((h) =>
-      h.lines.some(
-        (l, i) =>
-          l.input.servicePercentMicro !== null &&
-          first.lines[i]?.input.servicePercentMicro !== null &&
-          l.input.servicePercentMicro !==
-            first.lines[i]?.input.servicePercentMicro,
-      ),
-    );
-  if (!sameLines(granted) || percentsDiffer) periodTable(halfYears, findings);
 }

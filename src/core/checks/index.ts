@@ -1,0 +1,37 @@
+// Every check of the figures, one family per module, run in the order a reader meets them: the
+// half-year sheets, then each half-year's lines, OH and totals, then the years and the tables.
+
+import type { Computation } from "../figures";
+import type { Finding } from "../findings";
+import type { BudgetWorkbook } from "../model";
+import { halfYearChecks } from "./half-years";
+import { actualChecks, budgetChecks } from "./lines";
+import { overheadActualCheck, overheadBudgetCheck } from "./overhead";
+import { salaryPostChecks } from "./salaries";
+import { tableChecks } from "./tables";
+import { totalRowChecks } from "./totals";
+import { repaymentChecks, yearChecks } from "./years";
+
+export function checkFigures(
+  workbook: BudgetWorkbook,
+  c: Computation,
+): Finding[] {
+  const ratePpm = c.agreement.overheadRatePpm;
+  return [
+    ...halfYearChecks(
+      workbook,
+      c.halfYears.map((h) => h.source),
+    ),
+    ...c.halfYears.flatMap((h) => [
+      ...budgetChecks(h),
+      ...overheadBudgetCheck(h, ratePpm),
+      ...actualChecks(h, c.agreement),
+      ...overheadActualCheck(h),
+      ...totalRowChecks(h),
+    ]),
+    ...salaryPostChecks(workbook, c),
+    ...yearChecks(c),
+    ...repaymentChecks(c),
+    ...tableChecks(c),
+  ];
+}

@@ -1,0 +1,174 @@
+// Each line of a half-year: its budget against its salary inputs (SPEC §4.1, §4.19), and its
+// actual against its budget (SPEC §4.6).
+
+import { salaryBudget } from "../compute";
+import type { ComputedHalfYear, ComputedLine } from "../figures";
+import { type Finding, finding } from "../findings";
+import { type Agreement, type LineInput, cellOf } from "../model";
+import { type Ore, divRound } from "../money";
+
+type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
+
+const atIn =
+  (h: ComputedHalfYear): At =>
+  (line, key) =>
+    cellOf(h.source, line.row, key);
+
+/** Every line's budget checks, in the sheet's order. */
+export function budgetChecks(h: ComputedHalfYear): Finding[] {
+  const at = atIn(h);
+  return h.lines.flatMap((l) =>
+    l.salaries
+      ? salaryCalcChecks(l, h.source.sheet, at)
+      : lineBudgetChecks(l, h.source.sheet, at),
+  );
+}
+
+/** A line costed in `Lönekalkyl`: a typed budget, or the line's own derivation, that differs. */
+function salaryCalcChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
+  const { input: line } = l;
+  const derived = l.effectiveBudget;
+  const out: Finding[] = [];
+  if (line.budget !== null && line.budget !== derived)
+    out.push(
+      finding("SALARY_CALC_BUDGET", sheet, at(line, "budget"), {
+        enteredOre: line.budget,
+        computedOre: derived,
+      }),
+    );
+  const { servicePercentMicro: pct, monthsMicro: months, monthlyCost } = line;
+  if (pct !== null && months !== null && monthlyCost !== null) {
+    const own = salaryBudget(pct, months, monthlyCost);
+    if (own !== derived)
+      out.push(
+        finding("SALARY_CALC_MISMATCH", sheet, at(line, "monthlyCost"), {
+          label: line.label,
+          enteredOre: own,
+          computedOre: derived,
+        }),
+      );
+  }
+  return out;
+}
+
+function lineBudgetChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
+  const { input: line } = l;
+  const { servicePercentMicro: pct, monthsMicro: months, monthlyCost } = line;
+  const { budget } = line;
+  if (l.derivedBudget !== null)
+    return budget !== null && budget !== l.derivedBudget
+      ? [
+          finding("SALARY_MISMATCH", sheet, at(line, "budget"), {
+            enteredOre: budget,
+            derivedOre: l.derivedBudget,
+          }),
+        ]
+      : [];
+  if (budget !== null) {
+    const cell = at(line, "monthlyCost");
+    return l.impliedMonthlyCost !== null &&
+      cell &&
+      !line.unreadable.includes("monthlyCost")
+      ? [
+          finding("IMPLIED_MONTHLY_COST", sheet, cell, {
+            impliedOre: l.impliedMonthlyCost,
+          }),
+        ]
+      : [];
+  }
+  if (line.unreadable.length > 0) return [];
+  const salaryInputs =
+    line.category === "salary" &&
+    (pct !== null || months !== null || monthlyCost !== null);
+  if (salaryInputs) {
+    const missing = [
+      pct === null ? "tjänstgöringsgrad" : null,
+      months === null ? "antal månader" : null,
+      monthlyCost === null ? "månadskostnad" : null,
+    ]
+      .filter(Boolean)
+      .join(", ");
+    return [
+      finding("SALARY_INCOMPLETE", sheet, at(line, "budget"), { missing }),
+    ];
+  }
+  return line.category === "overhead"
+    ? []
+    : [
+        finding("MISSING_BUDGET", sheet, at(line, "budget"), {
+          label: line.label,
+        }),
+      ];
+}
+
+/** Every line's actual checks, in the sheet's order: missing, overspent, a typed variance that differs. */
+export function actualChecks(
+  h: ComputedHalfYear,
+  agreement: Agreement,
+): Finding[] {
+  const at = atIn(h);
+  const sheet = h.source.sheet;
+  const out: Finding[] = [];
+  for (const l of h.lines) {
+    const { input } = l;
+    if (
+      h.actual !== null &&
+      input.actual === null &&
+      !input.unreadable.includes("actual") &&
+      h.source.columns.actual !== undefined
+    )
+      out.push(
+        finding("MISSING_ACTUAL", sheet, at(input, "actual"), {
+          label: input.label,
+        }),
+      );
+    if (l.overspent && input.actual !== null)
+      out.push(overspent(l, input.actual, agreement, h, at(input, "actual")));
+    const variance = l.effectiveVariance;
+    if (
+      input.variance !== null &&
+      variance !== null &&
+      input.variance !== variance
+    )
+      out.push(
+        finding("VARIANCE_MISMATCH", sheet, at(input, "variance"), {
+          enteredOre: input.variance,
+          computedOre: variance,
+        }),
+      );
+  }
+  return out;
+}
+
+const PPM = 1_000_000n;
+
+function overspent(
+  l: ComputedLine,
+  actual: Ore,
+  agreement: Agreement,
+  h: ComputedHalfYear,
+  cell: string | null,
+): Finding {
+  const budget = l.effectiveBudget;
+  const over = actual - budget;
+  const tol = agreement.tolerance;
+  const allowed =
+    tol === null
+      ? 0
+      : tol.kind === "amount"
+        ? tol.amount
+        : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
+  // The half-year and the basis are named: the memo's year table shows the same line for the year.
+  return finding(
+    over <= allowed ? "OVERSPENT_WITHIN_TOLERANCE" : "OVERSPENT",
+    h.source.sheet,
+    cell,
+    {
+      label: l.input.label,
+      halfYear: h.halfYear.id,
+      overOre: over,
+      budgetOre: budget,
+      actualOre: actual,
+    },
+  );
+}

@@ -1,0 +1,54 @@
+// The overhead (OH) of a half-year: the typed OH budget against the rate (SPEC §4.3), the actual
+// OH against what may be counted (SPEC §4.7).
+
+import type { ComputedHalfYear } from "../figures";
+import { type Finding, finding } from "../findings";
+import { cellOf } from "../model";
+import { isOwnOverheadFormula } from "../ownership";
+
+/** The OH lines' typed budget against the rate's overhead; none without a rate. */
+export function overheadBudgetCheck(
+  h: ComputedHalfYear,
+  ratePpm: number | null,
+): Finding[] {
+  const typed = h.source.lines.filter(
+    (l) => l.category === "overhead" && l.budget !== null,
+  );
+  const first = typed[0];
+  if (ratePpm === null || !first) return [];
+  const entered = typed.reduce((s, l) => s + l.budget!, 0);
+  const computed = h.budget.overhead;
+  if (entered === computed) return [];
+  // The add-in's own formula left short by an inserted row is rewritten by compute, not a typo.
+  return [
+    finding(
+      isOwnOverheadFormula(first.formulas.budget ?? "")
+        ? "OH_FORMULA_STALE"
+        : "OH_MISMATCH",
+      h.source.sheet,
+      cellOf(h.source, first.row, "budget"),
+      { enteredOre: entered, computedOre: computed },
+    ),
+  ];
+}
+
+/** Actual OH above what the rate and the budget allow: the excess is not counted. */
+export function overheadActualCheck(h: ComputedHalfYear): Finding[] {
+  const a = h.actual;
+  if (!a || a.overhead <= a.eligibleOverhead) return [];
+  const line = h.source.lines.find(
+    (l) => l.category === "overhead" && l.actual !== null,
+  );
+  return [
+    finding(
+      "OH_ACTUAL_ABOVE_RATE",
+      h.source.sheet,
+      line ? cellOf(h.source, line.row, "actual") : null,
+      {
+        actualOre: a.overhead,
+        allowedOre: a.eligibleOverhead,
+        excessOre: a.overhead - a.eligibleOverhead,
+      },
+    ),
+  ];
+}

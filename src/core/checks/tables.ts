@@ -1,0 +1,120 @@
+// The memo's tables (SPEC §4.12): a line some half-years lack, and a service percentage that
+// differs between the granted half-years (the table shows the weighted mean).
+
+import type {
+  Computation,
+  ComputedHalfYear,
+  LineAt,
+  PeriodLine,
+  YearLine,
+} from "../figures";
+import { type Finding, finding } from "../findings";
+import { cellOf } from "../model";
+import { periodTable, sameLines, yearTables } from "../tables";
+
+/**
+ * Without building the tables where that is not needed: a workbook whose half-years list the same
+ * lines with the same % has none of these findings.
+ */
+export function tableChecks(c: Computation): Finding[] {
+  const out: Finding[] = [];
+  for (const y of c.years) {
+    const halves = c.halfYears.filter((h) =>
+      y.halfYears.includes(h.halfYear.id),
+    );
+    if (sameLines(halves)) continue;
+    for (const t of yearTables(halves, [y], []))
+      out.push(...partialLines(t.lines, halves));
+  }
+  const granted = c.halfYears.filter((h) => h.actual === null);
+  if (sameLines(granted) && !percentsDiffer(granted)) return out;
+  const table = periodTable(c.halfYears);
+  if (table)
+    out.push(
+      ...partialLines(table.lines, granted),
+      ...table.lines.flatMap((l) => weighted(l, granted)),
+    );
+  return out;
+}
+
+function percentsDiffer(granted: readonly ComputedHalfYear[]): boolean {
+  const first = granted[0];
+  return (
+    first !== undefined &&
+    granted.some((h) =>
+      h.lines.some(
+        (l, i) =>
+          l.input.servicePercentMicro !== null &&
+          first.lines[i]?.input.servicePercentMicro !== null &&
+          l.input.servicePercentMicro !==
+            first.lines[i]?.input.servicePercentMicro,
+      ),
+    )
+  );
+}
+
+function sourceOf(halves: readonly ComputedHalfYear[], at: LineAt) {
+  return halves.find((h) => h.halfYear.id === at.halfYear)?.source;
+}
+
+/** An info for each line that some of the half-years lack: it counts where it is. */
+function partialLines(
+  lines: readonly (YearLine | PeriodLine)[],
+  halves: readonly ComputedHalfYear[],
+): Finding[] {
+  if (halves.length < 2) return [];
+  return lines.flatMap((l) => {
+    const present = new Set(l.at.map((p) => p.halfYear));
+    if (present.size === halves.length) return [];
+    const first = l.at[0]!;
+    const source = sourceOf(halves, first);
+    return [
+      finding(
+        "LINE_NOT_IN_EVERY_HALF_YEAR",
+        first.sheet,
+        first.row === null || !source
+          ? null
+          : cellOf(source, first.row, "label"),
+        {
+          label: l.label,
+          present: [...present].join(", "),
+          missing: halves
+            .map((h) => h.halfYear.id)
+            .filter((id) => !present.has(id))
+            .join(", "),
+        },
+      ),
+    ];
+  });
+}
+
+/** A line whose % differs between the half-years: the table shows the mean weighted by months. */
+function weighted(
+  l: PeriodLine,
+  halves: readonly ComputedHalfYear[],
+): Finding[] {
+  if (!l.weighted || l.servicePercentMicro === null) return [];
+  const percents = l.at.flatMap((at) => {
+    const p = halves
+      .find((h) => h.halfYear.id === at.halfYear)
+      ?.lines.find((x) => x.input.row === at.row)?.input.servicePercentMicro;
+    return p === null || p === undefined ? [] : [p];
+  });
+  const first = l.at[0]!;
+  const source = sourceOf(halves, first);
+  return [
+    finding(
+      "SERVICE_PERCENT_WEIGHTED",
+      first.sheet,
+      first.row === null || !source
+        ? null
+        : cellOf(source, first.row, "servicePercent"),
+      {
+        label: l.label,
+        // Numbers are written in the reader's language by the catalogue; the list as it is.
+        percents: percents.map((p) => p / 1_000_000).join(" / "),
+        weighted: Math.round(l.servicePercentMicro / 10_000) / 100,
+      },
+    ),
+  ];
+}

@@ -1,0 +1,44 @@
+// A half-year's typed total row against the computed totals (SPEC §4.8).
+
+import type { ComputedHalfYear } from "../figures";
+import { type Finding, finding } from "../findings";
+import type { ColumnKey } from "../glossary";
+import { cellOf } from "../model";
+import type { Ore } from "../money";
+
+export function totalRowChecks(h: ComputedHalfYear): Finding[] {
+  const { source, budget, actual } = h;
+  const t = source.total;
+  if (!t) return [];
+  // Each entered total against the computed one; a row summing the direct costs only
+  // ("Summa direkta kostnader") is accepted too. A budget total that is the sum of the line cells
+  // as they stand is right arithmetic: a line that differs has its own finding at its own cell.
+  const shown = source.lines.reduce((s, l) => s + (l.budget ?? 0), 0);
+  const checks: [ColumnKey, Ore | null, Ore, Ore][] = [
+    [
+      "budget",
+      t.budget === shown ? null : t.budget,
+      budget.total,
+      budget.direct,
+    ],
+  ];
+  if (actual) {
+    checks.push(["actual", t.actual, actual.total, actual.direct]);
+    checks.push([
+      "variance",
+      t.variance,
+      budget.total - actual.total,
+      budget.direct - actual.direct,
+    ]);
+  }
+  return checks.flatMap(([column, entered, total, direct]) =>
+    entered === null || entered === total || entered === direct
+      ? []
+      : [
+          finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, column), {
+            enteredOre: entered,
+            computedOre: total,
+          }),
+        ],
+  );
+}
