@@ -1,5 +1,6 @@
 // Reading one cell into the model, a failure becoming a finding at its address: shared by the
-// readers of `Uppgifter`, the half-year sheets and `Lönekalkyl`.
+// readers of `Uppgifter`, the half-year sheets and `Lönekalkyl`. A reader returns the value with
+// what it found; the sheet readers gather those and return them with the sheet.
 
 import { type Cell, isEmptyCell } from "./grid";
 import { type Finding, finding } from "./findings";
@@ -11,12 +12,42 @@ import {
   readText,
 } from "./values";
 
-export function pushFailure(
+/** One cell read: its value (null when empty or unreadable) and what reading it found. */
+export interface CellRead<T> {
+  readonly value: T | null;
+  /** Why the cell could not be read (then `failed`), or a warning about the value read. */
+  readonly finding: Finding | null;
+  readonly failed: boolean;
+}
+
+export const EMPTY_READ: CellRead<never> = Object.freeze({
+  value: null,
+  finding: null,
+  failed: false,
+});
+
+export const readValue = <T>(
+  value: T | null,
+  warning: Finding | null = null,
+): CellRead<T> => ({ value, finding: warning, failed: false });
+
+export const readFailed = (failure: Finding): CellRead<never> => ({
+  value: null,
+  finding: failure,
+  failed: true,
+});
+
+/** A read's value; what it found, if anything, joins `findings` (the reader's own list). */
+export function take<T>(read: CellRead<T>, findings: Finding[]): T | null {
+  if (read.finding) findings.push(read.finding);
+  return read.value;
+}
+
+export function failureFinding(
   failure: ReadFailure,
   sheet: string,
   address: string,
-  findings: Finding[],
-): void {
+): Finding {
   const code =
     failure.kind === "error-value"
       ? "CELL_ERROR"
@@ -25,7 +56,7 @@ export function pushFailure(
         : failure.kind === "not-a-date"
           ? "INVALID_DATE"
           : "NOT_A_NUMBER";
-  findings.push(finding(code, sheet, address, { text: failure.text }));
+  return finding(code, sheet, address, { text: failure.text });
 }
 
 /** A number cell's value, or null when empty; a cell that is not a number is a finding at it. */
@@ -33,35 +64,29 @@ export function numberAt(
   cell: Cell | undefined,
   sheet: string,
   address: string,
-  findings: Finding[],
-): ParsedNumber | null {
+): CellRead<ParsedNumber> {
   const n = readNumber(cell);
-  if (n.ok) return n.value;
-  pushFailure(n.failure, sheet, address, findings);
-  return null;
+  return n.ok
+    ? readValue(n.value)
+    : readFailed(failureFinding(n.failure, sheet, address));
 }
 
 export function readMoney(
   cell: Cell | undefined,
   sheet: string,
   address: string,
-  findings: Finding[],
-): Ore | null {
-  const value = numberAt(cell, sheet, address, findings);
-  if (!value) return null;
-  if (value.percent) {
-    findings.push(
+): CellRead<Ore> {
+  const n = numberAt(cell, sheet, address);
+  if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
+  if (n.value.percent)
+    return readFailed(
       finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
     );
-    return null;
-  }
-  if (!(Math.abs(value.value) <= MAX_AMOUNT_KRONOR)) {
-    findings.push(
+  if (!(Math.abs(n.value.value) <= MAX_AMOUNT_KRONOR))
+    return readFailed(
       finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
     );
-    return null;
-  }
-  return kronor(value.value);
+  return readValue(kronor(n.value.value));
 }
 
 /** Ten billion kronor: far above any IOP budget, and sums of thousands of such lines stay exact in öre. */
@@ -75,17 +100,18 @@ export function readFraction(
   cell: Cell | undefined,
   sheet: string,
   address: string,
-  findings: Finding[],
   invalid: "INVALID_RATE" | "INVALID_OVERHEAD_RATE" = "INVALID_RATE",
-): number | null {
-  if (cell === undefined || isEmptyCell(cell)) return null;
-  const n = numberAt(cell, sheet, address, findings);
-  if (!n) return null;
+): CellRead<number> {
+  if (cell === undefined || isEmptyCell(cell)) return EMPTY_READ;
+  const n = numberAt(cell, sheet, address);
+  if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
   const fraction =
-    n.percent || Math.abs(n.value) <= 1 ? n.value : n.value / 100;
-  if (fraction < 0 || fraction > 1) {
-    findings.push(finding(invalid, sheet, address, { text: readText(cell) }));
-    return null;
-  }
-  return Math.round(fraction * 1_000_000);
+    n.value.percent || Math.abs(n.value.value) <= 1
+      ? n.value.value
+      : n.value.value / 100;
+  if (fraction < 0 || fraction > 1)
+    return readFailed(
+      finding(invalid, sheet, address, { text: readText(cell) }),
+    );
+  return readValue(Math.round(fraction * 1_000_000));
 }

@@ -26,7 +26,12 @@ import {
   cellOf,
 } from "./model";
 import { type Ore, kronor } from "./money";
-import { type PeriodParse, parsePeriod, periodFromRange } from "./period";
+import {
+  type HalfYear,
+  type PeriodParse,
+  parsePeriod,
+  periodFromRange,
+} from "./period";
 import {
   type MonthAnchor,
   type ParsedNumber,
@@ -43,10 +48,15 @@ import {
   isScenarioSheetName,
 } from "./ownership";
 import {
+  type CellRead,
+  EMPTY_READ,
   MAX_AMOUNT_KRONOR,
-  pushFailure,
+  failureFinding,
+  readFailed,
   readFraction,
   readMoney,
+  readValue,
+  take,
 } from "./cells";
 import { isSalarySheetName, readSalarySheet } from "./salaries";
 
@@ -70,7 +80,7 @@ export function readWorkbook(grids: {
   const unreadable: Finding[] = [];
   const detailsFindings: Finding[] = [];
   const halfYearFindings: Finding[] = [];
-  let details: { agreement: Agreement; rateMissing: boolean } | null = null;
+  let details: AgreementRead | null = null;
   const halfYears: HalfYearSheet[] = [];
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
@@ -84,7 +94,8 @@ export function readWorkbook(grids: {
         finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }),
       );
     } else if (!details && isDetailsSheetName(g.name)) {
-      details = readAgreement(g, detailsFindings);
+      details = readAgreement(g);
+      detailsFindings.push(...details.findings);
     } else if (!salaryGrid && isSalarySheetName(g.name)) {
       salaryGrid = g;
     } else if (
@@ -93,29 +104,28 @@ export function readWorkbook(grids: {
       !isRatesSheetName(g.name) &&
       !isExampleSheetName(g.name)
     ) {
-      const sheet = readHalfYearSheet(g, halfYearFindings);
-      if (sheet) halfYears.push(sheet);
+      const read = readHalfYearSheet(g);
+      halfYearFindings.push(...read.findings);
+      if (read.sheet) halfYears.push(read.sheet);
     }
   }
-  const findings = [
-    ...unreadable,
-    ...(details ? [] : [finding("NO_DETAILS_SHEET", null, null)]),
-    ...detailsFindings,
-    ...halfYearFindings,
-  ];
-  const agreement = details?.agreement ?? emptyAgreement();
-  const salaries = salaryGrid
-    ? readSalarySheet(salaryGrid, agreement, findings)
-    : null;
+  const read = details?.agreement ?? emptyAgreement();
+  const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
+  const rate = details?.rateMissing ? rateOf(read, halfYears) : null;
   return {
     workbook: {
-      agreement: details?.rateMissing
-        ? rateOf(agreement, halfYears, findings)
-        : agreement,
+      agreement: rate?.agreement ?? read,
       halfYears,
-      ...(salaries ? { salaries } : {}),
+      ...(salaries?.salaries ? { salaries: salaries.salaries } : {}),
     },
-    findings,
+    findings: [
+      ...unreadable,
+      ...(details ? [] : [finding("NO_DETAILS_SHEET", null, null)]),
+      ...detailsFindings,
+      ...halfYearFindings,
+      ...(salaries?.findings ?? []),
+      ...(rate ? [rate.finding] : []),
+    ],
   };
 }
 
@@ -126,8 +136,7 @@ export function readWorkbook(grids: {
 function rateOf(
   agreement: Agreement,
   halfYears: readonly HalfYearSheet[],
-  findings: Finding[],
-): Agreement {
+): { agreement: Agreement; finding: Finding } {
   for (const h of halfYears) {
     for (const line of h.lines) {
       const m =
@@ -136,25 +145,28 @@ function rateOf(
           : null;
       const points = m ? Number(m[1]!.replace(",", ".")) : NaN;
       if (!(points > 0 && points <= 100)) continue;
-      findings.push(
-        finding(
+      return {
+        agreement: {
+          ...agreement,
+          overheadRatePpm: Math.round(points * 10_000),
+        },
+        finding: finding(
           "OVERHEAD_RATE_FROM_LABEL",
           h.sheet,
           cellOf(h, line.row, "label"),
           { percent: points, label: line.label },
         ),
-      );
-      return { ...agreement, overheadRatePpm: Math.round(points * 10_000) };
+      };
     }
   }
-  findings.push(
-    finding(
+  return {
+    agreement,
+    finding: finding(
       "MISSING_OVERHEAD_RATE",
       agreement.sheet,
       agreement.cells.overheadRate ?? null,
     ),
-  );
-  return agreement;
+  };
 }
 
 export function isDetailsSheetName(name: string): boolean {
@@ -207,15 +219,31 @@ function valueCellOf(grid: Grid, row: number, col: number): number {
   return next;
 }
 
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
-function readAgreement(
-  grid: Grid,
-  findings: Finding[],
-): { agreement: Agreement; rateMissing: boolean } {
+interface AgreementRead {
+  readonly agreement: Agreement;
+  /** `Uppgifter` has no OH-sats: judged once the half-years are read (rateOf). */
+  readonly rateMissing: boolean;
+  readonly findings: readonly Finding[];
+}
+
+interface DetailCells {
+  /** Each key's value cell, and its address. */
+  readonly raw: Partial<Record<DetailKey, Cell | undefined>>;
+  readonly cells: Partial<Record<DetailKey, string>>;
+  readonly earlierSurpluses: EarlierSurplus[];
+  /** An earlier year's surplus that could not be read. */
+  readonly findings: Finding[];
+}
+
+/** The keys of `Uppgifter` and their value cells (the first of each key counts). */
+function detailCells(grid: Grid): DetailCells {
   const sheet = grid.name;
-  const cells: Partial<Record<DetailKey, string>> = {};
-  const raw: Partial<Record<DetailKey, Cell | undefined>> = {};
-  const earlierSurpluses: EarlierSurplus[] = [];
+  const out: DetailCells = {
+    raw: {},
+    cells: {},
+    earlierSurpluses: [],
+    findings: [],
+  };
   grid.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
       if (!cell || cell.t !== "s") return;
@@ -225,23 +253,29 @@ function readAgreement(
       const vc = valueCellOf(grid, r, c);
       const value = cellAt(grid, r, vc);
       if (key) {
-        if (cells[key] !== undefined) return;
-        cells[key] = a1(r, vc);
-        raw[key] = value;
+        if (out.cells[key] !== undefined) return;
+        out.cells[key] = a1(r, vc);
+        out.raw[key] = value;
         return;
       }
-      const amount = readMoney(value, sheet, a1(r, vc), findings);
+      const amount = take(readMoney(value, sheet, a1(r, vc)), out.findings);
       if (amount !== null && amount !== 0)
-        earlierSurpluses.push({
+        out.earlierSurpluses.push({
           year: surplusYear!,
           amount,
           cell: { sheet, address: a1(r, vc) },
         });
     });
   });
+  return out;
+}
+
+function readAgreement(grid: Grid): AgreementRead {
+  const sheet = grid.name;
+  const { raw, cells, earlierSurpluses, findings } = detailCells(grid);
   const text = (k: DetailKey) => (raw[k] ? readText(raw[k]) || null : null);
   const date = (k: DetailKey, anchor: MonthAnchor) =>
-    readDetailDate(raw[k], anchor, sheet, cells[k] ?? null, findings);
+    take(readDetailDate(raw[k], anchor, sheet, cells[k] ?? null), findings);
 
   const orgNumberText = text("orgNumber");
   if (orgNumberText && !isValidOrgNumber(orgNumberText))
@@ -250,43 +284,24 @@ function readAgreement(
         text: orgNumberText,
       }),
     );
-
   // A missing rate is judged once the half-years are read (rateOf): an OH line may state it.
   const rateMissing =
     raw.overheadRate === undefined || isEmptyCell(raw.overheadRate);
   const overheadRatePpm = rateMissing
     ? null
-    : readFraction(
-        raw.overheadRate,
-        sheet,
-        cells.overheadRate!,
+    : take(
+        readFraction(
+          raw.overheadRate,
+          sheet,
+          cells.overheadRate!,
+          "INVALID_OVERHEAD_RATE",
+        ),
         findings,
-        "INVALID_OVERHEAD_RATE",
       );
-
   const surchargePpm = raw.surcharge
-    ? readFraction(raw.surcharge, sheet, cells.surcharge!, findings)
+    ? take(readFraction(raw.surcharge, sheet, cells.surcharge!), findings)
     : null;
-
-  let tolerance: Tolerance | null = null;
-  if (raw.tolerance && !isEmptyCell(raw.tolerance)) {
-    const n = readNumber(raw.tolerance);
-    const isAmount =
-      raw.tolerance.t === "s" && /kr|:-|sek/i.test(raw.tolerance.v);
-    if (!n.ok || !n.value || n.value.value < 0)
-      findings.push(
-        finding("INVALID_TOLERANCE", sheet, cells.tolerance!, {
-          text: readText(raw.tolerance),
-        }),
-      );
-    else if (n.value.percent || (!isAmount && n.value.value < 1))
-      tolerance = {
-        kind: "percent",
-        ppm: Math.round(n.value.value * 1_000_000),
-      };
-    else tolerance = { kind: "amount", amount: kronor(n.value.value) };
-  }
-
+  const tolerance = take(readTolerance(raw.tolerance, sheet, cells), findings);
   const agreement: Agreement = {
     sheet,
     name: text("name"),
@@ -307,19 +322,61 @@ function readAgreement(
     surchargePpm,
     cells,
   };
-  const required: ["name" | "organisation" | "start" | "end", string][] = [
-    ["name", "Partnerskap"],
-    ["organisation", "Organisation"],
-    ["start", "Avtalsperiod från"],
-    ["end", "Avtalsperiod till"],
-  ];
-  for (const [k, label] of required) {
-    if (agreement[k] === null && (raw[k] === undefined || isEmptyCell(raw[k])))
-      findings.push(
-        finding("MISSING_DETAIL", sheet, cells[k] ?? null, { key: label }),
-      );
-  }
-  return { agreement, rateMissing };
+  findings.push(...missingDetails(agreement, raw));
+  return { agreement, rateMissing, findings };
+}
+
+function readTolerance(
+  cell: Cell | undefined,
+  sheet: string,
+  cells: Partial<Record<DetailKey, string>>,
+): CellRead<Tolerance> {
+  if (!cell || isEmptyCell(cell)) return EMPTY_READ;
+  const n = readNumber(cell);
+  const isAmount = cell.t === "s" && /kr|:-|sek/i.test(cell.v);
+  if (!n.ok || !n.value || n.value.value < 0)
+    return readFailed(
+      finding("INVALID_TOLERANCE", sheet, cells.tolerance!, {
+        text: readText(cell),
+      }),
+    );
+  if (n.value.percent || (!isAmount && n.value.value < 1))
+    return readValue({
+      kind: "percent",
+      ppm: Math.round(n.value.value * 1_000_000),
+    });
+  return readValue({ kind: "amount", amount: kronor(n.value.value) });
+}
+
+const REQUIRED_DETAILS: readonly [
+  "name" | "organisation" | "start" | "end",
+  string,
+][] = [
+  ["name", "Partnerskap"],
+  ["organisation", "Organisation"],
+  ["start", "Avtalsperiod från"],
+  ["end", "Avtalsperiod till"],
+];
+
+/** A required key left empty (a value that could not be read has its own finding). */
+function missingDetails(
+  agreement: Agreement,
+  raw: Partial<Record<DetailKey, Cell | undefined>>,
+): Finding[] {
+  return REQUIRED_DETAILS.flatMap(([k, label]) =>
+    agreement[k] === null && (raw[k] === undefined || isEmptyCell(raw[k]))
+      ? [
+          finding(
+            "MISSING_DETAIL",
+            agreement.sheet,
+            agreement.cells[k] ?? null,
+            {
+              key: label,
+            },
+          ),
+        ]
+      : [],
+  );
 }
 
 /**
@@ -338,12 +395,11 @@ function readDetailDate(
   anchor: MonthAnchor,
   sheet: string,
   address: string | null,
-  findings: Finding[],
-): IsoDate | null {
+): CellRead<IsoDate> {
   const d = readDate(cell, anchor);
-  if (d.ok) return d.value;
-  pushFailure(d.failure, sheet, address!, findings);
-  return null;
+  return d.ok
+    ? readValue(d.value)
+    : readFailed(failureFinding(d.failure, sheet, address!));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,50 +520,108 @@ const NUMERIC_COLUMNS: readonly ColumnKey[] = [
   "variance",
 ];
 
-function readHalfYearSheet(
-  grid: Grid,
-  findings: Finding[],
-): HalfYearSheet | null {
+interface SheetRead {
+  readonly sheet: HalfYearSheet | null;
+  readonly findings: readonly Finding[];
+}
+
+function readHalfYearSheet(grid: Grid): SheetRead {
   const sheet = grid.name;
   const header = findHeader(grid);
+  const period = sheetPeriod(grid, header);
+  if (!period.halfYear || !header)
+    return {
+      sheet: null,
+      findings:
+        header || !period.halfYear
+          ? period.findings
+          : [
+              ...period.findings,
+              finding("MISSING_COLUMNS", sheet, null, {
+                columns: "Post, Budget",
+              }),
+            ],
+    };
+  const columns = tableColumns(grid, header);
+  if (!columns.value) {
+    const failure = columns.finding ? [columns.finding] : [];
+    return { sheet: null, findings: [...period.findings, ...failure] };
+  }
+  const { label } = columns.value;
+  const table = readTable(grid, header.row, columns.value);
+  const noLines =
+    table.lines.length === 0
+      ? [finding("NO_LINES", sheet, a1(header.row + 1, label))]
+      : [];
+  return {
+    sheet: {
+      sheet,
+      halfYear: period.halfYear,
+      headerRow: header.row + 1,
+      columns: columns.value,
+      lines: table.lines,
+      total: table.total,
+      periodCell: period.cell,
+    },
+    findings: [...period.findings, ...table.findings, ...noLines],
+  };
+}
+
+/** The sheet's half-year: from its period cell, else its name; a disagreement is said. */
+function sheetPeriod(
+  grid: Grid,
+  header: Header | null,
+): { halfYear: HalfYear | null; cell: string | null; findings: Finding[] } {
+  const sheet = grid.name;
   const periodCell = findPeriodCell(grid, header ? header.row : -1);
   const fromName = parsePeriod(sheet);
   const chosen = periodCell?.parse ?? fromName;
-  if (!chosen) {
-    if (header) findings.push(finding("PERIOD_UNKNOWN", sheet, null));
-    return null;
-  }
-  if (chosen.kind === "other") {
+  if (!chosen)
+    return {
+      halfYear: null,
+      cell: null,
+      findings: header ? [finding("PERIOD_UNKNOWN", sheet, null)] : [],
+    };
+  if (chosen.kind === "other")
     // Only a sheet that looks like a budget sheet is worth a finding.
-    if (header || periodCell)
-      findings.push(
-        finding("NOT_HALF_YEAR", sheet, periodCell?.address ?? null, {
-          text: periodCell?.text ?? sheet,
-        }),
-      );
-    return null;
-  }
-  if (
+    return {
+      halfYear: null,
+      cell: null,
+      findings:
+        header || periodCell
+          ? [
+              finding("NOT_HALF_YEAR", sheet, periodCell?.address ?? null, {
+                text: periodCell?.text ?? sheet,
+              }),
+            ]
+          : [],
+    };
+  const mismatch =
     periodCell?.parse?.kind === "half-year" &&
     fromName?.kind === "half-year" &&
-    fromName.halfYear.id !== periodCell.parse.halfYear.id
-  ) {
-    findings.push(
-      finding("PERIOD_MISMATCH", sheet, periodCell.address, {
-        nameHalfYear: fromName.halfYear.id,
-        cellHalfYear: periodCell.parse.halfYear.id,
-      }),
-    );
-  }
-  if (!header) {
-    findings.push(
-      finding("MISSING_COLUMNS", sheet, null, { columns: "Post, Budget" }),
-    );
-    return null;
-  }
+    fromName.halfYear.id !== periodCell.parse.halfYear.id;
+  return {
+    halfYear: chosen.halfYear,
+    cell: periodCell?.parse?.kind === "half-year" ? periodCell.address : null,
+    findings: mismatch
+      ? [
+          finding("PERIOD_MISMATCH", sheet, periodCell.address, {
+            nameHalfYear: fromName.halfYear.id,
+            cellHalfYear: periodCell.parse.halfYear.id,
+          }),
+        ]
+      : [],
+  };
+}
+
+/** The table's columns: Budget is required, and Post (or a label column found without a header). */
+type TableColumns = Header["columns"] & { readonly label: number };
+
+function tableColumns(grid: Grid, header: Header): CellRead<TableColumns> {
+  const sheet = grid.name;
   const columns = { ...header.columns };
-  if (columns.budget === undefined) {
-    findings.push(
+  if (columns.budget === undefined)
+    return readFailed(
       finding(
         "MISSING_COLUMNS",
         sheet,
@@ -515,35 +629,17 @@ function readHalfYearSheet(
         { columns: "Budget" },
       ),
     );
-    return null;
-  }
   if (columns.label === undefined) {
     const label = inferLabelColumn(grid, header.row, columns);
-    if (label === null) {
-      findings.push(
+    if (label === null)
+      return readFailed(
         finding("MISSING_COLUMNS", sheet, a1(header.row, 0), {
           columns: "Post",
         }),
       );
-      return null;
-    }
-    columns.label = label;
+    return readValue({ ...columns, label });
   }
-  const { lines, total } = readTable(grid, header.row, columns, findings);
-  if (lines.length === 0)
-    findings.push(
-      finding("NO_LINES", sheet, a1(header.row + 1, columns.label)),
-    );
-  return {
-    sheet,
-    halfYear: chosen.halfYear,
-    headerRow: header.row + 1,
-    columns,
-    lines,
-    total,
-    periodCell:
-      periodCell?.parse?.kind === "half-year" ? periodCell.address : null,
-  };
+  return readValue({ ...columns, label: columns.label });
 }
 
 /** Without a label header (the seed's table heads it "2024"), the label is the leftmost text column. */
@@ -618,9 +714,9 @@ function readTable(
   grid: Grid,
   headerRow: number,
   columns: Partial<Record<ColumnKey, number>>,
-  findings: Finding[],
-): { lines: LineInput[]; total: TotalRow | null } {
+): { lines: LineInput[]; total: TotalRow | null; findings: Finding[] } {
   const sheet = grid.name;
+  const findings: Finding[] = [];
   const lines: LineInput[] = [];
   let total: TotalRow | null = null;
   let section: Category | null = null;
@@ -672,16 +768,13 @@ function readTable(
     if (unreadable === NONE_UNREADABLE) unreadable = [];
     unreadable.push(k);
   };
-  const money = (
-    c: number,
-    k: ColumnKey,
-    allowNegative = false,
-  ): Ore | null => {
-    if (c < 0) return null;
-    const m = lineMoney(row[c], sheet, r, c, findings, allowNegative);
-    if (m.failed) markUnreadable(k);
-    return m.value;
+  const cellValue = <T>(read: CellRead<T>, k: ColumnKey): T | null => {
+    if (read.finding) findings.push(read.finding);
+    if (read.failed) markUnreadable(k);
+    return read.value;
   };
+  const money = (c: number, k: ColumnKey, allowNegative = false): Ore | null =>
+    c < 0 ? null : cellValue(lineMoney(row[c], sheet, r, c, allowNegative), k);
   for (r = headerRow + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r];
     if (!cells || isBlankRow(cells)) continue;
@@ -714,18 +807,14 @@ function readTable(
     const percent =
       pctCol < 0
         ? null
-        : readPercent(row[pctCol], sheet, r, pctCol, findings, markUnreadable);
+        : cellValue(
+            readPercent(row[pctCol], sheet, r, pctCol),
+            "servicePercent",
+          );
     const months =
       monthsCol < 0
         ? null
-        : readMonths(
-            row[monthsCol],
-            sheet,
-            r,
-            monthsCol,
-            findings,
-            markUnreadable,
-          );
+        : cellValue(readMonths(row[monthsCol], sheet, r, monthsCol), "months");
     const hasAmounts =
       budget !== null ||
       actual !== null ||
@@ -784,7 +873,7 @@ function readTable(
       formulas,
     });
   }
-  return { lines, total };
+  return { lines, total, findings };
 }
 
 function lineMoney(
@@ -792,10 +881,9 @@ function lineMoney(
   sheet: string,
   r: number,
   c: number,
-  findings: Finding[],
   allowNegative = false,
-): { value: Ore | null; failed: boolean } {
-  if (cell === undefined) return NO_MONEY;
+): CellRead<Ore> {
+  if (cell === undefined) return EMPTY_READ;
   // Plain numbers, the common case, need no address unless they are negative.
   if (
     cell.t === "n" &&
@@ -803,39 +891,31 @@ function lineMoney(
     cell.v <= MAX_AMOUNT_KRONOR &&
     (cell.fmt === undefined || cell.fmt.indexOf("%") < 0)
   )
-    return { value: kronor(cell.v), failed: false };
+    return readValue(kronor(cell.v));
   const address = a1(r, c);
-  const before = findings.length;
-  const value = readMoney(cell, sheet, address, findings);
-  if (findings.length > before) return { value: null, failed: true };
-  if (value !== null && value < 0 && !allowNegative)
-    findings.push(
-      finding("NEGATIVE_AMOUNT", sheet, address, { amountOre: value }),
-    );
-  return { value, failed: false };
+  const read = readMoney(cell, sheet, address);
+  if (read.failed) return read;
+  const value = read.value;
+  return readValue(
+    value,
+    value !== null && value < 0 && !allowNegative
+      ? finding("NEGATIVE_AMOUNT", sheet, address, { amountOre: value })
+      : null,
+  );
 }
 
-const NO_MONEY = Object.freeze({ value: null, failed: false });
-
-/** A number cell of a line; a failure is a finding at the cell and marks the column unreadable. */
+/** A number cell of a line; a failure is a finding at the cell and makes the column unreadable. */
 function readLineNumber(
   cell: Cell | undefined,
   sheet: string,
   r: number,
   c: number,
-  key: ColumnKey,
-  findings: Finding[],
-  markUnreadable: (k: ColumnKey) => void,
-): { value: ParsedNumber; address: string } | null {
-  if (cell === undefined) return null;
+): CellRead<{ value: ParsedNumber; address: string }> {
+  if (cell === undefined) return EMPTY_READ;
   const address = a1(r, c);
   const n = readNumber(cell);
-  if (!n.ok) {
-    pushFailure(n.failure, sheet, address, findings);
-    markUnreadable(key);
-    return null;
-  }
-  return n.value ? { value: n.value, address } : null;
+  if (!n.ok) return readFailed(failureFinding(n.failure, sheet, address));
+  return n.value ? readValue({ value: n.value, address }) : EMPTY_READ;
 }
 
 function readPercent(
@@ -843,48 +923,32 @@ function readPercent(
   sheet: string,
   r: number,
   c: number,
-  findings: Finding[],
-  markUnreadable: (k: ColumnKey) => void,
-): number | null {
-  const read = readLineNumber(
-    cell,
-    sheet,
-    r,
-    c,
-    "servicePercent",
-    findings,
-    markUnreadable,
-  );
-  if (!read) return null;
-  const { value: n, address } = read;
+): CellRead<number> {
+  const read = readLineNumber(cell, sheet, r, c);
+  if (!read.value) return read.finding ? readFailed(read.finding) : EMPTY_READ;
+  const { value: n, address } = read.value;
   // A percent cell holds a fraction (2.75 shows as 275 %); a plain number is percent points.
   const points = n.percent ? n.value * 100 : n.value;
   const micro = Math.round(points * 1_000_000);
-  if (!(points <= 100_000)) {
-    findings.push(
+  if (!(points <= 100_000))
+    return readFailed(
       finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
     );
-    markUnreadable("servicePercent");
-    return null;
-  }
-  if (micro <= 0) {
-    findings.push(
+  if (micro <= 0)
+    return readFailed(
       finding("PERCENT_NOT_POSITIVE", sheet, address, {
         percent: micro / 1_000_000,
       }),
     );
-    markUnreadable("servicePercent");
-    return null;
-  }
-  if (!n.percent && points < 1) {
-    findings.push(
-      finding("PERCENT_FRACTION_SUSPECT", sheet, address, {
-        percent: points,
-        asPercent: points * 100,
-      }),
-    );
-  }
-  return micro;
+  return readValue(
+    micro,
+    !n.percent && points < 1
+      ? finding("PERCENT_FRACTION_SUSPECT", sheet, address, {
+          percent: points,
+          asPercent: points * 100,
+        })
+      : null,
+  );
 }
 
 function readMonths(
@@ -892,33 +956,20 @@ function readMonths(
   sheet: string,
   r: number,
   c: number,
-  findings: Finding[],
-  markUnreadable: (k: ColumnKey) => void,
-): number | null {
+): CellRead<number> {
   // "6 mån" reads as 6.
   const plain =
     cell?.t === "s"
       ? { ...cell, v: cell.v.replace(/\s*(mån|månader|man)\.?\s*$/i, "") }
       : cell;
-  const read = readLineNumber(
-    plain,
-    sheet,
-    r,
-    c,
-    "months",
-    findings,
-    markUnreadable,
-  );
-  if (!read) return null;
-  const micro = Math.round(read.value.value * 1_000_000);
-  if (read.value.percent || micro <= 0 || micro > 6_000_000) {
-    findings.push(
-      finding("MONTHS_OUT_OF_RANGE", sheet, read.address, {
-        months: read.value.value,
+  const read = readLineNumber(plain, sheet, r, c);
+  if (!read.value) return read.finding ? readFailed(read.finding) : EMPTY_READ;
+  const micro = Math.round(read.value.value.value * 1_000_000);
+  if (read.value.value.percent || micro <= 0 || micro > 6_000_000)
+    return readFailed(
+      finding("MONTHS_OUT_OF_RANGE", sheet, read.value.address, {
+        months: read.value.value.value,
       }),
     );
-    markUnreadable("months");
-    return null;
-  }
-  return micro;
+  return readValue(micro);
 }

@@ -1,12 +1,23 @@
 // The sheet `Lönekalkyl` (SPEC §4.19): one row per person, read into the model with findings at
 // their cells. Its costs are computed per half-year by payroll.ts and become the lines' budgets.
 
-import { numberAt, pushFailure, readFraction, readMoney } from "./cells";
+import {
+  type CellRead,
+  EMPTY_READ,
+  failureFinding,
+  numberAt,
+  readFailed,
+  readFraction,
+  readMoney,
+  readValue,
+  take,
+} from "./cells";
 import type { IsoDate } from "./dates";
 import { type Finding, finding } from "./findings";
 import { compactKey } from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "./model";
+import type { Ore } from "./money";
 import type { Person } from "./payroll";
 import { normalizeKey, readDate, readText } from "./values";
 
@@ -35,123 +46,35 @@ for (const [k, words] of Object.entries(SALARY_HEADERS) as [
 ][])
   for (const w of words) LOOKUP.set(compactKey(w), k);
 
-const REQUIRED: readonly [SalaryColumn, string, string][] = [
-  ["birthYear", "födelseår", "birth year"],
-  ["salary", "månadslön", "monthly salary"],
-  ["grade", "tjänstgöringsgrad", "service percentage"],
-];
+const REQUIRED: readonly ["birthYear" | "salary" | "grade", string, string][] =
+  [
+    ["birthYear", "födelseår", "birth year"],
+    ["salary", "månadslön", "monthly salary"],
+    ["grade", "tjänstgöringsgrad", "service percentage"],
+  ];
 
-/** Reads the persons; never throws on content. Null when the sheet has no header row. */
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
+/** The sheet and what reading it found; no sheet when it has no header row. */
+export interface SalarySheetRead {
+  readonly salaries: SalarySheet | null;
+  readonly findings: readonly Finding[];
+}
+
+/** Reads the persons; never throws on content. */
 export function readSalarySheet(
   grid: Grid,
   agreement: Agreement,
-  findings: Finding[],
-): SalarySheet | null {
-  const sheet = grid.name;
-  let header = -1;
-  const columns: Partial<Record<SalaryColumn, number>> = {};
-  for (let r = 0; r < Math.min(grid.rows.length, 30) && header < 0; r++) {
-    const found: Partial<Record<SalaryColumn, number>> = {};
-    grid.rows[r]?.forEach((cell, c) => {
-      const k = cell?.t === "s" ? LOOKUP.get(compactKey(cell.v)) : undefined;
-      if (k && found[k] === undefined) found[k] = c;
-    });
-    if (found.post !== undefined && found.salary !== undefined) {
-      header = r;
-      Object.assign(columns, found);
-    }
-  }
-  if (header < 0) return null;
+): SalarySheetRead {
+  const header = salaryHeader(grid);
+  if (!header) return { salaries: null, findings: [] };
+  const findings: Finding[] = [];
   const persons: Person[] = [];
-  for (let r = header + 1; r < grid.rows.length; r++) {
+  for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     if (!row || row.every((c) => isEmptyCell(c))) continue;
-    const cell = (k: SalaryColumn) =>
-      columns[k] === undefined ? undefined : row[columns[k]];
-    const at = (k: SalaryColumn) => a1(r, columns[k] ?? 0);
-    const post = readText(cell("post")).trim();
-    const name = readText(cell("name")).trim();
-    if (!post) continue; // a note or a heading: only a row with a Post is a person
-    const missing: [string, string][] = [];
-    const birth = numberAt(cell("birthYear"), sheet, at("birthYear"), findings);
-    let birthYear: number | null = null;
-    if (birth) {
-      const y = birth.value;
-      if (Number.isInteger(y) && y >= 1930 && y <= 2015 && !birth.percent)
-        birthYear = y;
-      else
-        findings.push(
-          finding("SALARY_BIRTH_YEAR", sheet, at("birthYear"), {
-            text: readText(cell("birthYear")),
-          }),
-        );
-    } else if (isEmptyCell(cell("birthYear")))
-      missing.push(["födelseår", "birth year"]);
-    const salary = readMoney(cell("salary"), sheet, at("salary"), findings);
-    if (salary === null && isEmptyCell(cell("salary")))
-      missing.push(["månadslön", "monthly salary"]);
-    if (salary !== null && (salary < 1_500_000 || salary > 12_000_000))
-      findings.push(
-        finding("SALARY_MONTHLY_RANGE", sheet, at("salary"), {
-          amountOre: salary,
-        }),
-      );
-    const gradeMicro = readGrade(cell("grade"), sheet, at("grade"), findings);
-    if (gradeMicro === null && isEmptyCell(cell("grade")))
-      missing.push(["tjänstgöringsgrad", "service percentage"]);
-    const from = readPersonDate(
-      cell("from"),
-      "first",
-      sheet,
-      at("from"),
-      agreement,
-      findings,
-    );
-    const to = readPersonDate(
-      cell("to"),
-      "last",
-      sheet,
-      at("to"),
-      agreement,
-      findings,
-    );
-    if (from && to && from > to)
-      findings.push(
-        finding("SALARY_DATES_REVERSED", sheet, at("from"), { from, to }),
-      );
-    const surcharge = cell("surcharge");
-    const surchargePpm = readFraction(
-      surcharge,
-      sheet,
-      at("surcharge"),
-      findings,
-    );
-    if (missing.length > 0)
-      findings.push(
-        finding(
-          "SALARY_VALUE_MISSING",
-          sheet,
-          at(REQUIRED.find(([, sv]) => sv === missing[0]![0])![0]),
-          {
-            name,
-            row: r + 1,
-            missing: missing.map(([sv]) => sv).join(", "),
-            missingEn: missing.map(([, en]) => en).join(", "),
-          },
-        ),
-      );
-    persons.push({
-      row: r + 1,
-      post,
-      name,
-      birthYear,
-      monthlySalary: salary,
-      gradeMicro,
-      from: from && to && from > to ? null : from,
-      to: from && to && from > to ? null : to,
-      surchargePpm,
-    });
+    const person = readPerson(row, r, grid.name, header.columns, agreement);
+    if (!person) continue;
+    findings.push(...person.findings);
+    persons.push(person.person);
   }
   if (
     persons.length > 0 &&
@@ -165,7 +88,127 @@ export function readSalarySheet(
         agreement.cells.surcharge ?? null,
       ),
     );
-  return { sheet, headerRow: header + 1, columns, persons };
+  const { row, columns } = header;
+  return {
+    salaries: { sheet: grid.name, headerRow: row + 1, columns, persons },
+    findings,
+  };
+}
+
+type Columns = Partial<Record<SalaryColumn, number>>;
+
+/** The header row: the first of the top 30 with both Post and a monthly salary. */
+function salaryHeader(grid: Grid): { row: number; columns: Columns } | null {
+  for (let r = 0; r < Math.min(grid.rows.length, 30); r++) {
+    const found: Columns = {};
+    grid.rows[r]?.forEach((cell, c) => {
+      const k = cell?.t === "s" ? LOOKUP.get(compactKey(cell.v)) : undefined;
+      if (k && found[k] === undefined) found[k] = c;
+    });
+    if (found.post !== undefined && found.salary !== undefined)
+      return { row: r, columns: found };
+  }
+  return null;
+}
+
+/** One person's row; null for a note or a heading (only a row with a Post is a person). */
+function readPerson(
+  row: ReadonlyArray<Cell | undefined>,
+  r: number,
+  sheet: string,
+  columns: Columns,
+  agreement: Agreement,
+): { person: Person; findings: Finding[] } | null {
+  const cell = (k: SalaryColumn) =>
+    columns[k] === undefined ? undefined : row[columns[k]];
+  const at = (k: SalaryColumn) => a1(r, columns[k] ?? 0);
+  const post = readText(cell("post")).trim();
+  const name = readText(cell("name")).trim();
+  if (!post) return null;
+  const findings: Finding[] = [];
+  const birthYear = take(
+    readBirthYear(cell("birthYear"), sheet, at("birthYear")),
+    findings,
+  );
+  const salary = take(
+    readSalary(cell("salary"), sheet, at("salary")),
+    findings,
+  );
+  const gradeMicro = take(
+    readGrade(cell("grade"), sheet, at("grade")),
+    findings,
+  );
+  const date = (k: "from" | "to", anchor: "first" | "last") =>
+    take(readPersonDate(cell(k), anchor, sheet, at(k), agreement), findings);
+  const from = date("from", "first");
+  const to = date("to", "last");
+  const reversed = from !== null && to !== null && from > to;
+  if (reversed)
+    findings.push(
+      finding("SALARY_DATES_REVERSED", sheet, at("from"), { from, to }),
+    );
+  const surchargePpm = take(
+    readFraction(cell("surcharge"), sheet, at("surcharge")),
+    findings,
+  );
+  const read = { birthYear, salary, grade: gradeMicro };
+  const missing = REQUIRED.filter(
+    ([k]) => read[k] === null && isEmptyCell(cell(k)),
+  );
+  if (missing.length > 0)
+    findings.push(
+      finding("SALARY_VALUE_MISSING", sheet, at(missing[0]![0]), {
+        name,
+        row: r + 1,
+        missing: missing.map(([, sv]) => sv).join(", "),
+        missingEn: missing.map(([, , en]) => en).join(", "),
+      }),
+    );
+  return {
+    person: {
+      row: r + 1,
+      post,
+      name,
+      birthYear,
+      monthlySalary: salary,
+      gradeMicro,
+      from: reversed ? null : from,
+      to: reversed ? null : to,
+      surchargePpm,
+    },
+    findings,
+  };
+}
+
+function readBirthYear(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string,
+): CellRead<number> {
+  const birth = numberAt(cell, sheet, address);
+  if (!birth.value)
+    return birth.finding ? readFailed(birth.finding) : EMPTY_READ;
+  const y = birth.value.value;
+  return Number.isInteger(y) && y >= 1930 && y <= 2015 && !birth.value.percent
+    ? readValue(y)
+    : readFailed(
+        finding("SALARY_BIRTH_YEAR", sheet, address, { text: readText(cell) }),
+      );
+}
+
+/** A monthly salary; one outside 15 000–120 000 kr is read, with a warning. */
+function readSalary(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string,
+): CellRead<Ore> {
+  const salary = readMoney(cell, sheet, address);
+  const s = salary.value;
+  if (s === null || (s >= 1_500_000 && s <= 12_000_000)) return salary;
+  return readValue(
+    s,
+    finding("SALARY_MONTHLY_RANGE", sheet, address, { amountOre: s }),
+  );
 }
 
 /** "100 %", a percent cell (1), 0,75 or 75: millionths of a percent point. */
@@ -173,18 +216,16 @@ function readGrade(
   cell: Cell | undefined,
   sheet: string,
   address: string,
-  findings: Finding[],
-): number | null {
-  const n = numberAt(cell, sheet, address, findings);
-  if (!n) return null;
-  const points = n.percent || n.value <= 1 ? n.value * 100 : n.value;
-  if (!(points > 0 && points <= 100)) {
-    findings.push(
+): CellRead<number> {
+  const n = numberAt(cell, sheet, address);
+  if (!n.value) return n.finding ? readFailed(n.finding) : EMPTY_READ;
+  const { value, percent } = n.value;
+  const points = percent || value <= 1 ? value * 100 : value;
+  if (!(points > 0 && points <= 100))
+    return readFailed(
       finding("PERCENT_NOT_POSITIVE", sheet, address, { percent: points }),
     );
-    return null;
-  }
-  return Math.round(points * 1_000_000);
+  return readValue(Math.round(points * 1_000_000));
 }
 
 function readPersonDate(
@@ -193,29 +234,22 @@ function readPersonDate(
   sheet: string,
   address: string,
   agreement: Agreement,
-  findings: Finding[],
-): IsoDate | null {
-  if (cell === undefined || isEmptyCell(cell)) return null;
+): CellRead<IsoDate> {
+  if (cell === undefined || isEmptyCell(cell)) return EMPTY_READ;
   const d = readDate(cell, anchor);
-  if (!d.ok) {
-    pushFailure(d.failure, sheet, address, findings);
-    return null;
-  }
+  if (!d.ok) return readFailed(failureFinding(d.failure, sheet, address));
   const date = d.value;
-  if (
-    date &&
-    agreement.start &&
-    agreement.end &&
-    (date < agreement.start || date > agreement.end)
-  )
-    findings.push(
-      finding("SALARY_DATE_OUTSIDE_AGREEMENT", sheet, address, {
-        date,
-        start: agreement.start,
-        end: agreement.end,
-      }),
-    );
-  return date;
+  const { start, end } = agreement;
+  return readValue(
+    date,
+    date && start && end && (date < start || date > end)
+      ? finding("SALARY_DATE_OUTSIDE_AGREEMENT", sheet, address, {
+          date,
+          start,
+          end,
+        })
+      : null,
+  );
 }
 
 /** The persons by the line they belong to (normalised Post). */
