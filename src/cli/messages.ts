@@ -39,7 +39,6 @@ export const CLI_TEXT = {
       `Fynd: ${e} fel, ${w} ${w === 1 ? "varning" : "varningar"}, ${i} information`,
     noFindings: "Inga fynd: arbetsboken är korrekt.",
     workbookLevel: "Arbetsboken",
-    severity: { error: "FEL", warning: "VARNING", info: "INFO" },
     fileError: "Kunde inte läsas",
     notComputed: "Kunde inte beräknas",
     summary: (files: number, errors: number, unreadable: number) =>
@@ -111,7 +110,6 @@ export const CLI_TEXT = {
       `Findings: ${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}, ${i} information`,
     noFindings: "No findings: the workbook is in order.",
     workbookLevel: "Workbook",
-    severity: { error: "ERROR", warning: "WARNING", info: "INFO" },
     fileError: "Could not be read",
     notComputed: "Could not be computed",
     summary: (files: number, errors: number, unreadable: number) =>

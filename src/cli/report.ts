@@ -6,6 +6,10 @@ import {
   type CheckJson,
   formatAmount,
   formatNumber,
+  SEVERITIES,
+  SEVERITY_NAME,
+  countFindings,
+  groupFindings,
 } from "../core";
 import { CLI_TEXT } from "./messages";
 
@@ -214,19 +218,17 @@ export function formatFindings(
 ): string[] {
   const t = CLI_TEXT[lang];
   if (findings.length === 0) return [t.noFindings];
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  const out = [t.findings(count("error"), count("warning"), count("info"))];
-  const groups = new Map<string, RenderedFinding[]>();
-  for (const f of findings) {
-    const key = f.sheet ?? "";
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key)!.push(f);
-  }
-  for (const [sheet, list] of groups) {
-    out.push(`  ${sheet || t.workbookLevel}`);
+  const counts = countFindings(findings);
+  const out = [t.findings(counts.error, counts.warning, counts.info)];
+  const word = SEVERITY_NAME[lang];
+  const width = Math.max(
+    ...SEVERITIES.filter((s) => counts[s] > 0).map((s) => word[s].length),
+  );
+  for (const { sheet, findings: list } of groupFindings(findings)) {
+    out.push(`  ${sheet ?? t.workbookLevel}`);
     for (const f of list)
       out.push(
-        `    ${t.severity[f.severity].padEnd(7)} ${(f.cell ?? "").padEnd(5)} ${f.message} [${f.code}]`,
+        `    ${word[f.severity].toUpperCase().padEnd(width)} ${(f.cell ?? "").padEnd(5)} ${f.message} [${f.code}]`,
       );
   }
   return out;

@@ -23,6 +23,7 @@ export * from "./scenario";
 export * from "./payroll";
 export * from "./salaries";
 export * from "./result";
+export * from "./summary";
 export * from "./orgnr";
 export * from "./ownership";
 export * from "./plan";

@@ -8,6 +8,7 @@ import { type RenderedFinding, renderFinding } from "./findings";
 import { type Lang, formatAmount, formatNumber } from "./format";
 import type { Ore } from "./money";
 import type { PeriodTable, YearTable } from "./figures";
+import { SEVERITY_NAME } from "./summary";
 
 export interface MemoRow {
   readonly cells: readonly string[];
@@ -62,7 +63,7 @@ const TEXT = {
     total: "Totalt",
     findings: "Bilaga: fynd i arbetsböckerna",
     none: "Inga fynd: arbetsböckerna är korrekta.",
-    severity: { error: "Fel", warning: "Varning", info: "Information" },
+    severity: SEVERITY_NAME.sv,
   },
   en: {
     title: (name: string) => `Decision basis: ${name}`,
@@ -85,7 +86,7 @@ const TEXT = {
     total: "Total",
     findings: "Appendix: findings in the workbooks",
     none: "No findings: the workbooks are correct.",
-    severity: { error: "Error", warning: "Warning", info: "Information" },
+    severity: SEVERITY_NAME.en,
   },
 } as const;
 

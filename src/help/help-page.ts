@@ -9,6 +9,7 @@ import {
   FINDINGS,
   FINDING_CODES,
   type Lang,
+  SEVERITY_NAME,
   findingTemplate,
 } from "../core";
 
@@ -18,11 +19,6 @@ const esc = (s: string) =>
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
-
-const SEVERITY: Record<Lang, Record<string, string>> = {
-  sv: { error: "Fel", warning: "Varning", info: "Information" },
-  en: { error: "Error", warning: "Warning", info: "Information" },
-};
 
 const COLUMN_MEANING: Record<Lang, Record<string, string>> = {
   sv: {
@@ -190,7 +186,7 @@ function section(lang: Lang): string {
   ]);
   const findingRows = FINDING_CODES.map((code) => [
     code,
-    SEVERITY[lang][FINDINGS[code].severity]!,
+    SEVERITY_NAME[lang][FINDINGS[code].severity],
     findingTemplate(code, lang),
   ]);
   return `<section id="${lang}" lang="${lang === "sv" ? "sv" : "en"}">

@@ -1,6 +1,6 @@
 // The pane's texts, Swedish by default and English when Office (or the browser) runs in English.
 
-import type { Lang, Severity } from "../core";
+import { type Lang, SEVERITY_NAME } from "../core";
 
 export const TEXT = {
   sv: {
@@ -18,11 +18,7 @@ export const TEXT = {
     noFindings: "Inga fynd: arbetsboken är korrekt.",
     counts: (e: number, w: number, i: number) =>
       `${e} fel, ${w} varningar, ${i} information`,
-    severity: {
-      error: "Fel",
-      warning: "Varning",
-      info: "Information",
-    } satisfies Record<Severity, string>,
+    severity: SEVERITY_NAME.sv,
     workbookLevel: "Arbetsboken",
     goToCell: (sheet: string, cell: string) => `Gå till ${sheet} ${cell}`,
     figures: "Nyckeltal",
@@ -317,11 +313,7 @@ export const TEXT = {
     noFindings: "No findings: the workbook is in order.",
     counts: (e: number, w: number, i: number) =>
       `${e} errors, ${w} warnings, ${i} information`,
-    severity: {
-      error: "Error",
-      warning: "Warning",
-      info: "Information",
-    } satisfies Record<Severity, string>,
+    severity: SEVERITY_NAME.en,
     workbookLevel: "Workbook",
     goToCell: (sheet: string, cell: string) => `Go to ${sheet} ${cell}`,
     figures: "Key figures",

@@ -8,10 +8,12 @@ import {
   type Severity,
   type WorkbookDiff,
   type WritePlan,
+  countFindings,
   diffValueText,
   fieldName,
   formatAmount,
   formatKronor,
+  groupFindings,
   renderFinding,
 } from "../core";
 import type { PaneText } from "../i18n/text";
@@ -28,33 +30,20 @@ export interface FindingsView {
   readonly groups: readonly FindingGroup[];
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 export function findingsView(
   analysis: Analysis,
   lang: Lang,
   t: PaneText,
 ): FindingsView {
   const rendered = analysis.findings.map((f) => renderFinding(f, lang));
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of rendered) counts[f.severity]++;
-  const bySheet = new Map<string | null, RenderedFinding[]>();
-  for (const f of rendered) {
-    if (!bySheet.has(f.sheet)) bySheet.set(f.sheet, []);
-    bySheet.get(f.sheet)!.push(f);
-  }
-  const groups = [...bySheet.entries()]
-    // Workbook-level findings first, then sheets in workbook order (as the findings came).
-    .sort((a, b) => (a[0] === null ? -1 : b[0] === null ? 1 : 0))
-    .map(([sheet, list]) => ({
-      sheet,
-      title: sheet ?? t.workbookLevel,
-      findings: [...list].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]),
-    }));
+  const counts = countFindings(rendered);
   return {
     counts,
     summary: t.counts(counts.error, counts.warning, counts.info),
-    groups,
+    groups: groupFindings(rendered).map((g) => ({
+      ...g,
+      title: g.sheet ?? t.workbookLevel,
+    })),
   };
 }
 

@@ -6,6 +6,7 @@ import { monthsText } from "../decision";
 import type { ColumnKey } from "../glossary";
 import type { LineAt } from "../figures";
 import { renderFinding } from "../findings";
+import { SEVERITY_NAME } from "../summary";
 import { columnLetters, parseA1 } from "../grid";
 import type { Ore } from "../money";
 import type { DecisionTarget } from "../ownership";
@@ -41,11 +42,6 @@ const kr = (ore: Ore): number => ore / 100;
 export const MAX_TABLE_LINES = 1000;
 const AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT };
 const HEADING: CellStyle = { bold: true, fontSize: 12 };
-const SEVERITY_SV = {
-  error: "Fel",
-  warning: "Varning",
-  info: "Information",
-} as const;
 
 /**
  * The period's service % as a formula over the first half-year's cell when the % is the same in
@@ -508,7 +504,7 @@ export function planDecisionSheet(
       put(
         r,
         0,
-        text(SEVERITY_SV[f.severity]),
+        text(SEVERITY_NAME.sv[f.severity]),
         f.severity === "error"
           ? { bold: true, fontColor: "9C0006" }
           : undefined,

@@ -12,7 +12,8 @@ import {
   grantedPairs,
   type SummaryFinding,
   type SummaryRow,
-  hasErrors,
+  countFindings,
+  verdictOf,
   mergePlans,
   planBatchSummary,
   planInputs,
@@ -148,10 +149,7 @@ export type Status = "error" | "warning" | "clean" | "unreadable";
 
 export function statusOf(result: FileResult): Status {
   if (result.kind === "error") return "unreadable";
-  if (hasErrors(result.analysis.findings)) return "error";
-  return result.analysis.findings.some((f) => f.severity === "warning")
-    ? "warning"
-    : "clean";
+  return verdictOf(countFindings(result.analysis.findings));
 }
 
 /** A CSV cell: quoted, and neutralised where a spreadsheet would read it as a formula. */
@@ -229,16 +227,15 @@ export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
       repaymentText: "–",
     };
   const a = result.analysis;
-  const count = (s: string) =>
-    a.findings.filter((f) => f.severity === s).length;
+  const counts = countFindings(a.findings);
   return {
     id,
     result,
     status: statusOf(result),
     caseNumber: a.computation.agreement.caseNumber ?? "",
     organisation: a.computation.agreement.organisation ?? "",
-    errors: count("error"),
-    warnings: count("warning"),
+    errors: counts.error,
+    warnings: counts.warning,
     grant: a.computation.grantTotal,
     repayment: a.computation.repayment.total,
     grantText: formatKronor(a.computation.grantTotal, lang),
@@ -330,17 +327,16 @@ function batchSummary(
       continue;
     }
     const rendered = r.analysis.findings.map((f) => renderFinding(f, lang));
-    const count = (sev: string) =>
-      rendered.filter((f) => f.severity === sev).length;
+    const counts = countFindings(rendered);
     const c = r.analysis.computation;
     rows.push({
       file: r.name,
       caseNumber: c.agreement.caseNumber ?? "",
       organisation: c.agreement.organisation ?? "",
       status: statusText[statusOf(r)],
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
+      errors: counts.error,
+      warnings: counts.warning,
+      infos: counts.info,
       grant: c.grantTotal,
       repayment: c.repayment.total,
       due: c.repayment.due,
