@@ -1,13 +1,13 @@
 // The whole engine in one call: grids in → model, figures, findings and decision out.
 
 import { checkFigures } from "./checks";
-import { compute } from "./compute";
-import { decisionPoints } from "./decision";
-import type { Computation, GrantedSource } from "./figures";
-import { type Finding, compareFindings } from "./findings";
-import type { Grid } from "./grid";
+import { compute } from "./figures/compute";
+import { decisionPoints } from "./case/decision";
+import type { Computation, GrantedSource } from "./figures/figures";
+import { type Finding, compareFindings } from "./findings/findings";
+import type { Grid } from "./reading/grid";
 import type { BudgetWorkbook } from "./model";
-import { readWorkbook } from "./read";
+import { readWorkbook } from "./reading/read";
 
 export interface Analysis {
   readonly workbook: BudgetWorkbook;

@@ -1,11 +1,11 @@
 // The budget model read from a workbook: what people entered, with the cells it came from.
 
-import type { IsoDate } from "./dates";
-import type { Category, ColumnKey, DetailKey } from "./glossary";
-import type { Ore } from "./money";
-import type { HalfYear } from "./period";
-import { a1 } from "./grid";
-import type { Person } from "./payroll";
+import type { IsoDate } from "./reading/dates";
+import type { Category, ColumnKey, DetailKey } from "./reading/glossary";
+import type { Ore } from "./figures/money";
+import type { HalfYear } from "./reading/period";
+import { a1 } from "./reading/grid";
+import type { Person } from "./figures/payroll";
 
 /** Where a value sits: a sheet and an A1 address. */
 export interface CellRef {

@@ -2,7 +2,7 @@
 // text: a person's sheet called `Beslut` is theirs, and a formula Excel or LibreOffice normalised
 // (or a row insertion left short) is still the add-in's own.
 
-import type { Grid, WorkbookGrids } from "./grid";
+import type { Grid, WorkbookGrids } from "./reading/grid";
 
 /** The add-in's output sheet, and the names it falls back to when a person's sheet has the name. */
 export const DECISION_SHEET = "Beslut";

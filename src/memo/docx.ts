@@ -15,7 +15,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { Memo, MemoTable } from "../core/memo";
+import type { Memo, MemoTable } from "../core/case/memo";
 
 const NUMBERED = "decision";
 // A4 with 2.5 cm margins leaves 16 cm: the label column takes what the figures leave.

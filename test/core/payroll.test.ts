@@ -6,8 +6,8 @@ import {
   contributionRule,
   olderAgeLimit,
   personCost,
-} from "../../src/core/payroll";
-import { halfYear } from "../../src/core/period";
+} from "../../src/core/figures/payroll";
+import { halfYear } from "../../src/core/reading/period";
 
 const H1_2026 = halfYear(2026, 1);
 const person = (o: Partial<Person>): Person => ({

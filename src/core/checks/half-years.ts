@@ -1,10 +1,14 @@
 // The half-year sheets against each other and against the agreement period (SPEC §4.9).
 
-import type { IsoDate } from "../dates";
-import { monthsText } from "../decision";
-import { type Finding, finding } from "../findings";
+import type { IsoDate } from "../reading/dates";
+import { monthsText } from "../case/decision";
+import { type Finding, finding } from "../findings/findings";
 import type { BudgetWorkbook, HalfYearSheet } from "../model";
-import { type HalfYear, type HalfYearId, halfYearsBetween } from "../period";
+import {
+  type HalfYear,
+  type HalfYearId,
+  halfYearsBetween,
+} from "../reading/period";
 
 export function halfYearChecks(
   workbook: BudgetWorkbook,

@@ -1,8 +1,8 @@
 // Every check of the figures, one family per module, run in the order a reader meets them: the
 // half-year sheets, then each half-year's lines, OH and totals, then the years and the tables.
 
-import type { Computation } from "../figures";
-import type { Finding } from "../findings";
+import type { Computation } from "../figures/figures";
+import type { Finding } from "../findings/findings";
 import type { BudgetWorkbook } from "../model";
 import { halfYearChecks } from "./half-years";
 import { actualChecks, budgetChecks } from "./lines";

@@ -1,11 +1,11 @@
 // Each line of a half-year: its budget against its salary inputs (SPEC §4.1, §4.19), and its
 // actual against its budget (SPEC §4.6).
 
-import { salaryBudget } from "../compute";
-import type { ComputedHalfYear, ComputedLine } from "../figures";
-import { type Finding, finding } from "../findings";
+import { salaryBudget } from "../figures/compute";
+import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
+import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
-import { type Ore, divRound } from "../money";
+import { type Ore, divRound } from "../figures/money";
 
 type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
 

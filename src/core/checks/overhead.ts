@@ -1,8 +1,8 @@
 // The overhead (OH) of a half-year: the typed OH budget against the rate (SPEC §4.3), the actual
 // OH against what may be counted (SPEC §4.7).
 
-import type { ComputedHalfYear } from "../figures";
-import { type Finding, finding } from "../findings";
+import type { ComputedHalfYear } from "../figures/figures";
+import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
 import { isOwnOverheadFormula } from "../ownership";
 

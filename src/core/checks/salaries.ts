@@ -1,10 +1,10 @@
 // `Lönekalkyl` (SPEC §4.19): a person whose post is no line of any half-year is costed nowhere.
 
-import type { Computation } from "../figures";
-import { type Finding, finding } from "../findings";
-import { a1 } from "../grid";
+import type { Computation } from "../figures/figures";
+import { type Finding, finding } from "../findings/findings";
+import { a1 } from "../reading/grid";
 import type { BudgetWorkbook } from "../model";
-import { normalizeKey } from "../values";
+import { normalizeKey } from "../reading/values";
 
 export function salaryPostChecks(
   workbook: BudgetWorkbook,

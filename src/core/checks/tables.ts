@@ -7,10 +7,10 @@ import type {
   LineAt,
   PeriodLine,
   YearLine,
-} from "../figures";
-import { type Finding, finding } from "../findings";
+} from "../figures/figures";
+import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
-import { periodTable, sameLines, yearTables } from "../tables";
+import { periodTable, sameLines, yearTables } from "../figures/tables";
 
 /**
  * Without building the tables where that is not needed: a workbook whose half-years list the same

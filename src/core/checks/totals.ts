@@ -1,10 +1,10 @@
 // A half-year's typed total row against the computed totals (SPEC §4.8).
 
-import type { ComputedHalfYear } from "../figures";
-import { type Finding, finding } from "../findings";
-import type { ColumnKey } from "../glossary";
+import type { ComputedHalfYear } from "../figures/figures";
+import { type Finding, finding } from "../findings/findings";
+import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
-import type { Ore } from "../money";
+import type { Ore } from "../figures/money";
 
 export function totalRowChecks(h: ComputedHalfYear): Finding[] {
   const { source, budget, actual } = h;

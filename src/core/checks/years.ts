@@ -1,7 +1,7 @@
 // The reported years and the repayment (SPEC §4.10–4.11).
 
-import type { Computation } from "../figures";
-import { type Finding, finding } from "../findings";
+import type { Computation } from "../figures/figures";
+import { type Finding, finding } from "../findings/findings";
 
 /** Per year: partly reported (its surplus is provisional), overspent (nothing to repay). */
 export function yearChecks(c: Computation): Finding[] {

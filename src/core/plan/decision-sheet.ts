@@ -2,13 +2,13 @@
 // in cells; where they derive from the half-year sheets they are formulas referring to them.
 
 import type { Analysis } from "../analyze";
-import { monthsText } from "../decision";
-import type { ColumnKey } from "../glossary";
-import type { LineAt } from "../figures";
-import { renderFinding } from "../findings";
-import { SEVERITY_NAME } from "../summary";
-import { columnLetters, parseA1 } from "../grid";
-import type { Ore } from "../money";
+import { monthsText } from "../case/decision";
+import type { ColumnKey } from "../reading/glossary";
+import type { LineAt } from "../figures/figures";
+import { renderFinding } from "../findings/findings";
+import { SEVERITY_NAME } from "../findings/summary";
+import { columnLetters, parseA1 } from "../reading/grid";
+import type { Ore } from "../figures/money";
 import type { DecisionTarget } from "../ownership";
 import type { HalfYearPlan } from "./halfyear";
 import {

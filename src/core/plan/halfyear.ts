@@ -2,12 +2,17 @@
 // cells are empty or already hold the add-in's formula, Differens and Status (added when missing),
 // and a live mark on overspent lines. A typed value is never overwritten: it stays and is a finding.
 
-import { overheadOf } from "../compute";
-import type { ComputedHalfYear } from "../figures";
-import { isPercentFormat } from "../dates";
-import type { ColumnKey } from "../glossary";
-import { type Cell, type Grid, columnLetters, isEmptyCell } from "../grid";
-import { type Ore, kronor } from "../money";
+import { overheadOf } from "../figures/compute";
+import type { ComputedHalfYear } from "../figures/figures";
+import { isPercentFormat } from "../reading/dates";
+import type { ColumnKey } from "../reading/glossary";
+import {
+  type Cell,
+  type Grid,
+  columnLetters,
+  isEmptyCell,
+} from "../reading/grid";
+import { type Ore, kronor } from "../figures/money";
 import { isOwnFormula } from "../ownership";
 import { SheetView, sameAmount } from "./view";
 import type { SalaryRefs } from "./salaries";

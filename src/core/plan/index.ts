@@ -1,7 +1,7 @@
 // The write plan of a computed workbook: half-year sheets edited, `Beslut` created or replaced.
 
 import type { Analysis } from "../analyze";
-import type { WorkbookGrids } from "../grid";
+import type { WorkbookGrids } from "../reading/grid";
 import { type HalfYearPlan, planHalfYear } from "./halfyear";
 import { dateRef, fractionRef, rateRef } from "./refs";
 import { type Stamp, planDecisionSheet } from "./decision-sheet";

@@ -2,8 +2,8 @@
 // that the workbook stays right when a person changes it; else the value as a literal.
 
 import type { Analysis } from "../analyze";
-import { isPercentFormat, isoToSerial, serialToIso } from "../dates";
-import { type Cell, type WorkbookGrids, parseA1 } from "../grid";
+import { isPercentFormat, isoToSerial, serialToIso } from "../reading/dates";
+import { type Cell, type WorkbookGrids, parseA1 } from "../reading/grid";
 import type { RateRef } from "./halfyear";
 import { sheetRef } from "./types";
 

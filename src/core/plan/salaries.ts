@@ -3,14 +3,14 @@
 // SUMIF that makes a half-year line's budget. The engine's figures are the formulas' cached values.
 
 import type { Analysis } from "../analyze";
-import { daysInMonth, isoToSerial } from "../dates";
-import { type Grid, columnLetters, isEmptyCell } from "../grid";
-import { type Ore } from "../money";
+import { daysInMonth, isoToSerial } from "../reading/dates";
+import { type Grid, columnLetters, isEmptyCell } from "../reading/grid";
+import { type Ore } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
-import { CONTRIBUTIONS, type Person, personCost } from "../payroll";
-import type { HalfYear, HalfYearId } from "../period";
+import { CONTRIBUTIONS, type Person, personCost } from "../figures/payroll";
+import type { HalfYear, HalfYearId } from "../reading/period";
 import type { SalarySheet } from "../model";
-import { readText } from "../values";
+import { readText } from "../reading/values";
 import {
   type CellWrite,
   DATE_FORMAT,

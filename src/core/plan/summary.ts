@@ -1,6 +1,6 @@
 // The review queue's summary as a workbook: one row per file, and a sheet with every finding.
 
-import type { Ore } from "../money";
+import type { Ore } from "../figures/money";
 import {
   AMOUNT_FORMAT,
   type CellWrite,

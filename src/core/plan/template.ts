@@ -3,14 +3,14 @@
 // as `compute`, run over the template's own cells, so the template and the engine cannot disagree.
 
 import { analyze } from "../analyze";
-import { daysInMonth, isoFromParts, isoToSerial } from "../dates";
-import type { Cell, Grid } from "../grid";
-import { type HalfYear, halfYearsBetween } from "../period";
-import { DETAILS_SHEET } from "../read";
+import { daysInMonth, isoFromParts, isoToSerial } from "../reading/dates";
+import type { Cell, Grid } from "../reading/grid";
+import { type HalfYear, halfYearsBetween } from "../reading/period";
+import { DETAILS_SHEET } from "../reading/read";
 import { planHalfYear } from "./halfyear";
 import { dateRef, fractionRef, rateRef } from "./refs";
 import { planRatesSheet, planSalaries } from "./salaries";
-import { SALARY_SHEET } from "../salaries";
+import { SALARY_SHEET } from "../reading/salaries";
 import { EXAMPLE_SHEET } from "../ownership";
 import {
   type CellStyle,
@@ -26,7 +26,7 @@ import {
   num,
   text,
 } from "./types";
-import { SWEDISH_MONTHS } from "../period";
+import { SWEDISH_MONTHS } from "../reading/period";
 
 export * from "./template-period";
 import type { TemplateOptions } from "./template-period";

@@ -1,7 +1,7 @@
 // The write plan: exactly what an adapter writes into a workbook, and nothing else (SPEC §7).
 // Pure data, so the xlsx adapter and the Office JavaScript API adapter apply the very same plan.
 
-import type { IsoDate } from "../dates";
+import type { IsoDate } from "../reading/dates";
 
 export type PlanValue =
   | { readonly kind: "number"; readonly value: number }

@@ -1,8 +1,8 @@
 // A sheet as it will be after the plan: the grid overlaid with the planned writes. Formula values
 // are computed over this view, so that every cached value is what a spreadsheet would compute.
 
-import { isoToSerial } from "../dates";
-import { type Cell, type Grid, cellAt } from "../grid";
+import { isoToSerial } from "../reading/dates";
+import { type Cell, type Grid, cellAt } from "../reading/grid";
 import type { PlanValue } from "./types";
 
 /** What a formula sees in a cell: a number, nothing (empty), text (SUM skips it), or an error. */

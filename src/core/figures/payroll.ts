@@ -1,9 +1,14 @@
 // Salary costs of the persons of `Lönekalkyl` (SPEC §4.19): employer contributions as dated data,
 // and each person's cost per half-year, computed exactly (BigInt) and rounded once, to kronor.
 
-import { type IsoDate, daysInMonth, isoFromParts, parseIso } from "./dates";
+import {
+  type IsoDate,
+  daysInMonth,
+  isoFromParts,
+  parseIso,
+} from "../reading/dates";
 import { divRound, type Ore } from "./money";
-import type { HalfYear } from "./period";
+import type { HalfYear } from "../reading/period";
 
 /** Parts per million: 31,42 % = 314 200. */
 export type Ppm = number;

@@ -1,13 +1,17 @@
 // The CLI's JSON contract (SPEC §8): amounts in kronor, null where a figure does not exist.
 
-import type { Analysis } from "./analyze";
+import type { Analysis } from "../analyze";
 import type { Case } from "./case";
-import type { Agreement } from "./model";
-import type { ActualFigures, BudgetFigures, ComputedLine } from "./figures";
-import { type RenderedFinding, renderFinding } from "./findings";
-import type { Lang } from "./format";
-import type { Ore } from "./money";
-import type { PeriodTable, YearTable } from "./figures";
+import type { Agreement } from "../model";
+import type {
+  ActualFigures,
+  BudgetFigures,
+  ComputedLine,
+} from "../figures/figures";
+import { type RenderedFinding, renderFinding } from "../findings/findings";
+import type { Lang } from "../findings/format";
+import type { Ore } from "../figures/money";
+import type { PeriodTable, YearTable } from "../figures/figures";
 
 const kr = (ore: Ore): number => ore / 100;
 const krOrNull = (ore: Ore | null): number | null =>

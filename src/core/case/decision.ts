@@ -1,10 +1,14 @@
 // The draft decision points (SPEC §4.11) in the seed memo's Swedish wording.
 
-import type { Computation, ComputedHalfYear, RepaymentItem } from "./figures";
-import { type IsoDate, daysInMonth, parseIso } from "./dates";
-import { type Lang, formatAmount } from "./format";
-import { type Ore, sum } from "./money";
-import { SWEDISH_MONTHS, compareHalfYears } from "./period";
+import type {
+  Computation,
+  ComputedHalfYear,
+  RepaymentItem,
+} from "../figures/figures";
+import { type IsoDate, daysInMonth, parseIso } from "../reading/dates";
+import { type Lang, formatAmount } from "../findings/format";
+import { type Ore, sum } from "../figures/money";
+import { SWEDISH_MONTHS, compareHalfYears } from "../reading/period";
 
 /** "1 109 649 kronor" */
 export function kronorText(amount: Ore): string {

@@ -13,12 +13,12 @@ import {
   take,
 } from "./cells";
 import type { IsoDate } from "./dates";
-import { type Finding, finding } from "./findings";
+import { type Finding, finding } from "../findings/findings";
 import { compactKey } from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
-import type { Agreement, SalaryColumn, SalarySheet } from "./model";
-import type { Ore } from "./money";
-import type { Person } from "./payroll";
+import type { Agreement, SalaryColumn, SalarySheet } from "../model";
+import type { Ore } from "../figures/money";
+import type { Person } from "../figures/payroll";
 import { normalizeKey, readDate, readText } from "./values";
 
 export const SALARY_SHEET = "Lönekalkyl";

@@ -1,15 +1,15 @@
 // Two versions of one workbook (issue 9): what a person changed — Uppgifter keys, half-year
 // sheets, every input of every line — and what it does to the totals, grants and repayment.
 
-import type { Analysis } from "./analyze";
-import type { ComputedHalfYear } from "./figures";
-import { type Lang, formatKronor, formatNumber } from "./format";
-import type { ColumnKey, DetailKey } from "./glossary";
-import { DETAIL_KEYS, detailKeyName } from "./glossary";
-import { type Agreement, type LineInput, cellOf } from "./model";
-import type { Ore } from "./money";
+import type { Analysis } from "../analyze";
+import type { ComputedHalfYear } from "../figures/figures";
+import { type Lang, formatKronor, formatNumber } from "../findings/format";
+import type { ColumnKey, DetailKey } from "../reading/glossary";
+import { DETAIL_KEYS, detailKeyName } from "../reading/glossary";
+import { type Agreement, type LineInput, cellOf } from "../model";
+import type { Ore } from "../figures/money";
 import { agreementJson } from "./result";
-import { byLineKey, keyOfLine } from "./tables";
+import { byLineKey, keyOfLine } from "../figures/tables";
 
 export type DiffValue = string | number | null;
 

@@ -2,14 +2,14 @@
 // on the add-in's hidden sheet `IOP-scenarier`, so that everyone who opens the file (and the CLI)
 // has them. A scenario is applied as what-if changes; two states compare line by line.
 
-import type { Analysis } from "./analyze";
-import { categoryOf } from "./glossary";
-import { type Grid, type WorkbookGrids } from "./grid";
-import type { BudgetWorkbook } from "./model";
-import type { Ore } from "./money";
-import { SCENARIO_SHEET, isScenarioSheetName } from "./ownership";
-import { byLineKey, keyOfLine } from "./tables";
-import { normalizeKey, readText } from "./values";
+import type { Analysis } from "../analyze";
+import { categoryOf } from "../reading/glossary";
+import { type Grid, type WorkbookGrids } from "../reading/grid";
+import type { BudgetWorkbook } from "../model";
+import type { Ore } from "../figures/money";
+import { SCENARIO_SHEET, isScenarioSheetName } from "../ownership";
+import { byLineKey, keyOfLine } from "../figures/tables";
+import { normalizeKey, readText } from "../reading/values";
 import {
   type InputChange,
   type InputField,
@@ -21,14 +21,14 @@ import {
   modelValue,
   withInputs,
 } from "./whatif";
-import { readWorkbook } from "./read";
+import { readWorkbook } from "../reading/read";
 import {
   type CellWrite,
   HEADER_STYLE,
   type WritePlan,
   num,
   text,
-} from "./plan/types";
+} from "../plan/types";
 
 /** A row of the sheet: Scenario, Sparat, Blad, Kostnadsslag, Post, Fält, Värde. */
 type StoredRow = readonly [

@@ -2,23 +2,23 @@
 // column: a partner who raises a line's budget in the report would otherwise lower what it repays
 // by the same amount, with nothing to show for it.
 
-import { type Analysis, judge } from "./analyze";
-import { compute } from "./compute";
-import type { ComputedHalfYear, Computation } from "./figures";
+import { type Analysis, judge } from "../analyze";
+import { compute } from "../figures/compute";
+import type { ComputedHalfYear, Computation } from "../figures/figures";
 import { sameCase } from "./case";
-import { type Finding, finding } from "./findings";
-import type { Grid } from "./grid";
+import { type Finding, finding } from "../findings/findings";
+import type { Grid } from "../reading/grid";
 import {
   type Agreement,
   type BudgetWorkbook,
   type HalfYearSheet,
   type LineInput,
   cellOf,
-} from "./model";
-import type { Ore } from "./money";
-import type { HalfYearId } from "./period";
-import { byLineKey, keyOfLine } from "./tables";
-import { readWorkbook } from "./read";
+} from "../model";
+import type { Ore } from "../figures/money";
+import type { HalfYearId } from "../reading/period";
+import { byLineKey, keyOfLine } from "../figures/tables";
+import { readWorkbook } from "../reading/read";
 
 /** A rate as a message param: percent points, written in the reader's language by the catalogue. */
 const ratePercent = (ppm: number | null) => (ppm === null ? "–" : ppm / 10_000);

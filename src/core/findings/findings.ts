@@ -1,7 +1,7 @@
 // Every finding's code, severity and message (sv, en). Messages say what is wrong and what to do.
 
 import { type Lang, formatKronor, formatNumber } from "./format";
-import type { Ore } from "./money";
+import type { Ore } from "../figures/money";
 
 export type Severity = "error" | "warning" | "info";
 

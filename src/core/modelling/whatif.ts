@@ -2,21 +2,21 @@
 // over the grids the workbook was read into, so the whole engine (findings, half-years, years,
 // grants, repayment) runs on them unchanged, and the same changes become a write plan.
 
-import type { Cell, Grid, WorkbookGrids } from "./grid";
+import type { Cell, Grid, WorkbookGrids } from "../reading/grid";
 import {
   type LineInput,
   type BudgetWorkbook,
   type HalfYearSheet,
   cellOf,
-} from "./model";
-import { keyOfLine } from "./tables";
-import { parseNumberText } from "./values";
+} from "../model";
+import { keyOfLine } from "../figures/tables";
+import { parseNumberText } from "../reading/values";
 import {
   type CellWrite,
   type WritePlan,
   PERCENT_FORMAT,
   num,
-} from "./plan/types";
+} from "../plan/types";
 
 /** The inputs of a line a person may change: each is a column of the half-year's table. */
 export type InputField = "servicePercent" | "months" | "monthlyCost" | "budget";

@@ -3,7 +3,7 @@
 // Node process loads ICU's number data (about 50 ms), a fixed cost of every `check` that only
 // finding messages need. The tests hold this to Intl's output for sv-SE and en-GB (property).
 
-import type { Ore } from "./money";
+import type { Ore } from "../figures/money";
 
 export type Lang = "sv" | "en";
 

@@ -2,7 +2,7 @@
 
 import { type Cell, type Grid, a1, cellAt, isEmptyCell } from "./grid";
 import { type IsoDate, isDateFormat, serialToIso } from "./dates";
-import { type Finding, finding } from "./findings";
+import { type Finding, finding } from "../findings/findings";
 import {
   COLUMN_SYNONYMS,
   DETAIL_SYNONYMS,
@@ -24,8 +24,8 @@ import {
   type Tolerance,
   type TotalRow,
   cellOf,
-} from "./model";
-import { type Ore, kronor } from "./money";
+} from "../model";
+import { type Ore, kronor } from "../figures/money";
 import {
   type HalfYear,
   type PeriodParse,
@@ -46,7 +46,7 @@ import {
   isExampleSheetName,
   isRatesSheetName,
   isScenarioSheetName,
-} from "./ownership";
+} from "../ownership";
 import {
   type CellRead,
   EMPTY_READ,

@@ -2,11 +2,11 @@
 // xlsx summaries): the verdict, the counts, the findings grouped and ordered, the severity words
 // and the key figures. A face renders it; none counts, groups or orders on its own.
 
-import type { Analysis } from "./analyze";
-import type { IsoDate } from "./dates";
+import type { Analysis } from "../analyze";
+import type { IsoDate } from "../reading/dates";
 import type { Severity } from "./findings";
 import type { Lang } from "./format";
-import type { Ore } from "./money";
+import type { Ore } from "../figures/money";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 

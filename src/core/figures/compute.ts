@@ -13,18 +13,18 @@ import type {
   RepaymentItem,
   YearFigures,
 } from "./figures";
-import { isoFromParts } from "./dates";
+import { isoFromParts } from "../reading/dates";
 import type {
   Agreement,
   BudgetWorkbook,
   HalfYearSheet,
   LineInput,
-} from "./model";
+} from "../model";
 import { type Ore, allocate, divRound, sum } from "./money";
 import { type Person, type PersonCost, personCost } from "./payroll";
-import { personsByPost } from "./salaries";
-import { normalizeKey } from "./values";
-import { type HalfYearId, compareHalfYears } from "./period";
+import { personsByPost } from "../reading/salaries";
+import { normalizeKey } from "../reading/values";
+import { type HalfYearId, compareHalfYears } from "../reading/period";
 
 const PPM = 1_000_000n;
 

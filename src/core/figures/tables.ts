@@ -11,9 +11,9 @@ import type {
   YearLine,
   YearTable,
 } from "./figures";
-import type { Category } from "./glossary";
+import type { Category } from "../reading/glossary";
 import { type Ore, divRound, sum } from "./money";
-import { normalizeKey } from "./values";
+import { normalizeKey } from "../reading/values";
 
 const SIX_MONTHS = 6_000_000;
 

@@ -1,12 +1,12 @@
 // The figures of a workbook as the engine computes them (SPEC §4), and the memo's tables: types
 // only, so that the calculations, the tables and the decision read them without importing each other.
 
-import type { IsoDate } from "./dates";
-import type { Category } from "./glossary";
-import type { Agreement, HalfYearSheet, LineInput } from "./model";
+import type { IsoDate } from "../reading/dates";
+import type { Category } from "../reading/glossary";
+import type { Agreement, HalfYearSheet, LineInput } from "../model";
 import type { Ore } from "./money";
 import type { PersonCost } from "./payroll";
-import type { HalfYear, HalfYearId } from "./period";
+import type { HalfYear, HalfYearId } from "../reading/period";
 
 export interface ComputedLine {
   readonly input: LineInput;

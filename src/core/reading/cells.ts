@@ -3,8 +3,8 @@
 // what it found; the sheet readers gather those and return them with the sheet.
 
 import { type Cell, isEmptyCell } from "./grid";
-import { type Finding, finding } from "./findings";
-import { type Ore, kronor } from "./money";
+import { type Finding, finding } from "../findings/findings";
+import { type Ore, kronor } from "../figures/money";
 import {
   type ParsedNumber,
   type ReadFailure,

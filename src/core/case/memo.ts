@@ -4,11 +4,11 @@
 
 import type { Case } from "./case";
 import { monthsText } from "./decision";
-import { type RenderedFinding, renderFinding } from "./findings";
-import { type Lang, formatAmount, formatNumber } from "./format";
-import type { Ore } from "./money";
-import type { PeriodTable, YearTable } from "./figures";
-import { SEVERITY_NAME } from "./summary";
+import { type RenderedFinding, renderFinding } from "../findings/findings";
+import { type Lang, formatAmount, formatNumber } from "../findings/format";
+import type { Ore } from "../figures/money";
+import type { PeriodTable, YearTable } from "../figures/figures";
+import { SEVERITY_NAME } from "../findings/summary";
 
 export interface MemoRow {
   readonly cells: readonly string[];

@@ -1,11 +1,11 @@
 // A case (ärende): one or more workbooks of the same Diarienummer, typically last year's report
 // and the next period's budget, turned into one decision and the memo's two tables (issue 8).
 
-import type { Analysis } from "./analyze";
+import type { Analysis } from "../analyze";
 import { caseDecision } from "./decision";
-import type { Finding } from "./findings";
-import type { PeriodTable, YearTable } from "./figures";
-import { normalizeKey } from "./values";
+import type { Finding } from "../findings/findings";
+import type { PeriodTable, YearTable } from "../figures/figures";
+import { normalizeKey } from "../reading/values";
 
 export interface CaseFile {
   readonly file: string;
