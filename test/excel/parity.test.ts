@@ -1,0 +1,118 @@
+// One engine, three ways in: the CLI (a file on disk), the page (a file dropped in the browser)
+// and the add-in (the open workbook, here the strict Excel fake) give the same findings, word for
+// word, and the page and the add-in the same write plan, for every sample workbook.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type Analysis,
+  type WorkbookGrids,
+  analyze,
+  planWrite,
+  renderFinding,
+} from "../../src/core";
+import { readGrids } from "../../src/excel/workbook";
+import {
+  pairWithGranted,
+  readFileBytes,
+} from "../../src/taskpane/standalone/batch";
+import { readXlsx } from "../../src/xlsx/read";
+import { STAMP } from "../helpers/compute";
+import { budgetWorkbook, reportOnGrantSheets } from "../helpers/seed";
+import { buildXlsx } from "../helpers/workbook";
+import { FakeExcel } from "../helpers/strict-excel";
+
+const ROOT = join(__dirname, "..", "..");
+const ALL = { merges: true, customProperties: true, validations: true };
+
+const files = [
+  ...readdirSync(join(ROOT, "samples"))
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => join("samples", f)),
+  ...readdirSync(join(ROOT, "test", "fixtures", "samples"))
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => join("test", "fixtures", "samples", f)),
+];
+
+const rendered = (a: Analysis) =>
+  a.findings.map((f) => {
+    const { severity, code, sheet, cell, message } = renderFinding(f, "sv");
+    return { severity, code, sheet, cell, message };
+  });
+
+function cli(file: string) {
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, "bin", "iop-budget.js"), "check", file, "--json"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  return (
+    JSON.parse(r.stdout) as {
+      findings: ReturnType<typeof rendered>;
+    }
+  ).findings;
+}
+
+async function excel(grids: WorkbookGrids) {
+  const read = await readGrids(FakeExcel.from(grids.sheets).context(), ALL);
+  return { grids: read, analysis: analyze(read) };
+}
+
+describe("the CLI, the page and the add-in agree", () => {
+  test("there are samples, some with findings (the tests below are not vacuous)", () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => cli(f).length > 0).length).toBeGreaterThan(1);
+  });
+
+  test.each(files)("%s", async (file) => {
+    const bytes = readFileSync(join(ROOT, file));
+    const page = readFileBytes(file, bytes, "sv");
+    if (page.kind !== "ok") throw new Error(`${file}: ${page.message}`);
+    const addIn = await excel(readXlsx(bytes));
+    const findings = rendered(page.analysis);
+    expect(cli(file)).toEqual(findings);
+    expect(rendered(addIn.analysis)).toEqual(findings);
+    expect(planWrite(addIn.grids, addIn.analysis, STAMP)).toEqual(
+      planWrite(page.grids, page.analysis, STAMP),
+    );
+  });
+
+  test("a report held to its granted budget: the same findings and the same repayment", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parity-"));
+    const report = join(dir, "rapport.xlsx");
+    const budget = join(dir, "beviljad.xlsx");
+    // The report raises a line above its grant: its own budget would repay 92 149 kr, the grant 59 149.
+    writeFileSync(
+      report,
+      await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
+    );
+    writeFileSync(budget, await buildXlsx(budgetWorkbook()));
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, "bin", "iop-budget.js"),
+        "check",
+        report,
+        "--granted",
+        budget,
+        "--json",
+      ],
+      { encoding: "utf8" },
+    );
+    const json = JSON.parse(r.stdout) as {
+      findings: ReturnType<typeof rendered>;
+      repayment: { total: number };
+    };
+    const [held] = pairWithGranted(
+      [report, budget].map((f) => readFileBytes(f, readFileSync(f), "sv")),
+    );
+    if (held?.kind !== "ok") throw new Error("the report could not be read");
+    expect(held.grantedBy).toBe(budget);
+    expect(json.findings).toEqual(rendered(held.analysis));
+    expect(json.findings.map((f) => f.code)).toContain("GRANTED_LINE_CHANGED");
+    expect(json.repayment.total).toBe(59149);
+    expect(held.analysis.computation.repayment.total).toBe(5914900);
+  });
+});
