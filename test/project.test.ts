@@ -268,6 +268,17 @@ describe("the shape of the code", () => {
     return graph;
   }
 
+  test("an amount is made only by the money module: no `as Ore` elsewhere", () => {
+    const graph = importGraph();
+    const casts = [...graph.keys()].filter(
+      (f) =>
+        f !== "src/core/figures/money.ts" &&
+        /\bas Ore\b/.test(readFileSync(join(ROOT, f), "utf8")),
+    );
+    expect(graph.has("src/core/figures/money.ts")).toBe(true);
+    expect(casts).toEqual([]);
+  });
+
   test("no import circle anywhere in src", () => {
     const graph = importGraph();
     expect(graph.size).toBeGreaterThan(50);

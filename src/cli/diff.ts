@@ -9,6 +9,8 @@ import {
   diffWorkbooks,
   fieldName,
   formatAmount,
+  kronor,
+  subtract,
 } from "../core";
 import { CLI_TEXT } from "./messages";
 
@@ -25,10 +27,10 @@ export interface DiffJson extends WorkbookDiff {
 /** "1 109 649 → 1 183 899 kr (+74 250)" */
 function effectText(e: Effect, lang: Lang): string {
   const amount = (v: number | null) =>
-    v === null ? "–" : formatAmount(Math.round(v * 100), lang);
+    v === null ? "–" : formatAmount(kronor(v), lang);
   const delta =
     e.old !== null && e.new !== null && e.old !== e.new
-      ? ` (${e.new > e.old ? "+" : ""}${formatAmount(Math.round((e.new - e.old) * 100), lang)})`
+      ? ` (${e.new > e.old ? "+" : ""}${formatAmount(subtract(kronor(e.new), kronor(e.old)), lang)})`
       : "";
   return `${amount(e.old)} → ${amount(e.new)}${lang === "sv" ? " kr" : " SEK"}${delta}`;
 }

@@ -10,13 +10,12 @@ import {
   SEVERITY_NAME,
   countFindings,
   groupFindings,
+  kronor,
 } from "../core";
 import { CLI_TEXT } from "./messages";
 
 const amount = (kr: number | null | undefined, lang: Lang): string =>
-  kr === null || kr === undefined
-    ? "–"
-    : formatAmount(Math.round(kr * 100), lang);
+  kr === null || kr === undefined ? "–" : formatAmount(kronor(kr), lang);
 const money = (kr: number, lang: Lang): string =>
   lang === "sv" ? `${amount(kr, lang)} kr` : `SEK ${amount(kr, lang)}`;
 

@@ -31,6 +31,8 @@ import {
   inputValue,
   byLineKey,
   keyOfLine,
+  type Ore,
+  subtract,
 } from "../core";
 import type { PaneText } from "../i18n/text";
 import type { WriteSummary } from "./viewmodel";
@@ -158,7 +160,7 @@ export function modelView(
   search: string,
   lang: Lang,
 ): ModelView {
-  const money = (ore: number) => formatKronor(ore, lang);
+  const money = (ore: Ore) => formatKronor(ore, lang);
   const needle = search.trim().toLowerCase();
   const baseHalfYears = new Map(
     base.computation.halfYears.map((h) => [h.source.sheet, h]),
@@ -288,12 +290,12 @@ export function comparisonView(
   t: PaneText,
 ): ComparisonView {
   const s = t.scenarios;
-  const amount = (v: number | null) =>
+  const amount = (v: Ore | null) =>
     v === null ? s.missing : formatAmount(v, lang);
   const row = (
     label: string,
-    a: number | null,
-    b: number | null,
+    a: Ore | null,
+    b: Ore | null,
     inputs = "",
   ): ComparisonRow => ({
     label,
@@ -304,7 +306,7 @@ export function comparisonView(
         ? a === b
           ? "0"
           : "–"
-        : `${b > a ? "+" : ""}${formatAmount(b - a, lang)}`,
+        : `${b > a ? "+" : ""}${formatAmount(subtract(b, a), lang)}`,
     inputs,
   });
   const halfYears = c.halfYears.map((h) => ({
@@ -370,7 +372,7 @@ const RULE_NAMES: Record<Lang, Record<ContributionRule, string>> = {
 export function salaryView(analysis: Analysis, lang: Lang): SalaryPersonView[] {
   const persons = analysis.workbook.salaries?.persons ?? [];
   if (persons.length === 0) return [];
-  const money = (ore: number) => formatKronor(ore, lang);
+  const money = (ore: Ore) => formatKronor(ore, lang);
   const percent = (ppm: number) => `${formatNumber(ppm / 10_000, lang)} %`;
   const costs = new Map<Person, Map<string, PersonCost>>();
   for (const h of analysis.computation.halfYears)

@@ -15,6 +15,9 @@ import {
   formatKronor,
   groupFindings,
   renderFinding,
+  type Ore,
+  kronor,
+  subtract,
 } from "../core";
 import type { PaneText } from "../i18n/text";
 
@@ -122,7 +125,7 @@ export function figuresView(
   base: Analysis | null = null,
 ): FiguresView {
   const c = analysis.computation;
-  const money = (ore: number) => formatKronor(ore, lang);
+  const money = (ore: Ore) => formatKronor(ore, lang);
   const baseTotals = new Map(
     (base?.computation.halfYears ?? []).map((h) => [
       h.source.sheet,
@@ -250,7 +253,7 @@ export function diffView(
   t: PaneText,
 ): DiffViewModel {
   const amount = (v: number | null) =>
-    v === null ? "–" : formatAmount(Math.round(v * 100), lang);
+    v === null ? "–" : formatAmount(kronor(v), lang);
   const s = t.standalone.diff;
   const moved = [
     ...diff.effects.halfYears.map((h) => ({ what: h.id, e: h })),
@@ -285,13 +288,13 @@ export function movesBetween(
   lang: Lang,
   t: PaneText,
 ): string[] {
-  const amount = (ore: number) => formatAmount(ore, lang);
-  const line = (what: string, from: number, to: number) =>
+  const amount = (ore: Ore) => formatAmount(ore, lang);
+  const line = (what: string, from: Ore, to: Ore) =>
     t.moved(
       what,
       amount(from),
       amount(to),
-      `${to > from ? "+" : ""}${amount(to - from)}`,
+      `${to > from ? "+" : ""}${amount(subtract(to, from))}`,
     );
   // A half-year with a cell that is not a number ("ca 45 000") has its finding; its total counts
   // that cell as nothing, so no move is told as if the cell were 0 (nor the repayment's).

@@ -1,7 +1,12 @@
 import fc from "fast-check";
-import { allocate, divRound, overheadOf, salaryBudget } from "../../src/core";
-
-const ore = (kr: number) => kr * 100;
+import {
+  allocate,
+  divRound,
+  kronor as ore,
+  ore as asOre,
+  overheadOf,
+  salaryBudget,
+} from "../../src/core";
 
 describe("money in öre", () => {
   test("rounding is half away from zero", () => {
@@ -35,7 +40,7 @@ describe("money in öre", () => {
           maxLength: 40,
         }),
         (kr, weights) => {
-          const parts = allocate(ore(kr), weights);
+          const parts = allocate(ore(kr), weights.map(asOre));
           expect(parts.reduce((a, b) => a + b, 0)).toBe(ore(kr));
           for (const p of parts) expect(p % 100).toBe(0);
           const total = weights.reduce((a, b) => a + b, 0);
@@ -60,7 +65,7 @@ describe("money in öre", () => {
           maxLength: 30,
         }),
         (total, weights) => {
-          const parts = allocate(total, weights);
+          const parts = allocate(asOre(total), weights.map(asOre));
           expect(parts).toHaveLength(weights.length);
           expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
           // Whole kronor but the first part, which takes the total's öre.
@@ -74,9 +79,9 @@ describe("money in öre", () => {
               if (w <= 0 && i > 0) expect(parts[i]).toBe(0);
             });
           // (+ 0 makes -0 a 0: the same amount.)
-          expect(allocate(-total, weights).map((p) => p + 0)).toEqual(
-            parts.map((p) => -(p as number) + 0),
-          );
+          expect(
+            allocate(asOre(-total), weights.map(asOre)).map((p) => p + 0),
+          ).toEqual(parts.map((p) => -(p as number) + 0));
         },
       ),
       { numRuns: 300 },
@@ -121,7 +126,7 @@ describe("money in öre", () => {
         expect(
           allocate(
             ore(kr),
-            w.map((x) => x * 100),
+            w.map((x) => ore(x)),
           ),
         ).toEqual(reference(kr, w));
       }),

@@ -7,6 +7,7 @@ import {
   olderAgeLimit,
   personCost,
 } from "../../src/core/figures/payroll";
+import { ore } from "../../src/core/figures/money";
 import { halfYear } from "../../src/core/reading/period";
 
 const H1_2026 = halfYear(2026, 1);
@@ -15,7 +16,7 @@ const person = (o: Partial<Person>): Person => ({
   post: "Hälsofrämjare",
   name: "A",
   birthYear: 1980,
-  monthlySalary: 3_200_000,
+  monthlySalary: ore(3_200_000),
   gradeMicro: 100_000_000,
   from: null,
   to: null,
@@ -27,19 +28,19 @@ const kr = (p: Person, h = H1_2026, surcharge: number | null = null) =>
 
 describe("employer contributions", () => {
   test("the issue's three persons: 252 326 + 136 204 + 210 272 = 598 802 kr for 2026-H1", () => {
-    const a = kr(person({ monthlySalary: 3_200_000 }));
+    const a = kr(person({ monthlySalary: ore(3_200_000) }));
     const b = kr(
       person({
-        monthlySalary: 2_400_000,
+        monthlySalary: ore(2_400_000),
         gradeMicro: 75_000_000,
         birthYear: 2005,
       }),
     );
-    const c = kr(person({ monthlySalary: 4_000_000, from: "2026-03-01" }));
+    const c = kr(person({ monthlySalary: ore(4_000_000), from: "2026-03-01" }));
     expect([a, b, c, a + b + c]).toEqual([252_326, 136_204, 210_272, 598_802]);
     const young = personCost(
       person({
-        monthlySalary: 2_400_000,
+        monthlySalary: ore(2_400_000),
         gradeMicro: 75_000_000,
         birthYear: 2005,
       }),
@@ -78,7 +79,7 @@ describe("employer contributions", () => {
       personCost(
         person({
           birthYear: 2005,
-          monthlySalary: salary * 100,
+          monthlySalary: ore(salary * 100),
           from: "2026-04-01",
         }),
         H1_2026,

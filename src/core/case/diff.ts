@@ -7,7 +7,7 @@ import { type Lang, formatKronor, formatNumber } from "../findings/format";
 import type { ColumnKey, DetailKey } from "../reading/glossary";
 import { DETAIL_KEYS, detailKeyName } from "../reading/glossary";
 import { type Agreement, type LineInput, cellOf } from "../model";
-import type { Ore } from "../figures/money";
+import { type Ore, kronor, toKronor } from "../figures/money";
 import { agreementJson } from "./result";
 import { byLineKey, keyOfLine } from "../figures/tables";
 
@@ -45,7 +45,7 @@ export interface WorkbookDiff {
 }
 
 const kr = (ore: Ore | null): number | null =>
-  ore === null ? null : ore / 100;
+  ore === null ? null : toKronor(ore);
 const micro = (v: number | null): number | null =>
   v === null ? null : v / 1_000_000;
 
@@ -288,7 +288,7 @@ export function diffValueText(field: string, v: DiffValue, lang: Lang): string {
   if (v === null) return "–";
   if (typeof v === "string") return v;
   if (AMOUNT_FIELDS.has(field) || field.startsWith("surplus"))
-    return formatKronor(Math.round(v * 100), lang);
+    return formatKronor(kronor(v), lang);
   if (field === "servicePercent") return `${formatNumber(v, lang)} %`;
   if (field === "overheadRate") return `${formatNumber(v * 100, lang)} %`;
   return formatNumber(v, lang);

@@ -15,7 +15,7 @@ import {
   type LineInput,
   cellOf,
 } from "../model";
-import type { Ore } from "../figures/money";
+import { ZERO, subtract } from "../figures/money";
 import type { HalfYearId } from "../reading/period";
 import { byLineKey, keyOfLine } from "../figures/tables";
 import { readWorkbook } from "../reading/read";
@@ -139,7 +139,7 @@ function holdLine(
       finding: null,
       differs: false,
     };
-  const budget: Ore = match ? match.effectiveBudget : 0;
+  const budget = match ? match.effectiveBudget : ZERO;
   const same = match !== undefined && effectiveBudget === budget;
   const line: LineInput = {
     ...input,
@@ -182,7 +182,7 @@ function removedLine(
     ...NO_SALARY,
     row: sheet.headerRow,
     budget: l.effectiveBudget,
-    actual: 0,
+    actual: ZERO,
     variance: null,
     unreadable: [],
     formulas: {},
@@ -206,7 +206,7 @@ function totalExceeded(
         halfYear: sheet.halfYear.id,
         reportedOre: own.budget.total,
         grantedOre: granted.budget.total,
-        overOre: own.budget.total - granted.budget.total,
+        overOre: subtract(own.budget.total, granted.budget.total),
       },
     ),
   ];

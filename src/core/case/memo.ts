@@ -6,7 +6,7 @@ import type { Case } from "./case";
 import { monthsText } from "./decision";
 import { type RenderedFinding, renderFinding } from "../findings/findings";
 import { type Lang, formatAmount, formatNumber } from "../findings/format";
-import type { Ore } from "../figures/money";
+import { type Ore, subtract } from "../figures/money";
 import type { PeriodTable, YearTable } from "../figures/figures";
 import { SEVERITY_NAME } from "../findings/summary";
 
@@ -113,7 +113,12 @@ export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
   });
   if (y.eligibleActual !== y.actual)
     rows.push({
-      cells: [t.ineligible, "", "", amount(y.actual - y.eligibleActual)],
+      cells: [
+        t.ineligible,
+        "",
+        "",
+        amount(subtract(y.actual, y.eligibleActual)),
+      ],
     });
   for (const e of y.earlier)
     rows.push({ cells: [t.earlier(e.year), "", "", amount(e.amount)] });

@@ -10,12 +10,12 @@ import type {
 } from "../figures/figures";
 import { type RenderedFinding, renderFinding } from "../findings/findings";
 import type { Lang } from "../findings/format";
-import type { Ore } from "../figures/money";
+import { type Ore, toKronor } from "../figures/money";
 import type { PeriodTable, YearTable } from "../figures/figures";
 
-const kr = (ore: Ore): number => ore / 100;
+const kr = toKronor;
 const krOrNull = (ore: Ore | null): number | null =>
-  ore === null ? null : ore / 100;
+  ore === null ? null : toKronor(ore);
 
 export interface LineJson {
   row: number;

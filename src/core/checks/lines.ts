@@ -5,7 +5,7 @@ import { salaryBudget } from "../figures/compute";
 import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
-import { type Ore, divRound } from "../figures/money";
+import { type Ore, divRound, subtract } from "../figures/money";
 
 type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
 
@@ -150,7 +150,7 @@ function overspent(
   cell: string | null,
 ): Finding {
   const budget = l.effectiveBudget;
-  const over = actual - budget;
+  const over = subtract(actual, budget);
   const tol = agreement.tolerance;
   const allowed =
     tol === null

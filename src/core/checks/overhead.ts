@@ -4,6 +4,7 @@
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
+import { subtract, sum } from "../figures/money";
 import { isOwnOverheadFormula } from "../ownership";
 
 /** The OH lines' typed budget against the rate's overhead; none without a rate. */
@@ -16,7 +17,9 @@ export function overheadBudgetCheck(
   );
   const first = typed[0];
   if (ratePpm === null || !first) return [];
-  const entered = typed.reduce((s, l) => s + l.budget!, 0);
+  const entered = sum(
+    typed.flatMap((l) => (l.budget === null ? [] : [l.budget])),
+  );
   const computed = h.budget.overhead;
   if (entered === computed) return [];
   // The add-in's own formula left short by an inserted row is rewritten by compute, not a typo.
@@ -47,7 +50,7 @@ export function overheadActualCheck(h: ComputedHalfYear): Finding[] {
       {
         actualOre: a.overhead,
         allowedOre: a.eligibleOverhead,
-        excessOre: a.overhead - a.eligibleOverhead,
+        excessOre: subtract(a.overhead, a.eligibleOverhead),
       },
     ),
   ];

@@ -4,7 +4,7 @@ import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
-import type { Ore } from "../figures/money";
+import { type Ore, subtract, sum } from "../figures/money";
 
 export function totalRowChecks(h: ComputedHalfYear): Finding[] {
   const { source, budget, actual } = h;
@@ -13,7 +13,9 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
   // Each entered total against the computed one; a row summing the direct costs only
   // ("Summa direkta kostnader") is accepted too. A budget total that is the sum of the line cells
   // as they stand is right arithmetic: a line that differs has its own finding at its own cell.
-  const shown = source.lines.reduce((s, l) => s + (l.budget ?? 0), 0);
+  const shown = sum(
+    source.lines.flatMap((l) => (l.budget === null ? [] : [l.budget])),
+  );
   const checks: [ColumnKey, Ore | null, Ore, Ore][] = [
     [
       "budget",
@@ -27,8 +29,8 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
     checks.push([
       "variance",
       t.variance,
-      budget.total - actual.total,
-      budget.direct - actual.direct,
+      subtract(budget.total, actual.total),
+      subtract(budget.direct, actual.direct),
     ]);
   }
   return checks.flatMap(([column, entered, total, direct]) =>

@@ -1,6 +1,7 @@
 // The reported years and the repayment (SPEC §4.10–4.11).
 
 import type { Computation } from "../figures/figures";
+import { subtract } from "../figures/money";
 import { type Finding, finding } from "../findings/findings";
 
 /** Per year: partly reported (its surplus is provisional), overspent (nothing to repay). */
@@ -18,7 +19,7 @@ export function yearChecks(c: Computation): Finding[] {
       ? [
           finding("YEAR_OVERSPENT", null, null, {
             year: y.year,
-            overOre: y.actual - y.budget,
+            overOre: subtract(y.actual, y.budget),
             actualOre: y.actual,
             budgetOre: y.budget,
           }),

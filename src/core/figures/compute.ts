@@ -20,7 +20,17 @@ import type {
   HalfYearSheet,
   LineInput,
 } from "../model";
-import { type Ore, allocate, divRound, sum } from "./money";
+import {
+  type Ore,
+  ZERO,
+  add,
+  allocate,
+  divRound,
+  minOf,
+  ore,
+  subtract,
+  sum,
+} from "./money";
 import { type Person, type PersonCost, personCost } from "./payroll";
 import { personsByPost } from "../reading/salaries";
 import { normalizeKey } from "../reading/values";
@@ -30,7 +40,7 @@ const PPM = 1_000_000n;
 
 /** round(rate × amount) to whole kronor, half away from zero (SPEC §4.3). */
 export function overheadOf(direct: Ore, ratePpm: number): Ore {
-  return Number(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n)) * 100;
+  return ore(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n) * 100n);
 }
 
 /** round(percent/100 × months × monthlyCost) to whole kronor (SPEC §4.1), exactly. */
@@ -42,7 +52,7 @@ export function salaryBudget(
   const numerator =
     BigInt(servicePercentMicro) * BigInt(monthsMicro) * BigInt(monthlyCost);
   // percent/100 and two millionths scales, then öre → kronor.
-  return Number(divRound(numerator, 100n * PPM * PPM * 100n)) * 100;
+  return ore(divRound(numerator, 100n * PPM * PPM * 100n) * 100n);
 }
 
 /** budget / (percent/100 × months), in öre. */
@@ -51,7 +61,7 @@ export function impliedMonthlyCost(
   servicePercentMicro: number,
   monthsMicro: number,
 ): Ore {
-  return Number(
+  return ore(
     divRound(
       BigInt(budget) * 100n * PPM * PPM,
       BigInt(servicePercentMicro) * BigInt(monthsMicro),
@@ -109,7 +119,7 @@ function grantYears(grants: readonly Grant[]): GrantYear[] {
     if (last && last.year === g.halfYear.year)
       out[out.length - 1] = {
         ...last,
-        amount: last.amount + g.amount,
+        amount: add(last.amount, g.amount),
         periods: [...last.periods, g.period],
       };
     else
@@ -137,16 +147,17 @@ function computeHalfYear(
     const costs = salaries[i];
     return costs ? salaryCalcBudget(costs) : lineBudget(line);
   });
-  let direct = 0;
-  let enteredOverhead = 0;
+  let direct = ZERO;
+  let enteredOverhead = ZERO;
   const directWeights: Ore[] = [];
   const overheadIdx: number[] = [];
   inputs.forEach((line, i) => {
     if (line.category === "overhead") {
       overheadIdx.push(i);
-      enteredOverhead += line.budget ?? 0;
+      if (line.budget !== null)
+        enteredOverhead = add(enteredOverhead, line.budget);
     } else {
-      direct += budgets[i]!.effective;
+      direct = add(direct, budgets[i]!.effective);
       directWeights.push(budgets[i]!.effective);
     }
   });
@@ -168,13 +179,18 @@ function computeHalfYear(
       effectiveBudget,
       derivedBudget: b.derived,
       impliedMonthlyCost: b.implied,
-      overheadShare: input.category === "overhead" ? 0 : shares[k++]!,
-      effectiveVariance: actual === null ? null : effectiveBudget - actual,
+      overheadShare: input.category === "overhead" ? ZERO : shares[k++]!,
+      effectiveVariance:
+        actual === null ? null : subtract(effectiveBudget, actual),
       overspent: actual !== null && actual > effectiveBudget,
       ...(persons ? { salaries: persons } : {}),
     };
   });
-  const budget: BudgetFigures = { direct, overhead, total: direct + overhead };
+  const budget: BudgetFigures = {
+    direct,
+    overhead,
+    total: add(direct, overhead),
+  };
   const actual = reported ? actualFigures(lines, ratePpm, overhead) : null;
   return { source, halfYear: source.halfYear, lines, budget, actual };
 }
@@ -220,7 +236,7 @@ function lineBudget(line: LineInput): LineBudget {
     const derived = salaryBudget(pct, months, monthlyCost);
     return { effective: derived, derived, implied: null };
   }
-  if (budget === null) return { effective: 0, derived: null, implied: null };
+  if (budget === null) return { effective: ZERO, derived: null, implied: null };
   const implied =
     line.category === "salary" && pct !== null && months !== null
       ? impliedMonthlyCost(budget, pct, months)
@@ -233,23 +249,28 @@ function actualFigures(
   ratePpm: number | null,
   budgetOverhead: Ore,
 ): ActualFigures {
-  let direct = 0;
-  let overhead = 0;
-  for (const { input } of lines)
-    if (input.category === "overhead") overhead += input.actual ?? 0;
-    else direct += input.actual ?? 0;
+  const direct = sum(
+    lines.flatMap(({ input: l }) =>
+      l.category !== "overhead" && l.actual !== null ? [l.actual] : [],
+    ),
+  );
+  const overhead = sum(
+    lines.flatMap(({ input: l }) =>
+      l.category === "overhead" && l.actual !== null ? [l.actual] : [],
+    ),
+  );
   // Eligible overhead: at most the rate on the actual direct costs, and at most the budgeted overhead (SPEC §4.7).
   const cap =
     ratePpm === null
       ? budgetOverhead
-      : Math.min(overheadOf(direct, ratePpm), budgetOverhead);
-  const eligibleOverhead = Math.min(overhead, cap);
+      : minOf(overheadOf(direct, ratePpm), budgetOverhead);
+  const eligibleOverhead = minOf(overhead, cap);
   return {
     direct,
     overhead,
     eligibleOverhead,
-    total: direct + overhead,
-    eligibleTotal: direct + eligibleOverhead,
+    total: add(direct, overhead),
+    eligibleTotal: add(direct, eligibleOverhead),
   };
 }
 
@@ -266,7 +287,7 @@ function computeYears(halfYears: readonly ComputedHalfYear[]): YearFigures[] {
       year,
       budget,
       actual,
-      surplus: budget - actual,
+      surplus: subtract(budget, actual),
       partial: withActuals.length < all.length,
       halfYears: withActuals.map((h) => h.halfYear.id),
     });

@@ -1,19 +1,47 @@
 // Money is integer öre (1 krona = 100 öre). Every helper keeps parts summing exactly to wholes.
 
-/** An amount in öre: an integer. */
-export type Ore = number & { readonly __brand?: "Ore" };
+/**
+ * An amount in öre: an integer. Made only here: from kronor (`kronor`), from a whole number of öre
+ * (`ore`), or by the operations below; a plain number is not an amount.
+ */
+export type Ore = number & { readonly __brand: "Ore" };
 
 export const ORE_PER_KRONA = 100;
 
+export const ZERO = 0 as Ore;
+
+/** Kronor (a cell's value) → öre. */
 export function kronor(amount: number): Ore {
   // Round away the float noise of a cell value such as 1011578.4500000001.
-  return Math.round(amount * ORE_PER_KRONA);
+  return Math.round(amount * ORE_PER_KRONA) as Ore;
+}
+
+/** Öre → kronor, for the faces that show or store kronor (JSON, cells, charts). */
+export function toKronor(amount: Ore): number {
+  return amount / ORE_PER_KRONA;
+}
+
+/** A whole number of öre computed elsewhere (exact integer arithmetic, BigInt). */
+export function ore(amount: number | bigint): Ore {
+  return (amount === 0 ? 0 : Number(amount)) as Ore;
+}
+
+export function add(a: Ore, b: Ore): Ore {
+  return (a + b) as Ore;
+}
+
+export function subtract(a: Ore, b: Ore): Ore {
+  return (a - b) as Ore;
+}
+
+export function minOf(a: Ore, b: Ore): Ore {
+  return Math.min(a, b) as Ore;
 }
 
 export function sum(parts: readonly Ore[]): Ore {
   let total = 0;
   for (const p of parts) total += p;
-  return total;
+  return total as Ore;
 }
 
 /** numerator / denominator rounded half away from zero, exactly (BigInt). */
@@ -45,21 +73,23 @@ export function allocate(
   const abs = units * sign;
   // Budgets are nearly always whole kronor: weigh in kronor then, which keeps the fast exact path.
   const whole = weights.every((x) => x % ORE_PER_KRONA === 0);
-  if (whole) weights = weights.map((x) => x / ORE_PER_KRONA);
+  const w: readonly number[] = whole
+    ? weights.map((x) => x / ORE_PER_KRONA)
+    : weights;
   let wsum = 0;
-  for (const x of weights) wsum += Math.max(0, x);
+  for (const x of w) wsum += Math.max(0, x);
   let parts: number[];
   if (wsum === 0) {
-    parts = weights.map((_, i) => (i === 0 ? abs : 0));
+    parts = w.map((_, i) => (i === 0 ? abs : 0));
   } else if (abs * wsum <= Number.MAX_SAFE_INTEGER) {
-    parts = largestRemainder(abs, weights, wsum);
+    parts = largestRemainder(abs, w, wsum);
   } else {
-    parts = largestRemainderBig(abs, weights, wsum);
+    parts = largestRemainderBig(abs, w, wsum);
   }
   // A part of nothing is 0, never -0 (which a formatter may print as "−0").
-  const out = parts.map((p) => (p === 0 ? 0 : p * sign * unit) as Ore);
+  const out = parts.map((p) => ore(p * sign * unit));
   // Sub-unit öre (a total that is not whole kronor) go to the first part.
-  out[0] = out[0]! + remainderOre;
+  out[0] = ore(out[0]! + remainderOre);
   return out;
 }
 

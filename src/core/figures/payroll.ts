@@ -7,7 +7,7 @@ import {
   isoFromParts,
   parseIso,
 } from "../reading/dates";
-import { divRound, type Ore } from "./money";
+import { type Ore, divRound, kronor, ore } from "./money";
 import type { HalfYear } from "../reading/period";
 
 /** Parts per million: 31,42 % = 314 200. */
@@ -31,7 +31,7 @@ export const CONTRIBUTIONS = {
    */
   youth: {
     rate: 208_100,
-    capOre: 2_500_000 as Ore,
+    capOre: kronor(25_000),
     from: "2026-04-01" as IsoDate,
     to: "2027-09-30" as IsoDate,
     minAge: 18,
@@ -188,12 +188,13 @@ export function personCost(
     total += monthCost * BigInt(days) * (DAY_LCM / BigInt(dim));
     months.push({ year, month, days, daysInMonth: dim, rule });
   }
-  const cost = (Number(divRound(total, MICRO_PERCENT * PPM * DAY_LCM * 100n)) *
-    100) as Ore;
+  const cost = ore(
+    divRound(total, MICRO_PERCENT * PPM * DAY_LCM * 100n) * 100n,
+  );
   return {
     person,
     months,
-    monthlyPay: Number(divRound(pay, MICRO_PERCENT)),
+    monthlyPay: ore(divRound(pay, MICRO_PERCENT)),
     cost,
     surchargePpm: surcharge,
   };
@@ -212,7 +213,5 @@ export function monthCost(
       ? BigInt(CONTRIBUTIONS.youth.rate) * (pay < cap ? pay : cap) +
         BigInt(CONTRIBUTIONS.general) * (pay > cap ? pay - cap : 0n)
       : BigInt(ruleRate(rule)) * pay;
-  return Number(
-    divRound(pay * (PPM + BigInt(surchargePpm)) + contribution, PPM),
-  );
+  return ore(divRound(pay * (PPM + BigInt(surchargePpm)) + contribution, PPM));
 }

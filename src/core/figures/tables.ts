@@ -12,7 +12,7 @@ import type {
   YearTable,
 } from "./figures";
 import type { Category } from "../reading/glossary";
-import { type Ore, divRound, sum } from "./money";
+import { type Ore, ZERO, add, divRound, subtract, sum } from "./money";
 import { normalizeKey } from "../reading/values";
 
 const SIX_MONTHS = 6_000_000;
@@ -170,23 +170,22 @@ export function yearTables(
   return years.map((y) => {
     const halves = halfYears.filter((h) => y.halfYears.includes(h.halfYear.id));
     const matched = match<YearFiguresOfLine>(halves, yearParts);
-    let budget = 0;
-    let actual = 0;
+    let budget = ZERO;
+    let actual = ZERO;
     const lines: YearLine[] = matched.map((m) => {
-      let b = 0;
-      let a: number | null = null;
-      for (const p of m.parts) {
-        b += p.budget;
-        if (p.actual !== null) a = (a ?? 0) + p.actual;
-      }
-      budget += b;
-      actual += a ?? 0;
+      const b = sum(m.parts.map((p) => p.budget));
+      const actuals = m.parts.flatMap((p) =>
+        p.actual === null ? [] : [p.actual],
+      );
+      const a = actuals.length > 0 ? sum(actuals) : null;
+      budget = add(budget, b);
+      if (a !== null) actual = add(actual, a);
       return {
         category: m.category,
         label: m.label,
         budget: b,
         actual: a,
-        variance: a === null ? null : b - a,
+        variance: a === null ? null : subtract(b, a),
         overspent: a !== null && a > b,
         at: m.parts, // each part is where the line is
       };
@@ -199,11 +198,14 @@ export function yearTables(
       lines,
       budget: budget,
       actual: actual,
-      variance: budget - actual,
+      variance: subtract(budget, actual),
       eligibleActual: y.actual,
       surplus: y.surplus,
       earlier,
-      toRepay: sum(earlier.map((i) => i.amount)) + Math.max(0, y.surplus),
+      toRepay: add(
+        sum(earlier.map((i) => i.amount)),
+        y.surplus > 0 ? y.surplus : ZERO,
+      ),
     };
   });
 }

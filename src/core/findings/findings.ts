@@ -1,7 +1,7 @@
 // Every finding's code, severity and message (sv, en). Messages say what is wrong and what to do.
 
 import { type Lang, formatKronor, formatNumber } from "./format";
-import type { Ore } from "../figures/money";
+import { type Ore, ore } from "../figures/money";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -56,7 +56,7 @@ function shown(p: Params, lang: Lang): Record<string, string> {
   for (const [k, v] of Object.entries(p)) {
     if (v === null || v === undefined) out[k] = "";
     else if (k.endsWith("Ore") && typeof v === "number")
-      out[k.slice(0, -3)] = formatKronor(v, lang);
+      out[k.slice(0, -3)] = formatKronor(ore(v), lang);
     else if (typeof v === "number" && VERBATIM.test(k)) out[k] = String(v);
     else if (typeof v === "number") out[k] = formatNumber(v, lang);
     else out[k] = v;

@@ -8,7 +8,7 @@ import type { LineAt } from "../figures/figures";
 import { renderFinding } from "../findings/findings";
 import { SEVERITY_NAME } from "../findings/summary";
 import { columnLetters, parseA1 } from "../reading/grid";
-import type { Ore } from "../figures/money";
+import { type Ore, subtract, sum, toKronor } from "../figures/money";
 import type { DecisionTarget } from "../ownership";
 import type { HalfYearPlan } from "./halfyear";
 import {
@@ -34,7 +34,7 @@ export interface Stamp {
   readonly source: string;
 }
 
-const kr = (ore: Ore): number => ore / 100;
+const kr = toKronor;
 /**
  * The memo's tables list their lines on Beslut up to this many: a table of thousands of lines is
  * not read on a sheet, and as formulas it would be most of a large workbook's memory.
@@ -185,7 +185,7 @@ export function planDecisionSheet(
         7,
         formula(
           `${ref(4, r)}-${ref(6, r)}`,
-          kr(h.budget.total - h.actual.eligibleTotal),
+          kr(subtract(h.budget.total, h.actual.eligibleTotal)),
         ),
         AMOUNT,
       );
@@ -197,7 +197,7 @@ export function planDecisionSheet(
     const last = r - 1;
     put(r, 0, text("Summa"), { bold: true });
     const sumOf = (f: (h: (typeof c.halfYears)[number]) => Ore | null) =>
-      kr(c.halfYears.reduce((s, h) => s + (f(h) ?? 0), 0));
+      kr(sum(c.halfYears.flatMap((h) => f(h) ?? [])));
     const columnSums: [number, number][] = [
       [2, sumOf((h) => h.budget.direct)],
       [3, sumOf((h) => h.budget.overhead)],
@@ -210,7 +210,7 @@ export function planDecisionSheet(
         [
           7,
           sumOf((h) =>
-            h.actual ? h.budget.total - h.actual.eligibleTotal : null,
+            h.actual ? subtract(h.budget.total, h.actual.eligibleTotal) : null,
           ),
         ],
       );
@@ -434,7 +434,7 @@ export function planDecisionSheet(
     const parts: string[] = [];
     if (y.eligibleActual !== y.actual) {
       put(r, 0, text("Ej stödberättigade OH-kostnader"));
-      put(r, 3, num(kr(y.actual - y.eligibleActual)), AMOUNT);
+      put(r, 3, num(kr(subtract(y.actual, y.eligibleActual))), AMOUNT);
       r++;
     }
     for (const e of y.earlier) {

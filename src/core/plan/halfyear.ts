@@ -12,7 +12,7 @@ import {
   columnLetters,
   isEmptyCell,
 } from "../reading/grid";
-import { type Ore, kronor } from "../figures/money";
+import { type Ore, ZERO, kronor, toKronor } from "../figures/money";
 import { isOwnFormula } from "../ownership";
 import { SheetView, sameAmount } from "./view";
 import type { SalaryRefs } from "./salaries";
@@ -57,7 +57,7 @@ export interface HalfYearPlan {
   readonly lastRow: number;
 }
 
-const kr = (ore: Ore): number => ore / 100;
+const kr = toKronor;
 
 /**
  * An empty cell, or one holding the add-in's own formula: the shape it would write there, as Excel
@@ -261,7 +261,7 @@ export function planHalfYear(
     const lastLineRow = Math.max(...lineRows);
     const sums: [number, Ore, boolean][] = [
       [B, h.budget.total, true],
-      [A, h.actual?.total ?? 0, h.actual !== null],
+      [A, h.actual?.total ?? ZERO, h.actual !== null],
     ];
     for (const [col, engine, wanted] of sums) {
       if (!wanted) continue;

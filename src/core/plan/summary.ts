@@ -1,6 +1,6 @@
 // The review queue's summary as a workbook: one row per file, and a sheet with every finding.
 
-import type { Ore } from "../figures/money";
+import { type Ore, toKronor } from "../figures/money";
 import {
   AMOUNT_FORMAT,
   type CellWrite,
@@ -89,7 +89,7 @@ export function planBatchSummary(
   t: SummaryText,
 ): WritePlan {
   const amount = (ore: Ore | null): Amount | null =>
-    ore === null ? null : { amount: ore / 100 };
+    ore === null ? null : { amount: toKronor(ore) };
   const summary = sheet(
     t.sheets[0],
     t.summaryHeader,
