@@ -12,19 +12,17 @@ import {
   type Lang,
   type TemplateOptions,
   type WritePlan,
-  analyze,
-  analyzeAgainstGranted,
+  analyseWorkbook,
   defaultTemplatePeriod,
   findScenario,
   type Grid,
   hasErrors,
   readScenarios,
-  applyScenario,
   type ScenarioJson,
   stampTime,
   templatePeriod,
+  planCompute,
   planTemplate,
-  planWrite,
   toCheckJsonParts,
   withTables,
 } from "../core";
@@ -189,9 +187,8 @@ function analyzeFile(
       return analyzeScenario(path, loaded.grids, scenario, lang, granted);
     return {
       kind: "ok",
-      analysis: granted
-        ? analyzeAgainstGranted(loaded.grids, granted)
-        : analyze(loaded.grids),
+      analysis: analyseWorkbook(loaded.grids, { granted: granted ?? null })
+        .analysis,
     };
   } catch (e) {
     return { kind: "error", outcome: unexpected(path, e, lang) };
@@ -227,17 +224,18 @@ function analyzeScenario(
       },
     };
   }
-  const { changes, missing, grids: patched } = applyScenario(grids, found);
+  const analysed = analyseWorkbook(grids, {
+    granted: granted ?? null,
+    scenario: found,
+  });
   return {
     kind: "ok",
-    analysis: granted
-      ? analyzeAgainstGranted(patched, granted)
-      : analyze(patched),
+    analysis: analysed.analysis,
     scenario: {
       name: found.name,
       saved: found.saved,
-      changed: changes.length,
-      missing,
+      changed: analysed.scenarioChanges,
+      missing: [...analysed.missing],
     },
   };
 }
@@ -400,12 +398,13 @@ function planFile(
   | { kind: "error"; outcome: CheckOutcome } {
   const loaded = loadFile(file, lang, readXlsx);
   if (loaded.kind === "error") return loaded;
-  const analysis = analyze(loaded.grids);
-  const plan = planWrite(loaded.grids, analysis, {
-    at: nowStamp(),
-    version: VERSION,
-    source: basename(file),
-  });
+  const { analysis } = analyseWorkbook(loaded.grids);
+  const plan = planCompute(
+    loaded.grids,
+    { at: nowStamp(), version: VERSION, source: basename(file) },
+    [],
+    analysis,
+  );
   return {
     kind: "ok",
     bytes: loaded.bytes,

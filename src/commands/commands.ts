@@ -2,7 +2,7 @@
 // in the same small dialog that then reports (Excel has no toast API for add-ins), and writes
 // through the same checked write as the pane.
 
-import { analyze, planWrite, stampTime } from "../core";
+import { analyseWorkbook, planCompute, stampTime } from "../core";
 import { languageOf, textFor } from "../i18n/text";
 import { errorText } from "../excel/host";
 import { excelHost } from "../excel/excel-host";
@@ -65,7 +65,8 @@ async function check(): Promise<void> {
   const lang = languageOf(Office.context.displayLanguage);
   const t = textFor(lang);
   try {
-    const summary = checkSummary(analyze(await excelHost().read()), lang);
+    const { analysis } = analyseWorkbook(await excelHost().read());
+    const summary = checkSummary(analysis, lang);
     await showDialog(summary.title, summary.lines, lang);
   } catch (e) {
     await showDialog(t.errorPrefix, [errorText(t, e)], lang);
@@ -79,12 +80,17 @@ async function compute(): Promise<void> {
   try {
     const host = excelHost();
     const grids = await host.read();
-    const analysis = analyze(grids);
-    const plan = planWrite(grids, analysis, {
-      at: stampTime(new Date()),
-      version: VERSION,
-      source: host.sourceName(),
-    });
+    const { analysis } = analyseWorkbook(grids);
+    const plan = planCompute(
+      grids,
+      {
+        at: stampTime(new Date()),
+        version: VERSION,
+        source: host.sourceName(),
+      },
+      [],
+      analysis,
+    );
     const written = writeSummary(
       plan,
       grids.sheets.map((s) => s.name),

@@ -27,3 +27,5 @@ export * from "./findings/summary";
 export * from "./reading/orgnr";
 export * from "./ownership";
 export * from "./plan";
+export * from "./jobs";
+export { planCompute } from "./plan/compute";

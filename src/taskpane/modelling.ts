@@ -11,12 +11,8 @@ import {
   monthCost,
   ruleRate,
   type WorkbookGrids,
-  analyze,
-  analyzeAgainstGranted,
-  liveChanges,
+  analyseWorkbook,
   parseInput,
-  readWorkbook,
-  withInputs,
   type InputChange,
   type InputField,
   type InputWrite,
@@ -53,17 +49,13 @@ export function withWhatIf(
   granted: Granted,
 ): { shown: Analysis; changes: readonly InputChange[] } {
   if (changes.length === 0) return { shown: base, changes };
-  // Held to a grant, the analysis's budgets are the grant's: the cells are the workbook's own.
-  const model = granted ? readWorkbook(grids).workbook : base.workbook;
-  const live = liveChanges(model, changes);
-  if (live.length === 0) return { shown: base, changes: live };
-  const patched = withInputs(grids, model, live);
-  return {
-    shown: granted
-      ? analyzeAgainstGranted(patched, granted.analysis)
-      : analyze(patched),
-    changes: live,
-  };
+  const laid = analyseWorkbook(grids, {
+    granted: granted?.analysis ?? null,
+    changes,
+  });
+  return laid.changes.length === 0
+    ? { shown: base, changes: laid.changes }
+    : { shown: laid.analysis, changes: laid.changes };
 }
 
 /** The changes with one more: a person's text for a line's input; null when it is not a value. */

@@ -11,8 +11,7 @@ import {
   type Scenario,
   type WorkbookGrids,
   type WritePlan,
-  analyze,
-  analyzeAgainstGranted,
+  analyseWorkbook,
   compareAnalyses,
   fieldName,
   findScenario,
@@ -63,8 +62,8 @@ function scenarioAnalysis(
   scenario: Scenario | null,
 ): Analysis {
   if (!scenario) return base;
-  const applied = applyScenario(grids, scenario);
-  return applied.changes.length === 0 ? base : analyze(applied.grids);
+  const laid = analyseWorkbook(grids, { scenario });
+  return laid.scenarioChanges === 0 ? base : laid.analysis;
 }
 
 export interface PaneState {
@@ -170,9 +169,9 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       keep: readonly InputChange[] = changes,
     ) => {
       const grids = await host.read();
-      const base = against
-        ? analyzeAgainstGranted(grids, against.analysis)
-        : analyze(grids);
+      const base = analyseWorkbook(grids, {
+        granted: against?.analysis ?? null,
+      }).analysis;
       const { shown, changes: live } = withWhatIf(grids, base, keep, against);
       setRead({ grids, base });
       setChanges(live);
@@ -342,7 +341,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       if (!read) return;
       const all = readScenarios(read.grids);
       // Both sides on the workbook's own budget, as scenarios are stored.
-      const own = granted ? analyze(read.grids) : read.base;
+      const own = granted ? analyseWorkbook(read.grids).analysis : read.base;
       const side = (n: string | null) =>
         scenarioAnalysis(
           read.grids,
@@ -385,9 +384,9 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         }
         let analysis;
         try {
-          analysis = analyze(
+          analysis = analyseWorkbook(
             readXlsx(new Uint8Array(await file.arrayBuffer())),
-          );
+          ).analysis;
         } catch (e) {
           if (!(e instanceof WorkbookFileError)) throw e;
           setError(`${name}: ${fileErrorText(e.code, lang, e.damage)}`);
@@ -410,16 +409,20 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     prepareCompute: () =>
       guard("reading", async () => {
         const { grids, base } = await load();
-        const own = granted ? analyze(grids) : base;
         // The write plan (Beslut, the half-years, Lönekalkyl) is loaded when it is first needed.
-        const { planWrite } = await import(
-          /* webpackChunkName: "plan" */ "../core/plan"
+        const { planCompute } = await import(
+          /* webpackChunkName: "plan" */ "../core/plan/compute"
         );
-        const plan = planWrite(grids, own, {
-          at: stampTime(new Date()),
-          version: VERSION,
-          source: host.sourceName(),
-        });
+        const plan = planCompute(
+          grids,
+          {
+            at: stampTime(new Date()),
+            version: VERSION,
+            source: host.sourceName(),
+          },
+          [],
+          granted ? null : base,
+        );
         setPending({
           plan,
           grids,

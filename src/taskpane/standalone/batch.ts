@@ -5,23 +5,18 @@ import {
   type Analysis,
   type InputChange,
   type Lang,
-  type WorkbookGrids,
-  analyze,
-  analyzeAgainstGranted,
-  formatKronor,
-  grantedPairs,
   type SummaryFinding,
   type SummaryRow,
+  type WorkbookGrids,
+  analyseWorkbook,
   countFindings,
-  verdictOf,
-  mergePlans,
+  formatKronor,
+  grantedPairs,
   planBatchSummary,
-  planInputs,
-  readWorkbook,
-  withInputs,
-  planWrite,
+  planCompute,
   renderFinding,
   stampTime,
+  verdictOf,
 } from "../../core";
 import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../../xlsx/read";
 import { applyPlan, createWorkbook } from "../../xlsx/write";
@@ -66,7 +61,8 @@ export function readFileBytes(
 ): FileResult {
   try {
     const grids = readXlsx(bytes);
-    return { kind: "ok", name, bytes, grids, analysis: analyze(grids) };
+    const { analysis } = analyseWorkbook(grids);
+    return { kind: "ok", name, bytes, grids, analysis };
   } catch (e) {
     const code = e instanceof WorkbookFileError ? e.code : "INTERNAL";
     const damage = e instanceof WorkbookFileError ? e.damage : undefined;
@@ -98,7 +94,8 @@ export function pairWithGranted(results: readonly FileResult[]): FileResult[] {
     }
     const result: FileResult = {
       ...r,
-      analysis: analyzeAgainstGranted(r.grids, granted.analysis),
+      analysis: analyseWorkbook(r.grids, { granted: granted.analysis })
+        .analysis,
       grantedBy: granted.name,
       grantedAnalysis: granted.analysis,
       ownAnalysis: r.analysis,
@@ -127,17 +124,14 @@ export function computedCopy(
     version: VERSION,
     source: result.name,
   };
-  if (changes.length === 0)
-    return applyPlan(
-      result.bytes,
-      planWrite(result.grids, result.ownAnalysis ?? result.analysis, stamp),
-    );
-  const model = readWorkbook(result.grids).workbook;
-  const patched = withInputs(result.grids, model, changes);
-  const inputs = planInputs(result.grids, model, changes).plan;
   return applyPlan(
     result.bytes,
-    mergePlans(inputs, planWrite(patched, analyze(patched), stamp)),
+    planCompute(
+      result.grids,
+      stamp,
+      changes,
+      result.ownAnalysis ?? result.analysis,
+    ),
   );
 }
 
