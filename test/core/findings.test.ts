@@ -9,6 +9,7 @@ import {
   findingTemplate,
   renderFinding,
 } from "../../src/core";
+import { swedishIn } from "../helpers/english";
 
 /** The names a code's messages read, found by rendering them once with a recording object. */
 function namesRead(code: FindingCode): string[] {
@@ -94,4 +95,11 @@ describe("a finding's parameters are typed by its code", () => {
     // Only the compiler stops it: run anyway, the message has a hole.
     expect(renderFinding(f, "sv").message).toContain("Kopia och undefined");
   });
+});
+
+describe("the English catalogue", () => {
+  test.each(FINDING_CODES)(
+    "%s: English but for the workbook's own words, quoted or glossed",
+    (code) => expect(swedishIn(findingTemplate(code, "en"), null)).toBeNull(),
+  );
 });

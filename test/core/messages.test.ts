@@ -6,10 +6,12 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Finding, analyze, renderFinding } from "../../src/core";
+import { swedishIn } from "../helpers/english";
 import { fileErrorText } from "../../src/xlsx/file-errors";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { SAMPLE, budgetOf, editPart, rowPastTheGrid } from "../helpers/hostile";
 import {
+  HEADERS,
   budgetHalfYearSheet,
   budgetWorkbook,
   detailsSheet,
@@ -17,7 +19,7 @@ import {
   reportWorkbook,
   salaryWorkbook,
 } from "../helpers/seed";
-import { buildXlsx } from "../helpers/workbook";
+import { buildXlsx, pct } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -32,7 +34,12 @@ function workbooksIn(dir: string): string[] {
 const BROKEN = /undefined|NaN|\[object|\$\{|\(\s*\)|\(\s|\s\)|\s,|:\s*\.|\s{2}/;
 
 /** The messages of a workbook's findings, or of its file error, in both languages. */
-function messagesOf(bytes: Uint8Array): { code: string; message: string }[] {
+function messagesOf(bytes: Uint8Array): {
+  code: string;
+  message: string;
+  lang: "sv" | "en";
+  sheet: string | null;
+}[] {
   let findings: readonly Finding[];
   try {
     findings = analyze(readXlsx(bytes)).findings;
@@ -41,12 +48,16 @@ function messagesOf(bytes: Uint8Array): { code: string; message: string }[] {
     return (["sv", "en"] as const).map((lang) => ({
       code: e.code,
       message: fileErrorText(e.code, lang, e.damage),
+      lang,
+      sheet: null,
     }));
   }
   return findings.flatMap((f) =>
     (["sv", "en"] as const).map((lang) => ({
       code: f.code,
       message: renderFinding(f, lang).message,
+      lang,
+      sheet: f.sheet,
     })),
   );
 }
@@ -64,8 +75,12 @@ describe("every message the engine gives, in both languages, is whole", () => {
   test.each(files.map((f) => [f.slice(ROOT.length + 1), f]))(
     "%s",
     (_, file) => {
-      for (const { code, message } of messagesOf(readFileSync(file)))
+      for (const { code, message, lang, sheet } of messagesOf(
+        readFileSync(file),
+      )) {
         expect(`${code}: ${message}`).not.toMatch(BROKEN);
+        if (lang === "en") expect(swedishIn(message, sheet)).toBeNull();
+      }
     },
   );
 
@@ -92,13 +107,31 @@ describe("every message the engine gives, in both languages, is whole", () => {
         xml.replace("<v>45000</v>", "<v>ca 45 000</v>"),
       ),
       SAMPLE.subarray(0, SAMPLE.length - 10),
+      // A salary line with only its %, and Uppgifter without its partnership's name.
+      await buildXlsx([
+        {
+          name: "Uppgifter",
+          rows: detailsSheet().rows.filter((r) => r[0] !== "Partnerskap"),
+        },
+        {
+          name: "Budget 2025 H2",
+          rows: [HEADERS, ["Lön", "Hälsofrämjare", pct(0.5)]],
+        },
+      ]),
     ];
     const codes = new Set<string>();
     for (const bytes of made)
-      for (const { code, message } of messagesOf(bytes)) {
+      for (const { code, message, lang, sheet } of messagesOf(bytes)) {
         codes.add(code);
         expect(`${code}: ${message}`).not.toMatch(BROKEN);
+        if (lang === "en")
+          expect({ code, swedish: swedishIn(message, sheet) }).toEqual({
+            code,
+            swedish: null,
+          });
       }
+    expect(codes).toContain("SALARY_INCOMPLETE");
+    expect(codes).toContain("MISSING_DETAIL");
     // The duplicate half-year's message names both sheets (it once said "… och undefined").
     expect(codes).toContain("DUPLICATE_HALF_YEAR");
     expect(codes.size).toBeGreaterThan(12);

@@ -81,15 +81,12 @@ function lineBudgetChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
     line.category === "salary" &&
     (pct !== null || months !== null || monthlyCost !== null);
   if (salaryInputs) {
-    const missing = [
-      pct === null ? "tjänstgöringsgrad" : null,
-      months === null ? "antal månader" : null,
-      monthlyCost === null ? "månadskostnad" : null,
-    ]
-      .filter(Boolean)
-      .join(", ");
+    const missing = SALARY_INPUTS.filter(([k]) => line[k] === null);
     return [
-      finding("SALARY_INCOMPLETE", sheet, at(line, "budget"), { missing }),
+      finding("SALARY_INCOMPLETE", sheet, at(line, "budget"), {
+        missing: missing.map(([, sv]) => sv).join(", "),
+        missingEn: missing.map(([, , en]) => en).join(", "),
+      }),
     ];
   }
   return line.category === "overhead"
@@ -100,6 +97,13 @@ function lineBudgetChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
         }),
       ];
 }
+
+/** A salary line's inputs, as a message names them in Swedish and English. */
+const SALARY_INPUTS = [
+  ["servicePercentMicro", "tjänstgöringsgrad", "service percentage"],
+  ["monthsMicro", "antal månader", "number of months"],
+  ["monthlyCost", "månadskostnad", "monthly cost"],
+] as const;
 
 /** Every line's actual checks, in the sheet's order: missing, overspent, a typed variance that differs. */
 export function actualChecks(

@@ -182,9 +182,9 @@ export const FINDINGS = {
     "error",
   ),
   // Uppgifter
-  MISSING_DETAIL: t<{ readonly key: string }>(
+  MISSING_DETAIL: t<{ readonly key: string; readonly keyEn: string }>(
     (f) => `Uppgiften "${f.key}" saknas i Uppgifter. Fyll i den.`,
-    (f) => `The detail "${f.key}" is missing in Uppgifter. Fill it in.`,
+    (f) => `The detail ${f.keyEn} is missing in Uppgifter. Fill it in.`,
     "warning",
   ),
   OVERHEAD_RATE_FROM_LABEL: t<{
@@ -294,7 +294,7 @@ export const FINDINGS = {
     () =>
       `Lönekalkylen räknar utan pålägg för tjänstepension, avtalsförsäkringar och andra lönekostnader (0 %). Ange Pålägg i Uppgifter (eller per person i Lönekalkyl), t.ex. 6 %.`,
     () =>
-      `The salary calculation has no surcharge for occupational pension, agreement insurances and other salary costs (0 %). Enter Pålägg in Uppgifter (or per person in Lönekalkyl), e.g. 6 %.`,
+      `The salary calculation has no surcharge for occupational pension, agreement insurances and other salary costs (0 %). Enter the surcharge (Pålägg) in Uppgifter (or per person in Lönekalkyl), e.g. 6 %.`,
     "info",
   ),
   INVALID_ORG_NUMBER: t<{ readonly text: string }>(
@@ -425,11 +425,14 @@ export const FINDINGS = {
       `The budget ${f.entered} does not match service percentage × months × monthly cost = ${f.derived}. ${f.derived} is used; correct the cell or the inputs.`,
     "error",
   ),
-  SALARY_INCOMPLETE: t<{ readonly missing: string }>(
+  SALARY_INCOMPLETE: t<{
+    readonly missing: string;
+    readonly missingEn: string;
+  }>(
     (f) =>
       `Lönerad utan ${f.missing}: budgeten kan inte räknas fram. Fyll i ${f.missing} eller budgetbeloppet.`,
     (f) =>
-      `Salary line without ${f.missing}: the budget cannot be derived. Fill in ${f.missing} or the budget amount.`,
+      `Salary line without ${f.missingEn}: the budget cannot be derived. Fill in ${f.missingEn} or the budget amount.`,
     "warning",
   ),
   IMPLIED_MONTHLY_COST: t<{ readonly impliedOre: Ore }>(

@@ -12,6 +12,7 @@ import {
   categoryFromLabel,
   categoryOf,
   compactKey,
+  detailKeyName,
   earlierSurplusYear,
   isTotalLabel,
 } from "./glossary";
@@ -348,31 +349,21 @@ function readTolerance(
   return readValue({ kind: "amount", amount: kronor(n.value.value) });
 }
 
-const REQUIRED_DETAILS: readonly [
-  "name" | "organisation" | "start" | "end",
-  string,
-][] = [
-  ["name", "Partnerskap"],
-  ["organisation", "Organisation"],
-  ["start", "Avtalsperiod från"],
-  ["end", "Avtalsperiod till"],
-];
+const REQUIRED_DETAILS = ["name", "organisation", "start", "end"] as const;
 
 /** A required key left empty (a value that could not be read has its own finding). */
 function missingDetails(
   agreement: Agreement,
   raw: Partial<Record<DetailKey, Cell | undefined>>,
 ): Finding[] {
-  return REQUIRED_DETAILS.flatMap(([k, label]) =>
+  return REQUIRED_DETAILS.flatMap((k) =>
     agreement[k] === null && (raw[k] === undefined || isEmptyCell(raw[k]))
       ? [
           finding(
             "MISSING_DETAIL",
             agreement.sheet,
             agreement.cells[k] ?? null,
-            {
-              key: label,
-            },
+            { key: detailKeyName(k, "sv"), keyEn: detailKeyName(k, "en") },
           ),
         ]
       : [],
