@@ -67,41 +67,104 @@ function percentOfCells(
   return num(percent);
 }
 
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
+/** A sheet written from the top down: the next row, its cells, and the shapes sections share. */
+class SheetWriter {
+  readonly cells: CellWrite[] = [];
+  /** The next row to write. */
+  r = 0;
+
+  put(row: number, col: number, value: PlanValue, style?: CellStyle): void {
+    this.cells.push(style ? { row, col, value, style } : { row, col, value });
+  }
+
+  header(labels: readonly string[]): void {
+    labels.forEach((l, i) => this.put(this.r, i, text(l), HEADER_STYLE));
+    this.r++;
+  }
+
+  heading(label: string): void {
+    this.r++;
+    this.put(this.r++, 0, text(label), HEADING);
+  }
+
+  /** A bold row of SUM formulas over the rows from `first` to the one above. */
+  sumRow(
+    label: string,
+    cols: readonly number[],
+    first: number,
+    values: readonly number[],
+  ): void {
+    this.put(this.r, 0, text(label), { bold: true });
+    cols.forEach((col, i) =>
+      this.put(
+        this.r,
+        col,
+        formula(`SUM(${ref(col, first)}:${ref(col, this.r - 1)})`, values[i]!),
+        { ...AMOUNT, bold: true },
+      ),
+    );
+    this.r++;
+  }
+
+  /** A table too long to read on a sheet: its sums, and where its lines are. */
+  tooLong(lines: number): void {
+    this.put(
+      this.r++,
+      0,
+      text(
+        `Tabellen har ${lines} poster, fler än ${MAX_TABLE_LINES}: här visas bara summorna. Alla poster finns i beslutsunderlaget (iop-budget memo) och i JSON (yearLines, periodLines).`,
+      ),
+      { italic: true },
+    );
+  }
+}
+
+const ref = (col: number, row: number) => `${columnLetters(col)}${row + 1}`;
+
+type Plans = ReadonlyMap<string, HalfYearPlan>;
+type Computed = Analysis["computation"];
+
 export function planDecisionSheet(
   analysis: Analysis,
-  halfYearPlans: ReadonlyMap<string, HalfYearPlan>,
+  halfYearPlans: Plans,
   details: { readonly view: SheetView | null },
   stamp: Stamp,
   target: DecisionTarget,
 ): SheetCreate {
   const c = analysis.computation;
-  const a = c.agreement;
-  const cells: CellWrite[] = [];
-  let r = 0;
-  const put = (row: number, col: number, value: PlanValue, style?: CellStyle) =>
-    cells.push(style ? { row, col, value, style } : { row, col, value });
-  const header = (labels: readonly string[]) => {
-    labels.forEach((l, i) => put(r, i, text(l), HEADER_STYLE));
-    r++;
+  const w = new SheetWriter();
+  writeTitle(w, c.agreement, stamp);
+  const halfRow = writeHalfYears(w, c, halfYearPlans);
+  const yearRow = writeYears(w, c, halfRow);
+  const repaymentRow = writeRepayment(w, c, details, yearRow);
+  writeGrants(w, c, halfRow);
+  // The memo's two tables: the reported year per line, the granted period per line.
+  const cellsSum = sumOfCells(halfYearPlans);
+  for (const y of c.yearTables)
+    writeYearTable(w, y, cellsSum, { repaymentRow, yearRow });
+  for (const p of c.periodTables)
+    writePeriodTable(w, p, cellsSum, halfYearPlans);
+  writeDecision(w, analysis.decision);
+  writeFindings(w, analysis.findings);
+  return {
+    sheet: target.sheet,
+    ...(target.replaces ? { replaces: true } : {}),
+    ...(target.kept ? { kept: target.kept } : {}),
+    cells: w.cells,
+    columnWidths: [26, 22, 20, 14, 18, 14, 22, 14],
+    freeze: null,
+    validations: [],
+    marks: [],
   };
-  const heading = (label: string) => {
-    r++;
-    put(r++, 0, text(label), HEADING);
-  };
-  const ref = (col: number, row: number) => `${columnLetters(col)}${row + 1}`;
-  const percentOf = (
-    at: readonly LineAt[],
-    percent: number,
-    weighted: boolean,
-  ) => percentOfCells(halfYearPlans, at, percent, weighted);
+}
 
-  put(r++, 0, text(`Beslutsunderlag: ${a.name ?? "IOP"}`), {
+function writeTitle(w: SheetWriter, a: Computed["agreement"], stamp: Stamp) {
+  w.put(w.r++, 0, text(`Beslutsunderlag: ${a.name ?? "IOP"}`), {
     bold: true,
     fontSize: 14,
   });
-  put(
-    r++,
+  w.put(
+    w.r++,
     0,
     text(
       `Skapat ${stamp.at} av iop-budget ${stamp.version} från ${stamp.source}. Bladet skrivs om vid varje beräkning.`,
@@ -116,11 +179,17 @@ export function planDecisionSheet(
     a.overheadRatePpm !== null &&
       `OH-sats ${String(a.overheadRatePpm / 10_000).replace(".", ",")} %`,
   ].filter(Boolean);
-  put(r++, 0, text(facts.join(" · ")));
+  w.put(w.r++, 0, text(facts.join(" · ")));
+}
 
-  // Half-years: budget, actual and surplus.
-  heading("Halvår");
-  header([
+/** Half-years: budget, actual and surplus; returns each half-year's row. */
+function writeHalfYears(
+  w: SheetWriter,
+  c: Computed,
+  plans: Plans,
+): Map<string, number> {
+  w.heading("Halvår");
+  w.header([
     "Halvår",
     "Blad",
     "Direkta kostnader",
@@ -131,105 +200,121 @@ export function planDecisionSheet(
     "Överskott",
   ]);
   const halfRow = new Map<string, number>();
-  const firstHalf = r;
+  const firstHalf = w.r;
   for (const h of c.halfYears) {
-    const plan = halfYearPlans.get(h.source.sheet);
-    const sheet = sheetRef(h.source.sheet);
-    put(r, 0, text(h.halfYear.id));
-    put(r, 1, text(h.source.sheet));
-    let total: PlanValue = num(kr(h.budget.total));
-    let overhead: PlanValue = num(kr(h.budget.overhead));
-    let actual: PlanValue | null = h.actual ? num(kr(h.actual.total)) : null;
-    if (plan) {
-      const B = plan.columns.budget!;
-      const A = plan.columns.actual!;
-      const lastLine = Math.max(...h.lines.map((l) => l.input.row - 1));
-      const range = (col: number) =>
-        `${sheet}!${columnLetters(col)}${plan.firstRow + 1}:${columnLetters(col)}${lastLine + 1}`;
-      const rowsOf = (col: number) =>
-        Array.from(
-          { length: lastLine - plan.firstRow + 1 },
-          (_, i) => [plan.firstRow + i, col] as const,
-        );
-      if (sameAmount(plan.view.sum(rowsOf(B)), kr(h.budget.total)))
-        total = formula(`SUM(${range(B)})`, kr(h.budget.total));
-      const ohLines = h.lines.filter((l) => l.input.category === "overhead");
-      if (
-        ohLines.length === 1 &&
-        sameAmount(
-          plan.view.seen(ohLines[0]!.input.row - 1, B),
-          kr(h.budget.overhead),
-        )
-      ) {
-        overhead = formula(
-          `${sheet}!${columnLetters(B)}${ohLines[0]!.input.row}`,
-          kr(h.budget.overhead),
-        );
-      }
-      if (h.actual && sameAmount(plan.view.sum(rowsOf(A)), kr(h.actual.total)))
-        actual = formula(`SUM(${range(A)})`, kr(h.actual.total));
+    writeHalfYear(w, h, plans.get(h.source.sheet));
+    halfRow.set(h.halfYear.id, w.r++);
+  }
+  if (c.halfYears.length > 0) writeHalfYearSums(w, c, firstHalf);
+  return halfRow;
+}
+
+/** One half-year's row: formulas over its sheet where the sheet's cells add up to the figures. */
+function writeHalfYear(
+  w: SheetWriter,
+  h: Computed["halfYears"][number],
+  plan: HalfYearPlan | undefined,
+): void {
+  const sheet = sheetRef(h.source.sheet);
+  w.put(w.r, 0, text(h.halfYear.id));
+  w.put(w.r, 1, text(h.source.sheet));
+  let total: PlanValue = num(kr(h.budget.total));
+  let overhead: PlanValue = num(kr(h.budget.overhead));
+  let actual: PlanValue | null = h.actual ? num(kr(h.actual.total)) : null;
+  if (plan) {
+    const B = plan.columns.budget!;
+    const A = plan.columns.actual!;
+    const lastLine = Math.max(...h.lines.map((l) => l.input.row - 1));
+    const range = (col: number) =>
+      `${sheet}!${columnLetters(col)}${plan.firstRow + 1}:${columnLetters(col)}${lastLine + 1}`;
+    const rowsOf = (col: number) =>
+      Array.from(
+        { length: lastLine - plan.firstRow + 1 },
+        (_, i) => [plan.firstRow + i, col] as const,
+      );
+    if (sameAmount(plan.view.sum(rowsOf(B)), kr(h.budget.total)))
+      total = formula(`SUM(${range(B)})`, kr(h.budget.total));
+    const ohLines = h.lines.filter((l) => l.input.category === "overhead");
+    if (
+      ohLines.length === 1 &&
+      sameAmount(
+        plan.view.seen(ohLines[0]!.input.row - 1, B),
+        kr(h.budget.overhead),
+      )
+    ) {
+      overhead = formula(
+        `${sheet}!${columnLetters(B)}${ohLines[0]!.input.row}`,
+        kr(h.budget.overhead),
+      );
     }
-    put(
-      r,
-      2,
-      formula(`${ref(4, r)}-${ref(3, r)}`, kr(h.budget.direct)),
+    if (h.actual && sameAmount(plan.view.sum(rowsOf(A)), kr(h.actual.total)))
+      actual = formula(`SUM(${range(A)})`, kr(h.actual.total));
+  }
+  w.put(
+    w.r,
+    2,
+    formula(`${ref(4, w.r)}-${ref(3, w.r)}`, kr(h.budget.direct)),
+    AMOUNT,
+  );
+  w.put(w.r, 3, overhead, AMOUNT);
+  w.put(w.r, 4, total, AMOUNT);
+  if (actual && h.actual) {
+    w.put(w.r, 5, actual, AMOUNT);
+    w.put(w.r, 6, num(kr(h.actual.eligibleTotal)), AMOUNT);
+    w.put(
+      w.r,
+      7,
+      formula(
+        `${ref(4, w.r)}-${ref(6, w.r)}`,
+        kr(subtract(h.budget.total, h.actual.eligibleTotal)),
+      ),
       AMOUNT,
     );
-    put(r, 3, overhead, AMOUNT);
-    put(r, 4, total, AMOUNT);
-    if (actual && h.actual) {
-      put(r, 5, actual, AMOUNT);
-      put(r, 6, num(kr(h.actual.eligibleTotal)), AMOUNT);
-      put(
-        r,
-        7,
-        formula(
-          `${ref(4, r)}-${ref(6, r)}`,
-          kr(subtract(h.budget.total, h.actual.eligibleTotal)),
-        ),
-        AMOUNT,
-      );
-    }
-    halfRow.set(h.halfYear.id, r);
-    r++;
   }
-  if (c.halfYears.length > 0) {
-    const last = r - 1;
-    put(r, 0, text("Summa"), { bold: true });
-    const sumOf = (f: (h: (typeof c.halfYears)[number]) => Ore | null) =>
-      kr(sum(c.halfYears.flatMap((h) => f(h) ?? [])));
-    const columnSums: [number, number][] = [
-      [2, sumOf((h) => h.budget.direct)],
-      [3, sumOf((h) => h.budget.overhead)],
-      [4, sumOf((h) => h.budget.total)],
-    ];
-    if (c.halfYears.some((h) => h.actual)) {
-      columnSums.push(
-        [5, sumOf((h) => h.actual?.total ?? null)],
-        [6, sumOf((h) => h.actual?.eligibleTotal ?? null)],
-        [
-          7,
-          sumOf((h) =>
-            h.actual ? subtract(h.budget.total, h.actual.eligibleTotal) : null,
-          ),
-        ],
-      );
-    }
-    for (const [col, value] of columnSums)
-      put(
-        r,
-        col,
-        formula(`SUM(${ref(col, firstHalf)}:${ref(col, last)})`, value),
-        { ...AMOUNT, bold: true },
-      );
-    r++;
-  }
+}
 
-  // Year figures.
+function writeHalfYearSums(w: SheetWriter, c: Computed, firstHalf: number) {
+  const last = w.r - 1;
+  w.put(w.r, 0, text("Summa"), { bold: true });
+  const sumOf = (f: (h: (typeof c.halfYears)[number]) => Ore | null) =>
+    kr(sum(c.halfYears.flatMap((h) => f(h) ?? [])));
+  const columnSums: [number, number][] = [
+    [2, sumOf((h) => h.budget.direct)],
+    [3, sumOf((h) => h.budget.overhead)],
+    [4, sumOf((h) => h.budget.total)],
+  ];
+  if (c.halfYears.some((h) => h.actual)) {
+    columnSums.push(
+      [5, sumOf((h) => h.actual?.total ?? null)],
+      [6, sumOf((h) => h.actual?.eligibleTotal ?? null)],
+      [
+        7,
+        sumOf((h) =>
+          h.actual ? subtract(h.budget.total, h.actual.eligibleTotal) : null,
+        ),
+      ],
+    );
+  }
+  for (const [col, value] of columnSums)
+    w.put(
+      w.r,
+      col,
+      formula(`SUM(${ref(col, firstHalf)}:${ref(col, last)})`, value),
+      { ...AMOUNT, bold: true },
+    );
+  w.r++;
+}
+
+/** Year figures; returns each year's row. */
+function writeYears(
+  w: SheetWriter,
+  c: Computed,
+  halfRow: ReadonlyMap<string, number>,
+): Map<number, number> {
   const yearRow = new Map<number, number>();
   if (c.years.length > 0) {
-    heading("Årsutfall");
-    header([
+    w.heading("Årsutfall");
+    w.header([
       "År",
       "Budget",
       "Stödberättigat utfall",
@@ -238,42 +323,57 @@ export function planDecisionSheet(
     ]);
     for (const y of c.years) {
       const rows = y.halfYears.map((id) => halfRow.get(id)!);
-      put(r, 0, num(y.year));
-      put(
-        r,
+      w.put(w.r, 0, num(y.year));
+      w.put(
+        w.r,
         1,
         formula(rows.map((hr) => ref(4, hr)).join("+"), kr(y.budget)),
         AMOUNT,
       );
-      put(
-        r,
+      w.put(
+        w.r,
         2,
         formula(rows.map((hr) => ref(6, hr)).join("+"), kr(y.actual)),
         AMOUNT,
       );
-      put(r, 3, formula(`${ref(1, r)}-${ref(2, r)}`, kr(y.surplus)), AMOUNT);
+      w.put(
+        w.r,
+        3,
+        formula(`${ref(1, w.r)}-${ref(2, w.r)}`, kr(y.surplus)),
+        AMOUNT,
+      );
       const note = [
         y.partial ? "delvis återrapporterat" : "",
         y.surplus < 0 ? "överskridet år: ingen återbetalning" : "",
       ]
         .filter(Boolean)
         .join("; ");
-      if (note) put(r, 4, text(note));
-      yearRow.set(y.year, r);
-      r++;
+      if (note) w.put(w.r, 4, text(note));
+      yearRow.set(y.year, w.r);
+      w.r++;
     }
   }
 
-  // Repayment.
+  return yearRow;
+}
+
+/** The repayment; returns each item's row ("reported:2024"). */
+function writeRepayment(
+  w: SheetWriter,
+  c: Computed,
+  details: { readonly view: SheetView | null },
+  yearRow: ReadonlyMap<number, number>,
+): Map<string, number> {
+  const a = c.agreement;
   const rep = c.repayment;
   const repaymentRow = new Map<string, number>();
   if (rep.items.length > 0) {
-    heading("Återbetalning");
-    header(["Avser", "Belopp"]);
-    const first = r;
+    w.heading("Återbetalning");
+    w.header(["Avser", "Belopp"]);
+    const first = w.r;
     for (const item of rep.items) {
-      put(
-        r,
+      w.put(
+        w.r,
         0,
         text(
           item.source === "earlier"
@@ -302,20 +402,20 @@ export function planDecisionSheet(
           kr(item.amount),
         );
       }
-      repaymentRow.set(`${item.source}:${item.year}`, r);
-      put(r++, 1, value, AMOUNT);
+      repaymentRow.set(`${item.source}:${item.year}`, w.r);
+      w.put(w.r++, 1, value, AMOUNT);
     }
-    put(r, 0, text("Summa att återbetala"), { bold: true });
-    put(
-      r++,
+    w.put(w.r, 0, text("Summa att återbetala"), { bold: true });
+    w.put(
+      w.r++,
       1,
-      formula(`SUM(${ref(1, first)}:${ref(1, r - 2)})`, kr(rep.total)),
+      formula(`SUM(${ref(1, first)}:${ref(1, w.r - 2)})`, kr(rep.total)),
       { ...AMOUNT, bold: true },
     );
     if (rep.due) {
-      put(r, 0, text("Återbetalas senast"));
-      put(
-        r++,
+      w.put(w.r, 0, text("Återbetalas senast"));
+      w.put(
+        w.r++,
         1,
         { kind: "date", iso: rep.due },
         { numberFormat: DATE_FORMAT },
@@ -323,21 +423,33 @@ export function planDecisionSheet(
     }
   }
 
-  // Grants.
+  return repaymentRow;
+}
+
+function writeGrants(
+  w: SheetWriter,
+  c: Computed,
+  halfRow: ReadonlyMap<string, number>,
+): void {
   if (c.grants.length > 0) {
-    heading("Bidrag");
-    header(["Period", "Avser", "Belopp"]);
+    w.heading("Bidrag");
+    w.header(["Period", "Avser", "Belopp"]);
     const grantRow = new Map<string, number>();
     for (const g of c.grants) {
-      put(r, 0, text(g.period));
-      put(r, 1, text(`${g.halfYear.start} – ${g.halfYear.end}`));
-      put(r, 2, formula(ref(4, halfRow.get(g.period)!), kr(g.amount)), AMOUNT);
-      grantRow.set(g.period, r++);
+      w.put(w.r, 0, text(g.period));
+      w.put(w.r, 1, text(`${g.halfYear.start} – ${g.halfYear.end}`));
+      w.put(
+        w.r,
+        2,
+        formula(ref(4, halfRow.get(g.period)!), kr(g.amount)),
+        AMOUNT,
+      );
+      grantRow.set(g.period, w.r++);
     }
     for (const y of c.grantYears) {
-      put(r, 0, text(`Bidrag ${y.year}`), { bold: true });
-      put(
-        r,
+      w.put(w.r, 0, text(`Bidrag ${y.year}`), { bold: true });
+      w.put(
+        w.r,
         2,
         formula(
           y.periods.map((p) => ref(2, grantRow.get(p)!)).join("+"),
@@ -345,17 +457,20 @@ export function planDecisionSheet(
         ),
         { ...AMOUNT, bold: true },
       );
-      r++;
+      w.r++;
     }
   }
+}
 
-  // The memo's two tables: the reported year per line, the granted period per line.
-  /** `'Sheet'!D5+'Sheet'!D11` over the lines' cells when they add up to `value`, else the number. */
-  const sumOfCells = (
-    at: readonly LineAt[],
-    key: ColumnKey,
-    value: number,
-  ): PlanValue => {
+type CellsSum = (
+  at: readonly LineAt[],
+  key: ColumnKey,
+  value: number,
+) => PlanValue;
+
+/** `'Sheet'!D5+'Sheet'!D11` over the lines' cells when they add up to `value`, else the number. */
+function sumOfCells(halfYearPlans: Plans): CellsSum {
+  return (at: readonly LineAt[], key: ColumnKey, value: number): PlanValue => {
     const refs: string[] = [];
     let seen = 0;
     for (const p of at) {
@@ -371,158 +486,143 @@ export function planDecisionSheet(
       ? formula(refs.join("+"), value)
       : num(value);
   };
-  const sumRow = (
-    label: string,
-    cols: readonly number[],
-    first: number,
-    values: readonly number[],
-  ) => {
-    put(r, 0, text(label), { bold: true });
-    cols.forEach((col, i) =>
-      put(
-        r,
-        col,
-        formula(`SUM(${ref(col, first)}:${ref(col, r - 1)})`, values[i]!),
-        {
-          ...AMOUNT,
-          bold: true,
-        },
-      ),
-    );
-    r++;
-  };
-  /** A table too long to read on a sheet: its sums, and where its lines are. */
-  const tooLong = (lines: number) =>
-    put(
-      r++,
-      0,
-      text(
-        `Tabellen har ${lines} poster, fler än ${MAX_TABLE_LINES}: här visas bara summorna. Alla poster finns i beslutsunderlaget (iop-budget memo) och i JSON (yearLines, periodLines).`,
-      ),
-      { italic: true },
-    );
-  for (const y of c.yearTables) {
-    heading(`Ekonomisk redovisning för ${y.year}`);
-    header([String(y.year), "Budget", "Utfall", "Differens"]);
-    const first = r;
-    const long = y.lines.length > MAX_TABLE_LINES;
-    if (long) tooLong(y.lines.length);
-    for (const l of long ? [] : y.lines) {
-      put(r, 0, text(l.label));
-      put(r, 1, sumOfCells(l.at, "budget", kr(l.budget)), AMOUNT);
-      if (l.actual !== null && l.variance !== null) {
-        put(r, 2, sumOfCells(l.at, "actual", kr(l.actual)), AMOUNT);
-        put(r, 3, formula(`${ref(1, r)}-${ref(2, r)}`, kr(l.variance)), AMOUNT);
-      }
-      r++;
-    }
-    if (long) {
-      put(r, 0, text("Summa"), { bold: true });
-      put(r, 1, num(kr(y.budget)), { ...AMOUNT, bold: true });
-      put(r, 2, num(kr(y.actual)), { ...AMOUNT, bold: true });
-      put(r, 3, formula(`${ref(1, r)}-${ref(2, r)}`, kr(y.variance)), {
-        ...AMOUNT,
-        bold: true,
-      });
-      r++;
-    } else
-      sumRow("Summa", [1, 2, 3], first, [
-        kr(y.budget),
-        kr(y.actual),
-        kr(y.variance),
-      ]);
-    const parts: string[] = [];
-    if (y.eligibleActual !== y.actual) {
-      put(r, 0, text("Ej stödberättigade OH-kostnader"));
-      put(r, 3, num(kr(subtract(y.actual, y.eligibleActual))), AMOUNT);
-      r++;
-    }
-    for (const e of y.earlier) {
-      put(r, 0, text(`Överskott från ${e.year}`));
-      const at = repaymentRow.get(`${e.source}:${e.year}`);
-      put(
-        r,
+}
+
+function writeYearTable(
+  w: SheetWriter,
+  y: Computed["yearTables"][number],
+  sumOfCells: CellsSum,
+  rows: {
+    readonly repaymentRow: ReadonlyMap<string, number>;
+    readonly yearRow: ReadonlyMap<number, number>;
+  },
+): void {
+  const { repaymentRow, yearRow } = rows;
+  w.heading(`Ekonomisk redovisning för ${y.year}`);
+  w.header([String(y.year), "Budget", "Utfall", "Differens"]);
+  const first = w.r;
+  const long = y.lines.length > MAX_TABLE_LINES;
+  if (long) w.tooLong(y.lines.length);
+  for (const l of long ? [] : y.lines) {
+    w.put(w.r, 0, text(l.label));
+    w.put(w.r, 1, sumOfCells(l.at, "budget", kr(l.budget)), AMOUNT);
+    if (l.actual !== null && l.variance !== null) {
+      w.put(w.r, 2, sumOfCells(l.at, "actual", kr(l.actual)), AMOUNT);
+      w.put(
+        w.r,
         3,
-        at === undefined
-          ? num(kr(e.amount))
-          : formula(ref(1, at), kr(e.amount)),
+        formula(`${ref(1, w.r)}-${ref(2, w.r)}`, kr(l.variance)),
         AMOUNT,
       );
-      parts.push(ref(3, r++));
     }
-    const surplus = yearRow.get(y.year);
-    if (surplus !== undefined) parts.push(`MAX(0,${ref(3, surplus)})`);
-    put(r, 0, text("Totalt att återbetala"), { bold: true });
-    put(r++, 3, formula(parts.join("+") || "0", kr(y.toRepay)), {
+    w.r++;
+  }
+  if (long) {
+    w.put(w.r, 0, text("Summa"), { bold: true });
+    w.put(w.r, 1, num(kr(y.budget)), { ...AMOUNT, bold: true });
+    w.put(w.r, 2, num(kr(y.actual)), { ...AMOUNT, bold: true });
+    w.put(w.r, 3, formula(`${ref(1, w.r)}-${ref(2, w.r)}`, kr(y.variance)), {
       ...AMOUNT,
       bold: true,
     });
+    w.r++;
+  } else
+    w.sumRow("Summa", [1, 2, 3], first, [
+      kr(y.budget),
+      kr(y.actual),
+      kr(y.variance),
+    ]);
+  const parts: string[] = [];
+  if (y.eligibleActual !== y.actual) {
+    w.put(w.r, 0, text("Ej stödberättigade OH-kostnader"));
+    w.put(w.r, 3, num(kr(subtract(y.actual, y.eligibleActual))), AMOUNT);
+    w.r++;
   }
-  for (const p of c.periodTables) {
-    const span = monthsText(p.start, p.end, "sv");
-    heading(`Budgetförslag ${span}`);
-    header([`Budget ${span}`, "Procent av tjänst", "Antal månader", "Belopp"]);
-    const first = r;
-    const long = p.lines.length > MAX_TABLE_LINES;
-    if (long) tooLong(p.lines.length);
-    for (const l of long ? [] : p.lines) {
-      put(r, 0, text(l.label));
-      if (l.servicePercentMicro !== null)
-        put(
-          r,
-          1,
-          percentOf(l.at, l.servicePercentMicro / 1_000_000, l.weighted),
-        );
-      put(r, 2, sumOfCells(l.at, "months", l.monthsMicro / 1_000_000));
-      put(r++, 3, sumOfCells(l.at, "budget", kr(l.amount)), AMOUNT);
-    }
-    if (p.overhead !== 0) {
-      put(r, 0, text("OH-kostnader"));
-      put(r, 2, num(p.overheadMonthsMicro / 1_000_000));
-      put(r++, 3, sumOfCells(p.overheadAt, "budget", kr(p.overhead)), AMOUNT);
-    }
-    if (long) {
-      put(r, 0, text("Totalt"), { bold: true });
-      put(r++, 3, num(kr(p.total)), { ...AMOUNT, bold: true });
-    } else sumRow("Totalt", [3], first, [kr(p.total)]);
-  }
-
-  // Draft decision.
-  if (analysis.decision.length > 0) {
-    heading("Förslag till beslut");
-    analysis.decision.forEach((point, i) =>
-      put(r++, 0, text(`${i + 1}. ${point}`)),
+  for (const e of y.earlier) {
+    w.put(w.r, 0, text(`Överskott från ${e.year}`));
+    const at = repaymentRow.get(`${e.source}:${e.year}`);
+    w.put(
+      w.r,
+      3,
+      at === undefined ? num(kr(e.amount)) : formula(ref(1, at), kr(e.amount)),
+      AMOUNT,
     );
+    parts.push(ref(3, w.r++));
   }
+  const surplus = yearRow.get(y.year);
+  if (surplus !== undefined) parts.push(`MAX(0,${ref(3, surplus)})`);
+  w.put(w.r, 0, text("Totalt att återbetala"), { bold: true });
+  w.put(w.r++, 3, formula(parts.join("+") || "0", kr(y.toRepay)), {
+    ...AMOUNT,
+    bold: true,
+  });
+}
 
-  // Findings.
-  heading("Fynd");
-  if (analysis.findings.length === 0) put(r++, 0, text("Inga fynd."));
+function writePeriodTable(
+  w: SheetWriter,
+  p: Computed["periodTables"][number],
+  sumOfCells: CellsSum,
+  halfYearPlans: Plans,
+): void {
+  const percentOf = (
+    at: readonly LineAt[],
+    percent: number,
+    weighted: boolean,
+  ) => percentOfCells(halfYearPlans, at, percent, weighted);
+  const span = monthsText(p.start, p.end, "sv");
+  w.heading(`Budgetförslag ${span}`);
+  w.header([`Budget ${span}`, "Procent av tjänst", "Antal månader", "Belopp"]);
+  const first = w.r;
+  const long = p.lines.length > MAX_TABLE_LINES;
+  if (long) w.tooLong(p.lines.length);
+  for (const l of long ? [] : p.lines) {
+    w.put(w.r, 0, text(l.label));
+    if (l.servicePercentMicro !== null)
+      w.put(
+        w.r,
+        1,
+        percentOf(l.at, l.servicePercentMicro / 1_000_000, l.weighted),
+      );
+    w.put(w.r, 2, sumOfCells(l.at, "months", l.monthsMicro / 1_000_000));
+    w.put(w.r++, 3, sumOfCells(l.at, "budget", kr(l.amount)), AMOUNT);
+  }
+  if (p.overhead !== 0) {
+    w.put(w.r, 0, text("OH-kostnader"));
+    w.put(w.r, 2, num(p.overheadMonthsMicro / 1_000_000));
+    w.put(w.r++, 3, sumOfCells(p.overheadAt, "budget", kr(p.overhead)), AMOUNT);
+  }
+  if (long) {
+    w.put(w.r, 0, text("Totalt"), { bold: true });
+    w.put(w.r++, 3, num(kr(p.total)), { ...AMOUNT, bold: true });
+  } else w.sumRow("Totalt", [3], first, [kr(p.total)]);
+}
+
+/** The draft decision. */
+function writeDecision(w: SheetWriter, decision: readonly string[]): void {
+  if (decision.length > 0) {
+    w.heading("Förslag till beslut");
+    decision.forEach((point, i) => w.put(w.r++, 0, text(`${i + 1}. ${point}`)));
+  }
+}
+
+function writeFindings(w: SheetWriter, findings: Analysis["findings"]): void {
+  w.heading("Fynd");
+  if (findings.length === 0) w.put(w.r++, 0, text("Inga fynd."));
   else {
-    header(["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"]);
-    for (const f of analysis.findings.map((x) => renderFinding(x, "sv"))) {
-      put(
-        r,
+    w.header(["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"]);
+    for (const f of findings.map((x) => renderFinding(x, "sv"))) {
+      w.put(
+        w.r,
         0,
         text(SEVERITY_NAME.sv[f.severity]),
         f.severity === "error"
           ? { bold: true, fontColor: "9C0006" }
           : undefined,
       );
-      put(r, 1, text(f.code));
-      put(r, 2, text(f.sheet ?? ""));
-      put(r, 3, text(f.cell ?? ""));
-      put(r++, 4, text(f.message));
+      w.put(w.r, 1, text(f.code));
+      w.put(w.r, 2, text(f.sheet ?? ""));
+      w.put(w.r, 3, text(f.cell ?? ""));
+      w.put(w.r++, 4, text(f.message));
     }
   }
-  return {
-    sheet: target.sheet,
-    ...(target.replaces ? { replaces: true } : {}),
-    ...(target.kept ? { kept: target.kept } : {}),
-    cells,
-    columnWidths: [26, 22, 20, 14, 18, 14, 22, 14],
-    freeze: null,
-    validations: [],
-    marks: [],
-  };
 }
