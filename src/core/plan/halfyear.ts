@@ -68,7 +68,29 @@ function writable(cell: Cell | undefined, expected: string): boolean {
   return isEmptyCell(cell);
 }
 
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
+/** A half-year sheet being planned: its cells as they will be, and what is written. */
+interface SheetPlan {
+  readonly h: ComputedHalfYear;
+  readonly view: SheetView;
+  readonly cells: CellWrite[];
+  /** 0-based columns after the plan (added columns included). */
+  readonly columns: Partial<Record<ColumnKey, number>>;
+}
+
+const amountStyle: CellStyle = { numberFormat: PLAIN_AMOUNT_FORMAT };
+const L = (c: number) => columnLetters(c);
+
+function write(
+  p: SheetPlan,
+  row: number,
+  col: number,
+  value: PlanValue,
+  style?: CellStyle,
+): void {
+  p.view.set(row, col, value);
+  p.cells.push(style ? { row, col, value, style } : { row, col, value });
+}
+
 export function planHalfYear(
   grid: Grid,
   h: ComputedHalfYear,
@@ -77,15 +99,48 @@ export function planHalfYear(
 ): HalfYearPlan | null {
   const src = h.source;
   if (h.lines.length === 0) return null;
-  const view = new SheetView(grid);
-  const cells: CellWrite[] = [];
-  const headerRow = src.headerRow - 1;
   const rows = h.lines.map((l) => l.input.row - 1);
   const firstRow = Math.min(...rows);
   const lastRow = Math.max(...rows, src.total ? src.total.row - 1 : 0);
+  const p: SheetPlan = {
+    h,
+    view: new SheetView(grid),
+    cells: [],
+    columns: { ...src.columns },
+  };
+  addColumns(p, grid, src.headerRow - 1, lastRow);
+  // 1. Derived salary budgets: from Lönekalkyl (a SUMIF over its cost column), else % × months × cost.
+  const salaryRef = salaryRefs?.get(h.halfYear.id);
+  for (const line of h.lines)
+    if (line.derivedBudget !== null)
+      if (line.salaries) salaryCalcBudget(p, line, line.salaries, salaryRef);
+      else salaryBudget(p, line, line.derivedBudget);
+  // 2. The overhead line's budget: the rate on the sum of the direct lines.
+  if (rate) overheadBudget(p, rate);
+  // 3. Differens and Status of each line, from the cells as they will be.
+  for (const line of h.lines) {
+    varianceCell(p, line);
+    statusCell(p, line);
+  }
+  // 4. A submitted total row: sums where its cells are empty or already the add-in's.
+  if (src.total) totalRow(p, src.total.row - 1, firstRow);
+  return {
+    cells: p.cells,
+    marks: overspentMarks(p.columns, firstRow + 1, Math.max(...rows) + 1),
+    view: p.view,
+    columns: p.columns,
+    firstRow,
+    lastRow,
+  };
+}
 
-  // Columns: add Utfall, Differens and Status right of everything in the table's rows.
-  const columns: Partial<Record<ColumnKey, number>> = { ...src.columns };
+/** Utfall, Differens and Status, added right of everything in the table's rows where missing. */
+function addColumns(
+  p: SheetPlan,
+  grid: Grid,
+  headerRow: number,
+  lastRow: number,
+): void {
   let next = 0;
   for (let r = headerRow; r <= lastRow; r++) {
     const row = grid.rows[r];
@@ -94,207 +149,208 @@ export function planHalfYear(
         if (!isEmptyCell(row[c])) next = c + 1;
   }
   for (const key of ["actual", "variance", "status"] as const) {
-    if (columns[key] !== undefined) continue;
-    columns[key] = next++;
-    write(headerRow, columns[key], text(ADDED_HEADERS[key]!), HEADER_STYLE);
-  }
-  const B = columns.budget!;
-  const A = columns.actual!;
-  const V = columns.variance!;
-  const S = columns.status!;
-  const L = (c: number) => columnLetters(c);
-
-  function write(
-    row: number,
-    col: number,
-    value: PlanValue,
-    style?: CellStyle,
-  ): void {
-    view.set(row, col, value);
-    cells.push(style ? { row, col, value, style } : { row, col, value });
-  }
-  const amountStyle: CellStyle = { numberFormat: PLAIN_AMOUNT_FORMAT };
-
-  // 1. Derived salary budgets: from Lönekalkyl (a SUMIF over its cost column), else % × months × cost.
-  for (const line of h.lines) {
-    const { input, derivedBudget } = line;
-    if (derivedBudget === null) continue;
-    const r = input.row - 1;
-    if (line.salaries) {
-      const ref = salaryRefs?.get(h.halfYear.id);
-      const f = ref
-        ? flat`SUMIF(${ref.posts},${L(columns.label!)}${r + 1},${ref.costs})`
-        : null;
-      // SUMIF matches the Post exactly (but for case); the engine by normalised text.
-      const faithful =
-        f !== null &&
-        !/[*?~]/.test(input.label) &&
-        line.salaries.every(
-          (c) =>
-            c.person.post.trim().toLowerCase() ===
-            input.label.trim().toLowerCase(),
-        );
-      // The line's service % is its persons' together, where the cell is free.
-      const P = columns.servicePercent;
-      if (ref?.grades && P !== undefined && faithful) {
-        const pf = flat`SUMIF(${ref.posts},${L(columns.label!)}${r + 1},${ref.grades})`;
-        const grades = line.salaries.map((c) => c.person.gradeMicro ?? 0);
-        if (writable(view.original(r, P), pf) && grades.every((g) => g > 0))
-          write(r, P, formula(pf, grades.reduce((a, g) => a + g, 0) / 1e8), {
-            numberFormat: PERCENT_FORMAT,
-          });
-      }
-      const target = view.original(r, B);
-      if (f ? !writable(target, f) : !isEmptyCell(target)) continue;
-      write(
-        r,
-        B,
-        faithful ? formula(f, kr(derivedBudget)) : num(kr(derivedBudget)),
-        amountStyle,
-      );
-      continue;
-    }
-    const P = columns.servicePercent!;
-    const pct = view.original(r, P);
-    const allNumbers = [P, columns.months!, columns.monthlyCost!].every(
-      (c) => view.original(r, c)?.t === "n",
-    );
-    const percentPart =
-      pct && isPercentFormat(pct.fmt)
-        ? `${L(P)}${r + 1}`
-        : `${L(P)}${r + 1}/100`;
-    const f = flat`ROUND(${percentPart}*${L(columns.months!)}${r + 1}*${L(columns.monthlyCost!)}${r + 1},0)`;
-    if (!writable(view.original(r, B), f)) continue;
-    // Text inputs ("275 %") cannot be multiplied reliably in every spreadsheet: write the figure.
+    if (p.columns[key] !== undefined) continue;
+    p.columns[key] = next++;
     write(
+      p,
+      headerRow,
+      p.columns[key],
+      text(ADDED_HEADERS[key]!),
+      HEADER_STYLE,
+    );
+  }
+}
+
+type Line = ComputedHalfYear["lines"][number];
+
+/** A line costed in Lönekalkyl: SUMIF over its Post where the formula gives what the engine does. */
+function salaryCalcBudget(
+  p: SheetPlan,
+  line: Line,
+  costs: NonNullable<Line["salaries"]>,
+  ref: SalaryRefs | undefined,
+): void {
+  const { input } = line;
+  const r = input.row - 1;
+  const B = p.columns.budget!;
+  const f = ref
+    ? flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.costs})`
+    : null;
+  // SUMIF matches the Post exactly (but for case); the engine by normalised text.
+  const faithful =
+    f !== null &&
+    !/[*?~]/.test(input.label) &&
+    costs.every(
+      (c) =>
+        c.person.post.trim().toLowerCase() === input.label.trim().toLowerCase(),
+    );
+  // The line's service % is its persons' together, where the cell is free.
+  const P = p.columns.servicePercent;
+  if (ref?.grades && P !== undefined && faithful) {
+    const pf = flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.grades})`;
+    const grades = costs.map((c) => c.person.gradeMicro ?? 0);
+    if (writable(p.view.original(r, P), pf) && grades.every((g) => g > 0))
+      write(p, r, P, formula(pf, grades.reduce((a, g) => a + g, 0) / 1e8), {
+        numberFormat: PERCENT_FORMAT,
+      });
+  }
+  const target = p.view.original(r, B);
+  if (f ? !writable(target, f) : !isEmptyCell(target)) return;
+  const budget = kr(line.effectiveBudget);
+  write(p, r, B, faithful ? formula(f, budget) : num(budget), amountStyle);
+}
+
+/** % × months × monthly cost, rounded to kronor. */
+function salaryBudget(p: SheetPlan, line: Line, derived: Ore): void {
+  const r = line.input.row - 1;
+  const { budget: B, servicePercent: P, months: M, monthlyCost: C } = p.columns;
+  const pct = p.view.original(r, P!);
+  const allNumbers = [P!, M!, C!].every(
+    (c) => p.view.original(r, c)?.t === "n",
+  );
+  const percentPart =
+    pct && isPercentFormat(pct.fmt)
+      ? `${L(P!)}${r + 1}`
+      : `${L(P!)}${r + 1}/100`;
+  const f = flat`ROUND(${percentPart}*${L(M!)}${r + 1}*${L(C!)}${r + 1},0)`;
+  if (!writable(p.view.original(r, B!), f)) return;
+  // Text inputs ("275 %") cannot be multiplied reliably in every spreadsheet: write the figure.
+  write(
+    p,
+    r,
+    B!,
+    allNumbers ? formula(f, kr(derived)) : num(kr(derived)),
+    amountStyle,
+  );
+}
+
+/** The single OH line's budget: the rate on the sum of the direct lines. */
+function overheadBudget(p: SheetPlan, rate: RateRef): void {
+  const { h } = p;
+  const overheadLines = h.lines.filter((l) => l.input.category === "overhead");
+  if (overheadLines.length !== 1) return;
+  const B = p.columns.budget!;
+  const r = overheadLines[0]!.input.row - 1;
+  const directRows = h.lines
+    .filter((l) => l.input.category !== "overhead")
+    .map((l) => l.input.row - 1);
+  const f = flat`ROUND(${rate.expression}*SUM(${rowRanges(directRows, L(B))}),0)`;
+  if (!writable(p.view.original(r, B), f)) return;
+  const sum = p.view.sum(directRows.map((row) => [row, B] as const));
+  const faithful =
+    typeof sum === "number" &&
+    overheadOf(kronor(sum), rate.ppm) === h.budget.overhead;
+  const overhead = kr(h.budget.overhead);
+  write(p, r, B, faithful ? formula(f, overhead) : num(overhead), amountStyle);
+}
+
+function varianceCell(p: SheetPlan, line: Line): void {
+  const { actual: A, budget: B, variance: V } = p.columns;
+  const r = line.input.row - 1;
+  const a = `${L(A!)}${r + 1}`;
+  const b = `${L(B!)}${r + 1}`;
+  const varianceF = flat`IF(${a}="","",${b}-${a})`;
+  if (!writable(p.view.original(r, V!), varianceF)) return;
+  const budgetSeen = p.view.seen(r, B!);
+  const actualSeen = p.view.seen(r, A!);
+  const engine: number | string =
+    line.effectiveVariance === null ? "" : kr(line.effectiveVariance);
+  const computed =
+    actualSeen === null
+      ? ""
+      : typeof actualSeen === "number" && typeof budgetSeen === "number"
+        ? budgetSeen - actualSeen
+        : "error";
+  const faithful =
+    engine === "" ? computed === "" : sameAmount(computed, engine as number);
+  write(
+    p,
+    r,
+    V!,
+    faithful
+      ? formula(varianceF, engine)
+      : typeof engine === "number"
+        ? num(engine)
+        : text(""),
+    amountStyle,
+  );
+}
+
+function statusCell(p: SheetPlan, line: Line): void {
+  const { actual: A, budget: B, status: S } = p.columns;
+  const r = line.input.row - 1;
+  const a = `${L(A!)}${r + 1}`;
+  const b = `${L(B!)}${r + 1}`;
+  const statusF = flat`IF(${a}="","",IF(${a}>${b},"${STATUS_OVERSPENT}","${STATUS_WITHIN}"))`;
+  if (!writable(p.view.original(r, S!), statusF)) return;
+  const budgetSeen = p.view.seen(r, B!);
+  const actualSeen = p.view.seen(r, A!);
+  const engine =
+    line.input.actual === null
+      ? ""
+      : line.overspent
+        ? STATUS_OVERSPENT
+        : STATUS_WITHIN;
+  const computed =
+    actualSeen === null
+      ? ""
+      : typeof actualSeen === "number" && typeof budgetSeen === "number"
+        ? actualSeen > budgetSeen
+          ? STATUS_OVERSPENT
+          : STATUS_WITHIN
+        : "error";
+  write(
+    p,
+    r,
+    S!,
+    computed === engine ? formula(statusF, engine) : text(engine),
+  );
+}
+
+function totalRow(p: SheetPlan, r: number, firstRow: number): void {
+  const { h } = p;
+  const lineRows = h.lines.map((l) => l.input.row - 1);
+  const lastLineRow = Math.max(...lineRows);
+  const sums: [number, Ore, boolean][] = [
+    [p.columns.budget!, h.budget.total, true],
+    [p.columns.actual!, h.actual?.total ?? ZERO, h.actual !== null],
+  ];
+  for (const [col, engine, wanted] of sums) {
+    if (!wanted) continue;
+    const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
+    if (!writable(p.view.original(r, col), f)) continue;
+    const seen = p.view.sum(lineRows.map((row) => [row, col] as const));
+    write(
+      p,
       r,
-      B,
-      allNumbers ? formula(f, kr(derivedBudget)) : num(kr(derivedBudget)),
+      col,
+      sameAmount(seen, kr(engine)) ? formula(f, kr(engine)) : num(kr(engine)),
       amountStyle,
     );
   }
+}
 
-  // 2. The overhead line's budget: the rate on the sum of the direct lines.
-  const overheadLines = h.lines.filter((l) => l.input.category === "overhead");
-  if (overheadLines.length === 1 && rate) {
-    const r = overheadLines[0]!.input.row - 1;
-    const directRows = h.lines
-      .filter((l) => l.input.category !== "overhead")
-      .map((l) => l.input.row - 1);
-    const f = flat`ROUND(${rate.expression}*SUM(${rowRanges(directRows, L(B))}),0)`;
-    if (writable(view.original(r, B), f)) {
-      const sum = view.sum(directRows.map((row) => [row, B] as const));
-      const faithful =
-        typeof sum === "number" &&
-        overheadOf(kronor(sum), rate.ppm) === h.budget.overhead;
-      write(
-        r,
-        B,
-        faithful
-          ? formula(f, kr(h.budget.overhead))
-          : num(kr(h.budget.overhead)),
-        amountStyle,
-      );
-    }
-  }
-
-  // 3. Differens and Status of each line, from the cells as they will be.
-  for (const line of h.lines) {
-    const r = line.input.row - 1;
-    const a = `${L(A)}${r + 1}`;
-    const b = `${L(B)}${r + 1}`;
-    const budgetSeen = view.seen(r, B);
-    const actualSeen = view.seen(r, A);
-    const varianceF = flat`IF(${a}="","",${b}-${a})`;
-    if (writable(view.original(r, V), varianceF)) {
-      const engine: number | string =
-        line.effectiveVariance === null ? "" : kr(line.effectiveVariance);
-      const computed =
-        actualSeen === null
-          ? ""
-          : typeof actualSeen === "number" && typeof budgetSeen === "number"
-            ? budgetSeen - actualSeen
-            : "error";
-      const faithful =
-        engine === ""
-          ? computed === ""
-          : sameAmount(computed, engine as number);
-      write(
-        r,
-        V,
-        faithful
-          ? formula(varianceF, engine)
-          : typeof engine === "number"
-            ? num(engine)
-            : text(""),
-        amountStyle,
-      );
-    }
-    const statusF = flat`IF(${a}="","",IF(${a}>${b},"${STATUS_OVERSPENT}","${STATUS_WITHIN}"))`;
-    if (writable(view.original(r, S), statusF)) {
-      const engine =
-        line.input.actual === null
-          ? ""
-          : line.overspent
-            ? STATUS_OVERSPENT
-            : STATUS_WITHIN;
-      const computed =
-        actualSeen === null
-          ? ""
-          : typeof actualSeen === "number" && typeof budgetSeen === "number"
-            ? actualSeen > budgetSeen
-              ? STATUS_OVERSPENT
-              : STATUS_WITHIN
-            : "error";
-      write(
-        r,
-        S,
-        computed === engine ? formula(statusF, engine) : text(engine),
-      );
-    }
-  }
-
-  // 4. A submitted total row: sums where its cells are empty or already the add-in's.
-  if (src.total) {
-    const r = src.total.row - 1;
-    const lineRows = h.lines.map((l) => l.input.row - 1);
-    const lastLineRow = Math.max(...lineRows);
-    const sums: [number, Ore, boolean][] = [
-      [B, h.budget.total, true],
-      [A, h.actual?.total ?? ZERO, h.actual !== null],
-    ];
-    for (const [col, engine, wanted] of sums) {
-      if (!wanted) continue;
-      const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
-      if (!writable(view.original(r, col), f)) continue;
-      const seen = view.sum(lineRows.map((row) => [row, col] as const));
-      write(
-        r,
-        col,
-        sameAmount(seen, kr(engine)) ? formula(f, kr(engine)) : num(kr(engine)),
-        amountStyle,
-      );
-    }
-  }
-
-  // 5. A live mark on overspent lines: the actual and status cells turn red when actual > budget.
-  const top = firstRow + 1;
-  const bottom = Math.max(...rows) + 1;
+/** A live mark on overspent lines: the actual and status cells turn red when actual > budget. */
+function overspentMarks(
+  columns: Partial<Record<ColumnKey, number>>,
+  top: number,
+  bottom: number,
+): ConditionalMark[] {
+  const { actual: A, budget: B, status: S } = columns;
   // Absolute columns, relative rows: the same rule serves the actual and the status cells.
-  const rule = flat`AND(ISNUMBER($${L(A)}${top}),$${L(A)}${top}>$${L(B)}${top})`;
-  const marks: ConditionalMark[] = [
+  const rule = flat`AND(ISNUMBER($${L(A!)}${top}),$${L(A!)}${top}>$${L(B!)}${top})`;
+  return [
     {
-      range: `${L(A)}${top}:${L(A)}${bottom}`,
+      range: `${L(A!)}${top}:${L(A!)}${bottom}`,
       formula: rule,
       ...OVERSPENT_MARK,
     },
     {
-      range: `${L(S)}${top}:${L(S)}${bottom}`,
+      range: `${L(S!)}${top}:${L(S!)}${bottom}`,
       formula: rule,
       ...OVERSPENT_MARK,
     },
   ];
-  return { cells, marks, view, columns, firstRow, lastRow };
 }
 
 /** Rows as SUM arguments: contiguous runs become ranges (F4:F6,F9). */
