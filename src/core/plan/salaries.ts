@@ -5,7 +5,7 @@
 import type { Analysis } from "../analyze";
 import { daysInMonth, isoToSerial } from "../reading/dates";
 import { type Grid, columnLetters, isEmptyCell } from "../reading/grid";
-import { type Ore } from "../figures/money";
+import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
 import { CONTRIBUTIONS, type Person, personCost } from "../figures/payroll";
 import type { HalfYear, HalfYearId } from "../reading/period";
@@ -44,11 +44,12 @@ const RATE_ROWS = {
 } as const;
 const OLDER_FIRST_ROW = 15;
 
-/** The rate table, written from the engine's own data (payroll.ts). */
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
-export function planRatesSheet(replaces: boolean): SheetCreate {
+type RateRow = [string, number | { date: string }, string, string?];
+
+/** The rules of payroll.ts as the rows of `Avgiftssatser`: label, value, source, format. */
+function rateRows(): RateRow[] {
   const y = CONTRIBUTIONS.youth;
-  const rows: [string, number | { date: string }, string, string?][] = [
+  return [
     [
       "Arbetsgivaravgifter, fulla",
       CONTRIBUTIONS.general / 1e6,
@@ -69,7 +70,7 @@ export function planRatesSheet(replaces: boolean): SheetCreate {
     ],
     [
       "… på lön upp till (kr per månad)",
-      y.capOre / 100,
+      toKronor(y.capOre),
       "lön däröver: fulla avgifter",
       PLAIN_AMOUNT_FORMAT,
     ],
@@ -83,6 +84,10 @@ export function planRatesSheet(replaces: boolean): SheetCreate {
       "2 kap. 27 §",
     ],
   ];
+}
+
+/** The rate table, written from the engine's own data (payroll.ts). */
+export function planRatesSheet(replaces: boolean): SheetCreate {
   const cells: CellWrite[] = [
     { row: 0, col: 0, value: text(RATES_NOTE), style: { italic: true } },
     ...["Regel", "Värde", "Källa"].map((h, col) => ({
@@ -92,7 +97,7 @@ export function planRatesSheet(replaces: boolean): SheetCreate {
       style: HEADER_STYLE,
     })),
   ];
-  rows.forEach(([label, value, source, format], i) => {
+  rateRows().forEach(([label, value, source, format], i) => {
     const row = RATE_ROWS.general - 1 + i;
     cells.push({ row, col: 0, value: text(label) });
     cells.push(
@@ -112,24 +117,7 @@ export function planRatesSheet(replaces: boolean): SheetCreate {
     );
     if (source) cells.push({ row, col: 2, value: text(source) });
   });
-  cells.push(
-    ...["Från år", "Åldersgräns, endast ålderspensionsavgift"].map(
-      (h, col) => ({
-        row: OLDER_FIRST_ROW - 2,
-        col,
-        value: text(h),
-        style: HEADER_STYLE,
-      }),
-    ),
-  );
-  CONTRIBUTIONS.olderAge.forEach((r, i) => {
-    cells.push({
-      row: OLDER_FIRST_ROW - 1 + i,
-      col: 0,
-      value: num(r.fromYear),
-    });
-    cells.push({ row: OLDER_FIRST_ROW - 1 + i, col: 1, value: num(r.age) });
-  });
+  cells.push(...olderAgeCells());
   return {
     sheet: RATES_SHEET,
     replaces,
@@ -139,6 +127,28 @@ export function planRatesSheet(replaces: boolean): SheetCreate {
     validations: [],
     marks: [],
   };
+}
+
+/** The older workers' age limit by year: the table the cost formulas look up. */
+function olderAgeCells(): CellWrite[] {
+  const cells: CellWrite[] = [
+    "Från år",
+    "Åldersgräns, endast ålderspensionsavgift",
+  ].map((h, col) => ({
+    row: OLDER_FIRST_ROW - 2,
+    col,
+    value: text(h),
+    style: HEADER_STYLE,
+  }));
+  CONTRIBUTIONS.olderAge.forEach((r, i) => {
+    cells.push({
+      row: OLDER_FIRST_ROW - 1 + i,
+      col: 0,
+      value: num(r.fromYear),
+    });
+    cells.push({ row: OLDER_FIRST_ROW - 1 + i, col: 1, value: num(r.age) });
+  });
+  return cells;
 }
 
 /** Whether a sheet called Avgiftssatser is the add-in's (its note in A1). */
@@ -206,7 +216,6 @@ export interface SalaryPlan {
  * header on the next run, a live formula per person where the cell is empty or already the
  * add-in's; the person's cost (payroll.ts) is its cached value.
  */
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
 export function planSalaries(
   grid: Grid,
   salaries: SalarySheet,
@@ -216,18 +225,79 @@ export function planSalaries(
   period: { readonly start: string | null; readonly end: string | null },
 ): SalaryPlan | null {
   const cols = salaries.columns;
+  const { birthYear, grade, from, to, salary } = cols;
   if (
-    cols.birthYear === undefined ||
-    cols.grade === undefined ||
-    cols.from === undefined ||
-    cols.to === undefined ||
-    cols.salary === undefined
+    birthYear === undefined ||
+    grade === undefined ||
+    from === undefined ||
+    to === undefined ||
+    salary === undefined
   )
     return null;
   const persons = salaries.persons;
   if (persons.length === 0) return null;
-  const headerRow = salaries.headerRow - 1;
-  const header = grid.rows[headerRow] ?? [];
+  const L = columnLetters;
+  const sheet: CostSheet = {
+    grid,
+    salaries,
+    headerRow: salaries.headerRow - 1,
+    letters: {
+      birth: L(birthYear),
+      salary: L(salary),
+      grade: L(grade),
+      from: L(from),
+      to: L(to),
+    },
+    surchargeRef,
+    period,
+    agreement: analysis.computation.agreement,
+    cells: [],
+    next: firstFreeColumn(grid, salaries.headerRow - 1),
+  };
+  const gradesAdd = persons.every((p) => {
+    const c = grid.rows[p.row - 1]?.[grade];
+    return c?.t === "n" && ((c.fmt ?? "").includes("%") || c.v <= 1);
+  });
+  const first = Math.min(...persons.map((p) => p.row));
+  const last = Math.max(...persons.map((p) => p.row));
+  const ref = sheetRef(salaries.sheet);
+  const range = (col: number) =>
+    `${ref}!$${L(col)}$${first}:$${L(col)}$${last}`;
+  const refs = new Map<HalfYearId, SalaryRefs>();
+  for (const h of analysis.computation.halfYears)
+    refs.set(h.halfYear.id, {
+      posts: range(cols.post ?? 0),
+      costs: range(costColumn(sheet, h)),
+      grades: gradesAdd ? range(grade) : null,
+    });
+  return {
+    edit: { sheet: salaries.sheet, cells: sheet.cells, marks: [] },
+    refs,
+  };
+}
+
+/** `Lönekalkyl` being planned: where its cost columns go, and what is written. */
+interface CostSheet {
+  readonly grid: Grid;
+  readonly salaries: SalarySheet;
+  readonly headerRow: number;
+  readonly letters: Record<
+    "birth" | "salary" | "grade" | "from" | "to",
+    string
+  >;
+  readonly surchargeRef: string;
+  readonly period: {
+    readonly start: string | null;
+    readonly end: string | null;
+  };
+  readonly agreement: Analysis["computation"]["agreement"];
+  readonly cells: CellWrite[];
+  /** The next free column, for a cost column the sheet does not have yet. */
+  next: number;
+}
+
+/** The first column right of everything from the header row down. */
+function firstFreeColumn(grid: Grid, headerRow: number): number {
   let next = 0;
   for (let r = headerRow; r < grid.rows.length; r++) {
     const row = grid.rows[r];
@@ -235,77 +305,59 @@ export function planSalaries(
       for (let c = row.length - 1; c >= next; c--)
         if (!isEmptyCell(row[c])) next = c + 1;
   }
-  const cells: CellWrite[] = [];
-  const refs = new Map<HalfYearId, SalaryRefs>();
-  const gradesAdd = persons.every((p) => {
-    const c = grid.rows[p.row - 1]?.[cols.grade!];
-    return c?.t === "n" && ((c.fmt ?? "").includes("%") || c.v <= 1);
-  });
-  const first = Math.min(...persons.map((p) => p.row));
-  const last = Math.max(...persons.map((p) => p.row));
-  const L = columnLetters;
-  const letters = {
-    birth: L(cols.birthYear),
-    salary: L(cols.salary),
-    grade: L(cols.grade),
-    from: L(cols.from),
-    to: L(cols.to),
-  };
-  const agreement = analysis.computation.agreement;
-  for (const h of analysis.computation.halfYears) {
-    const title = `Kostnad ${h.halfYear.id}`;
-    let col = header.findIndex((cell) => readText(cell).trim() === title);
-    if (col < 0) {
-      col = next++;
-      cells.push({
-        row: headerRow,
-        col,
-        value: text(title),
-        style: HEADER_STYLE,
-      });
-    }
-    const costOf = new Map<Person, Ore>();
-    for (const line of h.lines)
-      for (const c of line.salaries ?? []) costOf.set(c.person, c.cost);
-    for (const p of persons) {
-      const r = p.row - 1;
-      const existing = grid.rows[r]?.[col];
-      if (
-        existing &&
-        !isEmptyCell(existing) &&
-        !(existing.f && isOwnCostFormula(existing.f))
-      )
-        continue;
-      const cost =
-        costOf.get(p) ??
-        personCost(p, h.halfYear, agreement.surchargePpm, agreement)?.cost ??
-        null;
-      const surcharge =
-        cols.surcharge === undefined
-          ? surchargeRef
-          : flat`IF($${L(cols.surcharge)}${p.row}="",${surchargeRef},$${L(cols.surcharge)}${p.row})`;
-      cells.push({
-        row: r,
-        col,
-        // A person whose cost cannot be computed (a finding) gets no formula that would show 0.
-        value:
-          cost === null
-            ? text("")
-            : formula(
-                costFormula(h.halfYear, p.row, letters, surcharge, period),
-                cost / 100,
-              ),
-        style: { numberFormat: PLAIN_AMOUNT_FORMAT },
-      });
-    }
-    const ref = sheetRef(salaries.sheet);
-    refs.set(h.halfYear.id, {
-      posts: `${ref}!$${L(cols.post ?? 0)}$${first}:$${L(cols.post ?? 0)}$${last}`,
-      costs: `${ref}!$${L(col)}$${first}:$${L(col)}$${last}`,
-      grades: gradesAdd
-        ? `${ref}!$${L(cols.grade)}$${first}:$${L(cols.grade)}$${last}`
-        : null,
+  return next;
+}
+
+/** A half-year's cost column ("Kostnad 2026-H1"): found by its header, or added; returns it. */
+function costColumn(
+  s: CostSheet,
+  h: Analysis["computation"]["halfYears"][number],
+): number {
+  const title = `Kostnad ${h.halfYear.id}`;
+  const header = s.grid.rows[s.headerRow] ?? [];
+  let col = header.findIndex((cell) => readText(cell).trim() === title);
+  if (col < 0) {
+    col = s.next++;
+    s.cells.push({
+      row: s.headerRow,
+      col,
+      value: text(title),
+      style: HEADER_STYLE,
     });
   }
-  return { edit: { sheet: salaries.sheet, cells, marks: [] }, refs };
+  const costOf = new Map<Person, Ore>();
+  for (const line of h.lines)
+    for (const c of line.salaries ?? []) costOf.set(c.person, c.cost);
+  const { surcharge } = s.salaries.columns;
+  for (const p of s.salaries.persons) {
+    const existing = s.grid.rows[p.row - 1]?.[col];
+    if (
+      existing &&
+      !isEmptyCell(existing) &&
+      !(existing.f && isOwnCostFormula(existing.f))
+    )
+      continue;
+    const cost =
+      costOf.get(p) ??
+      personCost(p, h.halfYear, s.agreement.surchargePpm, s.agreement)?.cost ??
+      null;
+    const surchargeOf =
+      surcharge === undefined
+        ? s.surchargeRef
+        : flat`IF($${columnLetters(surcharge)}${p.row}="",${s.surchargeRef},$${columnLetters(surcharge)}${p.row})`;
+    s.cells.push({
+      row: p.row - 1,
+      col,
+      // A person whose cost cannot be computed (a finding) gets no formula that would show 0.
+      value:
+        cost === null
+          ? text("")
+          : formula(
+              costFormula(h.halfYear, p.row, s.letters, surchargeOf, s.period),
+              toKronor(cost),
+            ),
+      style: { numberFormat: PLAIN_AMOUNT_FORMAT },
+    });
+  }
+  return col;
 }
