@@ -92,103 +92,112 @@ function gridOf(name: string, cells: readonly CellWrite[]): Grid {
   return { name, rows };
 }
 
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
+/** Uppgifter's keys, the template's values, their styles and a line of help each. */
+const DETAIL_ROWS: readonly [
+  string,
+  PlanValue | "start" | "end",
+  CellStyle | undefined,
+  string,
+][] = [
+  [
+    "Partnerskap",
+    text("Jämlik hälsa Lindängen"),
+    INPUT,
+    "Partnerskapets namn (exempel: ändra till ert).",
+  ],
+  [
+    "Diarienummer",
+    text("STK-2020-1375"),
+    INPUT,
+    "Stadskontorets diarienummer.",
+  ],
+  ["Organisation", text("Rädda Barnen"), INPUT, "Den idéburna organisationen."],
+  [
+    "Organisationsnummer",
+    text("802002-8638"),
+    INPUT,
+    "NNNNNN-NNNN; kontrollsiffran kontrolleras.",
+  ],
+  [
+    "Avtalsperiod från",
+    "start",
+    { ...INPUT, numberFormat: DATE_FORMAT },
+    "Första dagen i avtalet.",
+  ],
+  [
+    "Avtalsperiod till",
+    "end",
+    { ...INPUT, numberFormat: DATE_FORMAT },
+    "Sista dagen i avtalet.",
+  ],
+  [
+    "OH-sats",
+    num(0.1),
+    { ...INPUT, numberFormat: PERCENT_FORMAT },
+    "Påslag för OH-kostnader (IT, HR, ekonomi) på de direkta kostnaderna.",
+  ],
+  [
+    "Pålägg",
+    num(0.06),
+    { ...INPUT, numberFormat: PERCENT_FORMAT },
+    "Pålägg på lönen i Lönekalkyl för tjänstepension, avtalsförsäkringar och andra lönekostnader (exempel: ange ert).",
+  ],
+  [
+    "Återbetalning senast",
+    text(""),
+    { ...INPUT, numberFormat: DATE_FORMAT },
+    "Datum då ej förbrukade medel ska vara återbetalda.",
+  ],
+  [
+    "Återrapportering senast",
+    text(""),
+    { ...INPUT, numberFormat: DATE_FORMAT },
+    "Datum då återrapporteringen ska vara inlämnad.",
+  ],
+  [
+    "Tolerans",
+    text(""),
+    INPUT,
+    "Frivilligt: överskridande per post som godtas utan anmärkning, i % eller kr.",
+  ],
+  [
+    "Avtalstyp",
+    text(""),
+    INPUT,
+    'Frivilligt: "Förlängning" när avtalet förlänger ett tidigare; beslutsförslaget formuleras då därefter.',
+  ],
+  [
+    "Undertecknas av",
+    text(""),
+    INPUT,
+    "Frivilligt: förvaltningarna som undertecknar avtalet, åtskilda med kommatecken.",
+  ],
+  [
+    "Anslag",
+    text(""),
+    INPUT,
+    "Frivilligt: varifrån bidraget beviljas (tomt: kommunstyrelsens anslag för projekt och utredningar).",
+  ],
+];
+
 function detailsSheet(start: string, end: string): SheetCreate {
   const cells: CellWrite[] = [];
-  const rows: [string, PlanValue, CellStyle | undefined, string][] = [
-    [
-      "Partnerskap",
-      text("Jämlik hälsa Lindängen"),
-      INPUT,
-      "Partnerskapets namn (exempel: ändra till ert).",
-    ],
-    [
-      "Diarienummer",
-      text("STK-2020-1375"),
-      INPUT,
-      "Stadskontorets diarienummer.",
-    ],
-    [
-      "Organisation",
-      text("Rädda Barnen"),
-      INPUT,
-      "Den idéburna organisationen.",
-    ],
-    [
-      "Organisationsnummer",
-      text("802002-8638"),
-      INPUT,
-      "NNNNNN-NNNN; kontrollsiffran kontrolleras.",
-    ],
-    [
-      "Avtalsperiod från",
-      { kind: "date", iso: start },
-      { ...INPUT, numberFormat: DATE_FORMAT },
-      "Första dagen i avtalet.",
-    ],
-    [
-      "Avtalsperiod till",
-      { kind: "date", iso: end },
-      { ...INPUT, numberFormat: DATE_FORMAT },
-      "Sista dagen i avtalet.",
-    ],
-    [
-      "OH-sats",
-      num(0.1),
-      { ...INPUT, numberFormat: PERCENT_FORMAT },
-      "Påslag för OH-kostnader (IT, HR, ekonomi) på de direkta kostnaderna.",
-    ],
-    [
-      "Pålägg",
-      num(0.06),
-      { ...INPUT, numberFormat: PERCENT_FORMAT },
-      "Pålägg på lönen i Lönekalkyl för tjänstepension, avtalsförsäkringar och andra lönekostnader (exempel: ange ert).",
-    ],
-    [
-      "Återbetalning senast",
-      text(""),
-      { ...INPUT, numberFormat: DATE_FORMAT },
-      "Datum då ej förbrukade medel ska vara återbetalda.",
-    ],
-    [
-      "Återrapportering senast",
-      text(""),
-      { ...INPUT, numberFormat: DATE_FORMAT },
-      "Datum då återrapporteringen ska vara inlämnad.",
-    ],
-    [
-      "Tolerans",
-      text(""),
-      INPUT,
-      "Frivilligt: överskridande per post som godtas utan anmärkning, i % eller kr.",
-    ],
-    [
-      "Avtalstyp",
-      text(""),
-      INPUT,
-      'Frivilligt: "Förlängning" när avtalet förlänger ett tidigare; beslutsförslaget formuleras då därefter.',
-    ],
-    [
-      "Undertecknas av",
-      text(""),
-      INPUT,
-      "Frivilligt: förvaltningarna som undertecknar avtalet, åtskilda med kommatecken.",
-    ],
-    [
-      "Anslag",
-      text(""),
-      INPUT,
-      "Frivilligt: varifrån bidraget beviljas (tomt: kommunstyrelsens anslag för projekt och utredningar).",
-    ],
-  ];
-  rows.forEach(([key, value, style, help], r) => {
+  DETAIL_ROWS.forEach(([key, value, style, help], r) => {
     put(cells, r, 0, text(key), { bold: true });
-    put(cells, r, 1, value, style);
+    put(
+      cells,
+      r,
+      1,
+      value === "start" || value === "end"
+        ? { kind: "date", iso: value === "start" ? start : end }
+        : value,
+      style,
+    );
     put(cells, r, 2, text(help), { italic: true, fontColor: "595959" });
   });
   put(
     cells,
-    rows.length + 1,
+    DETAIL_ROWS.length + 1,
     0,
     text(
       'Ej återbetalda överskott från tidigare år skrivs som egna rader: "Överskott 2024" och beloppet i kolumn B.',
@@ -386,7 +395,101 @@ const SALARY_COLUMNS = [
 ];
 
 /** The seed case worked through (SPEC §5), each figure a formula over the cells beside it. */
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
+type Explained = readonly [string, string | number, number, string];
+
+/** The example budget: post, %, months, monthly cost, the budget's formula and value, how. */
+const EXAMPLE_BUDGET: readonly [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  string,
+  number,
+  string,
+][] = [
+  [
+    "Hälsofrämjare",
+    2.75,
+    12,
+    45000,
+    "ROUND(B6*C6*D6,0)",
+    1_485_000,
+    "275 % × 12 månader × 45 000 kr",
+  ],
+  [
+    "Samordnare utveckling",
+    0.5,
+    12,
+    55424,
+    "ROUND(B7*C7*D7,0)",
+    332_544,
+    "50 % × 12 månader × 55 424 kr",
+  ],
+  [
+    "Verksamhetskostnader",
+    null,
+    null,
+    null,
+    "200000",
+    200_000,
+    "beloppet som det står",
+  ],
+  [
+    "OH-kostnader",
+    null,
+    null,
+    null,
+    "ROUND(0.1*SUM(E6:E8),0)",
+    201_754,
+    "10 % av de direkta kostnaderna",
+  ],
+  ["Totalt", null, null, null, "SUM(E6:E9)", 2_219_298, "det som beviljas"],
+];
+
+/** The example report: label, number or formula, its value, how it is reached. */
+const EXAMPLE_REPORT: readonly Explained[] = [
+  ["Budget", 1_925_000, 1_925_000, "summan av halvårens budget"],
+  ["Utfall", 1_777_664, 1_777_664, "summan av halvårens utfall"],
+  ["Överskott 2024", "B13-B14", 147_336, "budget − utfall"],
+  ["Överskott från 2023", 232_886, 232_886, "ej återbetalt från förra året"],
+  [
+    "Att återbetala senast 2025-06-30",
+    "B15+B16",
+    380_222,
+    "överskotten tillsammans",
+  ],
+];
+
+/** The example Lönekalkyl: three persons on one post. */
+const EXAMPLE_SALARY: readonly Explained[] = [
+  [
+    "32 000 kr, 100 %, hela halvåret",
+    "ROUND(32000*1*6*(1+0.3142),0)",
+    252_326,
+    "6 månader × (1 + 31,42 % arbetsgivaravgifter)",
+  ],
+  [
+    "24 000 kr, 75 %, född 2005",
+    "ROUND(24000*0.75*(3*(1+0.3142)+3*(1+0.2081)),0)",
+    136_204,
+    "januari–mars 31,42 %; april–juni 20,81 % (nedsättningen för unga, lön upp till 25 000 kr)",
+  ],
+  [
+    "40 000 kr, 100 %, från 1 mars",
+    "ROUND(40000*1*4*(1+0.3142),0)",
+    210_272,
+    "4 månader × (1 + 31,42 %)",
+  ],
+  [
+    "Posten Hälsofrämjare",
+    "SUM(B20:B22)",
+    598_802,
+    "budgeten på halvårsbladet",
+  ],
+];
+
+const EXAMPLE_AMOUNT: CellStyle = { numberFormat: PLAIN_AMOUNT_FORMAT };
+
 function exampleSheet(): SheetCreate {
   const cells: CellWrite[] = [];
   put(cells, 0, 0, text("Exempel: Jämlik hälsa Lindängen (Rädda Barnen)"), {
@@ -402,6 +505,28 @@ function exampleSheet(): SheetCreate {
     ),
     { italic: true },
   );
+  exampleBudget(cells);
+  put(cells, 11, 0, text("Återrapportering 2024"), { bold: true });
+  explained(cells, 12, EXAMPLE_REPORT);
+  put(
+    cells,
+    18,
+    0,
+    text("Lönekalkyl januari–juni 2026: tre personer på Hälsofrämjare"),
+    { bold: true },
+  );
+  explained(cells, 19, EXAMPLE_SALARY);
+  return {
+    sheet: EXAMPLE_SHEET,
+    cells,
+    columnWidths: [34, 18, 16, 16, 14, 44],
+    freeze: null,
+    validations: [],
+    marks: [],
+  };
+}
+
+function exampleBudget(cells: CellWrite[]): void {
   put(cells, 3, 0, text("Budgetförslag juli 2025 – juni 2026"), { bold: true });
   [
     "Post",
@@ -411,67 +536,19 @@ function exampleSheet(): SheetCreate {
     "Budget",
     "Så räknas det",
   ].forEach((h, c) => put(cells, 4, c, text(h), HEADER_STYLE));
-  const amount = { numberFormat: PLAIN_AMOUNT_FORMAT };
-  const rows: [
-    string,
-    number | null,
-    number | null,
-    number | null,
-    string,
-    number,
-    string,
-  ][] = [
-    [
-      "Hälsofrämjare",
-      2.75,
-      12,
-      45000,
-      "ROUND(B6*C6*D6,0)",
-      1_485_000,
-      "275 % × 12 månader × 45 000 kr",
-    ],
-    [
-      "Samordnare utveckling",
-      0.5,
-      12,
-      55424,
-      "ROUND(B7*C7*D7,0)",
-      332_544,
-      "50 % × 12 månader × 55 424 kr",
-    ],
-    [
-      "Verksamhetskostnader",
-      null,
-      null,
-      null,
-      "200000",
-      200_000,
-      "beloppet som det står",
-    ],
-    [
-      "OH-kostnader",
-      null,
-      null,
-      null,
-      "ROUND(0.1*SUM(E6:E8),0)",
-      201_754,
-      "10 % av de direkta kostnaderna",
-    ],
-    ["Totalt", null, null, null, "SUM(E6:E9)", 2_219_298, "det som beviljas"],
-  ];
-  rows.forEach(([post, pct, months, cost, f, value, how], i) => {
+  EXAMPLE_BUDGET.forEach(([post, pct, months, cost, f, value, how], i) => {
     const r = 5 + i;
     put(
       cells,
       r,
       0,
       text(post),
-      i === rows.length - 1 ? { bold: true } : undefined,
+      i === EXAMPLE_BUDGET.length - 1 ? { bold: true } : undefined,
     );
     if (pct !== null)
       put(cells, r, 1, num(pct), { numberFormat: PERCENT_FORMAT });
     if (months !== null) put(cells, r, 2, num(months));
-    if (cost !== null) put(cells, r, 3, num(cost), amount);
+    if (cost !== null) put(cells, r, 3, num(cost), EXAMPLE_AMOUNT);
     put(
       cells,
       r,
@@ -479,90 +556,37 @@ function exampleSheet(): SheetCreate {
       /^\d+$/.test(f)
         ? num(value)
         : { kind: "formula", formula: f, cached: value },
-      amount,
+      EXAMPLE_AMOUNT,
     );
     put(cells, r, 5, text(how), { italic: true });
   });
-  put(cells, 11, 0, text("Återrapportering 2024"), { bold: true });
-  const report: [string, string | number, number, string][] = [
-    ["Budget", 1_925_000, 1_925_000, "summan av halvårens budget"],
-    ["Utfall", 1_777_664, 1_777_664, "summan av halvårens utfall"],
-    ["Överskott 2024", "B13-B14", 147_336, "budget − utfall"],
-    ["Överskott från 2023", 232_886, 232_886, "ej återbetalt från förra året"],
-    [
-      "Att återbetala senast 2025-06-30",
-      "B15+B16",
-      380_222,
-      "överskotten tillsammans",
-    ],
-  ];
-  // Rows of a label, a number or a formula (with its value) and how it is reached; the last bold.
-  const explained = (
-    first: number,
-    list: readonly (readonly [string, string | number, number, string])[],
-  ) =>
-    list.forEach(([label, v, value, how], i) => {
-      put(
-        cells,
-        first + i,
-        0,
-        text(label),
-        i === list.length - 1 ? { bold: true } : undefined,
-      );
-      put(
-        cells,
-        first + i,
-        1,
-        typeof v === "number"
-          ? num(v)
-          : { kind: "formula", formula: v, cached: value },
-        amount,
-      );
-      put(cells, first + i, 2, text(how), { italic: true });
-    });
-  explained(12, report);
-  put(
-    cells,
-    18,
-    0,
-    text("Lönekalkyl januari–juni 2026: tre personer på Hälsofrämjare"),
-    { bold: true },
-  );
-  const salary: [string, string, number, string][] = [
-    [
-      "32 000 kr, 100 %, hela halvåret",
-      "ROUND(32000*1*6*(1+0.3142),0)",
-      252_326,
-      "6 månader × (1 + 31,42 % arbetsgivaravgifter)",
-    ],
-    [
-      "24 000 kr, 75 %, född 2005",
-      "ROUND(24000*0.75*(3*(1+0.3142)+3*(1+0.2081)),0)",
-      136_204,
-      "januari–mars 31,42 %; april–juni 20,81 % (nedsättningen för unga, lön upp till 25 000 kr)",
-    ],
-    [
-      "40 000 kr, 100 %, från 1 mars",
-      "ROUND(40000*1*4*(1+0.3142),0)",
-      210_272,
-      "4 månader × (1 + 31,42 %)",
-    ],
-    [
-      "Posten Hälsofrämjare",
-      "SUM(B20:B22)",
-      598_802,
-      "budgeten på halvårsbladet",
-    ],
-  ];
-  explained(19, salary);
-  return {
-    sheet: EXAMPLE_SHEET,
-    cells,
-    columnWidths: [34, 18, 16, 16, 14, 44],
-    freeze: null,
-    validations: [],
-    marks: [],
-  };
+}
+
+/** Rows of a label, a number or a formula (with its value) and how it is reached; the last bold. */
+function explained(
+  cells: CellWrite[],
+  first: number,
+  list: readonly Explained[],
+): void {
+  list.forEach(([label, v, value, how], i) => {
+    put(
+      cells,
+      first + i,
+      0,
+      text(label),
+      i === list.length - 1 ? { bold: true } : undefined,
+    );
+    put(
+      cells,
+      first + i,
+      1,
+      typeof v === "number"
+        ? num(v)
+        : { kind: "formula", formula: v, cached: value },
+      EXAMPLE_AMOUNT,
+    );
+    put(cells, first + i, 2, text(how), { italic: true });
+  });
 }
 
 function instructionsSheet(): SheetCreate {
