@@ -9,6 +9,7 @@ import { type IsoDate, daysInMonth, parseIso } from "../reading/dates";
 import { type Lang, formatAmount } from "../findings/format";
 import { type Ore, sum } from "../figures/money";
 import { SWEDISH_MONTHS, compareHalfYears } from "../reading/period";
+import type { Agreement } from "../model";
 
 /** "1 109 649 kronor" */
 export function kronorText(amount: Ore): string {
@@ -114,7 +115,6 @@ export function caseRepaymentItems(
  * The draft decision of a case (SPEC §4.11), from one workbook or from several of the same case
  * (a report and a budget), in the seed memo's order and wording; unnumbered, shown as 1, 2, …
  */
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
 export function caseDecision(computations: readonly Computation[]): string[] {
   const agreements = computations.map((c) => c.agreement);
   const reports = computations.filter((c) =>
@@ -125,17 +125,44 @@ export function caseDecision(computations: readonly Computation[]): string[] {
   );
   // The agreement to approve is the budget's; names come from whichever workbook has them.
   const a = budgets[0]?.agreement ?? agreements[0];
-  const name = firstOf(agreements.map((x) => x.name)) ?? "partnerskapet";
-  const org =
-    firstOf(agreements.map((x) => x.organisation)) ?? "organisationen";
+  const parties: Parties = {
+    name: firstOf(agreements.map((x) => x.name)) ?? "partnerskapet",
+    org: firstOf(agreements.map((x) => x.organisation)) ?? "organisationen",
+    agreements,
+  };
+  const granted = distinctHalfYears(
+    budgets.flatMap((c) => c.halfYears.filter((h) => h.actual === null)),
+  );
+  return [
+    ...reportPoints(reports, parties),
+    ...(granted.length > 0 && a
+      ? [
+          ...agreementPoints(a, parties),
+          ...grantPoints(a, granted, parties),
+          ...reportDuePoints(a, granted, parties),
+        ]
+      : []),
+  ];
+}
+
+/** Who the decision is about, and every workbook's agreement to take a missing detail from. */
+interface Parties {
+  readonly name: string;
+  readonly org: string;
+  readonly agreements: readonly Agreement[];
+}
+
+type HalfYears = ReturnType<typeof distinctHalfYears>;
+
+/** The report approved, and the surpluses to repay. */
+function reportPoints(
+  reports: readonly Computation[],
+  { name, org }: Parties,
+): string[] {
   const points: string[] = [];
   const reported = distinctHalfYears(
     reports.flatMap((c) => c.halfYears.filter((h) => h.actual !== null)),
   );
-  const granted = distinctHalfYears(
-    budgets.flatMap((c) => c.halfYears.filter((h) => h.actual === null)),
-  );
-
   if (reported.length > 0) {
     const period = shortPeriodText(
       reported[0]!.halfYear.start,
@@ -155,62 +182,77 @@ export function caseDecision(computations: readonly Computation[]): string[] {
       `Kommunstyrelsen beslutar att överskott av medel ${amounts} från verksamhetsperioden ${years} återbetalas från ${org} till kommunstyrelsen${when}.`,
     );
   }
-  if (granted.length > 0 && a) {
-    const ext = a.extension;
-    const { start, end } = a;
-    if (start && end) {
-      const span = periodText(start, end);
-      points.push(
-        `Kommunstyrelsen godkänner förslag till ${ext ? "förlängning av avtal" : "avtal"} avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${span}.`,
-      );
-      const signatories =
-        a.signatories.length > 0
-          ? a.signatories
-          : (agreements.find((x) => x.signatories.length > 0)?.signatories ??
-            []);
-      if (signatories.length > 0)
-        points.push(
-          `Kommunstyrelsen anmodar ${listText(signatories)} att underteckna ${ext ? "förlängningsavtalet" : "avtalet"} avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${span}.`,
-        );
-    }
-    const source =
-      a.grantSource ??
-      firstOf(agreements.map((x) => x.grantSource)) ??
-      DEFAULT_GRANT_SOURCE;
-    const years = [...new Set(granted.map((h) => h.halfYear.year))];
-    years.forEach((year, i) => {
-      const halves = granted.filter((h) => h.halfYear.year === year);
-      const amount = sum(halves.map((h) => h.budget.total));
-      const period = periodText(
-        halves[0]!.halfYear.start,
-        halves[halves.length - 1]!.halfYear.end,
-      );
-      points.push(
-        i === 0
-          ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från ${source} avseende ${ext ? "förlängningen av idéburet offentligt partnerskapsavtal" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`
-          : `Kommunstyrelsen beslutar att i beredningen av kommunfullmäktiges budget år ${year} beakta ${kronorText(amount)} till ${org} avseende ${ext ? "förlängning av idéburet offentligt partnerskap" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`,
-      );
-    });
-    const reportDue =
-      a.reportDue ?? firstOf(agreements.map((x) => x.reportDue));
-    if (reportDue) {
-      const covered = granted.filter((h) => h.halfYear.end < reportDue);
-      if (covered.length > 0) {
-        // Report-backs are annual: an extension's report covers the whole calendar year (the
-        // earlier agreement's months too, as in the seed); a new agreement's, from its start.
-        const first = covered[0]!.halfYear;
-        const from = ext ? `${first.year}-01-01` : first.start;
-        const period = shortPeriodText(
-          from,
-          covered[covered.length - 1]!.halfYear.end,
-        );
-        points.push(
-          `Kommunstyrelsen uppmanar ${org} att inkomma med återrapportering av beviljade medel för perioden ${period} till stadskontoret senast ${dayText(reportDue)}.`,
-        );
-      }
-    }
-  }
   return points;
+}
+
+/** The agreement approved, and who signs it. */
+function agreementPoints(
+  a: Agreement,
+  { name, agreements }: Parties,
+): string[] {
+  const { start, end, extension: ext } = a;
+  if (!start || !end) return [];
+  const span = periodText(start, end);
+  const points = [
+    `Kommunstyrelsen godkänner förslag till ${ext ? "förlängning av avtal" : "avtal"} avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${span}.`,
+  ];
+  const signatories =
+    a.signatories.length > 0
+      ? a.signatories
+      : (agreements.find((x) => x.signatories.length > 0)?.signatories ?? []);
+  if (signatories.length > 0)
+    points.push(
+      `Kommunstyrelsen anmodar ${listText(signatories)} att underteckna ${ext ? "förlängningsavtalet" : "avtalet"} avseende idéburet offentligt partnerskap (IOP) rörande ${name} för tidsperioden ${span}.`,
+    );
+  return points;
+}
+
+/** The grant: the first year granted now, each later year to consider in its budget. */
+function grantPoints(
+  a: Agreement,
+  granted: HalfYears,
+  { name, org, agreements }: Parties,
+): string[] {
+  const ext = a.extension;
+  const source =
+    a.grantSource ??
+    firstOf(agreements.map((x) => x.grantSource)) ??
+    DEFAULT_GRANT_SOURCE;
+  const years = [...new Set(granted.map((h) => h.halfYear.year))];
+  return years.map((year, i) => {
+    const halves = granted.filter((h) => h.halfYear.year === year);
+    const amount = sum(halves.map((h) => h.budget.total));
+    const period = periodText(
+      halves[0]!.halfYear.start,
+      halves[halves.length - 1]!.halfYear.end,
+    );
+    return i === 0
+      ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från ${source} avseende ${ext ? "förlängningen av idéburet offentligt partnerskapsavtal" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`
+      : `Kommunstyrelsen beslutar att i beredningen av kommunfullmäktiges budget år ${year} beakta ${kronorText(amount)} till ${org} avseende ${ext ? "förlängning av idéburet offentligt partnerskap" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`;
+  });
+}
+
+/** The report-back asked for the granted months that end before it is due. */
+function reportDuePoints(
+  a: Agreement,
+  granted: HalfYears,
+  { org, agreements }: Parties,
+): string[] {
+  const reportDue = a.reportDue ?? firstOf(agreements.map((x) => x.reportDue));
+  if (!reportDue) return [];
+  const covered = granted.filter((h) => h.halfYear.end < reportDue);
+  if (covered.length === 0) return [];
+  // Report-backs are annual: an extension's report covers the whole calendar year (the
+  // earlier agreement's months too, as in the seed); a new agreement's, from its start.
+  const first = covered[0]!.halfYear;
+  const from = a.extension ? `${first.year}-01-01` : first.start;
+  const period = shortPeriodText(
+    from,
+    covered[covered.length - 1]!.halfYear.end,
+  );
+  return [
+    `Kommunstyrelsen uppmanar ${org} att inkomma med återrapportering av beviljade medel för perioden ${period} till stadskontoret senast ${dayText(reportDue)}.`,
+  ];
 }
 
 /** The draft decision of one workbook. */
