@@ -700,157 +700,148 @@ function cachedCategoryOf(text: string): Category {
   return c;
 }
 
-// eslint-disable-next-line max-lines-per-function -- longer than the core allows (80 lines): to be split
 function readTable(
   grid: Grid,
   headerRow: number,
   columns: Partial<Record<ColumnKey, number>>,
 ): { lines: LineInput[]; total: TotalRow | null; findings: Finding[] } {
-  const sheet = grid.name;
-  const findings: Finding[] = [];
-  const lines: LineInput[] = [];
-  let total: TotalRow | null = null;
-  let section: Category | null = null;
-  const seen = new Map<string, number>();
-  // Plain arrays and indexed loops: this loop runs once per line, mostly before the JIT has
-  // optimised it (a `check` is one cold pass), where iterators and destructuring cost the most.
-  const formulaKeys = Object.keys(columns) as ColumnKey[];
-  const formulaCols = formulaKeys.map((k) => columns[k]!);
-  const leftOfAmounts = Math.min(
-    ...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity),
-  );
-  const col = (k: ColumnKey): number => columns[k] ?? -1;
-  const [
-    labelCol,
-    categoryCol,
-    budgetCol,
-    actualCol,
-    varianceCol,
-    costCol,
-    pctCol,
-    monthsCol,
-  ] = (
-    [
-      "label",
-      "category",
-      "budget",
-      "actual",
-      "variance",
-      "monthlyCost",
-      "servicePercent",
-      "months",
-    ] as const
-  ).map(col) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-
-  // The row being read; the helpers below are made once per table, not once per line.
-  let r = headerRow;
-  let row: ReadonlyArray<Cell | undefined> = [];
-  let unreadable = NONE_UNREADABLE as ColumnKey[];
-  const markUnreadable = (k: ColumnKey) => {
-    if (unreadable === NONE_UNREADABLE) unreadable = [];
-    unreadable.push(k);
-  };
-  const cellValue = <T>(read: CellRead<T>, k: ColumnKey): T | null => {
-    if (read.finding) findings.push(read.finding);
-    if (read.failed) markUnreadable(k);
-    return read.value;
-  };
-  const money = (c: number, k: ColumnKey, allowNegative = false): Ore | null =>
-    c < 0 ? null : cellValue(lineMoney(row[c], sheet, r, c, allowNegative), k);
-  for (r = headerRow + 1; r < grid.rows.length; r++) {
+  const reader = new TableReader(grid.name, new TableLayout(columns));
+  for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r];
     if (!cells || isBlankRow(cells)) continue;
-    row = cells;
-    if (total) {
-      findings.push(finding("ROWS_AFTER_TOTAL", sheet, null, { row: r + 1 }));
-      break;
+    if (!reader.read(r, cells)) break;
+  }
+  return {
+    lines: reader.lines,
+    total: reader.total,
+    findings: reader.findings,
+  };
+}
+
+/** A table's columns, found once (-1 for one the table lacks). */
+class TableLayout {
+  readonly label: number;
+  readonly category: number;
+  readonly budget: number;
+  readonly actual: number;
+  readonly variance: number;
+  readonly monthlyCost: number;
+  readonly servicePercent: number;
+  readonly months: number;
+  /** The total label is looked for left of the amounts. */
+  readonly leftOfAmounts: number;
+  readonly formulaKeys: readonly ColumnKey[];
+  readonly formulaCols: readonly number[];
+
+  constructor(columns: Partial<Record<ColumnKey, number>>) {
+    const col = (k: ColumnKey): number => columns[k] ?? -1;
+    this.label = col("label");
+    this.category = col("category");
+    this.budget = col("budget");
+    this.actual = col("actual");
+    this.variance = col("variance");
+    this.monthlyCost = col("monthlyCost");
+    this.servicePercent = col("servicePercent");
+    this.months = col("months");
+    this.leftOfAmounts = Math.min(
+      ...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity),
+    );
+    this.formulaKeys = Object.keys(columns) as ColumnKey[];
+    this.formulaCols = this.formulaKeys.map((k) => columns[k]!);
+  }
+}
+
+/**
+ * Reads a table row by row: lines, headings (which set the category of the lines below), the
+ * total row. Plain fields and indexed loops: this runs once per line, mostly before the JIT has
+ * optimised it (a `check` is one cold pass), where iterators and destructuring cost the most.
+ */
+class TableReader {
+  readonly lines: LineInput[] = [];
+  readonly findings: Finding[] = [];
+  total: TotalRow | null = null;
+  private section: Category | null = null;
+  private readonly seen = new Map<string, number>();
+  // The row being read.
+  private r = 0;
+  private row: ReadonlyArray<Cell | undefined> = [];
+  private unreadable = NONE_UNREADABLE as ColumnKey[];
+
+  constructor(
+    private readonly sheet: string,
+    private readonly t: TableLayout,
+  ) {}
+
+  /** One non-blank row; false when the table has ended (a row after its total). */
+  read(r: number, row: ReadonlyArray<Cell | undefined>): boolean {
+    this.r = r;
+    this.row = row;
+    if (this.total) {
+      this.findings.push(
+        finding("ROWS_AFTER_TOTAL", this.sheet, null, { row: r + 1 }),
+      );
+      return false;
     }
-    unreadable = NONE_UNREADABLE as ColumnKey[];
-    if (
-      hasTotalLabel(
-        row,
-        Number.isFinite(leftOfAmounts) ? leftOfAmounts : row.length,
-      )
-    ) {
-      total = {
-        row: r + 1,
-        budget: money(budgetCol, "budget"),
-        actual: money(actualCol, "actual"),
-        variance: money(varianceCol, "variance", true),
-      };
-      continue;
-    }
-    const label = readText(row[labelCol]);
-    const categoryText = categoryCol < 0 ? "" : readText(row[categoryCol]);
-    const budget = money(budgetCol, "budget");
-    const actual = money(actualCol, "actual");
-    const variance = money(varianceCol, "variance", true);
-    const monthlyCost = money(costCol, "monthlyCost");
+    this.unreadable = NONE_UNREADABLE as ColumnKey[];
+    const left = Number.isFinite(this.t.leftOfAmounts)
+      ? this.t.leftOfAmounts
+      : row.length;
+    if (hasTotalLabel(row, left)) this.readTotal();
+    else this.readLine();
+    return true;
+  }
+
+  private readTotal(): void {
+    const { t } = this;
+    this.total = {
+      row: this.r + 1,
+      budget: this.money(t.budget, "budget"),
+      actual: this.money(t.actual, "actual"),
+      variance: this.money(t.variance, "variance", true),
+    };
+  }
+
+  private readLine(): void {
+    const { t, row, r } = this;
+    const label = readText(row[t.label]);
+    const categoryText = t.category < 0 ? "" : readText(row[t.category]);
+    const budget = this.money(t.budget, "budget");
+    const actual = this.money(t.actual, "actual");
+    const variance = this.money(t.variance, "variance", true);
+    const monthlyCost = this.money(t.monthlyCost, "monthlyCost");
     const percent =
-      pctCol < 0
+      t.servicePercent < 0
         ? null
-        : cellValue(
-            readPercent(row[pctCol], sheet, r, pctCol),
+        : this.value(
+            readPercent(row[t.servicePercent], this.sheet, r, t.servicePercent),
             "servicePercent",
           );
     const months =
-      monthsCol < 0
+      t.months < 0
         ? null
-        : cellValue(readMonths(row[monthsCol], sheet, r, monthsCol), "months");
-    const hasAmounts =
+        : this.value(
+            readMonths(row[t.months], this.sheet, r, t.months),
+            "months",
+          );
+    const salary = percent !== null || months !== null || monthlyCost !== null;
+    const amounts =
+      salary ||
       budget !== null ||
       actual !== null ||
-      monthlyCost !== null ||
-      percent !== null ||
-      months !== null ||
-      unreadable.length > 0;
-    if (!hasAmounts && !categoryText) {
-      // A row with only a label is a heading ("Lönekostnader", which sets the category of the lines
-      // below it) or a note, except an overhead line waiting for its computed amount.
-      const heading = categoryFromLabel(label);
-      if (heading !== "overhead") {
-        if (heading) section = heading;
-        continue;
-      }
-    }
+      this.unreadable.length > 0;
+    if (!amounts && !categoryText && this.heading(label)) return;
     if (!label)
-      findings.push(finding("LINE_WITHOUT_LABEL", sheet, a1(r, labelCol)));
+      this.findings.push(
+        finding("LINE_WITHOUT_LABEL", this.sheet, a1(r, t.label)),
+      );
     const category: Category = categoryText
       ? cachedCategoryOf(categoryText)
       : (categoryFromLabel(label) ??
-        section ??
-        (percent !== null || months !== null || monthlyCost !== null
-          ? "salary"
-          : "other"));
+        this.section ??
+        (salary ? "salary" : "other"));
     const shownLabel = label || categoryText || `Rad ${r + 1}`;
-    const dupKey = `${category}|${shownLabel.toLowerCase()}`;
-    const firstRow = seen.get(dupKey);
-    if (firstRow !== undefined)
-      findings.push(
-        finding("DUPLICATE_LINE", sheet, a1(r, labelCol), {
-          label: shownLabel,
-          firstRow,
-        }),
-      );
-    else seen.set(dupKey, r + 1);
-    let formulas = NO_FORMULAS as Partial<Record<ColumnKey, string>>;
-    for (let i = 0; i < formulaCols.length; i++) {
-      const f = row[formulaCols[i]!]?.f;
-      if (f) {
-        if (formulas === NO_FORMULAS) formulas = {};
-        formulas[formulaKeys[i]!] = f;
-      }
-    }
-    lines.push({
+    this.duplicate(category, shownLabel);
+    this.lines.push({
       row: r + 1,
       category,
       label: shownLabel,
@@ -860,11 +851,65 @@ function readTable(
       budget,
       actual,
       variance,
-      unreadable,
-      formulas,
+      unreadable: this.unreadable,
+      formulas: this.formulas(),
     });
   }
-  return { lines, total, findings };
+
+  /**
+   * A row with only a label is a heading ("Lönekostnader", which sets the category of the lines
+   * below it) or a note, except an overhead line waiting for its computed amount.
+   */
+  private heading(label: string): boolean {
+    const heading = categoryFromLabel(label);
+    if (heading === "overhead") return false;
+    if (heading) this.section = heading;
+    return true;
+  }
+
+  private duplicate(category: Category, label: string): void {
+    const key = `${category}|${label.toLowerCase()}`;
+    const firstRow = this.seen.get(key);
+    if (firstRow === undefined) this.seen.set(key, this.r + 1);
+    else
+      this.findings.push(
+        finding("DUPLICATE_LINE", this.sheet, a1(this.r, this.t.label), {
+          label,
+          firstRow,
+        }),
+      );
+  }
+
+  /** The formulas in the table's columns of this row (most rows have none: one shared object). */
+  private formulas(): Readonly<Partial<Record<ColumnKey, string>>> {
+    const { formulaCols, formulaKeys } = this.t;
+    let formulas = NO_FORMULAS as Partial<Record<ColumnKey, string>>;
+    for (let i = 0; i < formulaCols.length; i++) {
+      const f = this.row[formulaCols[i]!]?.f;
+      if (f) {
+        if (formulas === NO_FORMULAS) formulas = {};
+        formulas[formulaKeys[i]!] = f;
+      }
+    }
+    return formulas;
+  }
+
+  private money(c: number, k: ColumnKey, allowNegative = false): Ore | null {
+    if (c < 0) return null;
+    return this.value(
+      lineMoney(this.row[c], this.sheet, this.r, c, allowNegative),
+      k,
+    );
+  }
+
+  private value<T>(read: CellRead<T>, k: ColumnKey): T | null {
+    if (read.finding) this.findings.push(read.finding);
+    if (read.failed) {
+      if (this.unreadable === NONE_UNREADABLE) this.unreadable = [];
+      this.unreadable.push(k);
+    }
+    return read.value;
+  }
 }
 
 function lineMoney(
