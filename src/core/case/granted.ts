@@ -155,7 +155,11 @@ function holdLine(
         "GRANTED_LINE_ADDED",
         sheet.sheet,
         cellOf(sheet, input.row, "label"),
-        { label: input.label, reportedOre: effectiveBudget },
+        {
+          label: input.label,
+          halfYear: sheet.halfYear.id,
+          reportedOre: effectiveBudget,
+        },
       ),
       differs: true,
     };
@@ -166,7 +170,12 @@ function holdLine(
       "GRANTED_LINE_CHANGED",
       sheet.sheet,
       cellOf(sheet, input.row, "budget"),
-      { label: input.label, reportedOre: effectiveBudget, grantedOre: budget },
+      {
+        label: input.label,
+        halfYear: sheet.halfYear.id,
+        reportedOre: effectiveBudget,
+        grantedOre: budget,
+      },
     ),
     differs: true,
   };

@@ -30,7 +30,7 @@ export function overheadBudgetCheck(
         : "OH_MISMATCH",
       h.source.sheet,
       cellOf(h.source, first.row, "budget"),
-      { enteredOre: entered, computedOre: computed },
+      { halfYear: h.halfYear.id, enteredOre: entered, computedOre: computed },
     ),
   ];
 }
@@ -48,6 +48,7 @@ export function overheadActualCheck(h: ComputedHalfYear): Finding[] {
       h.source.sheet,
       line ? cellOf(h.source, line.row, "actual") : null,
       {
+        halfYear: h.halfYear.id,
         actualOre: a.overhead,
         allowedOre: a.eligibleOverhead,
         excessOre: subtract(a.overhead, a.eligibleOverhead),

@@ -38,6 +38,7 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
       ? []
       : [
           finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, column), {
+            halfYear: h.halfYear.id,
             enteredOre: entered,
             computedOre: total,
           }),

@@ -468,29 +468,38 @@ export const FINDINGS = {
       `The line "${f.label}" already exists on row ${f.firstRow}. Merge the rows or give them different labels.`,
     "warning",
   ),
-  OH_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
+  OH_MISMATCH: t<{
+    readonly halfYear: string;
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
     (f) =>
-      `OH-budgeten ${f.entered} stämmer inte med OH-sats × direkta kostnader = ${f.computed}. ${f.computed} används; rätta cellen.`,
+      `OH-budgeten för ${f.halfYear}, ${f.entered}, stämmer inte med OH-sats × direkta kostnader = ${f.computed}. ${f.computed} används; rätta cellen.`,
     (f) =>
-      `The overhead budget ${f.entered} does not match overhead rate × direct costs = ${f.computed}. ${f.computed} is used; correct the cell.`,
+      `The overhead budget for ${f.halfYear}, ${f.entered}, does not match overhead rate × direct costs = ${f.computed}. ${f.computed} is used; correct the cell.`,
     "error",
   ),
-  OH_FORMULA_STALE: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
+  OH_FORMULA_STALE: t<{
+    readonly halfYear: string;
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
     (f) =>
-      `OH-formeln ger ${f.entered} men OH-sats × alla direkta kostnader = ${f.computed}: formeln räknar inte med alla rader (till exempel en infogad rad). ${f.computed} används; Beräkna skriver om formeln.`,
+      `OH-formeln för ${f.halfYear} ger ${f.entered} men OH-sats × alla direkta kostnader = ${f.computed}: formeln räknar inte med alla rader (till exempel en infogad rad). ${f.computed} används; Beräkna skriver om formeln.`,
     (f) =>
-      `The overhead formula gives ${f.entered} but overhead rate × all direct costs = ${f.computed}: it does not cover every line (an inserted row, for example). ${f.computed} is used; Compute rewrites the formula.`,
+      `The overhead formula for ${f.halfYear} gives ${f.entered} but overhead rate × all direct costs = ${f.computed}: it does not cover every line (an inserted row, for example). ${f.computed} is used; Compute rewrites the formula.`,
     "warning",
   ),
   OH_ACTUAL_ABOVE_RATE: t<{
+    readonly halfYear: string;
     readonly actualOre: Ore;
     readonly allowedOre: Ore;
     readonly excessOre: Ore;
   }>(
     (f) =>
-      `Utfallet för OH ${f.actual} överstiger det tillåtna ${f.allowed} (OH-sats × direkta kostnader, högst budgeterad OH). ${f.excess} räknas inte som stödberättigat.`,
+      `Utfallet för OH ${f.halfYear}, ${f.actual}, överstiger det tillåtna ${f.allowed} (OH-sats × direkta kostnader, högst budgeterad OH). ${f.excess} räknas inte som stödberättigat.`,
     (f) =>
-      `The actual overhead ${f.actual} exceeds the allowed ${f.allowed} (overhead rate × actual direct costs, at most the budgeted overhead). ${f.excess} is not eligible.`,
+      `The actual overhead for ${f.halfYear}, ${f.actual}, exceeds the allowed ${f.allowed} (overhead rate × actual direct costs, at most the budgeted overhead). ${f.excess} is not eligible.`,
     "error",
   ),
   OVERSPENT: t<{
@@ -538,11 +547,15 @@ export const FINDINGS = {
       `The year ${f.year} is only partly reported (${f.reported}); its surplus is provisional.`,
     "info",
   ),
-  SUM_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
+  SUM_MISMATCH: t<{
+    readonly halfYear: string;
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
     (f) =>
-      `Summan ${f.entered} stämmer inte med beräknad summa ${f.computed}. Rätta summaraden (eller låt den vara en formel).`,
+      `Summan ${f.entered} för ${f.halfYear} stämmer inte med beräknad summa ${f.computed} (inkl. OH). Rätta summaraden (eller låt den vara en formel).`,
     (f) =>
-      `The total ${f.entered} does not match the computed total ${f.computed}. Correct the total row (or make it a formula).`,
+      `The total ${f.entered} for ${f.halfYear} does not match the computed total ${f.computed} (incl. overhead). Correct the total row (or make it a formula).`,
     "error",
   ),
   VARIANCE_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
@@ -577,20 +590,25 @@ export const FINDINGS = {
   // Against a granted budget (check --granted)
   GRANTED_LINE_CHANGED: t<{
     readonly label: string;
+    readonly halfYear: string;
     readonly reportedOre: Ore;
     readonly grantedOre: Ore;
   }>(
     (f) =>
-      `Posten "${f.label}" har budgeten ${f.reported} i återrapporteringen, men ${f.granted} beviljades. Beräkningen använder det beviljade beloppet; stadskontoret bedömer ändringen.`,
+      `Posten "${f.label}" har budgeten ${f.reported} för ${f.halfYear} i återrapporteringen, men ${f.granted} beviljades. Beräkningen använder det beviljade beloppet; stadskontoret bedömer ändringen.`,
     (f) =>
-      `The line "${f.label}" has the budget ${f.reported} in the report, but ${f.granted} was granted. The figures use the granted amount; stadskontoret judges the change.`,
+      `The line "${f.label}" has the budget ${f.reported} for ${f.halfYear} in the report, but ${f.granted} was granted. The figures use the granted amount; stadskontoret judges the change.`,
     "warning",
   ),
-  GRANTED_LINE_ADDED: t<{ readonly label: string; readonly reportedOre: Ore }>(
+  GRANTED_LINE_ADDED: t<{
+    readonly label: string;
+    readonly halfYear: string;
+    readonly reportedOre: Ore;
+  }>(
     (f) =>
-      `Posten "${f.label}" (budget ${f.reported}) finns inte i den beviljade budgeten; den räknas med budget 0 kr.`,
+      `Posten "${f.label}" (budget ${f.reported} för ${f.halfYear}) finns inte i den beviljade budgeten; den räknas med budget 0 kr.`,
     (f) =>
-      `The line "${f.label}" (budget ${f.reported}) is not in the granted budget; it counts with a budget of SEK 0.`,
+      `The line "${f.label}" (budget ${f.reported} for ${f.halfYear}) is not in the granted budget; it counts with a budget of SEK 0.`,
     "warning",
   ),
   GRANTED_LINE_REMOVED: t<{
