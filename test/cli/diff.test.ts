@@ -164,33 +164,29 @@ describe("iop-budget diff", () => {
     const d = JSON.parse(
       run("diff", old, await write("added.xlsx", added), "--json").stdout,
     );
-    expect(d.changes).toEqual(
-      expect.arrayContaining([
-        {
-          sheet: "Budget 2025 H2",
-          cell: "B7",
-          line: "Lokalhyra",
-          field: "line",
-          old: null,
-          new: "Lokalhyra",
-        },
-      ]),
-    );
+    expect(d.changes).toEqual([
+      {
+        sheet: "Budget 2025 H2",
+        cell: "B7",
+        line: "Lokalhyra",
+        field: "line",
+        old: null,
+        new: "Lokalhyra",
+      },
+    ]);
     const back = JSON.parse(
       run("diff", await write("added2.xlsx", added), old, "--json").stdout,
     );
-    expect(back.changes).toEqual(
-      expect.arrayContaining([
-        {
-          sheet: "Budget 2025 H2",
-          cell: "B7",
-          line: "Lokalhyra",
-          field: "line",
-          old: "Lokalhyra",
-          new: null,
-        },
-      ]),
-    );
+    expect(back.changes).toEqual([
+      {
+        sheet: "Budget 2025 H2",
+        cell: "B7",
+        line: "Lokalhyra",
+        field: "line",
+        old: "Lokalhyra",
+        new: null,
+      },
+    ]);
     const missing = run("diff", old, join(dir, "finns-inte.xlsx"), "--json");
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout).error.code).toBe("FILE_NOT_FOUND");

@@ -187,9 +187,27 @@ describe("the Beslut sheet", () => {
   test("the 2024 report: 380 222, 147 336 and 232 886 are numbers in cells, with the due date", async () => {
     const beslut = planOf(await buildXlsx(reportWorkbook())).creates[0]!;
     expect(beslut.sheet).toBe("Beslut");
-    expect(numbers(beslut.cells)).toEqual(
-      expect.arrayContaining([380222, 147336, 232886, 1925000, 1777664]),
-    );
+    // Each labelled row's numbers, as a reader finds them by the label in column A.
+    const rows = new Map<number, CellWrite[]>();
+    for (const c of beslut.cells)
+      rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+    const row = (label: string) =>
+      [...rows.values()]
+        .filter((cells) =>
+          cells.some(
+            (c) =>
+              c.col === 0 && c.value.kind === "text" && c.value.value === label,
+          ),
+        )
+        .map((cells) => numbers(cells));
+    expect(row("Överskott 2024")).toEqual([[147336]]);
+    expect(row("Ej återbetalat överskott 2023")).toEqual([[232886]]);
+    expect(row("Summa att återbetala")).toEqual([[380222]]);
+    // The half-years' sum (direct, OH, budget, actual, eligible, surplus) and the year table's.
+    expect(row("Summa")).toEqual([
+      [1750000, 175000, 1925000, 1777664, 1777664, 147336],
+      [1925000, 1777664, 147336],
+    ]);
     expect(
       beslut.cells.some(
         (c) => c.value.kind === "date" && c.value.iso === "2025-06-30",

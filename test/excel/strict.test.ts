@@ -297,9 +297,8 @@ describe("writing: nothing is lost", () => {
       (c) => c.type === "Custom" && /ISNUMBER/.test(c.formula ?? ""),
     );
     expect(ours.map((c) => c.range).sort()).toEqual(["C2:C5", "E2:E5"]);
-    expect(s.conditionalFormats.map((c) => c.id)).toEqual(
-      expect.arrayContaining([900, 901]),
-    );
+    // The person's two rules (900, 901) kept, the add-in's two added after them.
+    expect(s.conditionalFormats.map((c) => c.id)).toEqual([900, 901, 5, 6]);
   });
 
   test("a person's own sheet called Beslut survives: the add-in writes Beslut (IOP), and rewrites that next time", async () => {
