@@ -16,6 +16,7 @@ import {
   planCompute,
   renderFinding,
   stampTime,
+  summarize,
   verdictOf,
 } from "../../core";
 import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../../xlsx/read";
@@ -220,20 +221,22 @@ export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
       grantText: "–",
       repaymentText: "–",
     };
-  const a = result.analysis;
-  const counts = countFindings(a.findings);
+  const { verdict, counts, figures } = summarize(
+    result.analysis,
+    result.analysis.findings,
+  );
   return {
     id,
     result,
-    status: statusOf(result),
-    caseNumber: a.computation.agreement.caseNumber ?? "",
-    organisation: a.computation.agreement.organisation ?? "",
+    status: verdict,
+    caseNumber: figures.caseNumber ?? "",
+    organisation: figures.organisation ?? "",
     errors: counts.error,
     warnings: counts.warning,
-    grant: a.computation.grantTotal,
-    repayment: a.computation.repayment.total,
-    grantText: formatKronor(a.computation.grantTotal, lang),
-    repaymentText: formatKronor(a.computation.repayment.total, lang),
+    grant: figures.grantTotal,
+    repayment: figures.repayment,
+    grantText: formatKronor(figures.grantTotal, lang),
+    repaymentText: formatKronor(figures.repayment, lang),
   };
 }
 
@@ -321,19 +324,18 @@ function batchSummary(
       continue;
     }
     const rendered = r.analysis.findings.map((f) => renderFinding(f, lang));
-    const counts = countFindings(rendered);
-    const c = r.analysis.computation;
+    const { verdict, counts, figures } = summarize(r.analysis, rendered);
     rows.push({
       file: r.name,
-      caseNumber: c.agreement.caseNumber ?? "",
-      organisation: c.agreement.organisation ?? "",
-      status: statusText[statusOf(r)],
+      caseNumber: figures.caseNumber ?? "",
+      organisation: figures.organisation ?? "",
+      status: statusText[verdict],
       errors: counts.error,
       warnings: counts.warning,
       infos: counts.info,
-      grant: c.grantTotal,
-      repayment: c.repayment.total,
-      due: c.repayment.due,
+      grant: figures.grantTotal,
+      repayment: figures.repayment,
+      due: figures.repaymentDue,
       message: rendered.find((f) => f.severity === "error")?.message ?? "",
     });
     for (const f of rendered)
