@@ -18,6 +18,7 @@ import {
   type Ore,
   kronor,
   subtract,
+  toKronor,
 } from "../core";
 import type { PaneText } from "../i18n/text";
 
@@ -172,8 +173,8 @@ export function figuresView(
       );
       const lines = shown.map(({ line: l }) => ({
         label: l.input.label,
-        budget: l.effectiveBudget / 100,
-        actual: l.input.actual === null ? null : l.input.actual / 100,
+        budget: toKronor(l.effectiveBudget),
+        actual: l.input.actual === null ? null : toKronor(l.input.actual),
         overspent: l.overspent,
         budgetText: money(l.effectiveBudget),
         actualText: l.input.actual === null ? null : money(l.input.actual),

@@ -54,7 +54,7 @@ function agreementValues(a: Agreement): Record<string, DiffValue> {
     a.tolerance === null
       ? null
       : a.tolerance.kind === "amount"
-        ? `${a.tolerance.amount / 100} kr`
+        ? `${toKronor(a.tolerance.amount)} kr`
         : `${a.tolerance.ppm / 10_000} %`;
   const values: Record<string, DiffValue> = {
     ...agreementJson(a),
@@ -64,7 +64,7 @@ function agreementValues(a: Agreement): Record<string, DiffValue> {
     grantSource: a.grantSource,
   };
   for (const s of a.earlierSurpluses)
-    values[`surplus${s.year}`] = s.amount / 100;
+    values[`surplus${s.year}`] = toKronor(s.amount);
   return values;
 }
 

@@ -18,6 +18,8 @@ import {
   stampTime,
   summarize,
   verdictOf,
+  type Ore,
+  toKronor,
 } from "../../core";
 import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../../xlsx/read";
 import { applyPlan, createWorkbook } from "../../xlsx/write";
@@ -160,7 +162,7 @@ export function batchCsv(
   lang: Lang,
   t: PaneText,
 ): string {
-  const kronor = (ore: number | null) => (ore === null ? "" : ore / 100);
+  const kronor = (ore: Ore | null) => (ore === null ? "" : toKronor(ore));
   const rows = batchSummary(results, lang, t).rows.map((r) =>
     r.grant === null
       ? [r.file, r.status, "", "", "", "", "", "", r.message]
