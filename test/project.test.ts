@@ -300,6 +300,29 @@ describe("the shape of the code", () => {
     expect(circles).toEqual([]);
   });
 
+  test("an adapter (Excel, xlsx files, the Word memo) imports only the core and the words: never another adapter or a face", () => {
+    const adapters = ["src/excel/", "src/xlsx/", "src/memo/"];
+    const allowed = (f: string, t: string) =>
+      t.startsWith("src/core/") ||
+      t.startsWith("src/i18n/") ||
+      t.startsWith(f.slice(0, f.indexOf("/", 4) + 1));
+    const graph = importGraph();
+    const wrong = [...graph].flatMap(([f, targets]) =>
+      adapters.some((a) => f.startsWith(a))
+        ? targets.filter((t) => !allowed(f, t)).map((t) => `${f} → ${t}`)
+        : [],
+    );
+    // Not vacuous: each adapter is in the graph and imports the core.
+    for (const a of adapters)
+      expect(
+        [...graph].some(
+          ([f, ts]) =>
+            f.startsWith(a) && ts.some((t) => t.startsWith("src/core/")),
+        ),
+      ).toBe(true);
+    expect(wrong).toEqual([]);
+  });
+
   test("the words are shared, the pane is the pane's: nothing outside it imports src/taskpane, and src/i18n imports only the core", () => {
     const wrong: string[] = [];
     for (const [f, targets] of importGraph())
