@@ -28,6 +28,17 @@ export function isRatesSheetName(name: string): boolean {
 /** The template's worked example (read-only), never read as a half-year. */
 export const EXAMPLE_SHEET = "Exempel";
 
+/**
+ * The case the template's example shows (the seed's): on `Exempel` and in the instructions only.
+ * `Uppgifter` with these details in a workbook that has `Exempel` is the template, not yet filled.
+ */
+export const EXAMPLE_CASE = {
+  name: "Jämlik hälsa Lindängen",
+  organisation: "Rädda Barnen",
+  orgNumber: "802002-8638",
+  caseNumber: "STK-2020-1375",
+} as const;
+
 export function isExampleSheetName(name: string): boolean {
   return name.trim().toLowerCase() === EXAMPLE_SHEET.toLowerCase();
 }

@@ -397,7 +397,7 @@ describe("iop-budget compute", () => {
 });
 
 describe("iop-budget template", () => {
-  test("writes a template for the period that checks clean", () => {
+  test("writes a template for the period whose check says what to fill in Uppgifter, and nothing else", () => {
     const out = join(dir, "mall.xlsx");
     const r = run(
       "template",
@@ -411,8 +411,14 @@ describe("iop-budget template", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(out);
     const checked = run("check", out, "--json");
-    expect(checked.code).toBe(0);
-    expect(JSON.parse(checked.stdout).findings).toEqual([]);
+    expect(checked.code).toBe(1);
+    expect(
+      (
+        JSON.parse(checked.stdout) as {
+          findings: { code: string; cell: string }[];
+        }
+      ).findings.map((f) => `${f.code} ${f.cell}`),
+    ).toEqual(["MISSING_DETAIL B1", "MISSING_DETAIL B3"]);
   });
 
   test("without a period it makes one for the coming twelve months", () => {

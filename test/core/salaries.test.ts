@@ -1,6 +1,6 @@
 // Issue 10: the sheet Lönekalkyl read, checked and computed into the half-years' salary lines.
 
-import { analyze, toCheckJson } from "../../src/core";
+import { analyze, planWrite, renderFinding, toCheckJson } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { salaryWorkbook } from "../helpers/seed";
 import { buildXlsx, date, kr, pct } from "../helpers/workbook";
@@ -213,5 +213,64 @@ describe("Lönekalkyl written", () => {
         .rows.slice(3, 6)
         .map((r) => r![7]!.v),
     ).toEqual([252_326, 136_204, 210_272]);
+  });
+});
+
+describe("Avgiftssatser changed by hand", () => {
+  test("a changed rate is said at its cell, the law's rate is used, and compute writes the table back", async () => {
+    const { computeBytes, STAMP } = await import("../helpers/compute");
+    const computed = readXlsx(
+      computeBytes(await buildXlsx(salaryWorkbook({ surcharge: pct(0.06) }))),
+    );
+    const changed = {
+      sheets: computed.sheets.map((g) =>
+        g.name !== "Avgiftssatser"
+          ? g
+          : {
+              ...g,
+              rows: g.rows.map((row, r) =>
+                r === 3
+                  ? [row![0], { t: "n" as const, v: 0.35, fmt: "0%" }]
+                  : row,
+              ),
+            },
+      ),
+    };
+    const before = analyze(computed);
+    const after = analyze(changed);
+    expect(before.findings.map((f) => f.code)).not.toContain(
+      "RATE_TABLE_CHANGED",
+    );
+    const found = after.findings.filter((f) => f.code === "RATE_TABLE_CHANGED");
+    expect(found.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      "Avgiftssatser!B4",
+    ]);
+    expect(renderFinding(found[0]!, "sv").message).toBe(
+      'Avgiftssatsen "Arbetsgivaravgifter, fulla" är ändrad till 35 %; lagens värde är 31,42 %. Beräkningen använder lagens värde, och Beräkna skriver tillbaka tabellen.',
+    );
+    // The law's rate is used: the figures are those of the unchanged table.
+    expect(after.computation.halfYears.map((h) => h.budget.total)).toEqual(
+      before.computation.halfYears.map((h) => h.budget.total),
+    );
+    const rates = planWrite(changed, after, STAMP).creates.find(
+      (c) => c.sheet === "Avgiftssatser",
+    )!;
+    expect(rates.replaces).toBe(true);
+    expect(rates.cells.find((c) => c.row === 3 && c.col === 1)?.value).toEqual({
+      kind: "number",
+      value: 0.3142,
+    });
+  });
+
+  test("a person's own sheet called Avgiftssatser is theirs: nothing is said of it", async () => {
+    const grids = readXlsx(
+      await buildXlsx([
+        ...salaryWorkbook({ surcharge: pct(0.06) }),
+        { name: "Avgiftssatser", rows: [["Mina satser"], [], [], ["A", 0.5]] },
+      ]),
+    );
+    expect(analyze(grids).findings.map((f) => f.code)).not.toContain(
+      "RATE_TABLE_CHANGED",
+    );
   });
 });

@@ -3,7 +3,13 @@
 
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync, zipSync } from "fflate";
-import { type Grid, a1, analyze, planTemplate } from "../../src/core";
+import {
+  type Grid,
+  type WritePlan,
+  a1,
+  analyze,
+  planTemplate,
+} from "../../src/core";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes, errorsOf } from "../helpers/check";
@@ -329,7 +335,39 @@ describe("compute writes the figures into the workbook", () => {
 });
 
 describe("the budget template", () => {
-  const template = () =>
+  type Month = { year: number; month: number };
+  /** The template as a partner fills in Uppgifter: its own partnership, organisation and numbers. */
+  const filled = (plan: WritePlan): WritePlan => ({
+    ...plan,
+    creates: plan.creates.map((c) =>
+      c.sheet !== "Uppgifter"
+        ? c
+        : {
+            ...c,
+            cells: c.cells.map((cell) =>
+              cell.col !== 1 || cell.row > 3
+                ? cell
+                : {
+                    ...cell,
+                    value: {
+                      kind: "text" as const,
+                      value: [
+                        "Trygga kvarter",
+                        "STK-2026-0042",
+                        "Föreningen Grannar",
+                        "802456-7896",
+                      ][cell.row]!,
+                    },
+                  },
+            ),
+          },
+    ),
+  });
+  const template = (
+    from: Month = { year: 2025, month: 7 },
+    to: Month = { year: 2026, month: 6 },
+  ) => createWorkbook(filled(planTemplate({ from, to })));
+  const untouched = () =>
     createWorkbook(
       planTemplate({
         from: { year: 2025, month: 7 },
@@ -337,7 +375,74 @@ describe("the budget template", () => {
       }),
     );
 
-  test("reads back clean: no finding at all; the salary lines are Lönekalkyl's example persons with their contributions and Pålägg", () => {
+  test("untouched, it belongs to nobody: Uppgifter is empty and says what to fill, no sheet names the example's case", () => {
+    const bytes = untouched();
+    const r = checkBytes(bytes);
+    expect(
+      r.findings.map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`),
+    ).toEqual([
+      "error MISSING_DETAIL Uppgifter!B1",
+      "error MISSING_DETAIL Uppgifter!B3",
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      'Uppgiften "Partnerskap" saknas i Uppgifter. Fyll i den.',
+    );
+    expect(r.agreement).toMatchObject({
+      name: null,
+      caseNumber: null,
+      organisation: null,
+      orgNumber: null,
+    });
+    // The example's case is on Exempel and in the instructions only.
+    const files = unzipSync(bytes);
+    const named = Object.entries(files)
+      .filter(([path]) => path.startsWith("xl/worksheets/"))
+      .filter(([, xml]) => strFromU8(xml).includes("Rädda Barnen"))
+      .map(([path]) => path);
+    const sheetsOf = readXlsx(bytes).sheets.filter((g) =>
+      g.rows.some((row) =>
+        row?.some((c) => c?.t === "s" && c.v.includes("Rädda Barnen")),
+      ),
+    );
+    expect(sheetsOf.map((g) => g.name)).toEqual(["Exempel"]);
+    expect(named).toHaveLength(1);
+  });
+
+  test("Uppgifter still holding the example's case (a template of an earlier version) is an error", () => {
+    const plan = planTemplate({
+      from: { year: 2025, month: 7 },
+      to: { year: 2026, month: 6 },
+    });
+    const example = filled(plan);
+    const withExample: WritePlan = {
+      ...example,
+      creates: example.creates.map((c) =>
+        c.sheet !== "Uppgifter"
+          ? c
+          : {
+              ...c,
+              cells: c.cells.map((cell) =>
+                cell.col === 1 && cell.row === 0
+                  ? {
+                      ...cell,
+                      value: {
+                        kind: "text" as const,
+                        value: "Jämlik hälsa Lindängen",
+                      },
+                    }
+                  : cell,
+              ),
+            },
+      ),
+    };
+    const r = checkBytes(createWorkbook(withExample));
+    expect(r.findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`)).toEqual([
+      "EXAMPLE_DETAILS Uppgifter!B1",
+    ]);
+    expect(r.findings[0]!.severity).toBe("error");
+  });
+
+  test("filled in, it reads back clean: no finding at all; the salary lines are Lönekalkyl's example persons with their contributions and Pålägg", () => {
     const r = checkBytes(template());
     expect(r.findings).toEqual([]);
     // Pålägg 6 %; 31,42 % for all in 2025-H2; the person born 2004 has the youth rate from April 2026.
@@ -423,7 +528,7 @@ describe("the budget template", () => {
         '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
       );
       expect(xml).toContain(
-        "<oddHeader>&amp;CJämlik hälsa Lindängen</oddHeader>",
+        "<oddHeader>&amp;CBudget för idéburet offentligt partnerskap (IOP)</oddHeader>",
       );
     }
     // The yellow input cells are unlocked, the formulas locked: the styles of B5 (an Uppgifter date)
@@ -523,12 +628,7 @@ describe("the budget template", () => {
 
   test("an agreement starting inside a half-year budgets the months it covers", () => {
     const r = checkBytes(
-      createWorkbook(
-        planTemplate({
-          from: { year: 2025, month: 9 },
-          to: { year: 2026, month: 8 },
-        }),
-      ),
+      template({ year: 2025, month: 9 }, { year: 2026, month: 8 }),
     );
     expect(r.periods.map((p) => p.id)).toEqual([
       "2025-H2",
@@ -560,6 +660,29 @@ describe("the budget template", () => {
       a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100,
     );
     expect(errorsOf(r)).toEqual([]);
+    // The draft grants the agreement's months, not the half-years': the first half-year's budget.
+    const grant = r.decision.filter((d) => d.includes("beviljar"));
+    expect(grant).toHaveLength(1);
+    expect(grant[0]).toMatch(
+      /^Kommunstyrelsen beviljar Föreningen Grannar [\d\s]+ kronor .* Trygga kvarter under perioden september 2025 till och med december 2025\.$/,
+    );
+    expect(
+      Number(
+        /beviljar Föreningen Grannar ([\d\s]+) kronor/
+          .exec(grant[0]!)![1]!
+          .replace(/\s/g, ""),
+      ),
+    ).toBe(r.periods[0]!.budget.total);
+  });
+
+  test("an agreement of February–May 2026 drafts a grant of exactly those months", () => {
+    const r = checkBytes(
+      template({ year: 2026, month: 2 }, { year: 2026, month: 5 }),
+    );
+    expect(r.decision.find((d) => d.includes("beviljar"))).toMatch(
+      /under perioden februari 2026 till och med maj 2026\.$/,
+    );
+    expect(r.findings.map((f) => f.code)).toContain("AGREEMENT_NOT_HALF_YEARS");
   });
 });
 

@@ -222,9 +222,12 @@ function grantPoints(
   return years.map((year, i) => {
     const halves = granted.filter((h) => h.halfYear.year === year);
     const amount = sum(halves.map((h) => h.budget.total));
+    // An agreement that is not whole half-years grants its own months, not the half-years'.
+    const from = halves[0]!.halfYear.start;
+    const to = halves[halves.length - 1]!.halfYear.end;
     const period = periodText(
-      halves[0]!.halfYear.start,
-      halves[halves.length - 1]!.halfYear.end,
+      a.start && a.start > from && a.start <= to ? a.start : from,
+      a.end && a.end < to && a.end >= from ? a.end : to,
     );
     return i === 0
       ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från ${source} avseende ${ext ? "förlängningen av idéburet offentligt partnerskapsavtal" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`

@@ -182,10 +182,17 @@ export const FINDINGS = {
     "error",
   ),
   // Uppgifter
+  EXAMPLE_DETAILS: t<{ readonly name: string }>(
+    (f) =>
+      `Uppgifter har mallens exempel (${f.name}). Fyll i ert partnerskap, er organisation, ert organisationsnummer och diarienumret.`,
+    (f) =>
+      `Uppgifter holds the template's example (${f.name}). Fill in your partnership, organisation, organisation number and case number.`,
+    "error",
+  ),
   MISSING_DETAIL: t<{ readonly key: string; readonly keyEn: string }>(
     (f) => `Uppgiften "${f.key}" saknas i Uppgifter. Fyll i den.`,
     (f) => `The detail ${f.keyEn} is missing in Uppgifter. Fill it in.`,
-    "warning",
+    "error",
   ),
   OVERHEAD_RATE_FROM_LABEL: t<{
     readonly percent: number;
@@ -670,6 +677,18 @@ export const FINDINGS = {
     (f) =>
       `The granted budget belongs to another case (${f.granted}; the report: ${f.reported}); the report is computed against its own budget.`,
     "error",
+  ),
+  RATE_TABLE_CHANGED: t<{
+    readonly label: string;
+    readonly entered: number | string;
+    readonly expected: number | string;
+    readonly unit: string;
+  }>(
+    (f) =>
+      `Avgiftssatsen "${f.label}" är ändrad till ${f.entered}${f.unit}; lagens värde är ${f.expected}${f.unit}. Beräkningen använder lagens värde, och Beräkna skriver tillbaka tabellen.`,
+    (f) =>
+      `The rate "${f.label}" has been changed to ${f.entered}${f.unit}; the law's value is ${f.expected}${f.unit}. The figures use the law's value, and Compute writes the table back.`,
+    "warning",
   ),
   ROWS_AFTER_TOTAL: t<{ readonly row: number }>(
     (f) =>

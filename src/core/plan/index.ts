@@ -6,14 +6,10 @@ import { type HalfYearPlan, planHalfYear } from "./halfyear";
 import { dateRef, fractionRef, rateRef } from "./refs";
 import { type Stamp, planDecisionSheet } from "./decision-sheet";
 import { type SheetCreate, type SheetEdit, type WritePlan } from "./types";
-import {
-  type SalaryPlan,
-  isOwnRatesSheet,
-  planRatesSheet,
-  planSalaries,
-} from "./salaries";
+import { type SalaryPlan, planSalaries } from "./salaries";
 import { SheetView } from "./view";
 import { decisionTarget, isRatesSheetName } from "../ownership";
+import { isOwnRatesSheet, planRatesSheet } from "./rates";
 
 export * from "./types";
 export { MAX_TABLE_LINES, type Stamp } from "./decision-sheet";
@@ -33,7 +29,9 @@ export function planWrite(
   if (salaries) {
     edits.push(salaries.plan.edit);
     creates.push(salaries.rates);
-  }
+  } else if (analysis.findings.some((f) => f.code === "RATE_TABLE_CHANGED"))
+    // The add-in's rate table, changed by hand: written back, persons or not.
+    creates.push(planRatesSheet(true));
   for (const h of analysis.computation.halfYears) {
     const grid = grids.sheets.find((g) => g.name === h.source.sheet);
     if (!grid) continue;

@@ -9,9 +9,10 @@ import { type HalfYear, halfYearsBetween } from "../reading/period";
 import { DETAILS_SHEET } from "../reading/read";
 import { planHalfYear } from "./halfyear";
 import { dateRef, fractionRef, rateRef } from "./refs";
-import { planRatesSheet, planSalaries } from "./salaries";
+import { planRatesSheet } from "./rates";
+import { planSalaries } from "./salaries";
 import { SALARY_SHEET } from "../reading/salaries";
-import { EXAMPLE_SHEET } from "../ownership";
+import { EXAMPLE_CASE, EXAMPLE_SHEET } from "../ownership";
 import {
   type CellStyle,
   type CellWrite,
@@ -99,22 +100,12 @@ const DETAIL_ROWS: readonly [
   CellStyle | undefined,
   string,
 ][] = [
-  [
-    "Partnerskap",
-    text("Jämlik hälsa Lindängen"),
-    INPUT,
-    "Partnerskapets namn (exempel: ändra till ert).",
-  ],
-  [
-    "Diarienummer",
-    text("STK-2020-1375"),
-    INPUT,
-    "Stadskontorets diarienummer.",
-  ],
-  ["Organisation", text("Rädda Barnen"), INPUT, "Den idéburna organisationen."],
+  ["Partnerskap", text(""), INPUT, "Partnerskapets namn."],
+  ["Diarienummer", text(""), INPUT, "Stadskontorets diarienummer."],
+  ["Organisation", text(""), INPUT, "Den idéburna organisationen."],
   [
     "Organisationsnummer",
-    text("802002-8638"),
+    text(""),
     INPUT,
     "NNNNNN-NNNN; kontrollsiffran kontrolleras.",
   ],
@@ -492,10 +483,16 @@ const EXAMPLE_AMOUNT: CellStyle = { numberFormat: PLAIN_AMOUNT_FORMAT };
 
 function exampleSheet(): SheetCreate {
   const cells: CellWrite[] = [];
-  put(cells, 0, 0, text("Exempel: Jämlik hälsa Lindängen (Rädda Barnen)"), {
-    bold: true,
-    fontSize: 14,
-  });
+  put(
+    cells,
+    0,
+    0,
+    text(`Exempel: ${EXAMPLE_CASE.name} (${EXAMPLE_CASE.organisation})`),
+    {
+      bold: true,
+      fontSize: 14,
+    },
+  );
   put(
     cells,
     1,
@@ -676,7 +673,8 @@ export function planTemplate(o: TemplateOptions): WritePlan {
     // Formula cells keep the template's input look where they replace one (e.g. the Utfall sum).
     return { ...s, cells: [...kept, ...plan.cells], marks: plan.marks };
   });
-  const name = "Jämlik hälsa Lindängen";
+  // A header cannot read a cell: the partnership's name is not known when the template is made.
+  const name = "Budget för idéburet offentligt partnerskap (IOP)";
   // Every sheet but the instructions is protected (no password) and prints landscape, one page wide.
   const guarded = (c: SheetCreate): SheetCreate => ({
     ...c,

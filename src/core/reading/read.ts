@@ -43,11 +43,13 @@ import {
 } from "./values";
 import { isValidOrgNumber } from "./orgnr";
 import {
+  EXAMPLE_CASE,
   isDecisionSheetName,
   isExampleSheetName,
   isRatesSheetName,
   isScenarioSheetName,
 } from "../ownership";
+import { ratesTableChecks } from "../checks/rates";
 import {
   type CellRead,
   EMPTY_READ,
@@ -81,6 +83,9 @@ export function readWorkbook(grids: {
   const unreadable: Finding[] = [];
   const detailsFindings: Finding[] = [];
   const halfYearFindings: Finding[] = [];
+  const ratesFindings: Finding[] = [];
+  // The template's worked example: its Uppgifter may still hold the example's details.
+  let example = false;
   let details: AgreementRead | null = null;
   const halfYears: HalfYearSheet[] = [];
   // Read after the loop: its dates are checked against the agreement, which may come later.
@@ -99,12 +104,11 @@ export function readWorkbook(grids: {
       detailsFindings.push(...details.findings);
     } else if (!salaryGrid && isSalarySheetName(g.name)) {
       salaryGrid = g;
-    } else if (
-      !isDecisionSheetName(g.name) &&
-      !isScenarioSheetName(g.name) &&
-      !isRatesSheetName(g.name) &&
-      !isExampleSheetName(g.name)
-    ) {
+    } else if (isExampleSheetName(g.name)) {
+      example = true;
+    } else if (isRatesSheetName(g.name)) {
+      ratesFindings.push(...ratesTableChecks(g));
+    } else if (!isDecisionSheetName(g.name) && !isScenarioSheetName(g.name)) {
       const read = readHalfYearSheet(g);
       halfYearFindings.push(...read.findings);
       if (read.sheet) halfYears.push(read.sheet);
@@ -122,12 +126,27 @@ export function readWorkbook(grids: {
     findings: [
       ...unreadable,
       ...(details ? [] : [finding("NO_DETAILS_SHEET", null, null)]),
+      ...(example ? exampleDetails(read) : []),
       ...detailsFindings,
       ...halfYearFindings,
+      ...ratesFindings,
       ...(salaries?.findings ?? []),
       ...(rate ? [rate.finding] : []),
     ],
   };
+}
+
+/** `Uppgifter` still holding the template's example (the seed case's details). */
+function exampleDetails(a: Agreement): Finding[] {
+  const example =
+    a.name === EXAMPLE_CASE.name || a.orgNumber === EXAMPLE_CASE.orgNumber;
+  return example
+    ? [
+        finding("EXAMPLE_DETAILS", a.sheet, a.cells.name ?? null, {
+          name: [a.name, a.organisation].filter(Boolean).join(", "),
+        }),
+      ]
+    : [];
 }
 
 /**

@@ -1,0 +1,44 @@
+// `Avgiftssatser` (SPEC §4.19): the engine uses the law's rates (payroll.ts), so a rate a person
+// changed on the add-in's table is said at its cell, and compute writes the table back.
+
+import { type Finding, finding } from "../findings/findings";
+import { isOwnRatesSheet, planRatesSheet } from "../plan/rates";
+import { PERCENT_FORMAT } from "../plan/types";
+import { isoToSerial, serialToIso } from "../reading/dates";
+import { type Grid, a1, cellAt } from "../reading/grid";
+import { readText } from "../reading/values";
+
+export function ratesTableChecks(grid: Grid): Finding[] {
+  if (!isOwnRatesSheet(grid)) return [];
+  const table = planRatesSheet(false).cells;
+  const labelOf = (row: number): string => {
+    const label = table.find((c) => c.row === row && c.col === 0)?.value;
+    return label?.kind === "text"
+      ? label.value
+      : `Åldersgräns från år ${label?.kind === "number" ? label.value : ""}`;
+  };
+  return table.flatMap((c) => {
+    const want = c.value;
+    if (want.kind !== "number" && want.kind !== "date") return [];
+    const seen = cellAt(grid, c.row, c.col);
+    const expected =
+      want.kind === "number" ? want.value : isoToSerial(want.iso);
+    if (seen?.t === "n" && Math.abs(seen.v - expected) < 1e-9) return [];
+    // Percentages in the reader's language ("31,42 %"); years, ages, amounts and dates as they are.
+    const percent = c.style?.numberFormat === PERCENT_FORMAT;
+    const shown = (v: number): number | string =>
+      percent
+        ? v * 100
+        : want.kind === "date"
+          ? (serialToIso(v) ?? String(v))
+          : String(v);
+    return [
+      finding("RATE_TABLE_CHANGED", grid.name, a1(c.row, c.col), {
+        label: c.col === 0 ? "Från år" : labelOf(c.row),
+        entered: seen?.t === "n" ? shown(seen.v) : readText(seen) || "–",
+        expected: shown(expected),
+        unit: percent ? " %" : "",
+      }),
+    ];
+  });
+}
