@@ -535,8 +535,8 @@ function keepYoungGenerationSmall(): void {
 /** The memo's access to files: each read and analysed as check does; unreadable ones print as check does. */
 function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
   return {
-    analyze: (file) => {
-      const r = analyzeFile(file, lang);
+    analyze: (file, granted) => {
+      const r = analyzeFile(file, lang, granted);
       return r.kind === "ok"
         ? { file, analysis: r.analysis }
         : { error: () => printOutcome(file, r.outcome, { json, lang }, io) };
@@ -635,8 +635,17 @@ export function main(
     .description(
       "write the decision memo of a case (its report and budget workbooks) as a Word document",
     )
-    .argument("<files...>", ".xlsx files of one case (one Diarienummer)")
+    .argument(
+      "[files...]",
+      ".xlsx files of one case (one Diarienummer); by default the latest report is judged, the latest budget proposed, and a budget covering the report's half-years is its grant",
+    )
     .requiredOption("--out <file>", "where to write the memo (.docx)")
+    .option("--report <file>", "the report to judge")
+    .option("--proposal <file>", "the budget to propose")
+    .option(
+      "--grant <file>",
+      "the granted budget the report is held to (never proposed again)",
+    )
     .option(
       "--json",
       "print the case, decision, tables and findings as one JSON line",

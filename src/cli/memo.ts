@@ -1,9 +1,13 @@
 // `iop-budget memo`: the workbooks of one case in, the decision memo as a Word document out.
 
 import {
+  type Case,
   type CaseFile,
+  type CaseRole,
   type Lang,
   type Memo,
+  type RoledFile,
+  defaultRoles,
   hasErrors,
   buildCase,
   memoOf,
@@ -14,6 +18,10 @@ import { table } from "./report";
 
 export interface MemoOptions {
   out: string;
+  /** The roles, when the reviewer names them (else defaultRoles). */
+  report?: string;
+  proposal?: string;
+  grant?: string;
   json?: boolean;
   force?: boolean;
   lang: Lang;
@@ -21,7 +29,11 @@ export interface MemoOptions {
 
 /** What memo needs of main.ts's file handling, passed in to keep one reader of files. */
 export interface MemoDeps {
-  analyze(file: string): CaseFile | { error: () => void };
+  /** A file read and analysed, held to a granted budget when one is given. */
+  analyze(
+    file: string,
+    granted?: CaseFile["analysis"],
+  ): CaseFile | { error: () => void };
   /** The output checked (exists, is an input) and, when it may be written, its writer. */
   output(
     path: string,
@@ -34,10 +46,20 @@ export interface MemoDeps {
   err(line: string): void;
 }
 
-/** The memo as text for the terminal: the decision and both tables, columns aligned. */
-export function memoText(memo: Memo): string {
-  const out = [memo.title, ...memo.facts, "", `${memo.decisionHeading}:`];
-  memo.decision.forEach((p, i) => out.push(`  ${i + 1}. ${p}`));
+/** The memo as text for the terminal: the files and their roles, the decision point by point with the file it comes from, and both tables. */
+export function memoText(memo: Memo, c: Case): string {
+  const t = CLI_TEXT[memo.lang];
+  const out = [memo.title, ...memo.facts, "", `${t.caseFiles}:`];
+  for (const r of c.roles)
+    out.push(
+      `  ${r.file}: ${t.role[r.role]}${r.why ? ` (${t.leftOut[r.why]})` : ""}`,
+    );
+  out.push("", `${memo.decisionHeading}:`);
+  memo.decision.forEach((p, i) => {
+    out.push(`  ${i + 1}. ${p}`);
+    const file = c.decisionFiles[i];
+    if (file) out.push(`     ${t.fromFile(file)}`);
+  });
   for (const t of memo.tables) {
     out.push("", `${t.title}:`);
     const rows = [t.header, ...t.rows.map((r) => r.cells)];
@@ -46,7 +68,6 @@ export function memoText(memo: Memo): string {
   }
   const count = (s: string) =>
     memo.findings.filter((f) => f.severity === s).length;
-  const t = CLI_TEXT[memo.lang];
   out.push(
     "",
     memo.findings.length === 0
@@ -67,9 +88,22 @@ export async function runMemo(
     deps.err(output.message);
     return 2;
   }
+  const named = [opts.report, opts.proposal, opts.grant].filter(
+    (f): f is string => f !== undefined,
+  );
+  const twice = named.find((f, i) => named.indexOf(f) !== i);
+  if (twice !== undefined) {
+    deps.err(t.roleTwice(twice));
+    return 2;
+  }
+  const all = [...new Set([...files, ...named])];
+  if (all.length === 0) {
+    deps.err(t.noMemoFiles);
+    return 2;
+  }
   const parts: CaseFile[] = [];
   let unreadable = false;
-  for (const file of files) {
+  for (const file of all) {
     const r = deps.analyze(file);
     if ("error" in r) {
       r.error();
@@ -77,7 +111,19 @@ export async function runMemo(
     } else parts.push(r);
   }
   if (unreadable) return 2;
-  const built = buildCase(parts);
+  const roled = withRoles(parts, opts);
+  // The report judged against its grant, as check --granted does: one repayment everywhere.
+  const grant = roled.find((f) => f.role === "grant");
+  const report = roled.find((f) => f.role === "report");
+  if (grant && report) {
+    const held = deps.analyze(report.file, grant.analysis);
+    if ("error" in held) {
+      held.error();
+      return 2;
+    }
+    roled[roled.indexOf(report)] = { ...report, analysis: held.analysis };
+  }
+  const built = buildCase(roled);
   if (built.kind === "different-cases") {
     deps.err(
       t.differentCases(
@@ -101,6 +147,35 @@ export async function runMemo(
     return 2;
   }
   if (opts.json) deps.out(JSON.stringify(toCaseJson(built.case, opts.lang)));
-  else deps.out(`${memoText(memo)}\n\n${t.wroteMemo(opts.out)}`);
+  else deps.out(`${memoText(memo, built.case)}\n\n${t.wroteMemo(opts.out)}`);
   return hasErrors(built.case.findings.map((f) => f.finding)) ? 1 : 0;
+}
+
+/**
+ * The files' roles: the reviewer's where named (--report, --proposal, --grant), the rest as
+ * defaultRoles gives them among what is left; a default the reviewer's choice displaces is left out.
+ */
+function withRoles(parts: readonly CaseFile[], opts: MemoOptions): RoledFile[] {
+  const chosen = new Map<string, CaseRole>(
+    (
+      [
+        [opts.report, "report"],
+        [opts.proposal, "proposal"],
+        [opts.grant, "grant"],
+      ] as const
+    ).flatMap(([file, role]) => (file === undefined ? [] : [[file, role]])),
+  );
+  const taken = new Set(chosen.values());
+  return defaultRoles(parts).map((f) => {
+    const role = chosen.get(f.file);
+    if (role) return { file: f.file, analysis: f.analysis, role };
+    if (f.role !== "left-out" && taken.has(f.role))
+      return {
+        file: f.file,
+        analysis: f.analysis,
+        role: "left-out",
+        why: "not-chosen",
+      };
+    return f;
+  });
 }

@@ -73,6 +73,24 @@ export const CLI_TEXT = {
     differentCases: (list: string) =>
       `Filerna hör till olika ärenden och kan inte bli ett beslutsunderlag:\n${list}\nKör memo på filerna för ett ärende i taget.`,
     noCase: "(inget diarienummer)",
+    caseFiles: "Filer i ärendet",
+    noMemoFiles:
+      "Ange ärendets arbetsböcker: iop-budget memo rapport.xlsx budget.xlsx --out beslutsunderlag.docx",
+    role: {
+      report: "återrapportering som bedöms",
+      proposal: "budgetförslag",
+      grant: "beviljad budget: återrapporteringen räknas mot den",
+      "left-out": "utelämnad",
+    },
+    leftOut: {
+      template: "mall som inte är ifylld",
+      "earlier-report": "en senare återrapportering finns",
+      "earlier-budget": "ett senare budgetförslag finns",
+      "not-chosen": "en annan fil har angetts för rollen",
+    },
+    fromFile: (file: string) => `från ${file}`,
+    roleTwice: (file: string) =>
+      `${file} har angetts för två roller. Ange varje fil en gång.`,
   },
   en: {
     agreementPeriod: "Agreement period",
@@ -143,5 +161,23 @@ export const CLI_TEXT = {
     differentCases: (list: string) =>
       `The files belong to different cases and cannot make one memo:\n${list}\nRun memo on the files of one case at a time.`,
     noCase: "(no case number)",
+    caseFiles: "Files of the case",
+    noMemoFiles:
+      "Name the case's workbooks: iop-budget memo report.xlsx budget.xlsx --out memo.docx",
+    role: {
+      report: "report being judged",
+      proposal: "budget proposal",
+      grant: "granted budget: the report is held to it",
+      "left-out": "left out",
+    },
+    leftOut: {
+      template: "a template not filled in",
+      "earlier-report": "a later report is given",
+      "earlier-budget": "a later budget proposal is given",
+      "not-chosen": "another file is named for the role",
+    },
+    fromFile: (file: string) => `from ${file}`,
+    roleTwice: (file: string) =>
+      `${file} is given for two roles. Give each file once.`,
   },
 } as const satisfies Record<Lang, unknown>;

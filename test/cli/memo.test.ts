@@ -12,10 +12,13 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertDocument } from "../helpers/libreoffice";
+import { planTemplate } from "../../src/core";
+import { createWorkbook } from "../../src/xlsx/write";
 import {
   SEED_PERIOD_TABLE,
   SEED_YEAR_TABLE,
   budgetWorkbook,
+  reportOnGrantSheets,
 } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
@@ -164,9 +167,25 @@ describe("iop-budget memo", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const j = JSON.parse(lines[0]!);
-    expect(Object.keys(j)).toEqual(["case", "decision", "tables", "findings"]);
+    expect(Object.keys(j)).toEqual([
+      "case",
+      "decision",
+      "decisionFiles",
+      "tables",
+      "findings",
+    ]);
     expect(j.case.caseNumber).toBe("STK-2020-1375");
     expect(j.decision).toHaveLength(7);
+    // Points 1–2 from the report, 3–7 from the budget.
+    expect(j.decisionFiles).toEqual([
+      REPORT,
+      REPORT,
+      BUDGET,
+      BUDGET,
+      BUDGET,
+      BUDGET,
+      BUDGET,
+    ]);
     expect(
       j.tables.years[0].lines.map((l: { variance: number }) => l.variance),
     ).toEqual([188422, 18895, -73375, 13394]);
@@ -176,6 +195,128 @@ describe("iop-budget memo", () => {
     ).toEqual([1485000, 332544, 200000]);
     expect(j.tables.periods[0].total).toBe(2219298);
     expect(existsSync(out)).toBe(true);
+  });
+
+  describe("the case is what the reviewer says it is", () => {
+    const files = async () => {
+      const report = join(dir, "rapport-h2.xlsx");
+      const grant = join(dir, "beviljad.xlsx");
+      const template = join(dir, "mall.xlsx");
+      // The report raised a line above its grant: on its own budget it would repay 92 149 kr.
+      writeFileSync(
+        report,
+        await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
+      );
+      writeFileSync(grant, await buildXlsx(budgetWorkbook()));
+      // A template sent back untouched but for the case's Dnr.
+      const plan = planTemplate({
+        from: { year: 2025, month: 7 },
+        to: { year: 2026, month: 6 },
+      });
+      writeFileSync(
+        template,
+        createWorkbook({
+          ...plan,
+          creates: plan.creates.map((c) =>
+            c.sheet !== "Uppgifter"
+              ? c
+              : {
+                  ...c,
+                  cells: c.cells.map((cell) =>
+                    cell.row === 1 && cell.col === 1
+                      ? {
+                          ...cell,
+                          value: {
+                            kind: "text" as const,
+                            value: "STK-2020-1375",
+                          },
+                        }
+                      : cell,
+                  ),
+                },
+          ),
+        }),
+      );
+      return { report, grant, template };
+    };
+
+    test("by default: the report is judged held to its grant, the grant is never proposed again, the untouched template is left out", async () => {
+      const { report, grant, template } = await files();
+      const out = join(dir, "roller.docx");
+      const r = run("memo", report, grant, template, "--out", out, "--json");
+      expect(r.code).toBe(1); // the report's own findings (a line above its grant)
+      const j = JSON.parse(r.stdout) as {
+        case: { roles: unknown[] };
+        decision: string[];
+        decisionFiles: string[];
+      };
+      expect(j.case.roles).toEqual([
+        { file: report, role: "report" },
+        { file: grant, role: "grant" },
+        { file: template, role: "left-out", why: "template" },
+      ]);
+      // Only the report's points: no grant of the budget again, nothing from the template.
+      expect(j.decisionFiles).toEqual([report, report]);
+      expect(j.decision[1]).toContain("59 149 kronor");
+      const text = run(
+        "memo",
+        report,
+        grant,
+        template,
+        "--out",
+        out,
+        "--force",
+      );
+      expect(text.stdout).toContain(
+        `  ${grant}: beviljad budget: återrapporteringen räknas mot den`,
+      );
+      expect(text.stdout).toContain(
+        `  ${template}: utelämnad (mall som inte är ifylld)`,
+      );
+      expect(text.stdout).toContain(`     från ${report}`);
+    });
+
+    test("the roles as options: the budget proposed when the reviewer says so; a file for two roles is refused", async () => {
+      const { report, grant } = await files();
+      const out = join(dir, "valda.docx");
+      const r = run(
+        "memo",
+        "--report",
+        report,
+        "--proposal",
+        grant,
+        "--out",
+        out,
+        "--json",
+      );
+      const j = JSON.parse(r.stdout) as {
+        case: { roles: unknown[] };
+        decisionFiles: string[];
+      };
+      expect(j.case.roles).toEqual([
+        { file: report, role: "report" },
+        { file: grant, role: "proposal" },
+      ]);
+      expect(j.decisionFiles.filter((f) => f === grant).length).toBeGreaterThan(
+        0,
+      );
+      const twice = run(
+        "memo",
+        "--grant",
+        grant,
+        "--proposal",
+        grant,
+        "--out",
+        join(dir, "dubbel.docx"),
+      );
+      expect(twice.code).toBe(2);
+      expect(twice.stderr).toBe(
+        `${grant} har angetts för två roller. Ange varje fil en gång.\n`,
+      );
+      const none = run("memo", "--out", join(dir, "ingen.docx"));
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain("Ange ärendets arbetsböcker");
+    });
   });
 
   test("files of different cases: a clear error, exit 2, nothing written", async () => {

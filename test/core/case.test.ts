@@ -143,6 +143,10 @@ describe("the seed case: report 2024 + budget 2025–26", () => {
       organisation: "Rädda Barnen",
       orgNumber: "802002-8638",
       files: ["rapport-2024.xlsx", "budget-2025-26.xlsx"],
+      roles: [
+        { file: "rapport-2024.xlsx", role: "report" },
+        { file: "budget-2025-26.xlsx", role: "proposal" },
+      ],
     });
     expect(json.tables.years[0]!.toRepay).toBe(380222);
     expect(json.tables.periods[0]!.total).toBe(2219298);

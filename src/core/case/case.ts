@@ -2,7 +2,7 @@
 // and the next period's budget, turned into one decision and the memo's two tables (issue 8).
 
 import type { Analysis } from "../analyze";
-import { caseDecision } from "./decision";
+import { caseDecisionFrom } from "./decision";
 import type { Finding } from "../findings/findings";
 import type { PeriodTable, YearTable } from "../figures/figures";
 import { normalizeKey } from "../reading/values";
@@ -17,13 +17,40 @@ export interface CaseFinding {
   readonly finding: Finding;
 }
 
+/**
+ * What a file is to the case: the report judged, the budget proposed, the grant a report is held
+ * to (a reference, never proposed again), or left out of the memo.
+ */
+export type CaseRole = "report" | "proposal" | "grant" | "left-out";
+
+/** Why a file is left out by default. */
+export type LeftOut =
+  | "template"
+  | "earlier-report"
+  | "earlier-budget"
+  /** The reviewer named another file for its role. */
+  | "not-chosen";
+
+export interface RoledFile extends CaseFile {
+  readonly role: CaseRole;
+  readonly why?: LeftOut;
+}
+
 export interface Case {
   readonly name: string | null;
   readonly caseNumber: string | null;
   readonly organisation: string | null;
   readonly orgNumber: string | null;
   readonly files: readonly string[];
+  /** Every file given, with its role. */
+  readonly roles: readonly {
+    readonly file: string;
+    readonly role: CaseRole;
+    readonly why?: LeftOut;
+  }[];
   readonly decision: readonly string[];
+  /** The file each decision point comes from, point by point. */
+  readonly decisionFiles: readonly string[];
   readonly years: readonly YearTable[];
   readonly periods: readonly PeriodTable[];
   /** Each file's findings, file by file. */
@@ -108,7 +135,78 @@ export function caseGroups<F extends CaseFile>(files: readonly F[]): F[][] {
   return groups.map((g) => g.sort((a, b) => order.get(a)! - order.get(b)!));
 }
 
-export function buildCase(files: readonly CaseFile[]): CaseOutcome {
+/** A workbook whose `Uppgifter` is not filled in, or still holds the template's example. */
+function isUnfilledTemplate(f: CaseFile): boolean {
+  return f.analysis.findings.some(
+    (x) =>
+      x.code === "EXAMPLE_DETAILS" ||
+      (x.code === "MISSING_DETAIL" &&
+        (x.params.key === "Partnerskap" || x.params.key === "Organisation")),
+  );
+}
+
+const reported = (f: CaseFile) =>
+  f.analysis.computation.halfYears.filter((h) => h.actual !== null);
+const granted = (f: CaseFile) =>
+  f.analysis.computation.halfYears.filter((h) => h.actual === null);
+const lastEnd = (hs: ReturnType<typeof reported>) =>
+  hs.reduce((m, h) => (h.halfYear.end > m ? h.halfYear.end : m), "");
+
+/**
+ * The roles a reviewer gives a case's files unless told otherwise: the latest report is judged
+ * and the latest budget proposed; a budget whose half-years cover the report's is the grant the
+ * report is held to (never proposed again); an unfilled template, earlier reports and earlier
+ * budgets are left out.
+ */
+export function defaultRoles<F extends CaseFile>(
+  files: readonly F[],
+): (F & { role: CaseRole; why?: LeftOut })[] {
+  const filled = files.filter((f) => !isUnfilledTemplate(f));
+  const reports = filled.filter((f) => reported(f).length > 0);
+  // The latest report: the one whose reported half-years end last (the later given on a tie).
+  const report = reports.reduce<F | null>(
+    (best, f) =>
+      best === null || lastEnd(reported(f)) >= lastEnd(reported(best))
+        ? f
+        : best,
+    null,
+  );
+  const budgets = filled.filter((f) => reported(f).length === 0);
+  const covers = (b: F) =>
+    report !== null &&
+    reported(report).every((h) =>
+      granted(b).some((g) => g.halfYear.id === h.halfYear.id),
+    );
+  const grant = budgets.find(covers) ?? null;
+  const proposal = budgets
+    .filter((b) => b !== grant)
+    .reduce<F | null>(
+      (best, f) =>
+        best === null || lastEnd(granted(f)) >= lastEnd(granted(best))
+          ? f
+          : best,
+      null,
+    );
+  return files.map((f) => {
+    if (f === report) return { ...f, role: "report" as const };
+    if (f === grant) return { ...f, role: "grant" as const };
+    if (f === proposal) return { ...f, role: "proposal" as const };
+    const why: LeftOut = isUnfilledTemplate(f)
+      ? "template"
+      : reported(f).length > 0
+        ? "earlier-report"
+        : "earlier-budget";
+    return { ...f, role: "left-out" as const, why };
+  });
+}
+
+/**
+ * The case of the files, each in its role (by default, defaultRoles): the decision and the tables
+ * from the report and the proposal only; every file's findings.
+ */
+export function buildCase(
+  files: readonly (CaseFile | RoledFile)[],
+): CaseOutcome {
   const agreements = files.map((f) => f.analysis.computation.agreement);
   const numbers = new Set(agreements.map(dnrKey).filter(Boolean));
   const names = new Set(agreements.map(nameKey).filter(Boolean));
@@ -122,12 +220,21 @@ export function buildCase(files: readonly CaseFile[]): CaseOutcome {
         name: agreements[i]!.name,
       })),
     };
+  const roled: readonly RoledFile[] = files.every(
+    (f): f is RoledFile => "role" in f,
+  )
+    ? files
+    : defaultRoles(files);
+  const judged = roled.filter(
+    (f) => f.role === "report" || f.role === "proposal",
+  );
   const first = <
     K extends "name" | "caseNumber" | "organisation" | "orgNumber",
   >(
     k: K,
   ) => agreements.map((a) => a[k]).find((v) => v !== null) ?? null;
-  const computations = files.map((f) => f.analysis.computation);
+  const computations = judged.map((f) => f.analysis.computation);
+  const decision = caseDecisionFrom(computations);
   const seenYears = new Set<number>();
   const years = computations
     .flatMap((c) => c.yearTables)
@@ -141,7 +248,11 @@ export function buildCase(files: readonly CaseFile[]): CaseOutcome {
       organisation: first("organisation"),
       orgNumber: first("orgNumber"),
       files: files.map((f) => f.file),
-      decision: caseDecision(computations),
+      roles: roled.map(({ file, role, why }) =>
+        why ? { file, role, why } : { file, role },
+      ),
+      decision: decision.map((d) => d.point),
+      decisionFiles: decision.map((d) => judged[d.source]!.file),
       years,
       periods: computations
         .flatMap((c) => c.periodTables)

@@ -116,6 +116,13 @@ export function caseRepaymentItems(
  * (a report and a budget), in the seed memo's order and wording; unnumbered, shown as 1, 2, …
  */
 export function caseDecision(computations: readonly Computation[]): string[] {
+  return caseDecisionFrom(computations).map((d) => d.point);
+}
+
+/** The draft decision with, for each point, the index of the computation it comes from. */
+export function caseDecisionFrom(
+  computations: readonly Computation[],
+): { point: string; source: number }[] {
   const agreements = computations.map((c) => c.agreement);
   const reports = computations.filter((c) =>
     c.halfYears.some((h) => h.actual !== null),
@@ -133,14 +140,18 @@ export function caseDecision(computations: readonly Computation[]): string[] {
   const granted = distinctHalfYears(
     budgets.flatMap((c) => c.halfYears.filter((h) => h.actual === null)),
   );
+  const from = (c: Computation | undefined) => (point: string) => ({
+    point,
+    source: c ? computations.indexOf(c) : 0,
+  });
   return [
-    ...reportPoints(reports, parties),
+    ...reportPoints(reports, parties).map(from(reports[reports.length - 1])),
     ...(granted.length > 0 && a
       ? [
           ...agreementPoints(a, parties),
           ...grantPoints(a, granted, parties),
           ...reportDuePoints(a, granted, parties),
-        ]
+        ].map(from(budgets[0]))
       : []),
   ];
 }

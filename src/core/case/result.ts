@@ -1,7 +1,7 @@
 // The CLI's JSON contract (SPEC §8): amounts in kronor, null where a figure does not exist.
 
 import type { Analysis } from "../analyze";
-import type { Case } from "./case";
+import type { Case, CaseRole, LeftOut } from "./case";
 import type { Agreement } from "../model";
 import type {
   ActualFigures,
@@ -192,8 +192,12 @@ export interface CaseJson {
     organisation: string | null;
     orgNumber: string | null;
     files: string[];
+    /** Each file's role: report, proposal, grant or left-out (with why). */
+    roles: { file: string; role: CaseRole; why?: LeftOut }[];
   };
   decision: string[];
+  /** The file each decision point comes from. */
+  decisionFiles: string[];
   tables: { years: YearLinesJson[]; periods: PeriodLinesJson[] };
   findings: (RenderedFinding & { file: string })[];
 }
@@ -206,8 +210,10 @@ export function toCaseJson(c: Case, lang: Lang = "sv"): CaseJson {
       organisation: c.organisation,
       orgNumber: c.orgNumber,
       files: [...c.files],
+      roles: c.roles.map((r) => ({ ...r })),
     },
     decision: [...c.decision],
+    decisionFiles: [...c.decisionFiles],
     tables: {
       years: c.years.map(yearLinesJson),
       periods: c.periods.map(periodLinesJson),
