@@ -41,7 +41,7 @@ import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
 import { fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
 import { LazyList, jsonChunks } from "./json-chunks";
-import { CLI_TEXT } from "./messages";
+import { CLI_TEXT, languageOfArgs, usageError } from "./messages";
 import { type DiffOptions, runDiff } from "./diff";
 import { type MemoDeps, type MemoOptions, runMemo } from "./memo";
 import { formatReport } from "./report";
@@ -571,6 +571,8 @@ export function main(
     .configureOutput({
       writeOut: (s) => io.out(s.trimEnd()),
       writeErr: (s) => io.err(s.trimEnd()),
+      // Usage errors are written in the user's language below, from the error's code.
+      outputError: () => undefined,
     });
   const langOption = () =>
     new Option("--lang <lang>", "language of messages")
@@ -689,7 +691,9 @@ export function main(
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here with exit code 0.
-      return e.exitCode === 0 ? EXIT_OK : EXIT_UNREADABLE;
+      if (e.exitCode === 0) return EXIT_OK;
+      io.err(usageError(e.code, e.message, languageOfArgs(argv)));
+      return EXIT_UNREADABLE;
     }
     throw e;
   }

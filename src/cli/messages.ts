@@ -181,3 +181,53 @@ export const CLI_TEXT = {
       `${file} is given for two roles. Give each file once.`,
   },
 } as const satisfies Record<Lang, unknown>;
+
+/** The language a command line asks for (`--lang en`, `--lang=en`), before it is parsed. */
+export function languageOfArgs(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return "sv";
+  const value = argv[i]!.includes("=")
+    ? argv[i]!.slice("--lang=".length)
+    : argv[i + 1];
+  return value === "en" ? "en" : "sv";
+}
+
+/**
+ * A usage error (commander's code and English message) in the user's language, with where help
+ * is. Commander's message gives the names; the sentence around them is ours.
+ */
+export function usageError(code: string, message: string, lang: Lang): string {
+  const quoted = [...message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(message)?.[1];
+  const sv = lang === "sv";
+  // "--out <file>" as a person writes it: "--out FIL".
+  const placeholder = (x: string) =>
+    x.replace(/<(\w+)>/, (_, name: string) =>
+      name === "file" ? (sv ? "FIL" : "FILE") : name.toUpperCase(),
+    );
+  const [a = "", b = ""] = quoted.map(placeholder);
+  const choices = /Allowed choices are (.+)\./.exec(message)?.[1] ?? "";
+  const text: Record<string, string> = sv
+    ? {
+        "commander.missingMandatoryOptionValue": `Ange ${a}.`,
+        "commander.missingArgument": `Ange ${a === "file" ? "arbetsboken" : a === "files" ? "arbetsböckerna" : a}.`,
+        "commander.optionMissingArgument": `Ange ett värde efter ${a}.`,
+        "commander.unknownCommand": `Okänt kommando: ${a}.${suggestion ? ` Menade du ${suggestion}?` : ""}`,
+        "commander.unknownOption": `Okänd flagga: ${a}.${suggestion ? ` Menade du ${suggestion}?` : ""}`,
+        "commander.invalidArgument": `${b} går inte för ${a}: välj ${choices.replace(/, /g, " eller ")}.`,
+        "commander.excessArguments": "För många argument.",
+      }
+    : {
+        "commander.missingMandatoryOptionValue": `Give ${a}.`,
+        "commander.missingArgument": `Give the ${a === "file" ? "workbook" : a === "files" ? "workbooks" : a}.`,
+        "commander.optionMissingArgument": `Give a value after ${a}.`,
+        "commander.unknownCommand": `Unknown command: ${a}.${suggestion ? ` Did you mean ${suggestion}?` : ""}`,
+        "commander.unknownOption": `Unknown option: ${a}.${suggestion ? ` Did you mean ${suggestion}?` : ""}`,
+        "commander.invalidArgument": `${b} is not a choice for ${a}: choose ${choices.replace(/, /g, " or ")}.`,
+        "commander.excessArguments": "Too many arguments.",
+      };
+  const help = sv
+    ? "Skriv iop-budget --help för kommandona, iop-budget <kommando> --help för ett kommando."
+    : "Type iop-budget --help for the commands, iop-budget <command> --help for one.";
+  return `${text[code] ?? message.replace(/^error: /, "")}\n${help}`;
+}

@@ -556,3 +556,36 @@ test("the counts read as words do: one warning, one error", () => {
   );
   expect(CLI_TEXT.sv.againstGranted("b.xlsx", "")).not.toContain("()");
 });
+
+describe("usage errors in the user's language", () => {
+  const HELP_SV =
+    "Skriv iop-budget --help för kommandona, iop-budget <kommando> --help för ett kommando.";
+  test.each([
+    [["memo"], "Ange --out FIL."],
+    [["check"], "Ange arbetsböckerna."],
+    [["chek", "x.xlsx"], "Okänt kommando: chek. Menade du check?"],
+    [["check", "--bogus", "x.xlsx"], "Okänd flagga: --bogus."],
+    [
+      ["check", "x.xlsx", "--lang", "fr"],
+      "fr går inte för --lang LANG: välj sv eller en.",
+    ],
+  ])("%j: %s", (args, message) => {
+    const r = run(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`${message}\n${HELP_SV}\n`);
+  });
+
+  test("in English with --lang en, wherever it stands", () => {
+    for (const args of [
+      ["compute", "x.xlsx", "--lang", "en"],
+      ["compute", "--lang=en", "x.xlsx"],
+    ]) {
+      const r = run(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        "Give --out FILE.\nType iop-budget --help for the commands, iop-budget <command> --help for one.\n",
+      );
+    }
+  });
+});
