@@ -643,6 +643,10 @@ export function main(
     )
     .requiredOption("--out <file>", "where to write the memo (.docx)")
     .option("--report <file>", "the report to judge")
+    .option(
+      "--date <YYYY-MM-DD>",
+      "the board's meeting: its year is granted now, later years are to be considered in their budgets",
+    )
     .option("--proposal <file>", "the budget to propose")
     .option(
       "--grant <file>",

@@ -8,6 +8,7 @@ import {
   type Memo,
   type RoledFile,
   defaultRoles,
+  isIsoDate,
   hasErrors,
   buildCase,
   memoOf,
@@ -22,6 +23,8 @@ export interface MemoOptions {
   report?: string;
   proposal?: string;
   grant?: string;
+  /** The board's meeting, YYYY-MM-DD: its year is granted now, later years considered. */
+  date?: string;
   json?: boolean;
   force?: boolean;
   lang: Lang;
@@ -88,6 +91,10 @@ export async function runMemo(
     deps.err(output.message);
     return 2;
   }
+  if (opts.date !== undefined && !isIsoDate(opts.date)) {
+    deps.err(t.badMeetingDate(opts.date));
+    return 2;
+  }
   const named = [opts.report, opts.proposal, opts.grant].filter(
     (f): f is string => f !== undefined,
   );
@@ -123,7 +130,7 @@ export async function runMemo(
     }
     roled[roled.indexOf(report)] = { ...report, analysis: held.analysis };
   }
-  const built = buildCase(roled);
+  const built = buildCase(roled, opts.date ?? null);
   if (built.kind === "different-cases") {
     deps.err(
       t.differentCases(

@@ -74,6 +74,8 @@ export const CLI_TEXT = {
       `Filerna hör till olika ärenden och kan inte bli ett beslutsunderlag:\n${list}\nKör memo på filerna för ett ärende i taget.`,
     noCase: "(inget diarienummer)",
     caseFiles: "Filer i ärendet",
+    badMeetingDate: (text: string) =>
+      `--date ${text} är inget datum: ange sammanträdets datum som ÅÅÅÅ-MM-DD.`,
     noMemoFiles:
       "Ange ärendets arbetsböcker: iop-budget memo rapport.xlsx budget.xlsx --out beslutsunderlag.docx",
     role: {
@@ -162,6 +164,8 @@ export const CLI_TEXT = {
       `The files belong to different cases and cannot make one memo:\n${list}\nRun memo on the files of one case at a time.`,
     noCase: "(no case number)",
     caseFiles: "Files of the case",
+    badMeetingDate: (text: string) =>
+      `--date ${text} is not a date: give the meeting's date as YYYY-MM-DD.`,
     noMemoFiles:
       "Name the case's workbooks: iop-budget memo report.xlsx budget.xlsx --out memo.docx",
     role: {

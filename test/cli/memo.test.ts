@@ -319,6 +319,54 @@ describe("iop-budget memo", () => {
     });
   });
 
+  test("--date: the meeting's year is granted now, later years are to be considered; a bad date is refused", () => {
+    const decisionOf = (...extra: string[]) => {
+      const r = run(
+        "memo",
+        REPORT,
+        BUDGET,
+        "--out",
+        join(dir, "datum.docx"),
+        "--force",
+        "--json",
+        ...extra,
+      );
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout) as {
+        case: { meeting: string | null };
+        decision: string[];
+      };
+    };
+    const grants = (d: string[]) =>
+      d
+        .filter((p) => /beviljar|beakta/.test(p))
+        .map((p) => (p.includes("beviljar") ? "beviljar" : "beakta"));
+    // The seed's meeting (2025-04-02): 2025 granted, 2026 to be considered — as without a date.
+    const seed = decisionOf("--date", "2025-04-02");
+    expect(seed.case.meeting).toBe("2025-04-02");
+    expect(seed.decision).toEqual(decisionOf().decision);
+    expect(grants(seed.decision)).toEqual(["beviljar", "beakta"]);
+    // A meeting in 2026: both half-years are granted now.
+    const later = decisionOf("--date", "2026-03-01");
+    expect(grants(later.decision)).toEqual(["beviljar", "beviljar"]);
+    expect(later.decision[5]).toContain(
+      "beviljar Rädda Barnen 1 109 649 kronor från kommunstyrelsens anslag för projekt och utredningar avseende förlängningen av idéburet offentligt partnerskapsavtal (IOP) Jämlik hälsa Lindängen under perioden januari 2026 till och med juni 2026.",
+    );
+    const bad = run(
+      "memo",
+      REPORT,
+      "--out",
+      join(dir, "x.docx"),
+      "--date",
+      "2026-13-01",
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      "--date 2026-13-01 är inget datum: ange sammanträdets datum som ÅÅÅÅ-MM-DD.\n",
+    );
+    expect(existsSync(join(dir, "x.docx"))).toBe(false);
+  });
+
   test("files of different cases: a clear error, exit 2, nothing written", async () => {
     const other = join(dir, "annat.xlsx");
     const sheets = budgetWorkbook().map((s) =>

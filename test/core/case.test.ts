@@ -143,6 +143,7 @@ describe("the seed case: report 2024 + budget 2025–26", () => {
       organisation: "Rädda Barnen",
       orgNumber: "802002-8638",
       files: ["rapport-2024.xlsx", "budget-2025-26.xlsx"],
+      meeting: null,
       roles: [
         { file: "rapport-2024.xlsx", role: "report" },
         { file: "budget-2025-26.xlsx", role: "proposal" },

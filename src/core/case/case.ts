@@ -2,6 +2,7 @@
 // and the next period's budget, turned into one decision and the memo's two tables (issue 8).
 
 import type { Analysis } from "../analyze";
+import type { IsoDate } from "../reading/dates";
 import { caseDecisionFrom } from "./decision";
 import type { Finding } from "../findings/findings";
 import type { PeriodTable, YearTable } from "../figures/figures";
@@ -42,6 +43,8 @@ export interface Case {
   readonly organisation: string | null;
   readonly orgNumber: string | null;
   readonly files: readonly string[];
+  /** The board's meeting the decision is drafted for, when given. */
+  readonly meeting: IsoDate | null;
   /** Every file given, with its role. */
   readonly roles: readonly {
     readonly file: string;
@@ -206,6 +209,8 @@ export function defaultRoles<F extends CaseFile>(
  */
 export function buildCase(
   files: readonly (CaseFile | RoledFile)[],
+  /** The board's meeting (`memo --date`): it decides which year is granted now. */
+  meeting: IsoDate | null = null,
 ): CaseOutcome {
   const agreements = files.map((f) => f.analysis.computation.agreement);
   const numbers = new Set(agreements.map(dnrKey).filter(Boolean));
@@ -234,7 +239,7 @@ export function buildCase(
     k: K,
   ) => agreements.map((a) => a[k]).find((v) => v !== null) ?? null;
   const computations = judged.map((f) => f.analysis.computation);
-  const decision = caseDecisionFrom(computations);
+  const decision = caseDecisionFrom(computations, meeting);
   const seenYears = new Set<number>();
   const years = computations
     .flatMap((c) => c.yearTables)
@@ -248,6 +253,7 @@ export function buildCase(
       organisation: first("organisation"),
       orgNumber: first("orgNumber"),
       files: files.map((f) => f.file),
+      meeting,
       roles: roled.map(({ file, role, why }) =>
         why ? { file, role, why } : { file, role },
       ),

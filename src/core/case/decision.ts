@@ -122,6 +122,8 @@ export function caseDecision(computations: readonly Computation[]): string[] {
 /** The draft decision with, for each point, the index of the computation it comes from. */
 export function caseDecisionFrom(
   computations: readonly Computation[],
+  /** The board's meeting: its year is the one granted now, later years are to be considered. */
+  meeting: IsoDate | null = null,
 ): { point: string; source: number }[] {
   const agreements = computations.map((c) => c.agreement);
   const reports = computations.filter((c) =>
@@ -133,6 +135,7 @@ export function caseDecisionFrom(
   // The agreement to approve is the budget's; names come from whichever workbook has them.
   const a = budgets[0]?.agreement ?? agreements[0];
   const parties: Parties = {
+    meetingYear: meeting ? parseIso(meeting).y : null,
     name: firstOf(agreements.map((x) => x.name)) ?? "partnerskapet",
     org: firstOf(agreements.map((x) => x.organisation)) ?? "organisationen",
     agreements,
@@ -158,6 +161,8 @@ export function caseDecisionFrom(
 
 /** Who the decision is about, and every workbook's agreement to take a missing detail from. */
 interface Parties {
+  /** The year of the board's meeting, when given; else the first year granted is "now". */
+  readonly meetingYear: number | null;
   readonly name: string;
   readonly org: string;
   readonly agreements: readonly Agreement[];
@@ -222,7 +227,7 @@ function agreementPoints(
 function grantPoints(
   a: Agreement,
   granted: HalfYears,
-  { name, org, agreements }: Parties,
+  { name, org, agreements, meetingYear }: Parties,
 ): string[] {
   const ext = a.extension;
   const source =
@@ -230,7 +235,8 @@ function grantPoints(
     firstOf(agreements.map((x) => x.grantSource)) ??
     DEFAULT_GRANT_SOURCE;
   const years = [...new Set(granted.map((h) => h.halfYear.year))];
-  return years.map((year, i) => {
+  const now = meetingYear ?? years[0]!;
+  return years.map((year) => {
     const halves = granted.filter((h) => h.halfYear.year === year);
     const amount = sum(halves.map((h) => h.budget.total));
     // An agreement that is not whole half-years grants its own months, not the half-years'.
@@ -240,7 +246,7 @@ function grantPoints(
       a.start && a.start > from && a.start <= to ? a.start : from,
       a.end && a.end < to && a.end >= from ? a.end : to,
     );
-    return i === 0
+    return year <= now
       ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från ${source} avseende ${ext ? "förlängningen av idéburet offentligt partnerskapsavtal" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`
       : `Kommunstyrelsen beslutar att i beredningen av kommunfullmäktiges budget år ${year} beakta ${kronorText(amount)} till ${org} avseende ${ext ? "förlängning av idéburet offentligt partnerskap" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`;
   });

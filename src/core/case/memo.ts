@@ -44,6 +44,7 @@ export interface Memo {
 const TEXT = {
   sv: {
     title: (name: string) => `Beslutsunderlag: ${name}`,
+    meeting: (date: string) => `Kommunstyrelsens sammanträde ${date}`,
     decision: "Förslag till beslut",
     intro: "Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen besluta",
     year: (y: number) => `Ekonomisk redovisning för ${y}`,
@@ -67,6 +68,7 @@ const TEXT = {
   },
   en: {
     title: (name: string) => `Decision basis: ${name}`,
+    meeting: (date: string) => `Municipal board meeting ${date}`,
     decision: "Proposed decision",
     intro: "The executive committee proposes that the municipal board decide",
     year: (y: number) => `Financial report for ${y}`,
@@ -184,6 +186,7 @@ export function memoOf(c: Case, lang: Lang): Memo {
           ? `${c.organisation} (${lang === "sv" ? "org.nr" : "reg. no."} ${c.orgNumber})`
           : c.organisation
         : "",
+      c.meeting ? t.meeting(c.meeting) : "",
     ].filter(Boolean),
     decisionHeading: t.decision,
     decisionIntro: t.intro,

@@ -192,6 +192,8 @@ export interface CaseJson {
     organisation: string | null;
     orgNumber: string | null;
     files: string[];
+    /** The board's meeting (memo --date), or null. */
+    meeting: string | null;
     /** Each file's role: report, proposal, grant or left-out (with why). */
     roles: { file: string; role: CaseRole; why?: LeftOut }[];
   };
@@ -210,6 +212,7 @@ export function toCaseJson(c: Case, lang: Lang = "sv"): CaseJson {
       organisation: c.organisation,
       orgNumber: c.orgNumber,
       files: [...c.files],
+      meeting: c.meeting,
       roles: c.roles.map((r) => ({ ...r })),
     },
     decision: [...c.decision],

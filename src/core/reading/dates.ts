@@ -44,6 +44,12 @@ export function isoToSerial(iso: IsoDate): number {
   return day < 61 ? day - 1 : day;
 }
 
+/** "2025-04-02": a real date written as ISO (YYYY-MM-DD). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m !== null && isValidDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 export function parseIso(iso: IsoDate): { y: number; m: number; d: number } {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return { y, m, d };
