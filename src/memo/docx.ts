@@ -5,9 +5,12 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
+  Header,
   HeadingLevel,
   LevelFormat,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -15,9 +18,15 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { Memo, MemoTable } from "../core/case/memo";
+import type {
+  Memo,
+  MemoParagraph,
+  MemoSection,
+  MemoTable,
+} from "../core/case/memo";
 
 const NUMBERED = "decision";
+const BULLETS = "list";
 // A4 with 2.5 cm margins leaves 16 cm: the label column takes what the figures leave.
 const TEXT_WIDTH = 9070; // twentieths of a point
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "999999" } as const;
@@ -37,9 +46,30 @@ function heading(text: string, level: 1 | 2): Paragraph {
   });
 }
 
+/** A paragraph of the memo; what the official is to write is marked (italic, highlighted). */
+function paragraph(p: MemoParagraph, list = false): Paragraph {
+  return new Paragraph({
+    spacing: { after: 120 },
+    ...(list ? { numbering: { reference: BULLETS, level: 0 } } : {}),
+    children: [
+      new TextRun({
+        text: keepGroups(p.text),
+        ...(p.placeholder ? { italics: true, highlight: "yellow" } : {}),
+      }),
+    ],
+  });
+}
+
+function section(s: MemoSection): Paragraph[] {
+  return [
+    heading(s.heading, 1),
+    ...s.paragraphs.map((p) => paragraph(p, s.list ?? false)),
+  ];
+}
+
 function cell(
   text: string,
-  opts: { right?: boolean; bold?: boolean; width: number },
+  opts: { right?: boolean; bold?: boolean; width: number; keepNext?: boolean },
 ): TableCell {
   return new TableCell({
     width: { size: opts.width, type: WidthType.DXA },
@@ -47,6 +77,8 @@ function cell(
     children: [
       new Paragraph({
         alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        // Each row keeps with the next: a table of a page or less stays on one page.
+        keepNext: opts.keepNext ?? false,
         children: [
           new TextRun({ text: keepGroups(text), bold: opts.bold ?? false }),
         ],
@@ -55,32 +87,63 @@ function cell(
   });
 }
 
+/**
+ * Column widths from the content: each figure column as wide as its longest text (a word is never
+ * broken), the first column takes the rest of the line.
+ */
+function widthsOf(
+  rows: readonly (readonly string[])[],
+  total: number,
+): number[] {
+  const n = rows[0]?.length ?? 0;
+  // About 110 twips a character at 11 pt, and room for the cell's margins.
+  const fit = (col: number) =>
+    Math.max(...rows.map((r) => (r[col] ?? "").length)) * 110 + 240;
+  const others = Array.from({ length: n - 1 }, (_, i) => fit(i + 1));
+  const first = Math.max(2000, total - others.reduce((a, b) => a + b, 0));
+  const scale = Math.min(
+    1,
+    (total - first) /
+      Math.max(
+        1,
+        others.reduce((a, b) => a + b, 0),
+      ),
+  );
+  return [first, ...others.map((w) => Math.floor(w * scale))];
+}
+
 function table(t: MemoTable): Table {
-  const n = t.header.length;
-  const figure = 1600;
-  const widths = [
-    TEXT_WIDTH - figure * (n - 1),
-    ...new Array<number>(n - 1).fill(figure),
-  ];
-  const row = (cells: readonly string[], bold: boolean, header = false) =>
+  const widths = widthsOf(
+    [t.header, ...t.rows.map((r) => r.cells)],
+    TEXT_WIDTH,
+  );
+  const last = t.rows.length - 1;
+  const row = (
+    cells: readonly string[],
+    bold: boolean,
+    keepNext: boolean,
+    header = false,
+  ) =>
     new TableRow({
       tableHeader: header,
+      cantSplit: true,
       children: cells.map((c, i) =>
-        cell(c, { right: i > 0, bold, width: widths[i]! }),
+        cell(c, { right: i > 0, bold, width: widths[i]!, keepNext }),
       ),
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     rows: [
-      row(t.header, true, true),
-      ...t.rows.map((r) => row(r.cells, r.total ?? false)),
+      row(t.header, true, true, true),
+      ...t.rows.map((r, i) => row(r.cells, r.total ?? false, i < last)),
     ],
   });
 }
 
 function findingsTable(memo: Memo): Table {
-  const widths = [1900, 1100, 1500, 700, TEXT_WIDTH - 5200];
+  // "Allvarlighet" and the codes' sheet names whole; the message takes the rest.
+  const widths = [1900, 1500, 1500, 700, TEXT_WIDTH - 5600];
   const row = (cells: readonly string[], bold: boolean) =>
     new TableRow({
       tableHeader: bold,
@@ -121,6 +184,7 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
       children: [new TextRun({ text: memo.title, size: 36 })],
     }),
     ...memo.facts.map((f) => new Paragraph({ text: f })),
+    ...section(memo.summary),
     heading(memo.decisionHeading, 1),
     new Paragraph({ text: memo.decisionIntro }),
     ...memo.decision.map(
@@ -132,8 +196,12 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
         }),
     ),
   ];
+  for (const s of memo.basis) body.push(...section(s));
+  body.push(heading(memo.caseHeading, 1));
+  body.push(...memo.caseIntro.map((p) => paragraph(p)));
   for (const t of memo.tables) {
     body.push(heading(t.title, 2));
+    body.push(...t.intro.map((p) => paragraph(p)));
     body.push(table(t));
     if (t.kind === "period")
       for (const note of memo.notes)
@@ -144,6 +212,7 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
           }),
         );
   }
+  for (const s of memo.assessment) body.push(...section(s));
   body.push(heading(memo.findingsHeading, 1));
   body.push(
     memo.findings.length === 0
@@ -178,6 +247,18 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
             },
           ],
         },
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: "\u2022",
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 425, hanging: 283 } } },
+            },
+          ],
+        },
       ],
     },
     sections: [
@@ -187,6 +268,36 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
             size: { width: 11906, height: 16838 },
             margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 },
           },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: memo.header, size: 18 })],
+              }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    size: 18,
+                    children: [
+                      `${memo.page} `,
+                      PageNumber.CURRENT,
+                      ` ${memo.of} `,
+                      PageNumber.TOTAL_PAGES,
+                    ],
+                  }),
+                ],
+              }),
+            ],
+          }),
         },
         children: body,
       },

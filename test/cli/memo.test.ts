@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { convertDocument } from "../helpers/libreoffice";
 import { planTemplate } from "../../src/core";
 import { createWorkbook } from "../../src/xlsx/write";
@@ -88,11 +89,19 @@ describe("iop-budget memo", () => {
     );
   });
 
-  test("both tables, cell by cell, with every figure the seed prints", () => {
+  test("both tables, cell by cell, with every figure the seed prints, each after the seed's sentence", () => {
+    // The heading, the sentence written from the table's figures, then the table.
     const after = (heading: string, n: number) =>
-      text.slice(text.indexOf(heading) + 1, text.indexOf(heading) + 1 + n);
+      text.slice(text.indexOf(heading) + 2, text.indexOf(heading) + 2 + n);
+    const sentence = (heading: string) => text[text.indexOf(heading) + 1];
+    expect(sentence("Ekonomisk redovisning för 2024")).toBe(
+      "Tabellen redovisar hur beviljade medel (1 925 000 kronor) från kommunstyrelsen har förbrukats under perioden 1 januari till och med 31 december 2024. Budgeten för verksamhetsåret 2024 var 1 925 000 kronor, medan det faktiska utfallet uppgick till 1 777 664 kronor. Differensen mellan budget och utfall blev 147 336 kronor.",
+    );
     expect(after("Ekonomisk redovisning för 2024", 32)).toEqual(
       [["2024", "Budget", "Utfall", "Differens"], ...SEED_YEAR_TABLE].flat(),
+    );
+    expect(sentence("Budgetförslag juli 2025 – juni 2026")).toBe(
+      "En redogörelse till förslag om finansiering för Jämlik hälsa Lindängen under perioden juli 2025 till och med juni 2026 presenteras nedan.",
     );
     expect(after("Budgetförslag juli 2025 – juni 2026", 24)).toEqual(
       [
@@ -105,6 +114,62 @@ describe("iop-budget memo", () => {
         ...SEED_PERIOD_TABLE,
       ].flat(),
     );
+  });
+
+  test("the tjänsteskrivelse's sections in the seed's order; what only an official can write is marked", () => {
+    const headings = [
+      "Sammanfattning",
+      "Förslag till beslut",
+      "Beslutsunderlag",
+      "Beslutsplanering",
+      "Beslutet skickas till",
+      "Ärendet",
+      "Ekonomisk redovisning för 2024",
+      "Budgetförslag juli 2025 – juni 2026",
+      "Stadskontorets bedömning",
+      "Ansvariga",
+      "Bilaga: fynd i arbetsböckerna",
+    ];
+    const at = headings.map((h) => text.indexOf(h));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const section = (h: string) =>
+      text.slice(
+        text.indexOf(h) + 1,
+        at.find((i) => i > text.indexOf(h)),
+      );
+    expect(section("Sammanfattning")).toEqual([
+      "I detta ärende återrapporteras verksamheten för perioden januari till och med december 2024.",
+      "En förlängning av nuvarande partnerskapsavtal har tagits fram för perioden juli 2025 till och med juni 2026.",
+      "[Stadskontoret skriver: avtalets bakgrund, syfte och stadskontorets förslag i korthet.]",
+    ]);
+    expect(section("Beslutet skickas till")).toEqual([
+      "• arbetsmarknads- och socialförvaltningen",
+      "• kulturförvaltningen",
+      "• Rädda Barnen",
+      "• Stadskontoret",
+    ]);
+    // The seed's repayment sentence, word for word.
+    expect(section("Stadskontorets bedömning")).toContain(
+      "Stadskontoret förordar att överskjutande medel från 2023 (232 886 kronor) samt 2024 (147 336 kronor) ska återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025.",
+    );
+    // Placeholders are highlighted in the document itself.
+    const xml = strFromU8(
+      unzipSync(readFileSync(memoPath))["word/document.xml"]!,
+    );
+    expect(xml).toMatch(
+      /<w:highlight w:val="yellow"\/>.*?\[Stadskontoret skriver: avtalets bakgrund/s,
+    );
+    // Every page has the Dnr in its header and its number in the footer.
+    const parts = unzipSync(readFileSync(memoPath));
+    const header = Object.keys(parts).find((p) =>
+      /word\/header\d*\.xml/.test(p),
+    )!;
+    expect(strFromU8(parts[header]!)).toContain("Dnr STK-2020-1375");
+    const footer = Object.keys(parts).find((p) =>
+      /word\/footer\d*\.xml/.test(p),
+    )!;
+    expect(strFromU8(parts[footer]!)).toMatch(/Sida .*PAGE.*av .*NUMPAGES/s);
   });
 
   test("the findings as an appendix, with their file", () => {

@@ -400,6 +400,7 @@ describe("the tables for the clipboard", () => {
   test("HTML is a table with the memo's cells, workbook text escaped; plain text is tab-separated", () => {
     const table = {
       kind: "year" as const,
+      intro: [],
       title: "Ekonomisk redovisning för 2024",
       header: ["2024", "Budget", "Utfall", "Differens"],
       rows: [

@@ -3,6 +3,7 @@
 
 import type { Analysis } from "../analyze";
 import type { IsoDate } from "../reading/dates";
+import type { Ore } from "../figures/money";
 import { caseDecisionFrom } from "./decision";
 import type { Finding } from "../findings/findings";
 import type { PeriodTable, YearTable } from "../figures/figures";
@@ -52,6 +53,19 @@ export interface Case {
     readonly why?: LeftOut;
   }[];
   readonly decision: readonly string[];
+  /** Who the decision is sent to: the signing administrations and the organisation. */
+  readonly parties: readonly string[];
+  /** The report's repayment (held to its grant): what the assessment asks to be repaid. */
+  readonly repayment: {
+    readonly items: readonly { readonly year: number; readonly amount: Ore }[];
+    readonly due: IsoDate | null;
+  } | null;
+  /** The agreement period proposed, and whether it extends an earlier agreement. */
+  readonly proposal: {
+    readonly start: IsoDate;
+    readonly end: IsoDate;
+    readonly extension: boolean;
+  } | null;
   /** The file each decision point comes from, point by point. */
   readonly decisionFiles: readonly string[];
   readonly years: readonly YearTable[];
@@ -254,6 +268,9 @@ export function buildCase(
       orgNumber: first("orgNumber"),
       files: files.map((f) => f.file),
       meeting,
+      parties: partiesOf(agreements),
+      repayment: repaymentOf(roled.find((f) => f.role === "report")),
+      proposal: proposalOf(roled.find((f) => f.role === "proposal")),
       roles: roled.map(({ file, role, why }) =>
         why ? { file, role, why } : { file, role },
       ),
@@ -268,4 +285,28 @@ export function buildCase(
       ),
     },
   };
+}
+
+function partiesOf(agreements: readonly Agreement[]): string[] {
+  const signatories =
+    agreements.find((a) => a.signatories.length > 0)?.signatories ?? [];
+  const organisation = agreements.find((a) => a.organisation)?.organisation;
+  return [...signatories, ...(organisation ? [organisation] : [])];
+}
+
+function repaymentOf(report: RoledFile | undefined): Case["repayment"] {
+  const r = report?.analysis.computation.repayment;
+  return r && r.total > 0
+    ? {
+        items: r.items.map(({ year, amount }) => ({ year, amount })),
+        due: r.due,
+      }
+    : null;
+}
+
+function proposalOf(proposal: RoledFile | undefined): Case["proposal"] {
+  const a = proposal?.analysis.computation.agreement;
+  return a?.start && a.end
+    ? { start: a.start, end: a.end, extension: a.extension }
+    : null;
 }

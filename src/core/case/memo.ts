@@ -3,7 +3,14 @@
 // The Word document, the clipboard and the JSON are drawn from this, so they never disagree.
 
 import type { Case } from "./case";
-import { monthsText } from "./decision";
+import {
+  dayText,
+  dueText,
+  monthsText,
+  periodText,
+  shortPeriodText,
+} from "./decision";
+import type { IsoDate } from "../reading/dates";
 import { type RenderedFinding, renderFinding } from "../findings/findings";
 import { type Lang, formatAmount, formatNumber } from "../findings/format";
 import { type Ore, subtract } from "../figures/money";
@@ -16,8 +23,23 @@ export interface MemoRow {
   readonly total?: boolean;
 }
 
+/** A paragraph of the memo; a placeholder is for the official to write (marked in the document). */
+export interface MemoParagraph {
+  readonly text: string;
+  readonly placeholder?: boolean;
+}
+
+export interface MemoSection {
+  readonly heading: string;
+  readonly paragraphs: readonly MemoParagraph[];
+  /** Shown as a list (the attachments, the recipients). */
+  readonly list?: boolean;
+}
+
 export interface MemoTable {
   readonly kind: "year" | "period";
+  /** The sentences before the table, written from its figures. */
+  readonly intro: readonly MemoParagraph[];
   /** The heading above the table ("Ekonomisk redovisning för 2024"). */
   readonly title: string;
   readonly header: readonly string[];
@@ -27,6 +49,18 @@ export interface MemoTable {
 export interface Memo {
   readonly lang: Lang;
   readonly title: string;
+  /** Every page's header: the Dnr and the meeting. */
+  readonly header: string;
+  /** The seed's sections in its order: Sammanfattning before the decision, then the basis, the
+   * planning and the recipients; Ärendet with the tables; the assessment and Ansvariga last. */
+  readonly summary: MemoSection;
+  readonly basis: readonly MemoSection[];
+  readonly caseHeading: string;
+  readonly caseIntro: readonly MemoParagraph[];
+  readonly assessment: readonly MemoSection[];
+  /** "Sida 2 av 5": the words around the page numbers. */
+  readonly page: string;
+  readonly of: string;
   /** "Dnr STK-2020-1375", "Rädda Barnen (802002-8638)". */
   readonly facts: readonly string[];
   readonly decisionHeading: string;
@@ -65,6 +99,56 @@ const TEXT = {
     findings: "Bilaga: fynd i arbetsböckerna",
     none: "Inga fynd: arbetsböckerna är korrekta.",
     severity: SEVERITY_NAME.sv,
+    page: "Sida",
+    of: "av",
+    summary: "Sammanfattning",
+    reported: (period: string) =>
+      `I detta ärende återrapporteras verksamheten för perioden ${period}.`,
+    proposed: (ext: boolean, period: string) =>
+      `${ext ? "En förlängning av nuvarande partnerskapsavtal" : "Ett förslag till partnerskapsavtal"} har tagits fram för perioden ${period}.`,
+    summaryText:
+      "[Stadskontoret skriver: avtalets bakgrund, syfte och stadskontorets förslag i korthet.]",
+    basis: "Beslutsunderlag",
+    roleOf: {
+      report: "återrapportering",
+      proposal: "budgetförslag",
+      grant: "beviljad budget",
+    },
+    otherAttachments: "[Tjänsteskrivelse och övriga bilagor.]",
+    planning: "Beslutsplanering",
+    ksau: "Kommunstyrelsens arbetsutskott [datum]",
+    ks: (date: string | null) => `Kommunstyrelsen ${date ?? "[datum]"}`,
+    sendTo: "Beslutet skickas till",
+    office: "Stadskontoret",
+    caseHeading: "Ärendet",
+    caseText:
+      "[Stadskontoret skriver: ärendets bakgrund och verksamhetens resultat under perioden.]",
+    yearIntro: (
+      granted: string,
+      span: string,
+      year: number,
+      budget: string,
+      actual: string,
+      variance: string,
+    ) =>
+      `Tabellen redovisar hur beviljade medel (${granted} kronor) från kommunstyrelsen har förbrukats under perioden ${span}. Budgeten för verksamhetsåret ${year} var ${budget} kronor, medan det faktiska utfallet uppgick till ${actual} kronor. Differensen mellan budget och utfall blev ${variance} kronor.`,
+    periodIntro: (name: string, period: string) =>
+      `En redogörelse till förslag om finansiering för ${name} under perioden ${period} presenteras nedan.`,
+    assessment: "Stadskontorets bedömning",
+    assessmentText:
+      "[Stadskontoret skriver: bedömningen av verksamheten och av förslaget.]",
+    repay: (items: string, org: string, due: string) =>
+      `Stadskontoret förordar att ${items} ska återbetalas från ${org} till kommunstyrelsen${due}.`,
+    surplusItem: (year: number, amount: string) =>
+      `överskjutande medel från ${year} (${amount} kronor)`,
+    laterSurplus: (year: number, amount: string) =>
+      `${year} (${amount} kronor)`,
+    responsible: "Ansvariga",
+    responsibleText: [
+      "[Namn]  Nämndsekreterare",
+      "[Namn]  Avdelningschef",
+      "[Namn]  Stadsdirektör",
+    ],
   },
   en: {
     title: (name: string) => `Decision basis: ${name}`,
@@ -89,6 +173,56 @@ const TEXT = {
     findings: "Appendix: findings in the workbooks",
     none: "No findings: the workbooks are correct.",
     severity: SEVERITY_NAME.en,
+    page: "Page",
+    of: "of",
+    summary: "Summary",
+    reported: (period: string) =>
+      `This case reports on the activities for the period ${period}.`,
+    proposed: (ext: boolean, period: string) =>
+      `${ext ? "An extension of the current partnership agreement" : "A proposed partnership agreement"} has been drawn up for the period ${period}.`,
+    summaryText:
+      "[For stadskontoret to write: the agreement's background and purpose, and the proposal in short.]",
+    basis: "Decision basis",
+    roleOf: {
+      report: "report",
+      proposal: "budget proposal",
+      grant: "granted budget",
+    },
+    otherAttachments: "[The memo and other attachments.]",
+    planning: "Decision planning",
+    ksau: "Kommunstyrelsens arbetsutskott [date]",
+    ks: (date: string | null) => `Kommunstyrelsen ${date ?? "[date]"}`,
+    sendTo: "The decision is sent to",
+    office: "Stadskontoret",
+    caseHeading: "The case",
+    caseText:
+      "[For stadskontoret to write: the case's background and the activities' results in the period.]",
+    yearIntro: (
+      granted: string,
+      span: string,
+      year: number,
+      budget: string,
+      actual: string,
+      variance: string,
+    ) =>
+      `The table shows how the granted funds (SEK ${granted}) from the municipal board were used in the period ${span}. The budget for ${year} was SEK ${budget}, the actual outcome SEK ${actual}. The difference between budget and actual was SEK ${variance}.`,
+    periodIntro: (name: string, period: string) =>
+      `The proposed funding for ${name} in the period ${period} is set out below.`,
+    assessment: "Stadskontoret's assessment",
+    assessmentText:
+      "[For stadskontoret to write: the assessment of the activities and of the proposal.]",
+    repay: (items: string, org: string, due: string) =>
+      `Stadskontoret recommends that ${items} be repaid by ${org} to the municipal board${due}.`,
+    surplusItem: (year: number, amount: string) =>
+      `the surplus from ${year} (SEK ${amount})`,
+    laterSurplus: (year: number, amount: string) =>
+      `from ${year} (SEK ${amount})`,
+    responsible: "Responsible",
+    responsibleText: [
+      "[Name]  Nämndsekreterare",
+      "[Name]  Avdelningschef",
+      "[Name]  Stadsdirektör",
+    ],
   },
 } as const;
 
@@ -125,15 +259,44 @@ export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
   for (const e of y.earlier)
     rows.push({ cells: [t.earlier(e.year), "", "", amount(e.amount)] });
   rows.push({ cells: [t.toRepay, "", "", amount(y.toRepay)], total: true });
+  const first = y.periods[0] ?? `${y.year}-H1`;
+  const last = y.periods[y.periods.length - 1] ?? `${y.year}-H2`;
+  const start = first.endsWith("H1") ? `${y.year}-01-01` : `${y.year}-07-01`;
+  const end = last.endsWith("H1") ? `${y.year}-06-30` : `${y.year}-12-31`;
   return {
     kind: "year",
+    intro: [
+      {
+        text: t.yearIntro(
+          memoAmount(y.budget, lang),
+          lang === "sv" ? daySpan(start, end) : monthsText(start, end, lang),
+          y.year,
+          memoAmount(y.budget, lang),
+          memoAmount(y.actual, lang),
+          memoAmount(y.variance, lang),
+        ),
+      },
+    ],
     title: t.year(y.year),
     header: [String(y.year), ...t.yearHeader],
     rows,
   };
 }
 
-export function periodMemoTable(p: PeriodTable, lang: Lang): MemoTable {
+/** "1 januari till och med 31 december 2024": the year once when both ends share it. */
+function daySpan(start: IsoDate, end: IsoDate): string {
+  const from = dayText(start);
+  const to = dayText(end);
+  return start.slice(0, 4) === end.slice(0, 4)
+    ? `${from.slice(0, -5)} till och med ${to}`
+    : `${from} till och med ${to}`;
+}
+
+export function periodMemoTable(
+  p: PeriodTable,
+  lang: Lang,
+  name = "partnerskapet",
+): MemoTable {
   const t = TEXT[lang];
   const span = monthsText(p.start, p.end, lang);
   const rows: MemoRow[] = p.lines.map((l) => ({
@@ -159,6 +322,14 @@ export function periodMemoTable(p: PeriodTable, lang: Lang): MemoTable {
   });
   return {
     kind: "period",
+    intro: [
+      {
+        text: t.periodIntro(
+          name,
+          lang === "sv" ? periodText(p.start, p.end) : span,
+        ),
+      },
+    ],
     title: t.period(span),
     header: t.periodHeader(span),
     rows,
@@ -188,13 +359,26 @@ export function memoOf(c: Case, lang: Lang): Memo {
         : "",
       c.meeting ? t.meeting(c.meeting) : "",
     ].filter(Boolean),
+    header: [
+      c.caseNumber ? `Dnr ${c.caseNumber}` : "",
+      c.meeting ? t.meeting(c.meeting) : "",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    summary: summaryOf(c, lang),
     decisionHeading: t.decision,
     decisionIntro: t.intro,
     decision: c.decision,
+    basis: basisOf(c, lang),
+    caseHeading: t.caseHeading,
+    caseIntro: [{ text: t.caseText, placeholder: true }],
     tables: [
       ...c.years.map((y) => yearMemoTable(y, lang)),
-      ...c.periods.map((p) => periodMemoTable(p, lang)),
+      ...c.periods.map((p) => periodMemoTable(p, lang, c.name ?? undefined)),
     ],
+    assessment: assessmentOf(c, lang),
+    page: t.page,
+    of: t.of,
     notes: findings
       .filter((f) => PERIOD_NOTES.has(f.code))
       .map((f) => f.message),
@@ -203,6 +387,108 @@ export function memoOf(c: Case, lang: Lang): Memo {
     noFindings: t.none,
     severity: t.severity,
   };
+}
+
+/** Sammanfattning: the periods reported and proposed, from the figures; the rest is the official's. */
+function summaryOf(c: Case, lang: Lang): MemoSection {
+  const t = TEXT[lang];
+  const span = (start: IsoDate, end: IsoDate) =>
+    lang === "sv" ? shortPeriodText(start, end) : monthsText(start, end, lang);
+  const year = c.years[c.years.length - 1];
+  const paragraphs: MemoParagraph[] = [];
+  if (year)
+    paragraphs.push({
+      text: t.reported(
+        span(
+          c.years[0]!.periods[0]?.endsWith("H2")
+            ? `${c.years[0]!.year}-07-01`
+            : `${c.years[0]!.year}-01-01`,
+          year.periods[year.periods.length - 1]?.endsWith("H1")
+            ? `${year.year}-06-30`
+            : `${year.year}-12-31`,
+        ),
+      ),
+    });
+  if (c.proposal)
+    paragraphs.push({
+      text: t.proposed(
+        c.proposal.extension,
+        lang === "sv"
+          ? periodText(c.proposal.start, c.proposal.end)
+          : span(c.proposal.start, c.proposal.end),
+      ),
+    });
+  paragraphs.push({ text: t.summaryText, placeholder: true });
+  return { heading: t.summary, paragraphs };
+}
+
+/** Beslutsunderlag (the case's files by role), Beslutsplanering, Beslutet skickas till. */
+function basisOf(c: Case, lang: Lang): MemoSection[] {
+  const t = TEXT[lang];
+  const files = c.roles.flatMap((r) =>
+    r.role === "left-out"
+      ? []
+      : [{ text: `${r.file.replace(/^.*[\\/]/, "")} (${t.roleOf[r.role]})` }],
+  );
+  return [
+    {
+      heading: t.basis,
+      paragraphs: [...files, { text: t.otherAttachments, placeholder: true }],
+      list: true,
+    },
+    {
+      heading: t.planning,
+      paragraphs: [
+        { text: t.ksau, placeholder: true },
+        { text: t.ks(c.meeting), placeholder: c.meeting === null },
+      ],
+    },
+    {
+      heading: t.sendTo,
+      paragraphs: [...c.parties, t.office].map((text) => ({ text })),
+      list: true,
+    },
+  ];
+}
+
+/** Stadskontorets bedömning (the repayment sentence from the figures) and Ansvariga. */
+function assessmentOf(c: Case, lang: Lang): MemoSection[] {
+  const t = TEXT[lang];
+  const paragraphs: MemoParagraph[] = [
+    { text: t.assessmentText, placeholder: true },
+  ];
+  const r = c.repayment;
+  if (r && r.items.length > 0) {
+    // "överskjutande medel från 2023 (232 886 kronor) samt 2024 (147 336 kronor)", as the seed.
+    const [first, ...rest] = r.items.map((i, k) =>
+      k === 0
+        ? t.surplusItem(i.year, memoAmount(i.amount, lang))
+        : t.laterSurplus(i.year, memoAmount(i.amount, lang)),
+    );
+    const and = lang === "sv" ? " samt " : " and ";
+    const list =
+      rest.length === 0
+        ? first!
+        : `${[first, ...rest.slice(0, -1)].join(", ")}${and}${rest[rest.length - 1]!}`;
+    const due = r.due
+      ? lang === "sv"
+        ? ` senast ${dueText(r.due)}`
+        : ` by ${r.due}`
+      : "";
+    paragraphs.push({
+      text: t.repay(list, c.organisation ?? "organisationen", due),
+    });
+  }
+  return [
+    { heading: t.assessment, paragraphs },
+    {
+      heading: t.responsible,
+      paragraphs: t.responsibleText.map((text) => ({
+        text,
+        placeholder: true,
+      })),
+    },
+  ];
 }
 
 /** A table as tab-separated text: what a plain-text paste gets. */
