@@ -444,6 +444,8 @@ function queuePreflight(
   for (const c of plan.creates) {
     const ws = book.worksheets.getItemOrNullObject(c.sheet);
     ws.protection.load("protected");
+    // Its visibility is written only when it differs (a write Excel would record for nothing).
+    if (c.hidden) ws.load("visibility");
     created.set(c.sheet, ws);
   }
   return {
@@ -633,9 +635,11 @@ function dropOwnMarks(cfs: Excel.ConditionalFormatCollection): void {
 function writeCreated(
   w: Writer,
   create: SheetCreate,
-  existing: boolean,
+  /** The sheet as it is before the write; a null object when it is new. */
+  before: Excel.Worksheet,
   options: WriteOptions,
 ): void {
+  const existing = !before.isNullObject;
   const sheets = w.context.workbook.worksheets;
   const ws = existing ? sheets.getItem(create.sheet) : sheets.add(create.sheet);
   // The add-in's own sheet (verified before) is rewritten whole.
@@ -646,8 +650,10 @@ function writeCreated(
     isDecisionSheetName(create.sheet)
   )
     ws.customProperties.add(OWNER_PROPERTY, "Beslut");
-  // The add-in's data sheet (IOP-scenarier) is out of the way; Worksheet.visibility is ExcelApi 1.1.
-  if (create.hidden) ws.visibility = "Hidden";
+  // The add-in's data sheet (IOP-scenarier) is out of the way and cannot be unhidden by mistake
+  // from the tab menu: VeryHidden (Worksheet.visibility, ExcelApi 1.1), written only when it differs.
+  if (create.hidden && (!existing || before.visibility !== "VeryHidden"))
+    ws.visibility = "VeryHidden";
   writeCells(w, ws, create.cells, (run) => run.cells.map(() => false));
   create.columnWidths.forEach((width, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 7);
@@ -721,12 +727,7 @@ export async function applyPlan(
       .filter((c) => !unchanged.has(c.sheet))
       .map(
         (create) => () =>
-          writeCreated(
-            w,
-            create,
-            !pre.created.get(create.sheet)!.isNullObject,
-            options,
-          ),
+          writeCreated(w, create, pre.created.get(create.sheet)!, options),
       ),
     ...plan.edits
       .filter((e) => !unchanged.has(e.sheet))

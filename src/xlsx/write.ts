@@ -275,7 +275,7 @@ class Package {
       1;
     // Declared on the element itself: writers differ in where (and whether) the root declares it.
     this.newSheets.push(
-      `<${p}sheet name="${escapeXml(name)}" sheetId="${id}"${hidden ? ' state="hidden"' : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
+      `<${p}sheet name="${escapeXml(name)}" sheetId="${id}"${hidden ? ' state="veryHidden"' : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
     );
   }
 

@@ -244,7 +244,7 @@ describe("scenarios stored in the workbook", () => {
     const file = await saved();
     const workbookXml = strFromU8(unzipSync(file)["xl/workbook.xml"]!);
     expect(workbookXml).toMatch(
-      new RegExp(`<sheet name="${SCENARIO_SHEET}"[^>]*state="hidden"`),
+      new RegExp(`<sheet name="${SCENARIO_SHEET}"[^>]*state="veryHidden"`),
     );
     const g = readXlsx(file);
     const scenarios = readScenarios(g);

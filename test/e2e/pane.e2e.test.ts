@@ -1028,7 +1028,7 @@ describe("the pane in Excel mode", () => {
         }
       ).__fakeExcel.sheets.find((s) => s.name === "IOP-scenarier"),
     );
-    expect(sheet?.visibility).toBe("Hidden");
+    expect(sheet?.visibility).toBe("VeryHidden");
     await page.getByRole("button", { name: "Återställ" }).click();
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(2.75);
 
