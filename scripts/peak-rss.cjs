@@ -1,6 +1,6 @@
 // Preloaded by `npm run bench` and the hostile-file tests (node -r): writes the process's peak
-// resident memory, in KB, to the file IOP_BUDGET_PEAK_RSS names when the process exits, so that a
-// whole command can be measured. On Linux it is VmHWM from /proc/self/status: getrusage's maxRSS
+// resident memory, in KB, and its own CPU time (user + system, ms) to the file IOP_BUDGET_PEAK_RSS
+// names when the process exits ("kb ms"), so that a whole command can be measured. On Linux it is VmHWM from /proc/self/status: getrusage's maxRSS
 // survives exec, so a process started by a large parent (a jest worker, the bench) would report
 // at least the parent's size at the fork.
 "use strict";
@@ -17,5 +17,9 @@ if (file)
     } catch {
       // No /proc: getrusage's figure.
     }
-    fs.writeFileSync(file, String(kb));
+    const cpu = process.cpuUsage();
+    fs.writeFileSync(
+      file,
+      `${kb} ${Math.round((cpu.user + cpu.system) / 1000)}`,
+    );
   });

@@ -40,8 +40,9 @@ export function runMeasured(
     maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
   });
+  // "kb ms": the peak resident memory and the CPU time (scripts/peak-rss.cjs).
   const peakMb = existsSync(peak)
-    ? Number(readFileSync(peak, "utf8")) / 1024
+    ? Number(readFileSync(peak, "utf8").split(" ")[0]) / 1024
     : Infinity;
   const ms = performance.now() - t0;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb, ms };
