@@ -106,8 +106,14 @@ function timeOnce(cmd: string, args: readonly string[]): number {
   return ms;
 }
 
-/** Peak resident memory of one whole process, MB (Node through the peak-rss preload, Python through getrusage). */
-function peakMb(cmd: string, args: readonly string[]): number {
+/**
+ * One whole process's peak resident memory (MB) and CPU time (user + system, ms): from the
+ * peak-rss preload for Node, from a script's own getrusage line for Python ("kb ms" in both).
+ */
+function measure(
+  cmd: string,
+  args: readonly string[],
+): { mb: number; cpuMs: number } {
   const report = join(OUT, "peak-rss.txt");
   const r = spawnSync(cmd, args, {
     stdio: ["ignore", "ignore", "pipe"],
@@ -115,19 +121,10 @@ function peakMb(cmd: string, args: readonly string[]): number {
   });
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
-  return Number(readFileSync(report, "utf8").split(" ")[0]) / 1024;
-}
-
-/** CPU time (user + system) of one whole process, ms, from the same preload or Python's getrusage. */
-function cpuMs(cmd: string, args: readonly string[]): number {
-  const report = join(OUT, "peak-rss.txt");
-  const r = spawnSync(cmd, args, {
-    stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, IOP_BUDGET_PEAK_RSS: report },
-  });
-  if (r.status !== 0 && r.status !== 1)
-    throw new Error(`${cmd} failed: ${r.stderr?.toString()}`);
-  return Number(readFileSync(report, "utf8").split(" ")[1]);
+  const [kb = NaN, cpuMs = NaN] = readFileSync(report, "utf8")
+    .split(" ")
+    .map(Number);
+  return { mb: kb / 1024, cpuMs };
 }
 
 /** Median times of commands run in turn (A, B, A, B, …), so that a slow spell hits both alike. */
@@ -436,50 +433,51 @@ async function main(): Promise<void> {
   writeFileSync(big, await buildXlsx(benchSheets(BIG_LINES)));
   const preload = join(ROOT, "scripts", "peak-rss.cjs");
   const checkMb = median(
-    [0, 1, 2].map(() =>
-      peakMb(process.execPath, ["-r", preload, bin, "check", "--json", big]),
+    [0, 1, 2].map(
+      () =>
+        measure(process.execPath, ["-r", preload, bin, "check", "--json", big])
+          .mb,
     ),
   );
   const computeMb = median(
-    [0, 1, 2].map(() =>
-      peakMb(process.execPath, [
-        "-r",
-        preload,
-        bin,
-        "compute",
-        "--json",
-        "--force",
-        big,
-        "--out",
-        join(OUT, "computed.xlsx"),
-      ]),
+    [0, 1, 2].map(
+      () =>
+        measure(process.execPath, [
+          "-r",
+          preload,
+          bin,
+          "compute",
+          "--json",
+          "--force",
+          big,
+          "--out",
+          join(OUT, "computed.xlsx"),
+        ]).mb,
     ),
   );
   // CPU time beside wall time: a second thread (V8's GC, zlib) can make wall time look better than
   // the work it costs.
   const checkCpu = median(
-    Array.from({ length: RUNS }, () =>
-      cpuMs(process.execPath, ["-r", preload, bin, "check", "--json", file]),
+    Array.from(
+      { length: RUNS },
+      () =>
+        measure(process.execPath, ["-r", preload, bin, "check", "--json", file])
+          .cpuMs,
     ),
   );
-  let openpyxlCpu: number | null = null;
-  if (openpyxl !== null) {
-    const script = `import sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nr = resource.getrusage(resource.RUSAGE_SELF)\nopen(sys.argv[2], "w").write(f"{r.ru_maxrss} {round((r.ru_utime + r.ru_stime) * 1000)}")\n`;
-    openpyxlCpu = median(
-      Array.from({ length: RUNS }, () => {
-        execFileSync(python, ["-c", script, file, join(OUT, "peak-rss.txt")]);
-        return Number(
-          readFileSync(join(OUT, "peak-rss.txt"), "utf8").split(" ")[1],
+  // openpyxl reports itself as the preload does: "kb ms" to the file IOP_BUDGET_PEAK_RSS names.
+  const measured = `import os, sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nr = resource.getrusage(resource.RUSAGE_SELF)\nopen(os.environ["IOP_BUDGET_PEAK_RSS"], "w").write(f"{r.ru_maxrss} {round((r.ru_utime + r.ru_stime) * 1000)}")\n`;
+  const openpyxlCpu =
+    openpyxl === null
+      ? null
+      : median(
+          Array.from(
+            { length: RUNS },
+            () => measure(python, ["-c", measured, file]).cpuMs,
+          ),
         );
-      }),
-    );
-  }
-  let openpyxlMb: number | null = null;
-  if (openpyxl !== null) {
-    const script = `import sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nopen(sys.argv[2], "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n`;
-    execFileSync(python, ["-c", script, big, join(OUT, "peak-rss.txt")]);
-    openpyxlMb = Number(readFileSync(join(OUT, "peak-rss.txt"), "utf8")) / 1024;
-  }
+  const openpyxlMb =
+    openpyxl === null ? null : measure(python, ["-c", measured, big]).mb;
 
   const grids = engineGrids();
   for (let i = 0; i < 5; i++) analyze({ sheets: grids }); // let the JIT settle, as in a long-lived pane

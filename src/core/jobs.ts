@@ -6,6 +6,7 @@ import { type Analysis, analyze } from "./analyze";
 import { analyzeAgainstGranted } from "./case/granted";
 import type { Grid, WorkbookGrids } from "./reading/grid";
 import { readWorkbook } from "./reading/read";
+import type { BudgetWorkbook } from "./model";
 import { type Scenario, applyScenario } from "./modelling/scenario";
 import { type InputChange, liveChanges, withInputs } from "./modelling/whatif";
 
@@ -17,6 +18,11 @@ export interface LaidOver {
   readonly scenario?: Scenario | null;
   /** What-if changes (SPEC §4.17), after a scenario's. */
   readonly changes?: readonly InputChange[];
+  /**
+   * The model of these grids as read, when the face has it (an analysis's `workbook`): spares
+   * reading the cells again on each what-if keystroke. Not used under a scenario.
+   */
+  readonly model?: BudgetWorkbook;
 }
 
 export interface Analysed {
@@ -59,7 +65,8 @@ export function analyseWorkbook(
     missing = applied.missing;
   }
   // The cells are the workbook's own, also when its figures are held to a grant.
-  const model = readWorkbook(patched).workbook;
+  const model =
+    over.model && !over.scenario ? over.model : readWorkbook(patched).workbook;
   const changes = liveChanges(model, wanted);
   if (changes.length > 0) patched = withInputs(patched, model, changes);
   return { analysis: judged(patched), changes, scenarioChanges, missing };

@@ -49,9 +49,11 @@ export function withWhatIf(
   granted: Granted,
 ): { shown: Analysis; changes: readonly InputChange[] } {
   if (changes.length === 0) return { shown: base, changes };
+  // base.workbook is the cells' own model also when the figures are held to a grant.
   const laid = analyseWorkbook(grids, {
     granted: granted?.analysis ?? null,
     changes,
+    model: base.workbook,
   });
   return laid.changes.length === 0
     ? { shown: base, changes: laid.changes }

@@ -22,6 +22,7 @@ import {
   reportOnGrantSheets,
 } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
+import { withDetails } from "../helpers/template";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
@@ -280,27 +281,7 @@ describe("iop-budget memo", () => {
       });
       writeFileSync(
         template,
-        createWorkbook({
-          ...plan,
-          creates: plan.creates.map((c) =>
-            c.sheet !== "Uppgifter"
-              ? c
-              : {
-                  ...c,
-                  cells: c.cells.map((cell) =>
-                    cell.row === 1 && cell.col === 1
-                      ? {
-                          ...cell,
-                          value: {
-                            kind: "text" as const,
-                            value: "STK-2020-1375",
-                          },
-                        }
-                      : cell,
-                  ),
-                },
-          ),
-        }),
+        createWorkbook(withDetails(plan, { 1: "STK-2020-1375" })),
       );
       return { report, grant, template };
     };

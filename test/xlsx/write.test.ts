@@ -13,6 +13,7 @@ import {
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes, errorsOf } from "../helpers/check";
+import { withDetails } from "../helpers/template";
 import { computeBytes } from "../helpers/compute";
 import {
   recalculateWithLibreOffice,
@@ -337,32 +338,13 @@ describe("compute writes the figures into the workbook", () => {
 describe("the budget template", () => {
   type Month = { year: number; month: number };
   /** The template as a partner fills in Uppgifter: its own partnership, organisation and numbers. */
-  const filled = (plan: WritePlan): WritePlan => ({
-    ...plan,
-    creates: plan.creates.map((c) =>
-      c.sheet !== "Uppgifter"
-        ? c
-        : {
-            ...c,
-            cells: c.cells.map((cell) =>
-              cell.col !== 1 || cell.row > 3
-                ? cell
-                : {
-                    ...cell,
-                    value: {
-                      kind: "text" as const,
-                      value: [
-                        "Trygga kvarter",
-                        "STK-2026-0042",
-                        "Föreningen Grannar",
-                        "802456-7896",
-                      ][cell.row]!,
-                    },
-                  },
-            ),
-          },
-    ),
-  });
+  const filled = (plan: WritePlan): WritePlan =>
+    withDetails(plan, {
+      0: "Trygga kvarter",
+      1: "STK-2026-0042",
+      2: "Föreningen Grannar",
+      3: "802456-7896",
+    });
   const template = (
     from: Month = { year: 2025, month: 7 },
     to: Month = { year: 2026, month: 6 },
@@ -413,28 +395,10 @@ describe("the budget template", () => {
       from: { year: 2025, month: 7 },
       to: { year: 2026, month: 6 },
     });
-    const example = filled(plan);
-    const withExample: WritePlan = {
-      ...example,
-      creates: example.creates.map((c) =>
-        c.sheet !== "Uppgifter"
-          ? c
-          : {
-              ...c,
-              cells: c.cells.map((cell) =>
-                cell.col === 1 && cell.row === 0
-                  ? {
-                      ...cell,
-                      value: {
-                        kind: "text" as const,
-                        value: "Jämlik hälsa Lindängen",
-                      },
-                    }
-                  : cell,
-              ),
-            },
-      ),
-    };
+    // Uppgifter naming the example's partnership, as an earlier version's template did.
+    const withExample = withDetails(filled(plan), {
+      0: "Jämlik hälsa Lindängen",
+    });
     const r = checkBytes(createWorkbook(withExample));
     expect(r.findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`)).toEqual([
       "EXAMPLE_DETAILS Uppgifter!B1",

@@ -123,15 +123,15 @@ const TEXT = {
     caseHeading: "Ärendet",
     caseText:
       "[Stadskontoret skriver: ärendets bakgrund och verksamhetens resultat under perioden.]",
+    // The granted funds are the year's budget: the seed names the amount twice.
     yearIntro: (
-      granted: string,
       span: string,
       year: number,
       budget: string,
       actual: string,
       variance: string,
     ) =>
-      `Tabellen redovisar hur beviljade medel (${granted} kronor) från kommunstyrelsen har förbrukats under perioden ${span}. Budgeten för verksamhetsåret ${year} var ${budget} kronor, medan det faktiska utfallet uppgick till ${actual} kronor. Differensen mellan budget och utfall blev ${variance} kronor.`,
+      `Tabellen redovisar hur beviljade medel (${budget} kronor) från kommunstyrelsen har förbrukats under perioden ${span}. Budgeten för verksamhetsåret ${year} var ${budget} kronor, medan det faktiska utfallet uppgick till ${actual} kronor. Differensen mellan budget och utfall blev ${variance} kronor.`,
     periodIntro: (name: string, period: string) =>
       `En redogörelse till förslag om finansiering för ${name} under perioden ${period} presenteras nedan.`,
     assessment: "Stadskontorets bedömning",
@@ -197,15 +197,15 @@ const TEXT = {
     caseHeading: "The case",
     caseText:
       "[For stadskontoret to write: the case's background and the activities' results in the period.]",
+    // The granted funds are the year's budget: the seed names the amount twice.
     yearIntro: (
-      granted: string,
       span: string,
       year: number,
       budget: string,
       actual: string,
       variance: string,
     ) =>
-      `The table shows how the granted funds (SEK ${granted}) from the municipal board were used in the period ${span}. The budget for ${year} was SEK ${budget}, the actual outcome SEK ${actual}. The difference between budget and actual was SEK ${variance}.`,
+      `The table shows how the granted funds (SEK ${budget}) from the municipal board were used in the period ${span}. The budget for ${year} was SEK ${budget}, the actual outcome SEK ${actual}. The difference between budget and actual was SEK ${variance}.`,
     periodIntro: (name: string, period: string) =>
       `The proposed funding for ${name} in the period ${period} is set out below.`,
     assessment: "Stadskontoret's assessment",
@@ -268,7 +268,6 @@ export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
     intro: [
       {
         text: t.yearIntro(
-          memoAmount(y.budget, lang),
           lang === "sv" ? daySpan(start, end) : monthsText(start, end, lang),
           y.year,
           memoAmount(y.budget, lang),

@@ -53,8 +53,14 @@ function percentsDiffer(granted: readonly ComputedHalfYear[]): boolean {
   );
 }
 
-function sourceOf(halves: readonly ComputedHalfYear[], at: LineAt) {
-  return halves.find((h) => h.halfYear.id === at.halfYear)?.source;
+/** Where a matched line's cell is (none for the OH of a half-year without an OH line). */
+function cellOfLine(
+  halves: readonly ComputedHalfYear[],
+  at: LineAt,
+  key: "label" | "servicePercent",
+): string | null {
+  const source = halves.find((h) => h.halfYear.id === at.halfYear)?.source;
+  return at.row === null || !source ? null : cellOf(source, at.row, key);
 }
 
 /** An info for each line that some of the half-years lack: it counts where it is. */
@@ -67,14 +73,11 @@ function partialLines(
     const present = new Set(l.at.map((p) => p.halfYear));
     if (present.size === halves.length) return [];
     const first = l.at[0]!;
-    const source = sourceOf(halves, first);
     return [
       finding(
         "LINE_NOT_IN_EVERY_HALF_YEAR",
         first.sheet,
-        first.row === null || !source
-          ? null
-          : cellOf(source, first.row, "label"),
+        cellOfLine(halves, first, "label"),
         {
           label: l.label,
           present: [...present].join(", "),
@@ -101,14 +104,11 @@ function weighted(
     return p === null || p === undefined ? [] : [p];
   });
   const first = l.at[0]!;
-  const source = sourceOf(halves, first);
   return [
     finding(
       "SERVICE_PERCENT_WEIGHTED",
       first.sheet,
-      first.row === null || !source
-        ? null
-        : cellOf(source, first.row, "servicePercent"),
+      cellOfLine(halves, first, "servicePercent"),
       {
         label: l.label,
         // Numbers are written in the reader's language by the catalogue; the list as it is.

@@ -27,6 +27,15 @@ export interface RenderedFinding {
   readonly message: string;
 }
 
+/** A line's overspend in a half-year (excl. OH): OVERSPENT and OVERSPENT_WITHIN_TOLERANCE. */
+interface Overspend extends Params {
+  readonly label: string;
+  readonly halfYear: string;
+  readonly overOre: Ore;
+  readonly budgetOre: Ore;
+  readonly actualOre: Ore;
+}
+
 /** A finding that takes no parameters. */
 type NoParams = Record<never, never>;
 
@@ -509,26 +518,14 @@ export const FINDINGS = {
       `The actual overhead for ${f.halfYear}, ${f.actual}, exceeds the allowed ${f.allowed} (overhead rate × actual direct costs, at most the budgeted overhead). ${f.excess} is not eligible.`,
     "error",
   ),
-  OVERSPENT: t<{
-    readonly label: string;
-    readonly halfYear: string;
-    readonly overOre: Ore;
-    readonly budgetOre: Ore;
-    readonly actualOre: Ore;
-  }>(
+  OVERSPENT: t<Overspend>(
     (f) =>
       `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (halvårets budget ${f.budget}, utfall ${f.actual}, exkl. OH). Förklara avvikelsen i återrapporteringen.`,
     (f) =>
       `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (the half-year's budget ${f.budget}, actual ${f.actual}, excl. overhead). Explain the variance in the report-back.`,
     "warning",
   ),
-  OVERSPENT_WITHIN_TOLERANCE: t<{
-    readonly label: string;
-    readonly halfYear: string;
-    readonly overOre: Ore;
-    readonly budgetOre: Ore;
-    readonly actualOre: Ore;
-  }>(
+  OVERSPENT_WITHIN_TOLERANCE: t<Overspend>(
     (f) =>
       `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (exkl. OH), inom toleransen.`,
     (f) =>
