@@ -32,7 +32,7 @@ function effectText(e: Effect, lang: Lang): string {
     e.old !== null && e.new !== null && e.old !== e.new
       ? ` (${e.new > e.old ? "+" : ""}${formatAmount(subtract(kronor(e.new), kronor(e.old)), lang)})`
       : "";
-  return `${amount(e.old)} → ${amount(e.new)}${lang === "sv" ? " kr" : " SEK"}${delta}`;
+  return `${amount(e.old)} → ${amount(e.new)}${lang === "sv" ? "\u00a0kr" : "\u00a0SEK"}${delta}`;
 }
 
 export function formatDiff(d: DiffJson, lang: Lang): string {

@@ -5,6 +5,7 @@ import {
   type RenderedFinding,
   type CheckJson,
   formatAmount,
+  formatKronor,
   formatNumber,
   SEVERITIES,
   SEVERITY_NAME,
@@ -16,8 +17,7 @@ import { CLI_TEXT } from "./messages";
 
 const amount = (kr: number | null | undefined, lang: Lang): string =>
   kr === null || kr === undefined ? "–" : formatAmount(kronor(kr), lang);
-const money = (kr: number, lang: Lang): string =>
-  lang === "sv" ? `${amount(kr, lang)} kr` : `SEK ${amount(kr, lang)}`;
+const money = (kr: number, lang: Lang): string => formatKronor(kronor(kr), lang);
 
 /** Rows as aligned columns: text left, the columns `rightAligned` says right. */
 export function table(

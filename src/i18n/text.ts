@@ -62,7 +62,7 @@ export const TEXT = {
     follow: "Följ ändringar",
     totalOf: "Totalt",
     moved: (what: string, before: string, after: string, delta: string) =>
-      `${what}: ${before} → ${after} kr, ${delta}`,
+      `${what}: ${before} → ${after}\u00a0kr, ${delta}`,
     movedTitle: "Efter ändringen i arbetsboken",
     previewDropped:
       "Arbetsboken ändrades, så förhandsvisningen togs bort. Tryck Beräkna och skriv igen.",
@@ -175,7 +175,7 @@ export const TEXT = {
           `${n} ${n === 1 ? "ändring" : "ändringar"} från ${a} till ${b}`,
         headers: ["Blad", "Cell", "Post", "Vad", "Före", "Efter"],
         effect: (what: string, before: string, after: string) =>
-          `${what}: ${before} → ${after} kr`,
+          `${what}: ${before} → ${after}\u00a0kr`,
       },
       drop: "Släpp .xlsx-filer här",
       progress: (n: number, of: number) => `Läser fil ${n} av ${of} …`,
@@ -357,7 +357,7 @@ export const TEXT = {
     follow: "Follow changes",
     totalOf: "Total",
     moved: (what: string, before: string, after: string, delta: string) =>
-      `${what}: SEK ${before} → ${after}, ${delta}`,
+      `${what}: SEK\u00a0${before} → ${after}, ${delta}`,
     movedTitle: "After the change in the workbook",
     previewDropped:
       "The workbook changed, so the preview was dropped. Press Compute and write again.",
@@ -472,7 +472,7 @@ export const TEXT = {
           `${n} ${n === 1 ? "change" : "changes"} from ${a} to ${b}`,
         headers: ["Sheet", "Cell", "Line", "What", "Before", "After"],
         effect: (what: string, before: string, after: string) =>
-          `${what}: SEK ${before} → ${after}`,
+          `${what}: SEK\u00a0${before} → ${after}`,
       },
       drop: "Drop .xlsx files here",
       progress: (n: number, of: number) => `Reading file ${n} of ${of} …`,

@@ -32,9 +32,12 @@ const TEXT_WIDTH = 9070; // twentieths of a point
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "999999" } as const;
 const BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN } as const;
 
-/** Digit groups kept on one line: "1 109 649" never breaks after "1". */
+/**
+ * Digit groups kept on one line with a full no-break space, the width of the seed's own space
+ * ("1 109 649" never breaks after "1"): the engine's narrow one looks cramped in Times.
+ */
 const keepGroups = (text: string) =>
-  text.replace(/(\d) (?=\d{3}(?!\d))/g, "$1\u00a0");
+  text.replace(/(\d)[ \u202f](?=\d{3}(?!\d))/g, "$1\u00a0");
 
 function heading(text: string, level: 1 | 2): Paragraph {
   return new Paragraph({

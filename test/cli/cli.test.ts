@@ -11,6 +11,7 @@ import {
   detailsSheet,
   reportOnGrantSheets,
   reportWorkbook,
+  typeset,
 } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
@@ -131,7 +132,7 @@ describe("iop-budget check --json", () => {
     const r = JSON.parse(run("check", "--json", "--lang", "en", path).stdout);
     expect(
       r.findings.find((f: { code: string }) => f.code === "OVERSPENT").message,
-    ).toMatch(/is overspent by SEK 36,687/);
+    ).toMatch(/is overspent by SEK\u00a036,687/);
   });
 });
 
@@ -140,9 +141,11 @@ describe("iop-budget check (human report)", () => {
     const path = await write("report-human.xlsx", reportWorkbook());
     const r = run("check", path);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("överskott 147 336 kr");
+    expect(r.stdout).toContain(typeset("överskott 147 336 kr"));
     expect(r.stdout).toContain(
-      "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr senast 2025-06-30",
+      typeset(
+        "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr senast 2025-06-30",
+      ),
     );
     expect(r.stdout).toMatch(
       /Utfall 2024 H1\n\s+VARNING\s+C4\s+Posten "Verksamhetskostnader: aktiviteter" är överskriden/,
@@ -150,9 +153,11 @@ describe("iop-budget check (human report)", () => {
     // The year per line, as the memo prints it: the activities' −73 375 is no longer only two half-years.
     expect(r.stdout).toContain("Ekonomisk redovisning för 2024, per post:");
     expect(r.stdout).toMatch(
-      /Verksamhetskostnader: aktiviteter +200 000 +273 375 +-73 375\n/,
+      /Verksamhetskostnader: aktiviteter +200\u202f000 +273\u202f375 +\u221273\u202f375\n/,
     );
-    expect(r.stdout).toMatch(/Summa +1 925 000 +1 777 664 +147 336\n/);
+    expect(r.stdout).toMatch(
+      /Summa +1\u202f925\u202f000 +1\u202f777\u202f664 +147\u202f336\n/,
+    );
   });
 
   test("a budget shows its proposal per line over the period", async () => {
@@ -160,9 +165,9 @@ describe("iop-budget check (human report)", () => {
     expect(r.stdout).toContain(
       "Budgetförslag per post, 2025-07-01 – 2026-06-30:",
     );
-    expect(r.stdout).toMatch(/Hälsofrämjare +275 +12 +1 485 000\n/);
-    expect(r.stdout).toMatch(/OH-kostnader +12 +201 754\n/);
-    expect(r.stdout).toMatch(/Totalt +2 219 298\n/);
+    expect(r.stdout).toMatch(/Hälsofrämjare +275 +12 +1\u202f485\u202f000\n/);
+    expect(r.stdout).toMatch(/OH-kostnader +12 +201\u202f754\n/);
+    expect(r.stdout).toMatch(/Totalt +2\u202f219\u202f298\n/);
   });
 
   test("says that a clean workbook has no findings", async () => {
@@ -171,7 +176,7 @@ describe("iop-budget check (human report)", () => {
       budgetWorkbook()[1]!,
     ]);
     const r = run("check", path);
-    expect(r.stdout).toContain("1 109 649");
+    expect(r.stdout).toContain(typeset("1 109 649"));
     expect(r.stdout).toContain("Inga fynd");
   });
 });
@@ -210,7 +215,7 @@ describe("iop-budget check --granted", () => {
       `Räknat mot den beviljade budgeten i ${budget} (2025-H2)`,
     );
     expect(human.stdout).toContain(
-      "Återbetalning: 59 149 kr senast 2026-06-30",
+      typeset("Återbetalning: 59 149 kr senast 2026-06-30"),
     );
   });
 

@@ -9,6 +9,7 @@ import {
   budgetWorkbook,
   detailsSheet,
   EXTENSION_KEYS,
+  typeset,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
 
@@ -139,7 +140,7 @@ describe("iop-budget diff", () => {
       /Uppgifter B8 +Återrapportering senast: 2026-02-01 → 2026-03-01/,
     );
     expect(r.stdout).toContain(
-      "2026-H1 totalt: 1 109 649 → 1 183 899 kr (+74 250)",
+      typeset("2026-H1 totalt: 1 109 649 → 1 183 899 kr (+74 250)"),
     );
   });
 

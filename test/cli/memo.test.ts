@@ -20,6 +20,7 @@ import {
   SEED_YEAR_TABLE,
   budgetWorkbook,
   reportOnGrantSheets,
+  typeset,
 } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 import { withDetails } from "../helpers/template";
@@ -194,9 +195,9 @@ describe("iop-budget memo", () => {
 
   test("the terminal shows the same tables and where the file is", () => {
     expect(stdout).toMatch(
-      /Verksamhetskostnader: aktiviteter +200 000 +273 375 +\u221273 375/,
+      /Verksamhetskostnader: aktiviteter +200\u202f000 +273\u202f375 +\u221273\u202f375/,
     );
-    expect(stdout).toMatch(/Totalt: +2 219 298/);
+    expect(stdout).toMatch(/Totalt: +2\u202f219\u202f298/);
     expect(stdout.trim().split("\n").pop()).toBe(
       `Beslutsunderlaget (Word) är sparat: ${memoPath}`,
     );
@@ -303,7 +304,7 @@ describe("iop-budget memo", () => {
       ]);
       // Only the report's points: no grant of the budget again, nothing from the template.
       expect(j.decisionFiles).toEqual([report, report]);
-      expect(j.decision[1]).toContain("59 149 kronor");
+      expect(j.decision[1]).toContain(typeset("59 149 kronor"));
       const text = run(
         "memo",
         report,
@@ -396,7 +397,9 @@ describe("iop-budget memo", () => {
     const later = decisionOf("--date", "2026-03-01");
     expect(grants(later.decision)).toEqual(["beviljar", "beviljar"]);
     expect(later.decision[5]).toContain(
-      "beviljar Rädda Barnen 1 109 649 kronor från kommunstyrelsens anslag för projekt och utredningar avseende förlängningen av idéburet offentligt partnerskapsavtal (IOP) Jämlik hälsa Lindängen under perioden januari 2026 till och med juni 2026.",
+      typeset(
+        "beviljar Rädda Barnen 1 109 649 kronor från kommunstyrelsens anslag för projekt och utredningar avseende förlängningen av idéburet offentligt partnerskapsavtal (IOP) Jämlik hälsa Lindängen under perioden januari 2026 till och med juni 2026.",
+      ),
     );
     const bad = run(
       "memo",

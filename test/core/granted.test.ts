@@ -11,6 +11,7 @@ import {
   budgetWorkbook,
   detailsSheet,
   reportOnGrantSheets,
+  typeset,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 
@@ -61,12 +62,14 @@ describe("a report against the granted budget", () => {
       sheet: "Utfall 2025 H2",
       cell: "F6",
     });
-    expect(changed.message).toContain("130 000 kr");
-    expect(changed.message).toContain("100 000 kr");
+    expect(changed.message).toContain(typeset("130 000 kr"));
+    expect(changed.message).toContain(typeset("100 000 kr"));
     const total = r.findings.find((f) => f.code === "GRANTED_TOTAL_EXCEEDED")!;
     expect(total.severity).toBe("error");
     expect(total.message).toContain(
-      "2025-H2 är 1 142 649 kr i återrapporteringen, 33 000 kr mer än de beviljade 1 109 649 kr",
+      typeset(
+        "2025-H2 är 1 142 649 kr i återrapporteringen, 33 000 kr mer än de beviljade 1 109 649 kr",
+      ),
     );
     // What the partner typed stays visible beside the granted figure.
     expect(r.periods[0]!.lines[2]).toMatchObject({
@@ -75,7 +78,7 @@ describe("a report against the granted budget", () => {
       budget: 100000,
       actual: 95000,
     });
-    expect(r.decision.join(" ")).toContain("59 149 kronor");
+    expect(r.decision.join(" ")).toContain(typeset("59 149 kronor"));
   });
 
   test("a report that keeps the granted budget gets no new error or warning, and the same figures", async () => {
@@ -155,7 +158,9 @@ describe("a report against the granted budget", () => {
     expect(added.message).toContain('"Lokalhyra"');
     const removed = r.findings.find((f) => f.code === "GRANTED_LINE_REMOVED")!;
     expect(removed.message).toContain(
-      '"Verksamhetskostnader" (100 000 kr) saknas i återrapporteringen för 2025-H2',
+      typeset(
+        '"Verksamhetskostnader" (100 000 kr) saknas i återrapporteringen för 2025-H2',
+      ),
     );
     expect(r.periods[0]!.budget.total).toBe(1109649);
     // Lokalhyra was not granted: its 95 000 is overspent against 0.

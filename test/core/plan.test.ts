@@ -232,7 +232,7 @@ describe("the Beslut sheet", () => {
       c.value.kind === "text" ? [c.value.value] : [],
     );
     expect(texts.find((t) => t.includes("beviljar"))).toMatch(
-      /beviljar Rädda Barnen 1 109 649 kronor .* under perioden juli 2025 till och med december 2025/,
+      /beviljar Rädda Barnen 1\u202f109\u202f649 kronor .* under perioden juli 2025 till och med december 2025/,
     );
   });
 });

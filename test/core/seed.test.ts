@@ -1,7 +1,7 @@
 // SPEC §5: every figure of the worked example, through real .xlsx files.
 
 import { checkSheets, errorsOf } from "../helpers/check";
-import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
+import { budgetWorkbook, reportWorkbook, typeset } from "../helpers/seed";
 
 describe("the seed budget 2025–26 as two half-year sheets", () => {
   for (const typedSalaries of [true, false]) {
@@ -47,13 +47,15 @@ describe("the seed budget 2025–26 as two half-year sheets", () => {
   test("drafts the grant decision in the seed's wording", async () => {
     const r = await checkSheets(budgetWorkbook());
     expect(r.decision).toContainEqual(
-      expect.stringContaining("beviljar Rädda Barnen 1 109 649 kronor"),
+      expect.stringContaining(
+        typeset("beviljar Rädda Barnen 1 109 649 kronor"),
+      ),
     );
     expect(r.decision.find((d) => d.includes("beviljar"))).toContain(
       "under perioden juli 2025 till och med december 2025",
     );
     expect(r.decision.find((d) => d.includes("beakta"))).toContain(
-      "1 109 649 kronor till Rädda Barnen",
+      typeset("1 109 649 kronor till Rädda Barnen"),
     );
     expect(r.decision.find((d) => d.includes("beakta"))).toContain(
       "januari 2026 till och med juni 2026",
@@ -122,7 +124,9 @@ describe("the 2024 report in the seed's own labels", () => {
   test("drafts the repayment decision in the seed's wording", async () => {
     const r = await checkSheets(reportWorkbook());
     expect(r.decision).toContainEqual(
-      "Kommunstyrelsen beslutar att överskott av medel 232 886 kronor samt 147 336 kronor från verksamhetsperioden 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025.",
+      typeset(
+        "Kommunstyrelsen beslutar att överskott av medel 232 886 kronor samt 147 336 kronor från verksamhetsperioden 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025.",
+      ),
     );
     expect(r.decision[0]).toContain(
       "avseende perioden januari till och med december 2024",

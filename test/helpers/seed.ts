@@ -138,6 +138,18 @@ export function reportWorkbook(): SheetSpec[] {
   ];
 }
 
+/**
+ * Plain text as the engine writes it: digit groups joined by a narrow no-break space, a no-break
+ * space before "kr" and after "SEK", the true minus sign. The only differences from the seed's
+ * text it allows: a figure never wraps in the pane, the terminal or a cell.
+ */
+export const typeset = (text: string): string =>
+  text
+    .replace(/(\d) (?=\d{3}(?!\d))/g, "$1\u202f")
+    .replace(/(\d) kr\b/g, "$1\u00a0kr")
+    .replace(/SEK (?=[\d\u2212-])/g, "SEK\u00a0")
+    .replace(/(^|[\s(])-(?=\d)/g, "$1\u2212");
+
 /** The seed memo's table "2024 Budget Utfall Differens", as the memo writes it (a true minus sign). */
 export const SEED_YEAR_TABLE: readonly (readonly string[])[] = [
   ["Lönekostnader: Hälsofrämjare", "1 200 000", "1 011 578", "188 422"],

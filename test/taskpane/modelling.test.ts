@@ -22,6 +22,7 @@ import {
   budgetWorkbook,
   manyLinesWorkbook,
   reportOnGrantSheets,
+  typeset,
 } from "../helpers/seed";
 import { buildXlsx } from "../helpers/workbook";
 
@@ -48,19 +49,19 @@ test("what-if figures are marked with the workbook's value; the confirmation lis
   const h1 = view.halfYears[1]!;
   expect([h1.id, h1.total, h1.totalWas]).toEqual([
     "2026-H1",
-    "1 183 899 kr",
-    "1 109 649 kr",
+    typeset("1 183 899 kr"),
+    typeset("1 109 649 kr"),
   ]);
   expect(
     h1.lines[0]!.fields.map((f) => [f.name, f.text, f.editable, f.was]),
   ).toEqual([
     ["Tjänstgöringsgrad", "300 %", true, "275 %"],
     ["Antal månader", "6", true, null],
-    ["Månadskostnad", "45 000 kr", true, null],
+    ["Månadskostnad", typeset("45 000 kr"), true, null],
   ]);
   expect([h1.lines[0]!.budget, h1.lines[0]!.budgetWas]).toEqual([
-    "810 000 kr",
-    "742 500 kr",
+    typeset("810 000 kr"),
+    typeset("742 500 kr"),
   ]);
   // The activities' budget is an input; the OH line offers nothing but moves with the rest.
   expect(h1.lines[2]!.fields.map((f) => [f.field, f.editable])).toEqual([
@@ -72,12 +73,12 @@ test("what-if figures are marked with the workbook's value; the confirmation lis
   expect([
     h1.lines[3]!.fields.every((f) => !f.editable),
     h1.lines[3]!.budgetWas,
-  ]).toEqual([true, "100 877 kr"]);
+  ]).toEqual([true, typeset("100 877 kr")]);
   expect(view.halfYears[0]!.totalWas).toBeNull();
   const figures = figuresView(shown, "sv", t, base);
   expect(figures.halfYears.map((h) => h.budgetWas)).toEqual([
     null,
-    "1 109 649 kr",
+    typeset("1 109 649 kr"),
   ]);
   const { writes } = planInputs(grids, readWorkbook(grids).workbook, changes);
   expect(inputsSummary(writes, [], "sv", t, true)).toEqual({
@@ -98,15 +99,15 @@ test("what-if figures are marked with the workbook's value; the confirmation lis
   expect(c.title).toBe("300 procent jämfört med Arbetsboken nu");
   expect(c.halfYears[1]!.lines[0]).toEqual({
     label: "Hälsofrämjare",
-    a: "742 500",
-    b: "810 000",
-    difference: "+67 500",
+    a: typeset("742 500"),
+    b: typeset("810 000"),
+    difference: typeset("+67 500"),
     inputs: "Tjänstgöringsgrad 275 % → 300 %",
   });
   expect(c.halfYears[1]!.total).toMatchObject({
-    a: "1 109 649",
-    b: "1 183 899",
-    difference: "+74 250",
+    a: typeset("1 109 649"),
+    b: typeset("1 183 899"),
+    difference: typeset("+74 250"),
   });
   expect(c.halfYears[0]!.same).toBe("4 poster är lika.");
   expect(
@@ -181,33 +182,35 @@ test("Lönekalkyl in the pane: each person's cost per half-year and the working,
     line.label,
     line.budget,
     line.fields.filter((f) => f.editable),
-  ]).toEqual(["Hälsofrämjare", "598 802 kr", []]);
+  ]).toEqual(["Hälsofrämjare", typeset("598 802 kr"), []]);
   // 32 000 × 1,3142 = 42 054,40; 18 000 × 1,3142 = 23 655,60 and × 1,2081 = 21 745,80; 40 000 × 1,3142 = 52 568.
   expect(
     view.map((p) => [p.name, p.halfYears[0]!.cost, p.halfYears[0]!.working]),
   ).toEqual([
     [
       "Person A",
-      "252 326 kr",
-      "jan–juni: 42 054,40 kr/mån (arbetsgivaravgifter 31,42 %)",
+      typeset("252 326 kr"),
+      typeset("jan–juni: 42 054,40 kr/mån (arbetsgivaravgifter 31,42 %)"),
     ],
     [
       "Person B",
-      "136 204 kr",
-      "jan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)",
+      typeset("136 204 kr"),
+      typeset(
+        "jan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)",
+      ),
     ],
     [
       "Person C",
-      "210 272 kr",
-      "mars–juni: 52 568 kr/mån (arbetsgivaravgifter 31,42 %)",
+      typeset("210 272 kr"),
+      typeset("mars–juni: 52 568 kr/mån (arbetsgivaravgifter 31,42 %)"),
     ],
   ]);
   expect(view[0]!.halfYears[1]).toEqual({
     id: "2026-H2",
-    cost: "0 kr",
+    cost: "0\u00a0kr",
     working: "inga månader i halvåret",
   });
-  expect(view[2]!.halfYears[1]!.cost).toBe("315 408 kr");
+  expect(view[2]!.halfYears[1]!.cost).toBe(typeset("315 408 kr"));
 });
 
 describe("what-if on a report the page holds to its granted budget", () => {

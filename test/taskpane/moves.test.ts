@@ -6,6 +6,7 @@ import { readXlsx } from "../../src/xlsx/read";
 import { textFor } from "../../src/i18n/text";
 import { movesBetween } from "../../src/taskpane/viewmodel";
 import { editPart } from "../helpers/hostile";
+import { typeset } from "../helpers/seed";
 
 const t = textFor("sv");
 const monthly = (text: string) =>
@@ -28,7 +29,9 @@ describe("the moves the pane tells", () => {
 
   test("a changed number moves the half-year's total", () => {
     const moves = movesBetween(before, monthly("50000"), "sv", t);
-    expect(moves[0]).toBe("Totalt 2025-H2: 1 109 649 → 1 200 399 kr, +90 750");
+    expect(moves[0]).toBe(
+      typeset("Totalt 2025-H2: 1 109 649 → 1 200 399 kr, +90 750"),
+    );
   });
 
   test('"ca 45 000" typed in a number cell: its finding, and no move as if the cell were 0', () => {

@@ -54,7 +54,7 @@ function agreementValues(a: Agreement): Record<string, DiffValue> {
     a.tolerance === null
       ? null
       : a.tolerance.kind === "amount"
-        ? `${toKronor(a.tolerance.amount)} kr`
+        ? formatKronor(a.tolerance.amount, "sv")
         : `${a.tolerance.ppm / 10_000} %`;
   const values: Record<string, DiffValue> = {
     ...agreementJson(a),

@@ -228,7 +228,7 @@ const TEXT = {
 
 /** An amount as the memo writes it: "1 485 000", "−73 375" (a true minus sign). */
 export function memoAmount(ore: Ore, lang: Lang = "sv"): string {
-  return formatAmount(ore, lang).replace(/^-/, "\u2212");
+  return formatAmount(ore, lang);
 }
 
 /** "275", "262,5": a percentage or a month count from millionths, at most two decimals. */

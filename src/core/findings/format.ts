@@ -8,10 +8,14 @@ import type { Ore } from "../figures/money";
 export type Lang = "sv" | "en";
 
 const SEPARATORS = {
-  // Swedish groups with an ordinary space and a hyphen-minus, as the seed's decision text writes them.
-  sv: { group: " ", decimal: "," },
+  // A narrow no-break space groups Swedish digits: "1 183 899" never wraps after "1 183" in a
+  // pane 320 px wide, in a terminal or in a cell, and reads as the seed's space.
+  sv: { group: "\u202f", decimal: "," },
   en: { group: ",", decimal: "." },
 } as const;
+
+/** The true minus sign (U+2212): as wide as "+", and no line break after it. */
+export const MINUS = "\u2212";
 
 /** "1234567" → "1 234 567": groups of three from the right (sv-SE and en-GB group from 1 000). */
 function grouped(digits: string, separator: string): string {
@@ -21,7 +25,7 @@ function grouped(digits: string, separator: string): string {
   return out;
 }
 
-/** "1 109 649" (sv) or "1,109,649" (en); öre shown only when there are any. */
+/** "1 109 649" (sv) or "1,109,649" (en), "−73 375"; öre shown only when there are any. */
 export function formatAmount(ore: Ore, lang: Lang = "sv"): string {
   const { group, decimal } = SEPARATORS[lang];
   const abs = Math.abs(ore);
@@ -29,13 +33,14 @@ export function formatAmount(ore: Ore, lang: Lang = "sv"): string {
   const cents = abs % 100;
   const text =
     cents === 0 ? whole : `${whole}${decimal}${String(cents).padStart(2, "0")}`;
-  return ore < 0 ? `-${text}` : text;
+  return ore < 0 ? `${MINUS}${text}` : text;
 }
 
 export function formatKronor(ore: Ore, lang: Lang = "sv"): string {
+  // A no-break space: the unit never wraps away from its number.
   return lang === "sv"
-    ? `${formatAmount(ore, lang)} kr`
-    : `SEK ${formatAmount(ore, lang)}`;
+    ? `${formatAmount(ore, lang)}\u00a0kr`
+    : `SEK\u00a0${formatAmount(ore, lang)}`;
 }
 
 /**
@@ -73,7 +78,7 @@ export function formatNumber(value: number, lang: Lang = "sv"): string {
   const { group, decimal } = SEPARATORS[lang];
   const { whole, fraction } = sixDecimals(Math.abs(value));
   const text = grouped(whole, group) + (fraction ? decimal + fraction : "");
-  return value < 0 && text !== "0" ? `-${text}` : text;
+  return value < 0 && text !== "0" ? `${MINUS}${text}` : text;
 }
 
 /** "2026-11-23 12:00" in Swedish time: when a `Beslut` sheet was made. */
