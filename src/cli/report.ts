@@ -17,7 +17,8 @@ import { CLI_TEXT } from "./messages";
 
 const amount = (kr: number | null | undefined, lang: Lang): string =>
   kr === null || kr === undefined ? "–" : formatAmount(kronor(kr), lang);
-const money = (kr: number, lang: Lang): string => formatKronor(kronor(kr), lang);
+const money = (kr: number, lang: Lang): string =>
+  formatKronor(kronor(kr), lang);
 
 /** Rows as aligned columns: text left, the columns `rightAligned` says right. */
 export function table(
