@@ -7,7 +7,7 @@ import {
   type Lang,
   type Memo,
   type RoledFile,
-  defaultRoles,
+  chooseRoles,
   isIsoDate,
   hasErrors,
   buildCase,
@@ -172,17 +172,5 @@ function withRoles(parts: readonly CaseFile[], opts: MemoOptions): RoledFile[] {
       ] as const
     ).flatMap(([file, role]) => (file === undefined ? [] : [[file, role]])),
   );
-  const taken = new Set(chosen.values());
-  return defaultRoles(parts).map((f) => {
-    const role = chosen.get(f.file);
-    if (role) return { file: f.file, analysis: f.analysis, role };
-    if (f.role !== "left-out" && taken.has(f.role))
-      return {
-        file: f.file,
-        analysis: f.analysis,
-        role: "left-out",
-        why: "not-chosen",
-      };
-    return f;
-  });
+  return chooseRoles(parts, chosen);
 }

@@ -89,6 +89,7 @@ export const CLI_TEXT = {
       "earlier-report": "en senare återrapportering finns",
       "earlier-budget": "ett senare budgetförslag finns",
       "not-chosen": "en annan fil har angetts för rollen",
+      reviewer: "utelämnad av granskaren",
     },
     fromFile: (file: string) => `från ${file}`,
     roleTwice: (file: string) =>
@@ -179,6 +180,7 @@ export const CLI_TEXT = {
       "earlier-report": "a later report is given",
       "earlier-budget": "a later budget proposal is given",
       "not-chosen": "another file is named for the role",
+      reviewer: "left out by the reviewer",
     },
     fromFile: (file: string) => `from ${file}`,
     roleTwice: (file: string) =>

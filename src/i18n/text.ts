@@ -17,7 +17,19 @@ export const TEXT = {
     findingsTitle: "Fynd",
     noFindings: "Inga fynd: arbetsboken är korrekt.",
     counts: (e: number, w: number, i: number) =>
-      `${e} fel, ${w} varningar, ${i} information`,
+      `${e} fel, ${w} ${w === 1 ? "varning" : "varningar"}, ${i} information`,
+    verdict: (e: number, w: number) =>
+      e + w === 0
+        ? "Inga fel eller varningar"
+        : [
+            e > 0 ? `${e} fel` : "",
+            w > 0 ? `${w} ${w === 1 ? "varning" : "varningar"}` : "",
+          ]
+            .filter(Boolean)
+            .join(", "),
+    showFindings: "visa",
+    showFindingsLabel: "Visa fynden",
+    charts: "Diagram",
     severity: SEVERITY_NAME.sv,
     workbookLevel: "Arbetsboken",
     goToCell: (sheet: string, cell: string) => `Gå till ${sheet} ${cell}`,
@@ -159,6 +171,25 @@ export const TEXT = {
       manyFiles: (n: number) => `${n} filer`,
       differentCases:
         "Filerna har olika diarienummer; varje ärende får sitt eget beslutsunderlag.",
+      files: "Ärendets filer",
+      roleFor: (file: string) => `Roll för ${file}`,
+      role: {
+        report: "Återrapportering som bedöms",
+        proposal: "Budgetförslag",
+        grant: "Beviljad budget (referens)",
+        "left-out": "Utelämnad",
+      },
+      leftOut: {
+        template: "en mall som inte är ifylld",
+        "earlier-report": "en senare återrapportering finns",
+        "earlier-budget": "ett senare budgetförslag finns",
+        "not-chosen": "en annan fil har den rollen",
+        reviewer: "utelämnad av dig",
+      },
+      meeting: "Sammanträdets datum (valfritt)",
+      meetingHint:
+        "Avgör vilket år som beviljas nu och vilka år som ska beaktas i budgeten.",
+      fromFile: (file: string) => `från ${file}`,
     },
     standalone: {
       intro:
@@ -312,7 +343,19 @@ export const TEXT = {
     findingsTitle: "Findings",
     noFindings: "No findings: the workbook is in order.",
     counts: (e: number, w: number, i: number) =>
-      `${e} errors, ${w} warnings, ${i} information`,
+      `${e} ${e === 1 ? "error" : "errors"}, ${w} ${w === 1 ? "warning" : "warnings"}, ${i} information`,
+    verdict: (e: number, w: number) =>
+      e + w === 0
+        ? "No errors or warnings"
+        : [
+            e > 0 ? `${e} ${e === 1 ? "error" : "errors"}` : "",
+            w > 0 ? `${w} ${w === 1 ? "warning" : "warnings"}` : "",
+          ]
+            .filter(Boolean)
+            .join(", "),
+    showFindings: "show",
+    showFindingsLabel: "Show the findings",
+    charts: "Charts",
     severity: SEVERITY_NAME.en,
     workbookLevel: "Workbook",
     goToCell: (sheet: string, cell: string) => `Go to ${sheet} ${cell}`,
@@ -456,6 +499,25 @@ export const TEXT = {
       manyFiles: (n: number) => `${n} files`,
       differentCases:
         "The files have different case numbers; each case gets its own memo.",
+      files: "Files of the case",
+      roleFor: (file: string) => `Role of ${file}`,
+      role: {
+        report: "Report being judged",
+        proposal: "Budget proposal",
+        grant: "Granted budget (reference)",
+        "left-out": "Left out",
+      },
+      leftOut: {
+        template: "a template not filled in",
+        "earlier-report": "a later report is given",
+        "earlier-budget": "a later budget proposal is given",
+        "not-chosen": "another file has that role",
+        reviewer: "left out by you",
+      },
+      meeting: "Date of the meeting (optional)",
+      meetingHint:
+        "Decides which year is granted now and which years are to be considered in the budget.",
+      fromFile: (file: string) => `from ${file}`,
     },
     standalone: {
       intro:

@@ -3,6 +3,8 @@
 
 import {
   type CaseFile,
+  type IsoDate,
+  type RoledFile,
   type Lang,
   type Memo,
   buildCase,
@@ -11,9 +13,13 @@ import {
   memoTableText,
 } from "../core";
 
-/** The memo of files of one case; null when they belong to different cases. */
-export function memoFor(files: readonly CaseFile[], lang: Lang): Memo | null {
-  const built = buildCase(files);
+/** The memo of files of one case (in their roles); null when they belong to different cases. */
+export function memoFor(
+  files: readonly (CaseFile | RoledFile)[],
+  lang: Lang,
+  meeting: IsoDate | null = null,
+): Memo | null {
+  const built = buildCase(files, meeting);
   return built.kind === "ok" ? memoOf(built.case, lang) : null;
 }
 

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Analysis,
+  type CaseFile,
   type BudgetWorkbook,
   type InputChange,
   type InputField,
@@ -83,6 +84,8 @@ export interface PaneState {
   readonly moves: readonly string[];
   /** The granted budget the open workbook is held to (SPEC §4.15), by its file's name. */
   readonly granted: string | null;
+  /** The files of the open workbook's case: itself (held to its grant) and the granted budget. */
+  readonly caseFiles: readonly CaseFile[];
   /** What-if (SPEC §4.17): the lines and their inputs, as shown and as in the workbook. */
   readonly model: ModelView | null;
   readonly modelSearch: string;
@@ -276,6 +279,18 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     pending: pending?.summary ?? null,
     analysis,
     granted: granted?.name ?? null,
+    caseFiles: useMemo(
+      () =>
+        analysis
+          ? [
+              { file: host.sourceName(), analysis },
+              ...(granted
+                ? [{ file: granted.name, analysis: granted.analysis }]
+                : []),
+            ]
+          : [],
+      [analysis, granted, host],
+    ),
     model: useMemo(
       () =>
         analysis && read

@@ -30,6 +30,7 @@ import {
   manyLinesWorkbook,
   reportOnGrantSheets,
   salaryWorkbook,
+  typeset,
 } from "../helpers/seed";
 import { buildXlsx, kr, pct } from "../helpers/workbook";
 
@@ -229,18 +230,18 @@ describe("standalone mode (no Office)", () => {
     const budget = fileRow(page, "budget-2025-26.xlsx");
     const report = fileRow(page, "report-2024.xlsx");
     const bad = fileRow(page, "anteckningar.xlsx");
-    await expect(budget.getByText("2 219 298 kr").isVisible()).resolves.toBe(
-      true,
-    );
-    await expect(report.getByText("380 222 kr").isVisible()).resolves.toBe(
-      true,
-    );
+    await expect(
+      budget.getByText(typeset("2 219 298 kr")).isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      report.getByText(typeset("380 222 kr")).isVisible(),
+    ).resolves.toBe(true);
     await expect(report.getByText("STK-2020-1375").isVisible()).resolves.toBe(
       true,
     );
     await expect(
       (await openFindings(page, "budget-2025-26.xlsx"))
-        .getByText("1 109 649 kr")
+        .getByText(typeset("1 109 649 kr"))
         .first()
         .isVisible(),
     ).resolves.toBe(true);
@@ -287,11 +288,11 @@ describe("standalone mode (no Office)", () => {
     await input.press("Enter");
     await details
       .getByTestId("model-total")
-      .getByText("1 183 899 kr")
+      .getByText(typeset("1 183 899 kr"))
       .waitFor();
     await expect(
       details.getByTestId("model-total").textContent(),
-    ).resolves.toContain("I arbetsboken: 1 109 649 kr");
+    ).resolves.toContain(typeset("I arbetsboken: 1 109 649 kr"));
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page
@@ -369,13 +370,13 @@ describe("standalone mode (no Office)", () => {
     });
     expect(clip.types.sort()).toEqual(["text/html", "text/plain"]);
     expect(clip.html).toMatch(
-      /<table[^>]*>.*<td[^>]*>Summa<\/td>.*1 925 000.*<\/table>/s,
+      /<table[^>]*>.*<td[^>]*>Summa<\/td>.*1\u202f925\u202f000.*<\/table>/s,
     );
     expect(clip.text.split("\n")).toEqual(
       expect.arrayContaining([
         "2024\tBudget\tUtfall\tDifferens",
-        "Totalt att återbetala\t\t\t380 222",
-        "Totalt:\t\t\t2 219 298",
+        typeset("Totalt att återbetala\t\t\t380 222"),
+        typeset("Totalt:\t\t\t2 219 298"),
       ]),
     );
     await page.context().close();
@@ -401,7 +402,9 @@ describe("standalone mode (no Office)", () => {
     await report
       .getByText("Räknad mot den beviljade budgeten i beviljad.xlsx (2025-H2)")
       .waitFor();
-    await expect(report.getByText("59 149 kr").isVisible()).resolves.toBe(true);
+    await expect(
+      report.getByText(typeset("59 149 kr")).isVisible(),
+    ).resolves.toBe(true);
     await expect(
       report.getByText("Fel", { exact: true }).isVisible(),
     ).resolves.toBe(true);
@@ -409,7 +412,7 @@ describe("standalone mode (no Office)", () => {
     await expect(
       details
         .getByText(
-          /"Verksamhetskostnader" har budgeten 130 000 kr för 2025-H2 i återrapporteringen, men 100 000 kr beviljades/,
+          /"Verksamhetskostnader" har budgeten 130\u202f000\u00a0kr för 2025-H2 i återrapporteringen, men 100\u202f000\u00a0kr beviljades/,
         )
         .isVisible(),
     ).resolves.toBe(true);
@@ -458,7 +461,7 @@ describe("standalone mode (no Office)", () => {
       ],
     ]);
     await expect(
-      page.getByText("2026-H1: 1 109 649 → 1 183 899 kr").isVisible(),
+      page.getByText(typeset("2026-H1: 1 109 649 → 1 183 899 kr")).isVisible(),
     ).resolves.toBe(true);
     await page.screenshot({
       path: join(SCREENSHOTS, "standalone-diff.png"),
@@ -647,7 +650,9 @@ describe("standalone mode (no Office)", () => {
         .isVisible(),
     ).resolves.toBe(true);
     await expect(
-      fileRow(page, "report-2024.xlsx").getByText("380 222 kr").isVisible(),
+      fileRow(page, "report-2024.xlsx")
+        .getByText(typeset("380 222 kr"))
+        .isVisible(),
     ).resolves.toBe(true);
     await page.pdf({ path: join(SCREENSHOTS, "standalone-print.pdf") });
     await page.context().close();
@@ -808,6 +813,20 @@ describe("the pane in Excel mode", () => {
       acceptDownloads: true,
     });
     await context.addInitScript(fakeOfficeScript(grids.sheets, { dark }));
+    // Every folded section open, as a user who has opened them once finds them.
+    await context.addInitScript(() =>
+      localStorage.setItem(
+        "iop-budget.open-sections",
+        JSON.stringify({
+          charts: true,
+          model: true,
+          salaries: true,
+          scenarios: true,
+          memo: true,
+          template: true,
+        }),
+      ),
+    );
     const page = await context.newPage();
     await routeOfficeJs(page, true);
     await page.goto(`${server.url}/taskpane.html`);
@@ -823,7 +842,7 @@ describe("the pane in Excel mode", () => {
     );
     await expect(
       page.getByTestId("repayment").textContent(),
-    ).resolves.toContain("92 149 kr");
+    ).resolves.toContain(typeset("92 149 kr"));
     writeFileSync(
       join(tmp, "beviljad-pane.xlsx"),
       await buildXlsx(budgetWorkbook()),
@@ -838,11 +857,11 @@ describe("the pane in Excel mode", () => {
       .waitFor();
     await expect(
       page.getByTestId("repayment").textContent(),
-    ).resolves.toContain("59 149 kr");
+    ).resolves.toContain(typeset("59 149 kr"));
     await expect(
       page
         .getByText(
-          /har budgeten 130 000 kr för 2025-H2 i återrapporteringen, men 100 000 kr beviljades/,
+          /har budgeten 130\u202f000\u00a0kr för 2025-H2 i återrapporteringen, men 100\u202f000\u00a0kr beviljades/,
         )
         .isVisible(),
     ).resolves.toBe(true);
@@ -850,7 +869,7 @@ describe("the pane in Excel mode", () => {
     await page.waitForFunction(() =>
       document
         .querySelector('[data-testid="repayment"]')
-        ?.textContent?.includes("92 149 kr"),
+        ?.textContent?.includes(typeset("92 149 kr")),
     );
     await page.context().close();
   });
@@ -861,7 +880,7 @@ describe("the pane in Excel mode", () => {
       await buildXlsx(budgetWorkbook({ typedSalaries: false })),
     );
     await expect(
-      page.getByText("2 219 298 kr").first().isVisible(),
+      page.getByText(typeset("2 219 298 kr")).first().isVisible(),
     ).resolves.toBe(true);
     // A person types 300 % over 275 % for the health promoters in 2026 H1 (C4, a percent cell).
     await page.evaluate(() =>
@@ -874,10 +893,10 @@ describe("the pane in Excel mode", () => {
       ).__fakeExcel.edit("Budget 2026 H1", 3, 2, 3),
     );
     await page
-      .getByText("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250")
+      .getByText(typeset("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250"))
       .waitFor();
     await expect(
-      page.getByText("2 293 548 kr").first().isVisible(),
+      page.getByText(typeset("2 293 548 kr")).first().isVisible(),
     ).resolves.toBe(true);
     // Compute and write: Excel raises onChanged for the add-in's own cells, which must not re-read.
     await page.getByRole("button", { name: "Beräkna och skriv" }).click();
@@ -946,24 +965,27 @@ describe("the pane in Excel mode", () => {
       "Hälsofrämjare",
       "300",
     );
-    await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
+    await page
+      .getByTestId("model-total")
+      .getByText(typeset("1 183 899 kr"))
+      .waitFor();
     await expect(
       page.getByTestId("model-total").textContent(),
-    ).resolves.toContain("I arbetsboken: 1 109 649 kr");
+    ).resolves.toContain(typeset("I arbetsboken: 1 109 649 kr"));
     await expect(page.getByTestId("grants-total").textContent()).resolves.toBe(
-      "2 293 548 kr",
+      typeset("2 293 548 kr"),
     );
     // The key figures mark the half-year that differs from the workbook.
     await expect(
       page.locator('td[data-changed="true"]').first().textContent(),
-    ).resolves.toContain("1 183 899 kr");
+    ).resolves.toContain(typeset("1 183 899 kr"));
     // Nothing was read or written: the workbook still has 275 %.
     expect(await reads(page)).toBe(before);
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(2.75);
 
     await page.getByRole("button", { name: "Återställ" }).click();
     await expect(page.getByTestId("model-total").textContent()).resolves.toBe(
-      "1 109 649 kr",
+      typeset("1 109 649 kr"),
     );
     await whatIf(
       page,
@@ -972,7 +994,10 @@ describe("the pane in Excel mode", () => {
       "Hälsofrämjare",
       "300 %",
     );
-    await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
+    await page
+      .getByTestId("model-total")
+      .getByText(typeset("1 183 899 kr"))
+      .waitFor();
     await page.getByRole("button", { name: "Skriv in i arbetsboken" }).click();
     const dialog = page.getByRole("alertdialog", {
       name: "Skriva i arbetsboken?",
@@ -989,7 +1014,7 @@ describe("the pane in Excel mode", () => {
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(3);
     // Read back from the workbook: the figure is the workbook's own now, nothing marked.
     await expect(page.getByTestId("model-total").textContent()).resolves.toBe(
-      "1 183 899 kr",
+      typeset("1 183 899 kr"),
     );
     await expect(
       page.getByRole("button", { name: "Skriv in i arbetsboken" }).count(),
@@ -1015,7 +1040,10 @@ describe("the pane in Excel mode", () => {
       "Hälsofrämjare",
       "300",
     );
-    await page.getByTestId("model-total").getByText("1 183 899 kr").waitFor();
+    await page
+      .getByTestId("model-total")
+      .getByText(typeset("1 183 899 kr"))
+      .waitFor();
     await name.fill("300 procent");
     await page.getByRole("button", { name: "Spara scenario" }).click();
     await page
@@ -1041,11 +1069,11 @@ describe("the pane in Excel mode", () => {
     await expect(
       table.getByRole("row", { name: /Hälsofrämjare/ }).textContent(),
     ).resolves.toBe(
-      "HälsofrämjareTjänstgöringsgrad 275 % → 300 %742 500810 000+67 500",
+      "HälsofrämjareTjänstgöringsgrad 275 % → 300 %742\u202f500810\u202f000+67\u202f500",
     );
     await expect(
       table.getByRole("row", { name: /Totalt 2026-H1/ }).textContent(),
-    ).resolves.toBe("Totalt 2026-H11 109 6491 183 899+74 250");
+    ).resolves.toBe(typeset("Totalt 2026-H11 109 6491 183 899+74 250"));
     await expect(
       page
         .getByRole("table", {
@@ -1072,26 +1100,26 @@ describe("the pane in Excel mode", () => {
     await page.getByText("Klart: 1 värde skrevs in i arbetsboken.").waitFor();
     expect(await fakeCell(page, "Budget 2026 H1", 3, 2)).toBe(3);
     await expect(page.getByTestId("grants-total").textContent()).resolves.toBe(
-      "2 293 548 kr",
+      typeset("2 293 548 kr"),
     );
     await page.context().close();
   });
 
   test("Lönekalkyl: each person's cost per half-year with the months and rates behind it", async () => {
     const page = await excelPage(false, await buildXlsx(salaryWorkbook()));
-    const table = page.getByRole("table", { name: "Lönekalkyl" });
+    const persons = page.getByRole("list", { name: "Lönekalkyl" });
     await expect(
-      table.getByRole("row", { name: /Person B/ }).textContent(),
+      persons.getByRole("listitem", { name: "Person B" }).textContent(),
     ).resolves.toContain(
-      "136 204 krjan–mars: 23 655,60 kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21 745,80 kr/mån (nedsatt för unga 20,81 %)",
+      "2026-H1136\u202f204\u00a0krjan–mars: 23\u202f655,60\u00a0kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21\u202f745,80\u00a0kr/mån (nedsatt för unga 20,81 %)",
     );
     // The line's budget is the three persons' together: 598 802 kr.
     await expect(
       page
-        .getByRole("table", { name: "Modellera 2026-H1" })
-        .getByRole("row", { name: /^Hälsofrämjare/ })
+        .getByRole("list", { name: "Modellera 2026-H1" })
+        .getByRole("listitem", { name: "Hälsofrämjare" })
         .textContent(),
-    ).resolves.toContain("598 802 kr");
+    ).resolves.toContain(typeset("598 802 kr"));
     await page.context().close();
   });
 
@@ -1115,6 +1143,112 @@ describe("the pane in Excel mode", () => {
     await page.context().close();
   });
 
+  /** Whether the page scrolls sideways, and every amount or date drawn on more than one line. */
+  const layoutFaults = (page: Page) =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(
+        document.body,
+        NodeFilter.SHOW_TEXT,
+      );
+      const figure =
+        /\u2212?\d{1,3}(?:\u202f\d{3})+(?:,\d+)?(?:\u00a0kr)?|\d{4}-\d{2}-\d{2}|\d{4}-H[12]/g;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? "";
+        for (const m of text.matchAll(figure)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const lines = new Set(
+            Array.from(range.getClientRects())
+              .filter((r) => r.width > 0)
+              .map((r) => Math.round(r.top)),
+          );
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+      return {
+        sideways: root.scrollWidth > root.clientWidth,
+        broken,
+      };
+    });
+
+  test.each([320, 350])(
+    "at %i px: the verdict on top, the findings on the first screen, nothing scrolls sideways or wraps a figure with every section open",
+    async (width) => {
+      // A first-time user: every section folded.
+      const report = readXlsx(readFileSync(join(SAMPLES, "report-2024.xlsx")));
+      const first = await browser.newContext({
+        locale: "sv-SE",
+        viewport: { width, height: 800 },
+      });
+      await first.addInitScript(fakeOfficeScript(report.sheets, {}));
+      let page = await first.newPage();
+      await routeOfficeJs(page, true);
+      await page.goto(`${server.url}/taskpane.html`);
+      await page.getByRole("button", { name: "Kontrollera" }).click();
+      const findings = page.getByRole("heading", { name: "Fynd" });
+      await findings.waitFor();
+      await expect(page.getByTestId("verdict").textContent()).resolves.toBe(
+        "2 varningar — visa",
+      );
+      const verdictBox = (await page.getByTestId("verdict").boundingBox())!;
+      const findingsBox = (await findings.boundingBox())!;
+      expect(verdictBox.y).toBeLessThan(findingsBox.y);
+      // The heading and the first finding under it are on the first screen.
+      expect(findingsBox.y + 120).toBeLessThan(800);
+      await expect(layoutFaults(page)).resolves.toEqual({
+        sideways: false,
+        broken: [],
+      });
+      // The cell is a link that selects it.
+      await page.screenshot({ path: join(SCREENSHOTS, `pane-${width}.png`) });
+      await page
+        .getByRole("button", { name: "Gå till Halvår 1 2024 G6" })
+        .click();
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __fakeExcel: { selected?: string } })
+            .__fakeExcel.selected === "Halvår 1 2024!G6",
+      );
+      await first.close();
+
+      // Every section open, on a workbook with salaries, scenarios compared.
+      page = await excelPage(false, await buildXlsx(salaryWorkbook()));
+      await page.setViewportSize({ width, height: 800 });
+      await page.getByRole("list", { name: "Lönekalkyl" }).waitFor();
+      await page.getByLabel("Scenariots namn").fill("Som ansökt");
+      await page.getByRole("button", { name: "Spara scenario" }).click();
+      await page
+        .getByText('Scenariot "Som ansökt" sparades i arbetsboken.')
+        .waitFor();
+      const input = page
+        .getByRole("list", { name: /^Modellera / })
+        .getByRole("textbox")
+        .first();
+      await input.fill("45 000");
+      await input.press("Enter");
+      await page.getByLabel("Jämför B").selectOption({ label: "Som ansökt" });
+      await page.getByRole("button", { name: "Jämför", exact: true }).click();
+      await page
+        .getByText("Som ansökt jämfört med Arbetsboken nu")
+        .first()
+        .waitFor();
+      await page.getByRole("img").first().waitFor();
+      await expect(layoutFaults(page)).resolves.toEqual({
+        sideways: false,
+        broken: [],
+      });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(SCREENSHOTS, `pane-${width}-open.png`),
+        fullPage: true,
+      });
+      await page.context().close();
+    },
+  );
+
   test.each([
     ["light", false],
     ["dark", true],
@@ -1124,7 +1258,7 @@ describe("the pane in Excel mode", () => {
       const page = await excelPage(dark);
       await expect(
         page.getByTestId("repayment").textContent(),
-      ).resolves.toContain("380 222 kr");
+      ).resolves.toContain(typeset("380 222 kr"));
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({
         path: join(SCREENSHOTS, `excel-${name}.png`),

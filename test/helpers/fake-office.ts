@@ -114,7 +114,8 @@ export function fakeOfficeScript(
       customProperties: { getItemOrNullObject: () => nullObject, add: noop },
       getUsedRangeOrNullObject: () => (fake.reads++, s && s.rows > 0 ? Object.assign(range(s, 0, 0, s.rows, s.cols), { address: "'" + name + "'!A1:" + letters(s.cols - 1) + s.rows, rowCount: s.rows, columnCount: s.cols }) : nullObject),
       getRangeByIndexes: (row, col, rows, cols) => range(s, row, col, rows, cols),
-      getRange: () => range(null, 0, 0, 0, 0),
+      // Selecting a range by address keeps "Sheet!A1": what a finding's cell link asked for.
+      getRange: (a) => Object.assign(range(null, 0, 0, 0, 0), { select: () => { fake.selected = name + "!" + a; } }),
       activate: noop, freezePanes: { freezeRows: noop },
     });
     const find = (n) => sheets.find((s) => s.name === n);

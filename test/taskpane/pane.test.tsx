@@ -30,6 +30,19 @@ async function grids(sheets: SheetSpec[]) {
   return readXlsx(await buildXlsx(sheets));
 }
 
+/** Opens or closes a folded section by its heading, as a click on its summary does. */
+function openFold(title: string) {
+  const details = screen
+    .getByRole("heading", { name: title })
+    .closest("details")!;
+  act(() => {
+    details.open = !details.open;
+    details.dispatchEvent(new Event("toggle"));
+  });
+}
+
+beforeEach(() => localStorage.clear());
+
 describe("the findings list", () => {
   test("shows each finding with its cell, grouped by sheet, and a click selects the cell", async () => {
     const g = await grids([
@@ -73,9 +86,45 @@ describe("the pane", () => {
     expect(screen.getAllByText(/är överskriden med 36 68[78] kr/)).toHaveLength(
       2,
     );
+    // The answer on top, the findings right after the key figures, the rest folded away.
+    expect(screen.getByTestId("verdict")).toHaveTextContent(
+      "2 varningar — visa",
+    );
+    const order = [
+      screen.getByTestId("verdict"),
+      screen.getByRole("heading", { name: "Nyckeltal" }),
+      screen.getByRole("heading", { name: "Fynd" }),
+      screen.getByRole("heading", { name: "Diagram" }),
+    ];
+    for (let i = 1; i < order.length; i++)
+      expect(
+        order[i - 1]!.compareDocumentPosition(order[i]!) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+    expect(
+      screen.queryByRole("img", {
+        name: "Budget och utfall per post, 2024-H1",
+      }),
+    ).toBeNull();
+    openFold("Diagram");
     expect(
       screen.getByRole("img", { name: "Budget och utfall per post, 2024-H1" }),
     ).toBeInTheDocument();
+    // An open section stays open the next time the pane opens.
+    cleanup();
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    expect(
+      await screen.findByRole("img", {
+        name: "Budget och utfall per post, 2024-H1",
+      }),
+    ).toBeInTheDocument();
+    openFold("Diagram");
+    expect(
+      screen.queryByRole("img", {
+        name: "Budget och utfall per post, 2024-H1",
+      }),
+    ).toBeNull();
   });
 
   test("Beräkna och skriv shows what will be written and asks before writing", async () => {
@@ -149,6 +198,7 @@ describe("the pane", () => {
   test("Skapa mall adds the template sheets, or says which existing sheets stop it", async () => {
     const empty = fakeHost({ sheets: [{ name: "Blad1", rows: [] }] });
     const { unmount } = render(<App host={empty} lang="sv" dark={false} />);
+    openFold("Skapa mall");
     fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), {
       target: { value: "2025-07" },
     });

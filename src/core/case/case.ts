@@ -31,7 +31,9 @@ export type LeftOut =
   | "earlier-report"
   | "earlier-budget"
   /** The reviewer named another file for its role. */
-  | "not-chosen";
+  | "not-chosen"
+  /** The reviewer left it out. */
+  | "reviewer";
 
 export interface RoledFile extends CaseFile {
   readonly role: CaseRole;
@@ -214,6 +216,28 @@ export function defaultRoles<F extends CaseFile>(
         ? "earlier-report"
         : "earlier-budget";
     return { ...f, role: "left-out" as const, why };
+  });
+}
+
+/**
+ * The files' roles as the reviewer chose them (`memo --report …`, the page's and the pane's role
+ * choice), the rest as defaultRoles gives them; a default the reviewer's choice displaces is left
+ * out, since a case has one report, one proposal and one grant.
+ */
+export function chooseRoles<F extends CaseFile>(
+  files: readonly F[],
+  chosen: ReadonlyMap<string, CaseRole>,
+): (F & { role: CaseRole; why?: LeftOut })[] {
+  const taken = new Set(chosen.values());
+  const defaults = defaultRoles(files);
+  return files.map((f, i) => {
+    const role = chosen.get(f.file);
+    if (role === "left-out") return { ...f, role, why: "reviewer" as const };
+    if (role) return { ...f, role };
+    const d = defaults[i]!;
+    if (d.role !== "left-out" && taken.has(d.role))
+      return { ...f, role: "left-out" as const, why: "not-chosen" as const };
+    return d;
   });
 }
 

@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useMemo, useRef } from "react";
+import { Suspense, lazy, useRef } from "react";
 import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core/plan/template-period";
 import type { WorkbookHost } from "../../excel/host";
@@ -19,7 +19,9 @@ import { PaneShell } from "./PaneShell";
 import { ComputeDialog } from "./ComputeDialog";
 import { FindingsList } from "./FindingsList";
 import { KeyFigures } from "./KeyFigures";
-import { MemoActions } from "./MemoActions";
+import { CaseMemo } from "./CaseMemo";
+import { Fold } from "./Fold";
+import { Verdict } from "./Verdict";
 import { TemplateForm } from "./TemplateForm";
 
 // What-if and scenarios in a chunk of their own: the pane's first load stays small.
@@ -50,6 +52,11 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
+  heading: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
 });
 
 export interface AppProps {
@@ -68,13 +75,6 @@ export function App({ host, lang, dark }: AppProps) {
   const { t } = pane;
   const period = defaultTemplatePeriod(new Date());
   const grantedInput = useRef<HTMLInputElement>(null);
-  const memoFiles = useMemo(
-    () =>
-      pane.analysis
-        ? [{ file: host.sourceName(), analysis: pane.analysis }]
-        : [],
-    [pane.analysis, host],
-  );
   return (
     <PaneShell
       lang={lang}
@@ -168,18 +168,36 @@ export function App({ host, lang, dark }: AppProps) {
           </MessageBar>
         )}
       </div>
+      {pane.findings && <Verdict counts={pane.findings.counts} t={t} />}
       {pane.figures && (
         <section className={styles.section} aria-labelledby="figures-heading">
-          <h2 id="figures-heading">{t.figures}</h2>
+          <h2 id="figures-heading" className={styles.heading}>
+            {t.figures}
+          </h2>
           <KeyFigures view={pane.figures} t={t} />
+        </section>
+      )}
+      {pane.findings && (
+        <section className={styles.section} aria-labelledby="findings-heading">
+          <h2 id="findings-heading" className={styles.heading} tabIndex={-1}>
+            {t.findingsTitle}
+          </h2>
+          <FindingsList
+            view={pane.findings}
+            t={t}
+            onSelect={(sheet, cell) => void pane.select(sheet, cell)}
+          />
+        </section>
+      )}
+      {pane.figures && pane.figures.charts.length > 0 && (
+        <Fold id="charts" title={t.charts}>
           {pane.figures.charts.map((c) => (
             <BudgetChart key={c.id} chart={c} t={t} />
           ))}
-        </section>
+        </Fold>
       )}
       {pane.model && (
-        <section className={styles.section} aria-labelledby="model-heading">
-          <h2 id="model-heading">{t.model.title}</h2>
+        <Fold id="model" title={t.model.title}>
           <Suspense fallback={<ProgressBar aria-label={t.model.title} />}>
             <ModelSection
               view={pane.model}
@@ -192,19 +210,17 @@ export function App({ host, lang, dark }: AppProps) {
               disabled={pane.busy !== null}
             />
           </Suspense>
-        </section>
+        </Fold>
       )}
       {pane.salaries.length > 0 && (
-        <section className={styles.section} aria-labelledby="salary-heading">
-          <h2 id="salary-heading">{t.salaries.title}</h2>
+        <Fold id="salaries" title={t.salaries.title}>
           <Suspense fallback={<ProgressBar aria-label={t.salaries.title} />}>
             <SalarySection persons={pane.salaries} t={t} />
           </Suspense>
-        </section>
+        </Fold>
       )}
       {pane.model && (
-        <section className={styles.section} aria-labelledby="scenario-heading">
-          <h2 id="scenario-heading">{t.scenarios.title}</h2>
+        <Fold id="scenarios" title={t.scenarios.title}>
           <Suspense fallback={<ProgressBar aria-label={t.scenarios.title} />}>
             <ScenarioSection
               scenarios={pane.scenarios}
@@ -217,32 +233,20 @@ export function App({ host, lang, dark }: AppProps) {
               onApply={(name) => void pane.prepareScenario(name)}
             />
           </Suspense>
-        </section>
+        </Fold>
       )}
       {pane.analysis && (
-        <section className={styles.section} aria-labelledby="memo-heading">
-          <h2 id="memo-heading">{t.memo.title}</h2>
+        <Fold id="memo" title={t.memo.title}>
           <Text>{t.memo.intro}</Text>
-          <MemoActions
-            files={memoFiles}
+          <CaseMemo
+            files={pane.caseFiles}
             lang={lang}
             t={t}
             label={host.sourceName()}
           />
-        </section>
+        </Fold>
       )}
-      {pane.findings && (
-        <section className={styles.section} aria-labelledby="findings-heading">
-          <h2 id="findings-heading">{t.findingsTitle}</h2>
-          <FindingsList
-            view={pane.findings}
-            t={t}
-            onSelect={(sheet, cell) => void pane.select(sheet, cell)}
-          />
-        </section>
-      )}
-      <section className={styles.section} aria-labelledby="template-heading">
-        <h2 id="template-heading">{t.template}</h2>
+      <Fold id="template" title={t.template}>
         <TemplateForm
           t={t}
           initialFrom={ym(period.from)}
@@ -250,7 +254,7 @@ export function App({ host, lang, dark }: AppProps) {
           disabled={pane.busy !== null}
           onCreate={(f, to) => void pane.createTemplate(f, to)}
         />
-      </section>
+      </Fold>
       <ComputeDialog
         summary={pane.pending}
         t={t}

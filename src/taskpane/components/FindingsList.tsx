@@ -1,12 +1,13 @@
 import {
   Badge,
-  Button,
+  Link,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { PaneText } from "../../i18n/text";
 import type { FindingsView } from "../viewmodel";
+import { Unbroken } from "./Unbroken";
 
 const useStyles = makeStyles({
   list: {
@@ -19,11 +20,14 @@ const useStyles = makeStyles({
   },
   item: {
     display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "flex-start",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "baseline",
   },
-  message: { flex: 1 },
+  message: { flexBasis: "100%", overflowWrap: "anywhere" },
   group: { marginTop: tokens.spacingVerticalM },
+  heading: { fontSize: tokens.fontSizeBase300, margin: 0 },
+  cell: { fontFamily: tokens.fontFamilyMonospace },
 });
 
 const COLOR = {
@@ -39,7 +43,10 @@ export interface FindingsListProps {
   readonly onSelect?: (sheet: string, cell: string) => void;
 }
 
-/** Findings grouped by sheet, errors first; a finding with a cell is a button that selects it. */
+/**
+ * Findings grouped by sheet, errors first: the severity and the cell on one line, the message
+ * under them at the pane's full width. A cell is a link that selects it in the workbook.
+ */
 export function FindingsList({ view, t, onSelect }: FindingsListProps) {
   const styles = useStyles();
   if (view.groups.length === 0) return <Text>{t.noFindings}</Text>;
@@ -52,7 +59,7 @@ export function FindingsList({ view, t, onSelect }: FindingsListProps) {
           className={styles.group}
           aria-label={group.title}
         >
-          <h3>{group.title}</h3>
+          <h3 className={styles.heading}>{group.title}</h3>
           <ul className={styles.list}>
             {group.findings.map((f, i) => (
               <li
@@ -63,18 +70,20 @@ export function FindingsList({ view, t, onSelect }: FindingsListProps) {
                   {t.severity[f.severity]}
                 </Badge>
                 {f.cell && f.sheet && onSelect ? (
-                  <Button
-                    size="small"
-                    appearance="subtle"
+                  <Link
+                    as="button"
+                    className={styles.cell}
                     aria-label={t.goToCell(f.sheet, f.cell)}
                     onClick={() => onSelect(f.sheet!, f.cell!)}
                   >
                     {f.cell}
-                  </Button>
+                  </Link>
                 ) : f.cell ? (
-                  <Text font="monospace">{f.cell}</Text>
+                  <Text className={styles.cell}>{f.cell}</Text>
                 ) : null}
-                <Text className={styles.message}>{f.message}</Text>
+                <Text className={styles.message}>
+                  <Unbroken text={f.message} />
+                </Text>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneText } from "../../i18n/text";
 import type { FiguresView } from "../viewmodel";
+import { Unbroken } from "./Unbroken";
 
 const useStyles = makeStyles({
   table: {
@@ -10,6 +11,7 @@ const useStyles = makeStyles({
       padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
       textAlign: "right",
     },
+    "& td": { whiteSpace: "nowrap" },
     "& th:first-child, & td:first-child": { textAlign: "left" },
   },
   srOnly: {
@@ -92,7 +94,7 @@ export function KeyFigures({
         ))}
         <dt>{t.repayment}</dt>
         <dd data-testid="repayment">
-          {view.repaymentText}
+          <Unbroken text={view.repaymentText} />
           {view.repaymentWas !== null && (
             <Text block size={200}>
               {t.model.wasInWorkbook(view.repaymentWas)}

@@ -7,7 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { CaseFile, Lang } from "../../core";
+import type { CaseFile, IsoDate, Lang, RoledFile } from "../../core";
 import { DOCX_TYPE, download } from "../download";
 import type { PaneText } from "../../i18n/text";
 import {
@@ -28,8 +28,10 @@ const useStyles = makeStyles({
 });
 
 export interface MemoActionsProps {
-  /** The workbooks of one case. */
-  readonly files: readonly CaseFile[];
+  /** The workbooks of one case, in their roles where the reviewer chose them. */
+  readonly files: readonly (CaseFile | RoledFile)[];
+  /** The board's meeting: its year is granted now. */
+  readonly meeting?: IsoDate | null;
   readonly lang: Lang;
   readonly t: PaneText;
   /** What the buttons are for, for a screen reader: the case number or the file's name. */
@@ -37,9 +39,18 @@ export interface MemoActionsProps {
 }
 
 /** Ladda ner beslutsunderlag (Word) and Kopiera tabell, for one case. */
-export function MemoActions({ files, lang, t, label }: MemoActionsProps) {
+export function MemoActions({
+  files,
+  meeting = null,
+  lang,
+  t,
+  label,
+}: MemoActionsProps) {
   const styles = useStyles();
-  const memo = useMemo(() => memoFor(files, lang), [files, lang]);
+  const memo = useMemo(
+    () => memoFor(files, lang, meeting),
+    [files, lang, meeting],
+  );
   const [making, setMaking] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(
     null,

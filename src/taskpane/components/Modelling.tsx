@@ -18,6 +18,7 @@ import type {
   ModelView,
   SalaryPersonView,
 } from "../modelling";
+import { Unbroken } from "./Unbroken";
 
 // What-if and scenarios: loaded only when the pane has a workbook to model (a chunk of its own).
 
@@ -42,8 +43,44 @@ const useStyles = makeStyles({
       verticalAlign: "top",
     },
     "& th:first-child, & td:first-child": { textAlign: "left" },
+    // Figures and half-years never wrap inside; a line's name may.
+    "& td, & thead th": { whiteSpace: "nowrap" },
   },
   input: { width: "7.5em", textAlign: "right" },
+  // Each line a block of its own: its name and budget on one row, its inputs under them,
+  // wrapping at the pane's width (320 px) rather than scrolling sideways.
+  lines: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+  },
+  line: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalS} 0`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  lineHead: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalS,
+    "& > :last-child": { textAlign: "right", whiteSpace: "nowrap" },
+  },
+  label: { overflowWrap: "anywhere" },
+  fields: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+  },
+  field: { display: "flex", flexDirection: "column" },
+  costs: { margin: 0 },
+  cost: { padding: `${tokens.spacingVerticalXXS} 0` },
+  working: { margin: 0, color: tokens.colorNeutralForeground2 },
+  fieldName: { color: tokens.colorNeutralForeground2 },
   changed: {
     backgroundColor: tokens.colorPaletteYellowBackground2,
     fontWeight: tokens.fontWeightSemibold,
@@ -158,9 +195,6 @@ export function ModelSection({
   const [sheet, setSheet] = useState<string | null>(null);
   const h = view.halfYears.find((x) => x.sheet === sheet) ?? view.halfYears[0];
   if (!h) return null;
-  const columns =
-    h.lines[0]?.fields.filter((f) => f.field !== "budget").map((f) => f.name) ??
-    [];
   return (
     <div className={styles.section}>
       <Text>{t.model.intro}</Text>
@@ -182,77 +216,49 @@ export function ModelSection({
           />
         </Field>
       </div>
-      <table className={styles.table} aria-label={`${t.model.title} ${h.id}`}>
-        <thead>
-          <tr>
-            <th scope="col">{t.model.line}</th>
-            {columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-            <th scope="col">{t.budget}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {h.lines.map((l) => {
-            const budgetField = l.fields.find((f) => f.field === "budget");
-            const inputs = l.fields.filter((f) => f.field !== "budget");
-            return (
-              <tr key={l.key}>
-                <th scope="row">{l.label}</th>
-                {columns.map((c) => {
-                  const f = inputs.find((x) => x.name === c);
-                  return (
-                    <td key={c}>
-                      {f ? (
+      <ul className={styles.lines} aria-label={`${t.model.title} ${h.id}`}>
+        {h.lines.map((l) => {
+          const budgetField = l.fields.find((f) => f.field === "budget");
+          const inputs = l.fields.filter((f) => f.field !== "budget");
+          const edit = (field: InputField, text: string) =>
+            onInput(h.sheet, l.key, field, text);
+          return (
+            <li key={l.key} className={styles.line} aria-label={l.label}>
+              <div className={styles.lineHead}>
+                <Text weight="semibold" className={styles.label}>
+                  {l.label}
+                </Text>
+                {!budgetField && (
+                  <Figure value={l.budget} was={l.budgetWas} t={t} />
+                )}
+              </div>
+              {(inputs.length > 0 || budgetField) && (
+                <div className={styles.fields}>
+                  {[...inputs, ...(budgetField ? [budgetField] : [])].map(
+                    (f) => (
+                      <div key={f.field} className={styles.field}>
+                        <Text size={200} className={styles.fieldName}>
+                          {f.field === "budget" ? t.budget : f.name}
+                        </Text>
                         <FieldCell
                           field={f}
                           label={l.label}
                           t={t}
-                          onInput={(field, text) =>
-                            onInput(h.sheet, l.key, field, text)
-                          }
+                          onInput={edit}
                         />
-                      ) : (
-                        "–"
-                      )}
-                    </td>
-                  );
-                })}
-                <td>
-                  {budgetField ? (
-                    <FieldCell
-                      field={budgetField}
-                      label={l.label}
-                      t={t}
-                      onInput={(field, text) =>
-                        onInput(h.sheet, l.key, field, text)
-                      }
-                    />
-                  ) : (
-                    <Figure value={l.budget} was={l.budgetWas} t={t} />
+                      </div>
+                    ),
                   )}
-                </td>
-              </tr>
-            );
-          })}
-          <tr>
-            <th scope="row">{`${t.model.total} ${h.id}`}</th>
-            {columns.map((c) => (
-              <td key={c} />
-            ))}
-            <td>
-              <Figure
-                value={h.total}
-                was={h.totalWas}
-                t={t}
-                testId="model-total"
-              />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className={styles.lineHead}>
+        <Text weight="semibold">{`${t.model.total} ${h.id}`}</Text>
+        <Figure value={h.total} was={h.totalWas} t={t} testId="model-total" />
+      </div>
       {h.hidden > 0 && (
         <Text size={200}>{t.model.hiddenLines(h.lines.length, h.matched)}</Text>
       )}
@@ -439,7 +445,7 @@ function ComparisonTable({
             {h.lines.map((l) => (
               <tr key={l.label}>
                 <th scope="row">
-                  {l.label}
+                  <Unbroken text={l.label} />
                   {l.inputs && (
                     <Text block size={200}>
                       {l.inputs}
@@ -452,7 +458,9 @@ function ComparisonTable({
               </tr>
             ))}
             <tr>
-              <th scope="row">{h.total.label}</th>
+              <th scope="row">
+                <Unbroken text={h.total.label} />
+              </th>
               <td>{h.total.a}</td>
               <td>{h.total.b}</td>
               <td>{h.total.difference}</td>
@@ -498,44 +506,36 @@ export function SalarySection({
   readonly t: PaneText;
 }) {
   const styles = useStyles();
-  const ids = persons[0]?.halfYears.map((h) => h.id) ?? [];
   return (
     <div className={styles.section}>
       <Text>{t.salaries.intro}</Text>
-      <table className={styles.table} aria-label={t.salaries.title}>
-        <thead>
-          <tr>
-            <th scope="col">{t.salaries.person}</th>
-            {ids.map((id) => (
-              <th key={id} scope="col">
-                {id}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {persons.map((p) => (
-            <tr key={p.key}>
-              <th scope="row">
-                {p.name || "–"}
-                <Text block size={200}>
-                  {t.salaries.post}: {p.post}
-                </Text>
-              </th>
+      <ul className={styles.lines} aria-label={t.salaries.title}>
+        {persons.map((p) => (
+          <li key={p.key} className={styles.line} aria-label={p.name || p.post}>
+            <Text weight="semibold" className={styles.label}>
+              {p.name || "–"}
+            </Text>
+            <Text size={200}>
+              {t.salaries.post}: {p.post}
+            </Text>
+            <div className={styles.costs}>
               {p.halfYears.map((h) => (
-                <td key={h.id}>
-                  {h.cost}
+                <div key={h.id} className={styles.cost}>
+                  <div className={styles.lineHead}>
+                    <span>{h.id}</span>
+                    <span>{h.cost}</span>
+                  </div>
                   {h.working && (
-                    <Text block size={200} style={{ textAlign: "left" }}>
+                    <Text block size={200} className={styles.working}>
                       {h.working}
                     </Text>
                   )}
-                </td>
+                </div>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </div>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,0 +1,125 @@
+import {
+  Field,
+  Input,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import {
+  type CaseFile,
+  type CaseRole,
+  type Lang,
+  type RoledFile,
+  chooseRoles,
+  isIsoDate,
+} from "../../core";
+import type { PaneText } from "../../i18n/text";
+import { MemoActions } from "./MemoActions";
+
+const useStyles = makeStyles({
+  files: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  file: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    alignItems: "center",
+  },
+  name: { overflowWrap: "anywhere", flex: "1 1 10em" },
+  why: { flexBasis: "100%", color: tokens.colorNeutralForeground3 },
+});
+
+const ROLES: readonly CaseRole[] = ["report", "proposal", "grant", "left-out"];
+
+export interface CaseMemoProps<F extends CaseFile> {
+  /** The files of one case. */
+  readonly files: readonly F[];
+  /**
+   * The files as the memo takes them once roles are chosen: the page holds the chosen report to
+   * the chosen grant here. By default the files as they are.
+   */
+  readonly prepare?: (
+    roled: readonly (F & RoledFile)[],
+  ) => readonly RoledFile[];
+  readonly lang: Lang;
+  readonly t: PaneText;
+  readonly label: string;
+}
+
+/**
+ * The case's files with their roles (the latest report judged, the budget proposed, the grant a
+ * reference, templates and earlier files left out), each changeable; the meeting's date; the memo.
+ */
+export function CaseMemo<F extends CaseFile>({
+  files,
+  prepare,
+  lang,
+  t,
+  label,
+}: CaseMemoProps<F>) {
+  const styles = useStyles();
+  const m = t.memo;
+  const [chosen, setChosen] = useState<ReadonlyMap<string, CaseRole>>(
+    new Map(),
+  );
+  const [meeting, setMeeting] = useState("");
+  const roled = useMemo(() => {
+    const r = chooseRoles(files, chosen);
+    return prepare ? prepare(r) : r;
+  }, [files, chosen, prepare]);
+  return (
+    <>
+      <Text weight="semibold">{m.files}</Text>
+      <ul className={styles.files} aria-label={m.files}>
+        {roled.map((f) => (
+          <li key={f.file} className={styles.file}>
+            <Text className={styles.name}>{f.file}</Text>
+            <Select
+              size="small"
+              aria-label={m.roleFor(f.file)}
+              value={f.role}
+              onChange={(_, d) =>
+                setChosen((prev) =>
+                  new Map(prev).set(f.file, d.value as CaseRole),
+                )
+              }
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {m.role[r]}
+                </option>
+              ))}
+            </Select>
+            {f.role === "left-out" && f.why && (
+              <Text size={200} className={styles.why}>
+                {m.leftOut[f.why]}
+              </Text>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Field label={m.meeting} hint={m.meetingHint}>
+        <Input
+          type="date"
+          value={meeting}
+          onChange={(_, d) => setMeeting(d.value)}
+        />
+      </Field>
+      <MemoActions
+        files={roled}
+        meeting={isIsoDate(meeting) ? meeting : null}
+        lang={lang}
+        t={t}
+        label={label}
+      />
+    </>
+  );
+}
