@@ -33,8 +33,8 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     en: "The file could not be written (does the folder exist, and may it be written?).",
   },
   NOT_A_WORKBOOK: {
-    sv: "Filen är inte en Excel-arbetsbok (.xlsx).",
-    en: "The file is not an Excel workbook (.xlsx).",
+    sv: "Filen är inte en Excel-arbetsbok (.xlsx). Kontrollera att det är rätt fil, eller öppna den i Excel och spara den som Excel-arbetsbok (.xlsx).",
+    en: "The file is not an Excel workbook (.xlsx). Check that it is the right file, or open it in Excel and save it as an Excel Workbook (.xlsx).",
   },
   ENCRYPTED: {
     sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.",

@@ -95,6 +95,19 @@ describe("what-if: inputs changed without writing", () => {
     expect(parseInput("budget", "abc")).toBeNull();
     expect(parseInput("budget", "-5")).toBeNull();
     expect(parseInput("budget", "10 %")).toBeNull();
+    // Thousands of kronor, as economists write them; the same 45 000 kr every way.
+    for (const text of [
+      "45 tkr",
+      "45 tkr.",
+      "45TKR",
+      "45 000 kr",
+      "45000",
+      "45\u202f000\u00a0kr",
+    ])
+      expect(parseInput("monthlyCost", text)).toBe(4_500_000);
+    expect(parseInput("budget", "12,5 tkr")).toBe(1_250_000);
+    expect(parseInput("servicePercent", "45 tkr")).toBeNull();
+    expect(parseInput("months", "3 tkr")).toBeNull();
   });
 
   test("275 % → 300 % recomputes the half-year, the OH and the grants; the workbook's grids stay as they were", () => {

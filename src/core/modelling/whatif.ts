@@ -74,12 +74,22 @@ export function editableFields(
   );
 }
 
-/** The text a person types for a value, read as the model's value; null when it is not one. */
+/** "45 tkr", "45 tkr.", "45 TSEK": thousands of kronor, as economists write them. */
+const THOUSANDS = /\s*(tkr|tsek)\.?\s*$/i;
+
+/**
+ * The text a person types for a value, read as the model's value; null when it is not one.
+ * Money may be "45 000 kr", "45000" or "45 tkr".
+ */
 export function parseInput(field: InputField, text: string): number | null {
+  const money = field === "monthlyCost" || field === "budget";
+  const thousands = money && THOUSANDS.test(text);
   const n = parseNumberText(
     field === "months"
       ? text.replace(/\s*(mån|månader|months?)\.?\s*$/i, "")
-      : text,
+      : thousands
+        ? text.replace(THOUSANDS, "")
+        : text,
   );
   if (!n || !Number.isFinite(n.value) || n.value < 0) return null;
   switch (field) {
@@ -93,7 +103,9 @@ export function parseInput(field: InputField, text: string): number | null {
       return !n.percent && micro > 0 && micro <= 6_000_000 ? micro : null;
     }
     default:
-      return n.percent ? null : Math.round(n.value * 100);
+      return n.percent
+        ? null
+        : Math.round(n.value * (thousands ? 100_000 : 100));
   }
 }
 

@@ -17,6 +17,9 @@ export interface SummaryRow {
   readonly caseNumber: string;
   readonly organisation: string;
   readonly status: string;
+  /** The reviewer's mark ("Ja", or empty) and note, from the page's queue. */
+  readonly reviewed: string;
+  readonly note: string;
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
@@ -98,6 +101,8 @@ export function planBatchSummary(
       text(r.caseNumber),
       text(r.organisation),
       text(r.status),
+      r.reviewed ? text(r.reviewed) : null,
+      r.note ? text(r.note) : null,
       num(r.errors),
       num(r.warnings),
       num(r.infos),
@@ -106,7 +111,7 @@ export function planBatchSummary(
       r.due ? text(r.due) : null,
       r.message ? text(r.message) : null,
     ]),
-    [32, 16, 22, 16, 6, 10, 12, 16, 18, 14, 80],
+    [32, 16, 22, 16, 10, 40, 6, 10, 12, 16, 18, 14, 80],
   );
   const all = sheet(
     t.sheets[1],

@@ -1,9 +1,16 @@
 // Two versions of one workbook side by side: each changed cell with its old and new value, and the
 // effect on the totals (the page's view of `iop-budget diff`).
 
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
-import { type Lang, diffWorkbooks } from "../../core";
+import { type Lang, diffWorkbooks, sameCase } from "../../core";
 import { type DiffViewModel, diffView } from "../viewmodel";
 import type { PaneText } from "../../i18n/text";
 import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
@@ -11,8 +18,14 @@ import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
 const useStyles = makeStyles({
   pickers: {
     display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXL,
+  },
+  side: {
+    display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
+    maxWidth: "100%",
   },
   table: {
     borderCollapse: "collapse",
@@ -31,15 +44,19 @@ const useStyles = makeStyles({
 export function DiffView({
   lang,
   t,
+  queue = [],
 }: {
   readonly lang: Lang;
   readonly t: PaneText;
+  /** The files already in the queue: either version can be one of them. */
+  readonly queue?: readonly FileResult[];
 }) {
   const styles = useStyles();
   const s = t.standalone.diff;
   const [files, setFiles] = useState<{ old?: FileResult; new?: FileResult }>(
     {},
   );
+  const readable = queue.filter((r) => r.kind === "ok");
   const pick =
     (which: "old" | "new") =>
     async (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -57,34 +74,78 @@ export function DiffView({
   const { old: a, new: b } = files;
   let diff: DiffViewModel | null = null;
   if (a?.kind === "ok" && b?.kind === "ok")
-    diff = diffView(diffWorkbooks(a.analysis, b.analysis), lang, t);
+    // The workbooks as they are: a report in the queue may be held to its grant there.
+    diff = diffView(
+      diffWorkbooks(a.ownAnalysis ?? a.analysis, b.ownAnalysis ?? b.analysis),
+      lang,
+      t,
+    );
+  const agreement = (r: FileResult | undefined) =>
+    r?.kind === "ok" ? r.analysis.computation.agreement : null;
+  const x = agreement(a);
+  const y = agreement(b);
+  const otherCases = x && y && !sameCase(x, y);
+  const side = (which: "old" | "new", label: string) => (
+    <div className={styles.side}>
+      <Text weight="semibold" id={`diff-${which}-label`}>
+        {label}
+      </Text>
+      {readable.length > 0 && (
+        <Select
+          aria-label={`${label}: ${s.fromQueue}`}
+          value={
+            readable.some((r) => r === files[which]) ? files[which]!.name : ""
+          }
+          onChange={(_, d) => {
+            const chosen = readable.find((r) => r.name === d.value);
+            setFiles((prev) => ({ ...prev, [which]: chosen }));
+          }}
+        >
+          <option value="">{`${s.fromQueue}: ${s.pickOne}`}</option>
+          {readable.map((r) => (
+            <option key={r.name} value={r.name}>
+              {r.name}
+            </option>
+          ))}
+        </Select>
+      )}
+      <label htmlFor={`diff-${which}`}>
+        {readable.length > 0 ? s.orFile : label}
+      </label>
+      <input
+        id={`diff-${which}`}
+        type="file"
+        accept=".xlsx,.ods"
+        aria-label={readable.length > 0 ? `${label}: ${s.orFile}` : label}
+        onChange={(e) => void pick(which)(e)}
+      />
+    </div>
+  );
   return (
     <section aria-labelledby="diff-heading">
       <h2 id="diff-heading" style={{ fontSize: "16px" }}>
         {s.title}
       </h2>
       <div className={styles.pickers}>
-        <label htmlFor="diff-old">{s.old}</label>
-        <input
-          id="diff-old"
-          type="file"
-          accept=".xlsx,.ods"
-          onChange={(e) => void pick("old")(e)}
-        />
-        <label htmlFor="diff-new">{s.new}</label>
-        <input
-          id="diff-new"
-          type="file"
-          accept=".xlsx,.ods"
-          onChange={(e) => void pick("new")(e)}
-        />
+        {side("old", s.old)}
+        {side("new", s.new)}
       </div>
       {[a, b].map((r) =>
         r?.kind === "error" ? (
-          <Text key={r.name} role="alert">
-            {r.name}: {r.message} [{r.code}]
+          <Text key={r.name} block>
+            {r.name}: {r.message}
           </Text>
         ) : null,
+      )}
+      {otherCases && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {s.otherCases(
+              x.caseNumber ?? x.name ?? a?.name ?? "",
+              y.caseNumber ?? y.name ?? b?.name ?? "",
+            )}
+          </MessageBarBody>
+        </MessageBar>
       )}
       {diff && a && b && (
         <div aria-live="polite">

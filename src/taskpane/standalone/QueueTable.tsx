@@ -1,30 +1,47 @@
-// The review queue: one row per submitted workbook, sortable by any column and filterable by text
-// and status; a row opens to its figures and findings.
+// The review queue: one row per submitted workbook, on one line, sortable by any column and
+// filterable by text and status; a row opens to its figures, findings and the reviewer's note,
+// with the previous and next file a click away. Granskad and the note stay in this browser.
 
 import {
   Badge,
   Button,
+  Checkbox,
+  Field,
   Input,
   Select,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Fragment, Suspense, lazy, useMemo, useState } from "react";
+import {
+  Fragment,
+  type ReactNode,
+  Suspense,
+  lazy,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
+import { flushSync } from "react-dom";
 import type { InputChange, Lang } from "../../core";
 import { FindingsList } from "../components/FindingsList";
+import { Unbroken } from "../components/Unbroken";
 import { XLSX_TYPE, download } from "../download";
 import type { PaneText } from "../../i18n/text";
 import { figuresView, findingsView } from "../viewmodel";
 import {
   type QueueKey,
   type QueueRow,
+  type Reviews,
   type Status,
   computedCopy,
   computedName,
   filterRows,
+  reviewKeyOf,
   sortRows,
 } from "./batch";
+import { NO_REVIEW, type Review } from "./reviews";
 
 const useStyles = makeStyles({
   tools: {
@@ -41,11 +58,15 @@ const useStyles = makeStyles({
   },
   cell: {
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    padding: "4px 6px",
+    padding: "2px 6px",
     textAlign: "left",
-    verticalAlign: "top",
+    verticalAlign: "middle",
+    whiteSpace: "nowrap",
   },
-  number: { textAlign: "right", whiteSpace: "nowrap" },
+  number: { textAlign: "right" },
+  // Below 1 000 px the case, organisation and counts give way (the filter still finds them,
+  // and the open row shows them): the actions are never cut off.
+  wide: { "@media (max-width: 999px)": { display: "none" } },
   sort: {
     background: "none",
     border: "none",
@@ -56,19 +77,27 @@ const useStyles = makeStyles({
     cursor: "pointer",
     textAlign: "inherit",
   },
-  name: { minWidth: "12em", overflowWrap: "anywhere", fontWeight: "normal" },
+  name: {
+    maxWidth: "16em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    fontWeight: "normal",
+  },
   details: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingVerticalS,
+    whiteSpace: "normal",
   },
   facts: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
     gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
     margin: 0,
+    "& dd": { margin: 0 },
   },
+  actions: { display: "flex", gap: "4px" },
 });
 
 // What-if on an open file, in a chunk of its own.
@@ -95,16 +124,31 @@ const COLUMNS: readonly QueueKey[] = [
   "repayment",
 ];
 const NUMERIC = new Set<QueueKey>(["errors", "warnings", "grant", "repayment"]);
+const WIDE = new Set<QueueKey>([
+  "caseNumber",
+  "organisation",
+  "errors",
+  "warnings",
+]);
+
+export interface QueueTableProps {
+  readonly rows: readonly QueueRow[];
+  readonly lang: Lang;
+  readonly t: PaneText;
+  readonly reviews: Reviews;
+  readonly onReview: (key: string, review: Review) => void;
+  /** More tools for the toolbar: the summary's downloads. */
+  readonly tools?: ReactNode;
+}
 
 export function QueueTable({
   rows,
   lang,
   t,
-}: {
-  readonly rows: readonly QueueRow[];
-  readonly lang: Lang;
-  readonly t: PaneText;
-}) {
+  reviews,
+  onReview,
+  tools,
+}: QueueTableProps) {
   const styles = useStyles();
   const s = t.standalone;
   const [sort, setSort] = useState<{
@@ -135,18 +179,39 @@ export function QueueTable({
       else next.add(id);
       return next;
     });
-  const printAll = () => {
-    // Every row's findings open, then the browser's print dialog (the print stylesheet hides the controls).
-    setOpen(new Set(rows.map((r) => r.id)));
-    setTimeout(() => window.print(), 100);
+  /** Opens the row `step` away from this one (in the order shown) in its place. */
+  const move = (id: number, step: 1 | -1) => {
+    const at = shown.findIndex((r) => r.id === id);
+    const to = shown[at + step];
+    if (!to) return;
+    setOpen(new Set([to.id]));
+    requestAnimationFrame(() =>
+      document.getElementById(`details-${to.id}`)?.focus(),
+    );
   };
+  // Printing from the browser's menu too: every row's findings open first.
+  useEffect(() => {
+    const all = () => flushSync(() => setOpen(new Set(rows.map((r) => r.id))));
+    window.addEventListener("beforeprint", all);
+    return () => window.removeEventListener("beforeprint", all);
+  }, [rows]);
+  const reviewed = rows.filter(
+    (r) => reviews.get(reviewKeyOf(r.result))?.reviewed,
+  ).length;
 
   return (
     <section aria-labelledby="queue-heading">
-      <h2 id="queue-heading" style={{ fontSize: "16px" }}>
+      <h2 id="queue-heading" style={{ fontSize: "16px", margin: 0 }}>
         {s.queue}
       </h2>
-      <div className={`${styles.tools} iop-no-print`}>
+      <p className="iop-print-only">
+        {s.printedAt(new Date().toLocaleDateString("sv-SE"))}
+      </p>
+      <div
+        className={`${styles.tools} iop-no-print`}
+        role="toolbar"
+        aria-label={s.queue}
+      >
         <Input
           aria-label={s.filter}
           placeholder={s.filter}
@@ -165,18 +230,25 @@ export function QueueTable({
             </option>
           ))}
         </Select>
-        <Button onClick={printAll}>{s.print}</Button>
+        <Button onClick={() => window.print()}>{s.print}</Button>
+        {tools}
       </div>
-      <Text aria-live="polite">{s.shown(shown.length, rows.length)}</Text>
+      <Text aria-live="polite">
+        {s.shown(shown.length, rows.length)} ·{" "}
+        {s.reviewedCount(reviewed, rows.length)}
+      </Text>
       <div className={styles.scroll}>
         <table className={styles.table} aria-label={s.queue}>
           <thead>
             <tr>
+              <th scope="col" className={styles.cell}>
+                {s.reviewed}
+              </th>
               {COLUMNS.map((key) => (
                 <th
                   key={key}
                   scope="col"
-                  className={`${styles.cell} ${NUMERIC.has(key) ? styles.number : ""}`}
+                  className={`${styles.cell} ${NUMERIC.has(key) ? styles.number : ""} ${WIDE.has(key) ? styles.wide : ""}`}
                   aria-sort={
                     sort?.key === key
                       ? sort.ascending
@@ -210,45 +282,55 @@ export function QueueTable({
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => {
+            {shown.map((row, index) => {
               const r = row.result;
+              const key = reviewKeyOf(r);
+              const review = reviews.get(key) ?? NO_REVIEW;
               const isOpen = open.has(row.id);
-              const findings =
-                r.kind === "ok" ? findingsView(r.analysis, lang, t) : null;
-              const figures =
-                r.kind === "ok" && isOpen
-                  ? figuresView(r.analysis, lang, t)
-                  : null;
+              const mark = (change: Partial<Review>) =>
+                onReview(key, {
+                  ...review,
+                  ...change,
+                  at: new Date().toISOString(),
+                });
               return (
                 <Fragment key={row.id}>
                   <tr data-file={r.name}>
-                    <th scope="row" className={`${styles.cell} ${styles.name}`}>
+                    <td className={styles.cell}>
+                      <Checkbox
+                        checked={review.reviewed}
+                        aria-label={s.reviewedFor(r.name)}
+                        onChange={(_, d) =>
+                          mark({ reviewed: d.checked === true })
+                        }
+                      />
+                    </td>
+                    <th
+                      scope="row"
+                      className={`${styles.cell} ${styles.name}`}
+                      title={r.name}
+                    >
                       {r.name}
-                      {r.kind === "ok" && r.grantedBy && (
-                        <Text block size={200}>
-                          {s.pairedWith(
-                            r.grantedBy,
-                            r.analysis.granted?.periods.join(", ") ?? "",
-                          )}
-                        </Text>
-                      )}
-                      {r.kind === "error" && (
-                        <Text block role="alert" size={200}>
-                          {r.message} [{r.code}]
-                        </Text>
-                      )}
                     </th>
-                    <td className={styles.cell}>{row.caseNumber}</td>
-                    <td className={styles.cell}>{row.organisation}</td>
+                    <td className={`${styles.cell} ${styles.wide}`}>
+                      {row.caseNumber}
+                    </td>
+                    <td className={`${styles.cell} ${styles.wide}`}>
+                      {row.organisation}
+                    </td>
                     <td className={styles.cell}>
                       <Badge color={BADGE[row.status]} appearance="filled">
                         {statusText[row.status]}
                       </Badge>
                     </td>
-                    <td className={`${styles.cell} ${styles.number}`}>
+                    <td
+                      className={`${styles.cell} ${styles.number} ${styles.wide}`}
+                    >
                       {r.kind === "ok" ? row.errors : ""}
                     </td>
-                    <td className={`${styles.cell} ${styles.number}`}>
+                    <td
+                      className={`${styles.cell} ${styles.number} ${styles.wide}`}
+                    >
                       {r.kind === "ok" ? row.warnings : ""}
                     </td>
                     <td className={`${styles.cell} ${styles.number}`}>
@@ -258,27 +340,21 @@ export function QueueTable({
                       {row.repaymentText}
                     </td>
                     <td className={`${styles.cell} iop-no-print`}>
-                      {r.kind === "ok" && (
-                        <div
-                          style={{
-                            display: "flex",
-                            gap: "4px",
-                            flexWrap: "wrap",
-                          }}
+                      <div className={styles.actions}>
+                        <Button
+                          size="small"
+                          aria-expanded={isOpen}
+                          aria-controls={`details-${row.id}`}
+                          aria-label={
+                            isOpen
+                              ? s.hideFindingsFor(r.name)
+                              : s.showFindingsFor(r.name)
+                          }
+                          onClick={() => toggle(row.id)}
                         >
-                          <Button
-                            size="small"
-                            aria-expanded={isOpen}
-                            aria-controls={`details-${row.id}`}
-                            aria-label={
-                              isOpen
-                                ? s.hideFindingsFor(r.name)
-                                : s.showFindingsFor(r.name)
-                            }
-                            onClick={() => toggle(row.id)}
-                          >
-                            {isOpen ? s.hideFindings : s.showFindings}
-                          </Button>
+                          {isOpen ? s.hideFindings : s.showFindings}
+                        </Button>
+                        {r.kind === "ok" && (
                           <Button
                             size="small"
                             aria-label={s.downloadLabel(r.name)}
@@ -292,57 +368,61 @@ export function QueueTable({
                           >
                             {s.download}
                           </Button>
-                        </div>
-                      )}
+                        )}
+                      </div>
                     </td>
                   </tr>
-                  {isOpen && findings && (
-                    <tr id={`details-${row.id}`}>
-                      <td colSpan={COLUMNS.length + 1} className={styles.cell}>
+                  {isOpen && (
+                    <tr>
+                      <td colSpan={COLUMNS.length + 2} className={styles.cell}>
                         <div
+                          id={`details-${row.id}`}
                           role="region"
+                          tabIndex={-1}
                           aria-label={s.details(r.name)}
                           className={styles.details}
                         >
-                          {figures && (
-                            <dl className={styles.facts}>
-                              {figures.halfYears.map((h) => (
-                                <div key={h.id} style={{ display: "contents" }}>
-                                  <dt>{h.id}</dt>
-                                  <dd style={{ margin: 0 }}>{h.budget}</dd>
-                                </div>
-                              ))}
-                              <dt>{t.repayment}</dt>
-                              <dd style={{ margin: 0 }}>
-                                {figures.repaymentText}
-                              </dd>
-                            </dl>
+                          <RowDetails
+                            row={row}
+                            lang={lang}
+                            t={t}
+                            whatIf={whatIf.get(row.id) ?? []}
+                            onWhatIf={(c) =>
+                              setWhatIf((prev) => new Map(prev).set(row.id, c))
+                            }
+                          />
+                          <Field label={s.note}>
+                            <Textarea
+                              aria-label={s.noteFor(r.name)}
+                              defaultValue={review.note}
+                              resize="vertical"
+                              onBlur={(e) => {
+                                const note = e.currentTarget.value;
+                                if (note !== review.note) mark({ note });
+                              }}
+                            />
+                          </Field>
+                          {review.note && (
+                            <Text className="iop-print-only">
+                              {s.note}: {review.note}
+                            </Text>
                           )}
-                          <FindingsList view={findings} t={t} />
-                          {r.kind === "ok" && (
-                            <section
-                              aria-label={`${t.model.title}: ${r.name}`}
-                              className="iop-no-print"
+                          <div className={`${styles.actions} iop-no-print`}>
+                            <Button
+                              size="small"
+                              disabled={index === 0}
+                              onClick={() => move(row.id, -1)}
                             >
-                              <h3>{t.model.title}</h3>
-                              <Suspense fallback={null}>
-                                <FileModel
-                                  result={r}
-                                  changes={whatIf.get(row.id) ?? []}
-                                  onChanges={(c) =>
-                                    setWhatIf((prev) =>
-                                      new Map(prev).set(row.id, c),
-                                    )
-                                  }
-                                  lang={lang}
-                                  t={t}
-                                />
-                              </Suspense>
-                              {(whatIf.get(row.id)?.length ?? 0) > 0 && (
-                                <Text size={200}>{s.downloadHoldsChanges}</Text>
-                              )}
-                            </section>
-                          )}
+                              {s.previous}
+                            </Button>
+                            <Button
+                              size="small"
+                              disabled={index === shown.length - 1}
+                              onClick={() => move(row.id, 1)}
+                            >
+                              {s.next}
+                            </Button>
+                          </div>
                         </div>
                       </td>
                     </tr>
@@ -354,5 +434,88 @@ export function QueueTable({
         </table>
       </div>
     </section>
+  );
+}
+
+/** What an open row shows: the figures and findings, or for a broken file what is wrong. */
+function RowDetails({
+  row,
+  lang,
+  t,
+  whatIf,
+  onWhatIf,
+}: {
+  readonly row: QueueRow;
+  readonly lang: Lang;
+  readonly t: PaneText;
+  readonly whatIf: readonly InputChange[];
+  readonly onWhatIf: (changes: readonly InputChange[]) => void;
+}) {
+  const styles = useStyles();
+  const s = t.standalone;
+  const r = row.result;
+  if (r.kind === "error")
+    return (
+      <>
+        <Text>{r.message}</Text>
+        <details>
+          <summary>{s.technical}</summary>
+          <code>{r.code}</code>
+        </details>
+      </>
+    );
+  const figures = figuresView(r.analysis, lang, t);
+  return (
+    <>
+      <dl className={styles.facts}>
+        {row.caseNumber && (
+          <>
+            <dt>{s.columns.caseNumber}</dt>
+            <dd>{row.caseNumber}</dd>
+          </>
+        )}
+        {row.organisation && (
+          <>
+            <dt>{s.columns.organisation}</dt>
+            <dd>{row.organisation}</dd>
+          </>
+        )}
+        {figures.halfYears.map((h) => (
+          <Fragment key={h.id}>
+            <dt>{h.id}</dt>
+            <dd>{h.budget}</dd>
+          </Fragment>
+        ))}
+        <dt>{t.repayment}</dt>
+        <dd>
+          <Unbroken text={figures.repaymentText} />
+        </dd>
+      </dl>
+      {r.grantedBy && (
+        <Text size={200}>
+          {s.pairedWith(
+            r.grantedBy,
+            r.analysis.granted?.periods.join(", ") ?? "",
+          )}
+        </Text>
+      )}
+      <FindingsList view={findingsView(r.analysis, lang, t)} t={t} />
+      <section
+        aria-label={`${t.model.title}: ${r.name}`}
+        className="iop-no-print"
+      >
+        <h3>{t.model.title}</h3>
+        <Suspense fallback={null}>
+          <FileModel
+            result={r}
+            changes={whatIf}
+            onChanges={onWhatIf}
+            lang={lang}
+            t={t}
+          />
+        </Suspense>
+        {whatIf.length > 0 && <Text size={200}>{s.downloadHoldsChanges}</Text>}
+      </section>
+    </>
   );
 }

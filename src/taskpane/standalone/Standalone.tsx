@@ -8,9 +8,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { type Lang, caseGroups } from "../../core";
-import { MemoActions } from "../components/MemoActions";
+import { CaseMemo } from "../components/CaseMemo";
 import { DiffView } from "./DiffView";
 import { PaneShell } from "../components/PaneShell";
 import { textFor } from "../../i18n/text";
@@ -19,27 +19,38 @@ import {
   type FileResult,
   batchCsv,
   batchXlsx,
+  holdToGrant,
   pairWithGranted,
   queueRow,
+  type Reviews,
 } from "./batch";
+import { type Review, loadReviews, saveReview } from "./reviews";
 import { QueueTable } from "./QueueTable";
 import { readFiles } from "./read-files";
 
 const useStyles = makeStyles({
+  // Compact: the queue, not the drop zone, is what the reviewer works in.
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
     display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    alignItems: "flex-start",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "center",
   },
   dropActive: {
     border: `2px dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
   picker: { fontSize: tokens.fontSizeBase300 },
+  case: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
   card: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -104,11 +115,31 @@ export function Standalone({
     () =>
       caseGroups(
         reviewed.flatMap((r) =>
-          r.kind === "ok" ? [{ file: r.name, analysis: r.analysis }] : [],
+          r.kind === "ok"
+            ? [{ file: r.name, analysis: r.analysis, result: r }]
+            : [],
         ),
       ),
     [reviewed],
   );
+  const unreadable = useMemo(
+    () => reviewed.flatMap((r) => (r.kind === "error" ? [r.name] : [])),
+    [reviewed],
+  );
+  // Granskad and the notes: read once from this browser, kept as they change.
+  const [reviews, setReviews] = useState<Reviews>(new Map());
+  const [kept, setKept] = useState(true);
+  useEffect(() => {
+    void loadReviews().then((loaded) =>
+      setReviews((now) => new Map([...loaded, ...now])),
+    );
+  }, []);
+  const review = useCallback((key: string, r: Review) => {
+    setReviews((prev) => new Map(prev).set(key, r));
+    void saveReview(key, r).then((ok) => {
+      if (!ok) setKept(false);
+    });
+  }, []);
 
   return (
     <PaneShell
@@ -157,70 +188,89 @@ export function Standalone({
           />
         )}
         {progress && <Text>{s.progress(progress.n, progress.of)}</Text>}
+        {unreadable.length > 0 && (
+          <Text block data-testid="unreadable">
+            {s.unreadable(
+              unreadable.length,
+              unreadable.length > 3
+                ? `${unreadable.slice(0, 3).join(", ")} ${s.moreFiles(unreadable.length - 3)}`
+                : unreadable.join(", "),
+            )}
+          </Text>
+        )}
+        {!kept && <Text block>{s.notKept}</Text>}
       </div>
       {rows.length === 0 ? (
         <Text>{s.none}</Text>
       ) : (
-        <>
-          <Button
-            appearance="primary"
-            className="iop-no-print"
-            onClick={() =>
-              download(
-                batchCsv(reviewed, lang, t),
-                "iop-budget-sammanstallning.csv",
-                "text/csv;charset=utf-8",
-              )
-            }
-          >
-            {s.csv}
-          </Button>
-          <Button
-            className="iop-no-print"
-            onClick={() =>
-              download(
-                batchXlsx(reviewed, lang, t),
-                "iop-budget-sammanstallning.xlsx",
-                XLSX_TYPE,
-              )
-            }
-          >
-            {s.xlsx}
-          </Button>
-          {cases.length > 0 && (
-            <section
-              className={`${styles.card} iop-no-print`}
-              aria-labelledby="memo-heading"
-            >
-              <h2 id="memo-heading" style={{ margin: 0, fontSize: "16px" }}>
-                {t.memo.title}
-              </h2>
-              <Text>{t.memo.intro}</Text>
-              {cases.map((files) => {
-                const dnr =
-                  files[0]!.analysis.computation.agreement.caseNumber ??
-                  (files.length === 1 ? files[0]!.file : t.memo.noCaseNumber);
-                return (
-                  <div key={files.map((f) => f.file).join("\u0000")}>
-                    <Text weight="semibold">
-                      {t.memo.caseLine(
-                        dnr,
-                        files.length > 4
-                          ? t.memo.manyFiles(files.length)
-                          : files.map((f) => f.file).join(", "),
-                      )}
-                    </Text>
-                    <MemoActions files={files} lang={lang} t={t} label={dnr} />
-                  </div>
-                );
-              })}
-            </section>
-          )}
-          <QueueTable rows={rows} lang={lang} t={t} />
-        </>
+        <QueueTable
+          rows={rows}
+          lang={lang}
+          t={t}
+          reviews={reviews}
+          onReview={review}
+          tools={
+            <>
+              <Button
+                onClick={() =>
+                  download(
+                    batchCsv(reviewed, lang, t, reviews),
+                    "iop-budget-sammanstallning.csv",
+                    "text/csv;charset=utf-8",
+                  )
+                }
+              >
+                {s.csv}
+              </Button>
+              <Button
+                onClick={() =>
+                  download(
+                    batchXlsx(reviewed, lang, t, reviews),
+                    "iop-budget-sammanstallning.xlsx",
+                    XLSX_TYPE,
+                  )
+                }
+              >
+                {s.xlsx}
+              </Button>
+            </>
+          }
+        />
+      )}
+      {cases.length > 0 && (
+        <section
+          className={`${styles.card} iop-no-print`}
+          aria-labelledby="memo-heading"
+        >
+          <h2 id="memo-heading" style={{ margin: 0, fontSize: "16px" }}>
+            {t.memo.title}
+          </h2>
+          <Text>{t.memo.intro}</Text>
+          {cases.map((files) => {
+            const dnr =
+              files[0]!.analysis.computation.agreement.caseNumber ??
+              (files.length === 1 ? files[0]!.file : t.memo.noCaseNumber);
+            return (
+              <section
+                key={files.map((f) => f.file).join("\u0000")}
+                aria-label={dnr}
+                className={styles.case}
+              >
+                <h3 style={{ margin: 0, fontSize: "14px" }}>{dnr}</h3>
+                <CaseMemo
+                  files={files}
+                  prepare={holdToGrant}
+                  lang={lang}
+                  t={t}
+                  label={dnr}
+                />
+              </section>
+            );
+          })}
+        </section>
       )}
       <div className="iop-no-print">
-        <DiffView lang={lang} t={t} />
+        <DiffView lang={lang} t={t} queue={reviewed} />
       </div>
     </PaneShell>
   );

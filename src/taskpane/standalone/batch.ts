@@ -5,6 +5,7 @@ import {
   type Analysis,
   type InputChange,
   type Lang,
+  type RoledFile,
   type SummaryFinding,
   type SummaryRow,
   type WorkbookGrids,
@@ -26,6 +27,7 @@ import { applyPlan, createWorkbook } from "../../xlsx/write";
 import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../../i18n/text";
 import { VERSION } from "../../core/version";
+import { type Review, reviewKey } from "./reviews";
 
 export type FileResult =
   | {
@@ -109,6 +111,41 @@ export function pairWithGranted(results: readonly FileResult[]): FileResult[] {
   return out;
 }
 
+/** A file of a case in the queue: the memo's view of it and the file it came from. */
+export interface QueueCaseFile {
+  readonly file: string;
+  readonly analysis: Analysis;
+  readonly result: Extract<FileResult, { kind: "ok" }>;
+}
+
+const held = new WeakMap<FileResult, Map<FileResult, Analysis>>();
+
+/**
+ * The case's files as the memo takes them once the reviewer has chosen the roles: the report held
+ * to the file given the grant role (as the batch pairs them by default), or to none.
+ */
+export function holdToGrant(
+  roled: readonly (QueueCaseFile & RoledFile)[],
+): RoledFile[] {
+  const grant = roled.find((f) => f.role === "grant")?.result;
+  return roled.map((f) => {
+    if (f.role !== "report") return f;
+    const r = f.result;
+    if (!grant) return { ...f, analysis: r.ownAnalysis ?? r.analysis };
+    if (r.grantedBy === grant.name) return f;
+    const cache = held.get(r) ?? new Map<FileResult, Analysis>();
+    held.set(r, cache);
+    let analysis = cache.get(grant);
+    if (!analysis) {
+      analysis = analyseWorkbook(r.grids, {
+        granted: grant.ownAnalysis ?? grant.analysis,
+      }).analysis;
+      cache.set(grant, analysis);
+    }
+    return { ...f, analysis };
+  });
+}
+
 const paired = new WeakMap<
   FileResult,
   { readonly granted: FileResult; readonly result: FileResult }
@@ -156,29 +193,51 @@ function csvCell(value: string | number): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The batch summary, one row per file; semicolons and a BOM, as Swedish Excel opens CSV. */
+/** A file's key for its review: by name and size (see reviewKey). */
+export function reviewKeyOf(result: FileResult): string {
+  return reviewKey(
+    result.name,
+    result.kind === "ok" ? result.bytes.length : null,
+  );
+}
+
+export type Reviews = ReadonlyMap<string, Review>;
+
+/**
+ * The batch summary, one row per file, with the reviewer's marks; semicolons and a BOM, as
+ * Swedish Excel opens CSV, and amounts as numbers (kronor, the decimal comma in Swedish).
+ */
 export function batchCsv(
   results: readonly FileResult[],
   lang: Lang,
   t: PaneText,
+  reviews: Reviews = new Map(),
 ): string {
-  const kronor = (ore: Ore | null) => (ore === null ? "" : toKronor(ore));
-  const rows = batchSummary(results, lang, t).rows.map((r) =>
-    r.grant === null
-      ? [r.file, r.status, "", "", "", "", "", "", r.message]
-      : [
-          r.file,
-          r.status,
-          r.errors,
-          r.warnings,
-          r.infos,
-          kronor(r.grant),
-          kronor(r.repayment),
-          r.due ?? "",
-          r.message,
-        ],
-  );
-  return `\ufeff${[t.standalone.csvHeader, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
+  const kronor = (ore: Ore | null) =>
+    ore === null
+      ? ""
+      : lang === "sv"
+        ? String(toKronor(ore)).replace(".", ",")
+        : toKronor(ore);
+  const rows = batchSummary(results, lang, t, reviews).rows.map((r) => {
+    const read = r.grant !== null;
+    return [
+      r.file,
+      r.caseNumber,
+      r.organisation,
+      r.status,
+      r.reviewed,
+      r.note,
+      read ? r.errors : "",
+      read ? r.warnings : "",
+      read ? r.infos : "",
+      kronor(r.grant),
+      kronor(r.repayment),
+      r.due ?? "",
+      r.message,
+    ];
+  });
+  return `\ufeff${[t.standalone.xlsxHeader, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
 
 /** One row of the review queue: what the table shows and sorts by. */
@@ -298,6 +357,7 @@ function batchSummary(
   results: readonly FileResult[],
   lang: Lang,
   t: PaneText,
+  reviews: Reviews,
 ): { rows: SummaryRow[]; findings: SummaryFinding[] } {
   const s = t.standalone;
   const statusText: Record<Status, string> = {
@@ -309,12 +369,18 @@ function batchSummary(
   const rows: SummaryRow[] = [];
   const findings: SummaryFinding[] = [];
   for (const r of results) {
+    const review = reviews.get(reviewKeyOf(r));
+    const marks = {
+      reviewed: review?.reviewed ? s.yes : "",
+      note: review?.note ?? "",
+    };
     if (r.kind === "error") {
       rows.push({
         file: r.name,
         caseNumber: "",
         organisation: "",
         status: statusText.unreadable,
+        ...marks,
         errors: 0,
         warnings: 0,
         infos: 0,
@@ -332,6 +398,7 @@ function batchSummary(
       caseNumber: figures.caseNumber ?? "",
       organisation: figures.organisation ?? "",
       status: statusText[verdict],
+      ...marks,
       errors: counts.error,
       warnings: counts.warning,
       infos: counts.info,
@@ -358,9 +425,10 @@ export function batchXlsx(
   results: readonly FileResult[],
   lang: Lang,
   t: PaneText,
+  reviews: Reviews = new Map(),
 ): Uint8Array {
   const s = t.standalone;
-  const { rows, findings } = batchSummary(results, lang, t);
+  const { rows, findings } = batchSummary(results, lang, t, reviews);
   return createWorkbook(
     planBatchSummary(rows, findings, {
       sheets: [s.xlsxSheets[0]!, s.xlsxSheets[1]!],
