@@ -57,13 +57,18 @@ afterAll(async () => {
 });
 
 async function standalonePage(
-  options: { dark?: boolean; locale?: string; permissions?: string[] } = {},
+  options: {
+    dark?: boolean;
+    locale?: string;
+    permissions?: string[];
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     locale: options.locale ?? "sv-SE",
     colorScheme: options.dark ? "dark" : "light",
     acceptDownloads: true,
-    viewport: { width: 420, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
     permissions: options.permissions ?? [],
   });
   const page = await context.newPage();
@@ -245,8 +250,22 @@ describe("standalone mode (no Office)", () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
-    await expect(bad.getByRole("alert").textContent()).resolves.toContain(
-      "inte en Excel-arbetsbok",
+    // A broken file: one polite status line, and in its row what is wrong and what to do.
+    await expect(page.getByTestId("unreadable").textContent()).resolves.toBe(
+      "En fil kunde inte läsas: anteckningar.xlsx. Visa raden för vad som är fel och vad du kan göra.",
+    );
+    await expect(page.getByRole("alert").count()).resolves.toBe(0);
+    await bad
+      .getByRole("button", { name: "Visa fynd för anteckningar.xlsx" })
+      .click();
+    const broken = page.getByRole("region", {
+      name: "Detaljer för anteckningar.xlsx",
+    });
+    await expect(broken.textContent()).resolves.toContain(
+      "Filen är inte en Excel-arbetsbok (.xlsx). Kontrollera att det är rätt fil",
+    );
+    await expect(broken.getByText("NOT_A_WORKBOOK").isVisible()).resolves.toBe(
+      false,
     );
     await expect(budget.getByText("Korrekt").isVisible()).resolves.toBe(true);
     await page.context().close();
@@ -323,11 +342,14 @@ describe("standalone mode (no Office)", () => {
   test("the case's two files make one memo: the Word file has the decision and both tables", async () => {
     const page = await standalonePage();
     await loadSamples(page);
+    // The case's files with their roles: the report judged, the budget proposed.
+    const memoCase = page.getByRole("region", { name: "STK-2020-1375" });
     await expect(
-      page
-        .getByText("STK-2020-1375: budget-2025-26.xlsx, report-2024.xlsx")
-        .isVisible(),
-    ).resolves.toBe(true);
+      memoCase.getByLabel("Roll för report-2024.xlsx").inputValue(),
+    ).resolves.toBe("report");
+    await expect(
+      memoCase.getByLabel("Roll för budget-2025-26.xlsx").inputValue(),
+    ).resolves.toBe("proposal");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page
@@ -399,7 +421,10 @@ describe("standalone mode (no Office)", () => {
         join(tmp, "beviljad.xlsx"),
       ]);
     const report = fileRow(page, "rapport-hojd.xlsx");
-    await report
+    await report.waitFor();
+    await (
+      await openFindings(page, "rapport-hojd.xlsx")
+    )
       .getByText("Räknad mot den beviljade budgeten i beviljad.xlsx (2025-H2)")
       .waitFor();
     await expect(
@@ -408,7 +433,9 @@ describe("standalone mode (no Office)", () => {
     await expect(
       report.getByText("Fel", { exact: true }).isVisible(),
     ).resolves.toBe(true);
-    const details = await openFindings(page, "rapport-hojd.xlsx");
+    const details = page.getByRole("region", {
+      name: "Detaljer för rapport-hojd.xlsx",
+    });
     await expect(
       details
         .getByText(
@@ -579,19 +606,23 @@ describe("standalone mode (no Office)", () => {
       "Diarienummer",
       "Organisation",
       "Status",
+      "Granskad",
+      "Anteckning",
       "Fel",
       "Varningar",
       "Information",
-      "Bidrag",
-      "Återbetalning",
+      "Bidrag (kr)",
+      "Återbetalning (kr)",
       "Återbetalas senast",
       "Meddelande",
     ]);
-    expect(summary[1]!.slice(0, 9)).toEqual([
+    expect(summary[1]!.slice(0, 11)).toEqual([
       "budget-2025-26.xlsx",
       "STK-2020-1375",
       "Rädda Barnen",
       "Korrekt",
+      "",
+      "",
       0,
       0,
       0,
@@ -604,11 +635,13 @@ describe("standalone mode (no Office)", () => {
       "",
       "Kunde inte läsas",
     ]);
-    expect(summary[3]!.slice(0, 9)).toEqual([
+    expect(summary[3]!.slice(0, 11)).toEqual([
       "report-2024.xlsx",
       "STK-2020-1375",
       "Rädda Barnen",
       "Varningar",
+      "",
+      "",
       0,
       2,
       3,
@@ -670,12 +703,145 @@ describe("standalone mode (no Office)", () => {
     const path = join(tmp, "summary.csv");
     await download.saveAs(path);
     const csv = readFileSync(path, "utf8");
-    expect(csv.split("\r\n")[0]).toContain('"Fil";"Status"');
+    expect(csv.split("\r\n")[0]).toContain(
+      '"Fil";"Diarienummer";"Organisation";"Status";"Granskad";"Anteckning"',
+    );
     expect(csv).toContain(
-      '"budget-2025-26.xlsx";"Korrekt";"0";"0";"0";"2219298";"0"',
+      '"budget-2025-26.xlsx";"STK-2020-1375";"Rädda Barnen";"Korrekt";"";"";"0";"0";"0";"2219298";"0"',
     );
     expect(csv).toContain('"report-2024.xlsx"');
-    expect(csv).toContain('"anteckningar.xlsx";"Kunde inte läsas"');
+    expect(csv).toContain('"anteckningar.xlsx";"";"";"Kunde inte läsas"');
+    await page.context().close();
+  });
+
+  test("a work queue: Granskad and a note kept across a reload and in the summary, the next file a click away, roles chosen, versions compared from the queue, at 700 and 1 280 px", async () => {
+    const page = await standalonePage({
+      viewport: { width: 700, height: 900 },
+    });
+    await loadSamples(page);
+    // The queue before the memos and the comparison, one line per file, nothing cut off.
+    const top = async (name: string) =>
+      (await page.getByRole("heading", { name }).boundingBox())!.y;
+    expect(await top("Inlämnade arbetsböcker")).toBeLessThan(
+      await top("Beslutsunderlag"),
+    );
+    expect(await top("Beslutsunderlag")).toBeLessThan(
+      await top("Jämför två versioner"),
+    );
+    const heights = await page
+      .locator("tr[data-file]")
+      .evaluateAll((rows) =>
+        rows.map((r) => Math.round(r.getBoundingClientRect().height)),
+      );
+    expect(new Set(heights).size).toBe(1);
+    const sideways = () =>
+      page.evaluate(
+        () =>
+          document.documentElement.scrollWidth >
+          document.documentElement.clientWidth,
+      );
+    expect(await sideways()).toBe(false);
+    const action = (await fileRow(page, "report-2024.xlsx")
+      .getByRole("button", { name: "Visa fynd för report-2024.xlsx" })
+      .boundingBox())!;
+    expect(action.x + action.width).toBeLessThanOrEqual(700);
+    await page.screenshot({
+      path: join(SCREENSHOTS, "standalone-700.png"),
+      fullPage: true,
+    });
+
+    // Granskad, a note, and the previous file a click away.
+    await fileRow(page, "report-2024.xlsx")
+      .getByRole("checkbox", { name: "Granskad: report-2024.xlsx" })
+      .check();
+    const details = await openFindings(page, "report-2024.xlsx");
+    await details
+      .getByLabel("Anteckning för report-2024.xlsx")
+      .fill("Återbetalning begärd");
+    await details.getByRole("button", { name: "Föregående fil" }).click();
+    await page
+      .getByRole("region", { name: "Detaljer för anteckningar.xlsx" })
+      .waitFor();
+    await expect(details.count()).resolves.toBe(0);
+    await page.getByText("1 av 3 granskade").waitFor();
+
+    // A reload keeps them (IndexedDB), and the summary carries them.
+    await page.reload();
+    await loadSamples(page);
+    await expect(
+      fileRow(page, "report-2024.xlsx")
+        .getByRole("checkbox", { name: "Granskad: report-2024.xlsx" })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await expect(
+      (await openFindings(page, "report-2024.xlsx"))
+        .getByLabel("Anteckning för report-2024.xlsx")
+        .inputValue(),
+    ).resolves.toBe("Återbetalning begärd");
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", { name: "Ladda ner sammanställning (CSV)" })
+        .click(),
+    ]);
+    await csv.saveAs(join(tmp, "reviewed.csv"));
+    expect(readFileSync(join(tmp, "reviewed.csv"), "utf8")).toContain(
+      '"report-2024.xlsx";"STK-2020-1375";"Rädda Barnen";"Varningar";"Ja";"Återbetalning begärd"',
+    );
+
+    // The reviewer leaves the budget out of the memo.
+    const memoCase = page.getByRole("region", { name: "STK-2020-1375" });
+    await memoCase
+      .getByLabel("Roll för budget-2025-26.xlsx")
+      .selectOption("left-out");
+    await memoCase.getByText("utelämnad av dig").waitFor();
+
+    // Two versions from the queue; a file of another case is warned about.
+    const other = detailsSheet();
+    writeFileSync(
+      join(tmp, "annat-arende.xlsx"),
+      await buildXlsx([
+        {
+          ...other,
+          rows: other.rows.map((r, i) =>
+            i === 1 ? ["Diarienummer", "STK-2099-0001"] : r,
+          ),
+        },
+        ...budgetWorkbook().slice(1),
+      ]),
+    );
+    await page
+      .getByLabel("Välj arbetsböcker")
+      .setInputFiles(join(tmp, "annat-arende.xlsx"));
+    await fileRow(page, "annat-arende.xlsx").waitFor();
+    await page
+      .getByLabel("Äldre version: Ur kön")
+      .selectOption("budget-2025-26.xlsx");
+    await page
+      .getByLabel("Nyare version: Ur kön")
+      .selectOption("annat-arende.xlsx");
+    await page
+      .getByText(
+        "Filerna hör till olika ärenden (STK-2020-1375 och STK-2099-0001).",
+        { exact: false },
+      )
+      .waitFor();
+    await page
+      .getByLabel("Nyare version: Ur kön")
+      .selectOption("report-2024.xlsx");
+    await expect(
+      page
+        .getByText("Filerna hör till olika ärenden", { exact: false })
+        .count(),
+    ).resolves.toBe(0);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await sideways()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: join(SCREENSHOTS, "standalone-1280.png"),
+      fullPage: true,
+    });
     await page.context().close();
   });
 

@@ -21,6 +21,7 @@ import {
   lazy,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { flushSync } from "react-dom";
@@ -67,6 +68,7 @@ const useStyles = makeStyles({
   // Below 1 000 px the case, organisation and counts give way (the filter still finds them,
   // and the open row shows them): the actions are never cut off.
   wide: { "@media (max-width: 999px)": { display: "none" } },
+  narrow: { "@media (min-width: 1000px)": { display: "none" } },
   sort: {
     background: "none",
     border: "none",
@@ -78,7 +80,7 @@ const useStyles = makeStyles({
     textAlign: "inherit",
   },
   name: {
-    maxWidth: "16em",
+    maxWidth: "12em",
     overflow: "hidden",
     textOverflow: "ellipsis",
     fontWeight: "normal",
@@ -123,6 +125,7 @@ const COLUMNS: readonly QueueKey[] = [
   "grant",
   "repayment",
 ];
+const NO_CHANGES: readonly InputChange[] = [];
 const NUMERIC = new Set<QueueKey>(["errors", "warnings", "grant", "repayment"]);
 const WIDE = new Set<QueueKey>([
   "caseNumber",
@@ -357,6 +360,7 @@ export function QueueTable({
                         {r.kind === "ok" && (
                           <Button
                             size="small"
+                            className={styles.wide}
                             aria-label={s.downloadLabel(r.name)}
                             onClick={() =>
                               download(
@@ -382,32 +386,35 @@ export function QueueTable({
                           aria-label={s.details(r.name)}
                           className={styles.details}
                         >
-                          <RowDetails
-                            row={row}
-                            lang={lang}
-                            t={t}
-                            whatIf={whatIf.get(row.id) ?? []}
-                            onWhatIf={(c) =>
-                              setWhatIf((prev) => new Map(prev).set(row.id, c))
-                            }
+                          <RowDetails row={row} lang={lang} t={t} />
+                          <NoteField
+                            label={s.note}
+                            ariaLabel={s.noteFor(r.name)}
+                            note={review.note}
+                            onNote={(note) => mark({ note })}
                           />
-                          <Field label={s.note}>
-                            <Textarea
-                              aria-label={s.noteFor(r.name)}
-                              defaultValue={review.note}
-                              resize="vertical"
-                              onBlur={(e) => {
-                                const note = e.currentTarget.value;
-                                if (note !== review.note) mark({ note });
-                              }}
-                            />
-                          </Field>
                           {review.note && (
                             <Text className="iop-print-only">
                               {s.note}: {review.note}
                             </Text>
                           )}
                           <div className={`${styles.actions} iop-no-print`}>
+                            {r.kind === "ok" && (
+                              // In a narrow window the download is here, not in the row.
+                              <Button
+                                size="small"
+                                className={styles.narrow}
+                                onClick={() =>
+                                  download(
+                                    computedCopy(r, whatIf.get(row.id) ?? []),
+                                    computedName(r.name),
+                                    XLSX_TYPE,
+                                  )
+                                }
+                              >
+                                {s.download}
+                              </Button>
+                            )}
                             <Button
                               size="small"
                               disabled={index === 0}
@@ -423,6 +430,19 @@ export function QueueTable({
                               {s.next}
                             </Button>
                           </div>
+                          {r.kind === "ok" && (
+                            <RowModel
+                              result={r}
+                              lang={lang}
+                              t={t}
+                              whatIf={whatIf.get(row.id) ?? NO_CHANGES}
+                              onWhatIf={(c) =>
+                                setWhatIf((prev) =>
+                                  new Map(prev).set(row.id, c),
+                                )
+                              }
+                            />
+                          )}
                         </div>
                       </td>
                     </tr>
@@ -437,19 +457,53 @@ export function QueueTable({
   );
 }
 
+/**
+ * The reviewer's note: kept as it is typed (a moment after the last key), so that neither a
+ * reload nor a click elsewhere loses it.
+ */
+function NoteField({
+  label,
+  ariaLabel,
+  note,
+  onNote,
+}: {
+  readonly label: string;
+  readonly ariaLabel: string;
+  readonly note: string;
+  readonly onNote: (note: string) => void;
+}) {
+  const [text, setText] = useState(note);
+  const save = useRef(onNote);
+  save.current = onNote;
+  useEffect(() => {
+    if (text === note) return;
+    const timer = setTimeout(() => save.current(text), 400);
+    return () => clearTimeout(timer);
+  }, [text, note]);
+  return (
+    <Field label={label}>
+      <Textarea
+        aria-label={ariaLabel}
+        value={text}
+        resize="vertical"
+        onChange={(_, d) => setText(d.value)}
+        onBlur={() => {
+          if (text !== note) save.current(text);
+        }}
+      />
+    </Field>
+  );
+}
+
 /** What an open row shows: the figures and findings, or for a broken file what is wrong. */
 function RowDetails({
   row,
   lang,
   t,
-  whatIf,
-  onWhatIf,
 }: {
   readonly row: QueueRow;
   readonly lang: Lang;
   readonly t: PaneText;
-  readonly whatIf: readonly InputChange[];
-  readonly onWhatIf: (changes: readonly InputChange[]) => void;
 }) {
   const styles = useStyles();
   const s = t.standalone;
@@ -500,22 +554,41 @@ function RowDetails({
         </Text>
       )}
       <FindingsList view={findingsView(r.analysis, lang, t)} t={t} />
-      <section
-        aria-label={`${t.model.title}: ${r.name}`}
-        className="iop-no-print"
-      >
-        <h3>{t.model.title}</h3>
-        <Suspense fallback={null}>
-          <FileModel
-            result={r}
-            changes={whatIf}
-            onChanges={onWhatIf}
-            lang={lang}
-            t={t}
-          />
-        </Suspense>
-        {whatIf.length > 0 && <Text size={200}>{s.downloadHoldsChanges}</Text>}
-      </section>
     </>
+  );
+}
+
+/** What-if on an open file, under the reviewer's note (its chunk loads a moment later). */
+function RowModel({
+  result: r,
+  lang,
+  t,
+  whatIf,
+  onWhatIf,
+}: {
+  readonly result: Extract<QueueRow["result"], { kind: "ok" }>;
+  readonly lang: Lang;
+  readonly t: PaneText;
+  readonly whatIf: readonly InputChange[];
+  readonly onWhatIf: (changes: readonly InputChange[]) => void;
+}) {
+  const s = t.standalone;
+  return (
+    <section
+      aria-label={`${t.model.title}: ${r.name}`}
+      className="iop-no-print"
+    >
+      <h3>{t.model.title}</h3>
+      <Suspense fallback={null}>
+        <FileModel
+          result={r}
+          changes={whatIf}
+          onChanges={onWhatIf}
+          lang={lang}
+          t={t}
+        />
+      </Suspense>
+      {whatIf.length > 0 && <Text size={200}>{s.downloadHoldsChanges}</Text>}
+    </section>
   );
 }
