@@ -108,7 +108,9 @@ describe("the pane", () => {
     ).toBeNull();
     openFold("Diagram");
     expect(
-      screen.getByRole("img", { name: "Budget och utfall per post, 2024-H1" }),
+      await screen.findByRole("img", {
+        name: "Budget och utfall per post, 2024-H1",
+      }),
     ).toBeInTheDocument();
     // An open section stays open the next time the pane opens.
     cleanup();
@@ -199,9 +201,12 @@ describe("the pane", () => {
     const empty = fakeHost({ sheets: [{ name: "Blad1", rows: [] }] });
     const { unmount } = render(<App host={empty} lang="sv" dark={false} />);
     openFold("Skapa mall");
-    fireEvent.change(screen.getByLabelText("Avtalsperiod från (månad)"), {
-      target: { value: "2025-07" },
-    });
+    fireEvent.change(
+      await screen.findByLabelText("Avtalsperiod från (månad)"),
+      {
+        target: { value: "2025-07" },
+      },
+    );
     fireEvent.change(screen.getByLabelText("Avtalsperiod till (månad)"), {
       target: { value: "2026-06" },
     });

@@ -14,20 +14,33 @@ import type { Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core/plan/template-period";
 import type { WorkbookHost } from "../../excel/host";
 import { usePane } from "../usePane";
-import { BudgetChart } from "./BudgetChart";
 import { PaneShell } from "./PaneShell";
 import { ComputeDialog } from "./ComputeDialog";
 import { FindingsList } from "./FindingsList";
 import { KeyFigures } from "./KeyFigures";
-import { CaseMemo } from "./CaseMemo";
 import { Fold } from "./Fold";
 import { Verdict } from "./Verdict";
-import { TemplateForm } from "./TemplateForm";
 
 // What-if and scenarios in a chunk of their own: the pane's first load stays small.
 const ModelSection = lazy(() =>
   import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({
     default: m.ModelSection,
+  })),
+);
+// What sits in a folded section loads when the section is first opened.
+const BudgetChart = lazy(() =>
+  import(/* webpackChunkName: "charts" */ "./BudgetChart").then((m) => ({
+    default: m.BudgetChart,
+  })),
+);
+const CaseMemo = lazy(() =>
+  import(/* webpackChunkName: "memo-ui" */ "./CaseMemo").then((m) => ({
+    default: m.CaseMemo,
+  })),
+);
+const TemplateForm = lazy(() =>
+  import(/* webpackChunkName: "template" */ "./TemplateForm").then((m) => ({
+    default: m.TemplateForm,
   })),
 );
 const SalarySection = lazy(() =>
@@ -191,9 +204,11 @@ export function App({ host, lang, dark }: AppProps) {
       )}
       {pane.figures && pane.figures.charts.length > 0 && (
         <Fold id="charts" title={t.charts}>
-          {pane.figures.charts.map((c) => (
-            <BudgetChart key={c.id} chart={c} t={t} />
-          ))}
+          <Suspense fallback={<ProgressBar aria-label={t.charts} />}>
+            {pane.figures.charts.map((c) => (
+              <BudgetChart key={c.id} chart={c} t={t} />
+            ))}
+          </Suspense>
         </Fold>
       )}
       {pane.model && (
@@ -238,22 +253,26 @@ export function App({ host, lang, dark }: AppProps) {
       {pane.analysis && (
         <Fold id="memo" title={t.memo.title}>
           <Text>{t.memo.intro}</Text>
-          <CaseMemo
-            files={pane.caseFiles}
-            lang={lang}
-            t={t}
-            label={host.sourceName()}
-          />
+          <Suspense fallback={<ProgressBar aria-label={t.memo.title} />}>
+            <CaseMemo
+              files={pane.caseFiles}
+              lang={lang}
+              t={t}
+              label={host.sourceName()}
+            />
+          </Suspense>
         </Fold>
       )}
       <Fold id="template" title={t.template}>
-        <TemplateForm
-          t={t}
-          initialFrom={ym(period.from)}
-          initialTo={ym(period.to)}
-          disabled={pane.busy !== null}
-          onCreate={(f, to) => void pane.createTemplate(f, to)}
-        />
+        <Suspense fallback={<ProgressBar aria-label={t.template} />}>
+          <TemplateForm
+            t={t}
+            initialFrom={ym(period.from)}
+            initialTo={ym(period.to)}
+            disabled={pane.busy !== null}
+            onCreate={(f, to) => void pane.createTemplate(f, to)}
+          />
+        </Suspense>
       </Fold>
       <ComputeDialog
         summary={pane.pending}
