@@ -198,6 +198,15 @@ export function QueueTable({
     window.addEventListener("beforeprint", all);
     return () => window.removeEventListener("beforeprint", all);
   }, [rows]);
+  /** The computed copy of a file, holding its what-if changes. */
+  const downloadCopy = (r: Extract<QueueRow["result"], { kind: "ok" }>) => {
+    const id = rows.find((x) => x.result === r)?.id;
+    download(
+      computedCopy(r, (id !== undefined && whatIf.get(id)) || NO_CHANGES),
+      computedName(r.name),
+      XLSX_TYPE,
+    );
+  };
   const reviewed = rows.filter(
     (r) => reviews.get(reviewKeyOf(r.result))?.reviewed,
   ).length;
@@ -362,13 +371,7 @@ export function QueueTable({
                             size="small"
                             className={styles.wide}
                             aria-label={s.downloadLabel(r.name)}
-                            onClick={() =>
-                              download(
-                                computedCopy(r, whatIf.get(row.id) ?? []),
-                                computedName(r.name),
-                                XLSX_TYPE,
-                              )
-                            }
+                            onClick={() => downloadCopy(r)}
                           >
                             {s.download}
                           </Button>
@@ -404,13 +407,7 @@ export function QueueTable({
                               <Button
                                 size="small"
                                 className={styles.narrow}
-                                onClick={() =>
-                                  download(
-                                    computedCopy(r, whatIf.get(row.id) ?? []),
-                                    computedName(r.name),
-                                    XLSX_TYPE,
-                                  )
-                                }
+                                onClick={() => downloadCopy(r)}
                               >
                                 {s.download}
                               </Button>
