@@ -31,6 +31,8 @@ export const MAX_PAYLOAD_BYTES = 4_000_000;
 export const READ_BYTES_PER_CELL = 40;
 /** A re-read cell for the change check (formula or value only). */
 export const CHECK_BYTES_PER_CELL = 16;
+/** A cell's value type and number format as a response carries them ("String", "General"). */
+const TYPE_AND_FORMAT_BYTES = 20;
 /** A sheet above this many used cells is refused with its size, before any cell is transferred. */
 export const MAX_SHEET_CELLS = 2_000_000;
 /** Rows of a decision-named sheet that are read: enough for the stamp that says whose it is. */
@@ -65,7 +67,13 @@ interface Chunk {
 interface ReadState {
   readonly names: readonly string[];
   readonly addresses: ReadonlyMap<string, string>;
-  readonly chunks: readonly (Chunk & { readonly hash: string })[];
+  readonly chunks: readonly Checked[];
+}
+
+/** A chunk as read: its formulas' hash, and their size in UTF-8 (what re-reading them costs). */
+interface Checked extends Chunk {
+  readonly hash: string;
+  readonly bytes: number;
 }
 
 const seen = new WeakMap<WorkbookGrids, ReadState>();
@@ -84,15 +92,55 @@ function topLeft(address: string): { row: number; col: number } {
   return parseA1(local) ?? { row: 0, col: 0 };
 }
 
-/** FNV-1a over the chunk's formulas: enough to notice any change, small to keep. */
-function hashOf(formulas: unknown): string {
+/**
+ * FNV-1a over the chunk's formulas (enough to notice any change, small to keep), and their JSON's
+ * UTF-8 length: what a re-read of them costs on the wire ("å" two bytes, a surrogate pair four).
+ */
+function hashOf(formulas: unknown): { hash: string; bytes: number } {
   const text = JSON.stringify(formulas);
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return `${text.length}:${(h >>> 0).toString(16)}`;
+  return {
+    hash: `${text.length}:${(h >>> 0).toString(16)}`,
+    bytes: utf8Length(text),
+  };
+}
+
+/** A text's length in UTF-8, as a request or response carries it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+}
+
+/** Excel on the web refused a response as too large: the request may be asked in smaller parts. */
+function responseTooLarge(e: unknown): boolean {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    (e as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded"
+  );
+}
+
+/** A batch in two (its chunks, or one chunk's rows); null when it is one row already. */
+function halves(batch: readonly Chunk[]): Chunk[][] | null {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const c = batch[0];
+  if (!c || c.rows < 2) return null;
+  const top = Math.ceil(c.rows / 2);
+  return [
+    [{ ...c, rows: top }],
+    [{ ...c, row: c.row + top, rows: c.rows - top }],
+  ];
 }
 
 function toCell(
@@ -140,8 +188,12 @@ function toCell(
 }
 
 /** Row bands of a block, each small enough, packed into batches that each fit one response. */
-function batchesOf(blocks: readonly Chunk[], bytesPerCell: number): Chunk[][] {
-  const cap = Math.floor(MAX_PAYLOAD_BYTES / bytesPerCell);
+function batchesOf(
+  blocks: readonly Chunk[],
+  bytesPerCell: number,
+  budget = MAX_PAYLOAD_BYTES,
+): Chunk[][] {
+  const cap = Math.floor(budget / bytesPerCell);
   const batches: Chunk[][] = [[]];
   let used = 0;
   for (const b of blocks) {
@@ -251,8 +303,16 @@ export async function readGrids(
   }
 
   const byName = new Map(grids.map((g) => [g.name, g]));
-  const chunks: (Chunk & { hash: string })[] = [];
-  for (const batch of batchesOf(blocks, READ_BYTES_PER_CELL)) {
+  const chunks: Checked[] = [];
+  // Sized from the dimensions (all that is known before the transfer), so that the number of
+  // round trips does not grow with lines until a response is full; one Excel still refuses as
+  // too large (long texts, å/ä/ö) is asked again in halves, down to a row, and what the first
+  // batch really cost per cell sizes the batches after it.
+  let pending = batchesOf(blocks, READ_BYTES_PER_CELL);
+  let cost = { bytes: 0, cells: 0 };
+  let sized = false;
+  while (pending.length > 0) {
+    const batch = pending.shift()!;
     const loaded = batch.map((c) => {
       const range = context.workbook.worksheets
         .getItem(c.sheet)
@@ -261,8 +321,15 @@ export async function readGrids(
       return { chunk: c, range };
     });
     // One sync per batch of chunks: the count grows only with what one response can carry.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      const parts = responseTooLarge(e) ? halves(batch) : null;
+      if (!parts) throw e;
+      pending.unshift(...parts);
+      continue;
+    }
     for (const { chunk, range } of loaded) {
       const grid = byName.get(chunk.sheet)!;
       const formulas = ensureLoaded(range.formulas as unknown[][], "formulas");
@@ -280,7 +347,23 @@ export async function readGrids(
         },
         date1904,
       );
-      chunks.push({ ...chunk, hash: hashOf(formulas) });
+      const checked = { ...chunk, ...hashOf(formulas) };
+      chunks.push(checked);
+      // Values cost about what formulas do (the same text or number), plus type and format.
+      const cells = chunk.rows * chunk.cols;
+      cost = {
+        bytes: cost.bytes + 2 * checked.bytes + cells * TYPE_AND_FORMAT_BYTES,
+        cells: cost.cells + cells,
+      };
+    }
+    if (!sized && pending.length > 0) {
+      // What the first read cost per cell, with a margin, sizes the rest.
+      sized = true;
+      const density = Math.max(
+        READ_BYTES_PER_CELL,
+        Math.ceil((1.25 * cost.bytes) / Math.max(1, cost.cells)),
+      );
+      pending = batchesOf(pending.flat(), density);
     }
   }
   const result: WorkbookGrids = { sheets: grids };
@@ -362,6 +445,21 @@ interface Run {
   readonly cells: CellWrite[];
 }
 
+/** A run's cells written in one request at most: a long column of texts is sent in parts. */
+const RUN_PIECE_CELLS = 2_000;
+
+/** A run in pieces of at most RUN_PIECE_CELLS, so that no request overshoots its limit. */
+function piecesOf(run: Run): Run[] {
+  const out: Run[] = [];
+  for (let i = 0; i < run.cells.length; i += RUN_PIECE_CELLS)
+    out.push({
+      col: run.col,
+      row: run.row + i,
+      cells: run.cells.slice(i, i + RUN_PIECE_CELLS),
+    });
+  return out;
+}
+
 /** Cells grouped into vertical runs of consecutive rows in one column: one range write each. */
 export function runsOf(cells: readonly CellWrite[]): Run[] {
   const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
@@ -381,7 +479,7 @@ interface Preflight {
   readonly structure: Excel.WorkbookProtection;
   readonly dateSystem: Excel.FunctionResult<number>;
   readonly used: Map<string, Excel.Range>;
-  readonly chunks: { chunk: Chunk & { hash: string }; range: Excel.Range }[];
+  readonly chunks: { chunk: Checked; range: Excel.Range }[];
   /** The edited sheets, with their protection. */
   readonly protection: Map<string, Excel.Worksheet>;
   /** Each edited run's current number formats: a person's format wins over the plan's. */
@@ -393,10 +491,96 @@ interface Preflight {
 const runKey = (sheet: string, run: Run) => `${sheet}!${run.row}:${run.col}`;
 const markKey = (sheet: string, range: string) => `${sheet}!${range}`;
 
+function formulasOf(book: Excel.Workbook, chunk: Checked): Excel.Range {
+  const range = book.worksheets
+    .getItemOrNullObject(chunk.sheet)
+    .getRangeByIndexes(chunk.row, chunk.col, chunk.rows, chunk.cols);
+  range.load("formulas");
+  return range;
+}
+
+/** The re-check's share of the preflight's response; the rest of it is small. */
+const RECHECK_IN_PREFLIGHT = MAX_PAYLOAD_BYTES / 2;
+
+/**
+ * Re-reads, ahead of the preflight, the chunks that would not fit beside it, in batches sized by
+ * what each cost when read; returns those left for the preflight (all, for an ordinary workbook:
+ * no extra round trip). Throws "changed" when one differs.
+ */
+async function recheckLarge(
+  context: Excel.RequestContext,
+  chunks: readonly Checked[],
+): Promise<Checked[]> {
+  let total = 0;
+  const keep = chunks.filter((c) => (total += c.bytes) <= RECHECK_IN_PREFLIGHT);
+  const rest = chunks.slice(keep.length);
+  while (rest.length > 0) {
+    const batch: Checked[] = [];
+    let size = 0;
+    while (
+      rest.length > 0 &&
+      (batch.length === 0 || size + rest[0]!.bytes <= MAX_PAYLOAD_BYTES)
+    ) {
+      const c = rest.shift()!;
+      batch.push(c);
+      size += c.bytes;
+    }
+    const loaded = batch.map((c) => ({
+      c,
+      range: formulasOf(context.workbook, c),
+    }));
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    if (loaded.some(({ c, range }) => hashOf(range.formulas).hash !== c.hash))
+      throw new HostError("changed");
+  }
+  return keep;
+}
+
+/** A run's current number formats, to be loaded: a person's format wins over the plan's. */
+function runFormat(ws: Excel.Worksheet, run: Run): Excel.Range {
+  const range = ws.getRangeByIndexes(run.row, run.col, run.cells.length, 1);
+  range.load("numberFormat");
+  return range;
+}
+
+/** A number format in a response: "General" and its JSON. */
+const FORMAT_BYTES = 12;
+
+/**
+ * The edited runs' number formats, loaded ahead of the preflight in parts when together they
+ * would crowd its response (a compute of 100 000 lines); none (an empty map) when they fit in it.
+ */
+async function preloadRunFormats(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+): Promise<Map<string, Excel.Range>> {
+  const cells = plan.edits.reduce((n, e) => n + e.cells.length, 0);
+  const early = new Map<string, Excel.Range>();
+  if (cells * FORMAT_BYTES <= MAX_PAYLOAD_BYTES / 4) return early;
+  let bytes = 0;
+  for (const edit of plan.edits) {
+    const ws = context.workbook.worksheets.getItemOrNullObject(edit.sheet);
+    for (const run of runsOf(edit.cells)) {
+      early.set(runKey(edit.sheet, run), runFormat(ws, run));
+      bytes += run.cells.length * FORMAT_BYTES;
+      if (bytes < MAX_PAYLOAD_BYTES / 2) continue;
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      bytes = 0;
+    }
+  }
+  await context.sync();
+  return early;
+}
+
 function queuePreflight(
   context: Excel.RequestContext,
   plan: WritePlan,
   state: ReadState | undefined,
+  recheck: readonly Checked[],
+  /** The runs' number formats when they were loaded ahead (preloadRunFormats). */
+  early: ReadonlyMap<string, Excel.Range>,
 ): Preflight {
   const book = context.workbook;
   const names = book.worksheets;
@@ -413,27 +597,20 @@ function queuePreflight(
       range.load("address");
       used.set(name, range);
     }
-    for (const chunk of state.chunks) {
-      const range = book.worksheets
-        .getItemOrNullObject(chunk.sheet)
-        .getRangeByIndexes(chunk.row, chunk.col, chunk.rows, chunk.cols);
-      range.load("formulas");
-      chunks.push({ chunk, range });
-    }
+    for (const chunk of recheck)
+      chunks.push({ chunk, range: formulasOf(book, chunk) });
   }
   const protection = new Map<string, Excel.Worksheet>();
-  const runFormats = new Map<string, Excel.Range>();
+  const runFormats = new Map(early);
   const marks = new Map<string, Excel.ConditionalFormatCollection>();
   for (const edit of plan.edits) {
     // OrNullObject: a sheet renamed or deleted since the read is a change, not an ItemNotFound.
     const ws = book.worksheets.getItemOrNullObject(edit.sheet);
     ws.protection.load("protected");
     protection.set(edit.sheet, ws);
-    for (const run of runsOf(edit.cells)) {
-      const range = ws.getRangeByIndexes(run.row, run.col, run.cells.length, 1);
-      range.load("numberFormat");
-      runFormats.set(runKey(edit.sheet, run), range);
-    }
+    if (early.size === 0)
+      for (const run of runsOf(edit.cells))
+        runFormats.set(runKey(edit.sheet, run), runFormat(ws, run));
     for (const m of edit.marks) {
       const cfs = ws.getRange(m.range).conditionalFormats;
       cfs.load("items/type,items/customOrNullObject/rule/formula");
@@ -511,7 +688,7 @@ function verify(
           (state.addresses.get(name) ?? ""),
       ) ||
       pre.chunks.some(
-        ({ chunk, range }) => hashOf(range.formulas) !== chunk.hash,
+        ({ chunk, range }) => hashOf(range.formulas).hash !== chunk.hash,
       );
     if (changed) throw new HostError("changed");
   }
@@ -573,25 +750,34 @@ const hasLook = (s: CellStyle) =>
 interface Writer {
   readonly context: Excel.RequestContext;
   readonly date1904: boolean;
+  /** The request queued so far, in UTF-8 bytes (estimated for formats and looks). */
   bytes: number;
+  /** Sends what is queued once it nears a request's limit. */
+  readonly flush: () => Promise<void>;
 }
 
 /**
  * Writes cells. `personal(run)` gives each cell's own number format where it has one (a person's
  * formatting wins); in a created sheet there is none.
  */
-function writeCells(
+async function writeCells(
   w: Writer,
   ws: Excel.Worksheet,
   cells: readonly CellWrite[],
   personal: (run: Run) => readonly boolean[],
-): void {
-  for (const run of runsOf(cells)) {
+): Promise<void> {
+  const pieces = runsOf(cells).flatMap((whole) => {
+    const own = personal(whole);
+    return piecesOf(whole).map((run, i) => ({
+      run,
+      own: own.slice(i * RUN_PIECE_CELLS, (i + 1) * RUN_PIECE_CELLS),
+    }));
+  });
+  for (const { run, own } of pieces) {
     const target = ws.getRangeByIndexes(run.row, run.col, run.cells.length, 1);
     const formulas = run.cells.map((c) => [formulaInput(c.value, w.date1904)]);
     target.formulas = formulas;
-    w.bytes += JSON.stringify(formulas).length + 120;
-    const own = personal(run);
+    w.bytes += utf8Length(JSON.stringify(formulas)) + 120;
     const formats = run.cells.map((c, i) => {
       const wanted =
         c.value.kind === "date"
@@ -602,13 +788,15 @@ function writeCells(
     if (formats.some((f) => f !== null)) {
       // null leaves a cell's format as it is.
       target.numberFormat = formats.map((f) => [f]);
-      w.bytes += JSON.stringify(formats).length;
+      w.bytes += utf8Length(JSON.stringify(formats));
     }
     run.cells.forEach((c, i) => {
       if (!c.style || !hasLook(c.style) || own[i]) return;
       applyLook(ws.getRangeByIndexes(c.row, c.col, 1, 1), c.style);
       w.bytes += 200;
     });
+    // A sheet of many runs is sent in parts, each request under the limit.
+    await w.flush();
   }
 }
 
@@ -632,13 +820,13 @@ function dropOwnMarks(cfs: Excel.ConditionalFormatCollection): void {
   }
 }
 
-function writeCreated(
+async function writeCreated(
   w: Writer,
   create: SheetCreate,
   /** The sheet as it is before the write; a null object when it is new. */
   before: Excel.Worksheet,
   options: WriteOptions,
-): void {
+): Promise<void> {
   const existing = !before.isNullObject;
   const sheets = w.context.workbook.worksheets;
   const ws = existing ? sheets.getItem(create.sheet) : sheets.add(create.sheet);
@@ -654,7 +842,7 @@ function writeCreated(
   // from the tab menu: VeryHidden (Worksheet.visibility, ExcelApi 1.1), written only when it differs.
   if (create.hidden && (!existing || before.visibility !== "VeryHidden"))
     ws.visibility = "VeryHidden";
-  writeCells(w, ws, create.cells, (run) => run.cells.map(() => false));
+  await writeCells(w, ws, create.cells, (run) => run.cells.map(() => false));
   create.columnWidths.forEach((width, i) => {
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(width * 7);
   });
@@ -705,20 +893,22 @@ export async function applyPlan(
   options: WriteOptions = {},
 ): Promise<void> {
   const state = seen.get(grids);
-  const pre = queuePreflight(context, plan, state);
+  const recheck = state ? await recheckLarge(context, state.chunks) : [];
+  const early = await preloadRunFormats(context, plan);
+  const pre = queuePreflight(context, plan, state, recheck, early);
   await context.sync();
   const unchanged = verify(pre, plan, state, grids);
   const w: Writer = {
     context,
     date1904: pre.dateSystem.value === 0,
     bytes: 0,
-  };
-  const flushIfLarge = async () => {
-    if (w.bytes < MAX_PAYLOAD_BYTES) return;
-    await context.sync();
-    w.bytes = 0;
-    // Suspension lasts until the next sync only.
-    context.application.suspendApiCalculationUntilNextSync();
+    flush: async () => {
+      if (w.bytes < MAX_PAYLOAD_BYTES) return;
+      await context.sync();
+      w.bytes = 0;
+      // Suspension lasts until the next sync only.
+      context.application.suspendApiCalculationUntilNextSync();
+    },
   };
   context.application.suspendApiCalculationUntilNextSync();
   // The add-in's sheet first: a run that Excel stops half way is recognisable as the add-in's.
@@ -731,9 +921,9 @@ export async function applyPlan(
       ),
     ...plan.edits
       .filter((e) => !unchanged.has(e.sheet))
-      .map((edit) => () => {
+      .map((edit) => async () => {
         const ws = context.workbook.worksheets.getItem(edit.sheet);
-        writeCells(w, ws, edit.cells, (run) => {
+        await writeCells(w, ws, edit.cells, (run) => {
           const formats = pre.runFormats.get(runKey(edit.sheet, run))!
             .numberFormat as unknown as string[][];
           return run.cells.map(
@@ -746,8 +936,8 @@ export async function applyPlan(
       }),
   ];
   for (const step of steps) {
-    step();
-    await flushIfLarge();
+    await step();
+    await w.flush();
   }
   await context.sync();
 }

@@ -13,6 +13,11 @@
 import { type Grid, a1, columnLetters, parseA1 } from "../../src/core";
 
 export const LIMIT_BYTES = 5_000_000;
+
+/** The UTF-8 length of a text, as a request or response carries it. */
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
 
@@ -62,7 +67,12 @@ export interface FakeSheet {
 
 export interface SyncRecord {
   readonly requestBytes: number;
+  /**
+   * What the response would have carried. Over the limit Excel refuses it: nothing of it is
+   * sent (`refused`), the batch fails with ResponsePayloadSizeLimitExceeded.
+   */
   readonly responseBytes: number;
+  readonly refused?: boolean;
   readonly writes: number;
   readonly calculationSuspended: boolean;
 }
@@ -276,6 +286,9 @@ export class FakeExcel {
     };
   }
 
+  /** The response limit (Excel on the web's 5 MB); a test may lower it to force the retry. */
+  responseLimit = LIMIT_BYTES;
+
   async sync(): Promise<void> {
     this.beforeSync?.(this.syncs.length);
     const ops = this.queue;
@@ -311,9 +324,16 @@ export class FakeExcel {
         throw e;
       }
     }
-    record();
+    const refused = responseBytes > this.responseLimit;
+    this.syncs.push({
+      requestBytes,
+      responseBytes,
+      writes,
+      calculationSuspended: suspended,
+      ...(refused ? { refused } : {}),
+    });
     if (writes > 0) this.wrote();
-    if (responseBytes > LIMIT_BYTES)
+    if (refused)
       throw new OfficeError(
         "ResponsePayloadSizeLimitExceeded",
         `${responseBytes} bytes`,
@@ -514,7 +534,8 @@ abstract class Obj {
     }
     const value = this.scalar(head!);
     this.ready.set(head!, value);
-    return JSON.stringify(value ?? null).length + head!.length + 4;
+    // Bytes on the wire: UTF-8, so "å" costs two (Excel on the web's limit is on bytes).
+    return utf8Bytes(JSON.stringify(value ?? null)) + head!.length + 4;
   }
 
   protected get<T>(prop: string): T {
@@ -973,7 +994,7 @@ class Range extends Obj {
     this.ws.write(
       this.ws.sheetName,
       `Range.${what}`,
-      JSON.stringify(v).length,
+      utf8Bytes(JSON.stringify(v)),
       () => {
         const r = this.resolved()!;
         if (v.length !== r.rows || v.some((row) => row.length !== r.cols))
@@ -1168,7 +1189,7 @@ class DataValidation {
           range.ws.write(
             range.ws.sheetName,
             "dataValidation.rule",
-            JSON.stringify(rule).length,
+            utf8Bytes(JSON.stringify(rule)),
             () => void (entry().rule = rule),
           ),
       },
@@ -1177,7 +1198,7 @@ class DataValidation {
           range.ws.write(
             range.ws.sheetName,
             "dataValidation.errorAlert",
-            JSON.stringify(a).length,
+            utf8Bytes(JSON.stringify(a)),
             () => void (entry().errorAlert = a),
           ),
       },
