@@ -3,7 +3,7 @@
 // that added them (Office.js removes a handler only so). Tested with office-addin-mock.
 
 import { OfficeMockObject } from "office-addin-mock";
-import { isPersonsChange } from "../../src/excel/excel-host";
+import { excelHost, isPersonsChange } from "../../src/excel/excel-host";
 import { unwatchWorkbook, watchWorkbook } from "../../src/excel/workbook";
 
 function excelWithEvents() {
@@ -144,5 +144,42 @@ describe("whose change it is, by the event's own word", () => {
     ],
   ])("%s", (_, event, own, followed) => {
     expect(isPersonsChange(event, own)).toBe(followed);
+  });
+});
+
+describe("excelHost().watch", () => {
+  test("removes its handlers through the context that added them (Office.js removes them only so)", async () => {
+    const x = excelWithEvents();
+    const adding = x.context;
+    // Excel.run(options, fn) gives a new context; Excel.run(context, fn) that context.
+    const runs: string[] = [];
+    const fresh = excelWithEvents().context;
+    const g = globalThis as unknown as Record<string, unknown>;
+    g.Office = {
+      context: {
+        requirements: { isSetSupported: () => true },
+        document: { url: "" },
+      },
+    };
+    g.Excel = {
+      run: async (
+        first: unknown,
+        fn: (c: Excel.RequestContext) => Promise<unknown>,
+      ) => {
+        const given = first === adding || first === "the adding context";
+        runs.push(given ? "the adding context" : "a new context");
+        return fn(given || runs.length === 1 ? adding : fresh);
+      },
+    };
+    try {
+      const stop = await excelHost().watch(() => undefined);
+      expect(x.added).toHaveLength(4);
+      await stop();
+      expect(runs).toEqual(["a new context", "the adding context"]);
+      expect(x.removed).toHaveLength(4);
+    } finally {
+      delete g.Excel;
+      delete g.Office;
+    }
   });
 });

@@ -404,6 +404,21 @@ describe("writing: nothing is lost", () => {
         ALL,
       ),
     ).rejects.toMatchObject({ key: "changed" });
+    // A line typed below the table meanwhile, outside every cell read: the used range tells.
+    const third = await readGrids(x.context(), ALL);
+    const below = third.sheets.find((g) => g.name === "Budget 2025 H2")!.rows
+      .length;
+    x.sheet("Budget 2025 H2").cells.set(`${below + 1},1`, {
+      value: "Lokalhyra",
+    });
+    await expect(
+      applyPlan(
+        x.context(),
+        planWrite(third, analyze(third), STAMP),
+        third,
+        ALL,
+      ),
+    ).rejects.toMatchObject({ key: "changed" });
   });
 
   test("the strict Excel itself: a batch is not a transaction (earlier requests stay when a later one fails)", async () => {
@@ -599,6 +614,21 @@ describe("what-if and scenarios in Excel", () => {
     );
     expect(visibilityWrites).toEqual([]);
     x.failOn = null;
+    // Shown again (by an older version's Hidden, or a macro): the next save hides it again.
+    x.sheet("IOP-scenarier").visibility = "Hidden";
+    grids = await readGrids(x.context(), ALL);
+    await applyPlan(
+      x.context(),
+      planScenarioSave(
+        grids,
+        analyze(grids).workbook,
+        "Som ansökt",
+        "2026-11-30 10:06",
+      ),
+      grids,
+      ALL,
+    );
+    expect(x.sheet("IOP-scenarier").visibility).toBe("VeryHidden");
     grids = await readGrids(x.context(), ALL);
     expect(grids.sheets.map((s) => s.name)).toEqual([
       "Uppgifter",
