@@ -393,31 +393,32 @@ describe("writing: nothing is lost", () => {
       applyPlan(x.context(), plan, grids, ALL),
     ).rejects.toMatchObject({ key: "changed" });
     expect(snapshot(x)).toBe(before);
-    // A sheet renamed meanwhile is a change too.
-    const again = await readGrids(x.context(), ALL);
-    x.sheet("Budget 2026 H1").name = "Budget 2026 första";
-    await expect(
-      applyPlan(
+    /** Reads, lets `meanwhile` change the workbook, then computes what was read. */
+    const computeAfter = async (meanwhile: (read: WorkbookGrids) => void) => {
+      const read = await readGrids(x.context(), ALL);
+      meanwhile(read);
+      return applyPlan(
         x.context(),
-        planWrite(again, analyze(again), STAMP),
-        again,
+        planWrite(read, analyze(read), STAMP),
+        read,
         ALL,
-      ),
+      );
+    };
+    // A sheet renamed meanwhile is a change too.
+    await expect(
+      computeAfter(() => {
+        x.sheet("Budget 2026 H1").name = "Budget 2026 första";
+      }),
     ).rejects.toMatchObject({ key: "changed" });
     // A line typed below the table meanwhile, outside every cell read: the used range tells.
-    const third = await readGrids(x.context(), ALL);
-    const below = third.sheets.find((g) => g.name === "Budget 2025 H2")!.rows
-      .length;
-    x.sheet("Budget 2025 H2").cells.set(`${below + 1},1`, {
-      value: "Lokalhyra",
-    });
     await expect(
-      applyPlan(
-        x.context(),
-        planWrite(third, analyze(third), STAMP),
-        third,
-        ALL,
-      ),
+      computeAfter((read) => {
+        const below = read.sheets.find((g) => g.name === "Budget 2025 H2")!.rows
+          .length;
+        x.sheet("Budget 2025 H2").cells.set(`${below + 1},1`, {
+          value: "Lokalhyra",
+        });
+      }),
     ).rejects.toMatchObject({ key: "changed" });
   });
 
