@@ -111,14 +111,20 @@ export const MUTATIONS = [
   [
     "merged areas read without the 1.13 guard",
     WORKBOOK,
-    "if (options.merges && isDetailsSheetName(name)) {",
-    "if (isDetailsSheetName(name)) {",
+    "let sizes = queueSizes(options.merges === true);",
+    "let sizes = queueSizes(true);",
   ],
   [
     "merged areas asked of every sheet",
     WORKBOOK,
-    "if (options.merges && isDetailsSheetName(name)) {",
-    "if (options.merges) {",
+    "if (merges && isDetailsSheetName(name)) {",
+    "if (merges) {",
+  ],
+  [
+    "more than 512 merged areas in Uppgifter fail the read",
+    WORKBOOK,
+    "    if (!sizes.some((s) => s.merged)) throw e;",
+    "    throw e;",
   ],
   [
     "custom properties without the 1.12 guard",

@@ -237,26 +237,37 @@ export async function readGrids(
   worksheets.load("items/name");
   await context.sync();
   const items = ensureLoaded(worksheets.items, "worksheets");
-  const sizes: SheetSize[] = items.map((ws) => {
-    const name = ensureLoaded(ws.name, "worksheet name");
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,rowCount,columnCount");
-    let owner: Excel.WorksheetCustomProperty | null = null;
-    if (options.customProperties && isDecisionSheetName(name)) {
-      // Only whether it exists matters: isNullObject is known after the sync without a load.
-      owner = ws.customProperties.getItemOrNullObject(OWNER_PROPERTY);
-    }
-    // Merged areas tell a merged key cell in Uppgifter from an empty value cell; only that sheet
-    // is asked, since more than 512 areas in a range fail the request (ExcelApi 1.13 docs).
-    let merged: Excel.RangeAreas | null = null;
-    if (options.merges && isDetailsSheetName(name)) {
-      merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load("address");
-    }
-    return { ws, used, owner, merged };
-  });
-  const dateSystem = probeDateSystem(context);
-  await context.sync();
+  const queueSizes = (merges: boolean): SheetSize[] =>
+    items.map((ws) => {
+      const name = ensureLoaded(ws.name, "worksheet name");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,rowCount,columnCount");
+      let owner: Excel.WorksheetCustomProperty | null = null;
+      if (options.customProperties && isDecisionSheetName(name)) {
+        // Only whether it exists matters: isNullObject is known after the sync without a load.
+        owner = ws.customProperties.getItemOrNullObject(OWNER_PROPERTY);
+      }
+      // Merged areas tell a merged key cell in Uppgifter from an empty value cell; only that sheet
+      // is asked, since more than 512 areas in a range fail the request (ExcelApi 1.13 docs).
+      let merged: Excel.RangeAreas | null = null;
+      if (merges && isDetailsSheetName(name)) {
+        merged = ws.getRange().getMergedAreasOrNullObject();
+        merged.load("address");
+      }
+      return { ws, used, owner, merged };
+    });
+  let sizes = queueSizes(options.merges === true);
+  let dateSystem = probeDateSystem(context);
+  try {
+    await context.sync();
+  } catch (e) {
+    // More than 512 merged areas in the agreement sheet fail the whole batch (ExcelApi 1.13):
+    // the sizes are asked again without them, and a merged key cell reads as it shows.
+    if (!sizes.some((s) => s.merged)) throw e;
+    sizes = queueSizes(false);
+    dateSystem = probeDateSystem(context);
+    await context.sync();
+  }
   const date1904 = ensureLoaded(dateSystem.value, "date system") === 0;
 
   const grids: Grid[] = [];

@@ -217,6 +217,17 @@ describe("reading the open workbook", () => {
     );
     const read = await readGrids(x.context(), ALL);
     expect(read.sheets.map((g) => g.name)).toContain("Layout");
+    // Three round trips: nothing failed and was asked again.
+    expect(x.syncs.length).toBe(3);
+    // In the agreement sheet itself they are asked for, and without them the read still goes on.
+    x.sheet("Uppgifter").merges = Array.from(
+      { length: 600 },
+      (_, i) => `D${2 * i + 40}:E${2 * i + 40}`,
+    );
+    const again = await readGrids(x.context(), ALL);
+    expect(analyze(again).computation.agreement.caseNumber).toBe(
+      "STK-2020-1375",
+    );
   });
 
   test("a property read before load and sync fails loudly", async () => {
