@@ -29,8 +29,6 @@ import { HostError } from "./host";
 export const MAX_PAYLOAD_BYTES = 4_000_000;
 /** A read cell (value, type, number format, formula, as JSON) costs about 31 bytes; headroom for text. */
 export const READ_BYTES_PER_CELL = 40;
-/** A re-read cell for the change check (formula or value only). */
-export const CHECK_BYTES_PER_CELL = 16;
 /** A cell's value type and number format as a response carries them ("String", "General"). */
 const TYPE_AND_FORMAT_BYTES = 20;
 /** A sheet above this many used cells is refused with its size, before any cell is transferred. */

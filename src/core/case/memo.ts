@@ -226,11 +226,6 @@ const TEXT = {
   },
 } as const;
 
-/** An amount as the memo writes it: "1 485 000", "−73 375" (a true minus sign). */
-export function memoAmount(ore: Ore, lang: Lang = "sv"): string {
-  return formatAmount(ore, lang);
-}
-
 /** "275", "262,5": a percentage or a month count from millionths, at most two decimals. */
 function micro(value: number, lang: Lang): string {
   return formatNumber(Math.round(value / 10_000) / 100, lang);
@@ -239,7 +234,7 @@ function micro(value: number, lang: Lang): string {
 export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
   const t = TEXT[lang];
   const amount = (ore: Ore | null) =>
-    ore === null ? "" : memoAmount(ore, lang);
+    ore === null ? "" : formatAmount(ore, lang);
   const rows: MemoRow[] = y.lines.map((l) => ({
     cells: [l.label, amount(l.budget), amount(l.actual), amount(l.variance)],
   }));
@@ -270,9 +265,9 @@ export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
         text: t.yearIntro(
           lang === "sv" ? daySpan(start, end) : monthsText(start, end, lang),
           y.year,
-          memoAmount(y.budget, lang),
-          memoAmount(y.actual, lang),
-          memoAmount(y.variance, lang),
+          formatAmount(y.budget, lang),
+          formatAmount(y.actual, lang),
+          formatAmount(y.variance, lang),
         ),
       },
     ],
@@ -303,7 +298,7 @@ export function periodMemoTable(
       l.label,
       l.servicePercentMicro === null ? "" : micro(l.servicePercentMicro, lang),
       micro(l.monthsMicro, lang),
-      memoAmount(l.amount, lang),
+      formatAmount(l.amount, lang),
     ],
   }));
   if (p.overhead !== 0)
@@ -312,11 +307,11 @@ export function periodMemoTable(
         t.overhead,
         "",
         micro(p.overheadMonthsMicro, lang),
-        memoAmount(p.overhead, lang),
+        formatAmount(p.overhead, lang),
       ],
     });
   rows.push({
-    cells: [`${t.total}:`, "", "", memoAmount(p.total, lang)],
+    cells: [`${t.total}:`, "", "", formatAmount(p.total, lang)],
     total: true,
   });
   return {
@@ -461,8 +456,8 @@ function assessmentOf(c: Case, lang: Lang): MemoSection[] {
     // "överskjutande medel från 2023 (232 886 kronor) samt 2024 (147 336 kronor)", as the seed.
     const [first, ...rest] = r.items.map((i, k) =>
       k === 0
-        ? t.surplusItem(i.year, memoAmount(i.amount, lang))
-        : t.laterSurplus(i.year, memoAmount(i.amount, lang)),
+        ? t.surplusItem(i.year, formatAmount(i.amount, lang))
+        : t.laterSurplus(i.year, formatAmount(i.amount, lang)),
     );
     const and = lang === "sv" ? " samt " : " and ";
     const list =

@@ -198,15 +198,16 @@ export function QueueTable({
     window.addEventListener("beforeprint", all);
     return () => window.removeEventListener("beforeprint", all);
   }, [rows]);
-  /** The computed copy of a file, holding its what-if changes. */
-  const downloadCopy = (r: Extract<QueueRow["result"], { kind: "ok" }>) => {
-    const id = rows.find((x) => x.result === r)?.id;
+  /** The computed copy of a row's file, holding its what-if changes. */
+  const downloadCopy = (
+    id: number,
+    r: Extract<QueueRow["result"], { kind: "ok" }>,
+  ) =>
     download(
-      computedCopy(r, (id !== undefined && whatIf.get(id)) || NO_CHANGES),
+      computedCopy(r, whatIf.get(id) ?? NO_CHANGES),
       computedName(r.name),
       XLSX_TYPE,
     );
-  };
   const reviewed = rows.filter(
     (r) => reviews.get(reviewKeyOf(r.result))?.reviewed,
   ).length;
@@ -371,7 +372,7 @@ export function QueueTable({
                             size="small"
                             className={styles.wide}
                             aria-label={s.downloadLabel(r.name)}
-                            onClick={() => downloadCopy(r)}
+                            onClick={() => downloadCopy(row.id, r)}
                           >
                             {s.download}
                           </Button>
@@ -407,7 +408,7 @@ export function QueueTable({
                               <Button
                                 size="small"
                                 className={styles.narrow}
-                                onClick={() => downloadCopy(r)}
+                                onClick={() => downloadCopy(row.id, r)}
                               >
                                 {s.download}
                               </Button>
