@@ -95,7 +95,7 @@ async function compute(): Promise<void> {
       plan,
       grids.sheets.map((s) => s.name),
       t,
-      host.undoable,
+      host.undo(plan, grids),
     );
     const answer = await showDialog(
       t.confirmTitle,

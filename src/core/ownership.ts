@@ -12,10 +12,26 @@ const FALLBACK = (n: number) =>
 /** The add-in's hidden sheet of named scenarios (SPEC §4.18). */
 export const SCENARIO_SHEET = "IOP-scenarier";
 
-/** The scenario sheet: the add-in's data, never read as a half-year. */
+/** The scenario sheet's name, or a fallback the add-in chose beside a person's sheet of that name. */
 export function isScenarioSheetName(name: string): boolean {
-  return name.trim().toLowerCase() === SCENARIO_SHEET.toLowerCase();
+  return /^\s*iop-scenarier(\s*\(\d+\))?\s*$/i.test(name);
 }
+
+/** The first words of the scenario sheet's A1: its mark in a file, under whatever name. */
+export const SCENARIO_MARK = "Scenarier sparade av iop-budget.";
+
+/**
+ * The add-in's scenario sheet, whatever it is called now: the Excel custom property, or the mark
+ * in A1 that every adapter reads.
+ */
+export function isOwnScenarioSheet(grid: Grid): boolean {
+  if (grid.owner === SCENARIO_OWNER) return true;
+  const a1 = grid.rows[0]?.[0];
+  return a1?.t === "s" && a1.v.startsWith(SCENARIO_MARK);
+}
+
+/** The custom property's value on the scenario sheet (on Beslut it is "Beslut"). */
+export const SCENARIO_OWNER = "Scenarier";
 
 /** The add-in's rate table for `Lönekalkyl` (SPEC §4.19), rewritten on each compute. */
 export const RATES_SHEET = "Avgiftssatser";
@@ -43,8 +59,10 @@ export function isExampleSheetName(name: string): boolean {
   return name.trim().toLowerCase() === EXAMPLE_SHEET.toLowerCase();
 }
 
-/** The worksheet custom property (ExcelApi 1.12) that marks the add-in's sheet in Excel. */
+/** The worksheet custom property (ExcelApi 1.12) that marks the add-in's `Beslut` in Excel. */
 export const OWNER_PROPERTY = "iop-budget";
+/** The custom property that marks the add-in's scenario sheet in Excel, under whatever name. */
+export const SCENARIO_PROPERTY = "iop-budget-scenarier";
 
 /** The stamp that `Beslut` carries in A2; a file read by any adapter shows it. */
 export const STAMP_PREFIX = "Skapat ";
@@ -55,9 +73,12 @@ export function isDecisionSheetName(name: string): boolean {
   return /^\s*beslut(\s*\(iop(\s+\d+)?\))?\s*$/i.test(name);
 }
 
+/** The custom property's value on the add-in's decision sheet. */
+export const DECISION_OWNER = "Beslut";
+
 /** The add-in wrote this sheet: the Excel custom property, or its stamp in the first rows. */
 export function isOwnDecisionSheet(grid: Grid): boolean {
-  if (grid.owned) return true;
+  if (grid.owner === DECISION_OWNER) return true;
   for (let r = 0; r < 3; r++) {
     const cell = grid.rows[r]?.[0];
     if (

@@ -6,10 +6,16 @@ import {
   applyPlan,
   readGrids,
   selectCell,
+  undoOf,
   unwatchWorkbook,
   watchWorkbook,
 } from "./workbook";
-import { HostError, OFFICE_ERROR_CODES, type WorkbookHost } from "./host";
+import {
+  HostError,
+  OFFICE_ERROR_CODES,
+  type WorkbookHost,
+  type WriteUndoNote,
+} from "./host";
 
 /** Office errors become a message key: error.code is stable, error.message is not for end users. */
 export function toHostError(e: unknown): HostError {
@@ -54,12 +60,23 @@ export function excelHost(): WorkbookHost {
   const supports = (v: string) =>
     Office.context.requirements.isSetSupported("ExcelApi", v);
   const read = { merges: supports("1.13"), customProperties: supports("1.12") };
+  const undoable = supports("1.20");
   const write = {
     ...read,
     validations: supports("1.8"),
     pageLayout: supports("1.9"),
+    // isPasswordProtected is ExcelApiOnline 1.1: on the web a password is known before writing.
+    passwordKnown: Office.context.requirements.isSetSupported(
+      "ExcelApiOnline",
+      "1.1",
+    ),
   };
-  const undoable = supports("1.20");
+  // Office.context.platform (requirement set 1.5 of Office's common API): the web is "OfficeOnline".
+  const desktop = String(Office.context.platform) !== "OfficeOnline";
+  const undo = (plan: WritePlan, grids: WorkbookGrids): WriteUndoNote => {
+    const u = undoOf(plan, grids, desktop);
+    return { undoable: undoable && u.groupable, lifted: u.lifted };
+  };
   // The add-in's own writes raise change events too: those (and their echoes shortly after) are
   // not a person's edits, and following them would only re-read what was just written.
   let writing = 0;
@@ -91,12 +108,13 @@ export function excelHost(): WorkbookHost {
 
   return {
     kind: "excel",
-    undoable,
+    undo,
     read: () => run((context) => readGrids(context, read)),
+    // One undo step only where every change in it can be undone: grouped, the others would fail.
     apply: (plan: WritePlan, grids: WorkbookGrids) =>
       own(() =>
         run((context) => applyPlan(context, plan, grids, write), {
-          undoGroup: true,
+          undoGroup: undo(plan, grids).undoable,
         }),
       ),
     select: (sheet: string, cell: string) =>
@@ -104,7 +122,7 @@ export function excelHost(): WorkbookHost {
     insert: (plan: WritePlan) =>
       own(() =>
         run((context) => applyPlan(context, plan, { sheets: [] }, write), {
-          undoGroup: true,
+          undoGroup: undo(plan, { sheets: [] }).undoable,
         }),
       ),
     watch: async (onChange: () => void) => {

@@ -16,8 +16,12 @@ export interface WorkbookHost {
   insert(plan: WritePlan): Promise<void>;
   /** The file or workbook name, for the Beslut stamp. */
   sourceName(): string;
-  /** Excel can undo the add-in's write as one step (ExcelApi 1.20). */
-  readonly undoable: boolean;
+  /**
+   * What writing `plan` does that matters before it is confirmed: whether Excel can undo it as
+   * one step (ExcelApi 1.20, and nothing in it that Excel cannot undo), and which protected
+   * sheets it unprotects and protects again.
+   */
+  undo(plan: WritePlan, grids: WorkbookGrids): WriteUndoNote;
   /**
    * Calls `onChange` after a person edits a cell or adds, deletes or renames a sheet (not after
    * the add-in's own writes); resolves to a function that removes the handlers.
@@ -26,6 +30,11 @@ export interface WorkbookHost {
   /** A setting kept in the workbook (Office's document settings), shared by its users. */
   getSetting(key: string): unknown;
   setSetting(key: string, value: unknown): Promise<void>;
+}
+
+export interface WriteUndoNote {
+  readonly undoable: boolean;
+  readonly lifted: readonly string[];
 }
 
 /** The Office error codes the adapter can meet, each with a message of its own. */

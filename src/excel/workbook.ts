@@ -15,7 +15,10 @@ import {
   type SheetCreate,
   type WorkbookGrids,
   type WritePlan,
+  DECISION_OWNER,
   OWNER_PROPERTY,
+  SCENARIO_OWNER,
+  SCENARIO_PROPERTY,
   isDateFormat,
   isDecisionSheetName,
   isDetailsSheetName,
@@ -50,6 +53,8 @@ export interface WriteOptions extends ReadOptions {
   readonly validations?: boolean;
   /** ExcelApi 1.9: print setup (landscape, one page wide, a header) of created sheets. */
   readonly pageLayout?: boolean;
+  /** ExcelApiOnline 1.1 (the web): whether a protected sheet has a password, known before writing. */
+  readonly passwordKnown?: boolean;
 }
 
 /** One loaded block of a sheet's used range (zero-based sheet coordinates). */
@@ -240,11 +245,17 @@ export async function readGrids(
       const name = ensureLoaded(ws.name, "worksheet name");
       const used = ws.getUsedRangeOrNullObject(true);
       used.load("address,rowCount,columnCount");
+      // Whether a write must lift the sheet's protection, and whether it is hidden for good: a
+      // write that changes either cannot be one undo step (the host decides before it writes).
+      ws.load("visibility");
+      ws.protection.load("protected");
       let owner: Excel.WorksheetCustomProperty | null = null;
-      if (options.customProperties && isDecisionSheetName(name)) {
-        // Only whether it exists matters: isNullObject is known after the sync without a load.
-        owner = ws.customProperties.getItemOrNullObject(OWNER_PROPERTY);
-      }
+      // Only whether it exists matters: isNullObject is known after the sync without a load.
+      // Every sheet is asked for the scenario mark: renamed, it is still the add-in's.
+      if (options.customProperties)
+        owner = ws.customProperties.getItemOrNullObject(
+          isDecisionSheetName(name) ? OWNER_PROPERTY : SCENARIO_PROPERTY,
+        );
       // Merged areas tell a merged key cell in Uppgifter from an empty value cell; only that sheet
       // is asked, since more than 512 areas in a range fail the request (ExcelApi 1.13 docs).
       let merged: Excel.RangeAreas | null = null;
@@ -277,7 +288,19 @@ export async function readGrids(
     const owned = s.owner
       ? !ensureLoaded(s.owner.isNullObject, "custom property")
       : false;
-    const ownedMark = owned ? { owned } : {};
+    const ownedMark = {
+      ...(owned
+        ? {
+            owner: isDecisionSheetName(name) ? DECISION_OWNER : SCENARIO_OWNER,
+          }
+        : {}),
+      ...(ensureLoaded(s.ws.protection.protected, "protection")
+        ? { protected: true }
+        : {}),
+      ...(ensureLoaded(s.ws.visibility, "visibility") === "VeryHidden"
+        ? { veryHidden: true }
+        : {}),
+    };
     if (ensureLoaded(used.isNullObject, "used range")) {
       grids.push({ name, rows: [], ...ownedMark });
       addresses.set(name, "");
@@ -489,7 +512,7 @@ interface Preflight {
   readonly dateSystem: Excel.FunctionResult<number>;
   readonly used: Map<string, Excel.Range>;
   readonly chunks: { chunk: Checked; range: Excel.Range }[];
-  /** The edited sheets, with their protection. */
+  /** The edited sheets, and the add-in's existing ones, with their protection. */
   readonly protection: Map<string, Excel.Worksheet>;
   /** Each edited run's current number formats: a person's format wins over the plan's. */
   readonly runFormats: Map<string, Excel.Range>;
@@ -590,6 +613,7 @@ function queuePreflight(
   recheck: readonly Checked[],
   /** The runs' number formats when they were loaded ahead (preloadRunFormats). */
   early: ReadonlyMap<string, Excel.Range>,
+  passwordKnown: boolean,
 ): Preflight {
   const book = context.workbook;
   const names = book.worksheets;
@@ -610,12 +634,19 @@ function queuePreflight(
       chunks.push({ chunk, range: formulasOf(book, chunk) });
   }
   const protection = new Map<string, Excel.Worksheet>();
+  // options (ExcelApi 1.2) to protect a lifted sheet again as it was.
+  const guard = (ws: Excel.Worksheet) =>
+    ws.protection.load(
+      passwordKnown
+        ? "protected,options,isPasswordProtected"
+        : "protected,options",
+    );
   const runFormats = new Map(early);
   const marks = new Map<string, Excel.ConditionalFormatCollection>();
   for (const edit of plan.edits) {
     // OrNullObject: a sheet renamed or deleted since the read is a change, not an ItemNotFound.
     const ws = book.worksheets.getItemOrNullObject(edit.sheet);
-    ws.protection.load("protected");
+    guard(ws);
     protection.set(edit.sheet, ws);
     if (early.size === 0)
       for (const run of runsOf(edit.cells))
@@ -629,7 +660,7 @@ function queuePreflight(
   const created = new Map<string, Excel.Worksheet>();
   for (const c of plan.creates) {
     const ws = book.worksheets.getItemOrNullObject(c.sheet);
-    ws.protection.load("protected");
+    guard(ws);
     // Its visibility is written only when it differs (a write Excel would record for nothing).
     if (c.hidden) ws.load("visibility");
     created.set(c.sheet, ws);
@@ -679,13 +710,77 @@ function holdsAll(grid: Grid, cells: readonly CellWrite[]): boolean {
   });
 }
 
-/** Checks the preflight; returns the protected sheets whose edits change nothing (left alone). */
+/** What a write does that Excel cannot undo, known from the plan and the read before it. */
+export interface WriteUndo {
+  /** The protected sheets (no password) the write unprotects and protects again. */
+  readonly lifted: readonly string[];
+  /**
+   * Every change the write makes can be undone, so it can be one undo step (ExcelApi 1.20).
+   * Sheet protection cannot be undone anywhere, and a sheet's visibility not on Windows or Mac
+   * (Microsoft's list, "Undo support with the Excel JavaScript API"); in a merged undo group they
+   * fail with UndoNotSupported.
+   */
+  readonly groupable: boolean;
+}
+
+export function undoOf(
+  plan: WritePlan,
+  grids: WorkbookGrids,
+  /** Excel on Windows or Mac, where visibility cannot be undone. */
+  desktop: boolean,
+): WriteUndo {
+  const byName = new Map(grids.sheets.map((g) => [g.name, g]));
+  const changes = (sheet: string, cells: readonly CellWrite[]) => {
+    const grid = byName.get(sheet);
+    return grid?.protected === true && !holdsAll(grid, cells);
+  };
+  const lifted = [
+    ...plan.edits.filter((e) => changes(e.sheet, e.cells)).map((e) => e.sheet),
+    ...plan.creates
+      .filter((c) => c.replaces && changes(c.sheet, c.cells))
+      .map((c) => c.sheet),
+  ];
+  const protects = plan.creates.some((c) => c.protect);
+  const hides =
+    desktop &&
+    plan.creates.some((c) => c.hidden && !byName.get(c.sheet)?.veryHidden);
+  return { lifted, groupable: lifted.length === 0 && !protects && !hides };
+}
+
+/** What the preflight allows: the sheets to leave alone, and the protected ones to lift. */
+interface Verdict {
+  /** Protected sheets whose planned cells are all there already: left as they are. */
+  readonly unchanged: ReadonlySet<string>;
+  /** Protected sheets (no password) that must change: lifted, written and protected again. */
+  readonly lifted: ReadonlyMap<string, Excel.WorksheetProtectionOptions>;
+}
+
+/**
+ * Whether a protected sheet is left alone (it holds every planned cell already), refused (a
+ * password, where Excel tells), or lifted for the write.
+ */
+function protectedSheet(
+  ws: Excel.Worksheet,
+  sheet: string,
+  cells: readonly CellWrite[],
+  grids: WorkbookGrids,
+  passwordKnown: boolean,
+): "unchanged" | "lift" {
+  const grid = grids.sheets.find((g) => g.name === sheet);
+  if (grid && holdsAll(grid, cells)) return "unchanged";
+  if (passwordKnown && ws.protection.isPasswordProtected)
+    throw new HostError("sheetPasswordProtected", sheet);
+  return "lift";
+}
+
+/** Checks the preflight: refuses what would fail or overwrite changes made since the read. */
 function verify(
   pre: Preflight,
   plan: WritePlan,
   state: ReadState | undefined,
   grids: WorkbookGrids,
-): ReadonlySet<string> {
+  options: WriteOptions,
+): Verdict {
   if (state) {
     const now = pre.names.items.map((ws) => ws.name);
     const changed =
@@ -701,16 +796,23 @@ function verify(
       );
     if (changed) throw new HostError("changed");
   }
+  const passwordKnown = options.passwordKnown === true;
   const unchanged = new Set<string>();
+  const lifted = new Map<string, Excel.WorksheetProtectionOptions>();
+  const decide = (
+    ws: Excel.Worksheet,
+    sheet: string,
+    cells: readonly CellWrite[],
+  ) => {
+    if (!ws.protection.protected) return;
+    if (protectedSheet(ws, sheet, cells, grids, passwordKnown) === "unchanged")
+      unchanged.add(sheet);
+    else lifted.set(sheet, ws.protection.options);
+  };
   for (const [sheet, ws] of pre.protection) {
     if (ws.isNullObject) throw new HostError("changed", sheet);
-    if (!ws.protection.protected) continue;
-    // A protected sheet (the template's) that already holds every planned cell is left as it is;
-    // one that needs a write is named, and nothing is written.
     const edit = plan.edits.find((e) => e.sheet === sheet);
-    const grid = grids.sheets.find((g) => g.name === sheet);
-    if (edit && grid && holdsAll(grid, edit.cells)) unchanged.add(sheet);
-    else throw new HostError("sheetProtected", sheet);
+    decide(ws, sheet, edit?.cells ?? []);
   }
   for (const c of plan.creates) {
     const ws = pre.created.get(c.sheet)!;
@@ -720,14 +822,56 @@ function verify(
     } else {
       // Only the add-in's own sheet is rewritten; the core chose another name for a person's.
       if (!c.replaces) throw new HostError("changed", c.sheet);
-      if (ws.protection.protected) {
-        const grid = grids.sheets.find((g) => g.name === c.sheet);
-        if (grid && holdsAll(grid, c.cells)) unchanged.add(c.sheet);
-        else throw new HostError("sheetProtected", c.sheet);
-      }
+      // Hiding it again is a change to the workbook's structure: refused before it is cleared.
+      if (c.hidden && ws.visibility !== "VeryHidden" && pre.structure.protected)
+        throw new HostError("workbookProtected", c.sheet);
+      decide(ws, c.sheet, c.cells);
     }
   }
-  return unchanged;
+  return { unchanged, lifted };
+}
+
+/**
+ * Lifts the protection of the sheets that must change, in one round trip before anything is
+ * written. A sheet Excel will not unprotect (a password it did not tell of) is named, and the
+ * others are protected again: nothing is written.
+ */
+async function lift(
+  context: Excel.RequestContext,
+  lifted: ReadonlyMap<string, Excel.WorksheetProtectionOptions>,
+): Promise<void> {
+  if (lifted.size === 0) return;
+  const sheets = context.workbook.worksheets;
+  for (const name of lifted.keys()) sheets.getItem(name).protection.unprotect();
+  try {
+    await context.sync();
+  } catch {
+    // A batch is not a transaction: the sheets before the refusing one are unprotected now.
+    const still = await restoreProtection(context, lifted);
+    throw new HostError(
+      "sheetPasswordProtected",
+      still[0] ?? [...lifted.keys()][0],
+    );
+  }
+}
+
+/**
+ * After a failed write: every lifted sheet that is unprotected now is protected again with its
+ * own options. Returns the ones that were still protected.
+ */
+async function restoreProtection(
+  context: Excel.RequestContext,
+  lifted: ReadonlyMap<string, Excel.WorksheetProtectionOptions>,
+): Promise<string[]> {
+  const now = [...lifted.keys()].map((name) => {
+    const p = context.workbook.worksheets.getItem(name).protection;
+    p.load("protected");
+    return { name, p };
+  });
+  await context.sync();
+  for (const { name, p } of now) if (!p.protected) p.protect(lifted.get(name));
+  await context.sync();
+  return now.filter(({ p }) => p.protected).map(({ name }) => name);
 }
 
 function hex(color: string): string {
@@ -841,12 +985,12 @@ async function writeCreated(
   const ws = existing ? sheets.getItem(create.sheet) : sheets.add(create.sheet);
   // The add-in's own sheet (verified before) is rewritten whole.
   if (existing) ws.getRange().clear();
-  if (
-    options.customProperties &&
-    !existing &&
-    isDecisionSheetName(create.sheet)
-  )
-    ws.customProperties.add(OWNER_PROPERTY, "Beslut");
+  // The add-in's mark: Beslut's, or the scenario sheet's (also on one an earlier version made).
+  if (options.customProperties && create.owner)
+    ws.customProperties.add(
+      create.owner === DECISION_OWNER ? OWNER_PROPERTY : SCENARIO_PROPERTY,
+      create.owner,
+    );
   // The add-in's data sheet (IOP-scenarier) is out of the way and cannot be unhidden by mistake
   // from the tab menu: VeryHidden (Worksheet.visibility, ExcelApi 1.1), written only when it differs.
   if (create.hidden && (!existing || before.visibility !== "VeryHidden"))
@@ -904,9 +1048,17 @@ export async function applyPlan(
   const state = seen.get(grids);
   const recheck = state ? await recheckLarge(context, state.chunks) : [];
   const early = await preloadRunFormats(context, plan);
-  const pre = queuePreflight(context, plan, state, recheck, early);
+  const pre = queuePreflight(
+    context,
+    plan,
+    state,
+    recheck,
+    early,
+    options.passwordKnown === true,
+  );
   await context.sync();
-  const unchanged = verify(pre, plan, state, grids);
+  const { unchanged, lifted } = verify(pre, plan, state, grids, options);
+  await lift(context, lifted);
   const w: Writer = {
     context,
     date1904: pre.dateSystem.value === 0,
@@ -944,11 +1096,21 @@ export async function applyPlan(
         addMarks(ws, edit.marks);
       }),
   ];
-  for (const step of steps) {
-    await step();
-    await w.flush();
+  try {
+    for (const step of steps) {
+      await step();
+      await w.flush();
+    }
+    // Last, with the last cells: the lifted sheets protected again with their own options.
+    for (const [name, o] of lifted)
+      context.workbook.worksheets.getItem(name).protection.protect(o);
+    await context.sync();
+  } catch (e) {
+    // Whatever stopped the write, a lifted sheet does not stay unprotected.
+    if (lifted.size > 0)
+      await restoreProtection(context, lifted).catch(() => undefined);
+    throw e;
   }
-  await context.sync();
 }
 
 /** Selects a finding's cell (activating its sheet). */

@@ -58,7 +58,9 @@ export const TEXT = {
     confirmKept: (kept: string, sheet: string) =>
       `Bladet ${kept} är inte tilläggets och lämnas orört; beslutsunderlaget skrivs i ${sheet}.`,
     confirmNoUndo:
-      "Den här Excel-versionen kan inte ångra tilläggets ändringar (Ctrl+Z). Spara en kopia först om du vill kunna gå tillbaka.",
+      "Excel kan inte ångra den här ändringen (Ctrl+Z). Spara en kopia först om du vill kunna gå tillbaka.",
+    confirmLifted: (sheets: string) =>
+      `Skyddat utan lösenord: ${sheets}. Tillägget tar bort bladskyddet medan det skriver och skyddar bladet igen med samma inställningar.`,
     confirmWrite: "Skriv",
     cancel: "Avbryt",
     written: (cells: number, sheets: number) =>
@@ -125,6 +127,15 @@ export const TEXT = {
       name: "Scenariots namn",
       save: "Spara scenario",
       saved: (name: string) => `Scenariot "${name}" sparades i arbetsboken.`,
+      savedAnew: (name: string, lost: string) =>
+        `Scenariot "${name}" sparades på ett nytt blad. De tidigare scenarierna (${lost}) fanns inte längre i arbetsboken och är inte med.`,
+      renamed: (sheet: string) =>
+        `Scenarierna finns på bladet ${sheet}, som har döpts om. Tillägget läser och sparar dem där.`,
+      kept: (sheet: string, ours: string) =>
+        `Bladet ${sheet} är inte tilläggets och lämnas orört; scenarierna sparas på bladet ${ours}.`,
+      lost: (names: string) =>
+        `Bladet med de sparade scenarierna (${names}) finns inte längre i arbetsboken. Var det ett misstag: ångra borttagningen i Excel (Ctrl+Z) eller öppna en tidigare version av filen. Nästa scenario sparas på ett nytt blad, utan dem.`,
+      forget: "Det var meningen",
       noName: "Ge scenariot ett namn.",
       none: "Inga sparade scenarier än.",
       list: "Sparade scenarier",
@@ -331,10 +342,10 @@ export const TEXT = {
         "Excel rapporterade ett internt fel. Spara arbetsboken och försök igen.",
       changed:
         "Arbetsboken ändrades efter förhandsvisningen. Inget skrevs; tryck på Beräkna och skriv igen.",
-      sheetProtected: (sheet: string) =>
-        `Bladet ${sheet} är skyddat. Inget skrevs; ta bort skyddet (Granska → Ta bort bladskydd) och försök igen.`,
+      sheetPasswordProtected: (sheet: string) =>
+        `Bladet ${sheet} är skyddat med lösenord, så tillägget kan inte skriva i det. Inget skrevs. Ta bort skyddet med lösenordet (Granska → Ta bort bladskydd), tryck på Beräkna igen och skydda sedan bladet igen (Granska → Skydda blad).`,
       workbookProtected: (sheet: string) =>
-        `Arbetsbokens struktur är skyddad, så bladet ${sheet} kan inte läggas till. Inget skrevs; ta bort skyddet (Granska → Skydda arbetsbok) och försök igen.`,
+        `Arbetsbokens struktur är skyddad, så bladet ${sheet} kan inte läggas till eller döljas. Inget skrevs; ta bort skyddet (Granska → Skydda arbetsbok) och försök igen.`,
       requirements:
         "Den här Excel-versionen saknar funktioner som tillägget behöver (ExcelApi 1.7). Uppdatera Office.",
       generic: "Ett oväntat fel uppstod i Excel. Försök igen.",
@@ -395,7 +406,9 @@ export const TEXT = {
     confirmKept: (kept: string, sheet: string) =>
       `The sheet ${kept} is not the add-in's and is left alone; the decision data is written to ${sheet}.`,
     confirmNoUndo:
-      "This version of Excel cannot undo the add-in's changes (Ctrl+Z). Save a copy first if you want to be able to go back.",
+      "Excel cannot undo this change (Ctrl+Z). Save a copy first if you want to be able to go back.",
+    confirmLifted: (sheets: string) =>
+      `Protected without a password: ${sheets}. The add-in unprotects the sheet while it writes and protects it again with the same settings.`,
     confirmWrite: "Write",
     cancel: "Cancel",
     written: (cells: number, sheets: number) =>
@@ -464,6 +477,15 @@ export const TEXT = {
       save: "Save scenario",
       saved: (name: string) =>
         `The scenario "${name}" was saved in the workbook.`,
+      savedAnew: (name: string, lost: string) =>
+        `The scenario "${name}" was saved on a new sheet. The earlier scenarios (${lost}) were no longer in the workbook and are not on it.`,
+      renamed: (sheet: string) =>
+        `The scenarios are on the sheet ${sheet}, which has been renamed. The add-in reads and saves them there.`,
+      kept: (sheet: string, ours: string) =>
+        `The sheet ${sheet} is not the add-in's and is left alone; scenarios are saved on the sheet ${ours}.`,
+      lost: (names: string) =>
+        `The sheet with the saved scenarios (${names}) is no longer in the workbook. If that was a mistake, undo the deletion in Excel (Ctrl+Z) or open an earlier version of the file. The next scenario is saved on a new sheet, without them.`,
+      forget: "That was intended",
       noName: "Give the scenario a name.",
       none: "No saved scenarios yet.",
       list: "Saved scenarios",
@@ -670,10 +692,10 @@ export const TEXT = {
         "Excel reported an internal error. Save the workbook and try again.",
       changed:
         "The workbook changed after the preview. Nothing was written; press Compute and write again.",
-      sheetProtected: (sheet: string) =>
-        `The sheet ${sheet} is protected. Nothing was written; unprotect it (Review → Unprotect Sheet) and try again.`,
+      sheetPasswordProtected: (sheet: string) =>
+        `The sheet ${sheet} is protected with a password, so the add-in cannot write to it. Nothing was written. Unprotect it with the password (Review → Unprotect Sheet), press Compute again, then protect the sheet again (Review → Protect Sheet).`,
       workbookProtected: (sheet: string) =>
-        `The workbook's structure is protected, so the sheet ${sheet} cannot be added. Nothing was written; unprotect it (Review → Protect Workbook) and try again.`,
+        `The workbook's structure is protected, so the sheet ${sheet} cannot be added or hidden. Nothing was written; unprotect it (Review → Protect Workbook) and try again.`,
       requirements:
         "This version of Excel lacks features the add-in needs (ExcelApi 1.7). Please update Office.",
       generic: "An unexpected error occurred in Excel. Please try again.",
@@ -716,9 +738,9 @@ export type ErrorKey =
   | "GeneralException"
   /** The workbook changed between the preview and the write. */
   | "changed"
-  /** A sheet to be written is protected (`sheet` names it). */
-  | "sheetProtected"
-  /** The workbook's structure is protected, so a sheet cannot be added (`sheet` names it). */
+  /** A sheet to be written is protected with a password (`sheet` names it). */
+  | "sheetPasswordProtected"
+  /** The workbook's structure is protected, so a sheet cannot be added or hidden (`sheet` names it). */
   | "workbookProtected"
   | "requirements"
   | "generic";

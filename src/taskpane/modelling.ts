@@ -31,7 +31,8 @@ import {
   subtract,
 } from "../core";
 import type { PaneText } from "../i18n/text";
-import type { WriteSummary } from "./viewmodel";
+import { type WriteSummary, undoNotes } from "./viewmodel";
+import type { WriteUndoNote } from "../excel/host";
 
 export type Granted = {
   readonly name: string;
@@ -225,7 +226,7 @@ export function inputsSummary(
   missing: readonly string[],
   lang: Lang,
   t: PaneText,
-  undoable: boolean,
+  undo: WriteUndoNote,
 ): WriteSummary {
   const MAX = 30;
   const lines = writes
@@ -246,7 +247,7 @@ export function inputsSummary(
       ...(missing.length > 0
         ? [t.model.confirmMissing(missing.join(", "))]
         : []),
-      ...(undoable ? [] : [t.confirmNoUndo]),
+      ...undoNotes(undo, t),
     ],
     cells: writes.length,
     sheets: new Set(writes.map((w) => w.sheet)).size,

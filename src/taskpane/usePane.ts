@@ -17,8 +17,10 @@ import {
   fieldName,
   findScenario,
   planInputs,
+  lostScenarios,
   planScenarioSave,
   readScenarios,
+  scenarioSheet,
   readWorkbook,
   withInputs,
   applyScenario,
@@ -51,6 +53,8 @@ import {
 
 /** The document setting that remembers the *Följ ändringar* switch, per workbook. */
 export const FOLLOW_SETTING = "iop-budget.followChanges";
+/** The names of the scenarios last saved: a sheet deleted since is said, not silently remade. */
+export const SCENARIOS_SETTING = "iop-budget.scenarios";
 /** How long after the last change the pane re-reads: a person typing is not re-read per key. */
 export const FOLLOW_DELAY_MS = 400;
 
@@ -103,6 +107,11 @@ export interface PaneState {
   readonly salaries: readonly SalaryPersonView[];
   /** Scenarios stored in the workbook (SPEC §4.18). */
   readonly scenarios: readonly Scenario[];
+  /** What the pane says of the scenario sheet: renamed, gone, or beside a person's own. */
+  readonly scenarioNotes: readonly string[];
+  /** The scenarios the workbook has lost (its sheet is gone), until saved again or let go. */
+  readonly lostScenarios: readonly string[];
+  readonly forgetLostScenarios: () => Promise<void>;
   readonly saveScenario: (name: string) => Promise<void>;
   /** Compares two states: a scenario's name, or null for the workbook as it is. */
   readonly compareScenarios: (a: string | null, b: string | null) => void;
@@ -145,6 +154,13 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
   const [changes, setChanges] = useState<readonly InputChange[]>([]);
   const [modelSearch, setModelSearch] = useState("");
   const [comparison, setComparison] = useState<ComparisonView | null>(null);
+  const [remembered, setRemembered] = useState<unknown>(() =>
+    host.getSetting(SCENARIOS_SETTING),
+  );
+  const lost = useMemo(
+    () => (read ? lostScenarios(read.grids, remembered) : []),
+    [read, remembered],
+  );
 
   const guard = useCallback(
     async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
@@ -244,7 +260,13 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       setPending({
         plan,
         grids,
-        summary: inputsSummary(writes, missing, lang, t, host.undoable),
+        summary: inputsSummary(
+          writes,
+          missing,
+          lang,
+          t,
+          host.undo(plan, grids),
+        ),
         inputs: true,
       });
   };
@@ -335,6 +357,21 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       [analysis, lang],
     ),
     scenarios: useMemo(() => (read ? readScenarios(read.grids) : []), [read]),
+    scenarioNotes: useMemo(() => {
+      if (!read) return [];
+      const place = scenarioSheet(read.grids);
+      return [
+        ...(place.renamed && place.sheet
+          ? [t.scenarios.renamed(place.sheet)]
+          : []),
+        ...(place.kept ? [t.scenarios.kept(place.kept, place.target)] : []),
+      ];
+    }, [read, t]),
+    lostScenarios: lost,
+    forgetLostScenarios: async () => {
+      setRemembered([]);
+      await host.setSetting(SCENARIOS_SETTING, []);
+    },
     saveScenario: (name: string) =>
       guard("writing", async () => {
         if (!name.trim()) {
@@ -348,9 +385,17 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
           withInputs(grids, model, latest.current.changes),
         ).workbook;
         const plan = planScenarioSave(grids, own, name, stampTime(new Date()));
+        const gone = lostScenarios(grids, remembered);
         await host.apply(plan, grids);
-        await load();
-        setNotice(t.scenarios.saved(name.trim()));
+        const after = await load();
+        const names = readScenarios(after.grids).map((x) => x.name);
+        setRemembered(names);
+        await host.setSetting(SCENARIOS_SETTING, names);
+        setNotice(
+          gone.length > 0
+            ? t.scenarios.savedAnew(name.trim(), gone.join(", "))
+            : t.scenarios.saved(name.trim()),
+        );
       }),
     compareScenarios: (a: string | null, b: string | null) => {
       if (!read) return;
@@ -445,7 +490,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
             plan,
             grids.sheets.map((s) => s.name),
             t,
-            host.undoable,
+            host.undo(plan, grids),
           ),
           inputs: false,
         });

@@ -21,6 +21,7 @@ import {
   toKronor,
 } from "../core";
 import type { PaneText } from "../i18n/text";
+import type { WriteUndoNote } from "../excel/host";
 
 export interface FindingGroup {
   readonly sheet: string | null;
@@ -202,11 +203,21 @@ export interface WriteSummary {
   readonly keep: boolean;
 }
 
+/** What the confirmation says of protection lifted and of undo. */
+export function undoNotes(undo: WriteUndoNote, t: PaneText): string[] {
+  return [
+    ...(undo.lifted.length > 0
+      ? [t.confirmLifted(undo.lifted.join(", "))]
+      : []),
+    ...(undo.undoable ? [] : [t.confirmNoUndo]),
+  ];
+}
+
 export function writeSummary(
   plan: WritePlan,
   existingSheets: readonly string[],
   t: PaneText,
-  undoable = true,
+  undo: WriteUndoNote = { undoable: true, lifted: [] },
 ): WriteSummary {
   const existing = new Set(existingSheets.map((s) => s.toLowerCase()));
   const edits = plan.edits.filter(
@@ -223,7 +234,7 @@ export function writeSummary(
       ...plan.creates.flatMap((c) =>
         c.kept ? [t.confirmKept(c.kept, c.sheet)] : [],
       ),
-      ...(undoable ? [] : [t.confirmNoUndo]),
+      ...undoNotes(undo, t),
     ],
     cells:
       plan.edits.reduce((s, e) => s + e.cells.length, 0) +

@@ -141,11 +141,14 @@ describe("the ribbon's Beräkna", () => {
     expect(dialogs[0]!.closed).toBe(true);
   });
 
-  test("a protected sheet is reported by name and nothing is written", async () => {
+  test("a sheet protected with a password is reported by name with the steps to take, and nothing is written", async () => {
     const x = FakeExcel.from(
       readXlsx(await buildXlsx(reportWorkbook())).sheets,
     );
-    x.sheet("Utfall 2024 H2").protected = true;
+    Object.assign(x.sheet("Utfall 2024 H2"), {
+      protected: true,
+      protection: { options: {}, password: "hemligt" },
+    });
     const before = snapshot(x);
     const { dialogs, actions } = officeFor(x, (d) =>
       new URL(d.url).searchParams.get("ask") ? "ok" : "close",
@@ -153,7 +156,7 @@ describe("the ribbon's Beräkna", () => {
     await loadCommands();
     await runCommand(actions, "computeBudget");
     expect(textOf(dialogs[1]!)).toMatch(
-      /Bladet Utfall 2024 H2 är skyddat. Inget skrevs/,
+      /Bladet Utfall 2024 H2 är skyddat med lösenord.*Inget skrevs.*Ta bort skyddet med lösenordet/,
     );
     expect(snapshot(x)).toBe(before);
   });

@@ -5,6 +5,7 @@ import {
   type Analysis,
   type InputChange,
   type WorkbookGrids,
+  SCENARIO_MARK,
   SCENARIO_SHEET,
   analyze,
   compareAnalyses,
@@ -12,12 +13,14 @@ import {
   findScenario,
   keyOfLine,
   liveChanges,
+  lostScenarios,
   parseInput,
   planInputs,
   planScenarioSave,
   readScenarios,
   readWorkbook,
   scenarioChanges,
+  scenarioSheet,
   toCheckJson,
   withInputs,
 } from "../../src/core";
@@ -281,6 +284,108 @@ describe("scenarios stored in the workbook", () => {
     );
   });
 
+  test("the add-in's sheet is found by its mark: renamed, it is read and saved where it is; a person's sheet of that name is left alone", async () => {
+    const g = readXlsx(await saved());
+    const ours = g.sheets.find((x) => x.name === SCENARIO_SHEET)!;
+    // Renamed by a person: still the add-in's, by the mark in A1.
+    const renamed: WorkbookGrids = {
+      sheets: g.sheets.map((x) =>
+        x === ours ? { ...x, name: "Mina scenarier" } : x,
+      ),
+    };
+    expect(scenarioSheet(renamed)).toEqual({
+      sheet: "Mina scenarier",
+      renamed: true,
+      kept: null,
+      target: "Mina scenarier",
+    });
+    expect(readScenarios(renamed).map((x) => x.name)).toEqual([
+      "300 procent",
+      "Som ansökt",
+    ]);
+    const resave = planScenarioSave(
+      renamed,
+      analyze(renamed).workbook,
+      "Tredje",
+      "2026-12-03 09:00",
+    );
+    expect(resave.creates[0]).toMatchObject({
+      sheet: "Mina scenarier",
+      replaces: true,
+      owner: "Scenarier",
+    });
+    // Not read as a half-year under its new name either.
+    expect(analyze(renamed).computation.grantTotal).toBe(
+      base.computation.grantTotal,
+    );
+
+    // A person's own sheet called IOP-scenarier (no mark): theirs, not read, not written.
+    const person: WorkbookGrids = {
+      sheets: [
+        ...grids.sheets,
+        {
+          name: "IOP-scenarier",
+          rows: [[{ t: "s", v: "Mina anteckningar om scenarier" }]],
+        },
+      ],
+    };
+    expect(readScenarios(person)).toEqual([]);
+    expect(scenarioSheet(person)).toEqual({
+      sheet: null,
+      renamed: false,
+      kept: "IOP-scenarier",
+      target: "IOP-scenarier (2)",
+    });
+    const beside = planScenarioSave(
+      person,
+      base.workbook,
+      "Första",
+      "2026-12-03 09:00",
+    );
+    expect(beside.creates[0]).toMatchObject({
+      sheet: "IOP-scenarier (2)",
+      replaces: false,
+      kept: "IOP-scenarier",
+    });
+    // Through a file: the person's sheet is as it was, the scenarios are on the add-in's.
+    const file = await buildXlsx([
+      ...budgetWorkbook({ typedSalaries: false }),
+      { name: "IOP-scenarier", rows: [["Mina anteckningar om scenarier"]] },
+    ]);
+    const read = readXlsx(file);
+    const after = readXlsx(
+      applyPlan(
+        file,
+        planScenarioSave(
+          read,
+          analyze(read).workbook,
+          "Första",
+          "2026-12-03 09:00",
+        ),
+      ),
+    );
+    expect(after.sheets.find((x) => x.name === "IOP-scenarier")!.rows).toEqual(
+      read.sheets.find((x) => x.name === "IOP-scenarier")!.rows,
+    );
+    expect(readScenarios(after).map((x) => x.name)).toEqual(["Första"]);
+    expect(scenarioSheet(after).sheet).toBe("IOP-scenarier (2)");
+  });
+
+  test("scenarios whose sheet is gone are said: the names last saved, while no sheet of the add-in's is there", async () => {
+    const g = readXlsx(await saved());
+    expect(lostScenarios(g, ["300 procent", "Som ansökt"])).toEqual([]);
+    const gone: WorkbookGrids = {
+      sheets: g.sheets.filter((x) => x.name !== SCENARIO_SHEET),
+    };
+    expect(lostScenarios(gone, ["300 procent", "Som ansökt"])).toEqual([
+      "300 procent",
+      "Som ansökt",
+    ]);
+    // Nothing remembered (a workbook from before), or something else in the setting: nothing said.
+    expect(lostScenarios(gone, undefined)).toEqual([]);
+    expect(lostScenarios(gone, "300 procent")).toEqual([]);
+  });
+
   test("saving under a name again replaces that scenario only", async () => {
     const file = await saved();
     const g = readXlsx(file);
@@ -354,7 +459,7 @@ describe("scenarios stored in the workbook", () => {
         {
           name: SCENARIO_SHEET,
           rows: [
-            [{ t: "s", v: "note" }],
+            [{ t: "s", v: `${SCENARIO_MARK} (edited)` }],
             [{ t: "s", v: "Scenario" }],
             [
               { t: "s", v: "A" },

@@ -5,6 +5,7 @@
 import {
   type Grid,
   type WorkbookGrids,
+  a1,
   analyze,
   planTemplate,
   planWrite,
@@ -16,7 +17,9 @@ import { HostError } from "../../src/excel/host";
 import {
   MAX_PAYLOAD_BYTES,
   applyPlan,
+  type WriteOptions,
   readGrids,
+  undoOf,
 } from "../../src/excel/workbook";
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
@@ -41,7 +44,7 @@ async function gridsOf(sheets: SheetSpec[]): Promise<WorkbookGrids> {
 }
 
 /** Read, plan and write as the pane does: read, then the write in its own Excel.run. */
-async function compute(x: FakeExcel, options = ALL) {
+async function compute(x: FakeExcel, options: WriteOptions = ALL) {
   const grids = await readGrids(x.context(), options);
   const plan = planWrite(grids, analyze(grids), STAMP);
   await applyPlan(x.context(), plan, grids, options);
@@ -364,19 +367,70 @@ describe("writing: nothing is lost", () => {
     ]);
   });
 
-  test("a protected target sheet is refused up front, naming it, and nothing at all is written", async () => {
+  test("a sheet protected without a password is unprotected for the write and protected again with its own options", async () => {
     const x = FakeExcel.from(
       (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
     );
-    x.sheet("Budget 2026 H1").protected = true;
-    const before = snapshot(x);
-    const error = await compute(x).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HostError);
-    expect(error).toMatchObject({
-      key: "sheetProtected",
-      sheet: "Budget 2026 H1",
+    const options = { allowInsertRows: true, allowSort: true };
+    Object.assign(x.sheet("Budget 2026 H1"), {
+      protected: true,
+      protection: { options, password: null },
     });
-    expect(snapshot(x)).toBe(before);
+    const { plan } = await compute(x);
+    expect(plan.edits.map((e) => e.sheet)).toContain("Budget 2026 H1");
+    const edit = plan.edits.find((e) => e.sheet === "Budget 2026 H1")!;
+    const formulas = edit.cells.flatMap((c) =>
+      c.value.kind === "formula" ? [{ c, formula: c.value.formula }] : [],
+    );
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const { c, formula } of formulas)
+      expect(x.cell("Budget 2026 H1", a1(c.row, c.col))?.formula).toBe(
+        `=${formula}`,
+      );
+    expect(x.sheet("Budget 2026 H1")).toMatchObject({
+      protected: true,
+      protection: { options, password: null },
+    });
+    // Lifting and putting back protection cannot be undone: the write is not one undo group.
+    expect(x.undoCleared).toBeGreaterThan(0);
+  });
+
+  test("a sheet protected with a password is refused, naming it, and nothing at all is written: up front on the web, at the unprotect on Windows and Mac", async () => {
+    for (const platform of ["OfficeOnline", "PC"] as const) {
+      const x = FakeExcel.from(
+        (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+      );
+      x.platform = platform;
+      for (const name of ["Budget 2025 H2", "Budget 2026 H1"])
+        Object.assign(x.sheet(name), {
+          protected: true,
+          protection: {
+            options: {},
+            password: name === "Budget 2026 H1" ? "hemligt" : null,
+          },
+        });
+      const before = snapshot(x);
+      const syncs = x.syncs.length;
+      const error = await compute(x, {
+        ...ALL,
+        passwordKnown: platform === "OfficeOnline",
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HostError);
+      expect(error).toMatchObject({
+        key: "sheetPasswordProtected",
+        sheet: "Budget 2026 H1",
+      });
+      expect(snapshot(x)).toBe(before);
+      expect(x.sheet("Budget 2025 H2")).toMatchObject({
+        protected: true,
+        protection: { options: {}, password: null },
+      });
+      // Known from the preflight on the web; on the desktop the refused unprotect is one more trip.
+      // Read (3) and preflight (1). On the web the password is known there; on Windows and Mac
+      // the refused unprotect (1) is found out, and the sheet unprotected before it is looked at
+      // (1) and protected again (1).
+      expect(x.syncs.length - syncs).toBe(platform === "OfficeOnline" ? 4 : 7);
+    }
   });
 
   test("a protected workbook structure is refused before anything is written when Beslut must be added", async () => {
@@ -511,15 +565,20 @@ describe("the pane's and ribbon's Excel host", () => {
   function office(
     version: string,
     url = "https://contoso.sharepoint.com/Budget%202025.xlsx",
+    platform = "OfficeOnline",
   ) {
     (globalThis as unknown as { Office: unknown }).Office = {
       context: {
+        platform,
         requirements: {
-          isSetSupported: (_: string, v: string) =>
-            new FakeExcel().supports.call(
-              { apiVersion: version } as FakeExcel,
-              v,
-            ),
+          // ExcelApiOnline is Excel on the web's own set.
+          isSetSupported: (set: string, v: string) =>
+            set === "ExcelApiOnline"
+              ? platform === "OfficeOnline"
+              : new FakeExcel().supports.call(
+                  { apiVersion: version } as FakeExcel,
+                  v,
+                ),
         },
         document: { url },
       },
@@ -533,16 +592,63 @@ describe("the pane's and ribbon's Excel host", () => {
     x.install();
     office("1.20");
     const host = excelHost();
-    expect(host.undoable).toBe(true);
     const grids = await host.read();
-    await host.apply(planWrite(grids, analyze(grids), STAMP), grids);
+    const plan = planWrite(grids, analyze(grids), STAMP);
+    expect(host.undo(plan, grids)).toEqual({ undoable: true, lifted: [] });
+    await host.apply(plan, grids);
     expect(x.runs.at(-1)).toMatchObject({
       mergeUndoGroup: true,
       delayForCellEdit: true,
     });
     expect(x.undoSteps).toBe(1);
     office("1.17");
-    expect(excelHost().undoable).toBe(false);
+    expect(excelHost().undo(plan, grids).undoable).toBe(false);
+  });
+
+  test("what Excel cannot undo is never put in an undo group: Skapa mall protects, a first scenario hides its sheet on Windows and Mac", async () => {
+    const { planScenarioSave } = await import("../../src/core");
+    // Skapa mall: protection cannot be undone anywhere, so the template is written ungrouped
+    // (grouped, Excel would fail it with UndoNotSupported) and the confirmation says so.
+    const x = FakeExcel.from([]);
+    x.install();
+    office("1.20");
+    const template = planTemplate(templatePeriod("2026-01", "2026-06")!);
+    expect(excelHost().undo(template, { sheets: [] })).toEqual({
+      undoable: false,
+      lifted: [],
+    });
+    await excelHost().insert(template);
+    expect(x.runs.at(-1)?.mergeUndoGroup).toBeUndefined();
+    expect(x.sheet("Budget 2026 H1").protected).toBe(true);
+
+    for (const platform of ["OfficeOnline", "PC", "Mac"] as const) {
+      const y = FakeExcel.from(
+        (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+      );
+      y.platform = platform;
+      y.install();
+      office("1.20", undefined, platform);
+      const host = excelHost();
+      let grids = await host.read();
+      const save = (name: string) =>
+        planScenarioSave(
+          grids,
+          analyze(grids).workbook,
+          name,
+          "2026-12-03 09:00",
+        );
+      // The sheet is new: hiding it is undoable on the web only.
+      const web = platform === "OfficeOnline";
+      expect(host.undo(save("A"), grids).undoable).toBe(web);
+      await host.apply(save("A"), grids);
+      expect(y.runs.at(-1)?.mergeUndoGroup).toBe(web ? true : undefined);
+      expect(y.sheet("IOP-scenarier").visibility).toBe("VeryHidden");
+      // Saved again, its visibility is not written: one undo step everywhere.
+      grids = await host.read();
+      expect(host.undo(save("B"), grids).undoable).toBe(true);
+      await host.apply(save("B"), grids);
+      expect(y.runs.at(-1)?.mergeUndoGroup).toBe(true);
+    }
   });
 
   test("Office errors map to their own messages; a file name with % stays readable", () => {
@@ -567,7 +673,7 @@ describe("the pane's and ribbon's Excel host", () => {
 });
 
 describe("what-if and scenarios in Excel", () => {
-  test("a scenario is saved on a very hidden sheet without the Beslut marker, saved again in place, and read back; what-if values land in their cells", async () => {
+  test("a scenario is saved on a very hidden sheet with the add-in's scenario mark, saved again in place, and read back; what-if values land in their cells", async () => {
     const {
       keyOfLine,
       planInputs,
@@ -604,7 +710,10 @@ describe("what-if and scenarios in Excel", () => {
     const sheet = x.sheet("IOP-scenarier");
     // Very hidden: not to be unhidden from the tab menu and then wiped by the next save.
     expect(sheet.visibility).toBe("VeryHidden");
-    expect(sheet.customProperties.size).toBe(0);
+    // Marked as the add-in's, like Beslut but with a mark of its own.
+    expect([...sheet.customProperties]).toEqual([
+      ["iop-budget-scenarier", "Scenarier"],
+    ]);
     // The second save does not write the visibility again (it already is as it should be).
     const visibilityWrites: string[] = [];
     x.failOn = (op) => {
@@ -783,6 +892,97 @@ describe("Excel on the web at full size: no request or response over 5 MB", () =
   );
 });
 
+describe("the scenario sheet in Excel", () => {
+  async function withSaved() {
+    const { planScenarioSave } = await import("../../src/core");
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
+    const save = async (name: string) => {
+      const grids = await readGrids(x.context(), ALL);
+      await applyPlan(
+        x.context(),
+        planScenarioSave(
+          grids,
+          analyze(grids).workbook,
+          name,
+          "2026-12-03 09:00",
+        ),
+        grids,
+        ALL,
+      );
+    };
+    await save("Första");
+    return { x, save };
+  }
+
+  test("renamed, and its note typed over, it is still the add-in's by its mark: read and saved where it is, no second sheet", async () => {
+    const { readScenarios, scenarioSheet } = await import("../../src/core");
+    const { x, save } = await withSaved();
+    x.sheet("IOP-scenarier").name = "Gamla scenarier";
+    x.personType("Gamla scenarier", "A1", "Våra scenarier");
+    const grids = await readGrids(x.context(), ALL);
+    expect(scenarioSheet(grids)).toMatchObject({
+      sheet: "Gamla scenarier",
+      renamed: true,
+    });
+    expect(readScenarios(grids).map((s) => s.name)).toEqual(["Första"]);
+    await save("Andra");
+    expect(
+      x.sheets.filter((s) => /scenarier/i.test(s.name)).map((s) => s.name),
+    ).toEqual(["Gamla scenarier"]);
+    expect(
+      readScenarios(await readGrids(x.context(), ALL)).map((s) => s.name),
+    ).toEqual(["Första", "Andra"]);
+  });
+
+  test("a person's own sheet called IOP-scenarier is kept as it is; the add-in's goes beside it", async () => {
+    const { readScenarios } = await import("../../src/core");
+    const x = FakeExcel.from(
+      (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+    );
+    const own = x.addSheet("IOP-scenarier");
+    own.cells.set("0,0", { value: "Mina egna anteckningar" });
+    own.cells.set("3,2", { value: 42 });
+    const before = JSON.stringify([...own.cells]);
+    const { planScenarioSave } = await import("../../src/core");
+    const grids = await readGrids(x.context(), ALL);
+    await applyPlan(
+      x.context(),
+      planScenarioSave(
+        grids,
+        analyze(grids).workbook,
+        "Första",
+        "2026-12-03 09:00",
+      ),
+      grids,
+      ALL,
+    );
+    expect(JSON.stringify([...x.sheet("IOP-scenarier").cells])).toBe(before);
+    expect(x.sheet("IOP-scenarier").visibility).toBe("Visible");
+    expect(x.sheet("IOP-scenarier (2)").visibility).toBe("VeryHidden");
+    expect(
+      readScenarios(await readGrids(x.context(), ALL)).map((s) => s.name),
+    ).toEqual(["Första"]);
+  });
+
+  test("under workbook structure protection, a scenario sheet shown again is refused before it is cleared", async () => {
+    const { x, save } = await withSaved();
+    x.sheet("IOP-scenarier").visibility = "Visible";
+    x.structureProtected = true;
+    const before = snapshot(x);
+    await expect(save("Andra")).rejects.toMatchObject({
+      key: "workbookProtected",
+      sheet: "IOP-scenarier",
+    });
+    expect(snapshot(x)).toBe(before);
+    // Still very hidden, the sheet can be rewritten under structure protection.
+    x.sheet("IOP-scenarier").visibility = "VeryHidden";
+    await save("Andra");
+    expect(x.sheet("IOP-scenarier").visibility).toBe("VeryHidden");
+  });
+});
+
 describe("the protected template in Excel", () => {
   test("Skapa mall protects every sheet but the instructions without a password, inputs unlocked, landscape one page wide; compute leaves the template's sheets alone, and names a protected sheet it would have to change", async () => {
     const x = FakeExcel.from([]);
@@ -829,21 +1029,55 @@ describe("the protected template in Excel", () => {
     expect(oh[1].locked).toBeUndefined();
 
     // Compute on the template as it is: nothing on the protected sheets changes, Beslut is added.
+    const cleared = x.undoCleared;
     await compute(x, { ...ALL });
     expect(x.sheets.map((s) => s.name)).toContain("Beslut");
-    // A person clears the OH formula (as they could after unprotecting and protecting again):
-    // compute must write it, and says which sheet is protected instead of failing half way.
-    x.sheet("Budget 2026 H1").cells.delete(oh[0]);
-    const before = snapshot(x);
+    // Nothing was lifted: nothing that Excel cannot undo.
+    expect(x.undoCleared).toBe(cleared);
+
+    // The instructions' own workflow: a person inserts a line above OH (the protection allows
+    // it; the new row takes the yellow, unlocked cells of the row above) and types into it.
+    const sheet = "Budget 2026 H1";
+    const ohRow = Number(oh[0].split(",")[0]);
+    x.personInsertRow(sheet, ohRow);
+    x.personType(sheet, a1(ohRow, 0), "Verksamhet");
+    x.personType(sheet, a1(ohRow, 1), "Lokalhyra");
+    x.personType(sheet, a1(ohRow, 5), 50000);
+    // A formula cell stays locked.
+    expect(() => x.personType(sheet, a1(ohRow + 1, 5), 1)).toThrow(/is locked/);
+    const ohBefore = x.valueAt(sheet, a1(ohRow + 1, 5)) as number;
     const grids = await readGrids(x.context(), ALL);
-    await expect(
-      applyPlan(
-        x.context(),
-        planWrite(grids, analyze(grids), STAMP),
-        grids,
-        ALL,
-      ),
-    ).rejects.toMatchObject({ key: "sheetProtected", sheet: "Budget 2026 H1" });
-    expect(snapshot(x)).toEqual(before);
+    expect(grids.sheets.find((g) => g.name === sheet)?.protected).toBe(true);
+    const again = planWrite(grids, analyze(grids), STAMP);
+    expect(undoOf(again, grids, false)).toEqual({
+      lifted: [sheet],
+      groupable: false,
+    });
+    await applyPlan(x.context(), again, grids, ALL);
+    // OH now counts the new line, and the sheet is protected again exactly as Skapa mall did it.
+    expect(x.valueAt(sheet, a1(ohRow + 1, 5))).toBeGreaterThan(ohBefore);
+    expect(x.sheet(sheet)).toMatchObject({
+      protected: true,
+      protection: {
+        options: {
+          allowInsertRows: true,
+          allowDeleteRows: true,
+          allowFormatColumns: true,
+        },
+        password: null,
+      },
+    });
+    expect(codes(await readGrids(x.context(), ALL))).not.toContain(
+      "FORMULA_MISMATCH",
+    );
+
+    // Deleting a line is refused by Excel on the protected sheet (its formula cells are locked),
+    // whatever allowDeleteRows says; the instructions say how to do it instead.
+    expect(() => x.personDeleteRow(sheet, ohRow)).toThrow(/locked cells/);
+    const instructions = [...x.sheet("Instruktioner").cells.values()]
+      .map((c) => String(c.value ?? ""))
+      .join("\n");
+    expect(instructions).toMatch(/ovanför OH-raden/);
+    expect(instructions).toMatch(/Ta bort bladskydd/);
   });
 });

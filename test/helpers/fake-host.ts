@@ -19,7 +19,7 @@ export function fakeHost(grids: WorkbookGrids): FakeHost {
   let current = grids;
   const host: FakeHost = {
     kind: "excel",
-    undoable: true,
+    undo: () => ({ undoable: true, lifted: [] }),
     applied: [],
     inserted: [],
     selected: [],

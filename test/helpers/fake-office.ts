@@ -135,6 +135,7 @@ export function fakeOfficeScript(
       HostType: { Excel: "Excel" },
       onReady: (cb) => { if (cb) setTimeout(() => cb(info)); return Promise.resolve(info); },
       context: {
+        platform: "OfficeOnline",
         displayLanguage: ${JSON.stringify(options.language ?? "sv-SE")},
         officeTheme: { bodyBackgroundColor: ${JSON.stringify(options.dark ? "#1f1f1f" : "#ffffff")} },
         requirements: { isSetSupported: () => true },

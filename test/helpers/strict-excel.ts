@@ -7,8 +7,14 @@
 //  - getUsedRange(valuesOnly) honours valuesOnly; used ranges start where the cells start.
 //  - Formats, fills, bold, validation, freeze panes, column widths, conditional formats, custom
 //    properties and protection are kept; formulas are evaluated (the add-in's formula shapes).
-//  - Excel.run's options are recorded, and so are undo steps (one per writing sync, or one per run
-//    with mergeUndoGroup).
+//  - Excel.run's options are recorded, and undo as Microsoft documents it ("Undo support with the
+//    Excel JavaScript API"): from ExcelApi 1.19 one step per writing sync, or one per run with
+//    mergeUndoGroup (1.20); below 1.19 every write clears the undo stack. An API without undo
+//    support (sheet protection everywhere, visibility on Windows and Mac) fails with
+//    UndoNotSupported inside a merged run and clears the stack outside one.
+//  - A protected sheet refuses writes to locked cells and formatting; a person can insert a row
+//    where the protection allows it (the row takes the format of the row above) and cannot delete
+//    a row that holds locked cells.
 
 import { type Grid, a1, columnLetters, parseA1 } from "../../src/core";
 
@@ -128,6 +134,8 @@ const intersects = (a: Rect, b: Rect) =>
 
 interface Op {
   readonly kind: "load" | "write" | "suspend";
+  /** An API Excel cannot undo (its documented list). */
+  readonly noUndo?: boolean;
   readonly sheet?: string | undefined;
   readonly what: string;
   readonly bytes: number;
@@ -154,6 +162,10 @@ export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   readonly runs: Excel.RunOptions[] = [];
   undoSteps = 0;
+  /** How often the undo stack was cleared by the add-in's writes. */
+  undoCleared = 0;
+  /** Office.context.platform: where Excel runs ("OfficeOnline" is Excel on the web). */
+  platform: "OfficeOnline" | "PC" | "Mac" = "OfficeOnline";
   private queue: Op[] = [];
   private nextCf = 1;
   private runMerges = false;
@@ -315,7 +327,13 @@ export class FakeExcel {
       const code = this.failOn?.(op);
       try {
         if (code) throw new OfficeError(code, op.what);
+        if (op.noUndo && this.runMerges)
+          throw new OfficeError(
+            "UndoNotSupported",
+            `${op.what} cannot be undone, so it cannot be grouped`,
+          );
         const n = op.run();
+        if (op.noUndo) this.clearUndo();
         if (op.kind === "load") responseBytes += n ?? 0;
         if (op.kind === "write") writes++;
       } catch (e) {
@@ -341,8 +359,73 @@ export class FakeExcel {
   }
 
   private wrote(): void {
-    if (this.runMerges) this.runWrote = true;
+    if (!this.supports("1.19")) this.clearUndo();
+    else if (this.runMerges) this.runWrote = true;
     else this.undoSteps++;
+  }
+
+  private clearUndo(): void {
+    this.undoSteps = 0;
+    this.undoCleared++;
+  }
+
+  /** A person inserts a row above `row` (zero-based) as Excel does, on a protected sheet too. */
+  personInsertRow(sheet: string, row: number): void {
+    const s = this.sheet(sheet);
+    if (s.protected && !s.protection?.options["allowInsertRows"])
+      throw new OfficeError("AccessDenied", `${s.name} is protected`);
+    const moved = new Map<string, FakeCell>();
+    for (const [k, c] of s.cells) {
+      const [r, col] = k.split(",").map(Number) as [number, number];
+      moved.set(key(r >= row ? r + 1 : r, col), c);
+    }
+    // The new row takes the format of the row above (Insert Options: Format Same As Above).
+    for (const [k, c] of s.cells) {
+      const [r, col] = k.split(",").map(Number) as [number, number];
+      if (r !== row - 1) continue;
+      const format: FakeCell = { ...c };
+      delete format.value;
+      delete format.formula;
+      delete format.error;
+      moved.set(key(row, col), format);
+    }
+    s.cells.clear();
+    for (const [k, c] of moved) s.cells.set(k, c);
+    for (const other of this.sheets)
+      for (const c of other.cells.values())
+        if (c.formula)
+          c.formula = shiftRows(c.formula, s.name, other === s, row);
+    const shiftRange = (range: string) =>
+      shiftRows(range, s.name, true, row).replace(/\$/g, "");
+    for (const cf of s.conditionalFormats) cf.range = shiftRange(cf.range);
+    for (const v of s.validations) v.range = shiftRange(v.range);
+    s.merges = s.merges.map(shiftRange);
+  }
+
+  /** A person deletes a row: on a protected sheet Excel refuses a row that holds locked cells. */
+  personDeleteRow(sheet: string, row: number): void {
+    const s = this.sheet(sheet);
+    // Every cell of a row is locked unless unlocked, empty or not: on a protected sheet no row of
+    // the fake's is wholly unlocked, whatever allowDeleteRows says.
+    if (s.protected)
+      throw new OfficeError(
+        "AccessDenied",
+        `${s.name} is protected and row ${row + 1} holds locked cells`,
+      );
+    throw new Error("the fake deletes rows only to refuse them");
+  }
+
+  /** A person types into a cell: on a protected sheet only an unlocked one takes it. */
+  personType(sheet: string, address: string, value: number | string): void {
+    const s = this.sheet(sheet);
+    const at = parseA1(address)!;
+    const cell = s.cells.get(key(at.row, at.col)) ?? {};
+    if (s.protected && cell.locked !== false)
+      throw new OfficeError("AccessDenied", `${s.name}!${address} is locked`);
+    delete cell.formula;
+    delete cell.error;
+    cell.value = value;
+    s.cells.set(key(at.row, at.col), cell);
   }
 
   /** Installs this Excel as the global `Excel` (run and enums) for code under test. */
@@ -356,6 +439,40 @@ export class FakeExcel {
 }
 
 // ---- formula evaluation: the shapes the add-in writes, and ordinary arithmetic ----
+
+/**
+ * A formula after a row is inserted above `row` (zero-based) in `sheet`: references at or below it
+ * move down, in the sheet itself (`inSheet`, unprefixed) and from other sheets (prefixed).
+ */
+function shiftRows(
+  formula: string,
+  sheet: string,
+  inSheet: boolean,
+  row: number,
+): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /((?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*)!)?(\$?[A-Z]{1,3}\$?)(\d+)(?![\d(])/g,
+            (m, prefix: string | undefined, col: string, n: string) => {
+              const target = prefix
+                ? prefix.slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'")
+                : null;
+              const moves =
+                target === null
+                  ? inSheet
+                  : target.toLowerCase() === sheet.toLowerCase();
+              return moves && Number(n) - 1 >= row
+                ? `${prefix ?? ""}${col}${Number(n) + 1}`
+                : m;
+            },
+          ),
+    )
+    .join("");
+}
 
 function evaluate(
   x: FakeExcel,
@@ -563,8 +680,9 @@ abstract class Obj {
     what: string,
     bytes: number,
     run: () => void,
+    noUndo = false,
   ): void {
-    this.x.enqueue({ kind: "write", sheet, what, bytes, run });
+    this.x.enqueue({ kind: "write", sheet, what, bytes, run, noUndo });
   }
 
   toJSON(): unknown {
@@ -731,9 +849,21 @@ class Worksheet extends Obj {
   set visibility(v: string) {
     if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
       throw new OfficeError("InvalidArgument", `visibility ${v}`);
-    this.write(this.sheetName, `visibility=${v}`, 20, () => {
-      this.state().visibility = v;
-    });
+    // Undoable on the web only (Microsoft's list of APIs without undo support).
+    this.write(
+      this.sheetName,
+      `visibility=${v}`,
+      20,
+      () => {
+        if (this.x.structureProtected)
+          throw new OfficeError(
+            "AccessDenied",
+            "the workbook's structure is protected",
+          );
+        this.state().visibility = v;
+      },
+      this.x.platform !== "OfficeOnline",
+    );
   }
   protected scalar(prop: string): unknown {
     if (prop === "isNullObject") return !this.exists();
@@ -783,13 +913,40 @@ class Worksheet extends Obj {
     what: string,
     bytes: number,
     run: () => void,
+    noUndo = false,
   ): void {
-    super.write(sheet, what, bytes, () => {
-      if (!this.exists()) throw new OfficeError("ItemNotFound", this.sheetName);
-      run();
-    });
+    super.write(
+      sheet,
+      what,
+      bytes,
+      () => {
+        if (!this.exists())
+          throw new OfficeError("ItemNotFound", this.sheetName);
+        // A protected sheet takes values in unlocked cells (Range.formulas checks) and nothing
+        // else of the add-in's but what protection itself allows.
+        const op = what.split(/[(=]/)[0]!;
+        if (this.state().protected && !UNGUARDED.has(op))
+          throw new OfficeError(
+            "AccessDenied",
+            `${this.state().name} is protected (${what})`,
+          );
+        run();
+      },
+      noUndo,
+    );
   }
 }
+
+/** What a protected sheet lets through: protection itself, selection, visibility, values. */
+const UNGUARDED = new Set([
+  "protect",
+  "unprotect",
+  "activate",
+  "Range.select",
+  "visibility",
+  "customProperties.add",
+  "Range.formulas",
+]);
 
 function usedRect(
   x: FakeExcel,
@@ -840,23 +997,68 @@ class WorksheetProtection extends Obj {
   get protected(): boolean {
     return this.get("protected");
   }
-  protected scalar(): unknown {
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.get("options");
+  }
+  get isPasswordProtected(): boolean {
+    return this.get("isPasswordProtected");
+  }
+  protected scalar(prop: string): unknown {
     if (!this.ws.exists() && !this.ws.orNull)
       throw new OfficeError("ItemNotFound", this.ws.sheetName);
-    return this.ws.exists() ? this.ws.state().protected : null;
+    const s = this.ws.exists() ? this.ws.state() : null;
+    if (prop === "protected") return s ? s.protected : null;
+    if (prop === "options") return s ? (s.protection?.options ?? {}) : null;
+    // ExcelApiOnline 1.1: Excel on the web only.
+    if (prop === "isPasswordProtected") {
+      if (this.x.platform !== "OfficeOnline")
+        throw new TypeError("isPasswordProtected is not in this Excel");
+      return s ? s.protected && Boolean(s.protection?.password) : null;
+    }
+    throw new Error(`WorksheetProtection.${prop} is not in the fake`);
   }
   /** WorksheetProtection.protect (ExcelApi 1.2); protecting a protected sheet fails, as in Excel. */
   protect(options?: Record<string, boolean>, password?: string): void {
-    this.ws.write(this.ws.sheetName, "protect", 50, () => {
-      const s = this.ws.state();
-      if (s.protected)
-        throw new OfficeError(
-          "InvalidOperation",
-          `${s.name} is already protected`,
-        );
-      s.protected = true;
-      s.protection = { options: options ?? {}, password: password ?? null };
-    });
+    this.ws.write(
+      this.ws.sheetName,
+      "protect",
+      50,
+      () => {
+        const s = this.ws.state();
+        if (s.protected)
+          throw new OfficeError(
+            "InvalidOperation",
+            `${s.name} is already protected`,
+          );
+        s.protected = true;
+        s.protection = { options: options ?? {}, password: password ?? null };
+      },
+      true,
+    );
+  }
+  /**
+   * WorksheetProtection.unprotect (ExcelApi 1.7): no effect on an unprotected sheet; a sheet with
+   * a password stays protected without it, and the request fails.
+   */
+  unprotect(password?: string): void {
+    this.ws.write(
+      this.ws.sheetName,
+      "unprotect",
+      30,
+      () => {
+        const s = this.ws.state();
+        if (!s.protected) return;
+        const wanted = s.protection?.password ?? null;
+        if (wanted !== null && password !== wanted)
+          throw new OfficeError(
+            "InvalidArgument",
+            `${s.name} is protected with a password`,
+          );
+        s.protected = false;
+        delete s.protection;
+      },
+      true,
+    );
   }
 }
 
@@ -1003,8 +1205,18 @@ class Range extends Obj {
             `${what}: ${v.length}×${v[0]?.length} for ${r.rows}×${r.cols}`,
           );
         const s = this.ws.state();
+        // On a protected sheet only unlocked cells take a value (every cell is locked by default).
         if (s.protected)
-          throw new OfficeError("AccessDenied", `${s.name} is protected`);
+          v.forEach((row, i) =>
+            row.forEach((value, j) => {
+              const k = key(r.row + i, r.col + j);
+              if (value !== null && s.cells.get(k)?.locked !== false)
+                throw new OfficeError(
+                  "AccessDenied",
+                  `${s.name}!${a1(r.row + i, r.col + j)} is locked`,
+                );
+            }),
+          );
         v.forEach((row, i) =>
           row.forEach((value, j) => {
             if (value === null) return;

@@ -81,7 +81,19 @@ test("what-if figures are marked with the workbook's value; the confirmation lis
     typeset("1 109 649 kr"),
   ]);
   const { writes } = planInputs(grids, readWorkbook(grids).workbook, changes);
-  expect(inputsSummary(writes, [], "sv", t, true)).toEqual({
+  // A write that lifts a sheet's protection says so, and that Excel cannot undo it.
+  expect(
+    inputsSummary(writes, [], "sv", t, {
+      undoable: false,
+      lifted: ["Budget 2026 H1"],
+    }).notes,
+  ).toEqual([
+    "Skyddat utan lösenord: Budget 2026 H1. Tillägget tar bort bladskyddet medan det skriver och skyddar bladet igen med samma inställningar.",
+    "Excel kan inte ångra den här ändringen (Ctrl+Z). Spara en kopia först om du vill kunna gå tillbaka.",
+  ]);
+  expect(
+    inputsSummary(writes, [], "sv", t, { undoable: true, lifted: [] }),
+  ).toEqual({
     lines: [
       "Budget 2026 H1!C4 Hälsofrämjare, Tjänstgöringsgrad: 275 % → 300 %",
     ],

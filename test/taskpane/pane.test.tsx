@@ -14,7 +14,7 @@ import {
 } from "@testing-library/react";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { analyze } from "../../src/core";
+import { type Cell, analyze, planScenarioSave } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
 import { FindingsList } from "../../src/taskpane/components/FindingsList";
 import { HostError } from "../../src/excel/host";
@@ -24,7 +24,7 @@ import { readXlsx } from "../../src/xlsx/read";
 import { fakeHost } from "../helpers/fake-host";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
-import { FOLLOW_SETTING } from "../../src/taskpane/usePane";
+import { FOLLOW_SETTING, SCENARIOS_SETTING } from "../../src/taskpane/usePane";
 
 async function grids(sheets: SheetSpec[]) {
   return readXlsx(await buildXlsx(sheets));
@@ -302,6 +302,70 @@ describe("following the workbook", () => {
       expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument(),
     );
     expect(host.applied).toHaveLength(0);
+  });
+
+  test("a scenario sheet deleted since the scenarios were saved is said, with their names, until saved again or let go", async () => {
+    const plain = await grids(budgetWorkbook({ typedSalaries: false }));
+    // The scenario sheet as the add-in writes it (numbers and texts only).
+    const create = planScenarioSave(
+      plain,
+      analyze(plain).workbook,
+      "Första",
+      "2026-12-03 09:00",
+    ).creates[0]!;
+    const rows: Cell[][] = [];
+    for (const c of create.cells)
+      (rows[c.row] ??= [])[c.col] =
+        c.value.kind === "number"
+          ? { t: "n", v: c.value.value }
+          : { t: "s", v: c.value.kind === "text" ? c.value.value : "" };
+    const withSheet = {
+      sheets: [...plain.sheets, { name: create.sheet, rows }],
+    };
+    const host = fakeHost(withSheet);
+    host.settings.set(SCENARIOS_SETTING, ["Första"]);
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    await screen.findByRole("heading", { name: "Fynd" });
+    openFold("Scenarier");
+    expect(
+      await screen.findByRole("list", { name: "Sparade scenarier" }),
+    ).toHaveTextContent("Första");
+    expect(screen.queryByText(/finns inte längre/)).not.toBeInTheDocument();
+    // A person deletes the sheet: the pane follows, and says what is gone.
+    await waitFor(() => expect(host.watchers.size).toBe(1));
+    act(() => host.edit(plain));
+    expect(
+      await screen.findByText(
+        /Bladet med de sparade scenarierna \(Första\) finns inte längre i arbetsboken/,
+        {},
+        { timeout: 2000 },
+      ),
+    ).toBeInTheDocument();
+    // Saving now says that the new sheet does not have them.
+    fireEvent.change(screen.getByRole("textbox", { name: "Scenariots namn" }), {
+      target: { value: "Andra" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Spara scenario" }));
+    expect(
+      await screen.findByText(
+        /sparades på ett nytt blad. De tidigare scenarierna \(Första\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(host.applied.at(-1)?.creates[0]?.sheet).toBe("IOP-scenarier");
+    // Let go on purpose: the message goes, and the workbook remembers no lost names.
+    host.settings.set(SCENARIOS_SETTING, ["Första"]);
+    cleanup();
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    await screen.findByRole("heading", { name: "Fynd" });
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Det var meningen" }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByText(/finns inte längre/)).not.toBeInTheDocument(),
+    );
+    expect(host.settings.get(SCENARIOS_SETTING)).toEqual([]);
   });
 
   test("Följ ändringar off removes the handler and is remembered in the workbook; closing the pane removes it too", async () => {

@@ -7,7 +7,13 @@ import { categoryOf } from "../reading/glossary";
 import { type Grid, type WorkbookGrids } from "../reading/grid";
 import type { BudgetWorkbook } from "../model";
 import type { Ore } from "../figures/money";
-import { SCENARIO_SHEET, isScenarioSheetName } from "../ownership";
+import {
+  SCENARIO_MARK,
+  SCENARIO_OWNER,
+  SCENARIO_SHEET,
+  isOwnScenarioSheet,
+  isScenarioSheetName,
+} from "../ownership";
 import { byLineKey, keyOfLine } from "../figures/tables";
 import { normalizeKey, readText } from "../reading/values";
 import {
@@ -54,8 +60,55 @@ export interface ScenarioInput extends InputChange {
   readonly label: string;
 }
 
-const NOTE =
-  "Scenarier sparade av iop-budget. Bladet hör till tillägget: använd Scenarier i tillägget i stället för att ändra här.";
+const NOTE = `${SCENARIO_MARK} Bladet hör till tillägget: använd Scenarier i tillägget i stället för att ändra här.`;
+
+/** Where the scenarios are: the add-in's sheet under its name now, or none. */
+export interface ScenarioSheet {
+  /** The add-in's sheet (found by its mark, whatever it is called), or null when there is none. */
+  readonly sheet: string | null;
+  /** It no longer has the name the add-in gave it (a person renamed it). */
+  readonly renamed: boolean;
+  /** A person's own sheet with the add-in's name: left alone, the add-in's goes beside it. */
+  readonly kept: string | null;
+  /** The sheet the next save writes. */
+  readonly target: string;
+}
+
+/** The add-in's scenario sheet, recognised by its mark rather than by its name. */
+export function scenarioSheet(grids: WorkbookGrids): ScenarioSheet {
+  const own = grids.sheets.find(isOwnScenarioSheet);
+  const named = grids.sheets.find(
+    (g) => normalizeKey(g.name) === normalizeKey(SCENARIO_SHEET),
+  );
+  return {
+    sheet: own?.name ?? null,
+    renamed: own !== undefined && !isScenarioSheetName(own.name),
+    kept: named && !isOwnScenarioSheet(named) ? named.name : null,
+    target: own?.name ?? newSheetName(grids),
+  };
+}
+
+/** The name a new scenario sheet gets: `IOP-scenarier`, or beside a person's sheet of that name. */
+function newSheetName(grids: WorkbookGrids): string {
+  const taken = new Set(grids.sheets.map((g) => normalizeKey(g.name)));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? SCENARIO_SHEET : `${SCENARIO_SHEET} (${n})`;
+    if (!taken.has(normalizeKey(name))) return name;
+  }
+}
+
+/**
+ * The scenarios a workbook has lost: the names it had when they were last saved (the workbook's
+ * own setting), when the add-in's sheet is gone. Empty while the sheet is there.
+ */
+export function lostScenarios(
+  grids: WorkbookGrids,
+  remembered: unknown,
+): string[] {
+  if (scenarioSheet(grids).sheet !== null || !Array.isArray(remembered))
+    return [];
+  return remembered.filter((n): n is string => typeof n === "string");
+}
 const HEADERS = [
   "Scenario",
   "Sparat",
@@ -88,7 +141,7 @@ function fieldOf(word: string): InputField | null {
  * hand) are left out: a scenario is the add-in's data, not a person's input to be checked.
  */
 export function readScenarios(grids: WorkbookGrids): Scenario[] {
-  const grid = grids.sheets.find((g) => isScenarioSheetName(g.name));
+  const grid = grids.sheets.find(isOwnScenarioSheet);
   const byName = new Map<
     string,
     { name: string; saved: string; inputs: ScenarioInput[] }
@@ -154,7 +207,8 @@ export function planScenarioSave(
   name: string,
   saved: string,
 ): WritePlan {
-  const existing = grids.sheets.find((g) => isScenarioSheetName(g.name));
+  const existing = grids.sheets.find(isOwnScenarioSheet);
+  const person = scenarioSheet(grids).kept;
   const kept = existing
     ? storedRows(existing).filter(
         (r) => normalizeKey(r[0]) !== normalizeKey(name),
@@ -193,9 +247,11 @@ export function planScenarioSave(
     edits: [],
     creates: [
       {
-        sheet: existing?.name ?? SCENARIO_SHEET,
+        sheet: existing?.name ?? newSheetName(grids),
         replaces: existing !== undefined,
+        ...(person !== null && existing === undefined ? { kept: person } : {}),
         hidden: true,
+        owner: SCENARIO_OWNER,
         cells,
         columnWidths: [18, 17, 16, 18, 30, 22, 14],
         freeze: { rows: 2, cols: 0 },

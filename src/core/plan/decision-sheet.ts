@@ -9,7 +9,7 @@ import { renderFinding } from "../findings/findings";
 import { SEVERITY_NAME } from "../findings/summary";
 import { columnLetters, parseA1 } from "../reading/grid";
 import { type Ore, subtract, sum, toKronor } from "../figures/money";
-import type { DecisionTarget } from "../ownership";
+import { DECISION_OWNER, type DecisionTarget } from "../ownership";
 import type { HalfYearPlan } from "./halfyear";
 import {
   type CellStyle,
@@ -150,6 +150,7 @@ export function planDecisionSheet(
     sheet: target.sheet,
     ...(target.replaces ? { replaces: true } : {}),
     ...(target.kept ? { kept: target.kept } : {}),
+    owner: DECISION_OWNER,
     cells: w.cells,
     columnWidths: [26, 22, 20, 14, 18, 14, 22, 14],
     freeze: null,

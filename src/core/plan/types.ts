@@ -78,6 +78,8 @@ export interface SheetCreate {
   readonly kept?: string;
   /** Hidden from the sheet tabs (the add-in's data, `IOP-scenarier`). */
   readonly hidden?: boolean;
+  /** The add-in's mark on the sheet where the host keeps one (Excel's custom property). */
+  readonly owner?: "Beslut" | "Scenarier";
   readonly cells: readonly CellWrite[];
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];

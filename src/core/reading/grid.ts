@@ -47,8 +47,12 @@ export interface Grid {
   /** rows[r][c], zero-based; holes and undefined are empty cells. */
   readonly rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
   readonly merges?: readonly Merge[];
-  /** Set by an adapter that knows the add-in wrote this sheet (Excel's custom property). */
-  readonly owned?: boolean;
+  /** Set by an adapter that knows the add-in wrote this sheet: its mark (Excel's custom property). */
+  readonly owner?: string;
+  /** Set by an adapter that knows the sheet is protected (Excel's sheet protection). */
+  readonly protected?: boolean;
+  /** Set by an adapter that knows the sheet is hidden from its tab menu (Excel's VeryHidden). */
+  readonly veryHidden?: boolean;
   /** Set by an adapter when the sheet's content could not be read at all. */
   readonly unreadable?: string;
   /** Set by an adapter when the sheet has cells past Excel's grid (the first one): they are not read. */

@@ -47,6 +47,7 @@ import {
   isDecisionSheetName,
   isExampleSheetName,
   isRatesSheetName,
+  isOwnScenarioSheet,
   isScenarioSheetName,
 } from "../ownership";
 import { ratesTableChecks } from "../checks/rates";
@@ -108,7 +109,11 @@ export function readWorkbook(grids: {
       example = true;
     } else if (isRatesSheetName(g.name)) {
       ratesFindings.push(...ratesTableChecks(g));
-    } else if (!isDecisionSheetName(g.name) && !isScenarioSheetName(g.name)) {
+    } else if (
+      !isDecisionSheetName(g.name) &&
+      !isScenarioSheetName(g.name) &&
+      !isOwnScenarioSheet(g)
+    ) {
       const read = readHalfYearSheet(g);
       halfYearFindings.push(...read.findings);
       if (read.sheet) halfYears.push(read.sheet);

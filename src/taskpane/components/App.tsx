@@ -239,6 +239,9 @@ export function App({ host, lang, dark }: AppProps) {
           <Suspense fallback={<ProgressBar aria-label={t.scenarios.title} />}>
             <ScenarioSection
               scenarios={pane.scenarios}
+              notes={pane.scenarioNotes}
+              lost={pane.lostScenarios}
+              onForgetLost={() => void pane.forgetLostScenarios()}
               comparison={pane.comparison}
               t={t}
               disabled={pane.busy !== null}

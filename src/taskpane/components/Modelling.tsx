@@ -3,6 +3,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Text,
@@ -298,6 +299,11 @@ export function ModelSection({
 
 export interface ScenarioSectionProps {
   readonly scenarios: readonly Scenario[];
+  /** What is said of the scenario sheet (renamed, beside a person's own). */
+  readonly notes: readonly string[];
+  /** Scenarios whose sheet is gone since they were saved. */
+  readonly lost: readonly string[];
+  readonly onForgetLost: () => void;
   readonly comparison: ComparisonView | null;
   readonly t: PaneText;
   readonly disabled: boolean;
@@ -312,6 +318,9 @@ const CURRENT = "\u0000current";
 /** Save the inputs under a name, compare two states side by side, apply a scenario. */
 export function ScenarioSection({
   scenarios,
+  notes,
+  lost,
+  onForgetLost,
   comparison,
   t,
   disabled,
@@ -339,6 +348,21 @@ export function ScenarioSection({
   return (
     <div className={styles.section}>
       <Text>{s.intro}</Text>
+      {lost.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.lost(lost.join(", "))}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={onForgetLost}>
+              {s.forget}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {notes.map((n) => (
+        <MessageBar key={n} intent="info">
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
       <div className={styles.row}>
         <Field label={s.name}>
           <Input value={name} onChange={(_, d) => setName(d.value)} />
