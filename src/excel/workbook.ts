@@ -1,9 +1,10 @@
-// The Office.js adapter: the only place that touches Excel. Reading loads the sheet list, then every
-// used range's size, then the cells in chunks that keep each response well under Excel on the web's
-// 5 MB limit (one chunk for a normal workbook: three syncs). Writing first re-reads what the plan
-// was made from, protection and the add-in's own marks (one sync), refuses before writing anything
-// when something would fail, then applies the plan in one batch. Neither count grows with lines or
-// sheets until a workbook passes the size a single response can carry.
+// The Office.js adapter: the only place that touches Excel. Reading loads the sheet list with every
+// used range's size (one sync), then the cells in chunks that keep each response well under Excel
+// on the web's 5 MB limit (one chunk for a normal workbook: two syncs). Writing first re-reads
+// what the plan was made from, protection and the add-in's own marks (one sync), refuses before
+// writing anything when something would fail, then applies the plan in one batch: a compute is
+// four round trips. Neither count grows with lines or sheets until a workbook passes the size a
+// single response can carry (or has more than FIRST_SHEETS sheets).
 
 import {
   type Cell,
@@ -227,8 +228,36 @@ function probeDateSystem(
 interface SheetSize {
   readonly ws: Excel.Worksheet;
   readonly used: Excel.Range;
-  readonly owner: Excel.WorksheetCustomProperty | null;
-  readonly merged: Excel.RangeAreas | null;
+  /** The add-in's marks (ExcelApi 1.12): Beslut's and the scenario sheet's custom properties. */
+  readonly owners: {
+    readonly decision: Excel.WorksheetCustomProperty;
+    readonly scenario: Excel.WorksheetCustomProperty;
+  } | null;
+}
+
+/**
+ * Sheets asked for by position in the first round trip, with the sheet list: a workbook of up to
+ * 20 half-years and the add-in's own sheets is read in two round trips, one larger in three.
+ */
+const FIRST_SHEETS = 40;
+
+/** A sheet's name, used range, protection, visibility and the add-in's marks, to be loaded. */
+function queueSize(ws: Excel.Worksheet, options: ReadOptions): SheetSize {
+  // Protection and visibility tell whether a write must lift the sheet's protection and whether
+  // it is hidden for good: a write that changes either cannot be one undo step.
+  ws.load("name,visibility");
+  ws.protection.load("protected");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("address,rowCount,columnCount");
+  // Only whether a mark exists matters: isNullObject is known after the sync without a load.
+  // Every sheet is asked: renamed, the scenario sheet is still the add-in's.
+  const owners = options.customProperties
+    ? {
+        decision: ws.customProperties.getItemOrNullObject(OWNER_PROPERTY),
+        scenario: ws.customProperties.getItemOrNullObject(SCENARIO_PROPERTY),
+      }
+    : null;
+  return { ws, used, owners };
 }
 
 /** Every worksheet's used cells as the core's grids: values, number formats, formulas, errors. */
@@ -238,43 +267,22 @@ export async function readGrids(
 ): Promise<WorkbookGrids> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
+  // The sheet list and each sheet's size in one round trip: the first sheets are reached by
+  // position (getFirst, getNextOrNullObject: ExcelApi 1.5), before their names are known.
+  const chain: SheetSize[] = [];
+  let next = worksheets.getFirst();
+  for (let i = 0; i < FIRST_SHEETS; i++) {
+    chain.push(queueSize(next, options));
+    if (i < FIRST_SHEETS - 1) next = next.getNextOrNullObject();
+  }
+  const dateSystem = probeDateSystem(context);
   await context.sync();
   const items = ensureLoaded(worksheets.items, "worksheets");
-  const queueSizes = (merges: boolean): SheetSize[] =>
-    items.map((ws) => {
-      const name = ensureLoaded(ws.name, "worksheet name");
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("address,rowCount,columnCount");
-      // Whether a write must lift the sheet's protection, and whether it is hidden for good: a
-      // write that changes either cannot be one undo step (the host decides before it writes).
-      ws.load("visibility");
-      ws.protection.load("protected");
-      let owner: Excel.WorksheetCustomProperty | null = null;
-      // Only whether it exists matters: isNullObject is known after the sync without a load.
-      // Every sheet is asked for the scenario mark: renamed, it is still the add-in's.
-      if (options.customProperties)
-        owner = ws.customProperties.getItemOrNullObject(
-          isDecisionSheetName(name) ? OWNER_PROPERTY : SCENARIO_PROPERTY,
-        );
-      // Merged areas tell a merged key cell in Uppgifter from an empty value cell; only that sheet
-      // is asked, since more than 512 areas in a range fail the request (ExcelApi 1.13 docs).
-      let merged: Excel.RangeAreas | null = null;
-      if (merges && isDetailsSheetName(name)) {
-        merged = ws.getRange().getMergedAreasOrNullObject();
-        merged.load("address");
-      }
-      return { ws, used, owner, merged };
-    });
-  let sizes = queueSizes(options.merges === true);
-  let dateSystem = probeDateSystem(context);
-  try {
-    await context.sync();
-  } catch (e) {
-    // More than 512 merged areas in the agreement sheet fail the whole batch (ExcelApi 1.13):
-    // the sizes are asked again without them, and a merged key cell reads as it shows.
-    if (!sizes.some((s) => s.merged)) throw e;
-    sizes = queueSizes(false);
-    dateSystem = probeDateSystem(context);
+  const sizes = chain.slice(0, Math.min(items.length, FIRST_SHEETS));
+  if (items.length > FIRST_SHEETS) {
+    sizes.push(
+      ...items.slice(FIRST_SHEETS).map((ws) => queueSize(ws, options)),
+    );
     await context.sync();
   }
   const date1904 = ensureLoaded(dateSystem.value, "date system") === 0;
@@ -285,15 +293,15 @@ export async function readGrids(
   for (const s of sizes) {
     const name = s.ws.name;
     const used = s.used;
-    const owned = s.owner
-      ? !ensureLoaded(s.owner.isNullObject, "custom property")
-      : false;
+    const marked = (p: Excel.WorksheetCustomProperty | undefined) =>
+      p !== undefined && !ensureLoaded(p.isNullObject, "custom property");
+    const owner = marked(s.owners?.decision)
+      ? DECISION_OWNER
+      : marked(s.owners?.scenario)
+        ? SCENARIO_OWNER
+        : null;
     const ownedMark = {
-      ...(owned
-        ? {
-            owner: isDecisionSheetName(name) ? DECISION_OWNER : SCENARIO_OWNER,
-          }
-        : {}),
+      ...(owner ? { owner } : {}),
       ...(ensureLoaded(s.ws.protection.protected, "protection")
         ? { protected: true }
         : {}),
@@ -331,7 +339,7 @@ export async function readGrids(
         rows,
         cols: columnCount,
       });
-    grids.push({ name, rows: [], ...ownedMark, merges: mergesFrom(s.merged) });
+    grids.push({ name, rows: [], ...ownedMark });
   }
 
   const byName = new Map(grids.map((g) => [g.name, g]));
@@ -343,6 +351,16 @@ export async function readGrids(
   let pending = batchesOf(blocks, READ_BYTES_PER_CELL);
   let cost = { bytes: 0, cells: 0 };
   let sized = false;
+  // Merged areas tell a merged key cell in Uppgifter from an empty value cell. Only that sheet
+  // is asked, with the first batch of cells: more than 512 areas in a range fail the request
+  // (ExcelApi 1.13), and then the batch is asked again without them (a merged key cell then
+  // reads as it shows).
+  let details = options.merges
+    ? grids.find(
+        (g) =>
+          isDetailsSheetName(g.name) && blocks.some((b) => b.sheet === g.name),
+      )
+    : undefined;
   while (pending.length > 0) {
     const batch = pending.shift()!;
     const loaded = batch.map((c) => {
@@ -352,15 +370,30 @@ export async function readGrids(
       range.load("values,valueTypes,numberFormat,formulas");
       return { chunk: c, range };
     });
+    let merged: Excel.RangeAreas | null = null;
+    if (details) {
+      merged = context.workbook.worksheets
+        .getItem(details.name)
+        .getRange()
+        .getMergedAreasOrNullObject();
+      merged.load("address");
+    }
     // One sync per batch of chunks: the count grows only with what one response can carry.
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       const parts = responseTooLarge(e) ? halves(batch) : null;
-      if (!parts) throw e;
-      pending.unshift(...parts);
+      if (parts) pending.unshift(...parts);
+      else if (merged) {
+        details = undefined;
+        pending.unshift(batch);
+      } else throw e;
       continue;
+    }
+    if (details && merged) {
+      (details as { merges?: readonly Merge[] }).merges = mergesFrom(merged);
+      details = undefined;
     }
     for (const { chunk, range } of loaded) {
       const grid = byName.get(chunk.sheet)!;
@@ -1018,9 +1051,11 @@ async function writeCreated(
   addMarks(ws, create.marks);
   if (create.print && options.pageLayout) {
     ws.pageLayout.orientation = "Landscape";
-    // Known issue: Excel may ignore the fit-to-width until the Page Layout tab has been shown
-    // (OfficeDev/office-js#1860); orientation and header are set regardless.
-    ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+    // One page wide, as tall as it takes: as the file path writes it (fitToWidth="1"
+    // fitToHeight="0"); without the 0, Excel's default of one page tall squeezes a long sheet.
+    // Known issue: Excel may ignore the fit until the Page Layout tab has been shown
+    // (OfficeDev/office-js#1860, no workaround in the API): the pane says so after Skapa mall.
+    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     ws.pageLayout.headersFooters.defaultForAllPages.centerHeader =
       create.print.header;
   }

@@ -70,7 +70,8 @@ export const TEXT = {
     templateCreate: "Skapa mallblad",
     templateConflict: (names: string) =>
       `Arbetsboken har redan bladen ${names}. Mallen skapas inte, så att inget befintligt blad ändras.`,
-    templateDone: (names: string) => `Klart: bladen ${names} har lagts till.`,
+    templateDone: (names: string) =>
+      `Klart: bladen ${names} har lagts till. Excel kan skriva ut bladen i naturlig storlek tills fliken Sidlayout har visats en gång; kontrollera före utskrift att Anpassa är en sida bred (Sidlayout → Bredd: 1 sida).`,
     templateBadPeriod:
       "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
     follow: "Följ ändringar",
@@ -418,7 +419,8 @@ export const TEXT = {
     templateCreate: "Create template sheets",
     templateConflict: (names: string) =>
       `The workbook already has the sheets ${names}. The template is not created, so that no existing sheet changes.`,
-    templateDone: (names: string) => `Done: the sheets ${names} were added.`,
+    templateDone: (names: string) =>
+      `Done: the sheets ${names} were added. Excel may print them at full size until the Page Layout tab has been shown once; before printing, check that Scale to Fit is one page wide (Page Layout → Width: 1 page).`,
     templateBadPeriod:
       "Choose a period whose first month comes before its last (at most ten years).",
     follow: "Follow changes",

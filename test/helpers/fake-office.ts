@@ -117,12 +117,13 @@ export function fakeOfficeScript(
       // Selecting a range by address keeps "Sheet!A1": what a finding's cell link asked for.
       getRange: (a) => Object.assign(range(null, 0, 0, 0, 0), { select: () => { fake.selected = name + "!" + a; } }),
       activate: noop, freezePanes: { freezeRows: noop },
+      getNextOrNullObject: () => { const n = s ? sheets[sheets.indexOf(s) + 1] : undefined; return n ? worksheet(n, n.name) : Object.assign(worksheet(null, ""), { isNullObject: true }); },
     });
     const find = (n) => sheets.find((s) => s.name === n);
     const items = sheets.map((s) => worksheet(s, s.name));
     const context = {
       workbook: {
-        worksheets: { onChanged: event(), onAdded: event(), onDeleted: event(), onNameChanged: event(), items, load: noop, getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => { const s = { name: n, rows: 0, cols: 0, values: [], valueTypes: [], numberFormat: [], formulas: [] }; sheets.push(s); const ws = worksheet(s, n); items.push(ws); fake.wrote = true; return ws; } },
+        worksheets: { onChanged: event(), onAdded: event(), onDeleted: event(), onNameChanged: event(), items, load: noop, getFirst: () => worksheet(sheets[0], sheets[0].name), getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => { const s = { name: n, rows: 0, cols: 0, values: [], valueTypes: [], numberFormat: [], formulas: [] }; sheets.push(s); const ws = worksheet(s, n); items.push(ws); fake.wrote = true; return ws; } },
         protection: { load: noop, protected: false },
         functions: { date: () => ({ load: noop, value: 1462 }) },
       },

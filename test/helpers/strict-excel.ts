@@ -772,6 +772,11 @@ class Worksheets extends Obj {
   getItemOrNullObject(name: string): Worksheet {
     return new Worksheet(this.x, name, true);
   }
+  /** WorksheetCollection.getFirst (ExcelApi 1.5). */
+  getFirst(): Worksheet {
+    this.x.need("1.5", "getFirst");
+    return new Worksheet(this.x, () => this.x.sheets[0]?.name ?? null, false);
+  }
   add(name: string): Worksheet {
     this.write(name, `worksheets.add(${name})`, name.length, () => {
       if (this.x.structureProtected)
@@ -799,14 +804,15 @@ class Worksheet extends Obj {
   };
   constructor(
     x: FakeExcel,
-    readonly sheetName: string,
+    /** Its name, or (getFirst, getNextOrNullObject) where it is found when the batch runs. */
+    private readonly locate: string | (() => string | null),
     readonly orNull: boolean,
   ) {
     super(x);
     const layout = (key: "orientation" | "zoom" | "centerHeader") => ({
       set: (v: never) => {
         this.x.need("1.9", `pageLayout.${key}`);
-        this.write(sheetName, `pageLayout.${key}`, 30, () => {
+        this.write(this.sheetName, `pageLayout.${key}`, 30, () => {
           const s = this.state();
           s.pageLayout = { ...s.pageLayout, [key]: v };
         });
@@ -825,13 +831,30 @@ class Worksheet extends Obj {
     this.customProperties = new CustomProperties(x, this);
     this.freezePanes = {
       freezeRows: (n: number) =>
-        this.write(sheetName, `freezeRows(${n})`, 10, () => {
+        this.write(this.sheetName, `freezeRows(${n})`, 10, () => {
           this.state().freezeRows = n;
         }),
     };
   }
+  get sheetName(): string {
+    const name = typeof this.locate === "string" ? this.locate : this.locate();
+    return name ?? "\u0000no such sheet";
+  }
   state(): FakeSheet {
     return this.x.sheet(this.sheetName);
+  }
+  /** Worksheet.getNextOrNullObject (ExcelApi 1.5): the sheet after this one, when the batch runs. */
+  getNextOrNullObject(): Worksheet {
+    this.x.need("1.5", "getNextOrNullObject");
+    return new Worksheet(
+      this.x,
+      () => {
+        const name = this.sheetName;
+        const i = this.x.sheets.findIndex((s) => s.name === name);
+        return i < 0 ? null : (this.x.sheets[i + 1]?.name ?? null);
+      },
+      true,
+    );
   }
   exists(): boolean {
     return this.x.findSheet(this.sheetName) !== undefined;
