@@ -6,27 +6,29 @@
 // four round trips. Neither count grows with lines or sheets until a workbook passes the size a
 // single response can carry (or has more than FIRST_SHEETS sheets).
 
+import type {
+  Cell,
+  CellStyle,
+  CellWrite,
+  Grid,
+  Merge,
+  PlanValue,
+  SheetCreate,
+  WorkbookGrids,
+  WritePlan,
+} from "../core";
+// Straight from their modules: the pane's first chunk loads the adapter, not the whole core.
 import {
-  type Cell,
-  type CellStyle,
-  type CellWrite,
-  type Grid,
-  type Merge,
-  type PlanValue,
-  type SheetCreate,
-  type WorkbookGrids,
-  type WritePlan,
   DECISION_OWNER,
   OWNER_PROPERTY,
   SCENARIO_OWNER,
   SCENARIO_PROPERTY,
-  isDateFormat,
   isDecisionSheetName,
-  isDetailsSheetName,
   isOwnMarkFormula,
-  isoToSerial,
-  parseA1,
-} from "../core";
+} from "../core/ownership";
+import { isDateFormat, isoToSerial } from "../core/reading/dates";
+import { parseA1 } from "../core/reading/grid";
+import { isDetailsSheetName } from "../core/reading/sheet-names";
 import { HostError } from "./host";
 
 /** Excel on the web rejects requests and responses over 5 MB; we stay well below. */

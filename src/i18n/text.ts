@@ -1,6 +1,8 @@
 // The pane's texts, Swedish by default and English when Office (or the browser) runs in English.
 
-import { type Lang, SEVERITY_NAME } from "../core";
+import type { Lang } from "../core";
+// The severity words straight from their module: the pane's first chunk does not load the core.
+import { SEVERITY_NAME } from "../core/findings/summary";
 
 export const TEXT = {
   sv: {

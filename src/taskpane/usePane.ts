@@ -2,54 +2,42 @@
 // models. Components render; this decides; the core computes.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  type Analysis,
-  type CaseFile,
-  type BudgetWorkbook,
-  type InputChange,
-  type InputField,
-  type Lang,
-  type Scenario,
-  type WorkbookGrids,
-  type WritePlan,
-  analyseWorkbook,
-  compareAnalyses,
-  fieldName,
-  findScenario,
-  planInputs,
-  lostScenarios,
-  planScenarioSave,
-  readScenarios,
-  scenarioSheet,
-  readWorkbook,
-  withInputs,
-  applyScenario,
-  stampTime,
+import type {
+  Analysis,
+  CaseFile,
+  BudgetWorkbook,
+  InputChange,
+  InputField,
+  Lang,
+  Scenario,
+  WorkbookGrids,
+  WritePlan,
 } from "../core";
 import { type WorkbookHost, errorText } from "../excel/host";
 import { type PaneText, textFor } from "../i18n/text";
 import { VERSION } from "../core/version";
-import {
-  type FiguresView,
-  type FindingsView,
-  type WriteSummary,
-  figuresView,
-  findingsView,
-  movesBetween,
-  writeSummary,
-} from "./viewmodel";
-import {
-  type ComparisonView,
-  type Granted,
-  type ModelView,
-  type SalaryPersonView,
-  addChange,
-  comparisonView,
-  withWhatIf,
-  inputsSummary,
-  modelView,
-  salaryView,
+import type { FiguresView, FindingsView, WriteSummary } from "./viewmodel";
+import type {
+  ComparisonView,
+  Granted,
+  ModelView,
+  SalaryPersonView,
 } from "./modelling";
+import type * as EngineModule from "./engine";
+
+/**
+ * The engine (the core and the view models) in a chunk of its own: the first screen (the buttons)
+ * needs none of it. It starts loading when the pane opens and is there before a workbook is read.
+ */
+let engineModule: typeof EngineModule | null = null;
+const engineLoading = import(/* webpackChunkName: "engine" */ "./engine").then(
+  (m) => (engineModule = m),
+);
+/** The engine, once `engineLoading` has resolved (every read awaits it first). */
+function E(): typeof EngineModule {
+  if (!engineModule) throw new Error("the engine is used before it is loaded");
+  return engineModule;
+}
 
 /** The document setting that remembers the *Följ ändringar* switch, per workbook. */
 export const FOLLOW_SETTING = "iop-budget.followChanges";
@@ -67,7 +55,7 @@ function scenarioAnalysis(
   scenario: Scenario | null,
 ): Analysis {
   if (!scenario) return base;
-  const laid = analyseWorkbook(grids, { scenario });
+  const laid = E().analyseWorkbook(grids, { scenario });
   return laid.scenarioChanges === 0 ? base : laid.analysis;
 }
 
@@ -158,7 +146,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     host.getSetting(SCENARIOS_SETTING),
   );
   const lost = useMemo(
-    () => (read ? lostScenarios(read.grids, remembered) : []),
+    () => (read ? E().lostScenarios(read.grids, remembered) : []),
     [read, remembered],
   );
 
@@ -187,11 +175,16 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       against: Granted = granted,
       keep: readonly InputChange[] = changes,
     ) => {
-      const grids = await host.read();
-      const base = analyseWorkbook(grids, {
+      const [grids] = await Promise.all([host.read(), engineLoading]);
+      const base = E().analyseWorkbook(grids, {
         granted: against?.analysis ?? null,
       }).analysis;
-      const { shown, changes: live } = withWhatIf(grids, base, keep, against);
+      const { shown, changes: live } = E().withWhatIf(
+        grids,
+        base,
+        keep,
+        against,
+      );
       setRead({ grids, base });
       setChanges(live);
       setAnalysis(shown);
@@ -214,7 +207,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     }
     try {
       const { shown } = await load(now.granted, now.changes);
-      setMoves(movesBetween(now.analysis, shown, lang, t));
+      setMoves(E().movesBetween(now.analysis, shown, lang, t));
     } catch (e) {
       setError(`${t.errorPrefix} ${errorText(t, e)}`);
     }
@@ -245,7 +238,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
 
   /** The workbook's own model: held to a grant, the analysis's budgets are the grant's. */
   const ownModel = (grids: WorkbookGrids, base: Analysis) =>
-    granted ? readWorkbook(grids).workbook : base.workbook;
+    granted ? E().readWorkbook(grids).workbook : base.workbook;
 
   /** The confirmation of a write of a person's values (what-if, a scenario), planned from `grids`. */
   const previewInputs = (
@@ -254,13 +247,13 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     wanted: readonly InputChange[],
     missing: readonly string[],
   ) => {
-    const { plan, writes } = planInputs(grids, model, wanted);
+    const { plan, writes } = E().planInputs(grids, model, wanted);
     if (writes.length === 0) setNotice(t.model.nothingToWrite);
     else
       setPending({
         plan,
         grids,
-        summary: inputsSummary(
+        summary: E().inputsSummary(
           writes,
           missing,
           lang,
@@ -283,13 +276,13 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     error,
     notice,
     findings: useMemo(
-      () => (analysis ? findingsView(analysis, lang, t) : null),
+      () => (analysis ? E().findingsView(analysis, lang, t) : null),
       [analysis, lang, t],
     ),
     figures: useMemo(
       () =>
         analysis
-          ? figuresView(
+          ? E().figuresView(
               analysis,
               lang,
               t,
@@ -316,7 +309,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     model: useMemo(
       () =>
         analysis && read
-          ? modelView(analysis, read.base, changes, modelSearch, lang)
+          ? E().modelView(analysis, read.base, changes, modelSearch, lang)
           : null,
       [analysis, read, changes, modelSearch, lang],
     ),
@@ -329,9 +322,9 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       text: string,
     ) => {
       if (!read) return null;
-      const next = addChange(changes, sheet, line, field, text);
-      if (!next) return t.model.invalid(fieldName(field, lang));
-      const { shown, changes: live } = withWhatIf(
+      const next = E().addChange(changes, sheet, line, field, text);
+      if (!next) return t.model.invalid(E().fieldName(field, lang));
+      const { shown, changes: live } = E().withWhatIf(
         read.grids,
         read.base,
         next,
@@ -353,13 +346,16 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         previewInputs(grids, ownModel(grids, base), latest.current.changes, []);
       }),
     salaries: useMemo(
-      () => (analysis ? salaryView(analysis, lang) : []),
+      () => (analysis ? E().salaryView(analysis, lang) : []),
       [analysis, lang],
     ),
-    scenarios: useMemo(() => (read ? readScenarios(read.grids) : []), [read]),
+    scenarios: useMemo(
+      () => (read ? E().readScenarios(read.grids) : []),
+      [read],
+    ),
     scenarioNotes: useMemo(() => {
       if (!read) return [];
-      const place = scenarioSheet(read.grids);
+      const place = E().scenarioSheet(read.grids);
       return [
         ...(place.renamed && place.sheet
           ? [t.scenarios.renamed(place.sheet)]
@@ -381,14 +377,21 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         const { grids, base } = await load();
         // The workbook's own inputs with the what-if changes laid over them.
         const model = ownModel(grids, base);
-        const own = readWorkbook(
-          withInputs(grids, model, latest.current.changes),
+        const own = E().readWorkbook(
+          E().withInputs(grids, model, latest.current.changes),
         ).workbook;
-        const plan = planScenarioSave(grids, own, name, stampTime(new Date()));
-        const gone = lostScenarios(grids, remembered);
+        const plan = E().planScenarioSave(
+          grids,
+          own,
+          name,
+          E().stampTime(new Date()),
+        );
+        const gone = E().lostScenarios(grids, remembered);
         await host.apply(plan, grids);
         const after = await load();
-        const names = readScenarios(after.grids).map((x) => x.name);
+        const names = E()
+          .readScenarios(after.grids)
+          .map((x) => x.name);
         setRemembered(names);
         await host.setSetting(SCENARIOS_SETTING, names);
         setNotice(
@@ -399,18 +402,20 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       }),
     compareScenarios: (a: string | null, b: string | null) => {
       if (!read) return;
-      const all = readScenarios(read.grids);
+      const all = E().readScenarios(read.grids);
       // Both sides on the workbook's own budget, as scenarios are stored.
-      const own = granted ? analyseWorkbook(read.grids).analysis : read.base;
+      const own = granted
+        ? E().analyseWorkbook(read.grids).analysis
+        : read.base;
       const side = (n: string | null) =>
         scenarioAnalysis(
           read.grids,
           own,
-          n === null ? null : findScenario(all, n),
+          n === null ? null : E().findScenario(all, n),
         );
       setComparison(
-        comparisonView(
-          compareAnalyses(side(a), side(b)),
+        E().comparisonView(
+          E().compareAnalyses(side(a), side(b)),
           { a: a ?? t.scenarios.current, b: b ?? t.scenarios.current },
           lang,
           t,
@@ -422,9 +427,12 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     prepareScenario: (name: string) =>
       guard("reading", async () => {
         const { grids } = await load();
-        const scenario = findScenario(readScenarios(grids), name);
+        const scenario = E().findScenario(E().readScenarios(grids), name);
         if (!scenario) return;
-        const { workbook, changes, missing } = applyScenario(grids, scenario);
+        const { workbook, changes, missing } = E().applyScenario(
+          grids,
+          scenario,
+        );
         previewInputs(grids, workbook, changes, missing);
       }),
     compareWithGranted: (name: string, file: Blob) =>
@@ -444,7 +452,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         }
         let analysis;
         try {
-          analysis = analyseWorkbook(
+          analysis = E().analyseWorkbook(
             readXlsx(new Uint8Array(await file.arrayBuffer())),
           ).analysis;
         } catch (e) {
@@ -476,7 +484,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         const plan = planCompute(
           grids,
           {
-            at: stampTime(new Date()),
+            at: E().stampTime(new Date()),
             version: VERSION,
             source: host.sourceName(),
           },
@@ -486,7 +494,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         setPending({
           plan,
           grids,
-          summary: writeSummary(
+          summary: E().writeSummary(
             plan,
             grids.sheets.map((s) => s.name),
             t,

@@ -1,5 +1,6 @@
 // Grids of cells → the budget model and the findings of reading (SPEC §3). Never throws on content.
 
+import { isDetailsSheetName } from "./sheet-names";
 import { type Cell, type Grid, a1, cellAt, isEmptyCell } from "./grid";
 import { type IsoDate, isDateFormat, serialToIso } from "./dates";
 import { type Finding, finding } from "../findings/findings";
@@ -194,12 +195,7 @@ function rateOf(
   };
 }
 
-export function isDetailsSheetName(name: string): boolean {
-  const k = compactKey(name);
-  return (
-    k === "uppgifter" || k === "avtalsuppgifter" || k.startsWith("uppgifter")
-  );
-}
+export { isDetailsSheetName };
 
 function emptyAgreement(): Agreement {
   return {

@@ -15,13 +15,20 @@ import { defaultTemplatePeriod } from "../../core/plan/template-period";
 import type { WorkbookHost } from "../../excel/host";
 import { usePane } from "../usePane";
 import { PaneShell } from "./PaneShell";
-import { ComputeDialog } from "./ComputeDialog";
 import { FindingsList } from "./FindingsList";
 import { KeyFigures } from "./KeyFigures";
 import { Fold } from "./Fold";
 import { Verdict } from "./Verdict";
 
 // What-if and scenarios in a chunk of their own: the pane's first load stays small.
+// The confirm step's dialog: needed only once there is a write to confirm.
+const ComputeDialog = lazy(() =>
+  import(
+    /* webpackChunkName: "dialog", webpackPrefetch: true */ "./ComputeDialog"
+  ).then((m) => ({
+    default: m.ComputeDialog,
+  })),
+);
 const ModelSection = lazy(() =>
   import(/* webpackChunkName: "modelling" */ "./Modelling").then((m) => ({
     default: m.ModelSection,
@@ -277,12 +284,16 @@ export function App({ host, lang, dark }: AppProps) {
           />
         </Suspense>
       </Fold>
-      <ComputeDialog
-        summary={pane.pending}
-        t={t}
-        onWrite={() => void pane.confirmCompute()}
-        onCancel={pane.cancelCompute}
-      />
+      {pane.pending && (
+        <Suspense fallback={null}>
+          <ComputeDialog
+            summary={pane.pending}
+            t={t}
+            onWrite={() => void pane.confirmCompute()}
+            onCancel={pane.cancelCompute}
+          />
+        </Suspense>
+      )}
     </PaneShell>
   );
 }

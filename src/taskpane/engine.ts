@@ -1,0 +1,31 @@
+// Everything the pane computes with, loaded after its first screen (usePane's engine chunk).
+
+export {
+  analyseWorkbook,
+  applyScenario,
+  compareAnalyses,
+  fieldName,
+  findScenario,
+  lostScenarios,
+  planInputs,
+  planScenarioSave,
+  readScenarios,
+  readWorkbook,
+  scenarioSheet,
+  stampTime,
+  withInputs,
+} from "../core";
+export {
+  figuresView,
+  findingsView,
+  movesBetween,
+  writeSummary,
+} from "./viewmodel";
+export {
+  addChange,
+  comparisonView,
+  inputsSummary,
+  modelView,
+  salaryView,
+  withWhatIf,
+} from "./modelling";
