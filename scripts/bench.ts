@@ -44,7 +44,15 @@ function halfYearName(i: number): string {
   return `Budget ${2020 + Math.floor(i / 2)} H${(i % 2) + 1}`;
 }
 
-function benchSheets(lines: number): SheetSpec[] {
+/**
+ * The bench workbook: 20 half-years of `lines` lines each (a salary line every third, the others
+ * activities with a typed budget, OH at the bottom). "bench": actuals on the first ten half-years
+ * (the README's figures); "reported": an actual on every line of every half-year (issue 22's shape).
+ */
+function benchSheets(
+  lines: number,
+  shape: "bench" | "reported" = "bench",
+): SheetSpec[] {
   const sheets: SheetSpec[] = [
     detailsSheet({
       start: "2020-01-01",
@@ -65,7 +73,7 @@ function benchSheets(lines: number): SheetSpec[] {
       ],
     ];
     // The first ten half-years are reported (actuals on every line), the last ten are budget only.
-    const reported = s < SHEETS / 2;
+    const reported = shape === "reported" || s < SHEETS / 2;
     for (let i = 0; i < lines - 1; i++) {
       const actual = reported ? kr(900 + i * 36) : null;
       if (i % 3 === 0)
@@ -125,6 +133,119 @@ function measure(
     .split(" ")
     .map(Number);
   return { mb: kb / 1024, cpuMs };
+}
+
+/** Lines per half-year of the shape table; `--sizes=50,500` takes fewer. */
+const SHAPE_SIZES = (
+  process.argv.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "50,500,5000"
+)
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
+
+/** Wall time, CPU time and peak memory of one whole process (the preload's or the script's report). */
+function measureAll(
+  cmd: string,
+  args: readonly string[],
+): { ms: number; cpuMs: number; mb: number } {
+  const t0 = performance.now();
+  const { mb, cpuMs } = measure(cmd, args);
+  return { ms: performance.now() - t0, cpuMs, mb };
+}
+
+const MEASURED_OPENPYXL = {
+  // Read-only load and iteration of every row: what `check` is compared with.
+  read: `import os, sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nr = resource.getrusage(resource.RUSAGE_SELF)\nopen(os.environ["IOP_BUDGET_PEAK_RSS"], "w").write(f"{r.ru_maxrss} {round((r.ru_utime + r.ru_stime) * 1000)}")\n`,
+  // A full load and a save: what `compute` is compared with.
+  save: `import os, sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nwb.save(sys.argv[2])\nr = resource.getrusage(resource.RUSAGE_SELF)\nopen(os.environ["IOP_BUDGET_PEAK_RSS"], "w").write(f"{r.ru_maxrss} {round((r.ru_utime + r.ru_stime) * 1000)}")\n`,
+};
+
+/**
+ * `check` and `compute` beside openpyxl's read-only load and its load + save, for each shape and
+ * size (1 000, 10 000, 100 000 lines): wall, CPU (user + system) and peak memory of whole
+ * processes, the medians of runs taken in turn. A markdown table, so that a reader sees how the
+ * cost grows with the work and where a target is missed.
+ */
+async function shapeTable(python: string | null): Promise<string[]> {
+  const bin = join(ROOT, "bin", "iop-budget.js");
+  const preload = join(ROOT, "scripts", "peak-rss.cjs");
+  const rows = [
+    "| shape | lines | check wall / CPU / MB | compute wall / CPU / MB | openpyxl read wall / CPU / MB | openpyxl load+save wall / CPU / MB | check ÷ read (wall, CPU) | compute ÷ load+save (wall) |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const shape of ["bench", "reported"] as const)
+    for (const perSheet of SHAPE_SIZES) {
+      const file = join(OUT, `shape-${shape}-${SHEETS * perSheet}.xlsx`);
+      writeFileSync(file, await buildXlsx(benchSheets(perSheet, shape)));
+      const out = join(OUT, `shape-out.xlsx`);
+      const runs = perSheet >= 5000 ? 3 : 5;
+      const taken = {
+        check: [] as { ms: number; cpuMs: number; mb: number }[],
+        compute: [] as { ms: number; cpuMs: number; mb: number }[],
+        read: [] as { ms: number; cpuMs: number; mb: number }[],
+        save: [] as { ms: number; cpuMs: number; mb: number }[],
+      };
+      for (let i = 0; i < runs; i++) {
+        taken.check.push(
+          measureAll(process.execPath, [
+            "-r",
+            preload,
+            bin,
+            "check",
+            "--json",
+            file,
+          ]),
+        );
+        taken.compute.push(
+          measureAll(process.execPath, [
+            "-r",
+            preload,
+            bin,
+            "compute",
+            "--json",
+            "--force",
+            file,
+            "--out",
+            out,
+          ]),
+        );
+        if (python) {
+          taken.read.push(
+            measureAll(python, ["-c", MEASURED_OPENPYXL.read, file]),
+          );
+          taken.save.push(
+            measureAll(python, [
+              "-c",
+              MEASURED_OPENPYXL.save,
+              file,
+              join(OUT, "shape-openpyxl.xlsx"),
+            ]),
+          );
+        }
+      }
+      const med = (xs: { ms: number; cpuMs: number; mb: number }[]) =>
+        xs.length === 0
+          ? null
+          : {
+              ms: median(xs.map((x) => x.ms)),
+              cpuMs: median(xs.map((x) => x.cpuMs)),
+              mb: median(xs.map((x) => x.mb)),
+            };
+      const [check, compute, read, save] = [
+        med(taken.check)!,
+        med(taken.compute)!,
+        med(taken.read),
+        med(taken.save),
+      ];
+      const cell = (m: { ms: number; cpuMs: number; mb: number } | null) =>
+        m === null
+          ? "n/a"
+          : `${m.ms.toFixed(0)} ms / ${m.cpuMs.toFixed(0)} ms / ${m.mb.toFixed(0)} MB`;
+      rows.push(
+        `| ${shape} | ${(SHEETS * perSheet).toLocaleString("sv-SE")} | ${cell(check)} | ${cell(compute)} | ${cell(read)} | ${cell(save)} | ${read ? `${(check.ms / read.ms).toFixed(2)}, ${(check.cpuMs / read.cpuMs).toFixed(2)}` : "n/a"} | ${save ? (compute.ms / save.ms).toFixed(2) : "n/a"} |`,
+      );
+    }
+  return rows;
 }
 
 /** Median times of commands run in turn (A, B, A, B, …), so that a slow spell hits both alike. */
@@ -399,6 +520,22 @@ async function attackLines(): Promise<string[]> {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  // `npm run bench -- --shapes`: only the table of shapes and sizes.
+  if (process.argv.includes("--shapes")) {
+    const python = existsSync("/usr/bin/python3")
+      ? "/usr/bin/python3"
+      : "python3";
+    let has = true;
+    try {
+      execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
+    } catch {
+      has = false;
+    }
+    process.stdout.write(
+      `${(await shapeTable(has ? python : null)).join("\n")}\n`,
+    );
+    return;
+  }
   const file = join(OUT, `bench-${SHEETS}x${LINES}.xlsx`);
   writeFileSync(file, await buildXlsx(benchSheets(LINES)));
 
@@ -551,6 +688,8 @@ async function main(): Promise<void> {
     ...syncLines,
     ...(await attackLines()),
     ...paneLines,
+    "check and compute by shape and size, beside openpyxl (whole processes; wall / CPU user+system / peak MB):",
+    ...(await shapeTable(openpyxl === null ? null : python)),
   ].filter(Boolean);
   process.stdout.write(`${lines.join("\n")}\n`);
 }
