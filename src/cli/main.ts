@@ -360,7 +360,12 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
       printOutcome(file, planned.outcome, opts, io);
       return EXIT_UNREADABLE;
     }
+    // The grids and the read's garbage go before the write builds the new package, and the
+    // write's before the read-back: V8 would otherwise let the heap grow past both (the peak of a
+    // 100 000-line compute; a full collection costs some tens of milliseconds there).
+    collectGarbage();
     written = applyPlan(planned.bytes, planned.plan, NATIVE_CODEC);
+    collectGarbage();
     outcome = { kind: "ok", ...planned.json };
     // The written package is read back before it replaces anything: what we cannot read, we do
     // not leave behind as the person's computed workbook.
@@ -398,6 +403,8 @@ function planFile(
   | { kind: "error"; outcome: CheckOutcome } {
   const loaded = loadFile(file, lang, readXlsx);
   if (loaded.kind === "error") return loaded;
+  // The sheets' XML, inflated and parsed, is garbage now: gone before the analysis builds on top.
+  collectGarbage();
   const { analysis } = analyseWorkbook(loaded.grids);
   const plan = planCompute(
     loaded.grids,
