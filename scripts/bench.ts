@@ -135,6 +135,21 @@ function measure(
   return { mb: kb / 1024, cpuMs };
 }
 
+/** A whole `compute` process under the peak-rss preload. */
+function computeArgs(file: string, out: string): string[] {
+  return [
+    "-r",
+    join(ROOT, "scripts", "peak-rss.cjs"),
+    join(ROOT, "bin", "iop-budget.js"),
+    "compute",
+    "--json",
+    "--force",
+    file,
+    "--out",
+    out,
+  ];
+}
+
 /** Lines per half-year of the shape table; `--sizes=50,500` takes fewer. */
 const SHAPE_SIZES = (
   process.argv.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "50,500,5000"
@@ -197,17 +212,7 @@ async function shapeTable(python: string | null): Promise<string[]> {
           ]),
         );
         taken.compute.push(
-          measureAll(process.execPath, [
-            "-r",
-            preload,
-            bin,
-            "compute",
-            "--json",
-            "--force",
-            file,
-            "--out",
-            out,
-          ]),
+          measureAll(process.execPath, computeArgs(file, out)),
         );
         if (python) {
           taken.read.push(
@@ -579,17 +584,8 @@ async function main(): Promise<void> {
   const computeMb = median(
     [0, 1, 2].map(
       () =>
-        measure(process.execPath, [
-          "-r",
-          preload,
-          bin,
-          "compute",
-          "--json",
-          "--force",
-          big,
-          "--out",
-          join(OUT, "computed.xlsx"),
-        ]).mb,
+        measure(process.execPath, computeArgs(big, join(OUT, "computed.xlsx")))
+          .mb,
     ),
   );
   // CPU time beside wall time: a second thread (V8's GC, zlib) can make wall time look better than

@@ -924,25 +924,28 @@ describe("Excel on the web at full size: no request or response over 5 MB", () =
 });
 
 describe("the scenario sheet in Excel", () => {
-  async function withSaved() {
+  /** Reads the workbook and saves its inputs as the scenario `name`, as the pane does. */
+  async function saveScenario(x: FakeExcel, name: string) {
     const { planScenarioSave } = await import("../../src/core");
+    const grids = await readGrids(x.context(), ALL);
+    await applyPlan(
+      x.context(),
+      planScenarioSave(
+        grids,
+        analyze(grids).workbook,
+        name,
+        "2026-12-03 09:00",
+      ),
+      grids,
+      ALL,
+    );
+  }
+
+  async function withSaved() {
     const x = FakeExcel.from(
       (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
     );
-    const save = async (name: string) => {
-      const grids = await readGrids(x.context(), ALL);
-      await applyPlan(
-        x.context(),
-        planScenarioSave(
-          grids,
-          analyze(grids).workbook,
-          name,
-          "2026-12-03 09:00",
-        ),
-        grids,
-        ALL,
-      );
-    };
+    const save = (name: string) => saveScenario(x, name);
     await save("Första");
     return { x, save };
   }
@@ -976,19 +979,7 @@ describe("the scenario sheet in Excel", () => {
     own.cells.set("0,0", { value: "Mina egna anteckningar" });
     own.cells.set("3,2", { value: 42 });
     const before = JSON.stringify([...own.cells]);
-    const { planScenarioSave } = await import("../../src/core");
-    const grids = await readGrids(x.context(), ALL);
-    await applyPlan(
-      x.context(),
-      planScenarioSave(
-        grids,
-        analyze(grids).workbook,
-        "Första",
-        "2026-12-03 09:00",
-      ),
-      grids,
-      ALL,
-    );
+    await saveScenario(x, "Första");
     expect(JSON.stringify([...x.sheet("IOP-scenarier").cells])).toBe(before);
     expect(x.sheet("IOP-scenarier").visibility).toBe("Visible");
     expect(x.sheet("IOP-scenarier (2)").visibility).toBe("VeryHidden");
