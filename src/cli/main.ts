@@ -249,6 +249,8 @@ export function checkFile(
 ): CheckOutcome {
   const analyzed = analyzeFile(path, lang, granted?.analysis, scenario);
   if (analyzed.kind === "error") return analyzed.outcome;
+  // The read's garbage (every sheet's text, scanned) goes before the report is made and written.
+  collectGarbage();
   try {
     const parts = toCheckJsonParts(
       path,
