@@ -168,6 +168,23 @@ function measureAll(
   return { ms: performance.now() - t0, cpuMs, mb };
 }
 
+/**
+ * The python that has openpyxl, or null (no baseline). Debian's python3-openpyxl lives with
+ * Debian's python, which a pyenv python3 on PATH may hide.
+ */
+function openpyxlPython(): string | null {
+  const python = existsSync("/usr/bin/python3")
+    ? "/usr/bin/python3"
+    : "python3";
+  try {
+    execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
+    return python;
+  } catch {
+    return null;
+  }
+}
+
+/** openpyxl's runs report themselves as the preload does: "kb ms" to IOP_BUDGET_PEAK_RSS's file. */
 const MEASURED_OPENPYXL = {
   // Read-only load and iteration of every row: what `check` is compared with.
   read: `import os, sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nr = resource.getrusage(resource.RUSAGE_SELF)\nopen(os.environ["IOP_BUDGET_PEAK_RSS"], "w").write(f"{r.ru_maxrss} {round((r.ru_utime + r.ru_stime) * 1000)}")\n`,
@@ -527,17 +544,8 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   // `npm run bench -- --shapes`: only the table of shapes and sizes.
   if (process.argv.includes("--shapes")) {
-    const python = existsSync("/usr/bin/python3")
-      ? "/usr/bin/python3"
-      : "python3";
-    let has = true;
-    try {
-      execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
-    } catch {
-      has = false;
-    }
     process.stdout.write(
-      `${(await shapeTable(has ? python : null)).join("\n")}\n`,
+      `${(await shapeTable(openpyxlPython())).join("\n")}\n`,
     );
     return;
   }
@@ -551,19 +559,15 @@ async function main(): Promise<void> {
   ] as const;
   let check: number;
   let openpyxl: number | null = null;
-  // Debian's python3-openpyxl lives with Debian's python, which a pyenv python3 on PATH may hide.
-  const python = existsSync("/usr/bin/python3")
-    ? "/usr/bin/python3"
-    : "python3";
-  try {
-    execFileSync(python, ["-c", "import openpyxl"], { stdio: "ignore" });
+  const python = openpyxlPython();
+  if (python) {
     const script =
       "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\n";
     [check, openpyxl] = timeInterleaved([
       checkCommand,
       [python, ["-c", script, file]],
     ]) as [number, number];
-  } catch {
+  } else {
     [check] = timeInterleaved([checkCommand]) as [number];
     process.stdout.write(
       "python3-openpyxl is not installed (apt-get install python3-openpyxl): no baseline.\n",
@@ -598,19 +602,19 @@ async function main(): Promise<void> {
           .cpuMs,
     ),
   );
-  // openpyxl reports itself as the preload does: "kb ms" to the file IOP_BUDGET_PEAK_RSS names.
-  const measured = `import os, sys, resource, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1], read_only=True)\nfor ws in wb.worksheets:\n    for row in ws.iter_rows(values_only=True):\n        pass\nr = resource.getrusage(resource.RUSAGE_SELF)\nopen(os.environ["IOP_BUDGET_PEAK_RSS"], "w").write(f"{r.ru_maxrss} {round((r.ru_utime + r.ru_stime) * 1000)}")\n`;
   const openpyxlCpu =
-    openpyxl === null
+    python === null
       ? null
       : median(
           Array.from(
             { length: RUNS },
-            () => measure(python, ["-c", measured, file]).cpuMs,
+            () => measure(python, ["-c", MEASURED_OPENPYXL.read, file]).cpuMs,
           ),
         );
   const openpyxlMb =
-    openpyxl === null ? null : measure(python, ["-c", measured, big]).mb;
+    python === null
+      ? null
+      : measure(python, ["-c", MEASURED_OPENPYXL.read, big]).mb;
 
   const grids = engineGrids();
   for (let i = 0; i < 5; i++) analyze({ sheets: grids }); // let the JIT settle, as in a long-lived pane
@@ -685,7 +689,7 @@ async function main(): Promise<void> {
     ...(await attackLines()),
     ...paneLines,
     "check and compute by shape and size, beside openpyxl (whole processes; wall / CPU user+system / peak MB):",
-    ...(await shapeTable(openpyxl === null ? null : python)),
+    ...(await shapeTable(python)),
   ].filter(Boolean);
   process.stdout.write(`${lines.join("\n")}\n`);
 }

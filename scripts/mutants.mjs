@@ -147,8 +147,8 @@ export const MUTATIONS = [
   [
     "a password known on the web not refused up front",
     WORKBOOK,
-    '  if (passwordKnown && ws.protection.isPasswordProtected)\n    throw new HostError("sheetPasswordProtected", sheet);\n',
-    "",
+    "    else if (passwordKnown && ws.protection.isPasswordProtected)\n",
+    "    else if (false)\n",
   ],
   [
     "sheets unprotected before a refused one left so",
@@ -159,13 +159,13 @@ export const MUTATIONS = [
   [
     "a very hidden sheet shown again under structure protection",
     WORKBOOK,
-    '      if (c.hidden && ws.visibility !== "VeryHidden" && pre.structure.protected)',
-    "      if (false)",
+    '        hidesAgain(c, ws.visibility === "VeryHidden") &&\n        pre.structure.protected\n',
+    "        false\n",
   ],
   [
     "visibility taken as undoable on Windows and Mac",
     WORKBOOK,
-    "    desktop &&\n",
+    "    host.desktop &&\n",
     "    false &&\n",
   ],
   [
@@ -249,8 +249,8 @@ export const MUTATIONS = [
   [
     "the scenario sheet re-hidden only when first created",
     WORKBOOK,
-    'if (create.hidden && (!existing || before.visibility !== "VeryHidden"))',
-    "if (create.hidden && !existing)",
+    'if (hidesAgain(create, existing && before.visibility === "VeryHidden"))',
+    "if (hidesAgain(create, existing))",
   ],
   [
     "own writes not told from a person's edits",

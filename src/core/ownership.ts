@@ -20,6 +20,9 @@ export function isScenarioSheetName(name: string): boolean {
 /** The first words of the scenario sheet's A1: its mark in a file, under whatever name. */
 export const SCENARIO_MARK = "Scenarier sparade av iop-budget.";
 
+/** The custom property's value on the scenario sheet (on Beslut it is "Beslut"). */
+export const SCENARIO_OWNER = "Scenarier";
+
 /**
  * The add-in's scenario sheet, whatever it is called now: the Excel custom property, or the mark
  * in A1 that every adapter reads.
@@ -29,9 +32,6 @@ export function isOwnScenarioSheet(grid: Grid): boolean {
   const a1 = grid.rows[0]?.[0];
   return a1?.t === "s" && a1.v.startsWith(SCENARIO_MARK);
 }
-
-/** The custom property's value on the scenario sheet (on Beslut it is "Beslut"). */
-export const SCENARIO_OWNER = "Scenarier";
 
 /** The add-in's rate table for `Lönekalkyl` (SPEC §4.19), rewritten on each compute. */
 export const RATES_SHEET = "Avgiftssatser";

@@ -73,10 +73,8 @@ export function excelHost(): WorkbookHost {
   };
   // Office.context.platform (requirement set 1.5 of Office's common API): the web is "OfficeOnline".
   const desktop = String(Office.context.platform) !== "OfficeOnline";
-  const undo = (plan: WritePlan, grids: WorkbookGrids): WriteUndoNote => {
-    const u = undoOf(plan, grids, desktop);
-    return { undoable: undoable && u.groupable, lifted: u.lifted };
-  };
+  const undo = (plan: WritePlan, grids: WorkbookGrids): WriteUndoNote =>
+    undoOf(plan, grids, { desktop, groups: undoable });
   // The add-in's own writes raise change events too: those (and their echoes shortly after) are
   // not a person's edits, and following them would only re-read what was just written.
   let writing = 0;

@@ -29,7 +29,7 @@ import {
 import { isDateFormat, isoToSerial } from "../core/reading/dates";
 import { parseA1 } from "../core/reading/grid";
 import { isDetailsSheetName } from "../core/reading/sheet-names";
-import { HostError } from "./host";
+import { HostError, type WriteUndoNote } from "./host";
 
 /** Excel on the web rejects requests and responses over 5 MB; we stay well below. */
 export const MAX_PAYLOAD_BYTES = 4_000_000;
@@ -697,7 +697,7 @@ function queuePreflight(
     const ws = book.worksheets.getItemOrNullObject(c.sheet);
     guard(ws);
     // Its visibility is written only when it differs (a write Excel would record for nothing).
-    if (c.hidden) ws.load("visibility");
+    ws.load("visibility");
     created.set(c.sheet, ws);
   }
   return {
@@ -745,25 +745,31 @@ function holdsAll(grid: Grid, cells: readonly CellWrite[]): boolean {
   });
 }
 
-/** What a write does that Excel cannot undo, known from the plan and the read before it. */
-export interface WriteUndo {
-  /** The protected sheets (no password) the write unprotects and protects again. */
-  readonly lifted: readonly string[];
-  /**
-   * Every change the write makes can be undone, so it can be one undo step (ExcelApi 1.20).
-   * Sheet protection cannot be undone anywhere, and a sheet's visibility not on Windows or Mac
-   * (Microsoft's list, "Undo support with the Excel JavaScript API"); in a merged undo group they
-   * fail with UndoNotSupported.
-   */
-  readonly groupable: boolean;
+/**
+ * Whether writing `create` changes its sheet's visibility: a new sheet, or one shown again since,
+ * is hidden (VeryHidden); one that is already is left as it is.
+ */
+function hidesAgain(create: SheetCreate, veryHiddenNow: boolean): boolean {
+  return create.hidden === true && !veryHiddenNow;
 }
 
+/**
+ * What a write does that Excel cannot undo, known from the plan and the read before it: the
+ * protected sheets (no password) it unprotects and protects again, and whether it can be one undo
+ * step. It can where the host groups undo (ExcelApi 1.20) and nothing in it is among what Excel
+ * cannot undo (Microsoft's "Undo support with the Excel JavaScript API"): sheet protection
+ * anywhere, a sheet's visibility on Windows and Mac. Grouped, those fail with UndoNotSupported.
+ */
 export function undoOf(
   plan: WritePlan,
   grids: WorkbookGrids,
-  /** Excel on Windows or Mac, where visibility cannot be undone. */
-  desktop: boolean,
-): WriteUndo {
+  host: {
+    /** Excel on Windows or Mac, where visibility cannot be undone. */
+    readonly desktop: boolean;
+    /** The host groups a write into one undo step (ExcelApi 1.20). */
+    readonly groups: boolean;
+  },
+): WriteUndoNote {
   const byName = new Map(grids.sheets.map((g) => [g.name, g]));
   const changes = (sheet: string, cells: readonly CellWrite[]) => {
     const grid = byName.get(sheet);
@@ -777,9 +783,14 @@ export function undoOf(
   ];
   const protects = plan.creates.some((c) => c.protect);
   const hides =
-    desktop &&
-    plan.creates.some((c) => c.hidden && !byName.get(c.sheet)?.veryHidden);
-  return { lifted, groupable: lifted.length === 0 && !protects && !hides };
+    host.desktop &&
+    plan.creates.some((c) =>
+      hidesAgain(c, byName.get(c.sheet)?.veryHidden === true),
+    );
+  return {
+    undoable: host.groups && lifted.length === 0 && !protects && !hides,
+    lifted,
+  };
 }
 
 /** What the preflight allows: the sheets to leave alone, and the protected ones to lift. */
@@ -788,24 +799,6 @@ interface Verdict {
   readonly unchanged: ReadonlySet<string>;
   /** Protected sheets (no password) that must change: lifted, written and protected again. */
   readonly lifted: ReadonlyMap<string, Excel.WorksheetProtectionOptions>;
-}
-
-/**
- * Whether a protected sheet is left alone (it holds every planned cell already), refused (a
- * password, where Excel tells), or lifted for the write.
- */
-function protectedSheet(
-  ws: Excel.Worksheet,
-  sheet: string,
-  cells: readonly CellWrite[],
-  grids: WorkbookGrids,
-  passwordKnown: boolean,
-): "unchanged" | "lift" {
-  const grid = grids.sheets.find((g) => g.name === sheet);
-  if (grid && holdsAll(grid, cells)) return "unchanged";
-  if (passwordKnown && ws.protection.isPasswordProtected)
-    throw new HostError("sheetPasswordProtected", sheet);
-  return "lift";
 }
 
 /** Checks the preflight: refuses what would fail or overwrite changes made since the read. */
@@ -834,14 +827,18 @@ function verify(
   const passwordKnown = options.passwordKnown === true;
   const unchanged = new Set<string>();
   const lifted = new Map<string, Excel.WorksheetProtectionOptions>();
+  // A protected sheet that already holds every planned cell is left alone; one with a password
+  // (where Excel tells) is refused; any other is lifted for the write.
   const decide = (
     ws: Excel.Worksheet,
     sheet: string,
     cells: readonly CellWrite[],
   ) => {
     if (!ws.protection.protected) return;
-    if (protectedSheet(ws, sheet, cells, grids, passwordKnown) === "unchanged")
-      unchanged.add(sheet);
+    const grid = grids.sheets.find((g) => g.name === sheet);
+    if (grid && holdsAll(grid, cells)) unchanged.add(sheet);
+    else if (passwordKnown && ws.protection.isPasswordProtected)
+      throw new HostError("sheetPasswordProtected", sheet);
     else lifted.set(sheet, ws.protection.options);
   };
   for (const [sheet, ws] of pre.protection) {
@@ -858,7 +855,10 @@ function verify(
       // Only the add-in's own sheet is rewritten; the core chose another name for a person's.
       if (!c.replaces) throw new HostError("changed", c.sheet);
       // Hiding it again is a change to the workbook's structure: refused before it is cleared.
-      if (c.hidden && ws.visibility !== "VeryHidden" && pre.structure.protected)
+      if (
+        hidesAgain(c, ws.visibility === "VeryHidden") &&
+        pre.structure.protected
+      )
         throw new HostError("workbookProtected", c.sheet);
       decide(ws, c.sheet, c.cells);
     }
@@ -1028,7 +1028,7 @@ async function writeCreated(
     );
   // The add-in's data sheet (IOP-scenarier) is out of the way and cannot be unhidden by mistake
   // from the tab menu: VeryHidden (Worksheet.visibility, ExcelApi 1.1), written only when it differs.
-  if (create.hidden && (!existing || before.visibility !== "VeryHidden"))
+  if (hidesAgain(create, existing && before.visibility === "VeryHidden"))
     ws.visibility = "VeryHidden";
   await writeCells(w, ws, create.cells, (run) => run.cells.map(() => false));
   create.columnWidths.forEach((width, i) => {

@@ -33,7 +33,7 @@ let engineModule: typeof EngineModule | null = null;
 const engineLoading = import(/* webpackChunkName: "engine" */ "./engine").then(
   (m) => (engineModule = m),
 );
-/** The engine, once `engineLoading` has resolved (every read awaits it first). */
+/** The engine, once `engineLoading` has resolved (every read and every action awaits it first). */
 function E(): typeof EngineModule {
   if (!engineModule) throw new Error("the engine is used before it is loaded");
   return engineModule;
@@ -156,6 +156,8 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       setError(null);
       setNotice(null);
       try {
+        // Every action may compute: the engine is there first (a click can come before a read).
+        await engineLoading;
         await work();
       } catch (e) {
         setError(`${t.errorPrefix} ${errorText(t, e)}`);

@@ -139,20 +139,18 @@ describe("the production build", () => {
     expect(scripts).toHaveLength(1);
     const js = readFileSync(join(WEB, scripts[0]!), "utf8");
     expect(js).toContain("Uppgifter");
+    const scriptsWith = (text: string) =>
+      readdirSync(WEB).filter(
+        (f) =>
+          f.endsWith(".js") &&
+          readFileSync(join(WEB, f), "utf8").includes(text),
+      );
     // fflate's code (and with it the xlsx reader) lives in a lazily loaded chunk only.
-    const withZip = readdirSync(WEB).filter(
-      (f) =>
-        f.endsWith(".js") &&
-        readFileSync(join(WEB, f), "utf8").includes("invalid zip data"),
-    );
+    const withZip = scriptsWith("invalid zip data");
     expect(withZip.length).toBeGreaterThan(0);
     expect(withZip).not.toContain(scripts[0]);
     // The engine (its finding codes) is in the chunks the pane loads after its first screen.
-    const withEngine = readdirSync(WEB).filter(
-      (f) =>
-        f.endsWith(".js") &&
-        readFileSync(join(WEB, f), "utf8").includes("SUM_MISMATCH"),
-    );
+    const withEngine = scriptsWith("SUM_MISMATCH");
     expect(withEngine.length).toBeGreaterThan(0);
     expect(withEngine).not.toContain(scripts[0]);
     expect(

@@ -678,6 +678,39 @@ describe("the pane's and ribbon's Excel host", () => {
     }
   });
 
+  test("the host asks Excel on the web whether a sheet has a password before anything is done; on Windows the refused unprotect tells", async () => {
+    for (const platform of ["OfficeOnline", "PC"] as const) {
+      const x = FakeExcel.from(
+        (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
+      );
+      x.platform = platform;
+      x.install();
+      office("1.20", undefined, platform);
+      Object.assign(x.sheet("Budget 2026 H1"), {
+        protected: true,
+        protection: { options: {}, password: "hemligt" },
+      });
+      const unprotects: (string | undefined)[] = [];
+      x.failOn = (op) => {
+        if (op.what === "unprotect") unprotects.push(op.sheet);
+        return null;
+      };
+      const host = excelHost();
+      const grids = await host.read();
+      const before = snapshot(x);
+      await expect(
+        host.apply(planWrite(grids, analyze(grids), STAMP), grids),
+      ).rejects.toMatchObject({
+        key: "sheetPasswordProtected",
+        sheet: "Budget 2026 H1",
+      });
+      expect(snapshot(x)).toBe(before);
+      expect(unprotects).toEqual(
+        platform === "OfficeOnline" ? [] : ["Budget 2026 H1"],
+      );
+    }
+  });
+
   test("Office errors map to their own messages; a file name with % stays readable", () => {
     expect(
       toHostError(new OfficeError("ResponsePayloadSizeLimitExceeded", "x")).key,
@@ -698,6 +731,22 @@ describe("the pane's and ribbon's Excel host", () => {
     expect(excelHost().sourceName()).toBe("100%25%20klar%.xlsx");
   });
 });
+
+/** Reads the workbook and saves its inputs as the scenario `name`, as the pane does. */
+async function saveScenario(
+  x: FakeExcel,
+  name: string,
+  saved = "2026-12-03 09:00",
+) {
+  const { planScenarioSave } = await import("../../src/core");
+  const grids = await readGrids(x.context(), ALL);
+  await applyPlan(
+    x.context(),
+    planScenarioSave(grids, analyze(grids).workbook, name, saved),
+    grids,
+    ALL,
+  );
+}
 
 describe("what-if and scenarios in Excel", () => {
   test("a scenario is saved on a very hidden sheet with the add-in's scenario mark, saved again in place, and read back; what-if values land in their cells", async () => {
@@ -748,34 +797,12 @@ describe("what-if and scenarios in Excel", () => {
         visibilityWrites.push(op.what);
       return null;
     };
-    grids = await readGrids(x.context(), ALL);
-    await applyPlan(
-      x.context(),
-      planScenarioSave(
-        grids,
-        analyze(grids).workbook,
-        "Som ansökt",
-        "2026-11-30 10:05",
-      ),
-      grids,
-      ALL,
-    );
+    await saveScenario(x, "Som ansökt", "2026-11-30 10:05");
     expect(visibilityWrites).toEqual([]);
     x.failOn = null;
     // Shown again (by an older version's Hidden, or a macro): the next save hides it again.
     x.sheet("IOP-scenarier").visibility = "Hidden";
-    grids = await readGrids(x.context(), ALL);
-    await applyPlan(
-      x.context(),
-      planScenarioSave(
-        grids,
-        analyze(grids).workbook,
-        "Som ansökt",
-        "2026-11-30 10:06",
-      ),
-      grids,
-      ALL,
-    );
+    await saveScenario(x, "Som ansökt", "2026-11-30 10:06");
     expect(x.sheet("IOP-scenarier").visibility).toBe("VeryHidden");
     grids = await readGrids(x.context(), ALL);
     expect(grids.sheets.map((s) => s.name)).toEqual([
@@ -924,23 +951,6 @@ describe("Excel on the web at full size: no request or response over 5 MB", () =
 });
 
 describe("the scenario sheet in Excel", () => {
-  /** Reads the workbook and saves its inputs as the scenario `name`, as the pane does. */
-  async function saveScenario(x: FakeExcel, name: string) {
-    const { planScenarioSave } = await import("../../src/core");
-    const grids = await readGrids(x.context(), ALL);
-    await applyPlan(
-      x.context(),
-      planScenarioSave(
-        grids,
-        analyze(grids).workbook,
-        name,
-        "2026-12-03 09:00",
-      ),
-      grids,
-      ALL,
-    );
-  }
-
   async function withSaved() {
     const x = FakeExcel.from(
       (await gridsOf(budgetWorkbook({ typedSalaries: false }))).sheets,
@@ -1071,9 +1081,9 @@ describe("the protected template in Excel", () => {
     const grids = await readGrids(x.context(), ALL);
     expect(grids.sheets.find((g) => g.name === sheet)?.protected).toBe(true);
     const again = planWrite(grids, analyze(grids), STAMP);
-    expect(undoOf(again, grids, false)).toEqual({
+    expect(undoOf(again, grids, { desktop: false, groups: true })).toEqual({
+      undoable: false,
       lifted: [sheet],
-      groupable: false,
     });
     await applyPlan(x.context(), again, grids, ALL);
     // OH now counts the new line, and the sheet is protected again exactly as Skapa mall did it.

@@ -1,6 +1,7 @@
 // The write plan: exactly what an adapter writes into a workbook, and nothing else (SPEC §7).
 // Pure data, so the xlsx adapter and the Office JavaScript API adapter apply the very same plan.
 
+import type { DECISION_OWNER, SCENARIO_OWNER } from "../ownership";
 import type { IsoDate } from "../reading/dates";
 
 export type PlanValue =
@@ -79,7 +80,7 @@ export interface SheetCreate {
   /** Hidden from the sheet tabs (the add-in's data, `IOP-scenarier`). */
   readonly hidden?: boolean;
   /** The add-in's mark on the sheet where the host keeps one (Excel's custom property). */
-  readonly owner?: "Beslut" | "Scenarier";
+  readonly owner?: typeof DECISION_OWNER | typeof SCENARIO_OWNER;
   readonly cells: readonly CellWrite[];
   /** Column widths in characters, from column A. */
   readonly columnWidths: readonly number[];
