@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 "use strict";
 // Entry point of the `iop-budget` command; `npm ci` (prepare) bundles the code into dist/cli/.
+// A reader that stops early (`iop-budget check big.xlsx | head`) closes the pipe: the rest of the
+// report is not wanted, which is no error to print a stack trace for.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 let main;
 try {
   ({ main } = require("../dist/cli/iop-budget.js"));
@@ -10,7 +16,7 @@ try {
 }
 const result = main(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + "\n"),
-  // A check --json line can be megabytes: written in the pieces it is made in.
+  // A check --json line or a report can be megabytes: written in the pieces it is made in.
   outChunks: (chunks) => {
     let pending = "";
     for (const chunk of chunks) {

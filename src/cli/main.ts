@@ -24,7 +24,6 @@ import {
   planCompute,
   planTemplate,
   toCheckJsonParts,
-  withTables,
 } from "../core";
 import {
   DEFAULT_LIMITS,
@@ -35,7 +34,7 @@ import {
   readXlsxLazily,
 } from "../xlsx/read";
 import { checkOutput, readInput, writeOutput } from "./files";
-import { terminalSafe, terminalSafeJson } from "./terminal";
+import { terminalSafe, terminalSafeChunks } from "./terminal";
 import type { Inflate } from "../xlsx/zip";
 import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
 import { fileErrorText } from "../xlsx/file-errors";
@@ -44,7 +43,7 @@ import { LazyList, jsonChunks } from "./json-chunks";
 import { CLI_TEXT, languageOfArgs, usageError } from "./messages";
 import { type DiffOptions, runDiff } from "./diff";
 import { type MemoDeps, type MemoOptions, runMemo } from "./memo";
-import { formatReport } from "./report";
+import { reportLines } from "./report";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -52,7 +51,7 @@ export const EXIT_UNREADABLE = 2;
 
 export interface Io {
   out(line: string): void;
-  /** One line given in pieces (a large JSON line), written as they come. */
+  /** Text given in pieces (a large JSON line, a report), written as they come, then a line break. */
   outChunks(chunks: Iterable<string>): void;
   err(line: string): void;
 }
@@ -331,7 +330,37 @@ function printOutcome(
     io.err(
       `== ${file}\n${notRead ? t.fileError : t.notComputed}: ${outcome.json.error.message} [${outcome.json.error.code}]`,
     );
-  } else io.out(formatReport(withTables(outcome.json, outcome), opts.lang));
+  } else
+    io.outChunks(
+      lineBreaks(
+        reportLines(
+          {
+            ...outcome.json,
+            yearLines: each(outcome.yearLines),
+            periodLines: each(outcome.periodLines),
+          },
+          opts.lang,
+        ),
+      ),
+    );
+}
+
+/** A lazy table's rows, each made as it is reached. */
+function* each<T>(list: {
+  readonly count: number;
+  readonly at: (i: number) => T;
+}): Generator<T> {
+  for (let i = 0; i < list.count; i++) yield list.at(i);
+}
+
+/** Lines joined by line breaks, as pieces (the last line's break is the writer's). */
+function* lineBreaks(lines: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of lines) {
+    if (!first) yield "\n";
+    first = false;
+    yield line;
+  }
 }
 
 /** The stamp's time: now, in Swedish local time (IOP_BUDGET_NOW overrides it, for reproducible files). */
@@ -569,7 +598,7 @@ export function main(
   // never obeyed: in the text and in the JSON alike.
   const io: Io = {
     out: (line) => rawIo.out(terminalSafe(line)),
-    outChunks: (chunks) => rawIo.outChunks(terminalSafeJson(chunks)),
+    outChunks: (chunks) => rawIo.outChunks(terminalSafeChunks(chunks)),
     err: (line) => rawIo.err(terminalSafe(line)),
   };
   let exit: number | Promise<number> = EXIT_OK;

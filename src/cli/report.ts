@@ -25,9 +25,12 @@ export function table(
   rows: readonly (readonly string[])[],
   rightAligned: (col: number) => boolean,
 ): string[] {
-  const widths = rows[0]!.map((_, c) =>
-    Math.max(...rows.map((r) => [...(r[c] ?? "")].length)),
-  );
+  // A loop, not Math.max(...): a table of a whole agreement can have more rows than a call has room
+  // for arguments.
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows)
+    for (let c = 0; c < widths.length; c++)
+      widths[c] = Math.max(widths[c]!, [...(r[c] ?? "")].length);
   return rows.map((r) =>
     r
       .map((cell, c) =>
@@ -38,7 +41,20 @@ export function table(
   );
 }
 
-export function formatReport(result: CheckJson, lang: Lang): string {
+/**
+ * What the report reads: the check JSON, with its memo tables given as they are made, so that a
+ * table of every line (100 000 of them) is never held whole beside the report.
+ */
+export type ReportInput = Omit<CheckJson, "yearLines" | "periodLines"> & {
+  readonly yearLines: Iterable<CheckJson["yearLines"][number]>;
+  readonly periodLines: Iterable<CheckJson["periodLines"][number]>;
+};
+
+/** The report's lines, given a section at a time (the command writes them as they come). */
+export function* reportLines(
+  result: ReportInput,
+  lang: Lang,
+): Generator<string> {
   const t = CLI_TEXT[lang];
   const out: string[] = [];
   const a = result.agreement;
@@ -170,6 +186,7 @@ export function formatReport(result: CheckJson, lang: Lang): string {
       ],
     ];
     out.push(...table(rows, (c) => c >= 1).map((l) => `  ${l}`));
+    yield* out.splice(0);
   }
   for (const p of result.periodLines) {
     out.push("", `${t.periodPerLine(p.start, p.end)}:`);
@@ -191,6 +208,7 @@ export function formatReport(result: CheckJson, lang: Lang): string {
       [t.total, "", "", amount(p.total, lang)],
     ];
     out.push(...table(rows, (c) => c >= 1).map((l) => `  ${l}`));
+    yield* out.splice(0);
   }
   const r = result.repayment;
   if (r.total > 0) {
@@ -209,7 +227,7 @@ export function formatReport(result: CheckJson, lang: Lang): string {
     result.decision.forEach((d, i) => out.push(`  ${i + 1}. ${d}`));
   }
   out.push("", ...formatFindings(result.findings, lang));
-  return out.join("\n");
+  yield* out;
 }
 
 export function formatFindings(

@@ -15,9 +15,10 @@ export function terminalSafe(text: string): string {
 }
 
 /**
- * JSON text for the terminal: JSON.stringify already escapes C0, not DEL, C1 or the bidi
- * controls; they are escaped the same way, which JSON reads back as the same characters.
+ * Text in pieces for the terminal (a report, or JSON: JSON.stringify already escapes C0, not DEL,
+ * C1 or the bidi controls; they are escaped the same way, which JSON reads back as the same
+ * characters).
  */
-export function* terminalSafeJson(chunks: Iterable<string>): Generator<string> {
+export function* terminalSafeChunks(chunks: Iterable<string>): Generator<string> {
   for (const chunk of chunks) yield chunk.replace(UNSAFE, escaped);
 }

@@ -502,14 +502,82 @@ function readRef(
 }
 
 /**
- * A sheet's XML decoded a few rows at a time: pieces of about 64 K characters, each ending right
- * after a row's end tag, so that no piece ends inside a tag (scanXmlPieces). Only the newly decoded
- * text is searched for a row's end, and text without one is held as a list, joined once: a long
- * stretch without "</row>" (a large comment or attribute, many merged cells) costs its length once,
- * not once per window.
+ * A sheet's XML decoded a few rows at a time: pieces of about 64 KB, each ending right after a
+ * row's end tag, so that no piece ends inside a tag (scanXmlPieces). In UTF-8 the cut is found in
+ * the bytes and each piece decoded once: an end tag is ASCII, so a cut after one never splits a
+ * character, and no text is decoded, joined or sliced twice. A long stretch without "</row>" (a
+ * large comment or attribute) is searched once, window by window, and decoded as one piece.
  */
-function* rowPieces(bytes: Uint8Array): Generator<string> {
-  const decoder = new TextDecoder(decoderLabelOf(bytes));
+export function* rowPieces(bytes: Uint8Array): Generator<string> {
+  const label = decoderLabelOf(bytes);
+  if (label !== "utf-8") {
+    yield* textRowPieces(bytes, label);
+    return;
+  }
+  const WINDOW = 1 << 16;
+  // The first piece drops a byte order mark; later ones keep whatever they start with.
+  const first = new TextDecoder("utf-8");
+  const rest = new TextDecoder("utf-8", { ignoreBOM: true });
+  let start = 0;
+  while (start < bytes.length) {
+    let searched = start;
+    let cut = -1;
+    while (cut < 0 && searched < bytes.length) {
+      const to = Math.min(searched + WINDOW, bytes.length);
+      // Back a few bytes, for an end tag cut by the window's edge ("</" + a prefix + "row>").
+      cut = lastRowEndIn(bytes, Math.max(start, searched - 40), to);
+      searched = to;
+    }
+    const end = cut < 0 ? bytes.length : cut;
+    yield (start === 0 ? first : rest).decode(bytes.subarray(start, end));
+    start = end;
+  }
+}
+
+/** Where the last row end tag ("</row>", "</x:row>") within bytes[from, to) ends, or -1. */
+function lastRowEndIn(bytes: Uint8Array, from: number, to: number): number {
+  for (let k = to - 1; k >= from + 5; k--) {
+    if (
+      bytes[k] !== 0x3e /* > */ ||
+      bytes[k - 1] !== 0x77 /* w */ ||
+      bytes[k - 2] !== 0x6f /* o */ ||
+      bytes[k - 3] !== 0x72 /* r */
+    )
+      continue;
+    let lt = k - 4;
+    if (bytes[lt] === 0x3a /* : */) {
+      // A prefix: letters, digits, "_", "-" or ".", at most 32 of them.
+      lt--;
+      while (lt > k - 38 && lt > from && isPrefixByte(bytes[lt]!)) lt--;
+      if (lt === k - 5) continue; // ":" with no prefix before it
+    }
+    if (lt - 1 >= from && bytes[lt] === 0x2f && bytes[lt - 1] === 0x3c)
+      return k + 1;
+  }
+  return -1;
+}
+
+function isPrefixByte(b: number): boolean {
+  return (
+    (b >= 0x61 && b <= 0x7a) ||
+    (b >= 0x41 && b <= 0x5a) ||
+    (b >= 0x30 && b <= 0x39) ||
+    b === 0x5f ||
+    b === 0x2d ||
+    b === 0x2e
+  );
+}
+
+/**
+ * The same pieces for a sheet in UTF-16 (rare): decoded a window at a time, cut in the text. Only
+ * the newly decoded text is searched for a row's end, and text without one is held as a list,
+ * joined once.
+ */
+function* textRowPieces(
+  bytes: Uint8Array,
+  label: "utf-16le" | "utf-16be",
+): Generator<string> {
+  const decoder = new TextDecoder(label);
   const WINDOW = 1 << 16;
   // An end tag cut between two windows is found by searching the last characters of the previous
   // window together with the new one ("</" + a prefix + "row>").

@@ -259,6 +259,7 @@ export function scanXmlPieces(
     root: false,
     attributes: new Attributes(""),
     handler,
+    names: [],
   };
   let last = "";
   for (const piece of pieces) {
@@ -268,7 +269,7 @@ export function scanXmlPieces(
   const { stack } = state;
   if (stack.length > 0)
     throw new XmlSyntaxError(
-      `unclosed tag: ${stack[stack.length - 1]}`,
+      `unclosed tag: ${stack[stack.length - 1]!.name}`,
       last,
       last.length,
     );
@@ -280,11 +281,55 @@ export function scanXmlPieces(
     );
 }
 
+/** A tag name as written ("x:c") and its local part ("c"), both internalised. */
+interface TagName {
+  readonly name: string;
+  readonly local: string;
+}
+
 interface ScanState {
-  readonly stack: string[];
+  readonly stack: TagName[];
   root: boolean;
   readonly attributes: Attributes;
   readonly handler: ScanHandler;
+  /** The names met so far: a sheet has a handful, met a million times. */
+  readonly names: TagName[];
+}
+
+/**
+ * A string the engine keeps once (a property key): the handlers' `switch (name)` then compares
+ * pointers, not characters.
+ */
+function internalised(s: string): string {
+  return Object.keys({ [s]: 0 })[0]!;
+}
+
+/**
+ * The name of the tag starting at `from` and ending at `end`, from the names met before when it is
+ * one of them: no string is made per tag.
+ */
+function tagName(
+  xml: string,
+  from: number,
+  end: number,
+  names: TagName[],
+): TagName {
+  const length = end - from;
+  const first = xml.charCodeAt(from);
+  for (let k = 0; k < names.length; k++) {
+    const known = names[k]!;
+    if (
+      known.name.length === length &&
+      known.name.charCodeAt(0) === first &&
+      xml.startsWith(known.name, from)
+    )
+      return known;
+  }
+  const name = internalised(xml.slice(from, end));
+  const entry = { name, local: internalised(localName(name)) };
+  // Bounded: a document of ever new names (a hostile one) costs a search of 64, not of all.
+  if (names.length < 64) names.push(entry);
+  return entry;
 }
 
 /** Scans one piece; true when the root element has ended (what follows it is not read). */
@@ -316,15 +361,15 @@ function scanPiece(xml: string, state: ScanState): boolean {
       const open = stack.pop();
       if (
         open === undefined ||
-        nameEnd - lt - 2 !== open.length ||
-        !xml.startsWith(open, lt + 2)
+        nameEnd - lt - 2 !== open.name.length ||
+        !xml.startsWith(open.name, lt + 2)
       )
         throw new XmlSyntaxError(
           `unexpected close tag ${xml.slice(lt + 2, nameEnd)}`,
           xml,
           lt,
         );
-      handler.close(localName(open), lt, gt + 1);
+      handler.close(open.local, lt, gt + 1);
       if (stack.length === 0) return true;
       i = gt + 1;
     } else if (c === QUESTION) {
@@ -335,7 +380,7 @@ function scanPiece(xml: string, state: ScanState): boolean {
     } else if (c === BANG) {
       i = skipDeclaration(xml, lt, stack.length > 0, state.root, handler);
     } else {
-      i = startTag(xml, lt, attributes, stack, handler);
+      i = startTag(xml, lt, state);
       state.root = true;
       if (stack.length === 0) return true; // the root itself was an empty element
     }
@@ -382,13 +427,8 @@ function skipDeclaration(
 }
 
 /** The start tag at `lt`: reports it (and its end, when empty); returns where scanning goes on. */
-function startTag(
-  xml: string,
-  lt: number,
-  attributes: Attributes,
-  stack: string[],
-  handler: ScanHandler,
-): number {
+function startTag(xml: string, lt: number, state: ScanState): number {
+  const { attributes, stack, handler } = state;
   const n = xml.length;
   let j = lt + 1;
   if (!isNameStart(xml.charCodeAt(j)))
@@ -396,7 +436,7 @@ function startTag(
   let c = 0;
   while (j < n && !isSpace((c = xml.charCodeAt(j))) && c !== GT && c !== SLASH)
     j++;
-  const name = xml.slice(lt + 1, j);
+  const tag = tagName(xml, lt + 1, j, state.names);
   attributes.reset();
   // The next "<" after an attribute's start: found once per tag, not once per attribute (a tag
   // of many attributes before a long text would otherwise be searched to that text's end each time).
@@ -407,8 +447,8 @@ function startTag(
     if (j >= n) throw new XmlSyntaxError("unclosed tag", xml, lt);
     c = xml.charCodeAt(j);
     if (c === GT) {
-      stack.push(name);
-      handler.open(localName(name), attributes, lt, j + 1);
+      stack.push(tag);
+      handler.open(tag.local, attributes, lt, j + 1);
       return j + 1;
     }
     if (c === SLASH) {
@@ -418,9 +458,8 @@ function startTag(
           xml,
           j,
         );
-      const local = localName(name);
-      handler.open(local, attributes, lt, j + 2);
-      handler.close(local, lt, j + 2);
+      handler.open(tag.local, attributes, lt, j + 2);
+      handler.close(tag.local, lt, j + 2);
       return j + 2;
     }
     if (j === before || !isNameStart(c))

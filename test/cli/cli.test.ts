@@ -9,6 +9,7 @@ import { saveAsOds } from "../helpers/libreoffice";
 import {
   budgetWorkbook,
   detailsSheet,
+  manyLinesWorkbook,
   reportOnGrantSheets,
   reportWorkbook,
   typeset,
@@ -168,6 +169,25 @@ describe("iop-budget check (human report)", () => {
     expect(r.stdout).toMatch(/Hälsofrämjare +275 +12 +1\u202f485\u202f000\n/);
     expect(r.stdout).toMatch(/OH-kostnader +12 +201\u202f754\n/);
     expect(r.stdout).toMatch(/Totalt +2\u202f219\u202f298\n/);
+  });
+
+  test("a reader that stops early (| head) ends it quietly, in both forms", async () => {
+    // Far more than a pipe holds (64 KB), so that the command still writes when head has gone.
+    const big = await write("many.xlsx", manyLinesWorkbook(6000));
+    for (const form of ["", " --json"]) {
+      const r = spawnSync(
+        "sh",
+        [
+          "-c",
+          `"${process.execPath}" "${BIN}" check${form} "${big}" | head -n 2`,
+        ],
+        { encoding: "utf8", cwd: ROOT },
+      );
+      expect(r.stdout.split("\n").slice(0, 1)).toEqual([
+        form ? expect.stringMatching(/^\{"file":/) : `== ${big}`,
+      ]);
+      expect(r.stderr).toBe("");
+    }
   });
 
   test("says that a clean workbook has no findings", async () => {

@@ -132,5 +132,25 @@ describe("money in öre", () => {
       }),
       { numRuns: 300 },
     );
+    // Whole kronor near 2^53 once multiplied (a total of millions of kronor, lines of hundreds of
+    // millions): a line's share just below it is exact in doubles, just past it in BigInt.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 9e6, max: 1.1e7 }),
+        fc.array(fc.integer({ min: 8e8, max: 9e8 }), {
+          minLength: 2,
+          maxLength: 20,
+        }),
+        (kr, w) => {
+          expect(
+            allocate(
+              ore(kr),
+              w.map((x) => ore(x)),
+            ),
+          ).toEqual(reference(kr, w));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { scanXml, scanXmlPieces } from "../../src/xlsx/scan";
-import { readXlsx, readXlsxLazily } from "../../src/xlsx/read";
+import { readXlsx, readXlsxLazily, rowPieces } from "../../src/xlsx/read";
 import { packageOfSheet } from "../helpers/workbook";
 
 type Event = string;
@@ -328,6 +328,35 @@ describe("a large sheet read a few rows at a time", () => {
     expect(g.rows).toEqual(
       readXlsx(packageOfSheet(withComment)).sheets[0]!.rows,
     );
+  });
+
+  test("pieces cut in the bytes read as the whole sheet: a prefix, characters of two to four bytes on the windows' edges, a byte order mark", () => {
+    // Each row holds characters of 2, 3 and 4 bytes; shifting the rows by 0 to 5 bytes puts the
+    // 64 KB windows' edges at every kind of place: inside a character, inside "</x-1.p:row>".
+    for (let shift = 0; shift < 6; shift++) {
+      const p = "x-1.p:";
+      const rowsOf = (from: number, to: number) =>
+        Array.from(
+          { length: to - from },
+          (_, k) =>
+            `<${p}row r="${from + k + 1}"><${p}c r="A${from + k + 1}"><${p}v>${from + k}</${p}v></${p}c><${p}c r="B${from + k + 1}" t="inlineStr"><${p}is><${p}t>Rad ${from + k} åäö €uro 😀 ${"é".repeat(k % 7)}</${p}t></${p}is></${p}c></${p}row>`,
+        ).join("");
+      const xml = `\ufeff<${p}worksheet xmlns:x-1.p="${ns}"><${p}sheetData>${"\u00e9".repeat(shift)}${rowsOf(0, 2500)}</${p}sheetData></${p}worksheet>`;
+      // The pieces themselves: many, each but the last ending right after a row, together the text.
+      const pieces = [...rowPieces(new TextEncoder().encode(xml))];
+      expect(pieces.length).toBeGreaterThan(5);
+      for (const piece of pieces.slice(0, -1))
+        expect(piece.endsWith(`</${p}row>`)).toBe(true);
+      expect(pieces.join("")).toBe(xml.slice(1));
+      const lazy = cells(xml);
+      expect(lazy.unreadable).toBeUndefined();
+      expect(lazy.rows.length).toBe(2500);
+      expect(lazy.rows[2499]![1]).toEqual({
+        t: "s",
+        v: `Rad 2499 åäö €uro 😀 ${"é".repeat(2499 % 7)}`,
+      });
+      expect(lazy.rows).toEqual(readXlsx(packageOfSheet(xml)).sheets[0]!.rows);
+    }
   });
 
   test("broken XML in a large sheet is still unreadable, worded as for the whole document", () => {
