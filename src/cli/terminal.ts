@@ -19,6 +19,8 @@ export function terminalSafe(text: string): string {
  * C1 or the bidi controls; they are escaped the same way, which JSON reads back as the same
  * characters).
  */
-export function* terminalSafeChunks(chunks: Iterable<string>): Generator<string> {
+export function* terminalSafeChunks(
+  chunks: Iterable<string>,
+): Generator<string> {
   for (const chunk of chunks) yield chunk.replace(UNSAFE, escaped);
 }
