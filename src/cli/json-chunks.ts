@@ -11,6 +11,13 @@ export class LazyList<T> {
     readonly length: number,
     readonly at: (index: number) => T,
   ) {}
+
+  static of<T>(lazy: {
+    readonly count: number;
+    readonly at: (index: number) => T;
+  }): LazyList<T> {
+    return new LazyList(lazy.count, lazy.at);
+  }
 }
 
 /**
@@ -40,19 +47,21 @@ export function* jsonChunks(value: unknown): Generator<string> {
     yield JSON.stringify(value) ?? "null";
     return;
   }
-  if (value instanceof LazyList) {
+  if (value instanceof LazyList || Array.isArray(value)) {
+    // Made (a LazyList's) and written a slice at a time: its elements die young.
+    const list: LazyList<unknown> =
+      value instanceof LazyList
+        ? value
+        : new LazyList(
+            (value as unknown[]).length,
+            (i) => (value as unknown[])[i],
+          );
     yield "[";
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) yield ",";
-      yield* jsonChunks(value.at(i) ?? null);
-    }
-    yield "]";
-    return;
-  }
-  if (Array.isArray(value)) {
-    yield "[";
-    for (let i = 0; i < value.length; i += SLICE) {
-      const slice = value.slice(i, i + SLICE);
+    for (let i = 0; i < list.length; i += SLICE) {
+      const slice = Array.from(
+        { length: Math.min(SLICE, list.length - i) },
+        (_, k) => list.at(i + k),
+      );
       if (i > 0) yield ",";
       if (holdsLarge(slice[0]))
         for (let k = 0; k < slice.length; k++) {

@@ -160,10 +160,10 @@ function checkJsonChunks({
     ...json,
     periods: new LazyList(periods.length, (i) => ({
       ...periods[i],
-      lines: lines(i),
+      lines: LazyList.of(lines(i)),
     })),
-    yearLines: new LazyList(yearLines.count, yearLines.at),
-    periodLines: new LazyList(periodLines.count, periodLines.at),
+    yearLines: LazyList.of(yearLines),
+    periodLines: LazyList.of(periodLines),
   });
 }
 

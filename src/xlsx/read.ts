@@ -13,6 +13,7 @@ import {
 } from "../core";
 import { readOdsContent } from "./ods";
 import { scanXml, scanXmlPieces } from "./scan";
+import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import { type Inflate, ZipError, ZipPackage, inflateWithFflate } from "./zip";
 import { decodeXmlPart, decoderLabelOf, parseXml, unescapeOoxml } from "./xml";
 import {
@@ -146,6 +147,18 @@ export function readXlsx(
 }
 
 /**
+ * readXlsx with every sheet read whole by the general scanner, never a row at a time in one pass:
+ * the reference the tests hold the one-pass reading to.
+ */
+export function readXlsxByScanner(bytes: Uint8Array): WorkbookGrids {
+  return {
+    sheets: [
+      ...openXlsx(bytes, DEFAULT_LIMITS, inflateWithFflate, true).sheets,
+    ],
+  };
+}
+
+/**
  * The sheets of an .xlsx (or .ods) file, read one at a time as they are iterated: the workbook's
  * structure is read (and its file errors thrown) at once, a sheet's cells only when reached.
  */
@@ -155,7 +168,7 @@ export function readXlsxLazily(
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
-  return openXlsx(bytes, limits, inflate, true, crc32);
+  return openXlsx(bytes, limits, inflate, false, crc32);
 }
 
 /** A damaged package's error, worded for the log; the CLI and the page word it from `damage`. */
@@ -214,7 +227,7 @@ function openXlsx(
   bytes: Uint8Array,
   limits: ReadLimits,
   inflate: Inflate,
-  lazy: boolean,
+  byScanner: boolean,
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
   if (bytes.length > limits.maxFileBytes)
@@ -253,7 +266,7 @@ function openXlsx(
   for (const entry of zip.entries.values()) unpacked += entry.size;
   if (unpacked > limits.maxUnpackedBytes)
     fail("TOO_LARGE", "The workbook unpacks to more than can be read safely.");
-  return readPackage(new Parts(zip), limits, lazy);
+  return readPackage(new Parts(zip), limits, byScanner);
 }
 
 /** The package's XML parts by name, inflated when read (one large sheet at a time in memory). */
@@ -293,7 +306,7 @@ function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
 function readPackage(
   files: Parts,
   limits: ReadLimits,
-  lazy: boolean,
+  byScanner: boolean,
 ): LazyGrids {
   let workbookPart = "xl/workbook.xml";
   try {
@@ -371,10 +384,10 @@ function readPackage(
           };
         }
       };
-      // Read lazily, a sheet is let go once walked: decoded a few rows at a time, it is never one
-      // string. Read eagerly, every sheet is kept anyway, and whole is as lean.
+      // Decoded a few rows at a time, a sheet is never one string, and its rows in the common form
+      // are read in one pass (rows.ts).
       let grid: Grid;
-      if (!lazy) grid = whole();
+      if (byScanner) grid = whole();
       else {
         const cells = budget.cells;
         try {
@@ -465,41 +478,6 @@ function readCellFormats(xml: string): (string | undefined)[] {
 }
 
 const DAYS_1904_OFFSET = 1462;
-
-/**
- * "B12" at text[start, end) → column and row, zero-based, into `ref` (no string or object per cell:
- * a sheet has many); false when it is not a plain A1 reference (as parseA1 decides).
- */
-function readRef(
-  text: string,
-  start: number,
-  end: number,
-  ref: { row: number; col: number },
-): boolean {
-  let i = text.charCodeAt(start) === 0x24 ? start + 1 : start; // "$"
-  let col = 0;
-  const lettersFrom = i;
-  for (
-    let c = text.charCodeAt(i) | 0x20;
-    i < end && c >= 0x61 && c <= 0x7a;
-    c = text.charCodeAt(++i) | 0x20
-  )
-    col = col * 26 + (c - 0x60);
-  if (i === lettersFrom || i - lettersFrom > 3) return false;
-  if (i < end && text.charCodeAt(i) === 0x24) i++;
-  let row = 0;
-  const digitsFrom = i;
-  for (
-    let c = text.charCodeAt(i);
-    i < end && c >= 0x30 && c <= 0x39;
-    c = text.charCodeAt(++i)
-  )
-    row = row * 10 + (c - 0x30);
-  if (i === digitsFrom || i - digitsFrom > 7 || i !== end) return false;
-  ref.row = row - 1;
-  ref.col = col - 1;
-  return true;
-}
 
 /**
  * A sheet's XML decoded a few rows at a time: pieces of about 64 KB, each ending right after a
@@ -654,25 +632,92 @@ function readWorksheet(
   let inInline = false;
   let inPhonetic = false;
 
-  scanXmlPieces(pieces, {
+  /** A row starts: its number from its r attribute, or the one after the last. */
+  const startRow = (r: string | undefined) => {
+    const n = r === undefined ? NaN : Number(r);
+    // A row number that is no number is past any grid: its cells without references are not read.
+    rowIndex =
+      r === undefined
+        ? rowIndex + 1
+        : Number.isInteger(n) && n >= 1
+          ? n - 1
+          : MAX_ROWS;
+    colIndex = -1;
+  };
+  /** A cell ends: made from what was read of it, and put in its place. */
+  const endCell = () => {
+    const cell = makeCell(
+      type,
+      value === null ? null : detach(value),
+      formula === null ? null : detach(formula),
+      detach(inline),
+      formats[style],
+      sharedStrings,
+      date1904,
+    );
+    if (
+      cell === undefined &&
+      type === "s" &&
+      value !== null &&
+      value.trim() !== ""
+    )
+      throw damaged({ kind: "incomplete", part: strings.part });
+    if (rowIndex >= MAX_ROWS || colIndex >= MAX_COLUMNS) {
+      outside ??= outsideRef(rowIndex, colIndex);
+      return;
+    }
+    if (cell && rowIndex >= 0 && colIndex >= 0) {
+      if (--budget.cells < 0)
+        fail(
+          "TOO_LARGE",
+          "The workbook has more cells than can be read safely.",
+        );
+      (rows[rowIndex] ??= [])[colIndex] = cell;
+    }
+  };
+  // Between rows of sheetData, whole rows in the common form are read in one pass (rows.ts);
+  // from the first row that is not, the piece goes to the scanner.
+  let betweenRows = false;
+  const row = new RowBuffer();
+  function* rest(all: Iterable<string>): Generator<string> {
+    for (const piece of all) {
+      let at = 0;
+      while (betweenRows) {
+        at = skipSpace(piece, at);
+        const end = at < piece.length ? readRow(piece, at, row) : -1;
+        if (end < 0) break;
+        startRow(row.r);
+        for (let k = 0; k < row.count; k++) {
+          if (row.refCol[k]! >= 0) {
+            rowIndex = row.refRow[k]!;
+            colIndex = row.refCol[k]!;
+          } else colIndex++;
+          type = row.type[k]!;
+          style = row.style[k]!;
+          value = row.value[k]!;
+          formula = row.formula[k]!;
+          inline = row.inline[k]!;
+          endCell();
+        }
+        at = end;
+      }
+      if (at < piece.length) yield at === 0 ? piece : piece.slice(at);
+    }
+  }
+
+  scanXmlPieces(rest(pieces), {
     get wantsText() {
       return capture !== null;
     },
     open(tag, a) {
       switch (tag) {
-        case "row": {
-          const r = a.get("r");
-          const n = r === undefined ? NaN : Number(r);
-          // A row number that is no number is past any grid: its cells without references are not read.
-          rowIndex =
-            r === undefined
-              ? rowIndex + 1
-              : Number.isInteger(n) && n >= 1
-                ? n - 1
-                : MAX_ROWS;
-          colIndex = -1;
+        case "sheetData":
+          betweenRows = true;
           break;
-        }
+        case "row":
+          betweenRows = false;
+          startRow(a.get("r"));
+          break;
         case "c": {
           // Read in place: this runs once per cell.
           const r = a.find("r");
@@ -738,6 +783,12 @@ function readWorksheet(
     },
     close(tag) {
       switch (tag) {
+        case "sheetData":
+          betweenRows = false;
+          break;
+        case "row":
+          betweenRows = true;
+          break;
         case "v":
         case "f":
         case "t":
@@ -749,37 +800,9 @@ function readWorksheet(
         case "rPh":
           inPhonetic = false;
           break;
-        case "c": {
-          const cell = makeCell(
-            type,
-            value === null ? null : detach(value),
-            formula === null ? null : detach(formula),
-            detach(inline),
-            formats[style],
-            sharedStrings,
-            date1904,
-          );
-          if (
-            cell === undefined &&
-            type === "s" &&
-            value !== null &&
-            value.trim() !== ""
-          )
-            throw damaged({ kind: "incomplete", part: strings.part });
-          if (rowIndex >= MAX_ROWS || colIndex >= MAX_COLUMNS) {
-            outside ??= outsideRef(rowIndex, colIndex);
-            break;
-          }
-          if (cell && rowIndex >= 0 && colIndex >= 0) {
-            if (--budget.cells < 0)
-              fail(
-                "TOO_LARGE",
-                "The workbook has more cells than can be read safely.",
-              );
-            (rows[rowIndex] ??= [])[colIndex] = cell;
-          }
+        case "c":
+          endCell();
           break;
-        }
       }
     },
   });

@@ -86,7 +86,7 @@ function decodeEntities(xml: string, start: number, end: number): string {
       if (valid) text = String.fromCodePoint(code);
     }
     if (text === undefined)
-      throw new XmlSyntaxError(`undefined entity "${name}"`, xml, start + amp);
+      throw new XmlSyntaxError(`unknown entity "${name}"`, xml, start + amp);
     out += raw.slice(from, amp) + text;
     from = semi + 1;
   }

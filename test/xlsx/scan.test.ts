@@ -6,7 +6,11 @@ import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { scanXml, scanXmlPieces } from "../../src/xlsx/scan";
-import { readXlsx, readXlsxLazily, rowPieces } from "../../src/xlsx/read";
+import {
+  readXlsxByScanner,
+  readXlsxLazily,
+  rowPieces,
+} from "../../src/xlsx/read";
 import { packageOfSheet } from "../helpers/workbook";
 
 type Event = string;
@@ -210,6 +214,12 @@ describe("the XML scanner reads as saxes does", () => {
     expect(outcome(() => viaScanner(xml)).error).toMatch(/^\d+:\d+: /);
   });
 
+  test("an unknown entity is named so, never with the word undefined (it reaches the person's finding)", () => {
+    expect(outcome(() => viaScanner("<a>&bogus;</a>")).error).toBe(
+      '1:4: unknown entity "bogus".',
+    );
+  });
+
   test("junk after the root element is not read (real files carry it), in both", () => {
     const xml = "<a>1</a>\n<junk";
     expect(viaScanner(xml)).toEqual(["<a>", "'1'", "</a>"]);
@@ -305,7 +315,7 @@ describe("a large sheet read a few rows at a time", () => {
     ).join("");
   const sheet = (middle: string) =>
     `<worksheet xmlns="${ns}"><sheetData>${rows(0, 1200)}${middle}${rows(1200, 3000)}</sheetData></worksheet>`;
-  // Lazily, as `check` reads: the pieces path (readXlsx reads a sheet whole).
+  // Lazily, as `check` reads: the pieces path (readXlsxByScanner reads a sheet whole).
   const cells = (xml: string) =>
     [...readXlsxLazily(packageOfSheet(xml)).sheets][0]!;
 
@@ -326,7 +336,7 @@ describe("a large sheet read a few rows at a time", () => {
     expect(g.unreadable).toBeUndefined();
     expect(g.rows).toEqual(cells(sheet("")).rows);
     expect(g.rows).toEqual(
-      readXlsx(packageOfSheet(withComment)).sheets[0]!.rows,
+      readXlsxByScanner(packageOfSheet(withComment)).sheets[0]!.rows,
     );
   });
 
@@ -355,7 +365,9 @@ describe("a large sheet read a few rows at a time", () => {
         t: "s",
         v: `Rad 2499 åäö €uro 😀 ${"é".repeat(2499 % 7)}`,
       });
-      expect(lazy.rows).toEqual(readXlsx(packageOfSheet(xml)).sheets[0]!.rows);
+      expect(lazy.rows).toEqual(
+        readXlsxByScanner(packageOfSheet(xml)).sheets[0]!.rows,
+      );
     }
   });
 

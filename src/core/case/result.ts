@@ -296,29 +296,34 @@ export function toCheckJson(
       ...parts.json,
       periods: parts.json.periods.map((p, i) => ({
         ...p,
-        lines: parts.lines(i),
+        lines: all(parts.lines(i)),
       })),
     },
     parts,
   );
 }
 
+/** Elements made one at a time, when asked for. */
+export interface Lazy<T> {
+  readonly count: number;
+  readonly at: (i: number) => T;
+}
+
+/** A lazy list's elements, all made. */
+export const all = <T>(l: Lazy<T>): T[] =>
+  Array.from({ length: l.count }, (_, i) => l.at(i));
+
 /**
- * The check JSON with every period's `lines` left empty, and `lines(i)` that makes period i's when
- * asked: written one period at a time, a check of 100 000 lines never holds them all.
+ * The check JSON with every period's `lines` left empty, and `lines(i)` that makes period i's lines
+ * one at a time: written a few hundred lines at a time, a check of 100 000 lines never holds them
+ * all, and the few it holds die young.
  */
 export interface CheckJsonParts {
   /** Without the periods' lines, `yearLines` and `periodLines` (empty): those are made when asked. */
   readonly json: CheckJson;
-  readonly lines: (period: number) => LineJson[];
-  readonly yearLines: {
-    readonly count: number;
-    readonly at: (i: number) => YearLinesJson;
-  };
-  readonly periodLines: {
-    readonly count: number;
-    readonly at: (i: number) => PeriodLinesJson;
-  };
+  readonly lines: (period: number) => Lazy<LineJson>;
+  readonly yearLines: Lazy<YearLinesJson>;
+  readonly periodLines: Lazy<PeriodLinesJson>;
 }
 
 function lazyList<T, J>(
@@ -337,8 +342,6 @@ function lazyList<T, J>(
 
 /** The JSON with its memo tables made (the periods' lines as they are). */
 export function withTables(json: CheckJson, parts: CheckJsonParts): CheckJson {
-  const all = <T>(l: { count: number; at: (i: number) => T }) =>
-    Array.from({ length: l.count }, (_, i) => l.at(i));
   return {
     ...json,
     yearLines: all(parts.yearLines),
@@ -354,12 +357,18 @@ export function toCheckJsonParts(
   grantedFile?: string,
 ): CheckJsonParts {
   const c = analysis.computation;
-  const lines = (i: number) => c.halfYears[i]!.lines.map(lineJson);
+  const lines = (i: number): Lazy<LineJson> => {
+    const of = c.halfYears[i]!.lines;
+    return { count: of.length, at: (k) => lineJson(of[k]!) };
+  };
   return {
     json: checkJsonWithoutLines(file, analysis, lang, grantedFile),
     lines,
-    // The tables are made only when written, once.
-    yearLines: lazyList(() => c.yearTables, yearLinesJson),
+    // The tables are made only when written, once; a year's table as its year is written.
+    yearLines: {
+      count: c.years.length,
+      at: (i) => yearLinesJson(c.yearTable(i)),
+    },
     periodLines: lazyList(() => c.periodTables, periodLinesJson),
   };
 }

@@ -95,6 +95,8 @@ export function compute(workbook: BudgetWorkbook): Computation {
     get yearTables() {
       return yearTables(halfYears, years, repayment.items);
     },
+    yearTable: (index: number) =>
+      yearTables(halfYears, [years[index]!], repayment.items)[0]!,
     get periodTables() {
       const period = periodTable(halfYears);
       return period ? [period] : [];

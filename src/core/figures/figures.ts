@@ -88,6 +88,8 @@ export interface Computation {
   readonly grantTotal: Ore;
   /** Per reported year, per line: the memo's "Ekonomisk redovisning" table (made on each access). */
   readonly yearTables: readonly YearTable[];
+  /** yearTables[index] alone, made on each call (a writer holds one year's table at a time). */
+  yearTable(index: number): YearTable;
   /** The granted half-years per line (none or one table): the memo's "Budgetförslag" (made on each access). */
   readonly periodTables: readonly PeriodTable[];
 }

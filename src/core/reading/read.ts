@@ -696,7 +696,8 @@ function hasTotalLabel(
   for (let c = 0; c < end; c++) {
     const cell = row[c];
     if (cell?.t !== "s") continue;
-    // Only a text starting with S or T (after spaces) can be a total label: no string made per cell.
+    // Only a text starting with "summa" or "total" (after spaces, in any case) can be a total
+    // label: "Tjänst 12" is turned away by its first letters, with no string made for it.
     const text = cell.v;
     let i = 0;
     for (
@@ -704,10 +705,19 @@ function hasTotalLabel(
       c <= 0x20 || c === 0xa0 || c === 0x202f || c === 0xfeff;
       c = text.charCodeAt(++i)
     );
-    const first = text.charCodeAt(i) | 0x20;
-    if ((first === 0x73 || first === 0x74) && isTotalLabel(text)) return true;
+    if (startsWithTotalWord(text, i) && isTotalLabel(text)) return true;
   }
   return false;
+}
+
+/** Whether text[i..] starts with "summa" or "total", ASCII letters in any case. */
+function startsWithTotalWord(text: string, i: number): boolean {
+  const word = (w: string) => {
+    for (let k = 0; k < w.length; k++)
+      if ((text.charCodeAt(i + k) | 0x20) !== w.charCodeAt(k)) return false;
+    return true;
+  };
+  return word("summa") || word("total");
 }
 
 const categoryCache = new Map<string, Category>();
@@ -781,7 +791,7 @@ class TableReader {
   readonly findings: Finding[] = [];
   total: TotalRow | null = null;
   private section: Category | null = null;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Map<Category, Map<string, number>>();
   // The row being read.
   private r = 0;
   private row: ReadonlyArray<Cell | undefined> = [];
@@ -888,9 +898,12 @@ class TableReader {
   }
 
   private duplicate(category: Category, label: string): void {
-    const key = `${category}|${label.toLowerCase()}`;
-    const firstRow = this.seen.get(key);
-    if (firstRow === undefined) this.seen.set(key, this.r + 1);
+    // A map per category: no key string is joined per line.
+    let seen = this.seen.get(category);
+    if (!seen) this.seen.set(category, (seen = new Map()));
+    const key = label.toLowerCase();
+    const firstRow = seen.get(key);
+    if (firstRow === undefined) seen.set(key, this.r + 1);
     else
       this.findings.push(
         finding("DUPLICATE_LINE", this.sheet, a1(this.r, this.t.label), {

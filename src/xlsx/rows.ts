@@ -1,0 +1,273 @@
+// A sheet's rows as Excel, LibreOffice and most writers write them, read in one tight pass: a row of
+// cells, each a value, a formula or an inline string, with plain attributes. On a large sheet the
+// general scanner's events (an open, a text and a close for every tag) were most of `check`'s
+// reading. A row in any other form (a comment, an entity, CDATA, rich text, a prefix, odd spacing
+// in a tag) is left to the general scanner, which reads it as before: this pass only takes what it
+// reads exactly as the scanner and the reader's handler would (test/xlsx/rows.test.ts holds the two
+// to the same cells on generated sheets and the corpus).
+
+/** One row as read: its r attribute and its cells' fields, reused from row to row. */
+export class RowBuffer {
+  /** The row's r attribute as written, or undefined. */
+  r: string | undefined = undefined;
+  count = 0;
+  /**
+   * The cell's reference (zero-based) when its r attribute is a plain A1 reference; refCol is -1
+   * when it is not (refRow can be -1 in a reference: "A0").
+   */
+  readonly refRow: number[] = [];
+  readonly refCol: number[] = [];
+  readonly type: string[] = [];
+  /** The s attribute as the reader takes it: 0 when absent, -1 when not a whole number. */
+  readonly style: number[] = [];
+  readonly value: (string | null)[] = [];
+  readonly formula: (string | null)[] = [];
+  readonly inline: string[] = [];
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+const COLON = 0x3a;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** A character of an attribute or tag name that needs no closer look (ASCII letters, digits, _ - . :). */
+function isNameChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === COLON
+  );
+}
+
+// The tag being read: module state, not an object per tag (this runs for every cell of a sheet,
+// one row at a time, never re-entered).
+/** Attribute positions of the tag being read (name start, name end, value start, value end). */
+const spans: number[] = [];
+let spanCount = 0;
+/** Where the last tag read by `attributes` ended, and whether it was empty ("/>"). */
+let tagEnd = 0;
+let tagEmpty = false;
+
+/**
+ * The attributes of the tag whose name ends at `i`, into `spans`; true when they are plain:
+ * name="value" or name='value', separated by white space, values without "<", "&", tabs or line
+ * ends (which the scanner would decode or normalise). Sets tagEnd after the tag's ">".
+ */
+function attributes(x: string, i: number): boolean {
+  spanCount = 0;
+  const n = x.length;
+  for (;;) {
+    const before = i;
+    let c = x.charCodeAt(i);
+    while (isSpace(c)) c = x.charCodeAt(++i);
+    if (c === GT) {
+      tagEnd = i + 1;
+      tagEmpty = false;
+      return true;
+    }
+    if (c === SLASH) {
+      if (x.charCodeAt(i + 1) !== GT) return false;
+      tagEnd = i + 2;
+      tagEmpty = true;
+      return true;
+    }
+    // An attribute must follow white space, start with a letter or "_", and have a name.
+    if (i === before || i >= n) return false;
+    if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x5f) return false;
+    const nameStart = i;
+    while (isNameChar(c)) c = x.charCodeAt(++i);
+    const nameEnd = i;
+    if (c !== EQUALS) return false;
+    const quote = x.charCodeAt(++i);
+    if (quote !== 0x22 && quote !== 0x27) return false;
+    const valueStart = ++i;
+    for (c = x.charCodeAt(i); c !== quote; c = x.charCodeAt(++i))
+      if (
+        c === LT ||
+        c === 0x26 ||
+        c === 0x09 ||
+        c === 0x0a ||
+        c === 0x0d ||
+        i >= n
+      )
+        return false;
+    const k = spanCount++ * 4;
+    spans[k] = nameStart;
+    spans[k + 1] = nameEnd;
+    spans[k + 2] = valueStart;
+    spans[k + 3] = i;
+    i++;
+  }
+}
+
+/**
+ * The index of the attribute with this local name, as the scanner finds it ("r" finds "r" and
+ * "x:r", never "xmlns:r"), or -1.
+ */
+function find(x: string, local: string): number {
+  for (let k = 0; k < spanCount * 4; k += 4) {
+    let start = spans[k]!;
+    const end = spans[k + 1]!;
+    if (end - start !== local.length || !x.startsWith(local, start)) {
+      // Looked for within the name only: a search of the text would run on to the next ":".
+      let colon = start;
+      while (colon < end && x.charCodeAt(colon) !== COLON) colon++;
+      if (colon === end || x.startsWith("xmlns", start)) continue;
+      start = colon + 1;
+      if (end - start !== local.length || !x.startsWith(local, start)) continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
+/** A whole number read in place, as the scanner's Attributes.integer: -1 when it is not one. */
+function integerAt(x: string, start: number, end: number): number {
+  if (start === end || end - start > 15) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = x.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    v = v * 10 + (c - 0x30);
+  }
+  return v;
+}
+
+/**
+ * The text from `i` up to the end tag `close` ("</v>"), or null when it holds what the scanner
+ * would decode (an entity, a carriage return) or anything but text. Sets tagEnd after the end tag.
+ */
+function textUpTo(x: string, i: number, close: string): string | null {
+  const lt = x.indexOf("<", i);
+  if (lt < 0 || !x.startsWith(close, lt)) return null;
+  for (let k = i; k < lt; k++) {
+    const c = x.charCodeAt(k);
+    if (c === 0x26 || c === 0x0d) return null;
+  }
+  tagEnd = lt + close.length;
+  return x.slice(i, lt);
+}
+
+/** After white space from `i`. */
+export function skipSpace(x: string, i: number): number {
+  while (isSpace(x.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether x has `tag` at i followed by white space, ">" or "/" (so "<c" is not "<col"). */
+function tagAt(x: string, i: number, tag: string): boolean {
+  if (!x.startsWith(tag, i)) return false;
+  const c = x.charCodeAt(i + tag.length);
+  return isSpace(c) || c === GT || c === SLASH;
+}
+
+/**
+ * "B12" at x[start, end) → column and row, zero-based, into `ref` (no string or object per cell:
+ * a sheet has many); false when it is not a plain A1 reference (as parseA1 decides).
+ */
+export function readRef(
+  x: string,
+  start: number,
+  end: number,
+  ref: { row: number; col: number },
+): boolean {
+  let i = x.charCodeAt(start) === 0x24 ? start + 1 : start; // "$"
+  let col = 0;
+  const lettersFrom = i;
+  for (
+    let c = x.charCodeAt(i) | 0x20;
+    i < end && c >= 0x61 && c <= 0x7a;
+    c = x.charCodeAt(++i) | 0x20
+  )
+    col = col * 26 + (c - 0x60);
+  if (i === lettersFrom || i - lettersFrom > 3) return false;
+  if (i < end && x.charCodeAt(i) === 0x24) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (
+    let c = x.charCodeAt(i);
+    i < end && c >= 0x30 && c <= 0x39;
+    c = x.charCodeAt(++i)
+  )
+    row = row * 10 + (c - 0x30);
+  if (i === digitsFrom || i - digitsFrom > 7 || i !== end) return false;
+  ref.row = row - 1;
+  ref.col = col - 1;
+  return true;
+}
+
+const ref = { row: 0, col: 0 };
+
+/**
+ * One row at x[at] into `b`: where it ends, or -1 when it is not a row this pass reads (the
+ * scanner reads it then; `b` is then partly filled and must not be used).
+ */
+export function readRow(x: string, at: number, b: RowBuffer): number {
+  if (!tagAt(x, at, "<row") || !attributes(x, at + 4)) return -1;
+  const r = find(x, "r");
+  b.r = r < 0 ? undefined : x.slice(spans[r + 2], spans[r + 3]);
+  b.count = 0;
+  if (tagEmpty) return tagEnd;
+  let i = tagEnd;
+  for (;;) {
+    i = skipSpace(x, i);
+    if (x.startsWith("</row>", i)) return i + 6;
+    if (!tagAt(x, i, "<c") || !attributes(x, i + 2)) return -1;
+    const k = b.count++;
+    const cr = find(x, "r");
+    const hasRef = cr >= 0 && readRef(x, spans[cr + 2]!, spans[cr + 3]!, ref);
+    b.refRow[k] = hasRef ? ref.row : -1;
+    b.refCol[k] = hasRef ? ref.col : -1;
+    const t = find(x, "t");
+    b.type[k] = t < 0 ? "n" : x.slice(spans[t + 2], spans[t + 3]);
+    const s = find(x, "s");
+    b.style[k] = s < 0 ? 0 : integerAt(x, spans[s + 2]!, spans[s + 3]!);
+    b.value[k] = null;
+    b.formula[k] = null;
+    b.inline[k] = "";
+    i = tagEnd;
+    if (tagEmpty) continue;
+    for (;;) {
+      i = skipSpace(x, i);
+      if (x.startsWith("</c>", i)) {
+        i += 4;
+        break;
+      }
+      if (x.startsWith("<v>", i)) {
+        const v = textUpTo(x, i + 3, "</v>");
+        if (v === null) return -1;
+        b.value[k] = v;
+      } else if (tagAt(x, i, "<f")) {
+        if (!attributes(x, i + 2)) return -1;
+        if (tagEmpty) b.formula[k] = "";
+        else {
+          const f = textUpTo(x, tagEnd, "</f>");
+          if (f === null) return -1;
+          b.formula[k] = f;
+        }
+      } else if (x.startsWith("<is>", i)) {
+        // One plain text run: <is><t>…</t></is> (rich text and phonetics go to the scanner).
+        const ti = skipSpace(x, i + 4);
+        if (!tagAt(x, ti, "<t") || !attributes(x, ti + 2)) return -1;
+        if (!tagEmpty) {
+          const text = textUpTo(x, tagEnd, "</t>");
+          if (text === null) return -1;
+          b.inline[k] = text;
+        }
+        const close = skipSpace(x, tagEnd);
+        if (!x.startsWith("</is>", close)) return -1;
+        tagEnd = close + 5;
+      } else return -1;
+      i = tagEnd;
+    }
+  }
+}

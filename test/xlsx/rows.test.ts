@@ -1,0 +1,221 @@
+// The one-pass row reader (src/xlsx/rows.ts) against the general scanner: the same cells, or it
+// leaves the row to the scanner. readXlsxByScanner reads each sheet whole by the scanner only;
+// readXlsx and readXlsxLazily (as `check` and `compute` read) read every piece after the first a
+// row at a time.
+
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { RowBuffer, readRow } from "../../src/xlsx/rows";
+import {
+  readXlsx,
+  readXlsxByScanner,
+  readXlsxLazily,
+} from "../../src/xlsx/read";
+import { packageOfSheet } from "../helpers/workbook";
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** Plain rows below the rest, so that what follows them is past the first 64 KB piece. */
+function filler(p = ""): string {
+  return Array.from(
+    { length: 1500 },
+    (_, k) =>
+      `<${p}row r="${1000 + k}"><${p}c r="A${1000 + k}" s="1"><${p}v>${k}</${p}v></${p}c><${p}c r="B${1000 + k}" t="inlineStr"><${p}is><${p}t>Fyllnad ${k}</${p}t></${p}is></${p}c></${p}row>`,
+  ).join("");
+}
+
+/** Both readings of one sheet: the same grid, or the same error. */
+function bothWays(pkg: Uint8Array) {
+  const outcome = (read: () => unknown) => {
+    try {
+      return read();
+    } catch (e) {
+      return { threw: (e as Error).message };
+    }
+  };
+  const scanner = outcome(() => readXlsxByScanner(pkg).sheets);
+  // Both of the reader's ways: kept (compute) and one at a time (check).
+  expect(outcome(() => readXlsx(pkg).sheets)).toEqual(
+    outcome(() => [...readXlsxLazily(pkg).sheets]),
+  );
+  return { whole: scanner, lazy: outcome(() => readXlsx(pkg).sheets) };
+}
+
+describe("a row in the common form is read in one pass", () => {
+  const b = new RowBuffer();
+
+  test("Excel's row: its number, each cell's place, type, style, value, formula and inline text", () => {
+    const x = `<row r="7" spans="1:5" x14ac:dyDescent="0.25"><c r="A7" t="inlineStr"><is><t xml:space="preserve">Hyra </t></is></c><c r="B7" s="3"><v>1200.5</v></c><c r="C7" s="4"><f>B7*2</f><v>2401</v></c><c r="D7"><f t="shared" si="0"/><v>3</v></c><c r="E7" s="x"/></row>`;
+    expect(readRow(x, 0, b)).toBe(x.length);
+    expect(b.r).toBe("7");
+    expect(b.count).toBe(5);
+    expect(b.refCol.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(b.refRow.slice(0, 5)).toEqual([6, 6, 6, 6, 6]);
+    expect(b.type.slice(0, 5)).toEqual(["inlineStr", "n", "n", "n", "n"]);
+    expect(b.style.slice(0, 5)).toEqual([0, 3, 4, 0, -1]);
+    expect(b.value.slice(0, 5)).toEqual([null, "1200.5", "2401", "3", null]);
+    expect(b.formula.slice(0, 5)).toEqual([null, null, "B7*2", "", null]);
+    expect(b.inline.slice(0, 5)).toEqual(["Hyra ", "", "", "", ""]);
+  });
+
+  test("white space between tags, single quotes, a cell without a reference and an empty row", () => {
+    const x = `<row r='2'>\n  <c t='n'>\n    <v>5</v>\n  </c>\n</row>`;
+    expect(readRow(x, 0, b)).toBe(x.length);
+    expect([b.count, b.refCol[0], b.type[0], b.value[0]]).toEqual([
+      1,
+      -1,
+      "n",
+      "5",
+    ]);
+    expect(readRow(`<row r="3"/>`, 0, b)).toBe(12);
+    expect(b.count).toBe(0);
+  });
+
+  test.each([
+    ["an entity", `<row r="1"><c r="A1" t="str"><v>a &amp; b</v></c></row>`],
+    [
+      "a carriage return",
+      `<row r="1"><c r="A1" t="str"><v>a\r\nb</v></c></row>`,
+    ],
+    ["a comment", `<row r="1"><c r="A1"><!-- x --><v>1</v></c></row>`],
+    ["CDATA", `<row r="1"><c r="A1" t="str"><v><![CDATA[x]]></v></c></row>`],
+    [
+      "rich text",
+      `<row r="1"><c r="A1" t="inlineStr"><is><r><t>a</t></r></is></c></row>`,
+    ],
+    [
+      "phonetic text",
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t><rPh sb="0" eb="1"><t>b</t></rPh></is></c></row>`,
+    ],
+    ["a prefix", `<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>`],
+    [
+      "a tab in an attribute",
+      `<row r="1"><c r="A1"\tt="n\t"><v>1</v></c></row>`,
+    ],
+    ["space around =", `<row r = "1"></row>`],
+    ["an empty value element", `<row r="1"><c r="A1"><v/></c></row>`],
+    ["text between cells", `<row r="1">x<c r="A1"><v>1</v></c></row>`],
+    ["another element in a row", `<row r="1"><extLst/></row>`],
+    ["attributes not apart", `<row r="1"><c r="A1"s="2"><v>1</v></c></row>`],
+    ["a row cut short", `<row r="1"><c r="A1"><v>1</v></c>`],
+    ["an attribute cut short", `<row r="1"><c r="A1`],
+  ])("%s is left to the scanner", (_, x) => {
+    expect(readRow(x, 0, b)).toBe(-1);
+  });
+});
+
+describe("read in one pass or by the scanner, a sheet gives the same cells", () => {
+  const text = fc.string({
+    unit: fc.constantFrom("a", "Z", " ", "1", ".", "é", "😀", ">", "\t", "\n"),
+    maxLength: 8,
+  });
+  const number = fc.oneof(
+    fc.integer({ min: -1e6, max: 1e9 }).map(String),
+    fc.constantFrom("0.25", "1e3", " 12 ", "", "abc", "-0"),
+  );
+  const col = fc.constantFrom("A", "B", "C", "$D", "XFD", "XFE", "a", "");
+  const rowNumber = fc.oneof(
+    fc.integer({ min: 1, max: 400 }).map(String),
+    fc.constantFrom("0", "x", "1048577", "2.5"),
+  );
+  const attrs = fc.record({
+    s: fc.option(fc.constantFrom("0", "2", "x", "123456789012345678"), {
+      nil: undefined,
+    }),
+    space: fc.constantFrom(" ", "  ", "\n "),
+    quote: fc.constantFrom('"', "'"),
+  });
+  // The common forms and the ones the scanner must read (an entity, a comment, rich text, …).
+  const cell = fc
+    .tuple(col, rowNumber, attrs, text, number, fc.integer({ min: 0, max: 13 }))
+    .map(([c, r, a, t, n, form]) => {
+      const q = a.quote;
+      const ref = c === "" ? "" : `${a.space}r=${q}${c}${r}${q}`;
+      const s = a.s === undefined ? "" : `${a.space}s=${q}${a.s}${q}`;
+      const open = (type?: string) =>
+        `<c${ref}${s}${type ? `${a.space}t=${q}${type}${q}` : ""}`;
+      switch (form) {
+        case 0:
+          return `${open()}><v>${n}</v></c>`;
+        case 1:
+          return `${open("inlineStr")}><is><t xml:space="preserve">${t}</t></is></c>`;
+        case 2:
+          return `${open("str")}><f>A1&amp;"x"</f><v>${t}</v></c>`;
+        case 3:
+          return `${open("str")}><f>LEN(A1)</f><v>${t}</v></c>`;
+        case 4:
+          return `${open()}><f t="shared" si="0"/><v>${n}</v></c>`;
+        case 5:
+          return `${open()}/>`;
+        case 6:
+          return `${open("b")}><v>${n === "" ? "1" : "0"}</v></c>`;
+        case 7:
+          return `${open("e")}><v>#N/A</v></c>`;
+        case 8:
+          return `${open("inlineStr")}><is><r><t>${t}</t></r><r><t>!</t></r></is></c>`;
+        case 9:
+          return `${open()}><!-- ${t} --><v>${n}</v></c>`;
+        case 10:
+          return `${open("str")}><v><![CDATA[${t}]]></v></c>`;
+        case 11:
+          return `${open()}>\n  <v>${n}</v>\n</c>`;
+        case 12:
+          return `${open("d")}><v>2024-0${(n.length % 9) + 1}-15</v></c>`;
+        default:
+          return `${open("inlineStr")}><is><t>${t}</t><rPh sb="0" eb="1"><t>x</t></rPh></is></c>`;
+      }
+    });
+  const row = fc
+    .tuple(
+      fc.option(rowNumber, { nil: undefined }),
+      fc.array(cell, { maxLength: 6 }),
+      fc.boolean(),
+    )
+    .map(([r, cells, spaced]) => {
+      const attr = r === undefined ? "" : ` r="${r}"`;
+      const gap = spaced ? "\n  " : "";
+      return cells.length === 0
+        ? `<row${attr}/>`
+        : `<row${attr} spans="1:6">${cells.map((c) => gap + c).join("")}${gap}</row>`;
+    });
+
+  test("on generated rows past the first piece (property)", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        const xml = `<worksheet xmlns="${NS}"><sheetData>${filler()}${rows.join("\n")}</sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`;
+        const { whole, lazy } = bothWays(packageOfSheet(xml));
+        expect(lazy).toEqual(whole);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test("on every sheet of the real-world corpus, its rows past the first piece", () => {
+    const corpus = join(__dirname, "..", "fixtures", "corpus");
+    let sheets = 0;
+    for (const name of readdirSync(corpus).filter((f) => f.endsWith(".xlsx"))) {
+      let parts: Record<string, Uint8Array>;
+      try {
+        parts = unzipSync(readFileSync(join(corpus, name)));
+      } catch {
+        continue; // not a zip: read by neither path
+      }
+      for (const part of Object.keys(parts)) {
+        if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) continue;
+        const xml = strFromU8(parts[part]!);
+        // The filler goes first in sheetData, in the sheet's own prefix.
+        const m = /<(\w+:)?sheetData>/.exec(xml);
+        if (!m) continue;
+        const at = m.index + m[0].length;
+        const big = xml.slice(0, at) + filler(m[1] ?? "") + xml.slice(at);
+        const pkg = zipSync({ ...parts, [part]: strToU8(big) });
+        const { whole, lazy } = bothWays(pkg);
+        expect({ name, part, read: lazy }).toEqual({ name, part, read: whole });
+        sheets++;
+      }
+    }
+    expect(sheets).toBeGreaterThan(30);
+  });
+});
