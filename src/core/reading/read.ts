@@ -900,7 +900,7 @@ class TableReader {
   private duplicate(category: Category, label: string): void {
     // A map per category: no key string is joined per line.
     let seen = this.seen.get(category);
-    if (!seen) this.seen.set(category, (seen = new Map()));
+    if (!seen) this.seen.set(category, (seen = new Map<string, number>()));
     const key = label.toLowerCase();
     const firstRow = seen.get(key);
     if (firstRow === undefined) seen.set(key, this.r + 1);
