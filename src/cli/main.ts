@@ -386,21 +386,20 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   let outcome: CheckOutcome;
   let written: Uint8Array;
   try {
-    const planned = planFile(file, opts.lang);
-    if (planned.kind === "error") {
-      printOutcome(file, planned.outcome, opts, io);
+    const computed = computeFile(file, opts.lang);
+    if (computed.kind === "error") {
+      printOutcome(file, computed.outcome, opts, io);
       return EXIT_UNREADABLE;
     }
-    // The grids and the read's garbage go before the write builds the new package, and the
-    // write's before the read-back: V8 would otherwise let the heap grow past both (the peak of a
-    // 100 000-line compute; a full collection costs some tens of milliseconds there).
+    written = computed.written;
+    outcome = { kind: "ok", ...computed.json };
+    // The plan is let go with computeFile's frame: collected before the read-back, and the
+    // read-back's garbage before the JSON is made, each phase builds in the memory of the last.
     collectGarbage();
-    written = applyPlan(planned.bytes, planned.plan, NATIVE_CODEC);
-    collectGarbage();
-    outcome = { kind: "ok", ...planned.json };
     // The written package is read back before it replaces anything: what we cannot read, we do
     // not leave behind as the person's computed workbook.
-    verifyWritten(written, planned.plan.creates.length);
+    verifyWritten(written, computed.created);
+    collectGarbage();
   } catch (e) {
     outcome = unexpected(file, e, opts.lang);
     printOutcome(file, outcome, opts, io);
@@ -415,6 +414,35 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   printOutcome(file, outcome, opts, io);
   if (!opts.json) io.out(`\n${t.wrote(opts.out)}`);
   return exitCodeOf(outcome);
+}
+
+/**
+ * One file read, analysed, planned and written (not yet to disk): the written package, how many
+ * sheets the plan created, and the JSON's parts. The grids and the plan are let go on return.
+ */
+function computeFile(
+  file: string,
+  lang: Lang,
+):
+  | {
+      kind: "ok";
+      written: Uint8Array;
+      created: number;
+      json: CheckJsonParts;
+    }
+  | { kind: "error"; outcome: CheckOutcome } {
+  const planned = planFile(file, lang);
+  if (planned.kind === "error") return planned;
+  // The grids and the read's garbage go before the write builds the new package: V8 would
+  // otherwise let the heap grow past both (a full collection costs some tens of milliseconds).
+  collectGarbage();
+  const written = applyPlan(planned.bytes, planned.plan, NATIVE_CODEC);
+  return {
+    kind: "ok",
+    written,
+    created: planned.plan.creates.length,
+    json: planned.json,
+  };
 }
 
 /**
