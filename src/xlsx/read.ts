@@ -14,7 +14,13 @@ import {
 import { readOdsContent } from "./ods";
 import { scanXml, scanXmlPieces } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
-import { type Inflate, ZipError, ZipPackage, inflateWithFflate } from "./zip";
+import {
+  type Inflate,
+  type ZipEntry,
+  ZipError,
+  ZipPackage,
+  inflateWithFflate,
+} from "./zip";
 import { decodeXmlPart, decoderLabelOf, parseXml, unescapeOoxml } from "./xml";
 import {
   type Rel,
@@ -69,7 +75,16 @@ export interface ReadLimits {
   readonly maxUnpackedBytes: number;
   /** Most cells read from one workbook. */
   readonly maxCells: number;
+  /**
+   * Not a limit: from how many bytes of sheets in all (as the package's directory gives them) rows
+   * in the common form are read in one pass (rows.ts); below, the general scanner reads all, which
+   * costs less while the code is still cold (npm run bench). ONE_PASS_FROM_BYTES by default.
+   */
+  readonly onePassFromBytes?: number;
 }
+
+/** 4 MB of sheets: about 20 000 lines, where the one pass begins to pay for its warming up. */
+export const ONE_PASS_FROM_BYTES = 4 * 1024 * 1024;
 
 /** Published in the README (Limits): change both together. */
 export const DEFAULT_LIMITS: ReadLimits = {
@@ -284,11 +299,21 @@ class Parts {
     return bytes ? decodeXmlPart(bytes) : null;
   }
 
+  /** A part's size unpacked, as the directory gives it (0 for a part the package lacks). */
+  size(path: string): number {
+    return this.entry(path)?.size ?? 0;
+  }
+
+  private entry(path: string): ZipEntry | undefined {
+    return (
+      this.zip.entries.get(path) ??
+      this.zip.entries.get(this.lowerCase.get(path.toLowerCase()) ?? "")
+    );
+  }
+
   /** The part's bytes, or null when the package has no such part; throws WorkbookFileError when it is broken. */
   bytes(path: string): Uint8Array | null {
-    const entry =
-      this.zip.entries.get(path) ??
-      this.zip.entries.get(this.lowerCase.get(path.toLowerCase()) ?? "");
+    const entry = this.entry(path);
     if (!entry) return null;
     try {
       return this.zip.read(entry);
@@ -360,6 +385,14 @@ function readPackage(
     part: stringsPart ?? "xl/sharedStrings.xml",
   };
   const budget = { cells: limits.maxCells };
+  let sheetBytes = 0;
+  for (const s of workbook.sheets) {
+    const target = rels.get(s.rid)?.target;
+    sheetBytes += target === undefined ? 0 : files.size(target);
+  }
+  const onePass =
+    !byScanner &&
+    sheetBytes >= (limits.onePassFromBytes ?? ONE_PASS_FROM_BYTES);
   // Each sheet is read when it is asked for: whoever walks the sheets one at a time holds one.
   function* worksheets(): Generator<Grid> {
     for (const s of workbook.sheets) {
@@ -371,7 +404,15 @@ function readPackage(
         throw damaged({ kind: "empty", part: rel.target });
       const part = bytes;
       const read = (pieces: Iterable<string>) =>
-        readWorksheet(s.name, pieces, strings, formats, date1904, budget);
+        readWorksheet(
+          s.name,
+          pieces,
+          strings,
+          formats,
+          date1904,
+          budget,
+          onePass,
+        );
       const whole = (): Grid => {
         try {
           return read([decodeXmlPart(part)]);
@@ -613,6 +654,7 @@ function readWorksheet(
   formats: readonly (string | undefined)[],
   date1904: boolean,
   budget: { cells: number },
+  onePass: boolean,
 ): Grid {
   const sharedStrings = strings.list;
   const rows: (Cell | undefined)[][] = [];
@@ -682,7 +724,7 @@ function readWorksheet(
   function* rest(all: Iterable<string>): Generator<string> {
     for (const piece of all) {
       let at = 0;
-      while (betweenRows) {
+      while (onePass && betweenRows) {
         at = skipSpace(piece, at);
         const end = at < piece.length ? readRow(piece, at, row) : -1;
         if (end < 0) break;

@@ -292,8 +292,11 @@ interface ScanState {
   root: boolean;
   readonly attributes: Attributes;
   readonly handler: ScanHandler;
-  /** The names met so far: a sheet has a handful, met a million times. */
-  readonly names: TagName[];
+  /**
+   * The names met so far, by their first character (ASCII; any other in slot 0): a sheet has a
+   * handful, met a million times.
+   */
+  readonly names: TagName[][];
 }
 
 /**
@@ -312,23 +315,20 @@ function tagName(
   xml: string,
   from: number,
   end: number,
-  names: TagName[],
+  names: TagName[][],
 ): TagName {
   const length = end - from;
   const first = xml.charCodeAt(from);
-  for (let k = 0; k < names.length; k++) {
-    const known = names[k]!;
-    if (
-      known.name.length === length &&
-      known.name.charCodeAt(0) === first &&
-      xml.startsWith(known.name, from)
-    )
+  const slot = (names[first < 128 ? first : 0] ??= []);
+  for (let k = 0; k < slot.length; k++) {
+    const known = slot[k]!;
+    if (known.name.length === length && xml.startsWith(known.name, from))
       return known;
   }
   const name = internalised(xml.slice(from, end));
   const entry = { name, local: internalised(localName(name)) };
-  // Bounded: a document of ever new names (a hostile one) costs a search of 64, not of all.
-  if (names.length < 64) names.push(entry);
+  // Bounded: a document of ever new names (a hostile one) costs a search of 16, not of all.
+  if (slot.length < 16) slot.push(entry);
   return entry;
 }
 
