@@ -13,7 +13,7 @@ import {
 } from "../core";
 import { readOdsContent } from "./ods";
 import { scanXml, scanXmlPieces } from "./scan";
-import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
+import { RowBuffer, isNameChar, readRef, readRow, skipSpace } from "./rows";
 import {
   type Inflate,
   type ZipEntry,
@@ -577,14 +577,7 @@ function lastRowEndIn(bytes: Uint8Array, from: number, to: number): number {
 }
 
 function isPrefixByte(b: number): boolean {
-  return (
-    (b >= 0x61 && b <= 0x7a) ||
-    (b >= 0x41 && b <= 0x5a) ||
-    (b >= 0x30 && b <= 0x39) ||
-    b === 0x5f ||
-    b === 0x2d ||
-    b === 0x2e
-  );
+  return b !== 0x3a /* : */ && isNameChar(b);
 }
 
 /**

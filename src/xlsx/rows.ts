@@ -6,6 +6,8 @@
 // reads exactly as the scanner and the reader's handler would (test/xlsx/rows.test.ts holds the two
 // to the same cells on generated sheets and the corpus).
 
+import { isSpace } from "./scan";
+
 /** One row as read: its r attribute and its cells' fields, reused from row to row. */
 export class RowBuffer {
   /** The row's r attribute as written, or undefined. */
@@ -31,12 +33,8 @@ const SLASH = 0x2f;
 const EQUALS = 0x3d;
 const COLON = 0x3a;
 
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
 /** A character of an attribute or tag name that needs no closer look (ASCII letters, digits, _ - . :). */
-function isNameChar(c: number): boolean {
+export function isNameChar(c: number): boolean {
   return (
     (c >= 0x61 && c <= 0x7a) ||
     (c >= 0x41 && c <= 0x5a) ||

@@ -33,7 +33,7 @@ export class XmlSyntaxError extends Error {
   }
 }
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 

@@ -121,15 +121,15 @@ describe("money in öre", () => {
         maxLength: 8,
       }), // beyond the packed sort
     );
+    const asReference = (kr: number, w: number[]) =>
+      expect(
+        allocate(
+          ore(kr),
+          w.map((x) => ore(x)),
+        ),
+      ).toEqual(reference(kr, w));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), weights, (kr, w) => {
-        expect(
-          allocate(
-            ore(kr),
-            w.map((x) => ore(x)),
-          ),
-        ).toEqual(reference(kr, w));
-      }),
+      fc.property(fc.integer({ min: 0, max: 1e7 }), weights, asReference),
       { numRuns: 300 },
     );
     // Whole kronor near 2^53 once multiplied (a total of millions of kronor, lines of hundreds of
@@ -141,14 +141,7 @@ describe("money in öre", () => {
           minLength: 2,
           maxLength: 20,
         }),
-        (kr, w) => {
-          expect(
-            allocate(
-              ore(kr),
-              w.map((x) => ore(x)),
-            ),
-          ).toEqual(reference(kr, w));
-        },
+        asReference,
       ),
       { numRuns: 300 },
     );
