@@ -11,8 +11,8 @@ import {
   flat,
   isOwnMarkFormula,
   isoToSerial,
-  parseA1,
 } from "../core";
+import { readRef } from "./rows";
 import { scanXml } from "./scan";
 import { prefixAt } from "./xml";
 import type { StyleBook } from "./styles";
@@ -227,6 +227,7 @@ export function editSheetXml(
   let rowIsPlanned = false;
   let rowCells: { col: number; xml: string; style: number | null }[] = [];
   let col = -1;
+  const ref = { row: 0, col: 0 };
   let cellStart = -1;
   let cellStyle: number | null = null;
   let cellHasRef = true;
@@ -307,10 +308,11 @@ export function editSheetXml(
       }
       if (depth === 4 && name === "c") {
         cellStart = start;
+        // Read in place, as the reader reads it (no string per cell).
         const k = a.find("r");
-        const ref = k >= 0 ? parseA1(a.value(k)) : null;
-        cellHasRef = ref !== null;
-        col = ref ? ref.col : col + 1;
+        cellHasRef =
+          k >= 0 && readRef(a.source, a.valueStart(k), a.valueEnd(k), ref);
+        col = cellHasRef ? ref.col : col + 1;
         const s = a.find("s");
         const style = s >= 0 ? a.integer(s) : 0;
         cellStyle = style > 0 ? style : null;
