@@ -3,19 +3,21 @@
 // holds at its peak. Large arrays are written in slices of a few hundred elements, each one
 // JSON.stringify call, so that the pieces cost no more time than the whole.
 
+import type { Lazy } from "../core";
+
 const SLICE = 256;
 
-/** An array whose elements are made only as they are written (JSON.stringify cannot write it). */
-export class LazyList<T> {
+/**
+ * An array whose elements are made only as they are written (JSON.stringify cannot write it): the
+ * core's Lazy, marked as one to write as an array.
+ */
+export class LazyList<T> implements Lazy<T> {
   constructor(
-    readonly length: number,
+    readonly count: number,
     readonly at: (index: number) => T,
   ) {}
 
-  static of<T>(lazy: {
-    readonly count: number;
-    readonly at: (index: number) => T;
-  }): LazyList<T> {
+  static of<T>(lazy: Lazy<T>): LazyList<T> {
     return new LazyList(lazy.count, lazy.at);
   }
 }
@@ -48,20 +50,17 @@ export function* jsonChunks(value: unknown): Generator<string> {
     return;
   }
   if (value instanceof LazyList || Array.isArray(value)) {
-    // Made (a LazyList's) and written a slice at a time: its elements die young.
-    const list: LazyList<unknown> =
-      value instanceof LazyList
-        ? value
-        : new LazyList(
-            (value as unknown[]).length,
-            (i) => (value as unknown[])[i],
-          );
+    // Written a slice at a time; a LazyList's elements are made a slice at a time too, and die young.
+    const list: LazyList<unknown> | unknown[] = value;
+    const length = list instanceof LazyList ? list.count : list.length;
     yield "[";
-    for (let i = 0; i < list.length; i += SLICE) {
-      const slice = Array.from(
-        { length: Math.min(SLICE, list.length - i) },
-        (_, k) => list.at(i + k),
-      );
+    for (let i = 0; i < length; i += SLICE) {
+      const slice =
+        list instanceof LazyList
+          ? Array.from({ length: Math.min(SLICE, length - i) }, (_, k) =>
+              list.at(i + k),
+            )
+          : list.slice(i, i + SLICE);
       if (i > 0) yield ",";
       if (holdsLarge(slice[0]))
         for (let k = 0; k < slice.length; k++) {

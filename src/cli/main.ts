@@ -21,6 +21,7 @@ import {
   type ScenarioJson,
   stampTime,
   templatePeriod,
+  each,
   planCompute,
   planTemplate,
   toCheckJsonParts,
@@ -343,14 +344,6 @@ function printOutcome(
         ),
       ),
     );
-}
-
-/** A lazy table's rows, each made as it is reached. */
-function* each<T>(list: {
-  readonly count: number;
-  readonly at: (i: number) => T;
-}): Generator<T> {
-  for (let i = 0; i < list.count; i++) yield list.at(i);
 }
 
 /** Lines joined by line breaks, as pieces (the last line's break is the writer's). */

@@ -6,7 +6,7 @@
 // reads exactly as the scanner and the reader's handler would (test/xlsx/rows.test.ts holds the two
 // to the same cells on generated sheets and the corpus).
 
-import { isSpace } from "./scan";
+import { Attributes, isSpace } from "./scan";
 
 /** One row as read: its r attribute and its cells' fields, reused from row to row. */
 export class RowBuffer {
@@ -31,7 +31,6 @@ const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const EQUALS = 0x3d;
-const COLON = 0x3a;
 
 /** A character of an attribute or tag name that needs no closer look (ASCII letters, digits, _ - . :). */
 export function isNameChar(c: number): boolean {
@@ -42,26 +41,26 @@ export function isNameChar(c: number): boolean {
     c === 0x5f ||
     c === 0x2d ||
     c === 0x2e ||
-    c === COLON
+    c === 0x3a // :
   );
 }
 
 // The tag being read: module state, not an object per tag (this runs for every cell of a sheet,
-// one row at a time, never re-entered).
-/** Attribute positions of the tag being read (name start, name end, value start, value end). */
-const spans: number[] = [];
-let spanCount = 0;
+// one row at a time, never re-entered). Its attributes are the scanner's own, found and read as
+// the scanner's handlers find and read them.
+const attrs = new Attributes("");
 /** Where the last tag read by `attributes` ended, and whether it was empty ("/>"). */
 let tagEnd = 0;
 let tagEmpty = false;
 
 /**
- * The attributes of the tag whose name ends at `i`, into `spans`; true when they are plain:
+ * The attributes of the tag whose name ends at `i`, into `attrs`; true when they are plain:
  * name="value" or name='value', separated by white space, values without "<", "&", tabs or line
  * ends (which the scanner would decode or normalise). Sets tagEnd after the tag's ">".
  */
 function attributes(x: string, i: number): boolean {
-  spanCount = 0;
+  attrs.source = x;
+  attrs.reset();
   const n = x.length;
   for (;;) {
     const before = i;
@@ -98,46 +97,14 @@ function attributes(x: string, i: number): boolean {
         i >= n
       )
         return false;
-    const k = spanCount++ * 4;
-    spans[k] = nameStart;
-    spans[k + 1] = nameEnd;
-    spans[k + 2] = valueStart;
-    spans[k + 3] = i;
+    attrs.add(nameStart, nameEnd, valueStart, i);
     i++;
   }
 }
 
-/**
- * The index of the attribute with this local name, as the scanner finds it ("r" finds "r" and
- * "x:r", never "xmlns:r"), or -1.
- */
-function find(x: string, local: string): number {
-  for (let k = 0; k < spanCount * 4; k += 4) {
-    let start = spans[k]!;
-    const end = spans[k + 1]!;
-    if (end - start !== local.length || !x.startsWith(local, start)) {
-      // Looked for within the name only: a search of the text would run on to the next ":".
-      let colon = start;
-      while (colon < end && x.charCodeAt(colon) !== COLON) colon++;
-      if (colon === end || x.startsWith("xmlns", start)) continue;
-      start = colon + 1;
-      if (end - start !== local.length || !x.startsWith(local, start)) continue;
-    }
-    return k;
-  }
-  return -1;
-}
-
-/** A whole number read in place, as the scanner's Attributes.integer: -1 when it is not one. */
-function integerAt(x: string, start: number, end: number): number {
-  if (start === end || end - start > 15) return -1;
-  let v = 0;
-  for (let i = start; i < end; i++) {
-    const c = x.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return -1;
-    v = v * 10 + (c - 0x30);
-  }
-  return v;
+/** Attribute `k`'s value as written (plain: nothing to decode). */
+function valueOf(x: string, k: number): string {
+  return x.slice(attrs.valueStart(k), attrs.valueEnd(k));
 }
 
 /**
@@ -210,9 +177,16 @@ const ref = { row: 0, col: 0 };
  * scanner reads it then; `b` is then partly filled and must not be used).
  */
 export function readRow(x: string, at: number, b: RowBuffer): number {
+  const end = rowAt(x, at, b);
+  // The module's attributes must not keep the piece (megabytes of a sheet) alive after it.
+  attrs.source = "";
+  return end;
+}
+
+function rowAt(x: string, at: number, b: RowBuffer): number {
   if (!tagAt(x, at, "<row") || !attributes(x, at + 4)) return -1;
-  const r = find(x, "r");
-  b.r = r < 0 ? undefined : x.slice(spans[r + 2], spans[r + 3]);
+  const r = attrs.find("r");
+  b.r = r < 0 ? undefined : valueOf(x, r);
   b.count = 0;
   if (tagEmpty) return tagEnd;
   let i = tagEnd;
@@ -221,14 +195,15 @@ export function readRow(x: string, at: number, b: RowBuffer): number {
     if (x.startsWith("</row>", i)) return i + 6;
     if (!tagAt(x, i, "<c") || !attributes(x, i + 2)) return -1;
     const k = b.count++;
-    const cr = find(x, "r");
-    const hasRef = cr >= 0 && readRef(x, spans[cr + 2]!, spans[cr + 3]!, ref);
+    const cr = attrs.find("r");
+    const hasRef =
+      cr >= 0 && readRef(x, attrs.valueStart(cr), attrs.valueEnd(cr), ref);
     b.refRow[k] = hasRef ? ref.row : -1;
     b.refCol[k] = hasRef ? ref.col : -1;
-    const t = find(x, "t");
-    b.type[k] = t < 0 ? "n" : x.slice(spans[t + 2], spans[t + 3]);
-    const s = find(x, "s");
-    b.style[k] = s < 0 ? 0 : integerAt(x, spans[s + 2]!, spans[s + 3]!);
+    const t = attrs.find("t");
+    b.type[k] = t < 0 ? "n" : valueOf(x, t);
+    const s = attrs.find("s");
+    b.style[k] = s < 0 ? 0 : attrs.integer(s);
     b.value[k] = null;
     b.formula[k] = null;
     b.inline[k] = "";

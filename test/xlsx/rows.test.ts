@@ -10,11 +10,25 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { RowBuffer, readRow } from "../../src/xlsx/rows";
 import {
   DEFAULT_LIMITS,
+  ONE_PASS_FROM_BYTES,
   readXlsx,
   readXlsxByScanner,
   readXlsxLazily,
 } from "../../src/xlsx/read";
 import { packageOfSheet } from "../helpers/workbook";
+
+// readRow as the reader calls it, counted: a test of equal cells would also pass if the one pass
+// were never taken.
+jest.mock("../../src/xlsx/rows", () => {
+  const actual = jest.requireActual<typeof import("../../src/xlsx/rows")>(
+    "../../src/xlsx/rows",
+  );
+  return { ...actual, readRow: jest.fn(actual.readRow) };
+});
+const rowsTaken = () =>
+  jest
+    .mocked(readRow)
+    .mock.results.filter((r) => r.type === "return" && r.value >= 0).length;
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -184,20 +198,41 @@ describe("read in one pass or by the scanner, a sheet gives the same cells", () 
         : `<row${attr} spans="1:6">${cells.map((c) => gap + c).join("")}${gap}</row>`;
     });
 
+  const sheetOf = (rows: string) =>
+    `<worksheet xmlns="${NS}"><sheetData>${filler()}${rows}</sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`;
+  /** The rows the one pass takes in bothWays beyond the filler's (which it always takes). */
+  const takenBeyondFiller = (() => {
+    jest.mocked(readRow).mockClear();
+    bothWays(packageOfSheet(sheetOf("")));
+    const filler = rowsTaken();
+    return (read: () => void) => {
+      jest.mocked(readRow).mockClear();
+      read();
+      return rowsTaken() - filler;
+    };
+  })();
+
   test("on generated rows past the first piece (property)", () => {
+    let taken = 0;
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
-        const xml = `<worksheet xmlns="${NS}"><sheetData>${filler()}${rows.join("\n")}</sheetData><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`;
-        const { whole, lazy } = bothWays(packageOfSheet(xml));
-        expect(lazy).toEqual(whole);
+        taken += takenBeyondFiller(() => {
+          const { whole, lazy } = bothWays(
+            packageOfSheet(sheetOf(rows.join("\n"))),
+          );
+          expect(lazy).toEqual(whole);
+        });
       }),
       { numRuns: 150 },
     );
+    // The generated rows were read in one pass where they could be, not only by the scanner.
+    expect(taken).toBeGreaterThan(150);
   });
 
   test("on every sheet of the real-world corpus, its rows past the first piece", () => {
     const corpus = join(__dirname, "..", "fixtures", "corpus");
     let sheets = 0;
+    let taken = 0;
     for (const name of readdirSync(corpus).filter((f) => f.endsWith(".xlsx"))) {
       let parts: Record<string, Uint8Array>;
       try {
@@ -212,13 +247,48 @@ describe("read in one pass or by the scanner, a sheet gives the same cells", () 
         const m = /<(\w+:)?sheetData>/.exec(xml);
         if (!m) continue;
         const at = m.index + m[0].length;
-        const big = xml.slice(0, at) + filler(m[1] ?? "") + xml.slice(at);
-        const pkg = zipSync({ ...parts, [part]: strToU8(big) });
-        const { whole, lazy } = bothWays(pkg);
+        const end = xml.indexOf(`</${m[1] ?? ""}sheetData>`, at);
+        const withRows = (rows: string) =>
+          zipSync({
+            ...parts,
+            [part]: strToU8(
+              xml.slice(0, at) + filler(m[1] ?? "") + rows + xml.slice(end),
+            ),
+          });
+        // The filler alone, to count the rows of its own the one pass takes.
+        jest.mocked(readRow).mockClear();
+        bothWays(withRows(""));
+        const fillerRows = rowsTaken();
+        jest.mocked(readRow).mockClear();
+        const { whole, lazy } = bothWays(withRows(xml.slice(at, end)));
         expect({ name, part, read: lazy }).toEqual({ name, part, read: whole });
+        taken += rowsTaken() - fillerRows;
         sheets++;
       }
     }
     expect(sheets).toBeGreaterThan(30);
+    // The corpus's own rows were read in one pass too, where they could be.
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  test("the one pass is taken from onePassFromBytes of sheets in the workbook, not below", () => {
+    const xml = sheetOf("");
+    const size = new TextEncoder().encode(xml).length;
+    const read = (onePassFromBytes: number) => {
+      jest.mocked(readRow).mockClear();
+      // Every sheet walked (each is read when reached).
+      Array.from(
+        readXlsxLazily(packageOfSheet(xml), {
+          ...DEFAULT_LIMITS,
+          onePassFromBytes,
+        }).sheets,
+      );
+      return rowsTaken();
+    };
+    expect(read(size)).toBeGreaterThan(500); // all but the first piece's
+    expect(read(size + 1)).toBe(0);
+    // By default from 4 MB: this sheet of 1 500 lines is read by the scanner alone.
+    expect(read(ONE_PASS_FROM_BYTES)).toBe(0);
+    expect(size).toBeLessThan(ONE_PASS_FROM_BYTES);
   });
 });

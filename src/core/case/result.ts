@@ -313,6 +313,11 @@ export interface Lazy<T> {
 export const all = <T>(l: Lazy<T>): T[] =>
   Array.from({ length: l.count }, (_, i) => l.at(i));
 
+/** A lazy list's elements, each made as it is reached. */
+export function* each<T>(l: Lazy<T>): Generator<T> {
+  for (let i = 0; i < l.count; i++) yield l.at(i);
+}
+
 /**
  * The check JSON with every period's `lines` left empty, and `lines(i)` that makes period i's lines
  * one at a time: written a few hundred lines at a time, a check of 100 000 lines never holds them
