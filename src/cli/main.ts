@@ -109,6 +109,7 @@ const crcNative = (data: Uint8Array): number => zlibCrc32(data);
 const NATIVE_CODEC: Codec = {
   inflate: inflateNative,
   deflate: (data) => deflateRawSync(data, { level: 6 }),
+  crc32: crcNative,
 };
 
 /**

@@ -1,12 +1,12 @@
 // A sheet's rows as Excel, LibreOffice and most writers write them, read in one tight pass: a row of
 // cells, each a value, a formula or an inline string, with plain attributes. On a large sheet the
 // general scanner's events (an open, a text and a close for every tag) were most of `check`'s
-// reading. A row in any other form (a comment, an entity, CDATA, rich text, a prefix, odd spacing
+// reading. A row in any other form (a comment, an unknown entity, CDATA, rich text, a prefix, odd spacing
 // in a tag) is left to the general scanner, which reads it as before: this pass only takes what it
 // reads exactly as the scanner and the reader's handler would (test/xlsx/rows.test.ts holds the two
 // to the same cells on generated sheets and the corpus).
 
-import { Attributes, isSpace } from "./scan";
+import { Attributes, decodeEntities, isSpace } from "./scan";
 
 /** One row as read: its r attribute and its cells' fields, reused from row to row. */
 export class RowBuffer {
@@ -108,18 +108,29 @@ function valueOf(x: string, k: number): string {
 }
 
 /**
- * The text from `i` up to the end tag `close` ("</v>"), or null when it holds what the scanner
- * would decode (an entity, a carriage return) or anything but text. Sets tagEnd after the end tag.
+ * The text from `i` up to the end tag `close` ("</v>"), its entities decoded as the scanner decodes
+ * them (a formula comparing text is full of &quot;), or null when it holds a carriage return, an
+ * entity the scanner would not take, or anything but text. Sets tagEnd after the end tag.
  */
 function textUpTo(x: string, i: number, close: string): string | null {
   const lt = x.indexOf("<", i);
   if (lt < 0 || !x.startsWith(close, lt)) return null;
+  let entities = false;
   for (let k = i; k < lt; k++) {
     const c = x.charCodeAt(k);
-    if (c === 0x26 || c === 0x0d) return null;
+    if (c === 0x0d) return null;
+    if (c === 0x26) entities = true;
   }
   tagEnd = lt + close.length;
-  return x.slice(i, lt);
+  if (!entities) return x.slice(i, lt);
+  try {
+    const text = decodeEntities(x, i, lt);
+    // &#13; is a carriage return, which the scanner would make a line end.
+    return text.indexOf("\r") < 0 ? text : null;
+  } catch {
+    // An unknown or unterminated entity: the scanner reads the row and reports where.
+    return null;
+  }
 }
 
 /** After white space from `i`. */

@@ -62,7 +62,12 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** Replaces entity and character references; an unknown or malformed one is a syntax error. */
-function decodeEntities(xml: string, start: number, end: number): string {
+/** Character data with its entities replaced; throws XmlSyntaxError at one that is not known. */
+export function decodeEntities(
+  xml: string,
+  start: number,
+  end: number,
+): string {
   const raw = xml.slice(start, end);
   // Searched in the slice: a search of the document would run on to its next "&", far away.
   let amp = raw.indexOf("&");

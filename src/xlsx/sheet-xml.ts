@@ -8,7 +8,6 @@ import {
   type Validation,
   a1,
   columnLetters,
-  flat,
   isOwnMarkFormula,
   isoToSerial,
 } from "../core";
@@ -22,22 +21,30 @@ export const MAIN_NS =
 export const REL_NS =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-
 export function escapeXml(s: string): string {
-  // Most text (every formula of a plan) has nothing to escape: no string is made for it then.
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  // Characters XML 1.0 cannot carry are escaped the way Excel does (_xHHHH_).
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-      (ch) =>
-        `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`,
-    );
+  // One pass, and no new string when there is nothing to escape (most formulas of a plan): this
+  // runs for every formula and text a plan writes.
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let escaped: string;
+    if (c === 0x22) escaped = "&quot;";
+    else if (c === 0x26) escaped = "&amp;";
+    else if (c === 0x3c) escaped = "&lt;";
+    else if (c === 0x3e) escaped = "&gt;";
+    else if (
+      c < 0x20
+        ? c !== 0x09 && c !== 0x0a && c !== 0x0d
+        : c === 0xfffe || c === 0xffff
+    )
+      // Characters XML 1.0 cannot carry are escaped the way Excel does (_xHHHH_).
+      escaped = `_x${c.toString(16).padStart(4, "0").toUpperCase()}_`;
+    else continue;
+    out += s.slice(from, i) + escaped;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** One cell's XML. Text is an inline string, so workbook text never becomes a formula. */
@@ -47,65 +54,71 @@ export function cellXml(
   styleIndex: number | null,
   p = "",
 ): string {
-  // flat: one string per cell, not a tree of its pieces (a plan writes a cell per line and column).
+  // A tree of its pieces, not flattened here: the row it goes into is joined as one string.
   const s = styleIndex ? ` s="${styleIndex}"` : "";
   switch (value.kind) {
     case "number":
-      return flat`<${p}c r="${address}"${s}><${p}v>${numberText(value.value)}</${p}v></${p}c>`;
+      return `<${p}c r="${address}"${s}><${p}v>${numberText(value.value)}</${p}v></${p}c>`;
     case "date":
-      return flat`<${p}c r="${address}"${s}><${p}v>${isoToSerial(value.iso)}</${p}v></${p}c>`;
+      return `<${p}c r="${address}"${s}><${p}v>${isoToSerial(value.iso)}</${p}v></${p}c>`;
     case "text":
       return value.value === ""
-        ? flat`<${p}c r="${address}"${s}/>`
-        : flat`<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value.value)}</${p}t></${p}is></${p}c>`;
+        ? `<${p}c r="${address}"${s}/>`
+        : `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value.value)}</${p}t></${p}is></${p}c>`;
     case "formula":
       return typeof value.cached === "number"
-        ? flat`<${p}c r="${address}"${s}><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${numberText(value.cached)}</${p}v></${p}c>`
-        : flat`<${p}c r="${address}"${s} t="str"><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${escapeXml(value.cached)}</${p}v></${p}c>`;
+        ? `<${p}c r="${address}"${s}><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${numberText(value.cached)}</${p}v></${p}c>`
+        : `<${p}c r="${address}"${s} t="str"><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${escapeXml(value.cached)}</${p}v></${p}c>`;
   }
 }
 
 function numberText(n: number): string {
+  // A whole number below 10^15 has at most 15 digits: written as it is (most numbers of a plan).
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   // Round away float noise (0.1 + 0.2) so the file holds what a person would read.
   return String(Number(n.toPrecision(15)));
 }
 
-/** Text appended in pieces and encoded as UTF-8 every 64 K characters. */
+/**
+ * Text appended in pieces, each encoded as UTF-8 where it goes as it comes (no joined string to
+ * encode after): into blocks that grow with what was written, from 64 KB to 4 MB.
+ */
 class ChunkedUtf8 {
   private static readonly encoder = new TextEncoder();
-  private readonly chunks: Uint8Array[] = [];
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly full: Uint8Array[] = [];
+  private block = new Uint8Array(0);
+  private at = 0;
+  private written = 0;
 
   push(text: string): void {
-    if (text.length >= 65536) {
-      // A long stretch (a large comment or attribute) is encoded as it is, never joined first.
-      this.flush();
-      this.chunks.push(ChunkedUtf8.encoder.encode(text));
-      return;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: a piece that may not fit starts a new block.
+    if (this.block.length - this.at < text.length * 3) {
+      if (this.at > 0) this.full.push(this.block.subarray(0, this.at));
+      this.written += this.at;
+      this.block = new Uint8Array(
+        Math.max(
+          Math.min(Math.max(this.written, 1 << 16), 1 << 22),
+          text.length * 3,
+        ),
+      );
+      this.at = 0;
     }
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= 65536) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.chunks.push(ChunkedUtf8.encoder.encode(this.pending.join("")));
-    this.pending = [];
-    this.pendingLength = 0;
+    this.at += ChunkedUtf8.encoder.encodeInto(
+      text,
+      this.block.subarray(this.at),
+    ).written;
   }
 
   /** The bytes of `first` and then everything pushed. */
   bytes(first: string): Uint8Array {
-    this.flush();
     const head = ChunkedUtf8.encoder.encode(first);
+    const blocks = [...this.full, this.block.subarray(0, this.at)];
     const out = new Uint8Array(
-      this.chunks.reduce((n, c) => n + c.length, head.length),
+      blocks.reduce((n, c) => n + c.length, head.length),
     );
     out.set(head);
     let at = head.length;
-    for (const c of this.chunks) {
+    for (const c of blocks) {
       out.set(c, at);
       at += c.length;
     }

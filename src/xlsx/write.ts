@@ -49,6 +49,7 @@ import {
 export interface Codec {
   readonly inflate: Inflate;
   readonly deflate: Deflate;
+  /** CRC-32 of parts read and written (the zip module's own when absent). */
   readonly crc32?: (data: Uint8Array) => number;
 }
 
@@ -216,7 +217,14 @@ class Package {
     const entry = this.zip?.entries.get(name);
     this.replaced.set(
       name,
-      newPart(name, content, this.codec.deflate, entry?.time, entry?.date),
+      newPart(
+        name,
+        content,
+        this.codec.deflate,
+        entry?.time,
+        entry?.date,
+        this.codec.crc32,
+      ),
     );
   }
 

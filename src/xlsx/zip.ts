@@ -301,6 +301,7 @@ export function newPart(
   deflate: Deflate,
   time = 0,
   date = 0x21,
+  crc: (data: Uint8Array) => number = crc32,
 ): ZipPart {
   const packed = deflate(content);
   const stored = packed.length >= content.length;
@@ -308,7 +309,7 @@ export function newPart(
     name,
     method: stored ? 0 : 8,
     data: stored ? content : packed,
-    crc: crc32(content),
+    crc: crc(content),
     size: content.length,
     time,
     date,

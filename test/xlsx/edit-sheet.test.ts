@@ -192,3 +192,76 @@ describe("cells written into an existing sheet", () => {
     expect(new TextDecoder().decode(out)).toContain(untouched);
   });
 });
+
+test("a sheet of megabytes, in characters of one to four bytes, is written as the text it is", () => {
+  // Rows of 1-, 2-, 3- and 4-byte characters, a long comment between them, and untouched rows:
+  // the output crosses many blocks of the encoder and must be the same text, byte for byte.
+  const rows: string[] = [];
+  for (let r = 1; r <= 20_000; r++)
+    rows.push(
+      `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${["a", "é", "€", "😀"][r % 4]!.repeat(r % 50)}</t></is></c></row>`,
+    );
+  rows.splice(7_000, 0, `<!--${"€".repeat(300_000)}-->`);
+  const xml = `<worksheet xmlns="${NS}"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+  const { bytes } = editSheetXml(xml, [], () => "");
+  expect(bytes.length).toBeGreaterThan(3_000_000);
+  expect(new TextDecoder().decode(bytes)).toBe(xml);
+});
+
+describe("a cell's text as XML", () => {
+  /** The plain form escapeXml and numberText replace (regular expressions, toPrecision for all). */
+  const reference = (s: string) =>
+    s
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+        (ch) =>
+          `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`,
+      );
+  const xmlText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom("&", "<", ">", '"', "'", "\t", "\n", "\r", "\u0000"),
+      fc.constantFrom("\u0001", "\u000b", "\u001f", "\ufffe", "\uffff", "é"),
+      fc.constantFrom("😀", "a", "=", " "),
+    ),
+  });
+
+  test("text is escaped as XML 1.0 needs, characters it cannot carry as _xHHHH_ (property)", () => {
+    fc.assert(
+      fc.property(xmlText, (s) => {
+        const xml = cellXml("A1", { kind: "text", value: s }, null);
+        expect(s === "" ? xml : xml.slice(xml.indexOf("preserve") + 10)).toBe(
+          s === "" ? '<c r="A1"/>' : `${reference(s)}</t></is></c>`,
+        );
+        // A formula's text the same way, both the formula and a text it caches.
+        expect(
+          cellXml("A1", { kind: "formula", formula: s, cached: s }, null),
+        ).toBe(
+          `<c r="A1" t="str"><f>${reference(s)}</f><v>${reference(s)}</v></c>`,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a number is written with 15 significant digits at most, whole or not (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer({ min: -(2 ** 53), max: 2 ** 53 }),
+          fc.constantFrom(1e15 - 1, 1e15, -1e15, 1e15 + 2, 0.1 + 0.2, -0),
+        ),
+        (n) => {
+          expect(cellXml("B2", { kind: "number", value: n }, 3)).toBe(
+            `<c r="B2" s="3"><v>${String(Number(n.toPrecision(15)))}</v></c>`,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

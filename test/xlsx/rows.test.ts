@@ -90,8 +90,27 @@ describe("a row in the common form is read in one pass", () => {
     expect(b.count).toBe(0);
   });
 
+  test("entities in values, formulas and inline text, decoded as the scanner decodes them", () => {
+    const x = `<row r="1"><c r="A1" t="str"><f>IF(B1=&quot;&quot;,&quot;&lt;&gt;&quot;,B1&amp;&apos;x&apos;)</f><v>a &amp; b</v></c><c r="B1" t="inlineStr"><is><t>&#233;&#x1F600;</t></is></c></row>`;
+    expect(readRow(x, 0, b)).toBe(x.length);
+    expect(b.formula[0]).toBe(`IF(B1="","<>",B1&'x')`);
+    expect(b.value[0]).toBe("a & b");
+    expect(b.inline[1]).toBe("é😀");
+  });
+
   test.each([
-    ["an entity", `<row r="1"><c r="A1" t="str"><v>a &amp; b</v></c></row>`],
+    [
+      "an unknown entity",
+      `<row r="1"><c r="A1" t="str"><v>a &bogus; b</v></c></row>`,
+    ],
+    [
+      "an unterminated entity",
+      `<row r="1"><c r="A1" t="str"><v>a &amp b</v></c></row>`,
+    ],
+    [
+      "a carriage return as a character reference",
+      `<row r="1"><c r="A1" t="str"><v>a&#13;b</v></c></row>`,
+    ],
     [
       "a carriage return",
       `<row r="1"><c r="A1" t="str"><v>a\r\nb</v></c></row>`,
@@ -125,7 +144,10 @@ describe("a row in the common form is read in one pass", () => {
 
 describe("read in one pass or by the scanner, a sheet gives the same cells", () => {
   const text = fc.string({
-    unit: fc.constantFrom("a", "Z", " ", "1", ".", "é", "😀", ">", "\t", "\n"),
+    unit: fc.constantFrom(
+      ...["a", "Z", " ", "1", ".", "é", "😀", ">", "\t", "\n"],
+      ...["&amp;", "&quot;", "&#233;", "&#xD;", "&#0;", "&bogus;"],
+    ),
     maxLength: 8,
   });
   const number = fc.oneof(
