@@ -21,27 +21,40 @@ export const MAIN_NS =
 export const REL_NS =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+/** Text for an attribute value: &, <, > and " escaped, and what XML 1.0 cannot carry. */
 export function escapeXml(s: string): string {
+  return escaped(s, true);
+}
+
+/**
+ * Text for element content: as escapeXml but for quotes, which Excel too writes as they are (a
+ * formula comparing text is full of them, and each &quot; would be decoded again on reading).
+ */
+export function escapeText(s: string): string {
+  return escaped(s, false);
+}
+
+function escaped(s: string, quotes: boolean): string {
   // One pass, and no new string when there is nothing to escape (most formulas of a plan): this
   // runs for every formula and text a plan writes.
   let out = "";
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    let escaped: string;
-    if (c === 0x22) escaped = "&quot;";
-    else if (c === 0x26) escaped = "&amp;";
-    else if (c === 0x3c) escaped = "&lt;";
-    else if (c === 0x3e) escaped = "&gt;";
+    let entity: string;
+    if (c === 0x22 && quotes) entity = "&quot;";
+    else if (c === 0x26) entity = "&amp;";
+    else if (c === 0x3c) entity = "&lt;";
+    else if (c === 0x3e) entity = "&gt;";
     else if (
       c < 0x20
         ? c !== 0x09 && c !== 0x0a && c !== 0x0d
         : c === 0xfffe || c === 0xffff
     )
       // Characters XML 1.0 cannot carry are escaped the way Excel does (_xHHHH_).
-      escaped = `_x${c.toString(16).padStart(4, "0").toUpperCase()}_`;
+      entity = `_x${c.toString(16).padStart(4, "0").toUpperCase()}_`;
     else continue;
-    out += s.slice(from, i) + escaped;
+    out += s.slice(from, i) + entity;
     from = i + 1;
   }
   return from === 0 ? s : out + s.slice(from);
@@ -64,11 +77,11 @@ export function cellXml(
     case "text":
       return value.value === ""
         ? `<${p}c r="${address}"${s}/>`
-        : `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value.value)}</${p}t></${p}is></${p}c>`;
+        : `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value.value)}</${p}t></${p}is></${p}c>`;
     case "formula":
       return typeof value.cached === "number"
-        ? `<${p}c r="${address}"${s}><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${numberText(value.cached)}</${p}v></${p}c>`
-        : `<${p}c r="${address}"${s} t="str"><${p}f>${escapeXml(value.formula)}</${p}f><${p}v>${escapeXml(value.cached)}</${p}v></${p}c>`;
+        ? `<${p}c r="${address}"${s}><${p}f>${escapeText(value.formula)}</${p}f><${p}v>${numberText(value.cached)}</${p}v></${p}c>`
+        : `<${p}c r="${address}"${s} t="str"><${p}f>${escapeText(value.formula)}</${p}f><${p}v>${escapeText(value.cached)}</${p}v></${p}c>`;
   }
 }
 
@@ -488,7 +501,7 @@ export function conditionalFormattingXml(
     )
     .map(
       (m) =>
-        `<${p}conditionalFormatting sqref="${m.range}"><${p}cfRule type="expression" dxfId="${styles.dxf(m.fill, m.fontColor)}" priority="${++priority}"><${p}formula>${escapeXml(m.formula)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
+        `<${p}conditionalFormatting sqref="${m.range}"><${p}cfRule type="expression" dxfId="${styles.dxf(m.fill, m.fontColor)}" priority="${++priority}"><${p}formula>${escapeText(m.formula)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
     )
     .join("");
 }
@@ -498,8 +511,8 @@ export { AFTER_CONDITIONAL };
 function validationXml(v: Validation): string {
   const common = `allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="IOP-budget" error="${escapeXml(v.message)}" sqref="${v.range}"`;
   if (v.kind === "list")
-    return `<dataValidation type="list" ${common}><formula1>"${escapeXml(v.values.join(","))}"</formula1></dataValidation>`;
-  return `<dataValidation type="custom" ${common}><formula1>${escapeXml(v.formula)}</formula1></dataValidation>`;
+    return `<dataValidation type="list" ${common}><formula1>"${escapeText(v.values.join(","))}"</formula1></dataValidation>`;
+  return `<dataValidation type="custom" ${common}><formula1>${escapeText(v.formula)}</formula1></dataValidation>`;
 }
 
 /** A whole new worksheet from a created sheet of the plan. */
@@ -552,7 +565,7 @@ export function newSheetBytes(
     : "";
   const print = sheet.print
     ? '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-      `<headerFooter><oddHeader>${escapeXml(`&C${sheet.print.header.replace(/&/g, "&&")}`)}</oddHeader></headerFooter>`
+      `<headerFooter><oddHeader>${escapeText(`&C${sheet.print.header.replace(/&/g, "&&")}`)}</oddHeader></headerFooter>`
     : "";
   out.push(
     `</sheetData>${protection}${marks}${validations}` +

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { type Cell, type CellWrite, a1, parseA1 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
-import { cellXml, editSheetXml } from "../../src/xlsx/sheet-xml";
+import { cellXml, editSheetXml, escapeXml } from "../../src/xlsx/sheet-xml";
 import { packageOfSheet } from "../helpers/workbook";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -209,13 +209,14 @@ test("a sheet of megabytes, in characters of one to four bytes, is written as th
 });
 
 describe("a cell's text as XML", () => {
-  /** The plain form escapeXml and numberText replace (regular expressions, toPrecision for all). */
-  const reference = (s: string) =>
-    s
-      .replace(/&/g, "&amp;")
+  /** The plain form the escapes and numberText replace (regular expressions, toPrecision for all). */
+  const reference = (s: string, quotes = false) =>
+    (quotes
+      ? s.replace(/&/g, "&amp;").replace(/"/g, "&quot;")
+      : s.replace(/&/g, "&amp;")
+    )
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
       .replace(
         /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
         (ch) =>
@@ -229,9 +230,10 @@ describe("a cell's text as XML", () => {
     ),
   });
 
-  test("text is escaped as XML 1.0 needs, characters it cannot carry as _xHHHH_ (property)", () => {
+  test("text is escaped as XML 1.0 needs, characters it cannot carry as _xHHHH_, quotes only in attributes (property)", () => {
     fc.assert(
       fc.property(xmlText, (s) => {
+        expect(escapeXml(s)).toBe(reference(s, true));
         const xml = cellXml("A1", { kind: "text", value: s }, null);
         expect(s === "" ? xml : xml.slice(xml.indexOf("preserve") + 10)).toBe(
           s === "" ? '<c r="A1"/>' : `${reference(s)}</t></is></c>`,
