@@ -36,8 +36,9 @@ import {
 } from "../xlsx/read";
 import { checkOutput, readInput, writeOutput } from "./files";
 import { terminalSafe, terminalSafeChunks } from "./terminal";
-import type { Inflate } from "../xlsx/zip";
+import { type Inflate, packPart } from "../xlsx/zip";
 import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
+import { packOnWorker } from "./pack-worker";
 import { fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
 import { LazyList, jsonChunks } from "./json-chunks";
@@ -106,9 +107,15 @@ function collectGarbage(): void {
 }
 /** Node's own CRC-32 (native): every part read is checked against its directory entry. */
 const crcNative = (data: Uint8Array): number => zlibCrc32(data);
+const DEFLATE_LEVEL = 6;
+/**
+ * The parts compute deflates on a worker thread: from 1 MB (a smaller one is not worth sending)
+ * to 8 MB (a larger one would cost more memory on its way than its time is worth).
+ */
+const PACK_ON_WORKER = { min: 1 << 20, max: 8 << 20 };
 const NATIVE_CODEC: Codec = {
   inflate: inflateNative,
-  deflate: (data) => deflateRawSync(data, { level: 6 }),
+  deflate: (data) => deflateRawSync(data, { level: DEFLATE_LEVEL }),
   crc32: crcNative,
 };
 
@@ -430,7 +437,19 @@ function computeFile(
   // The grids and the read's garbage go before the write builds the new package: V8 would
   // otherwise let the heap grow past both (a full collection costs some tens of milliseconds).
   collectGarbage();
-  const written = applyPlan(planned.bytes, planned.plan, NATIVE_CODEC);
+  // Large sheets are deflated on a second thread while the next is written.
+  const packer = packOnWorker(DEFLATE_LEVEL, PACK_ON_WORKER, (content) =>
+    packPart(content, NATIVE_CODEC.deflate, crcNative),
+  );
+  let written: Uint8Array;
+  try {
+    written = applyPlan(planned.bytes, planned.plan, {
+      ...NATIVE_CODEC,
+      packLater: packer.packLater,
+    });
+  } finally {
+    packer.close();
+  }
   return {
     kind: "ok",
     written,

@@ -41,7 +41,8 @@ import {
   deflateWithFflate,
   inflateWithFflate,
   keptPart,
-  newPart,
+  type PackLater,
+  packPart,
   writeZip,
 } from "./zip";
 
@@ -51,6 +52,8 @@ export interface Codec {
   readonly deflate: Deflate;
   /** CRC-32 of parts read and written (the zip module's own when absent). */
   readonly crc32?: (data: Uint8Array) => number;
+  /** Packs large parts on another thread while the next is made (the command line's). */
+  readonly packLater?: PackLater;
 }
 
 export const FFLATE_CODEC: Codec = {
@@ -95,7 +98,8 @@ class Package {
   private readonly names: string[];
   /** Part names by lower case: OPC part names are case-insensitive, as the reader's lookup is. */
   private readonly byLowerCase = new Map<string, string>();
-  private readonly replaced = new Map<string, ZipPart>();
+  /** New parts by name: packed, or being packed elsewhere (resolved when first asked for). */
+  private readonly replaced = new Map<string, ZipPart | (() => ZipPart)>();
   private readonly deleted = new Set<string>();
   readonly workbookPart: string;
   private readonly workbookXml: string;
@@ -187,7 +191,7 @@ class Package {
   text(path: string): string | null {
     const name = this.partName(path);
     if (this.deleted.has(name)) return null;
-    const part = this.replaced.get(name);
+    const part = this.replacedPart(name);
     if (part)
       return strFromU8(
         part.method === 0
@@ -207,6 +211,7 @@ class Package {
     this.putBytes(path, strToU8(xml));
   }
 
+  /** A part's new content, handed over: it may be moved to another thread to be packed. */
   putBytes(path: string, content: Uint8Array): void {
     const name = this.partName(path);
     if (!this.byLowerCase.has(name.toLowerCase())) {
@@ -215,17 +220,27 @@ class Package {
     }
     this.deleted.delete(name);
     const entry = this.zip?.entries.get(name);
+    const time = entry?.time ?? 0;
+    const date = entry?.date ?? 0x21;
+    const later = this.codec.packLater?.(content);
     this.replaced.set(
       name,
-      newPart(
-        name,
-        content,
-        this.codec.deflate,
-        entry?.time,
-        entry?.date,
-        this.codec.crc32,
-      ),
+      later
+        ? () => ({ name, time, date, ...later() })
+        : {
+            name,
+            time,
+            date,
+            ...packPart(content, this.codec.deflate, this.codec.crc32),
+          },
     );
+  }
+
+  /** A new part, waited for if it is still being packed; undefined when the part is not new. */
+  private replacedPart(name: string): ZipPart | undefined {
+    let part = this.replaced.get(name);
+    if (typeof part === "function") this.replaced.set(name, (part = part()));
+    return part;
   }
 
   delete(path: string): void {
@@ -378,9 +393,9 @@ class Package {
     const parts: ZipPart[] = [];
     for (const name of this.names) {
       if (this.deleted.has(name)) continue;
-      const part = this.replaced.get(name);
       const entry = this.zip?.entries.get(name);
       try {
+        const part = this.replacedPart(name);
         if (part) parts.push(part);
         else if (entry) parts.push(keptPart(this.zip!, entry));
       } catch (e) {

@@ -294,25 +294,33 @@ export interface ZipPart {
   readonly date: number;
 }
 
-/** A part of new content, deflated (stored when that is no smaller). */
-export function newPart(
-  name: string,
+/** A part's content as it goes in the file: deflated, or stored when that is no smaller. */
+export interface PackedPart {
+  readonly method: 0 | 8;
+  readonly data: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * Packing begun elsewhere (another thread, while this one goes on): the packed part, waited for
+ * when asked for; null when the codec would rather the part were packed here (a small one).
+ */
+export type PackLater = (content: Uint8Array) => (() => PackedPart) | null;
+
+/** Content packed here and now. */
+export function packPart(
   content: Uint8Array,
   deflate: Deflate,
-  time = 0,
-  date = 0x21,
   crc: (data: Uint8Array) => number = crc32,
-): ZipPart {
+): PackedPart {
   const packed = deflate(content);
   const stored = packed.length >= content.length;
   return {
-    name,
     method: stored ? 0 : 8,
     data: stored ? content : packed,
     crc: crc(content),
     size: content.length,
-    time,
-    date,
   };
 }
 

@@ -17,7 +17,7 @@ import {
   crc32,
   inflateWithFflate,
   keptPart,
-  newPart,
+  packPart,
   writeZip,
 } from "../../src/xlsx/zip";
 import { applyPlan } from "../../src/xlsx/write";
@@ -252,13 +252,21 @@ describe("zip writing", () => {
     const parts: ZipPart[] = [...zip.entries.values()].map((e, i) =>
       i % 2 === 0
         ? keptPart(zip, e)
-        : newPart(e.name, zip.read(e), (d) => deflateRawSync(d)),
+        : {
+            name: e.name,
+            time: 0,
+            date: 0x21,
+            ...packPart(zip.read(e), (d) => deflateRawSync(d)),
+          },
     );
-    parts.push(
-      newPart("xl/ny del ö.xml", new TextEncoder().encode("<a>å</a>"), (d) =>
+    parts.push({
+      name: "xl/ny del ö.xml",
+      time: 0,
+      date: 0x21,
+      ...packPart(new TextEncoder().encode("<a>å</a>"), (d) =>
         deflateRawSync(d),
       ),
-    );
+    });
     const written = unzipSync(writeZip(parts));
     for (const e of zip.entries.values())
       expect(

@@ -1,0 +1,136 @@
+// Deflating on a worker thread: the same parts as packed here, small parts left here, and a worker
+// that fails or has been closed costs nothing but time (its parts are packed here).
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { packOnWorker } from "../../src/cli/pack-worker";
+import { type PackedPart, packPart } from "../../src/xlsx/zip";
+import { applyPlan } from "../../src/xlsx/write";
+import { readXlsx } from "../../src/xlsx/read";
+import { analyze, planWrite } from "../../src/core";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const deflate = (d: Uint8Array) => deflateRawSync(d, { level: 6 });
+
+/** Content of `size` bytes that deflates (XML-like, not random). */
+function content(size: number, seed: number): Uint8Array {
+  const text = Array.from(
+    { length: Math.ceil(size / 20) },
+    (_, i) => `<c r="A${i + seed}"><v>${(i * 7919 + seed) % 100003}</v></c>`,
+  ).join("");
+  const bytes = new TextEncoder().encode(text.slice(0, size));
+  expect(bytes.length).toBe(size);
+  return bytes;
+}
+
+/** The same part: method, CRC, size and bytes. */
+function same(a: PackedPart, b: PackedPart): boolean {
+  return (
+    a.method === b.method &&
+    a.crc === b.crc &&
+    a.size === b.size &&
+    Buffer.from(a.data).equals(Buffer.from(b.data))
+  );
+}
+
+function inflated(p: PackedPart): Uint8Array {
+  return p.method === 0 ? p.data : inflateRawSync(p.data);
+}
+
+describe("parts deflated on a worker thread", () => {
+  test("large parts are packed on the worker exactly as here; small and very large ones are left here", () => {
+    const here: Uint8Array[] = [];
+    const packer = packOnWorker(6, { min: 10_000, max: 2_000_000 }, (c) => {
+      here.push(c);
+      return packPart(c, deflate);
+    });
+    try {
+      expect(packer.packLater(content(9_999, 1))).toBeNull();
+      expect(packer.packLater(content(2_000_001, 1))).toBeNull();
+      const parts = [300_000, 10_000, 2_000_000].map((n, i) => content(n, i));
+      const expected = parts.map((c) => packPart(c.slice(), deflate));
+      const later = parts.map((c) => packer.packLater(c));
+      // Taken in another order than sent: each answer is the part's own.
+      for (const i of [2, 0, 1]) {
+        const packed = later[i]!();
+        expect(same(packed, expected[i]!)).toBe(true);
+        expect(
+          Buffer.from(inflated(packed)).equals(Buffer.from(parts[i]!)),
+        ).toBe(true);
+      }
+      expect(here).toHaveLength(0);
+    } finally {
+      packer.close();
+    }
+  });
+
+  test("a worker that fails to deflate leaves its parts to be packed here", () => {
+    let packedHere = 0;
+    // Level 42 does not exist: zlib throws on the worker.
+    const packer = packOnWorker(42, { min: 1, max: 1e9 }, (c) => {
+      packedHere++;
+      return packPart(c, deflate);
+    });
+    try {
+      const part = content(50_000, 3);
+      const packed = packer.packLater(part)!();
+      expect(packedHere).toBe(1);
+      expect(same(packed, packPart(part, deflate))).toBe(true);
+    } finally {
+      packer.close();
+    }
+  });
+
+  test("a part asked for after the worker is closed is packed here", () => {
+    let packedHere = 0;
+    const packer = packOnWorker(6, { min: 1, max: 1e9 }, (c) => {
+      packedHere++;
+      return packPart(c, deflate);
+    });
+    const part = content(50_000, 4);
+    const later = packer.packLater(part)!;
+    packer.close();
+    expect(same(later(), packPart(part, deflate))).toBe(true);
+    expect(packedHere).toBe(1);
+    // And every part after that, without a worker.
+    expect(packer.packLater(part)).toBeNull();
+  });
+
+  test("a computed workbook is the same whether its sheets were deflated on the worker or here", () => {
+    const bytes = readFileSync(
+      join(__dirname, "..", "fixtures", "samples", "budget-2025-26.xlsx"),
+    );
+    const plan = planWrite(readXlsx(bytes), analyze(readXlsx(bytes)), {
+      at: "2026-12-03 12:00",
+      version: "test",
+      source: "budget-2025-26.xlsx",
+    });
+    const codec = {
+      inflate: (d: Uint8Array, size: number) =>
+        inflateRawSync(d, { maxOutputLength: Math.max(size, 1) }),
+      deflate,
+    };
+    const packer = packOnWorker(6, { min: 2_000, max: 1e9 }, (c) =>
+      packPart(c, deflate),
+    );
+    let sentToWorker = 0;
+    try {
+      const onWorker = applyPlan(bytes, plan, {
+        ...codec,
+        packLater: (c) => {
+          const later = packer.packLater(c);
+          if (later) sentToWorker++;
+          return later;
+        },
+      });
+      // The sheets and the decision sheet at least; the package's small parts stay here.
+      expect(sentToWorker).toBeGreaterThan(3);
+      expect(
+        Buffer.from(onWorker).equals(
+          Buffer.from(applyPlan(bytes, plan, codec)),
+        ),
+      ).toBe(true);
+    } finally {
+      packer.close();
+    }
+  });
+});
