@@ -25,6 +25,15 @@ export class RowBuffer {
   readonly value: (string | null)[] = [];
   readonly formula: (string | null)[] = [];
   readonly inline: string[] = [];
+  // Where things are, for a writer that copies what it does not change (the sheet editor):
+  /** Where the row's start tag ends (after its ">" or "/>"). */
+  tagEnd = 0;
+  /** The spans attribute, from its name to after its closing quote; spansStart -1 when absent. */
+  spansStart = -1;
+  spansEnd = -1;
+  /** Each cell from its "<" to after its end tag (or "/>"). */
+  readonly cellStart: number[] = [];
+  readonly cellEnd: number[] = [];
 }
 
 const LT = 0x3c;
@@ -198,14 +207,20 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
   if (!tagAt(x, at, "<row") || !attributes(x, at + 4)) return -1;
   const r = attrs.find("r");
   b.r = r < 0 ? undefined : valueOf(x, r);
+  const spans = attrs.find("spans");
+  b.spansStart = spans < 0 ? -1 : attrs.nameStart(spans);
+  b.spansEnd = spans < 0 ? -1 : attrs.valueEnd(spans) + 1;
+  b.tagEnd = tagEnd;
   b.count = 0;
   if (tagEmpty) return tagEnd;
   let i = tagEnd;
   for (;;) {
     i = skipSpace(x, i);
     if (x.startsWith("</row>", i)) return i + 6;
+    const cellStart = i;
     if (!tagAt(x, i, "<c") || !attributes(x, i + 2)) return -1;
     const k = b.count++;
+    b.cellStart[k] = cellStart;
     const cr = attrs.find("r");
     const hasRef =
       cr >= 0 && readRef(x, attrs.valueStart(cr), attrs.valueEnd(cr), ref);
@@ -219,11 +234,15 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
     b.formula[k] = null;
     b.inline[k] = "";
     i = tagEnd;
-    if (tagEmpty) continue;
+    if (tagEmpty) {
+      b.cellEnd[k] = i;
+      continue;
+    }
     for (;;) {
       i = skipSpace(x, i);
       if (x.startsWith("</c>", i)) {
         i += 4;
+        b.cellEnd[k] = i;
         break;
       }
       if (x.startsWith("<v>", i)) {

@@ -11,8 +11,8 @@ import {
   isOwnMarkFormula,
   isoToSerial,
 } from "../core";
-import { readRef } from "./rows";
-import { scanXml } from "./scan";
+import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
+import { XmlSyntaxError, scanXmlPieces } from "./scan";
 import { prefixAt } from "./xml";
 import type { StyleBook } from "./styles";
 
@@ -170,6 +170,11 @@ interface SheetLayout {
  * cells, and the add-in's conditional marks: stale ones removed, new ones added where the schema
  * puts them. `render` gives a planned cell's XML, knowing the style of the cell it replaces (a
  * person's formatting wins). Throws on XML that is not well-formed or has no sheetData.
+ *
+ * With `onePass` (a large workbook), rows in the common form are read by the reader's one pass
+ * (rows.ts) instead of the scanner's events; the scanner reads the rest, as before. The sheet is
+ * then cut into pieces after row end tags found by a plain search; a cut the scanner rejects (one
+ * inside a comment) sends the whole sheet to the scanner alone.
  */
 export function editSheetXml(
   xml: string,
@@ -179,6 +184,32 @@ export function editSheetXml(
     readonly marks: readonly ConditionalMark[];
     readonly styles: StyleBook;
   },
+  onePass = false,
+): { bytes: Uint8Array; prefix: string } {
+  if (onePass) {
+    try {
+      return editOnce(xml, cells, render, marks, true);
+    } catch (e) {
+      if (!(e instanceof XmlSyntaxError)) throw e;
+    }
+  }
+  return editOnce(xml, cells, render, marks, false);
+}
+
+/** Where to cut a large sheet for the one pass: pieces of about this many characters. */
+const PIECE = 1 << 16;
+
+function editOnce(
+  xml: string,
+  cells: readonly CellWrite[],
+  render: (cell: CellWrite, ownStyle: number | null, prefix: string) => string,
+  marks:
+    | {
+        readonly marks: readonly ConditionalMark[];
+        readonly styles: StyleBook;
+      }
+    | undefined,
+  onePass: boolean,
 ): { bytes: Uint8Array; prefix: string } {
   // The plan's cells by row (1-based), each row's in column order; a later write of a cell wins.
   const planned = new Map<number, Map<number, CellWrite>>();
@@ -262,11 +293,138 @@ export function editSheetXml(
   let inFormula = false;
   let formula = "";
 
-  scanXml(xml, {
+  /**
+   * A row starts at `start`, its start tag ending at `end`; its r attribute as written, and its
+   * spans attribute's extent (-1 when absent), both in the sheet.
+   */
+  const beginRow = (
+    r: string | undefined,
+    start: number,
+    end: number,
+    spansStart: number,
+    spansEnd: number,
+  ) => {
+    const n = r === undefined ? NaN : Number(r);
+    const hasR = Number.isInteger(n) && n >= 1;
+    rowNumber = hasR ? n : r === undefined ? rowNumber + 1 : rowNumber;
+    newRowsBefore(rowNumber);
+    rowStart = start;
+    rowIsPlanned = planned.has(rowNumber);
+    if (pending[next] === rowNumber) next++;
+    rowCells = [];
+    col = -1;
+    // The start tag as written, without its spans hint (stale after insertions; optional),
+    // and with a row number where it had none.
+    const close = xml.charCodeAt(end - 2) === 0x2f ? end - 2 : end - 1;
+    let tag = xml.slice(start, close);
+    if (spansStart >= 0 && rowIsPlanned) {
+      let from = spansStart - start;
+      while (from > 0 && /\s/.test(tag[from - 1]!)) from--;
+      tag = tag.slice(0, from) + tag.slice(spansEnd - start);
+    }
+    rowHadR = r !== undefined;
+    rowStartTag = rowHadR
+      ? tag
+      : `<${p}row r="${rowNumber}"${tag.slice(p.length + 4)}`;
+  };
+  /** A cell of the row, from `start` to `end` in the sheet. */
+  const addCell = (
+    start: number,
+    end: number,
+    hasRef: boolean,
+    style: number | null,
+  ) => {
+    if (!rowIsPlanned) return;
+    const cell = xml.slice(start, end);
+    rowCells.push({
+      col,
+      // A cell without r gets one, so that the cells inserted beside it keep their order.
+      xml: hasRef
+        ? cell
+        : `<${p}c r="${a1(rowNumber - 1, col)}"${cell.slice(p.length + 2)}`,
+      style,
+    });
+  };
+  /** The row ends at `end`: written, merged with the plan's cells or as it is. */
+  const endRow = (end: number) => {
+    // Space and comments between rows are copied as they are.
+    if (rowStart > copied) out.push(xml.slice(copied, rowStart));
+    if (rowIsPlanned) out.push(mergedRow(rowNumber, rowStartTag, rowCells));
+    else {
+      if (col >= 0) extend(rowNumber, col);
+      // A row without r gets one; the rest of it is copied as it is.
+      out.push(
+        rowHadR
+          ? xml.slice(rowStart, end)
+          : `<${p}row r="${rowNumber}"${xml.slice(rowStart + p.length + 4, end)}`,
+      );
+    }
+    copied = end;
+  };
+
+  // The pieces the scanner reads, and where the current one starts in the sheet: between rows, at
+  // the start of a piece, rows in the common form are taken by the one pass first.
+  let base = 0;
+  let betweenRows = false;
+  const row = new RowBuffer();
+  /** Rows from `at` up to `to` by the one pass; where the first it does not take starts. */
+  const onePassRows = (at: number, to: number): number => {
+    for (;;) {
+      at = skipSpace(xml, at);
+      if (at >= to) return at;
+      const end = readRow(xml, at, row);
+      if (end < 0 || end > to) return at;
+      beginRow(row.r, at, row.tagEnd, row.spansStart, row.spansEnd);
+      for (let k = 0; k < row.count; k++) {
+        const hasRef = row.refCol[k]! >= 0;
+        col = hasRef ? row.refCol[k]! : col + 1;
+        const style = row.style[k]!;
+        addCell(
+          row.cellStart[k]!,
+          row.cellEnd[k]!,
+          hasRef,
+          style > 0 ? style : null,
+        );
+      }
+      endRow(end);
+      at = end;
+    }
+  };
+  function* pieces(): Generator<string> {
+    if (!onePass) {
+      yield xml;
+      return;
+    }
+    // The head, up to the end of what looks like sheetData's start tag; the scanner says if it is.
+    const sheetData = xml.indexOf("sheetData");
+    const headEnd = sheetData < 0 ? -1 : xml.indexOf(">", sheetData) + 1;
+    if (headEnd <= 0) {
+      yield xml;
+      return;
+    }
+    yield xml.slice(0, headEnd);
+    let from = headEnd;
+    while (from < xml.length) {
+      // After the first row end tag past a piece's length (or the rest of the sheet).
+      const rowEnd = xml.indexOf("row>", from + PIECE);
+      const to = rowEnd < 0 ? xml.length : rowEnd + 4;
+      let at = from;
+      if (betweenRows) at = onePassRows(from, to);
+      if (at < to) {
+        base = at;
+        yield xml.slice(at, to);
+      }
+      from = to;
+    }
+  }
+
+  scanXmlPieces(pieces(), {
     get wantsText() {
       return inFormula;
     },
-    open(name, a, start, end) {
+    open(name, a, pieceStart, pieceEnd) {
+      const start = base + pieceStart;
+      const end = base + pieceEnd;
       depth++;
       if (depth === 1) {
         p = layout.prefix = prefixAt(xml, start, name);
@@ -276,6 +434,7 @@ export function editSheetXml(
         if (name === "sheetData" && !layout.sheetDataOpen) {
           layout.sheetDataOpen = { start, end };
           inSheetData = true;
+          betweenRows = true;
           copied = end;
           out.push(`<${p}sheetData>`);
         } else if (name === "dimension" && !layout.sheetDataOpen)
@@ -306,30 +465,15 @@ export function editSheetXml(
         return;
       }
       if (depth === 3 && name === "row") {
-        const r = a.get("r");
-        const n = r === undefined ? NaN : Number(r);
-        const hasR = Number.isInteger(n) && n >= 1;
-        rowNumber = hasR ? n : r === undefined ? rowNumber + 1 : rowNumber;
-        newRowsBefore(rowNumber);
-        rowStart = start;
-        rowIsPlanned = planned.has(rowNumber);
-        if (pending[next] === rowNumber) next++;
-        rowCells = [];
-        col = -1;
-        // The start tag as written, without its spans hint (stale after insertions; optional),
-        // and with a row number where it had none.
-        const close = xml.charCodeAt(end - 2) === 0x2f ? end - 2 : end - 1;
-        let tag = xml.slice(start, close);
+        betweenRows = false;
         const spans = a.find("spans");
-        if (spans >= 0 && rowIsPlanned) {
-          let from = a.nameStart(spans) - start;
-          while (from > 0 && /\s/.test(tag[from - 1]!)) from--;
-          tag = tag.slice(0, from) + tag.slice(a.valueEnd(spans) + 1 - start);
-        }
-        rowHadR = r !== undefined;
-        rowStartTag = rowHadR
-          ? tag
-          : `<${p}row r="${rowNumber}"${tag.slice(p.length + 4)}`;
+        beginRow(
+          a.get("r"),
+          start,
+          end,
+          spans < 0 ? -1 : base + a.nameStart(spans),
+          spans < 0 ? -1 : base + a.valueEnd(spans) + 1,
+        );
         return;
       }
       if (depth === 4 && name === "c") {
@@ -347,10 +491,13 @@ export function editSheetXml(
     text(t) {
       formula += t;
     },
-    close(name, start, end) {
+    close(name, pieceStart, pieceEnd) {
+      const start = base + pieceStart;
+      const end = base + pieceEnd;
       if (depth === 1) layout.rootClose = start;
       else if (depth === 2 && name === "sheetData" && inSheetData) {
         inSheetData = false;
+        betweenRows = false;
         layout.sheetDataClose = { start, end };
         // Whatever stands between the last row and the end tag (space, comments) stays.
         if (start > copied) out.push(xml.slice(copied, start));
@@ -363,31 +510,11 @@ export function editSheetXml(
       } else if (block && name === "formula" && inFormula) {
         inFormula = false;
         block.formulas.push(formula);
-      } else if (inSheetData && depth === 4 && name === "c") {
-        const cell = xml.slice(cellStart, end);
-        if (rowIsPlanned)
-          rowCells.push({
-            col,
-            // A cell without r gets one, so that the cells inserted beside it keep their order.
-            xml: cellHasRef
-              ? cell
-              : `<${p}c r="${a1(rowNumber - 1, col)}"${cell.slice(p.length + 2)}`,
-            style: cellStyle,
-          });
-      } else if (inSheetData && depth === 3 && name === "row") {
-        // Space and comments between rows are copied as they are.
-        if (rowStart > copied) out.push(xml.slice(copied, rowStart));
-        if (rowIsPlanned) out.push(mergedRow(rowNumber, rowStartTag, rowCells));
-        else {
-          if (col >= 0) extend(rowNumber, col);
-          // A row without r gets one; the rest of it is copied as it is.
-          out.push(
-            rowHadR
-              ? xml.slice(rowStart, end)
-              : `<${p}row r="${rowNumber}"${xml.slice(rowStart + p.length + 4, end)}`,
-          );
-        }
-        copied = end;
+      } else if (inSheetData && depth === 4 && name === "c")
+        addCell(cellStart, end, cellHasRef, cellStyle);
+      else if (inSheetData && depth === 3 && name === "row") {
+        endRow(end);
+        betweenRows = true;
       }
       depth--;
     },

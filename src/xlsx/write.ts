@@ -15,6 +15,7 @@ import {
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import {
   type Damage,
+  ONE_PASS_FROM_BYTES,
   WorkbookFileError,
   damaged,
   openZip,
@@ -485,6 +486,13 @@ export function applyPlan(
     );
   const pkg = new Package(zip, codec);
   const { book, part: stylesPart } = stylesOf(pkg);
+  // Large sheets are edited with the reader's one pass, from the size the reader takes it at.
+  let sheetBytes = 0;
+  for (const edit of plan.edits) {
+    const part = pkg.sheets.find((s) => s.name === edit.sheet)?.part;
+    sheetBytes += part ? (zip.entries.get(part)?.size ?? 0) : 0;
+  }
+  const onePass = sheetBytes >= ONE_PASS_FROM_BYTES;
   for (const edit of plan.edits) {
     // The sheet the reader read: the same name, through the same reading of the package. One
     // the writer cannot find is refused, never skipped and never guessed at.
@@ -508,6 +516,7 @@ export function applyPlan(
             prefix,
           ),
         { marks: edit.marks, styles: book },
+        onePass,
       );
     } catch {
       return refuse({ kind: "invalid", part: entry.part });
