@@ -44,11 +44,10 @@ port.on("message", ({ id, content }) => {
   setImmediate(() => collect({ type: "minor" }));
 });
 Atomics.store(shared, 1, 1);
-Atomics.notify(shared, 0);
+Atomics.notify(shared, 1);
 `;
 
-/** How long the worker may take to start, and then to give any answer, before it is given up. */
-const START_MS = 5_000;
+/** How long the worker may take to give any answer before it is given up. */
 const ANSWER_MS = 30_000;
 
 type Answer =
@@ -56,16 +55,22 @@ type Answer =
   | { readonly id: number; readonly error: string };
 
 /**
- * Packs parts of `sizes.min` to `sizes.max` bytes on one worker thread, started when the first
- * such part comes; other parts, and every part once the worker has failed, are left to `packHere`
- * (packLater gives null). A part sent is copied twice on its way (and kept here until answered):
+ * Packs parts of `sizes.min` to `sizes.max` bytes on one worker thread, started when the second
+ * such part comes (a workbook with one large part, such as a long decision sheet, is not worth a
+ * thread's start); the first, other parts, and every part once the worker has failed, are left to
+ * `packHere` (packLater gives null). A part asked for before the worker has started is packed here
+ * too, rather than waited for; `started` tells whether it has (waiting up to `waitMs` for it). A part sent is copied twice on its way (and kept here until answered):
  * a very large one would cost more memory than its time is worth. `close` ends the worker.
  */
 export function packOnWorker(
   level: number,
   sizes: { readonly min: number; readonly max: number },
   packHere: (content: Uint8Array) => PackedPart,
-): { packLater: PackLater; close(): void } {
+): {
+  packLater: PackLater;
+  started(waitMs: number): boolean;
+  close(): void;
+} {
   let worker: Worker | null = null;
   let port: MessagePort | null = null;
   let failed = false;
@@ -73,7 +78,10 @@ export function packOnWorker(
   /** What was sent and not yet packed, kept to be packed here if the worker fails. */
   const sent = new Map<number, Uint8Array>();
   const answers = new Map<number, Answer>();
+  /** Parts packed here after all: the worker's answers for them are let go. */
+  const abandoned = new Set<number>();
   let next = 0;
+  let large = 0;
 
   const start = (): MessagePort => {
     const channel = new MessageChannel();
@@ -102,6 +110,7 @@ export function packOnWorker(
       m = receiveMessageOnPort(port)
     ) {
       const answer = m.message as Answer;
+      if (abandoned.delete(answer.id)) continue;
       answers.set(answer.id, answer);
       if (!("error" in answer)) sent.delete(answer.id);
     }
@@ -128,8 +137,12 @@ export function packOnWorker(
           size: answer.size,
         };
       if (answer || failed) return here(id);
-      const patience = Atomics.load(shared, 1) === 1 ? ANSWER_MS : START_MS;
-      if (Atomics.wait(shared, 0, seen, patience) === "timed-out") {
+      if (Atomics.load(shared, 1) === 0) {
+        // Not started yet: packing here is sooner than a thread's start.
+        abandoned.add(id);
+        return here(id);
+      }
+      if (Atomics.wait(shared, 0, seen, ANSWER_MS) === "timed-out") {
         failed = true;
         return here(id);
       }
@@ -140,6 +153,7 @@ export function packOnWorker(
     packLater: (content) => {
       if (content.length < sizes.min || content.length > sizes.max || failed)
         return null;
+      if (large++ === 0) return null;
       const to = port ?? start();
       // The worker's answers so far: what they packed need not be kept here any longer.
       receive();
@@ -147,6 +161,11 @@ export function packOnWorker(
       sent.set(id, content);
       to.postMessage({ id, content });
       return () => take(id);
+    },
+    started: (waitMs) => {
+      if (!port) return false;
+      Atomics.wait(shared, 1, 0, waitMs);
+      return Atomics.load(shared, 1) === 1;
     },
     close: () => {
       // A part asked for after this is packed here.

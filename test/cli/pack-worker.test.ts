@@ -46,9 +46,13 @@ describe("parts deflated on a worker thread", () => {
     try {
       expect(packer.packLater(content(9_999, 1))).toBeNull();
       expect(packer.packLater(content(2_000_001, 1))).toBeNull();
+      // The first large part is packed here: one is not worth starting a thread for.
+      expect(packer.packLater(content(10_000, 9))).toBeNull();
+      expect(packer.started(0)).toBe(false);
       const parts = [300_000, 10_000, 2_000_000].map((n, i) => content(n, i));
       const expected = parts.map((c) => packPart(c.slice(), deflate));
       const later = parts.map((c) => packer.packLater(c));
+      expect(packer.started(60_000)).toBe(true);
       // Taken in another order than sent: each answer is the part's own.
       for (const i of [2, 0, 1]) {
         const packed = later[i]!();
@@ -72,9 +76,35 @@ describe("parts deflated on a worker thread", () => {
     });
     try {
       const part = content(50_000, 3);
-      const packed = packer.packLater(part)!();
+      expect(packer.packLater(part)).toBeNull();
+      const later = packer.packLater(part)!;
+      expect(packer.started(60_000)).toBe(true);
+      const packed = later();
       expect(packedHere).toBe(1);
       expect(same(packed, packPart(part, deflate))).toBe(true);
+    } finally {
+      packer.close();
+    }
+  });
+
+  test("a part asked for before the worker has started is packed here, not waited for", () => {
+    let packedHere = 0;
+    const packer = packOnWorker(6, { min: 1, max: 1e9 }, (c) => {
+      packedHere++;
+      return packPart(c, deflate);
+    });
+    try {
+      const part = content(50_000, 5);
+      expect(packer.packLater(part)).toBeNull();
+      // Asked for at once: the thread cannot have started its script yet.
+      const packed = packer.packLater(part)!();
+      expect(same(packed, packPart(part, deflate))).toBe(true);
+      expect(packedHere).toBe(1);
+      // Once it runs, the next part is the worker's (and its late answer for the other is let go).
+      expect(packer.started(60_000)).toBe(true);
+      const next = packer.packLater(part)!;
+      expect(same(next(), packPart(part, deflate))).toBe(true);
+      expect(packedHere).toBe(1);
     } finally {
       packer.close();
     }
@@ -87,6 +117,7 @@ describe("parts deflated on a worker thread", () => {
       return packPart(c, deflate);
     });
     const part = content(50_000, 4);
+    expect(packer.packLater(part)).toBeNull();
     const later = packer.packLater(part)!;
     packer.close();
     expect(same(later(), packPart(part, deflate))).toBe(true);
@@ -109,21 +140,27 @@ describe("parts deflated on a worker thread", () => {
         inflateRawSync(d, { maxOutputLength: Math.max(size, 1) }),
       deflate,
     };
-    const packer = packOnWorker(6, { min: 2_000, max: 1e9 }, (c) =>
-      packPart(c, deflate),
-    );
+    let packedHere = 0;
+    const packer = packOnWorker(6, { min: 2_000, max: 1e9 }, (c) => {
+      packedHere++;
+      return packPart(c, deflate);
+    });
     let sentToWorker = 0;
     try {
       const onWorker = applyPlan(bytes, plan, {
         ...codec,
         packLater: (c) => {
           const later = packer.packLater(c);
+          // Its thread running before the package is put together, so that the parts are its.
+          if (later) expect(packer.started(60_000)).toBe(true);
           if (later) sentToWorker++;
           return later;
         },
       });
-      // The sheets and the decision sheet at least; the package's small parts stay here.
-      expect(sentToWorker).toBeGreaterThan(3);
+      // The sheets but the first, and the decision sheet; the package's small parts stay here, and
+      // none of those sent came back to be packed here.
+      expect(sentToWorker).toBeGreaterThanOrEqual(3);
+      expect(packedHere).toBe(0);
       expect(
         Buffer.from(onWorker).equals(
           Buffer.from(applyPlan(bytes, plan, codec)),
