@@ -36,6 +36,24 @@ function inflated(p: PackedPart): Uint8Array {
   return p.method === 0 ? p.data : inflateRawSync(p.data);
 }
 
+/** A packer whose parts packed here (not on the worker) are counted. */
+function countingPacker(
+  level: number,
+  sizes: { min: number; max: number },
+): ReturnType<typeof packOnWorker> & { readonly packedHere: number } {
+  let packedHere = 0;
+  const packer = packOnWorker(level, sizes, (c) => {
+    packedHere++;
+    return packPart(c, deflate);
+  });
+  return {
+    ...packer,
+    get packedHere() {
+      return packedHere;
+    },
+  };
+}
+
 describe("parts deflated on a worker thread", () => {
   test("large parts are packed on the worker exactly as here; small and very large ones are left here", () => {
     const here: Uint8Array[] = [];
@@ -68,19 +86,15 @@ describe("parts deflated on a worker thread", () => {
   });
 
   test("a worker that fails to deflate leaves its parts to be packed here", () => {
-    let packedHere = 0;
     // Level 42 does not exist: zlib throws on the worker.
-    const packer = packOnWorker(42, { min: 1, max: 1e9 }, (c) => {
-      packedHere++;
-      return packPart(c, deflate);
-    });
+    const packer = countingPacker(42, { min: 1, max: 1e9 });
     try {
       const part = content(50_000, 3);
       expect(packer.packLater(part)).toBeNull();
       const later = packer.packLater(part)!;
       expect(packer.started(60_000)).toBe(true);
       const packed = later();
-      expect(packedHere).toBe(1);
+      expect(packer.packedHere).toBe(1);
       expect(same(packed, packPart(part, deflate))).toBe(true);
     } finally {
       packer.close();
@@ -88,40 +102,32 @@ describe("parts deflated on a worker thread", () => {
   });
 
   test("a part asked for before the worker has started is packed here, not waited for", () => {
-    let packedHere = 0;
-    const packer = packOnWorker(6, { min: 1, max: 1e9 }, (c) => {
-      packedHere++;
-      return packPart(c, deflate);
-    });
+    const packer = countingPacker(6, { min: 1, max: 1e9 });
     try {
       const part = content(50_000, 5);
       expect(packer.packLater(part)).toBeNull();
       // Asked for at once: the thread cannot have started its script yet.
       const packed = packer.packLater(part)!();
       expect(same(packed, packPart(part, deflate))).toBe(true);
-      expect(packedHere).toBe(1);
+      expect(packer.packedHere).toBe(1);
       // Once it runs, the next part is the worker's (and its late answer for the other is let go).
       expect(packer.started(60_000)).toBe(true);
       const next = packer.packLater(part)!;
       expect(same(next(), packPart(part, deflate))).toBe(true);
-      expect(packedHere).toBe(1);
+      expect(packer.packedHere).toBe(1);
     } finally {
       packer.close();
     }
   });
 
   test("a part asked for after the worker is closed is packed here", () => {
-    let packedHere = 0;
-    const packer = packOnWorker(6, { min: 1, max: 1e9 }, (c) => {
-      packedHere++;
-      return packPart(c, deflate);
-    });
+    const packer = countingPacker(6, { min: 1, max: 1e9 });
     const part = content(50_000, 4);
     expect(packer.packLater(part)).toBeNull();
     const later = packer.packLater(part)!;
     packer.close();
     expect(same(later(), packPart(part, deflate))).toBe(true);
-    expect(packedHere).toBe(1);
+    expect(packer.packedHere).toBe(1);
     // And every part after that, without a worker.
     expect(packer.packLater(part)).toBeNull();
   });
@@ -140,11 +146,7 @@ describe("parts deflated on a worker thread", () => {
         inflateRawSync(d, { maxOutputLength: Math.max(size, 1) }),
       deflate,
     };
-    let packedHere = 0;
-    const packer = packOnWorker(6, { min: 2_000, max: 1e9 }, (c) => {
-      packedHere++;
-      return packPart(c, deflate);
-    });
+    const packer = countingPacker(6, { min: 2_000, max: 1e9 });
     let sentToWorker = 0;
     try {
       const onWorker = applyPlan(bytes, plan, {
@@ -160,7 +162,7 @@ describe("parts deflated on a worker thread", () => {
       // The sheets but the first, and the decision sheet; the package's small parts stay here, and
       // none of those sent came back to be packed here.
       expect(sentToWorker).toBeGreaterThanOrEqual(3);
-      expect(packedHere).toBe(0);
+      expect(packer.packedHere).toBe(0);
       expect(
         Buffer.from(onWorker).equals(
           Buffer.from(applyPlan(bytes, plan, codec)),

@@ -7,18 +7,17 @@ import fc from "fast-check";
 import { type CellWrite, a1 } from "../../src/core";
 import { cellXml, editSheetXml } from "../../src/xlsx/sheet-xml";
 import { readRow } from "../../src/xlsx/rows";
+import { rowsTaken as taken } from "../helpers/counted-rows";
 
 // readRow counted, as the editor calls it: equal bytes would also come if it were never taken.
-jest.mock("../../src/xlsx/rows", () => {
-  const actual = jest.requireActual<typeof import("../../src/xlsx/rows")>(
-    "../../src/xlsx/rows",
-  );
-  return { ...actual, readRow: jest.fn(actual.readRow) };
-});
-const rowsTaken = () =>
+jest.mock("../../src/xlsx/rows", () =>
   jest
-    .mocked(readRow)
-    .mock.results.filter((r) => r.type === "return" && r.value >= 0).length;
+    .requireActual<typeof import("../helpers/counted-rows")>(
+      "../helpers/counted-rows",
+    )
+    .countedRows(),
+);
+const rowsTaken = () => taken(readRow);
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const render = (c: CellWrite, own: number | null, p: string) =>
