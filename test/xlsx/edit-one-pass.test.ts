@@ -139,6 +139,31 @@ describe("the sheet editor's one pass writes what the scanner writes", () => {
     }
   });
 
+  test.each([
+    [
+      "sheetData> in an attribute of the root",
+      (rows: string) =>
+        `<worksheet foo="sheetData>x" xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`,
+    ],
+    [
+      "an element named sheetDataX before sheetData",
+      (rows: string) =>
+        `<worksheet xmlns="${NS}"><sheetDataX/><sheetData>${rows}</sheetData></worksheet>`,
+    ],
+    [
+      "row> in an attribute value of every row",
+      (rows: string) =>
+        `<worksheet xmlns="${NS}"><sheetData>${rows.replace(/<row r="/g, '<row t="a row>b" r="')}</sheetData></worksheet>`,
+    ],
+  ])("a cut the plain search gets wrong: %s", (_, sheet) => {
+    const writes: CellWrite[] = [
+      { row: 1499, col: 3, value: { kind: "number", value: 7 } },
+    ];
+    const { scanner, onePass } = bothWays(sheet(filler()), writes);
+    expect(scanner).not.toHaveProperty("threw");
+    expect(onePass).toEqual(scanner);
+  });
+
   test("a sheet that is not well-formed throws either way", () => {
     const xml = `<worksheet xmlns="${NS}"><sheetData>${filler()}<row r="3000"><c r="A3000"><v>1</v></row></sheetData></worksheet>`;
     const { scanner, onePass } = bothWays(xml, []);
