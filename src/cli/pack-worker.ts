@@ -55,12 +55,14 @@ type Answer =
   | { readonly id: number; readonly error: string };
 
 /**
- * Packs parts of `sizes.min` to `sizes.max` bytes on one worker thread, started when the second
- * such part comes (a workbook with one large part, such as a long decision sheet, is not worth a
- * thread's start); the first, other parts, and every part once the worker has failed, are left to
- * `packHere` (packLater gives null). A part asked for before the worker has started is packed here
- * too, rather than waited for; `started` tells whether it has (waiting up to `waitMs` for it). A part sent is copied twice on its way (and kept here until answered):
- * a very large one would cost more memory than its time is worth. `close` ends the worker.
+ * Packs parts of `sizes.min` to `sizes.max` bytes on one worker thread. The first such part is
+ * left to `packHere` (packLater gives null): a workbook with one large part, such as a long
+ * decision sheet, is not worth a thread's start; the second starts the worker. Parts outside the
+ * sizes, and every part once the worker has failed or been closed, are left to `packHere` too. A
+ * part asked for before the worker runs is packed here rather than waited for; `started` tells
+ * whether it runs (waiting up to `waitMs`). A part sent is copied on its way and kept here until
+ * answered, so a very large one would cost more memory than its time is worth. `close` ends the
+ * worker.
  */
 export function packOnWorker(
   level: number,
@@ -174,7 +176,6 @@ export function packOnWorker(
       void worker?.terminate();
       worker = null;
       port = null;
-      answers.clear();
     },
   };
 }

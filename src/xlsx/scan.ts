@@ -61,8 +61,10 @@ const ENTITIES: Record<string, string> = {
   apos: "'",
 };
 
-/** Replaces entity and character references; an unknown or malformed one is a syntax error. */
-/** Character data with its entities replaced; throws XmlSyntaxError at one that is not known. */
+/**
+ * Character data with its entity and character references replaced; an unknown or malformed one
+ * is an XmlSyntaxError (the one pass, rows.ts, leaves such a row to the scanner to report).
+ */
 export function decodeEntities(
   xml: string,
   start: number,

@@ -160,6 +160,19 @@ interface SheetLayout {
   maxPriority: number;
 }
 
+/** A planned cell's XML, given the style of the cell it replaces and the sheet's prefix. */
+type CellRenderer = (
+  cell: CellWrite,
+  ownStyle: number | null,
+  prefix: string,
+) => string;
+
+/** The add-in's conditional marks a sheet must have, and the styles their formats go in. */
+interface SheetMarks {
+  readonly marks: readonly ConditionalMark[];
+  readonly styles: StyleBook;
+}
+
 /**
  * An existing sheet with cells written into its sheetData, in one pass of the same XML scanner the
  * reader uses (so that the cell written is the cell read, whatever the quoting, spacing, comments or
@@ -179,11 +192,8 @@ interface SheetLayout {
 export function editSheetXml(
   xml: string,
   cells: readonly CellWrite[],
-  render: (cell: CellWrite, ownStyle: number | null, prefix: string) => string,
-  marks?: {
-    readonly marks: readonly ConditionalMark[];
-    readonly styles: StyleBook;
-  },
+  render: CellRenderer,
+  marks?: SheetMarks,
   onePass = false,
 ): { bytes: Uint8Array; prefix: string } {
   if (onePass) {
@@ -202,13 +212,8 @@ const PIECE = 1 << 16;
 function editOnce(
   xml: string,
   cells: readonly CellWrite[],
-  render: (cell: CellWrite, ownStyle: number | null, prefix: string) => string,
-  marks:
-    | {
-        readonly marks: readonly ConditionalMark[];
-        readonly styles: StyleBook;
-      }
-    | undefined,
+  render: CellRenderer,
+  marks: SheetMarks | undefined,
   onePass: boolean,
 ): { bytes: Uint8Array; prefix: string } {
   // The plan's cells by row (1-based), each row's in column order; a later write of a cell wins.

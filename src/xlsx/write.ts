@@ -486,17 +486,18 @@ export function applyPlan(
     );
   const pkg = new Package(zip, codec);
   const { book, part: stylesPart } = stylesOf(pkg);
+  // The sheet the reader read for each edit: the same name, through the same reading of the
+  // package. One the writer cannot find is refused, never skipped and never guessed at.
+  const edited = plan.edits.map((edit) => ({
+    edit,
+    entry: pkg.sheets.find((s) => s.name === edit.sheet),
+  }));
   // Large sheets are edited with the reader's one pass, from the size the reader takes it at.
   let sheetBytes = 0;
-  for (const edit of plan.edits) {
-    const part = pkg.sheets.find((s) => s.name === edit.sheet)?.part;
-    sheetBytes += part ? (zip.entries.get(part)?.size ?? 0) : 0;
-  }
+  for (const { entry } of edited)
+    sheetBytes += entry?.part ? (zip.entries.get(entry.part)?.size ?? 0) : 0;
   const onePass = sheetBytes >= ONE_PASS_FROM_BYTES;
-  for (const edit of plan.edits) {
-    // The sheet the reader read: the same name, through the same reading of the package. One
-    // the writer cannot find is refused, never skipped and never guessed at.
-    const entry = pkg.sheets.find((s) => s.name === edit.sheet);
+  for (const { edit, entry } of edited) {
     if (!entry?.part) refuse({ kind: "ambiguous", part: pkg.workbookPart });
     const xml =
       pkg.text(entry.part) ?? refuse({ kind: "missing", part: entry.part });

@@ -283,23 +283,19 @@ export class ZipPackage {
   }
 }
 
-/** A part to write: its data as it goes in the file (compressed by `method`), and what describes it. */
-export interface ZipPart {
-  readonly name: string;
-  readonly method: 0 | 8;
-  readonly data: Uint8Array;
-  readonly crc: number;
-  readonly size: number;
-  readonly time: number;
-  readonly date: number;
-}
-
 /** A part's content as it goes in the file: deflated, or stored when that is no smaller. */
 export interface PackedPart {
   readonly method: 0 | 8;
   readonly data: Uint8Array;
   readonly crc: number;
   readonly size: number;
+}
+
+/** A part to write: its data as it goes in the file (compressed by `method`), and what describes it. */
+export interface ZipPart extends PackedPart {
+  readonly name: string;
+  readonly time: number;
+  readonly date: number;
 }
 
 /**

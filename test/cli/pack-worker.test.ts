@@ -120,6 +120,20 @@ describe("parts deflated on a worker thread", () => {
     }
   });
 
+  test("a part the worker answered before it was closed is its answer when asked for after", () => {
+    const packer = countingPacker(6, { min: 1, max: 1e9 });
+    const [a, b] = [content(60_000, 6), content(60_000, 7)];
+    expect(packer.packLater(a)).toBeNull();
+    const laterA = packer.packLater(a)!;
+    const laterB = packer.packLater(b)!;
+    expect(packer.started(60_000)).toBe(true);
+    // The worker answers in order: once b's answer is in, a's was received with it.
+    expect(same(laterB(), packPart(b, deflate))).toBe(true);
+    packer.close();
+    expect(same(laterA(), packPart(a, deflate))).toBe(true);
+    expect(packer.packedHere).toBe(0);
+  });
+
   test("a part asked for after the worker is closed is packed here", () => {
     const packer = countingPacker(6, { min: 1, max: 1e9 });
     const part = content(50_000, 4);
