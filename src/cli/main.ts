@@ -399,7 +399,7 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
     collectGarbage();
     // The written package is read back before it replaces anything: what we cannot read, we do
     // not leave behind as the person's computed workbook.
-    verifyWritten(written, computed.created);
+    verifyWritten(written, computed.wrote);
     collectGarbage();
   } catch (e) {
     outcome = unexpected(file, e, opts.lang);
@@ -418,8 +418,8 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
 }
 
 /**
- * One file read, analysed, planned and written (not yet to disk): the written package, how many
- * sheets the plan created, and the JSON's parts. The grids and the plan are let go on return.
+ * One file read, analysed, planned and written (not yet to disk): the written package, the
+ * sheets the plan wrote, and the JSON's parts. The grids and the plan are let go on return.
  */
 function computeFile(
   file: string,
@@ -428,7 +428,8 @@ function computeFile(
   | {
       kind: "ok";
       written: Uint8Array;
-      created: number;
+      /** The sheets the plan wrote into or created. */
+      wrote: string[];
       json: CheckJsonParts;
     }
   | { kind: "error"; outcome: CheckOutcome } {
@@ -453,7 +454,7 @@ function computeFile(
   return {
     kind: "ok",
     written,
-    created: planned.plan.creates.length,
+    wrote: sheetsWritten(planned.plan),
     json: planned.json,
   };
 }
@@ -494,15 +495,29 @@ function planFile(
 
 /**
  * The written workbook read back: its structure, and every sheet's part, as check would (a
- * damaged part throws); it must have at least the sheets the plan created. (A sheet the person's
- * file had unreadable is copied as it was, and reads back so.)
+ * damaged part throws); every sheet the plan wrote must be there and read. (A sheet the person's
+ * file had unreadable is copied as it was, and reads back so: the plan writes none.)
  */
-function verifyWritten(bytes: Uint8Array, created: number): void {
+export function verifyWritten(
+  bytes: Uint8Array,
+  wrote: readonly string[],
+): void {
   const lazy = readXlsxLazily(bytes, DEFAULT_LIMITS, inflateNative, crcNative);
-  let sheets = 0;
-  for (const _ of lazy.sheets) sheets++;
-  if (sheets < created)
-    throw new Error("the written workbook does not read back");
+  const unread = new Set(wrote);
+  for (const sheet of lazy.sheets)
+    if (sheet.unreadable === undefined) unread.delete(sheet.name);
+  if (unread.size > 0)
+    throw new Error(
+      `the written workbook does not read back (sheet ${[...unread][0]!})`,
+    );
+}
+
+/** The sheets a plan writes into or creates, by name. */
+function sheetsWritten(plan: WritePlan): string[] {
+  return [
+    ...plan.edits.map((e) => e.sheet),
+    ...plan.creates.map((c) => c.sheet),
+  ];
 }
 
 /** Why an output is refused, in words. */
@@ -587,7 +602,7 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     const plan = planTemplate(period);
     const bytes = createWorkbook(plan, NATIVE_CODEC);
     // Read back as a computed workbook is, before anything is written.
-    verifyWritten(bytes, plan.creates.length);
+    verifyWritten(bytes, sheetsWritten(plan));
     out.write(bytes);
   } catch (e) {
     io.err((e as Error).message);
