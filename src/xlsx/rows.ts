@@ -41,17 +41,23 @@ const GT = 0x3e;
 const SLASH = 0x2f;
 const EQUALS = 0x3d;
 
-/** A character of an attribute or tag name that needs no closer look (ASCII letters, digits, _ - . :). */
-export function isNameChar(c: number): boolean {
-  return (
+/** ASCII letters, digits, _ - . and : by character code: 1 for a name character. */
+const NAME_CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++)
+  NAME_CHARS[c] =
     (c >= 0x61 && c <= 0x7a) ||
     (c >= 0x41 && c <= 0x5a) ||
     (c >= 0x30 && c <= 0x39) ||
     c === 0x5f ||
     c === 0x2d ||
     c === 0x2e ||
-    c === 0x3a // :
-  );
+    c === 0x3a
+      ? 1
+      : 0;
+
+/** A character of an attribute or tag name that needs no closer look (ASCII letters, digits, _ - . :). */
+export function isNameChar(c: number): boolean {
+  return c < 128 && NAME_CHARS[c] === 1;
 }
 
 // The tag being read: module state, not an object per tag (this runs for every cell of a sheet,
@@ -90,7 +96,8 @@ function attributes(x: string, i: number): boolean {
     if (i === before || i >= n) return false;
     if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x5f) return false;
     const nameStart = i;
-    while (isNameChar(c)) c = x.charCodeAt(++i);
+    // The name check written out: this loop runs for every attribute of every cell.
+    while (c < 128 && NAME_CHARS[c] === 1) c = x.charCodeAt(++i);
     const nameEnd = i;
     if (c !== EQUALS) return false;
     const quote = x.charCodeAt(++i);
@@ -192,6 +199,36 @@ export function readRef(
 
 const ref = { row: 0, col: 0 };
 
+/** The indexes of a cell's r, t and s attributes among `attrs`, or -1: set by cellAttributes. */
+let cellR = -1;
+let cellT = -1;
+let cellS = -1;
+
+/**
+ * A cell's r, t and s attributes, found in one look at each attribute, as Attributes.find finds
+ * them (the first whose local name it is: "r" or "x:r", never an xmlns declaration).
+ */
+function cellAttributes(x: string): void {
+  cellR = cellT = cellS = -1;
+  for (let k = 0; k < attrs.length; k++) {
+    const start = attrs.nameStart(k);
+    const end = attrs.nameEnd(k);
+    let local = start;
+    if (end - start !== 1) {
+      // Prefixed ("x:r"): the name after its first colon.
+      while (local < end && x.charCodeAt(local) !== 0x3a) local++;
+      if (++local >= end || x.startsWith("xmlns", start)) continue;
+      if (end - local !== 1) continue;
+    }
+    const c = x.charCodeAt(local);
+    if (c === 0x72 /* r */) {
+      if (cellR < 0) cellR = k;
+    } else if (c === 0x74 /* t */) {
+      if (cellT < 0) cellT = k;
+    } else if (c === 0x73 /* s */ && cellS < 0) cellS = k;
+  }
+}
+
 /**
  * One row at x[at] into `b`: where it ends, or -1 when it is not a row this pass reads (the
  * scanner reads it then; `b` is then partly filled and must not be used).
@@ -221,15 +258,14 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
     if (!tagAt(x, i, "<c") || !attributes(x, i + 2)) return -1;
     const k = b.count++;
     b.cellStart[k] = cellStart;
-    const cr = attrs.find("r");
+    cellAttributes(x);
     const hasRef =
-      cr >= 0 && readRef(x, attrs.valueStart(cr), attrs.valueEnd(cr), ref);
+      cellR >= 0 &&
+      readRef(x, attrs.valueStart(cellR), attrs.valueEnd(cellR), ref);
     b.refRow[k] = hasRef ? ref.row : -1;
     b.refCol[k] = hasRef ? ref.col : -1;
-    const t = attrs.find("t");
-    b.type[k] = t < 0 ? "n" : valueOf(x, t);
-    const s = attrs.find("s");
-    b.style[k] = s < 0 ? 0 : attrs.integer(s);
+    b.type[k] = cellT < 0 ? "n" : valueOf(x, cellT);
+    b.style[k] = cellS < 0 ? 0 : attrs.integer(cellS);
     b.value[k] = null;
     b.formula[k] = null;
     b.inline[k] = "";

@@ -166,6 +166,16 @@ export class Attributes {
     return this.spans[index * 4]!;
   }
 
+  /** Where attribute `index`'s name ends in the document. */
+  nameEnd(index: number): number {
+    return this.spans[index * 4 + 1]!;
+  }
+
+  /** How many attributes the tag has. */
+  get length(): number {
+    return this.count;
+  }
+
   /** Where attribute `index`'s raw value starts and ends in the document. */
   valueStart(index: number): number {
     return this.spans[index * 4 + 2]!;

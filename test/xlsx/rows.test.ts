@@ -164,16 +164,38 @@ describe("read in one pass or by the scanner, a sheet gives the same cells", () 
     }),
     space: fc.constantFrom(" ", "  ", "\n "),
     quote: fc.constantFrom('"', "'"),
+    // The attributes in another order, and one more among them: an attribute whose local name is
+    // r, t or s (the first of a name counts), a namespace declaration, or another name.
+    order: fc.nat(),
+    extra: fc.constantFrom(
+      "",
+      "",
+      'cm="1"',
+      'xmlns:r="urn:r"',
+      'x14:r="B9"',
+      'x:t="str"',
+      'tt="s"',
+      'ss="2"',
+      'x:="1"',
+    ),
+    at: fc.nat(),
   });
   // The common forms and the ones the scanner must read (an entity, a comment, rich text, …).
   const cell = fc
     .tuple(col, rowNumber, attrs, text, number, fc.integer({ min: 0, max: 13 }))
     .map(([c, r, a, t, n, form]) => {
       const q = a.quote;
-      const ref = c === "" ? "" : `${a.space}r=${q}${c}${r}${q}`;
-      const s = a.s === undefined ? "" : `${a.space}s=${q}${a.s}${q}`;
-      const open = (type?: string) =>
-        `<c${ref}${s}${type ? `${a.space}t=${q}${type}${q}` : ""}`;
+      const open = (type?: string) => {
+        const list = [
+          ...(c === "" ? [] : [`r=${q}${c}${r}${q}`]),
+          ...(a.s === undefined ? [] : [`s=${q}${a.s}${q}`]),
+          ...(type ? [`t=${q}${type}${q}`] : []),
+        ];
+        for (let k = a.order % 6; k > 0; k--) list.push(list.shift()!);
+        if (a.order % 2 === 1) list.reverse();
+        if (a.extra !== "") list.splice(a.at % (list.length + 1), 0, a.extra);
+        return `<c${list.map((x) => a.space + x).join("")}`;
+      };
       switch (form) {
         case 0:
           return `${open()}><v>${n}</v></c>`;
