@@ -4,8 +4,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { packOnWorker } from "../../src/cli/pack-worker";
 import { type PackedPart, packPart } from "../../src/xlsx/zip";
 import { applyPlan } from "../../src/xlsx/write";
-import { readXlsx } from "../../src/xlsx/read";
-import { analyze, planWrite } from "../../src/core";
+import { planOf } from "../helpers/compute";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -150,11 +149,7 @@ describe("parts deflated on a worker thread", () => {
     const bytes = readFileSync(
       join(__dirname, "..", "fixtures", "samples", "budget-2025-26.xlsx"),
     );
-    const plan = planWrite(readXlsx(bytes), analyze(readXlsx(bytes)), {
-      at: "2026-12-03 12:00",
-      version: "test",
-      source: "budget-2025-26.xlsx",
-    });
+    const plan = planOf(bytes);
     const codec = {
       inflate: (d: Uint8Array, size: number) =>
         inflateRawSync(d, { maxOutputLength: Math.max(size, 1) }),

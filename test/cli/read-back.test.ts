@@ -2,26 +2,17 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { verifyWritten } from "../../src/cli/main";
-import { analyze, planWrite } from "../../src/core";
 import { applyPlan } from "../../src/xlsx/write";
 import { readXlsx } from "../../src/xlsx/read";
+import { planOf } from "../helpers/compute";
 
 const input = readFileSync(
   join(__dirname, "..", "fixtures", "samples", "budget-2025-26.xlsx"),
 );
-const plan = planWrite(readXlsx(input), analyze(readXlsx(input)), {
-  at: "2026-12-03 12:00",
-  version: "test",
-  source: "budget-2025-26.xlsx",
-});
-const written = applyPlan(input, plan, {
-  inflate: (d, size) =>
-    inflateRawSync(d, { maxOutputLength: Math.max(size, 1) }),
-  deflate: (d) => deflateRawSync(d),
-});
+const plan = planOf(input);
+const written = applyPlan(input, plan);
 const wrote = [
   ...plan.edits.map((e) => e.sheet),
   ...plan.creates.map((c) => c.sheet),
