@@ -640,7 +640,7 @@ function keepYoungGenerationSmall(): void {
  * V8's optimising compiler inlines up to 920 bytes of bytecode into a function by default. A
  * command runs for under a second on most workbooks, and a large share of its CPU time (some 40 %
  * at 10 000 lines) is that compiler at work on the hot readers, on background threads. With
- * less inlined, `check` of 10 000 lines spent 13-18 % less CPU time, and 100 000 lines took no
+ * less inlined, `check` of 10 000 lines spent 14–19 % less CPU time, and 100 000 lines took no
  * longer (npm run bench, README). The flag is read whenever a function is optimised, so setting it
  * before any workbook is read takes effect.
  */
