@@ -211,15 +211,11 @@ let cellS = -1;
 function cellAttributes(x: string): void {
   cellR = cellT = cellS = -1;
   for (let k = 0; k < attrs.length; k++) {
+    // A name of one letter is its own local name (most cells' r, s and t): no lookup for it.
     const start = attrs.nameStart(k);
     const end = attrs.nameEnd(k);
-    let local = start;
-    if (end - start !== 1) {
-      // Prefixed ("x:r"): the name after its first colon.
-      while (local < end && x.charCodeAt(local) !== 0x3a) local++;
-      if (++local >= end || x.startsWith("xmlns", start)) continue;
-      if (end - local !== 1) continue;
-    }
+    const local = end - start === 1 ? start : attrs.localStart(k);
+    if (local < 0 || end - local !== 1) continue;
     const c = x.charCodeAt(local);
     if (c === 0x72 /* r */) {
       if (cellR < 0) cellR = k;

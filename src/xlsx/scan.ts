@@ -137,28 +137,32 @@ export class Attributes {
 
   /** The index of the attribute with this local name ("r" finds "r" and "x:r"), or -1. */
   find(local: string): number {
-    const xml = this.xml;
-    const first = local.charCodeAt(0);
-    for (let k = 0; k < this.count * 4; k += 4) {
-      const nameEnd = this.spans[k + 1]!;
-      let nameStart = this.spans[k]!;
+    for (let k = 0; k < this.count; k++) {
+      const start = this.localStart(k);
       if (
-        nameEnd - nameStart !== local.length ||
-        xml.charCodeAt(nameStart) !== first
-      ) {
-        // Prefixed ("x:r") or another name: only a prefixed name needs a closer look.
-        let colon = nameStart;
-        while (colon < nameEnd && xml.charCodeAt(colon) !== COLON) colon++;
-        if (colon === nameEnd || xml.startsWith("xmlns", nameStart)) continue; // xmlns:x declares, is no attribute
-        nameStart = colon + 1;
-      }
-      if (
-        nameEnd - nameStart === local.length &&
-        xml.startsWith(local, nameStart)
+        start >= 0 &&
+        this.spans[k * 4 + 1]! - start === local.length &&
+        this.xml.startsWith(local, start)
       )
-        return k / 4;
+        return k;
     }
     return -1;
+  }
+
+  /**
+   * Where attribute `index`'s local name starts: its name, or what follows the first colon of a
+   * prefixed one ("x:r"); -1 for a namespace declaration ("xmlns:x", which is no attribute) and a
+   * name that ends at its colon.
+   */
+  localStart(index: number): number {
+    const nameStart = this.spans[index * 4]!;
+    const nameEnd = this.spans[index * 4 + 1]!;
+    let colon = nameStart;
+    while (colon < nameEnd && this.xml.charCodeAt(colon) !== COLON) colon++;
+    if (colon === nameEnd) return nameStart;
+    return colon + 1 === nameEnd || this.xml.startsWith("xmlns", nameStart)
+      ? -1
+      : colon + 1;
   }
 
   /** Where attribute `index`'s name starts in the document. */

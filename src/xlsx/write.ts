@@ -221,17 +221,14 @@ class Package {
     }
     this.deleted.delete(name);
     const entry = this.zip?.entries.get(name);
-    const time = entry?.time ?? 0;
-    const date = entry?.date ?? 0x21;
+    const head = { name, time: entry?.time ?? 0, date: entry?.date ?? 0x21 };
     const later = this.codec.packLater?.(content);
     this.replaced.set(
       name,
       later
-        ? () => ({ name, time, date, ...later() })
+        ? () => ({ ...head, ...later() })
         : {
-            name,
-            time,
-            date,
+            ...head,
             ...packPart(content, this.codec.deflate, this.codec.crc32),
           },
     );

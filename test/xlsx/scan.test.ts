@@ -305,6 +305,43 @@ describe("the XML scanner reads as saxes does", () => {
   });
 });
 
+describe("an attribute by its local name", () => {
+  /** What the handler's lookups give on the root's attributes. */
+  function lookups(xml: string) {
+    let found: unknown;
+    scanXml(xml, {
+      wantsText: false,
+      open(_name, a) {
+        found ??= {
+          r: a.find("r"),
+          t: a.find("t"),
+          spans: a.find("spans"),
+          rValue: a.get("r"),
+          local: Array.from({ length: a.length }, (_, k) => a.localStart(k)),
+        };
+      },
+      close() {},
+      text() {},
+    });
+    return found;
+  }
+
+  test("the first with that local name, prefixed or not; never a namespace declaration or a longer name", () => {
+    const xml = `<c xmlns:r="urn:r" rr="1" x:r="B2" r="A1" t="s" xmlns="urn:x"/>`;
+    expect(lookups(xml)).toEqual({
+      r: 2,
+      t: 4,
+      spans: -1,
+      rValue: "B2",
+      // xmlns:r is a declaration; x:r's local name starts after its colon; xmlns (no colon) is a name.
+      local: [-1, 19, 28, 35, 42, 48],
+    });
+    expect(lookups(`<row x:spans="1:2" spans="3:4"/>`)).toMatchObject({
+      spans: 0,
+    });
+  });
+});
+
 describe("a large sheet read a few rows at a time", () => {
   const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const rows = (from: number, to: number) =>
