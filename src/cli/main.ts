@@ -47,6 +47,8 @@ import { type DiffOptions, runDiff } from "./diff";
 import { type MemoDeps, type MemoOptions, runMemo } from "./memo";
 import { reportLines } from "./report";
 
+export { processIo } from "./stdout";
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;

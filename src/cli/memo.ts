@@ -66,7 +66,8 @@ export function memoText(memo: Memo, c: Case): string {
   for (const t of memo.tables) {
     out.push("", `${t.title}:`);
     const rows = [t.header, ...t.rows.map((r) => r.cells)];
-    out.push(...table(rows, (c) => c > 0).map((l) => `  ${l}`));
+    for (const line of table(rows, (c) => c > 0, "  ")) out.push(line);
+    if (t.note) out.push(`  ${t.note}`);
     if (t.kind === "period") for (const n of memo.notes) out.push(`  ! ${n}`);
   }
   const count = (s: string) =>

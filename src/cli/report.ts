@@ -20,25 +20,53 @@ const amount = (kr: number | null | undefined, lang: Lang): string =>
 const money = (kr: number, lang: Lang): string =>
   formatKronor(kronor(kr), lang);
 
-/** Rows as aligned columns: text left, the columns `rightAligned` says right. */
+/** A text's width in characters as shown: a pair of surrogates is one character. */
+function shownWidth(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    const d = text.charCodeAt(i + 1);
+    if (c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Rows as aligned columns, a line at a time, each after `indent`: text left, the columns
+ * `rightAligned` says right. A table of every line of an agreement can have 100 000 rows and
+ * more: each row is made twice (to measure the columns, then to write it) instead of all being
+ * held, and no row list is ever spread into a call's arguments, which has room for far fewer.
+ */
+export function* tableLines(
+  count: number,
+  rowAt: (i: number) => readonly string[],
+  rightAligned: (col: number) => boolean,
+  indent = "",
+): Generator<string> {
+  const widths: number[] = [];
+  for (let i = 0; i < count; i++)
+    rowAt(i).forEach((cell, c) => {
+      widths[c] = Math.max(widths[c] ?? 0, shownWidth(cell));
+    });
+  for (let i = 0; i < count; i++) {
+    const cells = rowAt(i).map((cell, c) => {
+      const pad = " ".repeat((widths[c] ?? 0) - shownWidth(cell));
+      return rightAligned(c) ? pad + cell : cell + pad;
+    });
+    yield `${indent}${cells.join("  ").trimEnd()}`;
+  }
+}
+
+/** A small table's lines (a list of rows held anyway): see tableLines. */
 export function table(
   rows: readonly (readonly string[])[],
   rightAligned: (col: number) => boolean,
-): string[] {
-  // A loop, not Math.max(...): a table of a whole agreement can have more rows than a call has room
-  // for arguments.
-  const widths = rows[0]!.map(() => 0);
-  for (const r of rows)
-    for (let c = 0; c < widths.length; c++)
-      widths[c] = Math.max(widths[c]!, [...(r[c] ?? "")].length);
-  return rows.map((r) =>
-    r
-      .map((cell, c) =>
-        rightAligned(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!),
-      )
-      .join("  ")
-      .trimEnd(),
-  );
+  indent = "",
+): Generator<string> {
+  return tableLines(rows.length, (i) => rows[i]!, rightAligned, indent);
 }
 
 /**
@@ -152,7 +180,7 @@ export function* reportLines(
           : "–",
       ]);
     }
-    out.push(...table(rows, (c) => c >= 2).map((l) => `  ${l}`));
+    out.push(...table(rows, (c) => c >= 2, "  "));
   }
   if (result.grantsByYear.length > 0) {
     out.push(
@@ -170,45 +198,53 @@ export function* reportLines(
   // The memo's tables (SPEC §4.12–13): each line over the year, and over the granted period.
   for (const y of result.yearLines) {
     out.push("", `${t.yearPerLine(y.year)}:`);
-    const rows = [
-      ["", t.budget, t.actual, t.variance],
-      ...y.lines.map((l) => [
-        l.label,
-        amount(l.budget, lang),
-        amount(l.actual, lang),
-        amount(l.variance, lang),
-      ]),
-      [
-        t.all,
-        amount(y.sum.budget, lang),
-        amount(y.sum.actual, lang),
-        amount(y.sum.variance, lang),
-      ],
-    ];
-    out.push(...table(rows, (c) => c >= 1).map((l) => `  ${l}`));
     yield* out.splice(0);
+    const last = y.lines.length + 1;
+    yield* tableLines(
+      last + 1,
+      (i) => {
+        if (i === 0) return ["", t.budget, t.actual, t.variance];
+        const l = i === last ? { label: t.all, ...y.sum } : y.lines[i - 1]!;
+        return [
+          l.label,
+          amount(l.budget, lang),
+          amount(l.actual, lang),
+          amount(l.variance, lang),
+        ];
+      },
+      (c) => c >= 1,
+      "  ",
+    );
   }
+  const n = (v: number | null) => (v === null ? "" : formatNumber(v, lang));
   for (const p of result.periodLines) {
     out.push("", `${t.periodPerLine(p.start, p.end)}:`);
-    const n = (v: number | null) => (v === null ? "" : formatNumber(v, lang));
-    const rows = [
-      ["", t.percent, t.months, t.amountHeader],
-      ...p.lines.map((l) => [
-        l.label,
-        n(l.servicePercent),
-        n(l.months),
-        amount(l.amount, lang),
-      ]),
-      [
-        t.overheadLine,
-        "",
-        n(p.overhead.months),
-        amount(p.overhead.amount, lang),
-      ],
-      [t.total, "", "", amount(p.total, lang)],
-    ];
-    out.push(...table(rows, (c) => c >= 1).map((l) => `  ${l}`));
     yield* out.splice(0);
+    const lines = p.lines.length;
+    yield* tableLines(
+      lines + 3,
+      (i) => {
+        if (i === 0) return ["", t.percent, t.months, t.amountHeader];
+        const l = p.lines[i - 1];
+        if (l)
+          return [
+            l.label,
+            n(l.servicePercent),
+            n(l.months),
+            amount(l.amount, lang),
+          ];
+        return i === lines + 1
+          ? [
+              t.overheadLine,
+              "",
+              n(p.overhead.months),
+              amount(p.overhead.amount, lang),
+            ]
+          : [t.total, "", "", amount(p.total, lang)];
+      },
+      (c) => c >= 1,
+      "  ",
+    );
   }
   const r = result.repayment;
   if (r.total > 0) {
@@ -226,8 +262,9 @@ export function* reportLines(
     out.push("", `${t.decision}:`);
     result.decision.forEach((d, i) => out.push(`  ${i + 1}. ${d}`));
   }
-  out.push("", ...formatFindings(result.findings, lang));
+  out.push("");
   yield* out;
+  yield* formatFindings(result.findings, lang);
 }
 
 export function formatFindings(

@@ -24,6 +24,7 @@ import type {
   MemoSection,
   MemoTable,
 } from "../core/case/memo";
+import { largest } from "../core/lists";
 
 const NUMBERED = "decision";
 const BULLETS = "list";
@@ -101,7 +102,7 @@ function widthsOf(
   const n = rows[0]?.length ?? 0;
   // About 110 twips a character at 11 pt, and room for the cell's margins.
   const fit = (col: number) =>
-    Math.max(...rows.map((r) => (r[col] ?? "").length)) * 110 + 240;
+    largest(rows.map((r) => (r[col] ?? "").length)) * 110 + 240;
   const others = Array.from({ length: n - 1 }, (_, i) => fit(i + 1));
   const first = Math.max(2000, total - others.reduce((a, b) => a + b, 0));
   const scale = Math.min(
@@ -163,7 +164,7 @@ function findingsTable(memo: Memo): Table {
           : ["File", "Severity", "Sheet", "Cell", "Message"],
         true,
       ),
-      ...memo.findings.map((f) =>
+      ...memo.appendix.map((f) =>
         row(
           [
             f.file.replace(/^.*[\\/]/, ""),
@@ -176,6 +177,14 @@ function findingsTable(memo: Memo): Table {
         ),
       ),
     ],
+  });
+}
+
+/** A remark under a table, in italics. */
+function note(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { before: 120 },
+    children: [new TextRun({ text, italics: true })],
   });
 }
 
@@ -206,14 +215,9 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
     body.push(heading(t.title, 2));
     body.push(...t.intro.map((p) => paragraph(p)));
     body.push(table(t));
+    if (t.note) body.push(note(t.note));
     if (t.kind === "period")
-      for (const note of memo.notes)
-        body.push(
-          new Paragraph({
-            spacing: { before: 120 },
-            children: [new TextRun({ text: note, italics: true })],
-          }),
-        );
+      for (const text of memo.notes) body.push(note(text));
   }
   for (const s of memo.assessment) body.push(...section(s));
   body.push(heading(memo.findingsHeading, 1));
@@ -222,6 +226,7 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
       ? new Paragraph({ text: memo.noFindings })
       : findingsTable(memo),
   );
+  if (memo.appendixNote) body.push(note(memo.appendixNote));
   const doc = new Document({
     creator: "iop-budget",
     title: memo.title,

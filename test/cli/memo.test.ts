@@ -15,14 +15,22 @@ import { strFromU8, unzipSync } from "fflate";
 import { convertDocument } from "../helpers/libreoffice";
 import { planTemplate } from "../../src/core";
 import { createWorkbook } from "../../src/xlsx/write";
+import { runMeasured } from "../helpers/measured";
 import {
+  HEADERS,
   SEED_PERIOD_TABLE,
   SEED_YEAR_TABLE,
   budgetWorkbook,
+  detailsSheet,
   reportOnGrantSheets,
   typeset,
 } from "../helpers/seed";
-import { buildXlsx } from "../helpers/workbook";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  kr,
+} from "../helpers/workbook";
 import { withDetails } from "../helpers/template";
 
 const ROOT = join(__dirname, "..", "..");
@@ -468,4 +476,70 @@ describe("iop-budget memo", () => {
       ),
     ).toBe(true);
   });
+});
+
+describe("a case too long for a memo", () => {
+  /**
+   * A report of 2024-H2 with 1 100 lines, only the first with an actual (1 100 warnings) and the
+   * last with a budget that is not a number (an error), and a budget of 2025-H1 with 600 lines.
+   */
+  function longCase(): SheetSpec[] {
+    const half = (name: string, lines: number, report: boolean) => {
+      const rows: CellSpec[][] = [HEADERS];
+      for (let i = 0; i < lines; i++)
+        rows.push([
+          "Verksamhet",
+          `Aktivitet ${i}`,
+          null,
+          null,
+          null,
+          report && i === lines - 1 ? "tusen" : kr(1000 + i),
+          report && i === 0 ? kr(900) : null,
+        ]);
+      rows.push(["OH", "OH-kostnader"]);
+      return { name, rows };
+    };
+    return [
+      detailsSheet({ start: "2024-07-01", end: "2025-06-30" }),
+      half("Budget 2024 H2", 1100, true),
+      half("Budget 2025 H1", 600, false),
+    ];
+  }
+
+  test("the budget's lines, the report's sums, and the appendix's first 1 000 findings, errors first", async () => {
+    const input = join(dir, "long.xlsx");
+    writeFileSync(input, await buildXlsx(longCase()));
+    const out = join(dir, "long.docx");
+    const r = runMeasured(["memo", input, "--out", out], { timeout: 60_000 });
+    expect(r.stderr).toBe("");
+    expect(r.peakMb).toBeLessThan(300);
+    const text = textOf(readFileSync(out));
+    const year = text.indexOf("Ekonomisk redovisning för 2024");
+    const period = text.findIndex((l) => l.startsWith("Budgetförslag"));
+    const appendix = text.indexOf("Bilaga: fynd i arbetsböckerna");
+    expect(year).toBeGreaterThan(0);
+    // The report's table: its sums, and why.
+    const yearPart = text.slice(year, period);
+    expect(yearPart).not.toContain("Aktivitet 0");
+    expect(yearPart).toContain(
+      "Tabellen har 1\u202f101 poster, och beslutsunderlaget visar högst 1\u202f000 poster i sina tabeller tillsammans: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).",
+    );
+    // The budget proposed: every line.
+    const periodPart = text.slice(period, appendix);
+    expect(periodPart).toContain("Aktivitet 0");
+    expect(periodPart).toContain("Aktivitet 599");
+    // The appendix: the error first, 1 000 rows, and how many there are.
+    const rows = text.slice(appendix).filter((l) => l === "long.xlsx");
+    expect(rows).toHaveLength(1000);
+    const severities = text.slice(appendix).filter((l) => l === "Fel");
+    expect(severities.length).toBeGreaterThan(0);
+    expect(text.slice(appendix).indexOf("Fel")).toBeLessThan(
+      text.slice(appendix).indexOf("Varning"),
+    );
+    expect(text.slice(appendix).join("\n")).toMatch(
+      /Här visas 1\u202f000 av 1\u202f\d{3} fynd, felen först\. Alla finns i iop-budget check\./,
+    );
+    // The command line says the counts of every finding, not only of those shown.
+    expect(r.stdout).toMatch(/Fynd: 1 fel, 1100 varningar, 1 information/);
+  }, 120_000);
 });

@@ -17,6 +17,7 @@ import { readXlsx } from "../../src/xlsx/read";
 import { codesOf } from "../helpers/check";
 import {
   EXTENSION_KEYS,
+  HEADERS,
   SEED_PERIOD_TABLE,
   SEED_YEAR_TABLE,
   typeset,
@@ -463,5 +464,61 @@ describe("a batch grouped into cases", () => {
       ["rapport.xlsx", "utan-dnr.xlsx", "budget.xlsx"],
       ["annat.xlsx"],
     ]);
+  });
+});
+
+describe("a memo's tables show at most MAX_MEMO_LINES lines together", () => {
+  /** 2023-H2, 2024-H1 and 2024-H2 reported, 2025-H1 proposed: 300 lines each, named per sheet. */
+  function longCase(): SheetSpec[] {
+    const half = (name: string, reported: boolean) => {
+      const rows: SheetSpec["rows"][number][] = [HEADERS];
+      for (let i = 0; i < 300; i++)
+        rows.push([
+          "Verksamhet",
+          `${name} ${i}`,
+          null,
+          null,
+          null,
+          kr(1000 + i),
+          reported ? kr(900 + i) : null,
+        ]);
+      rows.push(["OH", "OH-kostnader"]);
+      return { name, rows };
+    };
+    return [
+      detailsSheet({ start: "2023-07-01", end: "2025-06-30" }),
+      half("Budget 2023 H2", true),
+      half("Budget 2024 H1", true),
+      half("Budget 2024 H2", true),
+      half("Budget 2025 H1", false),
+    ];
+  }
+
+  test("the budget proposed first, then the latest year; a table that does not fit shows its sums", async () => {
+    const built = buildCase([await caseFile("long.xlsx", longCase())]);
+    if (built.kind !== "ok") throw new Error("not one case");
+    const memo = memoOf(built.case, "sv");
+    const [y2023, y2024, period] = memo.tables;
+    // 301 + 601 lines fit in 1 000; the 301 of 2023 no longer do.
+    expect(period!.rows).toHaveLength(301 + 1);
+    expect(y2024!.rows.map((r) => r.cells[0])).toContain("Budget 2024 H1 0");
+    expect(y2024!.rows.map((r) => r.cells[0])).toContain("Budget 2024 H2 299");
+    expect(y2024!.note).toBeUndefined();
+    expect(period!.note).toBeUndefined();
+    expect(y2023!.rows.map((r) => r.cells[0])).toEqual([
+      "Summa",
+      "Totalt att återbetala",
+    ]);
+    expect(y2023!.note).toBe(
+      "Tabellen har 301 poster, och beslutsunderlaget visar högst 1\u202f000 poster i sina tabeller tillsammans: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).",
+    );
+    // The note goes where the table goes: the clipboard's text and HTML.
+    expect(memoTableText(y2023!)).toContain(y2023!.note);
+    expect(memoTableHtml(y2023!)).toContain("<p><i>Tabellen har 301 poster");
+    expect(memoOf(built.case, "en").tables[0]!.note).toBe(
+      "The table has 301 lines, and the memo shows at most 1,000 lines in its tables together: only its sums are shown here. Every line is in iop-budget check, in its report and its JSON (yearLines, periodLines).",
+    );
+    // The case itself, and so memo --json, keeps every line.
+    expect(built.case.years[0]!.lines).toHaveLength(301);
   });
 });

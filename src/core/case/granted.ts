@@ -19,6 +19,7 @@ import { ZERO, subtract } from "../figures/money";
 import type { HalfYearId } from "../reading/period";
 import { byLineKey, keyOfLine } from "../figures/tables";
 import { readWorkbook } from "../reading/read";
+import { append } from "../lists";
 
 /** A rate as a message param: percent points, written in the reader's language by the catalogue. */
 const ratePercent = (ppm: number | null) => (ppm === null ? "–" : ppm / 10_000);
@@ -255,7 +256,7 @@ export function grantedModel(
     }
     periods.push(s.halfYear.id);
     const held = holdToGrant(s, mine, g, rateChanged);
-    findings.push(...held.findings);
+    append(findings, held.findings);
     return held.sheet;
   });
   return {

@@ -15,7 +15,7 @@ import { type RenderedFinding, renderFinding } from "../findings/findings";
 import { type Lang, formatAmount, formatNumber } from "../findings/format";
 import { type Ore, subtract } from "../figures/money";
 import type { PeriodTable, YearTable } from "../figures/figures";
-import { SEVERITY_NAME } from "../findings/summary";
+import { SEVERITIES, SEVERITY_NAME } from "../findings/summary";
 
 export interface MemoRow {
   readonly cells: readonly string[];
@@ -38,6 +38,8 @@ export interface MemoSection {
 
 export interface MemoTable {
   readonly kind: "year" | "period";
+  /** Said under a table too long to show its lines (MAX_TABLE_LINES): only its sums are shown. */
+  readonly note?: string;
   /** The sentences before the table, written from its figures. */
   readonly intro: readonly MemoParagraph[];
   /** The heading above the table ("Ekonomisk redovisning för 2024"). */
@@ -70,10 +72,40 @@ export interface Memo {
   /** Period warnings shown under the budget table (months the decision approves with no budget). */
   readonly notes: readonly string[];
   readonly findingsHeading: string;
+  /** Every finding of the case's files (the counts are of these). */
   readonly findings: readonly (RenderedFinding & { readonly file: string })[];
+  /** The appendix's findings: all of them, or the first MAX_APPENDIX_FINDINGS, errors first. */
+  readonly appendix: readonly (RenderedFinding & { readonly file: string })[];
+  /** Said under an appendix that shows only some of the findings. */
+  readonly appendixNote?: string;
   readonly noFindings: string;
   readonly severity: Readonly<Record<RenderedFinding["severity"], string>>;
 }
+
+/**
+ * A table of more lines than this shows only its sums on the Beslut sheet: a table of thousands of
+ * lines is not read on a sheet, and as formulas it would be most of a large workbook's memory.
+ */
+export const MAX_TABLE_LINES = 1000;
+/**
+ * The memo's tables show this many lines together at most, and its appendix this many findings:
+ * Word's writer holds some 40 KB a row while it writes (10 000 rows took 460 MB), and a memo of
+ * tens of thousands of rows is not read either. A table whose lines do not fit in what the tables
+ * before it left shows only its sums.
+ */
+export const MAX_MEMO_LINES = 1000;
+export const MAX_APPENDIX_FINDINGS = 1000;
+
+/** What the Beslut sheet says where a table too long to show its lines stands. */
+export function tooLongNote(lines: number, lang: Lang): string {
+  return TEXT[lang].tooLong(
+    formatNumber(lines, lang),
+    formatNumber(MAX_TABLE_LINES, lang),
+  );
+}
+
+/** Whether a table of this many lines shows them: taken from what is left of the memo's room. */
+type Room = (lines: number) => boolean;
 
 const TEXT = {
   sv: {
@@ -97,6 +129,12 @@ const TEXT = {
     overhead: "OH-kostnader",
     total: "Totalt",
     findings: "Bilaga: fynd i arbetsböckerna",
+    tooLong: (lines: string, max: string) =>
+      `Tabellen har ${lines} poster, fler än ${max}: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).`,
+    memoTooLong: (lines: string, max: string) =>
+      `Tabellen har ${lines} poster, och beslutsunderlaget visar högst ${max} poster i sina tabeller tillsammans: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).`,
+    appendixNote: (shown: string, all: string) =>
+      `Här visas ${shown} av ${all} fynd, felen först. Alla finns i iop-budget check.`,
     none: "Inga fynd: arbetsböckerna är korrekta.",
     severity: SEVERITY_NAME.sv,
     page: "Sida",
@@ -171,6 +209,12 @@ const TEXT = {
     overhead: "Overhead",
     total: "Total",
     findings: "Appendix: findings in the workbooks",
+    tooLong: (lines: string, max: string) =>
+      `The table has ${lines} lines, more than ${max}: only its sums are shown here. Every line is in iop-budget check, in its report and its JSON (yearLines, periodLines).`,
+    memoTooLong: (lines: string, max: string) =>
+      `The table has ${lines} lines, and the memo shows at most ${max} lines in its tables together: only its sums are shown here. Every line is in iop-budget check, in its report and its JSON (yearLines, periodLines).`,
+    appendixNote: (shown: string, all: string) =>
+      `${shown} of ${all} findings are shown here, errors first. Every one is in iop-budget check.`,
     none: "No findings: the workbooks are correct.",
     severity: SEVERITY_NAME.en,
     page: "Page",
@@ -231,13 +275,29 @@ function micro(value: number, lang: Lang): string {
   return formatNumber(Math.round(value / 10_000) / 100, lang);
 }
 
-export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
+/** Said under a memo table that shows only its sums. */
+function memoTooLong(lines: number, lang: Lang): string {
+  return TEXT[lang].memoTooLong(
+    formatNumber(lines, lang),
+    formatNumber(MAX_MEMO_LINES, lang),
+  );
+}
+
+function yearMemoTable(y: YearTable, lang: Lang, room: Room): MemoTable {
   const t = TEXT[lang];
   const amount = (ore: Ore | null) =>
     ore === null ? "" : formatAmount(ore, lang);
-  const rows: MemoRow[] = y.lines.map((l) => ({
-    cells: [l.label, amount(l.budget), amount(l.actual), amount(l.variance)],
-  }));
+  const long = !room(y.lines.length);
+  const rows: MemoRow[] = long
+    ? []
+    : y.lines.map((l) => ({
+        cells: [
+          l.label,
+          amount(l.budget),
+          amount(l.actual),
+          amount(l.variance),
+        ],
+      }));
   rows.push({
     cells: [t.sum, amount(y.budget), amount(y.actual), amount(y.variance)],
     total: true,
@@ -274,6 +334,7 @@ export function yearMemoTable(y: YearTable, lang: Lang): MemoTable {
     title: t.year(y.year),
     header: [String(y.year), ...t.yearHeader],
     rows,
+    ...(long ? { note: memoTooLong(y.lines.length, lang) } : {}),
   };
 }
 
@@ -286,14 +347,16 @@ function daySpan(start: IsoDate, end: IsoDate): string {
     : `${from} till och med ${to}`;
 }
 
-export function periodMemoTable(
+function periodMemoTable(
   p: PeriodTable,
   lang: Lang,
+  room: Room,
   name = "partnerskapet",
 ): MemoTable {
   const t = TEXT[lang];
   const span = monthsText(p.start, p.end, lang);
-  const rows: MemoRow[] = p.lines.map((l) => ({
+  const long = !room(p.lines.length);
+  const rows: MemoRow[] = (long ? [] : p.lines).map((l) => ({
     cells: [
       l.label,
       l.servicePercentMicro === null ? "" : micro(l.servicePercentMicro, lang),
@@ -327,6 +390,7 @@ export function periodMemoTable(
     title: t.period(span),
     header: t.periodHeader(span),
     rows,
+    ...(long ? { note: memoTooLong(p.lines.length, lang) } : {}),
   };
 }
 
@@ -337,6 +401,20 @@ const PERIOD_NOTES = new Set([
 
 export function memoOf(c: Case, lang: Lang): Memo {
   const t = TEXT[lang];
+  let left = MAX_MEMO_LINES;
+  const room: Room = (lines) => {
+    if (lines > left) return false;
+    left -= lines;
+    return true;
+  };
+  // The room goes first to the budget proposed, then to the latest year reported and back.
+  const periods = c.periods.map((p) =>
+    periodMemoTable(p, lang, room, c.name ?? undefined),
+  );
+  const years = [...c.years]
+    .reverse()
+    .map((y) => yearMemoTable(y, lang, room))
+    .reverse();
   const findings = c.findings.map(({ file, finding }) => ({
     file,
     ...renderFinding(finding, lang),
@@ -366,10 +444,7 @@ export function memoOf(c: Case, lang: Lang): Memo {
     basis: basisOf(c, lang),
     caseHeading: t.caseHeading,
     caseIntro: [{ text: t.caseText, placeholder: true }],
-    tables: [
-      ...c.years.map((y) => yearMemoTable(y, lang)),
-      ...c.periods.map((p) => periodMemoTable(p, lang, c.name ?? undefined)),
-    ],
+    tables: [...years, ...periods],
     assessment: assessmentOf(c, lang),
     page: t.page,
     of: t.of,
@@ -378,8 +453,27 @@ export function memoOf(c: Case, lang: Lang): Memo {
       .map((f) => f.message),
     findingsHeading: t.findings,
     findings,
+    ...appendixOf(findings, lang),
     noFindings: t.none,
     severity: t.severity,
+  };
+}
+
+/** The appendix's findings: every one, or the first of them with the errors first, and what is said. */
+function appendixOf(
+  findings: Memo["findings"],
+  lang: Lang,
+): Pick<Memo, "appendix" | "appendixNote"> {
+  if (findings.length <= MAX_APPENDIX_FINDINGS) return { appendix: findings };
+  const appendix = SEVERITIES.flatMap((s) =>
+    findings.filter((f) => f.severity === s),
+  ).slice(0, MAX_APPENDIX_FINDINGS);
+  return {
+    appendix,
+    appendixNote: TEXT[lang].appendixNote(
+      formatNumber(appendix.length, lang),
+      formatNumber(findings.length, lang),
+    ),
   };
 }
 
@@ -491,6 +585,7 @@ export function memoTableText(table: MemoTable): string {
     table.title,
     table.header.join("\t"),
     ...table.rows.map((r) => r.cells.join("\t")),
+    ...(table.note ? [table.note] : []),
   ].join("\n");
 }
 
@@ -514,5 +609,6 @@ export function memoTableHtml(table: MemoTable): string {
         `<tr>${r.cells.map((c, i) => cell("td", c, i, r.total)).join("")}</tr>`,
     ),
     `</table>`,
+    table.note ? `<p><i>${escapeHtml(table.note)}</i></p>` : "",
   ].join("");
 }

@@ -11,6 +11,7 @@ import type {
 import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
 import { periodTable, sameLines, yearTables } from "../figures/tables";
+import { append } from "../lists";
 
 /**
  * Without building the tables where that is not needed: a workbook whose half-years list the same
@@ -24,7 +25,7 @@ export function tableChecks(c: Computation): Finding[] {
     );
     if (sameLines(halves)) continue;
     for (const t of yearTables(halves, [y], []))
-      out.push(...partialLines(t.lines, halves));
+      append(out, partialLines(t.lines, halves));
   }
   const granted = c.halfYears.filter((h) => h.actual === null);
   if (sameLines(granted) && !percentsDiffer(granted)) return out;

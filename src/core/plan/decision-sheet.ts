@@ -3,6 +3,7 @@
 
 import type { Analysis } from "../analyze";
 import { monthsText } from "../case/decision";
+import { MAX_TABLE_LINES, tooLongNote } from "../case/memo";
 import type { ColumnKey } from "../reading/glossary";
 import type { LineAt } from "../figures/figures";
 import { renderFinding } from "../findings/findings";
@@ -25,6 +26,7 @@ import {
   text,
 } from "./types";
 import { type SheetView, sameAmount } from "./view";
+import { largest } from "../lists";
 
 export interface Stamp {
   /** Local date and time of the run, "2026-11-23 12:00". */
@@ -35,11 +37,6 @@ export interface Stamp {
 }
 
 const kr = toKronor;
-/**
- * The memo's tables list their lines on Beslut up to this many: a table of thousands of lines is
- * not read on a sheet, and as formulas it would be most of a large workbook's memory.
- */
-export const MAX_TABLE_LINES = 1000;
 const AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT };
 const HEADING: CellStyle = { bold: true, fontSize: 12 };
 
@@ -108,14 +105,7 @@ class SheetWriter {
 
   /** A table too long to read on a sheet: its sums, and where its lines are. */
   tooLong(lines: number): void {
-    this.put(
-      this.r++,
-      0,
-      text(
-        `Tabellen har ${lines} poster, fler än ${MAX_TABLE_LINES}: här visas bara summorna. Alla poster finns i beslutsunderlaget (iop-budget memo) och i JSON (yearLines, periodLines).`,
-      ),
-      { italic: true },
-    );
+    this.put(this.r++, 0, text(tooLongNote(lines, "sv")), { italic: true });
   }
 }
 
@@ -225,7 +215,7 @@ function writeHalfYear(
   if (plan) {
     const B = plan.columns.budget!;
     const A = plan.columns.actual!;
-    const lastLine = Math.max(...h.lines.map((l) => l.input.row - 1));
+    const lastLine = largest(h.lines.map((l) => l.input.row - 1));
     const range = (col: number) =>
       `${sheet}!${columnLetters(col)}${plan.firstRow + 1}:${columnLetters(col)}${lastLine + 1}`;
     const rowsOf = (col: number) =>

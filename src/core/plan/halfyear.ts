@@ -30,6 +30,7 @@ import {
   num,
   text,
 } from "./types";
+import { largest, smallest } from "../lists";
 
 /** How the half-year's OH formula refers to the rate in `Uppgifter`. */
 export interface RateRef {
@@ -100,8 +101,8 @@ export function planHalfYear(
   const src = h.source;
   if (h.lines.length === 0) return null;
   const rows = h.lines.map((l) => l.input.row - 1);
-  const firstRow = Math.min(...rows);
-  const lastRow = Math.max(...rows, src.total ? src.total.row - 1 : 0);
+  const firstRow = smallest(rows);
+  const lastRow = Math.max(largest(rows), src.total ? src.total.row - 1 : 0);
   const p: SheetPlan = {
     h,
     view: new SheetView(grid),
@@ -126,7 +127,7 @@ export function planHalfYear(
   if (src.total) totalRow(p, src.total.row - 1, firstRow);
   return {
     cells: p.cells,
-    marks: overspentMarks(p.columns, firstRow + 1, Math.max(...rows) + 1),
+    marks: overspentMarks(p.columns, firstRow + 1, largest(rows) + 1),
     view: p.view,
     columns: p.columns,
     firstRow,
@@ -310,7 +311,7 @@ function statusCell(p: SheetPlan, line: Line): void {
 function totalRow(p: SheetPlan, r: number, firstRow: number): void {
   const { h } = p;
   const lineRows = h.lines.map((l) => l.input.row - 1);
-  const lastLineRow = Math.max(...lineRows);
+  const lastLineRow = largest(lineRows);
   const sums: [number, Ore, boolean][] = [
     [p.columns.budget!, h.budget.total, true],
     [p.columns.actual!, h.actual?.total ?? ZERO, h.actual !== null],

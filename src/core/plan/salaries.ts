@@ -22,6 +22,7 @@ import {
   sheetRef,
   text,
 } from "./types";
+import { largest, smallest } from "../lists";
 
 const R = (key: keyof typeof RATE_ROWS) =>
   `${sheetRef(RATES_SHEET)}!$B$${RATE_ROWS[key]}`;
@@ -125,8 +126,8 @@ export function planSalaries(
     const c = grid.rows[p.row - 1]?.[grade];
     return c?.t === "n" && ((c.fmt ?? "").includes("%") || c.v <= 1);
   });
-  const first = Math.min(...persons.map((p) => p.row));
-  const last = Math.max(...persons.map((p) => p.row));
+  const first = smallest(persons.map((p) => p.row));
+  const last = largest(persons.map((p) => p.row));
   const ref = sheetRef(salaries.sheet);
   const range = (col: number) =>
     `${ref}!$${L(col)}$${first}:$${L(col)}$${last}`;

@@ -64,6 +64,7 @@ import {
   take,
 } from "./cells";
 import { isSalarySheetName, readSalarySheet } from "./salaries";
+import { append } from "../lists";
 
 export const DETAILS_SHEET = "Uppgifter";
 
@@ -103,20 +104,20 @@ export function readWorkbook(grids: {
       );
     } else if (!details && isDetailsSheetName(g.name)) {
       details = readAgreement(g);
-      detailsFindings.push(...details.findings);
+      append(detailsFindings, details.findings);
     } else if (!salaryGrid && isSalarySheetName(g.name)) {
       salaryGrid = g;
     } else if (isExampleSheetName(g.name)) {
       example = true;
     } else if (isRatesSheetName(g.name)) {
-      ratesFindings.push(...ratesTableChecks(g));
+      append(ratesFindings, ratesTableChecks(g));
     } else if (
       !isDecisionSheetName(g.name) &&
       !isScenarioSheetName(g.name) &&
       !isOwnScenarioSheet(g)
     ) {
       const read = readHalfYearSheet(g);
-      halfYearFindings.push(...read.findings);
+      append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
     }
   }
@@ -343,7 +344,7 @@ function readAgreement(grid: Grid): AgreementRead {
     surchargePpm,
     cells,
   };
-  findings.push(...missingDetails(agreement, raw));
+  append(findings, missingDetails(agreement, raw));
   return { agreement, rateMissing, findings };
 }
 

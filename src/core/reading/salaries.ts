@@ -20,6 +20,7 @@ import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
 import type { Person } from "../figures/payroll";
 import { normalizeKey, readDate, readText } from "./values";
+import { append } from "../lists";
 
 export const SALARY_SHEET = "Lönekalkyl";
 
@@ -73,7 +74,7 @@ export function readSalarySheet(
     if (!row || row.every((c) => isEmptyCell(c))) continue;
     const person = readPerson(row, r, grid.name, header.columns, agreement);
     if (!person) continue;
-    findings.push(...person.findings);
+    append(findings, person.findings);
     persons.push(person.person);
   }
   if (

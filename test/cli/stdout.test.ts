@@ -1,0 +1,118 @@
+// Standard output into a pipe: written as it is made, never queued whole (src/cli/stdout.ts).
+
+import { spawn, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runMeasured } from "../helpers/measured";
+import { HEADERS, detailsSheet } from "../helpers/seed";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  kr,
+} from "../helpers/workbook";
+
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "iop-budget.js");
+const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
+const dir = mkdtempSync(join(tmpdir(), "iop-stdout-"));
+
+/** Ten half-years of `lines` reported activity lines each: some 3 MB of check JSON per 10 000. */
+function reported(lines: number): SheetSpec[] {
+  const sheets: SheetSpec[] = [
+    detailsSheet({ start: "2020-01-01", end: "2024-12-31" }),
+  ];
+  for (let s = 0; s < 10; s++) {
+    const rows: CellSpec[][] = [HEADERS];
+    for (let i = 0; i < lines; i++)
+      rows.push([
+        "Verksamhet",
+        `Aktivitet ${i}`,
+        null,
+        null,
+        null,
+        kr(1000 + i),
+        kr(900 + i),
+        null,
+      ]);
+    rows.push(["OH", "OH-kostnader"]);
+    sheets.push({
+      name: `Budget ${2020 + Math.floor(s / 2)} H${(s % 2) + 1}`,
+      rows,
+    });
+  }
+  return sheets;
+}
+
+let workbook: string;
+beforeAll(async () => {
+  workbook = join(dir, "large.xlsx");
+  writeFileSync(workbook, await buildXlsx(reported(4000)));
+}, 60_000);
+
+/** The command with its standard output into a file; its output and peak memory (MB). */
+function intoFile(args: readonly string[]): { out: string; peakMb: number } {
+  const out = join(dir, "out.txt");
+  const peak = join(dir, "peak-file");
+  const fd = openSync(out, "w");
+  try {
+    spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
+      stdio: ["ignore", fd, "ignore"],
+      env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
+      timeout: 60_000,
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    out: readFileSync(out, "utf8"),
+    peakMb: Number(readFileSync(peak, "utf8").split(" ")[0]) / 1024,
+  };
+}
+
+describe("output into a pipe", () => {
+  test.each([
+    { command: "check --json", args: ["check", "--json"] },
+    { command: "check", args: ["check"] },
+  ])(
+    "$command: the same text as into a file, and no more memory for it",
+    ({ args }) => {
+      const file = intoFile([...args, workbook]);
+      // Some 12 MB of JSON (the report is smaller), which a queue would have held whole, twice over.
+      expect(file.out.length).toBeGreaterThan(
+        args.includes("--json") ? 10_000_000 : 1_000_000,
+      );
+      const piped = runMeasured([...args, workbook], { timeout: 60_000 });
+      expect(piped.stdout).toBe(file.out);
+      if (args.includes("--json"))
+        // Queued, the text and its bytes stayed in memory to the end: 30 MB and more here.
+        expect(piped.peakMb).toBeLessThan(file.peakMb + 10);
+    },
+    60_000,
+  );
+
+  test("a reader that stops early ends the command quietly: exit 0, nothing on stderr", async () => {
+    const child = spawn(process.execPath, [BIN, "check", "--json", workbook], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((resolve) =>
+      child.stdout.once("data", (d: Buffer) => resolve(d.toString())),
+    );
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) =>
+      child.on("close", (c) => resolve(c)),
+    );
+    expect(first).toMatch(/^\{"file":/);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
+});
