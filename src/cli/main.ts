@@ -24,6 +24,7 @@ import {
   each,
   planCompute,
   planTemplate,
+  sheetsWritten,
   toCheckJsonParts,
 } from "../core";
 import {
@@ -33,6 +34,7 @@ import {
   WorkbookFileError,
   readXlsx,
   readXlsxLazily,
+  verifyWritten as readBack,
 } from "../xlsx/read";
 import { checkOutput, readInput, writeOutput } from "./files";
 import { terminalSafe, terminalSafeChunks } from "./terminal";
@@ -118,6 +120,9 @@ function collectGarbage(): void {
   }
   gc?.();
 }
+/** The written workbook read back with Node's own zlib (see verifyWritten in src/xlsx/read.ts). */
+const verifyWritten = (bytes: Uint8Array, wrote: readonly string[]): void =>
+  readBack(bytes, wrote, inflateNative, crcNative);
 /** Node's own CRC-32 (native): every part read is checked against its directory entry. */
 const crcNative = (data: Uint8Array): number => zlibCrc32(data);
 const DEFLATE_LEVEL = 6;
@@ -504,33 +509,6 @@ function planFile(
     plan,
     json: toCheckJsonParts(file, analysis, lang),
   };
-}
-
-/**
- * The written workbook read back: its structure, and every sheet's part, as check would (a
- * damaged part throws); every sheet the plan wrote must be there and read. (A sheet the person's
- * file had unreadable is copied as it was, and reads back so: the plan writes none.)
- */
-export function verifyWritten(
-  bytes: Uint8Array,
-  wrote: readonly string[],
-): void {
-  const lazy = readXlsxLazily(bytes, DEFAULT_LIMITS, inflateNative, crcNative);
-  const unread = new Set(wrote);
-  for (const sheet of lazy.sheets)
-    if (sheet.unreadable === undefined) unread.delete(sheet.name);
-  if (unread.size > 0)
-    throw new Error(
-      `the written workbook does not read back (sheet ${[...unread][0]!})`,
-    );
-}
-
-/** The sheets a plan writes into or creates, by name. */
-function sheetsWritten(plan: WritePlan): string[] {
-  return [
-    ...plan.edits.map((e) => e.sheet),
-    ...plan.creates.map((c) => c.sheet),
-  ];
 }
 
 /** Why an output is refused, in words. */

@@ -243,6 +243,8 @@ export const TEXT = {
         "Ladda ner ger den beräknade arbetsboken med de ändrade värdena inskrivna.",
       downloadLabel: (name: string) =>
         `Ladda ner den beräknade arbetsboken för ${name}`,
+      copyNotReadBack: (name: string, sheet: string) =>
+        `Den beräknade arbetsboken för ${name} gick inte att läsa tillbaka (bladet ${sheet}), så den laddades inte ner. Din fil är oförändrad. Öppna den i Excel, spara den och läs in den här igen.`,
       csv: "Ladda ner sammanställning (CSV)",
       xlsx: "Ladda ner sammanställning (Excel)",
       xlsxSheets: ["Sammanställning", "Fynd"],
@@ -594,6 +596,8 @@ export const TEXT = {
         "Download gives the computed workbook with the changed values written in.",
       downloadLabel: (name: string) =>
         `Download the computed workbook for ${name}`,
+      copyNotReadBack: (name: string, sheet: string) =>
+        `The computed workbook for ${name} did not read back (sheet ${sheet}), so it was not downloaded. Your file is unchanged. Open it in Excel, save it and load it here again.`,
       csv: "Download summary (CSV)",
       xlsx: "Download summary (Excel)",
       xlsxSheets: ["Summary", "Findings"],

@@ -186,6 +186,34 @@ export function readXlsxLazily(
   return openXlsx(bytes, limits, inflate, false, crc32);
 }
 
+/** A written workbook whose sheet does not read back: never offered as the person's workbook. */
+export class NotReadBack extends Error {
+  constructor(readonly sheet: string) {
+    super(`the written workbook does not read back (sheet ${sheet})`);
+    this.name = "NotReadBack";
+  }
+}
+
+/**
+ * A written workbook read back, as check reads it: its structure (a damaged package throws
+ * WorkbookFileError), and every sheet the writer wrote into or created (`wrote`), which must be
+ * there and read (else NotReadBack). A sheet the person's file had unreadable is copied as it
+ * was and reads back so: the writer wrote none of it.
+ */
+export function verifyWritten(
+  bytes: Uint8Array,
+  wrote: readonly string[],
+  inflate: Inflate = inflateWithFflate,
+  crc32?: (data: Uint8Array) => number,
+): void {
+  const unread = new Set(wrote);
+  for (const sheet of readXlsxLazily(bytes, DEFAULT_LIMITS, inflate, crc32)
+    .sheets)
+    if (sheet.unreadable === undefined) unread.delete(sheet.name);
+  const [first] = unread;
+  if (first !== undefined) throw new NotReadBack(first);
+}
+
 /** A damaged package's error, worded for the log; the CLI and the page word it from `damage`. */
 export function damaged(damage: Damage): WorkbookFileError {
   const what =

@@ -1,5 +1,6 @@
 // compute as the CLI does it, on bytes: read → analyze → plan → apply.
 
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { type WritePlan, analyze, planWrite } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { applyPlan } from "../../src/xlsx/write";
@@ -17,4 +18,26 @@ export function planOf(bytes: Uint8Array): WritePlan {
 
 export function computeBytes(bytes: Uint8Array): Uint8Array {
   return applyPlan(bytes, planOf(bytes));
+}
+
+/** The part of the written package that holds the named sheet. */
+function partOf(parts: Record<string, Uint8Array>, sheet: string): string {
+  const workbook = strFromU8(parts["xl/workbook.xml"]!);
+  const rid = new RegExp(
+    `<sheet [^>]*name="${sheet}"[^>]*r:id="(rId\\d+)"`,
+  ).exec(workbook)?.[1];
+  const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]!);
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  if (rid === undefined || target === undefined)
+    throw new Error(`no part for ${sheet}`);
+  return `xl/${target.replace(/^\/?xl\//, "")}`;
+}
+
+/** A package with one sheet's XML cut short (no longer well-formed): a write gone wrong. */
+export function brokenSheet(bytes: Uint8Array, sheet: string): Uint8Array {
+  const parts = unzipSync(bytes);
+  const part = partOf(parts, sheet);
+  const xml = strFromU8(parts[part]!);
+  parts[part] = strToU8(xml.slice(0, xml.indexOf("</sheetData>")));
+  return zipSync(parts);
 }

@@ -9,3 +9,10 @@ if (
     disconnect() {}
   };
 }
+// jsdom leaves out TextEncoder and TextDecoder, which the browser has and the xlsx writer uses:
+// Node's own stand in.
+if (typeof window !== "undefined" && typeof TextEncoder === "undefined") {
+  const util = require("node:util");
+  globalThis.TextEncoder = util.TextEncoder;
+  globalThis.TextDecoder = util.TextDecoder;
+}

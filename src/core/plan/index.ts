@@ -16,6 +16,14 @@ export type { Stamp } from "./decision-sheet";
 export { STATUS_OVERSPENT, STATUS_WITHIN, rowRanges } from "./halfyear";
 export { SheetView } from "./view";
 
+/** The sheets a plan writes into or creates, by name: what the written file must read back. */
+export function sheetsWritten(plan: WritePlan): string[] {
+  return [
+    ...plan.edits.map((e) => e.sheet),
+    ...plan.creates.map((c) => c.sheet),
+  ];
+}
+
 export function planWrite(
   grids: WorkbookGrids,
   analysis: Analysis,

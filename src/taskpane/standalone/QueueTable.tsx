@@ -8,6 +8,8 @@ import {
   Checkbox,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   Select,
   Text,
   Textarea,
@@ -38,6 +40,7 @@ import {
   type Status,
   computedCopy,
   computedName,
+  copyFailure,
   filterRows,
   reviewKeyOf,
   sortRows,
@@ -162,6 +165,8 @@ export function QueueTable({
   const [status, setStatus] = useState<Status | "all">("all");
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   // What-if changes per row (by the file's pick number): the download holds them.
+  // Why the last computed copy asked for was not downloaded.
+  const [copyError, setCopyError] = useState<string | null>(null);
   const [whatIf, setWhatIf] = useState<
     ReadonlyMap<number, readonly InputChange[]>
   >(new Map());
@@ -202,12 +207,17 @@ export function QueueTable({
   const downloadCopy = (
     id: number,
     r: Extract<QueueRow["result"], { kind: "ok" }>,
-  ) =>
-    download(
-      computedCopy(r, whatIf.get(id) ?? NO_CHANGES),
-      computedName(r.name),
-      XLSX_TYPE,
-    );
+  ) => {
+    setCopyError(null);
+    let bytes: Uint8Array;
+    try {
+      bytes = computedCopy(r, whatIf.get(id) ?? NO_CHANGES);
+    } catch (e) {
+      setCopyError(copyFailure(r.name, e, lang, t));
+      return;
+    }
+    download(bytes, computedName(r.name), XLSX_TYPE);
+  };
   const reviewed = rows.filter(
     (r) => reviews.get(reviewKeyOf(r.result))?.reviewed,
   ).length;
@@ -250,6 +260,13 @@ export function QueueTable({
         {s.shown(shown.length, rows.length)} ·{" "}
         {s.reviewedCount(reviewed, rows.length)}
       </Text>
+      <div role="alert" className="iop-no-print">
+        {copyError && (
+          <MessageBar intent="error">
+            <MessageBarBody>{copyError}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       <div className={styles.scroll}>
         <table className={styles.table} aria-label={s.queue}>
           <thead>

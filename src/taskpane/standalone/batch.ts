@@ -16,13 +16,20 @@ import {
   planBatchSummary,
   planCompute,
   renderFinding,
+  sheetsWritten,
   stampTime,
   summarize,
   verdictOf,
   type Ore,
   toKronor,
 } from "../../core";
-import { DEFAULT_LIMITS, WorkbookFileError, readXlsx } from "../../xlsx/read";
+import {
+  DEFAULT_LIMITS,
+  NotReadBack,
+  WorkbookFileError,
+  readXlsx,
+  verifyWritten,
+} from "../../xlsx/read";
 import { applyPlan, createWorkbook } from "../../xlsx/write";
 import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../../i18n/text";
@@ -164,15 +171,33 @@ export function computedCopy(
     version: VERSION,
     source: result.name,
   };
-  return applyPlan(
-    result.bytes,
-    planCompute(
-      result.grids,
-      stamp,
-      changes,
-      result.ownAnalysis ?? result.analysis,
-    ),
+  const plan = planCompute(
+    result.grids,
+    stamp,
+    changes,
+    result.ownAnalysis ?? result.analysis,
   );
+  const bytes = applyPlan(result.bytes, plan);
+  // Read back as the CLI's compute does before it writes: what does not read is not offered.
+  verifyWritten(bytes, sheetsWritten(plan));
+  return bytes;
+}
+
+/**
+ * Why a computed copy could not be made, in the user's words: a written sheet that did not read
+ * back, a package the writer cannot map (a file error), or anything else.
+ */
+export function copyFailure(
+  name: string,
+  e: unknown,
+  lang: Lang,
+  t: PaneText,
+): string {
+  if (e instanceof NotReadBack)
+    return t.standalone.copyNotReadBack(name, e.sheet);
+  if (e instanceof WorkbookFileError)
+    return `${name}: ${fileErrorText(e.code, lang, e.damage)}`;
+  return `${t.errorPrefix} ${e instanceof Error ? e.message : String(e)}`;
 }
 
 export function computedName(name: string): string {

@@ -1,46 +1,23 @@
-// compute's read-back: a written workbook whose sheets do not all read is never left behind.
+// The read-back of a written workbook (compute, template, the page's download): a workbook whose
+// written sheets do not all read is never left behind or offered.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { verifyWritten } from "../../src/cli/main";
+import { sheetsWritten } from "../../src/core";
 import { applyPlan } from "../../src/xlsx/write";
-import { readXlsx } from "../../src/xlsx/read";
-import { planOf } from "../helpers/compute";
+import { NotReadBack, readXlsx, verifyWritten } from "../../src/xlsx/read";
+import { brokenSheet, planOf } from "../helpers/compute";
 
 const input = readFileSync(
   join(__dirname, "..", "fixtures", "samples", "budget-2025-26.xlsx"),
 );
 const plan = planOf(input);
 const written = applyPlan(input, plan);
-const wrote = [
-  ...plan.edits.map((e) => e.sheet),
-  ...plan.creates.map((c) => c.sheet),
-];
+const wrote = sheetsWritten(plan);
 
-/** The part of the written package that holds the named sheet. */
-function partOf(parts: Record<string, Uint8Array>, sheet: string): string {
-  const workbook = strFromU8(parts["xl/workbook.xml"]!);
-  const rid = new RegExp(
-    `<sheet [^>]*name="${sheet}"[^>]*r:id="(rId\\d+)"`,
-  ).exec(workbook)?.[1];
-  const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]!);
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
-  if (rid === undefined || target === undefined)
-    throw new Error(`no part for ${sheet}`);
-  return `xl/${target.replace(/^\/?xl\//, "")}`;
-}
+const withBrokenSheet = (sheet: string) => brokenSheet(written, sheet);
 
-/** The written package with one sheet's XML cut short (no longer well-formed). */
-function withBrokenSheet(sheet: string): Uint8Array {
-  const parts = unzipSync(written);
-  const part = partOf(parts, sheet);
-  const xml = strFromU8(parts[part]!);
-  parts[part] = strToU8(xml.slice(0, xml.indexOf("</sheetData>")));
-  return zipSync(parts);
-}
-
-describe("compute's read-back", () => {
+describe("the read-back of a written workbook", () => {
   test("the written workbook reads back: every sheet the plan wrote is there and reads", () => {
     expect(wrote.length).toBeGreaterThanOrEqual(3);
     expect(() => verifyWritten(written, wrote)).not.toThrow();
@@ -55,7 +32,7 @@ describe("compute's read-back", () => {
         readXlsx(broken).sheets.find((s) => s.name === sheet)?.unreadable,
       ).toMatch(/invalid XML/);
       expect(() => verifyWritten(broken, wrote)).toThrow(
-        `the written workbook does not read back (sheet ${sheet})`,
+        new NotReadBack(sheet),
       );
     }
   });

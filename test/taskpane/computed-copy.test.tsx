@@ -1,0 +1,103 @@
+/** @jest-environment jsdom */
+// The file page's download of a computed copy is read back first, as the CLI's compute is: a copy
+// whose written sheet does not read is not offered, and the reviewer is told why.
+
+import "@testing-library/jest-dom";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { textFor } from "../../src/i18n/text";
+import { QueueTable } from "../../src/taskpane/standalone/QueueTable";
+import {
+  computedCopy,
+  copyFailure,
+  queueRow,
+  readFileBytes,
+} from "../../src/taskpane/standalone/batch";
+import { NotReadBack, readXlsx } from "../../src/xlsx/read";
+import { brokenSheet } from "../helpers/compute";
+
+// The writer can be made to break the first sheet it edits, as a defect in it would.
+const breaking = { sheet: null as string | null };
+jest.mock("../../src/xlsx/write", () => {
+  const actual = jest.requireActual<typeof import("../../src/xlsx/write")>(
+    "../../src/xlsx/write",
+  );
+  return {
+    ...actual,
+    applyPlan: (...args: Parameters<typeof actual.applyPlan>) => {
+      const bytes = actual.applyPlan(...args);
+      return breaking.sheet === null
+        ? bytes
+        : brokenSheet(bytes, breaking.sheet);
+    },
+  };
+});
+const downloads: string[] = [];
+jest.mock("../../src/taskpane/download", () => ({
+  ...jest.requireActual<typeof import("../../src/taskpane/download")>(
+    "../../src/taskpane/download",
+  ),
+  download: (_bytes: Uint8Array, name: string) => downloads.push(name),
+}));
+
+const NAME = "budget-2025-26.xlsx";
+const bytes = readFileSync(
+  join(__dirname, "..", "fixtures", "samples", "budget-2025-26.xlsx"),
+);
+const result = readFileBytes(NAME, bytes, "sv");
+if (result.kind !== "ok") throw new Error("the sample does not read");
+
+afterEach(() => {
+  cleanup();
+  breaking.sheet = null;
+  downloads.length = 0;
+});
+
+test("a computed copy that reads back is offered; one that does not is refused, naming the sheet", () => {
+  const copy = computedCopy(result);
+  expect(readXlsx(copy).sheets.map((s) => s.name)).toContain("Beslut");
+  breaking.sheet = "Halvår 2 2025";
+  expect(() => computedCopy(result)).toThrow(new NotReadBack("Halvår 2 2025"));
+  const sv = textFor("sv");
+  expect(copyFailure(NAME, new NotReadBack("Beslut"), "sv", sv)).toBe(
+    "Den beräknade arbetsboken för budget-2025-26.xlsx gick inte att läsa tillbaka (bladet Beslut), så den laddades inte ner. Din fil är oförändrad. Öppna den i Excel, spara den och läs in den här igen.",
+  );
+  expect(
+    copyFailure(NAME, new NotReadBack("Beslut"), "en", textFor("en")),
+  ).toBe(
+    "The computed workbook for budget-2025-26.xlsx did not read back (sheet Beslut), so it was not downloaded. Your file is unchanged. Open it in Excel, save it and load it here again.",
+  );
+});
+
+test("Ladda ner: the copy is downloaded when it reads back, and the reason is shown when it does not", () => {
+  const t = textFor("sv");
+  render(
+    <QueueTable
+      rows={[queueRow(1, result, "sv")]}
+      lang="sv"
+      t={t}
+      reviews={new Map()}
+      onReview={() => undefined}
+    />,
+  );
+  const button = screen.getAllByRole("button", {
+    name: `Ladda ner den beräknade arbetsboken för ${NAME}`,
+  })[0]!;
+  fireEvent.click(button);
+  expect(downloads).toEqual(["budget-2025-26-beraknad.xlsx"]);
+  expect(screen.getByRole("alert")).toBeEmptyDOMElement();
+
+  breaking.sheet = "Beslut";
+  fireEvent.click(button);
+  expect(downloads).toHaveLength(1);
+  expect(screen.getByRole("alert")).toHaveTextContent(
+    "Den beräknade arbetsboken för budget-2025-26.xlsx gick inte att läsa tillbaka (bladet Beslut), så den laddades inte ner.",
+  );
+
+  // The next copy that reads back clears the message.
+  breaking.sheet = null;
+  fireEvent.click(button);
+  expect(downloads).toHaveLength(2);
+  expect(screen.getByRole("alert")).toBeEmptyDOMElement();
+});
