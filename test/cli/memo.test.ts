@@ -17,20 +17,15 @@ import { planTemplate } from "../../src/core";
 import { createWorkbook } from "../../src/xlsx/write";
 import { runMeasured } from "../helpers/measured";
 import {
-  HEADERS,
   SEED_PERIOD_TABLE,
+  activitySheet,
   SEED_YEAR_TABLE,
   budgetWorkbook,
   detailsSheet,
   reportOnGrantSheets,
   typeset,
 } from "../helpers/seed";
-import {
-  type CellSpec,
-  type SheetSpec,
-  buildXlsx,
-  kr,
-} from "../helpers/workbook";
+import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 import { withDetails } from "../helpers/template";
 
 const ROOT = join(__dirname, "..", "..");
@@ -484,25 +479,13 @@ describe("a case too long for a memo", () => {
    * last with a budget that is not a number (an error), and a budget of 2025-H1 with 600 lines.
    */
   function longCase(): SheetSpec[] {
-    const half = (name: string, lines: number, report: boolean) => {
-      const rows: CellSpec[][] = [HEADERS];
-      for (let i = 0; i < lines; i++)
-        rows.push([
-          "Verksamhet",
-          `Aktivitet ${i}`,
-          null,
-          null,
-          null,
-          report && i === lines - 1 ? "tusen" : kr(1000 + i),
-          report && i === 0 ? kr(900) : null,
-        ]);
-      rows.push(["OH", "OH-kostnader"]);
-      return { name, rows };
-    };
     return [
       detailsSheet({ start: "2024-07-01", end: "2025-06-30" }),
-      half("Budget 2024 H2", 1100, true),
-      half("Budget 2025 H1", 600, false),
+      activitySheet("Budget 2024 H2", 1100, {
+        budget: (i) => (i === 1099 ? "tusen" : kr(1000 + i)),
+        actual: (i) => (i === 0 ? kr(900) : null),
+      }),
+      activitySheet("Budget 2025 H1", 600),
     ];
   }
 

@@ -11,13 +11,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runMeasured } from "../helpers/measured";
-import { HEADERS, detailsSheet } from "../helpers/seed";
-import {
-  type CellSpec,
-  type SheetSpec,
-  buildXlsx,
-  kr,
-} from "../helpers/workbook";
+import { activitySheet, detailsSheet } from "../helpers/seed";
+import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
@@ -29,25 +24,16 @@ function reported(lines: number): SheetSpec[] {
   const sheets: SheetSpec[] = [
     detailsSheet({ start: "2020-01-01", end: "2024-12-31" }),
   ];
-  for (let s = 0; s < 10; s++) {
-    const rows: CellSpec[][] = [HEADERS];
-    for (let i = 0; i < lines; i++)
-      rows.push([
-        "Verksamhet",
-        `Aktivitet ${i}`,
-        null,
-        null,
-        null,
-        kr(1000 + i),
-        kr(900 + i),
-        null,
-      ]);
-    rows.push(["OH", "OH-kostnader"]);
-    sheets.push({
-      name: `Budget ${2020 + Math.floor(s / 2)} H${(s % 2) + 1}`,
-      rows,
-    });
-  }
+  for (let s = 0; s < 10; s++)
+    sheets.push(
+      activitySheet(
+        `Budget ${2020 + Math.floor(s / 2)} H${(s % 2) + 1}`,
+        lines,
+        {
+          actual: (i) => kr(900 + i),
+        },
+      ),
+    );
   return sheets;
 }
 

@@ -17,8 +17,8 @@ import { readXlsx } from "../../src/xlsx/read";
 import { codesOf } from "../helpers/check";
 import {
   EXTENSION_KEYS,
-  HEADERS,
   SEED_PERIOD_TABLE,
+  activitySheet,
   SEED_YEAR_TABLE,
   typeset,
   budgetHalfYearSheet,
@@ -470,21 +470,11 @@ describe("a batch grouped into cases", () => {
 describe("a memo's tables show at most MAX_MEMO_LINES lines together", () => {
   /** 2023-H2, 2024-H1 and 2024-H2 reported, 2025-H1 proposed: 300 lines each, named per sheet. */
   function longCase(): SheetSpec[] {
-    const half = (name: string, reported: boolean) => {
-      const rows: SheetSpec["rows"][number][] = [HEADERS];
-      for (let i = 0; i < 300; i++)
-        rows.push([
-          "Verksamhet",
-          `${name} ${i}`,
-          null,
-          null,
-          null,
-          kr(1000 + i),
-          reported ? kr(900 + i) : null,
-        ]);
-      rows.push(["OH", "OH-kostnader"]);
-      return { name, rows };
-    };
+    const half = (name: string, reported: boolean) =>
+      activitySheet(name, 300, {
+        label: (i) => `${name} ${i}`,
+        actual: (i) => (reported ? kr(900 + i) : null),
+      });
     return [
       detailsSheet({ start: "2023-07-01", end: "2025-06-30" }),
       half("Budget 2023 H2", true),

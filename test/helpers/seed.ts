@@ -332,3 +332,31 @@ export function salaryWorkbook(
     },
   ];
 }
+
+/**
+ * A half-year sheet of `lines` activity lines and OH, for workbooks of many lines: each line's
+ * label, budget and actual from its index (by default "Aktivitet i", 1 000 + i kr, no actual).
+ */
+export function activitySheet(
+  name: string,
+  lines: number,
+  line: {
+    readonly label?: (i: number) => string;
+    readonly budget?: (i: number) => CellSpec;
+    readonly actual?: (i: number) => CellSpec;
+  } = {},
+): SheetSpec {
+  const rows: CellSpec[][] = [HEADERS];
+  for (let i = 0; i < lines; i++)
+    rows.push([
+      "Verksamhet",
+      line.label?.(i) ?? `Aktivitet ${i}`,
+      null,
+      null,
+      null,
+      line.budget?.(i) ?? kr(1000 + i),
+      line.actual?.(i) ?? null,
+    ]);
+  rows.push(["OH", "OH-kostnader"]);
+  return { name, rows };
+}
