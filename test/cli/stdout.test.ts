@@ -84,6 +84,30 @@ describe("output into a pipe", () => {
     60_000,
   );
 
+  test("a pipe whose descriptor does not block (opened so by whoever started the command): every byte, in order", async () => {
+    // A preload that touches process.stdout: Node then makes the pipe's descriptor non-blocking,
+    // so a full pipe answers EAGAIN and the writer waits for room instead.
+    const touch = join(dir, "touch-stdout.cjs");
+    writeFileSync(touch, "process.stdout;\n");
+    const expected = intoFile(["check", "--json", workbook]).out;
+    const child = spawn(
+      process.execPath,
+      ["-r", touch, BIN, "check", "--json", workbook],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    // Not read at first: the pipe fills, and the command must wait for its reader.
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) =>
+      child.on("close", (c) => resolve(c)),
+    );
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(expected);
+  }, 60_000);
+
   test("a reader that stops early ends the command quietly: exit 0, nothing on stderr", async () => {
     const child = spawn(process.execPath, [BIN, "check", "--json", workbook], {
       stdio: ["ignore", "pipe", "pipe"],
