@@ -49,18 +49,14 @@ import { type DiffOptions, runDiff } from "./diff";
 import { type MemoDeps, type MemoOptions, runMemo } from "./memo";
 import { reportLines } from "./report";
 
+import { type Io } from "./stdout";
 export { processIo } from "./stdout";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;
 
-export interface Io {
-  out(line: string): void;
-  /** Text given in pieces (a large JSON line, a report), written as they come, then a line break. */
-  outChunks(chunks: Iterable<string>): void;
-  err(line: string): void;
-}
+export type { Io };
 
 export type CheckOutcome =
   ({ kind: "ok" } & CheckJsonParts) | { kind: "error"; json: FileErrorJson };

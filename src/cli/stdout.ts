@@ -6,7 +6,14 @@
 // piece in full before the next is made.
 
 import { fstatSync, writeSync } from "node:fs";
-import type { Io } from "./main";
+
+/** Where a command's output goes: the terminal's, or a test's. */
+export interface Io {
+  out(line: string): void;
+  /** Text given in pieces (a large JSON line, a report), written as they come, then a line break. */
+  outChunks(chunks: Iterable<string>): void;
+  err(line: string): void;
+}
 
 /** Writes text in full before it returns. */
 export type Write = (text: string) => void;

@@ -85,13 +85,14 @@ test("Ladda ner: the copy is downloaded when it reads back, and the reason is sh
     name: `Ladda ner den beräknade arbetsboken för ${NAME}`,
   })[0]!;
   fireEvent.click(button);
+  const said = () => screen.queryByText(/gick inte att läsa tillbaka/);
   expect(downloads).toEqual(["budget-2025-26-beraknad.xlsx"]);
-  expect(screen.getByRole("alert")).toBeEmptyDOMElement();
+  expect(said()).toBeNull();
 
   breaking.sheet = "Beslut";
   fireEvent.click(button);
   expect(downloads).toHaveLength(1);
-  expect(screen.getByRole("alert")).toHaveTextContent(
+  expect(said()).toHaveTextContent(
     "Den beräknade arbetsboken för budget-2025-26.xlsx gick inte att läsa tillbaka (bladet Beslut), så den laddades inte ner.",
   );
 
@@ -99,5 +100,5 @@ test("Ladda ner: the copy is downloaded when it reads back, and the reason is sh
   breaking.sheet = null;
   fireEvent.click(button);
   expect(downloads).toHaveLength(2);
-  expect(screen.getByRole("alert")).toBeEmptyDOMElement();
+  expect(said()).toBeNull();
 });

@@ -260,7 +260,7 @@ export function QueueTable({
         {s.shown(shown.length, rows.length)} ·{" "}
         {s.reviewedCount(reviewed, rows.length)}
       </Text>
-      <div role="alert" className="iop-no-print">
+      <div aria-live="polite" className="iop-no-print">
         {copyError && (
           <MessageBar intent="error">
             <MessageBarBody>{copyError}</MessageBarBody>
