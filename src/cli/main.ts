@@ -48,8 +48,8 @@ import { CLI_TEXT, languageOfArgs, usageError } from "./messages";
 import { type DiffOptions, runDiff } from "./diff";
 import { type MemoDeps, type MemoOptions, runMemo } from "./memo";
 import { reportLines } from "./report";
+import type { Io } from "./stdout";
 
-import { type Io } from "./stdout";
 export { processIo } from "./stdout";
 
 export const EXIT_OK = 0;
