@@ -34,7 +34,7 @@ import {
   WorkbookFileError,
   readXlsx,
   readXlsxLazily,
-  verifyWritten as readBack,
+  verifyWritten,
 } from "../xlsx/read";
 import { checkOutput, readInput, writeOutput } from "./files";
 import { terminalSafe, terminalSafeChunks } from "./terminal";
@@ -116,9 +116,6 @@ function collectGarbage(): void {
   }
   gc?.();
 }
-/** The written workbook read back with Node's own zlib (see verifyWritten in src/xlsx/read.ts). */
-const verifyWritten = (bytes: Uint8Array, wrote: readonly string[]): void =>
-  readBack(bytes, wrote, inflateNative, crcNative);
 /** Node's own CRC-32 (native): every part read is checked against its directory entry. */
 const crcNative = (data: Uint8Array): number => zlibCrc32(data);
 const DEFLATE_LEVEL = 6;
@@ -413,7 +410,7 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
     collectGarbage();
     // The written package is read back before it replaces anything: what we cannot read, we do
     // not leave behind as the person's computed workbook.
-    verifyWritten(written, computed.wrote);
+    verifyWritten(written, computed.wrote, inflateNative, crcNative);
     collectGarbage();
   } catch (e) {
     outcome = unexpected(file, e, opts.lang);
@@ -589,7 +586,7 @@ export function runTemplate(opts: TemplateCliOptions, io: Io): number {
     const plan = planTemplate(period);
     const bytes = createWorkbook(plan, NATIVE_CODEC);
     // Read back as a computed workbook is, before anything is written.
-    verifyWritten(bytes, sheetsWritten(plan));
+    verifyWritten(bytes, sheetsWritten(plan), inflateNative, crcNative);
     out.write(bytes);
   } catch (e) {
     io.err((e as Error).message);

@@ -1,6 +1,7 @@
 // `iop-budget memo`: the workbooks of one case in, the decision memo as a Word document out.
 
 import {
+  append,
   type Case,
   type CaseFile,
   type CaseRole,
@@ -66,7 +67,10 @@ export function memoText(memo: Memo, c: Case): string {
   for (const t of memo.tables) {
     out.push("", `${t.title}:`);
     const rows = [t.header, ...t.rows.map((r) => r.cells)];
-    for (const line of table(rows, (c) => c > 0, "  ")) out.push(line);
+    append(
+      out,
+      table(rows, (c) => c > 0, "  "),
+    );
     if (t.note) out.push(`  ${t.note}`);
     if (t.kind === "period") for (const n of memo.notes) out.push(`  ! ${n}`);
   }

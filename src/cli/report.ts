@@ -1,6 +1,7 @@
 // The human-readable report of `iop-budget check` (no --json): figures first, then findings by sheet.
 
 import {
+  append,
   type Lang,
   type RenderedFinding,
   type CheckJson,
@@ -180,7 +181,10 @@ export function* reportLines(
           : "–",
       ]);
     }
-    out.push(...table(rows, (c) => c >= 2, "  "));
+    append(
+      out,
+      table(rows, (c) => c >= 2, "  "),
+    );
   }
   if (result.grantsByYear.length > 0) {
     out.push(

@@ -16,7 +16,7 @@ export interface Io {
 }
 
 /** Writes text in full before it returns. */
-export type Write = (text: string) => void;
+type Write = (text: string) => void;
 
 /** Waited on between tries when the pipe is full and its descriptor does not block. */
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
@@ -29,12 +29,8 @@ const MAX_PAUSE_MS = 50;
  * the reader has gone (EPIPE): `iop-budget check big.xlsx | head` wants no more, and that is no
  * error.
  */
-export function pipeWriter(
-  fd: number,
-  closed: () => never,
-  platform: NodeJS.Platform = process.platform,
-): Write | null {
-  if (platform === "win32") return null;
+function pipeWriter(fd: number, closed: () => never): Write | null {
+  if (process.platform === "win32") return null;
   try {
     const stat = fstatSync(fd);
     if (!stat.isFIFO() && !stat.isSocket()) return null;

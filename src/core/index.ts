@@ -28,4 +28,5 @@ export * from "./reading/orgnr";
 export * from "./ownership";
 export * from "./plan";
 export * from "./jobs";
+export * from "./lists";
 export { planCompute } from "./plan/compute";

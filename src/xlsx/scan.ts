@@ -141,7 +141,7 @@ export class Attributes {
       const start = this.localStart(k);
       if (
         start >= 0 &&
-        this.spans[k * 4 + 1]! - start === local.length &&
+        this.nameEnd(k) - start === local.length &&
         this.xml.startsWith(local, start)
       )
         return k;

@@ -38,7 +38,7 @@ export interface MemoSection {
 
 export interface MemoTable {
   readonly kind: "year" | "period";
-  /** Said under a table too long to show its lines (MAX_TABLE_LINES): only its sums are shown. */
+  /** Said under a table whose lines did not fit in the memo's room (MAX_MEMO_LINES): only its sums are shown. */
   readonly note?: string;
   /** The sentences before the table, written from its figures. */
   readonly intro: readonly MemoParagraph[];
@@ -83,11 +83,6 @@ export interface Memo {
 }
 
 /**
- * A table of more lines than this shows only its sums on the Beslut sheet: a table of thousands of
- * lines is not read on a sheet, and as formulas it would be most of a large workbook's memory.
- */
-export const MAX_TABLE_LINES = 1000;
-/**
  * The memo's tables show this many lines together at most, and its appendix this many findings:
  * Word's writer holds some 40 KB a row while it writes (10 000 rows took 460 MB), and a memo of
  * tens of thousands of rows is not read either. A table whose lines do not fit in what the tables
@@ -95,14 +90,6 @@ export const MAX_TABLE_LINES = 1000;
  */
 export const MAX_MEMO_LINES = 1000;
 export const MAX_APPENDIX_FINDINGS = 1000;
-
-/** What the Beslut sheet says where a table too long to show its lines stands. */
-export function tooLongNote(lines: number, lang: Lang): string {
-  return TEXT[lang].tooLong(
-    formatNumber(lines, lang),
-    formatNumber(MAX_TABLE_LINES, lang),
-  );
-}
 
 /** Whether a table of this many lines shows them: taken from what is left of the memo's room. */
 type Room = (lines: number) => boolean;
@@ -129,8 +116,6 @@ const TEXT = {
     overhead: "OH-kostnader",
     total: "Totalt",
     findings: "Bilaga: fynd i arbetsböckerna",
-    tooLong: (lines: string, max: string) =>
-      `Tabellen har ${lines} poster, fler än ${max}: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).`,
     memoTooLong: (lines: string, max: string) =>
       `Tabellen har ${lines} poster, och beslutsunderlaget visar högst ${max} poster i sina tabeller tillsammans: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).`,
     appendixNote: (shown: string, all: string) =>
@@ -209,8 +194,6 @@ const TEXT = {
     overhead: "Overhead",
     total: "Total",
     findings: "Appendix: findings in the workbooks",
-    tooLong: (lines: string, max: string) =>
-      `The table has ${lines} lines, more than ${max}: only its sums are shown here. Every line is in iop-budget check, in its report and its JSON (yearLines, periodLines).`,
     memoTooLong: (lines: string, max: string) =>
       `The table has ${lines} lines, and the memo shows at most ${max} lines in its tables together: only its sums are shown here. Every line is in iop-budget check, in its report and its JSON (yearLines, periodLines).`,
     appendixNote: (shown: string, all: string) =>
@@ -288,16 +271,9 @@ function yearMemoTable(y: YearTable, lang: Lang, room: Room): MemoTable {
   const amount = (ore: Ore | null) =>
     ore === null ? "" : formatAmount(ore, lang);
   const long = !room(y.lines.length);
-  const rows: MemoRow[] = long
-    ? []
-    : y.lines.map((l) => ({
-        cells: [
-          l.label,
-          amount(l.budget),
-          amount(l.actual),
-          amount(l.variance),
-        ],
-      }));
+  const rows: MemoRow[] = (long ? [] : y.lines).map((l) => ({
+    cells: [l.label, amount(l.budget), amount(l.actual), amount(l.variance)],
+  }));
   rows.push({
     cells: [t.sum, amount(y.budget), amount(y.actual), amount(y.variance)],
     total: true,

@@ -3,11 +3,11 @@
 
 import type { Analysis } from "../analyze";
 import { monthsText } from "../case/decision";
-import { MAX_TABLE_LINES, tooLongNote } from "../case/memo";
 import type { ColumnKey } from "../reading/glossary";
 import type { LineAt } from "../figures/figures";
 import { renderFinding } from "../findings/findings";
 import { SEVERITY_NAME } from "../findings/summary";
+import { formatNumber } from "../findings/format";
 import { columnLetters, parseA1 } from "../reading/grid";
 import { type Ore, subtract, sum, toKronor } from "../figures/money";
 import { DECISION_OWNER, type DecisionTarget } from "../ownership";
@@ -37,6 +37,11 @@ export interface Stamp {
 }
 
 const kr = toKronor;
+/**
+ * The memo's tables list their lines on Beslut up to this many: a table of thousands of lines is
+ * not read on a sheet, and as formulas it would be most of a large workbook's memory.
+ */
+export const MAX_TABLE_LINES = 1000;
 const AMOUNT: CellStyle = { numberFormat: AMOUNT_FORMAT };
 const HEADING: CellStyle = { bold: true, fontSize: 12 };
 
@@ -105,7 +110,14 @@ class SheetWriter {
 
   /** A table too long to read on a sheet: its sums, and where its lines are. */
   tooLong(lines: number): void {
-    this.put(this.r++, 0, text(tooLongNote(lines, "sv")), { italic: true });
+    this.put(
+      this.r++,
+      0,
+      text(
+        `Tabellen har ${formatNumber(lines, "sv")} poster, fler än ${formatNumber(MAX_TABLE_LINES, "sv")}: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).`,
+      ),
+      { italic: true },
+    );
   }
 }
 

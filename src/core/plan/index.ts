@@ -12,7 +12,7 @@ import { decisionTarget, isRatesSheetName } from "../ownership";
 import { isOwnRatesSheet, planRatesSheet } from "./rates";
 
 export * from "./types";
-export type { Stamp } from "./decision-sheet";
+export { MAX_TABLE_LINES, type Stamp } from "./decision-sheet";
 export { STATUS_OVERSPENT, STATUS_WITHIN, rowRanges } from "./halfyear";
 export { SheetView } from "./view";
 

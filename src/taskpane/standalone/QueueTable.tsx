@@ -165,11 +165,11 @@ export function QueueTable({
   const [status, setStatus] = useState<Status | "all">("all");
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   // What-if changes per row (by the file's pick number): the download holds them.
-  // Why the last computed copy asked for was not downloaded.
-  const [copyError, setCopyError] = useState<string | null>(null);
   const [whatIf, setWhatIf] = useState<
     ReadonlyMap<number, readonly InputChange[]>
   >(new Map());
+  // Why the last computed copy asked for was not downloaded.
+  const [copyError, setCopyError] = useState<string | null>(null);
   const statusText: Record<Status, string> = {
     error: s.statusError,
     warning: s.statusWarning,
