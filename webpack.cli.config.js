@@ -15,7 +15,9 @@ module.exports = {
   module: {
     rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.cli.json", compilerOptions: { module: "es2020" } } } }],
   },
-  optimization: { minimize: true },
+  // Names shortened, code not rewritten: terser's compression made `check` of 100 000 lines 5–9 %
+  // slower (npm run bench, both builds taken in turn); the CLI's size matters little.
+  optimization: { minimize: true, minimizeOptions: { javascript: { compress: false, mangle: true } } },
   devtool: false,
   performance: { hints: false },
 };

@@ -157,7 +157,7 @@ export function readXlsx(
   crc32?: (data: Uint8Array) => number,
 ): WorkbookGrids {
   return {
-    sheets: [...openXlsx(bytes, limits, inflate, false, crc32).sheets],
+    sheets: [...openXlsx(bytes, limits, inflate, AS_CHECK, crc32).sheets],
   };
 }
 
@@ -168,7 +168,10 @@ export function readXlsx(
 export function readXlsxByScanner(bytes: Uint8Array): WorkbookGrids {
   return {
     sheets: [
-      ...openXlsx(bytes, DEFAULT_LIMITS, inflateWithFflate, true).sheets,
+      ...openXlsx(bytes, DEFAULT_LIMITS, inflateWithFflate, {
+        byScanner: true,
+        cellsKept: true,
+      }).sheets,
     ],
   };
 }
@@ -183,7 +186,7 @@ export function readXlsxLazily(
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
-  return openXlsx(bytes, limits, inflate, false, crc32);
+  return openXlsx(bytes, limits, inflate, AS_CHECK, crc32);
 }
 
 /** A written workbook whose sheet does not read back: never offered as the person's workbook. */
@@ -207,8 +210,14 @@ export function verifyWritten(
   crc32?: (data: Uint8Array) => number,
 ): void {
   const unread = new Set(wrote);
-  for (const sheet of readXlsxLazily(bytes, DEFAULT_LIMITS, inflate, crc32)
-    .sheets)
+  const read = openXlsx(
+    bytes,
+    DEFAULT_LIMITS,
+    inflate,
+    { byScanner: false, cellsKept: false },
+    crc32,
+  );
+  for (const sheet of read.sheets)
     if (sheet.unreadable === undefined) unread.delete(sheet.name);
   const [first] = unread;
   if (first !== undefined) throw new NotReadBack(first);
@@ -266,11 +275,23 @@ export function partError(part: string, e: unknown): WorkbookFileError {
     : damaged({ kind: fault === "checksum" ? "checksum" : "inflate", part });
 }
 
+/**
+ * How the sheets are read: `byScanner`, whole by the general scanner (the tests' reference); with
+ * `cellsKept` false, every cell is read as it would be and none is kept (a read-back wants to know
+ * only that each sheet reads).
+ */
+interface ReadHow {
+  readonly byScanner: boolean;
+  readonly cellsKept: boolean;
+}
+
+const AS_CHECK: ReadHow = { byScanner: false, cellsKept: true };
+
 function openXlsx(
   bytes: Uint8Array,
   limits: ReadLimits,
   inflate: Inflate,
-  byScanner: boolean,
+  how: ReadHow,
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
   if (bytes.length > limits.maxFileBytes)
@@ -309,7 +330,7 @@ function openXlsx(
   for (const entry of zip.entries.values()) unpacked += entry.size;
   if (unpacked > limits.maxUnpackedBytes)
     fail("TOO_LARGE", "The workbook unpacks to more than can be read safely.");
-  return readPackage(new Parts(zip), limits, byScanner);
+  return readPackage(new Parts(zip), limits, how);
 }
 
 /** The package's XML parts by name, inflated when read (one large sheet at a time in memory). */
@@ -359,7 +380,7 @@ function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
 function readPackage(
   files: Parts,
   limits: ReadLimits,
-  byScanner: boolean,
+  how: ReadHow,
 ): LazyGrids {
   let workbookPart = "xl/workbook.xml";
   try {
@@ -408,9 +429,10 @@ function readPackage(
   const formats = stylesPart
     ? requirePart(files, stylesPart, readCellFormats)
     : [];
-  const strings = {
+  const strings: SharedStrings = {
     list: sharedStrings,
     part: stringsPart ?? "xl/sharedStrings.xml",
+    cells: [],
   };
   const budget = { cells: limits.maxCells };
   let sheetBytes = 0;
@@ -419,7 +441,7 @@ function readPackage(
     sheetBytes += target === undefined ? 0 : files.size(target);
   }
   const onePass =
-    !byScanner &&
+    !how.byScanner &&
     sheetBytes >= (limits.onePassFromBytes ?? ONE_PASS_FROM_BYTES);
   // Each sheet is read when it is asked for: whoever walks the sheets one at a time holds one.
   function* worksheets(): Generator<Grid> {
@@ -440,6 +462,7 @@ function readPackage(
           date1904,
           budget,
           onePass,
+          how.cellsKept,
         );
       const whole = (): Grid => {
         try {
@@ -456,7 +479,7 @@ function readPackage(
       // Decoded a few rows at a time, a sheet is never one string, and its rows in the common form
       // are read in one pass (rows.ts).
       let grid: Grid;
-      if (byScanner) grid = whole();
+      if (how.byScanner) grid = whole();
       else {
         const cells = budget.cells;
         try {
@@ -668,16 +691,27 @@ function afterLastRowEnd(text: string): number {
   return -1;
 }
 
+/**
+ * The workbook's shared strings, and the cell made of each as it is first met: a cell is only read,
+ * never changed, so every plain cell of one shared string is one object (a category or a heading
+ * repeated down a sheet of 100 000 lines is then not 100 000 objects).
+ */
+interface SharedStrings {
+  readonly list: readonly string[];
+  readonly part: string;
+  readonly cells: (Cell | undefined)[];
+}
+
 function readWorksheet(
   name: string,
   pieces: Iterable<string>,
-  strings: { readonly list: readonly string[]; readonly part: string },
+  strings: SharedStrings,
   formats: readonly (string | undefined)[],
   date1904: boolean,
   budget: { cells: number },
   onePass: boolean,
+  cellsKept: boolean,
 ): Grid {
-  const sharedStrings = strings.list;
   const rows: (Cell | undefined)[][] = [];
   // The first cell past Excel's last row or column: not read (a row number of two thousand million
   // would otherwise be an array of that length, looped over by every reader of the grid).
@@ -715,7 +749,7 @@ function readWorksheet(
       formula === null ? null : detach(formula),
       detach(inline),
       formats[style],
-      sharedStrings,
+      strings,
       date1904,
     );
     if (
@@ -735,8 +769,36 @@ function readWorksheet(
           "TOO_LARGE",
           "The workbook has more cells than can be read safely.",
         );
-      (rows[rowIndex] ??= [])[colIndex] = cell;
+      if (!cellsKept) return;
+      if (inRow) {
+        rowOf.push(rowIndex);
+        colOf.push(colIndex);
+        cellsOf.push(cell);
+      } else (rows[rowIndex] ??= [])[colIndex] = cell;
     }
+  };
+  // A row read in one pass is put in place whole, in an array of its own length: grown a cell at a
+  // time, V8 gives each row room for 17 cells (a sheet of 150 000 lines held 26 MB of row arrays).
+  let inRow = false;
+  const rowOf: number[] = [];
+  const colOf: number[] = [];
+  const cellsOf: Cell[] = [];
+  const endRow = () => {
+    const n = cellsOf.length;
+    const r = n > 0 ? rowOf[0]! : -1;
+    let last = -1;
+    for (let k = 0; k < n && last >= -1; k++)
+      last = rowOf[k] === r ? Math.max(last, colOf[k]!) : -2;
+    if (last >= 0 && rows[r] === undefined) {
+      const row = new Array<Cell | undefined>(last + 1);
+      for (let k = 0; k < n; k++) row[colOf[k]!] = cellsOf[k];
+      rows[r] = row;
+    } else
+      // Cells whose references name other rows, or a row met twice: each where it says.
+      for (let k = 0; k < n; k++)
+        (rows[rowOf[k]!] ??= [])[colOf[k]!] = cellsOf[k];
+    inRow = false;
+    rowOf.length = colOf.length = cellsOf.length = 0;
   };
   // Between rows of sheetData, whole rows in the common form are read in one pass (rows.ts);
   // from the first row that is not, the piece goes to the scanner.
@@ -750,6 +812,7 @@ function readWorksheet(
         const end = at < piece.length ? readRow(piece, at, row) : -1;
         if (end < 0) break;
         startRow(row.r);
+        inRow = true;
         for (let k = 0; k < row.count; k++) {
           if (row.refCol[k]! >= 0) {
             rowIndex = row.refRow[k]!;
@@ -762,6 +825,7 @@ function readWorksheet(
           inline = row.inline[k]!;
           endCell();
         }
+        endRow();
         at = end;
       }
       if (at < piece.length) yield at === 0 ? piece : piece.slice(at);
@@ -907,7 +971,7 @@ function makeCell(
   formula: string | null,
   inline: string,
   fmt: string | undefined,
-  sharedStrings: readonly string[],
+  strings: SharedStrings,
   date1904: boolean,
 ): Cell | undefined {
   // A shared formula's dependants carry no text: still a formula.
@@ -915,8 +979,11 @@ function makeCell(
     formula === null ? undefined : formula === "" ? "(shared)" : formula;
   switch (type) {
     case "s": {
-      const s = value === null ? undefined : sharedStrings[Number(value)];
-      return s === undefined ? undefined : cellOf("s", s, f);
+      const index = value === null ? NaN : Number(value);
+      const s = strings.list[index];
+      if (s === undefined) return undefined;
+      if (f !== undefined) return cellOf("s", s, f);
+      return (strings.cells[index] ??= cellOf("s", s, undefined));
     }
     case "inlineStr":
       return cellOf("s", unescapeOoxml(inline), f);

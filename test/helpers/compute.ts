@@ -33,11 +33,21 @@ function partOf(parts: Record<string, Uint8Array>, sheet: string): string {
   return `xl/${target.replace(/^\/?xl\//, "")}`;
 }
 
-/** A package with one sheet's XML cut short (no longer well-formed): a write gone wrong. */
-export function brokenSheet(bytes: Uint8Array, sheet: string): Uint8Array {
+/** A package with one sheet's XML changed by `change`: a write gone wrong. */
+export function changedSheet(
+  bytes: Uint8Array,
+  sheet: string,
+  change: (xml: string) => string,
+): Uint8Array {
   const parts = unzipSync(bytes);
   const part = partOf(parts, sheet);
-  const xml = strFromU8(parts[part]!);
-  parts[part] = strToU8(xml.slice(0, xml.indexOf("</sheetData>")));
+  parts[part] = strToU8(change(strFromU8(parts[part]!)));
   return zipSync(parts);
+}
+
+/** A package with one sheet's XML cut short (no longer well-formed). */
+export function brokenSheet(bytes: Uint8Array, sheet: string): Uint8Array {
+  return changedSheet(bytes, sheet, (xml) =>
+    xml.slice(0, xml.indexOf("</sheetData>")),
+  );
 }

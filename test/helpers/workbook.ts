@@ -65,10 +65,29 @@ export const kr = (amount: number): CellSpec => ({
 });
 export const date = (iso: string): CellSpec => new Date(`${iso}T00:00:00Z`);
 
-/** A minimal .xlsx package around one worksheet part's XML (sheet "S"), for the reader's own tests. */
-export function packageOfSheet(sheetXml: string): Uint8Array {
+/**
+ * A minimal .xlsx package around one worksheet part's XML (sheet "S"), with these shared strings
+ * when there are any, for the reader's own tests.
+ */
+export function packageOfSheet(
+  sheetXml: string,
+  sharedStrings: readonly string[] = [],
+): Uint8Array {
   const ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const strings =
+    sharedStrings.length === 0
+      ? {}
+      : {
+          "xl/sharedStrings.xml": strToU8(
+            `<sst xmlns="${ns}">${sharedStrings.map((t) => `<si><t>${t}</t></si>`).join("")}</sst>`,
+          ),
+        };
+  const stringsRel =
+    sharedStrings.length === 0
+      ? ""
+      : `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`;
   return zipSync({
+    ...strings,
     "[Content_Types].xml": strToU8(
       `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
     ),
@@ -76,7 +95,7 @@ export function packageOfSheet(sheetXml: string): Uint8Array {
       `<workbook xmlns="${ns}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     ),
     "xl/_rels/workbook.xml.rels": strToU8(
-      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>${stringsRel}</Relationships>`,
     ),
     "xl/worksheets/sheet1.xml": strToU8(sheetXml),
   });

@@ -5,8 +5,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sheetsWritten } from "../../src/core";
 import { applyPlan } from "../../src/xlsx/write";
-import { NotReadBack, readXlsx, verifyWritten } from "../../src/xlsx/read";
-import { brokenSheet, planOf } from "../helpers/compute";
+import {
+  NotReadBack,
+  WorkbookFileError,
+  readXlsx,
+  verifyWritten,
+} from "../../src/xlsx/read";
+import { brokenSheet, changedSheet, planOf } from "../helpers/compute";
 
 const input = readFileSync(
   join(__dirname, "..", "fixtures", "samples", "budget-2025-26.xlsx"),
@@ -45,6 +50,27 @@ describe("the read-back of a written workbook", () => {
     expect(() =>
       verifyWritten(withBrokenSheet(untouched!), wrote),
     ).not.toThrow();
+  });
+
+  test("every cell of a written sheet is read back, though none is kept: a text the package lacks is damage, as check finds it", () => {
+    const sheet = plan.edits[0]!.sheet;
+    const lacking = changedSheet(written, sheet, (xml) =>
+      xml.replace(
+        "</sheetData>",
+        '<row r="900"><c r="A900" t="s"><v>99999</v></c></row></sheetData>',
+      ),
+    );
+    const damage = (read: () => unknown) => {
+      try {
+        read();
+      } catch (e) {
+        return e instanceof WorkbookFileError ? e.damage : e;
+      }
+      return null;
+    };
+    const expected = { kind: "incomplete", part: "xl/sharedStrings.xml" };
+    expect(damage(() => readXlsx(lacking))).toEqual(expected);
+    expect(damage(() => verifyWritten(lacking, wrote))).toEqual(expected);
   });
 
   test("a sheet the plan wrote that is missing fails the read-back", () => {

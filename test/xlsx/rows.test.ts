@@ -314,6 +314,58 @@ describe("read in one pass or by the scanner, a sheet gives the same cells", () 
     expect(taken).toBeGreaterThan(100);
   });
 
+  test("a row is put in place whole, its array as long as its last cell; cells naming other rows, and a row met twice, go where they say", () => {
+    const rows = [
+      // Gaps before, between and after cells (a styled empty cell is no cell).
+      `<row r="3000"><c r="C3000"><v>1</v></c><c r="F3000"><v>2</v></c><c r="H3000" s="1"/></row>`,
+      // A cell that names another row (and one that follows it, in that row).
+      `<row r="3001"><c r="A3001"><v>3</v></c><c r="B3005"><v>4</v></c><c><v>5</v></c></row>`,
+      // A row met twice: the second adds to the first, a cell met twice is the later one.
+      `<row r="3002"><c r="A3002"><v>6</v></c><c r="B3002"><v>7</v></c></row>`,
+      `<row r="3002"><c r="B3002"><v>8</v></c><c r="D3002"><v>9</v></c></row>`,
+      // A row whose cells all name a row before it, already read.
+      `<row r="3003"><c r="E3000"><v>10</v></c></row>`,
+    ];
+    jest.mocked(readRow).mockClear();
+    const { whole, lazy } = bothWays(packageOfSheet(sheetOf(rows.join(""))));
+    expect(rowsTaken()).toBeGreaterThan(rows.length);
+    // Strictly: holes where the scanner has holes, and every row as long.
+    expect(lazy).toStrictEqual(whole);
+    const grid = (lazy as { rows: unknown[][] }[])[0]!.rows;
+    const values = (r: number) =>
+      grid[r - 1]!.map((c) => (c as { v: number } | undefined)?.v);
+    expect(values(3000)).toEqual([undefined, undefined, 1, undefined, 10, 2]);
+    expect(values(3001)).toEqual([3]);
+    expect(values(3005)).toEqual([undefined, 4, 5]);
+    expect(values(3002)).toEqual([6, 8, undefined, 9]);
+  });
+
+  test("every plain cell of one shared string is one object, read either way; a formula's keeps its formula", () => {
+    const xml = sheetOf(
+      [3000, 3001, 3002]
+        .map(
+          (r) =>
+            `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}" t="s"><v>1</v></c></row>`,
+        )
+        .join("") +
+        `<row r="3003"><c r="A3003" t="s"><f>"Lön"</f><v>0</v></c></row>`,
+    );
+    const pkg = packageOfSheet(xml, ["Lön", "Verksamhet"]);
+    const onePass = { ...DEFAULT_LIMITS, onePassFromBytes: 0 };
+    for (const [grid] of [
+      readXlsx(pkg, onePass).sheets,
+      readXlsxByScanner(pkg).sheets,
+    ]) {
+      const at = (r: number, c: number) => grid!.rows[r - 1]![c];
+      expect(at(3000, 0)).toEqual({ t: "s", v: "Lön" });
+      expect(at(3002, 1)).toEqual({ t: "s", v: "Verksamhet" });
+      expect(at(3001, 0)).toBe(at(3000, 0));
+      expect(at(3002, 0)).toBe(at(3000, 0));
+      expect(at(3002, 1)).toBe(at(3000, 1));
+      expect(at(3003, 0)).toEqual({ t: "s", v: "Lön", f: '"Lön"' });
+    }
+  });
+
   test("the one pass is taken from onePassFromBytes of sheets in the workbook, not below", () => {
     const xml = sheetOf("");
     const size = new TextEncoder().encode(xml).length;

@@ -713,12 +713,14 @@ function hasTotalLabel(
 
 /** Whether text[i..] starts with "summa" or "total", ASCII letters in any case. */
 function startsWithTotalWord(text: string, i: number): boolean {
-  const word = (w: string) => {
-    for (let k = 0; k < w.length; k++)
-      if ((text.charCodeAt(i + k) | 0x20) !== w.charCodeAt(k)) return false;
-    return true;
-  };
-  return word("summa") || word("total");
+  return startsWithWord(text, i, "summa") || startsWithWord(text, i, "total");
+}
+
+/** Whether text[i..] starts with `word` (lower-case ASCII letters), in any case. */
+function startsWithWord(text: string, i: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++)
+    if ((text.charCodeAt(i + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 const categoryCache = new Map<string, Category>();
