@@ -13,6 +13,8 @@ import {
   subtract,
 } from "../core";
 import { CLI_TEXT } from "./messages";
+import { jsonChunks } from "./json-chunks";
+import { lineBreaks } from "./stdout";
 
 export interface DiffOptions {
   json?: boolean;
@@ -35,39 +37,48 @@ function effectText(e: Effect, lang: Lang): string {
   return `${amount(e.old)} → ${amount(e.new)}${lang === "sv" ? "\u00a0kr" : "\u00a0SEK"}${delta}`;
 }
 
-export function formatDiff(d: DiffJson, lang: Lang): string {
+/** The diff as text, a line at a time: a diff of two large workbooks has a line per changed cell. */
+export function* diffLines(d: DiffJson, lang: Lang): Generator<string> {
   const t = CLI_TEXT[lang];
-  const out = [`== ${d.old} → ${d.new}`];
+  yield `== ${d.old} → ${d.new}`;
   if (d.changes.length === 0) {
-    out.push(t.noChanges);
-    return out.join("\n");
+    yield t.noChanges;
+    return;
   }
-  out.push(t.changes(d.changes.length));
+  yield t.changes(d.changes.length);
   for (const c of d.changes) {
     const where = [c.sheet, c.cell].filter(Boolean).join(" ");
     const what =
       c.line && c.field !== "line"
         ? `${c.line}, ${fieldName(c.field, lang).toLowerCase()}`
         : fieldName(c.field, lang);
-    out.push(
-      `  ${where.padEnd(20)} ${what}: ${diffValueText(c.field, c.old, lang)} → ${diffValueText(c.field, c.new, lang)}`,
-    );
+    yield `  ${where.padEnd(20)} ${what}: ${diffValueText(c.field, c.old, lang)} → ${diffValueText(c.field, c.new, lang)}`;
   }
-  out.push("", `${t.effects}:`);
+  yield "";
+  yield `${t.effects}:`;
   const changed = (e: Effect) => e.old !== e.new;
+  let effects = 0;
   for (const h of d.effects.halfYears)
-    if (changed(h))
-      out.push(`  ${h.id} ${t.total.toLowerCase()}: ${effectText(h, lang)}`);
+    if (changed(h)) {
+      effects++;
+      yield `  ${h.id} ${t.total.toLowerCase()}: ${effectText(h, lang)}`;
+    }
   for (const g of d.effects.grantsByYear)
-    if (changed(g))
-      out.push(`  ${t.grantYear(g.year)}: ${effectText(g, lang)}`);
-  if (changed(d.effects.repayment))
-    out.push(`  ${t.repayment}: ${effectText(d.effects.repayment, lang)}`);
-  if (out[out.length - 1] === `${t.effects}:`) out.push(`  ${t.noEffect}`);
-  return out.join("\n");
+    if (changed(g)) {
+      effects++;
+      yield `  ${t.grantYear(g.year)}: ${effectText(g, lang)}`;
+    }
+  if (changed(d.effects.repayment)) {
+    effects++;
+    yield `  ${t.repayment}: ${effectText(d.effects.repayment, lang)}`;
+  }
+  if (effects === 0) yield `  ${t.noEffect}`;
 }
 
-/** Diffs two analysed files; 0 when nothing changed, 1 when something did (as diff(1)). */
+/**
+ * Diffs two analysed files and writes the diff as it is made (text or one JSON object): 0 when
+ * nothing changed, 1 when something did (as diff(1)).
+ */
 export function runDiff(
   files: {
     old: string;
@@ -76,7 +87,7 @@ export function runDiff(
     newAnalysis: Analysis;
   },
   opts: DiffOptions,
-  out: (line: string) => void,
+  out: (chunks: Iterable<string>) => void,
 ): number {
   const d: DiffJson = {
     old: files.old,
@@ -85,13 +96,13 @@ export function runDiff(
   };
   out(
     opts.json
-      ? JSON.stringify({
+      ? jsonChunks({
           old: d.old,
           new: d.new,
           changes: d.changes,
           effects: d.effects,
         })
-      : formatDiff(d, opts.lang),
+      : lineBreaks(diffLines(d, opts.lang)),
   );
   return d.changes.length === 0 ? 0 : 1;
 }

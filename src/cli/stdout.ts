@@ -15,6 +15,16 @@ export interface Io {
   err(line: string): void;
 }
 
+/** Lines joined by line breaks, as pieces (the last line's break is the writer's). */
+export function* lineBreaks(lines: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of lines) {
+    if (!first) yield "\n";
+    first = false;
+    yield line;
+  }
+}
+
 /** Writes text in full before it returns. */
 type Write = (text: string) => void;
 

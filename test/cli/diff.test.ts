@@ -5,10 +5,20 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  type Analysis,
+  type Cell,
+  analyseWorkbook,
+  diffWorkbooks,
+  largest,
+} from "../../src/core";
+import { runDiff } from "../../src/cli/diff";
+import { readXlsx } from "../../src/xlsx/read";
+import {
   budgetHalfYearSheet,
   budgetWorkbook,
   detailsSheet,
   EXTENSION_KEYS,
+  HEADERS,
   typeset,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
@@ -212,4 +222,76 @@ test("--lang en: no Swedish but the workbook's own names, which English glosses"
     "Appropriation (Anslag)",
     "Surplus 2023",
   ]);
+});
+
+describe("a diff of two large versions is written as it is made", () => {
+  const LINES = 50_000;
+  const s = (v: string): Cell => ({ t: "s", v });
+  const n = (v: number): Cell => ({ t: "n", v, fmt: "#,##0" });
+  /** One half-year of reported activity lines; `shift` moves every actual. */
+  const version = async (shift: number): Promise<Analysis> => {
+    const rows: Cell[][] = [HEADERS.map(s)];
+    for (let i = 0; i < LINES; i++) {
+      const row = [s("Verksamhet"), s(`Aktivitet ${i}`)];
+      row[5] = n(1000);
+      row[6] = n(900 + shift);
+      rows.push(row);
+    }
+    rows.push([s("OH"), s("OH-kostnader")]);
+    const details = readXlsx(await buildXlsx([detailsSheet()])).sheets;
+    return analyseWorkbook({
+      sheets: [...details, { name: "Budget 2025 H2", rows }],
+    }).analysis;
+  };
+  let versions: { old: Analysis; new: Analysis };
+  beforeAll(async () => {
+    versions = { old: await version(0), new: await version(1) };
+  });
+  /** The pieces runDiff writes, and its exit code. */
+  const written = (json: boolean) => {
+    const pieces: string[] = [];
+    const code = runDiff(
+      {
+        old: "v1.xlsx",
+        new: "v2.xlsx",
+        oldAnalysis: versions.old,
+        newAnalysis: versions.new,
+      },
+      { json, lang: "sv" },
+      (chunks) => {
+        for (const c of chunks) pieces.push(c);
+      },
+    );
+    return { code, pieces, text: pieces.join("") };
+  };
+
+  test("text: a line per changed cell, in pieces of a line, never the whole report as one string", () => {
+    const { code, pieces, text } = written(false);
+    expect(code).toBe(1);
+    const lines = text.split("\n");
+    const changed = lines.filter((l) => /^ {2}Budget 2025 H2 G\d+ /.test(l));
+    expect(changed).toHaveLength(LINES);
+    expect(changed[0]).toMatch(/^ {2}Budget 2025 H2 G2 +Aktivitet 0, /);
+    expect(changed[0]).toMatch(/, utfall: 900\skr → 901\skr$/);
+    expect(text.length).toBeGreaterThan(3_000_000);
+    // Pieces of a line (and its break), not of a character.
+    expect(largest(pieces.map((p) => p.length))).toBeLessThan(200);
+    expect(pieces.length).toBeLessThan(2 * lines.length);
+  });
+
+  test("JSON: the same object JSON.stringify would give, in pieces of at most some tens of kilobytes", () => {
+    const { pieces, text } = written(true);
+    const d = diffWorkbooks(versions.old, versions.new);
+    expect(text).toBe(
+      JSON.stringify({
+        old: "v1.xlsx",
+        new: "v2.xlsx",
+        changes: d.changes,
+        effects: d.effects,
+      }),
+    );
+    expect(d.changes).toHaveLength(LINES);
+    expect(largest(pieces.map((p) => p.length))).toBeLessThan(100_000);
+    expect(pieces.length).toBeLessThan(text.length / 1000);
+  });
 });
