@@ -432,7 +432,9 @@ function readPackage(
   const strings: SharedStrings = {
     list: sharedStrings,
     part: stringsPart ?? "xl/sharedStrings.xml",
-    cells: [],
+    // As long as the list from the start: filled out of order, a growing array would become a
+    // dictionary.
+    cells: new Array<Cell | undefined>(sharedStrings.length),
   };
   const budget = { cells: limits.maxCells };
   let sheetBytes = 0;
