@@ -1,13 +1,7 @@
 // Standard output into a pipe: written as it is made, never queued whole (src/cli/stdout.ts).
 
-import { spawn, spawnSync } from "node:child_process";
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runMeasured } from "../helpers/measured";
@@ -16,7 +10,6 @@ import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
-const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
 const dir = mkdtempSync(join(tmpdir(), "iop-stdout-"));
 
 /** Ten half-years of `lines` reported activity lines each: some 3 MB of check JSON per 10 000. */
@@ -45,22 +38,11 @@ beforeAll(async () => {
 
 /** The command with its standard output into a file; its output and peak memory (MB). */
 function intoFile(args: readonly string[]): { out: string; peakMb: number } {
-  const out = join(dir, "out.txt");
-  const peak = join(dir, "peak-file");
-  const fd = openSync(out, "w");
-  try {
-    spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
-      stdio: ["ignore", fd, "ignore"],
-      env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
-      timeout: 60_000,
-    });
-  } finally {
-    closeSync(fd);
-  }
-  return {
-    out: readFileSync(out, "utf8"),
-    peakMb: Number(readFileSync(peak, "utf8").split(" ")[0]) / 1024,
-  };
+  const run = runMeasured(args, {
+    timeout: 60_000,
+    stdoutFile: join(dir, "out.txt"),
+  });
+  return { out: run.stdout, peakMb: run.peakMb };
 }
 
 describe("output into a pipe", () => {

@@ -1,8 +1,14 @@
 // The built command run as a person runs it, a whole process, with its peak memory (the
 // scripts/peak-rss.cjs preload, VmHWM) and a hang detector's time limit.
 
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { type SpawnSyncReturns, spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -27,23 +33,36 @@ export interface MeasuredRun {
   readonly ms: number;
 }
 
+/**
+ * The command under the preload. Its standard output is read through a pipe, or with `stdoutFile`
+ * written into that file (as `> out.json`) and read from it afterwards.
+ */
 export function runMeasured(
   args: readonly string[],
-  options: { cwd?: string; timeout: number },
+  options: { cwd?: string; timeout: number; stdoutFile?: string },
 ): MeasuredRun {
   const peak = join(reports, `peak-${runs++}`);
+  const file = options.stdoutFile;
+  const fd = file === undefined ? null : openSync(file, "w");
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
-    encoding: "utf8",
-    cwd: options.cwd ?? ROOT,
-    timeout: options.timeout,
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
-  });
+  let r: SpawnSyncReturns<string>;
+  try {
+    r = spawnSync(process.execPath, ["-r", PEAK, BIN, ...args], {
+      encoding: "utf8",
+      cwd: options.cwd ?? ROOT,
+      timeout: options.timeout,
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, IOP_BUDGET_PEAK_RSS: peak },
+      stdio: ["ignore", fd ?? "pipe", "pipe"],
+    });
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
   // "kb ms": the peak resident memory and the CPU time (scripts/peak-rss.cjs).
   const peakMb = existsSync(peak)
     ? Number(readFileSync(peak, "utf8").split(" ")[0]) / 1024
     : Infinity;
   const ms = performance.now() - t0;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, peakMb, ms };
+  const stdout = file === undefined ? r.stdout : readFileSync(file, "utf8");
+  return { code: r.status, stdout, stderr: r.stderr, peakMb, ms };
 }
