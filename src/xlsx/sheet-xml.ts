@@ -13,7 +13,8 @@ import {
 } from "../core";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import { XmlSyntaxError, scanXmlPieces } from "./scan";
-import { prefixAt } from "./xml";
+import { rowPieces } from "./pieces";
+import { decodeXmlPart, decoderLabelOf, prefixAt } from "./xml";
 import type { StyleBook } from "./styles";
 
 export const MAIN_NS =
@@ -184,33 +185,36 @@ interface SheetMarks {
  * puts them. `render` gives a planned cell's XML, knowing the style of the cell it replaces (a
  * person's formatting wins). Throws on XML that is not well-formed or has no sheetData.
  *
- * With `onePass` (a large workbook), rows in the common form are read by the reader's one pass
- * (rows.ts) instead of the scanner's events; the scanner reads the rest, as before. The sheet is
- * then cut into pieces after row end tags found by a plain search; a cut the scanner rejects (one
- * inside a comment) sends the whole sheet to the scanner alone.
+ * Given its bytes (a large workbook's sheet, in UTF-8), the sheet is decoded a few rows at a time
+ * (the reader's pieces, each ending right after a row), never as one string: a sheet of 5 000 lines
+ * is a megabyte, and each string that large is fresh memory to V8. Rows in the common form are then
+ * read by the reader's one pass (rows.ts) instead of the scanner's events; the scanner reads the
+ * rest. A cut the scanner rejects (one inside a comment), or one that falls outside sheetData's
+ * rows, sends the whole sheet, decoded, to the scanner alone.
  */
 export function editSheetXml(
-  xml: string,
+  sheet: string | Uint8Array,
   cells: readonly CellWrite[],
   render: CellRenderer,
   marks?: SheetMarks,
-  onePass = false,
 ): { bytes: Uint8Array; prefix: string } {
-  if (onePass) {
+  if (typeof sheet !== "string" && decoderLabelOf(sheet) === "utf-8") {
     try {
-      return editOnce(xml, cells, render, marks, true);
+      return editOnce(rowPieces(sheet), cells, render, marks, true);
     } catch (e) {
-      if (!(e instanceof XmlSyntaxError)) throw e;
+      if (!(e instanceof XmlSyntaxError) && !(e instanceof NotInPieces))
+        throw e;
     }
   }
-  return editOnce(xml, cells, render, marks, false);
+  const xml = typeof sheet === "string" ? sheet : decodeXmlPart(sheet);
+  return editOnce([xml], cells, render, marks, false);
 }
 
-/** Where to cut a large sheet for the one pass: pieces of about this many characters. */
-const PIECE = 1 << 16;
+/** The sheet's head or tail, or one of its rows, is not within one piece: edited whole instead. */
+class NotInPieces extends Error {}
 
 function editOnce(
-  xml: string,
+  source: Iterable<string>,
   cells: readonly CellWrite[],
   render: CellRenderer,
   marks: SheetMarks | undefined,
@@ -240,11 +244,15 @@ function editOnce(
     sheetDataClose: null,
     dimension: null,
     children: new Map(),
-    rootClose: xml.length,
+    rootClose: -1,
     conditional: [],
     maxPriority: 0,
   };
   let p = "";
+  /** The piece being read: the whole sheet, or a few of its rows. Every position is in it. */
+  let xml = "";
+  /** What precedes sheetData, from the first piece. */
+  let head = "";
   /** A row's cells merged with its planned cells, in column order. */
   const mergedRow = (
     rowNumber: number,
@@ -395,31 +403,33 @@ function editOnce(
       at = end;
     }
   };
+  // Taken by hand: the scan stops at the root's end and closes what it iterates, not this.
+  const rest = source[Symbol.iterator]();
   function* pieces(): Generator<string> {
-    if (!onePass) {
-      yield xml;
-      return;
-    }
-    // The head, up to the end of what looks like sheetData's start tag; the scanner says if it is.
-    const sheetData = xml.indexOf("sheetData");
-    const headEnd = sheetData < 0 ? -1 : xml.indexOf(">", sheetData) + 1;
-    if (headEnd <= 0) {
-      yield xml;
-      return;
-    }
-    yield xml.slice(0, headEnd);
-    let from = headEnd;
-    while (from < xml.length) {
-      // After the first row end tag past a piece's length (or the rest of the sheet).
-      const rowEnd = xml.indexOf("row>", from + PIECE);
-      const to = rowEnd < 0 ? xml.length : rowEnd + 4;
-      let at = from;
-      if (betweenRows) at = onePassRows(from, to);
-      if (at < to) {
-        base = at;
-        yield xml.slice(at, to);
+    let first = true;
+    for (let r = rest.next(); r.done !== true; r = rest.next()) {
+      const piece = r.value;
+      if (!first) {
+        // A piece ends right after a row: what came before it must be rows of sheetData.
+        if (!inSheetData || !betweenRows) throw new NotInPieces();
+        if (copied < xml.length) out.push(xml.slice(copied));
+        copied = 0;
       }
-      from = to;
+      xml = piece;
+      base = 0;
+      let at = 0;
+      if (first && onePass) {
+        // The head, up to the end of what looks like sheetData's start tag; the scanner says if it is.
+        const sheetData = xml.indexOf("sheetData");
+        at = sheetData < 0 ? 0 : xml.indexOf(">", sheetData) + 1;
+        if (at > 0) yield xml.slice(0, at);
+      }
+      first = false;
+      if (onePass && betweenRows) at = onePassRows(at, xml.length);
+      if (at < xml.length) {
+        base = at;
+        yield at === 0 ? xml : xml.slice(at);
+      }
     }
   }
 
@@ -438,6 +448,7 @@ function editOnce(
       if (depth === 2) {
         if (name === "sheetData" && !layout.sheetDataOpen) {
           layout.sheetDataOpen = { start, end };
+          head = xml.slice(0, start);
           inSheetData = true;
           betweenRows = true;
           copied = end;
@@ -524,14 +535,16 @@ function editOnce(
       depth--;
     },
   });
+  // The scan ends with the root element: text after it in a later piece would be lost.
+  if (rest.next().done !== true) throw new NotInPieces();
   if (!layout.sheetDataOpen || !layout.sheetDataClose)
     throw new Error("the sheet has no sheetData");
+  if (layout.rootClose < 0) layout.rootClose = xml.length;
   // What follows sheetData, with the add-in's stale marks removed and its new ones added.
   let tail = xml.slice(layout.sheetDataClose.end);
   if (marks) tail = withMarks(xml, layout, marks.marks, marks.styles);
   out.push(tail);
   // What precedes sheetData goes first, with the dimension now that the extent is known.
-  const head = xml.slice(0, layout.sheetDataOpen.start);
   const dim = layout.dimension;
   const bytes = out.bytes(
     maxRow > 0 && maxCol > 0 && dim

@@ -190,19 +190,23 @@ class Package {
   }
 
   text(path: string): string | null {
+    const bytes = this.bytes(path);
+    return bytes === null ? null : decodeXmlPart(bytes);
+  }
+
+  /** A part's content, unpacked and not decoded. */
+  bytes(path: string): Uint8Array | null {
     const name = this.partName(path);
     if (this.deleted.has(name)) return null;
     const part = this.replacedPart(name);
     if (part)
-      return strFromU8(
-        part.method === 0
-          ? part.data
-          : this.codec.inflate(part.data, part.size),
-      );
+      return part.method === 0
+        ? part.data
+        : this.codec.inflate(part.data, part.size);
     const entry = this.zip?.entries.get(name);
     if (!entry) return null;
     try {
-      return decodeXmlPart(this.zip!.read(entry));
+      return this.zip!.read(entry);
     } catch (e) {
       throw partError(name, e);
     }
@@ -496,8 +500,10 @@ export function applyPlan(
   const onePass = sheetBytes >= ONE_PASS_FROM_BYTES;
   for (const { edit, entry } of edited) {
     if (!entry?.part) refuse({ kind: "ambiguous", part: pkg.workbookPart });
+    // A large workbook's sheets go to the editor as bytes, decoded a few rows at a time.
     const xml =
-      pkg.text(entry.part) ?? refuse({ kind: "missing", part: entry.part });
+      (onePass ? pkg.bytes(entry.part) : pkg.text(entry.part)) ??
+      refuse({ kind: "missing", part: entry.part });
     // A person's formatting of the cell wins; a cell without formatting gets the plan's.
     // The add-in's stale marks go and its new ones come, in the part after sheetData where
     // conditional formats live.
@@ -514,7 +520,6 @@ export function applyPlan(
             prefix,
           ),
         { marks: edit.marks, styles: book },
-        onePass,
       );
     } catch {
       return refuse({ kind: "invalid", part: entry.part });

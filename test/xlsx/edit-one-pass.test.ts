@@ -1,7 +1,7 @@
-// The sheet editor's one pass (editSheetXml with onePass, as compute edits a large workbook) writes
-// byte for byte what the scanner alone writes: on generated sheets long enough to be cut into
-// pieces, with the forms the one pass must leave to the scanner, and cuts that fall where they
-// must not (a row end tag inside a comment, a ">" in text).
+// The sheet editor's one pass (editSheetXml given a sheet's bytes, as compute edits a large
+// workbook) writes byte for byte what the scanner alone writes on the whole text: on generated
+// sheets long enough to be cut into pieces, with the forms the one pass must leave to the scanner,
+// and cuts that fall where they must not (a row end tag inside a comment, a ">" in text).
 
 import fc from "fast-check";
 import { type CellWrite, a1 } from "../../src/core";
@@ -27,12 +27,11 @@ const render = (c: CellWrite, own: number | null, p: string) =>
 function bothWays(xml: string, writes: readonly CellWrite[]) {
   const outcome = (onePass: boolean) => {
     try {
+      // As compute gives a large workbook's sheet: its bytes, decoded a few rows at a time.
       const { bytes, prefix } = editSheetXml(
-        xml,
+        onePass ? new TextEncoder().encode(xml) : xml,
         writes,
         render,
-        undefined,
-        onePass,
       );
       return { text: new TextDecoder().decode(bytes), prefix };
     } catch (e) {
@@ -163,6 +162,40 @@ describe("the sheet editor's one pass writes what the scanner writes", () => {
     expect(scanner).not.toHaveProperty("threw");
     expect(onePass).toEqual(scanner);
   });
+
+  test.each([
+    [
+      "in the head",
+      (rows: string) =>
+        `<worksheet xmlns="${NS}"><extLst><ext uri="x"><row></row></ext></extLst><!-- ${"h".repeat(70_000)} --><sheetData>${rows}</sheetData></worksheet>`,
+    ],
+    [
+      "in the tail",
+      (rows: string) =>
+        `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData><extLst><ext uri="x"><row></row></ext></extLst><pageMargins left="0.7"/></worksheet>`,
+    ],
+    [
+      "after the root element",
+      (rows: string) =>
+        `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>\n<row></row> kept`,
+    ],
+    [
+      "inside a row's cell",
+      (rows: string) =>
+        `<worksheet xmlns="${NS}"><sheetData>${rows}<row r="2001"><c r="A2001"><v>1</v><extLst><row></row></extLst></c><c r="B2001" t="inlineStr"><is><t>${"x".repeat(70_000)}</t></is></c></row></sheetData></worksheet>`,
+    ],
+  ])(
+    "a row end tag %s, where a piece must not end: the whole sheet is edited, the same bytes",
+    (_, sheet) => {
+      const writes: CellWrite[] = [
+        { row: 1, col: 1, value: { kind: "number", value: 5 } },
+        { row: 2000, col: 2, value: { kind: "number", value: 7 } },
+      ];
+      const { scanner, onePass } = bothWays(sheet(filler()), writes);
+      expect(scanner).not.toHaveProperty("threw");
+      expect(onePass).toEqual(scanner);
+    },
+  );
 
   test("a sheet that is not well-formed throws either way", () => {
     const xml = `<worksheet xmlns="${NS}"><sheetData>${filler()}<row r="3000"><c r="A3000"><v>1</v></row></sheetData></worksheet>`;

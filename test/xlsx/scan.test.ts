@@ -6,11 +6,8 @@ import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { scanXml, scanXmlPieces } from "../../src/xlsx/scan";
-import {
-  readXlsxByScanner,
-  readXlsxLazily,
-  rowPieces,
-} from "../../src/xlsx/read";
+import { readXlsxByScanner, readXlsxLazily } from "../../src/xlsx/read";
+import { rowPieces } from "../../src/xlsx/pieces";
 import { packageOfSheet } from "../helpers/workbook";
 
 type Event = string;
