@@ -1,9 +1,12 @@
-// Standard output into a pipe: written as it is made, never queued whole (src/cli/stdout.ts).
+// Standard output into a pipe or a file: written as it is made, never queued whole, through one
+// buffer (src/cli/stdout.ts).
 
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
+import { BUFFER_BYTES, bufferedWriter } from "../../src/cli/stdout";
 import { runMeasured } from "../helpers/measured";
 import { activitySheet, detailsSheet } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
@@ -107,4 +110,46 @@ describe("output into a pipe", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
   }, 60_000);
+});
+
+describe("text written through one buffer", () => {
+  test("every piece in order, whole characters, whatever their sizes (property)", () => {
+    // Pieces around the buffer's size: multi-byte characters (ä, €, a surrogate pair) at its edge,
+    // pieces that fill it exactly, and pieces no buffer holds.
+    const piece = fc.oneof(
+      fc.string({ unit: fc.constantFrom("a", "ä", "€", "😀", "\n") }),
+      fc
+        .tuple(
+          fc.integer({ min: 1, max: BUFFER_BYTES }),
+          fc.constantFrom("a", "ä", "€", "😀"),
+        )
+        .map(([n, ch]) => ch.repeat(Math.ceil(n / ch.length / 3))),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const writes: Uint8Array[] = [];
+        const { put, flush } = bufferedWriter((bytes) =>
+          // Copied: the writer's buffer is used again after each write.
+          writes.push(Uint8Array.from(bytes)),
+        );
+        for (const p of pieces) put(p);
+        flush();
+        // Each write decodes on its own: no character is cut between two of them.
+        const texts = writes.map((w) =>
+          new TextDecoder("utf-8", { fatal: true }).decode(w),
+        );
+        expect(texts.join("")).toBe(pieces.join(""));
+        for (const w of writes) expect(w.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("pieces are gathered: a thousand small pieces are one write", () => {
+    const writes: number[] = [];
+    const { put, flush } = bufferedWriter((bytes) => writes.push(bytes.length));
+    for (let i = 0; i < 1000; i++) put(`{"row":${i}},`);
+    flush();
+    expect(writes).toHaveLength(1);
+  });
 });
