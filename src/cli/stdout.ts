@@ -7,6 +7,7 @@
 // buffer, used again for each write.
 
 import { fstatSync, writeSync } from "node:fs";
+import { isatty } from "node:tty";
 
 /** Where a command's output goes: the terminal's, or a test's. */
 export interface Io {
@@ -37,9 +38,9 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 const MAX_PAUSE_MS = 50;
 
 /**
- * A writer of bytes straight to the descriptor, for a file, and for a pipe or a socket on a system
- * where Node would queue; null elsewhere (a terminal, or Windows's pipes, which Node already
- * writes synchronously), and for a descriptor that is not open. It blocks while a pipe is full.
+ * A writer of bytes straight to the descriptor, for a file (or /dev/null), and for a pipe or a
+ * socket on a system where Node would queue; null elsewhere (a terminal, or Windows's pipes,
+ * which Node already writes synchronously), and for a descriptor that is not open. It blocks while a pipe is full.
  * `closed` is called when the reader has gone (EPIPE): `iop-budget check big.xlsx | head` wants no
  * more, and that is no error.
  */
@@ -48,7 +49,9 @@ function descriptorWriter(fd: number, closed: () => never): WriteBytes | null {
     const stat = fstatSync(fd);
     const pipe =
       (stat.isFIFO() || stat.isSocket()) && process.platform !== "win32";
-    if (!pipe && !stat.isFile()) return null;
+    // A device that is not a terminal (/dev/null) is written as a file is.
+    const file = stat.isFile() || (stat.isCharacterDevice() && !isatty(fd));
+    if (!pipe && !file) return null;
   } catch {
     return null;
   }

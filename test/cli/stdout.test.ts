@@ -1,7 +1,7 @@
 // Standard output into a pipe or a file: written as it is made, never queued whole, through one
 // buffer (src/cli/stdout.ts).
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -111,6 +111,15 @@ describe("output into a pipe", () => {
     expect(code).toBe(0);
   }, 60_000);
 });
+
+test("output into /dev/null (a device, not a terminal) is written as into a file: exit 0, nothing on stderr", () => {
+  // Some 12 MB of JSON: many writes of the buffer.
+  const run = spawnSync(process.execPath, [BIN, "check", "--json", workbook], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  expect(run.stderr.toString()).toBe("");
+  expect(run.status).toBe(0);
+}, 60_000);
 
 describe("text written through one buffer", () => {
   test("every piece in order, whole characters, whatever their sizes (property)", () => {
