@@ -3,7 +3,7 @@
 // command returns to the event loop, and a check or compute returns only when it is done. So the
 // whole output was held in memory before any of it left: `check --json` of 100 000 lines peaked
 // at 220 MB into a pipe against 130 MB into a file. Written here as Node writes to a file: each
-// piece in full before the next is made. Into a pipe or a file, the text is encoded into one
+// piece in full before the next is made. Whatever the output is, the text is encoded into one
 // buffer, used again for each write.
 
 import { fstatSync, writeSync } from "node:fs";
@@ -27,9 +27,6 @@ export function* lineBreaks(lines: Iterable<string>): Generator<string> {
   }
 }
 
-/** Writes text in full before it returns. */
-type Write = (text: string) => void;
-
 /** Writes bytes in full before it returns. */
 export type WriteBytes = (bytes: Uint8Array) => void;
 
@@ -40,9 +37,9 @@ const MAX_PAUSE_MS = 50;
 /**
  * A writer of bytes straight to the descriptor, for a file (or /dev/null), and for a pipe or a
  * socket on a system where Node would queue; null elsewhere (a terminal, or Windows's pipes,
- * which Node already writes synchronously), and for a descriptor that is not open. It blocks while a pipe is full.
- * `closed` is called when the reader has gone (EPIPE): `iop-budget check big.xlsx | head` wants no
- * more, and that is no error.
+ * which Node already writes synchronously), and for a descriptor that is not open. It blocks
+ * while a pipe is full. `closed` is called when the reader has gone (EPIPE): `iop-budget check
+ * big.xlsx | head` wants no more, and that is no error.
  */
 function descriptorWriter(fd: number, closed: () => never): WriteBytes | null {
   try {
@@ -109,61 +106,41 @@ export function bufferedWriter(write: WriteBytes): {
   };
 }
 
-/** Pieces of text are gathered to about this many characters before each write to a terminal. */
-const WRITE_CHARS = 65536;
-
 /**
  * The command's Io over this process's standard output and error. A check --json line or a report
  * can be megabytes: it is written in the pieces it is made in, never held whole.
  */
 export function processIo(): Io {
   const readerGone = (): never => process.exit(process.exitCode ?? 0);
-  const err = (line: string): void => {
-    process.stderr.write(`${line}\n`);
-  };
   // process.stdout is not touched for a pipe: Node would make its descriptor non-blocking.
-  const bytes = descriptorWriter(1, readerGone);
-  if (bytes) {
-    const { put, flush } = bufferedWriter(bytes);
-    return {
-      out: (line) => {
-        put(line);
-        put("\n");
-        flush();
-      },
-      outChunks: (chunks) => {
-        for (const chunk of chunks) put(chunk);
-        put("\n");
-        flush();
-      },
-      err,
-    };
-  }
-  const write = streamWriter(readerGone);
+  const { put, flush } = bufferedWriter(
+    descriptorWriter(1, readerGone) ?? streamWriter(readerGone),
+  );
   return {
-    out: (line) => write(`${line}\n`),
-    outChunks: (chunks) => {
-      let pending = "";
-      for (const chunk of chunks) {
-        pending += chunk;
-        if (pending.length >= WRITE_CHARS) {
-          write(pending);
-          pending = "";
-        }
-      }
-      write(`${pending}\n`);
+    out: (line) => {
+      put(line);
+      put("\n");
+      flush();
     },
-    err,
+    outChunks: (chunks) => {
+      for (const chunk of chunks) put(chunk);
+      put("\n");
+      flush();
+    },
+    err: (line) => {
+      process.stderr.write(`${line}\n`);
+    },
   };
 }
 
-/** Node's own stream, where it writes synchronously (a file, a terminal, Windows's pipes). */
-function streamWriter(readerGone: () => never): Write {
+/** Node's own stream, where it writes synchronously (a terminal, Windows's pipes). */
+function streamWriter(readerGone: () => never): WriteBytes {
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") readerGone();
     throw e;
   });
-  return (text) => {
-    process.stdout.write(text);
+  // A copy: the buffer is written into again, and a terminal on Windows is written asynchronously.
+  return (bytes) => {
+    process.stdout.write(Buffer.from(bytes));
   };
 }
