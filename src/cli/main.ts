@@ -29,7 +29,6 @@ import {
 } from "../core";
 import {
   DEFAULT_LIMITS,
-  type Damage,
   type ReadLimits,
   WorkbookFileError,
   readXlsx,
@@ -41,7 +40,7 @@ import { terminalSafe, terminalSafeChunks } from "./terminal";
 import { type Inflate, packPart } from "../xlsx/zip";
 import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
 import { packOnWorker } from "./pack-worker";
-import { fileErrorText } from "../xlsx/file-errors";
+import { type FileErrorDetail, fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
 import { LazyList, jsonChunks } from "./json-chunks";
 import { CLI_TEXT, languageOfArgs, usageError } from "./messages";
@@ -65,11 +64,11 @@ function fileError(
   file: string,
   code: string,
   lang: Lang,
-  damage?: Damage,
+  detail?: FileErrorDetail,
 ): CheckOutcome {
   return {
     kind: "error",
-    json: { file, error: { code, message: fileErrorText(code, lang, damage) } },
+    json: { file, error: { code, message: fileErrorText(code, lang, detail) } },
   };
 }
 
@@ -162,8 +161,7 @@ function loadFile<G>(
 }
 
 function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
-  if (e instanceof WorkbookFileError)
-    return fileError(path, e.code, lang, e.damage);
+  if (e instanceof WorkbookFileError) return fileError(path, e.code, lang, e);
   if (process.env.IOP_BUDGET_DEBUG) throw e;
   return fileError(path, "INTERNAL", lang);
 }
@@ -328,8 +326,15 @@ export function runCheck(
   return exit;
 }
 
-/** File errors that are not about reading: the file was read, and what was asked cannot be done. */
-const NOT_READ_ERRORS = new Set(["SCENARIO_NOT_FOUND", "ODS_NOT_WRITABLE"]);
+/**
+ * File errors that are not about reading: the file was read, and what was asked cannot be done
+ * ("could not be computed", not "could not be read").
+ */
+const NOT_READ_ERRORS = new Set([
+  "SCENARIO_NOT_FOUND",
+  "ODS_NOT_WRITABLE",
+  "OUTPUT_TOO_LARGE",
+]);
 
 function printOutcome(
   file: string,

@@ -459,7 +459,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
           ).analysis;
         } catch (e) {
           if (!(e instanceof WorkbookFileError)) throw e;
-          setError(`${name}: ${fileErrorText(e.code, lang, e.damage)}`);
+          setError(`${name}: ${fileErrorText(e.code, lang, e)}`);
           return;
         }
         const g = { name, analysis };

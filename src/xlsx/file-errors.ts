@@ -1,7 +1,7 @@
 // What to tell a person when a file cannot be read (or written): one catalogue for the CLI and the page.
 
 import type { Lang } from "../core";
-import { type Damage, DEFAULT_LIMITS } from "./read";
+import { type Damage, DEFAULT_LIMITS, type ReadLimit } from "./read";
 
 /** What to do with a damaged workbook: said after what is damaged, or after that it is. */
 const REPAIR: Record<Lang, string> = {
@@ -51,6 +51,10 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
   TOO_LARGE: {
     sv: "Arbetsboken är för stor för att läsas säkert.",
     en: "The workbook is too large to be read safely.",
+  },
+  OUTPUT_TOO_LARGE: {
+    sv: "Den beräknade arbetsboken skulle bli för stor för att läsas säkert, så den sparas inte. Din fil är oförändrad.",
+    en: "The computed workbook would be too large to be read safely, so it is not saved. Your file is unchanged.",
   },
   CORRUPT: {
     sv: `Arbetsboken är skadad och kan inte läsas. ${REPAIR.sv}`,
@@ -115,14 +119,81 @@ export function damageText(damage: Damage, lang: Lang): string {
   );
 }
 
-/** The message for a file error; a damaged file's says what is damaged. */
+/** A number of megabytes or millions as the reader's language writes it ("2,5"). */
+function amount(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    maximumFractionDigits: 1,
+  }).format(n);
+}
+
+/** Which limit a workbook passed, in words: "fler än 5 miljoner celler". */
+function limitText(limit: ReadLimit, lang: Lang): string {
+  const mb = (bytes: number) => `${amount(bytes / (1024 * 1024), lang)} MB`;
+  const sv = lang === "sv";
+  switch (limit) {
+    case "file":
+      return sv
+        ? `en fil större än ${mb(DEFAULT_LIMITS.maxFileBytes)}`
+        : `a file larger than ${mb(DEFAULT_LIMITS.maxFileBytes)}`;
+    case "part": {
+      const part =
+        DEFAULT_LIMITS.maxPartBytes ?? DEFAULT_LIMITS.maxUnpackedBytes;
+      return sv
+        ? `en del större än ${mb(part)} uppackad`
+        : `a part larger than ${mb(part)} unpacked`;
+    }
+    case "unpacked":
+      return sv
+        ? `delar större än ${mb(DEFAULT_LIMITS.maxUnpackedBytes)} uppackade tillsammans`
+        : `parts larger than ${mb(DEFAULT_LIMITS.maxUnpackedBytes)} unpacked together`;
+    case "cells": {
+      const millions = amount(DEFAULT_LIMITS.maxCells / 1_000_000, lang);
+      return sv
+        ? `fler än ${millions} miljoner celler`
+        : `more than ${millions} million cells`;
+    }
+  }
+}
+
+/** The errors of a limit passed, with the limit said in parentheses. */
+const LIMIT_ERROR_TEXT: Record<
+  string,
+  Record<Lang, (limit: string) => string>
+> = {
+  TOO_LARGE: {
+    sv: (limit) => `Arbetsboken är för stor för att läsas säkert (${limit}).`,
+    en: (limit) => `The workbook is too large to be read safely (${limit}).`,
+  },
+  OUTPUT_TOO_LARGE: {
+    sv: (limit) =>
+      `Den beräknade arbetsboken skulle bli för stor för att läsas säkert (${limit}), så den sparas inte. Din fil är oförändrad.`,
+    en: (limit) =>
+      `The computed workbook would be too large to be read safely (${limit}), so it is not saved. Your file is unchanged.`,
+  },
+};
+
+/** What is known of a file error beyond its code: what is damaged, or which limit was passed. */
+export interface FileErrorDetail {
+  readonly damage?: Damage | undefined;
+  readonly limit?: ReadLimit | undefined;
+}
+
+/**
+ * The message for a file error; a damaged file's says what is damaged, a file past a limit which
+ * limit ("The workbook is too large to be read safely (more than 5 million cells).").
+ */
 export function fileErrorText(
   code: string,
   lang: Lang,
-  damage?: Damage,
+  detail: FileErrorDetail = {},
 ): string {
-  if (!damage) return FILE_ERROR_TEXT[code]?.[lang] ?? code;
-  const head =
-    lang === "sv" ? "Arbetsboken är skadad" : "The workbook is damaged";
-  return `${head}: ${damageText(damage, lang)}. ${REPAIR[lang]}`;
+  const { damage, limit } = detail;
+  if (damage) {
+    const head =
+      lang === "sv" ? "Arbetsboken är skadad" : "The workbook is damaged";
+    return `${head}: ${damageText(damage, lang)}. ${REPAIR[lang]}`;
+  }
+  const withLimit = limit ? LIMIT_ERROR_TEXT[code]?.[lang] : undefined;
+  if (withLimit && limit) return withLimit(limitText(limit, lang));
+  return FILE_ERROR_TEXT[code]?.[lang] ?? code;
 }

@@ -36,6 +36,8 @@ export type FileErrorCode =
   | "ENCRYPTED"
   | "LEGACY_XLS"
   | "TOO_LARGE"
+  /** A computed workbook that would pass the read limits: not written (the read-back refuses it). */
+  | "OUTPUT_TOO_LARGE"
   | "CORRUPT"
   /** An OpenDocument spreadsheet: read and checked, but computed results are written to .xlsx only. */
   | "ODS_NOT_WRITABLE";
@@ -56,11 +58,15 @@ export type Damage =
       readonly part: string;
     };
 
+/** Which of the read limits (`DEFAULT_LIMITS`) a workbook passed: said in its TOO_LARGE message. */
+export type ReadLimit = "file" | "part" | "unpacked" | "cells";
+
 export class WorkbookFileError extends Error {
   constructor(
     readonly code: FileErrorCode,
     message: string,
     readonly damage?: Damage,
+    readonly limit?: ReadLimit,
   ) {
     super(message);
     this.name = "WorkbookFileError";
@@ -145,6 +151,10 @@ const fail = (code: FileErrorCode, message: string): never => {
   throw new WorkbookFileError(code, message);
 };
 
+const tooLarge = (limit: ReadLimit, message: string): never => {
+  throw new WorkbookFileError("TOO_LARGE", message, undefined, limit);
+};
+
 /** The sheets of a workbook, each read when the iteration reaches it (once). */
 export interface LazyGrids {
   readonly sheets: Iterable<Grid>;
@@ -199,18 +209,34 @@ export class NotReadBack extends Error {
  * A written workbook read back, as check reads it: its structure (a damaged package throws
  * WorkbookFileError), and every sheet the writer wrote into or created (`wrote`), which must be
  * there and read (else NotReadBack). A sheet the person's file had unreadable is copied as it
- * was and reads back so: the writer wrote none of it.
+ * was and reads back so: the writer wrote none of it. A copy past the read limits is
+ * OUTPUT_TOO_LARGE.
  */
 export function verifyWritten(
   bytes: Uint8Array,
   wrote: readonly string[],
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
+  limits: ReadLimits = DEFAULT_LIMITS,
 ): void {
   const unread = new Set(wrote);
-  for (const sheet of openXlsx(bytes, DEFAULT_LIMITS, inflate, READ_BACK, crc32)
-    .sheets)
-    if (sheet.unreadable === undefined) unread.delete(sheet.name);
+  try {
+    for (const sheet of openXlsx(bytes, limits, inflate, READ_BACK, crc32)
+      .sheets)
+      if (sheet.unreadable === undefined) unread.delete(sheet.name);
+  } catch (e) {
+    // What compute adds (formulas, Beslut) can take a workbook within the limits past them: a copy
+    // that check could not read is not written, and the person is told so, not that their file
+    // is too large.
+    if (e instanceof WorkbookFileError && e.code === "TOO_LARGE")
+      throw new WorkbookFileError(
+        "OUTPUT_TOO_LARGE",
+        `The computed workbook would be too large to read: ${e.message}`,
+        undefined,
+        e.limit,
+      );
+    throw e;
+  }
   const [first] = unread;
   if (first !== undefined) throw new NotReadBack(first);
 }
@@ -260,6 +286,8 @@ export function partError(part: string, e: unknown): WorkbookFileError {
     return new WorkbookFileError(
       "TOO_LARGE",
       `The workbook unpacks to more than can be read safely (${e.message}).`,
+      undefined,
+      e.limit ?? "unpacked",
     );
   const fault = e instanceof ZipError ? e.fault : "unreadable";
   return fault === "truncated"
@@ -289,8 +317,8 @@ function openXlsx(
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
   if (bytes.length > limits.maxFileBytes)
-    fail(
-      "TOO_LARGE",
+    tooLarge(
+      "file",
       `The file is ${Math.round(bytes.length / 1048576)} MB; at most ${Math.round(limits.maxFileBytes / 1048576)} MB is read.`,
     );
   if (
@@ -323,7 +351,10 @@ function openXlsx(
   let unpacked = 0;
   for (const entry of zip.entries.values()) unpacked += entry.size;
   if (unpacked > limits.maxUnpackedBytes)
-    fail("TOO_LARGE", "The workbook unpacks to more than can be read safely.");
+    tooLarge(
+      "unpacked",
+      "The workbook unpacks to more than can be read safely.",
+    );
   return readPackage(new Parts(zip), limits, how);
 }
 
@@ -641,8 +672,8 @@ function readWorksheet(
     }
     if (cell && rowIndex >= 0 && colIndex >= 0) {
       if (--budget.cells < 0)
-        fail(
-          "TOO_LARGE",
+        tooLarge(
+          "cells",
           "The workbook has more cells than can be read safely.",
         );
       if (!cellsKept) return;

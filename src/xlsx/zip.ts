@@ -67,6 +67,8 @@ export class ZipError extends Error {
   constructor(
     message: string,
     readonly fault: ZipFault = "unreadable",
+    /** Which limit, when one was reached: one part's size, or every part's together. */
+    readonly limit?: "part" | "unpacked",
   ) {
     super(message);
     this.name = "ZipError";
@@ -249,11 +251,13 @@ export class ZipPackage {
       throw new ZipError(
         `${entry.name} unpacks to ${entry.size} bytes, more than ${this.limits.maxPartBytes}`,
         "too-large",
+        "part",
       );
     if (this.inflated + entry.size > this.limits.maxTotalBytes)
       throw new ZipError(
         `the parts read unpack to more than ${this.limits.maxTotalBytes} bytes`,
         "too-large",
+        "unpacked",
       );
     this.inflated += entry.size;
     let out: Uint8Array;

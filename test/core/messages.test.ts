@@ -47,7 +47,7 @@ function messagesOf(bytes: Uint8Array): {
     if (!(e instanceof WorkbookFileError)) throw e;
     return (["sv", "en"] as const).map((lang) => ({
       code: e.code,
-      message: fileErrorText(e.code, lang, e.damage),
+      message: fileErrorText(e.code, lang, e),
       lang,
       sheet: null,
     }));

@@ -8,6 +8,7 @@ import {
 } from "../../src/core";
 import { planOf } from "../helpers/compute";
 import {
+  activitySheet,
   budgetHalfYearSheet,
   budgetWorkbook,
   detailsSheet,
@@ -234,6 +235,47 @@ describe("the Beslut sheet", () => {
     expect(texts.find((t) => t.includes("beviljar"))).toMatch(
       /beviljar Rädda Barnen 1\u202f109\u202f649 kronor .* under perioden juli 2025 till och med december 2025/,
     );
+  });
+});
+
+describe("the findings on Beslut", () => {
+  test("at most 1 000, the errors first, and how many there are in all: a list of millions made compute take 5 GB", async () => {
+    // 1 100 lines with a budget and no actual (1 100 warnings), the last budget not a number (an
+    // error, last in reading order).
+    const beslut = planOf(
+      await buildXlsx([
+        detailsSheet({ start: "2024-07-01", end: "2024-12-31" }),
+        activitySheet("Budget 2024 H2", 1100, {
+          budget: (i) => (i === 1099 ? "tusen" : kr(1000 + i)),
+          actual: (i) => (i === 0 ? kr(900) : null),
+        }),
+      ]),
+    ).creates[0]!;
+    const texts = (col: number) =>
+      beslut.cells
+        .filter((c) => c.col === col && c.value.kind === "text")
+        .sort((a, b) => a.row - b.row)
+        .map((c) => (c.value as { value: string }).value);
+    const severities = texts(0).filter((t) =>
+      ["Fel", "Varning", "Information"].includes(t),
+    );
+    expect(severities).toHaveLength(1000);
+    expect(severities[0]).toBe("Fel");
+    expect(severities.filter((t) => t === "Fel")).toHaveLength(1);
+    expect(texts(0)).toContainEqual(
+      expect.stringMatching(
+        /^Här visas 1\u202f000 av 1\u202f10\d fynd, felen först\. Alla visas av kontrollen \(rutan i Excel eller iop-budget check\)\.$/,
+      ),
+    );
+  });
+
+  test("a short list is whole, with no note", async () => {
+    const beslut = planOf(await buildXlsx(reportWorkbook())).creates[0]!;
+    expect(
+      beslut.cells.some(
+        (c) => c.value.kind === "text" && c.value.value.startsWith("Här visas"),
+      ),
+    ).toBe(false);
   });
 });
 

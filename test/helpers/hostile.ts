@@ -225,6 +225,17 @@ export function sheetWith(
   );
 }
 
+/** `rows` rows of `columns` plain numbers each, to put after a sheet's rows (cells past its table). */
+export function numberRows(rows: number, columns: number): string {
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let row = "<row>";
+    for (let c = 0; c < columns; c++) row += `<c><v>${r + c}</v></c>`;
+    out.push(`${row}</row>`);
+  }
+  return out.join("");
+}
+
 /** A half-year sheet whose last row is numbered `row` (and its cells referenced so). */
 export function rowPastTheGrid(row: number): Uint8Array {
   return sheetWith(

@@ -6,11 +6,13 @@ import { join } from "node:path";
 import { sheetsWritten } from "../../src/core";
 import { applyPlan } from "../../src/xlsx/write";
 import {
+  DEFAULT_LIMITS,
   NotReadBack,
   WorkbookFileError,
   readXlsx,
   verifyWritten,
 } from "../../src/xlsx/read";
+import { fileErrorText } from "../../src/xlsx/file-errors";
 import { brokenSheet, changedSheet, planOf } from "../helpers/compute";
 
 const input = readFileSync(
@@ -76,6 +78,36 @@ describe("the read-back of a written workbook", () => {
   test("a sheet the plan wrote that is missing fails the read-back", () => {
     expect(() => verifyWritten(written, [...wrote, "Saknas"])).toThrow(
       "(sheet Saknas)",
+    );
+  });
+
+  test("a written workbook past the read limits is OUTPUT_TOO_LARGE: what compute adds, not the person's file, is too large", () => {
+    const cellsOf = (bytes: Uint8Array) =>
+      readXlsx(bytes).sheets.reduce(
+        (n, g) =>
+          n +
+          g.rows.reduce((m, row) => m + (row?.filter(Boolean).length ?? 0), 0),
+        0,
+      );
+    const before = cellsOf(input);
+    expect(cellsOf(written)).toBeGreaterThan(before);
+    // Limits the person's file is within, and the computed copy is not.
+    const limits = { ...DEFAULT_LIMITS, maxCells: before };
+    expect(() => readXlsx(input, limits)).not.toThrow();
+    let error: unknown = null;
+    try {
+      verifyWritten(written, wrote, undefined, undefined, limits);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WorkbookFileError);
+    const { code, limit } = error as WorkbookFileError;
+    expect({ code, limit }).toEqual({
+      code: "OUTPUT_TOO_LARGE",
+      limit: "cells",
+    });
+    expect(fileErrorText(code, "sv", { limit })).toBe(
+      "Den beräknade arbetsboken skulle bli för stor för att läsas säkert (fler än 5 miljoner celler), så den sparas inte. Din fil är oförändrad.",
     );
   });
 });

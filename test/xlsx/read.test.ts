@@ -4,7 +4,13 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { type Grid, cellAt, serialToIso } from "../../src/core";
-import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
+import {
+  type ReadLimit,
+  type ReadLimits,
+  WorkbookFileError,
+  readXlsx,
+} from "../../src/xlsx/read";
+import { fileErrorText } from "../../src/xlsx/file-errors";
 import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
@@ -226,29 +232,36 @@ describe("files that are not readable workbooks are clear errors", () => {
     ).toBe("LEGACY_XLS");
   });
 
-  test("an absurdly large file or workbook", async () => {
+  test("an absurdly large file or workbook: TOO_LARGE, with the limit it passed", async () => {
     const bytes = await buildXlsx(budgetWorkbook());
-    expect(
-      fileError(bytes, {
-        maxFileBytes: 1000,
-        maxUnpackedBytes: 1e9,
-        maxCells: 1e9,
-      }).code,
-    ).toBe("TOO_LARGE");
-    expect(
-      fileError(bytes, {
-        maxFileBytes: 1e9,
-        maxUnpackedBytes: 2000,
-        maxCells: 1e9,
-      }).code,
-    ).toBe("TOO_LARGE");
-    expect(
-      fileError(bytes, {
-        maxFileBytes: 1e9,
-        maxUnpackedBytes: 1e9,
-        maxCells: 10,
-      }).code,
-    ).toBe("TOO_LARGE");
+    const limitOf = (limits: ReadLimits) => {
+      const e = fileError(bytes, limits);
+      return `${e.code} ${e.limit ?? "no limit"}`;
+    };
+    const none = { maxFileBytes: 1e9, maxUnpackedBytes: 1e9, maxCells: 1e9 };
+    expect(limitOf({ ...none, maxFileBytes: 1000 })).toBe("TOO_LARGE file");
+    // The declared sizes together, before a part is inflated.
+    expect(limitOf({ ...none, maxUnpackedBytes: 2000 })).toBe(
+      "TOO_LARGE unpacked",
+    );
+    // One part (a sheet, about 1.9 KB unpacked) within the total but past the part's limit.
+    expect(limitOf({ ...none, maxPartBytes: 1500 })).toBe("TOO_LARGE part");
+    expect(limitOf({ ...none, maxCells: 10 })).toBe("TOO_LARGE cells");
+    // Each says which limit, in both languages, with the published figure.
+    const said = (limit: ReadLimit, lang: "sv" | "en") =>
+      fileErrorText("TOO_LARGE", lang, { limit });
+    expect(said("cells", "sv")).toBe(
+      "Arbetsboken är för stor för att läsas säkert (fler än 5 miljoner celler).",
+    );
+    expect(said("part", "en")).toBe(
+      "The workbook is too large to be read safely (a part larger than 200 MB unpacked).",
+    );
+    expect(said("unpacked", "sv")).toBe(
+      "Arbetsboken är för stor för att läsas säkert (delar större än 600 MB uppackade tillsammans).",
+    );
+    expect(said("file", "en")).toBe(
+      "The workbook is too large to be read safely (a file larger than 100 MB).",
+    );
   });
 
   test("absolute part paths in relationships (as openpyxl writes them) are resolved", async () => {

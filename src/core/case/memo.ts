@@ -15,7 +15,11 @@ import { type RenderedFinding, renderFinding } from "../findings/findings";
 import { type Lang, formatAmount, formatNumber } from "../findings/format";
 import { type Ore, subtract } from "../figures/money";
 import type { PeriodTable, YearTable } from "../figures/figures";
-import { SEVERITIES, SEVERITY_NAME } from "../findings/summary";
+import {
+  MAX_LISTED_FINDINGS,
+  SEVERITY_NAME,
+  listedFindings,
+} from "../findings/summary";
 
 export interface MemoRow {
   readonly cells: readonly string[];
@@ -89,7 +93,7 @@ export interface Memo {
  * before it left shows only its sums.
  */
 export const MAX_MEMO_LINES = 1000;
-export const MAX_APPENDIX_FINDINGS = 1000;
+export const MAX_APPENDIX_FINDINGS = MAX_LISTED_FINDINGS;
 
 /** Whether a table of this many lines shows them: taken from what is left of the memo's room. */
 type Room = (lines: number) => boolean;
@@ -440,10 +444,8 @@ function appendixOf(
   findings: Memo["findings"],
   lang: Lang,
 ): Pick<Memo, "appendix" | "appendixNote"> {
-  if (findings.length <= MAX_APPENDIX_FINDINGS) return { appendix: findings };
-  const appendix = SEVERITIES.flatMap((s) =>
-    findings.filter((f) => f.severity === s),
-  ).slice(0, MAX_APPENDIX_FINDINGS);
+  const appendix = listedFindings(findings);
+  if (appendix.length === findings.length) return { appendix };
   return {
     appendix,
     appendixNote: TEXT[lang].appendixNote(

@@ -6,7 +6,7 @@ import { monthsText } from "../case/decision";
 import type { ColumnKey } from "../reading/glossary";
 import type { LineAt } from "../figures/figures";
 import { renderFinding } from "../findings/findings";
-import { SEVERITY_NAME } from "../findings/summary";
+import { SEVERITY_NAME, listedFindings } from "../findings/summary";
 import { formatNumber } from "../findings/format";
 import { columnLetters, parseA1 } from "../reading/grid";
 import { type Ore, subtract, sum, toKronor } from "../figures/money";
@@ -613,7 +613,8 @@ function writeFindings(w: SheetWriter, findings: Analysis["findings"]): void {
   if (findings.length === 0) w.put(w.r++, 0, text("Inga fynd."));
   else {
     w.header(["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"]);
-    for (const f of findings.map((x) => renderFinding(x, "sv"))) {
+    const listed = listedFindings(findings);
+    for (const f of listed.map((x) => renderFinding(x, "sv"))) {
       w.put(
         w.r,
         0,
@@ -627,5 +628,13 @@ function writeFindings(w: SheetWriter, findings: Analysis["findings"]): void {
       w.put(w.r, 3, text(f.cell ?? ""));
       w.put(w.r++, 4, text(f.message));
     }
+    if (listed.length < findings.length)
+      w.put(
+        w.r++,
+        0,
+        text(
+          `Här visas ${formatNumber(listed.length, "sv")} av ${formatNumber(findings.length, "sv")} fynd, felen först. Alla visas av kontrollen (rutan i Excel eller iop-budget check).`,
+        ),
+      );
   }
 }

@@ -77,12 +77,15 @@ export function readFileBytes(
     return { kind: "ok", name, bytes, grids, analysis };
   } catch (e) {
     const code = e instanceof WorkbookFileError ? e.code : "INTERNAL";
-    const damage = e instanceof WorkbookFileError ? e.damage : undefined;
     return {
       kind: "error",
       name,
       code,
-      message: fileErrorText(code, lang, damage),
+      message: fileErrorText(
+        code,
+        lang,
+        e instanceof WorkbookFileError ? e : undefined,
+      ),
     };
   }
 }
@@ -196,7 +199,7 @@ export function copyFailure(
   if (e instanceof NotReadBack)
     return t.standalone.copyNotReadBack(name, e.sheet);
   if (e instanceof WorkbookFileError)
-    return `${name}: ${fileErrorText(e.code, lang, e.damage)}`;
+    return `${name}: ${fileErrorText(e.code, lang, e)}`;
   return `${t.errorPrefix} ${e instanceof Error ? e.message : String(e)}`;
 }
 
