@@ -24,6 +24,7 @@ import {
   each,
   planCompute,
   planTemplate,
+  renderFinding,
   sheetsWritten,
   toCheckJsonParts,
 } from "../core";
@@ -172,6 +173,8 @@ function checkJsonChunks({
   lines,
   yearLines,
   periodLines,
+  findings,
+  lang,
 }: CheckJsonParts): Iterable<string> {
   const periods = json.periods;
   return jsonChunks({
@@ -182,6 +185,9 @@ function checkJsonChunks({
     })),
     yearLines: LazyList.of(yearLines),
     periodLines: LazyList.of(periodLines),
+    findings: new LazyList(findings.length, (i) =>
+      renderFinding(findings[i]!, lang),
+    ),
   });
 }
 
@@ -289,7 +295,7 @@ export function checkFile(
 
 function exitCodeOf(outcome: CheckOutcome): number {
   if (outcome.kind === "error") return EXIT_UNREADABLE;
-  return hasErrors(outcome.json.findings) ? EXIT_FINDINGS : EXIT_OK;
+  return hasErrors(outcome.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export function runCheck(
@@ -363,6 +369,7 @@ function printOutcome(
             ...outcome.json,
             yearLines: each(outcome.yearLines),
             periodLines: each(outcome.periodLines),
+            findings: outcome.findings,
           },
           opts.lang,
         ),

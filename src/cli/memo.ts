@@ -74,13 +74,12 @@ export function memoText(memo: Memo, c: Case): string {
     if (t.note) out.push(`  ${t.note}`);
     if (t.kind === "period") for (const n of memo.notes) out.push(`  ! ${n}`);
   }
-  const count = (s: string) =>
-    memo.findings.filter((f) => f.severity === s).length;
+  const { error, warning, info } = memo.counts;
   out.push(
     "",
-    memo.findings.length === 0
+    error + warning + info === 0
       ? memo.noFindings
-      : t.findings(count("error"), count("warning"), count("info")),
+      : t.findings(error, warning, info),
   );
   return out.join("\n");
 }

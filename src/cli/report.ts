@@ -3,7 +3,7 @@
 import {
   append,
   type Lang,
-  type RenderedFinding,
+  type Finding,
   type CheckJson,
   formatAmount,
   formatKronor,
@@ -13,6 +13,7 @@ import {
   countFindings,
   groupFindings,
   kronor,
+  renderFinding,
 } from "../core";
 import { CLI_TEXT } from "./messages";
 
@@ -74,9 +75,14 @@ export function table(
  * What the report reads: the check JSON, with its memo tables given as they are made, so that a
  * table of every line (100 000 of them) is never held whole beside the report.
  */
-export type ReportInput = Omit<CheckJson, "yearLines" | "periodLines"> & {
+export type ReportInput = Omit<
+  CheckJson,
+  "yearLines" | "periodLines" | "findings"
+> & {
   readonly yearLines: Iterable<CheckJson["yearLines"][number]>;
   readonly periodLines: Iterable<CheckJson["periodLines"][number]>;
+  /** As found: each is rendered as its line is written. */
+  readonly findings: readonly Finding[];
 };
 
 /** The report's lines, given a section at a time (the command writes them as they come). */
@@ -271,24 +277,27 @@ export function* reportLines(
   yield* formatFindings(result.findings, lang);
 }
 
-export function formatFindings(
-  findings: readonly RenderedFinding[],
+/** The findings' section of the report, a line at a time: each finding rendered as it is written. */
+export function* formatFindings(
+  findings: readonly Finding[],
   lang: Lang,
-): string[] {
+): Generator<string> {
   const t = CLI_TEXT[lang];
-  if (findings.length === 0) return [t.noFindings];
+  if (findings.length === 0) {
+    yield t.noFindings;
+    return;
+  }
   const counts = countFindings(findings);
-  const out = [t.findings(counts.error, counts.warning, counts.info)];
+  yield t.findings(counts.error, counts.warning, counts.info);
   const word = SEVERITY_NAME[lang];
   const width = Math.max(
     ...SEVERITIES.filter((s) => counts[s] > 0).map((s) => word[s].length),
   );
   for (const { sheet, findings: list } of groupFindings(findings)) {
-    out.push(`  ${sheet ?? t.workbookLevel}`);
-    for (const f of list)
-      out.push(
-        `    ${word[f.severity].toUpperCase().padEnd(width)} ${(f.cell ?? "").padEnd(5)} ${f.message} [${f.code}]`,
-      );
+    yield `  ${sheet ?? t.workbookLevel}`;
+    for (const found of list) {
+      const f = renderFinding(found, lang);
+      yield `    ${word[f.severity].toUpperCase().padEnd(width)} ${(f.cell ?? "").padEnd(5)} ${f.message} [${f.code}]`;
+    }
   }
-  return out;
 }

@@ -222,7 +222,7 @@ export async function memoDocx(memo: Memo): Promise<Uint8Array> {
   for (const s of memo.assessment) body.push(...section(s));
   body.push(heading(memo.findingsHeading, 1));
   body.push(
-    memo.findings.length === 0
+    memo.appendix.length === 0
       ? new Paragraph({ text: memo.noFindings })
       : findingsTable(memo),
   );

@@ -47,12 +47,17 @@ test("check: every line analysed, every finding kept, and the report's table ali
   const missing = analysis.findings.filter((f) => f.code === "MISSING_ACTUAL");
   expect(missing).toHaveLength(LINES); // the 149 999 lines without an actual, and OH
   const parts = toCheckJsonParts("long.xlsx", analysis);
+  // The findings are the analysis's own, rendered only as each is written: the parts hold no
+  // rendered message (150 000 of them would be some 50 MB).
+  expect(parts.json.findings).toEqual([]);
+  expect(parts.findings).toBe(analysis.findings);
   const report = [
     ...reportLines(
       {
         ...parts.json,
         yearLines: each(parts.yearLines),
         periodLines: each(parts.periodLines),
+        findings: parts.findings,
       },
       "sv",
     ),

@@ -9,7 +9,6 @@ import {
   countFindings,
   finding,
   groupFindings,
-  renderFinding,
   verdictOf,
 } from "../../src/core";
 import { formatFindings } from "../../src/cli/report";
@@ -61,9 +60,8 @@ describe("the findings summary", () => {
         readXlsx(readFileSync(join(__dirname, "..", "..", "samples", name))),
       );
       for (const lang of ["sv", "en"] as const) {
-        const rendered = analysis.findings.map((f) => renderFinding(f, lang));
         const pane = findingsView(analysis, lang, textFor(lang));
-        const cli = formatFindings(rendered, lang);
+        const cli = [...formatFindings(analysis.findings, lang)];
         const headers = cli
           .filter((l) => /^ {2}\S/.test(l))
           .map((l) => l.trim());

@@ -16,8 +16,10 @@ import { type Lang, formatAmount, formatNumber } from "../findings/format";
 import { type Ore, subtract } from "../figures/money";
 import type { PeriodTable, YearTable } from "../figures/figures";
 import {
+  type Counts,
   MAX_LISTED_FINDINGS,
   SEVERITY_NAME,
+  countFindings,
   listedFindings,
 } from "../findings/summary";
 
@@ -76,8 +78,11 @@ export interface Memo {
   /** Period warnings shown under the budget table (months the decision approves with no budget). */
   readonly notes: readonly string[];
   readonly findingsHeading: string;
-  /** Every finding of the case's files (the counts are of these). */
-  readonly findings: readonly (RenderedFinding & { readonly file: string })[];
+  /**
+   * The counts of every finding of the case's files. Only the appendix's are rendered: 1.86 million
+   * findings of a crafted workbook held some 650 MB as messages.
+   */
+  readonly counts: Counts;
   /** The appendix's findings: all of them, or the first MAX_APPENDIX_FINDINGS, errors first. */
   readonly appendix: readonly (RenderedFinding & { readonly file: string })[];
   /** Said under an appendix that shows only some of the findings. */
@@ -395,10 +400,6 @@ export function memoOf(c: Case, lang: Lang): Memo {
     .reverse()
     .map((y) => yearMemoTable(y, lang, room))
     .reverse();
-  const findings = c.findings.map(({ file, finding }) => ({
-    file,
-    ...renderFinding(finding, lang),
-  }));
   return {
     lang,
     title: t.title(c.name ?? "IOP"),
@@ -428,12 +429,12 @@ export function memoOf(c: Case, lang: Lang): Memo {
     assessment: assessmentOf(c, lang),
     page: t.page,
     of: t.of,
-    notes: findings
-      .filter((f) => PERIOD_NOTES.has(f.code))
-      .map((f) => f.message),
+    notes: c.findings
+      .filter((f) => PERIOD_NOTES.has(f.finding.code))
+      .map((f) => renderFinding(f.finding, lang).message),
     findingsHeading: t.findings,
-    findings,
-    ...appendixOf(findings, lang),
+    counts: countFindings(c.findings.map((f) => f.finding)),
+    ...appendixOf(c.findings, lang),
     noFindings: t.none,
     severity: t.severity,
   };
@@ -441,10 +442,12 @@ export function memoOf(c: Case, lang: Lang): Memo {
 
 /** The appendix's findings: every one, or the first of them with the errors first, and what is said. */
 function appendixOf(
-  findings: Memo["findings"],
+  findings: Case["findings"],
   lang: Lang,
 ): Pick<Memo, "appendix" | "appendixNote"> {
-  const appendix = listedFindings(findings);
+  const appendix = listedFindings(findings, (f) => f.finding.severity).map(
+    ({ file, finding }) => ({ file, ...renderFinding(finding, lang) }),
+  );
   if (appendix.length === findings.length) return { appendix };
   return {
     appendix,

@@ -26,16 +26,20 @@ export const SEVERITY_NAME: Readonly<
  */
 export const MAX_LISTED_FINDINGS = 1000;
 
-/** The findings a list shows: every one, or the first MAX_LISTED_FINDINGS with the errors first. */
-export function listedFindings<F extends { readonly severity: Severity }>(
+/**
+ * The findings a list shows: every one, or the first MAX_LISTED_FINDINGS with the errors first
+ * (`severity` finds each one's, for a list whose elements carry a finding).
+ */
+export function listedFindings<F>(
   findings: readonly F[],
+  severity: (f: F) => Severity,
 ): readonly F[] {
   if (findings.length <= MAX_LISTED_FINDINGS) return findings;
   const listed: F[] = [];
   for (const s of SEVERITIES)
     for (const f of findings) {
       if (listed.length === MAX_LISTED_FINDINGS) return listed;
-      if (f.severity === s) listed.push(f);
+      if (severity(f) === s) listed.push(f);
     }
   return listed;
 }

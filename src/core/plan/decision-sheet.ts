@@ -613,7 +613,7 @@ function writeFindings(w: SheetWriter, findings: Analysis["findings"]): void {
   if (findings.length === 0) w.put(w.r++, 0, text("Inga fynd."));
   else {
     w.header(["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"]);
-    const listed = listedFindings(findings);
+    const listed = listedFindings(findings, (f) => f.severity);
     for (const f of listed.map((x) => renderFinding(x, "sv"))) {
       w.put(
         w.r,
