@@ -83,8 +83,8 @@ export function runDiff(
   files: {
     old: string;
     new: string;
-    oldAnalysis: Analysis;
-    newAnalysis: Analysis;
+    oldAnalysis: Pick<Analysis, "computation">;
+    newAnalysis: Pick<Analysis, "computation">;
   },
   opts: DiffOptions,
   out: (chunks: Iterable<string>) => void,

@@ -192,7 +192,10 @@ function diffHalfYear(
     });
 }
 
-export function diffWorkbooks(oldA: Analysis, newA: Analysis): WorkbookDiff {
+export function diffWorkbooks(
+  oldA: Pick<Analysis, "computation">,
+  newA: Pick<Analysis, "computation">,
+): WorkbookDiff {
   const o = oldA.computation;
   const n = newA.computation;
   const changes: Change[] = [];
