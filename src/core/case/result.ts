@@ -339,7 +339,7 @@ export interface CheckJsonParts {
   readonly periodLines: Lazy<PeriodLinesJson>;
   /**
    * The analysis's findings as found, each rendered in `lang` only as it is written: rendered all
-   * at once, 1.86 million findings of a crafted workbook held some 650 MB of messages.
+   * at once, a crafted workbook's 1.86 million findings took `check --json` from 1.33 to 1.82 GB.
    */
   readonly findings: readonly Finding[];
   readonly lang: Lang;
