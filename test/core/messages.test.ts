@@ -8,7 +8,11 @@ import { join } from "node:path";
 import { type Finding, analyze, renderFinding } from "../../src/core";
 import { swedishIn } from "../helpers/english";
 import { fileErrorText } from "../../src/xlsx/file-errors";
-import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
+import {
+  type ReadLimit,
+  WorkbookFileError,
+  readXlsx,
+} from "../../src/xlsx/read";
 import { SAMPLE, budgetOf, editPart, rowPastTheGrid } from "../helpers/hostile";
 import {
   HEADERS,
@@ -135,5 +139,28 @@ describe("every message the engine gives, in both languages, is whole", () => {
     // The duplicate half-year's message names both sheets (it once said "… och undefined").
     expect(codes).toContain("DUPLICATE_HALF_YEAR");
     expect(codes.size).toBeGreaterThan(12);
+  });
+});
+
+describe("every file error, with every limit it can name, in both languages, is whole", () => {
+  const limits: readonly (ReadLimit | undefined)[] = [
+    undefined,
+    "file",
+    "part",
+    "unpacked",
+    "cells",
+  ];
+  test.each(["TOO_LARGE", "OUTPUT_TOO_LARGE"])("%s", (code) => {
+    const said = new Set<string>();
+    for (const limit of limits)
+      for (const lang of ["sv", "en"] as const) {
+        const message = fileErrorText(code, lang, { limit });
+        said.add(message);
+        expect(message).not.toMatch(BROKEN);
+        expect(message).not.toContain(code);
+        if (lang === "en") expect(swedishIn(message, null)).toBeNull();
+      }
+    // Each limit is said in its own words, in each language.
+    expect(said.size).toBe(limits.length * 2);
   });
 });
