@@ -3,6 +3,7 @@
 import type { Lang } from "../core";
 // The severity words straight from their module: the pane's first chunk does not load the core.
 import { SEVERITY_NAME } from "../core/findings/summary";
+import { formatNumber } from "../core/findings/format";
 
 export const TEXT = {
   sv: {
@@ -35,6 +36,8 @@ export const TEXT = {
     severity: SEVERITY_NAME.sv,
     workbookLevel: "Arbetsboken",
     goToCell: (sheet: string, cell: string) => `Gå till ${sheet} ${cell}`,
+    showAllFindings: (hidden: number) =>
+      `Visa alla (${formatNumber(hidden, "sv")} fynd till)`,
     figures: "Nyckeltal",
     halfYear: "Halvår",
     budget: "Budget",
@@ -386,6 +389,8 @@ export const TEXT = {
     severity: SEVERITY_NAME.en,
     workbookLevel: "Workbook",
     goToCell: (sheet: string, cell: string) => `Go to ${sheet} ${cell}`,
+    showAllFindings: (hidden: number) =>
+      `Show all (${formatNumber(hidden, "en")} more ${hidden === 1 ? "finding" : "findings"})`,
     figures: "Key figures",
     halfYear: "Half-year",
     budget: "Budget",

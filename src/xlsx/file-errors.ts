@@ -1,6 +1,6 @@
 // What to tell a person when a file cannot be read (or written): one catalogue for the CLI and the page.
 
-import type { Lang } from "../core";
+import { type Lang, formatNumber } from "../core/findings/format";
 import { type Damage, DEFAULT_LIMITS, type ReadLimit } from "./read";
 
 /** What to do with a damaged workbook: said after what is damaged, or after that it is. */
@@ -119,16 +119,10 @@ export function damageText(damage: Damage, lang: Lang): string {
   );
 }
 
-/** A number of megabytes or millions as the reader's language writes it ("2,5"). */
-function amount(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    maximumFractionDigits: 1,
-  }).format(n);
-}
-
 /** Which limit a workbook passed, in words: "fler än 5 miljoner celler". */
 function limitText(limit: ReadLimit, lang: Lang): string {
-  const mb = (bytes: number) => `${amount(bytes / (1024 * 1024), lang)} MB`;
+  const mb = (bytes: number) =>
+    `${formatNumber(bytes / (1024 * 1024), lang)} MB`;
   const sv = lang === "sv";
   switch (limit) {
     case "file":
@@ -147,7 +141,7 @@ function limitText(limit: ReadLimit, lang: Lang): string {
         ? `delar större än ${mb(DEFAULT_LIMITS.maxUnpackedBytes)} uppackade tillsammans`
         : `parts larger than ${mb(DEFAULT_LIMITS.maxUnpackedBytes)} unpacked together`;
     case "cells": {
-      const millions = amount(DEFAULT_LIMITS.maxCells / 1_000_000, lang);
+      const millions = formatNumber(DEFAULT_LIMITS.maxCells / 1_000_000, lang);
       return sv
         ? `fler än ${millions} miljoner celler`
         : `more than ${millions} million cells`;

@@ -16,13 +16,21 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Cell, analyze, planScenarioSave } from "../../src/core";
 import { App } from "../../src/taskpane/components/App";
-import { FindingsList } from "../../src/taskpane/components/FindingsList";
+import {
+  FINDINGS_SHOWN,
+  FindingsList,
+} from "../../src/taskpane/components/FindingsList";
 import { HostError } from "../../src/excel/host";
 import { textFor } from "../../src/i18n/text";
 import { findingsView } from "../../src/taskpane/viewmodel";
 import { readXlsx } from "../../src/xlsx/read";
 import { fakeHost } from "../helpers/fake-host";
-import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import {
+  activitySheet,
+  budgetWorkbook,
+  detailsSheet,
+  reportWorkbook,
+} from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
 import { FOLLOW_SETTING, SCENARIOS_SETTING } from "../../src/taskpane/usePane";
 
@@ -69,6 +77,37 @@ describe("the findings list", () => {
     expect(
       screen.getByText("1 fel, 0 varningar, 0 information"),
     ).toBeInTheDocument();
+  });
+
+  test("a sheet shows its first 100 findings, errors first, and the rest when asked", async () => {
+    // A report of 2025-H2 whose 150 lines have no actual but the first (149 warnings), and whose
+    // last budget is no number (an error, met last).
+    const g = await grids([
+      detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
+      activitySheet("Budget 2025 H2", 150, {
+        budget: (i) => (i === 149 ? "tusen" : kr(1000 + i)),
+        actual: (i) => (i === 0 ? kr(900) : null),
+      }),
+    ]);
+    const view = findingsView(analyze(g), "sv", textFor("sv"));
+    const all = view.groups.find((x) => x.title === "Budget 2025 H2")!.findings;
+    expect(all.length).toBeGreaterThan(FINDINGS_SHOWN);
+    render(<FindingsList view={view} t={textFor("sv")} />);
+    const group = screen.getByRole("region", { name: "Budget 2025 H2" });
+    const items = () => within(group).getAllByRole("listitem");
+    expect(items()).toHaveLength(FINDINGS_SHOWN);
+    expect(items()[0]).toHaveTextContent("Fel");
+    const more = within(group).getByRole("button", {
+      name: `Visa alla (${all.length - FINDINGS_SHOWN} fynd till)`,
+    });
+    fireEvent.click(more);
+    expect(items()).toHaveLength(all.length);
+    expect(items()[all.length - 1]).toHaveTextContent(all.at(-1)!.message);
+    expect(
+      within(group).queryByRole("button", { name: /Visa alla/ }),
+    ).toBeNull();
+    // The summary counts every finding, shown or not.
+    expect(screen.getByText(/^1 fel, \d+ varningar/)).toBeInTheDocument();
   });
 });
 
