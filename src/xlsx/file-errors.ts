@@ -1,7 +1,7 @@
 // What to tell a person when a file cannot be read (or written): one catalogue for the CLI and the page.
 
 import { type Lang, formatNumber } from "../core/findings/format";
-import { type Damage, DEFAULT_LIMITS, type ReadLimit } from "./read";
+import { type Damage, DEFAULT_LIMITS, type ReadLimit, partLimit } from "./read";
 
 /** What to do with a damaged workbook: said after what is damaged, or after that it is. */
 const REPAIR: Record<Lang, string> = {
@@ -47,14 +47,6 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
   ODS_NOT_WRITABLE: {
     sv: "Filen är ett OpenDocument-kalkylark (.ods). Den kan kontrolleras, men beräkningen skrivs bara i Excel-arbetsböcker: spara den som .xlsx (i LibreOffice: Arkiv → Spara som → Excel 2007–365) och beräkna den filen.",
     en: "The file is an OpenDocument spreadsheet (.ods). It can be checked, but computed results are written to Excel workbooks only: save it as .xlsx (in LibreOffice: File → Save As → Excel 2007–365) and compute that file.",
-  },
-  TOO_LARGE: {
-    sv: "Arbetsboken är för stor för att läsas säkert.",
-    en: "The workbook is too large to be read safely.",
-  },
-  OUTPUT_TOO_LARGE: {
-    sv: "Den beräknade arbetsboken skulle bli för stor för att läsas säkert, så den sparas inte. Din fil är oförändrad.",
-    en: "The computed workbook would be too large to be read safely, so it is not saved. Your file is unchanged.",
   },
   CORRUPT: {
     sv: `Arbetsboken är skadad och kan inte läsas. ${REPAIR.sv}`,
@@ -129,13 +121,10 @@ function limitText(limit: ReadLimit, lang: Lang): string {
       return sv
         ? `en fil större än ${mb(DEFAULT_LIMITS.maxFileBytes)}`
         : `a file larger than ${mb(DEFAULT_LIMITS.maxFileBytes)}`;
-    case "part": {
-      const part =
-        DEFAULT_LIMITS.maxPartBytes ?? DEFAULT_LIMITS.maxUnpackedBytes;
+    case "part":
       return sv
-        ? `en del större än ${mb(part)} uppackad`
-        : `a part larger than ${mb(part)} unpacked`;
-    }
+        ? `en del större än ${mb(partLimit(DEFAULT_LIMITS))} uppackad`
+        : `a part larger than ${mb(partLimit(DEFAULT_LIMITS))} unpacked`;
     case "unpacked":
       return sv
         ? `delar större än ${mb(DEFAULT_LIMITS.maxUnpackedBytes)} uppackade tillsammans`
@@ -149,20 +138,23 @@ function limitText(limit: ReadLimit, lang: Lang): string {
   }
 }
 
-/** The errors of a limit passed, with the limit said in parentheses. */
+/**
+ * The errors of a limit passed: one sentence each, the limit in parentheses when it is known
+ * (`limit` is that part, " (fler än 5 miljoner celler)", or "").
+ */
 const LIMIT_ERROR_TEXT: Record<
   string,
   Record<Lang, (limit: string) => string>
 > = {
   TOO_LARGE: {
-    sv: (limit) => `Arbetsboken är för stor för att läsas säkert (${limit}).`,
-    en: (limit) => `The workbook is too large to be read safely (${limit}).`,
+    sv: (limit) => `Arbetsboken är för stor för att läsas säkert${limit}.`,
+    en: (limit) => `The workbook is too large to be read safely${limit}.`,
   },
   OUTPUT_TOO_LARGE: {
     sv: (limit) =>
-      `Den beräknade arbetsboken skulle bli för stor för att läsas säkert (${limit}), så den sparas inte. Din fil är oförändrad.`,
+      `Den beräknade arbetsboken skulle bli för stor för att läsas säkert${limit}, så den sparas inte. Din fil är oförändrad.`,
     en: (limit) =>
-      `The computed workbook would be too large to be read safely (${limit}), so it is not saved. Your file is unchanged.`,
+      `The computed workbook would be too large to be read safely${limit}, so it is not saved. Your file is unchanged.`,
   },
 };
 
@@ -187,7 +179,7 @@ export function fileErrorText(
       lang === "sv" ? "Arbetsboken är skadad" : "The workbook is damaged";
     return `${head}: ${damageText(damage, lang)}. ${REPAIR[lang]}`;
   }
-  const withLimit = limit ? LIMIT_ERROR_TEXT[code]?.[lang] : undefined;
-  if (withLimit && limit) return withLimit(limitText(limit, lang));
+  const pastLimit = LIMIT_ERROR_TEXT[code]?.[lang];
+  if (pastLimit) return pastLimit(limit ? ` (${limitText(limit, lang)})` : "");
   return FILE_ERROR_TEXT[code]?.[lang] ?? code;
 }

@@ -93,6 +93,11 @@ export interface ReadLimits {
 /** 4 MB of sheets: about 20 000 lines, where the one pass begins to pay for its warming up. */
 export const ONE_PASS_FROM_BYTES = 4 * 1024 * 1024;
 
+/** The largest part once unpacked: its own limit, or the limit of all parts together. */
+export function partLimit(limits: ReadLimits): number {
+  return limits.maxPartBytes ?? limits.maxUnpackedBytes;
+}
+
 /** Published in the README (Limits): change both together. */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 100 * 1024 * 1024,
@@ -264,7 +269,7 @@ export function openZip(
   try {
     return new ZipPackage(bytes, inflate, {
       limits: {
-        maxPartBytes: limits.maxPartBytes ?? limits.maxUnpackedBytes,
+        maxPartBytes: partLimit(limits),
         maxTotalBytes: limits.maxUnpackedBytes,
       },
       ...(crc32 ? { crc32 } : {}),
@@ -349,10 +354,15 @@ function openXlsx(
   // The declared sizes refuse an obvious bomb at once; the inflater enforces the limits whatever
   // the directory says.
   let unpacked = 0;
-  for (const entry of zip.entries.values()) unpacked += entry.size;
+  let largest = 0;
+  for (const entry of zip.entries.values()) {
+    unpacked += entry.size;
+    largest = Math.max(largest, entry.size);
+  }
   if (unpacked > limits.maxUnpackedBytes)
+    // Said as the limit that one part passes alone, when it does: that is the part to look at.
     tooLarge(
-      "unpacked",
+      largest > (limits.maxPartBytes ?? Infinity) ? "part" : "unpacked",
       "The workbook unpacks to more than can be read safely.",
     );
   return readPackage(new Parts(zip), limits, how);

@@ -35,8 +35,8 @@ export interface MeasuredRun {
 
 /**
  * The command under the preload. Its standard output is read through a pipe, or with `stdoutFile`
- * written into that file (as `> out.json`) and read from it afterwards; into `/dev/null` it is
- * not kept (a hostile file's report can pass what a string holds).
+ * written into that file (as `> out.json`) and read from it afterwards (`/dev/null` reads back
+ * empty: a hostile file's report can pass what a string holds).
  */
 export function runMeasured(
   args: readonly string[],
@@ -64,11 +64,6 @@ export function runMeasured(
     ? Number(readFileSync(peak, "utf8").split(" ")[0]) / 1024
     : Infinity;
   const ms = performance.now() - t0;
-  const stdout =
-    file === undefined
-      ? r.stdout
-      : file === "/dev/null"
-        ? ""
-        : readFileSync(file, "utf8");
+  const stdout = file === undefined ? r.stdout : readFileSync(file, "utf8");
   return { code: r.status, stdout, stderr: r.stderr, peakMb, ms };
 }

@@ -246,6 +246,11 @@ describe("files that are not readable workbooks are clear errors", () => {
     );
     // One part (a sheet, about 1.9 KB unpacked) within the total but past the part's limit.
     expect(limitOf({ ...none, maxPartBytes: 1500 })).toBe("TOO_LARGE part");
+    // Past both, declared before a part is inflated: said as the part that passes its own limit
+    // (a 1 GB sheet is a part too large, more than it is parts too large together).
+    expect(
+      limitOf({ ...none, maxUnpackedBytes: 2000, maxPartBytes: 1500 }),
+    ).toBe("TOO_LARGE part");
     expect(limitOf({ ...none, maxCells: 10 })).toBe("TOO_LARGE cells");
     // Each says which limit, in both languages, with the published figure.
     const said = (limit: ReadLimit, lang: "sv" | "en") =>
