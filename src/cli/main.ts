@@ -34,6 +34,7 @@ import {
   WorkbookFileError,
   readXlsx,
   readXlsxLazily,
+  withSheets,
   verifyWritten,
 } from "../xlsx/read";
 import { checkOutput, readInput, writeOutput } from "./files";
@@ -74,7 +75,7 @@ function fileError(
 }
 
 type Loaded<G> =
-  | { kind: "ok"; bytes: Uint8Array; grids: G }
+  | { kind: "ok"; bytes: Uint8Array; read: G }
   | { kind: "error"; outcome: CheckOutcome };
 
 /**
@@ -131,8 +132,8 @@ const NATIVE_CODEC: Codec = {
 };
 
 /**
- * Reads and parses one file with `read`; never throws. A check reads the sheets lazily (one at a
- * time, as they are walked); a compute needs them all at once, for the plan.
+ * Reads one file and hands its bytes to `read`; never throws. A check reads the sheets a row at a
+ * time (withSheets), as they are walked; a compute needs them all at once, for the plan.
  */
 function loadFile<G>(
   path: string,
@@ -154,7 +155,7 @@ function loadFile<G>(
     return {
       kind: "ok",
       bytes: input.bytes,
-      grids: read(input.bytes, DEFAULT_LIMITS, inflateNative, crcNative),
+      read: read(input.bytes, DEFAULT_LIMITS, inflateNative, crcNative),
     };
   } catch (e) {
     return { kind: "error", outcome: unexpected(path, e, lang) };
@@ -203,19 +204,29 @@ function analyzeFile(
 ):
   | { kind: "ok"; analysis: Analysis; scenario?: ScenarioJson }
   | { kind: "error"; outcome: CheckOutcome } {
-  const loaded = loadFile(path, lang, readXlsxLazily);
-  if (loaded.kind === "error") return loaded;
-  try {
-    if (scenario !== undefined)
-      return analyzeScenario(path, loaded.grids, scenario, lang, granted);
-    return {
-      kind: "ok",
-      analysis: analyseWorkbook(loaded.grids, { granted: granted ?? null })
-        .analysis,
-    };
-  } catch (e) {
-    return { kind: "error", outcome: unexpected(path, e, lang) };
+  if (scenario !== undefined) {
+    const loaded = loadFile(path, lang, readXlsxLazily);
+    if (loaded.kind === "error") return loaded;
+    try {
+      return analyzeScenario(path, loaded.read, scenario, lang, granted);
+    } catch (e) {
+      return { kind: "error", outcome: unexpected(path, e, lang) };
+    }
   }
+  // Each sheet a row at a time, never held whole (withSheets).
+  const analysed = loadFile(path, lang, (bytes, limits, inflate, crc32) =>
+    withSheets(
+      bytes,
+      (sheets) =>
+        analyseWorkbook(sheets, { granted: granted ?? null }).analysis,
+      limits,
+      inflate,
+      crc32,
+    ),
+  );
+  return analysed.kind === "error"
+    ? analysed
+    : { kind: "ok", analysis: analysed.read };
 }
 
 /** A scenario stored in the workbook (SPEC §4.18), laid over its cells and analysed. */
@@ -507,9 +518,9 @@ function planFile(
   if (loaded.kind === "error") return loaded;
   // The sheets' XML, inflated and parsed, is garbage now: gone before the analysis builds on top.
   collectGarbage();
-  const { analysis } = analyseWorkbook(loaded.grids);
+  const { analysis } = analyseWorkbook(loaded.read);
   const plan = planCompute(
-    loaded.grids,
+    loaded.read,
     { at: nowStamp(), version: VERSION, source: basename(file) },
     [],
     analysis,

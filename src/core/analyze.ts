@@ -5,7 +5,7 @@ import { compute } from "./figures/compute";
 import { decisionPoints } from "./case/decision";
 import type { Computation, GrantedSource } from "./figures/figures";
 import { type Finding, compareFindings } from "./findings/findings";
-import type { Grid } from "./reading/grid";
+import type { Sheet } from "./reading/grid";
 import type { BudgetWorkbook } from "./model";
 import { readWorkbook } from "./reading/read";
 
@@ -19,8 +19,8 @@ export interface Analysis {
   readonly granted?: GrantedSource | null;
 }
 
-/** Grids in, or sheets one at a time (any iterable: each is read once and may then be let go). */
-export function analyze(grids: { readonly sheets: Iterable<Grid> }): Analysis {
+/** Sheets in, whole or a row at a time (any iterable: each is read once and may then be let go). */
+export function analyze(grids: { readonly sheets: Iterable<Sheet> }): Analysis {
   const { workbook, findings } = readWorkbook(grids);
   return judge(workbook, { model: workbook, findings, granted: null });
 }

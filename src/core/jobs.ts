@@ -4,7 +4,12 @@
 
 import { type Analysis, analyze } from "./analyze";
 import { analyzeAgainstGranted } from "./case/granted";
-import type { Grid, WorkbookGrids } from "./reading/grid";
+import {
+  type Grid,
+  type Sheet,
+  type WorkbookGrids,
+  gridOf,
+} from "./reading/grid";
 import { readWorkbook } from "./reading/read";
 import type { BudgetWorkbook } from "./model";
 import { type Scenario, applyScenario } from "./modelling/scenario";
@@ -39,13 +44,13 @@ export interface Analysed {
 /**
  * A workbook analysed: as it is, or with a scenario and what-if changes laid over its cells, held
  * to a granted budget where one is given. Without anything laid over, the sheets may come one at a
- * time (each is read once).
+ * time, and a row at a time (each is read once).
  */
 export function analyseWorkbook(
-  grids: { readonly sheets: Iterable<Grid> },
+  grids: { readonly sheets: Iterable<Sheet> },
   over: LaidOver = {},
 ): Analysed {
-  const judged = (g: { readonly sheets: Iterable<Grid> }) =>
+  const judged = (g: { readonly sheets: Iterable<Sheet> }) =>
     over.granted ? analyzeAgainstGranted(g, over.granted) : analyze(g);
   const wanted = over.changes ?? [];
   if (!over.scenario && wanted.length === 0)
@@ -55,7 +60,10 @@ export function analyseWorkbook(
       scenarioChanges: 0,
       missing: [],
     };
-  let patched: WorkbookGrids = { sheets: [...grids.sheets] };
+  // Each sheet whole as it is reached (a streamed one's rows are taken before the next sheet's).
+  const whole: Grid[] = [];
+  for (const s of grids.sheets) whole.push(gridOf(s));
+  let patched: WorkbookGrids = { sheets: whole };
   let scenarioChanges = 0;
   let missing: readonly string[] = [];
   if (over.scenario) {

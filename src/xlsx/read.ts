@@ -6,13 +6,17 @@ import {
   type Cell,
   type Grid,
   type Merge,
+  type Sheet,
+  type SheetRow,
+  type SheetTail,
   type WorkbookGrids,
   columnLetters,
+  gridOf,
   isDateFormat,
   parseA1,
 } from "../core";
 import { readOdsContent } from "./ods";
-import { scanXml, scanXmlPieces } from "./scan";
+import { PieceScanner, scanXml } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import { rowPieces } from "./pieces";
 import {
@@ -173,7 +177,7 @@ export function readXlsx(
   crc32?: (data: Uint8Array) => number,
 ): WorkbookGrids {
   return {
-    sheets: [...openXlsx(bytes, limits, inflate, AS_CHECK, crc32).sheets],
+    sheets: [...whole(openXlsx(bytes, limits, inflate, AS_CHECK, crc32))],
   };
 }
 
@@ -184,7 +188,7 @@ export function readXlsx(
 export function readXlsxByScanner(bytes: Uint8Array): WorkbookGrids {
   return {
     sheets: [
-      ...openXlsx(bytes, DEFAULT_LIMITS, inflateWithFflate, BY_SCANNER).sheets,
+      ...whole(openXlsx(bytes, DEFAULT_LIMITS, inflateWithFflate, BY_SCANNER)),
     ],
   };
 }
@@ -199,7 +203,47 @@ export function readXlsxLazily(
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
-  return openXlsx(bytes, limits, inflate, AS_CHECK, crc32);
+  return { sheets: whole(openXlsx(bytes, limits, inflate, AS_CHECK, crc32)) };
+}
+
+/**
+ * The sheets of an .xlsx file, each handed over a row at a time as it is iterated (an .ods file's
+ * whole), so that no sheet is held: what `check` reads. Taking a sheet's rows throws NotStreamable
+ * when they do not come in order, a row at a time; readXlsxLazily then reads any file.
+ */
+export function readXlsxStreamed(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  inflate: Inflate = inflateWithFflate,
+  crc32?: (data: Uint8Array) => number,
+): { readonly sheets: Iterable<Sheet> } {
+  return openXlsx(bytes, limits, inflate, STREAMED, crc32);
+}
+
+/**
+ * `read` given the sheets a row at a time (readXlsxStreamed); given them again, each whole
+ * (readXlsxLazily), when a sheet's rows do not come in order. How `check` reads a file.
+ */
+export function withSheets<T>(
+  bytes: Uint8Array,
+  read: (workbook: { readonly sheets: Iterable<Sheet> }) => T,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  inflate: Inflate = inflateWithFflate,
+  crc32?: (data: Uint8Array) => number,
+): T {
+  try {
+    return read(readXlsxStreamed(bytes, limits, inflate, crc32));
+  } catch (e) {
+    if (!(e instanceof NotStreamable)) throw e;
+  }
+  return read(readXlsxLazily(bytes, limits, inflate, crc32));
+}
+
+/** Each sheet whole, as it is reached. */
+function* whole(workbook: {
+  readonly sheets: Iterable<Sheet>;
+}): Generator<Grid> {
+  for (const sheet of workbook.sheets) yield gridOf(sheet);
 }
 
 /** A written workbook whose sheet does not read back: never offered as the person's workbook. */
@@ -226,8 +270,9 @@ export function verifyWritten(
 ): void {
   const unread = new Set(wrote);
   try {
-    for (const sheet of openXlsx(bytes, limits, inflate, READ_BACK, crc32)
-      .sheets)
+    for (const sheet of whole(
+      openXlsx(bytes, limits, inflate, READ_BACK, crc32),
+    ))
       if (sheet.unreadable === undefined) unread.delete(sheet.name);
   } catch (e) {
     // What compute adds (formulas, Beslut) can take a workbook within the limits past them: a copy
@@ -308,11 +353,14 @@ export function partError(part: string, e: unknown): WorkbookFileError {
 interface ReadHow {
   readonly byScanner: boolean;
   readonly cellsKept: boolean;
+  /** Each sheet handed over a row at a time (a StreamedSheet), never held whole. */
+  readonly streamed?: boolean;
 }
 
 const AS_CHECK: ReadHow = { byScanner: false, cellsKept: true };
 const BY_SCANNER: ReadHow = { byScanner: true, cellsKept: true };
 const READ_BACK: ReadHow = { byScanner: false, cellsKept: false };
+const STREAMED: ReadHow = { ...AS_CHECK, streamed: true };
 
 function openXlsx(
   bytes: Uint8Array,
@@ -320,7 +368,7 @@ function openXlsx(
   inflate: Inflate,
   how: ReadHow,
   crc32?: (data: Uint8Array) => number,
-): LazyGrids {
+): { readonly sheets: Iterable<Sheet> } {
   if (bytes.length > limits.maxFileBytes)
     tooLarge(
       "file",
@@ -416,7 +464,7 @@ function readPackage(
   files: Parts,
   limits: ReadLimits,
   how: ReadHow,
-): LazyGrids {
+): { readonly sheets: Iterable<Sheet> } {
   let workbookPart = "xl/workbook.xml";
   try {
     for (const rel of readRels(files, "").values())
@@ -481,7 +529,7 @@ function readPackage(
     !how.byScanner &&
     sheetBytes >= (limits.onePassFromBytes ?? ONE_PASS_FROM_BYTES);
   // Each sheet is read when it is asked for: whoever walks the sheets one at a time holds one.
-  function* worksheets(): Generator<Grid> {
+  function* worksheets(): Generator<Sheet> {
     for (const s of workbook.sheets) {
       const rel = rels.get(s.rid);
       if (!rel || !rel.type.endsWith(REL_WORKSHEET)) continue; // chart sheets, dialog sheets, macro sheets
@@ -490,9 +538,8 @@ function readPackage(
       if (bytes.length === 0)
         throw damaged({ kind: "empty", part: rel.target });
       const part = bytes;
-      const read = (pieces: Iterable<string>) =>
-        readWorksheet(
-          s.name,
+      const placed = (pieces: Iterable<string>, onePass: boolean) =>
+        worksheetRows(
           pieces,
           strings,
           formats,
@@ -501,6 +548,24 @@ function readPackage(
           onePass,
           how.cellsKept,
         );
+      if (how.streamed) {
+        let tail: SheetTail | null = null;
+        bytes = null;
+        yield {
+          streamed: true,
+          name: s.name,
+          // Every sheet is read in one pass: its rows are let go as they are read, whatever its size.
+          rows: streamedRows(placed(rowPieces(part), true), (t) => (tail = t)),
+          tail: () => {
+            if (!tail)
+              throw new Error("A streamed sheet's tail before its rows");
+            return tail;
+          },
+        };
+        continue;
+      }
+      const read = (pieces: Iterable<string>) =>
+        readWorksheet(s.name, placed(pieces, onePass));
       const whole = (): Grid => {
         try {
           return read([decodeXmlPart(part)]);
@@ -619,8 +684,7 @@ interface SharedStrings {
   readonly cells: (Cell | undefined)[];
 }
 
-function readWorksheet(
-  name: string,
+function* worksheetRows(
   pieces: Iterable<string>,
   strings: SharedStrings,
   formats: readonly (string | undefined)[],
@@ -628,8 +692,9 @@ function readWorksheet(
   budget: { cells: number },
   onePass: boolean,
   cellsKept: boolean,
-): Grid {
-  const rows: (Cell | undefined)[][] = [];
+): Generator<Placed, SheetTail> {
+  // What the piece being read gave, handed on before the next piece is read.
+  const queue: Placed[] = [];
   // The first cell past Excel's last row or column: not read (a row number of two thousand million
   // would otherwise be an array of that length, looped over by every reader of the grid).
   let outside: string | undefined;
@@ -691,11 +756,11 @@ function readWorksheet(
         rowOf.push(rowIndex);
         colOf.push(colIndex);
         cellsOf.push(cell);
-      } else (rows[rowIndex] ??= [])[colIndex] = cell;
+      } else queue.push({ index: rowIndex, col: colIndex, cell });
     }
   };
-  // A row read in one pass is put in place whole, in an array of its own length: grown a cell at a
-  // time, V8 gives each row room for 17 cells (a sheet of 150 000 lines held 26 MB of row arrays).
+  // A row is handed on whole, in an array of its own length: grown a cell at a time, V8 gives each
+  // row room for 17 cells (a sheet of 150 000 lines held 26 MB of row arrays).
   let inRow = false;
   const rowOf: number[] = [];
   const colOf: number[] = [];
@@ -712,14 +777,14 @@ function readWorksheet(
       }
       last = Math.max(last, colOf[k]!);
     }
-    if (last >= 0 && rows[r] === undefined) {
+    if (last >= 0) {
       const row = new Array<Cell | undefined>(last + 1);
       for (let k = 0; k < n; k++) row[colOf[k]!] = cellsOf[k];
-      rows[r] = row;
+      queue.push({ index: r, cells: row });
     } else
-      // Cells whose references name other rows, or a row met twice: each where it says.
+      // Cells whose references name other rows: each where it says.
       for (let k = 0; k < n; k++)
-        (rows[rowOf[k]!] ??= [])[colOf[k]!] = cellsOf[k];
+        queue.push({ index: rowOf[k]!, col: colOf[k]!, cell: cellsOf[k]! });
     inRow = false;
     rowOf.length = colOf.length = cellsOf.length = 0;
   };
@@ -751,11 +816,12 @@ function readWorksheet(
         endRow();
         at = end;
       }
-      if (at < piece.length) yield at === 0 ? piece : piece.slice(at);
+      // An empty piece when this one was read whole: its rows are handed on before the next.
+      yield at === 0 ? piece : piece.slice(at);
     }
   }
 
-  scanXmlPieces(rest(pieces), {
+  const scanner = new PieceScanner({
     get wantsText() {
       return capture !== null;
     },
@@ -767,6 +833,7 @@ function readWorksheet(
         case "row":
           betweenRows = false;
           startRow(a.get("r"));
+          inRow = true;
           break;
         case "c": {
           // Read in place: this runs once per cell.
@@ -837,6 +904,7 @@ function readWorksheet(
           betweenRows = false;
           break;
         case "row":
+          endRow();
           betweenRows = true;
           break;
         case "v":
@@ -856,9 +924,83 @@ function readWorksheet(
       }
     },
   });
-  return outside === undefined
-    ? { name, rows, merges }
-    : { name, rows, merges, outsideGrid: outside };
+  let ended = false;
+  for (const piece of rest(pieces)) {
+    ended = piece.length > 0 && scanner.scan(piece);
+    for (let k = 0; k < queue.length; k++) yield queue[k]!;
+    queue.length = 0;
+    if (ended) break;
+  }
+  if (!ended) scanner.end();
+  return outside === undefined ? { merges } : { merges, outsideGrid: outside };
+}
+
+/**
+ * What a sheet's reading hands on: a row, or a cell whose reference names another row than the
+ * one it is written in (or that is written in none).
+ */
+type Placed =
+  | SheetRow
+  | { readonly index: number; readonly col: number; readonly cell: Cell };
+
+/** A sheet's rows into a grid, each cell where it says (a row met twice is one row). */
+function readWorksheet(
+  name: string,
+  placed: Generator<Placed, SheetTail>,
+): Grid {
+  const rows: (Cell | undefined)[][] = [];
+  for (let next = placed.next(); ; next = placed.next()) {
+    if (next.done) {
+      const { merges, outsideGrid } = next.value;
+      return outsideGrid === undefined
+        ? { name, rows, merges }
+        : { name, rows, merges, outsideGrid };
+    }
+    const p = next.value;
+    const row = rows[p.index];
+    if ("cell" in p) (rows[p.index] ??= [])[p.col] = p.cell;
+    else if (row === undefined) rows[p.index] = p.cells as (Cell | undefined)[];
+    else p.cells.forEach((cell, c) => (row[c] = cell));
+  }
+}
+
+/**
+ * A sheet streamed: its rows as they are read, when they come in order, a row at a time (as
+ * Excel, LibreOffice and every writer we know write them). Anything else (rows out of order, a cell
+ * in another row than its own, XML that does not read a few rows at a time) is NotStreamable: the
+ * reader then reads the workbook's sheets whole.
+ */
+function* streamedRows(
+  placed: Generator<Placed, SheetTail>,
+  end: (tail: SheetTail) => void,
+): Generator<SheetRow> {
+  let last = -1;
+  for (;;) {
+    let next: IteratorResult<Placed, SheetTail>;
+    try {
+      next = placed.next();
+    } catch (e) {
+      if (e instanceof WorkbookFileError) throw e;
+      throw new NotStreamable(e instanceof Error ? e.message : String(e));
+    }
+    if (next.done) {
+      end(next.value);
+      return;
+    }
+    const p = next.value;
+    if ("cell" in p || p.index <= last)
+      throw new NotStreamable(`row ${p.index + 1} out of order`);
+    last = p.index;
+    yield p;
+  }
+}
+
+/** A sheet that cannot be read a row at a time: read the workbook with readXlsxLazily instead. */
+export class NotStreamable extends Error {
+  constructor(reason: string) {
+    super(`The sheet cannot be read a row at a time: ${reason}`);
+    this.name = "NotStreamable";
+  }
 }
 
 /** A cell's reference for a finding, also past the grid's end ("A2000000000"). */

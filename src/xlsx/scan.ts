@@ -275,31 +275,56 @@ export function scanXmlPieces(
   pieces: Iterable<string>,
   handler: ScanHandler,
 ): void {
-  const state: ScanState = {
-    stack: [],
-    root: false,
-    attributes: new Attributes(""),
-    handler,
-    names: [],
-  };
-  let last = "";
-  for (const piece of pieces) {
-    last = piece;
-    if (scanPiece(piece, state)) return;
+  const scanner = new PieceScanner(handler);
+  for (const piece of pieces) if (scanner.scan(piece)) return;
+  scanner.end();
+}
+
+/**
+ * scanXmlPieces a piece at a time, for a reader that hands on what each piece gave before it takes
+ * the next (a sheet's rows, as they are read).
+ */
+export class PieceScanner {
+  private readonly state: ScanState;
+  private last = "";
+  private ended = false;
+
+  constructor(handler: ScanHandler) {
+    this.state = {
+      stack: [],
+      root: false,
+      attributes: new Attributes(""),
+      handler,
+      names: [],
+    };
   }
-  const { stack } = state;
-  if (stack.length > 0)
-    throw new XmlSyntaxError(
-      `unclosed tag: ${stack[stack.length - 1]!.name}`,
-      last,
-      last.length,
-    );
-  if (!state.root)
-    throw new XmlSyntaxError(
-      "document must contain a root element",
-      last,
-      last.length,
-    );
+
+  /** Scans the next piece; true once the root element has ended (what follows it is not read). */
+  scan(piece: string): boolean {
+    if (this.ended) return true;
+    this.last = piece;
+    this.ended = scanPiece(piece, this.state);
+    return this.ended;
+  }
+
+  /** No piece is left: throws where the document is not whole. */
+  end(): void {
+    if (this.ended) return;
+    const { stack, root } = this.state;
+    const last = this.last;
+    if (stack.length > 0)
+      throw new XmlSyntaxError(
+        `unclosed tag: ${stack[stack.length - 1]!.name}`,
+        last,
+        last.length,
+      );
+    if (!root)
+      throw new XmlSyntaxError(
+        "document must contain a root element",
+        last,
+        last.length,
+      );
+  }
 }
 
 /** A tag name as written ("x:c") and its local part ("c"), both internalised. */

@@ -63,6 +63,64 @@ export interface WorkbookGrids {
   readonly sheets: readonly Grid[];
 }
 
+/** One row of a sheet: its zero-based index and its cells (holes and undefined are empty). */
+export interface SheetRow {
+  readonly index: number;
+  readonly cells: ReadonlyArray<Cell | undefined>;
+}
+
+/** What a file says of a sheet after its rows: known once they have all been taken. */
+export interface SheetTail {
+  readonly merges: readonly Merge[];
+  /** The first cell past Excel's grid, as in `Grid.outsideGrid`. */
+  readonly outsideGrid?: string;
+}
+
+/**
+ * A sheet handed over a row at a time, so that a large one is read without being held whole: its
+ * rows in ascending order, each once; then its tail. The reader takes every row (it never stops
+ * early) before it asks for the tail.
+ */
+export interface StreamedSheet {
+  readonly streamed: true;
+  readonly name: string;
+  /** As in `Grid.owner`: known before the rows. */
+  readonly owner?: string;
+  readonly rows: Iterable<SheetRow>;
+  readonly tail: () => SheetTail;
+}
+
+/** A sheet as an adapter hands it over: whole, or a row at a time. */
+export type Sheet = Grid | StreamedSheet;
+
+export function isStreamed(sheet: Sheet): sheet is StreamedSheet {
+  return "streamed" in sheet;
+}
+
+/** A grid's rows in order, as a streamed sheet hands them over. */
+export function* rowsOf(grid: Grid): Generator<SheetRow> {
+  const { rows } = grid;
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    if (cells) yield { index: r, cells };
+  }
+}
+
+/** A sheet whole: a streamed one's rows taken into a grid (for what needs to look anywhere in it). */
+export function gridOf(sheet: Sheet): Grid {
+  if (!isStreamed(sheet)) return sheet;
+  const rows: (ReadonlyArray<Cell | undefined> | undefined)[] = [];
+  for (const row of sheet.rows) rows[row.index] = row.cells;
+  const { merges, outsideGrid } = sheet.tail();
+  return {
+    name: sheet.name,
+    rows,
+    merges,
+    ...(sheet.owner === undefined ? {} : { owner: sheet.owner }),
+    ...(outsideGrid === undefined ? {} : { outsideGrid }),
+  };
+}
+
 export function cellAt(grid: Grid, row: number, col: number): Cell | undefined {
   return grid.rows[row]?.[col];
 }

@@ -1,7 +1,20 @@
 // Grids of cells → the budget model and the findings of reading (SPEC §3). Never throws on content.
 
 import { isDetailsSheetName } from "./sheet-names";
-import { type Cell, type Grid, a1, cellAt, isEmptyCell } from "./grid";
+import {
+  type Cell,
+  type Grid,
+  type Sheet,
+  type SheetRow,
+  type SheetTail,
+  type StreamedSheet,
+  a1,
+  cellAt,
+  gridOf,
+  isEmptyCell,
+  isStreamed,
+  rowsOf,
+} from "./grid";
 import { type IsoDate, isDateFormat, serialToIso } from "./dates";
 import { type Finding, finding } from "../findings/findings";
 import {
@@ -48,7 +61,8 @@ import {
   isDecisionSheetName,
   isExampleSheetName,
   isRatesSheetName,
-  isOwnScenarioSheet,
+  SCENARIO_MARK,
+  SCENARIO_OWNER,
   isScenarioSheetName,
 } from "../ownership";
 import { ratesTableChecks } from "../checks/rates";
@@ -68,7 +82,10 @@ import { append } from "../lists";
 
 export const DETAILS_SHEET = "Uppgifter";
 
+/** The first rows, where a table's header is looked for. */
 const HEADER_SCAN_ROWS = 40;
+/** The rows below a header without a label header, where the label column is looked for. */
+const LABEL_SCAN_ROWS = 50;
 
 export interface ReadResult {
   readonly workbook: BudgetWorkbook;
@@ -76,12 +93,13 @@ export interface ReadResult {
 }
 
 /**
- * Reads the model from a workbook's grids, in one pass: a grid is let go once read, so that an
- * adapter may hand the sheets over one at a time (the command line does, for large workbooks).
- * Findings keep their order: unreadable sheets, then the details sheet's, then each half-year's.
+ * Reads the model from a workbook's sheets, in one pass: a sheet is let go once read, so that an
+ * adapter may hand them over one at a time, and a half-year a row at a time (the command line
+ * does, for every workbook). Findings keep their order: unreadable sheets, then the details sheet's,
+ * then each half-year's.
  */
 export function readWorkbook(grids: {
-  readonly sheets: Iterable<Grid>;
+  readonly sheets: Iterable<Sheet>;
 }): ReadResult {
   const unreadable: Finding[] = [];
   const detailsFindings: Finding[] = [];
@@ -93,11 +111,21 @@ export function readWorkbook(grids: {
   const halfYears: HalfYearSheet[] = [];
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
-  for (const g of grids.sheets) {
-    if (g.outsideGrid !== undefined)
-      unreadable.push(
-        finding("CELLS_OUTSIDE_GRID", g.name, null, { ref: g.outsideGrid }),
-      );
+  const outside = (name: string, ref: string | undefined) => {
+    if (ref !== undefined)
+      unreadable.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
+  };
+  for (const s of grids.sheets) {
+    if (isTableCandidate(s, details !== null, salaryGrid !== null)) {
+      // A sheet that may hold a table is read as its rows come: it is never held whole.
+      const read = readHalfYearSheet(isStreamed(s) ? s : streamedOf(s));
+      outside(s.name, read.outsideGrid);
+      append(halfYearFindings, read.findings);
+      if (read.sheet) halfYears.push(read.sheet);
+      continue;
+    }
+    const g = gridOf(s);
+    outside(g.name, g.outsideGrid);
     if (g.unreadable) {
       unreadable.push(
         finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }),
@@ -111,14 +139,6 @@ export function readWorkbook(grids: {
       example = true;
     } else if (isRatesSheetName(g.name)) {
       append(ratesFindings, ratesTableChecks(g));
-    } else if (
-      !isDecisionSheetName(g.name) &&
-      !isScenarioSheetName(g.name) &&
-      !isOwnScenarioSheet(g)
-    ) {
-      const read = readHalfYearSheet(g);
-      append(halfYearFindings, read.findings);
-      if (read.sheet) halfYears.push(read.sheet);
     }
   }
   const read = details?.agreement ?? emptyAgreement();
@@ -441,28 +461,25 @@ interface Header {
   readonly columns: Partial<Record<ColumnKey, number>>;
 }
 
-function findHeader(grid: Grid): Header | null {
-  const last = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
-  for (let r = 0; r < last; r++) {
-    const row = grid.rows[r];
-    if (!row) continue;
-    const columns: Partial<Record<ColumnKey, number>> = {};
-    let count = 0;
-    row.forEach((cell, c) => {
-      if (!cell || cell.t !== "s") return;
-      const key = columnOfHeader(cell.v);
-      if (key && columns[key] === undefined) {
-        columns[key] = c;
-        count++;
-      }
-    });
-    if (
-      count >= 2 &&
-      (columns.budget !== undefined || columns.actual !== undefined)
-    )
-      return { row: r, columns };
-  }
-  return null;
+/** The row's columns when it is the table's header: two known headers, Budget or Utfall among them. */
+function headerOf(
+  r: number,
+  row: ReadonlyArray<Cell | undefined>,
+): Header | null {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  let count = 0;
+  row.forEach((cell, c) => {
+    if (!cell || cell.t !== "s") return;
+    const key = columnOfHeader(cell.v);
+    if (key && columns[key] === undefined) {
+      columns[key] = c;
+      count++;
+    }
+  });
+  return count >= 2 &&
+    (columns.budget !== undefined || columns.actual !== undefined)
+    ? { row: r, columns }
+    : null;
 }
 
 const PERIOD_KEYS = new Set([
@@ -532,17 +549,64 @@ const NUMERIC_COLUMNS: readonly ColumnKey[] = [
   "variance",
 ];
 
+/** Whether a sheet is read as a half-year (its name says it is none of the others): before its cells. */
+function isTableCandidate(
+  s: Sheet,
+  detailsRead: boolean,
+  salariesRead: boolean,
+): boolean {
+  const { name } = s;
+  return (
+    !(!isStreamed(s) && s.unreadable) &&
+    !(!detailsRead && isDetailsSheetName(name)) &&
+    !(!salariesRead && isSalarySheetName(name)) &&
+    !isExampleSheetName(name) &&
+    !isRatesSheetName(name) &&
+    !isDecisionSheetName(name) &&
+    !isScenarioSheetName(name) &&
+    s.owner !== SCENARIO_OWNER
+  );
+}
+
+/** A grid handed over as its rows (one reading of a table, whoever hands it over). */
+function streamedOf(grid: Grid): StreamedSheet {
+  const tail: SheetTail = {
+    merges: grid.merges ?? [],
+    ...(grid.outsideGrid === undefined
+      ? {}
+      : { outsideGrid: grid.outsideGrid }),
+  };
+  return {
+    streamed: true,
+    name: grid.name,
+    ...(grid.owner === undefined ? {} : { owner: grid.owner }),
+    rows: rowsOf(grid),
+    tail: () => tail,
+  };
+}
+
 interface SheetRead {
   readonly sheet: HalfYearSheet | null;
   readonly findings: readonly Finding[];
+  readonly outsideGrid?: string;
 }
 
-function readHalfYearSheet(grid: Grid): SheetRead {
-  const sheet = grid.name;
-  const header = findHeader(grid);
-  const period = sheetPeriod(grid, header);
+/**
+ * A sheet that may be a half-year, read as its rows come (TableRows). The period is judged last,
+ * when the merged cells (after the rows in a file) are known.
+ */
+function readHalfYearSheet(s: StreamedSheet): SheetRead {
+  const sheet = s.name;
+  const rows = new TableRows(sheet);
+  for (const row of s.rows) rows.take(row);
+  const { header, columns, reader } = rows.end();
+  const { merges, outsideGrid } = s.tail();
+  const done = (read: Omit<SheetRead, "outsideGrid">): SheetRead =>
+    outsideGrid === undefined ? read : { ...read, outsideGrid };
+  if (rows.scenario) return done({ sheet: null, findings: [] });
+  const period = sheetPeriod({ name: sheet, rows: rows.head, merges }, header);
   if (!period.halfYear || !header)
-    return {
+    return done({
       sheet: null,
       findings:
         header || !period.halfYear
@@ -553,30 +617,107 @@ function readHalfYearSheet(grid: Grid): SheetRead {
                 columns: "Post, Budget",
               }),
             ],
-    };
-  const columns = tableColumns(grid, header);
-  if (!columns.value) {
-    const failure = columns.finding ? [columns.finding] : [];
-    return { sheet: null, findings: [...period.findings, ...failure] };
+    });
+  const found = columns?.value;
+  if (!found || !reader) {
+    const failure = columns?.finding ? [columns.finding] : [];
+    return done({ sheet: null, findings: [...period.findings, ...failure] });
   }
-  const { label } = columns.value;
-  const table = readTable(grid, header.row, columns.value);
   const noLines =
-    table.lines.length === 0
-      ? [finding("NO_LINES", sheet, a1(header.row + 1, label))]
+    reader.lines.length === 0
+      ? [finding("NO_LINES", sheet, a1(header.row + 1, found.label))]
       : [];
-  return {
+  return done({
     sheet: {
       sheet,
       halfYear: period.halfYear,
       headerRow: header.row + 1,
-      columns: columns.value,
-      lines: table.lines,
-      total: table.total,
+      columns: found,
+      lines: reader.lines,
+      total: reader.total,
       periodCell: period.cell,
     },
-    findings: [...period.findings, ...table.findings, ...noLines],
-  };
+    findings: [...period.findings, ...reader.findings, ...noLines],
+  });
+}
+
+/**
+ * A sheet's rows as they come. Held: the rows above the table's header (where its period is, and
+ * the scenario sheet's mark), and the rows below it while the label column is looked for; the
+ * table's rows are read into lines and let go.
+ */
+class TableRows {
+  /** The rows kept, by index. */
+  readonly head: (ReadonlyArray<Cell | undefined> | undefined)[] = [];
+  /** The add-in's scenario sheet (its mark in A1): not read. */
+  scenario = false;
+  private header: Header | null = null;
+  /** Decided once the header, and the label column, are known. */
+  private columns: CellRead<TableColumns> | null = null;
+  private reader: TableReader | null = null;
+  /** Rows below a header without a label column, until it is found. */
+  private readonly waiting: SheetRow[] = [];
+  /** Past the rows where a header is looked for, without one: no table. */
+  private headless = false;
+  private tableEnded = false;
+  private first = true;
+
+  constructor(private readonly sheet: string) {}
+
+  take(row: SheetRow): void {
+    const r = row.index;
+    if (this.first) {
+      this.first = false;
+      const a1 = r === 0 ? row.cells[0] : undefined;
+      this.scenario = a1?.t === "s" && a1.v.startsWith(SCENARIO_MARK);
+    }
+    if (this.scenario || this.headless || this.tableEnded) return;
+    const { header } = this;
+    if (!header) {
+      if (r >= HEADER_SCAN_ROWS) {
+        this.headless = true;
+        return;
+      }
+      this.head[r] = row.cells;
+      this.header = headerOf(r, row.cells);
+      if (this.header?.columns.label !== undefined) this.decide(this.header);
+    } else if (this.columns) this.read(row);
+    else if (r < header.row + LABEL_SCAN_ROWS) {
+      this.head[r] = row.cells;
+      this.waiting.push(row);
+    } else {
+      this.decide(header);
+      this.read(row);
+    }
+  }
+
+  /** Every row taken: the header, the table's columns and its reader, as found. */
+  end(): {
+    header: Header | null;
+    columns: CellRead<TableColumns> | null;
+    reader: TableReader | null;
+  } {
+    if (this.header && !this.columns) this.decide(this.header);
+    return {
+      header: this.header,
+      columns: this.columns,
+      reader: this.reader,
+    };
+  }
+
+  private decide(header: Header): void {
+    const columns = tableColumns({ name: this.sheet, rows: this.head }, header);
+    this.columns = columns;
+    if (columns.value)
+      this.reader = new TableReader(this.sheet, new TableLayout(columns.value));
+    for (const row of this.waiting) this.read(row);
+    this.waiting.length = 0;
+  }
+
+  private read(row: SheetRow): void {
+    if (!this.reader || this.tableEnded || isBlankRow(row.cells)) return;
+    if (!this.reader.read(row.index, row.cells)) this.tableEnded = true;
+  }
 }
 
 /** The sheet's half-year: from its period cell, else its name; a disagreement is said. */
@@ -668,7 +809,7 @@ function inferLabelColumn(
     if (taken.has(c)) continue;
     for (
       let r = headerRow + 1;
-      r < Math.min(grid.rows.length, headerRow + 50);
+      r < Math.min(grid.rows.length, headerRow + LABEL_SCAN_ROWS);
       r++
     ) {
       const cell = cellAt(grid, r, c);
@@ -731,24 +872,6 @@ function cachedCategoryOf(text: string): Category {
     if (categoryCache.size < 1000) categoryCache.set(text, c);
   }
   return c;
-}
-
-function readTable(
-  grid: Grid,
-  headerRow: number,
-  columns: Partial<Record<ColumnKey, number>>,
-): { lines: LineInput[]; total: TotalRow | null; findings: Finding[] } {
-  const reader = new TableReader(grid.name, new TableLayout(columns));
-  for (let r = headerRow + 1; r < grid.rows.length; r++) {
-    const cells = grid.rows[r];
-    if (!cells || isBlankRow(cells)) continue;
-    if (!reader.read(r, cells)) break;
-  }
-  return {
-    lines: reader.lines,
-    total: reader.total,
-    findings: reader.findings,
-  };
 }
 
 /** A table's columns, found once (-1 for one the table lacks). */
