@@ -2,7 +2,7 @@
 // text: a person's sheet called `Beslut` is theirs, and a formula Excel or LibreOffice normalised
 // (or a row insertion left short) is still the add-in's own.
 
-import type { Grid, WorkbookGrids } from "./reading/grid";
+import type { Cell, Grid, WorkbookGrids } from "./reading/grid";
 
 /** The add-in's output sheet, and the names it falls back to when a person's sheet has the name. */
 export const DECISION_SHEET = "Beslut";
@@ -28,8 +28,11 @@ export const SCENARIO_OWNER = "Scenarier";
  * in A1 that every adapter reads.
  */
 export function isOwnScenarioSheet(grid: Grid): boolean {
-  if (grid.owner === SCENARIO_OWNER) return true;
-  const a1 = grid.rows[0]?.[0];
+  return grid.owner === SCENARIO_OWNER || isScenarioMark(grid.rows[0]?.[0]);
+}
+
+/** The scenario sheet's A1: its mark. */
+export function isScenarioMark(a1: Cell | undefined): boolean {
   return a1?.t === "s" && a1.v.startsWith(SCENARIO_MARK);
 }
 

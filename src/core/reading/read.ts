@@ -61,8 +61,8 @@ import {
   isDecisionSheetName,
   isExampleSheetName,
   isRatesSheetName,
-  SCENARIO_MARK,
   SCENARIO_OWNER,
+  isScenarioMark,
   isScenarioSheetName,
 } from "../ownership";
 import { ratesTableChecks } from "../checks/rates";
@@ -668,8 +668,7 @@ class TableRows {
     const r = row.index;
     if (this.first) {
       this.first = false;
-      const a1 = r === 0 ? row.cells[0] : undefined;
-      this.scenario = a1?.t === "s" && a1.v.startsWith(SCENARIO_MARK);
+      this.scenario = r === 0 && isScenarioMark(row.cells[0]);
     }
     if (this.scenario || this.headless || this.tableEnded) return;
     const { header } = this;
