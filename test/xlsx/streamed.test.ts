@@ -4,6 +4,8 @@
 
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { analyze, gridOf, isStreamed, SCENARIO_MARK } from "../../src/core";
 import {
   NotStreamable,
@@ -206,5 +208,128 @@ describe("a sheet whose rows do not come in order is read whole", () => {
     expect([...readXlsxStreamed(bytes).sheets].map(gridOf)).toEqual(
       readXlsx(bytes).sheets,
     );
+  });
+});
+
+describe("on sheets changed at random, streamed or whole is the same", () => {
+  const samples = ["budget-2025-26.xlsx", "report-2024.xlsx"].map((f) =>
+    unzipSync(readFileSync(join(FIXTURES, "samples", f))),
+  );
+  /** What a reading gave: the analysis, or the error thrown. */
+  const outcome = (read: () => unknown) => {
+    try {
+      return plain(read());
+    } catch (e) {
+      return { threw: (e as Error).message };
+    }
+  };
+  // Changes to whole rows and cells, which mostly keep a sheet on the row-at-a-time path, and a few
+  // that take it off (a row out of order or met twice, XML cut anywhere).
+  const change = fc.record({
+    row: fc.nat(),
+    to: fc.nat(),
+    kind: fc.constantFrom(
+      "delete",
+      "duplicate",
+      "move",
+      "renumber",
+      "unnumber",
+      "value",
+      "insert",
+      "cut",
+    ),
+    text: fc.constantFrom(
+      "<!-- x -->",
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Scenarier sparade av iop-budget.</t></is></c></row>',
+      '<row><c><v>1</v></c><c t="inlineStr"><is><t>Summa</t></is></c></row>',
+      '<row r="60"><c r="B60"><v>5</v></c></row>',
+      '<row r="2000000"><c r="A2000000"><v>1</v></c></row>',
+      "<row/>",
+    ),
+    value: fc.constantFrom("0", "-5", "1e308", "12.5", "", "abc"),
+  });
+  type Change = typeof change extends fc.Arbitrary<infer C> ? C : never;
+  const ROW = /<row[\s>][\s\S]*?<\/row>|<row\/>|<row [^>]*\/>/g;
+
+  function changed(xml: string, c: Change): string {
+    const rows = [...xml.matchAll(ROW)];
+    if (rows.length === 0) return xml;
+    const hit = rows[c.row % rows.length]!;
+    const at = hit.index;
+    const row = hit[0];
+    const without = xml.slice(0, at) + xml.slice(at + row.length);
+    switch (c.kind) {
+      case "delete":
+        return without;
+      case "duplicate":
+        return xml.slice(0, at) + row + xml.slice(at);
+      case "move": {
+        const target = rows[c.to % rows.length]!.index;
+        const to = target > at ? target - row.length : target;
+        return without.slice(0, to) + row + without.slice(to);
+      }
+      case "renumber":
+        return (
+          xml.slice(0, at) +
+          row.replace(
+            / r="(\d+)"/g,
+            (_, n: string) => ` r="${Number(n) + 1 + (c.to % 3)}"`,
+          ) +
+          xml.slice(at + row.length)
+        );
+      case "unnumber":
+        return (
+          xml.slice(0, at) +
+          row.replace(/ r="[A-Z]*\d+"/g, "") +
+          xml.slice(at + row.length)
+        );
+      case "value":
+        return (
+          xml.slice(0, at) +
+          row.replace(/<v>[^<]*<\/v>/, `<v>${c.value}</v>`) +
+          xml.slice(at + row.length)
+        );
+      case "insert":
+        return xml.slice(0, at) + c.text + xml.slice(at);
+      case "cut": {
+        const cut = at + (c.to % Math.max(1, row.length));
+        return xml.slice(0, cut) + xml.slice(cut + 1 + (c.to % 40));
+      }
+    }
+  }
+
+  const stats = { streamed: 0, whole: 0 };
+  test("the same analysis, or the same error (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: samples.length - 1 }),
+        fc.nat(),
+        fc.array(change, { minLength: 1, maxLength: 3 }),
+        (sample, sheet, changes) => {
+          const parts = { ...samples[sample]! };
+          const sheets = Object.keys(parts).filter((n) =>
+            n.startsWith("xl/worksheets/sheet"),
+          );
+          const name = sheets[sheet % sheets.length]!;
+          let xml = strFromU8(parts[name]!);
+          for (const c of changes) xml = changed(xml, c);
+          parts[name] = strToU8(xml);
+          const bytes = zipSync(parts);
+          try {
+            analyze(readXlsxStreamed(bytes));
+            stats.streamed++;
+          } catch {
+            stats.whole++;
+          }
+          expect(outcome(() => withSheets(bytes, analyze))).toEqual(
+            outcome(() => analyze(readXlsx(bytes))),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Both ways taken often: the streamed reading is what is tested, the fallback beside it.
+    expect(stats.streamed).toBeGreaterThan(60);
+    expect(stats.whole).toBeGreaterThan(20);
   });
 });
