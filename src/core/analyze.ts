@@ -5,7 +5,7 @@ import { compute } from "./figures/compute";
 import { decisionPoints } from "./case/decision";
 import type { Computation, GrantedSource } from "./figures/figures";
 import { type Finding, compareFindings } from "./findings/findings";
-import type { Sheet } from "./reading/grid";
+import type { WorkbookSheets } from "./reading/grid";
 import type { BudgetWorkbook } from "./model";
 import { readWorkbook } from "./reading/read";
 
@@ -20,7 +20,7 @@ export interface Analysis {
 }
 
 /** Sheets in, whole or a row at a time (any iterable: each is read once and may then be let go). */
-export function analyze(grids: { readonly sheets: Iterable<Sheet> }): Analysis {
+export function analyze(grids: WorkbookSheets): Analysis {
   const { workbook, findings } = readWorkbook(grids);
   return judge(workbook, { model: workbook, findings, granted: null });
 }

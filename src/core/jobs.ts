@@ -6,7 +6,7 @@ import { type Analysis, analyze } from "./analyze";
 import { analyzeAgainstGranted } from "./case/granted";
 import {
   type Grid,
-  type Sheet,
+  type WorkbookSheets,
   type WorkbookGrids,
   gridOf,
 } from "./reading/grid";
@@ -47,10 +47,10 @@ export interface Analysed {
  * time, and a row at a time (each is read once).
  */
 export function analyseWorkbook(
-  grids: { readonly sheets: Iterable<Sheet> },
+  grids: WorkbookSheets,
   over: LaidOver = {},
 ): Analysed {
-  const judged = (g: { readonly sheets: Iterable<Sheet> }) =>
+  const judged = (g: WorkbookSheets) =>
     over.granted ? analyzeAgainstGranted(g, over.granted) : analyze(g);
   const wanted = over.changes ?? [];
   if (!over.scenario && wanted.length === 0)

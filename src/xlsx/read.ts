@@ -10,6 +10,7 @@ import {
   type SheetRow,
   type SheetTail,
   type WorkbookGrids,
+  type WorkbookSheets,
   columnLetters,
   gridOf,
   isDateFormat,
@@ -216,7 +217,7 @@ export function readXlsxStreamed(
   limits: ReadLimits = DEFAULT_LIMITS,
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
-): { readonly sheets: Iterable<Sheet> } {
+): WorkbookSheets {
   return openXlsx(bytes, limits, inflate, STREAMED, crc32);
 }
 
@@ -226,7 +227,7 @@ export function readXlsxStreamed(
  */
 export function withSheets<T>(
   bytes: Uint8Array,
-  read: (workbook: { readonly sheets: Iterable<Sheet> }) => T,
+  read: (workbook: WorkbookSheets) => T,
   limits: ReadLimits = DEFAULT_LIMITS,
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
@@ -240,9 +241,7 @@ export function withSheets<T>(
 }
 
 /** Each sheet whole, as it is reached. */
-function* whole(workbook: {
-  readonly sheets: Iterable<Sheet>;
-}): Generator<Grid> {
+function* whole(workbook: WorkbookSheets): Generator<Grid> {
   for (const sheet of workbook.sheets) yield gridOf(sheet);
 }
 
@@ -368,7 +367,7 @@ function openXlsx(
   inflate: Inflate,
   how: ReadHow,
   crc32?: (data: Uint8Array) => number,
-): { readonly sheets: Iterable<Sheet> } {
+): WorkbookSheets {
   if (bytes.length > limits.maxFileBytes)
     tooLarge(
       "file",
@@ -464,7 +463,7 @@ function readPackage(
   files: Parts,
   limits: ReadLimits,
   how: ReadHow,
-): { readonly sheets: Iterable<Sheet> } {
+): WorkbookSheets {
   let workbookPart = "xl/workbook.xml";
   try {
     for (const rel of readRels(files, "").values())

@@ -7,7 +7,7 @@ import { compute } from "../figures/compute";
 import type { ComputedHalfYear, Computation } from "../figures/figures";
 import { sameCase } from "./case";
 import { type Finding, finding } from "../findings/findings";
-import type { Sheet } from "../reading/grid";
+import type { WorkbookSheets } from "../reading/grid";
 import {
   type Agreement,
   type BudgetWorkbook,
@@ -278,7 +278,7 @@ export function grantedModel(
  * A granted budget of another case is an error finding, and the report is judged on its own.
  */
 export function analyzeAgainstGranted(
-  grids: { readonly sheets: Iterable<Sheet> },
+  grids: WorkbookSheets,
   granted: Analysis,
 ): Analysis {
   const { workbook, findings } = readWorkbook(grids);

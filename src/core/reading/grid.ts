@@ -93,6 +93,11 @@ export interface StreamedSheet {
 /** A sheet as an adapter hands it over: whole, or a row at a time. */
 export type Sheet = Grid | StreamedSheet;
 
+/** A workbook's sheets as an adapter hands them over, each read when the iteration reaches it. */
+export interface WorkbookSheets {
+  readonly sheets: Iterable<Sheet>;
+}
+
 export function isStreamed(sheet: Sheet): sheet is StreamedSheet {
   return "streamed" in sheet;
 }

@@ -8,6 +8,7 @@ import {
   type SheetRow,
   type SheetTail,
   type StreamedSheet,
+  type WorkbookSheets,
   a1,
   cellAt,
   gridOf,
@@ -98,9 +99,7 @@ export interface ReadResult {
  * does, for every workbook). Findings keep their order: unreadable sheets, then the details sheet's,
  * then each half-year's.
  */
-export function readWorkbook(grids: {
-  readonly sheets: Iterable<Sheet>;
-}): ReadResult {
+export function readWorkbook(grids: WorkbookSheets): ReadResult {
   const unreadable: Finding[] = [];
   const detailsFindings: Finding[] = [];
   const halfYearFindings: Finding[] = [];
