@@ -115,7 +115,8 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       unreadable.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
   };
   for (const s of grids.sheets) {
-    if (isTableCandidate(s, details !== null, salaryGrid !== null)) {
+    const role = sheetRole(s, details !== null, salaryGrid !== null);
+    if (role === "table") {
       // A sheet that may hold a table is read as its rows come: it is never held whole.
       const read = readHalfYearSheet(isStreamed(s) ? s : streamedOf(s));
       outside(s.name, read.outsideGrid);
@@ -125,19 +126,28 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
     }
     const g = gridOf(s);
     outside(g.name, g.outsideGrid);
-    if (g.unreadable) {
-      unreadable.push(
-        finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable }),
-      );
-    } else if (!details && isDetailsSheetName(g.name)) {
-      details = readAgreement(g);
-      append(detailsFindings, details.findings);
-    } else if (!salaryGrid && isSalarySheetName(g.name)) {
-      salaryGrid = g;
-    } else if (isExampleSheetName(g.name)) {
-      example = true;
-    } else if (isRatesSheetName(g.name)) {
-      append(ratesFindings, ratesTableChecks(g));
+    switch (role) {
+      case "unreadable":
+        unreadable.push(
+          // The role says the grid has its reason.
+          finding("SHEET_UNREADABLE", g.name, null, { reason: g.unreadable! }),
+        );
+        break;
+      case "details":
+        details = readAgreement(g);
+        append(detailsFindings, details.findings);
+        break;
+      case "salaries":
+        salaryGrid = g;
+        break;
+      case "example":
+        example = true;
+        break;
+      case "rates":
+        append(ratesFindings, ratesTableChecks(g));
+        break;
+      case "none":
+        break;
     }
   }
   const read = details?.agreement ?? emptyAgreement();
@@ -548,23 +558,36 @@ const NUMERIC_COLUMNS: readonly ColumnKey[] = [
   "variance",
 ];
 
-/** Whether a sheet is read as a half-year (its name says it is none of the others): before its cells. */
-function isTableCandidate(
+/**
+ * What a sheet is to the reader, from its name (and mark) before its cells: the first details
+ * sheet, the first `Lönekalkyl`, the example, the rate table, the add-in's output (none), or a
+ * sheet that may hold a half-year's table.
+ */
+function sheetRole(
   s: Sheet,
   detailsRead: boolean,
   salariesRead: boolean,
-): boolean {
+):
+  | "unreadable"
+  | "details"
+  | "salaries"
+  | "example"
+  | "rates"
+  | "none"
+  | "table" {
   const { name } = s;
-  return (
-    !(!isStreamed(s) && s.unreadable) &&
-    !(!detailsRead && isDetailsSheetName(name)) &&
-    !(!salariesRead && isSalarySheetName(name)) &&
-    !isExampleSheetName(name) &&
-    !isRatesSheetName(name) &&
-    !isDecisionSheetName(name) &&
-    !isScenarioSheetName(name) &&
-    s.owner !== SCENARIO_OWNER
-  );
+  if (!isStreamed(s) && s.unreadable) return "unreadable";
+  if (!detailsRead && isDetailsSheetName(name)) return "details";
+  if (!salariesRead && isSalarySheetName(name)) return "salaries";
+  if (isExampleSheetName(name)) return "example";
+  if (isRatesSheetName(name)) return "rates";
+  if (
+    isDecisionSheetName(name) ||
+    isScenarioSheetName(name) ||
+    s.owner === SCENARIO_OWNER
+  )
+    return "none";
+  return "table";
 }
 
 /** A grid handed over as its rows (one reading of a table, whoever hands it over). */
