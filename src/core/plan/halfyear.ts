@@ -10,7 +10,7 @@ import {
   type Cell,
   type Grid,
   columnLetters,
-  isEmptyCell,
+  isFreeCell,
 } from "../reading/grid";
 import { type Ore, ZERO, kronor, toKronor } from "../figures/money";
 import { isOwnFormula } from "../ownership";
@@ -66,7 +66,7 @@ const kr = toKronor;
  */
 function writable(cell: Cell | undefined, expected: string): boolean {
   if (cell?.f) return isOwnFormula(cell.f, expected);
-  return isEmptyCell(cell);
+  return isFreeCell(cell);
 }
 
 /** A half-year sheet being planned: its cells as they will be, and what is written. */
@@ -147,7 +147,7 @@ function addColumns(
     const row = grid.rows[r];
     if (row)
       for (let c = row.length - 1; c >= next; c--)
-        if (!isEmptyCell(row[c])) next = c + 1;
+        if (!isFreeCell(row[c])) next = c + 1;
   }
   for (const key of ["actual", "variance", "status"] as const) {
     if (p.columns[key] !== undefined) continue;
@@ -196,7 +196,7 @@ function salaryCalcBudget(
       });
   }
   const target = p.view.original(r, B);
-  if (f ? !writable(target, f) : !isEmptyCell(target)) return;
+  if (f ? !writable(target, f) : !isFreeCell(target)) return;
   const budget = kr(line.effectiveBudget);
   write(p, r, B, faithful ? formula(f, budget) : num(budget), amountStyle);
 }

@@ -4,7 +4,7 @@
 
 import type { Analysis } from "../analyze";
 import { daysInMonth, isoToSerial } from "../reading/dates";
-import { type Grid, columnLetters, isEmptyCell } from "../reading/grid";
+import { type Grid, columnLetters, isFreeCell } from "../reading/grid";
 import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
 import { OLDER_FIRST_ROW, RATE_ROWS } from "./rates";
@@ -171,7 +171,7 @@ function firstFreeColumn(grid: Grid, headerRow: number): number {
     const row = grid.rows[r];
     if (row)
       for (let c = row.length - 1; c >= next; c--)
-        if (!isEmptyCell(row[c])) next = c + 1;
+        if (!isFreeCell(row[c])) next = c + 1;
   }
   return next;
 }
@@ -199,11 +199,8 @@ function costColumn(
   const { surcharge } = s.salaries.columns;
   for (const p of s.salaries.persons) {
     const existing = s.grid.rows[p.row - 1]?.[col];
-    if (
-      existing &&
-      !isEmptyCell(existing) &&
-      !(existing.f && isOwnCostFormula(existing.f))
-    )
+    // Free, or the add-in's own cost formula; anything else (a formula showing "" too) is kept.
+    if (existing?.f ? !isOwnCostFormula(existing.f) : !isFreeCell(existing))
       continue;
     const cost =
       costOf.get(p) ??

@@ -156,10 +156,19 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** A cell that shows nothing: empty, blank text, or a formula whose value is "" (read as no value). */
 export function isEmptyCell(cell: Cell | undefined): boolean {
   return (
     cell === undefined ||
     (cell.t === "s" && cell.v.trim() === "") ||
     (cell.t === "z" && !cell.f)
   );
+}
+
+/**
+ * A cell a plan may write into: it shows nothing and holds no formula. A formula whose value is ""
+ * (`IF(A4>0,A4,"")`, common in Excel) shows nothing but is a person's work.
+ */
+export function isFreeCell(cell: Cell | undefined): boolean {
+  return !cell?.f && isEmptyCell(cell);
 }

@@ -1,0 +1,207 @@
+// "Nothing a person typed is lost or silently overwritten" (SPEC §7), as a property of the write
+// plan on random workbooks: compute writes into an existing sheet only where a cell is empty or
+// holds a formula of the add-in's own shape, and replaces a sheet only when it is the add-in's.
+
+import fc from "fast-check";
+import {
+  type Cell,
+  type Grid,
+  type WritePlan,
+  a1,
+  analyze,
+  cellAt,
+  formulaShape,
+  isOwnDecisionSheet,
+  planWrite,
+} from "../../src/core";
+import { isOwnRatesSheet } from "../../src/core/plan/rates";
+import {
+  OWN_SHAPES,
+  formulaWorkbook,
+  isOwnCostFormula,
+} from "../helpers/arbitraries";
+
+const STAMP = { at: "2026-12-04 10:00", version: "test", source: "a.xlsx" };
+
+/** No value and no formula (a formula whose value is "" is a person's work too). */
+function holdsNothing(cell: Cell | undefined): boolean {
+  return (
+    cell === undefined ||
+    (!cell.f && (cell.t === "z" || (cell.t === "s" && cell.v.trim() === "")))
+  );
+}
+
+interface Tally {
+  /** Writes over the add-in's own formulas. */
+  overOwn: number;
+  /** Cells that held something, left alone in a column the plan wrote in on the same sheet. */
+  keptBeside: number;
+  /** Sheets of the add-in's names that were a person's, left alone. */
+  namesakesKept: number;
+  /** Cells written into Lönekalkyl (its cost columns). */
+  salaryWrites: number;
+}
+
+function expectNothingTypedOverwritten(
+  sheets: readonly Grid[],
+  plan: WritePlan,
+  tally: Tally,
+): void {
+  for (const edit of plan.edits) {
+    const grid = sheets.find((g) => g.name === edit.sheet);
+    // Edits go into sheets that exist; a new sheet is a create.
+    expect(grid?.name).toBe(edit.sheet);
+    if (!grid) continue;
+    if (edit.sheet === "Lönekalkyl") tally.salaryWrites += edit.cells.length;
+    const written = new Set<string>();
+    for (const w of edit.cells) {
+      written.add(`${w.row},${w.col}`);
+      const before: Cell | undefined = cellAt(grid, w.row, w.col);
+      if (holdsNothing(before)) continue;
+      const at = `${edit.sheet}!${a1(w.row, w.col)}`;
+      // Not empty: only the add-in's own formula may be written over.
+      const f = before?.f;
+      expect({ at, before, owned: f !== undefined }).toEqual({
+        at,
+        before,
+        owned: true,
+      });
+      if (f === undefined) continue;
+      const shape = formulaShape(f);
+      const owned = OWN_SHAPES.has(shape) || isOwnCostFormula(f);
+      expect({ at, f, owned }).toEqual({ at, f, owned: true });
+      // A formula replaces a formula of its own shape; a cost formula (whose shape follows the
+      // period) a cost formula.
+      if (w.value.kind === "formula")
+        if (isOwnCostFormula(f))
+          expect({ at, cost: isOwnCostFormula(w.value.formula) }).toEqual({
+            at,
+            cost: true,
+          });
+        else
+          expect({ at, shape }).toEqual({
+            at,
+            shape: formulaShape(w.value.formula),
+          });
+      tally.overOwn++;
+    }
+    const columns = new Set(edit.cells.map((w) => w.col));
+    grid.rows.forEach((row, r) =>
+      row?.forEach((c, col) => {
+        if (columns.has(col) && !holdsNothing(c) && !written.has(`${r},${col}`))
+          tally.keptBeside++;
+      }),
+    );
+  }
+  for (const create of plan.creates) {
+    const namesake = sheets.find(
+      (g) => g.name.toLowerCase() === create.sheet.toLowerCase(),
+    );
+    if (create.kept !== undefined) tally.namesakesKept++;
+    if (!namesake) continue;
+    // A sheet of that name is replaced only when it is the add-in's own.
+    expect({
+      sheet: create.sheet,
+      replaces: create.replaces === true,
+      own: isOwnDecisionSheet(namesake) || isOwnRatesSheet(namesake),
+    }).toEqual({ sheet: create.sheet, replaces: true, own: true });
+  }
+  // A person's sheet kept beside the add-in's is written by nothing.
+  for (const kept of plan.creates.flatMap((c) => c.kept ?? [])) {
+    expect(plan.edits.map((e) => e.sheet)).not.toContain(kept);
+    expect(plan.creates.map((c) => c.sheet)).not.toContain(kept);
+  }
+}
+
+test("compute writes only into empty cells and the add-in's own formulas, and replaces only its own sheets (property)", () => {
+  const tally: Tally = {
+    overOwn: 0,
+    keptBeside: 0,
+    namesakesKept: 0,
+    salaryWrites: 0,
+  };
+  fc.assert(
+    fc.property(formulaWorkbook, (sheets) => {
+      const plan = planWrite({ sheets }, analyze({ sheets }), STAMP);
+      expectNothingTypedOverwritten(sheets, plan, tally);
+    }),
+    { numRuns: 400 },
+  );
+  // The property met what it guards: the add-in's formulas rewritten, typed cells and formulas of
+  // a person's beside them left alone, a person's Beslut kept, and Lönekalkyl's cost columns written.
+  expect(tally.overOwn).toBeGreaterThan(25);
+  expect(tally.keptBeside).toBeGreaterThan(1000);
+  expect(tally.namesakesKept).toBeGreaterThan(40);
+  expect(tally.salaryWrites).toBeGreaterThan(400);
+});
+
+test('a formula that shows "" is a person\'s work: compute writes neither over it nor into its column', () => {
+  const theirs: Cell = { t: "s", v: "", f: 'IF($D4>0,$D4*1.3,"")' };
+  const details: Grid = {
+    name: "Uppgifter",
+    rows: [
+      [
+        { t: "s", v: "OH-sats" },
+        { t: "n", v: 0.1, fmt: "0%" },
+      ],
+      [
+        { t: "s", v: "Avtalsperiod från" },
+        { t: "s", v: "2024-01-01" },
+      ],
+      [
+        { t: "s", v: "Avtalsperiod till" },
+        { t: "s", v: "2026-12-31" },
+      ],
+    ],
+  };
+  const salaries: Grid = {
+    name: "Lönekalkyl",
+    rows: [
+      [{ t: "s", v: "Lönekalkyl" }],
+      [],
+      [
+        "Post",
+        "Namn",
+        "Födelseår",
+        "Månadslön",
+        "Tjänstgöringsgrad",
+        "Från",
+        "Till",
+      ].map((v): Cell => ({ t: "s", v })),
+      [
+        { t: "s", v: "Lön 0" },
+        { t: "s", v: "Person 0" },
+        { t: "n", v: 1980 },
+        { t: "n", v: 30000 },
+        { t: "n", v: 1, fmt: "0%" },
+        { t: "n", v: 45292, fmt: "yyyy-mm-dd" },
+        undefined,
+        theirs,
+      ],
+    ],
+  };
+  const half: Grid = {
+    name: "Budget 2026 H1",
+    rows: [
+      [{ t: "s", v: "Post" }, { t: "s", v: "Budget" }, theirs],
+      [{ t: "s", v: "Lön 0" }],
+      [
+        { t: "s", v: "Verksamhet" },
+        { t: "n", v: 1000 },
+      ],
+    ],
+  };
+  const sheets = [details, salaries, half];
+  const plan = planWrite({ sheets }, analyze({ sheets }), STAMP);
+  const at = (sheet: string) =>
+    plan.edits
+      .filter((e) => e.sheet === sheet)
+      .flatMap((e) => e.cells.map((w) => a1(w.row, w.col)));
+  // Lönekalkyl's cost column and the half-year's added columns go past the person's formula.
+  expect(at("Lönekalkyl")).not.toContain("H4");
+  expect(at("Lönekalkyl")).toEqual(expect.arrayContaining(["I3", "I4"]));
+  expect(at("Budget 2026 H1")).not.toContain("C1");
+  expect(at("Budget 2026 H1")).toEqual(
+    expect.arrayContaining(["D1", "E1", "F1"]),
+  );
+});
