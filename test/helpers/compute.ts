@@ -21,10 +21,13 @@ export function computeBytes(bytes: Uint8Array): Uint8Array {
 }
 
 /** The part of the written package that holds the named sheet. */
-function partOf(parts: Record<string, Uint8Array>, sheet: string): string {
+export function partOf(
+  parts: Record<string, Uint8Array>,
+  sheet: string,
+): string {
   const workbook = strFromU8(parts["xl/workbook.xml"]!);
   const rid = new RegExp(
-    `<sheet [^>]*name="${sheet}"[^>]*r:id="(rId\\d+)"`,
+    `<sheet [^>]*name="${sheet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*r:id="(rId\\d+)"`,
   ).exec(workbook)?.[1];
   const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]!);
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
