@@ -259,11 +259,27 @@ export class FakeExcel {
   ): number | string | boolean | null {
     const cell = s.cells.get(key(r, c));
     if (!cell) return null;
-    if (cell.formula)
-      return evaluate(this, s, cell.formula.slice(1), depth + 1);
+    if (cell.formula) {
+      // Each formula evaluated once per question asked (formulas over ranges of formulas would
+      // otherwise be evaluated again along every path); one met again while it is being
+      // evaluated is a circular reference, which Excel shows as 0.
+      if (depth === 0) this.evaluated = new Map();
+      const at = `${s.name}\u0000${key(r, c)}`;
+      const known = this.evaluated.get(at);
+      if (known !== undefined) return known === IN_PROGRESS ? 0 : known;
+      this.evaluated.set(at, IN_PROGRESS);
+      const v = evaluate(this, s, cell.formula.slice(1), depth + 1);
+      this.evaluated.set(at, v);
+      return v;
+    }
     if (cell.error) return cell.error;
     return cell.value ?? null;
   }
+
+  private evaluated = new Map<
+    string,
+    number | string | boolean | null | typeof IN_PROGRESS
+  >();
 
   enqueue(op: Op): void {
     this.queue.push(op);
@@ -474,6 +490,9 @@ function shiftRows(
     .join("");
 }
 
+const IN_PROGRESS = Symbol("being evaluated");
+const MISSING_SHEET = new Error("a reference to a missing sheet");
+
 function evaluate(
   x: FakeExcel,
   sheet: FakeSheet,
@@ -485,10 +504,13 @@ function evaluate(
     const at = parseA1(ref.replace(/\$/g, ""))!;
     return x.value(s, at.row, at.col, depth);
   };
-  const sheetOf = (name: string | undefined) =>
-    name === undefined
-      ? sheet
-      : x.sheet(name.replace(/^'|'$/g, "").replace(/''/g, "'"));
+  // A reference to a sheet the workbook does not have is #REF!, as Excel shows it.
+  const sheetOf = (name: string | undefined) => {
+    if (name === undefined) return sheet;
+    const s = x.findSheet(name.replace(/^'|'$/g, "").replace(/''/g, "'"));
+    if (!s) throw MISSING_SHEET;
+    return s;
+  };
   const rangeValues = (name: string | undefined, from: string, to: string) => {
     const s = sheetOf(name);
     const r = rectOf(`${from}:${to}`);
@@ -510,18 +532,28 @@ function evaluate(
     (_all, str: string | undefined, word: string | undefined) =>
       str ?? (word === "TRUE" ? "1" : "0"),
   );
-  for (const m of source.matchAll(re)) {
-    const [, str, sheetPart, from, to, op, rest] = m;
-    if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
-    else if (from) {
-      const name = sheetPart?.slice(0, -1);
-      js += to
-        ? ref(rangeValues(name, from, to))
-        : ref(cellValue(sheetOf(name), from));
-    } else if (op === "=") js += "===";
-    else if (op === "<>") js += "!==";
-    else if (op) js += op.length <= 2 && /[<>]/.test(op) ? op : `__f.${op}`;
-    else js += rest ?? "";
+  try {
+    js = tokens(source);
+  } catch (e) {
+    if (e === MISSING_SHEET) return "#REF!";
+    throw e;
+  }
+  function tokens(source: string): string {
+    let js = "";
+    for (const m of source.matchAll(re)) {
+      const [, str, sheetPart, from, to, op, rest] = m;
+      if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
+      else if (from) {
+        const name = sheetPart?.slice(0, -1);
+        js += to
+          ? ref(rangeValues(name, from, to))
+          : ref(cellValue(sheetOf(name), from));
+      } else if (op === "=") js += "===";
+      else if (op === "<>") js += "!==";
+      else if (op) js += op.length <= 2 && /[<>]/.test(op) ? op : `__f.${op}`;
+      else js += rest ?? "";
+    }
+    return js;
   }
   const num = (v: unknown) => (v === null || v === "" ? 0 : Number(v));
   const fns = {
