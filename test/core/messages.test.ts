@@ -5,7 +5,14 @@
 
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type Finding, analyze, renderFinding } from "../../src/core";
+import fc from "fast-check";
+import {
+  type Finding,
+  analyze,
+  planWrite,
+  renderFinding,
+} from "../../src/core";
+import { anyWorkbook, formulaWorkbook } from "../helpers/arbitraries";
 import { swedishIn } from "../helpers/english";
 import { fileErrorText } from "../../src/xlsx/file-errors";
 import {
@@ -163,4 +170,41 @@ describe("every file error, with every limit it can name, in both languages, is 
     // Each limit is said in its own words, in each language.
     expect(said.size).toBe(limits.length * 2);
   });
+});
+
+test("random workbooks: every finding in both languages, and every text compute writes, is whole (property)", () => {
+  // Labels and sheet names come from the domain's words, so that a person's own text cannot
+  // carry the words looked for.
+  const WHOLE = /undefined|NaN|\[object|\$\{/;
+  let findings = 0;
+  let texts = 0;
+  fc.assert(
+    fc.property(fc.oneof(formulaWorkbook, anyWorkbook), (sheets) => {
+      const analysis = analyze({ sheets });
+      for (const f of analysis.findings)
+        for (const lang of ["sv", "en"] as const) {
+          const { message } = renderFinding(f, lang);
+          expect(`${f.code}: ${message}`).not.toMatch(WHOLE);
+          findings++;
+        }
+      const plan = planWrite({ sheets }, analysis, {
+        at: "2026-12-04 10:00",
+        version: "test",
+        source: "a.xlsx",
+      });
+      for (const sheet of [...plan.edits, ...plan.creates])
+        for (const { value } of sheet.cells)
+          if (value.kind === "text" || value.kind === "formula") {
+            const text =
+              value.kind === "text"
+                ? value.value
+                : `${value.formula} ${value.cached}`;
+            expect(`${sheet.sheet}: ${text}`).not.toMatch(WHOLE);
+            texts++;
+          }
+    }),
+    { numRuns: 300 },
+  );
+  expect(findings).toBeGreaterThan(5000);
+  expect(texts).toBeGreaterThan(20000);
 });
