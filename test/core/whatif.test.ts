@@ -1,5 +1,6 @@
 // Issue 11: what-if without writing, and named scenarios stored in the workbook.
 
+import fc from "fast-check";
 import { unzipSync, strFromU8 } from "fflate";
 import {
   type Analysis,
@@ -27,7 +28,8 @@ import {
 import { readXlsx } from "../../src/xlsx/read";
 import { applyPlan } from "../../src/xlsx/write";
 import { budgetWorkbook, detailsSheet } from "../helpers/seed";
-import { buildXlsx, kr } from "../helpers/workbook";
+import { buildXlsx, kr, xlsxOf } from "../helpers/workbook";
+import { formulaWorkbook } from "../helpers/arbitraries";
 
 const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
 const ACT = keyOfLine({ category: "activity", label: "Verksamhetskostnader" });
@@ -510,4 +512,61 @@ describe("scenarios stored in the workbook", () => {
     ]);
     expect(readScenarios({ sheets: [] })).toEqual([]);
   });
+});
+
+test("a what-if shows exactly what the workbook gives once its values are written in and read back (property)", async () => {
+  let applied = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      formulaWorkbook,
+      fc.array(
+        fc.tuple(fc.nat(), fc.integer({ min: 1, max: 300 }), fc.nat(99)),
+        { minLength: 1, maxLength: 4 },
+      ),
+      async (sheets, picks) => {
+        const bytes = await xlsxOf(sheets);
+        let grids: WorkbookGrids;
+        try {
+          grids = readXlsx(bytes);
+        } catch {
+          return;
+        }
+        const model = readWorkbook(grids).workbook;
+        // Every input the pane offers, and from the picks the changes: whole units of each field.
+        const offered = model.halfYears.flatMap((h) =>
+          h.lines.flatMap((line) =>
+            editableFields(h, line).map((field) => ({
+              sheet: h.sheet,
+              line: keyOfLine(line),
+              field,
+            })),
+          ),
+        );
+        if (offered.length === 0) return;
+        const unit = {
+          servicePercent: 1_000_000,
+          months: 1_000_000,
+          monthlyCost: 100_000,
+          budget: 100_000,
+        } as const;
+        const changes: InputChange[] = picks.map(([k, amount, cents]) => {
+          const o = offered[k % offered.length]!;
+          const whole = o.field === "months" ? 1 + (amount % 6) : amount;
+          return {
+            ...o,
+            value: whole * unit[o.field] + (o.field === "budget" ? cents : 0),
+          };
+        });
+        const shown = analyze(withInputs(grids, model, changes));
+        const { plan } = planInputs(grids, model, changes);
+        const written = analyze(readXlsx(applyPlan(bytes, plan)));
+        expect(toCheckJson("a.xlsx", shown)).toEqual(
+          toCheckJson("a.xlsx", written),
+        );
+        applied++;
+      },
+    ),
+    { numRuns: 120 },
+  );
+  expect(applied).toBeGreaterThan(60);
 });

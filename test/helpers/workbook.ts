@@ -2,6 +2,7 @@
 
 import { strToU8, zipSync } from "fflate";
 import ExcelJS from "exceljs";
+import type { Cell, Grid } from "../../src/core";
 
 export type CellSpec =
   | string
@@ -53,6 +54,35 @@ export async function buildXlsx(
     for (const m of spec.merges ?? []) ws.mergeCells(m);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A core cell as ExcelJS writes it (a formula with its cached value). */
+function specOf(cell: Cell | undefined): CellSpec {
+  if (cell === undefined) return undefined;
+  if (cell.f !== undefined)
+    return cell.v === null
+      ? { formula: cell.f }
+      : { formula: cell.f, result: cell.v as number | string };
+  switch (cell.t) {
+    case "n":
+      return cell.fmt ? { value: cell.v, fmt: cell.fmt } : cell.v;
+    case "e":
+      return { error: cell.v as "#REF!" };
+    case "z":
+      return undefined;
+    default:
+      return cell.v;
+  }
+}
+
+/** A workbook of core grids (from the property tests) as a real .xlsx file. */
+export async function xlsxOf(sheets: readonly Grid[]): Promise<Uint8Array> {
+  return buildXlsx(
+    sheets.map((g) => ({
+      name: g.name,
+      rows: g.rows.map((row) => (row ?? []).map(specOf)),
+    })),
+  );
 }
 
 export const pct = (fraction: number): CellSpec => ({

@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import {
   type Cell,
-  type Grid,
   a1,
   decisionTarget,
   formulaShape,
@@ -21,34 +20,7 @@ import {
   formulaWorkbook,
   isOwnCostFormula,
 } from "../helpers/arbitraries";
-import { type CellSpec, buildXlsx } from "../helpers/workbook";
-
-function specOf(cell: Cell | undefined): CellSpec {
-  if (cell === undefined) return undefined;
-  if (cell.f !== undefined)
-    return cell.v === null
-      ? { formula: cell.f }
-      : { formula: cell.f, result: cell.v as number | string };
-  switch (cell.t) {
-    case "n":
-      return cell.fmt ? { value: cell.v, fmt: cell.fmt } : cell.v;
-    case "e":
-      return { error: cell.v as "#REF!" };
-    case "z":
-      return undefined;
-    default:
-      return cell.v;
-  }
-}
-
-async function xlsxOf(sheets: readonly Grid[]): Promise<Uint8Array> {
-  return buildXlsx(
-    sheets.map((g) => ({
-      name: g.name,
-      rows: g.rows.map((row) => (row ?? []).map(specOf)),
-    })),
-  );
-}
+import { xlsxOf } from "../helpers/workbook";
 
 /** Whether a cell holds something a person put there (a value, or a formula not the add-in's). */
 function isTheirs(cell: Cell | undefined): boolean {
