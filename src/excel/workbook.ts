@@ -971,7 +971,7 @@ async function writeCells(
         c.value.kind === "date"
           ? (c.style?.numberFormat ?? "yyyy-mm-dd")
           : c.style?.numberFormat;
-      return wanted && !own[i] ? wanted : null;
+      return wanted && (!own[i] || c.style?.overOwnFormat) ? wanted : null;
     });
     if (formats.some((f) => f !== null)) {
       // null leaves a cell's format as it is.

@@ -60,6 +60,7 @@ export class StyleBook {
   private readonly sections = new Map<string, Section>();
   private readonly cache = new Map<string, number>();
   private readonly dxfCache = new Map<string, number>();
+  private readonly overCache = new Map<string, number>();
   private nextNumFmtId = 164;
   private readonly baseFont: string;
 
@@ -176,6 +177,27 @@ export class StyleBook {
       children ? `<${p}xf ${attrs}>${children}</${p}xf>` : `<${p}xf ${attrs}/>`,
     );
     this.cache.set(key, index);
+    return index;
+  }
+
+  /**
+   * The cellXfs index of cell format `xf` with its number format replaced by `code`: the rest of a
+   * person's formatting (font, fill, borders, protection) stays.
+   */
+  withNumberFormat(xf: number, code: string): number {
+    const key = `${xf}|${code}`;
+    const known = this.overCache.get(key);
+    if (known !== undefined) return known;
+    const item = this.section("cellXfs").items[xf];
+    if (item === undefined) return this.xf({ numberFormat: code });
+    const id = this.numFmtId(code);
+    const start = /^<[^>]*>/.exec(item)![0];
+    const attrs = start
+      .replace(/\snumFmtId="[^"]*"/, "")
+      .replace(/\sapplyNumberFormat="[^"]*"/, "")
+      .replace(/^<(\S+)/, `<$1 numFmtId="${id}" applyNumberFormat="1"`);
+    const index = this.add("cellXfs", attrs + item.slice(start.length));
+    this.overCache.set(key, index);
     return index;
   }
 

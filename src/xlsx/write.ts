@@ -516,7 +516,9 @@ export function applyPlan(
           cellXml(
             a1(c.row, c.col),
             c.value,
-            own ?? (c.style ? book.xf(c.style) : null),
+            own !== null && c.style?.overOwnFormat && c.style.numberFormat
+              ? book.withNumberFormat(own, c.style.numberFormat)
+              : (own ?? (c.style ? book.xf(c.style) : null)),
             prefix,
           ),
         { marks: edit.marks, styles: book },

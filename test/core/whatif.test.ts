@@ -1,15 +1,19 @@
 // Issue 11: what-if without writing, and named scenarios stored in the workbook.
 
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { unzipSync, strFromU8 } from "fflate";
 import {
   type Analysis,
+  type BudgetWorkbook,
+  type Grid,
   type InputChange,
   type WorkbookGrids,
   SCENARIO_MARK,
   SCENARIO_SHEET,
   analyze,
   compareAnalyses,
+  diffWorkbooks,
   editableFields,
   findScenario,
   keyOfLine,
@@ -233,6 +237,54 @@ describe("what-if: inputs changed without writing", () => {
       analyze(after).computation.halfYears[0]!.lines[0]!.effectiveBudget,
     ).toBe(81_000_000);
   });
+});
+
+test("an amount written into a cell formatted as a percent gets an amount format over its own, the rest of its look kept", async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const spec of budgetWorkbook().slice(0, 2)) {
+    const ws = wb.addWorksheet(spec.name);
+    spec.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell === null || cell === undefined) return;
+        const target = ws.getCell(r + 1, c + 1);
+        if (typeof cell === "object" && "fmt" in cell) {
+          target.value = cell.value;
+          target.numFmt = cell.fmt;
+        } else target.value = cell;
+      }),
+    );
+  }
+  // The activity line's budget, 0 in a bold cell formatted as a percent: it reads as no amount.
+  const cell = wb.getWorksheet("Budget 2025 H2")!.getCell("F6");
+  cell.value = 0;
+  cell.numFmt = "0%";
+  cell.font = { bold: true };
+  const file = new Uint8Array(await wb.xlsx.writeBuffer());
+  const g = readXlsx(file);
+  const activities: InputChange = {
+    sheet: "Budget 2025 H2",
+    line: ACT,
+    field: "budget",
+    value: 12_500_000,
+  };
+  const model = readWorkbook(g).workbook;
+  const { plan } = planInputs(g, model, [activities]);
+  const written = applyPlan(file, plan);
+  const after = readXlsx(written);
+  expect(after.sheets[1]!.rows[5]![5]).toEqual({
+    t: "n",
+    v: 125_000,
+    fmt: "#,##0",
+  });
+  // What the pane showed is what the file now gives.
+  expect(toCheckJson("x", analyze(readXlsx(written)))).toEqual(
+    toCheckJson("x", analyze(withInputs(g, model, [activities]))),
+  );
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(written as unknown as ExcelJS.Buffer);
+  expect(back.getWorksheet("Budget 2025 H2")!.getCell("F6").font?.bold).toBe(
+    true,
+  );
 });
 
 describe("scenarios stored in the workbook", () => {
@@ -514,59 +566,124 @@ describe("scenarios stored in the workbook", () => {
   });
 });
 
+/** Pick numbers, an amount and öre for each change the property makes. */
+const picksArb = fc.array(
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 300 }), fc.nat(99)),
+  { minLength: 1, maxLength: 4 },
+);
+
+/**
+ * A random workbook as a file and as read, and changes to inputs the pane offers (whole units of
+ * each field, and öre in a budget); null when it cannot be read or offers no input.
+ */
+async function withChanges(
+  sheets: Grid[],
+  picks: readonly (readonly [number, number, number])[],
+): Promise<{
+  bytes: Uint8Array;
+  grids: WorkbookGrids;
+  model: BudgetWorkbook;
+  changes: InputChange[];
+} | null> {
+  const bytes = await xlsxOf(sheets);
+  let grids: WorkbookGrids;
+  try {
+    grids = readXlsx(bytes);
+  } catch {
+    return null;
+  }
+  const model = readWorkbook(grids).workbook;
+  const offered = model.halfYears.flatMap((h) =>
+    h.lines.flatMap((line) =>
+      editableFields(h, line).map((field) => ({
+        sheet: h.sheet,
+        line: keyOfLine(line),
+        field,
+      })),
+    ),
+  );
+  if (offered.length === 0) return null;
+  const unit = {
+    servicePercent: 1_000_000,
+    months: 1_000_000,
+    monthlyCost: 100_000,
+    budget: 100_000,
+  } as const;
+  const changes = picks.map(([k, amount, cents]): InputChange => {
+    const o = offered[k % offered.length]!;
+    const whole = o.field === "months" ? 1 + (amount % 6) : amount;
+    return {
+      ...o,
+      value: whole * unit[o.field] + (o.field === "budget" ? cents : 0),
+    };
+  });
+  return { bytes, grids, model, changes };
+}
+
 test("a what-if shows exactly what the workbook gives once its values are written in and read back (property)", async () => {
   let applied = 0;
   await fc.assert(
-    fc.asyncProperty(
-      formulaWorkbook,
-      fc.array(
-        fc.tuple(fc.nat(), fc.integer({ min: 1, max: 300 }), fc.nat(99)),
-        { minLength: 1, maxLength: 4 },
-      ),
-      async (sheets, picks) => {
-        const bytes = await xlsxOf(sheets);
-        let grids: WorkbookGrids;
-        try {
-          grids = readXlsx(bytes);
-        } catch {
-          return;
-        }
-        const model = readWorkbook(grids).workbook;
-        // Every input the pane offers, and from the picks the changes: whole units of each field.
-        const offered = model.halfYears.flatMap((h) =>
-          h.lines.flatMap((line) =>
-            editableFields(h, line).map((field) => ({
-              sheet: h.sheet,
-              line: keyOfLine(line),
-              field,
-            })),
-          ),
-        );
-        if (offered.length === 0) return;
-        const unit = {
-          servicePercent: 1_000_000,
-          months: 1_000_000,
-          monthlyCost: 100_000,
-          budget: 100_000,
-        } as const;
-        const changes: InputChange[] = picks.map(([k, amount, cents]) => {
-          const o = offered[k % offered.length]!;
-          const whole = o.field === "months" ? 1 + (amount % 6) : amount;
-          return {
-            ...o,
-            value: whole * unit[o.field] + (o.field === "budget" ? cents : 0),
-          };
-        });
-        const shown = analyze(withInputs(grids, model, changes));
-        const { plan } = planInputs(grids, model, changes);
-        const written = analyze(readXlsx(applyPlan(bytes, plan)));
-        expect(toCheckJson("a.xlsx", shown)).toEqual(
-          toCheckJson("a.xlsx", written),
-        );
-        applied++;
-      },
-    ),
+    fc.asyncProperty(formulaWorkbook, picksArb, async (sheets, picks) => {
+      const made = await withChanges(sheets, picks);
+      if (!made) return;
+      const { bytes, grids, model, changes } = made;
+      const shown = analyze(withInputs(grids, model, changes));
+      const { plan } = planInputs(grids, model, changes);
+      const written = analyze(readXlsx(applyPlan(bytes, plan)));
+      expect(toCheckJson("a.xlsx", shown)).toEqual(
+        toCheckJson("a.xlsx", written),
+      );
+      applied++;
+    }),
     { numRuns: 120 },
   );
   expect(applied).toBeGreaterThan(60);
+});
+
+test("the written what-if compared with the workbook (diff) names exactly the cells it wrote, with their values (property)", async () => {
+  let compared = 0;
+  await fc.assert(
+    fc.asyncProperty(formulaWorkbook, picksArb, async (sheets, picks) => {
+      const made = await withChanges(sheets, picks);
+      if (!made) return;
+      const { bytes, grids, model, changes } = made;
+      const { plan, writes } = planInputs(grids, model, changes);
+      const written = analyze(readXlsx(applyPlan(bytes, plan)));
+      // Each cell's last write; a value written as it was is no change.
+      const shown = (field: string, v: number | null) =>
+        v === null
+          ? null
+          : field === "servicePercent" || field === "months"
+            ? v / 1_000_000
+            : v / 100;
+      const expected = new Map<
+        string,
+        { old: number | null; new: number | null }
+      >();
+      for (const w of writes) {
+        const key = `${w.sheet}!${w.cell} ${w.field}`;
+        expected.set(key, {
+          old: expected.get(key)?.old ?? shown(w.field, w.before),
+          new: shown(w.field, w.after),
+        });
+      }
+      for (const [key, v] of expected)
+        if (v.old === v.new) expected.delete(key);
+      const diff = diffWorkbooks(analyze(grids), written);
+      expect(
+        new Map(
+          diff.changes.map((c) => [
+            `${c.sheet}!${c.cell} ${c.field}`,
+            { old: c.old, new: c.new },
+          ]),
+        ),
+      ).toEqual(expected);
+      expect(diff.effects.repayment.new).toBe(
+        written.computation.repayment.total / 100,
+      );
+      compared++;
+    }),
+    { numRuns: 120 },
+  );
+  expect(compared).toBeGreaterThan(60);
 });

@@ -1,7 +1,16 @@
 // The Office.js adapter against the strict Excel fake: real budget grids in, the exact cells out,
 // and a sync count that does not grow with lines or sheets.
 
-import { type WorkbookGrids, analyze, planWrite } from "../../src/core";
+import {
+  type WorkbookGrids,
+  analyze,
+  keyOfLine,
+  planInputs,
+  planWrite,
+  readWorkbook,
+  toCheckJson,
+  withInputs,
+} from "../../src/core";
 import {
   applyPlan,
   formulaInput,
@@ -212,5 +221,41 @@ describe("merged cells (ExcelApi 1.13)", () => {
       agreement.overheadRatePpm,
       agreement.start,
     ]).toEqual(["Jämlik hälsa Lindängen", 100_000, "2025-07-01"]);
+  });
+});
+
+describe("what-if written in Excel", () => {
+  test("an amount written into a cell formatted as a percent gets an amount format over its own, its bold kept", async () => {
+    const grids = await gridsOf(budgetWorkbook());
+    const x = FakeExcel.from(grids.sheets);
+    Object.assign(x.cell("Budget 2025 H2", "F6")!, {
+      value: 0,
+      numberFormat: "0%",
+      bold: true,
+    });
+    const read = await readGrids(x.context(), ALL);
+    const model = readWorkbook(read).workbook;
+    const change = {
+      sheet: "Budget 2025 H2",
+      line: keyOfLine({ category: "activity", label: "Verksamhetskostnader" }),
+      field: "budget" as const,
+      value: 12_500_000,
+    };
+    await applyPlan(
+      x.context(),
+      planInputs(read, model, [change]).plan,
+      read,
+      ALL,
+    );
+    expect(x.cell("Budget 2025 H2", "F6")).toMatchObject({
+      value: 125_000,
+      numberFormat: "#,##0",
+      bold: true,
+    });
+    // What the pane showed is what the open workbook now gives.
+    const after = await readGrids(x.context(), ALL);
+    expect(toCheckJson("x", analyze(after))).toEqual(
+      toCheckJson("x", analyze(withInputs(read, model, [change]))),
+    );
   });
 });

@@ -15,8 +15,10 @@ import {
   type CellWrite,
   type WritePlan,
   PERCENT_FORMAT,
+  PLAIN_AMOUNT_FORMAT,
   num,
 } from "../plan/types";
+import { isDateFormat, isPercentFormat } from "../reading/dates";
 
 /** The inputs of a line a person may change: each is a column of the half-year's table. */
 export type InputField = "servicePercent" | "months" | "monthlyCost" | "budget";
@@ -203,14 +205,26 @@ function cellValue(
   field: InputField,
   value: number,
   before: Cell | undefined,
-): { v: number; percentFormat: boolean } {
-  if (field !== "servicePercent")
-    return { v: displayValue(field, value), percentFormat: false };
+): { v: number; percentFormat: boolean; plainFormat: string | null } {
+  if (field !== "servicePercent") {
+    // An amount or months in a cell formatted as a percent or a date would read as one: the
+    // cell gets a plain number format, over its own.
+    const misread = isPercentFormat(before?.fmt) || isDateFormat(before?.fmt);
+    return {
+      v: displayValue(field, value),
+      percentFormat: false,
+      plainFormat: misread
+        ? field === "months"
+          ? "General"
+          : PLAIN_AMOUNT_FORMAT
+        : null,
+    };
+  }
   const points = value / 1_000_000;
   // A plain number in a cell without a percent format is read as percent points.
   if (before?.t === "n" && !(before.fmt ?? "").includes("%"))
-    return { v: points, percentFormat: false };
-  return { v: points / 100, percentFormat: true };
+    return { v: points, percentFormat: false, plainFormat: null };
+  return { v: points / 100, percentFormat: true, plainFormat: null };
 }
 
 /** The grids with the changes laid over them: only the changed rows are copied. */
@@ -235,18 +249,22 @@ export function withInputs(
       for (const e of edits) {
         const row = [...(rows[e.row] ?? [])];
         const before = row[e.col];
-        const { v, percentFormat } = cellValue(
+        const { v, percentFormat, plainFormat } = cellValue(
           e.change.field,
           e.change.value,
           before,
         );
-        const fmt = percentFormat
-          ? (before?.fmt ?? "").includes("%")
-            ? before!.fmt
-            : PERCENT_FORMAT
-          : before?.t === "n"
-            ? before.fmt
-            : undefined;
+        const fmt = plainFormat
+          ? plainFormat === "General"
+            ? undefined
+            : plainFormat
+          : percentFormat
+            ? (before?.fmt ?? "").includes("%")
+              ? before!.fmt
+              : PERCENT_FORMAT
+            : before?.t === "n"
+              ? before.fmt
+              : undefined;
         row[e.col] = fmt === undefined ? { t: "n", v } : { t: "n", v, fmt };
         rows[e.row] = row;
       }
@@ -280,7 +298,7 @@ export function planInputs(
   const writes: InputWrite[] = [];
   for (const l of located) {
     const before = gridOf.get(l.sheet.sheet)?.rows[l.row]?.[l.col];
-    const { v, percentFormat } = cellValue(
+    const { v, percentFormat, plainFormat } = cellValue(
       l.change.field,
       l.change.value,
       before,
@@ -290,7 +308,11 @@ export function planInputs(
       row: l.row,
       col: l.col,
       value: num(v),
-      ...(percentFormat ? { style: { numberFormat: PERCENT_FORMAT } } : {}),
+      ...(plainFormat
+        ? { style: { numberFormat: plainFormat, overOwnFormat: true } }
+        : percentFormat
+          ? { style: { numberFormat: PERCENT_FORMAT } }
+          : {}),
     });
     cells.set(l.sheet.sheet, list);
     writes.push({

@@ -28,6 +28,11 @@ export interface CellStyle {
   readonly wrap?: boolean;
   /** An input cell of a protected sheet: not locked, so it can be typed in. */
   readonly unlocked?: boolean;
+  /**
+   * The number format applies over the cell's own (the rest of its formatting stays): for a value
+   * the cell's own format would misread (an amount in a percent or date cell).
+   */
+  readonly overOwnFormat?: boolean;
 }
 
 export interface CellWrite {
