@@ -99,3 +99,33 @@ describe("robustness", () => {
     );
   });
 });
+
+test("a number no spreadsheet holds (NaN, an infinity) is Excel's #NUM! at its cell, never a crash", () => {
+  const sheet = (months: number): Grid => ({
+    name: "Budget 2025 H2",
+    rows: [
+      [
+        "Post",
+        "Tjänstgöringsgrad",
+        "Antal månader",
+        "Månadskostnad",
+        "Budget",
+      ].map((v) => ({ t: "s" as const, v })),
+      [
+        { t: "s", v: "Lön 0" },
+        { t: "n", v: 0.5, fmt: "0%" },
+        { t: "n", v: months },
+        { t: "n", v: 30000 },
+        { t: "n", v: 90000 },
+      ],
+    ],
+  });
+  for (const months of [NaN, Infinity, -Infinity]) {
+    const findings = analyze({ sheets: [sheet(months)] }).findings.filter(
+      (f) => f.cell === "C2",
+    );
+    expect(findings.map((f) => [f.code, f.params])).toEqual([
+      ["CELL_ERROR", { text: "#NUM!" }],
+    ]);
+  }
+});

@@ -32,7 +32,7 @@ import {
 import { readXlsx } from "../../src/xlsx/read";
 import { applyPlan } from "../../src/xlsx/write";
 import { budgetWorkbook, detailsSheet } from "../helpers/seed";
-import { buildXlsx, kr, xlsxOf } from "../helpers/workbook";
+import { addSheets, buildXlsx, kr, xlsxOf } from "../helpers/workbook";
 import { formulaWorkbook } from "../helpers/arbitraries";
 
 const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
@@ -241,19 +241,7 @@ describe("what-if: inputs changed without writing", () => {
 
 test("an amount written into a cell formatted as a percent gets an amount format over its own, the rest of its look kept", async () => {
   const wb = new ExcelJS.Workbook();
-  for (const spec of budgetWorkbook().slice(0, 2)) {
-    const ws = wb.addWorksheet(spec.name);
-    spec.rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (cell === null || cell === undefined) return;
-        const target = ws.getCell(r + 1, c + 1);
-        if (typeof cell === "object" && "fmt" in cell) {
-          target.value = cell.value;
-          target.numFmt = cell.fmt;
-        } else target.value = cell;
-      }),
-    );
-  }
+  addSheets(wb, budgetWorkbook().slice(0, 2));
   // The activity line's budget, 0 in a bold cell formatted as a percent: it reads as no amount.
   const cell = wb.getWorksheet("Budget 2025 H2")!.getCell("F6");
   cell.value = 0;

@@ -5,33 +5,19 @@
 
 import fc from "fast-check";
 import {
-  type Cell,
   type Grid,
   a1,
   analyze,
-  formulaShape,
   isOwnDecisionSheet,
   planWrite,
 } from "../../src/core";
 import { isOwnRatesSheet } from "../../src/core/plan/rates";
 import { applyPlan, readGrids } from "../../src/excel/workbook";
 import { STAMP } from "../helpers/compute";
-import {
-  OWN_SHAPES,
-  formulaWorkbook,
-  isOwnCostFormula,
-} from "../helpers/arbitraries";
+import { formulaWorkbook, isPersons } from "../helpers/arbitraries";
 import { FakeExcel } from "../helpers/strict-excel";
 
 const ALL = { merges: true, customProperties: true, validations: true };
-
-/** Whether a cell holds something a person put there (a value, or a formula not the add-in's). */
-function isTheirs(cell: Cell | undefined): boolean {
-  if (cell === undefined) return false;
-  if (cell.f !== undefined)
-    return !OWN_SHAPES.has(formulaShape(cell.f)) && !isOwnCostFormula(cell.f);
-  return !(cell.t === "z" || (cell.t === "s" && cell.v.trim() === ""));
-}
 
 test("compute in Excel keeps every value and formula a person put in the workbook (property)", async () => {
   let kept = 0;
@@ -51,7 +37,7 @@ test("compute in Excel keeps every value and formula a person put in the workboo
         expect(now?.name).toBe(sheet.name);
         sheet.rows.forEach((row, r) =>
           row?.forEach((cell, c) => {
-            if (!isTheirs(cell)) return;
+            if (!isPersons(cell)) return;
             const at = `${sheet.name}!${a1(r, c)}`;
             // A formula is kept as it was; its value is Excel's, over the cells as they are now.
             const after = now?.rows[r]?.[c];

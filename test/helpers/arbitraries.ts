@@ -285,6 +285,17 @@ export const OWN_SHAPES: ReadonlySet<string> = new Set(
 export const isOwnCostFormula = (f: string): boolean =>
   f.includes("Avgiftssatser");
 
+/**
+ * Whether a cell holds something a person put there: a value, or a formula that is not the
+ * add-in's own (the add-in may rewrite those).
+ */
+export function isPersons(cell: Cell | undefined): boolean {
+  if (cell === undefined) return false;
+  if (cell.f !== undefined)
+    return !OWN_SHAPES.has(formulaShape(cell.f)) && !isOwnCostFormula(cell.f);
+  return !(cell.t === "z" || (cell.t === "s" && cell.v.trim() === ""));
+}
+
 /** Formulas of other shapes: a person's, which are kept. "" is a shared formula's dependant. */
 export const personsFormula: fc.Arbitrary<string> = fc
   .tuple(ref, ref, fc.nat(6))

@@ -608,8 +608,14 @@ function evaluate(
     );
     // The fake evaluates the formula it translated to JavaScript: tests only, on the tests' own formulas.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    return new Function("__v", "__f", `return (${arith});`)(values, fns) as
-      number | string | boolean;
+    const result = new Function("__v", "__f", `return (${arith});`)(
+      values,
+      fns,
+    ) as number | string | boolean;
+    // Arithmetic on text is #VALUE! in Excel, a division by zero #DIV/0!.
+    if (typeof result === "number" && !Number.isFinite(result))
+      return Number.isNaN(result) ? "#VALUE!" : "#DIV/0!";
+    return result;
   } catch {
     return "#VALUE!";
   }

@@ -27,6 +27,15 @@ export async function buildXlsx(
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   if (options.date1904) wb.properties.date1904 = true;
+  addSheets(wb, sheets);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The sheets added to an ExcelJS workbook, for a test that gives some cells a look of their own. */
+export function addSheets(
+  wb: ExcelJS.Workbook,
+  sheets: readonly SheetSpec[],
+): void {
   for (const spec of sheets) {
     const ws = wb.addWorksheet(spec.name);
     spec.rows.forEach((row, r) => {
@@ -53,7 +62,6 @@ export async function buildXlsx(
     });
     for (const m of spec.merges ?? []) ws.mergeCells(m);
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** A core cell as ExcelJS writes it (a formula with its cached value). */

@@ -4,31 +4,13 @@
 // and on the add-in's own sheets.
 
 import fc from "fast-check";
-import {
-  type Cell,
-  a1,
-  decisionTarget,
-  formulaShape,
-  isOwnDecisionSheet,
-} from "../../src/core";
+import { a1, decisionTarget, isOwnDecisionSheet } from "../../src/core";
 import { isOwnRatesSheet } from "../../src/core/plan/rates";
 import { strFromU8, unzipSync } from "fflate";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { computeBytes, partOf } from "../helpers/compute";
-import {
-  OWN_SHAPES,
-  formulaWorkbook,
-  isOwnCostFormula,
-} from "../helpers/arbitraries";
+import { formulaWorkbook, isPersons } from "../helpers/arbitraries";
 import { xlsxOf } from "../helpers/workbook";
-
-/** Whether a cell holds something a person put there (a value, or a formula not the add-in's). */
-function isTheirs(cell: Cell | undefined): boolean {
-  if (cell === undefined) return false;
-  if (cell.f !== undefined)
-    return !OWN_SHAPES.has(formulaShape(cell.f)) && !isOwnCostFormula(cell.f);
-  return !(cell.t === "z" || (cell.t === "s" && cell.v.trim() === ""));
-}
 
 test("compute keeps every value and formula a person put in the workbook, read back from the written file (property)", async () => {
   let kept = 0;
@@ -53,7 +35,7 @@ test("compute keeps every value and formula a person put in the workbook, read b
         expect(after?.name).toBe(before.name);
         before.rows.forEach((row, r) =>
           row?.forEach((cell, c) => {
-            if (!isTheirs(cell)) return;
+            if (!isPersons(cell)) return;
             const at = `${before.name}!${a1(r, c)}`;
             expect({ at, cell: after?.rows[r]?.[c] }).toEqual({ at, cell });
             kept++;

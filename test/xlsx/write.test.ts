@@ -21,7 +21,7 @@ import {
 } from "../helpers/libreoffice";
 import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
 import { LOKALHYRA, insertRow, specsOf } from "../helpers/insert-row";
-import { buildXlsx } from "../helpers/workbook";
+import { addSheets, buildXlsx } from "../helpers/workbook";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -120,19 +120,7 @@ describe("compute writes the figures into the workbook", () => {
   test("every typed cell keeps its value, other sheets keep values, formulas, fonts, fills and comments, and sheet order is kept", async () => {
     const wb = new ExcelJS.Workbook();
     const notes = wb.addWorksheet("Anteckningar");
-    for (const spec of budgetWorkbook()) {
-      const ws = wb.addWorksheet(spec.name);
-      spec.rows.forEach((row, r) =>
-        row.forEach((v, c) => {
-          if (v === null || v === undefined) return;
-          const cell = ws.getCell(r + 1, c + 1);
-          if (typeof v === "object" && "fmt" in v) {
-            cell.value = v.value;
-            cell.numFmt = v.fmt;
-          } else cell.value = v;
-        }),
-      );
-    }
+    addSheets(wb, budgetWorkbook());
     notes.getCell("A1").value = "Att göra";
     notes.getCell("A1").font = { bold: true, color: { argb: "FFFF0000" } };
     notes.getCell("A1").fill = {

@@ -42,7 +42,7 @@ export class SheetView {
     if (!c) return null;
     switch (c.t) {
       case "n":
-        return c.v;
+        return Number.isFinite(c.v) ? c.v : "error";
       case "s":
         return c.v === "" ? (c.f ? "text" : null) : "text";
       case "e":

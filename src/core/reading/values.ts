@@ -98,6 +98,8 @@ export function parseNumberText(raw: string): ParsedNumber | null {
 export function errorValueOf(cell: Cell | undefined): string | null {
   if (!cell) return null;
   if (cell.t === "e") return cell.v;
+  // A number no spreadsheet holds (NaN, an infinity) from an adapter: what Excel shows for one.
+  if (cell.t === "n" && !Number.isFinite(cell.v)) return "#NUM!";
   if (cell.t === "s") {
     const t = cell.v.trim().toUpperCase();
     if (ERROR_VALUES.includes(t)) return t;
