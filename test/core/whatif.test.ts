@@ -239,6 +239,24 @@ describe("what-if: inputs changed without writing", () => {
   });
 });
 
+test("a percent written into an empty cell with a look of its own (bold, no number format) is the fraction with a percent format, as the pane showed", async () => {
+  const wb = new ExcelJS.Workbook();
+  addSheets(wb, budgetWorkbook().slice(0, 3));
+  // Hälsofrämjare's % in 2026 H1, emptied but still bold: the file keeps the cell with its style.
+  const cell = wb.getWorksheet("Budget 2026 H1")!.getCell("C4");
+  cell.value = null;
+  cell.style = { font: { bold: true } };
+  const file = new Uint8Array(await wb.xlsx.writeBuffer());
+  const g = readXlsx(file);
+  const model = readWorkbook(g).workbook;
+  const written = applyPlan(file, planInputs(g, model, [to300]).plan);
+  const after = readXlsx(written);
+  expect(after.sheets[2]!.rows[3]![2]).toEqual({ t: "n", v: 3, fmt: "0%" });
+  expect(toCheckJson("x", analyze(after))).toEqual(
+    toCheckJson("x", analyze(withInputs(g, model, [to300]))),
+  );
+});
+
 test("an amount written into a cell formatted as a percent gets an amount format over its own, the rest of its look kept", async () => {
   const wb = new ExcelJS.Workbook();
   addSheets(wb, budgetWorkbook().slice(0, 2));

@@ -12,6 +12,7 @@ import {
 import { keyOfLine } from "../figures/tables";
 import { parseNumberText } from "../reading/values";
 import {
+  type CellStyle,
   type CellWrite,
   type WritePlan,
   PERCENT_FORMAT,
@@ -200,31 +201,47 @@ function locate<C extends InputChange>(
   return { live, unmatched };
 }
 
-/** The cell a value is written as: a percent keeps the cell's convention (fraction or points). */
+/**
+ * The cell a value is written as: a percent keeps the cell's convention (fraction or points). When
+ * the cell's own number format would misread the value (a fraction without a percent format, an
+ * amount or months in a percent or date cell), the write carries a format that applies over the
+ * cell's own; the rest of its look stays.
+ */
 function cellValue(
   field: InputField,
   value: number,
   before: Cell | undefined,
-): { v: number; percentFormat: boolean; plainFormat: string | null } {
-  if (field !== "servicePercent") {
-    // An amount or months in a cell formatted as a percent or a date would read as one: the
-    // cell gets a plain number format, over its own.
-    const misread = isPercentFormat(before?.fmt) || isDateFormat(before?.fmt);
+): { v: number; style: CellStyle | null } {
+  const fmt = before?.fmt;
+  if (field !== "servicePercent")
     return {
       v: displayValue(field, value),
-      percentFormat: false,
-      plainFormat: misread
-        ? field === "months"
-          ? "General"
-          : PLAIN_AMOUNT_FORMAT
-        : null,
+      style:
+        isPercentFormat(fmt) || isDateFormat(fmt)
+          ? {
+              numberFormat:
+                field === "months" ? "General" : PLAIN_AMOUNT_FORMAT,
+              overOwnFormat: true,
+            }
+          : null,
     };
-  }
   const points = value / 1_000_000;
+  if (isPercentFormat(fmt)) return { v: points / 100, style: null };
   // A plain number in a cell without a percent format is read as percent points.
-  if (before?.t === "n" && !(before.fmt ?? "").includes("%"))
-    return { v: points, percentFormat: false, plainFormat: null };
-  return { v: points / 100, percentFormat: true, plainFormat: null };
+  if (before?.t === "n") return { v: points, style: null };
+  return {
+    v: points / 100,
+    style: { numberFormat: PERCENT_FORMAT, overOwnFormat: true },
+  };
+}
+
+/** A cell's number format once `style` is written over it (General is no format). */
+function formatAfter(
+  before: Cell | undefined,
+  style: CellStyle | null,
+): string | undefined {
+  const fmt = style?.numberFormat ?? before?.fmt;
+  return fmt === "General" ? undefined : fmt;
 }
 
 /** The grids with the changes laid over them: only the changed rows are copied. */
@@ -249,22 +266,8 @@ export function withInputs(
       for (const e of edits) {
         const row = [...(rows[e.row] ?? [])];
         const before = row[e.col];
-        const { v, percentFormat, plainFormat } = cellValue(
-          e.change.field,
-          e.change.value,
-          before,
-        );
-        const fmt = plainFormat
-          ? plainFormat === "General"
-            ? undefined
-            : plainFormat
-          : percentFormat
-            ? (before?.fmt ?? "").includes("%")
-              ? before!.fmt
-              : PERCENT_FORMAT
-            : before?.t === "n"
-              ? before.fmt
-              : undefined;
+        const { v, style } = cellValue(e.change.field, e.change.value, before);
+        const fmt = formatAfter(before, style);
         row[e.col] = fmt === undefined ? { t: "n", v } : { t: "n", v, fmt };
         rows[e.row] = row;
       }
@@ -298,21 +301,13 @@ export function planInputs(
   const writes: InputWrite[] = [];
   for (const l of located) {
     const before = gridOf.get(l.sheet.sheet)?.rows[l.row]?.[l.col];
-    const { v, percentFormat, plainFormat } = cellValue(
-      l.change.field,
-      l.change.value,
-      before,
-    );
+    const { v, style } = cellValue(l.change.field, l.change.value, before);
     const list = cells.get(l.sheet.sheet) ?? [];
     list.push({
       row: l.row,
       col: l.col,
       value: num(v),
-      ...(plainFormat
-        ? { style: { numberFormat: plainFormat, overOwnFormat: true } }
-        : percentFormat
-          ? { style: { numberFormat: PERCENT_FORMAT } }
-          : {}),
+      ...(style ? { style } : {}),
     });
     cells.set(l.sheet.sheet, list);
     writes.push({
