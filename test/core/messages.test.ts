@@ -13,6 +13,7 @@ import {
   renderFinding,
 } from "../../src/core";
 import { anyWorkbook, formulaWorkbook } from "../helpers/arbitraries";
+import { STAMP } from "../helpers/compute";
 import { swedishIn } from "../helpers/english";
 import { fileErrorText } from "../../src/xlsx/file-errors";
 import {
@@ -187,11 +188,7 @@ test("random workbooks: every finding in both languages, and every text compute 
           expect(`${f.code}: ${message}`).not.toMatch(WHOLE);
           findings++;
         }
-      const plan = planWrite({ sheets }, analysis, {
-        at: "2026-12-04 10:00",
-        version: "test",
-        source: "a.xlsx",
-      });
+      const plan = planWrite({ sheets }, analysis, STAMP);
       for (const sheet of [...plan.edits, ...plan.creates])
         for (const { value } of sheet.cells)
           if (value.kind === "text" || value.kind === "formula") {

@@ -16,20 +16,13 @@ import {
 } from "../../src/core";
 import { isOwnRatesSheet } from "../../src/core/plan/rates";
 import {
-  OWN_SHAPES,
   formulaWorkbook,
+  holdsNothing,
+  isAddInsFormula,
   isOwnCostFormula,
 } from "../helpers/arbitraries";
-
-const STAMP = { at: "2026-12-04 10:00", version: "test", source: "a.xlsx" };
-
-/** No value and no formula (a formula whose value is "" is a person's work too). */
-function holdsNothing(cell: Cell | undefined): boolean {
-  return (
-    cell === undefined ||
-    (!cell.f && (cell.t === "z" || (cell.t === "s" && cell.v.trim() === "")))
-  );
-}
+import { STAMP } from "../helpers/compute";
+import { SALARY_HEADERS } from "../helpers/seed";
 
 interface Tally {
   /** Writes over the add-in's own formulas. */
@@ -68,7 +61,7 @@ function expectNothingTypedOverwritten(
       });
       if (f === undefined) continue;
       const shape = formulaShape(f);
-      const owned = OWN_SHAPES.has(shape) || isOwnCostFormula(f);
+      const owned = isAddInsFormula(f);
       expect({ at, f, owned }).toEqual({ at, f, owned: true });
       // A formula replaces a formula of its own shape; a cost formula (whose shape follows the
       // period) a cost formula.
@@ -159,15 +152,7 @@ test('a formula that shows "" is a person\'s work: compute writes neither over i
     rows: [
       [{ t: "s", v: "Lönekalkyl" }],
       [],
-      [
-        "Post",
-        "Namn",
-        "Födelseår",
-        "Månadslön",
-        "Tjänstgöringsgrad",
-        "Från",
-        "Till",
-      ].map((v): Cell => ({ t: "s", v })),
+      SALARY_HEADERS.map((v): Cell => ({ t: "s", v })),
       [
         { t: "s", v: "Lön 0" },
         { t: "s", v: "Person 0" },

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { type Cell, type Grid, formulaShape } from "../../src/core";
 import { RATES_NOTE } from "../../src/core/plan/rates";
+import { HEADERS, SALARY_HEADERS } from "./seed";
 
 export const WORDS = [
   "Uppgifter",
@@ -19,14 +20,7 @@ export const WORDS = [
   "Period",
   "juli–december 2025",
   "2025-H1",
-  "Kostnadsslag",
-  "Post",
-  "Tjänstgöringsgrad",
-  "Antal månader",
-  "Månadskostnad",
-  "Budget",
-  "Utfall",
-  "Differens",
+  ...HEADERS,
   "Status",
   "Lön",
   "Verksamhet",
@@ -290,10 +284,21 @@ export const isOwnCostFormula = (f: string): boolean =>
  * add-in's own (the add-in may rewrite those).
  */
 export function isPersons(cell: Cell | undefined): boolean {
-  if (cell === undefined) return false;
-  if (cell.f !== undefined)
-    return !OWN_SHAPES.has(formulaShape(cell.f)) && !isOwnCostFormula(cell.f);
-  return !(cell.t === "z" || (cell.t === "s" && cell.v.trim() === ""));
+  if (cell?.f !== undefined) return !isAddInsFormula(cell.f);
+  return !holdsNothing(cell);
+}
+
+/** A formula the add-in owns (SPEC §7): one of its shapes, or a cost formula of Lönekalkyl. */
+export function isAddInsFormula(f: string): boolean {
+  return OWN_SHAPES.has(formulaShape(f)) || isOwnCostFormula(f);
+}
+
+/** No value and no formula (a formula whose value is "" is a person's work too). */
+export function holdsNothing(cell: Cell | undefined): boolean {
+  return (
+    cell === undefined ||
+    (!cell.f && (cell.t === "z" || (cell.t === "s" && cell.v.trim() === "")))
+  );
 }
 
 /** Formulas of other shapes: a person's, which are kept. "" is a shared formula's dependant. */
@@ -420,16 +425,10 @@ const salaryGrid: fc.Arbitrary<Grid> = fc
     }),
   )
   .map(([persons, costHeaders, costs]) => {
-    const header = [
-      "Post",
-      "Namn",
-      "Födelseår",
-      "Månadslön",
-      "Tjänstgöringsgrad",
-      "Från",
-      "Till",
-      ...costHeaders,
-    ].map((v): Cell => ({ t: "s", v }));
+    const header = [...SALARY_HEADERS, ...costHeaders].map((v): Cell => ({
+      t: "s",
+      v,
+    }));
     return {
       name: "Lönekalkyl",
       rows: [

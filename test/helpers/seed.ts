@@ -38,6 +38,17 @@ export const HEADERS = [
   "Differens",
 ];
 
+/** The headers of `Lönekalkyl`'s table of persons, as the template lays them out. */
+export const SALARY_HEADERS = [
+  "Post",
+  "Namn",
+  "Födelseår",
+  "Månadslön",
+  "Tjänstgöringsgrad",
+  "Från",
+  "Till",
+];
+
 /** The 2025–26 budget half-year, as the template lays it out (header on row 3). */
 export function budgetHalfYearSheet(
   name: string,
@@ -269,15 +280,7 @@ export function salaryWorkbook(
       rows: [
         ["Lönekalkyl"],
         [],
-        [
-          "Post",
-          "Namn",
-          "Födelseår",
-          "Månadslön",
-          "Tjänstgöringsgrad",
-          "Från",
-          "Till",
-        ],
+        SALARY_HEADERS,
         [
           "Hälsofrämjare",
           "Person A",
