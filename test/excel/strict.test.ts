@@ -1113,3 +1113,33 @@ describe("the protected template in Excel", () => {
     expect(instructions).toMatch(/Ta bort bladskydd/);
   });
 });
+
+describe("the fake's formulas, as Excel shows them", () => {
+  test("a missing sheet is #REF!, a circle 0, arithmetic on text #VALUE!, a division by zero #DIV/0!; a range of formulas over ranges of formulas is quick", () => {
+    const f = (formula: string) => ({ t: "z" as const, v: null, f: formula });
+    // Twelve formulas each summing the column: evaluated along every path, 12! evaluations.
+    const chain = Array.from({ length: 12 }, () => [f("SUM(A1:A12)")]);
+    const x = FakeExcel.from([
+      {
+        name: "Blad1",
+        rows: [
+          [
+            f("'Saknas'!A1*2"),
+            f("B1+1"),
+            f("ROUND(D1,0)"),
+            { t: "s", v: "text" },
+          ],
+          [f("1/0")],
+        ],
+      },
+      { name: "Kedja", rows: chain },
+    ]);
+    expect([
+      x.valueAt("Blad1", "A1"),
+      x.valueAt("Blad1", "B1"),
+      x.valueAt("Blad1", "C1"),
+      x.valueAt("Blad1", "A2"),
+      x.valueAt("Kedja", "A1"),
+    ]).toEqual(["#REF!", 1, "#VALUE!", "#DIV/0!", 0]);
+  });
+});

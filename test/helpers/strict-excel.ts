@@ -533,13 +533,6 @@ function evaluate(
       str ?? (word === "TRUE" ? "1" : "0"),
   );
   try {
-    js = tokens(source);
-  } catch (e) {
-    if (e === MISSING_SHEET) return "#REF!";
-    throw e;
-  }
-  function tokens(source: string): string {
-    let js = "";
     for (const m of source.matchAll(re)) {
       const [, str, sheetPart, from, to, op, rest] = m;
       if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
@@ -553,7 +546,9 @@ function evaluate(
       else if (op) js += op.length <= 2 && /[<>]/.test(op) ? op : `__f.${op}`;
       else js += rest ?? "";
     }
-    return js;
+  } catch (e) {
+    if (e === MISSING_SHEET) return "#REF!";
+    throw e;
   }
   const num = (v: unknown) => (v === null || v === "" ? 0 : Number(v));
   const fns = {
