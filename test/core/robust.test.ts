@@ -1,7 +1,14 @@
 // Reading never throws on workbook content, and the parts always sum to their totals (properties).
 
 import fc from "fast-check";
-import { type Grid, analyze, toCheckJson } from "../../src/core";
+import {
+  type Cell,
+  type Grid,
+  analyze,
+  planWrite,
+  toCheckJson,
+} from "../../src/core";
+import { STAMP } from "../helpers/compute";
 import { anyWorkbook } from "../helpers/arbitraries";
 
 describe("robustness", () => {
@@ -127,5 +134,33 @@ test("a number no spreadsheet holds (NaN, an infinity) is Excel's #NUM! at its c
     expect(findings.map((f) => [f.code, f.params])).toEqual([
       ["CELL_ERROR", { text: "#NUM!" }],
     ]);
+  }
+});
+
+test("a NaN amount in a sum the plan writes: the sum's cached value is a figure, never NaN", () => {
+  const s = (v: string): Cell => ({ t: "s", v });
+  const sheets: Grid[] = [
+    {
+      name: "Uppgifter",
+      rows: [[s("OH-sats"), { t: "n", v: 0.1, fmt: "0%" }]],
+    },
+    {
+      name: "Budget 2025 H2",
+      rows: [
+        [s("Kostnadsslag"), s("Post"), s("Budget")],
+        [s("Verksamhet"), s("Hyra"), { t: "n", v: NaN }],
+        [s("Verksamhet"), s("Material"), { t: "n", v: 1000 }],
+        [s("OH"), s("OH-kostnader")],
+        [s("Summa"), s(""), { t: "n", v: 1100 }],
+      ],
+    },
+  ];
+  const plan = planWrite({ sheets }, analyze({ sheets }), STAMP);
+  const values = plan.edits.flatMap((e) => e.cells.map((c) => c.value));
+  expect(values.length).toBeGreaterThan(0);
+  for (const v of values) {
+    const figure =
+      v.kind === "formula" ? v.cached : v.kind === "number" ? v.value : 0;
+    expect(Number.isNaN(figure)).toBe(false);
   }
 });
