@@ -353,16 +353,18 @@ export async function readGrids(
   let pending = batchesOf(blocks, READ_BYTES_PER_CELL);
   let cost = { bytes: 0, cells: 0 };
   let sized = false;
-  // Merged areas tell a merged key cell in Uppgifter from an empty value cell. Only that sheet
-  // is asked, with the first batch of cells: more than 512 areas in a range fail the request
-  // (ExcelApi 1.13), and then the batch is asked again without them (a merged key cell then
-  // reads as it shows).
-  let details = options.merges
-    ? grids.find(
+  // Merged areas tell a merged key cell (in Uppgifter, or a half-year's period) from an empty
+  // value cell, and keep the plan's added columns and values out of them. They are asked of every
+  // sheet that may be input, with the first batch of cells. More than 512 areas in a range fail the
+  // request (ExcelApi 1.13): then the batch is asked again with Uppgifter's alone, and then without
+  // any (a merged key cell then reads as it shows); at most two more round trips, whatever the sheets.
+  const withCells = (g: Grid) => blocks.some((b) => b.sheet === g.name);
+  let mergesOfSheets: Grid[] = options.merges
+    ? grids.filter(
         (g) =>
-          isDetailsSheetName(g.name) && blocks.some((b) => b.sheet === g.name),
+          withCells(g) && !isDecisionSheetName(g.name) && g.owner === undefined,
       )
-    : undefined;
+    : [];
   while (pending.length > 0) {
     const batch = pending.shift()!;
     const loaded = batch.map((c) => {
@@ -372,14 +374,14 @@ export async function readGrids(
       range.load("values,valueTypes,numberFormat,formulas");
       return { chunk: c, range };
     });
-    let merged: Excel.RangeAreas | null = null;
-    if (details) {
-      merged = context.workbook.worksheets
-        .getItem(details.name)
+    const merged = mergesOfSheets.map((g) => {
+      const areas = context.workbook.worksheets
+        .getItem(g.name)
         .getRange()
         .getMergedAreasOrNullObject();
-      merged.load("address");
-    }
+      areas.load("address");
+      return { grid: g, areas };
+    });
     // One sync per batch of chunks: the count grows only with what one response can carry.
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -387,16 +389,20 @@ export async function readGrids(
     } catch (e) {
       const parts = responseTooLarge(e) ? halves(batch) : null;
       if (parts) pending.unshift(...parts);
-      else if (merged) {
-        details = undefined;
+      else if (merged.length > 0) {
+        mergesOfSheets =
+          merged.length > 1
+            ? mergesOfSheets
+                .filter((g) => isDetailsSheetName(g.name))
+                .slice(0, 1)
+            : [];
         pending.unshift(batch);
       } else throw e;
       continue;
     }
-    if (details && merged) {
-      (details as { merges?: readonly Merge[] }).merges = mergesFrom(merged);
-      details = undefined;
-    }
+    for (const { grid, areas } of merged)
+      (grid as { merges?: readonly Merge[] }).merges = mergesFrom(areas);
+    mergesOfSheets = [];
     for (const { chunk, range } of loaded) {
       const grid = byName.get(chunk.sheet)!;
       const formulas = ensureLoaded(range.formulas as unknown[][], "formulas");
@@ -468,8 +474,8 @@ function fillRows(
   });
 }
 
-function mergesFrom(areas: Excel.RangeAreas | null): Merge[] {
-  if (!areas || ensureLoaded(areas.isNullObject, "merged areas")) return [];
+function mergesFrom(areas: Excel.RangeAreas): Merge[] {
+  if (ensureLoaded(areas.isNullObject, "merged areas")) return [];
   return mergesOf(ensureLoaded(areas.address, "merged areas"));
 }
 

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import {
   type Cell,
   type Grid,
+  type Merge,
   type WritePlan,
   a1,
   analyze,
@@ -33,6 +34,68 @@ interface Tally {
   namesakesKept: number;
   /** Cells written into Lönekalkyl (its cost columns). */
   salaryWrites: number;
+  /** Columns added beside a merged area in their rows (that could have gone into it). */
+  addedBesideMerges: number;
+}
+
+const ADDED_HEADER = /^(Utfall|Differens|Status|Kostnad \d{4}-H[12])$/;
+
+const within = (m: Merge, row: number, col: number) =>
+  row >= m.top && row <= m.bottom && col >= m.left && col <= m.right;
+
+/**
+ * Excel shows a merged area's top-left cell over the area: the plan writes into no other cell of
+ * one, and a column it adds goes through none.
+ */
+function expectNothingWrittenIntoMerges(
+  grid: Grid,
+  edit: WritePlan["edits"][number],
+  tally: Tally,
+): void {
+  const merges = grid.merges ?? [];
+  for (const w of edit.cells) {
+    const hiding = merges.find(
+      (m) => within(m, w.row, w.col) && (w.row > m.top || w.col > m.left),
+    );
+    expect({ at: a1(w.row, w.col), hiding }).toEqual({
+      at: a1(w.row, w.col),
+      hiding: undefined,
+    });
+  }
+  const added = edit.cells.filter(
+    (w) =>
+      w.value.kind === "text" &&
+      ADDED_HEADER.test(w.value.value) &&
+      holdsNothing(cellAt(grid, w.row, w.col)),
+  );
+  for (const header of added) {
+    const rows = edit.cells
+      .filter((w) => w.col === header.col)
+      .map((w) => w.row);
+    const top = Math.min(...rows);
+    const bottom = Math.max(...rows);
+    const through = merges.find(
+      (m) =>
+        m.left <= header.col &&
+        m.right >= header.col &&
+        m.top <= bottom &&
+        m.bottom >= top,
+    );
+    expect({ column: a1(header.row, header.col), through }).toEqual({
+      column: a1(header.row, header.col),
+      through: undefined,
+    });
+    if (
+      merges.some(
+        (m) =>
+          m.top <= bottom &&
+          m.bottom >= top &&
+          m.right >= header.col - 3 &&
+          m.left <= header.col + 1,
+      )
+    )
+      tally.addedBesideMerges++;
+  }
 }
 
 function expectNothingTypedOverwritten(
@@ -46,6 +109,7 @@ function expectNothingTypedOverwritten(
     expect(grid?.name).toBe(edit.sheet);
     if (!grid) continue;
     if (edit.sheet === "Lönekalkyl") tally.salaryWrites += edit.cells.length;
+    expectNothingWrittenIntoMerges(grid, edit, tally);
     const written = new Set<string>();
     for (const w of edit.cells) {
       written.add(`${w.row},${w.col}`);
@@ -112,6 +176,7 @@ test("compute writes only into empty cells and the add-in's own formulas, and re
     keptBeside: 0,
     namesakesKept: 0,
     salaryWrites: 0,
+    addedBesideMerges: 0,
   };
   fc.assert(
     fc.property(formulaWorkbook, (sheets) => {
@@ -126,6 +191,7 @@ test("compute writes only into empty cells and the add-in's own formulas, and re
   expect(tally.keptBeside).toBeGreaterThan(1000);
   expect(tally.namesakesKept).toBeGreaterThan(40);
   expect(tally.salaryWrites).toBeGreaterThan(400);
+  expect(tally.addedBesideMerges).toBeGreaterThan(40);
 });
 
 test('a formula that shows "" is a person\'s work: compute writes neither over it nor into its column', () => {
@@ -189,4 +255,98 @@ test('a formula that shows "" is a person\'s work: compute writes neither over i
   expect(at("Budget 2026 H1")).toEqual(
     expect.arrayContaining(["D1", "E1", "F1"]),
   );
+});
+
+test("a note merged across columns beside the lines keeps its columns: Utfall, Differens and Status go past it", () => {
+  const details: Grid = {
+    name: "Uppgifter",
+    rows: [
+      [
+        { t: "s", v: "OH-sats" },
+        { t: "n", v: 0.1, fmt: "0%" },
+      ],
+    ],
+  };
+  const half: Grid = {
+    name: "Budget 2026 H1",
+    rows: [
+      [
+        { t: "s", v: "Post" },
+        { t: "s", v: "Budget" },
+      ],
+      [
+        { t: "s", v: "Verksamhet" },
+        { t: "n", v: 1000 },
+        { t: "s", v: "Kommentar till raden" },
+      ],
+      [
+        { t: "s", v: "Lokal" },
+        { t: "n", v: 2000 },
+      ],
+    ],
+    // The note spans C2:E2, and an empty area (a look only) F3:F4 reaches into the table's rows.
+    merges: [
+      { top: 1, left: 2, bottom: 1, right: 4 },
+      { top: 2, left: 5, bottom: 3, right: 5 },
+    ],
+  };
+  const sheets = [details, half];
+  const plan = planWrite({ sheets }, analyze({ sheets }), STAMP);
+  const written = plan.edits
+    .filter((e) => e.sheet === "Budget 2026 H1")
+    .flatMap((e) => e.cells);
+  const headers = written
+    .filter((w) => w.row === 0)
+    .map((w) => [a1(w.row, w.col), w.value.kind === "text" && w.value.value]);
+  // C:E hold the note, F the empty area: the added columns are G, H and I.
+  expect(headers).toEqual([
+    ["G1", "Utfall"],
+    ["H1", "Differens"],
+    ["I1", "Status"],
+  ]);
+  expect(written.map((w) => a1(w.row, w.col))).toEqual(
+    expect.arrayContaining(["H2", "I2", "H3", "I3"]),
+  );
+});
+
+test("a value the plan would write into a cell a merged area hides is not written", () => {
+  const details: Grid = {
+    name: "Uppgifter",
+    rows: [
+      [
+        { t: "s", v: "OH-sats" },
+        { t: "n", v: 0.1, fmt: "0%" },
+      ],
+    ],
+  };
+  const half: Grid = {
+    name: "Budget 2026 H1",
+    rows: [
+      [
+        { t: "s", v: "Post" },
+        { t: "s", v: "Budget" },
+        { t: "s", v: "Utfall" },
+        { t: "s", v: "Differens" },
+      ],
+      [
+        { t: "s", v: "Verksamhet" },
+        { t: "n", v: 1000 },
+        { t: "n", v: 900 },
+      ],
+      [
+        { t: "s", v: "Lokal" },
+        { t: "n", v: 2000 },
+        { t: "s", v: "Se bilaga" },
+      ],
+    ],
+    // "Se bilaga" is merged over Utfall and Differens of its row: D3 is hidden under it.
+    merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
+  };
+  const sheets = [details, half];
+  const plan = planWrite({ sheets }, analyze({ sheets }), STAMP);
+  const at = plan.edits
+    .filter((e) => e.sheet === "Budget 2026 H1")
+    .flatMap((e) => e.cells.map((w) => a1(w.row, w.col)));
+  expect(at).toContain("D2");
+  expect(at).not.toContain("D3");
 });

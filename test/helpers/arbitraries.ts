@@ -2,7 +2,7 @@
 // partner's (details, half-years with lines, the add-in's own sheets and a person's of their names).
 
 import fc from "fast-check";
-import { type Cell, type Grid, formulaShape } from "../../src/core";
+import { type Cell, type Grid, type Merge, formulaShape } from "../../src/core";
 import { RATES_NOTE } from "../../src/core/plan/rates";
 import { HEADERS, SALARY_HEADERS } from "./seed";
 
@@ -449,20 +449,63 @@ const salaryGrid: fc.Arbitrary<Grid> = fc
     };
   });
 
+const overlaps = (a: Merge, b: Merge): boolean =>
+  a.top <= b.bottom &&
+  b.top <= a.bottom &&
+  a.left <= b.right &&
+  b.left <= a.right;
+
+/**
+ * A sheet with merged areas as Excel keeps them: of more than one cell, none overlapping another,
+ * and holding only their top-left cell's content (merging clears the rest). Often a comment right
+ * of a table, merged across columns, or a column's cells merged down; sometimes inside the table.
+ */
+export function withMerges(grid: fc.Arbitrary<Grid>): fc.Arbitrary<Grid> {
+  const area = fc
+    .tuple(fc.nat(12), fc.nat(11), fc.nat(3), fc.nat(3))
+    .filter(([, , h, w]) => h + w > 0)
+    .map(([top, left, h, w]): Merge => ({
+      top,
+      left,
+      bottom: top + h,
+      right: left + w,
+    }));
+  return fc
+    .tuple(grid, fc.array(area, { maxLength: 3 }), fc.string({ maxLength: 3 }))
+    .map(([g, areas, note]) => {
+      const merges: Merge[] = [];
+      for (const m of areas)
+        if (!merges.some((k) => overlaps(k, m))) merges.push(m);
+      if (merges.length === 0) return g;
+      const rows = g.rows.map((row) => (row ? [...row] : row));
+      for (const m of merges) {
+        for (let r = m.top; r <= m.bottom; r++)
+          for (let c = m.left; c <= m.right; c++)
+            if ((r > m.top || c > m.left) && rows[r]?.[c] !== undefined)
+              rows[r]![c] = undefined;
+        // Now and then the area holds a note a person wrote (the rest of the time it is a look).
+        if (note && !rows[m.top]?.[m.left])
+          (rows[m.top] ??= [])[m.left] = { t: "s", v: `Not ${note}` };
+      }
+      return { ...g, rows, merges };
+    });
+}
+
 /**
  * Details, half-years whose lines hold typed values, the add-in's formulas and a person's, often
  * `Lönekalkyl`, and now and then a sheet named as the add-in's own ones (theirs or a person's).
+ * The half-years and `Lönekalkyl` have merged areas now and then.
  */
 export const formulaWorkbook: fc.Arbitrary<Grid[]> = fc
   .tuple(
     detailsGrid,
-    fc.uniqueArray(halfYearGrid(typedOrFormulaCell), {
+    fc.uniqueArray(withMerges(halfYearGrid(typedOrFormulaCell)), {
       minLength: 1,
       maxLength: 3,
       selector: (g) => g.name,
     }),
     fc.uniqueArray(namesakeGrid, { maxLength: 2, selector: (g) => g.name }),
-    fc.option(salaryGrid, { nil: undefined }),
+    fc.option(withMerges(salaryGrid), { nil: undefined }),
   )
   .map(([d, halves, namesakes, salaries]) => [
     d,

@@ -2,7 +2,7 @@
 
 import { strToU8, zipSync } from "fflate";
 import ExcelJS from "exceljs";
-import type { Cell, Grid } from "../../src/core";
+import { type Cell, type Grid, a1 } from "../../src/core";
 
 export type CellSpec =
   | string
@@ -89,6 +89,9 @@ export async function xlsxOf(sheets: readonly Grid[]): Promise<Uint8Array> {
     sheets.map((g) => ({
       name: g.name,
       rows: g.rows.map((row) => (row ?? []).map(specOf)),
+      merges: (g.merges ?? []).map(
+        (m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`,
+      ),
     })),
   );
 }

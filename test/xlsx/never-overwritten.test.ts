@@ -10,11 +10,12 @@ import { strFromU8, unzipSync } from "fflate";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { computeBytes, partOf } from "../helpers/compute";
 import { formulaWorkbook, isPersons } from "../helpers/arbitraries";
-import { xlsxOf } from "../helpers/workbook";
+import { buildXlsx, pct, xlsxOf } from "../helpers/workbook";
 
 test("compute keeps every value and formula a person put in the workbook, read back from the written file (property)", async () => {
   let kept = 0;
   let computed = 0;
+  let merged = 0;
   await fc.assert(
     fc.asyncProperty(formulaWorkbook, async (sheets) => {
       const bytes = await xlsxOf(sheets);
@@ -33,6 +34,12 @@ test("compute keeps every value and formula a person put in the workbook, read b
         if (isOwnDecisionSheet(before) || isOwnRatesSheet(before)) continue;
         const after = output.sheets.find((s) => s.name === before.name);
         expect(after?.name).toBe(before.name);
+        // Its merged areas too: a person's look is theirs.
+        expect({ sheet: before.name, merges: after?.merges }).toEqual({
+          sheet: before.name,
+          merges: before.merges,
+        });
+        merged += before.merges?.length ?? 0;
         before.rows.forEach((row, r) =>
           row?.forEach((cell, c) => {
             if (!isPersons(cell)) return;
@@ -47,6 +54,32 @@ test("compute keeps every value and formula a person put in the workbook, read b
   );
   expect(computed).toBeGreaterThan(60);
   expect(kept).toBeGreaterThan(2000);
+  expect(merged).toBeGreaterThan(40);
+});
+
+test("a note merged beside the lines in a file: compute adds Utfall, Differens and Status past it and keeps the merge", async () => {
+  const bytes = await buildXlsx([
+    { name: "Uppgifter", rows: [["OH-sats", pct(0.1)]] },
+    {
+      name: "Budget 2026 H1",
+      rows: [
+        ["Post", "Budget"],
+        ["Verksamhet", 1000, "Kommentar till raden"],
+        ["Lokal", 2000],
+      ],
+      merges: ["C2:E2"],
+    },
+  ]);
+  const after = readXlsx(computeBytes(bytes)).sheets.find(
+    (g) => g.name === "Budget 2026 H1",
+  );
+  expect(after?.rows[0]?.slice(5).map((c) => c?.v)).toEqual([
+    "Utfall",
+    "Differens",
+    "Status",
+  ]);
+  expect(after?.rows[1]?.[2]).toEqual({ t: "s", v: "Kommentar till raden" });
+  expect(after?.merges).toEqual([{ top: 1, left: 2, bottom: 1, right: 4 }]);
 });
 
 /** Each part's text, by name. */

@@ -9,6 +9,7 @@ import type { ColumnKey } from "../reading/glossary";
 import {
   type Cell,
   type Grid,
+  MergedAreas,
   columnLetters,
   isFreeCell,
 } from "../reading/grid";
@@ -76,6 +77,8 @@ interface SheetPlan {
   readonly cells: CellWrite[];
   /** 0-based columns after the plan (added columns included). */
   readonly columns: Partial<Record<ColumnKey, number>>;
+  /** The merged areas in the table's rows: nothing is written where one hides it. */
+  readonly merged: MergedAreas;
 }
 
 const amountStyle: CellStyle = { numberFormat: PLAIN_AMOUNT_FORMAT };
@@ -88,6 +91,8 @@ function write(
   value: PlanValue,
   style?: CellStyle,
 ): void {
+  // A value in a cell a merged area hides is not seen: the cell is left as it is.
+  if (p.merged.hides(row, col)) return;
   p.view.set(row, col, value);
   p.cells.push(style ? { row, col, value, style } : { row, col, value });
 }
@@ -103,13 +108,17 @@ export function planHalfYear(
   const rows = h.lines.map((l) => l.input.row - 1);
   const firstRow = smallest(rows);
   const lastRow = Math.max(largest(rows), src.total ? src.total.row - 1 : 0);
+  // The reader reads every row down to the total (or the sheet's end): a note below the lines is
+  // in the table too, and a column added over it would make it a value of that column next time.
+  const tableEnd = src.total ? src.total.row - 1 : grid.rows.length - 1;
   const p: SheetPlan = {
     h,
     view: new SheetView(grid),
     cells: [],
     columns: { ...src.columns },
+    merged: new MergedAreas(grid.merges, src.headerRow - 1, tableEnd),
   };
-  addColumns(p, grid, src.headerRow - 1, lastRow);
+  addColumns(p, grid, src.headerRow - 1, tableEnd);
   // 1. Derived salary budgets: from Lönekalkyl (a SUMIF over its cost column), else % × months × cost.
   const salaryRef = salaryRefs?.get(h.halfYear.id);
   for (const line of h.lines)
@@ -135,7 +144,10 @@ export function planHalfYear(
   };
 }
 
-/** Utfall, Differens and Status, added right of everything in the table's rows where missing. */
+/**
+ * Utfall, Differens and Status, added right of everything in the table's rows (the header's to the
+ * total's, or the sheet's last) where missing, each in a column no merged area of those rows enters.
+ */
 function addColumns(
   p: SheetPlan,
   grid: Grid,
@@ -151,6 +163,7 @@ function addColumns(
   }
   for (const key of ["actual", "variance", "status"] as const) {
     if (p.columns[key] !== undefined) continue;
+    next = p.merged.clearColumn(next);
     p.columns[key] = next++;
     write(
       p,

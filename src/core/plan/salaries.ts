@@ -4,7 +4,12 @@
 
 import type { Analysis } from "../analyze";
 import { daysInMonth, isoToSerial } from "../reading/dates";
-import { type Grid, columnLetters, isFreeCell } from "../reading/grid";
+import {
+  type Grid,
+  MergedAreas,
+  columnLetters,
+  isFreeCell,
+} from "../reading/grid";
 import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
 import { OLDER_FIRST_ROW, RATE_ROWS } from "./rates";
@@ -121,6 +126,11 @@ export function planSalaries(
     agreement: analysis.computation.agreement,
     cells: [],
     next: firstFreeColumn(grid, salaries.headerRow - 1),
+    merged: new MergedAreas(
+      grid.merges,
+      salaries.headerRow - 1,
+      grid.rows.length - 1,
+    ),
   };
   const gradesAdd = persons.every((p) => {
     const c = grid.rows[p.row - 1]?.[grade];
@@ -162,6 +172,8 @@ interface CostSheet {
   readonly cells: CellWrite[];
   /** The next free column, for a cost column the sheet does not have yet. */
   next: number;
+  /** The merged areas from the header row down: a cost column goes through none of them. */
+  readonly merged: MergedAreas;
 }
 
 /** The first column right of everything from the header row down. */
@@ -185,7 +197,8 @@ function costColumn(
   const header = s.grid.rows[s.headerRow] ?? [];
   let col = header.findIndex((cell) => readText(cell).trim() === title);
   if (col < 0) {
-    col = s.next++;
+    col = s.merged.clearColumn(s.next);
+    s.next = col + 1;
     s.cells.push({
       row: s.headerRow,
       col,
@@ -199,9 +212,11 @@ function costColumn(
   const { surcharge } = s.salaries.columns;
   for (const p of s.salaries.persons) {
     const existing = s.grid.rows[p.row - 1]?.[col];
-    // Free, or the add-in's own cost formula; anything else (a formula showing "" too) is kept.
+    // Free, or the add-in's own cost formula; anything else (a formula showing "" too) is kept,
+    // and a cell a merged area hides is not written (its value would not be seen).
     if (existing?.f ? !isOwnCostFormula(existing.f) : !isFreeCell(existing))
       continue;
+    if (s.merged.hides(p.row - 1, col)) continue;
     const cost =
       costOf.get(p) ??
       personCost(p, h.halfYear, s.agreement.surchargePpm, s.agreement)?.cost ??

@@ -172,3 +172,80 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
 export function isFreeCell(cell: Cell | undefined): boolean {
   return !cell?.f && isEmptyCell(cell);
 }
+
+/**
+ * A sheet's merged areas that meet a band of rows, as a plan asks of them: Excel shows a merged
+ * area's top-left cell over the whole area, so a value written into any other cell of it is not
+ * seen (and Excel may refuse it). A plan writes neither an added column through an area nor a
+ * value into a cell an area hides. The questions cost a pass over the band's areas, never one per
+ * cell of an area (a hostile file's area may span the whole grid).
+ */
+export class MergedAreas {
+  /** The areas of more than one cell that meet the band, by their left column. */
+  private readonly areas: readonly Merge[];
+  private readonly hiddenRows = new Map<
+    number,
+    readonly (readonly [number, number])[]
+  >();
+
+  constructor(
+    merges: readonly Merge[] | undefined,
+    top: number,
+    bottom: number,
+  ) {
+    this.areas = (merges ?? [])
+      .filter(
+        (m) =>
+          m.top <= bottom &&
+          m.bottom >= top &&
+          (m.bottom > m.top || m.right > m.left),
+      )
+      .sort((a, b) => a.left - b.left);
+  }
+
+  /** The first column at or right of `col` that no area of the band enters. */
+  clearColumn(col: number): number {
+    // By left column: an area met later starts right of every one passed, so one pass does.
+    for (const m of this.areas)
+      if (m.left <= col && m.right >= col) col = m.right + 1;
+    return col;
+  }
+
+  /** Whether an area hides the cell: it is in one and not its top-left cell. */
+  hides(row: number, col: number): boolean {
+    const spans = this.hiddenRowsOf(col);
+    // The last span starting at or above the row (spans are joined: they do not overlap).
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]![0] <= row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && spans[hi]![1] >= row;
+  }
+
+  /** The rows an area hides in a column, as joined spans in order. */
+  private hiddenRowsOf(col: number): readonly (readonly [number, number])[] {
+    let spans = this.hiddenRows.get(col);
+    if (spans) return spans;
+    const raw: [number, number][] = [];
+    for (const m of this.areas) {
+      if (m.left > col) break;
+      if (m.right < col) continue;
+      // The top-left cell shows the area: in its column the area hides the rows below it.
+      const top = col === m.left ? m.top + 1 : m.top;
+      if (top <= m.bottom) raw.push([top, m.bottom]);
+    }
+    raw.sort((a, b) => a[0] - b[0]);
+    const joined: [number, number][] = [];
+    for (const s of raw) {
+      const last = joined[joined.length - 1];
+      if (last && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+      else joined.push([s[0], s[1]]);
+    }
+    spans = joined;
+    this.hiddenRows.set(col, spans);
+    return spans;
+  }
+}
