@@ -1,6 +1,6 @@
 // The pane's texts, Swedish by default and English when Office (or the browser) runs in English.
 
-import type { Lang } from "../core";
+import type { InputField, Lang } from "../core";
 // The severity words straight from their module: the pane's first chunk does not load the core.
 import { SEVERITY_NAME } from "../core/findings/summary";
 import { formatNumber } from "../core/findings/format";
@@ -113,6 +113,8 @@ export const TEXT = {
         after: string,
       ) => `${where} ${label}, ${field}: ${before} → ${after}`,
       confirmMore: (n: number) => `… och ${n} till`,
+      confirmFormat: (field: InputField) =>
+        `(cellens talformat blir ${field === "servicePercent" ? "procent" : field === "months" ? "tal" : "belopp"}, så att värdet läses rätt)`,
       confirmMissing: (lines: string) =>
         `Finns inte längre i arbetsboken och skrivs inte: ${lines}.`,
       written: (n: number) =>
@@ -466,6 +468,8 @@ export const TEXT = {
         after: string,
       ) => `${where} ${label}, ${field}: ${before} → ${after}`,
       confirmMore: (n: number) => `… and ${n} more`,
+      confirmFormat: (field: InputField) =>
+        `(the cell's number format becomes ${field === "servicePercent" ? "a percent" : field === "months" ? "a plain number" : "an amount"}, so that the value reads right)`,
       confirmMissing: (lines: string) =>
         `No longer in the workbook and not written: ${lines}.`,
       written: (n: number) =>

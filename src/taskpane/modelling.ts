@@ -231,14 +231,18 @@ export function inputsSummary(
   const MAX = 30;
   const lines = writes
     .slice(0, MAX)
-    .map((w) =>
-      t.model.confirmLine(
-        `${w.sheet}!${w.cell}`,
-        w.label,
-        fieldName(w.field, lang),
-        valueText(w.field, w.before, lang) || "–",
-        valueText(w.field, w.after, lang),
-      ),
+    .map(
+      (w) =>
+        t.model.confirmLine(
+          `${w.sheet}!${w.cell}`,
+          w.label,
+          fieldName(w.field, lang),
+          valueText(w.field, w.before, lang) || "–",
+          valueText(w.field, w.after, lang),
+        ) +
+        (w.replacesFormat === undefined
+          ? ""
+          : ` ${t.model.confirmFormat(w.field)}`),
     );
   if (writes.length > MAX) lines.push(t.model.confirmMore(writes.length - MAX));
   return {

@@ -269,3 +269,37 @@ describe("what-if on a report the page holds to its granted budget", () => {
     );
   });
 });
+
+test("the confirmation says when a write gives a cell another number format, so that it reads right", async () => {
+  const sheets = budgetWorkbook().slice(0, 2);
+  // The activities' budget in 2025 H2 (F6), 0 formatted as a percent: a person's format.
+  const h2 = sheets[1]!;
+  const rows = h2.rows.map((r) => [...r]);
+  rows[5]![5] = { value: 0, fmt: "0%" };
+  const grids = readXlsx(
+    await buildXlsx([sheets[0]!, { ...h2, rows }, ...sheets.slice(2)]),
+  );
+  const model = readWorkbook(grids).workbook;
+  const change = {
+    sheet: "Budget 2025 H2",
+    line: keyOfLine({ category: "activity", label: "Verksamhetskostnader" }),
+    field: "budget" as const,
+    value: 12_500_000,
+  };
+  const { writes } = planInputs(grids, model, [change]);
+  expect(writes.map((w) => w.replacesFormat)).toEqual(["0%"]);
+  const undo = { undoable: true, lifted: [] };
+  expect(inputsSummary(writes, [], "sv", t, undo).lines).toEqual([
+    `Budget 2025 H2!F6 Verksamhetskostnader, Budget: – → ${typeset("125 000 kr")} (cellens talformat blir belopp, så att värdet läses rätt)`,
+  ]);
+  expect(inputsSummary(writes, [], "en", textFor("en"), undo).lines).toEqual([
+    `Budget 2025 H2!F6 Verksamhetskostnader, Budget: – → ${typeset("SEK 125,000")} (the cell's number format becomes an amount, so that the value reads right)`,
+  ]);
+  // A cell whose format already reads the value right is written without the note.
+  const own = readXlsx(await buildXlsx(sheets));
+  const plain = planInputs(own, readWorkbook(own).workbook, [change]);
+  expect(plain.writes.map((w) => w.replacesFormat)).toEqual([undefined]);
+  expect(inputsSummary(plain.writes, [], "sv", t, undo).lines).toEqual([
+    `Budget 2025 H2!F6 Verksamhetskostnader, Budget: ${typeset("100 000 kr")} → ${typeset("125 000 kr")}`,
+  ]);
+});

@@ -244,6 +244,17 @@ function formatAfter(
   return fmt === "General" ? undefined : fmt;
 }
 
+/** The cell's own number format when the write puts another over it: the confirmation says so. */
+function replaced(
+  before: Cell | undefined,
+  style: CellStyle | null,
+): { replacesFormat?: string } {
+  const own = formatAfter(before, null);
+  return style?.overOwnFormat && own !== undefined && own !== style.numberFormat
+    ? { replacesFormat: own }
+    : {};
+}
+
 /** The grids with the changes laid over them: only the changed rows are copied. */
 export function withInputs(
   grids: WorkbookGrids,
@@ -284,6 +295,8 @@ export interface InputWrite {
   readonly field: InputField;
   readonly before: number | null;
   readonly after: number;
+  /** The cell's own number format that the write replaces (an amount in a percent cell), if any. */
+  readonly replacesFormat?: string;
 }
 
 /**
@@ -317,6 +330,7 @@ export function planInputs(
       field: l.change.field,
       before: inputValue(l.line, l.change.field),
       after: l.change.value,
+      ...replaced(before, style),
     });
   }
   return {
