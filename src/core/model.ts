@@ -71,6 +71,11 @@ export interface LineInput {
   readonly unreadable: readonly ColumnKey[];
   /** Formulas as found, for the write plan to tell the add-in's own formulas from a person's. */
   readonly formulas: Readonly<Partial<Record<ColumnKey, string>>>;
+  /**
+   * Columns whose cell on this line a merged area hides (Excel shows the area's top-left cell over
+   * it): what-if offers no such cell, since a value written there would not be seen.
+   */
+  readonly hidden?: readonly ColumnKey[];
   /** Held to a granted budget (SPEC §4.15): the budget the report itself has; `budget` is the grant's. */
   readonly reportedBudget?: Ore | null;
 }

@@ -401,7 +401,10 @@ export async function readGrids(
       continue;
     }
     for (const { grid, areas } of merged)
-      (grid as { merges?: readonly Merge[] }).merges = mergesFrom(areas);
+      (grid as { merges?: readonly Merge[] }).merges = mergesFrom(
+        areas,
+        grid.name,
+      );
     mergesOfSheets = [];
     for (const { chunk, range } of loaded) {
       const grid = byName.get(chunk.sheet)!;
@@ -474,19 +477,24 @@ function fillRows(
   });
 }
 
-function mergesFrom(areas: Excel.RangeAreas): Merge[] {
+function mergesFrom(areas: Excel.RangeAreas, sheet: string): Merge[] {
   if (ensureLoaded(areas.isNullObject, "merged areas")) return [];
-  return mergesOf(ensureLoaded(areas.address, "merged areas"));
+  return mergesOf(ensureLoaded(areas.address, "merged areas"), sheet);
 }
 
-/** "Sheet1!A1:B1, Sheet1!A3:C3" → zero-based rectangles. */
-export function mergesOf(address: string): Merge[] {
+/**
+ * "Sheet1!A1:B1, Sheet1!A3:C3" → zero-based rectangles. The sheet's name is taken off first, as
+ * Excel writes it (quoted or not): a name may hold a comma or "!" ("Budget, H1!").
+ */
+export function mergesOf(address: string, sheet: string): Merge[] {
+  const bare = address
+    .split(`'${sheet.replace(/'/g, "''")}'!`)
+    .join("")
+    .split(`${sheet}!`)
+    .join("");
   const out: Merge[] = [];
-  for (const part of address.split(",")) {
-    const [from, to] = part
-      .slice(part.lastIndexOf("!") + 1)
-      .trim()
-      .split(":");
+  for (const part of bare.split(",")) {
+    const [from, to] = part.trim().split(":");
     const tl = from ? parseA1(from) : null;
     const br = to ? parseA1(to) : tl;
     if (tl && br)

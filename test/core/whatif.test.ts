@@ -93,6 +93,43 @@ describe("what-if: inputs changed without writing", () => {
     expect(editableFields(fh, fh.lines[0]!)).toEqual([]);
   });
 
+  test("a cell under a merged area is not offered: Excel shows the area's first cell, and a value written there would not be seen", async () => {
+    const merged = analyze(
+      readXlsx(
+        await buildXlsx([
+          detailsSheet(),
+          {
+            name: "Budget 2025 H2",
+            rows: [
+              ["Period", "juli–december 2025"],
+              [],
+              [
+                "Post",
+                "Budget",
+                "Tjänstgöringsgrad",
+                "Antal månader",
+                "Månadskostnad",
+              ],
+              ["Lönekostnader: Samordnare", null, "Se bilaga", null, 45000],
+              ["Lönekostnader: Hälsofrämjare", null, 1, 6, 45000],
+            ],
+            // The note "Se bilaga" spans the % and the months of its line.
+            merges: ["C4:D4"],
+          },
+        ]),
+      ),
+    );
+    const mh = merged.workbook.halfYears[0]!;
+    expect(mh.lines.map((l) => [l.label, editableFields(mh, l)])).toEqual([
+      ["Lönekostnader: Samordnare", ["servicePercent", "monthlyCost"]],
+      [
+        "Lönekostnader: Hälsofrämjare",
+        ["servicePercent", "months", "monthlyCost"],
+      ],
+    ]);
+    expect(mh.lines[0]!.hidden).toEqual(["months"]);
+  });
+
   test("a person's text is read as the input's value, or refused", () => {
     expect(parseInput("servicePercent", "300 %")).toBe(300_000_000);
     expect(parseInput("servicePercent", "300")).toBe(300_000_000);

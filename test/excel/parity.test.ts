@@ -9,8 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type Analysis,
-  type Cell,
-  type Grid,
   type WorkbookGrids,
   analyze,
   planWrite,
@@ -24,7 +22,7 @@ import {
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
 import { budgetWorkbook, reportOnGrantSheets } from "../helpers/seed";
-import { formulaWorkbook } from "../helpers/arbitraries";
+import { formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
 import { buildXlsx, xlsxOf } from "../helpers/workbook";
 import { FakeExcel } from "../helpers/strict-excel";
 
@@ -63,22 +61,6 @@ async function excel(grids: WorkbookGrids) {
   const read = await readGrids(FakeExcel.from(grids.sheets).context(), ALL);
   return { grids: read, analysis: analyze(read) };
 }
-
-/**
- * The workbook with each formula's value typed in its place: Excel works out a formula's value
- * again where a file holds the value last saved, and random cells' saved values are not a formula's.
- */
-const valuesOnly = (sheets: Grid[]): Grid[] =>
-  sheets.map((g) => ({
-    ...g,
-    rows: g.rows.map((row) =>
-      row?.map((c): Cell | undefined => {
-        if (c?.f === undefined) return c;
-        const { f: _formula, ...value } = c;
-        return value.t === "z" ? undefined : value;
-      }),
-    ),
-  }));
 
 describe("the CLI, the page and the add-in agree", () => {
   test("there are samples, some with findings (the tests below are not vacuous)", () => {

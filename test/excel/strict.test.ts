@@ -278,6 +278,20 @@ describe("reading the open workbook", () => {
     );
   });
 
+  test("merged areas of a sheet whose name holds a comma, a range and '!' are read as they are", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
+    const s = x.addSheet("Rad,A1:C3,Not!");
+    s.cells.set("0,0", { value: "x" });
+    s.merges = ["E1:F1", "B4:B6"];
+    const read = await readGrids(x.context(), ALL);
+    expect(
+      read.sheets.find((g) => g.name === "Rad,A1:C3,Not!")?.merges,
+    ).toEqual([
+      { top: 0, left: 4, bottom: 0, right: 5 },
+      { top: 3, left: 1, bottom: 5, right: 1 },
+    ]);
+  });
+
   test("a property read before load and sync fails loudly", async () => {
     const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
     const context = x.context();

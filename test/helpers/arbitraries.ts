@@ -513,3 +513,20 @@ export const formulaWorkbook: fc.Arbitrary<Grid[]> = fc
     ...halves,
     ...namesakes,
   ]);
+
+/**
+ * The workbook with each formula's value typed in its place. Excel and Calc work a formula's value
+ * out again where a file holds the value last saved, and random cells' saved values are not what
+ * their formulas give: a test that compares with either starts from values.
+ */
+export const valuesOnly = (sheets: Grid[]): Grid[] =>
+  sheets.map((g) => ({
+    ...g,
+    rows: g.rows.map((row) =>
+      row?.map((c): Cell | undefined => {
+        if (c?.f === undefined) return c;
+        const { f: _formula, ...value } = c;
+        return value.t === "z" ? undefined : value;
+      }),
+    ),
+  }));

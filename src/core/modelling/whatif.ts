@@ -59,7 +59,8 @@ export function inputValue(line: LineInput, field: InputField): number | null {
 
 /**
  * The inputs of a line that what-if may change: those with a column in the table and no formula
- * in the cell (a formula is computed, by the add-in or by a person, and is never overwritten).
+ * in the cell (a formula is computed, by the add-in or by a person, and is never overwritten), nor
+ * a merged area over it (a value written there would not be seen).
  * Salary lines change by service %, months and monthly cost, their budget only when typed; other
  * lines by their budget; the overhead line not at all (it follows the rate).
  */
@@ -73,6 +74,7 @@ export function editableFields(
     (f) =>
       sheet.columns[f] !== undefined &&
       !line.formulas[f] &&
+      !line.hidden?.includes(f) &&
       (f === "budget" ? !salary || line.budget !== null : salary),
   );
 }

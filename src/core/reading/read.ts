@@ -4,6 +4,8 @@ import { isDetailsSheetName } from "./sheet-names";
 import {
   type Cell,
   type Grid,
+  type Merge,
+  MergedAreas,
   type Sheet,
   type SheetRow,
   type SheetTail,
@@ -655,11 +657,32 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       halfYear: period.halfYear,
       headerRow: header.row + 1,
       columns: found,
-      lines: reader.lines,
+      lines: withHiddenCells(reader.lines, found, merges),
       total: reader.total,
       periodCell: period.cell,
     },
     findings: [...period.findings, ...reader.findings, ...noLines],
+  });
+}
+
+/** The lines, each naming its cells that a merged area hides (known after the rows, in a file). */
+function withHiddenCells(
+  lines: readonly LineInput[],
+  columns: TableColumns,
+  merges: readonly Merge[],
+): readonly LineInput[] {
+  if (merges.length === 0 || lines.length === 0) return lines;
+  const areas = new MergedAreas(
+    merges,
+    lines[0]!.row - 1,
+    lines[lines.length - 1]!.row - 1,
+  );
+  const keys = Object.keys(columns) as ColumnKey[];
+  return lines.map((line) => {
+    const hidden = keys.filter(
+      (k) => columns[k] !== undefined && areas.hides(line.row - 1, columns[k]),
+    );
+    return hidden.length > 0 ? { ...line, hidden } : line;
   });
 }
 
