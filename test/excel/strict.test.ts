@@ -108,9 +108,12 @@ describe("reading the open workbook", () => {
     x.sheet("Budget 2025 H2").cells.set("3,7", { error: "#DIV/0!" });
     x.sheet("Budget 2025 H2").cells.set("4,7", { numberFormat: "0.00" });
     x.sheet("Budget 2025 H2").cells.set("20,0", { value: true });
+    // Typed text that starts with "#" is text, as Excel types it (String), not an error.
+    x.sheet("Budget 2025 H2").cells.set("21,0", { value: "#" });
     const read = await readGrids(x.context(), ALL);
     const rows = read.sheets.find((s) => s.name === "Budget 2025 H2")!.rows;
     expect(rows[3]![7]).toEqual({ t: "e", v: "#DIV/0!" });
+    expect(rows[21]![0]).toEqual({ t: "s", v: "#" });
     expect(rows[4]![7]).toEqual({ t: "z", v: null, fmt: "0.00" });
     expect(rows[20]![0]).toEqual({ t: "b", v: true });
   });

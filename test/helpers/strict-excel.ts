@@ -114,6 +114,10 @@ function rectOf(address: string): Rect {
   };
 }
 
+/** The error values a formula can give; a person's typed "#" or "#1" is text (valueType String). */
+const EXCEL_ERRORS =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!|GETTING_DATA)$/;
+
 function quoted(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet)
     ? sheet
@@ -1334,7 +1338,10 @@ class Range extends Obj {
             // A formula's cell is never empty: ="" is a String, as Excel types it.
             (v === null || v === "") && !cell?.formula
               ? "Empty"
-              : cell?.error || (typeof v === "string" && v.startsWith("#"))
+              : cell?.error ||
+                  (cell?.formula !== undefined &&
+                    typeof v === "string" &&
+                    EXCEL_ERRORS.test(v))
                 ? "Error"
                 : typeof v === "number"
                   ? "Double"

@@ -98,12 +98,10 @@ class SheetWriter {
   ): void {
     this.put(this.r, 0, text(label), { bold: true });
     cols.forEach((col, i) =>
-      this.put(
-        this.r,
-        col,
-        formula(`SUM(${ref(col, first)}:${ref(col, this.r - 1)})`, values[i]!),
-        { ...AMOUNT, bold: true },
-      ),
+      this.put(this.r, col, sumOver(col, first, this.r - 1, values[i]!), {
+        ...AMOUNT,
+        bold: true,
+      }),
     );
     this.r++;
   }
@@ -122,6 +120,21 @@ class SheetWriter {
 }
 
 const ref = (col: number, row: number) => `${columnLetters(col)}${row + 1}`;
+
+/**
+ * The SUM of a column's rows `first`…`last`; over no rows the figure itself, since `SUM(D42:D41)`
+ * would take in its own cell (a circular reference Excel warns of, and Calc's #VALUE!).
+ */
+function sumOver(
+  col: number,
+  first: number,
+  last: number,
+  value: number,
+): PlanValue {
+  return last < first
+    ? num(value)
+    : formula(`SUM(${ref(col, first)}:${ref(col, last)})`, value);
+}
 
 type Plans = ReadonlyMap<string, HalfYearPlan>;
 type Computed = Analysis["computation"];
@@ -299,12 +312,10 @@ function writeHalfYearSums(w: SheetWriter, c: Computed, firstHalf: number) {
     );
   }
   for (const [col, value] of columnSums)
-    w.put(
-      w.r,
-      col,
-      formula(`SUM(${ref(col, firstHalf)}:${ref(col, last)})`, value),
-      { ...AMOUNT, bold: true },
-    );
+    w.put(w.r, col, sumOver(col, firstHalf, last, value), {
+      ...AMOUNT,
+      bold: true,
+    });
   w.r++;
 }
 
@@ -409,12 +420,10 @@ function writeRepayment(
       w.put(w.r++, 1, value, AMOUNT);
     }
     w.put(w.r, 0, text("Summa att återbetala"), { bold: true });
-    w.put(
-      w.r++,
-      1,
-      formula(`SUM(${ref(1, first)}:${ref(1, w.r - 2)})`, kr(rep.total)),
-      { ...AMOUNT, bold: true },
-    );
+    w.put(w.r++, 1, sumOver(1, first, w.r - 2, kr(rep.total)), {
+      ...AMOUNT,
+      bold: true,
+    });
     if (rep.due) {
       w.put(w.r, 0, text("Återbetalas senast"));
       w.put(
@@ -529,12 +538,16 @@ function writeYearTable(
       bold: true,
     });
     w.r++;
-  } else
-    w.sumRow("Summa", [1, 2, 3], first, [
-      kr(y.budget),
-      kr(y.actual),
-      kr(y.variance),
-    ]);
+  } else {
+    // The difference of the sums, not the sum of the lines' differences: a line without an actual
+    // has none, and the year's difference is its budget less its actual.
+    const sum = w.r;
+    w.sumRow("Summa", [1, 2], first, [kr(y.budget), kr(y.actual)]);
+    w.put(sum, 3, formula(`${ref(1, sum)}-${ref(2, sum)}`, kr(y.variance)), {
+      ...AMOUNT,
+      bold: true,
+    });
+  }
   const parts: string[] = [];
   if (y.eligibleActual !== y.actual) {
     w.put(w.r, 0, text("Ej stödberättigade OH-kostnader"));

@@ -190,27 +190,36 @@ function salaryCalcBudget(
   const f = ref
     ? flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.costs})`
     : null;
-  // SUMIF matches the Post exactly (but for case); the engine by normalised text.
-  const faithful =
+  // SUMIF matches the Post exactly (but for case); the engine by normalised text. And it adds the
+  // cost cells as the plan leaves them, a cost a person typed among them: the formula is written
+  // where what it gives is the engine's figure, else the figure.
+  const matched =
     f !== null &&
-    !/[*?~]/.test(input.label) &&
     costs.every(
       (c) =>
         c.person.post.trim().toLowerCase() === input.label.trim().toLowerCase(),
     );
+  const sums = matched
+    ? (ref?.sumIf(p.view.original(r, p.columns.label!)) ?? null)
+    : null;
+  const budget = kr(line.effectiveBudget);
   // The line's service % is its persons' together, where the cell is free.
   const P = p.columns.servicePercent;
-  if (ref?.grades && P !== undefined && faithful) {
+  if (ref?.grades && P !== undefined && sums) {
     const pf = flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.grades})`;
     const grades = costs.map((c) => c.person.gradeMicro ?? 0);
-    if (writable(p.view.original(r, P), pf) && grades.every((g) => g > 0))
-      write(p, r, P, formula(pf, grades.reduce((a, g) => a + g, 0) / 1e8), {
-        numberFormat: PERCENT_FORMAT,
-      });
+    const percent = grades.reduce((a, g) => a + g, 0) / 1e8;
+    if (
+      writable(p.view.original(r, P), pf) &&
+      grades.every((g) => g > 0) &&
+      Math.abs(sums.grades - percent) < 1e-9
+    )
+      write(p, r, P, formula(pf, percent), { numberFormat: PERCENT_FORMAT });
   }
   const target = p.view.original(r, B);
   if (f ? !writable(target, f) : !isFreeCell(target)) return;
-  const budget = kr(line.effectiveBudget);
+  const faithful =
+    f !== null && sums !== null && sameAmount(sums.costs, budget);
   write(p, r, B, faithful ? formula(f, budget) : num(budget), amountStyle);
 }
 

@@ -31,7 +31,8 @@ export const RATE_ROWS = {
   youthFrom: 8,
   youthTo: 9,
   youthMinAge: 10,
-  youthMaxAge: 11,
+  /** "… men inte fyllt (år)": the age the young must not have turned (one above the last age). */
+  youthNotTurned: 11,
   noneBornUpTo: 12,
 } as const;
 export const OLDER_FIRST_ROW = 15;

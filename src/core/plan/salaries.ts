@@ -5,6 +5,7 @@
 import type { Analysis } from "../analyze";
 import { daysInMonth, isoToSerial } from "../reading/dates";
 import {
+  type Cell,
   type Grid,
   MergedAreas,
   columnLetters,
@@ -20,6 +21,7 @@ import { readText } from "../reading/values";
 import {
   type CellWrite,
   HEADER_STYLE,
+  type PlanValue,
   PLAIN_AMOUNT_FORMAT,
   type SheetEdit,
   flat,
@@ -60,7 +62,7 @@ function costFormula(
     const end = period.end ? `,${period.end}` : "";
     const begin = period.start ? `,${period.start}` : "";
     const share = flat`MAX(0,MIN(IF(${c(cols.to)}="",${last},${c(cols.to)}),${last}${end})-MAX(IF(${c(cols.from)}="",${first},${c(cols.from)}),${first}${begin})+1)/${dim}`;
-    const contribution = flat`IF(${c(cols.birth)}<=${R("noneBornUpTo")},0,IF(${age}>=${older.replace("YEAR_", String(y))},${R("oldAgePension")}*PAY_,IF(AND(${first}>=${R("youthFrom")},${first}<=${R("youthTo")},${age}>=${R("youthMinAge")},${age}<=${R("youthMaxAge")}),${R("youthRate")}*MIN(PAY_,${R("youthCap")})+${R("general")}*MAX(0,PAY_-${R("youthCap")}),${R("general")}*PAY_)))`;
+    const contribution = flat`IF(${c(cols.birth)}<=${R("noneBornUpTo")},0,IF(${age}>=${older.replace("YEAR_", String(y))},${R("oldAgePension")}*PAY_,IF(AND(${first}>=${R("youthFrom")},${first}<=${R("youthTo")},${age}>=${R("youthMinAge")},${age}<${R("youthNotTurned")}),${R("youthRate")}*MIN(PAY_,${R("youthCap")})+${R("general")}*MAX(0,PAY_-${R("youthCap")}),${R("general")}*PAY_)))`;
     terms.push(flat`${share}*(PAY_*(1+${surcharge})+${contribution})`);
   }
   return flat`ROUND(${terms.join("+")},0)`.replace(/PAY_/g, `(${pay})`);
@@ -76,6 +78,15 @@ export interface SalaryRefs {
   readonly costs: string;
   /** The grades, when every one is a number a SUMIF adds as the fraction (a percent cell or ≤ 1). */
   readonly grades: string | null;
+  /**
+   * What `SUMIF(posts, criterion, costs)` and the same over the grades give, with the cells as the
+   * plan leaves them (a cost a person typed counts): a formula is written only where it gives the
+   * engine's figure.
+   */
+  readonly sumIf: (criterion: Cell | undefined) => {
+    readonly costs: number;
+    readonly grades: number;
+  } | null;
 }
 
 export interface SalaryPlan {
@@ -142,16 +153,71 @@ export function planSalaries(
   const range = (col: number) =>
     `${ref}!$${L(col)}$${first}:$${L(col)}$${last}`;
   const refs = new Map<HalfYearId, SalaryRefs>();
-  for (const h of analysis.computation.halfYears)
+  const post = cols.post ?? 0;
+  for (const h of analysis.computation.halfYears) {
+    const planned = sheet.cells.length;
+    const costs = costColumn(sheet, h);
+    const written = new Map<number, number>();
+    for (const c of sheet.cells.slice(planned))
+      if (c.col === costs) written.set(c.row, numberOf(c.value));
     refs.set(h.halfYear.id, {
-      posts: range(cols.post ?? 0),
-      costs: range(costColumn(sheet, h)),
+      posts: range(post),
+      costs: range(costs),
       grades: gradesAdd ? range(grade) : null,
+      sumIf: sumIfOf(grid, { post, costs, grade }, first, last, written),
     });
+  }
   return {
     edit: { sheet: salaries.sheet, cells: sheet.cells, marks: [] },
     refs,
   };
+}
+
+/** `SalaryRefs.sumIf` over the persons' rows `first`…`last` (1-based), cost cells as planned. */
+function sumIfOf(
+  grid: Grid,
+  cols: {
+    readonly post: number;
+    readonly costs: number;
+    readonly grade: number;
+  },
+  first: number,
+  last: number,
+  written: ReadonlyMap<number, number>,
+): SalaryRefs["sumIf"] {
+  return (criterion) => {
+    const wanted = criterionText(criterion);
+    if (wanted === null) return null;
+    const sums = { costs: 0, grades: 0 };
+    for (let r = first - 1; r < last; r++) {
+      const row = grid.rows[r];
+      if (criterionText(row?.[cols.post]) !== wanted) continue;
+      const cost = written.has(r) ? written.get(r)! : row?.[cols.costs]?.v;
+      if (typeof cost === "number") sums.costs += cost;
+      const g = row?.[cols.grade]?.v;
+      if (typeof g === "number") sums.grades += g;
+    }
+    return sums;
+  };
+}
+
+/** A written value as SUMIF adds it: a number, a formula's number; text counts nothing. */
+function numberOf(value: PlanValue): number {
+  if (value.kind === "number") return value.value;
+  if (value.kind === "formula" && typeof value.cached === "number")
+    return value.cached;
+  return 0;
+}
+
+/**
+ * A cell as a SUMIF criterion or the cell it is matched against: its text, case folded (Excel
+ * matches text so); null for a criterion that would not be a plain match (empty, or one that
+ * starts with a comparison or holds a wildcard).
+ */
+function criterionText(cell: Cell | undefined): string | null {
+  if (!cell || cell.v === null) return null;
+  const t = typeof cell.v === "string" ? cell.v : String(cell.v);
+  return t === "" || /^[<>=]|[*?~]/.test(t) ? null : t.toLowerCase();
 }
 
 /** `Lönekalkyl` being planned: where its cost columns go, and what is written. */

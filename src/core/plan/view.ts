@@ -5,8 +5,11 @@ import { isoToSerial } from "../reading/dates";
 import { type Cell, type Grid, cellAt } from "../reading/grid";
 import type { PlanValue } from "./types";
 
-/** What a formula sees in a cell: a number, nothing (empty), text (SUM skips it), or an error. */
-export type Seen = number | null | "text" | "error";
+/**
+ * What a formula sees in a cell: a number, nothing (empty), text (SUM skips it), TRUE or FALSE, or
+ * an error.
+ */
+export type Seen = number | null | "text" | "logical" | "error";
 
 export class SheetView {
   private readonly writes = new Map<number, PlanValue>();
@@ -49,17 +52,23 @@ export class SheetView {
         return "error";
       case "z":
         return c.f ? "error" : null;
+      case "b":
+        return "logical";
       default:
         return "text";
     }
   }
 
-  /** SUM over cells: text and empty cells are skipped, an error poisons the sum (as in Excel). */
+  /**
+   * SUM over cells: text and empty cells are skipped, an error poisons the sum (as in Excel). So
+   * does TRUE or FALSE, for the plan's purpose: Excel skips it in a range, LibreOffice adds it as 1
+   * or 0, and a SUM over it would give another figure in one of them.
+   */
   sum(cells: ReadonlyArray<readonly [number, number]>): number | "error" {
     let total = 0;
     for (const [r, c] of cells) {
       const v = this.seen(r, c);
-      if (v === "error") return "error";
+      if (v === "error" || v === "logical") return "error";
       if (typeof v === "number") total += v;
     }
     return total;
