@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import {
   type Cell,
+  type CellWrite,
   type Grid,
   type Merge,
   type WritePlan,
@@ -257,16 +258,26 @@ test('a formula that shows "" is a person\'s work: compute writes neither over i
   );
 });
 
-test("a note merged across columns beside the lines keeps its columns: Utfall, Differens and Status go past it", () => {
-  const details: Grid = {
-    name: "Uppgifter",
-    rows: [
-      [
-        { t: "s", v: "OH-sats" },
-        { t: "n", v: 0.1, fmt: "0%" },
-      ],
+/** An agreement of 10 % OH. */
+const OH_ONLY: Grid = {
+  name: "Uppgifter",
+  rows: [
+    [
+      { t: "s", v: "OH-sats" },
+      { t: "n", v: 0.1, fmt: "0%" },
     ],
-  };
+  ],
+};
+
+/** What compute writes into a half-year of that agreement. */
+function writtenInto(half: Grid): CellWrite[] {
+  const sheets = [OH_ONLY, half];
+  return planWrite({ sheets }, analyze({ sheets }), STAMP)
+    .edits.filter((e) => e.sheet === half.name)
+    .flatMap((e) => e.cells);
+}
+
+test("a note merged across columns beside the lines keeps its columns: Utfall, Differens and Status go past it", () => {
   const half: Grid = {
     name: "Budget 2026 H1",
     rows: [
@@ -290,11 +301,7 @@ test("a note merged across columns beside the lines keeps its columns: Utfall, D
       { top: 2, left: 5, bottom: 3, right: 5 },
     ],
   };
-  const sheets = [details, half];
-  const plan = planWrite({ sheets }, analyze({ sheets }), STAMP);
-  const written = plan.edits
-    .filter((e) => e.sheet === "Budget 2026 H1")
-    .flatMap((e) => e.cells);
+  const written = writtenInto(half);
   const headers = written
     .filter((w) => w.row === 0)
     .map((w) => [a1(w.row, w.col), w.value.kind === "text" && w.value.value]);
@@ -310,15 +317,6 @@ test("a note merged across columns beside the lines keeps its columns: Utfall, D
 });
 
 test("a value the plan would write into a cell a merged area hides is not written", () => {
-  const details: Grid = {
-    name: "Uppgifter",
-    rows: [
-      [
-        { t: "s", v: "OH-sats" },
-        { t: "n", v: 0.1, fmt: "0%" },
-      ],
-    ],
-  };
   const half: Grid = {
     name: "Budget 2026 H1",
     rows: [
@@ -342,11 +340,7 @@ test("a value the plan would write into a cell a merged area hides is not writte
     // "Se bilaga" is merged over Utfall and Differens of its row: D3 is hidden under it.
     merges: [{ top: 2, left: 2, bottom: 2, right: 3 }],
   };
-  const sheets = [details, half];
-  const plan = planWrite({ sheets }, analyze({ sheets }), STAMP);
-  const at = plan.edits
-    .filter((e) => e.sheet === "Budget 2026 H1")
-    .flatMap((e) => e.cells.map((w) => a1(w.row, w.col)));
+  const at = writtenInto(half).map((w) => a1(w.row, w.col));
   expect(at).toContain("D2");
   expect(at).not.toContain("D3");
 });

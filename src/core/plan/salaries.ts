@@ -185,19 +185,25 @@ function sumIfOf(
   last: number,
   written: ReadonlyMap<number, number>,
 ): SalaryRefs["sumIf"] {
+  // One pass over the persons, summed by Post: a line's question is then a lookup (a workbook of
+  // many lines and persons would otherwise pay lines × persons).
+  const byPost = new Map<string, { costs: number; grades: number }>();
+  for (let r = first - 1; r < last; r++) {
+    const row = grid.rows[r];
+    const post = criterionText(row?.[cols.post]);
+    if (post === null) continue;
+    let sums = byPost.get(post);
+    if (!sums) byPost.set(post, (sums = { costs: 0, grades: 0 }));
+    const cost = written.has(r) ? written.get(r)! : row?.[cols.costs]?.v;
+    if (typeof cost === "number") sums.costs += cost;
+    const g = row?.[cols.grade]?.v;
+    if (typeof g === "number") sums.grades += g;
+  }
   return (criterion) => {
     const wanted = criterionText(criterion);
-    if (wanted === null) return null;
-    const sums = { costs: 0, grades: 0 };
-    for (let r = first - 1; r < last; r++) {
-      const row = grid.rows[r];
-      if (criterionText(row?.[cols.post]) !== wanted) continue;
-      const cost = written.has(r) ? written.get(r)! : row?.[cols.costs]?.v;
-      if (typeof cost === "number") sums.costs += cost;
-      const g = row?.[cols.grade]?.v;
-      if (typeof g === "number") sums.grades += g;
-    }
-    return sums;
+    return wanted === null
+      ? null
+      : (byPost.get(wanted) ?? { costs: 0, grades: 0 });
   };
 }
 
