@@ -358,11 +358,13 @@ export async function readGrids(
   // sheet that may be input, with the first batch of cells. More than 512 areas in a range fail the
   // request (ExcelApi 1.13): then the batch is asked again with Uppgifter's alone, and then without
   // any (a merged key cell then reads as it shows); at most two more round trips, whatever the sheets.
-  const withCells = (g: Grid) => blocks.some((b) => b.sheet === g.name);
+  const withCells = new Set(blocks.map((b) => b.sheet));
   let mergesOfSheets: Grid[] = options.merges
     ? grids.filter(
         (g) =>
-          withCells(g) && !isDecisionSheetName(g.name) && g.owner === undefined,
+          withCells.has(g.name) &&
+          !isDecisionSheetName(g.name) &&
+          g.owner === undefined,
       )
     : [];
   while (pending.length > 0) {

@@ -32,7 +32,13 @@ import {
 import { readXlsx } from "../../src/xlsx/read";
 import { applyPlan } from "../../src/xlsx/write";
 import { budgetWorkbook, detailsSheet } from "../helpers/seed";
-import { addSheets, buildXlsx, kr, xlsxOf } from "../helpers/workbook";
+import {
+  type SheetSpec,
+  addSheets,
+  buildXlsx,
+  kr,
+  xlsxOf,
+} from "../helpers/workbook";
 import { formulaWorkbook } from "../helpers/arbitraries";
 
 const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
@@ -55,6 +61,26 @@ beforeAll(async () => {
   base = analyze(grids);
 });
 
+/** "Budget 2025 H2" of a workbook with these table rows (below its period), as the engine reads it. */
+async function halfYearOf(
+  table: SheetSpec["rows"],
+  merges: readonly string[] = [],
+) {
+  const read = analyze(
+    readXlsx(
+      await buildXlsx([
+        detailsSheet(),
+        {
+          name: "Budget 2025 H2",
+          rows: [["Period", "juli–december 2025"], [], ...table],
+          merges,
+        },
+      ]),
+    ),
+  );
+  return read.workbook.halfYears[0]!;
+}
+
 describe("what-if: inputs changed without writing", () => {
   test("which inputs a line offers: salary by %, months and cost; others by budget; OH and formulas not at all", async () => {
     const h = base.workbook.halfYears[0]!;
@@ -73,53 +99,29 @@ describe("what-if: inputs changed without writing", () => {
       "monthlyCost",
       "budget",
     ]);
-    const formula = analyze(
-      readXlsx(
-        await buildXlsx([
-          detailsSheet(),
-          {
-            name: "Budget 2025 H2",
-            rows: [
-              ["Period", "juli–december 2025"],
-              [],
-              ["Kostnadsslag", "Post", "Budget"],
-              ["Verksamhet", "Aktiviteter", { formula: "1000*2", value: 2000 }],
-            ],
-          },
-        ]),
-      ),
-    );
-    const fh = formula.workbook.halfYears[0]!;
+    const fh = await halfYearOf([
+      ["Kostnadsslag", "Post", "Budget"],
+      ["Verksamhet", "Aktiviteter", { formula: "1000*2", value: 2000 }],
+    ]);
     expect(editableFields(fh, fh.lines[0]!)).toEqual([]);
   });
 
   test("a cell under a merged area is not offered: Excel shows the area's first cell, and a value written there would not be seen", async () => {
-    const merged = analyze(
-      readXlsx(
-        await buildXlsx([
-          detailsSheet(),
-          {
-            name: "Budget 2025 H2",
-            rows: [
-              ["Period", "juli–december 2025"],
-              [],
-              [
-                "Post",
-                "Budget",
-                "Tjänstgöringsgrad",
-                "Antal månader",
-                "Månadskostnad",
-              ],
-              ["Lönekostnader: Samordnare", null, "Se bilaga", null, 45000],
-              ["Lönekostnader: Hälsofrämjare", null, 1, 6, 45000],
-            ],
-            // The note "Se bilaga" spans the % and the months of its line.
-            merges: ["C4:D4"],
-          },
-        ]),
-      ),
+    const mh = await halfYearOf(
+      [
+        [
+          "Post",
+          "Budget",
+          "Tjänstgöringsgrad",
+          "Antal månader",
+          "Månadskostnad",
+        ],
+        ["Lönekostnader: Samordnare", null, "Se bilaga", null, 45000],
+        ["Lönekostnader: Hälsofrämjare", null, 1, 6, 45000],
+      ],
+      // The note "Se bilaga" spans the % and the months of its line.
+      ["C4:D4"],
     );
-    const mh = merged.workbook.halfYears[0]!;
     expect(mh.lines.map((l) => [l.label, editableFields(mh, l)])).toEqual([
       ["Lönekostnader: Samordnare", ["servicePercent", "monthlyCost"]],
       [

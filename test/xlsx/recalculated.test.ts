@@ -203,8 +203,38 @@ describe("what such a sample found, each agreeing now", () => {
     ],
   });
 
-  test("a difference of sums, a total over no lines, TRUE in a range, a typed cost and the youth limit", async () => {
-    const books = [withoutActual, noLines, logical, typedCostBook, young];
+  // A person without a birth year (a finding; their cost is not counted) on the line's Post: the
+  // SUMIF over the grades would add their share too, so the line's % is not written as one.
+  const incomplete = salaryWorkbook({
+    extraPersons: [
+      ["Hälsofrämjare", "Person F", null, kr(20000), pct(0.5), null, null],
+    ],
+  }).map((sheet) =>
+    sheet.name === "Budget 2026 H1"
+      ? {
+          ...sheet,
+          rows: sheet.rows.map((row, r) =>
+            r < 2
+              ? row
+              : [
+                  ...row.slice(0, 2),
+                  r === 2 ? "Tjänstgöringsgrad" : null,
+                  ...row.slice(2),
+                ],
+          ),
+        }
+      : sheet,
+  );
+
+  test("a difference of sums, a total over no lines, TRUE in a range, a typed cost, the youth limit and a person not counted", async () => {
+    const books = [
+      withoutActual,
+      noLines,
+      logical,
+      typedCostBook,
+      young,
+      incomplete,
+    ];
     const inputs = await Promise.all(books.map((b) => buildXlsx(b)));
     const outs = inputs.map((b) => computeBytes(b));
     const calculated = recalculateAllWithLibreOffice(outs).map((b) =>
@@ -265,5 +295,11 @@ describe("what such a sample found, each agreeing now", () => {
     );
     expect(cell(calculated[4]!, "Lönekalkyl", [6, 7])?.v).toBe(d!.cost / 100);
     expect(cell(calculated[4]!, "Lönekalkyl", [7, 7])?.v).toBe(e!.cost / 100);
+    // 6: the line's budget is the SUMIF (Person F's cost cell is empty), its % is left empty: the
+    // SUMIF over the grades gives 325 %, the persons counted 275 %.
+    const h1 = mine[5]!.sheets.find((g) => g.name === "Budget 2026 H1")!;
+    expect(h1.rows[2]?.[2]?.v).toBe("Tjänstgöringsgrad");
+    expect(h1.rows[3]?.[3]?.f).toMatch(/^SUMIF\(/);
+    expect(h1.rows[3]?.[2]).toBeUndefined();
   }, 120_000);
 });

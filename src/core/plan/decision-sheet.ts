@@ -529,25 +529,18 @@ function writeYearTable(
     }
     w.r++;
   }
+  // The difference of the sums, not the sum of the lines' differences: a line without an actual
+  // has none, and the year's difference is its budget less its actual.
+  const sum = w.r;
   if (long) {
     w.put(w.r, 0, text("Summa"), { bold: true });
     w.put(w.r, 1, num(kr(y.budget)), { ...AMOUNT, bold: true });
-    w.put(w.r, 2, num(kr(y.actual)), { ...AMOUNT, bold: true });
-    w.put(w.r, 3, formula(`${ref(1, w.r)}-${ref(2, w.r)}`, kr(y.variance)), {
-      ...AMOUNT,
-      bold: true,
-    });
-    w.r++;
-  } else {
-    // The difference of the sums, not the sum of the lines' differences: a line without an actual
-    // has none, and the year's difference is its budget less its actual.
-    const sum = w.r;
-    w.sumRow("Summa", [1, 2], first, [kr(y.budget), kr(y.actual)]);
-    w.put(sum, 3, formula(`${ref(1, sum)}-${ref(2, sum)}`, kr(y.variance)), {
-      ...AMOUNT,
-      bold: true,
-    });
-  }
+    w.put(w.r++, 2, num(kr(y.actual)), { ...AMOUNT, bold: true });
+  } else w.sumRow("Summa", [1, 2], first, [kr(y.budget), kr(y.actual)]);
+  w.put(sum, 3, formula(`${ref(1, sum)}-${ref(2, sum)}`, kr(y.variance)), {
+    ...AMOUNT,
+    bold: true,
+  });
   const parts: string[] = [];
   if (y.eligibleActual !== y.actual) {
     w.put(w.r, 0, text("Ej stödberättigade OH-kostnader"));

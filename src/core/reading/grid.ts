@@ -213,6 +213,8 @@ export class MergedAreas {
 
   /** Whether an area hides the cell: it is in one and not its top-left cell. */
   hides(row: number, col: number): boolean {
+    // Asked of every cell a plan writes; most sheets have no area in their table.
+    if (this.areas.length === 0) return false;
     const spans = this.hiddenRowsOf(col);
     // The last span starting at or above the row (spans are joined: they do not overlap).
     let lo = 0;
