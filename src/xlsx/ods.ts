@@ -4,7 +4,6 @@
 // engine needs from them.
 
 import type { Cell, Grid, Merge, WorkbookGrids } from "../core";
-import { isoToSerial } from "../core";
 import { parseXml } from "./xml";
 
 /** Runs of empty rows or columns LibreOffice writes to the sheet's end are not expanded. */
@@ -23,6 +22,37 @@ interface PendingCell {
   spanCols: number;
 }
 
+const DATE_VALUE =
+  /^(-?)(\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?))?$/;
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * An office:date-value as the serial number LibreOffice saves for it in .xlsx: days since
+ * 1899-12-30 and the time as a fraction, for any year LibreOffice writes ("14042-12-14", and
+ * "-2934-09-19" where, as in XML Schema 1.0, "-0001" is the year before "0001"). NaN when it is not
+ * a date.
+ */
+function dateSerial(value: string): number {
+  const m = DATE_VALUE.exec(value);
+  if (!m) return NaN;
+  const year = m[1] ? 1 - Number(m[2]) : Number(m[2]);
+  const day = new Date(EPOCH);
+  // setUTCFullYear, not Date.UTC: years 0–99 are not taken as 1900–1999.
+  day.setUTCFullYear(year, Number(m[3]) - 1, Number(m[4]));
+  const days = Math.round((day.getTime() - EPOCH) / 86_400_000);
+  const seconds =
+    Number(m[5] ?? 0) * 3600 + Number(m[6] ?? 0) * 60 + Number(m[7] ?? 0);
+  return seconds === 0 ? days : days + seconds / 86_400;
+}
+
+/**
+ * A formula that is a constant: TRUE(), FALSE() or an error value. OpenDocument has no typed logical
+ * or error, so LibreOffice saves a TRUE or #REF! typed in .xlsx as such a formula (a TRUE cached as
+ * 1 when the cell's format is a number's). Read as the typed value, as Excel reads the .xlsx.
+ */
+const LOGICAL = /^(TRUE|FALSE)\(\)$/i;
+const ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/;
+
 function cellOf(c: PendingCell): Cell | undefined {
   // ODF formulas are "of:=SUM([.F4:.F6])"; the engine keeps a formula only to tell its own.
   const f = c.formula
@@ -36,6 +66,10 @@ function cellOf(c: PendingCell): Cell | undefined {
     : undefined;
   const withF = (cell: Cell): Cell => (f ? { ...cell, f } : cell);
   const text = c.text.join("\n");
+  const logical = f === undefined ? null : LOGICAL.exec(f);
+  if (logical && (c.type === "float" || c.type === "boolean"))
+    return { t: "b", v: logical[1]!.toUpperCase() === "TRUE" };
+  if (f !== undefined && ERROR.test(f) && text === f) return { t: "e", v: f };
   switch (c.type) {
     case "float":
       return withF({ t: "n", v: Number(c.value) });
@@ -44,8 +78,7 @@ function cellOf(c: PendingCell): Cell | undefined {
     case "currency":
       return withF({ t: "n", v: Number(c.value), fmt: "#,##0" });
     case "date": {
-      const iso = (c.value ?? "").slice(0, 10);
-      const serial = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? isoToSerial(iso) : NaN;
+      const serial = dateSerial(c.value ?? "");
       return Number.isFinite(serial)
         ? withF({ t: "n", v: serial, fmt: "yyyy-mm-dd" })
         : withF({ t: "s", v: text });

@@ -92,6 +92,11 @@ export function saveAsOds(bytes: Uint8Array, name = "book.xlsx"): Buffer {
   return convert(bytes, name, false, "ods");
 }
 
+/** Workbooks saved as .ods by one Calc, each as `saveAsOds` gives it. */
+export function saveAllAsOds(files: readonly Uint8Array[]): Buffer[] {
+  return convertAll(files, false, "ods");
+}
+
 /** A Word document opened by LibreOffice Writer and saved as `to` ("pdf", "txt:Text (encoded):UTF8"). */
 export function convertDocument(
   bytes: Uint8Array,
