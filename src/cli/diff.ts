@@ -5,6 +5,7 @@ import {
   type Effect,
   type Lang,
   type WorkbookDiff,
+  changedLine,
   diffValueText,
   diffWorkbooks,
   fieldName,
@@ -48,9 +49,10 @@ export function* diffLines(d: DiffJson, lang: Lang): Generator<string> {
   yield t.changes(d.changes.length);
   for (const c of d.changes) {
     const where = [c.sheet, c.cell].filter(Boolean).join(" ");
+    const line = changedLine(c);
     const what =
-      c.line && c.field !== "line"
-        ? `${c.line}, ${fieldName(c.field, lang).toLowerCase()}`
+      line && c.field !== "line" && c.field !== "person"
+        ? `${line}, ${fieldName(c.field, lang).toLowerCase()}`
         : fieldName(c.field, lang);
     yield `  ${where.padEnd(20)} ${what}: ${diffValueText(c.field, c.old, lang)} → ${diffValueText(c.field, c.new, lang)}`;
   }
@@ -83,8 +85,8 @@ export function runDiff(
   files: {
     old: string;
     new: string;
-    oldAnalysis: Pick<Analysis, "computation">;
-    newAnalysis: Pick<Analysis, "computation">;
+    oldAnalysis: Pick<Analysis, "computation" | "workbook">;
+    newAnalysis: Pick<Analysis, "computation" | "workbook">;
   },
   opts: DiffOptions,
   out: (chunks: Iterable<string>) => void,

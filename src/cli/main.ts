@@ -282,12 +282,13 @@ function figuresOf(
   path: string,
   lang: Lang,
 ):
-  | { kind: "ok"; analysis: Pick<Analysis, "computation"> }
+  | { kind: "ok"; analysis: Pick<Analysis, "computation" | "workbook"> }
   | { kind: "error"; outcome: CheckOutcome } {
   const analyzed = analyzeFile(path, lang);
-  return analyzed.kind === "error"
-    ? analyzed
-    : { kind: "ok", analysis: { computation: analyzed.analysis.computation } };
+  // The findings go; the workbook is what the computation is made of (and Lönekalkyl's persons).
+  if (analyzed.kind === "error") return analyzed;
+  const { computation, workbook } = analyzed.analysis;
+  return { kind: "ok", analysis: { computation, workbook } };
 }
 
 /** Checks one file, against a granted budget when one is given, as a stored scenario; never throws. */

@@ -9,6 +9,7 @@ import {
   type WorkbookDiff,
   type WritePlan,
   countFindings,
+  changedLine,
   diffValueText,
   fieldName,
   formatAmount,
@@ -278,7 +279,7 @@ export function diffView(
         [
           c.sheet,
           c.cell ?? "",
-          c.line ?? "",
+          changedLine(c),
           fieldName(c.field, lang),
           diffValueText(c.field, c.old, lang),
           diffValueText(c.field, c.new, lang),

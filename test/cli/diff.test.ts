@@ -19,6 +19,7 @@ import {
   detailsSheet,
   EXTENSION_KEYS,
   HEADERS,
+  salaryWorkbook,
   typeset,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
@@ -151,6 +152,35 @@ describe("iop-budget diff", () => {
     );
     expect(r.stdout).toContain(
       typeset("2026-H1 totalt: 1 109 649 → 1 183 899 kr (+74 250)"),
+    );
+  });
+
+  test("a salary in Lönekalkyl: the person's cell, line and name, in both languages, and exit 1", async () => {
+    const old = await write("pay-a.xlsx", salaryWorkbook());
+    const raised = await write(
+      "pay-b.xlsx",
+      salaryWorkbook().map((sheet) =>
+        sheet.name !== "Lönekalkyl"
+          ? sheet
+          : {
+              ...sheet,
+              rows: sheet.rows.map((r, i) =>
+                i === 3 ? r.map((v, j) => (j === 3 ? kr(35000) : v)) : r,
+              ),
+            },
+      ),
+    );
+    const sv = run("diff", old, raised);
+    expect(sv.code).toBe(1);
+    expect(sv.stdout).toContain("1 ändring:");
+    expect(sv.stdout).toMatch(
+      new RegExp(
+        `Lönekalkyl D4 +Hälsofrämjare \\(Person A\\), månadslön: ${typeset("32 000 kr")} → ${typeset("35 000 kr")}`,
+      ),
+    );
+    const en = run("diff", old, raised, "--lang", "en");
+    expect(en.stdout).toMatch(
+      /Lönekalkyl D4 +Hälsofrämjare \(Person A\), monthly salary: /,
     );
   });
 

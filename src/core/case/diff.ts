@@ -1,15 +1,25 @@
 // Two versions of one workbook (issue 9): what a person changed — Uppgifter keys, half-year
-// sheets, every input of every line — and what it does to the totals, grants and repayment.
+// sheets, every input of every line, every person of Lönekalkyl — and what it does to the totals,
+// grants and repayment.
 
 import type { Analysis } from "../analyze";
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Lang, formatKronor, formatNumber } from "../findings/format";
 import type { ColumnKey, DetailKey } from "../reading/glossary";
 import { DETAIL_KEYS, detailKeyName } from "../reading/glossary";
-import { type Agreement, type LineInput, cellOf } from "../model";
+import {
+  type Agreement,
+  type LineInput,
+  type SalaryColumn,
+  type SalarySheet,
+  cellOf,
+} from "../model";
+import type { Person } from "../figures/payroll";
+import { a1 } from "../reading/grid";
+import { normalizeKey } from "../reading/values";
 import { type Ore, kronor, toKronor } from "../figures/money";
 import { agreementJson } from "./result";
-import { byLineKey, keyOfLine } from "../figures/tables";
+import { keyOfLine } from "../figures/tables";
 
 export type DiffValue = string | number | null;
 
@@ -17,8 +27,10 @@ export interface Change {
   readonly sheet: string;
   /** The A1 address in the new version (the old one's for what was removed); null for a whole sheet. */
   readonly cell: string | null;
-  /** The line's label, for a change on a line. */
+  /** The line's label, for a change on a line; for a person of Lönekalkyl, the Post (their line). */
   readonly line: string | null;
+  /** The person's name, for a change in Lönekalkyl (absent otherwise). */
+  readonly person?: string;
   /** A line's field (servicePercent, months, monthlyCost, budget, actual, label, category), "line" for a line
    * added or removed, "sheet" for a half-year sheet, or an Uppgifter key (overheadRate, end, …). */
   readonly field: string;
@@ -62,6 +74,7 @@ function agreementValues(a: Agreement): Record<string, DiffValue> {
     agreementType: a.agreementType,
     signatories: a.signatories.length ? a.signatories.join(", ") : null,
     grantSource: a.grantSource,
+    surcharge: a.surchargePpm === null ? null : a.surchargePpm / 1_000_000,
   };
   for (const s of a.earlierSurpluses)
     values[`surplus${s.year}`] = toKronor(s.amount);
@@ -102,21 +115,23 @@ const LINE_FIELDS: readonly [ColumnKey, (l: LineInput) => DiffValue][] = [
   ["actual", (l) => kr(l.actual)],
 ];
 
-/** Lines paired by category + label, then what is left by position. */
-function pairLines(
-  old: readonly LineInput[],
-  next: readonly LineInput[],
-): {
-  pairs: [LineInput, LineInput][];
-  removed: LineInput[];
-  added: LineInput[];
-} {
-  const pairs: [LineInput, LineInput][] = [];
-  const byKey = byLineKey(old, (l) => l);
-  const matched = new Set<LineInput>();
-  const unmatchedNew: LineInput[] = [];
+/** Items paired by key, then what is left by position; pairs in the new version's order. */
+function pairBy<T extends { readonly row: number }>(
+  old: readonly T[],
+  next: readonly T[],
+  key: (item: T) => string,
+): { pairs: [T, T][]; removed: T[]; added: T[] } {
+  const pairs: [T, T][] = [];
+  const byKey = new Map<string, T[]>();
+  for (const item of old) {
+    const list = byKey.get(key(item));
+    if (list) list.push(item);
+    else byKey.set(key(item), [item]);
+  }
+  const matched = new Set<T>();
+  const unmatchedNew: T[] = [];
   for (const l of next) {
-    const m = byKey.get(keyOfLine(l))?.shift();
+    const m = byKey.get(key(l))?.shift();
     if (m) {
       pairs.push([m, l]);
       matched.add(m);
@@ -137,9 +152,11 @@ function diffHalfYear(
   n: ComputedHalfYear,
   out: Change[],
 ): void {
-  const { pairs, removed, added } = pairLines(
+  // Lines by category + label, then what is left by position.
+  const { pairs, removed, added } = pairBy(
     o.lines.map((l) => l.input),
     n.lines.map((l) => l.input),
+    keyOfLine,
   );
   const changes: (Change & { row: number })[] = [];
   for (const [a, b] of pairs)
@@ -192,9 +209,83 @@ function diffHalfYear(
     });
 }
 
+/** A person's inputs in Lönekalkyl, each as a change names it (its field) and shows it. */
+const PERSON_FIELDS: readonly [
+  string,
+  SalaryColumn,
+  (p: Person) => DiffValue,
+][] = [
+  ["personPost", "post", (p) => p.post],
+  ["personName", "name", (p) => p.name],
+  ["birthYear", "birthYear", (p) => p.birthYear],
+  ["monthlySalary", "salary", (p) => kr(p.monthlySalary)],
+  ["grade", "grade", (p) => micro(p.gradeMicro)],
+  ["from", "from", (p) => p.from],
+  ["to", "to", (p) => p.to],
+  [
+    "personSurcharge",
+    "surcharge",
+    (p) => (p.surchargePpm === null ? null : p.surchargePpm / 1_000_000),
+  ],
+];
+
+const personKey = (p: Person) =>
+  `${normalizeKey(p.post)}\u0000${normalizeKey(p.name)}`;
+
+/**
+ * Lönekalkyl's persons (their salaries make the salary lines' budgets): persons matched by Post +
+ * name, then what is left by position (a renamed person is a `personName` change); a person added
+ * or removed is one change of field `person`.
+ */
+function diffSalaries(
+  o: SalarySheet | null,
+  n: SalarySheet | null,
+  out: Change[],
+): void {
+  const { pairs, removed, added } = pairBy(
+    o?.persons ?? [],
+    n?.persons ?? [],
+    personKey,
+  );
+  const at = (sheet: SalarySheet, p: Person, column: SalaryColumn) => {
+    const col = sheet.columns[column] ?? sheet.columns.name;
+    return col === undefined ? null : a1(p.row - 1, col);
+  };
+  const change = (
+    sheet: SalarySheet,
+    p: Person,
+    column: SalaryColumn,
+    field: string,
+    old: DiffValue,
+    next: DiffValue,
+  ): Change => ({
+    sheet: sheet.sheet,
+    cell: at(sheet, p, column),
+    line: p.post,
+    person: p.name,
+    field,
+    old,
+    new: next,
+  });
+  if (n)
+    for (const [a, b] of pairs)
+      for (const [field, column, value] of PERSON_FIELDS) {
+        const before = value(a);
+        const after = value(b);
+        if (before !== after)
+          out.push(change(n, b, column, field, before, after));
+      }
+  if (n)
+    for (const p of added)
+      out.push(change(n, p, "name", "person", null, p.name));
+  if (o)
+    for (const p of removed)
+      out.push(change(o, p, "name", "person", p.name, null));
+}
+
 export function diffWorkbooks(
-  oldA: Pick<Analysis, "computation">,
-  newA: Pick<Analysis, "computation">,
+  oldA: Pick<Analysis, "computation" | "workbook">,
+  newA: Pick<Analysis, "computation" | "workbook">,
 ): WorkbookDiff {
   const o = oldA.computation;
   const n = newA.computation;
@@ -225,6 +316,11 @@ export function diffWorkbooks(
       });
     else diffHalfYear(before, h, changes);
   }
+  diffSalaries(
+    oldA.workbook.salaries ?? null,
+    newA.workbook.salaries ?? null,
+    changes,
+  );
   const ids = [...new Set([...oldById.keys(), ...newById.keys()])].sort();
   const years = [
     ...new Set([...o.grantYears, ...n.grantYears].map((g) => g.year)),
@@ -248,6 +344,12 @@ export function diffWorkbooks(
   };
 }
 
+/** Where a change is, as a person reads it: the line, and the person of Lönekalkyl on it. */
+export function changedLine(c: Pick<Change, "line" | "person">): string {
+  if (c.person === undefined) return c.line ?? "";
+  return c.line ? `${c.line} (${c.person})` : c.person;
+}
+
 /** Swedish and English names of what changed, for the report and the page. */
 const FIELD_NAMES: Record<Lang, Record<string, string>> = {
   sv: {
@@ -260,6 +362,15 @@ const FIELD_NAMES: Record<Lang, Record<string, string>> = {
     actual: "Utfall",
     line: "Post",
     sheet: "Blad",
+    person: "Person",
+    personPost: "Post",
+    personName: "Namn",
+    birthYear: "Födelseår",
+    monthlySalary: "Månadslön",
+    grade: "Tjänstgöringsgrad",
+    from: "Från",
+    to: "Till",
+    personSurcharge: "Pålägg",
   },
   en: {
     label: "Label",
@@ -271,6 +382,15 @@ const FIELD_NAMES: Record<Lang, Record<string, string>> = {
     actual: "Actual",
     line: "Line",
     sheet: "Sheet",
+    person: "Person",
+    personPost: "Line (Post)",
+    personName: "Name",
+    birthYear: "Birth year",
+    monthlySalary: "Monthly salary",
+    grade: "Employment rate",
+    from: "From",
+    to: "To",
+    personSurcharge: "Surcharge",
   },
 };
 
@@ -284,7 +404,17 @@ export function fieldName(field: string, lang: Lang): string {
   );
 }
 
-const AMOUNT_FIELDS = new Set(["monthlyCost", "budget", "actual"]);
+const AMOUNT_FIELDS = new Set([
+  "monthlyCost",
+  "budget",
+  "actual",
+  "monthlySalary",
+]);
+const FRACTION_FIELDS = new Set([
+  "overheadRate",
+  "surcharge",
+  "personSurcharge",
+]);
 
 /** A changed value as a person reads it: "742 500 kr", "275 %", "10 %", "–" for nothing. */
 export function diffValueText(field: string, v: DiffValue, lang: Lang): string {
@@ -292,7 +422,10 @@ export function diffValueText(field: string, v: DiffValue, lang: Lang): string {
   if (typeof v === "string") return v;
   if (AMOUNT_FIELDS.has(field) || field.startsWith("surplus"))
     return formatKronor(kronor(v), lang);
-  if (field === "servicePercent") return `${formatNumber(v, lang)} %`;
-  if (field === "overheadRate") return `${formatNumber(v * 100, lang)} %`;
+  if (field === "servicePercent" || field === "grade")
+    return `${formatNumber(v, lang)} %`;
+  if (FRACTION_FIELDS.has(field)) return `${formatNumber(v * 100, lang)} %`;
+  // A year as it is written: "1980", never "1 980".
+  if (field === "birthYear") return String(v);
   return formatNumber(v, lang);
 }

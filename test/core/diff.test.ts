@@ -1,0 +1,185 @@
+// One truth between diff and the figures: what moves a total, a grant or the repayment is a change
+// diff names, on random workbooks edited at random cells; and the cases such edits found.
+
+import fc from "fast-check";
+import {
+  type Cell,
+  type Grid,
+  type WorkbookDiff,
+  analyze,
+  diffWorkbooks,
+} from "../../src/core";
+import { anyCell, formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
+import { readXlsx } from "../../src/xlsx/read";
+import { salaryWorkbook } from "../helpers/seed";
+import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
+
+/** What a person types over a cell: mostly a number, now and then anything. */
+const typed: fc.Arbitrary<Cell | undefined> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .integer({ min: 0, max: 2_000_000 })
+      .map((v): Cell => ({ t: "n", v })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(0.5, 1, 2.75, 6, 1980, 2005)
+      .map((v): Cell => ({ t: "n", v })),
+  },
+  { weight: 1, arbitrary: anyCell },
+);
+
+/** A workbook and the same with some cells of its sheets' rows set at random. */
+const edited = formulaWorkbook.map(valuesOnly).chain((sheets) =>
+  fc
+    .array(
+      fc
+        .nat(sheets.length - 1)
+        .chain((s) =>
+          fc.tuple(
+            fc.constant(s),
+            fc.nat(Math.max(0, sheets[s]!.rows.length - 1)),
+            fc.nat(8),
+            typed,
+          ),
+        ),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((edits) => {
+      const next: Grid[] = sheets.map((g) => ({
+        ...g,
+        rows: g.rows.map((row) => (row ? [...row] : row)),
+      }));
+      for (const [s, r, c, cell] of edits) {
+        const rows = next[s]!.rows as (Cell | undefined)[][];
+        (rows[r] ??= [])[c] = cell;
+      }
+      return {
+        before: sheets,
+        after: next,
+        edits: edits.map(([sheet]) => sheets[sheet]!.name),
+      };
+    }),
+);
+
+const moved = (d: WorkbookDiff): string[] => [
+  ...d.effects.halfYears
+    .filter((e) => e.old !== e.new)
+    .map((e) => `${e.id} ${e.old} → ${e.new}`),
+  ...(d.effects.grantTotal.old !== d.effects.grantTotal.new
+    ? [`grants ${d.effects.grantTotal.old} → ${d.effects.grantTotal.new}`]
+    : []),
+  ...(d.effects.repayment.old !== d.effects.repayment.new
+    ? [`repayment ${d.effects.repayment.old} → ${d.effects.repayment.new}`]
+    : []),
+];
+
+test("a change that moves a total, a grant or the repayment is named by diff (random workbooks, random edits)", () => {
+  let movedRuns = 0;
+  fc.assert(
+    fc.property(edited, ({ before, after, edits }) => {
+      const d = diffWorkbooks(
+        analyze({ sheets: before }),
+        analyze({ sheets: after }),
+      );
+      const effects = moved(d);
+      if (effects.length > 0) movedRuns++;
+      // No "Inga ändringar" beside totals that moved.
+      expect(
+        d.changes.length > 0 || effects.length === 0 ? [] : effects,
+      ).toEqual([]);
+      // One cell typed over: what moved is named in that cell's sheet.
+      if (effects.length > 0 && edits.length === 1)
+        expect(d.changes.map((c) => c.sheet)).toContain(edits[0]);
+      // A version against itself: nothing.
+      const same = analyze({ sheets: after });
+      expect(diffWorkbooks(same, same).changes).toEqual([]);
+    }),
+    { numRuns: 1000, seed: 20261208 },
+  );
+  // The sample moves figures often enough to mean something.
+  expect(movedRuns).toBeGreaterThan(60);
+});
+
+describe("what such edits found, each named now", () => {
+  const salaryChanged = (
+    row: number,
+    col: number,
+    value: SheetSpec["rows"][number][number],
+  ): SheetSpec[] =>
+    salaryWorkbook().map((s) =>
+      s.name !== "Lönekalkyl"
+        ? s
+        : {
+            ...s,
+            rows: s.rows.map((r, i) =>
+              i === row ? r.map((v, j) => (j === col ? value : v)) : r,
+            ),
+          },
+    );
+  const diffOf = async (a: SheetSpec[], b: SheetSpec[]) =>
+    diffWorkbooks(
+      analyze(readXlsx(await buildXlsx(a))),
+      analyze(readXlsx(await buildXlsx(b))),
+    );
+
+  test("a monthly salary in Lönekalkyl: the person's cell, their line and name, in kronor", async () => {
+    const d = await diffOf(salaryWorkbook(), salaryChanged(3, 3, kr(35000)));
+    expect(d.changes).toEqual([
+      {
+        sheet: "Lönekalkyl",
+        cell: "D4",
+        line: "Hälsofrämjare",
+        person: "Person A",
+        field: "monthlySalary",
+        old: 32000,
+        new: 35000,
+      },
+    ]);
+    expect(moved(d)).toEqual([
+      "2026-H1 768682 → 794704",
+      "grants 1225631 → 1251653",
+    ]);
+  });
+
+  test("an employment rate and a birth year in Lönekalkyl", async () => {
+    const grade = await diffOf(salaryWorkbook(), salaryChanged(4, 4, pct(0.5)));
+    expect(
+      grade.changes.map((c) => [c.cell, c.person, c.field, c.old, c.new]),
+    ).toEqual([["E5", "Person B", "grade", 75, 50]]);
+    const born = await diffOf(salaryWorkbook(), salaryChanged(4, 2, 2006));
+    expect(
+      born.changes.map((c) => [c.cell, c.person, c.field, c.old, c.new]),
+    ).toEqual([["C5", "Person B", "birthYear", 2005, 2006]]);
+  });
+
+  test("a person added and a person removed: one change each, at their name", async () => {
+    const base = salaryWorkbook();
+    const without = base.map((s) =>
+      s.name !== "Lönekalkyl"
+        ? s
+        : { ...s, rows: s.rows.filter((_, i) => i !== 4) },
+    );
+    const removed = await diffOf(base, without);
+    expect(
+      removed.changes.map((c) => [c.sheet, c.cell, c.field, c.old, c.new]),
+    ).toEqual([["Lönekalkyl", "B5", "person", "Person B", null]]);
+    const added = await diffOf(without, base);
+    expect(
+      added.changes.map((c) => [c.sheet, c.cell, c.field, c.old, c.new]),
+    ).toEqual([["Lönekalkyl", "B5", "person", null, "Person B"]]);
+  });
+
+  test("Pålägg in Uppgifter, which every salary's cost takes", async () => {
+    const d = await diffOf(
+      salaryWorkbook({ surcharge: pct(0.05) }),
+      salaryWorkbook({ surcharge: pct(0.07) }),
+    );
+    expect(
+      d.changes.map((c) => [c.sheet, c.field, c.old, c.new, c.cell !== null]),
+    ).toEqual([["Uppgifter", "surcharge", 0.05, 0.07, true]]);
+    expect(moved(d).length).toBeGreaterThan(0);
+  });
+});
