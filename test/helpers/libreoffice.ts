@@ -2,7 +2,13 @@
 // program would, or recalculate every formula on load and save what Calc computes.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -95,6 +101,80 @@ export function saveAsOds(bytes: Uint8Array, name = "book.xlsx"): Buffer {
 /** Workbooks saved as .ods by one Calc, each as `saveAsOds` gives it. */
 export function saveAllAsOds(files: readonly Uint8Array[]): Buffer[] {
   return convertAll(files, false, "ods");
+}
+
+/** CSV as Calc writes it: fields separated by commas, quoted when they need it ("" for a quote). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else if (ch !== "\r") field += ch;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+/**
+ * Each workbook's sheets as Calc shows them (every cell's text as displayed through its number
+ * format, in Calc's en-US), by sheet name; one Calc for them all. Cached values, not recalculated.
+ */
+export function displayedAllWithLibreOffice(
+  files: readonly Uint8Array[],
+): Map<string, string[][]>[] {
+  const dir = mkdtempSync(join(tmpdir(), "iop-lo-"));
+  const inputs = files.map((bytes, i) => {
+    const input = join(dir, `in-${i}.xlsx`);
+    writeFileSync(input, bytes);
+    return input;
+  });
+  const outDir = join(dir, "out");
+  // Comma, quote, UTF-8, from row 1; text as shown (the 9th token); every sheet to its own file (-1).
+  const filter =
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--convert-to",
+      filter,
+      "--outdir",
+      outDir,
+      ...inputs,
+    ],
+    { stdio: "pipe", timeout: 120_000 + 10_000 * files.length },
+  );
+  const written = readdirSync(outDir);
+  return files.map((_, i) => {
+    const sheets = new Map<string, string[][]>();
+    const prefix = `in-${i}-`;
+    for (const name of written)
+      if (name.startsWith(prefix) && name.endsWith(".csv"))
+        sheets.set(
+          name.slice(prefix.length, -".csv".length),
+          parseCsv(readFileSync(join(outDir, name), "utf8")),
+        );
+    return sheets;
+  });
 }
 
 /** A Word document opened by LibreOffice Writer and saved as `to` ("pdf", "txt:Text (encoded):UTF8"). */

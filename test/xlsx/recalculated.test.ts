@@ -12,8 +12,16 @@ import {
   valuesOnly,
 } from "../helpers/arbitraries";
 import { computeBytes } from "../helpers/compute";
-import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
-import { detailsSheet, salaryWorkbook } from "../helpers/seed";
+import {
+  displayedAllWithLibreOffice,
+  recalculateAllWithLibreOffice,
+} from "../helpers/libreoffice";
+import {
+  detailsSheet,
+  reportHalfYearSheet,
+  reportWorkbook,
+  salaryWorkbook,
+} from "../helpers/seed";
 import {
   type SheetSpec,
   buildXlsx,
@@ -72,6 +80,33 @@ const formulas = (g: WorkbookGrids) =>
     0,
   );
 
+/** An amount as Calc shows it in en-US through an amount format: "-1,777,664.50 kr". */
+const SHOWN_AMOUNT = /^(-?[\d,]+(?:\.\d+)?) kr$/;
+
+/**
+ * Every amount `Beslut` shows (Calc's text of the cell through its number format) that is not its
+ * value to the öre: a format without öre shows 147 336 kr where the value, and the decision's text
+ * beside it, say 147 335,50.
+ */
+function roundedAway(
+  mine: WorkbookGrids,
+  shown: ReadonlyMap<string, string[][]>,
+): { at: string; value: unknown; shown: string }[] {
+  const out = [];
+  const sheet = mine.sheets.find((g) => g.name === "Beslut");
+  const rows = shown.get("Beslut") ?? [];
+  for (let r = 0; r < rows.length; r++)
+    for (let c = 0; c < rows[r]!.length; c++) {
+      const text = rows[r]![c]!;
+      const m = SHOWN_AMOUNT.exec(text);
+      const value = sheet?.rows[r]?.[c]?.v;
+      if (!m || typeof value !== "number") continue;
+      if (Math.abs(Number(m[1]!.replaceAll(",", "")) - value) > 0.005 + 1e-9)
+        out.push({ at: `Beslut!R${r + 1}C${c + 1}`, value, shown: text });
+    }
+  return out;
+}
+
 test("every formula compute writes gives, recalculated by LibreOffice, the figure compute cached (a sample of random workbooks)", async () => {
   const books = [
     ...fc.sample(formulaWorkbook.map(valuesOnly), {
@@ -121,7 +156,20 @@ test("every formula compute writes gives, recalculated by LibreOffice, the figur
   });
   expect(computed.length).toBeGreaterThan(50);
   expect(compared).toBeGreaterThan(1000);
-}, 300_000);
+  // And what Beslut shows is its values, to the öre.
+  const shown = displayedAllWithLibreOffice(computed.map((c) => c.out));
+  let amounts = 0;
+  computed.forEach(({ sheets, out }, i) => {
+    expect({
+      sheets,
+      wrong: roundedAway(readXlsx(out), shown[i]!),
+    }).toEqual({ sheets, wrong: [] });
+    amounts += [...(shown[i]!.get("Beslut") ?? [])]
+      .flat()
+      .filter((t) => SHOWN_AMOUNT.test(t)).length;
+  });
+  expect(amounts).toBeGreaterThan(500);
+}, 400_000);
 
 describe("what such a sample found, each agreeing now", () => {
   // A line without an actual: the year's difference is its budget less its actual, not the sum of
@@ -303,3 +351,33 @@ describe("what such a sample found, each agreeing now", () => {
     expect(h1.rows[3]?.[2]).toBeUndefined();
   }, 120_000);
 });
+
+test("an actual with öre: Beslut shows 147 335,50 and 380 221,50, as its decision's text and the report print them", async () => {
+  const [details, h1, h2] = reportWorkbook();
+  const half = reportHalfYearSheet("Utfall 2024 H1", 1);
+  // Verksamhetskostnader's actual 136 687,50 kr, its difference and the Summa row following.
+  const withOre: SheetSpec = {
+    ...half,
+    rows: half.rows.map((row, r) =>
+      r === 3
+        ? [row[0], row[1], 136687.5, (row[1] as number) - 136687.5]
+        : r === 5
+          ? [row[0], row[1], (row[2] as number) + 0.5, (row[3] as number) - 0.5]
+          : row,
+    ),
+  };
+  expect(h1!.name).toBe(withOre.name);
+  const out = computeBytes(await buildXlsx([details!, withOre, h2!]));
+  const [shown] = displayedAllWithLibreOffice([out]);
+  const beslut = shown!.get("Beslut")!;
+  const row = (label: string) => beslut.find((r) => r[0] === label)!;
+  expect(row("Överskott 2024")[1]).toBe("147,335.50 kr");
+  expect(row("Summa att återbetala")[1]).toBe("380,221.50 kr");
+  expect(row("Totalt att återbetala")[3]).toBe("380,221.50 kr");
+  // A whole amount keeps whole kronor, as the seed's tables show them.
+  expect(row("Ej återbetalat överskott 2023")[1]).toBe("232,886 kr");
+  expect(beslut.flat().join("\n")).toContain(
+    "överskott av medel 232\u202f886 kronor samt 147\u202f335,50 kronor",
+  );
+  expect(roundedAway(readXlsx(out), shown!)).toEqual([]);
+}, 60_000);

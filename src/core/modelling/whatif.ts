@@ -17,6 +17,7 @@ import {
   type WritePlan,
   PERCENT_FORMAT,
   PLAIN_AMOUNT_FORMAT,
+  amountStyleFor,
   num,
 } from "../plan/types";
 import { isDateFormat, isPercentFormat } from "../reading/dates";
@@ -220,11 +221,14 @@ function cellValue(
       v: displayValue(field, value),
       style:
         isPercentFormat(fmt) || isDateFormat(fmt)
-          ? {
-              numberFormat:
-                field === "months" ? "General" : PLAIN_AMOUNT_FORMAT,
-              overOwnFormat: true,
-            }
+          ? amountStyleFor(
+              {
+                numberFormat:
+                  field === "months" ? "General" : PLAIN_AMOUNT_FORMAT,
+                overOwnFormat: true,
+              },
+              displayValue(field, value),
+            )
           : null,
     };
   const points = value / 1_000_000;

@@ -17,6 +17,7 @@ import {
   type CellWrite,
   type PlanValue,
   AMOUNT_FORMAT,
+  amountStyleFor,
   DATE_FORMAT,
   HEADER_STYLE,
   type SheetCreate,
@@ -76,7 +77,11 @@ class SheetWriter {
   r = 0;
 
   put(row: number, col: number, value: PlanValue, style?: CellStyle): void {
-    this.cells.push(style ? { row, col, value, style } : { row, col, value });
+    this.cells.push(
+      style
+        ? { row, col, value, style: amountStyleFor(style, value) }
+        : { row, col, value },
+    );
   }
 
   header(labels: readonly string[]): void {

@@ -26,6 +26,7 @@ import {
   PERCENT_FORMAT,
   PLAIN_AMOUNT_FORMAT,
   type PlanValue,
+  amountStyleFor,
   flat,
   formula,
   num,
@@ -94,7 +95,11 @@ function write(
   // A value in a cell a merged area hides is not seen: the cell is left as it is.
   if (p.merged.hides(row, col)) return;
   p.view.set(row, col, value);
-  p.cells.push(style ? { row, col, value, style } : { row, col, value });
+  p.cells.push(
+    style
+      ? { row, col, value, style: amountStyleFor(style, value) }
+      : { row, col, value },
+  );
 }
 
 export function planHalfYear(

@@ -111,6 +111,36 @@ export interface WritePlan {
 
 export const AMOUNT_FORMAT = '#,##0 "kr"';
 export const PLAIN_AMOUNT_FORMAT = "#,##0";
+/** The amount formats with öre, for an amount that has them. */
+const WITH_ORE: Readonly<Record<string, string>> = {
+  [AMOUNT_FORMAT]: '#,##0.00 "kr"',
+  [PLAIN_AMOUNT_FORMAT]: "#,##0.00",
+};
+
+/**
+ * The style for an amount cell holding `value`: with öre when the amount has them, so that the
+ * cell shows what the memo, the report and the decision's text print (147 335,50, not 147 336).
+ * A whole amount keeps whole kronor, as the seed's tables show them.
+ */
+export function amountStyleFor(
+  style: CellStyle,
+  value: PlanValue | number,
+): CellStyle {
+  const ore = style.numberFormat && WITH_ORE[style.numberFormat];
+  if (!ore) return style;
+  const v =
+    typeof value === "number"
+      ? value
+      : value.kind === "number"
+        ? value.value
+        : value.kind === "formula" && typeof value.cached === "number"
+          ? value.cached
+          : null;
+  // Whole öre (a cell may hold a fraction of one: a sum of typed cells).
+  return v !== null && Math.round(v * 100) % 100 !== 0
+    ? { ...style, numberFormat: ore }
+    : style;
+}
 export const DATE_FORMAT = "yyyy-mm-dd";
 export const PERCENT_FORMAT = "0%";
 export const HEADER_STYLE: CellStyle = { bold: true, fill: "DDEBF7" };
