@@ -1,5 +1,6 @@
 // Issue 9: a report held to the budget that was granted, not to its own budget column.
 
+import fc from "fast-check";
 import {
   type Analysis,
   analyze,
@@ -11,9 +12,11 @@ import {
   budgetWorkbook,
   detailsSheet,
   reportOnGrantSheets,
+  salaryWorkbook,
   typeset,
 } from "../helpers/seed";
-import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
+import { formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
+import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
 
 async function grids(sheets: readonly SheetSpec[]) {
   return readXlsx(await buildXlsx(sheets));
@@ -208,4 +211,105 @@ describe("a report against the granted budget", () => {
     ).toBe("error");
     expect(o.budgetSource).toEqual({ kind: "workbook" });
   });
+});
+
+describe("held to a grant, the report stays itself (what random workbooks found)", () => {
+  test("Lönekalkyl is kept: a half-year the grant does not hold costs its persons, and their checks stay", async () => {
+    // The grant: 2026-H1 only. The report: 2026-H1 reported, 2026-H2 a budget made from Lönekalkyl.
+    const budget = salaryWorkbook().filter((s) => s.name !== "Budget 2026 H2");
+    const report = salaryWorkbook({
+      extraPersons: [
+        ["Okänd post", "Person X", 1990, kr(30000), pct(1), null, null],
+      ],
+    }).map((s) =>
+      s.name !== "Budget 2026 H1"
+        ? s
+        : {
+            name: "Utfall 2026 H1",
+            rows: s.rows.map((r, i) =>
+              i === 0
+                ? r
+                : i === 2
+                  ? [...r, "Utfall"]
+                  : r.length > 0
+                    ? [...r, kr(1000)]
+                    : r,
+            ),
+          },
+    );
+    const grant = analyze(await grids(budget));
+    const alone = analyze(await grids(report));
+    const held = analyzeAgainstGranted(await grids(report), grant);
+    const h2 = (a: Analysis) =>
+      a.computation.halfYears.find((h) => h.halfYear.id === "2026-H2")!.budget
+        .total;
+    expect(h2(held)).toBe(h2(alone));
+    expect(h2(alone)).toBeGreaterThan(200_000_00);
+    const codes = (a: Analysis) =>
+      a.findings.map((f) => `${f.code} ${f.sheet ?? ""}!${f.cell ?? ""}`);
+    expect(codes(alone)).toContain("SALARY_POST_UNKNOWN Lönekalkyl!A7");
+    expect(codes(held)).toContain("SALARY_POST_UNKNOWN Lönekalkyl!A7");
+  });
+
+  test("a budget with neither Diarienummer nor Partnerskap: held to the grant chosen, with a warning, not called another case", async () => {
+    const unnamed = (sheets: SheetSpec[]) =>
+      sheets.map((s) =>
+        s.name !== "Uppgifter"
+          ? s
+          : {
+              ...s,
+              rows: s.rows.filter(
+                (r) => r[0] !== "Diarienummer" && r[0] !== "Partnerskap",
+              ),
+            },
+      );
+    const sheets = unnamed(reportOnGrantSheets({ activities: 130000 }));
+    const r = toCheckJson(
+      "rapport.xlsx",
+      analyzeAgainstGranted(
+        await grids(sheets),
+        analyze(await grids(unnamed(budgetWorkbook()))),
+      ),
+      "sv",
+      "budget.xlsx",
+    );
+    const codes = r.findings.map((f) => f.code);
+    expect(codes).not.toContain("GRANTED_OTHER_CASE");
+    expect(
+      r.findings.find((f) => f.code === "GRANTED_CASE_UNCHECKED"),
+    ).toMatchObject({ severity: "warning", sheet: "Uppgifter" });
+    // Held to it: the issue's repayment, as with the case named.
+    expect(r.repayment.total).toBe(59149);
+  });
+});
+
+test("a budget held to itself as its grant: the same figures and the same findings (random workbooks)", () => {
+  fc.assert(
+    fc.property(formulaWorkbook.map(valuesOnly), (sheets) => {
+      const alone = analyze({ sheets });
+      const held = analyzeAgainstGranted({ sheets }, alone);
+      const figures = (a: Analysis) => ({
+        halfYears: a.computation.halfYears.map((h) => [
+          h.halfYear.id,
+          h.budget.total,
+          h.actual?.eligibleTotal ?? null,
+        ]),
+        repayment: a.computation.repayment.total,
+        grants: a.computation.grantTotal,
+      });
+      expect(figures(held)).toEqual(figures(alone));
+      // What holding adds: a half-year with actuals is no grant (the file is a report), and a file
+      // without a case named cannot be told to be the same case.
+      const added = new Set([
+        "HALF_YEAR_NOT_GRANTED",
+        "GRANTED_CASE_UNCHECKED",
+      ]);
+      const codes = (a: Analysis) =>
+        a.findings
+          .filter((f) => !added.has(f.code))
+          .map((f) => `${f.code} ${f.sheet ?? ""}!${f.cell ?? ""}`);
+      expect(codes(held)).toEqual(codes(alone));
+    }),
+    { numRuns: 500, seed: 20261210 },
+  );
 });

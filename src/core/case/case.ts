@@ -104,6 +104,17 @@ function caseKey(a: Agreement): string | null {
   return name ? `name:${name}` : null;
 }
 
+/**
+ * Whether two workbooks can be told to be of one case or not: both have a Diarienummer, or both the
+ * partnership's name. A workbook with neither (a template not filled in) cannot be told apart.
+ */
+export function comparableCases(a: Agreement, b: Agreement): boolean {
+  return (
+    (dnrKey(a) !== null && dnrKey(b) !== null) ||
+    (nameKey(a) !== null && nameKey(b) !== null)
+  );
+}
+
 /** Two workbooks of one case: the same Diarienummer, or where one lacks it the same name. */
 export function sameCase(a: Agreement, b: Agreement): boolean {
   const x = dnrKey(a);

@@ -5,7 +5,7 @@
 import { type Analysis, judge } from "../analyze";
 import { compute } from "../figures/compute";
 import type { ComputedHalfYear, Computation } from "../figures/figures";
-import { sameCase } from "./case";
+import { comparableCases, sameCase } from "./case";
 import { type Finding, finding } from "../findings/findings";
 import type { WorkbookSheets } from "../reading/grid";
 import {
@@ -267,6 +267,9 @@ export function grantedModel(
           granted.agreement.overheadRatePpm ?? report.agreement.overheadRatePpm,
       },
       halfYears,
+      // Lönekalkyl stays the report's: its persons' checks, and the costs of the half-years the
+      // grant does not hold.
+      ...(report.salaries === undefined ? {} : { salaries: report.salaries }),
     },
     periods,
     findings,
@@ -283,7 +286,10 @@ export function analyzeAgainstGranted(
 ): Analysis {
   const { workbook, findings } = readWorkbook(grids);
   const grant = granted.computation.agreement;
-  if (!sameCase(workbook.agreement, grant))
+  // Held to the grant the reviewer chose when the two cannot be told apart; said, not claimed to be
+  // another case ("–" against "–").
+  const comparable = comparableCases(workbook.agreement, grant);
+  if (comparable && !sameCase(workbook.agreement, grant))
     return judge(workbook, {
       model: workbook,
       findings: [
@@ -302,9 +308,21 @@ export function analyzeAgainstGranted(
       granted: null,
     });
   const held = grantedModel(workbook, granted.computation);
+  const unchecked = comparable
+    ? []
+    : [
+        finding(
+          "GRANTED_CASE_UNCHECKED",
+          workbook.agreement.sheet,
+          workbook.agreement.cells.caseNumber ??
+            workbook.agreement.cells.name ??
+            null,
+          {},
+        ),
+      ];
   return judge(workbook, {
     model: held.workbook,
-    findings: [...findings, ...held.findings],
+    findings: [...findings, ...unchecked, ...held.findings],
     granted: { periods: held.periods, caseNumber: grant.caseNumber },
   });
 }

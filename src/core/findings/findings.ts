@@ -675,6 +675,13 @@ export const FINDINGS = {
       `The granted budget belongs to another case (${f.granted}; the report: ${f.reported}); the report is computed against its own budget.`,
     "error",
   ),
+  GRANTED_CASE_UNCHECKED: t<NoParams>(
+    () =>
+      "Det går inte att se att den beviljade budgeten hör till samma ärende: de har inte båda Diarienummer eller båda Partnerskap ifyllt. Återrapporteringen räknas mot den beviljade budgeten; kontrollera att det är rätt fil.",
+    () =>
+      "It cannot be told that the granted budget belongs to the same case: they do not both have a case number (Diarienummer) or both a partnership name (Partnerskap). The report is computed against the granted budget; check that it is the right file.",
+    "warning",
+  ),
   RATE_TABLE_CHANGED: t<{
     readonly label: string;
     readonly entered: number | string;
