@@ -47,6 +47,22 @@ import {
   writeZip,
 } from "./zip";
 
+/** The children of <workbook> that come after <sheets>, in the schema's order (ECMA-376 CT_Workbook). */
+const AFTER_SHEETS = [
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 /** How parts are inflated and deflated: fflate by default, Node's zlib in the command line. */
 export interface Codec {
   readonly inflate: Inflate;
@@ -316,10 +332,24 @@ class Package {
     } = this.workbook;
     const edits: { start: number; end: number; text: string }[] = [];
     if (this.newSheets.length > 0) {
-      if (!sheetsOpen || !sheetsClose)
-        refuse({ kind: "invalid", part: this.workbookPart });
       const added = this.newSheets.join("");
-      if (sheetsOpen.start === sheetsClose.start)
+      if (!sheetsOpen || !sheetsClose) {
+        // A workbook part without <sheets> (a writer's workbook of no sheets; check reads it as
+        // such): the list goes where the schema puts it, before what follows it in CT_Workbook.
+        const at = Math.min(
+          ...AFTER_SHEETS.map(
+            (name) => this.workbook.children.get(name) ?? Infinity,
+          ),
+          rootClose?.start ?? Infinity,
+        );
+        if (!Number.isFinite(at))
+          refuse({ kind: "invalid", part: this.workbookPart });
+        edits.push({
+          start: at,
+          end: at,
+          text: `<${p}sheets>${added}</${p}sheets>`,
+        });
+      } else if (sheetsOpen.start === sheetsClose.start)
         edits.push({
           ...sheetsOpen,
           text: `${xml.slice(sheetsOpen.start, sheetsOpen.end - 2)}>${added}</${p}sheets>`,

@@ -4,12 +4,22 @@
 // and on the add-in's own sheets.
 
 import fc from "fast-check";
-import { a1, decisionTarget, isOwnDecisionSheet } from "../../src/core";
+import {
+  type Analysis,
+  a1,
+  analyze,
+  decisionTarget,
+  isOwnDecisionSheet,
+} from "../../src/core";
 import { isOwnRatesSheet } from "../../src/core/plan/rates";
 import { strFromU8, unzipSync } from "fflate";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import { computeBytes, partOf } from "../helpers/compute";
-import { formulaWorkbook, isPersons } from "../helpers/arbitraries";
+import {
+  anyWorkbook,
+  formulaWorkbook,
+  isPersons,
+} from "../helpers/arbitraries";
 import { buildXlsx, pct, xlsxOf } from "../helpers/workbook";
 
 test("compute keeps every value and formula a person put in the workbook, read back from the written file (property)", async () => {
@@ -128,4 +138,42 @@ test("compute run again on its own output changes nothing but Beslut's findings 
   );
   // The first run wrote into the workbooks: the second had the add-in's own work to find.
   expect(rewritten).toBeGreaterThan(40);
+});
+
+test("the computed workbook checks to the figures of the workbook it was computed from: half-years, years, grants, repayment and decision (property)", async () => {
+  let compared = 0;
+  const figures = (a: Analysis) =>
+    JSON.parse(
+      JSON.stringify({
+        halfYears: a.computation.halfYears.map((h) => [
+          h.halfYear.id,
+          h.source.sheet,
+          h.budget,
+          h.actual,
+        ]),
+        years: a.computation.years,
+        grants: a.computation.grantYears,
+        repayment: a.computation.repayment,
+        decision: a.decision,
+      }),
+    ) as unknown;
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(formulaWorkbook, anyWorkbook), async (sheets) => {
+      let bytes;
+      let input;
+      try {
+        bytes = await xlsxOf(sheets);
+        input = readXlsx(bytes);
+      } catch (e) {
+        // Two sheets of one name (ExcelJS refuses them), or a file it writes that cannot be read.
+        if (e instanceof WorkbookFileError || e instanceof Error) return;
+        throw e;
+      }
+      const output = readXlsx(computeBytes(bytes));
+      expect(figures(analyze(output))).toEqual(figures(analyze(input)));
+      compared++;
+    }),
+    { numRuns: 120, seed: 20261211 },
+  );
+  expect(compared).toBeGreaterThan(60);
 });

@@ -21,7 +21,7 @@ import {
 } from "../helpers/libreoffice";
 import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
 import { LOKALHYRA, insertRow, specsOf } from "../helpers/insert-row";
-import { addSheets, buildXlsx } from "../helpers/workbook";
+import { addSheets, buildXlsx, xlsxOf } from "../helpers/workbook";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -676,4 +676,21 @@ describe("compute on every real-world corpus workbook", () => {
       }).toEqual({ file, beslut: true });
     }
   });
+});
+
+test("a workbook part without <sheets> (a workbook of no sheets, as ExcelJS writes it), which check reads, is computed too: the list goes before calcPr, and LibreOffice opens the result", async () => {
+  const empty = await xlsxOf([]);
+  expect(strFromU8(unzipSync(empty)["xl/workbook.xml"]!)).not.toContain(
+    "<sheets",
+  );
+  const out = computeBytes(empty);
+  const workbook = strFromU8(unzipSync(out)["xl/workbook.xml"]!);
+  expect(workbook).toMatch(
+    /<sheets><sheet name="Beslut"[^>]*\/><\/sheets><calcPr /,
+  );
+  // Beslut lists what check finds in the empty workbook.
+  const beslut = readXlsx(resaveWithLibreOffice(out)).sheets.find(
+    (s) => s.name === "Beslut",
+  );
+  expect(JSON.stringify(beslut?.rows)).toContain("NO_DETAILS_SHEET");
 });
