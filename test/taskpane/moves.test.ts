@@ -1,12 +1,14 @@
 // What the pane says moved when it follows the workbook: a cell that is not a number gives its
-// finding and no move, never a total that fell as if the cell were 0.
+// finding and no move, never a total that fell as if the cell were 0. And what the page's
+// comparison of two versions names.
 
-import { analyze } from "../../src/core";
+import { analyze, diffWorkbooks } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { textFor } from "../../src/i18n/text";
-import { movesBetween } from "../../src/taskpane/viewmodel";
+import { diffView, movesBetween } from "../../src/taskpane/viewmodel";
 import { editPart } from "../helpers/hostile";
-import { typeset } from "../helpers/seed";
+import { salaryWorkbook, typeset } from "../helpers/seed";
+import { buildXlsx, kr } from "../helpers/workbook";
 
 const t = textFor("sv");
 const monthly = (text: string) =>
@@ -45,4 +47,34 @@ describe("the moves the pane tells", () => {
     // Nor when the number comes back: the total it had was not a figure.
     expect(movesBetween(after, before, "sv", t)).toEqual([]);
   });
+});
+
+test("the page's comparison names a person of Lönekalkyl on their line, in both languages", async () => {
+  const raised = salaryWorkbook().map((sheet) =>
+    sheet.name !== "Lönekalkyl"
+      ? sheet
+      : {
+          ...sheet,
+          rows: sheet.rows.map((r, i) =>
+            i === 3 ? r.map((v, j) => (j === 3 ? kr(35000) : v)) : r,
+          ),
+        },
+  );
+  const diff = diffWorkbooks(
+    analyze(readXlsx(await buildXlsx(salaryWorkbook()))),
+    analyze(readXlsx(await buildXlsx(raised))),
+  );
+  expect(diffView(diff, "sv", t).rows).toEqual([
+    [
+      "Lönekalkyl",
+      "D4",
+      "Hälsofrämjare (Person A)",
+      "Månadslön",
+      typeset("32 000 kr"),
+      typeset("35 000 kr"),
+    ],
+  ]);
+  expect(diffView(diff, "en", textFor("en")).rows[0]?.[3]).toBe(
+    "Monthly salary",
+  );
 });
