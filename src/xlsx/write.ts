@@ -48,7 +48,7 @@ import {
 } from "./zip";
 
 /** The children of <workbook> that come after <sheets>, in the schema's order (ECMA-376 CT_Workbook). */
-const AFTER_SHEETS = [
+const AFTER_SHEETS: readonly string[] = [
   "functionGroups",
   "externalReferences",
   "definedNames",
@@ -63,6 +63,9 @@ const AFTER_SHEETS = [
   "webPublishObjects",
   "extLst",
 ];
+/** Those that come after calcPr. */
+const AFTER_CALC_PR = AFTER_SHEETS.slice(AFTER_SHEETS.indexOf("calcPr") + 1);
+
 /** How parts are inflated and deflated: fflate by default, Node's zlib in the command line. */
 export interface Codec {
   readonly inflate: Inflate;
@@ -320,30 +323,27 @@ class Package {
     );
   }
 
+  /** Where an element goes that precedes these children of the root: before the first of them, or the root's end. */
+  private before(children: readonly string[]): number {
+    let at = this.workbook.rootClose?.start ?? this.workbookXml.length;
+    for (const name of children) {
+      const child = this.workbook.children.get(name);
+      if (child !== undefined && child < at) at = child;
+    }
+    return at;
+  }
+
   /** The workbook part with the new sheets listed and a full recalculation asked for on load. */
   private workbookWithEdits(): string {
     const xml = this.workbookXml;
-    const {
-      prefix: p,
-      sheetsOpen,
-      sheetsClose,
-      calcPr,
-      rootClose,
-    } = this.workbook;
+    const { prefix: p, sheetsOpen, sheetsClose, calcPr } = this.workbook;
     const edits: { start: number; end: number; text: string }[] = [];
     if (this.newSheets.length > 0) {
       const added = this.newSheets.join("");
       if (!sheetsOpen || !sheetsClose) {
         // A workbook part without <sheets> (a writer's workbook of no sheets; check reads it as
         // such): the list goes where the schema puts it, before what follows it in CT_Workbook.
-        const at = Math.min(
-          ...AFTER_SHEETS.map(
-            (name) => this.workbook.children.get(name) ?? Infinity,
-          ),
-          rootClose?.start ?? Infinity,
-        );
-        if (!Number.isFinite(at))
-          refuse({ kind: "invalid", part: this.workbookPart });
+        const at = this.before(AFTER_SHEETS);
         edits.push({
           start: at,
           end: at,
@@ -373,11 +373,7 @@ class Package {
       }
     } else {
       // calcPr follows sheets/functionGroups/externalReferences/definedNames in CT_Workbook.
-      let at = rootClose?.start ?? xml.length;
-      for (const name of CALC_PR_BEFORE) {
-        const child = this.workbook.children.get(name);
-        if (child !== undefined && child < at) at = child;
-      }
+      const at = this.before(AFTER_CALC_PR);
       edits.push({
         start: at,
         end: at,
@@ -437,19 +433,6 @@ class Package {
     return writeZip(parts);
   }
 }
-
-// CT_Workbook's children that come after calcPr.
-const CALC_PR_BEFORE = [
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
 
 function stylesOf(pkg: Package): { book: StyleBook; part: string } {
   let part = pkg.relTarget("styles");

@@ -19,14 +19,17 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-/** Several documents through one Calc or Writer: its start, seconds, is paid once. */
-function convertAll(
+/**
+ * Several documents through one Calc or Writer, converted to `to` in `<dir>/out`: its start,
+ * seconds, is paid once. Returns the folder of what it wrote.
+ */
+function soffice(
   files: readonly Uint8Array[],
+  to: string,
   recalculate: boolean,
-  to = "xlsx",
   /** What kind of file they are: LibreOffice goes by the extension. */
-  ext = ".xlsx",
-): Buffer[] {
+  ext: string,
+): string {
   const dir = mkdtempSync(join(tmpdir(), "iop-lo-"));
   if (recalculate) {
     // Without this, Calc keeps the cached values it finds; with it, it computes every formula itself.
@@ -56,6 +59,16 @@ function convertAll(
     ],
     { stdio: "pipe", timeout: 120_000 + 10_000 * files.length },
   );
+  return outDir;
+}
+
+function convertAll(
+  files: readonly Uint8Array[],
+  recalculate: boolean,
+  to = "xlsx",
+  ext = ".xlsx",
+): Buffer[] {
+  const outDir = soffice(files, to, recalculate, ext);
   // "txt:Text (encoded):UTF8" names a filter after the extension.
   return files.map((_, i) =>
     readFileSync(join(outDir, `in-${i}.${to.split(":")[0]}`)),
@@ -139,29 +152,12 @@ function parseCsv(text: string): string[][] {
 export function displayedAllWithLibreOffice(
   files: readonly Uint8Array[],
 ): Map<string, string[][]>[] {
-  const dir = mkdtempSync(join(tmpdir(), "iop-lo-"));
-  const inputs = files.map((bytes, i) => {
-    const input = join(dir, `in-${i}.xlsx`);
-    writeFileSync(input, bytes);
-    return input;
-  });
-  const outDir = join(dir, "out");
   // Comma, quote, UTF-8, from row 1; text as shown (the 9th token); every sheet to its own file (-1).
-  const filter =
-    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--convert-to",
-      filter,
-      "--outdir",
-      outDir,
-      ...inputs,
-    ],
-    { stdio: "pipe", timeout: 120_000 + 10_000 * files.length },
+  const outDir = soffice(
+    files,
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+    false,
+    ".xlsx",
   );
   const written = readdirSync(outDir);
   return files.map((_, i) => {
