@@ -1,8 +1,14 @@
 // Issue 10: the sheet Lönekalkyl read, checked and computed into the half-years' salary lines.
 
-import { analyze, planWrite, renderFinding, toCheckJson } from "../../src/core";
+import {
+  type Cell,
+  analyze,
+  planWrite,
+  renderFinding,
+  toCheckJson,
+} from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
-import { salaryWorkbook } from "../helpers/seed";
+import { salaryWorkbook, typeset } from "../helpers/seed";
 import { buildXlsx, date, kr, pct } from "../helpers/workbook";
 
 async function check(sheets: Parameters<typeof buildXlsx>[0]) {
@@ -260,6 +266,37 @@ describe("Avgiftssatser changed by hand", () => {
       kind: "number",
       value: 0.3142,
     });
+  });
+
+  test('a rate emptied or typed as text is said as such, never as "– %"', async () => {
+    const { computeBytes } = await import("../helpers/compute");
+    const computed = readXlsx(
+      computeBytes(await buildXlsx(salaryWorkbook({ surcharge: pct(0.06) }))),
+    );
+    const withRates = (b4: Cell | undefined, b7: Cell | undefined) => ({
+      sheets: computed.sheets.map((g) =>
+        g.name !== "Avgiftssatser"
+          ? g
+          : {
+              ...g,
+              rows: g.rows.map((row, r) =>
+                r === 3 ? [row![0], b4] : r === 6 ? [row![0], b7] : row,
+              ),
+            },
+      ),
+    });
+    const messages = (lang: "sv" | "en") =>
+      analyze(withRates(undefined, { t: "s", v: "ca 25 000" }))
+        .findings.filter((f) => f.code === "RATE_TABLE_CHANGED")
+        .map((f) => renderFinding(f, lang).message);
+    expect(messages("sv")).toEqual([
+      'Avgiftssatsen "Arbetsgivaravgifter, fulla" är tömd; lagens värde är 31,42 %. Beräkningen använder lagens värde, och Beräkna skriver tillbaka tabellen.',
+      // The person's text as typed; the law's amount as amounts are written.
+      `Avgiftssatsen "… på lön upp till (kr per månad)" är ändrad till "ca 25 000"; lagens värde är ${typeset("25 000 kr")}. Beräkningen använder lagens värde, och Beräkna skriver tillbaka tabellen.`,
+    ]);
+    expect(messages("en")[0]).toBe(
+      "The rate \"Arbetsgivaravgifter, fulla\" has been emptied; the law's value is 31.42 %. The figures use the law's value, and Compute writes the table back.",
+    );
   });
 
   test("a person's own sheet called Avgiftssatser is theirs: nothing is said of it", async () => {

@@ -3,7 +3,7 @@
 
 import { type Finding, finding } from "../findings/findings";
 import { isOwnRatesSheet, planRatesSheet } from "../plan/rates";
-import { PERCENT_FORMAT } from "../plan/types";
+import { PERCENT_FORMAT, PLAIN_AMOUNT_FORMAT } from "../plan/types";
 import { isoToSerial, serialToIso } from "../reading/dates";
 import { type Grid, a1, cellAt } from "../reading/grid";
 import { readText } from "../reading/values";
@@ -24,20 +24,31 @@ export function ratesTableChecks(grid: Grid): Finding[] {
     const expected =
       want.kind === "number" ? want.value : isoToSerial(want.iso);
     if (seen?.t === "n" && Math.abs(seen.v - expected) < 1e-9) return [];
-    // Percentages in the reader's language ("31,42 %"); years, ages, amounts and dates as they are.
+    // Percentages and amounts in the reader's language ("31,42 %", "25 000 kr"); years, ages and
+    // dates as they are.
     const percent = c.style?.numberFormat === PERCENT_FORMAT;
+    const amount = c.style?.numberFormat === PLAIN_AMOUNT_FORMAT;
+    const unit = percent ? " %" : amount ? "\u00a0kr" : "";
     const shown = (v: number): number | string =>
       percent
         ? v * 100
-        : want.kind === "date"
-          ? (serialToIso(v) ?? String(v))
-          : String(v);
+        : amount
+          ? v
+          : want.kind === "date"
+            ? (serialToIso(v) ?? String(v))
+            : String(v);
     return [
       finding("RATE_TABLE_CHANGED", grid.name, a1(c.row, c.col), {
         label: c.col === 0 ? "Från år" : labelOf(c.row),
-        entered: seen?.t === "n" ? shown(seen.v) : readText(seen) || "–",
+        entered:
+          seen?.t === "n"
+            ? shown(seen.v)
+            : readText(seen)
+              ? `"${readText(seen)}"`
+              : null,
+        enteredUnit: seen?.t === "n" ? unit : "",
         expected: shown(expected),
-        unit: percent ? " %" : "",
+        unit,
       }),
     ];
   });

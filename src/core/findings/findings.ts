@@ -684,14 +684,17 @@ export const FINDINGS = {
   ),
   RATE_TABLE_CHANGED: t<{
     readonly label: string;
-    readonly entered: number | string;
+    /** The cell's value; its text in quotes when it is not a number; null when the cell is empty. */
+    readonly entered: number | string | null;
+    /** The unit after the entered value when it is a number (" %", " kr"), else "". */
+    readonly enteredUnit: string;
     readonly expected: number | string;
     readonly unit: string;
   }>(
     (f) =>
-      `Avgiftssatsen "${f.label}" är ändrad till ${f.entered}${f.unit}; lagens värde är ${f.expected}${f.unit}. Beräkningen använder lagens värde, och Beräkna skriver tillbaka tabellen.`,
+      `Avgiftssatsen "${f.label}" är ${f.entered === "" ? "tömd" : `ändrad till ${f.entered}${f.enteredUnit}`}; lagens värde är ${f.expected}${f.unit}. Beräkningen använder lagens värde, och Beräkna skriver tillbaka tabellen.`,
     (f) =>
-      `The rate "${f.label}" has been changed to ${f.entered}${f.unit}; the law's value is ${f.expected}${f.unit}. The figures use the law's value, and Compute writes the table back.`,
+      `The rate "${f.label}" has been ${f.entered === "" ? "emptied" : `changed to ${f.entered}${f.enteredUnit}`}; the law's value is ${f.expected}${f.unit}. The figures use the law's value, and Compute writes the table back.`,
     "warning",
   ),
   ROWS_AFTER_TOTAL: t<{ readonly row: number }>(
