@@ -183,6 +183,20 @@ describe("a report against the granted budget", () => {
       "2025-07-01 – 2026-12-31 i återrapporteringen men 2025-07-01 – 2026-06-30",
     );
     expect(r.periods[0]!.budget.overhead).toBe(100877);
+    // A report without OH-sats: the granted rate is used, and said so, never "– %".
+    const [withRate] = reportOnGrantSheets();
+    const noRate = await against([
+      {
+        ...withRate!,
+        rows: withRate!.rows.filter((row) => row[0] !== "OH-sats"),
+      },
+      sheets[1]!,
+    ]);
+    expect(
+      noRate.findings.find((f) => f.code === "GRANTED_RATE_CHANGED")!.message,
+    ).toBe(
+      "OH-sats saknas i återrapporteringen; den beviljade budgetens 10 % används.",
+    );
   });
 
   test("a half-year the grant does not cover, and a budget of another case, are errors", async () => {

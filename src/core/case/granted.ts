@@ -22,7 +22,7 @@ import { readWorkbook } from "../reading/read";
 import { append } from "../lists";
 
 /** A rate as a message param: percent points, written in the reader's language by the catalogue. */
-const ratePercent = (ppm: number | null) => (ppm === null ? "–" : ppm / 10_000);
+const ratePercent = (ppm: number) => ppm / 10_000;
 
 /** The report's agreement details against the granted budget's: the rate and the period. */
 function compareAgreements(report: Agreement, granted: Agreement): Finding[] {
@@ -37,7 +37,10 @@ function compareAgreements(report: Agreement, granted: Agreement): Finding[] {
         report.sheet,
         report.cells.overheadRate ?? null,
         {
-          reported: ratePercent(report.overheadRatePpm),
+          reported:
+            report.overheadRatePpm === null
+              ? null
+              : ratePercent(report.overheadRatePpm),
           granted: ratePercent(granted.overheadRatePpm),
         },
       ),

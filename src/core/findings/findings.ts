@@ -639,13 +639,18 @@ export const FINDINGS = {
     "error",
   ),
   GRANTED_RATE_CHANGED: t<{
-    readonly reported: number | string;
-    readonly granted: number | string;
+    /** The report's rate in percent points; null when the report has none. */
+    readonly reported: number | null;
+    readonly granted: number;
   }>(
     (f) =>
-      `OH-satsen är ${f.reported} % i återrapporteringen men ${f.granted} % i den beviljade budgeten; beräkningen använder den beviljade.`,
+      f.reported === ""
+        ? `OH-sats saknas i återrapporteringen; den beviljade budgetens ${f.granted} % används.`
+        : `OH-satsen är ${f.reported} % i återrapporteringen men ${f.granted} % i den beviljade budgeten; beräkningen använder den beviljade.`,
     (f) =>
-      `The overhead rate is ${f.reported} % in the report but ${f.granted} % in the granted budget; the figures use the granted one.`,
+      f.reported === ""
+        ? `The report has no overhead rate; the granted budget's ${f.granted} % is used.`
+        : `The overhead rate is ${f.reported} % in the report but ${f.granted} % in the granted budget; the figures use the granted one.`,
     "warning",
   ),
   GRANTED_PERIOD_CHANGED: t<{
