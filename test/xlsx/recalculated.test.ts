@@ -80,30 +80,50 @@ const formulas = (g: WorkbookGrids) =>
     0,
   );
 
-/** An amount as Calc shows it in en-US through an amount format: "-1,777,664.50 kr". */
-const SHOWN_AMOUNT = /^(-?[\d,]+(?:\.\d+)?) kr$/;
+/** An amount as Calc shows it in en-US: "-1,777,664.50 kr", or without "kr" (#,##0). */
+const SHOWN_AMOUNT = /^(-?[\d,]+(?:\.\d+)?)(?: kr)?$/;
+/** A percent as Calc shows it in en-US: "31.42%". */
+const SHOWN_PERCENT = /^(-?[\d,]+(?:\.\d+)?)%$/;
+const numberOf = (text: string) => Number(text.replaceAll(",", ""));
 
 /**
- * Every amount `Beslut` shows (Calc's text of the cell through its number format) that is not its
- * value to the öre: a format without öre shows 147 336 kr where the value, and the decision's text
- * beside it, say 147 335,50.
+ * Every number compute wrote that a spreadsheet shows as other than its value (Calc's text of the
+ * cell through its number format): all of `Beslut`, and elsewhere the cells the input had empty
+ * (a person's own cell keeps the person's format). An amount must show its öre (147 336 kr where
+ * the value and the decision's text say 147 335,50 was the defect), a percent its decimals
+ * (31 % for the law's 31,42 %).
  */
 function roundedAway(
   mine: WorkbookGrids,
   shown: ReadonlyMap<string, string[][]>,
+  input: WorkbookGrids | null,
 ): { at: string; value: unknown; shown: string }[] {
   const out = [];
-  const sheet = mine.sheets.find((g) => g.name === "Beslut");
-  const rows = shown.get("Beslut") ?? [];
-  for (let r = 0; r < rows.length; r++)
-    for (let c = 0; c < rows[r]!.length; c++) {
-      const text = rows[r]![c]!;
-      const m = SHOWN_AMOUNT.exec(text);
-      const value = sheet?.rows[r]?.[c]?.v;
-      if (!m || typeof value !== "number") continue;
-      if (Math.abs(Number(m[1]!.replaceAll(",", "")) - value) > 0.005 + 1e-9)
-        out.push({ at: `Beslut!R${r + 1}C${c + 1}`, value, shown: text });
-    }
+  for (const sheet of mine.sheets) {
+    const own = sheet.name.startsWith("Beslut");
+    const before = input?.sheets.find((g) => g.name === sheet.name);
+    const rows = shown.get(sheet.name) ?? [];
+    for (let r = 0; r < rows.length; r++)
+      for (let c = 0; c < rows[r]!.length; c++) {
+        const text = rows[r]![c]!;
+        const value = sheet.rows[r]?.[c]?.v;
+        if (typeof value !== "number") continue;
+        if (!own && before?.rows[r]?.[c] !== undefined) continue;
+        const percent = SHOWN_PERCENT.exec(text);
+        const amount = SHOWN_AMOUNT.exec(text);
+        const wrong = percent
+          ? Math.abs(numberOf(percent[1]!) - value * 100) > 1e-6
+          : amount
+            ? Math.abs(numberOf(amount[1]!) - value) > 0.005 + 1e-9
+            : false;
+        if (wrong)
+          out.push({
+            at: `${sheet.name}!R${r + 1}C${c + 1}`,
+            value,
+            shown: text,
+          });
+      }
+  }
   return out;
 }
 
@@ -119,7 +139,7 @@ test("every formula compute writes gives, recalculated by LibreOffice, the figur
       { numRuns: 30, seed: 20261205 },
     ),
   ];
-  const computed: { sheets: string; out: Uint8Array }[] = [];
+  const computed: { sheets: string; input: Uint8Array; out: Uint8Array }[] = [];
   for (const sheets of books) {
     let bytes;
     try {
@@ -131,6 +151,7 @@ test("every formula compute writes gives, recalculated by LibreOffice, the figur
     try {
       computed.push({
         sheets: JSON.stringify(sheets),
+        input: bytes,
         out: computeBytes(bytes),
       });
     } catch (e) {
@@ -156,19 +177,19 @@ test("every formula compute writes gives, recalculated by LibreOffice, the figur
   });
   expect(computed.length).toBeGreaterThan(50);
   expect(compared).toBeGreaterThan(1000);
-  // And what Beslut shows is its values, to the öre.
+  // And what a spreadsheet shows of the numbers compute wrote is their values.
   const shown = displayedAllWithLibreOffice(computed.map((c) => c.out));
-  let amounts = 0;
-  computed.forEach(({ sheets, out }, i) => {
+  let numbers = 0;
+  computed.forEach(({ sheets, input, out }, i) => {
     expect({
       sheets,
-      wrong: roundedAway(readXlsx(out), shown[i]!),
+      wrong: roundedAway(readXlsx(out), shown[i]!, readXlsx(input)),
     }).toEqual({ sheets, wrong: [] });
-    amounts += [...(shown[i]!.get("Beslut") ?? [])]
-      .flat()
-      .filter((t) => SHOWN_AMOUNT.test(t)).length;
+    numbers += [...shown[i]!.values()]
+      .flat(2)
+      .filter((t) => SHOWN_AMOUNT.test(t) || SHOWN_PERCENT.test(t)).length;
   });
-  expect(amounts).toBeGreaterThan(500);
+  expect(numbers).toBeGreaterThan(1000);
 }, 400_000);
 
 describe("what such a sample found, each agreeing now", () => {
@@ -368,7 +389,11 @@ test("an actual with öre: Beslut shows 147 335,50 and 380 221,50, as its decisi
   };
   expect(h1!.name).toBe(withOre.name);
   const out = computeBytes(await buildXlsx([details!, withOre, h2!]));
-  const [shown] = displayedAllWithLibreOffice([out]);
+  // With a salary workbook, whose Avgiftssatser holds the law's rates: one Calc for both.
+  const [shown, salaries] = displayedAllWithLibreOffice([
+    out,
+    computeBytes(await buildXlsx(salaryWorkbook())),
+  ]);
   const beslut = shown!.get("Beslut")!;
   const row = (label: string) => beslut.find((r) => r[0] === label)!;
   expect(row("Överskott 2024")[1]).toBe("147,335.50 kr");
@@ -379,5 +404,10 @@ test("an actual with öre: Beslut shows 147 335,50 and 380 221,50, as its decisi
   expect(beslut.flat().join("\n")).toContain(
     "överskott av medel 232\u202f886 kronor samt 147\u202f335,50 kronor",
   );
-  expect(roundedAway(readXlsx(out), shown!)).toEqual([]);
+  expect(roundedAway(readXlsx(out), shown!, null)).toEqual([]);
+  // The law's rates on Avgiftssatser are shown with their decimals: 31,42 %, not 31 %.
+  const rates = salaries!.get("Avgiftssatser");
+  expect(rates?.find((r) => r[0] === "Arbetsgivaravgifter, fulla")?.[1]).toBe(
+    "31.42%",
+  );
 }, 60_000);

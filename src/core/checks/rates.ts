@@ -3,8 +3,8 @@
 
 import { type Finding, finding } from "../findings/findings";
 import { isOwnRatesSheet, planRatesSheet } from "../plan/rates";
-import { PERCENT_FORMAT, PLAIN_AMOUNT_FORMAT } from "../plan/types";
-import { isoToSerial, serialToIso } from "../reading/dates";
+import { PLAIN_AMOUNT_FORMAT } from "../plan/types";
+import { isPercentFormat, isoToSerial, serialToIso } from "../reading/dates";
 import { type Grid, a1, cellAt } from "../reading/grid";
 import { readText } from "../reading/values";
 
@@ -26,7 +26,7 @@ export function ratesTableChecks(grid: Grid): Finding[] {
     if (seen?.t === "n" && Math.abs(seen.v - expected) < 1e-9) return [];
     // Percentages and amounts in the reader's language ("31,42 %", "25 000 kr"); years, ages and
     // dates as they are.
-    const percent = c.style?.numberFormat === PERCENT_FORMAT;
+    const percent = isPercentFormat(c.style?.numberFormat);
     const amount = c.style?.numberFormat === PLAIN_AMOUNT_FORMAT;
     const unit = percent ? " %" : amount ? "\u00a0kr" : "";
     const shown = (v: number): number | string =>

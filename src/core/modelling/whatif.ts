@@ -17,7 +17,7 @@ import {
   type WritePlan,
   PERCENT_FORMAT,
   PLAIN_AMOUNT_FORMAT,
-  amountStyleFor,
+  numberStyleFor,
   num,
 } from "../plan/types";
 import { isDateFormat, isPercentFormat } from "../reading/dates";
@@ -221,7 +221,7 @@ function cellValue(
       v: displayValue(field, value),
       style:
         isPercentFormat(fmt) || isDateFormat(fmt)
-          ? amountStyleFor(
+          ? numberStyleFor(
               {
                 numberFormat:
                   field === "months" ? "General" : PLAIN_AMOUNT_FORMAT,
@@ -237,7 +237,10 @@ function cellValue(
   if (before?.t === "n") return { v: points, style: null };
   return {
     v: points / 100,
-    style: { numberFormat: PERCENT_FORMAT, overOwnFormat: true },
+    style: numberStyleFor(
+      { numberFormat: PERCENT_FORMAT, overOwnFormat: true },
+      points / 100,
+    ),
   };
 }
 

@@ -17,7 +17,7 @@ import {
   type CellWrite,
   type PlanValue,
   AMOUNT_FORMAT,
-  amountStyleFor,
+  numberStyleFor,
   DATE_FORMAT,
   HEADER_STYLE,
   type SheetCreate,
@@ -79,7 +79,7 @@ class SheetWriter {
   put(row: number, col: number, value: PlanValue, style?: CellStyle): void {
     this.cells.push(
       style
-        ? { row, col, value, style: amountStyleFor(style, value) }
+        ? { row, col, value, style: numberStyleFor(style, value) }
         : { row, col, value },
     );
   }

@@ -26,7 +26,7 @@ import {
   PERCENT_FORMAT,
   PLAIN_AMOUNT_FORMAT,
   type PlanValue,
-  amountStyleFor,
+  numberStyleFor,
   flat,
   formula,
   num,
@@ -97,7 +97,7 @@ function write(
   p.view.set(row, col, value);
   p.cells.push(
     style
-      ? { row, col, value, style: amountStyleFor(style, value) }
+      ? { row, col, value, style: numberStyleFor(style, value) }
       : { row, col, value },
   );
 }

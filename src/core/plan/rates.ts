@@ -12,6 +12,7 @@ import {
   DATE_FORMAT,
   HEADER_STYLE,
   PERCENT_FORMAT,
+  numberStyleFor,
   PLAIN_AMOUNT_FORMAT,
   type SheetCreate,
   num,
@@ -99,7 +100,9 @@ export function planRatesSheet(replaces: boolean): SheetCreate {
             row,
             col: 1,
             value: num(value),
-            ...(format ? { style: { numberFormat: format } } : {}),
+            ...(format
+              ? { style: numberStyleFor({ numberFormat: format }, value) }
+              : {}),
           }
         : {
             row,

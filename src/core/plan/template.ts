@@ -18,7 +18,10 @@ import {
   type CellWrite,
   DATE_FORMAT,
   HEADER_STYLE,
+  GRADE_INPUT_FORMAT,
   PERCENT_FORMAT,
+  RATE_INPUT_FORMAT,
+  numberStyleFor,
   PLAIN_AMOUNT_FORMAT,
   type PlanValue,
   type SheetCreate,
@@ -69,7 +72,11 @@ function put(
   value: PlanValue,
   style?: CellStyle,
 ): void {
-  cells.push(style ? { row, col, value, style } : { row, col, value });
+  cells.push(
+    style
+      ? { row, col, value, style: numberStyleFor(style, value) }
+      : { row, col, value },
+  );
 }
 
 /** The grid a spreadsheet would read from the cells, so the engine can plan the formulas over it. */
@@ -124,13 +131,13 @@ const DETAIL_ROWS: readonly [
   [
     "OH-sats",
     num(0.1),
-    { ...INPUT, numberFormat: PERCENT_FORMAT },
+    { ...INPUT, numberFormat: RATE_INPUT_FORMAT },
     "Påslag för OH-kostnader (IT, HR, ekonomi) på de direkta kostnaderna.",
   ],
   [
     "Pålägg",
     num(0.06),
-    { ...INPUT, numberFormat: PERCENT_FORMAT },
+    { ...INPUT, numberFormat: RATE_INPUT_FORMAT },
     "Pålägg på lönen i Lönekalkyl för tjänstepension, avtalsförsäkringar och andra lönekostnader (exempel: ange ert).",
   ],
   [
@@ -233,7 +240,7 @@ function halfYearSheet(h: HalfYear, months: number): SheetCreate {
     if (line.percent !== undefined) {
       put(cells, r, 2, num(line.percent), {
         ...INPUT,
-        numberFormat: PERCENT_FORMAT,
+        numberFormat: GRADE_INPUT_FORMAT,
       });
       put(cells, r, 3, num(months), INPUT);
       put(cells, r, 4, num(line.monthlyCost!), {
@@ -344,10 +351,13 @@ function salarySheet(): SheetCreate {
       ...INPUT,
       numberFormat: PLAIN_AMOUNT_FORMAT,
     });
-    put(cells, r, 4, num(p.grade), { ...INPUT, numberFormat: PERCENT_FORMAT });
+    put(cells, r, 4, num(p.grade), {
+      ...INPUT,
+      numberFormat: GRADE_INPUT_FORMAT,
+    });
     put(cells, r, 5, text(""), { ...INPUT, numberFormat: DATE_FORMAT });
     put(cells, r, 6, text(""), { ...INPUT, numberFormat: DATE_FORMAT });
-    put(cells, r, 7, text(""), { ...INPUT, numberFormat: PERCENT_FORMAT });
+    put(cells, r, 7, text(""), { ...INPUT, numberFormat: RATE_INPUT_FORMAT });
   });
   const first = SALARY_HEADER_ROW + 2;
   const last = SALARY_HEADER_ROW + 1 + EXAMPLE_PERSONS.length;

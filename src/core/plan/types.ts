@@ -116,18 +116,37 @@ const WITH_ORE: Readonly<Record<string, string>> = {
   [AMOUNT_FORMAT]: '#,##0.00 "kr"',
   [PLAIN_AMOUNT_FORMAT]: "#,##0.00",
 };
+export const PERCENT_FORMAT = "0%";
+/** A rate a person types (OH-sats, Pålägg): two decimals shown, 6,15 % as typed. */
+export const RATE_INPUT_FORMAT = "0.00%";
+/** A service percentage a person types: one decimal, 87,5 % as typed. */
+export const GRADE_INPUT_FORMAT = "0.0%";
+
+/** A percent format with the decimals a fraction needs (at most four): 0.3142 is 31.42%, not 31%. */
+function percentFormatFor(v: number): string {
+  const points = v * 100;
+  for (let d = 0; d < 4; d++) {
+    const scaled = points * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6)
+      return d === 0 ? PERCENT_FORMAT : `0.${"0".repeat(d)}%`;
+  }
+  return "0.0000%";
+}
 
 /**
- * The style for an amount cell holding `value`: with öre when the amount has them, so that the
- * cell shows what the memo, the report and the decision's text print (147 335,50, not 147 336).
- * A whole amount keeps whole kronor, as the seed's tables show them.
+ * The style for a number cell holding `value`, so that the cell shows what the memo, the report
+ * and the decision's text print: an amount with öre when it has them (147 335,50, not 147 336), a
+ * percent with its decimals (31,42 %, not 31 %). A whole amount keeps whole kronor, as the seed's
+ * tables show them; other formats are as given.
  */
-export function amountStyleFor(
+export function numberStyleFor(
   style: CellStyle,
   value: PlanValue | number,
 ): CellStyle {
-  const ore = style.numberFormat && WITH_ORE[style.numberFormat];
-  if (!ore) return style;
+  const format = style.numberFormat;
+  if (format === undefined) return style;
+  const ore = WITH_ORE[format];
+  if (!ore && format !== PERCENT_FORMAT) return style;
   const v =
     typeof value === "number"
       ? value
@@ -136,13 +155,17 @@ export function amountStyleFor(
         : value.kind === "formula" && typeof value.cached === "number"
           ? value.cached
           : null;
+  if (v === null || !Number.isFinite(v)) return style;
+  if (!ore) {
+    const percent = percentFormatFor(v);
+    return percent === format ? style : { ...style, numberFormat: percent };
+  }
   // Whole öre (a cell may hold a fraction of one: a sum of typed cells).
-  return v !== null && Math.round(v * 100) % 100 !== 0
+  return Math.round(v * 100) % 100 !== 0
     ? { ...style, numberFormat: ore }
     : style;
 }
 export const DATE_FORMAT = "yyyy-mm-dd";
-export const PERCENT_FORMAT = "0%";
 export const HEADER_STYLE: CellStyle = { bold: true, fill: "DDEBF7" };
 export const OVERSPENT_MARK = { fill: "FFC7CE", fontColor: "9C0006" } as const;
 
