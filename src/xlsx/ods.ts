@@ -4,6 +4,7 @@
 // engine needs from them.
 
 import type { Cell, Grid, Merge, WorkbookGrids } from "../core";
+import { ERROR_VALUES } from "../core/reading/values";
 import { parseXml } from "./xml";
 
 /** Runs of empty rows or columns LibreOffice writes to the sheet's end are not expanded. */
@@ -51,7 +52,6 @@ function dateSerial(value: string): number {
  * 1 when the cell's format is a number's). Read as the typed value, as Excel reads the .xlsx.
  */
 const LOGICAL = /^(TRUE|FALSE)\(\)$/i;
-const ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/;
 
 function cellOf(c: PendingCell): Cell | undefined {
   // ODF formulas are "of:=SUM([.F4:.F6])"; the engine keeps a formula only to tell its own.
@@ -69,7 +69,8 @@ function cellOf(c: PendingCell): Cell | undefined {
   const logical = f === undefined ? null : LOGICAL.exec(f);
   if (logical && (c.type === "float" || c.type === "boolean"))
     return { t: "b", v: logical[1]!.toUpperCase() === "TRUE" };
-  if (f !== undefined && ERROR.test(f) && text === f) return { t: "e", v: f };
+  if (f !== undefined && ERROR_VALUES.includes(f) && text === f)
+    return { t: "e", v: f };
   switch (c.type) {
     case "float":
       return withF({ t: "n", v: Number(c.value) });

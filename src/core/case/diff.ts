@@ -267,7 +267,8 @@ function diffSalaries(
     old,
     new: next,
   });
-  if (n)
+  // Pairs and added persons exist only when the new version has Lönekalkyl.
+  if (n) {
     for (const [a, b] of pairs)
       for (const [field, column, value] of PERSON_FIELDS) {
         const before = value(a);
@@ -275,9 +276,9 @@ function diffSalaries(
         if (before !== after)
           out.push(change(n, b, column, field, before, after));
       }
-  if (n)
     for (const p of added)
       out.push(change(n, p, "name", "person", null, p.name));
+  }
   if (o)
     for (const p of removed)
       out.push(change(o, p, "name", "person", p.name, null));

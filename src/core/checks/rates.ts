@@ -27,7 +27,9 @@ export function ratesTableChecks(grid: Grid): Finding[] {
     // Percentages and amounts in the reader's language ("31,42 %", "25 000 kr"); years, ages and
     // dates as they are.
     const percent = isPercentFormat(c.style?.numberFormat);
-    const amount = c.style?.numberFormat === PLAIN_AMOUNT_FORMAT;
+    // The cap's format, with or without öre (numberStyleFor picks one by the value).
+    const amount =
+      c.style?.numberFormat?.startsWith(PLAIN_AMOUNT_FORMAT) ?? false;
     const unit = percent ? " %" : amount ? "\u00a0kr" : "";
     const shown = (v: number): number | string =>
       percent
@@ -37,15 +39,11 @@ export function ratesTableChecks(grid: Grid): Finding[] {
           : want.kind === "date"
             ? (serialToIso(v) ?? String(v))
             : String(v);
+    const typed = readText(seen);
     return [
       finding("RATE_TABLE_CHANGED", grid.name, a1(c.row, c.col), {
         label: c.col === 0 ? "Från år" : labelOf(c.row),
-        entered:
-          seen?.t === "n"
-            ? shown(seen.v)
-            : readText(seen)
-              ? `"${readText(seen)}"`
-              : null,
+        entered: seen?.t === "n" ? shown(seen.v) : typed ? `"${typed}"` : null,
         enteredUnit: seen?.t === "n" ? unit : "",
         expected: shown(expected),
         unit,

@@ -26,6 +26,7 @@ import {
   type SheetEdit,
   flat,
   formula,
+  plannedNumber,
   sheetRef,
   text,
 } from "./types";
@@ -209,10 +210,7 @@ function sumIfOf(
 
 /** A written value as SUMIF adds it: a number, a formula's number; text counts nothing. */
 function numberOf(value: PlanValue): number {
-  if (value.kind === "number") return value.value;
-  if (value.kind === "formula" && typeof value.cached === "number")
-    return value.cached;
-  return 0;
+  return plannedNumber(value) ?? 0;
 }
 
 /**

@@ -122,6 +122,14 @@ export const RATE_INPUT_FORMAT = "0.00%";
 /** A service percentage a person types: one decimal, 87,5 % as typed. */
 export const GRADE_INPUT_FORMAT = "0.0%";
 
+/** The number a planned value holds: a number, a formula's cached number; null for the rest. */
+export function plannedNumber(value: PlanValue): number | null {
+  if (value.kind === "number") return value.value;
+  return value.kind === "formula" && typeof value.cached === "number"
+    ? value.cached
+    : null;
+}
+
 /** A percent format with the decimals a fraction needs (at most four): 0.3142 is 31.42%, not 31%. */
 function percentFormatFor(v: number): string {
   const points = v * 100;
@@ -147,14 +155,7 @@ export function numberStyleFor(
   if (format === undefined) return style;
   const ore = WITH_ORE[format];
   if (!ore && format !== PERCENT_FORMAT) return style;
-  const v =
-    typeof value === "number"
-      ? value
-      : value.kind === "number"
-        ? value.value
-        : value.kind === "formula" && typeof value.cached === "number"
-          ? value.cached
-          : null;
+  const v = typeof value === "number" ? value : plannedNumber(value);
   if (v === null || !Number.isFinite(v)) return style;
   if (!ore) {
     const percent = percentFormatFor(v);
