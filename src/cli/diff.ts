@@ -2,16 +2,15 @@
 
 import {
   type Analysis,
-  type Effect,
   type Lang,
   type WorkbookDiff,
   changedLine,
   diffValueText,
   diffWorkbooks,
   fieldName,
-  formatAmount,
-  kronor,
-  subtract,
+  movedEffectText,
+  movedEffects,
+  otherCasesText,
 } from "../core";
 import { CLI_TEXT } from "./messages";
 import { jsonChunks } from "./json-chunks";
@@ -27,21 +26,12 @@ export interface DiffJson extends WorkbookDiff {
   readonly new: string;
 }
 
-/** "1 109 649 → 1 183 899 kr (+74 250)" */
-function effectText(e: Effect, lang: Lang): string {
-  const amount = (v: number | null) =>
-    v === null ? "–" : formatAmount(kronor(v), lang);
-  const delta =
-    e.old !== null && e.new !== null && e.old !== e.new
-      ? ` (${e.new > e.old ? "+" : ""}${formatAmount(subtract(kronor(e.new), kronor(e.old)), lang)})`
-      : "";
-  return `${amount(e.old)} → ${amount(e.new)}${lang === "sv" ? "\u00a0kr" : "\u00a0SEK"}${delta}`;
-}
-
 /** The diff as text, a line at a time: a diff of two large workbooks has a line per changed cell. */
 export function* diffLines(d: DiffJson, lang: Lang): Generator<string> {
   const t = CLI_TEXT[lang];
   yield `== ${d.old} → ${d.new}`;
+  const otherCases = otherCasesText(d, lang);
+  if (otherCases) yield otherCases;
   if (d.changes.length === 0) {
     yield t.noChanges;
     return;
@@ -58,23 +48,9 @@ export function* diffLines(d: DiffJson, lang: Lang): Generator<string> {
   }
   yield "";
   yield `${t.effects}:`;
-  const changed = (e: Effect) => e.old !== e.new;
-  let effects = 0;
-  for (const h of d.effects.halfYears)
-    if (changed(h)) {
-      effects++;
-      yield `  ${h.id} ${t.total.toLowerCase()}: ${effectText(h, lang)}`;
-    }
-  for (const g of d.effects.grantsByYear)
-    if (changed(g)) {
-      effects++;
-      yield `  ${t.grantYear(g.year)}: ${effectText(g, lang)}`;
-    }
-  if (changed(d.effects.repayment)) {
-    effects++;
-    yield `  ${t.repayment}: ${effectText(d.effects.repayment, lang)}`;
-  }
-  if (effects === 0) yield `  ${t.noEffect}`;
+  const moved = movedEffects(d.effects, lang);
+  for (const e of moved) yield `  ${movedEffectText(e, lang)}`;
+  if (moved.length === 0) yield `  ${t.noEffect}`;
 }
 
 /**
@@ -103,6 +79,7 @@ export function runDiff(
           new: d.new,
           changes: d.changes,
           effects: d.effects,
+          otherCases: d.otherCases,
         })
       : lineBreaks(diffLines(d, opts.lang)),
   );

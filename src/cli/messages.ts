@@ -69,7 +69,6 @@ export const CLI_TEXT = {
     changes: (n: number) => `${n} ${n === 1 ? "ändring" : "ändringar"}:`,
     effects: "Effekt",
     noEffect: "inga belopp ändras",
-    grantYear: (y: number) => `Bidrag ${y}`,
     differentCases: (list: string) =>
       `Filerna hör till olika ärenden och kan inte bli ett beslutsunderlag:\n${list}\nKör memo på filerna för ett ärende i taget.`,
     noCase: "(inget diarienummer)",
@@ -160,7 +159,6 @@ export const CLI_TEXT = {
     changes: (n: number) => `${n} ${n === 1 ? "change" : "changes"}:`,
     effects: "Effect",
     noEffect: "no amount changes",
-    grantYear: (y: number) => `Grant ${y}`,
     differentCases: (list: string) =>
       `The files belong to different cases and cannot make one memo:\n${list}\nRun memo on the files of one case at a time.`,
     noCase: "(no case number)",

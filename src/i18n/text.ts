@@ -80,9 +80,6 @@ export const TEXT = {
     templateBadPeriod:
       "Välj en period där från-månaden ligger före till-månaden (högst tio år).",
     follow: "Följ ändringar",
-    totalOf: "Totalt",
-    moved: (what: string, before: string, after: string, delta: string) =>
-      `${what}: ${before} → ${after}\u00a0kr, ${delta}`,
     movedTitle: "Efter ändringen i arbetsboken",
     previewDropped:
       "Arbetsboken ändrades, så förhandsvisningen togs bort. Tryck Beräkna och skriv igen.",
@@ -189,7 +186,7 @@ export const TEXT = {
       noCaseNumber: "utan diarienummer",
       manyFiles: (n: number) => `${n} filer`,
       differentCases:
-        "Filerna har olika diarienummer; varje ärende får sitt eget beslutsunderlag.",
+        "Filerna hör till olika ärenden (olika diarienummer, eller olika partnerskap utan diarienummer); varje ärende får sitt eget beslutsunderlag.",
       files: "Ärendets filer",
       roleFor: (file: string) => `Roll för ${file}`,
       role: {
@@ -227,10 +224,6 @@ export const TEXT = {
         fromQueue: "Ur kön",
         orFile: "eller en fil",
         pickOne: "Välj …",
-        otherCases: (a: string, b: string) =>
-          `Filerna hör till olika ärenden (${a} och ${b}). Skillnaderna visas ändå; kontrollera att det är rätt filer.`,
-        effect: (what: string, before: string, after: string) =>
-          `${what}: ${before} → ${after}\u00a0kr`,
       },
       drop: "Släpp .xlsx-filer här",
       progress: (n: number, of: number) => `Läser fil ${n} av ${of} …`,
@@ -435,9 +428,6 @@ export const TEXT = {
     templateBadPeriod:
       "Choose a period whose first month comes before its last (at most ten years).",
     follow: "Follow changes",
-    totalOf: "Total",
-    moved: (what: string, before: string, after: string, delta: string) =>
-      `${what}: SEK\u00a0${before} → ${after}, ${delta}`,
     movedTitle: "After the change in the workbook",
     previewDropped:
       "The workbook changed, so the preview was dropped. Press Compute and write again.",
@@ -546,7 +536,7 @@ export const TEXT = {
       noCaseNumber: "no case number",
       manyFiles: (n: number) => `${n} files`,
       differentCases:
-        "The files have different case numbers; each case gets its own memo.",
+        "The files belong to different cases (different case numbers, or different partnerships without one); each case gets a memo of its own.",
       files: "Files of the case",
       roleFor: (file: string) => `Role of ${file}`,
       role: {
@@ -584,10 +574,6 @@ export const TEXT = {
         fromQueue: "From the queue",
         orFile: "or a file",
         pickOne: "Choose …",
-        otherCases: (a: string, b: string) =>
-          `The files belong to different cases (${a} and ${b}). The differences are shown anyway; check that they are the right files.`,
-        effect: (what: string, before: string, after: string) =>
-          `${what}: SEK\u00a0${before} → ${after}`,
       },
       drop: "Drop .xlsx files here",
       progress: (n: number, of: number) => `Reading file ${n} of ${of} …`,

@@ -209,7 +209,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     }
     try {
       const { shown } = await load(now.granted, now.changes);
-      setMoves(E().movesBetween(now.analysis, shown, lang, t));
+      setMoves(E().movesBetween(now.analysis, shown, lang));
     } catch (e) {
       setError(`${t.errorPrefix} ${errorText(t, e)}`);
     }

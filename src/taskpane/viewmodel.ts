@@ -11,14 +11,15 @@ import {
   countFindings,
   changedLine,
   diffValueText,
+  effectNames,
   fieldName,
-  formatAmount,
+  movedEffectText,
+  movedEffects,
+  otherCasesText,
   formatKronor,
   groupFindings,
   renderFinding,
   type Ore,
-  kronor,
-  subtract,
   toKronor,
 } from "../core";
 import type { PaneText } from "../i18n/text";
@@ -255,23 +256,14 @@ export interface DiffViewModel {
     string,
     string,
   ])[];
-  /** "2026-H1: 1 109 649 → 1 183 899 kr", for each half-year total and the repayment that moved. */
+  /** "Totalt 2026-H1: 1 109 649 → 1 183 899 kr (+74 250)", for each effect that moved (movedEffects). */
   readonly effects: readonly string[];
+  /** The warning when the versions say they are of different cases. */
+  readonly otherCases: string | null;
 }
 
 /** The changes between two versions, as the page's table shows them. */
-export function diffView(
-  diff: WorkbookDiff,
-  lang: Lang,
-  t: PaneText,
-): DiffViewModel {
-  const amount = (v: number | null) =>
-    v === null ? "–" : formatAmount(kronor(v), lang);
-  const s = t.standalone.diff;
-  const moved = [
-    ...diff.effects.halfYears.map((h) => ({ what: h.id, e: h })),
-    { what: t.repayment, e: diff.effects.repayment },
-  ].filter(({ e }) => e.old !== e.new);
+export function diffView(diff: WorkbookDiff, lang: Lang): DiffViewModel {
   return {
     count: diff.changes.length,
     rows: diff.changes.map(
@@ -285,9 +277,10 @@ export function diffView(
           diffValueText(c.field, c.new, lang),
         ] as const,
     ),
-    effects: moved.map(({ what, e }) =>
-      s.effect(what, amount(e.old), amount(e.new)),
+    effects: movedEffects(diff.effects, lang).map((e) =>
+      movedEffectText(e, lang),
     ),
+    otherCases: otherCasesText(diff, lang),
   };
 }
 
@@ -299,16 +292,11 @@ export function movesBetween(
   before: Analysis,
   after: Analysis,
   lang: Lang,
-  t: PaneText,
 ): string[] {
-  const amount = (ore: Ore) => formatAmount(ore, lang);
-  const line = (what: string, from: Ore, to: Ore) =>
-    t.moved(
-      what,
-      amount(from),
-      amount(to),
-      `${to > from ? "+" : ""}${amount(subtract(to, from))}`,
-    );
+  const names = effectNames(lang);
+  // Said as `diff` and the page say a move (movedEffectText).
+  const line = (name: string, from: Ore, to: Ore) =>
+    movedEffectText({ name, old: toKronor(from), new: toKronor(to) }, lang);
   // A half-year with a cell that is not a number ("ca 45 000") has its finding; its total counts
   // that cell as nothing, so no move is told as if the cell were 0 (nor the repayment's).
   const unsure = (h: Analysis["computation"]["halfYears"][number]) =>
@@ -326,10 +314,10 @@ export function movesBetween(
     }
     const from = was?.budget.total;
     if (from !== undefined && from !== h.budget.total)
-      out.push(line(`${t.totalOf} ${h.halfYear.id}`, from, h.budget.total));
+      out.push(line(names.total(h.halfYear.id), from, h.budget.total));
   }
   const r0 = before.computation.repayment.total;
   const r1 = after.computation.repayment.total;
-  if (r0 !== r1 && !anyUnsure) out.push(line(t.repayment, r0, r1));
+  if (r0 !== r1 && !anyUnsure) out.push(line(names.repayment, r0, r1));
   return out;
 }

@@ -98,7 +98,13 @@ describe("iop-budget diff", () => {
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const d = JSON.parse(lines[0]!);
-    expect(Object.keys(d)).toEqual(["old", "new", "changes", "effects"]);
+    expect(Object.keys(d)).toEqual([
+      "old",
+      "new",
+      "changes",
+      "effects",
+      "otherCases",
+    ]);
     expect(d.changes).toEqual([
       {
         sheet: "Uppgifter",
@@ -151,7 +157,7 @@ describe("iop-budget diff", () => {
       /Uppgifter B8 +Återrapportering senast: 2026-02-01 → 2026-03-01/,
     );
     expect(r.stdout).toContain(
-      typeset("2026-H1 totalt: 1 109 649 → 1 183 899 kr (+74 250)"),
+      typeset("Totalt 2026-H1: 1 109 649 → 1 183 899 kr (+74 250)"),
     );
   });
 
@@ -231,6 +237,39 @@ describe("iop-budget diff", () => {
     const missing = run("diff", old, join(dir, "finns-inte.xlsx"), "--json");
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout).error.code).toBe("FILE_NOT_FOUND");
+  });
+
+  test("versions of different cases: said first, as the page says it, and in the JSON", async () => {
+    const old = await write("case-a.xlsx", budgetWorkbook());
+    const details = detailsSheet({ extra: EXTENSION_KEYS });
+    const other = await write("case-b.xlsx", [
+      {
+        ...details,
+        rows: details.rows.map((r) =>
+          r[0] === "Diarienummer" ? ["Diarienummer", "STK-2099-0001"] : r,
+        ),
+      },
+      ...budgetWorkbook().slice(1),
+    ]);
+    const text = run("diff", old, other);
+    expect(text.stdout.split("\n").slice(0, 3)).toEqual([
+      `== ${old} → ${other}`,
+      "Filerna hör till olika ärenden (STK-2020-1375 och STK-2099-0001). Skillnaderna visas ändå; kontrollera att det är rätt filer.",
+      "1 ändring:",
+    ]);
+    expect(run("diff", old, other, "--lang", "en").stdout).toContain(
+      "The files belong to different cases (STK-2020-1375 and STK-2099-0001).",
+    );
+    const json = JSON.parse(run("diff", old, other, "--json").stdout);
+    expect(json.otherCases).toEqual({
+      old: "STK-2020-1375",
+      new: "STK-2099-0001",
+    });
+    // One case: no warning, and null in the JSON.
+    expect(JSON.parse(run("diff", old, old, "--json").stdout).otherCases).toBe(
+      null,
+    );
+    expect(run("diff", old, old).stdout).not.toContain("olika ärenden");
   });
 });
 
@@ -318,6 +357,7 @@ describe("a diff of two large versions is written as it is made", () => {
         new: "v2.xlsx",
         changes: d.changes,
         effects: d.effects,
+        otherCases: null,
       }),
     );
     expect(d.changes).toHaveLength(LINES);

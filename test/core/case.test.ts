@@ -1,12 +1,17 @@
 // Issue 8: a case (the 2024 report and the 2025–26 budget) → the seed memo's decision and tables.
 
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type CaseFile,
   analyze,
+  analyzeAgainstGranted,
   buildCase,
   caseGroups,
+  compareCases,
+  diffWorkbooks,
+  grantedPairs,
   memoOf,
   memoTableHtml,
   memoTableText,
@@ -26,7 +31,14 @@ import {
   detailsSheet,
   reportWorkbook,
 } from "../helpers/seed";
-import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  date,
+  kr,
+  pct,
+} from "../helpers/workbook";
 
 async function caseFile(
   file: string,
@@ -510,5 +522,186 @@ describe("a memo's tables show at most MAX_MEMO_LINES lines together", () => {
     );
     // The case itself, and so memo --json, keeps every line.
     expect(built.case.years[0]!.lines).toHaveLength(301);
+  });
+});
+
+describe("one rule of which case a workbook is of, on every face", () => {
+  // Diarienummer and names as people type them: the same number in other case, the same name in
+  // other spacing and case, another of each, and none.
+  const DNRS = ["STK-2020-1375", "stk-2020-1375", "STK-2024-99", null];
+  const NAMES = [
+    "Jämlik hälsa Lindängen",
+    "jämlik  hälsa lindängen",
+    "Annat partnerskap",
+    null,
+  ];
+
+  /** A budget (no actuals) or a report (actuals) of 2025-H2 naming the given Dnr and name. */
+  function workbook(
+    dnr: string | null,
+    name: string | null,
+    reported: boolean,
+  ): SheetSpec[] {
+    const rows: CellSpec[][] = [
+      ...(name ? [["Partnerskap", name]] : []),
+      ...(dnr ? [["Diarienummer", dnr]] : []),
+      ["Organisation", "Rädda Barnen"],
+      ["Avtalsperiod från", date("2025-07-01")],
+      ["Avtalsperiod till", date("2025-12-31")],
+      ["OH-sats", pct(0.1)],
+    ];
+    return [
+      { name: "Uppgifter", rows },
+      activitySheet("Budget 2025 H2", 3, {
+        actual: (i) => (reported ? kr(900 + i) : null),
+      }),
+    ];
+  }
+
+  interface Pooled {
+    readonly file: string;
+    readonly budget: CaseFile;
+    readonly report: CaseFile;
+    readonly reportBytes: Uint8Array;
+  }
+
+  let pool: Pooled[] = [];
+  beforeAll(async () => {
+    pool = [];
+    for (const dnr of DNRS)
+      for (const name of NAMES) {
+        const file = `${dnr ?? "–"} | ${name ?? "–"}`;
+        const reportBytes = await buildXlsx(workbook(dnr, name, true));
+        pool.push({
+          file,
+          reportBytes,
+          budget: {
+            file: `budget ${file}`,
+            analysis: analyze(
+              readXlsx(await buildXlsx(workbook(dnr, name, false))),
+            ),
+          },
+          report: {
+            file: `rapport ${file}`,
+            analysis: analyze(readXlsx(reportBytes)),
+          },
+        });
+      }
+  });
+
+  const agreementOf = (f: CaseFile) => f.analysis.computation.agreement;
+  const relation = (a: CaseFile, b: CaseFile) =>
+    compareCases(agreementOf(a), agreementOf(b)).relation;
+
+  test("the memo refuses files exactly when two of them name different cases, and accepts each group of a batch (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            at: fc.nat(DNRS.length * NAMES.length - 1),
+            report: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (picked) => {
+          const files = picked.map(({ at, report }, k) => {
+            const f = report ? pool[at]!.report : pool[at]!.budget;
+            return { ...f, file: `${k}: ${f.file}` };
+          });
+          const different = files.some((a, i) =>
+            files.slice(i + 1).some((b) => relation(a, b) === "different"),
+          );
+          expect(buildCase(files).kind).toBe(
+            different ? "different-cases" : "ok",
+          );
+          const groups = caseGroups(files);
+          expect(groups.flat()).toHaveLength(files.length);
+          for (const g of groups) {
+            expect(buildCase(g).kind).toBe("ok");
+            // A file on its own could join no other group: none holds its case without another.
+            if (g.length === 1 && agreementOf(g[0]!).caseNumber === null)
+              for (const other of groups)
+                if (other !== g)
+                  expect(
+                    other.some((x) => relation(g[0]!, x) === "same") &&
+                      other.every((x) => relation(g[0]!, x) !== "different"),
+                  ).toBe(false);
+          }
+          // Files of one Diarienummer are one case.
+          for (const a of files)
+            for (const b of files)
+              if (
+                agreementOf(a).caseNumber &&
+                agreementOf(b).caseNumber &&
+                relation(a, b) === "same"
+              )
+                expect(groups.find((g) => g.includes(a))).toContain(b);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test("check --granted, the batch's pairing and the comparison of two versions say the same of any two workbooks", () => {
+    for (const r of pool)
+      for (const b of pool) {
+        const cases = compareCases(
+          agreementOf(r.report),
+          agreementOf(b.budget),
+        );
+        const held = analyzeAgainstGranted(
+          readXlsx(r.reportBytes),
+          b.budget.analysis,
+        );
+        const codes = held.findings.map((f) => f.code);
+        const said = `${r.file} held to ${b.file}`;
+        expect([said, codes.includes("GRANTED_OTHER_CASE")]).toEqual([
+          said,
+          cases.relation === "different",
+        ]);
+        expect([said, codes.includes("GRANTED_CASE_UNCHECKED")]).toEqual([
+          said,
+          cases.relation === "unknown",
+        ]);
+        // Held or not: a grant of another case gives the report its own figures.
+        expect([said, (held.granted ?? null) !== null]).toEqual([
+          said,
+          cases.relation !== "different",
+        ]);
+        expect([said, grantedPairs([r.report, b.budget]).get(0)]).toEqual([
+          said,
+          cases.relation === "same" ? 1 : undefined,
+        ]);
+        expect([
+          said,
+          diffWorkbooks(r.report.analysis, b.budget.analysis).otherCases,
+        ]).toEqual([
+          said,
+          cases.relation === "different"
+            ? { old: cases.compared[0], new: cases.compared[1] }
+            : null,
+        ]);
+      }
+  });
+
+  test("a workbook with a Dnr and another with only another partnership's name are two cases, on every face", () => {
+    const [a, b] = [pool[2]!, pool[12]!]; // STK-2020-1375 | Annat partnerskap; – | Jämlik hälsa Lindängen
+    expect([a.file, b.file]).toEqual([
+      "STK-2020-1375 | Annat partnerskap",
+      "– | Jämlik hälsa Lindängen",
+    ]);
+    expect(buildCase([a.report, b.budget]).kind).toBe("different-cases");
+    expect(caseGroups([a.report, b.budget])).toHaveLength(2);
+    const held = analyzeAgainstGranted(
+      readXlsx(a.reportBytes),
+      b.budget.analysis,
+    );
+    const other = held.findings.find((f) => f.code === "GRANTED_OTHER_CASE");
+    // What was compared, not a Dnr against a name, at the cell of the name.
+    expect(other?.params).toEqual({
+      reported: "Annat partnerskap",
+      granted: "Jämlik hälsa Lindängen",
+    });
+    expect([other?.sheet, other?.cell]).toEqual(["Uppgifter", "B1"]);
   });
 });

@@ -1065,7 +1065,7 @@ describe("the pane in Excel mode", () => {
       ).__fakeExcel.edit("Budget 2026 H1", 3, 2, 3),
     );
     await page
-      .getByText(typeset("Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250"))
+      .getByText(typeset("Totalt 2026-H1: 1 109 649 → 1 183 899 kr (+74 250)"))
       .waitFor();
     await expect(
       page.getByText(typeset("2 293 548 kr")).first().isVisible(),

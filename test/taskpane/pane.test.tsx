@@ -312,7 +312,7 @@ describe("following the workbook", () => {
     expect(screen.queryByText(/Totalt 2026-H1/)).not.toBeInTheDocument();
     expect(
       await screen.findByText(
-        "Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250",
+        "Totalt 2026-H1: 1 109 649 → 1 183 899 kr (+74 250)",
         {},
         { timeout: 2000 },
       ),

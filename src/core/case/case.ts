@@ -92,74 +92,83 @@ type Agreement = Analysis["computation"]["agreement"];
 
 /** The Diarienummer as it compares ("stk-2020-1375" is "STK-2020-1375"), or null. */
 const dnrKey = (a: Agreement) =>
-  a.caseNumber ? a.caseNumber.toUpperCase().replace(/\s+/g, "") : null;
+  a.caseNumber ? a.caseNumber.toUpperCase().replace(/\s+/g, "") || null : null;
 /** The partnership's name as it compares, or null. */
-const nameKey = (a: Agreement) => (a.name ? normalizeKey(a.name) : null);
-
-/** What tells two workbooks' cases apart: the Diarienummer, else the partnership's name. */
-function caseKey(a: Agreement): string | null {
-  const dnr = dnrKey(a);
-  if (dnr) return `dnr:${dnr}`;
-  const name = nameKey(a);
-  return name ? `name:${name}` : null;
-}
+const nameKey = (a: Agreement) =>
+  a.name ? normalizeKey(a.name) || null : null;
 
 /**
- * Whether two workbooks can be told to be of one case or not: both have a Diarienummer, or both the
- * partnership's name. A workbook with neither (a template not filled in) cannot be told apart.
+ * What two workbooks' `Uppgifter` say of their cases (SPEC §4.11, §4.15): with a Diarienummer in
+ * both, the numbers decide; else, with the partnership's name in both, the names; else nothing can
+ * be told (a template not filled in). The one rule of every face: the memo's case, the page's
+ * grouping and pairing, `check --granted` and the diff's warning.
  */
-export function comparableCases(a: Agreement, b: Agreement): boolean {
-  return (
-    (dnrKey(a) !== null && dnrKey(b) !== null) ||
-    (nameKey(a) !== null && nameKey(b) !== null)
-  );
-}
+export type CaseComparison =
+  | { readonly relation: "same" | "unknown" }
+  | {
+      readonly relation: "different";
+      /** What was compared: the Diarienummer, else the partnership's name. */
+      readonly by: "caseNumber" | "name";
+      /** What was compared, as each workbook writes it. */
+      readonly compared: readonly [string, string];
+    };
 
-/** Two workbooks of one case: the same Diarienummer, or where one lacks it the same name. */
-export function sameCase(a: Agreement, b: Agreement): boolean {
+export function compareCases(a: Agreement, b: Agreement): CaseComparison {
   const x = dnrKey(a);
   const y = dnrKey(b);
-  if (x && y) return x === y;
-  return nameKey(a) !== null && nameKey(a) === nameKey(b);
+  if (x !== null && y !== null)
+    return x === y
+      ? { relation: "same" }
+      : {
+          relation: "different",
+          by: "caseNumber",
+          compared: [a.caseNumber!, b.caseNumber!],
+        };
+  const m = nameKey(a);
+  const n = nameKey(b);
+  if (m !== null && n !== null)
+    return m === n
+      ? { relation: "same" }
+      : { relation: "different", by: "name", compared: [a.name!, b.name!] };
+  return { relation: "unknown" };
 }
 
 /**
- * Files grouped into cases, in the order first seen: by Diarienummer, else by the partnership's
- * name (a file with neither is a case of its own). Each group makes one memo (buildCase).
+ * Files grouped into cases, in the order first seen: by Diarienummer; a file without one joins
+ * the first case it is of by its partnership's name and no file of which names another case, else
+ * makes a case of its own (so does a file with neither). Each group makes one memo (buildCase
+ * accepts every group).
  */
 export function caseGroups<F extends CaseFile>(files: readonly F[]): F[][] {
   const groups: F[][] = [];
-  const byKey = new Map<string, F[]>();
-  const nameOf = (f: F) => nameKey(f.analysis.computation.agreement);
-  const add = (key: string, f: F) => {
-    const group = byKey.get(key);
+  const agreement = (f: F) => f.analysis.computation.agreement;
+  const relation = (f: F, x: F) =>
+    compareCases(agreement(f), agreement(x)).relation;
+  const byNumber = new Map<string, F[]>();
+  const withoutNumber: F[] = [];
+  for (const f of files) {
+    const dnr = dnrKey(agreement(f));
+    if (dnr === null) {
+      withoutNumber.push(f);
+      continue;
+    }
+    const group = byNumber.get(dnr);
     if (group) group.push(f);
     else {
       const g = [f];
-      byKey.set(key, g);
+      byNumber.set(dnr, g);
       groups.push(g);
     }
-  };
-  const withoutNumber: F[] = [];
-  for (const f of files) {
-    const a = f.analysis.computation.agreement;
-    if (a.caseNumber) add(caseKey(a)!, f);
-    else withoutNumber.push(f);
   }
-  // A file without a Dnr joins the case of its partnership's name (as buildCase accepts it).
-  withoutNumber.forEach((f, i) => {
-    const name = nameOf(f);
-    const numbered = name
-      ? groups.find((g) =>
-          g.some(
-            (x) =>
-              x.analysis.computation.agreement.caseNumber && nameOf(x) === name,
-          ),
-        )
-      : undefined;
-    if (numbered) numbered.push(f);
-    else add(name ? `name:${name}` : `file:${i}`, f);
-  });
+  for (const f of withoutNumber) {
+    const joined = groups.find(
+      (g) =>
+        g.some((x) => relation(f, x) === "same") &&
+        g.every((x) => relation(f, x) !== "different"),
+    );
+    if (joined) joined.push(f);
+    else groups.push([f]);
+  }
   // Within a case, the files in the order they came.
   const order = new Map(files.map((f, i) => [f, i]));
   return groups.map((g) => g.sort((a, b) => order.get(a)! - order.get(b)!));
@@ -262,10 +271,14 @@ export function buildCase(
   meeting: IsoDate | null = null,
 ): CaseOutcome {
   const agreements = files.map((f) => f.analysis.computation.agreement);
-  const numbers = new Set(agreements.map(dnrKey).filter(Boolean));
-  const names = new Set(agreements.map(nameKey).filter(Boolean));
-  // One Dnr for all; where no workbook has one, one name.
-  if (numbers.size > 1 || (numbers.size === 0 && names.size > 1))
+  // No two files that say they are of different cases (what check --granted calls another case).
+  if (
+    agreements.some((a, i) =>
+      agreements
+        .slice(i + 1)
+        .some((b) => compareCases(a, b).relation === "different"),
+    )
+  )
     return {
       kind: "different-cases",
       cases: files.map((f, i) => ({

@@ -4,7 +4,12 @@
 
 import type { Analysis } from "../analyze";
 import type { ComputedHalfYear } from "../figures/figures";
-import { type Lang, formatKronor, formatNumber } from "../findings/format";
+import {
+  type Lang,
+  formatAmount,
+  formatKronor,
+  formatNumber,
+} from "../findings/format";
 import type { ColumnKey, DetailKey } from "../reading/glossary";
 import { DETAIL_KEYS, detailKeyName } from "../reading/glossary";
 import {
@@ -17,8 +22,9 @@ import {
 import type { Person } from "../figures/payroll";
 import { a1 } from "../reading/grid";
 import { normalizeKey } from "../reading/values";
-import { type Ore, kronor, toKronor } from "../figures/money";
+import { type Ore, kronor, subtract, toKronor } from "../figures/money";
 import { agreementJson } from "./result";
+import { compareCases } from "./case";
 import { keyOfLine } from "../figures/tables";
 
 export type DiffValue = string | number | null;
@@ -54,6 +60,11 @@ export interface DiffEffects {
 export interface WorkbookDiff {
   readonly changes: readonly Change[];
   readonly effects: DiffEffects;
+  /**
+   * When the versions say they are of different cases (compareCases): what each says, its
+   * Diarienummer or else its partnership's name; null when they are of one case or cannot be told.
+   */
+  readonly otherCases: { readonly old: string; readonly new: string } | null;
 }
 
 const kr = (ore: Ore | null): number | null =>
@@ -342,7 +353,78 @@ export function diffWorkbooks(
       })),
       repayment: { old: kr(o.repayment.total), new: kr(n.repayment.total) },
     },
+    otherCases: otherCasesOf(o.agreement, n.agreement),
   };
+}
+
+function otherCasesOf(o: Agreement, n: Agreement): WorkbookDiff["otherCases"] {
+  const cases = compareCases(o, n);
+  return cases.relation === "different"
+    ? { old: cases.compared[0], new: cases.compared[1] }
+    : null;
+}
+
+/** An effect that moved, with its name as every face shows it ("Totalt 2026-H1", "Bidrag 2026"). */
+export interface MovedEffect extends Effect {
+  readonly name: string;
+}
+
+const EFFECT_NAMES = {
+  sv: {
+    total: (id: string) => `Totalt ${id}`,
+    grant: (year: number) => `Bidrag ${year}`,
+    repayment: "Återbetalning",
+    otherCases: (a: string, b: string) =>
+      `Filerna hör till olika ärenden (${a} och ${b}). Skillnaderna visas ändå; kontrollera att det är rätt filer.`,
+  },
+  en: {
+    total: (id: string) => `Total ${id}`,
+    grant: (year: number) => `Grant ${year}`,
+    repayment: "Repayment",
+    otherCases: (a: string, b: string) =>
+      `The files belong to different cases (${a} and ${b}). The differences are shown anyway; check that they are the right files.`,
+  },
+} as const;
+
+/** The warning over a diff of two versions that say they are of different cases, or null. */
+export function otherCasesText(d: WorkbookDiff, lang: Lang): string | null {
+  return d.otherCases
+    ? EFFECT_NAMES[lang].otherCases(d.otherCases.old, d.otherCases.new)
+    : null;
+}
+
+/** The names of effects, for a face that finds its moves itself (the pane following the workbook). */
+export function effectNames(lang: Lang): {
+  readonly total: (id: string) => string;
+  readonly repayment: string;
+} {
+  return EFFECT_NAMES[lang];
+}
+
+/**
+ * The effects that moved, in the order the report and the page list them: each half-year's total,
+ * each year's grant, the repayment (SPEC §4.16).
+ */
+export function movedEffects(e: DiffEffects, lang: Lang): MovedEffect[] {
+  const t = EFFECT_NAMES[lang];
+  return [
+    ...e.halfYears.map((h) => ({ ...h, name: t.total(h.id) })),
+    ...e.grantsByYear.map((g) => ({ ...g, name: t.grant(g.year) })),
+    { ...e.repayment, name: t.repayment },
+  ]
+    .filter((m) => m.old !== m.new)
+    .map(({ name, old, new: now }) => ({ name, old, new: now }));
+}
+
+/** "Totalt 2026-H1: 1 109 649 → 1 183 899 kr (+74 250)", in the report and on the page alike. */
+export function movedEffectText(e: MovedEffect, lang: Lang): string {
+  const amount = (v: number | null) =>
+    v === null ? "–" : formatAmount(kronor(v), lang);
+  const delta =
+    e.old !== null && e.new !== null
+      ? ` (${e.new > e.old ? "+" : ""}${formatAmount(subtract(kronor(e.new), kronor(e.old)), lang)})`
+      : "";
+  return `${e.name}: ${amount(e.old)} → ${amount(e.new)}${lang === "sv" ? "\u00a0kr" : "\u00a0SEK"}${delta}`;
 }
 
 /** Where a change is, as a person reads it: the line, and the person of Lönekalkyl on it. */

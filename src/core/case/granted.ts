@@ -5,7 +5,7 @@
 import { type Analysis, judge } from "../analyze";
 import { compute } from "../figures/compute";
 import type { ComputedHalfYear, Computation } from "../figures/figures";
-import { comparableCases, sameCase } from "./case";
+import { compareCases } from "./case";
 import { type Finding, finding } from "../findings/findings";
 import type { WorkbookSheets } from "../reading/grid";
 import {
@@ -291,8 +291,8 @@ export function analyzeAgainstGranted(
   const grant = granted.computation.agreement;
   // Held to the grant the reviewer chose when the two cannot be told apart; said, not claimed to be
   // another case ("–" against "–").
-  const comparable = comparableCases(workbook.agreement, grant);
-  if (comparable && !sameCase(workbook.agreement, grant))
+  const cases = compareCases(workbook.agreement, grant);
+  if (cases.relation === "different")
     return judge(workbook, {
       model: workbook,
       findings: [
@@ -300,29 +300,27 @@ export function analyzeAgainstGranted(
         finding(
           "GRANTED_OTHER_CASE",
           workbook.agreement.sheet,
-          workbook.agreement.cells.caseNumber ?? null,
-          {
-            reported:
-              workbook.agreement.caseNumber ?? workbook.agreement.name ?? "–",
-            granted: grant.caseNumber ?? grant.name ?? "–",
-          },
+          // The cell of what was compared: the Dnr, or the name.
+          workbook.agreement.cells[cases.by] ?? null,
+          { reported: cases.compared[0], granted: cases.compared[1] },
         ),
       ],
       granted: null,
     });
   const held = grantedModel(workbook, granted.computation);
-  const unchecked = comparable
-    ? []
-    : [
-        finding(
-          "GRANTED_CASE_UNCHECKED",
-          workbook.agreement.sheet,
-          workbook.agreement.cells.caseNumber ??
-            workbook.agreement.cells.name ??
-            null,
-          {},
-        ),
-      ];
+  const unchecked =
+    cases.relation === "same"
+      ? []
+      : [
+          finding(
+            "GRANTED_CASE_UNCHECKED",
+            workbook.agreement.sheet,
+            workbook.agreement.cells.caseNumber ??
+              workbook.agreement.cells.name ??
+              null,
+            {},
+          ),
+        ];
   return judge(workbook, {
     model: held.workbook,
     findings: [...findings, ...unchecked, ...held.findings],
@@ -356,10 +354,10 @@ export function grantedPairs(
       (budget, k) =>
         k !== i &&
         reported.every((id) => grantedIds[k]!.has(id)) &&
-        sameCase(
+        compareCases(
           report.analysis.computation.agreement,
           budget.analysis.computation.agreement,
-        ),
+        ).relation === "same",
     );
     if (j >= 0) pairs.set(i, j);
   });

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { type Lang, diffWorkbooks, sameCase } from "../../core";
+import { type Lang, diffWorkbooks } from "../../core";
 import { type DiffViewModel, diffView } from "../viewmodel";
 import type { PaneText } from "../../i18n/text";
 import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
@@ -78,13 +78,7 @@ export function DiffView({
     diff = diffView(
       diffWorkbooks(a.ownAnalysis ?? a.analysis, b.ownAnalysis ?? b.analysis),
       lang,
-      t,
     );
-  const agreement = (r: FileResult | undefined) =>
-    r?.kind === "ok" ? r.analysis.computation.agreement : null;
-  const x = agreement(a);
-  const y = agreement(b);
-  const otherCases = x && y && !sameCase(x, y);
   const side = (which: "old" | "new", label: string) => (
     <div className={styles.side}>
       <Text weight="semibold" id={`diff-${which}-label`}>
@@ -137,14 +131,9 @@ export function DiffView({
           </Text>
         ) : null,
       )}
-      {otherCases && (
+      {diff?.otherCases && (
         <MessageBar intent="warning">
-          <MessageBarBody>
-            {s.otherCases(
-              x.caseNumber ?? x.name ?? a?.name ?? "",
-              y.caseNumber ?? y.name ?? b?.name ?? "",
-            )}
-          </MessageBarBody>
+          <MessageBarBody>{diff.otherCases}</MessageBarBody>
         </MessageBar>
       )}
       {diff && a && b && (

@@ -247,8 +247,13 @@ export function Standalone({
           </h2>
           <Text>{t.memo.intro}</Text>
           {cases.map((files) => {
+            // The case as its memo names it: the first Dnr of its files, else the first name.
+            const agreements = files.map(
+              (f) => f.analysis.computation.agreement,
+            );
             const dnr =
-              files[0]!.analysis.computation.agreement.caseNumber ??
+              agreements.find((a) => a.caseNumber)?.caseNumber ??
+              agreements.find((a) => a.name)?.name ??
               (files.length === 1 ? files[0]!.file : t.memo.noCaseNumber);
             return (
               <section
