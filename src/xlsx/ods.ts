@@ -12,12 +12,19 @@ const MAX_REPEAT = 1000;
 /** Excel's grid, as for .xlsx: a cell past it is not read, and the sheet says so. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+/**
+ * Excel's most characters in a cell. A cell's text is read up to it: `<text:s text:c="…"/>` asks
+ * for any number of spaces in a few bytes, so a small file could otherwise ask for gigabytes.
+ */
+const MAX_CELL_TEXT = 32_767;
 
 interface PendingCell {
   type: string;
   value: string | undefined;
   formula: string | undefined;
   text: string[];
+  /** The characters of `text` so far, with the line ends that will join them. */
+  length: number;
   repeat: number;
   spanRows: number;
   spanCols: number;
@@ -98,8 +105,17 @@ function cellOf(c: PendingCell): Cell | undefined {
   }
 }
 
-/** Reads an .ods file's content.xml into grids. */
-export function readOdsContent(xml: string): WorkbookGrids {
+/**
+ * Reads an .ods file's content.xml into grids. Repeated rows and cells are expanded, and each
+ * counts against `maxCells` as the cells of an .xlsx do: a file of a few hundred bytes can repeat
+ * a value over millions of cells. `tooMany` is called (and must throw) when they pass it.
+ */
+export function readOdsContent(
+  xml: string,
+  maxCells: number,
+  tooMany: () => never,
+): WorkbookGrids {
+  let cellsLeft = maxCells;
   const sheets: Grid[] = [];
   let rows: (Cell | undefined)[][] = [];
   let merges: Merge[] = [];
@@ -131,6 +147,7 @@ export function readOdsContent(xml: string): WorkbookGrids {
           value: a["date-value"] ?? a["boolean-value"] ?? a.value,
           formula: a.formula,
           text: [],
+          length: 0,
           repeat: Number(a["number-columns-repeated"] ?? 1) || 1,
           spanRows: Number(a["number-rows-spanned"] ?? 1) || 1,
           spanCols: Number(a["number-columns-spanned"] ?? 1) || 1,
@@ -139,7 +156,7 @@ export function readOdsContent(xml: string): WorkbookGrids {
         inText++;
         para = [];
       } else if (inText > 0 && tag === "s")
-        para.push(" ".repeat(Number(a.c ?? 1) || 1));
+        para.push(" ".repeat(Math.min(Number(a.c ?? 1) || 1, MAX_CELL_TEXT)));
       else if (inText > 0 && tag === "tab") para.push("\t");
       else if (inText > 0 && tag === "line-break") para.push("\n");
     },
@@ -149,7 +166,12 @@ export function readOdsContent(xml: string): WorkbookGrids {
     close(tag) {
       if (tag === "p" && cell && inText > 0) {
         inText--;
-        cell.text.push(para.join(""));
+        const text = para.join("");
+        const room = MAX_CELL_TEXT - cell.length;
+        if (room > 0) {
+          cell.text.push(text.length > room ? text.slice(0, room) : text);
+          cell.length += Math.min(text.length, room) + 1;
+        }
       } else if (
         (tag === "table-cell" || tag === "covered-table-cell") &&
         cell
@@ -180,6 +202,8 @@ export function readOdsContent(xml: string): WorkbookGrids {
         if (times > 0 && (r + times > MAX_ROWS || past))
           outside ??= `R${Math.min(r, MAX_ROWS) + 1}C${(past?.col ?? 0) + 1}`;
         for (let i = 0; i < times && r + i < MAX_ROWS; i++) {
+          for (const x of filled) cellsLeft -= x.repeat;
+          if (cellsLeft < 0) tooMany();
           const row: (Cell | undefined)[] = [];
           for (const x of filled)
             for (let k = 0; k < x.repeat && x.col + k < MAX_COLUMNS; k++)

@@ -475,9 +475,12 @@ function readPackage(
   const workbookXml = files.text(workbookPart);
   const ods = workbookXml === null ? files.text("content.xml") : null;
   if (ods !== null && ods.includes("office:spreadsheet")) {
+    const tooMany = () =>
+      tooLarge("cells", "The workbook has more cells than can be read safely.");
     try {
-      return readOdsContent(ods);
-    } catch {
+      return readOdsContent(ods, limits.maxCells, tooMany);
+    } catch (e) {
+      if (e instanceof WorkbookFileError) throw e;
       return fail(
         "CORRUPT",
         "The OpenDocument spreadsheet is damaged and cannot be read.",

@@ -256,7 +256,33 @@ export function budgetOf(value: string): Uint8Array {
 const MB = 1024 * 1024;
 
 /** Zip bombs under names no XML part has, and the file error each must get. */
+/** An OpenDocument spreadsheet of one sheet whose table is `rows` (content.xml's table rows). */
+export function odsWith(rows: string): Uint8Array {
+  return zipSync({
+    mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"),
+    "content.xml": strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Budget 2025 H2">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`,
+    ),
+  });
+}
+
+/**
+ * An .ods of a few kilobytes whose rows each repeat a number over 1 000 × 1 000 cells, `times`
+ * rows of them: a million cells a row element (read before the limit as 1.6 GB and 24 s at 150).
+ */
+export const odsRepeatBomb = (times: number): Uint8Array =>
+  odsWith(
+    '<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/></table:table-row>'.repeat(
+      times,
+    ),
+  );
+
 export const BOMBS: readonly (readonly [string, () => Uint8Array, string])[] = [
+  [
+    "an .ods of a few kilobytes repeating a number over 150 million cells",
+    () => odsRepeatBomb(150),
+    "TOO_LARGE",
+  ],
   [
     "a 1 GB sheet part whose name does not end in .xml",
     () => bombWorkbook(1024),

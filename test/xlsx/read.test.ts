@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { type Grid, cellAt, serialToIso } from "../../src/core";
 import {
+  DEFAULT_LIMITS,
   type ReadLimit,
   type ReadLimits,
   WorkbookFileError,
@@ -15,6 +16,7 @@ import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
 import { buildXlsx, date, kr, pct } from "../helpers/workbook";
+import { odsRepeatBomb, odsWith } from "../helpers/hostile";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const sample = (name: string) => readFileSync(join(FIXTURES, "samples", name));
@@ -342,6 +344,9 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Blad1">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`;
   const cell = (text: string) =>
     `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
+  const tooMany = (): never => {
+    throw new Error("too many cells");
+  };
 
   test("rows repeated past row 1 048 576 are not read, and the sheet names the first one past it", () => {
     const { readOdsContent } =
@@ -352,6 +357,8 @@ describe("an OpenDocument sheet past Excel's grid", () => {
       ods(
         `<table:table-row>${cell("a")}</table:table-row><table:table-row table:number-rows-repeated="2000000000"><table:table-cell/></table:table-row><table:table-row>${cell("past")}</table:table-row>`,
       ),
+      DEFAULT_LIMITS.maxCells,
+      tooMany,
     ).sheets[0]!;
     expect(grid.outsideGrid).toBe("R1048577C1");
     expect(grid.rows.length).toBe(1);
@@ -364,8 +371,35 @@ describe("an OpenDocument sheet past Excel's grid", () => {
         "../../src/xlsx/ods",
       );
     expect(
-      readOdsContent(ods(`<table:table-row>${cell("a")}</table:table-row>`))
-        .sheets[0]!.outsideGrid,
+      readOdsContent(
+        ods(`<table:table-row>${cell("a")}</table:table-row>`),
+        DEFAULT_LIMITS.maxCells,
+        tooMany,
+      ).sheets[0]!.outsideGrid,
     ).toBeUndefined();
+  });
+
+  test("repeated cells count against the cells a workbook may have: a few kilobytes cannot ask for millions", () => {
+    // 6 million cells in six row elements of a million each: one row element past the limit.
+    expect(() => readXlsx(odsRepeatBomb(6))).toThrow(
+      expect.objectContaining({ code: "TOO_LARGE", limit: "cells" }),
+    );
+    // Five million, the limit itself, are read.
+    const grid = readXlsx(odsRepeatBomb(5)).sheets[0]!;
+    expect(grid.rows.length).toBe(5000);
+    expect(grid.rows[4999]![999]).toEqual({ t: "n", v: 1 });
+  });
+
+  test("a cell's text is read to Excel's 32 767 characters, however many spaces it asks for", () => {
+    const grid = readXlsx(
+      odsWith(
+        `<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="1000000000"/>b</text:p>${'<text:p><text:s text:c="30000"/></text:p>'.repeat(1000)}</table:table-cell>${cell("c")}</table:table-row>`,
+      ),
+    ).sheets[0]!;
+    const text = grid.rows[0]![0];
+    expect(text?.t).toBe("s");
+    expect(String(text?.v).length).toBe(32_767);
+    expect(String(text?.v).startsWith("a   ")).toBe(true);
+    expect(grid.rows[0]![1]).toEqual({ t: "s", v: "c" });
   });
 });
