@@ -1,7 +1,13 @@
 // What to tell a person when a file cannot be read (or written): one catalogue for the CLI and the page.
 
 import { type Lang, formatNumber } from "../core/findings/format";
-import { type Damage, DEFAULT_LIMITS, type ReadLimit, partLimit } from "./read";
+import {
+  type Damage,
+  DEFAULT_LIMITS,
+  MAX_SHEETS,
+  type ReadLimit,
+  partLimit,
+} from "./read";
 
 /** What to do with a damaged workbook: said after what is damaged, or after that it is. */
 const REPAIR: Record<Lang, string> = {
@@ -134,6 +140,10 @@ function limitText(limit: ReadLimit, lang: Lang): string {
       return sv
         ? `fler än ${millions} miljoner celler`
         : `more than ${millions} million cells`;
+    }
+    case "sheets": {
+      const sheets = formatNumber(MAX_SHEETS, lang);
+      return sv ? `fler än ${sheets} blad` : `more than ${sheets} sheets`;
     }
   }
 }

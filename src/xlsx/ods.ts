@@ -107,15 +107,19 @@ function cellOf(c: PendingCell): Cell | undefined {
 
 /**
  * Reads an .ods file's content.xml into grids. Repeated rows and cells are expanded, and each
- * counts against `maxCells` as the cells of an .xlsx do: a file of a few hundred bytes can repeat
- * a value over millions of cells. `tooMany` is called (and must throw) when they pass it.
+ * counts against `maxCells` as the cells of an .xlsx do (a file of a few hundred bytes can repeat
+ * a value over millions of cells); the tables count against `maxSheets`. `tooLarge` is called
+ * with the limit passed, and must throw.
  */
 export function readOdsContent(
   xml: string,
-  maxCells: number,
-  tooMany: () => never,
+  limits: {
+    readonly maxCells: number;
+    readonly maxSheets: number;
+    readonly tooLarge: (limit: "cells" | "sheets") => never;
+  },
 ): WorkbookGrids {
-  let cellsLeft = maxCells;
+  let cellsLeft = limits.maxCells;
   const sheets: Grid[] = [];
   let rows: (Cell | undefined)[][] = [];
   let merges: Merge[] = [];
@@ -132,6 +136,7 @@ export function readOdsContent(
   parseXml(xml, {
     open(tag, a) {
       if (tag === "table") {
+        if (sheets.length >= limits.maxSheets) limits.tooLarge("sheets");
         name = a.name ?? `Blad${sheets.length + 1}`;
         rows = [];
         merges = [];
@@ -203,7 +208,7 @@ export function readOdsContent(
           outside ??= `R${Math.min(r, MAX_ROWS) + 1}C${(past?.col ?? 0) + 1}`;
         for (let i = 0; i < times && r + i < MAX_ROWS; i++) {
           for (const x of filled) cellsLeft -= x.repeat;
-          if (cellsLeft < 0) tooMany();
+          if (cellsLeft < 0) limits.tooLarge("cells");
           const row: (Cell | undefined)[] = [];
           for (const x of filled)
             for (let k = 0; k < x.repeat && x.col + k < MAX_COLUMNS; k++)

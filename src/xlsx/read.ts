@@ -64,7 +64,7 @@ export type Damage =
     };
 
 /** Which of the read limits (`DEFAULT_LIMITS`) a workbook passed: said in its TOO_LARGE message. */
-export type ReadLimit = "file" | "part" | "unpacked" | "cells";
+export type ReadLimit = "file" | "part" | "unpacked" | "cells" | "sheets";
 
 export class WorkbookFileError extends Error {
   constructor(
@@ -88,6 +88,11 @@ export interface ReadLimits {
   /** Most cells read from one workbook. */
   readonly maxCells: number;
   /**
+   * Most sheets in one workbook (MAX_SHEETS when not given): a sheet costs something to read and
+   * judge even when empty, and a workbook can list hundreds of thousands in a small file.
+   */
+  readonly maxSheets?: number;
+  /**
    * Not a limit: from how many bytes of sheets in all (as the package's directory gives them) rows
    * in the common form are read in one pass (rows.ts); below, the general scanner reads all, which
    * costs less while the code is still cold (npm run bench). ONE_PASS_FROM_BYTES by default.
@@ -103,12 +108,16 @@ export function partLimit(limits: ReadLimits): number {
   return limits.maxPartBytes ?? limits.maxUnpackedBytes;
 }
 
+/** LibreOffice Calc's most sheets in a workbook; a budget has a few dozen. */
+export const MAX_SHEETS = 10_000;
+
 /** Published in the README (Limits): change both together. */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 100 * 1024 * 1024,
   maxPartBytes: 200 * 1024 * 1024,
   maxUnpackedBytes: 600 * 1024 * 1024,
   maxCells: 5_000_000,
+  maxSheets: MAX_SHEETS,
 };
 
 /** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD); a cell beyond it is not read. */
@@ -164,6 +173,12 @@ const fail = (code: FileErrorCode, message: string): never => {
 const tooLarge = (limit: ReadLimit, message: string): never => {
   throw new WorkbookFileError("TOO_LARGE", message, undefined, limit);
 };
+
+/** The English messages of the limits the reader counts as it reads (file-errors.ts words them). */
+const TOO_LARGE_TEXT = {
+  cells: "The workbook has more cells than can be read safely.",
+  sheets: "The workbook has more sheets than can be read safely.",
+} as const;
 
 /** The sheets of a workbook, each read when the iteration reaches it (once). */
 export interface LazyGrids {
@@ -475,10 +490,12 @@ function readPackage(
   const workbookXml = files.text(workbookPart);
   const ods = workbookXml === null ? files.text("content.xml") : null;
   if (ods !== null && ods.includes("office:spreadsheet")) {
-    const tooMany = () =>
-      tooLarge("cells", "The workbook has more cells than can be read safely.");
     try {
-      return readOdsContent(ods, limits.maxCells, tooMany);
+      return readOdsContent(ods, {
+        maxCells: limits.maxCells,
+        maxSheets: limits.maxSheets ?? MAX_SHEETS,
+        tooLarge: (limit) => tooLarge(limit, TOO_LARGE_TEXT[limit]),
+      });
     } catch (e) {
       if (e instanceof WorkbookFileError) throw e;
       return fail(
@@ -494,6 +511,8 @@ function readPackage(
     );
   requirePart(files, "[Content_Types].xml", readContentTypes);
   const workbook = structural(workbookPart, workbookXml, readWorkbookXml);
+  if (workbook.sheets.length > (limits.maxSheets ?? MAX_SHEETS))
+    tooLarge("sheets", TOO_LARGE_TEXT.sheets);
   const rels = structural(
     relsPathOf(workbookPart),
     files.text(relsPathOf(workbookPart)) ?? "<Relationships/>",
@@ -748,11 +767,7 @@ function* worksheetRows(
       return;
     }
     if (cell && rowIndex >= 0 && colIndex >= 0) {
-      if (--budget.cells < 0)
-        tooLarge(
-          "cells",
-          "The workbook has more cells than can be read safely.",
-        );
+      if (--budget.cells < 0) tooLarge("cells", TOO_LARGE_TEXT.cells);
       if (!cellsKept) return;
       if (inRow) {
         rowOf.push(rowIndex);

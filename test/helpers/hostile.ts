@@ -277,7 +277,24 @@ export const odsRepeatBomb = (times: number): Uint8Array =>
     ),
   );
 
+/** The sample whose workbook lists `n` sheets, all its first sheet's part: a small file. */
+export const manySheets = (n: number): Uint8Array =>
+  editPart("xl/workbook.xml", (xml) =>
+    xml.replace(
+      /<sheets>[^]*<\/sheets>/,
+      `<sheets>${Array.from(
+        { length: n },
+        (_, i) => `<sheet name="S${i}" sheetId="${i + 1}" r:id="rId1"/>`,
+      ).join("")}</sheets>`,
+    ),
+  );
+
 export const BOMBS: readonly (readonly [string, () => Uint8Array, string])[] = [
+  [
+    "a workbook listing 300 000 sheets, all one small part",
+    () => manySheets(300_000),
+    "TOO_LARGE",
+  ],
   [
     "an .ods of a few kilobytes repeating a number over 150 million cells",
     () => odsRepeatBomb(150),

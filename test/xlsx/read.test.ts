@@ -6,6 +6,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import { type Grid, cellAt, serialToIso } from "../../src/core";
 import {
   DEFAULT_LIMITS,
+  MAX_SHEETS,
   type ReadLimit,
   type ReadLimits,
   WorkbookFileError,
@@ -14,9 +15,14 @@ import {
 import { fileErrorText } from "../../src/xlsx/file-errors";
 import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
-import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import {
+  budgetWorkbook,
+  detailsSheet,
+  reportWorkbook,
+  typeset,
+} from "../helpers/seed";
 import { buildXlsx, date, kr, pct } from "../helpers/workbook";
-import { odsRepeatBomb, odsWith } from "../helpers/hostile";
+import { manySheets, odsRepeatBomb, odsWith } from "../helpers/hostile";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const sample = (name: string) => readFileSync(join(FIXTURES, "samples", name));
@@ -254,6 +260,9 @@ describe("files that are not readable workbooks are clear errors", () => {
       limitOf({ ...none, maxUnpackedBytes: 2000, maxPartBytes: 1500 }),
     ).toBe("TOO_LARGE part");
     expect(limitOf({ ...none, maxCells: 10 })).toBe("TOO_LARGE cells");
+    // Three sheets (Uppgifter and two half-years).
+    expect(limitOf({ ...none, maxSheets: 2 })).toBe("TOO_LARGE sheets");
+    expect(readXlsx(bytes, { ...none, maxSheets: 3 }).sheets).toHaveLength(3);
     // Each says which limit, in both languages, with the published figure.
     const said = (limit: ReadLimit, lang: "sv" | "en") =>
       fileErrorText("TOO_LARGE", lang, { limit });
@@ -268,6 +277,14 @@ describe("files that are not readable workbooks are clear errors", () => {
     );
     expect(said("file", "en")).toBe(
       "The workbook is too large to be read safely (a file larger than 100 MB).",
+    );
+    expect(said("sheets", "sv")).toBe(
+      typeset(
+        "Arbetsboken är för stor för att läsas säkert (fler än 10 000 blad).",
+      ),
+    );
+    expect(said("sheets", "en")).toBe(
+      "The workbook is too large to be read safely (more than 10,000 sheets).",
     );
   });
 
@@ -344,8 +361,12 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Blad1">${rows}</table:table></office:spreadsheet></office:body></office:document-content>`;
   const cell = (text: string) =>
     `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`;
-  const tooMany = (): never => {
-    throw new Error("too many cells");
+  const limits = {
+    maxCells: DEFAULT_LIMITS.maxCells,
+    maxSheets: MAX_SHEETS,
+    tooLarge: (limit: string): never => {
+      throw new Error(`too many ${limit}`);
+    },
   };
 
   test("rows repeated past row 1 048 576 are not read, and the sheet names the first one past it", () => {
@@ -357,8 +378,7 @@ describe("an OpenDocument sheet past Excel's grid", () => {
       ods(
         `<table:table-row>${cell("a")}</table:table-row><table:table-row table:number-rows-repeated="2000000000"><table:table-cell/></table:table-row><table:table-row>${cell("past")}</table:table-row>`,
       ),
-      DEFAULT_LIMITS.maxCells,
-      tooMany,
+      limits,
     ).sheets[0]!;
     expect(grid.outsideGrid).toBe("R1048577C1");
     expect(grid.rows.length).toBe(1);
@@ -373,8 +393,7 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     expect(
       readOdsContent(
         ods(`<table:table-row>${cell("a")}</table:table-row>`),
-        DEFAULT_LIMITS.maxCells,
-        tooMany,
+        limits,
       ).sheets[0]!.outsideGrid,
     ).toBeUndefined();
   });
@@ -388,6 +407,33 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     const grid = readXlsx(odsRepeatBomb(5)).sheets[0]!;
     expect(grid.rows.length).toBe(5000);
     expect(grid.rows[4999]![999]).toEqual({ t: "n", v: 1 });
+  });
+
+  test("a workbook of more sheets than LibreOffice takes is TOO_LARGE, in an .ods and an .xlsx alike", () => {
+    const table = (i: number) =>
+      `<table:table table:name="S${i}"><table:table-row>${cell("Post")}</table:table-row></table:table>`;
+    const odsOf = (n: number) =>
+      zipSync({
+        "content.xml": strToU8(
+          ods("").replace(
+            /<table:table [^>]*><\/table:table>/,
+            Array.from({ length: n }, (_, i) => table(i)).join(""),
+          ),
+        ),
+      });
+    expect(readXlsx(odsOf(MAX_SHEETS)).sheets).toHaveLength(MAX_SHEETS);
+    expect(() => readXlsx(odsOf(MAX_SHEETS + 1))).toThrow(
+      expect.objectContaining({ code: "TOO_LARGE", limit: "sheets" }),
+    );
+    // An .xlsx whose workbook lists more sheets than that (all one part: a small file).
+    expect(() => readXlsx(manySheets(MAX_SHEETS + 1))).toThrow(
+      expect.objectContaining({ code: "TOO_LARGE", limit: "sheets" }),
+    );
+    expect(readXlsx(manySheets(3)).sheets.map((s) => s.name)).toEqual([
+      "S0",
+      "S1",
+      "S2",
+    ]);
   });
 
   test("a cell's text is read to Excel's 32 767 characters, however many spaces it asks for", () => {
