@@ -39,6 +39,7 @@ describe("the finding catalogue", () => {
     expect(yearly).toEqual([
       "DUPLICATE_HALF_YEAR",
       "HALF_YEAR_OUTSIDE_AGREEMENT",
+      "SURPLUS_YEAR_REPEATED",
       "PERIOD_MISMATCH",
       "OH_MISMATCH",
       "OH_FORMULA_STALE",

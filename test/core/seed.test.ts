@@ -1,7 +1,17 @@
 // SPEC §5: every figure of the worked example, through real .xlsx files.
 
-import { checkSheets, errorsOf } from "../helpers/check";
+import {
+  analyze,
+  buildCase,
+  diffWorkbooks,
+  memoOf,
+  planWrite,
+} from "../../src/core";
+import { readXlsx } from "../../src/xlsx/read";
+import { checkSheets, errorsOf, findingAt } from "../helpers/check";
+import { STAMP } from "../helpers/compute";
 import { budgetWorkbook, reportWorkbook, typeset } from "../helpers/seed";
+import { buildXlsx, kr } from "../helpers/workbook";
 
 describe("the seed budget 2025–26 as two half-year sheets", () => {
   for (const typedSalaries of [true, false]) {
@@ -84,6 +94,70 @@ describe("the 2024 report in the seed's own labels", () => {
       due: "2025-06-30",
     });
     expect(errorsOf(r)).toEqual([]);
+  });
+
+  test("a year's surplus written twice: the first counts on every face, the second is an error at its cell", async () => {
+    const [details, ...halves] = reportWorkbook();
+    const twice = [
+      {
+        ...details!,
+        rows: [
+          ...details!.rows,
+          ["Överskott från 2023", kr(100000)],
+          ["Överskott från 2022", kr(5000)],
+        ],
+      },
+      ...halves,
+    ];
+    const r = await checkSheets(twice);
+    // 2023 once (B9, the seed's 232 886), 2022 counted, B10's 100 000 not.
+    expect(r.repayment?.items).toEqual([
+      { year: 2022, amount: 5000 },
+      { year: 2023, amount: 232886 },
+      { year: 2024, amount: 147336 },
+    ]);
+    expect(findingAt(r, "SURPLUS_YEAR_REPEATED")).toEqual(["Uppgifter!B10"]);
+    expect(
+      r.findings.find((f) => f.code === "SURPLUS_YEAR_REPEATED")?.message,
+    ).toBe(
+      typeset(
+        "Överskottet för 2023 står redan i B9; det här (100 000 kr) räknas inte. Skriv årets hela överskott på en rad.",
+      ),
+    );
+    // Beslut, the memo and diff name the year once, with that amount.
+    const analysis = analyze(readXlsx(await buildXlsx(twice)));
+    const beslut = planWrite(
+      readXlsx(await buildXlsx(twice)),
+      analysis,
+      STAMP,
+    ).creates.find((c) => c.sheet === "Beslut")!;
+    const texts = beslut.cells.flatMap((c) =>
+      c.value.kind === "text" ? [c.value.value] : [],
+    );
+    expect(texts.filter((t) => t.startsWith("Överskott från"))).toEqual([
+      "Överskott från 2022",
+      "Överskott från 2023",
+    ]);
+    expect(texts).toContain(
+      typeset(
+        "2. Kommunstyrelsen beslutar att överskott av medel 5 000 kronor, 232 886 kronor samt 147 336 kronor från verksamhetsperioden 2022, 2023 samt 2024 återbetalas från Rädda Barnen till kommunstyrelsen senast juni 2025.",
+      ),
+    );
+    const built = buildCase([{ file: "r.xlsx", analysis }]);
+    if (built.kind !== "ok") throw new Error("one case");
+    const memo = memoOf(built.case, "sv");
+    expect(
+      memo.tables[0]!.rows.filter((row) =>
+        row.cells[0]!.startsWith("Överskott från"),
+      ).map((row) => row.cells),
+    ).toEqual([
+      ["Överskott från 2022", "", "", typeset("5 000")],
+      ["Överskott från 2023", "", "", typeset("232 886")],
+    ]);
+    const own = analyze(readXlsx(await buildXlsx(reportWorkbook())));
+    expect(
+      diffWorkbooks(own, analysis).changes.map((c) => [c.field, c.new]),
+    ).toEqual([["surplus2022", 5000]]);
   });
 
   test("infers the categories from the labels' prefixes", async () => {

@@ -198,6 +198,17 @@ export const FINDINGS = {
       `Uppgifter holds the template's example (${f.name}). Fill in your partnership, organisation, organisation number and case number.`,
     "error",
   ),
+  SURPLUS_YEAR_REPEATED: t<{
+    readonly year: number;
+    readonly first: string;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `Överskottet för ${f.year} står redan i ${f.first}; det här (${f.amount}) räknas inte. Skriv årets hela överskott på en rad.`,
+    (f) =>
+      `The surplus for ${f.year} is already in ${f.first}; this one (${f.amount}) is not counted. Enter the year's whole surplus on one row.`,
+    "error",
+  ),
   MISSING_DETAIL: t<{ readonly key: string; readonly keyEn: string }>(
     (f) => `Uppgiften "${f.key}" saknas i Uppgifter. Fyll i den.`,
     (f) => `The detail ${f.keyEn} is missing in Uppgifter. Fill it in.`,

@@ -263,13 +263,18 @@ for (const [key, synonyms] of Object.entries(DETAIL_SYNONYMS) as [
   for (const s of synonyms) DETAIL_LOOKUP.set(s, key);
 }
 
-/** The value cell of a key: the next cell to its right, past the key's merged area (SPEC §3.1). */
-function valueCellOf(grid: Grid, row: number, col: number): number {
-  let next = col + 1;
-  for (const m of grid.merges ?? [])
-    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right)
-      next = m.right + 1;
-  return next;
+/**
+ * The value cell of a key: the next cell to its right, past the merged area the key heads (SPEC
+ * §3.1). The areas are looked up by their top-left cell, the one Excel shows: a sheet of many keys
+ * and many areas (a few hundred kilobytes can hold 200 000 of each) is not searched key by area.
+ */
+function valueCells(grid: Grid): (row: number, col: number) => number {
+  const merges = grid.merges ?? [];
+  if (merges.length === 0) return (_row, col) => col + 1;
+  // Excel's grid is 16 384 columns wide: row * 16 384 + col is the cell's own number.
+  const heads = new Map<number, number>();
+  for (const m of merges) heads.set(m.top * 16_384 + m.left, m.right);
+  return (row, col) => (heads.get(row * 16_384 + col) ?? col) + 1;
 }
 
 interface AgreementRead {
@@ -297,13 +302,15 @@ function detailCells(grid: Grid): DetailCells {
     earlierSurpluses: [],
     findings: [],
   };
+  const valueCellOf = valueCells(grid);
+  const surplusOf = new Map<number, EarlierSurplus>();
   grid.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
       if (!cell || cell.t !== "s") return;
       const key = DETAIL_LOOKUP.get(compactKey(cell.v));
       const surplusYear = key ? null : earlierSurplusYear(cell.v);
       if (!key && surplusYear === null) return;
-      const vc = valueCellOf(grid, r, c);
+      const vc = valueCellOf(r, c);
       const value = cellAt(grid, r, vc);
       if (key) {
         if (out.cells[key] !== undefined) return;
@@ -312,12 +319,26 @@ function detailCells(grid: Grid): DetailCells {
         return;
       }
       const amount = take(readMoney(value, sheet, a1(r, vc)), out.findings);
-      if (amount !== null && amount !== 0)
-        out.earlierSurpluses.push({
+      if (amount === null || amount === 0) return;
+      // One amount a year, as the decision names it: the first counts, as for every key.
+      const first = surplusOf.get(surplusYear!);
+      if (first)
+        out.findings.push(
+          finding("SURPLUS_YEAR_REPEATED", sheet, a1(r, vc), {
+            year: surplusYear!,
+            first: first.cell.address,
+            amountOre: amount,
+          }),
+        );
+      else {
+        const surplus = {
           year: surplusYear!,
           amount,
           cell: { sheet, address: a1(r, vc) },
-        });
+        };
+        surplusOf.set(surplus.year, surplus);
+        out.earlierSurpluses.push(surplus);
+      }
     });
   });
   return out;
@@ -514,6 +535,7 @@ function findPeriodCell(grid: Grid, beforeRow: number): PeriodCell | null {
     grid.rows.length,
     beforeRow >= 0 ? beforeRow : HEADER_SCAN_ROWS,
   );
+  let valueCellOf: ((row: number, col: number) => number) | null = null;
   for (let r = 0; r < last; r++) {
     const row = grid.rows[r];
     if (!row) continue;
@@ -521,7 +543,8 @@ function findPeriodCell(grid: Grid, beforeRow: number): PeriodCell | null {
       const cell = row[c];
       if (!cell || cell.t !== "s" || !PERIOD_KEYS.has(compactKey(cell.v)))
         continue;
-      const vc = valueCellOf(grid, r, c);
+      valueCellOf ??= valueCells(grid);
+      const vc = valueCellOf(r, c);
       const value = cellAt(grid, r, vc);
       if (isEmptyCell(value)) continue;
       if (value!.t === "n" && isDateFormat(value!.fmt)) {
