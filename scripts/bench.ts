@@ -588,6 +588,11 @@ async function attackLines(): Promise<string[]> {
     ['<row r="2000000000">', () => h.rowPastTheGrid(2_000_000_000)],
     ['<row r="100000000">', () => h.rowPastTheGrid(100_000_000)],
     ["a budget of 1e308", () => h.budgetOf("1e308")],
+    // Not hostile: a large budget whose salary lines' % differ between its two half-years.
+    [
+      "50 000 salary lines a half-year, each % different in the two (SERVICE_PERCENT_WEIGHTED each)",
+      () => h.weightedLines(50_000),
+    ],
     // Not among the tests' attacks: within every limit, yet past 400 MB, since every line and its
     // findings are kept (README, Limits).
     [

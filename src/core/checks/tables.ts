@@ -30,12 +30,26 @@ export function tableChecks(c: Computation): Finding[] {
   const granted = c.halfYears.filter((h) => h.actual === null);
   if (sameLines(granted) && !percentsDiffer(granted)) return out;
   const table = periodTable(c.halfYears);
-  if (table)
-    out.push(
-      ...partialLines(table.lines, granted),
-      ...table.lines.flatMap((l) => weighted(l, granted)),
-    );
+  if (table) {
+    append(out, partialLines(table.lines, granted));
+    const at = linesByRow(granted);
+    for (const l of table.lines) append(out, weighted(l, granted, at));
+  }
   return out;
+}
+
+/** Each half-year's lines by their row: a line's % found at once, not by a search of its sheet. */
+function linesByRow(
+  halves: readonly ComputedHalfYear[],
+): (at: LineAt) => ComputedHalfYear["lines"][number] | undefined {
+  const byId = new Map(
+    halves.map((h) => [
+      h.halfYear.id,
+      new Map(h.lines.map((x) => [x.input.row, x])),
+    ]),
+  );
+  return (at) =>
+    at.row === null ? undefined : byId.get(at.halfYear)?.get(at.row);
 }
 
 function percentsDiffer(granted: readonly ComputedHalfYear[]): boolean {
@@ -96,12 +110,11 @@ function partialLines(
 function weighted(
   l: PeriodLine,
   halves: readonly ComputedHalfYear[],
+  lineAt: ReturnType<typeof linesByRow>,
 ): Finding[] {
   if (!l.weighted || l.servicePercentMicro === null) return [];
   const percents = l.at.flatMap((at) => {
-    const p = halves
-      .find((h) => h.halfYear.id === at.halfYear)
-      ?.lines.find((x) => x.input.row === at.row)?.input.servicePercentMicro;
+    const p = lineAt(at)?.input.servicePercentMicro;
     return p === null || p === undefined ? [] : [p];
   });
   const first = l.at[0]!;
