@@ -588,6 +588,10 @@ async function attackLines(): Promise<string[]> {
     ['<row r="2000000000">', () => h.rowPastTheGrid(2_000_000_000)],
     ['<row r="100000000">', () => h.rowPastTheGrid(100_000_000)],
     ["a budget of 1e308", () => h.budgetOf("1e308")],
+    [
+      "one shared text of 32 000 characters in 250 lines' six cells (48 million characters, within the text limit)",
+      () => h.sharedTextLines(250, "1 ".repeat(16_000)),
+    ],
     // Not hostile: a large budget whose salary lines' % differ between its two half-years.
     [
       "50 000 salary lines a half-year, each % different in the two (SERVICE_PERCENT_WEIGHTED each)",

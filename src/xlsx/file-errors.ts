@@ -5,6 +5,7 @@ import {
   type Damage,
   DEFAULT_LIMITS,
   MAX_SHEETS,
+  MAX_TEXT,
   type ReadLimit,
   partLimit,
 } from "./read";
@@ -140,6 +141,12 @@ function limitText(limit: ReadLimit, lang: Lang): string {
       return sv
         ? `fler än ${millions} miljoner celler`
         : `more than ${millions} million cells`;
+    }
+    case "text": {
+      const millions = formatNumber(MAX_TEXT / 1_000_000, lang);
+      return sv
+        ? `fler än ${millions} miljoner tecken text i cellerna`
+        : `more than ${millions} million characters of text in its cells`;
     }
     case "sheets": {
       const sheets = formatNumber(MAX_SHEETS, lang);

@@ -108,7 +108,8 @@ function cellOf(c: PendingCell): Cell | undefined {
 /**
  * Reads an .ods file's content.xml into grids. Repeated rows and cells are expanded, and each
  * counts against `maxCells` as the cells of an .xlsx do (a file of a few hundred bytes can repeat
- * a value over millions of cells); the tables count against `maxSheets`. `tooLarge` is called
+ * a value over millions of cells), and its text against `maxTextChars`; the tables count against
+ * `maxSheets`. `tooLarge` is called
  * with the limit passed, and must throw.
  */
 export function readOdsContent(
@@ -116,10 +117,12 @@ export function readOdsContent(
   limits: {
     readonly maxCells: number;
     readonly maxSheets: number;
-    readonly tooLarge: (limit: "cells" | "sheets") => never;
+    readonly maxTextChars: number;
+    readonly tooLarge: (limit: "cells" | "sheets" | "text") => never;
   },
 ): WorkbookGrids {
   let cellsLeft = limits.maxCells;
+  let charsLeft = limits.maxTextChars;
   const sheets: Grid[] = [];
   let rows: (Cell | undefined)[][] = [];
   let merges: Merge[] = [];
@@ -207,8 +210,12 @@ export function readOdsContent(
         if (times > 0 && (r + times > MAX_ROWS || past))
           outside ??= `R${Math.min(r, MAX_ROWS) + 1}C${(past?.col ?? 0) + 1}`;
         for (let i = 0; i < times && r + i < MAX_ROWS; i++) {
-          for (const x of filled) cellsLeft -= x.repeat;
+          for (const x of filled) {
+            cellsLeft -= x.repeat;
+            if (x.cell?.t === "s") charsLeft -= x.cell.v.length * x.repeat;
+          }
           if (cellsLeft < 0) limits.tooLarge("cells");
+          if (charsLeft < 0) limits.tooLarge("text");
           const row: (Cell | undefined)[] = [];
           for (const x of filled)
             for (let k = 0; k < x.repeat && x.col + k < MAX_COLUMNS; k++)

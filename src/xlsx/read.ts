@@ -64,7 +64,8 @@ export type Damage =
     };
 
 /** Which of the read limits (`DEFAULT_LIMITS`) a workbook passed: said in its TOO_LARGE message. */
-export type ReadLimit = "file" | "part" | "unpacked" | "cells" | "sheets";
+export type ReadLimit =
+  "file" | "part" | "unpacked" | "cells" | "sheets" | "text";
 
 export class WorkbookFileError extends Error {
   constructor(
@@ -87,6 +88,12 @@ export interface ReadLimits {
   readonly maxUnpackedBytes: number;
   /** Most cells read from one workbook. */
   readonly maxCells: number;
+  /**
+   * Most characters of text in the cells read, each cell counted (MAX_TEXT when not given): one
+   * shared string of 32 767 characters can stand in 100 000 cells of a 1 MB file, and each is read,
+   * judged and printed as its own.
+   */
+  readonly maxTextChars?: number;
   /**
    * Most sheets in one workbook (MAX_SHEETS when not given): a sheet costs something to read and
    * judge even when empty, and a workbook can list hundreds of thousands in a small file.
@@ -111,6 +118,9 @@ export function partLimit(limits: ReadLimits): number {
 /** LibreOffice Calc's most sheets in a workbook; a budget has a few dozen. */
 export const MAX_SHEETS = 10_000;
 
+/** 50 million characters: a budget of 150 000 lines holds about 5 million. */
+export const MAX_TEXT = 50_000_000;
+
 /** Published in the README (Limits): change both together. */
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 100 * 1024 * 1024,
@@ -118,6 +128,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxUnpackedBytes: 600 * 1024 * 1024,
   maxCells: 5_000_000,
   maxSheets: MAX_SHEETS,
+  maxTextChars: MAX_TEXT,
 };
 
 /** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD); a cell beyond it is not read. */
@@ -178,6 +189,7 @@ const tooLarge = (limit: ReadLimit, message: string): never => {
 const TOO_LARGE_TEXT = {
   cells: "The workbook has more cells than can be read safely.",
   sheets: "The workbook has more sheets than can be read safely.",
+  text: "The workbook's cells hold more text than can be read safely.",
 } as const;
 
 /** The sheets of a workbook, each read when the iteration reaches it (once). */
@@ -494,6 +506,7 @@ function readPackage(
       return readOdsContent(ods, {
         maxCells: limits.maxCells,
         maxSheets: limits.maxSheets ?? MAX_SHEETS,
+        maxTextChars: limits.maxTextChars ?? MAX_TEXT,
         tooLarge: (limit) => tooLarge(limit, TOO_LARGE_TEXT[limit]),
       });
     } catch (e) {
@@ -540,7 +553,10 @@ function readPackage(
     // order as it grows becomes a dictionary, and a Map of 150 000 labels held 9 MB more.
     cells: new Array<Cell | undefined>(sharedStrings.length),
   };
-  const budget = { cells: limits.maxCells };
+  const budget = {
+    cells: limits.maxCells,
+    chars: limits.maxTextChars ?? MAX_TEXT,
+  };
   let sheetBytes = 0;
   for (const s of workbook.sheets) {
     const target = rels.get(s.rid)?.target;
@@ -604,7 +620,7 @@ function readPackage(
       let grid: Grid;
       if (how.byScanner) grid = whole();
       else {
-        const cells = budget.cells;
+        const { cells, chars } = budget;
         try {
           grid = read(rowPieces(part));
         } catch (e) {
@@ -612,6 +628,7 @@ function readPackage(
           // A cut inside a comment or CDATA section, or XML that is indeed broken: read again
           // whole, which also words the error as a whole-document parser would.
           budget.cells = cells;
+          budget.chars = chars;
           grid = whole();
         }
       }
@@ -710,7 +727,7 @@ function* worksheetRows(
   strings: SharedStrings,
   formats: readonly (string | undefined)[],
   date1904: boolean,
-  budget: { cells: number },
+  budget: { cells: number; chars: number },
   onePass: boolean,
   cellsKept: boolean,
 ): Generator<Placed, SheetTail> {
@@ -768,6 +785,8 @@ function* worksheetRows(
     }
     if (cell && rowIndex >= 0 && colIndex >= 0) {
       if (--budget.cells < 0) tooLarge("cells", TOO_LARGE_TEXT.cells);
+      if (cell.t === "s" && (budget.chars -= cell.v.length) < 0)
+        tooLarge("text", TOO_LARGE_TEXT.text);
       if (!cellsKept) return;
       if (inRow) {
         rowOf.push(rowIndex);

@@ -27,6 +27,7 @@ import {
   editPart,
   put,
   rowPastTheGrid,
+  sharedTextLines,
   text,
   withParts,
 } from "../helpers/hostile";
@@ -165,6 +166,28 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
       ).toContain(`<c r="F6" s="4" t="n"><v>${value}</v></c>`);
     },
   );
+});
+
+test("a text of 32 000 characters in 1 500 cells, within the text limit: each finding quotes its first 100 characters", () => {
+  const path = file(
+    "long-text.xlsx",
+    sharedTextLines(250, "1 ".repeat(16_000)),
+  );
+  const check = run("check", path, "--json");
+  expect(check.code).toBe(1);
+  expectPlain(check);
+  const findings = JSON.parse(check.stdout).findings as {
+    code: string;
+    message: string;
+  }[];
+  // Five number columns a line; the label is a label, however long.
+  expect(findings.filter((f) => f.code === "NOT_A_NUMBER")).toHaveLength(1250);
+  expect(Math.max(...findings.map((f) => f.message.length))).toBeLessThan(400);
+  expect(findings[0]!.message).toContain(`"${"1 ".repeat(50)}…"`);
+  const out = join(dir, "long-text-out.xlsx");
+  const compute = run("compute", path, "--out", out);
+  expect(compute.code).toBe(1);
+  expectPlain(compute);
 });
 
 describe("inputs are read only when they are regular files within the limit", () => {

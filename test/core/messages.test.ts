@@ -157,6 +157,8 @@ describe("every file error, with every limit it can name, in both languages, is 
     "part",
     "unpacked",
     "cells",
+    "sheets",
+    "text",
   ];
   test.each(["TOO_LARGE", "OUTPUT_TOO_LARGE"])("%s", (code) => {
     const said = new Set<string>();
@@ -182,10 +184,26 @@ test("random workbooks: every finding in both languages, and every text compute 
   fc.assert(
     fc.property(fc.oneof(formulaWorkbook, anyWorkbook), (sheets) => {
       const analysis = analyze({ sheets });
+      const typed = new Set(
+        sheets.flatMap((g) =>
+          g.rows.flatMap((row) =>
+            (row ?? []).flatMap((c) =>
+              c?.t === "s" && c.v.trim() !== "" ? [c.v.trim()] : [],
+            ),
+          ),
+        ),
+      );
       for (const f of analysis.findings)
         for (const lang of ["sv", "en"] as const) {
           const { message } = renderFinding(f, lang);
-          expect(`${f.code}: ${message}`).not.toMatch(WHOLE);
+          // What the workbook holds is quoted as it is (a cell may say "${" or "NaN").
+          const own = Object.values(f.params)
+            .filter(
+              (v): v is string => typeof v === "string" && typed.has(v.trim()),
+            )
+            .flatMap((v) => [v, v.slice(0, 99)]);
+          const said = own.reduce((m, v) => m.split(v).join(""), message);
+          expect(`${f.code}: ${said}`).not.toMatch(WHOLE);
           findings++;
         }
       const plan = planWrite({ sheets }, analysis, STAMP);
@@ -204,4 +222,42 @@ test("random workbooks: every finding in both languages, and every text compute 
   );
   expect(findings).toBeGreaterThan(5000);
   expect(texts).toBeGreaterThan(20000);
+});
+
+test("a message quotes at most 100 characters of a workbook's text, and never half a character", () => {
+  const text = `${"x".repeat(99)}😀${"y".repeat(1000)}`;
+  const sheets = [
+    {
+      name: "Budget 2025 H2",
+      rows: [
+        [
+          { t: "s" as const, v: "Post" },
+          { t: "s" as const, v: "Budget" },
+        ],
+        [
+          { t: "s" as const, v: "Lokal" },
+          { t: "s" as const, v: text },
+        ],
+      ],
+    },
+  ];
+  const f = analyze({ sheets }).findings.find((x) => x.code === "NOT_A_NUMBER");
+  expect(f?.params.text).toBe(text);
+  const { message } = renderFinding(f!, "sv");
+  // The emoji would be cut in two at 100: the quote stops before it.
+  expect(message).toContain(`"${"x".repeat(99)}…"`);
+  expect(message.length).toBeLessThan(300);
+  // A short text is quoted whole.
+  const short = analyze({
+    sheets: [
+      {
+        ...sheets[0]!,
+        rows: [
+          sheets[0]!.rows[0]!,
+          [sheets[0]!.rows[1]![0]!, { t: "s", v: "ca 45 000" }],
+        ],
+      },
+    ],
+  }).findings.find((x) => x.code === "NOT_A_NUMBER");
+  expect(renderFinding(short!, "sv").message).toContain('"ca 45 000"');
 });

@@ -52,6 +52,18 @@ describe("Swedish number text", () => {
     expect(parseNumberText(text)).toBeNull();
   });
 
+  test("a text of more than 100 characters is no number and no date, however it reads (a cell holds 32 767)", () => {
+    const spaced = (s: string, width: number) => s.padStart(width, " ");
+    expect(parseNumberText(spaced("40 000", 100))).toEqual({
+      value: 40000,
+      percent: false,
+    });
+    expect(parseNumberText(spaced("40 000", 101))).toBeNull();
+    expect(parseNumberText("1 ".repeat(16_000))).toBeNull();
+    expect(parseDateText(spaced("2025-07-01", 100))).toBe("2025-07-01");
+    expect(parseDateText(spaced("2025-07-01", 101))).toBeNull();
+  });
+
   test("a percent-formatted cell holds a fraction; '275 %' as text reads the same", () => {
     expect(readNumber({ t: "n", v: 2.75, fmt: "0%" })).toEqual({
       ok: true,

@@ -213,6 +213,42 @@ export function stringsBombWorkbook(megabytes: number): Uint8Array {
   );
 }
 
+/**
+ * The sample whose first half-year has `rows` more lines, each with `content` (one shared string) in
+ * its label and its five number columns: `rows` × 6 cells of that text, from a file of kilobytes.
+ */
+export function sharedTextLines(rows: number, content: string): Uint8Array {
+  return withParts((parts) => {
+    put(
+      parts,
+      "xl/sharedStrings.xml",
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t xml:space="preserve">${content}</t></si></sst>`,
+    );
+    put(
+      parts,
+      "xl/_rels/workbook.xml.rels",
+      text(parts, "xl/_rels/workbook.xml.rels").replace(
+        "</Relationships>",
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/></Relationships>',
+      ),
+    );
+    let lines = "";
+    for (let i = 0; i < rows; i++) {
+      const r = i + 7;
+      lines += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Verksamhet</t></is></c>${["B", "C", "D", "E", "F", "G"].map((c) => `<c r="${c}${r}" t="s"><v>0</v></c>`).join("")}</row>`;
+    }
+    const oh = rows + 7;
+    put(
+      parts,
+      "xl/worksheets/sheet2.xml",
+      text(parts, "xl/worksheets/sheet2.xml").replace(
+        /<row r="7">[^]*<\/sheetData>/,
+        `${lines}<row r="${oh}"><c r="A${oh}" t="inlineStr"><is><t>OH</t></is></c><c r="B${oh}" t="inlineStr"><is><t>OH-kostnader</t></is></c></row></sheetData>`,
+      ),
+    );
+  });
+}
+
 /** A half-year sheet with `inserted` right after its rows (inside sheetData or after it). */
 export function sheetWith(
   inserted: string,
@@ -338,6 +374,11 @@ export const manySheets = (n: number): Uint8Array =>
   );
 
 export const BOMBS: readonly (readonly [string, () => Uint8Array, string])[] = [
+  [
+    "one shared text of 32 000 characters in 600 000 cells (21 GB of text, a file of kilobytes)",
+    () => sharedTextLines(100_000, "1 ".repeat(16_000)),
+    "TOO_LARGE",
+  ],
   [
     "a workbook listing 300 000 sheets, all one small part",
     () => manySheets(300_000),

@@ -7,6 +7,7 @@ import { type Grid, cellAt, serialToIso } from "../../src/core";
 import {
   DEFAULT_LIMITS,
   MAX_SHEETS,
+  MAX_TEXT,
   type ReadLimit,
   type ReadLimits,
   WorkbookFileError,
@@ -260,6 +261,7 @@ describe("files that are not readable workbooks are clear errors", () => {
       limitOf({ ...none, maxUnpackedBytes: 2000, maxPartBytes: 1500 }),
     ).toBe("TOO_LARGE part");
     expect(limitOf({ ...none, maxCells: 10 })).toBe("TOO_LARGE cells");
+    expect(limitOf({ ...none, maxTextChars: 100 })).toBe("TOO_LARGE text");
     // Three sheets (Uppgifter and two half-years).
     expect(limitOf({ ...none, maxSheets: 2 })).toBe("TOO_LARGE sheets");
     expect(readXlsx(bytes, { ...none, maxSheets: 3 }).sheets).toHaveLength(3);
@@ -277,6 +279,9 @@ describe("files that are not readable workbooks are clear errors", () => {
     );
     expect(said("file", "en")).toBe(
       "The workbook is too large to be read safely (a file larger than 100 MB).",
+    );
+    expect(said("text", "sv")).toBe(
+      "Arbetsboken är för stor för att läsas säkert (fler än 50 miljoner tecken text i cellerna).",
     );
     expect(said("sheets", "sv")).toBe(
       typeset(
@@ -364,6 +369,7 @@ describe("an OpenDocument sheet past Excel's grid", () => {
   const limits = {
     maxCells: DEFAULT_LIMITS.maxCells,
     maxSheets: MAX_SHEETS,
+    maxTextChars: MAX_TEXT,
     tooLarge: (limit: string): never => {
       throw new Error(`too many ${limit}`);
     },

@@ -59,6 +59,19 @@ interface Entry<P> {
 /** Params that are years or row numbers: written as they are ("2025", not "2 025"). */
 const VERBATIM = /^(year|row)$|(Year|Row)$/;
 
+/** The most characters of a workbook's text a message quotes (a cell holds up to 32 767). */
+export const MAX_QUOTED = 100;
+
+/** A text as a message quotes it: whole, or its first MAX_QUOTED characters and "…". */
+function quoted(text: string): string {
+  if (text.length <= MAX_QUOTED) return text;
+  // Not between the two halves of a surrogate pair.
+  const cut = /[\uDC00-\uDFFF]/.test(text[MAX_QUOTED]!)
+    ? MAX_QUOTED - 1
+    : MAX_QUOTED;
+  return `${text.slice(0, cut)}…`;
+}
+
 // Params whose name ends in "Ore" are amounts; they are shown as kronor.
 function shown(p: Params, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
@@ -68,7 +81,7 @@ function shown(p: Params, lang: Lang): Record<string, string> {
       out[k.slice(0, -3)] = formatKronor(ore(v), lang);
     else if (typeof v === "number" && VERBATIM.test(k)) out[k] = String(v);
     else if (typeof v === "number") out[k] = formatNumber(v, lang);
-    else out[k] = v;
+    else out[k] = quoted(v);
   }
   return out;
 }

@@ -1213,6 +1213,16 @@ function readPercent(
   );
 }
 
+/**
+ * "6 mån" → "6". Trimmed first: a regular expression that looks for white space before the word
+ * at every position took 0.7 s on a cell of 30 000 spaces.
+ */
+function withoutMonthWord(text: string): string {
+  const trimmed = text.trimEnd();
+  const bare = trimmed.replace(/(?:månader|mån|man)\.?$/i, "");
+  return bare === trimmed ? text : bare.trimEnd();
+}
+
 function readMonths(
   cell: Cell | undefined,
   sheet: string,
@@ -1221,9 +1231,7 @@ function readMonths(
 ): CellRead<number> {
   // "6 mån" reads as 6.
   const plain =
-    cell?.t === "s"
-      ? { ...cell, v: cell.v.replace(/\s*(mån|månader|man)\.?\s*$/i, "") }
-      : cell;
+    cell?.t === "s" ? { ...cell, v: withoutMonthWord(cell.v) } : cell;
   const read = readLineNumber(plain, sheet, r, c);
   if (!read.value) return read.finding ? readFailed(read.finding) : EMPTY_READ;
   const micro = Math.round(read.value.value.value * 1_000_000);

@@ -50,8 +50,16 @@ export interface ParsedNumber {
 const SPACES = /[\s\u00a0\u202f\u2009\u2007\u2008\u200a]+/g;
 const MINUS_SIGNS = /^[\u2212\u2013\u2012\u2014\u2010-]/;
 
+/**
+ * The longest text read as a number or a date: "1 925 000,00 kronor" is 19 characters. A longer
+ * one is not parsed at all (a cell of 32 767 characters took a millisecond, in each of a
+ * line's columns).
+ */
+const MAX_VALUE_TEXT = 100;
+
 /** Parses Swedish number text: "1 925 000 kr", "45 000:-", "1 011 578,45", "−73 375", "(73 375)", "275 %". */
 export function parseNumberText(raw: string): ParsedNumber | null {
+  if (raw.length > MAX_VALUE_TEXT) return null;
   let s = raw.replace(SPACES, "").toLowerCase();
   if (s === "") return null;
   let negative = false;
@@ -203,6 +211,7 @@ export function parseDateText(
   raw: string,
   anchor: MonthAnchor = "first",
 ): IsoDate | null {
+  if (raw.length > MAX_VALUE_TEXT) return null;
   const s = raw.trim().toLowerCase().replace(SPACES, " ");
   let m =
     /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(
