@@ -28,6 +28,7 @@ import {
   put,
   rowPastTheGrid,
   sharedTextLines,
+  withSharedStrings,
   text,
   withParts,
 } from "../helpers/hostile";
@@ -356,14 +357,7 @@ describe("damage is named as damage, with the part and what to do", () => {
     );
     const withStrings = (xml: string | null) =>
       withParts((parts) => {
-        put(
-          parts,
-          "xl/_rels/workbook.xml.rels",
-          text(parts, "xl/_rels/workbook.xml.rels").replace(
-            "</Relationships>",
-            '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/></Relationships>',
-          ),
-        );
+        withSharedStrings(parts, xml);
         put(
           parts,
           "xl/worksheets/sheet2.xml",
@@ -372,7 +366,6 @@ describe("damage is named as damage, with the part and what to do", () => {
             '<c r="B6" t="s"><v>0</v></c>',
           ),
         );
-        if (xml !== null) put(parts, "xl/sharedStrings.xml", xml);
       });
     expect(
       damaged("strings-missing.xlsx", withStrings(null)).message,

@@ -214,23 +214,30 @@ export function stringsBombWorkbook(megabytes: number): Uint8Array {
 }
 
 /**
+ * The workbook names a shared strings part, xl/sharedStrings.xml, which holds `xml` (or is missing
+ * when `xml` is null): the sample has none.
+ */
+export function withSharedStrings(parts: Parts, xml: string | null): void {
+  put(
+    parts,
+    "xl/_rels/workbook.xml.rels",
+    text(parts, "xl/_rels/workbook.xml.rels").replace(
+      "</Relationships>",
+      '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/></Relationships>',
+    ),
+  );
+  if (xml !== null) put(parts, "xl/sharedStrings.xml", xml);
+}
+
+/**
  * The sample whose first half-year has `rows` more lines, each with `content` (one shared string) in
  * its label and its five number columns: `rows` × 6 cells of that text, from a file of kilobytes.
  */
 export function sharedTextLines(rows: number, content: string): Uint8Array {
   return withParts((parts) => {
-    put(
+    withSharedStrings(
       parts,
-      "xl/sharedStrings.xml",
       `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t xml:space="preserve">${content}</t></si></sst>`,
-    );
-    put(
-      parts,
-      "xl/_rels/workbook.xml.rels",
-      text(parts, "xl/_rels/workbook.xml.rels").replace(
-        "</Relationships>",
-        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/></Relationships>',
-      ),
     );
     let lines = "";
     for (let i = 0; i < rows; i++) {
