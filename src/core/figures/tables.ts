@@ -29,7 +29,7 @@ export function lineKey(category: Category, normalisedLabel: string): string {
 export const keyOfLine = (l: { category: Category; label: string }) =>
   lineKey(l.category, normalizeKey(l.label));
 
-/** Items by their line's key, in order: a match takes the first of its key (`.shift()`). */
+/** Items by their line's key, in order: a match takes the first of its key not yet taken. */
 export function byLineKey<T>(
   items: Iterable<T>,
   lineOf: (item: T) => { category: Category; label: string },
