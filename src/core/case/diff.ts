@@ -411,13 +411,16 @@ export function effectNames(lang: Lang): {
  */
 export function movedEffects(e: DiffEffects, lang: Lang): MovedEffect[] {
   const t = EFFECT_NAMES[lang];
+  const named = (name: string, { old, new: now }: Effect): MovedEffect => ({
+    name,
+    old,
+    new: now,
+  });
   return [
-    ...e.halfYears.map((h) => ({ ...h, name: t.total(h.id) })),
-    ...e.grantsByYear.map((g) => ({ ...g, name: t.grant(g.year) })),
-    { ...e.repayment, name: t.repayment },
-  ]
-    .filter((m) => m.old !== m.new)
-    .map(({ name, old, new: now }) => ({ name, old, new: now }));
+    ...e.halfYears.map((h) => named(t.total(h.id), h)),
+    ...e.grantsByYear.map((g) => named(t.grant(g.year), g)),
+    named(t.repayment, e.repayment),
+  ].filter((m) => m.old !== m.new);
 }
 
 /** "Totalt 2026-H1: 1 109 649 → 1 183 899 kr (+74 250)", in the report and on the page alike. */

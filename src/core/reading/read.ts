@@ -272,9 +272,10 @@ function valueCells(grid: Grid): (row: number, col: number) => number {
   const merges = grid.merges ?? [];
   if (merges.length === 0) return (_row, col) => col + 1;
   // Excel's grid is 16 384 columns wide: row * 16 384 + col is the cell's own number.
+  const at = (row: number, col: number) => row * 16_384 + col;
   const heads = new Map<number, number>();
-  for (const m of merges) heads.set(m.top * 16_384 + m.left, m.right);
-  return (row, col) => (heads.get(row * 16_384 + col) ?? col) + 1;
+  for (const m of merges) heads.set(at(m.top, m.left), m.right);
+  return (row, col) => (heads.get(at(row, col)) ?? col) + 1;
 }
 
 interface AgreementRead {
