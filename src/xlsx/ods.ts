@@ -109,8 +109,7 @@ function cellOf(c: PendingCell): Cell | undefined {
  * Reads an .ods file's content.xml into grids. Repeated rows and cells are expanded, and each
  * counts against `maxCells` as the cells of an .xlsx do (a file of a few hundred bytes can repeat
  * a value over millions of cells), and its text against `maxTextChars`; the tables count against
- * `maxSheets`. `tooLarge` is called
- * with the limit passed, and must throw.
+ * `maxSheets`. `tooLarge` is called with the limit passed, and must throw.
  */
 export function readOdsContent(
   xml: string,
@@ -135,6 +134,23 @@ export function readOdsContent(
   let cell: PendingCell | null = null;
   let inText = 0;
   let para: string[] = [];
+  let paraLength = 0;
+  /**
+   * Text of the cell's paragraph, `times` over, while the cell has room: its text stops at Excel's
+   * most characters whatever the paragraph asks for (a million `text:s` of 32 767 spaces each).
+   */
+  const add = (text: string, times = 1) => {
+    const room = MAX_CELL_TEXT - (cell?.length ?? 0) - paraLength;
+    if (room <= 0) return;
+    const piece =
+      times === 1
+        ? text.slice(0, room)
+        : text
+            .repeat(Math.min(times, Math.ceil(room / text.length)))
+            .slice(0, room);
+    para.push(piece);
+    paraLength += piece.length;
+  };
 
   parseXml(xml, {
     open(tag, a) {
@@ -163,22 +179,20 @@ export function readOdsContent(
       } else if (tag === "p" && cell) {
         inText++;
         para = [];
-      } else if (inText > 0 && tag === "s")
-        para.push(" ".repeat(Math.min(Number(a.c ?? 1) || 1, MAX_CELL_TEXT)));
-      else if (inText > 0 && tag === "tab") para.push("\t");
-      else if (inText > 0 && tag === "line-break") para.push("\n");
+        paraLength = 0;
+      } else if (inText > 0 && tag === "s") add(" ", Number(a.c ?? 1) || 1);
+      else if (inText > 0 && tag === "tab") add("\t");
+      else if (inText > 0 && tag === "line-break") add("\n");
     },
     text(t) {
-      if (inText > 0) para.push(t);
+      if (inText > 0) add(t);
     },
     close(tag) {
       if (tag === "p" && cell && inText > 0) {
         inText--;
-        const text = para.join("");
-        const room = MAX_CELL_TEXT - cell.length;
-        if (room > 0) {
-          cell.text.push(text.length > room ? text.slice(0, room) : text);
-          cell.length += Math.min(text.length, room) + 1;
+        if (cell.length < MAX_CELL_TEXT) {
+          cell.text.push(para.join(""));
+          cell.length += paraLength + 1;
         }
       } else if (
         (tag === "table-cell" || tag === "covered-table-cell") &&

@@ -453,5 +453,13 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     expect(String(text?.v).length).toBe(32_767);
     expect(String(text?.v).startsWith("a   ")).toBe(true);
     expect(grid.rows[0]![1]).toEqual({ t: "s", v: "c" });
+    // Within one paragraph too: 17 000 × 32 767 spaces is more than a string can hold, so a
+    // paragraph gathered whole before it is cut could not be read at all.
+    const one = readXlsx(
+      odsWith(
+        `<table:table-row><table:table-cell office:value-type="string"><text:p>${'<text:s text:c="32767"/>x'.repeat(17_000)}</text:p></table:table-cell></table:table-row>`,
+      ),
+    ).sheets[0]!.rows[0]![0];
+    expect(String(one?.v)).toBe(" ".repeat(32_767));
   });
 });
