@@ -280,6 +280,12 @@ export class FakeExcel {
     return cell.value ?? null;
   }
 
+  /**
+   * Formulas translated, by their text: a workbook's formulas are evaluated again at every read of
+   * its values, and compiling one (new Function) costs far more than running it.
+   */
+  readonly compiled = new Map<string, Compiled>();
+
   private evaluated = new Map<
     string,
     number | string | boolean | null | typeof IN_PROGRESS
@@ -495,38 +501,70 @@ function shiftRows(
 }
 
 const IN_PROGRESS = Symbol("being evaluated");
-const MISSING_SHEET = new Error("a reference to a missing sheet");
 
-function evaluate(
-  x: FakeExcel,
-  sheet: FakeSheet,
-  formula: string,
-  depth: number,
-): number | string | boolean | null {
-  if (depth > 50) return "#REF!";
-  const cellValue = (s: FakeSheet, ref: string) => {
-    const at = parseA1(ref.replace(/\$/g, ""))!;
-    return x.value(s, at.row, at.col, depth);
-  };
-  // A reference to a sheet the workbook does not have is #REF!, as Excel shows it.
-  const sheetOf = (name: string | undefined) => {
-    if (name === undefined) return sheet;
-    const s = x.findSheet(name.replace(/^'|'$/g, "").replace(/''/g, "'"));
-    if (!s) throw MISSING_SHEET;
-    return s;
-  };
-  const rangeValues = (name: string | undefined, from: string, to: string) => {
-    const s = sheetOf(name);
-    const r = rectOf(`${from}:${to}`);
-    const out: unknown[] = [];
-    for (let i = 0; i < r.rows; i++)
-      for (let j = 0; j < r.cols; j++)
-        out.push(x.value(s, r.row + i, r.col + j, depth));
-    // Row by row; VLOOKUP needs the width.
-    return Object.assign(out, { cols: r.cols });
-  };
-  const refs: unknown[] = [];
-  const ref = (v: unknown) => `__v[${refs.push(v) - 1}]`;
+/** A cell or range a formula reads: its sheet as written (none: the formula's own) and corners. */
+interface RefSpec {
+  readonly sheet: string | undefined;
+  readonly from: string;
+  readonly to: string | undefined;
+}
+
+/** A formula translated to JavaScript once: its function (null: it does not compile) and refs. */
+interface Compiled {
+  readonly fn: ((v: unknown[], f: typeof FUNCTIONS) => unknown) | null;
+  readonly refs: readonly RefSpec[];
+}
+
+const num = (v: unknown) => (v === null || v === "" ? 0 : Number(v));
+const FUNCTIONS = {
+  ROUND: (v: unknown, d: unknown) => {
+    const f = 10 ** num(d);
+    const n = num(v) * f;
+    return (Math.sign(n) * Math.round(Math.abs(n) + 1e-9)) / f;
+  },
+  SUM: (...args: unknown[]) =>
+    args
+      .flat()
+      .reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0),
+  IF: (c: unknown, a: unknown, b: unknown) => (c ? a : b),
+  AND: (...args: unknown[]) => args.every(Boolean),
+  MIN: (...args: unknown[]) => Math.min(...args.flat().map(num)),
+  MAX: (...args: unknown[]) => Math.max(...args.flat().map(num)),
+  // Criteria equal to a text or number, case-insensitive, as Excel's SUMIF without wildcards.
+  SUMIF: (range: unknown[], criterion: unknown, sums: unknown[]) =>
+    range.reduce<number>(
+      (t, v, i) =>
+        String(v).toLowerCase() === String(criterion).toLowerCase() &&
+        typeof sums[i] === "number"
+          ? t + sums[i]
+          : t,
+      0,
+    ),
+  // The approximate match of a sorted first column.
+  VLOOKUP: (
+    v: unknown,
+    table: unknown[] & { cols?: number },
+    col: unknown,
+    approximate: unknown,
+  ) => {
+    const cols = table.cols ?? 1;
+    let found: unknown = "#N/A";
+    for (let r = 0; r * cols < table.length; r++) {
+      const key = table[r * cols];
+      if (approximate ? num(key) <= num(v) : key === v)
+        found = table[r * cols + num(col) - 1];
+      else if (approximate) break;
+    }
+    return found;
+  },
+  ISNUMBER: (v: unknown) => typeof v === "number",
+};
+
+/** A formula translated to JavaScript, once for each workbook (FakeExcel.compiled). */
+function compile(compiled: Map<string, Compiled>, formula: string): Compiled {
+  const known = compiled.get(formula);
+  if (known) return known;
+  const refs: RefSpec[] = [];
   let js = "";
   const re =
     /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?|(<>|>=|<=|=|[A-Z]+(?=\())|([^"'A-Z$]+|.)/g;
@@ -536,81 +574,68 @@ function evaluate(
     (_all, str: string | undefined, word: string | undefined) =>
       str ?? (word === "TRUE" ? "1" : "0"),
   );
-  try {
-    for (const m of source.matchAll(re)) {
-      const [, str, sheetPart, from, to, op, rest] = m;
-      if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
-      else if (from) {
-        const name = sheetPart?.slice(0, -1);
-        js += to
-          ? ref(rangeValues(name, from, to))
-          : ref(cellValue(sheetOf(name), from));
-      } else if (op === "=") js += "===";
-      else if (op === "<>") js += "!==";
-      else if (op) js += op.length <= 2 && /[<>]/.test(op) ? op : `__f.${op}`;
-      else js += rest ?? "";
-    }
-  } catch (e) {
-    if (e === MISSING_SHEET) return "#REF!";
-    throw e;
+  for (const m of source.matchAll(re)) {
+    const [, str, sheetPart, from, to, op, rest] = m;
+    if (str) js += JSON.stringify(str.slice(1, -1).replace(/""/g, '"'));
+    else if (from) {
+      js += `__v[${refs.push({ sheet: sheetPart?.slice(0, -1), from, to }) - 1}]`;
+    } else if (op === "=") js += "===";
+    else if (op === "<>") js += "!==";
+    else if (op) js += op.length <= 2 && /[<>]/.test(op) ? op : `__f.${op}`;
+    else js += rest ?? "";
   }
-  const num = (v: unknown) => (v === null || v === "" ? 0 : Number(v));
-  const fns = {
-    ROUND: (v: unknown, d: unknown) => {
-      const f = 10 ** num(d);
-      const n = num(v) * f;
-      return (Math.sign(n) * Math.round(Math.abs(n) + 1e-9)) / f;
-    },
-    SUM: (...args: unknown[]) =>
-      args
-        .flat()
-        .reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0),
-    IF: (c: unknown, a: unknown, b: unknown) => (c ? a : b),
-    AND: (...args: unknown[]) => args.every(Boolean),
-    MIN: (...args: unknown[]) => Math.min(...args.flat().map(num)),
-    MAX: (...args: unknown[]) => Math.max(...args.flat().map(num)),
-    // Criteria equal to a text or number, case-insensitive, as Excel's SUMIF without wildcards.
-    SUMIF: (range: unknown[], criterion: unknown, sums: unknown[]) =>
-      range.reduce<number>(
-        (t, v, i) =>
-          String(v).toLowerCase() === String(criterion).toLowerCase() &&
-          typeof sums[i] === "number"
-            ? t + sums[i]
-            : t,
-        0,
-      ),
-    // The approximate match of a sorted first column.
-    VLOOKUP: (
-      v: unknown,
-      table: unknown[] & { cols?: number },
-      col: unknown,
-      approximate: unknown,
-    ) => {
-      const cols = table.cols ?? 1;
-      let found: unknown = "#N/A";
-      for (let r = 0; r * cols < table.length; r++) {
-        const key = table[r * cols];
-        if (approximate ? num(key) <= num(v) : key === v)
-          found = table[r * cols + num(col) - 1];
-        else if (approximate) break;
-      }
-      return found;
-    },
-    ISNUMBER: (v: unknown) => typeof v === "number",
-  };
+  const arith = js.replace(
+    /__v\[(\d+)\](?=\s*[*/+-])|(?<=[*/+-]\s*)__v\[(\d+)\]/g,
+    (s) => `(+${s}||0)`,
+  );
+  let fn: Compiled["fn"] = null;
   try {
-    // Empty cells compare equal to "" as in Excel.
-    const values = refs.map((v) => (v === null ? "" : v));
-    const arith = js.replace(
-      /__v\[(\d+)\](?=\s*[*/+-])|(?<=[*/+-]\s*)__v\[(\d+)\]/g,
-      (s) => `(+${s}||0)`,
-    );
     // The fake evaluates the formula it translated to JavaScript: tests only, on the tests' own formulas.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const result = new Function("__v", "__f", `return (${arith});`)(
-      values,
-      fns,
-    ) as number | string | boolean;
+    fn = new Function("__v", "__f", `return (${arith});`) as Compiled["fn"];
+  } catch {
+    fn = null;
+  }
+  const made = { fn, refs };
+  compiled.set(formula, made);
+  return made;
+}
+
+function evaluate(
+  x: FakeExcel,
+  sheet: FakeSheet,
+  formula: string,
+  depth: number,
+): number | string | boolean | null {
+  if (depth > 50) return "#REF!";
+  const { fn, refs } = compile(x.compiled, formula);
+  // The cells read, in the formula's order; a reference to a sheet the workbook does not have is
+  // #REF!, as Excel shows it.
+  const values: unknown[] = [];
+  for (const { sheet: name, from, to } of refs) {
+    const s =
+      name === undefined
+        ? sheet
+        : x.findSheet(name.replace(/^'|'$/g, "").replace(/''/g, "'"));
+    if (!s) return "#REF!";
+    if (to === undefined) {
+      const at = parseA1(from.replace(/\$/g, ""))!;
+      const v = x.value(s, at.row, at.col, depth);
+      // Empty cells compare equal to "" as in Excel.
+      values.push(v === null ? "" : v);
+      continue;
+    }
+    const r = rectOf(`${from}:${to}`);
+    const out: unknown[] = [];
+    for (let i = 0; i < r.rows; i++)
+      for (let j = 0; j < r.cols; j++)
+        out.push(x.value(s, r.row + i, r.col + j, depth));
+    // Row by row; VLOOKUP needs the width.
+    values.push(Object.assign(out, { cols: r.cols }));
+  }
+  if (!fn) return "#VALUE!";
+  try {
+    const result = fn(values, FUNCTIONS) as number | string | boolean;
     // Arithmetic on text is #VALUE! in Excel, a division by zero #DIV/0!.
     if (typeof result === "number" && !Number.isFinite(result))
       return Number.isNaN(result) ? "#VALUE!" : "#DIV/0!";
@@ -1020,23 +1045,29 @@ function usedRect(
   let bottom = -1;
   let right = -1;
   for (const [k, c] of s.cells) {
-    const hasValue =
-      c.value !== undefined || c.formula !== undefined || c.error !== undefined;
-    const hasFormat = Boolean(
-      c.numberFormat ||
-      c.bold ||
-      c.italic ||
-      c.fill ||
-      c.fontColor ||
-      c.fontSize ||
-      c.wrap,
-    );
-    if (!hasValue && (valuesOnly || !hasFormat)) continue;
-    const [r, col] = k.split(",").map(Number) as [number, number];
-    top = Math.min(top, r);
-    left = Math.min(left, col);
-    bottom = Math.max(bottom, r);
-    right = Math.max(right, col);
+    const used =
+      c.value !== undefined ||
+      c.formula !== undefined ||
+      c.error !== undefined ||
+      (!valuesOnly &&
+        Boolean(
+          c.numberFormat ||
+          c.bold ||
+          c.italic ||
+          c.fill ||
+          c.fontColor ||
+          c.fontSize ||
+          c.wrap,
+        ));
+    if (!used) continue;
+    // The key is "row,col" (key()); read without making an array per cell.
+    const comma = k.indexOf(",");
+    const r = Number(k.slice(0, comma));
+    const col = Number(k.slice(comma + 1));
+    if (r < top) top = r;
+    if (col < left) left = col;
+    if (r > bottom) bottom = r;
+    if (col > right) right = col;
   }
   if (bottom < 0) return null;
   return {
@@ -1328,11 +1359,17 @@ class Range extends Obj {
       const row: unknown[] = [];
       for (let j = 0; j < r.cols; j++) {
         const cell = s.cells.get(key(r.row + i, r.col + j));
-        const v = this.x.value(s, r.row + i, r.col + j);
-        if (prop === "values") row.push(v ?? "");
-        else if (prop === "numberFormat")
+        // A format, or a formula's text, is given without evaluating the formula.
+        if (prop === "numberFormat") {
           row.push(cell?.numberFormat ?? "General");
-        else if (prop === "formulas") row.push(cell?.formula ?? v ?? "");
+          continue;
+        }
+        if (prop === "formulas" && cell?.formula !== undefined) {
+          row.push(cell.formula);
+          continue;
+        }
+        const v = this.x.value(s, r.row + i, r.col + j);
+        if (prop === "values" || prop === "formulas") row.push(v ?? "");
         else
           row.push(
             // A formula's cell is never empty: ="" is a String, as Excel types it.
