@@ -93,6 +93,14 @@ function numberText(n: number): string {
   return String(Number(n.toPrecision(15)));
 }
 
+/** A part the writer would make larger than the reader takes (ReadLimits.maxPartBytes). */
+export class PartTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`a part would be larger than ${maxBytes} bytes`);
+    this.name = "PartTooLarge";
+  }
+}
+
 /**
  * Text appended in pieces, each encoded as UTF-8 where it goes as it comes (no joined string to
  * encode after): into blocks that grow with what was written, from 64 KB to 4 MB.
@@ -104,7 +112,13 @@ class ChunkedUtf8 {
   private at = 0;
   private written = 0;
 
+  /** At most `maxBytes` in all (PartTooLarge past it), so that a part too large is never made whole. */
+  constructor(private readonly maxBytes = Infinity) {}
+
   push(text: string): void {
+    // A UTF-16 unit is at least one byte: a piece that cannot fit is refused before it is encoded.
+    if (this.written + this.at + text.length > this.maxBytes)
+      throw new PartTooLarge(this.maxBytes);
     // UTF-8 takes at most 3 bytes per UTF-16 unit: a piece that may not fit starts a new block.
     if (this.block.length - this.at < text.length * 3) {
       if (this.at > 0) this.full.push(this.block.subarray(0, this.at));
@@ -121,11 +135,15 @@ class ChunkedUtf8 {
       text,
       this.block.subarray(this.at),
     ).written;
+    if (this.written + this.at > this.maxBytes)
+      throw new PartTooLarge(this.maxBytes);
   }
 
   /** The bytes of `first` and then everything pushed. */
   bytes(first: string): Uint8Array {
     const head = ChunkedUtf8.encoder.encode(first);
+    if (head.length + this.written + this.at > this.maxBytes)
+      throw new PartTooLarge(this.maxBytes);
     const blocks = [...this.full, this.block.subarray(0, this.at)];
     const out = new Uint8Array(
       blocks.reduce((n, c) => n + c.length, head.length),
@@ -197,17 +215,19 @@ export function editSheetXml(
   cells: readonly CellWrite[],
   render: CellRenderer,
   marks?: SheetMarks,
+  /** The most bytes the edited sheet may have (PartTooLarge past it). */
+  maxBytes = Infinity,
 ): { bytes: Uint8Array; prefix: string } {
   if (typeof sheet !== "string" && decoderLabelOf(sheet) === "utf-8") {
     try {
-      return editOnce(rowPieces(sheet), cells, render, marks, true);
+      return editOnce(rowPieces(sheet), cells, render, marks, true, maxBytes);
     } catch (e) {
       if (!(e instanceof XmlSyntaxError) && !(e instanceof NotInPieces))
         throw e;
     }
   }
   const xml = typeof sheet === "string" ? sheet : decodeXmlPart(sheet);
-  return editOnce([xml], cells, render, marks, false);
+  return editOnce([xml], cells, render, marks, false, maxBytes);
 }
 
 /** The sheet's head or tail, or one of its rows, is not within one piece: edited whole instead. */
@@ -219,6 +239,7 @@ function editOnce(
   render: CellRenderer,
   marks: SheetMarks | undefined,
   onePass: boolean,
+  maxBytes: number,
 ): { bytes: Uint8Array; prefix: string } {
   // The plan's cells by row (1-based), each row's in column order; a later write of a cell wins.
   const planned = new Map<number, Map<number, CellWrite>>();
@@ -231,7 +252,7 @@ function editOnce(
   let next = 0; // the first planned row not yet written
   // The result is encoded as it is made, a few rows at a time: one string of the whole sheet
   // (and its copies) would be megabytes of garbage per sheet, which V8 keeps until a full collection.
-  const out = new ChunkedUtf8();
+  const out = new ChunkedUtf8(maxBytes);
   let maxRow = 0;
   let maxCol = 0;
   const extend = (row: number, col: number) => {
@@ -668,6 +689,8 @@ function validationXml(v: Validation): string {
 export function newSheetBytes(
   sheet: SheetCreate,
   styles: StyleBook,
+  /** The most bytes the part may have (PartTooLarge past it). */
+  maxBytes = Infinity,
 ): Uint8Array {
   const byRow = new Map<number, CellWrite[]>();
   let maxRow = 1;
@@ -687,7 +710,7 @@ export function newSheetBytes(
   const cols = sheet.columnWidths.length
     ? `<cols>${sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
     : "";
-  const out = new ChunkedUtf8();
+  const out = new ChunkedUtf8(maxBytes);
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const cells = byRow.get(r)!.sort((a, b) => a.col - b.col);
     let row = `<row r="${r + 1}">`;

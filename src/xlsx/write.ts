@@ -7,6 +7,7 @@ import { type SheetCreate, type WritePlan, a1 } from "../core";
 import {
   editSheetXml,
   MAIN_NS,
+  PartTooLarge,
   REL_NS,
   cellXml,
   escapeXml,
@@ -14,12 +15,14 @@ import {
 } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import {
+  DEFAULT_LIMITS,
   type Damage,
   ONE_PASS_FROM_BYTES,
   WorkbookFileError,
   damaged,
   openZip,
   partError,
+  partLimit,
   structural,
 } from "./read";
 import {
@@ -105,6 +108,16 @@ interface SheetEntry {
 /** A package the writer cannot map unambiguously, or one that is damaged: refused, never guessed at. */
 function refuse(damage: Damage): never {
   throw damaged(damage);
+}
+
+/** A copy whose sheet would pass the reader's part limit: refused as verifyWritten refuses it. */
+function outputTooLarge(e: PartTooLarge): WorkbookFileError {
+  return new WorkbookFileError(
+    "OUTPUT_TOO_LARGE",
+    `The computed workbook would be too large to read: ${e.message}`,
+    undefined,
+    "part",
+  );
 }
 
 /**
@@ -458,8 +471,9 @@ function createSheet(
   pkg: Package,
   sheet: SheetCreate,
   styles: StyleBook,
+  maxPartBytes = Infinity,
 ): void {
-  const xml = newSheetBytes(sheet, styles);
+  const xml = newSheetBytes(sheet, styles, maxPartBytes);
   const existing = pkg.sheets.find(
     (s) => s.name.toLowerCase() === sheet.sheet.toLowerCase(),
   );
@@ -485,6 +499,11 @@ export function applyPlan(
   bytes: Uint8Array,
   plan: WritePlan,
   codec: Codec = FFLATE_CODEC,
+  /**
+   * The largest part the copy may have: the reader's (verifyWritten would refuse it), so that a
+   * sheet too large is refused as it is written, not made whole first.
+   */
+  maxPartBytes = partLimit(DEFAULT_LIMITS),
 ): Uint8Array {
   const zip = openZip(bytes, codec.inflate, undefined, codec.crc32);
   const mimetype = zip.entries.get("mimetype");
@@ -535,13 +554,20 @@ export function applyPlan(
             prefix,
           ),
         { marks: edit.marks, styles: book },
+        maxPartBytes,
       );
-    } catch {
+    } catch (e) {
+      if (e instanceof PartTooLarge) throw outputTooLarge(e);
       return refuse({ kind: "invalid", part: entry.part });
     }
     pkg.putBytes(entry.part, sheet.bytes);
   }
-  for (const create of plan.creates) createSheet(pkg, create, book);
+  try {
+    for (const create of plan.creates)
+      createSheet(pkg, create, book, maxPartBytes);
+  } catch (e) {
+    throw e instanceof PartTooLarge ? outputTooLarge(e) : e;
+  }
   pkg.put(stylesPart, book.toXml());
   dropCalcChain(pkg);
   return pkg.finish();

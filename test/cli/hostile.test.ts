@@ -25,6 +25,7 @@ import {
   SAMPLE,
   budgetOf,
   editPart,
+  manyPersons,
   put,
   rowPastTheGrid,
   sharedTextLines,
@@ -167,6 +168,39 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
       ).toContain(`<c r="F6" s="4" t="n"><v>${value}</v></c>`);
     },
   );
+});
+
+test("a Lönekalkyl of 30 000 persons (0.6 MB): check reads them all, and compute refuses the copy as soon as its sheet passes 200 MB, never made whole", () => {
+  const bytes = manyPersons(30_000);
+  expect(bytes.length).toBeLessThan(MB);
+  /** The budget of the first half-year's salary line, which the persons make. */
+  const budgetOf = (name: string, b: Uint8Array) => {
+    const check = run("check", file(name, b), "--json");
+    expect(check.code).toBeLessThan(2);
+    expectPlain(check);
+    const lines = JSON.parse(check.stdout).periods[0].lines as {
+      category: string;
+      budget: number;
+    }[];
+    return lines.find((l) => l.category === "salary")!.budget;
+  };
+  // Every person is the template's first: 30 000 of them cost 30 000 times one.
+  const one = budgetOf("person.xlsx", manyPersons(1));
+  expect(one).toBeGreaterThan(0);
+  expect(budgetOf("persons.xlsx", bytes)).toBe(30_000 * one);
+  const out = join(dir, "persons-out.xlsx");
+  const compute = run(
+    "compute",
+    join(dir, "persons.xlsx"),
+    "--out",
+    out,
+    "--json",
+  );
+  expect(compute.code).toBe(2);
+  expect(JSON.parse(compute.stdout).error.code).toBe("OUTPUT_TOO_LARGE");
+  expect(existsSync(out)).toBe(false);
+  // The copy so far (200 MB) and the plan; the whole sheet (260 MB) and its read-back took 1 GB.
+  expect(compute.peakMb).toBeLessThan(500);
 });
 
 test("a text of 32 000 characters in 1 500 cells, within the text limit: each finding quotes its first 100 characters", () => {

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { SALARY_SHEET, planTemplate } from "../../src/core";
+import { createWorkbook } from "../../src/xlsx/write";
 
 // From test/helpers in the tests, from dist/test/helpers in the bench.
 const FIXTURES = [
@@ -266,6 +268,36 @@ export function sheetWith(
       ? xml.replace("</sheetData>", `${inserted}</sheetData>`)
       : xml.replace("</sheetData>", `</sheetData>${inserted}`),
   );
+}
+
+/**
+ * The template of 2026 with `n` persons in `Lönekalkyl`, each typed as its first example person
+ * (no cost formulas): compute writes each a cost formula of some 2 KB a half-year, so that 30 000
+ * persons, a file of 0.6 MB, make a sheet past the 200 MB a part may have.
+ */
+export function manyPersons(n: number): Uint8Array {
+  const plan = planTemplate({
+    from: { year: 2026, month: 1 },
+    to: { year: 2026, month: 12 },
+  });
+  const creates = plan.creates.map((c) => {
+    if (c.sheet !== SALARY_SHEET) return c;
+    // The header above row 4, and the first person's typed cells (Post to Pålägg, A–H).
+    const typed = c.cells.filter((cell) => cell.row === 3 && cell.col < 8);
+    const cells = c.cells.filter((cell) => cell.row < 3);
+    for (let i = 0; i < n; i++)
+      for (const cell of typed)
+        cells.push({
+          ...cell,
+          row: 3 + i,
+          value:
+            cell.col === 1
+              ? { kind: "text", value: `Person ${i}` }
+              : cell.value,
+        });
+    return { ...c, cells };
+  });
+  return createWorkbook({ ...plan, creates });
 }
 
 /**

@@ -3,7 +3,8 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sheetsWritten } from "../../src/core";
+import { unzipSync } from "fflate";
+import { type WritePlan, sheetsWritten } from "../../src/core";
 import { applyPlan } from "../../src/xlsx/write";
 import {
   DEFAULT_LIMITS,
@@ -109,5 +110,46 @@ describe("the read-back of a written workbook", () => {
     expect(fileErrorText(code, "sv", { limit })).toBe(
       "Den beräknade arbetsboken skulle bli för stor för att läsas säkert (fler än 5 miljoner celler), så den sparas inte. Din fil är oförändrad.",
     );
+  });
+
+  test("a sheet the writer would make larger than a part may be is refused as it is written: OUTPUT_TOO_LARGE, as the read-back would say", () => {
+    const before = unzipSync(input);
+    /** The largest part a plan writes: one the input lacks or had otherwise. */
+    const largestWritten = (p: WritePlan) => {
+      const after = unzipSync(applyPlan(input, p));
+      const sizes = Object.entries(after)
+        .filter(([name, b]) => {
+          const old = before[name];
+          return (
+            !old || old.length !== b.length || old.some((x, i) => x !== b[i])
+          );
+        })
+        .filter(([name]) => name.startsWith("xl/worksheets/"))
+        .map(([, b]) => b.length);
+      expect(sizes.length).toBeGreaterThan(0);
+      return Math.max(...sizes);
+    };
+    const refusal = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof WorkbookFileError ? [e.code, e.limit] : e;
+      }
+      return null;
+    };
+    // The sheets edited, and the sheets created: each plan refused one byte short of its largest
+    // part, and written as without a limit at that part's size.
+    for (const p of [
+      { edits: plan.edits, creates: [] },
+      { edits: [], creates: plan.creates },
+    ]) {
+      const largest = largestWritten(p);
+      expect(
+        refusal(() => applyPlan(input, p, undefined, largest - 1)),
+      ).toEqual(["OUTPUT_TOO_LARGE", "part"]);
+      expect(applyPlan(input, p, undefined, largest)).toEqual(
+        applyPlan(input, p),
+      );
+    }
   });
 });

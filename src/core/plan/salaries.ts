@@ -25,8 +25,8 @@ import {
   PLAIN_AMOUNT_FORMAT,
   type SheetEdit,
   flat,
-  formula,
   plannedNumber,
+  rowFormula,
   sheetRef,
   text,
 } from "./types";
@@ -36,19 +36,24 @@ const R = (key: keyof typeof RATE_ROWS) =>
   `${sheetRef(RATES_SHEET)}!$B$${RATE_ROWS[key]}`;
 
 /**
- * A person's cost in a half-year as a formula over the row and `Avgiftssatser`: per month, the
- * share of its days inside [Från, Till] × (pay × (1 + Pålägg) + the month's contributions), the
- * six months summed and rounded once, as payroll.ts computes it.
+ * Where a row's number goes in a formula made once for every row (rowFormula): XML cannot hold
+ * it, so no sheet name or cell a formula quotes has it.
+ */
+const ROW = "\u0000";
+
+/**
+ * A person's cost in a half-year as a formula over the row (ROW) and `Avgiftssatser`: per month,
+ * the share of its days inside [Från, Till] × (pay × (1 + Pålägg) + the month's contributions),
+ * the six months summed and rounded once, as payroll.ts computes it.
  */
 function costFormula(
   h: HalfYear,
-  row: number,
   cols: Record<"birth" | "salary" | "grade" | "from" | "to", string>,
   surcharge: string,
   /** The agreement's first and last day (a cell of Uppgifter, or a serial). */
   period: { readonly start: string | null; readonly end: string | null },
 ): string {
-  const c = (col: string) => `$${col}${row}`;
+  const c = (col: string) => `$${col}${ROW}`;
   const pay = flat`${c(cols.salary)}*IF(${c(cols.grade)}>1,${c(cols.grade)}/100,${c(cols.grade)})`;
   const older = `VLOOKUP(YEAR_,${sheetRef(RATES_SHEET)}!$A$${OLDER_FIRST_ROW}:$B$${OLDER_FIRST_ROW + CONTRIBUTIONS.olderAge.length - 1},2,TRUE)`;
   const terms: string[] = [];
@@ -280,6 +285,14 @@ function costColumn(
   for (const line of h.lines)
     for (const c of line.salaries ?? []) costOf.set(c.person, c.cost);
   const { surcharge } = s.salaries.columns;
+  // One formula for every person of the half-year, their row put in as it is written.
+  const surchargeOf =
+    surcharge === undefined
+      ? s.surchargeRef
+      : flat`IF($${columnLetters(surcharge)}${ROW}="",${s.surchargeRef},$${columnLetters(surcharge)}${ROW})`;
+  const parts = costFormula(h.halfYear, s.letters, surchargeOf, s.period).split(
+    ROW,
+  );
   for (const p of s.salaries.persons) {
     const existing = s.grid.rows[p.row - 1]?.[col];
     // Free, or the add-in's own cost formula; anything else (a formula showing "" too) is kept,
@@ -291,21 +304,12 @@ function costColumn(
       costOf.get(p) ??
       personCost(p, h.halfYear, s.agreement.surchargePpm, s.agreement)?.cost ??
       null;
-    const surchargeOf =
-      surcharge === undefined
-        ? s.surchargeRef
-        : flat`IF($${columnLetters(surcharge)}${p.row}="",${s.surchargeRef},$${columnLetters(surcharge)}${p.row})`;
     s.cells.push({
       row: p.row - 1,
       col,
       // A person whose cost cannot be computed (a finding) gets no formula that would show 0.
       value:
-        cost === null
-          ? text("")
-          : formula(
-              costFormula(h.halfYear, p.row, s.letters, surchargeOf, s.period),
-              toKronor(cost),
-            ),
+        cost === null ? text("") : rowFormula(parts, p.row, toKronor(cost)),
       style: { numberFormat: PLAIN_AMOUNT_FORMAT },
     });
   }
