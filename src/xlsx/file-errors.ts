@@ -5,10 +5,12 @@ import {
   type Damage,
   DEFAULT_LIMITS,
   MAX_SHEETS,
+  MAX_STRUCTURE_BYTES,
   MAX_TEXT,
   type ReadLimit,
   partLimit,
 } from "./read";
+import { MAX_RELATIONSHIPS } from "./package";
 
 /** What to do with a damaged workbook: said after what is damaged, or after that it is. */
 const REPAIR: Record<Lang, string> = {
@@ -151,6 +153,16 @@ function limitText(limit: ReadLimit, lang: Lang): string {
     case "sheets": {
       const sheets = formatNumber(MAX_SHEETS, lang);
       return sv ? `fler än ${sheets} blad` : `more than ${sheets} sheets`;
+    }
+    case "structure":
+      return sv
+        ? `en del utöver bladen och texterna större än ${mb(MAX_STRUCTURE_BYTES)} uppackad`
+        : `a part other than its sheets and texts larger than ${mb(MAX_STRUCTURE_BYTES)} unpacked`;
+    case "relationships": {
+      const rels = formatNumber(MAX_RELATIONSHIPS, lang);
+      return sv
+        ? `fler än ${rels} relationer i en del av paketet`
+        : `more than ${rels} relationships in one part of its package`;
     }
   }
 }

@@ -42,7 +42,25 @@ export function relsPathOf(part: string): string {
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
 }
 
-/** A relationships part read; throws XmlSyntaxError when it is not well-formed. */
+/**
+ * The most relationships one part may have: a workbook's are its sheets (at most MAX_SHEETS) and a
+ * few more. A relationships part of 60 MB, 2 MB packed, held 400 000 of them and took compute 12 s
+ * and 770 MB, each read three times (the read, the write, the read-back).
+ */
+export const MAX_RELATIONSHIPS = 20_000;
+
+/** A relationships part with more than MAX_RELATIONSHIPS: refused as soon as the count passes it. */
+export class TooManyRelationships extends Error {
+  constructor() {
+    super(`more than ${MAX_RELATIONSHIPS} relationships in one part`);
+    this.name = "TooManyRelationships";
+  }
+}
+
+/**
+ * A relationships part read; throws XmlSyntaxError when it is not well-formed, and
+ * TooManyRelationships past MAX_RELATIONSHIPS.
+ */
 export function readRelationships(
   xml: string,
   ownerPart: string,
@@ -51,8 +69,11 @@ export function readRelationships(
   const byId = new Map<string, Rel>();
   const seen = new Set<string>();
   const duplicateIds: string[] = [];
+  let count = 0;
   parseXml(xml, {
     open(name, a) {
+      if (name === "Relationship" && ++count > MAX_RELATIONSHIPS)
+        throw new TooManyRelationships();
       if (name !== "Relationship" || !a.Id || a.Target === undefined) return;
       const external = a.TargetMode === "External";
       const rel: Rel = {

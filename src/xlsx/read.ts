@@ -30,6 +30,8 @@ import {
 import { decodeXmlPart, parseXml, unescapeOoxml } from "./xml";
 import {
   type Rel,
+  type Relationships,
+  TooManyRelationships,
   readContentTypes,
   readRelationships,
   readWorkbookXml,
@@ -65,7 +67,14 @@ export type Damage =
 
 /** Which of the read limits (`DEFAULT_LIMITS`) a workbook passed: said in its TOO_LARGE message. */
 export type ReadLimit =
-  "file" | "part" | "unpacked" | "cells" | "sheets" | "text";
+  | "file"
+  | "part"
+  | "unpacked"
+  | "cells"
+  | "sheets"
+  | "text"
+  | "relationships"
+  | "structure";
 
 export class WorkbookFileError extends Error {
   constructor(
@@ -100,6 +109,13 @@ export interface ReadLimits {
    */
   readonly maxSheets?: number;
   /**
+   * Largest part, unpacked, of those read whole as text other than the shared strings: the
+   * workbook part, the relationships, the content types and the styles (MAX_STRUCTURE_BYTES when
+   * not given). A 190 MB comment in one, a file of 190 KB, took check 1.2 GB, and compute 1.7 GB
+   * (2.8 GB in the styles, which it also writes).
+   */
+  readonly maxStructureBytes?: number;
+  /**
    * Not a limit: from how many bytes of sheets in all (as the package's directory gives them) rows
    * in the common form are read in one pass (rows.ts); below, the general scanner reads all, which
    * costs less while the code is still cold (npm run bench). ONE_PASS_FROM_BYTES by default.
@@ -115,6 +131,13 @@ export function partLimit(limits: ReadLimits): number {
   return limits.maxPartBytes ?? limits.maxUnpackedBytes;
 }
 
+/**
+ * 32 MB: a workbook part listing 10 000 sheets is about 1 MB, one of 100 000 defined names (a
+ * workbook copied sheet by sheet for years) about 10 MB, and styles at Excel's 64 000 cell
+ * formats about 10 MB.
+ */
+export const MAX_STRUCTURE_BYTES = 32 * 1024 * 1024;
+
 /** LibreOffice Calc's most sheets in a workbook; a budget has a few dozen. */
 export const MAX_SHEETS = 10_000;
 
@@ -129,6 +152,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxCells: 5_000_000,
   maxSheets: MAX_SHEETS,
   maxTextChars: MAX_TEXT,
+  maxStructureBytes: MAX_STRUCTURE_BYTES,
 };
 
 /** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD); a cell beyond it is not read. */
@@ -190,7 +214,22 @@ const TOO_LARGE_TEXT = {
   cells: "The workbook has more cells than can be read safely.",
   sheets: "The workbook has more sheets than can be read safely.",
   text: "The workbook's cells hold more text than can be read safely.",
+  relationships:
+    "The workbook's package has more relationships than can be read safely.",
+  structure:
+    "A part of the workbook other than its sheets and texts is larger than can be read safely.",
 } as const;
+
+/** A relationships part read, or TOO_LARGE past MAX_RELATIONSHIPS (a package's limit, not damage). */
+export function relationshipsOf(xml: string, ownerPart: string): Relationships {
+  try {
+    return readRelationships(xml, ownerPart);
+  } catch (e) {
+    if (e instanceof TooManyRelationships)
+      tooLarge("relationships", TOO_LARGE_TEXT.relationships);
+    throw e;
+  }
+}
 
 /** The sheets of a workbook, each read when the iteration reaches it (once). */
 export interface LazyGrids {
@@ -452,7 +491,10 @@ class Parts {
   }
 
   /** The part's text, or null when the package has no such part; throws WorkbookFileError when it is broken. */
-  text(path: string): string | null {
+  text(path: string, maxBytes = Infinity): string | null {
+    // By the directory's size, before it is inflated (the inflater holds the part to that size).
+    if (this.size(path) > maxBytes)
+      tooLarge("structure", TOO_LARGE_TEXT.structure);
     const bytes = this.bytes(path);
     return bytes ? decodeXmlPart(bytes) : null;
   }
@@ -481,9 +523,13 @@ class Parts {
   }
 }
 
-function readRels(files: Parts, ownerPart: string): Map<string, Rel> {
-  const xml = files.text(relsPathOf(ownerPart));
-  return xml ? readRelationships(xml, ownerPart).byId : new Map<string, Rel>();
+function readRels(
+  files: Parts,
+  ownerPart: string,
+  maxBytes: number,
+): Map<string, Rel> {
+  const xml = files.text(relsPathOf(ownerPart), maxBytes);
+  return xml ? relationshipsOf(xml, ownerPart).byId : new Map<string, Rel>();
 }
 
 function readPackage(
@@ -492,14 +538,15 @@ function readPackage(
   how: ReadHow,
 ): WorkbookSheets {
   let workbookPart = "xl/workbook.xml";
+  const structure = limits.maxStructureBytes ?? MAX_STRUCTURE_BYTES;
   try {
-    for (const rel of readRels(files, "").values())
+    for (const rel of readRels(files, "", structure).values())
       if (rel.type.endsWith(REL_OFFICE_DOCUMENT)) workbookPart = rel.target;
   } catch (e) {
     if (e instanceof WorkbookFileError && e.code === "TOO_LARGE") throw e;
     // A broken root relationship file: fall back to the conventional workbook path.
   }
-  const workbookXml = files.text(workbookPart);
+  const workbookXml = files.text(workbookPart, structure);
   const ods = workbookXml === null ? files.text("content.xml") : null;
   if (ods !== null && ods.includes("office:spreadsheet")) {
     try {
@@ -522,14 +569,14 @@ function readPackage(
       "NOT_A_WORKBOOK",
       "The file is a zip package but not an Excel workbook (it has no workbook part).",
     );
-  requirePart(files, "[Content_Types].xml", readContentTypes);
+  requirePart(files, "[Content_Types].xml", readContentTypes, structure);
   const workbook = structural(workbookPart, workbookXml, readWorkbookXml);
   if (workbook.sheets.length > (limits.maxSheets ?? MAX_SHEETS))
     tooLarge("sheets", TOO_LARGE_TEXT.sheets);
   const rels = structural(
     relsPathOf(workbookPart),
-    files.text(relsPathOf(workbookPart)) ?? "<Relationships/>",
-    (xml) => readRelationships(xml, workbookPart),
+    files.text(relsPathOf(workbookPart), structure) ?? "<Relationships/>",
+    (xml) => relationshipsOf(xml, workbookPart),
   ).byId;
   const { date1904 } = workbook;
   const stringsPart = [...rels.values()].find((r) =>
@@ -544,7 +591,7 @@ function readPackage(
     ? requirePart(files, stringsPart, readSharedStrings)
     : [];
   const formats = stylesPart
-    ? requirePart(files, stylesPart, readCellFormats)
+    ? requirePart(files, stylesPart, readCellFormats, structure)
     : [];
   const strings: SharedStrings = {
     list: sharedStrings,
@@ -648,7 +695,9 @@ export function structural<T>(
   if (xml.trim() === "") throw damaged({ kind: "empty", part });
   try {
     return read(xml);
-  } catch {
+  } catch (e) {
+    // A limit passed is said as such (relationshipsOf); anything else is a part that does not read.
+    if (e instanceof WorkbookFileError) throw e;
     throw damaged({ kind: "invalid", part });
   }
 }
@@ -658,8 +707,9 @@ function requirePart<T>(
   files: Parts,
   part: string,
   read: (xml: string) => T,
+  maxBytes = Infinity,
 ): T {
-  const xml = files.text(part);
+  const xml = files.text(part, maxBytes);
   if (xml === null) throw damaged({ kind: "missing", part });
   return structural(part, xml, read);
 }

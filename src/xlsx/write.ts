@@ -23,6 +23,7 @@ import {
   openZip,
   partError,
   partLimit,
+  relationshipsOf,
   structural,
 } from "./read";
 import {
@@ -31,7 +32,6 @@ import {
   type WorkbookXml,
   isSafePartName,
   readContentTypes,
-  readRelationships,
   readWorkbookXml,
   relsPathOf,
   resolveTarget,
@@ -162,7 +162,7 @@ class Package {
     const rootRels = this.text("_rels/.rels");
     const officeDocument = rootRels
       ? structural("_rels/.rels", rootRels, (xml) =>
-          readRelationships(xml, ""),
+          relationshipsOf(xml, ""),
         ).list.find((r) => !r.external && r.type.endsWith("/officeDocument"))
       : undefined;
     this.workbookPart = this.partName(
@@ -180,7 +180,7 @@ class Package {
     const relationships = structural(
       relsPart,
       this.text(relsPart) ?? "<Relationships/>",
-      (xml) => readRelationships(xml, this.workbookPart),
+      (xml) => relationshipsOf(xml, this.workbookPart),
     );
     if (relationships.duplicateIds.length > 0)
       refuse({ kind: "ambiguous", part: relsPart });

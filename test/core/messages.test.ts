@@ -159,6 +159,8 @@ describe("every file error, with every limit it can name, in both languages, is 
     "cells",
     "sheets",
     "text",
+    "relationships",
+    "structure",
   ];
   test.each(["TOO_LARGE", "OUTPUT_TOO_LARGE"])("%s", (code) => {
     const said = new Set<string>();

@@ -412,7 +412,47 @@ export const manySheets = (n: number): Uint8Array =>
     ),
   );
 
+/**
+ * The sample whose workbook part has `n` more relationships (custom XML items it does not have):
+ * 400 000 are a part of 60 MB, 2 MB packed.
+ */
+export const manyRelationships = (n: number): Uint8Array =>
+  editPart("xl/_rels/workbook.xml.rels", (xml) =>
+    xml.replace(
+      "</Relationships>",
+      `${Array.from(
+        { length: n },
+        (_, i) =>
+          `<Relationship Id="rX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item${i}.xml"/>`,
+      ).join("")}</Relationships>`,
+    ),
+  );
+
 export const BOMBS: readonly (readonly [string, () => Uint8Array, string])[] = [
+  [
+    "a workbook part of 190 MB, a comment (190 KB packed)",
+    () =>
+      editPart("xl/workbook.xml", (xml) =>
+        xml.replace("</workbook>", `<!--${"x".repeat(190 * MB)}--></workbook>`),
+      ),
+    "TOO_LARGE",
+  ],
+  [
+    "styles of 190 MB, a comment (190 KB packed)",
+    () =>
+      editPart("xl/styles.xml", (xml) =>
+        xml.replace(
+          "</styleSheet>",
+          `<!--${"x".repeat(190 * MB)}--></styleSheet>`,
+        ),
+      ),
+    "TOO_LARGE",
+  ],
+  [
+    "a workbook part of 400 000 relationships (2 MB packed)",
+    () => manyRelationships(400_000),
+    "TOO_LARGE",
+  ],
   [
     "one shared text of 32 000 characters in 600 000 cells (21 GB of text, a file of kilobytes)",
     () => sharedTextLines(100_000, "1 ".repeat(16_000)),

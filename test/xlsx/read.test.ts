@@ -2,7 +2,7 @@
 
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { type Grid, cellAt, serialToIso } from "../../src/core";
 import {
   DEFAULT_LIMITS,
@@ -14,6 +14,7 @@ import {
   readXlsx,
 } from "../../src/xlsx/read";
 import { fileErrorText } from "../../src/xlsx/file-errors";
+import { MAX_RELATIONSHIPS } from "../../src/xlsx/package";
 import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 import {
@@ -23,7 +24,14 @@ import {
   typeset,
 } from "../helpers/seed";
 import { buildXlsx, date, kr, pct } from "../helpers/workbook";
-import { manySheets, odsRepeatBomb, odsWith } from "../helpers/hostile";
+import {
+  SAMPLE,
+  withParts,
+  manyRelationships,
+  manySheets,
+  odsRepeatBomb,
+  odsWith,
+} from "../helpers/hostile";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const sample = (name: string) => readFileSync(join(FIXTURES, "samples", name));
@@ -440,6 +448,69 @@ describe("an OpenDocument sheet past Excel's grid", () => {
       "S1",
       "S2",
     ]);
+  });
+
+  test("a part read whole, other than the sheets and texts, past its limit is TOO_LARGE before it is inflated, whichever it is", () => {
+    const structural = [
+      "_rels/.rels",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/styles.xml",
+    ];
+    const SIZE = 20_000;
+    for (const part of structural) {
+      // The part padded to SIZE bytes by a comment at its end: the same workbook.
+      const padded = withParts((parts) => {
+        const own = parts[part]!;
+        const comment = `<!--${"x".repeat(SIZE - own.length - 7)}-->`;
+        parts[part] = strToU8(strFromU8(own) + comment);
+        expect(parts[part].length).toBe(SIZE);
+      });
+      const limits = (max: number) => ({
+        ...DEFAULT_LIMITS,
+        maxStructureBytes: max,
+      });
+      expect(readXlsx(padded, limits(SIZE)).sheets).toHaveLength(
+        readXlsx(SAMPLE).sheets.length,
+      );
+      expect(() => readXlsx(padded, limits(SIZE - 1))).toThrow(
+        expect.objectContaining({ code: "TOO_LARGE", limit: "structure" }),
+      );
+    }
+    expect(fileErrorText("TOO_LARGE", "sv", { limit: "structure" })).toBe(
+      typeset(
+        "Arbetsboken är för stor för att läsas säkert (en del utöver bladen och texterna större än 32 MB uppackad).",
+      ),
+    );
+    expect(fileErrorText("TOO_LARGE", "en", { limit: "structure" })).toBe(
+      "The workbook is too large to be read safely (a part other than its sheets and texts larger than 32 MB unpacked).",
+    );
+  });
+
+  test("a part of more relationships than a workbook has sheets and parts is TOO_LARGE, said as such", () => {
+    // The sample's own relationships, and as many more as make MAX_RELATIONSHIPS.
+    const own = (
+      strFromU8(unzipSync(SAMPLE)["xl/_rels/workbook.xml.rels"]!).match(
+        /<Relationship /g,
+      ) ?? []
+    ).length;
+    expect(own).toBeGreaterThan(0);
+    expect(
+      readXlsx(manyRelationships(MAX_RELATIONSHIPS - own)).sheets.length,
+    ).toBe(readXlsx(SAMPLE).sheets.length);
+    let error: unknown = null;
+    try {
+      readXlsx(manyRelationships(MAX_RELATIONSHIPS - own + 1));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: "TOO_LARGE", limit: "relationships" });
+    expect(fileErrorText("TOO_LARGE", "sv", error as WorkbookFileError)).toBe(
+      typeset(
+        "Arbetsboken är för stor för att läsas säkert (fler än 20 000 relationer i en del av paketet).",
+      ),
+    );
   });
 
   test("a cell's text is read to Excel's 32 767 characters, however many spaces it asks for", () => {
