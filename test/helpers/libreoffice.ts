@@ -92,6 +92,13 @@ export function resaveWithLibreOffice(
   return convert(bytes, name, false);
 }
 
+/** Workbooks re-saved by one Calc, each as `resaveWithLibreOffice` gives it. */
+export function resaveAllWithLibreOffice(
+  files: readonly Uint8Array[],
+): Buffer[] {
+  return convertAll(files, false);
+}
+
 /** Workbooks recalculated by one Calc, each as `recalculateWithLibreOffice` gives it. */
 export function recalculateAllWithLibreOffice(
   files: readonly Uint8Array[],

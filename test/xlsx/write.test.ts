@@ -16,7 +16,9 @@ import { checkBytes, errorsOf } from "../helpers/check";
 import { withDetails } from "../helpers/template";
 import { computeBytes } from "../helpers/compute";
 import {
+  recalculateAllWithLibreOffice,
   recalculateWithLibreOffice,
+  resaveAllWithLibreOffice,
   resaveWithLibreOffice,
 } from "../helpers/libreoffice";
 import { budgetWorkbook, reportWorkbook } from "../helpers/seed";
@@ -76,19 +78,18 @@ describe("compute writes the figures into the workbook", () => {
   });
 
   test("the 2024 report, and the openpyxl/LibreOffice sample files: LibreOffice agrees with every cached value", async () => {
-    for (const input of [
+    const outs = [
       await buildXlsx(reportWorkbook()),
       readFileSync(join(__dirname, "../fixtures/samples/report-2024.xlsx")),
       readFileSync(join(__dirname, "../fixtures/samples/budget-2025-26.xlsx")),
-    ]) {
-      const out = computeBytes(input);
-      expect(
-        expectSameFormulaValues(
-          out,
-          recalculateWithLibreOffice(out, "report.xlsx"),
-        ),
-      ).toBeGreaterThan(10);
-    }
+    ].map((input) => computeBytes(input));
+    // One Calc for the three: its start is most of what each took.
+    const recalculated = recalculateAllWithLibreOffice(outs);
+    outs.forEach((out, i) =>
+      expect(expectSameFormulaValues(out, recalculated[i]!)).toBeGreaterThan(
+        10,
+      ),
+    );
   });
 
   test("reading the computed workbook gives the same figures and findings as the input", async () => {
@@ -662,19 +663,21 @@ describe("compute on every real-world corpus workbook", () => {
   );
 
   test("LibreOffice opens the computed copies of workbooks with charts, images, comments and the 1904 date system", () => {
-    for (const file of [
+    const files = [
       "chart-sheet.xlsx",
       "images.xlsx",
       "test-comments.xlsx",
       "1904.xlsx",
-    ]) {
-      const out = computeBytes(readFileSync(join(dir, file)));
-      const back = readXlsx(resaveWithLibreOffice(out, file));
+    ];
+    const back = resaveAllWithLibreOffice(
+      files.map((file) => computeBytes(readFileSync(join(dir, file)))),
+    );
+    files.forEach((file, i) =>
       expect({
         file,
-        beslut: back.sheets.some((s) => s.name === "Beslut"),
-      }).toEqual({ file, beslut: true });
-    }
+        beslut: readXlsx(back[i]!).sheets.some((s) => s.name === "Beslut"),
+      }).toEqual({ file, beslut: true }),
+    );
   });
 });
 
