@@ -44,8 +44,8 @@ export function relsPathOf(part: string): string {
 
 /**
  * The most relationships one part may have: a workbook's are its sheets (at most MAX_SHEETS) and a
- * few more. A relationships part of 60 MB, 2 MB packed, held 400 000 of them and took compute 12 s
- * and 770 MB, each read three times (the read, the write, the read-back).
+ * few more. Each is read three times by compute (the read, the write, the read-back): 100 000 of
+ * them, a part of 15 MB (within the 32 MB it may be), took compute 3.2 s and 276 MB.
  */
 export const MAX_RELATIONSHIPS = 20_000;
 

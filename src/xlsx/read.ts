@@ -320,6 +320,23 @@ export class NotReadBack extends Error {
 }
 
 /**
+ * A computed copy past a read limit (`why`, in English for the log): not written, and the person
+ * told so, not that their file is too large. The writer refuses a part as it makes it, the
+ * read-back the rest.
+ */
+export function outputTooLarge(
+  why: string,
+  limit: ReadLimit | undefined,
+): WorkbookFileError {
+  return new WorkbookFileError(
+    "OUTPUT_TOO_LARGE",
+    `The computed workbook would be too large to read: ${why}`,
+    undefined,
+    limit,
+  );
+}
+
+/**
  * A written workbook read back, as check reads it: its structure (a damaged package throws
  * WorkbookFileError), and every sheet the writer wrote into or created (`wrote`), which must be
  * there and read (else NotReadBack). A sheet the person's file had unreadable is copied as it
@@ -344,12 +361,7 @@ export function verifyWritten(
     // that check could not read is not written, and the person is told so, not that their file
     // is too large.
     if (e instanceof WorkbookFileError && e.code === "TOO_LARGE")
-      throw new WorkbookFileError(
-        "OUTPUT_TOO_LARGE",
-        `The computed workbook would be too large to read: ${e.message}`,
-        undefined,
-        e.limit,
-      );
+      throw outputTooLarge(e.message, e.limit);
     throw e;
   }
   const [first] = unread;

@@ -21,6 +21,7 @@ import {
   WorkbookFileError,
   damaged,
   openZip,
+  outputTooLarge,
   partError,
   partLimit,
   relationshipsOf,
@@ -108,16 +109,6 @@ interface SheetEntry {
 /** A package the writer cannot map unambiguously, or one that is damaged: refused, never guessed at. */
 function refuse(damage: Damage): never {
   throw damaged(damage);
-}
-
-/** A copy whose sheet would pass the reader's part limit: refused as verifyWritten refuses it. */
-function outputTooLarge(e: PartTooLarge): WorkbookFileError {
-  return new WorkbookFileError(
-    "OUTPUT_TOO_LARGE",
-    `The computed workbook would be too large to read: ${e.message}`,
-    undefined,
-    "part",
-  );
 }
 
 /**
@@ -557,7 +548,7 @@ export function applyPlan(
         maxPartBytes,
       );
     } catch (e) {
-      if (e instanceof PartTooLarge) throw outputTooLarge(e);
+      if (e instanceof PartTooLarge) throw outputTooLarge(e.message, "part");
       return refuse({ kind: "invalid", part: entry.part });
     }
     pkg.putBytes(entry.part, sheet.bytes);
@@ -566,7 +557,7 @@ export function applyPlan(
     for (const create of plan.creates)
       createSheet(pkg, create, book, maxPartBytes);
   } catch (e) {
-    throw e instanceof PartTooLarge ? outputTooLarge(e) : e;
+    throw e instanceof PartTooLarge ? outputTooLarge(e.message, "part") : e;
   }
   pkg.put(stylesPart, book.toXml());
   dropCalcChain(pkg);

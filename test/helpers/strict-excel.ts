@@ -594,7 +594,7 @@ function compile(compiled: Map<string, Compiled>, formula: string): Compiled {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     fn = new Function("__v", "__f", `return (${arith});`) as Compiled["fn"];
   } catch {
-    fn = null;
+    // A formula the translation cannot compile: #VALUE! when it is evaluated.
   }
   const made = { fn, refs };
   compiled.set(formula, made);

@@ -196,7 +196,7 @@ export const formula = (f: string, cached: number | string): PlanValue => ({
 /**
  * A formula of many rows that differ only in their row number (`parts` joined by it), made when it
  * is read: a plan of thousands of such rows holds one text, not one each (a person's cost formula
- * is some 2 KB; 60 000 persons made 500 MB of plan).
+ * is some 4 KB a half-year; 60 000 persons made 500 MB of plan).
  */
 export function rowFormula(
   parts: readonly string[],
