@@ -208,6 +208,11 @@ test("random workbooks: every finding in both languages, and every text compute 
           expect(`${f.code}: ${said}`).not.toMatch(WHOLE);
           findings++;
         }
+      // The workbook's own texts that hold what is looked for, as the written sheets may quote them
+      // (Beslut's list of findings: "Posten \"Not ${\" finns inte …").
+      const ownBad = [...typed]
+        .filter((v) => WHOLE.test(v))
+        .flatMap((v) => [v, v.slice(0, 99)]);
       const plan = planWrite({ sheets }, analysis, STAMP);
       for (const sheet of [...plan.edits, ...plan.creates])
         for (const { value } of sheet.cells)
@@ -216,7 +221,8 @@ test("random workbooks: every finding in both languages, and every text compute 
               value.kind === "text"
                 ? value.value
                 : `${value.formula} ${value.cached}`;
-            expect(`${sheet.sheet}: ${text}`).not.toMatch(WHOLE);
+            const written = ownBad.reduce((m, v) => m.split(v).join(""), text);
+            expect(`${sheet.sheet}: ${written}`).not.toMatch(WHOLE);
             texts++;
           }
     }),
