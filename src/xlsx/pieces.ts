@@ -8,8 +8,9 @@ import { decoderLabelOf } from "./xml";
  * A sheet's XML decoded a few rows at a time: pieces of about 64 KB, each ending right after a
  * row's end tag, so that no piece ends inside a tag (scanXmlPieces). In UTF-8 the cut is found in
  * the bytes and each piece decoded once: an end tag is ASCII, so a cut after one never splits a
- * character, and no text is decoded, joined or sliced twice. A long stretch without "</row>" (a
- * large comment or attribute) is searched once, window by window, and decoded as one piece.
+ * character, and no text is decoded, joined or sliced twice. A stretch of more than a window
+ * without "</row>" (the part's head or tail, a large comment or attribute) is walked tag by tag
+ * to the next row's end (`stretch`), and decoded as one piece without its comments.
  */
 export function* rowPieces(bytes: Uint8Array): Generator<string> {
   const label = decoderLabelOf(bytes);
@@ -23,18 +24,95 @@ export function* rowPieces(bytes: Uint8Array): Generator<string> {
   const rest = new TextDecoder("utf-8", { ignoreBOM: true });
   let start = 0;
   while (start < bytes.length) {
-    let searched = start;
-    let cut = -1;
-    while (cut < 0 && searched < bytes.length) {
-      const to = Math.min(searched + WINDOW, bytes.length);
-      // Back a few bytes, for an end tag cut by the window's edge ("</" + a prefix + "row>").
-      cut = lastRowEndIn(bytes, Math.max(start, searched - 40), to);
-      searched = to;
+    const decoder = start === 0 ? first : rest;
+    const to = Math.min(start + WINDOW, bytes.length);
+    const cut = lastRowEndIn(bytes, start, to);
+    if (cut >= 0) {
+      yield decoder.decode(bytes.subarray(start, cut));
+      start = cut;
+      continue;
     }
-    const end = cut < 0 ? bytes.length : cut;
-    yield (start === 0 ? first : rest).decode(bytes.subarray(start, end));
+    const { end, kept } = stretch(bytes, start);
+    let piece = decoder.decode(bytes.subarray(kept[0], kept[1]));
+    for (let k = 2; k < kept.length; k += 2)
+      piece += rest.decode(bytes.subarray(kept[k], kept[k + 1]));
+    yield piece;
     start = end;
   }
+}
+
+/**
+ * A stretch from `from` (between two tags) to right after the next row's end tag, or to the part's
+ * end: the byte ranges it keeps, its comments and processing instructions left out. They hold
+ * nothing a sheet is read for, and Excel keeps none when it saves; a crafted 190 MB comment was
+ * one 190 MB string, then several, in `check` and `compute` (a second of CPU and a gigabyte).
+ * The XML declaration stays. An unclosed comment, section or instruction ends the walk, left for
+ * the scanner to report.
+ */
+function stretch(
+  bytes: Uint8Array,
+  from: number,
+): { end: number; kept: number[] } {
+  const kept = [from];
+  let at = from;
+  for (;;) {
+    const lt = bytes.indexOf(0x3c /* < */, at);
+    if (lt < 0) break;
+    const next = bytes[lt + 1];
+    if (next === 0x2f /* / */) {
+      const end = rowEndAt(bytes, lt);
+      if (end >= 0) {
+        kept.push(end);
+        return { end, kept };
+      }
+    } else if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      const comment = next === 0x3f || startsWith(bytes, lt, "<!--");
+      const cdata = !comment && startsWith(bytes, lt, "<![CDATA[");
+      if (comment || cdata) {
+        const close = comment
+          ? next === 0x3f
+            ? indexOfAscii(bytes, "?>", lt + 2)
+            : indexOfAscii(bytes, "-->", lt + 4)
+          : indexOfAscii(bytes, "]]>", lt + 9);
+        if (close < 0) break;
+        at = close + (next === 0x3f ? 2 : 3);
+        if (comment && !startsWith(bytes, lt, "<?xml ")) kept.push(lt, at);
+        continue;
+      }
+    }
+    at = lt + 1;
+  }
+  kept.push(bytes.length);
+  return { end: bytes.length, kept };
+}
+
+/** Whether the bytes at `at` are the ASCII text `text`. */
+function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
+  for (let k = 0; k < text.length; k++)
+    if (bytes[at + k] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Where the ASCII text `text` next starts in the bytes, from `from`, or -1. */
+function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
+  const head = text.charCodeAt(0);
+  for (
+    let k = bytes.indexOf(head, from);
+    k >= 0;
+    k = bytes.indexOf(head, k + 1)
+  )
+    if (startsWith(bytes, k, text)) return k;
+  return -1;
+}
+
+/** Where the row end tag ("</row>", "</x:row>") starting at `lt` ends, or -1 when it is none. */
+function rowEndAt(bytes: Uint8Array, lt: number): number {
+  let k = lt + 2;
+  // A prefix: letters, digits, "_", "-" or ".", at most 32 of them.
+  while (k < lt + 35 && isPrefixByte(bytes[k] ?? 0x3a)) k++;
+  if (bytes[k] === 0x3a /* : */ && k > lt + 2) k++;
+  else k = lt + 2;
+  return startsWith(bytes, k, "row>") ? k + 4 : -1;
 }
 
 /** Where the last row end tag ("</row>", "</x:row>") within bytes[from, to) ends, or -1. */
@@ -122,4 +200,20 @@ function afterLastRowEnd(text: string): number {
       return k + 4;
   }
   return -1;
+}
+
+/**
+ * A part's text a window of bytes at a time, cut anywhere (ChunkScanner): a large part is never
+ * one string. A character on a window's edge is decoded whole with the next window.
+ */
+export function* textChunks(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder(decoderLabelOf(bytes));
+  const WINDOW = 1 << 16;
+  for (let at = 0; at < bytes.length; at += WINDOW) {
+    const last = at + WINDOW >= bytes.length;
+    yield decoder.decode(
+      bytes.subarray(at, at + WINDOW),
+      last ? undefined : { stream: true },
+    );
+  }
 }

@@ -17,9 +17,9 @@ import {
   parseA1,
 } from "../core";
 import { readOdsContent } from "./ods";
-import { PieceScanner, scanXml } from "./scan";
+import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
-import { rowPieces } from "./pieces";
+import { rowPieces, textChunks } from "./pieces";
 import {
   type Inflate,
   type ZipEntry,
@@ -600,7 +600,7 @@ function readPackage(
   // A part that a relationship names must be there and be readable: without the shared strings,
   // every text cell would read as empty and the findings would blame the person, not the file.
   const sharedStrings = stringsPart
-    ? requirePart(files, stringsPart, readSharedStrings)
+    ? readSharedStrings(files, stringsPart, limits.maxTextChars ?? MAX_TEXT)
     : [];
   const formats = stylesPart
     ? requirePart(files, stylesPart, readCellFormats, structure)
@@ -726,30 +726,76 @@ function requirePart<T>(
   return structural(part, xml, read);
 }
 
-function readSharedStrings(xml: string): string[] {
+/**
+ * The shared strings, which a large workbook needs (some 10 MB at 150 000 lines), scanned a window
+ * at a time: read whole, a crafted part of one 190 MB comment took `check` 980 MB. Their text,
+ * and a tag (held whole), may hold at most `maxChars` characters, the cells' own limit: one text or
+ * attribute of 190 MB took 860 MB.
+ */
+function readSharedStrings(
+  files: Parts,
+  part: string,
+  maxChars: number,
+): string[] {
+  const bytes = files.bytes(part);
+  if (bytes === null) throw damaged({ kind: "missing", part });
+  if (isBlank(bytes)) throw damaged({ kind: "empty", part });
   const out: string[] = [];
   let current = "";
+  let chars = 0;
   let inT = false;
   let inPhonetic = false;
-  scanXml(xml, {
-    get wantsText() {
-      return inT && !inPhonetic;
+  const scanner = new ChunkScanner(
+    {
+      get wantsText() {
+        return inT && !inPhonetic;
+      },
+      open(name) {
+        if (name === "si") current = "";
+        else if (name === "t") inT = true;
+        else if (name === "rPh") inPhonetic = true;
+      },
+      close(name) {
+        if (name === "si") out.push(unescapeOoxml(current));
+        else if (name === "t") inT = false;
+        else if (name === "rPh") inPhonetic = false;
+      },
+      text(t) {
+        chars += t.length;
+        if (chars > maxChars) tooLarge("text", TOO_LARGE_TEXT.text);
+        current += t;
+      },
     },
-    open(name) {
-      if (name === "si") current = "";
-      else if (name === "t") inT = true;
-      else if (name === "rPh") inPhonetic = true;
-    },
-    close(name) {
-      if (name === "si") out.push(unescapeOoxml(current));
-      else if (name === "t") inT = false;
-      else if (name === "rPh") inPhonetic = false;
-    },
-    text(t) {
-      current += t;
-    },
-  });
+    maxChars,
+  );
+  try {
+    for (const chunk of textChunks(bytes)) if (scanner.scan(chunk)) return out;
+    scanner.end();
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw e;
+    if (e instanceof TagTooLong) tooLarge("text", TOO_LARGE_TEXT.text);
+    throw damaged({ kind: "invalid", part });
+  }
   return out;
+}
+
+/** Whether a part holds nothing but white space (and a byte order mark): empty, as structural says. */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes)
+    if (
+      b !== 0x20 &&
+      b !== 0x09 &&
+      b !== 0x0a &&
+      b !== 0x0d &&
+      b !== 0x00 &&
+      b !== 0xef &&
+      b !== 0xbb &&
+      b !== 0xbf &&
+      b !== 0xff &&
+      b !== 0xfe
+    )
+      return false;
+  return true;
 }
 
 /** Style index → number format code. */

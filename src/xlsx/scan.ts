@@ -290,41 +290,211 @@ export class PieceScanner {
   private ended = false;
 
   constructor(handler: ScanHandler) {
-    this.state = {
-      stack: [],
-      root: false,
-      attributes: new Attributes(""),
-      handler,
-      names: [],
-    };
+    this.state = stateOf(handler);
   }
 
   /** Scans the next piece; true once the root element has ended (what follows it is not read). */
   scan(piece: string): boolean {
     if (this.ended) return true;
     this.last = piece;
-    this.ended = scanPiece(piece, this.state);
+    this.ended = scanPiece(piece, this.state) === ROOT_ENDED;
     return this.ended;
   }
 
   /** No piece is left: throws where the document is not whole. */
   end(): void {
-    if (this.ended) return;
-    const { stack, root } = this.state;
-    const last = this.last;
-    if (stack.length > 0)
-      throw new XmlSyntaxError(
-        `unclosed tag: ${stack[stack.length - 1]!.name}`,
-        last,
-        last.length,
-      );
-    if (!root)
-      throw new XmlSyntaxError(
-        "document must contain a root element",
-        last,
-        last.length,
-      );
+    if (!this.ended) ended(this.state, this.last);
   }
+}
+
+/** A tag of a document in chunks ran on past the characters it may hold (ChunkScanner). */
+export class TagTooLong extends Error {
+  constructor() {
+    super("A tag is longer than can be read safely");
+    this.name = "TagTooLong";
+  }
+}
+
+/** A construct a cut piece left open, carried into the next chunk. */
+type Open =
+  /** A comment or processing instruction: only the last characters are kept, for its end. */
+  | { kind: "skip"; end: "-->" | "?>"; tail: string }
+  /** A CDATA section: its text is handed on as it comes, less a last "]]" or "\r" held back. */
+  | { kind: "cdata"; held: string; handed: boolean }
+  /** A tag (or DOCTYPE): its chunks, joined once its ">" (or a "<") comes. */
+  | { kind: "tag"; chunks: string[]; quote: number; quoted: boolean };
+
+/**
+ * scanXml over a document given in chunks cut anywhere (a part decoded a window at a time), for a
+ * reader that keeps no positions. What runs on past a chunk is scanned again with the next; a long
+ * comment, CDATA section or processing instruction is searched chunk by chunk and never held, so a
+ * crafted part of one 190 MB comment costs a window, not its size. A tag is held until it ends.
+ */
+export class ChunkScanner {
+  private readonly state: ScanState;
+  private carry = "";
+  private open: Open | null = null;
+  private ended = false;
+  private held = 0;
+
+  /** `maxTag`: the most characters a tag may hold (it is held whole); past it, TagTooLong. */
+  constructor(
+    handler: ScanHandler,
+    private readonly maxTag = Infinity,
+  ) {
+    this.state = stateOf(handler);
+  }
+
+  /** Scans the next chunk; true once the root element has ended (what follows it is not read). */
+  scan(chunk: string): boolean {
+    if (this.ended) return true;
+    const xml = this.open ? this.resume(this.open, chunk) : this.carry + chunk;
+    if (xml === null) return false;
+    const stop = scanPiece(xml, this.state, false);
+    if (stop === ROOT_ENDED) return (this.ended = true);
+    this.carry = xml.slice(stop);
+    this.open = this.opened(this.carry);
+    if (this.open) this.carry = "";
+    return false;
+  }
+
+  /** The construct the carried text begins, when it is one that is searched chunk by chunk. */
+  private opened(carry: string): Open | null {
+    // The end is searched for only after the construct's start ("<!-->" ends no comment).
+    if (carry.startsWith("<!--"))
+      return {
+        kind: "skip",
+        end: "-->",
+        tail: carry.slice(Math.max(4, carry.length - 2)),
+      };
+    if (carry.startsWith("<?"))
+      return {
+        kind: "skip",
+        end: "?>",
+        tail: carry.slice(Math.max(2, carry.length - 1)),
+      };
+    if (carry.startsWith("<![CDATA[")) {
+      const open: Open = { kind: "cdata", held: "", handed: false };
+      this.resume(open, carry.slice(9));
+      return open;
+    }
+    if (carry.startsWith("<!DOCTYPE"))
+      return { kind: "tag", chunks: [carry], quote: 0, quoted: false };
+    if (carry.length < 2 || carry.charCodeAt(0) !== 0x3c || carry[1] === "!")
+      return null;
+    const quoted = carry.charCodeAt(1) !== SLASH;
+    const quote = quoted ? -tagEnd(carry, 1, 0) - 1 : 0;
+    this.held = carry.length;
+    return { kind: "tag", chunks: [carry], quote, quoted };
+  }
+
+  /** Goes on with an open construct: what to scan once it has ended in `chunk`, or null. */
+  private resume(open: Open, chunk: string): string | null {
+    if (open.kind === "skip") {
+      // Searched in the chunk itself, and across the edge in a few characters: a chunk joined to
+      // the end of the one before would be copied at every chunk, and once one held a character
+      // past Latin-1, every copy after it would be two bytes a character (ten times slower).
+      const { end } = open;
+      const edge = open.tail + chunk.slice(0, end.length - 1);
+      let after = edge.indexOf(end);
+      if (after >= 0) after += end.length - open.tail.length;
+      else {
+        after = chunk.indexOf(end);
+        if (after >= 0) after += end.length;
+      }
+      if (after < 0) {
+        open.tail = (
+          chunk.length >= end.length - 1 ? chunk : open.tail + chunk
+        ).slice(1 - end.length);
+        return null;
+      }
+      this.open = null;
+      return chunk.slice(after);
+    }
+    if (open.kind === "cdata") {
+      const text = open.held + chunk;
+      const at = text.indexOf("]]>");
+      let upTo = at < 0 ? Math.max(0, text.length - 2) : at;
+      if (at < 0 && upTo > 0 && text.charCodeAt(upTo - 1) === 0x0d) upTo--;
+      const { handler } = this.state;
+      if ((upTo > 0 || (at >= 0 && !open.handed)) && handler.wantsText) {
+        const part = text.slice(0, upTo);
+        handler.text(
+          part.indexOf("\r") < 0 ? part : part.replace(/\r\n?/g, "\n"),
+        );
+        open.handed = true;
+      }
+      if (at < 0) {
+        open.held = text.slice(upTo);
+        return null;
+      }
+      this.open = null;
+      return text.slice(at + 3);
+    }
+    // A tag ends at its ">" (one outside its quotes); a "<" before that is an error the scan reports.
+    const lt = chunk.indexOf("<");
+    let end: number;
+    if (open.quoted) {
+      end = tagEnd(chunk, 0, open.quote);
+      if (end < 0) open.quote = -end - 1;
+    } else end = chunk.indexOf(">");
+    this.held += end >= 0 ? end : lt >= 0 ? lt : chunk.length;
+    if (this.held > this.maxTag) throw new TagTooLong();
+    if (end < 0 && lt < 0) {
+      open.chunks.push(chunk);
+      return null;
+    }
+    this.open = null;
+    this.held = 0;
+    open.chunks.push(chunk);
+    return open.chunks.join("");
+  }
+
+  /** No chunk is left: throws where the document is not whole. */
+  end(): void {
+    if (this.ended) return;
+    const open = this.open;
+    if (open?.kind === "skip")
+      throw new XmlSyntaxError(
+        open.end === "-->"
+          ? "unclosed comment"
+          : "unclosed processing instruction",
+        "",
+        0,
+      );
+    if (open?.kind === "cdata")
+      throw new XmlSyntaxError("unclosed CDATA section", "", 0);
+    const rest = open ? open.chunks.join("") : this.carry;
+    if (rest !== "" && scanPiece(rest, this.state) === ROOT_ENDED) return;
+    ended(this.state, rest);
+  }
+}
+
+function stateOf(handler: ScanHandler): ScanState {
+  return {
+    stack: [],
+    root: false,
+    attributes: new Attributes(""),
+    handler,
+    names: [],
+  };
+}
+
+/** The document has no more: throws where it is not whole (`last`: its last piece, for the position). */
+function ended(state: ScanState, last: string): void {
+  const { stack, root } = state;
+  if (stack.length > 0)
+    throw new XmlSyntaxError(
+      `unclosed tag: ${stack[stack.length - 1]!.name}`,
+      last,
+      last.length,
+    );
+  if (!root)
+    throw new XmlSyntaxError(
+      "document must contain a root element",
+      last,
+      last.length,
+    );
 }
 
 /** A tag name as written ("x:c") and its local part ("c"), both internalised. */
@@ -378,18 +548,32 @@ function tagName(
   return entry;
 }
 
-/** Scans one piece; true when the root element has ended (what follows it is not read). */
-function scanPiece(xml: string, state: ScanState): boolean {
+/** What scanPiece returns once the root element has ended (what follows it is not read). */
+const ROOT_ENDED = -1;
+
+/**
+ * Scans one piece. `whole`: the piece ends between two constructs, and one it leaves open is an
+ * error. Otherwise (a piece cut anywhere, ChunkScanner) the scan stops where the last construct
+ * runs on past the piece, or where its last text could (an entity, a line end "\r\n"), and returns
+ * that position: what follows it is scanned again with the next piece. Returns ROOT_ENDED when the
+ * root element has ended, or the piece's length when all of it was read.
+ */
+function scanPiece(xml: string, state: ScanState, whole = true): number {
   const { stack, handler, attributes } = state;
   attributes.source = xml;
   const n = xml.length;
+  // A cut piece's constructs before its last "<" end within it, but a comment, CDATA section or
+  // processing instruction may hold "<", so those are looked at whatever their place.
+  const last = whole ? -1 : xml.lastIndexOf("<");
   let i = 0;
   while (i < n) {
     const lt = xml.indexOf("<", i);
-    const end = lt < 0 ? n : lt;
+    let end = lt < 0 ? n : lt;
     if (end > i) {
       if (stack.length > 0) {
-        if (handler.wantsText) handler.text(textOf(xml, i, end));
+        if (lt < 0 && !whole) end = textCut(xml, i, n);
+        if (handler.wantsText && end > i) handler.text(textOf(xml, i, end));
+        if (end < n && lt < 0) return end;
       } else {
         for (let k = i; k < end; k++)
           if (!isSpace(xml.charCodeAt(k)))
@@ -398,6 +582,15 @@ function scanPiece(xml: string, state: ScanState): boolean {
     }
     if (lt < 0) break;
     const c = xml.charCodeAt(lt + 1);
+    if (!whole && runsOn(xml, lt, last)) {
+      if (
+        xml.startsWith("<![CDATA[", lt) &&
+        stack.length === 0 &&
+        xml.length - lt >= 9
+      )
+        throw new XmlSyntaxError("CDATA outside of root node", xml, lt);
+      return lt;
+    }
     if (c === SLASH) {
       const gt = xml.indexOf(">", lt);
       if (gt < 0) throw new XmlSyntaxError("unclosed end tag", xml, lt);
@@ -416,7 +609,7 @@ function scanPiece(xml: string, state: ScanState): boolean {
           lt,
         );
       handler.close(open.local, lt, gt + 1);
-      if (stack.length === 0) return true;
+      if (stack.length === 0) return ROOT_ENDED;
       i = gt + 1;
     } else if (c === QUESTION) {
       const close = xml.indexOf("?>", lt + 2);
@@ -428,10 +621,58 @@ function scanPiece(xml: string, state: ScanState): boolean {
     } else {
       i = startTag(xml, lt, state);
       state.root = true;
-      if (stack.length === 0) return true; // the root itself was an empty element
+      if (stack.length === 0) return ROOT_ENDED; // the root itself was an empty element
     }
   }
-  return false;
+  return n;
+}
+
+/**
+ * Where a cut piece's last text, from `from` to the piece's end, may be read up to: before an
+ * entity that may go on in the next piece, and before a closing "\r" ("\r\n" reads as one line end).
+ */
+function textCut(xml: string, from: number, n: number): number {
+  let cut = n;
+  // The longest reference a document may hold is "&#x10FFFF;" (or a run of zeros, an error then).
+  const amp = xml.lastIndexOf("&", n - 1);
+  if (amp >= from && amp > n - 12 && xml.indexOf(";", amp) < 0) cut = amp;
+  if (cut > from && xml.charCodeAt(cut - 1) === 0x0d) cut--;
+  return cut;
+}
+
+/** Whether the construct at `lt` of a cut piece may run on past its end (`last`: the piece's last "<"). */
+function runsOn(xml: string, lt: number, last: number): boolean {
+  const rest = xml.length - lt;
+  if (rest < 2) return true;
+  const c = xml.charCodeAt(lt + 1);
+  if (c === BANG) {
+    if (xml.startsWith("<!--", lt)) return xml.indexOf("-->", lt + 4) < 0;
+    if (xml.startsWith("<![CDATA[", lt)) return xml.indexOf("]]>", lt + 9) < 0;
+    if (xml.startsWith("<!DOCTYPE", lt)) return xml.indexOf(">", lt) < 0;
+    const begun = xml.slice(lt);
+    return DECLARATIONS.some((d) => d.startsWith(begun));
+  }
+  if (c === QUESTION) return xml.indexOf("?>", lt + 2) < 0;
+  // A tag holds no "<": one before the last ends within the piece, or is an error in any case.
+  if (lt !== last) return false;
+  return c === SLASH ? xml.indexOf(">", lt) < 0 : tagEnd(xml, lt + 1, 0) < 0;
+}
+
+const DECLARATIONS = ["<!--", "<![CDATA[", "<!DOCTYPE"];
+
+/**
+ * Where a tag's closing ">" is, from `from` on, with `quote` the quote it is inside there (0 for
+ * none): -(the quote it is inside at the end) - 1 when there is none.
+ */
+function tagEnd(xml: string, from: number, quote: number): number {
+  for (let k = from; k < xml.length; k++) {
+    const c = xml.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === GT) return k;
+    else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) quote = c;
+  }
+  return -quote - 1;
 }
 
 /** A comment, CDATA section or DOCTYPE at `lt`; returns where scanning goes on. */

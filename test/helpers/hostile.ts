@@ -434,7 +434,26 @@ const commentedPart = (name: string, endTag: string): Uint8Array =>
     xml.replace(endTag, `<!--${"x".repeat(190 * MB)}-->${endTag}`),
   );
 
+/** The sample with shared strings (its cells keep their own inline texts): one, then `more`. */
+const sharedStringsOf = (more: string): Uint8Array =>
+  withParts((parts) =>
+    withSharedStrings(
+      parts,
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si>${more}</sst>`,
+    ),
+  );
+
 export const BOMBS: readonly (readonly [string, () => Uint8Array, string])[] = [
+  [
+    "shared strings of one 190 MB text (190 KB packed)",
+    () => sharedStringsOf(`<si><t>${"x".repeat(190 * MB)}</t></si>`),
+    "TOO_LARGE",
+  ],
+  [
+    "shared strings of one 190 MB attribute (190 KB packed)",
+    () => sharedStringsOf(`<si x="${"y".repeat(190 * MB)}"><t>b</t></si>`),
+    "TOO_LARGE",
+  ],
   [
     "a workbook part of 190 MB, a comment (190 KB packed)",
     () => commentedPart("xl/workbook.xml", "</workbook>"),
@@ -488,6 +507,18 @@ export const LONG_STRETCHES: readonly (readonly [string, () => Uint8Array])[] =
     [
       "a 40 MB comment after the rows",
       () => sheetWith(`<!--${"x".repeat(40 * MB)}-->`),
+    ],
+    [
+      "a 190 MB comment after sheetData (190 KB packed)",
+      () => sheetWith(`<!--${"x".repeat(190 * MB)}-->`, "after-sheetData"),
+    ],
+    [
+      "a 190 MB processing instruction after the rows (190 KB packed)",
+      () => sheetWith(`<?x ${"y".repeat(190 * MB)}?>`),
+    ],
+    [
+      "shared strings of 190 MB, a comment (190 KB packed)",
+      () => sharedStringsOf(`<!--${"x".repeat(190 * MB)}-->`),
     ],
     [
       "a 50 MB attribute",

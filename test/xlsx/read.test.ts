@@ -23,7 +23,7 @@ import {
   reportWorkbook,
   typeset,
 } from "../helpers/seed";
-import { buildXlsx, date, kr, pct } from "../helpers/workbook";
+import { buildXlsx, date, kr, packageOfSheet, pct } from "../helpers/workbook";
 import {
   SAMPLE,
   withParts,
@@ -486,6 +486,67 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     expect(fileErrorText("TOO_LARGE", "en", { limit: "structure" })).toBe(
       "The workbook is too large to be read safely (a part other than its sheets and texts larger than 32 MB unpacked).",
     );
+  });
+
+  test("shared strings over many windows of bytes read as whole: characters of two to four bytes on the windows' edges, a comment and CDATA within a text, line ends, phonetic runs", () => {
+    const N = 20_000;
+    const raw = (i: number) =>
+      i % 1000 === 7
+        ? `a<!--${"<x>".repeat(30_000)}-->b<![CDATA[<&>]]>c`
+        : `Lön ${i} 😀${"é".repeat(i % 7)}&amp;${"\u4e2d".repeat(i % 3)} x\r\ny`;
+    const read = (i: number) =>
+      i % 1000 === 7
+        ? "ab<&>c"
+        : `Lön ${i} 😀${"é".repeat(i % 7)}&${"\u4e2d".repeat(i % 3)} x\ny`;
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from(
+      { length: N },
+      (_, i) =>
+        `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`,
+    ).join("")}</sheetData></worksheet>`;
+    // Each shift moves every character's bytes against the 64 KB windows the part is decoded in.
+    for (const shift of [0, 1, 2, 3]) {
+      const strings = Array.from({ length: N }, (_, i) =>
+        i === 0 ? `${"·".repeat(shift)}${raw(0)}` : raw(i),
+      );
+      strings[1] = `${raw(1)}</t><rPh sb="0" eb="1"><t>ロン</t></rPh><t>`;
+      const grid = readXlsx(packageOfSheet(sheet, strings)).sheets[0]!;
+      const texts = grid.rows.map((row) => row?.[0]?.v);
+      expect(texts).toHaveLength(N);
+      texts.forEach((t, i) =>
+        expect({ i, t }).toEqual({
+          i,
+          t: i === 0 ? `${"·".repeat(shift)}${read(0)}` : read(i),
+        }),
+      );
+    }
+  });
+
+  test("shared strings of more text than the cells may hold, or a tag that long, are TOO_LARGE, and a long comment is read past", () => {
+    const strings = (extra: string) =>
+      packageOfSheet(
+        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+        ["a", extra],
+      );
+    const limits = (max: number) => ({ ...DEFAULT_LIMITS, maxTextChars: max });
+    const SIZE = 300_000;
+    const text = strings("x".repeat(SIZE - 1));
+    expect(readXlsx(text, limits(SIZE)).sheets).toHaveLength(1);
+    expect(() => readXlsx(text, limits(SIZE - 1))).toThrow(
+      expect.objectContaining({ code: "TOO_LARGE", limit: "text" }),
+    );
+    const cdata = strings(`<![CDATA[${"x".repeat(SIZE)}]]>`);
+    expect(() => readXlsx(cdata, limits(SIZE - 1))).toThrow(
+      expect.objectContaining({ code: "TOO_LARGE", limit: "text" }),
+    );
+    // An attribute the reader has no use for, but the tag is held whole to be read.
+    const tag = strings(`</t><rPh x="${"y".repeat(SIZE)}"/><t>`);
+    expect(readXlsx(tag, limits(2 * SIZE)).sheets[0]!.rows[0]![0]!.v).toBe("a");
+    expect(() => readXlsx(tag, limits(SIZE - 1))).toThrow(
+      expect.objectContaining({ code: "TOO_LARGE", limit: "text" }),
+    );
+    // A comment is not text: passed over, however long.
+    const comment = strings(`<!--${"x".repeat(4 * SIZE)}-->`);
+    expect(readXlsx(comment, limits(10)).sheets[0]!.rows[0]![0]!.v).toBe("a");
   });
 
   test("a part of more relationships than a workbook has sheets and parts is TOO_LARGE, said as such", () => {

@@ -5,7 +5,12 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
-import { scanXml, scanXmlPieces } from "../../src/xlsx/scan";
+import {
+  ChunkScanner,
+  type ScanHandler,
+  scanXml,
+  scanXmlPieces,
+} from "../../src/xlsx/scan";
 import { readXlsxByScanner, readXlsxLazily } from "../../src/xlsx/read";
 import { rowPieces } from "../../src/xlsx/pieces";
 import { packageOfSheet } from "../helpers/workbook";
@@ -56,14 +61,13 @@ function viaSaxes(xml: string): Event[] {
   return events;
 }
 
-function viaScanner(xml: string): Event[] {
-  const events: Event[] = [];
-  scanXml(xml, {
+/** A handler that records events as text, as viaSaxes does (text merged). */
+function recorder(events: Event[]): ScanHandler {
+  return {
     wantsText: true,
     open(name, a) {
-      const record = a.toRecord();
       events.push(
-        `<${name}${Object.entries(record)
+        `<${name}${Object.entries(a.toRecord())
           .map(([k, v]) => ` ${k}=${JSON.stringify(v)}`)
           .join("")}>`,
       );
@@ -77,7 +81,12 @@ function viaScanner(xml: string): Event[] {
         events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
       else events.push(`'${t}'`);
     },
-  });
+  };
+}
+
+function viaScanner(xml: string): Event[] {
+  const events: Event[] = [];
+  scanXml(xml, recorder(events));
   return events;
 }
 
@@ -277,28 +286,132 @@ describe("the XML scanner reads as saxes does", () => {
           const pieces = [0, ...cuts]
             .map((from, k) => xml.slice(from, cuts[k] ?? xml.length))
             .filter((p) => p !== "");
-          const events: string[] = [];
-          scanXmlPieces(pieces, {
-            wantsText: true,
-            open: (name, a) =>
-              events.push(
-                `<${name}${Object.entries(a.toRecord())
-                  .map(([k, v]) => ` ${k}=${JSON.stringify(v)}`)
-                  .join("")}>`,
-              ),
-            close: (name) => events.push(`</${name}>`),
-            text: (t) => {
-              const last = events[events.length - 1];
-              if (last?.startsWith("'"))
-                events[events.length - 1] = `${last.slice(0, -1)}${t}'`;
-              else events.push(`'${t}'`);
-            },
-          });
+          const events: Event[] = [];
+          scanXmlPieces(pieces, recorder(events));
           expect(events).toEqual(viaScanner(xml));
         },
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+/** The events of a document given in chunks cut at `cuts` (positions, any order). */
+function viaChunks(xml: string, cuts: number[]): Event[] {
+  const at = [...new Set(cuts.map((c) => c % (xml.length + 1)))].sort(
+    (a, b) => a - b,
+  );
+  const chunks = [0, ...at].map((from, k) =>
+    xml.slice(from, at[k] ?? xml.length),
+  );
+  const events: Event[] = [];
+  const scanner = new ChunkScanner(recorder(events));
+  for (const chunk of chunks) if (scanner.scan(chunk)) return events;
+  scanner.end();
+  return events;
+}
+
+describe("a document in chunks cut anywhere (the shared strings, decoded a window at a time)", () => {
+  // Constructs that run on over many chunks, and the characters a cut must not split.
+  const awkward = fc.constantFrom(
+    "<!-- a <b> - -> ]]> ?> -->",
+    "<!---->",
+    "<?pi <x> ? > -->?>",
+    "<![CDATA[ <a> ] ]] ]>\r\n\r-->]]>",
+    "<![CDATA[]]>",
+    "<x:t a='>' b=\"'\"\t\n/>",
+    "<t>&#x10FFFF;&amp;&#65;\r\n\r</t>",
+    '<t xml:space="preserve">  </t  >',
+  );
+  const documents = fc
+    .tuple(
+      document,
+      fc.array(awkward, { maxLength: 3 }),
+      fc.array(awkward, { maxLength: 3 }),
+    )
+    .map(([xml, before, after]) => {
+      // The generated document's root, wrapped with them on either side.
+      const declaration = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+      return `${xml.slice(0, declaration)}<w>${before.join("")}${xml.slice(declaration).replace(/\n(<!-- after -->)?$/, "")}${after.join("")}</w>`;
+    });
+
+  test("the same events as the document whole, wherever it is cut (property)", () => {
+    fc.assert(
+      fc.property(
+        documents,
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (xml, cuts) => {
+          expect(viaChunks(xml, cuts)).toEqual(viaScanner(xml));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("cut at every character: the same events", () => {
+    const xml =
+      '<?xml version="1.0"?>\n<sst><si><t>Lön &amp; OH\r\n</t></si><!-- x --><si><r><t xml:space="preserve"> a </t></r><rPh><t>ロン</t></rPh></si><si><t><![CDATA[<&>]]>&#x1F600;</t></si></sst>';
+    const every = Array.from(xml, (_, k) => k);
+    expect(viaChunks(xml, every)).toEqual(viaScanner(xml));
+  });
+
+  test.each([
+    ["text before the root", "foo\n<a/>"],
+    ["an unclosed element", "<a><b></a>"],
+    ["a close tag that does not match", "<r><a></b></r>"],
+    ["the end of the document inside an element", "<a><b/>"],
+    ["an unquoted attribute value", "<a b=1/>"],
+    ["< inside an attribute value", '<a b="<"/>'],
+    ["an unknown entity", "<a>&nbsp;</a>"],
+    ["an unterminated entity", "<a>&amp</a>"],
+    ["an unterminated entity at the end", "<a>&amp"],
+    ["an unterminated comment", "<a><!-- x</a>"],
+    ["an unterminated CDATA section", "<a><![CDATA[x</a>"],
+    ["an unterminated processing instruction", "<a><?x </a>"],
+    ["CDATA outside the root", "<![CDATA[x]]><a/>"],
+    ["an invalid declaration", "<a><!x></a>"],
+    ["no root element", "<?xml version='1.0'?>"],
+    ["a tag that never ends", '<a b="1"'],
+    ["a document that ends in <", "<a><"],
+  ])("%s is an error wherever it is cut", (_, xml) => {
+    expect(outcome(() => viaScanner(xml)).error).toBeDefined();
+    for (let k = 0; k <= xml.length; k++)
+      for (const step of [1, 2, 3])
+        expect({
+          k,
+          step,
+          error: outcome(() =>
+            viaChunks(
+              xml,
+              Array.from({ length: xml.length }, (_, c) => k + c * step),
+            ),
+          ).error,
+        }).toEqual({ k, step, error: expect.stringMatching(/^\d+:\d+: /) });
+  });
+
+  test("a comment of 20 MB in chunks of 64 KB: read, and no chunk is held", () => {
+    const comment = `<!--${"x".repeat(20 << 20)}-->`;
+    const xml = `<sst><si><t>a</t></si>${comment}<si><t>b</t></si></sst>`;
+    const cuts = Array.from(
+      { length: Math.ceil(xml.length / 65536) },
+      (_, k) => k * 65536,
+    );
+    const held: number[] = [];
+    const events: string[] = [];
+    const scanner = new ChunkScanner({
+      wantsText: true,
+      open: () => {},
+      close: () => {},
+      text: (t) => events.push(t),
+    });
+    for (const [k, from] of cuts.entries()) {
+      scanner.scan(xml.slice(from, cuts[k + 1] ?? xml.length));
+      // What the scanner keeps between chunks: the last chunk at most (the attributes point into it), never the comment.
+      held.push(JSON.stringify(scanner).length);
+    }
+    scanner.end();
+    expect(events).toEqual(["a", "b"]);
+    expect(Math.max(...held)).toBeLessThan(2 * 65536);
   });
 });
 
@@ -403,6 +516,29 @@ describe("a large sheet read a few rows at a time", () => {
         readXlsxByScanner(packageOfSheet(xml)).sheets[0]!.rows,
       );
     }
+  });
+
+  test("a stretch of more than a window without a row's end is walked to the next one: its comments and processing instructions left out, the declaration and CDATA kept, the same cells", () => {
+    const long = `<!-- ${"<x> ".repeat(30_000)} --><?pi ${"y".repeat(70_000)}?>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n${sheet(long)}`;
+    const pieces = [...rowPieces(new TextEncoder().encode(xml))];
+    expect(pieces.join("")).toBe(xml.replace(long, ""));
+    expect(pieces[0]!.startsWith("<?xml")).toBe(true);
+    expect(cells(xml).rows).toEqual(cells(sheet("")).rows);
+    // A row of 80 KB whose texts are CDATA holding "<!-- a -->": text, not comments.
+    const text = "<!-- a --> ".repeat(2500);
+    const cdataRow = `<row r="1201">${["B", "C", "D"].map((c) => `<c r="${c}1201" t="inlineStr"><is><t><![CDATA[${text}]]></t></is></c>`).join("")}</row>`;
+    const withCdata = `<worksheet xmlns="${ns}"><sheetData>${rows(0, 1200)}${cdataRow}${rows(1201, 3000)}</sheetData></worksheet>`;
+    const g = cells(withCdata);
+    expect(g.unreadable).toBeUndefined();
+    expect(g.rows[1200]!.slice(1, 4)).toEqual([
+      { t: "s", v: text },
+      { t: "s", v: text },
+      { t: "s", v: text },
+    ]);
+    expect(g.rows).toEqual(
+      readXlsxByScanner(packageOfSheet(withCdata)).sheets[0]!.rows,
+    );
   });
 
   test("broken XML in a large sheet is still unreadable, worded as for the whole document", () => {
