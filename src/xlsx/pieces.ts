@@ -13,12 +13,25 @@ import { decoderLabelOf } from "./xml";
  * to the next row's end (`stretch`), and decoded as one piece without its comments.
  */
 export function* rowPieces(bytes: Uint8Array): Generator<string> {
+  yield* pieces(bytes, false);
+}
+
+/**
+ * The same pieces, each cut found by walking the sheet tag by tag: never inside a comment or CDATA
+ * section, as a cut searched for from a window's end can be. For a sheet whose pieces did not read.
+ */
+export function* walkedRowPieces(bytes: Uint8Array): Generator<string> {
+  yield* pieces(bytes, true);
+}
+
+const WINDOW = 1 << 16;
+
+function* pieces(bytes: Uint8Array, walked: boolean): Generator<string> {
   const label = decoderLabelOf(bytes);
   if (label !== "utf-8") {
     yield* textRowPieces(bytes, label);
     return;
   }
-  const WINDOW = 1 << 16;
   // The first piece drops a byte order mark; later ones keep whatever they start with.
   const first = new TextDecoder("utf-8");
   const rest = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -26,13 +39,13 @@ export function* rowPieces(bytes: Uint8Array): Generator<string> {
   while (start < bytes.length) {
     const decoder = start === 0 ? first : rest;
     const to = Math.min(start + WINDOW, bytes.length);
-    const cut = lastRowEndIn(bytes, start, to);
+    const cut = walked ? -1 : lastRowEndIn(bytes, start, to);
     if (cut >= 0) {
       yield decoder.decode(bytes.subarray(start, cut));
       start = cut;
       continue;
     }
-    const { end, kept } = stretch(bytes, start);
+    const { end, kept } = stretch(bytes, start, walked ? to : start);
     let piece = decoder.decode(bytes.subarray(kept[0], kept[1]));
     for (let k = 2; k < kept.length; k += 2)
       piece += rest.decode(bytes.subarray(kept[k], kept[k + 1]));
@@ -42,16 +55,17 @@ export function* rowPieces(bytes: Uint8Array): Generator<string> {
 }
 
 /**
- * A stretch from `from` (between two tags) to right after the next row's end tag, or to the part's
- * end: the byte ranges it keeps, its comments and processing instructions left out. They hold
- * nothing a sheet is read for, and Excel keeps none when it saves; a crafted 190 MB comment was
- * one 190 MB string, then several, in `check` and `compute` (a second of CPU and a gigabyte).
- * The XML declaration stays. An unclosed comment, section or instruction ends the walk, left for
- * the scanner to report.
+ * A stretch from `from` (between two tags) to right after the first row's end tag from `atLeast`,
+ * or to the part's end: the byte ranges it keeps, its comments and processing instructions left
+ * out. They hold nothing a sheet is read for, and Excel keeps none when it saves; a crafted 190 MB
+ * comment was one 190 MB string, then several, in `check` and `compute` (a second of CPU and a
+ * gigabyte). The XML declaration stays. A comment, section or instruction that never closes ends
+ * the walk, kept only to its opening for the scanner to report (the rest is not a sheet's).
  */
 function stretch(
   bytes: Uint8Array,
   from: number,
+  atLeast: number,
 ): { end: number; kept: number[] } {
   const kept = [from];
   let at = from;
@@ -61,22 +75,23 @@ function stretch(
     const next = bytes[lt + 1];
     if (next === 0x2f /* / */) {
       const end = rowEndAt(bytes, lt);
-      if (end >= 0) {
+      if (end >= atLeast) {
         kept.push(end);
         return { end, kept };
       }
     } else if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
-      const comment = next === 0x3f || startsWith(bytes, lt, "<!--");
-      const cdata = !comment && startsWith(bytes, lt, "<![CDATA[");
-      if (comment || cdata) {
-        const close = comment
-          ? next === 0x3f
-            ? indexOfAscii(bytes, "?>", lt + 2)
-            : indexOfAscii(bytes, "-->", lt + 4)
-          : indexOfAscii(bytes, "]]>", lt + 9);
-        if (close < 0) break;
-        at = close + (next === 0x3f ? 2 : 3);
-        if (comment && !startsWith(bytes, lt, "<?xml ")) kept.push(lt, at);
+      const opening = OPENINGS.find((o) => startsWith(bytes, lt, o));
+      if (opening !== undefined) {
+        const closing = CLOSINGS[opening];
+        const close = indexOfAscii(bytes, closing, lt + opening.length);
+        if (close < 0) {
+          kept.push(lt + opening.length);
+          return { end: bytes.length, kept };
+        }
+        at = close + closing.length;
+        // A CDATA section is text, passed over whole; the others are left out.
+        if (opening !== "<![CDATA[" && !startsWith(bytes, lt, "<?xml "))
+          kept.push(lt, at);
         continue;
       }
     }
@@ -85,6 +100,9 @@ function stretch(
   kept.push(bytes.length);
   return { end: bytes.length, kept };
 }
+
+const CLOSINGS = { "<!--": "-->", "<![CDATA[": "]]>", "<?": "?>" } as const;
+const OPENINGS = Object.keys(CLOSINGS) as (keyof typeof CLOSINGS)[];
 
 /** Whether the bytes at `at` are the ASCII text `text`. */
 function startsWith(bytes: Uint8Array, at: number, text: string): boolean {

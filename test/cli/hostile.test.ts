@@ -29,6 +29,7 @@ import {
   put,
   rowPastTheGrid,
   sharedTextLines,
+  sheetWith,
   withSharedStrings,
   text,
   withParts,
@@ -126,6 +127,32 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
       expect(existsSync(out)).toBe(true);
     },
   );
+
+  test("a sheet of a 190 MB comment that never closes (190 KB packed): that sheet unreadable, the others read", () => {
+    const path = file(
+      "unclosed-comment.xlsx",
+      sheetWith(`<!--${"x".repeat(190 * MB)}`, "after-sheetData"),
+    );
+    const check = run("check", path, "--json");
+    expect(check.code).toBe(1);
+    const report = JSON.parse(check.stdout) as {
+      findings: { code: string; sheet: string; message: string }[];
+    };
+    expect(
+      report.findings
+        .filter((f) => f.code === "SHEET_UNREADABLE")
+        .map((f) => [f.sheet, f.message.includes("unclosed comment")]),
+    ).toEqual([["Halvår 2 2025", true]]);
+    expectPlain(check);
+    const compute = run(
+      "compute",
+      path,
+      "--out",
+      join(dir, "unclosed-comment-out.xlsx"),
+    );
+    expect(compute.code).toBeGreaterThan(0);
+    expectPlain(compute);
+  });
 
   test("the last row of Excel's grid is read as any other", () => {
     const check = run(

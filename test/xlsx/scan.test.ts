@@ -12,7 +12,7 @@ import {
   scanXmlPieces,
 } from "../../src/xlsx/scan";
 import { readXlsxByScanner, readXlsxLazily } from "../../src/xlsx/read";
-import { rowPieces } from "../../src/xlsx/pieces";
+import { rowPieces, walkedRowPieces } from "../../src/xlsx/pieces";
 import { packageOfSheet } from "../helpers/workbook";
 
 type Event = string;
@@ -473,7 +473,7 @@ describe("a large sheet read a few rows at a time", () => {
     expect(g.rows[2999]![1]).toEqual({ t: "s", v: "Rad 2999" });
   });
 
-  test("a piece cut inside a comment that holds </row> is read again whole, with the same cells", () => {
+  test("a piece cut inside a comment that holds </row> is read again in pieces the walk cut, with the same cells", () => {
     // The comment spans the first window's end (65 536 characters), with </row> inside it.
     const before = sheet("").indexOf("<row", 60_000);
     expect(before).toBeGreaterThan(0);
@@ -538,6 +538,20 @@ describe("a large sheet read a few rows at a time", () => {
     ]);
     expect(g.rows).toEqual(
       readXlsxByScanner(packageOfSheet(withCdata)).sheets[0]!.rows,
+    );
+  });
+
+  test("a comment that never closes in a sheet past 16 MB: the pieces stop at its opening, and the sheet is unreadable, as the pieces found it", () => {
+    const comment = `<!--${"x".repeat(17 << 20)}`;
+    const xml = sheet(comment);
+    const bytes = new TextEncoder().encode(xml);
+    for (const pieces of [rowPieces(bytes), walkedRowPieces(bytes)]) {
+      const all = [...pieces];
+      expect(all.join("")).toBe(xml.slice(0, xml.indexOf(comment) + 4));
+      expect(Math.max(...all.map((p) => p.length))).toBeLessThan(1 << 17);
+    }
+    expect(cells(xml).unreadable).toMatch(
+      /^invalid XML: \d+:\d+: unclosed comment\.$/,
     );
   });
 
