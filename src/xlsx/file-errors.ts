@@ -7,6 +7,7 @@ import {
   MAX_SHEETS,
   MAX_STRUCTURE_BYTES,
   MAX_TEXT,
+  MAX_TOKEN_BYTES,
   type ReadLimit,
   partLimit,
 } from "./read";
@@ -158,6 +159,10 @@ function limitText(limit: ReadLimit, lang: Lang): string {
       return sv
         ? `en del utöver bladen och texterna större än ${mb(MAX_STRUCTURE_BYTES)} uppackad`
         : `a part other than its sheets and texts larger than ${mb(MAX_STRUCTURE_BYTES)} unpacked`;
+    case "token":
+      return sv
+        ? `en tagg eller text i ett blad större än ${mb(MAX_TOKEN_BYTES)}`
+        : `a tag or text in a sheet larger than ${mb(MAX_TOKEN_BYTES)}`;
     case "relationships": {
       const rels = formatNumber(MAX_RELATIONSHIPS, lang);
       return sv

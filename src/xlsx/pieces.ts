@@ -10,23 +10,51 @@ import { decoderLabelOf } from "./xml";
  * the bytes and each piece decoded once: an end tag is ASCII, so a cut after one never splits a
  * character, and no text is decoded, joined or sliced twice. A stretch of more than a window
  * without "</row>" (the part's head or tail, a large comment or attribute) is walked tag by tag
- * to the next row's end (`stretch`), and decoded as one piece without its comments.
+ * to the next row's end (`stretch`), and decoded as one piece without its comments and processing
+ * instructions.
  */
-export function* rowPieces(bytes: Uint8Array): Generator<string> {
-  yield* pieces(bytes, false);
+export function* rowPieces(
+  bytes: Uint8Array,
+  bound: TokenBound = UNBOUNDED,
+): Generator<string> {
+  yield* pieces(bytes, false, bound);
 }
+
+/**
+ * The most bytes a run of a sheet read as one may have (a tag, the text between two tags, a CDATA
+ * section), and what to throw past it; runs in a stretch are measured as it is walked (a piece
+ * that ends at a row within a window holds none longer than the window).
+ */
+export interface TokenBound {
+  readonly maxBytes: number;
+  readonly tooLarge: () => never;
+}
+/** For the sheet editor: what it edits was read, and held to the limit, first. */
+const UNBOUNDED: TokenBound = {
+  maxBytes: Infinity,
+  tooLarge: () => {
+    throw new Error("unbounded");
+  },
+};
 
 /**
  * The same pieces, each cut found by walking the sheet tag by tag: never inside a comment or CDATA
  * section, as a cut searched for from a window's end can be. For a sheet whose pieces did not read.
  */
-export function* walkedRowPieces(bytes: Uint8Array): Generator<string> {
-  yield* pieces(bytes, true);
+export function* walkedRowPieces(
+  bytes: Uint8Array,
+  bound: TokenBound = UNBOUNDED,
+): Generator<string> {
+  yield* pieces(bytes, true, bound);
 }
 
 const WINDOW = 1 << 16;
 
-function* pieces(bytes: Uint8Array, walked: boolean): Generator<string> {
+function* pieces(
+  bytes: Uint8Array,
+  walked: boolean,
+  bound: TokenBound,
+): Generator<string> {
   const label = decoderLabelOf(bytes);
   if (label !== "utf-8") {
     yield* textRowPieces(bytes, label);
@@ -45,7 +73,7 @@ function* pieces(bytes: Uint8Array, walked: boolean): Generator<string> {
       start = cut;
       continue;
     }
-    const { end, kept } = stretch(bytes, start, walked ? to : start);
+    const { end, kept } = stretch(bytes, start, walked ? to : start, bound);
     let piece = decoder.decode(bytes.subarray(kept[0], kept[1]));
     for (let k = 2; k < kept.length; k += 2)
       piece += rest.decode(bytes.subarray(kept[k], kept[k + 1]));
@@ -66,12 +94,21 @@ function stretch(
   bytes: Uint8Array,
   from: number,
   atLeast: number,
+  bound: TokenBound,
 ): { end: number; kept: number[] } {
   const kept = [from];
   let at = from;
+  // Where the run being walked began: a tag and the text after it, up to the next "<".
+  let run = from;
   for (;;) {
     const lt = bytes.indexOf(0x3c /* < */, at);
+    if (
+      lt - run > bound.maxBytes ||
+      (lt < 0 && bytes.length - run > bound.maxBytes)
+    )
+      bound.tooLarge();
     if (lt < 0) break;
+    run = lt;
     const next = bytes[lt + 1];
     if (next === 0x2f /* / */) {
       const end = rowEndAt(bytes, lt);
@@ -90,8 +127,10 @@ function stretch(
         }
         at = close + closing.length;
         // A CDATA section is text, passed over whole; the others are left out.
-        if (opening !== "<![CDATA[" && !startsWith(bytes, lt, "<?xml "))
-          kept.push(lt, at);
+        if (opening === "<![CDATA[") {
+          if (at - lt > bound.maxBytes) bound.tooLarge();
+        } else if (!startsWith(bytes, lt, "<?xml ")) kept.push(lt, at);
+        run = at;
         continue;
       }
     }

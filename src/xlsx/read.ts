@@ -19,7 +19,12 @@ import {
 import { readOdsContent } from "./ods";
 import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
-import { rowPieces, textChunks, walkedRowPieces } from "./pieces";
+import {
+  type TokenBound,
+  rowPieces,
+  textChunks,
+  walkedRowPieces,
+} from "./pieces";
 import {
   type Inflate,
   type ZipEntry,
@@ -74,7 +79,8 @@ export type ReadLimit =
   | "sheets"
   | "text"
   | "relationships"
-  | "structure";
+  | "structure"
+  | "token";
 
 export class WorkbookFileError extends Error {
   constructor(
@@ -116,6 +122,12 @@ export interface ReadLimits {
    */
   readonly maxStructureBytes?: number;
   /**
+   * Largest run of a sheet read as one (MAX_TOKEN_BYTES when not given): a tag, the text between
+   * two tags, a CDATA section. A 190 MB attribute, in a file of 190 KB, took check 440 MB and
+   * compute 840 MB (a 190 MB CDATA section 1 GB): each is read, edited, written and read back whole.
+   */
+  readonly maxTokenBytes?: number;
+  /**
    * Not a limit: from how many bytes of sheets in all (as the package's directory gives them) rows
    * in the common form are read in one pass (rows.ts); below, the general scanner reads all, which
    * costs less while the code is still cold (npm run bench). ONE_PASS_FROM_BYTES by default.
@@ -138,6 +150,12 @@ export function partLimit(limits: ReadLimits): number {
  */
 export const MAX_STRUCTURE_BYTES = 32 * 1024 * 1024;
 
+/**
+ * 64 MB: Excel's own runs are far shorter (a cell's text 32 767 characters, a formula 8 192), and
+ * a 64 MB attribute is read and computed within 400 MB.
+ */
+export const MAX_TOKEN_BYTES = 64 * 1024 * 1024;
+
 /** LibreOffice Calc's most sheets in a workbook; a budget has a few dozen. */
 export const MAX_SHEETS = 10_000;
 
@@ -153,6 +171,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxSheets: MAX_SHEETS,
   maxTextChars: MAX_TEXT,
   maxStructureBytes: MAX_STRUCTURE_BYTES,
+  maxTokenBytes: MAX_TOKEN_BYTES,
 };
 
 /** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD); a cell beyond it is not read. */
@@ -218,6 +237,8 @@ const TOO_LARGE_TEXT = {
     "The workbook's package has more relationships than can be read safely.",
   structure:
     "A part of the workbook other than its sheets and texts is larger than can be read safely.",
+  token:
+    "A tag or text in one of the workbook's sheets is larger than can be read safely.",
 } as const;
 
 /** A relationships part read, or TOO_LARGE past MAX_RELATIONSHIPS (a package's limit, not damage). */
@@ -636,6 +657,10 @@ function readPackage(
     const target = rels.get(s.rid)?.target;
     sheetBytes += target === undefined ? 0 : files.size(target);
   }
+  const bound: TokenBound = {
+    maxBytes: limits.maxTokenBytes ?? MAX_TOKEN_BYTES,
+    tooLarge: () => tooLarge("token", TOO_LARGE_TEXT.token),
+  };
   const onePass =
     !how.byScanner &&
     sheetBytes >= (limits.onePassFromBytes ?? ONE_PASS_FROM_BYTES);
@@ -666,7 +691,10 @@ function readPackage(
           streamed: true,
           name: s.name,
           // Every sheet is read in one pass: its rows are let go as they are read, whatever its size.
-          rows: streamedRows(placed(rowPieces(part), true), (t) => (tail = t)),
+          rows: streamedRows(
+            placed(rowPieces(part, bound), true),
+            (t) => (tail = t),
+          ),
           tail: () => {
             if (!tail)
               throw new Error("A streamed sheet's tail before its rows");
@@ -699,7 +727,7 @@ function readPackage(
       else {
         const { cells, chars } = budget;
         try {
-          grid = read(rowPieces(part));
+          grid = read(rowPieces(part, bound));
         } catch (e) {
           if (e instanceof WorkbookFileError) throw e;
           // A cut inside a comment or CDATA section (a search from a window's end cannot tell),
@@ -709,11 +737,12 @@ function readPackage(
           budget.cells = cells;
           budget.chars = chars;
           try {
-            grid = read(walkedRowPieces(part));
-          } catch (e) {
+            grid = read(walkedRowPieces(part, bound));
+          } catch (again) {
             budget.cells = cells;
             budget.chars = chars;
-            grid = part.length <= WORDED_WHOLE_UP_TO ? whole() : unreadable(e);
+            grid =
+              part.length <= WORDED_WHOLE_UP_TO ? whole() : unreadable(again);
           }
         }
       }
@@ -756,7 +785,7 @@ function requirePart<T>(
 }
 
 /**
- * The shared strings, which a large workbook needs (some 10 MB at 150 000 lines), scanned a window
+ * The shared strings, which a large workbook needs (some 5 MB at 150 000 lines), scanned a window
  * at a time: read whole, a crafted part of one 190 MB comment took `check` 980 MB. Their text,
  * and a tag (held whole), may hold at most `maxChars` characters, the cells' own limit: one text or
  * attribute of 190 MB took 860 MB.

@@ -161,6 +161,7 @@ describe("every file error, with every limit it can name, in both languages, is 
     "text",
     "relationships",
     "structure",
+    "token",
   ];
   test.each(["TOO_LARGE", "OUTPUT_TOO_LARGE"])("%s", (code) => {
     const said = new Set<string>();

@@ -445,6 +445,19 @@ const sharedStringsOf = (more: string): Uint8Array =>
 
 export const BOMBS: readonly (readonly [string, () => Uint8Array, string])[] = [
   [
+    "a row's 190 MB attribute (190 KB packed)",
+    () =>
+      editPart("xl/worksheets/sheet2.xml", (xml) =>
+        xml.replace("<row ", `<row x="${"y".repeat(190 * MB)}" `),
+      ),
+    "TOO_LARGE",
+  ],
+  [
+    "a 190 MB CDATA section after sheetData (190 KB packed)",
+    () => sheetWith(`<![CDATA[${"x".repeat(190 * MB)}]]>`, "after-sheetData"),
+    "TOO_LARGE",
+  ],
+  [
     "shared strings of one 190 MB text (190 KB packed)",
     () => sharedStringsOf(`<si><t>${"x".repeat(190 * MB)}</t></si>`),
     "TOO_LARGE",

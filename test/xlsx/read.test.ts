@@ -31,6 +31,7 @@ import {
   manySheets,
   odsRepeatBomb,
   odsWith,
+  sheetWith,
 } from "../helpers/hostile";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
@@ -547,6 +548,36 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     // A comment is not text: passed over, however long.
     const comment = strings(`<!--${"x".repeat(4 * SIZE)}-->`);
     expect(readXlsx(comment, limits(10)).sheets[0]!.rows[0]![0]!.v).toBe("a");
+  });
+
+  test("a sheet's run read as one (a tag, a text, a CDATA section) past its limit is TOO_LARGE, said as such; a comment is left out, however long", () => {
+    const SIZE = 200_000;
+    const limits = (max: number) => ({ ...DEFAULT_LIMITS, maxTokenBytes: max });
+    const runs = [
+      sheetWith(`<row r="90" x="${"y".repeat(SIZE)}"/>`),
+      sheetWith(`<![CDATA[${"x".repeat(SIZE)}]]>`, "after-sheetData"),
+      sheetWith(
+        `<row r="90"><c r="A90" t="inlineStr"><is><t>${"x".repeat(SIZE)}</t></is></c></row>`,
+      ),
+    ];
+    const sheets = readXlsx(SAMPLE).sheets.length;
+    for (const bytes of runs) {
+      expect(readXlsx(bytes, limits(2 * SIZE)).sheets).toHaveLength(sheets);
+      expect(fileError(bytes, limits(SIZE - 1))).toMatchObject({
+        code: "TOO_LARGE",
+        limit: "token",
+      });
+    }
+    const comment = sheetWith(`<!--${"x".repeat(4 * SIZE)}-->`);
+    expect(readXlsx(comment, limits(SIZE)).sheets).toHaveLength(sheets);
+    expect(fileErrorText("TOO_LARGE", "sv", { limit: "token" })).toBe(
+      typeset(
+        "Arbetsboken är för stor för att läsas säkert (en tagg eller text i ett blad större än 64 MB).",
+      ),
+    );
+    expect(fileErrorText("TOO_LARGE", "en", { limit: "token" })).toBe(
+      "The workbook is too large to be read safely (a tag or text in a sheet larger than 64 MB).",
+    );
   });
 
   test("a part of more relationships than a workbook has sheets and parts is TOO_LARGE, said as such", () => {
