@@ -5,7 +5,7 @@
 
 import type { Cell, Grid, Merge, WorkbookGrids } from "../core";
 import { ERROR_VALUES } from "../core/reading/values";
-import { parseXml } from "./xml";
+import { parseXmlChunks } from "./xml";
 
 /** Runs of empty rows or columns LibreOffice writes to the sheet's end are not expanded. */
 const MAX_REPEAT = 1000;
@@ -112,7 +112,8 @@ function cellOf(c: PendingCell): Cell | undefined {
  * `maxSheets`. `tooLarge` is called with the limit passed, and must throw.
  */
 export function readOdsContent(
-  xml: string,
+  /** content.xml, in chunks cut anywhere (textChunks): a large one is never one string. */
+  content: Generator<string> | readonly string[],
   limits: {
     readonly maxCells: number;
     readonly maxSheets: number;
@@ -152,7 +153,7 @@ export function readOdsContent(
     paraLength += piece.length;
   };
 
-  parseXml(xml, {
+  parseXmlChunks(content, {
     open(tag, a) {
       if (tag === "table") {
         if (sheets.length >= limits.maxSheets) limits.tooLarge("sheets");

@@ -151,7 +151,11 @@ function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
 }
 
 /** Where the ASCII text `text` next starts in the bytes, from `from`, or -1. */
-function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
+export function indexOfAscii(
+  bytes: Uint8Array,
+  text: string,
+  from: number,
+): number {
   const head = text.charCodeAt(0);
   for (
     let k = bytes.indexOf(head, from);

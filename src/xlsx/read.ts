@@ -21,6 +21,7 @@ import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import {
   type TokenBound,
+  indexOfAscii,
   rowPieces,
   textChunks,
   walkedRowPieces,
@@ -32,7 +33,7 @@ import {
   ZipPackage,
   inflateWithFflate,
 } from "./zip";
-import { decodeXmlPart, parseXml, unescapeOoxml } from "./xml";
+import { decodeXmlPart, decoderLabelOf, parseXml, unescapeOoxml } from "./xml";
 import {
   type Rel,
   type Relationships,
@@ -595,10 +596,10 @@ function readPackage(
     // A broken root relationship file: fall back to the conventional workbook path.
   }
   const workbookXml = files.text(workbookPart, structure);
-  const ods = workbookXml === null ? files.text("content.xml") : null;
-  if (ods !== null && ods.includes("office:spreadsheet")) {
+  const ods = workbookXml === null ? files.bytes("content.xml") : null;
+  if (ods !== null && isOdsSpreadsheet(ods)) {
     try {
-      return readOdsContent(ods, {
+      return readOdsContent(textChunks(ods), {
         maxCells: limits.maxCells,
         maxSheets: limits.maxSheets ?? MAX_SHEETS,
         maxTextChars: limits.maxTextChars ?? MAX_TEXT,
@@ -751,6 +752,16 @@ function readPackage(
     }
   }
   return { sheets: worksheets() };
+}
+
+/**
+ * Whether content.xml is an OpenDocument spreadsheet's: looked for in its bytes, which a 190 MB
+ * comment made a 190 MB string to search (in UTF-16, as rare as it is, in its text).
+ */
+function isOdsSpreadsheet(bytes: Uint8Array): boolean {
+  return decoderLabelOf(bytes) === "utf-8"
+    ? indexOfAscii(bytes, "office:spreadsheet", 0) >= 0
+    : decodeXmlPart(bytes).includes("office:spreadsheet");
 }
 
 /** The largest broken sheet read again whole, for its error's wording (see readPackage). */

@@ -2,7 +2,7 @@
 // for the small parts: relationships, the workbook, styles, OpenDocument content.
 
 import { strFromU8 } from "fflate";
-import { scanXml } from "./scan";
+import { ChunkScanner, scanXml } from "./scan";
 
 /** Where an element's tag is in the document: from its "<" to after its ">". */
 export interface Span {
@@ -14,6 +14,27 @@ export interface XmlHandlers {
   open?(name: string, attrs: Record<string, string>, tag: Span): void;
   close?(name: string, tag: Span): void;
   text?(text: string): void;
+}
+
+/**
+ * parseXml over a document in chunks cut anywhere (ChunkScanner): for a part too large to be one
+ * string, whose reader needs no positions.
+ */
+export function parseXmlChunks(
+  chunks: Iterable<string>,
+  handlers: Omit<XmlHandlers, "open" | "close"> & {
+    open?(name: string, attrs: Record<string, string>): void;
+    close?(name: string): void;
+  },
+): void {
+  const scanner = new ChunkScanner({
+    wantsText: handlers.text !== undefined,
+    open: (name, attributes) => handlers.open?.(name, attributes.toRecord()),
+    close: (name) => handlers.close?.(name),
+    text: (t) => handlers.text?.(t),
+  });
+  for (const chunk of chunks) if (scanner.scan(chunk)) return;
+  scanner.end();
 }
 
 /** Parses a whole document; throws on malformed XML (the caller decides what that means). */

@@ -28,6 +28,7 @@ import {
   manyPersons,
   put,
   rowPastTheGrid,
+  odsWith,
   sharedTextLines,
   sheetWith,
   withSharedStrings,
@@ -152,6 +153,27 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
     );
     expect(compute.code).toBeGreaterThan(0);
     expectPlain(compute);
+  });
+
+  test("an .ods whose content holds a 190 MB comment (190 KB packed): its table read, within 400 MB", () => {
+    const path = file(
+      "ods-comment.ods",
+      odsWith(
+        `<table:table-row><table:table-cell office:value-type="string"><text:p>Lön</text:p></table:table-cell></table:table-row><!--${"x".repeat(190 * MB)}-->`,
+      ),
+    );
+    const check = run("check", path, "--json");
+    expect(check.code).toBe(1);
+    const report = JSON.parse(check.stdout) as {
+      findings: { code: string; sheet: string | null }[];
+    };
+    // Read as a workbook of its one table, which is no budget: said of that table.
+    expect(
+      report.findings
+        .filter((f) => f.sheet === "Budget 2025 H2")
+        .map((f) => f.code),
+    ).toContain("MISSING_COLUMNS");
+    expectPlain(check);
   });
 
   test("the last row of Excel's grid is read as any other", () => {

@@ -390,9 +390,11 @@ describe("an OpenDocument sheet past Excel's grid", () => {
         "../../src/xlsx/ods",
       );
     const grid = readOdsContent(
-      ods(
-        `<table:table-row>${cell("a")}</table:table-row><table:table-row table:number-rows-repeated="2000000000"><table:table-cell/></table:table-row><table:table-row>${cell("past")}</table:table-row>`,
-      ),
+      [
+        ods(
+          `<table:table-row>${cell("a")}</table:table-row><table:table-row table:number-rows-repeated="2000000000"><table:table-cell/></table:table-row><table:table-row>${cell("past")}</table:table-row>`,
+        ),
+      ],
       limits,
     ).sheets[0]!;
     expect(grid.outsideGrid).toBe("R1048577C1");
@@ -407,7 +409,7 @@ describe("an OpenDocument sheet past Excel's grid", () => {
       );
     expect(
       readOdsContent(
-        ods(`<table:table-row>${cell("a")}</table:table-row>`),
+        [ods(`<table:table-row>${cell("a")}</table:table-row>`)],
         limits,
       ).sheets[0]!.outsideGrid,
     ).toBeUndefined();
