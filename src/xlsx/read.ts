@@ -838,8 +838,7 @@ function readSharedStrings(
     maxChars,
   );
   try {
-    for (const chunk of textChunks(bytes)) if (scanner.scan(chunk)) return out;
-    scanner.end();
+    scanner.scanAll(textChunks(bytes));
   } catch (e) {
     if (e instanceof WorkbookFileError) throw e;
     if (e instanceof TagTooLong) tooLarge("text", TOO_LARGE_TEXT.text);

@@ -345,6 +345,12 @@ export class ChunkScanner {
     this.state = stateOf(handler);
   }
 
+  /** Scans every chunk, to the root element's end; throws where the document is not whole. */
+  scanAll(chunks: Iterable<string>): void {
+    for (const chunk of chunks) if (this.scan(chunk)) return;
+    this.end();
+  }
+
   /** Scans the next chunk; true once the root element has ended (what follows it is not read). */
   scan(chunk: string): boolean {
     if (this.ended) return true;

@@ -2,7 +2,7 @@
 // for the small parts: relationships, the workbook, styles, OpenDocument content.
 
 import { strFromU8 } from "fflate";
-import { ChunkScanner, scanXml } from "./scan";
+import { ChunkScanner, type ScanHandler, scanXml } from "./scan";
 
 /** Where an element's tag is in the document: from its "<" to after its ">". */
 export interface Span {
@@ -18,34 +18,29 @@ export interface XmlHandlers {
 
 /**
  * parseXml over a document in chunks cut anywhere (ChunkScanner): for a part too large to be one
- * string, whose reader needs no positions.
+ * string. The spans are then positions in the chunk being scanned.
  */
 export function parseXmlChunks(
   chunks: Iterable<string>,
-  handlers: Omit<XmlHandlers, "open" | "close"> & {
-    open?(name: string, attrs: Record<string, string>): void;
-    close?(name: string): void;
-  },
+  handlers: XmlHandlers,
 ): void {
-  const scanner = new ChunkScanner({
-    wantsText: handlers.text !== undefined,
-    open: (name, attributes) => handlers.open?.(name, attributes.toRecord()),
-    close: (name) => handlers.close?.(name),
-    text: (t) => handlers.text?.(t),
-  });
-  for (const chunk of chunks) if (scanner.scan(chunk)) return;
-  scanner.end();
+  new ChunkScanner(scanHandlerOf(handlers)).scanAll(chunks);
 }
 
 /** Parses a whole document; throws on malformed XML (the caller decides what that means). */
 export function parseXml(xml: string, handlers: XmlHandlers): void {
-  scanXml(xml, {
+  scanXml(xml, scanHandlerOf(handlers));
+}
+
+/** The scanner's handler for these: attributes as a record, tags as spans. */
+function scanHandlerOf(handlers: XmlHandlers): ScanHandler {
+  return {
     wantsText: handlers.text !== undefined,
     open: (name, attributes, start, end) =>
       handlers.open?.(name, attributes.toRecord(), { start, end }),
     close: (name, start, end) => handlers.close?.(name, { start, end }),
     text: (t) => handlers.text?.(t),
-  });
+  };
 }
 
 /**

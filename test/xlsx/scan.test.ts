@@ -306,8 +306,7 @@ function viaChunks(xml: string, cuts: number[]): Event[] {
   );
   const events: Event[] = [];
   const scanner = new ChunkScanner(recorder(events));
-  for (const chunk of chunks) if (scanner.scan(chunk)) return events;
-  scanner.end();
+  scanner.scanAll(chunks);
   return events;
 }
 
