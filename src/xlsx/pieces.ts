@@ -2,12 +2,12 @@
 // large sheet a few rows at a time, never as one string.
 
 import { isNameChar } from "./rows";
-import { decoderLabelOf } from "./xml";
+import { asUtf8Declared, decoderLabelOf } from "./xml";
 
 /**
  * A sheet's XML decoded a few rows at a time: pieces of about 64 KB, each ending right after a
- * row's end tag, so that no piece ends inside a tag (scanXmlPieces). In UTF-8 the cut is found in
- * the bytes and each piece decoded once: an end tag is ASCII, so a cut after one never splits a
+ * row's end tag, so that no piece ends inside a tag (scanXmlPieces). The cut is found in the UTF-8
+ * bytes (`utf8Of`) and each piece decoded once: an end tag is ASCII, so a cut after one never splits a
  * character, and no text is decoded, joined or sliced twice. A stretch of more than a window
  * without "</row>" (the part's head or tail, a large comment or attribute) is walked tag by tag
  * to the next row's end (`stretch`), and decoded as one piece without its comments and processing
@@ -55,11 +55,7 @@ function* pieces(
   walked: boolean,
   bound: TokenBound,
 ): Generator<string> {
-  const label = decoderLabelOf(bytes);
-  if (label !== "utf-8") {
-    yield* textRowPieces(bytes, label);
-    return;
-  }
+  bytes = utf8Of(bytes);
   // The first piece drops a byte order mark; later ones keep whatever they start with.
   const first = new TextDecoder("utf-8");
   const rest = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -204,63 +200,33 @@ function isPrefixByte(b: number): boolean {
 }
 
 /**
- * The same pieces for a sheet in UTF-16 (rare): decoded a window at a time, cut in the text. Only
- * the newly decoded text is searched for a row's end, and text without one is held as a list,
- * joined once.
+ * A part's bytes in UTF-8: as they are, or, for a part in UTF-16 (rare: Excel reads it, no program
+ * we know writes it), transcoded a window at a time, its declaration made to say UTF-8 (when it ends
+ * within the first window, as every real one does). A UTF-16 sheet is then cut, walked and bounded
+ * as any other, and the editor writes it back as UTF-8; decoded whole or cut only at its rows, a
+ * crafted 90-million-character comment in one took `compute` 833 MB. The result has room for the
+ * most UTF-8 can take (1.5 bytes a UTF-16 byte), but memory never written to costs none.
  */
-function* textRowPieces(
-  bytes: Uint8Array,
-  label: "utf-16le" | "utf-16be",
-): Generator<string> {
+export function utf8Of(bytes: Uint8Array): Uint8Array {
+  const label = decoderLabelOf(bytes);
+  if (label === "utf-8") return bytes;
   const decoder = new TextDecoder(label);
-  const WINDOW = 1 << 16;
-  // An end tag cut between two windows is found by searching the last characters of the previous
-  // window together with the new one ("</" + a prefix + "row>").
-  const OVERLAP = 64;
-  let held: string[] = [];
-  let previous = "";
-  for (let at = 0; at <= bytes.length; at += WINDOW) {
+  const encoder = new TextEncoder();
+  // Room for a declaration whose encoding's name is shorter than "UTF-8" too.
+  const out = new Uint8Array(Math.ceil(bytes.length * 1.5) + 16);
+  let written = 0;
+  for (let at = 0; at < bytes.length; at += WINDOW) {
     const last = at + WINDOW >= bytes.length;
     const text = decoder.decode(
       bytes.subarray(at, at + WINDOW),
-      last ? {} : { stream: true },
+      last ? undefined : { stream: true },
     );
-    const overlap = previous.slice(-OVERLAP);
-    const cut = afterLastRowEnd(overlap + text) - overlap.length;
-    if (cut > 0) {
-      held.push(text.slice(0, cut));
-      yield held.join("");
-      held = [text.slice(cut)];
-    } else held.push(text);
-    previous = text;
-    if (last) break;
+    written += encoder.encodeInto(
+      at === 0 ? asUtf8Declared(text) : text,
+      out.subarray(written),
+    ).written;
   }
-  const rest = held.join("");
-  if (rest) yield rest;
-}
-
-/** Where the text's last row end tag ("</row>", "</x:row>") ends, or -1. */
-function afterLastRowEnd(text: string): number {
-  for (
-    let k = text.lastIndexOf("row>");
-    k > 0;
-    k = text.lastIndexOf("row>", k - 1)
-  ) {
-    // Looked at in place, a few characters back: "</" right before, or "</" and a short prefix.
-    let lt = k - 1;
-    if (text.charCodeAt(lt) === 0x3a /* : */) {
-      lt--;
-      while (lt > k - 34 && lt >= 0 && /\w/.test(text[lt]!)) lt--;
-      if (lt === k - 2) continue; // ":" with no prefix before it
-    }
-    if (
-      lt >= 1 &&
-      text.charCodeAt(lt) === 0x2f &&
-      text.charCodeAt(lt - 1) === 0x3c
-    )
-      return k + 4;
-  }
-  return -1;
+  return out.subarray(0, written);
 }
 
 /**
@@ -269,7 +235,6 @@ function afterLastRowEnd(text: string): number {
  */
 export function* textChunks(bytes: Uint8Array): Generator<string> {
   const decoder = new TextDecoder(decoderLabelOf(bytes));
-  const WINDOW = 1 << 16;
   for (let at = 0; at < bytes.length; at += WINDOW) {
     const last = at + WINDOW >= bytes.length;
     yield decoder.decode(

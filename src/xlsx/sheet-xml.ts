@@ -13,8 +13,8 @@ import {
 } from "../core";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import { XmlSyntaxError, scanXmlPieces } from "./scan";
-import { rowPieces } from "./pieces";
-import { decodeXmlPart, decoderLabelOf, prefixAt } from "./xml";
+import { rowPieces, utf8Of } from "./pieces";
+import { decodeXmlPart, prefixAt } from "./xml";
 import type { StyleBook } from "./styles";
 
 export const MAIN_NS =
@@ -203,7 +203,7 @@ interface SheetMarks {
  * puts them. `render` gives a planned cell's XML, knowing the style of the cell it replaces (a
  * person's formatting wins). Throws on XML that is not well-formed or has no sheetData.
  *
- * Given its bytes (a large workbook's sheet, in UTF-8), the sheet is decoded a few rows at a time
+ * Given its bytes (a large workbook's sheet; one in UTF-16 made UTF-8 first), the sheet is decoded a few rows at a time
  * (the reader's pieces, each ending right after a row), never as one string: a sheet of 5 000 lines
  * is a megabyte, and each string that large is fresh memory to V8. Rows in the common form are then
  * read by the reader's one pass (rows.ts) instead of the scanner's events; the scanner reads the
@@ -218,7 +218,8 @@ export function editSheetXml(
   /** The most bytes the edited sheet may have (PartTooLarge past it). */
   maxBytes = Infinity,
 ): { bytes: Uint8Array; prefix: string } {
-  if (typeof sheet !== "string" && decoderLabelOf(sheet) === "utf-8") {
+  if (typeof sheet !== "string") {
+    sheet = utf8Of(sheet);
     try {
       return editOnce(rowPieces(sheet), cells, render, marks, true, maxBytes);
     } catch (e) {

@@ -33,6 +33,7 @@ import {
   sheetWith,
   withSharedStrings,
   text,
+  utf16SheetWith,
   withParts,
 } from "../helpers/hostile";
 
@@ -473,18 +474,7 @@ describe("damage is named as damage, with the part and what to do", () => {
   });
 
   test("a UTF-16 part (which Excel reads) is read as the same workbook", () => {
-    const utf16 = withParts((parts) => {
-      const xml = text(parts, "xl/worksheets/sheet2.xml");
-      parts["xl/worksheets/sheet2.xml"] = new Uint8Array(
-        Buffer.concat([
-          Buffer.from([0xff, 0xfe]),
-          Buffer.from(
-            `<?xml version="1.0" encoding="UTF-16"?>${xml}`,
-            "utf16le",
-          ),
-        ]),
-      );
-    });
+    const utf16 = utf16SheetWith();
     const a = JSON.parse(
       run("check", file("utf8.xlsx", SAMPLE), "--json").stdout,
     );

@@ -258,6 +258,25 @@ export function sharedTextLines(rows: number, content: string): Uint8Array {
   });
 }
 
+/**
+ * The sample with its half-year sheet in UTF-16 (little-endian, with its byte order mark, as Excel
+ * reads it), `inserted` after its sheetData.
+ */
+export function utf16SheetWith(inserted = ""): Uint8Array {
+  return withParts((parts) => {
+    const name = "xl/worksheets/sheet2.xml";
+    const xml = text(parts, name)
+      .replace(/^<\?xml[^>]*\?>/, "")
+      .replace("</sheetData>", `</sheetData>${inserted}`);
+    parts[name] = new Uint8Array(
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${xml}`, "utf16le"),
+      ]),
+    );
+  });
+}
+
 /** A half-year sheet with `inserted` right after its rows (inside sheetData or after it). */
 export function sheetWith(
   inserted: string,
@@ -532,6 +551,10 @@ export const LONG_STRETCHES: readonly (readonly [string, () => Uint8Array])[] =
     [
       "shared strings of 190 MB, a comment (190 KB packed)",
       () => sharedStringsOf(`<!--${"x".repeat(190 * MB)}-->`),
+    ],
+    [
+      "a sheet in UTF-16 with a 90-million-character comment after sheetData (180 KB packed)",
+      () => utf16SheetWith(`<!--${"x".repeat(90 * MB)}-->`),
     ],
     [
       "a 50 MB attribute",

@@ -204,3 +204,38 @@ describe("the sheet editor's one pass writes what the scanner writes", () => {
     expect(onePass).toEqual(scanner);
   });
 });
+
+/** The text in UTF-16: little-endian with or without its byte order mark, or big-endian. */
+function utf16(text: string, order: "le" | "le-bom" | "be"): Uint8Array {
+  const units = Buffer.from(text, "utf16le");
+  if (order === "be") units.swap16();
+  return new Uint8Array(
+    order === "le-bom"
+      ? Buffer.concat([Buffer.from([0xff, 0xfe]), units])
+      : units,
+  );
+}
+
+test("a sheet in UTF-16, either byte order, is edited as its UTF-8 self and written as UTF-8 that says so: characters of four bytes on the windows' edges (property)", () => {
+  fc.assert(
+    fc.property(
+      rows,
+      writes,
+      fc.constantFrom("le", "le-bom", "be" as const),
+      fc.integer({ min: 0, max: 3 }),
+      (rs, ws, order, shift) => {
+        // Every row's text has characters of two UTF-16 units (four bytes in either encoding), a
+        // tenth of its units, and the shift moves them all against the 64 KB windows the part is
+        // transcoded in: most windows end inside one.
+        const sheet = (encoding: string) =>
+          `<?xml version="1.0" encoding="${encoding}" standalone="yes"?>\n<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${"é".repeat(shift)}</t></is></c></row>${filler().replace(/Rad /g, `Rad ${"😀".repeat(20)} `)}${rs.join("")}\n</sheetData></worksheet>`;
+        const edit = (bytes: Uint8Array) =>
+          new TextDecoder().decode(editSheetXml(bytes, ws, render).bytes);
+        expect(edit(utf16(sheet("UTF-16"), order))).toEqual(
+          edit(new TextEncoder().encode(sheet("UTF-8"))),
+        );
+      },
+    ),
+    { numRuns: 40 },
+  );
+});

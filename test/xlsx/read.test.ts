@@ -524,6 +524,36 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     }
   });
 
+  test("a sheet in UTF-16, either byte order, over many windows reads as its UTF-8 self: characters of four bytes on the windows' edges, a long comment between rows", () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Lön ${i} ${"😀".repeat(i % 30)}é</t></is></c><c r="B${i + 1}"><v>${i}</v></c></row>${i === 1500 ? `<!--${"<x>".repeat(50_000)}-->` : ""}`,
+    );
+    const sheet = (encoding: string, shift: number) =>
+      `<?xml version="1.0" encoding="${encoding}"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${" ".repeat(shift)}<sheetData>${rows.join("")}</sheetData></worksheet>`;
+    const withSheet = (bytes: Uint8Array<ArrayBuffer>) => {
+      const parts = unzipSync(packageOfSheet("<worksheet/>"));
+      parts["xl/worksheets/sheet1.xml"] = bytes;
+      return zipSync(parts);
+    };
+    for (const shift of [0, 1]) {
+      const expected = readXlsx(withSheet(strToU8(sheet("UTF-8", shift))))
+        .sheets[0]!;
+      expect(cellAt(expected, 2999, 0)?.v).toBe(`Lön 2999 ${"😀".repeat(29)}é`);
+      const le = Buffer.from(sheet("UTF-16", shift), "utf16le");
+      const be = Buffer.from(le).swap16();
+      for (const bytes of [
+        Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+        be,
+        Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+      ])
+        expect(
+          readXlsx(withSheet(new Uint8Array(bytes))).sheets[0]!.rows,
+        ).toEqual(expected.rows);
+    }
+  });
+
   test("shared strings of more text than the cells may hold, or a tag that long, are TOO_LARGE, and a long comment is read past", () => {
     const strings = (extra: string) =>
       packageOfSheet(
