@@ -3,7 +3,12 @@
 import fc from "fast-check";
 import { type Cell, type CellWrite, a1, parseA1 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
-import { cellXml, editSheetXml, escapeXml } from "../../src/xlsx/sheet-xml";
+import {
+  PartTooLarge,
+  cellXml,
+  editSheetXml,
+  escapeXml,
+} from "../../src/xlsx/sheet-xml";
 import { packageOfSheet } from "../helpers/workbook";
 
 const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -266,4 +271,43 @@ describe("a cell's text as XML", () => {
       { numRuns: 500 },
     );
   });
+});
+
+test("a plan whose text alone passes a part's limit is refused before any cell is made; one within it is refused only when its XML passes", () => {
+  const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+  // Two writes of one cell: the later one is what is written, and what counts.
+  const writes: CellWrite[] = [
+    ...Array.from({ length: 100 }, (_, i) => ({
+      row: i,
+      col: 1,
+      value: {
+        kind: "formula" as const,
+        formula: "A1+".repeat(30),
+        cached: "x",
+      },
+    })),
+    { row: 0, col: 2, value: { kind: "text", value: "y".repeat(1000) } },
+    { row: 0, col: 2, value: { kind: "text", value: "z".repeat(10) } },
+  ];
+  const least = 100 * (90 + 1) + 10;
+  let made = 0;
+  const edit = (maxBytes: number) => () =>
+    editSheetXml(
+      new TextEncoder().encode(sheet),
+      writes,
+      (c, own, p) => {
+        made++;
+        return cellXml(a1(c.row, c.col), c.value, own, p);
+      },
+      undefined,
+      maxBytes,
+    ).bytes.length;
+  expect(edit(least - 1)).toThrow(PartTooLarge);
+  expect(made).toBe(0);
+  // Within the least, past the XML: refused as it is written.
+  expect(edit(least)).toThrow(PartTooLarge);
+  expect(made).toBeGreaterThan(0);
+  const size = edit(Infinity)();
+  expect(size).toBeGreaterThan(least + 100 * 20);
+  expect(edit(size)()).toBe(size);
 });
