@@ -2,7 +2,7 @@
 // large sheet a few rows at a time, never as one string.
 
 import { isNameChar } from "./rows";
-import { asUtf8Declared, decoderLabelOf } from "./xml";
+import { asUtf8Declared, decoderLabelOf, strictDecoder } from "./xml";
 
 /**
  * A sheet's XML decoded a few rows at a time: pieces of about 64 KB, each ending right after a
@@ -57,22 +57,22 @@ function* pieces(
 ): Generator<string> {
   bytes = utf8Of(bytes);
   // The first piece drops a byte order mark; later ones keep whatever they start with.
-  const first = new TextDecoder("utf-8");
-  const rest = new TextDecoder("utf-8", { ignoreBOM: true });
+  const first = strictDecoder("utf-8");
+  const rest = strictDecoder("utf-8", { ignoreBOM: true });
   let start = 0;
   while (start < bytes.length) {
-    const decoder = start === 0 ? first : rest;
+    const decode = start === 0 ? first : rest;
     const to = Math.min(start + WINDOW, bytes.length);
     const cut = walked ? -1 : lastRowEndIn(bytes, start, to);
     if (cut >= 0) {
-      yield decoder.decode(bytes.subarray(start, cut));
+      yield decode(bytes.subarray(start, cut));
       start = cut;
       continue;
     }
     const { end, kept } = stretch(bytes, start, walked ? to : start, bound);
-    let piece = decoder.decode(bytes.subarray(kept[0], kept[1]));
+    let piece = decode(bytes.subarray(kept[0], kept[1]));
     for (let k = 2; k < kept.length; k += 2)
-      piece += rest.decode(bytes.subarray(kept[k], kept[k + 1]));
+      piece += rest(bytes.subarray(kept[k], kept[k + 1]));
     yield piece;
     start = end;
   }
@@ -210,17 +210,14 @@ function isPrefixByte(b: number): boolean {
 export function utf8Of(bytes: Uint8Array): Uint8Array {
   const label = decoderLabelOf(bytes);
   if (label === "utf-8") return bytes;
-  const decoder = new TextDecoder(label);
+  const decode = strictDecoder(label);
   const encoder = new TextEncoder();
   // Room for a declaration whose encoding's name is shorter than "UTF-8" too.
   const out = new Uint8Array(Math.ceil(bytes.length * 1.5) + 16);
   let written = 0;
   for (let at = 0; at < bytes.length; at += WINDOW) {
     const last = at + WINDOW >= bytes.length;
-    const text = decoder.decode(
-      bytes.subarray(at, at + WINDOW),
-      last ? undefined : { stream: true },
-    );
+    const text = decode(bytes.subarray(at, at + WINDOW), !last);
     written += encoder.encodeInto(
       at === 0 ? asUtf8Declared(text) : text,
       out.subarray(written),
@@ -234,12 +231,7 @@ export function utf8Of(bytes: Uint8Array): Uint8Array {
  * one string. A character on a window's edge is decoded whole with the next window.
  */
 export function* textChunks(bytes: Uint8Array): Generator<string> {
-  const decoder = new TextDecoder(decoderLabelOf(bytes));
-  for (let at = 0; at < bytes.length; at += WINDOW) {
-    const last = at + WINDOW >= bytes.length;
-    yield decoder.decode(
-      bytes.subarray(at, at + WINDOW),
-      last ? undefined : { stream: true },
-    );
-  }
+  const decode = strictDecoder(decoderLabelOf(bytes));
+  for (let at = 0; at < bytes.length; at += WINDOW)
+    yield decode(bytes.subarray(at, at + WINDOW), at + WINDOW < bytes.length);
 }

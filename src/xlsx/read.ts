@@ -24,6 +24,7 @@ import {
   indexOfAscii,
   rowPieces,
   textChunks,
+  utf8Of,
   walkedRowPieces,
 } from "./pieces";
 import {
@@ -33,7 +34,7 @@ import {
   ZipPackage,
   inflateWithFflate,
 } from "./zip";
-import { decodeXmlPart, decoderLabelOf, parseXml, unescapeOoxml } from "./xml";
+import { NotUnicodeError, decodeXmlPart, parseXml, unescapeOoxml } from "./xml";
 import {
   type Rel,
   type Relationships,
@@ -545,7 +546,13 @@ class Parts {
     if (this.size(path) > maxBytes)
       tooLarge("structure", TOO_LARGE_TEXT.structure);
     const bytes = this.bytes(path);
-    return bytes ? decodeXmlPart(bytes) : null;
+    try {
+      return bytes ? decodeXmlPart(bytes) : null;
+    } catch (e) {
+      if (e instanceof NotUnicodeError)
+        throw damaged({ kind: "invalid", part: path });
+      throw e;
+    }
   }
 
   /** A part's size unpacked, as the directory gives it (0 for a part the package lacks). */
@@ -756,12 +763,16 @@ function readPackage(
 
 /**
  * Whether content.xml is an OpenDocument spreadsheet's: looked for in its bytes, which a 190 MB
- * comment made a 190 MB string to search (in UTF-16, as rare as it is, in its text).
+ * comment made a 190 MB string to search (in UTF-16, in its bytes made UTF-8).
  */
 function isOdsSpreadsheet(bytes: Uint8Array): boolean {
-  return decoderLabelOf(bytes) === "utf-8"
-    ? indexOfAscii(bytes, "office:spreadsheet", 0) >= 0
-    : decodeXmlPart(bytes).includes("office:spreadsheet");
+  try {
+    return indexOfAscii(utf8Of(bytes), "office:spreadsheet", 0) >= 0;
+  } catch (e) {
+    // Text in UTF-16 that is not: the part is no spreadsheet's content that can be read.
+    if (e instanceof NotUnicodeError) return false;
+    throw e;
+  }
 }
 
 /** The largest broken sheet read again whole, for its error's wording (see readPackage). */

@@ -14,7 +14,7 @@ import {
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import { XmlSyntaxError, scanXmlPieces } from "./scan";
 import { rowPieces, utf8Of } from "./pieces";
-import { decodeXmlPart, prefixAt } from "./xml";
+import { asUtf8Declared, decodeXmlPart, prefixAt } from "./xml";
 import type { StyleBook } from "./styles";
 
 export const MAIN_NS =
@@ -590,10 +590,13 @@ function editOnce(
   out.push(tail);
   // What precedes sheetData goes first, with the dimension now that the extent is known.
   const dim = layout.dimension;
+  // Written in UTF-8, whatever the sheet's declaration named.
   const bytes = out.bytes(
-    maxRow > 0 && maxCol > 0 && dim
-      ? `${head.slice(0, dim.start)}<${p}dimension ref="A1:${a1(maxRow - 1, maxCol - 1)}"/>${head.slice(dim.end)}`
-      : head,
+    asUtf8Declared(
+      maxRow > 0 && maxCol > 0 && dim
+        ? `${head.slice(0, dim.start)}<${p}dimension ref="A1:${a1(maxRow - 1, maxCol - 1)}"/>${head.slice(dim.end)}`
+        : head,
+    ),
   );
   return { bytes, prefix: p };
 }

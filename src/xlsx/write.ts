@@ -37,7 +37,7 @@ import {
   relsPathOf,
   resolveTarget,
 } from "./package";
-import { decodeXmlPart } from "./xml";
+import { NotUnicodeError, decodeXmlPart } from "./xml";
 import {
   type Deflate,
   type Inflate,
@@ -214,7 +214,13 @@ class Package {
 
   text(path: string): string | null {
     const bytes = this.bytes(path);
-    return bytes === null ? null : decodeXmlPart(bytes);
+    try {
+      return bytes === null ? null : decodeXmlPart(bytes);
+    } catch (e) {
+      if (e instanceof NotUnicodeError)
+        refuse({ kind: "invalid", part: this.partName(path) });
+      throw e;
+    }
   }
 
   /** A part's content, unpacked and not decoded. */

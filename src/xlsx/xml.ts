@@ -1,7 +1,6 @@
 // Element events with local names (prefixes such as "x:" dropped) and attributes as a record,
 // for the small parts: relationships, the workbook, styles, OpenDocument content.
 
-import { strFromU8 } from "fflate";
 import { ChunkScanner, type ScanHandler, scanXml } from "./scan";
 
 /** Where an element's tag is in the document: from its "<" to after its ">". */
@@ -65,39 +64,59 @@ export function decoderLabelOf(
 }
 
 /**
- * A part's text, whatever its encoding; an XML declaration that names another encoding than
- * UTF-8 is made to say UTF-8, since the text is written back (when it is) as UTF-8.
+ * Bytes that are not text in their encoding (a Latin-1 "ö" in a UTF-8 part, half of a UTF-16
+ * surrogate pair): XML that does not read, as a conforming parser and Excel have it. Decoded with
+ * replacement characters, "L\xf6n" was read as "L\ufffdn", and `compute` wrote it back so.
  */
-export function decodeXmlPart(bytes: Uint8Array): string {
-  const label = decoderLabelOf(bytes);
-  if (label === "utf-8")
-    return strFromU8(
-      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-        ? bytes.subarray(3)
-        : bytes,
-    );
-  // By hand rather than with TextDecoder, which not every host the pane's tests run in has.
-  const bom = bytes[0] === 0xff || bytes[0] === 0xfe ? 2 : 0;
-  const little = label === "utf-16le";
-  const units = new Uint16Array((bytes.length - bom) >> 1);
-  for (let i = 0, at = bom; i < units.length; i++, at += 2)
-    units[i] = little
-      ? bytes[at]! | (bytes[at + 1]! << 8)
-      : (bytes[at]! << 8) | bytes[at + 1]!;
-  let text = "";
-  for (let i = 0; i < units.length; i += 8192)
-    text += String.fromCharCode(...units.subarray(i, i + 8192));
-  return asUtf8Declared(text);
+export class NotUnicodeError extends Error {
+  constructor(label: string) {
+    super(`bytes that are not ${label === "utf-8" ? "UTF-8" : "UTF-16"} text`);
+    this.name = "NotUnicodeError";
+  }
 }
 
-/** The text with its XML declaration's encoding (if any) made UTF-8. */
+/**
+ * A decoder that refuses bytes its encoding cannot have (NotUnicodeError). `stream` holds a
+ * character cut at the end of the bytes for the next call.
+ */
+export function strictDecoder(
+  label: string,
+  options: { readonly ignoreBOM?: boolean } = {},
+): (bytes: Uint8Array, stream?: boolean) => string {
+  const decoder = new TextDecoder(label, { ...options, fatal: true });
+  return (bytes, stream = false) => {
+    try {
+      return decoder.decode(bytes, stream ? { stream: true } : undefined);
+    } catch (e) {
+      // A TypeError is all it throws (of Node's own realm, so not by instanceof in a sandbox).
+      if ((e as Error | null)?.name === "TypeError")
+        throw new NotUnicodeError(label);
+      throw e;
+    }
+  };
+}
+
+/**
+ * A part's text, whatever its encoding (NotUnicodeError for bytes that are none); an XML
+ * declaration that names another encoding than UTF-8 is made to say UTF-8, since the text is
+ * written back (when it is) as UTF-8.
+ */
+export function decodeXmlPart(bytes: Uint8Array): string {
+  // A byte order mark is dropped by the decoder.
+  return asUtf8Declared(strictDecoder(decoderLabelOf(bytes))(bytes));
+}
+
+/** The text with its XML declaration's encoding (if any, and other than UTF-8) made UTF-8. */
 export function asUtf8Declared(text: string): string {
   const end = text.startsWith("<?xml") ? text.indexOf("?>") : -1;
   if (end < 0) return text;
-  const declaration = text
-    .slice(0, end)
-    .replace(/(\bencoding\s*=\s*)(["'])[^"']*\2/, "$1$2UTF-8$2");
-  return declaration + text.slice(end);
+  const named = /(\bencoding\s*=\s*)(["'])([^"']*)\2/.exec(text.slice(0, end));
+  if (!named || /^utf-8$/i.test(named[3]!)) return text;
+  return (
+    text.slice(0, named.index) +
+    `${named[1]!}${named[2]!}UTF-8${named[2]!}` +
+    text.slice(named.index + named[0].length)
+  );
 }
 
 /** Excel escapes control characters in strings as _xHHHH_. */

@@ -474,6 +474,81 @@ describe("damage is named as damage, with the part and what to do", () => {
     ).toContain("delen [Content_Types].xml är tom");
   });
 
+  test("bytes that are not text in their encoding (a Latin-1 ö in UTF-8, half of a UTF-16 pair): that sheet unreadable and copied as it was, a structural part damaged; never read as replacement characters", () => {
+    const SHEET = "xl/worksheets/sheet2.xml";
+    const latin1 = withParts((parts) => {
+      const xml = text(parts, SHEET);
+      expect(xml).toContain("L&#246;n");
+      parts[SHEET] = new Uint8Array(
+        Buffer.from(xml.replace("L&#246;n", "Lön"), "latin1"),
+      );
+    });
+    const halfPair = utf16SheetWith("<!--\ud800-->");
+    for (const [name, bytes, encoding] of [
+      ["latin1.xlsx", latin1, "UTF-8"],
+      ["half-pair.xlsx", halfPair, "UTF-16"],
+    ] as const) {
+      const path = file(name, bytes);
+      const check = run("check", path, "--json");
+      expect(check.code).toBe(1);
+      expect(check.stdout).not.toContain("\ufffd");
+      const findings = (
+        JSON.parse(check.stdout) as {
+          findings: { code: string; sheet: string; message: string }[];
+        }
+      ).findings.filter((f) => f.code === "SHEET_UNREADABLE");
+      expect(findings.map((f) => [f.sheet, f.message])).toEqual([
+        [
+          "Halvår 2 2025",
+          `Bladet kunde inte läsas (invalid XML: bytes that are not ${encoding} text). Öppna och spara arbetsboken i Excel och försök igen.`,
+        ],
+      ]);
+      const out = join(dir, `out-${name}`);
+      expect(run("compute", path, "--out", out).code).toBe(1);
+      expect(unzipSync(readFileSync(out))[SHEET]).toEqual(
+        unzipSync(bytes)[SHEET],
+      );
+    }
+    // The workbook part and the shared strings, which every sheet needs: the workbook is damaged.
+    const inPart = (part: string) =>
+      withParts((parts) => {
+        const at = parts[part]!.indexOf(0x3e /* > */, 60) + 1;
+        parts[part] = Uint8Array.from([
+          ...parts[part]!.subarray(0, at),
+          0xf6,
+          ...parts[part]!.subarray(at),
+        ]);
+      });
+    expect(damaged("latin1-workbook.xlsx", inPart("xl/workbook.xml"))).toEqual({
+      code: "CORRUPT",
+      message: expect.stringContaining(
+        "delen xl/workbook.xml är inte giltig XML",
+      ) as string,
+    });
+  });
+
+  test("a sheet whose declaration names another encoding, its text all ASCII: read, and written back in UTF-8 that says so", () => {
+    const path = file(
+      "declared-latin1.xlsx",
+      editPart(
+        "xl/worksheets/sheet2.xml",
+        (xml) => `<?xml version="1.0" encoding="ISO-8859-1"?>${xml}`,
+      ),
+    );
+    const check = run("check", path, "--json");
+    expect(
+      JSON.parse(run("check", file("ascii.xlsx", SAMPLE), "--json").stdout),
+    ).toEqual({ ...JSON.parse(check.stdout), file: join(dir, "ascii.xlsx") });
+    const out = join(dir, "declared-latin1-out.xlsx");
+    expect(run("compute", path, "--out", out).code).toBe(0);
+    const written = strFromU8(
+      unzipSync(readFileSync(out))["xl/worksheets/sheet2.xml"]!,
+    );
+    expect(written).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    // The status formula compute writes is not ASCII: it reads back as written.
+    expect(written).toContain('"Överskriden"');
+  });
+
   test("a UTF-16 part (which Excel reads) is read as the same workbook", () => {
     const utf16 = utf16SheetWith();
     const a = JSON.parse(

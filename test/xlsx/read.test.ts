@@ -554,6 +554,73 @@ describe("an OpenDocument sheet past Excel's grid", () => {
     }
   });
 
+  test("bytes that are not text in their encoding make the sheet unreadable wherever they are in it, and the shared strings damaged", () => {
+    const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Lön ${i}</t></is></c></row>`,
+    ).join("");
+    const withSheet = (bytes: Uint8Array<ArrayBuffer>) => {
+      const parts = unzipSync(packageOfSheet("<worksheet/>"));
+      parts["xl/worksheets/sheet1.xml"] = bytes;
+      return zipSync(parts);
+    };
+    const utf8 = strToU8(
+      `<worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`,
+    );
+    // A byte of Latin-1 in the head, in a row of the first window, far on, in the tail; and the
+    // first byte of a two-byte character at the end.
+    for (const at of [20, 1000, 90_000, utf8.length - 5, utf8.length]) {
+      const bytes = new Uint8Array(utf8.length + 1);
+      bytes.set(utf8.subarray(0, at));
+      bytes[at] = at === utf8.length ? 0xc3 : 0xf6;
+      bytes.set(utf8.subarray(at), at + 1);
+      expect({ at, grid: readXlsx(withSheet(bytes)).sheets[0] }).toEqual({
+        at,
+        grid: {
+          name: "S",
+          rows: [],
+          unreadable: "invalid XML: bytes that are not UTF-8 text",
+        },
+      });
+    }
+    // In UTF-16: half of a pair, and an odd byte at the end.
+    const utf16 = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`,
+      "utf16le",
+    );
+    for (const bytes of [
+      Buffer.concat([
+        utf16.subarray(0, 5000),
+        Buffer.from([0x00, 0xdc]),
+        utf16.subarray(5000),
+      ]),
+      Buffer.concat([utf16, Buffer.from([0x20])]),
+    ])
+      expect(
+        readXlsx(withSheet(new Uint8Array(bytes))).sheets[0]!.unreadable,
+      ).toBe("invalid XML: bytes that are not UTF-16 text");
+    // The shared strings, which every sheet may name: the workbook is damaged.
+    const strings = unzipSync(
+      packageOfSheet(
+        `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+        ["Lön"],
+      ),
+    );
+    const sst = strings["xl/sharedStrings.xml"]!;
+    const at = sst.indexOf(0xc3);
+    strings["xl/sharedStrings.xml"] = Uint8Array.from([
+      ...sst.subarray(0, at),
+      0xf6,
+      ...sst.subarray(at + 2),
+    ]);
+    expect(fileError(zipSync(strings)).damage).toEqual({
+      kind: "invalid",
+      part: "xl/sharedStrings.xml",
+    });
+  });
+
   test("shared strings of more text than the cells may hold, or a tag that long, are TOO_LARGE, and a long comment is read past", () => {
     const strings = (extra: string) =>
       packageOfSheet(

@@ -197,6 +197,19 @@ describe("the writer reads the package as the reader does", () => {
       "ambiguous",
     ],
     [
+      // The reader falls back to xl/workbook.xml; the writer, which keeps the part, refuses it.
+      "a byte of Latin-1 in the root relationships",
+      withParts((parts) => {
+        const rels = parts["_rels/.rels"]!;
+        parts["_rels/.rels"] = Uint8Array.from([
+          ...rels.subarray(0, -1),
+          0xf6,
+          0x3e,
+        ]);
+      }, base),
+      "invalid",
+    ],
+    [
       "an entry named ../../x",
       withParts((parts) => void (parts["../../x"] = new Uint8Array([1])), base),
       "unsafe",
