@@ -5,7 +5,7 @@
 
 import type { Cell, Grid, Merge, WorkbookGrids } from "../core";
 import { ERROR_VALUES } from "../core/reading/values";
-import { parseXmlChunks } from "./xml";
+import { isRadixLiteral, parseXmlChunks } from "./xml";
 
 /** Runs of empty rows or columns LibreOffice writes to the sheet's end are not expanded. */
 const MAX_REPEAT = 1000;
@@ -60,6 +60,11 @@ function dateSerial(value: string): number {
  */
 const LOGICAL = /^(TRUE|FALSE)\(\)$/i;
 
+/** A number value (XML Schema's double): NaN, #NUM! at its cell, for one that is none (0x1F). */
+function doubleOf(value: string | undefined): number {
+  return value !== undefined && isRadixLiteral(value) ? NaN : Number(value);
+}
+
 function cellOf(c: PendingCell): Cell | undefined {
   // ODF formulas are "of:=SUM([.F4:.F6])"; the engine keeps a formula only to tell its own.
   const f = c.formula
@@ -80,11 +85,11 @@ function cellOf(c: PendingCell): Cell | undefined {
     return { t: "e", v: f };
   switch (c.type) {
     case "float":
-      return withF({ t: "n", v: Number(c.value) });
+      return withF({ t: "n", v: doubleOf(c.value) });
     case "percentage":
-      return withF({ t: "n", v: Number(c.value), fmt: "0%" });
+      return withF({ t: "n", v: doubleOf(c.value), fmt: "0%" });
     case "currency":
-      return withF({ t: "n", v: Number(c.value), fmt: "#,##0" });
+      return withF({ t: "n", v: doubleOf(c.value), fmt: "#,##0" });
     case "date": {
       const serial = dateSerial(c.value ?? "");
       return Number.isFinite(serial)

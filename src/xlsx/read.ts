@@ -34,7 +34,13 @@ import {
   ZipPackage,
   inflateWithFflate,
 } from "./zip";
-import { NotUnicodeError, decodeXmlPart, parseXml, unescapeOoxml } from "./xml";
+import {
+  NotUnicodeError,
+  decodeXmlPart,
+  isRadixLiteral,
+  parseXml,
+  unescapeOoxml,
+} from "./xml";
 import {
   type Rel,
   type Relationships,
@@ -1311,7 +1317,8 @@ function makeCell(
           ? { t: "z", v: null, f, ...(fmt && fmt !== "General" ? { fmt } : {}) }
           : undefined;
       let n = Number(value);
-      if (!Number.isFinite(n)) return cellOf("s", value, f);
+      if (!Number.isFinite(n) || isRadixLiteral(value))
+        return cellOf("s", value, f);
       if (date1904 && isDateFormat(fmt)) n += DAYS_1904_OFFSET;
       return cellOf("n", n, f, fmt && fmt !== "General" ? fmt : undefined);
     }

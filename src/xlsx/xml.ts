@@ -119,6 +119,21 @@ export function asUtf8Declared(text: string): string {
   );
 }
 
+/**
+ * "0x1F", "0b11", "0o7": numbers to JavaScript's Number, but not to XML Schema's double, which a
+ * cell's value is (Excel refuses the file): read as 31, 3 and 7 they would be figures no
+ * spreadsheet shows.
+ */
+export function isRadixLiteral(value: string): boolean {
+  let i = 0;
+  while (value.charCodeAt(i) <= 0x20) i++;
+  const radix = value.charCodeAt(i + 1) | 0x20;
+  return (
+    value.charCodeAt(i) === 0x30 &&
+    (radix === 0x78 || radix === 0x62 || radix === 0x6f)
+  );
+}
+
 /** Excel escapes control characters in strings as _xHHHH_. */
 export function unescapeOoxml(text: string): string {
   return text.indexOf("_x") < 0

@@ -152,6 +152,51 @@ describe("cell values as the core needs them", () => {
     expect(cellAt(g, 0, 1)).toEqual({ t: "n", v: 742500, fmt: "#,##0" });
   });
 
+  test("a number is what XML Schema's double is: 0x1F, 0b11 and 0o7 are text (Excel refuses them), not 31, 3 and 7", () => {
+    const values = [
+      "0x1F",
+      "0b11",
+      " 0o7",
+      "0X10",
+      "1e3",
+      ".5",
+      "5.",
+      "-0",
+      "+7",
+      "0",
+      "007",
+    ];
+    const bytes = packageOfSheet(
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`).join("")}</row></sheetData></worksheet>`,
+    );
+    // The scanner, and the one pass that large workbooks are read by.
+    for (const limits of [
+      undefined,
+      { ...DEFAULT_LIMITS, onePassFromBytes: 0 },
+    ])
+      expect(
+        readXlsx(bytes, limits).sheets[0]!.rows[0]!.map((c) => c?.v),
+      ).toEqual(["0x1F", "0b11", " 0o7", "0X10", 1000, 0.5, 5, -0, 7, 0, 7]);
+    // In an .ods, a number cell's value is no number (#NUM! to the engine), as one LibreOffice
+    // cannot read.
+    const ods = odsWith(
+      `<table:table-row>${values.map((v) => `<table:table-cell office:value-type="float" office:value="${v}"/>`).join("")}</table:table-row>`,
+    );
+    expect(readXlsx(ods).sheets[0]!.rows[0]!.map((c) => c?.v)).toEqual([
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+      1000,
+      0.5,
+      5,
+      -0,
+      7,
+      0,
+      7,
+    ]);
+  });
+
   test("dates are serials with a date format; text, booleans and errors keep their kinds", async () => {
     const g = await grid();
     expect(cellAt(g, 0, 2)).toMatchObject({ t: "n", v: 45839 });
