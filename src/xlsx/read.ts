@@ -1273,7 +1273,8 @@ function makeCell(
     formula === null ? undefined : formula === "" ? "(shared)" : formula;
   switch (type) {
     case "s": {
-      const index = value === null ? NaN : Number(value);
+      const index =
+        value === null || isRadixLiteral(value) ? NaN : Number(value);
       const s = strings.list[index];
       if (s === undefined) return undefined;
       if (f !== undefined) return cellOf("s", s, f);

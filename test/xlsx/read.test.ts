@@ -177,6 +177,15 @@ describe("cell values as the core needs them", () => {
       expect(
         readXlsx(bytes, limits).sheets[0]!.rows[0]!.map((c) => c?.v),
       ).toEqual(["0x1F", "0b11", " 0o7", "0X10", 1000, 0.5, 5, -0, 7, 0, 7]);
+    // A shared text named so is none the package has: damage, not the text at index 1.
+    expect(
+      fileError(
+        packageOfSheet(
+          `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0x1</v></c></row></sheetData></worksheet>`,
+          ["a", "b"],
+        ),
+      ).damage,
+    ).toEqual({ kind: "incomplete", part: "xl/sharedStrings.xml" });
     // In an .ods, a number cell's value is no number (#NUM! to the engine), as one LibreOffice
     // cannot read.
     const ods = odsWith(
