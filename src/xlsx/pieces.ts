@@ -6,9 +6,9 @@ import { asUtf8Declared, decoderLabelOf, strictDecoder } from "./xml";
 
 /**
  * A sheet's XML decoded a few rows at a time: pieces of about 64 KB, each ending right after a
- * row's end tag, so that no piece ends inside a tag (scanXmlPieces). The cut is found in the UTF-8
- * bytes (`utf8Of`) and each piece decoded once: an end tag is ASCII, so a cut after one never splits a
- * character, and no text is decoded, joined or sliced twice. A stretch of more than a window
+ * row's end tag, so that no piece ends inside a tag (scanXmlPieces). The cut is found in the
+ * UTF-8 bytes (`utf8Of`) and each piece decoded once: an end tag is ASCII, so a cut after one
+ * never splits a character, and no text is decoded, joined or sliced twice. A stretch of more than a window
  * without "</row>" (the part's head or tail, a large comment or attribute) is walked tag by tag
  * to the next row's end (`stretch`), and decoded as one piece without its comments and processing
  * instructions.
@@ -201,8 +201,8 @@ function isPrefixByte(b: number): boolean {
 
 /**
  * A part's bytes in UTF-8: as they are, or, for a part in UTF-16 (rare: Excel reads it, no program
- * we know writes it), transcoded a window at a time, its declaration made to say UTF-8 (when it ends
- * within the first window, as every real one does). A UTF-16 sheet is then cut, walked and bounded
+ * we know writes it), transcoded a window at a time, its declaration made to say UTF-8 (when it
+ * ends within the first window, as every real one does). A UTF-16 sheet is then cut, walked and bounded
  * as any other, and the editor writes it back as UTF-8; decoded whole or cut only at its rows, a
  * crafted 90-million-character comment in one took `compute` 833 MB. The result has room for the
  * most UTF-8 can take (1.5 bytes a UTF-16 byte), but memory never written to costs none.

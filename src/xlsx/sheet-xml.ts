@@ -218,12 +218,12 @@ interface SheetMarks {
  * puts them. `render` gives a planned cell's XML, knowing the style of the cell it replaces (a
  * person's formatting wins). Throws on XML that is not well-formed or has no sheetData.
  *
- * Given its bytes (a large workbook's sheet; one in UTF-16 made UTF-8 first), the sheet is decoded a few rows at a time
- * (the reader's pieces, each ending right after a row), never as one string: a sheet of 5 000 lines
- * is a megabyte, and each string that large is fresh memory to V8. Rows in the common form are then
- * read by the reader's one pass (rows.ts) instead of the scanner's events; the scanner reads the
- * rest. A cut the scanner rejects (one inside a comment), or one that falls outside sheetData's
- * rows, sends the whole sheet, decoded, to the scanner alone.
+ * Given its bytes (a large workbook's sheet; one in UTF-16 made UTF-8 first), the sheet is
+ * decoded a few rows at a time (the reader's pieces, each ending right after a row), never as one
+ * string: a sheet of 5 000 lines is a megabyte, and each string that large is fresh memory to V8.
+ * Rows in the common form are then read by the reader's one pass (rows.ts) instead of the
+ * scanner's events; the scanner reads the rest. A cut the scanner rejects (one inside a comment),
+ * or one that falls outside sheetData's rows, sends the whole sheet, decoded, to the scanner alone.
  */
 export function editSheetXml(
   sheet: string | Uint8Array,
