@@ -188,8 +188,31 @@ function note(text: string): Paragraph {
   });
 }
 
+/**
+ * Characters XML 1.0 cannot carry: C0 controls but tab and line ends, U+FFFE, U+FFFF, and half of
+ * a surrogate pair. A label or name from a workbook may hold them (Excel writes them _x0001_,
+ * _xFFFE_), and one in document.xml makes Word refuse the whole memo.
+ */
+const NOT_IN_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The memo's every text without what a Word document cannot hold. */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === "string") return value.replace(NOT_IN_XML, "") as T;
+  if (Array.isArray(value)) return (value as unknown[]).map(xmlSafe) as T;
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        xmlSafe(v),
+      ]),
+    ) as T;
+  return value;
+}
+
 /** The memo as a .docx file's bytes. */
-export async function memoDocx(memo: Memo): Promise<Uint8Array> {
+export async function memoDocx(text: Memo): Promise<Uint8Array> {
+  const memo = xmlSafe(text);
   const body: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.TITLE,

@@ -11,7 +11,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { SaxesParser } from "saxes";
 import { convertDocument } from "../helpers/libreoffice";
 import { planTemplate } from "../../src/core";
 import { createWorkbook } from "../../src/xlsx/write";
@@ -228,6 +229,37 @@ describe("iop-budget memo", () => {
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     // A4 (210 × 297 mm) at 80 dpi, rounded up: 662 × 936 pixels.
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([662, 936]);
+  });
+
+  test("a label holding characters a Word document cannot (Excel's _x0001_ and _xFFFE_, half of a pair): left out, and every part of the memo is XML that reads", () => {
+    const parts = unzipSync(
+      readFileSync(
+        join(ROOT, "test", "fixtures", "samples", "budget-2025-26.xlsx"),
+      ),
+    );
+    const sheet = "xl/worksheets/sheet2.xml";
+    parts[sheet] = strToU8(
+      strFromU8(parts[sheet]!).replace(
+        "Verksamhetskostnader",
+        "Verksamhet_x0001_ och _xFFFE_material_xD800_",
+      ),
+    );
+    const input = join(dir, "control.xlsx");
+    writeFileSync(input, zipSync(parts));
+    const out = join(dir, "control.docx");
+    expect(run("memo", input, "--out", out).code).toBe(0);
+    const docx = readFileSync(out);
+    for (const [part, bytes] of Object.entries(unzipSync(docx)))
+      if (part.endsWith(".xml") || part.endsWith(".rels")) {
+        let error: string | null = null;
+        const parser = new SaxesParser();
+        parser.on("error", (e) => (error ??= e.message));
+        parser.write(strFromU8(bytes)).close();
+        expect({ part, error }).toEqual({ part, error: null });
+      }
+    expect(textOf(docx)).toContainEqual(
+      expect.stringContaining("Verksamhet och material"),
+    );
   });
 
   test("--json prints the case, decision, tables and findings on one line", () => {
