@@ -7,6 +7,7 @@ import {
   type FindingCode,
   finding,
   findingTemplate,
+  ore,
   renderFinding,
 } from "../../src/core";
 import { swedishIn } from "../helpers/english";
@@ -121,4 +122,23 @@ describe("the English catalogue", () => {
     "%s: English but for the workbook's own words, quoted or glossed",
     (code) => expect(swedishIn(findingTemplate(code, "en"), null)).toBeNull(),
   );
+});
+
+test("a text a message quotes (a label, a sheet's name) is shown without bidirectional controls, which would turn the message and its amount around", () => {
+  const f = finding("OVERSPENT", "Halvår 2 2025", "G4", {
+    label: "Lön\u202e",
+    halfYear: "Halvår\u2067 2 2025\u200f",
+    overOre: ore(3_668_700),
+    budgetOre: ore(10_000_000),
+    actualOre: ore(13_668_700),
+  });
+  for (const lang of ["sv", "en"] as const) {
+    const { message } = renderFinding(f, lang);
+    expect(message).not.toMatch(
+      /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/,
+    );
+    expect(message).toContain("Lön");
+    expect(message).toContain("Halvår 2 2025");
+    expect(message).toMatch(/36[\s\u00a0\u202f,]687/);
+  }
 });

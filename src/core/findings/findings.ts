@@ -2,6 +2,7 @@
 
 import { type Lang, formatKronor, formatNumber } from "./format";
 import { type Ore, ore } from "../figures/money";
+import { withoutBidiControls } from "../reading/values";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -62,8 +63,12 @@ const VERBATIM = /^(year|row)$|(Year|Row)$/;
 /** The most characters of a workbook's text a message quotes (a cell holds up to 32 767). */
 export const MAX_QUOTED = 100;
 
-/** A text as a message quotes it: whole, or its first MAX_QUOTED characters and "…". */
-function quoted(text: string): string {
+/**
+ * A text as a message quotes it: whole, or its first MAX_QUOTED characters and "…"; without
+ * bidirectional controls, which would turn the message around (a sheet's name, too).
+ */
+function quoted(raw: string): string {
+  const text = withoutBidiControls(raw);
   if (text.length <= MAX_QUOTED) return text;
   // Not between the two halves of a surrogate pair.
   const cut = /[\uDC00-\uDFFF]/.test(text[MAX_QUOTED]!)

@@ -282,12 +282,27 @@ export function readDate(
   return { ok: false, failure: { kind: "not-a-date", text: cellText(cell) } };
 }
 
-/** The text of a cell as a person sees it (numbers in plain form); "" for empty. */
+/**
+ * The bidirectional controls (embeddings, overrides, isolates, marks). A label or name is shown
+ * inside sentences (a finding, the memo's decision): an override left open in it turned the rest
+ * of the sentence around, its amount with it ("rk 786 63" for "36 687 kr").
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A workbook's text as the product shows it: without bidirectional controls. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
+/**
+ * The text of a cell as a person sees it (numbers in plain form), without bidirectional controls;
+ * "" for empty.
+ */
 export function readText(cell: Cell | undefined): string {
   if (!cell || cell.t === "z") return "";
   if (cell.t === "n") return String(cell.v);
   if (cell.t === "b") return cell.v ? "SANT" : "FALSKT";
-  return cell.v.trim();
+  return withoutBidiControls(cell.v).trim();
 }
 
 /**
