@@ -557,6 +557,17 @@ export const LONG_STRETCHES: readonly (readonly [string, () => Uint8Array])[] =
       () => utf16SheetWith(`<!--${"x".repeat(90 * MB)}-->`),
     ],
     [
+      // Each "[" was searched from to the end for a "]" (minutes); the dates stay dates.
+      'a number format of a million "[" before its yyyy-mm-dd (a few KB packed)',
+      () =>
+        editPart("xl/styles.xml", (xml) =>
+          xml.replace(
+            'formatCode="yyyy-mm-dd"',
+            `formatCode="${"[".repeat(1_000_000)}yyyy-mm-dd"`,
+          ),
+        ),
+    ],
+    [
       "a 50 MB attribute",
       () => sheetWith(`<row r="90" x="${"y".repeat(50 * MB)}"/>`),
     ],

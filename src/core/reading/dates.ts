@@ -73,7 +73,8 @@ function classifyDateFormat(fmt: string): boolean {
   const bare = fmt
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
+    // Never "[" within: a format of a million "[" took a search to its end from each (minutes).
+    .replace(/\[[^[\]]*\]/g, "")
     .split(";")[0]!
     .toLowerCase();
   if (bare.trim() === "general") return false;
