@@ -552,13 +552,7 @@ class Parts {
     if (this.size(path) > maxBytes)
       tooLarge("structure", TOO_LARGE_TEXT.structure);
     const bytes = this.bytes(path);
-    try {
-      return bytes ? decodeXmlPart(bytes) : null;
-    } catch (e) {
-      if (e instanceof NotUnicodeError)
-        throw damaged({ kind: "invalid", part: path });
-      throw e;
-    }
+    return bytes ? partText(path, bytes) : null;
   }
 
   /** A part's size unpacked, as the directory gives it (0 for a part the package lacks). */
@@ -727,9 +721,12 @@ function readPackage(
           unreadable: `invalid XML: ${(e as Error).message.split("\n")[0]}`,
         };
       };
+      // A sheet in UTF-16 is made UTF-8 once, however many times it is read below.
+      let utf8: Uint8Array | undefined;
+      const inUtf8 = () => (utf8 ??= utf8Of(part));
       const whole = (): Grid => {
         try {
-          return read([decodeXmlPart(part)]);
+          return read([decodeXmlPart(inUtf8())]);
         } catch (e) {
           return unreadable(e);
         }
@@ -741,7 +738,7 @@ function readPackage(
       else {
         const { cells, chars } = budget;
         try {
-          grid = read(rowPieces(part, bound));
+          grid = read(rowPieces(inUtf8(), bound));
         } catch (e) {
           if (e instanceof WorkbookFileError) throw e;
           // A cut inside a comment or CDATA section (a search from a window's end cannot tell),
@@ -751,7 +748,7 @@ function readPackage(
           budget.cells = cells;
           budget.chars = chars;
           try {
-            grid = read(walkedRowPieces(part, bound));
+            grid = read(walkedRowPieces(inUtf8(), bound));
           } catch (again) {
             budget.cells = cells;
             budget.chars = chars;
@@ -783,6 +780,16 @@ function isOdsSpreadsheet(bytes: Uint8Array): boolean {
 
 /** The largest broken sheet read again whole, for its error's wording (see readPackage). */
 const WORDED_WHOLE_UP_TO = 16 * 1024 * 1024;
+
+/** A part's text (decodeXmlPart); bytes that are not text in its encoding are damage. */
+export function partText(part: string, bytes: Uint8Array): string {
+  try {
+    return decodeXmlPart(bytes);
+  } catch (e) {
+    if (e instanceof NotUnicodeError) throw damaged({ kind: "invalid", part });
+    throw e;
+  }
+}
 
 /** A structural part read by `read`; not well-formed (or empty), it is damage. */
 export function structural<T>(

@@ -25,6 +25,7 @@ import {
   partError,
   partLimit,
   relationshipsOf,
+  partText,
   structural,
 } from "./read";
 import {
@@ -37,7 +38,6 @@ import {
   relsPathOf,
   resolveTarget,
 } from "./package";
-import { NotUnicodeError, decodeXmlPart } from "./xml";
 import {
   type Deflate,
   type Inflate,
@@ -214,13 +214,7 @@ class Package {
 
   text(path: string): string | null {
     const bytes = this.bytes(path);
-    try {
-      return bytes === null ? null : decodeXmlPart(bytes);
-    } catch (e) {
-      if (e instanceof NotUnicodeError)
-        refuse({ kind: "invalid", part: this.partName(path) });
-      throw e;
-    }
+    return bytes === null ? null : partText(this.partName(path), bytes);
   }
 
   /** A part's content, unpacked and not decoded. */

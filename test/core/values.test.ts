@@ -158,8 +158,11 @@ describe("dates", () => {
       "mmm-yy",
       "[$-41D]d mmmm yyyy",
       "h:mm",
+      "[[Red]yyyy-mm-dd",
+      // Styles may hold any format: a million "[" (once searched from each to the end, minutes).
+      `${"[".repeat(1_000_000)}yyyy-mm-dd`,
     ])
-      expect([f, isDateFormat(f)]).toEqual([f, true]);
+      expect([f.slice(-20), isDateFormat(f)]).toEqual([f.slice(-20), true]);
     for (const f of [
       "General",
       "0%",
@@ -168,8 +171,10 @@ describe("dates", () => {
       "0.00",
       "@",
       "#,##0;[Red]-#,##0",
+      "[Red][$-41D]0.00",
+      `${"[".repeat(1_000_000)}0.00`,
     ])
-      expect([f, isDateFormat(f)]).toEqual([f, false]);
+      expect([f.slice(-20), isDateFormat(f)]).toEqual([f.slice(-20), false]);
   });
 });
 
