@@ -24,7 +24,7 @@ export const REL_NS =
 
 /** Text for an attribute value: &, <, > and " escaped, and what XML 1.0 cannot carry. */
 export function escapeXml(s: string): string {
-  return escaped(s, true);
+  return escaped(s, true, false);
 }
 
 /**
@@ -32,10 +32,19 @@ export function escapeXml(s: string): string {
  * formula comparing text is full of them, and each &quot; would be decoded again on reading).
  */
 export function escapeText(s: string): string {
-  return escaped(s, false);
+  return escaped(s, false, false);
 }
 
-function escaped(s: string, quotes: boolean): string {
+/**
+ * A cell's text (an inline string, a formula's cached text): as escapeText, and an underscore
+ * that starts what reads as an escape (_x0041_) escaped itself (_x005F_), as ECMA-376 §22.4.2.4
+ * says and Excel does. A label typed "_x0041_" would otherwise show as "A" in Beslut.
+ */
+export function escapeCellText(s: string): string {
+  return escaped(s, false, true);
+}
+
+function escaped(s: string, quotes: boolean, xstring: boolean): string {
   // One pass, and no new string when there is nothing to escape (most formulas of a plan): this
   // runs for every formula and text a plan writes.
   let out = "";
@@ -47,18 +56,57 @@ function escaped(s: string, quotes: boolean): string {
     else if (c === 0x26) entity = "&amp;";
     else if (c === 0x3c) entity = "&lt;";
     else if (c === 0x3e) entity = "&gt;";
-    else if (
-      c < 0x20
-        ? c !== 0x09 && c !== 0x0a && c !== 0x0d
-        : c === 0xfffe || c === 0xffff
+    else if (c === 0x5f && xstring && isEscapeAt(s, i)) entity = "_x005F_";
+    else if (c <= 0x0d && c >= 0x09 && c !== 0x0b && c !== 0x0c) {
+      // A reader makes a carriage return a line feed in content, and all three a space in an
+      // attribute (XML 1.0 §2.11, §3.3.3); Excel writes a cell's carriage return as _x000D_.
+      if (quotes) entity = `&#${c};`;
+      else if (c === 0x0d && xstring) entity = "_x000D_";
+      else continue;
+    } else if (
+      c < 0x20 ||
+      c === 0xfffe ||
+      c === 0xffff ||
+      (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i, c))
     )
-      // Characters XML 1.0 cannot carry are escaped the way Excel does (_xHHHH_).
+      // Characters XML 1.0 cannot carry are escaped the way Excel does (_xHHHH_); half of a
+      // surrogate pair too, which UTF-8 cannot carry and TextEncoder would make U+FFFD.
       entity = `_x${c.toString(16).padStart(4, "0").toUpperCase()}_`;
     else continue;
     out += s.slice(from, i) + entity;
     from = i + 1;
   }
   return from === 0 ? s : out + s.slice(from);
+}
+
+/**
+ * Whether a reader would decode an escape at the underscore at i: "_xHHHH" followed by an
+ * underscore, or by a character this writes as an escape ("_x0041" then U+0001 is written
+ * _x0041_x0001_).
+ */
+function isEscapeAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 1) !== 0x78) return false;
+  for (let k = i + 2; k < i + 6; k++) {
+    const h = s.charCodeAt(k) | 0x20;
+    if (!((h >= 0x30 && h <= 0x39) || (h >= 0x61 && h <= 0x66))) return false;
+  }
+  const c = s.charCodeAt(i + 6);
+  return (
+    c === 0x5f ||
+    (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+    c === 0xfffe ||
+    c === 0xffff ||
+    (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i + 6, c))
+  );
+}
+
+function isLoneSurrogate(s: string, i: number, c: number): boolean {
+  if (c <= 0xdbff) {
+    const next = s.charCodeAt(i + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  const previous = s.charCodeAt(i - 1);
+  return !(previous >= 0xd800 && previous <= 0xdbff);
 }
 
 /** One cell's XML. Text is an inline string, so workbook text never becomes a formula. */
@@ -78,11 +126,11 @@ export function cellXml(
     case "text":
       return value.value === ""
         ? `<${p}c r="${address}"${s}/>`
-        : `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(value.value)}</${p}t></${p}is></${p}c>`;
+        : `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(value.value)}</${p}t></${p}is></${p}c>`;
     case "formula":
       return typeof value.cached === "number"
         ? `<${p}c r="${address}"${s}><${p}f>${escapeText(value.formula)}</${p}f><${p}v>${numberText(value.cached)}</${p}v></${p}c>`
-        : `<${p}c r="${address}"${s} t="str"><${p}f>${escapeText(value.formula)}</${p}f><${p}v>${escapeText(value.cached)}</${p}v></${p}c>`;
+        : `<${p}c r="${address}"${s} t="str"><${p}f>${escapeText(value.formula)}</${p}f><${p}v>${escapeCellText(value.cached)}</${p}v></${p}c>`;
   }
 }
 

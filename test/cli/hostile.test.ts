@@ -565,6 +565,39 @@ describe("damage is named as damage, with the part and what to do", () => {
     );
   });
 
+  test("a label holding what reads as an escape, a carriage return and half of a surrogate pair is copied into Beslut as it was", () => {
+    // Excel stores a typed "_x0041_" as _x005F_x0041_ and a carriage return as _x000D_: written
+    // back as they read, the first showed as "A" and half a pair as U+FFFD in Beslut.
+    const path = file(
+      "escapes.xlsx",
+      editPart("xl/worksheets/sheet3.xml", (xml) =>
+        xml.replace(
+          "Verksamhetskostnader",
+          "Verksamhet _x005F_x0041_ _x000D_\n_xD800_kostnader",
+        ),
+      ),
+    );
+    const label = "Verksamhet _x0041_ \r\n\ud800kostnader";
+    const out = join(dir, "escapes-out.xlsx");
+    expect(run("compute", path, "--out", out).code).toBe(0);
+    const texts = (name: string) =>
+      readXlsx(readFileSync(out))
+        .sheets.find((s) => s.name === name)!
+        .rows.flatMap((r) => r ?? [])
+        .map((c) => c?.v)
+        .filter((v): v is string => typeof v === "string");
+    expect(texts("Halvår 1 2026")).toContain(label);
+    expect(texts("Beslut")).toContain(label);
+    expect(texts("Beslut").some((t) => t.includes(`"${label}"`))).toBe(true);
+    const beslut = unzipSync(readFileSync(out));
+    const xml = Object.keys(beslut)
+      .filter((n) => n.startsWith("xl/worksheets/"))
+      .map((n) => strFromU8(beslut[n]!))
+      .find((x) => x.includes("Beslutsunderlag"))!;
+    expect(xml).toContain("Verksamhet _x005F_x0041_ _x000D_\n_xD800_kostnader");
+    expect(xml).not.toContain("\ufffd");
+  });
+
   test("a sheet whose declaration names another encoding, its text all ASCII: read, and written back in UTF-8 that says so", () => {
     const path = file(
       "declared-latin1.xlsx",
