@@ -835,6 +835,7 @@ function readSharedStrings(
   if (isBlank(bytes)) throw damaged({ kind: "empty", part });
   const out: string[] = [];
   let current = "";
+  let runStart = 0;
   let chars = 0;
   let inT = false;
   let inPhonetic = false;
@@ -845,13 +846,21 @@ function readSharedStrings(
       },
       open(name) {
         if (name === "si") current = "";
-        else if (name === "t") inT = true;
-        else if (name === "rPh") inPhonetic = true;
+        else if (name === "t") {
+          inT = true;
+          runStart = current.length;
+        } else if (name === "rPh") inPhonetic = true;
       },
       close(name) {
-        if (name === "si") out.push(unescapeOoxml(current));
-        else if (name === "t") inT = false;
-        else if (name === "rPh") inPhonetic = false;
+        if (name === "si") out.push(current);
+        else if (name === "t") {
+          // Each run's escapes are its own, as Excel writes and reads them.
+          if (!inPhonetic && current.indexOf("_x", runStart) >= 0)
+            current =
+              current.slice(0, runStart) +
+              unescapeOoxml(current.slice(runStart));
+          inT = false;
+        } else if (name === "rPh") inPhonetic = false;
       },
       text(t) {
         chars += t.length;
@@ -945,6 +954,8 @@ function* worksheetRows(
   let value: string | null = null;
   let formula: string | null = null;
   let inline = "";
+  /** Where the inline string's current run starts: each run's escapes are its own (as Excel's). */
+  let runStart = 0;
   let capture: "v" | "f" | "t" | null = null;
   let inInline = false;
   let inPhonetic = false;
@@ -1046,7 +1057,7 @@ function* worksheetRows(
           style = row.style[k]!;
           value = row.value[k]!;
           formula = row.formula[k]!;
-          inline = row.inline[k]!;
+          inline = unescapeOoxml(row.inline[k]!);
           endCell();
         }
         endRow();
@@ -1105,7 +1116,10 @@ function* worksheetRows(
           inPhonetic = true;
           break;
         case "t":
-          if (inInline && !inPhonetic) capture = "t";
+          if (inInline && !inPhonetic) {
+            capture = "t";
+            runStart = inline.length;
+          }
           break;
         case "mergeCell": {
           const [from, to] = (a.get("ref") ?? "").split(":");
@@ -1143,9 +1157,14 @@ function* worksheetRows(
           endRow();
           betweenRows = true;
           break;
+        case "t":
+          if (capture === "t" && inline.indexOf("_x", runStart) >= 0)
+            inline =
+              inline.slice(0, runStart) + unescapeOoxml(inline.slice(runStart));
+          capture = null;
+          break;
         case "v":
         case "f":
-        case "t":
           capture = null;
           break;
         case "is":
@@ -1288,7 +1307,7 @@ function makeCell(
       return (strings.cells[index] ??= cellOf("s", s, undefined));
     }
     case "inlineStr":
-      return cellOf("s", unescapeOoxml(inline), f);
+      return cellOf("s", inline, f);
     case "str":
       return value === null
         ? f

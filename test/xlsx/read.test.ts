@@ -152,6 +152,42 @@ describe("cell values as the core needs them", () => {
     expect(cellAt(g, 0, 1)).toEqual({ t: "n", v: 742500, fmt: "#,##0" });
   });
 
+  test("Excel's escapes (_xHHHH_) are decoded in each text run on its own, in shared and inline strings, by the one pass and the scanner", () => {
+    // Excel writes, and reads, each run of a rich text with its own escapes: "_x00" and "41_" in
+    // two runs are the text "_x0041_", not "A".
+    const runs = (a: string, b: string) =>
+      `<r><t>${a}</t></r><r><rPr><b/></rPr><t>${b}</t></r>`;
+    const cases: [string, string][] = [
+      ["_x0041_", "A"],
+      ["_x005F_x0041_", "_x0041_"],
+      ["a_x000D_\nb", "a\r\nb"],
+      ["_xD800_", "\ud800"],
+      [runs("_x00", "41_"), "_x0041_"],
+      [runs("_x0041_", "_x0042_"), "AB"],
+      [runs("_x005F_", "x0041_"), "_x0041_"],
+    ];
+    const strings = cases.map(([xml]) =>
+      xml.startsWith("<r>") ? `</t>${xml}<t>` : xml,
+    );
+    const rows = cases.map(
+      ([xml], i) =>
+        `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c><c r="B${i + 1}" t="inlineStr"><is>${xml.startsWith("<r>") ? xml : `<t>${xml}</t>`}</is></c></row>`,
+    );
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+    const bytes = packageOfSheet(sheet, strings);
+    const expected = cases.map(([, text]) => [text, text]);
+    // The scanner, and the one pass that large workbooks are read by.
+    for (const limits of [
+      undefined,
+      { ...DEFAULT_LIMITS, onePassFromBytes: 0 },
+    ])
+      expect(
+        readXlsx(bytes, limits).sheets[0]!.rows.map((r) =>
+          (r ?? []).map((c) => c?.v),
+        ),
+      ).toEqual(expected);
+  });
+
   test("a number is what XML Schema's double is: 0x1F, 0b11 and 0o7 are text (Excel refuses them), not 31, 3 and 7", () => {
     const values = [
       "0x1F",
