@@ -25,6 +25,7 @@ import type {
   MemoTable,
 } from "../core/case/memo";
 import { largest } from "../core/lists";
+import { shownFileName } from "../core/reading/values";
 
 const NUMBERED = "decision";
 const BULLETS = "list";
@@ -167,7 +168,7 @@ function findingsTable(memo: Memo): Table {
       ...memo.appendix.map((f) =>
         row(
           [
-            f.file.replace(/^.*[\\/]/, ""),
+            shownFileName(f.file),
             memo.severity[f.severity],
             f.sheet ?? "",
             f.cell ?? "",

@@ -12,6 +12,7 @@ export {
   readScenarios,
   readWorkbook,
   scenarioSheet,
+  shownFileName,
   stampTime,
   withInputs,
 } from "../core";

@@ -437,8 +437,9 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         );
         previewInputs(grids, workbook, changes, missing);
       }),
-    compareWithGranted: (name: string, file: Blob) =>
+    compareWithGranted: (path: string, file: Blob) =>
       guard("reading", async () => {
+        const name = E().shownFileName(path);
         // The xlsx reader is loaded only here: the pane in Excel does not need it otherwise.
         const { readXlsx, DEFAULT_LIMITS, WorkbookFileError } = await import(
           /* webpackChunkName: "xlsx" */ "../xlsx/read"

@@ -565,6 +565,30 @@ describe("damage is named as damage, with the part and what to do", () => {
     );
   });
 
+  test("an override in a file's name reaches neither Beslut's stamp nor the memo, where it showed the name reversed", () => {
+    // "rapport-2024\u202exslx.xlsx" shows as "rapport-2024xlsx.xslx", and turned the rest of the
+    // stamp's sentence around.
+    const path = file("rapport-2024\u202exslx.xlsx", SAMPLE);
+    const out = join(dir, "bidi-name-out.xlsx");
+    expect(run("compute", path, "--out", out).code).toBe(0);
+    const parts = unzipSync(readFileSync(out));
+    const beslut = Object.values(parts)
+      .map((p) => strFromU8(p))
+      .find((x) => x.includes("Beslutsunderlag"))!;
+    expect(beslut).toContain("från rapport-2024xslx.xlsx. Bladet skrivs om");
+    expect(beslut).not.toContain("\u202e");
+    const docx = join(dir, "bidi-name.docx");
+    const memo = run("memo", path, "--out", docx);
+    expect(memo.code).toBe(0);
+    // The terminal shows the name as it is, escaped (the path is what the person typed).
+    expect(memo.stdout).toContain("rapport-2024\\u202exslx.xlsx");
+    const document = strFromU8(
+      unzipSync(readFileSync(docx))["word/document.xml"]!,
+    );
+    expect(document).toContain("rapport-2024xslx.xlsx");
+    expect(document).not.toContain("\u202e");
+  });
+
   test("a label holding what reads as an escape, a carriage return and half of a surrogate pair is copied into Beslut as it was", () => {
     // Excel stores a typed "_x0041_" as _x005F_x0041_ and a carriage return as _x000D_: written
     // back as they read, the first showed as "A" and half a pair as U+FFFD in Beslut.

@@ -10,9 +10,11 @@ import { textFor } from "../../src/i18n/text";
 import { QueueTable } from "../../src/taskpane/standalone/QueueTable";
 import {
   computedCopy,
+  computedName,
   copyFailure,
   queueRow,
   readFileBytes,
+  tooLargeFile,
 } from "../../src/taskpane/standalone/batch";
 import { NotReadBack, readXlsx } from "../../src/xlsx/read";
 import { brokenSheet } from "../helpers/compute";
@@ -68,6 +70,22 @@ test("a computed copy that reads back is offered; one that does not is refused, 
   ).toBe(
     "The computed workbook for budget-2025-26.xlsx did not read back (sheet Beslut), so it was not downloaded. Your file is unchanged. Open it in Excel, save it and load it here again.",
   );
+});
+
+test("a file's name is shown, stamped and downloaded without bidirectional controls, which turned it around", () => {
+  // "rapport-2024\u202exslx.xlsx" shows as "rapport-2024xlsx.xslx" (and its download's name too).
+  const named = readFileBytes("rapport-2024\u202exslx.xlsx", bytes, "sv");
+  expect(named.name).toBe("rapport-2024xslx.xlsx");
+  expect(tooLargeFile("a\u2067b.xlsx", 200 * 1024 * 1024, "sv")?.name).toBe(
+    "ab.xlsx",
+  );
+  if (named.kind !== "ok") throw new Error("the sample does not read");
+  expect(computedName(named.name)).toBe("rapport-2024xslx-beraknad.xlsx");
+  const beslut = readXlsx(computedCopy(named)).sheets.find(
+    (s) => s.name === "Beslut",
+  )!;
+  const stamp = String(beslut.rows[1]?.[0]?.v);
+  expect(stamp).toContain("från rapport-2024xslx.xlsx. Bladet skrivs om");
 });
 
 test("Ladda ner: the copy is downloaded when it reads back, and the reason is shown when it does not", () => {

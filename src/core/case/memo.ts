@@ -11,6 +11,7 @@ import {
   shortPeriodText,
 } from "./decision";
 import type { IsoDate } from "../reading/dates";
+import { shownFileName } from "../reading/values";
 import { type RenderedFinding, renderFinding } from "../findings/findings";
 import { type Lang, formatAmount, formatNumber } from "../findings/format";
 import { type Ore, subtract } from "../figures/money";
@@ -495,7 +496,7 @@ function basisOf(c: Case, lang: Lang): MemoSection[] {
   const files = c.roles.flatMap((r) =>
     r.role === "left-out"
       ? []
-      : [{ text: `${r.file.replace(/^.*[\\/]/, "")} (${t.roleOf[r.role]})` }],
+      : [{ text: `${shownFileName(r.file)} (${t.roleOf[r.role]})` }],
   );
   return [
     {

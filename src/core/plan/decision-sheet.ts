@@ -28,6 +28,7 @@ import {
 } from "./types";
 import { type SheetView, sameAmount } from "./view";
 import { largest } from "../lists";
+import { shownFileName } from "../reading/values";
 
 export interface Stamp {
   /** Local date and time of the run, "2026-11-23 12:00". */
@@ -188,7 +189,7 @@ function writeTitle(w: SheetWriter, a: Computed["agreement"], stamp: Stamp) {
     w.r++,
     0,
     text(
-      `Skapat ${stamp.at} av iop-budget ${stamp.version} från ${stamp.source}. Bladet skrivs om vid varje beräkning.`,
+      `Skapat ${stamp.at} av iop-budget ${stamp.version} från ${shownFileName(stamp.source)}. Bladet skrivs om vid varje beräkning.`,
     ),
     { italic: true },
   );

@@ -295,6 +295,16 @@ export function withoutBidiControls(text: string): string {
 }
 
 /**
+ * A file's name as the product shows it (in `Beslut`'s stamp, the memo, the page): the last part
+ * of its path, without bidirectional controls. A name is chosen by whoever sends the file, and an
+ * override in "rapport-2024\u202exslx.xlsx" shows it as "rapport-2024xlsx.xslx", and turns the
+ * rest of the sentence around it.
+ */
+export function shownFileName(path: string): string {
+  return withoutBidiControls(path.replace(/^.*[\\/]/, ""));
+}
+
+/**
  * The text of a cell as a person sees it (numbers in plain form), without bidirectional controls;
  * "" for empty.
  */

@@ -17,6 +17,7 @@ import {
   planCompute,
   renderFinding,
   sheetsWritten,
+  shownFileName,
   stampTime,
   summarize,
   verdictOf,
@@ -63,14 +64,21 @@ export function tooLargeFile(
 ): FileResult | null {
   if (size <= DEFAULT_LIMITS.maxFileBytes) return null;
   const code = "FILE_TOO_LARGE";
-  return { kind: "error", name, code, message: fileErrorText(code, lang) };
+  return {
+    kind: "error",
+    name: shownFileName(name),
+    code,
+    message: fileErrorText(code, lang),
+  };
 }
 
+/** A file read: its name as the page shows it (without bidirectional controls), and its analysis. */
 export function readFileBytes(
-  name: string,
+  path: string,
   bytes: Uint8Array,
   lang: Lang,
 ): FileResult {
+  const name = shownFileName(path);
   try {
     const grids = readXlsx(bytes);
     const { analysis } = analyseWorkbook(grids);
