@@ -252,6 +252,50 @@ describe("cases, wording and lines", () => {
     );
   });
 
+  test("a post pasted with characters that are not seen (a soft hyphen, a zero-width space) is the same post in every half-year", async () => {
+    // It was two posts of one look: the memo's table listed "Hälsofrämjare" twice, six months
+    // each, and each half-year's said the post was missing from the other.
+    const h2 = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+      typedSalaries: false,
+    });
+    const base = budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", {
+      typedSalaries: false,
+    });
+    const rows = base.rows.map((row) =>
+      row.map((cell) =>
+        cell === "Hälsofrämjare"
+          ? "Hälso\u00adfrämjare"
+          : cell === "Verksamhetskostnader"
+            ? "\ufeffVerksamhets\u200bkostnader"
+            : cell,
+      ),
+    );
+    const json = async (sheets: (typeof h2)[]) =>
+      toCheckJson(
+        "x.xlsx",
+        analyze(readXlsx(await buildXlsx([detailsSheet(), ...sheets]))),
+      );
+    const pasted = await json([h2, { ...base, rows }]);
+    const plain = await json([h2, base]);
+    expect(pasted.periodLines[0]!.lines).toEqual(plain.periodLines[0]!.lines);
+    expect(pasted.periodLines[0]!.lines.map((l) => l.label)).toContain(
+      "Hälsofrämjare",
+    );
+    expect(codesOf(pasted)).toEqual(codesOf(plain));
+    // Two rows of one half-year that differ only so are the same post twice, and said to be.
+    const twice = await json([
+      h2,
+      {
+        ...base,
+        rows: [...base.rows.slice(0, 4), rows[3]!, ...base.rows.slice(4)],
+      },
+    ]);
+    expect(codesOf(twice)).toContain("DUPLICATE_LINE");
+    expect(
+      twice.findings.find((f) => f.code === "DUPLICATE_LINE")!.message,
+    ).toContain('"Hälsofrämjare"');
+  });
+
   test("a line in one half-year only counts there, with an info; different % are weighted by months", async () => {
     const h2 = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
       typedSalaries: false,

@@ -185,6 +185,41 @@ describe("keys and organisation numbers", () => {
     expect(normalizeKey("Org.nr")).toBe("org nr");
   });
 
+  test("a key is the same with characters that are not seen anywhere in it (property)", () => {
+    // A soft hyphen or zero-width space pasted into a post made it another post than its
+    // neighbour half-year's, with the same look.
+    const unseen = fc.constantFrom(
+      "\u00ad",
+      "\u200b",
+      "\u200c",
+      "\u200d",
+      "\u2060",
+      "\ufeff",
+      "\u202e",
+      "\u2066",
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          "Hälsofrämjare",
+          "Samordnare utveckling",
+          "Budget (kr)",
+          "OH-kostnader",
+        ),
+        fc.array(fc.tuple(fc.nat(), unseen), { maxLength: 4 }),
+        (key, inserts) => {
+          let seen = key;
+          for (const [at, ch] of inserts) {
+            const i = at % (seen.length + 1);
+            seen = seen.slice(0, i) + ch + seen.slice(i);
+          }
+          expect(normalizeKey(seen)).toBe(normalizeKey(key));
+        },
+      ),
+    );
+    expect(normalizeKey("Hälso\u00adfrämjare")).toBe("hälsofrämjare");
+  });
+
   test("the Luhn digit decides an organisation number", () => {
     expect(isValidOrgNumber("802002-8638")).toBe(true);
     expect(isValidOrgNumber("8020028638")).toBe(true);

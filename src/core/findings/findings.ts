@@ -2,7 +2,7 @@
 
 import { type Lang, formatKronor, formatNumber } from "./format";
 import { type Ore, ore } from "../figures/money";
-import { withoutBidiControls } from "../reading/values";
+import { withoutUnseen } from "../reading/values";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -68,7 +68,7 @@ export const MAX_QUOTED = 100;
  * bidirectional controls, which would turn the message around (a sheet's name, too).
  */
 function quoted(raw: string): string {
-  const text = withoutBidiControls(raw);
+  const text = withoutUnseen(raw);
   if (text.length <= MAX_QUOTED) return text;
   // Not between the two halves of a surrogate pair.
   const cut = /[\uDC00-\uDFFF]/.test(text[MAX_QUOTED]!)

@@ -283,36 +283,40 @@ export function readDate(
 }
 
 /**
- * The bidirectional controls (embeddings, overrides, isolates, marks). A label or name is shown
- * inside sentences (a finding, the memo's decision): an override left open in it turned the rest
- * of the sentence around, its amount with it ("rk 786 63" for "36 687 kr").
+ * Characters that are not seen: Unicode's format characters, the bidirectional controls among
+ * them (embeddings, overrides, isolates, marks), a soft hyphen, a zero-width space or joiner, a
+ * byte order mark. A label or name is shown inside sentences (a finding, the memo's decision): an
+ * override left open in it turned the rest of the sentence around, its amount with it ("rk 786 63"
+ * for "36 687 kr"). Text pasted from Word or a web page brings the others: "Hälso\u00adfrämjare"
+ * in one half-year was another post than "Hälsofrämjare" in the next, and the memo's table showed
+ * the post twice, six months each.
  */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSEEN = /\p{Cf}/gu;
 
-/** A workbook's text as the product shows it: without bidirectional controls. */
-export function withoutBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, "");
+/** A workbook's text as the product shows it: without the characters that are not seen. */
+export function withoutUnseen(text: string): string {
+  return text.replace(UNSEEN, "");
 }
 
 /**
  * A file's name as the product shows it (in `Beslut`'s stamp, the memo, the page): the last part
- * of its path, without bidirectional controls. A name is chosen by whoever sends the file, and an
- * override in "rapport-2024\u202exslx.xlsx" shows it as "rapport-2024xlsx.xslx", and turns the
- * rest of the sentence around it.
+ * of its path, without the characters that are not seen. A name is chosen by whoever sends the
+ * file, and an override in "rapport-2024\u202exslx.xlsx" shows it as "rapport-2024xlsx.xslx", and
+ * turns the rest of the sentence around it.
  */
 export function shownFileName(path: string): string {
-  return withoutBidiControls(path.replace(/^.*[\\/]/, ""));
+  return withoutUnseen(path.replace(/^.*[\\/]/, ""));
 }
 
 /**
- * The text of a cell as a person sees it (numbers in plain form), without bidirectional controls;
- * "" for empty.
+ * The text of a cell as a person sees it (numbers in plain form), without the characters that are
+ * not seen; "" for empty.
  */
 export function readText(cell: Cell | undefined): string {
   if (!cell || cell.t === "z") return "";
   if (cell.t === "n") return String(cell.v);
   if (cell.t === "b") return cell.v ? "SANT" : "FALSKT";
-  return withoutBidiControls(cell.v).trim();
+  return withoutUnseen(cell.v).trim();
 }
 
 /**
@@ -321,6 +325,7 @@ export function readText(cell: Cell | undefined): string {
  */
 export function normalizeKey(text: string): string {
   return text
+    .replace(UNSEEN, "")
     .toLowerCase()
     .replace(/\((?:kr|sek|kronor|%|procent|st|mån|månader|tkr)\)/g, " ")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
