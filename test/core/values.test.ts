@@ -5,6 +5,7 @@ import {
   normalizeKey,
   parseDateText,
   parseNumberText,
+  readDate,
   readNumber,
   serialToIso,
   isoToSerial,
@@ -76,6 +77,27 @@ describe("Swedish number text", () => {
     expect(readNumber({ t: "n", v: 275 })).toEqual({
       ok: true,
       value: { value: 275, percent: false },
+    });
+  });
+
+  test("an amount or a date is read as it is seen: characters that are not seen in its text are left out", () => {
+    // "1 925\u200b000 kr" showed as 1 925 000 kr, and was said to be no amount.
+    expect(readNumber({ t: "s", v: "1 925\u200b000 kr\u00ad" })).toEqual({
+      ok: true,
+      value: { value: 1925000, percent: false },
+    });
+    expect(readNumber({ t: "s", v: "\ufeff275\u2060 %" })).toEqual({
+      ok: true,
+      value: { value: 2.75, percent: true },
+    });
+    expect(readDate({ t: "s", v: "2025-07-01\u200b" })).toEqual({
+      ok: true,
+      value: "2025-07-01",
+    });
+    // What is said of a text that is no amount is what the person sees.
+    expect(readNumber({ t: "s", v: "ett\u00adhundra" })).toEqual({
+      ok: false,
+      failure: { kind: "not-a-number", text: "etthundra" },
     });
   });
 

@@ -56,6 +56,7 @@ import {
   normalizeKey,
   readDate,
   readNumber,
+  withoutUnseen,
   readText,
 } from "./values";
 import { isValidOrgNumber } from "./orgnr";
@@ -1237,7 +1238,9 @@ function readMonths(
 ): CellRead<number> {
   // "6 mån" reads as 6.
   const plain =
-    cell?.t === "s" ? { ...cell, v: withoutMonthWord(cell.v) } : cell;
+    cell?.t === "s"
+      ? { ...cell, v: withoutMonthWord(withoutUnseen(cell.v)) }
+      : cell;
   const read = readLineNumber(plain, sheet, r, c);
   if (!read.value) return read.finding ? readFailed(read.finding) : EMPTY_READ;
   const micro = Math.round(read.value.value.value * 1_000_000);

@@ -60,7 +60,7 @@ const MAX_VALUE_TEXT = 100;
 /** Parses Swedish number text: "1 925 000 kr", "45 000:-", "1 011 578,45", "−73 375", "(73 375)", "275 %". */
 export function parseNumberText(raw: string): ParsedNumber | null {
   if (raw.length > MAX_VALUE_TEXT) return null;
-  let s = raw.replace(SPACES, "").toLowerCase();
+  let s = withoutUnseen(raw).replace(SPACES, "").toLowerCase();
   if (s === "") return null;
   let negative = false;
   if (s.startsWith("(") && s.endsWith(")")) {
@@ -131,7 +131,8 @@ export function readNumber(cell: Cell | undefined): Read<ParsedNumber | null> {
         value: { value: cell.v, percent: isPercentFormat(cell.fmt) },
       };
     case "s": {
-      const t = cell.v.trim();
+      // As a person sees it: "1 925\u200b000 kr" is the amount it shows.
+      const t = withoutUnseen(cell.v).trim();
       // A lone dash is how people write "nothing" in a table.
       if (t === "" || /^[-\u2013\u2212\u2014]$/.test(t))
         return { ok: true, value: null };
@@ -266,11 +267,12 @@ export function readDate(
       : { ok: false, failure: { kind: "not-a-date", text: String(cell.v) } };
   }
   if (cell.t === "s") {
-    if (cell.v.trim() === "") return { ok: true, value: null };
-    const iso = parseDateText(cell.v, anchor);
+    const t = withoutUnseen(cell.v).trim();
+    if (t === "") return { ok: true, value: null };
+    const iso = parseDateText(t, anchor);
     return iso
       ? { ok: true, value: iso }
-      : { ok: false, failure: { kind: "not-a-date", text: cell.v.trim() } };
+      : { ok: false, failure: { kind: "not-a-date", text: t } };
   }
   if (cell.t === "z")
     return cell.f
