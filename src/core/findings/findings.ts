@@ -64,8 +64,9 @@ const VERBATIM = /^(year|row)$|(Year|Row)$/;
 export const MAX_QUOTED = 100;
 
 /**
- * A text as a message quotes it: whole, or its first MAX_QUOTED characters and "…"; without
- * bidirectional controls, which would turn the message around (a sheet's name, too).
+ * A text as a message quotes it: whole, or its first MAX_QUOTED characters and "…"; without the
+ * characters that are not seen, among them the bidirectional controls, which would turn the
+ * message around (a sheet's name, too).
  */
 function quoted(raw: string): string {
   const text = withoutUnseen(raw);

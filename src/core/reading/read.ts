@@ -56,8 +56,8 @@ import {
   normalizeKey,
   readDate,
   readNumber,
-  withoutUnseen,
   readText,
+  withoutUnseen,
 } from "./values";
 import { isValidOrgNumber } from "./orgnr";
 import {

@@ -72,7 +72,7 @@ export function tooLargeFile(
   };
 }
 
-/** A file read: its name as the page shows it (without bidirectional controls), and its analysis. */
+/** A file read: its name as the page shows it (shownFileName), and its analysis. */
 export function readFileBytes(
   path: string,
   bytes: Uint8Array,
