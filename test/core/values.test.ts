@@ -248,6 +248,12 @@ describe("keys and organisation numbers", () => {
     expect(isValidOrgNumber("16802002-8638")).toBe(true);
     expect(isValidOrgNumber("802002-8639")).toBe(false);
     expect(isValidOrgNumber("80200-28638x")).toBe(false);
+    // Word's non-breaking hyphen, en dash and figure dash are the hyphen.
+    for (const dash of ["\u2011", "\u2013", "\u2012", "\u2010", "\u2212"])
+      expect([dash, isValidOrgNumber(`802002${dash}8638`)]).toEqual([
+        dash,
+        true,
+      ]);
   });
 });
 

@@ -14,7 +14,8 @@ export function luhnValid(digits: string): boolean {
 }
 
 export function isValidOrgNumber(text: string): boolean {
-  const compact = text.replace(/[\s\u00a0\u2013\u2212-]/g, "");
+  // Any dash a word processor puts in its place (a non-breaking hyphen, an en dash) is the hyphen.
+  const compact = text.replace(/[\s\u2010-\u2014\u2212-]/g, "");
   if (!/^(\d{10}|\d{12})$/.test(compact)) return false;
   return luhnValid(compact.slice(-10));
 }
