@@ -637,6 +637,24 @@ describe("one rule of which case a workbook is of, on every face", () => {
   const relation = (a: CaseFile, b: CaseFile) =>
     compareCases(agreementOf(a), agreementOf(b)).relation;
 
+  test("a Diarienummer written with another dash (a non-breaking hyphen, an en dash) is the same case", async () => {
+    const agreement = async (dnr: string) =>
+      analyze(readXlsx(await buildXlsx(workbook(dnr, null, false)))).computation
+        .agreement;
+    const plain = await agreement("STK-2020-1375");
+    for (const dnr of [
+      "STK\u20112020\u20111375",
+      "stk\u20132020\u20131375",
+      "STK\u22122020-1375",
+    ])
+      expect([dnr, compareCases(plain, await agreement(dnr)).relation]).toEqual(
+        [dnr, "same"],
+      );
+    expect(compareCases(plain, await agreement("STK-2020-1376")).relation).toBe(
+      "different",
+    );
+  });
+
   test("the memo refuses files exactly when two of them name different cases, and accepts each group of a batch (property)", () => {
     fc.assert(
       fc.property(

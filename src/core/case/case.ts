@@ -90,9 +90,17 @@ export type CaseOutcome =
 
 type Agreement = Analysis["computation"]["agreement"];
 
-/** The Diarienummer as it compares ("stk-2020-1375" is "STK-2020-1375"), or null. */
+/**
+ * The Diarienummer as it compares ("stk-2020-1375" and "STK\u20112020\u20111375", with the
+ * non-breaking hyphens a word processor writes, are "STK-2020-1375"), or null.
+ */
 const dnrKey = (a: Agreement) =>
-  a.caseNumber ? a.caseNumber.toUpperCase().replace(/\s+/g, "") || null : null;
+  a.caseNumber
+    ? a.caseNumber
+        .toUpperCase()
+        .replace(/\s+/g, "")
+        .replace(/[\u2010-\u2015\u2212]/g, "-") || null
+    : null;
 /** The partnership's name as it compares, or null. */
 const nameKey = (a: Agreement) =>
   a.name ? normalizeKey(a.name) || null : null;
