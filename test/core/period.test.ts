@@ -17,6 +17,14 @@ describe("half-years from names and Period cells", () => {
     ["2025-07-01 – 2025-12-31", "2025-H2"],
     ["2026-01-01--2026-06-30", "2026-H1"],
     ["Utfall 2024 H1", "2024-H1"],
+    // With days, as people write a period out ("1 juli–31 december 2025" read as December alone).
+    ["1 juli–31 december 2025", "2025-H2"],
+    ["1 juli 2025 till 31 december 2025", "2025-H2"],
+    ["1 januari–30 juni 2026", "2026-H1"],
+    // Day first, and year first with slashes ("01.07.2025-31.12.2025" read as the whole year).
+    ["01.07.2025-31.12.2025", "2025-H2"],
+    ["1/1/2026 – 30/6/2026", "2026-H1"],
+    ["2025/07/01 - 2025/12/31", "2025-H2"],
   ])("%j is %s", (text, id) => {
     const p = parsePeriod(text);
     expect(p?.kind === "half-year" ? p.halfYear.id : p).toBe(id);
@@ -28,6 +36,10 @@ describe("half-years from names and Period cells", () => {
     "Budget 2025",
     "juli 2025 – juni 2026",
     "mars 2025",
+    "1 juli–30 december 2025",
+    "2 juli–31 december 2025",
+    "1 juli–31 juni 2025",
+    "01.07.2025-30.12.2025",
   ])("%j is a period but not a half-year", (text) => {
     expect(parsePeriod(text)?.kind).toBe("other");
   });

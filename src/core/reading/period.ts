@@ -73,12 +73,14 @@ export function periodFromRange(
 }
 
 const RANGE_SEPARATOR = String.raw`\s*(?:[-\u2010-\u2015\u2212]+|till och med|t\.?\s?o\.?\s?m\.?|tom|till)\s*`;
-const ISO_RANGE = new RegExp(
-  String.raw`(\d{4}-\d{1,2}-\d{1,2})${RANGE_SEPARATOR}(\d{4}-\d{1,2}-\d{1,2})`,
+/** Two dates: year first ("2025-07-01", "2025/07/01") or day first ("01.07.2025", "1/7/2025"). */
+const DATE_RANGE = new RegExp(
+  String.raw`(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})${RANGE_SEPARATOR}(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})`,
   "i",
 );
+/** Months, each with its day or not: "juli–december 2025", "1 juli–31 december 2025". */
 const MONTH_RANGE = new RegExp(
-  `(?:^| )(${MONTH_WORD})(?: (\\d{4}))? (?:till och med |t o m |tom |till )?(${MONTH_WORD})(?: (\\d{4}))`,
+  `(?:^| )(?:(\\d{1,2}) )?(${MONTH_WORD})(?: (\\d{4}))? (?:till och med |t o m |tom |till )?(?:(\\d{1,2}) )?(${MONTH_WORD})(?: (\\d{4}))`,
 );
 
 /**
@@ -87,11 +89,11 @@ const MONTH_RANGE = new RegExp(
  * names no period; "other" when it names one that is not a whole half-year (e.g. "2025", "juli 2025").
  */
 export function parsePeriod(text: string): PeriodParse | null {
-  const iso = ISO_RANGE.exec(text);
-  if (iso)
+  const dates = DATE_RANGE.exec(text);
+  if (dates)
     return periodFromRange(
-      parseDateText(iso[1]!),
-      parseDateText(iso[2]!, "last"),
+      parseDateText(dates[1]!),
+      parseDateText(dates[2]!, "last"),
     );
   const k = normalizeKey(text);
   let m =
@@ -111,13 +113,16 @@ export function parsePeriod(text: string): PeriodParse | null {
   if (m) return half(+m[2]!, /^(första|forsta|1)/.test(m[1]!) ? 1 : 2);
   m = MONTH_RANGE.exec(k);
   if (m) {
-    const y2 = +m[4]!;
-    const y1 = m[2] ? +m[2] : y2;
-    const m1 = monthNumber(m[1]!)!;
-    const m2 = monthNumber(m[3]!)!;
+    const y2 = +m[6]!;
+    const y1 = m[3] ? +m[3] : y2;
+    const m1 = monthNumber(m[2]!)!;
+    const m2 = monthNumber(m[5]!)!;
+    const d1 = m[1] ? +m[1] : 1;
+    const d2 = m[4] ? +m[4] : daysInMonth(y2, m2);
+    // A day the month does not have ("31 juni") makes no date, so no half-year.
     return periodFromRange(
-      isoFromParts(y1, m1, 1),
-      isoFromParts(y2, m2, daysInMonth(y2, m2)),
+      d1 <= daysInMonth(y1, m1) ? isoFromParts(y1, m1, d1) : null,
+      d2 <= daysInMonth(y2, m2) ? isoFromParts(y2, m2, d2) : null,
     );
   }
   m = new RegExp(`(?:^| )(${MONTH_WORD}) (\\d{4})(?: |$)`).exec(k);
