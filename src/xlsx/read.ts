@@ -40,6 +40,7 @@ import {
   isRadixLiteral,
   parseXml,
   unescapeOoxml,
+  unescapeRun,
 } from "./xml";
 import {
   type Rel,
@@ -854,11 +855,7 @@ function readSharedStrings(
       close(name) {
         if (name === "si") out.push(current);
         else if (name === "t") {
-          // Each run's escapes are its own, as Excel writes and reads them.
-          if (!inPhonetic && current.indexOf("_x", runStart) >= 0)
-            current =
-              current.slice(0, runStart) +
-              unescapeOoxml(current.slice(runStart));
+          if (!inPhonetic) current = unescapeRun(current, runStart);
           inT = false;
         } else if (name === "rPh") inPhonetic = false;
       },
@@ -1158,9 +1155,7 @@ function* worksheetRows(
           betweenRows = true;
           break;
         case "t":
-          if (capture === "t" && inline.indexOf("_x", runStart) >= 0)
-            inline =
-              inline.slice(0, runStart) + unescapeOoxml(inline.slice(runStart));
+          if (capture === "t") inline = unescapeRun(inline, runStart);
           capture = null;
           break;
         case "v":

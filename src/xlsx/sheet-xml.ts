@@ -57,20 +57,10 @@ function escaped(s: string, quotes: boolean, xstring: boolean): string {
     else if (c === 0x3c) entity = "&lt;";
     else if (c === 0x3e) entity = "&gt;";
     else if (c === 0x5f && xstring && isEscapeAt(s, i)) entity = "_x005F_";
-    else if (c <= 0x0d && c >= 0x09 && c !== 0x0b && c !== 0x0c) {
-      // A reader makes a carriage return a line feed in content, and all three a space in an
-      // attribute (XML 1.0 §2.11, §3.3.3); Excel writes a cell's carriage return as _x000D_.
-      if (quotes) entity = `&#${c};`;
-      else if (c === 0x0d && xstring) entity = "_x000D_";
-      else continue;
-    } else if (
-      c < 0x20 ||
-      c === 0xfffe ||
-      c === 0xffff ||
-      (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i, c))
-    )
-      // Characters XML 1.0 cannot carry are escaped the way Excel does (_xHHHH_); half of a
-      // surrogate pair too, which UTF-8 cannot carry and TextEncoder would make U+FFFD.
+    else if (quotes && (c === 0x09 || c === 0x0a || c === 0x0d))
+      // A reader makes a tab or a line end a space in an attribute (XML 1.0 §3.3.3).
+      entity = `&#${c};`;
+    else if (isWrittenAsEscape(s, i, c, xstring))
       entity = `_x${c.toString(16).padStart(4, "0").toUpperCase()}_`;
     else continue;
     out += s.slice(from, i) + entity;
@@ -80,9 +70,27 @@ function escaped(s: string, quotes: boolean, xstring: boolean): string {
 }
 
 /**
+ * Whether the character c at i is written _xHHHH_, the way Excel does: what XML 1.0 cannot carry,
+ * and half of a surrogate pair, which UTF-8 cannot carry and TextEncoder would make U+FFFD. In a
+ * cell's text a carriage return too, which a reader would make a line feed (XML 1.0 §2.11).
+ */
+function isWrittenAsEscape(
+  s: string,
+  i: number,
+  c: number,
+  xstring: boolean,
+): boolean {
+  return (
+    (c < 0x20 && c !== 0x09 && c !== 0x0a && (c !== 0x0d || xstring)) ||
+    c === 0xfffe ||
+    c === 0xffff ||
+    (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i, c))
+  );
+}
+
+/**
  * Whether a reader would decode an escape at the underscore at i: "_xHHHH" followed by an
- * underscore, or by a character this writes as an escape ("_x0041" then U+0001 is written
- * _x0041_x0001_).
+ * underscore, or by a character written as an escape ("_x0041" then U+0001 is _x0041_x0001_).
  */
 function isEscapeAt(s: string, i: number): boolean {
   if (s.charCodeAt(i + 1) !== 0x78) return false;
@@ -91,13 +99,7 @@ function isEscapeAt(s: string, i: number): boolean {
     if (!((h >= 0x30 && h <= 0x39) || (h >= 0x61 && h <= 0x66))) return false;
   }
   const c = s.charCodeAt(i + 6);
-  return (
-    c === 0x5f ||
-    (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
-    c === 0xfffe ||
-    c === 0xffff ||
-    (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i + 6, c))
-  );
+  return c === 0x5f || isWrittenAsEscape(s, i + 6, c, true);
 }
 
 function isLoneSurrogate(s: string, i: number, c: number): boolean {

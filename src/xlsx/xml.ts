@@ -134,6 +134,16 @@ export function isRadixLiteral(value: string): boolean {
   );
 }
 
+/**
+ * `text` with its last run, from `start`, unescaped: Excel writes and reads each run of a rich
+ * text with its own escapes ("_x00" and "41_" in two runs are not "A").
+ */
+export function unescapeRun(text: string, start: number): string {
+  return text.indexOf("_x", start) < 0
+    ? text
+    : text.slice(0, start) + unescapeOoxml(text.slice(start));
+}
+
 /** Excel escapes control characters in strings as _xHHHH_. */
 export function unescapeOoxml(text: string): string {
   return text.indexOf("_x") < 0

@@ -56,6 +56,15 @@ function file(name: string, bytes: Uint8Array): string {
   return path;
 }
 
+/** The XML of a computed workbook's `Beslut` (the sheet whose title is "Beslutsunderlag: …"). */
+function beslutXml(path: string): string {
+  const parts = unzipSync(readFileSync(path));
+  return Object.keys(parts)
+    .filter((n) => n.startsWith("xl/worksheets/"))
+    .map((n) => strFromU8(parts[n]!))
+    .find((x) => x.includes("Beslutsunderlag"))!;
+}
+
 /** No stack trace, no V8 dump, no "undefined": an answer a person can read. */
 function expectPlain(r: Run): void {
   const all = r.stdout + r.stderr;
@@ -571,10 +580,7 @@ describe("damage is named as damage, with the part and what to do", () => {
     const path = file("rapport-2024\u202exslx.xlsx", SAMPLE);
     const out = join(dir, "bidi-name-out.xlsx");
     expect(run("compute", path, "--out", out).code).toBe(0);
-    const parts = unzipSync(readFileSync(out));
-    const beslut = Object.values(parts)
-      .map((p) => strFromU8(p))
-      .find((x) => x.includes("Beslutsunderlag"))!;
+    const beslut = beslutXml(out);
     expect(beslut).toContain("från rapport-2024xslx.xlsx. Bladet skrivs om");
     expect(beslut).not.toContain("\u202e");
     const docx = join(dir, "bidi-name.docx");
@@ -613,11 +619,7 @@ describe("damage is named as damage, with the part and what to do", () => {
     expect(texts("Halvår 1 2026")).toContain(label);
     expect(texts("Beslut")).toContain(label);
     expect(texts("Beslut").some((t) => t.includes(`"${label}"`))).toBe(true);
-    const beslut = unzipSync(readFileSync(out));
-    const xml = Object.keys(beslut)
-      .filter((n) => n.startsWith("xl/worksheets/"))
-      .map((n) => strFromU8(beslut[n]!))
-      .find((x) => x.includes("Beslutsunderlag"))!;
+    const xml = beslutXml(out);
     expect(xml).toContain("Verksamhet _x005F_x0041_ _x000D_\n_xD800_kostnader");
     expect(xml).not.toContain("\ufffd");
   });
