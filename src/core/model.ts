@@ -94,6 +94,11 @@ export interface HalfYearSheet {
   readonly headerRow: number;
   /** 0-based column of each recognised column. */
   readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
+  /**
+   * Kronor per unit of the amount columns whose header names thousands or millions ("Budget
+   * (tkr)": 1 000); absent for kronor. What is written there is written in that unit.
+   */
+  readonly units?: Readonly<Partial<Record<ColumnKey, number>>>;
   readonly lines: readonly LineInput[];
   readonly total: TotalRow | null;
   /** The A1 address of the Period value cell, when the half-year came from one. */
@@ -135,5 +140,7 @@ export interface SalarySheet {
   readonly headerRow: number;
   /** 0-based column of each header found. */
   readonly columns: Readonly<Partial<Record<SalaryColumn, number>>>;
+  /** Kronor per unit of the monthly salaries, where their header names one ("Månadslön (tkr)"). */
+  readonly salaryUnit?: number;
   readonly persons: readonly Person[];
 }

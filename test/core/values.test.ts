@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import {
+  amountFactor,
+  amountTextUnit,
+  headerUnit,
   formatAmount,
   formatNumber,
   normalizeKey,
@@ -139,6 +142,65 @@ describe("Swedish number text", () => {
       ),
     );
   });
+});
+
+describe("amounts in thousands (SPEC §3.3)", () => {
+  test.each([
+    ["Budget", 1],
+    ["Budget (kr)", 1],
+    ["Budget (tkr)", 1000],
+    ["Budget tkr", 1000],
+    ["Utfall, TSEK", 1000],
+    ["Belopp i tusental kronor", 1000],
+    ["Belopp (tusentals kr)", 1000],
+    ["Budget (Mkr)", 1_000_000],
+    ["Budget i miljoner kronor", 1_000_000],
+    // A word that holds the letters is no unit.
+    ["Utfall attkr", 1],
+    ["Månadskostnad\u00ad (tkr)", 1000],
+  ])("the header %j gives amounts in units of %d kr", (header, unit) => {
+    expect(headerUnit(header)).toBe(unit);
+  });
+
+  test.each([
+    ["45 tkr", "45", 1000],
+    ["45tkr.", "45", 1000],
+    ["1,5 Mkr", "1,5", 1_000_000],
+    ["12 TSEK", "12", 1000],
+    ["45 000 kr", "45 000 kr", 1],
+    ["SEK 45 000", "SEK 45 000", 1],
+    ["45 000:-", "45 000:-", 1],
+    ["45 000", "45 000", null],
+  ])("the text %j is %j in units of %p", (text, number, unit) => {
+    expect(amountTextUnit(text)).toEqual({ text: number, unit });
+  });
+
+  test.each([
+    // No format, or one that neither names nor divides: the column's unit.
+    [undefined, 1000, 1000],
+    ["General", 1, 1],
+    ["#,##0", 1000, 1000],
+    ["#,##0.00", 1, 1],
+    // Excel's way to show thousands or millions: the value is kronor, whatever the header says.
+    ["#,##0,", 1000, 1],
+    ["#,##0,", 1, 1],
+    ["#,##0.0,,", 1000, 1],
+    ['#,##0," tkr"', 1, 1],
+    // A format that names its unit says what the value is.
+    ['#,##0" tkr"', 1, 1000],
+    ["#,##0\\ \\t\\k\\r", 1, 1000],
+    ['#,##0" kr"', 1000, 1],
+    ["#,##0 [$kr-41D]", 1000, 1],
+    ['#,##0.0" Mkr";-#,##0.0" Mkr"', 1, 1_000_000],
+    // A comma between digits groups them; in quotes it is text.
+    ["#,##0", 1, 1],
+    ['0","0', 1, 1],
+  ])(
+    "a number formatted %j in a column of %d kr is in units of %d kr",
+    (fmt, unit, factor) => {
+      expect(amountFactor(fmt, unit)).toBe(factor);
+    },
+  );
 });
 
 describe("dates", () => {

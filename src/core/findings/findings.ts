@@ -457,6 +457,19 @@ export const FINDINGS = {
       `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
     "warning",
   ),
+  AMOUNTS_IN_UNIT: t<{
+    readonly headers: string;
+    readonly unit: string;
+    readonly unitEn: string;
+    readonly shown: number;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `Beloppen under ${f.headers} läses i ${f.unit}, rubrikens enhet: ${f.shown} där är ${f.amount}. Står beloppen redan i kronor, ta bort enheten ur rubriken.`,
+    (f) =>
+      `The amounts under ${f.headers} are read in ${f.unitEn}, the header's unit: ${f.shown} there is ${f.amount}. If the amounts are in kronor already, remove the unit from the header.`,
+    "info",
+  ),
   NEGATIVE_AMOUNT: t<{ readonly amountOre: Ore }>(
     (f) =>
       `Beloppet ${f.amount} är negativt. Skriv kostnader som positiva belopp.`,

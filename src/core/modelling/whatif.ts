@@ -10,7 +10,11 @@ import {
   cellOf,
 } from "../model";
 import { keyOfLine } from "../figures/tables";
-import { parseNumberText } from "../reading/values";
+import {
+  amountFactor,
+  amountTextUnit,
+  parseNumberText,
+} from "../reading/values";
 import {
   type CellStyle,
   type CellWrite,
@@ -80,22 +84,17 @@ export function editableFields(
   );
 }
 
-/** "45 tkr", "45 tkr.", "45 TSEK": thousands of kronor, as economists write them. */
-const THOUSANDS = /\s*(tkr|tsek)\.?\s*$/i;
-
 /**
  * The text a person types for a value, read as the model's value; null when it is not one.
- * Money may be "45 000 kr", "45000" or "45 tkr".
+ * Money may be "45 000 kr", "45000", "45 tkr" or "0,2 Mkr".
  */
 export function parseInput(field: InputField, text: string): number | null {
   const money = field === "monthlyCost" || field === "budget";
-  const thousands = money && THOUSANDS.test(text);
+  const named = money ? amountTextUnit(text) : null;
   const n = parseNumberText(
     field === "months"
       ? text.replace(/\s*(mån|månader|months?)\.?\s*$/i, "")
-      : thousands
-        ? text.replace(THOUSANDS, "")
-        : text,
+      : (named?.text ?? text),
   );
   if (!n || !Number.isFinite(n.value) || n.value < 0) return null;
   switch (field) {
@@ -109,9 +108,7 @@ export function parseInput(field: InputField, text: string): number | null {
       return !n.percent && micro > 0 && micro <= 6_000_000 ? micro : null;
     }
     default:
-      return n.percent
-        ? null
-        : Math.round(n.value * (thousands ? 100_000 : 100));
+      return n.percent ? null : Math.round(n.value * (named?.unit ?? 1) * 100);
   }
 }
 
@@ -214,23 +211,28 @@ function cellValue(
   field: InputField,
   value: number,
   before: Cell | undefined,
+  sheet: HalfYearSheet,
 ): { v: number; style: CellStyle | null } {
   const fmt = before?.fmt;
-  if (field !== "servicePercent")
-    return {
-      v: displayValue(field, value),
-      style:
-        isPercentFormat(fmt) || isDateFormat(fmt)
-          ? numberStyleFor(
-              {
-                numberFormat:
-                  field === "months" ? "General" : PLAIN_AMOUNT_FORMAT,
-                overOwnFormat: true,
-              },
-              displayValue(field, value),
-            )
-          : null,
-    };
+  if (field !== "servicePercent") {
+    const style =
+      isPercentFormat(fmt) || isDateFormat(fmt)
+        ? numberStyleFor(
+            {
+              numberFormat:
+                field === "months" ? "General" : PLAIN_AMOUNT_FORMAT,
+              overOwnFormat: true,
+            },
+            displayValue(field, value),
+          )
+        : null;
+    // An amount in the unit the cell is read in: thousands under "Budget (tkr)" (SPEC §3.3).
+    const factor =
+      field === "months"
+        ? 1
+        : amountFactor(formatAfter(before, style), sheet.units?.[field] ?? 1);
+    return { v: displayValue(field, value) / factor, style };
+  }
   const points = value / 1_000_000;
   if (isPercentFormat(fmt)) return { v: points / 100, style: null };
   // A plain number in a cell without a percent format is read as percent points.
@@ -286,7 +288,12 @@ export function withInputs(
       for (const e of edits) {
         const row = [...(rows[e.row] ?? [])];
         const before = row[e.col];
-        const { v, style } = cellValue(e.change.field, e.change.value, before);
+        const { v, style } = cellValue(
+          e.change.field,
+          e.change.value,
+          before,
+          e.sheet,
+        );
         const fmt = formatAfter(before, style);
         row[e.col] = fmt === undefined ? { t: "n", v } : { t: "n", v, fmt };
         rows[e.row] = row;
@@ -323,7 +330,12 @@ export function planInputs(
   const writes: InputWrite[] = [];
   for (const l of located) {
     const before = gridOf.get(l.sheet.sheet)?.rows[l.row]?.[l.col];
-    const { v, style } = cellValue(l.change.field, l.change.value, before);
+    const { v, style } = cellValue(
+      l.change.field,
+      l.change.value,
+      before,
+      l.sheet,
+    );
     const list = cells.get(l.sheet.sheet) ?? [];
     list.push({
       row: l.row,

@@ -15,6 +15,7 @@ import {
 } from "../reading/grid";
 import { type Ore, ZERO, kronor, toKronor } from "../figures/money";
 import { isOwnFormula } from "../ownership";
+import { MILLION, THOUSAND, amountFactor } from "../reading/values";
 import { SheetView, sameAmount } from "./view";
 import type { SalaryRefs } from "./salaries";
 import {
@@ -48,6 +49,11 @@ const ADDED_HEADERS: Partial<Record<ColumnKey, string>> = {
   variance: "Differens",
   status: "Status",
 };
+/** An added amount column in the budget's unit says so, and is read in it the next time. */
+const UNIT_SUFFIX: Readonly<Record<number, string>> = {
+  [THOUSAND]: " (tkr)",
+  [MILLION]: " (Mkr)",
+};
 
 export interface HalfYearPlan {
   readonly cells: CellWrite[];
@@ -80,6 +86,80 @@ interface SheetPlan {
   readonly columns: Partial<Record<ColumnKey, number>>;
   /** The merged areas in the table's rows: nothing is written where one hides it. */
   readonly merged: MergedAreas;
+  /** Kronor per unit of the amount columns (added columns included): 1 000 for "Budget (tkr)". */
+  readonly units: Partial<Record<ColumnKey, number>>;
+}
+
+/** Kronor per unit of a column's amounts. */
+function unitOf(p: SheetPlan, key: ColumnKey): number {
+  return p.units[key] ?? 1;
+}
+
+/** An engine's figure (öre) as a column holds it: kronor, or thousands for "Budget (tkr)". */
+function inUnit(amount: Ore, unit: number): number {
+  return kr(amount) / unit;
+}
+
+/** A cell reference's amount in kronor, in a formula. */
+function inKronor(ref: string, unit: number): string {
+  return unit === 1 ? ref : `${ref}*${unit}`;
+}
+
+/** A formula's kronor in a column's unit: ROUND(…)/1000, (B4-C4)/1000. */
+function toUnit(expression: string, unit: number): string {
+  if (unit === 1) return expression;
+  return isOneCall(expression)
+    ? `${expression}/${unit}`
+    : `(${expression})/${unit}`;
+}
+
+/** "ROUND(…)" or "SUMIF(…)": one function call, whose parentheses close at its end. */
+function isOneCall(expression: string): boolean {
+  const open = /^[A-Z]+\(/.exec(expression);
+  if (!open) return false;
+  let depth = 0;
+  let quoted = false;
+  for (let i = open[0].length - 1; i < expression.length; i++) {
+    const ch = expression[i];
+    if (ch === "'" || ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "(") depth++;
+    else if (!quoted && ch === ")" && --depth === 0)
+      return i === expression.length - 1;
+  }
+  return false;
+}
+
+/**
+ * The format an amount is written with: kronor as `#,##0` (or with öre); in thousands or millions
+ * with the decimals it has, so that 94,211 tkr shows every krona.
+ */
+function amountStyleFor(
+  p: SheetPlan,
+  key: ColumnKey,
+  value: number,
+): CellStyle {
+  const unit = unitOf(p, key);
+  if (unit === 1) return amountStyle;
+  const most = Math.round(Math.log10(unit)) + 2;
+  let d = 0;
+  while (
+    d < most &&
+    Math.abs(value * 10 ** d - Math.round(value * 10 ** d)) > 1e-6
+  )
+    d++;
+  return {
+    numberFormat: d === 0 ? PLAIN_AMOUNT_FORMAT : `#,##0.${"0".repeat(d)}`,
+  };
+}
+
+/** Whether a cell's number is in its column's unit (not in another its format names or shows). */
+function inColumnUnit(
+  p: SheetPlan,
+  key: ColumnKey,
+  cell: Cell | undefined,
+): boolean {
+  const unit = unitOf(p, key);
+  return cell?.t !== "n" || amountFactor(cell.fmt, unit) === unit;
 }
 
 const amountStyle: CellStyle = { numberFormat: PLAIN_AMOUNT_FORMAT };
@@ -122,6 +202,7 @@ export function planHalfYear(
     cells: [],
     columns: { ...src.columns },
     merged: new MergedAreas(grid.merges, src.headerRow - 1, tableEnd),
+    units: { ...src.units },
   };
   addColumns(p, grid, src.headerRow - 1, tableEnd);
   // 1. Derived salary budgets: from Lönekalkyl (a SUMIF over its cost column), else % × months × cost.
@@ -141,7 +222,7 @@ export function planHalfYear(
   if (src.total) totalRow(p, src.total.row - 1, firstRow);
   return {
     cells: p.cells,
-    marks: overspentMarks(p.columns, firstRow + 1, largest(rows) + 1),
+    marks: overspentMarks(p, firstRow + 1, largest(rows) + 1),
     view: p.view,
     columns: p.columns,
     firstRow,
@@ -166,15 +247,18 @@ function addColumns(
       for (let c = row.length - 1; c >= next; c--)
         if (!isFreeCell(row[c])) next = c + 1;
   }
+  const budgetUnit = unitOf(p, "budget");
   for (const key of ["actual", "variance", "status"] as const) {
     if (p.columns[key] !== undefined) continue;
     next = p.merged.clearColumn(next);
     p.columns[key] = next++;
+    const suffix = key === "status" ? "" : (UNIT_SUFFIX[budgetUnit] ?? "");
+    if (suffix) p.units[key] = budgetUnit;
     write(
       p,
       headerRow,
       p.columns[key],
-      text(ADDED_HEADERS[key]!),
+      text(ADDED_HEADERS[key]! + suffix),
       HEADER_STYLE,
     );
   }
@@ -192,8 +276,12 @@ function salaryCalcBudget(
   const { input } = line;
   const r = input.row - 1;
   const B = p.columns.budget!;
+  const unit = unitOf(p, "budget");
   const f = ref
-    ? flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.costs})`
+    ? toUnit(
+        flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.costs})`,
+        unit,
+      )
     : null;
   // SUMIF matches the Post exactly (but for case); the engine by normalised text. And it adds the
   // cost cells as the plan leaves them, a cost a person typed among them: the formula is written
@@ -225,7 +313,14 @@ function salaryCalcBudget(
   if (f ? !writable(target, f) : !isFreeCell(target)) return;
   const faithful =
     f !== null && sums !== null && sameAmount(sums.costs, budget);
-  write(p, r, B, faithful ? formula(f, budget) : num(budget), amountStyle);
+  const shown = inUnit(line.effectiveBudget, unit);
+  write(
+    p,
+    r,
+    B,
+    faithful ? formula(f, shown) : num(shown),
+    amountStyleFor(p, "budget", shown),
+  );
 }
 
 /** % × months × monthly cost, rounded to kronor. */
@@ -233,22 +328,29 @@ function salaryBudget(p: SheetPlan, line: Line, derived: Ore): void {
   const r = line.input.row - 1;
   const { budget: B, servicePercent: P, months: M, monthlyCost: C } = p.columns;
   const pct = p.view.original(r, P!);
-  const allNumbers = [P!, M!, C!].every(
-    (c) => p.view.original(r, c)?.t === "n",
-  );
+  // Text inputs ("275 %") cannot be multiplied reliably in every spreadsheet, nor a cost in
+  // another unit than its column's: write the figure.
+  const allNumbers =
+    [P!, M!, C!].every((c) => p.view.original(r, c)?.t === "n") &&
+    inColumnUnit(p, "monthlyCost", p.view.original(r, C!));
   const percentPart =
     pct && isPercentFormat(pct.fmt)
       ? `${L(P!)}${r + 1}`
       : `${L(P!)}${r + 1}/100`;
-  const f = flat`ROUND(${percentPart}*${L(M!)}${r + 1}*${L(C!)}${r + 1},0)`;
+  const cost = inKronor(`${L(C!)}${r + 1}`, unitOf(p, "monthlyCost"));
+  const unit = unitOf(p, "budget");
+  const f = toUnit(
+    flat`ROUND(${percentPart}*${L(M!)}${r + 1}*${cost},0)`,
+    unit,
+  );
   if (!writable(p.view.original(r, B!), f)) return;
-  // Text inputs ("275 %") cannot be multiplied reliably in every spreadsheet: write the figure.
+  const shown = inUnit(derived, unit);
   write(
     p,
     r,
     B!,
-    allNumbers ? formula(f, kr(derived)) : num(kr(derived)),
-    amountStyle,
+    allNumbers ? formula(f, shown) : num(shown),
+    amountStyleFor(p, "budget", shown),
   );
 }
 
@@ -262,14 +364,25 @@ function overheadBudget(p: SheetPlan, rate: RateRef): void {
   const directRows = h.lines
     .filter((l) => l.input.category !== "overhead")
     .map((l) => l.input.row - 1);
-  const f = flat`ROUND(${rate.expression}*SUM(${rowRanges(directRows, L(B))}),0)`;
+  const unit = unitOf(p, "budget");
+  const sumF = inKronor(`SUM(${rowRanges(directRows, L(B))})`, unit);
+  const f = toUnit(flat`ROUND(${rate.expression}*${sumF},0)`, unit);
   if (!writable(p.view.original(r, B), f)) return;
   const sum = p.view.sum(directRows.map((row) => [row, B] as const));
   const faithful =
     typeof sum === "number" &&
-    overheadOf(kronor(sum), rate.ppm) === h.budget.overhead;
-  const overhead = kr(h.budget.overhead);
-  write(p, r, B, faithful ? formula(f, overhead) : num(overhead), amountStyle);
+    directRows.every((row) =>
+      inColumnUnit(p, "budget", p.view.original(row, B)),
+    ) &&
+    overheadOf(kronor(sum * unit), rate.ppm) === h.budget.overhead;
+  const overhead = inUnit(h.budget.overhead, unit);
+  write(
+    p,
+    r,
+    B,
+    faithful ? formula(f, overhead) : num(overhead),
+    amountStyleFor(p, "budget", overhead),
+  );
 }
 
 function varianceCell(p: SheetPlan, line: Line): void {
@@ -277,20 +390,43 @@ function varianceCell(p: SheetPlan, line: Line): void {
   const r = line.input.row - 1;
   const a = `${L(A!)}${r + 1}`;
   const b = `${L(B!)}${r + 1}`;
-  const varianceF = flat`IF(${a}="","",${b}-${a})`;
+  const [uA, uB, uV] = [
+    unitOf(p, "actual"),
+    unitOf(p, "budget"),
+    unitOf(p, "variance"),
+  ];
+  // In one unit the difference is taken in it ("Budget (tkr)" − "Utfall (tkr)"), else in kronor.
+  const difference =
+    uA === uB && uA === uV
+      ? `${b}-${a}`
+      : toUnit(
+          uA === uB
+            ? uA === 1
+              ? `${b}-${a}`
+              : `(${b}-${a})*${uA}`
+            : `${inKronor(b, uB)}-${inKronor(a, uA)}`,
+          uV,
+        );
+  const varianceF = flat`IF(${a}="","",${difference})`;
   if (!writable(p.view.original(r, V!), varianceF)) return;
   const budgetSeen = p.view.seen(r, B!);
   const actualSeen = p.view.seen(r, A!);
   const engine: number | string =
-    line.effectiveVariance === null ? "" : kr(line.effectiveVariance);
+    line.effectiveVariance === null ? "" : inUnit(line.effectiveVariance, uV);
   const computed =
     actualSeen === null
       ? ""
-      : typeof actualSeen === "number" && typeof budgetSeen === "number"
-        ? budgetSeen - actualSeen
+      : typeof actualSeen === "number" &&
+          typeof budgetSeen === "number" &&
+          inColumnUnit(p, "budget", p.view.original(r, B!)) &&
+          inColumnUnit(p, "actual", p.view.original(r, A!))
+        ? (budgetSeen * uB - actualSeen * uA) / uV
         : "error";
   const faithful =
-    engine === "" ? computed === "" : sameAmount(computed, engine as number);
+    engine === ""
+      ? computed === ""
+      : typeof computed === "number" &&
+        sameAmount(computed * uV, (engine as number) * uV);
   write(
     p,
     r,
@@ -300,7 +436,9 @@ function varianceCell(p: SheetPlan, line: Line): void {
       : typeof engine === "number"
         ? num(engine)
         : text(""),
-    amountStyle,
+    typeof engine === "number"
+      ? amountStyleFor(p, "variance", engine)
+      : amountStyle,
   );
 }
 
@@ -309,7 +447,10 @@ function statusCell(p: SheetPlan, line: Line): void {
   const r = line.input.row - 1;
   const a = `${L(A!)}${r + 1}`;
   const b = `${L(B!)}${r + 1}`;
-  const statusF = flat`IF(${a}="","",IF(${a}>${b},"${STATUS_OVERSPENT}","${STATUS_WITHIN}"))`;
+  const [uA, uB] = [unitOf(p, "actual"), unitOf(p, "budget")];
+  const over =
+    uA === uB ? `${a}>${b}` : `${inKronor(a, uA)}>${inKronor(b, uB)}`;
+  const statusF = flat`IF(${a}="","",IF(${over},"${STATUS_OVERSPENT}","${STATUS_WITHIN}"))`;
   if (!writable(p.view.original(r, S!), statusF)) return;
   const budgetSeen = p.view.seen(r, B!);
   const actualSeen = p.view.seen(r, A!);
@@ -322,8 +463,11 @@ function statusCell(p: SheetPlan, line: Line): void {
   const computed =
     actualSeen === null
       ? ""
-      : typeof actualSeen === "number" && typeof budgetSeen === "number"
-        ? actualSeen > budgetSeen
+      : typeof actualSeen === "number" &&
+          typeof budgetSeen === "number" &&
+          inColumnUnit(p, "budget", p.view.original(r, B!)) &&
+          inColumnUnit(p, "actual", p.view.original(r, A!))
+        ? actualSeen * uA > budgetSeen * uB
           ? STATUS_OVERSPENT
           : STATUS_WITHIN
         : "error";
@@ -339,34 +483,46 @@ function totalRow(p: SheetPlan, r: number, firstRow: number): void {
   const { h } = p;
   const lineRows = h.lines.map((l) => l.input.row - 1);
   const lastLineRow = largest(lineRows);
-  const sums: [number, Ore, boolean][] = [
-    [p.columns.budget!, h.budget.total, true],
-    [p.columns.actual!, h.actual?.total ?? ZERO, h.actual !== null],
+  const sums: [ColumnKey, Ore, boolean][] = [
+    ["budget", h.budget.total, true],
+    ["actual", h.actual?.total ?? ZERO, h.actual !== null],
   ];
-  for (const [col, engine, wanted] of sums) {
+  for (const [key, engine, wanted] of sums) {
     if (!wanted) continue;
+    const col = p.columns[key]!;
     const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
     if (!writable(p.view.original(r, col), f)) continue;
     const seen = p.view.sum(lineRows.map((row) => [row, col] as const));
+    const unit = unitOf(p, key);
+    const shown = inUnit(engine, unit);
+    const faithful =
+      typeof seen === "number" &&
+      sameAmount(seen * unit, kr(engine)) &&
+      lineRows.every((row) => inColumnUnit(p, key, p.view.original(row, col)));
     write(
       p,
       r,
       col,
-      sameAmount(seen, kr(engine)) ? formula(f, kr(engine)) : num(kr(engine)),
-      amountStyle,
+      faithful ? formula(f, shown) : num(shown),
+      amountStyleFor(p, key, shown),
     );
   }
 }
 
 /** A live mark on overspent lines: the actual and status cells turn red when actual > budget. */
 function overspentMarks(
-  columns: Partial<Record<ColumnKey, number>>,
+  p: SheetPlan,
   top: number,
   bottom: number,
 ): ConditionalMark[] {
-  const { actual: A, budget: B, status: S } = columns;
+  const { actual: A, budget: B, status: S } = p.columns;
+  const [uA, uB] = [unitOf(p, "actual"), unitOf(p, "budget")];
+  const a = `$${L(A!)}${top}`;
+  const b = `$${L(B!)}${top}`;
+  const over =
+    uA === uB ? `${a}>${b}` : `${inKronor(a, uA)}>${inKronor(b, uB)}`;
   // Absolute columns, relative rows: the same rule serves the actual and the status cells.
-  const rule = flat`AND(ISNUMBER($${L(A!)}${top}),$${L(A!)}${top}>$${L(B!)}${top})`;
+  const rule = flat`AND(ISNUMBER(${a}),${over})`;
   return [
     {
       range: `${L(A!)}${top}:${L(A!)}${bottom}`,

@@ -15,6 +15,7 @@ import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
 import { OLDER_FIRST_ROW, RATE_ROWS } from "./rates";
 import { CONTRIBUTIONS, type Person, personCost } from "../figures/payroll";
+import { amountFactor } from "../reading/values";
 import type { HalfYear, HalfYearId } from "../reading/period";
 import type { SalarySheet } from "../model";
 import { readText } from "../reading/values";
@@ -52,9 +53,13 @@ function costFormula(
   surcharge: string,
   /** The agreement's first and last day (a cell of Uppgifter, or a serial). */
   period: { readonly start: string | null; readonly end: string | null },
+  /** Kronor per unit of the salary cell: 1 000 under "Månadslön (tkr)". */
+  salaryFactor: number,
 ): string {
   const c = (col: string) => `$${col}${ROW}`;
-  const pay = flat`${c(cols.salary)}*IF(${c(cols.grade)}>1,${c(cols.grade)}/100,${c(cols.grade)})`;
+  const salary =
+    salaryFactor === 1 ? c(cols.salary) : `${c(cols.salary)}*${salaryFactor}`;
+  const pay = flat`${salary}*IF(${c(cols.grade)}>1,${c(cols.grade)}/100,${c(cols.grade)})`;
   const older = `VLOOKUP(YEAR_,${sheetRef(RATES_SHEET)}!$A$${OLDER_FIRST_ROW}:$B$${OLDER_FIRST_ROW + CONTRIBUTIONS.olderAge.length - 1},2,TRUE)`;
   const terms: string[] = [];
   const start = Number(h.start.slice(5, 7));
@@ -290,9 +295,25 @@ function costColumn(
     surcharge === undefined
       ? s.surchargeRef
       : flat`IF($${columnLetters(surcharge)}${ROW}="",${s.surchargeRef},$${columnLetters(surcharge)}${ROW})`;
-  const parts = costFormula(h.halfYear, s.letters, surchargeOf, s.period).split(
-    ROW,
-  );
+  // One formula per unit the salary cells are in (kronor, unless "Månadslön (tkr)").
+  const partsOf = new Map<number, string[]>();
+  const formulaParts = (factor: number): string[] => {
+    let parts = partsOf.get(factor);
+    if (!parts)
+      partsOf.set(
+        factor,
+        (parts = costFormula(
+          h.halfYear,
+          s.letters,
+          surchargeOf,
+          s.period,
+          factor,
+        ).split(ROW)),
+      );
+    return parts;
+  };
+  const salaryCol = s.salaries.columns.salary!;
+  const salaryUnit = s.salaries.salaryUnit ?? 1;
   for (const p of s.salaries.persons) {
     const existing = s.grid.rows[p.row - 1]?.[col];
     // Free, or the add-in's own cost formula; anything else (a formula showing "" too) is kept,
@@ -309,7 +330,18 @@ function costColumn(
       col,
       // A person whose cost cannot be computed (a finding) gets no formula that would show 0.
       value:
-        cost === null ? text("") : rowFormula(parts, p.row, toKronor(cost)),
+        cost === null
+          ? text("")
+          : rowFormula(
+              formulaParts(
+                amountFactor(
+                  s.grid.rows[p.row - 1]?.[salaryCol]?.fmt,
+                  salaryUnit,
+                ),
+              ),
+              p.row,
+              toKronor(cost),
+            ),
       style: { numberFormat: PLAIN_AMOUNT_FORMAT },
     });
   }

@@ -8,6 +8,10 @@ import { type Ore, kronor } from "../figures/money";
 import {
   type ParsedNumber,
   type ReadFailure,
+  MILLION,
+  THOUSAND,
+  amountFactor,
+  amountTextUnit,
   readNumber,
   readText,
 } from "./values";
@@ -75,18 +79,55 @@ export function readMoney(
   cell: Cell | undefined,
   sheet: string,
   address: string,
+  unit = 1,
 ): CellRead<Ore> {
-  const n = numberAt(cell, sheet, address);
+  // An amount is what it shows: "45 tkr" in any column, a number in the unit of its format or
+  // else of its column (SPEC §3.3).
+  let factor = unit;
+  let shown = cell;
+  if (cell?.t === "s") {
+    const named = amountTextUnit(cell.v);
+    if (named.unit !== null) {
+      factor = named.unit;
+      shown = { ...cell, v: named.text };
+    }
+  } else if (cell?.t === "n") factor = amountFactor(cell.fmt, unit);
+  let n = numberAt(shown, sheet, address);
+  // A failure quotes the cell as it is ("ca 40 tkr").
+  if (n.failed && shown !== cell) n = numberAt(cell, sheet, address);
   if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
   if (n.value.percent)
     return readFailed(
       finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
     );
-  if (!(Math.abs(n.value.value) <= MAX_AMOUNT_KRONOR))
+  const amount = n.value.value * factor;
+  if (!(Math.abs(amount) <= MAX_AMOUNT_KRONOR))
     return readFailed(
       finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
     );
-  return readValue(kronor(n.value.value));
+  return readValue(kronor(amount));
+}
+
+const UNIT_NAMES: Readonly<Record<number, readonly [string, string]>> = {
+  [THOUSAND]: ["tusental kronor (tkr)", "thousands of kronor (tkr)"],
+  [MILLION]: ["miljoner kronor (Mkr)", "millions of kronor (Mkr)"],
+};
+
+/** AMOUNTS_IN_UNIT at the first header of the unit: what "1 925" under it is. */
+export function unitFinding(
+  sheet: string,
+  address: string,
+  headers: string,
+  unit: number,
+): Finding {
+  const [sv, en] = UNIT_NAMES[unit] ?? ["", ""];
+  return finding("AMOUNTS_IN_UNIT", sheet, address, {
+    headers,
+    unit: sv,
+    unitEn: en,
+    shown: 1925,
+    amountOre: kronor(1925 * unit),
+  });
 }
 
 /** Ten billion kronor: far above any IOP budget, and sums of thousands of such lines stay exact in öre. */

@@ -53,6 +53,9 @@ import {
 import {
   type MonthAnchor,
   type ParsedNumber,
+  amountFactor,
+  amountTextUnit,
+  headerUnit,
   normalizeKey,
   readDate,
   readNumber,
@@ -80,6 +83,7 @@ import {
   readMoney,
   readValue,
   take,
+  unitFinding,
 } from "./cells";
 import { isSalarySheetName, readSalarySheet } from "./salaries";
 import { append } from "../lists";
@@ -290,6 +294,8 @@ interface DetailCells {
   /** Each key's value cell, and its address. */
   readonly raw: Partial<Record<DetailKey, Cell | undefined>>;
   readonly cells: Partial<Record<DetailKey, string>>;
+  /** A key's unit where it names one ("Tolerans (tkr)"). */
+  readonly units: Partial<Record<DetailKey, number>>;
   readonly earlierSurpluses: EarlierSurplus[];
   /** An earlier year's surplus that could not be read. */
   readonly findings: Finding[];
@@ -301,6 +307,7 @@ function detailCells(grid: Grid): DetailCells {
   const out: DetailCells = {
     raw: {},
     cells: {},
+    units: {},
     earlierSurpluses: [],
     findings: [],
   };
@@ -318,9 +325,15 @@ function detailCells(grid: Grid): DetailCells {
         if (out.cells[key] !== undefined) return;
         out.cells[key] = a1(r, vc);
         out.raw[key] = value;
+        const unit = headerUnit(cell.v);
+        if (unit !== 1) out.units[key] = unit;
         return;
       }
-      const amount = take(readMoney(value, sheet, a1(r, vc)), out.findings);
+      // "Överskott 2023 (tkr)": the key gives the amount's unit.
+      const amount = take(
+        readMoney(value, sheet, a1(r, vc), headerUnit(cell.v)),
+        out.findings,
+      );
       if (amount === null || amount === 0) return;
       // One amount a year, as the decision names it: the first counts, as for every key.
       const first = surplusOf.get(surplusYear!);
@@ -348,7 +361,7 @@ function detailCells(grid: Grid): DetailCells {
 
 function readAgreement(grid: Grid): AgreementRead {
   const sheet = grid.name;
-  const { raw, cells, earlierSurpluses, findings } = detailCells(grid);
+  const { raw, cells, units, earlierSurpluses, findings } = detailCells(grid);
   const text = (k: DetailKey) => (raw[k] ? readText(raw[k]) || null : null);
   const date = (k: DetailKey, anchor: MonthAnchor) =>
     take(readDetailDate(raw[k], anchor, sheet, cells[k] ?? null), findings);
@@ -377,7 +390,10 @@ function readAgreement(grid: Grid): AgreementRead {
   const surchargePpm = raw.surcharge
     ? take(readFraction(raw.surcharge, sheet, cells.surcharge!), findings)
     : null;
-  const tolerance = take(readTolerance(raw.tolerance, sheet, cells), findings);
+  const tolerance = take(
+    readTolerance(raw.tolerance, sheet, cells, units.tolerance ?? 1),
+    findings,
+  );
   const agreement: Agreement = {
     sheet,
     name: text("name"),
@@ -402,26 +418,35 @@ function readAgreement(grid: Grid): AgreementRead {
   return { agreement, rateMissing, findings };
 }
 
+/** "5 %", 0,05, "5 000 kr", 5 000, "5 tkr", or 5 under the key "Tolerans (tkr)". */
 function readTolerance(
   cell: Cell | undefined,
   sheet: string,
   cells: Partial<Record<DetailKey, string>>,
+  unit: number,
 ): CellRead<Tolerance> {
   if (!cell || isEmptyCell(cell)) return EMPTY_READ;
-  const n = readNumber(cell);
-  const isAmount = cell.t === "s" && /kr|:-|sek/i.test(cell.v);
-  if (!n.ok || !n.value || n.value.value < 0)
-    return readFailed(
+  const invalid = () =>
+    readFailed(
       finding("INVALID_TOLERANCE", sheet, cells.tolerance!, {
         text: readText(cell),
       }),
     );
-  if (n.value.percent || (!isAmount && n.value.value < 1))
-    return readValue({
-      kind: "percent",
-      ppm: Math.round(n.value.value * 1_000_000),
-    });
-  return readValue({ kind: "amount", amount: kronor(n.value.value) });
+  const isAmount =
+    unit !== 1 || (cell.t === "s" && amountTextUnit(cell.v).unit !== null);
+  if (!isAmount) {
+    const n = readNumber(cell);
+    if (!n.ok || !n.value || n.value.value < 0) return invalid();
+    if (n.value.percent || n.value.value < 1)
+      return readValue({
+        kind: "percent",
+        ppm: Math.round(n.value.value * 1_000_000),
+      });
+  }
+  const amount = readMoney(cell, sheet, cells.tolerance!, unit).value;
+  return amount === null || amount < 0
+    ? invalid()
+    : readValue({ kind: "amount", amount });
 }
 
 const REQUIRED_DETAILS = ["name", "organisation", "start", "end"] as const;
@@ -493,7 +518,17 @@ export function columnOfHeader(text: string): ColumnKey | undefined {
 interface Header {
   readonly row: number;
   readonly columns: Partial<Record<ColumnKey, number>>;
+  /** Amount columns whose header names thousands or millions of kronor ("Budget (tkr)"). */
+  readonly units: Partial<Record<ColumnKey, number>>;
 }
+
+/** The columns that hold amounts, which a header may give in thousands ("Budget (tkr)"). */
+export const AMOUNT_COLUMNS: readonly ColumnKey[] = [
+  "budget",
+  "actual",
+  "variance",
+  "monthlyCost",
+];
 
 /** The row's columns when it is the table's header: two known headers, Budget or Utfall among them. */
 function headerOf(
@@ -501,6 +536,7 @@ function headerOf(
   row: ReadonlyArray<Cell | undefined>,
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
+  const units: Partial<Record<ColumnKey, number>> = {};
   let count = 0;
   row.forEach((cell, c) => {
     if (!cell || cell.t !== "s") return;
@@ -508,11 +544,13 @@ function headerOf(
     if (key && columns[key] === undefined) {
       columns[key] = c;
       count++;
+      const unit = AMOUNT_COLUMNS.includes(key) ? headerUnit(cell.v) : 1;
+      if (unit !== 1) units[key] = unit;
     }
   });
   return count >= 2 &&
     (columns.budget !== undefined || columns.actual !== undefined)
-    ? { row: r, columns }
+    ? { row: r, columns, units }
     : null;
 }
 
@@ -676,17 +714,55 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
     reader.lines.length === 0
       ? [finding("NO_LINES", sheet, a1(header.row + 1, found.label))]
       : [];
+  const scaled = Object.keys(header.units).length > 0;
   return done({
     sheet: {
       sheet,
       halfYear: period.halfYear,
       headerRow: header.row + 1,
       columns: found,
+      ...(scaled ? { units: header.units } : {}),
       lines: withHiddenCells(reader.lines, found, merges),
       total: reader.total,
       periodCell: period.cell,
     },
-    findings: [...period.findings, ...reader.findings, ...noLines],
+    findings: [
+      ...period.findings,
+      ...(scaled
+        ? unitFindings(sheet, header, reader.scaledRead, rows.head[header.row])
+        : []),
+      ...reader.findings,
+      ...noLines,
+    ],
+  });
+}
+
+/**
+ * What the headers' units make of the amounts: said once per unit, at its first header, of the
+ * columns that hold amounts (not of one compute added, empty, to a table in thousands).
+ */
+function unitFindings(
+  sheet: string,
+  header: Header,
+  read: ReadonlySet<ColumnKey>,
+  cells: ReadonlyArray<Cell | undefined> | undefined,
+): Finding[] {
+  const byUnit = new Map<number, number[]>();
+  for (const key of AMOUNT_COLUMNS) {
+    const unit = header.units[key];
+    if (unit === undefined || !read.has(key)) continue;
+    const cols = byUnit.get(unit) ?? [];
+    cols.push(header.columns[key]!);
+    byUnit.set(unit, cols);
+  }
+  return [...byUnit].map(([unit, cols]) => {
+    cols.sort((a, b) => a - b);
+    return unitFinding(
+      sheet,
+      a1(header.row, cols[0]!),
+      cols.map((c) => `"${readText(cells?.[c])}"`).join(", "),
+      unit,
+    );
   });
 }
 
@@ -778,7 +854,10 @@ class TableRows {
     const columns = tableColumns({ name: this.sheet, rows: this.head }, header);
     this.columns = columns;
     if (columns.value)
-      this.reader = new TableReader(this.sheet, new TableLayout(columns.value));
+      this.reader = new TableReader(
+        this.sheet,
+        new TableLayout(columns.value, header.units),
+      );
     for (const row of this.waiting) this.read(row);
     this.waiting.length = 0;
   }
@@ -953,13 +1032,25 @@ class TableLayout {
   readonly monthlyCost: number;
   readonly servicePercent: number;
   readonly months: number;
+  /** Kronor per unit of each amount column, by its header: 1 000 for "Budget (tkr)". */
+  readonly budgetUnit: number;
+  readonly actualUnit: number;
+  readonly varianceUnit: number;
+  readonly monthlyCostUnit: number;
   /** The total label is looked for left of the amounts. */
   readonly leftOfAmounts: number;
   readonly formulaKeys: readonly ColumnKey[];
   readonly formulaCols: readonly number[];
 
-  constructor(columns: Partial<Record<ColumnKey, number>>) {
+  constructor(
+    columns: Partial<Record<ColumnKey, number>>,
+    units: Partial<Record<ColumnKey, number>>,
+  ) {
     const col = (k: ColumnKey): number => columns[k] ?? -1;
+    this.budgetUnit = units.budget ?? 1;
+    this.actualUnit = units.actual ?? 1;
+    this.varianceUnit = units.variance ?? 1;
+    this.monthlyCostUnit = units.monthlyCost ?? 1;
     this.label = col("label");
     this.category = col("category");
     this.budget = col("budget");
@@ -985,6 +1076,8 @@ class TableReader {
   readonly lines: LineInput[] = [];
   readonly findings: Finding[] = [];
   total: TotalRow | null = null;
+  /** The columns in thousands (or millions) that held an amount: what AMOUNTS_IN_UNIT names. */
+  readonly scaledRead = new Set<ColumnKey>();
   private section: Category | null = null;
   private readonly seen = new Map<Category, Map<string, number>>();
   // The row being read.
@@ -1020,9 +1113,9 @@ class TableReader {
     const { t } = this;
     this.total = {
       row: this.r + 1,
-      budget: this.money(t.budget, "budget"),
-      actual: this.money(t.actual, "actual"),
-      variance: this.money(t.variance, "variance", true),
+      budget: this.money(t.budget, "budget", t.budgetUnit),
+      actual: this.money(t.actual, "actual", t.actualUnit),
+      variance: this.money(t.variance, "variance", t.varianceUnit, true),
     };
   }
 
@@ -1030,10 +1123,14 @@ class TableReader {
     const { t, row, r } = this;
     const label = readText(row[t.label]);
     const categoryText = t.category < 0 ? "" : readText(row[t.category]);
-    const budget = this.money(t.budget, "budget");
-    const actual = this.money(t.actual, "actual");
-    const variance = this.money(t.variance, "variance", true);
-    const monthlyCost = this.money(t.monthlyCost, "monthlyCost");
+    const budget = this.money(t.budget, "budget", t.budgetUnit);
+    const actual = this.money(t.actual, "actual", t.actualUnit);
+    const variance = this.money(t.variance, "variance", t.varianceUnit, true);
+    const monthlyCost = this.money(
+      t.monthlyCost,
+      "monthlyCost",
+      t.monthlyCostUnit,
+    );
     const percent =
       t.servicePercent < 0
         ? null
@@ -1127,12 +1224,19 @@ class TableReader {
     return formulas;
   }
 
-  private money(c: number, k: ColumnKey, allowNegative = false): Ore | null {
+  private money(
+    c: number,
+    k: ColumnKey,
+    unit: number,
+    allowNegative = false,
+  ): Ore | null {
     if (c < 0) return null;
-    return this.value(
-      lineMoney(this.row[c], this.sheet, this.r, c, allowNegative),
+    const amount = this.value(
+      lineMoney(this.row[c], this.sheet, this.r, c, unit, allowNegative),
       k,
     );
+    if (amount !== null && unit !== 1) this.scaledRead.add(k);
+    return amount;
   }
 
   private value<T>(read: CellRead<T>, k: ColumnKey): T | null {
@@ -1150,19 +1254,21 @@ function lineMoney(
   sheet: string,
   r: number,
   c: number,
-  allowNegative = false,
+  unit: number,
+  allowNegative: boolean,
 ): CellRead<Ore> {
   if (cell === undefined) return EMPTY_READ;
   // Plain numbers, the common case, need no address unless they are negative.
   if (
     cell.t === "n" &&
     cell.v >= 0 &&
-    cell.v <= MAX_AMOUNT_KRONOR &&
     (cell.fmt === undefined || cell.fmt.indexOf("%") < 0)
-  )
-    return readValue(kronor(cell.v));
+  ) {
+    const amount = cell.v * amountFactor(cell.fmt, unit);
+    if (amount <= MAX_AMOUNT_KRONOR) return readValue(kronor(amount));
+  }
   const address = a1(r, c);
-  const read = readMoney(cell, sheet, address);
+  const read = readMoney(cell, sheet, address, unit);
   if (read.failed) return read;
   const value = read.value;
   return readValue(

@@ -11,6 +11,7 @@ import {
   readMoney,
   readValue,
   take,
+  unitFinding,
 } from "./cells";
 import type { IsoDate } from "./dates";
 import { type Finding, finding } from "../findings/findings";
@@ -19,7 +20,7 @@ import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
 import type { Person } from "../figures/payroll";
-import { normalizeKey, readDate, readText } from "./values";
+import { headerUnit, normalizeKey, readDate, readText } from "./values";
 import { append } from "../lists";
 
 export const SALARY_SHEET = "Lönekalkyl";
@@ -72,7 +73,7 @@ export function readSalarySheet(
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     if (!row || row.every((c) => isEmptyCell(c))) continue;
-    const person = readPerson(row, r, grid.name, header.columns, agreement);
+    const person = readPerson(row, r, grid.name, header, agreement);
     if (!person) continue;
     append(findings, person.findings);
     persons.push(person.person);
@@ -89,9 +90,24 @@ export function readSalarySheet(
         agreement.cells.surcharge ?? null,
       ),
     );
-  const { row, columns } = header;
+  const { row, columns, salaryUnit } = header;
+  if (salaryUnit !== 1)
+    findings.unshift(
+      unitFinding(
+        grid.name,
+        a1(row, columns.salary!),
+        `"${readText(grid.rows[row]?.[columns.salary!])}"`,
+        salaryUnit,
+      ),
+    );
   return {
-    salaries: { sheet: grid.name, headerRow: row + 1, columns, persons },
+    salaries: {
+      sheet: grid.name,
+      headerRow: row + 1,
+      columns,
+      ...(salaryUnit !== 1 ? { salaryUnit } : {}),
+      persons,
+    },
     findings,
   };
 }
@@ -99,15 +115,22 @@ export function readSalarySheet(
 type Columns = Partial<Record<SalaryColumn, number>>;
 
 /** The header row: the first of the top 30 with both Post and a monthly salary. */
-function salaryHeader(grid: Grid): { row: number; columns: Columns } | null {
+function salaryHeader(
+  grid: Grid,
+): { row: number; columns: Columns; salaryUnit: number } | null {
   for (let r = 0; r < Math.min(grid.rows.length, 30); r++) {
     const found: Columns = {};
+    let salaryUnit = 1;
     grid.rows[r]?.forEach((cell, c) => {
       const k = cell?.t === "s" ? LOOKUP.get(compactKey(cell.v)) : undefined;
-      if (k && found[k] === undefined) found[k] = c;
+      if (k && found[k] === undefined) {
+        found[k] = c;
+        // "Månadslön (tkr)": the salaries are in thousands.
+        if (k === "salary" && cell?.t === "s") salaryUnit = headerUnit(cell.v);
+      }
     });
     if (found.post !== undefined && found.salary !== undefined)
-      return { row: r, columns: found };
+      return { row: r, columns: found, salaryUnit };
   }
   return null;
 }
@@ -117,9 +140,10 @@ function readPerson(
   row: ReadonlyArray<Cell | undefined>,
   r: number,
   sheet: string,
-  columns: Columns,
+  header: { readonly columns: Columns; readonly salaryUnit: number },
   agreement: Agreement,
 ): { person: Person; findings: Finding[] } | null {
+  const { columns } = header;
   const cell = (k: SalaryColumn) =>
     columns[k] === undefined ? undefined : row[columns[k]];
   const at = (k: SalaryColumn) => a1(r, columns[k] ?? 0);
@@ -132,7 +156,7 @@ function readPerson(
     findings,
   );
   const salary = take(
-    readSalary(cell("salary"), sheet, at("salary")),
+    readSalary(cell("salary"), sheet, at("salary"), header.salaryUnit),
     findings,
   );
   const gradeMicro = take(
@@ -202,8 +226,9 @@ function readSalary(
   cell: Cell | undefined,
   sheet: string,
   address: string,
+  unit: number,
 ): CellRead<Ore> {
-  const salary = readMoney(cell, sheet, address);
+  const salary = readMoney(cell, sheet, address, unit);
   const s = salary.value;
   if (s === null || (s >= 1_500_000 && s <= 12_000_000)) return salary;
   return readValue(

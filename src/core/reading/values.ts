@@ -322,6 +322,135 @@ export function readText(cell: Cell | undefined): string {
 }
 
 /**
+ * Thousands and millions of kronor, as economists write them: "45 tkr", "1,2 Mkr", a header
+ * "Budget (tkr)" or "Belopp i tusental kronor". One krona for a kronor mark ("kr", "SEK", ":-").
+ */
+const SCALED_WORD = /^(.*?)\s*(tkr|tsek|ksek|kkr|mkr|msek|mnkr)\.?$/i;
+const KRONOR_MARK = /^(?:sek|kr)|(?::-|:–|:−|kronor|kr\.?|sek)$/i;
+const THOUSAND_WORDS = new Set(["tkr", "tsek", "ksek", "kkr"]);
+const MILLION_WORDS = new Set(["mkr", "msek", "mnkr"]);
+export const THOUSAND = 1000;
+export const MILLION = 1_000_000;
+
+function unitOfWord(word: string): number | null {
+  const w = word.toLowerCase();
+  return THOUSAND_WORDS.has(w)
+    ? THOUSAND
+    : MILLION_WORDS.has(w)
+      ? MILLION
+      : null;
+}
+
+/**
+ * The unit an amount's text names: "45 tkr" is 45 in thousands (the number's text without the
+ * word), "45 000 kr" in kronor; null when it names none (the column's unit holds).
+ */
+export function amountTextUnit(text: string): {
+  readonly text: string;
+  readonly unit: number | null;
+} {
+  const t = withoutUnseen(text).trim();
+  const scaled = SCALED_WORD.exec(t);
+  if (scaled) return { text: scaled[1]!, unit: unitOfWord(scaled[2]!) };
+  return { text, unit: KRONOR_MARK.test(t.replace(SPACES, "")) ? 1 : null };
+}
+
+/**
+ * The unit a header or key names for its amounts: 1 000 for "Budget (tkr)", "Utfall TSEK" or
+ * "Belopp i tusental kronor", 1 000 000 for "Mkr" or "miljoner kronor", else 1 (kronor).
+ */
+export function headerUnit(text: string): number {
+  const words = withoutUnseen(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
+  for (let i = 0; i < words.length; i++) {
+    const unit = unitOfWord(words[i]!);
+    if (unit) return unit;
+    const next = words[i + 1];
+    if (next === "kronor" || next === "kr" || next === "sek") {
+      if (/^tusen(tal|tals)?$/.test(words[i]!)) return THOUSAND;
+      if (/^miljon(er)?$/.test(words[i]!) || words[i] === "milj")
+        return MILLION;
+    }
+  }
+  return 1;
+}
+
+/** What a number format does to an amount it shows. */
+interface AmountFormat {
+  /** "#,##0," shows 1 925 000 as 1 925: each comma after the last digit divides by 1 000. */
+  readonly divisor: number;
+  /** The unit its text names ('#,##0" tkr"' shows 1 925 as "1 925 tkr"), null for none. */
+  readonly unit: number | null;
+}
+
+const PLAIN_FORMAT: AmountFormat = Object.freeze({ divisor: 1, unit: null });
+const formatCache = new Map<string, AmountFormat>();
+
+/**
+ * Kronor per unit of a number cell's value in a column of `columnUnit` (SPEC §3.3): an amount is
+ * what the cell shows. A format that names a unit says what it shows ('#,##0" tkr"': 1 925 is
+ * 1 925 000 kr); one that divides without naming one ("#,##0,", Excel's way to show thousands)
+ * holds kronor, whatever the header says; else the header's unit ("Budget (tkr)").
+ */
+export function amountFactor(
+  fmt: string | undefined,
+  columnUnit: number,
+): number {
+  if (fmt === undefined || fmt === "General") return columnUnit;
+  let f = formatCache.get(fmt);
+  if (f === undefined) {
+    f = parseAmountFormat(fmt);
+    if (formatCache.size < 1000) formatCache.set(fmt, f);
+  }
+  if (f.unit !== null) return f.unit / f.divisor;
+  return f.divisor > 1 ? 1 : columnUnit;
+}
+
+function parseAmountFormat(fmt: string): AmountFormat {
+  let skeleton = "";
+  let literal = "";
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i]!;
+    if (ch === ";") break;
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      const stop = end < 0 ? fmt.length : end;
+      literal += ` ${fmt.slice(i + 1, stop)} `;
+      i = stop;
+    } else if (ch === "\\") {
+      literal += fmt[++i] ?? "";
+    } else if (ch === "_" || ch === "*") {
+      i++;
+    } else if (ch === "[") {
+      const end = fmt.indexOf("]", i + 1);
+      const stop = end < 0 ? fmt.length : end;
+      // "[$kr-41D]": a currency's text, before the locale.
+      if (fmt[i + 1] === "$")
+        literal += ` ${fmt.slice(i + 2, stop).split("-")[0]} `;
+      i = stop;
+    } else if ("0#?.,".includes(ch)) skeleton += ch;
+    else literal += ch;
+  }
+  const last = Math.max(
+    skeleton.lastIndexOf("0"),
+    skeleton.lastIndexOf("#"),
+    skeleton.lastIndexOf("?"),
+  );
+  const scaling = last < 0 ? "" : /^,*/.exec(skeleton.slice(last + 1))![0];
+  const named = headerUnit(literal);
+  const unit =
+    named !== 1
+      ? named
+      : KRONOR_MARK.test(literal.replace(SPACES, ""))
+        ? 1
+        : null;
+  return scaling === "" && unit === null
+    ? PLAIN_FORMAT
+    : { divisor: THOUSAND ** scaling.length, unit };
+}
+
+/**
  * Key normalisation for headers and Uppgifter keys (SPEC §3): case-insensitive, ignoring
  * surrounding spaces, punctuation and a unit in parentheses such as "(kr)" or "(%)".
  */
