@@ -25,6 +25,27 @@ describe("half-years from names and Period cells", () => {
     ["01.07.2025-31.12.2025", "2025-H2"],
     ["1/1/2026 – 30/6/2026", "2026-H1"],
     ["2025/07/01 - 2025/12/31", "2025-H2"],
+    // Months with their years, the year before its months, days and months with the year once
+    // (each read as the whole year 2025, NOT_HALF_YEAR).
+    ["2025-07 – 2025-12", "2025-H2"],
+    ["Budget 2025-07--2025-12", "2025-H2"],
+    ["07/2025-12/2025", "2025-H2"],
+    ["01.2026–06.2026", "2026-H1"],
+    ["2025 jul-dec", "2025-H2"],
+    ["2025 juli till december", "2025-H2"],
+    ["1/7-31/12 2025", "2025-H2"],
+    ["1/1 – 30/6 2026", "2026-H1"],
+    // Quarters, terms (vårterminen January–June, hösten July–December) and "1H".
+    ["Q3–Q4 2025", "2025-H2"],
+    ["kv 1-2 2026", "2026-H1"],
+    ["kvartal 1 och 2 2026", "2026-H1"],
+    ["2025 Q3-Q4", "2025-H2"],
+    ["Budget HT 2025", "2025-H2"],
+    ["VT26", "2026-H1"],
+    ["Vårterminen 2026", "2026-H1"],
+    ["hösten 2025", "2025-H2"],
+    ["1H 2026", "2026-H1"],
+    ["2H 2025", "2025-H2"],
   ])("%j is %s", (text, id) => {
     const p = parsePeriod(text);
     expect(p?.kind === "half-year" ? p.halfYear.id : p).toBe(id);
@@ -40,6 +61,13 @@ describe("half-years from names and Period cells", () => {
     "2 juli–31 december 2025",
     "1 juli–31 juni 2025",
     "01.07.2025-30.12.2025",
+    "2025-07 – 2025-11",
+    "1/7-30/12 2025",
+    "Q3 2025",
+    "Q2–Q3 2025",
+    "2025 jul-nov",
+    // "Vår" is also "our": a budget of ours for 2025 is the year.
+    "Vår budget 2025",
   ])("%j is a period but not a half-year", (text) => {
     expect(parsePeriod(text)?.kind).toBe("other");
   });

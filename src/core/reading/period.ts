@@ -78,6 +78,17 @@ const DATE_RANGE = new RegExp(
   String.raw`(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})${RANGE_SEPARATOR}(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})`,
   "i",
 );
+/** Two months with their years: "2025-07 – 2025-12", "07/2025–12/2025", "2025/07-2025/12". */
+const YEAR_MONTH = String.raw`(\d{4})[-/.](\d{1,2})(?!\d)|(\d{1,2})[-/.](\d{4})(?!\d)`;
+const YEAR_MONTH_RANGE = new RegExp(
+  String.raw`(?:^|[^\d])(?:${YEAR_MONTH})${RANGE_SEPARATOR}(?:${YEAR_MONTH})`,
+  "i",
+);
+/** Days and months with the year once: "1/7–31/12 2025", as Swedes write dates. */
+const DAY_MONTH_RANGE = new RegExp(
+  String.raw`(?:^|[^\d/])(\d{1,2})/(\d{1,2})${RANGE_SEPARATOR}(\d{1,2})/(\d{1,2}),?\s+(\d{4})(?!\d)`,
+  "i",
+);
 /** Months, each with its day or not: "juli–december 2025", "1 juli–31 december 2025". */
 const MONTH_RANGE = new RegExp(
   `(?:^| )(?:(\\d{1,2}) )?(${MONTH_WORD})(?: (\\d{4}))? (?:till och med |t o m |tom |till )?(?:(\\d{1,2}) )?(${MONTH_WORD})(?: (\\d{4}))`,
@@ -95,6 +106,30 @@ export function parsePeriod(text: string): PeriodParse | null {
       parseDateText(dates[1]!),
       parseDateText(dates[2]!, "last"),
     );
+  const months = YEAR_MONTH_RANGE.exec(text);
+  if (months) {
+    const [y1, m1] = months[1]
+      ? [+months[1], +months[2]!]
+      : [+months[4]!, +months[3]!];
+    const [y2, m2] = months[5]
+      ? [+months[5], +months[6]!]
+      : [+months[8]!, +months[7]!];
+    if (m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12)
+      return periodFromRange(
+        isoFromParts(y1, m1, 1),
+        isoFromParts(y2, m2, daysInMonth(y2, m2)),
+      );
+  }
+  const days = DAY_MONTH_RANGE.exec(text);
+  if (days) {
+    const y = +days[5]!;
+    const [d1, m1, d2, m2] = [+days[1]!, +days[2]!, +days[3]!, +days[4]!];
+    if (m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12)
+      return periodFromRange(
+        d1 >= 1 && d1 <= daysInMonth(y, m1) ? isoFromParts(y, m1, d1) : null,
+        d2 >= 1 && d2 <= daysInMonth(y, m2) ? isoFromParts(y, m2, d2) : null,
+      );
+  }
   const k = normalizeKey(text);
   let m =
     /(?:^| )(\d{4}) ?h([12])(?: |$)/.exec(k) ??
@@ -111,6 +146,33 @@ export function parsePeriod(text: string): PeriodParse | null {
       k,
     );
   if (m) return half(+m[2]!, /^(första|forsta|1)/.test(m[1]!) ? 1 : 2);
+  // "1H 2026", "2H 2025".
+  m = /(?:^| )([12]) ?h (\d{4})(?: |$)/.exec(k);
+  if (m) return half(+m[2]!, +m[1]!);
+  // Terms, as schools and youth work name them: vårterminen is January–June, hösten July–December.
+  m = TERM.exec(k);
+  if (m) {
+    const year = m[2]!.length === 2 ? 2000 + +m[2]! : +m[2]!;
+    return half(year, /^(?:vt|vår)/.test(m[1]!) ? 1 : 2);
+  }
+  // Quarters: "Q3–Q4 2025", "kv 1-2 2026", "2025 Q3-Q4".
+  m = QUARTERS.exec(k) ?? QUARTERS_AFTER_YEAR.exec(k);
+  if (m) {
+    const { q1, q2, year } = m.groups!;
+    return periodFromRange(
+      isoFromParts(+year!, 3 * +q1! - 2, 1),
+      isoFromParts(+year!, 3 * +q2!, daysInMonth(+year!, 3 * +q2!)),
+    );
+  }
+  m = YEAR_THEN_MONTHS.exec(k);
+  if (m) {
+    const y = +m[1]!;
+    const m2 = monthNumber(m[3]!)!;
+    return periodFromRange(
+      isoFromParts(y, monthNumber(m[2]!)!, 1),
+      isoFromParts(y, m2, daysInMonth(y, m2)),
+    );
+  }
   m = MONTH_RANGE.exec(k);
   if (m) {
     const y2 = +m[6]!;
@@ -144,6 +206,20 @@ export function parsePeriod(text: string): PeriodParse | null {
     };
   return null;
 }
+
+const TERM =
+  /(?:^| )(vt|ht|vårtermin(?:en)?|hösttermin(?:en)?|vår(?:en)?|höst(?:en)?) ?(\d{4}|\d{2})(?: |$)/;
+const QUARTER = String.raw`(?:q|kv|kvartal) ?`;
+const QUARTERS = new RegExp(
+  String.raw`(?:^| )${QUARTER}(?<q1>[1-4]) (?:(?:till och med|t o m|tom|till|och) )?(?:${QUARTER})?(?<q2>[1-4]) (?<year>\d{4})(?: |$)`,
+);
+const QUARTERS_AFTER_YEAR = new RegExp(
+  String.raw`(?:^| )(?<year>\d{4}) ${QUARTER}(?<q1>[1-4]) (?:(?:till och med|t o m|tom|till|och) )?(?:${QUARTER})?(?<q2>[1-4])(?: |$)`,
+);
+/** The year before its months: "2025 jul–dec". */
+const YEAR_THEN_MONTHS = new RegExp(
+  `(?:^| )(\\d{4}) (${MONTH_WORD}) (?:till och med |t o m |tom |till )?(${MONTH_WORD})(?: |$)`,
+);
 
 function half(year: number, h: number): PeriodParse | null {
   if (year < 1900 || year > 2200) return null;
