@@ -119,6 +119,27 @@ describe("a defect at a cell is a finding at that cell", () => {
   });
 });
 
+test.each([
+  ["Månadskostnad exkl. avgifter", true],
+  ["Månadskostnad (utan arbetsgivaravgifter)", true],
+  ["Månadskostnad exklusive sociala avgifter", true],
+  ["Månadskostnad inkl. avgifter", false],
+  ["Månadskostnad", false],
+])(
+  "a monthly cost headed %j is taken as it stands, with a warning when it says it lacks the contributions: %p",
+  async (header, warned) => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      withCell(2, 4, header),
+    ]);
+    expect(findingAt(r, "MONTHLY_COST_WITHOUT_CONTRIBUTIONS")).toEqual(
+      warned ? ["Budget 2025 H2!E3"] : [],
+    );
+    // 275 % × 6 × 45 000 kr either way: the product cannot know the contributions of a cost.
+    expect(r.periods[0]!.lines[0]!.budget).toBe(742_500);
+  },
+);
+
 describe("workbook-level errors", () => {
   test("no Uppgifter sheet", async () => {
     const r = await checkSheets([H2()]);

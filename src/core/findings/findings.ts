@@ -457,6 +457,13 @@ export const FINDINGS = {
       `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
     "warning",
   ),
+  MONTHLY_COST_WITHOUT_CONTRIBUTIONS: t<{ readonly header: string }>(
+    (f) =>
+      `Rubriken "${f.header}" säger att månadskostnaden är utan arbetsgivaravgifter, men lönebudgeten räknas som tjänstgöringsgrad × månader × månadskostnad med avgifter och andra lönekostnader. Skriv månadskostnaden med dem, eller för in personerna i Lönekalkyl, där avgifterna räknas fram.`,
+    (f) =>
+      `The header "${f.header}" says the monthly cost is without employer contributions, but the salary budget is service percentage × months × monthly cost with contributions and other salary costs. Enter the monthly cost with them, or enter the persons in Lönekalkyl, where the contributions are computed.`,
+    "warning",
+  ),
   AMOUNTS_IN_UNIT: t<{
     readonly headers: string;
     readonly unit: string;

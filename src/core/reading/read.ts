@@ -731,10 +731,36 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...(scaled
         ? unitFindings(sheet, header, reader.scaledRead, rows.head[header.row])
         : []),
+      ...costWithoutContributions(sheet, header, rows.head[header.row]),
       ...reader.findings,
       ...noLines,
     ],
   });
+}
+
+/** "Månadskostnad exkl. avgifter": a monthly cost the salary formula takes as including them. */
+function costWithoutContributions(
+  sheet: string,
+  header: Header,
+  cells: ReadonlyArray<Cell | undefined> | undefined,
+): Finding[] {
+  const col = header.columns.monthlyCost;
+  if (col === undefined) return [];
+  const text = readText(cells?.[col]);
+  return /(?:^| )(?:exkl|exklusive|utan|excl|excluding)(?: |$)/.test(
+    normalizeKey(text),
+  )
+    ? [
+        finding(
+          "MONTHLY_COST_WITHOUT_CONTRIBUTIONS",
+          sheet,
+          a1(header.row, col),
+          {
+            header: text,
+          },
+        ),
+      ]
+    : [];
 }
 
 /**
