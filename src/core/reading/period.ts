@@ -100,6 +100,43 @@ const MONTH_RANGE = new RegExp(
  * names no period; "other" when it names one that is not a whole half-year (e.g. "2025", "juli 2025").
  */
 export function parsePeriod(text: string): PeriodParse | null {
+  const numeric = numericRange(text);
+  if (numeric) return numeric;
+  const k = normalizeKey(text);
+  const named = namedHalf(k) ?? wordRange(k);
+  if (named) return named;
+  let m = new RegExp(`(?:^| )(${MONTH_WORD}) (\\d{4})(?: |$)`).exec(k);
+  if (m) {
+    const y = +m[2]!;
+    const mo = monthNumber(m[1]!)!;
+    return monthsFrom(y, mo, y, mo);
+  }
+  m = /(?:^| )((?:19|20|21)\d{2})(?: |$)/.exec(k);
+  if (m)
+    return {
+      kind: "other",
+      start: isoFromParts(+m[1]!, 1, 1),
+      end: isoFromParts(+m[1]!, 12, 31),
+    };
+  return null;
+}
+
+/** The months from the first of y1-m1 to the last of y2-m2, each 1–12, else null. */
+function monthsFrom(
+  y1: number,
+  m1: number,
+  y2: number,
+  m2: number,
+): PeriodParse | null {
+  if (!(m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12)) return null;
+  return periodFromRange(
+    isoFromParts(y1, m1, 1),
+    isoFromParts(y2, m2, daysInMonth(y2, m2)),
+  );
+}
+
+/** Dates, or months with their years, or days and months, in figures. */
+function numericRange(text: string): PeriodParse | null {
   const dates = DATE_RANGE.exec(text);
   if (dates)
     return periodFromRange(
@@ -114,11 +151,8 @@ export function parsePeriod(text: string): PeriodParse | null {
     const [y2, m2] = months[5]
       ? [+months[5], +months[6]!]
       : [+months[8]!, +months[7]!];
-    if (m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12)
-      return periodFromRange(
-        isoFromParts(y1, m1, 1),
-        isoFromParts(y2, m2, daysInMonth(y2, m2)),
-      );
+    const range = monthsFrom(y1, m1, y2, m2);
+    if (range) return range;
   }
   const days = DAY_MONTH_RANGE.exec(text);
   if (days) {
@@ -130,7 +164,11 @@ export function parsePeriod(text: string): PeriodParse | null {
         d2 >= 1 && d2 <= daysInMonth(y, m2) ? isoFromParts(y, m2, d2) : null,
       );
   }
-  const k = normalizeKey(text);
+  return null;
+}
+
+/** A half-year by its name: "2025 H2", "H2 2025", "halvår 2 2025", "andra halvåret", "2H", "HT". */
+function namedHalf(k: string): PeriodParse | null {
   let m =
     /(?:^| )(\d{4}) ?h([12])(?: |$)/.exec(k) ??
     /(?:^| )(\d{4})h([12])(?: |$)/.exec(k.replace(/ /g, ""));
@@ -155,56 +193,32 @@ export function parsePeriod(text: string): PeriodParse | null {
     const year = m[2]!.length === 2 ? 2000 + +m[2]! : +m[2]!;
     return half(year, /^(?:vt|vår)/.test(m[1]!) ? 1 : 2);
   }
-  // Quarters: "Q3–Q4 2025", "kv 1-2 2026", "2025 Q3-Q4".
-  m = QUARTERS.exec(k) ?? QUARTERS_AFTER_YEAR.exec(k);
+  return null;
+}
+
+/** Quarters and months in words: "Q3–Q4 2025", "2025 jul–dec", "1 juli–31 december 2025". */
+function wordRange(k: string): PeriodParse | null {
+  let m = QUARTERS.exec(k) ?? QUARTERS_AFTER_YEAR.exec(k);
   if (m) {
     const { q1, q2, year } = m.groups!;
-    return periodFromRange(
-      isoFromParts(+year!, 3 * +q1! - 2, 1),
-      isoFromParts(+year!, 3 * +q2!, daysInMonth(+year!, 3 * +q2!)),
-    );
+    return monthsFrom(+year!, 3 * +q1! - 2, +year!, 3 * +q2!);
   }
   m = YEAR_THEN_MONTHS.exec(k);
-  if (m) {
-    const y = +m[1]!;
-    const m2 = monthNumber(m[3]!)!;
-    return periodFromRange(
-      isoFromParts(y, monthNumber(m[2]!)!, 1),
-      isoFromParts(y, m2, daysInMonth(y, m2)),
-    );
-  }
-  m = MONTH_RANGE.exec(k);
-  if (m) {
-    const y2 = +m[6]!;
-    const y1 = m[3] ? +m[3] : y2;
-    const m1 = monthNumber(m[2]!)!;
-    const m2 = monthNumber(m[5]!)!;
-    const d1 = m[1] ? +m[1] : 1;
-    const d2 = m[4] ? +m[4] : daysInMonth(y2, m2);
-    // A day the month does not have ("31 juni") makes no date, so no half-year.
-    return periodFromRange(
-      d1 <= daysInMonth(y1, m1) ? isoFromParts(y1, m1, d1) : null,
-      d2 <= daysInMonth(y2, m2) ? isoFromParts(y2, m2, d2) : null,
-    );
-  }
-  m = new RegExp(`(?:^| )(${MONTH_WORD}) (\\d{4})(?: |$)`).exec(k);
-  if (m) {
-    const y = +m[2]!;
-    const mo = monthNumber(m[1]!)!;
-    return {
-      kind: "other",
-      start: isoFromParts(y, mo, 1),
-      end: isoFromParts(y, mo, daysInMonth(y, mo)),
-    };
-  }
-  m = /(?:^| )((?:19|20|21)\d{2})(?: |$)/.exec(k);
   if (m)
-    return {
-      kind: "other",
-      start: isoFromParts(+m[1]!, 1, 1),
-      end: isoFromParts(+m[1]!, 12, 31),
-    };
-  return null;
+    return monthsFrom(+m[1]!, monthNumber(m[2]!)!, +m[1]!, monthNumber(m[3]!)!);
+  m = MONTH_RANGE.exec(k);
+  if (!m) return null;
+  const y2 = +m[6]!;
+  const y1 = m[3] ? +m[3] : y2;
+  const m1 = monthNumber(m[2]!)!;
+  const m2 = monthNumber(m[5]!)!;
+  const d1 = m[1] ? +m[1] : 1;
+  const d2 = m[4] ? +m[4] : daysInMonth(y2, m2);
+  // A day the month does not have ("31 juni") makes no date, so no half-year.
+  return periodFromRange(
+    d1 <= daysInMonth(y1, m1) ? isoFromParts(y1, m1, d1) : null,
+    d2 <= daysInMonth(y2, m2) ? isoFromParts(y2, m2, d2) : null,
+  );
 }
 
 const TERM =
