@@ -140,6 +140,41 @@ test.each([
   },
 );
 
+test("an amount typed with one thousands separator ('600.000', '175,000 kr') is thousands, with a warning; in tkr it is the decimals", async () => {
+  const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+  const typed = (b: CellSpec, c: CellSpec, header = "Budget") => [
+    detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+    {
+      ...sheet,
+      rows: sheet.rows.map((r, i) =>
+        i === 0
+          ? [r[0]!, header, ...r.slice(2)]
+          : i === 1
+            ? [r[0]!, b, c, ...r.slice(3)]
+            : r,
+      ),
+    },
+  ];
+  const r = await checkSheets(typed("600.000", "505,789 kr"));
+  expect(findingAt(r, "AMOUNT_READ_AS_THOUSANDS")).toEqual([
+    "Utfall 2024 H1!B2",
+    "Utfall 2024 H1!C2",
+  ]);
+  expect(r.periods[0]!.lines[0]).toMatchObject({
+    budget: 600_000,
+    actual: 505_789,
+  });
+  expect(
+    r.findings.find((f) => f.code === "AMOUNT_READ_AS_THOUSANDS")?.message,
+  ).toBe(
+    '"600.000" läses som 600\u202f000\u00a0kr: tre siffror efter skiljetecknet är tusental, inte öre. Menade du något annat, skriv beloppet utan skiljetecken eller med två decimaler.',
+  );
+  // Under "Budget (tkr)", "600,000" is 600 tkr to the krona, as it stands.
+  const tkr = await checkSheets(typed("600,000", 505789, "Budget (tkr)"));
+  expect(codesOf(tkr)).not.toContain("AMOUNT_READ_AS_THOUSANDS");
+  expect(tkr.periods[0]!.lines[0]!.budget).toBe(600_000);
+});
+
 describe("workbook-level errors", () => {
   test("no Uppgifter sheet", async () => {
     const r = await checkSheets([H2()]);

@@ -3,6 +3,7 @@ import {
   amountFactor,
   amountTextUnit,
   headerUnit,
+  isGroupedThousands,
   formatAmount,
   formatNumber,
   normalizeKey,
@@ -201,6 +202,35 @@ describe("amounts in thousands (SPEC §3.3)", () => {
       expect(amountFactor(fmt, unit)).toBe(factor);
     },
   );
+});
+
+describe("kronor as Swedes write them", () => {
+  test.each([
+    ["45 000,-", 45000],
+    ["1 925 000,-", 1925000],
+    ["45000.-", 45000],
+    ["45 000:–", 45000],
+    ["45 000 SEK.", 45000],
+    ["(45 000,-)", -45000],
+  ])("%j is %d", (text, value) => {
+    expect(parseNumberText(text)).toEqual({ value, percent: false });
+  });
+
+  test.each([
+    ["45.000", true],
+    ["12,500", true],
+    ["505.789 kr", true],
+    ["165.552,-", true],
+    ["−12,500", true],
+    // Two decimals are öre, a leading zero a fraction, two separators already thousands.
+    ["45,50", false],
+    ["0,500", false],
+    ["1,925,000", false],
+    ["45.000,50", false],
+    ["1925.000", false],
+  ])("%j is written with one thousands separator: %p", (text, grouped) => {
+    expect(isGroupedThousands(text)).toBe(grouped);
+  });
 });
 
 describe("dates", () => {

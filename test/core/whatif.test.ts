@@ -154,6 +154,11 @@ describe("what-if: inputs changed without writing", () => {
     ])
       expect(parseInput("monthlyCost", text)).toBe(4_500_000);
     expect(parseInput("budget", "12,5 tkr")).toBe(1_250_000);
+    // One thousands separator, as in a cell; two decimals are öre.
+    expect(parseInput("budget", "45.000")).toBe(4_500_000);
+    expect(parseInput("monthlyCost", "45,000 kr")).toBe(4_500_000);
+    expect(parseInput("budget", "45,50")).toBe(4_550);
+    expect(parseInput("budget", "45 000,-")).toBe(4_500_000);
     expect(parseInput("servicePercent", "45 tkr")).toBeNull();
     expect(parseInput("months", "3 tkr")).toBeNull();
   });

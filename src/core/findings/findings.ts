@@ -464,6 +464,16 @@ export const FINDINGS = {
       `The header "${f.header}" says the monthly cost is without employer contributions, but the salary budget is service percentage × months × monthly cost with contributions and other salary costs. Enter the monthly cost with them, or enter the persons in Lönekalkyl, where the contributions are computed.`,
     "warning",
   ),
+  AMOUNT_READ_AS_THOUSANDS: t<{
+    readonly text: string;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `"${f.text}" läses som ${f.amount}: tre siffror efter skiljetecknet är tusental, inte öre. Menade du något annat, skriv beloppet utan skiljetecken eller med två decimaler.`,
+    (f) =>
+      `"${f.text}" is read as ${f.amount}: three digits after the separator are thousands, not öre. If you meant something else, enter the amount without separators or with two decimals.`,
+    "warning",
+  ),
   AMOUNTS_IN_UNIT: t<{
     readonly headers: string;
     readonly unit: string;

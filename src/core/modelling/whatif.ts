@@ -13,6 +13,7 @@ import { keyOfLine } from "../figures/tables";
 import {
   amountFactor,
   amountTextUnit,
+  isGroupedThousands,
   parseNumberText,
 } from "../reading/values";
 import {
@@ -107,8 +108,13 @@ export function parseInput(field: InputField, text: string): number | null {
       const micro = Math.round(n.value * 1_000_000);
       return !n.percent && micro > 0 && micro <= 6_000_000 ? micro : null;
     }
-    default:
-      return n.percent ? null : Math.round(n.value * (named?.unit ?? 1) * 100);
+    default: {
+      // "45.000" is 45 000 kr, as in a cell (SPEC §3.3).
+      if (n.percent) return null;
+      const unit = named?.unit ?? 1;
+      const grouped = unit === 1 && isGroupedThousands(text);
+      return Math.round(n.value * unit * (grouped ? 1000 : 1) * 100);
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import {
   amountFactor,
   amountTextUnit,
   readNumber,
+  isGroupedThousands,
   readText,
 } from "./values";
 
@@ -100,12 +101,24 @@ export function readMoney(
     return readFailed(
       finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
     );
-  const amount = n.value.value * factor;
+  // "45.000" or "12,500" kronor: three digits after one separator are thousands, not öre (in a
+  // column of tkr, "45,500" is 45 500 kr as it stands).
+  const grouped =
+    shown?.t === "s" && factor === 1 && isGroupedThousands(shown.v);
+  const amount = n.value.value * factor * (grouped ? 1000 : 1);
   if (!(Math.abs(amount) <= MAX_AMOUNT_KRONOR))
     return readFailed(
       finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
     );
-  return readValue(kronor(amount));
+  return readValue(
+    kronor(amount),
+    grouped
+      ? finding("AMOUNT_READ_AS_THOUSANDS", sheet, address, {
+          text: readText(cell),
+          amountOre: kronor(amount),
+        })
+      : null,
+  );
 }
 
 const UNIT_NAMES: Readonly<Record<number, readonly [string, string]>> = {

@@ -1301,7 +1301,7 @@ function lineMoney(
     value,
     value !== null && value < 0 && !allowNegative
       ? finding("NEGATIVE_AMOUNT", sheet, address, { amountOre: value })
-      : null,
+      : read.finding,
   );
 }
 

@@ -46,6 +46,8 @@ export interface ParsedNumber {
   readonly percent: boolean;
 }
 
+/** A kronor mark after an amount: "kr", "kronor", "SEK", ":-", and ",-" or ".-" for whole kronor. */
+const KRONOR_SUFFIX = /(?:[:,.][-–−]|kronor|kr\.?|sek\.?)$/;
 // Ordinary, no-break, narrow no-break, thin and figure spaces all group thousands in Swedish text.
 const SPACES = /[\s\u00a0\u202f\u2009\u2007\u2008\u200a]+/g;
 const MINUS_SIGNS = /^[\u2212\u2013\u2012\u2014\u2010-]/;
@@ -68,7 +70,8 @@ export function parseNumberText(raw: string): ParsedNumber | null {
     s = s.slice(1, -1);
   }
   s = s.replace(/^(sek|kr)/, "");
-  s = s.replace(/(:-|:–|:−|kronor|kr\.?|sek)$/, "");
+  // "45 000:-", and "45 000,-" as Swedish whole kronor are written.
+  s = s.replace(KRONOR_SUFFIX, "");
   let percent = false;
   if (s.endsWith("%")) {
     percent = true;
@@ -326,7 +329,7 @@ export function readText(cell: Cell | undefined): string {
  * "Budget (tkr)" or "Belopp i tusental kronor". One krona for a kronor mark ("kr", "SEK", ":-").
  */
 const SCALED_WORD = /^(.*?)\s*(tkr|tsek|ksek|kkr|mkr|msek|mnkr)\.?$/i;
-const KRONOR_MARK = /^(?:sek|kr)|(?::-|:–|:−|kronor|kr\.?|sek)$/i;
+const KRONOR_MARK = /^(?:sek|kr)|(?:[:,.][-–−]|kronor|kr\.?|sek\.?)$/i;
 const THOUSAND_WORDS = new Set(["tkr", "tsek", "ksek", "kkr"]);
 const MILLION_WORDS = new Set(["mkr", "msek", "mnkr"]);
 export const THOUSAND = 1000;
@@ -339,6 +342,18 @@ function unitOfWord(word: string): number | null {
     : MILLION_WORDS.has(w)
       ? MILLION
       : null;
+}
+
+/**
+ * An amount of one to three digits, one separator and three digits ("45.000", "12,500 kr",
+ * "45.000,-"): its separator groups thousands, as no amount has three decimals of a krona.
+ */
+const ONE_GROUP =
+  /^[(+\-\u2212\u2013]?(?:sek|kr)?[1-9]\d{0,2}[.,]\d{3}(?![\d.,]*\d)(?:[:,.][-–−]|kronor|kr\.?|sek\.?)?\)?[-\u2212]?$/i;
+
+/** Whether an amount in kronor is written with one thousands separator and no decimals. */
+export function isGroupedThousands(text: string): boolean {
+  return ONE_GROUP.test(withoutUnseen(text).replace(SPACES, ""));
 }
 
 /**
