@@ -61,6 +61,8 @@ const DETAIL_MEANING: Record<Lang, Record<DetailKey, string>> = {
     orgNumber: "organisationsnummer (kontrollsiffran kontrolleras)",
     start: "avtalsperiodens första dag",
     end: "avtalsperiodens sista dag",
+    agreementPeriod:
+      "hela avtalsperioden i en cell, t.ex. 2025-07-01 – 2026-06-30, i stället för från och till",
     overheadRate: "OH-sats, t.ex. 10 %",
     repaymentDue: "sista dag för återbetalning av överskott",
     reportDue: "sista dag för återrapportering",
@@ -81,6 +83,8 @@ const DETAIL_MEANING: Record<Lang, Record<DetailKey, string>> = {
     orgNumber: "organisation number (its check digit is checked)",
     start: "first day of the agreement period",
     end: "last day of the agreement period",
+    agreementPeriod:
+      "the whole agreement period in one cell, e.g. 2025-07-01 – 2026-06-30, instead of from and to",
     overheadRate: "overhead rate, e.g. 10 %",
     repaymentDue: "last day to repay a surplus",
     reportDue: "last day for the report-back",

@@ -175,6 +175,64 @@ test("an amount typed with one thousands separator ('600.000', '175,000 kr') is 
   expect(tkr.periods[0]!.lines[0]!.budget).toBe(600_000);
 });
 
+describe("the agreement period in one cell", () => {
+  /** Uppgifter with "Avtalsperiod" in one cell instead of från and till. */
+  const inOneCell = (value: CellSpec) => {
+    const details = detailsSheet(oneHalf);
+    return [
+      {
+        ...details,
+        rows: details.rows.flatMap((r) =>
+          r[0] === "Avtalsperiod från"
+            ? [["Avtalsperiod", value]]
+            : r[0] === "Avtalsperiod till"
+              ? []
+              : [r],
+        ),
+      },
+      H2(),
+    ];
+  };
+
+  test.each([
+    "2025-07-01 – 2025-12-31",
+    "1 juli 2025 till 31 december 2025",
+    "juli–december 2025",
+    "2025 H2",
+  ])("%j is the agreement's first and last day", async (value) => {
+    const r = await checkSheets(inOneCell(value));
+    expect(r.agreement).toMatchObject({
+      start: "2025-07-01",
+      end: "2025-12-31",
+    });
+    expect(errorsOf(r)).toEqual([]);
+    // The same figures as with från and till.
+    const both = await checkSheets([detailsSheet(oneHalf), H2()]);
+    expect(r.periods).toEqual(both.periods);
+  });
+
+  test("a year alone is that calendar year", async () => {
+    for (const value of ["2025", 2025, "år 2025"])
+      expect((await checkSheets(inOneCell(value))).agreement).toMatchObject({
+        start: "2025-01-01",
+        end: "2025-12-31",
+      });
+  });
+
+  test.each(["2025/26", "juli 2025", "snart"])(
+    "%j is no period: one finding at its cell, not two missing keys",
+    async (value) => {
+      const r = await checkSheets(inOneCell(value));
+      expect(codesOf(r)).toContain("INVALID_AGREEMENT_PERIOD");
+      expect(findingAt(r, "INVALID_AGREEMENT_PERIOD")).toEqual([
+        "Uppgifter!B5",
+      ]);
+      expect(codesOf(r)).not.toContain("MISSING_DETAIL");
+      expect(r.agreement.start).toBeNull();
+    },
+  );
+});
+
 describe("workbook-level errors", () => {
   test("no Uppgifter sheet", async () => {
     const r = await checkSheets([H2()]);

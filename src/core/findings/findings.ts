@@ -355,6 +355,13 @@ export const FINDINGS = {
     (f) => `"${f.text}" is not a date. Enter the date as YYYY-MM-DD.`,
     "error",
   ),
+  INVALID_AGREEMENT_PERIOD: t<{ readonly text: string }>(
+    (f) =>
+      `Avtalsperioden "${f.text}" kan inte läsas som en period. Skriv den som 2025-07-01 – 2026-06-30, eller fyll i Avtalsperiod från och Avtalsperiod till.`,
+    (f) =>
+      `The agreement period "${f.text}" cannot be read as a period. Enter it as 2025-07-01 – 2026-06-30, or fill in Avtalsperiod från and Avtalsperiod till.`,
+    "error",
+  ),
   INVALID_TOLERANCE: t<{ readonly text: string }>(
     (f) =>
       `Toleransen "${f.text}" kan inte läsas. Skriv den i procent (t.ex. 5 %) eller kronor (t.ex. 10 000 kr).`,

@@ -26,6 +26,7 @@ export type DetailKey =
   | "repaymentDue"
   | "reportDue"
   | "tolerance"
+  | "agreementPeriod"
   | "agreementType"
   | "signatories"
   | "grantSource"
@@ -102,6 +103,7 @@ export const DETAIL_KEYS: Readonly<Record<DetailKey, readonly string[]>> = {
   repaymentDue: ["Återbetalning senast", "Återbetalas senast"],
   reportDue: ["Återrapportering senast", "Återrapporteras senast"],
   tolerance: ["Tolerans", "Tolerans för överskridande"],
+  agreementPeriod: ["Avtalsperiod", "Avtalstid", "Avtalets period"],
   agreementType: ["Avtalstyp", "Typ av avtal"],
   signatories: ["Undertecknas av", "Undertecknare", "Avtalet undertecknas av"],
   grantSource: ["Anslag", "Finansieras från", "Medel från"],
@@ -129,6 +131,7 @@ export const DETAIL_KEYS_EN: Readonly<Record<DetailKey, string>> = {
   repaymentDue: "Repayment due",
   reportDue: "Report-back due",
   tolerance: "Tolerance",
+  agreementPeriod: "Agreement period",
   agreementType: "Agreement type",
   signatories: "Signed by",
   grantSource: "Appropriation",

@@ -100,11 +100,9 @@ const MONTH_RANGE = new RegExp(
  * names no period; "other" when it names one that is not a whole half-year (e.g. "2025", "juli 2025").
  */
 export function parsePeriod(text: string): PeriodParse | null {
-  const numeric = numericRange(text);
-  if (numeric) return numeric;
+  const range = parseRange(text);
+  if (range) return range;
   const k = normalizeKey(text);
-  const named = namedHalf(k) ?? wordRange(k);
-  if (named) return named;
   let m = new RegExp(`(?:^| )(${MONTH_WORD}) (\\d{4})(?: |$)`).exec(k);
   if (m) {
     const y = +m[2]!;
@@ -119,6 +117,16 @@ export function parsePeriod(text: string): PeriodParse | null {
       end: isoFromParts(+m[1]!, 12, 31),
     };
   return null;
+}
+
+/**
+ * A period from its first to its last day, in figures or words ("2025-07-01 – 2026-06-30", "juli
+ * 2025 – juni 2026", "2025 H2"); null for a single month or year ("2025", or "2025/26", whose year
+ * that would be is not the period meant).
+ */
+export function parseRange(text: string): PeriodParse | null {
+  const k = normalizeKey(text);
+  return numericRange(text) ?? namedHalf(k) ?? wordRange(k);
 }
 
 /** The months from the first of y1-m1 to the last of y2-m2, each 1–12, else null. */

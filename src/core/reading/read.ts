@@ -18,7 +18,7 @@ import {
   isStreamed,
   rowsOf,
 } from "./grid";
-import { type IsoDate, isDateFormat, serialToIso } from "./dates";
+import { type IsoDate, isDateFormat, isoFromParts, serialToIso } from "./dates";
 import { type Finding, finding } from "../findings/findings";
 import {
   COLUMN_SYNONYMS,
@@ -48,6 +48,7 @@ import {
   type HalfYear,
   type PeriodParse,
   parsePeriod,
+  parseRange,
   periodFromRange,
 } from "./period";
 import {
@@ -365,6 +366,17 @@ function readAgreement(grid: Grid): AgreementRead {
   const text = (k: DetailKey) => (raw[k] ? readText(raw[k]) || null : null);
   const date = (k: DetailKey, anchor: MonthAnchor) =>
     take(readDetailDate(raw[k], anchor, sheet, cells[k] ?? null), findings);
+  // "Avtalsperiod: 2025-07-01 – 2026-06-30" in one cell, where från and till are not given.
+  const span = take(
+    readAgreementSpan(raw.agreementPeriod, sheet, cells.agreementPeriod),
+    findings,
+  );
+  const start = date("start", "first") ?? span?.start ?? null;
+  const end = date("end", "last") ?? span?.end ?? null;
+  if (span && cells.agreementPeriod !== undefined) {
+    cells.start ??= cells.agreementPeriod;
+    cells.end ??= cells.agreementPeriod;
+  }
 
   const orgNumberText = text("orgNumber");
   if (orgNumberText && !isValidOrgNumber(orgNumberText))
@@ -400,8 +412,8 @@ function readAgreement(grid: Grid): AgreementRead {
     caseNumber: text("caseNumber"),
     organisation: text("organisation"),
     orgNumber: orgNumberText,
-    start: date("start", "first"),
-    end: date("end", "last"),
+    start,
+    end,
     overheadRatePpm,
     repaymentDue: date("repaymentDue", "last"),
     reportDue: date("reportDue", "last"),
@@ -416,6 +428,41 @@ function readAgreement(grid: Grid): AgreementRead {
   };
   append(findings, missingDetails(agreement, raw));
   return { agreement, rateMissing, findings };
+}
+
+/** The agreement period in one cell: its first and last day, or a finding at it. */
+function readAgreementSpan(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string | undefined,
+): CellRead<{ start: IsoDate; end: IsoDate }> {
+  if (!cell || isEmptyCell(cell)) return EMPTY_READ;
+  const shown =
+    cell.t === "n" && isDateFormat(cell.fmt)
+      ? (serialToIso(cell.v) ?? readText(cell))
+      : readText(cell);
+  // A year alone ("2026", "år 2026") is that calendar year; "2025/26" is not 2025.
+  const year = /^(?:(?:kalender)?år(?:et)? )?((?:19|20|21)\d{2})$/i.exec(
+    shown.trim(),
+  );
+  const range = cell.t === "s" ? parseRange(shown) : null;
+  const span = year
+    ? {
+        start: isoFromParts(+year[1]!, 1, 1),
+        end: isoFromParts(+year[1]!, 12, 31),
+      }
+    : range?.kind === "half-year"
+      ? { start: range.halfYear.start, end: range.halfYear.end }
+      : range?.start && range.end
+        ? { start: range.start, end: range.end }
+        : null;
+  return span
+    ? readValue(span)
+    : readFailed(
+        finding("INVALID_AGREEMENT_PERIOD", sheet, address ?? null, {
+          text: shown,
+        }),
+      );
 }
 
 /** "5 %", 0,05, "5 000 kr", 5 000, "5 tkr", or 5 under the key "Tolerans (tkr)". */
@@ -456,8 +503,14 @@ function missingDetails(
   agreement: Agreement,
   raw: Partial<Record<DetailKey, Cell | undefined>>,
 ): Finding[] {
+  // An agreement period in one cell that does not read has its own finding.
+  const given = (k: DetailKey) =>
+    (raw[k] !== undefined && !isEmptyCell(raw[k])) ||
+    ((k === "start" || k === "end") &&
+      raw.agreementPeriod !== undefined &&
+      !isEmptyCell(raw.agreementPeriod));
   return REQUIRED_DETAILS.flatMap((k) =>
-    agreement[k] === null && (raw[k] === undefined || isEmptyCell(raw[k]))
+    agreement[k] === null && !given(k)
       ? [
           finding(
             "MISSING_DETAIL",
