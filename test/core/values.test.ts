@@ -241,6 +241,10 @@ describe("dates", () => {
     ["1 juli 2025", "2025-07-01"],
     ["den 1 juli 2025", "2025-07-01"],
     ["2025-07-01 00:00:00", "2025-07-01"],
+    // Day first with dashes, and short as Swedes write it (each was INVALID_DATE).
+    ["01-07-2025", "2025-07-01"],
+    ["1/7 2025", "2025-07-01"],
+    ["30/6-2026", "2026-06-30"],
   ])("%j is %s", (text, iso) => {
     expect(parseDateText(text)).toBe(iso);
   });
@@ -252,6 +256,7 @@ describe("dates", () => {
 
   test("invalid dates are not dates", () => {
     expect(parseDateText("2025-02-30")).toBeNull();
+    expect(parseDateText("31/6 2026")).toBeNull();
     expect(parseDateText("snart")).toBeNull();
   });
 

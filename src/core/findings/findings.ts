@@ -359,7 +359,7 @@ export const FINDINGS = {
     (f) =>
       `Avtalsperioden "${f.text}" kan inte läsas som en period. Skriv den som 2025-07-01 – 2026-06-30, eller fyll i Avtalsperiod från och Avtalsperiod till.`,
     (f) =>
-      `The agreement period "${f.text}" cannot be read as a period. Enter it as 2025-07-01 – 2026-06-30, or fill in Avtalsperiod från and Avtalsperiod till.`,
+      `The agreement period "${f.text}" cannot be read as a period. Enter it as 2025-07-01 – 2026-06-30, or fill in Agreement from (Avtalsperiod från) and Agreement to (Avtalsperiod till).`,
     "error",
   ),
   INVALID_TOLERANCE: t<{ readonly text: string }>(
@@ -478,7 +478,7 @@ export const FINDINGS = {
     (f) =>
       `"${f.text}" läses som ${f.amount}: tre siffror efter skiljetecknet är tusental, inte öre. Menade du något annat, skriv beloppet utan skiljetecken eller med två decimaler.`,
     (f) =>
-      `"${f.text}" is read as ${f.amount}: three digits after the separator are thousands, not öre. If you meant something else, enter the amount without separators or with two decimals.`,
+      `"${f.text}" is read as ${f.amount}: three digits after the separator are thousands, not hundredths of a krona. If you meant something else, enter the amount without separators or with two decimals.`,
     "warning",
   ),
   AMOUNTS_IN_UNIT: t<{

@@ -222,7 +222,12 @@ export function parseDateText(
       s,
     );
   if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+  // Day first: "01.07.2025", "1/7/2025", "01-07-2025", and as Swedes write it short, "1/7 2025"
+  // or "1/7-2025".
+  m =
+    /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s) ??
+    /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s) ??
+    /^(\d{1,2})\/(\d{1,2})[ -](\d{4})$/.exec(s);
   if (m) return checked(+m[3]!, +m[2]!, +m[1]!);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
