@@ -175,6 +175,18 @@ test("an amount typed with one thousands separator ('600.000', '175,000 kr') is 
   expect(tkr.periods[0]!.lines[0]!.budget).toBe(600_000);
 });
 
+test.each([
+  ["heltid", 100, 270_000],
+  ["Halvtid", 50, 135_000],
+])("a service percentage written %j is %d %", async (word, percent, budget) => {
+  const r = await checkSheets([detailsSheet(oneHalf), withCell(3, 2, word)]);
+  expect(r.periods[0]!.lines[0]).toMatchObject({
+    servicePercent: percent,
+    budget,
+  });
+  expect(codesOf(r)).not.toContain("NOT_A_NUMBER");
+});
+
 describe("the agreement period in one cell", () => {
   /** Uppgifter with "Avtalsperiod" in one cell instead of från and till. */
   const inOneCell = (value: CellSpec) => {

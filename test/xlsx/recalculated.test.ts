@@ -371,6 +371,47 @@ describe("what such a sample found, each agreeing now", () => {
     expect(h1.rows[3]?.[3]?.f).toMatch(/^SUMIF\(/);
     expect(h1.rows[3]?.[2]).toBeUndefined();
   }, 120_000);
+
+  // A person's inputs typed as text: a spreadsheet takes "75 %" as larger than 1 (text is larger
+  // than any number in a comparison) and cannot multiply "32 000 kr". The cost formula gave 1 362
+  // for 136 204 kr, and #VALUE!: the cost is written as the figure.
+  test("a person's grade or salary typed as text ('75 %', 'heltid', '32 000 kr') is costed as the engine costs it", async () => {
+    const typed = (col: number, value: string) =>
+      salaryWorkbook().map((s) =>
+        s.name === "Lönekalkyl"
+          ? {
+              ...s,
+              rows: s.rows.map((r, j) =>
+                j === 4 ? r.map((c, k) => (k === col ? value : c)) : r,
+              ),
+            }
+          : s,
+      );
+    const inputs = await Promise.all(
+      [typed(4, "75 %"), typed(4, "heltid"), typed(3, "32 000 kr")].map((b) =>
+        buildXlsx(b),
+      ),
+    );
+    const outs = inputs.map((b) => computeBytes(b));
+    const calculated = recalculateAllWithLibreOffice(outs).map((b) =>
+      readXlsx(b),
+    );
+    outs.forEach((out, i) => {
+      const mine = readXlsx(out);
+      expect(disagreements(mine, calculated[i]!)).toEqual([]);
+      const cost = mine.sheets.find((g) => g.name === "Lönekalkyl")!
+        .rows[4]![7];
+      expect(cost?.f).toBeUndefined();
+      // The person's cost is the engine's.
+      const person = analyze(readXlsx(inputs[i]!)).computation.halfYears[0]!
+        .lines[0]!.salaries![1]!;
+      expect(cost?.v).toBe(person.cost / 100);
+    });
+    expect(
+      analyze(readXlsx(inputs[1]!)).computation.halfYears[0]!.lines[0]!
+        .salaries![1]!.person.gradeMicro,
+    ).toBe(100_000_000);
+  }, 120_000);
 });
 
 test("an actual with öre: Beslut shows 147 335,50 and 380 221,50, as its decision's text and the report print them", async () => {

@@ -15,10 +15,9 @@ import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
 import { OLDER_FIRST_ROW, RATE_ROWS } from "./rates";
 import { CONTRIBUTIONS, type Person, personCost } from "../figures/payroll";
-import { amountFactor } from "../reading/values";
 import type { HalfYear, HalfYearId } from "../reading/period";
 import type { SalarySheet } from "../model";
-import { readText } from "../reading/values";
+import { amountFactor, readText } from "../reading/values";
 import {
   type CellWrite,
   HEADER_STYLE,
@@ -26,6 +25,7 @@ import {
   PLAIN_AMOUNT_FORMAT,
   type SheetEdit,
   flat,
+  num,
   plannedNumber,
   rowFormula,
   sheetRef,
@@ -77,6 +77,19 @@ function costFormula(
     terms.push(flat`${share}*(PAY_*(1+${surcharge})+${contribution})`);
   }
   return flat`ROUND(${terms.join("+")},0)`.replace(/PAY_/g, `(${pay})`);
+}
+
+/** The cells a person's cost formula reads hold numbers (Från and Till may be empty). */
+function numericInputs(s: CostSheet, row: number): boolean {
+  const { birthYear, salary, grade, from, to } = s.salaries.columns;
+  const cells = s.grid.rows[row] ?? [];
+  const numeric = (col: number | undefined) => cells[col ?? -1]?.t === "n";
+  return (
+    numeric(birthYear) &&
+    numeric(salary) &&
+    numeric(grade) &&
+    [from, to].every((c) => isFreeCell(cells[c ?? -1]) || numeric(c))
+  );
 }
 
 /** An own cost formula: it reads `Avgiftssatser`. */
@@ -328,20 +341,24 @@ function costColumn(
     s.cells.push({
       row: p.row - 1,
       col,
-      // A person whose cost cannot be computed (a finding) gets no formula that would show 0.
+      // A person whose cost cannot be computed (a finding) gets no formula that would show 0; one
+      // whose inputs are text ("75 %", "heltid", "32 000 kr") the figure: a spreadsheet compares
+      // text as larger than any number, and does not multiply "32 000 kr".
       value:
         cost === null
           ? text("")
-          : rowFormula(
-              formulaParts(
-                amountFactor(
-                  s.grid.rows[p.row - 1]?.[salaryCol]?.fmt,
-                  salaryUnit,
+          : !numericInputs(s, p.row - 1)
+            ? num(toKronor(cost))
+            : rowFormula(
+                formulaParts(
+                  amountFactor(
+                    s.grid.rows[p.row - 1]?.[salaryCol]?.fmt,
+                    salaryUnit,
+                  ),
                 ),
+                p.row,
+                toKronor(cost),
               ),
-              p.row,
-              toKronor(cost),
-            ),
       style: { numberFormat: PLAIN_AMOUNT_FORMAT },
     });
   }

@@ -57,6 +57,7 @@ import {
   amountFactor,
   amountTextUnit,
   headerUnit,
+  serviceWord,
   normalizeKey,
   readDate,
   readNumber,
@@ -1378,7 +1379,15 @@ function readPercent(
   r: number,
   c: number,
 ): CellRead<number> {
-  const read = readLineNumber(cell, sheet, r, c);
+  // "heltid", "halvtid": 100 and 50 percent points.
+  const word = cell?.t === "s" ? serviceWord(cell.v) : null;
+  const read =
+    word === null
+      ? readLineNumber(cell, sheet, r, c)
+      : readValue({
+          value: { value: word, percent: false },
+          address: a1(r, c),
+        });
   if (!read.value) return read.finding ? readFailed(read.finding) : EMPTY_READ;
   const { value: n, address } = read.value;
   // A percent cell holds a fraction (2.75 shows as 275 %); a plain number is percent points.

@@ -20,7 +20,13 @@ import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
 import type { Person } from "../figures/payroll";
-import { headerUnit, normalizeKey, readDate, readText } from "./values";
+import {
+  headerUnit,
+  normalizeKey,
+  readDate,
+  readText,
+  serviceWord,
+} from "./values";
 import { append } from "../lists";
 
 export const SALARY_SHEET = "Lönekalkyl";
@@ -243,6 +249,8 @@ function readGrade(
   sheet: string,
   address: string,
 ): CellRead<number> {
+  const word = cell?.t === "s" ? serviceWord(cell.v) : null;
+  if (word !== null) return readValue(word * 1_000_000);
   const n = numberAt(cell, sheet, address);
   if (!n.value) return n.finding ? readFailed(n.finding) : EMPTY_READ;
   const { value, percent } = n.value;

@@ -329,6 +329,12 @@ export function readText(cell: Cell | undefined): string {
   return withoutUnseen(cell.v).trim();
 }
 
+/** A service percentage in words: "heltid" is 100 %, "halvtid" 50 %. */
+export function serviceWord(text: string): number | null {
+  const k = normalizeKey(text);
+  return k === "heltid" ? 100 : k === "halvtid" ? 50 : null;
+}
+
 /**
  * Thousands and millions of kronor, as economists write them: "45 tkr", "1,2 Mkr", a header
  * "Budget (tkr)" or "Belopp i tusental kronor". One krona for a kronor mark ("kr", "SEK", ":-").
