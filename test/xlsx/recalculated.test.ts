@@ -375,7 +375,7 @@ describe("what such a sample found, each agreeing now", () => {
   // A person's inputs typed as text: a spreadsheet takes "75 %" as larger than 1 (text is larger
   // than any number in a comparison) and cannot multiply "32 000 kr". The cost formula gave 1 362
   // for 136 204 kr, and #VALUE!: the cost is written as the figure.
-  test("a person's grade or salary typed as text ('75 %', 'heltid', '32 000 kr') is costed as the engine costs it", async () => {
+  test("a person's grade, salary or Pålägg typed as text ('75 %', 'heltid', '32 000 kr', '0,06') is costed as the engine costs it", async () => {
     const typed = (col: number, value: string) =>
       salaryWorkbook().map((s) =>
         s.name === "Lönekalkyl"
@@ -387,10 +387,24 @@ describe("what such a sample found, each agreeing now", () => {
             }
           : s,
       );
+    // And a person's Pålägg "0,06": #VALUE! in an English spreadsheet.
+    const surcharge = salaryWorkbook().map((s) =>
+      s.name === "Lönekalkyl"
+        ? {
+            ...s,
+            rows: s.rows.map((r, j) =>
+              j === 2 ? [...r, "Pålägg"] : j === 4 ? [...r, "0,06"] : r,
+            ),
+          }
+        : s,
+    );
     const inputs = await Promise.all(
-      [typed(4, "75 %"), typed(4, "heltid"), typed(3, "32 000 kr")].map((b) =>
-        buildXlsx(b),
-      ),
+      [
+        typed(4, "75 %"),
+        typed(4, "heltid"),
+        typed(3, "32 000 kr"),
+        surcharge,
+      ].map((b) => buildXlsx(b)),
     );
     const outs = inputs.map((b) => computeBytes(b));
     const calculated = recalculateAllWithLibreOffice(outs).map((b) =>
@@ -399,8 +413,9 @@ describe("what such a sample found, each agreeing now", () => {
     outs.forEach((out, i) => {
       const mine = readXlsx(out);
       expect(disagreements(mine, calculated[i]!)).toEqual([]);
-      const cost = mine.sheets.find((g) => g.name === "Lönekalkyl")!
-        .rows[4]![7];
+      const calc = mine.sheets.find((g) => g.name === "Lönekalkyl")!;
+      const col = calc.rows[2]!.findIndex((c) => c?.v === "Kostnad 2026-H1");
+      const cost = calc.rows[4]![col];
       expect(cost?.f).toBeUndefined();
       // The person's cost is the engine's.
       const person = analyze(readXlsx(inputs[i]!)).computation.halfYears[0]!

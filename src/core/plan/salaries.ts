@@ -79,16 +79,22 @@ function costFormula(
   return flat`ROUND(${terms.join("+")},0)`.replace(/PAY_/g, `(${pay})`);
 }
 
-/** The cells a person's cost formula reads hold numbers (Från and Till may be empty). */
+/**
+ * The cells a person's cost formula reads hold numbers (Från, Till and Pålägg may be empty): text
+ * becomes a number in a formula only in some spreadsheets and languages ("0,06" is #VALUE! in an
+ * English one).
+ */
 function numericInputs(s: CostSheet, row: number): boolean {
-  const { birthYear, salary, grade, from, to } = s.salaries.columns;
+  const { birthYear, salary, grade, from, to, surcharge } = s.salaries.columns;
   const cells = s.grid.rows[row] ?? [];
   const numeric = (col: number | undefined) => cells[col ?? -1]?.t === "n";
   return (
     numeric(birthYear) &&
     numeric(salary) &&
     numeric(grade) &&
-    [from, to].every((c) => isFreeCell(cells[c ?? -1]) || numeric(c))
+    [from, to, surcharge].every(
+      (c) => c === undefined || isFreeCell(cells[c]) || numeric(c),
+    )
   );
 }
 
