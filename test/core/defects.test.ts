@@ -187,6 +187,54 @@ test.each([
   expect(codesOf(r)).not.toContain("NOT_A_NUMBER");
 });
 
+describe("columns read as the same", () => {
+  const report = (headers: string[], extra: CellSpec[]) => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    return [
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: sheet.rows.map((r, i) =>
+          i === 0
+            ? [...r, ...headers]
+            : [...r, ...extra.map((e) => (i === 5 ? null : e))],
+        ),
+      },
+    ];
+  };
+
+  test("a second Budget ('Budget reviderad') is not read, and said so at its header", async () => {
+    const r = await checkSheets(report(["Budget reviderad"], [1]));
+    expect(findingAt(r, "COLUMN_REPEATED")).toEqual(["Utfall 2024 H1!E1"]);
+    expect(r.findings.find((f) => f.code === "COLUMN_REPEATED")?.message).toBe(
+      'Kolumnen "Budget reviderad" läses inte: "Budget" (B1) läses som samma sak, och den första räknas. Byt rubrik på den som inte ska räknas, eller ta bort den.',
+    );
+    expect(r.periods[0]!.lines[0]!.budget).toBe(600_000);
+  });
+
+  test("a share in per cent ('Avvikelse %', 'Utfall i procent') is no amount column, before or after the amounts", async () => {
+    for (const header of ["Avvikelse %", "Utfall i procent av budget"]) {
+      const r = await checkSheets(report([header], [0.5]));
+      expect(codesOf(r)).not.toContain("COLUMN_REPEATED");
+      expect(errorsOf(r)).toEqual([]);
+    }
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const first = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: sheet.rows.map((r, i) => [
+          r[0]!,
+          i === 0 ? "Utfall %" : i === 5 ? null : 0.8,
+          ...r.slice(1),
+        ]),
+      },
+    ]);
+    expect(errorsOf(first)).toEqual([]);
+    expect(first.periods[0]!.lines[0]!.actual).toBe(505_789);
+  });
+});
+
 describe("the agreement period in one cell", () => {
   /** Uppgifter with "Avtalsperiod" in one cell instead of från and till. */
   const inOneCell = (value: CellSpec) => {

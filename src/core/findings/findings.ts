@@ -464,6 +464,17 @@ export const FINDINGS = {
       `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
     "warning",
   ),
+  COLUMN_REPEATED: t<{
+    readonly header: string;
+    readonly first: string;
+    readonly firstCell: string;
+  }>(
+    (f) =>
+      `Kolumnen "${f.header}" läses inte: "${f.first}" (${f.firstCell}) läses som samma sak, och den första räknas. Byt rubrik på den som inte ska räknas, eller ta bort den.`,
+    (f) =>
+      `The column "${f.header}" is not read: "${f.first}" (${f.firstCell}) is read as the same, and the first counts. Rename the one that should not count, or remove it.`,
+    "warning",
+  ),
   MONTHLY_COST_WITHOUT_CONTRIBUTIONS: t<{ readonly header: string }>(
     (f) =>
       `Rubriken "${f.header}" säger att månadskostnaden är utan arbetsgivaravgifter, men lönebudgeten räknas som tjänstgöringsgrad × månader × månadskostnad med avgifter och andra lönekostnader. Skriv månadskostnaden med dem, eller för in personerna i Lönekalkyl, där avgifterna räknas fram.`,

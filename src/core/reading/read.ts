@@ -574,6 +574,8 @@ interface Header {
   readonly columns: Partial<Record<ColumnKey, number>>;
   /** Amount columns whose header names thousands or millions of kronor ("Budget (tkr)"). */
   readonly units: Partial<Record<ColumnKey, number>>;
+  /** A second column of figures read as one already found ("Budget reviderad" after "Budget"). */
+  readonly repeated: readonly { key: ColumnKey; col: number }[];
 }
 
 /** The columns that hold amounts, which a header may give in thousands ("Budget (tkr)"). */
@@ -591,20 +593,26 @@ function headerOf(
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const units: Partial<Record<ColumnKey, number>> = {};
+  const repeated: { key: ColumnKey; col: number }[] = [];
   let count = 0;
   row.forEach((cell, c) => {
     if (!cell || cell.t !== "s") return;
     const key = columnOfHeader(cell.v);
-    if (key && columns[key] === undefined) {
+    if (!key) return;
+    const amount = AMOUNT_COLUMNS.includes(key);
+    // "Avvikelse %", "Utfall i procent av budget": a share, not the amount.
+    if (amount && /%|\bprocent\b/i.test(cell.v)) return;
+    if (columns[key] === undefined) {
       columns[key] = c;
       count++;
-      const unit = AMOUNT_COLUMNS.includes(key) ? headerUnit(cell.v) : 1;
+      const unit = amount ? headerUnit(cell.v) : 1;
       if (unit !== 1) units[key] = unit;
-    }
+    } else if (amount || key === "servicePercent" || key === "months")
+      repeated.push({ key, col: c });
   });
   return count >= 2 &&
     (columns.budget !== undefined || columns.actual !== undefined)
-    ? { row: r, columns, units }
+    ? { row: r, columns, units, repeated }
     : null;
 }
 
@@ -786,9 +794,26 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
         ? unitFindings(sheet, header, reader.scaledRead, rows.head[header.row])
         : []),
       ...costWithoutContributions(sheet, header, rows.head[header.row]),
+      ...repeatedColumns(sheet, header, rows.head[header.row]),
       ...reader.findings,
       ...noLines,
     ],
+  });
+}
+
+/** A second column read as the same as one before it: its figures are not read, and said so. */
+function repeatedColumns(
+  sheet: string,
+  header: Header,
+  cells: ReadonlyArray<Cell | undefined> | undefined,
+): Finding[] {
+  return header.repeated.map(({ key, col }) => {
+    const first = header.columns[key]!;
+    return finding("COLUMN_REPEATED", sheet, a1(header.row, col), {
+      header: readText(cells?.[col]),
+      first: readText(cells?.[first]),
+      firstCell: a1(header.row, first),
+    });
   });
 }
 
