@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Cell, WorkbookGrids } from "../../src/core";
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -187,4 +188,56 @@ export function convertDocument(
   name = "memo.docx",
 ): Buffer {
   return convert(bytes, name, false, to);
+}
+
+/** A value as both programs can give it: "" for none. */
+function shown(cell: Cell | undefined): string | number {
+  if (cell === undefined || cell.v === null || cell.v === "") return "";
+  if (typeof cell.v === "number") return cell.v;
+  return String(cell.v);
+}
+
+/** A formula cell whose value, recalculated, is not the one cached. */
+export interface Disagreement {
+  readonly at: string;
+  readonly formula: string;
+  readonly cached: string | number;
+  readonly calculated: string | number;
+}
+
+/**
+ * Every formula cell of `mine` whose value in `theirs` (the file as Calc recalculated it) is not
+ * the one cached: figures to `tolerance` (the öre of kronor, by default: the engine counts in öre,
+ * a cell may hold a fraction of one), the rest exactly.
+ */
+export function disagreements(
+  mine: WorkbookGrids,
+  theirs: WorkbookGrids,
+  tolerance = 0.005,
+): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const sheet of mine.sheets) {
+    const calc = theirs.sheets.find((g) => g.name === sheet.name);
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r] ?? [];
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (cell?.f === undefined) continue;
+        const cached = shown(cell);
+        const calculated = shown(calc?.rows[r]?.[c]);
+        const same =
+          typeof cached === "number" && typeof calculated === "number"
+            ? Math.abs(cached - calculated) < tolerance
+            : cached === calculated;
+        if (!same)
+          out.push({
+            at: `${sheet.name}!R${r + 1}C${c + 1}`,
+            formula: cell.f,
+            cached,
+            calculated,
+          });
+      }
+    }
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 // property: one Calc recalculates them all at once.
 
 import fc from "fast-check";
-import { type Cell, type WorkbookGrids, analyze } from "../../src/core";
+import { type WorkbookGrids, analyze } from "../../src/core";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import {
   anyWorkbook,
@@ -13,6 +13,7 @@ import {
 } from "../helpers/arbitraries";
 import { computeBytes } from "../helpers/compute";
 import {
+  disagreements,
   displayedAllWithLibreOffice,
   recalculateAllWithLibreOffice,
 } from "../helpers/libreoffice";
@@ -30,47 +31,6 @@ import {
   pct,
   xlsxOf,
 } from "../helpers/workbook";
-
-/** A value as both programs can give it: "" for none. */
-function shown(cell: Cell | undefined): string | number {
-  if (cell === undefined || cell.v === null || cell.v === "") return "";
-  if (typeof cell.v === "number") return cell.v;
-  return String(cell.v);
-}
-
-/** Figures agree to the öre: the engine counts in öre, a cell may hold a fraction of one. */
-const same = (a: string | number, b: string | number) =>
-  typeof a === "number" && typeof b === "number"
-    ? Math.abs(a - b) < 0.005
-    : a === b;
-
-/** Every formula cell of the computed file whose recalculated value is not the one cached. */
-function disagreements(
-  mine: WorkbookGrids,
-  theirs: WorkbookGrids,
-): { at: string; formula: string; cached: unknown; calculated: unknown }[] {
-  const out = [];
-  for (const sheet of mine.sheets) {
-    const calc = theirs.sheets.find((g) => g.name === sheet.name);
-    for (let r = 0; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r] ?? [];
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (cell?.f === undefined) continue;
-        const cached = shown(cell);
-        const calculated = shown(calc?.rows[r]?.[c]);
-        if (!same(cached, calculated))
-          out.push({
-            at: `${sheet.name}!R${r + 1}C${c + 1}`,
-            formula: cell.f,
-            cached,
-            calculated,
-          });
-      }
-    }
-  }
-  return out;
-}
 
 const formulas = (g: WorkbookGrids) =>
   g.sheets.reduce(

@@ -18,7 +18,13 @@ import { readXlsx } from "../../src/xlsx/read";
 import { applyPlan } from "../../src/xlsx/write";
 import { checkSheets, checkBytes } from "../helpers/check";
 import { computeBytes } from "../helpers/compute";
-import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
+import {
+  disagreements,
+  recalculateAllWithLibreOffice,
+} from "../helpers/libreoffice";
+
+/** A thousands cell's 742,5 is 742 500 kr: its formulas compared to a hundredth of an öre. */
+const TO_THE_ORE_IN_TKR = 1e-7;
 import {
   budgetWorkbook,
   reportWorkbook,
@@ -83,42 +89,6 @@ const withoutUnitInfo = (json: CheckJson) => ({
   ...json,
   findings: json.findings.filter((f) => f.code !== "AMOUNTS_IN_UNIT"),
 });
-
-/** Every formula whose value, recalculated, is not the cached one to the öre in kronor. */
-function disagreements(
-  mine: WorkbookGrids,
-  theirs: WorkbookGrids,
-): { at: string; formula: string; cached: unknown; calculated: unknown }[] {
-  const out: {
-    at: string;
-    formula: string;
-    cached: unknown;
-    calculated: unknown;
-  }[] = [];
-  for (const sheet of mine.sheets) {
-    const calc = theirs.sheets.find((g) => g.name === sheet.name);
-    sheet.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (cell?.f === undefined) return;
-        const calculated = calc?.rows[r]?.[c]?.v ?? "";
-        const cached = cell.v ?? "";
-        // A thousands cell's 742,5 is 742 500 kr: compared to a hundredth of an öre.
-        const same =
-          typeof cached === "number" && typeof calculated === "number"
-            ? Math.abs(cached - calculated) < 1e-7
-            : cached === calculated;
-        if (!same)
-          out.push({
-            at: `${sheet.name}!R${r + 1}C${c + 1}`,
-            formula: cell.f,
-            cached,
-            calculated,
-          });
-      }),
-    );
-  }
-  return out;
-}
 
 const cellOf = (g: WorkbookGrids, sheet: string, row: number, col: number) =>
   g.sheets.find((s) => s.name === sheet)?.rows[row]?.[col];
@@ -292,7 +262,11 @@ describe("compute writes in the column's unit", () => {
     outs.forEach((out, i) =>
       expect({
         i,
-        wrong: disagreements(readXlsx(out), readXlsx(recalculated[i]!)),
+        wrong: disagreements(
+          readXlsx(out),
+          readXlsx(recalculated[i]!),
+          TO_THE_ORE_IN_TKR,
+        ),
       }).toEqual({
         i,
         wrong: [],
