@@ -87,6 +87,15 @@ export interface TotalRow {
   readonly variance: Ore | null;
 }
 
+/**
+ * A subtotal row ("Delsumma lönekostnader", or a "Summa …" with lines below it): not a line and not
+ * the total; it sums the lines `from` (inclusive) to `to` (exclusive), those since the one before.
+ */
+export interface SubtotalRow extends TotalRow {
+  readonly from: number;
+  readonly to: number;
+}
+
 export interface HalfYearSheet {
   readonly sheet: string;
   readonly halfYear: HalfYear;
@@ -101,6 +110,8 @@ export interface HalfYearSheet {
   readonly units?: Readonly<Partial<Record<ColumnKey, number>>>;
   readonly lines: readonly LineInput[];
   readonly total: TotalRow | null;
+  /** The subtotal rows, in order; absent when there are none. */
+  readonly subtotals?: readonly SubtotalRow[];
   /** The A1 address of the Period value cell, when the half-year came from one. */
   readonly periodCell: string | null;
 }

@@ -235,6 +235,68 @@ describe("columns read as the same", () => {
   });
 });
 
+describe("a table in sections, with subtotals", () => {
+  const sections = (rows: CellSpec[][]): SheetSpec[] => [
+    detailsSheet(oneHalf),
+    { name: "Budget 2025 H2", rows: [["Post", "Budget"], ...rows] },
+  ];
+  const lines: CellSpec[][] = [
+    ["Lönekostnader", null],
+    ["Hälsofrämjare", 300000],
+    ["Samordnare", 100000],
+    ["Delsumma lönekostnader", 400000],
+    ["Verksamhetskostnader", null],
+    ["Aktiviteter", 50000],
+    ["  varav material", 10000],
+    ["Lokal", 50000],
+    ["Summa verksamhet", 100000],
+    ["OH-kostnader", 50000],
+  ];
+
+  test("the subtotals are not lines and the last total row is the total: the grant is the lines'", async () => {
+    const r = await checkSheets(sections([...lines, ["Totalsumma", 550000]]));
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Hälsofrämjare",
+      "Samordnare",
+      "Aktiviteter",
+      "Lokal",
+      "OH-kostnader",
+    ]);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 550_000 }]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("a subtotal that is not its lines' sum is a warning at its cell; the lines count", async () => {
+    const wrong = lines.map((row) =>
+      row[0] === "Delsumma lönekostnader" ? [row[0], 410000] : row,
+    );
+    const r = await checkSheets(sections([...wrong, ["Summa", 550000]]));
+    expect(findingAt(r, "SUBTOTAL_MISMATCH")).toEqual(["Budget 2025 H2!B5"]);
+    expect(
+      r.findings.find((f) => f.code === "SUBTOTAL_MISMATCH")?.message,
+    ).toBe(
+      "Delsumman 410\u202f000\u00a0kr stämmer inte med summan av posterna ovanför den (sedan förra delsumman), 400\u202f000\u00a0kr. Rätta delsumman (eller låt den vara en formel); den räknas inte, posterna gör.",
+    );
+    expect(r.grants[0]!.amount).toBe(550_000);
+  });
+
+  test("rows below the last total are notes, 'varav' among them: not read, said once", async () => {
+    const r = await checkSheets(
+      sections([
+        ...lines,
+        ["Totalt", 550000],
+        ["varav lönekostnader", 400000],
+        ["Anteckning", 5],
+      ]),
+    );
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(codesOf(r)).toEqual(["ROWS_AFTER_TOTAL"]);
+    expect(r.findings[0]!.message).toBe(
+      "Raderna under summaraden (från rad 13) räknas inte som budgetposter.",
+    );
+  });
+});
+
 describe("the agreement period in one cell", () => {
   /** Uppgifter with "Avtalsperiod" in one cell instead of från and till. */
   const inOneCell = (value: CellSpec) => {

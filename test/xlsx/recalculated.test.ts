@@ -332,6 +332,41 @@ describe("what such a sample found, each agreeing now", () => {
     expect(h1.rows[3]?.[2]).toBeUndefined();
   }, 120_000);
 
+  // A table in sections: the total's SUM over the lines' rows would take in the subtotals.
+  test("a table with subtotals: the OH and the total compute writes are the lines', recalculated too", async () => {
+    const input = await buildXlsx([
+      detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          ["Post", "Budget"],
+          ["Hälsofrämjare", kr(300000)],
+          ["Samordnare", kr(100000)],
+          ["Delsumma lönekostnader", kr(400000)],
+          ["Aktiviteter", kr(50000)],
+          ["Lokal", kr(50000)],
+          ["Summa verksamhet", kr(100000)],
+          ["OH-kostnader", null],
+          ["Totalt", null],
+        ],
+      },
+    ]);
+    const out = computeBytes(input);
+    const [calculated] = recalculateAllWithLibreOffice([out]);
+    const mine = readXlsx(out);
+    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
+    const sheet = mine.sheets.find((g) => g.name === "Budget 2025 H2")!;
+    // OH: 10 % of the four lines, not of the subtotals.
+    expect(sheet.rows[7]![1]).toMatchObject({
+      v: 50_000,
+      f: "ROUND('Uppgifter'!$B$7*SUM(B2:B3,B5:B6),0)",
+    });
+    expect(sheet.rows[8]![1]?.v).toBe(550_000);
+    // The subtotals are the person's, as they were.
+    expect(sheet.rows[3]![1]).toMatchObject({ v: 400_000 });
+    expect(sheet.rows[3]![1]?.f).toBeUndefined();
+  }, 120_000);
+
   // A person's inputs typed as text: a spreadsheet takes "75 %" as larger than 1 (text is larger
   // than any number in a comparison) and cannot multiply "32 000 kr". The cost formula gave 1 362
   // for 136 204 kr, and #VALUE!: the cost is written as the figure.

@@ -9,7 +9,7 @@ import { actualChecks, budgetChecks } from "./lines";
 import { overheadActualCheck, overheadBudgetCheck } from "./overhead";
 import { salaryPostChecks } from "./salaries";
 import { tableChecks } from "./tables";
-import { totalRowChecks } from "./totals";
+import { subtotalChecks, totalRowChecks } from "./totals";
 import { repaymentChecks, yearChecks } from "./years";
 
 export function checkFigures(
@@ -28,6 +28,7 @@ export function checkFigures(
       ...actualChecks(h, c.agreement),
       ...overheadActualCheck(h),
       ...totalRowChecks(h),
+      ...subtotalChecks(h),
     ]),
     ...salaryPostChecks(workbook, c),
     ...yearChecks(c),

@@ -6,6 +6,43 @@ import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
 import { type Ore, subtract, sum } from "../figures/money";
 
+/**
+ * Each subtotal against the lines it sums (those since the subtotal before): as the cells stand, or
+ * as computed (a derived salary budget, the OH).
+ */
+export function subtotalChecks(h: ComputedHalfYear): Finding[] {
+  const { source } = h;
+  return (source.subtotals ?? []).flatMap((s) => {
+    const lines = h.lines.slice(s.from, s.to);
+    const typed = (k: "budget" | "actual") =>
+      sum(lines.flatMap((l) => (l.input[k] === null ? [] : [l.input[k]])));
+    const checks: [ColumnKey, Ore | null, Ore, Ore][] = [
+      [
+        "budget",
+        s.budget,
+        typed("budget"),
+        sum(lines.map((l) => l.effectiveBudget)),
+      ],
+      ["actual", s.actual, typed("actual"), typed("actual")],
+    ];
+    return checks.flatMap(([column, entered, asTyped, computed]) =>
+      entered === null || entered === asTyped || entered === computed
+        ? []
+        : [
+            finding(
+              "SUBTOTAL_MISMATCH",
+              source.sheet,
+              cellOf(source, s.row, column),
+              {
+                enteredOre: entered,
+                computedOre: computed,
+              },
+            ),
+          ],
+    );
+  });
+}
+
 export function totalRowChecks(h: ComputedHalfYear): Finding[] {
   const { source, budget, actual } = h;
   const t = source.total;

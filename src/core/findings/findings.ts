@@ -640,6 +640,16 @@ export const FINDINGS = {
       `The total ${f.entered} for ${f.halfYear} does not match the computed total ${f.computed} (incl. overhead). Correct the total row (or make it a formula).`,
     "error",
   ),
+  SUBTOTAL_MISMATCH: t<{
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
+    (f) =>
+      `Delsumman ${f.entered} stämmer inte med summan av posterna ovanför den (sedan förra delsumman), ${f.computed}. Rätta delsumman (eller låt den vara en formel); den räknas inte, posterna gör.`,
+    (f) =>
+      `The subtotal ${f.entered} does not match the sum of the lines above it (since the subtotal before), ${f.computed}. Correct the subtotal (or make it a formula); it is not counted, the lines are.`,
+    "warning",
+  ),
   VARIANCE_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
     (f) =>
       `Differensen ${f.entered} stämmer inte med budget − utfall = ${f.computed}. Rätta cellen.`,

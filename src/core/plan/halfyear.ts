@@ -492,7 +492,13 @@ function totalRow(p: SheetPlan, r: number, firstRow: number): void {
     const col = p.columns[key]!;
     const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
     if (!writable(p.view.original(r, col), f)) continue;
-    const seen = p.view.sum(lineRows.map((row) => [row, col] as const));
+    // Over every row the SUM takes in: a subtotal between the lines makes it the figure.
+    const seen = p.view.sum(
+      Array.from(
+        { length: lastLineRow - firstRow + 1 },
+        (_, i) => [firstRow + i, col] as const,
+      ),
+    );
     const unit = unitOf(p, key);
     const shown = inUnit(engine, unit);
     const faithful =

@@ -163,7 +163,16 @@ export function earlierSurplusYear(key: string): number | null {
 
 /** Labels of submitted total rows (SPEC §3.2). */
 export function isTotalLabel(label: string): boolean {
-  return /^(summa|totalt|total)(?![\p{L}\p{N}])/u.test(normalizeKey(label));
+  return /^(summa|totalt|total|totalsumma)(?![\p{L}\p{N}])/u.test(
+    normalizeKey(label),
+  );
+}
+
+/** Labels of subtotal rows: "Delsumma lönekostnader", "Subtotal", "Mellansumma". */
+export function isSubtotalLabel(label: string): boolean {
+  return /^(delsumma|del summa|subtotal|mellansumma)(?![\p{L}\p{N}])/u.test(
+    normalizeKey(label),
+  );
 }
 
 const CATEGORY_WORDS: ReadonlyArray<readonly [Category, RegExp]> = [

@@ -31,6 +31,7 @@ import {
   compactKey,
   detailKeyName,
   earlierSurplusYear,
+  isSubtotalLabel,
   isTotalLabel,
 } from "./glossary";
 import {
@@ -40,6 +41,7 @@ import {
   type HalfYearSheet,
   type LineInput,
   type Tolerance,
+  type SubtotalRow,
   type TotalRow,
   cellOf,
 } from "../model";
@@ -786,6 +788,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...(scaled ? { units: header.units } : {}),
       lines: withHiddenCells(reader.lines, found, merges),
       total: reader.total,
+      ...(reader.subtotals.length > 0 ? { subtotals: reader.subtotals } : {}),
       periodCell: period.cell,
     },
     findings: [
@@ -948,6 +951,7 @@ class TableRows {
     reader: TableReader | null;
   } {
     if (this.header && !this.columns) this.decide(this.header);
+    this.reader?.finish();
     return {
       header: this.header,
       columns: this.columns,
@@ -1083,16 +1087,17 @@ function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
 }
 
 /** Whether a text cell left of the amounts says Summa/Totalt/Total (cheap test first: this runs on every row). */
-function hasTotalLabel(
+function totalKind(
   row: ReadonlyArray<Cell | undefined>,
   before: number,
-): boolean {
+): "total" | "subtotal" | null {
   const end = Math.min(row.length, before);
   for (let c = 0; c < end; c++) {
     const cell = row[c];
     if (cell?.t !== "s") continue;
-    // Only a text starting with "summa" or "total" (after spaces, in any case) can be a total
-    // label: "Tjänst 12" is turned away by its first letters, with no string made for it.
+    // Only a text starting with "summa", "total", "del", "sub" or "mellan" (after spaces, in any
+    // case) can be a total's label: "Tjänst 12" is turned away by its first letters, with no
+    // string made for it.
     const text = cell.v;
     let i = 0;
     for (
@@ -1100,14 +1105,25 @@ function hasTotalLabel(
       c <= 0x20 || c === 0xa0 || c === 0x202f || c === 0xfeff;
       c = text.charCodeAt(++i)
     );
-    if (startsWithTotalWord(text, i) && isTotalLabel(text)) return true;
+    if (startsWithTotalWord(text, i) && isTotalLabel(text)) return "total";
+    if (startsWithSubtotalWord(text, i) && isSubtotalLabel(text))
+      return "subtotal";
   }
-  return false;
+  return null;
 }
 
 /** Whether text[i..] starts with "summa" or "total", ASCII letters in any case. */
 function startsWithTotalWord(text: string, i: number): boolean {
   return startsWithWord(text, i, "summa") || startsWithWord(text, i, "total");
+}
+
+/** Whether text[i..] starts with "del", "sub" or "mellan", ASCII letters in any case. */
+function startsWithSubtotalWord(text: string, i: number): boolean {
+  return (
+    startsWithWord(text, i, "del") ||
+    startsWithWord(text, i, "sub") ||
+    startsWithWord(text, i, "mellan")
+  );
 }
 
 /** Whether text[i..] starts with `word` (lower-case ASCII letters), in any case. */
@@ -1126,6 +1142,15 @@ function cachedCategoryOf(text: string): Category {
   }
   return c;
 }
+
+/**
+ * Rows held below a total until another total shows it was a subtotal: past these, the rows below
+ * it are notes (no section of a budget is this long; a crafted file's rows are not all held).
+ */
+const MAX_HELD_AFTER_TOTAL = 10_000;
+
+/** A row that breaks down the line above: "varav sociala avgifter", "Därav hyra". */
+const OF_WHICH = /^(?:varav|därav)(?![\p{L}\p{N}])/iu;
 
 /** A table's columns, found once (-1 for one the table lacks). */
 class TableLayout {
@@ -1181,6 +1206,11 @@ class TableReader {
   readonly lines: LineInput[] = [];
   readonly findings: Finding[] = [];
   total: TotalRow | null = null;
+  readonly subtotals: SubtotalRow[] = [];
+  /** Rows below the total without figures, until the table shows what the total was. */
+  private after: { r: number; row: ReadonlyArray<Cell | undefined> }[] = [];
+  /** The first line of the current subtotal's section. */
+  private sectionStart = 0;
   /** The columns in thousands (or millions) that held an amount: what AMOUNTS_IN_UNIT names. */
   readonly scaledRead = new Set<ColumnKey>();
   private section: Category | null = null;
@@ -1195,28 +1225,56 @@ class TableReader {
     private readonly t: TableLayout,
   ) {}
 
-  /** One non-blank row; false when the table has ended (a row after its total). */
+  /**
+   * One non-blank row; false when the table has ended (rows after its total). The last total row
+   * is the total: one with another below it was a subtotal ("Summa lönekostnader" above the
+   * activities and "Totalt"), so the rows below a total are held until another total shows they
+   * are lines, or the table ends and they are not.
+   */
   read(r: number, row: ReadonlyArray<Cell | undefined>): boolean {
-    this.r = r;
-    this.row = row;
-    if (this.total) {
-      this.findings.push(
-        finding("ROWS_AFTER_TOTAL", this.sheet, null, { row: r + 1 }),
-      );
-      return false;
-    }
-    this.unreadable = NONE_UNREADABLE as ColumnKey[];
     const left = Number.isFinite(this.t.leftOfAmounts)
       ? this.t.leftOfAmounts
       : row.length;
-    if (hasTotalLabel(row, left)) this.readTotal();
+    if (this.total) {
+      if (totalKind(row, left) !== "total") {
+        if (this.after.length >= MAX_HELD_AFTER_TOTAL) {
+          this.finish();
+          return false;
+        }
+        this.after.push({ r, row });
+        return true;
+      }
+      this.subtotals.push(this.subtotalOf(this.total));
+      this.total = null;
+      const held = this.after;
+      this.after = [];
+      for (const h of held) this.read(h.r, h.row);
+    }
+    this.r = r;
+    this.row = row;
+    this.unreadable = NONE_UNREADABLE as ColumnKey[];
+    const kind = totalKind(row, left);
+    if (kind === "subtotal") this.subtotals.push(this.subtotalOf(this.sums()));
+    else if (kind === "total") this.total = this.sums();
     else this.readLine();
     return true;
   }
 
-  private readTotal(): void {
+  /** At the table's end: rows held below its total are not lines, and that is said once. */
+  finish(): void {
+    if (this.after.length === 0) return;
+    this.findings.push(
+      finding("ROWS_AFTER_TOTAL", this.sheet, null, {
+        row: this.after[0]!.r + 1,
+      }),
+    );
+    this.after = [];
+  }
+
+  /** The figures of a total or subtotal row. */
+  private sums(): TotalRow {
     const { t } = this;
-    this.total = {
+    return {
       row: this.r + 1,
       budget: this.money(t.budget, "budget", t.budgetUnit),
       actual: this.money(t.actual, "actual", t.actualUnit),
@@ -1224,9 +1282,18 @@ class TableReader {
     };
   }
 
+  /** A subtotal of the lines since the one before (or the table's first). */
+  private subtotalOf(row: TotalRow): SubtotalRow {
+    const from = this.sectionStart;
+    this.sectionStart = this.lines.length;
+    return { ...row, from, to: this.lines.length };
+  }
+
   private readLine(): void {
     const { t, row, r } = this;
     const label = readText(row[t.label]);
+    // "varav sociala avgifter": a part of the line above, not a line of its own.
+    if (OF_WHICH.test(label)) return;
     const categoryText = t.category < 0 ? "" : readText(row[t.category]);
     const budget = this.money(t.budget, "budget", t.budgetUnit);
     const actual = this.money(t.actual, "actual", t.actualUnit);
