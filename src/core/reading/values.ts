@@ -412,6 +412,8 @@ interface AmountFormat {
 
 const PLAIN_FORMAT: AmountFormat = Object.freeze({ divisor: 1, unit: null });
 const formatCache = new Map<string, AmountFormat>();
+let lastFormat = "";
+let lastAmountFormat: AmountFormat | undefined;
 
 /**
  * Kronor per unit of a number cell's value in a column of `columnUnit` (SPEC §3.3): an amount is
@@ -424,11 +426,14 @@ export function amountFactor(
   columnUnit: number,
 ): number {
   if (fmt === undefined || fmt === "General") return columnUnit;
-  let f = formatCache.get(fmt);
+  // A column's cells share one format: the last one asked, before the table.
+  let f = fmt === lastFormat ? lastAmountFormat : formatCache.get(fmt);
   if (f === undefined) {
     f = parseAmountFormat(fmt);
     if (formatCache.size < 1000) formatCache.set(fmt, f);
   }
+  lastFormat = fmt;
+  lastAmountFormat = f;
   if (f.unit !== null) return f.unit / f.divisor;
   return f.divisor > 1 ? 1 : columnUnit;
 }
