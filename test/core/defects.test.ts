@@ -124,6 +124,8 @@ test.each([
   ["Månadskostnad (utan arbetsgivaravgifter)", true],
   ["Månadskostnad exklusive sociala avgifter", true],
   ["Månadskostnad inkl. avgifter", false],
+  // Without something else than the contributions.
+  ["Månadskostnad utan OB", false],
   ["Månadskostnad", false],
 ])(
   "a monthly cost headed %j is taken as it stands, with a warning when it says it lacks the contributions: %p",

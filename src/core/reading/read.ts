@@ -820,6 +820,10 @@ function repeatedColumns(
   });
 }
 
+/** "exkl. avgifter", "utan arbetsgivaravgifter" (not "utan OB", which is another thing left out). */
+const WITHOUT_CONTRIBUTIONS =
+  /(?:^| )(?:exkl|exklusive|utan|excl|excluding) (?:.* )?(?:avg|avgift|avgifter|arbetsgivaravgift|arbetsgivaravgifter|sociala|soc|po|lkp|lönebikostnader|pålägg|contributions)(?: |$)/;
+
 /** "Månadskostnad exkl. avgifter": a monthly cost the salary formula takes as including them. */
 function costWithoutContributions(
   sheet: string,
@@ -829,9 +833,7 @@ function costWithoutContributions(
   const col = header.columns.monthlyCost;
   if (col === undefined) return [];
   const text = readText(cells?.[col]);
-  return /(?:^| )(?:exkl|exklusive|utan|excl|excluding)(?: |$)/.test(
-    normalizeKey(text),
-  )
+  return WITHOUT_CONTRIBUTIONS.test(normalizeKey(text))
     ? [
         finding(
           "MONTHLY_COST_WITHOUT_CONTRIBUTIONS",

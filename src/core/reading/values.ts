@@ -47,7 +47,8 @@ export interface ParsedNumber {
 }
 
 /** A kronor mark after an amount: "kr", "kronor", "SEK", ":-", and ",-" or ".-" for whole kronor. */
-const KRONOR_SUFFIX = /(?:[:,.][-–−]|kronor|kr\.?|sek\.?)$/;
+const KRONOR_AFTER = String.raw`(?:[:,.][-–−]|kronor|kr\.?|sek\.?)`;
+const KRONOR_SUFFIX = new RegExp(`${KRONOR_AFTER}$`);
 // Ordinary, no-break, narrow no-break, thin and figure spaces all group thousands in Swedish text.
 const SPACES = /[\s\u00a0\u202f\u2009\u2007\u2008\u200a]+/g;
 const MINUS_SIGNS = /^[\u2212\u2013\u2012\u2014\u2010-]/;
@@ -340,7 +341,7 @@ export function serviceWord(text: string): number | null {
  * "Budget (tkr)" or "Belopp i tusental kronor". One krona for a kronor mark ("kr", "SEK", ":-").
  */
 const SCALED_WORD = /^(.*?)\s*(tkr|tsek|ksek|kkr|mkr|msek|mnkr)\.?$/i;
-const KRONOR_MARK = /^(?:sek|kr)|(?:[:,.][-–−]|kronor|kr\.?|sek\.?)$/i;
+const KRONOR_MARK = new RegExp(`^(?:sek|kr)|${KRONOR_AFTER}$`, "i");
 const THOUSAND_WORDS = new Set(["tkr", "tsek", "ksek", "kkr"]);
 const MILLION_WORDS = new Set(["mkr", "msek", "mnkr"]);
 export const THOUSAND = 1000;
@@ -359,8 +360,10 @@ function unitOfWord(word: string): number | null {
  * An amount of one to three digits, one separator and three digits ("45.000", "12,500 kr",
  * "45.000,-"): its separator groups thousands, as no amount has three decimals of a krona.
  */
-const ONE_GROUP =
-  /^[(+\-\u2212\u2013]?(?:sek|kr)?[1-9]\d{0,2}[.,]\d{3}(?![\d.,]*\d)(?:[:,.][-–−]|kronor|kr\.?|sek\.?)?\)?[-\u2212]?$/i;
+const ONE_GROUP = new RegExp(
+  String.raw`^[(+\-\u2212\u2013]?(?:sek|kr)?[1-9]\d{0,2}[.,]\d{3}(?![\d.,]*\d)${KRONOR_AFTER}?\)?[-\u2212]?$`,
+  "i",
+);
 
 /** Whether an amount in kronor is written with one thousands separator and no decimals. */
 export function isGroupedThousands(text: string): boolean {
@@ -426,7 +429,7 @@ export function amountFactor(
   columnUnit: number,
 ): number {
   if (fmt === undefined || fmt === "General") return columnUnit;
-  // A column's cells share one format: the last one asked, before the table.
+  // The cells of a column share one format: the last one asked is looked at first.
   let f = fmt === lastFormat ? lastAmountFormat : formatCache.get(fmt);
   if (f === undefined) {
     f = parseAmountFormat(fmt);
