@@ -282,6 +282,22 @@ describe("a table in sections, with subtotals", () => {
     expect(r.grants[0]!.amount).toBe(550_000);
   });
 
+  test("a second table below the total, with its own header and total, is not read into the first", async () => {
+    const r = await checkSheets(
+      sections([
+        ...lines,
+        ["Totalt", 550000],
+        [],
+        ["Post", "Budget"],
+        ["Jämförelse 2024", 500000],
+        ["Summa", 500000],
+      ]),
+    );
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(codesOf(r)).toEqual(["ROWS_AFTER_TOTAL"]);
+    expect(r.findings[0]!.message).toContain("rad 14");
+  });
+
   test("rows below the last total are notes, 'varav' among them: not read, said once", async () => {
     const r = await checkSheets(
       sections([

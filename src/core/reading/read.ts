@@ -1238,6 +1238,11 @@ class TableReader {
       ? this.t.leftOfAmounts
       : row.length;
     if (this.total) {
+      // A second table below (its own header row): this one ended at its total.
+      if (headerOf(r, row) !== null) {
+        this.finish(r);
+        return false;
+      }
       if (totalKind(row, left) !== "total") {
         if (this.after.length >= MAX_HELD_AFTER_TOTAL) {
           this.finish();
@@ -1262,13 +1267,15 @@ class TableReader {
     return true;
   }
 
-  /** At the table's end: rows held below its total are not lines, and that is said once. */
-  finish(): void {
-    if (this.after.length === 0) return;
+  /**
+   * At the table's end (or at row `next`, past it): rows below its total are not lines, and that is
+   * said once.
+   */
+  finish(next?: number): void {
+    const first = this.after[0]?.r ?? next;
+    if (first === undefined) return;
     this.findings.push(
-      finding("ROWS_AFTER_TOTAL", this.sheet, null, {
-        row: this.after[0]!.r + 1,
-      }),
+      finding("ROWS_AFTER_TOTAL", this.sheet, null, { row: first + 1 }),
     );
     this.after = [];
   }
