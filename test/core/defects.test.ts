@@ -1,5 +1,6 @@
 // SPEC §6: defective workbooks give findings at the exact cell, or a workbook-level error.
 
+import { isSectionTotalLabel } from "../../src/core/reading/glossary";
 import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
 import {
   budgetHalfYearSheet,
@@ -296,6 +297,33 @@ describe("a table in sections, with subtotals", () => {
     expect(r.grants[0]!.amount).toBe(550_000);
     expect(codesOf(r)).toEqual(["ROWS_AFTER_TOTAL"]);
     expect(r.findings[0]!.message).toContain("rad 14");
+  });
+
+  test("a specification below 'Totalt', with its own 'Summa' and no header, is not read either", async () => {
+    const r = await checkSheets(
+      sections([
+        ...lines,
+        ["Totalt", 550000],
+        ["Specifikation av aktiviteter"],
+        ["Utflykter", 30000],
+        ["Material", 20000],
+        ["Summa", 50000],
+      ]),
+    );
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(codesOf(r)).toEqual(["ROWS_AFTER_TOTAL"]);
+  });
+
+  test.each([
+    ["Summa lönekostnader", true],
+    ["Summa direkta kostnader", true],
+    ["Summa verksamhet", true],
+    ["Summa", false],
+    ["Totalt", false],
+    ["Summa kostnader 2025 H2", false],
+    ["Summa budget inkl. OH", false],
+  ])("the total %j names a part of the budget: %p", (label, part) => {
+    expect(isSectionTotalLabel(label)).toBe(part);
   });
 
   test("rows below the last total are notes, 'varav' among them: not read, said once", async () => {

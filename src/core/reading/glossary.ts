@@ -168,6 +168,48 @@ export function isTotalLabel(label: string): boolean {
   );
 }
 
+/** Words of a total's label that name no part of the budget: "Summa kostnader 2025 H2". */
+const WHOLE_WORDS = new Set([
+  "summa",
+  "totalt",
+  "total",
+  "totalsumma",
+  "kostnader",
+  "kostnad",
+  "budget",
+  "budgeten",
+  "utfall",
+  "utfallet",
+  "alla",
+  "totala",
+  "budgeterade",
+  "samtliga",
+  "och",
+  "för",
+  "inkl",
+  "inklusive",
+  "oh",
+  "halvår",
+  "halvåret",
+  "år",
+  "period",
+  "perioden",
+  "kr",
+  "sek",
+  "kronor",
+]);
+
+/**
+ * A total's label that names a part of the budget ("Summa lönekostnader", "Summa direkta
+ * kostnader"): with lines below it and a total after them, it is a subtotal. "Summa",
+ * "Totalt", "Summa kostnader 2025" name the whole.
+ */
+export function isSectionTotalLabel(label: string): boolean {
+  return normalizeKey(label)
+    .split(" ")
+    .some((w) => w !== "" && !WHOLE_WORDS.has(w) && !/^(?:\d+|h[12])$/.test(w));
+}
+
 /** Labels of subtotal rows: "Delsumma lönekostnader", "Subtotal", "Mellansumma". */
 export function isSubtotalLabel(label: string): boolean {
   return /^(delsumma|del summa|subtotal|mellansumma)(?![\p{L}\p{N}])/u.test(

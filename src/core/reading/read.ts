@@ -31,6 +31,7 @@ import {
   compactKey,
   detailKeyName,
   earlierSurplusYear,
+  isSectionTotalLabel,
   isSubtotalLabel,
   isTotalLabel,
 } from "./glossary";
@@ -1092,7 +1093,7 @@ function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
 function totalKind(
   row: ReadonlyArray<Cell | undefined>,
   before: number,
-): "total" | "subtotal" | null {
+): "total" | "section" | "subtotal" | null {
   const end = Math.min(row.length, before);
   for (let c = 0; c < end; c++) {
     const cell = row[c];
@@ -1107,7 +1108,8 @@ function totalKind(
       c <= 0x20 || c === 0xa0 || c === 0x202f || c === 0xfeff;
       c = text.charCodeAt(++i)
     );
-    if (startsWithTotalWord(text, i) && isTotalLabel(text)) return "total";
+    if (startsWithTotalWord(text, i) && isTotalLabel(text))
+      return isSectionTotalLabel(text) ? "section" : "total";
     if (startsWithSubtotalWord(text, i) && isSubtotalLabel(text))
       return "subtotal";
   }
@@ -1211,6 +1213,8 @@ class TableReader {
   readonly subtotals: SubtotalRow[] = [];
   /** Rows below the total without figures, until the table shows what the total was. */
   private after: { r: number; row: ReadonlyArray<Cell | undefined> }[] = [];
+  /** The total names a part ("Summa lönekostnader"): rows below it may make it a subtotal. */
+  private totalNamesPart = false;
   /** The first line of the current subtotal's section. */
   private sectionStart = 0;
   /** The columns in thousands (or millions) that held an amount: what AMOUNTS_IN_UNIT names. */
@@ -1238,12 +1242,13 @@ class TableReader {
       ? this.t.leftOfAmounts
       : row.length;
     if (this.total) {
-      // A second table below (its own header row): this one ended at its total.
-      if (headerOf(r, row) !== null) {
+      // Below "Summa" or "Totalt", or a second table (its own header row): the table has ended.
+      if (!this.totalNamesPart || headerOf(r, row) !== null) {
         this.finish(r);
         return false;
       }
-      if (totalKind(row, left) !== "total") {
+      const next = totalKind(row, left);
+      if (next !== "total" && next !== "section") {
         if (this.after.length >= MAX_HELD_AFTER_TOTAL) {
           this.finish();
           return false;
@@ -1262,8 +1267,10 @@ class TableReader {
     this.unreadable = NONE_UNREADABLE as ColumnKey[];
     const kind = totalKind(row, left);
     if (kind === "subtotal") this.subtotals.push(this.subtotalOf(this.sums()));
-    else if (kind === "total") this.total = this.sums();
-    else this.readLine();
+    else if (kind === "total" || kind === "section") {
+      this.total = this.sums();
+      this.totalNamesPart = kind === "section";
+    } else this.readLine();
     return true;
   }
 
