@@ -10,12 +10,7 @@ import {
   cellOf,
 } from "../model";
 import { keyOfLine } from "../figures/tables";
-import {
-  amountFactor,
-  amountTextUnit,
-  isGroupedThousands,
-  parseNumberText,
-} from "../reading/values";
+import { amountFactor, amountText, parseNumberText } from "../reading/values";
 import {
   type CellStyle,
   type CellWrite,
@@ -91,11 +86,12 @@ export function editableFields(
  */
 export function parseInput(field: InputField, text: string): number | null {
   const money = field === "monthlyCost" || field === "budget";
-  const named = money ? amountTextUnit(text) : null;
+  // As a cell of kronor reads it: "45 tkr", "45.000" (SPEC §3.3).
+  const amount = money ? amountText(text, 1) : null;
   const n = parseNumberText(
     field === "months"
       ? text.replace(/\s*(mån|månader|months?)\.?\s*$/i, "")
-      : (named?.text ?? text),
+      : (amount?.text ?? text),
   );
   if (!n || !Number.isFinite(n.value) || n.value < 0) return null;
   switch (field) {
@@ -108,13 +104,10 @@ export function parseInput(field: InputField, text: string): number | null {
       const micro = Math.round(n.value * 1_000_000);
       return !n.percent && micro > 0 && micro <= 6_000_000 ? micro : null;
     }
-    default: {
-      // "45.000" is 45 000 kr, as in a cell (SPEC §3.3).
-      if (n.percent) return null;
-      const unit = named?.unit ?? 1;
-      const grouped = unit === 1 && isGroupedThousands(text);
-      return Math.round(n.value * unit * (grouped ? 1000 : 1) * 100);
-    }
+    default:
+      return n.percent
+        ? null
+        : Math.round(n.value * (amount?.factor ?? 1) * 100);
   }
 }
 

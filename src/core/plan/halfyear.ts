@@ -15,7 +15,7 @@ import {
 } from "../reading/grid";
 import { type Ore, ZERO, kronor, toKronor } from "../figures/money";
 import { isOwnFormula } from "../ownership";
-import { MILLION, THOUSAND, amountFactor } from "../reading/values";
+import { UNIT_NAMES, amountFactor } from "../reading/values";
 import { SheetView, sameAmount } from "./view";
 import type { SalaryRefs } from "./salaries";
 import {
@@ -48,11 +48,6 @@ const ADDED_HEADERS: Partial<Record<ColumnKey, string>> = {
   actual: "Utfall",
   variance: "Differens",
   status: "Status",
-};
-/** An added amount column in the budget's unit says so, and is read in it the next time. */
-const UNIT_SUFFIX: Readonly<Record<number, string>> = {
-  [THOUSAND]: " (tkr)",
-  [MILLION]: " (Mkr)",
 };
 
 export interface HalfYearPlan {
@@ -252,7 +247,9 @@ function addColumns(
     if (p.columns[key] !== undefined) continue;
     next = p.merged.clearColumn(next);
     p.columns[key] = next++;
-    const suffix = key === "status" ? "" : (UNIT_SUFFIX[budgetUnit] ?? "");
+    // An added amount column in the budget's unit says so, and is read in it the next time.
+    const unitName = key === "status" ? undefined : UNIT_NAMES[budgetUnit];
+    const suffix = unitName ? ` (${unitName.short})` : "";
     if (suffix) p.units[key] = budgetUnit;
     write(
       p,

@@ -8,12 +8,10 @@ import { type Ore, kronor } from "../figures/money";
 import {
   type ParsedNumber,
   type ReadFailure,
-  MILLION,
-  THOUSAND,
+  UNIT_NAMES,
   amountFactor,
-  amountTextUnit,
+  amountText,
   readNumber,
-  isGroupedThousands,
   readText,
 } from "./values";
 
@@ -82,16 +80,15 @@ export function readMoney(
   address: string,
   unit = 1,
 ): CellRead<Ore> {
-  // An amount is what it shows: "45 tkr" in any column, a number in the unit of its format or
-  // else of its column (SPEC §3.3).
+  // An amount is what it shows (SPEC §3.3): "45 tkr" in any column, a number in the unit of its
+  // format or else of its column; "45.000" kronor is thousands (in tkr "45,500" is 45 500 kr).
   let factor = unit;
+  let grouped = false;
   let shown = cell;
   if (cell?.t === "s") {
-    const named = amountTextUnit(cell.v);
-    if (named.unit !== null) {
-      factor = named.unit;
-      shown = { ...cell, v: named.text };
-    }
+    const text = amountText(cell.v, unit);
+    ({ factor, grouped } = text);
+    if (text.text !== cell.v) shown = { ...cell, v: text.text };
   } else if (cell?.t === "n") factor = amountFactor(cell.fmt, unit);
   let n = numberAt(shown, sheet, address);
   // A failure quotes the cell as it is ("ca 40 tkr").
@@ -101,11 +98,7 @@ export function readMoney(
     return readFailed(
       finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
     );
-  // "45.000" or "12,500" kronor: three digits after one separator are thousands, not öre (in a
-  // column of tkr, "45,500" is 45 500 kr as it stands).
-  const grouped =
-    shown?.t === "s" && factor === 1 && isGroupedThousands(shown.v);
-  const amount = n.value.value * factor * (grouped ? 1000 : 1);
+  const amount = n.value.value * factor;
   if (!(Math.abs(amount) <= MAX_AMOUNT_KRONOR))
     return readFailed(
       finding("AMOUNT_OUT_OF_RANGE", sheet, address, { text: readText(cell) }),
@@ -121,11 +114,6 @@ export function readMoney(
   );
 }
 
-const UNIT_NAMES: Readonly<Record<number, readonly [string, string]>> = {
-  [THOUSAND]: ["tusental kronor (tkr)", "thousands of kronor (tkr)"],
-  [MILLION]: ["miljoner kronor (Mkr)", "millions of kronor (Mkr)"],
-};
-
 /** AMOUNTS_IN_UNIT at the first header of the unit: what "1 925" under it is. */
 export function unitFinding(
   sheet: string,
@@ -133,11 +121,11 @@ export function unitFinding(
   headers: string,
   unit: number,
 ): Finding {
-  const [sv, en] = UNIT_NAMES[unit] ?? ["", ""];
+  const name = UNIT_NAMES[unit];
   return finding("AMOUNTS_IN_UNIT", sheet, address, {
     headers,
-    unit: sv,
-    unitEn: en,
+    unit: name?.sv ?? "",
+    unitEn: name?.en ?? "",
     shown: 1925,
     amountOre: kronor(1925 * unit),
   });

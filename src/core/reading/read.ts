@@ -582,7 +582,7 @@ interface Header {
 }
 
 /** The columns that hold amounts, which a header may give in thousands ("Budget (tkr)"). */
-export const AMOUNT_COLUMNS: readonly ColumnKey[] = [
+const AMOUNT_COLUMNS: readonly ColumnKey[] = [
   "budget",
   "actual",
   "variance",

@@ -347,6 +347,25 @@ const MILLION_WORDS = new Set(["mkr", "msek", "mnkr"]);
 export const THOUSAND = 1000;
 export const MILLION = 1_000_000;
 
+/** How a unit is named: an added header's "(tkr)", and in messages. */
+export const UNIT_NAMES: Readonly<
+  Record<
+    number,
+    { readonly short: string; readonly sv: string; readonly en: string }
+  >
+> = {
+  [THOUSAND]: {
+    short: "tkr",
+    sv: "tusental kronor (tkr)",
+    en: "thousands of kronor (tkr)",
+  },
+  [MILLION]: {
+    short: "Mkr",
+    sv: "miljoner kronor (Mkr)",
+    en: "millions of kronor (Mkr)",
+  },
+};
+
 function unitOfWord(word: string): number | null {
   const w = word.toLowerCase();
   return THOUSAND_WORDS.has(w)
@@ -382,6 +401,25 @@ export function amountTextUnit(text: string): {
   const scaled = SCALED_WORD.exec(t);
   if (scaled) return { text: scaled[1]!, unit: unitOfWord(scaled[2]!) };
   return { text, unit: KRONOR_MARK.test(t.replace(SPACES, "")) ? 1 : null };
+}
+
+/**
+ * An amount's text in a column of `columnUnit` kronor: the number's text without its unit word,
+ * kronor per unit of that number ("45 tkr" 1 000, "45 000 kr" 1, else the column's), and whether
+ * one thousands separator was read as such ("45.000" in kronor is 45 000: `factor` holds it).
+ */
+export function amountText(
+  text: string,
+  columnUnit: number,
+): {
+  readonly text: string;
+  readonly factor: number;
+  readonly grouped: boolean;
+} {
+  const named = amountTextUnit(text);
+  const unit = named.unit ?? columnUnit;
+  const grouped = unit === 1 && isGroupedThousands(text);
+  return { text: named.text, factor: grouped ? 1000 : unit, grouped };
 }
 
 /**
