@@ -3,6 +3,7 @@
 import { isSectionTotalLabel } from "../../src/core/reading/glossary";
 import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
 import {
+  HEADERS,
   budgetHalfYearSheet,
   detailsSheet,
   reportHalfYearSheet,
@@ -590,5 +591,156 @@ describe("report-back rules asserted nowhere else", () => {
     expect(findingAt(r, "MISSING_ACTUAL")).toEqual(["Utfall 2024 H1!C3"]);
     expect(findingAt(r, "DUPLICATE_LINE")).toEqual(["Utfall 2024 H1!A4"]);
     expect(codesOf(r)).toContain("ROWS_AFTER_TOTAL");
+  });
+});
+
+describe("a budget that shows its income beside its costs", () => {
+  const budget = (rows: CellSpec[][]): SheetSpec[] => [
+    detailsSheet(oneHalf),
+    {
+      name: "Budget 2025 H2",
+      rows: [["Period", "juli–december 2025"], [], HEADERS, ...rows],
+    },
+  ];
+  const costs: CellSpec[][] = [
+    ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), kr(742500)],
+    ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(166272)],
+    ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(100000)],
+    ["OH", "OH-kostnader", null, null, null, kr(100877)],
+  ];
+  const seedLines = [
+    "Hälsofrämjare",
+    "Samordnare utveckling",
+    "Verksamhetskostnader",
+    "OH-kostnader",
+  ];
+
+  // Above the costs, as many a non-profit's project budget puts them: the grant was 2 495 263 kr
+  // (the income read as costs, and the OH on them), with errors telling the partner to correct a
+  // right total.
+  test("a section 'Intäkter' above the costs, with its own total: its rows are no lines, said once", async () => {
+    const r = await checkSheets(
+      budget([
+        ["Intäkter"],
+        [null, "Bidrag Malmö stad", null, null, null, kr(1109649)],
+        [
+          null,
+          "Medfinansiering Malmö universitet",
+          null,
+          null,
+          null,
+          kr(150000),
+        ],
+        [null, "Summa intäkter", null, null, null, kr(1259649)],
+        ["Kostnader"],
+        ...costs,
+        [null, "Summa kostnader", null, null, null, kr(1109649)],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual(seedLines);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    expect(codesOf(r)).toEqual(["INCOME_NOT_READ"]);
+    expect(findingAt(r, "INCOME_NOT_READ")).toEqual(["Budget 2025 H2!A4"]);
+    expect(r.findings[0]!.message).toBe(
+      'Raderna 5–6 ("Intäkter") är intäkter, inga kostnader, och räknas inte som budgetposter.',
+    );
+  });
+
+  test("between sections of costs, headed in the label column and ended by a heading of costs", async () => {
+    const r = await checkSheets(
+      budget([
+        ...costs.slice(0, 2),
+        [null, "Finansiering"],
+        [null, "Malmö stad", null, null, null, kr(1109649)],
+        [null, "Egen insats", null, null, null, kr(50000)],
+        [null, "Övriga kostnader"],
+        ...costs.slice(2),
+        [null, "Summa", null, null, null, kr(1109649)],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual(seedLines);
+    expect(r.grants[0]!.amount).toBe(1_109_649);
+    expect(findingAt(r, "INCOME_NOT_READ")).toEqual(["Budget 2025 H2!B6"]);
+    expect(codesOf(r)).toEqual(["INCOME_NOT_READ"]);
+  });
+
+  test("a row marked 'Intäkt' in the category column is no line; the next row is", async () => {
+    const r = await checkSheets(
+      budget([
+        [
+          "Intäkt",
+          "Lönebidrag Arbetsförmedlingen",
+          null,
+          null,
+          null,
+          kr(80000),
+        ],
+        ...costs,
+        [null, "Summa", null, null, null, kr(1109649)],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual(seedLines);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'Rad 4 ("Intäkt") är en intäkt, ingen kostnad, och räknas inte som budgetpost.',
+    ]);
+  });
+
+  test("'Lönebidrag' or 'Verksamhetsbidrag' under 'Intäkter' stays income; a line of salary ends it", async () => {
+    const r = await checkSheets(
+      budget([
+        ["Intäkter"],
+        [null, "Lönebidrag", null, null, null, kr(80000)],
+        [null, "Verksamhetsbidrag", null, null, null, kr(20000)],
+        ...costs,
+        [null, "Summa", null, null, null, kr(1109649)],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual(seedLines);
+    expect(codesOf(r)).toEqual(["INCOME_NOT_READ"]);
+  });
+
+  test("a note that speaks of income ('Intäkter redovisas i bilaga') heads nothing: the lines below it count", async () => {
+    const r = await checkSheets(
+      budget([
+        ...costs.slice(0, 2),
+        [null, "Intäkter redovisas i bilaga 3"],
+        [null, "Hyra", null, null, null, kr(100000)],
+        costs[3]!,
+        [null, "Summa", null, null, null, kr(1109649)],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      ...seedLines.slice(0, 2),
+      "Hyra",
+      "OH-kostnader",
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  // Headings typed in the category column each gave "The row has amounts but no label" (it had
+  // none) and "no budget amount": five warnings on a right budget.
+  test("headings in the category column ('Lönekostnader' above its lines) are headings, not lines", async () => {
+    const r = await checkSheets(
+      budget([
+        ["Lönekostnader"],
+        [null, "Hälsofrämjare", pct(2.75), 6, kr(45000), kr(742500)],
+        [null, "Samordnare utveckling", pct(0.5), 6, kr(55424), kr(166272)],
+        ["Verksamhetskostnader"],
+        [null, "Aktiviteter", null, null, null, kr(100000)],
+        ["OH"],
+        [null, "Administration", null, null, null, kr(100877)],
+        [null, "Summa", null, null, null, kr(1109649)],
+      ]),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.periods[0]!.lines.map((l) => `${l.label}: ${l.category}`)).toEqual(
+      [
+        "Hälsofrämjare: salary",
+        "Samordnare utveckling: salary",
+        "Aktiviteter: activity",
+        "Administration: overhead",
+      ],
+    );
+    expect(r.grants[0]!.amount).toBe(1_109_649);
   });
 });

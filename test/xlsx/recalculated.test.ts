@@ -367,6 +367,42 @@ describe("what such a sample found, each agreeing now", () => {
     expect(sheet.rows[3]![1]?.f).toBeUndefined();
   }, 120_000);
 
+  // Income beside the costs: the rows of "Intäkter" are no lines, so neither the OH nor the total
+  // compute writes may take them in.
+  test("a budget with a section of income: the OH and the total compute writes are the costs', recalculated too", async () => {
+    const input = await buildXlsx([
+      detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          ["Post", "Budget"],
+          ["Hälsofrämjare", kr(300000)],
+          ["Samordnare", kr(100000)],
+          ["Intäkter"],
+          ["Bidrag Malmö stad", kr(550000)],
+          ["Egen insats", kr(25000)],
+          ["Kostnader"],
+          ["Aktiviteter", kr(50000)],
+          ["Lokal", kr(50000)],
+          ["OH-kostnader", null],
+          ["Totalt", null],
+        ],
+      },
+    ]);
+    const out = computeBytes(input);
+    const [calculated] = recalculateAllWithLibreOffice([out]);
+    const mine = readXlsx(out);
+    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
+    const sheet = mine.sheets.find((g) => g.name === "Budget 2025 H2")!;
+    expect(sheet.rows[9]![1]).toMatchObject({
+      v: 50_000,
+      f: "ROUND('Uppgifter'!$B$7*SUM(B2:B3,B8:B9),0)",
+    });
+    expect(sheet.rows[10]![1]?.v).toBe(550_000);
+    // The income is the person's, as it was, with nothing written beside it.
+    expect(sheet.rows[4]!.slice(1).map((c) => c?.v)).toEqual([550_000]);
+  }, 120_000);
+
   // A person's inputs typed as text: a spreadsheet takes "75 %" as larger than 1 (text is larger
   // than any number in a comparison) and cannot multiply "32 000 kr". The cost formula gave 1 362
   // for 136 204 kr, and #VALUE!: the cost is written as the figure.

@@ -790,6 +790,21 @@ export const FINDINGS = {
       `The rate "${f.label}" has been ${f.entered === "" ? "emptied" : `changed to ${f.entered}${f.enteredUnit}`}; the law's value is ${f.expected}${f.unit}. The figures use the law's value, and Compute writes the table back.`,
     "warning",
   ),
+  INCOME_NOT_READ: t<{
+    readonly label: string;
+    readonly firstRow: number;
+    readonly lastRow: number;
+  }>(
+    (f) =>
+      f.firstRow === f.lastRow
+        ? `Rad ${f.firstRow} ("${f.label}") är en intäkt, ingen kostnad, och räknas inte som budgetpost.`
+        : `Raderna ${f.firstRow}–${f.lastRow} ("${f.label}") är intäkter, inga kostnader, och räknas inte som budgetposter.`,
+    (f) =>
+      f.firstRow === f.lastRow
+        ? `Row ${f.firstRow} ("${f.label}") is income, not a cost, and is not counted as a budget line.`
+        : `Rows ${f.firstRow}–${f.lastRow} ("${f.label}") are income, not costs, and are not counted as budget lines.`,
+    "info",
+  ),
   ROWS_AFTER_TOTAL: t<{ readonly row: number }>(
     (f) =>
       `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,

@@ -217,6 +217,26 @@ export function isSubtotalLabel(label: string): boolean {
   );
 }
 
+/**
+ * A heading (or a category cell) of income, which a budget may show above or below its costs:
+ * "Intäkter", "Finansiering 2025", "Övriga intäkter". Its rows are no costs. The whole text, not
+ * its first word: a note "Intäkter redovisas i bilaga" heads nothing.
+ */
+const INCOME_WORDS =
+  /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|finansieringsplan|finansiärer|övriga intäkter|income|revenue|revenues|funding)(?: (?:\d{4}|h[12]|och bidrag|kr|sek|tkr))*$/u;
+
+export function isIncomeHeading(text: string): boolean {
+  return INCOME_WORDS.test(normalizeKey(text));
+}
+
+/** A heading of costs, which ends a section of income: "Kostnader", "Projektkostnader", "Utgifter". */
+const COST_WORDS =
+  /^(?:[\p{L} ]*kostnader|kostnad|utgifter|costs|expenses|expenditure)(?![\p{L}\p{N}])/u;
+
+export function isCostHeading(text: string): boolean {
+  return COST_WORDS.test(normalizeKey(text));
+}
+
 const CATEGORY_WORDS: ReadonlyArray<readonly [Category, RegExp]> = [
   [
     "salary",

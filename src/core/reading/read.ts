@@ -31,6 +31,8 @@ import {
   compactKey,
   detailKeyName,
   earlierSurplusYear,
+  isCostHeading,
+  isIncomeHeading,
   isSectionTotalLabel,
   isSubtotalLabel,
   isTotalLabel,
@@ -1153,6 +1155,31 @@ function cachedCategoryOf(text: string): Category {
  */
 const MAX_HELD_AFTER_TOTAL = 10_000;
 
+const incomeCache = new Map<string, boolean>();
+function cachedIsIncome(text: string): boolean {
+  let income = incomeCache.get(text);
+  if (income === undefined) {
+    income = isIncomeHeading(text);
+    if (incomeCache.size < 1000) incomeCache.set(text, income);
+  }
+  return income;
+}
+
+/**
+ * Rows of income beside the costs: below a heading "Intäkter" (to its total, or a heading of
+ * costs), or each marked "Intäkt" in the category column. They are not lines.
+ */
+interface IncomeRows {
+  /** The heading's (or the first marked row's) cell. */
+  readonly row: number;
+  readonly col: number;
+  readonly label: string;
+  /** Opened by a category cell: it ends at the first row not so marked. */
+  readonly marked: boolean;
+  first: number | null;
+  last: number;
+}
+
 /** A row that breaks down the line above: "varav sociala avgifter", "Därav hyra". */
 const OF_WHICH = /^(?:varav|därav)(?![\p{L}\p{N}])/iu;
 
@@ -1175,6 +1202,8 @@ class TableLayout {
   readonly leftOfAmounts: number;
   readonly formulaKeys: readonly ColumnKey[];
   readonly formulaCols: readonly number[];
+  /** The columns of figures the table has. */
+  readonly figureCols: readonly number[];
 
   constructor(
     columns: Partial<Record<ColumnKey, number>>,
@@ -1198,6 +1227,9 @@ class TableLayout {
     );
     this.formulaKeys = Object.keys(columns) as ColumnKey[];
     this.formulaCols = this.formulaKeys.map((k) => columns[k]!);
+    this.figureCols = NUMERIC_COLUMNS.flatMap((k) =>
+      columns[k] === undefined ? [] : [columns[k]],
+    );
   }
 }
 
@@ -1220,6 +1252,8 @@ class TableReader {
   /** The columns in thousands (or millions) that held an amount: what AMOUNTS_IN_UNIT names. */
   readonly scaledRead = new Set<ColumnKey>();
   private section: Category | null = null;
+  /** The section of income the rows are in, if any. */
+  private income: IncomeRows | null = null;
   private readonly seen = new Map<Category, Map<string, number>>();
   // The row being read.
   private r = 0;
@@ -1266,6 +1300,7 @@ class TableReader {
     this.row = row;
     this.unreadable = NONE_UNREADABLE as ColumnKey[];
     const kind = totalKind(row, left);
+    if (this.income && this.inIncome(kind)) return true;
     if (kind === "subtotal") this.subtotals.push(this.subtotalOf(this.sums()));
     else if (kind === "total" || kind === "section") {
       this.total = this.sums();
@@ -1279,12 +1314,91 @@ class TableReader {
    * said once.
    */
   finish(next?: number): void {
+    this.closeIncome();
     const first = this.after[0]?.r ?? next;
     if (first === undefined) return;
     this.findings.push(
       finding("ROWS_AFTER_TOTAL", this.sheet, null, { row: first + 1 }),
     );
     this.after = [];
+  }
+
+  /**
+   * Whether the row is one of the income section's: its total ("Summa intäkter") closes it, and so
+   * does a heading or line of costs ("Kostnader", "Lön", a salary's %), which is read as such.
+   */
+  private inIncome(kind: ReturnType<typeof totalKind>): boolean {
+    const income = this.income!;
+    const { t, row } = this;
+    if (income.marked) {
+      const category = readText(row[t.category]);
+      if (kind === null && cachedIsIncome(category)) {
+        income.last = this.r;
+        return true;
+      }
+      this.closeIncome();
+      return false;
+    }
+    if (kind !== null) {
+      if (kind !== "subtotal") this.closeIncome();
+      return true;
+    }
+    const category = t.category < 0 ? "" : readText(row[t.category]);
+    const text = category || readText(row[t.label]);
+    if (
+      categoryOf(text) !== "other" ||
+      this.isSalaryRow() ||
+      (isCostHeading(text) && !this.hasFigures())
+    ) {
+      this.closeIncome();
+      return false;
+    }
+    income.first ??= this.r;
+    income.last = this.r;
+    return true;
+  }
+
+  private openIncome(label: string, col: number, marked: boolean): void {
+    this.closeIncome();
+    const r = this.r;
+    this.income = {
+      row: r,
+      col,
+      label,
+      marked,
+      first: marked ? r : null,
+      last: r,
+    };
+  }
+
+  /** The income section's rows, said once: they are not lines. */
+  private closeIncome(): void {
+    const income = this.income;
+    if (!income) return;
+    this.income = null;
+    if (income.first === null) return;
+    this.findings.push(
+      finding("INCOME_NOT_READ", this.sheet, a1(income.row, income.col), {
+        label: income.label,
+        firstRow: income.first + 1,
+        lastRow: income.last + 1,
+      }),
+    );
+  }
+
+  /** A row with a service percentage, months or a monthly cost is a salary: a cost. */
+  private isSalaryRow(): boolean {
+    const { t, row } = this;
+    return [t.servicePercent, t.months, t.monthlyCost].some(
+      (c) => c >= 0 && !isEmptyCell(row[c]),
+    );
+  }
+
+  private hasFigures(): boolean {
+    const { figureCols } = this.t;
+    for (let i = 0; i < figureCols.length; i++)
+      if (!isEmptyCell(this.row[figureCols[i]!])) return true;
+    return false;
   }
 
   /** The figures of a total or subtotal row. */
@@ -1311,6 +1425,15 @@ class TableReader {
     // "varav sociala avgifter": a part of the line above, not a line of its own.
     if (OF_WHICH.test(label)) return;
     const categoryText = t.category < 0 ? "" : readText(row[t.category]);
+    // "Intäkter" alone heads a section of income; "Intäkt" beside a line marks that row.
+    if (categoryText !== "" && cachedIsIncome(categoryText)) {
+      this.openIncome(
+        categoryText,
+        t.category,
+        label !== "" || this.hasFigures(),
+      );
+      return;
+    }
     const budget = this.money(t.budget, "budget", t.budgetUnit);
     const actual = this.money(t.actual, "actual", t.actualUnit);
     const variance = this.money(t.variance, "variance", t.varianceUnit, true);
@@ -1339,7 +1462,15 @@ class TableReader {
       budget !== null ||
       actual !== null ||
       this.unreadable.length > 0;
-    if (!amounts && !categoryText && this.heading(label)) return;
+    if (!amounts) {
+      if (!categoryText && this.heading(label, t.label, false)) return;
+      if (
+        !label &&
+        categoryText &&
+        this.heading(categoryText, t.category, true)
+      )
+        return;
+    }
     if (!label)
       this.findings.push(
         finding("LINE_WITHOUT_LABEL", this.sheet, a1(r, t.label)),
@@ -1373,11 +1504,16 @@ class TableReader {
 
   /**
    * A row with only a label is a heading ("Lönekostnader", which sets the category of the lines
-   * below it) or a note, except an overhead line waiting for its computed amount.
+   * below it, or "Intäkter", whose rows are no lines) or a note, except an overhead line waiting
+   * for its computed amount. So is a row with only a category ("OH" above "OH-kostnader").
    */
-  private heading(label: string): boolean {
-    const heading = categoryFromLabel(label);
-    if (heading === "overhead") return false;
+  private heading(text: string, col: number, category: boolean): boolean {
+    if (isIncomeHeading(text)) {
+      this.openIncome(text, col, false);
+      return true;
+    }
+    const heading = categoryFromLabel(text);
+    if (heading === "overhead" && !category) return false;
     if (heading) this.section = heading;
     return true;
   }
