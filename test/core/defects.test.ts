@@ -13,6 +13,20 @@ import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
 const H2 = () => budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
 const oneHalf = { end: "2025-12-31" };
 
+/** The 2025 H2 sheet with cells replaced: [row, column, value], 0-based in the rows array. */
+function withCells(edits: readonly [number, number, CellSpec][]): SheetSpec {
+  const sheet = H2();
+  return {
+    ...sheet,
+    rows: sheet.rows.map((r, i) =>
+      r.map((c, j) => {
+        const edit = edits.find(([row, col]) => row === i && col === j);
+        return edit ? edit[2] : c;
+      }),
+    ),
+  };
+}
+
 /** The 2025 H2 sheet with one cell replaced (row and column are 0-based in the rows array). */
 function withCell(row: number, col: number, value: CellSpec): SheetSpec {
   const sheet = H2();
@@ -189,6 +203,57 @@ test.each([
     budget,
   });
   expect(codesOf(r)).not.toContain("NOT_A_NUMBER");
+});
+
+// "jul–dec" in Antal månader was NOT_A_NUMBER, with a message asking for an amount "e.g. 40000".
+test.each([
+  ["jul–dec", 6],
+  ["Sept. - dec.", 4],
+  ["hela halvåret", 6],
+])("months written %j are %d", async (text, months) => {
+  const r = await checkSheets([detailsSheet(oneHalf), withCell(3, 3, text)]);
+  expect(r.periods[0]!.lines[0]).toMatchObject({
+    months,
+    budget: Math.round(2.75 * months * 45000),
+  });
+  expect(codesOf(r)).not.toContain("NOT_A_NUMBER");
+});
+
+test("a service percentage '50 procent' and a monthly cost '45 000 kr/mån' read as they say", async () => {
+  const sheet = withCells([
+    [3, 4, "45 000 kr/mån"],
+    [4, 2, "50 procent"],
+  ]);
+  const r = await checkSheets([detailsSheet(oneHalf), sheet]);
+  expect(r.periods[0]!.lines[0]).toMatchObject({ budget: 742_500 });
+  expect(r.periods[0]!.lines[1]).toMatchObject({ servicePercent: 50 });
+  expect(r.findings).toEqual([]);
+});
+
+test("text that is no number is told what the column holds: an amount, a percentage, months", async () => {
+  const sheet = withCells([
+    [3, 3, "halva hösten"],
+    [4, 2, "deltid"],
+    [5, 5, "ingår"],
+  ]);
+  const r = await checkSheets([detailsSheet(oneHalf), sheet]);
+  expect(r.findings.filter((f) => f.code === "NOT_A_NUMBER")).toEqual([
+    expect.objectContaining({
+      cell: "D4",
+      message:
+        '"halva hösten" är inte ett tal. Skriv bara antalet månader, t.ex. 6 (noteringar hör hemma i en egen kolumn).',
+    }),
+    expect.objectContaining({
+      cell: "C5",
+      message:
+        '"deltid" är inte ett tal. Skriv bara procentsatsen, t.ex. 50 % (noteringar hör hemma i en egen kolumn).',
+    }),
+    expect.objectContaining({
+      cell: "F6",
+      message:
+        '"ingår" är inte ett tal. Skriv bara beloppet, t.ex. 40000 (noteringar hör hemma i en egen kolumn).',
+    }),
+  ]);
 });
 
 describe("columns read as the same", () => {

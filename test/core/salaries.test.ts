@@ -9,7 +9,7 @@ import {
 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { salaryWorkbook, typeset } from "../helpers/seed";
-import { buildXlsx, date, kr, pct } from "../helpers/workbook";
+import { type CellSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
 
 async function check(sheets: Parameters<typeof buildXlsx>[0]) {
   const a = analyze(readXlsx(await buildXlsx(sheets)));
@@ -41,6 +41,29 @@ describe("Lönekalkyl", () => {
     });
     // No Pålägg anywhere: an info asks for it; nothing else.
     expect(codes(json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
+  });
+
+  test("a salary '32 000 kr/mån' is 32 000 kr; a birth year that is no number asks for a year", async () => {
+    const [details, persons, ...rest] = salaryWorkbook();
+    // Person A's salary and person B's birth year typed as text.
+    const typed: Record<string, CellSpec> = {
+      "3,3": "32 000 kr/mån",
+      "4,2": "sjuttiotal",
+    };
+    const rows = persons!.rows.map((row, i) =>
+      row.map((cell, j) => typed[`${i},${j}`] ?? cell),
+    );
+    const { a, json } = await check([details!, { ...persons!, rows }, ...rest]);
+    expect(a.computation.halfYears[0]!.lines[0]!.salaries![0]!.cost / 100).toBe(
+      252_326,
+    );
+    expect(
+      json.findings
+        .filter((f) => f.code === "NOT_A_NUMBER")
+        .map((f) => f.message),
+    ).toEqual([
+      '"sjuttiotal" är inte ett tal. Skriv bara året, t.ex. 1985 (noteringar hör hemma i en egen kolumn).',
+    ]);
   });
 
   test("Pålägg from Uppgifter, and per person where the row has its own", async () => {

@@ -20,7 +20,10 @@ const at = (f: Finding) => `${f.sheet ?? "-"}:${f.code}`;
 
 describe("the findings summary", () => {
   const findings = [
-    finding("NOT_A_NUMBER", "Budget 2025 H2", "C5", { text: "ca 45" }),
+    finding("NOT_A_NUMBER", "Budget 2025 H2", "C5", {
+      text: "ca 45",
+      expected: "amount",
+    }),
     finding("PERIOD_NOT_REPORTED", null, null, { missing: "2026-H1" }),
     finding("ROWS_AFTER_TOTAL", "Budget 2026 H1", null, { row: 40 }),
     finding("MISSING_BUDGET", "Budget 2026 H1", "C7", { label: "Hyra" }),

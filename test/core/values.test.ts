@@ -6,6 +6,7 @@ import {
   isGroupedThousands,
   formatAmount,
   formatNumber,
+  monthsOfText,
   normalizeKey,
   parseDateText,
   parseNumberText,
@@ -231,6 +232,31 @@ describe("kronor as Swedes write them", () => {
   ])("%j is written with one thousands separator: %p", (text, grouped) => {
     expect(isGroupedThousands(text)).toBe(grouped);
   });
+});
+
+describe("months and percentages as words", () => {
+  test.each([
+    ["jul–dec", 6],
+    ["juli - december", 6],
+    ["okt-dec", 3],
+    ["jan–jun", 6],
+    ["mars–maj", 3],
+    ["hela perioden", 6],
+    // Across the half-years, backwards, or no range: not months of one half-year.
+    ["jun–aug", null],
+    ["dec–jul", null],
+    ["juli", null],
+    ["6", null],
+  ])("%j is %p months", (text, months) => {
+    expect(monthsOfText(text)).toBe(months);
+  });
+
+  test.each(["50 procent", "50procent", "50 proc.", "50 %"])(
+    "%j is 50 %",
+    (text) => {
+      expect(parseNumberText(text)).toEqual({ value: 50, percent: true });
+    },
+  );
 });
 
 describe("dates", () => {

@@ -37,6 +37,21 @@ interface Overspend extends Params {
   readonly actualOre: Ore;
 }
 
+/** What a cell that is no number should have held: NOT_A_NUMBER says what to write. */
+export type Expected = "amount" | "percent" | "months" | "year";
+const EXPECTED_SV: Record<Expected, string> = {
+  amount: "beloppet, t.ex. 40000",
+  percent: "procentsatsen, t.ex. 50 %",
+  months: "antalet månader, t.ex. 6",
+  year: "året, t.ex. 1985",
+};
+const EXPECTED_EN: Record<Expected, string> = {
+  amount: "the amount, e.g. 40000",
+  percent: "the percentage, e.g. 50 %",
+  months: "the number of months, e.g. 6",
+  year: "the year, e.g. 1985",
+};
+
 /** A finding that takes no parameters. */
 type NoParams = Record<never, never>;
 
@@ -414,11 +429,11 @@ export const FINDINGS = {
       "The table has no budget lines. Fill in at least one line with an amount.",
     "error",
   ),
-  NOT_A_NUMBER: t<{ readonly text: string }>(
+  NOT_A_NUMBER: t<{ readonly text: string; readonly expected: Expected }>(
     (f) =>
-      `"${f.text}" är inte ett tal. Skriv bara beloppet, t.ex. 40000 (noteringar hör hemma i en egen kolumn).`,
+      `"${f.text}" är inte ett tal. Skriv bara ${EXPECTED_SV[f.expected as Expected] ?? EXPECTED_SV.amount} (noteringar hör hemma i en egen kolumn).`,
     (f) =>
-      `"${f.text}" is not a number. Enter only the amount, e.g. 40000 (notes belong in a column of their own).`,
+      `"${f.text}" is not a number. Enter only ${EXPECTED_EN[f.expected as Expected] ?? EXPECTED_EN.amount} (notes belong in a column of their own).`,
     "error",
   ),
   CELL_ERROR: t<{ readonly text: string }>(

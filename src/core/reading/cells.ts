@@ -3,13 +3,14 @@
 // what it found; the sheet readers gather those and return them with the sheet.
 
 import { type Cell, isEmptyCell } from "./grid";
-import { type Finding, finding } from "../findings/findings";
+import { type Expected, type Finding, finding } from "../findings/findings";
 import { type Ore, kronor } from "../figures/money";
 import {
   type ParsedNumber,
   type ReadFailure,
   UNIT_NAMES,
   amountFactor,
+  withoutPerMonth,
   amountText,
   readNumber,
   readText,
@@ -46,20 +47,24 @@ export function take<T>(read: CellRead<T>, findings: Finding[]): T | null {
   return read.value;
 }
 
+/** A failed read's finding; text that is no number says what the cell should hold (`expected`). */
 export function failureFinding(
   failure: ReadFailure,
   sheet: string,
   address: string,
+  expected: Expected = "amount",
 ): Finding {
-  const code =
-    failure.kind === "error-value"
-      ? "CELL_ERROR"
-      : failure.kind === "uncalculated-formula"
-        ? "UNCALCULATED_FORMULA"
-        : failure.kind === "not-a-date"
-          ? "INVALID_DATE"
-          : "NOT_A_NUMBER";
-  return finding(code, sheet, address, { text: failure.text });
+  const { text } = failure;
+  switch (failure.kind) {
+    case "error-value":
+      return finding("CELL_ERROR", sheet, address, { text });
+    case "uncalculated-formula":
+      return finding("UNCALCULATED_FORMULA", sheet, address, { text });
+    case "not-a-date":
+      return finding("INVALID_DATE", sheet, address, { text });
+    case "not-a-number":
+      return finding("NOT_A_NUMBER", sheet, address, { text, expected });
+  }
 }
 
 /** A number cell's value, or null when empty; a cell that is not a number is a finding at it. */
@@ -67,11 +72,12 @@ export function numberAt(
   cell: Cell | undefined,
   sheet: string,
   address: string,
+  expected: Expected = "amount",
 ): CellRead<ParsedNumber> {
   const n = readNumber(cell);
   return n.ok
     ? readValue(n.value)
-    : readFailed(failureFinding(n.failure, sheet, address));
+    : readFailed(failureFinding(n.failure, sheet, address, expected));
 }
 
 export function readMoney(
@@ -96,7 +102,10 @@ export function readMoney(
   if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
   if (n.value.percent)
     return readFailed(
-      finding("NOT_A_NUMBER", sheet, address, { text: readText(cell) }),
+      finding("NOT_A_NUMBER", sheet, address, {
+        text: readText(cell),
+        expected: "amount",
+      }),
     );
   const amount = n.value.value * factor;
   if (!(Math.abs(amount) <= MAX_AMOUNT_KRONOR))
@@ -112,6 +121,13 @@ export function readMoney(
         })
       : null,
   );
+}
+
+/** A month's amount (a monthly cost, a salary) without its "per month": "45 000 kr/mån". */
+export function monthlyAmount(cell: Cell | undefined): Cell | undefined {
+  if (cell?.t !== "s") return cell;
+  const v = withoutPerMonth(cell.v);
+  return v === cell.v ? cell : { ...cell, v };
 }
 
 /** AMOUNTS_IN_UNIT at the first header of the unit: what "1 925" under it is. */
@@ -145,7 +161,7 @@ export function readFraction(
   invalid: "INVALID_RATE" | "INVALID_OVERHEAD_RATE" = "INVALID_RATE",
 ): CellRead<number> {
   if (cell === undefined || isEmptyCell(cell)) return EMPTY_READ;
-  const n = numberAt(cell, sheet, address);
+  const n = numberAt(cell, sheet, address, "percent");
   if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
   const fraction =
     n.value.percent || Math.abs(n.value.value) <= 1

@@ -19,7 +19,7 @@ import {
   rowsOf,
 } from "./grid";
 import { type IsoDate, isDateFormat, isoFromParts, serialToIso } from "./dates";
-import { type Finding, finding } from "../findings/findings";
+import { type Expected, type Finding, finding } from "../findings/findings";
 import {
   COLUMN_SYNONYMS,
   DETAIL_SYNONYMS,
@@ -62,6 +62,7 @@ import {
   amountFactor,
   amountTextUnit,
   headerUnit,
+  monthsOfText,
   serviceWord,
   normalizeKey,
   readDate,
@@ -87,6 +88,7 @@ import {
   failureFinding,
   readFailed,
   readFraction,
+  monthlyAmount,
   readMoney,
   readValue,
   take,
@@ -1441,6 +1443,8 @@ class TableReader {
       t.monthlyCost,
       "monthlyCost",
       t.monthlyCostUnit,
+      false,
+      true,
     );
     const percent =
       t.servicePercent < 0
@@ -1553,10 +1557,19 @@ class TableReader {
     k: ColumnKey,
     unit: number,
     allowNegative = false,
+    perMonth = false,
   ): Ore | null {
     if (c < 0) return null;
+    const cell = this.row[c];
     const amount = this.value(
-      lineMoney(this.row[c], this.sheet, this.r, c, unit, allowNegative),
+      lineMoney(
+        perMonth ? monthlyAmount(cell) : cell,
+        this.sheet,
+        this.r,
+        c,
+        unit,
+        allowNegative,
+      ),
       k,
     );
     if (amount !== null && unit !== 1) this.scaledRead.add(k);
@@ -1609,11 +1622,13 @@ function readLineNumber(
   sheet: string,
   r: number,
   c: number,
+  expected: Expected,
 ): CellRead<{ value: ParsedNumber; address: string }> {
   if (cell === undefined) return EMPTY_READ;
   const address = a1(r, c);
   const n = readNumber(cell);
-  if (!n.ok) return readFailed(failureFinding(n.failure, sheet, address));
+  if (!n.ok)
+    return readFailed(failureFinding(n.failure, sheet, address, expected));
   return n.value ? readValue({ value: n.value, address }) : EMPTY_READ;
 }
 
@@ -1627,7 +1642,7 @@ function readPercent(
   const word = cell?.t === "s" ? serviceWord(cell.v) : null;
   const read =
     word === null
-      ? readLineNumber(cell, sheet, r, c)
+      ? readLineNumber(cell, sheet, r, c, "percent")
       : readValue({
           value: { value: word, percent: false },
           address: a1(r, c),
@@ -1674,12 +1689,15 @@ function readMonths(
   r: number,
   c: number,
 ): CellRead<number> {
+  // "jul–dec" and "hela halvåret" are the months they name.
+  const named = cell?.t === "s" ? monthsOfText(cell.v) : null;
+  if (named !== null) return readValue(named * 1_000_000);
   // "6 mån" reads as 6.
   const plain =
     cell?.t === "s"
       ? { ...cell, v: withoutMonthWord(withoutUnseen(cell.v)) }
       : cell;
-  const read = readLineNumber(plain, sheet, r, c);
+  const read = readLineNumber(plain, sheet, r, c, "months");
   if (!read.value) return read.finding ? readFailed(read.finding) : EMPTY_READ;
   const micro = Math.round(read.value.value.value * 1_000_000);
   if (read.value.value.percent || micro <= 0 || micro > 6_000_000)

@@ -5,6 +5,7 @@ import {
   type CellRead,
   EMPTY_READ,
   failureFinding,
+  monthlyAmount,
   numberAt,
   readFailed,
   readFraction,
@@ -216,7 +217,7 @@ function readBirthYear(
   sheet: string,
   address: string,
 ): CellRead<number> {
-  const birth = numberAt(cell, sheet, address);
+  const birth = numberAt(cell, sheet, address, "year");
   if (!birth.value)
     return birth.finding ? readFailed(birth.finding) : EMPTY_READ;
   const y = birth.value.value;
@@ -234,7 +235,7 @@ function readSalary(
   address: string,
   unit: number,
 ): CellRead<Ore> {
-  const salary = readMoney(cell, sheet, address, unit);
+  const salary = readMoney(monthlyAmount(cell), sheet, address, unit);
   const s = salary.value;
   if (s === null || (s >= 1_500_000 && s <= 12_000_000)) return salary;
   return readValue(
@@ -251,7 +252,7 @@ function readGrade(
 ): CellRead<number> {
   const word = cell?.t === "s" ? serviceWord(cell.v) : null;
   if (word !== null) return readValue(word * 1_000_000);
-  const n = numberAt(cell, sheet, address);
+  const n = numberAt(cell, sheet, address, "percent");
   if (!n.value) return n.finding ? readFailed(n.finding) : EMPTY_READ;
   const { value, percent } = n.value;
   const points = percent || value <= 1 ? value * 100 : value;

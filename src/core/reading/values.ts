@@ -52,6 +52,8 @@ const KRONOR_SUFFIX = new RegExp(`${KRONOR_AFTER}$`);
 // Ordinary, no-break, narrow no-break, thin and figure spaces all group thousands in Swedish text.
 const SPACES = /[\s\u00a0\u202f\u2009\u2007\u2008\u200a]+/g;
 const MINUS_SIGNS = /^[\u2212\u2013\u2012\u2014\u2010-]/;
+/** "50 %", "50 procent", "50 proc.": the text's spaces are gone when this is looked for. */
+const PERCENT_SIGN = /(?:%|procent|proc\.?)$/;
 
 /**
  * The longest text read as a number or a date: "1 925 000,00 kronor" is 19 characters. A longer
@@ -74,9 +76,10 @@ export function parseNumberText(raw: string): ParsedNumber | null {
   // "45 000:-", and "45 000,-" as Swedish whole kronor are written.
   s = s.replace(KRONOR_SUFFIX, "");
   let percent = false;
-  if (s.endsWith("%")) {
+  const sign = PERCENT_SIGN.exec(s);
+  if (sign) {
     percent = true;
-    s = s.slice(0, -1);
+    s = s.slice(0, -sign[0].length);
   }
   if (MINUS_SIGNS.test(s)) {
     negative = !negative;
@@ -207,6 +210,36 @@ export function monthNumber(word: string): number | undefined {
 export const MONTH_WORD = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
+
+const MONTH_RANGE = new RegExp(
+  String.raw`^(${MONTH_WORD})\.?\s*[-–—−]\s*(${MONTH_WORD})\.?$`,
+  "i",
+);
+
+/**
+ * The months a line's text names within a half-year: "jul–dec" 6, "september–december" 4, "hela
+ * halvåret" 6; null for any other text (a range across the half-years among them).
+ */
+export function monthsOfText(text: string): number | null {
+  const t = withoutUnseen(text).trim();
+  if (t.length > 40) return null;
+  if (/^hela (?:halvåret|perioden)$/i.test(t)) return 6;
+  const m = MONTH_RANGE.exec(t);
+  if (!m) return null;
+  const from = monthNumber(m[1]!)!;
+  const to = monthNumber(m[2]!)!;
+  return to < from || from <= 6 !== to <= 6 ? null : to - from + 1;
+}
+
+const PER_MONTH = /\s*(?:\/|per |i |om )\s*(?:månaden|månad|mån|month|mo)\.?$/i;
+
+/**
+ * A monthly amount without its "per month": "45 000 kr/mån", "45 000 kr per månad". Only where
+ * the column is a month's (a monthly cost, a salary): in a budget it would be another figure.
+ */
+export function withoutPerMonth(text: string): string {
+  return text.length > MAX_VALUE_TEXT ? text : text.replace(PER_MONTH, "");
+}
 
 /** Which day a month-only date ("juni 2025") stands for: a start date is the 1st, a due date the last day. */
 export type MonthAnchor = "first" | "last";
