@@ -265,3 +265,37 @@ describe("the overhead rate", () => {
     expect(errorsOf(r)).toEqual([]);
   });
 });
+
+describe("Uppgifter's keys as people name them", () => {
+  // Each was MISSING_DETAIL or MISSING_OVERHEAD_RATE: the OH left uncomputed, the decision
+  // without its dates.
+  test.each([
+    ["Avtalsperiod från", "Startdatum"],
+    ["Avtalsperiod från", "Avtalet gäller från"],
+    ["Avtalsperiod till", "Slutdatum"],
+    ["Avtalsperiod till", "Avtalet gäller till och med"],
+    ["OH-sats", "OH %"],
+    ["OH-sats", "Overhead (%)"],
+    ["OH-sats", "Administrativt påslag"],
+    ["Organisation", "Sökande organisation"],
+    ["Organisation", "Föreningens namn"],
+    ["Partnerskap", "Projektets namn"],
+  ])("%j written %j", async (key, written) => {
+    const details = detailsSheet({ end: "2025-12-31" });
+    const rows = details.rows.map((row) =>
+      row[0] === key ? [written, ...row.slice(1)] : row,
+    );
+    const r = await checkSheets([
+      { ...details, rows },
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.agreement).toMatchObject({
+      name: "Jämlik hälsa Lindängen",
+      organisation: "Rädda Barnen",
+      start: "2025-07-01",
+      end: "2025-12-31",
+      overheadRate: 0.1,
+    });
+  });
+});
