@@ -299,3 +299,62 @@ describe("Uppgifter's keys as people name them", () => {
     });
   });
 });
+
+describe("the agreement's details on a sheet of another name", () => {
+  // Each was NO_DETAILS_SHEET: no agreement period, no OH rate, no decision.
+  test.each(["Info", "Grunduppgifter", "Avtal"])(
+    "a sheet %j holding the keys is read as Uppgifter, and says so",
+    async (name) => {
+      const r = await checkSheets([
+        { ...detailsSheet({ end: "2025-12-31" }), name },
+        budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+      ]);
+      expect(r.findings.map((f) => `${f.code} ${f.sheet}`)).toEqual([
+        `DETAILS_FROM_SHEET ${name}`,
+      ]);
+      expect(r.agreement).toMatchObject({
+        organisation: "Rädda Barnen",
+        end: "2025-12-31",
+        overheadRate: 0.1,
+      });
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    },
+  );
+
+  test("the keys above a half-year's table are the details, and the table is still read", async () => {
+    const details = detailsSheet({ end: "2025-12-31" });
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
+    const r = await checkSheets([
+      { ...sheet, rows: [...details.rows, [], ...sheet.rows] },
+    ]);
+    expect(r.findings.map((f) => `${f.code} ${f.sheet}`)).toEqual([
+      "DETAILS_FROM_SHEET Budget 2025 H2",
+    ]);
+    expect(r.agreement.start).toBe("2025-07-01");
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+  });
+
+  test("a named Uppgifter wins over keys elsewhere, wherever it stands", async () => {
+    const r = await checkSheets([
+      { ...detailsSheet({ end: "2025-12-31", rate: pct(0.2) }), name: "Info" },
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+      detailsSheet({ end: "2025-12-31" }),
+    ]);
+    expect(r.agreement.overheadRate).toBe(0.1);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("a sheet with one or two of the keys is no sheet of details", async () => {
+    const r = await checkSheets([
+      {
+        name: "Info",
+        rows: [
+          ["Organisation", "Rädda Barnen"],
+          ["Projekt", "Jämlik hälsa Lindängen"],
+        ],
+      },
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+    ]);
+    expect(r.findings.map((f) => f.code)).toContain("NO_DETAILS_SHEET");
+  });
+});

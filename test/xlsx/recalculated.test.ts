@@ -403,6 +403,34 @@ describe("what such a sample found, each agreeing now", () => {
     expect(sheet.rows[4]!.slice(1).map((c) => c?.v)).toEqual([550_000]);
   }, 120_000);
 
+  // The details on a sheet named "Info": the OH formula refers to its rate there.
+  test("details on a sheet 'Info': the OH compute writes refers to Info's rate, recalculated too", async () => {
+    const input = await buildXlsx([
+      {
+        ...detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
+        name: "Info",
+      },
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          ["Post", "Budget"],
+          ["Hälsofrämjare", kr(300000)],
+          ["Aktiviteter", kr(200000)],
+          ["OH-kostnader", null],
+        ],
+      },
+    ]);
+    const out = computeBytes(input);
+    const [calculated] = recalculateAllWithLibreOffice([out]);
+    const mine = readXlsx(out);
+    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
+    const sheet = mine.sheets.find((g) => g.name === "Budget 2025 H2")!;
+    expect(sheet.rows[3]![1]).toMatchObject({
+      v: 50_000,
+      f: "ROUND('Info'!$B$7*SUM(B2:B3),0)",
+    });
+  }, 120_000);
+
   // A person's inputs typed as text: a spreadsheet takes "75 %" as larger than 1 (text is larger
   // than any number in a comparison) and cannot multiply "32 000 kr". The cost formula gave 1 362
   // for 136 204 kr, and #VALUE!: the cost is written as the figure.

@@ -124,6 +124,13 @@ export const FINDINGS = {
       "The sheet Uppgifter is missing. Add a sheet named Uppgifter with the agreement details (partnership, organisation, agreement period, overhead rate).",
     "error",
   ),
+  DETAILS_FROM_SHEET: t<NoParams>(
+    () =>
+      "Avtalets uppgifter (partnerskap, organisation, avtalsperiod, OH-sats) läses från det här bladet: inget blad heter Uppgifter.",
+    () =>
+      "The agreement's details (partnership, organisation, agreement period, OH rate) are read from this sheet: no sheet is named Uppgifter.",
+    "info",
+  ),
   NO_HALF_YEAR_SHEET: t<NoParams>(
     () =>
       'Arbetsboken har inget halvårsblad. Lägg till ett blad per halvår, t.ex. "Budget 2025 H2", med en tabell med kolumnerna Post och Budget.',

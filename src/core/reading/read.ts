@@ -126,6 +126,8 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   const halfYears: HalfYearSheet[] = [];
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
+  // Without a sheet named Uppgifter: the first whose top rows hold the agreement's keys.
+  let detailsElsewhere: Grid | null = null;
   const outside = (name: string, ref: string | undefined) => {
     if (ref !== undefined)
       unreadable.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
@@ -138,6 +140,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       outside(s.name, read.outsideGrid);
       append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
+      detailsElsewhere ??= read.details ?? null;
       continue;
     }
     const g = gridOf(s);
@@ -165,6 +168,13 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       case "none":
         break;
     }
+  }
+  if (!details && detailsElsewhere) {
+    details = readAgreement(detailsElsewhere);
+    detailsFindings.push(
+      finding("DETAILS_FROM_SHEET", detailsElsewhere.name, null),
+      ...details.findings,
+    );
   }
   const read = details?.agreement ?? emptyAgreement();
   const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
@@ -745,6 +755,34 @@ interface SheetRead {
   readonly sheet: HalfYearSheet | null;
   readonly findings: readonly Finding[];
   readonly outsideGrid?: string;
+  /** Its first rows (above its table, if any) when they hold the agreement's keys. */
+  readonly details?: Grid;
+}
+
+/** Keys that only the agreement's details have: three of them make a sheet of details. */
+const DETAILS_EVIDENCE: ReadonlySet<DetailKey> = new Set<DetailKey>([
+  "name",
+  "caseNumber",
+  "organisation",
+  "orgNumber",
+  "start",
+  "end",
+  "agreementPeriod",
+  "overheadRate",
+]);
+
+/** Whether rows hold the agreement's details (a sheet not named Uppgifter: "Info", "Avtal"). */
+function holdsDetails(
+  rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>,
+): boolean {
+  const found = new Set<DetailKey>();
+  for (const row of rows)
+    for (const cell of row ?? []) {
+      if (cell?.t !== "s" || cell.v.length > 60) continue;
+      const key = DETAIL_LOOKUP.get(compactKey(cell.v));
+      if (key && DETAILS_EVIDENCE.has(key)) found.add(key);
+    }
+  return found.size >= 3;
 }
 
 /**
@@ -757,8 +795,17 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
   for (const row of s.rows) rows.take(row);
   const { header, columns, reader } = rows.end();
   const { merges, outsideGrid } = s.tail();
-  const done = (read: Omit<SheetRead, "outsideGrid">): SheetRead =>
-    outsideGrid === undefined ? read : { ...read, outsideGrid };
+  const above = header ? rows.head.slice(0, header.row) : rows.head;
+  const details = holdsDetails(above)
+    ? { name: sheet, rows: above, merges }
+    : undefined;
+  const done = (
+    read: Omit<SheetRead, "outsideGrid" | "details">,
+  ): SheetRead => ({
+    ...read,
+    ...(outsideGrid === undefined ? {} : { outsideGrid }),
+    ...(details ? { details } : {}),
+  });
   if (rows.scenario) return done({ sheet: null, findings: [] });
   const period = sheetPeriod({ name: sheet, rows: rows.head, merges }, header);
   if (!period.halfYear || !header)
