@@ -358,3 +358,35 @@ describe("the agreement's details on a sheet of another name", () => {
     expect(r.findings.map((f) => f.code)).toContain("NO_DETAILS_SHEET");
   });
 });
+
+describe("a report's columns as people head them", () => {
+  const report = (budget: string, actual: string) => [
+    detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+    {
+      name: "Utfall 2024 H1",
+      rows: [
+        ["Post", budget, actual],
+        ["Lönekostnader: Hälsofrämjare", kr(600000), kr(505789)],
+        ["Verksamhetskostnader", kr(100000), kr(90000)],
+        ["OH-kostnader", kr(70000), kr(59579)],
+      ],
+    },
+  ];
+
+  // "Bokfört" and the others were not read, and nothing said so: the report was taken for a
+  // budget, with no repayment.
+  test.each([
+    ["Budget", "Bokfört"],
+    ["Budget", "Förbrukat"],
+    ["Budget", "Använda medel"],
+    ["Budget", "Redovisade kostnader"],
+    ["Budget", "Faktisk kostnad"],
+    ["Beviljat", "Utfall"],
+    ["Beviljad budget", "Förbrukade medel"],
+  ])("%j and %j are the budget and the actual", async (budget, actual) => {
+    const r = await checkSheets(report(budget, actual));
+    expect(r.periods[0]!.actual?.total).toBe(655_368);
+    expect(r.periods[0]!.budget.total).toBe(770_000);
+    expect(r.repayment).not.toBeNull();
+  });
+});
