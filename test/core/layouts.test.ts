@@ -389,4 +389,21 @@ describe("a report's columns as people head them", () => {
     expect(r.periods[0]!.budget.total).toBe(770_000);
     expect(r.repayment).not.toBeNull();
   });
+
+  test("a sheet named as a report without a column of actuals says so, with the headers not read", async () => {
+    const r = await checkSheets(report("Budget", "Prognos"));
+    expect(r.periods[0]!.actual).toBeNull();
+    expect(r.findings.map((f) => `${f.code} ${f.cell}: ${f.message}`)).toEqual([
+      'NO_ACTUAL_COLUMN B1: Bladet heter som en återrapport, men tabellen har ingen kolumn för utfallet: halvåret räknas som en budget, utan utfall och återbetalning. Rubriker som inte läses: "Prognos". Ge utfallets kolumn rubriken Utfall.',
+    ]);
+  });
+
+  test("a budget sheet without actuals says nothing of them", async () => {
+    const [details, sheet] = report("Budget", "Prognos");
+    const r = await checkSheets([
+      details!,
+      { ...sheet!, name: "Budget 2024 H1" },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
 });

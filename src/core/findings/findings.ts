@@ -486,6 +486,13 @@ export const FINDINGS = {
       `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
     "warning",
   ),
+  NO_ACTUAL_COLUMN: t<{ readonly unread: string }>(
+    (f) =>
+      `Bladet heter som en återrapport, men tabellen har ingen kolumn för utfallet: halvåret räknas som en budget, utan utfall och återbetalning.${f.unread ? ` Rubriker som inte läses: ${f.unread}.` : ""} Ge utfallets kolumn rubriken Utfall.`,
+    (f) =>
+      `The sheet is named as a report, but its table has no column of actuals: the half-year counts as a budget, without actuals or repayment.${f.unread ? ` Headers not read: ${f.unread}.` : ""} Head the actuals' column Utfall.`,
+    "warning",
+  ),
   COLUMN_REPEATED: t<{
     readonly header: string;
     readonly first: string;

@@ -850,10 +850,43 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
         : []),
       ...costWithoutContributions(sheet, header, rows.head[header.row]),
       ...repeatedColumns(sheet, header, rows.head[header.row]),
+      ...noActualColumn(sheet, header, rows.head[header.row]),
       ...reader.findings,
       ...noLines,
     ],
   });
+}
+
+/** A sheet named as a report: "Utfall 2024 H1", "Återrapport H2 2025", "Redovisning 2024". */
+const REPORT_NAME =
+  /(?:^|[^\p{L}])(?:utfall|återrapport|återrapportering|redovisning|bokslut|rapport)/iu;
+
+/**
+ * A sheet named as a report whose table has no column of actuals: it would count as a budget,
+ * with no repayment, and nothing said. Said, with the headers that were not read.
+ */
+function noActualColumn(
+  sheet: string,
+  header: Header,
+  cells: ReadonlyArray<Cell | undefined> | undefined,
+): Finding[] {
+  if (header.columns.actual !== undefined || !REPORT_NAME.test(sheet))
+    return [];
+  const read = new Set<number>([
+    ...Object.values(header.columns),
+    ...header.repeated.map((r) => r.col),
+  ]);
+  const unread: string[] = [];
+  cells?.forEach((cell, c) => {
+    const text = readText(cell);
+    if (text && !read.has(c)) unread.push(`"${text}"`);
+  });
+  const at = header.columns.budget ?? header.columns.label ?? 0;
+  return [
+    finding("NO_ACTUAL_COLUMN", sheet, a1(header.row, at), {
+      unread: unread.slice(0, 5).join(", "),
+    }),
+  ];
 }
 
 /** A second column read as the same as one before it: its figures are not read, and said so. */
