@@ -809,3 +809,42 @@ describe("a budget that shows its income beside its costs", () => {
     expect(r.grants[0]!.amount).toBe(1_109_649);
   });
 });
+
+describe("a Differens counted the other way", () => {
+  const report = (variances: (number | null)[]) => [
+    detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+    {
+      name: "Utfall 2024 H1",
+      rows: [
+        ["Post", "Budget", "Utfall", "Avvikelse"],
+        ["Lönekostnader: Hälsofrämjare", kr(600000), kr(505789)],
+        ["Verksamhetskostnader", kr(100000), kr(136687)],
+        ["OH-kostnader", kr(70000), kr(64248)],
+        ["Summa", kr(770000), kr(706724)],
+      ].map((row, i) =>
+        i === 0
+          ? row
+          : [
+              ...row,
+              ...(variances[i - 1] === null ? [] : [kr(variances[i - 1]!)]),
+            ],
+      ),
+    },
+  ];
+
+  // Actual − budget, an overspend positive, as many keep it: four errors on a right report.
+  test("actual − budget on every line and the total is accepted, and said once at its header", async () => {
+    const r = await checkSheets(report([-94211, 36687, -5752, -63276]));
+    expect(r.findings.map((f) => `${f.code} ${f.cell ?? ""}`)).toEqual([
+      "OVERSPENT C3",
+      "VARIANCE_REVERSED D1",
+      "REPAYMENT_DUE_DEFAULTED ",
+    ]);
+  });
+
+  test("one line counted the other way among lines counted as the engine counts is that cell's error", async () => {
+    const r = await checkSheets(report([94211, 36687, 5752, null]));
+    expect(findingAt(r, "VARIANCE_MISMATCH")).toEqual(["Utfall 2024 H1!D3"]);
+    expect(codesOf(r)).not.toContain("VARIANCE_REVERSED");
+  });
+});

@@ -431,6 +431,37 @@ describe("what such a sample found, each agreeing now", () => {
     });
   }, 120_000);
 
+  // A Differens typed as actual − budget: compute fills an empty one the same way, not the other.
+  test("a Differens counted as actual − budget: compute fills an empty cell so, recalculated too, and it checks again", async () => {
+    const input = await buildXlsx([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        name: "Utfall 2024 H1",
+        rows: [
+          ["Post", "Budget", "Utfall", "Avvikelse"],
+          ["Hälsofrämjare", kr(600000), kr(505789), kr(-94211)],
+          ["Aktiviteter", kr(100000), kr(136687), kr(36687)],
+          ["Lokal", kr(50000), kr(40000), null],
+          ["OH-kostnader", kr(75000), kr(68248), kr(-6752)],
+        ],
+      },
+    ]);
+    const out = computeBytes(input);
+    const [calculated] = recalculateAllWithLibreOffice([out]);
+    const mine = readXlsx(out);
+    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
+    const sheet = mine.sheets.find((g) => g.name === "Utfall 2024 H1")!;
+    expect(sheet.rows[3]![3]).toMatchObject({
+      v: -10_000,
+      f: 'IF(C4="","",C4-B4)',
+    });
+    // What was typed stays, and the computed copy checks as the input did.
+    expect(sheet.rows[1]![3]?.v).toBe(-94_211);
+    const again = analyze(mine).findings.map((f) => f.code);
+    expect(again).toContain("VARIANCE_REVERSED");
+    expect(again).not.toContain("VARIANCE_MISMATCH");
+  }, 120_000);
+
   // A person's inputs typed as text: a spreadsheet takes "75 %" as larger than 1 (text is larger
   // than any number in a comparison) and cannot multiply "32 000 kr". The cost formula gave 1 362
   // for 136 204 kr, and #VALUE!: the cost is written as the figure.

@@ -5,7 +5,7 @@ import { salaryBudget } from "../figures/compute";
 import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
-import { type Ore, divRound, subtract } from "../figures/money";
+import { type Ore, ZERO, divRound, subtract } from "../figures/money";
 
 type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
 
@@ -113,6 +113,15 @@ export function actualChecks(
   const at = atIn(h);
   const sheet = h.source.sheet;
   const out: Finding[] = [];
+  // Differens typed as actual − budget on every line: accepted, and said once at its header.
+  if (h.varianceReversed)
+    out.push(
+      finding(
+        "VARIANCE_REVERSED",
+        sheet,
+        cellOf(h.source, h.source.headerRow, "variance"),
+      ),
+    );
   for (const l of h.lines) {
     const { input } = l;
     if (
@@ -128,7 +137,10 @@ export function actualChecks(
       );
     if (l.overspent && input.actual !== null)
       out.push(overspent(l, input.actual, agreement, h, at(input, "actual")));
-    const variance = l.effectiveVariance;
+    const variance =
+      h.varianceReversed && l.effectiveVariance !== null
+        ? subtract(ZERO, l.effectiveVariance)
+        : l.effectiveVariance;
     if (
       input.variance !== null &&
       variance !== null &&

@@ -63,11 +63,14 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
   ];
   if (actual) {
     checks.push(["actual", t.actual, actual.total, actual.direct]);
+    // Actual − budget where the lines' Differens is (varianceReversed).
+    const difference = (b: Ore, a: Ore) =>
+      h.varianceReversed ? subtract(a, b) : subtract(b, a);
     checks.push([
       "variance",
       t.variance,
-      subtract(budget.total, actual.total),
-      subtract(budget.direct, actual.direct),
+      difference(budget.total, actual.total),
+      difference(budget.direct, actual.direct),
     ]);
   }
   return checks.flatMap(([column, entered, total, direct]) =>

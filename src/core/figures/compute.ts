@@ -194,7 +194,30 @@ function computeHalfYear(
     total: add(direct, overhead),
   };
   const actual = reported ? actualFigures(lines, ratePpm, overhead) : null;
-  return { source, halfYear: source.halfYear, lines, budget, actual };
+  return {
+    source,
+    halfYear: source.halfYear,
+    lines,
+    budget,
+    actual,
+    varianceReversed: isVarianceReversed(lines),
+  };
+}
+
+/**
+ * Whether every typed Differens is actual − budget, and at least one is not zero: a sheet that
+ * counts an overspend as positive. A sheet where some are and some are not has wrong cells.
+ */
+function isVarianceReversed(lines: readonly ComputedLine[]): boolean {
+  let reversed = false;
+  for (const l of lines) {
+    const typed = l.input.variance;
+    const engine = l.effectiveVariance;
+    if (typed === null || engine === null) continue;
+    if (typed !== subtract(ZERO, engine)) return false;
+    if (engine !== ZERO) reversed = true;
+  }
+  return reversed;
 }
 
 /** The persons of `Lönekalkyl` on a line, costed for the half-year; undefined when none are on it. */

@@ -42,6 +42,11 @@ export interface ComputedHalfYear {
   readonly lines: readonly ComputedLine[];
   readonly budget: BudgetFigures;
   readonly actual: ActualFigures | null;
+  /**
+   * The sheet's Differens is typed as actual − budget (an overspend positive) on every line that
+   * has one: the opposite of the engine's budget − actual, and accepted as such (SPEC §4).
+   */
+  readonly varianceReversed: boolean;
 }
 
 export interface YearFigures {

@@ -679,6 +679,13 @@ export const FINDINGS = {
       `The subtotal ${f.entered} does not match the sum of the lines above it (since the subtotal before), ${f.computed}. Correct the subtotal (or make it a formula); it is not counted, the lines are.`,
     "warning",
   ),
+  VARIANCE_REVERSED: t<NoParams>(
+    () =>
+      "Differensen räknas här som utfall − budget (ett överskridande är positivt), på varje rad. IOP-budget räknar budget − utfall men godtar tecknet, och Beräkna fyller tomma celler på samma sätt.",
+    () =>
+      "The variance is counted here as actual − budget (an overspend is positive), on every line. IOP-budget counts budget − actual but accepts the sign, and Compute fills empty cells the same way.",
+    "info",
+  ),
   VARIANCE_MISMATCH: t<{ readonly enteredOre: Ore; readonly computedOre: Ore }>(
     (f) =>
       `Differensen ${f.entered} stämmer inte med budget − utfall = ${f.computed}. Rätta cellen.`,

@@ -392,16 +392,19 @@ function varianceCell(p: SheetPlan, line: Line): void {
     unitOf(p, "budget"),
     unitOf(p, "variance"),
   ];
+  // Budget − actual, or actual − budget where the sheet counts it so (varianceReversed).
+  const sign = p.h.varianceReversed ? -1 : 1;
+  const [x, uX, y, uY] = sign === 1 ? [b, uB, a, uA] : [a, uA, b, uB];
   // In one unit the difference is taken in it ("Budget (tkr)" − "Utfall (tkr)"), else in kronor.
   const difference =
     uA === uB && uA === uV
-      ? `${b}-${a}`
+      ? `${x}-${y}`
       : toUnit(
           uA === uB
             ? uA === 1
-              ? `${b}-${a}`
-              : `(${b}-${a})*${uA}`
-            : `${inKronor(b, uB)}-${inKronor(a, uA)}`,
+              ? `${x}-${y}`
+              : `(${x}-${y})*${uA}`
+            : `${inKronor(x, uX)}-${inKronor(y, uY)}`,
           uV,
         );
   const varianceF = flat`IF(${a}="","",${difference})`;
@@ -409,7 +412,9 @@ function varianceCell(p: SheetPlan, line: Line): void {
   const budgetSeen = p.view.seen(r, B!);
   const actualSeen = p.view.seen(r, A!);
   const engine: number | string =
-    line.effectiveVariance === null ? "" : inUnit(line.effectiveVariance, uV);
+    line.effectiveVariance === null
+      ? ""
+      : inUnit(line.effectiveVariance, uV) * sign || 0;
   const computed =
     actualSeen === null
       ? ""
@@ -417,7 +422,7 @@ function varianceCell(p: SheetPlan, line: Line): void {
           typeof budgetSeen === "number" &&
           inColumnUnit(p, "budget", p.view.original(r, B!)) &&
           inColumnUnit(p, "actual", p.view.original(r, A!))
-        ? (budgetSeen * uB - actualSeen * uA) / uV
+        ? ((budgetSeen * uB - actualSeen * uA) / uV) * sign || 0
         : "error";
   const faithful =
     engine === ""
