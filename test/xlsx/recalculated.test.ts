@@ -87,6 +87,18 @@ function roundedAway(
   return out;
 }
 
+/**
+ * The sheets written, computed and recalculated by LibreOffice: every formula compute wrote gives
+ * what compute cached for it. The computed workbook, as read back.
+ */
+async function computedAgreeing(sheets: SheetSpec[]): Promise<WorkbookGrids> {
+  const out = computeBytes(await buildXlsx(sheets));
+  const [calculated] = recalculateAllWithLibreOffice([out]);
+  const mine = readXlsx(out);
+  expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
+  return mine;
+}
+
 test("every formula compute writes gives, recalculated by LibreOffice, the figure compute cached (a sample of random workbooks)", async () => {
   const books = [
     ...fc.sample(formulaWorkbook.map(valuesOnly), {
@@ -334,7 +346,7 @@ describe("what such a sample found, each agreeing now", () => {
 
   // A table in sections: the total's SUM over the lines' rows would take in the subtotals.
   test("a table with subtotals: the OH and the total compute writes are the lines', recalculated too", async () => {
-    const input = await buildXlsx([
+    const mine = await computedAgreeing([
       detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
       {
         name: "Budget 2025 H2",
@@ -351,10 +363,6 @@ describe("what such a sample found, each agreeing now", () => {
         ],
       },
     ]);
-    const out = computeBytes(input);
-    const [calculated] = recalculateAllWithLibreOffice([out]);
-    const mine = readXlsx(out);
-    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
     const sheet = mine.sheets.find((g) => g.name === "Budget 2025 H2")!;
     // OH: 10 % of the four lines, not of the subtotals.
     expect(sheet.rows[7]![1]).toMatchObject({
@@ -370,7 +378,7 @@ describe("what such a sample found, each agreeing now", () => {
   // Income beside the costs: the rows of "Intäkter" are no lines, so neither the OH nor the total
   // compute writes may take them in.
   test("a budget with a section of income: the OH and the total compute writes are the costs', recalculated too", async () => {
-    const input = await buildXlsx([
+    const mine = await computedAgreeing([
       detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
       {
         name: "Budget 2025 H2",
@@ -389,10 +397,6 @@ describe("what such a sample found, each agreeing now", () => {
         ],
       },
     ]);
-    const out = computeBytes(input);
-    const [calculated] = recalculateAllWithLibreOffice([out]);
-    const mine = readXlsx(out);
-    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
     const sheet = mine.sheets.find((g) => g.name === "Budget 2025 H2")!;
     expect(sheet.rows[9]![1]).toMatchObject({
       v: 50_000,
@@ -405,7 +409,7 @@ describe("what such a sample found, each agreeing now", () => {
 
   // The details on a sheet named "Info": the OH formula refers to its rate there.
   test("details on a sheet 'Info': the OH compute writes refers to Info's rate, recalculated too", async () => {
-    const input = await buildXlsx([
+    const mine = await computedAgreeing([
       {
         ...detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
         name: "Info",
@@ -420,10 +424,6 @@ describe("what such a sample found, each agreeing now", () => {
         ],
       },
     ]);
-    const out = computeBytes(input);
-    const [calculated] = recalculateAllWithLibreOffice([out]);
-    const mine = readXlsx(out);
-    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
     const sheet = mine.sheets.find((g) => g.name === "Budget 2025 H2")!;
     expect(sheet.rows[3]![1]).toMatchObject({
       v: 50_000,
@@ -433,7 +433,7 @@ describe("what such a sample found, each agreeing now", () => {
 
   // A Differens typed as actual − budget: compute fills an empty one the same way, not the other.
   test("a Differens counted as actual − budget: compute fills an empty cell so, recalculated too, and it checks again", async () => {
-    const input = await buildXlsx([
+    const mine = await computedAgreeing([
       detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
       {
         name: "Utfall 2024 H1",
@@ -446,10 +446,6 @@ describe("what such a sample found, each agreeing now", () => {
         ],
       },
     ]);
-    const out = computeBytes(input);
-    const [calculated] = recalculateAllWithLibreOffice([out]);
-    const mine = readXlsx(out);
-    expect(disagreements(mine, readXlsx(calculated!))).toEqual([]);
     const sheet = mine.sheets.find((g) => g.name === "Utfall 2024 H1")!;
     expect(sheet.rows[3]![3]).toMatchObject({
       v: -10_000,

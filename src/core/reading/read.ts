@@ -1221,31 +1221,27 @@ function startsWithWord(text: string, i: number, word: string): boolean {
   return true;
 }
 
-const categoryCache = new Map<string, Category>();
-function cachedCategoryOf(text: string): Category {
-  let c = categoryCache.get(text);
-  if (c === undefined) {
-    c = categoryOf(text);
-    if (categoryCache.size < 1000) categoryCache.set(text, c);
-  }
-  return c;
+/** A word's reading, remembered for the first 1 000 texts: a column repeats a few words. */
+function cached<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (seen.size < 1000) seen.set(text, value);
+    }
+    return value;
+  };
 }
+
+const cachedCategoryOf = cached(categoryOf);
+const cachedIsIncome = cached(isIncomeHeading);
 
 /**
  * Rows held below a total until another total shows it was a subtotal: past these, the rows below
  * it are notes (no section of a budget is this long; a crafted file's rows are not all held).
  */
 const MAX_HELD_AFTER_TOTAL = 10_000;
-
-const incomeCache = new Map<string, boolean>();
-function cachedIsIncome(text: string): boolean {
-  let income = incomeCache.get(text);
-  if (income === undefined) {
-    income = isIncomeHeading(text);
-    if (incomeCache.size < 1000) incomeCache.set(text, income);
-  }
-  return income;
-}
 
 /**
  * Rows of income beside the costs: below a heading "Intäkter" (to its total, or a heading of
