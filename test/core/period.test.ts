@@ -46,6 +46,13 @@ describe("half-years from names and Period cells", () => {
     ["hösten 2025", "2025-H2"],
     ["1H 2026", "2026-H1"],
     ["2H 2025", "2025-H2"],
+    // Two-digit years where an H names the half (each was no period: the sheet was not read).
+    ["Budget H2 25", "2025-H2"],
+    ["H1-26", "2026-H1"],
+    ["Utfall 24 H1", "2024-H1"],
+    ["25H2", "2025-H2"],
+    ["2H25", "2025-H2"],
+    ["1H 26", "2026-H1"],
   ])("%j is %s", (text, id) => {
     const p = parsePeriod(text);
     expect(p?.kind === "half-year" ? p.halfYear.id : p).toBe(id);
@@ -72,10 +79,15 @@ describe("half-years from names and Period cells", () => {
     expect(parsePeriod(text)?.kind).toBe("other");
   });
 
-  test.each(["Uppgifter", "Blad1", "Sheet1", "Anteckningar"])(
-    "%j names no period",
-    (text) => {
-      expect(parsePeriod(text)).toBeNull();
-    },
-  );
+  test.each([
+    "Uppgifter",
+    "Blad1",
+    "Sheet1",
+    "Anteckningar",
+    // An H and two digits run together, or a number of three, are no year.
+    "H225",
+    "H2 250",
+  ])("%j names no period", (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
 });

@@ -175,7 +175,7 @@ function numericRange(text: string): PeriodParse | null {
   return null;
 }
 
-/** A half-year by its name: "2025 H2", "H2 2025", "halvår 2 2025", "andra halvåret", "2H", "HT". */
+/** A half-year by its name: "2025 H2", "H2 2025", "H2 25", "halvår 2 2025", "andra halvåret", "2H", "HT". */
 function namedHalf(k: string): PeriodParse | null {
   let m =
     /(?:^| )(\d{4}) ?h([12])(?: |$)/.exec(k) ??
@@ -195,6 +195,13 @@ function namedHalf(k: string): PeriodParse | null {
   // "1H 2026", "2H 2025".
   m = /(?:^| )([12]) ?h (\d{4})(?: |$)/.exec(k);
   if (m) return half(+m[2]!, +m[1]!);
+  // Two-digit years where an H names the half: "H2 25", "H2-25", "25 H2", "25H2", "2H25".
+  m = /(?:^| )h([12]) (\d{2})(?: |$)/.exec(k);
+  if (m) return half(2000 + +m[2]!, +m[1]!);
+  m = /(?:^| )(\d{2}) ?h([12])(?: |$)/.exec(k);
+  if (m) return half(2000 + +m[1]!, +m[2]!);
+  m = /(?:^| )([12])h ?(\d{2})(?: |$)/.exec(k);
+  if (m) return half(2000 + +m[2]!, +m[1]!);
   // Terms, as schools and youth work name them: vårterminen is January–June, hösten July–December.
   m = TERM.exec(k);
   if (m) {
