@@ -66,6 +66,34 @@ describe("Lönekalkyl", () => {
     ]);
   });
 
+  test("a sheet of persons named otherwise ('Lönebudget') is Lönekalkyl, and says so; one named Lönekalkyl wins over a copy", async () => {
+    const renamed = salaryWorkbook().map((s) =>
+      s.name === "Lönekalkyl" ? { ...s, name: "Lönebudget" } : s,
+    );
+    const { a, json } = await check(renamed);
+    expect(a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100).toBe(
+      598_802,
+    );
+    expect(codes(json)).toEqual([
+      "SALARIES_FROM_SHEET@Lönebudget!",
+      "SURCHARGE_MISSING@Uppgifter!",
+    ]);
+    // A copy before the original, with other salaries: the original counts.
+    const [details, persons, ...rest] = salaryWorkbook();
+    const copy = {
+      ...persons!,
+      name: "Lönekalkyl (2)",
+      rows: persons!.rows.map((row, i) =>
+        i === 3 ? row.map((c, j) => (j === 3 ? kr(99000) : c)) : row,
+      ),
+    };
+    const both = await check([details!, copy, persons!, ...rest]);
+    expect(
+      both.a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100,
+    ).toBe(598_802);
+    expect(codes(both.json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
+  });
+
   test("Pålägg from Uppgifter, and per person where the row has its own", async () => {
     const { a, json } = await check(salaryWorkbook({ surcharge: pct(0.06) }));
     expect(a.workbook.agreement.surchargePpm).toBe(60_000);

@@ -458,6 +458,23 @@ describe("what such a sample found, each agreeing now", () => {
     expect(again).not.toContain("VARIANCE_MISMATCH");
   }, 120_000);
 
+  // Lönekalkyl copied by Excel ("Lönekalkyl (2)") and the original removed: it was not read, and
+  // the salary line had no budget.
+  test("Lönekalkyl under another name: the line's budget is its persons', its formulas refer to that sheet, recalculated too", async () => {
+    const mine = await computedAgreeing(
+      salaryWorkbook().map((s) =>
+        s.name === "Lönekalkyl" ? { ...s, name: "Lönekalkyl (2)" } : s,
+      ),
+    );
+    const h1 = mine.sheets.find((g) => g.name === "Budget 2026 H1")!;
+    expect(h1.rows[3]![2]).toMatchObject({ v: 598_802 });
+    expect(h1.rows[3]![2]?.f).toContain("'Lönekalkyl (2)'!");
+    expect(analyze(mine).findings.map((f) => f.code)).toEqual([
+      "SALARIES_FROM_SHEET",
+      "SURCHARGE_MISSING",
+    ]);
+  }, 120_000);
+
   // A person's inputs typed as text: a spreadsheet takes "75 %" as larger than 1 (text is larger
   // than any number in a comparison) and cannot multiply "32 000 kr". The cost formula gave 1 362
   // for 136 204 kr, and #VALUE!: the cost is written as the figure.

@@ -131,6 +131,13 @@ export const FINDINGS = {
       "The agreement's details (partnership, organisation, agreement period, OH rate) are read from this sheet: no sheet is named Uppgifter.",
     "info",
   ),
+  SALARIES_FROM_SHEET: t<NoParams>(
+    () =>
+      "Lönekalkylen (en rad per person med post, födelseår och månadslön) läses från det här bladet: inget blad heter Lönekalkyl.",
+    () =>
+      "The salary calculation (a row per person with post, birth year and monthly salary) is read from this sheet: no sheet is named Lönekalkyl.",
+    "info",
+  ),
   NO_HALF_YEAR_SHEET: t<NoParams>(
     () =>
       'Arbetsboken har inget halvårsblad. Lägg till ett blad per halvår, t.ex. "Budget 2025 H2", med en tabell med kolumnerna Post och Budget.',

@@ -94,7 +94,11 @@ import {
   take,
   unitFinding,
 } from "./cells";
-import { isSalarySheetName, readSalarySheet } from "./salaries";
+import {
+  isSalaryHeaderRow,
+  isSalarySheetName,
+  readSalarySheet,
+} from "./salaries";
 import { append } from "../lists";
 
 export const DETAILS_SHEET = "Uppgifter";
@@ -126,8 +130,8 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   const halfYears: HalfYearSheet[] = [];
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
-  // Without a sheet named Uppgifter: the first whose top rows hold the agreement's keys.
-  let detailsElsewhere: Grid | null = null;
+  // Uppgifter and Lönekalkyl by what they hold, where no sheet has their names.
+  const elsewhere: Elsewhere = { details: null, salaries: null };
   const outside = (name: string, ref: string | undefined) => {
     if (ref !== undefined)
       unreadable.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
@@ -140,7 +144,8 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       outside(s.name, read.outsideGrid);
       append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
-      detailsElsewhere ??= read.details ?? null;
+      elsewhere.details ??= read.details ?? null;
+      elsewhere.salaries ??= read.salaries ?? null;
       continue;
     }
     const g = gridOf(s);
@@ -169,13 +174,14 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
         break;
     }
   }
-  if (!details && detailsElsewhere) {
-    details = readAgreement(detailsElsewhere);
+  if (!details && elsewhere.details) {
+    details = readAgreement(elsewhere.details);
     detailsFindings.push(
-      finding("DETAILS_FROM_SHEET", detailsElsewhere.name, null),
+      finding("DETAILS_FROM_SHEET", elsewhere.details.name, null),
       ...details.findings,
     );
   }
+  salaryGrid ??= salariesFrom(elsewhere.salaries, halfYearFindings);
   const read = details?.agreement ?? emptyAgreement();
   const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
   const rate = details?.rateMissing ? rateOf(read, halfYears) : null;
@@ -196,6 +202,18 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       ...(rate ? [rate.finding] : []),
     ],
   };
+}
+
+/** The first sheet, not so named, that holds the agreement's details, and Lönekalkyl's table. */
+interface Elsewhere {
+  details: Grid | null;
+  salaries: Grid | null;
+}
+
+/** Lönekalkyl's table on a sheet named otherwise, said so; null when there is none. */
+function salariesFrom(grid: Grid | null, findings: Finding[]): Grid | null {
+  if (grid) findings.push(finding("SALARIES_FROM_SHEET", grid.name, null));
+  return grid;
 }
 
 /** `Uppgifter` still holding the template's example (the seed case's details). */
@@ -757,6 +775,8 @@ interface SheetRead {
   readonly outsideGrid?: string;
   /** Its first rows (above its table, if any) when they hold the agreement's keys. */
   readonly details?: Grid;
+  /** The whole sheet, when it is no half-year and holds Lönekalkyl's table. */
+  readonly salaries?: Grid;
 }
 
 /** Keys that only the agreement's details have: three of them make a sheet of details. */
@@ -800,11 +820,14 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
     ? { name: sheet, rows: above, merges }
     : undefined;
   const done = (
-    read: Omit<SheetRead, "outsideGrid" | "details">,
+    read: Omit<SheetRead, "outsideGrid" | "details" | "salaries">,
   ): SheetRead => ({
     ...read,
     ...(outsideGrid === undefined ? {} : { outsideGrid }),
     ...(details ? { details } : {}),
+    ...(rows.salaryRows && !read.sheet
+      ? { salaries: { name: sheet, rows: rows.head, merges } }
+      : {}),
   });
   if (rows.scenario) return done({ sheet: null, findings: [] });
   const period = sheetPeriod({ name: sheet, rows: rows.head, merges }, header);
@@ -992,6 +1015,8 @@ class TableRows {
   readonly head: (ReadonlyArray<Cell | undefined> | undefined)[] = [];
   /** The add-in's scenario sheet (its mark in A1): not read. */
   scenario = false;
+  /** Lönekalkyl's headers were seen: every row is kept, for a salary sheet named otherwise. */
+  salaryRows = false;
   private header: Header | null = null;
   /** Decided once the header, and the label column, are known. */
   private columns: CellRead<TableColumns> | null = null;
@@ -1011,6 +1036,7 @@ class TableRows {
       this.first = false;
       this.scenario = r === 0 && isScenarioMark(row.cells[0]);
     }
+    if (this.salaryRows) this.head[r] = row.cells;
     if (this.scenario || this.headless || this.tableEnded) return;
     const { header } = this;
     if (!header) {
@@ -1019,6 +1045,7 @@ class TableRows {
         return;
       }
       this.head[r] = row.cells;
+      if (isSalaryHeaderRow(row.cells)) this.salaryRows = true;
       this.header = headerOf(r, row.cells);
       if (this.header?.columns.label !== undefined) this.decide(this.header);
     } else if (this.columns) this.read(row);

@@ -62,6 +62,22 @@ const REQUIRED: readonly ["birthYear" | "salary" | "grade", string, string][] =
     ["grade", "tjänstgöringsgrad", "service percentage"],
   ];
 
+/**
+ * A row of `Lönekalkyl`'s headers (Post, Födelseår, Månadslön), wherever the sheet is: one named
+ * otherwise ("Lönekalkyl (2)", as Excel names a copy, "Lönebudget") is found by it.
+ */
+export function isSalaryHeaderRow(
+  cells: ReadonlyArray<Cell | undefined>,
+): boolean {
+  const found = new Set<SalaryColumn>();
+  for (const cell of cells)
+    if (cell?.t === "s" && cell.v.length <= 60) {
+      const k = LOOKUP.get(compactKey(cell.v));
+      if (k) found.add(k);
+    }
+  return found.has("post") && found.has("salary") && found.has("birthYear");
+}
+
 /** The sheet and what reading it found; no sheet when it has no header row. */
 export interface SalarySheetRead {
   readonly salaries: SalarySheet | null;
