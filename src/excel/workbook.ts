@@ -310,6 +310,7 @@ export async function readGrids(
       ...(ensureLoaded(s.ws.visibility, "visibility") === "VeryHidden"
         ? { veryHidden: true }
         : {}),
+      ...(s.ws.visibility === "Visible" ? {} : { hidden: true }),
     };
     if (ensureLoaded(used.isNullObject, "used range")) {
       grids.push({ name, rows: [], ...ownedMark });

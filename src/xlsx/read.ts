@@ -683,6 +683,8 @@ function readPackage(
       if (bytes.length === 0)
         throw damaged({ kind: "empty", part: rel.target });
       const part = bytes;
+      // Hidden or very hidden: a sheet the person does not see in the tabs.
+      const shown = s.state === "visible" ? {} : { hidden: true };
       const placed = (pieces: Iterable<string>, onePass: boolean) =>
         worksheetRows(
           pieces,
@@ -699,6 +701,7 @@ function readPackage(
         yield {
           streamed: true,
           name: s.name,
+          ...shown,
           // Every sheet is read in one pass: its rows are let go as they are read, whatever its size.
           rows: streamedRows(
             placed(rowPieces(part, bound), true),
@@ -759,7 +762,7 @@ function readPackage(
         }
       }
       bytes = null;
-      yield grid;
+      yield s.state === "visible" ? grid : { ...grid, ...shown };
     }
   }
   return { sheets: worksheets() };

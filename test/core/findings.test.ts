@@ -38,6 +38,7 @@ describe("the finding catalogue", () => {
   test("some codes print a year (the test below is not vacuous)", () => {
     // Half-years ("2025-H2") are years too: written as they are.
     expect(yearly).toEqual([
+      "HIDDEN_SHEET_NOT_READ",
       "DUPLICATE_HALF_YEAR",
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",

@@ -45,6 +45,22 @@ describe("reading the open workbook", () => {
   });
 });
 
+test("a hidden copy of a half-year in the open workbook is not read, as in the file", async () => {
+  const [details, h2, h1] = budgetWorkbook();
+  const grids = await gridsOf([
+    details!,
+    { ...h2!, name: "Budget 2025 H2 gammal" },
+    h2!,
+    h1!,
+  ]);
+  const x = FakeExcel.from(grids.sheets);
+  x.sheet("Budget 2025 H2 gammal").visibility = "Hidden";
+  const read = await readGrids(x.context(), ALL);
+  expect(
+    analyze(read).findings.map((f) => `${f.code} ${f.sheet ?? ""}`),
+  ).toEqual(["HIDDEN_SHEET_NOT_READ Budget 2025 H2 gammal"]);
+});
+
 describe("applying the write plan", () => {
   test("writes the derived budgets as formulas at the exact cells, and creates Beslut", async () => {
     const grids = await gridsOf(budgetWorkbook({ typedSalaries: false }));

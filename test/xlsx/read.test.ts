@@ -17,13 +17,22 @@ import { fileErrorText } from "../../src/xlsx/file-errors";
 import { MAX_RELATIONSHIPS } from "../../src/xlsx/package";
 import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
+import ExcelJS from "exceljs";
 import {
+  budgetHalfYearSheet,
   budgetWorkbook,
   detailsSheet,
   reportWorkbook,
   typeset,
 } from "../helpers/seed";
-import { buildXlsx, date, kr, packageOfSheet, pct } from "../helpers/workbook";
+import {
+  addSheets,
+  buildXlsx,
+  date,
+  kr,
+  packageOfSheet,
+  pct,
+} from "../helpers/workbook";
 import {
   SAMPLE,
   withParts,
@@ -808,5 +817,46 @@ describe("an OpenDocument sheet past Excel's grid", () => {
       ),
     ).sheets[0]!.rows[0]![0];
     expect(String(one?.v)).toBe(" ".repeat(32_767));
+  });
+});
+
+describe("a hidden copy of a half-year", () => {
+  // An old version kept as a hidden sheet was DUPLICATE_HALF_YEAR with the one the person sees,
+  // an error naming a sheet not in the tabs.
+  const workbook = async (state: "hidden" | "veryHidden" | "visible") => {
+    const wb = new ExcelJS.Workbook();
+    const old = budgetHalfYearSheet(
+      "Budget 2025 H2 gammal",
+      "juli–december 2025",
+    );
+    addSheets(wb, [
+      detailsSheet({ end: "2025-12-31" }),
+      {
+        ...old,
+        rows: old.rows.map((r, i) =>
+          i === 6 ? [r[0], r[1], null, null, null, kr(500000)] : r,
+        ),
+      },
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+    ]);
+    wb.getWorksheet("Budget 2025 H2 gammal")!.state = state;
+    return checkBytes(new Uint8Array(await wb.xlsx.writeBuffer()));
+  };
+
+  test.each(["hidden", "veryHidden"] as const)(
+    "a %s one is not read: the shown sheet is the budget, and the hidden one is said once",
+    async (state) => {
+      const r = await workbook(state);
+      expect(r.periods.map((p) => p.sheet)).toEqual(["Budget 2025 H2"]);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+      expect(r.findings.map((f) => `${f.code} ${f.sheet}`)).toEqual([
+        "HIDDEN_SHEET_NOT_READ Budget 2025 H2 gammal",
+      ]);
+    },
+  );
+
+  test("two shown sheets of one half-year are still the error", async () => {
+    const r = await workbook("visible");
+    expect(findingAt(r, "DUPLICATE_HALF_YEAR")).toHaveLength(1);
   });
 });

@@ -131,6 +131,16 @@ export const FINDINGS = {
       "The agreement's details (partnership, organisation, agreement period, OH rate) are read from this sheet: no sheet is named Uppgifter.",
     "info",
   ),
+  HIDDEN_SHEET_NOT_READ: t<{
+    readonly halfYear: string;
+    readonly shown: string;
+  }>(
+    (f) =>
+      `Bladet är dolt och gäller samma halvår (${f.halfYear}) som bladet "${f.shown}": det dolda läses inte. Ta bort det, eller visa det och ge det en annan period, om det ska räknas.`,
+    (f) =>
+      `The sheet is hidden and covers the same half-year (${f.halfYear}) as the sheet "${f.shown}": the hidden one is not read. Delete it, or show it and give it another period, if it should count.`,
+    "info",
+  ),
   SALARIES_FROM_SHEET: t<NoParams>(
     () =>
       "Lönekalkylen (en rad per person med post, födelseår och månadslön) läses från det här bladet: inget blad heter Lönekalkyl.",

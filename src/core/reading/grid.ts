@@ -53,6 +53,8 @@ export interface Grid {
   readonly protected?: boolean;
   /** Set by an adapter that knows the sheet is hidden from its tab menu (Excel's VeryHidden). */
   readonly veryHidden?: boolean;
+  /** Set by an adapter that knows the sheet is not shown (hidden or very hidden). */
+  readonly hidden?: boolean;
   /** Set by an adapter when the sheet's content could not be read at all. */
   readonly unreadable?: string;
   /** Set by an adapter when the sheet has cells past Excel's grid (the first one): they are not read. */
@@ -86,6 +88,8 @@ export interface StreamedSheet {
   readonly name: string;
   /** As in `Grid.owner`: known before the rows. */
   readonly owner?: string;
+  /** As in `Grid.hidden`. */
+  readonly hidden?: boolean;
   readonly rows: Iterable<SheetRow>;
   readonly tail: () => SheetTail;
 }
@@ -122,6 +126,7 @@ export function gridOf(sheet: Sheet): Grid {
     rows,
     merges,
     ...(sheet.owner === undefined ? {} : { owner: sheet.owner }),
+    ...(sheet.hidden ? { hidden: true } : {}),
     ...(outsideGrid === undefined ? {} : { outsideGrid }),
   };
 }

@@ -130,8 +130,8 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   const halfYears: HalfYearSheet[] = [];
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
-  // Uppgifter and Lönekalkyl by what they hold, where no sheet has their names.
-  const elsewhere: Elsewhere = { details: null, salaries: null };
+  // Uppgifter and Lönekalkyl by what they hold, where no sheet has their names; hidden half-years.
+  const elsewhere = noneElsewhere();
   const outside = (name: string, ref: string | undefined) => {
     if (ref !== undefined)
       unreadable.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
@@ -144,6 +144,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       outside(s.name, read.outsideGrid);
       append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
+      if (read.sheet && s.hidden) elsewhere.hidden.add(s.name);
       elsewhere.details ??= read.details ?? null;
       elsewhere.salaries ??= read.salaries ?? null;
       continue;
@@ -174,21 +175,16 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
         break;
     }
   }
-  if (!details && elsewhere.details) {
-    details = readAgreement(elsewhere.details);
-    detailsFindings.push(
-      finding("DETAILS_FROM_SHEET", elsewhere.details.name, null),
-      ...details.findings,
-    );
-  }
+  details ??= detailsFrom(elsewhere.details, detailsFindings);
   salaryGrid ??= salariesFrom(elsewhere.salaries, halfYearFindings);
+  const shown = withoutHiddenCopies(halfYears, elsewhere.hidden);
   const read = details?.agreement ?? emptyAgreement();
   const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
   const rate = details?.rateMissing ? rateOf(read, halfYears) : null;
   return {
     workbook: {
       agreement: rate?.agreement ?? read,
-      halfYears,
+      halfYears: shown?.halfYears ?? halfYears,
       ...(salaries?.salaries ? { salaries: salaries.salaries } : {}),
     },
     findings: [
@@ -196,7 +192,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       ...(details ? [] : [finding("NO_DETAILS_SHEET", null, null)]),
       ...(example ? exampleDetails(read) : []),
       ...detailsFindings,
-      ...halfYearFindings,
+      ...(shown?.findings(halfYearFindings) ?? halfYearFindings),
       ...ratesFindings,
       ...(salaries?.findings ?? []),
       ...(rate ? [rate.finding] : []),
@@ -208,6 +204,65 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
 interface Elsewhere {
   details: Grid | null;
   salaries: Grid | null;
+  /** The half-year sheets the person does not see in the tabs. */
+  readonly hidden: Set<string>;
+}
+
+/**
+ * A hidden sheet of a half-year that a shown sheet has too (an old version kept out of sight) is
+ * not read: the shown one is the budget, and the hidden one is said once. A hidden sheet alone
+ * for its half-year is read, as before.
+ */
+function withoutHiddenCopies(
+  halfYears: readonly HalfYearSheet[],
+  hidden: ReadonlySet<string>,
+): {
+  halfYears: HalfYearSheet[];
+  findings: (found: readonly Finding[]) => Finding[];
+} | null {
+  if (hidden.size === 0) return null;
+  const shownBy = new Map<string, string>();
+  for (const h of halfYears)
+    if (!hidden.has(h.sheet)) shownBy.set(h.halfYear.id, h.sheet);
+  const left = new Set(
+    halfYears
+      .filter((h) => hidden.has(h.sheet) && shownBy.has(h.halfYear.id))
+      .map((h) => h.sheet),
+  );
+  return {
+    halfYears: halfYears.filter((h) => !left.has(h.sheet)),
+    findings: (found) => [
+      ...found.filter((f) => f.sheet === null || !left.has(f.sheet)),
+      ...halfYears
+        .filter((h) => left.has(h.sheet))
+        .map((h) =>
+          finding("HIDDEN_SHEET_NOT_READ", h.sheet, null, {
+            halfYear: h.halfYear.id,
+            shown: shownBy.get(h.halfYear.id)!,
+          }),
+        ),
+    ],
+  };
+}
+
+const noneElsewhere = (): Elsewhere => ({
+  details: null,
+  salaries: null,
+  hidden: new Set(),
+});
+
+/** The agreement's details on a sheet named otherwise, said so; null when there are none. */
+function detailsFrom(
+  grid: Grid | null,
+  findings: Finding[],
+): AgreementRead | null {
+  if (!grid) return null;
+  const details = readAgreement(grid);
+  findings.push(
+    finding("DETAILS_FROM_SHEET", grid.name, null),
+    ...details.findings,
+  );
+  return details;
 }
 
 /** Lönekalkyl's table on a sheet named otherwise, said so; null when there is none. */
