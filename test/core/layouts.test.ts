@@ -384,7 +384,8 @@ describe("a report's columns as people head them", () => {
     const r = await checkSheets(report(budget, actual));
     expect(r.periods[0]!.actual?.total).toBe(655_368);
     expect(r.periods[0]!.budget.total).toBe(770_000);
-    expect(r.repayment).not.toBeNull();
+    // The half-year's surplus, 770 000 − 655 368, is what is repaid.
+    expect(r.repayment.total).toBe(114_632);
   });
 
   test("a sheet named as a report without a column of actuals says so, with the headers not read", async () => {

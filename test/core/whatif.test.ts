@@ -138,6 +138,13 @@ describe("what-if: inputs changed without writing", () => {
     expect(parseInput("servicePercent", "62,5")).toBe(62_500_000);
     expect(parseInput("months", "6 mån")).toBe(6_000_000);
     expect(parseInput("months", "7")).toBeNull();
+    // As a line's cell reads them: months named, a month's cost saying so, "procent".
+    expect(parseInput("months", "sep–dec")).toBe(4_000_000);
+    expect(parseInput("months", "hela halvåret")).toBe(6_000_000);
+    expect(parseInput("months", "jun–aug")).toBeNull();
+    expect(parseInput("monthlyCost", "52 000 kr/mån")).toBe(5_200_000);
+    expect(parseInput("budget", "52 000 kr/mån")).toBeNull();
+    expect(parseInput("servicePercent", "50 procent")).toBe(50_000_000);
     expect(parseInput("monthlyCost", "52 000 kr")).toBe(5_200_000);
     expect(parseInput("budget", "1 011 578,45")).toBe(101_157_845);
     expect(parseInput("budget", "abc")).toBeNull();

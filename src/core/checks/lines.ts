@@ -1,11 +1,11 @@
 // Each line of a half-year: its budget against its salary inputs (SPEC §4.1, §4.19), and its
 // actual against its budget (SPEC §4.6).
 
-import { salaryBudget } from "../figures/compute";
+import { asSheetCounts, salaryBudget } from "../figures/compute";
 import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
-import { type Ore, ZERO, divRound, subtract } from "../figures/money";
+import { type Ore, divRound, subtract } from "../figures/money";
 
 type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
 
@@ -138,9 +138,9 @@ export function actualChecks(
     if (l.overspent && input.actual !== null)
       out.push(overspent(l, input.actual, agreement, h, at(input, "actual")));
     const variance =
-      h.varianceReversed && l.effectiveVariance !== null
-        ? subtract(ZERO, l.effectiveVariance)
-        : l.effectiveVariance;
+      l.effectiveVariance === null
+        ? null
+        : asSheetCounts(h, l.effectiveVariance);
     if (
       input.variance !== null &&
       variance !== null &&

@@ -4,6 +4,7 @@ import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
+import { asSheetCounts } from "../figures/compute";
 import { type Ore, subtract, sum } from "../figures/money";
 
 /**
@@ -16,6 +17,8 @@ export function subtotalChecks(h: ComputedHalfYear): Finding[] {
     const lines = h.lines.slice(s.from, s.to);
     const typed = (k: "budget" | "actual") =>
       sum(lines.flatMap((l) => (l.input[k] === null ? [] : [l.input[k]])));
+    // An actual is only ever as typed; a budget may be computed (a derived salary, the OH).
+    const actual = typed("actual");
     const checks: [ColumnKey, Ore | null, Ore, Ore][] = [
       [
         "budget",
@@ -23,7 +26,7 @@ export function subtotalChecks(h: ComputedHalfYear): Finding[] {
         typed("budget"),
         sum(lines.map((l) => l.effectiveBudget)),
       ],
-      ["actual", s.actual, typed("actual"), typed("actual")],
+      ["actual", s.actual, actual, actual],
     ];
     return checks.flatMap(([column, entered, asTyped, computed]) =>
       entered === null || entered === asTyped || entered === computed
@@ -63,14 +66,11 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
   ];
   if (actual) {
     checks.push(["actual", t.actual, actual.total, actual.direct]);
-    // Actual − budget where the lines' Differens is (varianceReversed).
-    const difference = (b: Ore, a: Ore) =>
-      h.varianceReversed ? subtract(a, b) : subtract(b, a);
     checks.push([
       "variance",
       t.variance,
-      difference(budget.total, actual.total),
-      difference(budget.direct, actual.direct),
+      asSheetCounts(h, subtract(budget.total, actual.total)),
+      asSheetCounts(h, subtract(budget.direct, actual.direct)),
     ]);
   }
   return checks.flatMap(([column, entered, total, direct]) =>

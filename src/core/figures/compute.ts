@@ -27,6 +27,7 @@ import {
   allocate,
   divRound,
   minOf,
+  negate,
   ore,
   subtract,
   sum,
@@ -214,10 +215,18 @@ function isVarianceReversed(lines: readonly ComputedLine[]): boolean {
     const typed = l.input.variance;
     const engine = l.effectiveVariance;
     if (typed === null || engine === null) continue;
-    if (typed !== subtract(ZERO, engine)) return false;
+    if (typed !== negate(engine)) return false;
     if (engine !== ZERO) reversed = true;
   }
   return reversed;
+}
+
+/** A variance (budget − actual) as the sheet counts it: negated where it is varianceReversed. */
+export function asSheetCounts(
+  h: Pick<ComputedHalfYear, "varianceReversed">,
+  variance: Ore,
+): Ore {
+  return h.varianceReversed ? negate(variance) : variance;
 }
 
 /** The persons of `Lönekalkyl` on a line, costed for the half-year; undefined when none are on it. */

@@ -34,6 +34,11 @@ export function subtract(a: Ore, b: Ore): Ore {
   return (a - b) as Ore;
 }
 
+/** −a, and 0 for 0 (never −0). */
+export function negate(a: Ore): Ore {
+  return (a === 0 ? 0 : 0 - a) as Ore;
+}
+
 export function minOf(a: Ore, b: Ore): Ore {
   return Math.min(a, b) as Ore;
 }

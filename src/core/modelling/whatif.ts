@@ -10,7 +10,14 @@ import {
   cellOf,
 } from "../model";
 import { keyOfLine } from "../figures/tables";
-import { amountFactor, amountText, parseNumberText } from "../reading/values";
+import {
+  amountFactor,
+  amountText,
+  monthsOfText,
+  parseNumberText,
+  withoutMonthWord,
+  withoutPerMonth,
+} from "../reading/values";
 import {
   type CellStyle,
   type CellWrite,
@@ -85,13 +92,17 @@ export function editableFields(
  * Money may be "45 000 kr", "45000", "45 tkr" or "0,2 Mkr".
  */
 export function parseInput(field: InputField, text: string): number | null {
-  const money = field === "monthlyCost" || field === "budget";
-  // As a cell of kronor reads it: "45 tkr", "45.000" (SPEC §3.3).
-  const amount = money ? amountText(text, 1) : null;
+  // As a line's cell reads it (SPEC §3.3): "45 tkr", "45.000", "45 000 kr/mån", "jul–dec", "6 mån".
+  const named = field === "months" ? monthsOfText(text) : null;
+  if (named !== null) return named * 1_000_000;
+  const amount =
+    field === "budget"
+      ? amountText(text, 1)
+      : field === "monthlyCost"
+        ? amountText(withoutPerMonth(text), 1)
+        : null;
   const n = parseNumberText(
-    field === "months"
-      ? text.replace(/\s*(mån|månader|months?)\.?\s*$/i, "")
-      : (amount?.text ?? text),
+    field === "months" ? withoutMonthWord(text) : (amount?.text ?? text),
   );
   if (!n || !Number.isFinite(n.value) || n.value < 0) return null;
   switch (field) {

@@ -231,6 +231,16 @@ export function monthsOfText(text: string): number | null {
   return to < from || from <= 6 !== to <= 6 ? null : to - from + 1;
 }
 
+/**
+ * "6 mån" → "6" (also "6 månader", "6 months"). Trimmed first: a regular expression that looks
+ * for white space before the word at every position took 0.7 s on a cell of 30 000 spaces.
+ */
+export function withoutMonthWord(text: string): string {
+  const trimmed = text.trimEnd();
+  const bare = trimmed.replace(/(?:månader|mån|man|months?)\.?$/i, "");
+  return bare === trimmed ? text : bare.trimEnd();
+}
+
 const PER_MONTH = /\s*(?:\/|per |i |om )\s*(?:månaden|månad|mån|month|mo)\.?$/i;
 
 /**
