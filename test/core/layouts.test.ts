@@ -1,5 +1,6 @@
 // SPEC §3: edited layouts read the same figures; submitted totals and typed salaries are checked.
 
+import { enumerationEnd } from "../../src/core/reading/glossary";
 import { checkSheets, errorsOf, findingAt } from "../helpers/check";
 import { HEADERS, budgetHalfYearSheet, detailsSheet } from "../helpers/seed";
 import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
@@ -403,5 +404,72 @@ describe("a report's columns as people head them", () => {
       { ...sheet!, name: "Budget 2024 H1" },
     ]);
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe("a numbered budget", () => {
+  const budget = (rows: CellSpec[][]) => [
+    detailsSheet({ end: "2025-12-31" }),
+    { name: "Budget 2025 H2", rows: [["Post", "Budget"], ...rows] },
+  ];
+  const categories = (r: Awaited<ReturnType<typeof checkSheets>>) =>
+    r.periods[0]!.lines.map((l) => `${l.label}: ${l.category}`);
+
+  // "4. OH-kostnader" was a direct line: the OH was computed on it, a grant of 1 058 750 kr for
+  // 962 500, and nothing said so.
+  test("a number before the seed's labels does not hide their category", async () => {
+    const r = await checkSheets(
+      budget([
+        ["1. Lönekostnader: Hälsofrämjare", kr(600000)],
+        ["2. Lönekostnader: Samordning/utveckling", kr(175000)],
+        ["3. Verksamhetskostnader: aktiviteter", kr(100000)],
+        ["4. OH-kostnader", kr(87500)],
+        ["5. Summa", kr(962500)],
+      ]),
+    );
+    expect(categories(r)).toEqual([
+      "1. Lönekostnader: Hälsofrämjare: salary",
+      "2. Lönekostnader: Samordning/utveckling: salary",
+      "3. Verksamhetskostnader: aktiviteter: activity",
+      "4. OH-kostnader: overhead",
+    ]);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 962_500 }]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("numbered headings, lines numbered below them, income and a total, as outlines number them", async () => {
+    const r = await checkSheets(
+      budget([
+        ["A. Intäkter"],
+        ["A.1 Bidrag Malmö stad", kr(962500)],
+        ["B. Kostnader"],
+        ["1 Lönekostnader"],
+        ["1.1 Hälsofrämjare", kr(600000)],
+        ["1.2 Samordnare", kr(175000)],
+        ["2) Verksamhet"],
+        ["2.1 Aktiviteter", kr(100000)],
+        ["3) OH-kostnader"],
+        ["IV. Totalt", kr(962500)],
+      ]),
+    );
+    expect(categories(r)).toEqual([
+      "1.1 Hälsofrämjare: salary",
+      "1.2 Samordnare: salary",
+      "2.1 Aktiviteter: activity",
+      "3) OH-kostnader: overhead",
+    ]);
+    // The OH line waits for its computed 10 % of 875 000.
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 962_500 }]);
+    expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+      "INCOME_NOT_READ A2",
+    ]);
+  });
+
+  test("a year or an amount at the start of a label is no number of a list", () => {
+    expect(enumerationEnd("2025 H2")).toBe(0);
+    expect(enumerationEnd("10 000 kr resor")).toBe(0);
+    expect(enumerationEnd("Lön 1. Hälsofrämjare")).toBe(0);
+    expect(enumerationEnd("12.3 Lokalhyra")).toBe(5);
+    expect(enumerationEnd("b) Lokalhyra")).toBe(3);
   });
 });

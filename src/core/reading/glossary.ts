@@ -218,10 +218,31 @@ export function earlierSurplusYear(key: string): number | null {
   return null;
 }
 
+/**
+ * The number or letter that lists a label in a numbered budget: "1. ", "2.1 ", "3) ", "a) ",
+ * "IV. ", before a word. A year ("2025 H2") is no number of a list, nor is "10 000".
+ */
+const ENUMERATION =
+  /[\s\u00a0\u202f]*(?:\d{1,2}(?:\.\d{1,2})*[.):]?|\p{L}[.)]|[IVXivx]{1,4}[.)])[\s\u00a0\u202f]+(?=\p{L})/uy;
+
+/** Where a label's words start from `at`, after the number or letter that lists it. */
+export function enumerationEnd(text: string, at = 0): number {
+  ENUMERATION.lastIndex = at;
+  return ENUMERATION.test(text) ? ENUMERATION.lastIndex : at;
+}
+
+/**
+ * A label's words for what it names, without the number that lists it: "4. OH-kostnader" is the
+ * OH line and "5. Summa" the total of a numbered budget, as without their numbers.
+ */
+export function labelKey(label: string): string {
+  return normalizeKey(label.slice(enumerationEnd(label)));
+}
+
 /** Labels of submitted total rows (SPEC §3.2). */
 export function isTotalLabel(label: string): boolean {
   return /^(summa|totalt|total|totalsumma)(?![\p{L}\p{N}])/u.test(
-    normalizeKey(label),
+    labelKey(label),
   );
 }
 
@@ -262,7 +283,7 @@ const WHOLE_WORDS = new Set([
  * "Totalt", "Summa kostnader 2025" name the whole.
  */
 export function isSectionTotalLabel(label: string): boolean {
-  return normalizeKey(label)
+  return labelKey(label)
     .split(" ")
     .some((w) => w !== "" && !WHOLE_WORDS.has(w) && !/^(?:\d+|h[12])$/.test(w));
 }
@@ -270,7 +291,7 @@ export function isSectionTotalLabel(label: string): boolean {
 /** Labels of subtotal rows: "Delsumma lönekostnader", "Subtotal", "Mellansumma". */
 export function isSubtotalLabel(label: string): boolean {
   return /^(delsumma|del summa|subtotal|mellansumma)(?![\p{L}\p{N}])/u.test(
-    normalizeKey(label),
+    labelKey(label),
   );
 }
 
@@ -283,7 +304,7 @@ const INCOME_WORDS =
   /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|finansieringsplan|finansiärer|övriga intäkter|income|revenue|revenues|funding)(?: (?:\d{4}|h[12]|och bidrag|kr|sek|tkr))*$/u;
 
 export function isIncomeHeading(text: string): boolean {
-  return INCOME_WORDS.test(normalizeKey(text));
+  return INCOME_WORDS.test(labelKey(text));
 }
 
 /** A heading of costs, which ends a section of income: "Kostnader", "Projektkostnader", "Utgifter". */
@@ -291,7 +312,7 @@ const COST_WORDS =
   /^(?:[\p{L} ]*kostnader|kostnad|utgifter|costs|expenses|expenditure)(?![\p{L}\p{N}])/u;
 
 export function isCostHeading(text: string): boolean {
-  return COST_WORDS.test(normalizeKey(text));
+  return COST_WORDS.test(labelKey(text));
 }
 
 const CATEGORY_WORDS: ReadonlyArray<readonly [Category, RegExp]> = [
@@ -311,7 +332,7 @@ const CATEGORY_WORDS: ReadonlyArray<readonly [Category, RegExp]> = [
 
 /** The category a category cell names; "other" for anything else (SPEC §3.2). */
 export function categoryOf(text: string): Category {
-  const k = normalizeKey(text);
+  const k = labelKey(text);
   for (const [category, re] of CATEGORY_WORDS) if (re.test(k)) return category;
   return "other";
 }

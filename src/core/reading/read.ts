@@ -31,6 +31,7 @@ import {
   compactKey,
   detailKeyName,
   earlierSurplusYear,
+  enumerationEnd,
   isCostHeading,
   isIncomeHeading,
   isSectionTotalLabel,
@@ -1275,12 +1276,30 @@ function totalKind(
       c <= 0x20 || c === 0xa0 || c === 0x202f || c === 0xfeff;
       c = text.charCodeAt(++i)
     );
+    if (mayBeEnumerated(text, i)) i = enumerationEnd(text, i);
     if (startsWithTotalWord(text, i) && isTotalLabel(text))
       return isSectionTotalLabel(text) ? "section" : "total";
     if (startsWithSubtotalWord(text, i) && isSubtotalLabel(text))
       return "subtotal";
   }
   return null;
+}
+
+/**
+ * Whether text[i..] may start with a list's number or letter ("5. Summa", "b) Delsumma",
+ * "IV. Totalt"): a digit, a letter before "." or ")", or a Roman numeral's letter.
+ */
+function mayBeEnumerated(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 0x20;
+  const next = text.charCodeAt(i + 1);
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    next === 0x2e ||
+    next === 0x29 ||
+    c === 0x69 ||
+    c === 0x76 ||
+    c === 0x78
+  );
 }
 
 /** Whether text[i..] starts with "summa" or "total", ASCII letters in any case. */
