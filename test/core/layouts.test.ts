@@ -473,3 +473,96 @@ describe("a numbered budget", () => {
     expect(enumerationEnd("b) Lokalhyra")).toBe(3);
   });
 });
+
+describe("a half-year's headers as people write them", () => {
+  /** The seed's 2025 H2, its salary budgets left to be derived, with one header renamed. */
+  const renamed = (col: number, header: string, typedSalaries = false) => {
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+      typedSalaries,
+    });
+    const rows = sheet.rows.map((row, i) =>
+      i === 2 ? row.map((h, c) => (c === col ? header : h)) : row,
+    );
+    return checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
+  };
+
+  // Each was not read: the salary lines had no budget (200 000 kr granted for 1 109 649), and the
+  // warnings asked for a service percentage or a monthly cost the table had.
+  test.each([
+    [2, "Omfattning"],
+    [2, "Andel av heltid"],
+    [2, "Procent av heltid"],
+    [2, "Anställningsgrad"],
+    [4, "Kostnad/mån"],
+    [4, "Lönekostnad per månad"],
+    [4, "Kostnad per månad inkl. avgifter"],
+    [4, "Månadslön inkl. soc. avg."],
+  ])("column %i headed %j is read", async (col, header) => {
+    const r = await renamed(col, header);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    expect(r.findings).toEqual([]);
+  });
+
+  // The amount column of a salary table is often "Summa": the sheet was MISSING_COLUMNS, unread.
+  test.each([
+    "Summa",
+    "Totalt",
+    "Totalkostnad",
+    "Kostnad (kr)",
+    "Kostnad SEK",
+    "Budgeterad kostnad",
+    "Kostnadsbudget",
+  ])("the budget's column headed %j is read", async (header) => {
+    const r = await renamed(5, header, true);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("'Summa' beside a Budget column is not read, and a bare 'Kostnad' is no budget: the finding names it", async () => {
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
+    const rows = sheet.rows.map((row, i) =>
+      i === 2 ? [...row.slice(0, 7), "Summa"] : row,
+    );
+    const beside = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
+    expect(beside.grants[0]!.amount).toBe(1_109_649);
+
+    const r = await renamed(5, "Kostnad", true);
+    expect(r.findings.map((f) => `${f.code} ${f.cell}: ${f.message}`)).toEqual([
+      'MISSING_COLUMNS I3: Tabellen saknar kolumnen Budget. Rubriker som inte läses: "Kostnad". Lägg till en rubrikrad med minst Post och Budget.',
+      'NO_HALF_YEAR_SHEET null: Arbetsboken har inget halvårsblad. Lägg till ett blad per halvår, t.ex. "Budget 2025 H2", med en tabell med kolumnerna Post och Budget.',
+    ]);
+  });
+
+  test("Lönekalkyl reads 'Omfattning' as the person's share, as it reads 'Tjänstgöringsgrad'", async () => {
+    const withGrade = (grade: string) =>
+      checkSheets([
+        detailsSheet({ end: "2025-12-31", extra: [["Pålägg", pct(0.06)]] }),
+        budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+          typedSalaries: false,
+        }),
+        {
+          name: "Lönekalkyl",
+          rows: [
+            ["Post", "Namn", "Födelseår", "Månadslön", grade],
+            ["Hälsofrämjare", "Anna", 1985, kr(34000), pct(1)],
+          ],
+        },
+      ]);
+    const [omfattning, grade] = await Promise.all([
+      withGrade("Omfattning"),
+      withGrade("Tjänstgöringsgrad"),
+    ]);
+    // The same person's cost (280 337 kr for the half-year), and the same findings.
+    expect(omfattning.periods[0]!.lines[0]!.budget).toBe(
+      grade.periods[0]!.lines[0]!.budget,
+    );
+    expect(omfattning.findings).toEqual(grade.findings);
+    expect(grade.findings.map((f) => f.code)).toEqual(["SALARY_CALC_MISMATCH"]);
+  });
+});

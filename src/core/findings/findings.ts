@@ -440,11 +440,11 @@ export const FINDINGS = {
       `The sheet name says ${f.nameHalfYear} but the Period cell says ${f.cellHalfYear}. Correct one of them; ${f.cellHalfYear} is used.`,
     "error",
   ),
-  MISSING_COLUMNS: t<{ readonly columns: string }>(
+  MISSING_COLUMNS: t<{ readonly columns: string; readonly unread: string }>(
     (f) =>
-      `Tabellen saknar kolumnen ${f.columns}. Lägg till en rubrikrad med minst Post och Budget.`,
+      `Tabellen saknar kolumnen ${f.columns}.${f.unread ? ` Rubriker som inte läses: ${f.unread}.` : ""} Lägg till en rubrikrad med minst Post och Budget.`,
     (f) =>
-      `The table lacks the column ${f.columns}. Add a header row with at least Post and Budget.`,
+      `The table lacks the column ${f.columns}.${f.unread ? ` Headers not read: ${f.unread}.` : ""} Add a header row with at least Post and Budget.`,
     "error",
   ),
   NO_LINES: t<NoParams>(

@@ -62,6 +62,12 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Sysselsättningsgrad",
     "Tjänsteomfattning",
     "Andel av tjänst",
+    "Omfattning",
+    "Tjänstens omfattning",
+    "Andel av heltid",
+    "Procent av heltid",
+    "Anställningsgrad",
+    "Tjänstgöringsprocent",
   ],
   months: ["Antal månader", "Månader", "Antal mån"],
   monthlyCost: [
@@ -69,6 +75,11 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Månadskostnad heltid",
     "Månadskostnad inkl avgifter",
     "Kostnad per månad",
+    "Kostnad per mån",
+    "Kostnad/mån",
+    "Lönekostnad per månad",
+    "Lönekostnad per mån",
+    "Lönekostnad/mån",
   ],
   budget: [
     "Budget",
@@ -76,6 +87,9 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Maxbelopp",
     "Budgetbelopp",
     "Budgeterat",
+    "Budgeterad",
+    "Budgeterade",
+    "Kostnadsbudget",
     "Beviljat",
     "Beviljad budget",
     "Beviljade medel",
@@ -95,11 +109,40 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Redovisade kostnader",
     "Faktisk kostnad",
     "Faktiska kostnader",
+    "Verklig kostnad",
+    "Verkliga kostnader",
+    "Upparbetat",
+    "Upparbetade kostnader",
   ],
   variance: ["Differens", "Avvikelse"],
   status: ["Status"],
 };
 export const COLUMN_SYNONYMS = compactAll<ColumnKey>(COLUMN_HEADERS);
+
+/**
+ * Headers that are a table's budget only where no header above names it: the amount column of a
+ * salary table ("Post | Omfattning | Månader | Månadskostnad | Summa"). "Kostnad" heads labels as
+ * often, so it is an amount only when it names its unit ("Kostnad (kr)", "Kostnad SEK").
+ */
+export const BUDGET_FALLBACK_HEADERS: readonly string[] = [
+  "Summa",
+  "Totalt",
+  "Total",
+  "Totalbelopp",
+  "Totalkostnad",
+  "Total kostnad",
+  "Summa kostnad",
+];
+const BUDGET_FALLBACK = new Set(BUDGET_FALLBACK_HEADERS.map(compactKey));
+const COST_IN_UNIT =
+  /^kostnad(?:er)?\s*(?:\(\s*(?:kr|sek|kronor|tkr|tsek)\s*\)|(?:i\s+)?(?:kr|sek|kronor|tkr|tsek))\.?$/iu;
+
+/** Whether a header is the budget's where no other header is (BUDGET_FALLBACK_HEADERS). */
+export function isFallbackBudgetHeader(text: string): boolean {
+  return (
+    BUDGET_FALLBACK.has(compactKey(text)) || COST_IN_UNIT.test(text.trim())
+  );
+}
 
 /** `Uppgifter` keys (SPEC §3.1), as people write them; the first is the template's. */
 export const DETAIL_KEYS: Readonly<Record<DetailKey, readonly string[]>> = {

@@ -33,6 +33,7 @@ import {
   earlierSurplusYear,
   enumerationEnd,
   isCostHeading,
+  isFallbackBudgetHeader,
   isIncomeHeading,
   isSectionTotalLabel,
   isSubtotalLabel,
@@ -650,16 +651,28 @@ for (const [key, synonyms] of Object.entries(COLUMN_SYNONYMS) as [
   for (const s of synonyms) COLUMN_LOOKUP.set(s, key);
 }
 
-/** A header's column: an exact synonym, else its first word or two ("Budget 2025 H2", "Maxbelopp till …"). */
+/**
+ * A header's column: an exact synonym, else its first three words, two or one ("Kostnad per månad
+ * inkl. avgifter", "Budget 2025 H2", "Maxbelopp till …"), else a month's salary that says it
+ * includes the contributions ("Månadslön inkl. soc. avg."), which is the monthly cost.
+ */
 export function columnOfHeader(text: string): ColumnKey | undefined {
   const exact = COLUMN_LOOKUP.get(compactKey(text));
   if (exact) return exact;
-  const words = normalizeKey(text).split(" ");
+  const key = normalizeKey(text);
+  const words = key.split(" ");
   return (
+    COLUMN_LOOKUP.get(words.slice(0, 3).join("")) ??
     COLUMN_LOOKUP.get(words.slice(0, 2).join("")) ??
-    COLUMN_LOOKUP.get(words[0] ?? "")
+    COLUMN_LOOKUP.get(words[0] ?? "") ??
+    (SALARY_WORDS.has(words[0] ?? "") && WITH_CONTRIBUTIONS.test(key)
+      ? "monthlyCost"
+      : undefined)
   );
 }
+
+/** A header's first word that names a salary: with the contributions, it is the monthly cost. */
+const SALARY_WORDS = new Set(["månadslön", "lön", "lönekostnad", "bruttolön"]);
 
 interface Header {
   readonly row: number;
@@ -687,10 +700,15 @@ function headerOf(
   const units: Partial<Record<ColumnKey, number>> = {};
   const repeated: { key: ColumnKey; col: number }[] = [];
   let count = 0;
+  let fallback: number | undefined;
   row.forEach((cell, c) => {
     if (!cell || cell.t !== "s") return;
     const key = columnOfHeader(cell.v);
-    if (!key) return;
+    if (!key) {
+      // The rightmost: amounts stand right of the labels ("Kostnad | Summa").
+      if (isFallbackBudgetHeader(cell.v)) fallback = c;
+      return;
+    }
     const amount = AMOUNT_COLUMNS.includes(key);
     // "Avvikelse %", "Utfall i procent av budget": a share, not the amount.
     if (amount && /%|\bprocent\b/i.test(cell.v)) return;
@@ -702,6 +720,12 @@ function headerOf(
     } else if (amount || key === "servicePercent" || key === "months")
       repeated.push({ key, col: c });
   });
+  if (columns.budget === undefined && fallback !== undefined) {
+    columns.budget = fallback;
+    count++;
+    const unit = headerUnit(readText(row[fallback]));
+    if (unit !== 1) units.budget = unit;
+  }
   return count >= 2 &&
     (columns.budget !== undefined || columns.actual !== undefined)
     ? { row: r, columns, units, repeated }
@@ -898,6 +922,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
               ...period.findings,
               finding("MISSING_COLUMNS", sheet, null, {
                 columns: "Post, Budget",
+                unread: "",
               }),
             ],
     });
@@ -952,6 +977,19 @@ function noActualColumn(
 ): Finding[] {
   if (header.columns.actual !== undefined || !REPORT_NAME.test(sheet))
     return [];
+  const at = header.columns.budget ?? header.columns.label ?? 0;
+  return [
+    finding("NO_ACTUAL_COLUMN", sheet, a1(header.row, at), {
+      unread: unreadHeaders(header, cells),
+    }),
+  ];
+}
+
+/** The header row's texts that head no column read ('"Prognos", "Kostnad"'), the first five. */
+function unreadHeaders(
+  header: Header,
+  cells: ReadonlyArray<Cell | undefined> | undefined,
+): string {
   const read = new Set<number>([
     ...Object.values(header.columns),
     ...header.repeated.map((r) => r.col),
@@ -961,12 +999,7 @@ function noActualColumn(
     const text = readText(cell);
     if (text && !read.has(c)) unread.push(`"${text}"`);
   });
-  const at = header.columns.budget ?? header.columns.label ?? 0;
-  return [
-    finding("NO_ACTUAL_COLUMN", sheet, a1(header.row, at), {
-      unread: unread.slice(0, 5).join(", "),
-    }),
-  ];
+  return unread.slice(0, 5).join(", ");
 }
 
 /** A second column read as the same as one before it: its figures are not read, and said so. */
@@ -985,9 +1018,19 @@ function repeatedColumns(
   });
 }
 
+/** The words of a header that name the employer's contributions and the surcharge. */
+const CONTRIBUTIONS =
+  "(?:avg|avgift|avgifter|arbetsgivaravgift|arbetsgivaravgifter|sociala|soc|po|lkp|lönebikostnader|pålägg|contributions)(?: |$)";
+
 /** "exkl. avgifter", "utan arbetsgivaravgifter" (not "utan OB", which is another thing left out). */
-const WITHOUT_CONTRIBUTIONS =
-  /(?:^| )(?:exkl|exklusive|utan|excl|excluding) (?:.* )?(?:avg|avgift|avgifter|arbetsgivaravgift|arbetsgivaravgifter|sociala|soc|po|lkp|lönebikostnader|pålägg|contributions)(?: |$)/;
+const WITHOUT_CONTRIBUTIONS = new RegExp(
+  `(?:^| )(?:exkl|exklusive|utan|excl|excluding) (?:.* )?${CONTRIBUTIONS}`,
+);
+
+/** "inkl. soc. avg.", "med arbetsgivaravgifter". */
+const WITH_CONTRIBUTIONS = new RegExp(
+  `(?:^| )(?:inkl|inklusive|med|incl|including) (?:.* )?${CONTRIBUTIONS}`,
+);
 
 /** "Månadskostnad exkl. avgifter": a monthly cost the salary formula takes as including them. */
 function costWithoutContributions(
@@ -1207,7 +1250,10 @@ function tableColumns(grid: Grid, header: Header): CellRead<TableColumns> {
         "MISSING_COLUMNS",
         sheet,
         a1(header.row, Math.max(0, ...Object.values(columns)) + 1),
-        { columns: "Budget" },
+        {
+          columns: "Budget",
+          unread: unreadHeaders(header, grid.rows[header.row]),
+        },
       ),
     );
   if (columns.label === undefined) {
@@ -1216,6 +1262,7 @@ function tableColumns(grid: Grid, header: Header): CellRead<TableColumns> {
       return readFailed(
         finding("MISSING_COLUMNS", sheet, a1(header.row, 0), {
           columns: "Post",
+          unread: unreadHeaders(header, grid.rows[header.row]),
         }),
       );
     return readValue({ ...columns, label });

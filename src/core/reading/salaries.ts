@@ -16,7 +16,7 @@ import {
 } from "./cells";
 import type { IsoDate } from "./dates";
 import { type Finding, finding } from "../findings/findings";
-import { compactKey } from "./glossary";
+import { COLUMN_HEADERS, compactKey } from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
@@ -43,7 +43,8 @@ export const SALARY_HEADERS: Readonly<Record<SalaryColumn, readonly string[]>> =
     name: ["Namn", "Person", "Befattning"],
     birthYear: ["Födelseår", "Född"],
     salary: ["Månadslön", "Månadslön heltid", "Lön per månad"],
-    grade: ["Tjänstgöringsgrad", "Sysselsättningsgrad", "Andel av tjänst"],
+    // As a half-year's table names the service percentage ("Omfattning", "Andel av heltid").
+    grade: COLUMN_HEADERS.servicePercent,
     from: ["Från", "Från och med", "Anställd från"],
     to: ["Till", "Till och med", "Anställd till"],
     surcharge: ["Pålägg", "PO-pålägg"],
