@@ -566,3 +566,52 @@ describe("a half-year's headers as people write them", () => {
     expect(grade.findings.map((f) => f.code)).toEqual(["SALARY_CALC_MISMATCH"]);
   });
 });
+
+describe("a service column that counts full-time posts", () => {
+  const posts = (header: string, hf: CellSpec, samordnare: CellSpec) => {
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+      typedSalaries: false,
+    });
+    const rows = sheet.rows.map((row, i) =>
+      i === 2
+        ? row.map((h, c) => (c === 2 ? header : h))
+        : i === 3
+          ? row.map((v, c) => (c === 2 ? hf : v))
+          : i === 4
+            ? row.map((v, c) => (c === 2 ? samordnare : v))
+            : row,
+    );
+    return checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
+  };
+
+  // Read as percent points, 2.75 was 2.75 % of a post: 12 375 kr for 742 500, and a warning asking
+  // whether 275 % was meant.
+  test.each([
+    ["Antal tjänster", 2.75, 0.5],
+    ["Årsarbetare", "2,75", "0,5"],
+    ["Heltidstjänster", pct(2.75), "50 %"],
+    ["FTE", 2.75, "halvtid"],
+  ] as [string, CellSpec, CellSpec][])(
+    "%j: %j and %j posts are 275 % and 50 %",
+    async (header, hf, samordnare) => {
+      const r = await posts(header, hf, samordnare);
+      expect(r.periods[0]!.lines.map((l) => l.servicePercent)).toEqual([
+        275,
+        50,
+        null,
+        null,
+      ]);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+      expect(r.findings).toEqual([]);
+    },
+  );
+
+  test("a plain number in a percent column is still percent points", async () => {
+    const r = await posts("Tjänstgöringsgrad", 275, 50);
+    expect(r.periods[0]!.lines[0]!.servicePercent).toBe(275);
+    expect(r.grants[0]!.amount).toBe(1_109_649);
+  });
+});

@@ -260,34 +260,44 @@ describe("what-if: inputs changed without writing", () => {
     ]);
   });
 
-  test("a percent typed as points (275, no percent format) is written as points", async () => {
-    const points = await buildXlsx([
-      detailsSheet(),
-      {
-        name: "Budget 2026 H1",
-        rows: [
-          ["Period", "januari–juni 2026"],
-          [],
-          [
-            "Kostnadsslag",
-            "Post",
-            "Tjänstgöringsgrad",
-            "Antal månader",
-            "Månadskostnad",
-            "Budget",
+  // Under "Antal tjänster" a plain number counts full-time posts: 300 % is 3 of them, not 300.
+  test.each([
+    ["Tjänstgöringsgrad", 275, 300],
+    ["Antal tjänster", 2.75, 3],
+  ])(
+    "a percent typed plain under %j (%j, no percent format) is written so: %j",
+    async (header, typed, written) => {
+      const points = await buildXlsx([
+        detailsSheet(),
+        {
+          name: "Budget 2026 H1",
+          rows: [
+            ["Period", "januari–juni 2026"],
+            [],
+            [
+              "Kostnadsslag",
+              "Post",
+              header,
+              "Antal månader",
+              "Månadskostnad",
+              "Budget",
+            ],
+            ["Lön", "Hälsofrämjare", typed, 6, kr(45000), null],
           ],
-          ["Lön", "Hälsofrämjare", 275, 6, kr(45000), null],
-        ],
-      },
-    ]);
-    const g = readXlsx(points);
-    const { plan } = planInputs(g, readWorkbook(g).workbook, [to300]);
-    const after = readXlsx(applyPlan(points, plan));
-    expect(after.sheets[1]!.rows[3]![2]).toMatchObject({ t: "n", v: 300 });
-    expect(
-      analyze(after).computation.halfYears[0]!.lines[0]!.effectiveBudget,
-    ).toBe(81_000_000);
-  });
+        },
+      ]);
+      const g = readXlsx(points);
+      const { plan } = planInputs(g, readWorkbook(g).workbook, [to300]);
+      const after = readXlsx(applyPlan(points, plan));
+      expect(after.sheets[1]!.rows[3]![2]).toMatchObject({
+        t: "n",
+        v: written,
+      });
+      expect(
+        analyze(after).computation.halfYears[0]!.lines[0]!.effectiveBudget,
+      ).toBe(81_000_000);
+    },
+  );
 });
 
 test("a percent written into an empty cell with a look of its own (bold, no number format) is the fraction with a percent format, as the pane showed", async () => {

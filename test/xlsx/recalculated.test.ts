@@ -458,6 +458,36 @@ describe("what such a sample found, each agreeing now", () => {
     expect(again).not.toContain("VARIANCE_MISMATCH");
   }, 120_000);
 
+  // A service column of full-time posts: 2.75 is 275 %, so the salary formula takes it as it stands
+  // (not /100, as under "Tjänstgöringsgrad", where a plain 275 is percent points).
+  test("a column 'Antal tjänster': the salary budget compute writes takes 2.75 posts as 275 %, recalculated too", async () => {
+    const mine = await computedAgreeing([
+      detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          [
+            "Post",
+            "Antal tjänster",
+            "Antal månader",
+            "Månadskostnad",
+            "Budget",
+          ],
+          ["Lönekostnader: Hälsofrämjare", 2.75, 6, kr(45000), null],
+          ["Lönekostnader: Samordnare", 0.5, 6, kr(55424), null],
+          ["OH-kostnader", null, null, null, null],
+        ],
+      },
+    ]);
+    const sheet = mine.sheets.find((g) => g.name === "Budget 2025 H2")!;
+    expect(sheet.rows[1]![4]).toMatchObject({
+      v: 742_500,
+      f: "ROUND(B2*C2*D2,0)",
+    });
+    expect(sheet.rows[2]![4]?.v).toBe(166_272);
+    expect(analyze(mine).findings).toEqual([]);
+  }, 120_000);
+
   // Lönekalkyl copied by Excel ("Lönekalkyl (2)") and the original removed: it was not read, and
   // the salary line had no budget.
   test("Lönekalkyl under another name: the line's budget is its persons', its formulas refer to that sheet, recalculated too", async () => {

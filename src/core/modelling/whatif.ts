@@ -245,8 +245,10 @@ function cellValue(
   }
   const points = value / 1_000_000;
   if (isPercentFormat(fmt)) return { v: points / 100, style: null };
-  // A plain number in a cell without a percent format is read as percent points.
-  if (before?.t === "n") return { v: points, style: null };
+  // A plain number in a cell without a percent format is read as percent points, or as full-time
+  // posts under "Antal tjänster".
+  if (before?.t === "n")
+    return { v: points / (sheet.units?.servicePercent ?? 1), style: null };
   return {
     v: points / 100,
     style: numberStyleFor(

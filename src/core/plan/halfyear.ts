@@ -5,7 +5,7 @@
 import { overheadOf } from "../figures/compute";
 import type { ComputedHalfYear } from "../figures/figures";
 import { isPercentFormat } from "../reading/dates";
-import type { ColumnKey } from "../reading/glossary";
+import { type ColumnKey, POINTS_PER_POST } from "../reading/glossary";
 import {
   type Cell,
   type Grid,
@@ -330,8 +330,10 @@ function salaryBudget(p: SheetPlan, line: Line, derived: Ore): void {
   const allNumbers =
     [P!, M!, C!].every((c) => p.view.original(r, c)?.t === "n") &&
     inColumnUnit(p, "monthlyCost", p.view.original(r, C!));
+  // A percent cell holds the fraction, and a column of full-time posts ("Antal tjänster") its 2.75.
   const percentPart =
-    pct && isPercentFormat(pct.fmt)
+    (pct && isPercentFormat(pct.fmt)) ||
+    unitOf(p, "servicePercent") === POINTS_PER_POST
       ? `${L(P!)}${r + 1}`
       : `${L(P!)}${r + 1}/100`;
   const cost = inKronor(`${L(C!)}${r + 1}`, unitOf(p, "monthlyCost"));

@@ -46,6 +46,30 @@ function compactAll<K extends string>(
   return out;
 }
 
+/**
+ * Headers of the service column that count full-time posts: 2,75 under "Antal tjänster" is
+ * 275 %, as a percent cell's 2.75 is.
+ */
+const SERVICE_POST_HEADERS = [
+  "Antal tjänster",
+  "Heltidstjänster",
+  "Antal heltidstjänster",
+  "Antal heltider",
+  "Årsarbetare",
+  "Antal årsarbetare",
+  "Heltidsekvivalenter",
+  "FTE",
+];
+const SERVICE_POSTS = new Set(SERVICE_POST_HEADERS.map(compactKey));
+
+/** Percent points in one full-time post. */
+export const POINTS_PER_POST = 100;
+
+/** Whether the service column's header counts full-time posts ("Antal tjänster", "Årsarbetare"). */
+export function namesPosts(header: string): boolean {
+  return SERVICE_POSTS.has(compactKey(header));
+}
+
 /** Half-year table headers (SPEC §3.2), as people write them; the first is the template's. */
 export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
   category: [
@@ -68,6 +92,7 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Procent av heltid",
     "Anställningsgrad",
     "Tjänstgöringsprocent",
+    ...SERVICE_POST_HEADERS,
   ],
   months: ["Antal månader", "Månader", "Antal mån"],
   monthlyCost: [

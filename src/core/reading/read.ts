@@ -36,6 +36,8 @@ import {
   isFallbackBudgetHeader,
   isIncomeHeading,
   isSectionTotalLabel,
+  namesPosts,
+  POINTS_PER_POST,
   isSubtotalLabel,
   isTotalLabel,
 } from "./glossary";
@@ -717,6 +719,8 @@ function headerOf(
       count++;
       const unit = amount ? headerUnit(cell.v) : 1;
       if (unit !== 1) units[key] = unit;
+      if (key === "servicePercent" && namesPosts(cell.v))
+        units.servicePercent = POINTS_PER_POST;
     } else if (amount || key === "servicePercent" || key === "months")
       repeated.push({ key, col: c });
   });
@@ -1425,6 +1429,8 @@ class TableLayout {
   readonly actualUnit: number;
   readonly varianceUnit: number;
   readonly monthlyCostUnit: number;
+  /** Percent points per plain number of the service column: 100 under "Antal tjänster". */
+  readonly servicePercentUnit: number;
   /** The total label is looked for left of the amounts. */
   readonly leftOfAmounts: number;
   readonly formulaKeys: readonly ColumnKey[];
@@ -1441,6 +1447,7 @@ class TableLayout {
     this.actualUnit = units.actual ?? 1;
     this.varianceUnit = units.variance ?? 1;
     this.monthlyCostUnit = units.monthlyCost ?? 1;
+    this.servicePercentUnit = units.servicePercent ?? 1;
     this.label = col("label");
     this.category = col("category");
     this.budget = col("budget");
@@ -1674,10 +1681,7 @@ class TableReader {
     const percent =
       t.servicePercent < 0
         ? null
-        : this.value(
-            readPercent(row[t.servicePercent], this.sheet, r, t.servicePercent),
-            "servicePercent",
-          );
+        : this.value(readPercent(row, this.sheet, r, t), "servicePercent");
     const months =
       t.months < 0
         ? null
@@ -1857,12 +1861,16 @@ function readLineNumber(
   return n.value ? readValue({ value: n.value, address }) : EMPTY_READ;
 }
 
+/** A line's service percentage, in percent points, from its row. */
 function readPercent(
-  cell: Cell | undefined,
+  row: ReadonlyArray<Cell | undefined>,
   sheet: string,
   r: number,
-  c: number,
+  t: TableLayout,
 ): CellRead<number> {
+  const c = t.servicePercent;
+  const unit = t.servicePercentUnit;
+  const cell = row[c];
   // "heltid", "halvtid": 100 and 50 percent points.
   const word = cell?.t === "s" ? serviceWord(cell.v) : null;
   const read =
@@ -1874,8 +1882,13 @@ function readPercent(
         });
   if (!read.value) return read.finding ? readFailed(read.finding) : EMPTY_READ;
   const { value: n, address } = read.value;
-  // A percent cell holds a fraction (2.75 shows as 275 %); a plain number is percent points.
-  const points = n.percent ? n.value * 100 : n.value;
+  // A percent cell holds a fraction (2.75 shows as 275 %); a plain number is percent points, or
+  // full-time posts under "Antal tjänster" (2.75 is 275 %).
+  const points = n.percent
+    ? n.value * 100
+    : word === null
+      ? n.value * unit
+      : n.value;
   const micro = Math.round(points * 1_000_000);
   if (!(points <= 100_000))
     return readFailed(
@@ -1889,7 +1902,7 @@ function readPercent(
     );
   return readValue(
     micro,
-    !n.percent && points < 1
+    !n.percent && unit === 1 && points < 1
       ? finding("PERCENT_FRACTION_SUSPECT", sheet, address, {
           percent: points,
           asPercent: points * 100,
