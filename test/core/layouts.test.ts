@@ -615,3 +615,77 @@ describe("a service column that counts full-time posts", () => {
     expect(r.grants[0]!.amount).toBe(1_109_649);
   });
 });
+
+describe("a table of labels and one column of amounts", () => {
+  const sheet = (rows: CellSpec[][]) =>
+    checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { name: "Budget 2025 H2", rows },
+    ]);
+
+  // A small budget of two columns had one known header, no header row was found, and the sheet
+  // was MISSING_COLUMNS "Post, Budget".
+  test.each([
+    ["Aktivitet", "Belopp"],
+    ["Kostnader 2025", "Budget"],
+    [2025, "Budget"],
+  ] as [CellSpec, string][])(
+    "%j | %j heads the table",
+    async (labels, amounts) => {
+      const r = await sheet([
+        ["Projektbudget juli–december 2025"],
+        [],
+        [labels, amounts],
+        ["Lönekostnader: Samordnare", kr(400000)],
+        ["Lokalhyra", kr(100000)],
+        ["OH-kostnader", null],
+        ["Summa", null],
+      ]);
+      expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+        "Lönekostnader: Samordnare",
+        "Lokalhyra",
+        "OH-kostnader",
+      ]);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 550_000 }]);
+      expect(r.findings).toEqual([]);
+    },
+  );
+
+  // Past the rows where a header is looked for, the rows held below the lone header are read, and
+  // the rest as they come.
+  test("a long table under a Budget header alone is read whole", async () => {
+    const lines = Array.from({ length: 60 }, (_, i): CellSpec[] => [
+      `Aktivitet ${i + 1}`,
+      kr(1000),
+    ]);
+    const r = await sheet([
+      ["Aktivitet", "Belopp"],
+      ...lines,
+      ["Summa", kr(60000)],
+    ]);
+    expect(r.periods[0]!.lines.map((l) => l.row)).toEqual(
+      lines.map((_, i) => i + 2),
+    );
+    expect(r.findings).toEqual([]);
+  });
+
+  test("a row with two known headers below wins over a Budget header alone above it", async () => {
+    const r = await sheet([
+      ["Not", "Budget enligt beslut 2025-05-20"],
+      [],
+      ["Post", "Budget", "Utfall"],
+      ["Lokalhyra", kr(100000), kr(90000)],
+      ["OH-kostnader", kr(10000), kr(9000)],
+    ]);
+    expect(r.periods[0]!.lines.map((l) => l.row)).toEqual([4, 5]);
+    expect(r.periods[0]!.actual?.total).toBe(99_000);
+  });
+
+  test("a Budget header with nothing left of it heads no table", async () => {
+    const r = await sheet([["Budget"], ["Lokalhyra", kr(100000)]]);
+    expect(r.findings.map((f) => f.code)).toEqual([
+      "MISSING_COLUMNS",
+      "NO_HALF_YEAR_SHEET",
+    ]);
+  });
+});

@@ -693,10 +693,15 @@ const AMOUNT_COLUMNS: readonly ColumnKey[] = [
   "monthlyCost",
 ];
 
-/** The row's columns when it is the table's header: two known headers, Budget or Utfall among them. */
+/**
+ * The row's columns when it is the table's header: two known headers, Budget or Utfall among them.
+ * With `lone`, also a Budget header alone with a cell left of it, which heads the labels ("Aktivitet
+ * | Belopp", the seed's "2024 | Budget"): taken only where no row has two known headers.
+ */
 function headerOf(
   r: number,
   row: ReadonlyArray<Cell | undefined>,
+  lone = false,
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const units: Partial<Record<ColumnKey, number>> = {};
@@ -730,8 +735,12 @@ function headerOf(
     const unit = headerUnit(readText(row[fallback]));
     if (unit !== 1) units.budget = unit;
   }
-  return count >= 2 &&
-    (columns.budget !== undefined || columns.actual !== undefined)
+  const { budget, actual } = columns;
+  return (count >= 2 && (budget !== undefined || actual !== undefined)) ||
+    (lone &&
+      count === 1 &&
+      budget !== undefined &&
+      row.slice(0, budget).some((cell) => !isEmptyCell(cell)))
     ? { row: r, columns, units, repeated }
     : null;
 }
@@ -1122,6 +1131,8 @@ class TableRows {
   /** Lönekalkyl's headers were seen: every row is kept, for a salary sheet named otherwise. */
   salaryRows = false;
   private header: Header | null = null;
+  /** The first row with a Budget header alone, taken if no row has two known headers. */
+  private lone: Header | null = null;
   /** Decided once the header, and the label column, are known. */
   private columns: CellRead<TableColumns> | null = null;
   private reader: TableReader | null = null;
@@ -1142,17 +1153,45 @@ class TableRows {
     }
     if (this.salaryRows) this.head[r] = row.cells;
     if (this.scenario || this.headless || this.tableEnded) return;
-    const { header } = this;
-    if (!header) {
+    if (!this.header) {
       if (r >= HEADER_SCAN_ROWS) {
-        this.headless = true;
+        if (!this.takeLoneHeader()) {
+          this.headless = true;
+          return;
+        }
+      } else {
+        this.head[r] = row.cells;
+        if (isSalaryHeaderRow(row.cells)) this.salaryRows = true;
+        this.header = headerOf(r, row.cells);
+        if (this.header?.columns.label !== undefined) this.decide(this.header);
+        if (!this.header) this.lone ??= headerOf(r, row.cells, true);
         return;
       }
-      this.head[r] = row.cells;
-      if (isSalaryHeaderRow(row.cells)) this.salaryRows = true;
-      this.header = headerOf(r, row.cells);
-      if (this.header?.columns.label !== undefined) this.decide(this.header);
-    } else if (this.columns) this.read(row);
+    }
+    this.afterHeader(row);
+  }
+
+  /**
+   * No row had two known headers: a Budget header alone heads the table, and the rows below it,
+   * held with the rows above a header, are read. False when there is none.
+   */
+  private takeLoneHeader(): boolean {
+    const header = this.lone;
+    if (!header) return false;
+    this.lone = null;
+    this.header = header;
+    if (header.columns.label !== undefined) this.decide(header);
+    for (let i = header.row + 1; i < this.head.length; i++) {
+      const cells = this.head[i];
+      if (cells) this.afterHeader({ index: i, cells });
+    }
+    return true;
+  }
+
+  private afterHeader(row: SheetRow): void {
+    const r = row.index;
+    const header = this.header!;
+    if (this.columns) this.read(row);
     else if (r < header.row + LABEL_SCAN_ROWS) {
       this.head[r] = row.cells;
       this.waiting.push(row);
@@ -1168,6 +1207,7 @@ class TableRows {
     columns: CellRead<TableColumns> | null;
     reader: TableReader | null;
   } {
+    if (!this.header) this.takeLoneHeader();
     if (this.header && !this.columns) this.decide(this.header);
     this.reader?.finish();
     return {
