@@ -230,6 +230,19 @@ test("a service percentage '50 procent' and a monthly cost '45 000 kr/mån' read
   expect(r.findings).toEqual([]);
 });
 
+test("an OH rate that is no number is told the rate, with an example of one", async () => {
+  const r = await checkSheets([
+    detailsSheet({ ...oneHalf, rate: "tio procent" }),
+    H2(),
+  ]);
+  expect(r.findings.find((f) => f.code === "NOT_A_NUMBER")).toMatchObject({
+    sheet: "Uppgifter",
+    cell: "B7",
+    message:
+      '"tio procent" är inte ett tal. Skriv bara procentsatsen, t.ex. 10 % (noteringar hör hemma i en egen kolumn).',
+  });
+});
+
 test("text that is no number is told what the column holds: an amount, a percentage, months", async () => {
   const sheet = withCells([
     [3, 3, "halva hösten"],

@@ -38,16 +38,19 @@ interface Overspend extends Params {
 }
 
 /** What a cell that is no number should have held: NOT_A_NUMBER says what to write. */
-export type Expected = "amount" | "percent" | "months" | "year";
+export type Expected = "amount" | "percent" | "rate" | "months" | "year";
 const EXPECTED_SV: Record<Expected, string> = {
   amount: "beloppet, t.ex. 40000",
   percent: "procentsatsen, t.ex. 50 %",
+  // An agreement's rate (OH-sats, Pålägg): an example near the ones people type.
+  rate: "procentsatsen, t.ex. 10 %",
   months: "antalet månader, t.ex. 6",
   year: "året, t.ex. 1985",
 };
 const EXPECTED_EN: Record<Expected, string> = {
   amount: "the amount, e.g. 40000",
   percent: "the percentage, e.g. 50 %",
+  rate: "the rate, e.g. 10 %",
   months: "the number of months, e.g. 6",
   year: "the year, e.g. 1985",
 };

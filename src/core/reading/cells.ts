@@ -161,7 +161,7 @@ export function readFraction(
   invalid: "INVALID_RATE" | "INVALID_OVERHEAD_RATE" = "INVALID_RATE",
 ): CellRead<number> {
   if (cell === undefined || isEmptyCell(cell)) return EMPTY_READ;
-  const n = numberAt(cell, sheet, address, "percent");
+  const n = numberAt(cell, sheet, address, "rate");
   if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
   const fraction =
     n.value.percent || Math.abs(n.value.value) <= 1
