@@ -43,6 +43,7 @@ describe("the finding catalogue", () => {
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",
       "PERIOD_MISMATCH",
+      "MONTHS_OUTSIDE_HALF_YEAR",
       "OH_MISMATCH",
       "OH_FORMULA_STALE",
       "OH_ACTUAL_ABOVE_RATE",

@@ -689,3 +689,40 @@ describe("a table of labels and one column of amounts", () => {
     ]);
   });
 });
+
+describe("months typed as a range of months", () => {
+  const months = (name: string, period: string, text: string) => {
+    const sheet = budgetHalfYearSheet(name, period, { typedSalaries: false });
+    const rows = sheet.rows.map((row, i) =>
+      i === 3 ? row.map((v, c) => (c === 3 ? text : v)) : row,
+    );
+    const h1 = name.endsWith("H1");
+    return checkSheets([
+      detailsSheet({
+        start: h1 ? "2026-01-01" : "2026-07-01",
+        end: h1 ? "2026-06-30" : "2026-12-31",
+      }),
+      { ...sheet, rows },
+    ]);
+  };
+
+  // A sheet copied from the autumn keeps its "jul–dec": the count is right, the months are not.
+  test("a range of the other half is counted as it stands and said at its cell", async () => {
+    const r = await months("Budget 2026 H1", "januari–juni 2026", "jul–dec");
+    expect(r.periods[0]!.lines[0]!.months).toBe(6);
+    expect(r.findings.map((f) => `${f.code} ${f.cell}: ${f.message}`)).toEqual([
+      'MONTHS_OUTSIDE_HALF_YEAR D4: Månaderna "jul–dec" ligger inte i halvåret 2026-H1: bladet kan vara kopierat från ett annat halvår. Antalet månader räknas som det står; skriv halvårets månader.',
+    ]);
+  });
+
+  test.each([
+    ["Budget 2026 H1", "januari–juni 2026", "feb–jun"],
+    ["Budget 2026 H2", "juli–december 2026", "sep–dec"],
+    ["Budget 2026 H2", "juli–december 2026", "hela halvåret"],
+  ])("%j with %j: months %j are its own", async (name, period, text) => {
+    const r = await months(name, period, text);
+    expect(r.findings.map((f) => f.code)).not.toContain(
+      "MONTHS_OUTSIDE_HALF_YEAR",
+    );
+  });
+});

@@ -524,6 +524,16 @@ export const FINDINGS = {
       `The column "${f.header}" is not read: "${f.first}" (${f.firstCell}) is read as the same, and the first counts. Rename the one that should not count, or remove it.`,
     "warning",
   ),
+  MONTHS_OUTSIDE_HALF_YEAR: t<{
+    readonly text: string;
+    readonly halfYear: string;
+  }>(
+    (f) =>
+      `Månaderna "${f.text}" ligger inte i halvåret ${f.halfYear}: bladet kan vara kopierat från ett annat halvår. Antalet månader räknas som det står; skriv halvårets månader.`,
+    (f) =>
+      `The months "${f.text}" are not in the half-year ${f.halfYear}: the sheet may be copied from another half-year. The number of months is counted as it stands; enter the half-year's months.`,
+    "warning",
+  ),
   MONTHLY_COST_WITHOUT_CONTRIBUTIONS: t<{ readonly header: string }>(
     (f) =>
       `Rubriken "${f.header}" säger att månadskostnaden är utan arbetsgivaravgifter, men lönebudgeten räknas som tjänstgöringsgrad × månader × månadskostnad med avgifter och andra lönekostnader. Skriv månadskostnaden med dem, eller för in personerna i Lönekalkyl, där avgifterna räknas fram.`,

@@ -66,6 +66,7 @@ import {
   amountFactor,
   amountTextUnit,
   headerUnit,
+  halfOfMonths,
   monthsOfText,
   serviceWord,
   withoutMonthWord,
@@ -970,9 +971,31 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...repeatedColumns(sheet, header, rows.head[header.row]),
       ...noActualColumn(sheet, header, rows.head[header.row]),
       ...reader.findings,
+      ...monthsOutside(sheet, reader.monthRanges, period.halfYear),
       ...noLines,
     ],
   });
+}
+
+/**
+ * Months typed as a range of the other half ("jul–dec" on a sheet of January–June, copied from
+ * another half-year): counted as they stand, and said.
+ */
+function monthsOutside(
+  sheet: string,
+  ranges: readonly { cell: string; text: string; half: 1 | 2 }[],
+  halfYear: HalfYear,
+): Finding[] {
+  return ranges.flatMap(({ cell, text, half }) =>
+    half === halfYear.half
+      ? []
+      : [
+          finding("MONTHS_OUTSIDE_HALF_YEAR", sheet, cell, {
+            text,
+            halfYear: halfYear.id,
+          }),
+        ],
+  );
 }
 
 /** A sheet named as a report: "Utfall 2024 H1", "Återrapport H2 2025", "Redovisning 2024". */
@@ -1525,6 +1548,8 @@ class TableReader {
   private sectionStart = 0;
   /** The columns in thousands (or millions) that held an amount: what AMOUNTS_IN_UNIT names. */
   readonly scaledRead = new Set<ColumnKey>();
+  /** The lines' months typed as a range of months ("jul–dec"), and the half it lies in. */
+  readonly monthRanges: { cell: string; text: string; half: 1 | 2 }[] = [];
   private section: Category | null = null;
   /** The section of income the rows are in, if any. */
   private income: IncomeRows | null = null;
@@ -1722,13 +1747,7 @@ class TableReader {
       t.servicePercent < 0
         ? null
         : this.value(readPercent(row, this.sheet, r, t), "servicePercent");
-    const months =
-      t.months < 0
-        ? null
-        : this.value(
-            readMonths(row[t.months], this.sheet, r, t.months),
-            "months",
-          );
+    const months = t.months < 0 ? null : this.months(row[t.months]);
     const salary = percent !== null || months !== null || monthlyCost !== null;
     const amounts =
       salary ||
@@ -1843,6 +1862,19 @@ class TableReader {
     );
     if (amount !== null && unit !== 1) this.scaledRead.add(k);
     return amount;
+  }
+
+  /** A line's months; a range ("jul–dec") is kept, for its half to be checked against the sheet's. */
+  private months(cell: Cell | undefined): number | null {
+    const { r, t } = this;
+    const half = cell?.t === "s" ? halfOfMonths(cell.v) : null;
+    if (half !== null)
+      this.monthRanges.push({
+        cell: a1(r, t.months),
+        text: readText(cell),
+        half,
+      });
+    return this.value(readMonths(cell, this.sheet, r, t.months), "months");
   }
 
   private value<T>(read: CellRead<T>, k: ColumnKey): T | null {

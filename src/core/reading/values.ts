@@ -224,11 +224,24 @@ export function monthsOfText(text: string): number | null {
   const t = withoutUnseen(text).trim();
   if (t.length > 40) return null;
   if (/^hela (?:halvåret|perioden)$/i.test(t)) return 6;
-  const m = MONTH_RANGE.exec(t);
+  const range = monthRange(t);
+  return range && range.to - range.from + 1;
+}
+
+/** The months of a range within one half-year ("sep–dec": 9 to 12); null for any other text. */
+function monthRange(text: string): { from: number; to: number } | null {
+  const m = MONTH_RANGE.exec(text);
   if (!m) return null;
   const from = monthNumber(m[1]!)!;
   const to = monthNumber(m[2]!)!;
-  return to < from || from <= 6 !== to <= 6 ? null : to - from + 1;
+  return to < from || from <= 6 !== to <= 6 ? null : { from, to };
+}
+
+/** The half of the year a line's range of months lies in ("jul–dec": 2); null for other text. */
+export function halfOfMonths(text: string): 1 | 2 | null {
+  const t = withoutUnseen(text).trim();
+  const range = t.length > 40 ? null : monthRange(t);
+  return range && (range.from <= 6 ? 1 : 2);
 }
 
 /**
