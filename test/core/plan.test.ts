@@ -132,6 +132,36 @@ describe("the write plan of a half-year sheet", () => {
     ]);
   });
 
+  // Income between two sections of costs was inside the one range of the mark: more income than
+  // budgeted turned red as an overspent line.
+  test("the overspent mark leaves out income between the costs, and keeps the headings and subtotals", async () => {
+    const plan = planOf(
+      await buildXlsx([
+        detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+        {
+          name: "Utfall 2024 H1",
+          rows: [
+            ["Post", "Budget", "Utfall"],
+            ["Hälsofrämjare", kr(300000), kr(280000)],
+            ["Delsumma", kr(300000), kr(280000)],
+            ["Intäkter"],
+            ["Bidrag Malmö stad", kr(400000), kr(420000)],
+            ["Kostnader"],
+            ["Aktiviteter", kr(50000), kr(60000)],
+            ["OH-kostnader", kr(35000), kr(34000)],
+          ],
+        },
+      ]),
+    );
+    const edit = plan.edits.find((e) => e.sheet === "Utfall 2024 H1")!;
+    expect(edit.marks.map((m) => `${m.range} ${m.formula}`)).toEqual([
+      "C2:C4 AND(ISNUMBER($C2),$C2>$B2)",
+      "E2:E4 AND(ISNUMBER($C2),$C2>$B2)",
+      "C6:C8 AND(ISNUMBER($C6),$C6>$B6)",
+      "E6:E8 AND(ISNUMBER($C6),$C6>$B6)",
+    ]);
+  });
+
   test("workbook text is written as text: a label or name starting with = never becomes a formula", async () => {
     const details = detailsSheet({ end: "2025-12-31" });
     const evil = '=HYPERLINK("http://example.invalid","klicka")';

@@ -217,7 +217,9 @@ export function planHalfYear(
   if (src.total) totalRow(p, src.total.row - 1, firstRow);
   return {
     cells: p.cells,
-    marks: overspentMarks(p, firstRow + 1, largest(rows) + 1),
+    marks: markedRuns(p, rows).flatMap(([top, bottom]) =>
+      overspentMarks(p, top + 1, bottom + 1),
+    ),
     view: p.view,
     columns: p.columns,
     firstRow,
@@ -517,6 +519,32 @@ function totalRow(p: SheetPlan, r: number, firstRow: number): void {
       amountStyleFor(p, key, shown),
     );
   }
+}
+
+/**
+ * The runs of rows the overspent mark covers: from the first line to the last, but for rows with
+ * figures that are no line and no subtotal (income beside the costs, a "varav" row), where more
+ * than budgeted is no overspending.
+ */
+function markedRuns(
+  p: SheetPlan,
+  lineRows: readonly number[],
+): [number, number][] {
+  const { actual: A, budget: B } = p.columns;
+  const marked = new Set([
+    ...lineRows,
+    ...(p.h.source.subtotals ?? []).map((s) => s.row - 1),
+  ]);
+  const figures = (r: number) =>
+    [A, B].some((c) => c !== undefined && p.view.original(r, c)?.t === "n");
+  const runs: [number, number][] = [];
+  for (let r = smallest(lineRows); r <= largest(lineRows); r++) {
+    if (!marked.has(r) && figures(r)) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
 }
 
 /** A live mark on overspent lines: the actual and status cells turn red when actual > budget. */
