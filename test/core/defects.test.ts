@@ -133,6 +133,36 @@ describe("a defect at a cell is a finding at that cell", () => {
     ]);
     expect(r.periods[0]!.lines[1]!.servicePercent).toBe(0.5);
   });
+
+  // "2,75" typed into the template's percent cell is 2,75 % to Excel: 7 425 kr for 742 500, and
+  // nothing said.
+  test.each([pct(0.0275), "2,75 %", 2.75] as CellSpec[])(
+    "a service percentage under 5 %% (%j) is read as it stands, with a warning naming the posts",
+    async (typed) => {
+      const r = await checkSheets([
+        detailsSheet(oneHalf),
+        withCell(3, 2, typed),
+      ]);
+      expect(r.periods[0]!.lines[0]!.servicePercent).toBe(2.75);
+      expect(r.findings.find((f) => f.cell === "C4")?.message).toBe(
+        "Tjänstgöringsgraden 2,75 % är ovanligt låg för en tjänst. Menade du 275 % (2,75 heltidstjänster)? Skriv då 275 %.",
+      );
+      // The typed 742 500 kr disagrees with 2,75 %, and the OH with it: each said where it is.
+      expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+        "SALARY_MISMATCH F4",
+        "OH_MISMATCH F7",
+        "SERVICE_PERCENT_LOW C4",
+      ]);
+    },
+  );
+
+  test("5 % and more says nothing", async () => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      withCell(3, 2, pct(0.05)),
+    ]);
+    expect(codesOf(r)).not.toContain("SERVICE_PERCENT_LOW");
+  });
 });
 
 test.each([

@@ -506,6 +506,16 @@ export const FINDINGS = {
       `The service percentage is read as ${f.percent} %. Did you mean ${f.asPercent} %? Then enter ${f.asPercent} or format the cell as percent.`,
     "warning",
   ),
+  SERVICE_PERCENT_LOW: t<{
+    readonly percent: number;
+    readonly asPercent: number;
+  }>(
+    (f) =>
+      `Tjänstgöringsgraden ${f.percent} % är ovanligt låg för en tjänst. Menade du ${f.asPercent} % (${f.percent} heltidstjänster)? Skriv då ${f.asPercent} %.`,
+    (f) =>
+      `The service percentage ${f.percent} % is unusually low for a post. Did you mean ${f.asPercent} % (${f.percent} full-time posts)? Then enter ${f.asPercent} %.`,
+    "warning",
+  ),
   NO_ACTUAL_COLUMN: t<{ readonly unread: string }>(
     (f) =>
       `Bladet heter som en återrapport, men tabellen har ingen kolumn för utfallet: halvåret räknas som en budget, utan utfall och återbetalning.${f.unread ? ` Rubriker som inte läses: ${f.unread}.` : ""} Ge utfallets kolumn rubriken Utfall.`,

@@ -1974,13 +1974,28 @@ function readPercent(
     );
   return readValue(
     micro,
-    !n.percent && unit === 1 && points < 1
-      ? finding("PERCENT_FRACTION_SUSPECT", sheet, address, {
-          percent: points,
-          asPercent: points * 100,
-        })
-      : null,
+    unit === 1 ? suspectPercent(n, micro, sheet, address) : null,
   );
+}
+
+/** Below this a service percentage is no post (2,75 % is about an hour a week): 2,75 posts were meant. */
+const LOW_PERCENT_MICRO = 5_000_000;
+
+/**
+ * A service percentage that was probably meant as posts: a plain 0,5 (50 %?), or under 5 % in
+ * any form ("2,75" typed into a percent cell, which Excel makes 2,75 %: 275 %?).
+ */
+function suspectPercent(
+  n: { readonly percent: boolean },
+  micro: number,
+  sheet: string,
+  address: string,
+): Finding | null {
+  if (micro >= LOW_PERCENT_MICRO) return null;
+  const params = { percent: micro / 1_000_000, asPercent: micro / 10_000 };
+  return !n.percent && micro < 1_000_000
+    ? finding("PERCENT_FRACTION_SUSPECT", sheet, address, params)
+    : finding("SERVICE_PERCENT_LOW", sheet, address, params);
 }
 
 function readMonths(
