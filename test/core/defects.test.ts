@@ -156,6 +156,39 @@ describe("a defect at a cell is a finding at that cell", () => {
     },
   );
 
+  // 45 (tkr typed in kronor), an annual or an hourly cost: the budget followed it, nothing said.
+  test.each([45, 540000, 250])(
+    "a post's monthly cost of %j kr is read as it stands, with a warning",
+    async (cost) => {
+      const r = await checkSheets([
+        detailsSheet(oneHalf),
+        withCells([
+          [3, 4, kr(cost)],
+          [3, 5, null],
+          [6, 5, null],
+        ]),
+      ]);
+      expect(r.periods[0]!.lines[0]!.budget).toBe(Math.round(2.75 * 6 * cost));
+      expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+        "MONTHLY_COST_RANGE E4",
+      ]);
+    },
+  );
+
+  test("a monthly cost within a post's, or on a line without a service percentage, says nothing", async () => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      withCells([
+        [3, 4, kr(15000)],
+        [3, 5, null],
+        [5, 3, 6],
+        [5, 4, kr(8000)],
+        [5, 5, kr(48000)],
+      ]),
+    ]);
+    expect(codesOf(r)).not.toContain("MONTHLY_COST_RANGE");
+  });
+
   test("5 % and more says nothing", async () => {
     const r = await checkSheets([
       detailsSheet(oneHalf),

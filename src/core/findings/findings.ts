@@ -325,6 +325,13 @@ export const FINDINGS = {
       `The birth year "${f.text}" is not a year between 1930 and 2015. Write the year of birth with four digits, e.g. 1985.`,
     "error",
   ),
+  MONTHLY_COST_RANGE: t<{ readonly amountOre: Ore }>(
+    (f) =>
+      `Månadskostnaden ${f.amount} för en heltid ligger utanför 15 000–160 000 kr: är den skriven i fel enhet, eller är det en tim- eller årskostnad? Skriv kostnaden per månad vid heltid, med avgifter.`,
+    (f) =>
+      `The monthly cost ${f.amount} at full time is outside SEK 15,000–160,000: is it in the wrong unit, or an hourly or annual cost? Enter the cost per month at full time, with contributions.`,
+    "warning",
+  ),
   SALARY_MONTHLY_RANGE: t<{ readonly amountOre: Ore }>(
     (f) =>
       `Månadslönen ${f.amount} ligger utanför 15 000–120 000 kr: är det en årslön eller en timlön? Skriv lönen per månad vid heltid.`,

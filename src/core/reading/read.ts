@@ -1748,6 +1748,7 @@ class TableReader {
         ? null
         : this.value(readPercent(row, this.sheet, r, t), "servicePercent");
     const months = t.months < 0 ? null : this.months(row[t.months]);
+    if (percent !== null && monthlyCost !== null) this.costOfPost(monthlyCost);
     const salary = percent !== null || months !== null || monthlyCost !== null;
     const amounts =
       salary ||
@@ -1864,6 +1865,24 @@ class TableReader {
     return amount;
   }
 
+  /**
+   * A post's monthly cost at full time outside what a post costs, with the contributions: tkr
+   * typed in kronor (45), an hourly or an annual cost. Read as it stands, and said.
+   */
+  private costOfPost(cost: Ore): void {
+    if (cost >= MIN_POST_COST && cost <= MAX_POST_COST) return;
+    this.findings.push(
+      finding(
+        "MONTHLY_COST_RANGE",
+        this.sheet,
+        a1(this.r, this.t.monthlyCost),
+        {
+          amountOre: cost,
+        },
+      ),
+    );
+  }
+
   /** A line's months; a range ("jul–dec") is kept, for its half to be checked against the sheet's. */
   private months(cell: Cell | undefined): number | null {
     const { r, t } = this;
@@ -1977,6 +1996,10 @@ function readPercent(
     unit === 1 ? suspectPercent(n, micro, sheet, address) : null,
   );
 }
+
+/** A full-time post's monthly cost with the contributions: 15 000 kr to 160 000 kr (öre). */
+const MIN_POST_COST = 1_500_000;
+const MAX_POST_COST = 16_000_000;
 
 /** Below this a service percentage is no post (2,75 % is about an hour a week): 2,75 posts were meant. */
 const LOW_PERCENT_MICRO = 5_000_000;
