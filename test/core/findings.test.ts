@@ -39,6 +39,8 @@ describe("the finding catalogue", () => {
     // Half-years ("2025-H2") are years too: written as they are.
     expect(yearly).toEqual([
       "HIDDEN_SHEET_NOT_READ",
+      "BUDGET_SHEET_REPORTED",
+      "REPORTED_BUDGET_DIFFERS",
       "DUPLICATE_HALF_YEAR",
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",

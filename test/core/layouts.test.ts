@@ -726,3 +726,71 @@ describe("months typed as a range of months", () => {
     );
   });
 });
+
+describe("a budget kept beside the report of its half-year", () => {
+  const budgetSheet = (name: string, activities: number) => ({
+    name,
+    rows: [
+      ["Post", "Budget"],
+      ["Lönekostnader: Hälsofrämjare", kr(600000)],
+      ["Verksamhetskostnader", kr(activities)],
+      ["OH-kostnader", kr(70000)],
+    ] as CellSpec[][],
+  });
+  const report = (name: string) => ({
+    name,
+    rows: [
+      ["Post", "Budget", "Utfall"],
+      ["Lönekostnader: Hälsofrämjare", kr(600000), kr(505789)],
+      ["Verksamhetskostnader", kr(100000), kr(90000)],
+      ["OH-kostnader", kr(70000), kr(59579)],
+    ] as CellSpec[][],
+  });
+  const book = (...sheets: { name: string; rows: CellSpec[][] }[]) =>
+    checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      ...sheets,
+    ]);
+
+  // The template's budget sheet and the partner's report of it were DUPLICATE_HALF_YEAR: the
+  // budget sheet was read, without actuals, and nothing was repaid.
+  test("the report is read, and the budget sheet is said not to be", async () => {
+    const r = await book(
+      budgetSheet("Budget 2024 H1", 100000),
+      report("Utfall 2024 H1"),
+    );
+    expect(r.periods.map((p) => p.sheet)).toEqual(["Utfall 2024 H1"]);
+    expect(r.repayment.total).toBe(114_632);
+    expect(r.findings.map((f) => `${f.code} ${f.sheet}: ${f.message}`)).toEqual(
+      [
+        'BUDGET_SHEET_REPORTED Budget 2024 H1: Bladet har budgeten för 2024-H1, som återrapporten "Utfall 2024 H1" redovisar med utfall: det läses inte, och 2024-H1 räknas från "Utfall 2024 H1".',
+        expect.stringMatching(/^REPAYMENT_DUE_DEFAULTED/),
+      ],
+    );
+  });
+
+  test("a report held to another budget than the sheet beside it is a warning with both", async () => {
+    const r = await book(
+      budgetSheet("Budget 2024 H1", 80000),
+      report("Utfall 2024 H1"),
+    );
+    expect(r.repayment.total).toBe(114_632);
+    expect(r.findings.find((f) => f.sheet === "Budget 2024 H1")).toMatchObject({
+      code: "REPORTED_BUDGET_DIFFERS",
+      severity: "warning",
+      message: `Bladet har budgeten för 2024-H1, 750${NNBSP}000${NBSP}kr, men återrapporten "Utfall 2024 H1" redovisar mot 770${NNBSP}000${NBSP}kr. Bladet läses inte, och 2024-H1 räknas från "Utfall 2024 H1": kontrollera att återrapporten redovisar mot den beviljade budgeten.`,
+    });
+  });
+
+  test.each([
+    ["two reports", report("Utfall 2024 H1"), report("Återrapport 2024 H1")],
+    [
+      "two budgets",
+      budgetSheet("Budget 2024 H1", 100000),
+      budgetSheet("Budget H1 2024", 100000),
+    ],
+  ])("%s of one half-year are still DUPLICATE_HALF_YEAR", async (_, a, b) => {
+    const r = await book(a, b);
+    expect(r.findings.map((f) => f.code)).toContain("DUPLICATE_HALF_YEAR");
+  });
+});

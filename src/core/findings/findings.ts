@@ -144,6 +144,28 @@ export const FINDINGS = {
       `The sheet is hidden and covers the same half-year (${f.halfYear}) as the sheet "${f.shown}": the hidden one is not read. Delete it, or show it and give it another period, if it should count.`,
     "info",
   ),
+  BUDGET_SHEET_REPORTED: t<{
+    readonly halfYear: string;
+    readonly report: string;
+  }>(
+    (f) =>
+      `Bladet har budgeten för ${f.halfYear}, som återrapporten "${f.report}" redovisar med utfall: det läses inte, och ${f.halfYear} räknas från "${f.report}".`,
+    (f) =>
+      `The sheet holds the budget for ${f.halfYear}, which the report "${f.report}" accounts for with actuals: it is not read, and ${f.halfYear} is counted from "${f.report}".`,
+    "info",
+  ),
+  REPORTED_BUDGET_DIFFERS: t<{
+    readonly halfYear: string;
+    readonly report: string;
+    readonly budgetOre: Ore;
+    readonly reportedOre: Ore;
+  }>(
+    (f) =>
+      `Bladet har budgeten för ${f.halfYear}, ${f.budget}, men återrapporten "${f.report}" redovisar mot ${f.reported}. Bladet läses inte, och ${f.halfYear} räknas från "${f.report}": kontrollera att återrapporten redovisar mot den beviljade budgeten.`,
+    (f) =>
+      `The sheet holds the budget for ${f.halfYear}, ${f.budget}, but the report "${f.report}" accounts against ${f.reported}. The sheet is not read, and ${f.halfYear} is counted from "${f.report}": check that the report accounts against the granted budget.`,
+    "warning",
+  ),
   SALARIES_FROM_SHEET: t<NoParams>(
     () =>
       "Lönekalkylen (en rad per person med post, födelseår och månadslön) läses från det här bladet: inget blad heter Lönekalkyl.",

@@ -52,7 +52,7 @@ import {
   type TotalRow,
   cellOf,
 } from "../model";
-import { type Ore, kronor } from "../figures/money";
+import { type Ore, kronor, sum } from "../figures/money";
 import {
   type HalfYear,
   type PeriodParse,
@@ -183,7 +183,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   }
   details ??= detailsFrom(elsewhere.details, detailsFindings);
   salaryGrid ??= salariesFrom(elsewhere.salaries, halfYearFindings);
-  const shown = withoutHiddenCopies(halfYears, elsewhere.hidden);
+  const shown = withoutCopies(halfYears, elsewhere.hidden);
   const read = details?.agreement ?? emptyAgreement();
   const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
   const rate = details?.rateMissing ? rateOf(read, halfYears) : null;
@@ -215,40 +215,71 @@ interface Elsewhere {
 }
 
 /**
- * A hidden sheet of a half-year that a shown sheet has too (an old version kept out of sight) is
- * not read: the shown one is the budget, and the hidden one is said once. A hidden sheet alone
- * for its half-year is read, as before.
+ * Sheets of a half-year that another sheet of it stands for are not read, each said once: a hidden
+ * one beside a shown one (an old version kept out of sight), and a budget without actuals beside
+ * the one report of it with actuals (the template's "Budget 2024 H1" kept beside the partner's
+ * "Utfall 2024 H1"). Two sheets of a half-year otherwise are still DUPLICATE_HALF_YEAR; a hidden
+ * sheet alone for its half-year is read, as before.
  */
-function withoutHiddenCopies(
+function withoutCopies(
   halfYears: readonly HalfYearSheet[],
   hidden: ReadonlySet<string>,
 ): {
   halfYears: HalfYearSheet[];
   findings: (found: readonly Finding[]) => Finding[];
 } | null {
-  if (hidden.size === 0) return null;
-  const shownBy = new Map<string, string>();
-  for (const h of halfYears)
-    if (!hidden.has(h.sheet)) shownBy.set(h.halfYear.id, h.sheet);
-  const left = new Set(
-    halfYears
-      .filter((h) => hidden.has(h.sheet) && shownBy.has(h.halfYear.id))
-      .map((h) => h.sheet),
-  );
+  const byHalfYear = new Map<string, HalfYearSheet[]>();
+  for (const h of halfYears) {
+    const same = byHalfYear.get(h.halfYear.id);
+    if (same) same.push(h);
+    else byHalfYear.set(h.halfYear.id, [h]);
+  }
+  const left = new Map<string, Finding>();
+  for (const [id, sheets] of byHalfYear) {
+    const shown = sheets.filter((h) => !hidden.has(h.sheet));
+    if (sheets.length < 2 || shown.length === 0) continue;
+    for (const h of sheets)
+      if (hidden.has(h.sheet))
+        left.set(
+          h.sheet,
+          finding("HIDDEN_SHEET_NOT_READ", h.sheet, null, {
+            halfYear: id,
+            shown: shown[shown.length - 1]!.sheet,
+          }),
+        );
+    const reports = shown.filter((h) => h.lines.some((l) => l.actual !== null));
+    if (reports.length === 1)
+      for (const h of shown)
+        if (h !== reports[0]) left.set(h.sheet, reportedBudget(h, reports[0]!));
+  }
+  if (left.size === 0) return null;
   return {
     halfYears: halfYears.filter((h) => !left.has(h.sheet)),
     findings: (found) => [
       ...found.filter((f) => f.sheet === null || !left.has(f.sheet)),
-      ...halfYears
-        .filter((h) => left.has(h.sheet))
-        .map((h) =>
-          finding("HIDDEN_SHEET_NOT_READ", h.sheet, null, {
-            halfYear: h.halfYear.id,
-            shown: shownBy.get(h.halfYear.id)!,
-          }),
-        ),
+      ...left.values(),
     ],
   };
+}
+
+/**
+ * A budget sheet that a report of its half-year accounts for: not read, and said; a warning when
+ * the budgets typed on the two differ (the report held to another budget than this one).
+ */
+function reportedBudget(budget: HalfYearSheet, report: HalfYearSheet): Finding {
+  const typed = (h: HalfYearSheet): Ore | null =>
+    h.lines.every((l) => l.budget !== null)
+      ? sum(h.lines.map((l) => l.budget!))
+      : null;
+  const [own, reported] = [typed(budget), typed(report)];
+  const params = { halfYear: budget.halfYear.id, report: report.sheet };
+  return own !== null && reported !== null && own !== reported
+    ? finding("REPORTED_BUDGET_DIFFERS", budget.sheet, null, {
+        ...params,
+        budgetOre: own,
+        reportedOre: reported,
+      })
+    : finding("BUDGET_SHEET_REPORTED", budget.sheet, null, params);
 }
 
 const noneElsewhere = (): Elsewhere => ({
