@@ -1,8 +1,16 @@
 // SPEC §3: edited layouts read the same figures; submitted totals and typed salaries are checked.
 
-import { enumerationEnd } from "../../src/core/reading/glossary";
+import {
+  earlierSurplusYear,
+  enumerationEnd,
+} from "../../src/core/reading/glossary";
 import { checkSheets, errorsOf, findingAt } from "../helpers/check";
-import { HEADERS, budgetHalfYearSheet, detailsSheet } from "../helpers/seed";
+import {
+  HEADERS,
+  budgetHalfYearSheet,
+  detailsSheet,
+  reportWorkbook,
+} from "../helpers/seed";
 import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
 
 /** The seed's agreement as the JSON has it, cut to its 2025 H2. */
@@ -792,5 +800,37 @@ describe("a budget kept beside the report of its half-year", () => {
   ])("%s of one half-year are still DUPLICATE_HALF_YEAR", async (_, a, b) => {
     const r = await book(a, b);
     expect(r.findings.map((f) => f.code)).toContain("DUPLICATE_HALF_YEAR");
+  });
+});
+
+describe("an earlier year's surplus as people name it", () => {
+  // Each was no key: 232 886 kr left out of the repayment, and nothing said.
+  test.each([
+    "Ej förbrukade medel 2023",
+    "Outnyttjade medel 2023",
+    "Ej använda medel 2023",
+    "Att återbetala 2023",
+    "Överskott 2023",
+  ])("%j is the surplus of 2023", async (key) => {
+    const r = await checkSheets(
+      reportWorkbook().map((s) =>
+        s.name === "Uppgifter"
+          ? {
+              ...s,
+              rows: s.rows.map((row) =>
+                row[0] === "Ej förbrukat överskott 2023"
+                  ? [key, kr(232886)]
+                  : row,
+              ),
+            }
+          : s,
+      ),
+    );
+    expect(r.repayment.total).toBe(380_222);
+  });
+
+  test("used funds are no surplus", () => {
+    expect(earlierSurplusYear("Utnyttjade medel 2023")).toBeNull();
+    expect(earlierSurplusYear("Förbrukade medel 2023")).toBeNull();
   });
 });
