@@ -44,6 +44,8 @@ describe("the finding catalogue", () => {
       "DUPLICATE_HALF_YEAR",
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",
+      "SALARY_BIRTH_DATE",
+      "SALARY_PERSONAL_NUMBER",
       "PERIOD_MISMATCH",
       "MONTHS_OUTSIDE_HALF_YEAR",
       "OH_MISMATCH",

@@ -66,6 +66,39 @@ describe("Lönekalkyl", () => {
     ]);
   });
 
+  // A birth date read as a date serial ("Födelseåret "29358""), a personal identity number as text
+  // that is no number, "tills vidare" as a date that is none: each an error, the person not counted.
+  test.each([
+    ["3,2", date("1980-05-17"), "SALARY_BIRTH_DATE"],
+    ["3,2", "1980-05-17", "SALARY_BIRTH_DATE"],
+    ["3,2", "198005171234", "SALARY_PERSONAL_NUMBER"],
+    ["3,2", "800517-1234", "SALARY_PERSONAL_NUMBER"],
+    ["5,6", "tills vidare", null],
+    ["5,6", "t.v.", null],
+    ["5,6", "–", null],
+  ] as [string, CellSpec, string | null][])(
+    "a person's %s written %j counts as the year or the open end it says",
+    async (at, typed, code) => {
+      const [details, persons, ...rest] = salaryWorkbook();
+      const rows = persons!.rows.map((row, i) =>
+        row.map((cell, j) => (`${i},${j}` === at ? typed : cell)),
+      );
+      const { a, json } = await check([
+        details!,
+        { ...persons!, rows },
+        ...rest,
+      ]);
+      const plain = await check(salaryWorkbook());
+      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+        plain.a.computation.halfYears.map((h) => h.budget),
+      );
+      expect(json.findings.map((f) => f.code)).toEqual([
+        ...(code ? [code] : []),
+        "SURCHARGE_MISSING",
+      ]);
+    },
+  );
+
   test("a sheet of persons named otherwise ('Lönebudget') is Lönekalkyl, and says so; one named Lönekalkyl wins over a copy", async () => {
     const renamed = salaryWorkbook().map((s) =>
       s.name === "Lönekalkyl" ? { ...s, name: "Lönebudget" } : s,

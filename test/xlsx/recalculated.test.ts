@@ -24,6 +24,7 @@ import {
   salaryWorkbook,
 } from "../helpers/seed";
 import {
+  type CellSpec,
   type SheetSpec,
   buildXlsx,
   date,
@@ -502,6 +503,48 @@ describe("what such a sample found, each agreeing now", () => {
     expect(analyze(mine).findings.map((f) => f.code)).toEqual([
       "SALARIES_FROM_SHEET",
       "SURCHARGE_MISSING",
+    ]);
+  }, 120_000);
+
+  // A birth date for a birth year, and "tills vidare" for no end: the cost formula would take the
+  // date's serial for a year (an age of −30 000: the full rate for one born in 1958, who pays the
+  // older worker's) and text for a date, so such a person's cost is the figure.
+  test("a birth date, a personal identity number and 'tills vidare' in Lönekalkyl: the same cost as the year and an empty cell, recalculated too", async () => {
+    const persons = (cells: Record<string, CellSpec>) =>
+      salaryWorkbook().map((s) =>
+        s.name === "Lönekalkyl"
+          ? {
+              ...s,
+              rows: s.rows.map((row, i) =>
+                row.map((c, j) =>
+                  `${i},${j}` in cells ? cells[`${i},${j}`]! : c,
+                ),
+              ),
+            }
+          : s,
+      );
+    const mine = await computedAgreeing(
+      persons({
+        "3,2": date("1958-05-17"),
+        "4,2": "20050312-1234",
+        "5,6": "tills vidare",
+      }),
+    );
+    const plain = analyze(
+      readXlsx(
+        computeBytes(
+          await buildXlsx(persons({ "3,2": 1958, "4,2": 2005, "5,6": null })),
+        ),
+      ),
+    );
+    const a = analyze(mine);
+    expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+      plain.computation.halfYears.map((h) => h.budget),
+    );
+    expect(a.findings.map((f) => `${f.code} ${f.cell ?? ""}`)).toEqual([
+      "SALARY_PERSONAL_NUMBER C5",
+      "SALARY_BIRTH_DATE C4",
+      "SURCHARGE_MISSING ",
     ]);
   }, 120_000);
 

@@ -354,6 +354,20 @@ export const FINDINGS = {
       `The monthly cost ${f.amount} at full time is outside SEK 15,000–160,000: is it in the wrong unit, or an hourly or annual cost? Enter the cost per month at full time, with contributions.`,
     "warning",
   ),
+  SALARY_BIRTH_DATE: t<{ readonly year: number }>(
+    (f) =>
+      `Födelseåret ${f.year} läses ur datumet. Bara året behövs: skriv ${f.year}, så lämnar arbetsboken inte ut mer om personen än beräkningen behöver.`,
+    (f) =>
+      `The birth year ${f.year} is read from the date. Only the year is needed: enter ${f.year}, so that the workbook gives away no more about the person than the calculation needs.`,
+    "info",
+  ),
+  SALARY_PERSONAL_NUMBER: t<{ readonly year: number }>(
+    (f) =>
+      `Cellen har ett personnummer: födelseåret ${f.year} läses ur det. Arbetsboken lämnas till staden: skriv bara födelseåret, ${f.year}.`,
+    (f) =>
+      `The cell holds a personal identity number: the birth year ${f.year} is read from it. The workbook goes to the city: enter the birth year only, ${f.year}.`,
+    "warning",
+  ),
   SALARY_MONTHLY_RANGE: t<{ readonly amountOre: Ore }>(
     (f) =>
       `Månadslönen ${f.amount} ligger utanför 15 000–120 000 kr: är det en årslön eller en timlön? Skriv lönen per månad vid heltid.`,

@@ -3,7 +3,7 @@
 // SUMIF that makes a half-year line's budget. The engine's figures are the formulas' cached values.
 
 import type { Analysis } from "../analyze";
-import { daysInMonth, isoToSerial } from "../reading/dates";
+import { daysInMonth, isDateFormat, isoToSerial } from "../reading/dates";
 import {
   type Cell,
   type Grid,
@@ -82,7 +82,7 @@ function costFormula(
 /**
  * The cells a person's cost formula reads hold numbers (Från, Till and Pålägg may be empty): text
  * becomes a number in a formula only in some spreadsheets and languages ("0,06" is #VALUE! in an
- * English one).
+ * English one). A birth date is a number too, but the formula takes the cell as a year.
  */
 function numericInputs(s: CostSheet, row: number): boolean {
   const { birthYear, salary, grade, from, to, surcharge } = s.salaries.columns;
@@ -90,6 +90,7 @@ function numericInputs(s: CostSheet, row: number): boolean {
   const numeric = (col: number | undefined) => cells[col ?? -1]?.t === "n";
   return (
     numeric(birthYear) &&
+    !isDateFormat(cells[birthYear ?? -1]?.fmt) &&
     numeric(salary) &&
     numeric(grade) &&
     [from, to, surcharge].every(

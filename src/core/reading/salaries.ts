@@ -14,7 +14,7 @@ import {
   take,
   unitFinding,
 } from "./cells";
-import type { IsoDate } from "./dates";
+import { type IsoDate, isDateFormat, serialToIso } from "./dates";
 import { type Finding, finding } from "../findings/findings";
 import { COLUMN_HEADERS, compactKey } from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
@@ -24,6 +24,7 @@ import type { Person } from "../figures/payroll";
 import {
   headerUnit,
   normalizeKey,
+  parseDateText,
   readDate,
   readText,
   serviceWord,
@@ -229,11 +230,66 @@ function readPerson(
   };
 }
 
+/**
+ * A personal identity number, YYYYMMDD-XXXX or YYMMDD-XXXX ("+" past a hundred years): its year.
+ * Born 2016 or later is no employee: a two-digit year up to 15 is 20YY.
+ */
+const PERSONAL_NUMBER = /^(\d{2})?(\d{2})(\d{2})(\d{2})[-+ ]?\d{4}$/;
+
+/**
+ * The year of a birth date or personal identity number typed for a birth year: only the year is
+ * needed, and the workbook goes to the city, so it is said (a personal identity number a warning).
+ */
+function yearOfBirthDate(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string,
+): CellRead<number> | null {
+  const iso =
+    cell?.t === "n" && isDateFormat(cell.fmt) ? serialToIso(cell.v) : null;
+  if (iso !== null) {
+    const year = Number(iso.slice(0, 4));
+    return readValue(
+      year,
+      finding("SALARY_BIRTH_DATE", sheet, address, { year }),
+    );
+  }
+  if (cell?.t !== "s") return null;
+  const text = cell.v.trim();
+  const id = PERSONAL_NUMBER.exec(text);
+  if (id) {
+    const yy = Number(id[2]);
+    const year = id[1]
+      ? Number(id[1] + id[2])
+      : yy <= 15
+        ? 2000 + yy
+        : 1900 + yy;
+    return readValue(
+      year,
+      finding("SALARY_PERSONAL_NUMBER", sheet, address, { year }),
+    );
+  }
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDateText(text) : null;
+  if (date === null) return null;
+  const year = Number(date.slice(0, 4));
+  return readValue(
+    year,
+    finding("SALARY_BIRTH_DATE", sheet, address, { year }),
+  );
+}
+
 function readBirthYear(
   cell: Cell | undefined,
   sheet: string,
   address: string,
 ): CellRead<number> {
+  const fromDate = yearOfBirthDate(cell, sheet, address);
+  if (
+    fromDate?.value != null &&
+    fromDate.value >= 1930 &&
+    fromDate.value <= 2015
+  )
+    return fromDate;
   const birth = numberAt(cell, sheet, address, "year");
   if (!birth.value)
     return birth.finding ? readFailed(birth.finding) : EMPTY_READ;
@@ -280,6 +336,15 @@ function readGrade(
   return readValue(Math.round(points * 1_000_000));
 }
 
+/** A date left open: "tills vidare", "t.v.", "löpande", a dash. */
+const OPEN_DATE = /^(?:tills? ?vidare|t ?v|löpande|pågående|ingen|[-–—])$/;
+
+function isOpenDate(cell: Cell): boolean {
+  return (
+    cell.t === "s" && OPEN_DATE.test(normalizeKey(cell.v) || cell.v.trim())
+  );
+}
+
 function readPersonDate(
   cell: Cell | undefined,
   anchor: "first" | "last",
@@ -287,7 +352,9 @@ function readPersonDate(
   address: string,
   agreement: Agreement,
 ): CellRead<IsoDate> {
-  if (cell === undefined || isEmptyCell(cell)) return EMPTY_READ;
+  // "tills vidare", a dash: no date, the whole agreement, as an empty cell.
+  if (cell === undefined || isEmptyCell(cell) || isOpenDate(cell))
+    return EMPTY_READ;
   const d = readDate(cell, anchor);
   if (!d.ok) return readFailed(failureFinding(d.failure, sheet, address));
   const date = d.value;
