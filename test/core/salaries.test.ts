@@ -8,6 +8,7 @@ import {
   toCheckJson,
 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
+import { STAMP } from "../helpers/compute";
 import { salaryWorkbook, typeset } from "../helpers/seed";
 import { type CellSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
 
@@ -98,6 +99,57 @@ describe("Lönekalkyl", () => {
       ]);
     },
   );
+
+  // The seed's labels carry their category ("Lönekostnader: Hälsofrämjare"), the Post does not: each
+  // person was SALARY_POST_UNKNOWN, and the line had no budget (110 000 kr for 768 682).
+  test.each([
+    "Lönekostnader: Hälsofrämjare",
+    "1.1 Hälsofrämjare",
+    "Lön – Hälsofrämjare",
+  ])(
+    "the salary line %j is the post 'Hälsofrämjare'; compute writes the figure, as a SUMIF would not match",
+    async (label) => {
+      const sheets = salaryWorkbook().map((s) =>
+        s.name.startsWith("Budget")
+          ? {
+              ...s,
+              rows: s.rows.map((row, i) =>
+                i === 3 ? [row[0]!, label, ...row.slice(2)] : row,
+              ),
+            }
+          : s,
+      );
+      const bytes = await buildXlsx(sheets);
+      const { a, json } = await check(sheets);
+      const plain = await check(salaryWorkbook());
+      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+        plain.a.computation.halfYears.map((h) => h.budget),
+      );
+      expect(json.findings.map((f) => f.code)).toEqual(["SURCHARGE_MISSING"]);
+      const grids = readXlsx(bytes);
+      const edit = planWrite(grids, analyze(grids), STAMP).edits.find(
+        (e) => e.sheet === "Budget 2026 H1",
+      )!;
+      expect(edit.cells.find((c) => c.row === 3 && c.col === 2)?.value).toEqual(
+        { kind: "number", value: 598_802 },
+      );
+    },
+  );
+
+  test("a line whose label differs from a Post but for its category is matched only on a salary line", async () => {
+    const sheets = salaryWorkbook().map((s) =>
+      s.name.startsWith("Budget")
+        ? {
+            ...s,
+            rows: s.rows.map((row, i) =>
+              i === 3 ? ["Verksamhet", "Lön: Hälsofrämjare", kr(1000)] : row,
+            ),
+          }
+        : s,
+    );
+    const { json } = await check(sheets);
+    expect(json.findings.map((f) => f.code)).toContain("SALARY_POST_UNKNOWN");
+  });
 
   test("a sheet of persons named otherwise ('Lönebudget') is Lönekalkyl, and says so; one named Lönekalkyl wins over a copy", async () => {
     const renamed = salaryWorkbook().map((s) =>
@@ -308,7 +360,7 @@ describe("Lönekalkyl written", () => {
 
 describe("Avgiftssatser changed by hand", () => {
   test("a changed rate is said at its cell, the law's rate is used, and compute writes the table back", async () => {
-    const { computeBytes, STAMP } = await import("../helpers/compute");
+    const { computeBytes } = await import("../helpers/compute");
     const computed = readXlsx(
       computeBytes(await buildXlsx(salaryWorkbook({ surcharge: pct(0.06) }))),
     );

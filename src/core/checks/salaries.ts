@@ -4,7 +4,7 @@ import type { Computation } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { a1 } from "../reading/grid";
 import type { BudgetWorkbook } from "../model";
-import { normalizeKey } from "../reading/values";
+import { personsByPost, personsOfLine } from "../reading/salaries";
 
 export function salaryPostChecks(
   workbook: BudgetWorkbook,
@@ -12,12 +12,14 @@ export function salaryPostChecks(
 ): Finding[] {
   const salaries = workbook.salaries;
   if (!salaries) return [];
-  const used = new Set<string>();
+  // The persons some line has, matched as the engine matches them.
+  const byPost = personsByPost(salaries);
+  const used = new Set<number>();
   for (const h of c.halfYears)
     for (const l of h.lines)
-      if (l.salaries) used.add(normalizeKey(l.input.label));
+      for (const p of personsOfLine(l.input, byPost) ?? []) used.add(p.row);
   return salaries.persons.flatMap((p) =>
-    used.has(normalizeKey(p.post))
+    used.has(p.row)
       ? []
       : [
           finding(

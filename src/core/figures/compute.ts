@@ -33,8 +33,7 @@ import {
   sum,
 } from "./money";
 import { type Person, type PersonCost, personCost } from "./payroll";
-import { personsByPost } from "../reading/salaries";
-import { normalizeKey } from "../reading/values";
+import { personsByPost, personsOfLine } from "../reading/salaries";
 import { type HalfYearId, compareHalfYears } from "../reading/period";
 
 const PPM = 1_000_000n;
@@ -236,8 +235,7 @@ function lineSalaries(
   agreement: Agreement,
   byPost: ReadonlyMap<string, readonly Person[]>,
 ): PersonCost[] | undefined {
-  if (line.category === "overhead" || byPost.size === 0) return undefined;
-  return byPost.get(normalizeKey(line.label))?.flatMap((p) => {
+  return personsOfLine(line, byPost)?.flatMap((p) => {
     const c = personCost(p, source.halfYear, agreement.surchargePpm, agreement);
     return c ? [c] : [];
   });

@@ -316,6 +316,20 @@ export function labelKey(label: string): string {
   return normalizeKey(label.slice(enumerationEnd(label)));
 }
 
+/** The category a seed-style label starts with ("Lönekostnader: ", "Lön – "), before its post. */
+const CATEGORY_PREFIX =
+  /^(?:lönekostnader|lönekostnad|löner|lön|personalkostnader|personal)\s*[:–—-]\s*(?=\p{L})/iu;
+
+/**
+ * A salary line's label as a Post of `Lönekalkyl` names it: without the number that lists it or
+ * the category before it ("1.1 Lönekostnader: Hälsofrämjare" is the post "Hälsofrämjare").
+ */
+export function postOfLabel(label: string): string {
+  return normalizeKey(
+    label.slice(enumerationEnd(label)).trim().replace(CATEGORY_PREFIX, ""),
+  );
+}
+
 /** Labels of submitted total rows (SPEC §3.2). */
 export function isTotalLabel(label: string): boolean {
   return /^(summa|totalt|total|totalsumma)(?![\p{L}\p{N}])/u.test(

@@ -16,7 +16,12 @@ import {
 } from "./cells";
 import { type IsoDate, isDateFormat, serialToIso } from "./dates";
 import { type Finding, finding } from "../findings/findings";
-import { COLUMN_HEADERS, compactKey } from "./glossary";
+import {
+  COLUMN_HEADERS,
+  type Category,
+  compactKey,
+  postOfLabel,
+} from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
@@ -368,6 +373,24 @@ function readPersonDate(
           end,
         })
       : null,
+  );
+}
+
+/**
+ * The persons of a line: by its Post as typed, else a salary line's post without its number and
+ * category ("Lönekostnader: Hälsofrämjare" is the post "Hälsofrämjare"; compute then writes the
+ * figure, as a SUMIF would not match). None for an overhead line.
+ */
+export function personsOfLine(
+  line: { readonly category: Category; readonly label: string },
+  byPost: ReadonlyMap<string, readonly Person[]>,
+): readonly Person[] | undefined {
+  if (line.category === "overhead" || byPost.size === 0) return undefined;
+  return (
+    byPost.get(normalizeKey(line.label)) ??
+    (line.category === "salary"
+      ? byPost.get(postOfLabel(line.label))
+      : undefined)
   );
 }
 
