@@ -689,6 +689,22 @@ describe("a table of labels and one column of amounts", () => {
     expect(r.periods[0]!.actual?.total).toBe(99_000);
   });
 
+  // Any sheet may have such a row: one without a period says nothing (it was no table before).
+  test("a Budget header alone on a sheet of no half-year makes no finding", async () => {
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+      {
+        name: "Anteckningar",
+        rows: [
+          ["Fråga", "Budget för resor?"],
+          ["Svar", "Ingår i verksamheten"],
+        ],
+      },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
   test("a Budget header with nothing left of it heads no table", async () => {
     const r = await sheet([["Budget"], ["Lokalhyra", kr(100000)]]);
     expect(r.findings.map((f) => f.code)).toEqual([

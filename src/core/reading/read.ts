@@ -715,6 +715,11 @@ interface Header {
   readonly units: Partial<Record<ColumnKey, number>>;
   /** A second column of figures read as one already found ("Budget reviderad" after "Budget"). */
   readonly repeated: readonly { key: ColumnKey; col: number }[];
+  /**
+   * A Budget header alone ("Aktivitet | Belopp"): a table only on a sheet of a half-year. Any sheet
+   * may hold such a row, so it makes no sheet without a period a finding.
+   */
+  readonly lone?: true;
 }
 
 /** The columns that hold amounts, which a header may give in thousands ("Budget (tkr)"). */
@@ -768,12 +773,13 @@ function headerOf(
     if (unit !== 1) units.budget = unit;
   }
   const { budget, actual } = columns;
-  return (count >= 2 && (budget !== undefined || actual !== undefined)) ||
-    (lone &&
-      count === 1 &&
-      budget !== undefined &&
-      row.slice(0, budget).some((cell) => !isEmptyCell(cell)))
-    ? { row: r, columns, units, repeated }
+  if (count >= 2 && (budget !== undefined || actual !== undefined))
+    return { row: r, columns, units, repeated };
+  return lone &&
+    count === 1 &&
+    budget !== undefined &&
+    row.slice(0, budget).some((cell) => !isEmptyCell(cell))
+    ? { row: r, columns, units, repeated, lone: true }
     : null;
 }
 
@@ -1298,19 +1304,20 @@ function sheetPeriod(
   const periodCell = findPeriodCell(grid, header ? header.row : -1);
   const fromName = parsePeriod(sheet);
   const chosen = periodCell?.parse ?? fromName;
+  // Only a sheet that looks like a budget sheet is worth a finding.
+  const table = header !== null && !header.lone;
   if (!chosen)
     return {
       halfYear: null,
       cell: null,
-      findings: header ? [finding("PERIOD_UNKNOWN", sheet, null)] : [],
+      findings: table ? [finding("PERIOD_UNKNOWN", sheet, null)] : [],
     };
   if (chosen.kind === "other")
-    // Only a sheet that looks like a budget sheet is worth a finding.
     return {
       halfYear: null,
       cell: null,
       findings:
-        header || periodCell
+        table || periodCell
           ? [
               finding("NOT_HALF_YEAR", sheet, periodCell?.address ?? null, {
                 text: periodCell?.text ?? sheet,
