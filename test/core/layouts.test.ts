@@ -690,7 +690,7 @@ describe("a table of labels and one column of amounts", () => {
   });
 
   // Any sheet may have such a row: one without a period says nothing (it was no table before).
-  test("a Budget header alone on a sheet of no half-year makes no finding", async () => {
+  test("a Budget header alone, or a 'Summa' column, on a sheet of no half-year makes no finding", async () => {
     const r = await checkSheets([
       detailsSheet({ end: "2025-12-31" }),
       budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
@@ -699,6 +699,13 @@ describe("a table of labels and one column of amounts", () => {
         rows: [
           ["Fråga", "Budget för resor?"],
           ["Svar", "Ingår i verksamheten"],
+        ],
+      },
+      {
+        name: "Sammanställning",
+        rows: [
+          ["Post", "Summa"],
+          ["Lön", kr(1_817_544)],
         ],
       },
     ]);

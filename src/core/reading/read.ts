@@ -716,8 +716,9 @@ interface Header {
   /** A second column of figures read as one already found ("Budget reviderad" after "Budget"). */
   readonly repeated: readonly { key: ColumnKey; col: number }[];
   /**
-   * A Budget header alone ("Aktivitet | Belopp"): a table only on a sheet of a half-year. Any sheet
-   * may hold such a row, so it makes no sheet without a period a finding.
+   * A Budget header alone ("Aktivitet | Belopp"), or a budget headed "Summa" or "Totalt": a table
+   * only on a sheet of a half-year. Any sheet may hold such a row (a summary's "Post | Summa"), so
+   * it makes no sheet without a period a finding.
    */
   readonly lone?: true;
 }
@@ -766,15 +767,24 @@ function headerOf(
     } else if (amount || key === "servicePercent" || key === "months")
       repeated.push({ key, col: c });
   });
+  let weak = false;
   if (columns.budget === undefined && fallback !== undefined) {
+    weak = true;
     columns.budget = fallback;
     count++;
     const unit = headerUnit(readText(row[fallback]));
     if (unit !== 1) units.budget = unit;
   }
   const { budget, actual } = columns;
+  // "Post | Summa" on a summary sheet is no half-year's table: a weak header, as a lone one.
   if (count >= 2 && (budget !== undefined || actual !== undefined))
-    return { row: r, columns, units, repeated };
+    return {
+      row: r,
+      columns,
+      units,
+      repeated,
+      ...(weak ? { lone: true } : {}),
+    };
   return lone &&
     count === 1 &&
     budget !== undefined &&
