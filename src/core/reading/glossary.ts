@@ -149,7 +149,7 @@ export const COLUMN_SYNONYMS = compactAll<ColumnKey>(COLUMN_HEADERS);
  * salary table ("Post | Omfattning | Månader | Månadskostnad | Summa"). "Kostnad" heads labels as
  * often, so it is an amount only when it names its unit ("Kostnad (kr)", "Kostnad SEK").
  */
-export const BUDGET_FALLBACK_HEADERS: readonly string[] = [
+const BUDGET_FALLBACK_HEADERS: readonly string[] = [
   "Summa",
   "Totalt",
   "Total",
