@@ -53,6 +53,10 @@ describe("half-years from names and Period cells", () => {
     ["25H2", "2025-H2"],
     ["2H25", "2025-H2"],
     ["1H 26", "2026-H1"],
+    // A two-digit year after the months, last in the name (each was PERIOD_UNKNOWN).
+    ["Budget jul–dec 25", "2025-H2"],
+    ["Budget juli–december -25", "2025-H2"],
+    ["Utfall jan-jun 24", "2024-H1"],
   ])("%j is %s", (text, id) => {
     const p = parsePeriod(text);
     expect(p?.kind === "half-year" ? p.halfYear.id : p).toBe(id);
@@ -73,6 +77,7 @@ describe("half-years from names and Period cells", () => {
     "Q3 2025",
     "Q2–Q3 2025",
     "2025 jul-nov",
+    "Budget jul-okt 25",
     // "Vår" is also "our": a budget of ours for 2025 is the year.
     "Vår budget 2025",
   ])("%j is a period but not a half-year", (text) => {
@@ -87,6 +92,9 @@ describe("half-years from names and Period cells", () => {
     // An H and two digits run together, or a number of three, are no year.
     "H225",
     "H2 250",
+    // A day and a two-digit number, or months with more after the year, are no short year.
+    "1 jul - 31 dec 25",
+    "Utfall jan-jun 24 rev",
   ])("%j names no period", (text) => {
     expect(parsePeriod(text)).toBeNull();
   });

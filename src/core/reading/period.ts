@@ -221,6 +221,15 @@ function wordRange(k: string): PeriodParse | null {
   m = YEAR_THEN_MONTHS.exec(k);
   if (m)
     return monthsFrom(+m[1]!, monthNumber(m[2]!)!, +m[1]!, monthNumber(m[3]!)!);
+  // A two-digit year after the months, as a sheet name shortens it: "jul–dec 25", "juli–december -25".
+  m = MONTHS_THEN_SHORT_YEAR.exec(k);
+  if (m)
+    return monthsFrom(
+      2000 + +m[3]!,
+      monthNumber(m[1]!)!,
+      2000 + +m[3]!,
+      monthNumber(m[2]!)!,
+    );
   m = MONTH_RANGE.exec(k);
   if (!m) return null;
   const y2 = +m[6]!;
@@ -245,6 +254,12 @@ const QUARTERS = new RegExp(
 const QUARTERS_AFTER_YEAR = new RegExp(
   String.raw`(?:^| )(?<year>\d{4}) ${QUARTER}(?<q1>[1-4]) (?:(?:till och med|t o m|tom|till|och) )?(?:${QUARTER})?(?<q2>[1-4])(?: |$)`,
 );
+
+/** Months and a two-digit year, last in the text: "jul–dec 25". */
+const MONTHS_THEN_SHORT_YEAR = new RegExp(
+  `(?:^| )(${MONTH_WORD}) (?:till och med |t o m |tom |till )?(${MONTH_WORD}) (\\d{2})$`,
+);
+
 /** The year before its months: "2025 jul–dec". */
 const YEAR_THEN_MONTHS = new RegExp(
   `(?:^| )(\\d{4}) (${MONTH_WORD}) (?:till och med |t o m |tom |till )?(${MONTH_WORD})(?: |$)`,
