@@ -538,10 +538,10 @@ function markedRuns(
   const figures = (r: number) =>
     [A, B].some((c) => c !== undefined && p.view.original(r, c)?.t === "n");
   const runs: [number, number][] = [];
-  for (let r = smallest(lineRows); r <= largest(lineRows); r++) {
+  for (let r = smallest(lineRows), last = largest(lineRows); r <= last; r++) {
     if (!marked.has(r) && figures(r)) continue;
-    const last = runs[runs.length - 1];
-    if (last && last[1] === r - 1) last[1] = r;
+    const run = runs[runs.length - 1];
+    if (run && run[1] === r - 1) run[1] = r;
     else runs.push([r, r]);
   }
   return runs;
