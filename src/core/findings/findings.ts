@@ -151,7 +151,7 @@ export const FINDINGS = {
     (f) =>
       `Bladet har budgeten för ${f.halfYear}, som återrapporten "${f.report}" redovisar med utfall: det läses inte, och ${f.halfYear} räknas från "${f.report}".`,
     (f) =>
-      `The sheet holds the budget for ${f.halfYear}, which the report "${f.report}" accounts for with actuals: it is not read, and ${f.halfYear} is counted from "${f.report}".`,
+      `The sheet holds the budget for ${f.halfYear}, which the report "${f.report}" accounts for with actuals: it is not read, and ${f.halfYear} is counted as "${f.report}" has it.`,
     "info",
   ),
   REPORTED_BUDGET_DIFFERS: t<{
@@ -163,7 +163,7 @@ export const FINDINGS = {
     (f) =>
       `Bladet har budgeten för ${f.halfYear}, ${f.budget}, men återrapporten "${f.report}" redovisar mot ${f.reported}. Bladet läses inte, och ${f.halfYear} räknas från "${f.report}": kontrollera att återrapporten redovisar mot den beviljade budgeten.`,
     (f) =>
-      `The sheet holds the budget for ${f.halfYear}, ${f.budget}, but the report "${f.report}" accounts against ${f.reported}. The sheet is not read, and ${f.halfYear} is counted from "${f.report}": check that the report accounts against the granted budget.`,
+      `The sheet holds the budget for ${f.halfYear}, ${f.budget}, but the report "${f.report}" accounts against ${f.reported}. The sheet is not read, and ${f.halfYear} is counted as "${f.report}" has it: check that the report accounts against the granted budget.`,
     "warning",
   ),
   SALARIES_FROM_SHEET: t<NoParams>(
