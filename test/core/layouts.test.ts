@@ -514,6 +514,23 @@ describe("a half-year's headers as people write them", () => {
     expect(r.findings).toEqual([]);
   });
 
+  // A month's salary without the contributions is no monthly cost, so it stays unread; each line
+  // asked for a monthly cost the table seemed to have. Said once, naming the header.
+  test("a column 'Lön per månad' stays unread, and the header says which column is missing", async () => {
+    const r = await renamed(4, "Lön per månad");
+    expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+      "SALARY_COLUMN_MISSING C3",
+      "SALARY_INCOMPLETE F4",
+      "SALARY_INCOMPLETE F5",
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      'Tabellen har ingen kolumn Månadskostnad, så lönernas budget kan inte räknas fram som tjänstgöringsgrad × månader × månadskostnad (med avgifter). Rubriker som inte läses: "Lön per månad". Ge kolumnen som har värdena rubriken Månadskostnad, eller fyll i lönernas budget.',
+    );
+    // With the salaries' budget typed, nothing waits for the column, and nothing is said.
+    const typed = await renamed(4, "Lön per månad", true);
+    expect(typed.findings).toEqual([]);
+  });
+
   // The amount column of a salary table is often "Summa": the sheet was MISSING_COLUMNS, unread.
   test.each([
     "Summa",

@@ -347,6 +347,16 @@ export const FINDINGS = {
       `The birth year "${f.text}" is not a year between 1930 and 2015. Write the year of birth with four digits, e.g. 1985.`,
     "error",
   ),
+  SALARY_COLUMN_MISSING: t<{
+    readonly columns: string;
+    readonly unread: string;
+  }>(
+    (f) =>
+      `Tabellen har ingen kolumn ${f.columns}, så lönernas budget kan inte räknas fram som tjänstgöringsgrad × månader × månadskostnad (med avgifter).${f.unread ? ` Rubriker som inte läses: ${f.unread}.` : ""} Ge kolumnen som har värdena rubriken ${f.columns}, eller fyll i lönernas budget.`,
+    (f) =>
+      `The table has no column ${f.columns}, so the salaries' budget cannot be derived as service percentage × months × monthly cost (with contributions).${f.unread ? ` Headers not read: ${f.unread}.` : ""} Head the column that holds the values ${f.columns}, or fill in the salaries' budget.`,
+    "warning",
+  ),
   MONTHLY_COST_RANGE: t<{ readonly amountOre: Ore }>(
     (f) =>
       `Månadskostnaden ${f.amount} för en heltid ligger utanför 15 000–160 000 kr: är den skriven i fel enhet, eller är det en tim- eller årskostnad? Skriv kostnaden per månad vid heltid, med avgifter.`,

@@ -1017,6 +1017,12 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...costWithoutContributions(sheet, header, rows.head[header.row]),
       ...repeatedColumns(sheet, header, rows.head[header.row]),
       ...noActualColumn(sheet, header, rows.head[header.row]),
+      ...salaryColumnMissing(
+        sheet,
+        header,
+        rows.head[header.row],
+        reader.lines,
+      ),
       ...reader.findings,
       ...monthsOutside(sheet, reader.monthRanges, period.halfYear),
       ...noLines,
@@ -1065,6 +1071,54 @@ function noActualColumn(
     finding("NO_ACTUAL_COLUMN", sheet, a1(header.row, at), {
       unread: unreadHeaders(header, cells),
     }),
+  ];
+}
+
+/** The columns a salary line's budget is derived from, as the template heads them. */
+const SALARY_INPUT_COLUMNS: readonly (readonly [ColumnKey, string])[] = [
+  ["servicePercent", "Tjänstgöringsgrad"],
+  ["months", "Antal månader"],
+  ["monthlyCost", "Månadskostnad"],
+];
+
+/**
+ * A table with some of the salary columns but not all, whose salary lines have no budget: each
+ * line is SALARY_INCOMPLETE, asking for a value the table has no column for. Said once at the
+ * header, with the headers not read ("Lön per månad"), so the column can be headed as it is read.
+ */
+function salaryColumnMissing(
+  sheet: string,
+  header: Header,
+  cells: ReadonlyArray<Cell | undefined> | undefined,
+  lines: readonly LineInput[],
+): Finding[] {
+  const absent = SALARY_INPUT_COLUMNS.filter(
+    ([k]) => header.columns[k] === undefined,
+  );
+  if (absent.length === 0 || absent.length === SALARY_INPUT_COLUMNS.length)
+    return [];
+  const waiting = lines.some(
+    (l) =>
+      l.category === "salary" &&
+      l.budget === null &&
+      (l.servicePercentMicro !== null ||
+        l.monthsMicro !== null ||
+        l.monthlyCost !== null),
+  );
+  if (!waiting) return [];
+  const present = SALARY_INPUT_COLUMNS.find(
+    ([k]) => header.columns[k] !== undefined,
+  )!;
+  return [
+    finding(
+      "SALARY_COLUMN_MISSING",
+      sheet,
+      a1(header.row, header.columns[present[0]]!),
+      {
+        columns: absent.map(([, h]) => h).join(", "),
+        unread: unreadHeaders(header, cells),
+      },
+    ),
   ];
 }
 
