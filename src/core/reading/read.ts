@@ -21,6 +21,7 @@ import {
 import { type IsoDate, isDateFormat, isoFromParts, serialToIso } from "./dates";
 import { type Expected, type Finding, finding } from "../findings/findings";
 import {
+  COLUMN_HEADERS,
   COLUMN_SYNONYMS,
   DETAIL_SYNONYMS,
   type Category,
@@ -1075,11 +1076,9 @@ function noActualColumn(
 }
 
 /** The columns a salary line's budget is derived from, as the template heads them. */
-const SALARY_INPUT_COLUMNS: readonly (readonly [ColumnKey, string])[] = [
-  ["servicePercent", "Tjänstgöringsgrad"],
-  ["months", "Antal månader"],
-  ["monthlyCost", "Månadskostnad"],
-];
+const SALARY_INPUT_COLUMNS: readonly (readonly [ColumnKey, string])[] = (
+  ["servicePercent", "months", "monthlyCost"] as const
+).map((k) => [k, COLUMN_HEADERS[k][0]!] as const);
 
 /**
  * A table with some of the salary columns but not all, whose salary lines have no budget: each
