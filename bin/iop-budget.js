@@ -3,8 +3,9 @@
 // Entry point of the `iop-budget` command; `npm ci` (prepare) bundles the code into dist/cli/.
 let cli;
 try {
-  cli = require("../dist/cli/iop-budget.js");
+  cli = require("./load-cli.js").loadCli().cli;
 } catch (e) {
+  if (!e || e.code !== "ENOENT") throw e;
   process.stderr.write("iop-budget is not built: run `npm ci` (or `npm run build:cli`) in the project folder.\n");
   process.exit(2);
 }

@@ -687,6 +687,17 @@ function inlineLess(): void {
   setFlagsFromString("--max-inlined-bytecode-size-cumulative=100");
 }
 
+/**
+ * Puts back V8's defaults of every flag a command sets (above, and --expose-gc). The CLI's code
+ * cache is made after a run (scripts/code-cache.js), and V8 accepts a cache only under the flags
+ * it was made with: those of a command as it starts.
+ */
+export function restoreV8Flags(): void {
+  setFlagsFromString("--semi-space-growth-factor=2");
+  setFlagsFromString("--max-inlined-bytecode-size-cumulative=920");
+  setFlagsFromString("--no-expose-gc");
+}
+
 /** The memo's access to files: each read and analysed as check does; unreadable ones print as check does. */
 function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
   return {
