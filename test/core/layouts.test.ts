@@ -508,11 +508,38 @@ describe("a half-year's headers as people write them", () => {
     [4, "Lönekostnad per månad"],
     [4, "Kostnad per månad inkl. avgifter"],
     [4, "Månadslön inkl. soc. avg."],
+    // Abbreviated, as a narrow column is headed.
+    [2, "Tjg %"],
+    [2, "Tjg-grad"],
+    [2, "Tjänst %"],
+    [2, "Tjänst (%)"],
+    [3, "Mån"],
+    [3, "Mån."],
+    [4, "Mån.kostnad"],
+    [4, "Månadskostn."],
+    [4, "Kostn/mån"],
+    [4, "Kr/mån"],
+    [4, "Kostnad/månad"],
   ])("column %i headed %j is read", async (col, header) => {
     const r = await renamed(col, header);
     expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
     expect(r.findings).toEqual([]);
   });
+
+  // Beside Budget and Utfall a "%" is as often the actual's share of the budget.
+  test.each(["%", "Andel %", "Tjänst"])(
+    "a column headed %j is no service percentage",
+    async (header) => {
+      const r = await renamed(2, header, true);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+      expect(r.periods[0]!.lines.map((l) => l.servicePercent)).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
+    },
+  );
 
   // A month's salary without the contributions is no monthly cost, so it stays unread; each line
   // asked for a monthly cost the table seemed to have. Said once, naming the header.
@@ -589,6 +616,53 @@ describe("a half-year's headers as people write them", () => {
     );
     expect(omfattning.findings).toEqual(grade.findings);
     expect(grade.findings.map((f) => f.code)).toEqual(["SALARY_CALC_MISMATCH"]);
+  });
+});
+
+describe("the OH line's category as people write it", () => {
+  /** The seed's 2025 H2 (its budgets typed), the OH line's category cell and label as given. */
+  const ohLine = (category: string, label: string) => {
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
+    const rows = sheet.rows.map((row, i) =>
+      i === 6 ? [category, label, ...row.slice(2)] : row,
+    );
+    return checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
+  };
+
+  // Each was a direct line: OH charged on the OH (1 119 737 kr granted for 1 109 649).
+  test.each([
+    ["Administration", "OH-kostnader"],
+    ["Övrigt", "Overheadkostnader"],
+    ["Omkostnader", "Administration och lokal"],
+    ["OH-påslag", "Gemensam administration"],
+    ["Administrativt påslag", "10 % på direkta kostnader"],
+  ])(
+    "a category cell %j beside the label %j is the OH line",
+    async (category, label) => {
+      const r = await ohLine(category, label);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+      expect(r.periods[0]!.lines.map((l) => l.category)).toEqual([
+        "salary",
+        "salary",
+        "activity",
+        "overhead",
+      ]);
+      expect(r.findings).toEqual([]);
+    },
+  );
+
+  test("a category cell of no known word beside a label of none is a direct line, as before", async () => {
+    const r = await ohLine("Administration", "Ekonomiadministration");
+    expect(r.periods[0]!.lines[3]!.category).toBe("other");
+    // 100 877 kr of administration is a direct cost, and OH is computed on it.
+    expect(r.periods[0]!.budget).toEqual({
+      direct: 1_109_649,
+      overhead: 110_965,
+      total: 1_220_614,
+    });
   });
 });
 

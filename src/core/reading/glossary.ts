@@ -62,6 +62,25 @@ const SERVICE_POST_HEADERS = [
 ];
 const SERVICE_POSTS = new Set(SERVICE_POST_HEADERS.map(compactKey));
 
+/**
+ * Words that head the service column only with a per cent sign: "Tjänst %", "Tjänst (%)". Alone,
+ * "Tjänst" heads the labels as often, and a "%" beside Budget and Utfall is often the actual's
+ * share of the budget.
+ */
+const SERVICE_WITH_PERCENT_SIGN = new Set([
+  "tjänst",
+  "tjänstgöring",
+  "anställning",
+  "sysselsättning",
+]);
+
+/** Whether a header is the service column by its per cent sign ("Tjänst %"). */
+export function namesServiceByPercentSign(header: string): boolean {
+  return (
+    header.includes("%") && SERVICE_WITH_PERCENT_SIGN.has(compactKey(header))
+  );
+}
+
 /** Percent points in one full-time post. */
 export const POINTS_PER_POST = 100;
 
@@ -92,9 +111,11 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Procent av heltid",
     "Anställningsgrad",
     "Tjänstgöringsprocent",
+    "Tjg",
+    "Tjg-grad",
     ...SERVICE_POST_HEADERS,
   ],
-  months: ["Antal månader", "Månader", "Antal mån"],
+  months: ["Antal månader", "Månader", "Antal mån", "Mån", "Mån (antal)"],
   monthlyCost: [
     "Månadskostnad",
     "Månadskostnad heltid",
@@ -102,9 +123,16 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Kostnad per månad",
     "Kostnad per mån",
     "Kostnad/mån",
+    "Kostnad/månad",
     "Lönekostnad per månad",
     "Lönekostnad per mån",
     "Lönekostnad/mån",
+    "Mån.kostnad",
+    "Månadskostn.",
+    "Kostn/mån",
+    "Kostn. per mån",
+    "Kr/mån",
+    "Kr per månad",
   ],
   budget: [
     "Budget",
@@ -417,7 +445,7 @@ const CATEGORY_WORDS: ReadonlyArray<readonly [Category, RegExp]> = [
   ],
   [
     "overhead",
-    /^(oh|oh kostnad|oh kostnader|overhead|indirekta kostnader|indirekt kostnad|gemensamma kostnader)(?![\p{L}\p{N}])/u,
+    /^(oh|oh kostnad|oh kostnader|oh påslag|overhead|overheadkostnad|overheadkostnader|indirekta kostnader|indirekt kostnad|gemensamma kostnader|omkostnad|omkostnader|administrativt påslag)(?![\p{L}\p{N}])/u,
   ],
 ];
 

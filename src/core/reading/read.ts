@@ -28,6 +28,7 @@ import {
   type ColumnKey,
   type DetailKey,
   categoryFromLabel,
+  namesServiceByPercentSign,
   categoryOf,
   compactKey,
   detailKeyName,
@@ -694,6 +695,7 @@ for (const [key, synonyms] of Object.entries(COLUMN_SYNONYMS) as [
 export function columnOfHeader(text: string): ColumnKey | undefined {
   const exact = COLUMN_LOOKUP.get(compactKey(text));
   if (exact) return exact;
+  if (namesServiceByPercentSign(text)) return "servicePercent";
   const key = normalizeKey(text);
   const words = key.split(" ");
   return (
@@ -1552,6 +1554,8 @@ function cached<T>(read: (text: string) => T): (text: string) => T {
 }
 
 const cachedCategoryOf = cached(categoryOf);
+const orLabel = (category: Category, label: string): Category =>
+  category === "other" ? (categoryFromLabel(label) ?? "other") : category;
 const cachedIsIncome = cached(isIncomeHeading);
 
 /**
@@ -1869,8 +1873,10 @@ class TableReader {
       this.findings.push(
         finding("LINE_WITHOUT_LABEL", this.sheet, a1(r, t.label)),
       );
+    // A category cell of none of the known words ("Administration") leaves the category to the
+    // label, where it names one ("OH-kostnader").
     const category: Category = categoryText
-      ? cachedCategoryOf(categoryText)
+      ? orLabel(cachedCategoryOf(categoryText), label)
       : (categoryFromLabel(label) ??
         this.section ??
         (salary ? "salary" : "other"));
