@@ -10,6 +10,7 @@ import {
   budgetHalfYearSheet,
   detailsSheet,
   reportWorkbook,
+  typeset,
 } from "../helpers/seed";
 import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
 
@@ -947,4 +948,105 @@ describe("an earlier year's surplus as people name it", () => {
     expect(earlierSurplusYear("Utnyttjade medel 2023")).toBeNull();
     expect(earlierSurplusYear("Förbrukade medel 2023")).toBeNull();
   });
+});
+
+describe("a report as partners head and name it", () => {
+  /** The seed's report with each half-year sheet changed by `edit`. */
+  const report = (edit: (s: SheetSpec) => SheetSpec) =>
+    checkSheets(
+      reportWorkbook().map((s) => (s.name === "Uppgifter" ? s : edit(s))),
+    );
+  const seedCodes = [
+    "OVERSPENT",
+    "OVERSPENT",
+    "PERIOD_NOT_REPORTED",
+    "REPAYMENT_DUE_DEFAULTED",
+  ];
+
+  // It was six NOT_A_NUMBER errors, and the row a line without a label.
+  test("a row of units below the headers is part of them", async () => {
+    const r = await report((s) => ({
+      ...s,
+      rows: [s.rows[0]!, [null, "kr", "(kr)", "SEK"], ...s.rows.slice(1)],
+    }));
+    expect(r.repayment.total).toBe(380_222);
+    expect(r.findings.map((f) => f.code).sort()).toEqual(seedCodes);
+    expect(r.periods[0]!.lines.map((l) => l.row)).toEqual([3, 4, 5, 6]);
+  });
+
+  test("a row of units in thousands reads the amounts in thousands, and says so", async () => {
+    const inTkr = (v: CellSpec | undefined): CellSpec | undefined =>
+      typeof v === "number" ? v / 1000 : v;
+    const r = await report((s) => ({
+      ...s,
+      rows: [
+        s.rows[0]!,
+        [null, "tkr", "tkr", "tkr"],
+        ...s.rows.slice(1).map((row) => row.map(inTkr)),
+      ],
+    }));
+    expect(r.repayment.total).toBe(380_222);
+    const units = r.findings.filter((f) => f.code === "AMOUNTS_IN_UNIT");
+    expect(units.map((f) => `${f.sheet} ${f.cell}`)).toEqual([
+      "Utfall 2024 H1 B1",
+      "Utfall 2024 H2 B1",
+    ]);
+    expect(units[0]!.message).toBe(
+      typeset(
+        'Beloppen under "Budget tkr", "Utfall tkr", "Differens tkr" läses i tusental kronor (tkr), rubrikens enhet: 1 925 där är 1 925 000 kr. Står beloppen redan i kronor, ta bort enheten ur rubriken.',
+      ),
+    );
+  });
+
+  // A row of a label and units is a line, as before.
+  test("a row with a label is no row of units", async () => {
+    const r = await report((s) => ({
+      ...s,
+      rows: [s.rows[0]!, ["Resor", "kr"], ...s.rows.slice(1)],
+    }));
+    expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toContain(
+      "NOT_A_NUMBER B2",
+    );
+  });
+
+  // Each was NOT_HALF_YEAR (read as the whole year 2024): nothing reported, 232 886 kr repaid.
+  test.each([
+    ["Ekonomisk redovisning 2024-1", "Ekonomisk redovisning 2024-2"],
+    ["Utfall 2024 – 1", "Utfall 2024 – 2"],
+  ])("half-year sheets named %j and %j", async (first, second) => {
+    const r = await report((s) => ({
+      ...s,
+      name: s.name === "Utfall 2024 H1" ? first : second,
+    }));
+    expect(r.periods.map((p) => `${p.id} ${p.sheet}`)).toEqual([
+      `2024-H1 ${first}`,
+      `2024-H2 ${second}`,
+    ]);
+    expect(r.repayment.total).toBe(380_222);
+  });
+
+  test("a month in two digits after the year is still a month, no half-year", async () => {
+    const r = await report((s) => ({
+      ...s,
+      name: s.name === "Utfall 2024 H1" ? "Utfall 2024-01" : "Utfall 2024-02",
+    }));
+    expect(r.periods).toEqual([]);
+    expect(r.findings.map((f) => f.code)).toContain("NOT_HALF_YEAR");
+  });
+
+  // It was NO_ACTUAL_COLUMN: the report counted as a budget, nothing repaid for 2024.
+  test.each(["Ack. utfall", "Ackumulerat utfall", "Utfall ack."])(
+    "the actual headed %j is read",
+    async (header) => {
+      const r = await report((s) => ({
+        ...s,
+        rows: [
+          s.rows[0]!.map((h, c) => (c === 2 ? header : h)),
+          ...s.rows.slice(1),
+        ],
+      }));
+      expect(r.repayment.total).toBe(380_222);
+      expect(r.findings.map((f) => f.code).sort()).toEqual(seedCodes);
+    },
+  );
 });

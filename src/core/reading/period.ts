@@ -126,7 +126,20 @@ export function parsePeriod(text: string): PeriodParse | null {
  */
 export function parseRange(text: string): PeriodParse | null {
   const k = normalizeKey(text);
-  return numericRange(text) ?? namedHalf(k) ?? wordRange(k);
+  return (
+    numericRange(text) ?? namedHalf(k) ?? wordRange(k) ?? yearDashHalf(text)
+  );
+}
+
+/**
+ * The half after its year and a dash, last in the text: "Redovisning 2024-1", "Budget 2025–2". A
+ * month would have two digits ("2024-01"), and a month alone is no half-year to read anyway.
+ */
+const YEAR_DASH_HALF = /(?:^|\s)(\d{4}) ?[-\u2010-\u2015\u2212] ?([12])$/u;
+
+function yearDashHalf(text: string): PeriodParse | null {
+  const m = YEAR_DASH_HALF.exec(text.trim());
+  return m ? half(+m[1]!, +m[2]!) : null;
 }
 
 /** The months from the first of y1-m1 to the last of y2-m2, each 1–12, else null. */

@@ -724,6 +724,23 @@ interface Header {
    * it makes no sheet without a period a finding.
    */
   readonly lone?: true;
+  /** A row of units right below the headers ("kr", "tkr"), read as part of them. */
+  readonly unitCells?: ReadonlyArray<Cell | undefined>;
+}
+
+/** A cell of a row of units below the headers: "kr", "(tkr)", "SEK", "%", "st", "mån". */
+const UNIT_CELL =
+  /^\(?\s*(?:kr|kronor|sek|tkr|tsek|ksek|mkr|msek|%|procent|st|antal|mån|månader|kr\/mån|:-)\s*\)?$/iu;
+
+/** Whether a row holds units only, in one cell or more. */
+function isUnitRow(cells: ReadonlyArray<Cell | undefined>): boolean {
+  let units = 0;
+  for (const cell of cells) {
+    if (isEmptyCell(cell)) continue;
+    if (cell!.t !== "s" || !UNIT_CELL.test(cell!.v.trim())) return false;
+    units++;
+  }
+  return units > 0;
 }
 
 /** The columns that hold amounts, which a header may give in thousands ("Budget (tkr)"). */
@@ -1216,7 +1233,12 @@ function unitFindings(
     return unitFinding(
       sheet,
       a1(header.row, cols[0]!),
-      cols.map((c) => `"${readText(cells?.[c])}"`).join(", "),
+      cols
+        .map((c) => {
+          const unit = readText(header.unitCells?.[c]).trim();
+          return `"${readText(cells?.[c])}${unit ? ` ${unit}` : ""}"`;
+        })
+        .join(", "),
       unit,
     );
   });
@@ -1316,6 +1338,10 @@ class TableRows {
   private afterHeader(row: SheetRow): void {
     const r = row.index;
     const header = this.header!;
+    if (r === header.row + 1 && isUnitRow(row.cells)) {
+      this.takeUnitRow(row.cells);
+      return;
+    }
     if (this.columns) this.read(row);
     else if (r < header.row + LABEL_SCAN_ROWS) {
       this.head[r] = row.cells;
@@ -1324,6 +1350,26 @@ class TableRows {
       this.decide(header);
       this.read(row);
     }
+  }
+
+  /**
+   * The units below the headers are theirs: "Budget" over "tkr" is "Budget (tkr)". The row is no
+   * line; it comes before any line is read, so the reader is made again with them.
+   */
+  private takeUnitRow(cells: ReadonlyArray<Cell | undefined>): void {
+    const header = this.header!;
+    const units = { ...header.units };
+    for (const key of AMOUNT_COLUMNS) {
+      const c = header.columns[key];
+      const unit = c === undefined ? 1 : headerUnit(readText(cells[c]));
+      if (unit !== 1) units[key] = unit;
+    }
+    this.header = { ...header, units, unitCells: cells };
+    if (this.columns?.value)
+      this.reader = new TableReader(
+        this.sheet,
+        new TableLayout(this.columns.value, units),
+      );
   }
 
   /** Every row taken: the header, the table's columns and its reader, as found. */
