@@ -179,6 +179,84 @@ describe("Lönekalkyl", () => {
     expect(codes(both.json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
   });
 
+  /** The workbook with Lönekalkyl's headers as given. */
+  const headed = (headers: readonly CellSpec[]) => {
+    const [details, persons, ...rest] = salaryWorkbook();
+    const rows = persons!.rows.map((row, i) => (i === 2 ? [...headers] : row));
+    return check([details!, { ...persons!, rows }, ...rest]);
+  };
+
+  // Each was no header row: no person read, and the line had no budget (100 000 kr for 598 802).
+  test.each([
+    ["Tjänst", "Namn", "Född år", "Lön/mån", "Tjg %", "Fr.o.m.", "T.o.m."],
+    [
+      "Post",
+      "Namn",
+      "Födelsedatum",
+      "Grundlön",
+      "Tjänst %",
+      "Startdatum",
+      "Slutdatum",
+    ],
+    [
+      "Post",
+      "Namn",
+      "Personnummer",
+      "Lön",
+      "Omfattning",
+      "Anställningsstart",
+      "Anställningsslut",
+    ],
+    [
+      "Budgetpost",
+      "Namn",
+      "Födelseår",
+      "Heltidslön",
+      "Tjänstgöringsgrad",
+      "Från",
+      "Till",
+    ],
+    [
+      "Post",
+      "Namn",
+      "Födelseår",
+      "Månadslön vid heltid",
+      "Sysselsättningsgrad",
+      "Från",
+      "Till",
+    ],
+  ])("headers as people write them: %j …", async (...headers) => {
+    const { a, json } = await headed(headers);
+    expect(a.computation.halfYears[0]!.lines[0]!.effectiveBudget / 100).toBe(
+      598_802,
+    );
+    expect(codes(json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
+  });
+
+  test("a Lönekalkyl whose headers are not read says so at its first row of headers", async () => {
+    const { a, json } = await headed(["Roll", "Vem", "År", "Lönen", "Grad"]);
+    expect(a.computation.halfYears[0]!.lines[0]!.effectiveBudget).toBe(0);
+    expect(codes(json)).toContain("SALARY_HEADER_MISSING@Lönekalkyl!A3");
+    const f = json.findings.find((x) => x.code === "SALARY_HEADER_MISSING")!;
+    expect(f.severity).toBe("warning");
+    expect(f.message).toBe(
+      'Bladet har ingen rubrikrad med "Post" och "Månadslön", så ingen person läses och lönernas budget räknas inte härifrån. Rubriker: "Roll", "Vem", "År", "Lönen", "Grad". Ge kolumnerna rubrikerna "Post", "Namn", "Födelseår", "Månadslön" och "Tjänstgöringsgrad".',
+    );
+  });
+
+  test("an empty Lönekalkyl says nothing of its headers", async () => {
+    const [details, , ...rest] = salaryWorkbook();
+    const { json } = await check([
+      details!,
+      { name: "Lönekalkyl", rows: [["Lönekalkyl"]] },
+      ...rest,
+    ]);
+    expect(codes(json)).not.toContain("SALARY_HEADER_MISSING@Lönekalkyl!A1");
+    expect(json.findings.map((f) => f.code)).not.toContain(
+      "SALARY_HEADER_MISSING",
+    );
+  });
+
   test("Pålägg from Uppgifter, and per person where the row has its own", async () => {
     const { a, json } = await check(salaryWorkbook({ surcharge: pct(0.06) }));
     expect(a.workbook.agreement.surchargePpm).toBe(60_000);

@@ -357,6 +357,13 @@ export const FINDINGS = {
       `The table has no column ${f.columns}, so the salaries' budget cannot be derived as service percentage × months × monthly cost (with contributions).${f.unread ? ` Headers not read: ${f.unread}.` : ""} Head the column that holds the values ${f.columns}, or fill in the salaries' budget.`,
     "warning",
   ),
+  SALARY_HEADER_MISSING: t<{ readonly headers: string }>(
+    (f) =>
+      `Bladet har ingen rubrikrad med "Post" och "Månadslön", så ingen person läses och lönernas budget räknas inte härifrån. Rubriker: ${f.headers}. Ge kolumnerna rubrikerna "Post", "Namn", "Födelseår", "Månadslön" och "Tjänstgöringsgrad".`,
+    (f) =>
+      `The sheet has no header row with "Post" and "Månadslön", so no person is read and the salaries' budget is not computed from it. Headers: ${f.headers}. Head the columns "Post", "Namn", "Födelseår", "Månadslön" and "Tjänstgöringsgrad".`,
+    "warning",
+  ),
   MONTHLY_COST_RANGE: t<{ readonly amountOre: Ore }>(
     (f) =>
       `Månadskostnaden ${f.amount} för en heltid ligger utanför 15 000–160 000 kr: är den skriven i fel enhet, eller är det en tim- eller årskostnad? Skriv kostnaden per månad vid heltid, med avgifter.`,

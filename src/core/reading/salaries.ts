@@ -20,6 +20,7 @@ import {
   COLUMN_HEADERS,
   type Category,
   compactKey,
+  namesServiceByPercentSign,
   postOfLabel,
 } from "./glossary";
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
@@ -45,14 +46,41 @@ export function isSalarySheetName(name: string): boolean {
 /** The headers of `Lönekalkyl`, as the template writes them first. */
 export const SALARY_HEADERS: Readonly<Record<SalaryColumn, readonly string[]>> =
   {
-    post: ["Post"],
+    post: ["Post", "Tjänst", "Budgetpost"],
     name: ["Namn", "Person", "Befattning"],
-    birthYear: ["Födelseår", "Född"],
-    salary: ["Månadslön", "Månadslön heltid", "Lön per månad"],
+    birthYear: ["Födelseår", "Född", "Född år", "Födelsedatum", "Personnummer"],
+    salary: [
+      "Månadslön",
+      "Månadslön heltid",
+      "Månadslön vid heltid",
+      "Månadslön 100 %",
+      "Lön per månad",
+      "Lön per mån",
+      "Lön/mån",
+      "Lön",
+      "Lön heltid",
+      "Lön vid heltid",
+      "Heltidslön",
+      "Grundlön",
+    ],
     // As a half-year's table names the service percentage ("Omfattning", "Andel av heltid").
     grade: COLUMN_HEADERS.servicePercent,
-    from: ["Från", "Från och med", "Anställd från"],
-    to: ["Till", "Till och med", "Anställd till"],
+    from: [
+      "Från",
+      "Från och med",
+      "Fr.o.m.",
+      "Anställd från",
+      "Startdatum",
+      "Anställningsstart",
+    ],
+    to: [
+      "Till",
+      "Till och med",
+      "T.o.m.",
+      "Anställd till",
+      "Slutdatum",
+      "Anställningsslut",
+    ],
     surcharge: ["Pålägg", "PO-pålägg"],
   };
 const LOOKUP = new Map<string, SalaryColumn>();
@@ -61,6 +89,13 @@ for (const [k, words] of Object.entries(SALARY_HEADERS) as [
   readonly string[],
 ][])
   for (const w of words) LOOKUP.set(compactKey(w), k);
+
+/** A header's column of `Lönekalkyl`: "Tjänst %" is the grade, "Tjänst" the post. */
+function salaryColumnOf(text: string): SalaryColumn | undefined {
+  return namesServiceByPercentSign(text)
+    ? "grade"
+    : LOOKUP.get(compactKey(text));
+}
 
 const REQUIRED: readonly ["birthYear" | "salary" | "grade", string, string][] =
   [
@@ -79,7 +114,7 @@ export function isSalaryHeaderRow(
   const found = new Set<SalaryColumn>();
   for (const cell of cells)
     if (cell?.t === "s" && cell.v.length <= 60) {
-      const k = LOOKUP.get(compactKey(cell.v));
+      const k = salaryColumnOf(cell.v);
       if (k) found.add(k);
     }
   return found.has("post") && found.has("salary") && found.has("birthYear");
@@ -97,7 +132,7 @@ export function readSalarySheet(
   agreement: Agreement,
 ): SalarySheetRead {
   const header = salaryHeader(grid);
-  if (!header) return { salaries: null, findings: [] };
+  if (!header) return { salaries: null, findings: salaryHeaderMissing(grid) };
   const findings: Finding[] = [];
   const persons: Person[] = [];
   for (let r = header.row + 1; r < grid.rows.length; r++) {
@@ -142,17 +177,43 @@ export function readSalarySheet(
   };
 }
 
+/**
+ * `Lönekalkyl` by its name, without a header row of Post and Månadslön: no person is read, and the
+ * salary lines wait for a budget. Said once, with the headers of its first row of two or more
+ * texts, so that the columns can be headed as they are read. An empty sheet says nothing.
+ */
+function salaryHeaderMissing(grid: Grid): Finding[] {
+  for (let r = 0; r < Math.min(grid.rows.length, SALARY_HEADER_ROWS); r++) {
+    const texts = (grid.rows[r] ?? [])
+      .map((cell) => (cell?.t === "s" ? cell.v.trim() : ""))
+      .filter((t) => t !== "");
+    if (texts.length >= 2)
+      return [
+        finding("SALARY_HEADER_MISSING", grid.name, a1(r, 0), {
+          headers: texts
+            .slice(0, 6)
+            .map((t) => `"${t}"`)
+            .join(", "),
+        }),
+      ];
+  }
+  return [];
+}
+
+/** The rows of `Lönekalkyl` where its header row is looked for. */
+const SALARY_HEADER_ROWS = 30;
+
 type Columns = Partial<Record<SalaryColumn, number>>;
 
 /** The header row: the first of the top 30 with both Post and a monthly salary. */
 function salaryHeader(
   grid: Grid,
 ): { row: number; columns: Columns; salaryUnit: number } | null {
-  for (let r = 0; r < Math.min(grid.rows.length, 30); r++) {
+  for (let r = 0; r < Math.min(grid.rows.length, SALARY_HEADER_ROWS); r++) {
     const found: Columns = {};
     let salaryUnit = 1;
     grid.rows[r]?.forEach((cell, c) => {
-      const k = cell?.t === "s" ? LOOKUP.get(compactKey(cell.v)) : undefined;
+      const k = cell?.t === "s" ? salaryColumnOf(cell.v) : undefined;
       if (k && found[k] === undefined) {
         found[k] = c;
         // "Månadslön (tkr)": the salaries are in thousands.
