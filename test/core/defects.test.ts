@@ -468,6 +468,48 @@ describe("a table in sections, with subtotals", () => {
     expect(isSectionTotalLabel(label)).toBe(part);
   });
 
+  // They were the information ROWS_AFTER_TOTAL: 35 000 kr of costs left out, hardly said.
+  test("lines of costs added below the total are a warning with their sum, and are not counted", async () => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          ["Kostnadsslag", "Post", "Budget"],
+          ["Verksamhet", "Aktiviteter", 500000],
+          ["OH", "OH-kostnader", 50000],
+          [null, "Summa", 550000],
+          ["Verksamhet", "Resor", 20000],
+          ["Verksamhet", "Material", 15000],
+          [null, "Anteckning"],
+          ["Verksamhet", "Lokal", 9000],
+        ],
+      },
+    ]);
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(r.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`)).toEqual([
+      "LINES_AFTER_TOTAL warning C5",
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      'Under summaraden står kostnader som inte räknas i budgeten: rad 5–6 ("Resor", "Material"), 35\u202f000\u00a0kr. Flytta dem ovanför summaraden och ta med dem i summan.',
+    );
+  });
+
+  test("a line labelled with its category below the seed's Summa is one too", async () => {
+    const r = await checkSheets(
+      sections([
+        ["Verksamhetskostnader: aktiviteter", 500000],
+        ["Summa", 500000],
+        ["Verksamhetskostnader: resor", 20000],
+      ]),
+    );
+    expect(codesOf(r)).toEqual(["LINES_AFTER_TOTAL"]);
+    expect(r.findings[0]!.cell).toBe("B4");
+    expect(r.findings[0]!.message).toContain(
+      'rad 4 ("Verksamhetskostnader: resor")',
+    );
+  });
+
   test("rows below the last total are notes, 'varav' among them: not read, said once", async () => {
     const r = await checkSheets(
       sections([

@@ -941,6 +941,17 @@ export const FINDINGS = {
         : `Rows ${f.firstRow}–${f.lastRow} ("${f.label}") are income, not costs, and are not counted as budget lines.`,
     "info",
   ),
+  LINES_AFTER_TOTAL: t<{
+    readonly rows: string;
+    readonly amountOre: Ore;
+    readonly labels: string;
+  }>(
+    (f) =>
+      `Under summaraden står kostnader som inte räknas i budgeten: rad ${f.rows} (${f.labels}), ${f.amount}. Flytta dem ovanför summaraden och ta med dem i summan.`,
+    (f) =>
+      `Below the total row are costs not counted in the budget: row ${f.rows} (${f.labels}), ${f.amount}. Move them above the total row and include them in the total.`,
+    "warning",
+  ),
   ROWS_AFTER_TOTAL: t<{ readonly row: number }>(
     (f) =>
       `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,

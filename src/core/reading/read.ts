@@ -1299,7 +1299,12 @@ class TableRows {
       this.scenario = r === 0 && isScenarioMark(row.cells[0]);
     }
     if (this.salaryRows) this.head[r] = row.cells;
-    if (this.scenario || this.headless || this.tableEnded) return;
+    if (this.tableEnded) {
+      if (this.reader?.watchingAfterEnd && !isBlankRow(row.cells))
+        this.reader.afterEnd(r, row.cells);
+      return;
+    }
+    if (this.scenario || this.headless) return;
     if (!this.header) {
       if (r >= HEADER_SCAN_ROWS) {
         if (!this.takeLoneHeader()) {
@@ -1609,6 +1614,8 @@ const cachedIsIncome = cached(isIncomeHeading);
  * it are notes (no section of a budget is this long; a crafted file's rows are not all held).
  */
 const MAX_HELD_AFTER_TOTAL = 10_000;
+/** The lines below a total that LINES_AFTER_TOTAL names; the rest are counted. */
+const LINES_AFTER_TOTAL_NAMED = 3;
 
 /**
  * Rows of income beside the costs: below a heading "Intäkter" (to its total, or a heading of
@@ -1702,6 +1709,18 @@ class TableReader {
   /** The lines' months typed as a range of months ("jul–dec"), and the half it lies in. */
   readonly monthRanges: { cell: string; text: string; half: 1 | 2 }[] = [];
   private section: Category | null = null;
+  /**
+   * Past the table's total: its first row, and the lines of costs right below it (`closed` once a
+   * row that is no such line has ended them).
+   */
+  private ended: {
+    readonly first: number;
+    readonly lines: { r: number; label: string }[];
+    count: number;
+    last?: number;
+    amount: Ore;
+    closed?: true;
+  } | null = null;
   /** The section of income the rows are in, if any. */
   private income: IncomeRows | null = null;
   private readonly seen = new Map<Category, Map<string, number>>();
@@ -1728,7 +1747,9 @@ class TableReader {
     if (this.total) {
       // Below "Summa" or "Totalt", or a second table (its own header row): the table has ended.
       if (!this.totalNamesPart || headerOf(r, row) !== null) {
-        this.finish(r);
+        this.closeIncome();
+        this.ended = { first: r, lines: [], count: 0, amount: 0 as Ore };
+        this.afterEnd(r, row);
         return false;
       }
       const next = totalKind(row, left);
@@ -1760,12 +1781,64 @@ class TableReader {
   }
 
   /**
-   * At the table's end (or at row `next`, past it): rows below its total are not lines, and that is
-   * said once.
+   * A row below the table's end: one more of the lines that follow the total right below it, each
+   * with a category of costs (its cell, or its label's "Verksamhetskostnader: …") and a budget, as
+   * lines added below the total are. Any other row ends them.
    */
-  finish(next?: number): void {
+  afterEnd(r: number, row: ReadonlyArray<Cell | undefined>): void {
+    const ended = this.ended;
+    if (ended === null || ended.closed) return;
+    const t = this.t;
+    const label = readText(row[t.label]).trim();
+    const categoryText = t.category >= 0 ? readText(row[t.category]) : "";
+    const category = categoryText
+      ? orLabel(cachedCategoryOf(categoryText), label)
+      : categoryFromLabel(label);
+    const budget =
+      t.budget >= 0
+        ? lineMoney(row[t.budget], this.sheet, r, t.budget, t.budgetUnit, false)
+            .value
+        : null;
+    if (!label || !category || category === "other" || !budget) {
+      ended.closed = true;
+      return;
+    }
+    if (ended.lines.length < LINES_AFTER_TOTAL_NAMED)
+      ended.lines.push({ r, label });
+    ended.count++;
+    ended.last = r;
+    ended.amount = (ended.amount + budget) as Ore;
+  }
+
+  /** Whether rows below the table's end are still looked at (afterEnd). */
+  get watchingAfterEnd(): boolean {
+    return this.ended !== null && this.ended.closed === undefined;
+  }
+
+  /**
+   * At the table's end: rows below its total are not lines, and that is said once; lines of costs
+   * right below it, a warning with their sum.
+   */
+  finish(): void {
     this.closeIncome();
-    const first = this.after[0]?.r ?? next;
+    const ended = this.ended;
+    this.ended = null;
+    const lines = ended?.count ?? 0;
+    if (ended && lines > 0) {
+      const first = ended.lines[0]!;
+      this.findings.push(
+        finding("LINES_AFTER_TOTAL", this.sheet, a1(first.r, this.t.budget), {
+          rows:
+            lines === 1
+              ? `${first.r + 1}`
+              : `${first.r + 1}–${ended.last! + 1}`,
+          amountOre: ended.amount,
+          labels: ended.lines.map((l) => `"${l.label}"`).join(", "),
+        }),
+      );
+      return;
+    }
+    const first = this.after[0]?.r ?? ended?.first;
     if (first === undefined) return;
     this.findings.push(
       finding("ROWS_AFTER_TOTAL", this.sheet, null, { row: first + 1 }),
