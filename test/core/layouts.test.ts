@@ -307,6 +307,79 @@ describe("Uppgifter's keys as people name them", () => {
   });
 });
 
+describe("Uppgifter's values as people place and type them", () => {
+  /** The seed's 2025 H2 with Uppgifter's rows made by `edit`. */
+  const withDetails = (edit: (rows: CellSpec[][]) => CellSpec[][]) => {
+    const details = detailsSheet({ end: "2025-12-31" });
+    return checkSheets([
+      { ...details, rows: edit(details.rows) },
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+    ]);
+  };
+
+  // It was MISSING_DETAIL four times and no OH: 1 008 772 kr granted for 1 109 649.
+  test("values a column right of their keys, past an empty spacer column, are read", async () => {
+    const r = await withDetails((rows) =>
+      rows.map(([key, value]) => [key!, null, value!]),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.agreement).toMatchObject(SEED_H2_AGREEMENT);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+  });
+
+  test("where a key has its value beside it, a cell further right is no value", async () => {
+    const r = await withDetails((rows) =>
+      rows.map(([key, value]) =>
+        key === "Diarienummer" ? [key, null, "Ej tilldelat"] : [key!, value!],
+      ),
+    );
+    expect(r.agreement.caseNumber).toBeNull();
+  });
+
+  // Each was MISSING_DETAIL.
+  test("a key and its value in one cell, 'Partnerskap: Jämlik hälsa Lindängen'", async () => {
+    const r = await withDetails((rows) =>
+      rows.map(([key, value]) =>
+        typeof value === "string" ? [`${key}: ${value}`] : [key!, value!],
+      ),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.agreement).toMatchObject({
+      ...SEED_H2_AGREEMENT,
+      caseNumber: "STK-2020-1375",
+      orgNumber: "802002-8638",
+    });
+  });
+
+  // Each was INVALID_DATE or INVALID_AGREEMENT_PERIOD.
+  test.each<[CellSpec, CellSpec]>([
+    [20250701, 20251231],
+    ["250701", "251231"],
+    ["20250701", "20251231"],
+  ])("dates typed without dashes, %j – %j", async (start, end) => {
+    const r = await withDetails((rows) =>
+      rows.map(([key, value]) =>
+        key === "Avtalsperiod från"
+          ? [key, start]
+          : key === "Avtalsperiod till"
+            ? [key, end]
+            : [key!, value!],
+      ),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.agreement).toMatchObject(SEED_H2_AGREEMENT);
+  });
+
+  test("the agreement period in one cell as Swedes shorten it, '1/7 2025 – 31/12 2025'", async () => {
+    const r = await withDetails((rows) => [
+      ...rows.filter(([key]) => !String(key).startsWith("Avtalsperiod")),
+      ["Avtalsperiod", "1/7 2025 – 31/12 2025"],
+    ]);
+    expect(r.findings).toEqual([]);
+    expect(r.agreement).toMatchObject(SEED_H2_AGREEMENT);
+  });
+});
+
 describe("the agreement's details on a sheet of another name", () => {
   // Each was NO_DETAILS_SHEET: no agreement period, no OH rate, no decision.
   test.each(["Info", "Grunduppgifter", "Avtal"])(

@@ -432,6 +432,34 @@ interface DetailCells {
   readonly findings: Finding[];
 }
 
+/** A key of the details in a cell's text, or an earlier year's surplus ("Överskott 2023"). */
+interface KeyHit {
+  readonly key: DetailKey | undefined;
+  readonly surplusYear: number | null;
+  /** The value typed after the key in its own cell: "Partnerskap: Jämlik hälsa Lindängen". */
+  readonly inline?: string;
+}
+
+/** The key a cell's text names: the whole text, or the part before its colon with the value after. */
+function keyOfText(text: string): KeyHit | null {
+  const key = DETAIL_LOOKUP.get(compactKey(text));
+  const surplusYear = key ? null : earlierSurplusYear(text);
+  if (key || surplusYear !== null) return { key, surplusYear };
+  const colon = text.indexOf(":");
+  if (colon <= 0) return null;
+  const inline = text.slice(colon + 1).trim();
+  if (!inline) return null;
+  const before = text.slice(0, colon);
+  const inlineKey = DETAIL_LOOKUP.get(compactKey(before));
+  const inlineYear = inlineKey ? null : earlierSurplusYear(before);
+  return inlineKey || inlineYear !== null
+    ? { key: inlineKey, surplusYear: inlineYear, inline }
+    : null;
+}
+
+/** How far right of its key a value may stand past empty cells, where the sheet has it so. */
+const SPACED_VALUE_COLUMNS = 2;
+
 /** The keys of `Uppgifter` and their value cells (the first of each key counts). */
 function detailCells(grid: Grid): DetailCells {
   const sheet = grid.name;
@@ -443,50 +471,84 @@ function detailCells(grid: Grid): DetailCells {
     findings: [],
   };
   const valueCellOf = valueCells(grid);
-  const surplusOf = new Map<number, EarlierSurplus>();
+  const hits: (KeyHit & { r: number; c: number; text: string })[] = [];
   grid.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
       if (!cell || cell.t !== "s") return;
-      const key = DETAIL_LOOKUP.get(compactKey(cell.v));
-      const surplusYear = key ? null : earlierSurplusYear(cell.v);
-      if (!key && surplusYear === null) return;
-      const vc = valueCellOf(r, c);
-      const value = cellAt(grid, r, vc);
-      if (key) {
-        if (out.cells[key] !== undefined) return;
-        out.cells[key] = a1(r, vc);
-        out.raw[key] = value;
-        const unit = headerUnit(cell.v);
-        if (unit !== 1) out.units[key] = unit;
-        return;
-      }
-      // "Överskott 2023 (tkr)": the key gives the amount's unit.
-      const amount = take(
-        readMoney(value, sheet, a1(r, vc), headerUnit(cell.v)),
-        out.findings,
-      );
-      if (amount === null || amount === 0) return;
-      // One amount a year, as the decision names it: the first counts, as for every key.
-      const first = surplusOf.get(surplusYear!);
-      if (first)
-        out.findings.push(
-          finding("SURPLUS_YEAR_REPEATED", sheet, a1(r, vc), {
-            year: surplusYear!,
-            first: first.cell.address,
-            amountOre: amount,
-          }),
-        );
-      else {
-        const surplus = {
-          year: surplusYear!,
-          amount,
-          cell: { sheet, address: a1(r, vc) },
-        };
-        surplusOf.set(surplus.year, surplus);
-        out.earlierSurpluses.push(surplus);
-      }
+      const hit = keyOfText(cell.v);
+      if (hit) hits.push({ ...hit, r, c, text: cell.v });
     });
   });
+  // Values a column or two right of their keys past an empty one (a narrow spacer column), where
+  // no key has a value beside it and some have one so; elsewhere a key's value is the cell beside
+  // it (the template's notes stand right of its values, which are empty until filled).
+  const beside = (h: { r: number; c: number }) =>
+    cellAt(grid, h.r, valueCellOf(h.r, h.c));
+  const spacedAt = (h: { r: number; c: number }): number | null => {
+    const first = valueCellOf(h.r, h.c);
+    for (let k = 1; k <= SPACED_VALUE_COLUMNS; k++) {
+      const cell = cellAt(grid, h.r, first + k);
+      if (isEmptyCell(cell)) continue;
+      // A sentence there ("Partnerskapets namn.") is a note on the key, not its value.
+      return cell!.t === "s" && / .*\.$/.test(cell!.v.trim())
+        ? null
+        : first + k;
+    }
+    return null;
+  };
+  const plain = hits.filter((h) => h.inline === undefined);
+  const spaced =
+    plain.every((h) => isEmptyCell(beside(h))) &&
+    plain.filter((h) => spacedAt(h) !== null).length >= 2;
+  const surplusOf = new Map<number, EarlierSurplus>();
+  for (const h of hits) {
+    const { r, c } = h;
+    let vc = valueCellOf(r, c);
+    let value = cellAt(grid, r, vc);
+    if (h.inline !== undefined) {
+      // A value beside it is the key's: "Partnerskap: Jämlik hälsa" is then a note.
+      if (!isEmptyCell(value)) continue;
+      vc = c;
+      value = { t: "s", v: h.inline };
+    } else if (spaced && isEmptyCell(value)) {
+      const at = spacedAt(h);
+      if (at !== null) {
+        vc = at;
+        value = cellAt(grid, r, vc);
+      }
+    }
+    if (h.key) {
+      const key = h.key;
+      if (out.cells[key] !== undefined) continue;
+      out.cells[key] = a1(r, vc);
+      out.raw[key] = value;
+      const unit = headerUnit(h.text);
+      if (unit !== 1) out.units[key] = unit;
+      continue;
+    }
+    // "Överskott 2023 (tkr)": the key gives the amount's unit.
+    const amount = take(
+      readMoney(value, sheet, a1(r, vc), headerUnit(h.text)),
+      out.findings,
+    );
+    if (amount === null || amount === 0) continue;
+    // One amount a year, as the decision names it: the first counts, as for every key.
+    const year = h.surplusYear!;
+    const first = surplusOf.get(year);
+    if (first)
+      out.findings.push(
+        finding("SURPLUS_YEAR_REPEATED", sheet, a1(r, vc), {
+          year,
+          first: first.cell.address,
+          amountOre: amount,
+        }),
+      );
+    else {
+      const surplus = { year, amount, cell: { sheet, address: a1(r, vc) } };
+      surplusOf.set(year, surplus);
+      out.earlierSurpluses.push(surplus);
+    }
+  }
   return out;
 }
 
@@ -960,8 +1022,8 @@ function holdsDetails(
   const found = new Set<DetailKey>();
   for (const row of rows)
     for (const cell of row ?? []) {
-      if (cell?.t !== "s" || cell.v.length > 60) continue;
-      const key = DETAIL_LOOKUP.get(compactKey(cell.v));
+      if (cell?.t !== "s" || cell.v.length > 120) continue;
+      const key = keyOfText(cell.v)?.key;
       if (key && DETAILS_EVIDENCE.has(key)) found.add(key);
     }
   return found.size >= 3;

@@ -288,6 +288,9 @@ export function parseDateText(
   if (m) return checked(+m[3]!, +m[2]!, +m[1]!);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return checked(+m[1]!, +m[2]!, +m[3]!);
+  // Six digits, year first as Swedes shorten it ("250701"): of this century.
+  m = /^(\d{2})(\d{2})(\d{2})$/.exec(s);
+  if (m) return checked(2000 + +m[1]!, +m[2]!, +m[3]!);
   m = new RegExp(
     `^(?:den )?(\\d{1,2})(?::e|:a)? (${MONTH_WORD})\\.? (\\d{4})$`,
   ).exec(s);
@@ -322,11 +325,15 @@ export function readDate(
   const err = errorValueOf(cell);
   if (err) return { ok: false, failure: { kind: "error-value", text: err } };
   if (cell.t === "n") {
-    // A plain number in a date field is taken as a serial when it is a plausible one (1955–2173).
+    // A plain number in a date field is taken as a serial when it is a plausible one (1955–2173),
+    // else as the date typed without dashes, as the number Excel keeps: 20250701 or 250701.
     const iso =
-      isDateFormat(cell.fmt) || (cell.v > 20000 && cell.v < 100000)
+      (isDateFormat(cell.fmt) || (cell.v > 20000 && cell.v < 100000)
         ? serialToIso(cell.v)
-        : null;
+        : null) ??
+      (Number.isInteger(cell.v) && cell.v >= 100000 && cell.v < 30000000
+        ? parseDateText(String(cell.v), anchor)
+        : null);
     return iso
       ? { ok: true, value: iso }
       : { ok: false, failure: { kind: "not-a-date", text: String(cell.v) } };
