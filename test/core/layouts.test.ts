@@ -309,7 +309,9 @@ describe("Uppgifter's keys as people name them", () => {
 
 describe("Uppgifter's values as people place and type them", () => {
   /** The seed's 2025 H2 with Uppgifter's rows made by `edit`. */
-  const withDetails = (edit: (rows: CellSpec[][]) => CellSpec[][]) => {
+  const withDetails = (
+    edit: (rows: readonly (readonly CellSpec[])[]) => CellSpec[][],
+  ) => {
     const details = detailsSheet({ end: "2025-12-31" });
     return checkSheets([
       { ...details, rows: edit(details.rows) },
@@ -340,7 +342,9 @@ describe("Uppgifter's values as people place and type them", () => {
   test("a key and its value in one cell, 'Partnerskap: Jämlik hälsa Lindängen'", async () => {
     const r = await withDetails((rows) =>
       rows.map(([key, value]) =>
-        typeof value === "string" ? [`${key}: ${value}`] : [key!, value!],
+        typeof key === "string" && typeof value === "string"
+          ? [`${key}: ${value}`]
+          : [key!, value!],
       ),
     );
     expect(r.findings).toEqual([]);
@@ -372,7 +376,12 @@ describe("Uppgifter's values as people place and type them", () => {
 
   test("the agreement period in one cell as Swedes shorten it, '1/7 2025 – 31/12 2025'", async () => {
     const r = await withDetails((rows) => [
-      ...rows.filter(([key]) => !String(key).startsWith("Avtalsperiod")),
+      ...rows
+        .filter(
+          ([key]) =>
+            !(typeof key === "string" && key.startsWith("Avtalsperiod")),
+        )
+        .map((row) => [...row]),
       ["Avtalsperiod", "1/7 2025 – 31/12 2025"],
     ]);
     expect(r.findings).toEqual([]);

@@ -457,34 +457,26 @@ function keyOfText(text: string): KeyHit | null {
     : null;
 }
 
-/** How far right of its key a value may stand past empty cells, where the sheet has it so. */
-const SPACED_VALUE_COLUMNS = 2;
+/** A key found, at its cell. */
+type KeyAt = KeyHit & {
+  readonly r: number;
+  readonly c: number;
+  readonly text: string;
+};
 
-/** The keys of `Uppgifter` and their value cells (the first of each key counts). */
-function detailCells(grid: Grid): DetailCells {
-  const sheet = grid.name;
-  const out: DetailCells = {
-    raw: {},
-    cells: {},
-    units: {},
-    earlierSurpluses: [],
-    findings: [],
-  };
+/**
+ * Each key's value cell: the one beside it (right of a merged key's area); its own text's value
+ * where the cell beside it is empty (none, where it is not: the text is then a note); or a column
+ * or two further right, past an empty spacer column, where no key of the sheet has a value beside
+ * it and some have one so (the template's notes stand right of its values, empty until filled).
+ */
+function keyValues(
+  grid: Grid,
+  hits: readonly KeyAt[],
+): (h: KeyAt) => { vc: number; value: Cell | undefined } | null {
   const valueCellOf = valueCells(grid);
-  const hits: (KeyHit & { r: number; c: number; text: string })[] = [];
-  grid.rows.forEach((row, r) => {
-    row?.forEach((cell, c) => {
-      if (!cell || cell.t !== "s") return;
-      const hit = keyOfText(cell.v);
-      if (hit) hits.push({ ...hit, r, c, text: cell.v });
-    });
-  });
-  // Values a column or two right of their keys past an empty one (a narrow spacer column), where
-  // no key has a value beside it and some have one so; elsewhere a key's value is the cell beside
-  // it (the template's notes stand right of its values, which are empty until filled).
-  const beside = (h: { r: number; c: number }) =>
-    cellAt(grid, h.r, valueCellOf(h.r, h.c));
-  const spacedAt = (h: { r: number; c: number }): number | null => {
+  const beside = (h: KeyAt) => cellAt(grid, h.r, valueCellOf(h.r, h.c));
+  const spacedAt = (h: KeyAt): number | null => {
     const first = valueCellOf(h.r, h.c);
     for (let k = 1; k <= SPACED_VALUE_COLUMNS; k++) {
       const cell = cellAt(grid, h.r, first + k);
@@ -500,23 +492,48 @@ function detailCells(grid: Grid): DetailCells {
   const spaced =
     plain.every((h) => isEmptyCell(beside(h))) &&
     plain.filter((h) => spacedAt(h) !== null).length >= 2;
+  return (h) => {
+    const vc = valueCellOf(h.r, h.c);
+    const value = cellAt(grid, h.r, vc);
+    if (h.inline !== undefined)
+      return isEmptyCell(value)
+        ? { vc: h.c, value: { t: "s", v: h.inline } }
+        : null;
+    const further = spaced && isEmptyCell(value) ? spacedAt(h) : null;
+    return further === null
+      ? { vc, value }
+      : { vc: further, value: cellAt(grid, h.r, further) };
+  };
+}
+
+/** How far right of its key a value may stand past empty cells, where the sheet has it so. */
+const SPACED_VALUE_COLUMNS = 2;
+
+/** The keys of `Uppgifter` and their value cells (the first of each key counts). */
+function detailCells(grid: Grid): DetailCells {
+  const sheet = grid.name;
+  const out: DetailCells = {
+    raw: {},
+    cells: {},
+    units: {},
+    earlierSurpluses: [],
+    findings: [],
+  };
+  const hits: KeyAt[] = [];
+  grid.rows.forEach((row, r) => {
+    row?.forEach((cell, c) => {
+      if (!cell || cell.t !== "s") return;
+      const hit = keyOfText(cell.v);
+      if (hit) hits.push({ ...hit, r, c, text: cell.v });
+    });
+  });
+  const valueOf = keyValues(grid, hits);
   const surplusOf = new Map<number, EarlierSurplus>();
   for (const h of hits) {
-    const { r, c } = h;
-    let vc = valueCellOf(r, c);
-    let value = cellAt(grid, r, vc);
-    if (h.inline !== undefined) {
-      // A value beside it is the key's: "Partnerskap: Jämlik hälsa" is then a note.
-      if (!isEmptyCell(value)) continue;
-      vc = c;
-      value = { t: "s", v: h.inline };
-    } else if (spaced && isEmptyCell(value)) {
-      const at = spacedAt(h);
-      if (at !== null) {
-        vc = at;
-        value = cellAt(grid, r, vc);
-      }
-    }
+    const at = valueOf(h);
+    if (!at) continue;
+    const { r } = h;
+    const { vc, value } = at;
     if (h.key) {
       const key = h.key;
       if (out.cells[key] !== undefined) continue;
