@@ -1132,3 +1132,81 @@ describe("a report as partners head and name it", () => {
     },
   );
 });
+
+describe("an amount in a column per part of the half-year", () => {
+  /** The seed's report with its actuals split in two columns, and their total when asked. */
+  const split = (parts: readonly [string, string], total?: string) =>
+    checkSheets(
+      reportWorkbook().map((s) =>
+        s.name === "Uppgifter"
+          ? s
+          : {
+              ...s,
+              rows: s.rows.map((row, i) => {
+                const [label, budget, actual, variance] = row;
+                if (i === 0)
+                  return [
+                    label!,
+                    budget!,
+                    ...parts,
+                    ...(total ? [total] : []),
+                    variance!,
+                  ];
+                const a = actual as number;
+                const first = Math.floor(a / 2);
+                return [
+                  label!,
+                  budget!,
+                  first,
+                  a - first,
+                  ...(total ? [a] : []),
+                  variance!,
+                ];
+              }),
+            },
+      ),
+    );
+
+  // The first part was the actual: 1 067 000 kr repaid for 380 222, with a warning.
+  test("beside their total, the parts are not read and the total counts", async () => {
+    const r = await split(
+      ["Utfall jan–mar", "Utfall apr–jun"],
+      "Utfall totalt",
+    );
+    expect(r.repayment.total).toBe(380_222);
+    expect(
+      r.findings
+        .filter((f) => f.code === "COLUMN_PART_NOT_READ")
+        .map((f) => `${f.sheet} ${f.cell} ${f.severity}`),
+    ).toEqual([
+      "Utfall 2024 H1 C1 info",
+      "Utfall 2024 H1 D1 info",
+      "Utfall 2024 H2 C1 info",
+      "Utfall 2024 H2 D1 info",
+    ]);
+    expect(
+      r.findings.find((f) => f.code === "COLUMN_PART_NOT_READ")!.message,
+    ).toBe(
+      'Kolumnen "Utfall jan–mar" läses inte: "Utfall totalt" (E1) är summan, och den räknas.',
+    );
+    expect(r.findings.map((f) => f.code)).not.toContain("COLUMN_REPEATED");
+  });
+
+  test("without their total, only the first part counts: an error at the second", async () => {
+    const r = await split(["Utfall kv 1", "Utfall kv 2"]);
+    const parts = r.findings.filter((f) => f.code === "COLUMNS_IN_PARTS");
+    expect(parts.map((f) => `${f.sheet} ${f.cell} ${f.severity}`)).toEqual([
+      "Utfall 2024 H1 D1 error",
+      "Utfall 2024 H2 D1 error",
+    ]);
+    expect(parts[0]!.message).toBe(
+      'Beloppen står i en kolumn per del av halvåret ("Utfall kv 1", "Utfall kv 2"), och bara den första räknas: halvårets belopp blir för lågt. Lägg till en kolumn med halvårets summa, t.ex. "Utfall totalt"; delarna läses då inte.',
+    );
+  });
+
+  test("two actuals of other years are no parts: the first counts, with a warning, as before", async () => {
+    const r = await split(["Utfall 2024", "Utfall 2023"]);
+    expect(r.findings.map((f) => f.code)).toContain("COLUMN_REPEATED");
+    expect(r.findings.map((f) => f.code)).not.toContain("COLUMNS_IN_PARTS");
+  });
+});

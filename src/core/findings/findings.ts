@@ -594,6 +594,24 @@ export const FINDINGS = {
       `The column "${f.header}" is not read: "${f.first}" (${f.firstCell}) is read as the same, and the first counts. Rename the one that should not count, or remove it.`,
     "warning",
   ),
+  COLUMN_PART_NOT_READ: t<{
+    readonly header: string;
+    readonly total: string;
+    readonly totalCell: string;
+  }>(
+    (f) =>
+      `Kolumnen "${f.header}" läses inte: "${f.total}" (${f.totalCell}) är summan, och den räknas.`,
+    (f) =>
+      `The column "${f.header}" is not read: "${f.total}" (${f.totalCell}) is the total, and it counts.`,
+    "info",
+  ),
+  COLUMNS_IN_PARTS: t<{ readonly headers: string; readonly total: string }>(
+    (f) =>
+      `Beloppen står i en kolumn per del av halvåret (${f.headers}), och bara den första räknas: halvårets belopp blir för lågt. Lägg till en kolumn med halvårets summa, t.ex. "${f.total}"; delarna läses då inte.`,
+    (f) =>
+      `The amounts are in a column for each part of the half-year (${f.headers}), and only the first counts: the half-year's amount is too low. Add a column with the half-year's total, e.g. "${f.total}"; the parts are then not read.`,
+    "error",
+  ),
   MONTHS_OUTSIDE_HALF_YEAR: t<{
     readonly text: string;
     readonly halfYear: string;

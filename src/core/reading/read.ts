@@ -68,6 +68,7 @@ import {
   amountFactor,
   amountTextUnit,
   headerUnit,
+  MONTH_WORD,
   halfOfMonths,
   monthsOfText,
   serviceWord,
@@ -796,7 +797,15 @@ interface Header {
   /** Amount columns whose header names thousands or millions of kronor ("Budget (tkr)"). */
   readonly units: Partial<Record<ColumnKey, number>>;
   /** A second column of figures read as one already found ("Budget reviderad" after "Budget"). */
-  readonly repeated: readonly { key: ColumnKey; col: number }[];
+  /**
+   * A second column read as one already found ("Budget reviderad" after "Budget"); `part` where
+   * another of the key is its total and counts ("Utfall jan–mar" beside "Utfall totalt").
+   */
+  readonly repeated: readonly {
+    key: ColumnKey;
+    col: number;
+    part?: true;
+  }[];
   /**
    * A Budget header alone ("Aktivitet | Belopp"), or a budget headed "Summa" or "Totalt": a table
    * only on a sheet of a half-year. Any sheet may hold such a row (a summary's "Post | Summa"), so
@@ -842,7 +851,7 @@ function headerOf(
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const units: Partial<Record<ColumnKey, number>> = {};
-  const repeated: { key: ColumnKey; col: number }[] = [];
+  const repeated: { key: ColumnKey; col: number; part?: true }[] = [];
   let count = 0;
   let fallback: number | undefined;
   row.forEach((cell, c) => {
@@ -863,8 +872,26 @@ function headerOf(
       if (unit !== 1) units[key] = unit;
       if (key === "servicePercent" && namesPosts(cell.v))
         units.servicePercent = POINTS_PER_POST;
+    } else if (
+      amount &&
+      namesWhole(cell.v) &&
+      !namesWhole(readText(row[columns[key]]))
+    ) {
+      // "Utfall totalt" after "Utfall jan–mar" and "Utfall apr–jun": the total counts.
+      for (const r of repeated) if (r.key === key) r.part = true;
+      repeated.push({ key, col: columns[key], part: true });
+      columns[key] = c;
+      const unit = headerUnit(cell.v);
+      if (unit !== 1) units[key] = unit;
+      else delete units[key];
     } else if (amount || key === "servicePercent" || key === "months")
-      repeated.push({ key, col: c });
+      repeated.push({
+        key,
+        col: c,
+        ...(amount && namesWhole(readText(row[columns[key]]))
+          ? { part: true as const }
+          : {}),
+      });
   });
   let weak = false;
   if (columns.budget === undefined && fallback !== undefined) {
@@ -1236,20 +1263,71 @@ function unreadHeaders(
   return unread.slice(0, 5).join(", ");
 }
 
-/** A second column read as the same as one before it: its figures are not read, and said so. */
+/** An amount column's header that names the whole of the half-year: "Utfall totalt", "Summa budget". */
+function namesWhole(header: string): boolean {
+  return /(?:^| )(?:totalt|total|summa|sammanlagt|halvår|halvåret|hela halvåret)(?: |$)/u.test(
+    normalizeKey(header),
+  );
+}
+
+/** A header that names a part of the half-year: its months or quarters ("Utfall jan–mar", "kv 2"). */
+const PART_OF_HALF_YEAR = new RegExp(
+  `(?:^| )(?:(?:${MONTH_WORD})|(?:kv|q|kvartal) ?[1-4]|[1-4] ?kv)(?: |$)`,
+  "u",
+);
+
+/**
+ * A second column read as the same as one before it: its figures are not read, and said so. Parts
+ * of the half-year beside its total are not read either, as the total counts (information); the
+ * budget or actual in parts of the half-year without a total counts only its first part: an error,
+ * as the half-year's amount is too low.
+ */
 function repeatedColumns(
   sheet: string,
   header: Header,
   cells: ReadonlyArray<Cell | undefined> | undefined,
 ): Finding[] {
-  return header.repeated.map(({ key, col }) => {
+  const text = (c: number) => readText(cells?.[c]);
+  const out: Finding[] = [];
+  const split = new Map<ColumnKey, number[]>();
+  // In reading order: a part found before its total was moved to the list when the total was.
+  const repeated = [...header.repeated].sort((a, b) => a.col - b.col);
+  for (const { key, col, part } of repeated) {
     const first = header.columns[key]!;
-    return finding("COLUMN_REPEATED", sheet, a1(header.row, col), {
-      header: readText(cells?.[col]),
-      first: readText(cells?.[first]),
-      firstCell: a1(header.row, first),
-    });
-  });
+    if (part) {
+      out.push(
+        finding("COLUMN_PART_NOT_READ", sheet, a1(header.row, col), {
+          header: text(col),
+          total: text(first),
+          totalCell: a1(header.row, first),
+        }),
+      );
+      continue;
+    }
+    if (
+      (key === "actual" || key === "budget") &&
+      PART_OF_HALF_YEAR.test(normalizeKey(text(col))) &&
+      PART_OF_HALF_YEAR.test(normalizeKey(text(first)))
+    ) {
+      split.set(key, [...(split.get(key) ?? [first]), col]);
+      continue;
+    }
+    out.push(
+      finding("COLUMN_REPEATED", sheet, a1(header.row, col), {
+        header: text(col),
+        first: text(first),
+        firstCell: a1(header.row, first),
+      }),
+    );
+  }
+  for (const [key, cols] of split)
+    out.push(
+      finding("COLUMNS_IN_PARTS", sheet, a1(header.row, cols[1]!), {
+        headers: cols.map((c) => `"${text(c)}"`).join(", "),
+        total: `${COLUMN_HEADERS[key][0]!} totalt`,
+      }),
+    );
+  return out;
 }
 
 /** The words of a header that name the employer's contributions and the surcharge. */
