@@ -1210,3 +1210,22 @@ describe("an amount in a column per part of the half-year", () => {
     expect(r.findings.map((f) => f.code)).not.toContain("COLUMNS_IN_PARTS");
   });
 });
+
+test("a budget's total beside a budget of no part is no total of parts: the first counts, as before", async () => {
+  const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
+  const rows = sheet.rows.map((row, i) =>
+    i === 2
+      ? [...row.slice(0, 6), "Budget totalt"]
+      : i > 2
+        ? [...row.slice(0, 6), 5_000_000]
+        : row,
+  );
+  const r = await checkSheets([
+    detailsSheet({ end: "2025-12-31" }),
+    { ...sheet, rows },
+  ]);
+  expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+  expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+    "COLUMN_REPEATED G3",
+  ]);
+});

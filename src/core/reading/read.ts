@@ -875,9 +875,10 @@ function headerOf(
     } else if (
       amount &&
       namesWhole(cell.v) &&
-      !namesWhole(readText(row[columns[key]]))
+      namesPart(readText(row[columns[key]]))
     ) {
-      // "Utfall totalt" after "Utfall jan–mar" and "Utfall apr–jun": the total counts.
+      // "Utfall totalt" after "Utfall jan–mar" and "Utfall apr–jun": the total counts. (A total
+      // beside an amount of no part, "Budget 2025 H2 | Budget totalt", may be the agreement's.)
       for (const r of repeated) if (r.key === key) r.part = true;
       repeated.push({ key, col: columns[key], part: true });
       columns[key] = c;
@@ -888,7 +889,9 @@ function headerOf(
       repeated.push({
         key,
         col: c,
-        ...(amount && namesWhole(readText(row[columns[key]]))
+        ...(amount &&
+        namesPart(cell.v) &&
+        namesWhole(readText(row[columns[key]]))
           ? { part: true as const }
           : {}),
       });
@@ -1276,6 +1279,10 @@ const PART_OF_HALF_YEAR = new RegExp(
   "u",
 );
 
+function namesPart(header: string): boolean {
+  return PART_OF_HALF_YEAR.test(normalizeKey(header));
+}
+
 /**
  * A second column read as the same as one before it: its figures are not read, and said so. Parts
  * of the half-year beside its total are not read either, as the total counts (information); the
@@ -1306,8 +1313,8 @@ function repeatedColumns(
     }
     if (
       (key === "actual" || key === "budget") &&
-      PART_OF_HALF_YEAR.test(normalizeKey(text(col))) &&
-      PART_OF_HALF_YEAR.test(normalizeKey(text(first)))
+      namesPart(text(col)) &&
+      namesPart(text(first))
     ) {
       split.set(key, [...(split.get(key) ?? [first]), col]);
       continue;
