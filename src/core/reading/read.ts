@@ -54,7 +54,7 @@ import {
   type TotalRow,
   cellOf,
 } from "../model";
-import { type Ore, kronor, sum } from "../figures/money";
+import { type Ore, ZERO, add, kronor, sum } from "../figures/money";
 import {
   type HalfYear,
   type PeriodParse,
@@ -1912,7 +1912,7 @@ class TableReader {
       // Below "Summa" or "Totalt", or a second table (its own header row): the table has ended.
       if (!this.totalNamesPart || headerOf(r, row) !== null) {
         this.closeIncome();
-        this.ended = { first: r, lines: [], count: 0, amount: 0 as Ore };
+        this.ended = { first: r, lines: [], count: 0, amount: ZERO };
         this.afterEnd(r, row);
         return false;
       }
@@ -1971,7 +1971,7 @@ class TableReader {
       ended.lines.push({ r, label });
     ended.count++;
     ended.last = r;
-    ended.amount = (ended.amount + budget) as Ore;
+    ended.amount = add(ended.amount, budget);
   }
 
   /** Whether rows below the table's end are still looked at (afterEnd). */
