@@ -400,12 +400,13 @@ export function serviceWord(text: string): number | null {
 }
 
 /**
- * Thousands and millions of kronor, as economists write them: "45 tkr", "1,2 Mkr", a header
+ * Thousands and millions of kronor, as economists write them: "45 tkr", "45k", "1,2 Mkr", a header
  * "Budget (tkr)" or "Belopp i tusental kronor". One krona for a kronor mark ("kr", "SEK", ":-").
  */
-const SCALED_WORD = /^(.*?)\s*(tkr|tsek|ksek|kkr|mkr|msek|mnkr)\.?$/i;
+const SCALED_WORD =
+  /^(.*?\d[^\p{L}]*?)\s*(tkr|tsek|ksek|kkr|k|mkr|msek|mnkr)\.?$/iu;
 const KRONOR_MARK = new RegExp(`^(?:sek|kr)|${KRONOR_AFTER}$`, "i");
-const THOUSAND_WORDS = new Set(["tkr", "tsek", "ksek", "kkr"]);
+const THOUSAND_WORDS = new Set(["tkr", "tsek", "ksek", "kkr", "k"]);
 const MILLION_WORDS = new Set(["mkr", "msek", "mnkr"]);
 export const THOUSAND = 1000;
 export const MILLION = 1_000_000;
