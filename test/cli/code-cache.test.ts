@@ -33,14 +33,18 @@ function copyOfCommand(withBundle: boolean): string {
   return dir;
 }
 
-test("V8 takes the built cache as the command starts: the flags a command sets are put back before it is made", () => {
-  // Run as the command runs: a fresh Node without flags, loading the bundle from bin/.
-  const run = node([
+/** A fresh Node loading the command of `root` as bin/ does: whether V8 took its cache. */
+const loadedIn = (root: string) =>
+  node([
     "-e",
     `process.stdout.write(String(require(${JSON.stringify(
-      join(ROOT, "bin", "load-cli.js"),
+      join(root, "bin", "load-cli.js"),
     )}).loadCli().cacheAccepted))`,
   ]);
+
+test("V8 takes the built cache as the command starts: the flags a command sets are put back before it is made", () => {
+  // Run as the command runs: a fresh Node without flags, loading the bundle from bin/.
+  const run = loadedIn(ROOT);
   expect(run.stderr).toBe("");
   expect(run.stdout).toBe("true");
 });
@@ -49,12 +53,7 @@ test("a cache V8 refuses (another bundle's, or damaged) is not taken, and the co
   const dir = copyOfCommand(true);
   const cache = join(dir, "dist", "cli", "iop-budget.js.cache");
   writeFileSync(cache, Buffer.alloc(4096, 7));
-  const refused = node([
-    "-e",
-    `process.stdout.write(String(require(${JSON.stringify(
-      join(dir, "bin", "load-cli.js"),
-    )}).loadCli().cacheAccepted))`,
-  ]);
+  const refused = loadedIn(dir);
   expect(refused.stdout).toBe("false");
   const withCache = node([
     join(ROOT, "bin", "iop-budget.js"),
