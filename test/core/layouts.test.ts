@@ -1229,3 +1229,55 @@ test("a budget's total beside a budget of no part is no total of parts: the firs
     "COLUMN_REPEATED G3",
   ]);
 });
+
+describe("a half-year named above the table of a sheet whose name names none", () => {
+  /** The seed's 2025 H2 on a sheet named `name`, its first row as given. */
+  const titled = (name: string, first: CellSpec[]) => {
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
+    return checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { name, rows: [first, ...sheet.rows.slice(1)] },
+    ]);
+  };
+
+  // Each was PERIOD_UNKNOWN: no half-year read, nothing granted.
+  test.each<[CellSpec[]]>([
+    [["Period: juli–december 2025"]],
+    [["Budget för perioden juli–december 2025"]],
+    [["Jämlik hälsa Lindängen", "Budget 2025 H2"]],
+  ])("%j", async (first) => {
+    const r = await titled("Budget", first);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("a title of two half-years names neither: the sheet's half-year is unknown, as before", async () => {
+    const r = await titled("Budget", ["Budget 2025 H2 – 2026 H1"]);
+    expect(r.grants).toEqual([]);
+    expect(r.findings.map((f) => f.code)).toContain("PERIOD_UNKNOWN");
+  });
+
+  test("a sheet's name that names a half-year wins over a title", async () => {
+    const r = await titled("Budget 2025 H2", ["Budget januari–juni 2026"]);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+test("a summary's 'Post | Summa' under a title naming a half-year stays no half-year", async () => {
+  const r = await checkSheets([
+    detailsSheet({ end: "2025-12-31" }),
+    budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+    {
+      name: "Sammanställning",
+      rows: [
+        ["Sammanställning 2025 H2"],
+        ["Post", "Summa"],
+        ["Lön", 908772],
+        ["Verksamhet", 100000],
+      ],
+    },
+  ]);
+  expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+  expect(r.findings).toEqual([]);
+});

@@ -949,8 +949,15 @@ function findPeriodCell(grid: Grid, beforeRow: number): PeriodCell | null {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || cell.t !== "s" || !PERIOD_KEYS.has(compactKey(cell.v)))
+      if (!cell || cell.t !== "s") continue;
+      if (!PERIOD_KEYS.has(compactKey(cell.v))) {
+        // "Period: juli–december 2025" in one cell.
+        const colon = cell.v.indexOf(":");
+        const text = colon > 0 ? cell.v.slice(colon + 1).trim() : "";
+        if (text && PERIOD_KEYS.has(compactKey(cell.v.slice(0, colon))))
+          return { address: a1(r, c), parse: parsePeriod(text), text };
         continue;
+      }
       valueCellOf ??= valueCells(grid);
       const vc = valueCellOf(r, c);
       const value = cellAt(grid, r, vc);
@@ -974,6 +981,31 @@ function findPeriodCell(grid: Grid, beforeRow: number): PeriodCell | null {
       return { address: a1(r, vc), parse: parsePeriod(text), text };
     }
   }
+  return null;
+}
+
+/**
+ * A title above the table that names one half-year, "Budget för perioden juli–december 2025", for a
+ * sheet whose name names none. A title of more than one year ("Budget 2025 H2 – 2026 H1") names no
+ * half-year of its own, and is not taken.
+ */
+function findPeriodTitle(grid: Grid, beforeRow: number): PeriodCell | null {
+  const last = Math.min(
+    grid.rows.length,
+    beforeRow >= 0 ? beforeRow : HEADER_SCAN_ROWS,
+  );
+  for (let r = 0; r < last; r++)
+    for (const [c, cell] of (grid.rows[r] ?? []).entries()) {
+      if (cell?.t !== "s" || cell.v.length > 200) continue;
+      const parse = parsePeriod(cell.v);
+      if (parse?.kind !== "half-year") continue;
+      const years = new Set(cell.v.match(/(?<!\d)(?:19|20|21)\d{2}(?!\d)/g));
+      if (
+        years.size <= 1 &&
+        (years.size === 0 || years.has(String(parse.halfYear.year)))
+      )
+        return { address: a1(r, c), parse, text: cell.v };
+    }
   return null;
 }
 
@@ -1581,8 +1613,14 @@ function sheetPeriod(
   header: Header | null,
 ): { halfYear: HalfYear | null; cell: string | null; findings: Finding[] } {
   const sheet = grid.name;
-  const periodCell = findPeriodCell(grid, header ? header.row : -1);
   const fromName = parsePeriod(sheet);
+  const periodCell =
+    findPeriodCell(grid, header ? header.row : -1) ??
+    // A title is taken only above a table of known headers: a summary's "Post | Summa" under
+    // "Sammanställning 2025 H2" stays no half-year.
+    (fromName?.kind === "half-year" || !header || header.lone
+      ? null
+      : findPeriodTitle(grid, header.row));
   const chosen = periodCell?.parse ?? fromName;
   // Only a sheet that looks like a budget sheet is worth a finding.
   const table = header !== null && !header.lone;
