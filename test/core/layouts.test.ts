@@ -1280,3 +1280,37 @@ test("a summary's 'Post | Summa' under a title naming a half-year stays no half-
   expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
   expect(r.findings).toEqual([]);
 });
+
+describe("a budget in a column per half-year", () => {
+  const byColumns: SheetSpec = {
+    name: "Budget",
+    rows: [
+      ["Post", "2025 H2", "2026 H1", "Totalt"],
+      ["Lönekostnader: Hälsofrämjare", 742500, 742500, 1485000],
+      ["Verksamhetskostnader", 100000, 100000, 200000],
+      ["OH-kostnader", 84250, 84250, 168500],
+    ],
+  };
+
+  // It was NO_HALF_YEAR_SHEET alone, asking for sheets the workbook seemed to lack.
+  test("alone, the sheet says why no half-year is read", async () => {
+    const r = await checkSheets([detailsSheet(), byColumns]);
+    expect(r.findings.map((f) => `${f.code} ${f.sheet} ${f.cell}`)).toEqual([
+      "NO_HALF_YEAR_SHEET null null",
+      "HALF_YEARS_IN_COLUMNS Budget B1",
+    ]);
+    expect(r.findings[1]!.message).toBe(
+      'Bladet har en kolumn per halvår (2025-H2, 2026-H1), men budgeten läses ett halvår per blad. Lägg varje halvår på ett eget blad, t.ex. "Budget 2025 H2", med kolumnerna Post och Budget.',
+    );
+  });
+
+  test("beside the half-years' sheets, a summary by half-year says nothing", async () => {
+    const r = await checkSheets([
+      detailsSheet(),
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+      budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026"),
+      { ...byColumns, name: "Sammanställning" },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+});

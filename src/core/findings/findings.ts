@@ -594,6 +594,13 @@ export const FINDINGS = {
       `The column "${f.header}" is not read: "${f.first}" (${f.firstCell}) is read as the same, and the first counts. Rename the one that should not count, or remove it.`,
     "warning",
   ),
+  HALF_YEARS_IN_COLUMNS: t<{ readonly halfYears: string }>(
+    (f) =>
+      `Bladet har en kolumn per halvår (${f.halfYears}), men budgeten läses ett halvår per blad. Lägg varje halvår på ett eget blad, t.ex. "Budget 2025 H2", med kolumnerna Post och Budget.`,
+    (f) =>
+      `The sheet has a column per half-year (${f.halfYears}), but the budget is read one half-year per sheet. Put each half-year on a sheet of its own, e.g. "Budget 2025 H2", with the columns "Post" and "Budget".`,
+    "info",
+  ),
   COLUMN_PART_NOT_READ: t<{
     readonly header: string;
     readonly total: string;

@@ -137,6 +137,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   let example = false;
   let details: AgreementRead | null = null;
   const halfYears: HalfYearSheet[] = [];
+  const byColumns: Finding[] = [];
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
   // Uppgifter and Lönekalkyl by what they hold, where no sheet has their names; hidden half-years.
@@ -153,6 +154,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       outside(s.name, read.outsideGrid);
       append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
+      if (read.columnsByHalfYear) byColumns.push(read.columnsByHalfYear);
       if (read.sheet && s.hidden) elsewhere.hidden.add(s.name);
       elsewhere.details ??= read.details ?? null;
       elsewhere.salaries ??= read.salaries ?? null;
@@ -186,6 +188,8 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   }
   details ??= detailsFrom(elsewhere.details, detailsFindings);
   salaryGrid ??= salariesFrom(elsewhere.salaries, halfYearFindings);
+  // A summary by half-year beside the half-years' sheets is theirs; alone, it is why none is read.
+  if (halfYears.length === 0) append(halfYearFindings, byColumns);
   const shown = withoutCopies(halfYears, elsewhere.hidden);
   const read = details?.agreement ?? emptyAgreement();
   const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
@@ -1080,6 +1084,37 @@ interface SheetRead {
   readonly details?: Grid;
   /** The whole sheet, when it is no half-year and holds Lönekalkyl's table. */
   readonly salaries?: Grid;
+  /**
+   * A sheet of no half-year with a column per half-year ("Post | 2025 H2 | 2026 H1"): said where
+   * the workbook has no half-year sheet, as the reason it has none.
+   */
+  readonly columnsByHalfYear?: Finding;
+}
+
+/** The cells of a row of the first rows that name two half-years or more, one each. */
+function halfYearColumns(
+  sheet: string,
+  head: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>,
+): { columnsByHalfYear?: Finding } {
+  for (let r = 0; r < Math.min(head.length, HEADER_SCAN_ROWS); r++) {
+    const named = new Map<string, number>();
+    head[r]?.forEach((cell, c) => {
+      if (cell?.t !== "s" || cell.v.length > 60) return;
+      const parse = parsePeriod(cell.v);
+      if (parse?.kind === "half-year" && !named.has(parse.halfYear.id))
+        named.set(parse.halfYear.id, c);
+    });
+    if (named.size >= 2)
+      return {
+        columnsByHalfYear: finding(
+          "HALF_YEARS_IN_COLUMNS",
+          sheet,
+          a1(r, [...named.values()][0]!),
+          { halfYears: [...named.keys()].join(", ") },
+        ),
+      };
+  }
+  return {};
 }
 
 /** Keys that only the agreement's details have: three of them make a sheet of details. */
@@ -1137,6 +1172,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
   if (!period.halfYear || !header)
     return done({
       sheet: null,
+      ...halfYearColumns(sheet, rows.head),
       findings:
         header || !period.halfYear
           ? period.findings
