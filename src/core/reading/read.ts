@@ -1091,6 +1091,8 @@ interface SheetRead {
   readonly columnsByHalfYear?: Finding;
 }
 
+const HALF_YEAR_COLUMNS_SCANNED = 64;
+
 /** The cells of a row of the first rows that name two half-years or more, one each. */
 function halfYearColumns(
   sheet: string,
@@ -1098,7 +1100,8 @@ function halfYearColumns(
 ): { columnsByHalfYear?: Finding } {
   for (let r = 0; r < Math.min(head.length, HEADER_SCAN_ROWS); r++) {
     const named = new Map<string, number>();
-    head[r]?.forEach((cell, c) => {
+    // A budget's columns are among the first; a row of thousands is looked at no further.
+    head[r]?.slice(0, HALF_YEAR_COLUMNS_SCANNED).forEach((cell, c) => {
       if (cell?.t !== "s" || cell.v.length > 60) return;
       const parse = parsePeriod(cell.v);
       if (parse?.kind === "half-year" && !named.has(parse.halfYear.id))
