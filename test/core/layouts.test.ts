@@ -720,7 +720,7 @@ describe("the OH line's category as people write it", () => {
     ["Administration", "OH-kostnader"],
     ["Övrigt", "Overheadkostnader"],
     ["Omkostnader", "Administration och lokal"],
-    ["OH-påslag", "Gemensam administration"],
+    ["Overheadkostnad", "Gemensam administration"],
     ["Administrativt påslag", "10 % på direkta kostnader"],
   ])(
     "a category cell %j beside the label %j is the OH line",
@@ -1063,7 +1063,7 @@ describe("a report as partners head and name it", () => {
       ...s,
       rows: [
         s.rows[0]!,
-        [null, "tkr", "tkr", "tkr"],
+        [null, "tkr", "TSEK", "(kkr)"],
         ...s.rows.slice(1).map((row) => row.map(inTkr)),
       ],
     }));
@@ -1075,7 +1075,7 @@ describe("a report as partners head and name it", () => {
     ]);
     expect(units[0]!.message).toBe(
       typeset(
-        'Beloppen under "Budget tkr", "Utfall tkr", "Differens tkr" läses i tusental kronor (tkr), rubrikens enhet: 1 925 där är 1 925 000 kr. Står beloppen redan i kronor, ta bort enheten ur rubriken.',
+        'Beloppen under "Budget tkr", "Utfall TSEK", "Differens (kkr)" läses i tusental kronor (tkr), rubrikens enhet: 1 925 där är 1 925 000 kr. Står beloppen redan i kronor, ta bort enheten ur rubriken.',
       ),
     );
   });
@@ -1261,24 +1261,24 @@ describe("a half-year named above the table of a sheet whose name names none", (
     expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
     expect(r.findings).toEqual([]);
   });
-});
 
-test("a summary's 'Post | Summa' under a title naming a half-year stays no half-year", async () => {
-  const r = await checkSheets([
-    detailsSheet({ end: "2025-12-31" }),
-    budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
-    {
-      name: "Sammanställning",
-      rows: [
-        ["Sammanställning 2025 H2"],
-        ["Post", "Summa"],
-        ["Lön", 908772],
-        ["Verksamhet", 100000],
-      ],
-    },
-  ]);
-  expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
-  expect(r.findings).toEqual([]);
+  test("a summary's 'Post | Summa' under a title naming a half-year stays no half-year", async () => {
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
+      {
+        name: "Sammanställning",
+        rows: [
+          ["Sammanställning 2025 H2"],
+          ["Post", "Summa"],
+          ["Lön", 908772],
+          ["Verksamhet", 100000],
+        ],
+      },
+    ]);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    expect(r.findings).toEqual([]);
+  });
 });
 
 describe("a budget in a column per half-year", () => {

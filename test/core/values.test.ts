@@ -157,8 +157,9 @@ describe("amounts in thousands (SPEC §3.3)", () => {
     ["Belopp (tusentals kr)", 1000],
     ["Budget (Mkr)", 1_000_000],
     ["Budget i miljoner kronor", 1_000_000],
-    // A word that holds the letters is no unit.
+    // A word that holds the letters is no unit; "k" names thousands only after an amount ("45k").
     ["Utfall attkr", 1],
+    ["Utfall k", 1],
     ["Månadskostnad\u00ad (tkr)", 1000],
   ])("the header %j gives amounts in units of %d kr", (header, unit) => {
     expect(headerUnit(header)).toBe(unit);

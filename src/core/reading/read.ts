@@ -450,16 +450,21 @@ function keyOfText(text: string): KeyHit | null {
   const key = DETAIL_LOOKUP.get(compactKey(text));
   const surplusYear = key ? null : earlierSurplusYear(text);
   if (key || surplusYear !== null) return { key, surplusYear };
+  const both = keyAndValue(text);
+  if (!both) return null;
+  const inlineKey = DETAIL_LOOKUP.get(compactKey(both.key));
+  const inlineYear = inlineKey ? null : earlierSurplusYear(both.key);
+  return inlineKey || inlineYear !== null
+    ? { key: inlineKey, surplusYear: inlineYear, inline: both.value }
+    : null;
+}
+
+/** A key and its value typed in one cell, "Period: juli–december 2025"; null without either. */
+function keyAndValue(text: string): { key: string; value: string } | null {
   const colon = text.indexOf(":");
   if (colon <= 0) return null;
-  const inline = text.slice(colon + 1).trim();
-  if (!inline) return null;
-  const before = text.slice(0, colon);
-  const inlineKey = DETAIL_LOOKUP.get(compactKey(before));
-  const inlineYear = inlineKey ? null : earlierSurplusYear(before);
-  return inlineKey || inlineYear !== null
-    ? { key: inlineKey, surplusYear: inlineYear, inline }
-    : null;
+  const value = text.slice(colon + 1).trim();
+  return value ? { key: text.slice(0, colon), value } : null;
 }
 
 /** A key found, at its cell. */
@@ -801,15 +806,7 @@ interface Header {
   /** Amount columns whose header names thousands or millions of kronor ("Budget (tkr)"). */
   readonly units: Partial<Record<ColumnKey, number>>;
   /** A second column of figures read as one already found ("Budget reviderad" after "Budget"). */
-  /**
-   * A second column read as one already found ("Budget reviderad" after "Budget"); `part` where
-   * another of the key is its total and counts ("Utfall jan–mar" beside "Utfall totalt").
-   */
-  readonly repeated: readonly {
-    key: ColumnKey;
-    col: number;
-    part?: true;
-  }[];
+  readonly repeated: readonly { key: ColumnKey; col: number }[];
   /**
    * A Budget header alone ("Aktivitet | Belopp"), or a budget headed "Summa" or "Totalt": a table
    * only on a sheet of a half-year. Any sheet may hold such a row (a summary's "Post | Summa"), so
@@ -820,16 +817,25 @@ interface Header {
   readonly unitCells?: ReadonlyArray<Cell | undefined>;
 }
 
-/** A cell of a row of units below the headers: "kr", "(tkr)", "SEK", "%", "st", "mån". */
-const UNIT_CELL =
-  /^\(?\s*(?:kr|kronor|sek|tkr|tsek|ksek|mkr|msek|%|procent|st|antal|mån|månader|kr\/mån|:-)\s*\)?$/iu;
+/**
+ * A cell of a row of units below the headers, one word alone: "kr", "(kr)", "SEK", "%", "st", "mån",
+ * or a unit a header may name ("tkr", "TSEK", "Mkr": headerUnit's).
+ */
+const UNIT_WORD =
+  /^\(?\s*(?:kr|kronor|sek|%|procent|st|antal|mån|månader|kr\/mån|:-)\s*\)?$/iu;
+const ONE_WORD = /^\(?\s*\p{L}+\s*\)?$/u;
+
+function isUnitCell(text: string): boolean {
+  const t = text.trim();
+  return UNIT_WORD.test(t) || (ONE_WORD.test(t) && headerUnit(t) !== 1);
+}
 
 /** Whether a row holds units only, in one cell or more. */
 function isUnitRow(cells: ReadonlyArray<Cell | undefined>): boolean {
   let units = 0;
   for (const cell of cells) {
     if (isEmptyCell(cell)) continue;
-    if (cell!.t !== "s" || !UNIT_CELL.test(cell!.v.trim())) return false;
+    if (cell!.t !== "s" || !isUnitCell(cell!.v)) return false;
     units++;
   }
   return units > 0;
@@ -855,7 +861,7 @@ function headerOf(
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const units: Partial<Record<ColumnKey, number>> = {};
-  const repeated: { key: ColumnKey; col: number; part?: true }[] = [];
+  const repeated: { key: ColumnKey; col: number }[] = [];
   let count = 0;
   let fallback: number | undefined;
   row.forEach((cell, c) => {
@@ -883,22 +889,13 @@ function headerOf(
     ) {
       // "Utfall totalt" after "Utfall jan–mar" and "Utfall apr–jun": the total counts. (A total
       // beside an amount of no part, "Budget 2025 H2 | Budget totalt", may be the agreement's.)
-      for (const r of repeated) if (r.key === key) r.part = true;
-      repeated.push({ key, col: columns[key], part: true });
+      repeated.push({ key, col: columns[key] });
       columns[key] = c;
       const unit = headerUnit(cell.v);
       if (unit !== 1) units[key] = unit;
       else delete units[key];
     } else if (amount || key === "servicePercent" || key === "months")
-      repeated.push({
-        key,
-        col: c,
-        ...(amount &&
-        namesPart(cell.v) &&
-        namesWhole(readText(row[columns[key]]))
-          ? { part: true as const }
-          : {}),
-      });
+      repeated.push({ key, col: c });
   });
   let weak = false;
   if (columns.budget === undefined && fallback !== undefined) {
@@ -955,11 +952,13 @@ function findPeriodCell(grid: Grid, beforeRow: number): PeriodCell | null {
       const cell = row[c];
       if (!cell || cell.t !== "s") continue;
       if (!PERIOD_KEYS.has(compactKey(cell.v))) {
-        // "Period: juli–december 2025" in one cell.
-        const colon = cell.v.indexOf(":");
-        const text = colon > 0 ? cell.v.slice(colon + 1).trim() : "";
-        if (text && PERIOD_KEYS.has(compactKey(cell.v.slice(0, colon))))
-          return { address: a1(r, c), parse: parsePeriod(text), text };
+        const both = keyAndValue(cell.v);
+        if (both && PERIOD_KEYS.has(compactKey(both.key)))
+          return {
+            address: a1(r, c),
+            parse: parsePeriod(both.value),
+            text: both.value,
+          };
         continue;
       }
       valueCellOf ??= valueCells(grid);
@@ -1370,9 +1369,9 @@ function repeatedColumns(
   const split = new Map<ColumnKey, number[]>();
   // In reading order: a part found before its total was moved to the list when the total was.
   const repeated = [...header.repeated].sort((a, b) => a.col - b.col);
-  for (const { key, col, part } of repeated) {
+  for (const { key, col } of repeated) {
     const first = header.columns[key]!;
-    if (part) {
+    if (namesWhole(text(first)) && namesPart(text(col))) {
       out.push(
         finding("COLUMN_PART_NOT_READ", sheet, a1(header.row, col), {
           header: text(col),
@@ -1846,8 +1845,18 @@ function cached<T>(read: (text: string) => T): (text: string) => T {
 }
 
 const cachedCategoryOf = cached(categoryOf);
-const orLabel = (category: Category, label: string): Category =>
-  category === "other" ? (categoryFromLabel(label) ?? "other") : category;
+
+/**
+ * The category a row names: its category cell's, where that names one of the known words, else
+ * its label's ("Administration" beside "OH-kostnader" is the OH line); "other" for a category cell
+ * of neither, null for no category cell and a label of none.
+ */
+function namedCategory(categoryText: string, label: string): Category | null {
+  const fromCell = categoryText ? cachedCategoryOf(categoryText) : null;
+  return fromCell === "other" || fromCell === null
+    ? (categoryFromLabel(label) ?? fromCell)
+    : fromCell;
+}
 const cachedIsIncome = cached(isIncomeHeading);
 
 /**
@@ -2032,9 +2041,7 @@ class TableReader {
     const t = this.t;
     const label = readText(row[t.label]).trim();
     const categoryText = t.category >= 0 ? readText(row[t.category]) : "";
-    const category = categoryText
-      ? orLabel(cachedCategoryOf(categoryText), label)
-      : categoryFromLabel(label);
+    const category = namedCategory(categoryText, label);
     const budget =
       t.budget >= 0
         ? lineMoney(row[t.budget], this.sheet, r, t.budget, t.budgetUnit, false)
@@ -2233,13 +2240,10 @@ class TableReader {
       this.findings.push(
         finding("LINE_WITHOUT_LABEL", this.sheet, a1(r, t.label)),
       );
-    // A category cell of none of the known words ("Administration") leaves the category to the
-    // label, where it names one ("OH-kostnader").
-    const category: Category = categoryText
-      ? orLabel(cachedCategoryOf(categoryText), label)
-      : (categoryFromLabel(label) ??
-        this.section ??
-        (salary ? "salary" : "other"));
+    const category: Category =
+      namedCategory(categoryText, label) ??
+      this.section ??
+      (salary ? "salary" : "other");
     const shownLabel = label || categoryText || `Rad ${r + 1}`;
     this.duplicate(category, shownLabel);
     this.lines.push({

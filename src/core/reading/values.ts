@@ -404,10 +404,11 @@ export function serviceWord(text: string): number | null {
  * "Budget (tkr)" or "Belopp i tusental kronor". One krona for a kronor mark ("kr", "SEK", ":-").
  */
 // The unit last, after no letter: found from the end, in time linear in the text (a text of
-// 32 000 characters in a cell is within the limits).
-const SCALED_WORD = /(?:^|[^\p{L}])(tkr|tsek|ksek|kkr|k|mkr|msek|mnkr)\.?$/iu;
+// 32 000 characters in a cell is within the limits). "k" only in an amount's text: a header's "k"
+// names nothing.
+const SCALED_WORD = /(?<!\p{L})(tkr|tsek|ksek|kkr|k|mkr|msek|mnkr)\.?$/iu;
 const KRONOR_MARK = new RegExp(`^(?:sek|kr)|${KRONOR_AFTER}$`, "i");
-const THOUSAND_WORDS = new Set(["tkr", "tsek", "ksek", "kkr", "k"]);
+const THOUSAND_WORDS = new Set(["tkr", "tsek", "ksek", "kkr"]);
 const MILLION_WORDS = new Set(["mkr", "msek", "mnkr"]);
 export const THOUSAND = 1000;
 export const MILLION = 1_000_000;
@@ -465,10 +466,14 @@ export function amountTextUnit(text: string): {
   const t = withoutUnseen(text).trim();
   const scaled = SCALED_WORD.exec(t);
   if (scaled) {
+    const number = t.slice(0, scaled.index).trimEnd();
     const word = scaled[1]!;
-    const number = t.slice(0, t.lastIndexOf(word, t.length - 1)).trimEnd();
     // A number before it: "45 tkr", "45k"; "Bank" names no unit.
-    if (/\d/.test(number)) return { text: number, unit: unitOfWord(word) };
+    if (/\d/.test(number))
+      return {
+        text: number,
+        unit: /^k$/i.test(word) ? THOUSAND : unitOfWord(word),
+      };
   }
   return { text, unit: KRONOR_MARK.test(t.replace(SPACES, "")) ? 1 : null };
 }
