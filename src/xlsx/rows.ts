@@ -40,6 +40,7 @@ const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const EQUALS = 0x3d;
+const COLON = 0x3a;
 
 /** ASCII letters, digits, _ - . and : by character code: 1 for a name character. */
 const NAME_CHARS = new Uint8Array(128);
@@ -149,6 +150,27 @@ function textUpTo(x: string, i: number, close: string): string | null {
   }
 }
 
+/**
+ * A value's text from `i` up to its "</v>", as textUpTo(x, i, "</v>") reads it: a number or a
+ * shared string's index, without entities, in one look at each character.
+ */
+function valueUpTo(x: string, i: number): string | null {
+  let k = i;
+  let c = x.charCodeAt(k);
+  while (c !== LT && c !== 0x26 && c !== 0x0d && k < x.length)
+    c = x.charCodeAt(++k);
+  if (
+    c === LT &&
+    x.charCodeAt(k + 1) === SLASH &&
+    x.charCodeAt(k + 2) === 0x76 &&
+    x.charCodeAt(k + 3) === GT
+  ) {
+    tagEnd = k + 4;
+    return x.slice(i, k);
+  }
+  return textUpTo(x, i, "</v>");
+}
+
 /** After white space from `i`. */
 export function skipSpace(x: string, i: number): number {
   while (isSpace(x.charCodeAt(i))) i++;
@@ -199,30 +221,110 @@ export function readRef(
 
 const ref = { row: 0, col: 0 };
 
-/** The indexes of a cell's r, t and s attributes among `attrs`, or -1: set by cellAttributes. */
-let cellR = -1;
-let cellT = -1;
-let cellS = -1;
-
 /**
- * A cell's r, t and s attributes, found in one look at each attribute, as Attributes.find finds
- * them (the first whose local name it is: "r" or "x:r", never an xmlns declaration).
+ * A cell's start tag from `i` (after "<c"), its r, t and s attributes read in place into `b` at
+ * `k`: the tag `attributes` takes, each of the three the first whose local name it is ("r" or
+ * "x:r", never an xmlns declaration), as Attributes.find finds them. Written out, not through
+ * `attributes`, for this runs for every cell of a sheet: a third of reading one (npm run bench).
+ * Sets tagEnd; false when the tag is not plain.
  */
-function cellAttributes(x: string): void {
-  cellR = cellT = cellS = -1;
-  for (let k = 0; k < attrs.length; k++) {
-    // A name of one letter is its own local name (most cells' r, s and t): no lookup for it.
-    const start = attrs.nameStart(k);
-    const end = attrs.nameEnd(k);
-    const local = end - start === 1 ? start : attrs.localStart(k);
-    if (local < 0 || end - local !== 1) continue;
-    const c = x.charCodeAt(local);
-    if (c === 0x72 /* r */) {
-      if (cellR < 0) cellR = k;
-    } else if (c === 0x74 /* t */) {
-      if (cellT < 0) cellT = k;
-    } else if (c === 0x73 /* s */ && cellS < 0) cellS = k;
+function cellTag(x: string, i: number, b: RowBuffer, k: number): boolean {
+  const n = x.length;
+  let seen = 0; // bits: 1 r, 2 t, 4 s
+  b.refRow[k] = -1;
+  b.refCol[k] = -1;
+  b.type[k] = "n";
+  b.style[k] = 0;
+  for (;;) {
+    const before = i;
+    let c = x.charCodeAt(i);
+    while (isSpace(c)) c = x.charCodeAt(++i);
+    if (c === GT) {
+      tagEnd = i + 1;
+      tagEmpty = false;
+      return true;
+    }
+    if (c === SLASH) {
+      if (x.charCodeAt(i + 1) !== GT) return false;
+      tagEnd = i + 2;
+      tagEmpty = true;
+      return true;
+    }
+    if (i === before || i >= n) return false;
+    if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x5f) return false;
+    const nameStart = i;
+    let colon = -1;
+    while (c < 128 && NAME_CHARS[c] === 1) {
+      if (c === COLON && colon < 0) colon = i;
+      c = x.charCodeAt(++i);
+    }
+    const nameEnd = i;
+    if (c !== EQUALS) return false;
+    const quote = x.charCodeAt(++i);
+    if (quote !== 0x22 && quote !== 0x27) return false;
+    const valueStart = ++i;
+    for (c = x.charCodeAt(i); c !== quote; c = x.charCodeAt(++i))
+      if (
+        c === LT ||
+        c === 0x26 ||
+        c === 0x09 ||
+        c === 0x0a ||
+        c === 0x0d ||
+        i >= n
+      )
+        return false;
+    const valueEnd = i++;
+    // The local name: after the first colon; none for "x:" or a namespace declaration.
+    let local = nameStart;
+    if (colon >= 0) {
+      if (colon + 1 === nameEnd || x.startsWith("xmlns", nameStart)) continue;
+      local = colon + 1;
+    }
+    if (nameEnd - local !== 1) continue;
+    const l = x.charCodeAt(local);
+    if (l === 0x72 /* r */) {
+      if (seen & 1) continue;
+      seen |= 1;
+      if (readRef(x, valueStart, valueEnd, ref)) {
+        b.refRow[k] = ref.row;
+        b.refCol[k] = ref.col;
+      }
+    } else if (l === 0x74 /* t */) {
+      if (seen & 2) continue;
+      seen |= 2;
+      b.type[k] = typeAt(x, valueStart, valueEnd);
+    } else if (l === 0x73 /* s */ && !(seen & 4)) {
+      seen |= 4;
+      b.style[k] = integerAt(x, valueStart, valueEnd);
+    }
   }
+}
+
+/** A cell's t attribute: the types there are without a new string each. */
+function typeAt(x: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 1) {
+    const c = x.charCodeAt(start);
+    if (c === 0x73) return "s";
+    if (c === 0x6e) return "n";
+    if (c === 0x62) return "b";
+    if (c === 0x65) return "e";
+    if (c === 0x64) return "d";
+  } else if (length === 3 && x.startsWith("str", start)) return "str";
+  else if (length === 9 && x.startsWith("inlineStr", start)) return "inlineStr";
+  return x.slice(start, end);
+}
+
+/** A non-negative integer written at x[start, end) (as Attributes.integer), or -1. */
+function integerAt(x: string, start: number, end: number): number {
+  if (start === end || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = x.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
 }
 
 /**
@@ -251,17 +353,9 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
     i = skipSpace(x, i);
     if (x.startsWith("</row>", i)) return i + 6;
     const cellStart = i;
-    if (!tagAt(x, i, "<c") || !attributes(x, i + 2)) return -1;
     const k = b.count++;
+    if (!tagAt(x, i, "<c") || !cellTag(x, i + 2, b, k)) return -1;
     b.cellStart[k] = cellStart;
-    cellAttributes(x);
-    const hasRef =
-      cellR >= 0 &&
-      readRef(x, attrs.valueStart(cellR), attrs.valueEnd(cellR), ref);
-    b.refRow[k] = hasRef ? ref.row : -1;
-    b.refCol[k] = hasRef ? ref.col : -1;
-    b.type[k] = cellT < 0 ? "n" : valueOf(x, cellT);
-    b.style[k] = cellS < 0 ? 0 : attrs.integer(cellS);
     b.value[k] = null;
     b.formula[k] = null;
     b.inline[k] = "";
@@ -272,13 +366,23 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
     }
     for (;;) {
       i = skipSpace(x, i);
-      if (x.startsWith("</c>", i)) {
+      // "</c>" and "<v>" by their characters: these run for every cell.
+      if (
+        x.charCodeAt(i) === LT &&
+        x.charCodeAt(i + 1) === SLASH &&
+        x.charCodeAt(i + 2) === 0x63 &&
+        x.charCodeAt(i + 3) === GT
+      ) {
         i += 4;
         b.cellEnd[k] = i;
         break;
       }
-      if (x.startsWith("<v>", i)) {
-        const v = textUpTo(x, i + 3, "</v>");
+      if (
+        x.charCodeAt(i) === LT &&
+        x.charCodeAt(i + 1) === 0x76 &&
+        x.charCodeAt(i + 2) === GT
+      ) {
+        const v = valueUpTo(x, i + 3);
         if (v === null) return -1;
         b.value[k] = v;
       } else if (tagAt(x, i, "<f")) {
