@@ -656,17 +656,24 @@ describe("workbook-level errors", () => {
   });
 
   test("a budget table without a Budget column", async () => {
-    const r = await checkSheets([
-      detailsSheet(oneHalf),
-      {
-        name: "2025 H2",
-        rows: [
-          ["Post", "Utfall", "Differens"],
-          ["Hälsofrämjare", 1, 2],
-        ],
-      },
+    const sheet = (actual: number | null) =>
+      checkSheets([
+        detailsSheet(oneHalf),
+        {
+          name: "2025 H2",
+          rows: [
+            ["Post", "Utfall", "Differens"],
+            ["Hälsofrämjare", actual, 2],
+          ],
+        },
+      ]);
+    expect(codesOf(await sheet(null))).toContain("MISSING_COLUMNS");
+    // Actuals typed without their budget: said as such, at the Utfall header.
+    const reported = await sheet(1);
+    expect(errorsOf(reported).map((f) => `${f.code} ${f.cell}`)).toEqual([
+      "ACTUALS_WITHOUT_BUDGET B1",
+      "NO_HALF_YEAR_SHEET null",
     ]);
-    expect(codesOf(r)).toContain("MISSING_COLUMNS");
   });
 
   test("a missing OH rate", async () => {

@@ -47,6 +47,7 @@ describe("the finding catalogue", () => {
       "SALARY_BIRTH_DATE",
       "SALARY_PERSONAL_NUMBER",
       "PERIOD_MISMATCH",
+      "ACTUALS_WITHOUT_BUDGET",
       "MONTHS_OUTSIDE_HALF_YEAR",
       "OH_MISMATCH",
       "OH_FORMULA_STALE",

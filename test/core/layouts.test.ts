@@ -4,6 +4,7 @@ import {
   earlierSurplusYear,
   enumerationEnd,
 } from "../../src/core/reading/glossary";
+import type { CheckJson } from "../../src/core";
 import { checkSheets, errorsOf, findingAt } from "../helpers/check";
 import {
   HEADERS,
@@ -997,6 +998,71 @@ describe("a budget kept beside the report of its half-year", () => {
   ])("%s of one half-year are still DUPLICATE_HALF_YEAR", async (_, a, b) => {
     const r = await book(a, b);
     expect(r.findings.map((f) => f.code)).toContain("DUPLICATE_HALF_YEAR");
+  });
+
+  // The actuals on a sheet of their own, "Post | Utfall": the error MISSING_COLUMNS, without a cell
+  // for "2024 | Utfall", asked for a Budget column there and did not say where the budget was.
+  const actualsFinding = (r: CheckJson, sheet: string) =>
+    r.findings.find(
+      (f) => f.code === "ACTUALS_WITHOUT_BUDGET" && f.sheet === sheet,
+    );
+  const actualsSheet = (name: string, labelHeader: string) => ({
+    name,
+    rows: [
+      [labelHeader, "Utfall"],
+      ["Lönekostnader: Hälsofrämjare", kr(505789)],
+      ["Verksamhetskostnader", kr(90000)],
+      ["OH-kostnader", kr(59579)],
+    ] as CellSpec[][],
+  });
+  test.each(["Post", "2024"])(
+    "actuals on a sheet of their own (labels headed %j) are an error at their header, naming the budget's sheet",
+    async (labelHeader) => {
+      const r = await book(
+        budgetSheet("Budget 2024 H1", 100000),
+        actualsSheet("Utfall 2024 H1", labelHeader),
+      );
+      expect(r.periods.map((p) => p.sheet)).toEqual(["Budget 2024 H1"]);
+      expect(r.repayment.total).toBe(0);
+      const f = actualsFinding(r, "Utfall 2024 H1");
+      expect(f).toMatchObject({ severity: "error", cell: "B1" });
+      expect(f?.message).toBe(
+        'Bladet har utfall för 2024-H1 men ingen kolumn Budget; budgeten står på bladet "Budget 2024 H1". Utfallet läses bara i en kolumn Utfall bredvid budgeten: för in det på "Budget 2024 H1", rad för rad, eller lägg till kolumnen Budget här. Nu räknas inget utfall och ingen återbetalning för 2024-H1.',
+      );
+      expect(r.findings.map((x) => x.code)).not.toContain("MISSING_COLUMNS");
+    },
+  );
+
+  test("the budget's sheet after the actuals' is named too; without one, the headers not read are", async () => {
+    const after = await book(
+      actualsSheet("Utfall 2024 H1", "Post"),
+      budgetSheet("Budget 2024 H1", 100000),
+    );
+    expect(actualsFinding(after, "Utfall 2024 H1")?.message).toContain(
+      'budgeten står på bladet "Budget 2024 H1"',
+    );
+    const alone = await book({
+      name: "Utfall 2024 H1",
+      rows: [
+        ["Post", "Kostnad", "Utfall"],
+        ["Verksamhetskostnader", kr(100000), kr(90000)],
+      ],
+    });
+    expect(actualsFinding(alone, "Utfall 2024 H1")).toMatchObject({
+      cell: "C1",
+      message:
+        'Bladet har utfall för 2024-H1 men ingen kolumn Budget. Rubriker som inte läses: "Kostnad". Lägg till kolumnen Budget med halvårets budget, rad för rad, så läses återrapporten. Nu räknas inget utfall för 2024-H1.',
+    });
+  });
+
+  test("a sheet of no half-year with actuals and no budget is no report", async () => {
+    const r = await book(
+      budgetSheet("Budget 2024 H1", 100000),
+      actualsSheet("Anteckningar", "Post"),
+    );
+    expect(r.findings.map((f) => f.code)).not.toContain(
+      "ACTUALS_WITHOUT_BUDGET",
+    );
   });
 });
 

@@ -510,6 +510,25 @@ export const FINDINGS = {
       `The table lacks the column ${f.columns}.${f.unread ? ` Headers not read: ${f.unread}.` : ""} Add a header row with at least Post and Budget.`,
     "error",
   ),
+  ACTUALS_WITHOUT_BUDGET: t<{
+    readonly halfYear: string;
+    readonly budgetSheet: string;
+    readonly unread: string;
+  }>(
+    (f) =>
+      `Bladet har utfall för ${f.halfYear} men ingen kolumn Budget${f.budgetSheet ? `; budgeten står på bladet "${f.budgetSheet}"` : ""}.${f.unread ? ` Rubriker som inte läses: ${f.unread}.` : ""} ${
+        f.budgetSheet
+          ? `Utfallet läses bara i en kolumn Utfall bredvid budgeten: för in det på "${f.budgetSheet}", rad för rad, eller lägg till kolumnen Budget här. Nu räknas inget utfall och ingen återbetalning för ${f.halfYear}.`
+          : `Lägg till kolumnen Budget med halvårets budget, rad för rad, så läses återrapporten. Nu räknas inget utfall för ${f.halfYear}.`
+      }`,
+    (f) =>
+      `The sheet has actuals for ${f.halfYear} but no column Budget${f.budgetSheet ? `; the budget is on the sheet "${f.budgetSheet}"` : ""}.${f.unread ? ` Headers not read: ${f.unread}.` : ""} ${
+        f.budgetSheet
+          ? `Actuals are read only in a column Utfall beside the budget: enter them on "${f.budgetSheet}", line by line, or add the column Budget here. No actuals and no repayment are counted for ${f.halfYear} now.`
+          : `Add the column Budget with the half-year's budget, line by line, and the report is read. No actuals are counted for ${f.halfYear} now.`
+      }`,
+    "error",
+  ),
   NO_LINES: t<NoParams>(
     () => "Tabellen har inga budgetposter. Fyll i minst en post med belopp.",
     () =>

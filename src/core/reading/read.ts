@@ -138,6 +138,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   let details: AgreementRead | null = null;
   const halfYears: HalfYearSheet[] = [];
   const byColumns: Finding[] = [];
+  const reportsWithoutBudget = new ReportsWithoutBudget(halfYearFindings);
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
   // Uppgifter and Lönekalkyl by what they hold, where no sheet has their names; hidden half-years.
@@ -155,6 +156,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
       if (read.columnsByHalfYear) byColumns.push(read.columnsByHalfYear);
+      reportsWithoutBudget.add(read.actualsOnly);
       if (read.sheet && s.hidden) elsewhere.hidden.add(s.name);
       elsewhere.details ??= read.details ?? null;
       elsewhere.salaries ??= read.salaries ?? null;
@@ -181,15 +183,13 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
         break;
       case "rates":
         append(ratesFindings, ratesTableChecks(g));
-        break;
-      case "none":
-        break;
     }
   }
   details ??= detailsFrom(elsewhere.details, detailsFindings);
   salaryGrid ??= salariesFrom(elsewhere.salaries, halfYearFindings);
   // A summary by half-year beside the half-years' sheets is theirs; alone, it is why none is read.
   if (halfYears.length === 0) append(halfYearFindings, byColumns);
+  reportsWithoutBudget.nameBudgets(halfYears);
   const shown = withoutCopies(halfYears, elsewhere.hidden);
   const read = details?.agreement ?? emptyAgreement();
   const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
@@ -1088,9 +1088,126 @@ interface SheetRead {
    * the workbook has no half-year sheet, as the reason it has none.
    */
   readonly columnsByHalfYear?: Finding;
+  /**
+   * A sheet of a half-year whose table heads actuals but no budget (a report on a sheet of its
+   * own): said once the workbook's sheets are known, naming the budget's sheet of that half-year.
+   */
+  readonly actualsOnly?: ReportWithoutBudget;
+}
+
+interface ReportWithoutBudget {
+  readonly halfYear: HalfYear;
+  /** Its finding, naming the budget's sheet ("" for none). */
+  readonly finding: (budgetSheet: string) => Finding;
 }
 
 const HALF_YEAR_COLUMNS_SCANNED = 64;
+
+/**
+ * A sheet that holds no half-year's table: why, when it names a half-year and no header was found,
+ * and its columns by half-year, if any.
+ */
+function noTable(
+  sheet: string,
+  period: { halfYear: HalfYear | null; findings: Finding[] },
+  header: Header | null,
+  head: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>,
+): Omit<SheetRead, "outsideGrid" | "details" | "salaries"> {
+  return {
+    sheet: null,
+    ...halfYearColumns(sheet, head),
+    findings:
+      header || !period.halfYear
+        ? period.findings
+        : [
+            ...period.findings,
+            finding("MISSING_COLUMNS", sheet, null, {
+              columns: "Post, Budget",
+              unread: "",
+            }),
+          ],
+  };
+}
+
+/**
+ * A report on a sheet of its own, "Post | Utfall" beside the budget's sheet: its actuals have no
+ * budget to be read against, which MISSING_COLUMNS would not say. Null for any other sheet.
+ */
+function actualsWithoutBudget(
+  sheet: string,
+  halfYear: HalfYear,
+  header: Header | null,
+  rows: TableRows,
+): ReportWithoutBudget | null {
+  const cell =
+    header?.columns.budget === undefined ? actualsTyped(rows, header) : null;
+  if (cell === null) return null;
+  const unread = header ? unreadHeaders(header, rows.head[header.row]) : "";
+  return {
+    halfYear,
+    finding: (budgetSheet) =>
+      finding("ACTUALS_WITHOUT_BUDGET", sheet, cell, {
+        halfYear: halfYear.id,
+        budgetSheet,
+        unread,
+      }),
+  };
+}
+
+/**
+ * Reports without a budget, said where their sheets come among the findings, each naming the sheet
+ * of its half-year's budget once every sheet is read (it may come later).
+ */
+class ReportsWithoutBudget {
+  private readonly said: { report: ReportWithoutBudget; at: number }[] = [];
+
+  constructor(private readonly findings: Finding[]) {}
+
+  add(report: ReportWithoutBudget | undefined): void {
+    if (report)
+      this.said.push({
+        report,
+        at: this.findings.push(report.finding("")) - 1,
+      });
+  }
+
+  nameBudgets(halfYears: readonly HalfYearSheet[]): void {
+    for (const { report, at } of this.said) {
+      const budget = halfYears.find(
+        (h) => h.halfYear.id === report.halfYear.id,
+      );
+      if (budget) this.findings[at] = report.finding(budget.sheet);
+    }
+  }
+}
+
+/**
+ * The header of actuals typed in a table without a Budget column: its Utfall header with an
+ * amount below it, or, where no header was found ("2024 | Utfall"), the first such cell of the first
+ * rows; null when there is none (a budget sheet whose budget is headed otherwise, its Utfall empty,
+ * is MISSING_COLUMNS).
+ */
+function actualsTyped(rows: TableRows, header: Header | null): string | null {
+  if (header) {
+    const c = header.columns.actual;
+    return c !== undefined && rows.actualTyped ? a1(header.row, c) : null;
+  }
+  const head = rows.head;
+  for (let r = 0; r < Math.min(head.length, HEADER_SCAN_ROWS); r++) {
+    const row = head[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, HALF_YEAR_COLUMNS_SCANNED); c++) {
+      const cell = row[c];
+      if (
+        cell?.t === "s" &&
+        cell.v.length <= 60 &&
+        columnOfHeader(cell.v) === "actual" &&
+        head.slice(r + 1).some((below) => !isEmptyCell(below?.[c]))
+      )
+        return a1(r, c);
+    }
+  }
+  return null;
+}
 
 /** The cells of a row of the first rows that name two half-years or more, one each. */
 function halfYearColumns(
@@ -1171,21 +1288,13 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
   });
   if (rows.scenario) return done({ sheet: null, findings: [] });
   const period = sheetPeriod({ name: sheet, rows: rows.head, merges }, header);
+  const actualsOnly =
+    period.halfYear &&
+    actualsWithoutBudget(sheet, period.halfYear, header, rows);
+  if (actualsOnly)
+    return done({ sheet: null, findings: period.findings, actualsOnly });
   if (!period.halfYear || !header)
-    return done({
-      sheet: null,
-      ...halfYearColumns(sheet, rows.head),
-      findings:
-        header || !period.halfYear
-          ? period.findings
-          : [
-              ...period.findings,
-              finding("MISSING_COLUMNS", sheet, null, {
-                columns: "Post, Budget",
-                unread: "",
-              }),
-            ],
-    });
+    return done(noTable(sheet, period, header, rows.head));
   const found = columns?.value;
   if (!found || !reader) {
     const failure = columns?.finding ? [columns.finding] : [];
@@ -1519,6 +1628,8 @@ class TableRows {
   private reader: TableReader | null = null;
   /** Rows below a header without a label column, until it is found. */
   private readonly waiting: SheetRow[] = [];
+  /** Something typed under the Utfall header of a table whose columns were not read (no Budget). */
+  actualTyped = false;
   /** Past the rows where a header is looked for, without one: no table. */
   private headless = false;
   private tableEnded = false;
@@ -1640,7 +1751,13 @@ class TableRows {
   }
 
   private read(row: SheetRow): void {
-    if (!this.reader || this.tableEnded || isBlankRow(row.cells)) return;
+    if (!this.reader) {
+      const c = this.header?.columns.actual;
+      if (c !== undefined && !isEmptyCell(row.cells[c]))
+        this.actualTyped = true;
+      return;
+    }
+    if (this.tableEnded || isBlankRow(row.cells)) return;
     if (!this.reader.read(row.index, row.cells)) this.tableEnded = true;
   }
 }
