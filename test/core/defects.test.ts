@@ -10,6 +10,8 @@ import {
 } from "../helpers/seed";
 import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
 
+/** The narrow no-break space that groups thousands in a message. */
+const NNBSP = "\u202f";
 const H2 = () => budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
 const oneHalf = { end: "2025-12-31" };
 
@@ -195,6 +197,41 @@ describe("a defect at a cell is a finding at that cell", () => {
       withCell(3, 2, pct(0.05)),
     ]);
     expect(codesOf(r)).not.toContain("SERVICE_PERCENT_LOW");
+  });
+
+  // 50 pasted into the template's percent cell is 5 000 % to Excel: a post's budget of 16 627 200
+  // kr for 166 272, and nothing said.
+  test.each([pct(50), "5000 %", 5000] as CellSpec[])(
+    "a service percentage of more than ten posts (%j) is read as it stands, with a warning",
+    async (typed) => {
+      const r = await checkSheets([
+        detailsSheet(oneHalf),
+        withCells([
+          [4, 2, typed],
+          [4, 5, null],
+          [6, 5, null],
+        ]),
+      ]);
+      expect(r.periods[0]!.lines[1]!.servicePercent).toBe(5000);
+      expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+        "SERVICE_PERCENT_HIGH C5",
+      ]);
+      expect(r.findings[0]!.message).toBe(
+        `Tjänstgöringsgraden 5${NNBSP}000 % är 50 heltidstjänster på en post. Menade du 50 %? Skriv då 50 % (talet 50 i en cell formaterad som procent är 5${NNBSP}000 %).`,
+      );
+    },
+  );
+
+  test("ten posts on a line, 1 000 %, say nothing", async () => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      withCells([
+        [4, 2, pct(10)],
+        [4, 5, null],
+        [6, 5, null],
+      ]),
+    ]);
+    expect(codesOf(r)).not.toContain("SERVICE_PERCENT_HIGH");
   });
 });
 

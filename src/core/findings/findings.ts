@@ -595,6 +595,16 @@ export const FINDINGS = {
       `The service percentage ${f.percent} % is unusually low for a post. Did you mean ${f.asPercent} % (${f.percent} full-time posts)? Then enter ${f.asPercent} %.`,
     "warning",
   ),
+  SERVICE_PERCENT_HIGH: t<{
+    readonly percent: number;
+    readonly posts: number;
+  }>(
+    (f) =>
+      `Tjänstgöringsgraden ${f.percent} % är ${f.posts} heltidstjänster på en post. Menade du ${f.posts} %? Skriv då ${f.posts} % (talet ${f.posts} i en cell formaterad som procent är ${f.percent} %).`,
+    (f) =>
+      `The service percentage ${f.percent} % is ${f.posts} full-time posts on one line. Did you mean ${f.posts} %? Then enter ${f.posts} % (the number ${f.posts} in a cell formatted as percent is ${f.percent} %).`,
+    "warning",
+  ),
   NO_ACTUAL_COLUMN: t<{ readonly unread: string }>(
     (f) =>
       `Bladet heter som en återrapport, men tabellen har ingen kolumn för utfallet: halvåret räknas som en budget, utan utfall och återbetalning.${f.unread ? ` Rubriker som inte läses: ${f.unread}.` : ""} Ge utfallets kolumn rubriken Utfall.`,

@@ -2593,8 +2593,16 @@ const MAX_POST_COST = 16_000_000;
 const LOW_PERCENT_MICRO = 5_000_000;
 
 /**
+ * Above this a line's service percentage is more full-time posts than a line of a partnership
+ * holds (the seed's largest is 275 %): 50 typed or pasted into a percent cell is 5 000 % to Excel,
+ * and was a budget of 33 254 400 kr for a post of 50 % without a word.
+ */
+const HIGH_PERCENT_MICRO = 1_000_000_000;
+
+/**
  * A service percentage that was probably meant as posts: a plain 0,5 (50 %?), or under 5 % in
- * any form ("2,75" typed into a percent cell, which Excel makes 2,75 %: 275 %?).
+ * any form ("2,75" typed into a percent cell, which Excel makes 2,75 %: 275 %?); or one of more
+ * than ten posts (5 000 %: 50 %?).
  */
 function suspectPercent(
   n: { readonly percent: boolean },
@@ -2602,6 +2610,11 @@ function suspectPercent(
   sheet: string,
   address: string,
 ): Finding | null {
+  if (micro > HIGH_PERCENT_MICRO)
+    return finding("SERVICE_PERCENT_HIGH", sheet, address, {
+      percent: micro / 1_000_000,
+      posts: micro / 100_000_000,
+    });
   if (micro >= LOW_PERCENT_MICRO) return null;
   const params = { percent: micro / 1_000_000, asPercent: micro / 10_000 };
   return !n.percent && micro < 1_000_000
