@@ -395,6 +395,23 @@ describe("the budget template", () => {
     expect(r.findings[0]!.severity).toBe("error");
   });
 
+  // Rädda Barnen, the example's organisation, is a real partner with other partnerships: its own
+  // organisation number in a template it filled for one was EXAMPLE_DETAILS, an error, and the
+  // memo left the budget out as an unfilled template.
+  test("the example's organisation filling a template for a partnership of its own is clean", () => {
+    const plan = planTemplate({
+      from: { year: 2025, month: 7 },
+      to: { year: 2026, month: 6 },
+    });
+    const r = checkBytes(
+      createWorkbook(
+        withDetails(filled(plan), { 2: "Rädda Barnen", 3: "802002-8638" }),
+      ),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.agreement.orgNumber).toBe("802002-8638");
+  });
+
   test("filled in, it reads back clean: no finding at all; the salary lines are Lönekalkyl's example persons with their contributions and Pålägg", () => {
     const r = checkBytes(template());
     expect(r.findings).toEqual([]);
