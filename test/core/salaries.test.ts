@@ -315,6 +315,28 @@ describe("Lönekalkyl", () => {
     );
   });
 
+  // "Tjänstgöringsgraden 150 % måste vara större än 0": the finding contradicted itself.
+  test.each([pct(1.5), 150] as CellSpec[])(
+    "a person's grade over full time (%j) is said as that, at its cell",
+    async (grade) => {
+      const { json } = await check(
+        salaryWorkbook({
+          extraPersons: [
+            ["Hälsofrämjare", "Dubbel", 1990, kr(30000), grade, null, null],
+          ],
+        }),
+      );
+      const f = json.findings.find((x) => x.cell === "E7");
+      expect(f).toMatchObject({
+        code: "PERSON_PERCENT_ABOVE_FULL",
+        severity: "error",
+        sheet: "Lönekalkyl",
+        message:
+          "Tjänstgöringsgraden 150 % är mer än heltid, och Lönekalkyl har en rad per person: en person arbetar högst 100 %. Skriv personens grad, och en rad för var och en om posten har flera.",
+      });
+    },
+  );
+
   test("a line with persons and a typed monthly cost that disagrees is a warning at the cost", async () => {
     const sheets = salaryWorkbook();
     const withCost = sheets.map((s) =>

@@ -575,6 +575,13 @@ export const FINDINGS = {
       `The service percentage ${f.percent} % must be above 0. Correct it or remove the line.`,
     "error",
   ),
+  PERSON_PERCENT_ABOVE_FULL: t<{ readonly percent: number }>(
+    (f) =>
+      `Tjänstgöringsgraden ${f.percent} % är mer än heltid, och Lönekalkyl har en rad per person: en person arbetar högst 100 %. Skriv personens grad, och en rad för var och en om posten har flera.`,
+    (f) =>
+      `The service percentage ${f.percent} % is more than full time, and Lönekalkyl has one row per person: a person works at most 100 %. Enter the person's percentage, and a row for each if the post has several.`,
+    "error",
+  ),
   PERCENT_FRACTION_SUSPECT: t<{
     readonly percent: number;
     readonly asPercent: number;
