@@ -337,6 +337,66 @@ describe("Lönekalkyl", () => {
     },
   );
 
+  // A row copied and not renamed counted the person twice: 200 % of one person, nothing said.
+  test("one name on rows of overlapping dates, over full time together, is a warning at the later row", async () => {
+    const { json } = await check(
+      salaryWorkbook({
+        extraPersons: [
+          [
+            "Hälsofrämjare",
+            "Person A",
+            1980,
+            kr(32000),
+            pct(1),
+            date("2026-03-01"),
+            null,
+          ],
+        ],
+      }),
+    );
+    const f = json.findings.find((x) => x.code === "SALARY_PERSON_TWICE");
+    expect(f).toMatchObject({
+      severity: "warning",
+      sheet: "Lönekalkyl",
+      cell: "B7",
+      message:
+        '"Person A" står på rad 4, 7 under samma tid, tillsammans 200 %: en person arbetar högst 100 %. Är det samma person, ta bort en av raderna eller ge dem var sina datum (Från, Till); är det flera personer, ge dem var sitt namn.',
+    });
+  });
+
+  test.each([
+    [
+      "a raise from July",
+      [
+        "Hälsofrämjare",
+        "Person A",
+        1980,
+        kr(33000),
+        pct(1),
+        date("2026-07-01"),
+        null,
+      ],
+    ],
+    [
+      "a quarter on another post, within full time",
+      [
+        "Samordnare",
+        "Person B",
+        2005,
+        kr(24000),
+        pct(0.25),
+        date("2026-01-01"),
+        date("2026-06-30"),
+      ],
+    ],
+  ] as [string, CellSpec[]][])(
+    "%s says nothing of a person twice",
+    async (_, row) => {
+      const { json } = await check(salaryWorkbook({ extraPersons: [row] }));
+      expect(codes(json).join(" ")).not.toContain("SALARY_PERSON_TWICE");
+    },
+  );
+
   test("a line with persons and a typed monthly cost that disagrees is a warning at the cost", async () => {
     const sheets = salaryWorkbook();
     const withCost = sheets.map((s) =>

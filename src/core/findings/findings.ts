@@ -575,6 +575,17 @@ export const FINDINGS = {
       `The service percentage ${f.percent} % must be above 0. Correct it or remove the line.`,
     "error",
   ),
+  SALARY_PERSON_TWICE: t<{
+    readonly name: string;
+    readonly rows: string;
+    readonly percent: number;
+  }>(
+    (f) =>
+      `"${f.name}" står på rad ${f.rows} under samma tid, tillsammans ${f.percent} %: en person arbetar högst 100 %. Är det samma person, ta bort en av raderna eller ge dem var sina datum (Från, Till); är det flera personer, ge dem var sitt namn.`,
+    (f) =>
+      `"${f.name}" is on rows ${f.rows} at the same time, ${f.percent} % together: a person works at most 100 %. If it is one person, remove a row or give the rows dates of their own (Från, Till); if they are several, give each a name of their own.`,
+    "warning",
+  ),
   PERSON_PERCENT_ABOVE_FULL: t<{ readonly percent: number }>(
     (f) =>
       `Tjänstgöringsgraden ${f.percent} % är mer än heltid, och Lönekalkyl har en rad per person: en person arbetar högst 100 %. Skriv personens grad, och en rad för var och en om posten har flera.`,

@@ -143,6 +143,7 @@ export function readSalarySheet(
     append(findings, person.findings);
     persons.push(person.person);
   }
+  append(findings, personsTwice(persons, agreement, grid.name, header));
   if (
     persons.length > 0 &&
     agreement.surchargePpm === null &&
@@ -175,6 +176,59 @@ export function readSalarySheet(
     },
     findings,
   };
+}
+
+/** More rows of one name than a person's changes of pay (a name for many: "Vakant"): not compared. */
+const MAX_ROWS_OF_A_NAME = 50;
+
+/**
+ * One name on rows whose dates overlap, more than full time together: a row copied and not
+ * renamed, or one person's pay as of a date without the dates that part the two rows. Said once
+ * per name, at the name of the row where it passes 100 %. Rows of a name apart in time (a raise
+ * from January) and one person on two posts within full time say nothing.
+ */
+function personsTwice(
+  persons: readonly Person[],
+  agreement: Agreement,
+  sheet: string,
+  header: { readonly columns: Partial<Record<SalaryColumn, number>> },
+): Finding[] {
+  const byName = new Map<string, Person[]>();
+  for (const p of persons) {
+    const key = normalizeKey(p.name);
+    if (key === "" || p.gradeMicro === null) continue;
+    const same = byName.get(key);
+    if (same) same.push(p);
+    else byName.set(key, [p]);
+  }
+  const start = (p: Person) => p.from ?? agreement.start ?? "0000-01-01";
+  const end = (p: Person) => p.to ?? agreement.end ?? "9999-12-31";
+  const findings: Finding[] = [];
+  for (const rows of byName.values()) {
+    if (rows.length < 2 || rows.length > MAX_ROWS_OF_A_NAME) continue;
+    // The most worked at once is at one of the rows' starts.
+    for (const p of rows) {
+      const at = start(p);
+      const together = rows.filter((q) => start(q) <= at && at <= end(q));
+      const micro = together.reduce((sum, q) => sum + q.gradeMicro!, 0);
+      if (micro <= 100_000_000) continue;
+      const last = together[together.length - 1]!;
+      findings.push(
+        finding(
+          "SALARY_PERSON_TWICE",
+          sheet,
+          a1(last.row - 1, header.columns.name ?? 0),
+          {
+            name: p.name,
+            rows: together.map((q) => q.row).join(", "),
+            percent: micro / 1_000_000,
+          },
+        ),
+      );
+      break;
+    }
+  }
+  return findings;
 }
 
 /**
