@@ -51,6 +51,13 @@ function escaped(s: string, quotes: boolean, xstring: boolean): string {
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // Most characters need nothing: passed over in one test, without the calls below.
+    if (
+      c >= 0x40
+        ? c !== 0x5f && c < 0xd800
+        : c >= 0x20 && c !== 0x22 && c !== 0x26 && c !== 0x3c && c !== 0x3e
+    )
+      continue;
     let entity: string;
     if (c === 0x22 && quotes) entity = "&quot;";
     else if (c === 0x26) entity = "&amp;";
