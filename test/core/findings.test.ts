@@ -48,6 +48,7 @@ describe("the finding catalogue", () => {
       "SALARY_PERSONAL_NUMBER",
       "PERIOD_MISMATCH",
       "ACTUALS_WITHOUT_BUDGET",
+      "COLUMN_OTHER_PERIOD",
       "MONTHS_OUTSIDE_HALF_YEAR",
       "OH_MISMATCH",
       "OH_FORMULA_STALE",

@@ -1269,10 +1269,91 @@ describe("an amount in a column per part of the half-year", () => {
     );
   });
 
-  test("two actuals of other years are no parts: the first counts, with a warning, as before", async () => {
+  test("two actuals of other years are no parts: the sheet's year counts, the other is said not to be read", async () => {
     const r = await split(["Utfall 2024", "Utfall 2023"]);
-    expect(r.findings.map((f) => f.code)).toContain("COLUMN_REPEATED");
+    expect(r.findings.map((f) => f.code)).toContain("COLUMN_OTHER_PERIOD");
     expect(r.findings.map((f) => f.code)).not.toContain("COLUMNS_IN_PARTS");
+  });
+});
+
+describe("a column of another period beside the half-year's", () => {
+  /** The seed's budget of 2025-H2 with a column `header` of 80 000 inserted at `at` (5: before Budget). */
+  const withColumn = (header: string, at: number, name = "Budget 2025 H2") => {
+    const sheet = budgetHalfYearSheet(name, "");
+    const rows = sheet.rows.map((row, i) =>
+      i === 0
+        ? []
+        : i === 2
+          ? [...row.slice(0, at), header, ...row.slice(at)]
+          : i > 2
+            ? [...row.slice(0, at), kr(80000), ...row.slice(at)]
+            : row,
+    );
+    const half = name.includes("2026") ? "2026-01-01" : "2025-07-01";
+    return checkSheets([
+      detailsSheet({
+        start: half,
+        end: name.includes("2026") ? "2026-06-30" : "2025-12-31",
+      }),
+      { ...sheet, rows },
+    ]);
+  };
+  const said = (r: CheckJson) => r.findings.map((f) => `${f.code} ${f.cell}`);
+
+  // The first Budget column counted: last year's 80 000 a line, 1 186 526 kr for 1 210 526, with
+  // only COLUMN_REPEATED; "Utfall föregående år" made the budget a report, its actuals last year's.
+  test.each([
+    ["Budget 2024", 5],
+    ["Budget föregående år", 5],
+    ["Budget fg år", 5],
+  ])(
+    "%j before Budget: the half-year's budget counts, the other is an information",
+    async (header, at) => {
+      const r = await withColumn(header, at);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+      expect(said(r)).toEqual(["COLUMN_OTHER_PERIOD F3"]);
+      expect(r.findings[0]!.message).toBe(
+        `Kolumnen "${header}" gäller en annan period än bladets 2025-H2 och läses inte.`,
+      );
+    },
+  );
+
+  /** The same sheet with column `at`'s header `header` and 80 000 on every line. */
+  const renamed = (header: string, at: number, name: string) => {
+    const sheet = budgetHalfYearSheet(name, "");
+    const rows = sheet.rows.map((row, i) =>
+      i === 0
+        ? []
+        : i >= 2
+          ? row.map((cell, c) =>
+              c === at ? (i === 2 ? header : kr(80000)) : cell,
+            )
+          : row,
+    );
+    const h1 = name.includes("2026");
+    return checkSheets([
+      detailsSheet({
+        start: h1 ? "2026-01-01" : "2025-07-01",
+        end: h1 ? "2026-06-30" : "2025-12-31",
+      }),
+      { ...sheet, rows },
+    ]);
+  };
+
+  test("'Utfall föregående år' is no actual, even alone: the budget stays a budget", async () => {
+    const r = await renamed("Utfall föregående år", 6, "Budget 2025 H2");
+    expect(r.periods[0]!.lines.every((l) => l.actual === null)).toBe(true);
+    expect(said(r)).toEqual(["COLUMN_OTHER_PERIOD G3"]);
+  });
+
+  test("a year's column alone of its kind is read as before, and 'Budget 2025/26' names 2026", async () => {
+    const alone = await renamed("Budget 2025", 5, "Budget 2026 H1");
+    expect(alone.periods[0]!.lines[2]!.budget).toBe(80000);
+    expect(said(alone).join()).not.toContain("COLUMN_OTHER_PERIOD");
+    const range = await withColumn("Budget 2025/26", 5, "Budget 2026 H1");
+    // The first budget column counts, as any two budgets of the sheet's period.
+    expect(said(range)).toContain("COLUMN_REPEATED G3");
+    expect(said(range).join()).not.toContain("COLUMN_OTHER_PERIOD");
   });
 });
 

@@ -648,6 +648,16 @@ export const FINDINGS = {
       `The sheet has a column per half-year (${f.halfYears}), but the budget is read one half-year per sheet. Put each half-year on a sheet of its own, e.g. "Budget 2025 H2", with the columns "Post" and "Budget".`,
     "info",
   ),
+  COLUMN_OTHER_PERIOD: t<{
+    readonly header: string;
+    readonly halfYear: string;
+  }>(
+    (f) =>
+      `Kolumnen "${f.header}" gäller en annan period än bladets ${f.halfYear} och läses inte.`,
+    (f) =>
+      `The column "${f.header}" is of another period than the sheet's ${f.halfYear} and is not read.`,
+    "info",
+  ),
   COLUMN_PART_NOT_READ: t<{
     readonly header: string;
     readonly total: string;

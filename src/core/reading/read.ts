@@ -817,6 +817,8 @@ interface Header {
   readonly lone?: true;
   /** A row of units right below the headers ("kr", "tkr"), read as part of them. */
   readonly unitCells?: ReadonlyArray<Cell | undefined>;
+  /** Amount columns headed with another period ("Budget 2024" on a sheet of 2025): not read. */
+  readonly otherPeriod?: readonly number[];
 }
 
 /**
@@ -860,10 +862,12 @@ function headerOf(
   r: number,
   row: ReadonlyArray<Cell | undefined>,
   lone = false,
+  sheetYear: number | null = null,
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const units: Partial<Record<ColumnKey, number>> = {};
   const repeated: { key: ColumnKey; col: number }[] = [];
+  const otherPeriod: { key: ColumnKey; col: number; previous: boolean }[] = [];
   let count = 0;
   let fallback: number | undefined;
   row.forEach((cell, c) => {
@@ -877,6 +881,12 @@ function headerOf(
     const amount = AMOUNT_COLUMNS.includes(key);
     // "Avvikelse %", "Utfall i procent av budget": a share, not the amount.
     if (amount && /%|\bprocent\b/i.test(cell.v)) return;
+    // "Budget 2024", "Utfall föregående år": another period's figures, beside this half-year's.
+    const other = amount ? otherPeriodOf(cell.v, sheetYear) : null;
+    if (other) {
+      otherPeriod.push({ key, col: c, previous: other === "previous" });
+      return;
+    }
     if (columns[key] === undefined) {
       columns[key] = c;
       count++;
@@ -899,6 +909,8 @@ function headerOf(
     } else if (amount || key === "servicePercent" || key === "months")
       repeated.push({ key, col: c });
   });
+  const notRead = takeAlone(otherPeriod, columns, units, row);
+  count = Object.keys(columns).length;
   let weak = false;
   if (columns.budget === undefined && fallback !== undefined) {
     weak = true;
@@ -909,20 +921,87 @@ function headerOf(
   }
   const { budget, actual } = columns;
   // "Post | Summa" on a summary sheet is no half-year's table: a weak header, as a lone one.
+  const others = notRead.length > 0 ? { otherPeriod: notRead } : {};
   if (count >= 2 && (budget !== undefined || actual !== undefined))
     return {
       row: r,
       columns,
       units,
       repeated,
+      ...others,
       ...(weak ? { lone: true } : {}),
     };
   return lone &&
     count === 1 &&
     budget !== undefined &&
     row.slice(0, budget).some((cell) => !isEmptyCell(cell))
-    ? { row: r, columns, units, repeated, lone: true }
+    ? { row: r, columns, units, repeated, ...others, lone: true }
     : null;
+}
+
+/**
+ * A year's column alone of its kind is the sheet's, as it was ("Budget 2025" on a sheet copied to
+ * 2026 H1), taken into `columns`; "föregående år" never is. The columns not read.
+ */
+function takeAlone(
+  otherPeriod: readonly { key: ColumnKey; col: number; previous: boolean }[],
+  columns: Partial<Record<ColumnKey, number>>,
+  units: Partial<Record<ColumnKey, number>>,
+  row: ReadonlyArray<Cell | undefined>,
+): number[] {
+  for (const o of otherPeriod)
+    if (!o.previous && columns[o.key] === undefined) {
+      columns[o.key] = o.col;
+      const unit = headerUnit(readText(row[o.col]));
+      if (unit !== 1) units[o.key] = unit;
+    }
+  return otherPeriod.filter((o) => columns[o.key] !== o.col).map((o) => o.col);
+}
+
+/** The amount columns headed with another period, each said at its header. */
+function otherPeriodColumns(
+  sheet: string,
+  header: Header,
+  head: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>,
+  halfYear: HalfYear,
+): Finding[] {
+  return (header.otherPeriod ?? []).map((c) =>
+    finding("COLUMN_OTHER_PERIOD", sheet, a1(header.row, c), {
+      header: readText(head[header.row]?.[c]),
+      halfYear: halfYear.id,
+    }),
+  );
+}
+
+/** "föregående år", "förra året", "fg år", "i fjol": the year before, in a header. */
+const PREVIOUS_YEAR =
+  /(?:^| )(?:(?:föregående|förra|fg|föreg|tidigare) (?:år|året|års|halvår|halvåret|period|perioden)|i fjol|fjolåret|fjol)(?: |$)/u;
+/** A year, or years joined by a dash or slash ("2025/26", "2025–2026"). */
+const YEARS = /(?<!\d)((?:19|20)\d{2})(?:\s*[-–/]\s*(\d{4}|\d{2}))?(?!\d)/gu;
+
+/**
+ * Whether an amount's header names another period than the sheet's: the year before in words, or
+ * years none of which is the sheet's ("Budget 2024" on "Budget 2025 H2"; "Budget 2025/26" on a
+ * sheet of 2026 names it).
+ */
+function otherPeriodOf(
+  header: string,
+  sheetYear: number | null,
+): "previous" | "years" | null {
+  if (header.length > 60) return null;
+  if (PREVIOUS_YEAR.test(normalizeKey(header))) return "previous";
+  if (sheetYear === null) return null;
+  let named = false;
+  for (const m of header.matchAll(YEARS)) {
+    named = true;
+    const from = Number(m[1]);
+    const to =
+      m[2] === undefined
+        ? from
+        : Number(m[2].length === 2 ? `${m[1]!.slice(0, 2)}${m[2]}` : m[2]);
+    if (from <= sheetYear && sheetYear <= Math.max(from, to)) return null;
+  }
+  return named ? "years" : null;
 }
 
 const PERIOD_KEYS = new Set([
@@ -1326,6 +1405,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
         : []),
       ...costWithoutContributions(sheet, header, rows.head[header.row]),
       ...repeatedColumns(sheet, header, rows.head[header.row]),
+      ...otherPeriodColumns(sheet, header, rows.head, period.halfYear),
       ...noActualColumn(sheet, header, rows.head[header.row]),
       ...salaryColumnMissing(
         sheet,
@@ -1637,7 +1717,13 @@ class TableRows {
   private tableEnded = false;
   private first = true;
 
-  constructor(private readonly sheet: string) {}
+  /** The year of the half-year the sheet's name names, for headers that name another. */
+  private readonly sheetYear: number | null;
+
+  constructor(private readonly sheet: string) {
+    const named = parsePeriod(sheet);
+    this.sheetYear = named?.kind === "half-year" ? named.halfYear.year : null;
+  }
 
   take(row: SheetRow): void {
     const r = row.index;
@@ -1661,9 +1747,10 @@ class TableRows {
       } else {
         this.head[r] = row.cells;
         if (isSalaryHeaderRow(row.cells)) this.salaryRows = true;
-        this.header = headerOf(r, row.cells);
+        this.header = headerOf(r, row.cells, false, this.sheetYear);
         if (this.header?.columns.label !== undefined) this.decide(this.header);
-        if (!this.header) this.lone ??= headerOf(r, row.cells, true);
+        if (!this.header)
+          this.lone ??= headerOf(r, row.cells, true, this.sheetYear);
         return;
       }
     }
