@@ -1340,6 +1340,17 @@ describe("a column of another period beside the half-year's", () => {
     ]);
   };
 
+  // "Reviderad budget" beside Budget was read as nothing: its 80 000 a line passed over unsaid.
+  test.each(["Reviderad budget", "Ny budget", "Justerad budget"])(
+    "%j after Budget is a budget column repeated, said; alone it is the budget",
+    async (header) => {
+      const beside = await withColumn(header, 6);
+      expect(said(beside)).toEqual(["COLUMN_REPEATED G3"]);
+      const alone = await renamed(header, 5, "Budget 2025 H2");
+      expect(alone.periods[0]!.lines[2]!.budget).toBe(80000);
+    },
+  );
+
   test("'Utfall föregående år' is no actual, even alone: the budget stays a budget", async () => {
     const r = await renamed("Utfall föregående år", 6, "Budget 2025 H2");
     expect(r.periods[0]!.lines.every((l) => l.actual === null)).toBe(true);

@@ -145,6 +145,12 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
     "Kostnadsbudget",
     "Beviljat",
     "Beviljad budget",
+    // A budget changed since: one beside the first is COLUMN_REPEATED, not passed over unsaid.
+    "Reviderad budget",
+    "Justerad budget",
+    "Ändrad budget",
+    "Uppdaterad budget",
+    "Ny budget",
     "Beviljade medel",
     "Beviljat belopp",
   ],
