@@ -222,6 +222,24 @@ describe("a defect at a cell is a finding at that cell", () => {
     },
   );
 
+  // '"0.1" är inte ett tal' for a cell that shows 10 %: neither what the cell shows nor true.
+  test.each([pct(0.1), "10 %"] as CellSpec[])(
+    "a percentage in the OH line's amount (%j) is said as one, with the OH computed",
+    async (typed) => {
+      const r = await checkSheets([
+        detailsSheet(oneHalf),
+        withCell(6, 5, typed),
+      ]);
+      expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+        "PERCENT_IN_AMOUNT F7",
+      ]);
+      expect(r.findings[0]!.message).toBe(
+        "Cellen har en procentsats, 10 %, där ett belopp i kronor ska stå. Skriv beloppet i kronor; på OH-raden kan cellen lämnas tom, så räknas OH som OH-satsen gånger de direkta kostnaderna.",
+      );
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+    },
+  );
+
   test("ten posts on a line, 1 000 %, say nothing", async () => {
     const r = await checkSheets([
       detailsSheet(oneHalf),

@@ -542,6 +542,13 @@ export const FINDINGS = {
       `"${f.text}" is not a number. Enter only ${EXPECTED_EN[f.expected as Expected] ?? EXPECTED_EN.amount} (notes belong in a column of their own).`,
     "error",
   ),
+  PERCENT_IN_AMOUNT: t<{ readonly percent: number }>(
+    (f) =>
+      `Cellen har en procentsats, ${f.percent} %, där ett belopp i kronor ska stå. Skriv beloppet i kronor; på OH-raden kan cellen lämnas tom, så räknas OH som OH-satsen gånger de direkta kostnaderna.`,
+    (f) =>
+      `The cell holds a percentage, ${f.percent} %, where an amount in kronor belongs. Enter the amount in kronor; on the OH line the cell may be left empty, and OH is the OH rate times the direct costs.`,
+    "error",
+  ),
   CELL_ERROR: t<{ readonly text: string }>(
     (f) =>
       `Cellen visar felvärdet ${f.text}. Rätta formeln eller skriv in värdet.`,

@@ -100,11 +100,11 @@ export function readMoney(
   // A failure quotes the cell as it is ("ca 40 tkr").
   if (n.failed && shown !== cell) n = numberAt(cell, sheet, address);
   if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
+  // "10 %", or 0,1 in a percent cell (which readText shows as "0.1"): a rate, not kronor.
   if (n.value.percent)
     return readFailed(
-      finding("NOT_A_NUMBER", sheet, address, {
-        text: readText(cell),
-        expected: "amount",
+      finding("PERCENT_IN_AMOUNT", sheet, address, {
+        percent: Math.round(n.value.value * 100_000_000) / 1_000_000,
       }),
     );
   const amount = n.value.value * factor;
