@@ -8,7 +8,13 @@ import {
   detailsSheet,
   reportHalfYearSheet,
 } from "../helpers/seed";
-import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
+import {
+  type CellSpec,
+  type SheetSpec,
+  date,
+  kr,
+  pct,
+} from "../helpers/workbook";
 
 /** The narrow no-break space that groups thousands in a message. */
 const NNBSP = "\u202f";
@@ -239,6 +245,22 @@ describe("a defect at a cell is a finding at that cell", () => {
       expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
     },
   );
+
+  // Excel makes "12.5" typed in Swedish a date, 12 May: 45 789 kr was read without a word.
+  test("a date in an amount is an error at its cell, naming the date", async () => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      withCell(5, 5, date("2025-05-12")),
+    ]);
+    // The activities have no budget, so the OH typed for them is off too.
+    expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+      "DATE_IN_AMOUNT F6",
+      "OH_MISMATCH F7",
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      'Cellen har ett datum, 2025-05-12, där ett belopp i kronor ska stå (Excel gör om till exempel "12.5" till den 12 maj). Skriv beloppet i kronor och formatera cellen som tal.',
+    );
+  });
 
   test("ten posts on a line, 1 000 %, say nothing", async () => {
     const r = await checkSheets([

@@ -542,6 +542,13 @@ export const FINDINGS = {
       `"${f.text}" is not a number. Enter only ${EXPECTED_EN[f.expected as Expected] ?? EXPECTED_EN.amount} (notes belong in a column of their own).`,
     "error",
   ),
+  DATE_IN_AMOUNT: t<{ readonly date: string }>(
+    (f) =>
+      `Cellen har ett datum, ${f.date}, där ett belopp i kronor ska stå (Excel gör om till exempel "12.5" till den 12 maj). Skriv beloppet i kronor och formatera cellen som tal.`,
+    (f) =>
+      `The cell holds a date, ${f.date}, where an amount in kronor belongs (Excel turns "12.5", for one, into 12 May). Enter the amount in kronor and format the cell as a number.`,
+    "error",
+  ),
   PERCENT_IN_AMOUNT: t<{ readonly percent: number }>(
     (f) =>
       `Cellen har en procentsats, ${f.percent} %, där ett belopp i kronor ska stå. Skriv beloppet i kronor; på OH-raden kan cellen lämnas tom, så räknas OH som OH-satsen gånger de direkta kostnaderna.`,

@@ -3,6 +3,7 @@
 // what it found; the sheet readers gather those and return them with the sheet.
 
 import { type Cell, isEmptyCell } from "./grid";
+import { isDateFormat, serialToIso } from "./dates";
 import { type Expected, type Finding, finding } from "../findings/findings";
 import { type Ore, kronor } from "../figures/money";
 import {
@@ -100,6 +101,11 @@ export function readMoney(
   // A failure quotes the cell as it is ("ca 40 tkr").
   if (n.failed && shown !== cell) n = numberAt(cell, sheet, address);
   if (!n.value) return n.failed ? readFailed(n.finding!) : EMPTY_READ;
+  // A date: Excel makes "12.5" typed in Swedish 12 May, and 45 789 kr was read without a word.
+  const date =
+    cell?.t === "n" && isDateFormat(cell.fmt) ? serialToIso(cell.v) : null;
+  if (date !== null)
+    return readFailed(finding("DATE_IN_AMOUNT", sheet, address, { date }));
   // "10 %", or 0,1 in a percent cell (which readText shows as "0.1"): a rate, not kronor.
   if (n.value.percent)
     return readFailed(

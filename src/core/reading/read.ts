@@ -2596,7 +2596,8 @@ function lineMoney(
   if (
     cell.t === "n" &&
     cell.v >= 0 &&
-    (cell.fmt === undefined || cell.fmt.indexOf("%") < 0)
+    (cell.fmt === undefined ||
+      (cell.fmt.indexOf("%") < 0 && !isDateFormat(cell.fmt)))
   ) {
     const amount = cell.v * amountFactor(cell.fmt, unit);
     if (amount <= MAX_AMOUNT_KRONOR) return readValue(kronor(amount));
