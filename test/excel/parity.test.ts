@@ -119,6 +119,42 @@ describe("the CLI, the page and the add-in agree", () => {
     expect(held.analysis.computation.repayment.total).toBe(5914900);
   });
 
+  // Found by the property below: the file's grid had the last row (an empty text in a merged area),
+  // Excel's had none, and the plan put Utfall one column further right in the page than in Excel.
+  test("a merged area on an empty row below the lines: the page and the add-in plan the same columns", async () => {
+    const text = (v: string) => ({ t: "s" as const, v });
+    const n = (v: number) => ({ t: "n" as const, v });
+    const sheets = [
+      {
+        name: "Uppgifter",
+        rows: [
+          [text("Avtalsperiod från"), text("2025-07-01")],
+          [text("Avtalsperiod till"), text("2025-12-31")],
+        ],
+      },
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          [text("Post"), text("Budget")],
+          [text("Lön 0"), n(0)],
+          [text("Lön 1"), n(0)],
+          [text(""), undefined],
+        ],
+        merges: [{ top: 3, left: 0, bottom: 3, right: 2 }],
+      },
+    ];
+    const file = readXlsx(await xlsxOf(sheets));
+    const page = analyze(file);
+    const addIn = await excel(file);
+    const plan = planWrite(file, page, STAMP);
+    expect(planWrite(addIn.grids, addIn.analysis, STAMP)).toEqual(plan);
+    // Utfall right of Budget, as in Excel.
+    const header = plan.edits
+      .flatMap((e) => e.cells)
+      .find((c) => c.value.kind === "text" && c.value.value === "Utfall");
+    expect(header).toMatchObject({ row: 0, col: 2 });
+  });
+
   test("on random workbooks, merged areas among them, the page and the add-in agree (property)", async () => {
     let merged = 0;
     await fc.assert(

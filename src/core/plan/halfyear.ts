@@ -12,6 +12,7 @@ import {
   MergedAreas,
   columnLetters,
   isFreeCell,
+  lastFilledRow,
 } from "../reading/grid";
 import { type Ore, ZERO, kronor, toKronor } from "../figures/money";
 import { isOwnFormula } from "../ownership";
@@ -190,7 +191,7 @@ export function planHalfYear(
   const lastRow = Math.max(largest(rows), src.total ? src.total.row - 1 : 0);
   // The reader reads every row down to the total (or the sheet's end): a note below the lines is
   // in the table too, and a column added over it would make it a value of that column next time.
-  const tableEnd = src.total ? src.total.row - 1 : grid.rows.length - 1;
+  const tableEnd = src.total ? src.total.row - 1 : lastFilledRow(grid);
   const p: SheetPlan = {
     h,
     view: new SheetView(grid),

@@ -170,6 +170,25 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   );
 }
 
+/** Whether every cell of a row is empty. */
+export function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
+  for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return false;
+  return true;
+}
+
+/**
+ * The last row with a cell that is not empty, or -1. Rows of empty cells below it are the sheet's
+ * end all the same: Excel has no empty text cell, so the add-in's grid has no such row where the
+ * file's has one.
+ */
+export function lastFilledRow(grid: Grid): number {
+  for (let r = grid.rows.length - 1; r >= 0; r--) {
+    const row = grid.rows[r];
+    if (row && !isBlankRow(row)) return r;
+  }
+  return -1;
+}
+
 /**
  * A cell a plan may write into: it shows nothing and holds no formula. A formula whose value is ""
  * (`IF(A4>0,A4,"")`, common in Excel) shows nothing but is a person's work.

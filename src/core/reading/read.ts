@@ -14,6 +14,7 @@ import {
   a1,
   cellAt,
   gridOf,
+  isBlankRow,
   isEmptyCell,
   isStreamed,
   rowsOf,
@@ -1965,11 +1966,6 @@ const NO_FORMULAS: Readonly<Partial<Record<ColumnKey, string>>> = Object.freeze(
   {},
 );
 const NONE_UNREADABLE: readonly ColumnKey[] = Object.freeze([]);
-
-function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
-  for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return false;
-  return true;
-}
 
 /** Whether a text cell left of the amounts says Summa/Totalt/Total (cheap test first: this runs on every row). */
 function totalKind(
