@@ -375,19 +375,22 @@ describe("Uppgifter's values as people place and type them", () => {
     expect(r.agreement).toMatchObject(SEED_H2_AGREEMENT);
   });
 
-  test("the agreement period in one cell as Swedes shorten it, '1/7 2025 – 31/12 2025'", async () => {
-    const r = await withDetails((rows) => [
-      ...rows
-        .filter(
-          ([key]) =>
-            !(typeof key === "string" && key.startsWith("Avtalsperiod")),
-        )
-        .map((row) => [...row]),
-      ["Avtalsperiod", "1/7 2025 – 31/12 2025"],
-    ]);
-    expect(r.findings).toEqual([]);
-    expect(r.agreement).toMatchObject(SEED_H2_AGREEMENT);
-  });
+  test.each(["1/7 2025 – 31/12 2025", "1/7-2025 – 31/12-2025"])(
+    "the agreement period in one cell as Swedes shorten it, %j",
+    async (period) => {
+      const r = await withDetails((rows) => [
+        ...rows
+          .filter(
+            ([key]) =>
+              !(typeof key === "string" && key.startsWith("Avtalsperiod")),
+          )
+          .map((row) => [...row]),
+        ["Avtalsperiod", period],
+      ]);
+      expect(r.findings).toEqual([]);
+      expect(r.agreement).toMatchObject(SEED_H2_AGREEMENT);
+    },
+  );
 });
 
 describe("the agreement's details on a sheet of another name", () => {

@@ -35,6 +35,9 @@ describe("half-years from names and Period cells", () => {
     ["2025 juli till december", "2025-H2"],
     ["1/7-31/12 2025", "2025-H2"],
     ["1/1 – 30/6 2026", "2026-H1"],
+    // Each date with its year after a dash, as Swedes write it (was no period).
+    ["1/7-2025 – 31/12-2025", "2025-H2"],
+    ["1/1-2026 till 30/6-2026", "2026-H1"],
     // Quarters, terms (vårterminen January–June, hösten July–December) and "1H".
     ["Q3–Q4 2025", "2025-H2"],
     ["kv 1-2 2026", "2026-H1"],

@@ -75,9 +75,9 @@ export function periodFromRange(
 const RANGE_SEPARATOR = String.raw`\s*(?:[-\u2010-\u2015\u2212]+|till och med|t\.?\s?o\.?\s?m\.?|tom|till)\s*`;
 /**
  * Two dates: year first ("2025-07-01", "2025/07/01") or day first ("01.07.2025", "1/7/2025", and as
- * Swedes write it short, "1/7 2025").
+ * Swedes write it short, "1/7 2025" and "1/7-2025").
  */
-const ONE_DATE = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}/\d{1,2} \d{4}`;
+const ONE_DATE = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{1,2}/\d{1,2}[ -]\d{4}`;
 const DATE_RANGE = new RegExp(
   String.raw`(${ONE_DATE})${RANGE_SEPARATOR}(${ONE_DATE})`,
   "i",
