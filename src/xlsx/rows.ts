@@ -69,53 +69,74 @@ const attrs = new Attributes("");
 let tagEnd = 0;
 let tagEmpty = false;
 
+/** Where the attribute `nextAttribute` read last has its name and value (module state, as above). */
+let nameStart = 0;
+let nameEnd = 0;
+let valueStart = 0;
+let valueEnd = 0;
+/** What `nextAttribute` returns at the tag's ">" or "/>" (tagEnd and tagEmpty set)… */
+const TAG_ENDED = -1;
+/** …and for an attribute the scanner would read otherwise. */
+const NOT_PLAIN = -2;
+
 /**
- * The attributes of the tag whose name ends at `i`, into `attrs`; true when they are plain:
- * name="value" or name='value', separated by white space, values without "<", "&", tabs or line
- * ends (which the scanner would decode or normalise). Sets tagEnd after the tag's ">".
+ * The next attribute of a tag from `i`, when it is plain: name="value" or name='value' after white
+ * space, its value without "<", "&", tabs or line ends (which the scanner would decode or
+ * normalise). Returns where it ends, its spans in nameStart…valueEnd; or TAG_ENDED, or NOT_PLAIN.
+ */
+function nextAttribute(x: string, i: number): number {
+  const before = i;
+  let c = x.charCodeAt(i);
+  while (isSpace(c)) c = x.charCodeAt(++i);
+  if (c === GT) {
+    tagEnd = i + 1;
+    tagEmpty = false;
+    return TAG_ENDED;
+  }
+  if (c === SLASH) {
+    if (x.charCodeAt(i + 1) !== GT) return NOT_PLAIN;
+    tagEnd = i + 2;
+    tagEmpty = true;
+    return TAG_ENDED;
+  }
+  // An attribute must follow white space, start with a letter or "_", and have a name.
+  if (i === before || i >= x.length) return NOT_PLAIN;
+  if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x5f)
+    return NOT_PLAIN;
+  nameStart = i;
+  // The name check written out: this runs for every attribute of every cell.
+  while (c < 128 && NAME_CHARS[c] === 1) c = x.charCodeAt(++i);
+  nameEnd = i;
+  if (c !== EQUALS) return NOT_PLAIN;
+  const quote = x.charCodeAt(++i);
+  if (quote !== 0x22 && quote !== 0x27) return NOT_PLAIN;
+  valueStart = ++i;
+  for (c = x.charCodeAt(i); c !== quote; c = x.charCodeAt(++i))
+    if (
+      c === LT ||
+      c === 0x26 ||
+      c === 0x09 ||
+      c === 0x0a ||
+      c === 0x0d ||
+      i >= x.length
+    )
+      return NOT_PLAIN;
+  valueEnd = i;
+  return i + 1;
+}
+
+/**
+ * The attributes of the tag whose name ends at `i`, into `attrs`; true when they are all plain
+ * (nextAttribute). Sets tagEnd after the tag's ">".
  */
 function attributes(x: string, i: number): boolean {
   attrs.source = x;
   attrs.reset();
-  const n = x.length;
   for (;;) {
-    const before = i;
-    let c = x.charCodeAt(i);
-    while (isSpace(c)) c = x.charCodeAt(++i);
-    if (c === GT) {
-      tagEnd = i + 1;
-      tagEmpty = false;
-      return true;
-    }
-    if (c === SLASH) {
-      if (x.charCodeAt(i + 1) !== GT) return false;
-      tagEnd = i + 2;
-      tagEmpty = true;
-      return true;
-    }
-    // An attribute must follow white space, start with a letter or "_", and have a name.
-    if (i === before || i >= n) return false;
-    if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x5f) return false;
-    const nameStart = i;
-    // The name check written out: this loop runs for every attribute of every cell.
-    while (c < 128 && NAME_CHARS[c] === 1) c = x.charCodeAt(++i);
-    const nameEnd = i;
-    if (c !== EQUALS) return false;
-    const quote = x.charCodeAt(++i);
-    if (quote !== 0x22 && quote !== 0x27) return false;
-    const valueStart = ++i;
-    for (c = x.charCodeAt(i); c !== quote; c = x.charCodeAt(++i))
-      if (
-        c === LT ||
-        c === 0x26 ||
-        c === 0x09 ||
-        c === 0x0a ||
-        c === 0x0d ||
-        i >= n
-      )
-        return false;
-    attrs.add(nameStart, nameEnd, valueStart, i);
-    i++;
+    i = nextAttribute(x, i);
+    if (i === TAG_ENDED) return true;
+    if (i === NOT_PLAIN) return false;
+    attrs.add(nameStart, nameEnd, valueStart, valueEnd);
   }
 }
 
@@ -224,62 +245,27 @@ const ref = { row: 0, col: 0 };
 /**
  * A cell's start tag from `i` (after "<c"), its r, t and s attributes read in place into `b` at
  * `k`: the tag `attributes` takes, each of the three the first whose local name it is ("r" or
- * "x:r", never an xmlns declaration), as Attributes.find finds them. Written out, not through
- * `attributes`, for this runs for every cell of a sheet: a third of reading one (npm run bench).
- * Sets tagEnd; false when the tag is not plain.
+ * "x:r", never an xmlns declaration), as Attributes.find finds them: read as they come, not kept
+ * in `attrs` and looked up, for this runs for every cell of a sheet. Sets tagEnd; false when the
+ * tag is not plain.
  */
 function cellTag(x: string, i: number, b: RowBuffer, k: number): boolean {
-  const n = x.length;
   let seen = 0; // bits: 1 r, 2 t, 4 s
   b.refRow[k] = -1;
   b.refCol[k] = -1;
   b.type[k] = "n";
   b.style[k] = 0;
   for (;;) {
-    const before = i;
-    let c = x.charCodeAt(i);
-    while (isSpace(c)) c = x.charCodeAt(++i);
-    if (c === GT) {
-      tagEnd = i + 1;
-      tagEmpty = false;
-      return true;
-    }
-    if (c === SLASH) {
-      if (x.charCodeAt(i + 1) !== GT) return false;
-      tagEnd = i + 2;
-      tagEmpty = true;
-      return true;
-    }
-    if (i === before || i >= n) return false;
-    if (!((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x5f) return false;
-    const nameStart = i;
-    let colon = -1;
-    while (c < 128 && NAME_CHARS[c] === 1) {
-      if (c === COLON && colon < 0) colon = i;
-      c = x.charCodeAt(++i);
-    }
-    const nameEnd = i;
-    if (c !== EQUALS) return false;
-    const quote = x.charCodeAt(++i);
-    if (quote !== 0x22 && quote !== 0x27) return false;
-    const valueStart = ++i;
-    for (c = x.charCodeAt(i); c !== quote; c = x.charCodeAt(++i))
-      if (
-        c === LT ||
-        c === 0x26 ||
-        c === 0x09 ||
-        c === 0x0a ||
-        c === 0x0d ||
-        i >= n
-      )
-        return false;
-    const valueEnd = i++;
+    i = nextAttribute(x, i);
+    if (i === TAG_ENDED) return true;
+    if (i === NOT_PLAIN) return false;
     // The local name: after the first colon; none for "x:" or a namespace declaration.
     let local = nameStart;
-    if (colon >= 0) {
-      if (colon + 1 === nameEnd || x.startsWith("xmlns", nameStart)) continue;
-      local = colon + 1;
-    }
+    while (local < nameEnd && x.charCodeAt(local) !== COLON) local++;
+    if (local === nameEnd) local = nameStart;
+    else if (local + 1 === nameEnd || x.startsWith("xmlns", nameStart))
+      continue;
+    else local++;
     if (nameEnd - local !== 1) continue;
     const l = x.charCodeAt(local);
     if (l === 0x72 /* r */) {
