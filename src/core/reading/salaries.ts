@@ -450,7 +450,7 @@ function readGrade(
   const { value, percent } = n.value;
   const points = percent || value <= 1 ? value * 100 : value;
   // Over full time is no grade of one person ("150 %" was said to be "not above 0").
-  if (points > 100 && points <= 100_000)
+  if (points > 100)
     return readFailed(
       finding("PERSON_PERCENT_ABOVE_FULL", sheet, address, { percent: points }),
     );
