@@ -177,6 +177,41 @@ describe("the seed case: report 2024 + budget 2025–26", () => {
   });
 });
 
+describe("a report whose actuals are not read", () => {
+  // Its actuals on sheets of their own (ACTUALS_WITHOUT_BUDGET): taken as a budget, the memo drafted
+  // a grant of the report's own year, 2024, again.
+  test("is left out of the case by default, saying why; the budget beside it is proposed", async () => {
+    const split = reportWorkbook().flatMap((s) =>
+      s.name === "Uppgifter"
+        ? [s]
+        : [
+            {
+              name: s.name.replace("Utfall", "Budget"),
+              rows: s.rows.map((r) => [r[0]!, r[1]!]),
+            },
+            { name: s.name, rows: s.rows.map((r) => [r[0]!, r[2]!]) },
+          ],
+    );
+    const built = buildCase([
+      await caseFile("rapport-2024.xlsx", split),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    if (built.kind !== "ok") throw new Error("not one case");
+    expect(
+      codesOf(
+        toCheckJson(
+          "rapport-2024.xlsx",
+          analyze(readXlsx(await buildXlsx(split))),
+        ),
+      ),
+    ).toContain("ACTUALS_WITHOUT_BUDGET");
+    expect(built.case.roles).toEqual([
+      { file: "rapport-2024.xlsx", role: "left-out", why: "actuals-not-read" },
+      { file: "budget-2025-26.xlsx", role: "proposal" },
+    ]);
+  });
+});
+
 describe("cases, wording and lines", () => {
   test("workbooks of different cases make no memo", async () => {
     const other = budgetWorkbook().map((s) =>

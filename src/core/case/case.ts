@@ -30,6 +30,8 @@ export type LeftOut =
   | "template"
   | "earlier-report"
   | "earlier-budget"
+  /** Its actuals stand on sheets of their own and are not read (ACTUALS_WITHOUT_BUDGET). */
+  | "actuals-not-read"
   /** The reviewer named another file for its role. */
   | "not-chosen"
   /** The reviewer left it out. */
@@ -192,6 +194,17 @@ function isUnfilledTemplate(f: CaseFile): boolean {
   );
 }
 
+/**
+ * A report whose actuals were not read, all on sheets of their own: by default neither the report
+ * judged (nothing to judge) nor a budget proposed (it would grant the report's own year again).
+ */
+function actualsNotRead(f: CaseFile): boolean {
+  return (
+    reported(f).length === 0 &&
+    f.analysis.findings.some((x) => x.code === "ACTUALS_WITHOUT_BUDGET")
+  );
+}
+
 const reported = (f: CaseFile) =>
   f.analysis.computation.halfYears.filter((h) => h.actual !== null);
 const granted = (f: CaseFile) =>
@@ -208,7 +221,9 @@ const lastEnd = (hs: ReturnType<typeof reported>) =>
 export function defaultRoles<F extends CaseFile>(
   files: readonly F[],
 ): (F & { role: CaseRole; why?: LeftOut })[] {
-  const filled = files.filter((f) => !isUnfilledTemplate(f));
+  const filled = files.filter(
+    (f) => !isUnfilledTemplate(f) && !actualsNotRead(f),
+  );
   const reports = filled.filter((f) => reported(f).length > 0);
   // The latest report: the one whose reported half-years end last (the later given on a tie).
   const report = reports.reduce<F | null>(
@@ -240,9 +255,11 @@ export function defaultRoles<F extends CaseFile>(
     if (f === proposal) return { ...f, role: "proposal" as const };
     const why: LeftOut = isUnfilledTemplate(f)
       ? "template"
-      : reported(f).length > 0
-        ? "earlier-report"
-        : "earlier-budget";
+      : actualsNotRead(f)
+        ? "actuals-not-read"
+        : reported(f).length > 0
+          ? "earlier-report"
+          : "earlier-budget";
     return { ...f, role: "left-out" as const, why };
   });
 }
