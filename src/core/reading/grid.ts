@@ -178,8 +178,8 @@ export function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
 
 /**
  * The last row with a cell that is not empty, or -1. Rows of empty cells below it are the sheet's
- * end all the same: Excel has no empty text cell, so the add-in's grid has no such row where the
- * file's has one.
+ * end all the same: the add-in reads an empty text as an empty cell, so its grid has no such row
+ * where the file's has one.
  */
 export function lastFilledRow(grid: Grid): number {
   for (let r = grid.rows.length - 1; r >= 0; r--) {
