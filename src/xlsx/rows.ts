@@ -6,7 +6,13 @@
 // reads exactly as the scanner and the reader's handler would (test/xlsx/rows.test.ts holds the two
 // to the same cells on generated sheets and the corpus).
 
-import { Attributes, decodeEntities, isSpace } from "./scan";
+import {
+  Attributes,
+  decodeEntities,
+  integerAt,
+  isSpace,
+  localNameStart,
+} from "./scan";
 
 /** One row as read: its r attribute and its cells' fields, reused from row to row. */
 export class RowBuffer {
@@ -40,7 +46,6 @@ const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const EQUALS = 0x3d;
-const COLON = 0x3a;
 
 /** ASCII letters, digits, _ - . and : by character code: 1 for a name character. */
 const NAME_CHARS = new Uint8Array(128);
@@ -259,14 +264,12 @@ function cellTag(x: string, i: number, b: RowBuffer, k: number): boolean {
     i = nextAttribute(x, i);
     if (i === TAG_ENDED) return true;
     if (i === NOT_PLAIN) return false;
-    // The local name: after the first colon; none for "x:" or a namespace declaration.
-    let local = nameStart;
-    while (local < nameEnd && x.charCodeAt(local) !== COLON) local++;
-    if (local === nameEnd) local = nameStart;
-    else if (local + 1 === nameEnd || x.startsWith("xmlns", nameStart))
-      continue;
-    else local++;
-    if (nameEnd - local !== 1) continue;
+    // A name of one letter is its own local name (most cells' r, s and t).
+    const local =
+      nameEnd - nameStart === 1
+        ? nameStart
+        : localNameStart(x, nameStart, nameEnd);
+    if (local < 0 || nameEnd - local !== 1) continue;
     const l = x.charCodeAt(local);
     if (l === 0x72 /* r */) {
       if (seen & 1) continue;
@@ -299,18 +302,6 @@ function typeAt(x: string, start: number, end: number): string {
   } else if (length === 3 && x.startsWith("str", start)) return "str";
   else if (length === 9 && x.startsWith("inlineStr", start)) return "inlineStr";
   return x.slice(start, end);
-}
-
-/** A non-negative integer written at x[start, end) (as Attributes.integer), or -1. */
-function integerAt(x: string, start: number, end: number): number {
-  if (start === end || end - start > 15) return -1;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = x.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return -1;
-    n = n * 10 + (c - 0x30);
-  }
-  return n;
 }
 
 /**

@@ -106,6 +106,36 @@ function textOf(xml: string, start: number, end: number): string {
   return text.indexOf("\r") < 0 ? text : text.replace(/\r\n?/g, "\n");
 }
 
+/**
+ * Where the local name of the name at xml[nameStart, nameEnd) starts: the name, or what follows the
+ * first colon of a prefixed one ("x:r"); -1 for a namespace declaration ("xmlns:x", which is no
+ * attribute) and a name that ends at its colon.
+ */
+export function localNameStart(
+  xml: string,
+  nameStart: number,
+  nameEnd: number,
+): number {
+  let colon = nameStart;
+  while (colon < nameEnd && xml.charCodeAt(colon) !== COLON) colon++;
+  if (colon === nameEnd) return nameStart;
+  return colon + 1 === nameEnd || xml.startsWith("xmlns", nameStart)
+    ? -1
+    : colon + 1;
+}
+
+/** A non-negative integer written at xml[start, end) ("12"), or -1 when it is not one. */
+export function integerAt(xml: string, start: number, end: number): number {
+  if (start === end || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + (c - 0x30);
+  }
+  return n;
+}
+
 /** The attributes of the start tag being reported: positions in the document, read on request. */
 export class Attributes {
   private readonly spans: number[] = [];
@@ -155,14 +185,11 @@ export class Attributes {
    * name that ends at its colon.
    */
   localStart(index: number): number {
-    const nameStart = this.spans[index * 4]!;
-    const nameEnd = this.spans[index * 4 + 1]!;
-    let colon = nameStart;
-    while (colon < nameEnd && this.xml.charCodeAt(colon) !== COLON) colon++;
-    if (colon === nameEnd) return nameStart;
-    return colon + 1 === nameEnd || this.xml.startsWith("xmlns", nameStart)
-      ? -1
-      : colon + 1;
+    return localNameStart(
+      this.xml,
+      this.spans[index * 4]!,
+      this.spans[index * 4 + 1]!,
+    );
   }
 
   /** Where attribute `index`'s name starts in the document. */
@@ -191,16 +218,7 @@ export class Attributes {
 
   /** A non-negative integer value read in place ("12"), or -1 when the value is not one. */
   integer(index: number): number {
-    const end = this.valueEnd(index);
-    let n = 0;
-    let i = this.valueStart(index);
-    if (i === end || end - i > 15) return -1;
-    for (; i < end; i++) {
-      const c = this.xml.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) return -1;
-      n = n * 10 + (c - 0x30);
-    }
-    return n;
+    return integerAt(this.xml, this.valueStart(index), this.valueEnd(index));
   }
 
   /** The decoded value of attribute `index`. */
