@@ -219,6 +219,7 @@ describe("a defect at a cell is a finding at that cell", () => {
         ]),
       ]);
       expect(r.periods[0]!.lines[1]!.servicePercent).toBe(5000);
+      expect(r.periods[0]!.lines[1]!.budget).toBe(16_627_200);
       expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
         "SERVICE_PERCENT_HIGH C5",
       ]);
@@ -252,7 +253,8 @@ describe("a defect at a cell is a finding at that cell", () => {
       detailsSheet(oneHalf),
       withCell(5, 5, date("2025-05-12")),
     ]);
-    // The activities have no budget, so the OH typed for them is off too.
+    // Not read as 45 789 kr: the activities count nothing, so the OH typed for them is off too.
+    expect(r.periods[0]!.lines[2]!.budget).toBe(0);
     expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
       "DATE_IN_AMOUNT F6",
       "OH_MISMATCH F7",

@@ -21,7 +21,11 @@ import {
 } from "../../src/taskpane/standalone/batch";
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
-import { budgetWorkbook, reportOnGrantSheets } from "../helpers/seed";
+import {
+  budgetWorkbook,
+  reportOnGrantSheets,
+  salaryWorkbook,
+} from "../helpers/seed";
 import { formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
 import { buildXlsx, xlsxOf } from "../helpers/workbook";
 import { FakeExcel } from "../helpers/strict-excel";
@@ -153,6 +157,24 @@ describe("the CLI, the page and the add-in agree", () => {
       .flatMap((e) => e.cells)
       .find((c) => c.value.kind === "text" && c.value.value === "Utfall");
     expect(header).toMatchObject({ row: 0, col: 2 });
+  });
+
+  test("the same below Lönekalkyl's persons: its plan's columns are the same in the page and the add-in", async () => {
+    const sheets = salaryWorkbook().map((s) =>
+      s.name === "Lönekalkyl"
+        ? {
+            ...s,
+            rows: [...s.rows, [""]],
+            merges: [`A${s.rows.length + 1}:M${s.rows.length + 1}`],
+          }
+        : s,
+    );
+    const file = readXlsx(await buildXlsx(sheets));
+    const page = analyze(file);
+    const addIn = await excel(file);
+    expect(planWrite(addIn.grids, addIn.analysis, STAMP)).toEqual(
+      planWrite(file, page, STAMP),
+    );
   });
 
   test("on random workbooks, merged areas among them, the page and the add-in agree (property)", async () => {

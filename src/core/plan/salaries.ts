@@ -10,6 +10,7 @@ import {
   MergedAreas,
   columnLetters,
   isFreeCell,
+  lastFilledRow,
 } from "../reading/grid";
 import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
@@ -168,10 +169,12 @@ export function planSalaries(
     agreement: analysis.computation.agreement,
     cells: [],
     next: firstFreeColumn(grid, salaries.headerRow - 1),
+    // To the last row with something in it, as the half-years' plans (the add-in's grid has no
+    // row of empty text below).
     merged: new MergedAreas(
       grid.merges,
       salaries.headerRow - 1,
-      grid.rows.length - 1,
+      lastFilledRow(grid),
     ),
   };
   const gradesAdd = persons.every((p) => {

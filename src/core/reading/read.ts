@@ -869,7 +869,6 @@ function headerOf(
   const units: Partial<Record<ColumnKey, number>> = {};
   const repeated: { key: ColumnKey; col: number }[] = [];
   const otherPeriod: { key: ColumnKey; col: number; previous: boolean }[] = [];
-  let count = 0;
   let fallback: number | undefined;
   row.forEach((cell, c) => {
     if (!cell || cell.t !== "s") return;
@@ -890,7 +889,6 @@ function headerOf(
     }
     if (columns[key] === undefined) {
       columns[key] = c;
-      count++;
       const unit = amount ? headerUnit(cell.v) : 1;
       if (unit !== 1) units[key] = unit;
       if (key === "servicePercent" && namesPosts(cell.v))
@@ -911,16 +909,15 @@ function headerOf(
       repeated.push({ key, col: c });
   });
   const notRead = takeAlone(otherPeriod, columns, units, row);
-  count = Object.keys(columns).length;
   let weak = false;
   if (columns.budget === undefined && fallback !== undefined) {
     weak = true;
     columns.budget = fallback;
-    count++;
     const unit = headerUnit(readText(row[fallback]));
     if (unit !== 1) units.budget = unit;
   }
   const { budget, actual } = columns;
+  const count = Object.keys(columns).length;
   // "Post | Summa" on a summary sheet is no half-year's table: a weak header, as a lone one.
   const others = notRead.length > 0 ? { otherPeriod: notRead } : {};
   if (count >= 2 && (budget !== undefined || actual !== undefined))
