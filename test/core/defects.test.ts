@@ -606,6 +606,163 @@ describe("a table in sections, with subtotals", () => {
   });
 });
 
+describe("totals and subtotals as people label them", () => {
+  const sheet = (rows: CellSpec[][]): SheetSpec[] => [
+    detailsSheet(oneHalf),
+    {
+      name: "Budget 2025 H2",
+      rows: [["Kostnadsslag", "Post", "Budget"], ...rows],
+    },
+  ];
+  const lines: CellSpec[][] = [
+    ["Lön", "Hälsofrämjare", 300000],
+    ["Lön", "Samordnare", 100000],
+    ["Verksamhet", "Aktiviteter", 100000],
+    ["OH", "OH-kostnader", null],
+  ];
+
+  // Each was read as a line: the half-year's budget counted its lines twice (1 100 000 kr for
+  // 550 000, OH on the total too), without a word.
+  test.each([
+    "S:a",
+    "S:a kostnader",
+    "Summering",
+    "Sum",
+    "Tot.",
+    "Totalkostnad",
+    "Totalkostnader",
+    "Totala kostnader",
+    "Totalbelopp",
+    "Grand total",
+    "Σ",
+    "Kostnader totalt",
+    "Budget totalt",
+    "Lönekostnader och verksamhet, summa",
+  ])("%j at the bottom is the total, not a line", async (label) => {
+    const r = await checkSheets(sheet([...lines, [null, label, 550000]]));
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Hälsofrämjare",
+      "Samordnare",
+      "Aktiviteter",
+      "OH-kostnader",
+    ]);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 550_000 }]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("a total's word last does not make a line a total when the label is one word", async () => {
+    const r = await checkSheets(
+      sheet([...lines.slice(0, 3), ["Verksamhet", "Klumpsumma", 5000]]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toContain("Klumpsumma");
+    expect(r.grants[0]!.amount).toBe(555_500);
+  });
+
+  test.each([
+    "S:a lönekostnader",
+    "Lönekostnader totalt",
+    "Lönekostnader, delsumma",
+  ])(
+    "%j above more lines and a total is a subtotal, checked against its lines",
+    async (label) => {
+      const r = await checkSheets(
+        sheet([
+          ...lines.slice(0, 2),
+          [null, label, 410000],
+          ...lines.slice(2),
+          [null, "Summa", 550000],
+        ]),
+      );
+      expect(r.grants[0]!.amount).toBe(550_000);
+      expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+        "SUBTOTAL_MISMATCH C4",
+      ]);
+    },
+  );
+
+  // It was the information ROWS_AFTER_TOTAL, and the 100 000 kr below it were left out: 440 000
+  // kr granted for 550 000.
+  test("a total naming a part with lines of costs right below it and no total after is a subtotal", async () => {
+    const r = await checkSheets(
+      sheet([
+        ...lines.slice(0, 2),
+        [null, "Summa lönekostnader", 400000],
+        ...lines.slice(2),
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Hälsofrämjare",
+      "Samordnare",
+      "Aktiviteter",
+      "OH-kostnader",
+    ]);
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("a total naming a part with only notes below it is still the total", async () => {
+    const r = await checkSheets(
+      sheet([
+        ...lines.slice(0, 2),
+        [null, "Summa lönekostnader", 400000],
+        [null, "Lönerna följer avtalet"],
+        ["Verksamhet", "Aktiviteter", 100000],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Hälsofrämjare",
+      "Samordnare",
+    ]);
+    expect(codesOf(r)).toEqual(["ROWS_AFTER_TOTAL"]);
+  });
+
+  test("'Varav' in the category column, with no label, breaks down the line above: not a line", async () => {
+    const r = await checkSheets(
+      sheet([
+        ...lines.slice(0, 3),
+        ["Varav lokalhyra", null, 40000],
+        lines[3]!,
+      ]),
+    );
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(r.findings).toEqual([]);
+  });
+
+  // "Sökt belopp" names no total: it was counted, and the grant doubled (1 221 000 kr for 550 000),
+  // without a word.
+  test("a last line that is the sum of the lines above, with their OH or without, is a warning at its budget", async () => {
+    const withOh = await checkSheets(
+      sheet([...lines, [null, "Sökt belopp", 550000]]),
+    );
+    expect(
+      withOh.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`),
+    ).toEqual(["LINE_EQUALS_LINES_ABOVE warning C6"]);
+    expect(withOh.findings[0]!.message).toBe(
+      `Posten "Sökt belopp" är 550${NNBSP}000\u00a0kr, lika mycket som de 3 posterna ovanför den med OH, och räknas som en post: är raden deras summa räknas de två gånger. Är den en summa, börja dess text med "Summa" (då räknas den inte); är den en kostnad, låt den stå.`,
+    );
+    // Counted still: the reader does not guess, the warning asks.
+    expect(withOh.grants[0]!.amount).toBe(1_155_000);
+    const direct = await checkSheets(
+      sheet([...lines.slice(0, 3), [null, "Beviljat", 500000], lines[3]!]),
+    );
+    expect(codesOf(direct)).toEqual(["LINE_EQUALS_LINES_ABOVE"]);
+    expect(direct.findings[0]!.message).toContain(
+      "lika mycket som de 3 posterna ovanför den, och",
+    );
+  });
+
+  test("a last line that is not the sum above, or with one line above, says nothing", async () => {
+    const other = await checkSheets(
+      sheet([...lines, ["Verksamhet", "Lokal", 40000]]),
+    );
+    expect(other.findings).toEqual([]);
+    const one = await checkSheets(
+      sheet([lines[0]!, ["Verksamhet", "Resor", 300000], lines[3]!]),
+    );
+    expect(one.findings).toEqual([]);
+  });
+});
+
 describe("the agreement period in one cell", () => {
   /** Uppgifter with "Avtalsperiod" in one cell instead of från and till. */
   const inOneCell = (value: CellSpec) => {

@@ -9,7 +9,7 @@ import { actualChecks, budgetChecks } from "./lines";
 import { overheadActualCheck, overheadBudgetCheck } from "./overhead";
 import { salaryPostChecks } from "./salaries";
 import { tableChecks } from "./tables";
-import { subtotalChecks, totalRowChecks } from "./totals";
+import { lineAsTotalCheck, subtotalChecks, totalRowChecks } from "./totals";
 import { repaymentChecks, yearChecks } from "./years";
 
 export function checkFigures(
@@ -29,6 +29,7 @@ export function checkFigures(
       ...overheadActualCheck(h),
       ...totalRowChecks(h),
       ...subtotalChecks(h),
+      ...lineAsTotalCheck(h, ratePpm),
     ]),
     ...salaryPostChecks(workbook, c),
     ...yearChecks(c),

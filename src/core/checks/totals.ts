@@ -6,6 +6,7 @@ import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
 import { asSheetCounts } from "../figures/compute";
 import { type Ore, subtract, sum } from "../figures/money";
+import { overheadOf } from "../figures/compute";
 
 /**
  * Each subtotal against the lines it sums (those since the subtotal before): as the cells stand, or
@@ -84,4 +85,47 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
           }),
         ],
   );
+}
+
+/**
+ * The last line of costs whose typed budget is the sum of the lines above it (since the subtotal
+ * before), with their OH or without: a total under a label not known as one ("Sökt belopp",
+ * "Beviljat") is read as a line, and the half-year's budget counts its lines twice.
+ */
+export function lineAsTotalCheck(
+  h: ComputedHalfYear,
+  ratePpm: number | null,
+): Finding[] {
+  const { lines, source } = h;
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.input.category === "overhead") last--;
+  const line = lines[last];
+  const typed = line?.input.budget ?? null;
+  if (line === undefined || typed === null || typed <= 0) return [];
+  const from = Math.max(
+    0,
+    ...(source.subtotals ?? []).flatMap((s) => (s.to <= last ? [s.to] : [])),
+  );
+  const above = lines
+    .slice(from, last)
+    .filter((l) => l.input.category !== "overhead");
+  if (above.length < 2) return [];
+  const direct = sum(above.map((l) => l.effectiveBudget));
+  const withOverhead =
+    ratePpm !== null && typed === direct + overheadOf(direct, ratePpm);
+  return typed === direct || withOverhead
+    ? [
+        finding(
+          "LINE_EQUALS_LINES_ABOVE",
+          source.sheet,
+          cellOf(source, line.input.row, "budget"),
+          {
+            label: line.input.label,
+            amountOre: typed,
+            count: above.length,
+            with: withOverhead ? "oh" : "",
+          },
+        ),
+      ]
+    : [];
 }

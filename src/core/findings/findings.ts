@@ -1048,6 +1048,19 @@ export const FINDINGS = {
       `Below the total row are costs not counted in the budget: row ${f.rows} (${f.labels}), ${f.amount}. Move them above the total row and include them in the total.`,
     "warning",
   ),
+  LINE_EQUALS_LINES_ABOVE: t<{
+    readonly label: string;
+    readonly amountOre: Ore;
+    readonly count: number;
+    /** "oh" when the amount is theirs with their OH, else "". */
+    readonly with: "oh" | "";
+  }>(
+    (f) =>
+      `Posten "${f.label}" är ${f.amount}, lika mycket som de ${f.count} posterna ovanför den${f.with === "oh" ? " med OH" : ""}, och räknas som en post: är raden deras summa räknas de två gånger. Är den en summa, börja dess text med "Summa" (då räknas den inte); är den en kostnad, låt den stå.`,
+    (f) =>
+      `The line "${f.label}" is ${f.amount}, as much as the ${f.count} lines above it${f.with === "oh" ? " with OH" : ""}, and is counted as a line: if the row is their total, they are counted twice. If it is a total, start its text with "Summa" (it is then not counted); if it is a cost, leave it.`,
+    "warning",
+  ),
   ROWS_AFTER_TOTAL: t<{ readonly row: number }>(
     (f) =>
       `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,

@@ -364,11 +364,19 @@ export function postOfLabel(label: string): string {
   );
 }
 
+/**
+ * The words a total's label starts with, as labelKey leaves them ("S:a" is "s a", "Tot." "tot"):
+ * a total not known as one is read as a line, and the half-year's budget counts its lines twice.
+ */
+const TOTAL_START =
+  /^(?:summa|summering|sum|s a|totalt|total|totala|totalsumma|totalkostnad|totalkostnader|totalbelopp|totalbudget|tot|grand total|σ)(?![\p{L}\p{N}])/u;
+/** A total's word last: "Lönekostnader totalt", "Personalkostnader, summa", "Budget total". */
+const TOTAL_END = / (?:summa|totalt|total)$/u;
+
 /** Labels of submitted total rows (SPEC §3.2). */
 export function isTotalLabel(label: string): boolean {
-  return /^(summa|totalt|total|totalsumma)(?![\p{L}\p{N}])/u.test(
-    labelKey(label),
-  );
+  const key = labelKey(label);
+  return TOTAL_START.test(key) || TOTAL_END.test(key);
 }
 
 /** Words of a total's label that name no part of the budget: "Summa kostnader 2025 H2". */
@@ -400,6 +408,15 @@ const WHOLE_WORDS = new Set([
   "kr",
   "sek",
   "kronor",
+  "summering",
+  "sum",
+  "totalkostnad",
+  "totalkostnader",
+  "totalbelopp",
+  "totalbudget",
+  "tot",
+  "grand",
+  "σ",
 ]);
 
 /**
@@ -409,14 +426,20 @@ const WHOLE_WORDS = new Set([
  */
 export function isSectionTotalLabel(label: string): boolean {
   return labelKey(label)
+    .replace(/^s a(?= |$)/, "summa")
     .split(" ")
     .some((w) => w !== "" && !WHOLE_WORDS.has(w) && !/^(?:\d+|h[12])$/.test(w));
 }
 
-/** Labels of subtotal rows: "Delsumma lönekostnader", "Subtotal", "Mellansumma". */
+/**
+ * Labels of subtotal rows: "Delsumma lönekostnader", "Subtotal", "Mellansumma", and with the word
+ * last, "Lönekostnader, delsumma".
+ */
 export function isSubtotalLabel(label: string): boolean {
-  return /^(delsumma|del summa|subtotal|mellansumma)(?![\p{L}\p{N}])/u.test(
-    labelKey(label),
+  const key = labelKey(label);
+  return (
+    /^(?:delsumma|del summa|subtotal|mellansumma)(?![\p{L}\p{N}])/u.test(key) ||
+    / (?:delsumma|subtotal|mellansumma)$/u.test(key)
   );
 }
 

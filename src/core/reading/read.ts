@@ -1984,9 +1984,10 @@ function totalKind(
       c = text.charCodeAt(++i)
     );
     if (mayBeEnumerated(text, i)) i = enumerationEnd(text, i);
-    if (startsWithTotalWord(text, i) && isTotalLabel(text))
+    const last = endsWithTotalWord(text);
+    if ((startsWithTotalWord(text, i) || last) && isTotalLabel(text))
       return isSectionTotalLabel(text) ? "section" : "total";
-    if (startsWithSubtotalWord(text, i) && isSubtotalLabel(text))
+    if ((startsWithSubtotalWord(text, i) || last) && isSubtotalLabel(text))
       return "subtotal";
   }
   return null;
@@ -2009,9 +2010,35 @@ function mayBeEnumerated(text: string, i: number): boolean {
   );
 }
 
-/** Whether text[i..] starts with "summa" or "total", ASCII letters in any case. */
+/**
+ * Whether text[i..] may start with a total's word: "sum" (Summa, Summering), "tot" (Totalt, Tot.),
+ * "s:a", "grand" or "σ", ASCII letters in any case.
+ */
 function startsWithTotalWord(text: string, i: number): boolean {
-  return startsWithWord(text, i, "summa") || startsWithWord(text, i, "total");
+  return (
+    startsWithWord(text, i, "sum") ||
+    startsWithWord(text, i, "tot") ||
+    startsWithWord(text, i, "s:a") ||
+    startsWithWord(text, i, "grand") ||
+    text.charCodeAt(i) === 0x3a3 || // Σ
+    text.charCodeAt(i) === 0x3c3 // σ
+  );
+}
+
+/**
+ * Whether the text ends with "summa" or "total"/"totalt" (before spaces, "." or ":"): a total's
+ * or subtotal's word last, "Lönekostnader totalt", "Personal, delsumma".
+ */
+function endsWithTotalWord(text: string): boolean {
+  let end = text.length;
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c > 0x20 && c !== 0x2e && c !== 0x3a && c !== 0xa0) break;
+    end--;
+  }
+  const endsWith = (word: string) =>
+    end >= word.length && startsWithWord(text, end - word.length, word);
+  return endsWith("summa") || endsWith("total") || endsWith("totalt");
 }
 
 /** Whether text[i..] starts with "del", "sub" or "mellan", ASCII letters in any case. */
@@ -2204,7 +2231,7 @@ class TableReader {
       const next = totalKind(row, left);
       if (next !== "total" && next !== "section") {
         if (this.after.length >= MAX_HELD_AFTER_TOTAL) {
-          this.finish();
+          this.finish(false);
           return false;
         }
         this.after.push({ r, row });
@@ -2237,6 +2264,26 @@ class TableReader {
   afterEnd(r: number, row: ReadonlyArray<Cell | undefined>): void {
     const ended = this.ended;
     if (ended === null || ended.closed) return;
+    const line = this.costLine(r, row);
+    if (line === null) {
+      ended.closed = true;
+      return;
+    }
+    if (ended.lines.length < LINES_AFTER_TOTAL_NAMED)
+      ended.lines.push({ r, label: line.label });
+    ended.count++;
+    ended.last = r;
+    ended.amount = add(ended.amount, line.budget);
+  }
+
+  /**
+   * The row as a line of costs, with a category of costs (its cell, or its label's
+   * "Verksamhetskostnader: …") and a budget; null for any other row.
+   */
+  private costLine(
+    r: number,
+    row: ReadonlyArray<Cell | undefined>,
+  ): { label: string; budget: Ore } | null {
     const t = this.t;
     const label = readText(row[t.label]).trim();
     const categoryText = t.category >= 0 ? readText(row[t.category]) : "";
@@ -2246,15 +2293,9 @@ class TableReader {
         ? lineMoney(row[t.budget], this.sheet, r, t.budget, t.budgetUnit, false)
             .value
         : null;
-    if (!label || !category || category === "other" || !budget) {
-      ended.closed = true;
-      return;
-    }
-    if (ended.lines.length < LINES_AFTER_TOTAL_NAMED)
-      ended.lines.push({ r, label });
-    ended.count++;
-    ended.last = r;
-    ended.amount = add(ended.amount, budget);
+    return !label || !category || category === "other" || !budget
+      ? null
+      : { label, budget };
   }
 
   /** Whether rows below the table's end are still looked at (afterEnd). */
@@ -2266,7 +2307,26 @@ class TableReader {
    * At the table's end: rows below its total are not lines, and that is said once; lines of costs
    * right below it, a warning with their sum.
    */
-  finish(): void {
+  finish(atEnd = true): void {
+    // A total that names a part ("Summa lönekostnader") with lines of costs right below it and no
+    // total after them is a subtotal: the lines below are the budget's too. (Not when the rows held
+    // below it reached their bound: those past it are notes, and would be lost unsaid.)
+    while (
+      atEnd &&
+      this.total !== null &&
+      this.totalNamesPart &&
+      this.after.length > 0 &&
+      this.costLine(this.after[0]!.r, this.after[0]!.row) !== null
+    ) {
+      this.subtotals.push(this.subtotalOf(this.total));
+      this.total = null;
+      const held = this.after;
+      this.after = [];
+      let ended = false;
+      for (const h of held)
+        if (ended) this.afterEnd(h.r, h.row);
+        else ended = !this.read(h.r, h.row);
+    }
     this.closeIncome();
     const ended = this.ended;
     this.ended = null;
@@ -2392,9 +2452,11 @@ class TableReader {
   private readLine(): void {
     const { t, row, r } = this;
     const label = readText(row[t.label]);
-    // "varav sociala avgifter": a part of the line above, not a line of its own.
+    // "varav sociala avgifter": a part of the line above, not a line of its own (written in the
+    // category column too, with no label).
     if (OF_WHICH.test(label)) return;
     const categoryText = t.category < 0 ? "" : readText(row[t.category]);
+    if (label.trim() === "" && OF_WHICH.test(categoryText)) return;
     // "Intäkter" alone heads a section of income; "Intäkt" beside a line marks that row.
     if (categoryText !== "" && cachedIsIncome(categoryText)) {
       this.openIncome(
