@@ -315,6 +315,23 @@ describe("Lönekalkyl", () => {
     );
   });
 
+  // Read as a person: the post "Summa" unknown, its birth year missing, its salary out of range.
+  test.each(["Summa", "Totalt", "S:a", "Summa lönekostnader"])(
+    "a row %j under the persons sums them: no person, nothing said",
+    async (label) => {
+      const { a, json } = await check(
+        salaryWorkbook({
+          extraPersons: [[label, null, null, kr(80000), pct(2.75)]],
+        }),
+      );
+      const plain = await check(salaryWorkbook());
+      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+        plain.a.computation.halfYears.map((h) => h.budget),
+      );
+      expect(codes(json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
+    },
+  );
+
   // "Tjänstgöringsgraden 150 % måste vara större än 0": the finding contradicted itself.
   test.each([pct(1.5), 150] as CellSpec[])(
     "a person's grade over full time (%j) is said as that, at its cell",

@@ -20,6 +20,8 @@ import {
   COLUMN_HEADERS,
   type Category,
   compactKey,
+  isSubtotalLabel,
+  isTotalLabel,
   namesServiceByPercentSign,
   postOfLabel,
 } from "./glossary";
@@ -280,7 +282,10 @@ function salaryHeader(
   return null;
 }
 
-/** One person's row; null for a note or a heading (only a row with a Post is a person). */
+/**
+ * One person's row; null for a note, a heading or a total (only a row with a Post is a person, and
+ * "Summa" under the persons sums them: read as one, it was a post unknown with its values missing).
+ */
 function readPerson(
   row: ReadonlyArray<Cell | undefined>,
   r: number,
@@ -294,7 +299,7 @@ function readPerson(
   const at = (k: SalaryColumn) => a1(r, columns[k] ?? 0);
   const post = readText(cell("post")).trim();
   const name = readText(cell("name")).trim();
-  if (!post) return null;
+  if (!post || isTotalLabel(post) || isSubtotalLabel(post)) return null;
   const findings: Finding[] = [];
   const birthYear = take(
     readBirthYear(cell("birthYear"), sheet, at("birthYear")),
