@@ -85,6 +85,11 @@ export interface TotalRow {
   readonly budget: Ore | null;
   readonly actual: Ore | null;
   readonly variance: Ore | null;
+  /**
+   * The amounts of rows above it that carry money over from an earlier period (not lines): a
+   * typed total may sum them too. Absent when there are none.
+   */
+  readonly carried?: { readonly budget: Ore; readonly actual: Ore };
 }
 
 /**

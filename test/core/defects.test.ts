@@ -1171,6 +1171,109 @@ describe("a budget that shows its income beside its costs", () => {
   });
 });
 
+describe("money carried over from an earlier period", () => {
+  const report = (extra: CellSpec[][], total: number) => [
+    detailsSheet({
+      start: "2025-01-01",
+      end: "2025-12-31",
+      repaymentDue: "2026-06-30",
+    }),
+    {
+      name: "Utfall 2025 H1",
+      rows: [
+        ["Kostnadsslag", "Post", "Budget", "Utfall"],
+        ["Lön", "Hälsofrämjare", 300000, 290000],
+        ["Verksamhet", "Aktiviteter", 100000, 60000],
+        ["OH", "OH-kostnader", 40000, 35000],
+        [null, "Summa", 440000, 385000],
+      ],
+    },
+    {
+      name: "Utfall 2025 H2",
+      rows: [
+        ["Kostnadsslag", "Post", "Budget", "Utfall"],
+        ["Lön", "Hälsofrämjare", 300000, 300000],
+        ["Verksamhet", "Aktiviteter", 100000, 90000],
+        ...extra,
+        ["OH", "OH-kostnader", 40000, 39000],
+        [null, "Summa", total, 429000],
+      ],
+    },
+  ];
+
+  // Read as a line, H1's unused 55 000 kr raised H2's budget by 60 500 kr with its OH, and the
+  // year's repayment with it: 126 500 kr asked back for 66 000.
+  test.each([
+    "Överfört från H1",
+    "Ej förbrukade medel från vårterminen",
+    "Överskott från föregående halvår",
+    "Ingående saldo",
+    "Outnyttjade medel",
+  ])(
+    "a row %j is no line: said at its label, the repayment as without it",
+    async (label) => {
+      const plain = await checkSheets(report([], 440000));
+      expect(plain.repayment.total).toBe(66_000);
+      const r = await checkSheets(report([[null, label, 55000, null]], 495000));
+      expect(r.periods[1]!.lines.map((l) => l.label)).toEqual([
+        "Hälsofrämjare",
+        "Aktiviteter",
+        "OH-kostnader",
+      ]);
+      expect(r.repayment.total).toBe(66_000);
+      expect(r.grants).toEqual(plain.grants);
+      // The typed Summa that sums the row too is right arithmetic: no SUM_MISMATCH.
+      expect(
+        r.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`),
+      ).toEqual(["CARRY_OVER_NOT_READ warning B4"]);
+      expect(r.findings[0]!.message).toBe(
+        `Raden "${label}" (55${NNBSP}000\u00a0kr) för över medel från en tidigare period och är ingen kostnad: den räknas inte i halvårets budget eller utfall. Ett halvårs överskott räknas med i årets; ett överskott från ett tidigare år skrivs i Uppgifter, "Överskott ÅÅÅÅ", och återbetalas.`,
+      );
+    },
+  );
+
+  test("in a budget, a surplus of last year as a row does not raise the grant", async () => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          ["Kostnadsslag", "Post", "Budget"],
+          ["Lön", "Hälsofrämjare", 300000],
+          [null, "Överskott från 2024", 50000],
+          ["OH", "OH-kostnader", null],
+        ],
+      },
+    ]);
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 330_000 }]);
+    expect(codesOf(r)).toEqual(["CARRY_OVER_NOT_READ"]);
+  });
+
+  test("costs whose words come near are lines, and a carried row without an amount is a note", async () => {
+    const r = await checkSheets([
+      detailsSheet(oneHalf),
+      {
+        name: "Budget 2025 H2",
+        rows: [
+          ["Kostnadsslag", "Post", "Budget"],
+          ["Verksamhet", "Överskottsmaterial", 1000],
+          ["Verksamhet", "Ingående moms", 2000],
+          ["Verksamhet", "Kvarvarande kostnader för lokal", 3000],
+          ["Verksamhet", "Sparade semesterdagar", 4000],
+          [null, "Överfört från H1"],
+        ],
+      },
+    ]);
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Överskottsmaterial",
+      "Ingående moms",
+      "Kvarvarande kostnader för lokal",
+      "Sparade semesterdagar",
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
 describe("a Differens counted the other way", () => {
   const report = (variances: (number | null)[]) => [
     detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),

@@ -5,7 +5,7 @@ import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
 import { asSheetCounts } from "../figures/compute";
-import { type Ore, subtract, sum } from "../figures/money";
+import { type Ore, add, subtract, sum } from "../figures/money";
 import { overheadOf } from "../figures/compute";
 
 /**
@@ -74,8 +74,28 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
       asSheetCounts(h, subtract(budget.direct, actual.direct)),
     ]);
   }
+  // Rows carried over from an earlier period are no lines, but a total may sum them as typed.
+  const carried = t.carried;
+  const carriedIn: Partial<Record<ColumnKey, Ore>> = carried
+    ? {
+        budget: carried.budget,
+        actual: carried.actual,
+        variance: asSheetCounts(h, subtract(carried.budget, carried.actual)),
+      }
+    : {};
+  const withCarried = (column: ColumnKey, entered: Ore, sums: Ore[]) => {
+    const c = carriedIn[column];
+    return c !== undefined && sums.some((x) => entered === add(x, c));
+  };
   return checks.flatMap(([column, entered, total, direct]) =>
-    entered === null || entered === total || entered === direct
+    entered === null ||
+    entered === total ||
+    entered === direct ||
+    withCarried(column, entered, [
+      total,
+      direct,
+      ...(column === "budget" ? [shown] : []),
+    ])
       ? []
       : [
           finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, column), {

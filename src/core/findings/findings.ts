@@ -1048,6 +1048,13 @@ export const FINDINGS = {
       `Below the total row are costs not counted in the budget: row ${f.rows} (${f.labels}), ${f.amount}. Move them above the total row and include them in the total.`,
     "warning",
   ),
+  CARRY_OVER_NOT_READ: t<{ readonly label: string; readonly amountOre: Ore }>(
+    (f) =>
+      `Raden "${f.label}" (${f.amount}) för över medel från en tidigare period och är ingen kostnad: den räknas inte i halvårets budget eller utfall. Ett halvårs överskott räknas med i årets; ett överskott från ett tidigare år skrivs i Uppgifter, "Överskott ÅÅÅÅ", och återbetalas.`,
+    (f) =>
+      `The row "${f.label}" (${f.amount}) carries money over from an earlier period and is no cost: it is not counted in the half-year's budget or actuals. A half-year's surplus counts in its year's; a surplus of an earlier year goes in Uppgifter, "Överskott ÅÅÅÅ", and is repaid.`,
+    "warning",
+  ),
   LINE_EQUALS_LINES_ABOVE: t<{
     readonly label: string;
     readonly amountOre: Ore;

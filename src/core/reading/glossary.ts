@@ -444,6 +444,18 @@ export function isSubtotalLabel(label: string): boolean {
 }
 
 /**
+ * A row that carries money over from an earlier period ("Överfört från H1", "Ej förbrukade medel
+ * 2024", "Överskott från 2023", "Ingående saldo"): funding, not a cost. Read as a line, it raised
+ * the half-year's budget, and the grant or the repayment with it.
+ */
+const CARRY_OVER =
+  /^(?:(?:överfört|överförda|överföring|överförs|flyttat|flyttade) (?:från|fr)|(?:ej|inte) (?:förbrukade?|förbrukat|använda?|använt|utnyttjade?|utnyttjat)(?: medel| bidrag)?(?: från| fr| \d{4}| h[12]|$)|(?:outnyttjade?|outnyttjat|oförbrukade?|oförbrukat|oanvända?|oanvänt|kvarvarande|sparade|balanserade?|balanserat) (?:medel|bidrag|belopp|överskott)|(?:överskott|underskott) (?:från|fr|föregående|förra|tidigare|\d{4}|h[12]|vt|ht)|ingående (?:saldo|balans|medel))(?![\p{L}\p{N}])/u;
+
+export function isCarryOverLabel(label: string): boolean {
+  return CARRY_OVER.test(labelKey(label));
+}
+
+/**
  * A heading (or a category cell) of income, which a budget may show above or below its costs:
  * "Intäkter", "Finansiering 2025", "Övriga intäkter". Its rows are no costs. The whole text, not
  * its first word: a note "Intäkter redovisas i bilaga" heads nothing.

@@ -38,6 +38,7 @@ import {
   isCostHeading,
   isFallbackBudgetHeader,
   isIncomeHeading,
+  isCarryOverLabel,
   isSectionTotalLabel,
   namesPosts,
   POINTS_PER_POST,
@@ -2108,6 +2109,28 @@ interface IncomeRows {
   last: number;
 }
 
+/**
+ * Whether a label may carry money over (isCarryOverLabel): its first letter is one those words
+ * start with, so that most labels are turned away without being normalised.
+ */
+function mayCarryOver(label: string): boolean {
+  let i = 0;
+  while (i < label.length && label.charCodeAt(i) <= 0x20) i++;
+  // ö, e, i, o, k, s, b, u, f in either case (Latin-1's cases differ by 0x20 too).
+  const c = label.charCodeAt(i) | 0x20;
+  return (
+    c === 0xf6 ||
+    c === 0x65 ||
+    c === 0x69 ||
+    c === 0x6f ||
+    c === 0x6b ||
+    c === 0x73 ||
+    c === 0x62 ||
+    c === 0x75 ||
+    c === 0x66
+  );
+}
+
 /** A row that breaks down the line above: "varav sociala avgifter", "Därav hyra". */
 const OF_WHICH = /^(?:varav|därav)(?![\p{L}\p{N}])/iu;
 
@@ -2185,6 +2208,8 @@ class TableReader {
   /** The lines' months typed as a range of months ("jul–dec"), and the half it lies in. */
   readonly monthRanges: { cell: string; text: string; half: 1 | 2 }[] = [];
   private section: Category | null = null;
+  /** The amounts of rows carried over from an earlier period (not lines), for the total row. */
+  private readonly carried = { budget: ZERO, actual: ZERO };
   /**
    * Past the table's total: its first row, and the lines of costs right below it (`closed` once a
    * row that is no such line has ended them).
@@ -2433,13 +2458,39 @@ class TableReader {
 
   /** The figures of a total or subtotal row. */
   private sums(): TotalRow {
-    const { t } = this;
+    const { t, carried } = this;
     return {
       row: this.r + 1,
       budget: this.money(t.budget, "budget", t.budgetUnit),
       actual: this.money(t.actual, "actual", t.actualUnit),
       variance: this.money(t.variance, "variance", t.varianceUnit, true),
+      ...(carried.budget !== ZERO || carried.actual !== ZERO
+        ? { carried: { ...carried } }
+        : {}),
     };
+  }
+
+  /**
+   * A row that carries money over from an earlier period: not a line, said at its label with its
+   * amount; a row of it without an amount is a note. Its amounts are kept for the total row, which
+   * may sum them.
+   */
+  private carryOver(label: string): void {
+    const { t, row, r } = this;
+    const amount = (c: number, unit: number) =>
+      c < 0 ? null : lineMoney(row[c], this.sheet, r, c, unit, true).value;
+    const budget = amount(t.budget, t.budgetUnit);
+    const actual = amount(t.actual, t.actualUnit);
+    const shown = budget ?? actual;
+    if (shown === null) return;
+    if (budget !== null) this.carried.budget = add(this.carried.budget, budget);
+    if (actual !== null) this.carried.actual = add(this.carried.actual, actual);
+    this.findings.push(
+      finding("CARRY_OVER_NOT_READ", this.sheet, a1(r, t.label), {
+        label: label.trim(),
+        amountOre: shown,
+      }),
+    );
   }
 
   /** A subtotal of the lines since the one before (or the table's first). */
@@ -2464,6 +2515,10 @@ class TableReader {
         t.category,
         label !== "" || this.hasFigures(),
       );
+      return;
+    }
+    if (mayCarryOver(label) && isCarryOverLabel(label)) {
+      this.carryOver(label);
       return;
     }
     const budget = this.money(t.budget, "budget", t.budgetUnit);
