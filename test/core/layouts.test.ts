@@ -242,6 +242,31 @@ describe("edited layouts read the same figures", () => {
     expect(errorsOf(r)).toEqual([]);
   });
 
+  // "Raden har belopp men ingen benämning" for a row that shows "Verksamhetskostnader" across both.
+  test("a line's text merged across the category and label cells is its label, unsaid", async () => {
+    const rows: SheetSpec["rows"] = [
+      ["Kostnadsslag", "Post", "Budget"],
+      ["Lön", "Hälsofrämjare", 300000],
+      ["Verksamhetskostnader", null, 100000],
+    ];
+    const merged = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { name: "Budget 2025 H2", rows, merges: ["A3:B3"] },
+    ]);
+    expect(
+      merged.periods[0]!.lines.map((l) => `${l.category} ${l.label}`),
+    ).toEqual(["salary Hälsofrämjare", "activity Verksamhetskostnader"]);
+    expect(merged.findings).toEqual([]);
+    // Not merged, the label cell is empty, and that is said.
+    const plain = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { name: "Budget 2025 H2", rows },
+    ]);
+    expect(findingAt(plain, "LINE_WITHOUT_LABEL")).toEqual([
+      "Budget 2025 H2!B3",
+    ]);
+  });
+
   test("header cells match case-insensitively, ignoring punctuation and units", async () => {
     const headers = HEADERS.map((h) => ` ${h.toUpperCase()}: `);
     headers[5] = "Budget (kr)";

@@ -17,6 +17,7 @@ import {
   isBlankRow,
   isEmptyCell,
   isStreamed,
+  parseA1,
   rowsOf,
 } from "./grid";
 import { type IsoDate, isDateFormat, isoFromParts, serialToIso } from "./dates";
@@ -1412,7 +1413,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
         rows.head[header.row],
         reader.lines,
       ),
-      ...reader.findings,
+      ...labelsShownByMerges(reader.findings, merges),
       ...monthsOutside(sheet, reader.monthRanges, period.halfYear),
       ...noLines,
     ],
@@ -1664,6 +1665,32 @@ function unitFindings(
         })
         .join(", "),
       unit,
+    );
+  });
+}
+
+/**
+ * The reader's findings without LINE_WITHOUT_LABEL where a merged area covers the label cell from
+ * a cell left of it on its row (the category's text across both): the row shows its label, which
+ * the line takes. The areas are known only after the rows, in a file.
+ */
+function labelsShownByMerges(
+  findings: readonly Finding[],
+  merges: readonly Merge[],
+): readonly Finding[] {
+  if (merges.length === 0) return findings;
+  return findings.filter((f) => {
+    if (f.code !== "LINE_WITHOUT_LABEL" || f.cell === null) return true;
+    const at = parseA1(f.cell);
+    return !(
+      at &&
+      merges.some(
+        (m) =>
+          m.top === at.row &&
+          m.left < at.col &&
+          m.right >= at.col &&
+          m.bottom >= at.row,
+      )
     );
   });
 }
