@@ -335,9 +335,14 @@ test("an amount typed with one thousands separator ('600.000', '175,000 kr') is 
   expect(tkr.periods[0]!.lines[0]!.budget).toBe(600_000);
 });
 
+// "2,75 tjänster" was NOT_A_NUMBER, and the line had no budget.
 test.each([
   ["heltid", 100, 270_000],
   ["Halvtid", 50, 135_000],
+  ["2,75 tjänster", 275, 742_500],
+  ["0,5 heltid", 50, 135_000],
+  ["1 åa", 100, 270_000],
+  ["1.5 tjänst", 150, 405_000],
 ])("a service percentage written %j is %d %", async (word, percent, budget) => {
   const r = await checkSheets([detailsSheet(oneHalf), withCell(3, 2, word)]);
   expect(r.periods[0]!.lines[0]).toMatchObject({

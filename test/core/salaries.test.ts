@@ -354,6 +354,25 @@ describe("Lönekalkyl", () => {
     },
   );
 
+  test("a person's grade in posts ('0,75 tjänst') is that share of full time; '2 tjänster' is over it", async () => {
+    const person = (grade: CellSpec) =>
+      salaryWorkbook({
+        extraPersons: [
+          ["Hälsofrämjare", "Ord", 1990, kr(30000), grade, null, null],
+        ],
+      });
+    const words = await check(person("0,75 tjänst"));
+    const number = await check(person(pct(0.75)));
+    expect(words.a.computation.halfYears.map((h) => h.budget)).toEqual(
+      number.a.computation.halfYears.map((h) => h.budget),
+    );
+    expect(codes(words.json)).toEqual(codes(number.json));
+    const two = await check(person("2 tjänster"));
+    expect(codes(two.json)).toContain(
+      "PERSON_PERCENT_ABOVE_FULL@Lönekalkyl!E7",
+    );
+  });
+
   // A row copied and not renamed counted the person twice: 200 % of one person, nothing said.
   test("one name on rows of overlapping dates, over full time together, is a warning at the later row", async () => {
     const { json } = await check(

@@ -442,18 +442,29 @@ function readSalary(
   );
 }
 
-/** "100 %", a percent cell (1), 0,75 or 75: millionths of a percent point. */
-function readGrade(
+/** "100 %", a percent cell (1), 0,75, 75 or "0,75 tjänst": percent points, unchecked. */
+function gradePoints(
   cell: Cell | undefined,
   sheet: string,
   address: string,
 ): CellRead<number> {
   const word = cell?.t === "s" ? serviceWord(cell.v) : null;
-  if (word !== null) return readValue(word * 1_000_000);
+  if (word !== null) return readValue(word);
   const n = numberAt(cell, sheet, address, "percent");
   if (!n.value) return n.finding ? readFailed(n.finding) : EMPTY_READ;
   const { value, percent } = n.value;
-  const points = percent || value <= 1 ? value * 100 : value;
+  return readValue(percent || value <= 1 ? value * 100 : value);
+}
+
+/** A person's grade, within full time: millionths of a percent point. */
+function readGrade(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string,
+): CellRead<number> {
+  const read = gradePoints(cell, sheet, address);
+  if (read.value === null) return read;
+  const points = read.value;
   // Over full time is no grade of one person ("150 %" was said to be "not above 0").
   if (points > 100)
     return readFailed(

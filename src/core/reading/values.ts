@@ -393,10 +393,20 @@ export function readText(cell: Cell | undefined): string {
   return withoutUnseen(cell.v).trim();
 }
 
-/** A service percentage in words: "heltid" is 100 %, "halvtid" 50 %. */
+/** Full-time posts in words: "2,75 tjänster", "0,5 heltid", "1 åa". */
+const POSTS_IN_WORDS =
+  /^(\d{1,4}(?:[.,]\d{1,6})?) ?(?:tjänst|tjänster|heltid|heltider|heltidstjänst|heltidstjänster|åa|årsarbetare|årsarbeten|fte)$/u;
+
+/**
+ * A service percentage in words, in percent points: "heltid" is 100, "halvtid" 50, "2,75 tjänster"
+ * 275 (it was "not a number", and the line had no budget).
+ */
 export function serviceWord(text: string): number | null {
   const k = normalizeKey(text);
-  return k === "heltid" ? 100 : k === "halvtid" ? 50 : null;
+  if (k === "heltid") return 100;
+  if (k === "halvtid") return 50;
+  const posts = POSTS_IN_WORDS.exec(withoutUnseen(text).trim().toLowerCase());
+  return posts ? Number(posts[1]!.replace(",", ".")) * 100 : null;
 }
 
 /**
