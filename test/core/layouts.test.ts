@@ -1174,6 +1174,28 @@ describe("a report as partners head and name it", () => {
     );
   });
 
+  // Kronor typed under a unit of thousands: 600 000 000 kr a line, and only an information.
+  test("kronor typed under a row of units in thousands are a warning at the first, per column", async () => {
+    const r = await report((s) => ({
+      ...s,
+      rows: [s.rows[0]!, [null, "tkr", "tkr"], ...s.rows.slice(1)],
+    }));
+    const unlikely = r.findings.filter(
+      (f) => f.code === "AMOUNT_IN_UNIT_UNLIKELY",
+    );
+    expect(unlikely.map((f) => `${f.severity} ${f.sheet} ${f.cell}`)).toEqual([
+      "warning Utfall 2024 H1 B3",
+      "warning Utfall 2024 H1 C3",
+      "warning Utfall 2024 H2 B3",
+      "warning Utfall 2024 H2 C3",
+    ]);
+    expect(unlikely[0]!.message).toBe(
+      typeset(
+        '"600000" läses i kolumnens enhet, tkr: 600 000 000 kr, mer än en post brukar kosta på ett halvår. Står beloppen i kronor, ta bort enheten ur rubriken.',
+      ),
+    );
+  });
+
   // A row of a label and units is a line, as before.
   test("a row with a label is no row of units", async () => {
     const r = await report((s) => ({

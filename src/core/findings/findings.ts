@@ -717,6 +717,17 @@ export const FINDINGS = {
       `"${f.text}" is read as ${f.amount}: three digits after the separator are thousands, not hundredths of a krona. If you meant something else, enter the amount without separators or with two decimals.`,
     "warning",
   ),
+  AMOUNT_IN_UNIT_UNLIKELY: t<{
+    readonly text: string;
+    readonly unit: string;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `"${f.text}" läses i kolumnens enhet, ${f.unit}: ${f.amount}, mer än en post brukar kosta på ett halvår. Står beloppen i kronor, ta bort enheten ur rubriken.`,
+    (f) =>
+      `"${f.text}" is read in the column's unit, ${f.unit}: ${f.amount}, more than a line usually costs in a half-year. If the amounts are in kronor, remove the unit from the header.`,
+    "warning",
+  ),
   AMOUNTS_IN_UNIT: t<{
     readonly headers: string;
     readonly unit: string;

@@ -75,6 +75,7 @@ import {
   halfOfMonths,
   monthsOfText,
   serviceWord,
+  UNIT_NAMES,
   withoutMonthWord,
   normalizeKey,
   readDate,
@@ -2118,6 +2119,11 @@ const cachedIsIncome = cached(isIncomeHeading);
  * it are notes (no section of a budget is this long; a crafted file's rows are not all held).
  */
 const MAX_HELD_AFTER_TOTAL = 10_000;
+/**
+ * A line's amount, read in its column's unit, that no line of a partnership costs in a half-year
+ * (10 million kronor): kronor typed under "Budget (tkr)".
+ */
+const UNLIKELY_SCALED_ORE = 1_000_000_000;
 /** The lines below a total that LINES_AFTER_TOTAL names; the rest are counted. */
 const LINES_AFTER_TOTAL_NAMED = 3;
 
@@ -2232,6 +2238,8 @@ class TableReader {
   private sectionStart = 0;
   /** The columns in thousands (or millions) that held an amount: what AMOUNTS_IN_UNIT names. */
   readonly scaledRead = new Set<ColumnKey>();
+  /** The scaled columns already said to hold an amount no line costs (AMOUNT_IN_UNIT_UNLIKELY). */
+  private readonly unlikelyScaled = new Set<ColumnKey>();
   /** The lines' months typed as a range of months ("jul–dec"), and the half it lies in. */
   readonly monthRanges: { cell: string; text: string; half: 1 | 2 }[] = [];
   private section: Category | null = null;
@@ -2675,7 +2683,24 @@ class TableReader {
       ),
       k,
     );
-    if (amount !== null && unit !== 1) this.scaledRead.add(k);
+    if (amount !== null && unit !== 1) {
+      this.scaledRead.add(k);
+      // Kronor typed under "Budget (tkr)": 100 000 is 100 million kronor, only informed of.
+      if (
+        !perMonth &&
+        Math.abs(amount) >= UNLIKELY_SCALED_ORE &&
+        !this.unlikelyScaled.has(k)
+      ) {
+        this.unlikelyScaled.add(k);
+        this.findings.push(
+          finding("AMOUNT_IN_UNIT_UNLIKELY", this.sheet, a1(this.r, c), {
+            text: readText(cell),
+            unit: UNIT_NAMES[unit]?.short ?? `× ${unit}`,
+            amountOre: amount,
+          }),
+        );
+      }
+    }
     return amount;
   }
 
