@@ -525,6 +525,33 @@ describe("a table in sections, with subtotals", () => {
     expect(r.findings[0]!.message).toContain("rad 14");
   });
 
+  // It was NOT_A_NUMBER, '"Budget" är inte ett tal', and the lines below counted unsaid.
+  test("the table's headers again, with no total above them, are no line: a warning that the rows below count", async () => {
+    const r = await checkSheets(
+      sections([
+        ["Hälsofrämjare", 300000],
+        ["Verksamhetskostnader", 100000],
+        [],
+        ["Specifikation av verksamhetskostnader"],
+        ["Post", "Budget"],
+        ["Lokalhyra", 40000],
+        ["Material", 60000],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Hälsofrämjare",
+      "Verksamhetskostnader",
+      "Lokalhyra",
+      "Material",
+    ]);
+    expect(r.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`)).toEqual([
+      "HEADER_REPEATED warning B6",
+    ]);
+    expect(r.findings[0]!.message).toBe(
+      "Rad 6 upprepar tabellens rubriker och läses inte; raderna under den läses som poster i samma tabell. Är de en egen tabell (t.ex. en specifikation av en post), flytta dem till ett eget blad eller under summaraden: annars räknas de två gånger.",
+    );
+  });
+
   test("a specification below 'Totalt', with its own 'Summa' and no header, is not read either", async () => {
     const r = await checkSheets(
       sections([

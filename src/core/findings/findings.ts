@@ -1079,6 +1079,13 @@ export const FINDINGS = {
       `The line "${f.label}" is ${f.amount}, as much as the ${f.count} lines above it${f.with === "oh" ? " with OH" : ""}, and is counted as a line: if the row is their total, they are counted twice. If it is a total, start its text with "Summa" (it is then not counted); if it is a cost, leave it.`,
     "warning",
   ),
+  HEADER_REPEATED: t<{ readonly row: number }>(
+    (f) =>
+      `Rad ${f.row} upprepar tabellens rubriker och läses inte; raderna under den läses som poster i samma tabell. Är de en egen tabell (t.ex. en specifikation av en post), flytta dem till ett eget blad eller under summaraden: annars räknas de två gånger.`,
+    (f) =>
+      `Row ${f.row} repeats the table's headers and is not read; the rows below it are read as lines of the same table. If they are a table of their own (e.g. a breakdown of a line), move them to a sheet of their own or below the total row: otherwise they are counted twice.`,
+    "warning",
+  ),
   ROWS_AFTER_TOTAL: t<{ readonly row: number }>(
     (f) =>
       `Raderna under summaraden (från rad ${f.row}) räknas inte som budgetposter.`,

@@ -2306,6 +2306,20 @@ class TableReader {
     this.r = r;
     this.row = row;
     this.unreadable = NONE_UNREADABLE as ColumnKey[];
+    // The table's headers again (a specification below it, or a page's headers copied): no line.
+    // A text in the budget column first, so that a line pays nothing for it.
+    if (
+      this.t.budget >= 0 &&
+      row[this.t.budget]?.t === "s" &&
+      headerOf(r, row) !== null
+    ) {
+      this.findings.push(
+        finding("HEADER_REPEATED", this.sheet, a1(r, this.t.budget), {
+          row: r + 1,
+        }),
+      );
+      return true;
+    }
     const kind = totalKind(row, left);
     if (this.income && this.inIncome(kind)) return true;
     if (kind === "subtotal") this.subtotals.push(this.subtotalOf(this.sums()));
