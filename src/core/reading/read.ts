@@ -2065,9 +2065,17 @@ function endsWithTotalWord(text: string): boolean {
     if (c > 0x20 && c !== 0x2e && c !== 0x3a && c !== 0xa0) break;
     end--;
   }
-  const endsWith = (word: string) =>
-    end >= word.length && startsWithWord(text, end - word.length, word);
-  return endsWith("summa") || endsWith("total") || endsWith("totalt");
+  // By the last letter, so that a label pays one look for it.
+  switch (text.charCodeAt(end - 1) | 0x20) {
+    case 0x61: // a
+      return end >= 5 && startsWithWord(text, end - 5, "summa");
+    case 0x6c: // l
+      return end >= 5 && startsWithWord(text, end - 5, "total");
+    case 0x74: // t
+      return end >= 6 && startsWithWord(text, end - 6, "totalt");
+    default:
+      return false;
+  }
 }
 
 /** Whether text[i..] starts with "del", "sub" or "mellan", ASCII letters in any case. */
