@@ -44,6 +44,7 @@ describe("the finding catalogue", () => {
       "DUPLICATE_HALF_YEAR",
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",
+      "SURPLUS_REPAID",
       "SALARY_BIRTH_DATE",
       "SALARY_PERSONAL_NUMBER",
       "PERIOD_MISMATCH",

@@ -96,6 +96,79 @@ describe("the 2024 report in the seed's own labels", () => {
     expect(errorsOf(r)).toEqual([]);
   });
 
+  // "Återbetalt 2023" was passed over: the decision asked again for 232 886 kr already repaid.
+  test.each([
+    [
+      "Återbetalt 2023",
+      232886,
+      [{ year: 2024, amount: 147336 }],
+      "0 kr",
+      "232 886 kr",
+    ],
+    [
+      "Redan återbetalt",
+      232886,
+      [{ year: 2024, amount: 147336 }],
+      "0 kr",
+      "232 886 kr",
+    ],
+    [
+      "Varav återbetalt",
+      100000,
+      [
+        { year: 2023, amount: 132886 },
+        { year: 2024, amount: 147336 },
+      ],
+      "132 886 kr",
+      "100 000 kr",
+    ],
+  ] as const)(
+    "%j (%d kr) beside the earlier surplus leaves only what remains to repay",
+    async (key, amount, items, remaining, repaid) => {
+      const [details, ...halves] = reportWorkbook();
+      const r = await checkSheets([
+        { ...details!, rows: [...details!.rows, [key, kr(amount)]] },
+        ...halves,
+      ]);
+      expect(r.repayment.items).toEqual(items);
+      expect(findingAt(r, "SURPLUS_REPAID")).toEqual(["Uppgifter!B10"]);
+      expect(r.findings.find((f) => f.code === "SURPLUS_REPAID")?.message).toBe(
+        typeset(
+          `Överskottet för 2023, 232 886 kr (B9), är återbetalt med ${repaid}: ${remaining} återstår att återbetala, och bara det tas med i beslutet.`,
+        ),
+      );
+      expect(errorsOf(r)).toEqual([]);
+    },
+  );
+
+  test("a surplus marked '(återbetalt)' is not repaid again; a repayment that fits no surplus is said and not counted", async () => {
+    const [details, ...halves] = reportWorkbook();
+    const marked = await checkSheets([
+      {
+        ...details!,
+        rows: details!.rows.map((row) =>
+          row[0] === "Ej förbrukat överskott 2023"
+            ? ["Överskott 2023 (återbetalt)", row[1]!]
+            : row,
+        ),
+      },
+      ...halves,
+    ]);
+    expect(marked.repayment.items).toEqual([{ year: 2024, amount: 147336 }]);
+    expect(findingAt(marked, "SURPLUS_REPAID")).toEqual(["Uppgifter!B9"]);
+    const other = await checkSheets([
+      {
+        ...details!,
+        rows: [...details!.rows, ["Återbetalt 2022", kr(5000)]],
+      },
+      ...halves,
+    ]);
+    expect(other.repayment.total).toBe(380_222);
+    expect(
+      other.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`),
+    ).toContain("REPAID_NOT_MATCHED warning B10");
+  });
+
   test("a year's surplus written twice: the first counts on every face, the second is an error at its cell", async () => {
     const [details, ...halves] = reportWorkbook();
     const twice = [

@@ -292,6 +292,29 @@ export const FINDINGS = {
       `The surplus for ${f.year} is already in ${f.first}; this one (${f.amount}) is not counted. Enter the year's whole surplus on one row.`,
     "error",
   ),
+  SURPLUS_REPAID: t<{
+    readonly year: number;
+    readonly surplusOre: Ore;
+    readonly surplusCell: string;
+    readonly repaidOre: Ore;
+    readonly remainingOre: Ore;
+  }>(
+    (f) =>
+      `Överskottet för ${f.year}, ${f.surplus} (${f.surplusCell}), är återbetalt med ${f.repaid}: ${f.remaining} återstår att återbetala, och bara det tas med i beslutet.`,
+    (f) =>
+      `The surplus for ${f.year}, ${f.surplus} (${f.surplusCell}), has been repaid by ${f.repaid}: ${f.remaining} remains to be repaid, and only that is in the decision.`,
+    "info",
+  ),
+  REPAID_NOT_MATCHED: t<{
+    readonly text: string;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `"${f.text}" (${f.amount}) säger inte vilket tidigare års överskott i Uppgifter som är återbetalt, och räknas inte. Skriv året, som överskottet står ("Återbetalt 2023").`,
+    (f) =>
+      `"${f.text}" (${f.amount}) does not say which earlier year's surplus in Uppgifter has been repaid, and is not counted. Write the year, as the surplus has it ("Återbetalt 2023").`,
+    "warning",
+  ),
   MISSING_DETAIL: t<{ readonly key: string; readonly keyEn: string }>(
     (f) => `Uppgiften "${f.key}" saknas i Uppgifter. Fyll i den.`,
     (f) => `The detail ${f.keyEn} is missing in Uppgifter. Fill it in.`,

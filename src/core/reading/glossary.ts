@@ -330,6 +330,27 @@ export function earlierSurplusYear(key: string): number | null {
 }
 
 /**
+ * A key that names an earlier surplus already repaid: "Återbetalt 2023", "Redan återbetalt",
+ * "Varav återbetalt", "Inbetalt 2023". Its year, or null where it names none.
+ */
+const REPAID_KEY =
+  /^(?:redan |varav |därav )?(?:återbetalt|återbetalat|återbetald|återbetalda medel|inbetalt|inbetalat)(?![\p{L}\p{N}])/u;
+
+export function repaidKeyYear(key: string): { year: number | null } | null {
+  const k = normalizeKey(key);
+  if (!REPAID_KEY.test(k)) return null;
+  const year = /(?:^| )(\d{4})(?= |$)/.exec(k);
+  return { year: year ? Number(year[1]) : null };
+}
+
+/** A surplus's key that says it is repaid: "Överskott 2023 (återbetalt)", "… reglerat". */
+export function isMarkedRepaid(key: string): boolean {
+  return /(?:^| )(?:återbetalt|återbetalat|återbetald|inbetalt|inbetalat|reglerat|reglerad)(?: |$)/u.test(
+    normalizeKey(key),
+  );
+}
+
+/**
  * The number or letter that lists a label in a numbered budget: "1. ", "2.1 ", "3) ", "a) ",
  * "IV. ", before a word. A year ("2025 H2") is no number of a list, nor is "10 000".
  */

@@ -35,6 +35,8 @@ import {
   compactKey,
   detailKeyName,
   earlierSurplusYear,
+  isMarkedRepaid,
+  repaidKeyYear,
   enumerationEnd,
   isCostHeading,
   isFallbackBudgetHeader,
@@ -57,7 +59,7 @@ import {
   type TotalRow,
   cellOf,
 } from "../model";
-import { type Ore, ZERO, add, kronor, sum } from "../figures/money";
+import { type Ore, ZERO, add, kronor, subtract, sum } from "../figures/money";
 import {
   type HalfYear,
   type PeriodParse,
@@ -443,10 +445,15 @@ interface DetailCells {
   readonly findings: Finding[];
 }
 
-/** A key of the details in a cell's text, or an earlier year's surplus ("Överskott 2023"). */
+/**
+ * A key of the details in a cell's text, an earlier year's surplus ("Överskott 2023"), or a
+ * repayment of one ("Återbetalt 2023").
+ */
 interface KeyHit {
   readonly key: DetailKey | undefined;
   readonly surplusYear: number | null;
+  /** "Återbetalt 2023": the year it names, or null. */
+  readonly repaid?: { readonly year: number | null };
   /** The value typed after the key in its own cell: "Partnerskap: Jämlik hälsa Lindängen". */
   readonly inline?: string;
 }
@@ -456,6 +463,8 @@ function keyOfText(text: string): KeyHit | null {
   const key = DETAIL_LOOKUP.get(compactKey(text));
   const surplusYear = key ? null : earlierSurplusYear(text);
   if (key || surplusYear !== null) return { key, surplusYear };
+  const repaid = repaidKeyYear(text);
+  if (repaid) return { key: undefined, surplusYear: null, repaid };
   const both = keyAndValue(text);
   if (!both) return null;
   const inlineKey = DETAIL_LOOKUP.get(compactKey(both.key));
@@ -545,6 +554,7 @@ function detailCells(grid: Grid): DetailCells {
   });
   const valueOf = keyValues(grid, hits);
   const surplusOf = new Map<number, EarlierSurplus>();
+  const repayments: Repayment[] = [];
   for (const h of hits) {
     const at = valueOf(h);
     if (!at) continue;
@@ -565,6 +575,15 @@ function detailCells(grid: Grid): DetailCells {
       out.findings,
     );
     if (amount === null || amount === 0) continue;
+    if (h.repaid) {
+      repayments.push({
+        year: h.repaid.year,
+        amount,
+        cell: a1(r, vc),
+        text: h.text.trim(),
+      });
+      continue;
+    }
     // One amount a year, as the decision names it: the first counts, as for every key.
     const year = h.surplusYear!;
     const first = surplusOf.get(year);
@@ -580,9 +599,69 @@ function detailCells(grid: Grid): DetailCells {
       const surplus = { year, amount, cell: { sheet, address: a1(r, vc) } };
       surplusOf.set(year, surplus);
       out.earlierSurpluses.push(surplus);
+      // "Överskott 2023 (återbetalt)": the whole of it repaid.
+      if (isMarkedRepaid(h.text))
+        repayments.push({ year, amount, cell: a1(r, vc), text: h.text.trim() });
     }
   }
+  if (repayments.length > 0) repaid(out, surplusOf, repayments, sheet);
   return out;
+}
+
+/** A repayment of an earlier surplus typed in Uppgifter, at its value cell. */
+interface Repayment {
+  readonly year: number | null;
+  readonly amount: Ore;
+  readonly cell: string;
+  readonly text: string;
+}
+
+/**
+ * Each earlier surplus less what Uppgifter says is repaid of it ("Återbetalt 2023", or a surplus
+ * marked "(återbetalt)"): only what remains is repaid in the decision, each said once. Without a
+ * year, a repayment is of the only surplus there is; one that fits none is not counted, and said.
+ */
+function repaid(
+  out: DetailCells,
+  surplusOf: ReadonlyMap<number, EarlierSurplus>,
+  repayments: readonly Repayment[],
+  sheet: string,
+): void {
+  const only = surplusOf.size === 1 ? [...surplusOf.keys()][0]! : null;
+  const paid = new Map<number, { amount: Ore; last: Repayment }>();
+  for (const p of repayments) {
+    const year = p.year ?? only;
+    if (year === null || !surplusOf.has(year)) {
+      out.findings.push(
+        finding("REPAID_NOT_MATCHED", sheet, p.cell, {
+          text: p.text,
+          amountOre: p.amount,
+        }),
+      );
+      continue;
+    }
+    const sofar = paid.get(year);
+    paid.set(year, {
+      amount: sofar ? add(sofar.amount, p.amount) : p.amount,
+      last: p,
+    });
+  }
+  const remaining = out.earlierSurpluses.flatMap((s) => {
+    const p = paid.get(s.year);
+    if (!p) return [s];
+    const left = s.amount > p.amount ? subtract(s.amount, p.amount) : ZERO;
+    out.findings.push(
+      finding("SURPLUS_REPAID", sheet, p.last.cell, {
+        year: s.year,
+        surplusOre: s.amount,
+        surplusCell: s.cell.address,
+        repaidOre: p.amount,
+        remainingOre: left,
+      }),
+    );
+    return left === ZERO ? [] : [{ ...s, amount: left }];
+  });
+  out.earlierSurpluses.splice(0, out.earlierSurpluses.length, ...remaining);
 }
 
 function readAgreement(grid: Grid): AgreementRead {
