@@ -3,9 +3,10 @@
 import {
   earlierSurplusYear,
   enumerationEnd,
+  rateInLabel,
 } from "../../src/core/reading/glossary";
 import type { CheckJson } from "../../src/core";
-import { checkSheets, errorsOf, findingAt } from "../helpers/check";
+import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
 import {
   HEADERS,
   budgetHalfYearSheet,
@@ -302,6 +303,38 @@ describe("the overhead rate", () => {
       "Budget 2025 H2!B7",
     ]);
     expect(errorsOf(r)).toEqual([]);
+  });
+
+  // "OH-kostnader 15 %" beside OH-sats 10 % said nothing: the partner budgeted 15 %, and 10 % counted.
+  test.each([
+    ["OH-kostnader 15 %", ["OVERHEAD_RATE_LABEL_DIFFERS"]],
+    ["OH-kostnader (10 %)", []],
+    ["OH-kostnader 10,0%", []],
+    ["OH-kostnader", []],
+  ] as const)("an OH line %j beside OH-sats 10 %", async (label, codes) => {
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+      typedSalaries: false,
+    });
+    const rows = sheet.rows.map((row, i) => (i === 6 ? ["OH", label] : row));
+    const r = await checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { ...sheet, rows },
+    ]);
+    expect(r.periods[0]!.budget.overhead).toBe(100877);
+    expect(codesOf(r)).toEqual(codes);
+    if (codes.length > 0)
+      expect(r.findings[0]!.message).toBe(
+        'OH-raden "OH-kostnader 15 %" anger 15 %, men OH-satsen i Uppgifter är 10 %: OH räknas med 10 %. Rätta raden, eller OH-satsen om den är fel.',
+      );
+  });
+
+  test("the rate in a label is the number right before its first per cent sign, if any", () => {
+    expect(rateInLabel("OH 12,5 % av lönerna")).toBe(12.5);
+    expect(rateInLabel("OH (10%)")).toBe(10);
+    expect(rateInLabel("OH-kostnader")).toBeNull();
+    expect(rateInLabel("OH 150 %")).toBeNull();
+    expect(rateInLabel(`OH ${"1".repeat(32_000)}`)).toBeNull();
+    expect(rateInLabel(`OH ${"1".repeat(32_000)} %`)).toBeNull();
   });
 });
 

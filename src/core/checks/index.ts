@@ -6,7 +6,11 @@ import type { Finding } from "../findings/findings";
 import type { BudgetWorkbook } from "../model";
 import { halfYearChecks } from "./half-years";
 import { actualChecks, budgetChecks } from "./lines";
-import { overheadActualCheck, overheadBudgetCheck } from "./overhead";
+import {
+  overheadActualCheck,
+  overheadBudgetCheck,
+  overheadLabelCheck,
+} from "./overhead";
 import { salaryPostChecks } from "./salaries";
 import { tableChecks } from "./tables";
 import { lineAsTotalCheck, subtotalChecks, totalRowChecks } from "./totals";
@@ -25,6 +29,7 @@ export function checkFigures(
     ...c.halfYears.flatMap((h) => [
       ...budgetChecks(h),
       ...overheadBudgetCheck(h, ratePpm),
+      ...overheadLabelCheck(h, ratePpm),
       ...actualChecks(h, c.agreement),
       ...overheadActualCheck(h),
       ...totalRowChecks(h),

@@ -6,6 +6,7 @@ import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
 import { subtract, sum } from "../figures/money";
 import { isOwnOverheadFormula } from "../ownership";
+import { rateInLabel } from "../reading/glossary";
 
 /** The OH lines' typed budget against the rate's overhead; none without a rate. */
 export function overheadBudgetCheck(
@@ -55,4 +56,29 @@ export function overheadActualCheck(h: ComputedHalfYear): Finding[] {
       },
     ),
   ];
+}
+
+/**
+ * An OH line whose label states another rate than the agreement's ("OH-kostnader 15 %" beside
+ * OH-sats 10 %): the agreement's is used, and the line's text says otherwise.
+ */
+export function overheadLabelCheck(
+  h: ComputedHalfYear,
+  ratePpm: number | null,
+): Finding[] {
+  if (ratePpm === null) return [];
+  return h.source.lines.flatMap((l) => {
+    if (l.category !== "overhead") return [];
+    const points = rateInLabel(l.label);
+    return points === null || Math.round(points * 10_000) === ratePpm
+      ? []
+      : [
+          finding(
+            "OVERHEAD_RATE_LABEL_DIFFERS",
+            h.source.sheet,
+            cellOf(h.source, l.row, "label"),
+            { label: l.label, percent: points, rate: ratePpm / 10_000 },
+          ),
+        ];
+  });
 }

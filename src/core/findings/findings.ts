@@ -330,6 +330,17 @@ export const FINDINGS = {
       `The overhead rate is missing in Uppgifter; ${f.percent} % from the line "${f.label}" is used. Enter OH-sats in Uppgifter.`,
     "warning",
   ),
+  OVERHEAD_RATE_LABEL_DIFFERS: t<{
+    readonly label: string;
+    readonly percent: number;
+    readonly rate: number;
+  }>(
+    (f) =>
+      `OH-raden "${f.label}" anger ${f.percent} %, men OH-satsen i Uppgifter är ${f.rate} %: OH räknas med ${f.rate} %. Rätta raden, eller OH-satsen om den är fel.`,
+    (f) =>
+      `The OH line "${f.label}" states ${f.percent} %, but the overhead rate in Uppgifter is ${f.rate} %: OH is computed at ${f.rate} %. Correct the line, or the rate if it is wrong.`,
+    "warning",
+  ),
   MISSING_OVERHEAD_RATE: t<NoParams>(
     () =>
       "OH-sats saknas i Uppgifter, så OH kan inte beräknas. Fyll i OH-sats, t.ex. 10 %.",

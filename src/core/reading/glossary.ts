@@ -330,6 +330,28 @@ export function earlierSurplusYear(key: string): number | null {
 }
 
 /**
+ * The rate an OH line's label states, in percent points ("OH-kostnader 10 %" is 10), from the
+ * number before its first per cent sign; null for none or one outside (0, 100]. Found by a look
+ * back from the sign, in time linear in the label (a regular expression tried from each digit of
+ * a long run of them is not).
+ */
+export function rateInLabel(label: string): number | null {
+  const sign = label.indexOf("%");
+  if (sign < 0) return null;
+  let end = sign;
+  while (end > 0 && label.charCodeAt(end - 1) <= 0x20) end--;
+  let start = end;
+  for (; start > 0; start--) {
+    const c = label.charCodeAt(start - 1);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2c || c === 0x2e)) break;
+  }
+  const text = label.slice(start, end).replace(",", ".");
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return null;
+  const points = Number(text);
+  return points > 0 && points <= 100 ? points : null;
+}
+
+/**
  * A key that names an earlier surplus already repaid: "Återbetalt 2023", "Redan återbetalt",
  * "Varav återbetalt", "Inbetalt 2023". Its year, or null where it names none.
  */

@@ -36,6 +36,7 @@ import {
   detailKeyName,
   earlierSurplusYear,
   isMarkedRepaid,
+  rateInLabel,
   repaidKeyYear,
   enumerationEnd,
   isCostHeading,
@@ -346,12 +347,9 @@ function rateOf(
 ): { agreement: Agreement; finding: Finding } {
   for (const h of halfYears) {
     for (const line of h.lines) {
-      const m =
-        line.category === "overhead"
-          ? /(\d+(?:[.,]\d+)?)\s*%/.exec(line.label)
-          : null;
-      const points = m ? Number(m[1]!.replace(",", ".")) : NaN;
-      if (!(points > 0 && points <= 100)) continue;
+      const points =
+        line.category === "overhead" ? rateInLabel(line.label) : null;
+      if (points === null) continue;
       return {
         agreement: {
           ...agreement,
