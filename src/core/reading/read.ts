@@ -2209,6 +2209,8 @@ const MAX_HELD_AFTER_TOTAL = 10_000;
  * (10 million kronor): kronor typed under "Budget (tkr)".
  */
 const UNLIKELY_SCALED_ORE = 1_000_000_000;
+/** Longer than any header of a table's column: such a text is no header. */
+const MAX_HEADER_TEXT = 100;
 /** The lines below a total that LINES_AFTER_TOTAL names; the rest are counted. */
 const LINES_AFTER_TOTAL_NAMED = 3;
 
@@ -2228,10 +2230,12 @@ interface IncomeRows {
 }
 
 /**
- * Whether a label may carry money over (isCarryOverLabel): its first letter is one those words
- * start with, so that most labels are turned away without being normalised.
+ * Whether a label may carry money over (isCarryOverLabel): short, and its first letter is one
+ * those words start with, so that most labels are turned away without being normalised.
  */
 function mayCarryOver(label: string): boolean {
+  // Such a row's label is short; a long one (a crafted file's 32 000 characters) is not looked at.
+  if (label.length > MAX_HEADER_TEXT * 2) return false;
   let i = 0;
   while (i < label.length && label.charCodeAt(i) <= 0x20) i++;
   // ö, e, i, o, k, s, b, u, f in either case (Latin-1's cases differ by 0x20 too).
@@ -2392,12 +2396,7 @@ class TableReader {
     this.row = row;
     this.unreadable = NONE_UNREADABLE as ColumnKey[];
     // The table's headers again (a specification below it, or a page's headers copied): no line.
-    // A text in the budget column first, so that a line pays nothing for it.
-    if (
-      this.t.budget >= 0 &&
-      row[this.t.budget]?.t === "s" &&
-      headerOf(r, row) !== null
-    ) {
+    if (this.isHeaderAgain(row) && headerOf(r, row) !== null) {
       this.findings.push(
         finding("HEADER_REPEATED", this.sheet, a1(r, this.t.budget), {
           row: r + 1,
@@ -2413,6 +2412,22 @@ class TableReader {
       this.totalNamesPart = kind === "section";
     } else this.readLine();
     return true;
+  }
+
+  /**
+   * Whether the row may be the table's header row again: its budget cell names the budget column
+   * ("Budget", "Belopp"), and no text of it is longer than a header's. Cheap before headerOf, so
+   * that a line, or a row of long texts (a crafted file's 32 000 characters in every cell), pays
+   * next to nothing for it.
+   */
+  private isHeaderAgain(row: ReadonlyArray<Cell | undefined>): boolean {
+    const budget = this.t.budget >= 0 ? row[this.t.budget] : undefined;
+    if (budget?.t !== "s" || budget.v.length > MAX_HEADER_TEXT) return false;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell?.t === "s" && cell.v.length > MAX_HEADER_TEXT) return false;
+    }
+    return columnOfHeader(budget.v) === "budget";
   }
 
   /**
