@@ -732,6 +732,23 @@ describe("totals and subtotals as people label them", () => {
     expect(r.findings).toEqual([]);
   });
 
+  // "Summa" in the category column beside "Lönekostnader" was the whole's total: the activities
+  // below it were LINES_AFTER_TOTAL, "move them above the total", and not counted.
+  test("'Summa' in the category column beside the part it sums is that section's total", async () => {
+    const r = await checkSheets(
+      sheet([
+        ...lines.slice(0, 2),
+        ["Summa", "Lönekostnader", 400000],
+        ...lines.slice(2),
+      ]),
+    );
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(r.findings).toEqual([]);
+    const whole = await checkSheets(sheet([...lines, ["Summa", null, 550000]]));
+    expect(whole.grants[0]!.amount).toBe(550_000);
+    expect(whole.findings).toEqual([]);
+  });
+
   test("a total naming a part with only notes below it is still the total", async () => {
     const r = await checkSheets(
       sheet([

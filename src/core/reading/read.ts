@@ -2092,11 +2092,35 @@ function totalKind(
     if (mayBeEnumerated(text, i)) i = enumerationEnd(text, i);
     const last = endsWithTotalWord(text);
     if ((startsWithTotalWord(text, i) || last) && isTotalLabel(text))
-      return isSectionTotalLabel(text) ? "section" : "total";
+      return isSectionTotalLabel(text) || namesPartBeside(row, c, end)
+        ? "section"
+        : "total";
     if ((startsWithSubtotalWord(text, i) || last) && isSubtotalLabel(text))
       return "subtotal";
   }
   return null;
+}
+
+/**
+ * Whether another text left of the amounts names a part of the budget: "Summa" in the category
+ * column beside "Lönekostnader" in the label's is that section's total, as "Summa lönekostnader".
+ */
+function namesPartBeside(
+  row: ReadonlyArray<Cell | undefined>,
+  at: number,
+  end: number,
+): boolean {
+  for (let c = 0; c < end; c++) {
+    const cell = row[c];
+    if (
+      c !== at &&
+      cell?.t === "s" &&
+      cell.v.length <= MAX_HEADER_TEXT &&
+      isSectionTotalLabel(cell.v)
+    )
+      return true;
+  }
+  return false;
 }
 
 /**
