@@ -749,6 +749,46 @@ describe("totals and subtotals as people label them", () => {
     expect(whole.findings).toEqual([]);
   });
 
+  // The first "Summa" ended the table: only the salaries read, 440 000 kr for 550 000, and the
+  // information ROWS_AFTER_TOTAL.
+  test("each section closed by a plain 'Summa', and 'Totalt' below: every line counts", async () => {
+    const r = await checkSheets(
+      sheet([
+        ["Lönekostnader", null, null],
+        ...lines.slice(0, 2),
+        [null, "Summa", 400000],
+        [],
+        ["Verksamhetskostnader", null, null],
+        lines[2]!,
+        [null, "Summa", 100000],
+        lines[3]!,
+        [null, "Totalt", 550000],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Hälsofrämjare",
+      "Samordnare",
+      "Aktiviteter",
+      "OH-kostnader",
+    ]);
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("below 'Totalt', a heading of costs and lines with their own 'Summa' are still not read", async () => {
+    const r = await checkSheets(
+      sheet([
+        ...lines,
+        [null, "Totalt", 550000],
+        ["Verksamhetskostnader", null, null],
+        ["Verksamhet", "Utflykter", 30000],
+        [null, "Summa", 30000],
+      ]),
+    );
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(codesOf(r)).toEqual(["ROWS_AFTER_TOTAL"]);
+  });
+
   test("a total naming a part with only notes below it is still the total", async () => {
     const r = await checkSheets(
       sheet([

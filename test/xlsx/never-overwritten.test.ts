@@ -10,6 +10,7 @@ import {
   analyze,
   decisionTarget,
   isOwnDecisionSheet,
+  type Grid,
 } from "../../src/core";
 import { isOwnRatesSheet } from "../../src/core/plan/rates";
 import { strFromU8, unzipSync } from "fflate";
@@ -99,6 +100,57 @@ function textsOf(bytes: Uint8Array): Map<string, string> {
     Object.entries(parts).map(([name, data]) => [name, strFromU8(data)]),
   );
 }
+
+// The property's counterexample (seed -1012598751, in CI): "Lön 1" was a line for its Differens
+// "Överskriden", which compute replaced by its own formula; on the next run the row showed only a
+// label, "Lön", and was read as a heading: one line fewer, and Utfall's formatting for one row.
+test("a line whose figures are only formulas that show nothing stays a line: compute twice is compute once", async () => {
+  const sheets: Grid[] = [
+    {
+      name: "Uppgifter",
+      rows: [
+        [
+          { t: "s", v: "OH-sats" },
+          { t: "n", v: 0.1, fmt: "0%" },
+        ],
+        [
+          { t: "s", v: "Avtalsperiod från" },
+          { t: "s", v: "2025-07-01" },
+        ],
+        [
+          { t: "s", v: "Avtalsperiod till" },
+          { t: "s", v: "2025-12-31" },
+        ],
+      ],
+    },
+    {
+      name: "Budget 2025 H2",
+      rows: [
+        ["Post", "Budget", "Differens"].map((v) => ({ t: "s" as const, v })),
+        [
+          { t: "s", v: "Lön 0" },
+          { t: "n", v: 0.5 },
+        ],
+        [
+          { t: "s", v: "Lön 1" },
+          { t: "s", v: "", f: "B1*2" },
+          { t: "s", v: "Överskriden", f: 'IF(B1="","",B1-B1)' },
+        ],
+      ],
+    },
+  ];
+  const once = computeBytes(await xlsxOf(sheets));
+  const twice = computeBytes(once);
+  const lines = (b: Uint8Array) =>
+    analyze(readXlsx(b)).computation.halfYears[0]!.lines.map(
+      (l) => l.input.label,
+    );
+  expect(lines(once)).toEqual(["Lön 0", "Lön 1"]);
+  expect(lines(twice)).toEqual(["Lön 0", "Lön 1"]);
+  const sheet = (b: Uint8Array) =>
+    strFromU8(unzipSync(b)["xl/worksheets/sheet2.xml"]!);
+  expect(sheet(twice)).toEqual(sheet(once));
+});
 
 test("compute run again on its own output changes nothing but Beslut's findings that the first run mended, and a third run nothing (property)", async () => {
   let rewritten = 0;

@@ -44,6 +44,7 @@ import {
   isIncomeHeading,
   isCarryOverLabel,
   isSectionTotalLabel,
+  labelKey,
   namesPosts,
   POINTS_PER_POST,
   isSubtotalLabel,
@@ -2102,6 +2103,26 @@ function totalKind(
 }
 
 /**
+ * Whether the row's total word is "Summa" ("S:a", "Sum"), which closes a section as often as the
+ * table, not "Totalt" or "Totalsumma", which close the table.
+ */
+function sumsLikeSection(
+  row: ReadonlyArray<Cell | undefined>,
+  end: number,
+): boolean {
+  for (let c = 0; c < Math.min(row.length, end); c++) {
+    const cell = row[c];
+    if (
+      cell?.t === "s" &&
+      cell.v.length <= MAX_HEADER_TEXT &&
+      /^(?:summa|s a|sum)(?![\p{L}\p{N}])/u.test(labelKey(cell.v))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whether another text left of the amounts names a part of the budget: "Summa" in the category
  * column beside "Lönekostnader" in the label's is that section's total, as "Summa lönekostnader".
  */
@@ -2347,6 +2368,10 @@ class TableReader {
   private after: { r: number; row: ReadonlyArray<Cell | undefined> }[] = [];
   /** The total names a part ("Summa lönekostnader"): rows below it may make it a subtotal. */
   private totalNamesPart = false;
+  /** The total is a "Summa" (not "Totalt"), which may close a section: see read. */
+  private totalSumsSection = false;
+  /** Rows are held below a "Summa" that names no part, costs starting right below it. */
+  private heldBelowWhole = false;
   /** The first line of the current subtotal's section. */
   private sectionStart = 0;
   /** The columns in thousands (or millions) that held an amount: what AMOUNTS_IN_UNIT names. */
@@ -2394,11 +2419,21 @@ class TableReader {
       ? this.t.leftOfAmounts
       : row.length;
     if (this.total) {
+      // A "Summa" that names no part with a heading or a line of costs right below it may be a
+      // section's ("Summa" after the salaries, "Verksamhetskostnader" below): held as a total that
+      // names a part is, until a total below shows it. Without one, the table ended at it.
+      if (
+        !this.totalNamesPart &&
+        this.totalSumsSection &&
+        this.after.length === 0 &&
+        this.startsCosts(r, row)
+      ) {
+        this.totalNamesPart = true;
+        this.heldBelowWhole = true;
+      }
       // Below "Summa" or "Totalt", or a second table (its own header row): the table has ended.
       if (!this.totalNamesPart || headerOf(r, row) !== null) {
-        this.closeIncome();
-        this.ended = { first: r, lines: [], count: 0, amount: ZERO };
-        this.afterEnd(r, row);
+        this.endAt(r, row);
         return false;
       }
       const next = totalKind(row, left);
@@ -2412,6 +2447,7 @@ class TableReader {
       }
       this.subtotals.push(this.subtotalOf(this.total));
       this.total = null;
+      this.heldBelowWhole = false;
       const held = this.after;
       this.after = [];
       for (const h of held) this.read(h.r, h.row);
@@ -2434,8 +2470,48 @@ class TableReader {
     else if (kind === "total" || kind === "section") {
       this.total = this.sums();
       this.totalNamesPart = kind === "section";
+      this.heldBelowWhole = false;
+      this.totalSumsSection = kind === "total" && sumsLikeSection(row, left);
     } else this.readLine();
     return true;
+  }
+
+  /**
+   * The table ends at its total: the rows held below a "Summa" that no total below showed to be a
+   * section's, then this row (none for r < 0), are read as rows below the table's end.
+   */
+  private endAt(r: number, row: ReadonlyArray<Cell | undefined>): void {
+    this.closeIncome();
+    const held = this.heldBelowWhole ? this.after : [];
+    if (this.heldBelowWhole) this.after = [];
+    this.heldBelowWhole = false;
+    this.ended = {
+      first: held[0]?.r ?? r,
+      lines: [],
+      count: 0,
+      amount: ZERO,
+    };
+    for (const h of held) this.afterEnd(h.r, h.row);
+    if (r >= 0) this.afterEnd(r, row);
+  }
+
+  /** A heading of costs ("Verksamhetskostnader", "OH") or a line of costs: where costs start. */
+  private startsCosts(
+    r: number,
+    row: ReadonlyArray<Cell | undefined>,
+  ): boolean {
+    if (this.costLine(r, row) !== null) return true;
+    const t = this.t;
+    for (let i = 0; i < t.figureCols.length; i++)
+      if (!isEmptyCell(row[t.figureCols[i]!])) return false;
+    const text =
+      (t.category >= 0 ? readText(row[t.category]) : "") ||
+      readText(row[t.label]);
+    return (
+      text !== "" &&
+      text.length <= MAX_HEADER_TEXT &&
+      (cachedCategoryOf(text) !== "other" || isCostHeading(text))
+    );
   }
 
   /**
@@ -2506,6 +2582,8 @@ class TableReader {
    * right below it, a warning with their sum.
    */
   finish(atEnd = true): void {
+    // Below a "Summa" held for a total that did not come: the table ended at it, as it always did.
+    if (this.total !== null && this.heldBelowWhole) this.endAt(-1, []);
     // A total that names a part ("Summa lönekostnader") with lines of costs right below it and no
     // total after them is a subtotal: the lines below are the budget's too. (Not when the rows held
     // below it reached their bound: those past it are notes, and would be lost unsaid.)
@@ -2622,6 +2700,13 @@ class TableReader {
     );
   }
 
+  private hasFigureFormula(): boolean {
+    const { figureCols } = this.t;
+    for (let i = 0; i < figureCols.length; i++)
+      if (this.row[figureCols[i]!]?.f) return true;
+    return false;
+  }
+
   private hasFigures(): boolean {
     const { figureCols } = this.t;
     for (let i = 0; i < figureCols.length; i++)
@@ -2711,11 +2796,14 @@ class TableReader {
     const months = t.months < 0 ? null : this.months(row[t.months]);
     if (percent !== null && monthlyCost !== null) this.costOfPost(monthlyCost);
     const salary = percent !== null || months !== null || monthlyCost !== null;
+    // A formula in a figure column, even one that shows nothing, makes a line, not a heading: so
+    // a line whose text compute replaced by its own formula is one on the next run too.
     const amounts =
       salary ||
       budget !== null ||
       actual !== null ||
-      this.unreadable.length > 0;
+      this.unreadable.length > 0 ||
+      this.hasFigureFormula();
     if (!amounts) {
       if (!categoryText && this.heading(label, t.label, false)) return;
       if (
