@@ -775,6 +775,32 @@ describe("totals and subtotals as people label them", () => {
     expect(r.findings).toEqual([]);
   });
 
+  // what-if's property found it: months written into "Lön 1" below a "Summa" made it no line.
+  test("a row naming a category of costs below a plain 'Summa' is held alike with figures or without", async () => {
+    const read = (months: CellSpec) =>
+      checkSheets([
+        detailsSheet(oneHalf),
+        {
+          name: "Budget 2025 H2",
+          rows: [
+            ["Post", "Budget", "Antal månader"],
+            ["Hälsofrämjare", 300000, null],
+            ["Summa", 300000, null],
+            ["Lön 1", null, months],
+            ["Summa", 300000, null],
+          ],
+        },
+      ]);
+    const labels = async (months: CellSpec) =>
+      (await read(months)).periods[0]!.lines.map((l) => l.label);
+    // A formula that shows nothing, or the months what-if wrote there.
+    expect(await labels({ formula: 'IF(1,"","")', result: "" })).toEqual([
+      "Hälsofrämjare",
+      "Lön 1",
+    ]);
+    expect(await labels(2)).toEqual(["Hälsofrämjare", "Lön 1"]);
+  });
+
   test("below 'Totalt', a heading of costs and lines with their own 'Summa' are still not read", async () => {
     const r = await checkSheets(
       sheet([

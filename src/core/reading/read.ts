@@ -2495,15 +2495,17 @@ class TableReader {
     if (r >= 0) this.afterEnd(r, row);
   }
 
-  /** A heading of costs ("Verksamhetskostnader", "OH") or a line of costs: where costs start. */
+  /**
+   * A heading of costs ("Verksamhetskostnader", "OH") or a line of costs: where costs start. A row
+   * whose text names a category of costs starts them with figures or without, so that months that
+   * what-if writes into it leave it read as it was.
+   */
   private startsCosts(
     r: number,
     row: ReadonlyArray<Cell | undefined>,
   ): boolean {
     if (this.costLine(r, row) !== null) return true;
     const t = this.t;
-    for (let i = 0; i < t.figureCols.length; i++)
-      if (!isEmptyCell(row[t.figureCols[i]!])) return false;
     const text =
       (t.category >= 0 ? readText(row[t.category]) : "") ||
       readText(row[t.label]);
