@@ -652,6 +652,17 @@ describe("totals and subtotals as people label them", () => {
     ["Verksamhet", "Aktiviteter", 100000],
     ["OH", "OH-kostnader", null],
   ];
+  /** The four lines read, 550 000 kr granted, nothing said. */
+  const readWhole = (r: Awaited<ReturnType<typeof checkSheets>>) => {
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      "Hälsofrämjare",
+      "Samordnare",
+      "Aktiviteter",
+      "OH-kostnader",
+    ]);
+    expect(r.grants[0]!.amount).toBe(550_000);
+    expect(r.findings).toEqual([]);
+  };
 
   // Each was read as a line: the half-year's budget counted its lines twice (1 100 000 kr for
   // 550 000, OH on the total too), without a word.
@@ -722,14 +733,7 @@ describe("totals and subtotals as people label them", () => {
         ...lines.slice(2),
       ]),
     );
-    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
-      "Hälsofrämjare",
-      "Samordnare",
-      "Aktiviteter",
-      "OH-kostnader",
-    ]);
-    expect(r.grants[0]!.amount).toBe(550_000);
-    expect(r.findings).toEqual([]);
+    readWhole(r);
   });
 
   // "Summa" in the category column beside "Lönekostnader" was the whole's total: the activities
@@ -765,14 +769,7 @@ describe("totals and subtotals as people label them", () => {
         [null, "Totalt", 550000],
       ]),
     );
-    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
-      "Hälsofrämjare",
-      "Samordnare",
-      "Aktiviteter",
-      "OH-kostnader",
-    ]);
-    expect(r.grants[0]!.amount).toBe(550_000);
-    expect(r.findings).toEqual([]);
+    readWhole(r);
   });
 
   // what-if's property found it: months written into "Lön 1" below a "Summa" made it no line.

@@ -10,7 +10,6 @@ import {
   analyze,
   decisionTarget,
   isOwnDecisionSheet,
-  type Grid,
 } from "../../src/core";
 import { isOwnRatesSheet } from "../../src/core/plan/rates";
 import { strFromU8, unzipSync } from "fflate";
@@ -22,6 +21,7 @@ import {
   isPersons,
 } from "../helpers/arbitraries";
 import { buildXlsx, pct, xlsxOf } from "../helpers/workbook";
+import { detailsSheet } from "../helpers/seed";
 
 test("compute keeps every value and formula a person put in the workbook, read back from the written file (property)", async () => {
   let kept = 0;
@@ -105,41 +105,22 @@ function textsOf(bytes: Uint8Array): Map<string, string> {
 // "Överskriden", which compute replaced by its own formula; on the next run the row showed only a
 // label, "Lön", and was read as a heading: one line fewer, and Utfall's formatting for one row.
 test("a line whose figures are only formulas that show nothing stays a line: compute twice is compute once", async () => {
-  const sheets: Grid[] = [
-    {
-      name: "Uppgifter",
-      rows: [
-        [
-          { t: "s", v: "OH-sats" },
-          { t: "n", v: 0.1, fmt: "0%" },
-        ],
-        [
-          { t: "s", v: "Avtalsperiod från" },
-          { t: "s", v: "2025-07-01" },
-        ],
-        [
-          { t: "s", v: "Avtalsperiod till" },
-          { t: "s", v: "2025-12-31" },
-        ],
-      ],
-    },
+  const bytes = await buildXlsx([
+    detailsSheet({ start: "2025-07-01", end: "2025-12-31" }),
     {
       name: "Budget 2025 H2",
       rows: [
-        ["Post", "Budget", "Differens"].map((v) => ({ t: "s" as const, v })),
+        ["Post", "Budget", "Differens"],
+        ["Lön 0", 0.5],
         [
-          { t: "s", v: "Lön 0" },
-          { t: "n", v: 0.5 },
-        ],
-        [
-          { t: "s", v: "Lön 1" },
-          { t: "s", v: "", f: "B1*2" },
-          { t: "s", v: "Överskriden", f: 'IF(B1="","",B1-B1)' },
+          "Lön 1",
+          { formula: "B1*2", result: "" },
+          { formula: 'IF(B1="","",B1-B1)', result: "Överskriden" },
         ],
       ],
     },
-  ];
-  const once = computeBytes(await xlsxOf(sheets));
+  ]);
+  const once = computeBytes(bytes);
   const twice = computeBytes(once);
   const lines = (b: Uint8Array) =>
     analyze(readXlsx(b)).computation.halfYears[0]!.lines.map(
