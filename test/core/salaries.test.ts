@@ -332,17 +332,19 @@ describe("Lönekalkyl", () => {
     },
   );
 
+  /** The workbook with one more Hälsofrämjare of this name and grade, on row 7. */
+  const withPerson = (name: string, grade: CellSpec) =>
+    salaryWorkbook({
+      extraPersons: [
+        ["Hälsofrämjare", name, 1990, kr(30000), grade, null, null],
+      ],
+    });
+
   // "Tjänstgöringsgraden 150 % måste vara större än 0": the finding contradicted itself.
   test.each([pct(1.5), 150] as CellSpec[])(
     "a person's grade over full time (%j) is said as that, at its cell",
     async (grade) => {
-      const { json } = await check(
-        salaryWorkbook({
-          extraPersons: [
-            ["Hälsofrämjare", "Dubbel", 1990, kr(30000), grade, null, null],
-          ],
-        }),
-      );
+      const { json } = await check(withPerson("Dubbel", grade));
       const f = json.findings.find((x) => x.cell === "E7");
       expect(f).toMatchObject({
         code: "PERSON_PERCENT_ABOVE_FULL",
@@ -355,12 +357,7 @@ describe("Lönekalkyl", () => {
   );
 
   test("a person's grade in posts ('0,75 tjänst') is that share of full time; '2 tjänster' is over it", async () => {
-    const person = (grade: CellSpec) =>
-      salaryWorkbook({
-        extraPersons: [
-          ["Hälsofrämjare", "Ord", 1990, kr(30000), grade, null, null],
-        ],
-      });
+    const person = (grade: CellSpec) => withPerson("Ord", grade);
     const words = await check(person("0,75 tjänst"));
     const number = await check(person(pct(0.75)));
     expect(words.a.computation.halfYears.map((h) => h.budget)).toEqual(

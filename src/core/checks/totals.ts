@@ -4,9 +4,8 @@ import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
-import { asSheetCounts } from "../figures/compute";
+import { asSheetCounts, overheadOf } from "../figures/compute";
 import { type Ore, add, subtract, sum } from "../figures/money";
-import { overheadOf } from "../figures/compute";
 
 /**
  * Each subtotal against the lines it sums (those since the subtotal before): as the cells stand, or
@@ -132,7 +131,7 @@ export function lineAsTotalCheck(
   if (above.length < 2) return [];
   const direct = sum(above.map((l) => l.effectiveBudget));
   const withOverhead =
-    ratePpm !== null && typed === direct + overheadOf(direct, ratePpm);
+    ratePpm !== null && typed === add(direct, overheadOf(direct, ratePpm));
   return typed === direct || withOverhead
     ? [
         finding(

@@ -422,6 +422,14 @@ export function isTotalLabel(label: string): boolean {
   return TOTAL_START.test(key) || TOTAL_END.test(key);
 }
 
+/**
+ * A total's label that starts with "Summa" ("S:a", "Sum"), which closes a section as often as the
+ * table, not "Totalt" or "Totalsumma", which close the table.
+ */
+export function isSummaLabel(label: string): boolean {
+  return /^(?:summa|s a|sum)(?![\p{L}\p{N}])/u.test(labelKey(label));
+}
+
 /** Words of a total's label that name no part of the budget: "Summa kostnader 2025 H2". */
 const WHOLE_WORDS = new Set([
   "summa",

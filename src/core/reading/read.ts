@@ -44,7 +44,7 @@ import {
   isIncomeHeading,
   isCarryOverLabel,
   isSectionTotalLabel,
-  labelKey,
+  isSummaLabel,
   namesPosts,
   POINTS_PER_POST,
   isSubtotalLabel,
@@ -2102,10 +2102,7 @@ function totalKind(
   return null;
 }
 
-/**
- * Whether the row's total word is "Summa" ("S:a", "Sum"), which closes a section as often as the
- * table, not "Totalt" or "Totalsumma", which close the table.
- */
+/** Whether the row's total is a "Summa" (isSummaLabel), which may close a section. */
 function sumsLikeSection(
   row: ReadonlyArray<Cell | undefined>,
   end: number,
@@ -2115,7 +2112,7 @@ function sumsLikeSection(
     if (
       cell?.t === "s" &&
       cell.v.length <= MAX_HEADER_TEXT &&
-      /^(?:summa|s a|sum)(?![\p{L}\p{N}])/u.test(labelKey(cell.v))
+      isSummaLabel(cell.v)
     )
       return true;
   }
