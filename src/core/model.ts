@@ -76,6 +76,8 @@ export interface LineInput {
    * it): what-if offers no such cell, since a value written there would not be seen.
    */
   readonly hidden?: readonly ColumnKey[];
+  /** The actual's cell holds a lone dash ("–"): nothing spent, not an actual left out. */
+  readonly actualDashed?: true;
   /** Held to a granted budget (SPEC §4.15): the budget the report itself has; `budget` is the grant's. */
   readonly reportedBudget?: Ore | null;
 }

@@ -1132,6 +1132,49 @@ describe("report-back rules asserted nowhere else", () => {
   });
 });
 
+describe("a dash for an actual", () => {
+  const withActuals = (actuals: readonly CellSpec[]): SheetSpec[] => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    return [
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: [
+          ...sheet.rows.slice(0, 4),
+          ["Verksamhetskostnader: lokal", 0, actuals[0]!, null],
+          ["Verksamhetskostnader: resor", 0, actuals[1]!, null],
+          ...sheet.rows.slice(4),
+        ],
+      },
+    ];
+  };
+
+  // "–" is how a table says "nothing": the warning said the partner had left the actual out and
+  // asked for it.
+  test("a lone dash is nothing spent, not an actual left out; an empty cell beside it still is", async () => {
+    const r = await checkSheets(withActuals(["–", null]));
+    expect(findingAt(r, "MISSING_ACTUAL")).toEqual(["Utfall 2024 H1!C6"]);
+    expect(r.periods[0]!.actual!.direct).toBe(808028);
+    const hyphen = await checkSheets(withActuals([" - ", "−"]));
+    expect(codesOf(hyphen)).not.toContain("MISSING_ACTUAL");
+  });
+
+  test("a half-year whose every actual is a dash is not reported", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: sheet.rows.map((row, i) =>
+          i === 0 ? row : [row[0]!, row[1]!, "–", null],
+        ),
+      },
+    ]);
+    expect(r.periods[0]!.actual).toBeNull();
+    expect(codesOf(r)).not.toContain("MISSING_ACTUAL");
+  });
+});
+
 describe("a budget that shows its income beside its costs", () => {
   const budget = (rows: CellSpec[][]): SheetSpec[] => [
     detailsSheet(oneHalf),
@@ -1253,6 +1296,89 @@ describe("a budget that shows its income beside its costs", () => {
       "OH-kostnader",
     ]);
     expect(r.findings).toEqual([]);
+  });
+
+  // The seed's report names a line's category in its label ("Lönekostnader: Hälsofrämjare"), and
+  // a partner names income there too: read as lines, the 20 000 kr of fees and the 50 000 kr of
+  // co-financing raised the actuals by 70 000 kr and the budget by 55 000 kr with its OH: the
+  // surplus asked back fell from 73 669 kr to 58 669, with nothing said.
+  test("income named in a label ('Intäkter: deltagaravgifter', 'Medfinansiering …') with an amount is no line", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const rows = [
+      ...sheet.rows.slice(0, 4),
+      ["Intäkter: deltagaravgifter", 0, 20000, -20000],
+      ["Medfinansiering Rädda Barnen", 50000, 50000, 0],
+      ...sheet.rows.slice(4),
+    ];
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual(
+      sheet.rows.slice(1, 5).map((row) => row[0]),
+    );
+    expect(r.years[0]).toMatchObject({
+      budget: 962500,
+      actual: 888831,
+      surplus: 73669,
+    });
+    expect(findingAt(r, "INCOME_NOT_READ")).toEqual(["Utfall 2024 H1!A5"]);
+    expect(r.findings.find((f) => f.code === "INCOME_NOT_READ")!.message).toBe(
+      'Raderna 5–6 ("Intäkter: deltagaravgifter") är intäkter, inga kostnader, och räknas inte som budgetposter.',
+    );
+    expect(codesOf(r)).not.toContain("SUM_MISMATCH");
+  });
+
+  test("a partner's own contribution ('Egen insats: ideellt arbete') among the costs is no line of the grant", async () => {
+    const r = await checkSheets(
+      budget([
+        ...costs.slice(0, 3),
+        [
+          "Verksamhet",
+          "Egen insats: ideellt arbete",
+          null,
+          null,
+          null,
+          kr(50000),
+        ],
+        costs[3]!,
+        [null, "Summa", null, null, null, kr(1109649)],
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual(seedLines);
+    expect(r.grants[0]!.amount).toBe(1_109_649);
+    expect(findingAt(r, "INCOME_NOT_READ")).toEqual(["Budget 2025 H2!B7"]);
+  });
+
+  test("costs whose first words come near income's ('Egna lokaler', 'Finansiella kostnader') are lines", async () => {
+    const near = [
+      "Egna lokaler: hyra",
+      "Finansiella kostnader",
+      "Inköp av material",
+      "Medlemsavgifter",
+      "Revision",
+      "Intäktsbortfall, ersättning",
+    ];
+    const r = await checkSheets(
+      budget([
+        ...costs.slice(0, 3),
+        ...near.map((label): CellSpec[] => [
+          "Verksamhet",
+          label,
+          null,
+          null,
+          null,
+          kr(1000),
+        ]),
+        costs[3]!,
+      ]),
+    );
+    expect(r.periods[0]!.lines.map((l) => l.label)).toEqual([
+      ...seedLines.slice(0, 3),
+      ...near,
+      "OH-kostnader",
+    ]);
+    expect(codesOf(r)).not.toContain("INCOME_NOT_READ");
   });
 
   // Headings typed in the category column each gave "The row has amounts but no label" (it had

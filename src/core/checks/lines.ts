@@ -127,6 +127,7 @@ export function actualChecks(
     if (
       h.actual !== null &&
       input.actual === null &&
+      input.actualDashed === undefined &&
       !input.unreadable.includes("actual") &&
       h.source.columns.actual !== undefined
     )

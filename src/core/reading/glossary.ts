@@ -518,6 +518,19 @@ export function isIncomeHeading(text: string): boolean {
   return INCOME_WORDS.test(labelKey(text));
 }
 
+/**
+ * A row of income named in its label, as the seed's report names its category there
+ * ("Intäkter: deltagaravgifter", "Medfinansiering Rädda Barnen", "Egen insats: ideellt arbete"):
+ * with an amount it is no cost. Read as a line, it raised the actuals (or, as a negative cost,
+ * lowered them), and the repayment with them.
+ */
+const INCOME_LABEL =
+  /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|övriga intäkter|egen insats|egna insatser|egna medel|income|revenue|revenues|funding)(?![\p{L}\p{N}])/u;
+
+export function isIncomeLabel(label: string): boolean {
+  return INCOME_LABEL.test(labelKey(label));
+}
+
 /** A heading of costs, which ends a section of income: "Kostnader", "Projektkostnader", "Utgifter". */
 const COST_WORDS =
   /^(?:[\p{L} ]*kostnader|kostnad|utgifter|costs|expenses|expenditure)(?![\p{L}\p{N}])/u;

@@ -42,6 +42,7 @@ import {
   isCostHeading,
   isFallbackBudgetHeader,
   isIncomeHeading,
+  isIncomeLabel,
   isCarryOverLabel,
   isSectionTotalLabel,
   isSummaLabel,
@@ -75,6 +76,7 @@ import {
   amountFactor,
   amountTextUnit,
   headerUnit,
+  isDashCell,
   MONTH_WORD,
   halfOfMonths,
   monthsOfText,
@@ -2295,6 +2297,27 @@ function mayCarryOver(label: string): boolean {
   );
 }
 
+/**
+ * Whether a label may name income (isIncomeLabel): short, and its first letter past a number that
+ * lists it is one those words start with, so that most labels are turned away unnormalised.
+ */
+function mayBeIncome(label: string): boolean {
+  if (label.length > MAX_HEADER_TEXT * 2) return false;
+  let i = 0;
+  // Spaces, digits and punctuation ("1.2 ", "a) " is left to labelKey's look).
+  while (i < label.length && label.charCodeAt(i) < 0x41) i++;
+  // i, m, f, e, r, ö in either case (Latin-1's cases differ by 0x20 too).
+  const c = label.charCodeAt(i) | 0x20;
+  return (
+    c === 0x69 ||
+    c === 0x6d ||
+    c === 0x66 ||
+    c === 0x65 ||
+    c === 0x72 ||
+    c === 0xf6
+  );
+}
+
 /** A row that breaks down the line above: "varav sociala avgifter", "Därav hyra". */
 const OF_WHICH = /^(?:varav|därav)(?![\p{L}\p{N}])/iu;
 
@@ -2636,8 +2659,11 @@ class TableReader {
     const income = this.income!;
     const { t, row } = this;
     if (income.marked) {
-      const category = readText(row[t.category]);
-      if (kind === null && cachedIsIncome(category)) {
+      const category = t.category < 0 ? "" : readText(row[t.category]);
+      if (
+        kind === null &&
+        (cachedIsIncome(category) || this.incomeInLabel(readText(row[t.label])))
+      ) {
         income.last = this.r;
         return true;
       }
@@ -2689,6 +2715,11 @@ class TableReader {
         lastRow: income.last + 1,
       }),
     );
+  }
+
+  /** Whether the row's label names income and the row has an amount (a note says nothing). */
+  private incomeInLabel(label: string): boolean {
+    return mayBeIncome(label) && this.hasFigures() && isIncomeLabel(label);
   }
 
   /** A row with a service percentage, months or a monthly cost is a salary: a cost. */
@@ -2757,14 +2788,16 @@ class TableReader {
     return { ...row, from, to: this.lines.length };
   }
 
-  private readLine(): void {
-    const { t, row, r } = this;
-    const label = readText(row[t.label]);
+  /**
+   * Whether the row is no line of costs, and is read as what it is: a part of the line above,
+   * income or money carried over.
+   */
+  private notACost(label: string, categoryText: string): boolean {
+    const { t } = this;
     // "varav sociala avgifter": a part of the line above, not a line of its own (written in the
     // category column too, with no label).
-    if (OF_WHICH.test(label)) return;
-    const categoryText = t.category < 0 ? "" : readText(row[t.category]);
-    if (label.trim() === "" && OF_WHICH.test(categoryText)) return;
+    if (OF_WHICH.test(label)) return true;
+    if (label.trim() === "" && OF_WHICH.test(categoryText)) return true;
     // "Intäkter" alone heads a section of income; "Intäkt" beside a line marks that row.
     if (categoryText !== "" && cachedIsIncome(categoryText)) {
       this.openIncome(
@@ -2772,12 +2805,26 @@ class TableReader {
         t.category,
         label !== "" || this.hasFigures(),
       );
-      return;
+      return true;
+    }
+    // "Intäkter: deltagaravgifter" with an amount: income named in the label, as the seed's report
+    // names a line's category there.
+    if (this.incomeInLabel(label)) {
+      this.openIncome(label.trim(), t.label, true);
+      return true;
     }
     if (mayCarryOver(label) && isCarryOverLabel(label)) {
       this.carryOver(label);
-      return;
+      return true;
     }
+    return false;
+  }
+
+  private readLine(): void {
+    const { t, row, r } = this;
+    const label = readText(row[t.label]);
+    const categoryText = t.category < 0 ? "" : readText(row[t.category]);
+    if (this.notACost(label, categoryText)) return;
     const budget = this.money(t.budget, "budget", t.budgetUnit);
     const actual = this.money(t.actual, "actual", t.actualUnit);
     const variance = this.money(t.variance, "variance", t.varianceUnit, true);
@@ -2834,6 +2881,9 @@ class TableReader {
       variance,
       // Sized to what it holds: a list pushed from empty holds room for 17 (107 MB at 490 000
       // lines with a cell each that does not read).
+      ...(actual === null && t.actual >= 0 && isDashCell(row[t.actual])
+        ? { actualDashed: true as const }
+        : {}),
       unreadable:
         this.unreadable === NONE_UNREADABLE
           ? this.unreadable

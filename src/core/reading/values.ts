@@ -126,6 +126,19 @@ function cellText(cell: Cell): string {
   return cell.t === "z" ? `=${cell.f ?? ""}` : String(cell.v);
 }
 
+/** A lone dash, as people write "nothing" in a table. */
+const LONE_DASH = /^[-\u2013\u2212\u2014]$/;
+
+/** Whether a cell holds a lone dash (around it only spaces and unseen characters). */
+export function isDashCell(cell: Cell | undefined): boolean {
+  return (
+    cell !== undefined &&
+    cell.t === "s" &&
+    cell.v.length < 8 &&
+    LONE_DASH.test(withoutUnseen(cell.v).trim())
+  );
+}
+
 /** Reads a number: null for an empty cell; a failure for text that is not a number. */
 export function readNumber(cell: Cell | undefined): Read<ParsedNumber | null> {
   if (!cell) return { ok: true, value: null };
@@ -141,8 +154,7 @@ export function readNumber(cell: Cell | undefined): Read<ParsedNumber | null> {
       // As a person sees it: "1 925\u200b000 kr" is the amount it shows.
       const t = withoutUnseen(cell.v).trim();
       // A lone dash is how people write "nothing" in a table.
-      if (t === "" || /^[-\u2013\u2212\u2014]$/.test(t))
-        return { ok: true, value: null };
+      if (t === "" || LONE_DASH.test(t)) return { ok: true, value: null };
       const p = parseNumberText(t);
       if (p === null)
         return { ok: false, failure: { kind: "not-a-number", text: t } };
