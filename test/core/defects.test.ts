@@ -1512,6 +1512,89 @@ describe("money carried over from an earlier period", () => {
   });
 });
 
+describe("the half-year's result typed as a row", () => {
+  const withRow = (row: CellSpec[], actualTotal = 888831): SheetSpec[] => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    return [
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: [
+          ...sheet.rows.slice(0, 5),
+          row,
+          ["Summa", 962500, actualTotal, 962500 - actualTotal],
+        ],
+      },
+    ];
+  };
+
+  // The surplus typed as an actual above a total that then shows the budget spent: read as a cost,
+  // it made the half-year's surplus 0, and the decision asked nothing back, with a warning to fill
+  // in the row's budget.
+  test.each([
+    "Överskott att återbetala",
+    "Över-/underskott",
+    "Kvar att förbruka",
+    "Återbetalas till Malmö stad",
+    "Periodens resultat",
+  ])(
+    "a row %j with the surplus as its actual is no cost; a total that sums it is right",
+    async (label) => {
+      const r = await checkSheets(
+        withRow([label, null, 73669, -73669], 962500),
+      );
+      expect(r.periods[0]!.lines).toHaveLength(4);
+      expect(r.years[0]).toMatchObject({ actual: 888831, surplus: 73669 });
+      expect(findingAt(r, "RESULT_ROW_NOT_READ")).toEqual([
+        "Utfall 2024 H1!A6",
+      ]);
+      expect(codesOf(r)).not.toContain("SUM_MISMATCH");
+      expect(codesOf(r)).not.toContain("MISSING_BUDGET");
+      expect(
+        r.findings.find((f) => f.code === "RESULT_ROW_NOT_READ")!.message,
+      ).toBe(
+        `Raden "${label}" (73${NNBSP}669\u00a0kr) anger halvårets resultat och är ingen kostnad: den räknas inte i halvårets budget eller utfall. Överskottet räknas fram ur budget och utfall.`,
+      );
+    },
+  );
+
+  test("a refund that is a cost is a line, and a result with only a Differens is a note", async () => {
+    const refund = await checkSheets(
+      withRow(["Återbetalning till deltagare", 0, 5000, -5000], 893831),
+    );
+    expect(refund.periods[0]!.lines.map((l) => l.label)).toContain(
+      "Återbetalning till deltagare",
+    );
+    expect(refund.years[0]!.actual).toBe(893831);
+    const variance = await checkSheets(
+      withRow(["Överskott", null, null, 73669]),
+    );
+    expect(variance.periods[0]!.lines).toHaveLength(4);
+    expect(codesOf(variance)).not.toContain("RESULT_ROW_NOT_READ");
+  });
+
+  // The grant itself as the table's first row: counted as a cost, it doubled the budget.
+  test.each(["Bidrag från Malmö stad", "Erhållet bidrag"])(
+    "the grant as a row %j is income, not a cost",
+    async (label) => {
+      const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+      const r = await checkSheets([
+        detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+        {
+          ...sheet,
+          rows: [
+            sheet.rows[0]!,
+            [label, 962500, 962500, 0],
+            ...sheet.rows.slice(1),
+          ],
+        },
+      ]);
+      expect(r.years[0]).toMatchObject({ budget: 962500, surplus: 73669 });
+      expect(findingAt(r, "INCOME_NOT_READ")).toEqual(["Utfall 2024 H1!A2"]);
+    },
+  );
+});
+
 describe("a Differens counted the other way", () => {
   const report = (variances: (number | null)[]) => [
     detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),

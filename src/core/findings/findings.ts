@@ -1100,6 +1100,13 @@ export const FINDINGS = {
       `The row "${f.label}" (${f.amount}) carries money over from an earlier period and is no cost: it is not counted in the half-year's budget or actuals. A half-year's surplus counts in its year's; a surplus of an earlier year goes in Uppgifter, "Överskott ÅÅÅÅ", and is repaid.`,
     "warning",
   ),
+  RESULT_ROW_NOT_READ: t<{ readonly label: string; readonly amountOre: Ore }>(
+    (f) =>
+      `Raden "${f.label}" (${f.amount}) anger halvårets resultat och är ingen kostnad: den räknas inte i halvårets budget eller utfall. Överskottet räknas fram ur budget och utfall.`,
+    (f) =>
+      `The row "${f.label}" (${f.amount}) states the half-year's result and is no cost: it is not counted in the half-year's budget or actuals. The surplus is worked out from the budget and the actuals.`,
+    "info",
+  ),
   LINE_EQUALS_LINES_ABOVE: t<{
     readonly label: string;
     readonly amountOre: Ore;

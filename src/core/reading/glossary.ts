@@ -507,6 +507,19 @@ export function isCarryOverLabel(label: string): boolean {
 }
 
 /**
+ * A row that states the half-year's result ("Överskott att återbetala", "Över-/underskott", "Kvar
+ * att förbruka", "Återbetalas till Malmö stad"): typed as an actual above the total, it made the
+ * surplus a cost, and none was repaid. The whole label, so that "Återbetalning till deltagare" is a
+ * cost; "Överskott 2024" is money carried over (CARRY_OVER).
+ */
+const RESULT_ROW =
+  /^(?:(?:halvårets|periodens|årets) )?(?:överskott|underskott|över underskott|överskott underskott|resultat|saldo|att återbetala|återbetalning|återbetalas|kvar att förbruka|kvar att använda|återstår|återstående medel)(?: (?:att återbetala|att återföra|underskott|till (?:malmö stad|kommunen|staden|kommunstyrelsen|stadskontoret)))*$/u;
+
+export function isResultLabel(label: string): boolean {
+  return RESULT_ROW.test(labelKey(label));
+}
+
+/**
  * A heading (or a category cell) of income, which a budget may show above or below its costs:
  * "Intäkter", "Finansiering 2025", "Övriga intäkter". Its rows are no costs. The whole text, not
  * its first word: a note "Intäkter redovisas i bilaga" heads nothing.
@@ -520,12 +533,13 @@ export function isIncomeHeading(text: string): boolean {
 
 /**
  * A row of income named in its label, as the seed's report names its category there
- * ("Intäkter: deltagaravgifter", "Medfinansiering Rädda Barnen", "Egen insats: ideellt arbete"):
+ * ("Intäkter: deltagaravgifter", "Medfinansiering Rädda Barnen", "Egen insats: ideellt arbete"),
+ * or the grant itself ("Bidrag från Malmö stad", "Erhållet bidrag"):
  * with an amount it is no cost. Read as a line, it raised the actuals (or, as a negative cost,
  * lowered them), and the repayment with them.
  */
 const INCOME_LABEL =
-  /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|övriga intäkter|egen insats|egna insatser|egna medel|income|revenue|revenues|funding)(?![\p{L}\p{N}])/u;
+  /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|övriga intäkter|egen insats|egna insatser|egna medel|bidrag från|bidrag malmö stad|malmö stads bidrag|kommunalt bidrag|kommunala bidrag|(?:erhållet|erhållna|beviljat|beviljade) (?:bidrag|medel)|income|revenue|revenues|funding)(?![\p{L}\p{N}])/u;
 
 export function isIncomeLabel(label: string): boolean {
   return INCOME_LABEL.test(labelKey(label));

@@ -44,6 +44,7 @@ import {
   isIncomeHeading,
   isIncomeLabel,
   isCarryOverLabel,
+  isResultLabel,
   isSectionTotalLabel,
   isSummaLabel,
   namesPosts,
@@ -2306,15 +2307,40 @@ function mayBeIncome(label: string): boolean {
   let i = 0;
   // Spaces, digits and punctuation ("1.2 ", "a) " is left to labelKey's look).
   while (i < label.length && label.charCodeAt(i) < 0x41) i++;
-  // i, m, f, e, r, ö in either case (Latin-1's cases differ by 0x20 too).
+  // i, m, f, e, r, ö, b, k in either case (Latin-1's cases differ by 0x20 too).
   const c = label.charCodeAt(i) | 0x20;
   return (
+    c === 0x62 ||
+    c === 0x6b ||
     c === 0x69 ||
     c === 0x6d ||
     c === 0x66 ||
     c === 0x65 ||
     c === 0x72 ||
     c === 0xf6
+  );
+}
+
+/**
+ * Whether a label may state a result (isResultLabel): short, and its first letter is one those
+ * words start with.
+ */
+function mayBeResult(label: string): boolean {
+  if (label.length > MAX_HEADER_TEXT) return false;
+  let i = 0;
+  while (i < label.length && label.charCodeAt(i) <= 0x20) i++;
+  // ö, å, u, r, s, a, k, h, p in either case (Latin-1's cases differ by 0x20 too).
+  const c = label.charCodeAt(i) | 0x20;
+  return (
+    c === 0xf6 ||
+    c === 0xe5 ||
+    c === 0x75 ||
+    c === 0x72 ||
+    c === 0x73 ||
+    c === 0x61 ||
+    c === 0x6b ||
+    c === 0x68 ||
+    c === 0x70
   );
 }
 
@@ -2759,11 +2785,14 @@ class TableReader {
   }
 
   /**
-   * A row that carries money over from an earlier period: not a line, said at its label with its
-   * amount; a row of it without an amount is a note. Its amounts are kept for the total row, which
-   * may sum them.
+   * A row that carries money over from an earlier period, or states the half-year's result: not a
+   * line, said at its label with its amount; a row of it without a budget or an actual is a note.
+   * Its amounts are kept for the total row, which may sum them.
    */
-  private carryOver(label: string): void {
+  private notCounted(
+    label: string,
+    code: "CARRY_OVER_NOT_READ" | "RESULT_ROW_NOT_READ",
+  ): void {
     const { t, row, r } = this;
     const amount = (c: number, unit: number) =>
       c < 0 ? null : lineMoney(row[c], this.sheet, r, c, unit, true).value;
@@ -2774,7 +2803,7 @@ class TableReader {
     if (budget !== null) this.carried.budget = add(this.carried.budget, budget);
     if (actual !== null) this.carried.actual = add(this.carried.actual, actual);
     this.findings.push(
-      finding("CARRY_OVER_NOT_READ", this.sheet, a1(r, t.label), {
+      finding(code, this.sheet, a1(r, t.label), {
         label: label.trim(),
         amountOre: shown,
       }),
@@ -2814,7 +2843,12 @@ class TableReader {
       return true;
     }
     if (mayCarryOver(label) && isCarryOverLabel(label)) {
-      this.carryOver(label);
+      this.notCounted(label, "CARRY_OVER_NOT_READ");
+      return true;
+    }
+    // "Överskott att återbetala" with the surplus as its actual: the result, not a cost.
+    if (mayBeResult(label) && isResultLabel(label)) {
+      this.notCounted(label, "RESULT_ROW_NOT_READ");
       return true;
     }
     return false;
