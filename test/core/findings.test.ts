@@ -45,6 +45,8 @@ describe("the finding catalogue", () => {
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",
       "SURPLUS_REPAID",
+      "SURPLUS_NEGATIVE",
+      "SURPLUS_OF_REPORTED_YEAR",
       "SALARY_BIRTH_DATE",
       "SALARY_PERSONAL_NUMBER",
       "PERIOD_MISMATCH",

@@ -11,7 +11,7 @@ import { readXlsx } from "../../src/xlsx/read";
 import { checkSheets, errorsOf, findingAt } from "../helpers/check";
 import { STAMP } from "../helpers/compute";
 import { budgetWorkbook, reportWorkbook, typeset } from "../helpers/seed";
-import { buildXlsx, kr } from "../helpers/workbook";
+import { type CellSpec, buildXlsx, date, kr } from "../helpers/workbook";
 
 describe("the seed budget 2025–26 as two half-year sheets", () => {
   for (const typedSalaries of [true, false]) {
@@ -167,6 +167,85 @@ describe("the 2024 report in the seed's own labels", () => {
     expect(
       other.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`),
     ).toContain("REPAID_NOT_MATCHED warning B10");
+  });
+
+  // Each asked back what was not owed, with nothing said: this year's surplus written in Uppgifter
+  // too was repaid twice (527 558 kr for 380 222), a deficit of 2023 was set against 2024's
+  // surplus (97 336 kr for 147 336), and a surplus without a year was passed over (147 336 kr for
+  // 380 222).
+  const withDetailsRows = (edit: (rows: CellSpec[][]) => CellSpec[][]) => {
+    const [details, ...halves] = reportWorkbook();
+    return checkSheets([
+      { ...details!, rows: edit(details!.rows.map((row) => [...row])) },
+      ...halves,
+    ]);
+  };
+  const seedSurplus = "Ej förbrukat överskott 2023";
+
+  test("this year's surplus written in Uppgifter too ('Överskott 2024') is counted once, and said", async () => {
+    const r = await withDetailsRows((rows) => [
+      ...rows,
+      ["Överskott 2024", kr(147336)],
+    ]);
+    expect(r.repayment.items).toEqual([
+      { year: 2023, amount: 232886 },
+      { year: 2024, amount: 147336 },
+    ]);
+    expect(r.repayment.total).toBe(380_222);
+    expect(findingAt(r, "SURPLUS_OF_REPORTED_YEAR")).toEqual(["Uppgifter!B10"]);
+    expect(
+      r.findings.find((f) => f.code === "SURPLUS_OF_REPORTED_YEAR")?.severity,
+    ).toBe("warning");
+  });
+
+  test("a negative earlier surplus (a deficit) lowers no repayment, and is said", async () => {
+    const r = await withDetailsRows((rows) =>
+      rows.map((row) =>
+        row[0] === seedSurplus ? [row[0], kr(-50000)] : [...row],
+      ),
+    );
+    expect(r.repayment.items).toEqual([{ year: 2024, amount: 147336 }]);
+    expect(findingAt(r, "SURPLUS_NEGATIVE")).toEqual(["Uppgifter!B9"]);
+    expect(r.findings.find((f) => f.code === "SURPLUS_NEGATIVE")?.message).toBe(
+      typeset(
+        "Överskottet för 2023 är negativt, −50 000 kr, och räknas inte: ett underskott återbetalas inte och minskar inte någon återbetalning. Är det ett överskott, skriv beloppet utan minustecken.",
+      ),
+    );
+  });
+
+  test.each([
+    ["Överskott tidigare år", "B9"],
+    ["Att återbetala", "B9"],
+  ])(
+    "an earlier surplus without a year (%j) is not counted, and said at its value",
+    async (key, cell) => {
+      const r = await withDetailsRows((rows) =>
+        rows.map((row) => (row[0] === seedSurplus ? [key, row[1]!] : row)),
+      );
+      expect(r.repayment.items).toEqual([{ year: 2024, amount: 147336 }]);
+      expect(findingAt(r, "SURPLUS_YEAR_MISSING")).toEqual([
+        `Uppgifter!${cell}`,
+      ]);
+      expect(
+        r.findings.find((f) => f.code === "SURPLUS_YEAR_MISSING")?.message,
+      ).toBe(
+        typeset(
+          `"${key}" (232 886 kr) räknas inte: beslutet återbetalar varje års överskott för sig, och nyckeln säger inget år. Skriv året, "Överskott 2023".`,
+        ),
+      );
+    },
+  );
+
+  test("a note on surpluses with a date or a text beside it, or typed in its own cell, says nothing", async () => {
+    const r = await withDetailsRows((rows) => [
+      ...rows,
+      ["Överskott återbetalas senast", date("2025-06-30")],
+      ["Ej förbrukade medel", "redovisas i bilaga 2"],
+      ["Överskott: se bilaga"],
+    ]);
+    expect(r.repayment.total).toBe(380_222);
+    expect(r.findings.map((f) => f.code)).not.toContain("SURPLUS_YEAR_MISSING");
+    expect(errorsOf(r)).toEqual([]);
   });
 
   test("a year's surplus written twice: the first counts on every face, the second is an error at its cell", async () => {

@@ -305,6 +305,30 @@ export const FINDINGS = {
       `The surplus for ${f.year}, ${f.surplus} (${f.surplusCell}), has been repaid by ${f.repaid}: ${f.remaining} remains to be repaid, and only that is in the decision.`,
     "info",
   ),
+  SURPLUS_YEAR_MISSING: t<{ readonly key: string; readonly amountOre: Ore }>(
+    (f) =>
+      `"${f.key}" (${f.amount}) räknas inte: beslutet återbetalar varje års överskott för sig, och nyckeln säger inget år. Skriv året, "Överskott 2023".`,
+    (f) =>
+      `"${f.key}" (${f.amount}) is not counted: the decision repays each year's surplus on its own, and the key names no year. Write the year, "Överskott 2023".`,
+    "warning",
+  ),
+  SURPLUS_NEGATIVE: t<{ readonly year: number; readonly amountOre: Ore }>(
+    (f) =>
+      `Överskottet för ${f.year} är negativt, ${f.amount}, och räknas inte: ett underskott återbetalas inte och minskar inte någon återbetalning. Är det ett överskott, skriv beloppet utan minustecken.`,
+    (f) =>
+      `The surplus for ${f.year} is negative, ${f.amount}, and is not counted: a deficit is not repaid and lowers no repayment. If it is a surplus, write the amount without a minus sign.`,
+    "warning",
+  ),
+  SURPLUS_OF_REPORTED_YEAR: t<{
+    readonly year: number;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `Överskottet för ${f.year} (${f.amount}) räknas inte som ett tidigare års: arbetsboken redovisar ${f.year}, och årets överskott räknas fram ur halvåren. I Uppgifter skrivs bara ett tidigare års överskott som inte är återbetalt.`,
+    (f) =>
+      `The surplus for ${f.year} (${f.amount}) is not counted as an earlier year's: the workbook reports ${f.year}, and the year's surplus is worked out from its half-years. Uppgifter holds only an earlier year's surplus not yet repaid.`,
+    "warning",
+  ),
   REPAID_NOT_MATCHED: t<{
     readonly text: string;
     readonly amountOre: Ore;

@@ -309,7 +309,7 @@ export function detailKeyName(key: DetailKey, lang: "sv" | "en"): string {
  * återbetala 2023"), not the funds used ("Utnyttjade medel").
  */
 const SURPLUS_WORDS =
-  /överskott|(?:ej förbrukade|oförbrukade|ej förbrukat|ej använda|oanvända|ej utnyttjade|outnyttjade|kvarvarande) medel|att återbetala|återbetalas/g;
+  /överskott|över underskott|(?:ej förbrukade|oförbrukade|ej förbrukat|ej använda|oanvända|ej utnyttjade|outnyttjade|kvarvarande) medel|att återbetala|återbetalas/g;
 
 /** An earlier year's unrepaid surplus: "Överskott från 2023", "Ej förbrukade medel 2023". */
 export function earlierSurplusYear(key: string): number | null {
@@ -327,6 +327,23 @@ export function earlierSurplusYear(key: string): number | null {
     SURPLUS_WORDS.lastIndex = run.index + run[0].length;
   }
   return null;
+}
+
+/**
+ * A key that names an earlier surplus but no year ("Överskott tidigare år", "Att återbetala",
+ * "Ej förbrukade medel"): the decision repays each year's surplus by its year, so its amount is
+ * not counted. Short, and the words first: a note ("Överskott återbetalas senast 30 juni") has a
+ * date or nothing beside it.
+ */
+const SURPLUS_KEY_START =
+  /^(?:(?:tidigare|föregående) års? )?(?:överskott|över underskott|(?:ej förbrukade|oförbrukade|ej förbrukat|ej använda|oanvända|ej utnyttjade|outnyttjade|kvarvarande) medel|ej förbrukat överskott|att återbetala)(?![\p{L}\p{N}])/u;
+
+export function namesSurplusWithoutYear(key: string): boolean {
+  if (key.length > 80) return false;
+  return (
+    SURPLUS_KEY_START.test(normalizeKey(key)) &&
+    earlierSurplusYear(key) === null
+  );
 }
 
 /**

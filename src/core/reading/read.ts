@@ -35,6 +35,7 @@ import {
   compactKey,
   detailKeyName,
   earlierSurplusYear,
+  namesSurplusWithoutYear,
   isMarkedRepaid,
   rateInLabel,
   repaidKeyYear,
@@ -205,10 +206,13 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   const read = details?.agreement ?? emptyAgreement();
   const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
   const rate = details?.rateMissing ? rateOf(read, halfYears) : null;
+  const sheets = shown?.halfYears ?? halfYears;
+  const rated = rate?.agreement ?? read;
+  const agreement = notReportedTwice(rated, sheets, detailsFindings);
   return {
     workbook: {
-      agreement: rate?.agreement ?? read,
-      halfYears: shown?.halfYears ?? halfYears,
+      agreement,
+      halfYears: sheets,
       ...(salaries?.salaries ? { salaries: salaries.salaries } : {}),
     },
     findings: [
@@ -221,6 +225,38 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       ...(salaries?.findings ?? []),
       ...(rate ? [rate.finding] : []),
     ],
+  };
+}
+
+/**
+ * The agreement without an "earlier" surplus of a year the workbook reports ("Överskott 2024" in a
+ * report of 2024): the year's surplus is worked out from its half-years, and was asked back twice.
+ */
+function notReportedTwice(
+  agreement: Agreement,
+  halfYears: readonly HalfYearSheet[],
+  findings: Finding[],
+): Agreement {
+  if (agreement.earlierSurpluses.length === 0) return agreement;
+  const reported = new Set(
+    halfYears
+      .filter((h) => h.lines.some((l) => l.actual !== null))
+      .map((h) => h.halfYear.year),
+  );
+  const twice = agreement.earlierSurpluses.filter((s) => reported.has(s.year));
+  if (twice.length === 0) return agreement;
+  for (const s of twice)
+    findings.push(
+      finding("SURPLUS_OF_REPORTED_YEAR", s.cell.sheet, s.cell.address, {
+        year: s.year,
+        amountOre: s.amount,
+      }),
+    );
+  return {
+    ...agreement,
+    earlierSurpluses: agreement.earlierSurpluses.filter(
+      (s) => !reported.has(s.year),
+    ),
   };
 }
 
@@ -456,6 +492,8 @@ interface KeyHit {
   readonly surplusYear: number | null;
   /** "Återbetalt 2023": the year it names, or null. */
   readonly repaid?: { readonly year: number | null };
+  /** "Överskott tidigare år": an earlier surplus that names no year. */
+  readonly noYear?: true;
   /** The value typed after the key in its own cell: "Partnerskap: Jämlik hälsa Lindängen". */
   readonly inline?: string;
 }
@@ -467,12 +505,16 @@ function keyOfText(text: string): KeyHit | null {
   if (key || surplusYear !== null) return { key, surplusYear };
   const repaid = repaidKeyYear(text);
   if (repaid) return { key: undefined, surplusYear: null, repaid };
+  if (namesSurplusWithoutYear(text))
+    return { key: undefined, surplusYear: null, noYear: true };
   const both = keyAndValue(text);
   if (!both) return null;
   const inlineKey = DETAIL_LOOKUP.get(compactKey(both.key));
   const inlineYear = inlineKey ? null : earlierSurplusYear(both.key);
-  return inlineKey || inlineYear !== null
-    ? { key: inlineKey, surplusYear: inlineYear, inline: both.value }
+  if (inlineKey || inlineYear !== null)
+    return { key: inlineKey, surplusYear: inlineYear, inline: both.value };
+  return namesSurplusWithoutYear(both.key)
+    ? { key: undefined, surplusYear: null, noYear: true, inline: both.value }
     : null;
 }
 
@@ -571,6 +613,11 @@ function detailCells(grid: Grid): DetailCells {
       if (unit !== 1) out.units[key] = unit;
       continue;
     }
+    if (h.noYear) {
+      const missing = yearMissing(h.text, value, sheet, a1(r, vc));
+      if (missing) out.findings.push(missing);
+      continue;
+    }
     // "Överskott 2023 (tkr)": the key gives the amount's unit.
     const amount = take(
       readMoney(value, sheet, a1(r, vc), headerUnit(h.text)),
@@ -586,28 +633,72 @@ function detailCells(grid: Grid): DetailCells {
       });
       continue;
     }
-    // One amount a year, as the decision names it: the first counts, as for every key.
-    const year = h.surplusYear!;
-    const first = surplusOf.get(year);
-    if (first)
-      out.findings.push(
-        finding("SURPLUS_YEAR_REPEATED", sheet, a1(r, vc), {
-          year,
-          first: first.cell.address,
-          amountOre: amount,
-        }),
-      );
-    else {
-      const surplus = { year, amount, cell: { sheet, address: a1(r, vc) } };
-      surplusOf.set(year, surplus);
-      out.earlierSurpluses.push(surplus);
-      // "Överskott 2023 (återbetalt)": the whole of it repaid.
-      if (isMarkedRepaid(h.text))
-        repayments.push({ year, amount, cell: a1(r, vc), text: h.text.trim() });
-    }
+    const surplus = {
+      year: h.surplusYear!,
+      amount,
+      cell: { sheet, address: a1(r, vc) },
+    };
+    const marked = isMarkedRepaid(h.text);
+    if (earlierSurplus(out, surplusOf, surplus) && marked)
+      repayments.push({ ...surplus, cell: a1(r, vc), text: h.text.trim() });
   }
   if (repayments.length > 0) repaid(out, surplusOf, repayments, sheet);
   return out;
+}
+
+/**
+ * An earlier year's surplus, counted unless it is a deficit or its year's second: one amount a
+ * year, as the decision names it (the first counts, as for every key). Whether it counts.
+ */
+function earlierSurplus(
+  out: DetailCells,
+  surplusOf: Map<number, EarlierSurplus>,
+  surplus: EarlierSurplus,
+): boolean {
+  const { year, amount, cell } = surplus;
+  // A deficit is not repaid, nor set against another year's surplus.
+  if (amount < 0) {
+    out.findings.push(
+      finding("SURPLUS_NEGATIVE", cell.sheet, cell.address, {
+        year,
+        amountOre: amount,
+      }),
+    );
+    return false;
+  }
+  const first = surplusOf.get(year);
+  if (first) {
+    out.findings.push(
+      finding("SURPLUS_YEAR_REPEATED", cell.sheet, cell.address, {
+        year,
+        first: first.cell.address,
+        amountOre: amount,
+      }),
+    );
+    return false;
+  }
+  surplusOf.set(year, surplus);
+  out.earlierSurpluses.push(surplus);
+  return true;
+}
+
+/**
+ * "Överskott tidigare år" with an amount beside it: not counted, and said. Read without a finding
+ * of its own: a note's text or a date beside such words is no amount.
+ */
+function yearMissing(
+  key: string,
+  value: Cell | undefined,
+  sheet: string,
+  address: string,
+): Finding | null {
+  const read = readMoney(value, sheet, address, headerUnit(key));
+  return !read.failed && read.value
+    ? finding("SURPLUS_YEAR_MISSING", sheet, address, {
+        key: key.trim(),
+        amountOre: read.value,
+      })
+    : null;
 }
 
 /** A repayment of an earlier surplus typed in Uppgifter, at its value cell. */
