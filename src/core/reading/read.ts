@@ -134,6 +134,16 @@ export interface ReadResult {
   readonly findings: readonly Finding[];
 }
 
+/** Cells a sheet has outside the grid it says it has: said, not read. */
+function outside(
+  findings: Finding[],
+  name: string,
+  ref: string | undefined,
+): void {
+  if (ref !== undefined)
+    findings.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
+}
+
 /**
  * Reads the model from a workbook's sheets, in one pass: a sheet is let go once read, so that an
  * adapter may hand them over one at a time, and a half-year a row at a time (the command line
@@ -155,16 +165,12 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   let salaryGrid: Grid | null = null;
   // Uppgifter and Lönekalkyl by what they hold, where no sheet has their names; hidden half-years.
   const elsewhere = noneElsewhere();
-  const outside = (name: string, ref: string | undefined) => {
-    if (ref !== undefined)
-      unreadable.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
-  };
   for (const s of grids.sheets) {
     const role = sheetRole(s, details !== null, salaryGrid !== null);
     if (role === "table") {
       // A sheet that may hold a table is read as its rows come: it is never held whole.
       const read = readHalfYearSheet(isStreamed(s) ? s : streamedOf(s));
-      outside(s.name, read.outsideGrid);
+      outside(unreadable, s.name, read.outsideGrid);
       append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
       if (read.columnsByHalfYear) byColumns.push(read.columnsByHalfYear);
@@ -175,7 +181,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       continue;
     }
     const g = gridOf(s);
-    outside(g.name, g.outsideGrid);
+    outside(unreadable, g.name, g.outsideGrid);
     switch (role) {
       case "unreadable":
         unreadable.push(
