@@ -1359,6 +1359,96 @@ describe("an amount in a column per part of the half-year", () => {
   });
 });
 
+describe("the actuals of a part of the half-year, alone", () => {
+  /** The seed's report with the actual column of each half-year headed `header`. */
+  const headed = (header: string, extra?: string) =>
+    checkSheets(
+      reportWorkbook().map((s) =>
+        s.name === "Uppgifter"
+          ? s
+          : {
+              ...s,
+              rows: s.rows.map((row, i) =>
+                i === 0
+                  ? [
+                      row[0]!,
+                      row[1]!,
+                      header,
+                      row[3]!,
+                      ...(extra ? [extra] : []),
+                    ]
+                  : [...row],
+              ),
+            },
+      ),
+    );
+
+  // Read as the half-year's, the actuals of January–April made a surplus of the months still to
+  // come, and the decision asked 380 222 kr back with nothing said.
+  test.each([
+    "Utfall t.o.m. april",
+    "Utfall jan–apr",
+    "Utfall per 30 april",
+    "Utfall per 2024-04-30",
+    "Utfall kv 1",
+    "Utfall hittills",
+    "Utfall ack. april",
+  ])(
+    "%j is not read: the half-year counts as a budget, and it is said",
+    async (header) => {
+      const r = await headed(header);
+      expect(r.periods.map((p) => p.actual)).toEqual([null, null]);
+      expect(r.repayment.items).toEqual([{ year: 2023, amount: 232886 }]);
+      expect(
+        r.findings
+          .filter((f) => f.code === "ACTUALS_TO_DATE_NOT_READ")
+          .map((f) => `${f.sheet} ${f.cell} ${f.severity}`),
+      ).toEqual(["Utfall 2024 H1 C1 warning", "Utfall 2024 H2 C1 warning"]);
+      expect(r.findings.map((f) => f.code)).not.toContain("NO_ACTUAL_COLUMN");
+      expect(
+        r.findings.find((f) => f.code === "ACTUALS_TO_DATE_NOT_READ")!.message,
+      ).toBe(
+        `Utfallet under "${header}" gäller en del av halvåret och läses inte: ett halvårs överskott räknas på hela halvårets utfall, och på en del av det blir återbetalningen för stor. Halvåret räknas som en budget. Skriv halvårets utfall, när det är slut, under rubriken Utfall.`,
+      );
+    },
+  );
+
+  test.each([
+    "Utfall t.o.m. juni",
+    "Utfall jan–jun",
+    "Utfall januari–juni 2024",
+    "Utfall per 30 juni",
+    "Utfall 2024-01-01 – 2024-06-30",
+    "Utfall kv 1–2",
+    "Utfall hela halvåret",
+  ])("%j names the whole of H1: read", async (header) => {
+    const sheets = reportWorkbook().filter((s) => s.name !== "Utfall 2024 H2");
+    const r = await checkSheets(
+      sheets.map((s) =>
+        s.name === "Uppgifter"
+          ? s
+          : {
+              ...s,
+              rows: s.rows.map((row, i) =>
+                i === 0 ? [row[0]!, row[1]!, header, row[3]!] : [...row],
+              ),
+            },
+      ),
+    );
+    expect(r.periods[0]!.actual!.total).toBe(888831);
+    expect(r.findings.map((f) => f.code)).not.toContain(
+      "ACTUALS_TO_DATE_NOT_READ",
+    );
+  });
+
+  test("beside an empty Utfall column (as compute adds one), that column is the actuals", async () => {
+    const r = await headed("Utfall t.o.m. april", "Utfall");
+    expect(r.periods.map((p) => p.actual)).toEqual([null, null]);
+    expect(r.findings.map((f) => f.code)).toContain("ACTUALS_TO_DATE_NOT_READ");
+    expect(r.findings.map((f) => f.code)).not.toContain("COLUMN_REPEATED");
+  });
+});
+
 describe("a column of another period beside the half-year's", () => {
   /** The seed's budget of 2025-H2 with a column `header` of 80 000 inserted at `at` (5: before Budget). */
   const withColumn = (header: string, at: number, name = "Budget 2025 H2") => {

@@ -695,6 +695,13 @@ export const FINDINGS = {
       `The service percentage ${f.percent} % is ${f.posts} full-time posts on one line. Did you mean ${f.posts} %? Then enter ${f.posts} % (the number ${f.posts} in a cell formatted as percent is ${f.percent} %).`,
     "warning",
   ),
+  ACTUALS_TO_DATE_NOT_READ: t<{ readonly header: string }>(
+    (f) =>
+      `Utfallet under "${f.header}" gäller en del av halvåret och läses inte: ett halvårs överskott räknas på hela halvårets utfall, och på en del av det blir återbetalningen för stor. Halvåret räknas som en budget. Skriv halvårets utfall, när det är slut, under rubriken Utfall.`,
+    (f) =>
+      `The actuals under "${f.header}" cover part of the half-year and are not read: a half-year's surplus is worked out from the whole half-year's actuals, and on a part of them the repayment is too large. The half-year counts as a budget. Write the half-year's actuals, once it has ended, under the header Utfall.`,
+    "warning",
+  ),
   NO_ACTUAL_COLUMN: t<{ readonly unread: string }>(
     (f) =>
       `Bladet heter som en återrapport, men tabellen har ingen kolumn för utfallet: halvåret räknas som en budget, utan utfall och återbetalning.${f.unread ? ` Rubriker som inte läses: ${f.unread}.` : ""} Ge utfallets kolumn rubriken Utfall.`,

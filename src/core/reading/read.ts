@@ -81,6 +81,7 @@ import {
   isDashCell,
   MONTH_WORD,
   halfOfMonths,
+  monthNumber,
   monthsOfText,
   serviceWord,
   UNIT_NAMES,
@@ -1001,6 +1002,8 @@ interface Header {
   readonly unitCells?: ReadonlyArray<Cell | undefined>;
   /** Amount columns headed with another period ("Budget 2024" on a sheet of 2025): not read. */
   readonly otherPeriod?: readonly number[];
+  /** The actuals of a part of the half-year, alone ("Utfall t.o.m. april"): not read. */
+  readonly toDate?: number;
 }
 
 /**
@@ -1090,6 +1093,7 @@ function headerOf(
       repeated.push({ key, col: c });
   });
   const notRead = takeAlone(otherPeriod, columns, units, row);
+  const toDate = actualsOfPart(columns, repeated, row);
   let weak = false;
   if (columns.budget === undefined && fallback !== undefined) {
     weak = true;
@@ -1100,7 +1104,10 @@ function headerOf(
   const { budget, actual } = columns;
   const count = Object.keys(columns).length;
   // "Post | Summa" on a summary sheet is no half-year's table: a weak header, as a lone one.
-  const others = notRead.length > 0 ? { otherPeriod: notRead } : {};
+  const others = {
+    ...(notRead.length > 0 ? { otherPeriod: notRead } : {}),
+    ...(toDate === null ? {} : { toDate }),
+  };
   if (count >= 2 && (budget !== undefined || actual !== undefined))
     return {
       row: r,
@@ -1116,6 +1123,29 @@ function headerOf(
     row.slice(0, budget).some((cell) => !isEmptyCell(cell))
     ? { row: r, columns, units, repeated, ...others, lone: true }
     : null;
+}
+
+/**
+ * The column of actuals, alone, whose header names a part of the half-year ("Utfall t.o.m. april",
+ * "Utfall jan–apr", "Utfall hittills"): taken out of `columns`, as its figures are no half-year's
+ * actuals (its surplus, repaid, would be too large). Parts in several columns are COLUMNS_IN_PARTS.
+ */
+function actualsOfPart(
+  columns: Partial<Record<ColumnKey, number>>,
+  repeated: { key: ColumnKey; col: number }[],
+  row: ReadonlyArray<Cell | undefined>,
+): number | null {
+  const col = columns.actual;
+  if (col === undefined || !namesPartToDate(readText(row[col]))) return null;
+  const others = repeated.filter((r) => r.key === "actual");
+  // A column of the whole half-year beside it ("Utfall", as compute adds) is the actuals.
+  const whole = others.find((r) => !namesPart(readText(row[r.col])));
+  if (others.length > 0 && !whole) return null;
+  if (whole) {
+    columns.actual = whole.col;
+    repeated.splice(repeated.indexOf(whole), 1);
+  } else delete columns.actual;
+  return col;
 }
 
 /**
@@ -1633,6 +1663,17 @@ function noActualColumn(
   header: Header,
   cells: ReadonlyArray<Cell | undefined> | undefined,
 ): Finding[] {
+  if (header.toDate !== undefined)
+    return [
+      finding(
+        "ACTUALS_TO_DATE_NOT_READ",
+        sheet,
+        a1(header.row, header.toDate),
+        {
+          header: readText(cells?.[header.toDate]),
+        },
+      ),
+    ];
   if (header.columns.actual !== undefined || !REPORT_NAME.test(sheet))
     return [];
   const at = header.columns.budget ?? header.columns.label ?? 0;
@@ -1711,6 +1752,49 @@ function namesWhole(header: string): boolean {
   return /(?:^| )(?:totalt|total|summa|sammanlagt|halvår|halvåret|hela halvåret)(?: |$)/u.test(
     normalizeKey(header),
   );
+}
+
+/** Words that say an amount is of the time so far: "Utfall hittills", "YTD". */
+const SO_FAR =
+  /(?:^| )(?:hittills|hittintills|ytd|to date|year to date)(?: |$)/u;
+/** "t.o.m. april", "till och med", "per", "fram till": the months from the half's first. */
+const UNTIL =
+  /(?:^| )(?:t o m|tom|till och med|per|fram till|through|until|to)(?: \d{1,2})?$/u;
+const MONTH_IN_KEY = new RegExp(`(?:^| )(${MONTH_WORD})(?= |$)`, "gu");
+const QUARTER_IN_KEY =
+  /(?:^| )(?:kv|q|kvartal) ?([1-4])(?: (?:kv ?|q ?)?([1-4]))?(?= |$)/u;
+/** A date in a header as normalizeKey leaves it: "2024 04 30". */
+const DATE_IN_KEY = /(?:^| )\d{4} (\d{2}) (\d{2})(?= |$)/gu;
+
+/**
+ * Whether an actual's header names a part of a half-year, so far ("Utfall t.o.m. april", "Utfall
+ * jan–apr", "Utfall april", "Utfall kv 1", "Utfall per 2024-04-30", "Utfall hittills"), and not
+ * the whole ("Utfall jan–jun", "t.o.m. december", "kv 3–4", "Utfall totalt").
+ */
+function namesPartToDate(header: string): boolean {
+  if (header.length > 60 || namesWhole(header)) return false;
+  const key = normalizeKey(header);
+  if (SO_FAR.test(key)) return true;
+  // The last date named: "2024-01-01 – 2024-06-30" ends with the half.
+  const date = [...key.matchAll(DATE_IN_KEY)].pop();
+  if (date) {
+    const month = Number(date[1]);
+    return !((month === 6 || month === 12) && Number(date[2]) >= 30);
+  }
+  const quarter = QUARTER_IN_KEY.exec(key);
+  if (quarter) {
+    const [from, to] = [Number(quarter[1]), Number(quarter[2] ?? quarter[1])];
+    return !(to - from === 1 && from % 2 === 1);
+  }
+  const months = [...key.matchAll(MONTH_IN_KEY)];
+  if (months.length === 0) return false;
+  const first = monthNumber(months[0]![1]!)!;
+  const last = monthNumber(months[months.length - 1]![1]!)!;
+  const fromStart =
+    months.length === 1
+      ? UNTIL.test(key.slice(0, months[0]!.index))
+      : first === 1 || first === 7;
+  return !(fromStart && (last === 6 || last === 12));
 }
 
 /** A header that names a part of the half-year: its months or quarters ("Utfall jan–mar", "kv 2"). */
