@@ -122,6 +122,35 @@ describe("a defect at a cell is a finding at that cell", () => {
     });
   });
 
+  // The OH left out of a report: its actual OH was 0, and the budget's 87 500 kr surplus asked
+  // back, with nothing said.
+  test("a reported half-year without an OH line is said, with the OH the rate allows", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const rows = [...sheet.rows.slice(0, 4), ["Summa", 875000, 808028, 66972]];
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
+    expect(r.years[0]).toMatchObject({ budget: 962500, actual: 808028 });
+    expect(findingAt(r, "OH_NOT_REPORTED")).toEqual(["Utfall 2024 H1!C1"]);
+    expect(r.findings.find((f) => f.code === "OH_NOT_REPORTED")!.message).toBe(
+      `Halvåret 2024-H1 har ingen OH-rad: OH räknas som 0 kr i utfallet, och budgetens OH, 87${NNBSP}500\u00a0kr, blir överskott som återbetalas. OH-satsen på de direkta kostnadernas utfall hade gett 80${NNBSP}803\u00a0kr. Lägg till raden OH-kostnader med utfallet (0 om ingen OH tas ut).`,
+    );
+    // With the line, its actual 0: as typed, and nothing said.
+    const zero = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: [
+          ...rows.slice(0, 4),
+          ["OH-kostnader", 87500, 0, 87500],
+          ["Summa", 962500, 808028, 154472],
+        ],
+      },
+    ]);
+    expect(codesOf(zero)).not.toContain("OH_NOT_REPORTED");
+  });
+
   test("a typed Differens that disagrees is a finding at its cell", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
     const rows = sheet.rows.map((r, i) =>

@@ -55,6 +55,7 @@ describe("the finding catalogue", () => {
       "MONTHS_OUTSIDE_HALF_YEAR",
       "OH_MISMATCH",
       "OH_FORMULA_STALE",
+      "OH_NOT_REPORTED",
       "OH_ACTUAL_ABOVE_RATE",
       "OVERSPENT",
       "OVERSPENT_WITHIN_TOLERANCE",

@@ -8,6 +8,7 @@ import { halfYearChecks } from "./half-years";
 import { actualChecks, budgetChecks } from "./lines";
 import {
   overheadActualCheck,
+  overheadNotReportedCheck,
   overheadBudgetCheck,
   overheadLabelCheck,
 } from "./overhead";
@@ -32,6 +33,7 @@ export function checkFigures(
       ...overheadLabelCheck(h, ratePpm),
       ...actualChecks(h, c.agreement),
       ...overheadActualCheck(h),
+      ...overheadNotReportedCheck(h, ratePpm),
       ...totalRowChecks(h),
       ...subtotalChecks(h),
       ...lineAsTotalCheck(h, ratePpm),

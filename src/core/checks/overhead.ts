@@ -4,7 +4,8 @@
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
-import { subtract, sum } from "../figures/money";
+import { ZERO, minOf, subtract, sum } from "../figures/money";
+import { overheadOf } from "../figures/compute";
 import { isOwnOverheadFormula } from "../ownership";
 import { rateInLabel } from "../reading/glossary";
 
@@ -53,6 +54,39 @@ export function overheadActualCheck(h: ComputedHalfYear): Finding[] {
         actualOre: a.overhead,
         allowedOre: a.eligibleOverhead,
         excessOre: subtract(a.overhead, a.eligibleOverhead),
+      },
+    ),
+  ];
+}
+
+/**
+ * A reported half-year without an OH line: its actual OH is 0, and the budget's OH was surplus,
+ * repaid, with nothing said. Said, with what the rate would have let it count.
+ */
+export function overheadNotReportedCheck(
+  h: ComputedHalfYear,
+  ratePpm: number | null,
+): Finding[] {
+  const a = h.actual;
+  if (
+    !a ||
+    h.budget.overhead === ZERO ||
+    h.source.lines.some((l) => l.category === "overhead")
+  )
+    return [];
+  const allowed =
+    ratePpm === null
+      ? h.budget.overhead
+      : minOf(overheadOf(a.direct, ratePpm), h.budget.overhead);
+  return [
+    finding(
+      "OH_NOT_REPORTED",
+      h.source.sheet,
+      cellOf(h.source, h.source.headerRow, "actual"),
+      {
+        halfYear: h.halfYear.id,
+        budgetOre: h.budget.overhead,
+        allowedOre: allowed,
       },
     ),
   ];

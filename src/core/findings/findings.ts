@@ -885,6 +885,17 @@ export const FINDINGS = {
       `The overhead formula for ${f.halfYear} gives ${f.entered} but overhead rate × all direct costs = ${f.computed}: it does not cover every line (an inserted row, for example). ${f.computed} is used; Compute rewrites the formula.`,
     "warning",
   ),
+  OH_NOT_REPORTED: t<{
+    readonly halfYear: string;
+    readonly budgetOre: Ore;
+    readonly allowedOre: Ore;
+  }>(
+    (f) =>
+      `Halvåret ${f.halfYear} har ingen OH-rad: OH räknas som 0 kr i utfallet, och budgetens OH, ${f.budget}, blir överskott som återbetalas. OH-satsen på de direkta kostnadernas utfall hade gett ${f.allowed}. Lägg till raden OH-kostnader med utfallet (0 om ingen OH tas ut).`,
+    (f) =>
+      `The half-year ${f.halfYear} has no OH line: its actual OH counts as 0, and the budget's OH, ${f.budget}, is surplus to be repaid. The rate on the actual direct costs would have given ${f.allowed}. Add the line OH-kostnader with its actual (0 if no OH is charged).`,
+    "warning",
+  ),
   OH_ACTUAL_ABOVE_RATE: t<{
     readonly halfYear: string;
     readonly actualOre: Ore;
