@@ -41,6 +41,7 @@ describe("the finding catalogue", () => {
       "HIDDEN_SHEET_NOT_READ",
       "BUDGET_SHEET_REPORTED",
       "REPORTED_BUDGET_DIFFERS",
+      "HALF_YEAR_BELOW_TABLE",
       "DUPLICATE_HALF_YEAR",
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",

@@ -1359,6 +1359,51 @@ describe("an amount in a column per part of the half-year", () => {
   });
 });
 
+describe("two half-years' tables stacked on one sheet", () => {
+  /** The seed's report of 2024 on one sheet "Utfall 2024": H1's table, and H2's below a title. */
+  const stacked = (title: string, withH2Sheet = false) => {
+    const [details, h1, h2] = reportWorkbook();
+    return checkSheets([
+      details!,
+      {
+        name: "Utfall 2024",
+        rows: [["Januari–juni 2024"], ...h1!.rows, [], [title], ...h2!.rows],
+      },
+      ...(withH2Sheet ? [h2!] : []),
+    ]);
+  };
+
+  // Read as the first half-year only: the second's 73 667 kr surplus was left out of the
+  // repayment (306 555 kr for 380 222), with only an information that 2024-H2 is not in the
+  // workbook.
+  test("the table below, under a title naming another half-year, is an error: it is not read", async () => {
+    const r = await stacked("Juli–december 2024");
+    expect(r.periods.map((p) => p.id)).toEqual(["2024-H1"]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "HALF_YEAR_BELOW_TABLE")
+        .map((f) => `${f.sheet} ${f.cell} ${f.severity}`),
+    ).toEqual(["Utfall 2024 A9 error"]);
+    expect(
+      r.findings.find((f) => f.code === "HALF_YEAR_BELOW_TABLE")!.message,
+    ).toBe(
+      'Under tabellen, från rad 9, står en tabell för 2024-H2 som inte läses: ett blad läses som ett halvår, och 2024-H2 saknas i beräkningen. Flytta tabellen till ett eget blad, "Utfall 2024 H2".',
+    );
+  });
+
+  test("with a sheet of its own for that half-year, or under a title of no half-year, nothing is said", async () => {
+    const copy = await stacked("Juli–december 2024", true);
+    expect(copy.periods.map((p) => p.id)).toEqual(["2024-H1", "2024-H2"]);
+    expect(copy.findings.map((f) => f.code)).not.toContain(
+      "HALF_YEAR_BELOW_TABLE",
+    );
+    const spec = await stacked("Specifikation av verksamhetskostnader");
+    expect(spec.findings.map((f) => f.code)).not.toContain(
+      "HALF_YEAR_BELOW_TABLE",
+    );
+  });
+});
+
 describe("the actuals of a part of the half-year, alone", () => {
   /** The seed's report with the actual column of each half-year headed `header`. */
   const headed = (header: string, extra?: string) =>

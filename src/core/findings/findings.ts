@@ -180,6 +180,17 @@ export const FINDINGS = {
       'The workbook has no half-year sheet. Add one sheet per half-year, e.g. "Budget 2025 H2", with a table with the columns Post and Budget.',
     "error",
   ),
+  HALF_YEAR_BELOW_TABLE: t<{
+    readonly halfYear: string;
+    readonly row: number;
+    readonly sheetName: string;
+  }>(
+    (f) =>
+      `Under tabellen, från rad ${f.row}, står en tabell för ${f.halfYear} som inte läses: ett blad läses som ett halvår, och ${f.halfYear} saknas i beräkningen. Flytta tabellen till ett eget blad, "${f.sheetName}".`,
+    (f) =>
+      `Below the table, from row ${f.row}, is a table for ${f.halfYear} that is not read: a sheet is read as one half-year, and ${f.halfYear} is missing from the figures. Move the table to a sheet of its own, "${f.sheetName}".`,
+    "error",
+  ),
   DUPLICATE_HALF_YEAR: t<{
     readonly halfYear: string;
     readonly other: string;

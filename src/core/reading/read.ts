@@ -161,6 +161,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   let details: AgreementRead | null = null;
   const halfYears: HalfYearSheet[] = [];
   const byColumns: Finding[] = [];
+  const below: { halfYear: HalfYear; finding: Finding }[] = [];
   const reportsWithoutBudget = new ReportsWithoutBudget(halfYearFindings);
   // Read after the loop: its dates are checked against the agreement, which may come later.
   let salaryGrid: Grid | null = null;
@@ -175,6 +176,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       append(halfYearFindings, read.findings);
       if (read.sheet) halfYears.push(read.sheet);
       if (read.columnsByHalfYear) byColumns.push(read.columnsByHalfYear);
+      if (read.below) below.push(read.below);
       reportsWithoutBudget.add(read.actualsOnly);
       if (read.sheet && s.hidden) elsewhere.hidden.add(s.name);
       elsewhere.details ??= read.details ?? null;
@@ -208,6 +210,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   salaryGrid ??= salariesFrom(elsewhere.salaries, halfYearFindings);
   // A summary by half-year beside the half-years' sheets is theirs; alone, it is why none is read.
   if (halfYears.length === 0) append(halfYearFindings, byColumns);
+  append(halfYearFindings, unreadBelow(below, halfYears));
   reportsWithoutBudget.nameBudgets(halfYears);
   const shown = withoutCopies(halfYears, elsewhere.hidden);
   const read = details?.agreement ?? emptyAgreement();
@@ -1383,6 +1386,11 @@ interface SheetRead {
    * own): said once the workbook's sheets are known, naming the budget's sheet of that half-year.
    */
   readonly actualsOnly?: ReportWithoutBudget;
+  /**
+   * Another half-year's table below this one's, under a title that names it ("Juli–december
+   * 2024"): not read, and said where the workbook has no other sheet of that half-year.
+   */
+  readonly below?: { readonly halfYear: HalfYear; readonly finding: Finding };
 }
 
 interface ReportWithoutBudget {
@@ -1590,6 +1598,10 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
     const failure = columns?.finding ? [columns.finding] : [];
     return done({ sheet: null, findings: [...period.findings, ...failure] });
   }
+  const below =
+    rows.below && rows.below.halfYear.id !== period.halfYear.id
+      ? { below: halfYearBelow(sheet, rows.below, found.actual !== undefined) }
+      : {};
   const noLines =
     reader.lines.length === 0
       ? [finding("NO_LINES", sheet, a1(header.row + 1, found.label))]
@@ -1607,6 +1619,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...(reader.subtotals.length > 0 ? { subtotals: reader.subtotals } : {}),
       periodCell: period.cell,
     },
+    ...below,
     findings: [
       ...period.findings,
       ...(scaled
@@ -1627,6 +1640,33 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...noLines,
     ],
   });
+}
+
+/** The tables of half-years below another's that no sheet of the workbook has: said. */
+function unreadBelow(
+  below: readonly { halfYear: HalfYear; finding: Finding }[],
+  halfYears: readonly HalfYearSheet[],
+): Finding[] {
+  return below
+    .filter((b) => !halfYears.some((h) => h.halfYear.id === b.halfYear.id))
+    .map((b) => b.finding);
+}
+
+/** Another half-year's table below the sheet's: its finding, to be said if no sheet has it. */
+function halfYearBelow(
+  sheet: string,
+  at: { r: number; c: number; halfYear: HalfYear },
+  reported: boolean,
+): { halfYear: HalfYear; finding: Finding } {
+  const { halfYear } = at;
+  return {
+    halfYear,
+    finding: finding("HALF_YEAR_BELOW_TABLE", sheet, a1(at.r, at.c), {
+      halfYear: halfYear.id,
+      row: at.r + 1,
+      sheetName: `${reported ? "Utfall" : "Budget"} ${halfYear.year} H${halfYear.half}`,
+    }),
+  };
 }
 
 /**
@@ -2005,6 +2045,13 @@ class TableRows {
   private headless = false;
   private tableEnded = false;
   private first = true;
+  /** Rows looked at below the table, for another half-year's table (lookBelow). */
+  private belowLooked = 0;
+  /** A title below the table that names a half-year, waiting for its table's headers. */
+  private titleBelow: { r: number; c: number; halfYear: HalfYear } | null =
+    null;
+  /** Another half-year's table below this one's: its title's row, cell and half-year. */
+  below: { r: number; c: number; halfYear: HalfYear } | null = null;
 
   /** The year of the half-year the sheet's name names, for headers that name another. */
   private readonly sheetYear: number | null;
@@ -2012,6 +2059,35 @@ class TableRows {
   constructor(private readonly sheet: string) {
     const named = parsePeriod(sheet);
     this.sheetYear = named?.kind === "half-year" ? named.halfYear.year : null;
+  }
+
+  /**
+   * Below the table, the first rows: a title that names a half-year ("Juli–december 2024") with a
+   * table's headers on its row or within a few below it is another half-year's table, stacked on
+   * one sheet. Bounded: a crafted sheet's rows below are not all looked at.
+   */
+  private lookBelow(r: number, cells: ReadonlyArray<Cell | undefined>): void {
+    if (this.below || this.belowLooked >= ROWS_LOOKED_BELOW) return;
+    this.belowLooked++;
+    if (this.titleBelow && r - this.titleBelow.r > TITLE_ABOVE_HEADER)
+      this.titleBelow = null;
+    for (let c = 0; c < Math.min(cells.length, 3) && !this.titleBelow; c++) {
+      const cell = cells[c];
+      if (!cell || cell.t !== "s" || cell.v.length > 60) continue;
+      const named = parsePeriod(cell.v);
+      if (named?.kind === "half-year")
+        this.titleBelow = { r, c, halfYear: named.halfYear };
+    }
+    const header = this.titleBelow && headerOf(r, cells);
+    if (header && header.columns.budget !== undefined)
+      this.below = this.titleBelow;
+  }
+
+  /** A row below the table's end: lines added below its total, or another half-year's table. */
+  private belowEnd(r: number, cells: ReadonlyArray<Cell | undefined>): void {
+    if (this.reader?.watchingAfterEnd && !isBlankRow(cells))
+      this.reader.afterEnd(r, cells);
+    if (!this.reader?.watchingAfterEnd) this.lookBelow(r, cells);
   }
 
   take(row: SheetRow): void {
@@ -2022,8 +2098,7 @@ class TableRows {
     }
     if (this.salaryRows) this.head[r] = row.cells;
     if (this.tableEnded) {
-      if (this.reader?.watchingAfterEnd && !isBlankRow(row.cells))
-        this.reader.afterEnd(r, row.cells);
+      this.belowEnd(r, row.cells);
       return;
     }
     if (this.scenario || this.headless) return;
@@ -2135,8 +2210,15 @@ class TableRows {
         this.actualTyped = true;
       return;
     }
-    if (this.tableEnded || isBlankRow(row.cells)) return;
+    if (this.tableEnded) {
+      this.belowEnd(row.index, row.cells);
+      return;
+    }
+    if (isBlankRow(row.cells)) return;
+    // Below a total, the rows may be another half-year's table (lookBelow).
+    const belowTotal = this.reader.total !== null;
     if (!this.reader.read(row.index, row.cells)) this.tableEnded = true;
+    if (belowTotal || this.tableEnded) this.lookBelow(row.index, row.cells);
   }
 }
 
@@ -2430,6 +2512,9 @@ const cachedIsIncome = cached(isIncomeHeading);
  * it are notes (no section of a budget is this long; a crafted file's rows are not all held).
  */
 const MAX_HELD_AFTER_TOTAL = 10_000;
+/** The rows below a table's end looked at for another half-year's table, and its title's reach. */
+const ROWS_LOOKED_BELOW = 200;
+const TITLE_ABOVE_HEADER = 3;
 /**
  * A line's amount, read in its column's unit, that no line of a partnership costs in a half-year
  * (10 million kronor): kronor typed under "Budget (tkr)".
