@@ -1,6 +1,9 @@
 // SPEC §6: defective workbooks give findings at the exact cell, or a workbook-level error.
 
-import { isSectionTotalLabel } from "../../src/core/reading/glossary";
+import {
+  isSectionTotalLabel,
+  wordedRow,
+} from "../../src/core/reading/glossary";
 import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
 import {
   HEADERS,
@@ -1538,6 +1541,28 @@ describe("money carried over from an earlier period", () => {
       "Sparade semesterdagar",
     ]);
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe("what a row's label says it is, when it is no cost", () => {
+  // Its first word turns most labels away unnormalised; a number or letter that lists the label,
+  // and the case of its letters, do not.
+  test.each([
+    ["Intäkter: deltagaravgifter", "income"],
+    ["4. Intäkter: deltagaravgifter", "income"],
+    ["  MEDFINANSIERING Rädda Barnen", "income"],
+    ["a) Överfört från H1", "carry"],
+    ["IV. Ingående saldo", "carry"],
+    ["2.1 Överskott att återbetala", "result"],
+    ["Över-/underskott", "result"],
+    ["Aktivitet 12", null],
+    ["Överskottsmaterial", null],
+    ["Intäktsbortfall", null],
+    ["Att förbruka", null],
+    ["", null],
+    ["x".repeat(300), null],
+  ] as const)("%j: %p", (label, kind) => {
+    expect(wordedRow(label)).toBe(kind);
   });
 });
 

@@ -519,8 +519,78 @@ export function isSubtotalLabel(label: string): boolean {
 const CARRY_OVER =
   /^(?:(?:överfört|överförda|överföring|överförs|flyttat|flyttade) (?:från|fr)|(?:ej|inte) (?:förbrukade?|förbrukat|använda?|använt|utnyttjade?|utnyttjat)(?: medel| bidrag)?(?: från| fr| \d{4}| h[12]|$)|(?:outnyttjade?|outnyttjat|oförbrukade?|oförbrukat|oanvända?|oanvänt|kvarvarande|sparade|balanserade?|balanserat) (?:medel|bidrag|belopp|överskott)|(?:överskott|underskott) (?:från|fr|föregående|förra|tidigare|\d{4}|h[12]|vt|ht)|ingående (?:saldo|balans|medel))(?![\p{L}\p{N}])/u;
 
-export function isCarryOverLabel(label: string): boolean {
-  return CARRY_OVER.test(labelKey(label));
+const CARRY_OVER_FIRST = new Set([
+  "överfört",
+  "överförda",
+  "överföring",
+  "överförs",
+  "flyttat",
+  "flyttade",
+  "ej",
+  "inte",
+  "outnyttjade",
+  "outnyttjad",
+  "outnyttjat",
+  "oförbrukade",
+  "oförbrukad",
+  "oförbrukat",
+  "oanvända",
+  "oanvänd",
+  "oanvänt",
+  "kvarvarande",
+  "sparade",
+  "balanserade",
+  "balanserad",
+  "balanserat",
+  "överskott",
+  "underskott",
+  "ingående",
+]);
+
+/** Longer than any label these words start: such a label is not normalised to be looked at. */
+const MAX_WORDED_LABEL = 200;
+/** How far into a label its first word may start, past the number or letter that lists it. */
+const FIRST_WORD_WITHIN = 12;
+
+function isLetterCode(c: number): boolean {
+  const lower = c | 0x20;
+  return (
+    (lower >= 0x61 && lower <= 0x7a) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
+  );
+}
+
+/**
+ * A label's first word, lower-cased, past the number or letter that lists it ("1.2 Intäkter",
+ * "a) Överfört"); "" for a label too long or with no word near its start. The label tests run on
+ * every row: most labels are turned away by their first word before they are normalised.
+ */
+export function firstWordOf(label: string): string {
+  if (label.length > MAX_WORDED_LABEL) return "";
+  let i = 0;
+  for (let skipped = 0; skipped < 2; skipped++) {
+    while (
+      i < FIRST_WORD_WITHIN &&
+      i < label.length &&
+      !isLetterCode(label.charCodeAt(i))
+    )
+      i++;
+    let end = i;
+    while (end < label.length && isLetterCode(label.charCodeAt(end))) end++;
+    const next = label.charCodeAt(end);
+    // "a) ", "IV. ": a letter that lists the label; its word is the next.
+    if (
+      skipped === 0 &&
+      end - i <= 4 &&
+      (next === 0x29 || next === 0x2e) &&
+      label.charCodeAt(end + 1) === 0x20
+    ) {
+      i = end + 1;
+      continue;
+    }
+    return end > i ? label.slice(i, end).toLowerCase() : "";
+  }
+  return "";
 }
 
 /**
@@ -532,9 +602,22 @@ export function isCarryOverLabel(label: string): boolean {
 const RESULT_ROW =
   /^(?:(?:halvårets|periodens|årets) )?(?:överskott|underskott|över underskott|överskott underskott|resultat|saldo|att återbetala|återbetalning|återbetalas|kvar att förbruka|kvar att använda|återstår|återstående medel)(?: (?:att återbetala|att återföra|underskott|till (?:malmö stad|kommunen|staden|kommunstyrelsen|stadskontoret)))*$/u;
 
-export function isResultLabel(label: string): boolean {
-  return RESULT_ROW.test(labelKey(label));
-}
+const RESULT_FIRST = new Set([
+  "halvårets",
+  "periodens",
+  "årets",
+  "överskott",
+  "underskott",
+  "över",
+  "resultat",
+  "saldo",
+  "att",
+  "återbetalning",
+  "återbetalas",
+  "kvar",
+  "återstår",
+  "återstående",
+]);
 
 /**
  * A heading (or a category cell) of income, which a budget may show above or below its costs:
@@ -558,8 +641,48 @@ export function isIncomeHeading(text: string): boolean {
 const INCOME_LABEL =
   /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|övriga intäkter|egen insats|egna insatser|egna medel|bidrag från|bidrag malmö stad|malmö stads bidrag|kommunalt bidrag|kommunala bidrag|(?:erhållet|erhållna|beviljat|beviljade) (?:bidrag|medel)|income|revenue|revenues|funding)(?![\p{L}\p{N}])/u;
 
-export function isIncomeLabel(label: string): boolean {
-  return INCOME_LABEL.test(labelKey(label));
+const INCOME_FIRST = new Set([
+  "intäkter",
+  "intäkt",
+  "inkomster",
+  "inkomst",
+  "finansiering",
+  "medfinansiering",
+  "egenfinansiering",
+  "övriga",
+  "egen",
+  "egna",
+  "bidrag",
+  "malmö",
+  "kommunalt",
+  "kommunala",
+  "erhållet",
+  "erhållna",
+  "beviljat",
+  "beviljade",
+  "income",
+  "revenue",
+  "revenues",
+  "funding",
+]);
+
+/**
+ * What a row's label says it is, when it is no cost: income ("Intäkter: deltagaravgifter"), money
+ * carried over ("Överfört från H1") or the result ("Överskott att återbetala"); null for any other
+ * label. Its first word turns most labels away before they are normalised: this runs on every row.
+ */
+export function wordedRow(label: string): "income" | "carry" | "result" | null {
+  const first = firstWordOf(label);
+  if (first === "") return null;
+  const income = INCOME_FIRST.has(first);
+  const carry = CARRY_OVER_FIRST.has(first);
+  const result = RESULT_FIRST.has(first);
+  if (!income && !carry && !result) return null;
+  const key = labelKey(label);
+  if (income && INCOME_LABEL.test(key)) return "income";
+  if (carry && CARRY_OVER.test(key)) return "carry";
+  if (result && RESULT_ROW.test(key)) return "result";
+  return null;
 }
 
 /** A heading of costs, which ends a section of income: "Kostnader", "Projektkostnader", "Utgifter". */

@@ -43,9 +43,7 @@ import {
   isCostHeading,
   isFallbackBudgetHeader,
   isIncomeHeading,
-  isIncomeLabel,
-  isCarryOverLabel,
-  isResultLabel,
+  wordedRow,
   isSectionTotalLabel,
   isSummaLabel,
   namesPosts,
@@ -2540,76 +2538,6 @@ interface IncomeRows {
   last: number;
 }
 
-/**
- * Whether a label may carry money over (isCarryOverLabel): short, and its first letter is one
- * those words start with, so that most labels are turned away without being normalised.
- */
-function mayCarryOver(label: string): boolean {
-  // Such a row's label is short; a long one (a crafted file's 32 000 characters) is not looked at.
-  if (label.length > MAX_HEADER_TEXT * 2) return false;
-  let i = 0;
-  while (i < label.length && label.charCodeAt(i) <= 0x20) i++;
-  // ö, e, i, o, k, s, b, u, f in either case (Latin-1's cases differ by 0x20 too).
-  const c = label.charCodeAt(i) | 0x20;
-  return (
-    c === 0xf6 ||
-    c === 0x65 ||
-    c === 0x69 ||
-    c === 0x6f ||
-    c === 0x6b ||
-    c === 0x73 ||
-    c === 0x62 ||
-    c === 0x75 ||
-    c === 0x66
-  );
-}
-
-/**
- * Whether a label may name income (isIncomeLabel): short, and its first letter past a number that
- * lists it is one those words start with, so that most labels are turned away unnormalised.
- */
-function mayBeIncome(label: string): boolean {
-  if (label.length > MAX_HEADER_TEXT * 2) return false;
-  let i = 0;
-  // Spaces, digits and punctuation ("1.2 ", "a) " is left to labelKey's look).
-  while (i < label.length && label.charCodeAt(i) < 0x41) i++;
-  // i, m, f, e, r, ö, b, k in either case (Latin-1's cases differ by 0x20 too).
-  const c = label.charCodeAt(i) | 0x20;
-  return (
-    c === 0x62 ||
-    c === 0x6b ||
-    c === 0x69 ||
-    c === 0x6d ||
-    c === 0x66 ||
-    c === 0x65 ||
-    c === 0x72 ||
-    c === 0xf6
-  );
-}
-
-/**
- * Whether a label may state a result (isResultLabel): short, and its first letter is one those
- * words start with.
- */
-function mayBeResult(label: string): boolean {
-  if (label.length > MAX_HEADER_TEXT) return false;
-  let i = 0;
-  while (i < label.length && label.charCodeAt(i) <= 0x20) i++;
-  // ö, å, u, r, s, a, k, h, p in either case (Latin-1's cases differ by 0x20 too).
-  const c = label.charCodeAt(i) | 0x20;
-  return (
-    c === 0xf6 ||
-    c === 0xe5 ||
-    c === 0x75 ||
-    c === 0x72 ||
-    c === 0x73 ||
-    c === 0x61 ||
-    c === 0x6b ||
-    c === 0x68 ||
-    c === 0x70
-  );
-}
-
 /** A row that breaks down the line above: "varav sociala avgifter", "Därav hyra". */
 const OF_WHICH = /^(?:varav|därav)(?![\p{L}\p{N}])/iu;
 
@@ -3011,7 +2939,7 @@ class TableReader {
 
   /** Whether the row's label names income and the row has an amount (a note says nothing). */
   private incomeInLabel(label: string): boolean {
-    return mayBeIncome(label) && this.hasFigures() && isIncomeLabel(label);
+    return wordedRow(label) === "income" && this.hasFigures();
   }
 
   /** A row with a service percentage, months or a monthly cost is a salary: a cost. */
@@ -3102,18 +3030,19 @@ class TableReader {
       );
       return true;
     }
+    const worded = wordedRow(label);
     // "Intäkter: deltagaravgifter" with an amount: income named in the label, as the seed's report
-    // names a line's category there.
-    if (this.incomeInLabel(label)) {
+    // names a line's category there (without an amount, a note).
+    if (worded === "income" && this.hasFigures()) {
       this.openIncome(label.trim(), t.label, true);
       return true;
     }
-    if (mayCarryOver(label) && isCarryOverLabel(label)) {
+    if (worded === "carry") {
       this.notCounted(label, "CARRY_OVER_NOT_READ");
       return true;
     }
     // "Överskott att återbetala" with the surplus as its actual: the result, not a cost.
-    if (mayBeResult(label) && isResultLabel(label)) {
+    if (worded === "result") {
       this.notCounted(label, "RESULT_ROW_NOT_READ");
       return true;
     }
@@ -3169,7 +3098,7 @@ class TableReader {
       (salary ? "salary" : "other");
     const shownLabel = label || categoryText || `Rad ${r + 1}`;
     this.duplicate(category, shownLabel);
-    this.lines.push({
+    const line: LineInput = {
       row: r + 1,
       category,
       label: shownLabel,
@@ -3181,15 +3110,18 @@ class TableReader {
       variance,
       // Sized to what it holds: a list pushed from empty holds room for 17 (107 MB at 490 000
       // lines with a cell each that does not read).
-      ...(actual === null && t.actual >= 0 && isDashCell(row[t.actual])
-        ? { actualDashed: true as const }
-        : {}),
       unreadable:
         this.unreadable === NONE_UNREADABLE
           ? this.unreadable
           : this.unreadable.slice(),
       formulas: this.formulas(),
-    });
+    };
+    // A dash for the actual is rare: the other lines keep one shape, built without a spread.
+    this.lines.push(
+      actual === null && t.actual >= 0 && isDashCell(row[t.actual])
+        ? { ...line, actualDashed: true }
+        : line,
+    );
   }
 
   /**
