@@ -42,6 +42,7 @@ describe("the finding catalogue", () => {
       "BUDGET_SHEET_REPORTED",
       "REPORTED_BUDGET_DIFFERS",
       "HALF_YEAR_BELOW_TABLE",
+      "HALF_YEAR_BESIDE_TABLE",
       "DUPLICATE_HALF_YEAR",
       "HALF_YEAR_OUTSIDE_AGREEMENT",
       "SURPLUS_YEAR_REPEATED",

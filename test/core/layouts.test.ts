@@ -1404,6 +1404,49 @@ describe("two half-years' tables stacked on one sheet", () => {
   });
 });
 
+describe("two half-years' tables side by side on one sheet", () => {
+  /** H1's table in A–D, H2's in F–I under a title `title`, on one sheet "Utfall 2024". */
+  const beside = (title: string) => {
+    const [details, h1, h2] = reportWorkbook();
+    return checkSheets([
+      details!,
+      {
+        name: "Utfall 2024",
+        rows: [
+          ["Januari–juni 2024", null, null, null, null, title],
+          ...h1!.rows.map((row, i) => [...row, null, ...h2!.rows[i]!]),
+        ],
+      },
+    ]);
+  };
+
+  // Three warnings that the columns were read as the first table's, asking to rename them; the
+  // second half-year's figures were left out of the repayment.
+  test("the table beside, under a title naming another half-year, is an error at its title", async () => {
+    const r = await beside("Juli–december 2024");
+    expect(r.periods.map((p) => p.id)).toEqual(["2024-H1"]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "HALF_YEAR_BESIDE_TABLE")
+        .map((f) => `${f.sheet} ${f.cell} ${f.severity}`),
+    ).toEqual(["Utfall 2024 F1 error"]);
+    expect(
+      r.findings.find((f) => f.code === "HALF_YEAR_BESIDE_TABLE")!.message,
+    ).toBe(
+      'Bredvid tabellen, från kolumn F, står en tabell för 2024-H2 som inte läses: ett blad läses som ett halvår, och 2024-H2 saknas i beräkningen. Flytta tabellen till ett eget blad, "Utfall 2024 H2".',
+    );
+    expect(r.findings.map((f) => f.code)).not.toContain("COLUMN_REPEATED");
+  });
+
+  test("under a title of no half-year, the columns are repeated ones, as before", async () => {
+    const r = await beside("Reviderad budget");
+    expect(r.findings.map((f) => f.code)).toContain("COLUMN_REPEATED");
+    expect(r.findings.map((f) => f.code)).not.toContain(
+      "HALF_YEAR_BESIDE_TABLE",
+    );
+  });
+});
+
 describe("the actuals of a part of the half-year, alone", () => {
   /** The seed's report with the actual column of each half-year headed `header`. */
   const headed = (header: string, extra?: string) =>

@@ -191,6 +191,17 @@ export const FINDINGS = {
       `Below the table, from row ${f.row}, is a table for ${f.halfYear} that is not read: a sheet is read as one half-year, and ${f.halfYear} is missing from the figures. Move the table to a sheet of its own, "${f.sheetName}".`,
     "error",
   ),
+  HALF_YEAR_BESIDE_TABLE: t<{
+    readonly halfYear: string;
+    readonly column: string;
+    readonly sheetName: string;
+  }>(
+    (f) =>
+      `Bredvid tabellen, från kolumn ${f.column}, står en tabell för ${f.halfYear} som inte läses: ett blad läses som ett halvår, och ${f.halfYear} saknas i beräkningen. Flytta tabellen till ett eget blad, "${f.sheetName}".`,
+    (f) =>
+      `Beside the table, from column ${f.column}, is a table for ${f.halfYear} that is not read: a sheet is read as one half-year, and ${f.halfYear} is missing from the figures. Move the table to a sheet of its own, "${f.sheetName}".`,
+    "error",
+  ),
   DUPLICATE_HALF_YEAR: t<{
     readonly halfYear: string;
     readonly other: string;

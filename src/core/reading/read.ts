@@ -12,6 +12,7 @@ import {
   type StreamedSheet,
   type WorkbookSheets,
   a1,
+  columnLetters,
   cellAt,
   gridOf,
   isBlankRow,
@@ -1596,10 +1597,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
     const failure = columns?.finding ? [columns.finding] : [];
     return done({ sheet: null, findings: [...period.findings, ...failure] });
   }
-  const below =
-    rows.below && rows.below.halfYear.id !== period.halfYear.id
-      ? { below: halfYearBelow(sheet, rows.below, found.actual !== undefined) }
-      : {};
+  const other = otherTable(sheet, header, rows, period.halfYear, found);
   const noLines =
     reader.lines.length === 0
       ? [finding("NO_LINES", sheet, a1(header.row + 1, found.label))]
@@ -1617,14 +1615,14 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...(reader.subtotals.length > 0 ? { subtotals: reader.subtotals } : {}),
       periodCell: period.cell,
     },
-    ...below,
+    ...(other.table ? { below: other.table } : {}),
     findings: [
       ...period.findings,
       ...(scaled
         ? unitFindings(sheet, header, reader.scaledRead, rows.head[header.row])
         : []),
       ...costWithoutContributions(sheet, header, rows.head[header.row]),
-      ...repeatedColumns(sheet, header, rows.head[header.row]),
+      ...repeatedColumns(sheet, other.header, rows.head[header.row]),
       ...otherPeriodColumns(sheet, header, rows.head, period.halfYear),
       ...noActualColumn(sheet, header, rows.head[header.row]),
       ...salaryColumnMissing(
@@ -1640,6 +1638,35 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
   });
 }
 
+/**
+ * Another half-year's table on the sheet, below its own or beside it: its finding, said where no
+ * sheet has that half-year, and the header without the columns of a table beside (said once, at
+ * its title, not as repeated columns).
+ */
+function otherTable(
+  sheet: string,
+  header: Header,
+  rows: TableRows,
+  halfYear: HalfYear,
+  found: TableColumns,
+): { table: { halfYear: HalfYear; finding: Finding } | null; header: Header } {
+  const reported = found.actual !== undefined;
+  const beside = halfYearBeside(sheet, header, rows.head, halfYear, reported);
+  const below =
+    rows.below && rows.below.halfYear.id !== halfYear.id
+      ? halfYearBelow(sheet, rows.below, reported)
+      : null;
+  return {
+    table: below ?? beside,
+    header: beside
+      ? {
+          ...header,
+          repeated: header.repeated.filter((x) => x.col < beside.from),
+        }
+      : header,
+  };
+}
+
 /** The tables of half-years below another's that no sheet of the workbook has: said. */
 function unreadBelow(
   below: readonly { halfYear: HalfYear; finding: Finding }[],
@@ -1648,6 +1675,55 @@ function unreadBelow(
   return below
     .filter((b) => !halfYears.some((h) => h.halfYear.id === b.halfYear.id))
     .map((b) => b.finding);
+}
+
+/**
+ * Another half-year's table beside the sheet's, its columns read again ("Budget | Utfall" right of
+ * the first) under a title that names it ("Juli–december 2024", within the rows right above the
+ * headers): its finding, to be said if no sheet has it, and its first column.
+ */
+function halfYearBeside(
+  sheet: string,
+  header: Header,
+  head: readonly (ReadonlyArray<Cell | undefined> | undefined)[],
+  halfYear: HalfYear,
+  reported: boolean,
+): { halfYear: HalfYear; finding: Finding; from: number } | null {
+  const again = header.repeated
+    .filter((x) => x.key === "budget" || x.key === "actual")
+    .map((x) => x.col);
+  if (again.length === 0) return null;
+  const first = Math.min(...again);
+  // The title stands above the second table, right of the first table's amounts.
+  const left = Math.max(
+    ...(["budget", "actual", "variance"] as const).map((k) => {
+      const c = header.columns[k];
+      return c !== undefined && c < first ? c : -1;
+    }),
+  );
+  for (
+    let r = header.row - 1;
+    r >= 0 && r >= header.row - TITLE_ABOVE_HEADER;
+    r--
+  )
+    for (let c = first; c > left; c--) {
+      const cell = head[r]?.[c];
+      if (!cell || cell.t !== "s" || cell.v.length > 60) continue;
+      const named = parsePeriod(cell.v);
+      if (named?.kind !== "half-year" || named.halfYear.id === halfYear.id)
+        continue;
+      const other = named.halfYear;
+      return {
+        halfYear: other,
+        from: c,
+        finding: finding("HALF_YEAR_BESIDE_TABLE", sheet, a1(r, c), {
+          halfYear: other.id,
+          column: columnLetters(c),
+          sheetName: `${reported ? "Utfall" : "Budget"} ${other.year} H${other.half}`,
+        }),
+      };
+    }
+  return null;
 }
 
 /** Another half-year's table below the sheet's: its finding, to be said if no sheet has it. */
