@@ -154,6 +154,36 @@ describe("a defect at a cell is a finding at that cell", () => {
     expect(codesOf(zero)).not.toContain("OH_NOT_REPORTED");
   });
 
+  // The budget pasted into the actuals: no surplus, and nothing said.
+  test("actuals equal to the budget on every line, the OH too, look copied: a warning at the header", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const copied = sheet.rows.map((row, i) =>
+      i === 0 ? row : [row[0]!, row[1]!, row[1]!, 0],
+    );
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows: copied },
+    ]);
+    expect(r.years[0]).toMatchObject({ surplus: 0 });
+    expect(findingAt(r, "ACTUALS_EQUAL_BUDGET")).toEqual(["Utfall 2024 H1!C1"]);
+    expect(
+      r.findings.find((f) => f.code === "ACTUALS_EQUAL_BUDGET")!.message,
+    ).toBe(
+      `Utfallet för 2024-H1 är detsamma som budgeten på varje post, 962${NNBSP}500\u00a0kr i allt: det ser kopierat ut, och halvåret får inget överskott. Kontrollera utfallet mot bokföringen.`,
+    );
+    // One line off by a krona: real actuals, nothing said.
+    const real = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: copied.map((row, i) =>
+          i === 1 ? [row[0]!, 600000, 599999, 1] : row,
+        ),
+      },
+    ]);
+    expect(codesOf(real)).not.toContain("ACTUALS_EQUAL_BUDGET");
+  });
+
   test("a typed Differens that disagrees is a finding at its cell", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
     const rows = sheet.rows.map((r, i) =>

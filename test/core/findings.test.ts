@@ -57,6 +57,7 @@ describe("the finding catalogue", () => {
       "MONTHS_OUTSIDE_HALF_YEAR",
       "OH_MISMATCH",
       "OH_FORMULA_STALE",
+      "ACTUALS_EQUAL_BUDGET",
       "OH_NOT_REPORTED",
       "OH_ACTUAL_ABOVE_RATE",
       "OVERSPENT",

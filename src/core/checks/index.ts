@@ -5,7 +5,7 @@ import type { Computation } from "../figures/figures";
 import type { Finding } from "../findings/findings";
 import type { BudgetWorkbook } from "../model";
 import { halfYearChecks } from "./half-years";
-import { actualChecks, budgetChecks } from "./lines";
+import { actualChecks, budgetChecks, copiedActualsCheck } from "./lines";
 import {
   overheadActualCheck,
   overheadNotReportedCheck,
@@ -31,6 +31,7 @@ export function checkFigures(
       ...budgetChecks(h),
       ...overheadBudgetCheck(h, ratePpm),
       ...overheadLabelCheck(h, ratePpm),
+      ...copiedActualsCheck(h),
       ...actualChecks(h, c.agreement),
       ...overheadActualCheck(h),
       ...overheadNotReportedCheck(h, ratePpm),

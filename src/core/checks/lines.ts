@@ -105,6 +105,34 @@ const SALARY_INPUTS = [
   ["monthlyCost", "månadskostnad", "monthly cost"],
 ] as const;
 
+/** The fewest lines of costs whose actuals, all equal to their budgets, look copied. */
+const COPIED_LINES = 3;
+
+/**
+ * A reported half-year whose every line's actual is its budget, the OH too: the budget copied into
+ * the actuals, which leaves no surplus. Said once at the actuals' header.
+ */
+export function copiedActualsCheck(h: ComputedHalfYear): Finding[] {
+  const a = h.actual;
+  if (!a || a.eligibleTotal !== h.budget.total) return [];
+  const direct = h.lines.filter((l) => l.input.category !== "overhead");
+  const copied =
+    direct.length >= COPIED_LINES &&
+    direct.every(
+      (l) => l.input.actual === l.effectiveBudget && l.effectiveBudget > 0,
+    );
+  return copied
+    ? [
+        finding(
+          "ACTUALS_EQUAL_BUDGET",
+          h.source.sheet,
+          cellOf(h.source, h.source.headerRow, "actual"),
+          { halfYear: h.halfYear.id, amountOre: h.budget.total },
+        ),
+      ]
+    : [];
+}
+
 /** Every line's actual checks, in the sheet's order: missing, overspent, a typed variance that differs. */
 export function actualChecks(
   h: ComputedHalfYear,

@@ -907,6 +907,16 @@ export const FINDINGS = {
       `The overhead formula for ${f.halfYear} gives ${f.entered} but overhead rate × all direct costs = ${f.computed}: it does not cover every line (an inserted row, for example). ${f.computed} is used; Compute rewrites the formula.`,
     "warning",
   ),
+  ACTUALS_EQUAL_BUDGET: t<{
+    readonly halfYear: string;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `Utfallet för ${f.halfYear} är detsamma som budgeten på varje post, ${f.amount} i allt: det ser kopierat ut, och halvåret får inget överskott. Kontrollera utfallet mot bokföringen.`,
+    (f) =>
+      `The actuals of ${f.halfYear} are the budget on every line, ${f.amount} in all: they look copied, and the half-year has no surplus. Check the actuals against the accounts.`,
+    "warning",
+  ),
   OH_NOT_REPORTED: t<{
     readonly halfYear: string;
     readonly budgetOre: Ore;
