@@ -519,6 +519,7 @@ export function isSubtotalLabel(label: string): boolean {
 const CARRY_OVER =
   /^(?:(?:överfört|överförda|överföring|överförs|flyttat|flyttade) (?:från|fr)|(?:ej|inte) (?:förbrukade?|förbrukat|använda?|använt|utnyttjade?|utnyttjat)(?: medel| bidrag)?(?: från| fr| \d{4}| h[12]|$)|(?:outnyttjade?|outnyttjat|oförbrukade?|oförbrukat|oanvända?|oanvänt|kvarvarande|sparade|balanserade?|balanserat) (?:medel|bidrag|belopp|överskott)|(?:överskott|underskott) (?:från|fr|föregående|förra|tidigare|\d{4}|h[12]|vt|ht)|ingående (?:saldo|balans|medel))(?![\p{L}\p{N}])/u;
 
+/** The first words of CARRY_OVER's labels (wordedRow). */
 const CARRY_OVER_FIRST = new Set([
   "överfört",
   "överförda",
@@ -565,7 +566,7 @@ function isLetterCode(c: number): boolean {
  * "a) Överfört"); "" for a label too long or with no word near its start. The label tests run on
  * every row: most labels are turned away by their first word before they are normalised.
  */
-export function firstWordOf(label: string): string {
+function firstWordOf(label: string): string {
   if (label.length > MAX_WORDED_LABEL) return "";
   let i = 0;
   for (let skipped = 0; skipped < 2; skipped++) {
@@ -602,6 +603,7 @@ export function firstWordOf(label: string): string {
 const RESULT_ROW =
   /^(?:(?:halvårets|periodens|årets) )?(?:överskott|underskott|över underskott|överskott underskott|resultat|saldo|att återbetala|återbetalning|återbetalas|kvar att förbruka|kvar att använda|återstår|återstående medel)(?: (?:att återbetala|att återföra|underskott|till (?:malmö stad|kommunen|staden|kommunstyrelsen|stadskontoret)))*$/u;
 
+/** The first words of RESULT_ROW's labels (wordedRow). */
 const RESULT_FIRST = new Set([
   "halvårets",
   "periodens",
@@ -641,6 +643,7 @@ export function isIncomeHeading(text: string): boolean {
 const INCOME_LABEL =
   /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|övriga intäkter|egen insats|egna insatser|egna medel|bidrag från|bidrag malmö stad|malmö stads bidrag|kommunalt bidrag|kommunala bidrag|(?:erhållet|erhållna|beviljat|beviljade) (?:bidrag|medel)|income|revenue|revenues|funding)(?![\p{L}\p{N}])/u;
 
+/** The first words of INCOME_LABEL's labels (wordedRow). */
 const INCOME_FIRST = new Set([
   "intäkter",
   "intäkt",
