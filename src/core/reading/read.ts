@@ -2152,7 +2152,9 @@ class TableRows {
       if (named?.kind === "half-year")
         this.titleBelow = { r, c, halfYear: named.halfYear };
     }
-    const header = this.titleBelow && headerOf(r, cells);
+    // A table's headers stand in its first columns: a crafted row of 16 384 headers is not read.
+    const header =
+      this.titleBelow && headerOf(r, cells.slice(0, HALF_YEAR_COLUMNS_SCANNED));
     if (header && header.columns.budget !== undefined)
       this.below = this.titleBelow;
   }
