@@ -182,6 +182,34 @@ describe("the 2024 report in the seed's own labels", () => {
   };
   const seedSurplus = "Ej förbrukat överskott 2023";
 
+  test("a surplus of a year after the reported one ('Överskott 2025' in a report of 2024) is not counted, and said", async () => {
+    const r = await withDetailsRows((rows) => [
+      ...rows,
+      ["Överskott 2025", kr(1000)],
+    ]);
+    expect(r.repayment.total).toBe(380_222);
+    expect(findingAt(r, "SURPLUS_OF_REPORTED_YEAR")).toEqual(["Uppgifter!B10"]);
+    expect(
+      r.findings.find((f) => f.code === "SURPLUS_OF_REPORTED_YEAR")?.message,
+    ).toBe(
+      typeset(
+        "Överskottet för 2025 (1 000 kr) räknas inte som ett tidigare års: arbetsboken redovisar till och med 2024, och ett redovisat års överskott räknas fram ur dess halvår. I Uppgifter skrivs bara ett tidigare års överskott som inte är återbetalt.",
+      ),
+    );
+  });
+
+  test("a budget, which reports no year, keeps its earlier surplus of any year", async () => {
+    const [details, ...halves] = budgetWorkbook();
+    const r = await checkSheets([
+      { ...details!, rows: [...details!.rows, ["Överskott 2025", kr(1000)]] },
+      ...halves,
+    ]);
+    expect(r.repayment.items).toEqual([{ year: 2025, amount: 1000 }]);
+    expect(r.findings.map((f) => f.code)).not.toContain(
+      "SURPLUS_OF_REPORTED_YEAR",
+    );
+  });
+
   test("this year's surplus written in Uppgifter too ('Överskott 2024') is counted once, and said", async () => {
     const r = await withDetailsRows((rows) => [
       ...rows,

@@ -343,12 +343,13 @@ export const FINDINGS = {
   ),
   SURPLUS_OF_REPORTED_YEAR: t<{
     readonly year: number;
+    readonly lastYear: number;
     readonly amountOre: Ore;
   }>(
     (f) =>
-      `Överskottet för ${f.year} (${f.amount}) räknas inte som ett tidigare års: arbetsboken redovisar ${f.year}, och årets överskott räknas fram ur halvåren. I Uppgifter skrivs bara ett tidigare års överskott som inte är återbetalt.`,
+      `Överskottet för ${f.year} (${f.amount}) räknas inte som ett tidigare års: arbetsboken redovisar till och med ${f.lastYear}, och ett redovisat års överskott räknas fram ur dess halvår. I Uppgifter skrivs bara ett tidigare års överskott som inte är återbetalt.`,
     (f) =>
-      `The surplus for ${f.year} (${f.amount}) is not counted as an earlier year's: the workbook reports ${f.year}, and the year's surplus is worked out from its half-years. Uppgifter holds only an earlier year's surplus not yet repaid.`,
+      `The surplus for ${f.year} (${f.amount}) is not counted as an earlier year's: the workbook reports up to ${f.lastYear}, and a reported year's surplus is worked out from its half-years. Uppgifter holds only an earlier year's surplus not yet repaid.`,
     "warning",
   ),
   REPAID_NOT_MATCHED: t<{

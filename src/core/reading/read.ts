@@ -239,7 +239,8 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
 
 /**
  * The agreement without an "earlier" surplus of a year the workbook reports ("Överskott 2024" in a
- * report of 2024): the year's surplus is worked out from its half-years, and was asked back twice.
+ * report of 2024: the year's surplus is worked out from its half-years, and was asked back twice),
+ * or of a later year ("Överskott 2025" in it).
  */
 function notReportedTwice(
   agreement: Agreement,
@@ -252,20 +253,25 @@ function notReportedTwice(
       .filter((h) => h.lines.some((l) => l.actual !== null))
       .map((h) => h.halfYear.year),
   );
-  const twice = agreement.earlierSurpluses.filter((s) => reported.has(s.year));
+  // A budget (no year reported) may name any earlier year's surplus.
+  if (reported.size === 0) return agreement;
+  const lastYear = Math.max(...reported);
+  // A year the workbook reports, or a later one, has no surplus known as an earlier year's.
+  const notEarlier = (s: EarlierSurplus) =>
+    reported.has(s.year) || s.year > lastYear;
+  const twice = agreement.earlierSurpluses.filter(notEarlier);
   if (twice.length === 0) return agreement;
   for (const s of twice)
     findings.push(
       finding("SURPLUS_OF_REPORTED_YEAR", s.cell.sheet, s.cell.address, {
         year: s.year,
+        lastYear,
         amountOre: s.amount,
       }),
     );
   return {
     ...agreement,
-    earlierSurpluses: agreement.earlierSurpluses.filter(
-      (s) => !reported.has(s.year),
-    ),
+    earlierSurpluses: agreement.earlierSurpluses.filter((s) => !notEarlier(s)),
   };
 }
 
