@@ -1563,10 +1563,16 @@ describe("a column of another period beside the half-year's", () => {
 
   // The first Budget column counted: last year's 80 000 a line, 1 186 526 kr for 1 210 526, with
   // only COLUMN_REPEATED; "Utfall föregående år" made the budget a report, its actuals last year's.
+  // "Budget H1" before the sheet's Budget on a sheet of H2 counted as its budget, the sheet's own
+  // a repeated column: the other half's figures, with a warning to rename one.
   test.each([
     ["Budget 2024", 5],
     ["Budget föregående år", 5],
     ["Budget fg år", 5],
+    ["Budget H1", 5],
+    ["Budget 2025 H1", 5],
+    ["Budget VT", 5],
+    ["Budget första halvåret", 5],
   ])(
     "%j before Budget: the half-year's budget counts, the other is an information",
     async (header, at) => {
@@ -1578,6 +1584,13 @@ describe("a column of another period beside the half-year's", () => {
       );
     },
   );
+
+  test("a header of both halves, or of the sheet's own half, is no other period", async () => {
+    const both = await withColumn("Budget H1–H2", 5);
+    expect(said(both)).not.toContain("COLUMN_OTHER_PERIOD F3");
+    const own = await withColumn("Budget H2", 5);
+    expect(said(own)).not.toContain("COLUMN_OTHER_PERIOD F3");
+  });
 
   /** The same sheet with column `at`'s header `header` and 80 000 on every line. */
   const renamed = (header: string, at: number, name: string) => {

@@ -1055,7 +1055,7 @@ function headerOf(
   r: number,
   row: ReadonlyArray<Cell | undefined>,
   lone = false,
-  sheetYear: number | null = null,
+  sheetHalf: HalfYear | null = null,
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const units: Partial<Record<ColumnKey, number>> = {};
@@ -1074,7 +1074,7 @@ function headerOf(
     // "Avvikelse %", "Utfall i procent av budget": a share, not the amount.
     if (amount && /%|\bprocent\b/i.test(cell.v)) return;
     // "Budget 2024", "Utfall föregående år": another period's figures, beside this half-year's.
-    const other = amount ? otherPeriodOf(cell.v, sheetYear) : null;
+    const other = amount ? otherPeriodOf(cell.v, sheetHalf) : null;
     if (other) {
       otherPeriod.push({ key, col: c, previous: other === "previous" });
       return;
@@ -1197,17 +1197,22 @@ const PREVIOUS_YEAR =
 const YEARS = /(?<!\d)((?:19|20)\d{2})(?:\s*[-–/]\s*(\d{4}|\d{2}))?(?!\d)/gu;
 
 /**
- * Whether an amount's header names another period than the sheet's: the year before in words, or
- * years none of which is the sheet's ("Budget 2024" on "Budget 2025 H2"; "Budget 2025/26" on a
- * sheet of 2026 names it).
+ * Whether an amount's header names another period than the sheet's: the year before in words,
+ * the other half ("Utfall H1" on "Utfall 2024 H2"), or years none of which is the sheet's ("Budget
+ * 2024" on "Budget 2025 H2"; "Budget 2025/26" on a sheet of 2026 names it).
  */
 function otherPeriodOf(
   header: string,
-  sheetYear: number | null,
+  sheetHalf: HalfYear | null,
 ): "previous" | "years" | null {
   if (header.length > 60) return null;
-  if (PREVIOUS_YEAR.test(normalizeKey(header))) return "previous";
-  if (sheetYear === null) return null;
+  const key = normalizeKey(header);
+  if (PREVIOUS_YEAR.test(key)) return "previous";
+  if (sheetHalf === null) return null;
+  // "Utfall H1" on a sheet of H2: the other half's figures, beside this half's or copied.
+  const half = halfNamed(key);
+  if (half !== null && half !== sheetHalf.half) return "years";
+  const sheetYear = sheetHalf.year;
   let named = false;
   for (const m of header.matchAll(YEARS)) {
     named = true;
@@ -1219,6 +1224,32 @@ function otherPeriodOf(
     if (from <= sheetYear && sheetYear <= Math.max(from, to)) return null;
   }
   return named ? "years" : null;
+}
+
+/** The half of the year a header's words name ("H1", "VT", "andra halvåret"); null for none or both. */
+const HALF_WORDS =
+  /(?:^| )(?:h([12])|([12])h|halvår ([12])|(första|andra) halvåret|(vt|ht|vårterminen|höstterminen|våren|hösten))(?= |$)/gu;
+
+function halfNamed(key: string): 1 | 2 | null {
+  let named: 1 | 2 | null = null;
+  for (const m of key.matchAll(HALF_WORDS)) {
+    const digit = m[1] ?? m[2] ?? m[3];
+    const word = m[4] ?? m[5];
+    const half: 1 | 2 =
+      digit !== undefined
+        ? digit === "1"
+          ? 1
+          : 2
+        : word === "första" ||
+            word === "vt" ||
+            word === "vårterminen" ||
+            word === "våren"
+          ? 1
+          : 2;
+    if (named !== null && named !== half) return null;
+    named = half;
+  }
+  return named;
 }
 
 const PERIOD_KEYS = new Set([
@@ -2133,12 +2164,12 @@ class TableRows {
   /** Another half-year's table below this one's: its title's row, cell and half-year. */
   below: { r: number; c: number; halfYear: HalfYear } | null = null;
 
-  /** The year of the half-year the sheet's name names, for headers that name another. */
-  private readonly sheetYear: number | null;
+  /** The half-year the sheet's name names, for headers that name another year or half. */
+  private readonly sheetHalf: HalfYear | null;
 
   constructor(private readonly sheet: string) {
     const named = parsePeriod(sheet);
-    this.sheetYear = named?.kind === "half-year" ? named.halfYear.year : null;
+    this.sheetHalf = named?.kind === "half-year" ? named.halfYear : null;
   }
 
   /**
@@ -2193,10 +2224,10 @@ class TableRows {
       } else {
         this.head[r] = row.cells;
         if (isSalaryHeaderRow(row.cells)) this.salaryRows = true;
-        this.header = headerOf(r, row.cells, false, this.sheetYear);
+        this.header = headerOf(r, row.cells, false, this.sheetHalf);
         if (this.header?.columns.label !== undefined) this.decide(this.header);
         if (!this.header)
-          this.lone ??= headerOf(r, row.cells, true, this.sheetYear);
+          this.lone ??= headerOf(r, row.cells, true, this.sheetHalf);
         return;
       }
     }
