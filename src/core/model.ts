@@ -82,6 +82,11 @@ export interface LineInput {
   readonly reportedBudget?: Ore | null;
 }
 
+/** Whether a half-year's lines report any actual: a half-year without one is a budget. */
+export function hasActuals(lines: readonly LineInput[]): boolean {
+  return lines.some((l) => l.actual !== null);
+}
+
 export interface TotalRow {
   readonly row: number;
   readonly budget: Ore | null;

@@ -24,6 +24,15 @@ const NNBSP = "\u202f";
 const H2 = () => budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025");
 const oneHalf = { end: "2025-12-31" };
 
+/** The seed's report of 2024-H1 alone, its rows (the header first) as `edit` makes them. */
+function h1Report(edit: (rows: CellSpec[][]) => CellSpec[][]): SheetSpec[] {
+  const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+  return [
+    detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+    { ...sheet, rows: edit(sheet.rows.map((row) => [...row])) },
+  ];
+}
+
 /** The 2025 H2 sheet with cells replaced: [row, column, value], 0-based in the rows array. */
 function withCells(edits: readonly [number, number, CellSpec][]): SheetSpec {
   const sheet = H2();
@@ -1195,21 +1204,13 @@ describe("report-back rules asserted nowhere else", () => {
 });
 
 describe("a dash for an actual", () => {
-  const withActuals = (actuals: readonly CellSpec[]): SheetSpec[] => {
-    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
-    return [
-      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
-      {
-        ...sheet,
-        rows: [
-          ...sheet.rows.slice(0, 4),
-          ["Verksamhetskostnader: lokal", 0, actuals[0]!, null],
-          ["Verksamhetskostnader: resor", 0, actuals[1]!, null],
-          ...sheet.rows.slice(4),
-        ],
-      },
-    ];
-  };
+  const withActuals = (actuals: readonly CellSpec[]): SheetSpec[] =>
+    h1Report((rows) => [
+      ...rows.slice(0, 4),
+      ["Verksamhetskostnader: lokal", 0, actuals[0]!, null],
+      ["Verksamhetskostnader: resor", 0, actuals[1]!, null],
+      ...rows.slice(4),
+    ]);
 
   // "–" is how a table says "nothing": the warning said the partner had left the actual out and
   // asked for it.
@@ -1597,20 +1598,12 @@ describe("what a row's label says it is, when it is no cost", () => {
 });
 
 describe("the half-year's result typed as a row", () => {
-  const withRow = (row: CellSpec[], actualTotal = 888831): SheetSpec[] => {
-    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
-    return [
-      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
-      {
-        ...sheet,
-        rows: [
-          ...sheet.rows.slice(0, 5),
-          row,
-          ["Summa", 962500, actualTotal, 962500 - actualTotal],
-        ],
-      },
-    ];
-  };
+  const withRow = (row: CellSpec[], actualTotal = 888831): SheetSpec[] =>
+    h1Report((rows) => [
+      ...rows.slice(0, 5),
+      row,
+      ["Summa", 962500, actualTotal, 962500 - actualTotal],
+    ]);
 
   // The surplus typed as an actual above a total that then shows the budget spent: read as a cost,
   // it made the half-year's surplus 0, and the decision asked nothing back, with a warning to fill

@@ -3,7 +3,7 @@
 import type { IsoDate } from "../reading/dates";
 import { monthsText } from "../case/decision";
 import { type Finding, finding } from "../findings/findings";
-import type { BudgetWorkbook, HalfYearSheet } from "../model";
+import { type BudgetWorkbook, type HalfYearSheet, hasActuals } from "../model";
 import {
   type HalfYear,
   type HalfYearId,
@@ -125,8 +125,7 @@ function coverage(
     months: after.length ? monthsText(after[0]!.start, end, "sv") : "",
     monthsEn: after.length ? monthsText(after[0]!.start, end, "en") : "",
   };
-  const hasActual = (s: HalfYearSheet) =>
-    s.lines.some((l) => l.actual !== null);
+  const hasActual = (s: HalfYearSheet) => hasActuals(s.lines);
   if (!ordered.some(hasActual))
     return [
       finding("PERIOD_NOT_COVERED", sheet, cells.start ?? null, {

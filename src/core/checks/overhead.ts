@@ -4,8 +4,8 @@
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
-import { ZERO, minOf, subtract, sum } from "../figures/money";
-import { overheadOf } from "../figures/compute";
+import { ZERO, subtract, sum } from "../figures/money";
+import { overheadCap } from "../figures/compute";
 import { isOwnOverheadFormula } from "../ownership";
 import { rateInLabel } from "../reading/glossary";
 
@@ -74,10 +74,7 @@ export function overheadNotReportedCheck(
     h.source.lines.some((l) => l.category === "overhead")
   )
     return [];
-  const allowed =
-    ratePpm === null
-      ? h.budget.overhead
-      : minOf(overheadOf(a.direct, ratePpm), h.budget.overhead);
+  const allowed = overheadCap(a.direct, ratePpm, h.budget.overhead);
   return [
     finding(
       "OH_NOT_REPORTED",

@@ -14,11 +14,12 @@ import type {
   YearFigures,
 } from "./figures";
 import { isoFromParts } from "../reading/dates";
-import type {
-  Agreement,
-  BudgetWorkbook,
-  HalfYearSheet,
-  LineInput,
+import {
+  type Agreement,
+  type BudgetWorkbook,
+  type HalfYearSheet,
+  type LineInput,
+  hasActuals,
 } from "../model";
 import {
   type Ore,
@@ -41,6 +42,20 @@ const PPM = 1_000_000n;
 /** round(rate × amount) to whole kronor, half away from zero (SPEC §4.3). */
 export function overheadOf(direct: Ore, ratePpm: number): Ore {
   return ore(divRound(BigInt(direct) * BigInt(ratePpm), PPM * 100n) * 100n);
+}
+
+/**
+ * The OH a half-year's actuals may count: at most the rate on the actual direct costs, and at most
+ * the budgeted OH (SPEC §4.7).
+ */
+export function overheadCap(
+  actualDirect: Ore,
+  ratePpm: number | null,
+  budgetOverhead: Ore,
+): Ore {
+  return ratePpm === null
+    ? budgetOverhead
+    : minOf(overheadOf(actualDirect, ratePpm), budgetOverhead);
 }
 
 /** round(percent/100 × months × monthlyCost) to whole kronor (SPEC §4.1), exactly. */
@@ -140,7 +155,7 @@ function computeHalfYear(
   byPost: ReadonlyMap<string, readonly Person[]>,
 ): ComputedHalfYear {
   const inputs = source.lines;
-  const reported = inputs.some((l) => l.actual !== null);
+  const reported = hasActuals(inputs);
   // 1. Each line's budget (salary derivation), and the direct costs.
   const salaries = inputs.map((line) =>
     lineSalaries(line, source, agreement, byPost),
@@ -291,12 +306,10 @@ function actualFigures(
       l.category === "overhead" && l.actual !== null ? [l.actual] : [],
     ),
   );
-  // Eligible overhead: at most the rate on the actual direct costs, and at most the budgeted overhead (SPEC §4.7).
-  const cap =
-    ratePpm === null
-      ? budgetOverhead
-      : minOf(overheadOf(direct, ratePpm), budgetOverhead);
-  const eligibleOverhead = minOf(overhead, cap);
+  const eligibleOverhead = minOf(
+    overhead,
+    overheadCap(direct, ratePpm, budgetOverhead),
+  );
   return {
     direct,
     overhead,

@@ -62,6 +62,7 @@ import {
   type SubtotalRow,
   type TotalRow,
   cellOf,
+  hasActuals,
 } from "../model";
 import { type Ore, ZERO, add, kronor, subtract, sum } from "../figures/money";
 import {
@@ -249,9 +250,7 @@ function notReportedTwice(
 ): Agreement {
   if (agreement.earlierSurpluses.length === 0) return agreement;
   const reported = new Set(
-    halfYears
-      .filter((h) => h.lines.some((l) => l.actual !== null))
-      .map((h) => h.halfYear.year),
+    halfYears.filter((h) => hasActuals(h.lines)).map((h) => h.halfYear.year),
   );
   // A budget (no year reported) may name any earlier year's surplus.
   if (reported.size === 0) return agreement;
@@ -316,7 +315,7 @@ function withoutCopies(
             shown: shown[shown.length - 1]!.sheet,
           }),
         );
-    const reports = shown.filter((h) => h.lines.some((l) => l.actual !== null));
+    const reports = shown.filter((h) => hasActuals(h.lines));
     if (reports.length === 1)
       for (const h of shown)
         if (h !== reports[0]) left.set(h.sheet, reportedBudget(h, reports[0]!));
@@ -1756,11 +1755,16 @@ function halfYearBeside(
         finding: finding("HALF_YEAR_BESIDE_TABLE", sheet, a1(r, c), {
           halfYear: other.id,
           column: columnLetters(c),
-          sheetName: `${reported ? "Utfall" : "Budget"} ${other.year} H${other.half}`,
+          sheetName: ownSheetName(other, reported),
         }),
       };
     }
   return null;
+}
+
+/** The sheet a half-year's table stacked on another's belongs on: "Utfall 2024 H2". */
+function ownSheetName(halfYear: HalfYear, reported: boolean): string {
+  return `${reported ? "Utfall" : "Budget"} ${halfYear.year} H${halfYear.half}`;
 }
 
 /** Another half-year's table below the sheet's: its finding, to be said if no sheet has it. */
@@ -1775,7 +1779,7 @@ function halfYearBelow(
     finding: finding("HALF_YEAR_BELOW_TABLE", sheet, a1(at.r, at.c), {
       halfYear: halfYear.id,
       row: at.r + 1,
-      sheetName: `${reported ? "Utfall" : "Budget"} ${halfYear.year} H${halfYear.half}`,
+      sheetName: ownSheetName(halfYear, reported),
     }),
   };
 }
