@@ -136,6 +136,89 @@ describe("Lönekalkyl", () => {
     },
   );
 
+  // The template's grade SUMIF of "1.1 Hälsofrämjare" matches no Post whole and shows 0 %: that
+  // was the error PERCENT_NOT_POSITIVE ("correct it or remove the line") on a line costed on its
+  // persons, and compute left the formula, so its own output had the error again.
+  test("a salary line's grade SUMIF that shows 0 % beside its persons is a warning naming their grade, and compute writes it", async () => {
+    const sumIf = (col: string) =>
+      `SUMIF('Lönekalkyl'!$A$4:$A$6,B4,'Lönekalkyl'!$${col}$4:$${col}$6)`;
+    const sheets = salaryWorkbook().map((s) =>
+      s.name.startsWith("Budget")
+        ? {
+            ...s,
+            rows: s.rows.map((row, i) =>
+              i === 2
+                ? [row[0]!, row[1]!, "Tjänstgöringsgrad", row[2]!]
+                : i === 3
+                  ? [
+                      row[0]!,
+                      "1.1 Hälsofrämjare",
+                      { formula: sumIf("E"), result: 0 },
+                      row[2]!,
+                    ]
+                  : [row[0]!, row[1]!, null, row[2]!],
+            ),
+          }
+        : s,
+    );
+    const bytes = await buildXlsx(sheets);
+    const { a, json } = await check(sheets);
+    const plain = await check(salaryWorkbook());
+    expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+      plain.a.computation.halfYears.map((h) => h.budget),
+    );
+    const percent = json.findings.filter((f) => f.cell === "C4");
+    expect(percent.map((f) => [f.code, f.severity, f.sheet])).toEqual([
+      ["SALARY_CALC_PERCENT", "warning", "Budget 2026 H1"],
+      ["SALARY_CALC_PERCENT", "warning", "Budget 2026 H2"],
+    ]);
+    expect(percent[0]!.message).toBe(
+      "Tjänstgöringsgraden 0 % stämmer inte med personerna på posten i Lönekalkyl, 275 % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.",
+    );
+    const { computeBytes } = await import("../helpers/compute");
+    const computed = readXlsx(computeBytes(bytes));
+    expect(
+      computed.sheets
+        .filter((s) => s.name.startsWith("Budget"))
+        .map((s) => s.rows[3]![2]),
+    ).toEqual([
+      expect.objectContaining({ t: "n", v: 2.75 }),
+      expect.objectContaining({ t: "n", v: 2.75 }),
+    ]);
+    expect(
+      toCheckJson("x.xlsx", analyze(computed)).findings.map((f) => f.code),
+    ).toEqual(["SURCHARGE_MISSING"]);
+  });
+
+  // A person's negative salary made a negative cost: the line's budget fell, and the only word was
+  // that it "is outside 15 000–120 000 kr: an annual or hourly wage?".
+  test.each([kr(-32000), 0])(
+    "a monthly salary of %j is an error and the person is not counted",
+    async (salary) => {
+      const [details, persons, ...rest] = salaryWorkbook();
+      const rows = persons!.rows.map((row, i) =>
+        i === 3 ? row.map((c, j) => (j === 3 ? salary : c)) : row,
+      );
+      const { a, json } = await check([
+        details!,
+        { ...persons!, rows },
+        ...rest,
+      ]);
+      expect(
+        a.computation.halfYears[0]!.lines[0]!.salaries!.map(
+          (c) => c.cost / 100,
+        ),
+      ).toEqual([136_204, 210_272]);
+      expect(codes(json)).toEqual([
+        "SALARY_NOT_POSITIVE@Lönekalkyl!D4",
+        "SURCHARGE_MISSING@Uppgifter!",
+      ]);
+      expect(json.findings[0]!.message).toMatch(
+        /^Månadslönen (−32\s000|0)\skr måste vara större än 0: personens lönekostnad räknas inte\./,
+      );
+    },
+  );
+
   test("a line whose label differs from a Post but for its category is matched only on a salary line", async () => {
     const sheets = salaryWorkbook().map((s) =>
       s.name.startsWith("Budget")

@@ -473,6 +473,13 @@ export const FINDINGS = {
       `The monthly salary ${f.amount} is outside SEK 15,000–120,000: is it an annual or hourly wage? Enter the salary per month at full time.`,
     "warning",
   ),
+  SALARY_NOT_POSITIVE: t<{ readonly amountOre: Ore }>(
+    (f) =>
+      `Månadslönen ${f.amount} måste vara större än 0: personens lönekostnad räknas inte. Skriv lönen per månad vid heltid.`,
+    (f) =>
+      `The monthly salary ${f.amount} must be above 0: the person's salary cost is not counted. Enter the salary per month at full time.`,
+    "error",
+  ),
   SALARY_DATES_REVERSED: t<{ readonly from: string; readonly to: string }>(
     (f) =>
       `Från-datumet ${f.from} ligger efter till-datumet ${f.to}. Rätta datumen.`,
@@ -507,6 +514,16 @@ export const FINDINGS = {
     (f) =>
       `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell (a formula is then written) or correct Lönekalkyl.`,
     "error",
+  ),
+  SALARY_CALC_PERCENT: t<{
+    readonly percent: number;
+    readonly persons: number;
+  }>(
+    (f) =>
+      `Tjänstgöringsgraden ${f.percent} % stämmer inte med personerna på posten i Lönekalkyl, ${f.persons} % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.`,
+    (f) =>
+      `The service percentage ${f.percent} % does not match the persons on the post in Lönekalkyl, ${f.persons} % together: the budget is computed from them. Empty the cell, and Compute writes their percentage.`,
+    "warning",
   ),
   SALARY_CALC_MISMATCH: t<{
     readonly label: string;

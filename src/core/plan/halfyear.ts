@@ -296,18 +296,29 @@ function salaryCalcBudget(
     ? (ref?.sumIf(p.view.original(r, p.columns.label!)) ?? null)
     : null;
   const budget = kr(line.effectiveBudget);
-  // The line's service % is its persons' together, where the cell is free.
+  // The line's service % is its persons' together, where the cell is free or the add-in's SUMIF:
+  // the formula where it gives that, else the figure (a SUMIF of "1.1 Hälsofrämjare" gave 0 %, an
+  // error on the next check).
   const P = p.columns.servicePercent;
-  if (ref?.grades && P !== undefined && sums) {
-    const pf = flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.grades})`;
-    const grades = costs.map((c) => c.person.gradeMicro ?? 0);
+  const grades = costs.map((c) => c.person.gradeMicro ?? 0);
+  if (
+    ref &&
+    P !== undefined &&
+    grades.length > 0 &&
+    grades.every((g) => g > 0)
+  ) {
+    const pf = flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.grades ?? ref.costs})`;
     const percent = grades.reduce((a, g) => a + g, 0) / 1e8;
-    if (
-      writable(p.view.original(r, P), pf) &&
-      grades.every((g) => g > 0) &&
-      Math.abs(sums.grades - percent) < 1e-9
-    )
-      write(p, r, P, formula(pf, percent), { numberFormat: PERCENT_FORMAT });
+    if (writable(p.view.original(r, P), pf))
+      write(
+        p,
+        r,
+        P,
+        ref.grades && sums && Math.abs(sums.grades - percent) < 1e-9
+          ? formula(pf, percent)
+          : num(percent),
+        { numberFormat: PERCENT_FORMAT },
+      );
   }
   const target = p.view.original(r, B);
   if (f ? !writable(target, f) : !isFreeCell(target)) return;

@@ -58,6 +58,7 @@ import {
   type EarlierSurplus,
   type HalfYearSheet,
   type LineInput,
+  type SalarySheet,
   type Tolerance,
   type SubtotalRow,
   type TotalRow,
@@ -119,6 +120,8 @@ import {
 import {
   isSalaryHeaderRow,
   isSalarySheetName,
+  personsByPost,
+  personsOfLine,
   readSalarySheet,
 } from "./salaries";
 import { append } from "../lists";
@@ -214,7 +217,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
   reportsWithoutBudget.nameBudgets(halfYears);
   const shown = withoutCopies(halfYears, elsewhere.hidden);
   const read = details?.agreement ?? emptyAgreement();
-  const salaries = salaryGrid ? readSalarySheet(salaryGrid, read) : null;
+  const salaries = salariesOf(salaryGrid, read, halfYears, halfYearFindings);
   const rate = details?.rateMissing ? rateOf(read, halfYears) : null;
   const sheets = shown?.halfYears ?? halfYears;
   const rated = rate?.agreement ?? read;
@@ -236,6 +239,50 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
       ...(rate ? [rate.finding] : []),
     ],
   };
+}
+
+/** `Lönekalkyl` read, and the half-years' lines costed on it looked at again. */
+function salariesOf(
+  grid: Grid | null,
+  agreement: Agreement,
+  halfYears: readonly HalfYearSheet[],
+  halfYearFindings: Finding[],
+): ReturnType<typeof readSalarySheet> | null {
+  if (!grid) return null;
+  const read = readSalarySheet(grid, agreement);
+  gradedInSalaries(halfYearFindings, halfYears, read.salaries);
+  return read;
+}
+
+/**
+ * A line's service % of 0 where `Lönekalkyl` has its persons (the template's SUMIF of a label it
+ * cannot match whole, "1.1 Hälsofrämjare"): the line is costed on them, so the cell is no error
+ * (PERCENT_NOT_POSITIVE, "correct it or remove the line") but a warning naming their grade.
+ */
+function gradedInSalaries(
+  findings: Finding[],
+  halfYears: readonly HalfYearSheet[],
+  salaries: SalarySheet | null | undefined,
+): void {
+  const zero = new Map<string, number>();
+  findings.forEach((f, i) => {
+    if (f.code === "PERCENT_NOT_POSITIVE") zero.set(`${f.sheet}!${f.cell}`, i);
+  });
+  if (zero.size === 0 || !salaries) return;
+  const byPost = personsByPost(salaries);
+  for (const h of halfYears)
+    for (const line of h.lines) {
+      const cell = cellOf(h, line.row, "servicePercent");
+      const i = zero.get(`${h.sheet}!${cell}`);
+      const grades = personsOfLine(line, byPost)?.map((p) => p.gradeMicro);
+      if (i === undefined || !grades?.length || grades.some((g) => !g))
+        continue;
+      const was = findings[i]!.params["percent"];
+      findings[i] = finding("SALARY_CALC_PERCENT", h.sheet, cell, {
+        percent: typeof was === "number" ? was : 0,
+        persons: grades.reduce<number>((a, g) => a + g!, 0) / 1_000_000,
+      });
+    }
 }
 
 /**

@@ -426,7 +426,10 @@ function readBirthYear(
       );
 }
 
-/** A monthly salary; one outside 15 000–120 000 kr is read, with a warning. */
+/**
+ * A monthly salary; one outside 15 000–120 000 kr is read, with a warning. None of 0 kr or less: a
+ * negative salary lowered the line's budget, said to be "an annual or hourly wage".
+ */
 function readSalary(
   cell: Cell | undefined,
   sheet: string,
@@ -436,6 +439,10 @@ function readSalary(
   const salary = readMoney(monthlyAmount(cell), sheet, address, unit);
   const s = salary.value;
   if (s === null || (s >= 1_500_000 && s <= 12_000_000)) return salary;
+  if (s <= 0)
+    return readFailed(
+      finding("SALARY_NOT_POSITIVE", sheet, address, { amountOre: s }),
+    );
   return readValue(
     s,
     finding("SALARY_MONTHLY_RANGE", sheet, address, { amountOre: s }),
