@@ -136,6 +136,43 @@ describe("Lönekalkyl", () => {
     },
   );
 
+  // A number or date typed as text is read, but the workbook's cost formula cannot compute with it
+  // ("32 000 kr" is #VALUE!, "100 %" is larger than 1 to a comparison): its CELL_ERRORs pointed at
+  // the half-year's cells, and compute's figure for the person went unexplained.
+  test.each([
+    ["D4", "3,3", "32 000 kr", "SALARY_VALUE_TEXT"],
+    ["E4", "3,4", "100 %", "SALARY_VALUE_TEXT"],
+    ["C4", "3,2", "1980", "SALARY_VALUE_TEXT"],
+    ["F4", "3,5", "2026-01-01", "SALARY_VALUE_TEXT"],
+    ["E4", "3,4", "heltid", null],
+    ["C4", "3,2", "800517-1234", "SALARY_PERSONAL_NUMBER"],
+  ] as [string, string, string, string | null][])(
+    "a person's %s (row, column %s) typed as the text %j is read, and said as %s",
+    async (cell, at, typed, code) => {
+      const [details, persons, ...rest] = salaryWorkbook();
+      const rows = persons!.rows.map((row, i) =>
+        row.map((c, j) => (`${i},${j}` === at ? typed : c)),
+      );
+      const { a, json } = await check([
+        details!,
+        { ...persons!, rows },
+        ...rest,
+      ]);
+      const plain = await check(salaryWorkbook());
+      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+        plain.a.computation.halfYears.map((h) => h.budget),
+      );
+      expect(codes(json)).toEqual([
+        ...(code ? [`${code}@Lönekalkyl!${cell}`] : []),
+        "SURCHARGE_MISSING@Uppgifter!",
+      ]);
+      if (code === "SALARY_VALUE_TEXT")
+        expect(json.findings[0]!.message).toBe(
+          `"${typed}" är skrivet som text. IOP-budget läser värdet, men personens kostnadsformel i arbetsboken räknar inte med text (den kan visa fel belopp eller #VALUE!), så Beräkna skriver kostnaden som ett fast belopp. Skriv värdet som ett tal eller ett datum.`,
+        );
+    },
+  );
+
   // The template's grade SUMIF of "1.1 Hälsofrämjare" matches no Post whole and shows 0 %: that
   // was the error PERCENT_NOT_POSITIVE ("correct it or remove the line") on a line costed on its
   // persons, and compute left the formula, so its own output had the error again.

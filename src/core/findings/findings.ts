@@ -480,6 +480,13 @@ export const FINDINGS = {
       `The monthly salary ${f.amount} must be above 0: the person's salary cost is not counted. Enter the salary per month at full time.`,
     "error",
   ),
+  SALARY_VALUE_TEXT: t<{ readonly text: string }>(
+    (f) =>
+      `"${f.text}" är skrivet som text. IOP-budget läser värdet, men personens kostnadsformel i arbetsboken räknar inte med text (den kan visa fel belopp eller #VALUE!), så Beräkna skriver kostnaden som ett fast belopp. Skriv värdet som ett tal eller ett datum.`,
+    (f) =>
+      `"${f.text}" is entered as text. IOP-budget reads the value, but the person's cost formula in the workbook does not compute with text (it may show a wrong amount or #VALUE!), so Compute writes the cost as a fixed amount. Enter the value as a number or a date.`,
+    "warning",
+  ),
   SALARY_DATES_REVERSED: t<{ readonly from: string; readonly to: string }>(
     (f) =>
       `Från-datumet ${f.from} ligger efter till-datumet ${f.to}. Rätta datumen.`,

@@ -327,6 +327,14 @@ function readPerson(
     findings,
   );
   const read = { birthYear, salary, grade: gradeMicro };
+  const typed = { ...read, from, to, surcharge: surchargePpm };
+  for (const k of TEXT_INPUTS)
+    if (typed[k] !== null && isTextInput(cell(k), at(k), findings))
+      findings.push(
+        finding("SALARY_VALUE_TEXT", sheet, at(k), {
+          text: readText(cell(k)),
+        }),
+      );
   const missing = REQUIRED.filter(
     ([k]) => read[k] === null && isEmptyCell(cell(k)),
   );
@@ -353,6 +361,34 @@ function readPerson(
     },
     findings,
   };
+}
+
+/** The cells a person's cost formula computes with. */
+const TEXT_INPUTS = [
+  "birthYear",
+  "salary",
+  "grade",
+  "from",
+  "to",
+  "surcharge",
+] as const;
+
+/**
+ * A number or date typed as text ("34 000 kr", "75 %", "2025-09-15") that was read: the cost
+ * formula cannot compute with it (a spreadsheet takes text as larger than any number, and
+ * "34 000 kr" times a rate is #VALUE!), so compute writes that person's cost as a figure. The
+ * words the sheet takes ("heltid") and a cell already said (a personal identity number) are not.
+ */
+function isTextInput(
+  cell: Cell | undefined,
+  address: string,
+  findings: readonly Finding[],
+): boolean {
+  return (
+    cell?.t === "s" &&
+    serviceWord(cell.v) === null &&
+    !findings.some((f) => f.cell === address)
+  );
 }
 
 /**
