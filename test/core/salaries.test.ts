@@ -9,7 +9,7 @@ import {
 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
-import { salaryWorkbook, typeset } from "../helpers/seed";
+import { SALARY_HEADERS, salaryWorkbook, typeset } from "../helpers/seed";
 import { type CellSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
 
 async function check(sheets: Parameters<typeof buildXlsx>[0]) {
@@ -172,6 +172,104 @@ describe("Lönekalkyl", () => {
         );
     },
   );
+
+  /** The issue's persons with a column H: its header, and a value for persons A, B and C. */
+  function withColumn(header: string, values: CellSpec[]) {
+    const [details, persons, ...rest] = salaryWorkbook();
+    const rows = persons!.rows.map((row, i) =>
+      i === 2 ? [...row, header] : i >= 3 ? [...row, values[i - 3]] : row,
+    );
+    return [details!, { ...persons!, rows }, ...rest];
+  }
+
+  // A column of a later salary or grade was passed over without a word: 2026's salaries were the
+  // old ones. A months column too: 3 typed for a person of twelve months was four times the cost.
+  test.each([
+    [
+      "Månadslön 2027",
+      [kr(33000), null, null],
+      "SALARY_COLUMN_NOT_READ@Lönekalkyl!H3",
+    ],
+    [
+      "Ny lön",
+      [kr(33000), kr(25000), null],
+      "SALARY_COLUMN_NOT_READ@Lönekalkyl!H3",
+    ],
+    [
+      "Tjänstgöringsgrad fr.o.m. 2026-09",
+      [pct(0.5), null, null],
+      "SALARY_COLUMN_NOT_READ@Lönekalkyl!H3",
+    ],
+    ["Antal månader", [3, 6, 10], "SALARY_MONTHS_NOT_READ@Lönekalkyl!H4"],
+    ["Månader", [6, 6, 2], "SALARY_MONTHS_NOT_READ@Lönekalkyl!H6"],
+    ["Antal månader", [6, 6, 10], null],
+    ["Lön 2027", [null, null, null], null],
+    ["Lönekostnad", [kr(250000), null, null], null],
+    ["Årslön", [kr(384000), null, null], null],
+    ["Kommentar", ["ny 2027", null, null], null],
+  ] as [string, CellSpec[], string | null][])(
+    "a column %j beside the read ones (%j): the figures stand, and %s",
+    async (header, values, code) => {
+      const { a, json } = await check(withColumn(header, values));
+      const plain = await check(salaryWorkbook());
+      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+        plain.a.computation.halfYears.map((h) => h.budget),
+      );
+      expect(codes(json)).toEqual([
+        ...(code ? [code] : []),
+        "SURCHARGE_MISSING@Uppgifter!",
+      ]);
+    },
+  );
+
+  test("the months a person's dates give are named", async () => {
+    const { json } = await check(withColumn("Antal månader", [3, 6, 10]));
+    expect(json.findings[0]!.message).toBe(
+      "Antal månader 3 läses inte: personens lön räknas för 6 månader, som Från och Till ger i avtalsperioden (tomma: hela perioden). Skriv Från och Till för den tid personen arbetar.",
+    );
+    const column = await check(withColumn("Ny lön", [kr(33000), null, null]));
+    expect(column.json.findings[0]!.message).toBe(
+      'Kolumnen "Ny lön" läses inte: kostnaden räknas på "Månadslön". En ny lön eller grad från ett datum skrivs som en egen rad för personen, med Från (och Till på raden före).',
+    );
+  });
+
+  // A second block under a heading with the headers again: the heading was a person without values
+  // and the header row a person of the Post "Post" (two errors, four NOT_A_NUMBER, two dates).
+  test("a heading and the headers again over a second block of persons are no persons; a note in the Post column neither", async () => {
+    const [details, persons, ...rest] = salaryWorkbook();
+    const person = (name: string): CellSpec[] => [
+      "Hälsofrämjare",
+      name,
+      1990,
+      kr(30000),
+      pct(0.5),
+      date("2026-09-01"),
+      null,
+    ];
+    const rows = [
+      ...persons!.rows,
+      ["Obs: lönerna räknas upp 3 % 2027"],
+      [],
+      ["Nyanställningar hösten 2026"],
+      SALARY_HEADERS,
+      person("Person D"),
+    ];
+    const { a, json } = await check([details!, { ...persons!, rows }, ...rest]);
+    expect(codes(json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
+    expect(
+      a.computation.halfYears[1]!.lines[0]!.salaries!.map((c) => c.person.name),
+    ).toEqual(["Person A", "Person B", "Person C", "Person D"]);
+    // A Post a line has, and nothing else: a person to fill in, as before.
+    const placeholder = await check([
+      details!,
+      { ...persons!, rows: [...persons!.rows, ["Hälsofrämjare"]] },
+      ...rest,
+    ]);
+    expect(codes(placeholder.json)).toEqual([
+      "SALARY_VALUE_MISSING@Lönekalkyl!C7",
+      "SURCHARGE_MISSING@Uppgifter!",
+    ]);
+  });
 
   // The template's grade SUMIF of "1.1 Hälsofrämjare" matches no Post whole and shows 0 %: that
   // was the error PERCENT_NOT_POSITIVE ("correct it or remove the line") on a line costed on its

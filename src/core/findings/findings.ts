@@ -487,6 +487,23 @@ export const FINDINGS = {
       `"${f.text}" is entered as text. IOP-budget reads the value, but the person's cost formula in the workbook does not compute with text (it may show a wrong amount or #VALUE!), so Compute writes the cost as a fixed amount. Enter the value as a number or a date.`,
     "warning",
   ),
+  SALARY_COLUMN_NOT_READ: t<{ readonly header: string; readonly read: string }>(
+    (f) =>
+      `Kolumnen "${f.header}" läses inte: kostnaden räknas på "${f.read}". En ny lön eller grad från ett datum skrivs som en egen rad för personen, med Från (och Till på raden före).`,
+    (f) =>
+      `The column "${f.header}" is not read: the cost is computed from "${f.read}". A new salary or percentage from a date is entered as a row of its own for the person, with its start date in "Från" (and the end date in "Till" on the row before).`,
+    "warning",
+  ),
+  SALARY_MONTHS_NOT_READ: t<{
+    readonly months: number;
+    readonly worked: number;
+  }>(
+    (f) =>
+      `Antal månader ${f.months} läses inte: personens lön räknas för ${f.worked} månader, som Från och Till ger i avtalsperioden (tomma: hela perioden). Skriv Från och Till för den tid personen arbetar.`,
+    (f) =>
+      `The number of months ${f.months} is not read: the person's salary is counted for ${f.worked} months, those of the agreement period between the dates "Från" and "Till" (empty: the whole period). Enter "Från" and "Till" for the time the person works.`,
+    "warning",
+  ),
   SALARY_DATES_REVERSED: t<{ readonly from: string; readonly to: string }>(
     (f) =>
       `Från-datumet ${f.from} ligger efter till-datumet ${f.to}. Rätta datumen.`,

@@ -120,6 +120,7 @@ import {
 import {
   isSalaryHeaderRow,
   isSalarySheetName,
+  linePosts,
   personsByPost,
   personsOfLine,
   readSalarySheet,
@@ -249,7 +250,10 @@ function salariesOf(
   halfYearFindings: Finding[],
 ): ReturnType<typeof readSalarySheet> | null {
   if (!grid) return null;
-  const read = readSalarySheet(grid, agreement);
+  const posts = linePosts(halfYears.flatMap((h) => h.lines));
+  const read = readSalarySheet(grid, agreement, (post) =>
+    posts.has(normalizeKey(post)),
+  );
   gradedInSalaries(halfYearFindings, halfYears, read.salaries);
   return read;
 }

@@ -14,7 +14,13 @@ import {
   take,
   unitFinding,
 } from "./cells";
-import { type IsoDate, isDateFormat, serialToIso } from "./dates";
+import {
+  type IsoDate,
+  daysInMonth,
+  isDateFormat,
+  isoFromParts,
+  serialToIso,
+} from "./dates";
 import { type Finding, finding } from "../findings/findings";
 import {
   COLUMN_HEADERS,
@@ -132,19 +138,49 @@ export interface SalarySheetRead {
 export function readSalarySheet(
   grid: Grid,
   agreement: Agreement,
+  /** Whether a half-year has a line of this Post (a row of only a Post no line has is a heading). */
+  isLinePost: (post: string) => boolean = () => true,
 ): SalarySheetRead {
   const header = salaryHeader(grid);
   if (!header) return { salaries: null, findings: salaryHeaderMissing(grid) };
   const findings: Finding[] = [];
   const persons: Person[] = [];
+  const unread = unreadColumns(grid.rows[header.row] ?? [], header.columns);
+  const used = new Set<number>();
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     if (!row || row.every((c) => isEmptyCell(c))) continue;
+    // The headers again over a second block ("Nyanställningar 2026"), or its heading alone: no
+    // person (each was a person of the Post "Post", its values no numbers).
+    if (
+      isHeaderAgain(row, header.columns) ||
+      isHeading(row, header.columns, isLinePost)
+    )
+      continue;
     const person = readPerson(row, r, grid.name, header, agreement);
     if (!person) continue;
     append(findings, person.findings);
     persons.push(person.person);
+    for (const u of unread)
+      if (!isEmptyCell(row[u.col])) {
+        used.add(u.col);
+        if (u.months) {
+          const f = monthsNotRead(person.person, row[u.col], agreement, {
+            sheet: grid.name,
+            address: a1(r, u.col),
+          });
+          if (f) findings.push(f);
+        }
+      }
   }
+  for (const u of unread)
+    if (!u.months && used.has(u.col))
+      findings.push(
+        finding("SALARY_COLUMN_NOT_READ", grid.name, a1(header.row, u.col), {
+          header: u.header,
+          read: readText(grid.rows[header.row]?.[header.columns[u.read]!]),
+        }),
+      );
   append(findings, personsTwice(persons, agreement, grid.name, header));
   if (
     persons.length > 0 &&
@@ -178,6 +214,124 @@ export function readSalarySheet(
     },
     findings,
   };
+}
+
+/** The header row again: its Post and Månadslön cells headed as they are (two looks, not a row's). */
+function isHeaderAgain(
+  row: ReadonlyArray<Cell | undefined>,
+  columns: Columns,
+): boolean {
+  const headed = (k: SalaryColumn) => {
+    const cell = row[columns[k] ?? -1];
+    return (
+      cell?.t === "s" && cell.v.length <= 60 && salaryColumnOf(cell.v) === k
+    );
+  };
+  return headed("post") && headed("salary");
+}
+
+/**
+ * A row whose only value is its Post, and no line has that Post: a heading ("Nyanställningar 2026")
+ * or a note ("Obs: lönerna räknas upp 3 % 2026"), not a person without values (an error each).
+ */
+function isHeading(
+  row: ReadonlyArray<Cell | undefined>,
+  columns: Columns,
+  isLinePost: (post: string) => boolean,
+): boolean {
+  const post = columns.post;
+  return (
+    post !== undefined &&
+    row.every((c, i) => i === post || isEmptyCell(c)) &&
+    !isLinePost(readText(row[post]).trim())
+  );
+}
+
+/**
+ * Columns of the header row that are not read and would change a cost if they were: a salary or
+ * grade of a year or a new one ("Månadslön 2026", "Ny lön", "Tjänstgöringsgrad 2026"), beside the
+ * one read; months ("Antal månader"), as the persons' dates give them.
+ */
+function unreadColumns(
+  headers: ReadonlyArray<Cell | undefined>,
+  columns: Columns,
+): { col: number; header: string; read: SalaryColumn; months: boolean }[] {
+  const read = new Set(Object.values(columns));
+  const out: {
+    col: number;
+    header: string;
+    read: SalaryColumn;
+    months: boolean;
+  }[] = [];
+  headers.forEach((cell, col) => {
+    if (cell?.t !== "s" || read.has(col) || cell.v.length > 60) return;
+    const header = cell.v.trim();
+    if (MONTHS.has(compactKey(header))) {
+      out.push({ col, header, read: "from", months: true });
+      return;
+    }
+    const k = salaryColumnOf(
+      header.replace(CHANGE_WORDS, " ").replace(/\s+/g, " ").trim(),
+    );
+    if (
+      (k === "salary" || k === "grade") &&
+      columns[k] !== undefined &&
+      CHANGE_WORDS.test(header)
+    )
+      out.push({ col, header, read: k, months: false });
+  });
+  return out;
+}
+
+const MONTHS = new Set(COLUMN_HEADERS.months.map(compactKey));
+
+/** A year, a date or "ny" in a header: a salary or grade from some time, not the person's one. */
+const CHANGE_WORDS =
+  /(?:^|\s)(?:nya?|fr\.?o\.?m\.?|från|from)(?=\s|$)|\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b/giu;
+
+/** Months of pay inside the agreement that a person's dates give, a day's share of its month. */
+function monthsWorked(person: Person, agreement: Agreement): number | null {
+  const start = laterDate(person.from, agreement.start);
+  const end = earlierDate(person.to, agreement.end);
+  if (start === null || end === null || start > end) return null;
+  let months = 0;
+  for (let y = Number(start.slice(0, 4)), m = Number(start.slice(5, 7)); ;) {
+    const dim = daysInMonth(y, m);
+    const first = isoFromParts(y, m, 1);
+    const last = isoFromParts(y, m, dim);
+    const a = start > first ? start : first;
+    const b = end < last ? end : last;
+    if (a <= b) months += (Number(b.slice(8)) - Number(a.slice(8)) + 1) / dim;
+    if (last >= end) return months;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+
+const laterDate = (a: IsoDate | null, b: IsoDate | null) =>
+  a === null ? b : b === null || a > b ? a : b;
+const earlierDate = (a: IsoDate | null, b: IsoDate | null) =>
+  a === null ? b : b === null || a < b ? a : b;
+
+/**
+ * "Antal månader" typed for a person is not read: the cost counts the months Från and Till give
+ * (empty: the whole agreement). A count a month or more from both those months and a half-year's
+ * is said (3 typed for a person costed all twelve months was silently four times the cost).
+ */
+function monthsNotRead(
+  person: Person,
+  cell: Cell | undefined,
+  agreement: Agreement,
+  at: { readonly sheet: string; readonly address: string },
+): Finding | null {
+  const typed = cell?.t === "n" ? cell.v : null;
+  const worked = monthsWorked(person, agreement);
+  if (typed === null || worked === null) return null;
+  const near = (n: number) => Math.abs(typed - n) < 1;
+  if (near(worked) || near(Math.min(worked, 6))) return null;
+  return finding("SALARY_MONTHS_NOT_READ", at.sheet, at.address, {
+    months: typed,
+    worked: Math.round(worked * 10) / 10,
+  });
 }
 
 /** More rows of one name than a person's changes of pay (a name for many: "Vakant"): not compared. */
@@ -571,6 +725,19 @@ export function personsOfLine(
       ? byPost.get(postOfLabel(line.label))
       : undefined)
   );
+}
+
+/** The Posts (normalised) that lines have, as personsOfLine matches them. */
+export function linePosts(
+  lines: Iterable<{ readonly category: Category; readonly label: string }>,
+): Set<string> {
+  const posts = new Set<string>();
+  for (const line of lines)
+    if (line.category !== "overhead") {
+      posts.add(normalizeKey(line.label));
+      if (line.category === "salary") posts.add(postOfLabel(line.label));
+    }
+  return posts;
 }
 
 /** The persons by the line they belong to (normalised Post). */
