@@ -78,6 +78,8 @@ export interface LineInput {
   readonly hidden?: readonly ColumnKey[];
   /** The actual's cell holds a lone dash ("–"): nothing spent, not an actual left out. */
   readonly actualDashed?: true;
+  /** An OH line's % column holds a rate (10 % is 100 000 ppm), not a service percentage. */
+  readonly overheadRatePpm?: number;
   /** Held to a granted budget (SPEC §4.15): the budget the report itself has; `budget` is the grant's. */
   readonly reportedBudget?: Ore | null;
 }

@@ -328,6 +328,63 @@ describe("the overhead rate", () => {
       );
   });
 
+  // The OH-sats typed in the OH line's % column: 0,1 was "read as 0,1 %. Did you mean 10 %?", and
+  // 12 % beside OH-sats 10 % said nothing while 10 % counted.
+  test.each([
+    [pct(0.12), ["OVERHEAD_RATE_LABEL_DIFFERS"]],
+    ["12 %", ["OVERHEAD_RATE_LABEL_DIFFERS"]],
+    [12, ["OVERHEAD_RATE_LABEL_DIFFERS"]],
+    [pct(0.1), []],
+    [0.1, []],
+    [10, []],
+  ] as [CellSpec, string[]][])(
+    "the OH line's %% column holding %j beside OH-sats 10 %%: a rate, and %j",
+    async (rate, codes) => {
+      const sheet = budgetHalfYearSheet(
+        "Budget 2025 H2",
+        "juli–december 2025",
+        {
+          typedSalaries: false,
+        },
+      );
+      const rows = sheet.rows.map((row, i) =>
+        i === 6 ? ["OH", "OH-kostnader", rate] : row,
+      );
+      const r = await checkSheets([
+        detailsSheet({ end: "2025-12-31" }),
+        { ...sheet, rows },
+      ]);
+      expect(r.periods[0]!.budget.overhead).toBe(100877);
+      expect(codesOf(r)).toEqual(codes);
+      expect(findingAt(r, "OVERHEAD_RATE_LABEL_DIFFERS")).toEqual(
+        codes.length > 0 ? ["Budget 2025 H2!C7"] : [],
+      );
+      if (codes.length > 0)
+        expect(r.findings[0]!.message).toBe(
+          'OH-raden "OH-kostnader" anger 12 %, men OH-satsen i Uppgifter är 10 %: OH räknas med 10 %. Rätta raden, eller OH-satsen om den är fel.',
+        );
+    },
+  );
+
+  test("without OH-sats in Uppgifter, the rate in the OH line's % column is used with a warning", async () => {
+    const details = detailsSheet({ end: "2025-12-31" });
+    const sheet = budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025", {
+      typedSalaries: false,
+    });
+    const rows = sheet.rows.map((row, i) =>
+      i === 6 ? ["OH", "OH-kostnader", pct(0.1)] : row,
+    );
+    const r = await checkSheets([
+      { ...details, rows: details.rows.filter((row) => row[0] !== "OH-sats") },
+      { ...sheet, rows },
+    ]);
+    expect(r.periods[0]!.budget.total).toBe(1109649);
+    expect(findingAt(r, "OVERHEAD_RATE_FROM_LABEL")).toEqual([
+      "Budget 2025 H2!C7",
+    ]);
+    expect(errorsOf(r)).toEqual([]);
+  });
+
   test("the rate in a label is the number right before its first per cent sign, if any", () => {
     expect(rateInLabel("OH 12,5 % av lönerna")).toBe(12.5);
     expect(rateInLabel("OH (10%)")).toBe(10);

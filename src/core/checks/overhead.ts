@@ -90,8 +90,8 @@ export function overheadNotReportedCheck(
 }
 
 /**
- * An OH line whose label states another rate than the agreement's ("OH-kostnader 15 %" beside
- * OH-sats 10 %): the agreement's is used, and the line's text says otherwise.
+ * An OH line whose label or % column states another rate than the agreement's ("OH-kostnader
+ * 15 %" beside OH-sats 10 %): the agreement's is used, and the line says otherwise.
  */
 export function overheadLabelCheck(
   h: ComputedHalfYear,
@@ -101,15 +101,22 @@ export function overheadLabelCheck(
   return h.source.lines.flatMap((l) => {
     if (l.category !== "overhead") return [];
     const points = rateInLabel(l.label);
-    return points === null || Math.round(points * 10_000) === ratePpm
-      ? []
-      : [
-          finding(
-            "OVERHEAD_RATE_LABEL_DIFFERS",
-            h.source.sheet,
-            cellOf(h.source, l.row, "label"),
-            { label: l.label, percent: points, rate: ratePpm / 10_000 },
-          ),
-        ];
+    const stated = (ppm: number, key: "label" | "servicePercent") =>
+      ppm === ratePpm
+        ? []
+        : [
+            finding(
+              "OVERHEAD_RATE_LABEL_DIFFERS",
+              h.source.sheet,
+              cellOf(h.source, l.row, key),
+              { label: l.label, percent: ppm / 10_000, rate: ratePpm / 10_000 },
+            ),
+          ];
+    return [
+      ...(points === null ? [] : stated(Math.round(points * 10_000), "label")),
+      ...(l.overheadRatePpm === undefined
+        ? []
+        : stated(l.overheadRatePpm, "servicePercent")),
+    ];
   });
 }

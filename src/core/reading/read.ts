@@ -452,19 +452,21 @@ function rateOf(
 ): { agreement: Agreement; finding: Finding } {
   for (const h of halfYears) {
     for (const line of h.lines) {
-      const points =
-        line.category === "overhead" ? rateInLabel(line.label) : null;
-      if (points === null) continue;
+      if (line.category !== "overhead") continue;
+      // "OH-kostnader 10 %", or 10 % in the line's % column.
+      const inLabel = rateInLabel(line.label);
+      const ppm =
+        inLabel === null
+          ? (line.overheadRatePpm ?? null)
+          : Math.round(inLabel * 10_000);
+      if (ppm === null) continue;
       return {
-        agreement: {
-          ...agreement,
-          overheadRatePpm: Math.round(points * 10_000),
-        },
+        agreement: { ...agreement, overheadRatePpm: ppm },
         finding: finding(
           "OVERHEAD_RATE_FROM_LABEL",
           h.sheet,
-          cellOf(h, line.row, "label"),
-          { percent: points, label: line.label },
+          cellOf(h, line.row, inLabel === null ? "servicePercent" : "label"),
+          { percent: ppm / 10_000, label: line.label },
         ),
       };
     }
@@ -3234,8 +3236,10 @@ class TableReader {
       false,
       true,
     );
+    const named = namedCategory(categoryText, label);
+    const rate = this.overheadRate(named);
     const percent =
-      t.servicePercent < 0
+      t.servicePercent < 0 || rate !== undefined
         ? null
         : this.value(readPercent(row, this.sheet, r, t), "servicePercent");
     const months = t.months < 0 ? null : this.months(row[t.months]);
@@ -3263,9 +3267,7 @@ class TableReader {
         finding("LINE_WITHOUT_LABEL", this.sheet, a1(r, t.label)),
       );
     const category: Category =
-      namedCategory(categoryText, label) ??
-      this.section ??
-      (salary ? "salary" : "other");
+      named ?? this.section ?? (salary ? "salary" : "other");
     const shownLabel = label || categoryText || `Rad ${r + 1}`;
     this.duplicate(category, shownLabel);
     const line: LineInput = {
@@ -3286,11 +3288,39 @@ class TableReader {
           : this.unreadable.slice(),
       formulas: this.formulas(),
     };
-    // A dash for the actual is rare: the other lines keep one shape, built without a spread.
+    // A dash for the actual, or an OH line's rate, is rare: the other lines keep one shape, built
+    // without a spread.
     this.lines.push(
       actual === null && t.actual >= 0 && isDashCell(row[t.actual])
         ? { ...line, actualDashed: true }
-        : line,
+        : rate !== null && rate !== undefined
+          ? { ...line, overheadRatePpm: rate }
+          : line,
+    );
+  }
+
+  /**
+   * The OH-sats typed in an OH line's % column ("10 %", 0,1, 10), with no months or monthly cost
+   * beside it: a rate, not a service percentage ("läses som 0,1 %. Menade du 10 %?"). Undefined
+   * on any other row; null where the cell is empty or no rate (a finding).
+   */
+  private overheadRate(named: Category | null): number | null | undefined {
+    const { t, row, r } = this;
+    if (
+      t.servicePercent < 0 ||
+      (named ?? this.section) !== "overhead" ||
+      (t.months >= 0 && !isEmptyCell(row[t.months])) ||
+      (t.monthlyCost >= 0 && !isEmptyCell(row[t.monthlyCost]))
+    )
+      return undefined;
+    return this.value(
+      readFraction(
+        row[t.servicePercent],
+        this.sheet,
+        a1(r, t.servicePercent),
+        "INVALID_OVERHEAD_RATE",
+      ),
+      "servicePercent",
     );
   }
 
