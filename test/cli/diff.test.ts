@@ -211,6 +211,7 @@ describe("iop-budget diff", () => {
     const d = JSON.parse(
       run("diff", old, await write("added.xlsx", added), "--json").stdout,
     );
+    // The line, then its figures: "Post: – → Lokalhyra" alone left its 20 000 kr to be worked out.
     expect(d.changes).toEqual([
       {
         sheet: "Budget 2025 H2",
@@ -219,6 +220,14 @@ describe("iop-budget diff", () => {
         field: "line",
         old: null,
         new: "Lokalhyra",
+      },
+      {
+        sheet: "Budget 2025 H2",
+        cell: "F7",
+        line: "Lokalhyra",
+        field: "budget",
+        old: null,
+        new: 20000,
       },
     ]);
     const back = JSON.parse(
@@ -233,7 +242,18 @@ describe("iop-budget diff", () => {
         old: "Lokalhyra",
         new: null,
       },
+      {
+        sheet: "Budget 2025 H2",
+        cell: "F7",
+        line: "Lokalhyra",
+        field: "budget",
+        old: 20000,
+        new: null,
+      },
     ]);
+    expect(run("diff", old, await write("added3.xlsx", added)).stdout).toMatch(
+      /Budget 2025 H2 F7 +Lokalhyra, budget: – → 20\s000\skr/,
+    );
     const missing = run("diff", old, join(dir, "finns-inte.xlsx"), "--json");
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.stdout).error.code).toBe("FILE_NOT_FOUND");

@@ -14,6 +14,7 @@ import type { ColumnKey, DetailKey } from "../reading/glossary";
 import { DETAIL_KEYS, detailKeyName } from "../reading/glossary";
 import {
   type Agreement,
+  type HalfYearSheet,
   type LineInput,
   type SalaryColumn,
   type SalarySheet,
@@ -194,15 +195,8 @@ function diffHalfYear(
       });
     }
   for (const l of added)
-    changes.push({
-      sheet: n.source.sheet,
-      cell: cellOf(n.source, l.row, "label"),
-      line: l.label,
-      field: "line",
-      old: null,
-      new: l.label,
-      row: l.row,
-    });
+    for (const c of lineAddedOrRemoved(n.source, l, "added"))
+      changes.push({ ...c, row: l.row });
   changes.sort((a, b) => a.row - b.row);
   for (const c of changes)
     out.push({
@@ -214,14 +208,32 @@ function diffHalfYear(
       new: c.new,
     });
   for (const l of removed)
-    out.push({
-      sheet: o.source.sheet,
-      cell: cellOf(o.source, l.row, "label"),
-      line: l.label,
-      field: "line",
-      old: l.label,
-      new: null,
-    });
+    out.push(...lineAddedOrRemoved(o.source, l, "removed"));
+}
+
+/**
+ * A line added or removed: the change of field `line`, then each figure it has, from or to
+ * nothing (a reviewer saw "Post: – → Lokalhyra" and had to work its 30 000 kr out of the totals).
+ */
+function lineAddedOrRemoved(
+  sheet: HalfYearSheet,
+  l: LineInput,
+  how: "added" | "removed",
+): Change[] {
+  const change = (field: string, cell: string | null, v: DiffValue) => ({
+    sheet: sheet.sheet,
+    cell,
+    line: l.label,
+    field,
+    old: how === "added" ? null : v,
+    new: how === "added" ? v : null,
+  });
+  const out = [change("line", cellOf(sheet, l.row, "label"), l.label)];
+  for (const [field, value] of LINE_FIELDS) {
+    const v = field === "label" || field === "category" ? null : value(l);
+    if (v !== null) out.push(change(field, cellOf(sheet, l.row, field), v));
+  }
+  return out;
 }
 
 /** A person's inputs in Lönekalkyl, each as a change names it (its field) and shows it. */
