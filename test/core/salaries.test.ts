@@ -688,6 +688,52 @@ describe("Lönekalkyl", () => {
 });
 
 describe("Lönekalkyl written", () => {
+  // A post to fill ("Vakant") has no birth year: it was the error SALARY_VALUE_MISSING and the
+  // post's cost was left out (the template's formula counted no contributions at all) until a year
+  // was made up. The general rate is counted, said as information; compute's formula agrees.
+  test("a person without a birth year is costed at the general rate, said; LibreOffice's recalculation of compute's formula agrees", async () => {
+    const { computeBytes } = await import("../helpers/compute");
+    const { recalculateWithLibreOffice } =
+      await import("../helpers/libreoffice");
+    const vakant: CellSpec[] = [
+      "Hälsofrämjare",
+      "Vakant",
+      null,
+      kr(32000),
+      pct(1),
+      date("2026-01-01"),
+      date("2026-06-30"),
+    ];
+    const sheets = salaryWorkbook({
+      surcharge: pct(0.06),
+      extraPersons: [vakant],
+    });
+    const { a, json } = await check(sheets);
+    const costs = a.computation.halfYears[0]!.lines[0]!.salaries!;
+    // Person A: born 1980, 32 000 kr, the same months: the general rate too.
+    expect(costs[3]!.cost).toBe(costs[0]!.cost);
+    expect(costs[3]!.months.map((m) => m.rule)).toEqual(
+      Array(6).fill("general"),
+    );
+    expect(codes(json)).toEqual(["SALARY_BIRTH_YEAR_OPEN@Lönekalkyl!C7"]);
+    expect(json.findings[0]!.message).toBe(
+      "Vakant på rad 7 har inget födelseår: full arbetsgivaravgift (31,42 %) räknas varje månad. Fyll i året när det är känt, om avgiften är lägre för personens ålder.",
+    );
+    const computed = computeBytes(await buildXlsx(sheets));
+    const cost = readXlsx(computed).sheets.find((s) => s.name === "Lönekalkyl")!
+      .rows[6]![7]!;
+    expect(cost.f).toContain('IF($C7="",');
+    const recalculated = readXlsx(
+      recalculateWithLibreOffice(computed, "vakant.xlsx"),
+    );
+    expect(
+      recalculated.sheets.find((s) => s.name === "Lönekalkyl")!.rows[6]![7]!.v,
+    ).toBe(costs[3]!.cost / 100);
+    expect(analyze(recalculated).computation.grantTotal).toBe(
+      a.computation.grantTotal,
+    );
+  });
+
   test("live formulas: each person's cost per half-year, the line's SUMIF, the rate table; LibreOffice's recalculation agrees, and a second compute changes nothing", async () => {
     const { computeBytes } = await import("../helpers/compute");
     const { recalculateWithLibreOffice } =

@@ -67,10 +67,12 @@ export type ContributionRule = "general" | "youth" | "older" | "none";
  * (Skatteverket counts it by year of birth) and the month the pay is for.
  */
 export function contributionRule(
-  birthYear: number,
+  /** Null when not known: the general rate. */
+  birthYear: number | null,
   year: number,
   month: number,
 ): ContributionRule {
+  if (birthYear === null) return "general";
   if (birthYear <= CONTRIBUTIONS.noneBornUpTo) return "none";
   const age = year - 1 - birthYear;
   if (age >= olderAgeLimit(year)) return "older";
@@ -102,6 +104,11 @@ export interface Person {
   readonly post: string;
   readonly name: string;
   readonly birthYear: number | null;
+  /**
+   * The birth year's cell is empty (a post to fill, "Vakant"): the general rate applies to every
+   * month. A birth year that could not be read is null without it, and the person is not costed.
+   */
+  readonly birthYearOpen?: true;
   readonly monthlySalary: Ore | null;
   /** Millionths of a percent point (100 % = 100 000 000). */
   readonly gradeMicro: number | null;
@@ -153,7 +160,11 @@ export function personCost(
   },
 ): PersonCost | null {
   const { birthYear, monthlySalary, gradeMicro } = person;
-  if (birthYear === null || monthlySalary === null || gradeMicro === null)
+  if (
+    (birthYear === null && !person.birthYearOpen) ||
+    monthlySalary === null ||
+    gradeMicro === null
+  )
     return null;
   const surcharge = person.surchargePpm ?? agreementSurchargePpm ?? 0;
   const later = (a: IsoDate, b: IsoDate | null) =>

@@ -421,6 +421,17 @@ export const FINDINGS = {
       `${f.name || "The person"} on row ${f.row} has no ${f.missingEn}: the salary cost cannot be computed. Fill in the cell.`,
     "error",
   ),
+  SALARY_BIRTH_YEAR_OPEN: t<{
+    readonly name: string;
+    readonly row: number;
+    readonly percent: number;
+  }>(
+    (f) =>
+      `${f.name || "Personen"} på rad ${f.row} har inget födelseår: full arbetsgivaravgift (${f.percent} %) räknas varje månad. Fyll i året när det är känt, om avgiften är lägre för personens ålder.`,
+    (f) =>
+      `${f.name || "The person"} on row ${f.row} has no birth year: full employer contributions (${f.percent} %) are counted every month. Enter the year when it is known, in case the contributions are lower for the person's age.`,
+    "info",
+  ),
   SALARY_BIRTH_YEAR: t<{ readonly text: string }>(
     (f) =>
       `Födelseåret "${f.text}" är inte ett år mellan 1930 och 2015. Skriv födelseåret med fyra siffror, t.ex. 1985.`,

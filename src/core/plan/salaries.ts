@@ -74,7 +74,8 @@ function costFormula(
     const end = period.end ? `,${period.end}` : "";
     const begin = period.start ? `,${period.start}` : "";
     const share = flat`MAX(0,MIN(IF(${c(cols.to)}="",${last},${c(cols.to)}),${last}${end})-MAX(IF(${c(cols.from)}="",${first},${c(cols.from)}),${first}${begin})+1)/${dim}`;
-    const contribution = flat`IF(${c(cols.birth)}<=${R("noneBornUpTo")},0,IF(${age}>=${older.replace("YEAR_", String(y))},${R("oldAgePension")}*PAY_,IF(AND(${first}>=${R("youthFrom")},${first}<=${R("youthTo")},${age}>=${R("youthMinAge")},${age}<${R("youthNotTurned")}),${R("youthRate")}*MIN(PAY_,${R("youthCap")})+${R("general")}*MAX(0,PAY_-${R("youthCap")}),${R("general")}*PAY_)))`;
+    // An empty birth year (a post to fill) pays the general rate, as payroll.ts counts it.
+    const contribution = flat`IF(${c(cols.birth)}="",${R("general")}*PAY_,IF(${c(cols.birth)}<=${R("noneBornUpTo")},0,IF(${age}>=${older.replace("YEAR_", String(y))},${R("oldAgePension")}*PAY_,IF(AND(${first}>=${R("youthFrom")},${first}<=${R("youthTo")},${age}>=${R("youthMinAge")},${age}<${R("youthNotTurned")}),${R("youthRate")}*MIN(PAY_,${R("youthCap")})+${R("general")}*MAX(0,PAY_-${R("youthCap")}),${R("general")}*PAY_))))`;
     terms.push(flat`${share}*(PAY_*(1+${surcharge})+${contribution})`);
   }
   return flat`ROUND(${terms.join("+")},0)`.replace(/PAY_/g, `(${pay})`);
@@ -90,8 +91,8 @@ function numericInputs(s: CostSheet, row: number): boolean {
   const cells = s.grid.rows[row] ?? [];
   const numeric = (col: number | undefined) => cells[col ?? -1]?.t === "n";
   return (
-    numeric(birthYear) &&
-    !isDateFormat(cells[birthYear ?? -1]?.fmt) &&
+    ((numeric(birthYear) && !isDateFormat(cells[birthYear ?? -1]?.fmt)) ||
+      isFreeCell(cells[birthYear ?? -1])) &&
     numeric(salary) &&
     numeric(grade) &&
     [from, to, surcharge].every(

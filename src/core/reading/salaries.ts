@@ -34,7 +34,7 @@ import {
 import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
-import type { Person } from "../figures/payroll";
+import { CONTRIBUTIONS, type Person } from "../figures/payroll";
 import {
   headerUnit,
   normalizeKey,
@@ -492,7 +492,21 @@ function readPerson(
   const missing = REQUIRED.filter(
     ([k]) => read[k] === null && isEmptyCell(cell(k)),
   );
-  if (missing.length > 0)
+  // Only the birth year left empty, in its column: a post to fill ("Vakant"), costed at the
+  // general rate (it was an error, and the post's cost was left out until a year was made up).
+  const open =
+    missing.length === 1 &&
+    missing[0]![0] === "birthYear" &&
+    columns.birthYear !== undefined;
+  if (open)
+    findings.push(
+      finding("SALARY_BIRTH_YEAR_OPEN", sheet, at("birthYear"), {
+        name,
+        row: r + 1,
+        percent: CONTRIBUTIONS.general / 10_000,
+      }),
+    );
+  else if (missing.length > 0)
     findings.push(
       finding("SALARY_VALUE_MISSING", sheet, at(missing[0]![0]), {
         name,
@@ -507,6 +521,7 @@ function readPerson(
       post,
       name,
       birthYear,
+      ...(open ? { birthYearOpen: true as const } : {}),
       monthlySalary: salary,
       gradeMicro,
       from: reversed ? null : from,
