@@ -10,12 +10,36 @@ import {
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
 import { SALARY_HEADERS, salaryWorkbook, typeset } from "../helpers/seed";
-import { type CellSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  date,
+  kr,
+  pct,
+} from "../helpers/workbook";
 
 async function check(sheets: Parameters<typeof buildXlsx>[0]) {
   const a = analyze(readXlsx(await buildXlsx(sheets)));
   return { a, json: toCheckJson("lonekalkyl.xlsx", a) };
 }
+/** The issue's workbook with one cell of Lönekalkyl ("row,column", from 0) typed otherwise. */
+function typedAt(at: string, typed: CellSpec): SheetSpec[] {
+  const [details, persons, ...rest] = salaryWorkbook();
+  const rows = persons!.rows.map((row, i) =>
+    row.map((cell, j) => (`${i},${j}` === at ? typed : cell)),
+  );
+  return [details!, { ...persons!, rows }, ...rest];
+}
+
+/** The half-years' budgets are the issue's workbook's as it is. */
+async function expectPlainBudgets(a: ReturnType<typeof analyze>) {
+  const plain = await check(salaryWorkbook());
+  expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
+    plain.a.computation.halfYears.map((h) => h.budget),
+  );
+}
+
 const codes = (json: {
   findings: { code: string; sheet: string | null; cell: string | null }[];
 }) => json.findings.map((f) => `${f.code}@${f.sheet ?? ""}!${f.cell ?? ""}`);
@@ -80,19 +104,8 @@ describe("Lönekalkyl", () => {
   ] as [string, CellSpec, string | null][])(
     "a person's %s written %j counts as the year or the open end it says",
     async (at, typed, code) => {
-      const [details, persons, ...rest] = salaryWorkbook();
-      const rows = persons!.rows.map((row, i) =>
-        row.map((cell, j) => (`${i},${j}` === at ? typed : cell)),
-      );
-      const { a, json } = await check([
-        details!,
-        { ...persons!, rows },
-        ...rest,
-      ]);
-      const plain = await check(salaryWorkbook());
-      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
-        plain.a.computation.halfYears.map((h) => h.budget),
-      );
+      const { a, json } = await check(typedAt(at, typed));
+      await expectPlainBudgets(a);
       expect(json.findings.map((f) => f.code)).toEqual([
         ...(code ? [code] : []),
         "SURCHARGE_MISSING",
@@ -121,10 +134,7 @@ describe("Lönekalkyl", () => {
       );
       const bytes = await buildXlsx(sheets);
       const { a, json } = await check(sheets);
-      const plain = await check(salaryWorkbook());
-      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
-        plain.a.computation.halfYears.map((h) => h.budget),
-      );
+      await expectPlainBudgets(a);
       expect(json.findings.map((f) => f.code)).toEqual(["SURCHARGE_MISSING"]);
       const grids = readXlsx(bytes);
       const edit = planWrite(grids, analyze(grids), STAMP).edits.find(
@@ -149,19 +159,8 @@ describe("Lönekalkyl", () => {
   ] as [string, string, string, string | null][])(
     "a person's %s (row, column %s) typed as the text %j is read, and said as %s",
     async (cell, at, typed, code) => {
-      const [details, persons, ...rest] = salaryWorkbook();
-      const rows = persons!.rows.map((row, i) =>
-        row.map((c, j) => (`${i},${j}` === at ? typed : c)),
-      );
-      const { a, json } = await check([
-        details!,
-        { ...persons!, rows },
-        ...rest,
-      ]);
-      const plain = await check(salaryWorkbook());
-      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
-        plain.a.computation.halfYears.map((h) => h.budget),
-      );
+      const { a, json } = await check(typedAt(at, typed));
+      await expectPlainBudgets(a);
       expect(codes(json)).toEqual([
         ...(code ? [`${code}@Lönekalkyl!${cell}`] : []),
         "SURCHARGE_MISSING@Uppgifter!",
@@ -211,10 +210,7 @@ describe("Lönekalkyl", () => {
     "a column %j beside the read ones (%j): the figures stand, and %s",
     async (header, values, code) => {
       const { a, json } = await check(withColumn(header, values));
-      const plain = await check(salaryWorkbook());
-      expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
-        plain.a.computation.halfYears.map((h) => h.budget),
-      );
+      await expectPlainBudgets(a);
       expect(codes(json)).toEqual([
         ...(code ? [code] : []),
         "SURCHARGE_MISSING@Uppgifter!",
@@ -298,10 +294,7 @@ describe("Lönekalkyl", () => {
     );
     const bytes = await buildXlsx(sheets);
     const { a, json } = await check(sheets);
-    const plain = await check(salaryWorkbook());
-    expect(a.computation.halfYears.map((h) => h.budget)).toEqual(
-      plain.a.computation.halfYears.map((h) => h.budget),
-    );
+    await expectPlainBudgets(a);
     const percent = json.findings.filter((f) => f.cell === "C4");
     expect(percent.map((f) => [f.code, f.severity, f.sheet])).toEqual([
       ["SALARY_CALC_PERCENT", "warning", "Budget 2026 H1"],
@@ -330,15 +323,7 @@ describe("Lönekalkyl", () => {
   test.each([kr(-32000), 0])(
     "a monthly salary of %j is an error and the person is not counted",
     async (salary) => {
-      const [details, persons, ...rest] = salaryWorkbook();
-      const rows = persons!.rows.map((row, i) =>
-        i === 3 ? row.map((c, j) => (j === 3 ? salary : c)) : row,
-      );
-      const { a, json } = await check([
-        details!,
-        { ...persons!, rows },
-        ...rest,
-      ]);
+      const { a, json } = await check(typedAt("3,3", salary));
       expect(
         a.computation.halfYears[0]!.lines[0]!.salaries!.map(
           (c) => c.cost / 100,

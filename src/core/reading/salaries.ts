@@ -247,6 +247,14 @@ function isHeading(
   );
 }
 
+interface UnreadColumn {
+  readonly col: number;
+  readonly header: string;
+  /** The column read instead (its header is named). */
+  readonly read: SalaryColumn;
+  readonly months: boolean;
+}
+
 /**
  * Columns of the header row that are not read and would change a cost if they were: a salary or
  * grade of a year or a new one ("Månadslön 2026", "Ny lön", "Tjänstgöringsgrad 2026"), beside the
@@ -255,14 +263,9 @@ function isHeading(
 function unreadColumns(
   headers: ReadonlyArray<Cell | undefined>,
   columns: Columns,
-): { col: number; header: string; read: SalaryColumn; months: boolean }[] {
+): UnreadColumn[] {
   const read = new Set(Object.values(columns));
-  const out: {
-    col: number;
-    header: string;
-    read: SalaryColumn;
-    months: boolean;
-  }[] = [];
+  const out: UnreadColumn[] = [];
   headers.forEach((cell, col) => {
     if (cell?.t !== "s" || read.has(col) || cell.v.length > 60) return;
     const header = cell.v.trim();
@@ -498,22 +501,9 @@ function readPerson(
     missing.length === 1 &&
     missing[0]![0] === "birthYear" &&
     columns.birthYear !== undefined;
-  if (open)
+  if (missing.length > 0)
     findings.push(
-      finding("SALARY_BIRTH_YEAR_OPEN", sheet, at("birthYear"), {
-        name,
-        row: r + 1,
-        percent: CONTRIBUTIONS.general / 10_000,
-      }),
-    );
-  else if (missing.length > 0)
-    findings.push(
-      finding("SALARY_VALUE_MISSING", sheet, at(missing[0]![0]), {
-        name,
-        row: r + 1,
-        missing: missing.map(([, sv]) => sv).join(", "),
-        missingEn: missing.map(([, , en]) => en).join(", "),
-      }),
+      missingFinding(missing, open, { name, row: r + 1 }, at, sheet),
     );
   return {
     person: {
@@ -530,6 +520,26 @@ function readPerson(
     },
     findings,
   };
+}
+
+/** A person's values left empty: the birth year alone (`open`) is said, the others an error. */
+function missingFinding(
+  missing: typeof REQUIRED,
+  open: boolean,
+  person: { readonly name: string; readonly row: number },
+  at: (k: SalaryColumn) => string,
+  sheet: string,
+): Finding {
+  return open
+    ? finding("SALARY_BIRTH_YEAR_OPEN", sheet, at("birthYear"), {
+        ...person,
+        percent: CONTRIBUTIONS.general / 10_000,
+      })
+    : finding("SALARY_VALUE_MISSING", sheet, at(missing[0]![0]), {
+        ...person,
+        missing: missing.map(([, sv]) => sv).join(", "),
+        missingEn: missing.map(([, , en]) => en).join(", "),
+      });
 }
 
 /** The cells a person's cost formula computes with. */
