@@ -502,7 +502,7 @@ export const FINDINGS = {
     (f) =>
       `Kolumnen "${f.header}" läses inte: kostnaden räknas på "${f.read}". En ny lön eller grad från ett datum skrivs som en egen rad för personen, med Från (och Till på raden före).`,
     (f) =>
-      `The column "${f.header}" is not read: the cost is computed from "${f.read}". A new salary or percentage from a date is entered as a row of its own for the person, with its start date in "Från" (and the end date in "Till" on the row before).`,
+      `The column "${f.header}" is not read: the cost is computed from the column "${f.read}". A new salary or percentage from a date is entered as a row of its own for the person, with its start date in "Från" (and the end date in "Till" on the row before).`,
     "warning",
   ),
   SALARY_MONTHS_NOT_READ: t<{
