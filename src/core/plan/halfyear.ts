@@ -296,9 +296,10 @@ function salaryCalcBudget(
     ? (ref?.sumIf(p.view.original(r, p.columns.label!)) ?? null)
     : null;
   const budget = kr(line.effectiveBudget);
-  // The line's service % is its persons' together, where the cell is free or the add-in's SUMIF:
-  // the formula where it gives that, else the figure (a SUMIF of "1.1 Hälsofrämjare" gave 0 %, an
-  // error on the next check).
+  // The line's service % is its persons' together: the SUMIF where the cell is free or already
+  // the add-in's and the formula gives that; in place of the add-in's SUMIF that does not, the
+  // figure (a SUMIF of "1.1 Hälsofrämjare" gave 0 %, an error on the next check). A free cell is
+  // left empty then: a figure there would not follow the persons.
   const P = p.columns.servicePercent;
   const grades = costs.map((c) => c.person.gradeMicro ?? 0);
   if (
@@ -309,16 +310,12 @@ function salaryCalcBudget(
   ) {
     const pf = flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.grades ?? ref.costs})`;
     const percent = grades.reduce((a, g) => a + g, 0) / 1e8;
-    if (writable(p.view.original(r, P), pf))
-      write(
-        p,
-        r,
-        P,
-        ref.grades && sums && Math.abs(sums.grades - percent) < 1e-9
-          ? formula(pf, percent)
-          : num(percent),
-        { numberFormat: PERCENT_FORMAT },
-      );
+    const cell = p.view.original(r, P);
+    const live = ref.grades && sums && Math.abs(sums.grades - percent) < 1e-9;
+    if (writable(cell, pf) && (live || cell?.f))
+      write(p, r, P, live ? formula(pf, percent) : num(percent), {
+        numberFormat: PERCENT_FORMAT,
+      });
   }
   const target = p.view.original(r, B);
   if (f ? !writable(target, f) : !isFreeCell(target)) return;
