@@ -19,6 +19,8 @@ export type Tolerance =
 
 export interface EarlierSurplus {
   readonly year: number;
+  /** The last year of one amount for several ("Överskott 2022–2023": 2023); absent for one year. */
+  readonly throughYear?: number;
   readonly amount: Ore;
   readonly cell: CellRef;
 }

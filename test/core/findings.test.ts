@@ -48,6 +48,7 @@ describe("the finding catalogue", () => {
       "SURPLUS_YEAR_REPEATED",
       "SURPLUS_REPAID",
       "SURPLUS_NEGATIVE",
+      "SURPLUS_YEARS_COMBINED",
       "SURPLUS_OF_REPORTED_YEAR",
       "SALARY_BIRTH_DATE",
       "SALARY_PERSONAL_NUMBER",

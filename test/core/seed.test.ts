@@ -198,6 +198,63 @@ describe("the 2024 report in the seed's own labels", () => {
     );
   });
 
+  // One amount for years among which the reported one ("Ej förbrukat överskott 2023–2024: 380 222",
+  // the partner's total) was read as 2023's and repaid 527 558 kr; one of two earlier years was
+  // named in the decision as the first year's, without a word.
+  test.each([
+    [
+      "Ej förbrukat överskott 2023–2024",
+      380_222,
+      147_336,
+      "SURPLUS_OF_REPORTED_YEAR",
+    ],
+    ["Överskott 2023 och 2024", 380_222, 147_336, "SURPLUS_OF_REPORTED_YEAR"],
+    [
+      "Ej förbrukat överskott 2022–2023",
+      232_886,
+      380_222,
+      "SURPLUS_YEARS_COMBINED",
+    ],
+    ["Överskott 2022/23", 232_886, 380_222, "SURPLUS_YEARS_COMBINED"],
+    ["Överskott 2023", 232_886, 380_222, null],
+  ] as const)(
+    "an earlier surplus keyed %j (%d kr): %d kr repaid, and %s",
+    async (key, amount, total, code) => {
+      const r = await withDetailsRows((rows) =>
+        rows.map((row) =>
+          row[0] === seedSurplus ? [key, kr(amount)] : [...row],
+        ),
+      );
+      expect(r.repayment.total).toBe(total);
+      expect(
+        r.findings
+          .filter((f) => f.code.startsWith("SURPLUS_"))
+          .map((f) => f.code),
+      ).toEqual(code ? [code] : []);
+    },
+  );
+
+  test("the years of one amount are named", async () => {
+    const r = await withDetailsRows((rows) =>
+      rows.map((row) =>
+        row[0] === seedSurplus
+          ? ["Ej förbrukat överskott 2022–2023", kr(232886)]
+          : [...row],
+      ),
+    );
+    expect(r.repayment.items).toEqual([
+      { year: 2022, amount: 232886 },
+      { year: 2024, amount: 147336 },
+    ]);
+    expect(
+      r.findings.find((f) => f.code === "SURPLUS_YEARS_COMBINED")?.message,
+    ).toBe(
+      typeset(
+        'Överskottet 232 886 kr gäller flera år (2022–2023) och räknas i beslutet som 2022 års. Skriv ett överskott per år, till exempel "Överskott 2022" med det årets belopp på en rad och nästa år på nästa.',
+      ),
+    );
+  });
+
   test("a budget, which reports no year, keeps its earlier surplus of any year", async () => {
     const [details, ...halves] = budgetWorkbook();
     const r = await checkSheets([

@@ -341,15 +341,26 @@ export const FINDINGS = {
       `The surplus for ${f.year} is negative, ${f.amount}, and is not counted: a deficit is not repaid and lowers no repayment. If it is a surplus, write the amount without a minus sign.`,
     "warning",
   ),
-  SURPLUS_OF_REPORTED_YEAR: t<{
+  SURPLUS_YEARS_COMBINED: t<{
+    readonly years: string;
     readonly year: number;
+    readonly amountOre: Ore;
+  }>(
+    (f) =>
+      `Överskottet ${f.amount} gäller flera år (${f.years}) och räknas i beslutet som ${f.year} års. Skriv ett överskott per år, till exempel "Överskott ${f.year}" med det årets belopp på en rad och nästa år på nästa.`,
+    (f) =>
+      `The surplus ${f.amount} is for several years (${f.years}) and is counted in the decision as ${f.year}'s. Enter one surplus per year, for example "Överskott ${f.year}" with that year's amount on one row and the next year on the next.`,
+    "warning",
+  ),
+  SURPLUS_OF_REPORTED_YEAR: t<{
+    readonly years: string;
     readonly lastYear: number;
     readonly amountOre: Ore;
   }>(
     (f) =>
-      `Överskottet för ${f.year} (${f.amount}) räknas inte som ett tidigare års: arbetsboken redovisar till och med ${f.lastYear}, och ett redovisat års överskott räknas fram ur dess halvår. I Uppgifter skrivs bara ett tidigare års överskott som inte är återbetalt.`,
+      `Överskottet för ${f.years} (${f.amount}) räknas inte som ett tidigare års: arbetsboken redovisar till och med ${f.lastYear}, och ett redovisat års överskott räknas fram ur dess halvår. I Uppgifter skrivs bara ett tidigare års överskott som inte är återbetalt.`,
     (f) =>
-      `The surplus for ${f.year} (${f.amount}) is not counted as an earlier year's: the workbook reports up to ${f.lastYear}, and a reported year's surplus is worked out from its half-years. Uppgifter holds only an earlier year's surplus not yet repaid.`,
+      `The surplus for ${f.years} (${f.amount}) is not counted as an earlier year's: the workbook reports up to ${f.lastYear}, and a reported year's surplus is worked out from its half-years. Uppgifter holds only an earlier year's surplus not yet repaid.`,
     "warning",
   ),
   REPAID_NOT_MATCHED: t<{

@@ -330,6 +330,27 @@ export function earlierSurplusYear(key: string): number | null {
 }
 
 /**
+ * The last of later years a surplus key names after its year ("Överskott 2022–2023", "2022 och
+ * 2023", "2022/23"): one amount for several years. Null when it names one year.
+ */
+export function surplusThroughYear(key: string, year: number): number | null {
+  const at = key.indexOf(String(year));
+  if (at < 0) return null;
+  // As typed: the key's punctuation tells "2022/23" from "2022 23 000".
+  const rest = key.slice(at + 4, at + 44);
+  let through: number | null = null;
+  const later = (y: number) => {
+    if (y > year && y <= year + 10) through = Math.max(through ?? y, y);
+  };
+  for (const m of rest.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g))
+    later(Number(m[0]));
+  // "2022/23", "2022–23": the century of the first.
+  const short = /^\s*[/–—-]\s*(\d{2})(?!\d)/.exec(rest);
+  if (short) later(Math.floor(year / 100) * 100 + Number(short[1]));
+  return through;
+}
+
+/**
  * A key that names an earlier surplus but no year ("Överskott tidigare år", "Att återbetala",
  * "Ej förbrukade medel"): the decision repays each year's surplus by its year, so its amount is
  * not counted. Short, and the words first: a note ("Överskott återbetalas senast 30 juni") has a

@@ -37,6 +37,7 @@ import {
   detailKeyName,
   earlierSurplusYear,
   namesSurplusWithoutYear,
+  surplusThroughYear,
   isMarkedRepaid,
   rateInLabel,
   repaidKeyYear,
@@ -303,27 +304,48 @@ function notReportedTwice(
   const reported = new Set(
     halfYears.filter((h) => hasActuals(h.lines)).map((h) => h.halfYear.year),
   );
-  // A budget (no year reported) may name any earlier year's surplus.
-  if (reported.size === 0) return agreement;
-  const lastYear = Math.max(...reported);
-  // A year the workbook reports, or a later one, has no surplus known as an earlier year's.
-  const notEarlier = (s: EarlierSurplus) =>
-    reported.has(s.year) || s.year > lastYear;
-  const twice = agreement.earlierSurpluses.filter(notEarlier);
-  if (twice.length === 0) return agreement;
-  for (const s of twice)
-    findings.push(
-      finding("SURPLUS_OF_REPORTED_YEAR", s.cell.sheet, s.cell.address, {
-        year: s.year,
-        lastYear,
-        amountOre: s.amount,
-      }),
-    );
-  return {
-    ...agreement,
-    earlierSurpluses: agreement.earlierSurpluses.filter((s) => !notEarlier(s)),
+  const lastYear = reported.size === 0 ? null : Math.max(...reported);
+  // A year the workbook reports, or a later one, has no surplus known as an earlier year's; nor has
+  // one amount of years among which one is ("Överskott 2023–2024" in a report of 2024). A budget
+  // (no year reported) may name any earlier year's surplus.
+  const notEarlier = (s: EarlierSurplus) => {
+    if (lastYear === null) return false;
+    for (let y = s.year; y <= (s.throughYear ?? s.year); y++)
+      if (reported.has(y) || y > lastYear) return true;
+    return false;
   };
+  const kept: EarlierSurplus[] = [];
+  for (const s of agreement.earlierSurpluses) {
+    const at = [s.cell.sheet, s.cell.address] as const;
+    if (notEarlier(s))
+      findings.push(
+        finding("SURPLUS_OF_REPORTED_YEAR", ...at, {
+          years: yearsOf(s),
+          lastYear: lastYear!,
+          amountOre: s.amount,
+        }),
+      );
+    else {
+      kept.push(s);
+      // Counted, as the first year's in the decision, which names each year's surplus.
+      if (s.throughYear !== undefined)
+        findings.push(
+          finding("SURPLUS_YEARS_COMBINED", ...at, {
+            years: yearsOf(s),
+            year: s.year,
+            amountOre: s.amount,
+          }),
+        );
+    }
+  }
+  return kept.length === agreement.earlierSurpluses.length
+    ? agreement
+    : { ...agreement, earlierSurpluses: kept };
 }
+
+/** "2023", or "2022–2023" for one amount of several years. */
+const yearsOf = (s: EarlierSurplus) =>
+  s.throughYear === undefined ? String(s.year) : `${s.year}–${s.throughYear}`;
 
 /** The first sheet, not so named, that holds the agreement's details, and Lönekalkyl's table. */
 interface Elsewhere {
@@ -700,10 +722,12 @@ function detailCells(grid: Grid): DetailCells {
       });
       continue;
     }
-    const surplus = {
+    const through = surplusThroughYear(h.text, h.surplusYear!);
+    const surplus: EarlierSurplus = {
       year: h.surplusYear!,
       amount,
       cell: { sheet, address: a1(r, vc) },
+      ...(through !== null ? { throughYear: through } : {}),
     };
     const marked = isMarkedRepaid(h.text);
     if (earlierSurplus(out, surplusOf, surplus) && marked)
