@@ -294,11 +294,16 @@ const CHANGE_WORDS =
 
 /** Months of pay inside the agreement that a person's dates give, a day's share of its month. */
 function monthsWorked(person: Person, agreement: Agreement): number | null {
+  // Within the agreement only: a person's dates alone may span centuries (1900 to 9999).
+  if (agreement.start === null || agreement.end === null) return null;
   const start = laterDate(person.from, agreement.start);
   const end = earlierDate(person.to, agreement.end);
   if (start === null || end === null || start > end) return null;
   let months = 0;
-  for (let y = Number(start.slice(0, 4)), m = Number(start.slice(5, 7)); ;) {
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7));
+  // Not counted month by month past ten years: a crafted agreement may span centuries.
+  for (let i = 0; i < MAX_MONTHS; i++) {
     const dim = daysInMonth(y, m);
     const first = isoFromParts(y, m, 1);
     const last = isoFromParts(y, m, dim);
@@ -308,7 +313,10 @@ function monthsWorked(person: Person, agreement: Agreement): number | null {
     if (last >= end) return months;
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
+  return null;
 }
+
+const MAX_MONTHS = 120;
 
 const laterDate = (a: IsoDate | null, b: IsoDate | null) =>
   a === null ? b : b === null || a > b ? a : b;
