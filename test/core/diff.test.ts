@@ -155,7 +155,8 @@ describe("what such edits found, each named now", () => {
     ).toEqual([["C5", "Person B", "birthYear", 2005, 2006]]);
   });
 
-  test("a person added and a person removed: one change each, at their name", async () => {
+  // The person, then what they bring: "Person: – → Person B" alone left their salary to be found.
+  test("a person added and a person removed: at their name, then each of their values", async () => {
     const base = salaryWorkbook();
     const without = base.map((s) =>
       s.name !== "Lönekalkyl"
@@ -165,11 +166,25 @@ describe("what such edits found, each named now", () => {
     const removed = await diffOf(base, without);
     expect(
       removed.changes.map((c) => [c.sheet, c.cell, c.field, c.old, c.new]),
-    ).toEqual([["Lönekalkyl", "B5", "person", "Person B", null]]);
+    ).toEqual([
+      ["Lönekalkyl", "B5", "person", "Person B", null],
+      ["Lönekalkyl", "C5", "birthYear", 2005, null],
+      ["Lönekalkyl", "D5", "monthlySalary", 24000, null],
+      ["Lönekalkyl", "E5", "grade", 75, null],
+      ["Lönekalkyl", "F5", "from", "2026-01-01", null],
+      ["Lönekalkyl", "G5", "to", "2026-06-30", null],
+    ]);
     const added = await diffOf(without, base);
     expect(
       added.changes.map((c) => [c.sheet, c.cell, c.field, c.old, c.new]),
-    ).toEqual([["Lönekalkyl", "B5", "person", null, "Person B"]]);
+    ).toEqual([
+      ["Lönekalkyl", "B5", "person", null, "Person B"],
+      ["Lönekalkyl", "C5", "birthYear", null, 2005],
+      ["Lönekalkyl", "D5", "monthlySalary", null, 24000],
+      ["Lönekalkyl", "E5", "grade", null, 75],
+      ["Lönekalkyl", "F5", "from", null, "2026-01-01"],
+      ["Lönekalkyl", "G5", "to", null, "2026-06-30"],
+    ]);
   });
 
   test("Pålägg in Uppgifter, which every salary's cost takes", async () => {

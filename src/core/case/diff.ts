@@ -262,7 +262,7 @@ const personKey = (p: Person) =>
 /**
  * Lönekalkyl's persons (their salaries make the salary lines' budgets): persons matched by Post +
  * name, then what is left by position (a renamed person is a `personName` change); a person added
- * or removed is one change of field `person`.
+ * or removed is a change of field `person`, then one per value they have.
  */
 function diffSalaries(
   o: SalarySheet | null,
@@ -303,12 +303,26 @@ function diffSalaries(
         if (before !== after)
           out.push(change(n, b, column, field, before, after));
       }
-    for (const p of added)
-      out.push(change(n, p, "name", "person", null, p.name));
+    for (const p of added) out.push(...personAddedOrRemoved(n, p, "added"));
   }
   if (o)
-    for (const p of removed)
-      out.push(change(o, p, "name", "person", p.name, null));
+    for (const p of removed) out.push(...personAddedOrRemoved(o, p, "removed"));
+
+  /** The person, then each value they have, from or to nothing (as a line added or removed). */
+  function personAddedOrRemoved(
+    sheet: SalarySheet,
+    p: Person,
+    how: "added" | "removed",
+  ): Change[] {
+    const of = (v: DiffValue): [DiffValue, DiffValue] =>
+      how === "added" ? [null, v] : [v, null];
+    const changes = [change(sheet, p, "name", "person", ...of(p.name))];
+    for (const [field, column, value] of PERSON_FIELDS) {
+      const v = column === "post" || column === "name" ? null : value(p);
+      if (v !== null) changes.push(change(sheet, p, column, field, ...of(v)));
+    }
+    return changes;
+  }
 }
 
 export function diffWorkbooks(
