@@ -336,7 +336,7 @@ export function earlierSurplusYear(key: string): number | null {
 export function surplusThroughYear(key: string, year: number): number | null {
   const at = key.indexOf(String(year));
   if (at < 0) return null;
-  // As typed: the key's punctuation tells "2022/23" from "2022 23 000".
+  // As typed: punctuation parts "2022/23" (two years) and "2022 23 000" (a year, an amount).
   const rest = key.slice(at + 4, at + 44);
   let through: number | null = null;
   const later = (y: number) => {
