@@ -556,9 +556,9 @@ export const FINDINGS = {
     readonly computedOre: Ore;
   }>(
     (f) =>
-      `Budgeten ${f.entered} stämmer inte med lönekalkylen, ${f.computed}. ${f.computed} används; töm cellen (då skrivs en formel) eller rätta Lönekalkyl.`,
+      `Budgeten ${f.entered} stämmer inte med lönekalkylen, ${f.computed}. ${f.computed} används; töm cellen, så skriver Beräkna lönekalkylens belopp där, eller rätta Lönekalkyl.`,
     (f) =>
-      `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell (a formula is then written) or correct Lönekalkyl.`,
+      `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell, and Compute writes the salary calculation's amount there, or correct Lönekalkyl.`,
     "error",
   ),
   SALARY_CALC_PERCENT: t<{
