@@ -146,6 +146,22 @@ describe("Lönekalkyl", () => {
     },
   );
 
+  // Headed so, the sheet had no header row: no person was read (SALARY_HEADER_MISSING), or every
+  // person missed a birth year.
+  test.each([
+    ["2,3", "Lön/månad"],
+    ["2,3", "Bruttolön"],
+    ["2,3", "Månadslön brutto"],
+    ["2,3", "Månadslön, kr"],
+    ["2,3", "Lön kr/mån"],
+    ["2,2", "Födelseår (ÅÅÅÅ)"],
+    ["2,2", "År född"],
+  ])("a column (row, column %s) headed %j is read", async (at, header) => {
+    const { a, json } = await check(typedAt(at, header));
+    await expectPlainBudgets(a);
+    expect(codes(json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
+  });
+
   // A number or date typed as text is read, but the workbook's cost formula cannot compute with it
   // ("32 000 kr" is #VALUE!, "100 %" is larger than 1 to a comparison): its CELL_ERRORs pointed at
   // the half-year's cells, and compute's figure for the person went unexplained.
