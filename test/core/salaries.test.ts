@@ -234,6 +234,27 @@ describe("Lönekalkyl", () => {
     },
   );
 
+  test("in an agreement of two years, a year's twelve months say nothing; three do", async () => {
+    const [details, persons, ...rest] = withColumn(
+      "Antal månader",
+      [3, 12, 10],
+    );
+    const twoYears = {
+      ...details!,
+      rows: details!.rows.map((row) =>
+        row[0] === "Avtalsperiod till" ? [row[0], date("2027-12-31")] : row,
+      ),
+    };
+    // Person A to June 2026, B to June 2026 (12 typed: said), C from March 2026, open (10: a year's
+    // months are 10 in 2026 and 12 in 2027).
+    const { json } = await check([twoYears, persons!, ...rest]);
+    expect(
+      json.findings
+        .filter((f) => f.code === "SALARY_MONTHS_NOT_READ")
+        .map((f) => f.cell),
+    ).toEqual(["H4", "H5"]);
+  });
+
   test("the months a person's dates give are named", async () => {
     const { json } = await check(withColumn("Antal månader", [3, 6, 10]));
     expect(json.findings[0]!.message).toBe(

@@ -307,14 +307,25 @@ const MONTHS = new Set(COLUMN_HEADERS.months.map(compactKey));
 const CHANGE_WORDS =
   /(?:^|\s)(?:nya?|fr\.?o\.?m\.?|från|from)(?=\s|$)|\b(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?\b/giu;
 
-/** Months of pay inside the agreement that a person's dates give, a day's share of its month. */
-function monthsWorked(person: Person, agreement: Agreement): number | null {
+/**
+ * Months of pay inside the agreement that a person's dates give, a day's share of its month: in
+ * all, and by calendar year and by half-year (keys "2026" and "2026-1").
+ */
+function monthsWorked(
+  person: Person,
+  agreement: Agreement,
+): {
+  readonly total: number;
+  readonly parts: ReadonlyMap<string, number>;
+} | null {
   // Within the agreement only: a person's dates alone may span centuries (1900 to 9999).
   if (agreement.start === null || agreement.end === null) return null;
   const start = laterDate(person.from, agreement.start);
   const end = earlierDate(person.to, agreement.end);
   if (start === null || end === null || start > end) return null;
-  let months = 0;
+  let total = 0;
+  const parts = new Map<string, number>();
+  const add = (k: string, n: number) => parts.set(k, (parts.get(k) ?? 0) + n);
   let y = Number(start.slice(0, 4));
   let m = Number(start.slice(5, 7));
   // Not counted month by month past ten years: a crafted agreement may span centuries.
@@ -324,8 +335,13 @@ function monthsWorked(person: Person, agreement: Agreement): number | null {
     const last = isoFromParts(y, m, dim);
     const a = start > first ? start : first;
     const b = end < last ? end : last;
-    if (a <= b) months += (Number(b.slice(8)) - Number(a.slice(8)) + 1) / dim;
-    if (last >= end) return months;
+    if (a <= b) {
+      const share = (Number(b.slice(8)) - Number(a.slice(8)) + 1) / dim;
+      total += share;
+      add(String(y), share);
+      add(`${y}-${m <= 6 ? 1 : 2}`, share);
+    }
+    if (last >= end) return { total, parts };
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
   return null;
@@ -340,8 +356,9 @@ const earlierDate = (a: IsoDate | null, b: IsoDate | null) =>
 
 /**
  * "Antal månader" typed for a person is not read: the cost counts the months Från and Till give
- * (empty: the whole agreement). A count a month or more from both those months and a half-year's
- * is said (3 typed for a person costed all twelve months was silently four times the cost).
+ * (empty: the whole agreement). A count a month or more from those months, and from theirs in
+ * each year and half-year, is said (3 typed for a person costed all twelve months was silently four
+ * times the cost).
  */
 function monthsNotRead(
   person: Person,
@@ -353,10 +370,11 @@ function monthsNotRead(
   const worked = monthsWorked(person, agreement);
   if (typed === null || worked === null) return null;
   const near = (n: number) => Math.abs(typed - n) < 1;
-  if (near(worked) || near(Math.min(worked, 6))) return null;
+  // The whole agreement's months, or a year's or a half-year's ("12" a year of two).
+  if (near(worked.total) || [...worked.parts.values()].some(near)) return null;
   return finding("SALARY_MONTHS_NOT_READ", at.sheet, at.address, {
     months: typed,
-    worked: Math.round(worked * 10) / 10,
+    worked: Math.round(worked.total * 10) / 10,
   });
 }
 
