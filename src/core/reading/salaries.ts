@@ -318,8 +318,15 @@ function monthsWorked(
   readonly total: number;
   readonly parts: ReadonlyMap<string, number>;
 } | null {
-  // Within the agreement only: a person's dates alone may span centuries (1900 to 9999).
-  if (agreement.start === null || agreement.end === null) return null;
+  // Within an agreement of at most ten years only: a crafted one, or a person's dates alone, may
+  // span centuries (1900 to 9999).
+  if (
+    agreement.start === null ||
+    agreement.end === null ||
+    Number(agreement.end.slice(0, 4)) - Number(agreement.start.slice(0, 4)) >
+      MAX_MONTHS / 12
+  )
+    return null;
   const start = laterDate(person.from, agreement.start);
   const end = earlierDate(person.to, agreement.end);
   if (start === null || end === null || start > end) return null;
@@ -328,8 +335,7 @@ function monthsWorked(
   const add = (k: string, n: number) => parts.set(k, (parts.get(k) ?? 0) + n);
   let y = Number(start.slice(0, 4));
   let m = Number(start.slice(5, 7));
-  // Not counted month by month past ten years: a crafted agreement may span centuries.
-  for (let i = 0; i < MAX_MONTHS; i++) {
+  for (let i = 0; i <= MAX_MONTHS + 12; i++) {
     const dim = daysInMonth(y, m);
     const first = isoFromParts(y, m, 1);
     const last = isoFromParts(y, m, dim);
