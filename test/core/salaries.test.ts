@@ -355,6 +355,42 @@ describe("Lönekalkyl", () => {
     ).toEqual(["SURCHARGE_MISSING"]);
   });
 
+  // The SUMIF of a label it matches, summing a person not counted yet (no salary), follows the
+  // persons once that person is filled in: compute leaves it, as it leaves a free cell.
+  test("a grade SUMIF that matches the label but counts a person not costed is left", async () => {
+    const sumIf = `SUMIF('Lönekalkyl'!$A$4:$A$7,B4,'Lönekalkyl'!$E$4:$E$7)`;
+    const sheets = salaryWorkbook({
+      extraPersons: [
+        ["Hälsofrämjare", "Person F", 1990, null, pct(0.5), null, null],
+      ],
+    }).map((s) =>
+      s.name.startsWith("Budget")
+        ? {
+            ...s,
+            rows: s.rows.map((row, i) =>
+              i === 2
+                ? [row[0]!, row[1]!, "Tjänstgöringsgrad", row[2]!]
+                : i === 3
+                  ? [
+                      row[0]!,
+                      row[1]!,
+                      { formula: sumIf, result: 3.25 },
+                      row[2]!,
+                    ]
+                  : [row[0]!, row[1]!, null, row[2]!],
+            ),
+          }
+        : s,
+    );
+    const { computeBytes } = await import("../helpers/compute");
+    const computed = readXlsx(computeBytes(await buildXlsx(sheets)));
+    expect(
+      computed.sheets
+        .filter((s) => s.name.startsWith("Budget"))
+        .map((s) => s.rows[3]![2]?.f),
+    ).toEqual([sumIf, sumIf]);
+  });
+
   // A person's negative salary made a negative cost: the line's budget fell, and the only word was
   // that it "is outside 15 000–120 000 kr: an annual or hourly wage?".
   test.each([kr(-32000), 0])(

@@ -297,9 +297,10 @@ function salaryCalcBudget(
     : null;
   const budget = kr(line.effectiveBudget);
   // The line's service % is its persons' together: the SUMIF where the cell is free or already
-  // the add-in's and the formula gives that; in place of the add-in's SUMIF that does not, the
-  // figure (a SUMIF of "1.1 Hälsofrämjare" gave 0 %, an error on the next check). A free cell is
-  // left empty then: a figure there would not follow the persons.
+  // the add-in's and the formula gives that. In place of the add-in's SUMIF that cannot match the
+  // label ("1.1 Hälsofrämjare" gave 0 %, an error on the next check), the figure. A SUMIF that
+  // matches but sums otherwise (a person not counted yet) is left, as a free cell is: a figure
+  // there would not follow the persons.
   const P = p.columns.servicePercent;
   const grades = costs.map((c) => c.person.gradeMicro ?? 0);
   if (
@@ -312,7 +313,7 @@ function salaryCalcBudget(
     const percent = grades.reduce((a, g) => a + g, 0) / 1e8;
     const cell = p.view.original(r, P);
     const live = ref.grades && sums && Math.abs(sums.grades - percent) < 1e-9;
-    if (writable(cell, pf) && (live || cell?.f))
+    if (writable(cell, pf) && (live || (cell?.f && !matched)))
       write(p, r, P, live ? formula(pf, percent) : num(percent), {
         numberFormat: PERCENT_FORMAT,
       });
