@@ -288,13 +288,13 @@ function unreadColumns(
       out.push({ col, header, read: "from", months: true });
       return;
     }
-    const k = salaryColumnOf(
-      header.replace(CHANGE_WORDS, " ").replace(/\s+/g, " ").trim(),
-    );
+    const plain = header.replace(/\s+/g, " ");
+    const stripped = plain.replace(CHANGE_WORDS, " ").replace(/\s+/g, " ");
+    const k = salaryColumnOf(stripped.trim());
     if (
       (k === "salary" || k === "grade") &&
       columns[k] !== undefined &&
-      CHANGE_WORDS.test(header)
+      stripped !== plain
     )
       out.push({ col, header, read: k, months: false });
   });
@@ -560,8 +560,7 @@ function readPerson(
     to: reversed ? null : to,
     surchargePpm,
   };
-  // A post to fill is rare: the others keep one shape, built without a spread (a spread in the
-  // literal made each person larger, 17 MB more at 30 000 persons).
+  // A post to fill is rare: the other persons keep one shape, built without a spread.
   return {
     person: open ? { ...person, birthYearOpen: true } : person,
     findings,
