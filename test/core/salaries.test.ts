@@ -32,6 +32,28 @@ function typedAt(at: string, typed: CellSpec): SheetSpec[] {
   return [details!, { ...persons!, rows }, ...rest];
 }
 
+/** The budget sheets with a Tjänstgöringsgrad column: the salary line's label and grade cell. */
+function withGradeColumn(
+  sheets: SheetSpec[],
+  label: string,
+  grade: CellSpec,
+): SheetSpec[] {
+  return sheets.map((s) =>
+    s.name.startsWith("Budget")
+      ? {
+          ...s,
+          rows: s.rows.map((row, i) =>
+            i === 2
+              ? [row[0]!, row[1]!, "Tjänstgöringsgrad", row[2]!]
+              : i === 3
+                ? [row[0]!, label, grade, row[2]!]
+                : [row[0]!, row[1]!, null, row[2]!],
+          ),
+        }
+      : s,
+  );
+}
+
 /** The half-years' budgets are the issue's workbook's as it is. */
 async function expectPlainBudgets(a: ReturnType<typeof analyze>) {
   const plain = await check(salaryWorkbook());
@@ -310,25 +332,10 @@ describe("Lönekalkyl", () => {
   test("a salary line's grade SUMIF that shows 0 % beside its persons is a warning naming their grade, and compute writes it", async () => {
     const sumIf = (col: string) =>
       `SUMIF('Lönekalkyl'!$A$4:$A$6,B4,'Lönekalkyl'!$${col}$4:$${col}$6)`;
-    const sheets = salaryWorkbook().map((s) =>
-      s.name.startsWith("Budget")
-        ? {
-            ...s,
-            rows: s.rows.map((row, i) =>
-              i === 2
-                ? [row[0]!, row[1]!, "Tjänstgöringsgrad", row[2]!]
-                : i === 3
-                  ? [
-                      row[0]!,
-                      "1.1 Hälsofrämjare",
-                      { formula: sumIf("E"), result: 0 },
-                      row[2]!,
-                    ]
-                  : [row[0]!, row[1]!, null, row[2]!],
-            ),
-          }
-        : s,
-    );
+    const sheets = withGradeColumn(salaryWorkbook(), "1.1 Hälsofrämjare", {
+      formula: sumIf("E"),
+      result: 0,
+    });
     const bytes = await buildXlsx(sheets);
     const { a, json } = await check(sheets);
     await expectPlainBudgets(a);
@@ -359,28 +366,14 @@ describe("Lönekalkyl", () => {
   // persons once that person is filled in: compute leaves it, as it leaves a free cell.
   test("a grade SUMIF that matches the label but counts a person not costed is left", async () => {
     const sumIf = `SUMIF('Lönekalkyl'!$A$4:$A$7,B4,'Lönekalkyl'!$E$4:$E$7)`;
-    const sheets = salaryWorkbook({
-      extraPersons: [
-        ["Hälsofrämjare", "Person F", 1990, null, pct(0.5), null, null],
-      ],
-    }).map((s) =>
-      s.name.startsWith("Budget")
-        ? {
-            ...s,
-            rows: s.rows.map((row, i) =>
-              i === 2
-                ? [row[0]!, row[1]!, "Tjänstgöringsgrad", row[2]!]
-                : i === 3
-                  ? [
-                      row[0]!,
-                      row[1]!,
-                      { formula: sumIf, result: 3.25 },
-                      row[2]!,
-                    ]
-                  : [row[0]!, row[1]!, null, row[2]!],
-            ),
-          }
-        : s,
+    const sheets = withGradeColumn(
+      salaryWorkbook({
+        extraPersons: [
+          ["Hälsofrämjare", "Person F", 1990, null, pct(0.5), null, null],
+        ],
+      }),
+      "Hälsofrämjare",
+      { formula: sumIf, result: 3.25 },
     );
     const { computeBytes } = await import("../helpers/compute");
     const computed = readXlsx(computeBytes(await buildXlsx(sheets)));
