@@ -251,7 +251,7 @@ function salariesOf(
   halfYearFindings: Finding[],
 ): ReturnType<typeof readSalarySheet> | null {
   if (!grid) return null;
-  const posts = linePosts(halfYears.flatMap((h) => h.lines));
+  const posts = linePosts(halfYears);
   const read = readSalarySheet(grid, agreement, (post) =>
     posts.has(normalizeKey(post)),
   );
@@ -269,11 +269,12 @@ function gradedInSalaries(
   halfYears: readonly HalfYearSheet[],
   salaries: SalarySheet | null | undefined,
 ): void {
+  if (!salaries) return;
   const zero = new Map<string, number>();
   findings.forEach((f, i) => {
     if (f.code === "PERCENT_NOT_POSITIVE") zero.set(`${f.sheet}!${f.cell}`, i);
   });
-  if (zero.size === 0 || !salaries) return;
+  if (zero.size === 0) return;
   const byPost = personsByPost(salaries);
   for (const h of halfYears)
     for (const line of h.lines) {

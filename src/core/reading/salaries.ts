@@ -154,7 +154,7 @@ export function readSalarySheet(
   grid: Grid,
   agreement: Agreement,
   /** Whether a half-year has a line of this Post (a row of only a Post no line has is a heading). */
-  isLinePost: (post: string) => boolean = () => true,
+  isLinePost: (post: string) => boolean,
 ): SalarySheetRead {
   const header = salaryHeader(grid);
   if (!header) return { salaries: null, findings: salaryHeaderMissing(grid) };
@@ -806,34 +806,40 @@ function readPersonDate(
   );
 }
 
+type LineOfPost = { readonly category: Category; readonly label: string };
+
 /**
- * The persons of a line: by its Post as typed, else a salary line's post without its number and
- * category ("Lönekostnader: Hälsofrämjare" is the post "Hälsofrämjare"; compute then writes the
- * figure, as a SUMIF would not match). None for an overhead line.
+ * The Posts (normalised) a line stands for: its label, and a salary line's label without its number
+ * and category ("1.1 Lönekostnader: Hälsofrämjare" is the post "Hälsofrämjare"; compute then writes
+ * the figure, as a SUMIF would not match). None for an overhead line.
  */
-export function personsOfLine(
-  line: { readonly category: Category; readonly label: string },
-  byPost: ReadonlyMap<string, readonly Person[]>,
-): readonly Person[] | undefined {
-  if (line.category === "overhead" || byPost.size === 0) return undefined;
-  return (
-    byPost.get(normalizeKey(line.label)) ??
-    (line.category === "salary"
-      ? byPost.get(postOfLabel(line.label))
-      : undefined)
-  );
+function postsOfLine(line: LineOfPost): readonly string[] {
+  if (line.category === "overhead") return [];
+  const own = normalizeKey(line.label);
+  return line.category === "salary" ? [own, postOfLabel(line.label)] : [own];
 }
 
-/** The Posts (normalised) that lines have, as personsOfLine matches them. */
+/** The persons of a line: by the first of its Posts that has any. */
+export function personsOfLine(
+  line: LineOfPost,
+  byPost: ReadonlyMap<string, readonly Person[]>,
+): readonly Person[] | undefined {
+  if (byPost.size === 0) return undefined;
+  for (const post of postsOfLine(line)) {
+    const persons = byPost.get(post);
+    if (persons) return persons;
+  }
+  return undefined;
+}
+
+/** The Posts (normalised) the half-years' lines stand for, as personsOfLine matches them. */
 export function linePosts(
-  lines: Iterable<{ readonly category: Category; readonly label: string }>,
+  halfYears: readonly { readonly lines: readonly LineOfPost[] }[],
 ): Set<string> {
   const posts = new Set<string>();
-  for (const line of lines)
-    if (line.category !== "overhead") {
-      posts.add(normalizeKey(line.label));
-      if (line.category === "salary") posts.add(postOfLabel(line.label));
-    }
+  for (const h of halfYears)
+    for (const line of h.lines)
+      for (const post of postsOfLine(line)) posts.add(post);
   return posts;
 }
 
