@@ -4,7 +4,13 @@ import {
   isSectionTotalLabel,
   wordedRow,
 } from "../../src/core/reading/glossary";
-import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
+import {
+  checkSheets,
+  codesOf,
+  errorsOf,
+  findingAt,
+  messageOf,
+} from "../helpers/check";
 import {
   HEADERS,
   budgetHalfYearSheet,
@@ -96,9 +102,7 @@ describe("a defect at a cell is a finding at that cell", () => {
       withCell(5, 5, "se ovan"),
     ]);
     expect(findingAt(r, "NOT_A_NUMBER")).toEqual(["Budget 2025 H2!F6"]);
-    expect(
-      r.findings.find((f) => f.code === "NOT_A_NUMBER")!.message,
-    ).toContain("se ovan");
+    expect(messageOf(r, "NOT_A_NUMBER")).toContain("se ovan");
   });
 
   test("an invalid organisation number is a finding at its cell", async () => {
@@ -145,7 +149,7 @@ describe("a defect at a cell is a finding at that cell", () => {
     ]);
     expect(r.years[0]).toMatchObject({ budget: 962500, actual: 808028 });
     expect(findingAt(r, "OH_NOT_REPORTED")).toEqual(["Utfall 2024 H1!C1"]);
-    expect(r.findings.find((f) => f.code === "OH_NOT_REPORTED")!.message).toBe(
+    expect(messageOf(r, "OH_NOT_REPORTED")).toBe(
       `Halvåret 2024-H1 har ingen OH-rad: OH räknas som 0 kr i utfallet, och budgetens OH, 87${NNBSP}500\u00a0kr, blir överskott som återbetalas. OH-satsen på de direkta kostnadernas utfall hade gett 80${NNBSP}803\u00a0kr. Lägg till raden OH-kostnader med utfallet (0 om ingen OH tas ut).`,
     );
     // With the line, its actual 0: as typed, and nothing said.
@@ -175,9 +179,7 @@ describe("a defect at a cell is a finding at that cell", () => {
     ]);
     expect(r.years[0]).toMatchObject({ surplus: 0 });
     expect(findingAt(r, "ACTUALS_EQUAL_BUDGET")).toEqual(["Utfall 2024 H1!C1"]);
-    expect(
-      r.findings.find((f) => f.code === "ACTUALS_EQUAL_BUDGET")!.message,
-    ).toBe(
+    expect(messageOf(r, "ACTUALS_EQUAL_BUDGET")).toBe(
       `Utfallet för 2024-H1 är detsamma som budgeten på varje post, 962${NNBSP}500\u00a0kr i allt: det ser kopierat ut, och halvåret får inget överskott. Kontrollera utfallet mot bokföringen.`,
     );
     // One line off by a krona: real actuals, nothing said.
@@ -395,9 +397,7 @@ test("an amount typed with one thousands separator ('600.000', '175,000 kr') is 
     budget: 600_000,
     actual: 505_789,
   });
-  expect(
-    r.findings.find((f) => f.code === "AMOUNT_READ_AS_THOUSANDS")?.message,
-  ).toBe(
+  expect(messageOf(r, "AMOUNT_READ_AS_THOUSANDS")).toBe(
     '"600.000" läses som 600\u202f000\u00a0kr: tre siffror efter skiljetecknet är tusental, inte öre. Menade du något annat, skriv beloppet utan skiljetecken eller med två decimaler.',
   );
   // Under "Budget (tkr)", "600,000" is 600 tkr to the krona, as it stands.
@@ -506,7 +506,7 @@ describe("columns read as the same", () => {
   test("a second Budget ('Budget reviderad') is not read, and said so at its header", async () => {
     const r = await checkSheets(report(["Budget reviderad"], [1]));
     expect(findingAt(r, "COLUMN_REPEATED")).toEqual(["Utfall 2024 H1!E1"]);
-    expect(r.findings.find((f) => f.code === "COLUMN_REPEATED")?.message).toBe(
+    expect(messageOf(r, "COLUMN_REPEATED")).toBe(
       'Kolumnen "Budget reviderad" läses inte: "Budget" (B1) läses som samma sak, och den första räknas. Byt rubrik på den som inte ska räknas, eller ta bort den.',
     );
     expect(r.periods[0]!.lines[0]!.budget).toBe(600_000);
@@ -572,9 +572,7 @@ describe("a table in sections, with subtotals", () => {
     );
     const r = await checkSheets(sections([...wrong, ["Summa", 550000]]));
     expect(findingAt(r, "SUBTOTAL_MISMATCH")).toEqual(["Budget 2025 H2!B5"]);
-    expect(
-      r.findings.find((f) => f.code === "SUBTOTAL_MISMATCH")?.message,
-    ).toBe(
+    expect(messageOf(r, "SUBTOTAL_MISMATCH")).toBe(
       "Delsumman 410\u202f000\u00a0kr stämmer inte med summan av posterna ovanför den (sedan förra delsumman), 400\u202f000\u00a0kr. Rätta delsumman (eller låt den vara en formel); den räknas inte, posterna gör.",
     );
     expect(r.grants[0]!.amount).toBe(550_000);
@@ -1041,9 +1039,7 @@ describe("workbook-level errors", () => {
   test("an agreement period the half-years do not cover", async () => {
     const r = await checkSheets([detailsSheet(), H2()]);
     expect(findingAt(r, "PERIOD_NOT_COVERED")).toEqual(["Uppgifter!B5"]);
-    expect(
-      r.findings.find((f) => f.code === "PERIOD_NOT_COVERED")!.message,
-    ).toContain("2026-H1");
+    expect(messageOf(r, "PERIOD_NOT_COVERED")).toContain("2026-H1");
   });
 
   test("a half-year outside the agreement period", async () => {
@@ -1386,7 +1382,7 @@ describe("a budget that shows its income beside its costs", () => {
       surplus: 73669,
     });
     expect(findingAt(r, "INCOME_NOT_READ")).toEqual(["Utfall 2024 H1!A5"]);
-    expect(r.findings.find((f) => f.code === "INCOME_NOT_READ")!.message).toBe(
+    expect(messageOf(r, "INCOME_NOT_READ")).toBe(
       'Raderna 5–6 ("Intäkter: deltagaravgifter") är intäkter, inga kostnader, och räknas inte som budgetposter.',
     );
     expect(codesOf(r)).not.toContain("SUM_MISMATCH");
@@ -1627,9 +1623,7 @@ describe("the half-year's result typed as a row", () => {
       ]);
       expect(codesOf(r)).not.toContain("SUM_MISMATCH");
       expect(codesOf(r)).not.toContain("MISSING_BUDGET");
-      expect(
-        r.findings.find((f) => f.code === "RESULT_ROW_NOT_READ")!.message,
-      ).toBe(
+      expect(messageOf(r, "RESULT_ROW_NOT_READ")).toBe(
         `Raden "${label}" (73${NNBSP}669\u00a0kr) anger halvårets resultat och är ingen kostnad: den räknas inte i halvårets budget eller utfall. Överskottet räknas fram ur budget och utfall.`,
       );
     },

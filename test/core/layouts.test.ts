@@ -6,7 +6,13 @@ import {
   rateInLabel,
 } from "../../src/core/reading/glossary";
 import type { CheckJson } from "../../src/core";
-import { checkSheets, codesOf, errorsOf, findingAt } from "../helpers/check";
+import {
+  checkSheets,
+  codesOf,
+  errorsOf,
+  findingAt,
+  messageOf,
+} from "../helpers/check";
 import {
   HEADERS,
   budgetHalfYearSheet,
@@ -1389,9 +1395,7 @@ describe("an amount in a column per part of the half-year", () => {
       "Utfall 2024 H2 C1 info",
       "Utfall 2024 H2 D1 info",
     ]);
-    expect(
-      r.findings.find((f) => f.code === "COLUMN_PART_NOT_READ")!.message,
-    ).toBe(
+    expect(messageOf(r, "COLUMN_PART_NOT_READ")).toBe(
       'Kolumnen "Utfall jan–mar" läses inte: "Utfall totalt" (E1) är summan, och den räknas.',
     );
     expect(r.findings.map((f) => f.code)).not.toContain("COLUMN_REPEATED");
@@ -1441,9 +1445,7 @@ describe("two half-years' tables stacked on one sheet", () => {
         .filter((f) => f.code === "HALF_YEAR_BELOW_TABLE")
         .map((f) => `${f.sheet} ${f.cell} ${f.severity}`),
     ).toEqual(["Utfall 2024 A9 error"]);
-    expect(
-      r.findings.find((f) => f.code === "HALF_YEAR_BELOW_TABLE")!.message,
-    ).toBe(
+    expect(messageOf(r, "HALF_YEAR_BELOW_TABLE")).toBe(
       'Under tabellen, från rad 9, står en tabell för 2024-H2 som inte läses: ett blad läses som ett halvår, och 2024-H2 saknas i beräkningen. Flytta tabellen till ett eget blad, "Utfall 2024 H2".',
     );
   });
@@ -1487,9 +1489,7 @@ describe("two half-years' tables side by side on one sheet", () => {
         .filter((f) => f.code === "HALF_YEAR_BESIDE_TABLE")
         .map((f) => `${f.sheet} ${f.cell} ${f.severity}`),
     ).toEqual(["Utfall 2024 F1 error"]);
-    expect(
-      r.findings.find((f) => f.code === "HALF_YEAR_BESIDE_TABLE")!.message,
-    ).toBe(
+    expect(messageOf(r, "HALF_YEAR_BESIDE_TABLE")).toBe(
       'Bredvid tabellen, från kolumn F, står en tabell för 2024-H2 som inte läses: ett blad läses som ett halvår, och 2024-H2 saknas i beräkningen. Flytta tabellen till ett eget blad, "Utfall 2024 H2".',
     );
     expect(r.findings.map((f) => f.code)).not.toContain("COLUMN_REPEATED");
@@ -1550,9 +1550,7 @@ describe("the actuals of a part of the half-year, alone", () => {
           .map((f) => `${f.sheet} ${f.cell} ${f.severity}`),
       ).toEqual(["Utfall 2024 H1 C1 warning", "Utfall 2024 H2 C1 warning"]);
       expect(r.findings.map((f) => f.code)).not.toContain("NO_ACTUAL_COLUMN");
-      expect(
-        r.findings.find((f) => f.code === "ACTUALS_TO_DATE_NOT_READ")!.message,
-      ).toBe(
+      expect(messageOf(r, "ACTUALS_TO_DATE_NOT_READ")).toBe(
         `Utfallet under "${header}" gäller en del av halvåret och läses inte: ett halvårs överskott räknas på hela halvårets utfall, och på en del av det blir återbetalningen för stor. Halvåret räknas som en budget. Skriv halvårets utfall, när det är slut, under rubriken Utfall.`,
       );
     },

@@ -8,7 +8,7 @@ import {
   planWrite,
 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
-import { checkSheets, errorsOf, findingAt } from "../helpers/check";
+import { checkSheets, errorsOf, findingAt, messageOf } from "../helpers/check";
 import { STAMP } from "../helpers/compute";
 import { budgetWorkbook, reportWorkbook, typeset } from "../helpers/seed";
 import { type CellSpec, buildXlsx, date, kr } from "../helpers/workbook";
@@ -132,7 +132,7 @@ describe("the 2024 report in the seed's own labels", () => {
       ]);
       expect(r.repayment.items).toEqual(items);
       expect(findingAt(r, "SURPLUS_REPAID")).toEqual(["Uppgifter!B10"]);
-      expect(r.findings.find((f) => f.code === "SURPLUS_REPAID")?.message).toBe(
+      expect(messageOf(r, "SURPLUS_REPAID")).toBe(
         typeset(
           `Överskottet för 2023, 232 886 kr (B9), är återbetalt med ${repaid}: ${remaining} återstår att återbetala, och bara det tas med i beslutet.`,
         ),
@@ -189,9 +189,7 @@ describe("the 2024 report in the seed's own labels", () => {
     ]);
     expect(r.repayment.total).toBe(380_222);
     expect(findingAt(r, "SURPLUS_OF_REPORTED_YEAR")).toEqual(["Uppgifter!B10"]);
-    expect(
-      r.findings.find((f) => f.code === "SURPLUS_OF_REPORTED_YEAR")?.message,
-    ).toBe(
+    expect(messageOf(r, "SURPLUS_OF_REPORTED_YEAR")).toBe(
       typeset(
         "Överskottet för 2025 (1 000 kr) räknas inte som ett tidigare års: arbetsboken redovisar till och med 2024, och ett redovisat års överskott räknas fram ur dess halvår. I Uppgifter skrivs bara ett tidigare års överskott som inte är återbetalt.",
       ),
@@ -246,9 +244,7 @@ describe("the 2024 report in the seed's own labels", () => {
       { year: 2022, amount: 232886 },
       { year: 2024, amount: 147336 },
     ]);
-    expect(
-      r.findings.find((f) => f.code === "SURPLUS_YEARS_COMBINED")?.message,
-    ).toBe(
+    expect(messageOf(r, "SURPLUS_YEARS_COMBINED")).toBe(
       typeset(
         'Överskottet 232 886 kr gäller flera år (2022–2023) och räknas i beslutet som 2022 års. Skriv ett överskott per år, till exempel "Överskott 2022" med det årets belopp på en rad och nästa år på nästa.',
       ),
@@ -291,7 +287,7 @@ describe("the 2024 report in the seed's own labels", () => {
     );
     expect(r.repayment.items).toEqual([{ year: 2024, amount: 147336 }]);
     expect(findingAt(r, "SURPLUS_NEGATIVE")).toEqual(["Uppgifter!B9"]);
-    expect(r.findings.find((f) => f.code === "SURPLUS_NEGATIVE")?.message).toBe(
+    expect(messageOf(r, "SURPLUS_NEGATIVE")).toBe(
       typeset(
         "Överskottet för 2023 är negativt, −50 000 kr, och räknas inte: ett underskott återbetalas inte och minskar inte någon återbetalning. Är det ett överskott, skriv beloppet utan minustecken.",
       ),
@@ -311,9 +307,7 @@ describe("the 2024 report in the seed's own labels", () => {
       expect(findingAt(r, "SURPLUS_YEAR_MISSING")).toEqual([
         `Uppgifter!${cell}`,
       ]);
-      expect(
-        r.findings.find((f) => f.code === "SURPLUS_YEAR_MISSING")?.message,
-      ).toBe(
+      expect(messageOf(r, "SURPLUS_YEAR_MISSING")).toBe(
         typeset(
           `"${key}" (232 886 kr) räknas inte: beslutet återbetalar varje års överskott för sig, och nyckeln säger inget år. Skriv året, "Överskott 2023".`,
         ),
@@ -354,9 +348,7 @@ describe("the 2024 report in the seed's own labels", () => {
       { year: 2024, amount: 147336 },
     ]);
     expect(findingAt(r, "SURPLUS_YEAR_REPEATED")).toEqual(["Uppgifter!B10"]);
-    expect(
-      r.findings.find((f) => f.code === "SURPLUS_YEAR_REPEATED")?.message,
-    ).toBe(
+    expect(messageOf(r, "SURPLUS_YEAR_REPEATED")).toBe(
       typeset(
         "Överskottet för 2023 står redan i B9; det här (100 000 kr) räknas inte. Skriv årets hela överskott på en rad.",
       ),

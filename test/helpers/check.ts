@@ -21,3 +21,6 @@ export const errorsOf = (r: CheckJson) =>
 export const codesOf = (r: CheckJson) => r.findings.map((f) => f.code);
 export const findingAt = (r: CheckJson, code: string) =>
   r.findings.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell}`);
+/** The message of the first finding of a code (undefined when there is none). */
+export const messageOf = (r: CheckJson, code: string) =>
+  r.findings.find((f) => f.code === code)?.message;

@@ -537,7 +537,10 @@ export function isSubtotalLabel(label: string): boolean {
 const CARRY_OVER =
   /^(?:(?:överfört|överförda|överföring|överförs|flyttat|flyttade) (?:från|fr)|(?:ej|inte) (?:förbrukade?|förbrukat|använda?|använt|utnyttjade?|utnyttjat)(?: medel| bidrag)?(?: från| fr| \d{4}| h[12]|$)|(?:outnyttjade?|outnyttjat|oförbrukade?|oförbrukat|oanvända?|oanvänt|kvarvarande|sparade|balanserade?|balanserat) (?:medel|bidrag|belopp|överskott)|(?:överskott|underskott) (?:från|fr|föregående|förra|tidigare|\d{4}|h[12]|vt|ht)|ingående (?:saldo|balans|medel))(?![\p{L}\p{N}])/u;
 
-/** The first words of CARRY_OVER's labels (wordedRow). */
+/**
+ * The first words of CARRY_OVER's labels (wordedRow): a word the expression may start with that
+ * this lacks is never matched, so the two change together.
+ */
 const CARRY_OVER_FIRST = new Set([
   "överfört",
   "överförda",
@@ -621,7 +624,10 @@ function firstWordOf(label: string): string {
 const RESULT_ROW =
   /^(?:(?:halvårets|periodens|årets) )?(?:överskott|underskott|över underskott|överskott underskott|resultat|saldo|att återbetala|återbetalning|återbetalas|kvar att förbruka|kvar att använda|återstår|återstående medel)(?: (?:att återbetala|att återföra|underskott|till (?:malmö stad|kommunen|staden|kommunstyrelsen|stadskontoret)))*$/u;
 
-/** The first words of RESULT_ROW's labels (wordedRow). */
+/**
+ * The first words of RESULT_ROW's labels (wordedRow): a word the expression may start with that
+ * this lacks is never matched, so the two change together.
+ */
 const RESULT_FIRST = new Set([
   "halvårets",
   "periodens",
@@ -661,7 +667,10 @@ export function isIncomeHeading(text: string): boolean {
 const INCOME_LABEL =
   /^(?:intäkter|intäkt|inkomster|inkomst|finansiering|medfinansiering|egenfinansiering|övriga intäkter|egen insats|egna insatser|egna medel|bidrag från|bidrag malmö stad|malmö stads bidrag|kommunalt bidrag|kommunala bidrag|(?:erhållet|erhållna|beviljat|beviljade) (?:bidrag|medel)|income|revenue|revenues|funding)(?![\p{L}\p{N}])/u;
 
-/** The first words of INCOME_LABEL's labels (wordedRow). */
+/**
+ * The first words of INCOME_LABEL's labels (wordedRow): a word the expression may start with that
+ * this lacks is never matched, so the two change together.
+ */
 const INCOME_FIRST = new Set([
   "intäkter",
   "intäkt",
