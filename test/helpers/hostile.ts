@@ -294,17 +294,43 @@ export function sheetWith(
  * (no cost formulas): compute writes each a cost formula of some 4 KB a half-year, so that 30 000
  * persons, a file of 0.6 MB, make a sheet past the 200 MB a part may have.
  */
-export function manyPersons(n: number): Uint8Array {
+export function manyPersons(
+  n: number,
+  /** A months column ("Antal månader", 3 for each), in an agreement of 1900–9999. */
+  months = false,
+): Uint8Array {
   const plan = planTemplate({
     from: { year: 2026, month: 1 },
     to: { year: 2026, month: 12 },
   });
   const creates = plan.creates.map((c) => {
+    if (months && c.sheet === "Uppgifter")
+      return {
+        ...c,
+        cells: c.cells.map((cell) =>
+          cell.value.kind === "date"
+            ? {
+                ...cell,
+                value: {
+                  kind: "date" as const,
+                  iso:
+                    cell.value.iso < "2026-06-30" ? "1900-01-01" : "9999-12-31",
+                },
+              }
+            : cell,
+        ),
+      };
     if (c.sheet !== SALARY_SHEET) return c;
     // The header above row 4, and the first person's typed cells (Post to Pålägg, A–H).
     const typed = c.cells.filter((cell) => cell.row === 3 && cell.col < 8);
     const cells = c.cells.filter((cell) => cell.row < 3);
-    for (let i = 0; i < n; i++)
+    if (months)
+      cells.push({
+        row: 2,
+        col: 19,
+        value: { kind: "text", value: "Antal månader" },
+      });
+    for (let i = 0; i < n; i++) {
       for (const cell of typed)
         cells.push({
           ...cell,
@@ -314,6 +340,13 @@ export function manyPersons(n: number): Uint8Array {
               ? { kind: "text", value: `Person ${i}` }
               : cell.value,
         });
+      if (months)
+        cells.push({
+          row: 3 + i,
+          col: 19,
+          value: { kind: "number", value: 3 },
+        });
+    }
     return { ...c, cells };
   });
   return createWorkbook({ ...plan, creates });
