@@ -64,6 +64,7 @@ export function memoText(memo: Memo, c: Case): string {
     const file = c.decisionFiles[i];
     if (file) out.push(`     ${t.fromFile(file)}`);
   });
+  for (const n of memo.decisionNotes) out.push(`  ! ${n}`);
   for (const t of memo.tables) {
     out.push("", `${t.title}:`);
     const rows = [t.header, ...t.rows.map((r) => r.cells)];

@@ -436,6 +436,49 @@ describe("iop-budget memo", () => {
         "beviljar Rädda Barnen 1 109 649 kronor från kommunstyrelsens anslag för projekt och utredningar avseende förlängningen av idéburet offentligt partnerskapsavtal (IOP) Jämlik hälsa Lindängen under perioden januari 2026 till och med juni 2026.",
       ),
     );
+    // A meeting after the decision's deadlines: said under the decision, and in the JSON's findings.
+    const late = run(
+      "memo",
+      REPORT,
+      BUDGET,
+      "--out",
+      join(dir, "sent.docx"),
+      "--date",
+      "2026-03-01",
+    );
+    expect(late.code).toBe(0);
+    const afterDecision = late.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("  ! "));
+    expect(afterDecision.map((l) => /senast (\S+), före/.exec(l)?.[1])).toEqual(
+      ["2025-06-30", undefined, "2026-02-01"],
+    );
+    expect(late.stdout.indexOf("  ! ")).toBeLessThan(
+      late.stdout.indexOf("Ekonomisk redovisning"),
+    );
+    expect(
+      (
+        JSON.parse(
+          run(
+            "memo",
+            REPORT,
+            BUDGET,
+            "--out",
+            join(dir, "sent.docx"),
+            "--force",
+            "--json",
+            "--date",
+            "2026-03-01",
+          ).stdout,
+        ) as { findings: { code: string; file: string }[] }
+      ).findings
+        .filter((f) => f.code.startsWith("MEETING_"))
+        .map((f) => [f.code, f.file]),
+    ).toEqual([
+      ["MEETING_AFTER_REPAYMENT_DUE", REPORT],
+      ["MEETING_AFTER_AGREEMENT_START", BUDGET],
+      ["MEETING_AFTER_REPORT_DUE", BUDGET],
+    ]);
     const bad = run(
       "memo",
       REPORT,

@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  type Case,
   type CaseFile,
+  type IsoDate,
   analyze,
   analyzeAgainstGranted,
   buildCase,
@@ -174,6 +176,100 @@ describe("the seed case: report 2024 + budget 2025–26", () => {
     expect(
       json.findings.filter((f) => f.code === "OVERSPENT").map((f) => f.file),
     ).toEqual(["rapport-2024.xlsx", "rapport-2024.xlsx"]);
+  });
+});
+
+describe("the decision's dates against the meeting (memo --date)", () => {
+  // A memo drafted for a meeting after the seed's repayment due (juni 2025) asked the board to
+  // have the surplus repaid by a month already past, and said nothing.
+  const caseOn = async (
+    meeting: IsoDate | null,
+    report: readonly SheetSpec[] = reportWorkbook(),
+  ) => {
+    const built = buildCase(
+      [
+        await caseFile("rapport-2024.xlsx", report),
+        await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+      ],
+      meeting,
+    );
+    if (built.kind !== "ok") throw new Error("not one case");
+    return built.case;
+  };
+  const said = (c: Case) =>
+    c.decisionFindings.map(({ file, finding: f }) => [
+      file,
+      f.code,
+      f.sheet,
+      f.cell,
+    ]);
+
+  test("the seed's meeting (2025-04-02), and no meeting, say nothing", async () => {
+    expect(said(await caseOn("2025-04-02"))).toEqual([]);
+    expect(said(await caseOn(null))).toEqual([]);
+  });
+
+  test("a meeting after the repayment's due and the agreement's start: said at their cells, beside the decision and in the appendix", async () => {
+    const c = await caseOn("2025-08-01");
+    expect(said(c)).toEqual([
+      // The report types no due: the default (June after the last year repaid) has no cell.
+      ["rapport-2024.xlsx", "MEETING_AFTER_REPAYMENT_DUE", "Uppgifter", null],
+      [
+        "budget-2025-26.xlsx",
+        "MEETING_AFTER_AGREEMENT_START",
+        "Uppgifter",
+        "B5",
+      ],
+    ]);
+    expect(c.decision[1]).toContain("senast juni 2025");
+    const memo = memoOf(c, "sv");
+    expect(memo.decisionNotes).toEqual([
+      "Beslutet säger att överskottet ska återbetalas senast 2025-06-30, före sammanträdet 2025-08-01: en tidsgräns som redan har passerat när beslutet fattas. Skriv ett senare datum under Återbetalning senast i Uppgifter.",
+      "Avtalsperioden börjar 2025-07-01, före sammanträdet 2025-08-01: beslutet godkänner avtalet och beviljar medel i efterhand, för en period som redan har börjat.",
+    ]);
+    const before = memoOf(await caseOn(null), "sv").counts;
+    expect(memo.counts).toEqual({
+      ...before,
+      warning: before.warning + 1,
+      info: before.info + 1,
+    });
+    expect(c.findings.slice(-2)).toEqual(c.decisionFindings);
+    // A typed due is said at its cell; a due after the meeting says nothing.
+    const typed = (due: string) =>
+      reportWorkbook().map((s) =>
+        s.name === "Uppgifter"
+          ? { ...s, rows: [...s.rows, ["Återbetalning senast", date(due)]] }
+          : s,
+      );
+    expect(said(await caseOn("2025-08-01", typed("2025-06-30")))[0]).toEqual([
+      "rapport-2024.xlsx",
+      "MEETING_AFTER_REPAYMENT_DUE",
+      "Uppgifter",
+      "B10",
+    ]);
+    expect(
+      said(await caseOn("2025-08-01", typed("2025-10-31"))).map((f) => f[1]),
+    ).toEqual(["MEETING_AFTER_AGREEMENT_START"]);
+  });
+
+  test("a meeting after the report-back it asks for, and one before the period reported has ended", async () => {
+    expect(said(await caseOn("2026-03-01"))).toEqual([
+      ["rapport-2024.xlsx", "MEETING_AFTER_REPAYMENT_DUE", "Uppgifter", null],
+      [
+        "budget-2025-26.xlsx",
+        "MEETING_AFTER_AGREEMENT_START",
+        "Uppgifter",
+        "B5",
+      ],
+      ["budget-2025-26.xlsx", "MEETING_AFTER_REPORT_DUE", "Uppgifter", "B8"],
+    ]);
+    const early = await caseOn("2024-10-01");
+    expect(said(early)).toEqual([
+      ["rapport-2024.xlsx", "MEETING_BEFORE_REPORT_END", null, null],
+    ]);
+    expect(memoOf(early, "en").decisionNotes).toEqual([
+      "The meeting 2024-10-01 is before the period reported has ended (2024-12-31): the decision would approve a report of months that have not passed. Check the meeting's date.",
+    ]);
   });
 });
 

@@ -376,6 +376,26 @@ describe("standalone mode (no Office)", () => {
     expect(text).toContain("Ekonomisk redovisning för 2024");
     expect(text).toContain("Totalt att återbetala 380 222");
     expect(text).toContain("Totalt: 2 219 298");
+    // A meeting after the repayment's due month: said above the buttons, gone for the seed's meeting.
+    const meeting = memoCase.getByLabel("Sammanträdets datum (valfritt)");
+    await meeting.fill("2026-03-01");
+    const late = memoCase.getByText(
+      "Beslutet säger att överskottet ska återbetalas senast 2025-06-30, före sammanträdet 2026-03-01",
+      { exact: false },
+    );
+    await late.waitFor();
+    await expect(
+      memoCase
+        .getByText("Beslutet ber om återrapportering senast 2026-02-01", {
+          exact: false,
+        })
+        .count(),
+    ).resolves.toBe(1);
+    await meeting.fill("2025-04-02");
+    await late.waitFor({ state: "detached" });
+    await expect(
+      memoCase.getByText("före sammanträdet", { exact: false }).count(),
+    ).resolves.toBe(0);
     await page.context().close();
   });
 

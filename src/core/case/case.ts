@@ -5,6 +5,7 @@ import type { Analysis } from "../analyze";
 import type { IsoDate } from "../reading/dates";
 import type { Ore } from "../figures/money";
 import { caseDecisionFrom } from "./decision";
+import { meetingChecks } from "./meeting";
 import type { Finding } from "../findings/findings";
 import type { PeriodTable, YearTable } from "../figures/figures";
 import { normalizeKey } from "../reading/values";
@@ -74,7 +75,12 @@ export interface Case {
   readonly decisionFiles: readonly string[];
   readonly years: readonly YearTable[];
   readonly periods: readonly PeriodTable[];
-  /** Each file's findings, file by file. */
+  /**
+   * The decision's dates against the meeting (a due date past when the board decides): also the
+   * last of `findings`, and shown beside the decision.
+   */
+  readonly decisionFindings: readonly CaseFinding[];
+  /** Each file's findings, file by file, then the decision's. */
   readonly findings: readonly CaseFinding[];
 }
 
@@ -327,6 +333,9 @@ export function buildCase(
   ) => agreements.map((a) => a[k]).find((v) => v !== null) ?? null;
   const computations = judged.map((f) => f.analysis.computation);
   const decision = caseDecisionFrom(computations, meeting);
+  const decisionFindings = (
+    meeting ? meetingChecks(computations, meeting) : []
+  ).map(({ source, finding }) => ({ file: judged[source]!.file, finding }));
   const seenYears = new Set<number>();
   const years = computations
     .flatMap((c) => c.yearTables)
@@ -353,9 +362,13 @@ export function buildCase(
       periods: computations
         .flatMap((c) => c.periodTables)
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
-      findings: files.flatMap((f) =>
-        f.analysis.findings.map((finding) => ({ file: f.file, finding })),
-      ),
+      decisionFindings,
+      findings: [
+        ...files.flatMap((f) =>
+          f.analysis.findings.map((finding) => ({ file: f.file, finding })),
+        ),
+        ...decisionFindings,
+      ],
     },
   };
 }

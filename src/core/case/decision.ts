@@ -88,7 +88,7 @@ function firstOf<T>(values: readonly (T | null | undefined)[]): T | null {
 }
 
 /** Half-years of several workbooks, in order, each once (the first workbook's wins). */
-function distinctHalfYears(
+export function distinctHalfYears(
   halves: readonly ComputedHalfYear[],
 ): ComputedHalfYear[] {
   const seen = new Set<string>();
@@ -126,12 +126,7 @@ export function caseDecisionFrom(
   meeting: IsoDate | null = null,
 ): { point: string; source: number }[] {
   const agreements = computations.map((c) => c.agreement);
-  const reports = computations.filter((c) =>
-    c.halfYears.some((h) => h.actual !== null),
-  );
-  const budgets = computations.filter((c) =>
-    c.halfYears.some((h) => h.actual === null),
-  );
+  const { reports, budgets } = reportsAndBudgets(computations);
   // The agreement to approve is the budget's; names come from whichever workbook has them.
   const a = budgets[0]?.agreement ?? agreements[0];
   const parties: Parties = {
@@ -157,6 +152,21 @@ export function caseDecisionFrom(
         ].map(from(budgets[0]))
       : []),
   ];
+}
+
+/** The workbooks that report (a half-year with actuals) and those that budget (one without). */
+export function reportsAndBudgets(computations: readonly Computation[]): {
+  reports: Computation[];
+  budgets: Computation[];
+} {
+  return {
+    reports: computations.filter((c) =>
+      c.halfYears.some((h) => h.actual !== null),
+    ),
+    budgets: computations.filter((c) =>
+      c.halfYears.some((h) => h.actual === null),
+    ),
+  };
 }
 
 /** Who the decision is about, and every workbook's agreement to take a missing detail from. */
@@ -258,10 +268,9 @@ function reportDuePoints(
   granted: HalfYears,
   { org, agreements }: Parties,
 ): string[] {
-  const reportDue = a.reportDue ?? firstOf(agreements.map((x) => x.reportDue));
-  if (!reportDue) return [];
-  const covered = granted.filter((h) => h.halfYear.end < reportDue);
-  if (covered.length === 0) return [];
+  const reportDue = reportDueOf(a, agreements);
+  const covered = reportDueCovers(reportDue, granted);
+  if (!reportDue || covered.length === 0) return [];
   // Report-backs are annual: an extension's report covers the whole calendar year (the
   // earlier agreement's months too, as in the seed); a new agreement's, from its start.
   const first = covered[0]!.halfYear;
@@ -273,6 +282,22 @@ function reportDuePoints(
   return [
     `Kommunstyrelsen uppmanar ${org} att inkomma med återrapportering av beviljade medel för perioden ${period} till stadskontoret senast ${dayText(reportDue)}.`,
   ];
+}
+
+/** The report-back's due date: the proposed agreement's, else any workbook's of the case. */
+export function reportDueOf(
+  a: Agreement,
+  agreements: readonly Agreement[],
+): IsoDate | null {
+  return a.reportDue ?? firstOf(agreements.map((x) => x.reportDue));
+}
+
+/** The granted half-years a report-back due then covers: those that end before it. */
+export function reportDueCovers(
+  reportDue: IsoDate | null,
+  granted: readonly ComputedHalfYear[],
+): ComputedHalfYear[] {
+  return reportDue ? granted.filter((h) => h.halfYear.end < reportDue) : [];
 }
 
 /** The draft decision of one workbook. */

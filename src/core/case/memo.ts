@@ -74,6 +74,8 @@ export interface Memo {
   readonly decisionHeading: string;
   readonly decisionIntro: string;
   readonly decision: readonly string[];
+  /** What the decision's dates are against the meeting (MEETING_* findings), to show beside it. */
+  readonly decisionNotes: readonly string[];
   readonly tables: readonly MemoTable[];
   /** Period warnings shown under the budget table (months the decision approves with no budget). */
   readonly notes: readonly string[];
@@ -421,6 +423,9 @@ export function memoOf(c: Case, lang: Lang): Memo {
     decisionHeading: t.decision,
     decisionIntro: t.intro,
     decision: c.decision,
+    decisionNotes: c.decisionFindings.map(
+      (f) => renderFinding(f.finding, lang).message,
+    ),
     basis: basisOf(c, lang),
     caseHeading: t.caseHeading,
     caseIntro: [{ text: t.caseText, placeholder: true }],

@@ -622,6 +622,47 @@ export const FINDINGS = {
       `The repayment due date is missing in Uppgifter; ${f.due} is used. Fill in the date if another applies.`,
     "info",
   ),
+  // The decision's dates against the board's meeting (memo --date)
+  MEETING_BEFORE_REPORT_END: t<{
+    readonly meeting: string;
+    readonly end: string;
+  }>(
+    (f) =>
+      `Sammanträdet ${f.meeting} är innan återrapporteringens period är slut (${f.end}): beslutet skulle godkänna en redovisning av månader som inte har gått. Kontrollera sammanträdets datum.`,
+    (f) =>
+      `The meeting ${f.meeting} is before the period reported has ended (${f.end}): the decision would approve a report of months that have not passed. Check the meeting's date.`,
+    "warning",
+  ),
+  MEETING_AFTER_REPAYMENT_DUE: t<{
+    readonly due: string;
+    readonly meeting: string;
+  }>(
+    (f) =>
+      `Beslutet säger att överskottet ska återbetalas senast ${f.due}, före sammanträdet ${f.meeting}: en tidsgräns som redan har passerat när beslutet fattas. Skriv ett senare datum under Återbetalning senast i Uppgifter.`,
+    (f) =>
+      `The decision has the surplus repaid by ${f.due}, before the meeting ${f.meeting}: a deadline already past when the decision is made. Enter a later date under "Återbetalning senast" (repayment due) in Uppgifter.`,
+    "warning",
+  ),
+  MEETING_AFTER_REPORT_DUE: t<{
+    readonly due: string;
+    readonly meeting: string;
+  }>(
+    (f) =>
+      `Beslutet ber om återrapportering senast ${f.due}, före sammanträdet ${f.meeting}: en tidsgräns som redan har passerat när beslutet fattas. Skriv ett senare datum under Återrapportering senast i Uppgifter.`,
+    (f) =>
+      `The decision asks for the report-back by ${f.due}, before the meeting ${f.meeting}: a deadline already past when the decision is made. Enter a later date under "Återrapportering senast" (report-back due) in Uppgifter.`,
+    "warning",
+  ),
+  MEETING_AFTER_AGREEMENT_START: t<{
+    readonly start: string;
+    readonly meeting: string;
+  }>(
+    (f) =>
+      `Avtalsperioden börjar ${f.start}, före sammanträdet ${f.meeting}: beslutet godkänner avtalet och beviljar medel i efterhand, för en period som redan har börjat.`,
+    (f) =>
+      `The agreement period starts ${f.start}, before the meeting ${f.meeting}: the decision approves the agreement and grants funds afterwards, for a period already begun.`,
+    "info",
+  ),
   // Half-year sheets
   PERIOD_UNKNOWN: t<NoParams>(
     () =>

@@ -89,6 +89,16 @@ export function MemoActions({
 
   return (
     <div>
+      {memo.decisionNotes.length > 0 && (
+        // The decision's dates against the meeting: a deadline past before the board decides.
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {memo.decisionNotes.map((n) => (
+              <div key={n}>{n}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button
           appearance="primary"
