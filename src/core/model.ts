@@ -78,6 +78,8 @@ export interface LineInput {
    * it): what-if offers no such cell, since a value written there would not be seen.
    */
   readonly hidden?: readonly ColumnKey[];
+  /** The text in the table's comment column ("Kommentar", "Förklaring"), when the line has one. */
+  readonly comment?: { readonly text: string; readonly cell: string };
   /** The actual's cell holds a lone dash ("–"): nothing spent, not an actual left out. */
   readonly actualDashed?: true;
   /** An OH line's % column holds a rate (10 % is 100 000 ppm), not a service percentage. */

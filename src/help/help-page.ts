@@ -35,6 +35,7 @@ const COLUMN_MEANING: Record<Lang, Record<string, string>> = {
     actual: "vad som faktiskt gått åt (i återrapporteringen)",
     variance: "budget − utfall",
     status: "Inom budget eller Överskriden",
+    comment: "förklaring till en avvikelse; citeras där posten är överskriden",
   },
   en: {
     category:
@@ -49,6 +50,8 @@ const COLUMN_MEANING: Record<Lang, Record<string, string>> = {
     actual: "what was really spent (in the report-back)",
     variance: "budget − actual",
     status: "Inom budget (within) or Överskriden (overspent)",
+    comment:
+      "the explanation of a variance; quoted where the line is overspent",
   },
 };
 

@@ -5,7 +5,8 @@ import {
   enumerationEnd,
   rateInLabel,
 } from "../../src/core/reading/glossary";
-import type { CheckJson } from "../../src/core";
+import { type CheckJson, analyze, renderFinding } from "../../src/core";
+import { readXlsx } from "../../src/xlsx/read";
 import {
   checkSheets,
   codesOf,
@@ -20,7 +21,13 @@ import {
   reportWorkbook,
   typeset,
 } from "../helpers/seed";
-import { type CellSpec, type SheetSpec, kr, pct } from "../helpers/workbook";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  kr,
+  pct,
+} from "../helpers/workbook";
 
 /** The seed's agreement as the JSON has it, cut to its 2025 H2. */
 const SEED_H2_AGREEMENT = {
@@ -1799,5 +1806,78 @@ describe("a budget in a column per half-year", () => {
       { ...byColumns, name: "Sammanställning" },
     ]);
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe("the partner's explanation beside an overspent line", () => {
+  // A report that explained its overspend in a column "Kommentar" was still asked to "explain the
+  // variance in the report-back"; "Avvikelse förklaring" was read as a second Differens.
+  /** The seed's report with a column `header` on its first half-year, `text` on its overspent line. */
+  const withColumn = (header: string, text: CellSpec): SheetSpec[] =>
+    reportWorkbook().map((s) =>
+      s.name === "Utfall 2024 H1"
+        ? {
+            ...s,
+            rows: s.rows.map((row, i) =>
+              i === 0 ? [...row, header] : i === 3 ? [...row, text] : row,
+            ),
+          }
+        : s,
+    );
+  const explained = (header: string, text: CellSpec) =>
+    checkSheets(withColumn(header, text));
+  const overspent = (r: CheckJson) =>
+    r.findings
+      .filter((f) => f.code === "OVERSPENT")
+      .map((f) => `${f.sheet}!${f.cell} ${f.message.split("exkl. OH). ")[1]}`);
+
+  test.each([
+    "Kommentar",
+    "Förklaring",
+    "Förklaring till avvikelse",
+    "Avvikelse förklaring",
+    "Kommentar / förklaring",
+    "Anmärkning",
+    "Motivering",
+  ])(
+    "%j: quoted, with its cell, in that half-year's finding only",
+    async (header) => {
+      const r = await explained(
+        header,
+        "Fler sommarlovsaktiviteter än planerat.",
+      );
+      expect(overspent(r)).toEqual([
+        'Utfall 2024 H1!C4 Förklaringen i E4: "Fler sommarlovsaktiviteter än planerat."',
+        "Utfall 2024 H2!C4 Förklara avvikelsen i återrapporteringen.",
+      ]);
+      // Read as no figure: the same findings and repayment as the seed's.
+      expect(codesOf(r).sort()).toEqual(
+        [
+          "OVERSPENT",
+          "OVERSPENT",
+          "PERIOD_NOT_REPORTED",
+          "REPAYMENT_DUE_DEFAULTED",
+        ].sort(),
+      );
+      expect(r.repayment.total).toBe(380_222);
+    },
+  );
+
+  test("a number, or nothing, is no explanation; a long one is cut; the English message quotes it too", async () => {
+    for (const none of [4711, "  "])
+      expect(overspent(await explained("Kommentar", none))[0]).toBe(
+        "Utfall 2024 H1!C4 Förklara avvikelsen i återrapporteringen.",
+      );
+    const long = await explained("Kommentar", "Sommarlov. ".repeat(60));
+    const quoted = /"(.*)"$/.exec(overspent(long)[0]!)![1]!;
+    expect(quoted).toHaveLength(301);
+    expect(quoted.endsWith("…")).toBe(true);
+    const a = analyze(
+      readXlsx(await buildXlsx(withColumn("Comment", "Summer camp"))),
+    );
+    const f = a.findings.find((x) => x.code === "OVERSPENT")!;
+    expect(renderFinding(f, "en").message).toContain(
+      'The explanation in E4: "Summer camp"',
+    );
   });
 });

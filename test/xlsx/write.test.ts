@@ -455,6 +455,68 @@ describe("the budget template", () => {
     });
   });
 
+  test("a report in it explains an overspent line under Förklaring, a yellow input: the finding quotes it", () => {
+    const plan = filled(
+      planTemplate({
+        from: { year: 2025, month: 7 },
+        to: { year: 2026, month: 6 },
+      }),
+    );
+    const sheet = plan.creates.find((c) => c.sheet === "Budget 2025 H2")!;
+    const header = sheet.cells.find(
+      (x) => x.value.kind === "text" && x.value.value === "Förklaring",
+    )!;
+    const line = sheet.cells.find(
+      (x) =>
+        x.col === 1 &&
+        x.value.kind === "text" &&
+        x.value.value === "Verksamhetskostnader",
+    )!.row;
+    const input = sheet.cells.find(
+      (x) => x.row === line && x.col === header.col,
+    );
+    expect(input?.style).toMatchObject({ unlocked: true, fill: "FFF2CC" });
+    const typed: WritePlan = {
+      ...plan,
+      creates: plan.creates.map((c) =>
+        c !== sheet
+          ? c
+          : {
+              ...c,
+              cells: c.cells.map((x) =>
+                x.row !== line
+                  ? x
+                  : x.col === 6
+                    ? {
+                        ...x,
+                        value: { kind: "number" as const, value: 120000 },
+                      }
+                    : x === input
+                      ? {
+                          ...x,
+                          value: {
+                            kind: "text" as const,
+                            value: "Extra sommaraktiviteter",
+                          },
+                        }
+                      : x,
+              ),
+            },
+      ),
+    };
+    const r = checkBytes(
+      recalculateWithLibreOffice(createWorkbook(typed)),
+      "mall.xlsx",
+    );
+    const overspent = r.findings.filter((f) => f.code === "OVERSPENT");
+    expect(overspent.map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      `Budget 2025 H2!${a1(line, 6)}`,
+    ]);
+    expect(overspent[0]!.message).toContain(
+      `Förklaringen i ${a1(line, header.col)}: "Extra sommaraktiviteter"`,
+    );
+  });
+
   test("every sheet but the instructions is protected without a password, input cells unlocked, rows insertable; printed landscape one page wide", () => {
     const files = unzipSync(template());
     const workbook = strFromU8(files["xl/workbook.xml"]!);

@@ -204,16 +204,23 @@ function overspent(
         ? tol.amount
         : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
   // The half-year and the basis are named: the memo's year table shows the same line for the year.
+  const params = {
+    label: l.input.label,
+    halfYear: h.halfYear.id,
+    overOre: over,
+    budgetOre: budget,
+    actualOre: actual,
+  };
+  if (over <= allowed)
+    return finding("OVERSPENT_WITHIN_TOLERANCE", h.source.sheet, cell, params);
+  // The partner's explanation beside the line is quoted, not asked for again.
+  const comment = l.input.comment;
   return finding(
-    over <= allowed ? "OVERSPENT_WITHIN_TOLERANCE" : "OVERSPENT",
+    "OVERSPENT",
     h.source.sheet,
     cell,
-    {
-      label: l.input.label,
-      halfYear: h.halfYear.id,
-      overOre: over,
-      budgetOre: budget,
-      actualOre: actual,
-    },
+    comment
+      ? { ...params, explanation: comment.text, explanationCell: comment.cell }
+      : params,
   );
 }

@@ -86,15 +86,16 @@ export const MAX_QUOTED = 100;
  * characters that are not seen, among them the bidirectional controls, which would turn the
  * message around (a sheet's name, too).
  */
-function quoted(raw: string): string {
+function quoted(raw: string, max = MAX_QUOTED): string {
   const text = withoutUnseen(raw);
-  if (text.length <= MAX_QUOTED) return text;
+  if (text.length <= max) return text;
   // Not between the two halves of a surrogate pair.
-  const cut = /[\uDC00-\uDFFF]/.test(text[MAX_QUOTED]!)
-    ? MAX_QUOTED - 1
-    : MAX_QUOTED;
+  const cut = /[\uDC00-\uDFFF]/.test(text[max]!) ? max - 1 : max;
   return `${text.slice(0, cut)}…`;
 }
+
+/** A partner's explanation is quoted longer than a label: it is read for what it says. */
+const MAX_EXPLANATION_QUOTED = 300;
 
 // Params whose name ends in "Ore" are amounts; they are shown as kronor.
 function shown(p: Params, lang: Lang): Record<string, string> {
@@ -105,7 +106,11 @@ function shown(p: Params, lang: Lang): Record<string, string> {
       out[k.slice(0, -3)] = formatKronor(ore(v), lang);
     else if (typeof v === "number" && VERBATIM.test(k)) out[k] = String(v);
     else if (typeof v === "number") out[k] = formatNumber(v, lang);
-    else out[k] = quoted(v);
+    else
+      out[k] = quoted(
+        v,
+        k === "explanation" ? MAX_EXPLANATION_QUOTED : MAX_QUOTED,
+      );
   }
   return out;
 }
@@ -1045,11 +1050,17 @@ export const FINDINGS = {
       `The actual overhead for ${f.halfYear}, ${f.actual}, exceeds the allowed ${f.allowed} (overhead rate × actual direct costs, at most the budgeted overhead). ${f.excess} is not eligible.`,
     "error",
   ),
-  OVERSPENT: t<Overspend>(
+  OVERSPENT: t<
+    Overspend & {
+      /** The partner's comment on the line, and its cell, when it has one. */
+      readonly explanation?: string;
+      readonly explanationCell?: string;
+    }
+  >(
     (f) =>
-      `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (halvårets budget ${f.budget}, utfall ${f.actual}, exkl. OH). Förklara avvikelsen i återrapporteringen.`,
+      `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (halvårets budget ${f.budget}, utfall ${f.actual}, exkl. OH). ${f.explanation ? `Förklaringen i ${f.explanationCell}: "${f.explanation}"` : "Förklara avvikelsen i återrapporteringen."}`,
     (f) =>
-      `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (the half-year's budget ${f.budget}, actual ${f.actual}, excl. overhead). Explain the variance in the report-back.`,
+      `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (the half-year's budget ${f.budget}, actual ${f.actual}, excl. overhead). ${f.explanation ? `The explanation in ${f.explanationCell}: "${f.explanation}"` : "Explain the variance in the report-back."}`,
     "warning",
   ),
   OVERSPENT_WITHIN_TOLERANCE: t<Overspend>(

@@ -47,6 +47,8 @@ const HEADERS = [
   "Utfall",
   "Differens",
   "Status",
+  // Where the report explains an overspent line: OVERSPENT quotes it.
+  "Förklaring",
 ];
 const HEADER_ROW = 3;
 
@@ -227,7 +229,7 @@ function halfYearSheet(h: HalfYear, months: number): SheetCreate {
     1,
     0,
     text(
-      "Fyll i de gula cellerna. Budget för lönerader och OH räknas fram av formlerna; Differens och Status när utfallet är ifyllt.",
+      "Fyll i de gula cellerna. Budget för lönerader och OH räknas fram av formlerna; Differens och Status när utfallet är ifyllt. Förklara en överskriden post under Förklaring.",
     ),
     { italic: true },
   );
@@ -254,6 +256,7 @@ function halfYearSheet(h: HalfYear, months: number): SheetCreate {
         numberFormat: PLAIN_AMOUNT_FORMAT,
       });
     put(cells, r, 6, text(""), { ...INPUT, numberFormat: PLAIN_AMOUNT_FORMAT });
+    put(cells, r, HEADERS.length - 1, text(""), INPUT);
   });
   const totalRow = first + EXAMPLE_LINES.length;
   put(cells, totalRow, 1, text("Summa"), { bold: true });
@@ -281,7 +284,7 @@ function halfYearSheet(h: HalfYear, months: number): SheetCreate {
   return {
     sheet: halfYearName(h),
     cells,
-    columnWidths: [16, 30, 18, 15, 16, 14, 14, 14, 14],
+    columnWidths: [16, 30, 18, 15, 16, 14, 14, 14, 14, 40],
     freeze: { rows: HEADER_ROW + 1, cols: 0 },
     validations,
     marks: [],
@@ -604,7 +607,7 @@ function instructionsSheet(): SheetCreate {
     "3. Fyll i ett blad per halvår. Exempelraderna kommer från Jämlik hälsa Lindängen: skriv över dem med er budget. Lönernas tjänstgöringsgrad och budget hämtas från Lönekalkyl för personerna på samma post.",
     "4. Nya poster läggs in som nya rader ovanför OH-raden, så att OH räknas på dem. Bladen är skyddade utan lösenord: de gula cellerna går att fylla i och rader går att infoga; formlerna är låsta och fylls i för nya rader när ni väljer Beräkna i IOP-budget. En rad går inte att ta bort medan bladet är skyddat: välj Granska → Ta bort bladskydd, ta bort raden och skydda bladet igen (Granska → Skydda blad, inget lösenord).",
     "5. OH-kostnaderna räknas fram som OH-satsen gånger de direkta kostnaderna.",
-    "6. Vid återrapportering: fyll i kolumnen Utfall. Differens och Status visas då, och överskridna poster markeras i rött.",
+    "6. Vid återrapportering: fyll i kolumnen Utfall. Differens och Status visas då, och överskridna poster markeras i rött. Förklara varje överskriden post i kolumnen Förklaring.",
     "7. Bladet Exempel visar hur Jämlik hälsa Lindängens budget och återrapportering räknas fram.",
     "8. Kontrollera arbetsboken med IOP-budget (Kontrollera) innan den skickas in.",
   ];

@@ -13,7 +13,8 @@ export type ColumnKey =
   | "budget"
   | "actual"
   | "variance"
-  | "status";
+  | "status"
+  | "comment";
 
 export type DetailKey =
   | "name"
@@ -175,6 +176,28 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
   ],
   variance: ["Differens", "Avvikelse"],
   status: ["Status"],
+  // The partner's explanation of a variance: quoted where the line is overspent.
+  comment: [
+    "Kommentar",
+    "Kommentarer",
+    "Förklaring",
+    "Förklaringar",
+    "Förklaring till avvikelse",
+    "Förklaring till avvikelsen",
+    "Förklaring avvikelse",
+    "Avvikelse förklaring",
+    "Avvikelseförklaring",
+    "Kommentar till avvikelse",
+    "Kommentar/förklaring",
+    "Motivering",
+    "Anmärkning",
+    "Anmärkningar",
+    "Notering",
+    "Noteringar",
+    "Comment",
+    "Comments",
+    "Explanation",
+  ],
 };
 export const COLUMN_SYNONYMS = compactAll<ColumnKey>(COLUMN_HEADERS);
 

@@ -2748,6 +2748,8 @@ class TableLayout {
   readonly monthlyCost: number;
   readonly servicePercent: number;
   readonly months: number;
+  /** The partner's comments ("Kommentar", "Förklaring till avvikelse"). */
+  readonly comment: number;
   /** Kronor per unit of each amount column, by its header: 1 000 for "Budget (tkr)". */
   readonly budgetUnit: number;
   readonly actualUnit: number;
@@ -2780,6 +2782,7 @@ class TableLayout {
     this.monthlyCost = col("monthlyCost");
     this.servicePercent = col("servicePercent");
     this.months = col("months");
+    this.comment = col("comment");
     this.leftOfAmounts = Math.min(
       ...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity),
     );
@@ -3313,15 +3316,24 @@ class TableReader {
           : this.unreadable.slice(),
       formulas: this.formulas(),
     };
-    // A dash for the actual, or an OH line's rate, is rare: the other lines keep one shape, built
-    // without a spread.
-    this.lines.push(
+    // A dash for the actual, an OH line's rate or a comment are rare: the other lines keep one
+    // shape, built without a spread.
+    const dashed: LineInput =
       actual === null && t.actual >= 0 && isDashCell(row[t.actual])
-        ? { ...line, actualDashed: true }
+        ? { ...line, actualDashed: true as const }
         : rate !== null && rate !== undefined
           ? { ...line, overheadRatePpm: rate }
-          : line,
-    );
+          : line;
+    const comment = t.comment < 0 ? null : this.comment(row[t.comment]);
+    this.lines.push(comment === null ? dashed : { ...dashed, comment });
+  }
+
+  /** The line's comment (a message quotes its beginning), with its cell. */
+  private comment(
+    cell: Cell | undefined,
+  ): NonNullable<LineInput["comment"]> | null {
+    if (cell?.t !== "s" || cell.v.trim() === "") return null;
+    return { text: cell.v.trim(), cell: a1(this.r, this.t.comment) };
   }
 
   /**
