@@ -273,6 +273,81 @@ describe("the decision's dates against the meeting (memo --date)", () => {
   });
 });
 
+describe("the partner's explanations in the memo", () => {
+  // The seed's memo says why the year's outcome differs ("På grund av vakans under rekrytering …"):
+  // the official wrote it from the report. The report's own comments beside the lines are quoted
+  // for them, as a placeholder to rewrite.
+  const commented = (texts: readonly (readonly [number, string])[]) =>
+    reportWorkbook().map((s) =>
+      s.name === "Utfall 2024 H1"
+        ? {
+            ...s,
+            rows: s.rows.map((row, i) => {
+              if (i === 0) return [...row, "Förklaring"];
+              const text = texts.find(([r]) => r === i)?.[1];
+              return text === undefined ? row : [...row, text];
+            }),
+          }
+        : s,
+    );
+  const introOf = async (
+    report: readonly SheetSpec[],
+    lang: "sv" | "en" = "sv",
+  ) => {
+    const built = buildCase([
+      await caseFile("rapport-2024.xlsx", report),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    if (built.kind !== "ok") throw new Error("not one case");
+    return memoOf(built.case, lang).tables.find((t) => t.kind === "year")!
+      .intro;
+  };
+
+  test("each commented line, with its half-year, after the sentence of the figures; none without comments", async () => {
+    const intro = await introOf(
+      commented([
+        [1, "Vakans under februari"],
+        [3, "Fler sommarlovsaktiviteter än planerat."],
+      ]),
+    );
+    expect(intro).toHaveLength(2);
+    expect(intro[1]).toEqual({
+      text: '[Stadskontoret skriver om avvikelserna. Förklaringar från Rädda Barnen i återrapporteringen: Lönekostnader: Hälsofrämjare (2024-H1): "Vakans under februari"; Verksamhetskostnader: aktiviteter (2024-H1): "Fler sommarlovsaktiviteter än planerat."]',
+      placeholder: true,
+    });
+    expect(
+      (await introOf(commented([[3, "Summer camps"]]), "en"))[1]!.text,
+    ).toBe(
+      '[The city office writes about the variances. Explanations from Rädda Barnen in the report-back: Verksamhetskostnader: aktiviteter (2024-H1): "Summer camps"]',
+    );
+    expect(await introOf(reportWorkbook())).toHaveLength(1);
+  });
+
+  test("at most 20 are quoted, each to 300 characters; the rest are counted", async () => {
+    const many = reportWorkbook().map((s) =>
+      s.name === "Utfall 2024 H1"
+        ? {
+            ...s,
+            rows: [
+              [...s.rows[0]!, "Kommentar"],
+              ...Array.from({ length: 25 }, (_, i) => [
+                `Aktivitet ${i + 1}`,
+                kr(1000),
+                kr(900),
+                kr(100),
+                i === 0 ? "x".repeat(400) : `Kommentar ${i + 1}`,
+              ]),
+            ],
+          }
+        : s,
+    );
+    const text = (await introOf(many))[1]!.text;
+    expect(text.match(/Aktivitet \d+ \(2024-H1\)/g)).toHaveLength(20);
+    expect(text).toContain(`"${"x".repeat(300)}…"`);
+    expect(text).toMatch(/; ytterligare 5 i arbetsboken\]$/);
+  });
+});
+
 describe("a report whose actuals are not read", () => {
   // Its actuals on sheets of their own (ACTUALS_WITHOUT_BUDGET): taken as a budget, the memo drafted
   // a grant of the report's own year, 2024, again.

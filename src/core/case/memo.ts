@@ -126,6 +126,9 @@ const TEXT = {
     overhead: "OH-kostnader",
     total: "Totalt",
     findings: "Bilaga: fynd i arbetsböckerna",
+    organisation: "organisationen",
+    explanations: (org: string, items: string, more: string) =>
+      `[Stadskontoret skriver om avvikelserna. Förklaringar från ${org} i återrapporteringen: ${items}${more ? `; ytterligare ${more} i arbetsboken` : ""}]`,
     memoTooLong: (lines: string, max: string) =>
       `Tabellen har ${lines} poster, och beslutsunderlaget visar högst ${max} poster i sina tabeller tillsammans: här visas bara summorna. Alla poster finns i iop-budget check, i rapporten och i JSON (yearLines, periodLines).`,
     appendixNote: (shown: string, all: string) =>
@@ -204,6 +207,9 @@ const TEXT = {
     overhead: "Overhead",
     total: "Total",
     findings: "Appendix: findings in the workbooks",
+    organisation: "the organisation",
+    explanations: (org: string, items: string, more: string) =>
+      `[The city office writes about the variances. Explanations from ${org} in the report-back: ${items}${more ? `; ${more} more in the workbook` : ""}]`,
     memoTooLong: (lines: string, max: string) =>
       `The table has ${lines} lines, and the memo shows at most ${max} lines in its tables together: only its sums are shown here. Every line is in iop-budget check, in its report and its JSON (yearLines, periodLines).`,
     appendixNote: (shown: string, all: string) =>
@@ -276,7 +282,52 @@ function memoTooLong(lines: number, lang: Lang): string {
   );
 }
 
-function yearMemoTable(y: YearTable, lang: Lang, room: Room): MemoTable {
+/** The partner's explanations a year table's intro quotes, at most this many. */
+const MAX_EXPLANATIONS = 20;
+/** Each quoted to this many characters, as a finding quotes one. */
+const MAX_EXPLANATION = 300;
+
+/**
+ * The partner's comments on the year's lines ("Förklaring" beside the actuals), for the official to
+ * write the variances from: a placeholder, as the seed's sentence of why is the official's.
+ */
+function explanationsOf(
+  y: YearTable,
+  org: string,
+  lang: Lang,
+): MemoParagraph[] {
+  const all = y.lines.flatMap((l) =>
+    l.comments.map((c) => ({ label: l.label, ...c })),
+  );
+  if (all.length === 0) return [];
+  const items = all
+    .slice(0, MAX_EXPLANATIONS)
+    .map(({ label, halfYear, text }) => {
+      const cut =
+        text.length > MAX_EXPLANATION
+          ? `${text.slice(0, MAX_EXPLANATION)}…`
+          : text;
+      return `${label} (${halfYear}): "${cut}"`;
+    });
+  const more = all.length - items.length;
+  return [
+    {
+      text: TEXT[lang].explanations(
+        org,
+        items.join("; "),
+        more > 0 ? formatNumber(more, lang) : "",
+      ),
+      placeholder: true,
+    },
+  ];
+}
+
+function yearMemoTable(
+  y: YearTable,
+  lang: Lang,
+  room: Room,
+  org: string,
+): MemoTable {
   const t = TEXT[lang];
   const amount = (ore: Ore | null) =>
     ore === null ? "" : formatAmount(ore, lang);
@@ -316,6 +367,7 @@ function yearMemoTable(y: YearTable, lang: Lang, room: Room): MemoTable {
           formatAmount(y.variance, lang),
         ),
       },
+      ...explanationsOf(y, org, lang),
     ],
     title: t.year(y.year),
     header: [String(y.year), ...t.yearHeader],
@@ -399,7 +451,7 @@ export function memoOf(c: Case, lang: Lang): Memo {
   );
   const years = [...c.years]
     .reverse()
-    .map((y) => yearMemoTable(y, lang, room))
+    .map((y) => yearMemoTable(y, lang, room, c.organisation ?? t.organisation))
     .reverse();
   return {
     lang,
@@ -549,7 +601,7 @@ function assessmentOf(c: Case, lang: Lang): MemoSection[] {
         : ` by ${r.due}`
       : "";
     paragraphs.push({
-      text: t.repay(list, c.organisation ?? "organisationen", due),
+      text: t.repay(list, c.organisation ?? t.organisation, due),
     });
   }
   return [

@@ -115,6 +115,11 @@ export interface YearLine {
   readonly variance: Ore | null;
   readonly overspent: boolean;
   readonly at: readonly LineAt[];
+  /** The partner's comments on the line ("Förklaring"), half-year by half-year. */
+  readonly comments: readonly {
+    readonly halfYear: HalfYearId;
+    readonly text: string;
+  }[];
 }
 
 export interface YearTable {

@@ -118,6 +118,8 @@ const atOf = (h: ComputedHalfYear, row: number | null): LineAt => ({
 interface YearFiguresOfLine {
   readonly budget: Ore;
   readonly actual: Ore | null;
+  /** The partner's comment on the line in this half-year ("Förklaring"), if any. */
+  readonly comment: string | null;
 }
 
 /** Each half-year's lines for the year table; the OH of a half-year without an OH line as one. */
@@ -142,6 +144,7 @@ function yearParts(
         h,
         budget: l.effectiveBudget,
         actual: l.input.actual,
+        comment: l.input.comment?.text ?? null,
       },
       l.input.category,
       l.input.label,
@@ -156,10 +159,24 @@ function yearParts(
         h,
         budget: h.budget.overhead,
         actual: null,
+        comment: null,
       },
       "overhead",
       "OH-kostnader",
     );
+}
+
+const NO_COMMENTS: YearLine["comments"] = Object.freeze([]);
+
+/** A year line's comments; one shared empty list for the many lines without (no list each). */
+function commentsOf(
+  parts: readonly Part<YearFiguresOfLine>[],
+): YearLine["comments"] {
+  let out: { halfYear: LineAt["halfYear"]; text: string }[] | null = null;
+  for (const p of parts)
+    if (p.comment !== null)
+      (out ??= []).push({ halfYear: p.halfYear, text: p.comment });
+  return out ?? NO_COMMENTS;
 }
 
 /** The year tables: one per reported calendar year. */
@@ -189,6 +206,7 @@ export function yearTables(
         variance: a === null ? null : subtract(b, a),
         overspent: a !== null && a > b,
         at: m.parts, // each part is where the line is
+        comments: commentsOf(m.parts),
       };
     });
     const earlier = repayment.filter((i) => i.year < y.year);
