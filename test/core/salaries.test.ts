@@ -244,6 +244,23 @@ describe("Lönekalkyl", () => {
     ["Lönekostnad", [kr(250000), null, null], null],
     ["Årslön", [kr(384000), null, null], null],
     ["Kommentar", ["ny 2027", null, null], null],
+    // A person's actual cost: the half-year sheets report no actual, and nothing said so.
+    [
+      "Utfall",
+      [kr(150000), null, null],
+      "SALARY_ACTUAL_NOT_READ@Lönekalkyl!H3",
+    ],
+    [
+      "Utfall 2026-H1",
+      [kr(150000), kr(90000), null],
+      "SALARY_ACTUAL_NOT_READ@Lönekalkyl!H3",
+    ],
+    [
+      "Faktisk kostnad",
+      [kr(150000), null, null],
+      "SALARY_ACTUAL_NOT_READ@Lönekalkyl!H3",
+    ],
+    ["Utfall", [null, null, null], null],
   ] as [string, CellSpec[], string | null][])(
     "a column %j beside the read ones (%j): the figures stand, and %s",
     async (header, values, code) => {
@@ -255,6 +272,28 @@ describe("Lönekalkyl", () => {
       ]);
     },
   );
+
+  test("persons' actuals beside salary lines that report theirs are a specification: nothing said", async () => {
+    const reported = withColumn("Utfall", [kr(150000), null, null]).map((s) =>
+      /^Budget 2026/.test(s.name)
+        ? {
+            ...s,
+            rows: s.rows.map((row, i) =>
+              i === 2 ? [...row, "Utfall"] : i > 2 ? [...row, kr(90000)] : row,
+            ),
+          }
+        : s,
+    );
+    const { json } = await check(reported);
+    expect(json.yearLines[0]!.sum.actual).toBeGreaterThan(0);
+    expect(codes(json)).not.toContain("SALARY_ACTUAL_NOT_READ@Lönekalkyl!H3");
+    const { json: budget } = await check(
+      withColumn("Utfall", [kr(150000), null, null]),
+    );
+    expect(budget.findings[0]!.message).toBe(
+      'Kolumnen "Utfall" i Lönekalkyl läses inte: Lönekalkyl ger budgeten, och utfallet redovisas per post på halvårsbladen, under Utfall. Skriv personernas utfall tillsammans på deras post där.',
+    );
+  });
 
   test("in an agreement of two years, a year's twelve months say nothing; three do", async () => {
     const [details, persons, ...rest] = withColumn(

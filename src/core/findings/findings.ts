@@ -521,6 +521,13 @@ export const FINDINGS = {
       `The column "${f.header}" is not read: the cost is computed from the column "${f.read}". A new salary or percentage from a date is entered as a row of its own for the person, with its start date in "Från" (and the end date in "Till" on the row before).`,
     "warning",
   ),
+  SALARY_ACTUAL_NOT_READ: t<{ readonly header: string }>(
+    (f) =>
+      `Kolumnen "${f.header}" i Lönekalkyl läses inte: Lönekalkyl ger budgeten, och utfallet redovisas per post på halvårsbladen, under Utfall. Skriv personernas utfall tillsammans på deras post där.`,
+    (f) =>
+      `The column "${f.header}" in Lönekalkyl is not read: Lönekalkyl gives the budget, and the actuals are reported by line on the half-year sheets, under "Utfall" (actual). Enter the persons' actuals together on their line there.`,
+    "warning",
+  ),
   SALARY_MONTHS_NOT_READ: t<{
     readonly months: number;
     readonly worked: number;

@@ -256,7 +256,17 @@ function salariesOf(
     posts.has(normalizeKey(post)),
   );
   gradedInSalaries(halfYearFindings, halfYears, read.salaries);
-  return read;
+  // Persons' actuals beside salary lines that report theirs are a specification: nothing to say.
+  return halfYears.some((h) =>
+    h.lines.some((l) => l.category === "salary" && l.actual !== null),
+  )
+    ? {
+        ...read,
+        findings: read.findings.filter(
+          (f) => f.code !== "SALARY_ACTUAL_NOT_READ",
+        ),
+      }
+    : read;
 }
 
 /**

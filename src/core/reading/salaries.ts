@@ -179,7 +179,7 @@ export function readSalarySheet(
     for (const u of unread)
       if (!isEmptyCell(row[u.col])) {
         used.add(u.col);
-        if (u.months) {
+        if (u.kind === "months") {
           const f = monthsNotRead(person.person, row[u.col], agreement, {
             sheet: grid.name,
             address: a1(r, u.col),
@@ -189,12 +189,28 @@ export function readSalarySheet(
       }
   }
   for (const u of unread)
-    if (!u.months && used.has(u.col))
+    if (u.kind !== "months" && used.has(u.col))
       findings.push(
-        finding("SALARY_COLUMN_NOT_READ", grid.name, a1(header.row, u.col), {
-          header: u.header,
-          read: readText(grid.rows[header.row]?.[header.columns[u.read]!]),
-        }),
+        u.kind === "actual"
+          ? finding(
+              "SALARY_ACTUAL_NOT_READ",
+              grid.name,
+              a1(header.row, u.col),
+              {
+                header: u.header,
+              },
+            )
+          : finding(
+              "SALARY_COLUMN_NOT_READ",
+              grid.name,
+              a1(header.row, u.col),
+              {
+                header: u.header,
+                read: readText(
+                  grid.rows[header.row]?.[header.columns[u.read]!],
+                ),
+              },
+            ),
       );
   append(findings, personsTwice(persons, agreement, grid.name, header));
   if (
@@ -262,13 +278,15 @@ function isHeading(
   );
 }
 
-interface UnreadColumn {
-  readonly col: number;
-  readonly header: string;
-  /** The column read instead (its header is named). */
-  readonly read: SalaryColumn;
-  readonly months: boolean;
-}
+/**
+ * A column not read that would change a figure if it were: months, a salary or grade from some
+ * time (with the column read instead, whose header is named), or a person's actual cost.
+ */
+type UnreadColumn = { readonly col: number; readonly header: string } & (
+  | { readonly kind: "months" }
+  | { readonly kind: "actual" }
+  | { readonly kind: "change"; readonly read: SalaryColumn }
+);
 
 /**
  * Columns of the header row that are not read and would change a cost if they were: a salary or
@@ -285,7 +303,11 @@ function unreadColumns(
     if (cell?.t !== "s" || read.has(col) || cell.v.length > 60) return;
     const header = cell.v.trim();
     if (MONTHS.has(compactKey(header))) {
-      out.push({ col, header, read: "from", months: true });
+      out.push({ col, header, kind: "months" });
+      return;
+    }
+    if (namesActual(header)) {
+      out.push({ col, header, kind: "actual" });
       return;
     }
     const plain = header.replace(/\s+/g, " ");
@@ -296,12 +318,19 @@ function unreadColumns(
       columns[k] !== undefined &&
       stripped !== plain
     )
-      out.push({ col, header, read: k, months: false });
+      out.push({ col, header, kind: "change", read: k });
   });
   return out;
 }
 
 const MONTHS = new Set(COLUMN_HEADERS.months.map(compactKey));
+const ACTUALS = new Set(COLUMN_HEADERS.actual.map(compactKey));
+
+/** "Utfall", "Utfall 2025-H2", "Faktisk kostnad jan–jun": a half-year sheet's actuals header. */
+function namesActual(header: string): boolean {
+  const words = normalizeKey(header).split(" ");
+  return ACTUALS.has(words[0] ?? "") || ACTUALS.has(words.slice(0, 2).join(""));
+}
 
 /** A year, a date or "ny" in a header: a salary or grade from some time, not the person's one. */
 const CHANGE_WORDS =
