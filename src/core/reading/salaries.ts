@@ -188,30 +188,7 @@ export function readSalarySheet(
         }
       }
   }
-  for (const u of unread)
-    if (u.kind !== "months" && used.has(u.col))
-      findings.push(
-        u.kind === "actual"
-          ? finding(
-              "SALARY_ACTUAL_NOT_READ",
-              grid.name,
-              a1(header.row, u.col),
-              {
-                header: u.header,
-              },
-            )
-          : finding(
-              "SALARY_COLUMN_NOT_READ",
-              grid.name,
-              a1(header.row, u.col),
-              {
-                header: u.header,
-                read: readText(
-                  grid.rows[header.row]?.[header.columns[u.read]!],
-                ),
-              },
-            ),
-      );
+  append(findings, unreadColumnFindings(unread, used, grid, header));
   append(findings, personsTwice(persons, agreement, grid.name, header));
   if (
     persons.length > 0 &&
@@ -276,6 +253,29 @@ function isHeading(
     row.every((c, i) => i === post || isEmptyCell(c)) &&
     !isLinePost(readText(row[post]).trim())
   );
+}
+
+/** The unread columns a person has a value in, each said once at its header (months are said per person). */
+function unreadColumnFindings(
+  unread: readonly UnreadColumn[],
+  used: ReadonlySet<number>,
+  grid: Grid,
+  header: { readonly row: number; readonly columns: Columns },
+): Finding[] {
+  return unread.flatMap((u) => {
+    if (u.kind === "months" || !used.has(u.col)) return [];
+    const at = a1(header.row, u.col);
+    return [
+      u.kind === "actual"
+        ? finding("SALARY_ACTUAL_NOT_READ", grid.name, at, {
+            header: u.header,
+          })
+        : finding("SALARY_COLUMN_NOT_READ", grid.name, at, {
+            header: u.header,
+            read: readText(grid.rows[header.row]?.[header.columns[u.read]!]),
+          }),
+    ];
+  });
 }
 
 /**
