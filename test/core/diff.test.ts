@@ -8,10 +8,11 @@ import {
   type WorkbookDiff,
   analyze,
   diffWorkbooks,
+  fieldName,
 } from "../../src/core";
 import { anyCell, formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
 import { readXlsx } from "../../src/xlsx/read";
-import { salaryWorkbook } from "../helpers/seed";
+import { reportWorkbook, salaryWorkbook } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
 
 /** What a person types over a cell: mostly a number, now and then anything. */
@@ -142,6 +143,40 @@ describe("what such edits found, each named now", () => {
       "2026-H1 768682 → 794704",
       "grants 1225631 → 1251653",
     ]);
+  });
+
+  // A reviewer asks for an explanation of an overspent line and compares the version sent back.
+  test("a line's explanation (Förklaring) written, changed or removed: at its cell, no figure moved", async () => {
+    const commented = (texts: (string | null)[]): SheetSpec[] =>
+      reportWorkbook().map((s) =>
+        s.name !== "Utfall 2024 H1"
+          ? s
+          : {
+              ...s,
+              rows: s.rows.map((r, i) =>
+                i === 0 ? [...r, "Förklaring"] : [...r, texts[i - 1] ?? null],
+              ),
+            },
+      );
+    const d = await diffOf(
+      commented([null, "Vakans", "Fler aktiviteter"]),
+      commented(["Sjukskrivning", null, "Fler aktiviteter under sommarlovet"]),
+    );
+    expect(
+      d.changes.map((c) => [c.cell, c.line, c.field, c.old, c.new]),
+    ).toEqual([
+      ["E2", "Lönekostnader: Hälsofrämjare", "comment", null, "Sjukskrivning"],
+      ["E3", "Lönekostnader: Samordning/utveckling", "comment", "Vakans", null],
+      [
+        "E4",
+        "Verksamhetskostnader: aktiviteter",
+        "comment",
+        "Fler aktiviteter",
+        "Fler aktiviteter under sommarlovet",
+      ],
+    ]);
+    expect(moved(d)).toEqual([]);
+    expect(fieldName("comment", "sv")).toBe("Förklaring");
   });
 
   test("an employment rate and a birth year in Lönekalkyl", async () => {

@@ -125,6 +125,8 @@ const LINE_FIELDS: readonly [ColumnKey, (l: LineInput) => DiffValue][] = [
   ["monthlyCost", (l) => kr(l.monthlyCost)],
   ["budget", (l) => kr(l.budget)],
   ["actual", (l) => kr(l.actual)],
+  // The partner's explanation: a reviewer asks for one and reads the new version's.
+  ["comment", (l) => l.comment?.text ?? null],
 ];
 
 /** Items paired by key, then what is left by position; pairs in the new version's order. */
@@ -476,6 +478,7 @@ const FIELD_NAMES: Record<Lang, Record<string, string>> = {
     monthlyCost: "Månadskostnad",
     budget: "Budget",
     actual: "Utfall",
+    comment: "Förklaring",
     line: "Post",
     sheet: "Blad",
     person: "Person",
@@ -496,6 +499,7 @@ const FIELD_NAMES: Record<Lang, Record<string, string>> = {
     monthlyCost: "Monthly cost",
     budget: "Budget",
     actual: "Actual",
+    comment: "Explanation",
     line: "Line",
     sheet: "Sheet",
     person: "Person",
