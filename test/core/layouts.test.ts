@@ -1863,10 +1863,10 @@ describe("the partner's explanation beside an overspent line", () => {
     },
   );
 
-  test("a number, or nothing, is no explanation; a long one is cut; the English message quotes it too", async () => {
-    for (const none of [4711, "  "])
+  test("a number, or nothing, is no explanation: the empty cell is named; a long one is cut; the English message quotes it too", async () => {
+    for (const none of [4711, "  ", null])
       expect(overspent(await explained("Kommentar", none))[0]).toBe(
-        "Utfall 2024 H1!C4 Förklara avvikelsen i återrapporteringen.",
+        "Utfall 2024 H1!C4 Skriv förklaringen till avvikelsen i E4.",
       );
     const long = await explained("Kommentar", "Sommarlov. ".repeat(60));
     const quoted = /"(.*)"$/.exec(overspent(long)[0]!)![1]!;

@@ -213,14 +213,18 @@ function overspent(
   };
   if (over <= allowed)
     return finding("OVERSPENT_WITHIN_TOLERANCE", h.source.sheet, cell, params);
-  // The partner's explanation beside the line is quoted, not asked for again.
+  // The partner's explanation beside the line is quoted, not asked for again; where the table has
+  // a column for it, the empty cell is named.
   const comment = l.input.comment;
+  const empty = comment ? null : cellOf(h.source, l.input.row, "comment");
   return finding(
     "OVERSPENT",
     h.source.sheet,
     cell,
     comment
       ? { ...params, explanation: comment.text, explanationCell: comment.cell }
-      : params,
+      : empty
+        ? { ...params, explanationCell: empty }
+        : params,
   );
 }

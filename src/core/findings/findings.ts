@@ -1059,15 +1059,16 @@ export const FINDINGS = {
   ),
   OVERSPENT: t<
     Overspend & {
-      /** The partner's comment on the line, and its cell, when it has one. */
+      /** The partner's comment on the line, when it has one. */
       readonly explanation?: string;
+      /** Its cell, or the empty cell of the table's comment column where it goes. */
       readonly explanationCell?: string;
     }
   >(
     (f) =>
-      `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (halvårets budget ${f.budget}, utfall ${f.actual}, exkl. OH). ${f.explanation ? `Förklaringen i ${f.explanationCell}: "${f.explanation}"` : "Förklara avvikelsen i återrapporteringen."}`,
+      `Posten "${f.label}" är överskriden med ${f.over} för ${f.halfYear} (halvårets budget ${f.budget}, utfall ${f.actual}, exkl. OH). ${f.explanation ? `Förklaringen i ${f.explanationCell}: "${f.explanation}"` : f.explanationCell ? `Skriv förklaringen till avvikelsen i ${f.explanationCell}.` : "Förklara avvikelsen i återrapporteringen."}`,
     (f) =>
-      `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (the half-year's budget ${f.budget}, actual ${f.actual}, excl. overhead). ${f.explanation ? `The explanation in ${f.explanationCell}: "${f.explanation}"` : "Explain the variance in the report-back."}`,
+      `The line "${f.label}" is overspent by ${f.over} in ${f.halfYear} (the half-year's budget ${f.budget}, actual ${f.actual}, excl. overhead). ${f.explanation ? `The explanation in ${f.explanationCell}: "${f.explanation}"` : f.explanationCell ? `Enter the explanation of the variance in ${f.explanationCell}.` : "Explain the variance in the report-back."}`,
     "warning",
   ),
   OVERSPENT_WITHIN_TOLERANCE: t<Overspend>(
