@@ -582,43 +582,49 @@ async function attackLines(): Promise<string[]> {
   const h = await import("../test/helpers/hostile");
   const { runMeasured } = await import("../test/helpers/measured");
   // The hostile files of test/cli/hostile.test.ts.
-  const attacks: (readonly [string, () => Uint8Array])[] = [
-    ...h.BOMBS.map(([name, make]) => [name, make] as const),
-    ...h.LONG_STRETCHES,
-    ['<row r="2000000000">', () => h.rowPastTheGrid(2_000_000_000)],
-    ['<row r="100000000">', () => h.rowPastTheGrid(100_000_000)],
-    ["a budget of 1e308", () => h.budgetOf("1e308")],
+  const attacks: (readonly [string, () => Uint8Array | Promise<Uint8Array>])[] =
     [
-      "one shared text of 32 000 characters in 250 lines' six cells (48 million characters, within the text limit)",
-      () => h.sharedTextLines(250, "1 ".repeat(16_000)),
-    ],
-    // Not hostile: a large budget whose salary lines' % differ between its two half-years.
-    [
-      "50 000 salary lines a half-year, each % different in the two (SERVICE_PERCENT_WEIGHTED each)",
-      () => h.weightedLines(50_000),
-    ],
-    // Refused by compute as its Lönekalkyl passes 200 MB (the test's bound is 500 MB).
-    [
-      "a Lönekalkyl of 30 000 persons (0.6 MB; their cost formulas would be a 260 MB sheet)",
-      () => h.manyPersons(30_000),
-    ],
-    // Each person's months counted against their dates (SALARY_MONTHS_NOT_READ), in an agreement of
-    // centuries: not looked at past ten years (2.9 s by hand before that bound).
-    [
-      "a Lönekalkyl of 30 000 persons with a months column, in an agreement of 1900–9999",
-      () => h.manyPersons(30_000, true),
-    ],
-    // Not among the tests' attacks: within every limit, yet past 400 MB, since every line and its
-    // findings are kept (README, Limits).
-    [
-      "490 000 lines of numbers at the end of a half-year's table, four findings each (4.9 million cells, within the limit)",
-      () => h.sheetWith(h.numberRows(490_000, 10)),
-    ],
-  ];
+      ...h.BOMBS.map(([name, make]) => [name, make] as const),
+      ...h.LONG_STRETCHES,
+      ['<row r="2000000000">', () => h.rowPastTheGrid(2_000_000_000)],
+      ['<row r="100000000">', () => h.rowPastTheGrid(100_000_000)],
+      ["a budget of 1e308", () => h.budgetOf("1e308")],
+      [
+        "one shared text of 32 000 characters in 250 lines' six cells (48 million characters, within the text limit)",
+        () => h.sharedTextLines(250, "1 ".repeat(16_000)),
+      ],
+      // Not hostile: a large budget whose salary lines' % differ between its two half-years.
+      [
+        "50 000 salary lines a half-year, each % different in the two (SERVICE_PERCENT_WEIGHTED each)",
+        () => h.weightedLines(50_000),
+      ],
+      // Refused by compute as its Lönekalkyl passes 200 MB (the test's bound is 500 MB).
+      [
+        "a Lönekalkyl of 30 000 persons (0.6 MB; their cost formulas would be a 260 MB sheet)",
+        () => h.manyPersons(30_000),
+      ],
+      // Each person's months counted against their dates (SALARY_MONTHS_NOT_READ), in an agreement of
+      // centuries: not looked at past ten years (2.9 s by hand before that bound).
+      [
+        "a Lönekalkyl of 30 000 persons with a months column, in an agreement of 1900–9999",
+        () => h.manyPersons(30_000, true),
+      ],
+      // Not hostile: every line's explanation is kept (its findings quote it; the memo and diff too).
+      [
+        "a report of 100 000 overspent lines, each explained in 450 characters of its own",
+        () => h.explainedLines(100_000),
+      ],
+      // Not among the tests' attacks: within every limit, yet past 400 MB, since every line and its
+      // findings are kept (README, Limits).
+      [
+        "490 000 lines of numbers at the end of a half-year's table, four findings each (4.9 million cells, within the limit)",
+        () => h.sheetWith(h.numberRows(490_000, 10)),
+      ],
+    ];
   const out: string[] = [];
   const file = join(OUT, "attack.xlsx");
   for (const [name, make] of attacks) {
-    writeFileSync(file, make());
+    writeFileSync(file, await make());
     // Output into /dev/null, as the other rows: a crafted file's report can be hundreds of MB.
     const measured = { timeout: 120_000, stdoutFile: "/dev/null" };
     const check = runMeasured(["check", "--json", file], measured);

@@ -147,6 +147,8 @@ test("a text a message quotes (a label, a sheet's name) is shown without bidirec
     overOre: ore(3_668_700),
     budgetOre: ore(10_000_000),
     actualOre: ore(13_668_700),
+    explanation: "Fler\u202e aktiviteter",
+    explanationCell: "J4",
   });
   for (const lang of ["sv", "en"] as const) {
     const { message } = renderFinding(f, lang);
@@ -155,6 +157,7 @@ test("a text a message quotes (a label, a sheet's name) is shown without bidirec
     );
     expect(message).toContain("Lön");
     expect(message).toContain("Halvår 2 2025");
+    expect(message).toContain('"Fler aktiviteter"');
     expect(message).toMatch(/36[\s\u00a0\u202f,]687/);
   }
 });

@@ -8,6 +8,8 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { SALARY_SHEET, planTemplate } from "../../src/core";
 import { createWorkbook } from "../../src/xlsx/write";
+import { detailsSheet } from "./seed";
+import { type CellSpec, buildXlsx } from "./workbook";
 
 // From test/helpers in the tests, from dist/test/helpers in the bench.
 const FIXTURES = [
@@ -617,3 +619,25 @@ export const LONG_STRETCHES: readonly (readonly [string, () => Uint8Array])[] =
         ),
     ],
   ];
+
+/**
+ * A report of `n` overspent lines, each explained in a text of its own of some 450 characters
+ * (a column Förklaring): not hostile, but every text is kept, for the findings, the memo and diff.
+ */
+export function explainedLines(n: number): Promise<Uint8Array> {
+  const rows: CellSpec[][] = [
+    ["Post", "Budget", "Utfall", "Differens", "Förklaring"],
+  ];
+  for (let i = 0; i < n; i++)
+    rows.push([
+      `Aktivitet ${i}`,
+      1000,
+      1200,
+      -200,
+      `${"Förklaring ".repeat(40)}${i}`,
+    ]);
+  return buildXlsx([
+    detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+    { name: "Utfall 2024 H1", rows },
+  ]);
+}

@@ -204,27 +204,25 @@ function overspent(
         ? tol.amount
         : Number(divRound(BigInt(budget) * BigInt(tol.ppm), PPM));
   // The half-year and the basis are named: the memo's year table shows the same line for the year.
-  const params = {
+  if (over <= allowed)
+    return finding("OVERSPENT_WITHIN_TOLERANCE", h.source.sheet, cell, {
+      label: l.input.label,
+      halfYear: h.halfYear.id,
+      overOre: over,
+      budgetOre: budget,
+      actualOre: actual,
+    });
+  // The partner's explanation beside the line is quoted, not asked for again; where the table has
+  // a column for it, the empty cell is named. One literal, no spread: a finding a line.
+  const comment = l.input.comment;
+  return finding("OVERSPENT", h.source.sheet, cell, {
     label: l.input.label,
     halfYear: h.halfYear.id,
     overOre: over,
     budgetOre: budget,
     actualOre: actual,
-  };
-  if (over <= allowed)
-    return finding("OVERSPENT_WITHIN_TOLERANCE", h.source.sheet, cell, params);
-  // The partner's explanation beside the line is quoted, not asked for again; where the table has
-  // a column for it, the empty cell is named.
-  const comment = l.input.comment;
-  const empty = comment ? null : cellOf(h.source, l.input.row, "comment");
-  return finding(
-    "OVERSPENT",
-    h.source.sheet,
-    cell,
-    comment
-      ? { ...params, explanation: comment.text, explanationCell: comment.cell }
-      : empty
-        ? { ...params, explanationCell: empty }
-        : params,
-  );
+    explanation: comment?.text ?? null,
+    explanationCell:
+      comment?.cell ?? cellOf(h.source, l.input.row, "comment") ?? null,
+  });
 }

@@ -1060,9 +1060,9 @@ export const FINDINGS = {
   OVERSPENT: t<
     Overspend & {
       /** The partner's comment on the line, when it has one. */
-      readonly explanation?: string;
+      readonly explanation: string | null;
       /** Its cell, or the empty cell of the table's comment column where it goes. */
-      readonly explanationCell?: string;
+      readonly explanationCell: string | null;
     }
   >(
     (f) =>
