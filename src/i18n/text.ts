@@ -206,6 +206,8 @@ export const TEXT = {
       meeting: "Sammanträdets datum (valfritt)",
       meetingHint:
         "Avgör vilket år som beviljas nu och vilka år som ska beaktas i budgeten.",
+      meetingAllHint:
+        "Gäller alla ärendens beslutsunderlag nedan. Avgör vilket år som beviljas nu och vilka år som ska beaktas i budgeten.",
       fromFile: (file: string) => `från ${file}`,
     },
     standalone: {
@@ -558,6 +560,8 @@ export const TEXT = {
       meeting: "Date of the meeting (optional)",
       meetingHint:
         "Decides which year is granted now and which years are to be considered in the budget.",
+      meetingAllHint:
+        "Applies to every case's memo below. Decides which year is granted now and which years are to be considered in the budget.",
       fromFile: (file: string) => `from ${file}`,
     },
     standalone: {

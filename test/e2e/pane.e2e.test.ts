@@ -376,8 +376,16 @@ describe("standalone mode (no Office)", () => {
     expect(text).toContain("Ekonomisk redovisning för 2024");
     expect(text).toContain("Totalt att återbetala 380 222");
     expect(text).toContain("Totalt: 2 219 298");
+    // One date for the batch's memos (one board meeting), above the cases; none inside a case.
+    const meeting = page.getByLabel("Sammanträdets datum (valfritt)");
+    await expect(meeting.count()).resolves.toBe(1);
+    await expect(
+      memoCase.getByLabel("Sammanträdets datum (valfritt)").count(),
+    ).resolves.toBe(0);
+    await page
+      .getByText("Gäller alla ärendens beslutsunderlag nedan")
+      .waitFor();
     // A meeting after the repayment's due month: said above the buttons, gone for the seed's meeting.
-    const meeting = memoCase.getByLabel("Sammanträdets datum (valfritt)");
     await meeting.fill("2026-03-01");
     const late = memoCase.getByText(
       "Beslutet säger att överskottet ska återbetalas senast 2025-06-30, före sammanträdet 2026-03-01",

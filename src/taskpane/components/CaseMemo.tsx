@@ -52,6 +52,11 @@ export interface CaseMemoProps<F extends CaseFile> {
   readonly lang: Lang;
   readonly t: PaneText;
   readonly label: string;
+  /**
+   * The board's meeting, when the page sets one date for all its cases' memos (a batch goes to one
+   * meeting); without it the case has a date field of its own.
+   */
+  readonly meeting?: string;
 }
 
 /**
@@ -64,13 +69,15 @@ export function CaseMemo<F extends CaseFile>({
   lang,
   t,
   label,
+  meeting: shared,
 }: CaseMemoProps<F>) {
   const styles = useStyles();
   const m = t.memo;
   const [chosen, setChosen] = useState<ReadonlyMap<string, CaseRole>>(
     new Map(),
   );
-  const [meeting, setMeeting] = useState("");
+  const [own, setOwn] = useState("");
+  const meeting = shared ?? own;
   const roled = useMemo(() => {
     const r = chooseRoles(files, chosen);
     return prepare ? prepare(r) : r;
@@ -106,13 +113,9 @@ export function CaseMemo<F extends CaseFile>({
           </li>
         ))}
       </ul>
-      <Field label={m.meeting} hint={m.meetingHint}>
-        <Input
-          type="date"
-          value={meeting}
-          onChange={(_, d) => setMeeting(d.value)}
-        />
-      </Field>
+      {shared === undefined && (
+        <MeetingField t={t} value={own} onChange={setOwn} />
+      )}
       <MemoActions
         files={roled}
         meeting={isIsoDate(meeting) ? meeting : null}
@@ -121,5 +124,24 @@ export function CaseMemo<F extends CaseFile>({
         label={label}
       />
     </>
+  );
+}
+
+/** Sammanträdets datum: the board's meeting the memo is drafted for (memo --date). */
+export function MeetingField({
+  t,
+  value,
+  onChange,
+  hint = t.memo.meetingHint,
+}: {
+  readonly t: PaneText;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly hint?: string;
+}) {
+  return (
+    <Field label={t.memo.meeting} hint={hint}>
+      <Input type="date" value={value} onChange={(_, d) => onChange(d.value)} />
+    </Field>
   );
 }

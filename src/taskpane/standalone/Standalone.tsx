@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { type Lang, caseGroups } from "../../core";
-import { CaseMemo } from "../components/CaseMemo";
+import { CaseMemo, MeetingField } from "../components/CaseMemo";
 import { DiffView } from "./DiffView";
 import { PaneShell } from "../components/PaneShell";
 import { textFor } from "../../i18n/text";
@@ -85,6 +85,8 @@ export function Standalone({
     null,
   );
   const [dragging, setDragging] = useState(false);
+  // One board meeting for the batch's memos: the date is typed once.
+  const [meeting, setMeeting] = useState("");
 
   const addFiles = useCallback(
     async (files: readonly File[]) => {
@@ -246,6 +248,12 @@ export function Standalone({
             {t.memo.title}
           </h2>
           <Text>{t.memo.intro}</Text>
+          <MeetingField
+            t={t}
+            value={meeting}
+            onChange={setMeeting}
+            hint={t.memo.meetingAllHint}
+          />
           {cases.map((files) => {
             // The case as its memo names it: the first Dnr of its files, else the first name.
             const agreements = files.map(
@@ -268,6 +276,7 @@ export function Standalone({
                   lang={lang}
                   t={t}
                   label={dnr}
+                  meeting={meeting}
                 />
               </section>
             );
