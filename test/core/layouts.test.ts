@@ -1863,6 +1863,36 @@ describe("the partner's explanation beside an overspent line", () => {
     },
   );
 
+  // Left of the amounts, a comment that starts as a total's label made its line a subtotal, and
+  // one on the total row another label: the line's 136 687 kr were left out, 460 935 kr repaid.
+  test("a comment column left of the amounts: its words label no row", async () => {
+    const r = await checkSheets(
+      reportWorkbook().map((s) =>
+        s.name === "Uppgifter"
+          ? s
+          : {
+              ...s,
+              rows: s.rows.map((row, i) => [
+                row[0]!,
+                i === 0
+                  ? "Kommentar"
+                  : i === 3
+                    ? "Summa av två större inköp"
+                    : i === 5
+                      ? "Totalt enligt bokföringen"
+                      : null,
+                ...row.slice(1),
+              ]),
+            },
+      ),
+    );
+    expect(r.repayment.total).toBe(380_222);
+    expect(errorsOf(r)).toEqual([]);
+    expect(overspent(r)[0]).toBe(
+      'Utfall 2024 H1!D4 Förklaringen i B4: "Summa av två större inköp"',
+    );
+  });
+
   test("a number, or nothing, is no explanation: the empty cell is named; a long one is cut; the English message quotes it too", async () => {
     for (const none of [4711, "  ", null])
       expect(overspent(await explained("Kommentar", none))[0]).toBe(

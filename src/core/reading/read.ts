@@ -2546,11 +2546,13 @@ const NONE_UNREADABLE: readonly ColumnKey[] = Object.freeze([]);
 function totalKind(
   row: ReadonlyArray<Cell | undefined>,
   before: number,
+  /** The comment column, whose words ("Summa av två inköp") label no row. */
+  comment: number,
 ): "total" | "section" | "subtotal" | null {
   const end = Math.min(row.length, before);
   for (let c = 0; c < end; c++) {
     const cell = row[c];
-    if (cell?.t !== "s") continue;
+    if (cell?.t !== "s" || c === comment) continue;
     // Only a text starting with "summa", "total", "del", "sub" or "mellan" (after spaces, in any
     // case) can be a total's label: "Tjänst 12" is turned away by its first letters, with no
     // string made for it.
@@ -2577,10 +2579,12 @@ function totalKind(
 function sumsLikeSection(
   row: ReadonlyArray<Cell | undefined>,
   end: number,
+  comment: number,
 ): boolean {
   for (let c = 0; c < Math.min(row.length, end); c++) {
     const cell = row[c];
     if (
+      c !== comment &&
       cell?.t === "s" &&
       cell.v.length <= MAX_HEADER_TEXT &&
       isSummaLabel(cell.v)
@@ -2889,7 +2893,7 @@ class TableReader {
         this.endAt(r, row);
         return false;
       }
-      const next = totalKind(row, left);
+      const next = totalKind(row, left, this.t.comment);
       if (next !== "total" && next !== "section") {
         if (this.after.length >= MAX_HELD_AFTER_TOTAL) {
           this.finish(false);
@@ -2917,14 +2921,15 @@ class TableReader {
       );
       return true;
     }
-    const kind = totalKind(row, left);
+    const kind = totalKind(row, left, this.t.comment);
     if (this.income && this.inIncome(kind)) return true;
     if (kind === "subtotal") this.subtotals.push(this.subtotalOf(this.sums()));
     else if (kind === "total" || kind === "section") {
       this.total = this.sums();
       this.totalNamesPart = kind === "section";
       this.heldBelowWhole = false;
-      this.totalSumsSection = kind === "total" && sumsLikeSection(row, left);
+      this.totalSumsSection =
+        kind === "total" && sumsLikeSection(row, left, this.t.comment);
     } else this.readLine();
     return true;
   }
