@@ -364,6 +364,11 @@ const RULE_NAMES: Record<Lang, Record<ContributionRule, string>> = {
   },
 };
 
+const OPEN_YEAR: Record<Lang, string> = {
+  sv: ", inget födelseår",
+  en: ", no birth year",
+};
+
 /**
  * The persons of `Lönekalkyl` with their cost per half-year and the working: the months under each
  * rule, a whole month's cost and the rate, so a partner can see why a figure is what it is.
@@ -416,7 +421,9 @@ export function salaryView(analysis: Analysis, lang: Lang): SalaryPersonView[] {
           const share = r.partial
             ? ` (${lang === "sv" ? "del av månaden" : "part of the month"})`
             : "";
-          return `${when}${share}: ${money(monthCost(c.monthlyPay, r.rule, c.surchargePpm))}/${lang === "sv" ? "mån" : "month"} (${RULE_NAMES[lang][r.rule]} ${percent(ruleRate(r.rule))}${c.surchargePpm ? ` + ${lang === "sv" ? "pålägg" : "surcharge"} ${percent(c.surchargePpm)}` : ""})`;
+          // A post to fill has no birth year: the general rate, and why (SALARY_BIRTH_YEAR_OPEN).
+          const open = p.birthYearOpen ? OPEN_YEAR[lang] : "";
+          return `${when}${share}: ${money(monthCost(c.monthlyPay, r.rule, c.surchargePpm))}/${lang === "sv" ? "mån" : "month"} (${RULE_NAMES[lang][r.rule]} ${percent(ruleRate(r.rule))}${open}${c.surchargePpm ? ` + ${lang === "sv" ? "pålägg" : "surcharge"} ${percent(c.surchargePpm)}` : ""})`;
         })
         .join("; ");
       return {

@@ -24,7 +24,7 @@ import {
   reportOnGrantSheets,
   typeset,
 } from "../helpers/seed";
-import { buildXlsx } from "../helpers/workbook";
+import { buildXlsx, date, kr, pct } from "../helpers/workbook";
 
 const t = textFor("sv");
 const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
@@ -223,6 +223,34 @@ test("Lönekalkyl in the pane: each person's cost per half-year and the working,
     working: "inga månader i halvåret",
   });
   expect(view[2]!.halfYears[1]!.cost).toBe(typeset("315 408 kr"));
+  // A post to fill, its birth year empty: the general rate, and why.
+  const open = analyze(
+    readXlsx(
+      await buildXlsx(
+        salaryWorkbook({
+          extraPersons: [
+            [
+              "Hälsofrämjare",
+              "Vakant",
+              null,
+              kr(30000),
+              pct(1),
+              date("2026-01-01"),
+              date("2026-06-30"),
+            ],
+          ],
+        }),
+      ),
+    ),
+  );
+  expect(salaryView(open, "sv")[3]!.halfYears[0]!.working).toBe(
+    typeset(
+      "jan–juni: 39 426 kr/mån (arbetsgivaravgifter 31,42 %, inget födelseår)",
+    ),
+  );
+  expect(salaryView(open, "en")[3]!.halfYears[0]!.working).toContain(
+    "(employer contributions 31.42 %, no birth year)",
+  );
 });
 
 describe("what-if on a report the page holds to its granted budget", () => {
