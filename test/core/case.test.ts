@@ -335,7 +335,10 @@ describe("the partner's explanations in the memo", () => {
                 kr(1000),
                 kr(900),
                 kr(100),
-                i === 0 ? "x".repeat(400) : `Kommentar ${i + 1}`,
+                i === 0
+                  ? "x".repeat(400)
+                  : // A bidirectional control would turn the memo's sentence around.
+                    `Kommentar\u202e ${i + 1}`,
               ]),
             ],
           }
@@ -345,6 +348,8 @@ describe("the partner's explanations in the memo", () => {
     expect(text.match(/Aktivitet \d+ \(2024-H1\)/g)).toHaveLength(20);
     expect(text).toContain(`"${"x".repeat(300)}…"`);
     expect(text).toMatch(/; ytterligare 5 i arbetsboken\]$/);
+    expect(text).toContain('Aktivitet 2 (2024-H1): "Kommentar 2"');
+    expect(text).not.toMatch(/\u202e/);
   });
 });
 

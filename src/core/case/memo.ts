@@ -12,7 +12,12 @@ import {
 } from "./decision";
 import type { IsoDate } from "../reading/dates";
 import { shownFileName } from "../reading/values";
-import { type RenderedFinding, renderFinding } from "../findings/findings";
+import {
+  MAX_EXPLANATION_QUOTED,
+  type RenderedFinding,
+  quoted,
+  renderFinding,
+} from "../findings/findings";
 import { type Lang, formatAmount, formatNumber } from "../findings/format";
 import { type Ore, subtract } from "../figures/money";
 import type { PeriodTable, YearTable } from "../figures/figures";
@@ -284,8 +289,6 @@ function memoTooLong(lines: number, lang: Lang): string {
 
 /** The partner's explanations a year table's intro quotes, at most this many. */
 const MAX_EXPLANATIONS = 20;
-/** Each quoted to this many characters, as a finding quotes one. */
-const MAX_EXPLANATION = 300;
 
 /**
  * The partner's comments on the year's lines ("Förklaring" beside the actuals), for the official to
@@ -296,20 +299,17 @@ function explanationsOf(
   org: string,
   lang: Lang,
 ): MemoParagraph[] {
-  const all = y.lines.flatMap((l) =>
-    l.comments.map((c) => ({ label: l.label, ...c })),
-  );
-  if (all.length === 0) return [];
-  const items = all
-    .slice(0, MAX_EXPLANATIONS)
-    .map(({ label, halfYear, text }) => {
-      const cut =
-        text.length > MAX_EXPLANATION
-          ? `${text.slice(0, MAX_EXPLANATION)}…`
-          : text;
-      return `${label} (${halfYear}): "${cut}"`;
-    });
-  const more = all.length - items.length;
+  // Quoted as a finding quotes one (cut, without the characters not seen); the rest counted.
+  const items: string[] = [];
+  let all = 0;
+  for (const l of y.lines)
+    for (const { halfYear, text } of l.comments)
+      if (all++ < MAX_EXPLANATIONS)
+        items.push(
+          `${quoted(l.label)} (${halfYear}): "${quoted(text, MAX_EXPLANATION_QUOTED)}"`,
+        );
+  if (all === 0) return [];
+  const more = all - items.length;
   return [
     {
       text: TEXT[lang].explanations(

@@ -86,7 +86,7 @@ export const MAX_QUOTED = 100;
  * characters that are not seen, among them the bidirectional controls, which would turn the
  * message around (a sheet's name, too).
  */
-function quoted(raw: string, max = MAX_QUOTED): string {
+export function quoted(raw: string, max = MAX_QUOTED): string {
   const text = withoutUnseen(raw);
   if (text.length <= max) return text;
   // Not between the two halves of a surrogate pair.
@@ -95,7 +95,7 @@ function quoted(raw: string, max = MAX_QUOTED): string {
 }
 
 /** A partner's explanation is quoted longer than a label: it is read for what it says. */
-const MAX_EXPLANATION_QUOTED = 300;
+export const MAX_EXPLANATION_QUOTED = 300;
 
 // Params whose name ends in "Ore" are amounts; they are shown as kronor.
 function shown(p: Params, lang: Lang): Record<string, string> {
