@@ -73,6 +73,9 @@ export function memoText(memo: Memo, c: Case): string {
       table(rows, (c) => c > 0, "  "),
     );
     if (t.note) out.push(`  ${t.note}`);
+    // The partner's explanations the memo quotes for the official (after the sentence of figures).
+    if (t.kind === "year")
+      for (const p of t.intro.slice(1)) out.push(`  ${p.text}`);
     if (t.kind === "period") for (const n of memo.notes) out.push(`  ! ${n}`);
   }
   const { error, warning, info } = memo.counts;

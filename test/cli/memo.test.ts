@@ -24,6 +24,7 @@ import {
   budgetWorkbook,
   detailsSheet,
   reportOnGrantSheets,
+  reportWorkbook,
   typeset,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
@@ -205,6 +206,43 @@ describe("iop-budget memo", () => {
     expect(stdout.trim().split("\n").pop()).toBe(
       `Beslutsunderlaget (Word) är sparat: ${memoPath}`,
     );
+  });
+
+  test("the partner's explanations are quoted under the year's table, in the terminal and the Word file", async () => {
+    const report = join(dir, "forklarad.xlsx");
+    writeFileSync(
+      report,
+      await buildXlsx(
+        reportWorkbook().map((s) =>
+          s.name === "Utfall 2024 H1"
+            ? {
+                ...s,
+                rows: s.rows.map((r, i) =>
+                  i === 0
+                    ? [...r, "Förklaring"]
+                    : i === 3
+                      ? [...r, "Fler sommarlovsaktiviteter"]
+                      : r,
+                ),
+              }
+            : s,
+        ),
+      ),
+    );
+    const out = join(dir, "forklarad.docx");
+    const r = run("memo", report, BUDGET, "--out", out, "--force");
+    expect(r.code).toBe(0);
+    const quote =
+      '[Stadskontoret skriver om avvikelserna. Förklaringar från Rädda Barnen i återrapporteringen: Verksamhetskostnader: aktiviteter (2024-H1): "Fler sommarlovsaktiviteter"]';
+    const lines = r.stdout.split("\n");
+    const at = lines.indexOf(`  ${quote}`);
+    expect(at).toBeGreaterThan(
+      lines.indexOf("Ekonomisk redovisning för 2024:"),
+    );
+    expect(at).toBeLessThan(
+      lines.findIndex((l) => l.startsWith("Budgetförslag")),
+    );
+    expect(textOf(readFileSync(out)).join(" ")).toContain(quote);
   });
 
   test("a PDF of it has a first page, drawn to test-output/memo for people to look at", () => {
