@@ -7,6 +7,7 @@ import {
   type Grid,
   type WorkbookDiff,
   analyze,
+  diffValueText,
   diffWorkbooks,
   fieldName,
 } from "../../src/core";
@@ -177,6 +178,11 @@ describe("what such edits found, each named now", () => {
     ]);
     expect(moved(d)).toEqual([]);
     expect(fieldName("comment", "sv")).toBe("Förklaring");
+    // Shown as a finding quotes it: its beginning, and no bidirectional control; the JSON whole.
+    const long = `Se\u202e bilaga. ${"x".repeat(400)}`;
+    expect(diffValueText("comment", long, "sv")).toBe(
+      `Se bilaga. ${"x".repeat(289)}…`,
+    );
   });
 
   test("an employment rate and a birth year in Lönekalkyl", async () => {

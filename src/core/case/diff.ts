@@ -11,6 +11,7 @@ import {
   formatNumber,
 } from "../findings/format";
 import type { ColumnKey, DetailKey } from "../reading/glossary";
+import { MAX_EXPLANATION_QUOTED, quoted } from "../findings/findings";
 import { DETAIL_KEYS, detailKeyName } from "../reading/glossary";
 import {
   type Agreement,
@@ -536,10 +537,14 @@ const FRACTION_FIELDS = new Set([
   "personSurcharge",
 ]);
 
-/** A changed value as a person reads it: "742 500 kr", "275 %", "10 %", "–" for nothing. */
+/**
+ * A changed value as a person reads it: "742 500 kr", "275 %", "10 %", "–" for nothing; a text
+ * as a finding quotes an explanation (its beginning, without the characters not seen). The JSON
+ * keeps it whole.
+ */
 export function diffValueText(field: string, v: DiffValue, lang: Lang): string {
   if (v === null) return "–";
-  if (typeof v === "string") return v;
+  if (typeof v === "string") return quoted(v, MAX_EXPLANATION_QUOTED);
   if (AMOUNT_FIELDS.has(field) || field.startsWith("surplus"))
     return formatKronor(kronor(v), lang);
   if (field === "servicePercent" || field === "grade")
