@@ -1197,7 +1197,9 @@ function headerOf(
     if (unit !== 1) units.budget = unit;
   }
   const { budget, actual } = columns;
-  const count = Object.keys(columns).length;
+  // A comment column makes no header of a row ("Anmärkning | Belopp" over notes above the table).
+  const count =
+    Object.keys(columns).length - (columns.comment === undefined ? 0 : 1);
   // "Post | Summa" on a summary sheet is no half-year's table: a weak header, as a lone one.
   const others = {
     ...(notRead.length > 0 ? { otherPeriod: notRead } : {}),
@@ -2501,6 +2503,12 @@ function tableColumns(grid: Grid, header: Header): CellRead<TableColumns> {
     );
   if (columns.label === undefined) {
     const label = inferLabelColumn(grid, header.row, columns);
+    // "Kommentar | Belopp": a comment header over the only text left of the amounts heads the
+    // labels, as any header there would.
+    if (label === null && columns.comment !== undefined) {
+      const { comment, ...rest } = columns;
+      return readValue({ ...rest, label: comment });
+    }
     if (label === null)
       return readFailed(
         finding("MISSING_COLUMNS", sheet, a1(header.row, 0), {
