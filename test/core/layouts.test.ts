@@ -1936,7 +1936,11 @@ describe("the partner's explanation beside an overspent line", () => {
   });
 
   test("a number, or nothing, is no explanation: the empty cell is named; a long one is cut; the English message quotes it too", async () => {
-    for (const none of [4711, "  ", null])
+    const formula: CellSpec = {
+      formula: 'IF(C4>B4,"Förklaring krävs","")',
+      result: "Förklaring krävs",
+    };
+    for (const none of [4711, "  ", null, formula])
       expect(overspent(await explained("Kommentar", none))[0]).toBe(
         "Utfall 2024 H1!C4 Skriv förklaringen till avvikelsen i E4.",
       );

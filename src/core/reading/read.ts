@@ -3357,11 +3357,14 @@ class TableReader {
     );
   }
 
-  /** The line's comment (a message quotes its beginning), with its cell. */
+  /**
+   * The line's comment (a message quotes its beginning), with its cell; a formula's text
+   * ("Förklaring krävs" where the line is over) is the sheet's, not the partner's.
+   */
   private comment(
     cell: Cell | undefined,
   ): NonNullable<LineInput["comment"]> | null {
-    if (cell?.t !== "s" || cell.v.trim() === "") return null;
+    if (cell?.t !== "s" || cell.f || cell.v.trim() === "") return null;
     return { text: cell.v.trim(), cell: a1(this.r, this.t.comment) };
   }
 
