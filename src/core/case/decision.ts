@@ -87,8 +87,38 @@ function firstOf<T>(values: readonly (T | null | undefined)[]): T | null {
   return null;
 }
 
+/** The half-years the reports report (with actuals), in order, each once. */
+export function reportedHalfYears(
+  reports: readonly Computation[],
+): ComputedHalfYear[] {
+  return distinctHalfYears(
+    reports.flatMap((c) => c.halfYears.filter((h) => h.actual !== null)),
+  );
+}
+
+/** The half-years the budgets grant (without actuals), in order, each once. */
+export function grantedHalfYears(
+  budgets: readonly Computation[],
+): ComputedHalfYear[] {
+  return distinctHalfYears(
+    budgets.flatMap((c) => c.halfYears.filter((h) => h.actual === null)),
+  );
+}
+
+/**
+ * The repayment the decision asks for (point 2), when it asks for one: its due date and the report
+ * whose date it is (the first that has one).
+ */
+export function caseRepaymentDue(
+  reports: readonly Computation[],
+): { due: IsoDate | null; from: Computation | null } | null {
+  if (sum(caseRepaymentItems(reports).map((i) => i.amount)) <= 0) return null;
+  const from = reports.find((c) => c.repayment.due !== null) ?? null;
+  return { due: from?.repayment.due ?? null, from };
+}
+
 /** Half-years of several workbooks, in order, each once (the first workbook's wins). */
-export function distinctHalfYears(
+function distinctHalfYears(
   halves: readonly ComputedHalfYear[],
 ): ComputedHalfYear[] {
   const seen = new Set<string>();
@@ -135,9 +165,7 @@ export function caseDecisionFrom(
     org: firstOf(agreements.map((x) => x.organisation)) ?? "organisationen",
     agreements,
   };
-  const granted = distinctHalfYears(
-    budgets.flatMap((c) => c.halfYears.filter((h) => h.actual === null)),
-  );
+  const granted = grantedHalfYears(budgets);
   const from = (c: Computation | undefined) => (point: string) => ({
     point,
     source: c ? computations.indexOf(c) : 0,
@@ -186,9 +214,7 @@ function reportPoints(
   { name, org }: Parties,
 ): string[] {
   const points: string[] = [];
-  const reported = distinctHalfYears(
-    reports.flatMap((c) => c.halfYears.filter((h) => h.actual !== null)),
-  );
+  const reported = reportedHalfYears(reports);
   if (reported.length > 0) {
     const period = shortPeriodText(
       reported[0]!.halfYear.start,
@@ -198,12 +224,12 @@ function reportPoints(
       `Kommunstyrelsen godkänner återrapporteringen för ${name} avseende perioden ${period} och lägger den till handlingarna.`,
     );
   }
-  const items = caseRepaymentItems(reports);
-  if (sum(items.map((i) => i.amount)) > 0) {
+  const repayment = caseRepaymentDue(reports);
+  if (repayment) {
+    const items = caseRepaymentItems(reports);
     const amounts = listText(items.map((i) => kronorText(i.amount)));
     const years = listText(items.map((i) => String(i.year)));
-    const due = firstOf(reports.map((c) => c.repayment.due));
-    const when = due ? ` senast ${dueText(due)}` : "";
+    const when = repayment.due ? ` senast ${dueText(repayment.due)}` : "";
     points.push(
       `Kommunstyrelsen beslutar att överskott av medel ${amounts} från verksamhetsperioden ${years} återbetalas från ${org} till kommunstyrelsen${when}.`,
     );

@@ -6,9 +6,11 @@ import { type Finding, finding } from "../findings/findings";
 import type { IsoDate } from "../reading/dates";
 import type { Agreement } from "../model";
 import {
-  distinctHalfYears,
+  caseRepaymentDue,
+  grantedHalfYears,
   reportDueCovers,
   reportDueOf,
+  reportedHalfYears,
   reportsAndBudgets,
 } from "./decision";
 
@@ -40,9 +42,7 @@ function reportChecks(
   reports: readonly Computation[],
   meeting: IsoDate,
 ): Finding[] {
-  const reported = distinctHalfYears(
-    reports.flatMap((c) => c.halfYears.filter((h) => h.actual !== null)),
-  );
+  const reported = reportedHalfYears(reports);
   const last = reported[reported.length - 1]?.halfYear;
   return last && last.end >= meeting
     ? [
@@ -54,15 +54,13 @@ function reportChecks(
     : [];
 }
 
-/** The repayment's due date, as the decision names it (the first report's that has one). */
+/** The repayment's due date, as the decision names it. */
 function repaymentCheck(
   reports: readonly Computation[],
   meeting: IsoDate,
   at: (c: Computation) => number,
 ): MeetingFinding[] {
-  if (!reports.some((c) => c.repayment.total > 0)) return [];
-  const from = reports.find((c) => c.repayment.due !== null);
-  const due = from?.repayment.due;
+  const { due, from } = caseRepaymentDue(reports) ?? {};
   if (!from || !due || due >= meeting) return [];
   return [
     {
@@ -97,14 +95,20 @@ function proposalChecks(
         { start: a.start, meeting },
       ),
     });
-  const agreements = computations.map((c) => c.agreement);
-  const due = reportDueOf(a, agreements);
-  const granted = distinctHalfYears(
-    budgets.flatMap((c) => c.halfYears.filter((h) => h.actual === null)),
+  const due = reportDueOf(
+    a,
+    computations.map((c) => c.agreement),
   );
-  if (due && due < meeting && reportDueCovers(due, granted).length > 0) {
-    const from = computations[agreements.findIndex((x) => x.reportDue === due)];
-    const source = from && a.reportDue === null ? from : proposal;
+  if (
+    due &&
+    due < meeting &&
+    reportDueCovers(due, grantedHalfYears(budgets)).length > 0
+  ) {
+    // The proposal's own date, else the workbook's of the case that gives it.
+    const source =
+      a.reportDue !== null
+        ? proposal
+        : computations.find((c) => c.agreement.reportDue === due)!;
     out.push({
       source: at(source),
       finding: uppgifterFinding(source.agreement, "reportDue", {
