@@ -252,21 +252,16 @@ function salariesOf(
 ): ReturnType<typeof readSalarySheet> | null {
   if (!grid) return null;
   const posts = linePosts(halfYears);
-  const read = readSalarySheet(grid, agreement, (post) =>
-    posts.has(normalizeKey(post)),
+  const read = readSalarySheet(
+    grid,
+    agreement,
+    (post) => posts.has(normalizeKey(post)),
+    halfYears.some((h) =>
+      h.lines.some((l) => l.category === "salary" && l.actual !== null),
+    ),
   );
   gradedInSalaries(halfYearFindings, halfYears, read.salaries);
-  // Persons' actuals beside salary lines that report theirs are a specification: nothing to say.
-  return halfYears.some((h) =>
-    h.lines.some((l) => l.category === "salary" && l.actual !== null),
-  )
-    ? {
-        ...read,
-        findings: read.findings.filter(
-          (f) => f.code !== "SALARY_ACTUAL_NOT_READ",
-        ),
-      }
-    : read;
+  return read;
 }
 
 /**

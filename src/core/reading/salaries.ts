@@ -155,12 +155,20 @@ export function readSalarySheet(
   agreement: Agreement,
   /** Whether a half-year has a line of this Post (a row of only a Post no line has is a heading). */
   isLinePost: (post: string) => boolean,
+  /**
+   * Whether a salary line of the half-years reports an actual: then a column of persons' actual
+   * costs is a specification beside it, nothing to say.
+   */
+  linesReportActuals: boolean,
 ): SalarySheetRead {
   const header = salaryHeader(grid);
   if (!header) return { salaries: null, findings: salaryHeaderMissing(grid) };
   const findings: Finding[] = [];
   const persons: Person[] = [];
-  const unread = unreadColumns(grid.rows[header.row] ?? [], header.columns);
+  const unread = unreadColumns(
+    grid.rows[header.row] ?? [],
+    header.columns,
+  ).filter((u) => !(linesReportActuals && u.kind === "actual"));
   const used = new Set<number>();
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
