@@ -201,6 +201,52 @@ export const COLUMN_HEADERS: Readonly<Record<ColumnKey, readonly string[]>> = {
 };
 export const COLUMN_SYNONYMS = compactAll<ColumnKey>(COLUMN_HEADERS);
 
+/** The words of a header that name the employer's contributions and the surcharge. */
+const CONTRIBUTION_WORDS =
+  "(?:avg|avgift|avgifter|arbetsgivaravgift|arbetsgivaravgifter|sociala|soc|po|lkp|lönebikostnader|pålägg|contributions)(?: |$)";
+
+/** "exkl. avgifter", "utan arbetsgivaravgifter" (not "utan OB", which is another thing left out). */
+export const WITHOUT_CONTRIBUTIONS = new RegExp(
+  `(?:^| )(?:exkl|exklusive|utan|excl|excluding) (?:.* )?${CONTRIBUTION_WORDS}`,
+);
+
+/** "inkl. soc. avg.", "med arbetsgivaravgifter". */
+const WITH_CONTRIBUTIONS = new RegExp(
+  `(?:^| )(?:inkl|inklusive|med|incl|including) (?:.* )?${CONTRIBUTION_WORDS}`,
+);
+
+const COLUMN_LOOKUP = new Map<string, ColumnKey>();
+for (const [key, synonyms] of Object.entries(COLUMN_SYNONYMS) as [
+  ColumnKey,
+  ReadonlySet<string>,
+][]) {
+  for (const s of synonyms) COLUMN_LOOKUP.set(s, key);
+}
+
+/**
+ * A header's column: an exact synonym, else its first three words, two or one ("Kostnad per månad
+ * inkl. avgifter", "Budget 2025 H2", "Maxbelopp till …"), else a month's salary that says it
+ * includes the contributions ("Månadslön inkl. soc. avg."), which is the monthly cost.
+ */
+export function columnOfHeader(text: string): ColumnKey | undefined {
+  const exact = COLUMN_LOOKUP.get(compactKey(text));
+  if (exact) return exact;
+  if (namesServiceByPercentSign(text)) return "servicePercent";
+  const key = normalizeKey(text);
+  const words = key.split(" ");
+  return (
+    COLUMN_LOOKUP.get(words.slice(0, 3).join("")) ??
+    COLUMN_LOOKUP.get(words.slice(0, 2).join("")) ??
+    COLUMN_LOOKUP.get(words[0] ?? "") ??
+    (SALARY_WORDS.has(words[0] ?? "") && WITH_CONTRIBUTIONS.test(key)
+      ? "monthlyCost"
+      : undefined)
+  );
+}
+
+/** A header's first word that names a salary: with the contributions, it is the monthly cost. */
+const SALARY_WORDS = new Set(["månadslön", "lön", "lönekostnad", "bruttolön"]);
+
 /**
  * Headers that are a table's budget only where no header above names it: the amount column of a
  * salary table ("Post | Omfattning | Månader | Månadskostnad | Summa"). "Kostnad" heads labels as

@@ -25,13 +25,13 @@ import { type IsoDate, isDateFormat, isoFromParts, serialToIso } from "./dates";
 import { type Expected, type Finding, finding } from "../findings/findings";
 import {
   COLUMN_HEADERS,
-  COLUMN_SYNONYMS,
   DETAIL_SYNONYMS,
+  WITHOUT_CONTRIBUTIONS,
+  columnOfHeader,
   type Category,
   type ColumnKey,
   type DetailKey,
   categoryFromLabel,
-  namesServiceByPercentSign,
   categoryOf,
   compactKey,
   detailKeyName,
@@ -1042,38 +1042,6 @@ function readDetailDate(
 
 // ---------------------------------------------------------------------------------------------
 // Half-year sheets
-
-const COLUMN_LOOKUP = new Map<string, ColumnKey>();
-for (const [key, synonyms] of Object.entries(COLUMN_SYNONYMS) as [
-  ColumnKey,
-  ReadonlySet<string>,
-][]) {
-  for (const s of synonyms) COLUMN_LOOKUP.set(s, key);
-}
-
-/**
- * A header's column: an exact synonym, else its first three words, two or one ("Kostnad per månad
- * inkl. avgifter", "Budget 2025 H2", "Maxbelopp till …"), else a month's salary that says it
- * includes the contributions ("Månadslön inkl. soc. avg."), which is the monthly cost.
- */
-export function columnOfHeader(text: string): ColumnKey | undefined {
-  const exact = COLUMN_LOOKUP.get(compactKey(text));
-  if (exact) return exact;
-  if (namesServiceByPercentSign(text)) return "servicePercent";
-  const key = normalizeKey(text);
-  const words = key.split(" ");
-  return (
-    COLUMN_LOOKUP.get(words.slice(0, 3).join("")) ??
-    COLUMN_LOOKUP.get(words.slice(0, 2).join("")) ??
-    COLUMN_LOOKUP.get(words[0] ?? "") ??
-    (SALARY_WORDS.has(words[0] ?? "") && WITH_CONTRIBUTIONS.test(key)
-      ? "monthlyCost"
-      : undefined)
-  );
-}
-
-/** A header's first word that names a salary: with the contributions, it is the monthly cost. */
-const SALARY_WORDS = new Set(["månadslön", "lön", "lönekostnad", "bruttolön"]);
 
 interface Header {
   readonly row: number;
@@ -2100,20 +2068,6 @@ function repeatedColumns(
     );
   return out;
 }
-
-/** The words of a header that name the employer's contributions and the surcharge. */
-const CONTRIBUTIONS =
-  "(?:avg|avgift|avgifter|arbetsgivaravgift|arbetsgivaravgifter|sociala|soc|po|lkp|lönebikostnader|pålägg|contributions)(?: |$)";
-
-/** "exkl. avgifter", "utan arbetsgivaravgifter" (not "utan OB", which is another thing left out). */
-const WITHOUT_CONTRIBUTIONS = new RegExp(
-  `(?:^| )(?:exkl|exklusive|utan|excl|excluding) (?:.* )?${CONTRIBUTIONS}`,
-);
-
-/** "inkl. soc. avg.", "med arbetsgivaravgifter". */
-const WITH_CONTRIBUTIONS = new RegExp(
-  `(?:^| )(?:inkl|inklusive|med|incl|including) (?:.* )?${CONTRIBUTIONS}`,
-);
 
 /** "Månadskostnad exkl. avgifter": a monthly cost the salary formula takes as including them. */
 function costWithoutContributions(

@@ -25,6 +25,7 @@ import { type Finding, finding } from "../findings/findings";
 import {
   COLUMN_HEADERS,
   type Category,
+  columnOfHeader,
   compactKey,
   isSubtotalLabel,
   isTotalLabel,
@@ -314,7 +315,7 @@ function unreadColumns(
       out.push({ col, header, kind: "months" });
       return;
     }
-    if (namesActual(header)) {
+    if (columnOfHeader(header) === "actual") {
       out.push({ col, header, kind: "actual" });
       return;
     }
@@ -332,13 +333,6 @@ function unreadColumns(
 }
 
 const MONTHS = new Set(COLUMN_HEADERS.months.map(compactKey));
-const ACTUALS = new Set(COLUMN_HEADERS.actual.map(compactKey));
-
-/** "Utfall", "Utfall 2025-H2", "Faktisk kostnad jan–jun": a half-year sheet's actuals header. */
-function namesActual(header: string): boolean {
-  const words = normalizeKey(header).split(" ");
-  return ACTUALS.has(words[0] ?? "") || ACTUALS.has(words.slice(0, 2).join(""));
-}
 
 /** A year, a date or "ny" in a header: a salary or grade from some time, not the person's one. */
 const CHANGE_WORDS =
