@@ -1893,46 +1893,38 @@ describe("the partner's explanation beside an overspent line", () => {
     );
   });
 
+  /** A budget of 2025 H2 in these rows: Lokalhyra 30 000, Material 10 000 and OH 4 000 kr. */
+  const h2Budget = (rows: CellSpec[][]) =>
+    checkSheets([
+      detailsSheet({ end: "2025-12-31" }),
+      { name: "Budget 2025 H2", rows },
+    ]);
+  const H2_BUDGET = [{ direct: 40000, overhead: 4000, total: 44000 }];
+
   // Read as a comment column, "Kommentar" over a two-column budget's labels left the table
   // without labels (MISSING_COLUMNS, no half-year read); a lone Belopp header read them before.
   test("a comment header over the only text left of the amounts heads the labels", async () => {
-    const r = await checkSheets([
-      detailsSheet({ end: "2025-12-31" }),
-      {
-        name: "Budget 2025 H2",
-        rows: [
-          ["Kommentar", "Belopp"],
-          ["Lokalhyra", kr(30000)],
-          ["Material", kr(10000)],
-          ["OH-kostnader", kr(4000)],
-        ],
-      },
+    const r = await h2Budget([
+      ["Kommentar", "Belopp"],
+      ["Lokalhyra", kr(30000)],
+      ["Material", kr(10000)],
+      ["OH-kostnader", kr(4000)],
     ]);
     expect(errorsOf(r)).toEqual([]);
-    expect(r.periods.map((p) => p.budget)).toEqual([
-      { direct: 40000, overhead: 4000, total: 44000 },
-    ]);
+    expect(r.periods.map((p) => p.budget)).toEqual(H2_BUDGET);
   });
 
   test("a comment header makes no header row: the table below a note headed so is read", async () => {
-    const r = await checkSheets([
-      detailsSheet({ end: "2025-12-31" }),
-      {
-        name: "Budget 2025 H2",
-        rows: [
-          ["Anmärkning", "Belopp"],
-          ["Hyran höjs i oktober", kr(500)],
-          [],
-          ["Post", "Budget", "Utfall"],
-          ["Lokalhyra", kr(30000), null],
-          ["Material", kr(10000), null],
-          ["OH-kostnader", kr(4000), null],
-        ],
-      },
+    const r = await h2Budget([
+      ["Anmärkning", "Belopp"],
+      ["Hyran höjs i oktober", kr(500)],
+      [],
+      ["Post", "Budget", "Utfall"],
+      ["Lokalhyra", kr(30000), null],
+      ["Material", kr(10000), null],
+      ["OH-kostnader", kr(4000), null],
     ]);
-    expect(r.periods.map((p) => p.budget)).toEqual([
-      { direct: 40000, overhead: 4000, total: 44000 },
-    ]);
+    expect(r.periods.map((p) => p.budget)).toEqual(H2_BUDGET);
   });
 
   test("a number, or nothing, is no explanation: the empty cell is named; a long one is cut; the English message quotes it too", async () => {
