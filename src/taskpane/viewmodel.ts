@@ -17,6 +17,7 @@ import {
   movedEffects,
   otherCasesText,
   formatKronor,
+  formatRepaymentSum,
   groupFindings,
   renderFinding,
   type Ore,
@@ -83,7 +84,7 @@ export interface FiguresView {
     actual: string;
     surplus: string;
   }[];
-  /** "380 222 kr (senast 2025-06-30)", or that there is nothing to repay. */
+  /** "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr (senast 2025-06-30)", or nothing to repay. */
   readonly repaymentText: string;
   /** What-if: the workbook's repayment when the shown one differs from it. */
   readonly repaymentWas: string | null;
@@ -164,7 +165,7 @@ export function figuresView(
     })),
     repaymentText:
       c.repayment.total > 0
-        ? `${money(c.repayment.total)}${c.repayment.due ? ` (${t.repaymentDue(c.repayment.due)})` : ""}`
+        ? `${formatRepaymentSum(c.repayment.items, c.repayment.total, lang)}${c.repayment.due ? ` (${t.repaymentDue(c.repayment.due)})` : ""}`
         : t.nothingToRepay,
     charts: c.halfYears.map((h) => {
       const shown = chartLines(

@@ -256,6 +256,18 @@ describe("standalone mode (no Office)", () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
+    // A report's details: each half-year's actual beside its budget, and the repayment's parts.
+    const reportDetails = await openFindings(page, "report-2024.xlsx");
+    await expect(
+      reportDetails
+        .getByRole("row", { name: typeset("2024-H1 962 500 kr 888 831 kr") })
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(reportDetails.textContent()).resolves.toContain(
+      typeset(
+        "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr (senast 2025-06-30)",
+      ),
+    );
     // A broken file: one polite status line, and in its row what is wrong and what to do.
     await expect(page.getByTestId("unreadable").textContent()).resolves.toBe(
       "En fil kunde inte läsas: anteckningar.xlsx. Visa raden för vad som är fel och vad du kan göra.",

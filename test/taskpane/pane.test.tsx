@@ -119,8 +119,9 @@ describe("the pane", () => {
     expect(
       await screen.findByRole("heading", { name: "Fynd" }),
     ).toBeInTheDocument();
+    // The repayment with its parts: the earlier year's surplus explains it beside 2024's.
     expect(screen.getByTestId("repayment")).toHaveTextContent(
-      "380 222 kr (senast 2025-06-30)",
+      "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr (senast 2025-06-30)",
     );
     expect(screen.getAllByText(/är överskriden med 36 68[78] kr/)).toHaveLength(
       2,

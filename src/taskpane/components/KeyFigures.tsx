@@ -116,9 +116,7 @@ function FragmentPair({
   return (
     <>
       <dt>{term}</dt>
-      <dd>
-        <Text>{value}</Text>
-      </dd>
+      <dd>{value}</dd>
     </>
   );
 }

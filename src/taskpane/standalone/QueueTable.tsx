@@ -29,7 +29,7 @@ import {
 import { flushSync } from "react-dom";
 import type { InputChange, Lang } from "../../core";
 import { FindingsList } from "../components/FindingsList";
-import { Unbroken } from "../components/Unbroken";
+import { KeyFigures } from "../components/KeyFigures";
 import { XLSX_TYPE, download } from "../download";
 import type { PaneText } from "../../i18n/text";
 import { figuresView, findingsView } from "../viewmodel";
@@ -102,6 +102,8 @@ const useStyles = makeStyles({
     margin: 0,
     "& dd": { margin: 0 },
   },
+  // The pane's table spans its 320 px; on a page it would spread its figures across the screen.
+  figures: { maxWidth: "36rem" },
   actions: { display: "flex", gap: "4px" },
 });
 
@@ -549,17 +551,10 @@ function RowDetails({
             <dd>{row.organisation}</dd>
           </>
         )}
-        {figures.halfYears.map((h) => (
-          <Fragment key={h.id}>
-            <dt>{h.id}</dt>
-            <dd>{h.budget}</dd>
-          </Fragment>
-        ))}
-        <dt>{t.repayment}</dt>
-        <dd>
-          <Unbroken text={figures.repaymentText} />
-        </dd>
       </dl>
+      <div className={styles.figures}>
+        <KeyFigures view={figures} t={t} />
+      </div>
       {r.grantedBy && (
         <Text size={200}>
           {s.pairedWith(
