@@ -165,3 +165,18 @@ const OVERHEAD_SHAPE = formulaShape("ROUND('Uppgifter'!$B$7*SUM(F4:F6),0)");
 export function isOwnOverheadFormula(formula: string): boolean {
   return formulaShape(formula) === OVERHEAD_SHAPE;
 }
+
+/**
+ * The add-in's own budget formula of a line costed in `Lönekalkyl`: the SUMIF of its persons'
+ * costs, in kronor or divided to the column's unit ("/1000" under "Budget (tkr)").
+ */
+const SALARY_CALC_SHAPES = new Set(
+  [
+    "SUMIF('Lönekalkyl'!$A$4:$A$7,B5,'Lönekalkyl'!$I$4:$I$7)",
+    "SUMIF('Lönekalkyl'!$A$4:$A$7,B5,'Lönekalkyl'!$I$4:$I$7)/1000",
+  ].map(formulaShape),
+);
+
+export function isOwnSalaryCalcFormula(formula: string): boolean {
+  return SALARY_CALC_SHAPES.has(formulaShape(formula));
+}

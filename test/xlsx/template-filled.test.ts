@@ -4,6 +4,7 @@
 
 import fc from "fast-check";
 import { type PlanValue, type WritePlan, planTemplate } from "../../src/core";
+import { computeBytes } from "../helpers/compute";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes } from "../helpers/check";
 import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
@@ -157,3 +158,58 @@ test("a template filled in at random, its formulas worked out by the spreadsheet
     }).toEqual({ filling: fillings[i], findings: [] });
   });
 }, 300_000);
+
+test("a person typed in the row below the template's persons: the lines' formulas miss them, which is a warning that compute clears, not an error in a locked cell", () => {
+  const plan = withDetails(
+    planTemplate({
+      from: { year: 2026, month: 7 },
+      to: { year: 2027, month: 6 },
+    }),
+    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
+  );
+  // Row 8 (0-based 7), right under the four example persons: as a partner adds a fifth.
+  const fifth = ["Hälsofrämjare", "Hälsofrämjare 4", 1990, 31_000, 1];
+  const added: WritePlan = {
+    ...plan,
+    creates: plan.creates.map((c) =>
+      c.sheet !== "Lönekalkyl"
+        ? c
+        : {
+            ...c,
+            cells: [
+              ...c.cells,
+              ...fifth.map((v, col) => ({
+                row: 7,
+                col,
+                value:
+                  typeof v === "number"
+                    ? num(v)
+                    : ({ kind: "text", value: v } as const),
+              })),
+            ],
+          },
+    ),
+  };
+  const [typed] = recalculateAllWithLibreOffice([createWorkbook(added)]);
+  const r = checkBytes(typed!, "mall.xlsx");
+  const said = r.findings
+    .filter((x) => x.severity !== "info")
+    .map((x) => `${x.severity} ${x.code} ${x.sheet ?? ""}!${x.cell ?? ""}`);
+  expect(said).toEqual([
+    "warning SALARY_CALC_FORMULA_STALE Budget 2026 H2!F5",
+    "warning SALARY_CALC_FORMULA_STALE Budget 2027 H1!F5",
+  ]);
+  // The fifth person is counted: the OH is the rate on the line with them, and the totals follow.
+  const h2 = r.periods.find((h) => h.id === "2026-H2")!;
+  expect(h2.budget.overhead).toBe(Math.round(h2.budget.direct * 0.1));
+  expect(r.findings.find((x) => x.cell === "F5")!.message).toContain(
+    "Beräkna skriver om formeln",
+  );
+  // Compute rewrites the formulas over the five persons; worked out again, the workbook is clean.
+  const [computed] = recalculateAllWithLibreOffice([computeBytes(typed!)]);
+  const again = checkBytes(computed!, "mall.xlsx");
+  expect(again.findings.filter((x) => x.severity !== "info")).toEqual([]);
+  expect(again.periods.map((h) => h.budget.total)).toEqual(
+    r.periods.map((h) => h.budget.total),
+  );
+}, 120_000);

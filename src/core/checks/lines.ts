@@ -6,6 +6,7 @@ import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
 import { type Ore, divRound, subtract } from "../figures/money";
+import { isOwnSalaryCalcFormula } from "../ownership";
 
 type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
 
@@ -29,12 +30,18 @@ function salaryCalcChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
   const { input: line } = l;
   const derived = l.effectiveBudget;
   const out: Finding[] = [];
+  // The add-in's own SUMIF that misses a person (one added below its range) is rewritten by
+  // compute, not a figure to correct by hand in a cell the template locks.
   if (line.budget !== null && line.budget !== derived)
     out.push(
-      finding("SALARY_CALC_BUDGET", sheet, at(line, "budget"), {
-        enteredOre: line.budget,
-        computedOre: derived,
-      }),
+      finding(
+        isOwnSalaryCalcFormula(line.formulas.budget ?? "")
+          ? "SALARY_CALC_FORMULA_STALE"
+          : "SALARY_CALC_BUDGET",
+        sheet,
+        at(line, "budget"),
+        { enteredOre: line.budget, computedOre: derived },
+      ),
     );
   const { servicePercentMicro: pct, monthsMicro: months, monthlyCost } = line;
   if (pct !== null && months !== null && monthlyCost !== null) {

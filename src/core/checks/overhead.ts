@@ -4,8 +4,8 @@
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
-import { ZERO, subtract, sum } from "../figures/money";
-import { overheadCap } from "../figures/compute";
+import { type Ore, ZERO, add, subtract, sum } from "../figures/money";
+import { overheadCap, overheadOf } from "../figures/compute";
 import { isOwnOverheadFormula } from "../ownership";
 import { rateInLabel } from "../reading/glossary";
 
@@ -25,16 +25,33 @@ export function overheadBudgetCheck(
   const computed = h.budget.overhead;
   if (entered === computed) return [];
   // The add-in's own formula left short by an inserted row is rewritten by compute, not a typo.
+  const own = isOwnOverheadFormula(first.formulas.budget ?? "");
+  // An own formula that gives the rate on the lines' cells as they stand covers them all: the
+  // difference is a line's, said at that line (a SUMIF short of a person), not the formula's.
+  if (own && entered === overheadOfCells(h, ratePpm)) return [];
   return [
     finding(
-      isOwnOverheadFormula(first.formulas.budget ?? "")
-        ? "OH_FORMULA_STALE"
-        : "OH_MISMATCH",
+      own ? "OH_FORMULA_STALE" : "OH_MISMATCH",
       h.source.sheet,
       cellOf(h.source, first.row, "budget"),
       { halfYear: h.halfYear.id, enteredOre: entered, computedOre: computed },
     ),
   ];
+}
+
+/**
+ * The rate on the direct lines' budget cells as they stand, as a SUM over them gives; null where
+ * an empty cell stands for a derived budget (compute fills it, and nothing else says so).
+ */
+function overheadOfCells(h: ComputedHalfYear, ratePpm: number): Ore | null {
+  let direct = ZERO;
+  for (const l of h.lines) {
+    if (l.input.category === "overhead") continue;
+    if (l.input.budget === null) {
+      if (l.effectiveBudget !== ZERO) return null;
+    } else direct = add(direct, l.input.budget);
+  }
+  return overheadOf(direct, ratePpm);
 }
 
 /** Actual OH above what the rate and the budget allow: the excess is not counted. */

@@ -573,6 +573,16 @@ export const FINDINGS = {
       `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell, and Compute writes the salary calculation's amount there, or correct Lönekalkyl.`,
     "error",
   ),
+  SALARY_CALC_FORMULA_STALE: t<{
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
+    (f) =>
+      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: formeln räknar inte med alla personer (till exempel en ny rad under de andra i Lönekalkyl). ${f.computed} används; Beräkna skriver om formeln och personens kostnad.`,
+    (f) =>
+      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count every person (a new row below the others in Lönekalkyl, for example). ${f.computed} is used; Compute rewrites the formula and the person's cost.`,
+    "warning",
+  ),
   SALARY_CALC_PERCENT: t<{
     readonly percent: number;
     readonly persons: number;
