@@ -213,3 +213,78 @@ test("a person typed in the row below the template's persons: the lines' formula
     r.periods.map((h) => h.budget.total),
   );
 }, 120_000);
+
+/** The plan with the cells `value` gives a value for set to it (their look kept). */
+function typedIn(
+  plan: WritePlan,
+  value: (sheet: string, row: number, col: number) => PlanValue | undefined,
+): WritePlan {
+  return {
+    ...plan,
+    creates: plan.creates.map((c) => ({
+      ...c,
+      cells: c.cells.map((cell) => {
+        const v = value(c.sheet, cell.row, cell.col);
+        return v === undefined ? cell : { ...cell, value: v };
+      }),
+    })),
+  };
+}
+
+test("the person of a post moved to a new post: the line nobody is on says so, a line whose Post is emptied is no line, and the line renamed to the new post is clean", () => {
+  const plan = withDetails(
+    planTemplate({
+      from: { year: 2026, month: 7 },
+      to: { year: 2027, month: 6 },
+    }),
+    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
+  );
+  const text = (value: string): PlanValue => ({ kind: "text", value });
+  const halfYear = (sheet: string) => /^Budget \d{4} H[12]$/.test(sheet);
+  // Lönekalkyl's fourth person, the Samordnare (row 7), now on "Projektledare".
+  const moved = (sheet: string, row: number, col: number) =>
+    sheet === "Lönekalkyl" && row === 6 && col === 0
+      ? text("Projektledare")
+      : undefined;
+  // The half-years' line of Samordnare utveckling is row 6 (0-based 5); its Post is column B.
+  const variants = [
+    moved,
+    (s: string, row: number, col: number) =>
+      moved(s, row, col) ??
+      (halfYear(s) && row === 5 && col === 1 ? EMPTY : undefined),
+    (s: string, row: number, col: number) =>
+      moved(s, row, col) ??
+      (halfYear(s) && row === 5 && col === 1
+        ? text("Projektledare")
+        : undefined),
+  ];
+  const books = recalculateAllWithLibreOffice(
+    variants.map((v) => createWorkbook(typedIn(plan, v))),
+  );
+  const said = (bytes: Uint8Array) =>
+    checkBytes(bytes, "mall.xlsx")
+      .findings.filter((x) => x.severity !== "info")
+      .map((x) => `${x.severity} ${x.code} ${x.sheet ?? ""}!${x.cell ?? ""}`);
+  expect(said(books[0]!)).toEqual([
+    "error SALARY_POST_WITHOUT_PERSONS Budget 2026 H2!C6",
+    "error SALARY_POST_WITHOUT_PERSONS Budget 2027 H1!C6",
+    "warning SALARY_POST_UNKNOWN Lönekalkyl!A7",
+  ]);
+  expect(checkBytes(books[0]!, "mall.xlsx").findings[0]!.message).toContain(
+    'Skriv personerna med posten "Samordnare utveckling" i Lönekalkyl, eller töm Post på raden',
+  );
+  // Emptied: the row's locked formulas (0 %, 0 kr, Differens and Status blank) make no line.
+  expect(said(books[1]!)).toEqual([
+    "warning SALARY_POST_UNKNOWN Lönekalkyl!A7",
+  ]);
+  const emptied = checkBytes(books[1]!, "mall.xlsx");
+  expect(emptied.periods[0]!.lines.map((l) => l.label)).not.toContain("Lön");
+  // Computed and worked out again, it says the same and counts the same.
+  const [computed] = recalculateAllWithLibreOffice([computeBytes(books[1]!)]);
+  expect(said(computed!)).toEqual(said(books[1]!));
+  expect(
+    checkBytes(computed!, "mall.xlsx").periods.map((p) => p.budget),
+  ).toEqual(emptied.periods.map((p) => p.budget));
+  // Renamed to the new post: the line's formulas find the person, and nothing is said.
+  expect(said(books[2]!)).toEqual([]);
+}, 120_000);

@@ -558,10 +558,17 @@ export const FINDINGS = {
   ),
   SALARY_POST_UNKNOWN: t<{ readonly post: string }>(
     (f) =>
-      `Posten "${f.post}" finns inte på något halvårsblad, så personens lönekostnad räknas inte in. Skriv postens namn som på halvårsbladet.`,
+      `Posten "${f.post}" finns inte på något halvårsblad, så personens lönekostnad räknas inte in. Skriv postens namn som på halvårsbladet, eller lägg in posten som en ny rad på halvårsbladen.`,
     (f) =>
-      `The line "${f.post}" is on no half-year sheet, so the person's salary cost is not counted. Write the line's name as on the half-year sheet.`,
+      `The line "${f.post}" is on no half-year sheet, so the person's salary cost is not counted. Write the line's name as on the half-year sheet, or add the line as a new row on the half-year sheets.`,
     "warning",
+  ),
+  SALARY_POST_WITHOUT_PERSONS: t<{ readonly post: string }>(
+    (f) =>
+      `Posten "${f.post}" har ingen person i Lönekalkyl, så formeln ger 0 % och posten 0 kr. Skriv personerna med posten "${f.post}" i Lönekalkyl, eller töm Post på raden om posten inte ska finnas.`,
+    (f) =>
+      `The line "${f.post}" has no person in Lönekalkyl, so the formula gives 0 % and the line 0 kr. Write the persons with the post "${f.post}" in Lönekalkyl, or empty the line's Post if the line is not wanted.`,
+    "error",
   ),
   SALARY_CALC_BUDGET: t<{
     readonly enteredOre: Ore;

@@ -103,6 +103,7 @@ import {
   SCENARIO_OWNER,
   isScenarioMark,
   isScenarioSheetName,
+  isOwnSalaryCalcFormula,
 } from "../ownership";
 import { ratesTableChecks } from "../checks/rates";
 import {
@@ -265,6 +266,26 @@ function salariesOf(
 }
 
 /**
+ * A row whose only content, but for its category, is formulas that show 0 or nothing: a line of
+ * the template whose post the partner emptied (its locked formulas stay, a SUMIF of an empty post
+ * gives 0, and the category's list cell may keep "Lön"). Nothing typed and nothing to count, so
+ * no line (it was "a line without a name" and "0 % must be above 0").
+ */
+function onlyBlankFormulas(
+  row: readonly (Cell | undefined)[],
+  category: number,
+): boolean {
+  let formulas = false;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (c === category || isEmptyCell(cell)) continue;
+    if (!cell!.f || !(cell!.t === "n" && cell!.v === 0)) return false;
+    formulas = true;
+  }
+  return formulas;
+}
+
+/**
  * A line's service % of 0 where `Lönekalkyl` has its persons (the template's SUMIF of a label it
  * cannot match whole, "1.1 Hälsofrämjare"): the line is costed on them, so the cell is no error
  * (PERCENT_NOT_POSITIVE, "correct it or remove the line") but a warning naming their grade.
@@ -285,9 +306,18 @@ function gradedInSalaries(
     for (const line of h.lines) {
       const cell = cellOf(h, line.row, "servicePercent");
       const i = zero.get(`${h.sheet}!${cell}`);
+      if (i === undefined) continue;
       const grades = personsOfLine(line, byPost)?.map((p) => p.gradeMicro);
-      if (i === undefined || !grades?.length || grades.some((g) => !g))
-        continue;
+      // The template's SUMIF of a post nobody is on (the person moved to another post): the cell
+      // is the template's, locked; the persons, or the line, are the partner's to set right.
+      if (
+        !grades?.length &&
+        isOwnSalaryCalcFormula(line.formulas.servicePercent ?? "")
+      )
+        findings[i] = finding("SALARY_POST_WITHOUT_PERSONS", h.sheet, cell, {
+          post: line.label,
+        });
+      if (!grades?.length || grades.some((g) => !g)) continue;
       const was = findings[i]!.params["percent"];
       findings[i] = finding("SALARY_CALC_PERCENT", h.sheet, cell, {
         percent: typeof was === "number" ? was : 0,
@@ -3228,6 +3258,7 @@ class TableReader {
     const { t, row, r } = this;
     const label = readText(row[t.label]);
     const categoryText = t.category < 0 ? "" : readText(row[t.category]);
+    if (!label && onlyBlankFormulas(row, t.category)) return;
     if (this.notACost(label, categoryText)) return;
     const budget = this.money(t.budget, "budget", t.budgetUnit);
     const actual = this.money(t.actual, "actual", t.actualUnit);
