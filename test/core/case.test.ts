@@ -273,6 +273,82 @@ describe("the decision's dates against the meeting (memo --date)", () => {
   });
 });
 
+describe("the decision's points that Uppgifter leaves out", () => {
+  // A proposal without "Undertecknas av" or "Återrapportering senast" had a decision of three
+  // points instead of the seed's five, and nothing said so.
+  const budgetWith = (rows: readonly (readonly [string, CellSpec])[]) =>
+    budgetWorkbook().map((s) =>
+      s.name === "Uppgifter"
+        ? {
+            ...s,
+            rows: [
+              ...s.rows.filter(
+                (r) =>
+                  r[0] !== "Undertecknas av" &&
+                  r[0] !== "Återrapportering senast",
+              ),
+              ...rows.map((r) => [...r]),
+            ],
+          }
+        : s,
+    );
+  const notes = async (...files: [string, readonly SheetSpec[]][]) => {
+    const built = buildCase(
+      await Promise.all(files.map(([f, sheets]) => caseFile(f, sheets))),
+    );
+    if (built.kind !== "ok") throw new Error("not one case");
+    return built.case;
+  };
+  const said = (c: Case) =>
+    c.decisionFindings.map(({ file, finding: f }) => [
+      file,
+      f.code,
+      f.severity,
+      f.cell,
+    ]);
+
+  test("a proposal without either: both said as information, at their keys' cells where the keys are there", async () => {
+    const none = await notes(["budget.xlsx", budgetWith([])]);
+    expect(said(none)).toEqual([
+      ["budget.xlsx", "DECISION_WITHOUT_SIGNATORIES", "info", null],
+      ["budget.xlsx", "DECISION_WITHOUT_REPORT_DUE", "info", null],
+    ]);
+    expect(none.decision).toHaveLength(3);
+    expect(memoOf(none, "sv").decisionNotes[1]).toBe(
+      "Beslutet saknar punkten om återrapportering av beviljade medel, eftersom Återrapportering senast saknas i Uppgifter. Skriv datumet där, till exempel 2026-02-01.",
+    );
+    const empty = await notes([
+      "budget.xlsx",
+      budgetWith([
+        ["Undertecknas av", ""],
+        ["Återrapportering senast", ""],
+      ]),
+    ]);
+    expect(said(empty).map((f) => f[3])).toEqual(["B10", "B11"]);
+    expect(empty.findings.slice(-2)).toEqual(empty.decisionFindings);
+  });
+
+  test("the seed's proposal, a report alone, and a proposal whose case's report names the date, say nothing of it", async () => {
+    expect(said(await notes(["budget.xlsx", budgetWorkbook()]))).toEqual([]);
+    expect(said(await notes(["rapport.xlsx", reportWorkbook()]))).toEqual([]);
+    // The report's Återrapportering senast is the decision's (as the seed's point 7 takes it).
+    const c = await notes(
+      ["rapport.xlsx", reportWorkbook()],
+      [
+        "budget.xlsx",
+        budgetWith([
+          [
+            "Undertecknas av",
+            "arbetsmarknads- och socialförvaltningen, kulturförvaltningen",
+          ],
+        ]),
+      ],
+    );
+    expect(said(c)).toEqual([]);
+    expect(c.decision).toHaveLength(7);
+  });
+});
+
 describe("the partner's explanations in the memo", () => {
   // The seed's memo says why the year's outcome differs ("På grund av vakans under rekrytering …"):
   // the official wrote it from the report. The report's own comments beside the lines are quoted

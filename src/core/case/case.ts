@@ -6,6 +6,7 @@ import type { IsoDate } from "../reading/dates";
 import type { Ore } from "../figures/money";
 import { caseDecisionFrom } from "./decision";
 import { meetingChecks } from "./meeting";
+import { decisionDetailChecks } from "./details";
 import type { Finding } from "../findings/findings";
 import type { PeriodTable, YearTable } from "../figures/figures";
 import { normalizeKey } from "../reading/values";
@@ -333,9 +334,10 @@ export function buildCase(
   ) => agreements.map((a) => a[k]).find((v) => v !== null) ?? null;
   const computations = judged.map((f) => f.analysis.computation);
   const decision = caseDecisionFrom(computations, meeting);
-  const decisionFindings = (
-    meeting ? meetingChecks(computations, meeting) : []
-  ).map(({ source, finding }) => ({ file: judged[source]!.file, finding }));
+  const decisionFindings = [
+    ...decisionDetailChecks(computations),
+    ...(meeting ? meetingChecks(computations, meeting) : []),
+  ].map(({ source, finding }) => ({ file: judged[source]!.file, finding }));
   const seenYears = new Set<number>();
   const years = computations
     .flatMap((c) => c.yearTables)

@@ -692,6 +692,20 @@ export const FINDINGS = {
       `The agreement period starts ${f.start}, before the meeting ${f.meeting}: the decision approves the agreement and grants funds afterwards, for a period already begun.`,
     "info",
   ),
+  DECISION_WITHOUT_SIGNATORIES: t<NoParams>(
+    () =>
+      'Beslutet saknar punkten om vilka som undertecknar avtalet, eftersom Undertecknas av saknas i Uppgifter. Skriv förvaltningarna där, till exempel "arbetsmarknads- och socialförvaltningen, kulturförvaltningen".',
+    () =>
+      'The decision has no point on who signs the agreement, as Signed by (Undertecknas av) is missing in Uppgifter. Write the administrations there, for example "arbetsmarknads- och socialförvaltningen, kulturförvaltningen".',
+    "info",
+  ),
+  DECISION_WITHOUT_REPORT_DUE: t<{ readonly example: string }>(
+    (f) =>
+      `Beslutet saknar punkten om återrapportering av beviljade medel, eftersom Återrapportering senast saknas i Uppgifter. Skriv datumet där, till exempel ${f.example}.`,
+    (f) =>
+      `The decision has no point on the report-back of the funds granted, as Report due (Återrapportering senast) is missing in Uppgifter. Write the date there, for example ${f.example}.`,
+    "info",
+  ),
   // Half-year sheets
   PERIOD_UNKNOWN: t<NoParams>(
     () =>
