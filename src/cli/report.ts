@@ -8,7 +8,6 @@ import {
   formatAmount,
   formatKronor,
   formatNumber,
-  formatRepaymentSum,
   SEVERITIES,
   SEVERITY_NAME,
   countFindings,
@@ -259,13 +258,12 @@ export function* reportLines(
   }
   const r = result.repayment;
   if (r.total > 0) {
-    const items = r.items.map((i) => ({
-      year: i.year,
-      amount: kronor(i.amount),
-    }));
+    const items = r.items
+      .map((i) => `${money(i.amount, lang)} (${i.year})`)
+      .join(" + ");
     out.push(
       "",
-      `${t.repayment}: ${formatRepaymentSum(items, kronor(r.total), lang)}${r.due ? ` ${t.due} ${r.due}` : ""}`,
+      `${t.repayment}: ${r.items.length > 1 ? `${items} = ` : ""}${money(r.total, lang)}${r.due ? ` ${t.due} ${r.due}` : ""}`,
     );
   } else if (result.years.length > 0) {
     out.push("", `${t.repayment}: ${t.nothingToRepay}`);

@@ -17,7 +17,6 @@ import {
   movedEffects,
   otherCasesText,
   formatKronor,
-  formatRepaymentSum,
   groupFindings,
   renderFinding,
   type Ore,
@@ -78,13 +77,15 @@ export interface FiguresView {
   readonly halfYears: readonly HalfYearFigure[];
   readonly grantsTotal: string;
   readonly grantYears: readonly { year: number; amount: string }[];
+  /** Earlier years' surpluses repaid with this one ("Överskott 2023" in Uppgifter). */
+  readonly earlier: readonly { year: number; amount: string }[];
   readonly years: readonly {
     year: number;
     budget: string;
     actual: string;
     surplus: string;
   }[];
-  /** "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr (senast 2025-06-30)", or nothing to repay. */
+  /** "380 222 kr (senast 2025-06-30)", or that there is nothing to repay. */
   readonly repaymentText: string;
   /** What-if: the workbook's repayment when the shown one differs from it. */
   readonly repaymentWas: string | null;
@@ -157,6 +158,9 @@ export function figuresView(
       year: g.year,
       amount: money(g.amount),
     })),
+    earlier: c.repayment.items.flatMap((i) =>
+      i.source === "earlier" ? [{ year: i.year, amount: money(i.amount) }] : [],
+    ),
     years: c.years.map((y) => ({
       year: y.year,
       budget: money(y.budget),
@@ -165,7 +169,7 @@ export function figuresView(
     })),
     repaymentText:
       c.repayment.total > 0
-        ? `${formatRepaymentSum(c.repayment.items, c.repayment.total, lang)}${c.repayment.due ? ` (${t.repaymentDue(c.repayment.due)})` : ""}`
+        ? `${money(c.repayment.total)}${c.repayment.due ? ` (${t.repaymentDue(c.repayment.due)})` : ""}`
         : t.nothingToRepay,
     charts: c.halfYears.map((h) => {
       const shown = chartLines(

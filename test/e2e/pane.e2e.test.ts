@@ -256,7 +256,7 @@ describe("standalone mode (no Office)", () => {
         .first()
         .isVisible(),
     ).resolves.toBe(true);
-    // A report's details: each half-year's actual beside its budget, and the repayment's parts.
+    // A report's details: each half-year's actual beside its budget, and what the repayment is of.
     const reportDetails = await openFindings(page, "report-2024.xlsx");
     await expect(
       reportDetails
@@ -265,7 +265,7 @@ describe("standalone mode (no Office)", () => {
     ).resolves.toBe(true);
     await expect(reportDetails.textContent()).resolves.toContain(
       typeset(
-        "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr (senast 2025-06-30)",
+        "Överskott från 2023232 886 krÖverskott 2024147 336 krÅterbetalning380 222 kr (senast 2025-06-30)",
       ),
     );
     // A broken file: one polite status line, and in its row what is wrong and what to do.

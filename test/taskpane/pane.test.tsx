@@ -119,10 +119,14 @@ describe("the pane", () => {
     expect(
       await screen.findByRole("heading", { name: "Fynd" }),
     ).toBeInTheDocument();
-    // The repayment with its parts: the earlier year's surplus explains it beside 2024's.
     expect(screen.getByTestId("repayment")).toHaveTextContent(
-      "232 886 kr (2023) + 147 336 kr (2024) = 380 222 kr (senast 2025-06-30)",
+      "380 222 kr (senast 2025-06-30)",
     );
+    // The earlier year's surplus beside 2024's: together they are the repayment.
+    const surplusOf = (term: string) =>
+      screen.getByText(term).nextElementSibling;
+    expect(surplusOf("Överskott från 2023")).toHaveTextContent(/^232 886 kr$/);
+    expect(surplusOf("Överskott 2024")).toHaveTextContent(/^147 336 kr$/);
     expect(screen.getAllByText(/är överskriden med 36 68[78] kr/)).toHaveLength(
       2,
     );

@@ -44,22 +44,6 @@ export function formatKronor(ore: Ore, lang: Lang = "sv"): string {
 }
 
 /**
- * A repayment with its parts, as the decision names them: "232 886 kr (2023) + 147 336 kr (2024) =
- * 380 222 kr". One part is its amount alone. Every face says it so (the terminal, the pane, the
- * page), so that a repayment beside a smaller year surplus is never left unexplained.
- */
-export function formatRepaymentSum(
-  items: readonly { readonly year: number; readonly amount: Ore }[],
-  total: Ore,
-  lang: Lang = "sv",
-): string {
-  const sum = formatKronor(total, lang);
-  if (items.length < 2) return sum;
-  const parts = items.map((i) => `${formatKronor(i.amount, lang)} (${i.year})`);
-  return `${parts.join(" + ")} = ${sum}`;
-}
-
-/**
  * The shortest decimal text of a number (as String() gives it), rounded half away from zero to
  * at most six decimals: what Intl does, for 0.1 + 0.2 as for 10 145 810 828.2.
  */

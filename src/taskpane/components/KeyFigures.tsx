@@ -76,13 +76,26 @@ export function KeyFigures({
         </tbody>
       </table>
       <dl className={styles.facts}>
-        <dt>{t.grantsTotal}</dt>
-        <dd data-testid="grants-total">{view.grantsTotal}</dd>
+        {view.grantYears.length !== 1 && (
+          // One year's grant is the total: said once.
+          <>
+            <dt>{t.grantsTotal}</dt>
+            <dd data-testid="grants-total">{view.grantsTotal}</dd>
+          </>
+        )}
         {view.grantYears.map((g) => (
           <FragmentPair
             key={g.year}
             term={`${t.grants} ${g.year}`}
             value={g.amount}
+          />
+        ))}
+        {view.earlier.map((e) => (
+          // The memo's "Överskott från 2023": what makes the repayment more than the year's surplus.
+          <FragmentPair
+            key={`e${e.year}`}
+            term={t.surplusFrom(e.year)}
+            value={e.amount}
           />
         ))}
         {view.years.map((y) => (

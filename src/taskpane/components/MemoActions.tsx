@@ -90,7 +90,7 @@ export function MemoActions({
   return (
     <div>
       {memo.decisionNotes.length > 0 && (
-        // The decision's dates against the meeting: a deadline past before the board decides.
+        // The decision's notes: a deadline past before the board decides, a point Uppgifter leaves out.
         <MessageBar intent="warning">
           <MessageBarBody>
             {memo.decisionNotes.map((n) => (
