@@ -8,6 +8,7 @@ import { computeBytes } from "../helpers/compute";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes } from "../helpers/check";
 import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
+import { typeset } from "../helpers/seed";
 import { withDetails } from "../helpers/template";
 
 type Month = { year: number; month: number };
@@ -203,7 +204,9 @@ test("a person typed in the row below the template's persons: the lines' formula
   const h2 = r.periods.find((h) => h.id === "2026-H2")!;
   expect(h2.budget.overhead).toBe(Math.round(h2.budget.direct * 0.1));
   expect(r.findings.find((x) => x.cell === "F5")!.message).toContain(
-    "Beräkna skriver om formeln",
+    typeset(
+      "formeln räknar inte med rad 8 i Lönekalkyl (Hälsofrämjare 4), under de andra. 979 224 kr används; Beräkna skriver om formeln",
+    ),
   );
   // Compute rewrites the formulas over the five persons; worked out again, the workbook is clean.
   const [computed] = recalculateAllWithLibreOffice([computeBytes(typed!)]);
@@ -287,4 +290,28 @@ test("the person of a post moved to a new post: the line nobody is on says so, a
   ).toEqual(emptied.periods.map((p) => p.budget));
   // Renamed to the new post: the line's formulas find the person, and nothing is said.
   expect(said(books[2]!)).toEqual([]);
+}, 120_000);
+
+test("a person's cost typed by hand over the template's formula: the line's SUMIF gives another figure, said as the costs' (no formula of the line is short)", () => {
+  const plan = withDetails(
+    planTemplate({
+      from: { year: 2026, month: 7 },
+      to: { year: 2027, month: 6 },
+    }),
+    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
+  );
+  // I4: the first person's cost for 2026-H2, the template's formula typed over.
+  const typed = typedIn(plan, (sheet, row, col) =>
+    sheet === "Lönekalkyl" && row === 3 && col === 8 ? num(250_000) : undefined,
+  );
+  const [book] = recalculateAllWithLibreOffice([createWorkbook(typed)]);
+  const r = checkBytes(book!, "mall.xlsx");
+  expect(
+    r.findings
+      .filter((x) => x.severity !== "info")
+      .map((x) => `${x.severity} ${x.code} ${x.sheet ?? ""}!${x.cell ?? ""}`),
+  ).toEqual(["warning SALARY_CALC_COSTS_DIFFER Budget 2026 H2!F5"]);
+  expect(r.findings.find((x) => x.cell === "F5")!.message).toContain(
+    "en kostnad skriven för hand",
+  );
 }, 120_000);

@@ -30,19 +30,8 @@ function salaryCalcChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
   const { input: line } = l;
   const derived = l.effectiveBudget;
   const out: Finding[] = [];
-  // The add-in's own SUMIF that misses a person (one added below its range) is rewritten by
-  // compute, not a figure to correct by hand in a cell the template locks.
   if (line.budget !== null && line.budget !== derived)
-    out.push(
-      finding(
-        isOwnSalaryCalcFormula(line.formulas.budget ?? "")
-          ? "SALARY_CALC_FORMULA_STALE"
-          : "SALARY_CALC_BUDGET",
-        sheet,
-        at(line, "budget"),
-        { enteredOre: line.budget, computedOre: derived },
-      ),
-    );
+    out.push(calcBudgetFinding(l, line.budget, sheet, at(line, "budget")));
   const { servicePercentMicro: pct, monthsMicro: months, monthlyCost } = line;
   if (pct !== null && months !== null && monthlyCost !== null) {
     const own = salaryBudget(pct, months, monthlyCost);
@@ -56,6 +45,36 @@ function salaryCalcChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
       );
   }
   return out;
+}
+
+/**
+ * A line's budget cell against its persons' costs. The add-in's own SUMIF is no figure to correct
+ * by hand (the template locks it): short of persons typed below its range, they are named and
+ * compute rewrites it; else the persons' cost cells are not what their details give (a cost typed
+ * by hand, a detail that does not read), said in Lönekalkyl.
+ */
+function calcBudgetFinding(
+  l: ComputedLine,
+  entered: Ore,
+  sheet: string,
+  cell: string | null,
+): Finding {
+  const amounts = { enteredOre: entered, computedOre: l.effectiveBudget };
+  const formula = l.input.formulas.budget ?? "";
+  if (!isOwnSalaryCalcFormula(formula))
+    return finding("SALARY_CALC_BUDGET", sheet, cell, amounts);
+  const range = /!\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/.exec(formula);
+  const outside = (l.salaries ?? []).filter(
+    ({ person: p }) =>
+      range !== null && (p.row < Number(range[1]) || p.row > Number(range[2])),
+  );
+  if (outside.length === 0)
+    return finding("SALARY_CALC_COSTS_DIFFER", sheet, cell, amounts);
+  return finding("SALARY_CALC_FORMULA_STALE", sheet, cell, {
+    ...amounts,
+    rows: outside.map((c) => c.person.row).join(", "),
+    names: outside.map((c) => c.person.name || c.person.post).join(", "),
+  });
 }
 
 function lineBudgetChecks(l: ComputedLine, sheet: string, at: At): Finding[] {

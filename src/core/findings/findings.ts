@@ -583,11 +583,23 @@ export const FINDINGS = {
   SALARY_CALC_FORMULA_STALE: t<{
     readonly enteredOre: Ore;
     readonly computedOre: Ore;
+    readonly rows: string;
+    readonly names: string;
   }>(
     (f) =>
-      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: formeln räknar inte med alla personer (till exempel en ny rad under de andra i Lönekalkyl). ${f.computed} används; Beräkna skriver om formeln och personens kostnad.`,
+      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: formeln räknar inte med rad ${f.rows} i Lönekalkyl (${f.names}), under de andra. ${f.computed} används; Beräkna skriver om formeln och personens kostnad.`,
     (f) =>
-      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count every person (a new row below the others in Lönekalkyl, for example). ${f.computed} is used; Compute rewrites the formula and the person's cost.`,
+      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count row ${f.rows} of Lönekalkyl (${f.names}), below the others. ${f.computed} is used; Compute rewrites the formula and the person's cost.`,
+    "warning",
+  ),
+  SALARY_CALC_COSTS_DIFFER: t<{
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
+    (f) =>
+      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
+    (f) =>
+      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
     "warning",
   ),
   SALARY_CALC_PERCENT: t<{
