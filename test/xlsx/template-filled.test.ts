@@ -51,6 +51,15 @@ const filling = fc.record({
       person,
     )
     .map((p) => [...p]),
+  // A person more, on either post, typed in one of the empty rows prepared below the examples.
+  extra: fc.option(
+    fc.record({
+      row: fc.integer({ min: 7, max: 22 }),
+      post: fc.constantFrom("Hälsofrämjare", "Samordnare utveckling"),
+      person,
+    }),
+    { nil: null },
+  ),
   activities: fc.array(fc.integer({ min: 0, max: 500_000 }), {
     minLength: 4,
     maxLength: 4,
@@ -87,8 +96,17 @@ function filledIn(f: Filling): WritePlan {
     values.set(`${sheet}\u0000${row}\u0000${col}`, v);
   put("Uppgifter", 6, 1, num(f.overhead / 100));
   put("Uppgifter", 7, 1, num(f.surcharge / 1000));
-  f.persons.forEach((p, i) => {
-    const r = 3 + i;
+  const typed = f.extra
+    ? [
+        ...f.persons.map((p, i) => ({ p, r: 3 + i })),
+        { p: f.extra.person, r: f.extra.row },
+      ]
+    : f.persons.map((p, i) => ({ p, r: 3 + i }));
+  if (f.extra) {
+    put("Lönekalkyl", f.extra.row, 0, { kind: "text", value: f.extra.post });
+    put("Lönekalkyl", f.extra.row, 1, { kind: "text", value: "Ny person" });
+  }
+  typed.forEach(({ p, r }) => {
     if (p === null) {
       // A person taken out: the whole row emptied.
       for (let c = 0; c < 8; c++) put("Lönekalkyl", r, c, EMPTY);
@@ -160,7 +178,8 @@ test("a template filled in at random, its formulas worked out by the spreadsheet
   });
 }, 300_000);
 
-test("a person typed in the row below the template's persons: the lines' formulas miss them, which is a warning that compute clears, not an error in a locked cell", () => {
+/** The template (2026-07 – 2027-06) with a fifth person on Hälsofrämjare typed in `row` (0-based). */
+function withFifthPerson(row: number): WritePlan {
   const plan = withDetails(
     planTemplate({
       from: { year: 2026, month: 7 },
@@ -168,30 +187,48 @@ test("a person typed in the row below the template's persons: the lines' formula
     }),
     { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
   );
-  // Row 8 (0-based 7), right under the four example persons: as a partner adds a fifth.
-  const fifth = ["Hälsofrämjare", "Hälsofrämjare 4", 1990, 31_000, 1];
-  const added: WritePlan = {
+  const values: PlanValue[] = [
+    { kind: "text", value: "Hälsofrämjare" },
+    { kind: "text", value: "Hälsofrämjare 4" },
+    num(1990),
+    num(31_000),
+    num(1),
+  ];
+  return {
     ...plan,
-    creates: plan.creates.map((c) =>
-      c.sheet !== "Lönekalkyl"
-        ? c
-        : {
-            ...c,
-            cells: [
-              ...c.cells,
-              ...fifth.map((v, col) => ({
-                row: 7,
-                col,
-                value:
-                  typeof v === "number"
-                    ? num(v)
-                    : ({ kind: "text", value: v } as const),
-              })),
-            ],
-          },
-    ),
+    creates: plan.creates.map((c) => {
+      if (c.sheet !== "Lönekalkyl") return c;
+      // Typed over the row's empty yellow cells where it has them, else in cells of its own.
+      const kept = c.cells.filter(
+        (x) => x.row !== row || x.col >= values.length,
+      );
+      const typed = values.map((value, col) => ({
+        ...c.cells.find((x) => x.row === row && x.col === col),
+        row,
+        col,
+        value,
+      }));
+      return { ...c, cells: [...kept, ...typed] };
+    }),
   };
-  const [typed] = recalculateAllWithLibreOffice([createWorkbook(added)]);
+}
+
+test("a person typed in the first empty row of Lönekalkyl is counted by the template's own formulas: the spreadsheet's figures are the engine's, and nothing is said", () => {
+  const [typed] = recalculateAllWithLibreOffice([
+    createWorkbook(withFifthPerson(7)),
+  ]);
+  const r = checkBytes(typed!, "mall.xlsx");
+  expect(r.findings.filter((x) => x.severity !== "info")).toEqual([]);
+  // Hälsofrämjare with the fifth person: 723 623 kr without, as the workbook's SUMIF gives too.
+  const line = r.periods[0]!.lines.find((l) => l.label === "Hälsofrämjare")!;
+  expect(line.budget).toBe(979_224);
+}, 120_000);
+
+test("a person typed below the template's prepared rows: the lines' formulas miss them, which is a warning naming the row that compute clears, not an error in a locked cell", () => {
+  // Row 24, right under the twenty rows prepared for persons.
+  const [typed] = recalculateAllWithLibreOffice([
+    createWorkbook(withFifthPerson(23)),
+  ]);
   const r = checkBytes(typed!, "mall.xlsx");
   const said = r.findings
     .filter((x) => x.severity !== "info")
@@ -205,10 +242,10 @@ test("a person typed in the row below the template's persons: the lines' formula
   expect(h2.budget.overhead).toBe(Math.round(h2.budget.direct * 0.1));
   expect(r.findings.find((x) => x.cell === "F5")!.message).toContain(
     typeset(
-      "formeln räknar inte med rad 8 i Lönekalkyl (Hälsofrämjare 4), under de andra. 979 224 kr används; Beräkna skriver om formeln",
+      "formeln räknar inte med rad 24 i Lönekalkyl (Hälsofrämjare 4), under de andra. 979 224 kr används; Beräkna skriver om formeln",
     ),
   );
-  // Compute rewrites the formulas over the five persons; worked out again, the workbook is clean.
+  // Compute rewrites the formulas over the persons; worked out again, the workbook is clean.
   const [computed] = recalculateAllWithLibreOffice([computeBytes(typed!)]);
   const again = checkBytes(computed!, "mall.xlsx");
   expect(again.findings.filter((x) => x.severity !== "info")).toEqual([]);

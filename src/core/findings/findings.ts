@@ -597,9 +597,9 @@ export const FINDINGS = {
     readonly computedOre: Ore;
   }>(
     (f) =>
-      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
+      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en infogad rad utan kostnadsformel, en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
     (f) =>
-      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
+      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (an inserted row without the cost formula, a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
     "warning",
   ),
   SALARY_CALC_PERCENT: t<{

@@ -9,8 +9,10 @@ import {
   type Grid,
   MergedAreas,
   columnLetters,
+  isBlankRow,
   isFreeCell,
   lastFilledRow,
+  onlyBlankFormulas,
 } from "../reading/grid";
 import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
@@ -140,6 +142,11 @@ export function planSalaries(
   surchargeRef: string,
   /** The agreement's first and last day in a formula (a cell of Uppgifter, or a serial). */
   period: { readonly start: string | null; readonly end: string | null },
+  /**
+   * The template's last prepared row (1-based): its empty rows below the persons get the cost
+   * formula too, so that a person typed there is counted by the workbook's own formulas.
+   */
+  prepared = 0,
 ): SalaryPlan | null {
   const cols = salaries.columns;
   const { birthYear, grade, from, to, salary } = cols;
@@ -177,13 +184,21 @@ export function planSalaries(
       salaries.headerRow - 1,
       lastFilledRow(grid),
     ),
+    prepared: [],
   };
   const gradesAdd = persons.every((p) => {
     const c = grid.rows[p.row - 1]?.[grade];
     return c?.t === "n" && ((c.fmt ?? "").includes("%") || c.v <= 1);
   });
   const first = smallest(persons.map((p) => p.row));
-  const last = largest(persons.map((p) => p.row));
+  // Through the prepared rows (the template's, or those its cost formulas still cover): the
+  // lines' SUMIF reaches a person typed there, before any compute.
+  const last = Math.max(
+    largest(persons.map((p) => p.row)),
+    prepared,
+    lastPreparedRow(grid, salaries.headerRow),
+  );
+  sheet.prepared = preparedRows(grid, persons, first, last, prepared);
   const ref = sheetRef(salaries.sheet);
   const range = (col: number) =>
     `${ref}!$${L(col)}$${first}:$${L(col)}$${last}`;
@@ -206,6 +221,42 @@ export function planSalaries(
     edit: { sheet: salaries.sheet, cells: sheet.cells, marks: [] },
     refs,
   };
+}
+
+/** The last row (1-based) of nothing but the add-in's cost formulas: a prepared row; 0 for none. */
+function lastPreparedRow(grid: Grid, headerRow: number): number {
+  for (let r = grid.rows.length - 1; r >= headerRow; r--) {
+    const row = grid.rows[r];
+    if (
+      row &&
+      onlyBlankFormulas(row) &&
+      row.some((c) => c?.f !== undefined && isOwnCostFormula(c.f))
+    )
+      return r + 1;
+  }
+  return 0;
+}
+
+/**
+ * The rows (0-based) within first…last that hold no person and nothing but empty cells or formulas
+ * showing 0: those of the template's prepared range, and those the cost formulas already cover.
+ */
+function preparedRows(
+  grid: Grid,
+  persons: readonly Person[],
+  first: number,
+  last: number,
+  prepared: number,
+): number[] {
+  const taken = new Set(persons.map((p) => p.row - 1));
+  const out: number[] = [];
+  for (let r = first; r < last; r++) {
+    if (taken.has(r)) continue;
+    const row = grid.rows[r] ?? [];
+    const blank = isBlankRow(row);
+    if (blank ? r < prepared : onlyBlankFormulas(row)) out.push(r);
+  }
+  return out;
 }
 
 /** `SalaryRefs.sumIf` over the persons' rows `first`…`last` (1-based), cost cells as planned. */
@@ -278,6 +329,8 @@ interface CostSheet {
   next: number;
   /** The merged areas from the header row down: a cost column goes through none of them. */
   readonly merged: MergedAreas;
+  /** Rows (0-based) between the persons' first and last covered that are prepared for one. */
+  prepared: readonly number[];
 }
 
 /** The first column right of everything from the header row down. */
@@ -292,24 +345,29 @@ function firstFreeColumn(grid: Grid, headerRow: number): number {
   return next;
 }
 
+/** A half-year's cost column by its header ("Kostnad 2026-H1"), or the next free one, headed. */
+function costHeader(s: CostSheet, id: HalfYearId): number {
+  const title = `Kostnad ${id}`;
+  const header = s.grid.rows[s.headerRow] ?? [];
+  const found = header.findIndex((cell) => readText(cell).trim() === title);
+  if (found >= 0) return found;
+  const col = s.merged.clearColumn(s.next);
+  s.next = col + 1;
+  s.cells.push({
+    row: s.headerRow,
+    col,
+    value: text(title),
+    style: HEADER_STYLE,
+  });
+  return col;
+}
+
 /** A half-year's cost column ("Kostnad 2026-H1"): found by its header, or added; returns it. */
 function costColumn(
   s: CostSheet,
   h: Analysis["computation"]["halfYears"][number],
 ): number {
-  const title = `Kostnad ${h.halfYear.id}`;
-  const header = s.grid.rows[s.headerRow] ?? [];
-  let col = header.findIndex((cell) => readText(cell).trim() === title);
-  if (col < 0) {
-    col = s.merged.clearColumn(s.next);
-    s.next = col + 1;
-    s.cells.push({
-      row: s.headerRow,
-      col,
-      value: text(title),
-      style: HEADER_STYLE,
-    });
-  }
+  const col = costHeader(s, h.halfYear.id);
   const costOf = new Map<Person, Ore>();
   for (const line of h.lines)
     for (const c of line.salaries ?? []) costOf.set(c.person, c.cost);
@@ -338,6 +396,23 @@ function costColumn(
   };
   const salaryCol = s.salaries.columns.salary!;
   const salaryUnit = s.salaries.salaryUnit ?? 1;
+  // A prepared row: the cost formula, showing 0 until a person is typed there.
+  for (const r of s.prepared) {
+    const existing = s.grid.rows[r]?.[col];
+    if (existing?.f ? !isOwnCostFormula(existing.f) : !isFreeCell(existing))
+      continue;
+    if (s.merged.hides(r, col)) continue;
+    s.cells.push({
+      row: r,
+      col,
+      value: rowFormula(
+        formulaParts(amountFactor(undefined, salaryUnit)),
+        r + 1,
+        0,
+      ),
+      style: { numberFormat: PLAIN_AMOUNT_FORMAT },
+    });
+  }
   for (const p of s.salaries.persons) {
     const existing = s.grid.rows[p.row - 1]?.[col];
     // Free, or the add-in's own cost formula; anything else (a formula showing "" too) is kept,

@@ -329,6 +329,14 @@ const EXAMPLE_PERSONS: ReadonlyArray<{
   },
 ];
 const SALARY_HEADER_ROW = 2;
+/**
+ * Rows for persons, the examples' among them: empty yellow rows below the examples, each with the
+ * cost formulas, so that a person typed there is counted by the workbook's own formulas (a row
+ * below the formulas' ranges was not, until compute).
+ */
+const PERSON_ROWS = 20;
+/** The last row (1-based) prepared for a person. */
+const LAST_PERSON_ROW = SALARY_HEADER_ROW + 1 + PERSON_ROWS;
 
 function salarySheet(): SheetCreate {
   const cells: CellWrite[] = [];
@@ -338,32 +346,33 @@ function salarySheet(): SheetCreate {
     1,
     0,
     text(
-      "En rad per person. Post ska heta som lönens rad på halvårsbladen. Kostnaden per halvår räknas fram med arbetsgivaravgifter efter ålder och datum (bladet Avgiftssatser) och Pålägg. Tomt Från/Till: hela avtalsperioden.",
+      "En rad per person, i de gula raderna. Post ska heta som lönens rad på halvårsbladen. Kostnaden per halvår räknas fram med arbetsgivaravgifter efter ålder och datum (bladet Avgiftssatser) och Pålägg. Tomt Från/Till: hela avtalsperioden.",
     ),
     { italic: true },
   );
   SALARY_COLUMNS.forEach((h, c) =>
     put(cells, SALARY_HEADER_ROW, c, text(h), HEADER_STYLE),
   );
-  EXAMPLE_PERSONS.forEach((p, i) => {
+  for (let i = 0; i < PERSON_ROWS; i++) {
     const r = SALARY_HEADER_ROW + 1 + i;
-    put(cells, r, 0, text(p.post), INPUT);
-    put(cells, r, 1, text(p.name), INPUT);
-    put(cells, r, 2, num(p.born), INPUT);
-    put(cells, r, 3, num(p.salary), {
+    const p = EXAMPLE_PERSONS[i];
+    put(cells, r, 0, text(p?.post ?? ""), INPUT);
+    put(cells, r, 1, text(p?.name ?? ""), INPUT);
+    put(cells, r, 2, p ? num(p.born) : text(""), INPUT);
+    put(cells, r, 3, p ? num(p.salary) : text(""), {
       ...INPUT,
       numberFormat: PLAIN_AMOUNT_FORMAT,
     });
-    put(cells, r, 4, num(p.grade), {
+    put(cells, r, 4, p ? num(p.grade) : text(""), {
       ...INPUT,
       numberFormat: GRADE_INPUT_FORMAT,
     });
     put(cells, r, 5, text(""), { ...INPUT, numberFormat: DATE_FORMAT });
     put(cells, r, 6, text(""), { ...INPUT, numberFormat: DATE_FORMAT });
     put(cells, r, 7, text(""), { ...INPUT, numberFormat: RATE_INPUT_FORMAT });
-  });
+  }
   const first = SALARY_HEADER_ROW + 2;
-  const last = SALARY_HEADER_ROW + 1 + EXAMPLE_PERSONS.length;
+  const last = LAST_PERSON_ROW;
   return {
     sheet: SALARY_SHEET,
     cells,
@@ -603,7 +612,7 @@ function instructionsSheet(): SheetCreate {
   const lines = [
     "Så fyller ni i budgeten",
     "1. Fyll i bladet Uppgifter: partnerskap, organisation, avtalsperiod, OH-sats och Pålägg.",
-    "2. Fyll i Lönekalkyl: en rad per person med post, födelseår, månadslön, tjänstgöringsgrad och eventuellt från- och tilldatum. Arbetsgivaravgifterna räknas fram efter ålder och datum (bladet Avgiftssatser).",
+    "2. Fyll i Lönekalkyl: en rad per person med post, födelseår, månadslön, tjänstgöringsgrad och eventuellt från- och tilldatum, i de 20 gula raderna (exemplens och de tomma under dem). Arbetsgivaravgifterna räknas fram efter ålder och datum (bladet Avgiftssatser). Behövs fler rader: infoga dem bland de gula och välj Beräkna i IOP-budget, så får de kostnadsformeln.",
     "3. Fyll i ett blad per halvår. Exempelraderna kommer från Jämlik hälsa Lindängen: skriv över dem med er budget. Lönernas tjänstgöringsgrad och budget hämtas från Lönekalkyl för personerna på samma post.",
     "4. Nya poster läggs in som nya rader ovanför OH-raden, så att OH räknas på dem. Bladen är skyddade utan lösenord: de gula cellerna går att fylla i och rader går att infoga; formlerna är låsta och fylls i för nya rader när ni väljer Beräkna i IOP-budget. En rad går inte att ta bort medan bladet är skyddat: välj Granska → Ta bort bladskydd, ta bort raden och skydda bladet igen (Granska → Skydda blad, inget lösenord).",
     "5. OH-kostnaderna räknas fram som OH-satsen gånger de direkta kostnaderna.",
@@ -670,6 +679,7 @@ export function planTemplate(o: TemplateOptions): WritePlan {
           start: dateRef({ sheets: grids }, a.sheet, a.cells.start, a.start),
           end: dateRef({ sheets: grids }, a.sheet, a.cells.end, a.end),
         },
+        LAST_PERSON_ROW,
       )
     : null;
   const rate = rateRef({ sheets: grids }, analysis);

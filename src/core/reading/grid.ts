@@ -170,6 +170,25 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   );
 }
 
+/**
+ * A row whose only content (but for the cell `except`, as a category's list value) is formulas
+ * that show 0 or nothing: a row of the template's left empty or emptied, its locked formulas
+ * staying (a SUMIF of an empty post, a person's cost of no salary). Nothing typed, nothing to count.
+ */
+export function onlyBlankFormulas(
+  row: readonly (Cell | undefined)[],
+  except = -1,
+): boolean {
+  let formulas = false;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (c === except || isEmptyCell(cell)) continue;
+    if (!cell!.f || !(cell!.t === "n" && cell!.v === 0)) return false;
+    formulas = true;
+  }
+  return formulas;
+}
+
 /** Whether every cell of a row is empty. */
 export function isBlankRow(row: ReadonlyArray<Cell | undefined>): boolean {
   for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return false;

@@ -17,6 +17,7 @@ import {
   gridOf,
   isBlankRow,
   isEmptyCell,
+  onlyBlankFormulas,
   isStreamed,
   parseA1,
   rowsOf,
@@ -263,26 +264,6 @@ function salariesOf(
   );
   gradedInSalaries(halfYearFindings, halfYears, read.salaries);
   return read;
-}
-
-/**
- * A row whose only content, but for its category, is formulas that show 0 or nothing: a line of
- * the template whose post the partner emptied (its locked formulas stay, a SUMIF of an empty post
- * gives 0, and the category's list cell may keep "Lön"). Nothing typed and nothing to count, so
- * no line (it was "a line without a name" and "0 % must be above 0").
- */
-function onlyBlankFormulas(
-  row: readonly (Cell | undefined)[],
-  category: number,
-): boolean {
-  let formulas = false;
-  for (let c = 0; c < row.length; c++) {
-    const cell = row[c];
-    if (c === category || isEmptyCell(cell)) continue;
-    if (!cell!.f || !(cell!.t === "n" && cell!.v === 0)) return false;
-    formulas = true;
-  }
-  return formulas;
 }
 
 /**
@@ -3258,6 +3239,8 @@ class TableReader {
     const { t, row, r } = this;
     const label = readText(row[t.label]);
     const categoryText = t.category < 0 ? "" : readText(row[t.category]);
+    // A line of the template whose post the partner emptied (the category's list cell may keep
+    // "Lön"): it was "a line without a name" and "0 % must be above 0" in a locked cell.
     if (!label && onlyBlankFormulas(row, t.category)) return;
     if (this.notACost(label, categoryText)) return;
     const budget = this.money(t.budget, "budget", t.budgetUnit);

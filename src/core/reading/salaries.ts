@@ -32,7 +32,13 @@ import {
   namesServiceByPercentSign,
   postOfLabel,
 } from "./glossary";
-import { type Cell, type Grid, a1, isEmptyCell } from "./grid";
+import {
+  type Cell,
+  type Grid,
+  a1,
+  isEmptyCell,
+  onlyBlankFormulas,
+} from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
 import { CONTRIBUTIONS, type Person } from "../figures/payroll";
@@ -173,7 +179,9 @@ export function readSalarySheet(
   const used = new Set<number>();
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
-    if (!row || row.every((c) => isEmptyCell(c))) continue;
+    // Empty, or a prepared row of the template (its cost formulas showing 0): no person.
+    if (!row || row.every((c) => isEmptyCell(c)) || onlyBlankFormulas(row))
+      continue;
     // The headers again over a second block ("Nyanställningar 2026"), or its heading alone: no
     // person (each was a person of the Post "Post", its values no numbers).
     if (
