@@ -459,6 +459,33 @@ describe("Lönekalkyl", () => {
     expect(json.findings.map((f) => f.code)).toContain("SALARY_POST_UNKNOWN");
   });
 
+  test("a person with a salary and no Post is said at the Post's cell (the cost counted on no line); a note or a Summa without a Post is not", async () => {
+    const { json } = await check(
+      salaryWorkbook({
+        extraPersons: [
+          ["", "Glömd post", 1990, kr(30000), pct(1), null, null],
+          [
+            "",
+            "Obs: lönerna räknas upp 3 % 2027",
+            null,
+            null,
+            null,
+            null,
+            null,
+          ],
+          ["", "Summa", null, kr(138000), null, null, null],
+        ],
+      }),
+    );
+    expect(
+      json.findings
+        .filter((f) => f.code === "SALARY_POST_MISSING")
+        .map((f) => `${f.cell} ${f.message}`),
+    ).toEqual([
+      'A7 "Glömd post" har en lön men ingen post, så kostnaden räknas inte in på någon rad. Skriv posten, som lönens rad heter på halvårsbladen.',
+    ]);
+  });
+
   test("a sheet of persons named otherwise ('Lönebudget') is Lönekalkyl, and says so; one named Lönekalkyl wins over a copy", async () => {
     const renamed = salaryWorkbook().map((s) =>
       s.name === "Lönekalkyl" ? { ...s, name: "Lönebudget" } : s,

@@ -563,6 +563,13 @@ export const FINDINGS = {
       `The line "${f.post}" is on no half-year sheet, so the person's salary cost is not counted. Write the line's name as on the half-year sheet, or add the line as a new row on the half-year sheets.`,
     "warning",
   ),
+  SALARY_POST_MISSING: t<{ readonly name: string }>(
+    (f) =>
+      `"${f.name}" har en lön men ingen post, så kostnaden räknas inte in på någon rad. Skriv posten, som lönens rad heter på halvårsbladen.`,
+    (f) =>
+      `"${f.name}" has a salary but no post, so the cost is counted on no line. Write the post, as the salary's line is named on the half-year sheets.`,
+    "warning",
+  ),
   SALARY_POST_WITHOUT_PERSONS: t<{ readonly post: string }>(
     (f) =>
       `Posten "${f.post}" har ingen person i Lönekalkyl, så formeln ger 0 % och posten 0 kr. Skriv personerna med posten "${f.post}" i Lönekalkyl, eller töm Post på raden om posten inte ska finnas.`,

@@ -190,7 +190,11 @@ export function readSalarySheet(
     )
       continue;
     const person = readPerson(row, r, grid.name, header, agreement);
-    if (!person) continue;
+    if (!person) {
+      const missing = postMissing(row, r, grid.name, header);
+      if (missing) findings.push(missing);
+      continue;
+    }
     append(findings, person.findings);
     persons.push(person.person);
     for (const u of unread)
@@ -523,6 +527,33 @@ function salaryHeader(
       return { row: r, columns: found, salaryUnit };
   }
   return null;
+}
+
+/**
+ * A row with a salary but no Post: a person whose cost no line can take (a row without a Post is
+ * no person, and was passed over without a word, its cost left out of the budget).
+ */
+function postMissing(
+  row: ReadonlyArray<Cell | undefined>,
+  r: number,
+  sheet: string,
+  header: { readonly columns: Columns; readonly salaryUnit: number },
+): Finding | null {
+  const { post, name, salary } = header.columns;
+  if (post === undefined || salary === undefined) return null;
+  if (readText(row[post]).trim() !== "") return null;
+  const label = readText(name === undefined ? undefined : row[name]).trim();
+  if (isTotalLabel(label) || isSubtotalLabel(label)) return null;
+  const pay = readMoney(
+    monthlyAmount(row[salary]),
+    sheet,
+    a1(r, salary),
+    1,
+  ).value;
+  if (pay === null || pay <= 0) return null;
+  return finding("SALARY_POST_MISSING", sheet, a1(r, post), {
+    name: label || `rad ${r + 1}`,
+  });
 }
 
 /**
