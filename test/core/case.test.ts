@@ -223,6 +223,7 @@ describe("the decision's dates against the meeting (memo --date)", () => {
     ]);
     expect(c.decision[1]).toContain("senast juni 2025");
     const memo = memoOf(c, "sv");
+    expect(memo.decisionNotesWarn).toBe(true);
     expect(memo.decisionNotes).toEqual([
       "Beslutet säger att överskottet ska återbetalas senast 2025-06-30, före sammanträdet 2025-08-01: en tidsgräns som redan har passerat när beslutet fattas. Skriv ett senare datum under Återbetalning senast i Uppgifter.",
       "Avtalsperioden börjar 2025-07-01, före sammanträdet 2025-08-01: beslutet godkänner avtalet och beviljar medel i efterhand, för en period som redan har börjat.",
@@ -314,6 +315,8 @@ describe("the decision's points that Uppgifter leaves out", () => {
       ["budget.xlsx", "DECISION_WITHOUT_REPORT_DUE", "info", null],
     ]);
     expect(none.decision).toHaveLength(3);
+    // Information only: the pane shows them as such, not as a warning.
+    expect(memoOf(none, "sv").decisionNotesWarn).toBe(false);
     expect(memoOf(none, "sv").decisionNotes[1]).toBe(
       "Beslutet saknar punkten om återrapportering av beviljade medel, eftersom Återrapportering senast saknas i Uppgifter. Skriv datumet där, till exempel 2026-02-01.",
     );

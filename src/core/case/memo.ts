@@ -79,8 +79,13 @@ export interface Memo {
   readonly decisionHeading: string;
   readonly decisionIntro: string;
   readonly decision: readonly string[];
-  /** What the decision's dates are against the meeting (MEETING_* findings), to show beside it. */
+  /**
+   * What to say beside the decision: its dates against the meeting (MEETING_*), the points its
+   * details leave out (DECISION_*).
+   */
   readonly decisionNotes: readonly string[];
+  /** Whether a note is a warning (a date that cannot be kept), else only information. */
+  readonly decisionNotesWarn: boolean;
   readonly tables: readonly MemoTable[];
   /** Period warnings shown under the budget table (months the decision approves with no budget). */
   readonly notes: readonly string[];
@@ -477,6 +482,9 @@ export function memoOf(c: Case, lang: Lang): Memo {
     decision: c.decision,
     decisionNotes: c.decisionFindings.map(
       (f) => renderFinding(f.finding, lang).message,
+    ),
+    decisionNotesWarn: c.decisionFindings.some(
+      (f) => f.finding.severity !== "info",
     ),
     basis: basisOf(c, lang),
     caseHeading: t.caseHeading,

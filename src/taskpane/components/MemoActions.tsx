@@ -91,7 +91,7 @@ export function MemoActions({
     <div>
       {memo.decisionNotes.length > 0 && (
         // The decision's notes: a deadline past before the board decides, a point Uppgifter leaves out.
-        <MessageBar intent="warning">
+        <MessageBar intent={memo.decisionNotesWarn ? "warning" : "info"}>
           <MessageBarBody>
             {memo.decisionNotes.map((n) => (
               <div key={n}>{n}</div>
