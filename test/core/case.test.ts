@@ -49,13 +49,18 @@ async function caseFile(
   return { file, analysis: analyze(readXlsx(await buildXlsx(sheets))) };
 }
 
+/** The case of the files, which must make one. */
+function oneCase(files: CaseFile[], meeting: IsoDate | null = null): Case {
+  const built = buildCase(files, meeting);
+  if (built.kind !== "ok") throw new Error("not one case");
+  return built.case;
+}
+
 async function seedCase() {
-  const built = buildCase([
+  return oneCase([
     await caseFile("rapport-2024.xlsx", reportWorkbook()),
     await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
   ]);
-  if (built.kind !== "ok") throw new Error("not one case");
-  return built.case;
 }
 
 /** The seven points of "Förslag till beslut" in the seed memo, one line each. */
@@ -185,17 +190,14 @@ describe("the decision's dates against the meeting (memo --date)", () => {
   const caseOn = async (
     meeting: IsoDate | null,
     report: readonly SheetSpec[] = reportWorkbook(),
-  ) => {
-    const built = buildCase(
+  ) =>
+    oneCase(
       [
         await caseFile("rapport-2024.xlsx", report),
         await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
       ],
       meeting,
     );
-    if (built.kind !== "ok") throw new Error("not one case");
-    return built.case;
-  };
   const said = (c: Case) =>
     c.decisionFindings.map(({ file, finding: f }) => [
       file,
@@ -293,13 +295,8 @@ describe("the decision's points that Uppgifter leaves out", () => {
           }
         : s,
     );
-  const notes = async (...files: [string, readonly SheetSpec[]][]) => {
-    const built = buildCase(
-      await Promise.all(files.map(([f, sheets]) => caseFile(f, sheets))),
-    );
-    if (built.kind !== "ok") throw new Error("not one case");
-    return built.case;
-  };
+  const notes = async (...files: [string, readonly SheetSpec[]][]) =>
+    oneCase(await Promise.all(files.map(([f, sheets]) => caseFile(f, sheets))));
   const said = (c: Case) =>
     c.decisionFindings.map(({ file, finding: f }) => [
       file,

@@ -178,15 +178,20 @@ test("a template filled in at random, its formulas worked out by the spreadsheet
   });
 }, 300_000);
 
-/** The template (2026-07 – 2027-06) with a fifth person on Hälsofrämjare typed in `row` (0-based). */
-function withFifthPerson(row: number): WritePlan {
-  const plan = withDetails(
+/** The template of 2026-07 – 2027-06 with the partnership, case and organisation typed in. */
+function template2026(): WritePlan {
+  return withDetails(
     planTemplate({
       from: { year: 2026, month: 7 },
       to: { year: 2027, month: 6 },
     }),
     { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
   );
+}
+
+/** The template (2026-07 – 2027-06) with a fifth person on Hälsofrämjare typed in `row` (0-based). */
+function withFifthPerson(row: number): WritePlan {
+  const plan = template2026();
   const values: PlanValue[] = [
     { kind: "text", value: "Hälsofrämjare" },
     { kind: "text", value: "Hälsofrämjare 4" },
@@ -272,13 +277,7 @@ function typedIn(
 }
 
 test("the person of a post moved to a new post: the line nobody is on says so, a line whose Post is emptied is no line, and the line renamed to the new post is clean", () => {
-  const plan = withDetails(
-    planTemplate({
-      from: { year: 2026, month: 7 },
-      to: { year: 2027, month: 6 },
-    }),
-    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
-  );
+  const plan = template2026();
   const text = (value: string): PlanValue => ({ kind: "text", value });
   const halfYear = (sheet: string) => /^Budget \d{4} H[12]$/.test(sheet);
   // Lönekalkyl's fourth person, the Samordnare (row 7), now on "Projektledare".
@@ -330,13 +329,7 @@ test("the person of a post moved to a new post: the line nobody is on says so, a
 }, 120_000);
 
 test("a person's cost typed by hand over the template's formula: the line's SUMIF gives another figure, said as the costs' (no formula of the line is short)", () => {
-  const plan = withDetails(
-    planTemplate({
-      from: { year: 2026, month: 7 },
-      to: { year: 2027, month: 6 },
-    }),
-    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
-  );
+  const plan = template2026();
   // I4: the first person's cost for 2026-H2, the template's formula typed over.
   const typed = typedIn(plan, (sheet, row, col) =>
     sheet === "Lönekalkyl" && row === 3 && col === 8 ? num(250_000) : undefined,
