@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { type PlanValue, type WritePlan, planTemplate } from "../../src/core";
 import { computeBytes } from "../helpers/compute";
+import { readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes } from "../helpers/check";
 import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
@@ -344,4 +345,17 @@ test("a person's cost typed by hand over the template's formula: the line's SUMI
   expect(r.findings.find((x) => x.cell === "F5")!.message).toContain(
     "en kostnad skriven för hand",
   );
+}, 120_000);
+
+test("compute keeps the rows prepared for persons in the lines' ranges, above the persons as below: the first two examples emptied, the SUMIF still starts at row 4", () => {
+  const emptied = typedIn(template2026(), (sheet, row, col) =>
+    sheet === "Lönekalkyl" && (row === 3 || row === 4) && col < 8
+      ? EMPTY
+      : undefined,
+  );
+  const [typed] = recalculateAllWithLibreOffice([createWorkbook(emptied)]);
+  const computed = readXlsx(computeBytes(typed!));
+  const f5 = computed.sheets.find((g) => g.name === "Budget 2026 H2")!
+    .rows[4]![5]!.f;
+  expect(f5).toMatch(/\$A\$4:\$A\$23,B5,.*\$I\$4:\$I\$23\)$/);
 }, 120_000);

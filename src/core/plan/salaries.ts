@@ -190,13 +190,17 @@ export function planSalaries(
     const c = grid.rows[p.row - 1]?.[grade];
     return c?.t === "n" && ((c.fmt ?? "").includes("%") || c.v <= 1);
   });
-  const first = smallest(persons.map((p) => p.row));
-  // Through the prepared rows (the template's, or those its cost formulas still cover): the
-  // lines' SUMIF reaches a person typed there, before any compute.
+  // Over the prepared rows too (the template's, or those its cost formulas still cover, above or
+  // below the persons): the lines' SUMIF reaches a person typed there, before any compute.
+  const span = preparedSpan(grid, salaries.headerRow);
+  const first = Math.min(
+    smallest(persons.map((p) => p.row)),
+    span?.first ?? Infinity,
+  );
   const last = Math.max(
     largest(persons.map((p) => p.row)),
     prepared,
-    lastPreparedRow(grid, salaries.headerRow),
+    span?.last ?? 0,
   );
   sheet.prepared = preparedRows(grid, persons, first, last, prepared);
   const ref = sheetRef(salaries.sheet);
@@ -223,18 +227,28 @@ export function planSalaries(
   };
 }
 
-/** The last row (1-based) of nothing but the add-in's cost formulas: a prepared row; 0 for none. */
-function lastPreparedRow(grid: Grid, headerRow: number): number {
-  for (let r = grid.rows.length - 1; r >= headerRow; r--) {
+/**
+ * The first and last rows (1-based) of nothing but the add-in's cost formulas, showing 0: rows
+ * prepared for a person; null for none.
+ */
+function preparedSpan(
+  grid: Grid,
+  headerRow: number,
+): { first: number; last: number } | null {
+  let first = 0;
+  let last = 0;
+  for (let r = headerRow; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     if (
       row &&
       onlyBlankFormulas(row) &&
       row.some((c) => c?.f !== undefined && isOwnCostFormula(c.f))
-    )
-      return r + 1;
+    ) {
+      if (first === 0) first = r + 1;
+      last = r + 1;
+    }
   }
-  return 0;
+  return first === 0 ? null : { first, last };
 }
 
 /**
@@ -250,7 +264,7 @@ function preparedRows(
 ): number[] {
   const taken = new Set(persons.map((p) => p.row - 1));
   const out: number[] = [];
-  for (let r = first; r < last; r++) {
+  for (let r = first - 1; r < last; r++) {
     if (taken.has(r)) continue;
     const row = grid.rows[r] ?? [];
     const blank = isBlankRow(row);
