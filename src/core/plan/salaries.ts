@@ -190,18 +190,7 @@ export function planSalaries(
     const c = grid.rows[p.row - 1]?.[grade];
     return c?.t === "n" && ((c.fmt ?? "").includes("%") || c.v <= 1);
   });
-  // Over the prepared rows too (the template's, or those its cost formulas still cover, above or
-  // below the persons): the lines' SUMIF reaches a person typed there, before any compute.
-  const span = preparedSpan(grid, salaries.headerRow);
-  const first = Math.min(
-    smallest(persons.map((p) => p.row)),
-    span?.first ?? Infinity,
-  );
-  const last = Math.max(
-    largest(persons.map((p) => p.row)),
-    prepared,
-    span?.last ?? 0,
-  );
+  const { first, last } = coveredRows(grid, salaries, prepared);
   sheet.prepared = preparedRows(grid, persons, first, last, prepared);
   const ref = sheetRef(salaries.sheet);
   const range = (col: number) =>
@@ -224,6 +213,24 @@ export function planSalaries(
   return {
     edit: { sheet: salaries.sheet, cells: sheet.cells, marks: [] },
     refs,
+  };
+}
+
+/**
+ * The rows (1-based) the lines' SUMIF covers: the persons', and the prepared rows (the template's,
+ * or those its cost formulas still cover, above or below the persons), so that a person typed
+ * there is counted before any compute.
+ */
+function coveredRows(
+  grid: Grid,
+  salaries: SalarySheet,
+  prepared: number,
+): { first: number; last: number } {
+  const rows = salaries.persons.map((p) => p.row);
+  const span = preparedSpan(grid, salaries.headerRow);
+  return {
+    first: Math.min(smallest(rows), span?.first ?? Infinity),
+    last: Math.max(largest(rows), prepared, span?.last ?? 0),
   };
 }
 
