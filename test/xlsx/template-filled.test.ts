@@ -228,6 +228,13 @@ test("a person typed in the first empty row of Lönekalkyl is counted by the tem
   // Hälsofrämjare with the fifth person: 723 623 kr without, as the workbook's SUMIF gives too.
   const line = r.periods[0]!.lines.find((l) => l.label === "Hälsofrämjare")!;
   expect(line.budget).toBe(979_224);
+  // The empty rows below show no cost: their formula's 0 is not shown (I9, the first of them).
+  const persons = readXlsx(typed!).sheets.find((g) => g.name === "Lönekalkyl")!;
+  const empty = persons.rows[8]![8];
+  expect(empty).toMatchObject({ t: "n", v: 0 });
+  // As LibreOffice keeps it, "#,##0;\\-#,##0;;": the third section, for 0, is empty.
+  expect(empty?.fmt?.split(";")[2]).toBe("");
+  expect(persons.rows[7]![8]).toMatchObject({ t: "n", v: 255_601 });
 }, 120_000);
 
 test("a person typed below the template's prepared rows: the lines' formulas miss them, which is a warning naming the row that compute clears, not an error in a locked cell", () => {

@@ -330,6 +330,9 @@ function criterionText(cell: Cell | undefined): string | null {
   return t === "" || /^[<>=]|[*?~]/.test(t) ? null : t.toLowerCase();
 }
 
+/** A prepared row's cost: its 0 not shown, so that the empty rows read as empty. */
+const PREPARED_COST_FORMAT = `${PLAIN_AMOUNT_FORMAT};-${PLAIN_AMOUNT_FORMAT};`;
+
 /** `Lönekalkyl` being planned: where its cost columns go, and what is written. */
 interface CostSheet {
   readonly grid: Grid;
@@ -431,7 +434,7 @@ function costColumn(
         r + 1,
         0,
       ),
-      style: { numberFormat: PLAIN_AMOUNT_FORMAT },
+      style: { numberFormat: PREPARED_COST_FORMAT },
     });
   }
   for (const p of s.salaries.persons) {
