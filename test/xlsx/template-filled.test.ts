@@ -366,3 +366,31 @@ test("compute keeps the rows prepared for persons in the lines' ranges, above th
     .rows[4]![5]!.f;
   expect(f5).toMatch(/\$A\$4:\$A\$23,B5,.*\$I\$4:\$I\$23\)$/);
 }, 120_000);
+
+test("the template's Summa row sums the actuals once there are any: a partner reporting in Excel sees the total, and a budget shows none", () => {
+  const actuals = [700_000, 150_000, 130_000, 90_000];
+  // The half-years' lines are rows 5–8 (0-based 4–7); Utfall is column G.
+  const reported = typedIn(template2026(), (sheet, row, col) =>
+    sheet === "Budget 2026 H2" && row >= 4 && row <= 7 && col === 6
+      ? num(actuals[row - 4]!)
+      : undefined,
+  );
+  const [budget, report] = recalculateAllWithLibreOffice([
+    createWorkbook(template2026()),
+    createWorkbook(reported),
+  ]);
+  const summa = (bytes: Uint8Array) =>
+    readXlsx(bytes).sheets.find((g) => g.name === "Budget 2026 H2")!
+      .rows[8]![6];
+  expect(summa(report!)).toMatchObject({ t: "n", v: 1_070_000 });
+  expect(summa(budget!)).toMatchObject({ t: "n", v: 0 });
+  expect(summa(budget!)?.fmt?.split(";")[2]).toBe("");
+  // The engine reads the same total, and neither says anything of it.
+  expect(checkBytes(report!, "mall.xlsx").periods[0]!.actual!.total).toBe(
+    1_070_000,
+  );
+  for (const bytes of [budget!, report!])
+    expect(
+      checkBytes(bytes, "mall.xlsx").findings.map((f) => f.code),
+    ).not.toContain("SUM_MISMATCH");
+}, 120_000);

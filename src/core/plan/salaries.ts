@@ -26,6 +26,7 @@ import {
   HEADER_STYLE,
   type PlanValue,
   PLAIN_AMOUNT_FORMAT,
+  UNTIL_FILLED_FORMAT,
   type SheetEdit,
   flat,
   num,
@@ -330,9 +331,6 @@ function criterionText(cell: Cell | undefined): string | null {
   return t === "" || /^[<>=]|[*?~]/.test(t) ? null : t.toLowerCase();
 }
 
-/** A prepared row's cost: its 0 not shown, so that the empty rows read as empty. */
-const PREPARED_COST_FORMAT = `${PLAIN_AMOUNT_FORMAT};-${PLAIN_AMOUNT_FORMAT};`;
-
 /** `Lönekalkyl` being planned: where its cost columns go, and what is written. */
 interface CostSheet {
   readonly grid: Grid;
@@ -434,7 +432,8 @@ function costColumn(
         r + 1,
         0,
       ),
-      style: { numberFormat: PREPARED_COST_FORMAT },
+      // Its 0 not shown, so that the empty rows read as empty.
+      style: { numberFormat: UNTIL_FILLED_FORMAT },
     });
   }
   for (const p of s.salaries.persons) {

@@ -27,6 +27,8 @@ import {
   type SheetCreate,
   type Validation,
   type WritePlan,
+  UNTIL_FILLED_FORMAT,
+  formula,
   num,
   text,
 } from "./types";
@@ -261,6 +263,11 @@ function halfYearSheet(h: HalfYear, months: number): SheetCreate {
   const totalRow = first + EXAMPLE_LINES.length;
   put(cells, totalRow, 1, text("Summa"), { bold: true });
   const last = totalRow - 1;
+  // The actuals' sum, shown once there are any: a partner reporting in Excel sees the total.
+  put(cells, totalRow, 6, formula(`SUM(G${first + 1}:G${last + 1})`, 0), {
+    bold: true,
+    numberFormat: UNTIL_FILLED_FORMAT,
+  });
   const validations: Validation[] = [
     {
       range: `A${first + 1}:A${last + 1}`,

@@ -111,6 +111,8 @@ export interface WritePlan {
 
 export const AMOUNT_FORMAT = '#,##0 "kr"';
 export const PLAIN_AMOUNT_FORMAT = "#,##0";
+/** An amount whose 0 is not shown: a formula of the template's that waits for its inputs. */
+export const UNTIL_FILLED_FORMAT = `${PLAIN_AMOUNT_FORMAT};-${PLAIN_AMOUNT_FORMAT};`;
 /** The amount formats with öre, for an amount that has them. */
 const WITH_ORE: Readonly<Record<string, string>> = {
   [AMOUNT_FORMAT]: '#,##0.00 "kr"',
