@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { type PlanValue, type WritePlan, planTemplate } from "../../src/core";
 import { computeBytes } from "../helpers/compute";
 import { readXlsx } from "../../src/xlsx/read";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes } from "../helpers/check";
 import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
@@ -394,3 +395,27 @@ test("the template's Summa row sums the actuals once there are any: a partner re
       checkBytes(bytes, "mall.xlsx").findings.map((f) => f.code),
     ).not.toContain("SUM_MISMATCH");
 }, 120_000);
+
+test("compute keeps the prepared rows of a workbook saved uncalculated (their cost formulas without a value) in the lines' ranges", () => {
+  const files = unzipSync(createWorkbook(template2026()));
+  // Lönekalkyl is the third sheet; its empty rows' formulas lose their values, as a program that
+  // does not calculate saves them.
+  const path = Object.keys(files).find((k) =>
+    strFromU8(files[k]!).includes("Hälsofrämjare 1"),
+  )!;
+  files[path] = strToU8(
+    strFromU8(files[path]!).replace(
+      /(<c r="[IJ](?:9|1\d|2[0-3])"[^>]*>)(<f>[^<]*<\/f>)<v>0<\/v>/g,
+      "$1$2",
+    ),
+  );
+  const uncalculated = zipSync(files);
+  const persons = readXlsx(uncalculated).sheets.find(
+    (g) => g.name === "Lönekalkyl",
+  )!;
+  expect(persons.rows[22]![8]).toMatchObject({ t: "z" });
+  const f5 = readXlsx(computeBytes(uncalculated)).sheets.find(
+    (g) => g.name === "Budget 2026 H2",
+  )!.rows[4]![5]!.f;
+  expect(f5).toMatch(/\$A\$4:\$A\$23,B5,.*\$I\$4:\$I\$23\)$/);
+});
