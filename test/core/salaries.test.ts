@@ -459,6 +459,34 @@ describe("Lönekalkyl", () => {
     expect(json.findings.map((f) => f.code)).toContain("SALARY_POST_UNKNOWN");
   });
 
+  test("a line's own SUMIF short of many persons names the first ten rows and says there are more", async () => {
+    const extra = Array.from({ length: 12 }, (_, i) => [
+      "Hälsofrämjare",
+      `Extra ${i + 1}`,
+      1990,
+      kr(30000),
+      pct(1),
+      null,
+      null,
+    ]);
+    const { json } = await check(
+      salaryWorkbook({
+        budget: {
+          formula: "SUMIF('Lönekalkyl'!$A$4:$A$4,B4,'Lönekalkyl'!$I$4:$I$4)",
+          result: 1000,
+        },
+        extraPersons: extra,
+      }),
+    );
+    const stale = json.findings.find(
+      (f) => f.code === "SALARY_CALC_FORMULA_STALE",
+    )!;
+    expect(stale.cell).toBe("C4");
+    expect(stale.message).toContain(
+      "formeln räknar inte med rad 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, … i Lönekalkyl (Person B, Person C, Extra 1,",
+    );
+  });
+
   test("a person with a salary and no Post is said at the Post's cell (the cost counted on no line); a note or a Summa without a Post is not", async () => {
     const { json } = await check(
       salaryWorkbook({

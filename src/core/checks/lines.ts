@@ -70,10 +70,13 @@ function calcBudgetFinding(
   );
   if (outside.length === 0)
     return finding("SALARY_CALC_COSTS_DIFFER", sheet, cell, amounts);
+  // The first few, as a message names them (a sheet of thousands below the range names ten).
+  const named = outside.slice(0, 10);
+  const more = outside.length > named.length ? ", …" : "";
   return finding("SALARY_CALC_FORMULA_STALE", sheet, cell, {
     ...amounts,
-    rows: outside.map((c) => c.person.row).join(", "),
-    names: outside.map((c) => c.person.name || c.person.post).join(", "),
+    rows: named.map((c) => c.person.row).join(", ") + more,
+    names: named.map((c) => c.person.name || c.person.post).join(", ") + more,
   });
 }
 
