@@ -419,3 +419,31 @@ test("compute keeps the prepared rows of a workbook saved uncalculated (their co
   )!.rows[4]![5]!.f;
   expect(f5).toMatch(/\$A\$4:\$A\$23,B5,.*\$I\$4:\$I\$23\)$/);
 });
+
+test("a person in a row without the cost formula (a row inserted among the persons) is named, and compute writes the formula", () => {
+  // Row 8 holds the fifth person, its cost cells (I, J) emptied as an inserted row has them.
+  const inserted = typedIn(withFifthPerson(7), (sheet, row, col) =>
+    sheet === "Lönekalkyl" && row === 7 && (col === 8 || col === 9)
+      ? EMPTY
+      : undefined,
+  );
+  const [typed] = recalculateAllWithLibreOffice([createWorkbook(inserted)]);
+  const r = checkBytes(typed!, "mall.xlsx");
+  expect(
+    r.findings
+      .filter((x) => x.severity !== "info")
+      .map((x) => `${x.code} ${x.sheet ?? ""}!${x.cell ?? ""}`),
+  ).toEqual([
+    "SALARY_COST_FORMULA_MISSING Budget 2026 H2!F5",
+    "SALARY_COST_FORMULA_MISSING Budget 2027 H1!F5",
+  ]);
+  expect(r.findings.find((x) => x.cell === "F5")!.message).toContain(
+    "rad 8 i Lönekalkyl (Hälsofrämjare 4) har ingen kostnad",
+  );
+  const [computed] = recalculateAllWithLibreOffice([computeBytes(typed!)]);
+  expect(
+    checkBytes(computed!, "mall.xlsx").findings.filter(
+      (x) => x.severity !== "info",
+    ),
+  ).toEqual([]);
+}, 120_000);

@@ -20,18 +20,25 @@ export function budgetChecks(h: ComputedHalfYear): Finding[] {
   const at = atIn(h);
   return h.lines.flatMap((l) =>
     l.salaries
-      ? salaryCalcChecks(l, h.source.sheet, at)
+      ? salaryCalcChecks(l, h.source.sheet, at, h.halfYear.id)
       : lineBudgetChecks(l, h.source.sheet, at),
   );
 }
 
 /** A line costed in `Lönekalkyl`: a typed budget, or the line's own derivation, that differs. */
-function salaryCalcChecks(l: ComputedLine, sheet: string, at: At): Finding[] {
+function salaryCalcChecks(
+  l: ComputedLine,
+  sheet: string,
+  at: At,
+  halfYear: string,
+): Finding[] {
   const { input: line } = l;
   const derived = l.effectiveBudget;
   const out: Finding[] = [];
   if (line.budget !== null && line.budget !== derived)
-    out.push(calcBudgetFinding(l, line.budget, sheet, at(line, "budget")));
+    out.push(
+      calcBudgetFinding(l, line.budget, sheet, at(line, "budget"), halfYear),
+    );
   const { servicePercentMicro: pct, monthsMicro: months, monthlyCost } = line;
   if (pct !== null && months !== null && monthlyCost !== null) {
     const own = salaryBudget(pct, months, monthlyCost);
@@ -58,26 +65,44 @@ function calcBudgetFinding(
   entered: Ore,
   sheet: string,
   cell: string | null,
+  halfYear: string,
 ): Finding {
   const amounts = { enteredOre: entered, computedOre: l.effectiveBudget };
   const formula = l.input.formulas.budget ?? "";
   if (!isOwnSalaryCalcFormula(formula))
     return finding("SALARY_CALC_BUDGET", sheet, cell, amounts);
   const range = /!\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/.exec(formula);
-  const outside = (l.salaries ?? []).filter(
+  const costs = l.salaries ?? [];
+  const outside = costs.filter(
     ({ person: p }) =>
       range !== null && (p.row < Number(range[1]) || p.row > Number(range[2])),
   );
-  if (outside.length === 0)
-    return finding("SALARY_CALC_COSTS_DIFFER", sheet, cell, amounts);
-  // The first few, as a message names them (a sheet of thousands below the range names ten).
-  const named = outside.slice(0, 10);
-  const more = outside.length > named.length ? ", …" : "";
-  return finding("SALARY_CALC_FORMULA_STALE", sheet, cell, {
-    ...amounts,
+  if (outside.length > 0)
+    return finding("SALARY_CALC_FORMULA_STALE", sheet, cell, {
+      ...amounts,
+      ...namedPersons(outside),
+    });
+  // Inside the range, a row inserted without its cost formula counts as 0.
+  const bare = costs.filter((c) => c.person.costsMissing?.includes(halfYear));
+  return bare.length > 0
+    ? finding("SALARY_COST_FORMULA_MISSING", sheet, cell, {
+        ...amounts,
+        ...namedPersons(bare),
+      })
+    : finding("SALARY_CALC_COSTS_DIFFER", sheet, cell, amounts);
+}
+
+/** The persons' rows and names as a message names them: the first ten (of thousands, "…"). */
+function namedPersons(costs: NonNullable<ComputedLine["salaries"]>): {
+  rows: string;
+  names: string;
+} {
+  const named = costs.slice(0, 10);
+  const more = costs.length > named.length ? ", …" : "";
+  return {
     rows: named.map((c) => c.person.row).join(", ") + more,
     names: named.map((c) => c.person.name || c.person.post).join(", ") + more,
-  });
+  };
 }
 
 function lineBudgetChecks(l: ComputedLine, sheet: string, at: At): Finding[] {

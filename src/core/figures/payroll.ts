@@ -116,6 +116,11 @@ export interface Person {
   readonly to: IsoDate | null;
   /** `Pålägg` of the row; null to use the agreement's. */
   readonly surchargePpm: Ppm | null;
+  /**
+   * The half-years whose cost cell ("Kostnad 2026-H1") the row leaves empty: a row inserted
+   * without the cost formula, which the lines' SUMIF counts as 0.
+   */
+  readonly costsMissing?: readonly string[];
 }
 
 /** One month of a person's pay: its share of the month, the rule, and its cost in öre (exact, unrounded). */

@@ -599,14 +599,26 @@ export const FINDINGS = {
       `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count row ${f.rows} of Lönekalkyl (${f.names}), below the others. ${f.computed} is used; Compute rewrites the formula and the person's cost.`,
     "warning",
   ),
+  SALARY_COST_FORMULA_MISSING: t<{
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+    readonly rows: string;
+    readonly names: string;
+  }>(
+    (f) =>
+      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: rad ${f.rows} i Lönekalkyl (${f.names}) har ingen kostnad, som en infogad rad utan kostnadsformeln. ${f.computed} används; Beräkna skriver kostnadsformeln där.`,
+    (f) =>
+      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: row ${f.rows} of Lönekalkyl (${f.names}) has no cost, as a row inserted without the cost formula. ${f.computed} is used; Compute writes the cost formula there.`,
+    "warning",
+  ),
   SALARY_CALC_COSTS_DIFFER: t<{
     readonly enteredOre: Ore;
     readonly computedOre: Ore;
   }>(
     (f) =>
-      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en infogad rad utan kostnadsformel, en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
+      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
     (f) =>
-      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (an inserted row without the cost formula, a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
+      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
     "warning",
   ),
   SALARY_CALC_PERCENT: t<{

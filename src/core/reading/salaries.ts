@@ -177,6 +177,7 @@ export function readSalarySheet(
     header.columns,
   ).filter((u) => !(linesReportActuals && u.kind === "actual"));
   const used = new Set<number>();
+  const costColumns = costColumnsOf(grid.rows[header.row] ?? []);
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     // Empty, or a prepared row of the template (its cost formulas showing 0): no person.
@@ -196,7 +197,7 @@ export function readSalarySheet(
       continue;
     }
     append(findings, person.findings);
-    persons.push(person.person);
+    persons.push(withCostsMissing(person.person, row, costColumns));
     for (const u of unread)
       if (!isEmptyCell(row[u.col])) {
         used.add(u.col);
@@ -243,6 +244,31 @@ export function readSalarySheet(
     },
     findings,
   };
+}
+
+/** The add-in's cost columns ("Kostnad 2026-H1"), by the half-year each is of. */
+function costColumnsOf(
+  header: ReadonlyArray<Cell | undefined>,
+): { col: number; id: string }[] {
+  const out: { col: number; id: string }[] = [];
+  header.forEach((cell, col) => {
+    const m = /^Kostnad (\d{4}-H[12])$/.exec(readText(cell).trim());
+    if (m) out.push({ col, id: m[1]! });
+  });
+  return out;
+}
+
+/** The person with the half-years whose cost cell the row leaves empty, where there are any. */
+function withCostsMissing(
+  person: Person,
+  row: ReadonlyArray<Cell | undefined>,
+  costColumns: readonly { col: number; id: string }[],
+): Person {
+  const missing = costColumns.filter((c) => isEmptyCell(row[c.col]));
+  // A copy only for such a row (rare): every other person stays as read.
+  return missing.length === 0
+    ? person
+    : { ...person, costsMissing: missing.map((c) => c.id) };
 }
 
 /** The header row again: its Post and Månadslön cells headed as they are (two looks, not a row's). */
