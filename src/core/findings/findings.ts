@@ -57,6 +57,13 @@ const EXPECTED_EN: Record<Expected, string> = {
 
 /** A finding that takes no parameters. */
 type NoParams = Record<never, never>;
+/** A line's formula against its persons' cost, and the persons it does not count (rows, names). */
+type PersonsNotCounted = {
+  readonly enteredOre: Ore;
+  readonly computedOre: Ore;
+  readonly rows: string;
+  readonly names: string;
+};
 
 /** What a message sees: every parameter written out; an amount's "Ore" suffix dropped. */
 type Shown<P> = {
@@ -587,24 +594,14 @@ export const FINDINGS = {
       `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell, and Compute writes the salary calculation's amount there, or correct Lönekalkyl.`,
     "error",
   ),
-  SALARY_CALC_FORMULA_STALE: t<{
-    readonly enteredOre: Ore;
-    readonly computedOre: Ore;
-    readonly rows: string;
-    readonly names: string;
-  }>(
+  SALARY_CALC_FORMULA_STALE: t<PersonsNotCounted>(
     (f) =>
       `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: formeln räknar inte med rad ${f.rows} i Lönekalkyl (${f.names}), under de andra. ${f.computed} används; Beräkna skriver om formeln och personens kostnad.`,
     (f) =>
       `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count row ${f.rows} of Lönekalkyl (${f.names}), below the others. ${f.computed} is used; Compute rewrites the formula and the person's cost.`,
     "warning",
   ),
-  SALARY_COST_FORMULA_MISSING: t<{
-    readonly enteredOre: Ore;
-    readonly computedOre: Ore;
-    readonly rows: string;
-    readonly names: string;
-  }>(
+  SALARY_COST_FORMULA_MISSING: t<PersonsNotCounted>(
     (f) =>
       `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: rad ${f.rows} i Lönekalkyl (${f.names}) har ingen kostnad, som en infogad rad utan kostnadsformeln. ${f.computed} används; Beräkna skriver kostnadsformeln där.`,
     (f) =>
