@@ -10,7 +10,6 @@ import {
   MergedAreas,
   columnLetters,
   isBlankRow,
-  isEmptyCell,
   isFreeCell,
   lastFilledRow,
   onlyBlankFormulas,
@@ -237,23 +236,6 @@ function coveredRows(
 }
 
 /**
- * A row of nothing but formulas that show 0 or nothing, or were never calculated (a workbook saved
- * by a program that does not calculate): no person's, and its formulas the add-in's to keep.
- */
-function isPreparedRow(row: readonly (Cell | undefined)[]): boolean {
-  return (
-    onlyBlankFormulas(row) ||
-    (row.some((c) => c?.t === "z" && c.f !== undefined) &&
-      row.every(
-        (c) =>
-          isEmptyCell(c) ||
-          (c!.f !== undefined &&
-            (c!.t === "z" || (c!.t === "n" && c!.v === 0))),
-      ))
-  );
-}
-
-/**
  * The first and last rows (1-based) of nothing but the add-in's cost formulas, showing 0: rows
  * prepared for a person; null for none.
  */
@@ -267,7 +249,7 @@ function preparedSpan(
     const row = grid.rows[r];
     if (
       row &&
-      isPreparedRow(row) &&
+      onlyBlankFormulas(row, -1, true) &&
       row.some((c) => c?.f !== undefined && isOwnCostFormula(c.f))
     ) {
       if (first === 0) first = r + 1;
@@ -294,7 +276,7 @@ function preparedRows(
     if (taken.has(r)) continue;
     const row = grid.rows[r] ?? [];
     const blank = isBlankRow(row);
-    if (blank ? r < prepared : isPreparedRow(row)) out.push(r);
+    if (blank ? r < prepared : onlyBlankFormulas(row, -1, true)) out.push(r);
   }
   return out;
 }

@@ -174,16 +174,21 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
  * A row whose only content (but for the cell `except`, as a category's list value) is formulas
  * that show 0 or nothing: a row of the template's left empty or emptied, its locked formulas
  * staying (a SUMIF of an empty post, a person's cost of no salary). Nothing typed, nothing to count.
+ * With `uncalculated`, a formula saved without a value (by a program that does not calculate)
+ * counts as one too; a half-year's row of such formulas may hold amounts, and is read.
  */
 export function onlyBlankFormulas(
   row: readonly (Cell | undefined)[],
   except = -1,
+  uncalculated = false,
 ): boolean {
   let formulas = false;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
     if (c === except || isEmptyCell(cell)) continue;
-    if (!cell!.f || !(cell!.t === "n" && cell!.v === 0)) return false;
+    const blank =
+      (cell!.t === "n" && cell!.v === 0) || (uncalculated && cell!.t === "z");
+    if (!cell!.f || !blank) return false;
     formulas = true;
   }
   return formulas;

@@ -180,8 +180,13 @@ export function readSalarySheet(
   const costColumns = costColumnsOf(grid.rows[header.row] ?? []);
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
-    // Empty, or a prepared row of the template (its cost formulas showing 0): no person.
-    if (!row || row.every((c) => isEmptyCell(c)) || onlyBlankFormulas(row))
+    // Empty, or a prepared row of the template (its cost formulas showing 0, or saved without a
+    // value): no person.
+    if (
+      !row ||
+      row.every((c) => isEmptyCell(c)) ||
+      onlyBlankFormulas(row, -1, true)
+    )
       continue;
     // The headers again over a second block ("Nyanställningar 2026"), or its heading alone: no
     // person (each was a person of the Post "Post", its values no numbers).
