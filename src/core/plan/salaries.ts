@@ -16,6 +16,7 @@ import {
 } from "../reading/grid";
 import { type Ore, toKronor } from "../figures/money";
 import { RATES_SHEET } from "../ownership";
+import { costHeader } from "../reading/salaries";
 import { OLDER_FIRST_ROW, RATE_ROWS } from "./rates";
 import { CONTRIBUTIONS, type Person, personCost } from "../figures/payroll";
 import type { HalfYear, HalfYearId } from "../reading/period";
@@ -368,8 +369,8 @@ function firstFreeColumn(grid: Grid, headerRow: number): number {
 }
 
 /** A half-year's cost column by its header ("Kostnad 2026-H1"), or the next free one, headed. */
-function costHeader(s: CostSheet, id: HalfYearId): number {
-  const title = `Kostnad ${id}`;
+function headedCostColumn(s: CostSheet, id: HalfYearId): number {
+  const title = costHeader(id);
   const header = s.grid.rows[s.headerRow] ?? [];
   const found = header.findIndex((cell) => readText(cell).trim() === title);
   if (found >= 0) return found;
@@ -389,7 +390,7 @@ function costColumn(
   s: CostSheet,
   h: Analysis["computation"]["halfYears"][number],
 ): number {
-  const col = costHeader(s, h.halfYear.id);
+  const col = headedCostColumn(s, h.halfYear.id);
   const costOf = new Map<Person, Ore>();
   for (const line of h.lines)
     for (const c of line.salaries ?? []) costOf.set(c.person, c.cost);

@@ -180,21 +180,7 @@ export function readSalarySheet(
   const costColumns = costColumnsOf(grid.rows[header.row] ?? []);
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
-    // Empty, or a prepared row of the template (its cost formulas showing 0, or saved without a
-    // value): no person.
-    if (
-      !row ||
-      row.every((c) => isEmptyCell(c)) ||
-      onlyBlankFormulas(row, -1, true)
-    )
-      continue;
-    // The headers again over a second block ("Nyanställningar 2026"), or its heading alone: no
-    // person (each was a person of the Post "Post", its values no numbers).
-    if (
-      isHeaderAgain(row, header.columns) ||
-      isHeading(row, header.columns, isLinePost)
-    )
-      continue;
+    if (!row || noPerson(row, header.columns, isLinePost)) continue;
     const person = readPerson(row, r, grid.name, header, agreement);
     if (!person) {
       const missing = postMissing(row, r, grid.name, header);
@@ -251,14 +237,22 @@ export function readSalarySheet(
   };
 }
 
-/** The add-in's cost columns ("Kostnad 2026-H1"), by the half-year each is of. */
+/** The header of the add-in's cost column of a half-year in `Lönekalkyl`: compute writes it. */
+export function costHeader(halfYear: string): string {
+  return `Kostnad ${halfYear}`;
+}
+
+/** The add-in's cost columns (costHeader's), by the half-year each is of. */
 function costColumnsOf(
   header: ReadonlyArray<Cell | undefined>,
 ): { col: number; id: string }[] {
   const out: { col: number; id: string }[] = [];
+  const prefix = costHeader("");
   header.forEach((cell, col) => {
-    const m = /^Kostnad (\d{4}-H[12])$/.exec(readText(cell).trim());
-    if (m) out.push({ col, id: m[1]! });
+    const text = readText(cell).trim();
+    const id = text.slice(prefix.length);
+    if (text.startsWith(prefix) && /^\d{4}-H[12]$/.test(id))
+      out.push({ col, id });
   });
   return out;
 }
@@ -269,11 +263,28 @@ function withCostsMissing(
   row: ReadonlyArray<Cell | undefined>,
   costColumns: readonly { col: number; id: string }[],
 ): Person {
+  // A copy only for such a row (rare): every other person stays as read, nothing made for it.
+  if (!costColumns.some((c) => isEmptyCell(row[c.col]))) return person;
   const missing = costColumns.filter((c) => isEmptyCell(row[c.col]));
-  // A copy only for such a row (rare): every other person stays as read.
-  return missing.length === 0
-    ? person
-    : { ...person, costsMissing: missing.map((c) => c.id) };
+  return { ...person, costsMissing: missing.map((c) => c.id) };
+}
+
+/** A row that is no person: nothing typed, or the headers or a heading over a block of them. */
+function noPerson(
+  row: ReadonlyArray<Cell | undefined>,
+  columns: Columns,
+  isLinePost: (post: string) => boolean,
+): boolean {
+  return (
+    // Empty, or a prepared row of the template (its cost formulas showing 0, or saved without a
+    // value).
+    row.every((c) => isEmptyCell(c)) ||
+    onlyBlankFormulas(row, -1, true) ||
+    // The headers again over a second block ("Nyanställningar 2026"), or its heading alone (each
+    // was a person of the Post "Post", its values no numbers).
+    isHeaderAgain(row, columns) ||
+    isHeading(row, columns, isLinePost)
+  );
 }
 
 /** The header row again: its Post and Månadslön cells headed as they are (two looks, not a row's). */
