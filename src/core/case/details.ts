@@ -6,12 +6,12 @@
 import type { Computation } from "../figures/figures";
 import { finding } from "../findings/findings";
 import { grantedHalfYears, reportDueOf, reportsAndBudgets } from "./decision";
-import type { MeetingFinding } from "./meeting";
+import type { DecisionFinding } from "./meeting";
 
 /** Each point of the seed's decision for a proposal that its details leave out. */
 export function decisionDetailChecks(
   computations: readonly Computation[],
-): MeetingFinding[] {
+): DecisionFinding[] {
   const { budgets } = reportsAndBudgets(computations);
   const proposal = budgets[0];
   const granted = grantedHalfYears(budgets);
@@ -19,7 +19,7 @@ export function decisionDetailChecks(
   if (!proposal || !a?.start || !a.end || granted.length === 0) return [];
   const source = computations.indexOf(proposal);
   const agreements = computations.map((c) => c.agreement);
-  const out: MeetingFinding[] = [];
+  const out: DecisionFinding[] = [];
   if (agreements.every((x) => x.signatories.length === 0))
     out.push({
       source,

@@ -14,8 +14,11 @@ import {
   reportsAndBudgets,
 } from "./decision";
 
-/** A finding about the decision, with the index of the computation whose workbook it is in. */
-export interface MeetingFinding {
+/**
+ * A finding about the decision (its dates, its missing points), with the index of the computation
+ * whose workbook it is in.
+ */
+export interface DecisionFinding {
   readonly source: number;
   readonly finding: Finding;
 }
@@ -24,7 +27,7 @@ export interface MeetingFinding {
 export function meetingChecks(
   computations: readonly Computation[],
   meeting: IsoDate,
-): MeetingFinding[] {
+): DecisionFinding[] {
   const { reports, budgets } = reportsAndBudgets(computations);
   const at = (c: Computation) => computations.indexOf(c);
   return [
@@ -59,7 +62,7 @@ function repaymentCheck(
   reports: readonly Computation[],
   meeting: IsoDate,
   at: (c: Computation) => number,
-): MeetingFinding[] {
+): DecisionFinding[] {
   const { due, from } = caseRepaymentDue(reports) ?? {};
   if (!from || !due || due >= meeting) return [];
   return [
@@ -80,11 +83,11 @@ function proposalChecks(
   computations: readonly Computation[],
   meeting: IsoDate,
   at: (c: Computation) => number,
-): MeetingFinding[] {
+): DecisionFinding[] {
   const proposal = budgets[0];
   if (!proposal) return [];
   const a = proposal.agreement;
-  const out: MeetingFinding[] = [];
+  const out: DecisionFinding[] = [];
   if (a.start && a.end && a.start < meeting)
     out.push({
       source: at(proposal),
