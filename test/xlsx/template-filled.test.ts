@@ -166,6 +166,15 @@ test("a template filled in at random, its formulas worked out by the spreadsheet
   const fillings = fc.sample(filling, { numRuns: 40, seed: 20261209 });
   const books = fillings.map((f) => createWorkbook(filledIn(f)));
   const recalculated = recalculateAllWithLibreOffice(books);
+  // The extra persons are there to be checked: typed in a row the template prepared (a template
+  // without such rows would have dropped them, and the sample said nothing of them).
+  const extras = fillings.flatMap((f, i) => (f.extra ? [{ f, i }] : []));
+  expect(extras.length).toBeGreaterThan(20);
+  for (const { f, i } of extras)
+    expect(
+      readXlsx(recalculated[i]!).sheets.find((g) => g.name === "Lönekalkyl")!
+        .rows[f.extra!.row]?.[1],
+    ).toMatchObject({ t: "s", v: "Ny person" });
   recalculated.forEach((bytes, i) => {
     const r = checkBytes(bytes, "mall.xlsx");
     expect({
