@@ -19,6 +19,7 @@ export * from "./analyze";
 export * from "./case/granted";
 export * from "./case/diff";
 export * from "./modelling/whatif";
+export * from "./modelling/persons";
 export * from "./modelling/scenario";
 export * from "./figures/payroll";
 export * from "./reading/salaries";

@@ -1,6 +1,6 @@
 // The pane's texts, Swedish by default and English when Office (or the browser) runs in English.
 
-import type { InputField, Lang } from "../core";
+import type { ChangeField, Lang } from "../core";
 // The severity words straight from their module: the pane's first chunk does not load the core.
 import { SEVERITY_NAME } from "../core/findings/summary";
 import { formatNumber } from "../core/findings/format";
@@ -87,7 +87,7 @@ export const TEXT = {
     model: {
       title: "Modellera",
       intro:
-        "Ändra en posts tjänstgöringsgrad, månader, månadskostnad eller budget här: siffrorna räknas om direkt, utan att arbetsboken ändras.",
+        "Ändra en posts tjänstgöringsgrad, månader, månadskostnad eller budget här, och en persons månadslön, tjänstgöringsgrad och datum i Lönekalkyl: siffrorna räknas om direkt, utan att arbetsboken ändras.",
       halfYear: "Halvår",
       search: "Sök post",
       line: "Post",
@@ -97,6 +97,9 @@ export const TEXT = {
       wasInWorkbook: (was: string) => `I arbetsboken: ${was}`,
       invalid: (field: string) =>
         `${field}: skriv ett tal, till exempel 300 %, 52 000 kr eller 45 tkr.`,
+      invalidDate: (field: string) =>
+        `${field}: skriv ett datum, till exempel 2026-09-01, eller lämna tomt för hela avtalsperioden.`,
+      persons: "Personer i Lönekalkyl",
       changed: (n: number) =>
         `${n} ${n === 1 ? "ändrad siffra" : "ändrade siffror"} som inte finns i arbetsboken. Markerade siffror skiljer sig från arbetsboken.`,
       write: "Skriv in i arbetsboken",
@@ -111,8 +114,8 @@ export const TEXT = {
         after: string,
       ) => `${where} ${label}, ${field}: ${before} → ${after}`,
       confirmMore: (n: number) => `… och ${n} till`,
-      confirmFormat: (field: InputField) =>
-        `(cellens talformat blir ${field === "servicePercent" ? "procent" : field === "months" ? "tal" : "belopp"}, så att värdet läses rätt)`,
+      confirmFormat: (field: ChangeField) =>
+        `(cellens talformat blir ${field === "servicePercent" || field === "grade" ? "procent" : field === "months" ? "tal" : field === "from" || field === "to" ? "datum" : "belopp"}, så att värdet läses rätt)`,
       confirmMissing: (lines: string) =>
         `Finns inte längre i arbetsboken och skrivs inte: ${lines}.`,
       written: (n: number) =>
@@ -439,7 +442,7 @@ export const TEXT = {
     model: {
       title: "Model",
       intro:
-        "Change a line's service %, months, monthly cost or budget here: the figures are recomputed at once, without changing the workbook.",
+        "Change a line's service %, months, monthly cost or budget here, and a person's monthly salary, employment rate and dates in Lönekalkyl: the figures are recomputed at once, without changing the workbook.",
       halfYear: "Half-year",
       search: "Find line",
       line: "Line",
@@ -449,6 +452,9 @@ export const TEXT = {
       wasInWorkbook: (was: string) => `In the workbook: ${was}`,
       invalid: (field: string) =>
         `${field}: type a number, for example 300 %, 52,000 kr or 45 tkr.`,
+      invalidDate: (field: string) =>
+        `${field}: type a date, for example 2026-09-01, or leave it empty for the whole agreement.`,
+      persons: "Persons in Lönekalkyl",
       changed: (n: number) =>
         `${n} changed ${n === 1 ? "figure" : "figures"} not in the workbook. Marked figures differ from the workbook.`,
       write: "Write into the workbook",
@@ -463,8 +469,8 @@ export const TEXT = {
         after: string,
       ) => `${where} ${label}, ${field}: ${before} → ${after}`,
       confirmMore: (n: number) => `… and ${n} more`,
-      confirmFormat: (field: InputField) =>
-        `(the cell's number format becomes ${field === "servicePercent" ? "a percent" : field === "months" ? "a plain number" : "an amount"}, so that the value reads right)`,
+      confirmFormat: (field: ChangeField) =>
+        `(the cell's number format becomes ${field === "servicePercent" || field === "grade" ? "a percent" : field === "months" ? "a plain number" : field === "from" || field === "to" ? "a date" : "an amount"}, so that the value reads right)`,
       confirmMissing: (lines: string) =>
         `No longer in the workbook and not written: ${lines}.`,
       written: (n: number) =>

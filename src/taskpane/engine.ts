@@ -25,6 +25,7 @@ export {
 export {
   addChange,
   comparisonView,
+  invalidInput,
   inputsSummary,
   modelView,
   salaryView,

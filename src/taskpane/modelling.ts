@@ -13,9 +13,20 @@ import {
   type WorkbookGrids,
   analyseWorkbook,
   parseInput,
+  type ChangeField,
   type InputChange,
-  type InputField,
   type InputWrite,
+  type LineInput,
+  PERSON_FIELDS,
+  editablePersonFields,
+  isDateField,
+  keysOfPersons,
+  personColumn,
+  personKeys,
+  personValue,
+  personsByPost,
+  personsOfLine,
+  serialToIso,
   INPUT_FIELDS,
   type Lang,
   diffValueText,
@@ -66,7 +77,7 @@ export function addChange(
   changes: readonly InputChange[],
   sheet: string,
   line: string,
-  field: InputField,
+  field: ChangeField,
   text: string,
 ): readonly InputChange[] | null {
   const value = parseInput(field, text);
@@ -77,6 +88,16 @@ export function addChange(
     ),
     { sheet, line, field, value },
   ];
+}
+
+/** What is said of a text that is no value of the field: a number, or a date. */
+export function invalidInput(
+  field: ChangeField,
+  lang: Lang,
+  t: PaneText,
+): string {
+  const name = fieldName(field, lang);
+  return isDateField(field) ? t.model.invalidDate(name) : t.model.invalid(name);
 }
 
 /**
@@ -104,7 +125,7 @@ export function whatIfInFile(
 export const MODEL_MAX_LINES = 50;
 
 export interface ModelField {
-  readonly field: InputField;
+  readonly field: ChangeField;
   readonly name: string;
   /** The value as shown ("300 %", "52 000 kr"), "" when empty. */
   readonly text: string;
@@ -120,6 +141,16 @@ export interface ModelLine {
   /** The budget the figures use (derived for salary lines), and the workbook's when it differs. */
   readonly budget: string;
   readonly budgetWas: string | null;
+  /** A line costed in Lönekalkyl: its persons, whose inputs are changed in its place. */
+  readonly persons: readonly ModelPerson[];
+}
+
+/** A person of Lönekalkyl under their line: changed as a line is, on the salary sheet. */
+export interface ModelPerson {
+  readonly sheet: string;
+  readonly key: string;
+  readonly label: string;
+  readonly fields: readonly ModelField[];
 }
 
 export interface ModelHalfYear {
@@ -141,8 +172,15 @@ export interface ModelView {
   readonly changed: number;
 }
 
-const valueText = (field: InputField, v: number | null, lang: Lang) =>
-  v === null ? "" : diffValueText(field, displayValue(field, v), lang);
+/** A value as a field shows it: "300 %", "52 000 kr", a date ("" for one left open). */
+const valueText = (field: ChangeField, v: number | null, lang: Lang) =>
+  v === null
+    ? ""
+    : isDateField(field)
+      ? v === 0
+        ? ""
+        : (serialToIso(v) ?? "")
+      : diffValueText(field, displayValue(field, v), lang);
 
 /**
  * The lines of each half-year with their inputs (editable where what-if may change them), as
@@ -196,6 +234,7 @@ export function modelView(
             was && was.effectiveBudget !== l.effectiveBudget
               ? money(was.effectiveBudget)
               : null,
+          persons: l.salaries ? linePersons(l.input, shown, base, lang) : [],
         };
       });
       return {
@@ -220,6 +259,58 @@ export function modelView(
   };
 }
 
+/**
+ * The persons of a line costed in Lönekalkyl, as `shown` has them, with each input the sheet has
+ * (editable where it is no formula) and the workbook's value beside each that differs (`base`).
+ */
+function linePersons(
+  line: LineInput,
+  shown: Analysis,
+  base: Analysis,
+  lang: Lang,
+): ModelPerson[] {
+  const salaries = shown.workbook.salaries;
+  if (!salaries) return [];
+  const keys = keysOfPersons(salaries);
+  const before = base.workbook.salaries
+    ? personKeys(base.workbook.salaries)
+    : new Map<string, Person>();
+  const persons = personsOfLine(line, personsByPost(salaries)) ?? [];
+  return persons.map((p): ModelPerson => {
+    const key = keys.get(p) ?? "";
+    const was = before.get(key);
+    const editable = editablePersonFields(salaries, p);
+    return {
+      sheet: salaries.sheet,
+      key,
+      label: p.name || p.post,
+      fields: PERSON_FIELDS.filter(
+        (f) => personColumn(salaries, f) !== undefined,
+      ).map((field): ModelField => {
+        const v = personValue(p, field);
+        const w = was ? personValue(was, field) : null;
+        return {
+          field,
+          name: fieldName(field, lang),
+          text: valueText(field, v, lang),
+          editable: editable.includes(field),
+          was: was && w !== v ? shownValue(field, w, lang) : null,
+        };
+      }),
+    };
+  });
+}
+
+const OPEN_TEXT: Record<Lang, string> = {
+  sv: "hela perioden",
+  en: "whole period",
+};
+
+/** A value as a confirmation or comparison says it: "–" for none, a date left open so. */
+const shownValue = (field: ChangeField, v: number | null, lang: Lang) =>
+  valueText(field, v, lang) ||
+  (v !== null && isDateField(field) ? OPEN_TEXT[lang] : "–");
+
 /** The confirmation of a what-if or scenario write: each cell with its value before and after. */
 export function inputsSummary(
   writes: readonly InputWrite[],
@@ -237,8 +328,8 @@ export function inputsSummary(
           `${w.sheet}!${w.cell}`,
           w.label,
           fieldName(w.field, lang),
-          valueText(w.field, w.before, lang) || "–",
-          valueText(w.field, w.after, lang),
+          shownValue(w.field, w.before, lang),
+          shownValue(w.field, w.after, lang),
         ) +
         (w.replacesFormat === undefined
           ? ""
@@ -319,7 +410,7 @@ export function comparisonView(
         l.inputs
           .map(
             (d) =>
-              `${fieldName(d.field, lang)} ${valueText(d.field, d.a, lang) || "–"} → ${valueText(d.field, d.b, lang) || "–"}`,
+              `${d.person ? `${d.person}: ` : ""}${fieldName(d.field, lang)} ${shownValue(d.field, d.a, lang)} → ${shownValue(d.field, d.b, lang)}`,
           )
           .join("; "),
       ),

@@ -7,7 +7,7 @@ import type {
   CaseFile,
   BudgetWorkbook,
   InputChange,
-  InputField,
+  ChangeField,
   Lang,
   Scenario,
   WorkbookGrids,
@@ -86,7 +86,7 @@ export interface PaneState {
   readonly setInput: (
     sheet: string,
     line: string,
-    field: InputField,
+    field: ChangeField,
     text: string,
   ) => string | null;
   readonly resetInputs: () => void;
@@ -320,12 +320,12 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     setInput: (
       sheet: string,
       line: string,
-      field: InputField,
+      field: ChangeField,
       text: string,
     ) => {
       if (!read) return null;
       const next = E().addChange(changes, sheet, line, field, text);
-      if (!next) return t.model.invalid(E().fieldName(field, lang));
+      if (!next) return E().invalidInput(field, lang, t);
       const { shown, changes: live } = E().withWhatIf(
         read.grids,
         read.base,

@@ -14,6 +14,7 @@ import {
   reportWorkbook,
   typeset,
 } from "../helpers/seed";
+import { templateAsSaved } from "../helpers/template";
 import { buildXlsx } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
@@ -561,6 +562,51 @@ describe("iop-budget check --scenario", () => {
       `== ${path}\nKunde inte beräknas: Arbetsboken har inget scenario som heter "400 procent". Sparade scenarier: 300 procent. [SCENARIO_NOT_FOUND]\n`,
     );
   });
+  test("a scenario of the template that puts a person of Lönekalkyl at full time: the line, the OH and the total follow, with no finding", async () => {
+    const { analyze, personKeys, planScenarioSave, withInputs } =
+      await import("../../src/core");
+    const { applyPlan } = await import("../../src/xlsx/write");
+    const bytes = templateAsSaved();
+    const grids = readXlsx(bytes);
+    const base = analyze(grids);
+    const [line] = [...personKeys(base.workbook.salaries!)].find(
+      ([, p]) => p.name === "Hälsofrämjare 3",
+    )!;
+    const shown = analyze(
+      withInputs(grids, base.workbook, [
+        { sheet: "Lönekalkyl", line, field: "grade", value: 100_000_000 },
+      ]),
+    );
+    const path = join(dir, "mall-scenario.xlsx");
+    writeFileSync(
+      path,
+      applyPlan(
+        bytes,
+        planScenarioSave(grids, shown.workbook, "Heltid", "2026-12-06 10:00"),
+      ),
+    );
+    const r = run("check", path, "--json", "--scenario", "Heltid");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.scenario).toEqual({
+      name: "Heltid",
+      saved: "2026-12-06 10:00",
+      changed: 1,
+      missing: [],
+    });
+    // Hälsofrämjare 783 870 kr for 723 623, the OH 10 % of the lines: 105 702 kr.
+    expect(
+      json.periods.map((p: { budget: { total: number } }) => p.budget.total),
+    ).toEqual([1162721, 1162721]);
+    expect(json.periods[0].lines[0]).toMatchObject({
+      label: "Hälsofrämjare",
+      servicePercent: 300,
+      budget: 783870,
+    });
+    expect(
+      json.findings.filter((f: { severity: string }) => f.severity !== "info"),
+    ).toEqual([]);
+  }, 120_000);
 });
 
 test("the counts read as words do: one warning, one error", () => {

@@ -1317,21 +1317,37 @@ describe("the pane in Excel mode", () => {
     await page.context().close();
   });
 
-  test("Lönekalkyl: each person's cost per half-year with the months and rates behind it", async () => {
+  test("Lönekalkyl: each person's cost per half-year with the months and rates behind it; a person's grade modelled and written", async () => {
     const page = await excelPage(false, await buildXlsx(salaryWorkbook()));
-    const persons = page.getByRole("list", { name: "Lönekalkyl" });
+    const persons = page.getByRole("list", { name: "Lönekalkyl", exact: true });
     await expect(
       persons.getByRole("listitem", { name: "Person B" }).textContent(),
     ).resolves.toContain(
       "2026-H1136\u202f204\u00a0krjan–mars: 23\u202f655,60\u00a0kr/mån (arbetsgivaravgifter 31,42 %); apr–juni: 21\u202f745,80\u00a0kr/mån (nedsatt för unga 20,81 %)",
     );
     // The line's budget is the three persons' together: 598 802 kr.
-    await expect(
-      page
-        .getByRole("list", { name: "Modellera 2026-H1" })
-        .getByRole("listitem", { name: "Hälsofrämjare" })
-        .textContent(),
-    ).resolves.toContain(typeset("598 802 kr"));
+    const line = page
+      .getByRole("list", { name: "Modellera 2026-H1" })
+      .getByRole("listitem", { name: "Hälsofrämjare" });
+    await expect(line.textContent()).resolves.toContain(typeset("598 802 kr"));
+    // What-if on a person: Person B at full time instead of 75 % costs 181 606 kr for 136 204.
+    const grade = line
+      .getByRole("list", { name: "Personer i Lönekalkyl: Hälsofrämjare" })
+      .getByRole("textbox", { name: "Tjänstgöringsgrad för Person B" });
+    await grade.fill("100");
+    await grade.press("Enter");
+    await line.getByText("I arbetsboken: " + typeset("598 802 kr")).waitFor();
+    await expect(line.textContent()).resolves.toContain(typeset("644 204 kr"));
+    await page.getByRole("button", { name: "Skriv in i arbetsboken" }).click();
+    const dialog = page.getByRole("alertdialog", {
+      name: "Skriva i arbetsboken?",
+    });
+    await dialog
+      .getByText("Lönekalkyl!E5 Person B, Tjänstgöringsgrad: 75 % → 100 %")
+      .waitFor();
+    await dialog.getByRole("button", { name: "Skriv" }).click();
+    await page.getByText("Klart: 1 värde skrevs in i arbetsboken.").waitFor();
+    expect(await fakeCell(page, "Lönekalkyl", 4, 4)).toBe(1);
     await page.context().close();
   });
 
@@ -1429,7 +1445,9 @@ describe("the pane in Excel mode", () => {
       // Every section open, on a workbook with salaries, scenarios compared.
       page = await excelPage(false, await buildXlsx(salaryWorkbook()));
       await page.setViewportSize({ width, height: 800 });
-      await page.getByRole("list", { name: "Lönekalkyl" }).waitFor();
+      await page
+        .getByRole("list", { name: "Lönekalkyl", exact: true })
+        .waitFor();
       await page.getByLabel("Scenariots namn").fill("Som ansökt");
       await page.getByRole("button", { name: "Spara scenario" }).click();
       await page

@@ -1,6 +1,8 @@
 // A template plan with some of Uppgifter's values typed in, as a partner (or a test) would.
 
-import type { WritePlan } from "../../src/core";
+import { type WritePlan, planTemplate } from "../../src/core";
+import { createWorkbook } from "../../src/xlsx/write";
+import { recalculateWithLibreOffice } from "./libreoffice";
 
 /** The plan with column B of Uppgifter's given rows (0-based) holding these texts. */
 export function withDetails(
@@ -24,3 +26,23 @@ export function withDetails(
     ),
   };
 }
+
+/**
+ * The template of 2026-07 – 2027-06 with its examples, as a spreadsheet saves it (its formulas
+ * worked out by LibreOffice): the workbook a partner opens in Excel.
+ */
+export function templateAsSaved(): Uint8Array {
+  saved ??= recalculateWithLibreOffice(
+    createWorkbook(
+      withDetails(
+        planTemplate({
+          from: { year: 2026, month: 7 },
+          to: { year: 2027, month: 6 },
+        }),
+        { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
+      ),
+    ),
+  );
+  return saved;
+}
+let saved: Uint8Array | undefined;

@@ -4,6 +4,7 @@ import {
   analyze,
   compareAnalyses,
   keyOfLine,
+  personKeys,
   planInputs,
   readWorkbook,
   withInputs,
@@ -14,8 +15,10 @@ import {
   addChange,
   comparisonView,
   inputsSummary,
+  invalidInput,
   modelView,
 } from "../../src/taskpane/modelling";
+import { templateAsSaved } from "../helpers/template";
 import { CHART_MAX_LINES, figuresView } from "../../src/taskpane/viewmodel";
 import { readXlsx } from "../../src/xlsx/read";
 import {
@@ -331,3 +334,93 @@ test("the confirmation says when a write gives a cell another number format, so 
     `Budget 2025 H2!F6 Verksamhetskostnader, Budget: ${typeset("100 000 kr")} → ${typeset("125 000 kr")}`,
   ]);
 });
+
+test("a line costed in Lönekalkyl lists its persons to change; the confirmation and the comparison name the person", () => {
+  const grids = readXlsx(templateAsSaved());
+  const base = analyze(grids);
+  const key = [...personKeys(base.workbook.salaries!)].find(
+    ([, p]) => p.name === "Hälsofrämjare 3",
+  )![0];
+  const changes = addChange(
+    addChange([], "Lönekalkyl", key, "grade", "100 %")!,
+    "Lönekalkyl",
+    key,
+    "to",
+    "31/3 2027",
+  )!;
+  expect(addChange([], "Lönekalkyl", key, "from", "snart")).toBeNull();
+  expect(invalidInput("from", "sv", t)).toBe(
+    "Från: skriv ett datum, till exempel 2026-09-01, eller lämna tomt för hela avtalsperioden.",
+  );
+  const shown = analyze(withInputs(grids, base.workbook, changes));
+  const view = modelView(shown, base, changes, "", "sv");
+  const line = view.halfYears[1]!.lines[0]!;
+  // The line offers nothing of its own (its % and budget are the persons' SUMIF) and follows them.
+  expect(line.fields.filter((f) => f.editable)).toEqual([]);
+  expect([line.budget, line.budgetWas]).toEqual([
+    typeset("668 150 kr"),
+    typeset("723 623 kr"),
+  ]);
+  expect(
+    line.persons.map((p) => [
+      p.sheet,
+      p.label,
+      p.fields.map((f) => `${f.name} ${f.text}${f.was ? ` (${f.was})` : ""}`),
+    ]),
+  ).toEqual([
+    [
+      "Lönekalkyl",
+      "Hälsofrämjare 1",
+      [
+        "Tjänstgöringsgrad 100 %",
+        `Månadslön ${typeset("34 000 kr")}`,
+        "Från ",
+        "Till ",
+      ],
+    ],
+    [
+      "Lönekalkyl",
+      "Hälsofrämjare 2",
+      [
+        "Tjänstgöringsgrad 100 %",
+        `Månadslön ${typeset("33 000 kr")}`,
+        "Från ",
+        "Till ",
+      ],
+    ],
+    [
+      "Lönekalkyl",
+      "Hälsofrämjare 3",
+      [
+        "Tjänstgöringsgrad 100 % (75 %)",
+        `Månadslön ${typeset("30 000 kr")}`,
+        "Från ",
+        "Till 2027-03-31 (hela perioden)",
+      ],
+    ],
+  ]);
+  expect(line.persons.every((p) => p.fields.every((f) => f.editable))).toBe(
+    true,
+  );
+  const { writes } = planInputs(grids, base.workbook, changes);
+  expect(
+    inputsSummary(writes, [], "sv", t, { undoable: true, lifted: [] }).lines,
+  ).toEqual([
+    "Lönekalkyl!E6 Hälsofrämjare 3, Tjänstgöringsgrad: 75 % → 100 %",
+    "Lönekalkyl!G6 Hälsofrämjare 3, Till: hela perioden → 2027-03-31",
+  ]);
+  const c = comparisonView(
+    compareAnalyses(base, shown),
+    { a: "Arbetsboken nu", b: "Heltid" },
+    "sv",
+    t,
+  );
+  expect(c.halfYears[1]!.lines[0]).toEqual({
+    label: "Hälsofrämjare",
+    a: typeset("723 623"),
+    b: typeset("668 150"),
+    difference: typeset("−55 473"),
+    inputs:
+      "Tjänstgöringsgrad 275 % → 300 %; Hälsofrämjare 3: Tjänstgöringsgrad 75 % → 100 %; Hälsofrämjare 3: Till hela perioden → 2027-03-31",
+  });
+}, 120_000);

@@ -97,6 +97,9 @@ export function ruleRate(rule: ContributionRule): Ppm {
   }
 }
 
+/** The columns of a person's inputs in `Lönekalkyl` that what-if may change. */
+export type PersonInput = "salary" | "grade" | "from" | "to";
+
 export interface Person {
   /** The sheet's 1-based row. */
   readonly row: number;
@@ -121,6 +124,8 @@ export interface Person {
    * without the cost formula, which the lines' SUMIF counts as 0.
    */
   readonly costsMissing?: readonly string[];
+  /** The inputs (Månadslön, Tjänstgöringsgrad, Från, Till) whose cell is a formula: what-if leaves them. */
+  readonly formulas?: readonly PersonInput[];
 }
 
 /** One month of a person's pay: its share of the month, the rule, and its cost in öre (exact, unrounded). */

@@ -17,6 +17,7 @@ import {
 import { byLineKey, keyOfLine } from "../figures/tables";
 import { normalizeKey, readText } from "../reading/values";
 import {
+  type ChangeField,
   type InputChange,
   type InputField,
   INPUT_FIELDS,
@@ -27,16 +28,27 @@ import {
   modelValue,
   withInputs,
 } from "./whatif";
+import {
+  PERSON_FIELDS,
+  editablePersonFields,
+  isDateField,
+  keysOfPersons,
+  personKeys,
+  personValue,
+} from "./persons";
+import type { Person } from "../figures/payroll";
+import type { ComputedLine } from "../figures/figures";
 import { readWorkbook } from "../reading/read";
 import {
   type CellWrite,
+  DATE_FORMAT,
   HEADER_STYLE,
   type WritePlan,
   num,
   text,
 } from "../plan/types";
 
-/** A row of the sheet: Scenario, Sparat, Blad, Kostnadsslag, Post, Fält, Värde. */
+/** A row of the sheet: Scenario, Sparat, Blad, Kostnadsslag, Post, Fält, Värde, Namn. */
 type StoredRow = readonly [
   string,
   string,
@@ -45,6 +57,7 @@ type StoredRow = readonly [
   string,
   string,
   number,
+  string,
 ];
 
 export interface Scenario {
@@ -55,7 +68,7 @@ export interface Scenario {
   readonly inputs: readonly ScenarioInput[];
 }
 
-/** A stored input: a change, with the line's label as it was written. */
+/** A stored input: a change, with the line's label (a person's name) as it was written. */
 export interface ScenarioInput extends InputChange {
   readonly label: string;
 }
@@ -117,23 +130,32 @@ const HEADERS = [
   "Post",
   "Fält",
   "Värde",
+  "Namn",
 ] as const;
-const FIELD_WORDS: Record<InputField, string> = {
+const FIELD_WORDS: Record<ChangeField, string> = {
   servicePercent: "Tjänstgöringsgrad (%)",
   months: "Antal månader",
   monthlyCost: "Månadskostnad (kr)",
   budget: "Budget (kr)",
+  grade: "Tjänstgöringsgrad (%)",
+  monthlySalary: "Månadslön (kr)",
+  from: "Från",
+  to: "Till",
 };
 const CATEGORY_WORDS = {
   salary: "Lönekostnad",
   activity: "Verksamhetskostnad",
   overhead: "OH-kostnad",
   other: "Övrigt",
+  // A person of Lönekalkyl: Post is theirs, Namn their name.
+  person: "Person",
 } as const;
 
-function fieldOf(word: string): InputField | null {
+/** The field a row names: a person's (Kostnadsslag "Person") or a line's. */
+function fieldOf(word: string, person: boolean): ChangeField | null {
   const k = normalizeKey(word);
-  return INPUT_FIELDS.find((f) => normalizeKey(FIELD_WORDS[f]) === k) ?? null;
+  const fields: readonly ChangeField[] = person ? PERSON_FIELDS : INPUT_FIELDS;
+  return fields.find((f) => normalizeKey(FIELD_WORDS[f]) === k) ?? null;
 }
 
 /**
@@ -146,19 +168,31 @@ export function readScenarios(grids: WorkbookGrids): Scenario[] {
     string,
     { name: string; saved: string; inputs: ScenarioInput[] }
   >();
-  for (const [name, saved, sheet, category, label, word, value] of grid
+  // A name again on a Post is the next person of that name (personKeys), field by field.
+  const seen = new Map<string, number>();
+  for (const [name, saved, sheet, category, label, word, value, who] of grid
     ? storedRows(grid)
     : []) {
-    const field = fieldOf(word);
+    const person =
+      normalizeKey(category) === normalizeKey(CATEGORY_WORDS.person);
+    const field = fieldOf(word, person);
     if (!field || !sheet.trim()) continue;
     let s = byName.get(name);
     if (!s) byName.set(name, (s = { name, saved, inputs: [] }));
+    let line: string;
+    if (person) {
+      const base = `${normalizeKey(label)}\u0000${normalizeKey(who)}`;
+      const n = seen.get(`${name}\u0000${base}\u0000${field}`) ?? 0;
+      seen.set(`${name}\u0000${base}\u0000${field}`, n + 1);
+      line = n === 0 ? base : `${base}\u0000${n}`;
+    } else
+      line = keyOfLine({ category: categoryOf(category), label: label.trim() });
     s.inputs.push({
       sheet: sheet.trim(),
-      line: keyOfLine({ category: categoryOf(category), label: label.trim() }),
+      line,
       field,
       value: modelValue(field, value),
-      label: label.trim(),
+      label: person ? who.trim() || label.trim() : label.trim(),
     });
   }
   return [...byName.values()];
@@ -175,9 +209,14 @@ export function findScenario(
 
 interface StoredInput extends ScenarioInput {
   readonly category: keyof typeof CATEGORY_WORDS;
+  /** The Post of a person (label is their name); a line's label otherwise. */
+  readonly post: string;
 }
 
-/** The inputs of every line of a workbook (what-if changes included when it was read with them). */
+/**
+ * The inputs of every line and every person of a workbook (what-if changes included when it was
+ * read with them).
+ */
 function inputsOf(workbook: BudgetWorkbook): StoredInput[] {
   const out: StoredInput[] = [];
   for (const h of workbook.halfYears)
@@ -192,8 +231,25 @@ function inputsOf(workbook: BudgetWorkbook): StoredInput[] {
             value,
             category: line.category,
             label: line.label,
+            post: line.label,
           });
       }
+  const salaries = workbook.salaries;
+  if (!salaries) return out;
+  for (const [line, person] of personKeys(salaries))
+    for (const field of editablePersonFields(salaries, person)) {
+      const value = personValue(person, field);
+      if (value !== null)
+        out.push({
+          sheet: salaries.sheet,
+          line,
+          field,
+          value,
+          category: "person",
+          label: person.name,
+          post: person.post,
+        });
+    }
   return out;
 }
 
@@ -223,9 +279,10 @@ export function planScenarioSave(
           saved,
           i.sheet,
           CATEGORY_WORDS[i.category],
-          i.label,
+          i.post,
           FIELD_WORDS[i.field],
           displayValue(i.field, i.value),
+          i.category === "person" ? i.label : "",
         ] as const,
     ),
   ];
@@ -241,7 +298,18 @@ export function planScenarioSave(
   rows.forEach((r, i) => {
     for (let col = 0; col < 6; col++)
       cells.push({ row: i + 2, col, value: text(r[col] as string) });
-    cells.push({ row: i + 2, col: 6, value: num(r[6]) });
+    // A person's date as a date (0 is a date left open).
+    const date =
+      normalizeKey(r[3]) === normalizeKey(CATEGORY_WORDS.person) &&
+      isDateField(fieldOf(r[5], true) ?? "") &&
+      r[6] > 0;
+    cells.push({
+      row: i + 2,
+      col: 6,
+      value: num(r[6]),
+      ...(date ? { style: { numberFormat: DATE_FORMAT } } : {}),
+    });
+    if (r[7]) cells.push({ row: i + 2, col: 7, value: text(r[7]) });
   });
   return {
     edits: [],
@@ -253,7 +321,7 @@ export function planScenarioSave(
         hidden: true,
         owner: SCENARIO_OWNER,
         cells,
-        columnWidths: [18, 17, 16, 18, 30, 22, 14],
+        columnWidths: [18, 17, 16, 18, 30, 22, 14, 24],
         freeze: { rows: 2, cols: 0 },
         validations: [],
         marks: [],
@@ -274,7 +342,7 @@ function storedRows(grid: Grid): StoredRow[] {
     const v = row?.[6];
     if (!readText(row?.[0]).trim() || v?.t !== "n") continue;
     const t = (c: number) => readText(row?.[c]).trim();
-    out.push([t(0), t(1), t(2), t(3), t(4), t(5), v.v]);
+    out.push([t(0), t(1), t(2), t(3), t(4), t(5), v.v, t(7)]);
   }
   return out;
 }
@@ -322,13 +390,18 @@ export interface Side<T> {
   readonly b: T;
 }
 
+/** An input that differs: the line's own, or a person's of the line (named). */
+export interface ComparedInput extends Side<number | null> {
+  readonly field: ChangeField;
+  /** The person of `Lönekalkyl` whose input it is; none for the line's own. */
+  readonly person?: string;
+}
+
 export interface ComparedLine {
   readonly label: string;
   readonly budget: Side<Ore | null>;
-  /** The inputs that differ, in model units. */
-  readonly inputs: readonly ({ readonly field: InputField } & Side<
-    number | null
-  >)[];
+  /** The inputs that differ, in model units: the line's, then its persons'. */
+  readonly inputs: readonly ComparedInput[];
 }
 
 export interface ComparedHalfYear {
@@ -346,8 +419,46 @@ export interface Comparison {
   readonly repayment: Side<Ore>;
 }
 
+type PersonKeys = ReadonlyMap<Person, string>;
+
+const personKeysOf = (a: Analysis): PersonKeys =>
+  a.workbook.salaries ? keysOfPersons(a.workbook.salaries) : new Map();
+
+/** The inputs of a line's persons that differ between two states, persons matched by key. */
+function personInputs(
+  la: ComputedLine | null,
+  lb: ComputedLine | null,
+  keysA: PersonKeys,
+  keysB: PersonKeys,
+): ComparedInput[] {
+  if (!la?.salaries && !lb?.salaries) return [];
+  const byKey = (l: ComputedLine | null, keys: PersonKeys) =>
+    new Map(
+      (l?.salaries ?? []).map((c) => [keys.get(c.person) ?? "", c.person]),
+    );
+  const pa = byKey(la, keysA);
+  const pb = byKey(lb, keysB);
+  const out: ComparedInput[] = [];
+  for (const k of new Set([...pa.keys(), ...pb.keys()])) {
+    const x = pa.get(k);
+    const y = pb.get(k);
+    const person = (x ?? y)!;
+    for (const field of PERSON_FIELDS) {
+      const d = {
+        a: x ? personValue(x, field) : null,
+        b: y ? personValue(y, field) : null,
+      };
+      if (d.a !== d.b)
+        out.push({ field, ...d, person: person.name || person.post });
+    }
+  }
+  return out;
+}
+
 /** Two states of a budget side by side: per half-year and per line, what differs. */
 export function compareAnalyses(a: Analysis, b: Analysis): Comparison {
+  const keysA = personKeysOf(a);
+  const keysB = personKeysOf(b);
   const ids = [
     ...new Set(
       [...a.computation.halfYears, ...b.computation.halfYears].map(
@@ -369,13 +480,19 @@ export function compareAnalyses(a: Analysis, b: Analysis): Comparison {
       for (const k of new Set([...linesA.keys(), ...linesB.keys()])) {
         const la = linesA.get(k)?.[0] ?? null;
         const lb = linesB.get(k)?.[0] ?? null;
+        // A budget that is a formula (a SUMIF of the persons) is no input: its figure is the row's.
         const value = (l: typeof la, field: InputField) =>
-          l ? inputValue(l.input, field) : null;
-        const inputs = INPUT_FIELDS.map((field) => ({
-          field,
-          a: value(la, field),
-          b: value(lb, field),
-        })).filter((d) => d.a !== d.b);
+          l && !(field === "budget" && l.input.formulas.budget !== undefined)
+            ? inputValue(l.input, field)
+            : null;
+        const inputs: ComparedInput[] = [
+          ...INPUT_FIELDS.map((field) => ({
+            field,
+            a: value(la, field),
+            b: value(lb, field),
+          })).filter((d) => d.a !== d.b),
+          ...personInputs(la, lb, keysA, keysB),
+        ];
         const budget = {
           a: la ? la.effectiveBudget : null,
           b: lb ? lb.effectiveBudget : null,

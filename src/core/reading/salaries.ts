@@ -41,7 +41,11 @@ import {
 } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import type { Ore } from "../figures/money";
-import { CONTRIBUTIONS, type Person } from "../figures/payroll";
+import {
+  CONTRIBUTIONS,
+  type Person,
+  type PersonInput,
+} from "../figures/payroll";
 import {
   headerUnit,
   normalizeKey,
@@ -126,6 +130,9 @@ function salaryColumnOf(text: string): SalaryColumn | undefined {
     ? "grade"
     : LOOKUP.get(compactKey(text));
 }
+
+/** A person's inputs that what-if may change, where the cell holds no formula. */
+const PERSON_INPUTS: readonly PersonInput[] = ["salary", "grade", "from", "to"];
 
 const REQUIRED: readonly ["birthYear" | "salary" | "grade", string, string][] =
   [
@@ -243,7 +250,7 @@ export function costHeader(halfYear: string): string {
 }
 
 /** The add-in's cost columns (costHeader's), by the half-year each is of. */
-function costColumnsOf(
+export function costColumnsOf(
   header: ReadonlyArray<Cell | undefined>,
 ): { col: number; id: string }[] {
   const out: { col: number; id: string }[] = [];
@@ -672,10 +679,24 @@ function readPerson(
     to: reversed ? null : to,
     surchargePpm,
   };
-  // A post to fill is rare: the other persons keep one shape, built without a spread.
+  return { person: withRareParts(person, open, cell), findings };
+}
+
+/**
+ * A post to fill, or an input that is a formula: rare, so the other persons keep one shape, built
+ * without a spread.
+ */
+function withRareParts(
+  person: Person,
+  open: boolean,
+  cell: (k: SalaryColumn) => Cell | undefined,
+): Person {
+  const formulas = PERSON_INPUTS.filter((k) => cell(k)?.f !== undefined);
+  if (!open && formulas.length === 0) return person;
   return {
-    person: open ? { ...person, birthYearOpen: true } : person,
-    findings,
+    ...person,
+    ...(open ? { birthYearOpen: true as const } : {}),
+    ...(formulas.length > 0 ? { formulas } : {}),
   };
 }
 
@@ -886,10 +907,13 @@ function readGrade(
 /** A date left open: "tills vidare", "t.v.", "löpande", a dash. */
 const OPEN_DATE = /^(?:tills? ?vidare|t ?v|löpande|pågående|ingen|[-–—])$/;
 
+/** Text that leaves a person's date open: "tills vidare", "t.v.", "löpande", a dash. */
+export function isOpenDateText(text: string): boolean {
+  return OPEN_DATE.test(normalizeKey(text) || text.trim());
+}
+
 function isOpenDate(cell: Cell): boolean {
-  return (
-    cell.t === "s" && OPEN_DATE.test(normalizeKey(cell.v) || cell.v.trim())
-  );
+  return cell.t === "s" && isOpenDateText(cell.v);
 }
 
 function readPersonDate(

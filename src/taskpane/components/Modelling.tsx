@@ -11,11 +11,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { InputField, Scenario } from "../../core";
+import type { ChangeField, Scenario } from "../../core";
 import type { PaneText } from "../../i18n/text";
 import type {
   ComparisonView,
   ModelField,
+  ModelPerson,
   ModelView,
   SalaryPersonView,
 } from "../modelling";
@@ -78,6 +79,21 @@ const useStyles = makeStyles({
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
   },
   field: { display: "flex", flexDirection: "column" },
+  // A line's persons under it, indented: changed in Lönekalkyl, shown where the line is.
+  persons: {
+    listStyleType: "none",
+    margin: 0,
+    padding: `0 0 0 ${tokens.spacingHorizontalM}`,
+    borderLeft: `2px solid ${tokens.colorNeutralStroke2}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  person: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   costs: { margin: 0 },
   cost: { padding: `${tokens.spacingVerticalXXS} 0` },
   working: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -125,7 +141,7 @@ function FieldCell({
   readonly field: ModelField;
   readonly label: string;
   readonly t: PaneText;
-  readonly onInput: (f: InputField, text: string) => string | null;
+  readonly onInput: (f: ChangeField, text: string) => string | null;
 }) {
   const styles = useStyles();
   const [error, setError] = useState<string | null>(null);
@@ -172,7 +188,7 @@ export interface ModelSectionProps {
   readonly onInput: (
     sheet: string,
     line: string,
-    field: InputField,
+    field: ChangeField,
     text: string,
   ) => string | null;
   readonly onReset: () => void;
@@ -221,7 +237,7 @@ export function ModelSection({
         {h.lines.map((l) => {
           const budgetField = l.fields.find((f) => f.field === "budget");
           const inputs = l.fields.filter((f) => f.field !== "budget");
-          const edit = (field: InputField, text: string) =>
+          const edit = (field: ChangeField, text: string) =>
             onInput(h.sheet, l.key, field, text);
           return (
             <li key={l.key} className={styles.line} aria-label={l.label}>
@@ -251,6 +267,14 @@ export function ModelSection({
                     ),
                   )}
                 </div>
+              )}
+              {l.persons.length > 0 && (
+                <PersonFields
+                  persons={l.persons}
+                  t={t}
+                  line={l.label}
+                  onInput={onInput}
+                />
               )}
             </li>
           );
@@ -294,6 +318,47 @@ export function ModelSection({
         </div>
       )}
     </div>
+  );
+}
+
+/** The persons of a line costed in Lönekalkyl, each with their inputs editable in place. */
+function PersonFields({
+  persons,
+  t,
+  line,
+  onInput,
+}: {
+  readonly persons: readonly ModelPerson[];
+  readonly t: PaneText;
+  readonly line: string;
+  readonly onInput: ModelSectionProps["onInput"];
+}) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.persons} aria-label={`${t.model.persons}: ${line}`}>
+      {persons.map((p) => (
+        <li key={p.key} className={styles.person} aria-label={p.label}>
+          <Text className={styles.label}>{p.label}</Text>
+          <div className={styles.fields}>
+            {p.fields.map((f) => (
+              <div key={f.field} className={styles.field}>
+                <Text size={200} className={styles.fieldName}>
+                  {f.name}
+                </Text>
+                <FieldCell
+                  field={f}
+                  label={p.label}
+                  t={t}
+                  onInput={(field, text) =>
+                    onInput(p.sheet, p.key, field, text)
+                  }
+                />
+              </div>
+            ))}
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }
 

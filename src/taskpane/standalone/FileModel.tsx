@@ -1,13 +1,8 @@
 import { useMemo, useState } from "react";
-import {
-  type InputChange,
-  type InputField,
-  type Lang,
-  fieldName,
-} from "../../core";
+import type { ChangeField, InputChange, Lang } from "../../core";
 import { ModelSection } from "../components/Modelling";
 import type { PaneText } from "../../i18n/text";
-import { addChange, modelView, whatIfInFile } from "../modelling";
+import { addChange, invalidInput, modelView, whatIfInFile } from "../modelling";
 import type { FileResult } from "./batch";
 
 // What-if on a loaded file (SPEC §4.17): the figures follow the changes at once, and the file's
@@ -40,11 +35,11 @@ export function FileModel({
   const onInput = (
     sheet: string,
     line: string,
-    field: InputField,
+    field: ChangeField,
     text: string,
   ) => {
     const next = addChange(changes, sheet, line, field, text);
-    if (!next) return t.model.invalid(fieldName(field, lang));
+    if (!next) return invalidInput(field, lang, t);
     onChanges(whatIfInFile(result, next).changes);
     return null;
   };

@@ -1,0 +1,740 @@
+// The formulas that follow a what-if's changed cells, worked out again as the spreadsheet does when
+// a value is typed (SPEC §4.17): a line's budget changed moves the OH formula, the Summa row and the
+// variance; a person's grade moves their cost cells and the line's SUMIF. Only what depends on a
+// changed cell is worked out, as Excel recalculates; a formula of another kind (a function this
+// does not know, a whole column) keeps the value the file holds.
+
+import type { Cell, Grid, WorkbookGrids } from "../reading/grid";
+import { isIsoDate, isoToSerial } from "../reading/dates";
+
+/** A rectangle of cells of a sheet, 0-based and inclusive. */
+interface Area {
+  readonly sheet: string;
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+type Node =
+  | { readonly k: "num"; readonly v: number }
+  | { readonly k: "str"; readonly v: string }
+  | { readonly k: "bool"; readonly v: boolean }
+  | { readonly k: "ref"; readonly area: Area }
+  | { readonly k: "neg"; readonly a: Node }
+  | { readonly k: "pct"; readonly a: Node }
+  | {
+      readonly k: "bin";
+      readonly op: string;
+      readonly a: Node;
+      readonly b: Node;
+    }
+  | {
+      readonly k: "call";
+      readonly name: string;
+      readonly args: readonly Node[];
+    };
+
+interface Failure {
+  readonly error: string;
+}
+/** A value as a formula computes it; null is an empty cell. */
+type Value = number | string | boolean | Failure | null;
+
+/** Sheet names are the same without regard to case, in Excel as in a formula. */
+const sheetKey = (name: string): string => name.toLowerCase();
+
+const isFailure = (v: unknown): v is Failure =>
+  typeof v === "object" && v !== null && "error" in v;
+
+class Unsupported extends Error {}
+
+const TOKEN =
+  /\s*(?:("(?:[^"]|"")*")|(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|([A-Za-z_][\w.]*)|(<=|>=|<>|[-+*/^&=<>(),;%]))/y;
+
+type Token =
+  | { readonly t: "str"; readonly v: string }
+  | { readonly t: "ref"; readonly sheet: string | null; readonly cells: string }
+  | { readonly t: "num"; readonly v: number }
+  | { readonly t: "name"; readonly v: string }
+  | { readonly t: "op"; readonly v: string };
+
+function tokens(formula: string): Token[] {
+  const out: Token[] = [];
+  const src = formula.replace(/^=/, "");
+  TOKEN.lastIndex = 0;
+  let at = 0;
+  while (at < src.length) {
+    if (/^\s*$/.test(src.slice(at))) break;
+    TOKEN.lastIndex = at;
+    const m = TOKEN.exec(src);
+    if (!m) throw new Unsupported(src);
+    at = TOKEN.lastIndex;
+    if (m[1] !== undefined)
+      out.push({ t: "str", v: m[1].slice(1, -1).replace(/""/g, '"') });
+    else if (m[4] !== undefined)
+      out.push({
+        t: "ref",
+        sheet: m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3]!,
+        cells: m[4],
+      });
+    else if (m[5] !== undefined)
+      out.push({ t: "ref", sheet: null, cells: m[5] });
+    else if (m[6] !== undefined) out.push({ t: "num", v: Number(m[6]) });
+    else if (m[7] !== undefined) out.push({ t: "name", v: m[7].toUpperCase() });
+    else out.push({ t: "op", v: m[8]! });
+  }
+  return out;
+}
+
+const colOf = (letters: string): number =>
+  [...letters.toUpperCase()].reduce(
+    (n, ch) => n * 26 + ch.charCodeAt(0) - 64,
+    0,
+  ) - 1;
+
+function areaOf(sheet: string, cells: string): Area {
+  const [a, b] = cells.replace(/\$/g, "").split(":") as [string, string?];
+  const cell = (s: string) => {
+    const m = /^([A-Za-z]+)(\d+)$/.exec(s)!;
+    return { r: Number(m[2]) - 1, c: colOf(m[1]!) };
+  };
+  const p = cell(a);
+  const q = b === undefined ? p : cell(b);
+  return {
+    sheet,
+    r1: Math.min(p.r, q.r),
+    c1: Math.min(p.c, q.c),
+    r2: Math.max(p.r, q.r),
+    c2: Math.max(p.c, q.c),
+  };
+}
+
+/** A formula parsed; throws Unsupported for what it does not know. */
+function parse(formula: string, sheet: string): Node {
+  const ts = tokens(formula);
+  let i = 0;
+  const peek = (): Token | undefined => ts[i];
+  const isOp = (v: string) => {
+    const t = ts[i];
+    return t?.t === "op" && t.v === v;
+  };
+  const expect = (v: string) => {
+    if (!isOp(v)) throw new Unsupported(formula);
+    i++;
+  };
+  const binary = (ops: readonly string[], next: () => Node) => (): Node => {
+    let a = next();
+    for (let t = peek(); t?.t === "op" && ops.includes(t.v); t = peek()) {
+      i++;
+      a = { k: "bin", op: t.v, a, b: next() };
+    }
+    return a;
+  };
+  const primary = (): Node => {
+    const t = ts[i++];
+    if (!t) throw new Unsupported(formula);
+    switch (t.t) {
+      case "num":
+        return { k: "num", v: t.v };
+      case "str":
+        return { k: "str", v: t.v };
+      case "ref":
+        return { k: "ref", area: areaOf(t.sheet ?? sheet, t.cells) };
+      case "name": {
+        if (!isOp("(")) {
+          if (t.v === "TRUE" || t.v === "FALSE")
+            return { k: "bool", v: t.v === "TRUE" };
+          throw new Unsupported(formula);
+        }
+        i++;
+        const args: Node[] = [];
+        if (!isOp(")"))
+          for (;;) {
+            args.push(comparison());
+            if (isOp(",") || isOp(";")) i++;
+            else break;
+          }
+        expect(")");
+        return { k: "call", name: t.v, args };
+      }
+      case "op":
+        if (t.v === "(") {
+          const inner = comparison();
+          expect(")");
+          return inner;
+        }
+        throw new Unsupported(formula);
+    }
+  };
+  const postfix = (): Node => {
+    let a = primary();
+    for (; isOp("%"); i++) a = { k: "pct", a };
+    return a;
+  };
+  const unary = (): Node => {
+    const sign = isOp("-") ? "-" : isOp("+") ? "+" : null;
+    if (sign === null) return postfix();
+    i++;
+    return sign === "-" ? { k: "neg", a: unary() } : unary();
+  };
+  const power = binary(["^"], unary);
+  const term = binary(["*", "/"], power);
+  const additive = binary(["+", "-"], term);
+  const concat = binary(["&"], additive);
+  const comparison = binary(["=", "<>", "<", ">", "<=", ">="], concat);
+  const node = comparison();
+  if (i !== ts.length) throw new Unsupported(formula);
+  return node;
+}
+
+/** Every area a formula reads. */
+function areasOf(node: Node, out: Area[] = []): Area[] {
+  switch (node.k) {
+    case "ref":
+      out.push(node.area);
+      break;
+    case "neg":
+    case "pct":
+      areasOf(node.a, out);
+      break;
+    case "bin":
+      areasOf(node.a, out);
+      areasOf(node.b, out);
+      break;
+    case "call":
+      for (const a of node.args) areasOf(a, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** The cells of the workbook as the recalculation goes, by normalised sheet name. */
+type Sheets = Map<
+  string,
+  { name: string; rows: (readonly (Cell | undefined)[] | undefined)[] }
+>;
+
+const VALUE: Failure = { error: "#VALUE!" };
+const DIV0: Failure = { error: "#DIV/0!" };
+const NA: Failure = { error: "#N/A" };
+
+function cellValue(cell: Cell | undefined): Value {
+  if (cell === undefined || cell.t === "z") return null;
+  if (cell.t === "e") return { error: cell.v };
+  return cell.v;
+}
+
+/** A number as arithmetic takes a value: empty is 0, TRUE 1, text that is a number that number. */
+function toNumber(v: Value): number | Failure {
+  if (v === null) return 0;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (isFailure(v)) return v;
+  return numberOfText(v) ?? VALUE;
+}
+
+/** Text arithmetic takes as a number, as Excel does: "12", "1.5e3", "10 %", "2026-01-31". */
+function numberOfText(text: string): number | null {
+  const t = text.trim();
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(%?)$/.exec(t);
+  if (m) return Number(m[1]) / (m[2] ? 100 : 1);
+  return isIsoDate(t) ? isoToSerial(t) : null;
+}
+
+function toText(v: Value): string | Failure {
+  if (v === null) return "";
+  if (isFailure(v)) return v;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return typeof v === "number" ? String(Number(v.toPrecision(15))) : v;
+}
+
+function toBool(v: Value): boolean | Failure {
+  if (isFailure(v)) return v;
+  if (typeof v === "string") return VALUE;
+  return !!v;
+}
+
+/** Excel's order: numbers, then text (without regard to case), then TRUE/FALSE; empty as 0 or "". */
+function compare(a: Value, b: Value): number {
+  const rank = (v: Value) =>
+    typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2;
+  if (a === null)
+    a = typeof b === "string" ? "" : typeof b === "boolean" ? false : 0;
+  if (b === null)
+    b = typeof a === "string" ? "" : typeof a === "boolean" ? false : 0;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === "string" && typeof b === "string") {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return Number(a) - Number(b);
+}
+
+/** ROUND as Excel does it: half away from zero, on the decimal the cell shows. */
+function round(x: number, digits: number): number {
+  const f = 10 ** Math.trunc(digits);
+  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  return (Math.sign(x) * Math.round(scaled)) / f;
+}
+
+class Evaluator {
+  constructor(private readonly sheets: Sheets) {}
+
+  cell(sheet: string, r: number, c: number): Cell | undefined {
+    return this.sheets.get(sheetKey(sheet))?.rows[r]?.[c];
+  }
+
+  /**
+   * The values of an area, column by column: the first error met is the one a SUM over several
+   * shows, in Calc's order (the only spreadsheet here to hold it to).
+   */
+  values(area: Area): Value[] {
+    const out: Value[] = [];
+    const rows = this.sheets.get(sheetKey(area.sheet))?.rows;
+    for (let c = area.c1; c <= area.c2; c++)
+      for (let r = area.r1; r <= area.r2; r++)
+        out.push(cellValue(rows?.[r]?.[c]));
+    return out;
+  }
+
+  scalar(node: Node): Value {
+    switch (node.k) {
+      case "num":
+      case "str":
+      case "bool":
+        return node.v;
+      case "ref": {
+        const { area } = node;
+        if (area.r1 !== area.r2 || area.c1 !== area.c2) return VALUE;
+        return cellValue(this.cell(area.sheet, area.r1, area.c1));
+      }
+      case "neg": {
+        const n = toNumber(this.scalar(node.a));
+        return isFailure(n) ? n : -n;
+      }
+      case "pct": {
+        const n = toNumber(this.scalar(node.a));
+        return isFailure(n) ? n : n / 100;
+      }
+      case "bin":
+        return this.binary(node.op, this.scalar(node.a), this.scalar(node.b));
+      case "call":
+        return this.call(node.name, node.args);
+    }
+  }
+
+  binary(op: string, a: Value, b: Value): Value {
+    if (isFailure(a)) return a;
+    if (isFailure(b)) return b;
+    if (op === "&") {
+      const x = toText(a);
+      const y = toText(b);
+      return isFailure(x) ? x : isFailure(y) ? y : x + y;
+    }
+    if (["=", "<>", "<", ">", "<=", ">="].includes(op)) {
+      const c = compare(a, b);
+      return op === "="
+        ? c === 0
+        : op === "<>"
+          ? c !== 0
+          : op === "<"
+            ? c < 0
+            : op === ">"
+              ? c > 0
+              : op === "<="
+                ? c <= 0
+                : c >= 0;
+    }
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (isFailure(x)) return x;
+    if (isFailure(y)) return y;
+    switch (op) {
+      case "+":
+        return x + y;
+      case "-":
+        return x - y;
+      case "*":
+        return x * y;
+      case "/":
+        return y === 0 ? DIV0 : x / y;
+      default:
+        return x ** y;
+    }
+  }
+
+  /**
+   * The numbers of a function's arguments: the numbers in areas (text and empty cells are passed
+   * over, as SUM does), and values typed in the call that read as numbers.
+   */
+  numbers(args: readonly Node[]): number[] | Failure {
+    const out: number[] = [];
+    for (const a of args) {
+      if (a.k === "ref") {
+        for (const v of this.values(a.area)) {
+          if (isFailure(v)) return v;
+          if (typeof v === "number") out.push(v);
+        }
+        continue;
+      }
+      const n = toNumber(this.scalar(a));
+      if (isFailure(n)) return n;
+      out.push(n);
+    }
+    return out;
+  }
+
+  call(name: string, args: readonly Node[]): Value {
+    const arg = (i: number) => (args[i] ? this.scalar(args[i]) : null);
+    switch (name) {
+      case "SUM":
+      case "MAX":
+      case "MIN": {
+        const ns = this.numbers(args);
+        if (isFailure(ns)) return ns;
+        if (name === "SUM") return ns.reduce((s, n) => s + n, 0);
+        if (ns.length === 0) return 0;
+        return name === "MAX" ? Math.max(...ns) : Math.min(...ns);
+      }
+      case "ROUND": {
+        const x = toNumber(arg(0));
+        const d = toNumber(arg(1));
+        return isFailure(x) ? x : isFailure(d) ? d : round(x, d);
+      }
+      case "ABS": {
+        const x = toNumber(arg(0));
+        return isFailure(x) ? x : Math.abs(x);
+      }
+      case "IF": {
+        const c = toBool(arg(0));
+        if (isFailure(c)) return c;
+        if (c) return args[1] ? this.scalar(args[1]) : true;
+        return args[2] ? this.scalar(args[2]) : false;
+      }
+      case "AND":
+      case "OR": {
+        const bs: boolean[] = [];
+        for (const a of args) {
+          const b = toBool(this.scalar(a));
+          if (isFailure(b)) return b;
+          bs.push(b);
+        }
+        return name === "AND" ? bs.every(Boolean) : bs.some(Boolean);
+      }
+      case "TRUE":
+        return true;
+      case "FALSE":
+        return false;
+      case "SUMIF":
+        return this.sumIf(args);
+      case "VLOOKUP":
+        return this.vlookup(args);
+      default:
+        throw new Unsupported(name);
+    }
+  }
+
+  sumIf(args: readonly Node[]): Value {
+    const [range, criterion, sum] = args;
+    if (range?.k !== "ref" || !criterion) throw new Unsupported("SUMIF");
+    const target = sum?.k === "ref" ? sum.area : sum ? null : range.area;
+    if (!target) throw new Unsupported("SUMIF");
+    const wanted = this.scalar(criterion);
+    if (isFailure(wanted)) return wanted;
+    const test = criterionTest(wanted);
+    const keys = this.values(range.area);
+    const height = range.area.r2 - range.area.r1 + 1;
+    let total = 0;
+    keys.forEach((k, i) => {
+      if (!test(k)) return;
+      const r = target.r1 + (i % height);
+      const c = target.c1 + Math.floor(i / height);
+      const v = cellValue(this.cell(target.sheet, r, c));
+      if (typeof v === "number") total += v;
+    });
+    return total;
+  }
+
+  vlookup(args: readonly Node[]): Value {
+    const [key, table, column, approx] = args;
+    if (table?.k !== "ref" || !key || !column) throw new Unsupported("VLOOKUP");
+    const k = this.scalar(key);
+    const col = toNumber(this.scalar(column));
+    if (isFailure(k)) return k;
+    if (isFailure(col)) return col;
+    const sorted = approx ? toBool(this.scalar(approx)) : true;
+    if (isFailure(sorted)) return sorted;
+    const { area } = table;
+    if (col < 1 || area.c1 + col - 1 > area.c2) return { error: "#REF!" };
+    let found = -1;
+    for (let r = area.r1; r <= area.r2; r++) {
+      const v = cellValue(this.cell(area.sheet, r, area.c1));
+      if (v === null) continue;
+      const c = compare(v, k);
+      if (c === 0) {
+        found = r;
+        if (!sorted) break;
+      } else if (sorted && c < 0) found = r;
+      else if (sorted && c > 0) break;
+    }
+    if (found < 0) return NA;
+    const v = cellValue(this.cell(area.sheet, found, area.c1 + col - 1));
+    return v === null ? 0 : v;
+  }
+}
+
+/** SUMIF's criterion: a value to equal (text without regard to case), or "<>x", ">0", "<=5". */
+function criterionTest(wanted: Value): (v: Value) => boolean {
+  if (typeof wanted === "string") {
+    const m = /^(<=|>=|<>|<|>|=)(.*)$/.exec(wanted);
+    if (m) {
+      const n = Number(m[2]);
+      const rhs: Value = m[2] !== "" && Number.isFinite(n) ? n : m[2]!;
+      return (v) => {
+        if (v === null && m[1] !== "<>") return false;
+        const c = compare(v, rhs);
+        switch (m[1]) {
+          case "<=":
+            return c <= 0;
+          case ">=":
+            return c >= 0;
+          case "<>":
+            return c !== 0;
+          case "<":
+            return c < 0;
+          case ">":
+            return c > 0;
+          default:
+            return c === 0;
+        }
+      };
+    }
+  }
+  if (wanted === null) return (v) => v === null || v === "";
+  return (v) =>
+    v !== null && typeof v === typeof wanted && compare(v, wanted) === 0;
+}
+
+/** A formula cell of a sheet, parsed, with the areas it reads. */
+interface FormulaCell {
+  readonly row: number;
+  readonly col: number;
+  readonly node: Node;
+  readonly reads: readonly Area[];
+}
+
+/** The formulas of a sheet that can be worked out. */
+function formulasOf(grid: Grid): FormulaCell[] {
+  const cells: FormulaCell[] = [];
+  grid.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (cell?.f === undefined) return;
+      try {
+        const node = parse(cell.f, grid.name);
+        const reads = areasOf(node).map((a) => ({
+          ...a,
+          sheet: sheetKey(a.sheet),
+        }));
+        cells.push({ row: r, col: c, node, reads });
+      } catch (e) {
+        if (!(e instanceof Unsupported)) throw e;
+      }
+    }),
+  );
+  return cells;
+}
+
+/** The cell a formula's value is cached as: its formula and look kept. */
+function withValue(cell: Cell, v: Value): Cell {
+  const { f, fmt } = cell;
+  const keep = {
+    ...(fmt !== undefined ? { fmt } : {}),
+    ...(f !== undefined ? { f } : {}),
+  };
+  if (v === null) return { t: "n", v: 0, ...keep };
+  if (isFailure(v)) return { t: "e", v: v.error, ...keep };
+  if (typeof v === "number") return { t: "n", v, ...keep };
+  if (typeof v === "boolean") return { t: "b", v, ...keep };
+  return { t: "s", v, ...keep };
+}
+
+interface Placed extends FormulaCell {
+  readonly sheet: string;
+}
+
+/** Which formulas read a cell: found without going through every formula of the workbook. */
+class Readers {
+  private readonly cells = new Map<string, Placed[]>();
+  /** Areas of more than one cell, by each column they cover. */
+  private readonly columns = new Map<
+    string,
+    { r1: number; r2: number; f: Placed }[]
+  >();
+  /** Areas too wide to list by column (a whole row's range). */
+  private readonly wide: { area: Area; f: Placed }[] = [];
+
+  constructor(formulas: readonly Placed[]) {
+    for (const f of formulas)
+      for (const a of f.reads) {
+        if (a.r1 === a.r2 && a.c1 === a.c2) {
+          push(this.cells, `${a.sheet}\u0000${a.r1}\u0000${a.c1}`, f);
+          continue;
+        }
+        if (a.c2 - a.c1 > WIDE_COLUMNS) {
+          this.wide.push({ area: a, f });
+          continue;
+        }
+        for (let c = a.c1; c <= a.c2; c++)
+          push(this.columns, `${a.sheet}\u0000${c}`, { r1: a.r1, r2: a.r2, f });
+      }
+  }
+
+  of(sheet: string, row: number, col: number): Placed[] {
+    const out = [...(this.cells.get(`${sheet}\u0000${row}\u0000${col}`) ?? [])];
+    for (const x of this.columns.get(`${sheet}\u0000${col}`) ?? [])
+      if (row >= x.r1 && row <= x.r2) out.push(x.f);
+    for (const { area: a, f } of this.wide)
+      if (
+        a.sheet === sheet &&
+        row >= a.r1 &&
+        row <= a.r2 &&
+        col >= a.c1 &&
+        col <= a.c2
+      )
+        out.push(f);
+    return out;
+  }
+}
+
+/** An area over more columns than this is checked as a whole rather than listed by column. */
+const WIDE_COLUMNS = 64;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The formulas that depend on the changed cells, directly or through one another, in the order a
+ * spreadsheet works them out: each after those it reads. Formulas in a cycle (and those that read
+ * one) are left out: a circular reference has no value to work out.
+ */
+function affected(
+  readers: Readers,
+  changed: readonly { sheet: string; row: number; col: number }[],
+): Placed[] {
+  const found = new Set<Placed>();
+  let frontier: readonly { sheet: string; row: number; col: number }[] =
+    changed;
+  while (frontier.length > 0) {
+    const next: Placed[] = [];
+    for (const c of frontier)
+      for (const f of readers.of(c.sheet, c.row, c.col))
+        if (!found.has(f)) {
+          found.add(f);
+          next.push(f);
+        }
+    frontier = next;
+  }
+  // Kahn's order over the formulas found: each after the found ones it reads.
+  const waiting = new Map<Placed, number>();
+  const readersOf = new Map<Placed, Placed[]>();
+  for (const g of found) {
+    const rs = [...new Set(readers.of(g.sheet, g.row, g.col))].filter((f) =>
+      found.has(f),
+    );
+    readersOf.set(g, rs);
+    for (const f of rs) waiting.set(f, (waiting.get(f) ?? 0) + 1);
+  }
+  const order = [...found].filter((f) => !waiting.get(f));
+  for (let i = 0; i < order.length; i++)
+    for (const r of readersOf.get(order[i]!) ?? []) {
+      const n = waiting.get(r)! - 1;
+      waiting.set(r, n);
+      if (n === 0) order.push(r);
+    }
+  return order;
+}
+
+const indexed = new WeakMap<WorkbookGrids, Readers>();
+
+/** The workbook's formulas as read, indexed by the cells they read (made once per workbook read). */
+function readersIn(read: WorkbookGrids): Readers {
+  let readers = indexed.get(read);
+  if (!readers) {
+    readers = new Readers(
+      read.sheets.flatMap((g) => {
+        const sheet = sheetKey(g.name);
+        return formulasOf(g).map((f): Placed => ({ ...f, sheet }));
+      }),
+    );
+    indexed.set(read, readers);
+  }
+  return readers;
+}
+
+/**
+ * The grids with every formula that depends on a changed cell worked out again from the cells as
+ * they are now (`grids`), as the spreadsheet does when the values are typed. `read` is the
+ * workbook as read, whose formulas are parsed once and kept.
+ */
+export function recalculated(
+  read: WorkbookGrids,
+  grids: WorkbookGrids,
+  changed: readonly {
+    readonly sheet: string;
+    readonly row: number;
+    readonly col: number;
+  }[],
+): WorkbookGrids {
+  if (changed.length === 0) return grids;
+  const order = affected(
+    readersIn(read),
+    changed.map((c) => ({ ...c, sheet: sheetKey(c.sheet) })),
+  );
+  if (order.length === 0) return grids;
+  const sheets: Sheets = new Map(
+    grids.sheets.map((g) => [
+      sheetKey(g.name),
+      { name: g.name, rows: [...g.rows] },
+    ]),
+  );
+  const evaluator = new Evaluator(sheets);
+  const copied = new Set<string>();
+  for (const f of order) {
+    const sheet = sheets.get(f.sheet)!;
+    const before = sheet.rows[f.row]?.[f.col];
+    if (before === undefined) continue;
+    let value: Value;
+    try {
+      value = evaluator.scalar(f.node);
+    } catch (e) {
+      // A function this does not know: the cell keeps the value the file holds.
+      if (!(e instanceof Unsupported)) throw e;
+      continue;
+    }
+    const row = `${f.sheet}\u0000${f.row}`;
+    if (!copied.has(row)) {
+      sheet.rows[f.row] = [...(sheet.rows[f.row] ?? [])];
+      copied.add(row);
+    }
+    (sheet.rows[f.row] as (Cell | undefined)[])[f.col] = withValue(
+      before,
+      value,
+    );
+  }
+  const touched = new Set([...copied].map((k) => k.split("\u0000")[0]));
+  return {
+    sheets: grids.sheets.map((g) => {
+      const key = sheetKey(g.name);
+      return touched.has(key) ? { ...g, rows: sheets.get(key)!.rows } : g;
+    }),
+  };
+}

@@ -1,0 +1,103 @@
+// The formulas that follow a what-if's changed cells, worked out as the spreadsheet does: held to
+// LibreOffice Calc's own recalculation of the same cells, formula by formula.
+
+import type { Cell, Grid, WorkbookGrids } from "../../src/core";
+import { recalculated } from "../../src/core/modelling/recalc";
+import { readXlsx } from "../../src/xlsx/read";
+import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
+import { xlsxOf } from "../helpers/workbook";
+
+const n = (v: number): Cell => ({ t: "n", v });
+const s = (v: string): Cell => ({ t: "s", v });
+const f = (formula: string): Cell => ({ t: "n", v: 0, f: formula });
+
+/** Inputs in A, keys and amounts in C–F, a formula of each kind in B. */
+const FORMULAS = [
+  "SUM(A1:A8)",
+  "A1*A2",
+  "ROUND(A3,0)",
+  "ROUND(A7,0)",
+  'IF(A4="","tom",A4)',
+  "A5&A1",
+  'SUMIF(C1:C4,"b",D1:D4)',
+  'SUMIF(D1:D4,">2")',
+  "VLOOKUP(A1,E1:F3,2,TRUE())",
+  "MAX(A1,A3,A7)",
+  "MIN(A1:A3)",
+  "AND(A1>5,A3<3)",
+  "A1/A4",
+  "B15+A1",
+  "B14",
+  "ABS(A7)",
+  "Data!A1*A1",
+  "A1^2",
+  "-A1%",
+  "IF(OR(A1>11,A3=2.5),A8+1,0)",
+  "ROUND(A1*1.005,2)",
+  "SUM(B1:B3)*A3",
+];
+
+function workbook(a1: number, a3: number): Grid[] {
+  const inputs: (Cell | undefined)[] = [
+    n(a1),
+    s("10 %"),
+    n(a3),
+    undefined,
+    s("x"),
+    undefined,
+    n(-2.5),
+    s("2026-01-31"),
+  ];
+  const keys = ["a", "b", "B", "c"];
+  const table: [number, string][] = [
+    [0, "låg"],
+    [5, "mellan"],
+    [20, "hög"],
+  ];
+  return [
+    {
+      name: "Blad",
+      rows: FORMULAS.map((formula, r) => [
+        inputs[r],
+        f(formula),
+        keys[r] === undefined ? undefined : s(keys[r]),
+        r < 4 ? n(r + 1) : undefined,
+        table[r] ? n(table[r][0]) : undefined,
+        table[r] ? s(table[r][1]) : undefined,
+      ]),
+    },
+    { name: "Data", rows: [[n(3)]] },
+  ];
+}
+
+test("a changed cell's dependants are what Calc works out, formula by formula; a cycle and an unknown function keep their values", async () => {
+  const [before, after] = recalculateAllWithLibreOffice([
+    await xlsxOf(workbook(10, 2.5)),
+    await xlsxOf(workbook(12, 3.5)),
+  ]);
+  const read = readXlsx(before!);
+  const sheet = read.sheets.find((g) => g.name === "Blad")!;
+  const typed = [...sheet.rows];
+  typed[0] = [n(12), ...(typed[0] ?? []).slice(1)];
+  typed[2] = [n(3.5), ...(typed[2] ?? []).slice(1)];
+  const grids: WorkbookGrids = {
+    sheets: read.sheets.map((g) => (g === sheet ? { ...g, rows: typed } : g)),
+  };
+  const worked = recalculated(read, grids, [
+    { sheet: "Blad", row: 0, col: 0 },
+    { sheet: "Blad", row: 2, col: 0 },
+  ]);
+  const column = (g: WorkbookGrids) =>
+    g.sheets
+      .find((x) => x.name === "Blad")!
+      .rows.map((row, r) => {
+        const c = row?.[1];
+        return `${FORMULAS[r]} = ${c?.t === "n" ? Math.round(c.v * 1e9) / 1e9 : String(c?.v)}`;
+      });
+  const calc = column(readXlsx(after!));
+  expect(column(worked)).toEqual(calc);
+  // Not the values before: the change moved them.
+  expect(column(read)).not.toEqual(calc);
+  expect(calc).toContain('SUMIF(C1:C4,"b",D1:D4) = 5');
+  expect(calc).toContain("A1*A2 = 1.2");
+});
