@@ -101,3 +101,40 @@ test("a changed cell's dependants are what Calc works out, formula by formula; a
   expect(calc).toContain('SUMIF(C1:C4,"b",D1:D4) = 5');
   expect(calc).toContain("A1*A2 = 1.2");
 });
+
+test("a crafted formula (nested 4 000 deep, a chain of 2 700 terms, longer than Excel allows) keeps its value and stops nothing", () => {
+  // The first two are within Excel's 8 192 characters: their depth is what stops them.
+  const crafted = [
+    `${"(".repeat(4_000)}A1${")".repeat(4_000)}`,
+    Array.from({ length: 2_700 }, () => "A1").join("+"),
+    `A1+${"1+".repeat(4_500)}1`,
+    "SUM(A1)*2",
+  ];
+  expect(crafted.map((x) => x.length > 8_192)).toEqual([
+    false,
+    false,
+    true,
+    false,
+  ]);
+  const read: WorkbookGrids = {
+    sheets: [
+      {
+        name: "Blad",
+        rows: [
+          [
+            n(1),
+            ...crafted.map((formula): Cell => ({ t: "n", v: 7, f: formula })),
+          ],
+        ],
+      },
+    ],
+  };
+  const grids: WorkbookGrids = {
+    sheets: [
+      { name: "Blad", rows: [[n(2), ...read.sheets[0]!.rows[0]!.slice(1)]] },
+    ],
+  };
+  const row = recalculated(read, grids, [{ sheet: "Blad", row: 0, col: 0 }])
+    .sheets[0]!.rows[0]!;
+  expect(row.slice(1).map((c) => c?.v)).toEqual([7, 7, 7, 4]);
+});

@@ -1338,6 +1338,13 @@ describe("the pane in Excel mode", () => {
     await grade.press("Enter");
     await line.getByText("I arbetsboken: " + typeset("598 802 kr")).waitFor();
     await expect(line.textContent()).resolves.toContain(typeset("644 204 kr"));
+    // At the pane's narrowest, the persons' fields wrap under their names: nothing sideways.
+    await page.setViewportSize({ width: 320, height: 1000 });
+    await expect(layoutFaults(page)).resolves.toEqual({
+      sideways: false,
+      broken: [],
+    });
+    await line.screenshot({ path: join(SCREENSHOTS, "pane-320-persons.png") });
     await page.getByRole("button", { name: "Skriv in i arbetsboken" }).click();
     const dialog = page.getByRole("alertdialog", {
       name: "Skriva i arbetsboken?",

@@ -59,13 +59,19 @@ type Token =
   | { readonly t: "name"; readonly v: string }
   | { readonly t: "op"; readonly v: string };
 
+/** Excel's longest formula: a longer one (a crafted file) is not worked out. */
+const MAX_FORMULA = 8192;
+
+const BLANK_END = /\s*$/y;
+
 function tokens(formula: string): Token[] {
+  if (formula.length > MAX_FORMULA) throw new Unsupported("length");
   const out: Token[] = [];
   const src = formula.replace(/^=/, "");
-  TOKEN.lastIndex = 0;
   let at = 0;
   while (at < src.length) {
-    if (/^\s*$/.test(src.slice(at))) break;
+    BLANK_END.lastIndex = at;
+    if (BLANK_END.test(src)) break;
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(src);
     if (!m) throw new Unsupported(src);
@@ -112,80 +118,145 @@ function areaOf(sheet: string, cells: string): Area {
 
 /** A formula parsed; throws Unsupported for what it does not know. */
 function parse(formula: string, sheet: string): Node {
-  const ts = tokens(formula);
-  let i = 0;
-  const peek = (): Token | undefined => ts[i];
-  const isOp = (v: string) => {
-    const t = ts[i];
+  return new Parser(tokens(formula), sheet).formula();
+}
+
+/** Excel's precedence, loosest first: comparison, &, + and -, * and /, ^, sign, %. */
+const LEVELS: readonly (readonly string[])[] = [
+  ["=", "<>", "<", ">", "<=", ">="],
+  ["&"],
+  ["+", "-"],
+  ["*", "/"],
+  ["^"],
+];
+
+class Parser {
+  private i = 0;
+  // Each parenthesis or call goes several functions deeper: a crafted nesting stops here.
+  private nesting = 0;
+
+  constructor(
+    private readonly ts: readonly Token[],
+    private readonly sheet: string,
+  ) {}
+
+  formula(): Node {
+    const node = this.binary(0);
+    if (this.i !== this.ts.length) throw new Unsupported("rest");
+    return node;
+  }
+
+  private isOp(v: string): boolean {
+    const t = this.ts[this.i];
     return t?.t === "op" && t.v === v;
-  };
-  const expect = (v: string) => {
-    if (!isOp(v)) throw new Unsupported(formula);
-    i++;
-  };
-  const binary = (ops: readonly string[], next: () => Node) => (): Node => {
-    let a = next();
-    for (let t = peek(); t?.t === "op" && ops.includes(t.v); t = peek()) {
-      i++;
-      a = { k: "bin", op: t.v, a, b: next() };
+  }
+
+  private expect(v: string): void {
+    if (!this.isOp(v)) throw new Unsupported(v);
+    this.i++;
+  }
+
+  private deeper(): void {
+    if (++this.nesting > MAX_DEPTH) throw new Unsupported("depth");
+  }
+
+  private binary(level: number): Node {
+    if (level === LEVELS.length) return this.unary();
+    const ops = LEVELS[level]!;
+    let a = this.binary(level + 1);
+    for (
+      let t = this.ts[this.i];
+      t?.t === "op" && ops.includes(t.v);
+      t = this.ts[this.i]
+    ) {
+      this.i++;
+      a = { k: "bin", op: t.v, a, b: this.binary(level + 1) };
     }
     return a;
-  };
-  const primary = (): Node => {
-    const t = ts[i++];
-    if (!t) throw new Unsupported(formula);
+  }
+
+  private unary(): Node {
+    const sign = this.isOp("-") ? "-" : this.isOp("+") ? "+" : null;
+    if (sign === null) {
+      let a = this.primary();
+      for (; this.isOp("%"); this.i++) a = { k: "pct", a };
+      return a;
+    }
+    this.i++;
+    return sign === "-" ? { k: "neg", a: this.unary() } : this.unary();
+  }
+
+  private primary(): Node {
+    const t = this.ts[this.i++];
+    if (!t) throw new Unsupported("end");
     switch (t.t) {
       case "num":
         return { k: "num", v: t.v };
       case "str":
         return { k: "str", v: t.v };
       case "ref":
-        return { k: "ref", area: areaOf(t.sheet ?? sheet, t.cells) };
-      case "name": {
-        if (!isOp("(")) {
-          if (t.v === "TRUE" || t.v === "FALSE")
-            return { k: "bool", v: t.v === "TRUE" };
-          throw new Unsupported(formula);
-        }
-        i++;
-        const args: Node[] = [];
-        if (!isOp(")"))
-          for (;;) {
-            args.push(comparison());
-            if (isOp(",") || isOp(";")) i++;
-            else break;
-          }
-        expect(")");
-        return { k: "call", name: t.v, args };
+        return { k: "ref", area: areaOf(t.sheet ?? this.sheet, t.cells) };
+      case "name":
+        return this.call(t.v);
+      case "op": {
+        if (t.v !== "(") throw new Unsupported(t.v);
+        this.deeper();
+        const inner = this.binary(0);
+        this.expect(")");
+        return inner;
       }
-      case "op":
-        if (t.v === "(") {
-          const inner = comparison();
-          expect(")");
-          return inner;
-        }
-        throw new Unsupported(formula);
     }
-  };
-  const postfix = (): Node => {
-    let a = primary();
-    for (; isOp("%"); i++) a = { k: "pct", a };
-    return a;
-  };
-  const unary = (): Node => {
-    const sign = isOp("-") ? "-" : isOp("+") ? "+" : null;
-    if (sign === null) return postfix();
-    i++;
-    return sign === "-" ? { k: "neg", a: unary() } : unary();
-  };
-  const power = binary(["^"], unary);
-  const term = binary(["*", "/"], power);
-  const additive = binary(["+", "-"], term);
-  const concat = binary(["&"], additive);
-  const comparison = binary(["=", "<>", "<", ">", "<=", ">="], concat);
-  const node = comparison();
-  if (i !== ts.length) throw new Unsupported(formula);
-  return node;
+  }
+
+  /** A function's call, or TRUE / FALSE without parentheses. */
+  private call(name: string): Node {
+    if (!this.isOp("(")) {
+      if (name === "TRUE" || name === "FALSE")
+        return { k: "bool", v: name === "TRUE" };
+      throw new Unsupported(name);
+    }
+    this.i++;
+    this.deeper();
+    const args: Node[] = [];
+    if (!this.isOp(")"))
+      for (;;) {
+        args.push(this.binary(0));
+        if (this.isOp(",") || this.isOp(";")) this.i++;
+        else break;
+      }
+    this.expect(")");
+    return { k: "call", name, args };
+  }
+}
+
+/** Nesting deeper than this (a crafted formula) is not worked out: it would exhaust the stack. */
+const MAX_DEPTH = 400;
+
+/** How deep a formula nests, counted without recursion (a chain "A1+A1+…" nests as deep as it is long). */
+function depthOf(root: Node): number {
+  let deepest = 0;
+  const stack: [Node, number][] = [[root, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, d] = top;
+    deepest = Math.max(deepest, d);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of childrenOf(node)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
+function childrenOf(node: Node): readonly Node[] {
+  switch (node.k) {
+    case "neg":
+    case "pct":
+      return [node.a];
+    case "bin":
+      return [node.a, node.b];
+    case "call":
+      return node.args;
+    default:
+      return [];
+  }
 }
 
 /** Every area a formula reads. */
@@ -537,6 +608,7 @@ function formulasOf(grid: Grid): FormulaCell[] {
       if (cell?.f === undefined) return;
       try {
         const node = parse(cell.f, grid.name);
+        if (depthOf(node) > MAX_DEPTH) throw new Unsupported("depth");
         const reads = areasOf(node).map((a) => ({
           ...a,
           sheet: sheetKey(a.sheet),
