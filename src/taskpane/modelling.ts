@@ -132,6 +132,8 @@ export interface ModelField {
   readonly editable: boolean;
   /** The workbook's value when the shown one differs from it. */
   readonly was: string | null;
+  /** What an empty field means ("hela perioden" for a date left open). */
+  readonly placeholder?: string;
 }
 
 export interface ModelLine {
@@ -295,6 +297,7 @@ function linePersons(
           text: valueText(field, v, lang),
           editable: editable.includes(field),
           was: was && w !== v ? shownValue(field, w, lang) : null,
+          ...(isDateField(field) ? { placeholder: OPEN_TEXT[lang] } : {}),
         };
       }),
     };

@@ -158,6 +158,7 @@ function FieldCell({
         size="small"
         className={`${styles.input} ${field.was !== null ? styles.changed : ""}`}
         defaultValue={field.text}
+        placeholder={field.placeholder}
         aria-label={t.model.edit(label, field.name)}
         aria-invalid={error !== null}
         title={
