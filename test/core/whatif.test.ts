@@ -27,6 +27,7 @@ import {
   liveChanges,
   lostScenarios,
   parseInput,
+  planCompute,
   planInputs,
   planScenarioSave,
   readScenarios,
@@ -935,6 +936,46 @@ describe("what-if on the persons of the template's Lönekalkyl", () => {
       72_362_300, 17_314_900, 20_000_000, 10_967_700,
     ]);
     expect(h.budget.total).toBe(120_644_900);
+  }, 120_000);
+
+  test("computed with the changes (the page's download): the file as written, and as LibreOffice works it out, gives the what-if's figures", () => {
+    const bytes = templateAsSaved();
+    const grids = readXlsx(bytes);
+    const model = readWorkbook(grids).workbook;
+    const changes: InputChange[] = [
+      {
+        sheet: "Lönekalkyl",
+        line: key(model, "Hälsofrämjare 3"),
+        field: "grade",
+        value: 100_000_000,
+      },
+      {
+        sheet: "Budget 2026 H2",
+        line: ACT,
+        field: "budget",
+        value: 25_000_000,
+      },
+    ];
+    const figures = (a: Analysis) => ({
+      totals: a.computation.halfYears.map((h) => h.budget.total),
+      findings: a.findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => `${f.code} ${f.sheet ?? ""}!${f.cell ?? ""}`),
+    });
+    const shown = figures(analyze(withInputs(grids, model, changes)));
+    const written = applyPlan(
+      bytes,
+      planCompute(
+        grids,
+        { at: "2026-12-06 10:00", version: "1.0.0", source: "mall.xlsx" },
+        changes,
+      ),
+    );
+    expect(shown).toEqual({ totals: [132_772_100, 116_272_100], findings: [] });
+    expect(figures(analyze(readXlsx(written)))).toEqual(shown);
+    expect(
+      figures(analyze(readXlsx(recalculateWithLibreOffice(written)))),
+    ).toEqual(shown);
   }, 120_000);
 
   test("what a person offers: the columns the sheet has, not a formula; typed text read as a value of its kind", () => {
