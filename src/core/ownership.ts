@@ -180,11 +180,3 @@ const SALARY_CALC_SHAPES = new Set(
 export function isOwnSalaryCalcFormula(formula: string): boolean {
   return SALARY_CALC_SHAPES.has(formulaShape(formula));
 }
-
-/** The rows of `Lönekalkyl` (1-based) that the add-in's SUMIF of a line sums, or null. */
-export function salaryCalcRows(
-  formula: string,
-): { first: number; last: number } | null {
-  const range = /!\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/.exec(formula);
-  return range ? { first: Number(range[1]), last: Number(range[2]) } : null;
-}

@@ -6,7 +6,7 @@ import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
 import { type Ore, divRound, subtract } from "../figures/money";
-import { isOwnSalaryCalcFormula, salaryCalcRows } from "../ownership";
+import { isOwnSalaryCalcFormula } from "../ownership";
 
 type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
 
@@ -71,11 +71,11 @@ function calcBudgetFinding(
   const formula = l.input.formulas.budget ?? "";
   if (!isOwnSalaryCalcFormula(formula))
     return finding("SALARY_CALC_BUDGET", sheet, cell, amounts);
-  const range = salaryCalcRows(formula);
+  const range = /!\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)/.exec(formula);
   const costs = l.salaries ?? [];
   const outside = costs.filter(
     ({ person: p }) =>
-      range !== null && (p.row < range.first || p.row > range.last),
+      range !== null && (p.row < Number(range[1]) || p.row > Number(range[2])),
   );
   if (outside.length > 0)
     return finding("SALARY_CALC_FORMULA_STALE", sheet, cell, {

@@ -432,9 +432,13 @@ function personInputs(
   keysB: PersonKeys,
 ): ComparedInput[] {
   if (!la?.salaries && !lb?.salaries) return [];
+  // A person the workbook's sheet does not hold (figures held to another workbook's) by their row.
   const byKey = (l: ComputedLine | null, keys: PersonKeys) =>
     new Map(
-      (l?.salaries ?? []).map((c) => [keys.get(c.person) ?? "", c.person]),
+      (l?.salaries ?? []).map((c) => [
+        keys.get(c.person) ?? `row ${c.person.row}`,
+        c.person,
+      ]),
     );
   const pa = byKey(la, keysA);
   const pb = byKey(lb, keysB);

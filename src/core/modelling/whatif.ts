@@ -1,7 +1,7 @@
-// What-if (SPEC §4.17): a line's inputs, or a person's in `Lönekalkyl`, changed without touching the
-// workbook. The changes are laid
-// over the grids the workbook was read into, so the whole engine (findings, half-years, years,
-// grants, repayment) runs on them unchanged, and the same changes become a write plan.
+// What-if (SPEC §4.17): a line's inputs, or a person's in `Lönekalkyl`, changed without touching
+// the workbook. The changes are laid over the grids the workbook was read into, with the formulas
+// that follow them worked out again (recalc.ts), so the whole engine (findings, half-years, years,
+// grants, repayment) runs on them unchanged; the same changes become a write plan.
 
 import { type Cell, type Grid, type WorkbookGrids, a1 } from "../reading/grid";
 import {
@@ -149,7 +149,7 @@ export function parseInput(field: ChangeField, text: string): number | null {
   }
 }
 
-/** Öre per shown unit of a field: kronor for money, millionths for percent points and months. */
+/** Model units per shown unit: öre per krona, millionths per percent point or month, 1 for a date. */
 function unitOf(field: ChangeField): number {
   if (isDateField(field)) return 1;
   return field === "monthlyCost" ||

@@ -250,7 +250,7 @@ export function costHeader(halfYear: string): string {
 }
 
 /** The add-in's cost columns (costHeader's), by the half-year each is of. */
-export function costColumnsOf(
+function costColumnsOf(
   header: ReadonlyArray<Cell | undefined>,
 ): { col: number; id: string }[] {
   const out: { col: number; id: string }[] = [];
