@@ -377,7 +377,8 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
         if (!tagEmpty) {
           const text = textUpTo(x, tagEnd, "</t>");
           if (text === null) return -1;
-          b.inline[k] = text;
+          // A second <is> in a cell (a damaged or crafted file) adds its text, as the scanner does.
+          b.inline[k] += text;
         }
         const close = skipSpace(x, tagEnd);
         if (!x.startsWith("</is>", close)) return -1;

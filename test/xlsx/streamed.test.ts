@@ -147,6 +147,15 @@ describe("a sheet read a row at a time gives what the sheet read whole gives", (
     expect(codes.filter((c) => c.endsWith("Halvår 2 2026"))).toEqual([]);
   });
 
+  test("a cell with two inline strings (a damaged or crafted file) reads as their text together either way", () => {
+    const bytes = packageOfSheet(
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Period</t></is></c><c r="B1" t="inlineStr"><is><t>2026 H1</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Post</t></is></c><c r="B2" t="inlineStr"><is><t>Budget</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>L&#246;n</t></is><is><t>Hyra</t></is></c><c r="B3"><v>100</v></c></row></sheetData></worksheet>`,
+    );
+    const { streamed, whole } = bothReadings(bytes);
+    expect(streamed).toEqual(whole);
+    expect(streamed.workbook.halfYears[0]!.lines[0]!.label).toBe("LönHyra");
+  });
+
   test("a cell past Excel's grid is a finding at its sheet either way", () => {
     const bytes = packageOfSheet(
       `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Period</t></is></c><c r="B1" t="inlineStr"><is><t>2026 H1</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Post</t></is></c><c r="B2" t="inlineStr"><is><t>Budget</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>Hyra</t></is></c><c r="B3"><v>100</v></c></row><row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData></worksheet>`,
