@@ -11,7 +11,10 @@ const n = (v: number): Cell => ({ t: "n", v });
 const s = (v: string): Cell => ({ t: "s", v });
 const f = (formula: string): Cell => ({ t: "n", v: 0, f: formula });
 
-/** Inputs in A, keys and amounts in C–F, a formula of each kind in B. */
+/**
+ * Inputs in A, keys and amounts in C–F, a formula of each kind in B: each reads A1 or A3 (the
+ * cells changed), so that each is worked out again.
+ */
 const FORMULAS = [
   "SUM(A1:A8)",
   "A1*A2",
@@ -19,8 +22,8 @@ const FORMULAS = [
   "ROUND(A7,0)",
   'IF(A4="","tom",A4)',
   "A5&A1",
-  'SUMIF(C1:C4,"b",D1:D4)',
-  'SUMIF(D1:D4,">2")',
+  'A1*0+SUMIF(C1:C4,"b",D1:D4)',
+  'A1*0+SUMIF(D1:D4,">2")',
   "VLOOKUP(A1,E1:F3,2,TRUE())",
   "MAX(A1,A3,A7)",
   "MIN(A1:A3)",
@@ -35,6 +38,10 @@ const FORMULAS = [
   "IF(OR(A1>11,A3=2.5),A8+1,0)",
   "ROUND(A1*1.005,2)",
   "SUM(B1:B3)*A3",
+  'A1*0+SUMIF(C1:C4,"?",D1:D4)',
+  'A1*0+SUMIF(C1:C4,"<>b",D1:D4)',
+  'A1*0+SUMIF(D1:D4,"3")',
+  'A1*0+SUMIF(C1:C4,"*",D1:D4)',
 ];
 
 function workbook(a1: number, a3: number): Grid[] {
@@ -98,7 +105,8 @@ test("a changed cell's dependants are what Calc works out, formula by formula; a
   expect(column(worked)).toEqual(calc);
   // Not the values before: the change moved them.
   expect(column(read)).not.toEqual(calc);
-  expect(calc).toContain('SUMIF(C1:C4,"b",D1:D4) = 5');
+  expect(calc).toContain('A1*0+SUMIF(C1:C4,"b",D1:D4) = 5');
+  expect(calc).toContain('A1*0+SUMIF(C1:C4,"?",D1:D4) = 10');
   expect(calc).toContain("A1*A2 = 1.2");
 });
 
@@ -137,4 +145,35 @@ test("a crafted formula (nested 4 000 deep, a chain of 2 700 terms, longer than 
   const row = recalculated(read, grids, [{ sheet: "Blad", row: 0, col: 0 }])
     .sheets[0]!.rows[0]!;
   expect(row.slice(1).map((c) => c?.v)).toEqual([7, 7, 7, 4]);
+});
+
+test("a crafted wildcard criterion over a long text is matched in time proportional to them, and one over 255 characters is #VALUE! as in Excel", () => {
+  const long = "a".repeat(30_000);
+  const pattern = `${"*a".repeat(120)}b`;
+  const read: WorkbookGrids = {
+    sheets: [
+      {
+        name: "Blad",
+        rows: [
+          [n(1), s(long), f(`A1*0+SUMIF(B1:B2,"${pattern}",A1:A2)`)],
+          [
+            n(2),
+            s(`${long}b`),
+            f(`A1*0+SUMIF(B1:B2,"${"x".repeat(256)}",A1:A2)`),
+          ],
+        ],
+      },
+    ],
+  };
+  const rows = [
+    [n(5), ...read.sheets[0]!.rows[0]!.slice(1)],
+    read.sheets[0]!.rows[1]!,
+  ];
+  const out = recalculated(read, { sheets: [{ name: "Blad", rows }] }, [
+    { sheet: "Blad", row: 0, col: 0 },
+  ]).sheets[0]!.rows;
+  expect([out[0]![2], out[1]![2]]).toEqual([
+    { t: "n", v: 2, f: `A1*0+SUMIF(B1:B2,"${pattern}",A1:A2)` },
+    { t: "e", v: "#VALUE!", f: `A1*0+SUMIF(B1:B2,"${"x".repeat(256)}",A1:A2)` },
+  ]);
 });

@@ -518,6 +518,8 @@ class Evaluator {
     if (!target) throw new Unsupported("SUMIF");
     const wanted = this.scalar(criterion);
     if (isFailure(wanted)) return wanted;
+    // Excel takes a criterion of at most 255 characters.
+    if (typeof wanted === "string" && wanted.length > 255) return VALUE;
     const test = criterionTest(wanted);
     const keys = this.values(range.area);
     const height = range.area.r2 - range.area.r1 + 1;
@@ -560,36 +562,92 @@ class Evaluator {
   }
 }
 
-/** SUMIF's criterion: a value to equal (text without regard to case), or "<>x", ">0", "<=5". */
+/**
+ * SUMIF's criterion, as Excel reads it: a value to equal, or text with an operator ("<>x", ">0",
+ * "<=5"); text is matched without regard to case, with `*` and `?` as wildcards (`~` escapes them).
+ */
 function criterionTest(wanted: Value): (v: Value) => boolean {
-  if (typeof wanted === "string") {
-    const m = /^(<=|>=|<>|<|>|=)(.*)$/.exec(wanted);
-    if (m) {
-      const n = Number(m[2]);
-      const rhs: Value = m[2] !== "" && Number.isFinite(n) ? n : m[2]!;
-      return (v) => {
-        if (v === null && m[1] !== "<>") return false;
-        const c = compare(v, rhs);
-        switch (m[1]) {
-          case "<=":
-            return c <= 0;
-          case ">=":
-            return c >= 0;
-          case "<>":
-            return c !== 0;
-          case "<":
-            return c < 0;
-          case ">":
-            return c > 0;
-          default:
-            return c === 0;
-        }
-      };
-    }
-  }
   if (wanted === null) return (v) => v === null || v === "";
-  return (v) =>
-    v !== null && typeof v === typeof wanted && compare(v, wanted) === 0;
+  if (typeof wanted !== "string")
+    return (v) =>
+      v !== null && typeof v === typeof wanted && compare(v, wanted) === 0;
+  const m = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(wanted)!;
+  const op = m[1] ?? "=";
+  const rest = m[2]!;
+  const n = rest.trim() === "" ? NaN : Number(rest);
+  if (
+    Number.isFinite(n) ||
+    op === "<" ||
+    op === ">" ||
+    op === "<=" ||
+    op === ">="
+  ) {
+    const rhs: Value = Number.isFinite(n) ? n : rest;
+    return (v) => {
+      // A number is compared with numbers only, text with text.
+      if (v === null || typeof v !== typeof rhs) return op === "<>";
+      const c = compare(v, rhs);
+      return op === "="
+        ? c === 0
+        : op === "<>"
+          ? c !== 0
+          : op === "<"
+            ? c < 0
+            : op === ">"
+              ? c > 0
+              : op === "<="
+                ? c <= 0
+                : c >= 0;
+    };
+  }
+  const like = wildcard(rest);
+  const equal = (v: Value) =>
+    rest === ""
+      ? v === null || v === ""
+      : typeof v === "string" && like.test(v);
+  return op === "<>" ? (v) => !equal(v) : equal;
+}
+
+/**
+ * Excel's wildcards: `*` any text, `?` one character, `~` the next character as it is; without
+ * regard to case. Matched in time proportional to the text times the pattern, whatever they hold.
+ */
+function wildcard(text: string): { test: (v: string) => boolean } {
+  const parts: ("*" | "?" | { ch: string })[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "~" && i + 1 < text.length)
+      parts.push({ ch: text[++i]!.toLowerCase() });
+    else if (ch === "*" || ch === "?") parts.push(ch);
+    else parts.push({ ch: ch.toLowerCase() });
+  }
+  return {
+    test(value: string) {
+      const v = value.toLowerCase();
+      let p = 0;
+      let i = 0;
+      let star = -1;
+      let from = 0;
+      while (i < v.length) {
+        const part = parts[p];
+        if (
+          part === "?" ||
+          (part !== undefined && part !== "*" && part.ch === v[i])
+        ) {
+          p++;
+          i++;
+        } else if (part === "*") {
+          star = p++;
+          from = i;
+        } else if (star >= 0) {
+          p = star + 1;
+          i = ++from;
+        } else return false;
+      }
+      while (parts[p] === "*") p++;
+      return p === parts.length;
+    },
+  };
 }
 
 /** A formula cell of a sheet, parsed, with the areas it reads. */
