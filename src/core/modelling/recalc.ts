@@ -347,6 +347,24 @@ function compare(a: Value, b: Value): number {
   return Number(a) - Number(b);
 }
 
+/** Whether a comparison holds for the order of its two sides (compare's sign). */
+function holds(op: string, c: number): boolean {
+  switch (op) {
+    case "=":
+      return c === 0;
+    case "<>":
+      return c !== 0;
+    case "<":
+      return c < 0;
+    case ">":
+      return c > 0;
+    case "<=":
+      return c <= 0;
+    default:
+      return c >= 0;
+  }
+}
+
 /** ROUND as Excel does it: half away from zero, on the decimal the cell shows. */
 function round(x: number, digits: number): number {
   const f = 10 ** Math.trunc(digits);
@@ -409,18 +427,7 @@ class Evaluator {
       return isFailure(x) ? x : isFailure(y) ? y : x + y;
     }
     if (["=", "<>", "<", ">", "<=", ">="].includes(op)) {
-      const c = compare(a, b);
-      return op === "="
-        ? c === 0
-        : op === "<>"
-          ? c !== 0
-          : op === "<"
-            ? c < 0
-            : op === ">"
-              ? c > 0
-              : op === "<="
-                ? c <= 0
-                : c >= 0;
+      return holds(op, compare(a, b));
     }
     const x = toNumber(a);
     const y = toNumber(b);
@@ -586,18 +593,7 @@ function criterionTest(wanted: Value): (v: Value) => boolean {
     return (v) => {
       // A number is compared with numbers only, text with text.
       if (v === null || typeof v !== typeof rhs) return op === "<>";
-      const c = compare(v, rhs);
-      return op === "="
-        ? c === 0
-        : op === "<>"
-          ? c !== 0
-          : op === "<"
-            ? c < 0
-            : op === ">"
-              ? c > 0
-              : op === "<="
-                ? c <= 0
-                : c >= 0;
+      return holds(op, compare(v, rhs));
     };
   }
   const like = wildcard(rest);
