@@ -1344,6 +1344,7 @@ describe("the pane in Excel mode", () => {
       sideways: false,
       broken: [],
     });
+    expect(await seriousViolations(page)).toEqual([]);
     await line.screenshot({ path: join(SCREENSHOTS, "pane-320-persons.png") });
     await page.getByRole("button", { name: "Skriv in i arbetsboken" }).click();
     const dialog = page.getByRole("alertdialog", {
