@@ -16,7 +16,7 @@ import {
   type ChangeField,
   type InputChange,
   type InputWrite,
-  type LineInput,
+  type ComputedLine,
   PERSON_FIELDS,
   editablePersonFields,
   isDateField,
@@ -153,6 +153,9 @@ export interface ModelPerson {
   readonly key: string;
   readonly label: string;
   readonly fields: readonly ModelField[];
+  /** The person's cost in the half-year ("–" when it cannot be costed), and the workbook's when it differs. */
+  readonly cost: string;
+  readonly costWas: string | null;
 }
 
 export interface ModelHalfYear {
@@ -236,7 +239,9 @@ export function modelView(
             was && was.effectiveBudget !== l.effectiveBudget
               ? money(was.effectiveBudget)
               : null,
-          persons: l.salaries ? linePersons(l.input, shown, base, lang) : [],
+          persons: l.salaries
+            ? linePersons(l, was?.salaries ?? [], shown, base, lang)
+            : [],
         };
       });
       return {
@@ -266,7 +271,8 @@ export function modelView(
  * (editable where it is no formula) and the workbook's value beside each that differs (`base`).
  */
 function linePersons(
-  line: LineInput,
+  line: ComputedLine,
+  costsBefore: readonly PersonCost[],
   shown: Analysis,
   base: Analysis,
   lang: Lang,
@@ -277,15 +283,23 @@ function linePersons(
   const before = base.workbook.salaries
     ? personKeys(base.workbook.salaries)
     : new Map<string, Person>();
-  const persons = personsOfLine(line, personsByPost(salaries)) ?? [];
+  const persons = personsOfLine(line.input, personsByPost(salaries)) ?? [];
+  const costOf = (costs: readonly PersonCost[], p: Person | undefined) =>
+    costs.find((c) => c.person === p)?.cost ?? null;
+  const money = (ore: Ore | null) =>
+    ore === null ? "–" : formatKronor(ore, lang);
   return persons.map((p): ModelPerson => {
     const key = keys.get(p) ?? "";
     const was = before.get(key);
     const editable = editablePersonFields(salaries, p);
+    const cost = costOf(line.salaries ?? [], p);
+    const costWas = was ? costOf(costsBefore, was) : cost;
     return {
       sheet: salaries.sheet,
       key,
       label: p.name || p.post,
+      cost: money(cost),
+      costWas: costWas !== cost ? money(costWas) : null,
       fields: PERSON_FIELDS.filter(
         (f) => personColumn(salaries, f) !== undefined,
       ).map((field): ModelField => {

@@ -1338,6 +1338,17 @@ describe("the pane in Excel mode", () => {
     await grade.press("Enter");
     await line.getByText("I arbetsboken: " + typeset("598 802 kr")).waitFor();
     await expect(line.textContent()).resolves.toContain(typeset("644 204 kr"));
+    // The changed field is marked as the figures are (it was not: the mark lost to the field's own).
+    const background = (name: string) =>
+      line
+        .getByRole("textbox", { name: `Tjänstgöringsgrad för ${name}` })
+        .evaluate((el) => getComputedStyle(el.parentElement!).backgroundColor);
+    expect(await background("Person B")).not.toBe(await background("Person A"));
+    await expect(
+      line.getByRole("listitem", { name: "Person B" }).textContent(),
+    ).resolves.toContain(
+      `Person B${typeset("181 606 kr")}I arbetsboken: ${typeset("136 204 kr")}`,
+    );
     // At the pane's narrowest, the persons' fields wrap under their names: nothing sideways.
     await page.setViewportSize({ width: 320, height: 1000 });
     await expect(layoutFaults(page)).resolves.toEqual({

@@ -402,6 +402,12 @@ test("a line costed in Lönekalkyl lists its persons to change; the confirmation
   expect(line.persons.every((p) => p.fields.every((f) => f.editable))).toBe(
     true,
   );
+  // Each person's cost in the half-year, the changed one beside the workbook's.
+  expect(line.persons.map((p) => [p.cost, p.costWas])).toEqual([
+    [typeset("280 337 kr"), null],
+    [typeset("272 092 kr"), null],
+    [typeset("115 721 kr"), typeset("171 194 kr")],
+  ]);
   const { writes } = planInputs(grids, base.workbook, changes);
   expect(
     inputsSummary(writes, [], "sv", t, { undoable: true, lifted: [] }).lines,

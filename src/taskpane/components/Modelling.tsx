@@ -8,6 +8,7 @@ import {
   Select,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
@@ -49,6 +50,8 @@ const useStyles = makeStyles({
     "& td, & thead th": { whiteSpace: "nowrap" },
   },
   input: { width: "7.5em", textAlign: "right" },
+  // A date's field shows what empty means ("hela perioden") in full.
+  wide: { width: "9em" },
   // Each line a block of its own: its name and budget on one row, its inputs under them,
   // wrapping at the pane's width (320 px) rather than scrolling sideways.
   lines: {
@@ -156,7 +159,11 @@ function FieldCell({
       <Input
         key={field.text}
         size="small"
-        className={`${styles.input} ${field.was !== null ? styles.changed : ""}`}
+        className={mergeClasses(
+          styles.input,
+          field.placeholder !== undefined && styles.wide,
+          field.was !== null && styles.changed,
+        )}
         defaultValue={field.text}
         placeholder={field.placeholder}
         aria-label={t.model.edit(label, field.name)}
@@ -339,7 +346,10 @@ function PersonFields({
     <ul className={styles.persons} aria-label={`${t.model.persons}: ${line}`}>
       {persons.map((p) => (
         <li key={p.key} className={styles.person} aria-label={p.label}>
-          <Text className={styles.label}>{p.label}</Text>
+          <div className={styles.lineHead}>
+            <Text className={styles.label}>{p.label}</Text>
+            <Figure value={p.cost} was={p.costWas} t={t} />
+          </div>
           <div className={styles.fields}>
             {p.fields.map((f) => (
               <div key={f.field} className={styles.field}>
