@@ -17,6 +17,7 @@ import {
   type InputChange,
   type InputWrite,
   type ComputedLine,
+  type SalarySheet,
   PERSON_FIELDS,
   editablePersonFields,
   isDateField,
@@ -203,6 +204,7 @@ export function modelView(
   const baseHalfYears = new Map(
     base.computation.halfYears.map((h) => [h.source.sheet, h]),
   );
+  const staff = salaryStaff(shown, base);
   return {
     halfYears: shown.computation.halfYears.map((h) => {
       const before = baseHalfYears.get(h.source.sheet);
@@ -239,9 +241,10 @@ export function modelView(
             was && was.effectiveBudget !== l.effectiveBudget
               ? money(was.effectiveBudget)
               : null,
-          persons: l.salaries
-            ? linePersons(l, was?.salaries ?? [], shown, base, lang)
-            : [],
+          persons:
+            l.salaries && staff
+              ? linePersons(l, was?.salaries ?? [], staff, lang)
+              : [],
         };
       });
       return {
@@ -266,6 +269,28 @@ export function modelView(
   };
 }
 
+/** `Lönekalkyl` as shown, its persons by key and by Post, and the workbook's by key. */
+interface SalaryStaff {
+  readonly salaries: SalarySheet;
+  readonly keys: ReadonlyMap<Person, string>;
+  readonly before: ReadonlyMap<string, Person>;
+  readonly byPost: ReadonlyMap<string, readonly Person[]>;
+}
+
+/** Made once for the view (every line costed in Lönekalkyl looks its persons up in it). */
+function salaryStaff(shown: Analysis, base: Analysis): SalaryStaff | null {
+  const salaries = shown.workbook.salaries;
+  if (!salaries) return null;
+  return {
+    salaries,
+    keys: keysOfPersons(salaries),
+    before: base.workbook.salaries
+      ? personKeys(base.workbook.salaries)
+      : new Map(),
+    byPost: personsByPost(salaries),
+  };
+}
+
 /**
  * The persons of a line costed in Lönekalkyl, as `shown` has them, with each input the sheet has
  * (editable where it is no formula) and the workbook's value beside each that differs (`base`).
@@ -273,17 +298,10 @@ export function modelView(
 function linePersons(
   line: ComputedLine,
   costsBefore: readonly PersonCost[],
-  shown: Analysis,
-  base: Analysis,
+  { salaries, keys, before, byPost }: SalaryStaff,
   lang: Lang,
 ): ModelPerson[] {
-  const salaries = shown.workbook.salaries;
-  if (!salaries) return [];
-  const keys = keysOfPersons(salaries);
-  const before = base.workbook.salaries
-    ? personKeys(base.workbook.salaries)
-    : new Map<string, Person>();
-  const persons = personsOfLine(line.input, personsByPost(salaries)) ?? [];
+  const persons = personsOfLine(line.input, byPost) ?? [];
   const costOf = (costs: readonly PersonCost[], p: Person | undefined) =>
     costs.find((c) => c.person === p)?.cost ?? null;
   const money = (ore: Ore | null) =>

@@ -283,10 +283,7 @@ function areasOf(node: Node, out: Area[] = []): Area[] {
 }
 
 /** The cells of the workbook as the recalculation goes, by normalised sheet name. */
-type Sheets = Map<
-  string,
-  { name: string; rows: (readonly (Cell | undefined)[] | undefined)[] }
->;
+type Sheets = Map<string, (readonly (Cell | undefined)[] | undefined)[]>;
 
 const VALUE: Failure = { error: "#VALUE!" };
 const DIV0: Failure = { error: "#DIV/0!" };
@@ -376,7 +373,7 @@ class Evaluator {
   constructor(private readonly sheets: Sheets) {}
 
   cell(sheet: string, r: number, c: number): Cell | undefined {
-    return this.sheets.get(sheetKey(sheet))?.rows[r]?.[c];
+    return this.sheets.get(sheetKey(sheet))?.[r]?.[c];
   }
 
   /**
@@ -385,7 +382,7 @@ class Evaluator {
    */
   values(area: Area): Value[] {
     const out: Value[] = [];
-    const rows = this.sheets.get(sheetKey(area.sheet))?.rows;
+    const rows = this.sheets.get(sheetKey(area.sheet));
     for (let c = area.c1; c <= area.c2; c++)
       for (let r = area.r1; r <= area.r2; r++)
         out.push(cellValue(rows?.[r]?.[c]));
@@ -827,16 +824,13 @@ export function recalculated(
   );
   if (order.length === 0) return grids;
   const sheets: Sheets = new Map(
-    grids.sheets.map((g) => [
-      sheetKey(g.name),
-      { name: g.name, rows: [...g.rows] },
-    ]),
+    grids.sheets.map((g) => [sheetKey(g.name), [...g.rows]]),
   );
   const evaluator = new Evaluator(sheets);
   const copied = new Set<string>();
   for (const f of order) {
-    const sheet = sheets.get(f.sheet)!;
-    const before = sheet.rows[f.row]?.[f.col];
+    const rows = sheets.get(f.sheet)!;
+    const before = rows[f.row]?.[f.col];
     if (before === undefined) continue;
     let value: Value;
     try {
@@ -848,19 +842,16 @@ export function recalculated(
     }
     const row = `${f.sheet}\u0000${f.row}`;
     if (!copied.has(row)) {
-      sheet.rows[f.row] = [...(sheet.rows[f.row] ?? [])];
+      rows[f.row] = [...(rows[f.row] ?? [])];
       copied.add(row);
     }
-    (sheet.rows[f.row] as (Cell | undefined)[])[f.col] = withValue(
-      before,
-      value,
-    );
+    (rows[f.row] as (Cell | undefined)[])[f.col] = withValue(before, value);
   }
   const touched = new Set([...copied].map((k) => k.split("\u0000")[0]));
   return {
     sheets: grids.sheets.map((g) => {
       const key = sheetKey(g.name);
-      return touched.has(key) ? { ...g, rows: sheets.get(key)!.rows } : g;
+      return touched.has(key) ? { ...g, rows: sheets.get(key)! } : g;
     }),
   };
 }
