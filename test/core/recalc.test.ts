@@ -42,6 +42,8 @@ const FORMULAS = [
   'A1*0+SUMIF(C1:C4,"<>b",D1:D4)',
   'A1*0+SUMIF(D1:D4,"3")',
   'A1*0+SUMIF(C1:C4,"*",D1:D4)',
+  // A function what-if does not know: its value is the one the file holds (Calc's #NAME?).
+  "FOOBAR(A1)",
 ];
 
 function workbook(a1: number, a3: number): Grid[] {
@@ -108,6 +110,8 @@ test("a changed cell's dependants are what Calc works out, formula by formula; a
   expect(calc).toContain('A1*0+SUMIF(C1:C4,"b",D1:D4) = 5');
   expect(calc).toContain('A1*0+SUMIF(C1:C4,"?",D1:D4) = 10');
   expect(calc).toContain("A1*A2 = 1.2");
+  expect(calc).toContain("FOOBAR(A1) = #NAME?");
+  expect(calc).toContain("B15+A1 = #VALUE!");
 });
 
 test("a crafted formula (nested 4 000 deep, a chain of 2 700 terms, longer than Excel allows) keeps its value and stops nothing", () => {
