@@ -61,6 +61,11 @@ export interface LineInput {
   readonly row: number;
   readonly category: Category;
   readonly label: string;
+  /**
+   * The label as its cell holds it, where that is not `label` (a space around it, a character not
+   * seen): a SUMIF with the cell as its criterion matches that text, not the label.
+   */
+  readonly labelAsTyped?: string;
   /** Service percentage in millionths of a percent point (275 % = 275 000 000). */
   readonly servicePercentMicro: number | null;
   /** Months in millionths (6 = 6 000 000). */

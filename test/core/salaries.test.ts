@@ -423,6 +423,108 @@ describe("Lönekalkyl", () => {
     ).toEqual([sumIf, sumIf]);
   });
 
+  // A typed % over the persons' said nothing: the budget was costed on 275 % while the tables and
+  // the memo showed 300 % beside it (or 200 % where the line's SUMIF missed a person).
+  test("a % typed beside the persons is a warning at it, the figures show the persons' 275 %, and compute keeps what was typed", async () => {
+    const sheets = withGradeColumn(salaryWorkbook(), "Hälsofrämjare", pct(3));
+    const { a, json } = await check(sheets);
+    await expectPlainBudgets(a);
+    const percent = json.findings.filter((f) => f.cell === "C4");
+    expect(percent.map((f) => [f.code, f.sheet])).toEqual([
+      ["SALARY_CALC_PERCENT", "Budget 2026 H1"],
+      ["SALARY_CALC_PERCENT", "Budget 2026 H2"],
+    ]);
+    expect(percent[0]!.message).toBe(
+      "Tjänstgöringsgraden 300 % stämmer inte med personerna på posten i Lönekalkyl, 275 % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.",
+    );
+    expect(json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual([
+      275, 275,
+    ]);
+    expect(json.periodLines[0]!.lines[0]).toMatchObject({
+      label: "Hälsofrämjare",
+      servicePercent: 275,
+      weighted: false,
+    });
+    const { computeBytes } = await import("../helpers/compute");
+    const computed = readXlsx(computeBytes(await buildXlsx(sheets)));
+    expect(
+      computed.sheets
+        .filter((s) => s.name.startsWith("Budget"))
+        .map((s) => s.rows[3]![2]?.v),
+    ).toEqual([3, 3]);
+  });
+
+  test.each([
+    // A space after the Post, as typed or pasted: Excel's SUMIF does not count the person.
+    [
+      "Hälsofrämjare ",
+      "Hälsofrämjare",
+      'rad 6 i Lönekalkyl (Person C), vars post inte är skriven exakt som här ("Hälsofrämjare " mot "Hälsofrämjare"; ett mellanslag eller ett osynligt tecken före eller efter texten skiljer dem)',
+    ],
+    // A character not seen (a zero-width space pasted from the web) before the label's text.
+    [
+      "Hälsofrämjare",
+      "\u200bHälsofrämjare",
+      'rad 4, 5, 6 i Lönekalkyl (Person A, Person B, Person C), vars post inte är skriven exakt som här ("Hälsofrämjare" mot "Hälsofrämjare"; ett mellanslag eller ett osynligt tecken före eller efter texten skiljer dem)',
+    ],
+    [
+      "Hälsofrämjare.",
+      "Hälsofrämjare",
+      'rad 6 i Lönekalkyl (Person C), vars post inte är skriven exakt som här ("Hälsofrämjare." mot "Hälsofrämjare"; mellanslag eller skiljetecken skiljer dem)',
+    ],
+    [
+      "Hälsofrämjare",
+      "1.1 Hälsofrämjare",
+      'rad 4, 5, 6 i Lönekalkyl (Person A, Person B, Person C), vars post inte är skriven exakt som här ("Hälsofrämjare" mot "1.1 Hälsofrämjare")',
+    ],
+  ])(
+    "a Post %j the line %j counts only as the engine matches it: said as the cause, and compute writes the figures the SUMIF cannot give",
+    async (post, label, said) => {
+      const sumIf = (col: string) =>
+        `SUMIF('Lönekalkyl'!$A$4:$A$6,B4,'Lönekalkyl'!$${col}$4:$${col}$6)`;
+      const base = salaryWorkbook({
+        budget: { formula: sumIf("I"), result: 388_530 },
+      });
+      const sheets = withGradeColumn(
+        base.map((s) =>
+          s.name === "Lönekalkyl"
+            ? {
+                ...s,
+                rows: s.rows.map((row, i) =>
+                  i === 5 ? [post, ...row.slice(1)] : row,
+                ),
+              }
+            : s,
+        ),
+        label,
+        { formula: sumIf("E"), result: 1.75 },
+      );
+      const { a, json } = await check(sheets);
+      const apart = json.findings.filter((f) => f.cell === "D4");
+      expect(apart.map((f) => f.code)).toEqual([
+        "SALARY_POST_SPELLED_APART",
+        "SALARY_POST_SPELLED_APART",
+      ]);
+      expect(apart[0]!.message).toBe(
+        typeset(
+          `Formeln ger 388 530 kr, men personerna på posten i Lönekalkyl kostar 598 802 kr: formeln räknar inte med ${said}. 598 802 kr används. Skriv posten i Lönekalkyl exakt som här, så räknar formeln med personen; annars skriver Beräkna beloppet i stället för formeln.`,
+        ),
+      );
+      expect(a.computation.halfYears[0]!.budget.direct / 100).toBe(698_802);
+      expect(json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual([
+        275, 275,
+      ]);
+      // The SUMIF cannot count Person C: compute writes the figures, the % with the budget.
+      const { computeBytes } = await import("../helpers/compute");
+      const computed = readXlsx(computeBytes(await buildXlsx(sheets)));
+      const h1 = computed.sheets.find((s) => s.name === "Budget 2026 H1")!;
+      expect(h1.rows[3]![2]).toMatchObject({ t: "n", v: 2.75 });
+      expect(h1.rows[3]![2]?.f).toBeUndefined();
+      expect(h1.rows[3]![3]).toMatchObject({ t: "n", v: 598_802 });
+      expect(h1.rows[3]![3]?.f).toBeUndefined();
+    },
+  );
+
   // A person's negative salary made a negative cost: the line's budget fell, and the only word was
   // that it "is outside 15 000–120 000 kr: an annual or hourly wage?".
   test.each([kr(-32000), 0])(

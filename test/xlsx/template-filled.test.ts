@@ -456,3 +456,56 @@ test("a person in a row without the cost formula (a row inserted among the perso
     ),
   ).toEqual([]);
 }, 120_000);
+
+// A space after a Post is unseen in Excel, and its SUMIF then misses the person: the workbook showed
+// 200 % and a budget without them, the check counted them, and the warning blamed a cost typed by
+// hand; compute then wrote the budget as a figure beside the 200 % SUMIF, and said nothing more.
+test("a Post typed with a space after it: the spreadsheet's SUMIF misses the person, which is said as the cause; computed and worked out again, the figures are the persons' and nothing is said", () => {
+  const plan = template2026();
+  // Lönekalkyl's third person, Hälsofrämjare 3 (row 6, 0-based 5), on "Hälsofrämjare ".
+  const [book] = recalculateAllWithLibreOffice([
+    createWorkbook(
+      typedIn(plan, (sheet, row, col) =>
+        sheet === "Lönekalkyl" && row === 5 && col === 0
+          ? { kind: "text", value: "Hälsofrämjare " }
+          : undefined,
+      ),
+    ),
+  ]);
+  const r = checkBytes(book!, "mall.xlsx");
+  const said = (x: typeof r) =>
+    x.findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => `${f.severity} ${f.code} ${f.sheet ?? ""}!${f.cell ?? ""}`);
+  expect(said(r)).toEqual([
+    "warning SALARY_POST_SPELLED_APART Budget 2026 H2!F5",
+    "warning SALARY_POST_SPELLED_APART Budget 2027 H1!F5",
+  ]);
+  expect(r.findings.find((f) => f.cell === "F5")!.message).toContain(
+    'formeln räknar inte med rad 6 i Lönekalkyl (Hälsofrämjare 3), vars post inte är skriven exakt som här ("Hälsofrämjare " mot "Hälsofrämjare"; ett mellanslag',
+  );
+  // The person is counted, and the line's % is the persons' (Calc's SUMIF gave 200 %).
+  const clean = checkBytes(
+    recalculateAllWithLibreOffice([createWorkbook(plan)])[0]!,
+    "mall.xlsx",
+  );
+  const line = (x: typeof r) =>
+    x.periods.map((h) => {
+      const l = h.lines.find((l) => l.label === "Hälsofrämjare")!;
+      return [l.servicePercent, l.budget];
+    });
+  expect(line(r)).toEqual(line(clean));
+  expect(line(r)[0]![0]).toBe(275);
+  const [computed] = recalculateAllWithLibreOffice([computeBytes(book!)]);
+  const again = checkBytes(computed!, "mall.xlsx");
+  expect(said(again)).toEqual([]);
+  expect(line(again)).toEqual(line(clean));
+  expect(again.periods.map((h) => h.budget.total)).toEqual(
+    clean.periods.map((h) => h.budget.total),
+  );
+  // What was typed is kept: the Post with its space.
+  expect(
+    readXlsx(computed!).sheets.find((g) => g.name === "Lönekalkyl")!
+      .rows[5]![0],
+  ).toMatchObject({ t: "s", v: "Hälsofrämjare " });
+}, 120_000);

@@ -260,7 +260,9 @@ function lineJson(computed: ComputedLine): LineJson {
     category: l.category,
     label: l.label,
     servicePercent:
-      l.servicePercentMicro === null ? null : l.servicePercentMicro / 1_000_000,
+      computed.servicePercentMicro === null
+        ? null
+        : computed.servicePercentMicro / 1_000_000,
     months: l.monthsMicro === null ? null : l.monthsMicro / 1_000_000,
     monthlyCost: krOrNull(l.monthlyCost),
     impliedMonthlyCost: krOrNull(computed.impliedMonthlyCost),

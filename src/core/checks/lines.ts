@@ -7,6 +7,8 @@ import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
 import { type Ore, divRound, subtract } from "../figures/money";
 import { isOwnSalaryCalcFormula } from "../ownership";
+import { countedBySumIf } from "../reading/salaries";
+import { normalizeKey, withoutUnseen } from "../reading/values";
 
 type At = (line: LineInput, key: Parameters<typeof cellOf>[2]) => string | null;
 
@@ -43,14 +45,31 @@ function salaryCalcChecks(
   if (pct !== null && months !== null && monthlyCost !== null) {
     const own = salaryBudget(pct, months, monthlyCost);
     if (own !== derived)
-      out.push(
+      return [
+        ...out,
         finding("SALARY_CALC_MISMATCH", sheet, at(line, "monthlyCost"), {
           label: line.label,
           enteredOre: own,
           computedOre: derived,
         }),
-      );
+      ];
   }
+  // A % typed beside the persons (and no monthly cost said to differ): the budget is costed on
+  // them, and the tables show theirs. A typed 0 is said where it is read.
+  const persons = l.servicePercentMicro;
+  if (
+    pct !== null &&
+    pct > 0 &&
+    persons !== null &&
+    persons !== pct &&
+    !isOwnSalaryCalcFormula(line.formulas.servicePercent ?? "")
+  )
+    out.push(
+      finding("SALARY_CALC_PERCENT", sheet, at(line, "servicePercent"), {
+        percent: pct / 1_000_000,
+        persons: persons / 1_000_000,
+      }),
+    );
   return out;
 }
 
@@ -82,6 +101,12 @@ function calcBudgetFinding(
       ...amounts,
       ...namedPersons(outside),
     });
+  const apart = spelledApart(l.input, costs);
+  if (apart !== null)
+    return finding("SALARY_POST_SPELLED_APART", sheet, cell, {
+      ...amounts,
+      ...apart,
+    });
   // Inside the range, a row inserted without its cost formula counts as 0.
   const bare = costs.filter((c) => c.person.costsMissing?.includes(halfYear));
   return bare.length > 0
@@ -90,6 +115,40 @@ function calcBudgetFinding(
         ...namedPersons(bare),
       })
     : finding("SALARY_CALC_COSTS_DIFFER", sheet, cell, amounts);
+}
+
+/**
+ * The persons the line's SUMIF does not count though the engine does: their Post is not the
+ * label's text as Excel matches it (a space after it, "Samordnare/utveckling" for "Samordnare
+ * utveckling", the label "1.1 Hälsofrämjare"). Null when it counts them all.
+ */
+function spelledApart(
+  line: ComputedLine["input"],
+  costs: NonNullable<ComputedLine["salaries"]>,
+): {
+  rows: string;
+  names: string;
+  post: string;
+  label: string;
+  difference: "around" | "inside" | "other";
+} | null {
+  const apart = costs.filter((c) => !countedBySumIf(line, c.person));
+  const first = apart[0]?.person;
+  if (first === undefined) return null;
+  const label = line.labelAsTyped ?? line.label;
+  const post = first.postAsTyped ?? first.post;
+  const same = (f: (s: string) => string) =>
+    f(post).toLowerCase() === f(label).toLowerCase();
+  return {
+    ...namedPersons(apart),
+    post,
+    label,
+    difference: same((s) => withoutUnseen(s).trim())
+      ? "around"
+      : same(normalizeKey)
+        ? "inside"
+        : "other",
+  };
 }
 
 /** The persons' rows and names as a message names them: the first ten (of thousands, "…"). */

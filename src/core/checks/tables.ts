@@ -59,10 +59,9 @@ function percentsDiffer(granted: readonly ComputedHalfYear[]): boolean {
     granted.some((h) =>
       h.lines.some(
         (l, i) =>
-          l.input.servicePercentMicro !== null &&
-          first.lines[i]?.input.servicePercentMicro !== null &&
-          l.input.servicePercentMicro !==
-            first.lines[i]?.input.servicePercentMicro,
+          l.servicePercentMicro !== null &&
+          first.lines[i]?.servicePercentMicro !== null &&
+          l.servicePercentMicro !== first.lines[i]?.servicePercentMicro,
       ),
     )
   );
@@ -114,7 +113,7 @@ function weighted(
 ): Finding[] {
   if (!l.weighted || l.servicePercentMicro === null) return [];
   const percents = l.at.flatMap((at) => {
-    const p = lineAt(at)?.input.servicePercentMicro;
+    const p = lineAt(at)?.servicePercentMicro;
     return p === null || p === undefined ? [] : [p];
   });
   const first = l.at[0]!;

@@ -149,6 +149,16 @@ function grantYears(grants: readonly Grant[]): GrantYear[] {
   return out;
 }
 
+/** The persons' grades added up (a SUMIF of them), or null when one has none that reads. */
+export function gradesTogether(costs: readonly PersonCost[]): number | null {
+  let sum = 0;
+  for (const { person } of costs) {
+    if (!person.gradeMicro) return null;
+    sum += person.gradeMicro;
+  }
+  return costs.length > 0 ? sum : null;
+}
+
 function computeHalfYear(
   source: HalfYearSheet,
   agreement: Agreement,
@@ -196,6 +206,9 @@ function computeHalfYear(
       effectiveBudget,
       derivedBudget: b.derived,
       impliedMonthlyCost: b.implied,
+      servicePercentMicro: persons
+        ? (gradesTogether(persons) ?? input.servicePercentMicro)
+        : input.servicePercentMicro,
       overheadShare: input.category === "overhead" ? ZERO : shares[k++]!,
       effectiveVariance:
         actual === null ? null : subtract(effectiveBudget, actual),

@@ -14,6 +14,12 @@ export interface ComputedLine {
   readonly effectiveBudget: Ore;
   readonly derivedBudget: Ore | null;
   readonly impliedMonthlyCost: Ore | null;
+  /**
+   * The service % the figures show (millionths of a point): on a line costed in `Lönekalkyl`, its
+   * persons' grades together, as the template's SUMIF gives them and as its budget is costed;
+   * else the cell's.
+   */
+  readonly servicePercentMicro: number | null;
   /** This line's share of the half-year's overhead (0 for overhead lines). */
   readonly overheadShare: Ore;
   readonly effectiveVariance: Ore | null;

@@ -105,6 +105,11 @@ export interface Person {
   readonly row: number;
   /** The half-year line the person belongs to, as written. */
   readonly post: string;
+  /**
+   * The Post as its cell holds it, where that is not `post` (a space around it, a character not
+   * seen): a line's SUMIF matches the cell as it is, and does not count the person then.
+   */
+  readonly postAsTyped?: string;
   readonly name: string;
   readonly birthYear: number | null;
   /**

@@ -252,7 +252,7 @@ export function periodTable(
             sheet,
             row: l.input.row,
             h,
-            percentMicro: l.input.servicePercentMicro,
+            percentMicro: l.servicePercentMicro,
             monthsMicro: l.input.monthsMicro,
             amount: l.effectiveBudget,
           },

@@ -608,6 +608,20 @@ export const FINDINGS = {
       `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: row ${f.rows} of Lönekalkyl (${f.names}) has no cost, as a row inserted without the cost formula. ${f.computed} is used; Compute writes the cost formula there.`,
     "warning",
   ),
+  SALARY_POST_SPELLED_APART: t<
+    PersonsNotCounted & {
+      readonly post: string;
+      readonly label: string;
+      /** "around": a space or unseen character before or after; "inside": spaces or punctuation. */
+      readonly difference: "around" | "inside" | "other";
+    }
+  >(
+    (f) =>
+      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: formeln räknar inte med rad ${f.rows} i Lönekalkyl (${f.names}), vars post inte är skriven exakt som här ("${f.post}" mot "${f.label}"${f.difference === "around" ? "; ett mellanslag eller ett osynligt tecken före eller efter texten skiljer dem" : f.difference === "inside" ? "; mellanslag eller skiljetecken skiljer dem" : ""}). ${f.computed} används. Skriv posten i Lönekalkyl exakt som här, så räknar formeln med personen; annars skriver Beräkna beloppet i stället för formeln.`,
+    (f) =>
+      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count row ${f.rows} of Lönekalkyl (${f.names}), whose post is not written exactly as here ("${f.post}" against "${f.label}"${f.difference === "around" ? "; a space or a character not seen before or after the text sets them apart" : f.difference === "inside" ? "; spaces or punctuation set them apart" : ""}). ${f.computed} is used. Write the post in Lönekalkyl exactly as here, and the formula counts the person; else Compute writes the amount instead of the formula.`,
+    "warning",
+  ),
   SALARY_CALC_COSTS_DIFFER: t<{
     readonly enteredOre: Ore;
     readonly computedOre: Ore;

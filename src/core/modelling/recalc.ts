@@ -601,6 +601,11 @@ function criterionTest(wanted: Value): (v: Value) => boolean {
   return op === "<>" ? (v) => !equal(v) : equal;
 }
 
+/** Whether a SUMIF whose criterion is the text `criterion` counts a cell holding `text`. */
+export function sumIfCounts(criterion: string, text: string): boolean {
+  return criterionTest(criterion)(text);
+}
+
 /**
  * Excel's wildcards: `*` any text, `?` one character, `~` the next character as it is; without
  * regard to case. Matched in time proportional to the text times the pattern, whatever they hold.

@@ -19,6 +19,7 @@ import { isOwnFormula } from "../ownership";
 import { UNIT_NAMES, amountFactor } from "../reading/values";
 import { SheetView, sameAmount } from "./view";
 import type { SalaryRefs } from "./salaries";
+import { countedBySumIf } from "../reading/salaries";
 import {
   type CellStyle,
   type CellWrite,
@@ -287,11 +288,7 @@ function salaryCalcBudget(
   // cost cells as the plan leaves them, a cost a person typed among them: the formula is written
   // where what it gives is the engine's figure, else the figure.
   const matched =
-    f !== null &&
-    costs.every(
-      (c) =>
-        c.person.post.trim().toLowerCase() === input.label.trim().toLowerCase(),
-    );
+    f !== null && costs.every((c) => countedBySumIf(input, c.person));
   const sums = matched
     ? (ref?.sumIf(p.view.original(r, p.columns.label!)) ?? null)
     : null;

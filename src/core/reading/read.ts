@@ -3309,6 +3309,9 @@ class TableReader {
     // 460 bytes a line more (96 MB at 100 000 commented lines).
     const comment = t.comment < 0 ? null : this.comment(row[t.comment]);
     if (comment !== null) line.comment = comment;
+    const typed = row[t.label];
+    if (label && typed?.t === "s" && typed.v !== label)
+      line.labelAsTyped = typed.v;
     // A dash for the actual, or an OH line's rate, is rare: the other lines keep one shape, built
     // without a spread.
     this.lines.push(

@@ -55,6 +55,7 @@ import {
   serviceWord,
 } from "./values";
 import { append } from "../lists";
+import { sumIfCounts } from "../modelling/recalc";
 
 export const SALARY_SHEET = "Lönekalkyl";
 
@@ -683,8 +684,8 @@ function readPerson(
 }
 
 /**
- * A post to fill, or an input that is a formula: rare, so the other persons keep one shape, built
- * without a spread.
+ * A post to fill, an input that is a formula, or a Post typed with spaces around it: rare, so the
+ * other persons keep one shape, built without a spread.
  */
 function withRareParts(
   person: Person,
@@ -692,11 +693,15 @@ function withRareParts(
   cell: (k: SalaryColumn) => Cell | undefined,
 ): Person {
   const formulas = PERSON_INPUTS.filter((k) => cell(k)?.f !== undefined);
-  if (!open && formulas.length === 0) return person;
+  const typed = cell("post");
+  const postAsTyped =
+    typed?.t === "s" && typed.v !== person.post ? typed.v : null;
+  if (!open && formulas.length === 0 && postAsTyped === null) return person;
   return {
     ...person,
     ...(open ? { birthYearOpen: true as const } : {}),
     ...(formulas.length > 0 ? { formulas } : {}),
+    ...(postAsTyped !== null ? { postAsTyped } : {}),
   };
 }
 
@@ -966,6 +971,21 @@ export function personsOfLine(
     if (persons) return persons;
   }
   return undefined;
+}
+
+/**
+ * Whether the line's SUMIF over `Lönekalkyl` (its label's cell the criterion) counts the person, as
+ * Excel matches: the texts as the cells hold them, without regard to case. The engine matches more
+ * (personsOfLine): "Hälsofrämjare " with a space after it, or the label "1.1 Hälsofrämjare".
+ */
+export function countedBySumIf(
+  line: { readonly label: string; readonly labelAsTyped?: string },
+  person: Person,
+): boolean {
+  return sumIfCounts(
+    line.labelAsTyped ?? line.label,
+    person.postAsTyped ?? person.post,
+  );
 }
 
 /** The Posts (normalised) the half-years' lines stand for, as personsOfLine matches them. */
