@@ -3,9 +3,15 @@
 // check then finds no figure that differs from the engine's, for any sensible filling-in.
 
 import fc from "fast-check";
-import { type PlanValue, type WritePlan, planTemplate } from "../../src/core";
+import {
+  type PlanValue,
+  type WritePlan,
+  analyze,
+  planTemplate,
+  toCheckJson,
+} from "../../src/core";
 import { computeBytes } from "../helpers/compute";
-import { readXlsx } from "../../src/xlsx/read";
+import { readXlsx, withSheets } from "../../src/xlsx/read";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes } from "../helpers/check";
@@ -359,8 +365,11 @@ test("a person's cost typed by hand over the template's formula: the line's SUMI
       .filter((x) => x.severity !== "info")
       .map((x) => `${x.severity} ${x.code} ${x.sheet ?? ""}!${x.cell ?? ""}`),
   ).toEqual(["warning SALARY_CALC_COSTS_DIFFER Budget 2026 H2!F5"]);
+  // The person whose cell it is, named with both figures: 34 000 kr × 6 × (1 + 31,42 % + 6 %).
   expect(r.findings.find((x) => x.cell === "F5")!.message).toContain(
-    "en kostnad skriven för hand",
+    typeset(
+      "kostnaden på rad 4 i Lönekalkyl (Hälsofrämjare 1) är 250 000 kr, men uppgifterna ger 280 337 kr (en kostnad skriven för hand",
+    ),
   );
 }, 120_000);
 
@@ -508,4 +517,27 @@ test("a Post typed with a space after it: the spreadsheet's SUMIF misses the per
     readXlsx(computed!).sheets.find((g) => g.name === "Lönekalkyl")!
       .rows[5]![0],
   ).toMatchObject({ t: "s", v: "Hälsofrämjare " });
+}, 120_000);
+
+test("two persons' costs typed by hand: the first is named with both figures, the other counted, in both languages", () => {
+  const [book] = recalculateAllWithLibreOffice([
+    createWorkbook(
+      typedIn(template2026(), (sheet, row, col) =>
+        sheet === "Lönekalkyl" && (row === 3 || row === 4) && col === 8
+          ? num(250_000)
+          : undefined,
+      ),
+    ),
+  ]);
+  const sv = checkBytes(book!, "mall.xlsx");
+  const en = toCheckJson("mall.xlsx", withSheets(book!, analyze), "en");
+  const at = (r: typeof sv) => r.findings.find((x) => x.cell === "F5")!.message;
+  expect(at(sv)).toContain(
+    typeset(
+      "kostnaden på rad 4 i Lönekalkyl (Hälsofrämjare 1) är 250 000 kr, men uppgifterna ger 280 337 kr, och en person till skiljer sig (en kostnad skriven för hand",
+    ),
+  );
+  expect(at(en)).toContain(
+    "the cost on row 4 of Lönekalkyl (Hälsofrämjare 1) is SEK\u00a0250,000, but the details give SEK\u00a0280,337, and one more person's differs (a cost typed by hand",
+  );
 }, 120_000);

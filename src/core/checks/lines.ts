@@ -114,7 +114,35 @@ function calcBudgetFinding(
         ...amounts,
         ...namedPersons(bare),
       })
-    : finding("SALARY_CALC_COSTS_DIFFER", sheet, cell, amounts);
+    : finding("SALARY_CALC_COSTS_DIFFER", sheet, cell, {
+        ...amounts,
+        ...costCellsDiffering(costs, halfYear),
+      });
+}
+
+/** The first person whose cost cell for the half-year holds another figure than their cost. */
+function costCellsDiffering(
+  costs: NonNullable<ComputedLine["salaries"]>,
+  halfYear: string,
+): {
+  row: number | null;
+  name: string | null;
+  shownOre: Ore | null;
+  ownOre: Ore | null;
+  others: number;
+} {
+  const differ = costs.filter((c) => {
+    const shown = c.person.costsShown?.[halfYear];
+    return shown !== undefined && shown !== c.cost;
+  });
+  const first = differ[0];
+  return {
+    row: first?.person.row ?? null,
+    name: first ? first.person.name || first.person.post : null,
+    shownOre: first?.person.costsShown?.[halfYear] ?? null,
+    ownOre: first?.cost ?? null,
+    others: Math.max(0, differ.length - 1),
+  };
 }
 
 /**

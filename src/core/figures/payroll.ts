@@ -129,6 +129,11 @@ export interface Person {
    * without the cost formula, which the lines' SUMIF counts as 0.
    */
   readonly costsMissing?: readonly string[];
+  /**
+   * What the row's cost cells hold, by half-year ("2026-H1"), where a cell holds a number: the
+   * figures a line's SUMIF adds, to name the person whose cell is not their cost.
+   */
+  readonly costsShown?: Readonly<Record<string, Ore>>;
   /** The inputs (Månadslön, Tjänstgöringsgrad, Från, Till) whose cell is a formula: what-if leaves them. */
   readonly formulas?: readonly PersonInput[];
 }

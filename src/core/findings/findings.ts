@@ -625,11 +625,22 @@ export const FINDINGS = {
   SALARY_CALC_COSTS_DIFFER: t<{
     readonly enteredOre: Ore;
     readonly computedOre: Ore;
+    /** The first person whose cost cell is not their cost, where one is: its row, name, both costs. */
+    readonly row: number | null;
+    readonly name: string | null;
+    readonly shownOre: Ore | null;
+    readonly ownOre: Ore | null;
+    /** How many more persons' cells differ. */
+    readonly others: number;
   }>(
     (f) =>
-      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
+      f.row === ""
+        ? `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`
+        : `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: kostnaden på rad ${f.row} i Lönekalkyl (${f.name}) är ${f.shown}, men uppgifterna ger ${f.own}${f.others === "0" ? "" : f.others === "1" ? ", och en person till skiljer sig" : `, och ${f.others} personer till skiljer sig`} (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
     (f) =>
-      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
+      f.row === ""
+        ? `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`
+        : `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: the cost on row ${f.row} of Lönekalkyl (${f.name}) is ${f.shown}, but the details give ${f.own}${f.others === "0" ? "" : f.others === "1" ? ", and one more person's differs" : `, and ${f.others} more persons' differ`} (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
     "warning",
   ),
   SALARY_CALC_PERCENT: t<{

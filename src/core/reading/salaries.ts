@@ -40,7 +40,7 @@ import {
   onlyBlankFormulas,
 } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
-import type { Ore } from "../figures/money";
+import { type Ore, kronor } from "../figures/money";
 import {
   CONTRIBUTIONS,
   type Person,
@@ -196,7 +196,7 @@ export function readSalarySheet(
       continue;
     }
     append(findings, person.findings);
-    persons.push(withCostsMissing(person.person, row, costColumns));
+    persons.push(withCosts(person.person, row, costColumns));
     for (const u of unread)
       if (!isEmptyCell(row[u.col])) {
         used.add(u.col);
@@ -265,16 +265,29 @@ function costColumnsOf(
   return out;
 }
 
-/** The person with the half-years whose cost cell the row leaves empty, where there are any. */
-function withCostsMissing(
+/**
+ * The person with what the row's cost cells show, and the half-years whose cost cell it leaves
+ * empty, where there are any.
+ */
+function withCosts(
   person: Person,
   row: ReadonlyArray<Cell | undefined>,
   costColumns: readonly { col: number; id: string }[],
 ): Person {
-  // A copy only for such a row (rare): every other person stays as read, nothing made for it.
-  if (!costColumns.some((c) => isEmptyCell(row[c.col]))) return person;
-  const missing = costColumns.filter((c) => isEmptyCell(row[c.col]));
-  return { ...person, costsMissing: missing.map((c) => c.id) };
+  // Nothing made for a sheet without cost columns (a partner's own).
+  if (costColumns.length === 0) return person;
+  const shown: Record<string, Ore> = {};
+  const missing: string[] = [];
+  for (const { col, id } of costColumns) {
+    const cell = row[col];
+    if (isEmptyCell(cell)) missing.push(id);
+    else if (cell?.t === "n") shown[id] = kronor(cell.v);
+  }
+  return {
+    ...person,
+    costsShown: shown,
+    ...(missing.length > 0 ? { costsMissing: missing } : {}),
+  };
 }
 
 /** A row that is no person: nothing typed, or the headers or a heading over a block of them. */
