@@ -65,17 +65,39 @@ function doubleOf(value: string | undefined): number {
   return value !== undefined && isRadixLiteral(value) ? NaN : Number(value);
 }
 
+/**
+ * An OpenDocument reference, "[.F4]", "[$Lönekalkyl.$A$4:.$A$23]" or "[$'Budget 2026 H1'.F5]":
+ * the sheet (quoted where it has to be), the first cell, and the second cell of a range (its sheet,
+ * when repeated, dropped).
+ */
+const ODF_REFERENCE =
+  /\[\$?((?:'(?:[^']|'')*'|[^\].'])*)\.([^\]:]+)(?::\$?(?:'(?:[^']|'')*'|[^\].':])*\.([^\]]+))?\]/g;
+
+/**
+ * An OpenDocument formula ("of:=SUMIF([$Lönekalkyl.$A$4:.$A$23];[.B5];…)") as Excel writes it
+ * ("SUMIF(Lönekalkyl!$A$4:$A$23,B5,…)"), text in quotes as it is: the engine tells its own
+ * formulas by their text, and what-if works them out, as in an .xlsx.
+ */
+export function excelFormula(odf: string): string {
+  return odf
+    .replace(/^[a-z]+:=/, "")
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(
+              ODF_REFERENCE,
+              (_, sheet: string, a: string, b?: string) =>
+                `${sheet ? `${sheet}!` : ""}${a}${b ? `:${b}` : ""}`,
+            )
+            .replaceAll(";", ","),
+    )
+    .join("");
+}
+
 function cellOf(c: PendingCell): Cell | undefined {
-  // ODF formulas are "of:=SUM([.F4:.F6])"; the engine keeps a formula only to tell its own.
-  const f = c.formula
-    ? c.formula
-        .replace(/^of:=/, "")
-        .replace(
-          /\[\$?([^\].]*)\.([^\]:]+)(?::\.([^\]]+))?\]/g,
-          (_, sheet: string, a: string, b?: string) =>
-            `${sheet ? `${sheet.replace(/^\$/, "")}!` : ""}${a}${b ? `:${b}` : ""}`,
-        )
-    : undefined;
+  const f = c.formula ? excelFormula(c.formula) : undefined;
   const withF = (cell: Cell): Cell => (f ? { ...cell, f } : cell);
   const text = c.text.join("\n");
   const logical = f === undefined ? null : LOGICAL.exec(f);
@@ -102,10 +124,14 @@ function cellOf(c: PendingCell): Cell | undefined {
       return withF({ t: "s", v: text });
     default:
       if (text.startsWith("#") && f) return { t: "e", v: text, f };
+      // A formula whose result is empty text ("" of IF(G5="";"";…)) is saved with an empty
+      // paragraph and no value type; one with no paragraph at all was never worked out.
       return text
         ? withF({ t: "s", v: text })
         : f
-          ? { t: "z", v: null, f }
+          ? c.text.length > 0
+            ? { t: "s", v: "", f }
+            : { t: "z", v: null, f }
           : undefined;
   }
 }

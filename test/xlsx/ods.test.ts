@@ -7,9 +7,15 @@ import {
   type Analysis,
   type Cell,
   type Grid,
+  type PlanValue,
+  type WritePlan,
   a1,
   analyze,
+  planTemplate,
 } from "../../src/core";
+import { excelFormula } from "../../src/xlsx/ods";
+import { createWorkbook } from "../../src/xlsx/write";
+import { withDetails } from "../helpers/template";
 import { isDateFormat } from "../../src/core/reading/dates";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import {
@@ -17,7 +23,10 @@ import {
   formulaWorkbook,
   valuesOnly,
 } from "../helpers/arbitraries";
-import { saveAllAsOds } from "../helpers/libreoffice";
+import {
+  recalculateAllWithLibreOffice,
+  saveAllAsOds,
+} from "../helpers/libreoffice";
 import { detailsSheet } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr, xlsxOf } from "../helpers/workbook";
 
@@ -175,4 +184,81 @@ describe("what such a sample found, each agreeing now", () => {
         ).toBeCloseTo(at.value, 9);
     },
   );
+});
+
+// The template filled in and saved by Calc as .ods, its default: every formula of the template was
+// read as text with ";" between its arguments (not the template's own, so its SUMIF short of a
+// person was an error, its OH formula over that line another) and each empty result of
+// Differens as never worked out (16 warnings on a clean workbook).
+test("the template filled in, worked out and saved as .ods by LibreOffice gives the findings and figures of its .xlsx, formulas and all", () => {
+  const plan = withDetails(
+    planTemplate({
+      from: { year: 2026, month: 7 },
+      to: { year: 2027, month: 6 },
+    }),
+    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
+  );
+  const typed = (
+    value: (sheet: string, row: number, col: number) => PlanValue | undefined,
+  ): WritePlan => ({
+    ...plan,
+    creates: plan.creates.map((c) => ({
+      ...c,
+      cells: c.cells.map((cell) => {
+        const v = value(c.sheet, cell.row, cell.col);
+        return v === undefined ? cell : { ...cell, value: v };
+      }),
+    })),
+  });
+  const variants = [
+    plan,
+    // A Post with a space after it: the line's SUMIF misses the person.
+    typed((s, r, c) =>
+      s === "Lönekalkyl" && r === 5 && c === 0
+        ? { kind: "text", value: "Hälsofrämjare " }
+        : undefined,
+    ),
+    // A report: actuals on the first half-year, one line over with its explanation.
+    typed((s, r, c) =>
+      s === "Budget 2026 H2" && r >= 4 && r <= 7 && c === 6
+        ? { kind: "number", value: [700_000, 160_000, 130_000, 95_000][r - 4]! }
+        : s === "Budget 2026 H2" && r === 6 && c === 9
+          ? { kind: "text", value: "Fler aktiviteter än planerat" }
+          : undefined,
+    ),
+  ];
+  const xlsx = recalculateAllWithLibreOffice(
+    variants.map((v) => createWorkbook(v)),
+  );
+  const ods = saveAllAsOds(xlsx);
+  const said = xlsx.map((x, i) => {
+    const fromXlsx = analyze(readXlsx(x));
+    expect(seen(analyze(readXlsx(ods[i]!)))).toEqual(seen(fromXlsx));
+    return fromXlsx.findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => f.code);
+  });
+  // The cases are the ones they say.
+  expect(said).toEqual([
+    [],
+    ["SALARY_POST_SPELLED_APART", "SALARY_POST_SPELLED_APART"],
+    ["OVERSPENT"],
+  ]);
+  // A formula read as Excel writes it: the template's own SUMIF, told as its own.
+  const h2 = readXlsx(ods[0]!).sheets.find((g) => g.name === "Budget 2026 H2")!;
+  expect(h2.rows[4]![5]?.f).toBe(
+    "SUMIF(Lönekalkyl!$A$4:$A$23,B5,Lönekalkyl!$I$4:$I$23)",
+  );
+  expect(h2.rows[4]![7]).toMatchObject({ t: "s", v: "" });
+}, 180_000);
+
+test("an OpenDocument formula reads as Excel writes it: references, sheets quoted or not, ';' between arguments but in text", () => {
+  expect(
+    excelFormula(
+      `of:=IF([.G5]="";"a;b";[$'Budget 2026 H1'.F5]-SUM([$Lönekalkyl.$A$4:.$A$23]))`,
+    ),
+  ).toBe(`IF(G5="","a;b",'Budget 2026 H1'!F5-SUM(Lönekalkyl!$A$4:$A$23))`);
+  expect(
+    excelFormula(`of:=SUM([$'It''s.here'.A1:$'It''s.here'.B2];"x""[.A1]")`),
+  ).toBe(`SUM('It''s.here'!A1:B2,"x""[.A1]")`);
 });
