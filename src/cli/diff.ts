@@ -5,7 +5,7 @@ import {
   type Lang,
   type WorkbookDiff,
   changedLine,
-  diffValueText,
+  diffValuesText,
   diffWorkbooks,
   fieldName,
   movedEffectText,
@@ -44,7 +44,8 @@ export function* diffLines(d: DiffJson, lang: Lang): Generator<string> {
       line && c.field !== "line" && c.field !== "person"
         ? `${line}, ${fieldName(c.field, lang).toLowerCase()}`
         : fieldName(c.field, lang);
-    yield `  ${where.padEnd(20)} ${what}: ${diffValueText(c.field, c.old, lang)} → ${diffValueText(c.field, c.new, lang)}`;
+    const [was, is] = diffValuesText(c, lang);
+    yield `  ${where.padEnd(20)} ${what}: ${was} → ${is}`;
   }
   yield "";
   yield `${t.effects}:`;

@@ -10,7 +10,7 @@ import {
   type WritePlan,
   countFindings,
   changedLine,
-  diffValueText,
+  diffValuesText,
   effectNames,
   fieldName,
   movedEffectText,
@@ -278,8 +278,7 @@ export function diffView(diff: WorkbookDiff, lang: Lang): DiffViewModel {
           c.cell ?? "",
           changedLine(c),
           fieldName(c.field, lang),
-          diffValueText(c.field, c.old, lang),
-          diffValueText(c.field, c.new, lang),
+          ...diffValuesText(c, lang),
         ] as const,
     ),
     effects: movedEffects(diff.effects, lang).map((e) =>

@@ -8,6 +8,7 @@ import {
   type WorkbookDiff,
   analyze,
   diffValueText,
+  diffValuesText,
   diffWorkbooks,
   fieldName,
 } from "../../src/core";
@@ -183,6 +184,56 @@ describe("what such edits found, each named now", () => {
     expect(diffValueText("comment", long, "sv")).toBe(
       `Se bilaga. ${"x".repeat(289)}…`,
     );
+  });
+
+  // A space typed after a Post is what makes the line's SUMIF miss the person: diff listed the
+  // figures it moved and not the change, which read "Hälsofrämjare" on both sides.
+  test("a Post or a label changed only by a space or a character not seen: named, quoted so that it shows", async () => {
+    const post = await diffOf(
+      salaryWorkbook(),
+      salaryChanged(5, 0, "Hälsofrämjare "),
+    );
+    expect(post.changes).toEqual([
+      {
+        sheet: "Lönekalkyl",
+        cell: "A6",
+        line: "Hälsofrämjare",
+        person: "Person C",
+        field: "personPost",
+        old: "Hälsofrämjare",
+        new: "Hälsofrämjare ",
+      },
+    ]);
+    expect(diffValuesText(post.changes[0]!, "sv")).toEqual([
+      '"Hälsofrämjare"',
+      '"Hälsofrämjare "',
+    ]);
+    const label = await diffOf(
+      salaryWorkbook(),
+      salaryWorkbook().map((s) =>
+        s.name !== "Budget 2026 H1"
+          ? s
+          : {
+              ...s,
+              rows: s.rows.map((r, i) =>
+                i === 3 ? [r[0]!, "Hälsofrämjare\u200b", ...r.slice(2)] : r,
+              ),
+            },
+      ),
+    );
+    expect(
+      label.changes.map((c) => [c.sheet, c.cell, c.field, c.old, c.new]),
+    ).toEqual([
+      ["Budget 2026 H1", "B4", "label", "Hälsofrämjare", "Hälsofrämjare\u200b"],
+    ]);
+    expect(diffValuesText(label.changes[0]!, "en")).toEqual([
+      '"Hälsofrämjare"',
+      '"Hälsofrämjare" (a character not seen sets them apart)',
+    ]);
+    // Texts that differ in more are shown as they are.
+    expect(
+      diffValuesText({ field: "label", old: "Lön", new: "Löner" }, "sv"),
+    ).toEqual(["Lön", "Löner"]);
   });
 
   test("an employment rate and a birth year in Lönekalkyl", async () => {

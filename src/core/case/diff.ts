@@ -119,7 +119,7 @@ function diffAgreements(o: Agreement, n: Agreement, out: Change[]): void {
 }
 
 const LINE_FIELDS: readonly [ColumnKey, (l: LineInput) => DiffValue][] = [
-  ["label", (l) => l.label],
+  ["label", (l) => l.labelAsTyped ?? l.label],
   ["category", (l) => l.category],
   ["servicePercent", (l) => micro(l.servicePercentMicro)],
   ["months", (l) => micro(l.monthsMicro)],
@@ -245,7 +245,8 @@ const PERSON_FIELDS: readonly [
   SalaryColumn,
   (p: Person) => DiffValue,
 ][] = [
-  ["personPost", "post", (p) => p.post],
+  // As typed: a space after the Post is what makes the line's SUMIF miss the person.
+  ["personPost", "post", (p) => p.postAsTyped ?? p.post],
   ["personName", "name", (p) => p.name],
   ["birthYear", "birthYear", (p) => p.birthYear],
   ["monthlySalary", "salary", (p) => kr(p.monthlySalary)],
@@ -536,6 +537,28 @@ const FRACTION_FIELDS = new Set([
   "surcharge",
   "personSurcharge",
 ]);
+
+/**
+ * A change's two values as a person reads them. Texts that look alike ("Hälsofrämjare" and
+ * "Hälsofrämjare " with a space after it, or with a character not seen) are quoted, so that the
+ * space is seen, and a character not seen is said.
+ */
+export function diffValuesText(
+  c: Pick<Change, "field" | "old" | "new">,
+  lang: Lang,
+): readonly [string, string] {
+  const a = diffValueText(c.field, c.old, lang);
+  const b = diffValueText(c.field, c.new, lang);
+  if (typeof c.old !== "string" || typeof c.new !== "string") return [a, b];
+  if (a.trim() !== b.trim()) return [a, b];
+  const unseen = a === b ? UNSEEN_APART[lang] : "";
+  return [`"${a}"`, `"${b}"${unseen}`];
+}
+
+const UNSEEN_APART: Record<Lang, string> = {
+  sv: " (ett tecken som inte syns skiljer dem)",
+  en: " (a character not seen sets them apart)",
+};
 
 /**
  * A changed value as a person reads it: "742 500 kr", "275 %", "10 %", "–" for nothing; a text
