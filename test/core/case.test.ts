@@ -513,6 +513,53 @@ describe("cases, wording and lines", () => {
     );
   });
 
+  // The seed's decision on a report of a running agreement approves only the extension. One
+  // workbook that reports 2024 and budgets 2025-H1 of its own agreement (2023-07 – 2025-06) was
+  // asked to approve that agreement again, "i efterhand" at any meeting after July 2023, and to
+  // name who signs it.
+  test("a workbook that reports a year of its agreement and budgets the rest: the report approved and the rest granted, the agreement not approved again", async () => {
+    const sheets = [
+      ...reportWorkbook(),
+      activitySheet("Budget 2025 H1", 3, { budget: () => kr(100_000) }),
+    ];
+    const c = oneCase(
+      [await caseFile("rapport-och-budget.xlsx", sheets)],
+      "2025-04-02",
+    );
+    expect(c.decision.map((d) => d.split(" ").slice(0, 3).join(" "))).toEqual([
+      "Kommunstyrelsen godkänner återrapporteringen",
+      "Kommunstyrelsen beslutar att",
+      "Kommunstyrelsen beviljar Rädda",
+      "Kommunstyrelsen uppmanar Rädda",
+    ]);
+    expect(c.decision[2]).toBe(
+      typeset(
+        "Kommunstyrelsen beviljar Rädda Barnen 330 000 kronor från kommunstyrelsens anslag för projekt och utredningar avseende idéburet offentligt partnerskap (IOP) Jämlik hälsa Lindängen under perioden januari 2025 till och med juni 2025.",
+      ),
+    );
+    expect(c.decisionFindings.map(({ finding: f }) => f.code)).not.toContain(
+      "MEETING_AFTER_AGREEMENT_START",
+    );
+    expect(c.decisionFindings.map(({ finding: f }) => f.code)).not.toContain(
+      "DECISION_WITHOUT_SIGNATORIES",
+    );
+    // The same agreement in a budget of its own beside the report: nothing proposed either.
+    const apart = oneCase([
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+      await caseFile("budget-2025-h1.xlsx", [
+        reportWorkbook()[0]!,
+        activitySheet("Budget 2025 H1", 3, { budget: () => kr(100_000) }),
+      ]),
+    ]);
+    expect(apart.decision).toEqual(c.decision);
+    expect(apart.proposal).toBeNull();
+    // A proposal of its own agreement beside the report is approved as before (the seed's).
+    const seed = await seedCase();
+    expect(seed.decision[2]).toContain(
+      "godkänner förslag till förlängning av avtal",
+    );
+  });
+
   test("Anslag and Undertecknas av are used as written", async () => {
     const keys = [
       ["Avtalstyp", "Nytt avtal"],

@@ -4,7 +4,7 @@
 import type { Analysis } from "../analyze";
 import type { IsoDate } from "../reading/dates";
 import type { Ore } from "../figures/money";
-import { caseDecisionFrom } from "./decision";
+import { agreementRunning, caseDecisionFrom } from "./decision";
 import { meetingChecks } from "./meeting";
 import { decisionDetailChecks } from "./details";
 import type { Finding } from "../findings/findings";
@@ -66,7 +66,7 @@ export interface Case {
     readonly items: readonly { readonly year: number; readonly amount: Ore }[];
     readonly due: IsoDate | null;
   } | null;
-  /** The agreement period proposed, and whether it extends an earlier agreement. */
+  /** The agreement period proposed, and whether it extends an earlier agreement; null when none is (a running agreement budgeted beside its report). */
   readonly proposal: {
     readonly start: IsoDate;
     readonly end: IsoDate;
@@ -354,7 +354,10 @@ export function buildCase(
       meeting,
       parties: partiesOf(agreements),
       repayment: repaymentOf(roled.find((f) => f.role === "report")),
-      proposal: proposalOf(roled.find((f) => f.role === "proposal")),
+      proposal: proposalOf(
+        roled.find((f) => f.role === "proposal"),
+        roled.find((f) => f.role === "report"),
+      ),
       roles: roled.map(({ file, role, why }) =>
         why ? { file, role, why } : { file, role },
       ),
@@ -392,9 +395,14 @@ function repaymentOf(report: RoledFile | undefined): Case["repayment"] {
     : null;
 }
 
-function proposalOf(proposal: RoledFile | undefined): Case["proposal"] {
+/** The agreement proposed; none where it is the one reported on (a running agreement's budget). */
+function proposalOf(
+  proposal: RoledFile | undefined,
+  report: RoledFile | undefined,
+): Case["proposal"] {
   const a = proposal?.analysis.computation.agreement;
-  return a?.start && a.end
+  const reports = report ? [report.analysis.computation] : [];
+  return a?.start && a.end && !agreementRunning(a, reports)
     ? { start: a.start, end: a.end, extension: a.extension }
     : null;
 }

@@ -174,12 +174,31 @@ export function caseDecisionFrom(
     ...reportPoints(reports, parties).map(from(reports[reports.length - 1])),
     ...(granted.length > 0 && a
       ? [
-          ...agreementPoints(a, parties),
+          ...(agreementRunning(a, reports) ? [] : agreementPoints(a, parties)),
           ...grantPoints(a, granted, parties),
           ...reportDuePoints(a, granted, parties),
         ].map(from(budgets[0]))
       : []),
   ];
+}
+
+/**
+ * Whether the agreement budgeted is one the case reports on (the report's own agreement period, as
+ * when one workbook reports a year and budgets the next): it was approved when it began, so the
+ * decision grants its later months without approving it again, as the seed's decision on a report
+ * of a running agreement approves only the extension.
+ */
+export function agreementRunning(
+  a: Agreement,
+  reports: readonly Computation[],
+): boolean {
+  return (
+    a.start !== null &&
+    a.end !== null &&
+    reports.some(
+      (r) => r.agreement.start === a.start && r.agreement.end === a.end,
+    )
+  );
 }
 
 /** The workbooks that report (a half-year with actuals) and those that budget (one without). */

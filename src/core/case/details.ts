@@ -5,14 +5,19 @@
 
 import type { Computation } from "../figures/figures";
 import { finding } from "../findings/findings";
-import { grantedHalfYears, reportDueOf, reportsAndBudgets } from "./decision";
+import {
+  agreementRunning,
+  grantedHalfYears,
+  reportDueOf,
+  reportsAndBudgets,
+} from "./decision";
 import type { DecisionFinding } from "./meeting";
 
 /** Each point of the seed's decision for a proposal that its details leave out. */
 export function decisionDetailChecks(
   computations: readonly Computation[],
 ): DecisionFinding[] {
-  const { budgets } = reportsAndBudgets(computations);
+  const { reports, budgets } = reportsAndBudgets(computations);
   const proposal = budgets[0];
   const granted = grantedHalfYears(budgets);
   const a = proposal?.agreement;
@@ -20,7 +25,11 @@ export function decisionDetailChecks(
   const source = computations.indexOf(proposal);
   const agreements = computations.map((c) => c.agreement);
   const out: DecisionFinding[] = [];
-  if (agreements.every((x) => x.signatories.length === 0))
+  // A running agreement is granted, not signed again.
+  if (
+    !agreementRunning(a, reports) &&
+    agreements.every((x) => x.signatories.length === 0)
+  )
     out.push({
       source,
       finding: finding(

@@ -11,6 +11,7 @@ import {
   reportDueCovers,
   reportDueOf,
   reportedHalfYears,
+  agreementRunning,
   reportsAndBudgets,
 } from "./decision";
 
@@ -36,7 +37,7 @@ export function meetingChecks(
       finding: f,
     })),
     ...repaymentCheck(reports, meeting, at),
-    ...proposalChecks(budgets, computations, meeting, at),
+    ...proposalChecks(budgets, reports, computations, meeting, at),
   ];
 }
 
@@ -80,6 +81,7 @@ function repaymentCheck(
 /** The proposed agreement's start and the report-back it asks for. */
 function proposalChecks(
   budgets: readonly Computation[],
+  reports: readonly Computation[],
   computations: readonly Computation[],
   meeting: IsoDate,
   at: (c: Computation) => number,
@@ -88,7 +90,8 @@ function proposalChecks(
   if (!proposal) return [];
   const a = proposal.agreement;
   const out: DecisionFinding[] = [];
-  if (a.start && a.end && a.start < meeting)
+  // A running agreement (the one reported on) is not approved afterwards: it was, when it began.
+  if (a.start && a.end && a.start < meeting && !agreementRunning(a, reports))
     out.push({
       source: at(proposal),
       finding: finding(
