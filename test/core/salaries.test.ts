@@ -454,6 +454,39 @@ describe("Lönekalkyl", () => {
     ).toEqual([3, 3]);
   });
 
+  // Persons A and B leave at the end of June: 100 % in 2026-H2 is Person C's, theirs in the
+  // half-year, and no mistake; 150 % is neither.
+  test("a % typed as the persons' of the half-year alone is kept and says nothing; one that is neither theirs is a warning", async () => {
+    const typedInH2 = (grade: CellSpec) =>
+      withGradeColumn(salaryWorkbook(), "Hälsofrämjare", null).map((s) =>
+        s.name === "Budget 2026 H2"
+          ? {
+              ...s,
+              rows: s.rows.map((row, i) =>
+                i === 3 ? [row[0]!, row[1]!, grade, row[3]!] : row,
+              ),
+            }
+          : s,
+      );
+    const kept = await check(typedInH2(pct(1)));
+    // Only that the half-years' % differ, as for any line (an information).
+    expect(
+      kept.json.findings.filter((f) => f.cell === "C4").map((f) => f.code),
+    ).toEqual(["SERVICE_PERCENT_WEIGHTED"]);
+    expect(kept.json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual([
+      275, 100,
+    ]);
+    const neither = await check(typedInH2(pct(1.5)));
+    expect(
+      neither.json.findings
+        .filter((f) => f.cell === "C4" && f.severity !== "info")
+        .map((f) => [f.code, f.sheet]),
+    ).toEqual([["SALARY_CALC_PERCENT", "Budget 2026 H2"]]);
+    expect(neither.json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual(
+      [275, 275],
+    );
+  });
+
   test.each([
     // A space after the Post, as typed or pasted: Excel's SUMIF does not count the person.
     [

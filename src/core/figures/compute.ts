@@ -149,14 +149,24 @@ function grantYears(grants: readonly Grant[]): GrantYear[] {
   return out;
 }
 
-/** The persons' grades added up (a SUMIF of them), or null when one has none that reads. */
-export function gradesTogether(costs: readonly PersonCost[]): number | null {
-  let sum = 0;
-  for (const { person } of costs) {
-    if (!person.gradeMicro) return null;
-    sum += person.gradeMicro;
+/**
+ * A line's service % from its persons: their grades added up, as the template's SUMIF does; a %
+ * the line has that is theirs in the half-year alone (a person starting later left out) is kept.
+ * The line's own % where a grade does not read.
+ */
+function personsPercent(
+  costs: readonly PersonCost[],
+  own: number | null,
+): number | null {
+  let all = 0;
+  let active = 0;
+  for (const { person, months } of costs) {
+    if (!person.gradeMicro) return own;
+    all += person.gradeMicro;
+    if (months.length > 0) active += person.gradeMicro;
   }
-  return costs.length > 0 ? sum : null;
+  if (costs.length === 0) return own;
+  return own !== null && own > 0 && (own === all || own === active) ? own : all;
 }
 
 function computeHalfYear(
@@ -207,7 +217,7 @@ function computeHalfYear(
       derivedBudget: b.derived,
       impliedMonthlyCost: b.implied,
       servicePercentMicro: persons
-        ? (gradesTogether(persons) ?? input.servicePercentMicro)
+        ? personsPercent(persons, input.servicePercentMicro)
         : input.servicePercentMicro,
       overheadShare: input.category === "overhead" ? ZERO : shares[k++]!,
       effectiveVariance:
