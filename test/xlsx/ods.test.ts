@@ -11,11 +11,10 @@ import {
   type WritePlan,
   a1,
   analyze,
-  planTemplate,
 } from "../../src/core";
 import { excelFormula } from "../../src/xlsx/ods";
 import { createWorkbook } from "../../src/xlsx/write";
-import { withDetails } from "../helpers/template";
+import { template2026, typedIn } from "../helpers/template";
 import { isDateFormat } from "../../src/core/reading/dates";
 import { WorkbookFileError, readXlsx } from "../../src/xlsx/read";
 import {
@@ -191,25 +190,10 @@ describe("what such a sample found, each agreeing now", () => {
 // person was an error, its OH formula over that line another) and each empty result of
 // Differens as never worked out (16 warnings on a clean workbook).
 test("the template filled in, worked out and saved as .ods by LibreOffice gives the findings and figures of its .xlsx, formulas and all", () => {
-  const plan = withDetails(
-    planTemplate({
-      from: { year: 2026, month: 7 },
-      to: { year: 2027, month: 6 },
-    }),
-    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
-  );
+  const plan = template2026();
   const typed = (
     value: (sheet: string, row: number, col: number) => PlanValue | undefined,
-  ): WritePlan => ({
-    ...plan,
-    creates: plan.creates.map((c) => ({
-      ...c,
-      cells: c.cells.map((cell) => {
-        const v = value(c.sheet, cell.row, cell.col);
-        return v === undefined ? cell : { ...cell, value: v };
-      }),
-    })),
-  });
+  ): WritePlan => typedIn(plan, value);
   const variants = [
     plan,
     // A Post with a space after it: the line's SUMIF misses the person.

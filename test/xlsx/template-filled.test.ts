@@ -17,7 +17,7 @@ import { createWorkbook } from "../../src/xlsx/write";
 import { checkBytes } from "../helpers/check";
 import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
 import { typeset } from "../helpers/seed";
-import { withDetails } from "../helpers/template";
+import { template2026, typedIn, withDetails } from "../helpers/template";
 
 type Month = { year: number; month: number };
 
@@ -195,17 +195,6 @@ test("a template filled in at random, its formulas worked out by the spreadsheet
   });
 }, 300_000);
 
-/** The template of 2026-07 – 2027-06 with the partnership, case and organisation typed in. */
-function template2026(): WritePlan {
-  return withDetails(
-    planTemplate({
-      from: { year: 2026, month: 7 },
-      to: { year: 2027, month: 6 },
-    }),
-    { 0: "Trygga kvarter", 1: "STK-2026-0042", 2: "Föreningen Grannar" },
-  );
-}
-
 /** The template (2026-07 – 2027-06) with a fifth person on Hälsofrämjare typed in `row` (0-based). */
 function withFifthPerson(row: number): WritePlan {
   const plan = template2026();
@@ -282,23 +271,6 @@ test("a person typed below the template's prepared rows: the lines' formulas mis
     r.periods.map((h) => h.budget.total),
   );
 }, 120_000);
-
-/** The plan with the cells `value` gives a value for set to it (their look kept). */
-function typedIn(
-  plan: WritePlan,
-  value: (sheet: string, row: number, col: number) => PlanValue | undefined,
-): WritePlan {
-  return {
-    ...plan,
-    creates: plan.creates.map((c) => ({
-      ...c,
-      cells: c.cells.map((cell) => {
-        const v = value(c.sheet, cell.row, cell.col);
-        return v === undefined ? cell : { ...cell, value: v };
-      }),
-    })),
-  };
-}
 
 test("the person of a post moved to a new post: the line nobody is on says so, a line whose Post is emptied is no line, and the line renamed to the new post is clean", () => {
   const plan = template2026();
