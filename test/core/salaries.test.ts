@@ -8,6 +8,8 @@ import {
   toCheckJson,
 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
+import type { Person } from "../../src/core/figures/payroll";
+import { countedBySumIf } from "../../src/core/reading/salaries";
 import { STAMP } from "../helpers/compute";
 import { SALARY_HEADERS, salaryWorkbook, typeset } from "../helpers/seed";
 import {
@@ -452,6 +454,30 @@ describe("Lönekalkyl", () => {
         .filter((s) => s.name.startsWith("Budget"))
         .map((s) => s.rows[3]![2]?.v),
     ).toEqual([3, 3]);
+  });
+
+  test("a line's SUMIF counts a person as Excel matches the texts: case aside, a space not, a number's text as itself", () => {
+    const person = (post: string, postAsTyped?: string): Person => ({
+      row: 4,
+      post,
+      ...(postAsTyped === undefined ? {} : { postAsTyped }),
+      name: "A",
+      birthYear: 1980,
+      monthlySalary: null,
+      gradeMicro: null,
+      from: null,
+      to: null,
+      surchargePpm: null,
+    });
+    const line = { label: "Hälsofrämjare" };
+    expect(countedBySumIf(line, person("hälsofrämjare"))).toBe(true);
+    expect(
+      countedBySumIf(line, person("Hälsofrämjare", "Hälsofrämjare ")),
+    ).toBe(false);
+    expect(countedBySumIf({ label: "2024" }, person("2024"))).toBe(true);
+    expect(countedBySumIf({ label: "Hälso*" }, person("Hälsofrämjare"))).toBe(
+      true,
+    );
   });
 
   // Persons A and B leave at the end of June: 100 % in 2026-H2 is Person C's, theirs in the

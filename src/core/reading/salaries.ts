@@ -995,9 +995,12 @@ export function countedBySumIf(
   line: { readonly label: string; readonly labelAsTyped?: string },
   person: Person,
 ): boolean {
-  return sumIfCounts(
-    line.labelAsTyped ?? line.label,
-    person.postAsTyped ?? person.post,
+  const criterion = line.labelAsTyped ?? line.label;
+  const post = person.postAsTyped ?? person.post;
+  // The same text is a match whatever it holds ("2024", "<5", "*"); else as SUMIF reads it.
+  return (
+    criterion.toLowerCase() === post.toLowerCase() ||
+    sumIfCounts(criterion, post)
   );
 }
 
