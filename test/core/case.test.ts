@@ -560,6 +560,33 @@ describe("cases, wording and lines", () => {
     );
   });
 
+  // An agreement from March 2027 to February 2028 budgets three half-years: its table said
+  // "2027-01-01 – 2028-06-30" and 18 months beside the decision's "mars 2027 till och med
+  // februari 2028", for a year of costs.
+  test("an agreement that starts and ends inside half-years: the budget table's period and months are the agreement's", async () => {
+    const sheets = [
+      detailsSheet({ start: "2027-03-01", end: "2028-02-29" }),
+      activitySheet("Budget 2027 H1", 2),
+      activitySheet("Budget 2027 H2", 2),
+      activitySheet("Budget 2028 H1", 2),
+    ];
+    const json = toCheckJson(
+      "b.xlsx",
+      analyze(readXlsx(await buildXlsx(sheets))),
+    );
+    expect(json.periodLines[0]).toMatchObject({
+      start: "2027-03-01",
+      end: "2028-02-29",
+      periods: ["2027-H1", "2027-H2", "2028-H1"],
+      overhead: { months: 12 },
+    });
+    // Four months of 2027-H1, six of 2027-H2, two of 2028-H1.
+    expect(json.periodLines[0]!.lines.map((l) => l.months)).toEqual([12, 12]);
+    expect(json.decision[0]).toContain(
+      "för tidsperioden mars 2027 till och med februari 2028",
+    );
+  });
+
   test("Anslag and Undertecknas av are used as written", async () => {
     const keys = [
       ["Avtalstyp", "Nytt avtal"],

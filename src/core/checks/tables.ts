@@ -29,7 +29,7 @@ export function tableChecks(c: Computation): Finding[] {
   }
   const granted = c.halfYears.filter((h) => h.actual === null);
   if (sameLines(granted) && !percentsDiffer(granted)) return out;
-  const table = periodTable(c.halfYears);
+  const table = periodTable(c.halfYears, c.agreement);
   if (table) {
     append(out, partialLines(table.lines, granted));
     const at = linesByRow(granted);

@@ -113,7 +113,7 @@ export function compute(workbook: BudgetWorkbook): Computation {
     yearTable: (index: number) =>
       yearTables(halfYears, [years[index]!], repayment.items)[0]!,
     get periodTables() {
-      const period = periodTable(halfYears);
+      const period = periodTable(halfYears, agreement);
       return period ? [period] : [];
     },
   };

@@ -14,8 +14,26 @@ import type {
 import type { Category } from "../reading/glossary";
 import { type Ore, ZERO, add, divRound, subtract, sum } from "./money";
 import { normalizeKey } from "../reading/values";
+import { type IsoDate, parseIso } from "../reading/dates";
+import type { HalfYear } from "../reading/period";
 
-const SIX_MONTHS = 6_000_000;
+/** The agreement's first and last day, where known. */
+type Span = { readonly start: IsoDate | null; readonly end: IsoDate | null };
+
+/**
+ * The months of the half-year inside the agreement (millionths): 6 where it covers the half-year,
+ * 4 in the half-year of an agreement from March. A month begun counts whole, as the template's
+ * agreements are of whole months.
+ */
+function monthsInside(h: HalfYear, span: Span): number {
+  const from =
+    span.start !== null && span.start > h.start ? span.start : h.start;
+  const to = span.end !== null && span.end < h.end ? span.end : h.end;
+  if (from > to) return 0;
+  const a = parseIso(from);
+  const b = parseIso(to);
+  return ((b.y - a.y) * 12 + b.m - a.m + 1) * 1_000_000;
+}
 
 /**
  * What makes two lines of different half-years, versions or budgets the same line: the category
@@ -232,12 +250,18 @@ export function yearTables(
 interface PeriodFiguresOfLine {
   readonly percentMicro: number | null;
   readonly monthsMicro: number | null;
+  /** The half-year's months inside the agreement: a line's months where it types none. */
+  readonly halfMonthsMicro: number;
   readonly amount: Ore;
 }
 
-/** The budget table of the half-years that are granted (have no actuals); null when there are none. */
+/**
+ * The budget table of the half-years that are granted (have no actuals); null when there are none.
+ * An agreement that starts or ends inside a half-year bounds the table's period and months.
+ */
 export function periodTable(
   halfYears: readonly ComputedHalfYear[],
+  span: Span = { start: null, end: null },
 ): PeriodTable | null {
   const granted = halfYears.filter((h) => h.actual === null);
   if (granted.length === 0) return null;
@@ -254,6 +278,7 @@ export function periodTable(
             h,
             percentMicro: l.servicePercentMicro,
             monthsMicro: l.input.monthsMicro,
+            halfMonthsMicro: monthsInside(h.halfYear, span),
             amount: l.effectiveBudget,
           },
           l.input.category,
@@ -262,7 +287,8 @@ export function periodTable(
   });
   const lines = matched.map((m): PeriodLine => {
     const items = m.parts;
-    const months = (i: PeriodFiguresOfLine) => i.monthsMicro ?? SIX_MONTHS;
+    const months = (i: PeriodFiguresOfLine) =>
+      i.monthsMicro ?? i.halfMonthsMicro;
     const withPercent = items.filter((i) => i.percentMicro !== null);
     const percents = new Set(withPercent.map((i) => i.percentMicro));
     let percent: number | null = null;
@@ -288,13 +314,18 @@ export function periodTable(
     };
   });
   const overhead = sum(granted.map((h) => h.budget.overhead));
+  const first = granted[0]!.halfYear.start;
+  const last = granted[granted.length - 1]!.halfYear.end;
   return {
-    start: granted[0]!.halfYear.start,
-    end: granted[granted.length - 1]!.halfYear.end,
+    start: span.start !== null && span.start > first ? span.start : first,
+    end: span.end !== null && span.end < last ? span.end : last,
     periods: granted.map((h) => h.halfYear.id),
     lines,
     overhead,
-    overheadMonthsMicro: granted.length * SIX_MONTHS,
+    overheadMonthsMicro: granted.reduce(
+      (s, h) => s + monthsInside(h.halfYear, span),
+      0,
+    ),
     overheadAt: granted.map((h) => {
       const oh = h.lines.filter((l) => l.input.category === "overhead");
       return atOf(h, oh.length === 1 ? oh[0]!.input.row : null);
