@@ -8,7 +8,11 @@ import type {
 import { type IsoDate, daysInMonth, parseIso } from "../reading/dates";
 import { type Lang, formatAmount } from "../findings/format";
 import { type Ore, sum } from "../figures/money";
-import { SWEDISH_MONTHS, compareHalfYears } from "../reading/period";
+import {
+  SWEDISH_MONTHS,
+  compareHalfYears,
+  withinAgreement,
+} from "../reading/period";
 import type { Agreement } from "../model";
 
 /** "1 109 649 kronor" */
@@ -297,10 +301,8 @@ function grantPoints(
     // An agreement that is not whole half-years grants its own months, not the half-years'.
     const from = halves[0]!.halfYear.start;
     const to = halves[halves.length - 1]!.halfYear.end;
-    const period = periodText(
-      a.start && a.start > from && a.start <= to ? a.start : from,
-      a.end && a.end < to && a.end >= from ? a.end : to,
-    );
+    const within = withinAgreement(a, from, to);
+    const period = periodText(within.from, within.to);
     return year <= now
       ? `Kommunstyrelsen beviljar ${org} ${kronorText(amount)} från ${source} avseende ${ext ? "förlängningen av idéburet offentligt partnerskapsavtal" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`
       : `Kommunstyrelsen beslutar att i beredningen av kommunfullmäktiges budget år ${year} beakta ${kronorText(amount)} till ${org} avseende ${ext ? "förlängning av idéburet offentligt partnerskap" : "idéburet offentligt partnerskap"} (IOP) ${name} under perioden ${period}.`;

@@ -14,25 +14,23 @@ import type {
 import type { Category } from "../reading/glossary";
 import { type Ore, ZERO, add, divRound, subtract, sum } from "./money";
 import { normalizeKey } from "../reading/values";
-import { type IsoDate, parseIso } from "../reading/dates";
-import type { HalfYear } from "../reading/period";
-
-/** The agreement's first and last day, where known. */
-type Span = { readonly start: IsoDate | null; readonly end: IsoDate | null };
+import { parseIso } from "../reading/dates";
+import {
+  type AgreementSpan,
+  type HalfYear,
+  withinAgreement,
+} from "../reading/period";
 
 /**
  * The months of the half-year inside the agreement (millionths): 6 where it covers the half-year,
  * 4 in the half-year of an agreement from March. A month begun counts whole, as the template's
  * agreements are of whole months.
  */
-function monthsInside(h: HalfYear, span: Span): number {
-  const from =
-    span.start !== null && span.start > h.start ? span.start : h.start;
-  const to = span.end !== null && span.end < h.end ? span.end : h.end;
-  if (from > to) return 0;
+function monthsInside(h: HalfYear, span: AgreementSpan): number {
+  const { from, to } = withinAgreement(span, h.start, h.end);
   const a = parseIso(from);
   const b = parseIso(to);
-  return ((b.y - a.y) * 12 + b.m - a.m + 1) * 1_000_000;
+  return Math.max(0, (b.y - a.y) * 12 + b.m - a.m + 1) * 1_000_000;
 }
 
 /**
@@ -261,13 +259,14 @@ interface PeriodFiguresOfLine {
  */
 export function periodTable(
   halfYears: readonly ComputedHalfYear[],
-  span: Span = { start: null, end: null },
+  span: AgreementSpan = { start: null, end: null },
 ): PeriodTable | null {
   const granted = halfYears.filter((h) => h.actual === null);
   if (granted.length === 0) return null;
   const matched = match<PeriodFiguresOfLine>(granted, (h, add) => {
     const halfYear = h.halfYear.id;
     const sheet = h.source.sheet;
+    const halfMonthsMicro = monthsInside(h.halfYear, span);
     for (const l of h.lines)
       if (l.input.category !== "overhead")
         add(
@@ -278,7 +277,7 @@ export function periodTable(
             h,
             percentMicro: l.servicePercentMicro,
             monthsMicro: l.input.monthsMicro,
-            halfMonthsMicro: monthsInside(h.halfYear, span),
+            halfMonthsMicro,
             amount: l.effectiveBudget,
           },
           l.input.category,
@@ -314,11 +313,14 @@ export function periodTable(
     };
   });
   const overhead = sum(granted.map((h) => h.budget.overhead));
-  const first = granted[0]!.halfYear.start;
-  const last = granted[granted.length - 1]!.halfYear.end;
+  const within = withinAgreement(
+    span,
+    granted[0]!.halfYear.start,
+    granted[granted.length - 1]!.halfYear.end,
+  );
   return {
-    start: span.start !== null && span.start > first ? span.start : first,
-    end: span.end !== null && span.end < last ? span.end : last,
+    start: within.from,
+    end: within.to,
     periods: granted.map((h) => h.halfYear.id),
     lines,
     overhead,

@@ -46,6 +46,28 @@ export function compareHalfYears(a: HalfYear, b: HalfYear): number {
   return a.year - b.year || a.half - b.half;
 }
 
+/** An agreement's first and last day, where known. */
+export interface AgreementSpan {
+  readonly start: IsoDate | null;
+  readonly end: IsoDate | null;
+}
+
+/**
+ * The days `from`–`to` an agreement covers: its start or end where it falls inside them, else
+ * theirs (a half-year of an agreement from March runs from 1 March; one outside it stays whole).
+ */
+export function withinAgreement(
+  span: AgreementSpan,
+  from: IsoDate,
+  to: IsoDate,
+): { readonly from: IsoDate; readonly to: IsoDate } {
+  const { start, end } = span;
+  return {
+    from: start !== null && start > from && start <= to ? start : from,
+    to: end !== null && end < to && end >= from ? end : to,
+  };
+}
+
 /** The half-years from the one holding `start` to the one holding `end`, inclusive. */
 export function halfYearsBetween(start: IsoDate, end: IsoDate): HalfYear[] {
   const out: HalfYear[] = [];
