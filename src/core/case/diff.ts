@@ -23,7 +23,7 @@ import {
 } from "../model";
 import type { Person } from "../figures/payroll";
 import { a1 } from "../reading/grid";
-import { normalizeKey } from "../reading/values";
+import { personKey } from "../reading/salaries";
 import { type Ore, kronor, subtract, toKronor } from "../figures/money";
 import { agreementJson } from "./result";
 import { compareCases } from "./case";
@@ -260,9 +260,6 @@ const PERSON_FIELDS: readonly [
   ],
 ];
 
-const personKey = (p: Person) =>
-  `${normalizeKey(p.post)}\u0000${normalizeKey(p.name)}`;
-
 /**
  * Lönekalkyl's persons (their salaries make the salary lines' budgets): persons matched by Post +
  * name, then what is left by position (a renamed person is a `personName` change); a person added
@@ -276,7 +273,7 @@ function diffSalaries(
   const { pairs, removed, added } = pairBy(
     o?.persons ?? [],
     n?.persons ?? [],
-    personKey,
+    (p) => personKey(p.post, p.name),
   );
   const at = (sheet: SalarySheet, p: Person, column: SalaryColumn) => {
     const col = sheet.columns[column] ?? sheet.columns.name;

@@ -108,7 +108,7 @@ function calcBudgetFinding(
       ...apart,
     });
   // Inside the range, a row inserted without its cost formula counts as 0.
-  const bare = costs.filter((c) => c.person.costsMissing?.includes(halfYear));
+  const bare = costs.filter((c) => c.person.costCells?.[halfYear] === null);
   return bare.length > 0
     ? finding("SALARY_COST_FORMULA_MISSING", sheet, cell, {
         ...amounts,
@@ -131,15 +131,16 @@ function costCellsDiffering(
   ownOre: Ore | null;
   others: number;
 } {
+  const shown = (c: (typeof costs)[number]) => c.person.costCells?.[halfYear];
   const differ = costs.filter((c) => {
-    const shown = c.person.costsShown?.[halfYear];
-    return shown !== undefined && shown !== c.cost;
+    const cell = shown(c);
+    return typeof cell === "number" && cell !== c.cost;
   });
   const first = differ[0];
   return {
     row: first?.person.row ?? null,
     name: first ? first.person.name || first.person.post : null,
-    shownOre: first?.person.costsShown?.[halfYear] ?? null,
+    shownOre: (first && shown(first)) ?? null,
     ownOre: first?.cost ?? null,
     others: Math.max(0, differ.length - 1),
   };

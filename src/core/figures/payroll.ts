@@ -98,7 +98,9 @@ export function ruleRate(rule: ContributionRule): Ppm {
 }
 
 /** The columns of a person's inputs in `Lönekalkyl` that what-if may change. */
-export type PersonInput = "salary" | "grade" | "from" | "to";
+export const PERSON_INPUTS = ["salary", "grade", "from", "to"] as const;
+
+export type PersonInput = (typeof PERSON_INPUTS)[number];
 
 export interface Person {
   /** The sheet's 1-based row. */
@@ -125,15 +127,11 @@ export interface Person {
   /** `Pålägg` of the row; null to use the agreement's. */
   readonly surchargePpm: Ppm | null;
   /**
-   * The half-years whose cost cell ("Kostnad 2026-H1") the row leaves empty: a row inserted
-   * without the cost formula, which the lines' SUMIF counts as 0.
+   * What the row's cost cells ("Kostnad 2026-H1") hold, by half-year, which a line's SUMIF adds:
+   * a number, or null for a cell left empty (a row inserted without the cost formula, counted as
+   * 0); a half-year whose cell holds text is not there. Absent on a sheet without cost columns.
    */
-  readonly costsMissing?: readonly string[];
-  /**
-   * What the row's cost cells hold, by half-year ("2026-H1"), where a cell holds a number: the
-   * figures a line's SUMIF adds, to name the person whose cell is not their cost.
-   */
-  readonly costsShown?: Readonly<Record<string, Ore>>;
+  readonly costCells?: Readonly<Record<string, Ore | null>>;
   /** The inputs (Månadslön, Tjänstgöringsgrad, Från, Till) whose cell is a formula: what-if leaves them. */
   readonly formulas?: readonly PersonInput[];
 }

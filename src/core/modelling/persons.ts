@@ -12,18 +12,13 @@ import {
   type PlanValue,
 } from "../plan/types";
 import { isDateFormat, isoToSerial, serialToIso } from "../reading/dates";
-import { normalizeKey } from "../reading/values";
+import { personKey } from "../reading/salaries";
 import { percentCell, plainNumberStyle } from "./cells";
 
 /** The inputs of a person what-if may change: each is a column of `Lönekalkyl`. */
-export type PersonField = "grade" | "monthlySalary" | "from" | "to";
+export const PERSON_FIELDS = ["grade", "monthlySalary", "from", "to"] as const;
 
-export const PERSON_FIELDS: readonly PersonField[] = [
-  "grade",
-  "monthlySalary",
-  "from",
-  "to",
-];
+export type PersonField = (typeof PERSON_FIELDS)[number];
 
 const COLUMN: Readonly<Record<PersonField, PersonInput>> = {
   grade: "grade",
@@ -48,7 +43,7 @@ export function personKeys(salaries: SalarySheet): Map<string, Person> {
   const keys = new Map<string, Person>();
   const seen = new Map<string, number>();
   for (const p of salaries.persons) {
-    const base = `${normalizeKey(p.post)}\u0000${normalizeKey(p.name)}`;
+    const base = personKey(p.post, p.name);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     keys.set(n === 0 ? base : `${base}\u0000${n}`, p);

@@ -39,6 +39,7 @@ import {
 import type { Person } from "../figures/payroll";
 import type { ComputedLine } from "../figures/figures";
 import { readWorkbook } from "../reading/read";
+import { personKey } from "../reading/salaries";
 import {
   type CellWrite,
   DATE_FORMAT,
@@ -181,7 +182,7 @@ export function readScenarios(grids: WorkbookGrids): Scenario[] {
     if (!s) byName.set(name, (s = { name, saved, inputs: [] }));
     let line: string;
     if (person) {
-      const base = `${normalizeKey(label)}\u0000${normalizeKey(who)}`;
+      const base = personKey(label, who);
       const n = seen.get(`${name}\u0000${base}\u0000${field}`) ?? 0;
       seen.set(`${name}\u0000${base}\u0000${field}`, n + 1);
       line = n === 0 ? base : `${base}\u0000${n}`;

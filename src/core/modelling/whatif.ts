@@ -46,14 +46,14 @@ import { recalculated } from "./recalc";
 import { percentCell, plainNumberStyle } from "./cells";
 
 /** The inputs of a line a person may change: each is a column of the half-year's table. */
-export type InputField = "servicePercent" | "months" | "monthlyCost" | "budget";
-
-export const INPUT_FIELDS: readonly InputField[] = [
+export const INPUT_FIELDS = [
   "servicePercent",
   "months",
   "monthlyCost",
   "budget",
-];
+] as const;
+
+export type InputField = (typeof INPUT_FIELDS)[number];
 
 /** A line's input, or a person's in `Lönekalkyl`. */
 export type ChangeField = InputField | PersonField;

@@ -41,11 +41,7 @@ import {
 } from "./grid";
 import type { Agreement, SalaryColumn, SalarySheet } from "../model";
 import { type Ore, kronor } from "../figures/money";
-import {
-  CONTRIBUTIONS,
-  type Person,
-  type PersonInput,
-} from "../figures/payroll";
+import { CONTRIBUTIONS, PERSON_INPUTS, type Person } from "../figures/payroll";
 import {
   headerUnit,
   normalizeKey,
@@ -131,9 +127,6 @@ function salaryColumnOf(text: string): SalaryColumn | undefined {
     ? "grade"
     : LOOKUP.get(compactKey(text));
 }
-
-/** A person's inputs that what-if may change, where the cell holds no formula. */
-const PERSON_INPUTS: readonly PersonInput[] = ["salary", "grade", "from", "to"];
 
 const REQUIRED: readonly ["birthYear" | "salary" | "grade", string, string][] =
   [
@@ -265,29 +258,20 @@ function costColumnsOf(
   return out;
 }
 
-/**
- * The person with what the row's cost cells show, and the half-years whose cost cell it leaves
- * empty, where there are any.
- */
+/** The person with what the row's cost cells hold (none on a sheet without them). */
 function withCosts(
   person: Person,
   row: ReadonlyArray<Cell | undefined>,
   costColumns: readonly { col: number; id: string }[],
 ): Person {
-  // Nothing made for a sheet without cost columns (a partner's own).
   if (costColumns.length === 0) return person;
-  const shown: Record<string, Ore> = {};
-  const missing: string[] = [];
+  const costCells: Record<string, Ore | null> = {};
   for (const { col, id } of costColumns) {
     const cell = row[col];
-    if (isEmptyCell(cell)) missing.push(id);
-    else if (cell?.t === "n") shown[id] = kronor(cell.v);
+    if (isEmptyCell(cell)) costCells[id] = null;
+    else if (cell?.t === "n") costCells[id] = kronor(cell.v);
   }
-  return {
-    ...person,
-    costsShown: shown,
-    ...(missing.length > 0 ? { costsMissing: missing } : {}),
-  };
+  return { ...person, costCells };
 }
 
 /** A row that is no person: nothing typed, or the headers or a heading over a block of them. */
@@ -984,6 +968,14 @@ export function personsOfLine(
     if (persons) return persons;
   }
   return undefined;
+}
+
+/**
+ * A person by Post and name (normalised): how a version's, a what-if's or a stored scenario's
+ * change finds them.
+ */
+export function personKey(post: string, name: string): string {
+  return `${normalizeKey(post)}\u0000${normalizeKey(name)}`;
 }
 
 /**
