@@ -168,6 +168,9 @@ export type SalaryColumn =
   | "surcharge";
 
 /** `Lönekalkyl` as read: its header and persons. */
+/** The salary calculation's sheet as the template names it; a workbook may name it otherwise. */
+export const SALARY_SHEET = "Lönekalkyl";
+
 export interface SalarySheet {
   readonly sheet: string;
   /** 1-based row of the header. */

@@ -703,6 +703,23 @@ describe("Lönekalkyl", () => {
     expect(codes(both.json)).toEqual(["SURCHARGE_MISSING@Uppgifter!"]);
   });
 
+  // They said "rad 4 i Lönekalkyl" and "rätta Lönekalkyl", a sheet the workbook does not have.
+  test("messages pointing to the persons name the sheet they are read from", async () => {
+    const renamed = salaryWorkbook({ budget: kr(500000) }).map((s) =>
+      s.name === "Lönekalkyl" ? { ...s, name: "Löner 2026" } : s,
+    );
+    const { json } = await check(renamed);
+    const message = (code: string) =>
+      json.findings.find((f) => f.code === code)?.message ?? "";
+    expect(message("SALARY_CALC_BUDGET")).toContain(
+      'så skriver Beräkna lönekalkylens belopp där, eller rätta "Löner 2026".',
+    );
+    expect(message("SURCHARGE_MISSING")).toContain(
+      '(eller per person i "Löner 2026")',
+    );
+    expect(JSON.stringify(json.findings)).not.toMatch(/i Lönekalkyl\b/);
+  });
+
   /** The workbook with Lönekalkyl's headers as given. */
   const headed = (headers: readonly CellSpec[]) => {
     const [details, persons, ...rest] = salaryWorkbook();

@@ -3,7 +3,7 @@
 
 import type { Computation } from "../figures/figures";
 import type { Finding } from "../findings/findings";
-import type { BudgetWorkbook } from "../model";
+import { type BudgetWorkbook, SALARY_SHEET } from "../model";
 import { halfYearChecks } from "./half-years";
 import { actualChecks, budgetChecks, copiedActualsCheck } from "./lines";
 import {
@@ -22,13 +22,14 @@ export function checkFigures(
   c: Computation,
 ): Finding[] {
   const ratePpm = c.agreement.overheadRatePpm;
+  const salarySheet = workbook.salaries?.sheet ?? SALARY_SHEET;
   return [
     ...halfYearChecks(
       workbook,
       c.halfYears.map((h) => h.source),
     ),
     ...c.halfYears.flatMap((h) => [
-      ...budgetChecks(h),
+      ...budgetChecks(h, salarySheet),
       ...overheadBudgetCheck(h, ratePpm),
       ...overheadLabelCheck(h, ratePpm),
       ...copiedActualsCheck(h),

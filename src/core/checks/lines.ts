@@ -17,12 +17,15 @@ const atIn =
   (line, key) =>
     cellOf(h.source, line.row, key);
 
-/** Every line's budget checks, in the sheet's order. */
-export function budgetChecks(h: ComputedHalfYear): Finding[] {
+/** Every line's budget checks, in the sheet's order; `salarySheet` names the persons' sheet. */
+export function budgetChecks(
+  h: ComputedHalfYear,
+  salarySheet: string,
+): Finding[] {
   const at = atIn(h);
   return h.lines.flatMap((l) =>
     l.salaries
-      ? salaryCalcChecks(l, h.source.sheet, at, h.halfYear.id)
+      ? salaryCalcChecks(l, h.source.sheet, at, h.halfYear.id, salarySheet)
       : lineBudgetChecks(l, h.source.sheet, at),
   );
 }
@@ -33,13 +36,17 @@ function salaryCalcChecks(
   sheet: string,
   at: At,
   halfYear: string,
+  salarySheet: string,
 ): Finding[] {
   const { input: line } = l;
   const derived = l.effectiveBudget;
   const out: Finding[] = [];
   if (line.budget !== null && line.budget !== derived)
     out.push(
-      calcBudgetFinding(l, line.budget, sheet, at(line, "budget"), halfYear),
+      calcBudgetFinding(l, line.budget, sheet, at(line, "budget"), {
+        halfYear,
+        salarySheet,
+      }),
     );
   const { servicePercentMicro: pct, monthsMicro: months, monthlyCost } = line;
   if (pct !== null && months !== null && monthlyCost !== null) {
@@ -68,6 +75,7 @@ function salaryCalcChecks(
       finding("SALARY_CALC_PERCENT", sheet, at(line, "servicePercent"), {
         percent: pct / 1_000_000,
         persons: persons / 1_000_000,
+        salarySheet,
       }),
     );
   return out;
@@ -84,9 +92,13 @@ function calcBudgetFinding(
   entered: Ore,
   sheet: string,
   cell: string | null,
-  halfYear: string,
+  { halfYear, salarySheet }: { halfYear: string; salarySheet: string },
 ): Finding {
-  const amounts = { enteredOre: entered, computedOre: l.effectiveBudget };
+  const amounts = {
+    enteredOre: entered,
+    computedOre: l.effectiveBudget,
+    salarySheet,
+  };
   const formula = l.input.formulas.budget ?? "";
   if (!isOwnSalaryCalcFormula(formula))
     return finding("SALARY_CALC_BUDGET", sheet, cell, amounts);

@@ -3,6 +3,7 @@
 import { type Lang, formatKronor, formatNumber } from "./format";
 import { type Ore, ore } from "../figures/money";
 import { withoutUnseen } from "../reading/values";
+import { SALARY_SHEET } from "../model";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -63,7 +64,12 @@ type PersonsNotCounted = {
   readonly computedOre: Ore;
   readonly rows: string;
   readonly names: string;
+  readonly salarySheet: string;
 };
+
+/** The salary sheet as a message names it: the template's name as it is, another in quotes. */
+const salaries = (sheet: string): string =>
+  sheet === SALARY_SHEET ? sheet : `"${sheet}"`;
 
 /** What a message sees: every parameter written out; an amount's "Ore" suffix dropped. */
 type Shown<P> = {
@@ -528,11 +534,14 @@ export const FINDINGS = {
       `The column "${f.header}" is not read: the cost is computed from the column "${f.read}". A new salary or percentage from a date is entered as a row of its own for the person, with its start date in "Från" (and the end date in "Till" on the row before).`,
     "warning",
   ),
-  SALARY_ACTUAL_NOT_READ: t<{ readonly header: string }>(
+  SALARY_ACTUAL_NOT_READ: t<{
+    readonly salarySheet: string;
+    readonly header: string;
+  }>(
     (f) =>
-      `Kolumnen "${f.header}" i Lönekalkyl läses inte: Lönekalkyl ger budgeten, och utfallet redovisas per post på halvårsbladen, under Utfall. Skriv personernas utfall tillsammans på deras post där.`,
+      `Kolumnen "${f.header}" i ${salaries(f.salarySheet)} läses inte: ${salaries(f.salarySheet)} ger budgeten, och utfallet redovisas per post på halvårsbladen, under Utfall. Skriv personernas utfall tillsammans på deras post där.`,
     (f) =>
-      `The column "${f.header}" in Lönekalkyl is not read: Lönekalkyl gives the budget, and the actuals are reported by line on the half-year sheets, under "Utfall" (actual). Enter the persons' actuals together on their line there.`,
+      `The column "${f.header}" in ${salaries(f.salarySheet)} is not read: ${salaries(f.salarySheet)} gives the budget, and the actuals are reported by line on the half-year sheets, under "Utfall" (actual). Enter the persons' actuals together on their line there.`,
     "warning",
   ),
   SALARY_MONTHS_NOT_READ: t<{
@@ -577,35 +586,39 @@ export const FINDINGS = {
       `"${f.name}" has a salary but no post, so the cost is counted on no line. Write the post, as the salary's line is named on the half-year sheets.`,
     "warning",
   ),
-  SALARY_POST_WITHOUT_PERSONS: t<{ readonly post: string }>(
+  SALARY_POST_WITHOUT_PERSONS: t<{
+    readonly salarySheet: string;
+    readonly post: string;
+  }>(
     (f) =>
-      `Posten "${f.post}" har ingen person i Lönekalkyl, så formeln ger 0 % och posten 0 kr. Skriv personerna med posten "${f.post}" i Lönekalkyl, eller töm Post på raden om posten inte ska finnas.`,
+      `Posten "${f.post}" har ingen person i ${salaries(f.salarySheet)}, så formeln ger 0 % och posten 0 kr. Skriv personerna med posten "${f.post}" i ${salaries(f.salarySheet)}, eller töm Post på raden om posten inte ska finnas.`,
     (f) =>
-      `The line "${f.post}" has no person in Lönekalkyl, so the formula gives 0 % and the line 0 kr. Write the persons with the post "${f.post}" in Lönekalkyl, or empty the line's Post if the line is not wanted.`,
+      `The line "${f.post}" has no person in ${salaries(f.salarySheet)}, so the formula gives 0 % and the line 0 kr. Write the persons with the post "${f.post}" in ${salaries(f.salarySheet)}, or empty the line's Post if the line is not wanted.`,
     "error",
   ),
   SALARY_CALC_BUDGET: t<{
+    readonly salarySheet: string;
     readonly enteredOre: Ore;
     readonly computedOre: Ore;
   }>(
     (f) =>
-      `Budgeten ${f.entered} stämmer inte med lönekalkylen, ${f.computed}. ${f.computed} används; töm cellen, så skriver Beräkna lönekalkylens belopp där, eller rätta Lönekalkyl.`,
+      `Budgeten ${f.entered} stämmer inte med lönekalkylen, ${f.computed}. ${f.computed} används; töm cellen, så skriver Beräkna lönekalkylens belopp där, eller rätta ${salaries(f.salarySheet)}.`,
     (f) =>
-      `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell, and Compute writes the salary calculation's amount there, or correct Lönekalkyl.`,
+      `The budget ${f.entered} does not match the salary calculation, ${f.computed}. ${f.computed} is used; clear the cell, and Compute writes the salary calculation's amount there, or correct ${salaries(f.salarySheet)}.`,
     "error",
   ),
   SALARY_CALC_FORMULA_STALE: t<PersonsNotCounted>(
     (f) =>
-      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: formeln räknar inte med rad ${f.rows} i Lönekalkyl (${f.names}), under de andra. ${f.computed} används; Beräkna skriver om formeln och personens kostnad.`,
+      `Formeln ger ${f.entered}, men personerna på posten i ${salaries(f.salarySheet)} kostar ${f.computed}: formeln räknar inte med rad ${f.rows} i ${salaries(f.salarySheet)} (${f.names}), under de andra. ${f.computed} används; Beräkna skriver om formeln och personens kostnad.`,
     (f) =>
-      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count row ${f.rows} of Lönekalkyl (${f.names}), below the others. ${f.computed} is used; Compute rewrites the formula and the person's cost.`,
+      `The formula gives ${f.entered}, but the persons on the post in ${salaries(f.salarySheet)} cost ${f.computed}: it does not count row ${f.rows} of ${salaries(f.salarySheet)} (${f.names}), below the others. ${f.computed} is used; Compute rewrites the formula and the person's cost.`,
     "warning",
   ),
   SALARY_COST_FORMULA_MISSING: t<PersonsNotCounted>(
     (f) =>
-      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: rad ${f.rows} i Lönekalkyl (${f.names}) har ingen kostnad, som en infogad rad utan kostnadsformeln. ${f.computed} används; Beräkna skriver kostnadsformeln där.`,
+      `Formeln ger ${f.entered}, men personerna på posten i ${salaries(f.salarySheet)} kostar ${f.computed}: rad ${f.rows} i ${salaries(f.salarySheet)} (${f.names}) har ingen kostnad, som en infogad rad utan kostnadsformeln. ${f.computed} används; Beräkna skriver kostnadsformeln där.`,
     (f) =>
-      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: row ${f.rows} of Lönekalkyl (${f.names}) has no cost, as a row inserted without the cost formula. ${f.computed} is used; Compute writes the cost formula there.`,
+      `The formula gives ${f.entered}, but the persons on the post in ${salaries(f.salarySheet)} cost ${f.computed}: row ${f.rows} of ${salaries(f.salarySheet)} (${f.names}) has no cost, as a row inserted without the cost formula. ${f.computed} is used; Compute writes the cost formula there.`,
     "warning",
   ),
   SALARY_POST_SPELLED_APART: t<
@@ -617,12 +630,13 @@ export const FINDINGS = {
     }
   >(
     (f) =>
-      `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed}: formeln räknar inte med rad ${f.rows} i Lönekalkyl (${f.names}), vars post inte är skriven exakt som här ("${f.post}" mot "${f.label}"${f.difference === "around" ? "; ett mellanslag eller ett osynligt tecken före eller efter texten skiljer dem" : f.difference === "inside" ? "; mellanslag eller skiljetecken skiljer dem" : ""}). ${f.computed} används. Skriv posten i Lönekalkyl exakt som här, så räknar formeln med personen; annars skriver Beräkna beloppet i stället för formeln.`,
+      `Formeln ger ${f.entered}, men personerna på posten i ${salaries(f.salarySheet)} kostar ${f.computed}: formeln räknar inte med rad ${f.rows} i ${salaries(f.salarySheet)} (${f.names}), vars post inte är skriven exakt som här ("${f.post}" mot "${f.label}"${f.difference === "around" ? "; ett mellanslag eller ett osynligt tecken före eller efter texten skiljer dem" : f.difference === "inside" ? "; mellanslag eller skiljetecken skiljer dem" : ""}). ${f.computed} används. Skriv posten i ${salaries(f.salarySheet)} exakt som här, så räknar formeln med personen; annars skriver Beräkna beloppet i stället för formeln.`,
     (f) =>
-      `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed}: it does not count row ${f.rows} of Lönekalkyl (${f.names}), whose post is not written exactly as here ("${f.post}" against "${f.label}"${f.difference === "around" ? "; a space or a character not seen before or after the text sets them apart" : f.difference === "inside" ? "; spaces or punctuation set them apart" : ""}). ${f.computed} is used. Write the post in Lönekalkyl exactly as here, and the formula counts the person; else Compute writes the amount instead of the formula.`,
+      `The formula gives ${f.entered}, but the persons on the post in ${salaries(f.salarySheet)} cost ${f.computed}: it does not count row ${f.rows} of ${salaries(f.salarySheet)} (${f.names}), whose post is not written exactly as here ("${f.post}" against "${f.label}"${f.difference === "around" ? "; a space or a character not seen before or after the text sets them apart" : f.difference === "inside" ? "; spaces or punctuation set them apart" : ""}). ${f.computed} is used. Write the post in ${salaries(f.salarySheet)} exactly as here, and the formula counts the person; else Compute writes the amount instead of the formula.`,
     "warning",
   ),
   SALARY_CALC_COSTS_DIFFER: t<{
+    readonly salarySheet: string;
     readonly enteredOre: Ore;
     readonly computedOre: Ore;
     /** The first person whose cost cell is not their cost, where one is: its row, name, both costs. */
@@ -635,22 +649,23 @@ export const FINDINGS = {
   }>(
     (f) =>
       f.row === ""
-        ? `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`
-        : `Formeln ger ${f.entered}, men personerna på posten i Lönekalkyl kostar ${f.computed} efter sina uppgifter: kostnaden på rad ${f.row} i Lönekalkyl (${f.name}) är ${f.shown}, men uppgifterna ger ${f.own}${f.others === "0" ? "" : f.others === "1" ? ", och en person till skiljer sig" : `, och ${f.others} personer till skiljer sig`} (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se Lönekalkyl). ${f.computed} används.`,
+        ? `Formeln ger ${f.entered}, men personerna på posten i ${salaries(f.salarySheet)} kostar ${f.computed} efter sina uppgifter: en persons kostnad där är inte den som uppgifterna ger (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se ${salaries(f.salarySheet)}). ${f.computed} används.`
+        : `Formeln ger ${f.entered}, men personerna på posten i ${salaries(f.salarySheet)} kostar ${f.computed} efter sina uppgifter: kostnaden på rad ${f.row} i ${salaries(f.salarySheet)} (${f.name}) är ${f.shown}, men uppgifterna ger ${f.own}${f.others === "0" ? "" : f.others === "1" ? ", och en person till skiljer sig" : `, och ${f.others} personer till skiljer sig`} (en kostnad skriven för hand, eller en uppgift som inte kan läsas, se ${salaries(f.salarySheet)}). ${f.computed} används.`,
     (f) =>
       f.row === ""
-        ? `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: a person's cost there is not what the details give (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`
-        : `The formula gives ${f.entered}, but the persons on the post in Lönekalkyl cost ${f.computed} by their details: the cost on row ${f.row} of Lönekalkyl (${f.name}) is ${f.shown}, but the details give ${f.own}${f.others === "0" ? "" : f.others === "1" ? ", and one more person's differs" : `, and ${f.others} more persons' differ`} (a cost typed by hand, or a detail that cannot be read, see Lönekalkyl). ${f.computed} is used.`,
+        ? `The formula gives ${f.entered}, but the persons on the post in ${salaries(f.salarySheet)} cost ${f.computed} by their details: a person's cost there is not what the details give (a cost typed by hand, or a detail that cannot be read, see ${salaries(f.salarySheet)}). ${f.computed} is used.`
+        : `The formula gives ${f.entered}, but the persons on the post in ${salaries(f.salarySheet)} cost ${f.computed} by their details: the cost on row ${f.row} of ${salaries(f.salarySheet)} (${f.name}) is ${f.shown}, but the details give ${f.own}${f.others === "0" ? "" : f.others === "1" ? ", and one more person's differs" : `, and ${f.others} more persons' differ`} (a cost typed by hand, or a detail that cannot be read, see ${salaries(f.salarySheet)}). ${f.computed} is used.`,
     "warning",
   ),
   SALARY_CALC_PERCENT: t<{
+    readonly salarySheet: string;
     readonly percent: number;
     readonly persons: number;
   }>(
     (f) =>
-      `Tjänstgöringsgraden ${f.percent} % stämmer inte med personerna på posten i Lönekalkyl, ${f.persons} % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.`,
+      `Tjänstgöringsgraden ${f.percent} % stämmer inte med personerna på posten i ${salaries(f.salarySheet)}, ${f.persons} % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.`,
     (f) =>
-      `The service percentage ${f.percent} % does not match the persons on the post in Lönekalkyl, ${f.persons} % together: the budget is computed from them. Empty the cell, and Compute writes their percentage.`,
+      `The service percentage ${f.percent} % does not match the persons on the post in ${salaries(f.salarySheet)}, ${f.persons} % together: the budget is computed from them. Empty the cell, and Compute writes their percentage.`,
     "warning",
   ),
   SALARY_CALC_MISMATCH: t<{
@@ -664,11 +679,11 @@ export const FINDINGS = {
       `The line "${f.label}" has a monthly cost giving ${f.entered} for the half-year, but the salary calculation gives ${f.computed}. The calculation's amount is used; clear the monthly cost or correct it.`,
     "warning",
   ),
-  SURCHARGE_MISSING: t<NoParams>(
-    () =>
-      `Lönekalkylen räknar utan pålägg för tjänstepension, avtalsförsäkringar och andra lönekostnader (0 %). Ange Pålägg i Uppgifter (eller per person i Lönekalkyl), t.ex. 6 %.`,
-    () =>
-      `The salary calculation has no surcharge for occupational pension, agreement insurances and other salary costs (0 %). Enter the surcharge (Pålägg) in Uppgifter (or per person in Lönekalkyl), e.g. 6 %.`,
+  SURCHARGE_MISSING: t<{ readonly salarySheet: string }>(
+    (f) =>
+      `Lönekalkylen räknar utan pålägg för tjänstepension, avtalsförsäkringar och andra lönekostnader (0 %). Ange Pålägg i Uppgifter (eller per person i ${salaries(f.salarySheet)}), t.ex. 6 %.`,
+    (f) =>
+      `The salary calculation has no surcharge for occupational pension, agreement insurances and other salary costs (0 %). Enter the surcharge (Pålägg) in Uppgifter (or per person in ${salaries(f.salarySheet)}), e.g. 6 %.`,
     "info",
   ),
   INVALID_ORG_NUMBER: t<{ readonly text: string }>(
@@ -881,11 +896,14 @@ export const FINDINGS = {
       `"${f.name}" is on rows ${f.rows} at the same time, ${f.percent} % together: a person works at most 100 %. If it is one person, remove a row or give the rows dates of their own (Från, Till); if they are several, give each a name of their own.`,
     "warning",
   ),
-  PERSON_PERCENT_ABOVE_FULL: t<{ readonly percent: number }>(
+  PERSON_PERCENT_ABOVE_FULL: t<{
+    readonly salarySheet: string;
+    readonly percent: number;
+  }>(
     (f) =>
-      `Tjänstgöringsgraden ${f.percent} % är mer än heltid, och Lönekalkyl har en rad per person: en person arbetar högst 100 %. Skriv personens grad, och en rad för var och en om posten har flera.`,
+      `Tjänstgöringsgraden ${f.percent} % är mer än heltid, och ${salaries(f.salarySheet)} har en rad per person: en person arbetar högst 100 %. Skriv personens grad, och en rad för var och en om posten har flera.`,
     (f) =>
-      `The service percentage ${f.percent} % is more than full time, and Lönekalkyl has one row per person: a person works at most 100 %. Enter the person's percentage, and a row for each if the post has several.`,
+      `The service percentage ${f.percent} % is more than full time, and ${salaries(f.salarySheet)} has one row per person: a person works at most 100 %. Enter the person's percentage, and a row for each if the post has several.`,
     "error",
   ),
   PERCENT_FRACTION_SUSPECT: t<{

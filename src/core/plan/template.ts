@@ -11,7 +11,7 @@ import { planHalfYear } from "./halfyear";
 import { dateRef, fractionRef, rateRef } from "./refs";
 import { planRatesSheet } from "./rates";
 import { planSalaries } from "./salaries";
-import { SALARY_SHEET } from "../reading/salaries";
+import { SALARY_SHEET } from "../model";
 import { EXAMPLE_CASE, EXAMPLE_SHEET } from "../ownership";
 import {
   type CellStyle,

@@ -297,12 +297,14 @@ function gradedInSalaries(
       )
         findings[i] = finding("SALARY_POST_WITHOUT_PERSONS", h.sheet, cell, {
           post: line.label,
+          salarySheet: salaries.sheet,
         });
       if (!grades?.length || grades.some((g) => !g)) continue;
       const was = findings[i]!.params["percent"];
       findings[i] = finding("SALARY_CALC_PERCENT", h.sheet, cell, {
         percent: typeof was === "number" ? was : 0,
         persons: grades.reduce<number>((a, g) => a + g!, 0) / 1_000_000,
+        salarySheet: salaries.sheet,
       });
     }
 }

@@ -39,7 +39,12 @@ import {
   isEmptyCell,
   onlyBlankFormulas,
 } from "./grid";
-import type { Agreement, SalaryColumn, SalarySheet } from "../model";
+import {
+  type Agreement,
+  SALARY_SHEET,
+  type SalaryColumn,
+  type SalarySheet,
+} from "../model";
 import { type Ore, kronor } from "../figures/money";
 import { CONTRIBUTIONS, PERSON_INPUTS, type Person } from "../figures/payroll";
 import {
@@ -52,8 +57,6 @@ import {
 } from "./values";
 import { append } from "../lists";
 import { sumIfCounts } from "../modelling/recalc";
-
-export const SALARY_SHEET = "Lönekalkyl";
 
 export function isSalarySheetName(name: string): boolean {
   return compactKey(name) === compactKey(SALARY_SHEET);
@@ -214,6 +217,7 @@ export function readSalarySheet(
         "SURCHARGE_MISSING",
         agreement.sheet,
         agreement.cells.surcharge ?? null,
+        { salarySheet: grid.name },
       ),
     );
   const { row, columns, salaryUnit } = header;
@@ -337,6 +341,7 @@ function unreadColumnFindings(
       u.kind === "actual"
         ? finding("SALARY_ACTUAL_NOT_READ", grid.name, at, {
             header: u.header,
+            salarySheet: grid.name,
           })
         : finding("SALARY_COLUMN_NOT_READ", grid.name, at, {
             header: u.header,
@@ -897,7 +902,10 @@ function readGrade(
   // Over full time is no grade of one person ("150 %" was said to be "not above 0").
   if (points > 100)
     return readFailed(
-      finding("PERSON_PERCENT_ABOVE_FULL", sheet, address, { percent: points }),
+      finding("PERSON_PERCENT_ABOVE_FULL", sheet, address, {
+        percent: points,
+        salarySheet: sheet,
+      }),
     );
   if (!(points > 0 && points <= 100))
     return readFailed(
