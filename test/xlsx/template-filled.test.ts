@@ -386,6 +386,23 @@ test("the template's Summa row sums the actuals once there are any: a partner re
     ).not.toContain("SUM_MISMATCH");
 }, 120_000);
 
+// It read as a budget, "Inga fynd": the half-year's report was the total alone, and counted nothing.
+test("an actual typed on the Summa row alone, over its formula, the lines' left empty: an error at it, the half-year not reported", () => {
+  const totalOnly = typedIn(template2026(), (sheet, row, col) =>
+    sheet === "Budget 2026 H2" && row === 8 && col === 6
+      ? num(1_070_000)
+      : undefined,
+  );
+  const [bytes] = recalculateAllWithLibreOffice([createWorkbook(totalOnly)]);
+  const json = checkBytes(bytes!, "mall.xlsx");
+  expect(
+    json.findings.map((f) => `${f.sheet}!${f.cell} ${f.code}: ${f.message}`),
+  ).toEqual([
+    "Budget 2026 H2!G9 ACTUAL_ONLY_IN_TOTAL: Summaraden har utfallet 1\u202f070\u202f000\u00a0kr, men ingen post har något utfall: 2026-H2 räknas som inte återrapporterat, och summan används inte. Skriv varje posts utfall under Utfall.",
+  ]);
+  expect(json.periods[0]!.actual).toBeNull();
+}, 120_000);
+
 test("compute keeps the prepared rows of a workbook saved uncalculated (their cost formulas without a value) in the lines' ranges", () => {
   const files = unzipSync(createWorkbook(template2026()));
   // Lönekalkyl is the third sheet; its empty rows' formulas lose their values, as a program that

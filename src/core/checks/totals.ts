@@ -86,7 +86,20 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
     const c = carriedIn[column];
     return c !== undefined && sums.some((x) => entered === add(x, c));
   };
-  return checks.flatMap(([column, entered, total, direct]) =>
+  // An actual on the total row alone (the lines' cells left empty): the half-year reads as not
+  // reported, and its figure would count for nothing without a word.
+  const onlyTotal =
+    !actual && t.actual !== null && t.actual !== 0
+      ? [
+          finding(
+            "ACTUAL_ONLY_IN_TOTAL",
+            source.sheet,
+            cellOf(source, t.row, "actual"),
+            { halfYear: h.halfYear.id, actualOre: t.actual },
+          ),
+        ]
+      : [];
+  const mismatches = checks.flatMap(([column, entered, total, direct]) =>
     entered === null ||
     entered === total ||
     entered === direct ||
@@ -104,6 +117,7 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
           }),
         ],
   );
+  return [...mismatches, ...onlyTotal];
 }
 
 /**

@@ -1210,6 +1210,16 @@ export const FINDINGS = {
       `The total ${f.entered} for ${f.halfYear} does not match the computed total ${f.computed} (incl. overhead). Correct the total row (or make it a formula).`,
     "error",
   ),
+  ACTUAL_ONLY_IN_TOTAL: t<{
+    readonly halfYear: string;
+    readonly actualOre: Ore;
+  }>(
+    (f) =>
+      `Summaraden har utfallet ${f.actual}, men ingen post har något utfall: ${f.halfYear} räknas som inte återrapporterat, och summan används inte. Skriv varje posts utfall under Utfall.`,
+    (f) =>
+      `The total row has the actual ${f.actual}, but no line has an actual: ${f.halfYear} counts as not reported, and the total is not used. Enter each line's actual under "Utfall" (actual).`,
+    "error",
+  ),
   SUBTOTAL_MISMATCH: t<{
     readonly enteredOre: Ore;
     readonly computedOre: Ore;
