@@ -1218,6 +1218,27 @@ describe("a dash for an actual", () => {
     expect(codesOf(hyphen)).not.toContain("MISSING_ACTUAL");
   });
 
+  // The actual typed a column off, under Differens over the template's formula: the warning asked
+  // for the actual and said nothing of the figure beside it.
+  test("a figure under Differens beside a missing actual is named; a Differens that is the budget (an actual of 0) is not", async () => {
+    const r = await checkSheets(
+      h1Report((rows) => [
+        ...rows.slice(0, 4),
+        ["Verksamhetskostnader: lokal", 40000, null, 36000],
+        ["Verksamhetskostnader: resor", 20000, null, 20000],
+        ...rows.slice(4),
+      ]),
+    );
+    expect(
+      r.findings
+        .filter((f) => f.code === "MISSING_ACTUAL")
+        .map((f) => `${f.cell} ${f.message}`),
+    ).toEqual([
+      'C5 Posten "Verksamhetskostnader: lokal" saknar utfall fast halvåret är återrapporterat; 0 används. Under Differens, i D5, står 36\u202f000\u00a0kr: är det utfallet? Skriv utfallet här, under Utfall.',
+      'C6 Posten "Verksamhetskostnader: resor" saknar utfall fast halvåret är återrapporterat; 0 används. Fyll i utfallet.',
+    ]);
+  });
+
   test("a half-year whose every actual is a dash is not reported", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
     const r = await checkSheets([

@@ -92,6 +92,26 @@ describe("the finding catalogue", () => {
     },
   );
 
+  // MISSING_ACTUAL's absent figure under Differens printed "står undefined": a null amount
+  // ("varianceOre") was kept under its own name, not the one its message reads ("variance").
+  test.each(FINDING_CODES)(
+    "%s with every parameter absent, as text or as an amount, prints no undefined",
+    (code) => {
+      const names = namesRead(code);
+      for (const params of [
+        Object.fromEntries(names.map((n) => [n, null])),
+        Object.fromEntries(names.map((n) => [`${n}Ore`, null])),
+      ])
+        for (const lang of ["sv", "en"] as const)
+          expect(
+            renderFinding(
+              { severity: "warning", code, sheet: null, cell: null, params },
+              lang,
+            ).message,
+          ).not.toMatch(/undefined|NaN|\[object/);
+    },
+  );
+
   test("row numbers are printed as they are too", () => {
     const { message } = renderFinding(
       {

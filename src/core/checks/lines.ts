@@ -313,11 +313,7 @@ export function actualChecks(
       !input.unreadable.includes("actual") &&
       h.source.columns.actual !== undefined
     )
-      out.push(
-        finding("MISSING_ACTUAL", sheet, at(input, "actual"), {
-          label: input.label,
-        }),
-      );
+      out.push(missingActual(l, h, at));
     if (l.overspent && input.actual !== null)
       out.push(overspent(l, input.actual, agreement, h, at(input, "actual")));
     const variance =
@@ -337,6 +333,24 @@ export function actualChecks(
       );
   }
   return out;
+}
+
+/**
+ * A line of a reported half-year without an actual. A figure under Differens that is not the
+ * budget (its variance with an actual of 0) is named: the actual typed a column off, as it often is.
+ */
+function missingActual(l: ComputedLine, h: ComputedHalfYear, at: At): Finding {
+  const { input } = l;
+  const typed = input.variance;
+  const stray =
+    typed !== null &&
+    typed !== 0 &&
+    typed !== asSheetCounts(h, l.effectiveBudget);
+  return finding("MISSING_ACTUAL", h.source.sheet, at(input, "actual"), {
+    label: input.label,
+    varianceOre: stray ? typed : null,
+    varianceCell: stray ? at(input, "variance") : null,
+  });
 }
 
 const PPM = 1_000_000n;

@@ -114,7 +114,9 @@ export const MAX_EXPLANATION_QUOTED = 300;
 function shown(p: Params, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) {
-    if (v === null || v === undefined) out[k] = "";
+    // An absent amount is the empty text under the name its message reads ("shown", not "shownOre").
+    if (v === null || v === undefined)
+      out[k.endsWith("Ore") ? k.slice(0, -3) : k] = "";
     else if (k.endsWith("Ore") && typeof v === "number")
       out[k.slice(0, -3)] = formatKronor(ore(v), lang);
     else if (typeof v === "number" && VERBATIM.test(k)) out[k] = String(v);
@@ -1085,11 +1087,20 @@ export const FINDINGS = {
       `The line "${f.label}" has no budget amount. Fill in the amount (0 if the line gets no funds).`,
     "warning",
   ),
-  MISSING_ACTUAL: t<{ readonly label: string }>(
+  MISSING_ACTUAL: t<{
+    readonly label: string;
+    /** A figure typed under Differens that no actual explains (the actual typed a column off?), and its cell. */
+    readonly varianceOre: Ore | null;
+    readonly varianceCell: string | null;
+  }>(
     (f) =>
-      `Posten "${f.label}" saknar utfall fast halvåret är återrapporterat; 0 används. Fyll i utfallet.`,
+      f.variance === ""
+        ? `Posten "${f.label}" saknar utfall fast halvåret är återrapporterat; 0 används. Fyll i utfallet.`
+        : `Posten "${f.label}" saknar utfall fast halvåret är återrapporterat; 0 används. Under Differens, i ${f.varianceCell}, står ${f.variance}: är det utfallet? Skriv utfallet här, under Utfall.`,
     (f) =>
-      `The line "${f.label}" has no actual although the half-year is reported; 0 is used. Fill in the actual.`,
+      f.variance === ""
+        ? `The line "${f.label}" has no actual although the half-year is reported; 0 is used. Fill in the actual.`
+        : `The line "${f.label}" has no actual although the half-year is reported; 0 is used. Under "Differens" (variance), in ${f.varianceCell}, it has ${f.variance}: is that the actual? Enter the actual here, under "Utfall" (actual).`,
     "warning",
   ),
   LINE_WITHOUT_LABEL: t<NoParams>(
