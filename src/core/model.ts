@@ -103,6 +103,8 @@ export interface TotalRow {
   readonly budget: Ore | null;
   readonly actual: Ore | null;
   readonly variance: Ore | null;
+  /** The formulas of its amount cells, where it has any (the template's `SUM`s). */
+  readonly formulas?: Readonly<Partial<Record<ColumnKey, string>>>;
   /**
    * The amounts of rows above it that carry money over from an earlier period (not lines): a
    * typed total may sum them too. Absent when there are none.

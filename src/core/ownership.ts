@@ -166,6 +166,13 @@ export function isOwnOverheadFormula(formula: string): boolean {
   return formulaShape(formula) === OVERHEAD_SHAPE;
 }
 
+/** The add-in's own total: a SUM of one range, which compute rewrites over the lines as they are. */
+const TOTAL_SHAPE = formulaShape("SUM(F4:F6)");
+
+export function isOwnTotalFormula(formula: string): boolean {
+  return formulaShape(formula) === TOTAL_SHAPE;
+}
+
 /**
  * The add-in's own budget formula of a line costed in `Lönekalkyl`: the SUMIF of its persons'
  * costs, in kronor or divided to the column's unit ("/1000" under "Budget (tkr)").

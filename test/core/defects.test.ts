@@ -1165,6 +1165,44 @@ describe("report-back rules asserted nowhere else", () => {
     expect(findingAt(r, "SUM_MISMATCH")).toEqual([]);
   });
 
+  // A line inserted below the Summa's range: "Rätta summaraden (eller låt den vara en formel)", an
+  // error, said of a formula compute rewrites as it rewrites a stale OH formula.
+  test("a Summa row's own SUM that misses a row is stale, said as compute's to rewrite; another formula that disagrees is an error", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const summa = (budget: string, actual: string) =>
+      sheet.rows.map((row, i) =>
+        i === 5
+          ? [
+              "Summa",
+              { formula: budget, result: 775000 },
+              { formula: actual, result: 671341 },
+              null,
+            ]
+          : row,
+      );
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows: summa("SUM(B2:B3)", "SUM($C$2:$C$3)") },
+    ]);
+    expect(
+      r.findings
+        .filter((f) => f.code.startsWith("SUM_"))
+        .map((f) => `${f.cell} ${f.code}: ${f.message}`),
+    ).toEqual([
+      "B6 SUM_FORMULA_STALE: Summaformeln för 2024-H1 ger 775\u202f000\u00a0kr, men posterna ger 962\u202f500\u00a0kr (inkl. OH): formeln räknar inte med raderna som de står nu (till exempel en infogad rad). 962\u202f500\u00a0kr används; Beräkna skriver om formeln.",
+      "C6 SUM_FORMULA_STALE: Summaformeln för 2024-H1 ger 671\u202f341\u00a0kr, men posterna ger 888\u202f831\u00a0kr (inkl. OH): formeln räknar inte med raderna som de står nu (till exempel en infogad rad). 888\u202f831\u00a0kr används; Beräkna skriver om formeln.",
+    ]);
+    const own = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows: summa("B2+B3", "SUM(C2:C3)-0") },
+    ]);
+    expect(
+      own.findings
+        .filter((f) => f.code.startsWith("SUM_"))
+        .map((f) => `${f.cell} ${f.code}`),
+    ).toEqual(["B6 SUM_MISMATCH", "C6 SUM_MISMATCH"]);
+  });
+
   test("a Summa row whose actual and variance disagree is a finding at each of those cells", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
     const rows = sheet.rows.map((row, i) =>

@@ -66,6 +66,7 @@ describe("the finding catalogue", () => {
       "YEAR_OVERSPENT",
       "YEAR_PARTIAL",
       "SUM_MISMATCH",
+      "SUM_FORMULA_STALE",
       "ACTUAL_ONLY_IN_TOTAL",
       "GRANTED_LINE_CHANGED",
       "GRANTED_LINE_ADDED",

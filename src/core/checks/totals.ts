@@ -4,6 +4,7 @@ import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
 import { cellOf } from "../model";
+import { isOwnTotalFormula } from "../ownership";
 import { asSheetCounts, overheadOf } from "../figures/compute";
 import { type Ore, add, subtract, sum } from "../figures/money";
 
@@ -110,11 +111,20 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
     ])
       ? []
       : [
-          finding("SUM_MISMATCH", source.sheet, cellOf(source, t.row, column), {
-            halfYear: h.halfYear.id,
-            enteredOre: entered,
-            computedOre: total,
-          }),
+          // The template's SUM left short by an inserted row is compute's to rewrite, not a typo.
+          finding(
+            column !== "variance" &&
+              isOwnTotalFormula(t.formulas?.[column] ?? "")
+              ? "SUM_FORMULA_STALE"
+              : "SUM_MISMATCH",
+            source.sheet,
+            cellOf(source, t.row, column),
+            {
+              halfYear: h.halfYear.id,
+              enteredOre: entered,
+              computedOre: total,
+            },
+          ),
         ],
   );
   return [...mismatches, ...onlyTotal];

@@ -1221,6 +1221,17 @@ export const FINDINGS = {
       `The total ${f.entered} for ${f.halfYear} does not match the computed total ${f.computed} (incl. overhead). Correct the total row (or make it a formula).`,
     "error",
   ),
+  SUM_FORMULA_STALE: t<{
+    readonly halfYear: string;
+    readonly enteredOre: Ore;
+    readonly computedOre: Ore;
+  }>(
+    (f) =>
+      `Summaformeln för ${f.halfYear} ger ${f.entered}, men posterna ger ${f.computed} (inkl. OH): formeln räknar inte med raderna som de står nu (till exempel en infogad rad). ${f.computed} används; Beräkna skriver om formeln.`,
+    (f) =>
+      `The total's formula for ${f.halfYear} gives ${f.entered}, but the lines give ${f.computed} (incl. overhead): the formula does not take in the rows as they are now (an inserted row, for instance). ${f.computed} is used; Compute rewrites the formula.`,
+    "warning",
+  ),
   ACTUAL_ONLY_IN_TOTAL: t<{
     readonly halfYear: string;
     readonly actualOre: Ore;

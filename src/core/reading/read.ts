@@ -3155,11 +3155,13 @@ class TableReader {
   /** The figures of a total or subtotal row. */
   private sums(): TotalRow {
     const { t, carried } = this;
+    const formulas = this.formulas();
     return {
       row: this.r + 1,
       budget: this.money(t.budget, "budget", t.budgetUnit),
       actual: this.money(t.actual, "actual", t.actualUnit),
       variance: this.money(t.variance, "variance", t.varianceUnit, true),
+      ...(formulas === NO_FORMULAS ? {} : { formulas }),
       ...(carried.budget !== ZERO || carried.actual !== ZERO
         ? { carried: { ...carried } }
         : {}),
