@@ -91,6 +91,11 @@ export interface LineInput {
   readonly overheadRatePpm?: number;
   /** Held to a granted budget (SPEC §4.15): the budget the report itself has; `budget` is the grant's. */
   readonly reportedBudget?: Ore | null;
+  /**
+   * Held to a grant that differs from its own budget, or granted and not reported: `budget` is the
+   * grant's, and neither its persons in `Lönekalkyl` nor its own salary inputs cost it.
+   */
+  readonly heldToGrant?: true;
 }
 
 /** Whether a half-year's lines report any actual: a half-year without one is a budget. */

@@ -16,7 +16,7 @@ import {
   typeset,
 } from "../helpers/seed";
 import { formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
-import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
+import { type SheetSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
 
 async function grids(sheets: readonly SheetSpec[]) {
   return readXlsx(await buildXlsx(sheets));
@@ -263,6 +263,60 @@ describe("held to a grant, the report stays itself (what random workbooks found)
       a.findings.map((f) => `${f.code} ${f.sheet ?? ""}!${f.cell ?? ""}`);
     expect(codes(alone)).toContain("SALARY_POST_UNKNOWN Lönekalkyl!A7");
     expect(codes(held)).toContain("SALARY_POST_UNKNOWN Lönekalkyl!A7");
+  });
+
+  // Person C leaves in April: the report's Lönekalkyl costs the line lower, and the line's persons
+  // cost it over the grant's figure. The year's budget was the report's (a repayment 30 % of what
+  // the grant gives), while GRANTED_LINE_CHANGED said the grant's was used, and the grant's figure
+  // beside the persons was the error SALARY_CALC_BUDGET.
+  test("a line costed in Lönekalkyl whose persons changed is held to the grant's figure, not costed by them", async () => {
+    const grantSheets = salaryWorkbook();
+    const report = grantSheets.map((s) =>
+      s.name === "Lönekalkyl"
+        ? {
+            ...s,
+            rows: s.rows.map((r) =>
+              r[1] === "Person C" ? [...r.slice(0, 6), date("2026-04-30")] : r,
+            ),
+          }
+        : s.name === "Budget 2026 H1"
+          ? {
+              name: "Utfall 2026 H1",
+              rows: s.rows.map((r, i) =>
+                i === 2
+                  ? [...r, "Utfall"]
+                  : i === 3
+                    ? [...r, kr(400000)]
+                    : i === 4
+                      ? [...r, kr(90000)]
+                      : i === 5
+                        ? [...r, kr(40000)]
+                        : r,
+              ),
+            }
+          : s,
+    );
+    const grant = analyze(await grids(grantSheets));
+    const alone = analyze(await grids(report));
+    const held = analyzeAgainstGranted(await grids(report), grant);
+    const h1 = (a: Analysis) =>
+      a.computation.halfYears.find((h) => h.halfYear.id === "2026-H1")!;
+    const line = (a: Analysis) => h1(a).lines[0]!.effectiveBudget;
+    // The persons cost the report's line less than the grant's: the case is not vacuous.
+    expect(line(alone)).toBeLessThan(line(grant));
+    expect(line(held)).toBe(line(grant));
+    expect(h1(held).budget.total).toBe(h1(grant).budget.total);
+    const year = held.computation.years.find((y) => y.year === 2026)!;
+    expect(year.budget).toBe(h1(grant).budget.total);
+    expect(year.surplus).toBe(h1(grant).budget.total - 530000_00);
+    const codes = held.findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`);
+    expect(codes).toContain("GRANTED_LINE_CHANGED Utfall 2026 H1!C4");
+    expect(codes.filter((c) => c.startsWith("SALARY_CALC"))).toEqual([]);
+    // The half-year the grant does not hold is costed by the persons, as the report alone is.
+    const h2 = (a: Analysis) =>
+      a.computation.halfYears.find((h) => h.halfYear.id === "2026-H2")!.budget
+        .total;
+    expect(h2(held)).toBe(h2(alone));
   });
 
   test("a budget with neither Diarienummer nor Partnerskap: held to the grant chosen, with a warning, not called another case", async () => {

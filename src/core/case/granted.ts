@@ -131,10 +131,12 @@ function holdToGrant(
   };
 }
 
+// The grant's budget stands: the report's salary inputs, and its persons, do not cost the line.
 const NO_SALARY = {
   servicePercentMicro: null,
   monthsMicro: null,
   monthlyCost: null,
+  heldToGrant: true,
 } as const;
 
 function holdLine(

@@ -273,6 +273,7 @@ function lineSalaries(
   agreement: Agreement,
   byPost: ReadonlyMap<string, readonly Person[]>,
 ): PersonCost[] | undefined {
+  if (line.heldToGrant) return undefined;
   return personsOfLine(line, byPost)?.flatMap((p) => {
     const c = personCost(p, source.halfYear, agreement.surchargePpm, agreement);
     return c ? [c] : [];
