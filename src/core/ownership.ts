@@ -187,3 +187,30 @@ const SALARY_CALC_SHAPES = new Set(
 export function isOwnSalaryCalcFormula(formula: string): boolean {
   return SALARY_CALC_SHAPES.has(formulaShape(formula));
 }
+
+/**
+ * The add-in's own service % of a line costed in `Lönekalkyl`: the grades of its persons who cost
+ * something in the half-year (SUMIFS); or, as earlier versions wrote it, of all its persons (SUMIF).
+ */
+export const SALARY_PERCENT_FORMULA = (
+  grades: string,
+  posts: string,
+  post: string,
+  costs: string,
+): string => `SUMIFS(${grades},${posts},${post},${costs},">0")`;
+
+const SALARY_PERCENT_SHAPES = new Set(
+  [
+    SALARY_PERCENT_FORMULA(
+      "'Lönekalkyl'!$E$4:$E$7",
+      "'Lönekalkyl'!$A$4:$A$7",
+      "B5",
+      "'Lönekalkyl'!$I$4:$I$7",
+    ),
+    "SUMIF('Lönekalkyl'!$A$4:$A$7,B5,'Lönekalkyl'!$E$4:$E$7)",
+  ].map(formulaShape),
+);
+
+export function isOwnSalaryPercentFormula(formula: string): boolean {
+  return SALARY_PERCENT_SHAPES.has(formulaShape(formula));
+}

@@ -14,6 +14,7 @@ import {
   cellAt,
   formulaShape,
   isOwnDecisionSheet,
+  isOwnSalaryPercentFormula,
   planWrite,
 } from "../../src/core";
 import { isOwnRatesSheet } from "../../src/core/plan/rates";
@@ -129,9 +130,15 @@ function expectNothingTypedOverwritten(
       const owned = isAddInsFormula(f);
       expect({ at, f, owned }).toEqual({ at, f, owned: true });
       // A formula replaces a formula of its own shape; a cost formula (whose shape follows the
-      // period) a cost formula.
+      // period) a cost formula; a line's service % of Lönekalkyl, as an earlier version wrote it
+      // (SUMIF of every person), the SUMIFS of those who cost something.
       if (w.value.kind === "formula")
-        if (isOwnCostFormula(f))
+        if (isOwnSalaryPercentFormula(f))
+          expect({
+            at,
+            percent: isOwnSalaryPercentFormula(w.value.formula),
+          }).toEqual({ at, percent: true });
+        else if (isOwnCostFormula(f))
           expect({ at, cost: isOwnCostFormula(w.value.formula) }).toEqual({
             at,
             cost: true,

@@ -42,6 +42,9 @@ const FORMULAS = [
   'A1*0+SUMIF(C1:C4,"<>b",D1:D4)',
   'A1*0+SUMIF(D1:D4,"3")',
   'A1*0+SUMIF(C1:C4,"*",D1:D4)',
+  // The add-in's service % of a line: SUMIFS over the persons who cost something.
+  'SUMIFS(D1:D4,C1:C4,"b",D1:D4,">"&A3)',
+  'A1*0+SUMIFS(D1:D4,C1:C4,"<>b",D1:D4,">0")',
   // A function what-if does not know: its value is the one the file holds (Calc's #NAME?).
   "FOOBAR(A1)",
 ];
@@ -109,6 +112,8 @@ test("a changed cell's dependants are what Calc works out, formula by formula; a
   expect(column(read)).not.toEqual(calc);
   expect(calc).toContain('A1*0+SUMIF(C1:C4,"b",D1:D4) = 5');
   expect(calc).toContain('A1*0+SUMIF(C1:C4,"?",D1:D4) = 10');
+  expect(calc).toContain('SUMIFS(D1:D4,C1:C4,"b",D1:D4,">"&A3) = 0');
+  expect(calc).toContain('A1*0+SUMIFS(D1:D4,C1:C4,"<>b",D1:D4,">0") = 5');
   expect(calc).toContain("A1*A2 = 1.2");
   expect(calc).toContain("FOOBAR(A1) = #NAME?");
   expect(calc).toContain("B15+A1 = #VALUE!");

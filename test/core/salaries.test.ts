@@ -386,7 +386,7 @@ describe("Lönekalkyl", () => {
       ["SALARY_CALC_PERCENT", "warning", "Budget 2026 H2"],
     ]);
     expect(percent[0]!.message).toBe(
-      "Tjänstgöringsgraden 0 % stämmer inte med personerna på posten i Lönekalkyl, 275 % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.",
+      "Tjänstgöringsgraden 0 % stämmer inte med personerna på posten i Lönekalkyl under halvåret, 275 % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.",
     );
     const { computeBytes } = await import("../helpers/compute");
     const computed = readXlsx(computeBytes(bytes));
@@ -396,16 +396,18 @@ describe("Lönekalkyl", () => {
         .map((s) => s.rows[3]![2]),
     ).toEqual([
       expect.objectContaining({ t: "n", v: 2.75 }),
-      expect.objectContaining({ t: "n", v: 2.75 }),
+      // Persons A and B leave at the end of June: the autumn's is Person C's 100 %.
+      expect.objectContaining({ t: "n", v: 1 }),
     ]);
     expect(
       toCheckJson("x.xlsx", analyze(computed)).findings.map((f) => f.code),
     ).toEqual(["SURCHARGE_MISSING"]);
   });
 
-  // The SUMIF of a label it matches, summing a person not counted yet (no salary), follows the
-  // persons once that person is filled in: compute leaves it, as it leaves a free cell.
-  test("a grade SUMIF that matches the label but counts a person not costed is left", async () => {
+  // The SUMIF of a label it matches, summing a person not costed yet (no salary), was left as it
+  // was; the add-in's SUMIFS counts only those who cost something, so it gives the persons' grade
+  // and follows that person once filled in.
+  test("a grade SUMIF of an earlier version that counts a person not costed is written again as the SUMIFS of those who cost something", async () => {
     const sumIf = `SUMIF('Lönekalkyl'!$A$4:$A$7,B4,'Lönekalkyl'!$E$4:$E$7)`;
     const sheets = withGradeColumn(
       salaryWorkbook({
@@ -421,8 +423,17 @@ describe("Lönekalkyl", () => {
     expect(
       computed.sheets
         .filter((s) => s.name.startsWith("Budget"))
-        .map((s) => s.rows[3]![2]?.f),
-    ).toEqual([sumIf, sumIf]);
+        .map((s) => [s.rows[3]![2]?.f, s.rows[3]![2]?.v]),
+    ).toEqual([
+      [
+        `SUMIFS('Lönekalkyl'!$E$4:$E$7,'Lönekalkyl'!$A$4:$A$7,B4,'Lönekalkyl'!$H$4:$H$7,">0")`,
+        2.75,
+      ],
+      [
+        `SUMIFS('Lönekalkyl'!$E$4:$E$7,'Lönekalkyl'!$A$4:$A$7,B4,'Lönekalkyl'!$I$4:$I$7,">0")`,
+        1,
+      ],
+    ]);
   });
 
   // A typed % over the persons' said nothing: the budget was costed on 275 % while the tables and
@@ -437,15 +448,17 @@ describe("Lönekalkyl", () => {
       ["SALARY_CALC_PERCENT", "Budget 2026 H2"],
     ]);
     expect(percent[0]!.message).toBe(
-      "Tjänstgöringsgraden 300 % stämmer inte med personerna på posten i Lönekalkyl, 275 % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.",
+      "Tjänstgöringsgraden 300 % stämmer inte med personerna på posten i Lönekalkyl under halvåret, 275 % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.",
     );
+    expect(percent[1]!.message).toContain("under halvåret, 100 % tillsammans");
     expect(json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual([
-      275, 275,
+      275, 100,
     ]);
+    // The budget table's is their staffing over the year: (275 × 6 + 100 × 6) / 12.
     expect(json.periodLines[0]!.lines[0]).toMatchObject({
       label: "Hälsofrämjare",
-      servicePercent: 275,
-      weighted: false,
+      servicePercent: 187.5,
+      weighted: true,
     });
     const { computeBytes } = await import("../helpers/compute");
     const computed = readXlsx(computeBytes(await buildXlsx(sheets)));
@@ -495,10 +508,10 @@ describe("Lönekalkyl", () => {
           : s,
       );
     const kept = await check(typedInH2(pct(1)));
-    // Only that the half-years' % differ, as for any line (an information).
+    // Nothing: the persons' dates make the half-years' % differ, not a mistake.
     expect(
       kept.json.findings.filter((f) => f.cell === "C4").map((f) => f.code),
-    ).toEqual(["SERVICE_PERCENT_WEIGHTED"]);
+    ).toEqual([]);
     expect(kept.json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual([
       275, 100,
     ]);
@@ -509,7 +522,7 @@ describe("Lönekalkyl", () => {
         .map((f) => [f.code, f.sheet]),
     ).toEqual([["SALARY_CALC_PERCENT", "Budget 2026 H2"]]);
     expect(neither.json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual(
-      [275, 275],
+      [275, 100],
     );
   });
 
@@ -570,8 +583,9 @@ describe("Lönekalkyl", () => {
         ),
       );
       expect(a.computation.halfYears[0]!.budget.direct / 100).toBe(698_802);
+      // Persons A and B leave at the end of June: the autumn's is Person C's 100 %.
       expect(json.periods.map((h) => h.lines[0]!.servicePercent)).toEqual([
-        275, 275,
+        275, 100,
       ]);
       // The SUMIF cannot count Person C: compute writes the figures, the % with the budget.
       const { computeBytes } = await import("../helpers/compute");

@@ -272,6 +272,7 @@ export const OWN_SHAPES: ReadonlySet<string> = new Set(
     'IF(G5="","",IF(G5>F5,"Överskriden","Inom budget"))',
     "SUM(F4:F9)",
     "SUMIF('Lönekalkyl'!$A$4:$A$6,B4,'Lönekalkyl'!$H$4:$H$6)",
+    `SUMIFS('Lönekalkyl'!$E$4:$E$6,'Lönekalkyl'!$A$4:$A$6,B4,'Lönekalkyl'!$H$4:$H$6,">0")`,
   ].map(formulaShape),
 );
 

@@ -540,6 +540,18 @@ const FUNCTIONS = {
           : t,
       0,
     ),
+  // As SUMIF, each criterion equal to a text or number, or ">0" of a number (the add-in's service %).
+  SUMIFS: (sums: unknown[], ...pairs: unknown[]) => {
+    const holds = (v: unknown, criterion: unknown) =>
+      criterion === ">0"
+        ? typeof v === "number" && v > 0
+        : String(v).toLowerCase() === String(criterion).toLowerCase();
+    return sums.reduce<number>((t, s, i) => {
+      for (let k = 0; k < pairs.length; k += 2)
+        if (!holds((pairs[k] as unknown[])[i], pairs[k + 1])) return t;
+      return typeof s === "number" ? t + s : t;
+    }, 0);
+  },
   // The approximate match of a sorted first column.
   VLOOKUP: (
     v: unknown,

@@ -386,6 +386,32 @@ test("the template's Summa row sums the actuals once there are any: a partner re
     ).not.toContain("SUM_MISMATCH");
 }, 120_000);
 
+// The line's % was every person's grade, 275 % in the spring beside the cost of 200 %: the memo's
+// budget table said 275 % for a year whose Hälsofrämjare 3 had left in September.
+test("a person who leaves in September is not in the spring's %: the template's SUMIFS, worked out by the spreadsheet, and every face give 200 %", () => {
+  const leaves = typedIn(template2026(), (sheet, row, col) =>
+    sheet === "Lönekalkyl" && row === 5 && col === 6
+      ? date("2026-09-30")
+      : undefined,
+  );
+  const [bytes] = recalculateAllWithLibreOffice([createWorkbook(leaves)]);
+  const r = checkBytes(bytes!, "mall.xlsx");
+  expect(r.findings.filter((x) => x.severity !== "info")).toEqual([]);
+  const percentCell = (sheet: string) =>
+    readXlsx(bytes!).sheets.find((g) => g.name === sheet)!.rows[4]![2];
+  expect(percentCell("Budget 2026 H2")).toMatchObject({ t: "n", v: 2.75 });
+  expect(percentCell("Budget 2027 H1")).toMatchObject({ t: "n", v: 2 });
+  expect(
+    r.periods.map(
+      (p) => p.lines.find((l) => l.label === "Hälsofrämjare")!.servicePercent,
+    ),
+  ).toEqual([275, 200]);
+  // The year's staffing: (275 × 6 + 200 × 6) / 12.
+  expect(
+    r.periodLines[0]!.lines.find((l) => l.label === "Hälsofrämjare"),
+  ).toMatchObject({ servicePercent: 237.5, weighted: true });
+}, 120_000);
+
 // It read as a budget, "Inga fynd": the half-year's report was the total alone, and counted nothing.
 test("an actual typed on the Summa row alone, over its formula, the lines' left empty: an error at it, the half-year not reported", () => {
   const totalOnly = typedIn(template2026(), (sheet, row, col) =>

@@ -6,7 +6,10 @@ import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
 import { type Ore, divRound, subtract } from "../figures/money";
-import { isOwnSalaryCalcFormula } from "../ownership";
+import {
+  isOwnSalaryCalcFormula,
+  isOwnSalaryPercentFormula,
+} from "../ownership";
 import { countedBySumIf } from "../reading/salaries";
 import { normalizeKey, withoutUnseen } from "../reading/values";
 
@@ -69,7 +72,7 @@ function salaryCalcChecks(
     pct > 0 &&
     persons !== null &&
     persons !== pct &&
-    !isOwnSalaryCalcFormula(line.formulas.servicePercent ?? "")
+    !isOwnSalaryPercentFormula(line.formulas.servicePercent ?? "")
   )
     out.push(
       finding("SALARY_CALC_PERCENT", sheet, at(line, "servicePercent"), {

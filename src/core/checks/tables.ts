@@ -112,6 +112,9 @@ function weighted(
   lineAt: ReturnType<typeof linesByRow>,
 ): Finding[] {
   if (!l.weighted || l.servicePercentMicro === null) return [];
+  // A line costed in Lönekalkyl: its persons' dates make the % differ, and the mean is their
+  // staffing over the period (person-months over months), as Lönekalkyl shows it.
+  if (l.at.some((at) => lineAt(at)?.salaries)) return [];
   const percents = l.at.flatMap((at) => {
     const p = lineAt(at)?.servicePercentMicro;
     return p === null || p === undefined ? [] : [p];

@@ -35,6 +35,7 @@ import {
 } from "./money";
 import { type Person, type PersonCost, personCost } from "./payroll";
 import { personsByPost, personsOfLine } from "../reading/salaries";
+import { isOwnSalaryPercentFormula } from "../ownership";
 import { type HalfYearId, compareHalfYears } from "../reading/period";
 
 const PPM = 1_000_000n;
@@ -150,9 +151,10 @@ function grantYears(grants: readonly Grant[]): GrantYear[] {
 }
 
 /**
- * A line's service % from its persons: their grades added up, as the template's SUMIF does; a %
- * the line has that is theirs in the half-year alone (a person starting later left out) is kept.
- * The line's own % where a grade does not read.
+ * A line's service % from its persons: the grades of those who cost something in the half-year, as
+ * the add-in's SUMIFS adds them (one who left in March is not in the autumn's). A % typed beside
+ * them that is all their grades together (the staffing of the post) is kept; the add-in's own
+ * formula's is not the partner's (`own` null). The line's own % where a grade does not read.
  */
 function personsPercent(
   costs: readonly PersonCost[],
@@ -160,13 +162,13 @@ function personsPercent(
 ): number | null {
   let all = 0;
   let active = 0;
-  for (const { person, months } of costs) {
+  for (const { person, cost } of costs) {
     if (!person.gradeMicro) return own;
     all += person.gradeMicro;
-    if (months.length > 0) active += person.gradeMicro;
+    if (cost > 0) active += person.gradeMicro;
   }
   if (costs.length === 0) return own;
-  return own !== null && own > 0 && (own === all || own === active) ? own : all;
+  return own !== null && own > 0 && own === all ? own : active;
 }
 
 function computeHalfYear(
@@ -217,7 +219,12 @@ function computeHalfYear(
       derivedBudget: b.derived,
       impliedMonthlyCost: b.implied,
       servicePercentMicro: persons
-        ? personsPercent(persons, input.servicePercentMicro)
+        ? personsPercent(
+            persons,
+            isOwnSalaryPercentFormula(input.formulas.servicePercent ?? "")
+              ? null
+              : input.servicePercentMicro,
+          )
         : input.servicePercentMicro,
       overheadShare: input.category === "overhead" ? ZERO : shares[k++]!,
       effectiveVariance:

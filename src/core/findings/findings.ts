@@ -665,9 +665,9 @@ export const FINDINGS = {
     readonly persons: number;
   }>(
     (f) =>
-      `Tjänstgöringsgraden ${f.percent} % stämmer inte med personerna på posten i ${salaries(f.salarySheet)}, ${f.persons} % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.`,
+      `Tjänstgöringsgraden ${f.percent} % stämmer inte med personerna på posten i ${salaries(f.salarySheet)} under halvåret, ${f.persons} % tillsammans: budgeten räknas på dem. Töm cellen, så skriver Beräkna deras grad.`,
     (f) =>
-      `The service percentage ${f.percent} % does not match the persons on the post in ${salaries(f.salarySheet)}, ${f.persons} % together: the budget is computed from them. Empty the cell, and Compute writes their percentage.`,
+      `The service percentage ${f.percent} % does not match the persons on the post in ${salaries(f.salarySheet)} in the half-year, ${f.persons} % together: the budget is computed from them. Empty the cell, and Compute writes their percentage.`,
     "warning",
   ),
   SALARY_CALC_MISMATCH: t<{

@@ -508,6 +508,8 @@ class Evaluator {
         return false;
       case "SUMIF":
         return this.sumIf(args);
+      case "SUMIFS":
+        return this.sumIfs(args);
       case "VLOOKUP":
         return this.vlookup(args);
       default:
@@ -534,6 +536,41 @@ class Evaluator {
       const c = target.c1 + Math.floor(i / height);
       const v = cellValue(this.cell(target.sheet, r, c));
       if (typeof v === "number") total += v;
+    });
+    return total;
+  }
+
+  /** SUMIFS(sums, range1, criterion1, …): a row counts where every criterion holds. */
+  sumIfs(args: readonly Node[]): Value {
+    const [sum, ...pairs] = args;
+    if (sum?.k !== "ref" || pairs.length === 0 || pairs.length % 2 !== 0)
+      throw new Unsupported("SUMIFS");
+    const target = sum.area;
+    const height = target.r2 - target.r1 + 1;
+    const width = target.c2 - target.c1 + 1;
+    const tests: { keys: Value[]; test: (v: Value) => boolean }[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const range = pairs[i]!;
+      // Every range the shape of the sums, as Excel requires (#VALUE! otherwise).
+      if (
+        range.k !== "ref" ||
+        range.area.r2 - range.area.r1 + 1 !== height ||
+        range.area.c2 - range.area.c1 + 1 !== width
+      )
+        throw new Unsupported("SUMIFS");
+      const wanted = this.scalar(pairs[i + 1]!);
+      if (isFailure(wanted)) return wanted;
+      if (typeof wanted === "string" && wanted.length > 255) return VALUE;
+      tests.push({
+        keys: this.values(range.area),
+        test: criterionTest(wanted),
+      });
+    }
+    const sums = this.values(target);
+    let total = 0;
+    sums.forEach((v, i) => {
+      if (typeof v === "number" && tests.every((t) => t.test(t.keys[i]!)))
+        total += v;
     });
     return total;
   }

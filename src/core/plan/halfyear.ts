@@ -15,7 +15,11 @@ import {
   lastFilledRow,
 } from "../reading/grid";
 import { type Ore, ZERO, kronor, toKronor } from "../figures/money";
-import { isOwnFormula } from "../ownership";
+import {
+  SALARY_PERCENT_FORMULA,
+  isOwnFormula,
+  isOwnSalaryPercentFormula,
+} from "../ownership";
 import { UNIT_NAMES, amountFactor } from "../reading/values";
 import { SheetView, sameAmount } from "./view";
 import type { SalaryRefs } from "./salaries";
@@ -293,9 +297,10 @@ function salaryCalcBudget(
     ? (ref?.sumIf(p.view.original(r, p.columns.label!)) ?? null)
     : null;
   const budget = kr(line.effectiveBudget);
-  // The line's service % is its persons' together: the SUMIF where the cell is free or already
-  // the add-in's and the formula gives that. In place of the add-in's SUMIF that cannot match the
-  // label ("1.1 Hälsofrämjare" gave 0 %, an error on the next check), the figure. A SUMIF that
+  // The line's service % is that of its persons who cost something in the half-year: the SUMIFS
+  // where the cell is free or already the add-in's (an earlier version's SUMIF of all of them
+  // too) and the formula gives that. In place of the add-in's formula that cannot match the label
+  // ("1.1 Hälsofrämjare" gave 0 %, an error on the next check), the figure. A formula that
   // matches but sums otherwise (a person not counted yet) is left, as a free cell is: a figure
   // there would not follow the persons.
   const P = p.columns.servicePercent;
@@ -306,11 +311,20 @@ function salaryCalcBudget(
     grades.length > 0 &&
     grades.every((g) => g > 0)
   ) {
-    const pf = flat`SUMIF(${ref.posts},${L(p.columns.label!)}${r + 1},${ref.grades ?? ref.costs})`;
-    const percent = grades.reduce((a, g) => a + g, 0) / 1e8;
+    const pf = SALARY_PERCENT_FORMULA(
+      ref.grades ?? ref.costs,
+      ref.posts,
+      `${L(p.columns.label!)}${r + 1}`,
+      ref.costs,
+    );
+    const percent =
+      costs.reduce((a, c) => (c.cost > 0 ? a + c.person.gradeMicro! : a), 0) /
+      1e8;
     const cell = p.view.original(r, P);
-    const live = ref.grades && sums && Math.abs(sums.grades - percent) < 1e-9;
-    if (writable(cell, pf) && (live || (cell?.f && !matched)))
+    const live =
+      ref.grades && sums && Math.abs(sums.activeGrades - percent) < 1e-9;
+    const own = cell?.f ? isOwnSalaryPercentFormula(cell.f) : isFreeCell(cell);
+    if (own && (live || (cell?.f && !matched)))
       write(p, r, P, live ? formula(pf, percent) : num(percent), {
         numberFormat: PERCENT_FORMAT,
       });

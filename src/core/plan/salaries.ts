@@ -123,6 +123,8 @@ export interface SalaryRefs {
   readonly sumIf: (criterion: Cell | undefined) => {
     readonly costs: number;
     readonly grades: number;
+    /** The grades of the rows whose cost is above 0, as the add-in's SUMIFS adds them. */
+    readonly activeGrades: number;
   } | null;
 }
 
@@ -296,23 +298,25 @@ function sumIfOf(
 ): SalaryRefs["sumIf"] {
   // One pass over the persons, summed by Post: a line's question is then a lookup (a workbook of
   // many lines and persons would otherwise pay lines × persons).
-  const byPost = new Map<string, { costs: number; grades: number }>();
+  const none = { costs: 0, grades: 0, activeGrades: 0 };
+  const byPost = new Map<string, typeof none>();
   for (let r = first - 1; r < last; r++) {
     const row = grid.rows[r];
     const post = criterionText(row?.[cols.post]);
     if (post === null) continue;
     let sums = byPost.get(post);
-    if (!sums) byPost.set(post, (sums = { costs: 0, grades: 0 }));
+    if (!sums) byPost.set(post, (sums = { ...none }));
     const cost = written.has(r) ? written.get(r)! : row?.[cols.costs]?.v;
     if (typeof cost === "number") sums.costs += cost;
     const g = row?.[cols.grade]?.v;
-    if (typeof g === "number") sums.grades += g;
+    if (typeof g === "number") {
+      sums.grades += g;
+      if (typeof cost === "number" && cost > 0) sums.activeGrades += g;
+    }
   }
   return (criterion) => {
     const wanted = criterionText(criterion);
-    return wanted === null
-      ? null
-      : (byPost.get(wanted) ?? { costs: 0, grades: 0 });
+    return wanted === null ? null : (byPost.get(wanted) ?? none);
   };
 }
 

@@ -104,7 +104,7 @@ import {
   SCENARIO_OWNER,
   isScenarioMark,
   isScenarioSheetName,
-  isOwnSalaryCalcFormula,
+  isOwnSalaryPercentFormula,
 } from "../ownership";
 import { ratesTableChecks } from "../checks/rates";
 import {
@@ -129,6 +129,7 @@ import {
   readSalarySheet,
 } from "./salaries";
 import { append } from "../lists";
+import { personCost } from "../figures/payroll";
 
 export const DETAILS_SHEET = "Uppgifter";
 
@@ -262,7 +263,7 @@ function salariesOf(
       h.lines.some((l) => l.category === "salary" && l.actual !== null),
     ),
   );
-  gradedInSalaries(halfYearFindings, halfYears, read.salaries);
+  gradedInSalaries(halfYearFindings, halfYears, read.salaries, agreement);
   return read;
 }
 
@@ -275,6 +276,7 @@ function gradedInSalaries(
   findings: Finding[],
   halfYears: readonly HalfYearSheet[],
   salaries: SalarySheet | null | undefined,
+  agreement: Agreement,
 ): void {
   if (!salaries) return;
   const zero = new Map<string, number>();
@@ -283,30 +285,49 @@ function gradedInSalaries(
   });
   if (zero.size === 0) return;
   const byPost = personsByPost(salaries);
+  const dropped = new Set<number>();
   for (const h of halfYears)
     for (const line of h.lines) {
       const cell = cellOf(h, line.row, "servicePercent");
       const i = zero.get(`${h.sheet}!${cell}`);
       if (i === undefined) continue;
-      const grades = personsOfLine(line, byPost)?.map((p) => p.gradeMicro);
+      const persons = personsOfLine(line, byPost);
       // The template's SUMIF of a post nobody is on (the person moved to another post): the cell
       // is the template's, locked; the persons, or the line, are the partner's to set right.
       if (
-        !grades?.length &&
-        isOwnSalaryCalcFormula(line.formulas.servicePercent ?? "")
+        !persons?.length &&
+        isOwnSalaryPercentFormula(line.formulas.servicePercent ?? "")
       )
         findings[i] = finding("SALARY_POST_WITHOUT_PERSONS", h.sheet, cell, {
           post: line.label,
           salarySheet: salaries.sheet,
         });
-      if (!grades?.length || grades.some((g) => !g)) continue;
+      if (!persons?.length || persons.some((p) => !p.gradeMicro)) continue;
+      // The grade of those who cost something in the half-year, as the line is costed.
+      let active = 0;
+      for (const p of persons)
+        if (
+          (personCost(p, h.halfYear, agreement.surchargePpm, agreement)?.cost ??
+            0) > 0
+        )
+          active += p.gradeMicro!;
+      // Nobody on the post works in the half-year: 0 % is theirs, and nothing is wrong.
+      if (active === 0) {
+        dropped.add(i);
+        continue;
+      }
       const was = findings[i]!.params["percent"];
       findings[i] = finding("SALARY_CALC_PERCENT", h.sheet, cell, {
         percent: typeof was === "number" ? was : 0,
-        persons: grades.reduce<number>((a, g) => a + g!, 0) / 1_000_000,
+        persons: active / 1_000_000,
         salarySheet: salaries.sheet,
       });
     }
+  if (dropped.size > 0) {
+    const kept = findings.filter((_, i) => !dropped.has(i));
+    findings.length = 0;
+    append(findings, kept);
+  }
 }
 
 /**
