@@ -16,6 +16,7 @@ import {
   budgetHalfYearSheet,
   detailsSheet,
   reportHalfYearSheet,
+  typeset,
 } from "../helpers/seed";
 import {
   type CellSpec,
@@ -1118,6 +1119,43 @@ describe("report-back rules asserted nowhere else", () => {
     ]);
     expect(findingAt(r, "OVERSPENT")).toEqual([]);
     expect(r.periods[0]!.lines[2]!.overspent).toBe(true);
+  });
+
+  // The year's actuals typed on the spring's sheet, as a ledger gives them: the year read as
+  // overspent by 815 164 kr, nothing to repay, with no word of the likely cause.
+  test("a year's actuals on one half-year's sheet, the other's left empty, is a warning at its Utfall; an overspent half-year is not", async () => {
+    const h2 = budgetHalfYearSheet("Utfall 2024 H2", "juli–december 2024");
+    const wholeYear = (factor: number) => {
+      const h1 = reportHalfYearSheet("Utfall 2024 H1", 1);
+      return {
+        ...h1,
+        rows: h1.rows.map((row, i) =>
+          i === 0 || typeof row[2] !== "number"
+            ? row
+            : [row[0]!, row[1]!, Math.round(row[2] * factor), null],
+        ),
+      };
+    };
+    // 888 831 kr × 2 = 1 777 662 kr: near 962 500 + 1 109 649 kr, the year's budget.
+    const r = await checkSheets([reportDetails(), wholeYear(2), h2]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "ACTUALS_OF_WHOLE_YEAR")
+        .map((f) => `${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      typeset(
+        "Utfall 2024 H1!C1 Utfallet för 2024-H1, 1 777 662 kr, är långt över halvårets budget (962 500 kr) och nära hela årets (2 072 149 kr), och 2024-H2 har inget utfall: är det utfallet för hela 2024? Skriv varje halvårs utfall på sitt blad; annars räknas årets utfall mot ett halvårs budget.",
+      ),
+    ]);
+    // A quarter over its budget is an overspent half-year, and both half-years reported a year.
+    const over = await checkSheets([reportDetails(), wholeYear(1.25), h2]);
+    expect(codesOf(over)).not.toContain("ACTUALS_OF_WHOLE_YEAR");
+    const both = await checkSheets([
+      reportDetails(),
+      wholeYear(2),
+      reportHalfYearSheet("Utfall 2024 H2", 2),
+    ]);
+    expect(codesOf(both)).not.toContain("ACTUALS_OF_WHOLE_YEAR");
   });
 
   test("a year with only one half-year reported is partial; its surplus counts that half-year only", async () => {

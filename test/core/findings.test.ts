@@ -65,6 +65,7 @@ describe("the finding catalogue", () => {
       "OVERSPENT_WITHIN_TOLERANCE",
       "YEAR_OVERSPENT",
       "YEAR_PARTIAL",
+      "ACTUALS_OF_WHOLE_YEAR",
       "SUM_MISMATCH",
       "SUM_FORMULA_STALE",
       "ACTUAL_ONLY_IN_TOTAL",

@@ -1210,6 +1210,20 @@ export const FINDINGS = {
       `The year ${f.year} is only partly reported (${f.reported}); its surplus is provisional.`,
     "info",
   ),
+  ACTUALS_OF_WHOLE_YEAR: t<{
+    readonly halfYear: string;
+    readonly other: string;
+    readonly year: number;
+    readonly actualOre: Ore;
+    readonly budgetOre: Ore;
+    readonly yearBudgetOre: Ore;
+  }>(
+    (f) =>
+      `Utfallet för ${f.halfYear}, ${f.actual}, är långt över halvårets budget (${f.budget}) och nära hela årets (${f.yearBudget}), och ${f.other} har inget utfall: är det utfallet för hela ${f.year}? Skriv varje halvårs utfall på sitt blad; annars räknas årets utfall mot ett halvårs budget.`,
+    (f) =>
+      `The actual for ${f.halfYear}, ${f.actual}, is far above the half-year's budget (${f.budget}) and near the whole year's (${f.yearBudget}), and ${f.other} has no actual: is it the actual for all of ${f.year}? Enter each half-year's actual on its own sheet; otherwise the year's actual is counted against one half-year's budget.`,
+    "warning",
+  ),
   SUM_MISMATCH: t<{
     readonly halfYear: string;
     readonly enteredOre: Ore;
