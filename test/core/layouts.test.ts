@@ -1863,6 +1863,24 @@ describe("the partner's explanation beside an overspent line", () => {
     },
   );
 
+  // Typed over the template's Status ("Överskriden") a column before Förklaring: the warning asked
+  // for an explanation the partner had given, and the memo's reader never saw it.
+  test("a sentence in the Status column is the line's explanation; a status of a word or two is none", async () => {
+    const r = await explained(
+      "Status",
+      "Fler sommarlovsaktiviteter än planerat.",
+    );
+    expect(overspent(r)).toEqual([
+      'Utfall 2024 H1!C4 Förklaringen i E4: "Fler sommarlovsaktiviteter än planerat."',
+      "Utfall 2024 H2!C4 Förklara avvikelsen i återrapporteringen.",
+    ]);
+    for (const status of ["Överskriden", "Inom budget", "OK"])
+      expect(overspent(await explained("Status", status))).toEqual([
+        "Utfall 2024 H1!C4 Förklara avvikelsen i återrapporteringen.",
+        "Utfall 2024 H2!C4 Förklara avvikelsen i återrapporteringen.",
+      ]);
+  });
+
   // Left of the amounts, a comment that starts as a total's label made its line a subtotal, and
   // one on the total row another label: the line's 136 687 kr were left out, 460 935 kr repaid.
   test("a comment column left of the amounts: its words label no row", async () => {

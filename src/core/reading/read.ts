@@ -2758,6 +2758,8 @@ class TableLayout {
   readonly months: number;
   /** The partner's comments ("Kommentar", "Förklaring till avvikelse"). */
   readonly comment: number;
+  /** The status column (the template's "Överskriden"), where an explanation is sometimes typed. */
+  readonly status: number;
   /** Kronor per unit of each amount column, by its header: 1 000 for "Budget (tkr)". */
   readonly budgetUnit: number;
   readonly actualUnit: number;
@@ -2791,6 +2793,7 @@ class TableLayout {
     this.servicePercent = col("servicePercent");
     this.months = col("months");
     this.comment = col("comment");
+    this.status = col("status");
     this.leftOfAmounts = Math.min(
       ...NUMERIC_COLUMNS.map((k) => columns[k] ?? Infinity),
     );
@@ -3332,7 +3335,9 @@ class TableReader {
     };
     // A comment is set on the line as made: a copy of it with one more field (a spread) took some
     // 460 bytes a line more (96 MB at 100 000 commented lines).
-    const comment = t.comment < 0 ? null : this.comment(row[t.comment]);
+    const comment =
+      (t.comment < 0 ? null : this.comment(row[t.comment], t.comment)) ??
+      (t.status < 0 ? null : this.comment(row[t.status], t.status, true));
     if (comment !== null) line.comment = comment;
     const typed = row[t.label];
     if (label && typed?.t === "s" && typed.v !== label)
@@ -3350,13 +3355,21 @@ class TableReader {
 
   /**
    * The line's comment (a message quotes its beginning), with its cell; a formula's text
-   * ("Förklaring krävs" where the line is over) is the sheet's, not the partner's.
+   * ("Förklaring krävs" where the line is over) is the sheet's, not the partner's. In the status
+   * column (`status`), only a sentence typed over the template's "Överskriden": an explanation a
+   * column off; a status of a word or two ("OK", "Inom budget") is none.
    */
   private comment(
     cell: Cell | undefined,
+    col: number,
+    status = false,
   ): NonNullable<LineInput["comment"]> | null {
-    if (cell?.t !== "s" || cell.f || cell.v.trim() === "") return null;
-    return { text: cell.v.trim(), cell: a1(this.r, this.t.comment) };
+    if (cell?.t !== "s" || cell.f) return null;
+    const text = cell.v.trim();
+    // Three words or more (split, linear in a long text, where a pattern of words backtracks).
+    if (text === "" || (status && text.split(/\s+/u, 3).length < 3))
+      return null;
+    return { text, cell: a1(this.r, col) };
   }
 
   /**
