@@ -33,7 +33,12 @@ import {
   subtract,
   sum,
 } from "./money";
-import { type Person, type PersonCost, personCost } from "./payroll";
+import {
+  type Person,
+  type PersonCost,
+  activeGradeMicro,
+  personCost,
+} from "./payroll";
 import { personsByPost, personsOfLine } from "../reading/salaries";
 import { isOwnSalaryPercentFormula } from "../ownership";
 import { type HalfYearId, compareHalfYears } from "../reading/period";
@@ -160,15 +165,9 @@ function personsPercent(
   costs: readonly PersonCost[],
   own: number | null,
 ): number | null {
-  let all = 0;
-  let active = 0;
-  for (const { person, cost } of costs) {
-    if (!person.gradeMicro) return own;
-    all += person.gradeMicro;
-    if (cost > 0) active += person.gradeMicro;
-  }
-  if (costs.length === 0) return own;
-  return own !== null && own > 0 && own === all ? own : active;
+  if (costs.length === 0 || costs.some((c) => !c.person.gradeMicro)) return own;
+  const all = costs.reduce((a, c) => a + c.person.gradeMicro!, 0);
+  return own !== null && own > 0 && own === all ? own : activeGradeMicro(costs);
 }
 
 function computeHalfYear(

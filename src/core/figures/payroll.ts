@@ -156,6 +156,16 @@ export interface PersonCost {
   readonly surchargePpm: Ppm;
 }
 
+/**
+ * The grades of the persons who cost something in the half-year, millionths of a percent point:
+ * their line's service %, as the add-in's SUMIFS adds them over the cost column.
+ */
+export function activeGradeMicro(costs: readonly PersonCost[]): number {
+  let grade = 0;
+  for (const c of costs) if (c.cost > 0) grade += c.person.gradeMicro ?? 0;
+  return grade;
+}
+
 // Every month's share has the denominator lcm(28, 29, 30, 31), so that the sum is exact.
 const DAY_LCM = 377_580n;
 const MICRO_PERCENT = 100_000_000n; // gradeMicro of 100 %

@@ -6,6 +6,7 @@ import { overheadOf } from "../figures/compute";
 import type { ComputedHalfYear } from "../figures/figures";
 import { isPercentFormat } from "../reading/dates";
 import { type ColumnKey, POINTS_PER_POST } from "../reading/glossary";
+import { activeGradeMicro } from "../figures/payroll";
 import {
   type Cell,
   type Grid,
@@ -317,9 +318,7 @@ function salaryCalcBudget(
       `${L(p.columns.label!)}${r + 1}`,
       ref.costs,
     );
-    const percent =
-      costs.reduce((a, c) => (c.cost > 0 ? a + c.person.gradeMicro! : a), 0) /
-      1e8;
+    const percent = activeGradeMicro(costs) / 1e8;
     const cell = p.view.original(r, P);
     const live =
       ref.grades && sums && Math.abs(sums.activeGrades - percent) < 1e-9;

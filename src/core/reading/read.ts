@@ -129,7 +129,7 @@ import {
   readSalarySheet,
 } from "./salaries";
 import { append } from "../lists";
-import { personCost } from "../figures/payroll";
+import { activeGradeMicro, personCost } from "../figures/payroll";
 
 export const DETAILS_SHEET = "Uppgifter";
 
@@ -304,13 +304,12 @@ function gradedInSalaries(
         });
       if (!persons?.length || persons.some((p) => !p.gradeMicro)) continue;
       // The grade of those who cost something in the half-year, as the line is costed.
-      let active = 0;
-      for (const p of persons)
-        if (
-          (personCost(p, h.halfYear, agreement.surchargePpm, agreement)?.cost ??
-            0) > 0
-        )
-          active += p.gradeMicro!;
+      const active = activeGradeMicro(
+        persons.flatMap(
+          (p) =>
+            personCost(p, h.halfYear, agreement.surchargePpm, agreement) ?? [],
+        ),
+      );
       // Nobody on the post works in the half-year: 0 % is theirs, and nothing is wrong.
       if (active === 0) {
         dropped.add(i);
