@@ -109,6 +109,29 @@ describe("the seed case: report 2024 + budget 2025–26", () => {
     );
   });
 
+  // "Budgeten för verksamhetsåret 2024 var 962 500 kronor": the spring's budget named the year's.
+  test("a year reported in part: its sentence names the period's budget, not the year's", async () => {
+    const memo = memoOf(
+      oneCase([
+        await caseFile(
+          "rapport.xlsx",
+          reportWorkbook().map((s) =>
+            s.name === "Utfall 2024 H2"
+              ? budgetHalfYearSheet("Budget 2024 H2", "juli–december 2024")
+              : s,
+          ),
+        ),
+      ]),
+      "sv",
+    );
+    const year = memo.tables.find((t) => t.kind === "year")!;
+    expect(year.intro[0]!.text).toBe(
+      typeset(
+        "Tabellen redovisar hur beviljade medel (962 500 kronor) från kommunstyrelsen har förbrukats under perioden 1 januari till och med 30 juni 2024. Budgeten för perioden var 962 500 kronor, medan det faktiska utfallet uppgick till 888 831 kronor. Differensen mellan budget och utfall blev 73 669 kronor.",
+      ),
+    );
+  });
+
   test("Budgetförslag: 275 | 12 | 1 485 000 … 2 219 298", async () => {
     const memo = memoOf(await seedCase(), "sv");
     const period = memo.tables.find((t) => t.kind === "period")!;

@@ -170,14 +170,15 @@ const TEXT = {
     caseText:
       "[Stadskontoret skriver: ärendets bakgrund och verksamhetens resultat under perioden.]",
     // The granted funds are the year's budget: the seed names the amount twice.
+    // A year reported in part: its budget is the reported half-year's, not the year's.
     yearIntro: (
       span: string,
-      year: number,
+      year: number | null,
       budget: string,
       actual: string,
       variance: string,
     ) =>
-      `Tabellen redovisar hur beviljade medel (${budget} kronor) från kommunstyrelsen har förbrukats under perioden ${span}. Budgeten för verksamhetsåret ${year} var ${budget} kronor, medan det faktiska utfallet uppgick till ${actual} kronor. Differensen mellan budget och utfall blev ${variance} kronor.`,
+      `Tabellen redovisar hur beviljade medel (${budget} kronor) från kommunstyrelsen har förbrukats under perioden ${span}. Budgeten för ${year === null ? "perioden" : `verksamhetsåret ${year}`} var ${budget} kronor, medan det faktiska utfallet uppgick till ${actual} kronor. Differensen mellan budget och utfall blev ${variance} kronor.`,
     periodIntro: (name: string, period: string) =>
       `En redogörelse till förslag om finansiering för ${name} under perioden ${period} presenteras nedan.`,
     assessment: "Stadskontorets bedömning",
@@ -253,12 +254,12 @@ const TEXT = {
     // The granted funds are the year's budget: the seed names the amount twice.
     yearIntro: (
       span: string,
-      year: number,
+      year: number | null,
       budget: string,
       actual: string,
       variance: string,
     ) =>
-      `The table shows how the granted funds (SEK ${budget}) from the municipal board were used in the period ${span}. The budget for ${year} was SEK ${budget}, the actual outcome SEK ${actual}. The difference between budget and actual was SEK ${variance}.`,
+      `The table shows how the granted funds (SEK ${budget}) from the municipal board were used in the period ${span}. The budget for ${year === null ? "the period" : year} was SEK ${budget}, the actual outcome SEK ${actual}. The difference between budget and actual was SEK ${variance}.`,
     periodIntro: (name: string, period: string) =>
       `The proposed funding for ${name} in the period ${period} is set out below.`,
     assessment: "Stadskontoret's assessment",
@@ -366,7 +367,7 @@ function yearMemoTable(
       {
         text: t.yearIntro(
           lang === "sv" ? daySpan(start, end) : monthsText(start, end, lang),
-          y.year,
+          y.partial ? null : y.year,
           formatAmount(y.budget, lang),
           formatAmount(y.actual, lang),
           formatAmount(y.variance, lang),
