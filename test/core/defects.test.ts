@@ -1158,6 +1158,35 @@ describe("report-back rules asserted nowhere else", () => {
     expect(codesOf(both)).not.toContain("ACTUALS_OF_WHOLE_YEAR");
   });
 
+  // The autumn's actuals as the ledger's year to date: the spring counted twice, the year read as
+  // overspent and nothing repaid, with no word of the likely cause.
+  test("an autumn's actuals that are the year to date (each line at least its spring's, far above the budget) are a warning at its Utfall; an ordinary autumn is not", async () => {
+    const h1 = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const h2 = reportHalfYearSheet("Utfall 2024 H2", 2);
+    // Each line's autumn actual plus its spring's, as a ledger's January–December gives them.
+    const toDate = {
+      ...h2,
+      rows: h2.rows.map((row, i) =>
+        typeof row[2] === "number"
+          ? [row[0]!, row[1]!, row[2] + (h1.rows[i]![2] as number), null]
+          : row,
+      ),
+    };
+    const r = await checkSheets([reportDetails(), h1, toDate]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "ACTUALS_CUMULATIVE")
+        .map((f) => `${f.sheet}!${f.cell} ${f.message}`),
+    ).toEqual([
+      typeset(
+        "Utfall 2024 H2!C1 Utfallet för 2024-H2, 1 777 664 kr, är långt över halvårets budget (962 500 kr), och varje post har minst sitt utfall för 2024-H1: är det årets utfall hittills, januari–december? Skriv bara halvårets eget utfall; annars räknas 2024-H1 två gånger.",
+      ),
+    ]);
+    expect(codesOf(r)).toContain("YEAR_OVERSPENT");
+    const seed = await checkSheets([reportDetails(), h1, h2]);
+    expect(codesOf(seed)).not.toContain("ACTUALS_CUMULATIVE");
+  });
+
   test("a year with only one half-year reported is partial; its surplus counts that half-year only", async () => {
     const h2 = budgetHalfYearSheet("Utfall 2024 H2", "juli–december 2024");
     const r = await checkSheets([

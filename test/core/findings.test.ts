@@ -66,6 +66,7 @@ describe("the finding catalogue", () => {
       "YEAR_OVERSPENT",
       "YEAR_PARTIAL",
       "ACTUALS_OF_WHOLE_YEAR",
+      "ACTUALS_CUMULATIVE",
       "SUM_MISMATCH",
       "SUM_FORMULA_STALE",
       "ACTUAL_ONLY_IN_TOTAL",

@@ -4,6 +4,7 @@ import type { Computation, YearFigures } from "../figures/figures";
 import { add, subtract } from "../figures/money";
 import { type Finding, finding } from "../findings/findings";
 import { cellOf } from "../model";
+import { byLineKey, keyOfLine } from "../figures/tables";
 
 /** Per year: partly reported (its surplus is provisional), overspent (nothing to repay). */
 export function yearChecks(c: Computation): Finding[] {
@@ -17,6 +18,7 @@ export function yearChecks(c: Computation): Finding[] {
           ...yearOnHalf(c, y),
         ]
       : []),
+    ...cumulativeSecondHalf(c, y),
     ...(y.surplus < 0
       ? [
           finding("YEAR_OVERSPENT", null, null, {
@@ -61,6 +63,44 @@ function yearOnHalf(c: Computation, y: YearFigures): Finding[] {
         actualOre: actual,
         budgetOre: budget,
         yearBudgetOre: yearBudget,
+      },
+    ),
+  ];
+}
+
+/**
+ * The autumn's actuals as a ledger's year to date (January to December): far above the autumn's
+ * budget, and each line's at least its spring's. The spring is then counted twice, and the year
+ * reads as overspent.
+ */
+function cumulativeSecondHalf(c: Computation, y: YearFigures): Finding[] {
+  const of = (half: 1 | 2) =>
+    c.halfYears.find(
+      (h) => h.halfYear.year === y.year && h.halfYear.half === half,
+    );
+  const [first, second] = [of(1), of(2)];
+  if (!first?.actual || !second?.actual) return [];
+  if (!(second.actual.total * 2 > second.budget.total * 3)) return [];
+  const spring = byLineKey(first.lines, (l) => l.input);
+  let matched = 0;
+  for (const l of second.lines) {
+    const autumn = l.input.actual;
+    const before = spring.get(keyOfLine(l.input))?.[0]?.input.actual;
+    if (autumn === null || before === null || before === undefined) continue;
+    if (autumn < before) return [];
+    matched++;
+  }
+  if (matched < 2) return [];
+  return [
+    finding(
+      "ACTUALS_CUMULATIVE",
+      second.source.sheet,
+      cellOf(second.source, second.source.headerRow, "actual"),
+      {
+        halfYear: second.halfYear.id,
+        first: first.halfYear.id,
+        actualOre: second.actual.total,
+        budgetOre: second.budget.total,
       },
     ),
   ];

@@ -1224,6 +1224,18 @@ export const FINDINGS = {
       `The actual for ${f.halfYear}, ${f.actual}, is far above the half-year's budget (${f.budget}) and near the whole year's (${f.yearBudget}), and ${f.other} has no actual: is it the actual for all of ${f.year}? Enter each half-year's actual on its own sheet; otherwise the year's actual is counted against one half-year's budget.`,
     "warning",
   ),
+  ACTUALS_CUMULATIVE: t<{
+    readonly halfYear: string;
+    readonly first: string;
+    readonly actualOre: Ore;
+    readonly budgetOre: Ore;
+  }>(
+    (f) =>
+      `Utfallet för ${f.halfYear}, ${f.actual}, är långt över halvårets budget (${f.budget}), och varje post har minst sitt utfall för ${f.first}: är det årets utfall hittills, januari–december? Skriv bara halvårets eget utfall; annars räknas ${f.first} två gånger.`,
+    (f) =>
+      `The actual for ${f.halfYear}, ${f.actual}, is far above the half-year's budget (${f.budget}), and every line has at least its actual for ${f.first}: is it the year to date, January–December? Enter the half-year's own actual only; otherwise ${f.first} is counted twice.`,
+    "warning",
+  ),
   SUM_MISMATCH: t<{
     readonly halfYear: string;
     readonly enteredOre: Ore;
