@@ -144,6 +144,11 @@ export interface HalfYearSheet {
   readonly subtotals?: readonly SubtotalRow[];
   /** The A1 address of the Period value cell, when the half-year came from one. */
   readonly periodCell: string | null;
+  /**
+   * Every actual was written with a minus sign (ACTUALS_AS_NEGATIVES) and is read without it: the
+   * sheet's own Differens (budget − the signed actual) is its arithmetic, not a mistake.
+   */
+  readonly actualsNegated?: true;
 }
 
 export interface BudgetWorkbook {

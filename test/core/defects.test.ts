@@ -1187,6 +1187,50 @@ describe("report-back rules asserted nowhere else", () => {
     expect(codesOf(seed)).not.toContain("ACTUALS_CUMULATIVE");
   });
 
+  // Costs as an income statement shows them, each with a minus sign: NEGATIVE_AMOUNT at every
+  // cell, and the repayment counted them as income, more than the whole grant.
+  test("every actual of a sheet written with a minus sign is read as the costs, said once; one negative among costs stays an error", async () => {
+    const signed = (name: string, half: 1 | 2) => {
+      const s = reportHalfYearSheet(name, half);
+      return {
+        ...s,
+        // The Differens of the sheet's own arithmetic: budget − the signed actual.
+        rows: s.rows.map((row) =>
+          typeof row[2] === "number" && typeof row[1] === "number"
+            ? [row[0]!, row[1], -row[2], row[1] + row[2]]
+            : row,
+        ),
+      };
+    };
+    const r = await checkSheets([
+      reportDetails(),
+      signed("Utfall 2024 H1", 1),
+      signed("Utfall 2024 H2", 2),
+    ]);
+    expect(findingAt(r, "ACTUALS_AS_NEGATIVES")).toEqual([
+      "Utfall 2024 H1!C1",
+      "Utfall 2024 H2!C1",
+    ]);
+    expect(codesOf(r)).not.toContain("NEGATIVE_AMOUNT");
+    expect(codesOf(r)).not.toContain("VARIANCE_MISMATCH");
+    expect(codesOf(r)).not.toContain("SUM_MISMATCH");
+    // The seed's figures: 1 777 664 kr spent, 147 336 kr over.
+    expect(r.years[0]).toMatchObject({ actual: 1_777_664, surplus: 147_336 });
+    const mixed = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const one = await checkSheets([
+      reportDetails(),
+      {
+        ...mixed,
+        rows: mixed.rows.map((row, i) =>
+          i === 3 ? [row[0]!, row[1]!, -136687, null] : row,
+        ),
+      },
+      reportHalfYearSheet("Utfall 2024 H2", 2),
+    ]);
+    expect(findingAt(one, "NEGATIVE_AMOUNT")).toEqual(["Utfall 2024 H1!C4"]);
+    expect(codesOf(one)).not.toContain("ACTUALS_AS_NEGATIVES");
+  });
+
   test("a year with only one half-year reported is partial; its surplus counts that half-year only", async () => {
     const h2 = budgetHalfYearSheet("Utfall 2024 H2", "juli–december 2024");
     const r = await checkSheets([

@@ -5,7 +5,7 @@ import { asSheetCounts, salaryBudget } from "../figures/compute";
 import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
-import { type Ore, divRound, subtract } from "../figures/money";
+import { type Ore, add, divRound, subtract } from "../figures/money";
 import {
   isOwnSalaryCalcFormula,
   isOwnSalaryPercentFormula,
@@ -326,7 +326,8 @@ export function actualChecks(
     if (
       input.variance !== null &&
       variance !== null &&
-      input.variance !== variance
+      input.variance !== variance &&
+      !signedVariance(h, l)
     )
       out.push(
         finding("VARIANCE_MISMATCH", sheet, at(input, "variance"), {
@@ -336,6 +337,16 @@ export function actualChecks(
       );
   }
   return out;
+}
+
+/** A sheet's Differens of budget − the actual with its minus sign (ACTUALS_AS_NEGATIVES). */
+function signedVariance(h: ComputedHalfYear, l: ComputedLine): boolean {
+  const { actual, variance } = l.input;
+  return (
+    h.source.actualsNegated === true &&
+    actual !== null &&
+    variance === add(l.effectiveBudget, actual)
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
-import { cellOf } from "../model";
+import { type TotalRow, cellOf } from "../model";
 import { isOwnTotalFormula } from "../ownership";
 import { asSheetCounts, overheadOf } from "../figures/compute";
 import { type Ore, add, subtract, sum } from "../figures/money";
@@ -87,23 +87,18 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
     const c = carriedIn[column];
     return c !== undefined && sums.some((x) => entered === add(x, c));
   };
-  // An actual on the total row alone (the lines' cells left empty): the half-year reads as not
-  // reported, and its figure would count for nothing without a word.
-  const onlyTotal =
-    !actual && t.actual !== null && t.actual !== 0
-      ? [
-          finding(
-            "ACTUAL_ONLY_IN_TOTAL",
-            source.sheet,
-            cellOf(source, t.row, "actual"),
-            { halfYear: h.halfYear.id, actualOre: t.actual },
-          ),
-        ]
-      : [];
+  // Actuals written with a minus sign: the sheet's Differens is budget − the signed actual.
+  const signed = (column: ColumnKey, entered: Ore) =>
+    column === "variance" &&
+    h.source.actualsNegated === true &&
+    actual !== null &&
+    (entered === add(budget.total, actual.total) ||
+      entered === add(budget.direct, actual.direct));
   const mismatches = checks.flatMap(([column, entered, total, direct]) =>
     entered === null ||
     entered === total ||
     entered === direct ||
+    signed(column, entered) ||
     withCarried(column, entered, [
       total,
       direct,
@@ -127,7 +122,23 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
           ),
         ],
   );
-  return [...mismatches, ...onlyTotal];
+  return [...mismatches, ...actualOnlyInTotal(h, t)];
+}
+
+/**
+ * An actual on the total row alone (the lines' cells left empty): the half-year reads as not
+ * reported, and its figure would count for nothing without a word.
+ */
+function actualOnlyInTotal(h: ComputedHalfYear, t: TotalRow): Finding[] {
+  if (h.actual || t.actual === null || t.actual === 0) return [];
+  return [
+    finding(
+      "ACTUAL_ONLY_IN_TOTAL",
+      h.source.sheet,
+      cellOf(h.source, t.row, "actual"),
+      { halfYear: h.halfYear.id, actualOre: t.actual },
+    ),
+  ];
 }
 
 /**

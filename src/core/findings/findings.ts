@@ -1210,6 +1210,13 @@ export const FINDINGS = {
       `The year ${f.year} is only partly reported (${f.reported}); its surplus is provisional.`,
     "info",
   ),
+  ACTUALS_AS_NEGATIVES: t<NoParams>(
+    () =>
+      "Utfallet är skrivet med minustecken på varje post, som en resultaträkning visar kostnader: IOP-budget läser det som kostnader, utan tecknet, men arbetsbokens egna formler (Differens, Status, summan) räknar med tecknet. Skriv utfallet som positiva belopp.",
+    () =>
+      "Every actual is written with a minus sign, as an income statement shows costs: IOP-budget reads them as costs, without the sign, but the workbook's own formulas (Differens, Status, the total) count with it. Enter the actuals as positive amounts.",
+    "warning",
+  ),
   ACTUALS_OF_WHOLE_YEAR: t<{
     readonly halfYear: string;
     readonly other: string;

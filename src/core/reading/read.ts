@@ -67,7 +67,15 @@ import {
   cellOf,
   hasActuals,
 } from "../model";
-import { type Ore, ZERO, add, kronor, subtract, sum } from "../figures/money";
+import {
+  type Ore,
+  ZERO,
+  add,
+  kronor,
+  negate,
+  subtract,
+  sum,
+} from "../figures/money";
 import {
   type HalfYear,
   type PeriodParse,
@@ -1725,6 +1733,7 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ? [finding("NO_LINES", sheet, a1(header.row + 1, found.label))]
       : [];
   const scaled = Object.keys(header.units).length > 0;
+  const signed = costsAsNegatives(sheet, header.row, found, reader);
   return done({
     sheet: {
       sheet,
@@ -1732,10 +1741,11 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       headerRow: header.row + 1,
       columns: found,
       ...(scaled ? { units: header.units } : {}),
-      lines: withHiddenCells(reader.lines, found, merges),
-      total: reader.total,
-      ...(reader.subtotals.length > 0 ? { subtotals: reader.subtotals } : {}),
+      lines: withHiddenCells(signed.lines, found, merges),
+      total: signed.total,
+      ...(signed.subtotals.length > 0 ? { subtotals: signed.subtotals } : {}),
       periodCell: period.cell,
+      ...(signed === reader ? {} : { actualsNegated: true as const }),
     },
     ...(other.table ? { below: other.table } : {}),
     findings: [
@@ -1753,11 +1763,63 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
         rows.head[header.row],
         reader.lines,
       ),
-      ...labelsShownByMerges(reader.findings, merges),
+      ...labelsShownByMerges(signed.findings, merges),
       ...monthsOutside(sheet, reader.monthRanges, period.halfYear),
       ...noLines,
     ],
   });
+}
+
+/**
+ * Every actual of a sheet written with a minus sign, as a resultaträkning shows costs: read as the
+ * costs they are, said once at the Utfall header. Each was NEGATIVE_AMOUNT, and the repayment
+ * counted them as income (4 340 275 kr asked back of a grant of 2 200 775). A sheet with some
+ * actuals negative and others not keeps its findings: a negative among costs is a mistake there.
+ */
+function costsAsNegatives(
+  sheet: string,
+  headerRow: number,
+  found: TableColumns,
+  reader: {
+    readonly lines: LineInput[];
+    readonly total: TotalRow | null;
+    readonly subtotals: SubtotalRow[];
+    readonly findings: Finding[];
+  },
+): {
+  lines: LineInput[];
+  total: TotalRow | null;
+  subtotals: SubtotalRow[];
+  findings: Finding[];
+} {
+  const col = found.actual;
+  let negative = 0;
+  for (const l of reader.lines)
+    if (l.actual !== null && l.actual !== 0) {
+      if (l.actual > 0) return reader;
+      negative++;
+    }
+  const { total } = reader;
+  if (col === undefined || negative < 2 || (total?.actual ?? 0) > 0)
+    return reader;
+  const flip = <T extends { readonly actual: Ore | null }>(x: T): T =>
+    x.actual === null ? x : { ...x, actual: negate(x.actual) };
+  const letters = columnLetters(col);
+  const inColumn = (cell: string | null) =>
+    cell !== null &&
+    cell.startsWith(letters) &&
+    /^\d/.test(cell.slice(letters.length));
+  return {
+    lines: reader.lines.map(flip),
+    total: total && flip(total),
+    subtotals: reader.subtotals.map(flip),
+    findings: [
+      finding("ACTUALS_AS_NEGATIVES", sheet, a1(headerRow, col), {}),
+      ...reader.findings.filter(
+        (f) => !(f.code === "NEGATIVE_AMOUNT" && inColumn(f.cell)),
+      ),
+    ],
+  };
 }
 
 /**
