@@ -1231,6 +1231,44 @@ describe("report-back rules asserted nowhere else", () => {
     expect(codesOf(one)).not.toContain("ACTUALS_AS_NEGATIVES");
   });
 
+  // Actuals in thousands under a plain "Utfall": nothing said, and nearly the whole grant repaid.
+  test("actuals a thousandth of their size (typed in tkr under a header naming no unit) are an error at the header; named in it, they are read so", async () => {
+    const inThousands = (name: string, half: 1 | 2, header = "Utfall") => {
+      const s = reportHalfYearSheet(name, half);
+      return {
+        ...s,
+        rows: s.rows.map((row, i) =>
+          i === 0
+            ? [row[0]!, row[1]!, header, row[3]!]
+            : typeof row[2] === "number"
+              ? [row[0]!, row[1]!, Math.round(row[2] / 1000), null]
+              : row,
+        ),
+      };
+    };
+    const r = await checkSheets([
+      reportDetails(),
+      inThousands("Utfall 2024 H1", 1),
+      reportHalfYearSheet("Utfall 2024 H2", 2),
+    ]);
+    expect(
+      r.findings
+        .filter((f) => f.code === "ACTUALS_IN_THOUSANDS")
+        .map((f) => `${f.sheet}!${f.cell} ${f.severity} ${f.message}`),
+    ).toEqual([
+      typeset(
+        'Utfall 2024 H1!C1 error Utfallet för 2024-H1 är på varje post en hundradel av budgeten eller mindre, 890 kr mot 962 500 kr, men tusen gånger det, 890 000 kr, ligger nära budgeten: är det skrivet i tusental kronor? Skriv "Utfall (tkr)" i rubriken, så läses det så, eller skriv beloppen i kronor.',
+      ),
+    ]);
+    const named = await checkSheets([
+      reportDetails(),
+      inThousands("Utfall 2024 H1", 1, "Utfall (tkr)"),
+      reportHalfYearSheet("Utfall 2024 H2", 2),
+    ]);
+    expect(codesOf(named)).not.toContain("ACTUALS_IN_THOUSANDS");
+    expect(named.periods[0]!.actual!.total).toBe(890_000);
+  });
+
   test("a year with only one half-year reported is partial; its surplus counts that half-year only", async () => {
     const h2 = budgetHalfYearSheet("Utfall 2024 H2", "juli–december 2024");
     const r = await checkSheets([

@@ -65,6 +65,7 @@ describe("the finding catalogue", () => {
       "OVERSPENT_WITHIN_TOLERANCE",
       "YEAR_OVERSPENT",
       "YEAR_PARTIAL",
+      "ACTUALS_IN_THOUSANDS",
       "ACTUALS_OF_WHOLE_YEAR",
       "ACTUALS_CUMULATIVE",
       "SUM_MISMATCH",

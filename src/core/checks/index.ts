@@ -5,7 +5,12 @@ import type { Computation } from "../figures/figures";
 import type { Finding } from "../findings/findings";
 import { type BudgetWorkbook, SALARY_SHEET } from "../model";
 import { halfYearChecks } from "./half-years";
-import { actualChecks, budgetChecks, copiedActualsCheck } from "./lines";
+import {
+  actualChecks,
+  actualsInThousandsCheck,
+  budgetChecks,
+  copiedActualsCheck,
+} from "./lines";
 import {
   overheadActualCheck,
   overheadNotReportedCheck,
@@ -34,6 +39,7 @@ export function checkFigures(
       ...overheadLabelCheck(h, ratePpm),
       ...copiedActualsCheck(h),
       ...actualChecks(h, c.agreement),
+      ...actualsInThousandsCheck(h),
       ...overheadActualCheck(h),
       ...overheadNotReportedCheck(h, ratePpm),
       ...totalRowChecks(h),

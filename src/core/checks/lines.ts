@@ -5,7 +5,7 @@ import { asSheetCounts, salaryBudget } from "../figures/compute";
 import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import { type Agreement, type LineInput, cellOf } from "../model";
-import { type Ore, add, divRound, subtract } from "../figures/money";
+import { type Ore, add, divRound, ore, subtract } from "../figures/money";
 import {
   isOwnSalaryCalcFormula,
   isOwnSalaryPercentFormula,
@@ -337,6 +337,42 @@ export function actualChecks(
       );
   }
   return out;
+}
+
+/**
+ * Actuals typed in thousands under a header that names no unit ("Utfall", 690 for 690 000 kr):
+ * each a hundredth of its budget or less, and a thousand times them near the budget. Read as
+ * kronor, the half-year had spent nothing and the repayment was nearly the whole grant, without a
+ * word.
+ */
+export function actualsInThousandsCheck(h: ComputedHalfYear): Finding[] {
+  if (!h.actual || h.source.units?.actual !== undefined) return [];
+  let budget = 0;
+  let actual = 0;
+  let lines = 0;
+  for (const l of h.lines) {
+    const a = l.input.actual;
+    if (a === null || a === 0) continue;
+    if (a * 100 >= l.effectiveBudget) return [];
+    budget += l.effectiveBudget;
+    actual += a;
+    lines++;
+  }
+  const scaled = actual * 1000;
+  if (lines < 2 || scaled * 2 < budget || scaled > budget * 2) return [];
+  return [
+    finding(
+      "ACTUALS_IN_THOUSANDS",
+      h.source.sheet,
+      cellOf(h.source, h.source.headerRow, "actual"),
+      {
+        halfYear: h.halfYear.id,
+        actualOre: ore(actual),
+        scaledOre: ore(scaled),
+        budgetOre: ore(budget),
+      },
+    ),
+  ];
 }
 
 /** A sheet's Differens of budget − the actual with its minus sign (ACTUALS_AS_NEGATIVES). */

@@ -1210,6 +1210,18 @@ export const FINDINGS = {
       `The year ${f.year} is only partly reported (${f.reported}); its surplus is provisional.`,
     "info",
   ),
+  ACTUALS_IN_THOUSANDS: t<{
+    readonly halfYear: string;
+    readonly actualOre: Ore;
+    readonly scaledOre: Ore;
+    readonly budgetOre: Ore;
+  }>(
+    (f) =>
+      `Utfallet för ${f.halfYear} är på varje post en hundradel av budgeten eller mindre, ${f.actual} mot ${f.budget}, men tusen gånger det, ${f.scaled}, ligger nära budgeten: är det skrivet i tusental kronor? Skriv "Utfall (tkr)" i rubriken, så läses det så, eller skriv beloppen i kronor.`,
+    (f) =>
+      `The actual for ${f.halfYear} is a hundredth of the budget or less on every line, ${f.actual} against ${f.budget}, but a thousand times it, ${f.scaled}, is near the budget: is it written in thousands of kronor? Write "Utfall (tkr)" in the header, and it is read so, or enter the amounts in kronor.`,
+    "error",
+  ),
   ACTUALS_AS_NEGATIVES: t<NoParams>(
     () =>
       "Utfallet är skrivet med minustecken på varje post, som en resultaträkning visar kostnader: IOP-budget läser det som kostnader, utan tecknet, men arbetsbokens egna formler (Differens, Status, summan) räknar med tecknet. Skriv utfallet som positiva belopp.",
