@@ -168,6 +168,14 @@ export function cellOf(
   return col === undefined ? null : a1(row - 1, col);
 }
 
+/** The header cell of a column: where a finding of the whole column is said. */
+export function headerCellOf(
+  sheet: HalfYearSheet,
+  key: ColumnKey,
+): string | null {
+  return cellOf(sheet, sheet.headerRow, key);
+}
+
 /** The columns of `Lönekalkyl` (SPEC §3.2a). */
 export type SalaryColumn =
   | "post"

@@ -4,7 +4,7 @@
 import { asSheetCounts, salaryBudget } from "../figures/compute";
 import type { ComputedHalfYear, ComputedLine } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
-import { type Agreement, type LineInput, cellOf } from "../model";
+import { type Agreement, type LineInput, cellOf, headerCellOf } from "../model";
 import { type Ore, add, divRound, ore, subtract } from "../figures/money";
 import {
   isOwnSalaryCalcFormula,
@@ -283,7 +283,7 @@ export function copiedActualsCheck(h: ComputedHalfYear): Finding[] {
         finding(
           "ACTUALS_EQUAL_BUDGET",
           h.source.sheet,
-          cellOf(h.source, h.source.headerRow, "actual"),
+          headerCellOf(h.source, "actual"),
           { halfYear: h.halfYear.id, amountOre: h.budget.total },
         ),
       ]
@@ -301,11 +301,7 @@ export function actualChecks(
   // Differens typed as actual − budget on every line: accepted, and said once at its header.
   if (h.varianceReversed)
     out.push(
-      finding(
-        "VARIANCE_REVERSED",
-        sheet,
-        cellOf(h.source, h.source.headerRow, "variance"),
-      ),
+      finding("VARIANCE_REVERSED", sheet, headerCellOf(h.source, "variance")),
     );
   for (const l of h.lines) {
     const { input } = l;
@@ -364,7 +360,7 @@ export function actualsInThousandsCheck(h: ComputedHalfYear): Finding[] {
     finding(
       "ACTUALS_IN_THOUSANDS",
       h.source.sheet,
-      cellOf(h.source, h.source.headerRow, "actual"),
+      headerCellOf(h.source, "actual"),
       {
         halfYear: h.halfYear.id,
         actualOre: ore(actual),

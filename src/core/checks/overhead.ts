@@ -3,7 +3,7 @@
 
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
-import { cellOf } from "../model";
+import { cellOf, headerCellOf } from "../model";
 import { type Ore, ZERO, add, subtract, sum } from "../figures/money";
 import { overheadCap, overheadOf } from "../figures/compute";
 import { isOwnOverheadFormula } from "../ownership";
@@ -96,7 +96,7 @@ export function overheadNotReportedCheck(
     finding(
       "OH_NOT_REPORTED",
       h.source.sheet,
-      cellOf(h.source, h.source.headerRow, "actual"),
+      headerCellOf(h.source, "actual"),
       {
         halfYear: h.halfYear.id,
         budgetOre: h.budget.overhead,

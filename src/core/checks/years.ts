@@ -3,7 +3,7 @@
 import type { Computation, YearFigures } from "../figures/figures";
 import { add, subtract } from "../figures/money";
 import { type Finding, finding } from "../findings/findings";
-import { cellOf } from "../model";
+import { headerCellOf } from "../model";
 import { byLineKey, keyOfLine } from "../figures/tables";
 
 /** Per year: partly reported (its surplus is provisional), overspent (nothing to repay). */
@@ -55,7 +55,7 @@ function yearOnHalf(c: Computation, y: YearFigures): Finding[] {
     finding(
       "ACTUALS_OF_WHOLE_YEAR",
       reported.source.sheet,
-      cellOf(reported.source, reported.source.headerRow, "actual"),
+      headerCellOf(reported.source, "actual"),
       {
         halfYear: reported.halfYear.id,
         other: other.halfYear.id,
@@ -95,7 +95,7 @@ function cumulativeSecondHalf(c: Computation, y: YearFigures): Finding[] {
     finding(
       "ACTUALS_CUMULATIVE",
       second.source.sheet,
-      cellOf(second.source, second.source.headerRow, "actual"),
+      headerCellOf(second.source, "actual"),
       {
         halfYear: second.halfYear.id,
         first: first.halfYear.id,
