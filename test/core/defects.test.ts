@@ -1352,6 +1352,32 @@ describe("report-back rules asserted nowhere else", () => {
     ).toEqual(["B6 SUM_MISMATCH", "C6 SUM_MISMATCH"]);
   });
 
+  // A percent typed for the OH's actual: the Summa's SUM over every line added its 0,1 and was
+  // called short of a row; the cell that differs says so itself.
+  test("a Summa row's own SUM over every line that a line's unread cell moves says nothing; that cell does", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      {
+        ...sheet,
+        rows: sheet.rows.map((row, i) =>
+          i === 4
+            ? [row[0]!, row[1]!, { value: 0.1, fmt: "0%" }, null]
+            : i === 5
+              ? [
+                  "Summa",
+                  row[1]!,
+                  { formula: "SUM(C2:C5)", result: 808_028.1 },
+                  null,
+                ]
+              : row,
+        ),
+      },
+    ]);
+    expect(codesOf(r).filter((c) => c.startsWith("SUM_"))).toEqual([]);
+    expect(findingAt(r, "PERCENT_IN_AMOUNT")).toEqual(["Utfall 2024 H1!C5"]);
+  });
+
   test("a Summa row whose actual and variance disagree is a finding at each of those cells", async () => {
     const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
     const rows = sheet.rows.map((row, i) =>

@@ -3,7 +3,7 @@
 import type { ComputedHalfYear } from "../figures/figures";
 import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
-import { type TotalRow, cellOf } from "../model";
+import { type HalfYearSheet, type TotalRow, cellOf } from "../model";
 import { isOwnTotalFormula } from "../ownership";
 import { asSheetCounts, overheadOf } from "../figures/compute";
 import { type Ore, add, subtract, sum } from "../figures/money";
@@ -94,35 +94,49 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
     actual !== null &&
     (entered === add(budget.total, actual.total) ||
       entered === add(budget.direct, actual.direct));
-  const mismatches = checks.flatMap(([column, entered, total, direct]) =>
-    entered === null ||
-    entered === total ||
-    entered === direct ||
-    signed(column, entered) ||
-    withCarried(column, entered, [
-      total,
-      direct,
-      ...(column === "budget" ? [shown] : []),
-    ])
-      ? []
-      : [
-          // The template's SUM left short by an inserted row is compute's to rewrite, not a typo.
-          finding(
-            column !== "variance" &&
-              isOwnTotalFormula(t.formulas?.[column] ?? "")
-              ? "SUM_FORMULA_STALE"
-              : "SUM_MISMATCH",
-            source.sheet,
-            cellOf(source, t.row, column),
-            {
-              halfYear: h.halfYear.id,
-              enteredOre: entered,
-              computedOre: total,
-            },
-          ),
-        ],
-  );
+  const mismatches = checks.flatMap(([column, entered, total, direct]) => {
+    if (
+      entered === null ||
+      entered === total ||
+      entered === direct ||
+      signed(column, entered) ||
+      withCarried(column, entered, [
+        total,
+        direct,
+        ...(column === "budget" ? [shown] : []),
+      ])
+    )
+      return [];
+    // The template's SUM: over every line it is right arithmetic, and a line that differs has its
+    // own finding (a percent where an amount goes); left short by an inserted row, compute's to
+    // rewrite, not a typo.
+    const own =
+      column !== "variance" && isOwnTotalFormula(t.formulas?.[column] ?? "");
+    if (own && sumsEveryLine(t.formulas![column]!, source)) return [];
+    return [
+      finding(
+        own ? "SUM_FORMULA_STALE" : "SUM_MISMATCH",
+        source.sheet,
+        cellOf(source, t.row, column),
+        {
+          halfYear: h.halfYear.id,
+          enteredOre: entered,
+          computedOre: total,
+        },
+      ),
+    ];
+  });
   return [...mismatches, ...actualOnlyInTotal(h, t)];
+}
+
+/** Whether a SUM's range takes in every line of the sheet and no subtotal between them. */
+function sumsEveryLine(formula: string, source: HalfYearSheet): boolean {
+  const m = /\$?[A-Z]{1,3}\$?(\d+)\s*:\s*\$?[A-Z]{1,3}\$?(\d+)/i.exec(formula);
+  if (!m) return false;
+  const from = Math.min(Number(m[1]), Number(m[2]));
+  const to = Math.max(Number(m[1]), Number(m[2]));
+  for (const l of source.lines) if (l.row < from || l.row > to) return false;
+  return !(source.subtotals ?? []).some((s) => s.row >= from && s.row <= to);
 }
 
 /**
