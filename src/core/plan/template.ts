@@ -620,7 +620,7 @@ function instructionsSheet(): SheetCreate {
     "Så fyller ni i budgeten",
     "1. Fyll i bladet Uppgifter: partnerskap, organisation, avtalsperiod, OH-sats och Pålägg.",
     "2. Fyll i Lönekalkyl: en rad per person med post, födelseår, månadslön, tjänstgöringsgrad och eventuellt från- och tilldatum, i de 20 gula raderna (exemplens och de tomma under dem). Arbetsgivaravgifterna räknas fram efter ålder och datum (bladet Avgiftssatser). Behövs fler rader: infoga dem bland de gula och välj Beräkna i IOP-budget, så får de kostnadsformeln.",
-    "3. Fyll i ett blad per halvår. Exempelraderna kommer från Jämlik hälsa Lindängen: skriv över dem med er budget. Lönernas tjänstgöringsgrad och budget hämtas från Lönekalkyl för personerna på samma post.",
+    "3. Fyll i ett blad per halvår. Exempelraderna kommer från Jämlik hälsa Lindängen: skriv över dem med er budget. Lönernas budget och tjänstgöringsgrad hämtas från Lönekalkyl för personerna på samma post: graden för dem som arbetar under halvåret.",
     "4. Nya poster läggs in som nya rader ovanför OH-raden, så att OH räknas på dem. Bladen är skyddade utan lösenord: de gula cellerna går att fylla i och rader går att infoga; formlerna är låsta och fylls i för nya rader när ni väljer Beräkna i IOP-budget. En rad går inte att ta bort medan bladet är skyddat: välj Granska → Ta bort bladskydd, ta bort raden och skydda bladet igen (Granska → Skydda blad, inget lösenord).",
     "5. OH-kostnaderna räknas fram som OH-satsen gånger de direkta kostnaderna.",
     "6. Vid återrapportering: fyll i kolumnen Utfall. Differens och Status visas då, och överskridna poster markeras i rött. Förklara varje överskriden post i kolumnen Förklaring.",
