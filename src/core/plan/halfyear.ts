@@ -302,8 +302,8 @@ function salaryCalcBudget(
   // where the cell is free or already the add-in's (an earlier version's SUMIF of all of them
   // too) and the formula gives that. In place of the add-in's formula that cannot match the label
   // ("1.1 Hälsofrämjare" gave 0 %, an error on the next check), the figure. A formula that
-  // matches but sums otherwise (a person not counted yet) is left, as a free cell is: a figure
-  // there would not follow the persons.
+  // matches but sums otherwise (a cost typed by hand in Lönekalkyl) is left, as a free cell is: a
+  // figure there would not follow the persons.
   const P = p.columns.servicePercent;
   const grades = costs.map((c) => c.person.gradeMicro ?? 0);
   if (
@@ -312,16 +312,22 @@ function salaryCalcBudget(
     grades.length > 0 &&
     grades.every((g) => g > 0)
   ) {
-    const pf = SALARY_PERCENT_FORMULA(
-      ref.grades ?? ref.costs,
-      ref.posts,
-      `${L(p.columns.label!)}${r + 1}`,
-      ref.costs,
-    );
+    // Only over grades a SUMIFS adds as the fraction (a percent cell or ≤ 1) is the formula live.
+    const pf =
+      ref.grades === null
+        ? null
+        : SALARY_PERCENT_FORMULA(
+            ref.grades,
+            ref.posts,
+            `${L(p.columns.label!)}${r + 1}`,
+            ref.costs,
+          );
     const percent = activeGradeMicro(costs) / 1e8;
     const cell = p.view.original(r, P);
     const live =
-      ref.grades && sums && Math.abs(sums.activeGrades - percent) < 1e-9;
+      pf !== null &&
+      sums !== null &&
+      Math.abs(sums.activeGrades - percent) < 1e-9;
     const own = cell?.f ? isOwnSalaryPercentFormula(cell.f) : isFreeCell(cell);
     if (own && (live || (cell?.f && !matched)))
       write(p, r, P, live ? formula(pf, percent) : num(percent), {

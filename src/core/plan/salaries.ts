@@ -113,16 +113,15 @@ function isOwnCostFormula(f: string): boolean {
 export interface SalaryRefs {
   readonly posts: string;
   readonly costs: string;
-  /** The grades, when every one is a number a SUMIF adds as the fraction (a percent cell or ≤ 1). */
+  /** The grades, when every one is a number a SUMIFS adds as the fraction (a percent cell or ≤ 1). */
   readonly grades: string | null;
   /**
-   * What `SUMIF(posts, criterion, costs)` and the same over the grades give, with the cells as the
-   * plan leaves them (a cost a person typed counts): a formula is written only where it gives the
-   * engine's figure.
+   * What `SUMIF(posts, criterion, costs)` and the line's `SUMIFS` of grades give, with the cells
+   * as the plan leaves them (a cost a person typed counts): a formula is written only where it
+   * gives the engine's figure.
    */
   readonly sumIf: (criterion: Cell | undefined) => {
     readonly costs: number;
-    readonly grades: number;
     /** The grades of the rows whose cost is above 0, as the add-in's SUMIFS adds them. */
     readonly activeGrades: number;
   } | null;
@@ -298,7 +297,7 @@ function sumIfOf(
 ): SalaryRefs["sumIf"] {
   // One pass over the persons, summed by Post: a line's question is then a lookup (a workbook of
   // many lines and persons would otherwise pay lines × persons).
-  const none = { costs: 0, grades: 0, activeGrades: 0 };
+  const none = { costs: 0, activeGrades: 0 };
   const byPost = new Map<string, typeof none>();
   for (let r = first - 1; r < last; r++) {
     const row = grid.rows[r];
@@ -309,10 +308,8 @@ function sumIfOf(
     const cost = written.has(r) ? written.get(r)! : row?.[cols.costs]?.v;
     if (typeof cost === "number") sums.costs += cost;
     const g = row?.[cols.grade]?.v;
-    if (typeof g === "number") {
-      sums.grades += g;
-      if (typeof cost === "number" && cost > 0) sums.activeGrades += g;
-    }
+    if (typeof g === "number" && typeof cost === "number" && cost > 0)
+      sums.activeGrades += g;
   }
   return (criterion) => {
     const wanted = criterionText(criterion);

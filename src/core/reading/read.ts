@@ -1804,11 +1804,8 @@ function costsAsNegatives(
     return reader;
   const flip = <T extends { readonly actual: Ore | null }>(x: T): T =>
     x.actual === null ? x : { ...x, actual: negate(x.actual) };
-  const letters = columnLetters(col);
   const inColumn = (cell: string | null) =>
-    cell !== null &&
-    cell.startsWith(letters) &&
-    /^\d/.test(cell.slice(letters.length));
+    cell !== null && parseA1(cell)?.col === col;
   return {
     lines: reader.lines.map(flip),
     total: total && flip(total),
