@@ -99,8 +99,30 @@ export interface WorkbookSheet {
   readonly state: string;
 }
 
+/**
+ * A package's SpreadsheetML namespaces: ECMA-376's transitional ones (what Excel saves by default)
+ * or its strict ones (Excel's "Strict Open XML Spreadsheet"). A relationship's type is `rel` and
+ * "/worksheet", "/styles", … in both.
+ */
+export interface Namespaces {
+  readonly main: string;
+  readonly rel: string;
+}
+
+export const TRANSITIONAL: Namespaces = {
+  main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  rel: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+};
+
+export const STRICT: Namespaces = {
+  main: "http://purl.oclc.org/ooxml/spreadsheetml/main",
+  rel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+};
+
 export interface WorkbookXml {
   readonly sheets: readonly WorkbookSheet[];
+  /** The namespaces of the workbook's root: what a part added to the package is written in. */
+  readonly namespaces: Namespaces;
   readonly date1904: boolean;
   /** The namespace prefix of the workbook's elements ("" or e.g. "x:"). */
   readonly prefix: string;
@@ -120,6 +142,7 @@ export function readWorkbookXml(xml: string): WorkbookXml {
   const sheets: WorkbookSheet[] = [];
   let date1904 = false;
   let prefix = "";
+  let namespaces = TRANSITIONAL;
   let depth = 0;
   let sheetsOpen: Span | null = null;
   let sheetsClose: Span | null = null;
@@ -129,7 +152,11 @@ export function readWorkbookXml(xml: string): WorkbookXml {
   parseXml(xml, {
     open(name, a, tag) {
       depth++;
-      if (depth === 1) prefix = prefixAt(xml, tag.start, name);
+      if (depth === 1) {
+        prefix = prefixAt(xml, tag.start, name);
+        if (xml.slice(tag.start, tag.end).includes(STRICT.main))
+          namespaces = STRICT;
+      }
       if (depth === 2) {
         if (!children.has(name)) children.set(name, tag.start);
         if (name === "sheets" && !sheetsOpen) sheetsOpen = tag;
@@ -162,6 +189,7 @@ export function readWorkbookXml(xml: string): WorkbookXml {
   });
   return {
     sheets,
+    namespaces,
     date1904,
     prefix,
     sheetsOpen,

@@ -16,11 +16,7 @@ import { XmlSyntaxError, scanXmlPieces } from "./scan";
 import { rowPieces, utf8Of } from "./pieces";
 import { asUtf8Declared, decodeXmlPart, prefixAt } from "./xml";
 import type { StyleBook } from "./styles";
-
-export const MAIN_NS =
-  "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-export const REL_NS =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+import type { Namespaces } from "./package";
 
 /** Text for an attribute value: &, <, > and " escaped, and what XML 1.0 cannot carry. */
 export function escapeXml(s: string): string {
@@ -764,7 +760,6 @@ function validationXml(v: Validation): string {
   return `<dataValidation type="custom" ${common}><formula1>${escapeText(v.formula)}</formula1></dataValidation>`;
 }
 
-/** A whole new worksheet from a created sheet of the plan. */
 /**
  * A new sheet's part, as UTF-8 bytes made a row at a time: a `Beslut` of a 100 000-line workbook
  * never exists as one string (SPEC §7; `npm run bench`'s compute memory).
@@ -772,6 +767,8 @@ function validationXml(v: Validation): string {
 export function newSheetBytes(
   sheet: SheetCreate,
   styles: StyleBook,
+  /** The package's: a strict workbook's new sheet is strict too. */
+  namespaces: Namespaces,
   /** The most bytes the part may have (PartTooLarge past it). */
   maxBytes = Infinity,
 ): Uint8Array {
@@ -824,7 +821,7 @@ export function newSheetBytes(
   );
   return out.bytes(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      `<worksheet xmlns="${namespaces.main}" xmlns:r="${namespaces.rel}">` +
       (sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
       `<dimension ref="A1:${columnLetters(maxCol - 1)}${maxRow}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +

@@ -6,14 +6,12 @@ import { strFromU8, strToU8 } from "fflate";
 import { type SheetCreate, type WritePlan, a1 } from "../core";
 import {
   editSheetXml,
-  MAIN_NS,
   PartTooLarge,
-  REL_NS,
   cellXml,
   escapeXml,
   newSheetBytes,
 } from "./sheet-xml";
-import { MINIMAL_STYLES, StyleBook } from "./styles";
+import { StyleBook, minimalStyles } from "./styles";
 import {
   DEFAULT_LIMITS,
   type Damage,
@@ -31,7 +29,9 @@ import {
 import {
   type ContentTypes,
   type Rel,
+  type Namespaces,
   type WorkbookXml,
+  TRANSITIONAL,
   isSafePartName,
   readContentTypes,
   readWorkbookXml,
@@ -91,8 +91,6 @@ const CT_STYLES =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const CT_WORKBOOK =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
-const REL_TYPE =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELS_NS =
   "http://schemas.openxmlformats.org/package/2006/relationships";
 const CONTENT_TYPES_NS =
@@ -128,6 +126,8 @@ class Package {
   readonly workbookPart: string;
   private readonly workbookXml: string;
   private readonly workbook: WorkbookXml;
+  /** The workbook's namespaces, which every part added is written in. */
+  readonly namespaces: Namespaces;
   /** Elements added to <sheets>, and whether calcPr must ask for a recalculation on load. */
   private readonly newSheets: string[] = [];
   rels: Rel[];
@@ -167,6 +167,7 @@ class Package {
       this.workbookXml,
       readWorkbookXml,
     );
+    this.namespaces = this.workbook.namespaces;
     const relsPart = relsPathOf(this.workbookPart);
     const relationships = structural(
       relsPart,
@@ -296,7 +297,7 @@ class Package {
     const target = part.startsWith(base) ? part.slice(base.length) : `/${part}`;
     this.rels.push({
       id,
-      type: `${REL_TYPE}/${type}`,
+      type: `${this.namespaces.rel}/${type}`,
       target: resolveTarget(this.workbookPart, target),
       rawTarget: target,
       external: false,
@@ -323,7 +324,7 @@ class Package {
       1;
     // Declared on the element itself: writers differ in where (and whether) the root declares it.
     this.newSheets.push(
-      `<${p}sheet name="${escapeXml(name)}" sheetId="${id}"${hidden ? ' state="veryHidden"' : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
+      `<${p}sheet name="${escapeXml(name)}" sheetId="${id}"${hidden ? ' state="veryHidden"' : ""} xmlns:r="${this.namespaces.rel}" r:id="${rid}"/>`,
     );
   }
 
@@ -442,7 +443,7 @@ function stylesOf(pkg: Package): { book: StyleBook; part: string } {
   let part = pkg.relTarget("styles");
   if (!part || !pkg.has(part)) {
     part = part ?? "xl/styles.xml";
-    pkg.put(part, MINIMAL_STYLES);
+    pkg.put(part, minimalStyles(pkg.namespaces.main));
     if (!pkg.relTarget("styles")) pkg.addRel("styles", part);
     pkg.addOverride(part, CT_STYLES);
   }
@@ -464,7 +465,7 @@ function createSheet(
   styles: StyleBook,
   maxPartBytes = Infinity,
 ): void {
-  const xml = newSheetBytes(sheet, styles, maxPartBytes);
+  const xml = newSheetBytes(sheet, styles, pkg.namespaces, maxPartBytes);
   const existing = pkg.sheets.find(
     (s) => s.name.toLowerCase() === sheet.sheet.toLowerCase(),
   );
@@ -576,15 +577,15 @@ export function createWorkbook(
       `<Override PartName="/xl/workbook.xml" ContentType="${CT_WORKBOOK}"/><Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
     "_rels/.rels":
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">` +
-      `<Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr fullCalcOnLoad="1"/></workbook>`,
+      `<Relationship Id="rId1" Type="${TRANSITIONAL.rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    "xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${TRANSITIONAL.main}" xmlns:r="${TRANSITIONAL.rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets><calcPr fullCalcOnLoad="1"/></workbook>`,
     "xl/_rels/workbook.xml.rels":
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">` +
-      `<Relationship Id="rId1" Type="${REL_TYPE}/styles" Target="styles.xml"/></Relationships>`,
-    "xl/styles.xml": MINIMAL_STYLES,
+      `<Relationship Id="rId1" Type="${TRANSITIONAL.rel}/styles" Target="styles.xml"/></Relationships>`,
+    "xl/styles.xml": minimalStyles(TRANSITIONAL.main),
   };
   const pkg = new Package(null, codec, parts);
-  const book = new StyleBook(MINIMAL_STYLES);
+  const book = new StyleBook(minimalStyles(TRANSITIONAL.main));
   for (const create of plan.creates) createSheet(pkg, create, book);
   pkg.put("xl/styles.xml", book.toXml());
   return pkg.finish();
