@@ -54,6 +54,10 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     sv: "Filen är en gammal Excel 97–2003-arbetsbok (.xls). Spara den som .xlsx och försök igen.",
     en: "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again.",
   },
+  XLSB: {
+    sv: "Filen är en binär Excel-arbetsbok (.xlsb). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
+    en: "The file is an Excel Binary Workbook (.xlsb). Save it as an Excel Workbook (.xlsx) and try again.",
+  },
   ODS_NOT_WRITABLE: {
     sv: "Filen är ett OpenDocument-kalkylark (.ods). Den kan kontrolleras, men beräkningen skrivs bara i Excel-arbetsböcker: spara den som .xlsx (i LibreOffice: Arkiv → Spara som → Excel 2007–365) och beräkna den filen.",
     en: "The file is an OpenDocument spreadsheet (.ods). It can be checked, but computed results are written to Excel workbooks only: save it as .xlsx (in LibreOffice: File → Save As → Excel 2007–365) and compute that file.",

@@ -56,6 +56,8 @@ export type FileErrorCode =
   | "NOT_A_WORKBOOK"
   | "ENCRYPTED"
   | "LEGACY_XLS"
+  /** An Excel Binary Workbook: its parts are records, not XML. */
+  | "XLSB"
   | "TOO_LARGE"
   /** A computed workbook that would pass the read limits: not written (the read-back refuses it). */
   | "OUTPUT_TOO_LARGE"
@@ -603,6 +605,11 @@ function readPackage(
     if (e instanceof WorkbookFileError && e.code === "TOO_LARGE") throw e;
     // A broken root relationship file: fall back to the conventional workbook path.
   }
+  if (workbookPart.toLowerCase().endsWith(".bin"))
+    fail(
+      "XLSB",
+      "The file is an Excel Binary Workbook (.xlsb). Save it as an Excel Workbook (.xlsx) and try again.",
+    );
   const workbookXml = files.text(workbookPart, structure);
   const ods = workbookXml === null ? files.bytes("content.xml") : null;
   if (ods !== null && isOdsSpreadsheet(ods)) {

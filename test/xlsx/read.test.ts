@@ -349,6 +349,24 @@ describe("files that are not readable workbooks are clear errors", () => {
     ).toBe("LEGACY_XLS");
   });
 
+  test("an Excel Binary Workbook (.xlsb): said to be one, not damaged", () => {
+    // Its package as Excel writes it: the workbook and sheets are binary records (.bin).
+    const xlsb = zipSync({
+      "[Content_Types].xml": strToU8(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+      ),
+      "_rels/.rels": strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
+      ),
+      "xl/workbook.bin": new Uint8Array([0x83, 0x01, 0x00, 0x80, 0x01, 0x00]),
+    });
+    const error = fileError(xlsb);
+    expect(error.code).toBe("XLSB");
+    expect(fileErrorText(error.code, "sv")).toBe(
+      "Filen är en binär Excel-arbetsbok (.xlsb). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
+    );
+  });
+
   test("an absurdly large file or workbook: TOO_LARGE, with the limit it passed", async () => {
     const bytes = await buildXlsx(budgetWorkbook());
     const limitOf = (limits: ReadLimits) => {
