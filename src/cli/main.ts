@@ -40,7 +40,12 @@ import {
 import { checkOutput, readInput, writeOutput } from "./files";
 import { terminalSafe, terminalSafeChunks } from "./terminal";
 import { type Inflate, packPart } from "../xlsx/zip";
-import { type Codec, applyPlan, createWorkbook } from "../xlsx/write";
+import {
+  type Codec,
+  applyPlan,
+  computedExtension,
+  createWorkbook,
+} from "../xlsx/write";
 import { packOnWorker } from "./pack-worker";
 import { type FileErrorDetail, fileErrorText } from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
@@ -426,7 +431,9 @@ export interface ComputeOptions {
 /** Computes one workbook and writes a copy with the figures; writes nothing when reading fails. */
 export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
   const t = CLI_TEXT[opts.lang];
-  const out = writeChecked(opts.out, ".xlsx", [file], !!opts.force, opts.lang);
+  // An .xlsm (macros kept) is written as .xlsm, whatever else as .xlsx: checked once computed.
+  const ext = /\.xlsm$/i.test(opts.out) ? ".xlsm" : ".xlsx";
+  const out = writeChecked(opts.out, ext, [file], !!opts.force, opts.lang);
   if (out.kind === "refused") {
     io.err(out.message);
     return EXIT_UNREADABLE;
@@ -440,6 +447,15 @@ export function runCompute(file: string, opts: ComputeOptions, io: Io): number {
       return EXIT_UNREADABLE;
     }
     written = computed.written;
+    const needed = computedExtension(written, NATIVE_CODEC);
+    if (needed !== ext) {
+      io.err(
+        needed === ".xlsm"
+          ? t.macroWorkbook(opts.out)
+          : t.wrongExtension(opts.out, needed),
+      );
+      return EXIT_UNREADABLE;
+    }
     outcome = { kind: "ok", ...computed.json };
     // The plan is let go with computeFile's frame: collected before the read-back, and the
     // read-back's garbage before the JSON is made, each phase builds in the memory of the last.
@@ -568,7 +584,7 @@ function writeFailure(e: unknown, out: string, lang: Lang): string {
  */
 export function writeChecked(
   path: string,
-  ext: ".xlsx" | ".docx",
+  ext: ".xlsx" | ".xlsm" | ".docx",
   inputs: readonly string[],
   force: boolean,
   lang: Lang,

@@ -45,6 +45,8 @@ export const CLI_TEXT = {
       `${files} filer: ${errors} med fel, ${unreadable} som inte kunde läsas.`,
     wrongExtension: (out: string, ext: string) =>
       `--out ${out}: det som skrivs är ${ext === ".docx" ? "ett Word-dokument" : "en Excel-arbetsbok"}, så filnamnet ska sluta på ${ext}.`,
+    macroWorkbook: (out: string) =>
+      `--out ${out}: arbetsboken kan ha makron (den är en .xlsm-arbetsbok), och de följer med i den beräknade kopian, som Excel bara öppnar som .xlsm: låt filnamnet sluta på .xlsm.`,
     wrote: (out: string) => `Den beräknade arbetsboken är sparad: ${out}`,
     outExists: (out: string) =>
       `${out} finns redan. Ange --force för att skriva över den.`,
@@ -137,6 +139,8 @@ export const CLI_TEXT = {
       `${files} files: ${errors} with errors, ${unreadable} could not be read.`,
     wrongExtension: (out: string, ext: string) =>
       `--out ${out}: what is written is ${ext === ".docx" ? "a Word document" : "an Excel workbook"}, so the file name must end in ${ext}.`,
+    macroWorkbook: (out: string) =>
+      `--out ${out}: the workbook may hold macros (it is an .xlsm workbook), and they go with the computed copy, which Excel opens only as .xlsm: let the file name end in .xlsm.`,
     wrote: (out: string) => `The computed workbook is saved: ${out}`,
     outExists: (out: string) =>
       `${out} already exists. Add --force to overwrite it.`,

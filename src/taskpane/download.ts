@@ -4,6 +4,7 @@ export const DOCX_TYPE =
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const XLSX_TYPE =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 export function download(
   bytes: Uint8Array | string,

@@ -91,6 +91,26 @@ const CT_STYLES =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const CT_WORKBOOK =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+const CT_MACRO_WORKBOOK =
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+/**
+ * A template's workbook content type (.xltx, .xltm) and the workbook's it becomes: a computed copy
+ * is a workbook, as Excel saves one made from a template; Excel does not open an .xlsx whose
+ * content type is a template's. Keys in lower case: a media type is matched case-insensitively.
+ */
+const TEMPLATES = [
+  [
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    CT_WORKBOOK,
+  ],
+  [
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    CT_MACRO_WORKBOOK,
+  ],
+] as const;
+const AS_WORKBOOK: ReadonlyMap<string, string> = new Map(
+  TEMPLATES.map(([template, workbook]) => [template.toLowerCase(), workbook]),
+);
 const PACKAGE_RELS_NS =
   "http://schemas.openxmlformats.org/package/2006/relationships";
 const CONTENT_TYPES_NS =
@@ -405,6 +425,20 @@ class Package {
     return `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS_NS}">${rels}</Relationships>`;
   }
 
+  /** The workbook part's content type, a template's made the workbook's (AS_WORKBOOK). */
+  asWorkbook(): void {
+    const key = this.workbookPart.toLowerCase();
+    const [part, type] = this.overrides.get(key) ?? [this.workbookPart, ""];
+    const workbook = AS_WORKBOOK.get(type.toLowerCase());
+    if (workbook) this.overrides.set(key, [part, workbook]);
+  }
+
+  /** Whether the workbook may hold macros (an .xlsm): Excel opens it only under that extension. */
+  get macroEnabled(): boolean {
+    const type = this.overrides.get(this.workbookPart.toLowerCase())?.[1];
+    return type?.toLowerCase() === CT_MACRO_WORKBOOK.toLowerCase();
+  }
+
   private contentTypesXml(): string {
     const defaults = [...this.defaults].map(
       ([ext, type]) =>
@@ -562,7 +596,24 @@ export function applyPlan(
   }
   pkg.put(stylesPart, book.toXml());
   dropCalcChain(pkg);
+  pkg.asWorkbook();
   return pkg.finish();
+}
+
+/**
+ * The extension a computed copy of the workbook must have for Excel to open it: ".xlsm" for one
+ * that may hold macros (an .xlsm, or an .xltm made a workbook), else ".xlsx". Its macros are kept.
+ */
+export function computedExtension(
+  bytes: Uint8Array,
+  codec: Codec = FFLATE_CODEC,
+): ".xlsx" | ".xlsm" {
+  const pkg = new Package(
+    openZip(bytes, codec.inflate, undefined, codec.crc32),
+    codec,
+  );
+  pkg.asWorkbook();
+  return pkg.macroEnabled ? ".xlsm" : ".xlsx";
 }
 
 /** A new workbook holding the plan's created sheets, in order (the budget template). */

@@ -352,6 +352,51 @@ describe("writes touch only what was asked", () => {
     },
   );
 
+  test("a macro-enabled workbook (.xlsm) is computed into an .xlsm, its macros kept; into an .xlsx it is refused", () => {
+    const xlsm = file(
+      "makro.xlsm",
+      withParts((parts) => {
+        put(
+          parts,
+          "[Content_Types].xml",
+          text(parts, "[Content_Types].xml").replace(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+          ),
+        );
+        parts["xl/vbaProject.bin"] = new Uint8Array([
+          0xd0, 0xcf, 0x11, 0xe0, 7,
+        ]);
+      }),
+    );
+    const refused = run("compute", xlsm, "--out", join(dir, "makro-ut.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `--out ${join(dir, "makro-ut.xlsx")}: arbetsboken kan ha makron (den är en .xlsm-arbetsbok), och de följer med i den beräknade kopian, som Excel bara öppnar som .xlsm: låt filnamnet sluta på .xlsm.\n`,
+    );
+    expect(existsSync(join(dir, "makro-ut.xlsx"))).toBe(false);
+    const out = join(dir, "makro-ut.xlsm");
+    expect(run("compute", xlsm, "--out", out).code).toBe(0);
+    const parts = unzipSync(readFileSync(out));
+    expect([...parts["xl/vbaProject.bin"]!]).toEqual([
+      0xd0, 0xcf, 0x11, 0xe0, 7,
+    ]);
+    expect(text(parts, "[Content_Types].xml")).toContain(
+      'PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"',
+    );
+    // A plain workbook is not written under .xlsm.
+    const plain = run(
+      "compute",
+      file("vanlig.xlsx", SAMPLE),
+      "--out",
+      join(dir, "vanlig.xlsm"),
+    );
+    expect(plain.stderr).toBe(
+      `--out ${join(dir, "vanlig.xlsm")}: det som skrivs är en Excel-arbetsbok, så filnamnet ska sluta på .xlsx.\n`,
+    );
+    expect(existsSync(join(dir, "vanlig.xlsm"))).toBe(false);
+  });
+
   test("an --out whose extension is not what is written is refused, naming the right one", () => {
     const input = file("ext-in.xlsx", SAMPLE);
     const compute = run("compute", input, "--out", join(dir, "ut.pdf"));

@@ -10,7 +10,7 @@ import { textFor } from "../../src/i18n/text";
 import { QueueTable } from "../../src/taskpane/standalone/QueueTable";
 import {
   computedCopy,
-  computedName,
+  computedFile,
   copyFailure,
   queueRow,
   readFileBytes,
@@ -18,6 +18,7 @@ import {
 } from "../../src/taskpane/standalone/batch";
 import { NotReadBack, readXlsx } from "../../src/xlsx/read";
 import { brokenSheet } from "../helpers/compute";
+import { editPart } from "../helpers/hostile";
 
 // The writer can be made to break the first sheet it edits, as a defect in it would.
 const breaking = { sheet: null as string | null };
@@ -80,10 +81,11 @@ test("a file's name is shown, stamped and downloaded without bidirectional contr
     "ab.xlsx",
   );
   if (named.kind !== "ok") throw new Error("the sample does not read");
-  expect(computedName(named.name)).toBe("rapport-2024xslx-beraknad.xlsx");
-  const beslut = readXlsx(computedCopy(named)).sheets.find(
-    (s) => s.name === "Beslut",
-  )!;
+  const copy = computedCopy(named);
+  expect(computedFile(named.name, copy).name).toBe(
+    "rapport-2024xslx-beraknad.xlsx",
+  );
+  const beslut = readXlsx(copy).sheets.find((s) => s.name === "Beslut")!;
   const stamp = String(beslut.rows[1]?.[0]?.v);
   expect(stamp).toContain("från rapport-2024xslx.xlsx. Bladet skrivs om");
 });
@@ -119,4 +121,43 @@ test("Ladda ner: the copy is downloaded when it reads back, and the reason is sh
   fireEvent.click(button);
   expect(downloads).toHaveLength(2);
   expect(said()).toBeNull();
+});
+
+/** The sample as Excel saves it in another format: the workbook part's content type is that format's. */
+const savedAs = (contentType: string) =>
+  editPart("[Content_Types].xml", (xml) =>
+    xml.replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      contentType,
+    ),
+  );
+
+test("a macro-enabled workbook's copy downloads as .xlsm, a template's as a workbook (.xlsx)", () => {
+  const cases = [
+    ["application/vnd.ms-excel.sheet.macroEnabled.main+xml", "budget.xlsm"],
+    ["application/vnd.ms-excel.template.macroEnabled.main+xml", "budget.xltm"],
+    [
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+      "budget.xltx",
+    ],
+  ] as const;
+  const got = cases.map(([type, name]) => {
+    const read = readFileBytes(name, savedAs(type), "sv");
+    if (read.kind !== "ok") throw new Error(`${name} does not read`);
+    return computedFile(read.name, computedCopy(read));
+  });
+  expect(got).toEqual([
+    {
+      name: "budget-beraknad.xlsm",
+      type: "application/vnd.ms-excel.sheet.macroEnabled.12",
+    },
+    {
+      name: "budget-beraknad.xlsm",
+      type: "application/vnd.ms-excel.sheet.macroEnabled.12",
+    },
+    {
+      name: "budget-beraknad.xlsx",
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    },
+  ]);
 });

@@ -109,7 +109,7 @@ export function DiffView({
       <input
         id={`diff-${which}`}
         type="file"
-        accept=".xlsx,.ods"
+        accept=".xlsx,.xlsm,.xltx,.xltm,.ods"
         aria-label={readable.length > 0 ? `${label}: ${s.orFile}` : label}
         onChange={(e) => void pick(which)(e)}
       />

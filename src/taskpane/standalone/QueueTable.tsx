@@ -30,7 +30,7 @@ import { flushSync } from "react-dom";
 import type { InputChange, Lang } from "../../core";
 import { FindingsList } from "../components/FindingsList";
 import { KeyFigures } from "../components/KeyFigures";
-import { XLSX_TYPE, download } from "../download";
+import { download } from "../download";
 import type { PaneText } from "../../i18n/text";
 import { figuresView, findingsView } from "../viewmodel";
 import {
@@ -39,7 +39,7 @@ import {
   type Reviews,
   type Status,
   computedCopy,
-  computedName,
+  computedFile,
   copyFailure,
   filterRows,
   reviewKeyOf,
@@ -218,7 +218,8 @@ export function QueueTable({
       setCopyError(copyFailure(r.name, e, lang, t));
       return;
     }
-    download(bytes, computedName(r.name), XLSX_TYPE);
+    const file = computedFile(r.name, bytes);
+    download(bytes, file.name, file.type);
   };
   const reviewed = rows.filter(
     (r) => reviews.get(reviewKeyOf(r.result))?.reviewed,

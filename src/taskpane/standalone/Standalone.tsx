@@ -172,7 +172,7 @@ export function Standalone({
           id="files"
           className={styles.picker}
           type="file"
-          accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+          accept=".xlsx,.xlsm,.xltx,.xltm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
           multiple
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);

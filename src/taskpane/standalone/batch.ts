@@ -31,7 +31,8 @@ import {
   readXlsx,
   verifyWritten,
 } from "../../xlsx/read";
-import { applyPlan, createWorkbook } from "../../xlsx/write";
+import { applyPlan, computedExtension, createWorkbook } from "../../xlsx/write";
+import { XLSM_TYPE, XLSX_TYPE } from "../download";
 import { fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../../i18n/text";
 import { VERSION } from "../../core/version";
@@ -211,8 +212,19 @@ export function copyFailure(
   return `${t.errorPrefix} ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export function computedName(name: string): string {
-  return `${name.replace(/\.xlsx$/i, "")}-beraknad.xlsx`;
+/**
+ * A computed copy's download: the workbook's name with "-beraknad", as .xlsm (and its media type)
+ * for a workbook that may hold macros, which Excel opens only so; a template's copy is a workbook.
+ */
+export function computedFile(
+  name: string,
+  bytes: Uint8Array,
+): { name: string; type: string } {
+  const ext = computedExtension(bytes);
+  return {
+    name: `${name.replace(/\.(xlsx|xlsm|xltx|xltm)$/i, "")}-beraknad${ext}`,
+    type: ext === ".xlsm" ? XLSM_TYPE : XLSX_TYPE,
+  };
 }
 
 export type Status = "error" | "warning" | "clean" | "unreadable";

@@ -1,5 +1,6 @@
-// A workbook Excel saved as "Strict Open XML Spreadsheet": read as the transitional one is, and
-// computed into a package that is strict throughout (the parts compute adds included).
+// Workbooks Excel saves in its other formats, computed into a copy Excel opens: "Strict Open XML
+// Spreadsheet" into a package strict throughout (the parts compute adds included), a template
+// (.xltx, .xltm) into a workbook.
 
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readFileSync } from "node:fs";
@@ -7,6 +8,7 @@ import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { checkBytes } from "../helpers/check";
 import { computeBytes, partOf } from "../helpers/compute";
+import { computedExtension } from "../../src/xlsx/write";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 
 const REPORT = readFileSync(
@@ -94,5 +96,40 @@ describe("a workbook saved as Strict Open XML", () => {
     );
     expect(resaved.years).toEqual(a.years);
     expect(resaved.repayment).toEqual(a.repayment);
+  });
+});
+
+describe("a template (.xltx, .xltm)", () => {
+  const WORKBOOK_TYPE = (xml: string) =>
+    /PartName="\/xl\/workbook\.xml" ContentType="([^"]+)"/.exec(xml)?.[1];
+  const as = (type: string) => {
+    const parts = unzipSync(REPORT);
+    const types = strFromU8(parts["[Content_Types].xml"]!);
+    parts["[Content_Types].xml"] = strToU8(
+      types.replace(WORKBOOK_TYPE(types)!, type),
+    );
+    return zipSync(parts);
+  };
+
+  it.each([
+    [
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      ".xlsx",
+    ],
+    [
+      "application/vnd.ms-excel.template.macroEnabled.main+xml",
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      ".xlsm",
+    ],
+  ])("%s is computed into a workbook (%s)", (template, workbook, ext) => {
+    const input = as(template);
+    expect(checkBytes(input)).toEqual(checkBytes(REPORT));
+    const computed = computeBytes(input);
+    expect(
+      WORKBOOK_TYPE(strFromU8(unzipSync(computed)["[Content_Types].xml"]!)),
+    ).toBe(workbook);
+    expect(computedExtension(computed)).toBe(ext);
+    expect(computedExtension(input)).toBe(ext);
   });
 });
