@@ -14,6 +14,7 @@ import {
   mkdirSync,
   openSync,
   readSync,
+  readdirSync,
   realpathSync,
   renameSync,
   statSync,
@@ -21,9 +22,13 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import picomatch from "picomatch";
 
 export type InputError =
-  | { readonly code: "FILE_NOT_FOUND" | "NOT_A_FILE" | "NOT_A_REGULAR_FILE" }
+  | {
+      readonly code:
+        "FILE_NOT_FOUND" | "NOT_A_FILE" | "NOT_A_REGULAR_FILE" | "NO_WORKBOOKS";
+    }
   | { readonly code: "FILE_NOT_READABLE" }
   | { readonly code: "FILE_TOO_LARGE"; readonly size: number };
 
@@ -38,7 +43,14 @@ export function readInput(
   let fd: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) return { error: { code: "NOT_A_FILE" } };
+    if (stat.isDirectory())
+      return {
+        error: {
+          code: filesIn(path, isWorkbookName).length
+            ? "NOT_A_FILE"
+            : "NO_WORKBOOKS",
+        },
+      };
     if (!stat.isFile()) return { error: { code: "NOT_A_REGULAR_FILE" } };
     if (stat.size > maxBytes)
       return { error: { code: "FILE_TOO_LARGE", size: stat.size } };
@@ -79,6 +91,66 @@ export function readInput(
   } finally {
     closeSync(fd);
   }
+}
+
+/** What a workbook's file is named: the formats read (SPEC §9, Files). */
+const isWorkbookName = (name: string): boolean =>
+  /\.(?:xlsx|xlsm|xltx|xltm|ods)$/i.test(name);
+
+/** File names in the order people number them: "rapport 2" before "rapport 10". */
+const BY_NAME = new Intl.Collator("sv", { numeric: true }).compare;
+
+/**
+ * The entries of a folder that `wanted` names, in name order, its sub-folders left out; and left
+ * out too, the files that are never a workbook whatever their name: Excel's owner file beside a
+ * workbook open in it ("~$rapport.xlsx") and hidden ones (the "._rapport.xlsx" a Mac leaves on a
+ * shared drive). None when it cannot be listed.
+ */
+function filesIn(folder: string, wanted: (name: string) => boolean): string[] {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter(
+      (e) =>
+        !e.isDirectory() &&
+        !e.name.startsWith("~$") &&
+        !e.name.startsWith(".") &&
+        wanted(e.name),
+    )
+    .map((e) => e.name)
+    .sort(BY_NAME)
+    .map((name) => join(folder, name));
+}
+
+/**
+ * The files a command of many workbooks (check, memo) is given: a folder is the workbooks directly
+ * in it; a name whose last part has * or ? and that is no file is what that part matches in its
+ * folder, case aside, as a Unix shell expands it (Windows' cmd and PowerShell pass `*.xlsx` on as
+ * typed). Anything else is kept, to be read or said not to be: so is a folder without a workbook,
+ * and a pattern that matches nothing.
+ */
+export function expandInputs(args: readonly string[]): string[] {
+  return args.flatMap((arg) => {
+    let folder = false;
+    try {
+      folder = statSync(arg).isDirectory();
+    } catch {
+      // No such file: perhaps a pattern.
+    }
+    if (folder) {
+      const found = filesIn(arg, isWorkbookName);
+      return found.length ? found : [arg];
+    }
+    const name = basename(arg);
+    if (!/[*?]/.test(name) || existsSync(arg)) return [arg];
+    const matches = picomatch(name, { nocase: true });
+    const found = filesIn(dirname(arg), matches);
+    return found.length ? found : [arg];
+  });
 }
 
 /**

@@ -37,7 +37,7 @@ import {
   withSheets,
   verifyWritten,
 } from "../xlsx/read";
-import { checkOutput, readInput, writeOutput } from "./files";
+import { checkOutput, expandInputs, readInput, writeOutput } from "./files";
 import { terminalSafe, terminalSafeChunks } from "./terminal";
 import { type Inflate, packPart } from "../xlsx/zip";
 import {
@@ -764,7 +764,10 @@ export function main(
   program
     .command("check")
     .description("check workbooks and print their figures and findings")
-    .argument("<files...>", ".xlsx files")
+    .argument(
+      "<files...>",
+      ".xlsx files, or folders of them (a * or ? in a name is expanded where the shell does not)",
+    )
     .option("--json", "one JSON object per file, one per line")
     .option(
       "--granted <budget>",
@@ -786,7 +789,7 @@ export function main(
         },
       ) => {
         keepYoungGenerationSmall();
-        exit = runCheck(files, opts, io);
+        exit = runCheck(expandInputs(files), opts, io);
       },
     );
   program
@@ -822,7 +825,7 @@ export function main(
     )
     .argument(
       "[files...]",
-      ".xlsx files of one case (one Diarienummer); by default the latest report is judged, the latest budget proposed, and a budget covering the report's half-years is its grant",
+      ".xlsx files of one case (one Diarienummer), or a folder of them; by default the latest report is judged, the latest budget proposed, and a budget covering the report's half-years is its grant",
     )
     .requiredOption("--out <file>", "where to write the memo (.docx)")
     .option("--report <file>", "the report to judge")
@@ -842,7 +845,11 @@ export function main(
     .option("--force", "overwrite an existing file")
     .addOption(langOption())
     .action((files: string[], opts: MemoOptions) => {
-      exit = runMemo(files, opts, memoDeps(opts.lang, !!opts.json, io));
+      exit = runMemo(
+        expandInputs(files),
+        opts,
+        memoDeps(opts.lang, !!opts.json, io),
+      );
     });
   program
     .command("diff")

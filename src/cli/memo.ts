@@ -15,6 +15,7 @@ import {
   memoOf,
   toCaseJson,
 } from "../core";
+import { resolve } from "node:path";
 import { CLI_TEXT } from "./messages";
 import { table } from "./report";
 
@@ -111,7 +112,12 @@ export async function runMemo(
     deps.err(t.roleTwice(twice));
     return 2;
   }
-  const all = [...new Set([...files, ...named])];
+  // A file given twice (in a folder, and as --report by another path) is one file, under the
+  // name its role was given by.
+  const byPath = new Map(named.map((f) => [resolve(f), f]));
+  const all = [
+    ...new Set([...files.map((f) => byPath.get(resolve(f)) ?? f), ...named]),
+  ];
   if (all.length === 0) {
     deps.err(t.noMemoFiles);
     return 2;

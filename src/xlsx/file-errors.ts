@@ -26,6 +26,10 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     sv: "Det är en mapp, inte en fil.",
     en: "It is a folder, not a file.",
   },
+  NO_WORKBOOKS: {
+    sv: "Mappen har ingen arbetsbok (.xlsx, .xlsm, .xltx, .xltm eller .ods) att läsa.",
+    en: "The folder holds no workbook (.xlsx, .xlsm, .xltx, .xltm or .ods) to read.",
+  },
   NOT_A_REGULAR_FILE: {
     sv: "Det är ingen vanlig fil (utan en enhet, en namngiven pipe eller liknande) och läses inte.",
     en: "It is not a regular file (but a device, a named pipe or the like) and is not read.",

@@ -1,7 +1,14 @@
 // The iop-budget command as a user runs it: the built bin, real files, exit codes and JSON lines.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
@@ -135,6 +142,98 @@ describe("iop-budget check --json", () => {
     expect(
       r.findings.find((f: { code: string }) => f.code === "OVERSPENT").message,
     ).toMatch(/is overspent by SEK\u00a036,687/);
+  });
+});
+
+describe("a folder, and a * the shell left (Windows' cmd and PowerShell)", () => {
+  const REPORT = join(ROOT, "samples", "jamlik-halsa-rapport-2024.xlsx");
+  const BUDGET = join(ROOT, "samples", "jamlik-halsa-budget-2025-26.xlsx");
+  const folder = join(dir, "inkommet");
+  mkdirSync(join(folder, "äldre"), { recursive: true });
+  copyFileSync(REPORT, join(folder, "rapport 10.xlsx"));
+  copyFileSync(REPORT, join(folder, "rapport 2.xlsx"));
+  copyFileSync(BUDGET, join(folder, "budget.XLSX"));
+  copyFileSync(BUDGET, join(folder, "äldre", "budget 2023.xlsx"));
+  // What is never a workbook: Excel's owner file of one open, a Mac's "._" file, a note.
+  writeFileSync(join(folder, "~$rapport 2.xlsx"), "x");
+  writeFileSync(join(folder, "._rapport 2.xlsx"), "x");
+  writeFileSync(join(folder, "läs mig.txt"), "x");
+  const files = (r: { stdout: string }) =>
+    r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { file: string }).file);
+
+  test("a folder is the workbooks in it, in name order; not its sub-folders, nor files that are never workbooks", () => {
+    const r = run("check", folder, "--json");
+    expect(r.code).toBe(0);
+    expect(files(r)).toEqual(
+      ["budget.XLSX", "rapport 2.xlsx", "rapport 10.xlsx"].map((f) =>
+        join(folder, f),
+      ),
+    );
+  });
+
+  test("a name with * or ? that names no file is what it matches, case aside", () => {
+    const r = run(
+      "check",
+      join(folder, "*.xlsx"),
+      join(folder, "budget.xls?"),
+      "--json",
+    );
+    expect(files(r)).toEqual(
+      ["budget.XLSX", "rapport 2.xlsx", "rapport 10.xlsx", "budget.XLSX"].map(
+        (f) => join(folder, f),
+      ),
+    );
+    const none = run("check", join(folder, "*.ods"));
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("Filen finns inte. [FILE_NOT_FOUND]");
+  });
+
+  test("a folder without a workbook says so; compute of a folder, that it is one", () => {
+    mkdirSync(join(dir, "tom"), { recursive: true });
+    const r = run("check", join(dir, "tom"), "--lang", "en");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `== ${join(dir, "tom")}\nCould not be read: The folder holds no workbook (.xlsx, .xlsm, .xltx, .xltm or .ods) to read. [NO_WORKBOOKS]\n`,
+    );
+    const compute = run("compute", folder, "--out", join(dir, "ut.xlsx"));
+    expect(compute.stderr).toContain(
+      "Det är en mapp, inte en fil. [NOT_A_FILE]",
+    );
+  });
+
+  test("memo of a case's folder, its report also named by another path: one report", () => {
+    const only = join(dir, "fallet");
+    mkdirSync(only, { recursive: true });
+    copyFileSync(REPORT, join(only, "rapport.xlsx"));
+    copyFileSync(BUDGET, join(only, "budget.xlsx"));
+    const out = join(dir, "fallet.docx");
+    const r = run(
+      "memo",
+      only,
+      "--report",
+      `${only}/./rapport.xlsx`,
+      "--out",
+      out,
+      "--json",
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      case: { files: string[] };
+      decisionFiles: string[];
+    };
+    // Before, the report was there twice, once "left out" as an earlier report.
+    expect(j.case.files).toEqual([
+      join(only, "budget.xlsx"),
+      `${only}/./rapport.xlsx`,
+    ]);
+    expect([...new Set(j.decisionFiles)]).toEqual([
+      `${only}/./rapport.xlsx`,
+      join(only, "budget.xlsx"),
+    ]);
   });
 });
 

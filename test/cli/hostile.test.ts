@@ -297,18 +297,32 @@ describe("inputs are read only when they are regular files within the limit", ()
     expect(r.peakMb).toBeLessThan(100);
   });
 
-  test("/dev/zero, a FIFO and a folder are refused at once", () => {
-    const fifo = join(dir, "pipe.xlsx");
+  test("/dev/zero, a FIFO (also one in a folder read) and a folder without workbooks are refused at once", () => {
+    const piped = join(dir, "piped");
+    const empty = join(dir, "empty");
+    mkdirSync(piped);
+    mkdirSync(empty);
+    const fifo = join(piped, "pipe.xlsx");
     spawnSync("mkfifo", [fifo]);
-    const r = run("check", "/dev/zero", fifo, dir, "--json");
+    const r = run("check", "/dev/zero", fifo, piped, empty, "--json");
     expect(r.code).toBe(2);
     expect(
       r.stdout
         .trim()
         .split("\n")
-        .map((l) => JSON.parse(l).error.code),
-    ).toEqual(["NOT_A_REGULAR_FILE", "NOT_A_REGULAR_FILE", "NOT_A_FILE"]);
+        .map((l) => {
+          const j = JSON.parse(l) as { file: string; error: { code: string } };
+          return `${j.file} ${j.error.code}`;
+        }),
+    ).toEqual([
+      "/dev/zero NOT_A_REGULAR_FILE",
+      `${fifo} NOT_A_REGULAR_FILE`,
+      `${fifo} NOT_A_REGULAR_FILE`,
+      `${empty} NO_WORKBOOKS`,
+    ]);
     expectPlain(r);
+    const compute = run("compute", piped, "--out", join(dir, "ut.xlsx"));
+    expect(compute.stderr).toContain("[NOT_A_FILE]");
   });
 });
 
