@@ -47,7 +47,11 @@ import {
   createWorkbook,
 } from "../xlsx/write";
 import { packOnWorker } from "./pack-worker";
-import { type FileErrorDetail, fileErrorText } from "../xlsx/file-errors";
+import {
+  type FileErrorDetail,
+  fileErrorCodeOf,
+  fileErrorText,
+} from "../xlsx/file-errors";
 import { VERSION } from "../core/version";
 import { LazyList, jsonChunks } from "./json-chunks";
 import { CLI_TEXT, languageOfArgs, usageError } from "./messages";
@@ -174,7 +178,8 @@ function loadFile<G>(
 }
 
 function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
-  if (e instanceof WorkbookFileError) return fileError(path, e.code, lang, e);
+  if (e instanceof WorkbookFileError)
+    return fileError(path, fileErrorCodeOf(path, e.code), lang, e);
   if (process.env.IOP_BUDGET_DEBUG) throw e;
   return fileError(path, "INTERNAL", lang);
 }

@@ -26,6 +26,10 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     sv: "Det är en mapp, inte en fil.",
     en: "It is a folder, not a file.",
   },
+  OWNER_FILE: {
+    sv: "Det är en låsfil som Excel lägger bredvid en arbetsbok medan någon har den öppen (namnet börjar med ~$), ingen arbetsbok. Kontrollera arbetsboken själv.",
+    en: "It is a lock file Excel keeps beside a workbook while someone has it open (its name starts with ~$), not a workbook. Check the workbook itself.",
+  },
   NO_WORKBOOKS: {
     sv: "Mappen har ingen arbetsbok (.xlsx, .xlsm, .xltx, .xltm eller .ods) att läsa.",
     en: "The folder holds no workbook (.xlsx, .xlsm, .xltx, .xltm or .ods) to read.",
@@ -204,6 +208,19 @@ const LIMIT_ERROR_TEXT: Record<
 export interface FileErrorDetail {
   readonly damage?: Damage | undefined;
   readonly limit?: ReadLimit | undefined;
+}
+
+/**
+ * The file error of a file by its name: Excel's owner file of a workbook open in it
+ * ("~$rapport.xlsx", which `*.xlsx` takes in) is OWNER_FILE, not an unexplained NOT_A_WORKBOOK.
+ */
+export function fileErrorCodeOf(name: string, code: string): string {
+  const base = name.slice(
+    Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1,
+  );
+  return code === "NOT_A_WORKBOOK" && base.startsWith("~$")
+    ? "OWNER_FILE"
+    : code;
 }
 
 /**

@@ -186,6 +186,12 @@ describe("a folder, and a * the shell left (Windows' cmd and PowerShell)", () =>
         (f) => join(folder, f),
       ),
     );
+    // Given by name (as a Unix shell's *.xlsx gives it), Excel's owner file is said to be one.
+    const owner = run("check", join(folder, "~$rapport 2.xlsx"));
+    expect(owner.code).toBe(2);
+    expect(owner.stderr).toContain(
+      "Det är en låsfil som Excel lägger bredvid en arbetsbok medan någon har den öppen (namnet börjar med ~$), ingen arbetsbok. Kontrollera arbetsboken själv. [OWNER_FILE]",
+    );
     const none = run("check", join(folder, "*.ods"));
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("Filen finns inte. [FILE_NOT_FOUND]");

@@ -161,3 +161,10 @@ test("a macro-enabled workbook's copy downloads as .xlsm, a template's as a work
     },
   ]);
 });
+
+test("Excel's owner file of an open workbook, dropped with it, is said to be one", () => {
+  const owner = readFileBytes("~$budget.xlsx", new Uint8Array([6, 65]), "sv");
+  expect(owner).toMatchObject({ kind: "error", code: "OWNER_FILE" });
+  const other = readFileBytes("budget.xlsx", new Uint8Array([6, 65]), "sv");
+  expect(other).toMatchObject({ kind: "error", code: "NOT_A_WORKBOOK" });
+});

@@ -33,7 +33,7 @@ import {
 } from "../../xlsx/read";
 import { applyPlan, computedExtension, createWorkbook } from "../../xlsx/write";
 import { XLSM_TYPE, XLSX_TYPE } from "../download";
-import { fileErrorText } from "../../xlsx/file-errors";
+import { fileErrorCodeOf, fileErrorText } from "../../xlsx/file-errors";
 import type { PaneText } from "../../i18n/text";
 import { VERSION } from "../../core/version";
 import { type Review, reviewKey } from "./reviews";
@@ -85,7 +85,10 @@ export function readFileBytes(
     const { analysis } = analyseWorkbook(grids);
     return { kind: "ok", name, bytes, grids, analysis };
   } catch (e) {
-    const code = e instanceof WorkbookFileError ? e.code : "INTERNAL";
+    const code =
+      e instanceof WorkbookFileError
+        ? fileErrorCodeOf(name, e.code)
+        : "INTERNAL";
     return {
       kind: "error",
       name,
