@@ -23,6 +23,11 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
+import {
+  byFileName,
+  isNeverWorkbook,
+  isWorkbookName,
+} from "../xlsx/file-names";
 
 export type InputError =
   | {
@@ -93,18 +98,9 @@ export function readInput(
   }
 }
 
-/** What a workbook's file is named: the formats read (SPEC §9, Files). */
-const isWorkbookName = (name: string): boolean =>
-  /\.(?:xlsx|xlsm|xltx|xltm|ods)$/i.test(name);
-
-/** File names in the order people number them: "rapport 2" before "rapport 10". */
-const BY_NAME = new Intl.Collator("sv", { numeric: true }).compare;
-
 /**
- * The entries of a folder that `wanted` names, in name order, its sub-folders left out; and left
- * out too, the files that are never a workbook whatever their name: Excel's owner file beside a
- * workbook open in it ("~$rapport.xlsx") and hidden ones (the "._rapport.xlsx" a Mac leaves on a
- * shared drive). None when it cannot be listed.
+ * The entries of a folder that `wanted` names, in name order, its sub-folders and the files that
+ * are never a workbook (isNeverWorkbook) left out. None when it cannot be listed.
  */
 function filesIn(folder: string, wanted: (name: string) => boolean): string[] {
   let entries;
@@ -115,14 +111,10 @@ function filesIn(folder: string, wanted: (name: string) => boolean): string[] {
   }
   return entries
     .filter(
-      (e) =>
-        !e.isDirectory() &&
-        !e.name.startsWith("~$") &&
-        !e.name.startsWith(".") &&
-        wanted(e.name),
+      (e) => !e.isDirectory() && !isNeverWorkbook(e.name) && wanted(e.name),
     )
     .map((e) => e.name)
-    .sort(BY_NAME)
+    .sort(byFileName)
     .map((name) => join(folder, name));
 }
 

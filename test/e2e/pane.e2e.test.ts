@@ -628,6 +628,41 @@ describe("standalone mode (no Office)", () => {
     await page.context().close();
   });
 
+  test("files dropped on the page are read as picked; Excel's owner file among them is said to be one", async () => {
+    const page = await standalonePage();
+    const sample = [...readFileSync(join(SAMPLES, "budget-2025-26.xlsx"))];
+    // As Chromium gives a drop: a DataTransfer's items (entries only for a drag from the desktop).
+    await page.evaluate((bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], "budget-2025-26.xlsx"));
+      data.items.add(new File(["\u0006Anna  "], "~$budget-2025-26.xlsx"));
+      document
+        .querySelector('section[aria-label^="Släpp"]')!
+        .dispatchEvent(
+          new DragEvent("drop", { dataTransfer: data, bubbles: true }),
+        );
+    }, sample);
+    await fileRow(page, "budget-2025-26.xlsx").waitFor();
+    await page.getByText("Visar 2 av 2 filer").waitFor();
+    await expect(
+      fileRow(page, "budget-2025-26.xlsx").textContent(),
+    ).resolves.toMatch(/STK-2020-1375/);
+    await expect(page.getByTestId("unreadable").textContent()).resolves.toBe(
+      "En fil kunde inte läsas: ~$budget-2025-26.xlsx. Visa raden för vad som är fel och vad du kan göra.",
+    );
+    await fileRow(page, "~$budget-2025-26.xlsx")
+      .getByRole("button", { name: "Visa fynd för ~$budget-2025-26.xlsx" })
+      .click();
+    await expect(
+      page
+        .getByRole("region", { name: "Detaljer för ~$budget-2025-26.xlsx" })
+        .textContent(),
+    ).resolves.toContain(
+      "Det är en låsfil som Excel lägger bredvid en arbetsbok medan någon har den öppen (namnet börjar med ~$), ingen arbetsbok.",
+    );
+    await page.context().close();
+  });
+
   test("downloads the batch summary as a workbook: one row per file and a sheet with every finding", async () => {
     const page = await standalonePage();
     await loadSamples(page);

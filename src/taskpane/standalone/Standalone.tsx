@@ -19,6 +19,7 @@ import {
   type FileResult,
   batchCsv,
   batchXlsx,
+  fileErrorResult,
   holdToGrant,
   pairWithGranted,
   queueRow,
@@ -27,6 +28,7 @@ import {
 import { type Review, loadReviews, saveReview } from "./reviews";
 import { QueueTable } from "./QueueTable";
 import { readFiles } from "./read-files";
+import { type Dropped, dropItems, droppedFiles } from "./dropped";
 
 const useStyles = makeStyles({
   // Compact: the queue, not the drop zone, is what the reviewer works in.
@@ -89,10 +91,19 @@ export function Standalone({
   const [meeting, setMeeting] = useState("");
 
   const addFiles = useCallback(
-    async (files: readonly File[]) => {
-      if (files.length === 0) return;
+    async (files: readonly File[], refused: Dropped["refused"] = []) => {
+      if (files.length + refused.length === 0) return;
       const first = nextId;
-      setNextId(first + files.length);
+      setNextId(first + files.length + refused.length);
+      // What is no file to read is a row of its own, after the files.
+      setPicked((prev) => [
+        ...prev,
+        ...refused.map((r, i) => ({
+          id: first + files.length + i,
+          result: fileErrorResult(r.name, r.code, lang),
+        })),
+      ]);
+      if (files.length === 0) return;
       let done = 0;
       setProgress({ n: 0, of: files.length });
       await readFiles(files, lang, (i, result) => {
@@ -162,7 +173,9 @@ export function Standalone({
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          void addFiles(Array.from(e.dataTransfer.files));
+          // Taken now: the browser forgets a drop's items when its handler returns.
+          const items = dropItems(e.dataTransfer);
+          void droppedFiles(items).then((d) => addFiles(d.files, d.refused));
         }}
       >
         <label htmlFor="files">

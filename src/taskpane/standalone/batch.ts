@@ -64,7 +64,19 @@ export function tooLargeFile(
   lang: Lang,
 ): FileResult | null {
   if (size <= DEFAULT_LIMITS.maxFileBytes) return null;
-  const code = "FILE_TOO_LARGE";
+  return fileErrorResult(name, "FILE_TOO_LARGE", lang);
+}
+
+/**
+ * A file the page could not read, by the file error that says why: a folder without a workbook
+ * (NO_WORKBOOKS), a file whose bytes the browser would not give (FILE_NOT_READABLE: moved or
+ * deleted since it was picked, or a cloud file not on the machine).
+ */
+export function fileErrorResult(
+  name: string,
+  code: string,
+  lang: Lang,
+): FileResult {
   return {
     kind: "error",
     name: shownFileName(name),

@@ -4,7 +4,12 @@
 
 import type { Lang } from "../../core";
 import { VERSION } from "../../core/version";
-import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
+import {
+  type FileResult,
+  fileErrorResult,
+  readFileBytes,
+  tooLargeFile,
+} from "./batch";
 
 /** The worker's script, a fixed name beside the page (webpack.config.js); the version busts caches. */
 export const WORKER_URL = `reader-worker.js?v=${VERSION}`;
@@ -28,6 +33,27 @@ function inWorker(
   });
 }
 
+/**
+ * A file's bytes, or null when the browser will not give them (a folder dropped where a file was
+ * expected, a file moved or deleted since it was picked, a cloud file not on the machine): one
+ * such file is its own row, and the others are read.
+ */
+async function bytesOf(file: File): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+/** A file read on this thread. */
+async function readHere(file: File, lang: Lang): Promise<FileResult> {
+  const bytes = await bytesOf(file);
+  return bytes
+    ? readFileBytes(file.name, bytes, lang)
+    : fileErrorResult(file.name, "FILE_NOT_READABLE", lang);
+}
+
 /** Reads every file; `onResult(i, result)` as each is done. */
 export async function readFiles(
   files: readonly File[],
@@ -48,15 +74,7 @@ export async function readFiles(
   };
   const mainThread = async () => {
     for (let i = take(); i >= 0; i = take()) {
-      const file = files[i]!;
-      onResult(
-        i,
-        readFileBytes(
-          file.name,
-          new Uint8Array(await file.arrayBuffer()),
-          lang,
-        ),
-      );
+      onResult(i, await readHere(files[i]!, lang));
       // Let the page paint between files.
       await new Promise((r) => setTimeout(r, 0));
     }
@@ -73,21 +91,19 @@ export async function readFiles(
         const i = take();
         if (i < 0) break;
         const file = files[i]!;
-        const bytes = new Uint8Array(await file.arrayBuffer());
+        const bytes = await bytesOf(file);
+        if (!bytes) {
+          onResult(i, fileErrorResult(file.name, "FILE_NOT_READABLE", lang));
+          continue;
+        }
         try {
           onResult(i, await inWorker(worker, i, file.name, bytes, lang));
         } catch {
           // The worker could not run: this file, and the rest of this lane, on the main thread.
           worker.terminate();
           worker = null;
-          onResult(
-            i,
-            readFileBytes(
-              file.name,
-              new Uint8Array(await file.arrayBuffer()),
-              lang,
-            ),
-          );
+          // The bytes went to the worker that failed: read again.
+          onResult(i, await readHere(file, lang));
         }
       }
     } finally {
