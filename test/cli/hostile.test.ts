@@ -35,6 +35,7 @@ import {
   text,
   utf16SheetWith,
   withParts,
+  withWorkbookType,
 } from "../helpers/hostile";
 
 const ROOT = join(__dirname, "..", "..");
@@ -370,18 +371,10 @@ describe("writes touch only what was asked", () => {
     const xlsm = file(
       "makro.xlsm",
       withParts((parts) => {
-        put(
-          parts,
-          "[Content_Types].xml",
-          text(parts, "[Content_Types].xml").replace(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-            "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-          ),
-        );
         parts["xl/vbaProject.bin"] = new Uint8Array([
           0xd0, 0xcf, 0x11, 0xe0, 7,
         ]);
-      }),
+      }, withWorkbookType("application/vnd.ms-excel.sheet.macroEnabled.main+xml")),
     );
     const refused = run("compute", xlsm, "--out", join(dir, "makro-ut.xlsx"));
     expect(refused.code).toBe(2);

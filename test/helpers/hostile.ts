@@ -49,6 +49,22 @@ export function editPart(
   );
 }
 
+/** A workbook as Excel saves it in another format (.xlsm, .xltx): the workbook part's content type. */
+export function withWorkbookType(
+  contentType: string,
+  base: Uint8Array = SAMPLE,
+): Uint8Array {
+  return editPart(
+    "[Content_Types].xml",
+    (xml) =>
+      xml.replace(
+        /(PartName="\/xl\/workbook\.xml" ContentType=")[^"]+/,
+        `$1${contentType}`,
+      ),
+    base,
+  );
+}
+
 /**
  * A zip of `head`, then `filler` repeated `times` times, then `tail` as one deflated part: DEFLATE
  * segments made with a full flush are self-contained, so the same one repeats; the file stays

@@ -18,7 +18,7 @@ import {
 } from "../../src/taskpane/standalone/batch";
 import { NotReadBack, readXlsx } from "../../src/xlsx/read";
 import { brokenSheet } from "../helpers/compute";
-import { editPart } from "../helpers/hostile";
+import { withWorkbookType } from "../helpers/hostile";
 
 // The writer can be made to break the first sheet it edits, as a defect in it would.
 const breaking = { sheet: null as string | null };
@@ -123,15 +123,6 @@ test("Ladda ner: the copy is downloaded when it reads back, and the reason is sh
   expect(said()).toBeNull();
 });
 
-/** The sample as Excel saves it in another format: the workbook part's content type is that format's. */
-const savedAs = (contentType: string) =>
-  editPart("[Content_Types].xml", (xml) =>
-    xml.replace(
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-      contentType,
-    ),
-  );
-
 test("a macro-enabled workbook's copy downloads as .xlsm, a template's as a workbook (.xlsx)", () => {
   const cases = [
     ["application/vnd.ms-excel.sheet.macroEnabled.main+xml", "budget.xlsm"],
@@ -142,7 +133,7 @@ test("a macro-enabled workbook's copy downloads as .xlsm, a template's as a work
     ],
   ] as const;
   const got = cases.map(([type, name]) => {
-    const read = readFileBytes(name, savedAs(type), "sv");
+    const read = readFileBytes(name, withWorkbookType(type), "sv");
     if (read.kind !== "ok") throw new Error(`${name} does not read`);
     return computedFile(read.name, computedCopy(read));
   });

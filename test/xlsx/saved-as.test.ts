@@ -9,6 +9,7 @@ import { readXlsx } from "../../src/xlsx/read";
 import { checkBytes } from "../helpers/check";
 import { computeBytes, partOf } from "../helpers/compute";
 import { computedExtension } from "../../src/xlsx/write";
+import { withWorkbookType } from "../helpers/hostile";
 import { resaveWithLibreOffice } from "../helpers/libreoffice";
 
 const REPORT = readFileSync(
@@ -102,14 +103,6 @@ describe("a workbook saved as Strict Open XML", () => {
 describe("a template (.xltx, .xltm)", () => {
   const WORKBOOK_TYPE = (xml: string) =>
     /PartName="\/xl\/workbook\.xml" ContentType="([^"]+)"/.exec(xml)?.[1];
-  const as = (type: string) => {
-    const parts = unzipSync(REPORT);
-    const types = strFromU8(parts["[Content_Types].xml"]!);
-    parts["[Content_Types].xml"] = strToU8(
-      types.replace(WORKBOOK_TYPE(types)!, type),
-    );
-    return zipSync(parts);
-  };
 
   it.each([
     [
@@ -123,7 +116,7 @@ describe("a template (.xltx, .xltm)", () => {
       ".xlsm",
     ],
   ])("%s is computed into a workbook (%s)", (template, workbook, ext) => {
-    const input = as(template);
+    const input = withWorkbookType(template, REPORT);
     expect(checkBytes(input)).toEqual(checkBytes(REPORT));
     const computed = computeBytes(input);
     expect(
