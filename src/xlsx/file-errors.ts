@@ -58,6 +58,10 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.",
     en: "The workbook is password-protected. Save it without a password and try again.",
   },
+  RIGHTS_PROTECTED: {
+    sv: "Arbetsboken är skyddad med en känslighetsetikett eller begränsad behörighet (Microsoft Purview, IRM), och bara Office kan öppna den, för den som har behörighet. Spara en kopia med en etikett som inte krypterar (eller be den som skyddade den att ta bort skyddet) och försök igen. I Excel läser tillägget den som vanligt.",
+    en: "The workbook is protected by a sensitivity label or restricted permissions (Microsoft Purview, IRM), and only Office can open it, for those allowed. Save a copy with a label that does not encrypt (or ask whoever protected it to remove the protection) and try again. In Excel the add-in reads it as usual.",
+  },
   LEGACY_XLS: {
     sv: "Filen är en gammal Excel 97–2003-arbetsbok (.xls). Spara den som .xlsx och försök igen.",
     en: "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again.",

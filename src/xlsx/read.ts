@@ -16,6 +16,7 @@ import {
   isDateFormat,
   parseA1,
 } from "../core";
+import { compoundFileNames, isCompoundFile } from "./cfb";
 import { readOdsContent } from "./ods";
 import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
@@ -56,6 +57,8 @@ export type FileErrorCode =
   | "NOT_A_WORKBOOK"
   | "ENCRYPTED"
   | "LEGACY_XLS"
+  /** Encrypted by a sensitivity label or rights management (IRM): no password opens it. */
+  | "RIGHTS_PROTECTED"
   /** An Excel Binary Workbook: its parts are records, not XML. */
   | "XLSB"
   | "TOO_LARGE"
@@ -234,6 +237,42 @@ for (const id of [
 const fail = (code: FileErrorCode, message: string): never => {
   throw new WorkbookFileError(code, message);
 };
+
+/**
+ * What an OLE compound file is, by the names in its directory (cfb.ts): an .xlsx protected by a
+ * sensitivity label or rights management (its data spaces name DRM), one encrypted with a password,
+ * a legacy .xls, or none of these. A directory that cannot be walked is judged by the names in the
+ * file's first 64 KB, as before the directory was read.
+ */
+function failCompound(bytes: Uint8Array): never {
+  const names =
+    compoundFileNames(bytes) ??
+    new Set(
+      strFromU8(bytes.subarray(0, Math.min(bytes.length, 65536)), true)
+        .replace(/\0/g, "")
+        .match(/EncryptionInfo|EncryptedPackage/g) ?? ["Workbook"],
+    );
+  const has = (...any: string[]) => any.some((n) => names.has(n));
+  if (has("DRMEncryptedDataSpace", "DRMEncryptedTransform", "\tDRMDataSpace"))
+    fail(
+      "RIGHTS_PROTECTED",
+      "The workbook is protected by a sensitivity label or restricted permissions (rights management), which only Office can open.",
+    );
+  if (has("EncryptionInfo", "EncryptedPackage"))
+    fail(
+      "ENCRYPTED",
+      "The workbook is password-protected (encrypted). Save it without a password and try again.",
+    );
+  if (has("Workbook", "Book"))
+    fail(
+      "LEGACY_XLS",
+      "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again.",
+    );
+  return fail(
+    "NOT_A_WORKBOOK",
+    "The file is an Office compound file but not an Excel workbook (a Word or PowerPoint file, say).",
+  );
+}
 
 const tooLarge = (limit: ReadLimit, message: string): never => {
   throw new WorkbookFileError("TOO_LARGE", message, undefined, limit);
@@ -498,28 +537,7 @@ function openXlsx(
       "file",
       `The file is ${Math.round(bytes.length / 1048576)} MB; at most ${Math.round(limits.maxFileBytes / 1048576)} MB is read.`,
     );
-  if (
-    bytes.length >= 4 &&
-    bytes[0] === 0xd0 &&
-    bytes[1] === 0xcf &&
-    bytes[2] === 0x11 &&
-    bytes[3] === 0xe0
-  ) {
-    // An OLE compound file is either an encrypted .xlsx or a legacy .xls.
-    const probe = strFromU8(
-      bytes.subarray(0, Math.min(bytes.length, 65536)),
-      true,
-    ).replace(/\0/g, "");
-    if (probe.includes("EncryptionInfo") || probe.includes("EncryptedPackage"))
-      fail(
-        "ENCRYPTED",
-        "The workbook is password-protected (encrypted). Save it without a password and try again.",
-      );
-    fail(
-      "LEGACY_XLS",
-      "The file is an old Excel 97–2003 workbook (.xls). Save it as .xlsx and try again.",
-    );
-  }
+  if (isCompoundFile(bytes)) failCompound(bytes);
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     fail("NOT_A_WORKBOOK", "The file is not an Excel workbook (.xlsx).");
   const zip = openZip(bytes, inflate, limits, crc32);

@@ -119,6 +119,11 @@ export function saveAsOds(bytes: Uint8Array, name = "book.xlsx"): Buffer {
   return convert(bytes, name, false, "ods");
 }
 
+/** The workbook as LibreOffice saves it for Excel 97–2003 (.xls, an OLE compound file). */
+export function saveAsXls(bytes: Uint8Array, name = "book.xlsx"): Buffer {
+  return convert(bytes, name, false, "xls");
+}
+
 /** Workbooks saved as .ods by one Calc, each as `saveAsOds` gives it. */
 export function saveAllAsOds(files: readonly Uint8Array[]): Buffer[] {
   return convertAll(files, false, "ods");

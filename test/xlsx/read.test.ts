@@ -16,7 +16,8 @@ import {
 import { fileErrorText } from "../../src/xlsx/file-errors";
 import { MAX_RELATIONSHIPS } from "../../src/xlsx/package";
 import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
-import { resaveWithLibreOffice } from "../helpers/libreoffice";
+import { resaveWithLibreOffice, saveAsXls } from "../helpers/libreoffice";
+import { compoundFile } from "../helpers/cfb";
 import ExcelJS from "exceljs";
 import {
   budgetHalfYearSheet,
@@ -347,6 +348,66 @@ describe("files that are not readable workbooks are clear errors", () => {
     expect(
       fileError(new Uint8Array([...header, ...new Array(600).fill(0)])).code,
     ).toBe("LEGACY_XLS");
+  });
+
+  describe("an OLE compound file, told by its directory wherever it lies", () => {
+    const DRM = [
+      { name: "\u0006DataSpaces", storage: true },
+      { name: "DataSpaceInfo", storage: true },
+      { name: "DRMEncryptedDataSpace" },
+      { name: "TransformInfo", storage: true },
+      { name: "DRMEncryptedTransform" },
+      { name: "EncryptedPackage", size: 150_000 },
+    ];
+    const PASSWORD = [
+      { name: "EncryptionInfo" },
+      { name: "EncryptedPackage", size: 150_000 },
+    ];
+
+    test.each([
+      ["a password's, the directory first", PASSWORD, false, "ENCRYPTED"],
+      // Before, only the first 64 KB was looked at: "an old Excel 97–2003 workbook (.xls)".
+      ["a password's, the directory after 150 KB", PASSWORD, true, "ENCRYPTED"],
+      [
+        "a sensitivity label's (rights management)",
+        DRM,
+        true,
+        "RIGHTS_PROTECTED",
+      ],
+      [
+        "a Word document's",
+        [{ name: "WordDocument", size: 90_000 }, { name: "1Table" }],
+        true,
+        "NOT_A_WORKBOOK",
+      ],
+    ] as const)("%s", (_, entries, directoryLast, code) => {
+      const bytes = compoundFile(entries, { directoryLast });
+      expect(bytes.length).toBeGreaterThan(65536);
+      expect(fileError(bytes).code).toBe(code);
+    });
+
+    test("a sensitivity label's protection says what to do, not to remove a password", () => {
+      const error = fileError(compoundFile(DRM));
+      expect(fileErrorText(error.code, "sv")).toBe(
+        "Arbetsboken är skyddad med en känslighetsetikett eller begränsad behörighet (Microsoft Purview, IRM), och bara Office kan öppna den, för den som har behörighet. Spara en kopia med en etikett som inte krypterar (eller be den som skyddade den att ta bort skyddet) och försök igen. I Excel läser tillägget den som vanligt.",
+      );
+    });
+
+    test("an .xls as LibreOffice saves it (its directory after the workbook) is a legacy workbook", async () => {
+      const xls = saveAsXls(await buildXlsx(budgetWorkbook()));
+      expect(fileError(xls).code).toBe("LEGACY_XLS");
+    });
+
+    test("a directory chain or a DIFAT chain that loops ends where it repeats", () => {
+      const bytes = compoundFile(PASSWORD, { directoryLast: true });
+      const view = new DataView(bytes.buffer);
+      const directory = view.getUint32(0x30, true);
+      // The directory's sector made its own next, and a DIFAT chain of one sector that is its own.
+      view.setUint32(512 + directory * 4, directory, true);
+      view.setUint32(0x44, 1, true);
+      view.setUint32(0x48, 1, true);
+      expect(fileError(bytes).code).toBe("ENCRYPTED");
+    });
   });
 
   test("an Excel Binary Workbook (.xlsb): said to be one, not damaged", () => {
