@@ -1412,6 +1412,21 @@ describe("report-back rules asserted nowhere else", () => {
   });
 });
 
+test('a line spelt apart only in its punctuation ("lokalhyra:") is a duplicate of the post it is matched as', async () => {
+  const r = await checkSheets(
+    h1Report((rows) => [
+      ...rows.slice(0, 4),
+      ["Verksamhetskostnader: Lokalhyra", 30000, 30000, 0],
+      ["Verksamhetskostnader: lokalhyra:", 20000, 20000, 0],
+      ...rows.slice(4),
+    ]),
+  );
+  expect(findingAt(r, "DUPLICATE_LINE")).toEqual(["Utfall 2024 H1!A6"]);
+  expect(messageOf(r, "DUPLICATE_LINE")).toBe(
+    'Posten "Verksamhetskostnader: lokalhyra:" finns redan på rad 5, som "Verksamhetskostnader: Lokalhyra". Slå ihop raderna eller ge dem olika benämningar.',
+  );
+});
+
 describe("a dash for an actual", () => {
   const withActuals = (actuals: readonly CellSpec[]): SheetSpec[] =>
     h1Report((rows) => [

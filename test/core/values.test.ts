@@ -368,6 +368,30 @@ describe("keys and organisation numbers", () => {
     expect(normalizeKey("Hälso\u00adfrämjare")).toBe("hälsofrämjare");
   });
 
+  test("a plain label's key, taken as its lower case, is what every pass would make of it (property)", () => {
+    // The passes, as normalizeKey made every key before plain labels were taken as they are.
+    const passes = (text: string) =>
+      text
+        .replace(/\p{Cf}/gu, "")
+        .toLowerCase()
+        .replace(/\((?:kr|sek|kronor|%|procent|st|mån|månader|tkr)\)/g, " ")
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim()
+        .replace(/ +/g, " ");
+    const char = fc.constantFrom(
+      ..."aZåÄö19 :.-()/\u00a0\u200bİẞﬁΣ\u0307e\u0301".split(""),
+      "(kr)",
+      "  ",
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(normalizeKey(text)).toBe(passes(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test("the Luhn digit decides an organisation number", () => {
     expect(isValidOrgNumber("802002-8638")).toBe(true);
     expect(isValidOrgNumber("8020028638")).toBe(true);

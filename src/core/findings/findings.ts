@@ -1108,11 +1108,20 @@ export const FINDINGS = {
     () => "The row has amounts but no label. Enter what the line is for.",
     "warning",
   ),
-  DUPLICATE_LINE: t<{ readonly label: string; readonly firstRow: number }>(
+  DUPLICATE_LINE: t<{
+    readonly label: string;
+    readonly firstRow: number;
+    /** The first row's label, which may be spelt otherwise ("Lokalhyra" for "Lokalhyra:"). */
+    readonly firstLabel: string;
+  }>(
     (f) =>
-      `Posten "${f.label}" finns redan på rad ${f.firstRow}. Slå ihop raderna eller ge dem olika benämningar.`,
+      f.firstLabel === f.label
+        ? `Posten "${f.label}" finns redan på rad ${f.firstRow}. Slå ihop raderna eller ge dem olika benämningar.`
+        : `Posten "${f.label}" finns redan på rad ${f.firstRow}, som "${f.firstLabel}". Slå ihop raderna eller ge dem olika benämningar.`,
     (f) =>
-      `The line "${f.label}" already exists on row ${f.firstRow}. Merge the rows or give them different labels.`,
+      f.firstLabel === f.label
+        ? `The line "${f.label}" already exists on row ${f.firstRow}. Merge the rows or give them different labels.`
+        : `The line "${f.label}" already exists on row ${f.firstRow}, as "${f.firstLabel}". Merge the rows or give them different labels.`,
     "warning",
   ),
   OH_MISMATCH: t<{

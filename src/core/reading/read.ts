@@ -2906,7 +2906,10 @@ class TableReader {
   } | null = null;
   /** The section of income the rows are in, if any. */
   private income: IncomeRows | null = null;
-  private readonly seen = new Map<Category, Map<string, number>>();
+  private readonly seen = new Map<
+    Category,
+    Map<string, { row: number; label: string }>
+  >();
   // The row being read.
   private r = 0;
   private row: ReadonlyArray<Cell | undefined> = [];
@@ -3472,17 +3475,23 @@ class TableReader {
   }
 
   private duplicate(category: Category, label: string): void {
-    // A map per category: no key string is joined per line.
+    // A map per category: no key string is joined per line. By the key lines are matched by
+    // across half-years and versions (normalizeKey): "Lokalhyra:" is the post "Lokalhyra".
     let seen = this.seen.get(category);
-    if (!seen) this.seen.set(category, (seen = new Map<string, number>()));
-    const key = label.toLowerCase();
-    const firstRow = seen.get(key);
-    if (firstRow === undefined) seen.set(key, this.r + 1);
+    if (!seen)
+      this.seen.set(
+        category,
+        (seen = new Map<string, { row: number; label: string }>()),
+      );
+    const key = normalizeKey(label);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, { row: this.r + 1, label });
     else
       this.findings.push(
         finding("DUPLICATE_LINE", this.sheet, a1(this.r, this.t.label), {
           label,
-          firstRow,
+          firstRow: first.row,
+          firstLabel: first.label,
         }),
       );
   }
