@@ -123,6 +123,8 @@ export interface WorkbookXml {
   readonly sheets: readonly WorkbookSheet[];
   /** The namespaces of the workbook's root: what a part added to the package is written in. */
   readonly namespaces: Namespaces;
+  /** The relationships of the workbooks its formulas refer to: "[1]" is the first. */
+  readonly externalRefs: readonly string[];
   readonly date1904: boolean;
   /** The namespace prefix of the workbook's elements ("" or e.g. "x:"). */
   readonly prefix: string;
@@ -140,6 +142,7 @@ export interface WorkbookXml {
 /** The workbook part read; throws XmlSyntaxError when it is not well-formed. */
 export function readWorkbookXml(xml: string): WorkbookXml {
   const sheets: WorkbookSheet[] = [];
+  const externalRefs: string[] = [];
   let date1904 = false;
   let prefix = "";
   let namespaces = TRANSITIONAL;
@@ -167,6 +170,8 @@ export function readWorkbookXml(xml: string): WorkbookXml {
         )
           date1904 = true;
       }
+      if (depth === 3 && name === "externalReference")
+        externalRefs.push(a.id ?? "");
       if (
         depth === 3 &&
         name === "sheet" &&
@@ -190,6 +195,7 @@ export function readWorkbookXml(xml: string): WorkbookXml {
   return {
     sheets,
     namespaces,
+    externalRefs,
     date1904,
     prefix,
     sheetsOpen,

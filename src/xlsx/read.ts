@@ -15,6 +15,7 @@ import {
   gridOf,
   isDateFormat,
   parseA1,
+  EXTERNAL_REF,
 } from "../core";
 import { compoundFileNames, isCompoundFile } from "./cfb";
 import { readOdsContent } from "./ods";
@@ -661,6 +662,7 @@ function readPackage(
     (xml) => relationshipsOf(xml, workbookPart),
   ).byId;
   const { date1904 } = workbook;
+  const books = externalBooks(files, workbook.externalRefs, rels, structure);
   const stringsPart = [...rels.values()].find((r) =>
     r.type.endsWith(REL_SHARED_STRINGS),
   )?.target;
@@ -716,6 +718,7 @@ function readPackage(
           strings,
           formats,
           date1904,
+          books,
           budget,
           onePass,
           how.cellsKept,
@@ -962,6 +965,8 @@ function* worksheetRows(
   strings: SharedStrings,
   formats: readonly (string | undefined)[],
   date1904: boolean,
+  /** The names of the workbooks its formulas refer to (externalBooks). */
+  books: readonly (string | null)[],
   budget: { cells: number; chars: number },
   onePass: boolean,
   cellsKept: boolean,
@@ -1000,7 +1005,7 @@ function* worksheetRows(
   };
   /** A cell ends: made from what was read of it, and put in its place. */
   const endCell = () => {
-    const cell = makeCell(
+    let cell = makeCell(
       type,
       value === null ? null : detach(value),
       formula === null ? null : detach(formula),
@@ -1009,6 +1014,9 @@ function* worksheetRows(
       strings,
       date1904,
     );
+    // "[1]Blad!A1" as Excel shows it, "[Budget 2025.xlsx]Blad!A1": the same in every face.
+    if (books.length > 0 && cell?.f?.includes("["))
+      cell = { ...cell, f: withBookNames(cell.f, books) };
     if (
       cell === undefined &&
       type === "s" &&
@@ -1299,6 +1307,63 @@ function* streamedRows(
     yield p;
   }
 }
+
+/**
+ * The file names of the workbooks the formulas refer to, by their number ("[1]" the first): each
+ * external reference's part names its workbook's path in its own relationships. Null where the
+ * package does not say.
+ */
+function externalBooks(
+  files: Parts,
+  refs: readonly string[],
+  rels: ReadonlyMap<string, Rel>,
+  structure: number,
+): (string | null)[] {
+  return refs.map((rid) => {
+    const part = rels.get(rid)?.target;
+    const xml = part && files.text(relsPathOf(part), structure);
+    if (!part || !xml) return null;
+    try {
+      const path = readRelationships(xml, part).list.find(
+        (r) => r.external,
+      )?.rawTarget;
+      return path ? fileNameOf(path) : null;
+    } catch {
+      return null;
+    }
+  });
+}
+
+/** The file name at the end of a path or file URL ("file:///C:\\Mapp\\Budget%202025.xlsx"). */
+function fileNameOf(path: string): string | null {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Not percent-encoded: as it is.
+  }
+  const name = decoded.slice(
+    Math.max(decoded.lastIndexOf("/"), decoded.lastIndexOf("\\")) + 1,
+  );
+  return name === "" ? null : name;
+}
+
+/**
+ * A formula's references into other workbooks with their file names, as Excel shows them: the
+ * file keeps "[1]Blad!A1" where Excel shows "[Budget 2025.xlsx]Blad!A1" (EXTERNAL_REF). A number
+ * whose book the package does not name is kept.
+ */
+export function withBookNames(
+  formula: string,
+  books: readonly (string | null)[],
+): string {
+  return formula.replace(EXTERNAL_REFS, (all, book: string) => {
+    const name = /^\d+$/.test(book) ? books[Number(book) - 1] : null;
+    return name ? `[${name}]` : all;
+  });
+}
+
+const EXTERNAL_REFS = new RegExp(EXTERNAL_REF.source, "gu");
 
 /** A sheet that cannot be read a row at a time: read the workbook with readXlsxLazily instead. */
 export class NotStreamable extends Error {

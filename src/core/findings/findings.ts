@@ -868,6 +868,13 @@ export const FINDINGS = {
       `The formula ${f.text} has no calculated value in the file. Open and save the workbook in Excel so that it is recalculated.`,
     "warning",
   ),
+  EXTERNAL_LINK: t<{ readonly book: string }>(
+    (f) =>
+      `Värdet hämtas från en annan arbetsbok${f.book ? ` (${f.book})` : ""}: den som granskar har inte den filen, och värdet ändras om den ändras och länken uppdateras. Skriv in värdet, eller kopiera cellen och klistra in den som värde.`,
+    (f) =>
+      `The value is taken from another workbook${f.book ? ` (${f.book})` : ""}: whoever reviews it does not have that file, and the value changes if it changes and the link is updated. Enter the value, or copy the cell and paste it as a value.`,
+    "warning",
+  ),
   AMOUNT_OUT_OF_RANGE: t<{ readonly text: string }>(
     (f) => `Talet ${f.text} är orimligt stort. Kontrollera cellen.`,
     (f) => `The number ${f.text} is implausibly large. Check the cell.`,

@@ -13,6 +13,7 @@ import {
   amountFactor,
   withoutPerMonth,
   amountText,
+  externalBookOf,
   readNumber,
   readText,
 } from "./values";
@@ -77,9 +78,28 @@ export function numberAt(
 ): CellRead<ParsedNumber> {
   const n = readNumber(cell);
   return n.ok
-    ? readValue(n.value)
+    ? readValue(
+        n.value,
+        n.value === null ? null : externalLink(cell, sheet, address),
+      )
     : readFailed(failureFinding(n.failure, sheet, address, expected));
 }
+
+/** EXTERNAL_LINK at a cell whose formula takes its value from another workbook; else null. */
+function externalLink(
+  cell: Cell | undefined,
+  sheet: string,
+  address: string,
+): Finding | null {
+  const book = cell?.f === undefined ? null : externalBookOf(cell.f);
+  return book === null
+    ? null
+    : finding("EXTERNAL_LINK", sheet, address, { book: fileName(book) });
+}
+
+/** The file of a path as Excel shows it ("C:\\Mapp\\Budget.xlsx" is "Budget.xlsx"). */
+const fileName = (path: string) =>
+  path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 
 export function readMoney(
   cell: Cell | undefined,
@@ -125,7 +145,7 @@ export function readMoney(
           text: readText(cell),
           amountOre: kronor(amount),
         })
-      : null,
+      : n.finding,
   );
 }
 
@@ -177,5 +197,5 @@ export function readFraction(
     return readFailed(
       finding(invalid, sheet, address, { text: readText(cell) }),
     );
-  return readValue(Math.round(fraction * 1_000_000));
+  return readValue(Math.round(fraction * 1_000_000), n.finding);
 }

@@ -3606,7 +3606,9 @@ function lineMoney(
     cell.t === "n" &&
     cell.v >= 0 &&
     (cell.fmt === undefined ||
-      (cell.fmt.indexOf("%") < 0 && !isDateFormat(cell.fmt)))
+      (cell.fmt.indexOf("%") < 0 && !isDateFormat(cell.fmt))) &&
+    // A reference to another workbook is said (readMoney): a bracket is rare in a line's formula.
+    !cell.f?.includes("[")
   ) {
     const amount = cell.v * amountFactor(cell.fmt, unit);
     if (amount <= MAX_AMOUNT_KRONOR) return readValue(kronor(amount));

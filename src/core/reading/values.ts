@@ -379,6 +379,24 @@ export function readDate(
  */
 const UNSEEN = /\p{Cf}/gu;
 
+/**
+ * A reference into another workbook in a formula, its book in the brackets: "[Budget.xlsx]Blad!A1",
+ * "'C:\\Mapp\\[Budget 2025.xlsx]Löner'!K5" as Excel shows them, "[1]Blad!A1" as a file may keep it,
+ * "[1]!Namn" for a name. A sheet's "!" follows the bracket: a table's column ("Tabell1[Budget]",
+ * "[@Budget]") is never followed by one.
+ */
+export const EXTERNAL_REF = /\[([^[\]]+)\](?=(?:[\p{L}\p{N}_.]*|[^'[\]]*')!)/u;
+
+/**
+ * The workbook a formula takes a value from, other than its own: its file name, "" where only its
+ * number is known; null for a formula of the workbook itself.
+ */
+export function externalBookOf(formula: string): string | null {
+  if (!formula.includes("[")) return null;
+  const book = EXTERNAL_REF.exec(formula)?.[1];
+  return book === undefined ? null : /^\d+$/.test(book) ? "" : book;
+}
+
 /** A workbook's text as the product shows it: without the characters that are not seen. */
 export function withoutUnseen(text: string): string {
   return text.replace(UNSEEN, "");
