@@ -1,6 +1,7 @@
 // What to tell a person when a file cannot be read (or written): one catalogue for the CLI and the page.
 
 import { type Lang, formatNumber } from "../core/findings/format";
+import { shownFileName } from "../core/reading/values";
 import {
   type Damage,
   DEFAULT_LIMITS,
@@ -219,10 +220,7 @@ export interface FileErrorDetail {
  * ("~$rapport.xlsx", which `*.xlsx` takes in) is OWNER_FILE, not an unexplained NOT_A_WORKBOOK.
  */
 export function fileErrorCodeOf(name: string, code: string): string {
-  const base = name.slice(
-    Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1,
-  );
-  return code === "NOT_A_WORKBOOK" && base.startsWith("~$")
+  return code === "NOT_A_WORKBOOK" && shownFileName(name).startsWith("~$")
     ? "OWNER_FILE"
     : code;
 }

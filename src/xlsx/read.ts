@@ -16,6 +16,7 @@ import {
   isDateFormat,
   parseA1,
   EXTERNAL_REF,
+  shownFileName,
 } from "../core";
 import { compoundFileNames, isCompoundFile } from "./cfb";
 import { readOdsContent } from "./ods";
@@ -1319,10 +1320,11 @@ function externalBooks(
   rels: ReadonlyMap<string, Rel>,
   structure: number,
 ): (string | null)[] {
-  return refs.map((rid) => {
-    const part = rels.get(rid)?.target;
-    const xml = part && files.text(relsPathOf(part), structure);
-    if (!part || !xml) return null;
+  // Each part once: a crafted workbook may name one a hundred thousand times.
+  const byPart = new Map<string, string | null>();
+  const bookOf = (part: string): string | null => {
+    const xml = files.text(relsPathOf(part), structure);
+    if (!xml) return null;
     try {
       const path = readRelationships(xml, part).list.find(
         (r) => r.external,
@@ -1331,6 +1333,12 @@ function externalBooks(
     } catch {
       return null;
     }
+  };
+  return refs.map((rid) => {
+    const part = rels.get(rid)?.target;
+    if (part === undefined) return null;
+    if (!byPart.has(part)) byPart.set(part, bookOf(part));
+    return byPart.get(part) ?? null;
   });
 }
 
@@ -1342,10 +1350,7 @@ function fileNameOf(path: string): string | null {
   } catch {
     // Not percent-encoded: as it is.
   }
-  const name = decoded.slice(
-    Math.max(decoded.lastIndexOf("/"), decoded.lastIndexOf("\\")) + 1,
-  );
-  return name === "" ? null : name;
+  return shownFileName(decoded) || null;
 }
 
 /**

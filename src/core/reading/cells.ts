@@ -16,6 +16,7 @@ import {
   externalBookOf,
   readNumber,
   readText,
+  shownFileName,
 } from "./values";
 
 /** One cell read: its value (null when empty or unreadable) and what reading it found. */
@@ -94,12 +95,8 @@ function externalLink(
   const book = cell?.f === undefined ? null : externalBookOf(cell.f);
   return book === null
     ? null
-    : finding("EXTERNAL_LINK", sheet, address, { book: fileName(book) });
+    : finding("EXTERNAL_LINK", sheet, address, { book: shownFileName(book) });
 }
-
-/** The file of a path as Excel shows it ("C:\\Mapp\\Budget.xlsx" is "Budget.xlsx"). */
-const fileName = (path: string) =>
-  path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 
 export function readMoney(
   cell: Cell | undefined,
