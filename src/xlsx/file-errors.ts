@@ -32,8 +32,8 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     en: "It is a lock file Excel keeps beside a workbook while someone has it open (its name starts with ~$), not a workbook. Check the workbook itself.",
   },
   NO_WORKBOOKS: {
-    sv: "Mappen har ingen arbetsbok (.xlsx, .xlsm, .xltx, .xltm eller .ods) att läsa.",
-    en: "The folder holds no workbook (.xlsx, .xlsm, .xltx, .xltm or .ods) to read.",
+    sv: "Mappen har ingen arbetsbok (.xlsx, .xlsm, .xltx, .xltm eller .ods) att läsa; dess undermappar läses inte.",
+    en: "The folder holds no workbook (.xlsx, .xlsm, .xltx, .xltm or .ods) to read; its sub-folders are not read.",
   },
   NOT_A_REGULAR_FILE: {
     sv: "Det är ingen vanlig fil (utan en enhet, en namngiven pipe eller liknande) och läses inte.",

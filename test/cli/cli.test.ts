@@ -202,7 +202,7 @@ describe("a folder, and a * the shell left (Windows' cmd and PowerShell)", () =>
     const r = run("check", join(dir, "tom"), "--lang", "en");
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `== ${join(dir, "tom")}\nCould not be read: The folder holds no workbook (.xlsx, .xlsm, .xltx, .xltm or .ods) to read. [NO_WORKBOOKS]\n`,
+      `== ${join(dir, "tom")}\nCould not be read: The folder holds no workbook (.xlsx, .xlsm, .xltx, .xltm or .ods) to read; its sub-folders are not read. [NO_WORKBOOKS]\n`,
     );
     const compute = run("compute", folder, "--out", join(dir, "ut.xlsx"));
     expect(compute.stderr).toContain(
