@@ -23,6 +23,8 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
+import { archivedWorkbooks } from "../xlsx/archive";
+import { DEFAULT_LIMITS } from "../xlsx/read";
 import {
   byFileName,
   isNeverWorkbook,
@@ -45,6 +47,9 @@ export function readInput(
   path: string,
   maxBytes: number,
 ): { bytes: Uint8Array } | { error: InputError } {
+  // A workbook of an archive given (expandInputs): its bytes, or the file error they are.
+  const inArchive = archived.get(path);
+  if (inArchive) return { bytes: inArchive() };
   let fd: number;
   try {
     const stat = statSync(path);
@@ -118,21 +123,44 @@ function filesIn(folder: string, wanted: (name: string) => boolean): string[] {
     .map((name) => join(folder, name));
 }
 
+/** The workbooks of the archives expandInputs took apart, by the paths it gave them. */
+const archived = new Map<string, () => Uint8Array>();
+
+/**
+ * An archive's workbooks (archive.ts) as inputs named "arkiv.zip/Inkommet/rapport.xlsx", each read
+ * when it is checked; null when the file is no such archive (it is then read as it is).
+ */
+function archiveInputs(path: string): string[] | null {
+  const input = readInput(path, DEFAULT_LIMITS.maxFileBytes);
+  const workbooks = "bytes" in input ? archivedWorkbooks(input.bytes) : null;
+  if (!workbooks) return null;
+  return workbooks.map((w) => {
+    const inner = join(path, w.name);
+    archived.set(inner, w.bytes);
+    return inner;
+  });
+}
+
 /**
  * The files a command of many workbooks (check, memo) is given: a folder is the workbooks directly
- * in it; a name whose last part has * or ? and that is no file is what that part matches in its
- * folder, case aside, as a Unix shell expands it (Windows' cmd and PowerShell pass `*.xlsx` on as
- * typed). Anything else is kept, to be read or said not to be: so is a folder without a workbook,
- * and a pattern that matches nothing.
+ * in it; a zip archive (a folder downloaded from SharePoint or OneDrive) the workbooks in it; a
+ * name whose last part has * or ? and that is no file is what that part matches in its folder,
+ * case aside, as a Unix shell expands it (Windows' cmd and PowerShell pass `*.xlsx` on as typed).
+ * Anything else is kept, to be read or said not to be: so is a folder without a workbook, and a
+ * pattern that matches nothing.
  */
 export function expandInputs(args: readonly string[]): string[] {
   return args.flatMap((arg) => {
     let folder = false;
+    let file = false;
     try {
-      folder = statSync(arg).isDirectory();
+      const stat = statSync(arg);
+      folder = stat.isDirectory();
+      file = stat.isFile();
     } catch {
       // No such file: perhaps a pattern.
     }
+    if (file && /\.zip$/i.test(arg)) return archiveInputs(arg) ?? [arg];
     if (folder) {
       const found = filesIn(arg, isWorkbookName);
       return found.length ? found : [arg];

@@ -160,7 +160,13 @@ function loadFile<G>(
     crc32: (data: Uint8Array) => number,
   ) => G,
 ): Loaded<G> {
-  const input = readInput(path, DEFAULT_LIMITS.maxFileBytes);
+  let input: ReturnType<typeof readInput>;
+  try {
+    input = readInput(path, DEFAULT_LIMITS.maxFileBytes);
+  } catch (e) {
+    // An archive's workbook that cannot be unpacked: its file error.
+    return { kind: "error", outcome: unexpected(path, e, lang) };
+  }
   if ("error" in input)
     return {
       kind: "error",
@@ -771,7 +777,7 @@ export function main(
     .description("check workbooks and print their figures and findings")
     .argument(
       "<files...>",
-      ".xlsx files, or folders of them (a * or ? in a name is expanded where the shell does not)",
+      ".xlsx files, folders or zip archives of them (a * or ? in a name is expanded where the shell does not)",
     )
     .option("--json", "one JSON object per file, one per line")
     .option(
@@ -830,7 +836,7 @@ export function main(
     )
     .argument(
       "[files...]",
-      ".xlsx files of one case (one Diarienummer), or a folder of them; by default the latest report is judged, the latest budget proposed, and a budget covering the report's half-years is its grant",
+      ".xlsx files of one case (one Diarienummer), or a folder or zip archive of them; by default the latest report is judged, the latest budget proposed, and a budget covering the report's half-years is its grant",
     )
     .requiredOption("--out <file>", "where to write the memo (.docx)")
     .option("--report <file>", "the report to judge")

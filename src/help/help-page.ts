@@ -111,7 +111,7 @@ const TEXT = {
     whatText: [
       "IOP-budget kontrollerar och beräknar budgeten och återrapporteringen för idéburna offentliga partnerskap (IOP) i Malmö stad, först Jämlik hälsa Lindängen med Rädda Barnen.",
       "Kontrollera listar varje problem med blad och cell och vad du ska göra. Beräkna och skriv visar först vad som ändras och skriver sedan formler för härledda belopp, Differens och Status samt bladet Beslut med nyckeltal, återbetalning och förslag till beslut. Celler som någon har skrivit i skrivs aldrig över.",
-      "Utanför Excel fungerar samma sida för filer: välj eller släpp en eller flera .xlsx- eller .ods-filer, eller en mapp med dem (dess arbetsböcker läses, inte dess undermappar).",
+      "Utanför Excel fungerar samma sida för filer: välj eller släpp en eller flera .xlsx- eller .ods-filer, en mapp med dem (dess arbetsböcker läses, inte dess undermappar) eller ett zip-arkiv med dem.",
     ],
     workbook: "Arbetsboken i korthet",
     details: "Bladet Uppgifter: nyckel i en cell, värdet till höger.",
@@ -141,7 +141,7 @@ const TEXT = {
     whatText: [
       "IOP budget checks and computes the budget and the report-back of Malmö stad's partnership agreements with non-profits (IOP), first Jämlik hälsa Lindängen with Rädda Barnen.",
       "Check lists every problem with its sheet and cell and what to do. Compute and write first shows what changes, then writes formulas for derived amounts, Differens and Status, and the sheet Beslut with key figures, repayment and the draft decision. Cells a person typed are never overwritten.",
-      "Outside Excel the same page works on files: pick or drop one or more .xlsx or .ods files, or a folder of them (its workbooks are read, not its sub-folders).",
+      "Outside Excel the same page works on files: pick or drop one or more .xlsx or .ods files, a folder of them (its workbooks are read, not its sub-folders) or a zip archive of them.",
     ],
     workbook: "The workbook in short",
     details: "The sheet Uppgifter: a key in one cell, its value to the right.",

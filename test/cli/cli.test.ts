@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import { readXlsx } from "../../src/xlsx/read";
 import { saveAsOds } from "../helpers/libreoffice";
 import {
@@ -208,6 +209,42 @@ describe("a folder, and a * the shell left (Windows' cmd and PowerShell)", () =>
     expect(compute.stderr).toContain(
       "Det är en mapp, inte en fil. [NOT_A_FILE]",
     );
+  });
+
+  test("a zip archive (a folder downloaded from SharePoint) is the workbooks in it; one that does not unpack says so", () => {
+    const archive = zipSync({
+      "Inkommet/rapport.xlsx": readFileSync(REPORT),
+      "Inkommet/budget.xlsx": readFileSync(BUDGET),
+      "__MACOSX/Inkommet/._rapport.xlsx": strToU8("x"),
+    });
+    const path = join(dir, "OneDrive_1_2026-12-06.zip");
+    writeFileSync(path, archive);
+    const r = run("check", path, "--json");
+    expect(r.code).toBe(0);
+    expect(files(r)).toEqual([
+      join(path, "Inkommet", "budget.xlsx"),
+      join(path, "Inkommet", "rapport.xlsx"),
+    ]);
+    // The memo of the case in it, as of its folder.
+    const memo = run("memo", path, "--out", join(dir, "arkiv.docx"), "--json");
+    expect(memo.stderr).toBe("");
+    expect(
+      (JSON.parse(memo.stdout) as { case: { files: string[] } }).case.files,
+    ).toHaveLength(2);
+    // A damaged entry is its own file error; the other is read.
+    const bytes = zipSync({
+      "a.xlsx": [strToU8("PK".padEnd(4000, "x")), { level: 0 }],
+      "b.xlsx": readFileSync(BUDGET),
+    });
+    bytes[Buffer.from(bytes).indexOf("xxxxxxxx")] = 0x79;
+    const damaged = join(dir, "skadat.zip");
+    writeFileSync(damaged, bytes);
+    const d = run("check", damaged);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toBe(
+      `== ${join(damaged, "a.xlsx")}\nKunde inte läsas: Arbetsboken är skadad: delen a.xlsx kan inte packas upp. Öppna den i Excel (som erbjuder sig att reparera den), spara den och försök igen. [CORRUPT]\n`,
+    );
+    expect(d.stdout).toContain(`== ${join(damaged, "b.xlsx")}`);
   });
 
   test("memo of a case's folder, its report also named by another path: one report", () => {

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { FINDING_CODES, findingTemplate } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
@@ -660,6 +660,33 @@ describe("standalone mode (no Office)", () => {
     ).resolves.toContain(
       "Det är en låsfil som Excel lägger bredvid en arbetsbok medan någon har den öppen (namnet börjar med ~$), ingen arbetsbok.",
     );
+    await page.context().close();
+  });
+
+  test("a zip archive picked (a folder downloaded from SharePoint) is read as the workbooks in it", async () => {
+    const page = await standalonePage();
+    const archive = join(tmp, "OneDrive_1_2026-12-06.zip");
+    writeFileSync(
+      archive,
+      zipSync({
+        "Inkommet/budget-2025-26.xlsx": readFileSync(
+          join(SAMPLES, "budget-2025-26.xlsx"),
+        ),
+        "Inkommet/report-2024.xlsx": readFileSync(
+          join(SAMPLES, "report-2024.xlsx"),
+        ),
+      }),
+    );
+    await page.getByLabel("Välj arbetsböcker").setInputFiles(archive);
+    await page.getByText("Visar 2 av 2 filer").waitFor();
+    await expect(
+      fileRow(page, "report-2024.xlsx")
+        .getByText(typeset("380 222 kr"))
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expect(
+      fileRow(page, "budget-2025-26.xlsx").textContent(),
+    ).resolves.toMatch(/STK-2020-1375/);
     await page.context().close();
   });
 

@@ -5,10 +5,12 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
 import {
   type DropItem,
   dropItems,
   droppedFiles,
+  withArchives,
 } from "../../src/taskpane/standalone/dropped";
 import { readFiles } from "../../src/taskpane/standalone/read-files";
 import type { FileResult } from "../../src/taskpane/standalone/batch";
@@ -119,4 +121,36 @@ test("a file whose bytes the browser will not give is its row, and the others ar
   expect(first.kind === "error" && first.message).toBe(
     "Filen kan inte öppnas (behörighet saknas?).",
   );
+});
+
+/** A File whose bytes jsdom gives back (its File has no arrayBuffer of its own). */
+function fileOfBytes(bytes: Uint8Array, name: string): File {
+  const file = new File([bytes as BlobPart], name);
+  file.arrayBuffer = () => Promise.resolve(bytes.slice().buffer);
+  return file;
+}
+
+test("a zip archive picked or dropped is its workbooks, as the command line takes one", async () => {
+  const archive = zipSync({
+    "Inkommet/rapport 10.xlsx": SAMPLE,
+    "Inkommet/rapport 2.xlsx": SAMPLE,
+    "__MACOSX/Inkommet/._rapport 2.xlsx": strToU8("x"),
+    "b.xlsx": [strToU8("PK".padEnd(4000, "x")), { level: 0 }],
+  });
+  archive[Buffer.from(archive).indexOf("xxxxxxxx")] = 0x79;
+  const loose = fileOfBytes(SAMPLE, "lös.xlsx");
+  const got = await withArchives([
+    fileOfBytes(archive, "OneDrive_1.zip"),
+    loose,
+    fileOfBytes(zipSync({ "a.pdf": strToU8("x") }), "papper.zip"),
+  ]);
+  expect(got.files.map((f) => f.name)).toEqual([
+    "rapport 2.xlsx",
+    "rapport 10.xlsx",
+    "lös.xlsx",
+    "papper.zip",
+  ]);
+  expect(got.files[2]).toBe(loose);
+  expect(got.refused).toEqual([{ name: "b.xlsx", code: "CORRUPT" }]);
+  expect(got.files[0]!.size).toBe(SAMPLE.length);
 });

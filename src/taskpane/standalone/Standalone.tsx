@@ -28,7 +28,7 @@ import {
 import { type Review, loadReviews, saveReview } from "./reviews";
 import { QueueTable } from "./QueueTable";
 import { readFiles } from "./read-files";
-import { type Dropped, dropItems, droppedFiles } from "./dropped";
+import { type Dropped, dropItems, droppedFiles, withArchives } from "./dropped";
 
 const useStyles = makeStyles({
   // Compact: the queue, not the drop zone, is what the reviewer works in.
@@ -91,7 +91,11 @@ export function Standalone({
   const [meeting, setMeeting] = useState("");
 
   const addFiles = useCallback(
-    async (files: readonly File[], refused: Dropped["refused"] = []) => {
+    async (given: readonly File[], dropped: Dropped["refused"] = []) => {
+      // A zip archive is its workbooks, as the command line takes one.
+      const archives = await withArchives(given);
+      const files = archives.files;
+      const refused = [...dropped, ...archives.refused];
       if (files.length + refused.length === 0) return;
       const first = nextId;
       setNextId(first + files.length + refused.length);
@@ -185,7 +189,7 @@ export function Standalone({
           id="files"
           className={styles.picker}
           type="file"
-          accept=".xlsx,.xlsm,.xltx,.xltm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+          accept=".xlsx,.xlsm,.xltx,.xltm,.ods,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/zip"
           multiple
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);

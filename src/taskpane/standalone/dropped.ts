@@ -7,6 +7,8 @@ import {
   isNeverWorkbook,
   isWorkbookName,
 } from "../../xlsx/file-names";
+import { archivedWorkbooks } from "../../xlsx/archive";
+import { WorkbookFileError } from "../../xlsx/read";
 
 /** One dropped item, taken while the drop event lasts (the browser forgets its items after). */
 export type DropItem =
@@ -92,4 +94,41 @@ export async function droppedFiles(
         refused.push({ name: workbooks[i]!.name, code: "FILE_NOT_READABLE" });
   }
   return { files, refused };
+}
+
+/**
+ * The files with each zip archive among them taken apart into its workbooks (archive.ts), as the
+ * command line takes one: a folder downloaded from SharePoint or OneDrive comes as a .zip. Each is
+ * named as its file in the archive; one that cannot be unpacked is refused with its file error. A
+ * .zip that holds no workbook is read as it is (and said to be none).
+ */
+export async function withArchives(files: readonly File[]): Promise<Dropped> {
+  const out: File[] = [];
+  const refused: Dropped["refused"] = [];
+  for (const file of files) {
+    const workbooks = /\.zip$/i.test(file.name)
+      ? archivedWorkbooks(
+          new Uint8Array(
+            // One the browser will not give is read as it is: its own row says so.
+            await file.arrayBuffer().catch(() => new ArrayBuffer(0)),
+          ),
+        )
+      : null;
+    if (!workbooks) {
+      out.push(file);
+      continue;
+    }
+    for (const w of workbooks) {
+      const name = w.name.slice(w.name.lastIndexOf("/") + 1);
+      try {
+        out.push(new File([w.bytes() as BlobPart], name));
+      } catch (e) {
+        refused.push({
+          name,
+          code: e instanceof WorkbookFileError ? e.code : "CORRUPT",
+        });
+      }
+    }
+  }
+  return { files: out, refused };
 }
