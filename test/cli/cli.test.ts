@@ -23,6 +23,7 @@ import {
   typeset,
 } from "../helpers/seed";
 import { templateAsSaved } from "../helpers/template";
+import { archiveWithDamaged } from "../helpers/hostile";
 import { buildXlsx } from "../helpers/workbook";
 
 const ROOT = join(__dirname, "..", "..");
@@ -232,11 +233,10 @@ describe("a folder, and a * the shell left (Windows' cmd and PowerShell)", () =>
       (JSON.parse(memo.stdout) as { case: { files: string[] } }).case.files,
     ).toHaveLength(2);
     // A damaged entry is its own file error; the other is read.
-    const bytes = zipSync({
-      "a.xlsx": [strToU8("PK".padEnd(4000, "x")), { level: 0 }],
-      "b.xlsx": readFileSync(BUDGET),
-    });
-    bytes[Buffer.from(bytes).indexOf("xxxxxxxx")] = 0x79;
+    const bytes = archiveWithDamaged(
+      { "b.xlsx": readFileSync(BUDGET) },
+      "a.xlsx",
+    );
     const damaged = join(dir, "skadat.zip");
     writeFileSync(damaged, bytes);
     const d = run("check", damaged);

@@ -49,6 +49,22 @@ export function editPart(
   );
 }
 
+/**
+ * A zip archive of `entries` and one workbook, `damaged`, stored with a byte changed after its CRC-32
+ * was taken: it does not unpack.
+ */
+export function archiveWithDamaged(
+  entries: Record<string, Uint8Array>,
+  damaged: string,
+): Uint8Array {
+  const archive = zipSync({
+    ...entries,
+    [damaged]: [strToU8("PK".padEnd(4000, "x")), { level: 0 }],
+  });
+  archive[Buffer.from(archive).indexOf("xxxxxxxx")] = 0x79;
+  return archive;
+}
+
 /** A workbook as Excel saves it in another format (.xlsm, .xltx): the workbook part's content type. */
 export function withWorkbookType(
   contentType: string,

@@ -14,6 +14,7 @@ import {
 } from "../../src/taskpane/standalone/dropped";
 import { readFiles } from "../../src/taskpane/standalone/read-files";
 import type { FileResult } from "../../src/taskpane/standalone/batch";
+import { archiveWithDamaged } from "../helpers/hostile";
 
 const SAMPLE = readFileSync(
   join(__dirname, "..", "fixtures", "samples", "budget-2025-26.xlsx"),
@@ -131,13 +132,14 @@ function fileOfBytes(bytes: Uint8Array, name: string): File {
 }
 
 test("a zip archive picked or dropped is its workbooks, as the command line takes one", async () => {
-  const archive = zipSync({
-    "Inkommet/rapport 10.xlsx": SAMPLE,
-    "Inkommet/rapport 2.xlsx": SAMPLE,
-    "__MACOSX/Inkommet/._rapport 2.xlsx": strToU8("x"),
-    "b.xlsx": [strToU8("PK".padEnd(4000, "x")), { level: 0 }],
-  });
-  archive[Buffer.from(archive).indexOf("xxxxxxxx")] = 0x79;
+  const archive = archiveWithDamaged(
+    {
+      "Inkommet/rapport 10.xlsx": SAMPLE,
+      "Inkommet/rapport 2.xlsx": SAMPLE,
+      "__MACOSX/Inkommet/._rapport 2.xlsx": strToU8("x"),
+    },
+    "b.xlsx",
+  );
   const loose = fileOfBytes(SAMPLE, "lös.xlsx");
   const got = await withArchives([
     fileOfBytes(archive, "OneDrive_1.zip"),

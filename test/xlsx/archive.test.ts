@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { archivedWorkbooks } from "../../src/xlsx/archive";
 import { WorkbookFileError } from "../../src/xlsx/read";
+import { archiveWithDamaged } from "../helpers/hostile";
 
 const SAMPLES = join(__dirname, "..", "fixtures", "samples");
 const REPORT = new Uint8Array(readFileSync(join(SAMPLES, "report-2024.xlsx")));
@@ -44,12 +45,7 @@ test("a workbook's own package, an archive without a workbook and a file that is
 });
 
 test("a workbook of the archive that does not unpack is the file error CORRUPT, naming it", () => {
-  const content = strToU8("PK".padEnd(4000, "x"));
-  const archive = zipSync({ "rapport.xlsx": [content, { level: 0 }] });
-  // One byte of the stored data changed: its CRC-32 no longer matches.
-  const at = Buffer.from(archive).indexOf("xxxxxxxx");
-  archive[at] = 0x79;
-  const [w] = archivedWorkbooks(archive)!;
+  const [w] = archivedWorkbooks(archiveWithDamaged({}, "rapport.xlsx"))!;
   let error: unknown;
   try {
     w!.bytes();
