@@ -95,6 +95,8 @@ export interface ZipOptions {
 
 export interface ZipEntry {
   readonly name: string;
+  /** The name was written as UTF-8 (bit 11); else it is read as Latin-1, byte for byte. */
+  readonly utf8Name: boolean;
   /** 0 stored, 8 deflated. */
   readonly method: number;
   readonly encrypted: boolean;
@@ -210,6 +212,7 @@ export class ZipPackage {
       }
       entries.set(name, {
         name,
+        utf8Name: (flags & 0x800) !== 0,
         method: this.u16(at + 10),
         encrypted: (flags & 1) !== 0,
         compressedSize,

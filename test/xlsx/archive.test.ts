@@ -59,3 +59,41 @@ test("a workbook of the archive that does not unpack is the file error CORRUPT, 
     part: "rapport.xlsx",
   });
 });
+
+/** An archive whose entry names are the given bytes, without the UTF-8 flag (as Windows' Explorer and a Mac write them). */
+function withNameBytes(named: readonly (readonly number[])[]): Uint8Array {
+  // Placeholders of the same length, replaced in the local headers and the directory alike.
+  const placeholders = named.map(
+    (bytes, i) =>
+      `${String.fromCharCode(65 + i)}`.repeat(bytes.length - 5) + ".xlsx",
+  );
+  const archive = zipSync(
+    Object.fromEntries(placeholders.map((p) => [p, REPORT])),
+  );
+  const buffer = Buffer.from(archive);
+  placeholders.forEach((p, i) => {
+    for (let at = buffer.indexOf(p); at >= 0; at = buffer.indexOf(p, at + 1))
+      buffer.set(named[i]!, at);
+  });
+  return new Uint8Array(buffer);
+}
+
+test("an entry's name without the UTF-8 flag: UTF-8 when it decodes so (a Mac's), else code page 850 (Windows')", () => {
+  const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+  const archive = withNameBytes([
+    // "Rädda.xlsx" in code page 850, as Explorer writes it.
+    [...ascii("R"), 0x84, ...ascii("dda.xlsx")],
+    // "Återrapport.xlsx" in UTF-8, unflagged.
+    [0xc3, 0x85, ...ascii("terrapport.xlsx")],
+  ]);
+  expect(archivedWorkbooks(archive)!.map((w) => w.name)).toEqual([
+    "Rädda.xlsx",
+    "Återrapport.xlsx",
+  ]);
+  // A name with the flag is as written.
+  expect(
+    archivedWorkbooks(zipSync({ "Rädda Barnen.xlsx": REPORT }))!.map(
+      (w) => w.name,
+    ),
+  ).toEqual(["Rädda Barnen.xlsx"]);
+});
