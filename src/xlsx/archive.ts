@@ -2,7 +2,8 @@
 // submissions gives one. An archive is told from a workbook's own package (an .xlsx or .ods is a
 // zip too) by its entries: a workbook's has [Content_Types].xml or an OpenDocument mimetype.
 
-import { byFileName, isNeverWorkbook, isWorkbookName } from "./file-names";
+import { shownFileName } from "../core";
+import { byFileName, isWorkbookFile } from "./file-names";
 import { DEFAULT_LIMITS, WorkbookFileError } from "./read";
 import {
   type Inflate,
@@ -44,9 +45,6 @@ function entryName(entry: ZipEntry): string {
   }
 }
 
-/** The last part of an entry's path. */
-const baseName = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-
 /**
  * The workbooks of an archive, at any depth in it, by the rule of a folder's workbooks
  * (file-names.ts; a Mac's "__MACOSX" copies left out too), in name order; null when the bytes are
@@ -81,8 +79,7 @@ export function archivedWorkbooks(
       ({ name }) =>
         !name.endsWith("/") &&
         !/(?:^|\/)__MACOSX\//.test(name) &&
-        !isNeverWorkbook(baseName(name)) &&
-        isWorkbookName(name),
+        isWorkbookFile(shownFileName(name)),
     )
     .sort((a, b) => byFileName(a.name, b.name));
   if (workbooks.length === 0) return null;

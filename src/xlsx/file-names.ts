@@ -12,5 +12,9 @@ export const isWorkbookName = (name: string): boolean =>
 export const isNeverWorkbook = (name: string): boolean =>
   name.startsWith("~$") || name.startsWith(".");
 
+/** A folder's or an archive's workbook, by its file's name (not its path). */
+export const isWorkbookFile = (name: string): boolean =>
+  isWorkbookName(name) && !isNeverWorkbook(name);
+
 /** File names in the order people number them: "rapport 2" before "rapport 10". */
 export const byFileName = new Intl.Collator("sv", { numeric: true }).compare;

@@ -323,7 +323,7 @@ export function actualChecks(
       input.variance !== null &&
       variance !== null &&
       input.variance !== variance &&
-      !signedVariance(h, l)
+      !signedVariance(h, input.variance, l.effectiveBudget, input.actual)
     )
       out.push(
         finding("VARIANCE_MISMATCH", sheet, at(input, "variance"), {
@@ -371,13 +371,22 @@ export function actualsInThousandsCheck(h: ComputedHalfYear): Finding[] {
   ];
 }
 
-/** A sheet's Differens of budget − the actual with its minus sign (ACTUALS_AS_NEGATIVES). */
-function signedVariance(h: ComputedHalfYear, l: ComputedLine): boolean {
-  const { actual, variance } = l.input;
+/**
+ * A Differens of the budget − the actual as the sheet writes it, with its minus sign
+ * (ACTUALS_AS_NEGATIVES): the sheet's own arithmetic, on a line or its total.
+ */
+export function signedVariance(
+  h: ComputedHalfYear,
+  variance: Ore | null,
+  budget: Ore,
+  actual: Ore | null | undefined,
+): boolean {
   return (
     h.source.actualsNegated === true &&
+    variance !== null &&
     actual !== null &&
-    variance === add(l.effectiveBudget, actual)
+    actual !== undefined &&
+    variance === add(budget, actual)
   );
 }
 

@@ -5,6 +5,7 @@ import { type Finding, finding } from "../findings/findings";
 import type { ColumnKey } from "../reading/glossary";
 import { type HalfYearSheet, type TotalRow, cellOf } from "../model";
 import { isOwnTotalFormula } from "../ownership";
+import { signedVariance } from "./lines";
 import { asSheetCounts, overheadOf } from "../figures/compute";
 import { type Ore, add, subtract, sum } from "../figures/money";
 
@@ -90,10 +91,8 @@ export function totalRowChecks(h: ComputedHalfYear): Finding[] {
   // Actuals written with a minus sign: the sheet's Differens is budget − the signed actual.
   const signed = (column: ColumnKey, entered: Ore) =>
     column === "variance" &&
-    h.source.actualsNegated === true &&
-    actual !== null &&
-    (entered === add(budget.total, actual.total) ||
-      entered === add(budget.direct, actual.direct));
+    (signedVariance(h, entered, budget.total, actual?.total) ||
+      signedVariance(h, entered, budget.direct, actual?.direct));
   const mismatches = checks.flatMap(([column, entered, total, direct]) => {
     if (
       entered === null ||

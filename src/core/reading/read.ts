@@ -1770,6 +1770,14 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
   });
 }
 
+/** What a half-year's table reader read: its lines, total, subtotals and findings. */
+interface TableRead {
+  readonly lines: LineInput[];
+  readonly total: TotalRow | null;
+  readonly subtotals: SubtotalRow[];
+  readonly findings: Finding[];
+}
+
 /**
  * Every actual of a sheet written with a minus sign, as a resultaträkning shows costs: read as the
  * costs they are, said once at the Utfall header. Each was NEGATIVE_AMOUNT, and the repayment
@@ -1780,18 +1788,8 @@ function costsAsNegatives(
   sheet: string,
   headerRow: number,
   found: TableColumns,
-  reader: {
-    readonly lines: LineInput[];
-    readonly total: TotalRow | null;
-    readonly subtotals: SubtotalRow[];
-    readonly findings: Finding[];
-  },
-): {
-  lines: LineInput[];
-  total: TotalRow | null;
-  subtotals: SubtotalRow[];
-  findings: Finding[];
-} {
+  reader: TableRead,
+): TableRead {
   const col = found.actual;
   let negative = 0;
   for (const l of reader.lines)

@@ -2,11 +2,8 @@
 // the workbooks directly in it (SPEC §8), so that a reviewer can drop the folder of a day's
 // submissions; the rest as dropped.
 
-import {
-  byFileName,
-  isNeverWorkbook,
-  isWorkbookName,
-} from "../../xlsx/file-names";
+import { byFileName, isWorkbookFile } from "../../xlsx/file-names";
+import { shownFileName } from "../../core";
 import { archivedWorkbooks } from "../../xlsx/archive";
 import { WorkbookFileError } from "../../xlsx/read";
 
@@ -80,8 +77,7 @@ export async function droppedFiles(
     }
     const workbooks = (await entriesOf(item.folder))
       .filter(
-        (e): e is FileSystemFileEntry =>
-          e.isFile && !isNeverWorkbook(e.name) && isWorkbookName(e.name),
+        (e): e is FileSystemFileEntry => e.isFile && isWorkbookFile(e.name),
       )
       .sort((a, b) => byFileName(a.name, b.name));
     if (workbooks.length === 0)
@@ -119,7 +115,7 @@ export async function withArchives(files: readonly File[]): Promise<Dropped> {
       continue;
     }
     for (const w of workbooks) {
-      const name = w.name.slice(w.name.lastIndexOf("/") + 1);
+      const name = shownFileName(w.name);
       try {
         out.push(new File([w.bytes() as BlobPart], name));
       } catch (e) {
