@@ -412,6 +412,50 @@ test("a person who leaves in September is not in the spring's %: the template's 
   ).toMatchObject({ servicePercent: 237.5, weighted: true });
 }, 120_000);
 
+// The engine dropped the dates it could not order and counted the whole agreement (281 574 kr in
+// the autumn) while the cost formula compute wrote gave 0 kr: Excel, recalculating on open,
+// showed another budget than the memo.
+test("a person whose Från is after Till costs 0 kr in every face: the error says so, and the computed workbook worked out again holds the figures it was written with", () => {
+  const reversed = typedIn(template2026(), (sheet, row, col) =>
+    sheet === "Lönekalkyl" && row === 5 && (col === 5 || col === 6)
+      ? date(col === 5 ? "2026-12-01" : "2026-09-30")
+      : undefined,
+  );
+  const [filled] = recalculateAllWithLibreOffice([createWorkbook(reversed)]);
+  const before = checkBytes(filled!, "mall.xlsx");
+  expect(
+    before.findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => `${f.sheet}!${f.cell} ${f.code}: ${f.message}`),
+  ).toEqual([
+    "Lönekalkyl!F6 SALARY_DATES_REVERSED: Från-datumet 2026-12-01 ligger efter till-datumet 2026-09-30: ingen dag ligger mellan dem, så personens lönekostnad är 0 kr. Rätta datumen.",
+  ]);
+  const computed = computeBytes(filled!);
+  const [again] = recalculateAllWithLibreOffice([computed]);
+  const budgets = (bytes: Uint8Array) =>
+    readXlsx(bytes)
+      .sheets.filter((g) => /^Budget \d{4} H[12]$/.test(g.name))
+      .flatMap((g) => g.rows.slice(4, 9).map((row) => row[5]?.v ?? null));
+  expect(budgets(again!)).toEqual(budgets(computed));
+  const cost = (bytes: Uint8Array) =>
+    readXlsx(bytes)
+      .sheets.find((g) => g.name === "Lönekalkyl")!
+      .rows[5]!.slice(8, 10)
+      .map((c) => c?.v);
+  expect(cost(again!)).toEqual([0, 0]);
+  expect(cost(computed)).toEqual([0, 0]);
+  const after = checkBytes(computed, "mall.xlsx");
+  expect(after.periods.map((p) => p.budget)).toEqual(
+    before.periods.map((p) => p.budget),
+  );
+  // The line's % is of the persons who cost something: Hälsofrämjare 3 is in neither half-year.
+  expect(
+    after.periods.map(
+      (p) => p.lines.find((l) => l.label === "Hälsofrämjare")!.servicePercent,
+    ),
+  ).toEqual([200, 200]);
+}, 120_000);
+
 // It read as a budget, "Inga fynd": the half-year's report was the total alone, and counted nothing.
 test("an actual typed on the Summa row alone, over its formula, the lines' left empty: an error at it, the half-year not reported", () => {
   const totalOnly = typedIn(template2026(), (sheet, row, col) =>

@@ -558,9 +558,9 @@ export const FINDINGS = {
   ),
   SALARY_DATES_REVERSED: t<{ readonly from: string; readonly to: string }>(
     (f) =>
-      `Från-datumet ${f.from} ligger efter till-datumet ${f.to}. Rätta datumen.`,
+      `Från-datumet ${f.from} ligger efter till-datumet ${f.to}: ingen dag ligger mellan dem, så personens lönekostnad är 0 kr. Rätta datumen.`,
     (f) =>
-      `The start date ${f.from} is after the end date ${f.to}. Correct the dates.`,
+      `The start date ${f.from} is after the end date ${f.to}: no day lies between them, so the person's salary cost is 0. Correct the dates.`,
     "error",
   ),
   SALARY_DATE_OUTSIDE_AGREEMENT: t<{

@@ -678,8 +678,9 @@ function readPerson(
     birthYear,
     monthlySalary: salary,
     gradeMicro,
-    from: reversed ? null : from,
-    to: reversed ? null : to,
+    // Kept as typed: no day lies between them, so the person costs 0 kr, as the cost formula gives.
+    from,
+    to,
     surchargePpm,
   };
   return { person: withRareParts(person, open, cell), findings };
