@@ -3,6 +3,7 @@
 // chain (dropped, so that Excel rebuilds it). Runs in Node and in the browser.
 
 import { strFromU8, strToU8 } from "fflate";
+import { unsharedWrites } from "./shared-formulas";
 import { type SheetCreate, type WritePlan, a1 } from "../core";
 import {
   editSheetXml,
@@ -567,9 +568,11 @@ export function applyPlan(
     // conditional formats live.
     let sheet: { bytes: Uint8Array };
     try {
+      // A shared formula's other cells keep their formulas when its first cell is written.
+      const unshared = unsharedWrites(xml, edit.cells);
       sheet = editSheetXml(
         xml,
-        edit.cells,
+        unshared.length > 0 ? [...unshared, ...edit.cells] : edit.cells,
         (c, own, prefix) =>
           cellXml(
             a1(c.row, c.col),

@@ -1,0 +1,155 @@
+// Excel saves a formula filled down as a shared formula: the first cell holds its text
+// (`<f t="shared" ref="D2:D5" si="0">IF(C2="","",B2-C2)</f>`), the others only `<f t="shared"
+// si="0"/>`. A plan that writes over the first cell would leave the others without a formula:
+// LibreOffice opens them empty, Excel repairs the file. Those cells are written as formulas of their
+// own, the first cell's text moved to where they are, with the values they hold.
+
+import type { CellWrite } from "../core";
+import { formula } from "../core";
+import { decodeXmlPart, parseXml } from "./xml";
+
+/** A cell of a shared formula: the one holding its text (`text`), or one of the others. */
+interface SharedCell {
+  readonly row: number;
+  readonly col: number;
+  readonly si: string;
+  readonly text: string | null;
+  readonly cached: number | string;
+}
+
+const SHARED = [0x73, 0x68, 0x61, 0x72, 0x65, 0x64]; // "shared"
+
+/** Whether a sheet's bytes may hold a shared formula: "shared" in them, or UTF-16 (not searched). */
+function mayHoldShared(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return true;
+  outer: for (let i = bytes.indexOf(SHARED[0]!); i >= 0;) {
+    for (let k = 1; k < SHARED.length; k++)
+      if (bytes[i + k] !== SHARED[k]) {
+        i = bytes.indexOf(SHARED[0]!, i + 1);
+        continue outer;
+      }
+    return true;
+  }
+  return false;
+}
+
+const colOf = (letters: string): number =>
+  [...letters.toUpperCase()].reduce(
+    (n, ch) => n * 26 + ch.charCodeAt(0) - 64,
+    0,
+  ) - 1;
+
+const lettersOf = (col: number): string => {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+/** The cells of the sheet's shared formulas, by the reader's rules (a cell without r is skipped). */
+function sharedCells(xml: string): SharedCell[] {
+  const out: SharedCell[] = [];
+  let cell: { row: number; col: number; type: string } | null = null;
+  let shared: { si: string; text: string | null } | null = null;
+  let reading: "f" | "v" | null = null;
+  let f = "";
+  let v = "";
+  parseXml(xml, {
+    open(name, attrs) {
+      if (name === "c") {
+        const m = /^([A-Za-z]{1,3})(\d+)$/.exec(attrs.r ?? "");
+        cell = m
+          ? { row: Number(m[2]) - 1, col: colOf(m[1]!), type: attrs.t ?? "n" }
+          : null;
+        shared = null;
+        f = v = "";
+      } else if (cell && name === "f" && attrs.t === "shared" && attrs.si) {
+        shared = { si: attrs.si, text: null };
+        reading = "f";
+      } else if (cell && name === "v") reading = "v";
+    },
+    text(t) {
+      if (reading === "f") f += t;
+      else if (reading === "v") v += t;
+    },
+    close(name) {
+      if (name === "f" && shared && reading === "f")
+        shared = { ...shared, text: f === "" ? null : f };
+      if (name === "f" || name === "v") reading = null;
+      if (name !== "c" || !cell || !shared) return;
+      const number = Number(v);
+      out.push({
+        ...cell,
+        ...shared,
+        cached:
+          cell.type === "str" ||
+          cell.type === "e" ||
+          v === "" ||
+          !Number.isFinite(number)
+            ? v
+            : number,
+      });
+      cell = null;
+    },
+  });
+  return out;
+}
+
+// A reference in a formula, with what must not be taken for one around it: a string, a quoted
+// sheet name, a table's [column], a name or function ("LOG10(", "Blad1!").
+const PIECES =
+  /("(?:[^"]|"")*")|('(?:[^']|'')+'!)|(\[(?:[^[\]]|\[[^\]]*\])*\])|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])|(?<![\w.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!.])|(?<![\w.$])(\$?)(\d+):(\$?)(\d+)(?![\w(!.])|([A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*)/g;
+
+/**
+ * A formula's text as it reads `rows` below and `cols` right of where it is: its relative
+ * references moved, as Excel moves a shared formula's text to each of its cells.
+ */
+export function movedFormula(text: string, rows: number, cols: number): string {
+  const col = (abs: string, letters: string) =>
+    abs ? abs + letters : lettersOf(colOf(letters) + cols);
+  const row = (abs: string, digits: string) =>
+    abs ? abs + digits : String(Number(digits) + rows);
+  return text.replace(PIECES, (all, ...g: (string | undefined)[]) => {
+    if (g[3] !== undefined) return col(g[3], g[4]!) + row(g[5]!, g[6]!);
+    if (g[7] !== undefined) return `${col(g[7], g[8]!)}:${col(g[9]!, g[10]!)}`;
+    if (g[11] !== undefined)
+      return `${row(g[11], g[12]!)}:${row(g[13]!, g[14]!)}`;
+    return all;
+  });
+}
+
+/**
+ * The writes that keep a sheet's shared formulas whole under the plan's: each cell of a shared
+ * formula whose text-holding cell the plan writes (and which the plan does not write itself) gets
+ * the formula as its own, with its value. None when the sheet has no shared formula.
+ */
+export function unsharedWrites(
+  sheet: string | Uint8Array,
+  cells: readonly CellWrite[],
+): CellWrite[] {
+  if (typeof sheet !== "string" && !mayHoldShared(sheet)) return [];
+  const xml = typeof sheet === "string" ? sheet : decodeXmlPart(sheet);
+  if (!xml.includes("shared")) return [];
+  const written = new Set(cells.map((c) => `${c.row}:${c.col}`));
+  const shared = sharedCells(xml);
+  const holders = new Map<string, SharedCell>();
+  for (const c of shared)
+    if (c.text !== null && written.has(`${c.row}:${c.col}`))
+      holders.set(c.si, c);
+  if (holders.size === 0) return [];
+  const out: CellWrite[] = [];
+  for (const c of shared) {
+    const holder = holders.get(c.si);
+    if (!holder || c.text !== null || written.has(`${c.row}:${c.col}`))
+      continue;
+    out.push({
+      row: c.row,
+      col: c.col,
+      value: formula(
+        movedFormula(holder.text!, c.row - holder.row, c.col - holder.col),
+        c.cached,
+      ),
+    });
+  }
+  return out;
+}
