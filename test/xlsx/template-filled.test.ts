@@ -435,7 +435,7 @@ test("a person whose Från is after Till costs 0 kr in every face: the error say
   const budgets = (bytes: Uint8Array) =>
     readXlsx(bytes)
       .sheets.filter((g) => /^Budget \d{4} H[12]$/.test(g.name))
-      .flatMap((g) => g.rows.slice(4, 9).map((row) => row[5]?.v ?? null));
+      .flatMap((g) => g.rows.slice(4, 9).map((row) => row?.[5]?.v ?? null));
   expect(budgets(again!)).toEqual(budgets(computed));
   const cost = (bytes: Uint8Array) =>
     readXlsx(bytes)
@@ -454,6 +454,31 @@ test("a person whose Från is after Till costs 0 kr in every face: the error say
       (p) => p.lines.find((l) => l.label === "Hälsofrämjare")!.servicePercent,
     ),
   ).toEqual([200, 200]);
+}, 120_000);
+
+// The row is read as a line (a warning says it may be the sum), and compute wrote the OH formula
+// over it: the OH formula read the row, whose SUM read the OH line, a circular reference that Excel
+// warns of on open and LibreOffice shows as an error.
+test("a Summa row whose label is cleared is read as a line, and compute writes no formula that reads itself: OH over it is the figure, and the spreadsheet works the copy out without an error", () => {
+  const unlabelled = typedIn(template2026(), (sheet, row, col) =>
+    sheet === "Budget 2026 H2" && row === 8 && col === 1 ? EMPTY : undefined,
+  );
+  const [filled] = recalculateAllWithLibreOffice([createWorkbook(unlabelled)]);
+  expect(
+    checkBytes(filled!, "mall.xlsx").findings.map((f) => f.code),
+  ).toContain("LINE_EQUALS_LINES_ABOVE");
+  const computed = computeBytes(filled!);
+  const sheet = (bytes: Uint8Array) =>
+    readXlsx(bytes).sheets.find((g) => g.name === "Budget 2026 H2")!;
+  const oh = sheet(computed).rows[7]![5]!;
+  expect(oh.f).toBeUndefined();
+  const [again] = recalculateAllWithLibreOffice([computed]);
+  expect(sheet(again!).rows[7]![5]).toMatchObject({ t: "n", v: oh.v });
+  expect(
+    readXlsx(again!).sheets.flatMap((g) =>
+      g.rows.flatMap((row) => (row ?? []).filter((c) => c?.t === "e")),
+    ),
+  ).toEqual([]);
 }, 120_000);
 
 // It read as a budget, "Inga fynd": the half-year's report was the total alone, and counted nothing.

@@ -116,6 +116,37 @@ function areaOf(sheet: string, cells: string): Area {
   };
 }
 
+/**
+ * Whether a formula reads a cell of `sheet` (0-based row and column), by a reference or a range
+ * over it; null when its text cannot be told (a whole column, a crafted formula). A defined name
+ * is not followed.
+ */
+export function formulaReads(
+  formula: string,
+  sheet: string,
+  row: number,
+  col: number,
+): boolean | null {
+  let ts: Token[];
+  try {
+    ts = tokens(formula);
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  return ts.some((t) => {
+    if (t.t !== "ref") return false;
+    const a = areaOf(t.sheet ?? sheet, t.cells);
+    return (
+      sheetKey(a.sheet) === sheetKey(sheet) &&
+      a.r1 <= row &&
+      row <= a.r2 &&
+      a.c1 <= col &&
+      col <= a.c2
+    );
+  });
+}
+
 /** A formula parsed; throws Unsupported for what it does not know. */
 function parse(formula: string, sheet: string): Node {
   return new Parser(tokens(formula), sheet).formula();

@@ -41,6 +41,7 @@ import {
   text,
 } from "./types";
 import { largest, smallest } from "../lists";
+import { formulaReads } from "../modelling/recalc";
 
 /** How the half-year's OH formula refers to the rate in `Uppgifter`. */
 export interface RateRef {
@@ -381,6 +382,26 @@ function salaryBudget(p: SheetPlan, line: Line, derived: Ore): void {
   );
 }
 
+/**
+ * Whether a formula over these cells, written at `at`, would be circular: one of them, as the plan
+ * leaves it, holds a formula that reads `at` (a Summa row without its label is a line, and its SUM
+ * takes in the OH line). A formula whose text cannot be told counts as reading it; a shared
+ * formula's dependant, whose text the file does not hold, as not (a column filled down).
+ */
+function readByAny(
+  p: SheetPlan,
+  cells: Iterable<readonly [number, number]>,
+  at: readonly [number, number],
+): boolean {
+  for (const [r, c] of cells) {
+    if (p.view.planned(r, c)) continue;
+    const f = p.view.original(r, c)?.f;
+    if (f === undefined || f === "(shared)") continue;
+    if (formulaReads(f, p.h.source.sheet, at[0], at[1]) !== false) return true;
+  }
+  return false;
+}
+
 /** The single OH line's budget: the rate on the sum of the direct lines. */
 function overheadBudget(p: SheetPlan, rate: RateRef): void {
   const { h } = p;
@@ -401,7 +422,12 @@ function overheadBudget(p: SheetPlan, rate: RateRef): void {
     directRows.every((row) =>
       inColumnUnit(p, "budget", p.view.original(row, B)),
     ) &&
-    overheadOf(kronor(sum * unit), rate.ppm) === h.budget.overhead;
+    overheadOf(kronor(sum * unit), rate.ppm) === h.budget.overhead &&
+    !readByAny(
+      p,
+      directRows.map((row) => [row, B] as const),
+      [r, B],
+    );
   const overhead = inUnit(h.budget.overhead, unit);
   write(
     p,
@@ -525,16 +551,16 @@ function totalRow(p: SheetPlan, r: number, firstRow: number): void {
     const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
     if (!writable(p.view.original(r, col), f)) continue;
     // Over every row the SUM takes in: a subtotal between the lines makes it the figure.
-    const seen = p.view.sum(
-      Array.from(
-        { length: lastLineRow - firstRow + 1 },
-        (_, i) => [firstRow + i, col] as const,
-      ),
+    const summed = Array.from(
+      { length: lastLineRow - firstRow + 1 },
+      (_, i) => [firstRow + i, col] as const,
     );
+    const seen = p.view.sum(summed);
     const unit = unitOf(p, key);
     const shown = inUnit(engine, unit);
     const faithful =
       typeof seen === "number" &&
+      !readByAny(p, summed, [r, col]) &&
       sameAmount(seen * unit, kr(engine)) &&
       lineRows.every((row) => inColumnUnit(p, key, p.view.original(row, col)));
     write(
