@@ -41,6 +41,7 @@ import {
 } from "./payroll";
 import { personsByPost, personsOfLine } from "../reading/salaries";
 import { isOwnSalaryPercentFormula } from "../ownership";
+import { evaluatedOver } from "../modelling/recalc";
 import { type HalfYearId, compareHalfYears } from "../reading/period";
 
 const PPM = 1_000_000n;
@@ -185,6 +186,7 @@ function computeHalfYear(
     const costs = salaries[i];
     return costs ? salaryCalcBudget(costs) : lineBudget(line);
   });
+  const settled = settleFormulas(source, budgets);
   let direct = ZERO;
   let enteredOverhead = ZERO;
   const directWeights: Ore[] = [];
@@ -230,6 +232,7 @@ function computeHalfYear(
         actual === null ? null : subtract(effectiveBudget, actual),
       overspent: actual !== null && actual > effectiveBudget,
       ...(persons ? { salaries: persons } : {}),
+      ...(settled.has(i) ? { settled: true as const } : {}),
     };
   });
   const budget: BudgetFigures = {
@@ -246,6 +249,60 @@ function computeHalfYear(
     actual,
     varianceReversed: isVarianceReversed(lines),
   };
+}
+
+/** Passes over the lines at most: a chain of formulas longer than this keeps the values it shows. */
+const MAX_SETTLE_PASSES = 10;
+
+/**
+ * The lines whose budget is a person's formula over other lines' budget cells ("Sociala avgifter"
+ * `ROUND(F4*0.3142,0)` over a salary line), worked out from those lines' figures: a derived budget
+ * its cell does not hold yet (empty until compute writes it) makes the formula show another amount
+ * once written, and that amount is the one Excel shows and the decision must hold. `budgets` is
+ * updated in place; the indexes of the lines changed are returned. A formula reading anything else
+ * (another column or sheet, a row that is no line, an OH line, itself) keeps the value it shows.
+ */
+function settleFormulas(
+  source: HalfYearSheet,
+  budgets: LineBudget[],
+): ReadonlySet<number> {
+  const settled = new Set<number>();
+  const col = source.columns.budget;
+  const lines = source.lines;
+  if (col === undefined || !lines.some((l) => l.formulas.budget !== undefined))
+    return settled;
+  const unit = source.units?.budget ?? 1;
+  const byRow = new Map(lines.map((l, i) => [l.row - 1, i]));
+  const readable = (i: number) =>
+    lines[i]!.category !== "overhead" &&
+    !lines[i]!.unreadable.includes("budget");
+  for (let pass = 0; pass < MAX_SETTLE_PASSES; pass++) {
+    let changed = false;
+    lines.forEach((line, i) => {
+      const f = line.formulas.budget;
+      if (f === undefined || budgets[i]!.derived !== null || !readable(i))
+        return;
+      const shown = evaluatedOver(f, source.sheet, (r, c) => {
+        const j = byRow.get(r);
+        if (c !== col || j === undefined || j === i || !readable(j))
+          return undefined;
+        const b = budgets[j]!;
+        // An empty cell is empty to a formula (IF(F4="";…)), not 0.
+        if (b.derived === null && lines[j]!.budget === null && !settled.has(j))
+          return null;
+        return b.effective / 100 / unit;
+      });
+      const figure = shown === null ? NaN : Math.round(shown * unit * 100);
+      // Beyond what öre hold exactly (a crafted 1e308), the value shown stands.
+      if (!Number.isSafeInteger(figure) || figure === budgets[i]!.effective)
+        return;
+      budgets[i] = lineBudget({ ...line, budget: ore(figure) });
+      settled.add(i);
+      changed = true;
+    });
+    if (!changed) break;
+  }
+  return settled;
 }
 
 /**

@@ -26,6 +26,11 @@ export interface ComputedLine {
   readonly overspent: boolean;
   /** The persons of `Lönekalkyl` on this line and their costs (SPEC §4.19); absent when none. */
   readonly salaries?: readonly PersonCost[];
+  /**
+   * The budget is a person's formula over other lines' budgets, worked out from their figures
+   * (a derived salary budget its cell does not hold yet): what it shows once they are written.
+   */
+  readonly settled?: true;
 }
 
 export interface BudgetFigures {

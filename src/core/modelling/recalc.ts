@@ -313,6 +313,50 @@ function areasOf(node: Node, out: Area[] = []): Area[] {
   return out;
 }
 
+/** The most cells a formula worked out over known cells may read (a crafted range goes no further). */
+const MAX_KNOWN_CELLS = 100_000;
+
+/**
+ * A formula of `sheet` worked out over cells whose values are known (`known` gives a cell's number,
+ * null for an empty one, undefined for a cell it does not know): the number it gives, or null when
+ * it reads another sheet or a cell not known, gives no number, or is of a kind not worked out.
+ */
+export function evaluatedOver(
+  formula: string,
+  sheet: string,
+  known: (row: number, col: number) => number | null | undefined,
+): number | null {
+  let node: Node;
+  try {
+    node = parse(formula, sheet);
+    if (depthOf(node) > MAX_DEPTH) return null;
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  const rows: (Cell | undefined)[][] = [];
+  let cells = 0;
+  for (const a of areasOf(node)) {
+    if (sheetKey(a.sheet) !== sheetKey(sheet)) return null;
+    cells += (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
+    if (cells > MAX_KNOWN_CELLS) return null;
+    for (let r = a.r1; r <= a.r2; r++)
+      for (let c = a.c1; c <= a.c2; c++) {
+        const v = known(r, c);
+        if (v === undefined) return null;
+        if (v !== null) (rows[r] ??= [])[c] = { t: "n", v };
+      }
+  }
+  let value: Value;
+  try {
+    value = new Evaluator(new Map([[sheetKey(sheet), rows]])).scalar(node);
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
 /** The cells of the workbook as the recalculation goes, by normalised sheet name. */
 type Sheets = Map<string, (readonly (Cell | undefined)[] | undefined)[]>;
 

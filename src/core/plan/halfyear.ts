@@ -214,6 +214,9 @@ export function planHalfYear(
     if (line.derivedBudget !== null)
       if (line.salaries) salaryCalcBudget(p, line, line.salaries, salaryRef);
       else salaryBudget(p, line, line.derivedBudget);
+  // A person's formula over those budgets, worked out from them (settled): the same formula, with
+  // the value it gives once they are written, which a spreadsheet that does not recalculate shows.
+  for (const line of h.lines) if (line.settled) settledBudget(p, line);
   // 2. The overhead line's budget: the rate on the sum of the direct lines.
   if (rate) overheadBudget(p, rate);
   // 3. Differens and Status of each line, from the cells as they will be.
@@ -347,6 +350,15 @@ function salaryCalcBudget(
     faithful ? formula(f, shown) : num(shown),
     amountStyleFor(p, "budget", shown),
   );
+}
+
+/** A settled line's formula, as it is, with the value it gives over the budgets as written. */
+function settledBudget(p: SheetPlan, line: Line): void {
+  const r = line.input.row - 1;
+  const B = p.columns.budget!;
+  const f = p.view.original(r, B)?.f;
+  if (f === undefined || f === "(shared)") return;
+  write(p, r, B, formula(f, inUnit(line.effectiveBudget, unitOf(p, "budget"))));
 }
 
 /** % × months × monthly cost, rounded to kronor. */
