@@ -6,7 +6,13 @@
 
 import type { CellWrite } from "../core";
 import { formula } from "../core";
-import { decodeXmlPart, parseXml } from "./xml";
+import { textChunks } from "./pieces";
+import {
+  type XmlHandlers,
+  decoderLabelOf,
+  parseXml,
+  parseXmlChunks,
+} from "./xml";
 
 /** A cell of a shared formula: the one holding its text (`text`), or one of the others. */
 interface SharedCell {
@@ -17,18 +23,19 @@ interface SharedCell {
   readonly cached: number | string;
 }
 
-const SHARED = [0x73, 0x68, 0x61, 0x72, 0x65, 0x64]; // "shared"
+/** "shared" as the part's encoding writes it: a sheet without it has no shared formula. */
+function sharedIn(label: "utf-8" | "utf-16le" | "utf-16be"): number[] {
+  const ascii = [..."shared"].map((ch) => ch.charCodeAt(0));
+  if (label === "utf-8") return ascii;
+  return ascii.flatMap((b) => (label === "utf-16le" ? [b, 0] : [0, b]));
+}
 
-/** Whether a sheet's bytes may hold a shared formula: "shared" in them, or UTF-16 (not searched). */
-function mayHoldShared(bytes: Uint8Array): boolean {
-  if (bytes[0] === 0xff || bytes[0] === 0xfe) return true;
-  outer: for (let i = bytes.indexOf(SHARED[0]!); i >= 0;) {
-    for (let k = 1; k < SHARED.length; k++)
-      if (bytes[i + k] !== SHARED[k]) {
-        i = bytes.indexOf(SHARED[0]!, i + 1);
-        continue outer;
-      }
-    return true;
+function holds(bytes: Uint8Array, pattern: readonly number[]): boolean {
+  const first = pattern[0]!;
+  for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < pattern.length && bytes[i + k] === pattern[k]) k++;
+    if (k === pattern.length) return true;
   }
   return false;
 }
@@ -46,15 +53,18 @@ const lettersOf = (col: number): string => {
   return s;
 };
 
-/** The cells of the sheet's shared formulas, by the reader's rules (a cell without r is skipped). */
-function sharedCells(xml: string): SharedCell[] {
+/**
+ * The cells of the sheet's shared formulas (a cell without r is skipped), read a window at a time
+ * from bytes: a sheet may be hundreds of megabytes.
+ */
+function sharedCells(sheet: string | Uint8Array): SharedCell[] {
   const out: SharedCell[] = [];
   let cell: { row: number; col: number; type: string } | null = null;
   let shared: { si: string; text: string | null } | null = null;
   let reading: "f" | "v" | null = null;
   let f = "";
   let v = "";
-  parseXml(xml, {
+  const handlers: XmlHandlers = {
     open(name, attrs) {
       if (name === "c") {
         const m = /^([A-Za-z]{1,3})(\d+)$/.exec(attrs.r ?? "");
@@ -91,7 +101,9 @@ function sharedCells(xml: string): SharedCell[] {
       });
       cell = null;
     },
-  });
+  };
+  if (typeof sheet === "string") parseXml(sheet, handlers);
+  else parseXmlChunks(textChunks(sheet), handlers);
   return out;
 }
 
@@ -127,11 +139,13 @@ export function unsharedWrites(
   sheet: string | Uint8Array,
   cells: readonly CellWrite[],
 ): CellWrite[] {
-  if (typeof sheet !== "string" && !mayHoldShared(sheet)) return [];
-  const xml = typeof sheet === "string" ? sheet : decodeXmlPart(sheet);
-  if (!xml.includes("shared")) return [];
+  const mayHold =
+    typeof sheet === "string"
+      ? sheet.includes("shared")
+      : holds(sheet, sharedIn(decoderLabelOf(sheet)));
+  if (!mayHold) return [];
   const written = new Set(cells.map((c) => `${c.row}:${c.col}`));
-  const shared = sharedCells(xml);
+  const shared = sharedCells(sheet);
   const holders = new Map<string, SharedCell>();
   for (const c of shared)
     if (c.text !== null && written.has(`${c.row}:${c.col}`))

@@ -2,12 +2,13 @@
 // others refer to it. compute writing that first cell (the add-in's own Differens or cost formula)
 // left the others without a formula: LibreOffice opened them empty, Excel repaired the file.
 
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
-import { movedFormula } from "../../src/xlsx/shared-formulas";
+import { movedFormula, unsharedWrites } from "../../src/xlsx/shared-formulas";
+import { a1 } from "../../src/core";
 import { escapeText } from "../../src/xlsx/sheet-xml";
 import { checkBytes } from "../helpers/check";
 import { changedSheet, computeBytes, partOf } from "../helpers/compute";
@@ -142,3 +143,38 @@ test("Lönekalkyl's cost formula filled down over new persons: each row's text i
     checkBytes(computed, "mall.xlsx").periods.map((p) => p.budget),
   ).toEqual(before.periods.map((p) => p.budget));
 }, 120_000);
+
+// A large workbook's sheets reach the writer as bytes, in the encoding of the part.
+test.each(["utf-8", "utf-16le", "utf-16be"] as const)(
+  "a sheet's bytes in %s: the cells of a shared formula whose first cell is written get it as their own",
+  (encoding) => {
+    const xml = shared(
+      strFromU8(
+        unzipSync(REPORT)[partOf(unzipSync(REPORT), "Utfall 2024 H1")]!,
+      ),
+      ["D2", "D3", "D4", "D5"],
+      'IF(C2="","",B2-C2)',
+    ).replace('encoding="UTF-8"', `encoding="${encoding.toUpperCase()}"`);
+    const bytes =
+      encoding === "utf-8"
+        ? strToU8(xml)
+        : new Uint8Array(
+            encoding === "utf-16le"
+              ? Buffer.from(`\ufeff${xml}`, "utf16le")
+              : Buffer.from(`\ufeff${xml}`, "utf16le").swap16(),
+          );
+    const writes = unsharedWrites(bytes, [
+      { row: 1, col: 3, value: { kind: "number", value: 1 } },
+    ]);
+    expect(writes.map((w) => [a1(w.row, w.col), w.value])).toEqual([
+      ["D3", { kind: "formula", formula: 'IF(C3="","",B3-C3)', cached: 9448 }],
+      [
+        "D4",
+        { kind: "formula", formula: 'IF(C4="","",B4-C4)', cached: -36687 },
+      ],
+      ["D5", { kind: "formula", formula: 'IF(C5="","",B5-C5)', cached: 6697 }],
+    ]);
+    // Nothing written over its first cell: nothing to do.
+    expect(unsharedWrites(bytes, [])).toEqual([]);
+  },
+);
