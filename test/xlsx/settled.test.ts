@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readXlsx } from "../../src/xlsx/read";
 import { checkBytes } from "../helpers/check";
+import { budgetWorkbook } from "../helpers/seed";
+import { buildXlsx } from "../helpers/workbook";
 import { changedSheet, computeBytes } from "../helpers/compute";
 import {
   recalculateWithLibreOffice,
@@ -56,4 +58,33 @@ test("a line's formula over a derived salary budget counts what it gives once th
   expect(checkBytes(computed, "budget.xlsx").periods[0]!.budget).toEqual(
     autumn.budget,
   );
+}, 60_000);
+
+test("a person's subtotal over salary lines the add-in derives: compute writes it as it is, with the sum of the budgets it writes, which LibreOffice shows without recalculating", async () => {
+  const [details, autumn, spring] = budgetWorkbook({ typedSalaries: false });
+  const rows = [...autumn!.rows];
+  rows.splice(5, 0, [
+    null,
+    "Delsumma lönekostnader",
+    null,
+    null,
+    null,
+    { formula: "SUM(F4:F5)", result: 0 },
+  ]);
+  const bytes = await buildXlsx([details!, { ...autumn!, rows }, spring!]);
+  const checked = checkBytes(bytes, "budget.xlsx");
+  expect(checked.periods[0]!.budget).toMatchObject({ total: 1_109_649 });
+  const computed = computeBytes(bytes);
+  const subtotal = (b: Uint8Array) =>
+    readXlsx(b).sheets.find((g) => g.name === "Budget 2025 H2")!.rows[5]![5];
+  expect(subtotal(computed)).toMatchObject({
+    f: "SUM(F4:F5)",
+    v: 742_500 + 166_272,
+  });
+  expect(subtotal(resaveWithLibreOffice(computed))).toMatchObject({
+    v: 908_772,
+  });
+  expect(subtotal(recalculateWithLibreOffice(computed))).toMatchObject({
+    v: 908_772,
+  });
 }, 60_000);

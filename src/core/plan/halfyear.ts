@@ -41,7 +41,7 @@ import {
   text,
 } from "./types";
 import { largest, smallest } from "../lists";
-import { formulaReads } from "../modelling/recalc";
+import { evaluatedOver, formulaReads } from "../modelling/recalc";
 
 /** How the half-year's OH formula refers to the rate in `Uppgifter`. */
 export interface RateRef {
@@ -226,6 +226,12 @@ export function planHalfYear(
   }
   // 4. A submitted total row: sums where its cells are empty or already the add-in's.
   if (src.total) totalRow(p, src.total.row - 1, firstRow);
+  // 5. A person's subtotal or total over the lines' budgets, with the value it gives over them.
+  for (const row of [
+    ...(src.subtotals ?? []),
+    ...(src.total ? [src.total] : []),
+  ])
+    sumOverLines(p, row.row - 1);
   return {
     cells: p.cells,
     marks: markedRuns(p, rows).flatMap(([top, bottom]) =>
@@ -359,6 +365,28 @@ function settledBudget(p: SheetPlan, line: Line): void {
   const f = p.view.original(r, B)?.f;
   if (f === undefined || f === "(shared)") return;
   write(p, r, B, formula(f, inUnit(line.effectiveBudget, unitOf(p, "budget"))));
+}
+
+/**
+ * A person's formula in a subtotal's or total's budget cell that reads only the lines' budget
+ * cells ("Delsumma lönekostnader" `SUM(F4:F5)`): written as it is with the value it gives over the
+ * budgets as the plan leaves them, which a spreadsheet that does not recalculate would show stale
+ * (0 kr over salary budgets compute derives).
+ */
+function sumOverLines(p: SheetPlan, r: number): void {
+  const B = p.columns.budget;
+  if (B === undefined || p.view.planned(r, B)) return;
+  const cell = p.view.original(r, B);
+  const f = cell?.f;
+  if (f === undefined || f === "(shared)") return;
+  const rows = new Set(p.h.lines.map((l) => l.input.row - 1));
+  const value = evaluatedOver(f, p.h.source.sheet, (row, col) => {
+    if (col !== B || !rows.has(row)) return undefined;
+    const seen = p.view.seen(row, col);
+    return typeof seen === "number" || seen === null ? seen : undefined;
+  });
+  if (value === null || (cell?.t === "n" && sameAmount(cell.v, value))) return;
+  write(p, r, B, formula(f, value));
 }
 
 /** % × months × monthly cost, rounded to kronor. */
