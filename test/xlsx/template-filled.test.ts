@@ -481,6 +481,37 @@ test("a Summa row whose label is cleared is read as a line, and compute writes n
   ).toEqual([]);
 }, 120_000);
 
+// A grade typed as text ("100 %") makes the line's SUMIFS no live figure, so compute leaves it;
+// its value was from before compute emptied the cost of the person whose birth year is an error,
+// and LibreOffice, which does not recalculate on opening, showed that person's grade counted.
+test("a line's SUMIFS of grades that compute leaves as it is holds what it gives over the costs compute writes", () => {
+  const typed = typedIn(template2026(), (sheet, row, col) =>
+    sheet !== "Lönekalkyl"
+      ? undefined
+      : row === 3 && col === 4
+        ? { kind: "text", value: "100 %" }
+        : row === 5 && col === 2
+          ? num(2030)
+          : undefined,
+  );
+  const [filled] = recalculateAllWithLibreOffice([createWorkbook(typed)]);
+  const codes = checkBytes(filled!, "mall.xlsx").findings.map((f) => f.code);
+  expect(codes).toContain("SALARY_BIRTH_YEAR");
+  const computed = computeBytes(filled!);
+  const percents = (bytes: Uint8Array) =>
+    readXlsx(bytes)
+      .sheets.filter((g) => /^Budget \d{4} H[12]$/.test(g.name))
+      .map((g) => g.rows[4]![2]!);
+  // Left as it was: the spreadsheet's own text of the add-in's SUMIFS.
+  expect(percents(computed).map((c) => c.f)).toEqual(
+    percents(filled!).map((c) => c.f),
+  );
+  const [again] = recalculateAllWithLibreOffice([computed]);
+  expect(percents(computed).map((c) => c.v)).toEqual(
+    percents(again!).map((c) => c.v),
+  );
+}, 120_000);
+
 // It read as a budget, "Inga fynd": the half-year's report was the total alone, and counted nothing.
 test("an actual typed on the Summa row alone, over its formula, the lines' left empty: an error at it, the half-year not reported", () => {
   const totalOnly = typedIn(template2026(), (sheet, row, col) =>

@@ -343,6 +343,24 @@ function salaryCalcBudget(
       write(p, r, P, live ? formula(pf, percent) : num(percent), {
         numberFormat: PERCENT_FORMAT,
       });
+    else if (
+      own &&
+      cell?.f &&
+      sums !== null &&
+      sameText(
+        cell.f,
+        SALARY_PERCENT_FORMULA(
+          ref.gradeRange,
+          ref.posts,
+          `${L(p.columns.label!)}${r + 1}`,
+          ref.costs,
+        ),
+      ) &&
+      !(cell.t === "n" && Math.abs(cell.v - sums.activeGrades) < 1e-9)
+    )
+      // Left as it is (it sums otherwise than the persons' grades), with what it gives over the
+      // costs as written: its value from before held grades of persons whose cost is now empty.
+      write(p, r, P, formula(cell.f, sums.activeGrades));
   }
   const target = p.view.original(r, B);
   if (f ? !writable(target, f) : !isFreeCell(target)) return;
@@ -356,6 +374,12 @@ function salaryCalcBudget(
     faithful ? formula(f, shown) : num(shown),
     amountStyleFor(p, "budget", shown),
   );
+}
+
+/** Two formulas' texts the same but for `$`, spaces, case and the quotes around a sheet's name. */
+function sameText(a: string, b: string): boolean {
+  const plain = (f: string) => f.replace(/[\s$']/g, "").toUpperCase();
+  return plain(a) === plain(b);
 }
 
 /** A settled line's formula, as it is, with the value it gives over the budgets as written. */

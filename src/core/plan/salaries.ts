@@ -115,6 +115,8 @@ export interface SalaryRefs {
   readonly costs: string;
   /** The grades, when every one is a number a SUMIFS adds as the fraction (a percent cell or ≤ 1). */
   readonly grades: string | null;
+  /** The grades' range, whatever they hold: what the add-in's SUMIFS of a line reads. */
+  readonly gradeRange: string;
   /**
    * What `SUMIF(posts, criterion, costs)` and the line's `SUMIFS` of grades give, with the cells
    * as the plan leaves them (a cost a person typed counts): a formula is written only where it
@@ -210,6 +212,7 @@ export function planSalaries(
       posts: range(post),
       costs: range(costs),
       grades: gradesAdd ? range(grade) : null,
+      gradeRange: range(grade),
       sumIf: sumIfOf(grid, { post, costs, grade }, first, last, written),
     });
   }
