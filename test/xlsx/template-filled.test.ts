@@ -483,14 +483,15 @@ test("a Summa row whose label is cleared is read as a line, and compute writes n
 
 // A grade typed as text ("100 %") makes the line's SUMIFS no live figure, so compute leaves it;
 // its value was from before compute emptied the cost of the person whose birth year is an error,
-// and LibreOffice, which does not recalculate on opening, showed that person's grade counted.
+// and LibreOffice, which does not recalculate on opening, showed that person's grade counted. So
+// did Samordnare's, whose only person is in error: no one on the line costs anything.
 test("a line's SUMIFS of grades that compute leaves as it is holds what it gives over the costs compute writes", () => {
   const typed = typedIn(template2026(), (sheet, row, col) =>
     sheet !== "Lönekalkyl"
       ? undefined
       : row === 3 && col === 4
         ? { kind: "text", value: "100 %" }
-        : row === 5 && col === 2
+        : (row === 5 || row === 6) && col === 2
           ? num(2030)
           : undefined,
   );
@@ -501,7 +502,7 @@ test("a line's SUMIFS of grades that compute leaves as it is holds what it gives
   const percents = (bytes: Uint8Array) =>
     readXlsx(bytes)
       .sheets.filter((g) => /^Budget \d{4} H[12]$/.test(g.name))
-      .map((g) => g.rows[4]![2]!);
+      .flatMap((g) => [g.rows[4]![2]!, g.rows[5]![2]!]);
   // Left as it was: the spreadsheet's own text of the add-in's SUMIFS.
   expect(percents(computed).map((c) => c.f)).toEqual(
     percents(filled!).map((c) => c.f),

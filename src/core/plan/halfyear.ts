@@ -343,25 +343,8 @@ function salaryCalcBudget(
       write(p, r, P, live ? formula(pf, percent) : num(percent), {
         numberFormat: PERCENT_FORMAT,
       });
-    else if (
-      own &&
-      cell?.f &&
-      sums !== null &&
-      sameText(
-        cell.f,
-        SALARY_PERCENT_FORMULA(
-          ref.gradeRange,
-          ref.posts,
-          `${L(p.columns.label!)}${r + 1}`,
-          ref.costs,
-        ),
-      ) &&
-      !(cell.t === "n" && Math.abs(cell.v - sums.activeGrades) < 1e-9)
-    )
-      // Left as it is (it sums otherwise than the persons' grades), with what it gives over the
-      // costs as written: its value from before held grades of persons whose cost is now empty.
-      write(p, r, P, formula(cell.f, sums.activeGrades));
   }
+  if (ref && sums !== null) refreshedPercent(p, r, ref, sums.activeGrades);
   const target = p.view.original(r, B);
   if (f ? !writable(target, f) : !isFreeCell(target)) return;
   const faithful =
@@ -374,6 +357,38 @@ function salaryCalcBudget(
     faithful ? formula(f, shown) : num(shown),
     amountStyleFor(p, "budget", shown),
   );
+}
+
+/**
+ * The add-in's SUMIFS of a line's grades that the plan leaves as it is (it sums otherwise than the
+ * persons' grades: one typed as text; or none of them costs anything), with what it gives over the
+ * costs as written: its value from before may count a person whose cost compute emptied.
+ */
+function refreshedPercent(
+  p: SheetPlan,
+  r: number,
+  ref: SalaryRefs,
+  gives: number,
+): void {
+  const P = p.columns.servicePercent;
+  if (P === undefined || p.view.planned(r, P)) return;
+  const cell = p.view.original(r, P);
+  const f = cell?.f;
+  if (
+    f === undefined ||
+    !sameText(
+      f,
+      SALARY_PERCENT_FORMULA(
+        ref.gradeRange,
+        ref.posts,
+        `${L(p.columns.label!)}${r + 1}`,
+        ref.costs,
+      ),
+    ) ||
+    (cell?.t === "n" && Math.abs(cell.v - gives) < 1e-9)
+  )
+    return;
+  write(p, r, P, formula(f, gives));
 }
 
 /** Two formulas' texts the same but for `$`, spaces, case and the quotes around a sheet's name. */
