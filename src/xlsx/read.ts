@@ -16,6 +16,7 @@ import {
   isDateFormat,
   parseA1,
   EXTERNAL_REF,
+  SHARED_DEPENDANT,
   shownFileName,
 } from "../core";
 import { compoundFileNames, isCompoundFile } from "./cfb";
@@ -1416,7 +1417,7 @@ function makeCell(
 ): Cell | undefined {
   // A shared formula's dependants carry no text: still a formula.
   const f =
-    formula === null ? undefined : formula === "" ? "(shared)" : formula;
+    formula === null ? undefined : formula === "" ? SHARED_DEPENDANT : formula;
   switch (type) {
     case "s": {
       const index =

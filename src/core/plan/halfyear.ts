@@ -12,6 +12,7 @@ import {
   type Grid,
   MergedAreas,
   columnLetters,
+  formulaTextOf,
   isFreeCell,
   lastFilledRow,
 } from "../reading/grid";
@@ -401,8 +402,8 @@ function sameText(a: string, b: string): boolean {
 function settledBudget(p: SheetPlan, line: Line): void {
   const r = line.input.row - 1;
   const B = p.columns.budget!;
-  const f = p.view.original(r, B)?.f;
-  if (f === undefined || f === "(shared)") return;
+  const f = formulaTextOf(p.view.original(r, B));
+  if (f === undefined) return;
   write(p, r, B, formula(f, inUnit(line.effectiveBudget, unitOf(p, "budget"))));
 }
 
@@ -416,8 +417,8 @@ function sumOverLines(p: SheetPlan, r: number): void {
   const B = p.columns.budget;
   if (B === undefined || p.view.planned(r, B)) return;
   const cell = p.view.original(r, B);
-  const f = cell?.f;
-  if (f === undefined || f === "(shared)") return;
+  const f = formulaTextOf(cell);
+  if (f === undefined) return;
   const rows = new Set(p.h.lines.map((l) => l.input.row - 1));
   const value = evaluatedOver(f, p.h.source.sheet, (row, col) => {
     if (col !== B || !rows.has(row)) return undefined;
@@ -474,8 +475,8 @@ function readByAny(
 ): boolean {
   for (const [r, c] of cells) {
     if (p.view.planned(r, c)) continue;
-    const f = p.view.original(r, c)?.f;
-    if (f === undefined || f === "(shared)") continue;
+    const f = formulaTextOf(p.view.original(r, c));
+    if (f === undefined) continue;
     if (formulaReads(f, p.h.source.sheet, at[0], at[1]) !== false) return true;
   }
   return false;

@@ -214,6 +214,18 @@ export function lastFilledRow(grid: Grid): number {
 }
 
 /**
+ * The formula of a cell of a shared formula other than its first (Excel's fill-down): the file
+ * holds no text for it, only that it is one.
+ */
+export const SHARED_DEPENDANT = "(shared)";
+
+/** A cell's formula text, when the file holds it (a shared formula's other cells have none). */
+export function formulaTextOf(cell: Cell | undefined): string | undefined {
+  const f = cell?.f;
+  return f === SHARED_DEPENDANT ? undefined : f;
+}
+
+/**
  * A cell a plan may write into: it shows nothing and holds no formula. A formula whose value is ""
  * (`IF(A4>0,A4,"")`, common in Excel) shows nothing but is a person's work.
  */
