@@ -87,6 +87,11 @@ export interface LineInput {
   readonly comment?: { readonly text: string; readonly cell: string };
   /** The actual's cell holds a lone dash ("–"): nothing spent, not an actual left out. */
   readonly actualDashed?: true;
+  /**
+   * The actual is a person's formula over the budgets, worked out from their figures (what it
+   * shows once compute writes them); `actual` is that figure, not the value the cell shows.
+   */
+  readonly settledActual?: true;
   /** An OH line's % column holds a rate (10 % is 100 000 ppm), not a service percentage. */
   readonly overheadRatePpm?: number;
   /** Held to a granted budget (SPEC §4.15): the budget the report itself has; `budget` is the grant's. */

@@ -88,3 +88,33 @@ test("a person's subtotal over salary lines the add-in derives: compute writes i
     v: 908_772,
   });
 }, 60_000);
+
+// A partner reporting the salary as budgeted, Utfall =F4, over a budget compute derives: the
+// actual showed 0 kr until the copy was opened in Excel, and then 742 500 kr; the decision said 0.
+test("an actual that is a formula over a derived budget counts what it gives once the budget is written, and compute's copy holds it", () => {
+  const reported = changedSheet(BUDGET, "Budget 2025 H2", (xml) =>
+    xml.replace(
+      '<c r="E4" s="3"><v>45000</v></c></row>',
+      '<c r="E4" s="3"><v>45000</v></c><c r="G4"><f>F4</f><v>0</v></c></row>',
+    ),
+  );
+  const actuals = (bytes: Uint8Array) =>
+    readXlsx(bytes).sheets.find((g) => g.name === "Budget 2025 H2")!.rows[3]!;
+  const actualsOf = (bytes: Uint8Array) =>
+    [5, 6, 7].map((c) => actuals(bytes)[c]?.v ?? null);
+  expect(actualsOf(reported)).toEqual([null, 0, null]);
+  const line = checkBytes(reported, "budget.xlsx").periods[0]!.lines[0]!;
+  expect(line).toMatchObject({ budget: 742_500, actual: 742_500, variance: 0 });
+  const computed = computeBytes(reported);
+  expect(actualsOf(computed)).toEqual([742_500, 742_500, 0]);
+  expect(
+    readXlsx(computed).sheets.find((g) => g.name === "Budget 2025 H2")!
+      .rows[3]![6]!.f,
+  ).toBe("F4");
+  expect(actualsOf(resaveWithLibreOffice(computed))).toEqual(
+    actualsOf(computed),
+  );
+  expect(actualsOf(recalculateWithLibreOffice(computed))).toEqual(
+    actualsOf(computed),
+  );
+}, 60_000);

@@ -176,17 +176,17 @@ function computeHalfYear(
   agreement: Agreement,
   byPost: ReadonlyMap<string, readonly Person[]>,
 ): ComputedHalfYear {
-  const inputs = source.lines;
-  const reported = hasActuals(inputs);
+  const read = source.lines;
+  const reported = hasActuals(read);
   // 1. Each line's budget (salary derivation), and the direct costs.
-  const salaries = inputs.map((line) =>
+  const salaries = read.map((line) =>
     lineSalaries(line, source, agreement, byPost),
   );
-  const budgets = inputs.map((line, i) => {
+  const budgets = read.map((line, i) => {
     const costs = salaries[i];
     return costs ? salaryCalcBudget(costs) : lineBudget(line);
   });
-  const settled = settleFormulas(source, budgets);
+  const { settled, inputs, sheet } = settledFigures(source, budgets);
   let direct = ZERO;
   let enteredOverhead = ZERO;
   const directWeights: Ore[] = [];
@@ -242,13 +242,39 @@ function computeHalfYear(
   };
   const actual = reported ? actualFigures(lines, ratePpm, overhead) : null;
   return {
-    source,
+    source: sheet,
     halfYear: source.halfYear,
     lines,
     budget,
     actual,
     varianceReversed: isVarianceReversed(lines),
   };
+}
+
+/**
+ * The budgets and actuals that are a person's formula over the budgets, worked out from their
+ * figures (`budgets` updated in place): the lines settled, and the sheet with its actuals so.
+ */
+function settledFigures(
+  source: HalfYearSheet,
+  budgets: LineBudget[],
+): {
+  settled: ReadonlySet<number>;
+  inputs: readonly LineInput[];
+  sheet: HalfYearSheet;
+} {
+  const settled = settleFormulas(source, budgets);
+  // An actual that is a formula over the budgets ("Utfall" =F4) shows what they are once written.
+  const actuals = settleActuals(source, budgets);
+  if (actuals.size === 0)
+    return { settled, inputs: source.lines, sheet: source };
+  const inputs = source.lines.map((l, i) => {
+    const a = actuals.get(i);
+    return a === undefined
+      ? l
+      : { ...l, actual: a, settledActual: true as const };
+  });
+  return { settled, inputs, sheet: { ...source, lines: inputs } };
 }
 
 /** Passes over the lines at most: a chain of formulas longer than this keeps the values it shows. */
@@ -303,6 +329,61 @@ function settleFormulas(
     if (!changed) break;
   }
   return settled;
+}
+
+/**
+ * The actuals that are a person's formula over the half-year's budget cells and other lines'
+ * actual cells, worked out from the budgets' figures ("Utfall" =F4 over a salary budget compute writes),
+ * by line index; only where the cell shows a number (an actual left out stays left out). A formula
+ * reading anything else (an OH budget, another sheet, a row that is no line) keeps the value it shows.
+ */
+function settleActuals(
+  source: HalfYearSheet,
+  budgets: readonly LineBudget[],
+): ReadonlyMap<number, Ore> {
+  const out = new Map<number, Ore>();
+  const { budget: B, actual: A } = source.columns;
+  const lines = source.lines;
+  if (B === undefined || A === undefined) return out;
+  if (!lines.some((l) => l.formulas.actual !== undefined)) return out;
+  const units = {
+    budget: source.units?.budget ?? 1,
+    actual: source.units?.actual ?? 1,
+  };
+  const byRow = new Map(lines.map((l, i) => [l.row - 1, i]));
+  lines.forEach((line, i) => {
+    const f = line.formulas.actual;
+    if (
+      f === undefined ||
+      line.actual === null ||
+      line.unreadable.includes("actual")
+    )
+      return;
+    const shown = evaluatedOver(f, source.sheet, (r, c) => {
+      const j = byRow.get(r);
+      if (j === undefined) return undefined;
+      const other = lines[j]!;
+      if (
+        c === B &&
+        other.category !== "overhead" &&
+        !other.unreadable.includes("budget")
+      ) {
+        const b = budgets[j]!;
+        return b.derived === null && other.budget === null
+          ? null
+          : b.effective / 100 / units.budget;
+      }
+      // Its own actual would be a circular reference: no value to work out.
+      if (c === A && j !== i && !other.unreadable.includes("actual"))
+        return other.actual === null ? null : other.actual / 100 / units.actual;
+      return undefined;
+    });
+    const figure =
+      shown === null ? NaN : Math.round(shown * units.actual * 100);
+    if (Number.isSafeInteger(figure) && figure !== line.actual)
+      out.set(i, ore(figure));
+  });
+  return out;
 }
 
 /**

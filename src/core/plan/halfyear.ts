@@ -217,7 +217,10 @@ export function planHalfYear(
       else salaryBudget(p, line, line.derivedBudget);
   // A person's formula over those budgets, worked out from them (settled): the same formula, with
   // the value it gives once they are written, which a spreadsheet that does not recalculate shows.
-  for (const line of h.lines) if (line.settled) settledBudget(p, line);
+  for (const line of h.lines) {
+    if (line.settled) settledBudget(p, line);
+    if (line.input.settledActual) settledActual(p, line);
+  }
   // 2. The overhead line's budget: the rate on the sum of the direct lines.
   if (rate) overheadBudget(p, rate);
   // 3. Differens and Status of each line, from the cells as they will be.
@@ -405,6 +408,22 @@ function settledBudget(p: SheetPlan, line: Line): void {
   const f = formulaTextOf(p.view.original(r, B));
   if (f === undefined) return;
   write(p, r, B, formula(f, inUnit(line.effectiveBudget, unitOf(p, "budget"))));
+}
+
+/** A settled actual's formula, as it is, with the value it gives over the budgets as written. */
+function settledActual(p: SheetPlan, line: Line): void {
+  const A = p.columns.actual;
+  const f =
+    A === undefined
+      ? undefined
+      : formulaTextOf(p.view.original(line.input.row - 1, A));
+  if (A === undefined || f === undefined || line.input.actual === null) return;
+  write(
+    p,
+    line.input.row - 1,
+    A,
+    formula(f, inUnit(line.input.actual, unitOf(p, "actual"))),
+  );
 }
 
 /**
