@@ -598,6 +598,11 @@ async function attackLines(): Promise<string[]> {
         "50 000 salary lines a half-year, each % different in the two (SERVICE_PERCENT_WEIGHTED each)",
         () => h.weightedLines(50_000),
       ],
+      // Each line's formula worked out over the lines above it: two million cells read at most.
+      [
+        "50 000 lines each the SUM of the budgets above it (10⁹ cells to work out)",
+        () => h.linesOverLines(50_000),
+      ],
       // Refused by compute as its Lönekalkyl passes 200 MB (the test's bound is 500 MB).
       [
         "a Lönekalkyl of 30 000 persons (0.6 MB; their cost formulas would be a 260 MB sheet)",

@@ -25,6 +25,7 @@ import {
   SAMPLE,
   budgetOf,
   editPart,
+  linesOverLines,
   manyPersons,
   put,
   rowPastTheGrid,
@@ -228,6 +229,25 @@ describe("every attack answers with exit 1 and a finding, or exit 2 and one plai
       ).toContain(`<c r="F6" s="4" t="n"><v>${value}</v></c>`);
     },
   );
+});
+
+// Each line's SUM over every line above it, worked out over the lines' figures, would read 10⁹
+// cells at 50 000 lines: the half-year's formulas read at most two million, and the rest of the
+// lines count the values they show.
+test("50 000 lines each the SUM of the budgets above it: check and compute answer within 400 MB, the first lines worked out", () => {
+  const path = file("lines-over-lines.xlsx", linesOverLines(50_000));
+  const check = run("check", path, "--json");
+  expect(check.code).toBeLessThan(2);
+  expectPlain(check);
+  const budgets = (
+    JSON.parse(check.stdout).periods[0].lines as { budget: number }[]
+  ).map((l) => l.budget);
+  // After the sample's three lines: 1 000, then each the sum of those above it, 1 000, 2 000, …
+  expect(budgets.slice(3, 7)).toEqual([1000, 1000, 2000, 4000]);
+  expect(budgets[50_002]).toBe(1);
+  const compute = run("compute", path, "--out", join(dir, "lol-out.xlsx"));
+  expect(compute.code).toBeLessThan(2);
+  expectPlain(compute);
 });
 
 test("a Lönekalkyl of 30 000 persons (0.6 MB): check reads them all, and compute refuses the copy before making it, its formulas alone past the 200 MB a sheet may have", () => {

@@ -41,7 +41,11 @@ import {
 } from "./payroll";
 import { personsByPost, personsOfLine } from "../reading/salaries";
 import { isOwnSalaryPercentFormula } from "../ownership";
-import { evaluatedOver } from "../modelling/recalc";
+import {
+  type FormulaOver,
+  MAX_CELLS_WORKED_OUT,
+  formulaOver,
+} from "../modelling/recalc";
 import { type HalfYearId, compareHalfYears } from "../reading/period";
 
 const PPM = 1_000_000n;
@@ -263,9 +267,11 @@ function settledFigures(
   inputs: readonly LineInput[];
   sheet: HalfYearSheet;
 } {
-  const settled = settleFormulas(source, budgets);
+  // Cells the half-year's formulas may read in all, however many passes and lines.
+  const budget = { cells: MAX_CELLS_WORKED_OUT };
+  const settled = settleFormulas(source, budgets, budget);
   // An actual that is a formula over the budgets ("Utfall" =F4) shows what they are once written.
-  const actuals = settleActuals(source, budgets);
+  const actuals = settleActuals(source, budgets, budget);
   if (actuals.size === 0)
     return { settled, inputs: source.lines, sheet: source };
   const inputs = source.lines.map((l, i) => {
@@ -281,6 +287,31 @@ function settledFigures(
 const MAX_SETTLE_PASSES = 10;
 
 /**
+ * The formula of a column's cell on each line, parsed once, where every cell it reads is in
+ * `columns` of the sheet (others are never worked out): by line index.
+ */
+function formulasOver(
+  source: HalfYearSheet,
+  key: "budget" | "actual",
+  columns: readonly number[],
+): Map<number, FormulaOver> {
+  const out = new Map<number, FormulaOver>();
+  source.lines.forEach((line, i) => {
+    const text = line.formulas[key];
+    if (text === undefined || line.unreadable.includes(key)) return;
+    const f = formulaOver(text, source.sheet);
+    if (
+      f?.areas.every(
+        (a) =>
+          columns.includes(a.c1) && columns.includes(a.c2) && a.c2 - a.c1 < 2,
+      )
+    )
+      out.set(i, f);
+  });
+  return out;
+}
+
+/**
  * The lines whose budget is a person's formula over other lines' budget cells ("Sociala avgifter"
  * `ROUND(F4*0.3142,0)` over a salary line), worked out from those lines' figures: a derived budget
  * its cell does not hold yet (empty until compute writes it) makes the formula show another amount
@@ -291,12 +322,15 @@ const MAX_SETTLE_PASSES = 10;
 function settleFormulas(
   source: HalfYearSheet,
   budgets: LineBudget[],
+  budget: { cells: number },
 ): ReadonlySet<number> {
   const settled = new Set<number>();
   const col = source.columns.budget;
   const lines = source.lines;
   if (col === undefined || !lines.some((l) => l.formulas.budget !== undefined))
     return settled;
+  const formulas = formulasOver(source, "budget", [col]);
+  if (formulas.size === 0) return settled;
   const unit = source.units?.budget ?? 1;
   const byRow = new Map(lines.map((l, i) => [l.row - 1, i]));
   const readable = (i: number) =>
@@ -304,11 +338,10 @@ function settleFormulas(
     !lines[i]!.unreadable.includes("budget");
   for (let pass = 0; pass < MAX_SETTLE_PASSES; pass++) {
     let changed = false;
-    lines.forEach((line, i) => {
-      const f = line.formulas.budget;
-      if (f === undefined || budgets[i]!.derived !== null || !readable(i))
-        return;
-      const shown = evaluatedOver(f, source.sheet, (r, c) => {
+    formulas.forEach((f, i) => {
+      const line = lines[i]!;
+      if (budgets[i]!.derived !== null || !readable(i)) return;
+      const shown = f.evaluate((r, c) => {
         const j = byRow.get(r);
         if (c !== col || j === undefined || j === i || !readable(j))
           return undefined;
@@ -317,7 +350,7 @@ function settleFormulas(
         if (b.derived === null && lines[j]!.budget === null && !settled.has(j))
           return null;
         return b.effective / 100 / unit;
-      });
+      }, budget);
       const figure = shown === null ? NaN : Math.round(shown * unit * 100);
       // Beyond what öre hold exactly (a crafted 1e308), the value shown stands.
       if (!Number.isSafeInteger(figure) || figure === budgets[i]!.effective)
@@ -340,26 +373,23 @@ function settleFormulas(
 function settleActuals(
   source: HalfYearSheet,
   budgets: readonly LineBudget[],
+  budget: { cells: number },
 ): ReadonlyMap<number, Ore> {
   const out = new Map<number, Ore>();
   const { budget: B, actual: A } = source.columns;
   const lines = source.lines;
   if (B === undefined || A === undefined) return out;
   if (!lines.some((l) => l.formulas.actual !== undefined)) return out;
+  const formulas = formulasOver(source, "actual", [B, A]);
   const units = {
     budget: source.units?.budget ?? 1,
     actual: source.units?.actual ?? 1,
   };
   const byRow = new Map(lines.map((l, i) => [l.row - 1, i]));
-  lines.forEach((line, i) => {
-    const f = line.formulas.actual;
-    if (
-      f === undefined ||
-      line.actual === null ||
-      line.unreadable.includes("actual")
-    )
-      return;
-    const shown = evaluatedOver(f, source.sheet, (r, c) => {
+  formulas.forEach((f, i) => {
+    const line = lines[i]!;
+    if (line.actual === null) return;
+    const shown = f.evaluate((r, c) => {
       const j = byRow.get(r);
       if (j === undefined) return undefined;
       const other = lines[j]!;
@@ -377,7 +407,7 @@ function settleActuals(
       if (c === A && j !== i && !other.unreadable.includes("actual"))
         return other.actual === null ? null : other.actual / 100 / units.actual;
       return undefined;
-    });
+    }, budget);
     const figure =
       shown === null ? NaN : Math.round(shown * units.actual * 100);
     if (Number.isSafeInteger(figure) && figure !== line.actual)

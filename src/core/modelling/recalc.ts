@@ -313,19 +313,39 @@ function areasOf(node: Node, out: Area[] = []): Area[] {
   return out;
 }
 
-/** The most cells a formula worked out over known cells may read (a crafted range goes no further). */
-const MAX_KNOWN_CELLS = 100_000;
+/**
+ * A formula of one sheet parsed once, to be worked out over cells whose values are known (`known`
+ * gives a cell's number, null for an empty one, undefined for one it does not know): the number it
+ * gives, or null when it reads a cell not known, gives no number, or is of a kind not worked out.
+ * Every working out reads its cells from `budget`, shared by a caller's formulas: a workbook of
+ * many formulas over long ranges stops there instead of reading lines × lines cells.
+ */
+export interface FormulaOver {
+  /** The areas it reads: all on its own sheet (a formula reading another is not made). */
+  readonly areas: readonly {
+    readonly r1: number;
+    readonly c1: number;
+    readonly r2: number;
+    readonly c2: number;
+  }[];
+  evaluate(
+    known: (row: number, col: number) => number | null | undefined,
+    budget: { cells: number },
+  ): number | null;
+}
 
 /**
- * A formula of `sheet` worked out over cells whose values are known (`known` gives a cell's number,
- * null for an empty one, undefined for a cell it does not know): the number it gives, or null when
- * it reads another sheet or a cell not known, gives no number, or is of a kind not worked out.
+ * Cells the formulas of one half-year may read in all when worked out over known cells: each line's
+ * SUM over the 100 000 lines above it would be 10¹⁰ (a crafted workbook); past this, what the
+ * cells show stands.
  */
-export function evaluatedOver(
+export const MAX_CELLS_WORKED_OUT = 2_000_000;
+
+/** A formula of `sheet` for working out over known cells; null when it reads another sheet or cannot be. */
+export function formulaOver(
   formula: string,
   sheet: string,
-  known: (row: number, col: number) => number | null | undefined,
-): number | null {
+): FormulaOver | null {
   let node: Node;
   try {
     node = parse(formula, sheet);
@@ -334,27 +354,32 @@ export function evaluatedOver(
     if (e instanceof Unsupported) return null;
     throw e;
   }
-  const rows: (Cell | undefined)[][] = [];
-  let cells = 0;
-  for (const a of areasOf(node)) {
-    if (sheetKey(a.sheet) !== sheetKey(sheet)) return null;
-    cells += (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
-    if (cells > MAX_KNOWN_CELLS) return null;
-    for (let r = a.r1; r <= a.r2; r++)
-      for (let c = a.c1; c <= a.c2; c++) {
-        const v = known(r, c);
-        if (v === undefined) return null;
-        if (v !== null) (rows[r] ??= [])[c] = { t: "n", v };
+  const areas = areasOf(node);
+  if (areas.some((a) => sheetKey(a.sheet) !== sheetKey(sheet))) return null;
+  return {
+    areas,
+    evaluate(known, budget) {
+      const rows: (Cell | undefined)[][] = [];
+      for (const a of areas) {
+        budget.cells -= (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
+        if (budget.cells < 0) return null;
+        for (let r = a.r1; r <= a.r2; r++)
+          for (let c = a.c1; c <= a.c2; c++) {
+            const v = known(r, c);
+            if (v === undefined) return null;
+            if (v !== null) (rows[r] ??= [])[c] = { t: "n", v };
+          }
       }
-  }
-  let value: Value;
-  try {
-    value = new Evaluator(new Map([[sheetKey(sheet), rows]])).scalar(node);
-  } catch (e) {
-    if (e instanceof Unsupported) return null;
-    throw e;
-  }
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
+      let value: Value;
+      try {
+        value = new Evaluator(new Map([[sheetKey(sheet), rows]])).scalar(node);
+      } catch (e) {
+        if (e instanceof Unsupported) return null;
+        throw e;
+      }
+      return typeof value === "number" && Number.isFinite(value) ? value : null;
+    },
+  };
 }
 
 /** The cells of the workbook as the recalculation goes, by normalised sheet name. */

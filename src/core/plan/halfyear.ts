@@ -42,7 +42,11 @@ import {
   text,
 } from "./types";
 import { largest, smallest } from "../lists";
-import { evaluatedOver, formulaReads } from "../modelling/recalc";
+import {
+  MAX_CELLS_WORKED_OUT,
+  formulaOver,
+  formulaReads,
+} from "../modelling/recalc";
 
 /** How the half-year's OH formula refers to the rate in `Uppgifter`. */
 export interface RateRef {
@@ -231,11 +235,15 @@ export function planHalfYear(
   // 4. A submitted total row: sums where its cells are empty or already the add-in's.
   if (src.total) totalRow(p, src.total.row - 1, firstRow);
   // 5. A person's subtotal or total over the lines' budgets, with the value it gives over them.
+  const over = {
+    lineRows: new Set(rows),
+    cellsRead: { cells: MAX_CELLS_WORKED_OUT },
+  };
   for (const row of [
     ...(src.subtotals ?? []),
     ...(src.total ? [src.total] : []),
   ])
-    sumOverLines(p, row.row - 1);
+    sumOverLines(p, row.row - 1, over);
   return {
     cells: p.cells,
     marks: markedRuns(p, rows).flatMap(([top, bottom]) =>
@@ -432,18 +440,27 @@ function settledActual(p: SheetPlan, line: Line): void {
  * budgets as the plan leaves them, which a spreadsheet that does not recalculate would show stale
  * (0 kr over salary budgets compute derives).
  */
-function sumOverLines(p: SheetPlan, r: number): void {
+function sumOverLines(
+  p: SheetPlan,
+  r: number,
+  over: {
+    /** The lines' rows (0-based). */
+    readonly lineRows: ReadonlySet<number>;
+    /** Cells the sheet's subtotals may read in all (a crafted sheet of many). */
+    readonly cellsRead: { cells: number };
+  },
+): void {
   const B = p.columns.budget;
   if (B === undefined || p.view.planned(r, B)) return;
   const cell = p.view.original(r, B);
   const f = formulaTextOf(cell);
   if (f === undefined) return;
-  const rows = new Set(p.h.lines.map((l) => l.input.row - 1));
-  const value = evaluatedOver(f, p.h.source.sheet, (row, col) => {
-    if (col !== B || !rows.has(row)) return undefined;
-    const seen = p.view.seen(row, col);
-    return typeof seen === "number" || seen === null ? seen : undefined;
-  });
+  const value =
+    formulaOver(f, p.h.source.sheet)?.evaluate((row, col) => {
+      if (col !== B || !over.lineRows.has(row)) return undefined;
+      const seen = p.view.seen(row, col);
+      return typeof seen === "number" || seen === null ? seen : undefined;
+    }, over.cellsRead) ?? null;
   if (value === null || (cell?.t === "n" && sameAmount(cell.v, value))) return;
   write(p, r, B, formula(f, value));
 }
