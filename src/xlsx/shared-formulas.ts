@@ -4,8 +4,7 @@
 // LibreOffice opens them empty, Excel repairs the file. Those cells are written as formulas of their
 // own, the first cell's text moved to where they are, with the values they hold.
 
-import type { CellWrite } from "../core";
-import { formula } from "../core";
+import { type CellWrite, columnLetters, formula, parseA1 } from "../core";
 import { textChunks } from "./pieces";
 import {
   type XmlHandlers,
@@ -40,19 +39,6 @@ function holds(bytes: Uint8Array, pattern: readonly number[]): boolean {
   return false;
 }
 
-const colOf = (letters: string): number =>
-  [...letters.toUpperCase()].reduce(
-    (n, ch) => n * 26 + ch.charCodeAt(0) - 64,
-    0,
-  ) - 1;
-
-const lettersOf = (col: number): string => {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
-
 /**
  * The cells of the sheet's shared formulas (a cell without r is skipped), read a window at a time
  * from bytes: a sheet may be hundreds of megabytes.
@@ -67,10 +53,8 @@ function sharedCells(sheet: string | Uint8Array): SharedCell[] {
   const handlers: XmlHandlers = {
     open(name, attrs) {
       if (name === "c") {
-        const m = /^([A-Za-z]{1,3})(\d+)$/.exec(attrs.r ?? "");
-        cell = m
-          ? { row: Number(m[2]) - 1, col: colOf(m[1]!), type: attrs.t ?? "n" }
-          : null;
+        const at = parseA1(attrs.r ?? "");
+        cell = at ? { ...at, type: attrs.t ?? "n" } : null;
         shared = null;
         f = v = "";
       } else if (cell && name === "f" && attrs.t === "shared" && attrs.si) {
@@ -118,7 +102,7 @@ const PIECES =
  */
 export function movedFormula(text: string, rows: number, cols: number): string {
   const col = (abs: string, letters: string) =>
-    abs ? abs + letters : lettersOf(colOf(letters) + cols);
+    abs ? abs + letters : columnLetters(parseA1(`${letters}1`)!.col + cols);
   const row = (abs: string, digits: string) =>
     abs ? abs + digits : String(Number(digits) + rows);
   return text.replace(PIECES, (all, ...g: (string | undefined)[]) => {
