@@ -271,7 +271,7 @@ function settledFigures(
   const budget = { cells: MAX_CELLS_WORKED_OUT };
   const settled = settleFormulas(source, budgets, budget);
   // An actual that is a formula over the budgets ("Utfall" =F4) shows what they are once written.
-  const actuals = settleActuals(source, budgets, budget);
+  const actuals = settleActuals(source, budgets, settled, budget);
   if (actuals.size === 0)
     return { settled, inputs: source.lines, sheet: source };
   const inputs = source.lines.map((l, i) => {
@@ -312,6 +312,50 @@ function formulasOver(
 }
 
 /**
+ * The lines' cells as a person's formula over them sees them once compute has written the budgets:
+ * a budget its figure (empty where the cell is and nothing derived or settled it), an actual as
+ * read; undefined for a row that is no line, an OH line's budget (the OH follows the lines) or an
+ * unreadable cell. In the column's unit.
+ */
+function linesSeen(
+  source: HalfYearSheet,
+  budgets: readonly LineBudget[],
+  settled: ReadonlySet<number>,
+) {
+  const lines = source.lines;
+  const byRow = new Map(lines.map((l, i) => [l.row - 1, i]));
+  const units = {
+    budget: source.units?.budget ?? 1,
+    actual: source.units?.actual ?? 1,
+  };
+  return {
+    units,
+    lineAt: (row: number) => byRow.get(row),
+    budget(j: number): number | null | undefined {
+      const line = lines[j]!;
+      if (line.category === "overhead" || line.unreadable.includes("budget"))
+        return undefined;
+      const b = budgets[j]!;
+      // An empty cell is empty to a formula (IF(F4="";…)), not 0.
+      return b.derived === null && line.budget === null && !settled.has(j)
+        ? null
+        : b.effective / 100 / units.budget;
+    },
+    actual(j: number): number | null | undefined {
+      const line = lines[j]!;
+      if (line.unreadable.includes("actual")) return undefined;
+      return line.actual === null ? null : line.actual / 100 / units.actual;
+    },
+  };
+}
+
+/** A formula's value in a column's unit as öre; null past what öre hold exactly (a crafted 1e308). */
+function oreOf(shown: number | null, unit: number): Ore | null {
+  const figure = shown === null ? NaN : Math.round(shown * unit * 100);
+  return Number.isSafeInteger(figure) ? ore(figure) : null;
+}
+
+/**
  * The lines whose budget is a person's formula over other lines' budget cells ("Sociala avgifter"
  * `ROUND(F4*0.3142,0)` over a salary line), worked out from those lines' figures: a derived budget
  * its cell does not hold yet (empty until compute writes it) makes the formula show another amount
@@ -331,31 +375,20 @@ function settleFormulas(
     return settled;
   const formulas = formulasOver(source, "budget", [col]);
   if (formulas.size === 0) return settled;
-  const unit = source.units?.budget ?? 1;
-  const byRow = new Map(lines.map((l, i) => [l.row - 1, i]));
-  const readable = (i: number) =>
-    lines[i]!.category !== "overhead" &&
-    !lines[i]!.unreadable.includes("budget");
+  const seen = linesSeen(source, budgets, settled);
   for (let pass = 0; pass < MAX_SETTLE_PASSES; pass++) {
     let changed = false;
     formulas.forEach((f, i) => {
-      const line = lines[i]!;
-      if (budgets[i]!.derived !== null || !readable(i)) return;
+      if (budgets[i]!.derived !== null || seen.budget(i) === undefined) return;
       const shown = f.evaluate((r, c) => {
-        const j = byRow.get(r);
-        if (c !== col || j === undefined || j === i || !readable(j))
-          return undefined;
-        const b = budgets[j]!;
-        // An empty cell is empty to a formula (IF(F4="";…)), not 0.
-        if (b.derived === null && lines[j]!.budget === null && !settled.has(j))
-          return null;
-        return b.effective / 100 / unit;
+        const j = seen.lineAt(r);
+        return c !== col || j === undefined || j === i
+          ? undefined
+          : seen.budget(j);
       }, budget);
-      const figure = shown === null ? NaN : Math.round(shown * unit * 100);
-      // Beyond what öre hold exactly (a crafted 1e308), the value shown stands.
-      if (!Number.isSafeInteger(figure) || figure === budgets[i]!.effective)
-        return;
-      budgets[i] = lineBudget({ ...line, budget: ore(figure) });
+      const figure = oreOf(shown, seen.units.budget);
+      if (figure === null || figure === budgets[i]!.effective) return;
+      budgets[i] = lineBudget({ ...lines[i]!, budget: figure });
       settled.add(i);
       changed = true;
     });
@@ -373,6 +406,7 @@ function settleFormulas(
 function settleActuals(
   source: HalfYearSheet,
   budgets: readonly LineBudget[],
+  settled: ReadonlySet<number>,
   budget: { cells: number },
 ): ReadonlyMap<number, Ore> {
   const out = new Map<number, Ore>();
@@ -380,38 +414,19 @@ function settleActuals(
   const lines = source.lines;
   if (B === undefined || A === undefined) return out;
   if (!lines.some((l) => l.formulas.actual !== undefined)) return out;
-  const formulas = formulasOver(source, "actual", [B, A]);
-  const units = {
-    budget: source.units?.budget ?? 1,
-    actual: source.units?.actual ?? 1,
-  };
-  const byRow = new Map(lines.map((l, i) => [l.row - 1, i]));
-  formulas.forEach((f, i) => {
-    const line = lines[i]!;
-    if (line.actual === null) return;
+  const seen = linesSeen(source, budgets, settled);
+  formulasOver(source, "actual", [B, A]).forEach((f, i) => {
+    const actual = lines[i]!.actual;
+    if (actual === null) return;
     const shown = f.evaluate((r, c) => {
-      const j = byRow.get(r);
+      const j = seen.lineAt(r);
       if (j === undefined) return undefined;
-      const other = lines[j]!;
-      if (
-        c === B &&
-        other.category !== "overhead" &&
-        !other.unreadable.includes("budget")
-      ) {
-        const b = budgets[j]!;
-        return b.derived === null && other.budget === null
-          ? null
-          : b.effective / 100 / units.budget;
-      }
+      if (c === B) return seen.budget(j);
       // Its own actual would be a circular reference: no value to work out.
-      if (c === A && j !== i && !other.unreadable.includes("actual"))
-        return other.actual === null ? null : other.actual / 100 / units.actual;
-      return undefined;
+      return c === A && j !== i ? seen.actual(j) : undefined;
     }, budget);
-    const figure =
-      shown === null ? NaN : Math.round(shown * units.actual * 100);
-    if (Number.isSafeInteger(figure) && figure !== line.actual)
-      out.set(i, ore(figure));
+    const figure = oreOf(shown, seen.units.actual);
+    if (figure !== null && figure !== actual) out.set(i, figure);
   });
   return out;
 }

@@ -222,8 +222,9 @@ export function planHalfYear(
   // A person's formula over those budgets, worked out from them (settled): the same formula, with
   // the value it gives once they are written, which a spreadsheet that does not recalculate shows.
   for (const line of h.lines) {
-    if (line.settled) settledBudget(p, line);
-    if (line.input.settledActual) settledActual(p, line);
+    if (line.settled) writtenBack(p, line, "budget", line.effectiveBudget);
+    if (line.input.settledActual && line.input.actual !== null)
+      writtenBack(p, line, "actual", line.input.actual);
   }
   // 2. The overhead line's budget: the rate on the sum of the direct lines.
   if (rate) overheadBudget(p, rate);
@@ -409,29 +410,22 @@ function sameText(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
-/** A settled line's formula, as it is, with the value it gives over the budgets as written. */
-function settledBudget(p: SheetPlan, line: Line): void {
+/**
+ * A person's formula on a line that the engine worked out (settled), written as it is with the
+ * figure it gives over the budgets as written.
+ */
+function writtenBack(
+  p: SheetPlan,
+  line: Line,
+  key: "budget" | "actual",
+  amount: Ore,
+): void {
+  const col = p.columns[key];
   const r = line.input.row - 1;
-  const B = p.columns.budget!;
-  const f = formulaTextOf(p.view.original(r, B));
-  if (f === undefined) return;
-  write(p, r, B, formula(f, inUnit(line.effectiveBudget, unitOf(p, "budget"))));
-}
-
-/** A settled actual's formula, as it is, with the value it gives over the budgets as written. */
-function settledActual(p: SheetPlan, line: Line): void {
-  const A = p.columns.actual;
   const f =
-    A === undefined
-      ? undefined
-      : formulaTextOf(p.view.original(line.input.row - 1, A));
-  if (A === undefined || f === undefined || line.input.actual === null) return;
-  write(
-    p,
-    line.input.row - 1,
-    A,
-    formula(f, inUnit(line.input.actual, unitOf(p, "actual"))),
-  );
+    col === undefined ? undefined : formulaTextOf(p.view.original(r, col));
+  if (col !== undefined && f !== undefined)
+    write(p, r, col, formula(f, inUnit(amount, unitOf(p, key))));
 }
 
 /**
