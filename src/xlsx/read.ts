@@ -23,6 +23,7 @@ import { compoundFileNames, isCompoundFile } from "./cfb";
 import { readOdsContent } from "./ods";
 import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
+import { formulaMover } from "./shared-formulas";
 import {
   type TokenBound,
   indexOfAscii,
@@ -986,6 +987,19 @@ function* worksheetRows(
   let style = 0;
   let value: string | null = null;
   let formula: string | null = null;
+  /** The si of the cell's shared formula (`<f t="shared" si="0">`), or null. */
+  let shared: string | null = null;
+  // Each shared formula's text and first cell, by si: its other cells hold no text, and read it
+  // moved to where they are, as Excel shows them (and gives them to the add-in).
+  const sharedTexts = new Map<
+    string,
+    {
+      readonly text: string;
+      readonly row: number;
+      readonly col: number;
+      moved?: (rows: number, cols: number) => string;
+    }
+  >();
   let inline = "";
   /** Where the inline string's current run starts: each run's escapes are its own (as Excel's). */
   let runStart = 0;
@@ -1005,12 +1019,30 @@ function* worksheetRows(
           : MAX_ROWS;
     colIndex = -1;
   };
+  /** A formula's text; a shared formula's other cell gets its first cell's, moved. */
+  const formulaText = (text: string): string => {
+    if (shared === null) return text;
+    if (text !== "") {
+      sharedTexts.set(shared, { text, row: rowIndex, col: colIndex });
+      return text;
+    }
+    const first = sharedTexts.get(shared);
+    // Excel's other cells lie below and right of the first; a crafted one elsewhere has no text.
+    if (first === undefined || rowIndex < first.row || colIndex < first.col)
+      return text;
+    first.moved ??= formulaMover(first.text);
+    const moved = first.moved(rowIndex - first.row, colIndex - first.col);
+    // Each cell's text is its own: a crafted sheet of millions of cells sharing a long formula.
+    if ((budget.chars -= moved.length) < 0)
+      tooLarge("text", TOO_LARGE_TEXT.text);
+    return moved;
+  };
   /** A cell ends: made from what was read of it, and put in its place. */
   const endCell = () => {
     let cell = makeCell(
       type,
       value === null ? null : detach(value),
-      formula === null ? null : detach(formula),
+      formula === null ? null : formulaText(detach(formula)),
       detach(inline),
       formats[style],
       strings,
@@ -1103,6 +1135,7 @@ function* worksheetRows(
           style = row.style[k]!;
           value = row.value[k]!;
           formula = row.formula[k]!;
+          shared = row.shared[k] ?? null;
           inline = unescapeOoxml(row.inline[k]!);
           endCell();
         }
@@ -1144,6 +1177,7 @@ function* worksheetRows(
           style = s < 0 ? 0 : a.integer(s);
           value = null;
           formula = null;
+          shared = null;
           inline = "";
           break;
         }
@@ -1154,6 +1188,7 @@ function* worksheetRows(
         case "f":
           capture = "f";
           formula = "";
+          shared = a.get("t") === "shared" ? (a.get("si") ?? null) : null;
           break;
         case "is":
           inInline = true;

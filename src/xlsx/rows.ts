@@ -30,6 +30,8 @@ export class RowBuffer {
   readonly style: number[] = [];
   readonly value: (string | null)[] = [];
   readonly formula: (string | null)[] = [];
+  /** The si of a shared formula's cell (`<f t="shared" si="0">`), else null. */
+  readonly shared: (string | null)[] = [];
   readonly inline: string[] = [];
   // Where things are, for a writer that copies what it does not change (the sheet editor):
   /** Where the row's start tag ends (after its ">" or "/>"). */
@@ -148,6 +150,19 @@ function attributes(x: string, i: number): boolean {
 /** Attribute `k`'s value as written (plain: nothing to decode). */
 function valueOf(x: string, k: number): string {
   return x.slice(attrs.valueStart(k), attrs.valueEnd(k));
+}
+
+/** The si of the `<f>` tag just read when it is a shared formula's (t="shared"), else null. */
+function sharedIndex(x: string): string | null {
+  const t = attrs.find("t");
+  if (t < 0) return null;
+  const si = attrs.find("si");
+  const start = attrs.valueStart(t);
+  return si >= 0 &&
+    attrs.valueEnd(t) - start === 6 &&
+    x.startsWith("shared", start)
+    ? valueOf(x, si)
+    : null;
 }
 
 /**
@@ -335,6 +350,7 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
     b.cellStart[k] = cellStart;
     b.value[k] = null;
     b.formula[k] = null;
+    b.shared[k] = null;
     b.inline[k] = "";
     i = tagEnd;
     if (tagEmpty) {
@@ -364,6 +380,7 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
         b.value[k] = v;
       } else if (tagAt(x, i, "<f")) {
         if (!attributes(x, i + 2)) return -1;
+        b.shared[k] = sharedIndex(x);
         if (tagEmpty) b.formula[k] = "";
         else {
           const f = textUpTo(x, tagEnd, "</f>");

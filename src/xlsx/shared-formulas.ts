@@ -97,21 +97,72 @@ const PIECES =
   /("(?:[^"]|"")*")|('(?:[^']|'')+'!)|(\[(?:[^[\]]|\[[^\]]*\])*\])|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])|(?<![\w.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!.])|(?<![\w.$])(\$?)(\d+):(\$?)(\d+)(?![\w(!.])|([A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*)/g;
 
 /**
- * A formula's text as it reads `rows` below and `cols` right of where it is: its relative
- * references moved, as Excel moves a shared formula's text to each of its cells.
+ * A piece of a formula's text: as written (a string), a relative reference's row number (a number
+ * from 0), or its column, the 0-based index c written as -(c + 1).
  */
+type Piece = string | number;
+
+/**
+ * A formula's text as it reads `rows` below and `cols` right of where it is, for any such move:
+ * its relative references moved, as Excel moves a shared formula's text to each of its cells. The
+ * text is taken apart once: a column filled down over 100 000 lines reads it 100 000 times.
+ */
+export function formulaMover(
+  text: string,
+): (rows: number, cols: number) => string {
+  const pieces: Piece[] = [];
+  const written = (s: string) => {
+    const last = pieces.length - 1;
+    if (typeof pieces[last] === "string") pieces[last] += s;
+    else if (s !== "") pieces.push(s);
+  };
+  const col = (abs: string, letters: string) => {
+    if (abs) written(abs + letters);
+    else pieces.push(-(parseA1(`${letters}1`)!.col + 1));
+  };
+  const row = (abs: string, digits: string) => {
+    if (abs) written(abs + digits);
+    else pieces.push(Number(digits));
+  };
+  let at = 0;
+  for (const m of text.matchAll(PIECES)) {
+    written(text.slice(at, m.index));
+    at = m.index + m[0].length;
+    const g = m.slice(1);
+    if (g[3] !== undefined) {
+      col(g[3], g[4]!);
+      row(g[5]!, g[6]!);
+    } else if (g[7] !== undefined) {
+      col(g[7], g[8]!);
+      written(":");
+      col(g[9]!, g[10]!);
+    } else if (g[11] !== undefined) {
+      row(g[11], g[12]!);
+      written(":");
+      row(g[13]!, g[14]!);
+    } else written(m[0]);
+  }
+  written(text.slice(at));
+  const parts: string[] = [];
+  return (rows, cols) => {
+    parts.length = 0;
+    // A formula's references mostly share their row (IF(G5="","",F5-G5)): its text made once.
+    let row = NaN;
+    let rowText = "";
+    for (const p of pieces)
+      if (typeof p === "string") parts.push(p);
+      else if (p >= 0) {
+        if (p !== row) rowText = String((row = p) + rows);
+        parts.push(rowText);
+      } else parts.push(columnLetters(-p - 1 + cols));
+    // Joined, not added: one flat string, not a chain of pieces kept in a grid.
+    return parts.join("");
+  };
+}
+
+/** A formula's text moved `rows` down and `cols` right (formulaMover, for one move). */
 export function movedFormula(text: string, rows: number, cols: number): string {
-  const col = (abs: string, letters: string) =>
-    abs ? abs + letters : columnLetters(parseA1(`${letters}1`)!.col + cols);
-  const row = (abs: string, digits: string) =>
-    abs ? abs + digits : String(Number(digits) + rows);
-  return text.replace(PIECES, (all, ...g: (string | undefined)[]) => {
-    if (g[3] !== undefined) return col(g[3], g[4]!) + row(g[5]!, g[6]!);
-    if (g[7] !== undefined) return `${col(g[7], g[8]!)}:${col(g[9]!, g[10]!)}`;
-    if (g[11] !== undefined)
-      return `${row(g[11], g[12]!)}:${row(g[13]!, g[14]!)}`;
-    return all;
-  });
+  return formulaMover(text)(rows, cols);
 }
 
 /**

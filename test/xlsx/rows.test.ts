@@ -86,6 +86,7 @@ describe("a row in the common form is read in one pass", () => {
     expect(b.style.slice(0, 5)).toEqual([0, 3, 4, 0, -1]);
     expect(b.value.slice(0, 5)).toEqual([null, "1200.5", "2401", "3", null]);
     expect(b.formula.slice(0, 5)).toEqual([null, null, "B7*2", "", null]);
+    expect(b.shared.slice(0, 5)).toEqual([null, null, null, "0", null]);
     expect(b.inline.slice(0, 5)).toEqual(["Hyra ", "", "", "", ""]);
   });
 
@@ -195,7 +196,7 @@ describe("read in one pass or by the scanner, a sheet gives the same cells", () 
   });
   // The common forms and the ones the scanner must read (an entity, a comment, rich text, …).
   const cell = fc
-    .tuple(col, rowNumber, attrs, text, number, fc.integer({ min: 0, max: 13 }))
+    .tuple(col, rowNumber, attrs, text, number, fc.integer({ min: 0, max: 14 }))
     .map(([c, r, a, t, n, form]) => {
       const q = a.quote;
       const open = (type?: string) => {
@@ -236,6 +237,9 @@ describe("read in one pass or by the scanner, a sheet gives the same cells", () 
           return `${open()}>\n  <v>${n}</v>\n</c>`;
         case 12:
           return `${open("d")}><v>2024-0${(n.length % 9) + 1}-15</v></c>`;
+        case 13:
+          // A shared formula's first cell: the dependants after it read its text moved.
+          return `${open()}><f t="shared" ref="A1:F400" si="0">B1*2+$C$1</f><v>${n}</v></c>`;
         default:
           return `${open("inlineStr")}><is><t>${t}</t><rPh sb="0" eb="1"><t>x</t></rPh></is></c>`;
       }
