@@ -156,8 +156,12 @@ function toCell(
   formula: unknown,
   date1904: boolean,
 ): Cell | undefined {
+  // Excel gives a text cell's value as its formula, without the apostrophe that made "=SUMMA"
+  // text (office-js#6687): a "formula" that is the cell's own text is text, as the file reads it.
   const f =
-    typeof formula === "string" && formula.startsWith("=")
+    typeof formula === "string" &&
+    formula.startsWith("=") &&
+    !(type === "String" && formula === value)
       ? formula.slice(1)
       : undefined;
   const base = f === undefined ? {} : { f };

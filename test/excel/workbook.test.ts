@@ -275,3 +275,26 @@ describe("what-if written in Excel", () => {
     );
   });
 });
+
+// Excel gives a text cell's value as its formula, and drops the apostrophe that made "=…" text
+// (office-js#6687): the add-in took a typed "=100 000" or "=se bilaga" for a formula.
+test("text that begins with = is read as text, as in the file: the same grid and the same findings", async () => {
+  const [details, autumn, spring] = budgetWorkbook();
+  const rows = autumn!.rows.map((row) =>
+    row[1] === "Verksamhetskostnader"
+      ? [row[0]!, "=se bilaga", null, null, null, "=100 000"]
+      : row,
+  );
+  const file = await gridsOf([details!, { ...autumn!, rows }, spring!]);
+  const line = file.sheets[1]!.rows[5]!;
+  expect([line[1], line[5]]).toEqual([
+    { t: "s", v: "=se bilaga" },
+    { t: "s", v: "=100 000" },
+  ]);
+  const read = await readGrids(FakeExcel.from(file.sheets).context(), ALL);
+  expect(read.sheets[1]!.rows[5]).toEqual(line);
+  const findings = (grids: WorkbookGrids) =>
+    analyze(grids).findings.map((f) => `${f.code} ${f.cell ?? ""}`);
+  expect(findings(read)).toEqual(findings(file));
+  expect(findings(file)).toContain("NOT_A_NUMBER F6");
+});
