@@ -12,8 +12,13 @@ export type CellSpec =
   | null
   | undefined
   | { readonly value: number | string | Date; readonly fmt: string }
-  | { readonly formula: string; readonly result?: number | string }
-  | { readonly error: "#REF!" | "#DIV/0!" | "#VALUE!" | "#N/A" | "#NAME?" };
+  | {
+      readonly formula: string;
+      readonly result?: number | string | { readonly error: ErrorText };
+    }
+  | { readonly error: ErrorText };
+
+type ErrorText = "#REF!" | "#DIV/0!" | "#VALUE!" | "#N/A" | "#NAME?";
 
 export interface SheetSpec {
   readonly name: string;
@@ -70,12 +75,19 @@ function specOf(cell: Cell | undefined): CellSpec {
   if (cell.f !== undefined)
     return cell.v === null
       ? { formula: cell.f }
-      : { formula: cell.f, result: cell.v as number | string };
+      : {
+          formula: cell.f,
+          // A formula showing an error is saved as one (t="e"), as Excel saves it.
+          result:
+            cell.t === "e"
+              ? { error: cell.v as ErrorText }
+              : (cell.v as number | string),
+        };
   switch (cell.t) {
     case "n":
       return cell.fmt ? { value: cell.v, fmt: cell.fmt } : cell.v;
     case "e":
-      return { error: cell.v as "#REF!" };
+      return { error: cell.v as ErrorText };
     case "z":
       return undefined;
     default:
