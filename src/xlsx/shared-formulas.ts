@@ -160,11 +160,6 @@ export function formulaMover(
   };
 }
 
-/** A formula's text moved `rows` down and `cols` right (formulaMover, for one move). */
-export function movedFormula(text: string, rows: number, cols: number): string {
-  return formulaMover(text)(rows, cols);
-}
-
 /**
  * The writes that keep a sheet's shared formulas whole under the plan's: each cell of a shared
  * formula whose text-holding cell the plan writes (and which the plan does not write itself) gets
@@ -181,10 +176,14 @@ export function unsharedWrites(
   if (!mayHold) return [];
   const written = new Set(cells.map((c) => `${c.row}:${c.col}`));
   const shared = sharedCells(sheet);
-  const holders = new Map<string, SharedCell>();
+  // Each written first cell, with its text taken apart once for all its other cells.
+  const holders = new Map<
+    string,
+    { cell: SharedCell; moved: (rows: number, cols: number) => string }
+  >();
   for (const c of shared)
     if (c.text !== null && written.has(`${c.row}:${c.col}`))
-      holders.set(c.si, c);
+      holders.set(c.si, { cell: c, moved: formulaMover(c.text) });
   if (holders.size === 0) return [];
   const out: CellWrite[] = [];
   for (const c of shared) {
@@ -195,7 +194,7 @@ export function unsharedWrites(
       row: c.row,
       col: c.col,
       value: formula(
-        movedFormula(holder.text!, c.row - holder.row, c.col - holder.col),
+        holder.moved(c.row - holder.cell.row, c.col - holder.cell.col),
         c.cached,
       ),
     });

@@ -12,11 +12,7 @@ import {
   readXlsxByScanner,
 } from "../../src/xlsx/read";
 import { createWorkbook } from "../../src/xlsx/write";
-import {
-  formulaMover,
-  movedFormula,
-  unsharedWrites,
-} from "../../src/xlsx/shared-formulas";
+import { formulaMover, unsharedWrites } from "../../src/xlsx/shared-formulas";
 import {
   SHARED_DEPENDANT,
   a1,
@@ -68,7 +64,7 @@ test.each([
     "Tabell1[[#This Row],[Col1]]*[1]Bokföring!B3",
   ],
 ])("%s moved %i rows and %i columns reads %s", (text, rows, cols, moved) => {
-  expect(movedFormula(text, rows, cols)).toBe(moved);
+  expect(formulaMover(text)(rows, cols)).toBe(moved);
 });
 
 /** The sheet's cells `cells` (first the text's) made one shared formula, as Excel's fill-down saves it. */
@@ -143,7 +139,7 @@ test("Lönekalkyl's cost formula filled down over new persons: each row's text i
     readXlsx(template).sheets.find((g) => g.name === "Lönekalkyl")!.rows[r]![8]!
       .f!;
   for (const r of [4, 5, 6])
-    expect(movedFormula(cost(3), r - 3, 0)).toBe(cost(r));
+    expect(formulaMover(cost(3))(r - 3, 0)).toBe(cost(r));
   // The template as written holds every formula's value: no spreadsheet (which would save the
   // formulas unshared) comes between.
   const filled = changedSheet(template, "Lönekalkyl", (xml) =>
