@@ -1020,7 +1020,7 @@ function* worksheetRows(
     colIndex = -1;
   };
   /** A formula's text; a shared formula's other cell gets its first cell's, moved. */
-  const formulaText = (text: string): string => {
+  const withSharedText = (text: string): string => {
     if (shared === null) return text;
     if (text !== "") {
       sharedTexts.set(shared, { text, row: rowIndex, col: colIndex });
@@ -1042,7 +1042,7 @@ function* worksheetRows(
     let cell = makeCell(
       type,
       value === null ? null : detach(value),
-      formula === null ? null : formulaText(detach(formula)),
+      formula === null ? null : withSharedText(detach(formula)),
       detach(inline),
       formats[style],
       strings,
@@ -1450,7 +1450,7 @@ function makeCell(
   strings: SharedStrings,
   date1904: boolean,
 ): Cell | undefined {
-  // A shared formula's dependants carry no text: still a formula.
+  // "" is a shared formula's cell whose first cell is not there (withSharedText): still a formula.
   const f =
     formula === null ? undefined : formula === "" ? SHARED_DEPENDANT : formula;
   switch (type) {

@@ -302,7 +302,10 @@ export function holdsNothing(cell: Cell | undefined): boolean {
   );
 }
 
-/** Formulas of other shapes: a person's, which are kept. "" is a shared formula's dependant. */
+/**
+ * Formulas of other shapes: a person's, which are kept. "" is a shared formula's cell whose first
+ * cell the file lacks (read as SHARED_DEPENDANT).
+ */
 export const personsFormula: fc.Arbitrary<string> = fc
   .tuple(ref, ref, fc.nat(6))
   .map(

@@ -495,8 +495,9 @@ function salaryBudget(p: SheetPlan, line: Line, derived: Ore): void {
 /**
  * Whether a formula over these cells, written at `at`, would be circular: one of them, as the plan
  * leaves it, holds a formula that reads `at` (a Summa row without its label is a line, and its SUM
- * takes in the OH line). A formula whose text cannot be told counts as reading it; a shared
- * formula's dependant, whose text the file does not hold, as not (a column filled down).
+ * takes in the OH line). A formula whose text cannot be told counts as reading it; a cell marked
+ * as a shared formula's without its text (SHARED_DEPENDANT: its first cell is not in the file), as
+ * not.
  */
 function readByAny(
   p: SheetPlan,

@@ -214,12 +214,13 @@ export function lastFilledRow(grid: Grid): number {
 }
 
 /**
- * The formula of a cell of a shared formula other than its first (Excel's fill-down): the file
- * holds no text for it, only that it is one.
+ * The formula of a cell the file marks as one of a shared formula's (Excel's fill-down) without
+ * the text: the reader gives each such cell its first cell's text moved, so only a cell whose
+ * first cell the file lacks (a damaged or crafted file) has this.
  */
 export const SHARED_DEPENDANT = "(shared)";
 
-/** A cell's formula text, when the file holds it (a shared formula's other cells have none). */
+/** A cell's formula text, when it has one (SHARED_DEPENDANT has none). */
 export function formulaTextOf(cell: Cell | undefined): string | undefined {
   const f = cell?.f;
   return f === SHARED_DEPENDANT ? undefined : f;
