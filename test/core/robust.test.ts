@@ -164,3 +164,36 @@ test("a NaN amount in a sum the plan writes: the sum's cached value is a figure,
     expect(Number.isNaN(figure)).toBe(false);
   }
 });
+
+// Found by the file property of test/xlsx/never-overwritten.test.ts: a budget of 1.8e306 kr summed
+// to Infinity öre beside the OH line, and the plan's check of its OH formula threw in BigInt.
+test("a budget past what öre hold (1.8e306 kr) beside an OH line: the plan writes the OH as a figure, never a crash", () => {
+  const s = (v: string): Cell => ({ t: "s", v });
+  const sheets: Grid[] = [
+    {
+      name: "Uppgifter",
+      rows: [
+        [s("OH-sats"), { t: "n", v: 0.1, fmt: "0%" }],
+        [s("Avtalsperiod från"), s("2024-01-01")],
+        [s("Avtalsperiod till"), s("2025-12-31")],
+      ],
+    },
+    {
+      name: "Budget 2025 H2",
+      rows: [
+        [s("Post"), s("Budget")],
+        [s("Lön 0"), { t: "n", v: 1.797693134862316e306 }],
+        [s("OH 1"), undefined],
+      ],
+    },
+  ];
+  const analysis = analyze({ sheets });
+  const plan = planWrite({ sheets }, analysis, STAMP);
+  const oh = plan.edits
+    .find((e) => e.sheet === "Budget 2025 H2")
+    ?.cells.find((c) => c.row === 2 && c.col === 1);
+  expect(oh?.value).toEqual({
+    kind: "number",
+    value: analysis.computation.halfYears[0]!.budget.overhead / 100,
+  });
+});

@@ -27,6 +27,7 @@ import {
   add,
   allocate,
   divRound,
+  kronorOrNull,
   minOf,
   negate,
   ore,
@@ -349,12 +350,6 @@ function linesSeen(
   };
 }
 
-/** A formula's value in a column's unit as öre; null past what öre hold exactly (a crafted 1e308). */
-function oreOf(shown: number | null, unit: number): Ore | null {
-  const figure = shown === null ? NaN : Math.round(shown * unit * 100);
-  return Number.isSafeInteger(figure) ? ore(figure) : null;
-}
-
 /**
  * The lines whose budget is a person's formula over other lines' budget cells ("Sociala avgifter"
  * `ROUND(F4*0.3142,0)` over a salary line), worked out from those lines' figures: a derived budget
@@ -386,7 +381,7 @@ function settleFormulas(
           ? undefined
           : seen.budget(j);
       }, budget);
-      const figure = oreOf(shown, seen.units.budget);
+      const figure = kronorOrNull(shown, seen.units.budget);
       if (figure === null || figure === budgets[i]!.effective) return;
       budgets[i] = lineBudget({ ...lines[i]!, budget: figure });
       settled.add(i);
@@ -425,7 +420,7 @@ function settleActuals(
       // Its own actual would be a circular reference: no value to work out.
       return c === A && j !== i ? seen.actual(j) : undefined;
     }, budget);
-    const figure = oreOf(shown, seen.units.actual);
+    const figure = kronorOrNull(shown, seen.units.actual);
     if (figure !== null && figure !== actual) out.set(i, figure);
   });
   return out;

@@ -16,6 +16,16 @@ export function kronor(amount: number): Ore {
   return Math.round(amount * ORE_PER_KRONA) as Ore;
 }
 
+/**
+ * A figure a cell or formula shows, in a column of `unit` kronor (1000 for tkr), as öre; null past
+ * what öre hold exactly (a crafted 1e306 kr would be Infinity öre, which no sum can take).
+ */
+export function kronorOrNull(shown: number | null, unit = 1): Ore | null {
+  const figure =
+    shown === null ? NaN : Math.round(shown * unit * ORE_PER_KRONA);
+  return Number.isSafeInteger(figure) ? (figure as Ore) : null;
+}
+
 /** Öre → kronor, for the faces that show or store kronor (JSON, cells, charts). */
 export function toKronor(amount: Ore): number {
   return amount / ORE_PER_KRONA;

@@ -16,7 +16,7 @@ import {
   isFreeCell,
   lastFilledRow,
 } from "../reading/grid";
-import { type Ore, ZERO, kronor, toKronor } from "../figures/money";
+import { type Ore, ZERO, kronorOrNull, toKronor } from "../figures/money";
 import {
   SALARY_PERCENT_FORMULA,
   isOwnFormula,
@@ -528,12 +528,14 @@ function overheadBudget(p: SheetPlan, rate: RateRef): void {
   const f = toUnit(flat`ROUND(${rate.expression}*${sumF},0)`, unit);
   if (!writable(p.view.original(r, B), f)) return;
   const sum = p.view.sum(directRows.map((row) => [row, B] as const));
+  // A crafted budget of 1e306 kr sums past what öre hold: the figure, not a formula over it.
+  const direct = typeof sum === "number" ? kronorOrNull(sum, unit) : null;
   const faithful =
-    typeof sum === "number" &&
+    direct !== null &&
     directRows.every((row) =>
       inColumnUnit(p, "budget", p.view.original(row, B)),
     ) &&
-    overheadOf(kronor(sum * unit), rate.ppm) === h.budget.overhead &&
+    overheadOf(direct, rate.ppm) === h.budget.overhead &&
     !readByAny(
       p,
       directRows.map((row) => [row, B] as const),
