@@ -487,6 +487,57 @@ describe("a report whose actuals are not read", () => {
   });
 });
 
+describe("a workbook with Uppgifter's names left empty", () => {
+  const without = (sheets: SheetSpec[], ...keys: string[]) =>
+    sheets.map((s) =>
+      s.name === "Uppgifter"
+        ? { ...s, rows: s.rows.filter((r) => !keys.some((k) => r[0] === k)) }
+        : s,
+    );
+
+  // The seed's report with its Partnerskap left empty was called "a template not filled in" and
+  // left out: the memo dropped its repayment of 380 222 kr, which check and the page showed.
+  test("a report is judged, its repayment in the memo as in check, the missing name its error", async () => {
+    const report = without(reportWorkbook(), "Partnerskap");
+    const analysis = analyze(readXlsx(await buildXlsx(report)));
+    expect(codesOf(toCheckJson("rapport-2024.xlsx", analysis))).toContain(
+      "MISSING_DETAIL",
+    );
+    const c = oneCase([
+      { file: "rapport-2024.xlsx", analysis },
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    expect(c.roles).toEqual([
+      { file: "rapport-2024.xlsx", role: "report" },
+      { file: "budget-2025-26.xlsx", role: "proposal" },
+    ]);
+    const repayment = toCheckJson("rapport-2024.xlsx", analysis).decision[1];
+    expect(repayment).toContain(
+      typeset("232 886 kronor samt 147 336 kronor från verksamhetsperioden"),
+    );
+    expect(c.decision[1]).toBe(repayment);
+    expect(c.repayment?.items.map((i) => i.amount)).toEqual([
+      23288600, 14733600,
+    ]);
+  });
+
+  test("a report naming neither partnership nor organisation is judged; a budget naming neither is a template left out", async () => {
+    const report = without(reportWorkbook(), "Partnerskap", "Organisation");
+    const budget = without(budgetWorkbook(), "Partnerskap", "Organisation");
+    const named = without(budgetWorkbook(), "Partnerskap");
+    const roles = (c: Case) => c.roles.map((r) => [r.role, r.why ?? null]);
+    expect(roles(oneCase([await caseFile("rapport.xlsx", report)]))).toEqual([
+      ["report", null],
+    ]);
+    expect(roles(oneCase([await caseFile("mall.xlsx", budget)]))).toEqual([
+      ["left-out", "template"],
+    ]);
+    expect(roles(oneCase([await caseFile("budget.xlsx", named)]))).toEqual([
+      ["proposal", null],
+    ]);
+  });
+});
+
 describe("cases, wording and lines", () => {
   test("workbooks of different cases make no memo", async () => {
     const other = budgetWorkbook().map((s) =>

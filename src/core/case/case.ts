@@ -191,13 +191,21 @@ export function caseGroups<F extends CaseFile>(files: readonly F[]): F[][] {
   return groups.map((g) => g.sort((a, b) => order.get(a)! - order.get(b)!));
 }
 
-/** A workbook whose `Uppgifter` is not filled in, or still holds the template's example. */
+/**
+ * A template not filled in: its `Uppgifter` still holds the template's example, or names neither
+ * partnership nor organisation in a workbook that reports nothing. A report, or a workbook naming
+ * one of them, was filled in by someone: it keeps its role (check drafts its decision, "för
+ * partnerskapet"), and the detail left empty stays its error.
+ */
 function isUnfilledTemplate(f: CaseFile): boolean {
-  return f.analysis.findings.some(
-    (x) =>
-      x.code === "EXAMPLE_DETAILS" ||
-      (x.code === "MISSING_DETAIL" &&
-        (x.params.key === "Partnerskap" || x.params.key === "Organisation")),
+  const { findings } = f.analysis;
+  const missing = (key: string) =>
+    findings.some((x) => x.code === "MISSING_DETAIL" && x.params.key === key);
+  return (
+    findings.some((x) => x.code === "EXAMPLE_DETAILS") ||
+    (missing("Partnerskap") &&
+      missing("Organisation") &&
+      reported(f).length === 0)
   );
 }
 
