@@ -139,6 +139,32 @@ describe("a defect at a cell is a finding at that cell", () => {
     });
   });
 
+  // A credit larger than the half-year's costs (an error of its own) allowed an OH of −500 kr, and
+  // an OH of 0 kr was said to exceed it, its −500 kr counted as eligible.
+  test("direct actuals below nothing allow an OH of 0 kr, not a negative one", async () => {
+    const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+    const actuals = [0, 0, -5000, 0];
+    const rows = sheet.rows.map((r, i) =>
+      i >= 1 && i <= 4
+        ? [r[0]!, r[1]!, actuals[i - 1]!, Number(r[1]) - actuals[i - 1]!]
+        : i === 5
+          ? ["Summa", 962500, -5000, 967500]
+          : r,
+    );
+    const r = await checkSheets([
+      detailsSheet({ start: "2024-01-01", end: "2024-06-30" }),
+      { ...sheet, rows },
+    ]);
+    expect(findingAt(r, "NEGATIVE_AMOUNT")).toContain("Utfall 2024 H1!C4");
+    expect(findingAt(r, "OH_ACTUAL_ABOVE_RATE")).toEqual([]);
+    expect(r.periods[0]!.actual).toMatchObject({
+      direct: -5000,
+      overhead: 0,
+      eligibleOverhead: 0,
+      eligibleTotal: -5000,
+    });
+  });
+
   // The OH left out of a report: its actual OH was 0, and the budget's 87 500 kr surplus asked
   // back, with nothing said.
   test("a reported half-year without an OH line is said, with the OH the rate allows", async () => {

@@ -65,9 +65,13 @@ export function overheadCap(
   ratePpm: number | null,
   budgetOverhead: Ore,
 ): Ore {
-  return ratePpm === null
-    ? budgetOverhead
-    : minOf(overheadOf(actualDirect, ratePpm), budgetOverhead);
+  // Never below nothing: direct actuals that sum below 0 (credits, each an error of its own) or a
+  // negative OH budget allowed a negative OH, and an OH of 0 kr was said to exceed it.
+  const cap =
+    ratePpm === null
+      ? budgetOverhead
+      : minOf(overheadOf(actualDirect, ratePpm), budgetOverhead);
+  return cap < ZERO ? ZERO : cap;
 }
 
 /** round(percent/100 × months × monthlyCost) to whole kronor (SPEC §4.1), exactly. */
