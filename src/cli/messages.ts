@@ -89,6 +89,8 @@ export const CLI_TEXT = {
       template: "mall som inte är ifylld",
       "earlier-report": "en senare återrapportering finns",
       "earlier-budget": "ett senare budgetförslag finns",
+      "already-reported":
+        "den budgeterar halvår som återrapporteringen redan redovisar",
       "actuals-not-read": "utfallet står på egna blad och läses inte",
       "not-chosen": "en annan fil har angetts för rollen",
       reviewer: "utelämnad av granskaren",
@@ -182,6 +184,8 @@ export const CLI_TEXT = {
       template: "a template not filled in",
       "earlier-report": "a later report is given",
       "earlier-budget": "a later budget proposal is given",
+      "already-reported":
+        "it budgets half-years the report already accounts for",
       "actuals-not-read":
         "its actuals stand on sheets of their own and are not read",
       "not-chosen": "another file is named for the role",

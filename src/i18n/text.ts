@@ -203,6 +203,8 @@ export const TEXT = {
         template: "en mall som inte är ifylld",
         "earlier-report": "en senare återrapportering finns",
         "earlier-budget": "ett senare budgetförslag finns",
+        "already-reported":
+          "den budgeterar halvår som återrapporteringen redan redovisar",
         "actuals-not-read": "utfallet står på egna blad och läses inte",
         "not-chosen": "en annan fil har den rollen",
         reviewer: "utelämnad av dig",
@@ -560,6 +562,8 @@ export const TEXT = {
         template: "a template not filled in",
         "earlier-report": "a later report is given",
         "earlier-budget": "a later budget proposal is given",
+        "already-reported":
+          "it budgets half-years the report already accounts for",
         "actuals-not-read":
           "its actuals stand on sheets of their own and are not read",
         "not-chosen": "another file has that role",

@@ -487,6 +487,50 @@ describe("a report whose actuals are not read", () => {
   });
 });
 
+describe("a budget of half-years the report has reported", () => {
+  // The agreement year's budget (July 2024 – June 2025) beside the report of 2024: it does not
+  // cover 2024-H1, so it was no grant, and as the latest budget it was proposed. The memo granted
+  // July–December 2024 again, the half-year whose surplus the same memo asked back.
+  const agreementYear = (): SheetSpec[] => [
+    detailsSheet({ start: "2024-07-01", end: "2025-06-30" }),
+    budgetHalfYearSheet("Budget 2024 H2", "juli–december 2024"),
+    budgetHalfYearSheet("Budget 2025 H1", "januari–juni 2025"),
+  ];
+
+  test("is left out, saying why: nothing is granted again", async () => {
+    const c = oneCase([
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+      await caseFile("budget-2024-25.xlsx", agreementYear()),
+    ]);
+    expect(c.roles).toEqual([
+      { file: "rapport-2024.xlsx", role: "report" },
+      {
+        file: "budget-2024-25.xlsx",
+        role: "left-out",
+        why: "already-reported",
+      },
+    ]);
+    expect(c.decisionFiles).toEqual(["rapport-2024.xlsx", "rapport-2024.xlsx"]);
+    expect(c.decision.join(" ")).not.toContain("beviljar");
+  });
+
+  test("a later budget beside it is proposed", async () => {
+    const c = oneCase([
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+      await caseFile("budget-2024-25.xlsx", agreementYear()),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    expect(c.roles.map((r) => [r.role, r.why ?? null])).toEqual([
+      ["report", null],
+      ["left-out", "already-reported"],
+      ["proposal", null],
+    ]);
+    expect(c.decision[4]).toContain(
+      typeset("beviljar Rädda Barnen 1 109 649 kronor"),
+    );
+  });
+});
+
 describe("a workbook with Uppgifter's names left empty", () => {
   const without = (sheets: SheetSpec[], ...keys: string[]) =>
     sheets.map((s) =>

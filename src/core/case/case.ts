@@ -32,6 +32,11 @@ export type LeftOut =
   | "template"
   | "earlier-report"
   | "earlier-budget"
+  /**
+   * A budget of half-years the judged report has reported (and does not cover them all, which
+   * would make it the grant): proposing it would grant them again.
+   */
+  | "already-reported"
   /** Its actuals stand on sheets of their own and are not read (ACTUALS_WITHOUT_BUDGET). */
   | "actuals-not-read"
   /** The reviewer named another file for its role. */
@@ -230,8 +235,9 @@ const lastEnd = (hs: ReturnType<typeof reported>) =>
 /**
  * The roles a reviewer gives a case's files unless told otherwise: the latest report is judged
  * and the latest budget proposed; a budget whose half-years cover the report's is the grant the
- * report is held to (never proposed again); an unfilled template, earlier reports and earlier
- * budgets are left out.
+ * report is held to (never proposed again); an unfilled template, earlier reports, earlier
+ * budgets and a budget of half-years the report has reported (it would grant them again) are left
+ * out.
  */
 export function defaultRoles<F extends CaseFile>(
   files: readonly F[],
@@ -254,9 +260,14 @@ export function defaultRoles<F extends CaseFile>(
     reported(report).every((h) =>
       granted(b).some((g) => g.halfYear.id === h.halfYear.id),
     );
+  const overlaps = (b: F) =>
+    report !== null &&
+    granted(b).some((g) =>
+      reported(report).some((h) => h.halfYear.id === g.halfYear.id),
+    );
   const grant = budgets.find(covers) ?? null;
   const proposal = budgets
-    .filter((b) => b !== grant)
+    .filter((b) => b !== grant && !overlaps(b))
     .reduce<F | null>(
       (best, f) =>
         best === null || lastEnd(granted(f)) >= lastEnd(granted(best))
@@ -274,7 +285,9 @@ export function defaultRoles<F extends CaseFile>(
         ? "actuals-not-read"
         : reported(f).length > 0
           ? "earlier-report"
-          : "earlier-budget";
+          : overlaps(f)
+            ? "already-reported"
+            : "earlier-budget";
     return { ...f, role: "left-out" as const, why };
   });
 }
