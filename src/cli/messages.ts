@@ -91,6 +91,8 @@ export const CLI_TEXT = {
       "earlier-budget": "ett senare budgetförslag finns",
       "already-reported":
         "den budgeterar halvår som återrapporteringen redan redovisar",
+      "same-half-years":
+        "en annan version för samma halvår valdes; ange den som gäller med --report eller --proposal",
       "actuals-not-read": "utfallet står på egna blad och läses inte",
       "not-chosen": "en annan fil har angetts för rollen",
       reviewer: "utelämnad av granskaren",
@@ -186,6 +188,8 @@ export const CLI_TEXT = {
       "earlier-budget": "a later budget proposal is given",
       "already-reported":
         "it budgets half-years the report already accounts for",
+      "same-half-years":
+        "another version of the same half-years was chosen; name the one that applies with --report or --proposal",
       "actuals-not-read":
         "its actuals stand on sheets of their own and are not read",
       "not-chosen": "another file is named for the role",

@@ -161,6 +161,8 @@ export interface BudgetWorkbook {
   readonly halfYears: readonly HalfYearSheet[];
   /** The persons of `Lönekalkyl` (SPEC §4.19), when the workbook has it. */
   readonly salaries?: SalarySheet | null;
+  /** When the file was last saved (WorkbookSheets.savedAt), where its adapter can tell. */
+  readonly savedAt?: string;
 }
 
 /** The A1 address of a column's cell on a table row (1-based), or null when the table lacks the column. */

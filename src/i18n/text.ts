@@ -205,6 +205,8 @@ export const TEXT = {
         "earlier-budget": "ett senare budgetförslag finns",
         "already-reported":
           "den budgeterar halvår som återrapporteringen redan redovisar",
+        "same-half-years":
+          "en annan version för samma halvår valdes; välj själv vilken som gäller",
         "actuals-not-read": "utfallet står på egna blad och läses inte",
         "not-chosen": "en annan fil har den rollen",
         reviewer: "utelämnad av dig",
@@ -564,6 +566,8 @@ export const TEXT = {
         "earlier-budget": "a later budget proposal is given",
         "already-reported":
           "it budgets half-years the report already accounts for",
+        "same-half-years":
+          "another version of the same half-years was chosen; choose which applies",
         "actuals-not-read":
           "its actuals stand on sheets of their own and are not read",
         "not-chosen": "another file has that role",

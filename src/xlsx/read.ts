@@ -10,6 +10,7 @@ import {
   type SheetRow,
   type SheetTail,
   type WorkbookGrids,
+  type WorkbookFile,
   type WorkbookSheets,
   columnLetters,
   gridOf,
@@ -200,6 +201,7 @@ const REL_WORKSHEET = "/worksheet";
 const REL_SHARED_STRINGS = "/sharedStrings";
 const REL_STYLES = "/styles";
 const REL_OFFICE_DOCUMENT = "/officeDocument";
+const REL_CORE_PROPERTIES = "/metadata/core-properties";
 
 /** Built-in number formats (ECMA-376 §18.8.30) that matter for telling dates and percents apart. */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -307,7 +309,7 @@ export function relationshipsOf(xml: string, ownerPart: string): Relationships {
 }
 
 /** The sheets of a workbook, each read when the iteration reaches it (once). */
-export interface LazyGrids {
+export interface LazyGrids extends WorkbookFile {
   readonly sheets: Iterable<Grid>;
 }
 
@@ -318,9 +320,8 @@ export function readXlsx(
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
 ): WorkbookGrids {
-  return {
-    sheets: [...whole(openXlsx(bytes, limits, inflate, AS_CHECK, crc32))],
-  };
+  const workbook = openXlsx(bytes, limits, inflate, AS_CHECK, crc32);
+  return { sheets: [...whole(workbook)], savedAt: workbook.savedAt ?? null };
 }
 
 /**
@@ -328,11 +329,13 @@ export function readXlsx(
  * the reference the tests hold the one-pass reading to.
  */
 export function readXlsxByScanner(bytes: Uint8Array): WorkbookGrids {
-  return {
-    sheets: [
-      ...whole(openXlsx(bytes, DEFAULT_LIMITS, inflateWithFflate, BY_SCANNER)),
-    ],
-  };
+  const workbook = openXlsx(
+    bytes,
+    DEFAULT_LIMITS,
+    inflateWithFflate,
+    BY_SCANNER,
+  );
+  return { sheets: [...whole(workbook)], savedAt: workbook.savedAt ?? null };
 }
 
 /**
@@ -345,7 +348,8 @@ export function readXlsxLazily(
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
-  return { sheets: whole(openXlsx(bytes, limits, inflate, AS_CHECK, crc32)) };
+  const workbook = openXlsx(bytes, limits, inflate, AS_CHECK, crc32);
+  return { sheets: whole(workbook), savedAt: workbook.savedAt ?? null };
 }
 
 /**
@@ -619,10 +623,12 @@ function readPackage(
   how: ReadHow,
 ): WorkbookSheets {
   let workbookPart = "xl/workbook.xml";
+  let corePart = "docProps/core.xml";
   const structure = limits.maxStructureBytes ?? MAX_STRUCTURE_BYTES;
   try {
     for (const rel of readRels(files, "", structure).values())
       if (rel.type.endsWith(REL_OFFICE_DOCUMENT)) workbookPart = rel.target;
+      else if (rel.type.endsWith(REL_CORE_PROPERTIES)) corePart = rel.target;
   } catch (e) {
     if (e instanceof WorkbookFileError && e.code === "TOO_LARGE") throw e;
     // A broken root relationship file: fall back to the conventional workbook path.
@@ -636,12 +642,15 @@ function readPackage(
   const ods = workbookXml === null ? files.bytes("content.xml") : null;
   if (ods !== null && isOdsSpreadsheet(ods)) {
     try {
-      return readOdsContent(textChunks(ods), {
-        maxCells: limits.maxCells,
-        maxSheets: limits.maxSheets ?? MAX_SHEETS,
-        maxTextChars: limits.maxTextChars ?? MAX_TEXT,
-        tooLarge: (limit) => tooLarge(limit, TOO_LARGE_TEXT[limit]),
-      });
+      return {
+        ...readOdsContent(textChunks(ods), {
+          maxCells: limits.maxCells,
+          maxSheets: limits.maxSheets ?? MAX_SHEETS,
+          maxTextChars: limits.maxTextChars ?? MAX_TEXT,
+          tooLarge: (limit) => tooLarge(limit, TOO_LARGE_TEXT[limit]),
+        }),
+        savedAt: savedAtOf(files, "meta.xml", "date", structure),
+      };
     } catch (e) {
       if (e instanceof WorkbookFileError) throw e;
       return fail(
@@ -797,7 +806,37 @@ function readPackage(
       yield s.state === "visible" ? grid : { ...grid, ...shown };
     }
   }
-  return { sheets: worksheets() };
+  return {
+    sheets: worksheets(),
+    savedAt: savedAtOf(files, corePart, "modified", structure),
+  };
+}
+
+/**
+ * When the package was last saved: the text of its core properties' `dcterms:modified` (an
+ * .ods's meta.xml `dc:date`), when it is a date and time. A part missing, too large or broken says
+ * nothing: it only orders two versions of one period, and never makes a workbook unreadable.
+ */
+function savedAtOf(
+  files: Parts,
+  part: string,
+  element: string,
+  maxBytes: number,
+): string | null {
+  let xml: string | null;
+  try {
+    xml = files.size(part) > maxBytes ? null : files.text(part);
+  } catch {
+    return null;
+  }
+  const text = xml?.match(
+    new RegExp(`<(?:[\\w.-]+:)?${element}\\b[^<>]*>([^<]{1,64})<`),
+  )?.[1];
+  if (text === undefined) return null;
+  const at = text.trim();
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(at) && !Number.isNaN(Date.parse(at))
+    ? at
+    : null;
 }
 
 /**

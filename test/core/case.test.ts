@@ -2,6 +2,7 @@
 
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
+import { unzipSync, zipSync } from "fflate";
 import { join } from "node:path";
 import {
   type Case,
@@ -528,6 +529,88 @@ describe("a budget of half-years the report has reported", () => {
     expect(c.decision[4]).toContain(
       typeset("beviljar Rädda Barnen 1 109 649 kronor"),
     );
+  });
+});
+
+describe("two versions of one period", () => {
+  /** A workbook saved at `modified`; null: a file whose properties do not say (none). */
+  const saved = async (
+    file: string,
+    sheets: SheetSpec[],
+    modified: string | null,
+  ): Promise<CaseFile> => {
+    const parts = unzipSync(
+      await buildXlsx(sheets, { modified: new Date(modified ?? 0) }),
+    );
+    if (modified === null) delete parts["docProps/core.xml"];
+    return { file, analysis: analyze(readXlsx(zipSync(parts))) };
+  };
+  // The correction: a line's actual lowered, as the partner sent it again.
+  const corrected = () =>
+    reportWorkbook().map((s) =>
+      s.name === "Utfall 2024 H1"
+        ? {
+            ...s,
+            rows: s.rows.map((r, i) => (i === 3 ? [r[0]!, r[1]!, 100000] : r)),
+          }
+        : s,
+    );
+  const roles = (c: Case) =>
+    c.roles.map((r) => [r.file, r.role, r.why ?? null]);
+
+  // The correction saved as "rapport (2).xlsx" came before "rapport.xlsx" in a folder, and the
+  // later given, the first version, was judged: its repayment, the correction's left out.
+  test("the report saved later is judged, in whichever order they are given", async () => {
+    const first = await saved(
+      "rapport.xlsx",
+      reportWorkbook(),
+      "2025-02-01T08:00:00Z",
+    );
+    const second = await saved(
+      "rapport (2).xlsx",
+      corrected(),
+      "2025-02-03T14:30:00Z",
+    );
+    for (const files of [
+      [second, first],
+      [first, second],
+    ]) {
+      const c = oneCase(files);
+      expect(c.roles.find((r) => r.role === "report")?.file).toBe(
+        "rapport (2).xlsx",
+      );
+      expect(c.roles.find((r) => r.file === "rapport.xlsx")).toEqual({
+        file: "rapport.xlsx",
+        role: "left-out",
+        why: "earlier-report",
+      });
+      expect(c.decisionFiles).toEqual(["rapport (2).xlsx", "rapport (2).xlsx"]);
+    }
+  });
+
+  test("saved at the same time, or not saying: the later given, the other left out saying so", async () => {
+    const at = "2025-02-01T08:00:00Z";
+    for (const modified of [at, null]) {
+      const c = oneCase([
+        await saved("rapport (2).xlsx", corrected(), modified),
+        await saved("rapport.xlsx", reportWorkbook(), modified),
+      ]);
+      expect(roles(c)).toEqual([
+        ["rapport (2).xlsx", "left-out", "same-half-years"],
+        ["rapport.xlsx", "report", null],
+      ]);
+    }
+  });
+
+  test("the budget saved later is proposed", async () => {
+    const c = oneCase([
+      await saved("budget-v2.xlsx", budgetWorkbook(), "2025-04-02T10:00:00Z"),
+      await saved("budget.xlsx", budgetWorkbook(), "2025-03-01T10:00:00Z"),
+    ]);
+    expect(roles(c)).toEqual([
+      ["budget-v2.xlsx", "proposal", null],
+      ["budget.xlsx", "left-out", "earlier-budget"],
+    ]);
   });
 });
 

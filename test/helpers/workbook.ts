@@ -28,10 +28,12 @@ export interface SheetSpec {
 
 export async function buildXlsx(
   sheets: readonly SheetSpec[],
-  options: { date1904?: boolean } = {},
+  options: { date1904?: boolean; modified?: Date } = {},
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   if (options.date1904) wb.properties.date1904 = true;
+  // When the file says it was last saved (docProps/core.xml), as Excel sets it on each save.
+  if (options.modified) wb.modified = options.modified;
   addSheets(wb, sheets);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -37,6 +37,11 @@ export type LeftOut =
    * would make it the grant): proposing it would grant them again.
    */
   | "already-reported"
+  /**
+   * Another file of the same half-years was chosen, and neither tells which was saved later (the
+   * later given is chosen): the reviewer should say which applies.
+   */
+  | "same-half-years"
   /** Its actuals stand on sheets of their own and are not read (ACTUALS_WITHOUT_BUDGET). */
   | "actuals-not-read"
   /** The reviewer named another file for its role. */
@@ -225,6 +230,33 @@ function actualsNotRead(f: CaseFile): boolean {
   );
 }
 
+/** When the file was saved, as a number to compare; null where it does not say. */
+function savedAtMs(f: CaseFile): number | null {
+  const at = f.analysis.workbook.savedAt;
+  const ms = at === undefined ? NaN : Date.parse(at);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** 1 when `a` was saved after `b`, −1 before, 0 where either does not say or both say the same. */
+function savedOrder(a: CaseFile, b: CaseFile): number {
+  const [x, y] = [savedAtMs(a), savedAtMs(b)];
+  return x === null || y === null ? 0 : Math.sign(x - y);
+}
+
+/**
+ * Whether `f`, given after `best`, is the later version: its half-years end later, or as late and
+ * it was saved later (two versions of one report: the correction is judged, whatever its file's
+ * name, "rapport (2).xlsx" given before "rapport.xlsx"); where nothing tells, the later given.
+ */
+function isLater<F extends CaseFile>(
+  f: F,
+  best: F,
+  end: (x: F) => string,
+): boolean {
+  const [a, b] = [end(f), end(best)];
+  return a !== b ? a > b : savedOrder(f, best) >= 0;
+}
+
 const reported = (f: CaseFile) =>
   f.analysis.computation.halfYears.filter((h) => h.actual !== null);
 const granted = (f: CaseFile) =>
@@ -246,12 +278,10 @@ export function defaultRoles<F extends CaseFile>(
     (f) => !isUnfilledTemplate(f) && !actualsNotRead(f),
   );
   const reports = filled.filter((f) => reported(f).length > 0);
-  // The latest report: the one whose reported half-years end last (the later given on a tie).
+  const reportEnd = (f: F) => lastEnd(reported(f));
+  // The latest report: the one whose reported half-years end last (on a tie, the later saved).
   const report = reports.reduce<F | null>(
-    (best, f) =>
-      best === null || lastEnd(reported(f)) >= lastEnd(reported(best))
-        ? f
-        : best,
+    (best, f) => (best === null || isLater(f, best, reportEnd) ? f : best),
     null,
   );
   const budgets = filled.filter((f) => reported(f).length === 0);
@@ -266,15 +296,16 @@ export function defaultRoles<F extends CaseFile>(
       reported(report).some((h) => h.halfYear.id === g.halfYear.id),
     );
   const grant = budgets.find(covers) ?? null;
+  const budgetEnd = (f: F) => lastEnd(granted(f));
   const proposal = budgets
     .filter((b) => b !== grant && !overlaps(b))
     .reduce<F | null>(
-      (best, f) =>
-        best === null || lastEnd(granted(f)) >= lastEnd(granted(best))
-          ? f
-          : best,
+      (best, f) => (best === null || isLater(f, best, budgetEnd) ? f : best),
       null,
     );
+  // Left out for one chosen of the same half-years, where nothing tells which is the later.
+  const sameAs = (f: F, chosen: F | null, end: (x: F) => string) =>
+    chosen !== null && end(f) === end(chosen) && savedOrder(f, chosen) === 0;
   return files.map((f) => {
     if (f === report) return { ...f, role: "report" as const };
     if (f === grant) return { ...f, role: "grant" as const };
@@ -284,10 +315,14 @@ export function defaultRoles<F extends CaseFile>(
       : actualsNotRead(f)
         ? "actuals-not-read"
         : reported(f).length > 0
-          ? "earlier-report"
+          ? sameAs(f, report, reportEnd)
+            ? "same-half-years"
+            : "earlier-report"
           : overlaps(f)
             ? "already-reported"
-            : "earlier-budget";
+            : sameAs(f, proposal, budgetEnd)
+              ? "same-half-years"
+              : "earlier-budget";
     return { ...f, role: "left-out" as const, why };
   });
 }

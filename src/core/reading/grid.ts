@@ -61,7 +61,17 @@ export interface Grid {
   readonly outsideGrid?: string;
 }
 
-export interface WorkbookGrids {
+/** What an adapter knows of the file beside its sheets. */
+export interface WorkbookFile {
+  /**
+   * When the file was last saved, as its own properties say (ISO 8601): of two versions of one
+   * period, the later saved is the one judged. Absent where the adapter cannot tell (the workbook
+   * open in Excel).
+   */
+  readonly savedAt?: string | null;
+}
+
+export interface WorkbookGrids extends WorkbookFile {
   readonly sheets: readonly Grid[];
 }
 
@@ -98,7 +108,7 @@ export interface StreamedSheet {
 export type Sheet = Grid | StreamedSheet;
 
 /** A workbook's sheets as an adapter hands them over, each read when the iteration reaches it. */
-export interface WorkbookSheets {
+export interface WorkbookSheets extends WorkbookFile {
   readonly sheets: Iterable<Sheet>;
 }
 

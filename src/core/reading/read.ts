@@ -161,6 +161,15 @@ function outside(
     findings.push(finding("CELLS_OUTSIDE_GRID", name, null, { ref }));
 }
 
+/** The fields of `o` that hold something: an optional field left out, never written empty. */
+function given<T extends Record<string, unknown>>(
+  o: T,
+): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== null && v !== undefined),
+  ) as { [K in keyof T]?: NonNullable<T[K]> };
+}
+
 /**
  * Reads the model from a workbook's sheets, in one pass: a sheet is let go once read, so that an
  * adapter may hand them over one at a time, and a half-year a row at a time (the command line
@@ -239,7 +248,7 @@ export function readWorkbook(grids: WorkbookSheets): ReadResult {
     workbook: {
       agreement,
       halfYears: sheets,
-      ...(salaries?.salaries ? { salaries: salaries.salaries } : {}),
+      ...given({ salaries: salaries?.salaries, savedAt: grids.savedAt }),
     },
     findings: [
       ...unreadable,
