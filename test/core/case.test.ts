@@ -12,6 +12,7 @@ import {
   analyzeAgainstGranted,
   buildCase,
   caseGroups,
+  chooseRoles,
   compareCases,
   diffWorkbooks,
   grantedPairs,
@@ -529,6 +530,66 @@ describe("a budget of half-years the report has reported", () => {
     expect(c.decision[4]).toContain(
       typeset("beviljar Rädda Barnen 1 109 649 kronor"),
     );
+  });
+});
+
+describe("a proposal of half-years the case already holds", () => {
+  const notes = (c: Case) =>
+    c.decisionFindings
+      .filter((f) => f.finding.code === "PROPOSAL_GRANTED_AGAIN")
+      .map((f) => [f.file, f.finding.sheet, f.finding.params]);
+
+  // An extension from July 2025 beside a grant that runs to December 2025: the memo granted
+  // July–December 2025 again, with nothing said.
+  test("an extension that begins inside the grant's period: each half-year granted twice is said", async () => {
+    const grant: SheetSpec[] = [
+      detailsSheet({ start: "2024-01-01", end: "2025-12-31" }),
+      ...["2024 H1", "2024 H2", "2025 H1", "2025 H2"].map((p) =>
+        budgetHalfYearSheet(`Budget ${p}`, p),
+      ),
+    ];
+    const c = oneCase([
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+      await caseFile("Mapp/beviljad-2024-25.xlsx", grant),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    expect(c.roles.map((r) => r.role)).toEqual(["report", "grant", "proposal"]);
+    expect(notes(c)).toEqual([
+      [
+        "budget-2025-26.xlsx",
+        "Budget 2025 H2",
+        { halfYear: "2025-H2", file: "beviljad-2024-25.xlsx", by: "grant" },
+      ],
+    ]);
+    expect(memoOf(c, "sv").decisionNotes).toContain(
+      "Budgetförslaget tar upp 2025-H2, som redan är beviljat i beviljad-2024-25.xlsx: beslutet skulle bevilja halvåret en gång till. Välj ett budgetförslag för halvåren efter, eller ta bort halvåret ur förslaget.",
+    );
+  });
+
+  test("a budget of reported half-years that the reviewer proposes: said as reported", async () => {
+    const files = [
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+      await caseFile("budget-2024.xlsx", [
+        detailsSheet({ start: "2024-01-01", end: "2024-12-31" }),
+        budgetHalfYearSheet("Budget 2024 H2", "juli–december 2024"),
+      ]),
+    ];
+    const roled = chooseRoles(
+      files,
+      new Map([["budget-2024.xlsx", "proposal"]]),
+    );
+    const c = oneCase(roled);
+    expect(notes(c)).toEqual([
+      [
+        "budget-2024.xlsx",
+        "Budget 2024 H2",
+        { halfYear: "2024-H2", file: "rapport-2024.xlsx", by: "report" },
+      ],
+    ]);
+  });
+
+  test("the seed case says nothing of it", async () => {
+    expect(notes(await seedCase())).toEqual([]);
   });
 });
 

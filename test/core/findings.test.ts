@@ -52,6 +52,7 @@ describe("the finding catalogue", () => {
       "SURPLUS_OF_REPORTED_YEAR",
       "SALARY_BIRTH_DATE",
       "SALARY_PERSONAL_NUMBER",
+      "PROPOSAL_GRANTED_AGAIN",
       "PERIOD_MISMATCH",
       "ACTUALS_WITHOUT_BUDGET",
       "COLUMN_OTHER_PERIOD",

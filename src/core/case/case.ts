@@ -7,9 +7,9 @@ import type { Ore } from "../figures/money";
 import { agreementRunning, caseDecisionFrom } from "./decision";
 import { meetingChecks } from "./meeting";
 import { decisionDetailChecks } from "./details";
-import type { Finding } from "../findings/findings";
+import { type Finding, finding } from "../findings/findings";
 import type { PeriodTable, YearTable } from "../figures/figures";
-import { normalizeKey } from "../reading/values";
+import { normalizeKey, shownFileName } from "../reading/values";
 
 export interface CaseFile {
   readonly file: string;
@@ -391,9 +391,9 @@ export function buildCase(
   const computations = judged.map((f) => f.analysis.computation);
   const decision = caseDecisionFrom(computations, meeting);
   const decisionFindings = [
-    ...decisionDetailChecks(computations),
-    ...(meeting ? meetingChecks(computations, meeting) : []),
-  ].map(({ source, finding }) => ({ file: judged[source]!.file, finding }));
+    ...decisionChecks(judged, meeting),
+    ...grantedAgainChecks(roled),
+  ];
   const seenYears = new Set<number>();
   const years = computations
     .flatMap((c) => c.yearTables)
@@ -432,6 +432,52 @@ export function buildCase(
       ],
     },
   };
+}
+
+/** What the decision of the report and the proposal lacks, and its dates against the meeting. */
+function decisionChecks(
+  judged: readonly RoledFile[],
+  meeting: IsoDate | null,
+): CaseFinding[] {
+  const computations = judged.map((f) => f.analysis.computation);
+  return [
+    ...decisionDetailChecks(computations),
+    ...(meeting ? meetingChecks(computations, meeting) : []),
+  ].map(({ source, finding }) => ({ file: judged[source]!.file, finding }));
+}
+
+/**
+ * Each half-year the proposal budgets that the case already holds, reported by its report or
+ * granted by its grant: the decision would grant it a second time (the agreement year's budget
+ * proposed beside the report of the calendar year; an extension whose period begins inside the
+ * grant's).
+ */
+function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
+  const proposal = roled.find((f) => f.role === "proposal");
+  if (!proposal) return [];
+  const holders = (["report", "grant"] as const).flatMap((role) => {
+    const f = roled.find((x) => x.role === role);
+    if (!f) return [];
+    const held = f.analysis.computation.halfYears.filter(
+      (h) => (h.actual !== null) === (role === "report"),
+    );
+    return [{ f, role, ids: new Set(held.map((h) => h.halfYear.id)) }];
+  });
+  return granted(proposal).flatMap((h) => {
+    const by = holders.find((x) => x.ids.has(h.halfYear.id));
+    return by
+      ? [
+          {
+            file: proposal.file,
+            finding: finding("PROPOSAL_GRANTED_AGAIN", h.source.sheet, null, {
+              halfYear: h.halfYear.id,
+              file: shownFileName(by.f.file),
+              by: by.role,
+            }),
+          },
+        ]
+      : [];
+  });
 }
 
 function partiesOf(agreements: readonly Agreement[]): string[] {

@@ -721,6 +721,19 @@ export const FINDINGS = {
       `The repayment due date is missing in Uppgifter; ${f.due} is used. Fill in the date if another applies.`,
     "info",
   ),
+  // A memo's proposal beside the case's report and grant
+  PROPOSAL_GRANTED_AGAIN: t<{
+    readonly halfYear: string;
+    readonly file: string;
+    /** Which of the case's files holds the half-year: the report reports it, the grant grants it. */
+    readonly by: "report" | "grant";
+  }>(
+    (f) =>
+      `Budgetförslaget tar upp ${f.halfYear}, som ${f.by === "report" ? `återrapporteringen ${f.file} redan redovisar` : `redan är beviljat i ${f.file}`}: beslutet skulle bevilja halvåret en gång till. Välj ett budgetförslag för halvåren efter, eller ta bort halvåret ur förslaget.`,
+    (f) =>
+      `The budget proposal includes ${f.halfYear}, ${f.by === "report" ? `which the report ${f.file} already accounts for` : `already granted in ${f.file}`}: the decision would grant the half-year a second time. Choose a proposal of the half-years after it, or take the half-year out of the proposal.`,
+    "warning",
+  ),
   // The decision's dates against the board's meeting (memo --date)
   MEETING_BEFORE_REPORT_END: t<{
     readonly meeting: string;
