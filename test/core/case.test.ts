@@ -663,6 +663,43 @@ describe("two versions of one period", () => {
     }
   });
 
+  test("of two versions of the grant, the one saved later is the grant the report is held to", async () => {
+    const grant = (budget: number): SheetSpec[] => [
+      detailsSheet({ start: "2024-01-01", end: "2024-12-31" }),
+      ...(["H1", "H2"] as const).map((h) => ({
+        name: `Budget 2024 ${h}`,
+        rows: [
+          ["Post", "Budget"],
+          ["Lönekostnader: Hälsofrämjare", 600000],
+          ["Lönekostnader: Samordning/utveckling", 175000],
+          ["Verksamhetskostnader: aktiviteter", budget],
+          ["OH-kostnader", 87500 + (budget - 100000) / 10],
+        ],
+      })),
+    ];
+    const report = await saved("rapport.xlsx", reportWorkbook(), null);
+    const older = await saved(
+      "beviljad.xlsx",
+      grant(100000),
+      "2024-01-10T09:00:00Z",
+    );
+    const newer = await saved(
+      "beviljad (2).xlsx",
+      grant(140000),
+      "2024-02-20T09:00:00Z",
+    );
+    for (const files of [
+      [report, newer, older],
+      [report, older, newer],
+    ]) {
+      expect(
+        roles(oneCase(files)).filter(([, role]) => role === "grant"),
+      ).toEqual([["beviljad (2).xlsx", "grant", null]]);
+      // The page's queue holds the report to the same grant.
+      expect(grantedPairs(files)).toEqual(new Map([[0, files.indexOf(newer)]]));
+    }
+  });
+
   test("the budget saved later is proposed", async () => {
     const c = oneCase([
       await saved("budget-v2.xlsx", budgetWorkbook(), "2025-04-02T10:00:00Z"),

@@ -231,14 +231,17 @@ function actualsNotRead(f: CaseFile): boolean {
 }
 
 /** When the file was saved, as a number to compare; null where it does not say. */
-function savedAtMs(f: CaseFile): number | null {
+function savedAtMs(f: { readonly analysis: Analysis }): number | null {
   const at = f.analysis.workbook.savedAt;
   const ms = at === undefined ? NaN : Date.parse(at);
   return Number.isNaN(ms) ? null : ms;
 }
 
 /** 1 when `a` was saved after `b`, −1 before, 0 where either does not say or both say the same. */
-function savedOrder(a: CaseFile, b: CaseFile): number {
+export function savedOrder(
+  a: { readonly analysis: Analysis },
+  b: { readonly analysis: Analysis },
+): number {
   const [x, y] = [savedAtMs(a), savedAtMs(b)];
   return x === null || y === null ? 0 : Math.sign(x - y);
 }
@@ -295,7 +298,13 @@ export function defaultRoles<F extends CaseFile>(
     granted(b).some((g) =>
       reported(report).some((h) => h.halfYear.id === g.halfYear.id),
     );
-  const grant = budgets.find(covers) ?? null;
+  // Of two versions of the grant, the one saved later (as given, where neither says).
+  const grant = budgets
+    .filter(covers)
+    .reduce<F | null>(
+      (best, f) => (best === null || savedOrder(f, best) > 0 ? f : best),
+      null,
+    );
   const budgetEnd = (f: F) => lastEnd(granted(f));
   const proposal = budgets
     .filter((b) => b !== grant && !overlaps(b))

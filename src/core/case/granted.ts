@@ -5,7 +5,7 @@
 import { type Analysis, judge } from "../analyze";
 import { compute } from "../figures/compute";
 import type { ComputedHalfYear, Computation } from "../figures/figures";
-import { compareCases } from "./case";
+import { compareCases, savedOrder } from "./case";
 import { type Finding, finding } from "../findings/findings";
 import type { WorkbookSheets } from "../reading/grid";
 import {
@@ -363,14 +363,21 @@ export function grantedPairs(
       .filter((h) => h.actual !== null)
       .map((h) => h.halfYear.id);
     if (reported.length === 0) return;
-    const j = files.findIndex(
-      (budget, k) =>
-        k !== i &&
-        reported.every((id) => grantedIds[k]!.has(id)) &&
-        compareCases(
-          report.analysis.computation.agreement,
-          budget.analysis.computation.agreement,
-        ).relation === "same",
+    const covering = (budget: (typeof files)[number], k: number) =>
+      k !== i &&
+      reported.every((id) => grantedIds[k]!.has(id)) &&
+      compareCases(
+        report.analysis.computation.agreement,
+        budget.analysis.computation.agreement,
+      ).relation === "same";
+    // Of two versions of the grant, the one saved later, as the memo takes it (defaultRoles).
+    const j = files.reduce(
+      (best, budget, k) =>
+        covering(budget, k) &&
+        (best < 0 || savedOrder(budget, files[best]!) > 0)
+          ? k
+          : best,
+      -1,
     );
     if (j >= 0) pairs.set(i, j);
   });
