@@ -593,6 +593,43 @@ describe("a proposal of half-years the case already holds", () => {
   });
 });
 
+describe("a report held to the year an earlier report budgeted", () => {
+  // A running agreement: last year's workbook reported 2024 and budgeted 2025-H1, which was
+  // granted with it. The page's queue held this year's report of 2025-H1 to that budget, and the
+  // memo judged it on its own: two repayments of one report.
+  test("the earlier workbook is the grant, in the memo as in the page's queue", async () => {
+    const budget2025 = {
+      name: "Budget 2025 H1",
+      rows: [
+        ["2025", "Budget"],
+        ["Lönekostnader: Hälsofrämjare", 600000],
+        ["Lönekostnader: Samordning/utveckling", 175000],
+        ["Verksamhetskostnader: aktiviteter", 100000],
+        ["OH-kostnader", 87500],
+      ],
+    };
+    const [details, h1] = reportWorkbook();
+    // This year's report: its own budget for the salaries raised by 50 000 kr.
+    const raised = {
+      ...h1!,
+      name: "Utfall 2025 H1",
+      rows: h1!.rows.map((r, i) =>
+        i === 1 ? [r[0]!, 650000, r[2]!, 650000 - Number(r[2])] : r,
+      ),
+    };
+    const files = [
+      await caseFile("rapport-2024.xlsx", [...reportWorkbook(), budget2025]),
+      await caseFile("rapport-2025.xlsx", [details!, raised]),
+    ];
+    const c = oneCase(files);
+    expect(c.roles).toEqual([
+      { file: "rapport-2024.xlsx", role: "grant" },
+      { file: "rapport-2025.xlsx", role: "report" },
+    ]);
+    expect(grantedPairs(files)).toEqual(new Map([[1, 0]]));
+  });
+});
+
 describe("two versions of one period", () => {
   /** A workbook saved at `modified`; null: a file whose properties do not say (none). */
   const saved = async (

@@ -260,6 +260,37 @@ function isLater<F extends CaseFile>(
   return a !== b ? a > b : savedOrder(f, best) >= 0;
 }
 
+/**
+ * The grant a report is held to among `files`: one whose budgeted half-years cover every half-year
+ * the report reports, a budget or an earlier report that budgets its next year (a running
+ * agreement's); of two, the one saved later, else the first given. The memo's default and the
+ * page's queue (grantedPairs) both take it so.
+ */
+export function grantFor<F extends { readonly analysis: Analysis }>(
+  report: F,
+  files: readonly F[],
+  accept: (f: F) => boolean = () => true,
+): F | null {
+  const ids = reportedIds(report);
+  if (ids.length === 0) return null;
+  return files
+    .filter((f) => {
+      const own = new Set(grantedIds(f));
+      return f !== report && ids.every((id) => own.has(id)) && accept(f);
+    })
+    .reduce<F | null>(
+      (best, f) => (best === null || savedOrder(f, best) > 0 ? f : best),
+      null,
+    );
+}
+
+const idsOf = (f: { readonly analysis: Analysis }, withActuals: boolean) =>
+  f.analysis.computation.halfYears
+    .filter((h) => (h.actual !== null) === withActuals)
+    .map((h) => h.halfYear.id);
+const reportedIds = (f: { readonly analysis: Analysis }) => idsOf(f, true);
+const grantedIds = (f: { readonly analysis: Analysis }) => idsOf(f, false);
+
 const reported = (f: CaseFile) =>
   f.analysis.computation.halfYears.filter((h) => h.actual !== null);
 const granted = (f: CaseFile) =>
@@ -288,23 +319,12 @@ export function defaultRoles<F extends CaseFile>(
     null,
   );
   const budgets = filled.filter((f) => reported(f).length === 0);
-  const covers = (b: F) =>
-    report !== null &&
-    reported(report).every((h) =>
-      granted(b).some((g) => g.halfYear.id === h.halfYear.id),
-    );
   const overlaps = (b: F) =>
     report !== null &&
     granted(b).some((g) =>
       reported(report).some((h) => h.halfYear.id === g.halfYear.id),
     );
-  // Of two versions of the grant, the one saved later (as given, where neither says).
-  const grant = budgets
-    .filter(covers)
-    .reduce<F | null>(
-      (best, f) => (best === null || savedOrder(f, best) > 0 ? f : best),
-      null,
-    );
+  const grant = report && grantFor(report, filled);
   const budgetEnd = (f: F) => lastEnd(granted(f));
   const proposal = budgets
     .filter((b) => b !== grant && !overlaps(b))

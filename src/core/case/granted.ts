@@ -5,7 +5,7 @@
 import { type Analysis, judge } from "../analyze";
 import { compute } from "../figures/compute";
 import type { ComputedHalfYear, Computation } from "../figures/figures";
-import { compareCases, savedOrder } from "./case";
+import { compareCases, grantFor } from "./case";
 import { type Finding, finding } from "../findings/findings";
 import type { WorkbookSheets } from "../reading/grid";
 import {
@@ -350,36 +350,17 @@ export function grantedPairs(
   files: readonly { readonly analysis: Analysis }[],
 ): Map<number, number> {
   const pairs = new Map<number, number>();
-  const grantedIds = files.map(
-    (f) =>
-      new Set(
-        f.analysis.computation.halfYears
-          .filter((h) => h.actual === null)
-          .map((h) => h.halfYear.id),
-      ),
-  );
   files.forEach((report, i) => {
-    const reported = report.analysis.computation.halfYears
-      .filter((h) => h.actual !== null)
-      .map((h) => h.halfYear.id);
-    if (reported.length === 0) return;
-    const covering = (budget: (typeof files)[number], k: number) =>
-      k !== i &&
-      reported.every((id) => grantedIds[k]!.has(id)) &&
-      compareCases(
-        report.analysis.computation.agreement,
-        budget.analysis.computation.agreement,
-      ).relation === "same";
-    // Of two versions of the grant, the one saved later, as the memo takes it (defaultRoles).
-    const j = files.reduce(
-      (best, budget, k) =>
-        covering(budget, k) &&
-        (best < 0 || savedOrder(budget, files[best]!) > 0)
-          ? k
-          : best,
-      -1,
+    const grant = grantFor(
+      report,
+      files,
+      (budget) =>
+        compareCases(
+          report.analysis.computation.agreement,
+          budget.analysis.computation.agreement,
+        ).relation === "same",
     );
-    if (j >= 0) pairs.set(i, j);
+    if (grant) pairs.set(i, files.indexOf(grant));
   });
   return pairs;
 }
