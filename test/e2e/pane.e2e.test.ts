@@ -1073,6 +1073,51 @@ describe("standalone mode (no Office)", () => {
     ).resolves.toBe(true);
     await page.context().close();
   });
+
+  // In English at 1 000–1 100 px the table was wider than the window: "Download" was cut off,
+  // and reaching it scrolled an open row's findings out of sight.
+  test("a row's actions and its open findings stay in the window where the table is wider than it", async () => {
+    const page = await standalonePage({
+      locale: "en-US",
+      viewport: { width: 1000, height: 900 },
+    });
+    await page
+      .getByLabel("Choose workbooks")
+      .setInputFiles([
+        join(SAMPLES, "budget-2025-26.xlsx"),
+        join(SAMPLES, "report-2024.xlsx"),
+      ]);
+    const row = fileRow(page, "report-2024.xlsx");
+    await row.waitFor();
+    const edges = () =>
+      page.evaluate(() => {
+        const box = document.querySelector("table")!.parentElement!;
+        const shown = Array.from(
+          document.querySelectorAll<HTMLElement>(
+            'tr[data-file="report-2024.xlsx"] button, [role="region"]',
+          ),
+        ).filter((e) => e.offsetParent !== null);
+        return {
+          wider: box.scrollWidth > box.clientWidth,
+          right: box.getBoundingClientRect().right,
+          rights: shown.map((e) => e.getBoundingClientRect().right),
+        };
+      });
+    for (const width of [1000, 1024, 420]) {
+      await page.setViewportSize({ width, height: 900 });
+      const before = await edges();
+      expect([width, before.wider]).toEqual([width, true]);
+      for (const r of before.rights)
+        expect(r).toBeLessThanOrEqual(before.right);
+    }
+    await row
+      .getByRole("button", { name: "Show findings for report-2024.xlsx" })
+      .click();
+    const open = await edges();
+    expect(open.rights).toHaveLength(2); // the button, and the findings
+    for (const r of open.rights) expect(r).toBeLessThanOrEqual(open.right);
+    await page.context().close();
+  });
 });
 
 describe("the pane in Excel mode", () => {

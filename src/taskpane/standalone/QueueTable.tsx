@@ -69,8 +69,22 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right" },
   // Below 1 000 px the case, organisation and counts give way (the filter still finds them,
-  // and the open row shows them): the actions are never cut off.
+  // and the open row shows them).
   wide: { "@media (max-width: 999px)": { display: "none" } },
+  // The actions stay at the table's right edge when it is wider than the window (long amounts,
+  // English, 1 000–1 100 px): "Ladda ner" was cut off, and reaching it scrolled the open row's
+  // findings out of sight.
+  pinned: {
+    position: "sticky",
+    right: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  // An open row's findings as wide as the window shows, whatever the table's width.
+  shown: {
+    position: "sticky",
+    left: 0,
+    maxWidth: "calc(100vw - 4rem)",
+  },
   narrow: { "@media (min-width: 1000px)": { display: "none" } },
   sort: {
     background: "none",
@@ -309,7 +323,10 @@ export function QueueTable({
                   </button>
                 </th>
               ))}
-              <th scope="col" className={`${styles.cell} iop-no-print`}>
+              <th
+                scope="col"
+                className={`${styles.cell} ${styles.pinned} iop-no-print`}
+              >
                 {s.actions}
               </th>
             </tr>
@@ -372,7 +389,9 @@ export function QueueTable({
                     <td className={`${styles.cell} ${styles.number}`}>
                       {row.repaymentText}
                     </td>
-                    <td className={`${styles.cell} iop-no-print`}>
+                    <td
+                      className={`${styles.cell} ${styles.pinned} iop-no-print`}
+                    >
                       <div className={styles.actions}>
                         <Button
                           size="small"
@@ -408,7 +427,7 @@ export function QueueTable({
                           role="region"
                           tabIndex={-1}
                           aria-label={s.details(r.name)}
-                          className={styles.details}
+                          className={`${styles.details} ${styles.shown}`}
                         >
                           <RowDetails row={row} lang={lang} t={t} />
                           <NoteField
