@@ -275,7 +275,7 @@ export function grantFor<F extends { readonly analysis: Analysis }>(
   if (ids.length === 0) return null;
   return files
     .filter((f) => {
-      const own = new Set(grantedIds(f));
+      const own = grantedIds(f);
       return f !== report && ids.every((id) => own.has(id)) && accept(f);
     })
     .reduce<F | null>(
@@ -289,7 +289,13 @@ const idsOf = (f: { readonly analysis: Analysis }, withActuals: boolean) =>
     .filter((h) => (h.actual !== null) === withActuals)
     .map((h) => h.halfYear.id);
 const reportedIds = (f: { readonly analysis: Analysis }) => idsOf(f, true);
-const grantedIds = (f: { readonly analysis: Analysis }) => idsOf(f, false);
+// Each workbook's budgeted half-years made once: a batch pairs every report with every file.
+const granting = new WeakMap<Analysis, ReadonlySet<string>>();
+function grantedIds(f: { readonly analysis: Analysis }): ReadonlySet<string> {
+  let ids = granting.get(f.analysis);
+  if (!ids) granting.set(f.analysis, (ids = new Set(idsOf(f, false))));
+  return ids;
+}
 
 const reported = (f: CaseFile) =>
   f.analysis.computation.halfYears.filter((h) => h.actual !== null);
