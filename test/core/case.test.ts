@@ -593,6 +593,70 @@ describe("a proposal of half-years the case already holds", () => {
   });
 });
 
+describe("a report of a running agreement beside an extension proposed", () => {
+  const rest = (name: string, period: string) => ({
+    name,
+    rows: [
+      [period, "Budget"],
+      ["Lönekostnader: Hälsofrämjare", 600000],
+      ["Lönekostnader: Samordning/utveckling", 175000],
+      ["Verksamhetskostnader: aktiviteter", 100000],
+      ["OH-kostnader", 87500],
+    ],
+  });
+
+  // The report of 2024 budgeting the agreement's last months, January–June 2025, beside the
+  // extension from July 2025: the memo granted 2 072 149 kr for "januari 2025 till och med juni
+  // 2025" (both budgets' 2025 summed under the running agreement's months), the extension was
+  // neither approved nor signed, and every point was said to come from the report.
+  test("the rest of the running agreement is granted on its own, then the extension as the seed's decision has it", async () => {
+    const c = oneCase([
+      await caseFile("rapport-2024.xlsx", [
+        ...reportWorkbook(),
+        rest("Budget 2025 H1", "2025"),
+      ]),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    // The seed's decision (its seven points, as the test above holds them), the rest between.
+    const seed = (await seedCase()).decision;
+    expect(c.decision).toEqual([
+      seed[0],
+      seed[1],
+      typeset(
+        "Kommunstyrelsen beviljar Rädda Barnen 962 500 kronor från kommunstyrelsens anslag för projekt och utredningar avseende idéburet offentligt partnerskap (IOP) Jämlik hälsa Lindängen under perioden januari 2025 till och med juni 2025.",
+      ),
+      ...seed.slice(2),
+    ]);
+    expect(c.decisionFiles).toEqual([
+      ...Array<string>(3).fill("rapport-2024.xlsx"),
+      ...Array<string>(5).fill("budget-2025-26.xlsx"),
+    ]);
+  });
+
+  test("a proposal of a half-year the running agreement budgets too is said", async () => {
+    const report = reportWorkbook().map((s) =>
+      s.name === "Uppgifter"
+        ? detailsSheet({ start: "2023-07-01", end: "2025-12-31" })
+        : s,
+    );
+    const c = oneCase([
+      await caseFile("rapport-2024.xlsx", [
+        ...report,
+        rest("Budget 2025 H1", "2025"),
+        rest("Budget 2025 H2", "2025"),
+      ]),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    expect(
+      c.decisionFindings
+        .filter((f) => f.finding.code === "PROPOSAL_GRANTED_AGAIN")
+        .map((f) => f.finding.params),
+    ).toEqual([
+      { halfYear: "2025-H2", file: "rapport-2024.xlsx", by: "running" },
+    ]);
+  });
+});
+
 describe("a report held to the year an earlier report budgeted", () => {
   // A running agreement: last year's workbook reported 2024 and budgeted 2025-H1, which was
   // granted with it. The page's queue held this year's report of 2025-H1 to that budget, and the

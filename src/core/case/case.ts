@@ -490,24 +490,28 @@ function decisionChecks(
 function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
   const proposal = roled.find((f) => f.role === "proposal");
   if (!proposal) return [];
-  const holders = (["report", "grant"] as const).flatMap((role) => {
-    const f = roled.find((x) => x.role === role);
-    if (!f) return [];
-    const held = f.analysis.computation.halfYears.filter(
-      (h) => (h.actual !== null) === (role === "report"),
-    );
-    return [{ f, role, ids: new Set(held.map((h) => h.halfYear.id)) }];
-  });
+  const report = roled.find((x) => x.role === "report");
+  const grant = roled.find((x) => x.role === "grant");
+  const holders = [
+    {
+      f: report,
+      by: "report" as const,
+      ids: report && new Set(reportedIds(report)),
+    },
+    // The rest of a running agreement that the report budgets, which the decision grants too.
+    { f: report, by: "running" as const, ids: report && grantedIds(report) },
+    { f: grant, by: "grant" as const, ids: grant && grantedIds(grant) },
+  ];
   return granted(proposal).flatMap((h) => {
-    const by = holders.find((x) => x.ids.has(h.halfYear.id));
-    return by
+    const by = holders.find((x) => x.ids?.has(h.halfYear.id));
+    return by?.f
       ? [
           {
             file: proposal.file,
             finding: finding("PROPOSAL_GRANTED_AGAIN", h.source.sheet, null, {
               halfYear: h.halfYear.id,
               file: shownFileName(by.f.file),
-              by: by.role,
+              by: by.by,
             }),
           },
         ]

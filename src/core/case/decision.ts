@@ -161,27 +161,38 @@ export function caseDecisionFrom(
 ): { point: string; source: number }[] {
   const agreements = computations.map((c) => c.agreement);
   const { reports, budgets } = reportsAndBudgets(computations);
+  // A report that budgets the rest of its running agreement, beside a proposal of its own: the
+  // rest is granted on its own agreement, and the proposal's agreement is the one approved.
+  const proposals = budgets.filter((c) => !reports.includes(c));
+  const running =
+    proposals.length > 0 ? budgets.filter((c) => reports.includes(c)) : [];
+  const proposed = proposals.length > 0 ? proposals : budgets;
   // The agreement to approve is the budget's; names come from whichever workbook has them.
-  const a = budgets[0]?.agreement ?? agreements[0];
+  const a = proposed[0]?.agreement ?? agreements[0];
+  const all = grantedHalfYears(budgets);
   const parties: Parties = {
-    meetingYear: meeting ? parseIso(meeting).y : null,
+    // The first year granted is granted now, whichever workbook budgets it.
+    nowYear: meeting ? parseIso(meeting).y : (all[0]?.halfYear.year ?? null),
     name: firstOf(agreements.map((x) => x.name)) ?? "partnerskapet",
     org: firstOf(agreements.map((x) => x.organisation)) ?? "organisationen",
     agreements,
   };
-  const granted = grantedHalfYears(budgets);
+  const granted = grantedHalfYears(proposed);
   const from = (c: Computation | undefined) => (point: string) => ({
     point,
     source: c ? computations.indexOf(c) : 0,
   });
   return [
     ...reportPoints(reports, parties).map(from(reports[reports.length - 1])),
+    ...running.flatMap((c) =>
+      grantPoints(c.agreement, grantedHalfYears([c]), parties).map(from(c)),
+    ),
     ...(granted.length > 0 && a
       ? [
           ...(agreementRunning(a, reports) ? [] : agreementPoints(a, parties)),
           ...grantPoints(a, granted, parties),
-          ...reportDuePoints(a, granted, parties),
-        ].map(from(budgets[0]))
+          ...reportDuePoints(a, all, parties),
+        ].map(from(proposed[0]))
       : []),
   ];
 }
@@ -210,20 +221,24 @@ export function reportsAndBudgets(computations: readonly Computation[]): {
   reports: Computation[];
   budgets: Computation[];
 } {
+  const reports = computations.filter((c) =>
+    c.halfYears.some((h) => h.actual !== null),
+  );
+  const budgets = computations.filter((c) =>
+    c.halfYears.some((h) => h.actual === null),
+  );
+  // The proposal first: a report that budgets the rest of its agreement (a running one) after it.
+  const pure = budgets.filter((c) => !reports.includes(c));
   return {
-    reports: computations.filter((c) =>
-      c.halfYears.some((h) => h.actual !== null),
-    ),
-    budgets: computations.filter((c) =>
-      c.halfYears.some((h) => h.actual === null),
-    ),
+    reports,
+    budgets: [...pure, ...budgets.filter((c) => reports.includes(c))],
   };
 }
 
 /** Who the decision is about, and every workbook's agreement to take a missing detail from. */
 interface Parties {
-  /** The year of the board's meeting, when given; else the first year granted is "now". */
-  readonly meetingYear: number | null;
+  /** The year granted now: the board's meeting's, when given; else the first year granted. */
+  readonly nowYear: number | null;
   readonly name: string;
   readonly org: string;
   readonly agreements: readonly Agreement[];
@@ -286,7 +301,7 @@ function agreementPoints(
 function grantPoints(
   a: Agreement,
   granted: HalfYears,
-  { name, org, agreements, meetingYear }: Parties,
+  { name, org, agreements, nowYear }: Parties,
 ): string[] {
   const ext = a.extension;
   const source =
@@ -294,7 +309,7 @@ function grantPoints(
     firstOf(agreements.map((x) => x.grantSource)) ??
     DEFAULT_GRANT_SOURCE;
   const years = [...new Set(granted.map((h) => h.halfYear.year))];
-  const now = meetingYear ?? years[0]!;
+  const now = nowYear ?? years[0]!;
   return years.map((year) => {
     const halves = granted.filter((h) => h.halfYear.year === year);
     const amount = sum(halves.map((h) => h.budget.total));

@@ -725,13 +725,16 @@ export const FINDINGS = {
   PROPOSAL_GRANTED_AGAIN: t<{
     readonly halfYear: string;
     readonly file: string;
-    /** Which of the case's files holds the half-year: the report reports it, the grant grants it. */
-    readonly by: "report" | "grant";
+    /**
+     * Which of the case's files holds the half-year: the report reports it, or budgets it as the
+     * rest of its running agreement (which the decision grants too); the grant grants it.
+     */
+    readonly by: "report" | "running" | "grant";
   }>(
     (f) =>
-      `Budgetförslaget tar upp ${f.halfYear}, som ${f.by === "report" ? `återrapporteringen ${f.file} redan redovisar` : `redan är beviljat i ${f.file}`}: beslutet skulle bevilja halvåret en gång till. Välj ett budgetförslag för halvåren efter, eller ta bort halvåret ur förslaget.`,
+      `Budgetförslaget tar upp ${f.halfYear}, som ${f.by === "report" ? `återrapporteringen ${f.file} redan redovisar` : f.by === "running" ? `${f.file} också budgeterar och beslutet beviljar` : `redan är beviljat i ${f.file}`}: beslutet skulle bevilja halvåret en gång till. Välj ett budgetförslag för halvåren efter, eller ta bort halvåret ur förslaget.`,
     (f) =>
-      `The budget proposal includes ${f.halfYear}, ${f.by === "report" ? `which the report ${f.file} already accounts for` : `already granted in ${f.file}`}: the decision would grant the half-year a second time. Choose a proposal of the half-years after it, or take the half-year out of the proposal.`,
+      `The budget proposal includes ${f.halfYear}, ${f.by === "report" ? `which the report ${f.file} already accounts for` : f.by === "running" ? `which ${f.file} budgets too, and the decision grants` : `already granted in ${f.file}`}: the decision would grant the half-year a second time. Choose a proposal of the half-years after it, or take the half-year out of the proposal.`,
     "warning",
   ),
   // The decision's dates against the board's meeting (memo --date)
