@@ -386,6 +386,31 @@ test("the template's Summa row sums the actuals once there are any: a partner re
     ).not.toContain("SUM_MISMATCH");
 }, 120_000);
 
+// Every actual typed with a minus sign (an income statement's costs): compute writes the Summa as
+// the costs without the sign, and its copy then read the actuals as income, the repayment larger
+// by twice the costs, with SUM_MISMATCH and VARIANCE_MISMATCH on the half-year compute had written.
+test("a report of actuals typed with a minus sign reads, computed, as it did before: the same figures, the same warning", () => {
+  const actuals = [-700_000, -150_000, -130_000, -90_000];
+  const reported = typedIn(template2026(), (sheet, row, col) =>
+    sheet === "Budget 2026 H2" && row >= 4 && row <= 7 && col === 6
+      ? num(actuals[row - 4]!)
+      : undefined,
+  );
+  const [before] = recalculateAllWithLibreOffice([createWorkbook(reported)]);
+  const after = computeBytes(before!);
+  const original = checkBytes(before!, "rapport.xlsx");
+  const computed = checkBytes(after, "rapport.xlsx");
+  expect(
+    original.periods.find((p) => p.sheet === "Budget 2026 H2")?.actual?.total,
+  ).toBe(1_070_000);
+  for (const key of ["years", "repayment", "grants"] as const)
+    expect(computed[key]).toEqual(original[key]);
+  const codes = (r: typeof computed) =>
+    r.findings.filter((f) => f.sheet === "Budget 2026 H2").map((f) => f.code);
+  expect(codes(computed)).toEqual(codes(original));
+  expect(codes(computed)).toContain("ACTUALS_AS_NEGATIVES");
+}, 120_000);
+
 // The line's % was every person's grade, 275 % in the spring beside the cost of 200 %: the memo's
 // budget table said 275 % for a year whose Hälsofrämjare 3 had left in September.
 test("a person who leaves in September is not in the spring's %: the template's SUMIFS, worked out by the spreadsheet, and every face give 200 %", () => {

@@ -1801,13 +1801,21 @@ function costsAsNegatives(
 ): TableRead {
   const col = found.actual;
   let negative = 0;
+  let costs = 0;
   for (const l of reader.lines)
     if (l.actual !== null && l.actual !== 0) {
       if (l.actual > 0) return reader;
       negative++;
+      costs -= l.actual;
     }
   const { total } = reader;
-  if (col === undefined || negative < 2 || (total?.actual ?? 0) > 0)
+  // A total of the costs without the sign, as compute writes it on such a sheet, is one too.
+  const unsigned = (total?.actual ?? 0) > 0;
+  if (
+    col === undefined ||
+    negative < 2 ||
+    (unsigned && total?.actual !== costs)
+  )
     return reader;
   const flip = <T extends { readonly actual: Ore | null }>(x: T): T =>
     x.actual === null ? x : { ...x, actual: negate(x.actual) };
@@ -1815,7 +1823,7 @@ function costsAsNegatives(
     cell !== null && parseA1(cell)?.col === col;
   return {
     lines: reader.lines.map(flip),
-    total: total && flip(total),
+    total: total && (unsigned ? total : flip(total)),
     subtotals: reader.subtotals.map(flip),
     findings: [
       finding("ACTUALS_AS_NEGATIVES", sheet, a1(headerRow, col), {}),
