@@ -230,18 +230,21 @@ function actualsNotRead(f: CaseFile): boolean {
   );
 }
 
+type AnalysedFile = { readonly analysis: Analysis };
+const reported = (f: AnalysedFile) =>
+  f.analysis.computation.halfYears.filter((h) => h.actual !== null);
+const granted = (f: AnalysedFile) =>
+  f.analysis.computation.halfYears.filter((h) => h.actual === null);
+
 /** When the file was saved, as a number to compare; null where it does not say. */
-function savedAtMs(f: { readonly analysis: Analysis }): number | null {
+function savedAtMs(f: AnalysedFile): number | null {
   const at = f.analysis.workbook.savedAt;
   const ms = at === undefined ? NaN : Date.parse(at);
   return Number.isNaN(ms) ? null : ms;
 }
 
 /** 1 when `a` was saved after `b`, −1 before, 0 where either does not say or both say the same. */
-export function savedOrder(
-  a: { readonly analysis: Analysis },
-  b: { readonly analysis: Analysis },
-): number {
+export function savedOrder(a: AnalysedFile, b: AnalysedFile): number {
   const [x, y] = [savedAtMs(a), savedAtMs(b)];
   return x === null || y === null ? 0 : Math.sign(x - y);
 }
@@ -266,7 +269,7 @@ function isLater<F extends CaseFile>(
  * agreement's); of two, the one saved later, else the first given. The memo's default and the
  * page's queue (grantedPairs) both take it so.
  */
-export function grantFor<F extends { readonly analysis: Analysis }>(
+export function grantFor<F extends AnalysedFile>(
   report: F,
   files: readonly F[],
   accept: (f: F) => boolean = () => true,
@@ -284,23 +287,19 @@ export function grantFor<F extends { readonly analysis: Analysis }>(
     );
 }
 
-const idsOf = (f: { readonly analysis: Analysis }, withActuals: boolean) =>
-  f.analysis.computation.halfYears
-    .filter((h) => (h.actual !== null) === withActuals)
-    .map((h) => h.halfYear.id);
-const reportedIds = (f: { readonly analysis: Analysis }) => idsOf(f, true);
+const reportedIds = (f: AnalysedFile) => reported(f).map((h) => h.halfYear.id);
 // Each workbook's budgeted half-years made once: a batch pairs every report with every file.
 const granting = new WeakMap<Analysis, ReadonlySet<string>>();
-function grantedIds(f: { readonly analysis: Analysis }): ReadonlySet<string> {
+function grantedIds(f: AnalysedFile): ReadonlySet<string> {
   let ids = granting.get(f.analysis);
-  if (!ids) granting.set(f.analysis, (ids = new Set(idsOf(f, false))));
+  if (!ids)
+    granting.set(
+      f.analysis,
+      (ids = new Set(granted(f).map((h) => h.halfYear.id))),
+    );
   return ids;
 }
 
-const reported = (f: CaseFile) =>
-  f.analysis.computation.halfYears.filter((h) => h.actual !== null);
-const granted = (f: CaseFile) =>
-  f.analysis.computation.halfYears.filter((h) => h.actual === null);
 const lastEnd = (hs: ReturnType<typeof reported>) =>
   hs.reduce((m, h) => (h.halfYear.end > m ? h.halfYear.end : m), "");
 
@@ -326,10 +325,7 @@ export function defaultRoles<F extends CaseFile>(
   );
   const budgets = filled.filter((f) => reported(f).length === 0);
   const overlaps = (b: F) =>
-    report !== null &&
-    granted(b).some((g) =>
-      reported(report).some((h) => h.halfYear.id === g.halfYear.id),
-    );
+    report !== null && reportedIds(report).some((id) => grantedIds(b).has(id));
   const grant = report && grantFor(report, filled);
   const budgetEnd = (f: F) => lastEnd(granted(f));
   const proposal = budgets
