@@ -160,12 +160,11 @@ export function caseDecisionFrom(
   meeting: IsoDate | null = null,
 ): { point: string; source: number }[] {
   const agreements = computations.map((c) => c.agreement);
-  const { reports, budgets } = reportsAndBudgets(computations);
+  const { reports, budgets, proposals, running } =
+    reportsAndBudgets(computations);
   // A report that budgets the rest of its running agreement, beside a proposal of its own: the
   // rest is granted on its own agreement, and the proposal's agreement is the one approved.
-  const proposals = budgets.filter((c) => !reports.includes(c));
-  const running =
-    proposals.length > 0 ? budgets.filter((c) => reports.includes(c)) : [];
+  const rest = proposals.length > 0 ? running : [];
   const proposed = proposals.length > 0 ? proposals : budgets;
   // The agreement to approve is the budget's; names come from whichever workbook has them.
   const a = proposed[0]?.agreement ?? agreements[0];
@@ -184,7 +183,7 @@ export function caseDecisionFrom(
   });
   return [
     ...reportPoints(reports, parties).map(from(reports[reports.length - 1])),
-    ...running.flatMap((c) =>
+    ...rest.flatMap((c) =>
       grantPoints(c.agreement, grantedHalfYears([c]), parties).map(from(c)),
     ),
     ...(granted.length > 0 && a
@@ -219,7 +218,12 @@ export function agreementRunning(
 /** The workbooks that report (a half-year with actuals) and those that budget (one without). */
 export function reportsAndBudgets(computations: readonly Computation[]): {
   reports: Computation[];
+  /** The proposals, then the running ones. */
   budgets: Computation[];
+  /** The budgets that report nothing. */
+  proposals: Computation[];
+  /** The reports that also budget (the rest of a running agreement). */
+  running: Computation[];
 } {
   const reports = computations.filter((c) =>
     c.halfYears.some((h) => h.actual !== null),
@@ -228,11 +232,9 @@ export function reportsAndBudgets(computations: readonly Computation[]): {
     c.halfYears.some((h) => h.actual === null),
   );
   // The proposal first: a report that budgets the rest of its agreement (a running one) after it.
-  const pure = budgets.filter((c) => !reports.includes(c));
-  return {
-    reports,
-    budgets: [...pure, ...budgets.filter((c) => reports.includes(c))],
-  };
+  const proposals = budgets.filter((c) => !reports.includes(c));
+  const running = budgets.filter((c) => reports.includes(c));
+  return { reports, budgets: [...proposals, ...running], proposals, running };
 }
 
 /** Who the decision is about, and every workbook's agreement to take a missing detail from. */
