@@ -320,8 +320,10 @@ export function readXlsx(
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
 ): WorkbookGrids {
-  const workbook = openXlsx(bytes, limits, inflate, AS_CHECK, crc32);
-  return { sheets: [...whole(workbook)], savedAt: workbook.savedAt ?? null };
+  const { sheets, savedAt } = wholeGrids(
+    openXlsx(bytes, limits, inflate, AS_CHECK, crc32),
+  );
+  return { sheets: [...sheets], savedAt };
 }
 
 /**
@@ -329,13 +331,10 @@ export function readXlsx(
  * the reference the tests hold the one-pass reading to.
  */
 export function readXlsxByScanner(bytes: Uint8Array): WorkbookGrids {
-  const workbook = openXlsx(
-    bytes,
-    DEFAULT_LIMITS,
-    inflateWithFflate,
-    BY_SCANNER,
+  const { sheets, savedAt } = wholeGrids(
+    openXlsx(bytes, DEFAULT_LIMITS, inflateWithFflate, BY_SCANNER),
   );
-  return { sheets: [...whole(workbook)], savedAt: workbook.savedAt ?? null };
+  return { sheets: [...sheets], savedAt };
 }
 
 /**
@@ -348,8 +347,7 @@ export function readXlsxLazily(
   inflate: Inflate = inflateWithFflate,
   crc32?: (data: Uint8Array) => number,
 ): LazyGrids {
-  const workbook = openXlsx(bytes, limits, inflate, AS_CHECK, crc32);
-  return { sheets: whole(workbook), savedAt: workbook.savedAt ?? null };
+  return wholeGrids(openXlsx(bytes, limits, inflate, AS_CHECK, crc32));
 }
 
 /**
@@ -403,6 +401,14 @@ function forgetLastException(): void {
 /** Each sheet whole, as it is reached. */
 function* whole(workbook: WorkbookSheets): Generator<Grid> {
   for (const sheet of workbook.sheets) yield gridOf(sheet);
+}
+
+/** The workbook's sheets each whole as reached, and when it was saved. */
+function wholeGrids(workbook: WorkbookSheets): {
+  sheets: Iterable<Grid>;
+  savedAt: string | null;
+} {
+  return { sheets: whole(workbook), savedAt: workbook.savedAt ?? null };
 }
 
 /** A written workbook whose sheet does not read back: never offered as the person's workbook. */
@@ -825,9 +831,9 @@ function savedAtOf(
 ): string | null {
   let xml: string | null;
   try {
-    xml = files.size(part) > maxBytes ? null : files.text(part);
+    xml = files.text(part, maxBytes);
   } catch {
-    return null;
+    return null; // too large (the limit throws), or broken
   }
   const text = xml?.match(
     new RegExp(`<(?:[\\w.-]+:)?${element}\\b[^<>]*>([^<]{1,64})<`),

@@ -1801,12 +1801,12 @@ function costsAsNegatives(
 ): TableRead {
   const col = found.actual;
   let negative = 0;
-  let costs = 0;
+  let costs = ZERO;
   for (const l of reader.lines)
     if (l.actual !== null && l.actual !== 0) {
       if (l.actual > 0) return reader;
       negative++;
-      costs -= l.actual;
+      costs = subtract(costs, l.actual);
     }
   const { total } = reader;
   // A total of the costs without the sign, as compute writes it on such a sheet, is one too.
