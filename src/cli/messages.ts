@@ -87,6 +87,8 @@ export const CLI_TEXT = {
     },
     leftOut: {
       template: "mall som inte är ifylld",
+      "no-half-years":
+        "inget halvår kunde läsas ur den: varken budget eller återrapportering",
       "earlier-report": "en senare återrapportering finns",
       "earlier-budget": "ett senare budgetförslag finns",
       "already-reported":
@@ -184,6 +186,8 @@ export const CLI_TEXT = {
     },
     leftOut: {
       template: "a template not filled in",
+      "no-half-years":
+        "no half-year could be read from it: neither a budget nor a report",
       "earlier-report": "a later report is given",
       "earlier-budget": "a later budget proposal is given",
       "already-reported":

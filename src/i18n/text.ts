@@ -201,6 +201,8 @@ export const TEXT = {
       },
       leftOut: {
         template: "en mall som inte är ifylld",
+        "no-half-years":
+          "inget halvår kunde läsas ur den: varken budget eller återrapportering",
         "earlier-report": "en senare återrapportering finns",
         "earlier-budget": "ett senare budgetförslag finns",
         "already-reported":
@@ -317,6 +319,8 @@ export const TEXT = {
         `${n === 1 ? "En fil" : `${n} filer`} kunde inte läsas: ${names}. Visa raden för vad som är fel och vad du kan göra.`,
       technical: "Teknisk kod",
       moreFiles: (n: number) => `och ${n} till`,
+      withoutMemo: (n: number, names: string) =>
+        `${n === 1 ? "En fil har" : `${n} filer har`} inget halvår och därför inget beslutsunderlag: ${names}. Se fynden i tabellen ovan.`,
     },
     errorPrefix: "Det gick inte:",
     errors: {
@@ -562,6 +566,8 @@ export const TEXT = {
       },
       leftOut: {
         template: "a template not filled in",
+        "no-half-years":
+          "no half-year could be read from it: neither a budget nor a report",
         "earlier-report": "a later report is given",
         "earlier-budget": "a later budget proposal is given",
         "already-reported":
@@ -678,6 +684,8 @@ export const TEXT = {
         `${n === 1 ? "One file" : `${n} files`} could not be read: ${names}. Show the row for what is wrong and what to do.`,
       technical: "Technical code",
       moreFiles: (n: number) => `and ${n} more`,
+      withoutMemo: (n: number, names: string) =>
+        `${n === 1 ? "One file has" : `${n} files have`} no half-year and so no decision memo: ${names}. See the findings in the table above.`,
       none: "No files yet.",
     },
     errorPrefix: "That did not work:",

@@ -533,6 +533,50 @@ describe("a budget of half-years the report has reported", () => {
   });
 });
 
+describe("a workbook that is no budget among the case's files", () => {
+  // An exported ledger saved into the folder of submissions: no half-year sheet. It was proposed
+  // when alone, and beside the case "left out: a later budget is given", a reason that is not so.
+  const ledger = (): SheetSpec[] => [
+    {
+      name: "Huvudbok",
+      rows: [
+        ["Konto", "Belopp"],
+        ["5010", kr(12000)],
+      ],
+    },
+  ];
+
+  test("is left out as having no half-year, alone and beside the case", async () => {
+    const alone = oneCase([await caseFile("huvudbok.xlsx", ledger())]);
+    expect(alone.roles).toEqual([
+      { file: "huvudbok.xlsx", role: "left-out", why: "no-half-years" },
+    ]);
+    expect(alone.decision).toEqual([]);
+    const c = oneCase([
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+      await caseFile("huvudbok.xlsx", ledger()),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    expect(c.roles).toEqual([
+      { file: "rapport-2024.xlsx", role: "report" },
+      { file: "huvudbok.xlsx", role: "left-out", why: "no-half-years" },
+      { file: "budget-2025-26.xlsx", role: "proposal" },
+    ]);
+    expect(c.decision).toEqual((await seedCase()).decision);
+  });
+
+  test("given after the case's budget, it does not displace it", async () => {
+    const c = oneCase([
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+      await caseFile("huvudbok.xlsx", ledger()),
+    ]);
+    expect(c.roles.map((r) => [r.role, r.why ?? null])).toEqual([
+      ["proposal", null],
+      ["left-out", "no-half-years"],
+    ]);
+  });
+});
+
 describe("a proposal of half-years the case already holds", () => {
   const notes = (c: Case) =>
     c.decisionFindings

@@ -419,6 +419,40 @@ describe("standalone mode (no Office)", () => {
     await page.context().close();
   });
 
+  test("workbooks that are no budget among the submissions get no memo of their own, and a line says so", async () => {
+    const page = await standalonePage();
+    const corpus = join(ROOT, "test", "fixtures", "corpus");
+    await page
+      .getByLabel("Välj arbetsböcker")
+      .setInputFiles([
+        join(corpus, "gold.xlsx"),
+        join(SAMPLES, "report-2024.xlsx"),
+        join(corpus, "1904.xlsx"),
+        join(SAMPLES, "budget-2025-26.xlsx"),
+      ]);
+    for (const name of ["gold.xlsx", "report-2024.xlsx", "1904.xlsx"])
+      await fileRow(page, name).waitFor();
+    await fileRow(page, "budget-2025-26.xlsx").waitFor();
+    await expect(page.getByTestId("without-memo").textContent()).resolves.toBe(
+      "2 filer har inget halvår och därför inget beslutsunderlag: gold.xlsx, 1904.xlsx. Se fynden i tabellen ovan.",
+    );
+    // One memo, the case's: its two files, and no card or download for the ledgers.
+    const downloads = page.getByRole("button", {
+      name: /^Ladda ner beslutsunderlag \(Word\) för /,
+    });
+    await expect(downloads.count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole("region", { name: "STK-2020-1375" })
+        .getByLabel("Roll för budget-2025-26.xlsx")
+        .inputValue(),
+    ).resolves.toBe("proposal");
+    await expect(
+      fileRow(page, "gold.xlsx").getByText("Fel").isVisible(),
+    ).resolves.toBe(true);
+    await page.context().close();
+  });
+
   test("Kopiera tabell puts the tables on the clipboard as HTML (a table for Word) and as plain text", async () => {
     const page = await standalonePage({
       permissions: ["clipboard-read", "clipboard-write"],

@@ -30,6 +30,12 @@ export type CaseRole = "report" | "proposal" | "grant" | "left-out";
 /** Why a file is left out by default. */
 export type LeftOut =
   | "template"
+  /**
+   * No half-year could be read from it (NO_HALF_YEAR_SHEET, or every such sheet unreadable): it
+   * neither budgets nor reports, so there is nothing to propose or judge (an exported ledger in a
+   * folder of submissions).
+   */
+  | "no-half-years"
   | "earlier-report"
   | "earlier-budget"
   /**
@@ -230,6 +236,10 @@ function actualsNotRead(f: CaseFile): boolean {
   );
 }
 
+/** Neither a budget nor a report: no half-year was read from it. */
+export const noHalfYears = (f: AnalysedFile): boolean =>
+  f.analysis.computation.halfYears.length === 0;
+
 type AnalysedFile = { readonly analysis: Analysis };
 const reported = (f: AnalysedFile) =>
   f.analysis.computation.halfYears.filter((h) => h.actual !== null);
@@ -314,7 +324,7 @@ export function defaultRoles<F extends CaseFile>(
   files: readonly F[],
 ): (F & { role: CaseRole; why?: LeftOut })[] {
   const filled = files.filter(
-    (f) => !isUnfilledTemplate(f) && !actualsNotRead(f),
+    (f) => !isUnfilledTemplate(f) && !actualsNotRead(f) && !noHalfYears(f),
   );
   const reports = filled.filter((f) => reported(f).length > 0);
   const reportEnd = (f: F) => lastEnd(reported(f));
@@ -345,15 +355,17 @@ export function defaultRoles<F extends CaseFile>(
       ? "template"
       : actualsNotRead(f)
         ? "actuals-not-read"
-        : reported(f).length > 0
-          ? sameAs(f, report, reportEnd)
-            ? "same-half-years"
-            : "earlier-report"
-          : overlaps(f)
-            ? "already-reported"
-            : sameAs(f, proposal, budgetEnd)
+        : noHalfYears(f)
+          ? "no-half-years"
+          : reported(f).length > 0
+            ? sameAs(f, report, reportEnd)
               ? "same-half-years"
-              : "earlier-budget";
+              : "earlier-report"
+            : overlaps(f)
+              ? "already-reported"
+              : sameAs(f, proposal, budgetEnd)
+                ? "same-half-years"
+                : "earlier-budget";
     return { ...f, role: "left-out" as const, why };
   });
 }

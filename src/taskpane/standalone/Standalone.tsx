@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { type Lang, caseGroups } from "../../core";
+import { type Lang, caseGroups, noHalfYears } from "../../core";
 import { CaseMemo, MeetingField } from "../components/CaseMemo";
 import { DiffView } from "./DiffView";
 import { PaneShell } from "../components/PaneShell";
@@ -73,6 +73,11 @@ export function Standalone({
   const styles = useStyles();
   const t = textFor(lang);
   const s = t.standalone;
+  // A list of files named in a sentence: the first three, and how many more.
+  const fewNames = (names: readonly string[]) =>
+    names.length > 3
+      ? `${names.slice(0, 3).join(", ")} ${s.moreFiles(names.length - 3)}`
+      : names.join(", ");
   // Each file with the number it was picked as: results arrive as the workers finish.
   const [picked, setPicked] = useState<{ id: number; result: FileResult }[]>(
     [],
@@ -127,18 +132,23 @@ export function Standalone({
     () => reviewed.map((r, i) => queueRow(ordered[i]!.id, r, lang)),
     [reviewed, ordered, lang],
   );
-  // Files of one case (one Diarienummer) make one memo together.
-  const cases = useMemo(
-    () =>
-      caseGroups(
-        reviewed.flatMap((r) =>
-          r.kind === "ok"
-            ? [{ file: r.name, analysis: r.analysis, result: r }]
-            : [],
-        ),
+  // Files of one case (one Diarienummer) make one memo together. A case none of whose files has a
+  // half-year (an exported ledger among the submissions) has nothing to decide: no memo, said once.
+  const [cases, withoutMemo] = useMemo(() => {
+    const groups = caseGroups(
+      reviewed.flatMap((r) =>
+        r.kind === "ok"
+          ? [{ file: r.name, analysis: r.analysis, result: r }]
+          : [],
       ),
-    [reviewed],
-  );
+    );
+    return [
+      groups.filter((g) => !g.every(noHalfYears)),
+      groups
+        .filter((g) => g.every(noHalfYears))
+        .flatMap((g) => g.map((f) => f.file)),
+    ] as const;
+  }, [reviewed]);
   const unreadable = useMemo(
     () => reviewed.flatMap((r) => (r.kind === "error" ? [r.name] : [])),
     [reviewed],
@@ -209,12 +219,7 @@ export function Standalone({
         {progress && <Text>{s.progress(progress.n, progress.of)}</Text>}
         {unreadable.length > 0 && (
           <Text block data-testid="unreadable">
-            {s.unreadable(
-              unreadable.length,
-              unreadable.length > 3
-                ? `${unreadable.slice(0, 3).join(", ")} ${s.moreFiles(unreadable.length - 3)}`
-                : unreadable.join(", "),
-            )}
+            {s.unreadable(unreadable.length, fewNames(unreadable))}
           </Text>
         )}
         {!kept && <Text block>{s.notKept}</Text>}
@@ -271,6 +276,11 @@ export function Standalone({
             onChange={setMeeting}
             hint={t.memo.meetingAllHint}
           />
+          {withoutMemo.length > 0 && (
+            <Text block data-testid="without-memo">
+              {s.withoutMemo(withoutMemo.length, fewNames(withoutMemo))}
+            </Text>
+          )}
           {cases.map((files) => {
             // The case as its memo names it: the first Dnr of its files, else the first name.
             const agreements = files.map(
