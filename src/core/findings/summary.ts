@@ -100,9 +100,12 @@ export interface KeyFigures {
   readonly name: string | null;
   readonly caseNumber: string | null;
   readonly organisation: string | null;
-  /** The sum of the half-years' budgets (what the decision grants). */
-  readonly grantTotal: Ore;
-  readonly repayment: Ore;
+  /**
+   * The sum of the half-years' budgets (what the decision grants); null, as the repayment, where
+   * no half-year was read: a workbook that is no budget has no figures, not 0 kr.
+   */
+  readonly grantTotal: Ore | null;
+  readonly repayment: Ore | null;
   readonly repaymentDue: IsoDate | null;
 }
 
@@ -119,6 +122,7 @@ export function summarize<
 >(analysis: Analysis, findings: readonly F[]): Summary<F> {
   const c = analysis.computation;
   const counts = countFindings(findings);
+  const none = c.halfYears.length === 0;
   return {
     verdict: verdictOf(counts),
     counts,
@@ -127,8 +131,8 @@ export function summarize<
       name: c.agreement.name,
       caseNumber: c.agreement.caseNumber,
       organisation: c.agreement.organisation,
-      grantTotal: c.grantTotal,
-      repayment: c.repayment.total,
+      grantTotal: none ? null : c.grantTotal,
+      repayment: none ? null : c.repayment.total,
       repaymentDue: c.repayment.due,
     },
   };

@@ -330,6 +330,9 @@ export type QueueKey =
   | "grant"
   | "repayment";
 
+const kronorOrDash = (amount: Ore | null, lang: Lang) =>
+  amount === null ? "–" : formatKronor(amount, lang);
+
 export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
   if (result.kind === "error")
     return {
@@ -359,8 +362,8 @@ export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
     warnings: counts.warning,
     grant: figures.grantTotal,
     repayment: figures.repayment,
-    grantText: formatKronor(figures.grantTotal, lang),
-    repaymentText: formatKronor(figures.repayment, lang),
+    grantText: kronorOrDash(figures.grantTotal, lang),
+    repaymentText: kronorOrDash(figures.repayment, lang),
   };
 }
 
