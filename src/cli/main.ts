@@ -13,7 +13,9 @@ import {
   type TemplateOptions,
   type WritePlan,
   analyseWorkbook,
+  caseView,
   defaultTemplatePeriod,
+  grantedPairs,
   findScenario,
   type Grid,
   hasErrors,
@@ -356,7 +358,7 @@ export function runCheck(
   let exit = EXIT_OK;
   let withErrors = 0;
   let unreadable = 0;
-  let granted: { file: string; analysis: Analysis } | undefined;
+  let given: Granted | undefined;
   if (opts.granted !== undefined) {
     // The granted budget is read once for all the reports; unreadable, nothing can be held to it.
     const g = analyzeFile(opts.granted, opts.lang);
@@ -364,10 +366,12 @@ export function runCheck(
       printOutcome(opts.granted, g.outcome, opts, io);
       return EXIT_UNREADABLE;
     }
-    granted = { file: opts.granted, analysis: g.analysis };
+    given = { file: opts.granted, analysis: g.analysis };
   }
+  // Without --granted, a report is held to its case's grant among the files, as the page pairs them.
+  const grantOf = given ? () => given : grantsAmong(files, opts.lang);
   files.forEach((file, i) => {
-    const outcome = checkFile(file, opts.lang, granted, opts.scenario);
+    const outcome = checkFile(file, opts.lang, grantOf(i), opts.scenario);
     const code = exitCodeOf(outcome);
     exit = Math.max(exit, code);
     if (code === EXIT_FINDINGS) withErrors++;
@@ -380,6 +384,46 @@ export function runCheck(
       `\n${CLI_TEXT[opts.lang].summary(files.length, withErrors, unreadable)}`,
     );
   return exit;
+}
+
+type Granted = { readonly file: string; readonly analysis: Analysis };
+
+/**
+ * The grant each file is held to among the files given (grantedPairs, the page's rule), by index.
+ * Each file is read once first and only what the pairing reads is kept (caseView); a grant is read
+ * again when its first report is checked, and let go after its last.
+ */
+function grantsAmong(
+  files: readonly string[],
+  lang: Lang,
+): (i: number) => Granted | undefined {
+  const pairs = new Map<number, number>();
+  if (files.length > 1) {
+    const views = files.flatMap((file, i) => {
+      const a = analyzeFile(file, lang);
+      return a.kind === "ok" ? [{ i, analysis: caseView(a.analysis) }] : [];
+    });
+    for (const [r, g] of grantedPairs(views))
+      pairs.set(views[r]!.i, views[g]!.i);
+  }
+  const left = new Map<number, number>();
+  for (const g of pairs.values()) left.set(g, (left.get(g) ?? 0) + 1);
+  const read = new Map<number, Granted | undefined>();
+  return (i) => {
+    const g = pairs.get(i);
+    if (g === undefined) return undefined;
+    if (!read.has(g)) {
+      const a = analyzeFile(files[g]!, lang);
+      read.set(
+        g,
+        a.kind === "ok" ? { file: files[g]!, analysis: a.analysis } : undefined,
+      );
+    }
+    const granted = read.get(g);
+    left.set(g, left.get(g)! - 1);
+    if (left.get(g) === 0) read.delete(g);
+    return granted;
+  };
 }
 
 /**

@@ -382,6 +382,68 @@ describe("iop-budget check --granted", () => {
     );
   });
 
+  // The page pairs a report with its case's grant in a batch; the command line checked each file on
+  // its own, so a folder's report repaid 92 149 kr here and 59 149 kr on the page and in the memo.
+  test("without it, a report among the files is held to its case's grant, as the page and the memo hold it", async () => {
+    const folder = mkdtempSync(join(dir, "inkommet-"));
+    const put = async (
+      name: string,
+      sheets: Parameters<typeof buildXlsx>[0],
+    ) => {
+      writeFileSync(join(folder, name), await buildXlsx(sheets));
+      return join(folder, name);
+    };
+    const report = await put(
+      "1 rapport.xlsx",
+      reportOnGrantSheets({ activities: 130000 }),
+    );
+    const budget = await put("2 beviljad.xlsx", budgetWorkbook());
+    const alone = JSON.parse(run("check", report, "--json").stdout);
+    expect(alone.repayment.total).toBe(92149);
+    for (const args of [[folder], [budget, report]]) {
+      const lines = run("check", ...args, "--json")
+        .stdout.trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      const held = lines.find((l) => l.file === report);
+      const grant = lines.find((l) => l.file === budget);
+      expect(held.budgetSource).toEqual({
+        kind: "granted",
+        file: budget,
+        periods: ["2025-H2"],
+      });
+      expect(held.repayment.total).toBe(59149);
+      expect(held.findings.map((f: { code: string }) => f.code)).toContain(
+        "GRANTED_LINE_CHANGED",
+      );
+      expect(grant.budgetSource).toEqual({ kind: "workbook" });
+    }
+    const human = run("check", folder).stdout;
+    expect(human).toContain(
+      `Räknat mot den beviljade budgeten i ${budget} (2025-H2)`,
+    );
+    expect(human).toContain(typeset("Återbetalning: 59 149 kr"));
+    // A budget of another case is no grant of the report's.
+    const other = await write(
+      "annat-arende.xlsx",
+      budgetWorkbook().map((sh) =>
+        sh.name === "Uppgifter"
+          ? {
+              ...sh,
+              rows: sh.rows.map((r) =>
+                r[0] === "Diarienummer" ? ["Diarienummer", "STK-2099-1"] : r,
+              ),
+            }
+          : sh,
+      ),
+    );
+    const apart = JSON.parse(
+      run("check", report, other, "--json").stdout.trim().split("\n")[0]!,
+    );
+    expect(apart.budgetSource).toEqual({ kind: "workbook" });
+    expect(apart.repayment.total).toBe(92149);
+  });
+
   test("an unreadable granted budget: exit 2, no report checked", () => {
     const r = run(
       "check",

@@ -3,6 +3,7 @@
 
 import type { Analysis } from "../analyze";
 import type { IsoDate } from "../reading/dates";
+import type { HalfYear } from "../reading/period";
 import type { Ore } from "../figures/money";
 import { agreementRunning, caseDecisionFrom } from "./decision";
 import { meetingChecks } from "./meeting";
@@ -240,11 +241,43 @@ function actualsNotRead(f: CaseFile): boolean {
 export const noHalfYears = (f: AnalysedFile): boolean =>
   f.analysis.computation.halfYears.length === 0;
 
-type AnalysedFile = { readonly analysis: Analysis };
-const reported = (f: AnalysedFile) =>
-  f.analysis.computation.halfYears.filter((h) => h.actual !== null);
-const granted = (f: AnalysedFile) =>
-  f.analysis.computation.halfYears.filter((h) => h.actual === null);
+/**
+ * What the choice of a report's grant reads of an analysis: its half-years (which are reported),
+ * its case and when it was saved. An Analysis is one; caseView makes one to keep without the rest
+ * (the command line pairs a folder's files without holding them).
+ */
+export interface CaseView {
+  readonly computation: {
+    readonly agreement: Analysis["computation"]["agreement"];
+    readonly halfYears: readonly {
+      readonly halfYear: Pick<HalfYear, "id" | "end">;
+      readonly actual: object | null;
+    }[];
+  };
+  readonly workbook: { readonly savedAt?: string };
+}
+
+export const caseView = (a: CaseView): CaseView => ({
+  computation: {
+    agreement: a.computation.agreement,
+    halfYears: a.computation.halfYears.map((h) => ({
+      halfYear: { id: h.halfYear.id, end: h.halfYear.end },
+      actual: h.actual === null ? null : {},
+    })),
+  },
+  workbook:
+    a.workbook.savedAt === undefined ? {} : { savedAt: a.workbook.savedAt },
+});
+
+type AnalysedFile = { readonly analysis: CaseView };
+type HalfYearsOf<A extends CaseView> = A["computation"]["halfYears"][number];
+// The half-years as the file's analysis has them: the proposal's checks read their sheets.
+const halfYearsOf = <A extends CaseView>(f: { readonly analysis: A }) =>
+  f.analysis.computation.halfYears as readonly HalfYearsOf<A>[];
+const reported = <A extends CaseView>(f: { readonly analysis: A }) =>
+  halfYearsOf(f).filter((h) => h.actual !== null);
+const granted = <A extends CaseView>(f: { readonly analysis: A }) =>
+  halfYearsOf(f).filter((h) => h.actual === null);
 
 /** When the file was saved, as a number to compare; null where it does not say. */
 function savedAtMs(f: AnalysedFile): number | null {
@@ -299,7 +332,7 @@ export function grantFor<F extends AnalysedFile>(
 
 const reportedIds = (f: AnalysedFile) => reported(f).map((h) => h.halfYear.id);
 // Each workbook's budgeted half-years made once: a batch pairs every report with every file.
-const granting = new WeakMap<Analysis, ReadonlySet<string>>();
+const granting = new WeakMap<CaseView, ReadonlySet<string>>();
 function grantedIds(f: AnalysedFile): ReadonlySet<string> {
   let ids = granting.get(f.analysis);
   if (!ids)

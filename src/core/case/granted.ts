@@ -5,7 +5,7 @@
 import { type Analysis, judge } from "../analyze";
 import { compute } from "../figures/compute";
 import type { ComputedHalfYear, Computation } from "../figures/figures";
-import { compareCases, grantFor } from "./case";
+import { type CaseView, compareCases, grantFor } from "./case";
 import { type Finding, finding } from "../findings/findings";
 import type { WorkbookSheets } from "../reading/grid";
 import {
@@ -347,7 +347,7 @@ export function analyzeAgainstGranted(
  * Returns report index → budget index.
  */
 export function grantedPairs(
-  files: readonly { readonly analysis: Analysis }[],
+  files: readonly { readonly analysis: CaseView }[],
 ): Map<number, number> {
   const pairs = new Map<number, number>();
   files.forEach((report, i) => {
