@@ -21,6 +21,7 @@ import {
   reportOnGrantSheets,
   reportWorkbook,
   typeset,
+  withDetail,
 } from "../helpers/seed";
 import { templateAsSaved } from "../helpers/template";
 import { archiveWithDamaged } from "../helpers/hostile";
@@ -426,16 +427,7 @@ describe("iop-budget check --granted", () => {
     // A budget of another case is no grant of the report's.
     const other = await write(
       "annat-arende.xlsx",
-      budgetWorkbook().map((sh) =>
-        sh.name === "Uppgifter"
-          ? {
-              ...sh,
-              rows: sh.rows.map((r) =>
-                r[0] === "Diarienummer" ? ["Diarienummer", "STK-2099-1"] : r,
-              ),
-            }
-          : sh,
-      ),
+      withDetail(budgetWorkbook(), "Diarienummer", "STK-2099-1"),
     );
     const apart = JSON.parse(
       run("check", report, other, "--json").stdout.trim().split("\n")[0]!,

@@ -26,6 +26,7 @@ import {
   reportOnGrantSheets,
   reportWorkbook,
   typeset,
+  withDetail,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 import { withDetails } from "../helpers/template";
@@ -534,16 +535,7 @@ describe("iop-budget memo", () => {
 
   test("files of different cases: a clear error, exit 2, nothing written", async () => {
     const other = join(dir, "annat.xlsx");
-    const sheets = budgetWorkbook().map((s) =>
-      s.name === "Uppgifter"
-        ? {
-            ...s,
-            rows: s.rows.map((r) =>
-              r[0] === "Diarienummer" ? ["Diarienummer", "STK-2024-99"] : r,
-            ),
-          }
-        : s,
-    );
+    const sheets = withDetail(budgetWorkbook(), "Diarienummer", "STK-2024-99");
     writeFileSync(other, await buildXlsx(sheets));
     const out = join(dir, "blandat.docx");
     const r = run("memo", REPORT, other, "--out", out);

@@ -34,6 +34,7 @@ import {
   budgetWorkbook,
   detailsSheet,
   reportWorkbook,
+  withDetail,
 } from "../helpers/seed";
 import {
   type CellSpec,
@@ -910,16 +911,7 @@ describe("a workbook with Uppgifter's names left empty", () => {
 
 describe("cases, wording and lines", () => {
   test("workbooks of different cases make no memo", async () => {
-    const other = budgetWorkbook().map((s) =>
-      s.name === "Uppgifter"
-        ? {
-            ...s,
-            rows: s.rows.map((r) =>
-              r[0] === "Diarienummer" ? ["Diarienummer", "STK-2024-99"] : r,
-            ),
-          }
-        : s,
-    );
+    const other = withDetail(budgetWorkbook(), "Diarienummer", "STK-2024-99");
     const built = buildCase([
       await caseFile("a.xlsx", reportWorkbook()),
       await caseFile("b.xlsx", other),

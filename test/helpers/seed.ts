@@ -11,6 +11,19 @@ export interface DetailsOptions {
   readonly extra?: ReadonlyArray<readonly [string, CellSpec]>;
 }
 
+/** The workbook with one key of Uppgifter given another value (another case's Dnr, say). */
+export function withDetail(
+  sheets: readonly SheetSpec[],
+  key: string,
+  value: CellSpec,
+): SheetSpec[] {
+  return sheets.map((s) =>
+    s.name === "Uppgifter"
+      ? { ...s, rows: s.rows.map((r) => (r[0] === key ? [key, value] : r)) }
+      : s,
+  );
+}
+
 export function detailsSheet(o: DetailsOptions = {}): SheetSpec {
   const rows: CellSpec[][] = [
     ["Partnerskap", "Jämlik hälsa Lindängen"],
