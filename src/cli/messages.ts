@@ -93,6 +93,8 @@ export const CLI_TEXT = {
       "earlier-budget": "ett senare budgetförslag finns",
       "already-reported":
         "den budgeterar halvår som återrapporteringen redan redovisar",
+      "case-unknown":
+        "den kan vara återrapporteringens beviljade budget, men varken diarienummer eller partnerskap visar att den hör till samma ärende; ange den med --grant om den är det",
       "same-half-years":
         "en annan version för samma halvår valdes; ange den som gäller med --report eller --proposal",
       "actuals-not-read": "utfallet står på egna blad och läses inte",
@@ -192,6 +194,8 @@ export const CLI_TEXT = {
       "earlier-budget": "a later budget proposal is given",
       "already-reported":
         "it budgets half-years the report already accounts for",
+      "case-unknown":
+        "it may be the report's granted budget, but neither a Diarienummer nor a partnership shows it is of the same case; give it with --grant if it is",
       "same-half-years":
         "another version of the same half-years was chosen; name the one that applies with --report or --proposal",
       "actuals-not-read":

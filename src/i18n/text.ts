@@ -207,6 +207,8 @@ export const TEXT = {
         "earlier-budget": "ett senare budgetförslag finns",
         "already-reported":
           "den budgeterar halvår som återrapporteringen redan redovisar",
+        "case-unknown":
+          "den kan vara återrapporteringens beviljade budget, men varken diarienummer eller partnerskap visar att den hör till samma ärende; välj den som beviljad budget om den är det",
         "same-half-years":
           "en annan version för samma halvår valdes; välj själv vilken som gäller",
         "actuals-not-read": "utfallet står på egna blad och läses inte",
@@ -572,6 +574,8 @@ export const TEXT = {
         "earlier-budget": "a later budget proposal is given",
         "already-reported":
           "it budgets half-years the report already accounts for",
+        "case-unknown":
+          "it may be the report's granted budget, but neither a Diarienummer nor a partnership shows it is of the same case; choose it as the granted budget if it is",
         "same-half-years":
           "another version of the same half-years was chosen; choose which applies",
         "actuals-not-read":

@@ -14,6 +14,7 @@ import {
   caseGroups,
   chooseRoles,
   compareCases,
+  defaultRoles,
   diffWorkbooks,
   grantedPairs,
   memoOf,
@@ -1531,6 +1532,16 @@ describe("one rule of which case a workbook is of, on every face", () => {
           said,
           cases.relation === "same" ? 1 : undefined,
         ]);
+        // The memo's default roles take the same grant; one of a case that cannot be told is
+        // left out saying it may be the grant, for the reviewer to choose.
+        const [, role] = defaultRoles([r.report, b.budget]);
+        expect([said, role?.role, role?.why]).toEqual(
+          cases.relation === "same"
+            ? [said, "grant", undefined]
+            : cases.relation === "unknown"
+              ? [said, "left-out", "case-unknown"]
+              : [said, "left-out", "already-reported"],
+        );
         expect([
           said,
           diffWorkbooks(r.report.analysis, b.budget.analysis).otherCases,

@@ -31,6 +31,7 @@ import {
   reportOnGrantSheets,
   salaryWorkbook,
   typeset,
+  withDetail,
 } from "../helpers/seed";
 import { buildXlsx, kr, pct } from "../helpers/workbook";
 
@@ -1228,6 +1229,36 @@ describe("the pane in Excel mode", () => {
         .querySelector('[data-testid="repayment"]')
         ?.textContent?.includes("92\u202f149\u00a0kr"),
     );
+    await page.context().close();
+  });
+
+  test("the budget compared with is the memo's grant, also where its case cannot be told", async () => {
+    const page = await excelPage(
+      false,
+      await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
+    );
+    // Neither a Diarienummer nor the partnership's name: by default the memo would leave it out.
+    writeFileSync(
+      join(tmp, "beviljad-utan-arende.xlsx"),
+      await buildXlsx(
+        withDetail(
+          withDetail(budgetWorkbook(), "Diarienummer", null),
+          "Partnerskap",
+          null,
+        ),
+      ),
+    );
+    await page
+      .getByLabel("Välj den beviljade budgetens arbetsbok")
+      .setInputFiles(join(tmp, "beviljad-utan-arende.xlsx"));
+    await page
+      .getByText(
+        "Återrapporteringen räknas mot den beviljade budgeten i beviljad-utan-arende.xlsx (2025-H2)",
+      )
+      .waitFor();
+    const role = page.getByLabel("Roll för beviljad-utan-arende.xlsx");
+    await role.waitFor();
+    await expect(role.inputValue()).resolves.toBe("grant");
     await page.context().close();
   });
 

@@ -45,6 +45,12 @@ export type LeftOut =
    */
   | "already-reported"
   /**
+   * It budgets every half-year the judged report reports, but whether it is of the report's case
+   * cannot be told (neither names a Diarienummer or a partnership both have): it may be the grant,
+   * which the reviewer then chooses.
+   */
+  | "case-unknown"
+  /**
    * Another file of the same half-years was chosen, and neither tells which was saved later (the
    * later given is chosen): the reviewer should say which applies.
    */
@@ -307,22 +313,28 @@ function isLater<F extends CaseFile>(
 }
 
 /**
- * The grant a report is held to among `files`: one whose budgeted half-years cover every half-year
- * the report reports, a budget or an earlier report that budgets its next year (a running
- * agreement's); of two, the one saved later, else the first given. The memo's default and the
- * page's queue (grantedPairs) both take it so.
+ * The grant a report is held to among `files`: a workbook of its case (compareCases says "same":
+ * one of a case that cannot be told is held to only when the reviewer chooses it) whose budgeted
+ * half-years cover every half-year the report reports, a budget or an earlier report that budgets
+ * its next year (a running agreement's); of two, the one saved later, else the first given. The
+ * memo's default, the page's queue and `check` of several files (grantedPairs) all take it so.
  */
 export function grantFor<F extends AnalysedFile>(
   report: F,
   files: readonly F[],
-  accept: (f: F) => boolean = () => true,
 ): F | null {
   const ids = reportedIds(report);
   if (ids.length === 0) return null;
+  const agreement = report.analysis.computation.agreement;
   return files
     .filter((f) => {
       const own = grantedIds(f);
-      return f !== report && ids.every((id) => own.has(id)) && accept(f);
+      return (
+        f !== report &&
+        ids.every((id) => own.has(id)) &&
+        compareCases(agreement, f.analysis.computation.agreement).relation ===
+          "same"
+      );
     })
     .reduce<F | null>(
       (best, f) => (best === null || savedOrder(f, best) > 0 ? f : best),
@@ -346,6 +358,13 @@ function grantedIds(f: AnalysedFile): ReadonlySet<string> {
 const lastEnd = (hs: ReturnType<typeof reported>) =>
   hs.reduce((m, h) => (h.halfYear.end > m ? h.halfYear.end : m), "");
 
+const reportEnd = (f: AnalysedFile) => lastEnd(reported(f));
+const budgetEnd = (f: AnalysedFile) => lastEnd(granted(f));
+
+/** Whether budget `b` budgets a half-year the report has reported. */
+const overlaps = (report: AnalysedFile | null, b: AnalysedFile) =>
+  report !== null && reportedIds(report).some((id) => grantedIds(b).has(id));
+
 /**
  * The roles a reviewer gives a case's files unless told otherwise: the latest report is judged
  * and the latest budget proposed; a budget whose half-years cover the report's is the grant the
@@ -359,48 +378,61 @@ export function defaultRoles<F extends CaseFile>(
   const filled = files.filter(
     (f) => !isUnfilledTemplate(f) && !actualsNotRead(f) && !noHalfYears(f),
   );
-  const reports = filled.filter((f) => reported(f).length > 0);
-  const reportEnd = (f: F) => lastEnd(reported(f));
   // The latest report: the one whose reported half-years end last (on a tie, the later saved).
-  const report = reports.reduce<F | null>(
-    (best, f) => (best === null || isLater(f, best, reportEnd) ? f : best),
-    null,
-  );
-  const budgets = filled.filter((f) => reported(f).length === 0);
-  const overlaps = (b: F) =>
-    report !== null && reportedIds(report).some((id) => grantedIds(b).has(id));
+  const report = filled
+    .filter((f) => reported(f).length > 0)
+    .reduce<F | null>(
+      (best, f) => (best === null || isLater(f, best, reportEnd) ? f : best),
+      null,
+    );
   const grant = report && grantFor(report, filled);
-  const budgetEnd = (f: F) => lastEnd(granted(f));
-  const proposal = budgets
-    .filter((b) => b !== grant && !overlaps(b))
+  const proposal = filled
+    .filter(
+      (b) => reported(b).length === 0 && b !== grant && !overlaps(report, b),
+    )
     .reduce<F | null>(
       (best, f) => (best === null || isLater(f, best, budgetEnd) ? f : best),
       null,
     );
-  // Left out for one chosen of the same half-years, where nothing tells which is the later.
-  const sameAs = (f: F, chosen: F | null, end: (x: F) => string) =>
-    chosen !== null && end(f) === end(chosen) && savedOrder(f, chosen) === 0;
   return files.map((f) => {
     if (f === report) return { ...f, role: "report" as const };
     if (f === grant) return { ...f, role: "grant" as const };
     if (f === proposal) return { ...f, role: "proposal" as const };
-    const why: LeftOut = isUnfilledTemplate(f)
-      ? "template"
-      : actualsNotRead(f)
-        ? "actuals-not-read"
-        : noHalfYears(f)
-          ? "no-half-years"
-          : reported(f).length > 0
-            ? sameAs(f, report, reportEnd)
-              ? "same-half-years"
-              : "earlier-report"
-            : overlaps(f)
-              ? "already-reported"
-              : sameAs(f, proposal, budgetEnd)
-                ? "same-half-years"
-                : "earlier-budget";
-    return { ...f, role: "left-out" as const, why };
+    return {
+      ...f,
+      role: "left-out" as const,
+      why: whyLeftOut(f, report, proposal),
+    };
   });
+}
+
+/** Why defaultRoles leaves `f` out, beside the report judged and the budget proposed. */
+function whyLeftOut(
+  f: CaseFile,
+  report: AnalysedFile | null,
+  proposal: AnalysedFile | null,
+): LeftOut {
+  // One of the same half-years as the file chosen, where nothing tells which is the later.
+  const sameAs = (
+    chosen: AnalysedFile | null,
+    end: (x: AnalysedFile) => string,
+  ) => chosen !== null && end(f) === end(chosen) && savedOrder(f, chosen) === 0;
+  if (isUnfilledTemplate(f)) return "template";
+  if (actualsNotRead(f)) return "actuals-not-read";
+  if (noHalfYears(f)) return "no-half-years";
+  if (reported(f).length > 0)
+    return sameAs(report, reportEnd) ? "same-half-years" : "earlier-report";
+  if (
+    report !== null &&
+    reportedIds(report).every((id) => grantedIds(f).has(id)) &&
+    compareCases(
+      report.analysis.computation.agreement,
+      f.analysis.computation.agreement,
+    ).relation === "unknown"
+  )
+    return "case-unknown";
+  if (overlaps(report, f)) return "already-reported";
+  return sameAs(proposal, budgetEnd) ? "same-half-years" : "earlier-budget";
 }
 
 /**

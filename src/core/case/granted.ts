@@ -342,24 +342,16 @@ export function analyzeAgainstGranted(
 }
 
 /**
- * Reports paired with the granted budget they are held to, in a batch: a budget (half-years
- * without actuals) of the same case whose half-years cover every reported half-year of the report.
- * Returns report index → budget index.
+ * Reports paired with the granted budget they are held to, in a batch (grantFor: a budget of the
+ * same case whose half-years cover every reported half-year of the report). Returns report index
+ * → budget index.
  */
 export function grantedPairs(
   files: readonly { readonly analysis: CaseView }[],
 ): Map<number, number> {
   const pairs = new Map<number, number>();
   files.forEach((report, i) => {
-    const grant = grantFor(
-      report,
-      files,
-      (budget) =>
-        compareCases(
-          report.analysis.computation.agreement,
-          budget.analysis.computation.agreement,
-        ).relation === "same",
-    );
+    const grant = grantFor(report, files);
     if (grant) pairs.set(i, files.indexOf(grant));
   });
   return pairs;

@@ -9,8 +9,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useRef } from "react";
-import type { Lang } from "../../core";
+import { Suspense, lazy, useMemo, useRef } from "react";
+import type { CaseRole, Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core/plan/template-period";
 import type { WorkbookHost } from "../../excel/host";
 import { usePane } from "../usePane";
@@ -93,6 +93,14 @@ export function App({ host, lang, dark }: AppProps) {
   const styles = useStyles();
   const pane = usePane(host, lang);
   const { t } = pane;
+  // The budget the reviewer compared the workbook with is the memo's grant (its case said or not).
+  const grantRole = useMemo(
+    () =>
+      new Map<string, CaseRole>(
+        pane.granted === null ? [] : [[pane.granted, "grant"]],
+      ),
+    [pane.granted],
+  );
   const period = defaultTemplatePeriod(new Date());
   const grantedInput = useRef<HTMLInputElement>(null);
   return (
@@ -266,6 +274,7 @@ export function App({ host, lang, dark }: AppProps) {
           <Suspense fallback={<ProgressBar aria-label={t.memo.title} />}>
             <CaseMemo
               files={pane.caseFiles}
+              given={grantRole}
               lang={lang}
               t={t}
               label={host.sourceName()}

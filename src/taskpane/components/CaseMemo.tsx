@@ -53,6 +53,11 @@ export interface CaseMemoProps<F extends CaseFile> {
   readonly t: PaneText;
   readonly label: string;
   /**
+   * Roles the reviewer chose elsewhere, by file: in the pane, the granted budget chosen with
+   * *Jämför med beviljad budget* is the grant, whatever the default would make of it.
+   */
+  readonly given?: ReadonlyMap<string, CaseRole>;
+  /**
    * The board's meeting, when the page sets one date for all its cases' memos (a batch goes to one
    * meeting); without it the case has a date field of its own.
    */
@@ -69,6 +74,7 @@ export function CaseMemo<F extends CaseFile>({
   lang,
   t,
   label,
+  given,
   meeting: shared,
 }: CaseMemoProps<F>) {
   const styles = useStyles();
@@ -79,9 +85,12 @@ export function CaseMemo<F extends CaseFile>({
   const [own, setOwn] = useState("");
   const meeting = shared ?? own;
   const roled = useMemo(() => {
-    const r = chooseRoles(files, chosen);
+    const r = chooseRoles(
+      files,
+      given ? new Map([...given, ...chosen]) : chosen,
+    );
     return prepare ? prepare(r) : r;
-  }, [files, chosen, prepare]);
+  }, [files, given, chosen, prepare]);
   return (
     <>
       <Text weight="semibold">{m.files}</Text>
