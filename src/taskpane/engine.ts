@@ -6,6 +6,7 @@ export {
   compareAnalyses,
   fieldName,
   findScenario,
+  hasFigures,
   lostScenarios,
   planInputs,
   planScenarioSave,

@@ -283,7 +283,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     ),
     figures: useMemo(
       () =>
-        analysis
+        analysis && E().hasFigures(analysis)
           ? E().figuresView(
               analysis,
               lang,
@@ -310,7 +310,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     ),
     model: useMemo(
       () =>
-        analysis && read
+        analysis && read && E().hasFigures(analysis)
           ? E().modelView(analysis, read.base, changes, modelSearch, lang)
           : null,
       [analysis, read, changes, modelSearch, lang],

@@ -455,6 +455,21 @@ describe("standalone mode (no Office)", () => {
     expect(cells).toContain("Fel");
     expect(cells.filter((c) => c === "–")).toHaveLength(2);
     expect(cells.join(" ")).not.toContain("kr");
+    // Opened: its findings, and neither key figures of 0 kr nor a what-if of no lines.
+    const details = await openFindings(page, "gold.xlsx");
+    await details.getByText("Arbetsboken har inget halvårsblad").waitFor();
+    const opened = await details.textContent();
+    expect(opened).not.toContain("Bidrag totalt");
+    expect(opened).not.toContain("Inget att återbetala");
+    await expect(
+      page.getByRole("region", { name: "Modellera: gold.xlsx" }).count(),
+    ).resolves.toBe(0);
+    // A budget's row has both.
+    const budget = await openFindings(page, "budget-2025-26.xlsx");
+    await expect(budget.textContent()).resolves.toContain("Bidrag totalt");
+    await page
+      .getByRole("region", { name: "Modellera: budget-2025-26.xlsx" })
+      .waitFor();
     await page.context().close();
   });
 

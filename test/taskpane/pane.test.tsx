@@ -173,6 +173,22 @@ describe("the pane", () => {
     ).toBeNull();
   });
 
+  test("a workbook with no half-year sheet: its findings, and no key figures of 0 kr or what-if of nothing", async () => {
+    const host = fakeHost(
+      await grids([{ name: "Blad1", rows: [["Konto", "Belopp"]] }]),
+    );
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    expect(
+      await screen.findByText(/Arbetsboken har inget halvårsblad/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Nyckeltal" })).toBeNull();
+    expect(screen.queryByText("Inget att återbetala")).toBeNull();
+    expect(screen.queryByText("Modellera")).toBeNull();
+    // The template is a click away.
+    expect(screen.getByText("Skapa mall")).toBeInTheDocument();
+  });
+
   test("Beräkna och skriv shows what will be written and asks before writing", async () => {
     const host = fakeHost(
       await grids(budgetWorkbook({ typedSalaries: false })),

@@ -11,6 +11,7 @@ import { decisionDetailChecks } from "./details";
 import { type Finding, finding } from "../findings/findings";
 import type { PeriodTable, YearTable } from "../figures/figures";
 import { normalizeKey, shownFileName } from "../reading/values";
+import { hasFigures } from "../findings/summary";
 
 export interface CaseFile {
   readonly file: string;
@@ -245,7 +246,7 @@ function actualsNotRead(f: CaseFile): boolean {
 
 /** Neither a budget nor a report: no half-year was read from it. */
 export const noHalfYears = (f: AnalysedFile): boolean =>
-  f.analysis.computation.halfYears.length === 0;
+  !hasFigures(f.analysis);
 
 /**
  * What the choice of a report's grant reads of an analysis: its half-years (which are reported),

@@ -116,13 +116,21 @@ export interface Summary<F> {
   readonly figures: KeyFigures;
 }
 
+/**
+ * Whether the workbook has figures at all: a half-year was read from it. One that is no budget (no
+ * half-year sheet, or none readable) has none, shown as none, not as 0 kr, on every face.
+ */
+export const hasFigures = (analysis: {
+  readonly computation: { readonly halfYears: readonly unknown[] };
+}): boolean => analysis.computation.halfYears.length > 0;
+
 /** The summary of an analysis, its findings as the face shows them (rendered, or as they are). */
 export function summarize<
   F extends { readonly sheet: string | null; readonly severity: Severity },
 >(analysis: Analysis, findings: readonly F[]): Summary<F> {
   const c = analysis.computation;
   const counts = countFindings(findings);
-  const none = c.halfYears.length === 0;
+  const none = !hasFigures(analysis);
   return {
     verdict: verdictOf(counts),
     counts,

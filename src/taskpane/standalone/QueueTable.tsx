@@ -27,7 +27,7 @@ import {
   useState,
 } from "react";
 import { flushSync } from "react-dom";
-import type { InputChange, Lang } from "../../core";
+import { type InputChange, type Lang, hasFigures } from "../../core";
 import { FindingsList } from "../components/FindingsList";
 import { KeyFigures } from "../components/KeyFigures";
 import { download } from "../download";
@@ -467,7 +467,7 @@ export function QueueTable({
                               {s.next}
                             </Button>
                           </div>
-                          {r.kind === "ok" && (
+                          {r.kind === "ok" && hasFigures(r.analysis) && (
                             <RowModel
                               result={r}
                               lang={lang}
@@ -555,7 +555,10 @@ function RowDetails({
         </details>
       </>
     );
-  const figures = figuresView(r.analysis, lang, t);
+  // A workbook from which no half-year was read has no figures to show; its findings say why.
+  const figures = hasFigures(r.analysis)
+    ? figuresView(r.analysis, lang, t)
+    : null;
   return (
     <>
       <dl className={styles.facts}>
@@ -572,9 +575,11 @@ function RowDetails({
           </>
         )}
       </dl>
-      <div className={styles.figures}>
-        <KeyFigures view={figures} t={t} />
-      </div>
+      {figures && (
+        <div className={styles.figures}>
+          <KeyFigures view={figures} t={t} />
+        </div>
+      )}
       {r.grantedBy && (
         <Text size={200}>
           {s.pairedWith(
