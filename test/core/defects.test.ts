@@ -971,6 +971,64 @@ describe("totals and subtotals as people label them", () => {
   });
 });
 
+describe("a total row whose label is cleared", () => {
+  const sheet = (rows: CellSpec[][]): SheetSpec[] => [
+    detailsSheet(oneHalf),
+    {
+      name: "Budget 2025 H2",
+      rows: [["Kostnadsslag", "Post", "Budget", "Utfall"], ...rows],
+    },
+  ];
+  // Rows 2–5; OH's figure typed, so the sum is the same whatever the rate.
+  const lines: CellSpec[][] = [
+    ["Lön", "Hälsofrämjare", 300000, null],
+    ["Lön", "Samordnare", 100000, null],
+    ["Verksamhet", "Aktiviteter", 100000, null],
+    ["OH", "OH-kostnader", 50000, null],
+  ];
+  const sum = (formula: string, result: number): CellSpec => ({
+    formula,
+    result,
+  });
+
+  // Read as a line it doubled the budget, and its SUM of the empty actuals (0) made the half-year
+  // reported with nothing spent.
+  test.each(["SUM(C2:C5)", "sum($C$2:$C$5)", "SUM(C1:C5)"])(
+    "=%s under the lines, with no text, is the total",
+    async (formula) => {
+      const r = await checkSheets(
+        sheet([
+          ...lines,
+          [null, null, sum(formula, 550000), sum("SUM(D2:D5)", 0)],
+        ]),
+      );
+      expect(r.periods[0]!.lines).toHaveLength(4);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 550_000 }]);
+      expect(r.periods[0]!.actual).toBeNull();
+      expect(
+        r.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`),
+      ).toEqual(["TOTAL_WITHOUT_LABEL info B6"]);
+      expect(r.findings[0]!.message).toBe(
+        `Rad 6 har ingen text, men dess budget är summan av raderna ovanför (=${formula}): den läses som tabellens summarad och räknas inte som en post. Skriv "Summa" i raden.`,
+      );
+    },
+  );
+
+  test("a SUM of some of the lines, or one with a text beside it, is still a line", async () => {
+    for (const row of [
+      [null, null, sum("SUM(C3:C5)", 250000)],
+      [null, null, sum("SUM(C2:C4)", 500000)],
+      ["Verksamhet", null, sum("SUM(C2:C5)", 550000)],
+      [null, "Sökt belopp", sum("SUM(C2:C5)", 550000)],
+      [null, null, sum("SUM(D2:D5)", 550000)],
+    ] satisfies CellSpec[][]) {
+      const r = await checkSheets(sheet([...lines, row]));
+      expect(r.periods[0]!.lines).toHaveLength(5);
+      expect(codesOf(r)).not.toContain("TOTAL_WITHOUT_LABEL");
+    }
+  });
+});
+
 describe("the agreement period in one cell", () => {
   /** Uppgifter with "Avtalsperiod" in one cell instead of från and till. */
   const inOneCell = (value: CellSpec) => {

@@ -1529,6 +1529,13 @@ export const FINDINGS = {
       `The line "${f.label}" is ${f.amount}, as much as the ${f.count} lines above it${f.with === "oh" ? " with OH" : ""}, and is counted as a line: if the row is their total, they are counted twice. If it is a total, start its text with "Summa" (it is then not counted); if it is a cost, leave it.`,
     "warning",
   ),
+  TOTAL_WITHOUT_LABEL: t<{ readonly row: number; readonly formula: string }>(
+    (f) =>
+      `Rad ${f.row} har ingen text, men dess budget är summan av raderna ovanför (${f.formula}): den läses som tabellens summarad och räknas inte som en post. Skriv "Summa" i raden.`,
+    (f) =>
+      `Row ${f.row} has no text, but its budget is the sum of the rows above (${f.formula}): it is read as the table's total row and not counted as a line. Write "Summa" in the row.`,
+    "info",
+  ),
   HEADER_REPEATED: t<{ readonly row: number }>(
     (f) =>
       `Rad ${f.row} upprepar tabellens rubriker och läses inte; raderna under den läses som poster i samma tabell. Är de en egen tabell (t.ex. en specifikation av en post), flytta dem till ett eget blad eller under summaraden: annars räknas de två gånger.`,

@@ -2606,6 +2606,13 @@ const NO_FORMULAS: Readonly<Partial<Record<ColumnKey, string>>> = Object.freeze(
 );
 const NONE_UNREADABLE: readonly ColumnKey[] = Object.freeze([]);
 
+/** `SUM(F5:F8)`, `=sum($F$5:$F$8)`: one column's cells from one row to another. */
+const SUM_OF_COLUMN =
+  /^=?\s*SUM\(\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*:\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)\s*$/i;
+
+const sameColumn = (letters: string, col: number) =>
+  letters.toUpperCase() === columnLetters(col);
+
 /** Whether a text cell left of the amounts says Summa/Totalt/Total (cheap test first: this runs on every row). */
 function totalKind(
   row: ReadonlyArray<Cell | undefined>,
@@ -2991,7 +2998,8 @@ class TableReader {
       );
       return true;
     }
-    const kind = totalKind(row, left, this.t.comment);
+    const kind =
+      totalKind(row, left, this.t.comment) ?? this.unlabelledTotal(row, left);
     if (this.income && this.inIncome(kind)) return true;
     if (kind === "subtotal") this.subtotals.push(this.subtotalOf(this.sums()));
     else if (kind === "total" || kind === "section") {
@@ -3002,6 +3010,45 @@ class TableReader {
         kind === "total" && sumsLikeSection(row, left, this.t.comment);
     } else this.readLine();
     return true;
+  }
+
+  /**
+   * A row with no text left of its amounts whose budget is the SUM of the budget column from the
+   * first line (or above it) to the row right above: the total row, its "Summa" cleared. Read as a
+   * line it counted the lines twice, and its actual (the SUM of empty cells, 0) made the half-year
+   * reported with nothing spent, all of its budget to repay.
+   */
+  private unlabelledTotal(
+    row: ReadonlyArray<Cell | undefined>,
+    left: number,
+  ): "total" | null {
+    const { t, r } = this;
+    const first = this.lines[0]?.row;
+    const f = t.budget < 0 ? undefined : row[t.budget]?.f;
+    if (first === undefined || typeof f !== "string") return null;
+    const m = SUM_OF_COLUMN.exec(f);
+    if (
+      m === null ||
+      !sameColumn(m[1]!, t.budget) ||
+      !sameColumn(m[3]!, t.budget) ||
+      Number(m[2]) > first ||
+      Number(m[4]) !== r
+    )
+      return null;
+    for (let c = 0; c < Math.min(left, row.length); c++) {
+      const cell = row[c];
+      if (cell !== undefined && cell.t !== "z" && readText(cell) !== "")
+        return null;
+    }
+    this.findings.push(
+      finding(
+        "TOTAL_WITHOUT_LABEL",
+        this.sheet,
+        a1(r, t.label >= 0 ? t.label : t.budget),
+        { row: r + 1, formula: `=${f.replace(/^=/, "")}` },
+      ),
+    );
+    return "total";
   }
 
   /**
