@@ -1014,6 +1014,14 @@ describe("a total row whose label is cleared", () => {
     },
   );
 
+  test("a 0 typed over its text is no text: still the total", async () => {
+    const r = await checkSheets(
+      sheet([...lines, [null, 0, sum("SUM(C2:C5)", 550000)]]),
+    );
+    expect(r.grants).toEqual([{ period: "2025-H2", amount: 550_000 }]);
+    expect(codesOf(r)).toEqual(["TOTAL_WITHOUT_LABEL"]);
+  });
+
   test("a SUM of some of the lines, or one with a text beside it, is still a line", async () => {
     for (const row of [
       [null, null, sum("SUM(C3:C5)", 250000)],

@@ -3035,10 +3035,10 @@ class TableReader {
       Number(m[4]) !== r
     )
       return null;
+    // No text (a number typed over "Summa", a 0, is none).
     for (let c = 0; c < Math.min(left, row.length); c++) {
       const cell = row[c];
-      if (cell !== undefined && cell.t !== "z" && readText(cell) !== "")
-        return null;
+      if (cell?.t === "s" && readText(cell) !== "") return null;
     }
     this.findings.push(
       finding(
