@@ -518,6 +518,19 @@ describe("a budget of half-years the report has reported", () => {
     expect(c.decision.join(" ")).not.toContain("beviljar");
   });
 
+  test("given first, its names do not head the memo: the judged report's do, as in the decision", async () => {
+    const c = oneCase([
+      await caseFile(
+        "budget-2024-25.xlsx",
+        withDetail(agreementYear(), "Organisation", "Rädda Barnen Malmö"),
+      ),
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+    ]);
+    expect(c.roles.map((r) => r.role)).toEqual(["left-out", "report"]);
+    expect(c.organisation).toBe("Rädda Barnen");
+    expect(c.decision[1]).toContain("från Rädda Barnen till kommunstyrelsen");
+  });
+
   test("a later budget beside it is proposed", async () => {
     const c = oneCase([
       await caseFile("rapport-2024.xlsx", reportWorkbook()),

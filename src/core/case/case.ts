@@ -492,11 +492,6 @@ export function buildCase(
   const judged = roled.filter(
     (f) => f.role === "report" || f.role === "proposal",
   );
-  const first = <
-    K extends "name" | "caseNumber" | "organisation" | "orgNumber",
-  >(
-    k: K,
-  ) => agreements.map((a) => a[k]).find((v) => v !== null) ?? null;
   const computations = judged.map((f) => f.analysis.computation);
   const decision = caseDecisionFrom(computations, meeting);
   const decisionFindings = [
@@ -511,10 +506,7 @@ export function buildCase(
   return {
     kind: "ok",
     case: {
-      name: first("name"),
-      caseNumber: first("caseNumber"),
-      organisation: first("organisation"),
-      orgNumber: first("orgNumber"),
+      ...identityOf(roled, judged),
       files: files.map((f) => f.file),
       meeting,
       parties: partiesOf(agreements),
@@ -591,6 +583,32 @@ function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
         ]
       : [];
   });
+}
+
+/**
+ * The case's identity as the decision names it: the report's and the proposal's first, then the
+ * grant's, a left-out file's last (an earlier report under the organisation's old name).
+ */
+function identityOf(
+  roled: readonly RoledFile[],
+  judged: readonly RoledFile[],
+): Pick<Case, "name" | "caseNumber" | "organisation" | "orgNumber"> {
+  const byRole = [
+    ...judged,
+    ...roled.filter((f) => f.role === "grant"),
+    ...roled,
+  ].map((f) => f.analysis.computation.agreement);
+  const first = <
+    K extends "name" | "caseNumber" | "organisation" | "orgNumber",
+  >(
+    k: K,
+  ) => byRole.map((a) => a[k]).find((v) => v !== null) ?? null;
+  return {
+    name: first("name"),
+    caseNumber: first("caseNumber"),
+    organisation: first("organisation"),
+    orgNumber: first("orgNumber"),
+  };
 }
 
 function partiesOf(agreements: readonly Agreement[]): string[] {
