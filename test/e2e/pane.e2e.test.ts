@@ -1208,6 +1208,23 @@ describe("the pane in Excel mode", () => {
     return page;
   }
 
+  /** Jämför med beviljad budget, with a workbook of these sheets saved as `name`: held to it. */
+  async function compareWithGrant(
+    page: Page,
+    name: string,
+    sheets: Parameters<typeof buildXlsx>[0],
+  ) {
+    writeFileSync(join(tmp, name), await buildXlsx(sheets));
+    await page
+      .getByLabel("Välj den beviljade budgetens arbetsbok")
+      .setInputFiles(join(tmp, name));
+    await page
+      .getByText(
+        `Återrapporteringen räknas mot den beviljade budgeten i ${name} (2025-H2)`,
+      )
+      .waitFor();
+  }
+
   test("Jämför med beviljad budget: the open report is held to a granted budget from a file, and back", async () => {
     const page = await excelPage(
       false,
@@ -1216,18 +1233,7 @@ describe("the pane in Excel mode", () => {
     await expect(
       page.getByTestId("repayment").textContent(),
     ).resolves.toContain(typeset("92 149 kr"));
-    writeFileSync(
-      join(tmp, "beviljad-pane.xlsx"),
-      await buildXlsx(budgetWorkbook()),
-    );
-    await page
-      .getByLabel("Välj den beviljade budgetens arbetsbok")
-      .setInputFiles(join(tmp, "beviljad-pane.xlsx"));
-    await page
-      .getByText(
-        "Återrapporteringen räknas mot den beviljade budgeten i beviljad-pane.xlsx (2025-H2)",
-      )
-      .waitFor();
+    await compareWithGrant(page, "beviljad-pane.xlsx", budgetWorkbook());
     await expect(
       page.getByTestId("repayment").textContent(),
     ).resolves.toContain(typeset("59 149 kr"));
@@ -1253,24 +1259,15 @@ describe("the pane in Excel mode", () => {
       await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
     );
     // Neither a Diarienummer nor the partnership's name: by default the memo would leave it out.
-    writeFileSync(
-      join(tmp, "beviljad-utan-arende.xlsx"),
-      await buildXlsx(
-        withDetail(
-          withDetail(budgetWorkbook(), "Diarienummer", null),
-          "Partnerskap",
-          null,
-        ),
+    await compareWithGrant(
+      page,
+      "beviljad-utan-arende.xlsx",
+      withDetail(
+        withDetail(budgetWorkbook(), "Diarienummer", null),
+        "Partnerskap",
+        null,
       ),
     );
-    await page
-      .getByLabel("Välj den beviljade budgetens arbetsbok")
-      .setInputFiles(join(tmp, "beviljad-utan-arende.xlsx"));
-    await page
-      .getByText(
-        "Återrapporteringen räknas mot den beviljade budgeten i beviljad-utan-arende.xlsx (2025-H2)",
-      )
-      .waitFor();
     const role = page.getByLabel("Roll för beviljad-utan-arende.xlsx");
     await role.waitFor();
     await expect(role.inputValue()).resolves.toBe("grant");
