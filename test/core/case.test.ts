@@ -567,6 +567,10 @@ describe("a workbook that is no budget among the case's files", () => {
       { file: "huvudbok.xlsx", role: "left-out", why: "no-half-years" },
     ]);
     expect(alone.decision).toEqual([]);
+    // A memo without decision points says why, where the decision would be.
+    expect(alone.decisionFindings.map((f) => [f.file, f.finding.code])).toEqual(
+      [["huvudbok.xlsx", "NOTHING_TO_DECIDE"]],
+    );
     const c = oneCase([
       await caseFile("rapport-2024.xlsx", reportWorkbook()),
       await caseFile("huvudbok.xlsx", ledger()),
@@ -578,6 +582,7 @@ describe("a workbook that is no budget among the case's files", () => {
       { file: "budget-2025-26.xlsx", role: "proposal" },
     ]);
     expect(c.decision).toEqual((await seedCase()).decision);
+    expect(c.decisionFindings).toEqual([]);
   });
 
   test("given after the case's budget, it does not displace it", async () => {

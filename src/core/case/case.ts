@@ -495,7 +495,7 @@ export function buildCase(
   const computations = judged.map((f) => f.analysis.computation);
   const decision = caseDecisionFrom(computations, meeting);
   const decisionFindings = [
-    ...decisionChecks(judged, meeting),
+    ...decisionChecks(roled, judged, meeting),
     ...grantedAgainChecks(roled),
   ];
   const seenYears = new Set<number>();
@@ -535,12 +535,24 @@ export function buildCase(
   };
 }
 
-/** What the decision of the report and the proposal lacks, and its dates against the meeting. */
+/**
+ * What the decision of the report and the proposal lacks, and its dates against the meeting; a
+ * case with neither has no decision at all, which the memo would otherwise show without a word.
+ */
 function decisionChecks(
+  roled: readonly RoledFile[],
   judged: readonly RoledFile[],
   meeting: IsoDate | null,
 ): CaseFinding[] {
   const computations = judged.map((f) => f.analysis.computation);
+  const [first] = roled;
+  if (judged.length === 0 && first)
+    return [
+      {
+        file: first.file,
+        finding: finding("NOTHING_TO_DECIDE", null, null, {}),
+      },
+    ];
   return [
     ...decisionDetailChecks(computations),
     ...(meeting ? meetingChecks(computations, meeting) : []),

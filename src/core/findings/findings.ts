@@ -778,6 +778,13 @@ export const FINDINGS = {
       `The agreement period starts ${f.start}, before the meeting ${f.meeting}: the decision approves the agreement and grants funds afterwards, for a period already begun.`,
     "info",
   ),
+  NOTHING_TO_DECIDE: t<NoParams>(
+    () =>
+      "Ingen av ärendets filer är en återrapportering som bedöms eller ett budgetförslag, så beslutsunderlaget har inga beslutspunkter. Ge en fil den rollen om den är det.",
+    () =>
+      "None of the case's files is a report being judged or a budget proposal, so the memo has no decision points. Give a file that role if it is one.",
+    "warning",
+  ),
   DECISION_WITHOUT_SIGNATORIES: t<NoParams>(
     () =>
       'Beslutet saknar punkten om vilka som undertecknar avtalet, eftersom Undertecknas av saknas i Uppgifter. Skriv förvaltningarna där, till exempel "arbetsmarknads- och socialförvaltningen, kulturförvaltningen".',
