@@ -185,6 +185,7 @@ describe("the pane", () => {
     expect(screen.queryByRole("heading", { name: "Nyckeltal" })).toBeNull();
     expect(screen.queryByText("Inget att återbetala")).toBeNull();
     expect(screen.queryByText("Modellera")).toBeNull();
+    expect(screen.queryByText("Beslutsunderlag")).toBeNull();
     // The template is a click away.
     expect(screen.getByText("Skapa mall")).toBeInTheDocument();
   });

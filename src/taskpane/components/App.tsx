@@ -268,7 +268,8 @@ export function App({ host, lang, dark }: AppProps) {
           </Suspense>
         </Fold>
       )}
-      {pane.analysis && (
+      {/* A workbook that is no budget (no key figures) has no memo, as on the page. */}
+      {pane.analysis && pane.figures && (
         <Fold id="memo" title={t.memo.title}>
           <Text>{t.memo.intro}</Text>
           <Suspense fallback={<ProgressBar aria-label={t.memo.title} />}>
