@@ -528,6 +528,9 @@ describe("a budget of half-years the report has reported", () => {
     ]);
     expect(c.roles.map((r) => r.role)).toEqual(["left-out", "report"]);
     expect(c.organisation).toBe("Rädda Barnen");
+    // …and the decision is sent to it.
+    expect(c.parties).toContain("Rädda Barnen");
+    expect(c.parties).not.toContain("Rädda Barnen Malmö");
     expect(c.decision[1]).toContain("från Rädda Barnen till kommunstyrelsen");
   });
 

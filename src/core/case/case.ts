@@ -506,10 +506,10 @@ export function buildCase(
   return {
     kind: "ok",
     case: {
-      ...identityOf(roled, judged),
+      ...identityOf(byRole(roled, judged)),
       files: files.map((f) => f.file),
       meeting,
-      parties: partiesOf(agreements),
+      parties: partiesOf(byRole(roled, judged)),
       repayment: repaymentOf(roled.find((f) => f.role === "report")),
       proposal: proposalOf(
         roled.find((f) => f.role === "proposal"),
@@ -598,23 +598,28 @@ function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
 }
 
 /**
- * The case's identity as the decision names it: the report's and the proposal's first, then the
- * grant's, a left-out file's last (an earlier report under the organisation's old name).
+ * The files' agreements in the order the case's identity is taken from them, as the decision
+ * names it: the report's and the proposal's first, then the grant's, a left-out file's last (an
+ * earlier report under the organisation's old name, or signed by others).
  */
-function identityOf(
+function byRole(
   roled: readonly RoledFile[],
   judged: readonly RoledFile[],
+): Agreement[] {
+  return [...judged, ...roled.filter((f) => f.role === "grant"), ...roled].map(
+    (f) => f.analysis.computation.agreement,
+  );
+}
+
+/** The case's identity: each detail from the first agreement (byRole) that has it. */
+function identityOf(
+  agreements: readonly Agreement[],
 ): Pick<Case, "name" | "caseNumber" | "organisation" | "orgNumber"> {
-  const byRole = [
-    ...judged,
-    ...roled.filter((f) => f.role === "grant"),
-    ...roled,
-  ].map((f) => f.analysis.computation.agreement);
   const first = <
     K extends "name" | "caseNumber" | "organisation" | "orgNumber",
   >(
     k: K,
-  ) => byRole.map((a) => a[k]).find((v) => v !== null) ?? null;
+  ) => agreements.map((a) => a[k]).find((v) => v !== null) ?? null;
   return {
     name: first("name"),
     caseNumber: first("caseNumber"),
