@@ -120,6 +120,11 @@ export interface TotalRow {
    * typed total may sum them too. Absent when there are none.
    */
   readonly carried?: { readonly budget: Ore; readonly actual: Ore };
+  /**
+   * Read as the total by its budget's SUM of the lines, not by its text (TOTAL_NOT_LABELLED):
+   * compute leaves that SUM as it is, so that the copy reads as the workbook did.
+   */
+  readonly bySum?: true;
 }
 
 /**

@@ -1007,7 +1007,7 @@ describe("a total row whose label is cleared", () => {
       expect(r.periods[0]!.actual).toBeNull();
       expect(
         r.findings.map((f) => `${f.code} ${f.severity} ${f.cell}`),
-      ).toEqual(["TOTAL_WITHOUT_LABEL info B6"]);
+      ).toEqual(["TOTAL_NOT_LABELLED info B6"]);
       expect(r.findings[0]!.message).toBe(
         `Rad 6 har ingen text, men dess budget är summan av raderna ovanför (=${formula}): den läses som tabellens summarad och räknas inte som en post. Skriv "Summa" i raden.`,
       );
@@ -1019,20 +1019,38 @@ describe("a total row whose label is cleared", () => {
       sheet([...lines, [null, 0, sum("SUM(C2:C5)", 550000)]]),
     );
     expect(r.grants).toEqual([{ period: "2025-H2", amount: 550_000 }]);
-    expect(codesOf(r)).toEqual(["TOTAL_WITHOUT_LABEL"]);
+    expect(codesOf(r)).toEqual(["TOTAL_NOT_LABELLED"]);
   });
 
-  test("a SUM of some of the lines, or one with a text beside it, is still a line", async () => {
+  // Found by the template fuzzer: "x" typed over "Summa". OH over the row made a loop that compute
+  // broke with a figure, which the row's SUM, left with its old value, did not follow.
+  test("a text written over it, one that names no total, does not make the SUM a line", async () => {
+    for (const [row, label] of [
+      [[null, "x", sum("SUM(C2:C5)", 550000)], "x"],
+      [[null, "Sökt belopp", sum("SUM(C2:C5)", 550000)], "Sökt belopp"],
+      [["Verksamhet", null, sum("SUM(C2:C5)", 550000)], "Verksamhet"],
+    ] satisfies [CellSpec[], string][]) {
+      const r = await checkSheets(sheet([...lines, row]));
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 550_000 }]);
+      expect(r.findings.map((f) => `${f.code} ${f.cell}`)).toEqual([
+        "TOTAL_NOT_LABELLED B6",
+      ]);
+      expect(r.findings[0]!.message).toBe(
+        `Raden "${label}" (rad 6) har budgeten =SUM(C2:C5), summan av raderna ovanför: den läses som tabellens summarad och räknas inte som en post. Börja dess text med "Summa".`,
+      );
+    }
+  });
+
+  test("a SUM of only some of the lines, or of another column, is still a line", async () => {
     for (const row of [
       [null, null, sum("SUM(C3:C5)", 250000)],
       [null, null, sum("SUM(C2:C4)", 500000)],
-      ["Verksamhet", null, sum("SUM(C2:C5)", 550000)],
-      [null, "Sökt belopp", sum("SUM(C2:C5)", 550000)],
+      [null, "Sökt belopp", sum("SUM(C3:C5)", 250000)],
       [null, null, sum("SUM(D2:D5)", 550000)],
     ] satisfies CellSpec[][]) {
       const r = await checkSheets(sheet([...lines, row]));
       expect(r.periods[0]!.lines).toHaveLength(5);
-      expect(codesOf(r)).not.toContain("TOTAL_WITHOUT_LABEL");
+      expect(codesOf(r)).not.toContain("TOTAL_NOT_LABELLED");
     }
   });
 });

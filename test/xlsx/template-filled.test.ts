@@ -14,7 +14,7 @@ import { computeBytes } from "../helpers/compute";
 import { readXlsx, withSheets } from "../../src/xlsx/read";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { createWorkbook } from "../../src/xlsx/write";
-import { checkBytes } from "../helpers/check";
+import { checkBytes, codesOf } from "../helpers/check";
 import { recalculateAllWithLibreOffice } from "../helpers/libreoffice";
 import { typeset } from "../helpers/seed";
 import { template2026, typedIn, withDetails } from "../helpers/template";
@@ -505,7 +505,7 @@ test("a Summa row whose label is cleared is read as the total (its SUM of the li
       .filter((f) => !ref.findings.some((g) => g.code === f.code))
       .map((f) => `${f.code} ${f.sheet}!${f.cell} ${f.message}`),
   ).toEqual([
-    'TOTAL_WITHOUT_LABEL Budget 2026 H2!B9 Rad 9 har ingen text, men dess budget är summan av raderna ovanför (=SUM(F5:F8)): den läses som tabellens summarad och räknas inte som en post. Skriv "Summa" i raden.',
+    'TOTAL_NOT_LABELLED Budget 2026 H2!B9 Rad 9 har ingen text, men dess budget är summan av raderna ovanför (=SUM(F5:F8)): den läses som tabellens summarad och räknas inte som en post. Skriv "Summa" i raden.',
   ]);
   const computed = computeBytes(filled!);
   const sheet = (bytes: Uint8Array) =>
@@ -524,6 +524,40 @@ test("a Summa row whose label is cleared is read as the total (its SUM of the li
       g.rows.flatMap((row) => (row ?? []).filter((c) => c?.t === "e")),
     ),
   ).toEqual([]);
+}, 120_000);
+
+// Found by the template fuzzer (seed 1117): "x" over Summa, read as the total by its SUM; compute
+// wrote the total as a figure (a budget typed as text, which Excel's SUM skips), and the copy read
+// the row as a line, its budget counted twice.
+test("a Summa written over with a text, a budget typed as text above it: compute keeps the row's SUM, with the value the spreadsheet gives, and the copy reads as the workbook did", () => {
+  const typed = typedIn(template2026(), (sheet, row, col) =>
+    sheet !== "Budget 2026 H2"
+      ? undefined
+      : row === 8 && col === 1
+        ? { kind: "text", value: "x" }
+        : row === 6 && col === 5
+          ? { kind: "text", value: "3 000" }
+          : undefined,
+  );
+  const [filled] = recalculateAllWithLibreOffice([createWorkbook(typed)]);
+  const r = checkBytes(filled!, "mall.xlsx");
+  expect(codesOf(r)).toContain("TOTAL_NOT_LABELLED");
+  const computed = computeBytes(filled!);
+  const total = (bytes: Uint8Array) =>
+    readXlsx(bytes).sheets.find((g) => g.name === "Budget 2026 H2")!
+      .rows[8]![5]!;
+  expect(total(computed).f).toBe("SUM(F5:F8)");
+  // The same figures (OH, stale in the workbook, is written as the figure it is).
+  const copy = checkBytes(computed, "mall.xlsx");
+  expect(copy.periods.map((p) => p.budget)).toEqual(
+    r.periods.map((p) => p.budget),
+  );
+  expect(copy.grants).toEqual(r.grants);
+  expect(copy.repayment).toEqual(r.repayment);
+  expect(codesOf(copy)).toContain("TOTAL_NOT_LABELLED");
+  // The SUM's value is the spreadsheet's (the text skipped), not the one from before compute.
+  const [again] = recalculateAllWithLibreOffice([computed]);
+  expect(total(again!)).toMatchObject({ t: "n", v: total(computed).v });
 }, 120_000);
 
 // A grade typed as text ("100 %") makes the line's SUMIFS no live figure, so compute leaves it;

@@ -1536,11 +1536,20 @@ export const FINDINGS = {
       `The line "${f.label}" is ${f.amount}, as much as the ${f.count} lines above it${f.with === "oh" ? " with OH" : ""}, and is counted as a line: if the row is their total, they are counted twice. If it is a total, start its text with "Summa" (it is then not counted); if it is a cost, leave it.`,
     "warning",
   ),
-  TOTAL_WITHOUT_LABEL: t<{ readonly row: number; readonly formula: string }>(
+  TOTAL_NOT_LABELLED: t<{
+    readonly row: number;
+    readonly formula: string;
+    /** The row's text, "" where it has none. */
+    readonly label: string;
+  }>(
     (f) =>
-      `Rad ${f.row} har ingen text, men dess budget är summan av raderna ovanför (${f.formula}): den läses som tabellens summarad och räknas inte som en post. Skriv "Summa" i raden.`,
+      f.label
+        ? `Raden "${f.label}" (rad ${f.row}) har budgeten ${f.formula}, summan av raderna ovanför: den läses som tabellens summarad och räknas inte som en post. Börja dess text med "Summa".`
+        : `Rad ${f.row} har ingen text, men dess budget är summan av raderna ovanför (${f.formula}): den läses som tabellens summarad och räknas inte som en post. Skriv "Summa" i raden.`,
     (f) =>
-      `Row ${f.row} has no text, but its budget is the sum of the rows above (${f.formula}): it is read as the table's total row and not counted as a line. Write "Summa" in the row.`,
+      f.label
+        ? `The row "${f.label}" (row ${f.row}) has the budget ${f.formula}, the sum of the rows above: it is read as the table's total row and not counted as a line. Start its text with "Summa".`
+        : `Row ${f.row} has no text, but its budget is the sum of the rows above (${f.formula}): it is read as the table's total row and not counted as a line. Write "Summa" in the row.`,
     "info",
   ),
   HEADER_REPEATED: t<{ readonly row: number }>(

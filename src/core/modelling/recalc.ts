@@ -329,7 +329,8 @@ export interface FormulaOver {
     readonly c2: number;
   }[];
   evaluate(
-    known: (row: number, col: number) => number | null | undefined,
+    /** A cell's value; a text is any string (a SUM over a range skips it, as Excel's). */
+    known: (row: number, col: number) => number | string | null | undefined,
     budget: { cells: number },
   ): number | null;
 }
@@ -367,7 +368,9 @@ export function formulaOver(
           for (let c = a.c1; c <= a.c2; c++) {
             const v = known(r, c);
             if (v === undefined) return null;
-            if (v !== null) (rows[r] ??= [])[c] = { t: "n", v };
+            if (v !== null)
+              (rows[r] ??= [])[c] =
+                typeof v === "number" ? { t: "n", v } : { t: "s", v };
           }
       }
       let value: Value;

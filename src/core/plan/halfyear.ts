@@ -234,7 +234,7 @@ export function planHalfYear(
     statusCell(p, line);
   }
   // 4. A submitted total row: sums where its cells are empty or already the add-in's.
-  if (src.total) totalRow(p, src.total.row - 1, firstRow);
+  if (src.total) totalRow(p, src.total.row - 1, firstRow, src.total.bySum);
   // 5. A person's subtotal or total over the lines' budgets, with the value it gives over them.
   const over = {
     lineRows: new Set(rows),
@@ -453,7 +453,10 @@ function sumOverLines(
     formulaOver(f, p.h.source.sheet)?.evaluate((row, col) => {
       if (col !== B || !over.lineRows.has(row)) return undefined;
       const seen = p.view.seen(row, col);
-      return typeof seen === "number" || seen === null ? seen : undefined;
+      // A budget typed as text ("3 000") the SUM skips, as Excel's does.
+      return typeof seen === "number" || seen === null || seen === "text"
+        ? seen
+        : undefined;
     }, over.cellsRead) ?? null;
   if (value === null || (cell?.t === "n" && sameAmount(cell.v, value))) return;
   write(p, r, B, formula(f, value));
@@ -650,7 +653,13 @@ function statusCell(p: SheetPlan, line: Line): void {
   );
 }
 
-function totalRow(p: SheetPlan, r: number, firstRow: number): void {
+function totalRow(
+  p: SheetPlan,
+  r: number,
+  firstRow: number,
+  /** Known as the total by its budget's SUM alone: that SUM stays (step 5 gives it its value). */
+  bySum = false,
+): void {
   const { h } = p;
   const lineRows = h.lines.map((l) => l.input.row - 1);
   const lastLineRow = largest(lineRows);
@@ -659,7 +668,7 @@ function totalRow(p: SheetPlan, r: number, firstRow: number): void {
     ["actual", h.actual?.total ?? ZERO, h.actual !== null],
   ];
   for (const [key, engine, wanted] of sums) {
-    if (!wanted) continue;
+    if (!wanted || (bySum && key === "budget")) continue;
     const col = p.columns[key]!;
     const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
     if (!writable(p.view.original(r, col), f)) continue;

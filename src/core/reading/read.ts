@@ -2998,12 +2998,13 @@ class TableReader {
       );
       return true;
     }
-    const kind =
-      totalKind(row, left, this.t.comment) ?? this.unlabelledTotal(row, left);
+    const named = totalKind(row, left, this.t.comment);
+    const kind = named ?? this.totalByItsSum(row, left);
     if (this.income && this.inIncome(kind)) return true;
     if (kind === "subtotal") this.subtotals.push(this.subtotalOf(this.sums()));
     else if (kind === "total" || kind === "section") {
-      this.total = this.sums();
+      this.total =
+        named === null ? { ...this.sums(), bySum: true } : this.sums();
       this.totalNamesPart = kind === "section";
       this.heldBelowWhole = false;
       this.totalSumsSection =
@@ -3013,12 +3014,13 @@ class TableReader {
   }
 
   /**
-   * A row with no text left of its amounts whose budget is the SUM of the budget column from the
-   * first line (or above it) to the row right above: the total row, its "Summa" cleared. Read as a
-   * line it counted the lines twice, and its actual (the SUM of empty cells, 0) made the half-year
-   * reported with nothing spent, all of its budget to repay.
+   * A row whose budget is the SUM of the budget column from the first line (or above it) to the
+   * row right above, whatever its text: the total row, its "Summa" cleared or written over ("x",
+   * "Sökt belopp"). Read as a line it counted the lines twice, OH over it made a loop that compute
+   * broke with a figure the SUM then did not follow, and its actual (the SUM of empty cells, 0)
+   * made a budget a report with nothing spent, all of it to repay.
    */
-  private unlabelledTotal(
+  private totalByItsSum(
     row: ReadonlyArray<Cell | undefined>,
     left: number,
   ): "total" | null {
@@ -3035,17 +3037,18 @@ class TableReader {
       Number(m[4]) !== r
     )
       return null;
-    // No text (a number typed over "Summa", a 0, is none).
-    for (let c = 0; c < Math.min(left, row.length); c++) {
+    // Its text, if any (a number typed over "Summa", a 0, is none).
+    let label = "";
+    for (let c = 0; c < Math.min(left, row.length) && !label; c++) {
       const cell = row[c];
-      if (cell?.t === "s" && readText(cell) !== "") return null;
+      if (cell?.t === "s" && c !== t.comment) label = readText(cell);
     }
     this.findings.push(
       finding(
-        "TOTAL_WITHOUT_LABEL",
+        "TOTAL_NOT_LABELLED",
         this.sheet,
         a1(r, t.label >= 0 ? t.label : t.budget),
-        { row: r + 1, formula: `=${f.replace(/^=/, "")}` },
+        { row: r + 1, formula: `=${f.replace(/^=/, "")}`, label },
       ),
     );
     return "total";
