@@ -534,6 +534,48 @@ describe("a budget of half-years the report has reported", () => {
     expect(c.decision[1]).toContain("från Rädda Barnen till kommunstyrelsen");
   });
 
+  // Found by the folder fuzzer (seed 544): one Dnr, two names, and the memo said one of them.
+  test("files of one Dnr that name the partnership otherwise: said at the name, the decision's name given", async () => {
+    const c = oneCase([
+      await caseFile(
+        "rapport-2024.xlsx",
+        withDetail(
+          reportWorkbook(),
+          "Partnerskap",
+          "Jämlik hälsa Lindängen 2.0",
+        ),
+      ),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    expect(c.name).toBe("Jämlik hälsa Lindängen 2.0");
+    expect(
+      c.decisionFindings.map((f) => [
+        f.file,
+        f.finding.code,
+        f.finding.sheet,
+        f.finding.cell,
+        f.finding.params,
+      ]),
+    ).toEqual([
+      [
+        "budget-2025-26.xlsx",
+        "CASE_NAMES_DIFFER",
+        "Uppgifter",
+        "B1",
+        { name: "Jämlik hälsa Lindängen", used: "Jämlik hälsa Lindängen 2.0" },
+      ],
+    ]);
+    // Spelled with another case or spacing, it is the same name: nothing said.
+    const same = oneCase([
+      await caseFile(
+        "rapport-2024.xlsx",
+        withDetail(reportWorkbook(), "Partnerskap", "jämlik  Hälsa Lindängen"),
+      ),
+      await caseFile("budget-2025-26.xlsx", budgetWorkbook()),
+    ]);
+    expect(same.decisionFindings).toEqual([]);
+  });
+
   test("a later budget beside it is proposed", async () => {
     const c = oneCase([
       await caseFile("rapport-2024.xlsx", reportWorkbook()),

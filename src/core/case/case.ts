@@ -496,6 +496,7 @@ export function buildCase(
   const decision = caseDecisionFrom(computations, meeting);
   const decisionFindings = [
     ...decisionChecks(roled, judged, meeting),
+    ...namesDifferChecks(roled, judged),
     ...grantedAgainChecks(roled),
   ];
   const seenYears = new Set<number>();
@@ -557,6 +558,37 @@ function decisionChecks(
     ...decisionDetailChecks(computations),
     ...(meeting ? meetingChecks(computations, meeting) : []),
   ].map(({ source, finding }) => ({ file: judged[source]!.file, finding }));
+}
+
+/**
+ * A file the decision draws on (the report, the proposal, the grant) that names the partnership
+ * otherwise than the name the memo uses (identityOf's): one Dnr, two names, and the decision says
+ * only one of them.
+ */
+function namesDifferChecks(
+  roled: readonly RoledFile[],
+  judged: readonly RoledFile[],
+): CaseFinding[] {
+  const used = identityOf(byRole(roled, judged)).name;
+  if (used === null) return [];
+  const key = normalizeKey(used);
+  return roled.flatMap((f) => {
+    const a = f.analysis.workbook.agreement;
+    const name = f.analysis.computation.agreement.name;
+    return f.role === "left-out" || name === null || normalizeKey(name) === key
+      ? []
+      : [
+          {
+            file: f.file,
+            finding: finding(
+              "CASE_NAMES_DIFFER",
+              a.sheet,
+              a.cells.name ?? null,
+              { name, used },
+            ),
+          },
+        ];
+  });
 }
 
 /**

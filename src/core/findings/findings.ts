@@ -785,6 +785,13 @@ export const FINDINGS = {
       "None of the case's files is a report being judged or a budget proposal, so the memo has no decision points. Give a file that role if it is one.",
     "warning",
   ),
+  CASE_NAMES_DIFFER: t<{ readonly name: string; readonly used: string }>(
+    (f) =>
+      `Partnerskapet heter "${f.name}" i den här filen men "${f.used}" i ärendets andra; beslutet skriver "${f.used}". Rätta namnet där det är fel.`,
+    (f) =>
+      `The partnership is named "${f.name}" in this file but "${f.used}" in the case's others; the decision says "${f.used}". Correct the name where it is wrong.`,
+    "warning",
+  ),
   DECISION_WITHOUT_SIGNATORIES: t<NoParams>(
     () =>
       'Beslutet saknar punkten om vilka som undertecknar avtalet, eftersom Undertecknas av saknas i Uppgifter. Skriv förvaltningarna där, till exempel "arbetsmarknads- och socialförvaltningen, kulturförvaltningen".',
