@@ -36,6 +36,7 @@ import {
   fieldName,
   formatAmount,
   formatKronor,
+  formatKronorOrDash,
   inputValue,
   byLineKey,
   keyOfLine,
@@ -304,8 +305,7 @@ function linePersons(
   const persons = personsOfLine(line.input, byPost) ?? [];
   const costOf = (costs: readonly PersonCost[], p: Person | undefined) =>
     costs.find((c) => c.person === p)?.cost ?? null;
-  const money = (ore: Ore | null) =>
-    ore === null ? "–" : formatKronor(ore, lang);
+  const money = (ore: Ore | null) => formatKronorOrDash(ore, lang);
   return persons.map((p): ModelPerson => {
     const key = keys.get(p) ?? "";
     const was = before.get(key);

@@ -324,19 +324,12 @@ export function grantFor<F extends AnalysedFile>(
   report: F,
   files: readonly F[],
 ): F | null {
-  const ids = reportedIds(report);
-  if (ids.length === 0) return null;
-  const agreement = report.analysis.computation.agreement;
+  if (reportedIds(report).length === 0) return null;
   return files
-    .filter((f) => {
-      const own = grantedIds(f);
-      return (
-        f !== report &&
-        ids.every((id) => own.has(id)) &&
-        compareCases(agreement, f.analysis.computation.agreement).relation ===
-          "same"
-      );
-    })
+    .filter(
+      (f) =>
+        f !== report && covers(report, f) && relationOf(report, f) === "same",
+    )
     .reduce<F | null>(
       (best, f) => (best === null || savedOrder(f, best) > 0 ? f : best),
       null,
@@ -361,6 +354,16 @@ const lastEnd = (hs: ReturnType<typeof reported>) =>
 
 const reportEnd = (f: AnalysedFile) => lastEnd(reported(f));
 const budgetEnd = (f: AnalysedFile) => lastEnd(granted(f));
+
+/** Whether `b` budgets every half-year the report reports: it may be the report's grant. */
+const covers = (report: AnalysedFile, b: AnalysedFile) =>
+  reportedIds(report).every((id) => grantedIds(b).has(id));
+
+const relationOf = (a: AnalysedFile, b: AnalysedFile) =>
+  compareCases(
+    a.analysis.computation.agreement,
+    b.analysis.computation.agreement,
+  ).relation;
 
 /** Whether budget `b` budgets a half-year the report has reported. */
 const overlaps = (report: AnalysedFile | null, b: AnalysedFile) =>
@@ -423,13 +426,11 @@ function whyLeftOut(
   if (noHalfYears(f)) return "no-half-years";
   if (reported(f).length > 0)
     return sameAs(report, reportEnd) ? "same-half-years" : "earlier-report";
+  // What grantFor would take but for the case, which cannot be told.
   if (
     report !== null &&
-    reportedIds(report).every((id) => grantedIds(f).has(id)) &&
-    compareCases(
-      report.analysis.computation.agreement,
-      f.analysis.computation.agreement,
-    ).relation === "unknown"
+    covers(report, f) &&
+    relationOf(report, f) === "unknown"
   )
     return "case-unknown";
   if (overlaps(report, f)) return "already-reported";
@@ -494,9 +495,11 @@ export function buildCase(
   );
   const computations = judged.map((f) => f.analysis.computation);
   const decision = caseDecisionFrom(computations, meeting);
+  const ordered = byRole(roled, judged);
+  const identity = identityOf(ordered);
   const decisionFindings = [
     ...decisionChecks(roled, judged, meeting),
-    ...namesDifferChecks(roled, judged),
+    ...namesDifferChecks(roled, identity.name),
     ...grantedAgainChecks(roled),
   ];
   const seenYears = new Set<number>();
@@ -507,10 +510,10 @@ export function buildCase(
   return {
     kind: "ok",
     case: {
-      ...identityOf(byRole(roled, judged)),
+      ...identity,
       files: files.map((f) => f.file),
       meeting,
-      parties: partiesOf(byRole(roled, judged)),
+      parties: partiesOf(ordered),
       repayment: repaymentOf(roled.find((f) => f.role === "report")),
       proposal: proposalOf(
         roled.find((f) => f.role === "proposal"),
@@ -567,9 +570,8 @@ function decisionChecks(
  */
 function namesDifferChecks(
   roled: readonly RoledFile[],
-  judged: readonly RoledFile[],
+  used: string | null,
 ): CaseFinding[] {
-  const used = identityOf(byRole(roled, judged)).name;
   if (used === null) return [];
   const key = normalizeKey(used);
   return roled.flatMap((f) => {

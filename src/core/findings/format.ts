@@ -43,6 +43,12 @@ export function formatKronor(ore: Ore, lang: Lang = "sv"): string {
     : `SEK\u00a0${formatAmount(ore, lang)}`;
 }
 
+/** An amount, or "–" where there is none (a file with no figures, a person who cannot be costed). */
+export const formatKronorOrDash = (
+  ore: Ore | null,
+  lang: Lang = "sv",
+): string => (ore === null ? "–" : formatKronor(ore, lang));
+
 /**
  * The shortest decimal text of a number (as String() gives it), rounded half away from zero to
  * at most six decimals: what Intl does, for 0.1 + 0.2 as for 10 145 810 828.2.

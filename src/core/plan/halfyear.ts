@@ -4,6 +4,7 @@
 
 import { overheadOf } from "../figures/compute";
 import type { ComputedHalfYear } from "../figures/figures";
+import type { TotalRow } from "../model";
 import { isPercentFormat } from "../reading/dates";
 import { type ColumnKey, POINTS_PER_POST } from "../reading/glossary";
 import { activeGradeMicro } from "../figures/payroll";
@@ -234,7 +235,7 @@ export function planHalfYear(
     statusCell(p, line);
   }
   // 4. A submitted total row: sums where its cells are empty or already the add-in's.
-  if (src.total) totalRow(p, src.total.row - 1, firstRow, src.total.bySum);
+  if (src.total) totalRow(p, src.total, firstRow);
   // 5. A person's subtotal or total over the lines' budgets, with the value it gives over them.
   const over = {
     lineRows: new Set(rows),
@@ -653,14 +654,9 @@ function statusCell(p: SheetPlan, line: Line): void {
   );
 }
 
-function totalRow(
-  p: SheetPlan,
-  r: number,
-  firstRow: number,
-  /** Known as the total by its budget's SUM alone: that SUM stays (step 5 gives it its value). */
-  bySum = false,
-): void {
+function totalRow(p: SheetPlan, total: TotalRow, firstRow: number): void {
   const { h } = p;
+  const r = total.row - 1;
   const lineRows = h.lines.map((l) => l.input.row - 1);
   const lastLineRow = largest(lineRows);
   const sums: [ColumnKey, Ore, boolean][] = [
@@ -668,7 +664,8 @@ function totalRow(
     ["actual", h.actual?.total ?? ZERO, h.actual !== null],
   ];
   for (const [key, engine, wanted] of sums) {
-    if (!wanted || (bySum && key === "budget")) continue;
+    // Known as the total by its budget's SUM alone: that SUM stays (step 5 gives it its value).
+    if (!wanted || (total.bySum && key === "budget")) continue;
     const col = p.columns[key]!;
     const f = flat`SUM(${L(col)}${firstRow + 1}:${L(col)}${lastLineRow + 1})`;
     if (!writable(p.view.original(r, col), f)) continue;

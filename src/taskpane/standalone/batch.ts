@@ -11,7 +11,7 @@ import {
   type WorkbookGrids,
   analyseWorkbook,
   countFindings,
-  formatKronor,
+  formatKronorOrDash,
   grantedPairs,
   planBatchSummary,
   planCompute,
@@ -330,9 +330,6 @@ export type QueueKey =
   | "grant"
   | "repayment";
 
-const kronorOrDash = (amount: Ore | null, lang: Lang) =>
-  amount === null ? "–" : formatKronor(amount, lang);
-
 export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
   if (result.kind === "error")
     return {
@@ -345,8 +342,8 @@ export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
       warnings: 0,
       grant: null,
       repayment: null,
-      grantText: "–",
-      repaymentText: "–",
+      grantText: formatKronorOrDash(null, lang),
+      repaymentText: formatKronorOrDash(null, lang),
     };
   const { verdict, counts, figures } = summarize(
     result.analysis,
@@ -362,8 +359,8 @@ export function queueRow(id: number, result: FileResult, lang: Lang): QueueRow {
     warnings: counts.warning,
     grant: figures.grantTotal,
     repayment: figures.repayment,
-    grantText: kronorOrDash(figures.grantTotal, lang),
-    repaymentText: kronorOrDash(figures.repayment, lang),
+    grantText: formatKronorOrDash(figures.grantTotal, lang),
+    repaymentText: formatKronorOrDash(figures.repayment, lang),
   };
 }
 
