@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { strFromU8, unzipSync, zipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
@@ -79,15 +79,20 @@ async function standalonePage(
   return page;
 }
 
-async function loadSamples(page: Page): Promise<void> {
+/** Picks the files on the page, in either language, and waits until each has its row. */
+async function pickFiles(page: Page, paths: readonly string[]): Promise<void> {
   await page
-    .getByLabel("Välj arbetsböcker")
-    .setInputFiles([
-      join(SAMPLES, "budget-2025-26.xlsx"),
-      join(tmp, "anteckningar.xlsx"),
-      join(SAMPLES, "report-2024.xlsx"),
-    ]);
-  await fileRow(page, "report-2024.xlsx").waitFor();
+    .getByLabel(/^(Välj arbetsböcker|Choose workbooks)$/)
+    .setInputFiles([...paths]);
+  for (const path of paths) await fileRow(page, basename(path)).waitFor();
+}
+
+async function loadSamples(page: Page): Promise<void> {
+  await pickFiles(page, [
+    join(SAMPLES, "budget-2025-26.xlsx"),
+    join(tmp, "anteckningar.xlsx"),
+    join(SAMPLES, "report-2024.xlsx"),
+  ]);
 }
 
 /** The words of a .docx, as one line of text (cells and paragraphs separated by spaces). */
@@ -423,17 +428,12 @@ describe("standalone mode (no Office)", () => {
   test("workbooks that are no budget among the submissions get no memo of their own, and a line says so", async () => {
     const page = await standalonePage();
     const corpus = join(ROOT, "test", "fixtures", "corpus");
-    await page
-      .getByLabel("Välj arbetsböcker")
-      .setInputFiles([
-        join(corpus, "gold.xlsx"),
-        join(SAMPLES, "report-2024.xlsx"),
-        join(corpus, "1904.xlsx"),
-        join(SAMPLES, "budget-2025-26.xlsx"),
-      ]);
-    for (const name of ["gold.xlsx", "report-2024.xlsx", "1904.xlsx"])
-      await fileRow(page, name).waitFor();
-    await fileRow(page, "budget-2025-26.xlsx").waitFor();
+    await pickFiles(page, [
+      join(corpus, "gold.xlsx"),
+      join(SAMPLES, "report-2024.xlsx"),
+      join(corpus, "1904.xlsx"),
+      join(SAMPLES, "budget-2025-26.xlsx"),
+    ]);
     await expect(page.getByTestId("without-memo").textContent()).resolves.toBe(
       "2 filer har inget halvår och därför inget beslutsunderlag: gold.xlsx, 1904.xlsx. Se fynden i tabellen ovan.",
     );
@@ -514,14 +514,11 @@ describe("standalone mode (no Office)", () => {
       join(tmp, "rapport-hojd.xlsx"),
       await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
     );
-    await page
-      .getByLabel("Välj arbetsböcker")
-      .setInputFiles([
-        join(tmp, "rapport-hojd.xlsx"),
-        join(tmp, "beviljad.xlsx"),
-      ]);
+    await pickFiles(page, [
+      join(tmp, "rapport-hojd.xlsx"),
+      join(tmp, "beviljad.xlsx"),
+    ]);
     const report = fileRow(page, "rapport-hojd.xlsx");
-    await report.waitFor();
     await (
       await openFindings(page, "rapport-hojd.xlsx")
     )
@@ -1135,14 +1132,11 @@ describe("standalone mode (no Office)", () => {
       locale: "en-US",
       viewport: { width: 1000, height: 900 },
     });
-    await page
-      .getByLabel("Choose workbooks")
-      .setInputFiles([
-        join(SAMPLES, "budget-2025-26.xlsx"),
-        join(SAMPLES, "report-2024.xlsx"),
-      ]);
+    await pickFiles(page, [
+      join(SAMPLES, "budget-2025-26.xlsx"),
+      join(SAMPLES, "report-2024.xlsx"),
+    ]);
     const row = fileRow(page, "report-2024.xlsx");
-    await row.waitFor();
     const edges = () =>
       page.evaluate(() => {
         const box = document.querySelector("table")!.parentElement!;
