@@ -17,6 +17,7 @@ import {
   defaultTemplatePeriod,
   grantedPairs,
   findScenario,
+  hasFigures,
   type Grid,
   hasErrors,
   readScenarios,
@@ -253,6 +254,18 @@ function analyzeFile(
     : { kind: "ok", analysis: analysed.read };
 }
 
+/** What was asked of a file that was read cannot be done: said as a file error is. */
+function refusal(
+  file: string,
+  code: string,
+  message: string,
+): { kind: "error"; outcome: CheckOutcome } {
+  return {
+    kind: "error",
+    outcome: { kind: "error", json: { file, error: { code, message } } },
+  };
+}
+
 /** A scenario stored in the workbook (SPEC §4.18), laid over its cells and analysed. */
 function analyzeScenario(
   path: string,
@@ -266,22 +279,12 @@ function analyzeScenario(
   const grids = { sheets: [...lazy.sheets] };
   const all = readScenarios(grids);
   const found = findScenario(all, name);
-  if (!found) {
-    const t = CLI_TEXT[lang];
-    return {
-      kind: "error",
-      outcome: {
-        kind: "error",
-        json: {
-          file: path,
-          error: {
-            code: "SCENARIO_NOT_FOUND",
-            message: t.noScenario(name, all.map((x) => x.name).join(", ")),
-          },
-        },
-      },
-    };
-  }
+  if (!found)
+    return refusal(
+      path,
+      "SCENARIO_NOT_FOUND",
+      CLI_TEXT[lang].noScenario(name, all.map((x) => x.name).join(", ")),
+    );
   const analysed = analyseWorkbook(grids, {
     granted: granted ?? null,
     scenario: found,
@@ -432,6 +435,7 @@ function grantsAmong(
  */
 const NOT_READ_ERRORS = new Set([
   "SCENARIO_NOT_FOUND",
+  "NOTHING_TO_COMPUTE",
   "ODS_NOT_WRITABLE",
   "OUTPUT_TOO_LARGE",
 ]);
@@ -597,6 +601,10 @@ function planFile(
   // The sheets' XML, inflated and parsed, is garbage now: gone before the analysis builds on top.
   collectGarbage();
   const { analysis } = analyseWorkbook(loaded.read);
+  // A workbook from which no half-year was read has nothing to compute: a copy would only add a
+  // Beslut sheet of its errors.
+  if (!hasFigures(analysis))
+    return refusal(file, "NOTHING_TO_COMPUTE", CLI_TEXT[lang].nothingToCompute);
   const plan = planCompute(
     loaded.read,
     { at: nowStamp(), version: VERSION, source: basename(file) },

@@ -60,6 +60,8 @@ export const CLI_TEXT = {
       `Budgetmallen för ${from} – ${to} är sparad: ${out}`,
     wroteMemo: (out: string) => `Beslutsunderlaget (Word) är sparat: ${out}`,
     noChanges: "Inga ändringar: versionerna har samma uppgifter och poster.",
+    nothingToCompute:
+      "Inget halvår kunde läsas ur arbetsboken, så det finns inget att beräkna och ingen kopia skrevs. Kör iop-budget check på den för att se varför.",
     noScenario: (name: string, names: string) =>
       names
         ? `Arbetsboken har inget scenario som heter "${name}". Sparade scenarier: ${names}.`
@@ -162,6 +164,8 @@ export const CLI_TEXT = {
       `The budget template for ${from} – ${to} is saved: ${out}`,
     wroteMemo: (out: string) => `The decision memo (Word) is saved: ${out}`,
     noChanges: "No changes: the versions have the same details and lines.",
+    nothingToCompute:
+      "No half-year could be read from the workbook, so there is nothing to compute and no copy was written. Run iop-budget check on it to see why.",
     noScenario: (name: string, names: string) =>
       names
         ? `The workbook has no scenario called "${name}". Saved scenarios: ${names}.`

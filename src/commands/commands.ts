@@ -2,7 +2,7 @@
 // in the same small dialog that then reports (Excel has no toast API for add-ins), and writes
 // through the same checked write as the pane.
 
-import { analyseWorkbook, planCompute, stampTime } from "../core";
+import { analyseWorkbook, hasFigures, planCompute, stampTime } from "../core";
 import { languageOf, textFor } from "../i18n/text";
 import { errorText } from "../excel/host";
 import { excelHost } from "../excel/excel-host";
@@ -81,6 +81,16 @@ async function compute(): Promise<void> {
     const host = excelHost();
     const grids = await host.read();
     const { analysis } = analyseWorkbook(grids);
+    // No half-year read: nothing to write but a Beslut sheet of errors; the errors say why.
+    if (!hasFigures(analysis)) {
+      const summary = checkSummary(analysis, lang);
+      await showDialog(
+        summary.title,
+        [t.nothingToCompute, ...summary.lines],
+        lang,
+      );
+      return;
+    }
     const plan = planCompute(
       grids,
       {

@@ -84,6 +84,8 @@ export const TEXT = {
     movedTitle: "Efter ändringen i arbetsboken",
     previewDropped:
       "Arbetsboken ändrades, så förhandsvisningen togs bort. Tryck Beräkna och skriv igen.",
+    nothingToCompute:
+      "Inget halvår kunde läsas ur arbetsboken, så det finns inget att beräkna och inget skrevs. Fynden nedan säger varför.",
     model: {
       title: "Modellera",
       intro:
@@ -449,6 +451,8 @@ export const TEXT = {
     movedTitle: "After the change in the workbook",
     previewDropped:
       "The workbook changed, so the preview was dropped. Press Compute and write again.",
+    nothingToCompute:
+      "No half-year could be read from the workbook, so there is nothing to compute and nothing was written. The findings below say why.",
     model: {
       title: "Model",
       intro:

@@ -480,6 +480,11 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     prepareCompute: () =>
       guard("reading", async () => {
         const { grids, base } = await load();
+        // No half-year read: a plan would only add a Beslut sheet of errors to the person's workbook.
+        if (!E().hasFigures(base)) {
+          setError(t.nothingToCompute);
+          return;
+        }
         // The write plan (Beslut, the half-years, Lönekalkyl) is loaded when it is first needed.
         const { planCompute } = await import(
           /* webpackChunkName: "plan" */ "../core/plan/compute"

@@ -612,6 +612,34 @@ describe("iop-budget compute", () => {
     expect(readdirSync(dir)).not.toContain("never.xlsx");
   });
 
+  test("a workbook from which no half-year is read (a ledger) is not computed: exit 2, the reason, and no file", () => {
+    const ledger = join(__dirname, "..", "fixtures", "corpus", "gold.xlsx");
+    const out = join(dir, "ledger-out.xlsx");
+    const text = run("compute", ledger, "--out", out);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toBe("");
+    expect(text.stderr).toBe(
+      `== ${ledger}\nKunde inte beräknas: Inget halvår kunde läsas ur arbetsboken, så det finns inget att beräkna och ingen kopia skrevs. Kör iop-budget check på den för att se varför. [NOTHING_TO_COMPUTE]\n`,
+    );
+    const json = run("compute", ledger, "--out", out, "--json", "--lang", "en");
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      file: ledger,
+      error: {
+        code: "NOTHING_TO_COMPUTE",
+        message:
+          "No half-year could be read from the workbook, so there is nothing to compute and no copy was written. Run iop-budget check on it to see why.",
+      },
+    });
+    expect(readdirSync(dir)).not.toContain("ledger-out.xlsx");
+    // check of the same file says why.
+    expect(
+      JSON.parse(run("check", ledger, "--json").stdout).findings.map(
+        (f: { code: string }) => f.code,
+      ),
+    ).toContain("NO_HALF_YEAR_SHEET");
+  });
+
   test("--out is required", async () => {
     const input = await write("noout.xlsx", budgetWorkbook());
     expect(run("compute", input).code).toBe(2);

@@ -161,6 +161,23 @@ describe("the ribbon's Beräkna", () => {
     expect(snapshot(x)).toBe(before);
   });
 
+  test("a workbook with no half-year: says there is nothing to compute and why, asks nothing and writes nothing", async () => {
+    const x = FakeExcel.from(
+      readXlsx(await buildXlsx([{ name: "Blad1", rows: [["Konto"]] }])).sheets,
+    );
+    const before = snapshot(x);
+    const { dialogs, actions } = officeFor(x, () => "ok");
+    await loadCommands();
+    await runCommand(actions, "computeBudget");
+    expect(dialogs).toHaveLength(1);
+    expect(new URL(dialogs[0]!.url).searchParams.get("ask")).toBeNull();
+    expect(titleOf(dialogs[0]!)).toMatch(/^\d+ fel/);
+    expect(textOf(dialogs[0]!)).toMatch(
+      /^Inget halvår kunde läsas ur arbetsboken, så det finns inget att beräkna och inget skrevs\.[\s\S]*\nArbetsboken har inget halvårsblad/,
+    );
+    expect(snapshot(x)).toBe(before);
+  });
+
   test("a dialog refused in an iframe (pop-ups on the web) is opened as a window", async () => {
     const x = FakeExcel.from(
       readXlsx(await buildXlsx(reportWorkbook())).sheets,

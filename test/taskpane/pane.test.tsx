@@ -190,6 +190,25 @@ describe("the pane", () => {
     expect(screen.getByText("Skapa mall")).toBeInTheDocument();
   });
 
+  test("Beräkna och skriv on a workbook with no half-year says there is nothing to compute, and writes nothing", async () => {
+    const host = fakeHost(
+      await grids([{ name: "Blad1", rows: [["Konto", "Belopp"]] }]),
+    );
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
+    expect(
+      await screen.findByText(
+        "Inget halvår kunde läsas ur arbetsboken, så det finns inget att beräkna och inget skrevs. Fynden nedan säger varför.",
+      ),
+    ).toBeInTheDocument();
+    // The findings that say why are shown, and no write is offered.
+    expect(
+      screen.getByText(/Arbetsboken har inget halvårsblad/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(host.applied).toHaveLength(0);
+  });
+
   test("Beräkna och skriv shows what will be written and asks before writing", async () => {
     const host = fakeHost(
       await grids(budgetWorkbook({ typedSalaries: false })),

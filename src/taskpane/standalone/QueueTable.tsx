@@ -406,7 +406,7 @@ export function QueueTable({
                         >
                           {isOpen ? s.hideFindings : s.showFindings}
                         </Button>
-                        {r.kind === "ok" && (
+                        {r.kind === "ok" && hasFigures(r.analysis) && (
                           <Button
                             size="small"
                             className={styles.wide}
@@ -442,7 +442,7 @@ export function QueueTable({
                             </Text>
                           )}
                           <div className={`${styles.actions} iop-no-print`}>
-                            {r.kind === "ok" && (
+                            {r.kind === "ok" && hasFigures(r.analysis) && (
                               // In a narrow window the download is here, not in the row.
                               <Button
                                 size="small"
