@@ -1,10 +1,12 @@
 // The write plan: exactly which cells get which formula or value (SPEC §7), and what is never touched.
 
+import fc from "fast-check";
 import {
   type CellWrite,
   MAX_TABLE_LINES,
   type SheetEdit,
   a1,
+  brokenAtSpaces,
 } from "../../src/core";
 import { planOf } from "../helpers/compute";
 import {
@@ -332,4 +334,30 @@ describe("the memo's tables on Beslut", () => {
     )!;
     expect(amount.value).toMatchObject({ kind: "number" });
   });
+});
+
+test("a step broken into lines keeps every word in order, each line within the width but for a word longer than it, and indents under its number (property)", () => {
+  fc.assert(
+    fc.property(
+      fc.boolean(),
+      fc.array(
+        fc.oneof(fc.stringMatching(/^[a-zåäö-]{1,12}$/), fc.constant("→")),
+        { minLength: 1, maxLength: 80 },
+      ),
+      fc.integer({ min: 10, max: 60 }),
+      (numbered, words, width) => {
+        const line = `${numbered ? "7. " : ""}${words.join(" ")}`;
+        const lines = brokenAtSpaces(line, width);
+        expect(lines.map((l) => l.trim()).join(" ")).toBe(line);
+        for (const [i, l] of lines.entries()) {
+          if (i > 0) expect(/^ {3}\S/.test(l)).toBe(numbered);
+          if (i > 0) expect(l.trim().startsWith("→")).toBe(false);
+          // Over the width only by the arrows kept with their word, or where one word is.
+          const withoutArrows = l.replace(/( →)+$/, "");
+          if (withoutArrows.length > width)
+            expect(withoutArrows.trim().split(" ")).toHaveLength(1);
+        }
+      },
+    ),
+  );
 });

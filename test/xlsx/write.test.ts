@@ -16,6 +16,7 @@ import { checkBytes, errorsOf } from "../helpers/check";
 import { withDetails } from "../helpers/template";
 import { computeBytes } from "../helpers/compute";
 import {
+  displayedAllWithLibreOffice,
   recalculateAllWithLibreOffice,
   recalculateWithLibreOffice,
   resaveAllWithLibreOffice,
@@ -345,6 +346,34 @@ describe("the budget template", () => {
         to: { year: 2026, month: 6 },
       }),
     );
+
+  test("Instruktioner: each step in lines that fit its column (no scrolling sideways to read one), as Calc shows them", () => {
+    const bytes = untouched();
+    const rows = readXlsx(bytes)
+      .sheets.find((s) => s.name === "Instruktioner")!
+      .rows.map((r) => String(r?.[0]?.v ?? ""));
+    // Column A is 120 characters wide.
+    expect(Math.max(...rows.map((r) => r.length))).toBeLessThanOrEqual(112);
+    expect(rows.filter((r) => /^\d\. /.test(r)).map((r) => r[0])).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+    ]);
+    // Read as one text, nothing is lost: the longest step whole, its arrows with their words.
+    const text = rows.map((r) => r.trim()).join(" ");
+    expect(text).toContain(
+      "4. Nya poster läggs in som nya rader ovanför OH-raden, så att OH räknas på dem. Bladen är skyddade utan lösenord: de gula cellerna går att fylla i och rader går att infoga; formlerna är låsta och fylls i för nya rader när ni väljer Beräkna i IOP-budget. En rad går inte att ta bort medan bladet är skyddat: välj Granska → Ta bort bladskydd, ta bort raden och skydda bladet igen (Granska → Skydda blad, inget lösenord). 5.",
+    );
+    expect(rows.some((r) => /^\s*→/.test(r))).toBe(false);
+    // Calc shows the same lines, one a row.
+    const [shown] = displayedAllWithLibreOffice([bytes]);
+    expect(shown!.get("Instruktioner")!.map((r) => r[0])).toEqual(rows);
+  });
 
   test("untouched, it belongs to nobody: Uppgifter is empty and says what to fill, no sheet names the example's case", () => {
     const bytes = untouched();

@@ -615,6 +615,29 @@ function explained(
   });
 }
 
+/** Characters of an instruction's line: within the column's width of 120. */
+const INSTRUCTION_WIDTH = 110;
+
+/**
+ * Text broken at spaces into lines of at most `width` characters (a longer word stands alone),
+ * each after the first indented under the text that follows its number ("2. ").
+ */
+export function brokenAtSpaces(line: string, width: number): string[] {
+  const indent = " ".repeat(/^\d+\. /.exec(line)?.[0].length ?? 0);
+  const out: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    const next = current === "" ? word : `${current} ${word}`;
+    // An arrow stays with the word before it ("Granska → Ta bort bladskydd").
+    if (next.length > width && current.trim() !== "" && word !== "→") {
+      out.push(current);
+      current = indent + word;
+    } else current = next;
+  }
+  out.push(current);
+  return out;
+}
+
 function instructionsSheet(): SheetCreate {
   const lines = [
     "Så fyller ni i budgeten",
@@ -627,7 +650,14 @@ function instructionsSheet(): SheetCreate {
     "7. Bladet Exempel visar hur Jämlik hälsa Lindängens budget och återrapportering räknas fram.",
     "8. Kontrollera arbetsboken med IOP-budget (Kontrollera) innan den skickas in.",
   ];
-  const cells: CellWrite[] = lines.map((l, i) => ({
+  // Each step in lines that fit the column, one row each: a step of 400 characters in one cell was
+  // read by scrolling sideways, and printed one page wide it was tiny. (Wrapped text in a cell
+  // would need row heights Calc does not work out on opening: its lines overlapped.)
+  const rows = [
+    lines[0]!,
+    ...lines.slice(1).flatMap((l) => brokenAtSpaces(l, INSTRUCTION_WIDTH)),
+  ];
+  const cells: CellWrite[] = rows.map((l, i) => ({
     row: i,
     col: 0,
     value: text(l),
