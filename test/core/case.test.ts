@@ -20,6 +20,7 @@ import {
   memoOf,
   memoTableHtml,
   memoTableText,
+  renderFinding,
   toCaseJson,
   toCheckJson,
 } from "../../src/core";
@@ -516,6 +517,55 @@ describe("a budget of half-years the report has reported", () => {
     ]);
     expect(c.decisionFiles).toEqual(["rapport-2024.xlsx", "rapport-2024.xlsx"]);
     expect(c.decision.join(" ")).not.toContain("beviljar");
+  });
+
+  // Next year's report of an agreement extended mid-year: its first half-year granted by the
+  // agreement, its second by the extension. No one budget covers it, so it is judged on its own
+  // budget; the memo said nothing of it.
+  test("beside the budget of its first half-year, the report granted in parts is said to be judged on its own budget", async () => {
+    const earlier = (): SheetSpec[] => [
+      detailsSheet({ start: "2023-07-01", end: "2024-06-30" }),
+      budgetHalfYearSheet("Budget 2023 H2", "juli–december 2023"),
+      budgetHalfYearSheet("Budget 2024 H1", "januari–juni 2024"),
+    ];
+    const files = [
+      await caseFile("rapport-2024.xlsx", reportWorkbook()),
+      await caseFile("budget-2023-24.xlsx", earlier()),
+      await caseFile("budget-2024-25.xlsx", agreementYear()),
+    ];
+    const c = oneCase(files);
+    expect(c.roles.map((r) => r.role)).toEqual([
+      "report",
+      "left-out",
+      "left-out",
+    ]);
+    expect(
+      c.decisionFindings.map((f) => [
+        f.file,
+        f.finding.code,
+        f.finding.severity,
+        f.finding.params,
+      ]),
+    ).toEqual([
+      [
+        "rapport-2024.xlsx",
+        "REPORT_GRANTED_IN_PARTS",
+        "warning",
+        {
+          parts: "budget-2023-24.xlsx (2024-H1), budget-2024-25.xlsx (2024-H2)",
+        },
+      ],
+    ]);
+    expect(renderFinding(c.decisionFindings[0]!.finding, "sv").message).toBe(
+      "Återrapporteringens halvår är beviljade i olika budgetar: budget-2023-24.xlsx (2024-H1), budget-2024-25.xlsx (2024-H2). Ingen av dem täcker alla, så återrapporteringen räknas mot sin egen budget, inte mot de beviljade: en budget som höjts i återrapporteringen sänker återbetalningen utan att det syns. Jämför varje halvår med den budget som beviljade det (välj budgeten som beviljad budget).",
+    );
+    // One of them alone covers a part only: nothing to say. Nor once the reviewer has chosen a grant.
+    expect(oneCase([files[0]!, files[2]!]).decisionFindings).toEqual([]);
+    expect(
+      oneCase(
+        chooseRoles(files, new Map([["budget-2024-25.xlsx", "grant"]])),
+      ).decisionFindings.map((f) => f.finding.code),
+    ).not.toContain("REPORT_GRANTED_IN_PARTS");
   });
 
   test("given first, its names do not head the memo: the judged report's do, as in the decision", async () => {

@@ -501,6 +501,7 @@ export function buildCase(
     ...decisionChecks(roled, judged, meeting),
     ...namesDifferChecks(roled, identity.name),
     ...grantedAgainChecks(roled),
+    ...grantedInPartsChecks(roled),
   ];
   const seenYears = new Set<number>();
   const years = computations
@@ -629,6 +630,34 @@ function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
         ]
       : [];
   });
+}
+
+/**
+ * A report that no one workbook of its case grants, but whose half-years the case's workbooks grant
+ * between them (next year's report of an agreement extended mid-year: 2025-H1 granted by the
+ * agreement, 2025-H2 by its extension): it is judged on its own budget, which the decision must not
+ * rest on without a word.
+ */
+function grantedInPartsChecks(roled: readonly RoledFile[]): CaseFinding[] {
+  const report = roled.find((f) => f.role === "report");
+  if (!report || roled.some((f) => f.role === "grant")) return [];
+  const ids = reportedIds(report);
+  const parts = roled
+    .filter((f) => f !== report && relationOf(report, f) === "same")
+    .map((f) => ({ f, ids: ids.filter((id) => grantedIds(f).has(id)) }))
+    .filter((p) => p.ids.length > 0);
+  const covered = new Set(parts.flatMap((p) => p.ids));
+  if (parts.length < 2 || !ids.every((id) => covered.has(id))) return [];
+  return [
+    {
+      file: report.file,
+      finding: finding("REPORT_GRANTED_IN_PARTS", null, null, {
+        parts: parts
+          .map((p) => `${shownFileName(p.f.file)} (${p.ids.join(", ")})`)
+          .join(", "),
+      }),
+    },
+  ];
 }
 
 /**
