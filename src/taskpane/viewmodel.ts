@@ -18,6 +18,7 @@ import {
   otherCasesText,
   formatKronor,
   groupFindings,
+  hasFigures,
   renderFinding,
   type Ore,
   toKronor,
@@ -299,8 +300,9 @@ export function movesBetween(
 ): string[] {
   const names = effectNames(lang);
   // Said as `diff` and the page say a move (movedEffectText).
-  const line = (name: string, from: Ore, to: Ore) =>
-    movedEffectText({ name, old: toKronor(from), new: toKronor(to) }, lang);
+  const kr = (v: Ore | null) => (v === null ? null : toKronor(v));
+  const line = (name: string, from: Ore | null, to: Ore | null) =>
+    movedEffectText({ name, old: kr(from), new: kr(to) }, lang);
   // A half-year with a cell that is not a number ("ca 45 000") has its finding; its total counts
   // that cell as nothing, so no move is told as if the cell were 0 (nor the repayment's).
   const unsure = (h: Analysis["computation"]["halfYears"][number]) =>
@@ -320,8 +322,10 @@ export function movesBetween(
     if (from !== undefined && from !== h.budget.total)
       out.push(line(names.total(h.halfYear.id), from, h.budget.total));
   }
-  const r0 = before.computation.repayment.total;
-  const r1 = after.computation.repayment.total;
+  // A workbook with no half-year read has no repayment: "–", not 0 kr (hasFigures).
+  const repaymentOf = (a: Analysis) =>
+    hasFigures(a) ? a.computation.repayment.total : null;
+  const [r0, r1] = [repaymentOf(before), repaymentOf(after)];
   if (r0 !== r1 && !anyUnsure) out.push(line(names.repayment, r0, r1));
   return out;
 }

@@ -612,6 +612,23 @@ describe("iop-budget compute", () => {
     expect(readdirSync(dir)).not.toContain("never.xlsx");
   });
 
+  test("check of a workbook from which no half-year is read prints no repayment, as the page and the pane show none (its Uppgifter states a surplus of 2023)", async () => {
+    const input = await write(
+      "only-details.xlsx",
+      reportWorkbook().slice(0, 1),
+    );
+    const text = run("check", input);
+    expect(text.stdout).toContain("[NO_HALF_YEAR_SHEET]");
+    expect(text.stdout).not.toContain("Återbetalning");
+    expect(text.stdout).not.toContain("232");
+    expect(
+      JSON.parse(run("check", input, "--json").stdout).repayment,
+    ).toMatchObject({
+      items: [],
+      total: 0,
+    });
+  });
+
   test("a workbook from which no half-year is read (a ledger) is not computed: exit 2, the reason, and no file", () => {
     const ledger = join(__dirname, "..", "fixtures", "corpus", "gold.xlsx");
     const out = join(dir, "ledger-out.xlsx");

@@ -2,11 +2,11 @@
 // finding and no move, never a total that fell as if the cell were 0. And what the page's
 // comparison of two versions names.
 
-import { analyze, diffWorkbooks } from "../../src/core";
+import { analyze, diffWorkbooks, summarize } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { diffView, movesBetween } from "../../src/taskpane/viewmodel";
 import { editPart } from "../helpers/hostile";
-import { salaryWorkbook, typeset } from "../helpers/seed";
+import { reportWorkbook, salaryWorkbook, typeset } from "../helpers/seed";
 import { buildXlsx, kr } from "../helpers/workbook";
 
 const monthly = (text: string) =>
@@ -73,4 +73,30 @@ test("the page's comparison names a person of Lönekalkyl on their line, in both
     ],
   ]);
   expect(diffView(diff, "en").rows[0]?.[3]).toBe("Monthly salary");
+});
+
+// Found comparing the page's batch summary with check (folder fuzzer, seed 1312): a report whose
+// half-year sheets were not read, its Uppgifter stating a surplus of 2023, had "–" on the page but
+// a repayment of 232 886 kr in check's report, and diff and the pane's moves counted from 0 kr.
+test("a workbook from which no half-year was read has no repayment on any face, not the earlier surplus its Uppgifter states", async () => {
+  const details = reportWorkbook().slice(0, 1);
+  const none = analyze(readXlsx(await buildXlsx(details)));
+  expect(none.findings.map((f) => f.code).includes("NO_HALF_YEAR_SHEET")).toBe(
+    true,
+  );
+  expect(none.computation.repayment).toMatchObject({ items: [], total: 0 });
+  expect(summarize(none, none.findings).figures.repayment).toBeNull();
+  const report = analyze(readXlsx(await buildXlsx(reportWorkbook())));
+  // The half-years added: the repayment appears, from none (not from 0 kr, nor from 232 886 kr).
+  expect(movesBetween(none, report, "sv").at(-1)).toBe(
+    typeset("Återbetalning: – → 380 222 kr"),
+  );
+  expect(diffWorkbooks(none, report).effects.repayment).toEqual({
+    old: null,
+    new: 380222,
+  });
+  expect(diffWorkbooks(report, none).effects.grantTotal).toEqual({
+    old: 1925000,
+    new: null,
+  });
 });

@@ -22,6 +22,7 @@ import {
   cellOf,
 } from "../model";
 import type { Person } from "../figures/payroll";
+import { hasFigures } from "../findings/summary";
 import { a1 } from "../reading/grid";
 import { personKey } from "../reading/salaries";
 import { type Ore, kronor, subtract, toKronor } from "../figures/money";
@@ -376,17 +377,28 @@ export function diffWorkbooks(
         old: kr(oldById.get(id)?.budget.total ?? null),
         new: kr(newById.get(id)?.budget.total ?? null),
       })),
-      grantTotal: { old: kr(o.grantTotal), new: kr(n.grantTotal) },
+      // A version from which no half-year was read has no grant or repayment: "–", not 0 kr.
+      grantTotal: {
+        old: figure(oldA, o.grantTotal),
+        new: figure(newA, n.grantTotal),
+      },
       grantsByYear: years.map((year) => ({
         year,
         old: kr(o.grantYears.find((g) => g.year === year)?.amount ?? null),
         new: kr(n.grantYears.find((g) => g.year === year)?.amount ?? null),
       })),
-      repayment: { old: kr(o.repayment.total), new: kr(n.repayment.total) },
+      repayment: {
+        old: figure(oldA, o.repayment.total),
+        new: figure(newA, n.repayment.total),
+      },
     },
     otherCases: otherCasesOf(o.agreement, n.agreement),
   };
 }
+
+/** An amount of a version in kronor, null where it has no figures (hasFigures). */
+const figure = (a: Pick<Analysis, "computation">, amount: Ore): number | null =>
+  kr(hasFigures(a) ? amount : null);
 
 function otherCasesOf(o: Agreement, n: Agreement): WorkbookDiff["otherCases"] {
   const cases = compareCases(o, n);

@@ -107,7 +107,12 @@ export function compute(workbook: BudgetWorkbook): Computation {
     computeHalfYear(s, agreement, byPost),
   );
   const years = computeYears(halfYears);
-  const repayment = computeRepayment(agreement, years);
+  // No half-year read, no figures (hasFigures): not even the earlier surpluses Uppgifter states,
+  // which the CLI printed as the repayment where the page, the pane and the memo show none.
+  const repayment = computeRepayment(
+    halfYears.length > 0 ? agreement : { ...agreement, earlierSurpluses: [] },
+    years,
+  );
   const grants = halfYears.map((h) => ({
     period: h.halfYear.id,
     halfYear: h.halfYear,
