@@ -20,9 +20,10 @@ export interface SummaryRow {
   /** The reviewer's mark ("Ja", or empty) and note, from the page's queue. */
   readonly reviewed: string;
   readonly note: string;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
+  /** The findings' counts; null for a file that could not be read (it has none to count). */
+  readonly errors: number | null;
+  readonly warnings: number | null;
+  readonly infos: number | null;
   readonly grant: Ore | null;
   readonly repayment: Ore | null;
   readonly due: string | null;
@@ -93,6 +94,7 @@ export function planBatchSummary(
 ): WritePlan {
   const amount = (ore: Ore | null): Amount | null =>
     ore === null ? null : { amount: toKronor(ore) };
+  const count = (n: number | null) => (n === null ? null : num(n));
   const summary = sheet(
     t.sheets[0],
     t.summaryHeader,
@@ -103,9 +105,9 @@ export function planBatchSummary(
       text(r.status),
       r.reviewed ? text(r.reviewed) : null,
       r.note ? text(r.note) : null,
-      num(r.errors),
-      num(r.warnings),
-      num(r.infos),
+      count(r.errors),
+      count(r.warnings),
+      count(r.infos),
       amount(r.grant),
       amount(r.repayment),
       r.due ? text(r.due) : null,

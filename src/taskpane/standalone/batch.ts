@@ -282,24 +282,22 @@ export function batchCsv(
       : lang === "sv"
         ? String(toKronor(ore)).replace(".", ",")
         : toKronor(ore);
-  const rows = batchSummary(results, lang, t, reviews).rows.map((r) => {
-    const read = r.grant !== null;
-    return [
-      r.file,
-      r.caseNumber,
-      r.organisation,
-      r.status,
-      r.reviewed,
-      r.note,
-      read ? r.errors : "",
-      read ? r.warnings : "",
-      read ? r.infos : "",
-      kronor(r.grant),
-      kronor(r.repayment),
-      r.due ?? "",
-      r.message,
-    ];
-  });
+  // A count is empty only for a file that could not be read: one with no half-year has its errors.
+  const rows = batchSummary(results, lang, t, reviews).rows.map((r) => [
+    r.file,
+    r.caseNumber,
+    r.organisation,
+    r.status,
+    r.reviewed,
+    r.note,
+    r.errors ?? "",
+    r.warnings ?? "",
+    r.infos ?? "",
+    kronor(r.grant),
+    kronor(r.repayment),
+    r.due ?? "",
+    r.message,
+  ]);
   return `\ufeff${[t.standalone.xlsxHeader, ...rows].map((row) => row.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
 
@@ -444,9 +442,9 @@ function batchSummary(
         organisation: "",
         status: statusText.unreadable,
         ...marks,
-        errors: 0,
-        warnings: 0,
-        infos: 0,
+        errors: null,
+        warnings: null,
+        infos: null,
         grant: null,
         repayment: null,
         due: null,
