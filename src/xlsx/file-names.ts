@@ -1,9 +1,22 @@
 // Which files of a folder are its workbooks: one rule for the command line (a folder given to
 // check or memo) and the file page (a folder dropped on it).
 
-/** What a workbook's file is named: the formats read (SPEC §9, Files). */
+/** The formats read (SPEC §9, Files), by their files' extensions. */
+const WORKBOOK_EXTENSIONS = ["xlsx", "xlsm", "xltx", "xltm", "ods"] as const;
+
+const WORKBOOK_NAME = new RegExp(
+  `\\.(?:${WORKBOOK_EXTENSIONS.join("|")})$`,
+  "i",
+);
+
+/** What a workbook's file is named. */
 export const isWorkbookName = (name: string): boolean =>
-  /\.(?:xlsx|xlsm|xltx|xltm|ods)$/i.test(name);
+  WORKBOOK_NAME.test(name);
+
+/** A file picker's `accept` for a workbook: every format read, as every face takes them. */
+export const WORKBOOK_ACCEPT = WORKBOOK_EXTENSIONS.map((e) => `.${e}`).join(
+  ",",
+);
 
 /**
  * A file that is never a workbook, whatever it is named: Excel's owner file beside a workbook open

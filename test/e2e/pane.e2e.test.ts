@@ -23,6 +23,7 @@ import {
   serve,
 } from "../helpers/browser";
 import { fakeOfficeScript } from "../helpers/fake-office";
+import { saveAsOds } from "../helpers/libreoffice";
 import {
   budgetHalfYearSheet,
   budgetWorkbook,
@@ -1257,6 +1258,30 @@ describe("the pane in Excel mode", () => {
         .querySelector('[data-testid="repayment"]')
         ?.textContent?.includes("92\u202f149\u00a0kr"),
     );
+    await page.context().close();
+  });
+
+  test("Jämför med beviljad budget offers every format the page reads: a grant saved by LibreOffice (.ods) holds the report", async () => {
+    const page = await excelPage(
+      false,
+      await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
+    );
+    const picker = page.getByLabel("Välj den beviljade budgetens arbetsbok");
+    await expect(picker.getAttribute("accept")).resolves.toBe(
+      ".xlsx,.xlsm,.xltx,.xltm,.ods",
+    );
+    const ods = join(tmp, "beviljad.ods");
+    writeFileSync(ods, saveAsOds(await buildXlsx(budgetWorkbook())));
+    await picker.setInputFiles(ods);
+    await page
+      .getByText(
+        "Återrapporteringen räknas mot den beviljade budgeten i beviljad.ods (2025-H2)",
+        { exact: false },
+      )
+      .waitFor();
+    await expect(
+      page.getByTestId("repayment").textContent(),
+    ).resolves.toContain(typeset("59 149 kr"));
     await page.context().close();
   });
 

@@ -12,6 +12,7 @@ import {
 import { Suspense, lazy, useMemo, useRef } from "react";
 import type { CaseRole, Lang } from "../../core";
 import { defaultTemplatePeriod } from "../../core/plan/template-period";
+import { WORKBOOK_ACCEPT } from "../../xlsx/file-names";
 import type { WorkbookHost } from "../../excel/host";
 import { usePane } from "../usePane";
 import { PaneShell } from "./PaneShell";
@@ -139,7 +140,7 @@ export function App({ host, lang, dark }: AppProps) {
         <input
           ref={grantedInput}
           type="file"
-          accept=".xlsx"
+          accept={WORKBOOK_ACCEPT}
           aria-label={t.granted.pick}
           style={{ display: "none" }}
           onChange={(e) => {

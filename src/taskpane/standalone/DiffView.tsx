@@ -14,6 +14,7 @@ import { type Lang, diffWorkbooks } from "../../core";
 import { type DiffViewModel, diffView } from "../viewmodel";
 import type { PaneText } from "../../i18n/text";
 import { type FileResult, readFileBytes, tooLargeFile } from "./batch";
+import { WORKBOOK_ACCEPT } from "../../xlsx/file-names";
 
 const useStyles = makeStyles({
   pickers: {
@@ -109,7 +110,7 @@ export function DiffView({
       <input
         id={`diff-${which}`}
         type="file"
-        accept=".xlsx,.xlsm,.xltx,.xltm,.ods"
+        accept={WORKBOOK_ACCEPT}
         aria-label={readable.length > 0 ? `${label}: ${s.orFile}` : label}
         onChange={(e) => void pick(which)(e)}
       />

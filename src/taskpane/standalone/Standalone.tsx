@@ -29,6 +29,7 @@ import { type Review, loadReviews, saveReview } from "./reviews";
 import { QueueTable } from "./QueueTable";
 import { readFiles } from "./read-files";
 import { type Dropped, dropItems, droppedFiles, withArchives } from "./dropped";
+import { WORKBOOK_ACCEPT } from "../../xlsx/file-names";
 
 const useStyles = makeStyles({
   // Compact: the queue, not the drop zone, is what the reviewer works in.
@@ -199,7 +200,7 @@ export function Standalone({
           id="files"
           className={styles.picker}
           type="file"
-          accept=".xlsx,.xlsm,.xltx,.xltm,.ods,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/zip"
+          accept={`${WORKBOOK_ACCEPT},.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/zip`}
           multiple
           onChange={(e) => {
             const files = Array.from(e.currentTarget.files ?? []);
