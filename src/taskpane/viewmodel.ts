@@ -17,8 +17,8 @@ import {
   movedEffects,
   otherCasesText,
   formatKronor,
+  grantAndRepayment,
   groupFindings,
-  hasFigures,
   renderFinding,
   type Ore,
   toKronor,
@@ -322,10 +322,11 @@ export function movesBetween(
     if (from !== undefined && from !== h.budget.total)
       out.push(line(names.total(h.halfYear.id), from, h.budget.total));
   }
-  // A workbook with no half-year read has no repayment: "–", not 0 kr (hasFigures).
-  const repaymentOf = (a: Analysis) =>
-    hasFigures(a) ? a.computation.repayment.total : null;
-  const [r0, r1] = [repaymentOf(before), repaymentOf(after)];
+  // A workbook with no half-year read has no repayment: "–", not 0 kr.
+  const [r0, r1] = [
+    grantAndRepayment(before).repayment,
+    grantAndRepayment(after).repayment,
+  ];
   if (r0 !== r1 && !anyUnsure) out.push(line(names.repayment, r0, r1));
   return out;
 }

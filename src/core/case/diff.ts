@@ -22,7 +22,7 @@ import {
   cellOf,
 } from "../model";
 import type { Person } from "../figures/payroll";
-import { hasFigures } from "../findings/summary";
+import { grantAndRepayment } from "../findings/summary";
 import { a1 } from "../reading/grid";
 import { personKey } from "../reading/salaries";
 import { type Ore, kronor, subtract, toKronor } from "../figures/money";
@@ -333,6 +333,8 @@ export function diffWorkbooks(
 ): WorkbookDiff {
   const o = oldA.computation;
   const n = newA.computation;
+  // A version from which no half-year was read has no grant or repayment: "–", not 0 kr.
+  const [before, after] = [grantAndRepayment(oldA), grantAndRepayment(newA)];
   const changes: Change[] = [];
   diffAgreements(o.agreement, n.agreement, changes);
   const oldById = new Map(o.halfYears.map((h) => [h.halfYear.id, h] as const));
@@ -377,28 +379,17 @@ export function diffWorkbooks(
         old: kr(oldById.get(id)?.budget.total ?? null),
         new: kr(newById.get(id)?.budget.total ?? null),
       })),
-      // A version from which no half-year was read has no grant or repayment: "–", not 0 kr.
-      grantTotal: {
-        old: figure(oldA, o.grantTotal),
-        new: figure(newA, n.grantTotal),
-      },
+      grantTotal: { old: kr(before.grantTotal), new: kr(after.grantTotal) },
       grantsByYear: years.map((year) => ({
         year,
         old: kr(o.grantYears.find((g) => g.year === year)?.amount ?? null),
         new: kr(n.grantYears.find((g) => g.year === year)?.amount ?? null),
       })),
-      repayment: {
-        old: figure(oldA, o.repayment.total),
-        new: figure(newA, n.repayment.total),
-      },
+      repayment: { old: kr(before.repayment), new: kr(after.repayment) },
     },
     otherCases: otherCasesOf(o.agreement, n.agreement),
   };
 }
-
-/** An amount of a version in kronor, null where it has no figures (hasFigures). */
-const figure = (a: Pick<Analysis, "computation">, amount: Ore): number | null =>
-  kr(hasFigures(a) ? amount : null);
 
 function otherCasesOf(o: Agreement, n: Agreement): WorkbookDiff["otherCases"] {
   const cases = compareCases(o, n);

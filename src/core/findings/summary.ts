@@ -124,13 +124,28 @@ export const hasFigures = (analysis: {
   readonly computation: { readonly halfYears: readonly unknown[] };
 }): boolean => analysis.computation.halfYears.length > 0;
 
+/**
+ * What the workbook grants and what is to be repaid, null both where it has no figures: every face
+ * that shows or compares them (the key figures, diff, the pane's moves) takes them so.
+ */
+export function grantAndRepayment(analysis: {
+  readonly computation: Pick<
+    Analysis["computation"],
+    "halfYears" | "grantTotal" | "repayment"
+  >;
+}): { readonly grantTotal: Ore | null; readonly repayment: Ore | null } {
+  const c = analysis.computation;
+  return hasFigures(analysis)
+    ? { grantTotal: c.grantTotal, repayment: c.repayment.total }
+    : { grantTotal: null, repayment: null };
+}
+
 /** The summary of an analysis, its findings as the face shows them (rendered, or as they are). */
 export function summarize<
   F extends { readonly sheet: string | null; readonly severity: Severity },
 >(analysis: Analysis, findings: readonly F[]): Summary<F> {
   const c = analysis.computation;
   const counts = countFindings(findings);
-  const none = !hasFigures(analysis);
   return {
     verdict: verdictOf(counts),
     counts,
@@ -139,8 +154,7 @@ export function summarize<
       name: c.agreement.name,
       caseNumber: c.agreement.caseNumber,
       organisation: c.agreement.organisation,
-      grantTotal: none ? null : c.grantTotal,
-      repayment: none ? null : c.repayment.total,
+      ...grantAndRepayment(analysis),
       repaymentDue: c.repayment.due,
     },
   };

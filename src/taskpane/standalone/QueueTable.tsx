@@ -334,6 +334,10 @@ export function QueueTable({
           <tbody>
             {shown.map((row, index) => {
               const r = row.result;
+              // A workbook read, with figures: it has a computed copy and a what-if (one with
+              // no half-year has neither, nor does one that could not be read).
+              const budget =
+                r.kind === "ok" && hasFigures(r.analysis) ? r : null;
               const key = reviewKeyOf(r);
               const review = reviews.get(key) ?? NO_REVIEW;
               const isOpen = open.has(row.id);
@@ -406,12 +410,12 @@ export function QueueTable({
                         >
                           {isOpen ? s.hideFindings : s.showFindings}
                         </Button>
-                        {r.kind === "ok" && hasFigures(r.analysis) && (
+                        {budget && (
                           <Button
                             size="small"
                             className={styles.wide}
                             aria-label={s.downloadLabel(r.name)}
-                            onClick={() => downloadCopy(row.id, r)}
+                            onClick={() => downloadCopy(row.id, budget)}
                           >
                             {s.download}
                           </Button>
@@ -442,12 +446,12 @@ export function QueueTable({
                             </Text>
                           )}
                           <div className={`${styles.actions} iop-no-print`}>
-                            {r.kind === "ok" && hasFigures(r.analysis) && (
+                            {budget && (
                               // In a narrow window the download is here, not in the row.
                               <Button
                                 size="small"
                                 className={styles.narrow}
-                                onClick={() => downloadCopy(row.id, r)}
+                                onClick={() => downloadCopy(row.id, budget)}
                               >
                                 {s.download}
                               </Button>
@@ -467,9 +471,9 @@ export function QueueTable({
                               {s.next}
                             </Button>
                           </div>
-                          {r.kind === "ok" && hasFigures(r.analysis) && (
+                          {budget && (
                             <RowModel
-                              result={r}
+                              result={budget}
                               lang={lang}
                               t={t}
                               whatIf={whatIf.get(row.id) ?? NO_CHANGES}
