@@ -224,7 +224,7 @@ function checkJsonChunks({
 function analyzeFile(
   path: string,
   lang: Lang,
-  granted?: Analysis,
+  granted: readonly Analysis[] = [],
   scenario?: string,
 ):
   | { kind: "ok"; analysis: Analysis; scenario?: ScenarioJson }
@@ -242,8 +242,7 @@ function analyzeFile(
   const analysed = loadFile(path, lang, (bytes, limits, inflate, crc32) =>
     withSheets(
       bytes,
-      (sheets) =>
-        analyseWorkbook(sheets, { granted: granted ?? null }).analysis,
+      (sheets) => analyseWorkbook(sheets, { granted }).analysis,
       limits,
       inflate,
       crc32,
@@ -272,7 +271,7 @@ function analyzeScenario(
   lazy: { readonly sheets: Iterable<Grid> },
   name: string,
   lang: Lang,
-  granted?: Analysis,
+  granted: readonly Analysis[],
 ):
   | { kind: "ok"; analysis: Analysis; scenario: ScenarioJson }
   | { kind: "error"; outcome: CheckOutcome } {
@@ -286,7 +285,7 @@ function analyzeScenario(
       CLI_TEXT[lang].noScenario(name, all.map((x) => x.name).join(", ")),
     );
   const analysed = analyseWorkbook(grids, {
-    granted: granted ?? null,
+    granted,
     scenario: found,
   });
   return {
@@ -318,14 +317,19 @@ function figuresOf(
   return { kind: "ok", analysis: { computation, workbook } };
 }
 
-/** Checks one file, against a granted budget when one is given, as a stored scenario; never throws. */
+/** Checks one file, against the granted budgets given, as a stored scenario; never throws. */
 export function checkFile(
   path: string,
   lang: Lang,
-  granted?: { file: string; analysis: Analysis },
+  granted: Granted = [],
   scenario?: string,
 ): CheckOutcome {
-  const analyzed = analyzeFile(path, lang, granted?.analysis, scenario);
+  const analyzed = analyzeFile(
+    path,
+    lang,
+    granted.map((g) => g.analysis),
+    scenario,
+  );
   if (analyzed.kind === "error") return analyzed.outcome;
   // The read's garbage (every sheet's text, scanned) goes before the report is made and written.
   collectGarbage();
@@ -334,7 +338,7 @@ export function checkFile(
       path,
       analyzed.analysis,
       lang,
-      granted?.file,
+      granted.map((g) => g.file),
     );
     return {
       kind: "ok",
@@ -355,24 +359,32 @@ function exitCodeOf(outcome: CheckOutcome): number {
 
 export function runCheck(
   files: readonly string[],
-  opts: { json?: boolean; lang: Lang; granted?: string; scenario?: string },
+  opts: {
+    json?: boolean;
+    lang: Lang;
+    granted?: readonly string[];
+    scenario?: string;
+  },
   io: Io,
 ): number {
   let exit = EXIT_OK;
   let withErrors = 0;
   let unreadable = 0;
-  let given: Granted | undefined;
-  if (opts.granted !== undefined) {
-    // The granted budget is read once for all the reports; unreadable, nothing can be held to it.
-    const g = analyzeFile(opts.granted, opts.lang);
+  const given: { file: string; analysis: Analysis }[] = [];
+  // The granted budgets are read once for all the reports; one unreadable, nothing can be held to
+  // them.
+  for (const file of opts.granted ?? []) {
+    const g = analyzeFile(file, opts.lang);
     if (g.kind === "error") {
-      printOutcome(opts.granted, g.outcome, opts, io);
+      printOutcome(file, g.outcome, opts, io);
       return EXIT_UNREADABLE;
     }
-    given = { file: opts.granted, analysis: g.analysis };
+    given.push({ file, analysis: g.analysis });
   }
-  // Without --granted, a report is held to its case's grant among the files, as the page pairs them.
-  const grantOf = given ? () => given : grantsAmong(files, opts.lang);
+  // Without --granted, a report is held to its case's grants among the files, as the page pairs
+  // them.
+  const grantOf =
+    given.length > 0 ? () => given : grantsAmong(files, opts.lang);
   files.forEach((file, i) => {
     const outcome = checkFile(file, opts.lang, grantOf(i), opts.scenario);
     const code = exitCodeOf(outcome);
@@ -389,32 +401,37 @@ export function runCheck(
   return exit;
 }
 
-type Granted = { readonly file: string; readonly analysis: Analysis };
+type Granted = readonly {
+  readonly file: string;
+  readonly analysis: Analysis;
+}[];
 
 /**
- * The grant each file is held to among the files given (grantedPairs, the page's rule), by index.
+ * The grants each file is held to among the files given (grantedPairs, the page's rule), by index.
  * Each file is read once first and only what the pairing reads is kept (caseView); a grant is read
  * again when its first report is checked, and let go after its last.
  */
 function grantsAmong(
   files: readonly string[],
   lang: Lang,
-): (i: number) => Granted | undefined {
-  const pairs = new Map<number, number>();
+): (i: number) => Granted {
+  const pairs = new Map<number, number[]>();
   if (files.length > 1) {
     const views = files.flatMap((file, i) => {
       const a = analyzeFile(file, lang);
       return a.kind === "ok" ? [{ i, analysis: caseView(a.analysis) }] : [];
     });
-    for (const [r, g] of grantedPairs(views))
-      pairs.set(views[r]!.i, views[g]!.i);
+    for (const [r, gs] of grantedPairs(views))
+      pairs.set(
+        views[r]!.i,
+        gs.map((g) => views[g]!.i),
+      );
   }
   const left = new Map<number, number>();
-  for (const g of pairs.values()) left.set(g, (left.get(g) ?? 0) + 1);
-  const read = new Map<number, Granted | undefined>();
-  return (i) => {
-    const g = pairs.get(i);
-    if (g === undefined) return undefined;
+  for (const gs of pairs.values())
+    for (const g of gs) left.set(g, (left.get(g) ?? 0) + 1);
+  const read = new Map<number, Granted[number] | undefined>();
+  const grant = (g: number) => {
     if (!read.has(g)) {
       const a = analyzeFile(files[g]!, lang);
       read.set(
@@ -426,6 +443,11 @@ function grantsAmong(
     left.set(g, left.get(g)! - 1);
     if (left.get(g) === 0) read.delete(g);
     return granted;
+  };
+  return (i) => {
+    const grants = (pairs.get(i) ?? []).map(grant);
+    // A grant that cannot be read now (it was read for the pairing): the report on its own.
+    return grants.every((g) => g !== undefined) ? grants : [];
   };
 }
 
@@ -777,6 +799,12 @@ export function restoreV8Flags(): void {
   setFlagsFromString("--no-expose-gc");
 }
 
+/** A repeated option's values, in the order given. */
+const collect = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
+
 /** The memo's access to files: each read and analysed as check does; unreadable ones print as check does. */
 function memoDeps(lang: Lang, json: boolean, io: Io): MemoDeps {
   return {
@@ -834,7 +862,8 @@ export function main(
     .option("--json", "one JSON object per file, one per line")
     .option(
       "--granted <budget>",
-      "compute the reports' figures against this granted budget workbook, and list every difference",
+      "compute the reports' figures against this granted budget workbook, and list every difference (given twice, each half-year against the first that budgets it: an agreement and its extension)",
+      collect,
     )
     .option(
       "--scenario <name>",
@@ -847,7 +876,7 @@ export function main(
         opts: {
           json?: boolean;
           lang: Lang;
-          granted?: string;
+          granted?: string[];
           scenario?: string;
         },
       ) => {
@@ -899,7 +928,8 @@ export function main(
     .option("--proposal <file>", "the budget to propose")
     .option(
       "--grant <file>",
-      "the granted budget the report is held to (never proposed again)",
+      "the granted budget the report is held to (never proposed again); give it once for each grant of a report across an agreement and its extension",
+      collect,
     )
     .option(
       "--json",

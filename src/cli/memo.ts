@@ -9,6 +9,7 @@ import {
   type Memo,
   type RoledFile,
   chooseRoles,
+  grantsInOrder,
   isIsoDate,
   hasErrors,
   buildCase,
@@ -24,7 +25,8 @@ export interface MemoOptions {
   /** The roles, when the reviewer names them (else defaultRoles). */
   report?: string;
   proposal?: string;
-  grant?: string;
+  /** The granted budgets the report is held to (--grant, given once for each). */
+  grant?: string[];
   /** The board's meeting, YYYY-MM-DD: its year is granted now, later years considered. */
   date?: string;
   json?: boolean;
@@ -34,10 +36,10 @@ export interface MemoOptions {
 
 /** What memo needs of main.ts's file handling, passed in to keep one reader of files. */
 export interface MemoDeps {
-  /** A file read and analysed, held to a granted budget when one is given. */
+  /** A file read and analysed, held to the granted budgets given. */
   analyze(
     file: string,
-    granted?: CaseFile["analysis"],
+    granted?: readonly CaseFile["analysis"][],
   ): CaseFile | { error: () => void };
   /** The output checked (exists, is an input) and, when it may be written, its writer. */
   output(
@@ -104,7 +106,7 @@ export async function runMemo(
     deps.err(t.badMeetingDate(opts.date));
     return 2;
   }
-  const named = [opts.report, opts.proposal, opts.grant].filter(
+  const named = [opts.report, opts.proposal, ...(opts.grant ?? [])].filter(
     (f): f is string => f !== undefined,
   );
   const twice = named.find((f, i) => named.indexOf(f) !== i);
@@ -133,11 +135,14 @@ export async function runMemo(
   }
   if (unreadable) return 2;
   const roled = withRoles(parts, opts);
-  // The report judged against its grant, as check --granted does: one repayment everywhere.
-  const grant = roled.find((f) => f.role === "grant");
+  // The report judged against its grants, as check --granted does: one repayment everywhere.
+  const grants = grantsInOrder(roled.filter((f) => f.role === "grant"));
   const report = roled.find((f) => f.role === "report");
-  if (grant && report) {
-    const held = deps.analyze(report.file, grant.analysis);
+  if (grants.length > 0 && report) {
+    const held = deps.analyze(
+      report.file,
+      grants.map((g) => g.analysis),
+    );
     if ("error" in held) {
       held.error();
       return 2;
@@ -182,7 +187,7 @@ function withRoles(parts: readonly CaseFile[], opts: MemoOptions): RoledFile[] {
       [
         [opts.report, "report"],
         [opts.proposal, "proposal"],
-        [opts.grant, "grant"],
+        ...(opts.grant ?? []).map((g) => [g, "grant"] as const),
       ] as const
     ).flatMap(([file, role]) => (file === undefined ? [] : [[file, role]])),
   );

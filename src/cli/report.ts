@@ -122,13 +122,10 @@ export function* reportLines(
     if (result.scenario.missing.length)
       out.push(t.scenarioMissing(result.scenario.missing.join(", ")));
   }
+  // One line for each grant: a report across an agreement and its extension is held to both.
   if (result.budgetSource.kind === "granted")
-    out.push(
-      t.againstGranted(
-        result.budgetSource.file ?? "",
-        result.budgetSource.periods.join(", "),
-      ),
-    );
+    for (const g of result.budgetSource.grants)
+      out.push(t.againstGranted(g.file ?? "", g.periods.join(", ")));
 
   if (result.periods.length > 0) {
     out.push("");

@@ -17,8 +17,11 @@ import { type InputChange, liveChanges, withInputs } from "./modelling/whatif";
 
 /** What an analysis lays over the workbook's cells, and what it is held to. */
 export interface LaidOver {
-  /** The granted budget a report is held to (SPEC §4.15), whatever else is laid over. */
-  readonly granted?: Analysis | null;
+  /**
+   * The granted budgets a report is held to (SPEC §4.15), whatever else is laid over: each
+   * reported half-year to the first that budgets it.
+   */
+  readonly granted?: readonly Analysis[] | null;
   /** A stored scenario (SPEC §4.18): its inputs in place of the cells'. */
   readonly scenario?: Scenario | null;
   /** What-if changes (SPEC §4.17), after a scenario's. */
@@ -51,7 +54,7 @@ export function analyseWorkbook(
   over: LaidOver = {},
 ): Analysed {
   const judged = (g: WorkbookSheets) =>
-    over.granted ? analyzeAgainstGranted(g, over.granted) : analyze(g);
+    over.granted?.length ? analyzeAgainstGranted(g, over.granted) : analyze(g);
   const wanted = over.changes ?? [];
   if (!over.scenario && wanted.length === 0)
     return {

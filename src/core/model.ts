@@ -159,7 +159,18 @@ export interface HalfYearSheet {
    * sheet's own Differens (budget − the signed actual) is its arithmetic, not a mistake.
    */
   readonly actualsNegated?: true;
+  /**
+   * Held to a grant whose OH rate is not the agreement's (a report across an agreement and an
+   * extension of another rate): this half-year's rate, in ppm.
+   */
+  readonly heldRatePpm?: number;
 }
+
+/** The OH rate of a half-year: its grant's where it is held to one of its own rate, else the agreement's. */
+export const rateOfHalfYear = (
+  sheet: HalfYearSheet,
+  agreement: Agreement,
+): number | null => sheet.heldRatePpm ?? agreement.overheadRatePpm;
 
 export interface BudgetWorkbook {
   readonly agreement: Agreement;

@@ -5,6 +5,11 @@ import type { ChangeField, Lang } from "../core";
 import { SEVERITY_NAME } from "../core/findings/summary";
 import { formatNumber } from "../core/findings/format";
 
+/** A granted budget the pane holds the report to: its file, and the half-years held to it. */
+type Grant = { readonly file: string; readonly periods: readonly string[] };
+const grantShown = (g: Grant) =>
+  g.periods.length > 0 ? `${g.file} (${g.periods.join(", ")})` : g.file;
+
 export const TEXT = {
   sv: {
     title: "IOP-budget",
@@ -167,8 +172,8 @@ export const TEXT = {
     granted: {
       compare: "Jämför med beviljad budget",
       pick: "Välj den beviljade budgetens arbetsbok",
-      comparing: (file: string, periods: string) =>
-        `Återrapporteringen räknas mot den beviljade budgeten i ${file}${periods ? ` (${periods})` : ""}. Beräkna och skriv använder arbetsbokens egen budget.`,
+      comparing: (grants: readonly Grant[]) =>
+        `Återrapporteringen räknas mot den beviljade budgeten i ${grants.map(grantShown).join(" och i ")}. Beräkna och skriv använder arbetsbokens egen budget.`,
       stop: "Sluta jämföra",
     },
     memo: {
@@ -536,8 +541,8 @@ export const TEXT = {
     granted: {
       compare: "Compare with granted budget",
       pick: "Choose the granted budget's workbook",
-      comparing: (file: string, periods: string) =>
-        `The report is computed against the granted budget in ${file}${periods ? ` (${periods})` : ""}. Compute and write uses the workbook's own budget.`,
+      comparing: (grants: readonly Grant[]) =>
+        `The report is computed against the granted budget in ${grants.map(grantShown).join(" and in ")}. Compute and write uses the workbook's own budget.`,
       stop: "Stop comparing",
     },
     memo: {

@@ -6,6 +6,7 @@ export {
   compareAnalyses,
   fieldName,
   findScenario,
+  grantsInOrder,
   hasFigures,
   lostScenarios,
   planInputs,

@@ -47,10 +47,14 @@ import type { PaneText } from "../i18n/text";
 import { type WriteSummary, undoNotes } from "./viewmodel";
 import type { WriteUndoNote } from "../excel/host";
 
-export type Granted = {
+/**
+ * The granted budgets the open report is held to (none, one, or an agreement and its extension),
+ * in the order its half-years are held to them.
+ */
+export type Granted = readonly {
   readonly name: string;
   readonly analysis: Analysis;
-} | null;
+}[];
 
 /**
  * The workbook as read, and as shown with the what-if changes laid over it (SPEC §4.17): only the
@@ -60,12 +64,12 @@ export function withWhatIf(
   grids: WorkbookGrids,
   base: Analysis,
   changes: readonly InputChange[],
-  granted: Granted,
+  granted: readonly Analysis[],
 ): { shown: Analysis; changes: readonly InputChange[] } {
   if (changes.length === 0) return { shown: base, changes };
   // base.workbook is the cells' own model also when the figures are held to a grant.
   const laid = analyseWorkbook(grids, {
-    granted: granted?.analysis ?? null,
+    granted,
     changes,
     model: base.workbook,
   });
@@ -110,17 +114,15 @@ export function whatIfInFile(
   result: {
     readonly grids: WorkbookGrids;
     readonly analysis: Analysis;
-    readonly grantedBy?: string;
-    readonly grantedAnalysis?: Analysis;
+    readonly grantedAnalysis?: readonly Analysis[];
   },
   changes: readonly InputChange[],
 ): { shown: Analysis; base: Analysis; changes: readonly InputChange[] } {
-  const granted =
-    result.grantedBy !== undefined && result.grantedAnalysis
-      ? { name: result.grantedBy, analysis: result.grantedAnalysis }
-      : null;
   const base = result.analysis;
-  return { ...withWhatIf(result.grids, base, changes, granted), base };
+  return {
+    ...withWhatIf(result.grids, base, changes, result.grantedAnalysis ?? []),
+    base,
+  };
 }
 
 /** At most this many lines of a half-year are listed (search finds the rest). */

@@ -74,8 +74,14 @@ export interface PaneState {
   readonly setFollow: (on: boolean) => Promise<void>;
   /** What moved at the last re-read after a change: "Totalt 2026-H1: 1 109 649 → 1 183 899 kr, +74 250". */
   readonly moves: readonly string[];
-  /** The granted budget the open workbook is held to (SPEC §4.15), by its file's name. */
-  readonly granted: string | null;
+  /**
+   * The granted budgets the open workbook is held to (SPEC §4.15), by their files' names, each with
+   * the half-years held to it; empty when none.
+   */
+  readonly granted: readonly {
+    readonly file: string;
+    readonly periods: readonly string[];
+  }[];
   /** The files of the open workbook's case: itself (held to its grant) and the granted budget. */
   readonly caseFiles: readonly CaseFile[];
   /** What-if (SPEC §4.17): the lines and their inputs, as shown and as in the workbook. */
@@ -106,7 +112,10 @@ export interface PaneState {
   readonly comparison: ComparisonView | null;
   readonly closeComparison: () => void;
   readonly prepareScenario: (name: string) => Promise<void>;
-  readonly compareWithGranted: (name: string, file: Blob) => Promise<void>;
+  /** Holds the open report to the granted budgets of these files (one, or two: an agreement and its extension). */
+  readonly compareWithGranted: (
+    files: readonly { readonly name: string; readonly file: Blob }[],
+  ) => Promise<void>;
   readonly stopComparing: () => Promise<void>;
   readonly check: () => Promise<void>;
   readonly prepareCompute: () => Promise<void>;
@@ -126,7 +135,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     () => host.getSetting(FOLLOW_SETTING) !== false,
   );
   const [moves, setMoves] = useState<readonly string[]>([]);
-  const [granted, setGranted] = useState<Granted>(null);
+  const [granted, setGranted] = useState<Granted>([]);
   const [pending, setPending] = useState<{
     plan: WritePlan;
     grids: WorkbookGrids;
@@ -178,14 +187,13 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       keep: readonly InputChange[] = changes,
     ) => {
       const [grids] = await Promise.all([host.read(), engineLoading]);
-      const base = E().analyseWorkbook(grids, {
-        granted: against?.analysis ?? null,
-      }).analysis;
+      const grants = against.map((g) => g.analysis);
+      const base = E().analyseWorkbook(grids, { granted: grants }).analysis;
       const { shown, changes: live } = E().withWhatIf(
         grids,
         base,
         keep,
-        against,
+        grants,
       );
       setRead({ grids, base });
       setChanges(live);
@@ -240,7 +248,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
 
   /** The workbook's own model: held to a grant, the analysis's budgets are the grant's. */
   const ownModel = (grids: WorkbookGrids, base: Analysis) =>
-    granted ? E().readWorkbook(grids).workbook : base.workbook;
+    granted.length > 0 ? E().readWorkbook(grids).workbook : base.workbook;
 
   /** The confirmation of a write of a person's values (what-if, a scenario), planned from `grids`. */
   const previewInputs = (
@@ -295,15 +303,20 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     ),
     pending: pending?.summary ?? null,
     analysis,
-    granted: granted?.name ?? null,
+    granted: useMemo(
+      () =>
+        granted.map((g, i) => ({
+          file: g.name,
+          periods: analysis?.granted?.byGrant[i] ?? [],
+        })),
+      [granted, analysis],
+    ),
     caseFiles: useMemo(
       () =>
         analysis
           ? [
               { file: host.sourceName(), analysis },
-              ...(granted
-                ? [{ file: granted.name, analysis: granted.analysis }]
-                : []),
+              ...granted.map((g) => ({ file: g.name, analysis: g.analysis })),
             ]
           : [],
       [analysis, granted, host],
@@ -330,7 +343,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         read.grids,
         read.base,
         next,
-        granted,
+        granted.map((g) => g.analysis),
       );
       setChanges(live);
       setAnalysis(shown);
@@ -406,9 +419,10 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
       if (!read) return;
       const all = E().readScenarios(read.grids);
       // Both sides on the workbook's own budget, as scenarios are stored.
-      const own = granted
-        ? E().analyseWorkbook(read.grids).analysis
-        : read.base;
+      const own =
+        granted.length > 0
+          ? E().analyseWorkbook(read.grids).analysis
+          : read.base;
       const side = (n: string | null) =>
         scenarioAnalysis(
           read.grids,
@@ -437,9 +451,8 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         );
         previewInputs(grids, workbook, changes, missing);
       }),
-    compareWithGranted: (path: string, file: Blob) =>
+    compareWithGranted: (picked) =>
       guard("reading", async () => {
-        const name = E().shownFileName(path);
         // The xlsx reader is loaded only here: the pane in Excel does not need it otherwise.
         const { readXlsx, DEFAULT_LIMITS, WorkbookFileError } = await import(
           /* webpackChunkName: "xlsx" */ "../xlsx/read"
@@ -447,30 +460,37 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         const { fileErrorText } = await import(
           /* webpackChunkName: "xlsx" */ "../xlsx/file-errors"
         );
-        // A file past the limit is refused by its size, never read into memory; a file that is
-        // not a readable workbook is said as the page says it.
-        if (file.size > DEFAULT_LIMITS.maxFileBytes) {
-          setError(`${name}: ${fileErrorText("FILE_TOO_LARGE", lang)}`);
-          return;
+        const read: { name: string; analysis: Analysis }[] = [];
+        for (const { name: path, file } of picked) {
+          const name = E().shownFileName(path);
+          // A file past the limit is refused by its size, never read into memory; a file that is
+          // not a readable workbook is said as the page says it. Then none is held to.
+          if (file.size > DEFAULT_LIMITS.maxFileBytes) {
+            setError(`${name}: ${fileErrorText("FILE_TOO_LARGE", lang)}`);
+            return;
+          }
+          try {
+            read.push({
+              name,
+              analysis: E().analyseWorkbook(
+                readXlsx(new Uint8Array(await file.arrayBuffer())),
+              ).analysis,
+            });
+          } catch (e) {
+            if (!(e instanceof WorkbookFileError)) throw e;
+            setError(`${name}: ${fileErrorText(e.code, lang, e)}`);
+            return;
+          }
         }
-        let analysis;
-        try {
-          analysis = E().analyseWorkbook(
-            readXlsx(new Uint8Array(await file.arrayBuffer())),
-          ).analysis;
-        } catch (e) {
-          if (!(e instanceof WorkbookFileError)) throw e;
-          setError(`${name}: ${fileErrorText(e.code, lang, e)}`);
-          return;
-        }
-        const g = { name, analysis };
+        // Each half-year held to the later saved of the grants that budget it, as the page holds it.
+        const g = E().grantsInOrder(read.map((r) => ({ ...r, file: r.name })));
         setGranted(g);
         await load(g);
       }),
     stopComparing: () =>
       guard("reading", async () => {
-        setGranted(null);
-        await load(null);
+        setGranted([]);
+        await load([]);
       }),
     check: () =>
       guard("reading", async () => {
@@ -497,7 +517,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
             source: host.sourceName(),
           },
           [],
-          granted ? null : base,
+          granted.length > 0 ? null : base,
         );
         setPending({
           plan,

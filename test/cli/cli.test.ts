@@ -15,9 +15,12 @@ import { strToU8, zipSync } from "fflate";
 import { readXlsx } from "../../src/xlsx/read";
 import { saveAsOds } from "../helpers/libreoffice";
 import {
+  agreementPartGrant,
   budgetWorkbook,
   detailsSheet,
+  extensionPartGrant,
   manyLinesWorkbook,
+  reportAcrossGrants,
   reportOnGrantSheets,
   reportWorkbook,
   typeset,
@@ -346,6 +349,19 @@ describe("iop-budget check (human report)", () => {
 });
 
 describe("iop-budget check --granted", () => {
+  /** A new folder, and a writer of workbooks into it that returns each one's path. */
+  const newFolder = (prefix: string) => {
+    const folder = mkdtempSync(join(dir, prefix));
+    const put = async (
+      name: string,
+      sheets: Parameters<typeof buildXlsx>[0],
+    ) => {
+      writeFileSync(join(folder, name), await buildXlsx(sheets));
+      return join(folder, name);
+    };
+    return { folder, put };
+  };
+
   test("holds each report to the granted budget: the finding at the changed cell, the repayment against the grant", async () => {
     const budget = await write("beviljad.xlsx", budgetWorkbook());
     const raised = await write(
@@ -363,6 +379,7 @@ describe("iop-budget check --granted", () => {
       kind: "granted",
       file: budget,
       periods: ["2025-H2"],
+      grants: [{ file: budget, periods: ["2025-H2"] }],
     });
     expect(a.repayment.total).toBe(59149);
     expect(
@@ -386,14 +403,7 @@ describe("iop-budget check --granted", () => {
   // The page pairs a report with its case's grant in a batch; the command line checked each file on
   // its own, so a folder's report repaid 92 149 kr here and 59 149 kr on the page and in the memo.
   test("without it, a report among the files is held to its case's grant, as the page and the memo hold it", async () => {
-    const folder = mkdtempSync(join(dir, "inkommet-"));
-    const put = async (
-      name: string,
-      sheets: Parameters<typeof buildXlsx>[0],
-    ) => {
-      writeFileSync(join(folder, name), await buildXlsx(sheets));
-      return join(folder, name);
-    };
+    const { folder, put } = newFolder("inkommet-");
     const report = await put(
       "1 rapport.xlsx",
       reportOnGrantSheets({ activities: 130000 }),
@@ -412,6 +422,7 @@ describe("iop-budget check --granted", () => {
         kind: "granted",
         file: budget,
         periods: ["2025-H2"],
+        grants: [{ file: budget, periods: ["2025-H2"] }],
       });
       expect(held.repayment.total).toBe(59149);
       expect(held.findings.map((f: { code: string }) => f.code)).toContain(
@@ -434,6 +445,63 @@ describe("iop-budget check --granted", () => {
     );
     expect(apart.budgetSource).toEqual({ kind: "workbook" });
     expect(apart.repayment.total).toBe(92149);
+  });
+
+  // Question 46: the report of July 2025 – June 2026, its first half-year granted by the agreement
+  // and its second by the extension (12 % OH). No one budget covers it: it was judged on its own
+  // budget and repaid 184 298 kr.
+  test("a report across an agreement and its extension is held to both: among the files, and with --granted twice", async () => {
+    const { folder, put } = newFolder("forlangd-");
+    const report = await put("rapport.xlsx", reportAcrossGrants());
+    const agreement = await put("avtal.xlsx", agreementPartGrant());
+    const extension = await put("forlangning.xlsx", extensionPartGrant());
+    const alone = JSON.parse(run("check", report, "--json").stdout);
+    expect(alone.repayment.total).toBe(184298);
+    const grants = [
+      { file: agreement, periods: ["2025-H2"] },
+      { file: extension, periods: ["2026-H1"] },
+    ];
+    for (const args of [
+      [folder],
+      [report, "--granted", agreement, "--granted", extension],
+    ]) {
+      const held = run("check", ...args, "--json")
+        .stdout.trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+        .find((l) => l.file === report);
+      expect(held.budgetSource).toEqual({
+        kind: "granted",
+        file: agreement,
+        periods: ["2025-H2", "2026-H1"],
+        grants,
+      });
+      // 59 149 kr of 2025 against the agreement, 90 525 kr of 2026 against the extension.
+      expect(held.repayment.items).toEqual([
+        { year: 2025, amount: 59149 },
+        { year: 2026, amount: 90525 },
+      ]);
+    }
+    const human = run(
+      "check",
+      report,
+      "--granted",
+      agreement,
+      "--granted",
+      extension,
+    );
+    expect(human.stdout).toContain(
+      `Räknat mot den beviljade budgeten i ${agreement} (2025-H2)\nRäknat mot den beviljade budgeten i ${extension} (2026-H1)\n`,
+    );
+    expect(human.stdout).toContain(typeset("= 149 674 kr"));
+    // The agreement alone: the extension's half-year is the report's own, said as an error.
+    const one = run("check", report, "--granted", agreement);
+    expect(one.stdout).toContain(
+      "Halvåret 2026-H1 finns inte i den beviljade budgeten; det räknas mot arbetsbokens egen budget. [HALF_YEAR_NOT_GRANTED]",
+    );
+    expect(one.stdout).toContain(
+      `Räknat mot den beviljade budgeten i ${agreement} (2025-H2)\n`,
+    );
   });
 
   test("an unreadable granted budget: exit 2, no report checked", () => {

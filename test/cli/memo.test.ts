@@ -21,8 +21,11 @@ import {
   SEED_PERIOD_TABLE,
   activitySheet,
   SEED_YEAR_TABLE,
+  agreementPartGrant,
   budgetWorkbook,
   detailsSheet,
+  extensionPartGrant,
+  reportAcrossGrants,
   reportOnGrantSheets,
   reportWorkbook,
   typeset,
@@ -437,6 +440,52 @@ describe("iop-budget memo", () => {
       const none = run("memo", "--out", join(dir, "ingen.docx"));
       expect(none.code).toBe(2);
       expect(none.stderr).toContain("Ange ärendets arbetsböcker");
+    });
+
+    // Question 46: a report across an agreement and its extension is held to both, as check holds
+    // it (59 149 kr of 2025 and 90 525 kr of 2026; on its own budget 184 298 kr).
+    test("a report across an agreement and its extension: both are its grants, by default and given as --grant twice", async () => {
+      const report = join(dir, "rapport-forlangd.xlsx");
+      const agreement = join(dir, "avtal.xlsx");
+      const extension = join(dir, "forlangning.xlsx");
+      writeFileSync(report, await buildXlsx(reportAcrossGrants()));
+      writeFileSync(agreement, await buildXlsx(agreementPartGrant()));
+      writeFileSync(extension, await buildXlsx(extensionPartGrant()));
+      const out = join(dir, "forlangd.docx");
+      for (const args of [
+        [report, agreement, extension],
+        [report, "--grant", extension, "--grant", agreement],
+      ]) {
+        const r = run("memo", ...args, "--out", out, "--force", "--json");
+        const j = JSON.parse(r.stdout) as {
+          case: { roles: { file: string; role: string }[] };
+          decision: string[];
+        };
+        expect(j.case.roles.map((x) => [x.file, x.role]).sort()).toEqual(
+          [
+            [agreement, "grant"],
+            [extension, "grant"],
+            [report, "report"],
+          ].sort(),
+        );
+        expect(j.decision[1]).toContain(
+          typeset("59 149 kronor samt 90 525 kronor"),
+        );
+      }
+      const text = run(
+        "memo",
+        report,
+        agreement,
+        extension,
+        "--out",
+        out,
+        "--force",
+      );
+      expect(text.stdout).toContain(
+        `  ${extension}: beviljad budget: återrapporteringen räknas mot den`,
+      );
+      expect(text.stdout).toContain(typeset("Totalt att återbetala"));
+      expect(text.stdout).not.toContain("REPORT_GRANTED_IN_PARTS");
     });
   });
 

@@ -5,12 +5,18 @@ import {
   type Analysis,
   analyze,
   analyzeAgainstGranted,
+  buildCase,
+  defaultRoles,
+  grantedPairs,
   toCheckJson,
 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import {
+  agreementPartGrant,
   budgetWorkbook,
   detailsSheet,
+  extensionPartGrant,
+  reportAcrossGrants,
   reportOnGrantSheets,
   salaryWorkbook,
   typeset,
@@ -28,9 +34,9 @@ beforeAll(async () => {
 const against = async (sheets: readonly SheetSpec[]) =>
   toCheckJson(
     "rapport.xlsx",
-    analyzeAgainstGranted(await grids(sheets), granted),
+    analyzeAgainstGranted(await grids(sheets), [granted]),
     "sv",
-    "budget.xlsx",
+    ["budget.xlsx"],
   );
 const own = async (sheets: readonly SheetSpec[]) =>
   toCheckJson("rapport.xlsx", analyze(await grids(sheets)));
@@ -48,6 +54,7 @@ describe("a report against the granted budget", () => {
       kind: "granted",
       file: "budget.xlsx",
       periods: ["2025-H2"],
+      grants: [{ file: "budget.xlsx", periods: ["2025-H2"] }],
     });
     expect(r.repayment.total).toBe(59149);
     expect(r.years).toEqual([
@@ -253,7 +260,7 @@ describe("held to a grant, the report stays itself (what random workbooks found)
     );
     const grant = analyze(await grids(budget));
     const alone = analyze(await grids(report));
-    const held = analyzeAgainstGranted(await grids(report), grant);
+    const held = analyzeAgainstGranted(await grids(report), [grant]);
     const h2 = (a: Analysis) =>
       a.computation.halfYears.find((h) => h.halfYear.id === "2026-H2")!.budget
         .total;
@@ -298,7 +305,7 @@ describe("held to a grant, the report stays itself (what random workbooks found)
     );
     const grant = analyze(await grids(grantSheets));
     const alone = analyze(await grids(report));
-    const held = analyzeAgainstGranted(await grids(report), grant);
+    const held = analyzeAgainstGranted(await grids(report), [grant]);
     const h1 = (a: Analysis) =>
       a.computation.halfYears.find((h) => h.halfYear.id === "2026-H1")!;
     const line = (a: Analysis) => h1(a).lines[0]!.effectiveBudget;
@@ -334,12 +341,11 @@ describe("held to a grant, the report stays itself (what random workbooks found)
     const sheets = unnamed(reportOnGrantSheets({ activities: 130000 }));
     const r = toCheckJson(
       "rapport.xlsx",
-      analyzeAgainstGranted(
-        await grids(sheets),
+      analyzeAgainstGranted(await grids(sheets), [
         analyze(await grids(unnamed(budgetWorkbook()))),
-      ),
+      ]),
       "sv",
-      "budget.xlsx",
+      ["budget.xlsx"],
     );
     const codes = r.findings.map((f) => f.code);
     expect(codes).not.toContain("GRANTED_OTHER_CASE");
@@ -355,7 +361,7 @@ test("a budget held to itself as its grant: the same figures and the same findin
   fc.assert(
     fc.property(formulaWorkbook.map(valuesOnly), (sheets) => {
       const alone = analyze({ sheets });
-      const held = analyzeAgainstGranted({ sheets }, alone);
+      const held = analyzeAgainstGranted({ sheets }, [alone]);
       const figures = (a: Analysis) => ({
         halfYears: a.computation.halfYears.map((h) => [
           h.halfYear.id,
@@ -380,4 +386,137 @@ test("a budget held to itself as its grant: the same figures and the same findin
     }),
     { numRuns: 500, seed: 20261210 },
   );
+});
+
+// Question 46: the 2025 report of an agreement extended mid-year. Its first half-year was granted
+// by the agreement, its second by the extension (of another OH rate here); no one workbook covers
+// it, and it was judged on its own budget.
+describe("a report across an agreement and its extension", () => {
+  const report = reportAcrossGrants;
+  const agreement = agreementPartGrant;
+  const extension = extensionPartGrant;
+  const analysed = async (sheets: SheetSpec[]) => analyze(await grids(sheets));
+
+  test("each half-year is held to the grant that budgets it, at that grant's OH rate", async () => {
+    const grants = [await analysed(agreement()), await analysed(extension())];
+    const held = analyzeAgainstGranted(await grids(report()), grants);
+    const total = (id: string) =>
+      held.computation.halfYears.find((h) => h.halfYear.id === id)!.budget;
+    // 742 500 + 166 272 + 100 000 = 1 008 772 direct, 10 % OH 100 877.
+    expect(total("2025-H2")).toEqual({
+      direct: 1_008_772_00,
+      overhead: 100_877_00,
+      total: 1_109_649_00,
+    });
+    // 742 500 + 166 272 + 110 000 = 1 018 772 direct, 12 % OH 122 252,64, rounded to 122 253.
+    expect(total("2026-H1")).toEqual({
+      direct: 1_018_772_00,
+      overhead: 122_253_00,
+      total: 1_141_025_00,
+    });
+    expect(held.granted).toMatchObject({
+      periods: ["2025-H2", "2026-H1"],
+      byGrant: [["2025-H2"], ["2026-H1"]],
+    });
+    const said = held.findings
+      .filter(
+        (f) =>
+          f.code.startsWith("GRANTED") || f.code === "HALF_YEAR_NOT_GRANTED",
+      )
+      .map((f) => [f.code, f.sheet, f.cell, f.params]);
+    const changed = (halfYear: string, grantedOre: number) => ({
+      label: "Verksamhetskostnader",
+      halfYear,
+      reportedOre: 130_000_00,
+      grantedOre,
+    });
+    // The report's own total, 1 142 649 (10 % OH on 1 038 772), over each grant's.
+    const over = (halfYear: string, grantedOre: number) => ({
+      halfYear,
+      reportedOre: 1_142_649_00,
+      grantedOre,
+      overOre: 1_142_649_00 - grantedOre,
+    });
+    expect(said).toEqual([
+      [
+        "GRANTED_TOTAL_EXCEEDED",
+        "Utfall 2025 H2",
+        null,
+        over("2025-H2", 1_109_649_00),
+      ],
+      [
+        "GRANTED_TOTAL_EXCEEDED",
+        "Utfall 2026 H1",
+        null,
+        over("2026-H1", 1_141_025_00),
+      ],
+      // Once, for the extension's rate; the agreement's is the report's.
+      [
+        "GRANTED_RATE_CHANGED",
+        "Uppgifter",
+        "B7",
+        { reported: 10, granted: 12 },
+      ],
+      [
+        "GRANTED_LINE_CHANGED",
+        "Utfall 2025 H2",
+        "F6",
+        changed("2025-H2", 100_000_00),
+      ],
+      [
+        "GRANTED_LINE_CHANGED",
+        "Utfall 2026 H1",
+        "F6",
+        changed("2026-H1", 110_000_00),
+      ],
+    ]);
+    const json = toCheckJson("rapport-2025.xlsx", held, "sv", [
+      "avtal.xlsx",
+      "forlangning.xlsx",
+    ]);
+    expect(json.budgetSource).toEqual({
+      kind: "granted",
+      file: "avtal.xlsx",
+      periods: ["2025-H2", "2026-H1"],
+      grants: [
+        { file: "avtal.xlsx", periods: ["2025-H2"] },
+        { file: "forlangning.xlsx", periods: ["2026-H1"] },
+      ],
+    });
+    // Held to the agreement alone, the extension's half-year is the report's own, and said so.
+    const one = analyzeAgainstGranted(await grids(report()), [grants[0]!]);
+    expect(one.findings.map((f) => f.code)).toContain("HALF_YEAR_NOT_GRANTED");
+    expect(
+      one.computation.halfYears.find((h) => h.halfYear.id === "2026-H1")!.budget
+        .total,
+    ).toBe(
+      analyze(await grids(report())).computation.halfYears.find(
+        (h) => h.halfYear.id === "2026-H1",
+      )!.budget.total,
+    );
+  });
+
+  test("the memo's default roles and the page's pairing take both as the grants, and propose neither", async () => {
+    const file = async (name: string, sheets: SheetSpec[]) => ({
+      file: name,
+      analysis: await analysed(sheets),
+    });
+    const files = [
+      await file("rapport-2025.xlsx", report()),
+      await file("forlangning.xlsx", extension()),
+      await file("avtal.xlsx", agreement()),
+    ];
+    expect(defaultRoles(files).map((f) => [f.file, f.role])).toEqual([
+      ["rapport-2025.xlsx", "report"],
+      ["forlangning.xlsx", "grant"],
+      ["avtal.xlsx", "grant"],
+    ]);
+    // In the order the half-years are held to them: nothing tells which was saved later, so as given.
+    expect(grantedPairs(files)).toEqual(new Map([[0, [1, 2]]]));
+    // The agreement alone covers part of the report only: it is no grant, and nothing is held.
+    expect(grantedPairs([files[0]!, files[2]!])).toEqual(new Map());
+    expect(buildCase(files).kind === "ok" && buildCase(files)).toMatchObject({
+      case: { decisionFindings: [] },
+    });
+  });
 });

@@ -62,14 +62,17 @@ describe("analyseWorkbook", () => {
     const raise = [
       change("Utfall 2025 H2", "Hälsofrämjare", "monthlyCost", 4_600_000),
     ];
-    const held = analyseWorkbook(report, { granted, changes: raise });
+    const held = analyseWorkbook(report, {
+      granted: [granted],
+      changes: raise,
+    });
     const own = analyseWorkbook(report, { changes: raise });
     expect(held.changes).toEqual(raise);
     expect(held.analysis.granted?.periods).toEqual(["2025-H2"]);
     // The grant's budget, not the report's raised one: what-if moves only what the grant allows.
     expect(held.analysis.computation.halfYears[0]!.budget.total).toBe(
-      analyseWorkbook(report, { granted }).analysis.computation.halfYears[0]!
-        .budget.total,
+      analyseWorkbook(report, { granted: [granted] }).analysis.computation
+        .halfYears[0]!.budget.total,
     );
     expect(own.analysis.computation.halfYears[0]!.budget.total).not.toBe(
       held.analysis.computation.halfYears[0]!.budget.total,

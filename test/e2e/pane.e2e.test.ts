@@ -25,10 +25,13 @@ import {
 import { fakeOfficeScript } from "../helpers/fake-office";
 import { saveAsOds } from "../helpers/libreoffice";
 import {
+  agreementPartGrant,
   budgetHalfYearSheet,
   budgetWorkbook,
   detailsSheet,
+  extensionPartGrant,
   manyLinesWorkbook,
+  reportAcrossGrants,
   reportOnGrantSheets,
   salaryWorkbook,
   typeset,
@@ -554,6 +557,64 @@ describe("standalone mode (no Office)", () => {
         )
         .isVisible(),
     ).resolves.toBe(true);
+    await page.context().close();
+  });
+
+  // Question 46: the report's first half-year granted by the agreement, its second by the extension.
+  test("a report across an agreement and its extension, in one batch, is held to both: its row, its card and the case's memo", async () => {
+    const page = await standalonePage();
+    const files = [
+      ["rapport-forlangd.xlsx", reportAcrossGrants()],
+      ["avtal.xlsx", agreementPartGrant()],
+      ["forlangning.xlsx", extensionPartGrant()],
+    ] as const;
+    for (const [name, sheets] of files)
+      writeFileSync(join(tmp, name), await buildXlsx(sheets));
+    await pickFiles(
+      page,
+      files.map(([name]) => join(tmp, name)),
+    );
+    const card = await openFindings(page, "rapport-forlangd.xlsx");
+    await card
+      .getByText("Räknad mot den beviljade budgeten i avtal.xlsx (2025-H2)")
+      .waitFor();
+    await expect(
+      card
+        .getByText(
+          "Räknad mot den beviljade budgeten i forlangning.xlsx (2026-H1)",
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
+    // 59 149 kr of 2025 and 90 525 kr of 2026; on its own budget 184 298 kr.
+    await expect(
+      fileRow(page, "rapport-forlangd.xlsx")
+        .getByText(typeset("149 674 kr"))
+        .isVisible(),
+    ).resolves.toBe(true);
+    const memoCase = page.getByRole("region", { name: "STK-2020-1375" });
+    for (const [name, role] of [
+      ["rapport-forlangd.xlsx", "report"],
+      ["avtal.xlsx", "grant"],
+      ["forlangning.xlsx", "grant"],
+    ])
+      await expect(
+        memoCase.getByLabel(`Roll för ${name}`).inputValue(),
+      ).resolves.toBe(role);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page
+        .getByRole("button", {
+          name: "Ladda ner beslutsunderlag (Word) för STK-2020-1375",
+        })
+        .click(),
+    ]);
+    const path = join(tmp, "memo-forlangd.docx");
+    await download.saveAs(path);
+    const text = documentText(readFileSync(path));
+    expect(text).toContain(
+      "överskott av medel 59 149 kronor samt 90 525 kronor",
+    );
+    expect(text).toContain("Totalt att återbetala 149 674");
     await page.context().close();
   });
 
@@ -1257,6 +1318,44 @@ describe("the pane in Excel mode", () => {
       document
         .querySelector('[data-testid="repayment"]')
         ?.textContent?.includes("92\u202f149\u00a0kr"),
+    );
+    await page.context().close();
+  });
+
+  // Question 46: the report's 2025-H2 granted by the agreement, its 2026-H1 by the extension.
+  test("Jämför med beviljad budget takes the agreement and its extension together: each half-year held to its own, in the memo too", async () => {
+    const page = await excelPage(false, await buildXlsx(reportAcrossGrants()));
+    await expect(
+      page.getByTestId("repayment").textContent(),
+    ).resolves.toContain(typeset("184 298 kr"));
+    const picked = [
+      ["avtal-pane.xlsx", agreementPartGrant()],
+      ["forlangning-pane.xlsx", extensionPartGrant()],
+    ] as const;
+    for (const [name, sheets] of picked)
+      writeFileSync(join(tmp, name), await buildXlsx(sheets));
+    const picker = page.getByLabel("Välj den beviljade budgetens arbetsbok");
+    await expect(picker.getAttribute("multiple")).resolves.not.toBeNull();
+    await picker.setInputFiles(picked.map(([name]) => join(tmp, name)));
+    await page
+      .getByText(
+        "Återrapporteringen räknas mot den beviljade budgeten i avtal-pane.xlsx (2025-H2) och i forlangning-pane.xlsx (2026-H1).",
+        { exact: false },
+      )
+      .waitFor();
+    // 59 149 kr of 2025 against the agreement, 90 525 kr of 2026 against the extension.
+    await expect(
+      page.getByTestId("repayment").textContent(),
+    ).resolves.toContain(typeset("149 674 kr"));
+    for (const name of ["avtal-pane.xlsx", "forlangning-pane.xlsx"])
+      await expect(
+        page.getByLabel(`Roll för ${name}`).inputValue(),
+      ).resolves.toBe("grant");
+    await page.getByRole("button", { name: "Sluta jämföra" }).click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="repayment"]')
+        ?.textContent?.includes("184\u202f298\u00a0kr"),
     );
     await page.context().close();
   });

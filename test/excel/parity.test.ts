@@ -135,7 +135,7 @@ describe("the CLI, the page and the add-in agree", () => {
     );
     if (held?.kind !== "ok") throw new Error("the report could not be read");
     // The page knows a file by its name (File.name), and shows it so.
-    expect(held.grantedBy).toBe(basename(budget));
+    expect(held.grantedBy).toEqual([basename(budget)]);
     expect(json.findings).toEqual(rendered(held.analysis));
     expect(json.findings.map((f) => f.code)).toContain("GRANTED_LINE_CHANGED");
     expect(json.repayment.total).toBe(59149);

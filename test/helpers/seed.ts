@@ -245,6 +245,55 @@ export function reportOnGrantSheets(
   ];
 }
 
+/**
+ * The 2025–26 report of an agreement extended mid-year (question 46), Verksamhetskostnader raised
+ * to 130 000 in both half-years: 2025-H2 was granted by the agreement (agreementPartGrant),
+ * 2026-H1 by the extension (extensionPartGrant, at 12 % OH and 110 000 for activities).
+ */
+export function reportAcrossGrants(): SheetSpec[] {
+  const [details, h2] = reportOnGrantSheets({ activities: 130000 });
+  return [
+    details!,
+    h2!,
+    {
+      name: "Utfall 2026 H1",
+      rows: h2!.rows.map((r) =>
+        r[0] === "Period" ? ["Period", "januari–juni 2026"] : r,
+      ),
+    },
+  ];
+}
+
+/** The agreement's budget, of July–December 2025 only (100 000 for activities). */
+export function agreementPartGrant(): SheetSpec[] {
+  return budgetWorkbook().filter((s) => s.name !== "Budget 2026 H1");
+}
+
+/** The extension's budget, of 2026 at 12 % OH (110 000 for activities). */
+export function extensionPartGrant(): SheetSpec[] {
+  const withActivities = (s: SheetSpec): SheetSpec => ({
+    ...s,
+    rows: s.rows.map((r) =>
+      r[1] === "Verksamhetskostnader"
+        ? [...r.slice(0, 5), kr(110000), ...r.slice(6)]
+        : r,
+    ),
+  });
+  return [
+    detailsSheet({ start: "2026-01-01", end: "2026-12-31", rate: pct(0.12) }),
+    withActivities(
+      budgetHalfYearSheet("Budget 2026 H1", "januari–juni 2026", {
+        typedSalaries: false,
+      }),
+    ),
+    withActivities(
+      budgetHalfYearSheet("Budget 2026 H2", "juli–december 2026", {
+        typedSalaries: false,
+      }),
+    ),
+  ];
+}
+
 /** A budget of one half-year with `lines` lines (a third salaries), for batches and timings. */
 export function manyLinesWorkbook(
   lines: number,

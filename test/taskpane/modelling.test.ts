@@ -273,7 +273,7 @@ describe("what-if on a report the page holds to its granted budget", () => {
     );
     const paired = pairWithGranted([budget, report])[1]!;
     if (paired.kind !== "ok") throw new Error("not read");
-    expect(paired.grantedBy).toBe("beviljad.xlsx");
+    expect(paired.grantedBy).toEqual(["beviljad.xlsx"]);
     expect(paired.analysis.computation.repayment.total).toBe(5914900);
     // Before any change: the same 59 149 kr as the row, not the 92 149 kr of the report's own budget.
     expect(whatIfInFile(paired, []).shown.computation.repayment.total).toBe(

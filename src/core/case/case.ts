@@ -314,26 +314,49 @@ function isLater<F extends CaseFile>(
 }
 
 /**
- * The grant a report is held to among `files`: a workbook of its case (compareCases says "same":
- * one of a case that cannot be told is held to only when the reviewer chooses it) whose budgeted
- * half-years cover every half-year the report reports, a budget or an earlier report that budgets
- * its next year (a running agreement's); of two, the one saved later, else the first given. The
- * memo's default, the page's queue and `check` of several files (grantedPairs) all take it so.
+ * The grants a report is held to among `files`, of its case (compareCases says "same": one of a
+ * case that cannot be told is held to only when the reviewer chooses it): a workbook whose budgeted
+ * half-years cover every half-year the report reports (a budget, or an earlier report that budgets
+ * its next year: a running agreement's); where none does, for each reported half-year the workbook
+ * that budgets it (a calendar year's report across an agreement and its extension), when every one
+ * has one. Of two, the one saved later, else the first given. The memo's default, the page's queue
+ * and `check` of several files (grantedPairs) all take them so.
  */
-export function grantFor<F extends AnalysedFile>(
+export function grantsFor<F extends AnalysedFile>(
   report: F,
   files: readonly F[],
-): F | null {
-  if (reportedIds(report).length === 0) return null;
-  return files
-    .filter(
-      (f) =>
-        f !== report && covers(report, f) && relationOf(report, f) === "same",
-    )
+): F[] {
+  const ids = reportedIds(report);
+  if (ids.length === 0) return [];
+  const sameCase = files.filter(
+    (f) => f !== report && relationOf(report, f) === "same",
+  );
+  const whole = sameCase
+    .filter((f) => covers(report, f))
     .reduce<F | null>(
       (best, f) => (best === null || savedOrder(f, best) > 0 ? f : best),
       null,
     );
+  if (whole) return [whole];
+  const preferred = grantsInOrder(sameCase);
+  const each = ids.map((id) => preferred.find((f) => grantedIds(f).has(id)));
+  if (!each.every((f) => f !== undefined)) return [];
+  const used = new Set(each);
+  return preferred.filter((f) => used.has(f));
+}
+
+/**
+ * Grants in the order a report's half-years are held to them, each to the first that budgets it
+ * (grantedModel): the later saved first, then those that do not say when, as given.
+ */
+export function grantsInOrder<F extends AnalysedFile>(
+  grants: readonly F[],
+): F[] {
+  const at = grants.map((f) => savedAtMs(f) ?? -Infinity);
+  return grants
+    .map((f, i) => ({ f, at: at[i]! }))
+    .sort((x, y) => (x.at === y.at ? 0 : x.at < y.at ? 1 : -1))
+    .map((x) => x.f);
 }
 
 const reportedIds = (f: AnalysedFile) => reported(f).map((h) => h.halfYear.id);
@@ -389,10 +412,11 @@ export function defaultRoles<F extends CaseFile>(
       (best, f) => (best === null || isLater(f, best, reportEnd) ? f : best),
       null,
     );
-  const grant = report && grantFor(report, filled);
+  const grants = report ? grantsFor(report, filled) : [];
   const proposal = filled
     .filter(
-      (b) => reported(b).length === 0 && b !== grant && !overlaps(report, b),
+      (b) =>
+        reported(b).length === 0 && !grants.includes(b) && !overlaps(report, b),
     )
     .reduce<F | null>(
       (best, f) => (best === null || isLater(f, best, budgetEnd) ? f : best),
@@ -400,7 +424,7 @@ export function defaultRoles<F extends CaseFile>(
     );
   return files.map((f) => {
     if (f === report) return { ...f, role: "report" as const };
-    if (f === grant) return { ...f, role: "grant" as const };
+    if (grants.includes(f)) return { ...f, role: "grant" as const };
     if (f === proposal) return { ...f, role: "proposal" as const };
     return {
       ...f,
@@ -426,7 +450,7 @@ function whyLeftOut(
   if (noHalfYears(f)) return "no-half-years";
   if (reported(f).length > 0)
     return sameAs(report, reportEnd) ? "same-half-years" : "earlier-report";
-  // What grantFor would take but for the case, which cannot be told.
+  // What grantsFor would take but for the case, which cannot be told.
   if (
     report !== null &&
     covers(report, f) &&
@@ -440,7 +464,7 @@ function whyLeftOut(
 /**
  * The files' roles as the reviewer chose them (`memo --report …`, the page's and the pane's role
  * choice), the rest as defaultRoles gives them; a default the reviewer's choice displaces is left
- * out, since a case has one report, one proposal and one grant.
+ * out, since a case has one report, one proposal and the grants the reviewer chose.
  */
 export function chooseRoles<F extends CaseFile>(
   files: readonly F[],
@@ -604,7 +628,6 @@ function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
   const proposal = roled.find((f) => f.role === "proposal");
   if (!proposal) return [];
   const report = roled.find((x) => x.role === "report");
-  const grant = roled.find((x) => x.role === "grant");
   const holders = [
     {
       f: report,
@@ -613,7 +636,9 @@ function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
     },
     // The rest of a running agreement that the report budgets, which the decision grants too.
     { f: report, by: "running" as const, ids: report && grantedIds(report) },
-    { f: grant, by: "grant" as const, ids: grant && grantedIds(grant) },
+    ...roled
+      .filter((x) => x.role === "grant")
+      .map((f) => ({ f, by: "grant" as const, ids: grantedIds(f) })),
   ];
   return granted(proposal).flatMap((h) => {
     const by = holders.find((x) => x.ids?.has(h.halfYear.id));

@@ -5,7 +5,7 @@
 import { type Analysis, judge } from "../analyze";
 import { compute } from "../figures/compute";
 import type { ComputedHalfYear, Computation } from "../figures/figures";
-import { type CaseView, compareCases, grantFor } from "./case";
+import { type CaseView, compareCases, grantsFor } from "./case";
 import { type Finding, finding } from "../findings/findings";
 import type { WorkbookSheets } from "../reading/grid";
 import {
@@ -60,6 +60,7 @@ function compareAgreements(report: Agreement, granted: Agreement): Finding[] {
         {
           reported: `${report.start} – ${report.end}`,
           granted: `${granted.start} – ${granted.end}`,
+          grants: 1,
         },
       ),
     );
@@ -238,121 +239,203 @@ function totalExceeded(
   ];
 }
 
-/** The report's model with the granted budget in place of its own, for every reported half-year. */
+/**
+ * The report's agreement details against the grants': the rate of each grant a half-year is held
+ * to, once per rate, and the period, when it is none of theirs.
+ */
+function compareWithGrants(
+  report: Agreement,
+  grants: readonly Agreement[],
+): Finding[] {
+  const rates = new Set<number | null>();
+  const findings = grants.flatMap((g) => {
+    const rate = compareAgreements(report, g).filter(
+      (f) => f.code === "GRANTED_RATE_CHANGED",
+    );
+    if (rates.has(g.overheadRatePpm)) return [];
+    rates.add(g.overheadRatePpm);
+    return rate;
+  });
+  const periods = grants.map((g) =>
+    compareAgreements(report, g).filter(
+      (f) => f.code === "GRANTED_PERIOD_CHANGED",
+    ),
+  );
+  // Said only when the report's period is none of the grants' (a report across an agreement and
+  // its extension has the period of one of them).
+  if (periods.every((p) => p.length > 0) && periods[0]!.length > 0) {
+    const first = periods[0]![0]!;
+    findings.push(
+      grants.length === 1
+        ? first
+        : finding("GRANTED_PERIOD_CHANGED", first.sheet, first.cell, {
+            reported: `${report.start} – ${report.end}`,
+            granted: grants.map((g) => `${g.start} – ${g.end}`).join(", "),
+            grants: grants.length,
+          }),
+    );
+  }
+  return findings;
+}
+
+/**
+ * The report's model with the granted budget in place of its own, for every reported half-year:
+ * each held to the first of `grants` that budgets it (a report of a calendar year across an
+ * agreement and its extension is granted by both). A grant's OH rate holds its half-years.
+ */
 export function grantedModel(
   report: BudgetWorkbook,
-  granted: Computation,
+  grants: readonly Computation[],
 ): {
   workbook: BudgetWorkbook;
   periods: HalfYearId[];
+  /** The periods held to each grant, in the order given. */
+  byGrant: HalfYearId[][];
   findings: Finding[];
 } {
   const own = compute(report); // the report's own figures, to compare; its findings are not ours
-  const grantedById = new Map(
-    granted.halfYears
-      .filter((h) => h.actual === null)
-      .map((h) => [h.halfYear.id, h] as const),
+  const grantOf = new Map<HalfYearId, { h: ComputedHalfYear; i: number }>();
+  grants.forEach((g, i) => {
+    for (const h of g.halfYears)
+      if (h.actual === null && !grantOf.has(h.halfYear.id))
+        grantOf.set(h.halfYear.id, { h, i });
+  });
+  // The rate of the model: the first grant's that holds a half-year (else the first's); a half-year
+  // held to a grant of another rate carries its own.
+  const reportedIds = own.halfYears.flatMap((h) =>
+    h.actual === null ? [] : [h.halfYear.id],
   );
-  const findings = compareAgreements(report.agreement, granted.agreement);
-  const rateChanged =
-    granted.agreement.overheadRatePpm !== null &&
-    granted.agreement.overheadRatePpm !== report.agreement.overheadRatePpm;
+  const firstUsed = reportedIds
+    .map((id) => grantOf.get(id)?.i)
+    .find((i) => i !== undefined);
+  const modelRate =
+    grants[firstUsed ?? 0]?.agreement.overheadRatePpm ??
+    report.agreement.overheadRatePpm;
   const periods: HalfYearId[] = [];
+  const byGrant: HalfYearId[][] = grants.map(() => []);
+  const findings: Finding[] = [];
   const halfYears = report.halfYears.map((s) => {
     const mine = own.halfYears.find((h) => h.source === s);
     if (!mine || mine.actual === null) return s; // a budget half-year of the report, or a duplicate
-    const g = grantedById.get(s.halfYear.id);
+    const g = grantOf.get(s.halfYear.id);
     if (!g) {
       findings.push(
         finding("HALF_YEAR_NOT_GRANTED", s.sheet, s.periodCell, {
           halfYear: s.halfYear.id,
+          grants: grants.length,
         }),
       );
       return s;
     }
     periods.push(s.halfYear.id);
-    const held = holdToGrant(s, mine, g, rateChanged);
+    byGrant[g.i]!.push(s.halfYear.id);
+    const rate = grants[g.i]!.agreement.overheadRatePpm;
+    const rateChanged =
+      rate !== null && rate !== report.agreement.overheadRatePpm;
+    const held = holdToGrant(s, mine, g.h, rateChanged);
     append(findings, held.findings);
-    return held.sheet;
+    return rate !== null && rate !== modelRate
+      ? { ...held.sheet, heldRatePpm: rate }
+      : held.sheet;
   });
+  const used = grants.filter((_, i) => byGrant[i]!.length > 0);
   return {
     workbook: {
-      agreement: {
-        ...report.agreement,
-        overheadRatePpm:
-          granted.agreement.overheadRatePpm ?? report.agreement.overheadRatePpm,
-      },
+      agreement: { ...report.agreement, overheadRatePpm: modelRate },
       halfYears,
       // Lönekalkyl stays the report's: its persons' checks, and the costs of the half-years the
       // grant does not hold.
       ...(report.salaries === undefined ? {} : { salaries: report.salaries }),
     },
     periods,
-    findings,
+    byGrant,
+    findings: [
+      ...compareWithGrants(
+        report.agreement,
+        (used.length > 0 ? used : grants).map((g) => g.agreement),
+      ),
+      ...findings,
+    ],
   };
 }
 
 /**
- * analyze, with the figures of the reported half-years computed against `granted` (SPEC §4.15).
- * A granted budget of another case is an error finding, and the report is judged on its own.
+ * analyze, with the figures of the reported half-years computed against the grants (SPEC §4.15):
+ * each half-year against the first that budgets it. A granted budget of another case is an error
+ * finding, and the report is judged on its own.
  */
 export function analyzeAgainstGranted(
   grids: WorkbookSheets,
-  granted: Analysis,
+  grants: readonly Analysis[],
 ): Analysis {
   const { workbook, findings } = readWorkbook(grids);
-  const grant = granted.computation.agreement;
+  const agreements = grants.map((g) => g.computation.agreement);
   // Held to the grant the reviewer chose when the two cannot be told apart; said, not claimed to be
   // another case ("–" against "–").
-  const cases = compareCases(workbook.agreement, grant);
-  if (cases.relation === "different")
+  const cases = agreements.map((g) => compareCases(workbook.agreement, g));
+  const other = cases.find((c) => c.relation === "different");
+  if (other || grants.length === 0)
     return judge(workbook, {
       model: workbook,
       findings: [
         ...findings,
-        finding(
-          "GRANTED_OTHER_CASE",
-          workbook.agreement.sheet,
-          // The cell of what was compared: the Dnr, or the name.
-          workbook.agreement.cells[cases.by] ?? null,
-          { reported: cases.compared[0], granted: cases.compared[1] },
-        ),
+        ...(other
+          ? [
+              finding(
+                "GRANTED_OTHER_CASE",
+                workbook.agreement.sheet,
+                // The cell of what was compared: the Dnr, or the name.
+                workbook.agreement.cells[other.by] ?? null,
+                { reported: other.compared[0], granted: other.compared[1] },
+              ),
+            ]
+          : []),
       ],
       granted: null,
     });
-  const held = grantedModel(workbook, granted.computation);
-  const unchecked =
-    cases.relation === "same"
-      ? []
-      : [
-          finding(
-            "GRANTED_CASE_UNCHECKED",
-            workbook.agreement.sheet,
-            workbook.agreement.cells.caseNumber ??
-              workbook.agreement.cells.name ??
-              null,
-            {},
-          ),
-        ];
+  const held = grantedModel(
+    workbook,
+    grants.map((g) => g.computation),
+  );
+  const unchecked = cases.every((c) => c.relation === "same")
+    ? []
+    : [
+        finding(
+          "GRANTED_CASE_UNCHECKED",
+          workbook.agreement.sheet,
+          workbook.agreement.cells.caseNumber ??
+            workbook.agreement.cells.name ??
+            null,
+          {},
+        ),
+      ];
   return judge(workbook, {
     model: held.workbook,
     findings: [...findings, ...unchecked, ...held.findings],
-    granted: { periods: held.periods, caseNumber: grant.caseNumber },
+    granted: {
+      periods: held.periods,
+      byGrant: held.byGrant,
+      caseNumber: agreements[0]!.caseNumber,
+    },
   });
 }
 
 /**
- * Reports paired with the granted budget they are held to, in a batch (grantFor: a budget of the
- * same case whose half-years cover every reported half-year of the report). Returns report index
- * → budget index.
+ * Reports paired with the granted budgets they are held to, in a batch (grantsFor: a budget of the
+ * same case whose half-years cover every reported half-year of the report, else one for each).
+ * Returns report index → the budgets' indexes.
  */
 export function grantedPairs(
   files: readonly { readonly analysis: CaseView }[],
-): Map<number, number> {
-  const pairs = new Map<number, number>();
+): Map<number, number[]> {
+  const pairs = new Map<number, number[]>();
   files.forEach((report, i) => {
-    const grant = grantFor(report, files);
-    if (grant) pairs.set(i, files.indexOf(grant));
+    const grants = grantsFor(report, files);
+    if (grants.length > 0)
+      pairs.set(
+        i,
+        grants.map((g) => files.indexOf(g)),
+      );
   });
   return pairs;
 }

@@ -53,7 +53,15 @@ export interface CheckJson {
   /** What the reported half-years' figures were computed against: the workbook's own budget, or a granted one. */
   budgetSource:
     | { kind: "workbook" }
-    | { kind: "granted"; file: string | null; periods: string[] };
+    | {
+        kind: "granted";
+        /** The grant's file; of several, the first's. */
+        file: string | null;
+        /** Every half-year held to a grant. */
+        periods: string[];
+        /** Each grant given, with the half-years held to it (a report across two grants). */
+        grants: { file: string | null; periods: string[] }[];
+      };
   agreement: {
     name: string | null;
     caseNumber: string | null;
@@ -294,9 +302,9 @@ export function toCheckJson(
   file: string,
   analysis: Analysis,
   lang: Lang = "sv",
-  grantedFile?: string,
+  grantedFiles: readonly string[] = [],
 ): CheckJson {
-  const parts = toCheckJsonParts(file, analysis, lang, grantedFile);
+  const parts = toCheckJsonParts(file, analysis, lang, grantedFiles);
   return withTables(
     {
       ...parts.json,
@@ -375,7 +383,7 @@ export function toCheckJsonParts(
   file: string,
   analysis: Analysis,
   lang: Lang = "sv",
-  grantedFile?: string,
+  grantedFiles: readonly string[] = [],
 ): CheckJsonParts {
   const c = analysis.computation;
   const lines = (i: number): Lazy<LineJson> => {
@@ -383,7 +391,7 @@ export function toCheckJsonParts(
     return { count: of.length, at: (k) => lineJson(of[k]!) };
   };
   return {
-    json: checkJsonWithoutLines(file, analysis, grantedFile),
+    json: checkJsonWithoutLines(file, analysis, grantedFiles),
     findings: analysis.findings,
     lang,
     lines,
@@ -399,7 +407,7 @@ export function toCheckJsonParts(
 function checkJsonWithoutLines(
   file: string,
   analysis: Analysis,
-  grantedFile: string | undefined,
+  grantedFiles: readonly string[],
 ): CheckJson {
   const c = analysis.computation;
   const a = c.agreement;
@@ -408,8 +416,12 @@ function checkJsonWithoutLines(
     budgetSource: analysis.granted
       ? {
           kind: "granted",
-          file: grantedFile ?? null,
+          file: grantedFiles[0] ?? null,
           periods: [...analysis.granted.periods],
+          grants: analysis.granted.byGrant.map((periods, i) => ({
+            file: grantedFiles[i] ?? null,
+            periods: [...periods],
+          })),
         }
       : { kind: "workbook" },
     agreement: agreementJson(a),

@@ -3,7 +3,7 @@
 
 import type { Computation } from "../figures/figures";
 import type { Finding } from "../findings/findings";
-import { type BudgetWorkbook, SALARY_SHEET } from "../model";
+import { type BudgetWorkbook, SALARY_SHEET, rateOfHalfYear } from "../model";
 import { halfYearChecks } from "./half-years";
 import {
   actualChecks,
@@ -26,26 +26,28 @@ export function checkFigures(
   workbook: BudgetWorkbook,
   c: Computation,
 ): Finding[] {
-  const ratePpm = c.agreement.overheadRatePpm;
   const salarySheet = workbook.salaries?.sheet ?? SALARY_SHEET;
   return [
     ...halfYearChecks(
       workbook,
       c.halfYears.map((h) => h.source),
     ),
-    ...c.halfYears.flatMap((h) => [
-      ...budgetChecks(h, salarySheet),
-      ...overheadBudgetCheck(h, ratePpm),
-      ...overheadLabelCheck(h, ratePpm),
-      ...copiedActualsCheck(h),
-      ...actualChecks(h, c.agreement),
-      ...actualsInThousandsCheck(h),
-      ...overheadActualCheck(h),
-      ...overheadNotReportedCheck(h, ratePpm),
-      ...totalRowChecks(h),
-      ...subtotalChecks(h),
-      ...lineAsTotalCheck(h, ratePpm),
-    ]),
+    ...c.halfYears.flatMap((h) => {
+      const ratePpm = rateOfHalfYear(h.source, c.agreement);
+      return [
+        ...budgetChecks(h, salarySheet),
+        ...overheadBudgetCheck(h, ratePpm),
+        ...overheadLabelCheck(h, ratePpm),
+        ...copiedActualsCheck(h),
+        ...actualChecks(h, c.agreement),
+        ...actualsInThousandsCheck(h),
+        ...overheadActualCheck(h),
+        ...overheadNotReportedCheck(h, ratePpm),
+        ...totalRowChecks(h),
+        ...subtotalChecks(h),
+        ...lineAsTotalCheck(h, ratePpm),
+      ];
+    }),
     ...salaryPostChecks(workbook, c),
     ...yearChecks(c),
     ...repaymentChecks(c),

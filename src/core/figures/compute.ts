@@ -20,6 +20,7 @@ import {
   type HalfYearSheet,
   type LineInput,
   hasActuals,
+  rateOfHalfYear,
 } from "../model";
 import {
   type Ore,
@@ -216,7 +217,7 @@ function computeHalfYear(
     }
   });
   // 2. Overhead, allocated to the direct lines.
-  const ratePpm = agreement.overheadRatePpm;
+  const ratePpm = rateOfHalfYear(source, agreement);
   const overhead: Ore =
     ratePpm !== null ? overheadOf(direct, ratePpm) : enteredOverhead;
   const shares = allocate(overhead, directWeights);

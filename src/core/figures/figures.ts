@@ -177,7 +177,9 @@ export interface PeriodTable {
 
 /** What the figures were computed against, for the JSON and the pane. */
 export interface GrantedSource {
-  /** The granted budget's half-years the report was held to. */
+  /** The granted budgets' half-years the report was held to. */
   readonly periods: readonly HalfYearId[];
+  /** The half-years held to each grant, in the order the grants were given. */
+  readonly byGrant: readonly (readonly HalfYearId[])[];
   readonly caseNumber: string | null;
 }

@@ -1450,19 +1450,26 @@ export const FINDINGS = {
   ),
   GRANTED_PERIOD_CHANGED: t<{
     readonly reported: string;
+    /** The grants' periods, joined by ", " where the report is held to several. */
     readonly granted: string;
+    /** How many grants the report is held to. */
+    readonly grants: number;
   }>(
     (f) =>
-      `Avtalsperioden är ${f.reported} i återrapporteringen men ${f.granted} i den beviljade budgeten.`,
+      `Avtalsperioden är ${f.reported} i återrapporteringen men ${f.granted} i ${f.grants === "1" ? "den beviljade budgeten" : "de beviljade budgetarna"}.`,
     (f) =>
-      `The agreement period is ${f.reported} in the report but ${f.granted} in the granted budget.`,
+      `The agreement period is ${f.reported} in the report but ${f.granted} in the granted ${f.grants === "1" ? "budget" : "budgets"}.`,
     "warning",
   ),
-  HALF_YEAR_NOT_GRANTED: t<{ readonly halfYear: string }>(
+  HALF_YEAR_NOT_GRANTED: t<{
+    readonly halfYear: string;
+    /** How many grants the report is held to. */
+    readonly grants: number;
+  }>(
     (f) =>
-      `Halvåret ${f.halfYear} finns inte i den beviljade budgeten; det räknas mot arbetsbokens egen budget.`,
+      `Halvåret ${f.halfYear} finns inte i ${f.grants === "1" ? "den beviljade budgeten" : "någon av de beviljade budgetarna"}; det räknas mot arbetsbokens egen budget.`,
     (f) =>
-      `The half-year ${f.halfYear} is not in the granted budget; it is computed against the workbook's own budget.`,
+      `The half-year ${f.halfYear} is not in ${f.grants === "1" ? "the granted budget" : "any of the granted budgets"}; it is computed against the workbook's own budget.`,
     "error",
   ),
   GRANTED_OTHER_CASE: t<{

@@ -94,11 +94,11 @@ export function App({ host, lang, dark }: AppProps) {
   const styles = useStyles();
   const pane = usePane(host, lang);
   const { t } = pane;
-  // The budget the reviewer compared the workbook with is the memo's grant (its case said or not).
+  // The budgets the reviewer compared the workbook with are the memo's grants (its case said or not).
   const grantRole = useMemo(
     () =>
       new Map<string, CaseRole>(
-        pane.granted === null ? [] : [[pane.granted, "grant"]],
+        pane.granted.map((g) => [g.file, "grant"] as const),
       ),
     [pane.granted],
   );
@@ -141,12 +141,17 @@ export function App({ host, lang, dark }: AppProps) {
           ref={grantedInput}
           type="file"
           accept={WORKBOOK_ACCEPT}
+          // Two for a report across an agreement and its extension.
+          multiple
           aria-label={t.granted.pick}
           style={{ display: "none" }}
           onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
+            const files = Array.from(e.currentTarget.files ?? [], (file) => ({
+              name: file.name,
+              file,
+            }));
             e.currentTarget.value = "";
-            if (file) void pane.compareWithGranted(file.name, file);
+            if (files.length > 0) void pane.compareWithGranted(files);
           }}
         />
       </div>
@@ -162,14 +167,9 @@ export function App({ host, lang, dark }: AppProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {pane.granted && (
+      {pane.granted.length > 0 && (
         <MessageBar intent="info">
-          <MessageBarBody>
-            {t.granted.comparing(
-              pane.granted,
-              pane.analysis?.granted?.periods.join(", ") ?? "",
-            )}
-          </MessageBarBody>
+          <MessageBarBody>{t.granted.comparing(pane.granted)}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => void pane.stopComparing()}>
               {t.granted.stop}

@@ -584,14 +584,12 @@ function RowDetails({
           <KeyFigures view={figures} t={t} />
         </div>
       )}
-      {r.grantedBy && (
-        <Text size={200}>
-          {s.pairedWith(
-            r.grantedBy,
-            r.analysis.granted?.periods.join(", ") ?? "",
-          )}
+      {/* One line for each grant: a report across an agreement and its extension has two. */}
+      {r.grantedBy?.map((name, i) => (
+        <Text key={name} size={200} block>
+          {s.pairedWith(name, r.analysis.granted?.byGrant[i]?.join(", ") ?? "")}
         </Text>
-      )}
+      ))}
       <FindingsList view={findingsView(r.analysis, lang, t)} t={t} />
     </>
   );

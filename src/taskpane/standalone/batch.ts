@@ -13,6 +13,7 @@ import {
   countFindings,
   formatKronorOrDash,
   grantedPairs,
+  grantsInOrder,
   planBatchSummary,
   planCompute,
   renderFinding,
@@ -45,9 +46,13 @@ export type FileResult =
       readonly bytes: Uint8Array;
       readonly grids: WorkbookGrids;
       readonly analysis: Analysis;
-      /** A report paired with a granted budget in the batch: that budget's file, and its own analysis. */
-      readonly grantedBy?: string;
-      readonly grantedAnalysis?: Analysis;
+      /**
+       * A report paired with granted budgets in the batch (one, or an agreement and its
+       * extension): their files and analyses, in the order its half-years are held to them, and
+       * its own analysis.
+       */
+      readonly grantedBy?: readonly string[];
+      readonly grantedAnalysis?: readonly Analysis[];
       readonly ownAnalysis?: Analysis;
     }
   | {
@@ -122,21 +127,21 @@ export function pairWithGranted(results: readonly FileResult[]): FileResult[] {
   const ok = results.flatMap((r, i) => (r.kind === "ok" ? [{ r, i }] : []));
   const pairs = grantedPairs(ok.map(({ r }) => r));
   const out = [...results];
-  for (const [report, budget] of pairs) {
+  for (const [report, budgets] of pairs) {
     const { r, i } = ok[report]!;
-    const granted = ok[budget]!.r;
-    // A batch grows a file at a time: a pair already held to its grant is not analysed again.
+    const granted = budgets.map((b) => ok[b]!.r);
+    // A batch grows a file at a time: a pair already held to its grants is not analysed again.
     const done = paired.get(r);
-    if (done?.granted === granted) {
+    if (done && sameFiles(done.granted, granted)) {
       out[i] = done.result;
       continue;
     }
+    const grantedAnalysis = granted.map((g) => g.analysis);
     const result: FileResult = {
       ...r,
-      analysis: analyseWorkbook(r.grids, { granted: granted.analysis })
-        .analysis,
-      grantedBy: granted.name,
-      grantedAnalysis: granted.analysis,
+      analysis: analyseWorkbook(r.grids, { granted: grantedAnalysis }).analysis,
+      grantedBy: names(granted),
+      grantedAnalysis,
       ownAnalysis: r.analysis,
     };
     paired.set(r, { granted, result });
@@ -152,37 +157,52 @@ export interface QueueCaseFile {
   readonly result: Extract<FileResult, { kind: "ok" }>;
 }
 
-const held = new WeakMap<FileResult, Map<FileResult, Analysis>>();
+// A report held to the grants the reviewer chose, for each choice made.
+const held = new WeakMap<
+  FileResult,
+  { readonly grants: readonly FileResult[]; readonly analysis: Analysis }[]
+>();
+const names = (files: readonly FileResult[]) => files.map((f) => f.name);
 
 /**
  * The case's files as the memo takes them once the reviewer has chosen the roles: the report held
- * to the file given the grant role (as the batch pairs them by default), or to none.
+ * to the files given the grant role (as the batch pairs them by default), or to none.
  */
 export function holdToGrant(
   roled: readonly (QueueCaseFile & RoledFile)[],
 ): RoledFile[] {
-  const grant = roled.find((f) => f.role === "grant")?.result;
+  const grants = grantsInOrder(roled.filter((f) => f.role === "grant")).map(
+    (f) => f.result,
+  );
   return roled.map((f) => {
     if (f.role !== "report") return f;
     const r = f.result;
-    if (!grant) return { ...f, analysis: r.ownAnalysis ?? r.analysis };
-    if (r.grantedBy === grant.name) return f;
-    const cache = held.get(r) ?? new Map<FileResult, Analysis>();
+    if (grants.length === 0)
+      return { ...f, analysis: r.ownAnalysis ?? r.analysis };
+    if (sameFiles(r.grantedBy ?? [], names(grants))) return f;
+    const cache = held.get(r) ?? [];
     held.set(r, cache);
-    let analysis = cache.get(grant);
-    if (!analysis) {
-      analysis = analyseWorkbook(r.grids, {
-        granted: grant.ownAnalysis ?? grant.analysis,
-      }).analysis;
-      cache.set(grant, analysis);
+    let found = cache.find((c) => sameFiles(c.grants, grants));
+    if (!found) {
+      found = {
+        grants,
+        analysis: analyseWorkbook(r.grids, {
+          granted: grants.map((g) => g.ownAnalysis ?? g.analysis),
+        }).analysis,
+      };
+      cache.push(found);
     }
-    return { ...f, analysis };
+    return { ...f, analysis: found.analysis };
   });
 }
 
+/** The same files (or names) in the same order. */
+const sameFiles = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 const paired = new WeakMap<
   FileResult,
-  { readonly granted: FileResult; readonly result: FileResult }
+  { readonly granted: readonly FileResult[]; readonly result: FileResult }
 >();
 
 /**
