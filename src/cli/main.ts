@@ -16,6 +16,7 @@ import {
   caseView,
   defaultTemplatePeriod,
   grantedPairs,
+  grantsInOrder,
   findScenario,
   hasFigures,
   type Grid,
@@ -381,10 +382,12 @@ export function runCheck(
     }
     given.push({ file, analysis: g.analysis });
   }
+  // Each half-year to the later saved of the grants that budget it, as memo --grant holds it.
+  const chosen = grantsInOrder(given);
   // Without --granted, a report is held to its case's grants among the files, as the page pairs
   // them.
   const grantOf =
-    given.length > 0 ? () => given : grantsAmong(files, opts.lang);
+    chosen.length > 0 ? () => chosen : grantsAmong(files, opts.lang);
   files.forEach((file, i) => {
     const outcome = checkFile(file, opts.lang, grantOf(i), opts.scenario);
     const code = exitCodeOf(outcome);
@@ -862,7 +865,7 @@ export function main(
     .option("--json", "one JSON object per file, one per line")
     .option(
       "--granted <budget>",
-      "compute the reports' figures against this granted budget workbook, and list every difference (given twice, each half-year against the first that budgets it: an agreement and its extension)",
+      "compute the reports' figures against this granted budget workbook, and list every difference (given twice, an agreement and its extension: each half-year against the one that budgets it, of two the later saved)",
       collect,
     )
     .option(

@@ -23,6 +23,9 @@ export const CLI_TEXT = {
       periods
         ? `Räknat mot den beviljade budgeten i ${file} (${periods})`
         : `Räknat mot den beviljade budgeten i ${file}, som inte har något av rapportens halvår`,
+    // One of several grants that holds none of the report's half-years (another holds them).
+    notHeldTo: (file: string) =>
+      `Inget av rapportens halvår räknas mot den beviljade budgeten i ${file}`,
     budget: "Budget",
     variance: "Differens",
     percent: "Procent av tjänst",
@@ -127,6 +130,8 @@ export const CLI_TEXT = {
       periods
         ? `Computed against the granted budget in ${file} (${periods})`
         : `Computed against the granted budget in ${file}, which has none of the report's half-years`,
+    notHeldTo: (file: string) =>
+      `None of the report's half-years is computed against the granted budget in ${file}`,
     budget: "Budget",
     variance: "Variance",
     percent: "Service %",

@@ -123,9 +123,15 @@ export function* reportLines(
       out.push(t.scenarioMissing(result.scenario.missing.join(", ")));
   }
   // One line for each grant: a report across an agreement and its extension is held to both.
-  if (result.budgetSource.kind === "granted")
-    for (const g of result.budgetSource.grants)
-      out.push(t.againstGranted(g.file ?? "", g.periods.join(", ")));
+  if (result.budgetSource.kind === "granted") {
+    const { grants } = result.budgetSource;
+    for (const g of grants)
+      out.push(
+        grants.length > 1 && g.periods.length === 0
+          ? t.notHeldTo(g.file ?? "")
+          : t.againstGranted(g.file ?? "", g.periods.join(", ")),
+      );
+  }
 
   if (result.periods.length > 0) {
     out.push("");

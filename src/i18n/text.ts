@@ -9,6 +9,22 @@ import { formatNumber } from "../core/findings/format";
 type Grant = { readonly file: string; readonly periods: readonly string[] };
 const grantShown = (g: Grant) =>
   g.periods.length > 0 ? `${g.file} (${g.periods.join(", ")})` : g.file;
+/**
+ * The grants that hold a half-year, and the files of those that hold none beside them (of two
+ * versions of a grant, the later saved holds them); one grant alone is named as it is.
+ */
+function heldAndIdle(grants: readonly Grant[]): {
+  held: readonly Grant[];
+  idle: readonly string[];
+} {
+  const held = grants.filter((g) => g.periods.length > 0);
+  return held.length === 0
+    ? { held: grants, idle: [] }
+    : {
+        held,
+        idle: grants.filter((g) => g.periods.length === 0).map((g) => g.file),
+      };
+}
 
 export const TEXT = {
   sv: {
@@ -172,8 +188,10 @@ export const TEXT = {
     granted: {
       compare: "Jämför med beviljad budget",
       pick: "Välj den beviljade budgetens arbetsbok",
-      comparing: (grants: readonly Grant[]) =>
-        `Återrapporteringen räknas mot den beviljade budgeten i ${grants.map(grantShown).join(" och i ")}. Beräkna och skriv använder arbetsbokens egen budget.`,
+      comparing: (grants: readonly Grant[]) => {
+        const { held, idle } = heldAndIdle(grants);
+        return `Återrapporteringen räknas mot den beviljade budgeten i ${held.map(grantShown).join(" och i ")}${idle.length > 0 ? `; inget av dess halvår räknas mot ${idle.join(", ")}` : ""}. Beräkna och skriv använder arbetsbokens egen budget.`;
+      },
       stop: "Sluta jämföra",
     },
     memo: {
@@ -541,8 +559,10 @@ export const TEXT = {
     granted: {
       compare: "Compare with granted budget",
       pick: "Choose the granted budget's workbook",
-      comparing: (grants: readonly Grant[]) =>
-        `The report is computed against the granted budget in ${grants.map(grantShown).join(" and in ")}. Compute and write uses the workbook's own budget.`,
+      comparing: (grants: readonly Grant[]) => {
+        const { held, idle } = heldAndIdle(grants);
+        return `The report is computed against the granted budget in ${held.map(grantShown).join(" and in ")}${idle.length > 0 ? `; none of its half-years is computed against ${idle.join(", ")}` : ""}. Compute and write uses the workbook's own budget.`;
+      },
       stop: "Stop comparing",
     },
     memo: {

@@ -502,6 +502,44 @@ describe("iop-budget check --granted", () => {
     expect(one.stdout).toContain(
       `Räknat mot den beviljade budgeten i ${agreement} (2025-H2)\n`,
     );
+    // Two that grant 2025-H2, the agreement and the extension's first version of it (all of July
+    // 2025 – June 2026, 2025-H2 at 10 % OH: 1 109 649 kr), the extension saved later: whichever is
+    // given first, 2025-H2 is held to the later saved, as memo --grant holds it.
+    const later = join(folder, "forlangning-hela.xlsx");
+    writeFileSync(
+      later,
+      await buildXlsx(budgetWorkbook(), {
+        modified: new Date("2026-01-15T09:00:00Z"),
+      }),
+    );
+    writeFileSync(
+      agreement,
+      await buildXlsx(agreementPartGrant(), {
+        modified: new Date("2025-06-01T09:00:00Z"),
+      }),
+    );
+    const heldTo = (...grants: string[]) =>
+      JSON.parse(
+        run(
+          "check",
+          report,
+          ...grants.flatMap((g) => ["--granted", g]),
+          "--json",
+        ).stdout,
+      ).budgetSource.grants;
+    for (const order of [
+      [agreement, later],
+      [later, agreement],
+    ])
+      expect(heldTo(...order)).toEqual([
+        { file: later, periods: ["2025-H2", "2026-H1"] },
+        { file: agreement, periods: [] },
+      ]);
+    expect(
+      run("check", report, "--granted", agreement, "--granted", later).stdout,
+    ).toContain(
+      `Räknat mot den beviljade budgeten i ${later} (2025-H2, 2026-H1)\nInget av rapportens halvår räknas mot den beviljade budgeten i ${agreement}\n`,
+    );
   });
 
   test("an unreadable granted budget: exit 2, no report checked", () => {

@@ -430,3 +430,28 @@ test("a line costed in Lönekalkyl lists its persons to change; the confirmation
       "Tjänstgöringsgrad 275 % → 300 %; Hälsofrämjare 3: Tjänstgöringsgrad 75 % → 100 %; Hälsofrämjare 3: Till hela perioden → 2027-03-31",
   });
 }, 120_000);
+
+test("the pane names each grant the report is held to with its half-years, and a grant that holds none apart", () => {
+  const grant = (file: string, periods: string[]) => ({ file, periods });
+  expect(
+    t.granted.comparing([
+      grant("avtal.xlsx", ["2025-H2"]),
+      grant("forlangning.xlsx", ["2026-H1"]),
+    ]),
+  ).toBe(
+    "Återrapporteringen räknas mot den beviljade budgeten i avtal.xlsx (2025-H2) och i forlangning.xlsx (2026-H1). Beräkna och skriv använder arbetsbokens egen budget.",
+  );
+  // Two versions of one grant: the later saved holds the half-years, the other none.
+  expect(
+    textFor("en").granted.comparing([
+      grant("avtal (2).xlsx", ["2025-H2", "2026-H1"]),
+      grant("avtal.xlsx", []),
+    ]),
+  ).toBe(
+    "The report is computed against the granted budget in avtal (2).xlsx (2025-H2, 2026-H1); none of its half-years is computed against avtal.xlsx. Compute and write uses the workbook's own budget.",
+  );
+  // One grant with none of the report's half-years: named as it is.
+  expect(t.granted.comparing([grant("budget.xlsx", [])])).toBe(
+    "Återrapporteringen räknas mot den beviljade budgeten i budget.xlsx. Beräkna och skriv använder arbetsbokens egen budget.",
+  );
+});

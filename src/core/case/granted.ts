@@ -247,20 +247,16 @@ function compareWithGrants(
   report: Agreement,
   grants: readonly Agreement[],
 ): Finding[] {
+  const compared = grants.map((g) => compareAgreements(report, g));
+  const of = (i: number, code: Finding["code"]) =>
+    compared[i]!.filter((f) => f.code === code);
   const rates = new Set<number | null>();
-  const findings = grants.flatMap((g) => {
-    const rate = compareAgreements(report, g).filter(
-      (f) => f.code === "GRANTED_RATE_CHANGED",
-    );
+  const findings = grants.flatMap((g, i) => {
     if (rates.has(g.overheadRatePpm)) return [];
     rates.add(g.overheadRatePpm);
-    return rate;
+    return of(i, "GRANTED_RATE_CHANGED");
   });
-  const periods = grants.map((g) =>
-    compareAgreements(report, g).filter(
-      (f) => f.code === "GRANTED_PERIOD_CHANGED",
-    ),
-  );
+  const periods = grants.map((_, i) => of(i, "GRANTED_PERIOD_CHANGED"));
   // Said only when the report's period is none of the grants' (a report across an agreement and
   // its extension has the period of one of them).
   if (periods.every((p) => p.length > 0) && periods[0]!.length > 0) {
