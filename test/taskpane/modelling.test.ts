@@ -22,12 +22,15 @@ import { templateAsSaved } from "../helpers/template";
 import { CHART_MAX_LINES, figuresView } from "../../src/taskpane/viewmodel";
 import { readXlsx } from "../../src/xlsx/read";
 import {
+  agreementPartGrant,
   budgetWorkbook,
+  extensionPartGrant,
   manyLinesWorkbook,
+  reportAcrossGrants,
   reportOnGrantSheets,
   typeset,
 } from "../helpers/seed";
-import { buildXlsx, date, kr, pct } from "../helpers/workbook";
+import { type SheetSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
 
 const t = textFor("sv");
 const HF = keyOfLine({ category: "salary", label: "Hälsofrämjare" });
@@ -298,6 +301,48 @@ describe("what-if on a report the page holds to its granted budget", () => {
     expect(held.computation.halfYears[0]!.budget.total).toBe(
       paired.analysis.computation.halfYears[0]!.budget.total,
     );
+  });
+
+  test("a report across an agreement and its extension: modelled held to both, as its row shows it", async () => {
+    const { pairWithGranted, readFileBytes } =
+      await import("../../src/taskpane/standalone/batch");
+    const { whatIfInFile } = await import("../../src/taskpane/modelling");
+    const read = async (name: string, sheets: SheetSpec[]) =>
+      readFileBytes(name, await buildXlsx(sheets), "sv");
+    const paired = pairWithGranted([
+      await read("rapport.xlsx", reportAcrossGrants()),
+      await read("forlangning.xlsx", extensionPartGrant()),
+      await read("avtal.xlsx", agreementPartGrant()),
+    ])[0]!;
+    if (paired.kind !== "ok") throw new Error("not read");
+    // Nothing tells which was saved later: in the order given.
+    expect(paired.grantedBy).toEqual(["forlangning.xlsx", "avtal.xlsx"]);
+    expect(paired.analysis.granted?.byGrant).toEqual([
+      ["2026-H1"],
+      ["2025-H2"],
+    ]);
+    // 59 149 kr of 2025 and 90 525 kr of 2026; on its own budget 184 298 kr.
+    expect(paired.analysis.computation.repayment.total).toBe(14967400);
+    expect(paired.ownAnalysis?.computation.repayment.total).toBe(18429800);
+    // Raising the activities' budget of 2026-H1 to 200 000 moves the report's own repayment, and
+    // not the held one: that half-year's budget is the extension's.
+    const change = addChange(
+      [],
+      "Utfall 2026 H1",
+      keyOfLine({ category: "activity", label: "Verksamhetskostnader" }),
+      "budget",
+      "200000",
+    )!;
+    const own = whatIfInFile(
+      { grids: paired.grids, analysis: paired.ownAnalysis! },
+      change,
+    ).shown.computation.repayment.total;
+    expect(own).toBeGreaterThan(18429800);
+    const held = whatIfInFile(paired, change).shown.computation.repayment;
+    expect(held.items.map((x) => [x.year, x.amount])).toEqual([
+      [2025, 5914900],
+      [2026, 9052500],
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 // A report judged against the budget that was granted (issue 9), not against its own budget
-// column: a partner who raises a line's budget in the report would otherwise lower what it repays
-// by the same amount, with nothing to show for it.
+// column: a line's budget changed in the report would otherwise change what it repays by as much,
+// with nothing to show for it (raised from 100 000 to 130 000, it repays 92 149 kr where 59 149 kr
+// was left of what was paid).
 
 import { type Analysis, judge } from "../analyze";
 import { compute } from "../figures/compute";

@@ -794,9 +794,9 @@ export const FINDINGS = {
   ),
   REPORT_GRANTED_IN_PARTS: t<{ readonly parts: string }>(
     (f) =>
-      `Återrapporteringens halvår är beviljade i olika budgetar: ${f.parts}. Ingen av dem täcker alla, så återrapporteringen räknas mot sin egen budget, inte mot de beviljade: en budget som höjts i återrapporteringen sänker återbetalningen utan att det syns. Jämför varje halvår med den budget som beviljade det (välj budgeten som beviljad budget).`,
+      `Återrapporteringens halvår är beviljade i olika budgetar: ${f.parts}. Ingen av dem täcker alla, så återrapporteringen räknas mot sin egen budget, inte mot de beviljade: en budget som ändrats i återrapporteringen ändrar återbetalningen lika mycket utan att det syns. Jämför varje halvår med den budget som beviljade det (välj budgeten som beviljad budget).`,
     (f) =>
-      `The report's half-years are granted in different budgets: ${f.parts}. None of them covers them all, so the report is judged on its own budget, not on the grants: a budget raised in the report lowers the repayment without showing. Compare each half-year with the budget that granted it (choose that budget as the granted budget).`,
+      `The report's half-years are granted in different budgets: ${f.parts}. None of them covers them all, so the report is judged on its own budget, not on the grants: a budget changed in the report changes the repayment by as much without showing. Compare each half-year with the budget that granted it (choose that budget as the granted budget).`,
     "warning",
   ),
   DECISION_WITHOUT_SIGNATORIES: t<NoParams>(
