@@ -496,6 +496,26 @@ describe("a report across an agreement and its extension", () => {
     );
   });
 
+  // Found by the two-grant fuzzer (seed 405): a grant that budgets none of the report's half-years
+  // lent them its OH rate, and the report's own figures changed with the order the grants were given.
+  test("a grant that budgets none of the report's half-years leaves its figures its own, at its own rate", async () => {
+    const sheets = reportOnGrantSheets({ activities: 130000 });
+    const held = analyzeAgainstGranted(await grids(sheets), [
+      await analysed(extension()),
+    ]);
+    const alone = await analysed(sheets);
+    expect(held.computation.halfYears.map((h) => h.budget)).toEqual(
+      alone.computation.halfYears.map((h) => h.budget),
+    );
+    expect(held.computation.repayment.total).toBe(92149_00);
+    expect(held.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(["HALF_YEAR_NOT_GRANTED"]),
+    );
+    expect(held.findings.map((f) => f.code)).not.toContain(
+      "GRANTED_RATE_CHANGED",
+    );
+  });
+
   test("the memo's default roles and the page's pairing take both as the grants, and propose neither", async () => {
     const file = async (name: string, sheets: SheetSpec[]) => ({
       file: name,

@@ -247,13 +247,15 @@ function totalExceeded(
 function compareWithGrants(
   report: Agreement,
   grants: readonly Agreement[],
+  /** Whether a half-year is held to them: else no rate of theirs is used, and none is said. */
+  held: boolean,
 ): Finding[] {
   const compared = grants.map((g) => compareAgreements(report, g));
   const of = (i: number, code: Finding["code"]) =>
     compared[i]!.filter((f) => f.code === code);
   const rates = new Set<number | null>();
   const findings = grants.flatMap((g, i) => {
-    if (rates.has(g.overheadRatePpm)) return [];
+    if (!held || rates.has(g.overheadRatePpm)) return [];
     rates.add(g.overheadRatePpm);
     return of(i, "GRANTED_RATE_CHANGED");
   });
@@ -297,8 +299,8 @@ export function grantedModel(
       if (h.actual === null && !grantOf.has(h.halfYear.id))
         grantOf.set(h.halfYear.id, { h, i });
   });
-  // The rate of the model: the first grant's that holds a half-year (else the first's); a half-year
-  // held to a grant of another rate carries its own.
+  // The rate of the model: the first grant's that holds a half-year (else the report's own: its
+  // half-years stay its own); a half-year held to a grant of another rate carries its own.
   const reportedIds = own.halfYears.flatMap((h) =>
     h.actual === null ? [] : [h.halfYear.id],
   );
@@ -306,7 +308,9 @@ export function grantedModel(
     .map((id) => grantOf.get(id)?.i)
     .find((i) => i !== undefined);
   const modelRate =
-    grants[firstUsed ?? 0]?.agreement.overheadRatePpm ??
+    (firstUsed === undefined
+      ? null
+      : grants[firstUsed]!.agreement.overheadRatePpm) ??
     report.agreement.overheadRatePpm;
   const periods: HalfYearId[] = [];
   const byGrant: HalfYearId[][] = grants.map(() => []);
@@ -350,6 +354,7 @@ export function grantedModel(
       ...compareWithGrants(
         report.agreement,
         (used.length > 0 ? used : grants).map((g) => g.agreement),
+        used.length > 0,
       ),
       ...findings,
     ],
