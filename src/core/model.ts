@@ -160,17 +160,21 @@ export interface HalfYearSheet {
    */
   readonly actualsNegated?: true;
   /**
-   * Held to a grant whose OH rate is not the agreement's (a report across an agreement and an
-   * extension of another rate): this half-year's rate, in ppm.
+   * In a report held to grants, where this half-year's OH rate is not the model's (the first
+   * grant's): its grant's rate (an extension of another rate), or, held to none, the report's own
+   * (null: none, the OH as entered); in ppm.
    */
-  readonly heldRatePpm?: number;
+  readonly heldRatePpm?: number | null;
 }
 
-/** The OH rate of a half-year: its grant's where it is held to one of its own rate, else the agreement's. */
+/** The OH rate of a half-year: its own where it is held apart (heldRatePpm), else the agreement's. */
 export const rateOfHalfYear = (
   sheet: HalfYearSheet,
   agreement: Agreement,
-): number | null => sheet.heldRatePpm ?? agreement.overheadRatePpm;
+): number | null =>
+  sheet.heldRatePpm === undefined
+    ? agreement.overheadRatePpm
+    : sheet.heldRatePpm;
 
 export interface BudgetWorkbook {
   readonly agreement: Agreement;

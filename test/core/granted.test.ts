@@ -494,6 +494,15 @@ describe("a report across an agreement and its extension", () => {
         (h) => h.halfYear.id === "2026-H1",
       )!.budget.total,
     );
+    // Held to the extension alone (12 %), the agreement's half-year is the report's own at its own
+    // 10 %: 1 142 649, not 12 % on its direct costs.
+    const ext = analyzeAgainstGranted(await grids(report()), [grants[1]!]);
+    expect(
+      ext.computation.halfYears.map((h) => [h.halfYear.id, h.budget.total]),
+    ).toEqual([
+      ["2025-H2", 1_142_649_00],
+      ["2026-H1", 1_141_025_00],
+    ]);
   });
 
   // Found by the two-grant fuzzer (seed 405): a grant that budgets none of the report's half-years

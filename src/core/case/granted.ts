@@ -307,11 +307,11 @@ export function grantedModel(
   const firstUsed = reportedIds
     .map((id) => grantOf.get(id)?.i)
     .find((i) => i !== undefined);
+  const ownRate = report.agreement.overheadRatePpm;
   const modelRate =
     (firstUsed === undefined
       ? null
-      : grants[firstUsed]!.agreement.overheadRatePpm) ??
-    report.agreement.overheadRatePpm;
+      : grants[firstUsed]!.agreement.overheadRatePpm) ?? ownRate;
   const periods: HalfYearId[] = [];
   const byGrant: HalfYearId[][] = grants.map(() => []);
   const findings: Finding[] = [];
@@ -326,18 +326,18 @@ export function grantedModel(
           grants: grants.length,
         }),
       );
-      return s;
+      // Its own budget, at its own rate.
+      return ownRate === modelRate ? s : { ...s, heldRatePpm: ownRate };
     }
     periods.push(s.halfYear.id);
     byGrant[g.i]!.push(s.halfYear.id);
-    const rate = grants[g.i]!.agreement.overheadRatePpm;
-    const rateChanged =
-      rate !== null && rate !== report.agreement.overheadRatePpm;
-    const held = holdToGrant(s, mine, g.h, rateChanged);
+    // A grant without a rate holds its half-years at the report's own, as one grant always did.
+    const rate = grants[g.i]!.agreement.overheadRatePpm ?? ownRate;
+    const held = holdToGrant(s, mine, g.h, rate !== ownRate);
     append(findings, held.findings);
-    return rate !== null && rate !== modelRate
-      ? { ...held.sheet, heldRatePpm: rate }
-      : held.sheet;
+    return rate === modelRate
+      ? held.sheet
+      : { ...held.sheet, heldRatePpm: rate };
   });
   const used = grants.filter((_, i) => byGrant[i]!.length > 0);
   return {
