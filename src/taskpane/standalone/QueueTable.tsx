@@ -586,7 +586,7 @@ function RowDetails({
       )}
       {/* One line for each grant: a report across an agreement and its extension has two. */}
       {r.grantedBy?.map((name, i) => (
-        <Text key={name} size={200} block>
+        <Text key={`${i}:${name}`} size={200} block>
           {s.pairedWith(name, r.analysis.granted?.byGrant[i]?.join(", ") ?? "")}
         </Text>
       ))}
