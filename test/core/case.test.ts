@@ -567,7 +567,7 @@ describe("a budget of half-years the report has reported", () => {
       ],
     ]);
     expect(renderFinding(c.decisionFindings[0]!.finding, "sv").message).toBe(
-      "Återrapporteringens halvår är beviljade i olika budgetar: budget-2023-24.xlsx (2024-H1), budget-2024-25.xlsx (2024-H2). Ingen av dem täcker alla, så återrapporteringen räknas mot sin egen budget, inte mot de beviljade: en budget som ändrats i återrapporteringen ändrar återbetalningen lika mycket utan att det syns. Jämför varje halvår med den budget som beviljade det (välj budgeten som beviljad budget).",
+      "Återrapporteringens halvår är beviljade i olika budgetar: budget-2023-24.xlsx (2024-H1), budget-2024-25.xlsx (2024-H2). De är inte valda som beviljad budget, så återrapporteringen räknas mot sin egen budget, inte mot de beviljade: en budget som ändrats i återrapporteringen ändrar återbetalningen lika mycket utan att det syns. Välj dem som beviljad budget för att räkna varje halvår mot den budget som beviljade det.",
     );
     // One of them alone covers a part only: nothing to say. Nor once the reviewer has chosen a grant.
     expect(oneCase([files[0]!, files[2]!]).decisionFindings).toEqual([]);

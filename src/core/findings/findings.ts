@@ -794,9 +794,9 @@ export const FINDINGS = {
   ),
   REPORT_GRANTED_IN_PARTS: t<{ readonly parts: string }>(
     (f) =>
-      `Återrapporteringens halvår är beviljade i olika budgetar: ${f.parts}. Ingen av dem täcker alla, så återrapporteringen räknas mot sin egen budget, inte mot de beviljade: en budget som ändrats i återrapporteringen ändrar återbetalningen lika mycket utan att det syns. Jämför varje halvår med den budget som beviljade det (välj budgeten som beviljad budget).`,
+      `Återrapporteringens halvår är beviljade i olika budgetar: ${f.parts}. De är inte valda som beviljad budget, så återrapporteringen räknas mot sin egen budget, inte mot de beviljade: en budget som ändrats i återrapporteringen ändrar återbetalningen lika mycket utan att det syns. Välj dem som beviljad budget för att räkna varje halvår mot den budget som beviljade det.`,
     (f) =>
-      `The report's half-years are granted in different budgets: ${f.parts}. None of them covers them all, so the report is judged on its own budget, not on the grants: a budget changed in the report changes the repayment by as much without showing. Compare each half-year with the budget that granted it (choose that budget as the granted budget).`,
+      `The report's half-years are granted in different budgets: ${f.parts}. They are not chosen as granted budgets, so the report is judged on its own budget, not on the grants: a budget changed in the report changes the repayment by as much without showing. Choose them as granted budgets to hold each half-year to the budget that granted it.`,
     "warning",
   ),
   DECISION_WITHOUT_SIGNATORIES: t<NoParams>(
