@@ -8,6 +8,7 @@ import {
   buildCase,
   defaultRoles,
   grantedPairs,
+  renderFinding,
   toCheckJson,
 } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
@@ -450,12 +451,12 @@ describe("a report across an agreement and its extension", () => {
         null,
         over("2026-H1", 1_141_025_00),
       ],
-      // Once, for the extension's rate; the agreement's is the report's.
+      // Once, for the extension's rate and its half-year; the agreement's is the report's.
       [
         "GRANTED_RATE_CHANGED",
         "Uppgifter",
         "B7",
-        { reported: 10, granted: 12 },
+        { reported: 10, granted: 12, halfYears: "2026-H1" },
       ],
       [
         "GRANTED_LINE_CHANGED",
@@ -470,6 +471,14 @@ describe("a report across an agreement and its extension", () => {
         changed("2026-H1", 110_000_00),
       ],
     ]);
+    expect(
+      renderFinding(
+        held.findings.find((f) => f.code === "GRANTED_RATE_CHANGED")!,
+        "sv",
+      ).message,
+    ).toBe(
+      "OH-satsen är 10 % i återrapporteringen men 12 % i den beviljade budgeten för 2026-H1; beräkningen använder den beviljade.",
+    );
     const json = toCheckJson("rapport-2025.xlsx", held, "sv", [
       "avtal.xlsx",
       "forlangning.xlsx",

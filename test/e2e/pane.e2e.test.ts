@@ -1277,6 +1277,26 @@ describe("the pane in Excel mode", () => {
     return page;
   }
 
+  /**
+   * Jämför med beviljad budget with these files picked at once; waits for the line that names the
+   * grants (`held`: what follows "… budgeten i", as "beviljad.xlsx (2025-H2)").
+   */
+  async function pickGrants(
+    page: Page,
+    paths: readonly string[],
+    held: string,
+  ) {
+    await page
+      .getByLabel("Välj den beviljade budgetens arbetsbok")
+      .setInputFiles([...paths]);
+    await page
+      .getByText(
+        `Återrapporteringen räknas mot den beviljade budgeten i ${held}`,
+        { exact: false },
+      )
+      .waitFor();
+  }
+
   /** Jämför med beviljad budget, with a workbook of these sheets saved as `name`: held to it. */
   async function compareWithGrant(
     page: Page,
@@ -1284,14 +1304,7 @@ describe("the pane in Excel mode", () => {
     sheets: Parameters<typeof buildXlsx>[0],
   ) {
     writeFileSync(join(tmp, name), await buildXlsx(sheets));
-    await page
-      .getByLabel("Välj den beviljade budgetens arbetsbok")
-      .setInputFiles(join(tmp, name));
-    await page
-      .getByText(
-        `Återrapporteringen räknas mot den beviljade budgeten i ${name} (2025-H2)`,
-      )
-      .waitFor();
+    await pickGrants(page, [join(tmp, name)], `${name} (2025-H2)`);
   }
 
   test("Jämför med beviljad budget: the open report is held to a granted budget from a file, and back", async () => {
@@ -1334,15 +1347,16 @@ describe("the pane in Excel mode", () => {
     ] as const;
     for (const [name, sheets] of picked)
       writeFileSync(join(tmp, name), await buildXlsx(sheets));
-    const picker = page.getByLabel("Välj den beviljade budgetens arbetsbok");
-    await expect(picker.getAttribute("multiple")).resolves.not.toBeNull();
-    await picker.setInputFiles(picked.map(([name]) => join(tmp, name)));
-    await page
-      .getByText(
-        "Återrapporteringen räknas mot den beviljade budgeten i avtal-pane.xlsx (2025-H2) och i forlangning-pane.xlsx (2026-H1).",
-        { exact: false },
-      )
-      .waitFor();
+    await expect(
+      page
+        .getByLabel("Välj den beviljade budgetens arbetsbok")
+        .getAttribute("multiple"),
+    ).resolves.not.toBeNull();
+    await pickGrants(
+      page,
+      picked.map(([name]) => join(tmp, name)),
+      "avtal-pane.xlsx (2025-H2) och i forlangning-pane.xlsx (2026-H1).",
+    );
     // 59 149 kr of 2025 against the agreement, 90 525 kr of 2026 against the extension.
     await expect(
       page.getByTestId("repayment").textContent(),
@@ -1371,13 +1385,7 @@ describe("the pane in Excel mode", () => {
     );
     const ods = join(tmp, "beviljad.ods");
     writeFileSync(ods, saveAsOds(await buildXlsx(budgetWorkbook())));
-    await picker.setInputFiles(ods);
-    await page
-      .getByText(
-        "Återrapporteringen räknas mot den beviljade budgeten i beviljad.ods (2025-H2)",
-        { exact: false },
-      )
-      .waitFor();
+    await pickGrants(page, [ods], "beviljad.ods (2025-H2)");
     await expect(
       page.getByTestId("repayment").textContent(),
     ).resolves.toContain(typeset("59 149 kr"));

@@ -25,27 +25,39 @@ import { append } from "../lists";
 /** A rate as a message param: percent points, written in the reader's language by the catalogue. */
 const ratePercent = (ppm: number) => ppm / 10_000;
 
-/** The report's agreement details against the granted budget's: the rate and the period. */
-function compareAgreements(report: Agreement, granted: Agreement): Finding[] {
-  const out: Finding[] = [];
-  if (
-    granted.overheadRatePpm !== null &&
-    report.overheadRatePpm !== granted.overheadRatePpm
-  )
-    out.push(
-      finding(
-        "GRANTED_RATE_CHANGED",
-        report.sheet,
-        report.cells.overheadRate ?? null,
-        {
-          reported:
-            report.overheadRatePpm === null
-              ? null
-              : ratePercent(report.overheadRatePpm),
-          granted: ratePercent(granted.overheadRatePpm),
-        },
-      ),
-    );
+/**
+ * The OH rate of each grant that holds half-years of the report, where it is not the report's: once
+ * for each rate, naming its half-years where several grants hold them.
+ */
+function rateChanges(
+  report: Agreement,
+  used: readonly { agreement: Agreement; periods: readonly HalfYearId[] }[],
+): Finding[] {
+  const byRate = new Map<number, HalfYearId[]>();
+  for (const { agreement, periods } of used) {
+    const ppm = agreement.overheadRatePpm;
+    if (ppm === null || ppm === report.overheadRatePpm) continue;
+    byRate.set(ppm, [...(byRate.get(ppm) ?? []), ...periods]);
+  }
+  return [...byRate].map(([ppm, halfYears]) =>
+    finding(
+      "GRANTED_RATE_CHANGED",
+      report.sheet,
+      report.cells.overheadRate ?? null,
+      {
+        reported:
+          report.overheadRatePpm === null
+            ? null
+            : ratePercent(report.overheadRatePpm),
+        granted: ratePercent(ppm),
+        halfYears: used.length > 1 ? halfYears.join(", ") : null,
+      },
+    ),
+  );
+}
+
+/** The report's agreement period against a grant's. */
+function periodChange(report: Agreement, granted: Agreement): Finding | null {
   if (
     granted.start &&
     granted.end &&
@@ -53,19 +65,17 @@ function compareAgreements(report: Agreement, granted: Agreement): Finding[] {
     report.end &&
     (report.start !== granted.start || report.end !== granted.end)
   )
-    out.push(
-      finding(
-        "GRANTED_PERIOD_CHANGED",
-        report.sheet,
-        report.cells.start ?? null,
-        {
-          reported: `${report.start} – ${report.end}`,
-          granted: `${granted.start} – ${granted.end}`,
-          grants: 1,
-        },
-      ),
+    return finding(
+      "GRANTED_PERIOD_CHANGED",
+      report.sheet,
+      report.cells.start ?? null,
+      {
+        reported: `${report.start} – ${report.end}`,
+        granted: `${granted.start} – ${granted.end}`,
+        grants: 1,
+      },
     );
-  return out;
+  return null;
 }
 
 /** A reported half-year held to its grant, and every difference as a finding at the report's cell. */
@@ -240,41 +250,23 @@ function totalExceeded(
   ];
 }
 
-/**
- * The report's agreement details against the grants': the rate of each grant a half-year is held
- * to, once per rate, and the period, when it is none of theirs.
- */
-function compareWithGrants(
+/** The report's agreement period, said only when it is none of the grants' (it names them all). */
+function periodChanges(
   report: Agreement,
   grants: readonly Agreement[],
-  /** Whether a half-year is held to them: else no rate of theirs is used, and none is said. */
-  held: boolean,
 ): Finding[] {
-  const compared = grants.map((g) => compareAgreements(report, g));
-  const of = (i: number, code: Finding["code"]) =>
-    compared[i]!.filter((f) => f.code === code);
-  const rates = new Set<number | null>();
-  const findings = grants.flatMap((g, i) => {
-    if (!held || rates.has(g.overheadRatePpm)) return [];
-    rates.add(g.overheadRatePpm);
-    return of(i, "GRANTED_RATE_CHANGED");
-  });
-  const periods = grants.map((_, i) => of(i, "GRANTED_PERIOD_CHANGED"));
-  // Said only when the report's period is none of the grants' (a report across an agreement and
-  // its extension has the period of one of them).
-  if (periods.every((p) => p.length > 0) && periods[0]!.length > 0) {
-    const first = periods[0]![0]!;
-    findings.push(
-      grants.length === 1
-        ? first
-        : finding("GRANTED_PERIOD_CHANGED", first.sheet, first.cell, {
-            reported: `${report.start} – ${report.end}`,
-            granted: grants.map((g) => `${g.start} – ${g.end}`).join(", "),
-            grants: grants.length,
-          }),
-    );
-  }
-  return findings;
+  const changes = grants.map((g) => periodChange(report, g));
+  const [first] = changes;
+  // A report across an agreement and its extension has the period of one of them.
+  if (!first || !changes.every((c) => c !== null)) return [];
+  if (grants.length === 1) return [first];
+  return [
+    finding("GRANTED_PERIOD_CHANGED", first.sheet, first.cell, {
+      reported: `${report.start} – ${report.end}`,
+      granted: grants.map((g) => `${g.start} – ${g.end}`).join(", "),
+      grants: grants.length,
+    }),
+  ];
 }
 
 /**
@@ -351,10 +343,17 @@ export function grantedModel(
     periods,
     byGrant,
     findings: [
-      ...compareWithGrants(
+      ...rateChanges(
+        report.agreement,
+        grants.flatMap((g, i) =>
+          byGrant[i]!.length > 0
+            ? [{ agreement: g.agreement, periods: byGrant[i]! }]
+            : [],
+        ),
+      ),
+      ...periodChanges(
         report.agreement,
         (used.length > 0 ? used : grants).map((g) => g.agreement),
-        used.length > 0,
       ),
       ...findings,
     ],

@@ -1437,15 +1437,17 @@ export const FINDINGS = {
     /** The report's rate in percent points; null when the report has none. */
     readonly reported: number | null;
     readonly granted: number;
+    /** The half-years held at that rate, where several grants hold the report's; else null. */
+    readonly halfYears: string | null;
   }>(
     (f) =>
       f.reported === ""
-        ? `OH-sats saknas i återrapporteringen; den beviljade budgetens ${f.granted} % används.`
-        : `OH-satsen är ${f.reported} % i återrapporteringen men ${f.granted} % i den beviljade budgeten; beräkningen använder den beviljade.`,
+        ? `OH-sats saknas i återrapporteringen; den beviljade budgetens ${f.granted} % används${f.halfYears ? ` för ${f.halfYears}` : ""}.`
+        : `OH-satsen är ${f.reported} % i återrapporteringen men ${f.granted} % i den beviljade budgeten${f.halfYears ? ` för ${f.halfYears}` : ""}; beräkningen använder den beviljade.`,
     (f) =>
       f.reported === ""
-        ? `The report has no overhead rate; the granted budget's ${f.granted} % is used.`
-        : `The overhead rate is ${f.reported} % in the report but ${f.granted} % in the granted budget; the figures use the granted one.`,
+        ? `The report has no overhead rate; the granted budget's ${f.granted} % is used${f.halfYears ? ` for ${f.halfYears}` : ""}.`
+        : `The overhead rate is ${f.reported} % in the report but ${f.granted} % in the granted budget${f.halfYears ? ` for ${f.halfYears}` : ""}; the figures use the granted one.`,
     "warning",
   ),
   GRANTED_PERIOD_CHANGED: t<{
