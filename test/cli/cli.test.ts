@@ -497,7 +497,7 @@ describe("iop-budget check --granted", () => {
     // The agreement alone: the extension's half-year is the report's own, said as an error.
     const one = run("check", report, "--granted", agreement);
     expect(one.stdout).toContain(
-      "Halvåret 2026-H1 finns inte i den beviljade budgeten; det räknas mot arbetsbokens egen budget. [HALF_YEAR_NOT_GRANTED]",
+      "Halvåret 2026-H1 finns inte i den beviljade budgeten; det räknas mot arbetsbokens egen budget. Beviljades det i en annan budget (en förlängning), välj också den som beviljad budget. [HALF_YEAR_NOT_GRANTED]",
     );
     expect(one.stdout).toContain(
       `Räknat mot den beviljade budgeten i ${agreement} (2025-H2)\n`,

@@ -1469,9 +1469,9 @@ export const FINDINGS = {
     readonly grants: number;
   }>(
     (f) =>
-      `Halvåret ${f.halfYear} finns inte i ${f.grants === "1" ? "den beviljade budgeten" : "någon av de beviljade budgetarna"}; det räknas mot arbetsbokens egen budget.`,
+      `Halvåret ${f.halfYear} finns inte i ${f.grants === "1" ? "den beviljade budgeten" : "någon av de beviljade budgetarna"}; det räknas mot arbetsbokens egen budget. Beviljades det i en annan budget (en förlängning), välj också den som beviljad budget.`,
     (f) =>
-      `The half-year ${f.halfYear} is not in ${f.grants === "1" ? "the granted budget" : "any of the granted budgets"}; it is computed against the workbook's own budget.`,
+      `The half-year ${f.halfYear} is not in ${f.grants === "1" ? "the granted budget" : "any of the granted budgets"}; it is computed against the workbook's own budget. If another budget granted it (an extension), choose that one as a granted budget too.`,
     "error",
   ),
   GRANTED_OTHER_CASE: t<{
