@@ -503,6 +503,19 @@ describe("a report across an agreement and its extension", () => {
         (h) => h.halfYear.id === "2026-H1",
       )!.budget.total,
     );
+    // Two grants, neither of 2026-H1: said of them both.
+    const neither = analyzeAgainstGranted(await grids(report()), [
+      grants[0]!,
+      grants[0]!,
+    ]);
+    expect(
+      renderFinding(
+        neither.findings.find((f) => f.code === "HALF_YEAR_NOT_GRANTED")!,
+        "sv",
+      ).message,
+    ).toBe(
+      "Halvåret 2026-H1 finns inte i någon av de beviljade budgetarna; det räknas mot arbetsbokens egen budget. Beviljades det i en annan budget (en förlängning), välj också den som beviljad budget.",
+    );
     // Held to the extension alone (12 %), the agreement's half-year is the report's own at its own
     // 10 %: 1 142 649, not 12 % on its direct costs.
     const ext = analyzeAgainstGranted(await grids(report()), [grants[1]!]);

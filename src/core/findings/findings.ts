@@ -67,6 +67,9 @@ type PersonsNotCounted = {
   readonly salarySheet: string;
 };
 
+/** Whether a count as shown is more than one (the help page's "…" is not: it reads as one). */
+const several = (count: string): boolean => Number(count) > 1;
+
 /** The salary sheet as a message names it: the template's name as it is, another in quotes. */
 const salaries = (sheet: string): string =>
   sheet === SALARY_SHEET ? sheet : `"${sheet}"`;
@@ -1458,9 +1461,9 @@ export const FINDINGS = {
     readonly grants: number;
   }>(
     (f) =>
-      `Avtalsperioden är ${f.reported} i återrapporteringen men ${f.granted} i ${f.grants === "1" ? "den beviljade budgeten" : "de beviljade budgetarna"}.`,
+      `Avtalsperioden är ${f.reported} i återrapporteringen men ${f.granted} i ${several(f.grants) ? "de beviljade budgetarna" : "den beviljade budgeten"}.`,
     (f) =>
-      `The agreement period is ${f.reported} in the report but ${f.granted} in the granted ${f.grants === "1" ? "budget" : "budgets"}.`,
+      `The agreement period is ${f.reported} in the report but ${f.granted} in the granted ${several(f.grants) ? "budgets" : "budget"}.`,
     "warning",
   ),
   HALF_YEAR_NOT_GRANTED: t<{
@@ -1469,9 +1472,9 @@ export const FINDINGS = {
     readonly grants: number;
   }>(
     (f) =>
-      `Halvåret ${f.halfYear} finns inte i ${f.grants === "1" ? "den beviljade budgeten" : "någon av de beviljade budgetarna"}; det räknas mot arbetsbokens egen budget. Beviljades det i en annan budget (en förlängning), välj också den som beviljad budget.`,
+      `Halvåret ${f.halfYear} finns inte i ${several(f.grants) ? "någon av de beviljade budgetarna" : "den beviljade budgeten"}; det räknas mot arbetsbokens egen budget. Beviljades det i en annan budget (en förlängning), välj också den som beviljad budget.`,
     (f) =>
-      `The half-year ${f.halfYear} is not in ${f.grants === "1" ? "the granted budget" : "any of the granted budgets"}; it is computed against the workbook's own budget. If another budget granted it (an extension), choose that one as a granted budget too.`,
+      `The half-year ${f.halfYear} is not in ${several(f.grants) ? "any of the granted budgets" : "the granted budget"}; it is computed against the workbook's own budget. If another budget granted it (an extension), choose that one as a granted budget too.`,
     "error",
   ),
   GRANTED_OTHER_CASE: t<{
