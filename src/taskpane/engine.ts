@@ -6,6 +6,7 @@ export {
   compareAnalyses,
   fieldName,
   findScenario,
+  grantsAsShown,
   grantsInOrder,
   hasFigures,
   lostScenarios,

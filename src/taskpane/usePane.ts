@@ -305,10 +305,14 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
     analysis,
     granted: useMemo(
       () =>
-        granted.map((g, i) => ({
-          file: g.name,
-          periods: analysis?.granted?.byGrant[i] ?? [],
-        })),
+        granted.length === 0
+          ? []
+          : E().grantsAsShown(
+              granted.map((g, i) => ({
+                file: g.name,
+                periods: analysis?.granted?.byGrant[i] ?? [],
+              })),
+            ),
       [granted, analysis],
     ),
     caseFiles: useMemo(

@@ -479,11 +479,7 @@ describe("a report across an agreement and its extension", () => {
     ).toBe(
       "OH-satsen är 10 % i återrapporteringen men 12 % i den beviljade budgeten för 2026-H1; beräkningen använder den beviljade.",
     );
-    const json = toCheckJson("rapport-2025.xlsx", held, "sv", [
-      "avtal.xlsx",
-      "forlangning.xlsx",
-    ]);
-    expect(json.budgetSource).toEqual({
+    const source = {
       kind: "granted",
       file: "avtal.xlsx",
       periods: ["2025-H2", "2026-H1"],
@@ -491,7 +487,26 @@ describe("a report across an agreement and its extension", () => {
         { file: "avtal.xlsx", periods: ["2025-H2"] },
         { file: "forlangning.xlsx", periods: ["2026-H1"] },
       ],
-    });
+    };
+    expect(
+      toCheckJson("rapport-2025.xlsx", held, "sv", [
+        "avtal.xlsx",
+        "forlangning.xlsx",
+      ]).budgetSource,
+    ).toEqual(source);
+    // Held to them in the other order (the extension saved later): the same figures, and the
+    // grants listed by the half-years they hold, the agreement first.
+    const other = analyzeAgainstGranted(await grids(report()), [
+      grants[1]!,
+      grants[0]!,
+    ]);
+    expect(other.computation.repayment).toEqual(held.computation.repayment);
+    expect(
+      toCheckJson("rapport-2025.xlsx", other, "sv", [
+        "forlangning.xlsx",
+        "avtal.xlsx",
+      ]).budgetSource,
+    ).toEqual(source);
     // Held to the agreement alone, the extension's half-year is the report's own, and said so.
     const one = analyzeAgainstGranted(await grids(report()), [grants[0]!]);
     expect(one.findings.map((f) => f.code)).toContain("HALF_YEAR_NOT_GRANTED");
@@ -548,24 +563,27 @@ describe("a report across an agreement and its extension", () => {
   });
 
   test("the memo's default roles and the page's pairing take both as the grants, and propose neither", async () => {
-    const file = async (name: string, sheets: SheetSpec[]) => ({
+    // Saved when they were made: the agreement in June 2025, the extension in January 2026.
+    const file = async (name: string, sheets: SheetSpec[], saved: string) => ({
       file: name,
-      analysis: await analysed(sheets),
+      analysis: analyze(
+        readXlsx(await buildXlsx(sheets, { modified: new Date(saved) })),
+      ),
     });
     const files = [
-      await file("rapport-2025.xlsx", report()),
-      await file("forlangning.xlsx", extension()),
-      await file("avtal.xlsx", agreement()),
+      await file("rapport-2025.xlsx", report(), "2026-08-20T09:00:00Z"),
+      await file("avtal.xlsx", agreement(), "2025-06-01T09:00:00Z"),
+      await file("forlangning.xlsx", extension(), "2026-01-15T09:00:00Z"),
     ];
     expect(defaultRoles(files).map((f) => [f.file, f.role])).toEqual([
       ["rapport-2025.xlsx", "report"],
-      ["forlangning.xlsx", "grant"],
       ["avtal.xlsx", "grant"],
+      ["forlangning.xlsx", "grant"],
     ]);
-    // In the order the half-years are held to them: nothing tells which was saved later, so as given.
-    expect(grantedPairs(files)).toEqual(new Map([[0, [1, 2]]]));
+    // In the order the half-years are held to them: the later saved first.
+    expect(grantedPairs(files)).toEqual(new Map([[0, [2, 1]]]));
     // The agreement alone covers part of the report only: it is no grant, and nothing is held.
-    expect(grantedPairs([files[0]!, files[2]!])).toEqual(new Map());
+    expect(grantedPairs([files[0]!, files[1]!])).toEqual(new Map());
     expect(buildCase(files).kind === "ok" && buildCase(files)).toMatchObject({
       case: { decisionFindings: [] },
     });

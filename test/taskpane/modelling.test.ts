@@ -307,15 +307,23 @@ describe("what-if on a report the page holds to its granted budget", () => {
     const { pairWithGranted, readFileBytes } =
       await import("../../src/taskpane/standalone/batch");
     const { whatIfInFile } = await import("../../src/taskpane/modelling");
-    const read = async (name: string, sheets: SheetSpec[]) =>
-      readFileBytes(name, await buildXlsx(sheets), "sv");
+    const read = async (name: string, sheets: SheetSpec[], saved: string) =>
+      readFileBytes(
+        name,
+        await buildXlsx(sheets, { modified: new Date(saved) }),
+        "sv",
+      );
     const paired = pairWithGranted([
-      await read("rapport.xlsx", reportAcrossGrants()),
-      await read("forlangning.xlsx", extensionPartGrant()),
-      await read("avtal.xlsx", agreementPartGrant()),
+      await read("rapport.xlsx", reportAcrossGrants(), "2026-08-20T09:00:00Z"),
+      await read("avtal.xlsx", agreementPartGrant(), "2025-06-01T09:00:00Z"),
+      await read(
+        "forlangning.xlsx",
+        extensionPartGrant(),
+        "2026-01-15T09:00:00Z",
+      ),
     ])[0]!;
     if (paired.kind !== "ok") throw new Error("not read");
-    // Nothing tells which was saved later: in the order given.
+    // In the order its half-years are held to them: the later saved first.
     expect(paired.grantedBy).toEqual(["forlangning.xlsx", "avtal.xlsx"]);
     expect(paired.analysis.granted?.byGrant).toEqual([
       ["2026-H1"],

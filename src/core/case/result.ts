@@ -15,7 +15,8 @@ import {
 } from "../findings/findings";
 import type { Lang } from "../findings/format";
 import { type Ore, toKronor } from "../figures/money";
-import type { PeriodTable, YearTable } from "../figures/figures";
+import type { GrantedSource, PeriodTable, YearTable } from "../figures/figures";
+import { grantsAsShown } from "./granted";
 
 const kr = toKronor;
 const krOrNull = (ore: Ore | null): number | null =>
@@ -404,6 +405,25 @@ export function toCheckJsonParts(
   };
 }
 
+/** What a report was held to, its grants as every face lists them (grantsAsShown). */
+function grantedSourceJson(
+  granted: GrantedSource,
+  files: readonly string[],
+): CheckJson["budgetSource"] {
+  const grants = grantsAsShown(
+    granted.byGrant.map((periods, i) => ({
+      file: files[i] ?? null,
+      periods: [...periods],
+    })),
+  );
+  return {
+    kind: "granted",
+    file: grants[0]?.file ?? null,
+    periods: [...granted.periods],
+    grants,
+  };
+}
+
 function checkJsonWithoutLines(
   file: string,
   analysis: Analysis,
@@ -414,15 +434,7 @@ function checkJsonWithoutLines(
   return {
     file,
     budgetSource: analysis.granted
-      ? {
-          kind: "granted",
-          file: grantedFiles[0] ?? null,
-          periods: [...analysis.granted.periods],
-          grants: analysis.granted.byGrant.map((periods, i) => ({
-            file: grantedFiles[i] ?? null,
-            periods: [...periods],
-          })),
-        }
+      ? grantedSourceJson(analysis.granted, grantedFiles)
       : { kind: "workbook" },
     agreement: agreementJson(a),
     periods: c.halfYears.map((h) => ({

@@ -27,7 +27,12 @@ import {
   useState,
 } from "react";
 import { flushSync } from "react-dom";
-import { type InputChange, type Lang, hasFigures } from "../../core";
+import {
+  type InputChange,
+  type Lang,
+  grantsAsShown,
+  hasFigures,
+} from "../../core";
 import { FindingsList } from "../components/FindingsList";
 import { KeyFigures } from "../components/KeyFigures";
 import { download } from "../download";
@@ -585,9 +590,14 @@ function RowDetails({
         </div>
       )}
       {/* One line for each grant: a report across an agreement and its extension has two. */}
-      {r.grantedBy?.map((name, i) => (
-        <Text key={`${i}:${name}`} size={200} block>
-          {s.pairedWith(name, r.analysis.granted?.byGrant[i]?.join(", ") ?? "")}
+      {grantsAsShown(
+        (r.grantedBy ?? []).map((name, i) => ({
+          name,
+          periods: r.analysis.granted?.byGrant[i] ?? [],
+        })),
+      ).map((g, i) => (
+        <Text key={`${i}:${g.name}`} size={200} block>
+          {s.pairedWith(g.name, g.periods.join(", "))}
         </Text>
       ))}
       <FindingsList view={findingsView(r.analysis, lang, t)} t={t} />
