@@ -486,8 +486,15 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
             return;
           }
         }
-        // Each half-year held to the later saved of the grants that budget it, as the page holds it.
-        const g = E().grantsInOrder(read.map((r) => ({ ...r, file: r.name })));
+        // Added to the grants already compared with (the extension after the agreement, as
+        // HALF_YEAR_NOT_GRANTED asks); a file picked again replaces itself. Each half-year held to
+        // the later saved of the grants that budget it, as the page holds it.
+        const kept = granted.filter(
+          (x) => !read.some((r) => r.name === x.name),
+        );
+        const g = E().grantsInOrder(
+          [...kept, ...read].map((r) => ({ ...r, file: r.name })),
+        );
         setGranted(g);
         await load(g);
       }),

@@ -1371,6 +1371,26 @@ describe("the pane in Excel mode", () => {
         .querySelector('[data-testid="repayment"]')
         ?.textContent?.includes("184\u202f298\u00a0kr"),
     );
+    // One at a time, as HALF_YEAR_NOT_GRANTED asks: the extension picked after the agreement is
+    // added to it.
+    const [agreementFile, extensionFile] = picked.map(([name]) =>
+      join(tmp, name),
+    );
+    await pickGrants(page, [agreementFile!], "avtal-pane.xlsx (2025-H2).");
+    await page
+      .getByText("Beviljades det i en annan budget (en förlängning)", {
+        exact: false,
+      })
+      .first()
+      .waitFor();
+    await pickGrants(
+      page,
+      [extensionFile!],
+      "avtal-pane.xlsx (2025-H2) och i forlangning-pane.xlsx (2026-H1).",
+    );
+    await expect(
+      page.getByTestId("repayment").textContent(),
+    ).resolves.toContain(typeset("149 674 kr"));
     await page.context().close();
   });
 
