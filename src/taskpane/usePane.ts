@@ -308,10 +308,8 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         granted.length === 0
           ? []
           : E().grantsAsShown(
-              granted.map((g, i) => ({
-                file: g.name,
-                periods: analysis?.granted?.byGrant[i] ?? [],
-              })),
+              granted.map((g) => g.name),
+              analysis?.granted ?? null,
             ),
       [granted, analysis],
     ),

@@ -3,7 +3,7 @@
 
 import type { Analysis } from "../analyze";
 import type { IsoDate } from "../reading/dates";
-import type { HalfYear } from "../reading/period";
+import type { HalfYear, HalfYearId } from "../reading/period";
 import type { Ore } from "../figures/money";
 import { agreementRunning, caseDecisionFrom } from "./decision";
 import { meetingChecks } from "./meeting";
@@ -331,18 +331,42 @@ export function grantsFor<F extends AnalysedFile>(
   const sameCase = files.filter(
     (f) => f !== report && relationOf(report, f) === "same",
   );
-  const whole = sameCase
-    .filter((f) => covers(report, f))
-    .reduce<F | null>(
-      (best, f) => (best === null || savedOrder(f, best) > 0 ? f : best),
-      null,
-    );
-  if (whole) return [whole];
   const preferred = grantsInOrder(sameCase);
-  const each = ids.map((id) => preferred.find((f) => grantedIds(f).has(id)));
+  const whole = preferred.find((f) => covers(report, f));
+  if (whole) return [whole];
+  const each = holdersOf(report, preferred);
   if (!each.every((f) => f !== undefined)) return [];
   const used = new Set(each);
   return preferred.filter((f) => used.has(f));
+}
+
+/**
+ * For each half-year the report reports, the first of `grants` that budgets it (grantedModel's
+ * rule, `grants` in grantsInOrder's order), or undefined where none does.
+ */
+function holdersOf<F extends AnalysedFile>(
+  report: AnalysedFile,
+  grants: readonly F[],
+): (F | undefined)[] {
+  return reportedIds(report).map((id) =>
+    grants.find((f) => grantedIds(f).has(id)),
+  );
+}
+
+/**
+ * Grants as every face lists them, each file with the half-years held to it (`byGrant`, in the
+ * order the grants were given): by the first half-year each holds (the agreement before its
+ * extension), one that holds none last; not in the order they hold half-years in, which follows
+ * when the files were saved.
+ */
+export function grantsAsShown<T>(
+  files: readonly T[],
+  granted: { readonly byGrant: readonly (readonly HalfYearId[])[] } | null,
+): { file: T; periods: HalfYearId[] }[] {
+  const first = (g: { periods: readonly string[] }) => g.periods[0] ?? "\uffff";
+  return files
+    .map((file, i) => ({ file, periods: [...(granted?.byGrant[i] ?? [])] }))
+    .sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
 }
 
 /**
@@ -666,19 +690,18 @@ function grantedAgainChecks(roled: readonly RoledFile[]): CaseFinding[] {
 function grantedInPartsChecks(roled: readonly RoledFile[]): CaseFinding[] {
   const report = roled.find((f) => f.role === "report");
   if (!report || roled.some((f) => f.role === "grant")) return [];
+  // The grants the default would have taken (grantsFor), each with the half-years it would hold.
+  const parts = grantsFor(report, roled);
+  if (parts.length < 2) return [];
+  const holders = holdersOf(report, parts);
   const ids = reportedIds(report);
-  const parts = roled
-    .filter((f) => f !== report && relationOf(report, f) === "same")
-    .map((f) => ({ f, ids: ids.filter((id) => grantedIds(f).has(id)) }))
-    .filter((p) => p.ids.length > 0);
-  const covered = new Set(parts.flatMap((p) => p.ids));
-  if (parts.length < 2 || !ids.every((id) => covered.has(id))) return [];
+  const byGrant = parts.map((f) => ids.filter((_, i) => holders[i] === f));
   return [
     {
       file: report.file,
       finding: finding("REPORT_GRANTED_IN_PARTS", null, null, {
-        parts: parts
-          .map((p) => `${shownFileName(p.f.file)} (${p.ids.join(", ")})`)
+        parts: grantsAsShown(parts, { byGrant })
+          .map((p) => `${shownFileName(p.file.file)} (${p.periods.join(", ")})`)
           .join(", "),
       }),
     },

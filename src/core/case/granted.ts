@@ -422,20 +422,6 @@ export function analyzeAgainstGranted(
 }
 
 /**
- * Grants as every face lists them: by the first half-year each holds (the agreement before its
- * extension), one that holds none last; not by the order they hold half-years in, which follows
- * when the files were saved.
- */
-export function grantsAsShown<
-  T extends { readonly periods: readonly string[] },
->(grants: readonly T[]): T[] {
-  const first = (g: T) => g.periods[0] ?? "\uffff";
-  return [...grants].sort((a, b) =>
-    first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0,
-  );
-}
-
-/**
  * Reports paired with the granted budgets they are held to, in a batch (grantsFor: a budget of the
  * same case whose half-years cover every reported half-year of the report, else one for each).
  * Returns report index → the budgets' indexes.

@@ -16,7 +16,7 @@ import {
 import type { Lang } from "../findings/format";
 import { type Ore, toKronor } from "../figures/money";
 import type { GrantedSource, PeriodTable, YearTable } from "../figures/figures";
-import { grantsAsShown } from "./granted";
+import { grantsAsShown } from "./case";
 
 const kr = toKronor;
 const krOrNull = (ore: Ore | null): number | null =>
@@ -411,10 +411,8 @@ function grantedSourceJson(
   files: readonly string[],
 ): CheckJson["budgetSource"] {
   const grants = grantsAsShown(
-    granted.byGrant.map((periods, i) => ({
-      file: files[i] ?? null,
-      periods: [...periods],
-    })),
+    granted.byGrant.map((_, i) => files[i] ?? null),
+    granted,
   );
   return {
     kind: "granted",

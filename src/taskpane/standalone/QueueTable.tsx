@@ -590,16 +590,13 @@ function RowDetails({
         </div>
       )}
       {/* One line for each grant: a report across an agreement and its extension has two. */}
-      {grantsAsShown(
-        (r.grantedBy ?? []).map((name, i) => ({
-          name,
-          periods: r.analysis.granted?.byGrant[i] ?? [],
-        })),
-      ).map((g, i) => (
-        <Text key={`${i}:${g.name}`} size={200} block>
-          {s.pairedWith(g.name, g.periods.join(", "))}
-        </Text>
-      ))}
+      {grantsAsShown(r.grantedBy ?? [], r.analysis.granted ?? null).map(
+        (g, i) => (
+          <Text key={`${i}:${g.file}`} size={200} block>
+            {s.pairedWith(g.file, g.periods.join(", "))}
+          </Text>
+        ),
+      )}
       <FindingsList view={findingsView(r.analysis, lang, t)} t={t} />
     </>
   );

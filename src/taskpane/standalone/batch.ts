@@ -140,7 +140,7 @@ export function pairWithGranted(results: readonly FileResult[]): FileResult[] {
     const result: FileResult = {
       ...r,
       analysis: analyseWorkbook(r.grids, { granted: grantedAnalysis }).analysis,
-      grantedBy: names(granted),
+      grantedBy: granted.map((g) => g.name),
       grantedAnalysis,
       ownAnalysis: r.analysis,
     };
@@ -162,7 +162,6 @@ const held = new WeakMap<
   FileResult,
   { readonly grants: readonly FileResult[]; readonly analysis: Analysis }[]
 >();
-const names = (files: readonly FileResult[]) => files.map((f) => f.name);
 
 /**
  * The case's files as the memo takes them once the reviewer has chosen the roles: the report held
@@ -179,16 +178,16 @@ export function holdToGrant(
     const r = f.result;
     if (grants.length === 0)
       return { ...f, analysis: r.ownAnalysis ?? r.analysis };
-    if (sameFiles(r.grantedBy ?? [], names(grants))) return f;
+    const analyses = grants.map((g) => g.ownAnalysis ?? g.analysis);
+    // Paired with these very grants (by the workbooks, not their names: two may share a name).
+    if (sameFiles(r.grantedAnalysis ?? [], analyses)) return f;
     const cache = held.get(r) ?? [];
     held.set(r, cache);
     let found = cache.find((c) => sameFiles(c.grants, grants));
     if (!found) {
       found = {
         grants,
-        analysis: analyseWorkbook(r.grids, {
-          granted: grants.map((g) => g.ownAnalysis ?? g.analysis),
-        }).analysis,
+        analysis: analyseWorkbook(r.grids, { granted: analyses }).analysis,
       };
       cache.push(found);
     }
@@ -196,7 +195,7 @@ export function holdToGrant(
   });
 }
 
-/** The same files (or names) in the same order. */
+/** The same files (or analyses) in the same order. */
 const sameFiles = <T>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
