@@ -114,6 +114,24 @@ function documentText(docx: Uint8Array): string {
 }
 
 /** A file's row in the review queue. */
+/** The pane's key figure of the repayment says `amount` ("59 149 kr", typeset as it is shown). */
+async function repaymentShows(page: Page, amount: string): Promise<void> {
+  await expect(page.getByTestId("repayment").textContent()).resolves.toContain(
+    typeset(amount),
+  );
+}
+
+/** Waits until the pane's repayment says `amount` (after a re-read it makes on its own). */
+async function repaymentBecomes(page: Page, amount: string): Promise<void> {
+  await page.waitForFunction(
+    (shown) =>
+      document
+        .querySelector('[data-testid="repayment"]')
+        ?.textContent?.includes(shown),
+    typeset(amount),
+  );
+}
+
 function fileRow(page: Page, name: string) {
   return page.locator(`tr[data-file="${name}"]`);
 }
@@ -1312,13 +1330,9 @@ describe("the pane in Excel mode", () => {
       false,
       await buildXlsx(reportOnGrantSheets({ activities: 130000 })),
     );
-    await expect(
-      page.getByTestId("repayment").textContent(),
-    ).resolves.toContain(typeset("92 149 kr"));
+    await repaymentShows(page, "92 149 kr");
     await compareWithGrant(page, "beviljad-pane.xlsx", budgetWorkbook());
-    await expect(
-      page.getByTestId("repayment").textContent(),
-    ).resolves.toContain(typeset("59 149 kr"));
+    await repaymentShows(page, "59 149 kr");
     await expect(
       page
         .getByText(
@@ -1327,20 +1341,14 @@ describe("the pane in Excel mode", () => {
         .isVisible(),
     ).resolves.toBe(true);
     await page.getByRole("button", { name: "Sluta jämföra" }).click();
-    await page.waitForFunction(() =>
-      document
-        .querySelector('[data-testid="repayment"]')
-        ?.textContent?.includes("92\u202f149\u00a0kr"),
-    );
+    await repaymentBecomes(page, "92 149 kr");
     await page.context().close();
   });
 
   // Question 46: the report's 2025-H2 granted by the agreement, its 2026-H1 by the extension.
   test("Jämför med beviljad budget takes the agreement and its extension together: each half-year held to its own, in the memo too", async () => {
     const page = await excelPage(false, await buildXlsx(reportAcrossGrants()));
-    await expect(
-      page.getByTestId("repayment").textContent(),
-    ).resolves.toContain(typeset("184 298 kr"));
+    await repaymentShows(page, "184 298 kr");
     const picked = [
       ["avtal-pane.xlsx", agreementPartGrant()],
       ["forlangning-pane.xlsx", extensionPartGrant()],
@@ -1358,19 +1366,13 @@ describe("the pane in Excel mode", () => {
       "avtal-pane.xlsx (2025-H2) och i forlangning-pane.xlsx (2026-H1).",
     );
     // 59 149 kr of 2025 against the agreement, 90 525 kr of 2026 against the extension.
-    await expect(
-      page.getByTestId("repayment").textContent(),
-    ).resolves.toContain(typeset("149 674 kr"));
+    await repaymentShows(page, "149 674 kr");
     for (const name of ["avtal-pane.xlsx", "forlangning-pane.xlsx"])
       await expect(
         page.getByLabel(`Roll för ${name}`).inputValue(),
       ).resolves.toBe("grant");
     await page.getByRole("button", { name: "Sluta jämföra" }).click();
-    await page.waitForFunction(() =>
-      document
-        .querySelector('[data-testid="repayment"]')
-        ?.textContent?.includes("184\u202f298\u00a0kr"),
-    );
+    await repaymentBecomes(page, "184 298 kr");
     // One at a time, as HALF_YEAR_NOT_GRANTED asks: the extension picked after the agreement is
     // added to it.
     const [agreementFile, extensionFile] = picked.map(([name]) =>
@@ -1388,9 +1390,7 @@ describe("the pane in Excel mode", () => {
       [extensionFile!],
       "avtal-pane.xlsx (2025-H2) och i forlangning-pane.xlsx (2026-H1).",
     );
-    await expect(
-      page.getByTestId("repayment").textContent(),
-    ).resolves.toContain(typeset("149 674 kr"));
+    await repaymentShows(page, "149 674 kr");
     await page.context().close();
   });
 
@@ -1406,9 +1406,7 @@ describe("the pane in Excel mode", () => {
     const ods = join(tmp, "beviljad.ods");
     writeFileSync(ods, saveAsOds(await buildXlsx(budgetWorkbook())));
     await pickGrants(page, [ods], "beviljad.ods (2025-H2)");
-    await expect(
-      page.getByTestId("repayment").textContent(),
-    ).resolves.toContain(typeset("59 149 kr"));
+    await repaymentShows(page, "59 149 kr");
     await page.context().close();
   });
 
@@ -1852,9 +1850,7 @@ describe("the pane in Excel mode", () => {
     "checks the open workbook, has no serious or critical accessibility violation (%s), and is photographed",
     async (name, dark) => {
       const page = await excelPage(dark);
-      await expect(
-        page.getByTestId("repayment").textContent(),
-      ).resolves.toContain(typeset("380 222 kr"));
+      await repaymentShows(page, "380 222 kr");
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({
         path: join(SCREENSHOTS, `excel-${name}.png`),

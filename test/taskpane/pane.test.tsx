@@ -173,11 +173,17 @@ describe("the pane", () => {
     ).toBeNull();
   });
 
-  test("a workbook with no half-year sheet: its findings, and no key figures of 0 kr or what-if of nothing", async () => {
+  /** The pane on an exported ledger: a workbook from which no half-year is read. */
+  const ledgerPane = async () => {
     const host = fakeHost(
       await grids([{ name: "Blad1", rows: [["Konto", "Belopp"]] }]),
     );
     render(<App host={host} lang="sv" dark={false} />);
+    return host;
+  };
+
+  test("a workbook with no half-year sheet: its findings, and no key figures of 0 kr or what-if of nothing", async () => {
+    await ledgerPane();
     fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
     expect(
       await screen.findByText(/Arbetsboken har inget halvårsblad/),
@@ -191,10 +197,7 @@ describe("the pane", () => {
   });
 
   test("Beräkna och skriv on a workbook with no half-year says there is nothing to compute, and writes nothing", async () => {
-    const host = fakeHost(
-      await grids([{ name: "Blad1", rows: [["Konto", "Belopp"]] }]),
-    );
-    render(<App host={host} lang="sv" dark={false} />);
+    const host = await ledgerPane();
     fireEvent.click(screen.getByRole("button", { name: "Beräkna och skriv" }));
     expect(
       await screen.findByText(
