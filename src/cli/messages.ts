@@ -6,6 +6,8 @@ export const CLI_TEXT = {
   sv: {
     agreementPeriod: "Avtalsperiod",
     overheadRate: "OH-sats",
+    // A half-year whose OH is taken as entered: no rate to compute it with.
+    noRate: "ingen",
     halfYear: "Halvår",
     sheet: "Blad",
     direct: "Direkt",
@@ -113,6 +115,7 @@ export const CLI_TEXT = {
   en: {
     agreementPeriod: "Agreement period",
     overheadRate: "Overhead rate",
+    noRate: "none",
     halfYear: "Half-year",
     sheet: "Sheet",
     direct: "Direct",

@@ -22,6 +22,26 @@ const amount = (kr: number | null | undefined, lang: Lang): string =>
 const money = (kr: number, lang: Lang): string =>
   formatKronor(kronor(kr), lang);
 
+/** A rate as a person reads it: "10 %", or "ingen" where the OH is as entered. */
+const rateText = (rate: number | null, lang: Lang): string =>
+  rate === null ? CLI_TEXT[lang].noRate : `${formatNumber(rate * 100, lang)} %`;
+
+/**
+ * The half-years by the OH rate they are computed at, in the order first met: one rate for a
+ * workbook, two for a report held to an agreement and its extension of another rate.
+ */
+function ratesOf(
+  result: Pick<CheckJson, "periods">,
+): { rate: number | null; periods: string[] }[] {
+  const rates: { rate: number | null; periods: string[] }[] = [];
+  for (const p of result.periods) {
+    const same = rates.find((r) => r.rate === p.overheadRate);
+    if (same) same.periods.push(p.id);
+    else rates.push({ rate: p.overheadRate, periods: [p.id] });
+  }
+  return rates;
+}
+
 /** A text's width in characters as shown: a pair of surrogates is one character. */
 function shownWidth(text: string): number {
   let n = text.length;
@@ -106,10 +126,13 @@ export function* reportLines(
   const facts: string[] = [];
   if (a.start || a.end)
     facts.push(`${t.agreementPeriod} ${a.start ?? "?"} – ${a.end ?? "?"}`);
-  if (a.overheadRate !== null)
+  const rates = ratesOf(result);
+  if (rates.length > 1)
     facts.push(
-      `${t.overheadRate} ${formatNumber(a.overheadRate * 100, lang)} %`,
+      `${t.overheadRate} ${rates.map((r) => `${rateText(r.rate, lang)} (${r.periods.join(", ")})`).join(", ")}`,
     );
+  else if (a.overheadRate !== null)
+    facts.push(`${t.overheadRate} ${rateText(a.overheadRate, lang)}`);
   if (facts.length) out.push(facts.join(" · "));
   if (result.scenario) {
     out.push(

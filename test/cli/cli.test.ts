@@ -481,6 +481,16 @@ describe("iop-budget check --granted", () => {
         { year: 2025, amount: 59149 },
         { year: 2026, amount: 90525 },
       ]);
+      // Each half-year at its grant's rate: the agreement's 10 %, the extension's 12 %.
+      expect(
+        held.periods.map((p: { id: string; overheadRate: number | null }) => [
+          p.id,
+          p.overheadRate,
+        ]),
+      ).toEqual([
+        ["2025-H2", 0.1],
+        ["2026-H1", 0.12],
+      ]);
     }
     const human = run(
       "check",
@@ -494,6 +504,19 @@ describe("iop-budget check --granted", () => {
       `Räknat mot den beviljade budgeten i ${agreement} (2025-H2)\nRäknat mot den beviljade budgeten i ${extension} (2026-H1)\n`,
     );
     expect(human.stdout).toContain(typeset("= 149 674 kr"));
+    // The header gives both rates, not only the first grant's.
+    expect(human.stdout).toContain(
+      "Avtalsperiod 2025-07-01 – 2026-06-30 · OH-sats 10 % (2025-H2), 12 % (2026-H1)\n",
+    );
+    expect(run("check", report).stdout).toContain(
+      "Avtalsperiod 2025-07-01 – 2026-06-30 · OH-sats 10 %\n",
+    );
+    // Held to the extension alone: its half-year at 12 %, the other at the report's own 10 %.
+    expect(
+      run("check", report, "--granted", extension, "--lang", "en").stdout,
+    ).toContain(
+      "Agreement period 2025-07-01 – 2026-06-30 · Overhead rate 10 % (2025-H2), 12 % (2026-H1)\n",
+    );
     // The agreement alone: the extension's half-year is the report's own, said as an error.
     const one = run("check", report, "--granted", agreement);
     expect(one.stdout).toContain(
@@ -540,6 +563,26 @@ describe("iop-budget check --granted", () => {
     ).toContain(
       `Räknat mot den beviljade budgeten i ${later} (2025-H2, 2026-H1)\nInget av rapportens halvår räknas mot den beviljade budgeten i ${agreement}\n`,
     );
+  });
+
+  test("a report with no OH rate held to a grant of one: the header gives the grant's rate for its half-year and none for the other", async () => {
+    const { put } = newFolder("utan-sats-");
+    const report = await put(
+      "rapport.xlsx",
+      withDetail(reportAcrossGrants(), "OH-sats", null),
+    );
+    const agreement = await put("avtal.xlsx", agreementPartGrant());
+    const held = run("check", report, "--granted", agreement);
+    expect(held.stdout).toContain(
+      "Avtalsperiod 2025-07-01 – 2026-06-30 · OH-sats 10 % (2025-H2), ingen (2026-H1)\n",
+    );
+    const json = JSON.parse(
+      run("check", report, "--granted", agreement, "--json").stdout,
+    );
+    expect(json.agreement.overheadRate).toBe(0.1);
+    expect(
+      json.periods.map((p: { overheadRate: number | null }) => p.overheadRate),
+    ).toEqual([0.1, null]);
   });
 
   test("an unreadable granted budget: exit 2, no report checked", () => {

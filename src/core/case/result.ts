@@ -2,7 +2,7 @@
 
 import type { Analysis } from "../analyze";
 import type { Case, CaseRole, LeftOut } from "./case";
-import type { Agreement } from "../model";
+import { type Agreement, rateOfHalfYear } from "../model";
 import type {
   ActualFigures,
   BudgetFigures,
@@ -79,6 +79,11 @@ export interface CheckJson {
     sheet: string;
     start: string;
     end: string;
+    /**
+     * The OH rate this half-year's OH is computed at (a fraction, null: none, the OH as entered):
+     * the agreement's, but for a report held to grants of other rates (an extension at 12 %).
+     */
+    overheadRate: number | null;
     lines: LineJson[];
     budget: { direct: number; overhead: number; total: number };
     actual: {
@@ -241,6 +246,10 @@ export function toCaseJson(c: Case, lang: Lang = "sv"): CaseJson {
   };
 }
 
+/** A rate as the JSON has it: a fraction (0.1 for 10 %). */
+const rateJson = (ppm: number | null): number | null =>
+  ppm === null ? null : ppm / 1_000_000;
+
 /** The agreement's details as the JSON has them (the overhead rate as a fraction). */
 export function agreementJson(a: Agreement): CheckJson["agreement"] {
   return {
@@ -250,8 +259,7 @@ export function agreementJson(a: Agreement): CheckJson["agreement"] {
     orgNumber: a.orgNumber,
     start: a.start,
     end: a.end,
-    overheadRate:
-      a.overheadRatePpm === null ? null : a.overheadRatePpm / 1_000_000,
+    overheadRate: rateJson(a.overheadRatePpm),
     repaymentDue: a.repaymentDue,
     reportDue: a.reportDue,
   };
@@ -440,6 +448,7 @@ function checkJsonWithoutLines(
       sheet: h.source.sheet,
       start: h.halfYear.start,
       end: h.halfYear.end,
+      overheadRate: rateJson(rateOfHalfYear(h.source, a)),
       lines: [],
       budget: budgetJson(h.budget),
       actual: h.actual ? actualJson(h.actual) : null,
