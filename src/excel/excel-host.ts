@@ -59,7 +59,11 @@ export function isPersonsChange(
 export function excelHost(): WorkbookHost {
   const supports = (v: string) =>
     Office.context.requirements.isSetSupported("ExcelApi", v);
-  const read = { merges: supports("1.13"), customProperties: supports("1.12") };
+  const read = {
+    merges: supports("1.13"),
+    customProperties: supports("1.12"),
+    hiddenRows: supports("1.9"),
+  };
   const undoable = supports("1.20");
   const write = {
     ...read,

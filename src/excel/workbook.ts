@@ -49,6 +49,8 @@ export interface ReadOptions {
   readonly merges?: boolean;
   /** ExcelApi 1.12: the custom property that marks the add-in's own sheet. */
   readonly customProperties?: boolean;
+  /** ExcelApi 1.9: which rows are hidden (or filtered out), from a sheet's visible cells. */
+  readonly hiddenRows?: boolean;
 }
 
 export interface WriteOptions extends ReadOptions {
@@ -254,7 +256,10 @@ function queueSize(ws: Excel.Worksheet, options: ReadOptions): SheetSize {
   ws.load("name,visibility");
   ws.protection.load("protected");
   const used = ws.getUsedRangeOrNullObject(true);
+  // rowHidden (ExcelApi 1.2) is true where every row is hidden, false where none is, and null
+  // where some are: which ones is asked after, and only then.
   used.load("address,rowCount,columnCount");
+  if (options.hiddenRows) used.load("rowHidden");
   // Only whether a mark exists matters: isNullObject is known after the sync without a load.
   // Every sheet is asked: renamed, the scenario sheet is still the add-in's.
   const owners = options.customProperties
@@ -296,6 +301,8 @@ export async function readGrids(
   const grids: Grid[] = [];
   const blocks: Chunk[] = [];
   const addresses = new Map<string, string>();
+  /** The blocks of sheets that hide rows: all of them (true), or some (false). */
+  const hiding: { chunk: Chunk; all: boolean }[] = [];
   for (const s of sizes) {
     const name = s.ws.name;
     const used = s.used;
@@ -338,14 +345,20 @@ export async function readGrids(
     const rows = isDecisionSheetName(name)
       ? Math.min(rowCount, Math.max(0, STAMP_ROWS - at.row))
       : rowCount;
-    if (rows > 0)
-      blocks.push({
-        sheet: name,
-        row: at.row,
-        col: at.col,
-        rows,
-        cols: columnCount,
-      });
+    const chunk = {
+      sheet: name,
+      row: at.row,
+      col: at.col,
+      rows,
+      cols: columnCount,
+    };
+    if (rows > 0) blocks.push(chunk);
+    // Typed boolean, but null where some rows are hidden (Microsoft's reference says so).
+    const rowHidden: boolean | null = options.hiddenRows
+      ? ensureLoaded(used.rowHidden as boolean | null, "rowHidden")
+      : false;
+    if (rows > 0 && rowHidden !== false && owner === null)
+      hiding.push({ chunk, all: rowHidden === true });
     grids.push({ name, rows: [], ...ownedMark });
   }
 
@@ -449,6 +462,7 @@ export async function readGrids(
       pending = batchesOf(pending.flat(), density);
     }
   }
+  await readHiddenRows(context, hiding, byName);
   const result: WorkbookGrids = { sheets: grids };
   seen.set(result, {
     names: grids.map((g) => g.name),
@@ -482,6 +496,54 @@ function fillRows(
       if (cell) (rows[chunk.row + r] ??= [])[chunk.col + c] = cell;
     });
   });
+}
+
+/**
+ * The rows each sheet hides (or filters out), for HIDDEN_LINES. Where its used range says only
+ * some are (format.rowHidden null), its visible cells (ExcelApi 1.9) tell which: one more round
+ * trip, taken only by a workbook that hides rows, whatever the sheets. A sheet whose answer Excel
+ * refuses (a response too large: thousands of rows hidden one by one) is left as a host that
+ * cannot tell, with its figures as they are.
+ */
+async function readHiddenRows(
+  context: Excel.RequestContext,
+  hiding: readonly { chunk: Chunk; all: boolean }[],
+  byName: ReadonlyMap<string, Grid>,
+): Promise<void> {
+  const asked = hiding
+    .filter((h) => !h.all)
+    .map(({ chunk: c }) => {
+      const areas = context.workbook.worksheets
+        .getItem(c.sheet)
+        .getRangeByIndexes(c.row, c.col, c.rows, c.cols)
+        .getSpecialCellsOrNullObject("Visible");
+      areas.load("address");
+      return { chunk: c, areas };
+    });
+  let answered = true;
+  if (asked.length > 0)
+    try {
+      await context.sync();
+    } catch {
+      answered = false;
+    }
+  const shown = new Map<string, Set<number>>();
+  if (answered)
+    for (const { chunk: c, areas } of asked) {
+      const rows = new Set<number>();
+      for (const m of mergesFrom(areas, c.sheet))
+        for (let r = m.top; r <= m.bottom; r++) rows.add(r);
+      shown.set(c.sheet, rows);
+    }
+  for (const { chunk: c, all } of hiding) {
+    const rows = shown.get(c.sheet);
+    if (!all && rows === undefined) continue;
+    const hidden: number[] = [];
+    for (let r = c.row; r < c.row + c.rows; r++)
+      if (all || !rows!.has(r)) hidden.push(r);
+    (byName.get(c.sheet) as { hiddenRows?: readonly number[] }).hiddenRows =
+      hidden;
+  }
 }
 
 function mergesFrom(areas: Excel.RangeAreas, sheet: string): Merge[] {

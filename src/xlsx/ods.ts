@@ -162,6 +162,9 @@ export function readOdsContent(
   let r = 0;
   let c = 0;
   let rowRepeat = 1;
+  // A row hidden ("collapse") or filtered out ("filter"): table:visibility.
+  let rowHidden = false;
+  let hiddenRows: number[] = [];
   let rowCells: { cell: Cell | undefined; col: number; repeat: number }[] = [];
   let cell: PendingCell | null = null;
   let inText = 0;
@@ -191,12 +194,14 @@ export function readOdsContent(
         name = a.name ?? `Blad${sheets.length + 1}`;
         rows = [];
         merges = [];
+        hiddenRows = [];
         outside = undefined;
         r = 0;
       } else if (tag === "table-row") {
         c = 0;
         rowCells = [];
         rowRepeat = Number(a["number-rows-repeated"] ?? 1) || 1;
+        rowHidden = a.visibility === "collapse" || a.visibility === "filter";
       } else if (tag === "table-cell" || tag === "covered-table-cell") {
         cell = {
           type: a["value-type"] ?? "",
@@ -267,6 +272,7 @@ export function readOdsContent(
             for (let k = 0; k < x.repeat && x.col + k < MAX_COLUMNS; k++)
               row[x.col + k] = x.cell;
           rows[r + i] = row;
+          if (rowHidden) hiddenRows.push(r + i);
         }
         r += rowRepeat;
       } else if (tag === "table") {
@@ -274,6 +280,7 @@ export function readOdsContent(
           name,
           rows,
           ...(merges.length > 0 ? { merges } : {}),
+          ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
           ...(outside === undefined ? {} : { outsideGrid: outside }),
         });
       }

@@ -1052,8 +1052,11 @@ function* worksheetRows(
   let inInline = false;
   let inPhonetic = false;
 
+  /** Whether the row being read is hidden (or filtered out): xsd:boolean, "1" or "true". */
+  let rowHidden = false;
   /** A row starts: its number from its r attribute, or the one after the last. */
-  const startRow = (r: string | undefined) => {
+  const startRow = (r: string | undefined, hidden: string | undefined) => {
+    rowHidden = hidden === "1" || hidden === "true";
     const n = r === undefined ? NaN : Number(r);
     // A row number that is no number is past any grid: its cells without references are not read.
     rowIndex =
@@ -1140,7 +1143,11 @@ function* worksheetRows(
     if (last >= 0) {
       const row = new Array<Cell | undefined>(last + 1);
       for (let k = 0; k < n; k++) row[colOf[k]!] = cellsOf[k];
-      queue.push({ index: r, cells: row });
+      queue.push(
+        rowHidden
+          ? { index: r, cells: row, hidden: true }
+          : { index: r, cells: row },
+      );
     } else
       // Cells whose references name other rows: each where it says.
       for (let k = 0; k < n; k++)
@@ -1169,7 +1176,7 @@ function* worksheetRows(
         at = skipSpace(piece, at);
         const end = at < piece.length ? readRow(piece, at, row) : -1;
         if (end < 0) break;
-        startRow(row.r);
+        startRow(row.r, row.hidden);
         inRow = true;
         for (let k = 0; k < row.count; k++) {
           if (row.refCol[k]! >= 0) {
@@ -1203,7 +1210,7 @@ function* worksheetRows(
           break;
         case "row":
           betweenRows = false;
-          startRow(a.get("r"));
+          startRow(a.get("r"), a.get("hidden"));
           inRow = true;
           break;
         case "c": {
@@ -1344,14 +1351,22 @@ function readWorksheet(
   placed: Generator<Placed, SheetTail>,
 ): Grid {
   const rows: (Cell | undefined)[][] = [];
+  const hiddenRows = new Set<number>();
   for (let next = placed.next(); ; next = placed.next()) {
     if (next.done) {
       const { merges, outsideGrid } = next.value;
-      return outsideGrid === undefined
-        ? { name, rows, merges }
-        : { name, rows, merges, outsideGrid };
+      return {
+        name,
+        rows,
+        merges,
+        ...(hiddenRows.size > 0
+          ? { hiddenRows: [...hiddenRows].sort((a, b) => a - b) }
+          : {}),
+        ...(outsideGrid === undefined ? {} : { outsideGrid }),
+      };
     }
     const p = next.value;
+    if ("hidden" in p) hiddenRows.add(p.index);
     const row = rows[p.index];
     if ("cell" in p) (rows[p.index] ??= [])[p.col] = p.cell;
     else if (row === undefined) rows[p.index] = p.cells as (Cell | undefined)[];

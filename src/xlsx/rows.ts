@@ -18,6 +18,8 @@ import {
 export class RowBuffer {
   /** The row's r attribute as written, or undefined. */
   r: string | undefined = undefined;
+  /** The row's hidden attribute as written ("1", "true"), or undefined. */
+  hidden: string | undefined = undefined;
   count = 0;
   /**
    * The cell's reference (zero-based) when its r attribute is a plain A1 reference; refCol is -1
@@ -334,6 +336,8 @@ function rowAt(x: string, at: number, b: RowBuffer): number {
   if (!tagAt(x, at, "<row") || !attributes(x, at + 4)) return -1;
   const r = attrs.find("r");
   b.r = r < 0 ? undefined : valueOf(x, r);
+  const hidden = attrs.find("hidden");
+  b.hidden = hidden < 0 ? undefined : valueOf(x, hidden);
   const spans = attrs.find("spans");
   b.spansStart = spans < 0 ? -1 : attrs.nameStart(spans);
   b.spansEnd = spans < 0 ? -1 : attrs.valueEnd(spans) + 1;

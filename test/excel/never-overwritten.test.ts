@@ -21,7 +21,12 @@ import { applyPlan, readGrids } from "../../src/excel/workbook";
 import { STAMP } from "../helpers/compute";
 import { formulaWorkbook, isPersons, valuesOnly } from "../helpers/arbitraries";
 
-const ALL = { merges: true, customProperties: true, validations: true };
+const ALL = {
+  merges: true,
+  customProperties: true,
+  validations: true,
+  hiddenRows: true,
+};
 
 test("compute in Excel keeps every value and formula a person put in the workbook (property)", async () => {
   let kept = 0;

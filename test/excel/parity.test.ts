@@ -27,6 +27,7 @@ import { STAMP } from "../helpers/compute";
 import {
   budgetWorkbook,
   reportOnGrantSheets,
+  reportWorkbook,
   salaryWorkbook,
 } from "../helpers/seed";
 import { formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
@@ -34,7 +35,12 @@ import { buildXlsx, xlsxOf } from "../helpers/workbook";
 import { FakeExcel } from "../helpers/strict-excel";
 
 const ROOT = join(__dirname, "..", "..");
-const ALL = { merges: true, customProperties: true, validations: true };
+const ALL = {
+  merges: true,
+  customProperties: true,
+  validations: true,
+  hiddenRows: true,
+};
 
 const files = [
   ...readdirSync(join(ROOT, "samples"))
@@ -140,6 +146,35 @@ describe("the CLI, the page and the add-in agree", () => {
     expect(json.findings.map((f) => f.code)).toContain("GRANTED_LINE_CHANGED");
     expect(json.repayment.total).toBe(59149);
     expect(held.analysis.computation.repayment.total).toBe(5914900);
+  });
+
+  test("a report whose lines are hidden: the same HIDDEN_LINES from the CLI, the page and the add-in", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parity-"));
+    const report = join(dir, "rapport.xlsx");
+    writeFileSync(
+      report,
+      await buildXlsx(
+        reportWorkbook().map((s) =>
+          s.name === "Utfall 2024 H1" ? { ...s, hiddenRows: [3, 5] } : s,
+        ),
+      ),
+    );
+    const bytes = readFileSync(report);
+    const page = readFileBytes(report, bytes, "sv");
+    if (page.kind !== "ok") throw new Error(page.message);
+    const findings = rendered(page.analysis);
+    expect(findings.filter((f) => f.code === "HIDDEN_LINES")).toEqual([
+      {
+        severity: "info",
+        code: "HIDDEN_LINES",
+        sheet: "Utfall 2024 H1",
+        cell: "A3",
+        message:
+          "2 rader med belopp är dolda (eller bortfiltrerade) i arbetsboken: rad 3, 5. De räknas med i halvårets summor, som Excels SUMMA räknar dem. Visa dem för att se allt som räknas.",
+      },
+    ]);
+    expect(cli(report)).toEqual(findings);
+    expect(rendered((await excel(readXlsx(bytes))).analysis)).toEqual(findings);
   });
 
   // Found by the property below: the file's grid had the last row (an empty text in a merged area),

@@ -39,7 +39,12 @@ import {
 } from "../helpers/strict-excel";
 import { type SheetSpec, buildXlsx } from "../helpers/workbook";
 
-const ALL = { merges: true, customProperties: true, validations: true };
+const ALL = {
+  merges: true,
+  customProperties: true,
+  validations: true,
+  hiddenRows: true,
+};
 
 async function gridsOf(sheets: SheetSpec[]): Promise<WorkbookGrids> {
   return readXlsx(await buildXlsx(sheets));

@@ -23,7 +23,12 @@ import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
 import { FakeExcel } from "../helpers/strict-excel";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
 
-const ALL = { merges: true, customProperties: true, validations: true };
+const ALL = {
+  merges: true,
+  customProperties: true,
+  validations: true,
+  hiddenRows: true,
+};
 
 async function gridsOf(sheets: SheetSpec[]): Promise<WorkbookGrids> {
   return readXlsx(await buildXlsx(sheets));
@@ -297,4 +302,71 @@ test("text that begins with = is read as text, as in the file: the same grid and
     analyze(grids).findings.map((f) => `${f.code} ${f.cell ?? ""}`);
   expect(findings(read)).toEqual(findings(file));
   expect(findings(file)).toContain("NOT_A_NUMBER F6");
+});
+
+describe("rows the open workbook hides (question 43)", () => {
+  /** The seed's report, rows of its first half-year sheet hidden (1-based, as Excel shows them). */
+  const hiding = (rows: readonly number[]) =>
+    gridsOf(
+      reportWorkbook().map((s) =>
+        s.name === "Utfall 2024 H1" ? { ...s, hiddenRows: rows } : s,
+      ),
+    );
+  const hiddenLines = (grids: WorkbookGrids) =>
+    analyze(grids)
+      .findings.filter((f) => f.code === "HIDDEN_LINES")
+      .map((f) => ({ cell: `${f.sheet}!${f.cell}`, params: f.params }));
+
+  test("are said as the file says them: the visible cells asked once more, in one round trip", async () => {
+    const file = await hiding([3, 5]);
+    expect(file.sheets[1]!.hiddenRows).toEqual([2, 4]);
+    const x = FakeExcel.from(file.sheets);
+    const read = await readGrids(x.context(), ALL);
+    expect(hiddenLines(read)).toEqual(hiddenLines(file));
+    expect(hiddenLines(read)).toEqual([
+      {
+        cell: "Utfall 2024 H1!A3",
+        params: { count: 2, rows: "3, 5", more: 0 },
+      },
+    ]);
+    // One more sync than a workbook that hides nothing.
+    const plain = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+    await readGrids(plain.context(), ALL);
+    expect(x.syncs.length).toBe(plain.syncs.length + 1);
+  });
+
+  test("a sheet whose every row is hidden needs no more round trips; a host before ExcelApi 1.9, or one that refuses the answer, says nothing and reads the figures", async () => {
+    const file = await hiding([1, 2, 3, 4, 5, 6]);
+    const x = FakeExcel.from(file.sheets);
+    const plainSyncs = async () => {
+      const plain = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+      await readGrids(plain.context(), ALL);
+      return plain.syncs.length;
+    };
+    const read = await readGrids(x.context(), ALL);
+    expect(hiddenLines(read)).toEqual(hiddenLines(file));
+    expect(hiddenLines(read)[0]!.params).toMatchObject({ count: 4 });
+    expect(x.syncs.length).toBe(await plainSyncs());
+
+    const some = await hiding([3]);
+    const old = FakeExcel.from(some.sheets);
+    old.apiVersion = "1.8";
+    const oldRead = await readGrids(old.context(), {
+      ...ALL,
+      merges: false,
+      customProperties: false,
+      hiddenRows: false,
+    });
+    expect(hiddenLines(oldRead)).toEqual([]);
+    const refusing = FakeExcel.from(some.sheets);
+    refusing.failOn = (op) =>
+      op.what.startsWith("VisibleCells")
+        ? "ResponsePayloadSizeLimitExceeded"
+        : null;
+    const refused = await readGrids(refusing.context(), ALL);
+    expect(hiddenLines(refused)).toEqual([]);
+    expect(analyze(refused).computation.repayment).toEqual(
+      analyze(some).computation.repayment,
+    );
+  });
 });

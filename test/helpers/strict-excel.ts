@@ -69,6 +69,8 @@ export interface FakeSheet {
   pageLayout?: { orientation?: string; zoom?: unknown; centerHeader?: string };
   readonly columnWidths: Map<number, number>;
   merges: string[];
+  /** Rows hidden or filtered out (zero-based): Range.rowHidden and the visible cells say them. */
+  readonly hiddenRows: Set<number>;
 }
 
 export interface SyncRecord {
@@ -197,6 +199,7 @@ export class FakeExcel {
       s.merges = (g.merges ?? []).map(
         (m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`,
       );
+      for (const r of g.hiddenRows ?? []) s.hiddenRows.add(at.row + r);
     }
     return x;
   }
@@ -227,6 +230,7 @@ export class FakeExcel {
       visibility: "Visible",
       columnWidths: new Map(),
       merges: [],
+      hiddenRows: new Set(),
     };
     this.sheets.push(s);
     return s;
@@ -1251,6 +1255,9 @@ class Range extends Obj {
   get columnCount(): number {
     return this.get("columnCount");
   }
+  get rowHidden(): boolean | null {
+    return this.get("rowHidden");
+  }
   get values(): unknown[][] {
     return this.get("values");
   }
@@ -1358,6 +1365,13 @@ class Range extends Obj {
     if (prop === "address") return addressOf(this.ws.state().name, r);
     if (prop === "rowCount") return r.rows;
     if (prop === "columnCount") return r.cols;
+    if (prop === "rowHidden") {
+      // ExcelApi 1.2: true when every row is hidden, false when none is, null when some are.
+      let hidden = 0;
+      for (let i = 0; i < r.rows; i++)
+        if (this.ws.state().hiddenRows.has(r.row + i)) hidden++;
+      return hidden === 0 ? false : hidden === r.rows ? true : null;
+    }
     if (!VALUE_PROPS.has(prop))
       throw new Error(`Range.${prop} is not in the fake`);
     if (r.rows * r.cols > 5_000_000)
@@ -1428,6 +1442,49 @@ class Range extends Obj {
   getMergedAreasOrNullObject(): MergedAreas {
     this.x.need("1.13", "getMergedAreasOrNullObject");
     return new MergedAreas(this.x, this);
+  }
+
+  getSpecialCellsOrNullObject(cellType: string): VisibleCells {
+    this.x.need("1.9", "getSpecialCellsOrNullObject");
+    if (cellType !== "Visible")
+      throw new Error(
+        `getSpecialCellsOrNullObject(${cellType}) is not in the fake`,
+      );
+    return new VisibleCells(this.x, this);
+  }
+}
+
+/** A range's visible cells (SpecialCellType.visible): an area for each run of rows not hidden. */
+class VisibleCells extends Obj {
+  constructor(
+    x: FakeExcel,
+    private readonly range: Range,
+  ) {
+    super(x);
+  }
+  get isNullObject(): boolean {
+    return this.get("isNullObject");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  protected scalar(prop: string): unknown {
+    const s = this.range.ws.state();
+    const r = this.range.resolved()!;
+    const areas: string[] = [];
+    for (let i = 0; i < r.rows;) {
+      if (s.hiddenRows.has(r.row + i)) {
+        i++;
+        continue;
+      }
+      let n = 1;
+      while (i + n < r.rows && !s.hiddenRows.has(r.row + i + n)) n++;
+      areas.push(addressOf(s.name, { ...r, row: r.row + i, rows: n }));
+      i += n;
+    }
+    if (prop === "isNullObject") return areas.length === 0;
+    if (prop === "address") return areas.join(", ");
+    throw new Error(prop);
   }
 }
 

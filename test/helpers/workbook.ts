@@ -24,6 +24,8 @@ export interface SheetSpec {
   readonly name: string;
   readonly rows: ReadonlyArray<ReadonlyArray<CellSpec>>;
   readonly merges?: readonly string[];
+  /** Rows hidden in the file (Excel's Dölj), by their numbers as Excel shows them (1-based). */
+  readonly hiddenRows?: readonly number[];
 }
 
 export async function buildXlsx(
@@ -68,6 +70,7 @@ export function addSheets(
       });
     });
     for (const m of spec.merges ?? []) ws.mergeCells(m);
+    for (const r of spec.hiddenRows ?? []) ws.getRow(r).hidden = true;
   }
 }
 

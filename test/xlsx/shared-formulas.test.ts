@@ -33,7 +33,12 @@ import {
 } from "../helpers/libreoffice";
 import { template2026 } from "../helpers/template";
 
-const ALL = { merges: true, customProperties: true, validations: true };
+const ALL = {
+  merges: true,
+  customProperties: true,
+  validations: true,
+  hiddenRows: true,
+};
 
 const REPORT = readFileSync(
   join(__dirname, "..", "..", "samples", "jamlik-halsa-rapport-2024.xlsx"),

@@ -68,7 +68,9 @@ type PersonsNotCounted = {
 };
 
 /** Whether a count as shown is more than one (the help page's "…" is not: it reads as one). */
-const several = (count: string): boolean => Number(count) > 1;
+// A count as shown ("1 500", "1,500"): its digits; "…" (the help page) is none, so singular.
+const several = (count: string): boolean =>
+  Number(count.replace(/[\s,]/gu, "")) > 1;
 
 /** The salary sheet as a message names it: the template's name as it is, another in quotes. */
 const salaries = (sheet: string): string =>
@@ -165,6 +167,24 @@ export const FINDINGS = {
       `Bladet är dolt och gäller samma halvår (${f.halfYear}) som bladet "${f.shown}": det dolda läses inte. Ta bort det, eller visa det och ge det en annan period, om det ska räknas.`,
     (f) =>
       `The sheet is hidden and covers the same half-year (${f.halfYear}) as the sheet "${f.shown}": the hidden one is not read. Delete it, or show it and give it another period, if it should count.`,
+    "info",
+  ),
+  HIDDEN_LINES: t<{
+    /** How many lines with amounts are in hidden rows. */
+    readonly count: number;
+    /** The first of their rows, joined by ", ". */
+    readonly rows: string;
+    /** How many more there are than those named. */
+    readonly more: number;
+  }>(
+    (f) =>
+      several(f.count)
+        ? `${f.count} rader med belopp är dolda (eller bortfiltrerade) i arbetsboken: rad ${f.rows}${f.more === "0" ? "" : ` och ${f.more} till`}. De räknas med i halvårets summor, som Excels SUMMA räknar dem. Visa dem för att se allt som räknas.`
+        : `Raden har belopp men är dold (eller bortfiltrerad) i arbetsboken. Den räknas med i halvårets summor, som Excels SUMMA räknar den. Visa den för att se allt som räknas.`,
+    (f) =>
+      several(f.count)
+        ? `${f.count} lines with amounts are hidden (or filtered out) in the workbook: rows ${f.rows}${f.more === "0" ? "" : ` and ${f.more} more`}. They count in the half-year's sums, as Excel's SUM counts them. Unhide them to see everything that counts.`
+        : `The line has amounts but is hidden (or filtered out) in the workbook. It counts in the half-year's sums, as Excel's SUM counts it. Unhide it to see everything that counts.`,
     "info",
   ),
   BUDGET_SHEET_REPORTED: t<{

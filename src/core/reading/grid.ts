@@ -55,6 +55,11 @@ export interface Grid {
   readonly veryHidden?: boolean;
   /** Set by an adapter that knows the sheet is not shown (hidden or very hidden). */
   readonly hidden?: boolean;
+  /**
+   * Set by an adapter that knows which rows are hidden (or filtered out) in the file: their
+   * zero-based indexes, ascending. Absent where it cannot tell.
+   */
+  readonly hiddenRows?: readonly number[];
   /** Set by an adapter when the sheet's content could not be read at all. */
   readonly unreadable?: string;
   /** Set by an adapter when the sheet has cells past Excel's grid (the first one): they are not read. */
@@ -79,6 +84,8 @@ export interface WorkbookGrids extends WorkbookFile {
 export interface SheetRow {
   readonly index: number;
   readonly cells: ReadonlyArray<Cell | undefined>;
+  /** Set where the file hides the row (or filters it out). */
+  readonly hidden?: true;
 }
 
 /** What a file says of a sheet after its rows: known once they have all been taken. */
@@ -119,9 +126,13 @@ export function isStreamed(sheet: Sheet): sheet is StreamedSheet {
 /** A grid's rows in order, as a streamed sheet hands them over. */
 export function* rowsOf(grid: Grid): Generator<SheetRow> {
   const { rows } = grid;
+  const hidden = new Set(grid.hiddenRows);
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
-    if (cells) yield { index: r, cells };
+    if (cells)
+      yield hidden.has(r)
+        ? { index: r, cells, hidden: true }
+        : { index: r, cells };
   }
 }
 
@@ -129,12 +140,17 @@ export function* rowsOf(grid: Grid): Generator<SheetRow> {
 export function gridOf(sheet: Sheet): Grid {
   if (!isStreamed(sheet)) return sheet;
   const rows: (ReadonlyArray<Cell | undefined> | undefined)[] = [];
-  for (const row of sheet.rows) rows[row.index] = row.cells;
+  const hiddenRows: number[] = [];
+  for (const row of sheet.rows) {
+    rows[row.index] = row.cells;
+    if (row.hidden) hiddenRows.push(row.index);
+  }
   const { merges, outsideGrid } = sheet.tail();
   return {
     name: sheet.name,
     rows,
     merges,
+    ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
     ...(sheet.owner === undefined ? {} : { owner: sheet.owner }),
     ...(sheet.hidden ? { hidden: true } : {}),
     ...(outsideGrid === undefined ? {} : { outsideGrid }),

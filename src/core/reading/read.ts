@@ -1774,9 +1774,44 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ),
       ...labelsShownByMerges(signed.findings, merges),
       ...monthsOutside(sheet, reader.monthRanges, period.halfYear),
+      ...hiddenLines(sheet, found, signed.lines, rows.hidden),
       ...noLines,
     ],
   });
+}
+
+/** The most rows HIDDEN_LINES names; the count says how many there are. */
+const HIDDEN_ROWS_NAMED = 5;
+
+/**
+ * Lines with amounts in rows the file hides (or filters out): they count, as Excel's SUM counts
+ * them, but a reviewer looking at the sheet does not see them. Said once for the sheet, at the
+ * first one's label.
+ */
+function hiddenLines(
+  sheet: string,
+  found: TableColumns,
+  lines: readonly LineInput[],
+  hidden: ReadonlySet<number>,
+): Finding[] {
+  if (hidden.size === 0) return [];
+  const rows = lines
+    .filter(
+      (l) =>
+        hidden.has(l.row - 1) &&
+        [l.budget, l.actual, l.monthlyCost].some(
+          (a) => a !== null && a !== ZERO,
+        ),
+    )
+    .map((l) => l.row);
+  if (rows.length === 0) return [];
+  return [
+    finding("HIDDEN_LINES", sheet, a1(rows[0]! - 1, found.label), {
+      count: rows.length,
+      rows: rows.slice(0, HIDDEN_ROWS_NAMED).join(", "),
+      more: Math.max(0, rows.length - HIDDEN_ROWS_NAMED),
+    }),
+  ];
 }
 
 /** What a half-year's table reader read: its lines, total, subtotals and findings. */
@@ -2292,6 +2327,8 @@ class TableRows {
   scenario = false;
   /** Lönekalkyl's headers were seen: every row is kept, for a salary sheet named otherwise. */
   salaryRows = false;
+  /** The rows the file hides (or filters out), as the adapter says. */
+  readonly hidden = new Set<number>();
   private header: Header | null = null;
   /** The first row with a Budget header alone, taken if no row has two known headers. */
   private lone: Header | null = null;
@@ -2355,6 +2392,7 @@ class TableRows {
 
   take(row: SheetRow): void {
     const r = row.index;
+    if (row.hidden) this.hidden.add(r);
     if (this.first) {
       this.first = false;
       this.scenario = r === 0 && isScenarioMark(row.cells[0]);
