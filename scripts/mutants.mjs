@@ -111,19 +111,19 @@ export const MUTATIONS = [
   [
     "merged areas read without the 1.13 guard",
     WORKBOOK,
-    "let details = options.merges\n",
-    "let details = true\n",
+    "let mergesOfSheets: Grid[] = options.merges\n",
+    "let mergesOfSheets: Grid[] = true\n",
   ],
   [
-    "merged areas asked of every sheet",
+    "merged areas asked of Beslut and the add-in's sheets too",
     WORKBOOK,
-    "    if (details) {\n      merged = context.workbook.worksheets",
-    '    if (details) {\n      for (const b of blocks)\n        context.workbook.worksheets.getItem(b.sheet).getRange().getMergedAreasOrNullObject().load("address");\n      merged = context.workbook.worksheets',
+    "          withCells.has(g.name) &&\n          !isDecisionSheetName(g.name) &&\n          g.owner === undefined,",
+    "          withCells.has(g.name),",
   ],
   [
-    "more than 512 merged areas in Uppgifter fail the read",
+    "more than 512 merged areas fail the read",
     WORKBOOK,
-    "      else if (merged) {",
+    "      else if (merged.length > 0) {",
     "      else if (false) {",
   ],
   [
@@ -275,6 +275,24 @@ export const MUTATIONS = [
     HOST,
     "    return decodeURIComponent(last);\n  } catch {\n    return last;",
     "    return decodeURIComponent(last);\n  } catch {\n    throw new Error(last);",
+  ],
+  [
+    "hidden rows asked of every sheet",
+    WORKBOOK,
+    "if (rows > 0 && rowHidden !== false && owner === null)",
+    "if (rows > 0 && owner === null)",
+  ],
+  [
+    "a sheet hiding every row asked which",
+    WORKBOOK,
+    "hiding.push({ chunk, all: rowHidden === true });",
+    "hiding.push({ chunk, all: false });",
+  ],
+  [
+    "a refused answer on hidden rows fails the read",
+    WORKBOOK,
+    "    } catch {\n      answered = false;\n    }",
+    "    } finally {\n      answered = true;\n    }",
   ],
   [
     "Office error codes not mapped",

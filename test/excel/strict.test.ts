@@ -286,6 +286,22 @@ describe("reading the open workbook", () => {
     );
   });
 
+  test("the add-in's own Beslut is not asked for merged areas: 600 of them there cost no round trip, and the half-years' are read", async () => {
+    const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
+    x.sheet("Budget 2025 H2").merges = ["G5:J5"];
+    const beslut = x.addSheet("Beslut");
+    beslut.cells.set("0,0", { value: "Beslutsunderlag" });
+    beslut.merges = Array.from(
+      { length: 600 },
+      (_, i) => `A${2 * i + 2}:B${2 * i + 2}`,
+    );
+    const read = await readGrids(x.context(), ALL);
+    expect(
+      read.sheets.find((g) => g.name === "Budget 2025 H2")?.merges,
+    ).toEqual([{ top: 4, left: 6, bottom: 4, right: 9 }]);
+    expect(x.syncs.length).toBe(2);
+  });
+
   test("merged areas of a sheet whose name holds a comma, a range and '!' are read as they are", async () => {
     const x = FakeExcel.from((await gridsOf(budgetWorkbook())).sheets);
     const s = x.addSheet("Rad,A1:C3,Not!");

@@ -1454,11 +1454,11 @@ class Range extends Obj {
   }
 }
 
-/** A range's visible cells (SpecialCellType.visible): an area for each run of rows not hidden. */
-class VisibleCells extends Obj {
+/** A range's areas (RangeAreas): their address, each with its sheet, or a null object for none. */
+abstract class Areas extends Obj {
   constructor(
     x: FakeExcel,
-    private readonly range: Range,
+    protected readonly range: Range,
   ) {
     super(x);
   }
@@ -1468,7 +1468,19 @@ class VisibleCells extends Obj {
   get address(): string {
     return this.get("address");
   }
+  /** Each area's address, with its sheet. */
+  protected abstract areas(): string[];
   protected scalar(prop: string): unknown {
+    const areas = this.areas();
+    if (prop === "isNullObject") return areas.length === 0;
+    if (prop === "address") return areas.join(", ");
+    throw new Error(prop);
+  }
+}
+
+/** A range's visible cells (SpecialCellType.visible): an area for each run of rows not hidden. */
+class VisibleCells extends Areas {
+  protected areas(): string[] {
     const s = this.range.ws.state();
     const r = this.range.resolved()!;
     const areas: string[] = [];
@@ -1482,36 +1494,19 @@ class VisibleCells extends Obj {
       areas.push(addressOf(s.name, { ...r, row: r.row + i, rows: n }));
       i += n;
     }
-    if (prop === "isNullObject") return areas.length === 0;
-    if (prop === "address") return areas.join(", ");
-    throw new Error(prop);
+    return areas;
   }
 }
 
-class MergedAreas extends Obj {
-  constructor(
-    x: FakeExcel,
-    private readonly range: Range,
-  ) {
-    super(x);
-  }
-  get isNullObject(): boolean {
-    return this.get("isNullObject");
-  }
-  get address(): string {
-    return this.get("address");
-  }
-  protected scalar(prop: string): unknown {
+class MergedAreas extends Areas {
+  protected areas(): string[] {
     const s = this.range.ws.state();
     const r = this.range.resolved()!;
     const areas = s.merges.filter((m) => intersects(r, rectOf(m)));
     // ExcelApi 1.13: "if the merged areas count in this range is more than 512, this method fails".
     if (areas.length > 512)
       throw new OfficeError("GeneralException", "more than 512 merged areas");
-    if (prop === "isNullObject") return areas.length === 0;
-    if (prop === "address")
-      return areas.map((m) => `${quoted(s.name)}!${m}`).join(", ");
-    throw new Error(prop);
+    return areas.map((m) => `${quoted(s.name)}!${m}`);
   }
 }
 
