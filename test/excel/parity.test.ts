@@ -30,7 +30,11 @@ import {
   reportWorkbook,
   salaryWorkbook,
 } from "../helpers/seed";
-import { formulaWorkbook, valuesOnly } from "../helpers/arbitraries";
+import {
+  formulaWorkbook,
+  valuesOnly,
+  withHiddenRows,
+} from "../helpers/arbitraries";
 import { buildXlsx, xlsxOf } from "../helpers/workbook";
 import { FakeExcel } from "../helpers/strict-excel";
 
@@ -238,7 +242,7 @@ describe("the CLI, the page and the add-in agree", () => {
     let withFormulas = 0;
     await fc.assert(
       fc.asyncProperty(
-        formulaWorkbook.map(withoutDependants),
+        formulaWorkbook.map(withoutDependants).chain(withHiddenRows),
         async (sheets) => {
           const saved = await readGrids(FakeExcel.from(sheets).context(), ALL);
           const file = readXlsx(await xlsxOf(saved.sheets));
@@ -257,22 +261,28 @@ describe("the CLI, the page and the add-in agree", () => {
     expect(withFormulas).toBeGreaterThan(150);
   });
 
-  test("on random workbooks, merged areas among them, the page and the add-in agree (property)", async () => {
+  test("on random workbooks, merged areas and hidden rows among them, the page and the add-in agree (property)", async () => {
     let merged = 0;
+    let hidden = 0;
     await fc.assert(
-      fc.asyncProperty(formulaWorkbook.map(valuesOnly), async (sheets) => {
-        const file = readXlsx(await xlsxOf(sheets));
-        const page = analyze(file);
-        const addIn = await excel(file);
-        expect(rendered(addIn.analysis)).toEqual(rendered(page));
-        expect(planWrite(addIn.grids, addIn.analysis, STAMP)).toEqual(
-          planWrite(file, page, STAMP),
-        );
-        if (file.sheets.some((g) => (g.merges ?? []).length > 0)) merged++;
-      }),
+      fc.asyncProperty(
+        formulaWorkbook.map(valuesOnly).chain(withHiddenRows),
+        async (sheets) => {
+          const file = readXlsx(await xlsxOf(sheets));
+          const page = analyze(file);
+          const addIn = await excel(file);
+          expect(rendered(addIn.analysis)).toEqual(rendered(page));
+          expect(planWrite(addIn.grids, addIn.analysis, STAMP)).toEqual(
+            planWrite(file, page, STAMP),
+          );
+          if (file.sheets.some((g) => (g.merges ?? []).length > 0)) merged++;
+          if (page.findings.some((f) => f.code === "HIDDEN_LINES")) hidden++;
+        },
+      ),
       { numRuns: 100 },
     );
-    // Most of the workbooks had merged areas where the plan writes.
+    // Most of the workbooks had merged areas where the plan writes, and many a hidden line.
     expect(merged).toBeGreaterThan(50);
+    expect(hidden).toBeGreaterThan(20);
   });
 });

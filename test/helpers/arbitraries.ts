@@ -519,6 +519,25 @@ export const formulaWorkbook: fc.Arbitrary<Grid[]> = fc
   ]);
 
 /**
+ * The workbook with rows hidden (or filtered out) now and then: a few of each sheet's first rows,
+ * lines, headers and blank rows alike, as a person hides them.
+ */
+export const withHiddenRows = (sheets: Grid[]): fc.Arbitrary<Grid[]> =>
+  fc
+    .tuple(
+      ...sheets.map(() =>
+        fc
+          .uniqueArray(fc.nat(14), { maxLength: 4 })
+          .map((r) => r.sort((a, b) => a - b)),
+      ),
+    )
+    .map((hidden) =>
+      sheets.map((g, i) =>
+        hidden[i]!.length > 0 ? { ...g, hiddenRows: hidden[i]! } : g,
+      ),
+    );
+
+/**
  * The workbook with each formula's value typed in its place. Excel and Calc work a formula's value
  * out again where a file holds the value last saved, and random cells' saved values are not what
  * their formulas give: a test that compares with either starts from values.

@@ -109,6 +109,7 @@ export async function xlsxOf(sheets: readonly Grid[]): Promise<Uint8Array> {
       merges: (g.merges ?? []).map(
         (m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`,
       ),
+      ...(g.hiddenRows ? { hiddenRows: g.hiddenRows.map((r) => r + 1) } : {}),
     })),
   );
 }
