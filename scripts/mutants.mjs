@@ -279,8 +279,8 @@ export const MUTATIONS = [
   [
     "hidden rows asked of every sheet",
     WORKBOOK,
-    "if (rows > 0 && rowHidden !== false && owner === null)",
-    "if (rows > 0 && owner === null)",
+    "      rows > 0 &&\n      rowHidden !== false &&\n      owner === null &&",
+    "      rows > 0 &&\n      owner === null &&",
   ],
   [
     "a sheet hiding every row asked which",

@@ -357,7 +357,13 @@ export async function readGrids(
     const rowHidden: boolean | null = options.hiddenRows
       ? ensureLoaded(used.rowHidden as boolean | null, "rowHidden")
       : false;
-    if (rows > 0 && rowHidden !== false && owner === null)
+    // The add-in's own sheets are no input, as for merged areas.
+    if (
+      rows > 0 &&
+      rowHidden !== false &&
+      owner === null &&
+      !isDecisionSheetName(name)
+    )
       hiding.push({ chunk, all: rowHidden === true });
     grids.push({ name, rows: [], ...ownedMark });
   }
@@ -500,10 +506,10 @@ function fillRows(
 
 /**
  * The rows each sheet hides (or filters out), for HIDDEN_LINES. Where its used range says only
- * some are (format.rowHidden null), its visible cells (ExcelApi 1.9) tell which: one more round
- * trip, taken only by a workbook that hides rows, whatever the sheets. A sheet whose answer Excel
- * refuses (a response too large: thousands of rows hidden one by one) is left as a host that
- * cannot tell, with its figures as they are.
+ * some are (rowHidden null), its visible cells (ExcelApi 1.9) tell which: one more round trip,
+ * taken only by a workbook that hides rows, whatever the sheets. Where Excel refuses that answer (a
+ * response too large: hundreds of thousands of rows hidden one by one), the sheets that hide only
+ * some rows are left as a host that cannot tell, with their figures as they are.
  */
 async function readHiddenRows(
   context: Excel.RequestContext,
