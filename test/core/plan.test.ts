@@ -301,6 +301,27 @@ describe("the findings on Beslut", () => {
     );
   });
 
+  test("the list says it is of the workbook before this computation, right under its heading; no findings, no such line", async () => {
+    const textsOf = (cells: readonly CellWrite[]) =>
+      [...cells]
+        .filter((c) => c.col === 0 && c.value.kind === "text")
+        .sort((a, b) => a.row - b.row)
+        .map((c) => (c.value as { value: string }).value);
+    const NOTE =
+      "Fynden gäller arbetsboken som den var före den här beräkningen.";
+    // The report's overspent line is a warning.
+    const report = textsOf(
+      planOf(await buildXlsx(reportWorkbook())).creates[0]!.cells,
+    );
+    expect(report[report.indexOf("Fynd") + 1]).toBe(NOTE);
+    const clean = textsOf(
+      planOf(await buildXlsx(budgetWorkbook({ typedSalaries: false })))
+        .creates[0]!.cells,
+    );
+    expect(clean).toContain("Inga fynd.");
+    expect(clean).not.toContain(NOTE);
+  });
+
   test("a short list is whole, with no note", async () => {
     const beslut = planOf(await buildXlsx(reportWorkbook())).creates[0]!;
     expect(

@@ -624,6 +624,14 @@ function writeFindings(w: SheetWriter, findings: Analysis["findings"]): void {
   w.heading("Fynd");
   if (findings.length === 0) w.put(w.r++, 0, text("Inga fynd."));
   else {
+    // What this computation wrote (formulas, Status, Avgiftssatser) may have mended some of them,
+    // which say what Beräkna does as if still to come: the next computation's list drops them.
+    w.put(
+      w.r++,
+      0,
+      text("Fynden gäller arbetsboken som den var före den här beräkningen."),
+      { italic: true },
+    );
     w.header(["Allvarlighet", "Kod", "Blad", "Cell", "Meddelande"]);
     const listed = listedFindings(findings, (f) => f.severity);
     for (const f of listed.map((x) => renderFinding(x, "sv"))) {
