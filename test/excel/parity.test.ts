@@ -281,8 +281,9 @@ describe("the CLI, the page and the add-in agree", () => {
       ),
       { numRuns: 100 },
     );
-    // Most of the workbooks had merged areas where the plan writes, and many a hidden line.
+    // Most of the workbooks had merged areas where the plan writes, and many a hidden line (28–43
+    // of 100 in eight samplings: the bound is far below, so that it never fails by chance).
     expect(merged).toBeGreaterThan(50);
-    expect(hidden).toBeGreaterThan(20);
+    expect(hidden).toBeGreaterThan(10);
   });
 });

@@ -527,7 +527,7 @@ export const withHiddenRows = (sheets: Grid[]): fc.Arbitrary<Grid[]> =>
     .tuple(
       ...sheets.map(() =>
         fc
-          .uniqueArray(fc.nat(14), { maxLength: 4 })
+          .uniqueArray(fc.nat(12), { maxLength: 6 })
           .map((r) => r.sort((a, b) => a - b)),
       ),
     )
