@@ -42,6 +42,7 @@ import {
   verifyWritten,
 } from "../xlsx/read";
 import { checkOutput, expandInputs, readInput, writeOutput } from "./files";
+import { archivedWorkbooks } from "../xlsx/archive";
 import { terminalSafe, terminalSafeChunks } from "./terminal";
 import { type Inflate, packPart } from "../xlsx/zip";
 import {
@@ -183,6 +184,17 @@ function loadFile<G>(
       read: read(input.bytes, DEFAULT_LIMITS, inflateNative, crcNative),
     };
   } catch (e) {
+    // A zip of workbooks where one workbook is taken (compute, diff, --granted): said as such,
+    // not as a file that is no workbook.
+    if (
+      e instanceof WorkbookFileError &&
+      e.code === "NOT_A_WORKBOOK" &&
+      archivedWorkbooks(input.bytes, inflateNative) !== null
+    )
+      return {
+        kind: "error",
+        outcome: fileError(path, "ARCHIVE_OF_WORKBOOKS", lang),
+      };
     return { kind: "error", outcome: unexpected(path, e, lang) };
   }
 }

@@ -55,6 +55,10 @@ export const FILE_ERROR_TEXT: Record<string, Record<Lang, string>> = {
     sv: "Filen är inte en Excel-arbetsbok (.xlsx). Kontrollera att det är rätt fil, eller öppna den i Excel och spara den som Excel-arbetsbok (.xlsx).",
     en: "The file is not an Excel workbook (.xlsx). Check that it is the right file, or open it in Excel and save it as an Excel Workbook (.xlsx).",
   },
+  ARCHIVE_OF_WORKBOOKS: {
+    sv: "Filen är ett zip-arkiv med arbetsböcker, inte en arbetsbok. Packa upp det och ange arbetsboken; iop-budget check och memo läser också hela arkivet.",
+    en: "The file is a zip archive of workbooks, not a workbook. Unpack it and give the workbook; iop-budget check and memo also read the whole archive.",
+  },
   ENCRYPTED: {
     sv: "Arbetsboken är lösenordsskyddad. Spara den utan lösenord och försök igen.",
     en: "The workbook is password-protected. Save it without a password and try again.",

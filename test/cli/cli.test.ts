@@ -761,6 +761,44 @@ describe("iop-budget compute", () => {
     expect(readdirSync(dir)).not.toContain("never.xlsx");
   });
 
+  test("a zip archive of workbooks where one workbook is taken (compute, diff, --granted) is said as such, not as a file that is no workbook", async () => {
+    const report = await buildXlsx(reportWorkbook());
+    const budget = await buildXlsx(budgetWorkbook());
+    const zip = join(dir, "OneDrive_1_2026-12-07.zip");
+    writeFileSync(
+      zip,
+      zipSync({
+        "Inkommet/rapport.xlsx": report,
+        "Inkommet/budget.xlsx": budget,
+      }),
+    );
+    const out = join(dir, "never-from-zip.xlsx");
+    const computed = run("compute", zip, "--out", out, "--json");
+    expect(computed.code).toBe(2);
+    expect(JSON.parse(computed.stdout).error).toEqual({
+      code: "ARCHIVE_OF_WORKBOOKS",
+      message:
+        "Filen är ett zip-arkiv med arbetsböcker, inte en arbetsbok. Packa upp det och ange arbetsboken; iop-budget check och memo läser också hela arkivet.",
+    });
+    expect(readdirSync(dir)).not.toContain("never-from-zip.xlsx");
+    const reportFile = await write("rapport-zip.xlsx", reportWorkbook());
+    const diffed = run("diff", zip, reportFile, "--lang", "en");
+    expect(diffed.code).toBe(2);
+    expect(diffed.stderr + diffed.stdout).toContain(
+      "The file is a zip archive of workbooks, not a workbook. Unpack it and give the workbook; iop-budget check and memo also read the whole archive. [ARCHIVE_OF_WORKBOOKS]",
+    );
+    const granted = run("check", reportFile, "--granted", zip);
+    expect(granted.code).toBe(2);
+    expect(granted.stderr + granted.stdout).toContain("[ARCHIVE_OF_WORKBOOKS]");
+    // A zip that holds no workbook is no workbook, as before.
+    const other = join(dir, "bilder.zip");
+    writeFileSync(other, zipSync({ "bild.txt": strToU8("x") }));
+    expect(
+      JSON.parse(run("compute", other, "--out", out, "--json").stdout).error
+        .code,
+    ).toBe("NOT_A_WORKBOOK");
+  });
+
   test("check of a workbook from which no half-year is read prints no repayment, as the page and the pane show none (its Uppgifter states a surplus of 2023)", async () => {
     const input = await write(
       "only-details.xlsx",
