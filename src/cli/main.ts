@@ -42,7 +42,6 @@ import {
   verifyWritten,
 } from "../xlsx/read";
 import { checkOutput, expandInputs, readInput, writeOutput } from "./files";
-import { archivedWorkbooks } from "../xlsx/archive";
 import { terminalSafe, terminalSafeChunks } from "./terminal";
 import { type Inflate, packPart } from "../xlsx/zip";
 import {
@@ -184,24 +183,18 @@ function loadFile<G>(
       read: read(input.bytes, DEFAULT_LIMITS, inflateNative, crcNative),
     };
   } catch (e) {
-    // A zip of workbooks where one workbook is taken (compute, diff, --granted): said as such,
-    // not as a file that is no workbook.
-    if (
-      e instanceof WorkbookFileError &&
-      e.code === "NOT_A_WORKBOOK" &&
-      archivedWorkbooks(input.bytes, inflateNative) !== null
-    )
-      return {
-        kind: "error",
-        outcome: fileError(path, "ARCHIVE_OF_WORKBOOKS", lang),
-      };
-    return { kind: "error", outcome: unexpected(path, e, lang) };
+    return { kind: "error", outcome: unexpected(path, e, lang, input.bytes) };
   }
 }
 
-function unexpected(path: string, e: unknown, lang: Lang): CheckOutcome {
+function unexpected(
+  path: string,
+  e: unknown,
+  lang: Lang,
+  bytes?: Uint8Array,
+): CheckOutcome {
   if (e instanceof WorkbookFileError)
-    return fileError(path, fileErrorCodeOf(path, e.code), lang, e);
+    return fileError(path, fileErrorCodeOf(path, e.code, bytes), lang, e);
   if (process.env.IOP_BUDGET_DEBUG) throw e;
   return fileError(path, "INTERNAL", lang);
 }

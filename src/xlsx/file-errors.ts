@@ -13,6 +13,7 @@ import {
   partLimit,
 } from "./read";
 import { MAX_RELATIONSHIPS } from "./package";
+import { archivedWorkbooks } from "./archive";
 
 /** What to do with a damaged workbook: said after what is damaged, or after that it is. */
 const REPAIR: Record<Lang, string> = {
@@ -220,12 +221,20 @@ export interface FileErrorDetail {
 }
 
 /**
- * The file error of a file by its name: Excel's owner file of a workbook open in it
- * ("~$rapport.xlsx", which `*.xlsx` takes in) is OWNER_FILE, not an unexplained NOT_A_WORKBOOK.
+ * The file error of a file that is no workbook, by its name and bytes: Excel's owner file of a
+ * workbook open in it ("~$rapport.xlsx", which `*.xlsx` takes in) is OWNER_FILE, and a zip of
+ * workbooks where one workbook is taken (compute, diff, --granted, the page's two versions) is
+ * ARCHIVE_OF_WORKBOOKS, not an unexplained NOT_A_WORKBOOK.
  */
-export function fileErrorCodeOf(name: string, code: string): string {
-  return code === "NOT_A_WORKBOOK" && shownFileName(name).startsWith("~$")
-    ? "OWNER_FILE"
+export function fileErrorCodeOf(
+  name: string,
+  code: string,
+  bytes?: Uint8Array,
+): string {
+  if (code !== "NOT_A_WORKBOOK") return code;
+  if (shownFileName(name).startsWith("~$")) return "OWNER_FILE";
+  return bytes !== undefined && archivedWorkbooks(bytes) !== null
+    ? "ARCHIVE_OF_WORKBOOKS"
     : code;
 }
 

@@ -6,6 +6,7 @@ import "@testing-library/jest-dom";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { zipSync } from "fflate";
 import { textFor } from "../../src/i18n/text";
 import { QueueTable } from "../../src/taskpane/standalone/QueueTable";
 import {
@@ -158,4 +159,21 @@ test("Excel's owner file of an open workbook, dropped with it, is said to be one
   expect(owner).toMatchObject({ kind: "error", code: "OWNER_FILE" });
   const other = readFileBytes("budget.xlsx", new Uint8Array([6, 65]), "sv");
   expect(other).toMatchObject({ kind: "error", code: "NOT_A_WORKBOOK" });
+});
+
+test("a zip of workbooks read as one workbook (the page's two versions) is said to be one, as on the command line", () => {
+  const book = readFileSync(
+    join(__dirname, "..", "..", "samples", "jamlik-halsa-rapport-2024.xlsx"),
+  );
+  const zip = readFileBytes(
+    "OneDrive_1_2026-12-07.zip",
+    zipSync({ "Inkommet/rapport.xlsx": book }),
+    "sv",
+  );
+  expect(zip).toMatchObject({
+    kind: "error",
+    code: "ARCHIVE_OF_WORKBOOKS",
+    message:
+      "Filen är ett zip-arkiv med arbetsböcker, inte en arbetsbok. Packa upp det och ange arbetsboken; iop-budget check och memo läser också hela arkivet.",
+  });
 });

@@ -104,7 +104,7 @@ export function readFileBytes(
   } catch (e) {
     const code =
       e instanceof WorkbookFileError
-        ? fileErrorCodeOf(name, e.code)
+        ? fileErrorCodeOf(name, e.code, bytes)
         : "INTERNAL";
     return {
       kind: "error",
