@@ -427,7 +427,7 @@ export async function readGrids(
       continue;
     }
     for (const { grid, areas } of merged)
-      (grid as { merges?: readonly Merge[] }).merges = mergesFrom(
+      (grid as { merges?: readonly Merge[] }).merges = areasFrom(
         areas,
         grid.name,
       );
@@ -537,7 +537,7 @@ async function readHiddenRows(
   if (answered)
     for (const { chunk: c, areas } of asked) {
       const rows = new Set<number>();
-      for (const m of mergesFrom(areas, c.sheet))
+      for (const m of areasFrom(areas, c.sheet))
         for (let r = m.top; r <= m.bottom; r++) rows.add(r);
       shown.set(c.sheet, rows);
     }
@@ -552,9 +552,10 @@ async function readHiddenRows(
   }
 }
 
-function mergesFrom(areas: Excel.RangeAreas, sheet: string): Merge[] {
-  if (ensureLoaded(areas.isNullObject, "merged areas")) return [];
-  return mergesOf(ensureLoaded(areas.address, "merged areas"), sheet);
+/** A RangeAreas' rectangles (merged areas, visible cells); none for a null object. */
+function areasFrom(areas: Excel.RangeAreas, sheet: string): Merge[] {
+  if (ensureLoaded(areas.isNullObject, "areas")) return [];
+  return mergesOf(ensureLoaded(areas.address, "areas"), sheet);
 }
 
 /**

@@ -67,8 +67,10 @@ type PersonsNotCounted = {
   readonly salarySheet: string;
 };
 
-/** Whether a count as shown is more than one (the help page's "…" is not: it reads as one). */
-// A count as shown ("1 500", "1,500"): its digits; "…" (the help page) is none, so singular.
+/**
+ * Whether a count as shown ("1 500", "1,500": its digits) is more than one; the help page's "…"
+ * is not, so it reads in the singular.
+ */
 const several = (count: string): boolean =>
   Number(count.replace(/[\s,]/gu, "")) > 1;
 
