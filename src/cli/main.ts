@@ -638,6 +638,7 @@ function planFile(
   const plan = planCompute(
     loaded.read,
     { at: nowStamp(), version: VERSION, source: basename(file) },
+    "file",
     [],
     analysis,
   );

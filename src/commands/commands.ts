@@ -98,6 +98,7 @@ async function compute(): Promise<void> {
         version: VERSION,
         source: host.sourceName(),
       },
+      "excel",
       [],
       analysis,
     );

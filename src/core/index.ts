@@ -30,4 +30,4 @@ export * from "./ownership";
 export * from "./plan";
 export * from "./jobs";
 export * from "./lists";
-export { planCompute } from "./plan/compute";
+export { type WrittenTo, planCompute } from "./plan/compute";

@@ -590,6 +590,8 @@ export function formulaInput(
     case "date":
       return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);
     case "formula":
+    // Excel works a formula of the workbook's own out itself: written, it is the formula as it is.
+    case "shown":
       return `=${value.formula}`;
     case "text":
       return value.value === "" ? "" : `'${value.value}`;
@@ -819,6 +821,7 @@ function holdsAll(grid: Grid, cells: readonly CellWrite[]): boolean {
     const v = c.value;
     switch (v.kind) {
       case "formula":
+      case "shown":
         return (
           cell?.f !== undefined &&
           formulaText(cell.f) === formulaText(v.formula)

@@ -525,6 +525,7 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
             version: VERSION,
             source: host.sourceName(),
           },
+          "excel",
           [],
           granted.length > 0 ? null : base,
         );

@@ -133,10 +133,42 @@ export function cellXml(
         ? `<${p}c r="${address}"${s}/>`
         : `<${p}c r="${address}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeCellText(value.value)}</${p}t></${p}is></${p}c>`;
     case "formula":
+    // A formula of the workbook's own where the sheet has no cell of it to keep (withShownValue).
+    case "shown":
       return typeof value.cached === "number"
         ? `<${p}c r="${address}"${s}><${p}f>${escapeText(value.formula)}</${p}f><${p}v>${numberText(value.cached)}</${p}v></${p}c>`
         : `<${p}c r="${address}"${s} t="str"><${p}f>${escapeText(value.formula)}</${p}f><${p}v>${escapeCellText(value.cached)}</${p}v></${p}c>`;
   }
+}
+
+const CELL_START = /^<([\w.-]+:)?c\b([^>]*?)(\/?)>/;
+const FORMULA_ELEMENT =
+  /<(?:[\w.-]+:)?f\b([^>]*?)(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?f>)/;
+const EXTENSIONS = /<(?:[\w.-]+:)?extLst\b[\s\S]*<\/(?:[\w.-]+:)?extLst>/;
+/** An array formula or a data table: one formula over many cells, whose value is not one cell's. */
+const MANY_CELLS = /\st\s*=\s*["'](?:array|dataTable)["']/;
+/** The cell's metadata (`cm`): a dynamic array's, whose value Excel spills. */
+const METADATA = /\scm\s*=/;
+const TYPE = /\s+t\s*=\s*(?:"[^"]*"|'[^']*')/;
+
+/**
+ * A formula cell of the sheet, its XML as written, showing `cached`: its formula element (shared
+ * or not) and its other attributes as they are, its type and value the new value's. An array
+ * formula, a data table and a cell with metadata are left as they are: their values are not one
+ * cell's to work out.
+ */
+export function withShownValue(xml: string, cached: number | string): string {
+  const start = CELL_START.exec(xml);
+  if (!start || start[3] === "/" || METADATA.test(start[2]!)) return xml;
+  const f = FORMULA_ELEMENT.exec(xml);
+  if (!f || MANY_CELLS.test(f[1]!)) return xml;
+  const p = start[1] ?? "";
+  const attributes = start[2]!.replace(TYPE, "");
+  const value =
+    typeof cached === "number"
+      ? `<${p}v>${numberText(cached)}</${p}v>`
+      : `<${p}v>${escapeCellText(cached)}</${p}v>`;
+  return `<${p}c${attributes}${typeof cached === "number" ? "" : ' t="str"'}>${f[0]}${value}${EXTENSIONS.exec(xml)?.[0] ?? ""}</${p}c>`;
 }
 
 /** The characters of a planned value's text, at least as many bytes as its cell takes. */
@@ -145,6 +177,7 @@ function leastLength(value: PlanValue): number {
     case "text":
       return value.value.length;
     case "formula":
+    case "shown":
       return (
         value.formula.length +
         (typeof value.cached === "string" ? value.cached.length : 0)
@@ -252,6 +285,8 @@ type CellRenderer = (
   cell: CellWrite,
   ownStyle: number | null,
   prefix: string,
+  /** The cell's XML as the sheet has it; null where the sheet has no such cell. */
+  own: string | null,
 ) => string;
 
 /** The add-in's conditional marks a sheet must have, and the styles their formats go in. */
@@ -362,12 +397,12 @@ function editOnce(
     for (const c of own) {
       const write = writes.get(c.col);
       ordered &&= merged.length === 0 || merged[merged.length - 1]![0] < c.col;
-      merged.push([c.col, write ? render(write, c.style, p) : c.xml]);
+      merged.push([c.col, write ? render(write, c.style, p, c.xml) : c.xml]);
       writes.delete(c.col);
     }
     for (const [c, write] of writes) {
       ordered &&= merged.length === 0 || merged[merged.length - 1]![0] < c;
-      merged.push([c, render(write, null, p)]);
+      merged.push([c, render(write, null, p, null)]);
     }
     if (!ordered) merged.sort((a, b) => a[0] - b[0]);
     if (merged.length > 0) extend(rowNumber, merged[merged.length - 1]![0]);

@@ -4,11 +4,18 @@
 
 import { strFromU8, strToU8 } from "fflate";
 import { unsharedWrites } from "./shared-formulas";
-import { type SheetCreate, type WritePlan, a1 } from "../core";
+import {
+  type CellWrite,
+  type SheetCreate,
+  type WritePlan,
+  a1,
+  formula,
+} from "../core";
 import {
   editSheetXml,
   PartTooLarge,
   cellXml,
+  withShownValue,
   escapeXml,
   newSheetBytes,
 } from "./sheet-xml";
@@ -521,6 +528,37 @@ function createSheet(
   pkg.sheets.push({ name: sheet.sheet, rid, part });
 }
 
+/**
+ * The plan's cells of a sheet, with what keeps its shared formulas whole: a shared formula's other
+ * cells keep their formulas when its first cell is written (as their own, moved to where they are).
+ * A formula whose value alone is new ("shown") keeps its element, so it writes over no first cell;
+ * one of those other cells gets its own formula with that new value.
+ */
+function keptWhole(
+  xml: string | Uint8Array,
+  cells: readonly CellWrite[],
+): readonly CellWrite[] {
+  const shown = new Map<string, number | string>();
+  for (const c of cells)
+    if (c.value.kind === "shown")
+      shown.set(`${c.row}:${c.col}`, c.value.cached);
+  const unshared = unsharedWrites(
+    xml,
+    shown.size > 0 ? cells.filter((c) => c.value.kind !== "shown") : cells,
+  );
+  if (unshared.length === 0) return cells;
+  if (shown.size === 0) return [...unshared, ...cells];
+  const now = new Set<string>();
+  const own = unshared.map((u): CellWrite => {
+    const key = `${u.row}:${u.col}`;
+    const cached = shown.get(key);
+    if (cached === undefined || u.value.kind !== "formula") return u;
+    now.add(key);
+    return { ...u, value: formula(u.value.formula, cached) };
+  });
+  return [...own, ...cells.filter((c) => !now.has(`${c.row}:${c.col}`))];
+}
+
 /** Applies a write plan to a workbook file and returns the new file's bytes. */
 export function applyPlan(
   bytes: Uint8Array,
@@ -568,20 +606,20 @@ export function applyPlan(
     // conditional formats live.
     let sheet: { bytes: Uint8Array };
     try {
-      // A shared formula's other cells keep their formulas when its first cell is written.
-      const unshared = unsharedWrites(xml, edit.cells);
       sheet = editSheetXml(
         xml,
-        unshared.length > 0 ? [...unshared, ...edit.cells] : edit.cells,
-        (c, own, prefix) =>
-          cellXml(
-            a1(c.row, c.col),
-            c.value,
-            own !== null && c.style?.overOwnFormat && c.style.numberFormat
-              ? book.withNumberFormat(own, c.style.numberFormat)
-              : (own ?? (c.style ? book.xf(c.style) : null)),
-            prefix,
-          ),
+        keptWhole(xml, edit.cells),
+        (c, own, prefix, ownXml) =>
+          c.value.kind === "shown" && ownXml !== null
+            ? withShownValue(ownXml, c.value.cached)
+            : cellXml(
+                a1(c.row, c.col),
+                c.value,
+                own !== null && c.style?.overOwnFormat && c.style.numberFormat
+                  ? book.withNumberFormat(own, c.style.numberFormat)
+                  : (own ?? (c.style ? book.xf(c.style) : null)),
+                prefix,
+              ),
         { marks: edit.marks, styles: book },
         maxPartBytes,
       );

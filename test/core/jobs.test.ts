@@ -83,7 +83,7 @@ describe("analyseWorkbook", () => {
 describe("planCompute", () => {
   test("without changes: the plan of the workbook's own analysis", async () => {
     const grids = await gridsOf(budgetWorkbook());
-    expect(planCompute(grids, STAMP)).toEqual(
+    expect(planCompute(grids, STAMP, "excel")).toEqual(
       planWrite(grids, analyze(grids), STAMP),
     );
   });
@@ -93,7 +93,7 @@ describe("planCompute", () => {
     const raise = [
       change("Budget 2025 H2", "Hälsofrämjare", "monthlyCost", 4_600_000),
     ];
-    const plan = planCompute(grids, STAMP, raise);
+    const plan = planCompute(grids, STAMP, "excel", raise);
     const inputs = planInputs(grids, readWorkbook(grids).workbook, raise);
     expect(inputs.writes).toHaveLength(1);
     const { sheet, cell } = inputs.writes[0]!;
@@ -105,6 +105,6 @@ describe("planCompute", () => {
     expect(written.map((c) => c.value)).toEqual([
       { kind: "number", value: 46000 },
     ]);
-    expect(plan).not.toEqual(planCompute(grids, STAMP));
+    expect(plan).not.toEqual(planCompute(grids, STAMP, "excel"));
   });
 });

@@ -74,7 +74,7 @@ test("check: every line analysed, every finding kept, and the report's table ali
 });
 
 test("compute: the plan reaches the last line", () => {
-  const plan = planCompute(grids, STAMP);
+  const plan = planCompute(grids, STAMP, "file");
   const edit = plan.edits.find((e) => e.sheet === "Budget 2025 H2")!;
   // The Differens column (H) gets a cell on the last line's row (its 1-based row is LINES + 1).
   const lastRow = LINES; // zero-based row of the last activity line

@@ -987,6 +987,7 @@ describe("what-if on the persons of the template's Lönekalkyl", () => {
       planCompute(
         grids,
         { at: "2026-12-06 10:00", version: "1.0.0", source: "mall.xlsx" },
+        "file",
         changes,
       ),
     );

@@ -1,7 +1,7 @@
 // compute as the CLI does it, on bytes: read → analyze → plan → apply.
 
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { type WritePlan, analyze, planWrite } from "../../src/core";
+import { type WritePlan, planCompute } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { applyPlan } from "../../src/xlsx/write";
 
@@ -12,8 +12,7 @@ export const STAMP = {
 };
 
 export function planOf(bytes: Uint8Array): WritePlan {
-  const grids = readXlsx(bytes);
-  return planWrite(grids, analyze(grids), STAMP);
+  return planCompute(readXlsx(bytes), STAMP, "file");
 }
 
 export function computeBytes(bytes: Uint8Array): Uint8Array {
@@ -46,6 +45,30 @@ export function changedSheet(
   const part = partOf(parts, sheet);
   parts[part] = strToU8(change(strFromU8(parts[part]!)));
   return zipSync(parts);
+}
+
+/** The sheet's cells `cells` (first the text's) made one shared formula, as Excel's fill-down saves it. */
+export function shared(
+  xml: string,
+  cells: readonly string[],
+  text: string,
+): string {
+  const [first, ...others] = cells;
+  const at = (ref: string) =>
+    new RegExp(
+      `(<c r="${ref}"[^>]*?)(?:/>|>(?:<f>[^<]*</f>)?(<v>[^<]*</v>)?</c>)`,
+    );
+  let out = xml.replace(
+    at(first!),
+    (_, start: string, v = "") =>
+      `${start}><f t="shared" ref="${first}:${cells[cells.length - 1]}" si="0">${text}</f>${v}</c>`,
+  );
+  for (const ref of others)
+    out = out.replace(
+      at(ref),
+      (_, start: string, v = "") => `${start}><f t="shared" si="0"/>${v}</c>`,
+    );
+  return out;
 }
 
 /** A package with one sheet's XML cut short (no longer well-formed). */

@@ -23,7 +23,13 @@ import {
 import { readGrids } from "../../src/excel/workbook";
 import { escapeText } from "../../src/xlsx/sheet-xml";
 import { checkBytes } from "../helpers/check";
-import { STAMP, changedSheet, computeBytes, partOf } from "../helpers/compute";
+import {
+  STAMP,
+  changedSheet,
+  computeBytes,
+  partOf,
+  shared,
+} from "../helpers/compute";
 import { budgetWorkbook } from "../helpers/seed";
 import { FakeExcel } from "../helpers/strict-excel";
 import { type CellSpec, buildXlsx, packageOfSheet } from "../helpers/workbook";
@@ -71,26 +77,6 @@ test.each([
 ])("%s moved %i rows and %i columns reads %s", (text, rows, cols, moved) => {
   expect(formulaMover(text)(rows, cols)).toBe(moved);
 });
-
-/** The sheet's cells `cells` (first the text's) made one shared formula, as Excel's fill-down saves it. */
-function shared(xml: string, cells: readonly string[], text: string): string {
-  const [first, ...others] = cells;
-  const at = (ref: string) =>
-    new RegExp(
-      `(<c r="${ref}"[^>]*?)(?:/>|>(?:<f>[^<]*</f>)?(<v>[^<]*</v>)?</c>)`,
-    );
-  let out = xml.replace(
-    at(first!),
-    (_, start: string, v = "") =>
-      `${start}><f t="shared" ref="${first}:${cells[cells.length - 1]}" si="0">${text}</f>${v}</c>`,
-  );
-  for (const ref of others)
-    out = out.replace(
-      at(ref),
-      (_, start: string, v = "") => `${start}><f t="shared" si="0"/>${v}</c>`,
-    );
-  return out;
-}
 
 const formulasIn = (
   bytes: Uint8Array,

@@ -42,12 +42,27 @@ interface Failure {
 type Value = number | string | boolean | Failure | null;
 
 /** Sheet names are the same without regard to case, in Excel as in a formula. */
-const sheetKey = (name: string): string => name.toLowerCase();
+export const sheetKey = (name: string): string => name.toLowerCase();
 
 const isFailure = (v: unknown): v is Failure =>
   typeof v === "object" && v !== null && "error" in v;
 
 class Unsupported extends Error {}
+
+/** The work a recalculation may do (cells read, formulas looked at) is spent: it stops there. */
+class OverBudget extends Error {}
+
+/** What a recalculation may still do, in cells read and formulas looked at. */
+interface Work {
+  left: number;
+}
+
+const UNBOUNDED: Work = { left: Infinity };
+
+function spend(work: Work, n: number): void {
+  work.left -= n;
+  if (work.left < 0) throw new OverBudget();
+}
 
 const TOKEN =
   /\s*(?:("(?:[^"]|"")*")|(?:'((?:[^']|'')+)'|([A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*))!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)|(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+)|([A-Za-z_][\w.]*)|(<=|>=|<>|[-+*/^&=<>(),;%]))/y;
@@ -375,7 +390,9 @@ export function formulaOver(
       }
       let value: Value;
       try {
-        value = new Evaluator(new Map([[sheetKey(sheet), rows]])).scalar(node);
+        value = new Evaluator(
+          sourceOf(new Map([[sheetKey(sheet), rows]])),
+        ).scalar(node);
       } catch (e) {
         if (e instanceof Unsupported) return null;
         throw e;
@@ -386,7 +403,10 @@ export function formulaOver(
 }
 
 /** The cells of the workbook as the recalculation goes, by normalised sheet name. */
-type Sheets = Map<string, (readonly (Cell | undefined)[] | undefined)[]>;
+type Sheets = ReadonlyMap<
+  string,
+  readonly (readonly (Cell | undefined)[] | undefined)[]
+>;
 
 const VALUE: Failure = { error: "#VALUE!" };
 const DIV0: Failure = { error: "#DIV/0!" };
@@ -472,11 +492,29 @@ function round(x: number, digits: number): number {
   return (Math.sign(x) * Math.round(scaled)) / f;
 }
 
+/**
+ * The cells of a sheet (by normalised name) as a formula reads them now: the sheet is looked up
+ * once for a range, not for each of its cells.
+ */
+export type CellSource = (
+  sheet: string,
+) => (r: number, c: number) => Cell | undefined;
+
+const sourceOf =
+  (sheets: Sheets): CellSource =>
+  (sheet) => {
+    const rows = sheets.get(sheet);
+    return (r, c) => rows?.[r]?.[c];
+  };
+
 class Evaluator {
-  constructor(private readonly sheets: Sheets) {}
+  constructor(
+    private readonly source: CellSource,
+    private readonly work: Work = UNBOUNDED,
+  ) {}
 
   cell(sheet: string, r: number, c: number): Cell | undefined {
-    return this.sheets.get(sheetKey(sheet))?.[r]?.[c];
+    return this.source(sheetKey(sheet))(r, c);
   }
 
   /**
@@ -484,11 +522,12 @@ class Evaluator {
    * shows, in Calc's order (the only spreadsheet here to hold it to).
    */
   values(area: Area): Value[] {
+    spend(this.work, (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1));
     const out: Value[] = [];
-    const rows = this.sheets.get(sheetKey(area.sheet));
+    const cellAt = this.source(sheetKey(area.sheet));
     for (let c = area.c1; c <= area.c2; c++)
       for (let r = area.r1; r <= area.r2; r++)
-        out.push(cellValue(rows?.[r]?.[c]));
+        out.push(cellValue(cellAt(r, c)));
     return out;
   }
 
@@ -846,10 +885,20 @@ class Readers {
   >();
   /** Areas too wide to list by column (a whole row's range). */
   private readonly wide: { area: Area; f: Placed }[] = [];
+  /**
+   * The columns any formula reads, by sheet (all of a sheet's: -1): most cells a plan writes are
+   * read by none, and are passed over without a key made for them.
+   */
+  private readonly read = new Map<string, Set<number>>();
 
-  constructor(formulas: readonly Placed[]) {
+  constructor(formulas: readonly Placed[], work: Work) {
     for (const f of formulas)
       for (const a of f.reads) {
+        spend(work, 1 + Math.min(a.c2 - a.c1, WIDE_COLUMNS));
+        let columns = this.read.get(a.sheet);
+        if (!columns) this.read.set(a.sheet, (columns = new Set()));
+        if (a.c2 - a.c1 > WIDE_COLUMNS) columns.add(-1);
+        else for (let c = a.c1; c <= a.c2; c++) columns.add(c);
         if (a.r1 === a.r2 && a.c1 === a.c2) {
           push(this.cells, `${a.sheet}\u0000${a.r1}\u0000${a.c1}`, f);
           continue;
@@ -863,10 +912,13 @@ class Readers {
       }
   }
 
-  of(sheet: string, row: number, col: number): Placed[] {
+  of(sheet: string, row: number, col: number, work: Work): Placed[] {
+    const read = this.read.get(sheet);
+    if (!read || !(read.has(col) || read.has(-1))) return [];
     const out = [...(this.cells.get(`${sheet}\u0000${row}\u0000${col}`) ?? [])];
-    for (const x of this.columns.get(`${sheet}\u0000${col}`) ?? [])
-      if (row >= x.r1 && row <= x.r2) out.push(x.f);
+    const column = this.columns.get(`${sheet}\u0000${col}`) ?? [];
+    spend(work, 1 + column.length + this.wide.length);
+    for (const x of column) if (row >= x.r1 && row <= x.r2) out.push(x.f);
     for (const { area: a, f } of this.wide)
       if (
         a.sheet === sheet &&
@@ -896,27 +948,29 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 function affected(
   readers: Readers,
-  changed: readonly { sheet: string; row: number; col: number }[],
+  changed: Iterable<{ sheet: string; row: number; col: number }>,
+  work: Work,
 ): Placed[] {
   const found = new Set<Placed>();
-  let frontier: readonly { sheet: string; row: number; col: number }[] =
-    changed;
-  while (frontier.length > 0) {
+  // The changed cells are gone through once, as they come (a plan's may be hundreds of thousands).
+  let frontier = changed;
+  for (;;) {
     const next: Placed[] = [];
     for (const c of frontier)
-      for (const f of readers.of(c.sheet, c.row, c.col))
+      for (const f of readers.of(c.sheet, c.row, c.col, work))
         if (!found.has(f)) {
           found.add(f);
           next.push(f);
         }
+    if (next.length === 0) break;
     frontier = next;
   }
   // Kahn's order over the formulas found: each after the found ones it reads.
   const waiting = new Map<Placed, number>();
   const readersOf = new Map<Placed, Placed[]>();
   for (const g of found) {
-    const rs = [...new Set(readers.of(g.sheet, g.row, g.col))].filter((f) =>
-      found.has(f),
+    const rs = [...new Set(readers.of(g.sheet, g.row, g.col, work))].filter(
+      (f) => found.has(f),
     );
     readersOf.set(g, rs);
     for (const f of rs) waiting.set(f, (waiting.get(f) ?? 0) + 1);
@@ -934,7 +988,7 @@ function affected(
 const indexed = new WeakMap<WorkbookGrids, Readers>();
 
 /** The workbook's formulas as read, indexed by the cells they read (made once per workbook read). */
-function readersIn(read: WorkbookGrids): Readers {
+function readersIn(read: WorkbookGrids, work: Work): Readers {
   let readers = indexed.get(read);
   if (!readers) {
     readers = new Readers(
@@ -942,6 +996,7 @@ function readersIn(read: WorkbookGrids): Readers {
         const sheet = sheetKey(g.name);
         return formulasOf(g).map((f): Placed => ({ ...f, sheet }));
       }),
+      work,
     );
     indexed.set(read, readers);
   }
@@ -956,26 +1011,94 @@ function readersIn(read: WorkbookGrids): Readers {
 export function recalculated(
   read: WorkbookGrids,
   grids: WorkbookGrids,
-  changed: readonly {
-    readonly sheet: string;
-    readonly row: number;
-    readonly col: number;
-  }[],
+  changed: readonly CellAt[],
 ): WorkbookGrids {
   if (changed.length === 0) return grids;
-  const order = affected(
-    readersIn(read),
-    changed.map((c) => ({ ...c, sheet: sheetKey(c.sheet) })),
-  );
-  if (order.length === 0) return grids;
   const sheets: Sheets = new Map(
-    grids.sheets.map((g) => [sheetKey(g.name), [...g.rows]]),
+    grids.sheets.map((g) => [sheetKey(g.name), g.rows]),
   );
-  const evaluator = new Evaluator(sheets);
-  const copied = new Set<string>();
+  const worked = workOut(
+    read,
+    sourceOf(sheets),
+    changed.map((c) => ({ ...c, sheet: sheetKey(c.sheet) })),
+    UNBOUNDED,
+  );
+  if (worked.length === 0) return grids;
+  // Only the rows (and sheets) with a cell worked out are copied.
+  const copied = new Map<string, Map<number, (Cell | undefined)[]>>();
+  for (const w of worked) {
+    let rows = copied.get(w.sheet);
+    if (!rows)
+      copied.set(w.sheet, (rows = new Map<number, (Cell | undefined)[]>()));
+    let row = rows.get(w.row);
+    if (!row) rows.set(w.row, (row = [...(sheets.get(w.sheet)![w.row] ?? [])]));
+    row[w.col] = w.cell;
+  }
+  return {
+    sheets: grids.sheets.map((g) => {
+      const rows = copied.get(sheetKey(g.name));
+      if (!rows) return g;
+      const all = [...g.rows];
+      for (const [r, row] of rows) all[r] = row;
+      return { ...g, rows: all };
+    }),
+  };
+}
+
+/** A cell of a sheet, 0-based. */
+export interface CellAt {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A formula worked out: its cell (the sheet by normalised name) with the value it now shows. */
+export interface WorkedOut extends CellAt {
+  readonly cell: Cell;
+}
+
+/** Excel's columns: a cell's number within its sheet. */
+const COLUMNS = 16_384;
+
+/**
+ * The formulas of `formulas` that depend on the changed cells (directly or through one another,
+ * by normalised sheet name), worked out over the cells as `cellAt` gives them now, each after
+ * those it reads. Within `work` cells read and formulas looked at; null past it (a crafted
+ * workbook of 100 000 formulas each summing 100 000 cells), when none is.
+ */
+export function workedOutWithin(
+  formulas: WorkbookGrids,
+  cellAt: CellSource,
+  changed: Iterable<CellAt>,
+  work: number,
+): WorkedOut[] | null {
+  try {
+    return workOut(formulas, cellAt, changed, { left: work });
+  } catch (e) {
+    if (e instanceof OverBudget) return null;
+    throw e;
+  }
+}
+
+function workOut(
+  formulas: WorkbookGrids,
+  cellAt: CellSource,
+  changed: Iterable<CellAt>,
+  budget: Work,
+): WorkedOut[] {
+  const order = affected(readersIn(formulas, budget), changed, budget);
+  // What is worked out is read by the formulas after it.
+  const now = new Map<string, Map<number, Cell>>();
+  const evaluator = new Evaluator((sheet) => {
+    const cells = cellAt(sheet);
+    const worked = now.get(sheet);
+    return worked
+      ? (r, c) => worked.get(r * COLUMNS + c) ?? cells(r, c)
+      : cells;
+  }, budget);
+  const out: WorkedOut[] = [];
   for (const f of order) {
-    const rows = sheets.get(f.sheet)!;
-    const before = rows[f.row]?.[f.col];
+    const before = evaluator.cell(f.sheet, f.row, f.col);
     if (before === undefined) continue;
     let value: Value;
     try {
@@ -985,18 +1108,11 @@ export function recalculated(
       if (!(e instanceof Unsupported)) throw e;
       continue;
     }
-    const row = `${f.sheet}\u0000${f.row}`;
-    if (!copied.has(row)) {
-      rows[f.row] = [...(rows[f.row] ?? [])];
-      copied.add(row);
-    }
-    (rows[f.row] as (Cell | undefined)[])[f.col] = withValue(before, value);
+    const cell = withValue(before, value);
+    let sheet = now.get(f.sheet);
+    if (!sheet) now.set(f.sheet, (sheet = new Map<number, Cell>()));
+    sheet.set(f.row * COLUMNS + f.col, cell);
+    out.push({ sheet: f.sheet, row: f.row, col: f.col, cell });
   }
-  const touched = new Set([...copied].map((k) => k.split("\u0000")[0]));
-  return {
-    sheets: grids.sheets.map((g) => {
-      const key = sheetKey(g.name);
-      return touched.has(key) ? { ...g, rows: sheets.get(key)! } : g;
-    }),
-  };
+  return out;
 }

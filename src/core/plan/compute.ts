@@ -8,10 +8,18 @@ import {
   planInputs,
   withInputs,
 } from "../modelling/whatif";
+import type { BudgetWorkbook } from "../model";
 import type { WorkbookGrids } from "../reading/grid";
 import { readWorkbook } from "../reading/read";
 import { type Stamp, planWrite } from "./index";
+import { withFormulasWorkedOut } from "./refresh";
 import type { WritePlan } from "./types";
+
+/**
+ * Where the plan is written: a file keeps each formula's last value, so the workbook's own formulas
+ * that read what is written get their new ones; Excel works them out itself.
+ */
+export type WrittenTo = "file" | "excel";
 
 /**
  * The write of `compute`: formulas and values from the workbook's own budget (never a grant's), the
@@ -21,15 +29,23 @@ import type { WritePlan } from "./types";
 export function planCompute(
   grids: WorkbookGrids,
   stamp: Stamp,
+  to: WrittenTo,
   changes: readonly InputChange[] = [],
   own: Analysis | null = null,
 ): WritePlan {
-  if (changes.length === 0)
-    return planWrite(grids, own ?? analyze(grids), stamp);
-  const model = readWorkbook(grids).workbook;
-  const patched = withInputs(grids, model, changes);
-  return mergePlans(
-    planInputs(grids, model, changes).plan,
-    planWrite(patched, analyze(patched), stamp),
-  );
+  let plan: WritePlan;
+  let model: BudgetWorkbook;
+  if (changes.length === 0) {
+    const analysis = own ?? analyze(grids);
+    model = analysis.workbook;
+    plan = planWrite(grids, analysis, stamp);
+  } else {
+    model = readWorkbook(grids).workbook;
+    const patched = withInputs(grids, model, changes);
+    plan = mergePlans(
+      planInputs(grids, model, changes).plan,
+      planWrite(patched, analyze(patched), stamp),
+    );
+  }
+  return to === "file" ? withFormulasWorkedOut(grids, plan, model) : plan;
 }

@@ -14,6 +14,16 @@ export type PlanValue =
       readonly formula: string;
       readonly cached: number | string;
     }
+  /**
+   * A formula of the workbook's own, kept as it is (its element in a file, shared or not): only the
+   * value it shows is new, what a spreadsheet working it out over the written cells shows. Planned
+   * for a file only (withFormulasWorkedOut): Excel works the formula out itself.
+   */
+  | {
+      readonly kind: "shown";
+      readonly formula: string;
+      readonly cached: number | string;
+    }
   | { readonly kind: "date"; readonly iso: IsoDate };
 
 export interface CellStyle {
@@ -127,7 +137,8 @@ export const GRADE_INPUT_FORMAT = "0.0%";
 /** The number a planned value holds: a number, a formula's cached number; null for the rest. */
 export function plannedNumber(value: PlanValue): number | null {
   if (value.kind === "number") return value.value;
-  return value.kind === "formula" && typeof value.cached === "number"
+  return (value.kind === "formula" || value.kind === "shown") &&
+    typeof value.cached === "number"
     ? value.cached
     : null;
 }

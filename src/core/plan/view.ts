@@ -36,7 +36,7 @@ export class SheetView {
     const w = this.planned(row, col);
     if (w) {
       if (w.kind === "number") return w.value;
-      if (w.kind === "formula")
+      if (w.kind === "formula" || w.kind === "shown")
         return typeof w.cached === "number" ? w.cached : "text";
       // A date is its serial number to a formula.
       return w.kind === "date" ? isoToSerial(w.iso) : "text";

@@ -220,6 +220,7 @@ export function computedCopy(
   const plan = planCompute(
     result.grids,
     stamp,
+    "file",
     changes,
     result.ownAnalysis ?? result.analysis,
   );
