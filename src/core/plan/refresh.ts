@@ -24,8 +24,9 @@ import type { CellWrite, PlanValue, SheetEdit, WritePlan } from "./types";
 const MAX_WORK = 20_000_000;
 /**
  * The workbook's own formulas worked out at most, and their text: each is parsed and indexed, some
- * 600 bytes a formula (100 000 helpers beside a 100 000-line workbook took `compute` from 280 to
- * 383 MB). A budget has a few hundred; past either, they keep the values the file holds.
+ * 1 KB a formula (without these limits, 100 000 helpers beside a 100 000-line workbook took
+ * `compute` from 280 to 383 MB). A budget has a few hundred; past either, they keep the values the
+ * file holds.
  */
 const MAX_FORMULAS = 20_000;
 const MAX_FORMULA_TEXT = 1_000_000;
