@@ -45,6 +45,18 @@ const FORMULAS = [
   // The add-in's service % of a line: SUMIFS over the persons who cost something.
   'SUMIFS(D1:D4,C1:C4,"b",D1:D4,">"&A3)',
   'A1*0+SUMIFS(D1:D4,C1:C4,"<>b",D1:D4,">0")',
+  // Helpers a person writes beside a budget: the text and empty cells of A are passed over.
+  "AVERAGE(A1:A8)",
+  "AVERAGE(D1:D4)*A1",
+  "AVERAGE(E4:E8)+A1",
+  "COUNT(A1:A8)+A1",
+  "COUNT(A1:A8,A3,TRUE)*A1",
+  "COUNTA(A1:A8)+A1",
+  "ROUNDUP(A1*1.05,0)",
+  "ROUNDUP(A7*A3,1)",
+  "ROUNDDOWN(A1/3,2)",
+  "ROUNDDOWN(A7*A3,0)",
+  "ROUNDUP(A1*2.3,-1)",
   // A function what-if does not know: its value is the one the file holds (Calc's #NAME?).
   "FOOBAR(A1)",
 ];
@@ -116,6 +128,14 @@ test("a changed cell's dependants are what Calc works out, formula by formula; a
   expect(calc).toContain('A1*0+SUMIFS(D1:D4,C1:C4,"<>b",D1:D4,">0") = 5');
   expect(calc).toContain("A1*A2 = 1.2");
   expect(calc).toContain("FOOBAR(A1) = #NAME?");
+  // 12, 3,5 and −2,5 are A's numbers; "10 %", "x" and a date typed as text are not.
+  expect(calc).toContain("AVERAGE(A1:A8) = 4.333333333");
+  expect(calc).toContain("COUNTA(A1:A8)+A1 = 18");
+  expect(calc).toContain("COUNT(A1:A8,A3,TRUE)*A1 = 60");
+  expect(calc).toContain("AVERAGE(E4:E8)+A1 = #DIV/0!");
+  expect(calc).toContain("ROUNDUP(A7*A3,1) = -8.8");
+  expect(calc).toContain("ROUNDDOWN(A7*A3,0) = -8");
+  expect(calc).toContain("ROUNDUP(A1*2.3,-1) = 30");
   expect(calc).toContain("B15+A1 = #VALUE!");
 });
 

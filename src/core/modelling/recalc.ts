@@ -486,11 +486,22 @@ function holds(op: string, c: number): boolean {
 }
 
 /** ROUND as Excel does it: half away from zero, on the decimal the cell shows. */
-function round(x: number, digits: number): number {
+function round(
+  x: number,
+  digits: number,
+  /** Math.round (ROUND), Math.ceil (ROUNDUP: away from 0) or Math.floor (ROUNDDOWN: towards 0). */
+  to: (n: number) => number = Math.round,
+): number {
   const f = 10 ** Math.trunc(digits);
   const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  return (Math.sign(x) * Math.round(scaled)) / f;
+  return (Math.sign(x) * to(scaled)) / f;
 }
+
+const ROUNDING: Readonly<Record<string, (n: number) => number>> = {
+  ROUND: Math.round,
+  ROUNDUP: Math.ceil,
+  ROUNDDOWN: Math.floor,
+};
 
 /**
  * The cells of a sheet (by normalised name) as a formula reads them now: the sheet is looked up
@@ -607,22 +618,59 @@ class Evaluator {
     return out;
   }
 
+  /**
+   * COUNT: the numbers in areas, and the values typed in the call that are or read as numbers (a
+   * logical value too); an error is not counted, and stops nothing. COUNTA: every value but an
+   * empty cell.
+   */
+  count(args: readonly Node[], all: boolean): number {
+    let n = 0;
+    for (const a of args) {
+      if (a.k === "ref") {
+        for (const v of this.values(a.area))
+          if (all ? v !== null : typeof v === "number") n++;
+        continue;
+      }
+      const v = this.scalar(a);
+      if (
+        all ||
+        typeof v === "number" ||
+        typeof v === "boolean" ||
+        (typeof v === "string" && numberOfText(v) !== null)
+      )
+        n++;
+    }
+    return n;
+  }
+
   call(name: string, args: readonly Node[]): Value {
     const arg = (i: number) => (args[i] ? this.scalar(args[i]) : null);
     switch (name) {
       case "SUM":
+      case "AVERAGE":
       case "MAX":
       case "MIN": {
         const ns = this.numbers(args);
         if (isFailure(ns)) return ns;
-        if (name === "SUM") return ns.reduce((s, n) => s + n, 0);
+        const sum = ns.reduce((s, n) => s + n, 0);
+        if (name === "SUM") return sum;
+        if (name === "AVERAGE") return ns.length === 0 ? DIV0 : sum / ns.length;
         if (ns.length === 0) return 0;
         return name === "MAX" ? Math.max(...ns) : Math.min(...ns);
       }
-      case "ROUND": {
+      case "COUNT":
+      case "COUNTA":
+        return this.count(args, name === "COUNTA");
+      case "ROUND":
+      case "ROUNDUP":
+      case "ROUNDDOWN": {
         const x = toNumber(arg(0));
         const d = toNumber(arg(1));
-        return isFailure(x) ? x : isFailure(d) ? d : round(x, d);
+        return isFailure(x)
+          ? x
+          : isFailure(d)
+            ? d
+            : round(x, d, ROUNDING[name]);
       }
       case "ABS": {
         const x = toNumber(arg(0));
