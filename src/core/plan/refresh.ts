@@ -94,14 +94,16 @@ function readByEngine(
   const add = (
     sheet: string,
     header: number,
-    rows: readonly number[],
+    rows: Iterable<readonly { readonly row: number }[]>,
     cols: Readonly<Record<string, number | undefined>>,
   ) => {
+    // The last row by a loop: a half-year of 150 000 lines is past what Math.max(...) takes.
+    let last = header;
+    for (const list of rows) for (const r of list) last = Math.max(last, r.row);
     const list = tables.get(sheet) ?? [];
     list.push({
       first: header - 1,
-      // Not Math.max(...rows): a half-year of 150 000 lines is past what a call takes.
-      last: rows.reduce((a, b) => Math.max(a, b), header) - 1,
+      last: last - 1,
       cols: new Set(Object.values(cols).filter((c) => c !== undefined)),
     });
     tables.set(sheet, list);
@@ -110,11 +112,7 @@ function readByEngine(
     add(
       h.sheet,
       h.headerRow,
-      [
-        ...h.lines.map((l) => l.row),
-        ...(h.total ? [h.total.row] : []),
-        ...(h.subtotals ?? []).map((t) => t.row),
-      ],
+      [h.lines, h.total ? [h.total] : [], h.subtotals ?? []],
       h.columns,
     );
   const salaries = model.salaries;
@@ -122,7 +120,7 @@ function readByEngine(
     add(
       salaries.sheet,
       salaries.headerRow,
-      salaries.persons.map((p) => p.row),
+      [salaries.persons],
       salaries.columns,
     );
   const agreement = model.agreement.sheet;
@@ -145,7 +143,8 @@ function ownFormulas(
 ): Map<string, Map<number, Cell>> | null {
   const replaced = new Set(plan.creates.map((c) => c.sheet));
   const planned = new Map(plan.edits.map((e) => [e.sheet, e.cells]));
-  const read = readByEngine(model);
+  // Made at the first formula met: most workbooks compute writes into have none.
+  let read: ReturnType<typeof readByEngine> | null = null;
   const own = new Map<string, Map<number, Cell>>();
   let count = 0;
   let text = 0;
@@ -160,11 +159,14 @@ function ownFormulas(
       if (row)
         for (let c = 0; c < row.length; c++) {
           const cell = row[c];
-          if (cell?.f === undefined || read(g.name, r, c)) continue;
+          if (cell?.f === undefined) continue;
+          read ??= readByEngine(model);
+          if (read(g.name, r, c)) continue;
           sheet.set(keyOf(r, c), cell);
           if (sheet.size > most) return null;
         }
     }
+    if (sheet.size === 0) continue;
     for (const c of written) sheet.delete(keyOf(c.row, c.col));
     for (const cell of sheet.values()) text += cell.f!.length;
     count += sheet.size;
