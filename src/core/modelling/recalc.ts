@@ -1105,8 +1105,14 @@ export interface WorkedOut extends CellAt {
   readonly cell: Cell;
 }
 
-/** Excel's columns: a cell's number within its sheet. */
+/** Excel's columns: a cell's number within its sheet is row × COLUMNS + column. */
 const COLUMNS = 16_384;
+export const cellKey = (row: number, col: number): number =>
+  row * COLUMNS + col;
+export const cellAtKey = (key: number): { row: number; col: number } => ({
+  row: Math.floor(key / COLUMNS),
+  col: key % COLUMNS,
+});
 
 /**
  * The formulas of `formulas` that depend on the changed cells (directly or through one another,
@@ -1140,9 +1146,7 @@ function workOut(
   const evaluator = new Evaluator((sheet) => {
     const cells = cellAt(sheet);
     const worked = now.get(sheet);
-    return worked
-      ? (r, c) => worked.get(r * COLUMNS + c) ?? cells(r, c)
-      : cells;
+    return worked ? (r, c) => worked.get(cellKey(r, c)) ?? cells(r, c) : cells;
   }, budget);
   const out: WorkedOut[] = [];
   for (const f of order) {
@@ -1159,7 +1163,7 @@ function workOut(
     const cell = withValue(before, value);
     let sheet = now.get(f.sheet);
     if (!sheet) now.set(f.sheet, (sheet = new Map<number, Cell>()));
-    sheet.set(f.row * COLUMNS + f.col, cell);
+    sheet.set(cellKey(f.row, f.col), cell);
     out.push({ sheet: f.sheet, row: f.row, col: f.col, cell });
   }
   return out;

@@ -11,6 +11,8 @@ import type { BudgetWorkbook } from "../model";
 import {
   type CellAt,
   type CellSource,
+  cellAtKey,
+  cellKey,
   sheetKey,
   workedOutWithin,
 } from "../modelling/recalc";
@@ -31,10 +33,6 @@ const MAX_WORK = 20_000_000;
 const MAX_FORMULAS = 20_000;
 const MAX_FORMULA_TEXT = 1_000_000;
 
-/** Excel's columns: a cell's key within its sheet. */
-const COLUMNS = 16_384;
-const keyOf = (row: number, col: number): number => row * COLUMNS + col;
-
 /** A planned value as a formula reading it sees it (the plan's own formulas as their values). */
 function asValue(value: PlanValue): Cell | undefined {
   switch (value.kind) {
@@ -52,30 +50,23 @@ function asValue(value: PlanValue): Cell | undefined {
   }
 }
 
-/** The same value shown: a number to within float noise (Excel's 15 digits against ours). */
-function sameShown(a: Cell, b: Cell): boolean {
-  if (a.t === "n" && b.t === "n")
-    return Math.abs(a.v - b.v) <= 1e-9 * Math.max(1, Math.abs(a.v));
-  return a.t === b.t && a.v === b.v;
-}
-
-/** The grid with the plan's cells written in, as values. */
-function withWritten(grid: Grid, cells: readonly CellWrite[]): Grid {
-  const rows = [...grid.rows];
-  const copied = new Set<number>();
-  for (const c of cells) {
-    if (!copied.has(c.row)) {
-      rows[c.row] = [...(rows[c.row] ?? [])];
-      copied.add(c.row);
-    }
-    (rows[c.row] as (Cell | undefined)[])[c.col] = asValue(c.value);
-  }
-  return { ...grid, rows };
+/**
+ * The same value as a formula reads it: empty (or never worked out) alike, a number to within float
+ * noise (Excel's 15 digits against ours).
+ */
+function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
+  const empty = (c: Cell | undefined) => c === undefined || c.t === "z";
+  if (empty(a) || empty(b)) return empty(a) && empty(b);
+  if (a!.t === "n" && b!.t === "n")
+    return Math.abs(a!.v - b!.v) <= 1e-9 * Math.max(1, Math.abs(a!.v));
+  return a!.t === b!.t && a!.v === b!.v;
 }
 
 /** A sheet the plan makes anew: its cells, as values. */
 function created(name: string, cells: readonly CellWrite[]): Grid {
-  return withWritten({ name, rows: [] }, cells);
+  const rows: (Cell | undefined)[][] = [];
+  for (const c of cells) (rows[c.row] ??= [])[c.col] = asValue(c.value);
+  return { name, rows };
 }
 
 /**
@@ -162,25 +153,18 @@ function ownFormulas(
           if (cell?.f === undefined) continue;
           read ??= readByEngine(model);
           if (read(g.name, r, c)) continue;
-          sheet.set(keyOf(r, c), cell);
+          sheet.set(cellKey(r, c), cell);
           if (sheet.size > most) return null;
         }
     }
     if (sheet.size === 0) continue;
-    for (const c of written) sheet.delete(keyOf(c.row, c.col));
+    for (const c of written) sheet.delete(cellKey(c.row, c.col));
     for (const cell of sheet.values()) text += cell.f!.length;
     count += sheet.size;
     if (count > MAX_FORMULAS || text > MAX_FORMULA_TEXT) return null;
     if (sheet.size > 0) own.set(g.name, sheet);
   }
   return own;
-}
-
-/** A cell's value as a formula reads it: empty, or its type and value. */
-function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
-  const empty = (c: Cell | undefined) => c === undefined || c.t === "z";
-  if (empty(a) || empty(b)) return empty(a) && empty(b);
-  return a!.t === b!.t && a!.v === b!.v;
 }
 
 /**
@@ -207,7 +191,7 @@ function writtenInto(
     for (const c of e.cells)
       if (!sameValue(before?.rows[c.row]?.[c.col], asValue(c.value))) {
         if (!sheet) now.set(key, (sheet = new Map<number, PlanValue>()));
-        sheet.set(keyOf(c.row, c.col), c.value);
+        sheet.set(cellKey(c.row, c.col), c.value);
       }
   }
   const cellAt: CellSource = (sheet) => {
@@ -215,14 +199,13 @@ function writtenInto(
     const written = whole.has(sheet) ? undefined : now.get(sheet);
     if (!written) return (row, col) => grid?.rows[row]?.[col];
     return (row, col) => {
-      const value = written.get(keyOf(row, col));
+      const value = written.get(cellKey(row, col));
       return value ? asValue(value) : grid?.rows[row]?.[col];
     };
   };
   function* changed(): Generator<CellAt> {
     for (const [sheet, cells] of now)
-      for (const key of cells.keys())
-        yield { sheet, row: Math.floor(key / COLUMNS), col: key % COLUMNS };
+      for (const key of cells.keys()) yield { sheet, ...cellAtKey(key) };
     for (const [sheet, made] of whole) {
       const before = base.get(sheet);
       for (const { row, col } of [
@@ -265,8 +248,10 @@ export function withFormulasWorkedOut(
   const formulas: WorkbookGrids = {
     sheets: [...own].map(([name, cells]) => {
       const rows: (Cell | undefined)[][] = [];
-      for (const [key, cell] of cells)
-        (rows[Math.floor(key / COLUMNS)] ??= [])[key % COLUMNS] = cell;
+      for (const [key, cell] of cells) {
+        const { row, col } = cellAtKey(key);
+        (rows[row] ??= [])[col] = cell;
+      }
       return { name, rows };
     }),
   };
@@ -277,8 +262,8 @@ export function withFormulasWorkedOut(
   const shown = new Map<string, CellWrite[]>();
   for (const { sheet: key, row, col, cell: now } of worked) {
     const sheet = names.get(key)!;
-    const before = own.get(sheet)!.get(keyOf(row, col))!;
-    if ((now.t !== "n" && now.t !== "s") || sameShown(before, now)) continue;
+    const before = own.get(sheet)!.get(cellKey(row, col))!;
+    if ((now.t !== "n" && now.t !== "s") || sameValue(before, now)) continue;
     let cells = shown.get(sheet);
     if (!cells) shown.set(sheet, (cells = []));
     cells.push({
