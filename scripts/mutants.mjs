@@ -300,6 +300,12 @@ export const MUTATIONS = [
     'return new HostError(OFFICE_ERROR_CODES.find((k) => k === code) ?? "generic");',
     'return new HostError("generic");',
   ],
+  [
+    "a file's values of a person's formulas written in Excel",
+    WORKBOOK,
+    "  const plan = forExcel(written);",
+    "  const plan = written;",
+  ],
 ];
 
 function mutate(file, find, replace) {

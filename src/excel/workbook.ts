@@ -579,6 +579,24 @@ export function mergesOf(address: string, sheet: string): Merge[] {
   return out;
 }
 
+/**
+ * The plan without the values of the workbook's own formulas ("shown", a file's): Excel works
+ * those formulas out itself, and writing them again would be a write into a person's cells.
+ */
+function forExcel(plan: WritePlan): WritePlan {
+  if (!plan.edits.some((e) => e.cells.some((c) => c.value.kind === "shown")))
+    return plan;
+  return {
+    ...plan,
+    edits: plan.edits
+      .map((e) => ({
+        ...e,
+        cells: e.cells.filter((c) => c.value.kind !== "shown"),
+      }))
+      .filter((e) => e.cells.length > 0 || e.marks.length > 0),
+  };
+}
+
 /** A plan value as Excel's `formulas` takes it. Text gets the apostrophe prefix: it stays text. */
 export function formulaInput(
   value: PlanValue,
@@ -590,7 +608,7 @@ export function formulaInput(
     case "date":
       return isoToSerial(value.iso) - (date1904 ? DAYS_1904_OFFSET : 0);
     case "formula":
-    // Excel works a formula of the workbook's own out itself: written, it is the formula as it is.
+    // Not written (forExcel): were it, it would be the formula as it is.
     case "shown":
       return `=${value.formula}`;
     case "text":
@@ -1171,10 +1189,11 @@ async function writeCreated(
  */
 export async function applyPlan(
   context: Excel.RequestContext,
-  plan: WritePlan,
+  written: WritePlan,
   grids: WorkbookGrids,
   options: WriteOptions = {},
 ): Promise<void> {
+  const plan = forExcel(written);
   const state = seen.get(grids);
   const recheck = state ? await recheckLarge(context, state.chunks) : [];
   const early = await preloadRunFormats(context, plan);

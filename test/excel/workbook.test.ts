@@ -5,6 +5,7 @@ import {
   type WorkbookGrids,
   analyze,
   keyOfLine,
+  planCompute,
   planInputs,
   planWrite,
   readWorkbook,
@@ -98,6 +99,47 @@ describe("applying the write plan", () => {
         .sheet("Budget 2025 H2")
         .conditionalFormats.map((c) => [c.range, c.formula]),
     ).toContainEqual(["G4:G7", "=AND(ISNUMBER($G4),$G4>$F4)"]);
+  });
+
+  test("a file's plan gives a person's helper its new value; in Excel, which works it out itself, that costs no write", async () => {
+    const grids = await gridsOf(
+      budgetWorkbook({ typedSalaries: false }).map((s) =>
+        s.name === "Budget 2025 H2"
+          ? {
+              ...s,
+              rows: s.rows.map((row, r) =>
+                r === 3
+                  ? [
+                      ...row,
+                      null,
+                      null,
+                      null,
+                      null,
+                      { formula: "F4/6", result: 0 },
+                    ]
+                  : row,
+              ),
+            }
+          : s,
+      ),
+    );
+    const writes = async (to: "file" | "excel") => {
+      const x = FakeExcel.from(grids.sheets);
+      const read = await readGrids(x.context(), ALL);
+      const plan = planCompute(read, STAMP, to);
+      await applyPlan(x.context(), plan, read, ALL);
+      return {
+        shown: plan.edits
+          .flatMap((e) => e.cells)
+          .filter((c) => c.value.kind === "shown").length,
+        writes: x.syncs.reduce((n, s) => n + s.writes, 0),
+        helper: x.cell("Budget 2025 H2", "K4")?.formula,
+      };
+    };
+    const file = await writes("file");
+    expect(file.shown).toBe(1);
+    expect(file).toEqual({ ...(await writes("excel")), shown: 1 });
+    expect(file.helper).toBe("=F4/6");
   });
 
   test("text from the workbook is written as text, never as a formula", () => {
