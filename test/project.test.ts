@@ -2,9 +2,11 @@
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { get as httpsGet } from "node:https";
-import { tmpdir } from "node:os";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
+import { tempDir } from "./helpers/temp";
+
+const tmp = tempDir("iop-prod-");
 
 const ROOT = join(__dirname, "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -71,7 +73,7 @@ describe("the add-in project", () => {
 
 describe("Office's dev loop", () => {
   test("a production build with IOP_BUDGET_URL writes a manifest with that address only, valid and naming files of the build", () => {
-    const out = mkdtempSync(join(tmpdir(), "iop-prod-"));
+    const out = mkdtempSync(join(tmp, "build-"));
     execFileSync(
       process.execPath,
       [

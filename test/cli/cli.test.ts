@@ -9,7 +9,6 @@ import {
   readdirSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { readXlsx } from "../../src/xlsx/read";
@@ -29,10 +28,11 @@ import {
 import { templateAsSaved } from "../helpers/template";
 import { archiveWithDamaged } from "../helpers/hostile";
 import { buildXlsx } from "../helpers/workbook";
+import { tempDir } from "../helpers/temp";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
-const dir = mkdtempSync(join(tmpdir(), "iop-cli-"));
+const dir = tempDir("iop-cli-");
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -10,8 +10,10 @@ import {
   readdirSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { tempDir } from "../helpers/temp";
+
+const tmp = tempDir("iop-cache-");
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "samples", "jamlik-halsa-rapport-2024.xlsx");
@@ -21,7 +23,7 @@ const node = (args: readonly string[]) =>
 
 /** A copy of bin/ and, when asked, dist/cli/ in a folder of its own. */
 function copyOfCommand(withBundle: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), "iop-cache-"));
+  const dir = mkdtempSync(join(tmp, "copy-"));
   mkdirSync(join(dir, "bin"));
   for (const f of ["iop-budget.js", "load-cli.js"])
     copyFileSync(join(ROOT, "bin", f), join(dir, "bin", f));

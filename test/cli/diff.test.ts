@@ -1,8 +1,7 @@
 // `iop-budget diff OLD NEW`: the built bin on two versions of the seed budget.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type Analysis,
@@ -23,10 +22,11 @@ import {
   typeset,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, date, kr, pct } from "../helpers/workbook";
+import { tempDir } from "../helpers/temp";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
-const dir = mkdtempSync(join(tmpdir(), "iop-diff-"));
+const dir = tempDir("iop-diff-");
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -4,15 +4,15 @@
 // budget and a hang detector's time, and the input file unchanged. On a failure fast-check prints
 // the seed and the path; FUZZ_SEED=<seed> runs that sequence again.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { runMeasured } from "../helpers/measured";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { tempDir } from "../helpers/temp";
 
 const ROOT = join(__dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "iop-fuzz-"));
+const dir = tempDir("iop-fuzz-");
 const SAMPLES = [
   "jamlik-halsa-budget-2025-26.xlsx",
   "jamlik-halsa-rapport-2024.xlsx",

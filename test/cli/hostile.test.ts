@@ -14,7 +14,6 @@ import {
   truncateSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readXlsx } from "../../src/xlsx/read";
@@ -38,10 +37,11 @@ import {
   withParts,
   withWorkbookType,
 } from "../helpers/hostile";
+import { tempDir } from "../helpers/temp";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
-const dir = mkdtempSync(join(tmpdir(), "iop-hostile-"));
+const dir = tempDir("iop-hostile-");
 const MB = 1024 * 1024;
 
 type Run = MeasuredRun;

@@ -2,14 +2,7 @@
 // Word file opened by LibreOffice Writer, its text read back, its first page drawn for people.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { SaxesParser } from "saxes";
@@ -33,13 +26,14 @@ import {
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 import { withDetails } from "../helpers/template";
+import { tempDir } from "../helpers/temp";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
 const REPORT = join(ROOT, "samples", "jamlik-halsa-rapport-2024.xlsx");
 const BUDGET = join(ROOT, "samples", "jamlik-halsa-budget-2025-26.xlsx");
 const OUTPUT = join(ROOT, "test-output", "memo");
-const dir = mkdtempSync(join(tmpdir(), "iop-memo-"));
+const dir = tempDir("iop-memo-");
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -2,18 +2,18 @@
 // buffer (src/cli/stdout.ts).
 
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { BUFFER_BYTES, bufferedWriter } from "../../src/cli/stdout";
 import { runMeasured } from "../helpers/measured";
 import { activitySheet, detailsSheet } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
+import { tempDir } from "../helpers/temp";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "iop-budget.js");
-const dir = mkdtempSync(join(tmpdir(), "iop-stdout-"));
+const dir = tempDir("iop-stdout-");
 
 /** Ten half-years of `lines` reported activity lines each: some 3 MB of check JSON per 10 000. */
 function reported(lines: number): SheetSpec[] {

@@ -7,6 +7,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,45 +23,51 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 
 /**
  * Several documents through one Calc or Writer, converted to `to` in `<dir>/out`: its start,
- * seconds, is paid once. Returns the folder of what it wrote.
+ * seconds, is paid once. Returns what `read` takes from the folder of what it wrote; the folder,
+ * with Calc's profile (some 3 MB), is removed after.
  */
-function soffice(
+function soffice<T>(
   files: readonly Uint8Array[],
   to: string,
   recalculate: boolean,
   /** What kind of file they are: LibreOffice goes by the extension. */
   ext: string,
-): string {
+  read: (outDir: string) => T,
+): T {
   const dir = mkdtempSync(join(tmpdir(), "iop-lo-"));
-  if (recalculate) {
-    // Without this, Calc keeps the cached values it finds; with it, it computes every formula itself.
-    mkdirSync(join(dir, "profile", "user"), { recursive: true });
-    writeFileSync(
-      join(dir, "profile", "user", "registrymodifications.xcu"),
-      RECALC_ALWAYS,
+  try {
+    if (recalculate) {
+      // Without this, Calc keeps the cached values it finds; with it, it computes every formula itself.
+      mkdirSync(join(dir, "profile", "user"), { recursive: true });
+      writeFileSync(
+        join(dir, "profile", "user", "registrymodifications.xcu"),
+        RECALC_ALWAYS,
+      );
+    }
+    const inputs = files.map((bytes, i) => {
+      const input = join(dir, `in-${i}${ext}`);
+      writeFileSync(input, bytes);
+      return input;
+    });
+    const outDir = join(dir, "out");
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${dir}/profile`,
+        "--convert-to",
+        to,
+        "--outdir",
+        outDir,
+        ...inputs,
+      ],
+      { stdio: "pipe", timeout: 120_000 + 10_000 * files.length },
     );
+    return read(outDir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const inputs = files.map((bytes, i) => {
-    const input = join(dir, `in-${i}${ext}`);
-    writeFileSync(input, bytes);
-    return input;
-  });
-  const outDir = join(dir, "out");
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${dir}/profile`,
-      "--convert-to",
-      to,
-      "--outdir",
-      outDir,
-      ...inputs,
-    ],
-    { stdio: "pipe", timeout: 120_000 + 10_000 * files.length },
-  );
-  return outDir;
 }
 
 function convertAll(
@@ -69,10 +76,11 @@ function convertAll(
   to = "xlsx",
   ext = ".xlsx",
 ): Buffer[] {
-  const outDir = soffice(files, to, recalculate, ext);
   // "txt:Text (encoded):UTF8" names a filter after the extension.
-  return files.map((_, i) =>
-    readFileSync(join(outDir, `in-${i}.${to.split(":")[0]}`)),
+  return soffice(files, to, recalculate, ext, (outDir) =>
+    files.map((_, i) =>
+      readFileSync(join(outDir, `in-${i}.${to.split(":")[0]}`)),
+    ),
   );
 }
 
@@ -166,24 +174,26 @@ export function displayedAllWithLibreOffice(
   files: readonly Uint8Array[],
 ): Map<string, string[][]>[] {
   // Comma, quote, UTF-8, from row 1; text as shown (the 9th token); every sheet to its own file (-1).
-  const outDir = soffice(
+  return soffice(
     files,
     "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
     false,
     ".xlsx",
+    (outDir) => {
+      const written = readdirSync(outDir);
+      return files.map((_, i) => {
+        const sheets = new Map<string, string[][]>();
+        const prefix = `in-${i}-`;
+        for (const name of written)
+          if (name.startsWith(prefix) && name.endsWith(".csv"))
+            sheets.set(
+              name.slice(prefix.length, -".csv".length),
+              parseCsv(readFileSync(join(outDir, name), "utf8")),
+            );
+        return sheets;
+      });
+    },
   );
-  const written = readdirSync(outDir);
-  return files.map((_, i) => {
-    const sheets = new Map<string, string[][]>();
-    const prefix = `in-${i}-`;
-    for (const name of written)
-      if (name.startsWith(prefix) && name.endsWith(".csv"))
-        sheets.set(
-          name.slice(prefix.length, -".csv".length),
-          parseCsv(readFileSync(join(outDir, name), "utf8")),
-        );
-    return sheets;
-  });
 }
 
 /** A Word document opened by LibreOffice Writer and saved as `to` ("pdf", "txt:Text (encoded):UTF8"). */

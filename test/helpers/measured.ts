@@ -2,13 +2,7 @@
 // scripts/peak-rss.cjs preload, VmHWM) and a hang detector's time limit.
 
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-} from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -20,7 +14,6 @@ const ROOT = [
 ].find((d) => existsSync(join(d, "package.json")))!;
 const BIN = join(ROOT, "bin", "iop-budget.js");
 const PEAK = join(ROOT, "scripts", "peak-rss.cjs");
-const reports = mkdtempSync(join(tmpdir(), "iop-peak-"));
 let runs = 0;
 
 export interface MeasuredRun {
@@ -42,7 +35,8 @@ export function runMeasured(
   args: readonly string[],
   options: { cwd?: string; timeout: number; stdoutFile?: string },
 ): MeasuredRun {
-  const peak = join(reports, `peak-${runs++}`);
+  // Read and removed after the run: a file per run, named by this process.
+  const peak = join(tmpdir(), `iop-peak-${process.pid}-${runs++}`);
   const file = options.stdoutFile;
   const fd = file === undefined ? null : openSync(file, "w");
   const t0 = performance.now();
@@ -63,6 +57,7 @@ export function runMeasured(
   const peakMb = existsSync(peak)
     ? Number(readFileSync(peak, "utf8").split(" ")[0]) / 1024
     : Infinity;
+  rmSync(peak, { force: true });
   const ms = performance.now() - t0;
   const stdout = file === undefined ? r.stdout : readFileSync(file, "utf8");
   return { code: r.status, stdout, stderr: r.stderr, peakMb, ms };
