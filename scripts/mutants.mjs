@@ -4,7 +4,7 @@
 // the same mutations with the tests that catch them.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -277,16 +277,16 @@ export const MUTATIONS = [
     "    return decodeURIComponent(last);\n  } catch {\n    throw new Error(last);",
   ],
   [
-    "hidden rows asked of every sheet",
+    "hidden rows asked only where columns are hidden too",
     WORKBOOK,
-    "      rows > 0 &&\n      rowHidden !== false &&\n      owner === null &&",
-    "      rows > 0 &&\n      owner === null &&",
+    "(h.rows === null || h.columns === null)",
+    "h.columns === null",
   ],
   [
     "a sheet hiding every row asked which",
     WORKBOOK,
-    "hiding.push({ chunk, all: rowHidden === true });",
-    "hiding.push({ chunk, all: false });",
+    "h.rows !== true && (h.rows === null || h.columns === null)",
+    "h.rows !== false || h.columns !== false",
   ],
   [
     "a refused answer on hidden rows fails the read",
@@ -306,6 +306,12 @@ export const MUTATIONS = [
     "  const plan = forExcel(written);",
     "  const plan = written;",
   ],
+  [
+    "the columns a sheet hides not said",
+    WORKBOOK,
+    "    if (hiddenColumns) grid.hiddenColumns = hiddenColumns;",
+    "",
+  ],
 ];
 
 function mutate(file, find, replace) {
@@ -324,7 +330,8 @@ function mutate(file, find, replace) {
 
 /** The titles of the tests that fail, or [] when the mutation survives. */
 function failing() {
-  const out = join(mkdtempSync(join(tmpdir(), "iop-mutants-")), "jest.json");
+  const dir = mkdtempSync(join(tmpdir(), "iop-mutants-"));
+  const out = join(dir, "jest.json");
   try {
     execFileSync(
       "npx",
@@ -340,6 +347,8 @@ function failing() {
         .map((a) => a.title),
     );
     return titles.length > 0 ? titles : ["(the suite failed to run)"];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -62,7 +62,7 @@ export function excelHost(): WorkbookHost {
   const read = {
     merges: supports("1.13"),
     customProperties: supports("1.12"),
-    hiddenRows: supports("1.9"),
+    hiddenCells: supports("1.9"),
   };
   const undoable = supports("1.20");
   const write = {

@@ -49,8 +49,11 @@ export interface ReadOptions {
   readonly merges?: boolean;
   /** ExcelApi 1.12: the custom property that marks the add-in's own sheet. */
   readonly customProperties?: boolean;
-  /** ExcelApi 1.9: which rows are hidden (or filtered out), from a sheet's visible cells. */
-  readonly hiddenRows?: boolean;
+  /**
+   * ExcelApi 1.9: which rows (hidden or filtered out) and columns are hidden, from a sheet's
+   * visible cells.
+   */
+  readonly hiddenCells?: boolean;
 }
 
 export interface WriteOptions extends ReadOptions {
@@ -256,10 +259,10 @@ function queueSize(ws: Excel.Worksheet, options: ReadOptions): SheetSize {
   ws.load("name,visibility");
   ws.protection.load("protected");
   const used = ws.getUsedRangeOrNullObject(true);
-  // rowHidden (ExcelApi 1.2) is true where every row is hidden, false where none is, and null
-  // where some are: which ones is asked after, and only then.
+  // rowHidden and columnHidden (ExcelApi 1.2) are true where every row (column) is hidden, false
+  // where none is, and null where some are: which ones is asked after, and only then.
   used.load("address,rowCount,columnCount");
-  if (options.hiddenRows) used.load("rowHidden");
+  if (options.hiddenCells) used.load("rowHidden,columnHidden");
   // Only whether a mark exists matters: isNullObject is known after the sync without a load.
   // Every sheet is asked: renamed, the scenario sheet is still the add-in's.
   const owners = options.customProperties
@@ -301,8 +304,8 @@ export async function readGrids(
   const grids: Grid[] = [];
   const blocks: Chunk[] = [];
   const addresses = new Map<string, string>();
-  /** The blocks of sheets that hide rows: all of them (true), or some (false). */
-  const hiding: { chunk: Chunk; all: boolean }[] = [];
+  /** The blocks of sheets that hide rows or columns. */
+  const hiding: Hiding[] = [];
   for (const s of sizes) {
     const name = s.ws.name;
     const used = s.used;
@@ -353,18 +356,21 @@ export async function readGrids(
       cols: columnCount,
     };
     if (rows > 0) blocks.push(chunk);
-    // Typed boolean, but null where some rows are hidden (Microsoft's reference says so).
-    const rowHidden: boolean | null = options.hiddenRows
+    // Typed boolean, but null where some are hidden (Microsoft's reference says so).
+    const rowHidden: boolean | null = options.hiddenCells
       ? ensureLoaded(used.rowHidden as boolean | null, "rowHidden")
+      : false;
+    const columnHidden: boolean | null = options.hiddenCells
+      ? ensureLoaded(used.columnHidden as boolean | null, "columnHidden")
       : false;
     // The add-in's own sheets are no input, as for merged areas.
     if (
       rows > 0 &&
-      rowHidden !== false &&
+      (rowHidden !== false || columnHidden !== false) &&
       owner === null &&
       !isDecisionSheetName(name)
     )
-      hiding.push({ chunk, all: rowHidden === true });
+      hiding.push({ chunk, rows: rowHidden, columns: columnHidden });
     grids.push({ name, rows: [], ...ownedMark });
   }
 
@@ -468,7 +474,7 @@ export async function readGrids(
       pending = batchesOf(pending.flat(), density);
     }
   }
-  await readHiddenRows(context, hiding, byName);
+  await readHidden(context, hiding, byName);
   const result: WorkbookGrids = { sheets: grids };
   seen.set(result, {
     names: grids.map((g) => g.name),
@@ -505,19 +511,31 @@ function fillRows(
 }
 
 /**
- * The rows each sheet hides (or filters out), for HIDDEN_LINES. Where its used range says only
- * some are (rowHidden null), its visible cells (ExcelApi 1.9) tell which: one more round trip,
- * taken only by a workbook that hides rows, whatever the sheets. Where Excel refuses that answer (a
- * response too large: hundreds of thousands of rows hidden one by one), the sheets that hide only
- * some rows are left as a host that cannot tell, with their figures as they are.
+ * A block of a sheet that hides rows or columns, as its used range says: all of them (true), some
+ * (null), or none (false).
  */
-async function readHiddenRows(
+interface Hiding {
+  readonly chunk: Chunk;
+  readonly rows: boolean | null;
+  readonly columns: boolean | null;
+}
+
+/**
+ * The rows (for HIDDEN_LINES) and columns (an old one hidden beside the one shown) each sheet
+ * hides. Where its used range says only some are (null), its visible cells (ExcelApi 1.9) tell
+ * which: one more round trip, taken only by a workbook that hides some, whatever the sheets. The
+ * visible cells are the visible rows across the visible columns, so where every row is hidden they
+ * tell no column. Where Excel refuses that answer (a response too large: hundreds of thousands of
+ * rows hidden one by one), those sheets are left as a host that cannot tell, with their figures as
+ * they are.
+ */
+async function readHidden(
   context: Excel.RequestContext,
-  hiding: readonly { chunk: Chunk; all: boolean }[],
+  hiding: readonly Hiding[],
   byName: ReadonlyMap<string, Grid>,
 ): Promise<void> {
   const asked = hiding
-    .filter((h) => !h.all)
+    .filter((h) => h.rows !== true && (h.rows === null || h.columns === null))
     .map(({ chunk: c }) => {
       const areas = context.workbook.worksheets
         .getItem(c.sheet)
@@ -533,22 +551,40 @@ async function readHiddenRows(
     } catch {
       answered = false;
     }
-  const shown = new Map<string, Set<number>>();
+  const shown = new Map<string, { rows: Set<number>; cols: Set<number> }>();
   if (answered)
     for (const { chunk: c, areas } of asked) {
       const rows = new Set<number>();
-      for (const m of areasFrom(areas, c.sheet))
+      const cols = new Set<number>();
+      for (const m of areasFrom(areas, c.sheet)) {
         for (let r = m.top; r <= m.bottom; r++) rows.add(r);
-      shown.set(c.sheet, rows);
+        for (let k = m.left; k <= m.right; k++) cols.add(k);
+      }
+      shown.set(c.sheet, { rows, cols });
     }
-  for (const { chunk: c, all } of hiding) {
-    const rows = shown.get(c.sheet);
-    if (!all && rows === undefined) continue;
+  const hiddenOf = (
+    all: boolean | null,
+    from: number,
+    count: number,
+    visible: Set<number> | undefined,
+  ): number[] | null => {
+    if (all === false || (all === null && visible === undefined)) return null;
     const hidden: number[] = [];
-    for (let r = c.row; r < c.row + c.rows; r++)
-      if (all || !rows!.has(r)) hidden.push(r);
-    (byName.get(c.sheet) as { hiddenRows?: readonly number[] }).hiddenRows =
-      hidden;
+    for (let k = from; k < from + count; k++)
+      if (all === true || !visible!.has(k)) hidden.push(k);
+    return hidden;
+  };
+  for (const { chunk: c, rows, columns } of hiding) {
+    const visible = shown.get(c.sheet);
+    const grid = byName.get(c.sheet) as {
+      hiddenRows?: readonly number[];
+      hiddenColumns?: readonly number[];
+    };
+    const hiddenRows = hiddenOf(rows, c.row, c.rows, visible?.rows);
+    if (hiddenRows) grid.hiddenRows = hiddenRows;
+    const hiddenColumns =
+      rows === true ? null : hiddenOf(columns, c.col, c.cols, visible?.cols);
+    if (hiddenColumns) grid.hiddenColumns = hiddenColumns;
   }
 }
 

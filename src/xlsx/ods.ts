@@ -5,13 +5,13 @@
 
 import type { Cell, Grid, Merge, WorkbookGrids } from "../core";
 import { ERROR_VALUES } from "../core/reading/values";
+import { HiddenColumns, MAX_COLUMNS } from "./columns";
 import { isRadixLiteral, parseXmlChunks } from "./xml";
 
 /** Runs of empty rows or columns LibreOffice writes to the sheet's end are not expanded. */
 const MAX_REPEAT = 1000;
 /** Excel's grid, as for .xlsx: a cell past it is not read, and the sheet says so. */
 const MAX_ROWS = 1_048_576;
-const MAX_COLUMNS = 16_384;
 /**
  * Excel's most characters in a cell. A cell's text is read up to it: `<text:s text:c="…"/>` asks
  * for any number of spaces in a few bytes, so a small file could otherwise ask for gigabytes.
@@ -165,6 +165,9 @@ export function readOdsContent(
   // A row hidden ("collapse") or filtered out ("filter"): table:visibility.
   let rowHidden = false;
   let hiddenRows: number[] = [];
+  // The columns as table:table-column elements say them, before the rows: the next one's index.
+  let column = 0;
+  let hiddenColumns = new HiddenColumns();
   let rowCells: { cell: Cell | undefined; col: number; repeat: number }[] = [];
   let cell: PendingCell | null = null;
   let inText = 0;
@@ -195,8 +198,15 @@ export function readOdsContent(
         rows = [];
         merges = [];
         hiddenRows = [];
+        column = 0;
+        hiddenColumns = new HiddenColumns();
         outside = undefined;
         r = 0;
+      } else if (tag === "table-column") {
+        const repeat = Number(a["number-columns-repeated"] ?? 1) || 1;
+        if (a.visibility === "collapse" || a.visibility === "filter")
+          hiddenColumns.add(column + 1, column + repeat);
+        column += repeat;
       } else if (tag === "table-row") {
         c = 0;
         rowCells = [];
@@ -276,11 +286,13 @@ export function readOdsContent(
         }
         r += rowRepeat;
       } else if (tag === "table") {
+        const hidden = hiddenColumns.list();
         sheets.push({
           name,
           rows,
           ...(merges.length > 0 ? { merges } : {}),
           ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+          ...(hidden.length > 0 ? { hiddenColumns: hidden } : {}),
           ...(outside === undefined ? {} : { outsideGrid: outside }),
         });
       }

@@ -21,6 +21,7 @@ import {
   shownFileName,
 } from "../core";
 import { compoundFileNames, isCompoundFile } from "./cfb";
+import { HiddenColumns, MAX_COLUMNS } from "./columns";
 import { readOdsContent } from "./ods";
 import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
@@ -193,9 +194,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxTokenBytes: MAX_TOKEN_BYTES,
 };
 
-/** Excel's grid: 1 048 576 rows and 16 384 columns (A to XFD); a cell beyond it is not read. */
+/** Excel's grid: 1 048 576 rows and 16 384 columns (MAX_COLUMNS); a cell beyond it is not read. */
 export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
 
 const REL_WORKSHEET = "/worksheet";
 const REL_SHARED_STRINGS = "/sharedStrings";
@@ -730,7 +730,11 @@ function readPackage(
       const part = bytes;
       // Hidden or very hidden: a sheet the person does not see in the tabs.
       const shown = s.state === "visible" ? {} : { hidden: true };
-      const placed = (pieces: Iterable<string>, onePass: boolean) =>
+      const placed = (
+        pieces: Iterable<string>,
+        onePass: boolean,
+        hidden: HiddenColumns,
+      ) =>
         worksheetRows(
           pieces,
           strings,
@@ -740,17 +744,20 @@ function readPackage(
           budget,
           onePass,
           how.cellsKept,
+          hidden,
         );
       if (how.streamed) {
         let tail: SheetTail | null = null;
         bytes = null;
+        const hidden = new HiddenColumns();
         yield {
           streamed: true,
           name: s.name,
           ...shown,
+          hiddenColumns: () => hidden.list(),
           // Every sheet is read in one pass: its rows are let go as they are read, whatever its size.
           rows: streamedRows(
-            placed(rowPieces(part, bound), true),
+            placed(rowPieces(part, bound), true, hidden),
             (t) => (tail = t),
           ),
           tail: () => {
@@ -761,8 +768,10 @@ function readPackage(
         };
         continue;
       }
-      const read = (pieces: Iterable<string>, inOnePass = onePass) =>
-        readWorksheet(s.name, placed(pieces, inOnePass));
+      const read = (pieces: Iterable<string>, inOnePass = onePass) => {
+        const hidden = new HiddenColumns();
+        return readWorksheet(s.name, placed(pieces, inOnePass, hidden), hidden);
+      };
       const unreadable = (e: unknown): Grid => {
         if (e instanceof WorkbookFileError) throw e;
         return {
@@ -1018,6 +1027,8 @@ function* worksheetRows(
   budget: { cells: number; chars: number },
   onePass: boolean,
   cellsKept: boolean,
+  /** Filled from the sheet's <cols>, which come before its rows. */
+  hiddenColumns: HiddenColumns,
 ): Generator<Placed, SheetTail> {
   // What the piece being read gave, handed on before the next piece is read.
   const queue: Placed[] = [];
@@ -1254,6 +1265,15 @@ function* worksheetRows(
             runStart = inline.length;
           }
           break;
+        case "col": {
+          const hidden = a.get("hidden");
+          if (hidden === "1" || hidden === "true")
+            hiddenColumns.add(
+              Number(a.get("min")),
+              Number(a.get("max") ?? a.get("min")),
+            );
+          break;
+        }
         case "mergeCell": {
           const [from, to] = (a.get("ref") ?? "").split(":");
           const tl = from ? parseA1(from) : null;
@@ -1349,12 +1369,14 @@ type Placed =
 function readWorksheet(
   name: string,
   placed: Generator<Placed, SheetTail>,
+  hidden: HiddenColumns,
 ): Grid {
   const rows: (Cell | undefined)[][] = [];
   const hiddenRows = new Set<number>();
   for (let next = placed.next(); ; next = placed.next()) {
     if (next.done) {
       const { merges, outsideGrid } = next.value;
+      const hiddenColumns = hidden.list();
       return {
         name,
         rows,
@@ -1362,6 +1384,7 @@ function readWorksheet(
         ...(hiddenRows.size > 0
           ? { hiddenRows: [...hiddenRows].sort((a, b) => a - b) }
           : {}),
+        ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}),
         ...(outsideGrid === undefined ? {} : { outsideGrid }),
       };
     }

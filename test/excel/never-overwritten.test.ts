@@ -25,7 +25,7 @@ const ALL = {
   merges: true,
   customProperties: true,
   validations: true,
-  hiddenRows: true,
+  hiddenCells: true,
 };
 
 test("compute in Excel keeps every value and formula a person put in the workbook (property)", async () => {

@@ -5,7 +5,6 @@
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import {
   type Analysis,
@@ -27,6 +26,7 @@ import { STAMP } from "../helpers/compute";
 import {
   budgetWorkbook,
   reportOnGrantSheets,
+  reportWithOldBudget,
   reportWorkbook,
   salaryWorkbook,
 } from "../helpers/seed";
@@ -37,13 +37,16 @@ import {
 } from "../helpers/arbitraries";
 import { buildXlsx, xlsxOf } from "../helpers/workbook";
 import { FakeExcel } from "../helpers/strict-excel";
+import { tempDir } from "../helpers/temp";
+
+const tmp = tempDir("parity-");
 
 const ROOT = join(__dirname, "..", "..");
 const ALL = {
   merges: true,
   customProperties: true,
   validations: true,
-  hiddenRows: true,
+  hiddenCells: true,
 };
 
 const files = [
@@ -115,7 +118,7 @@ describe("the CLI, the page and the add-in agree", () => {
   });
 
   test("a report held to its granted budget: the same findings and the same repayment", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "parity-"));
+    const dir = mkdtempSync(join(tmp, "case-"));
     const report = join(dir, "rapport.xlsx");
     const budget = join(dir, "beviljad.xlsx");
     // The report raises a line above its grant: its own budget would repay 92 149 kr, the grant 59 149.
@@ -153,7 +156,7 @@ describe("the CLI, the page and the add-in agree", () => {
   });
 
   test("a report whose lines are hidden: the same HIDDEN_LINES from the CLI, the page and the add-in", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "parity-"));
+    const dir = mkdtempSync(join(tmp, "case-"));
     const report = join(dir, "rapport.xlsx");
     writeFileSync(
       report,
@@ -179,6 +182,34 @@ describe("the CLI, the page and the add-in agree", () => {
     ]);
     expect(cli(report)).toEqual(findings);
     expect(rendered((await excel(readXlsx(bytes))).analysis)).toEqual(findings);
+  });
+
+  test("a report whose old budget column is hidden: the same column read, so the same findings and repayment, from the CLI, the page and the add-in", async () => {
+    const dir = mkdtempSync(join(tmp, "case-"));
+    const report = join(dir, "rapport.xlsx");
+    writeFileSync(report, await buildXlsx(reportWithOldBudget(["B"])));
+    const bytes = readFileSync(report);
+    const page = readFileBytes(report, bytes, "sv");
+    if (page.kind !== "ok") throw new Error(page.message);
+    const findings = rendered(page.analysis);
+    expect(findings.filter((f) => f.code === "HIDDEN_COLUMN_NOT_READ")).toEqual(
+      [
+        {
+          severity: "info",
+          code: "HIDDEN_COLUMN_NOT_READ",
+          sheet: "Utfall 2024 H1",
+          cell: "B1",
+          message:
+            'Den dolda kolumnen "Budget" läses inte: den synliga "Budget" (C1) läses som samma sak och räknas.',
+        },
+      ],
+    );
+    expect(cli(report)).toEqual(findings);
+    const addIn = await excel(readXlsx(bytes));
+    expect(rendered(addIn.analysis)).toEqual(findings);
+    expect(addIn.analysis.computation.repayment).toEqual(
+      page.analysis.computation.repayment,
+    );
   });
 
   // Found by the property below: the file's grid had the last row (an empty text in a merged area),
@@ -261,9 +292,10 @@ describe("the CLI, the page and the add-in agree", () => {
     expect(withFormulas).toBeGreaterThan(150);
   });
 
-  test("on random workbooks, merged areas and hidden rows among them, the page and the add-in agree (property)", async () => {
+  test("on random workbooks, merged areas and hidden rows and columns among them, the page and the add-in agree (property)", async () => {
     let merged = 0;
     let hidden = 0;
+    let columns = 0;
     await fc.assert(
       fc.asyncProperty(
         formulaWorkbook.map(valuesOnly).chain(withHiddenRows),
@@ -277,10 +309,14 @@ describe("the CLI, the page and the add-in agree", () => {
           );
           if (file.sheets.some((g) => (g.merges ?? []).length > 0)) merged++;
           if (page.findings.some((f) => f.code === "HIDDEN_LINES")) hidden++;
+          if (addIn.grids.sheets.some((g) => g.hiddenColumns)) columns++;
         },
       ),
       { numRuns: 100 },
     );
+    // The add-in told the columns a sheet hides in most workbooks (each sheet hides some, now
+    // and then, of its first eight columns).
+    expect(columns).toBeGreaterThan(50);
     // Most of the workbooks had merged areas where the plan writes, and many a hidden line (28–43
     // of 100 in eight samplings: the bound is far below, so that it never fails by chance).
     expect(merged).toBeGreaterThan(50);

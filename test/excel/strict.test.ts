@@ -43,7 +43,7 @@ const ALL = {
   merges: true,
   customProperties: true,
   validations: true,
-  hiddenRows: true,
+  hiddenCells: true,
 };
 
 async function gridsOf(sheets: SheetSpec[]): Promise<WorkbookGrids> {

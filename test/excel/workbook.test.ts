@@ -20,7 +20,12 @@ import {
 } from "../../src/excel/workbook";
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
-import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
+import {
+  budgetWorkbook,
+  detailsSheet,
+  reportWithOldBudget,
+  reportWorkbook,
+} from "../helpers/seed";
 import { FakeExcel } from "../helpers/strict-excel";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
 
@@ -28,7 +33,7 @@ const ALL = {
   merges: true,
   customProperties: true,
   validations: true,
-  hiddenRows: true,
+  hiddenCells: true,
 };
 
 async function gridsOf(sheets: SheetSpec[]): Promise<WorkbookGrids> {
@@ -397,7 +402,7 @@ describe("rows the open workbook hides (question 43)", () => {
       ...ALL,
       merges: false,
       customProperties: false,
-      hiddenRows: false,
+      hiddenCells: false,
     });
     expect(hiddenLines(oldRead)).toEqual([]);
     const refusing = FakeExcel.from(some.sheets);
@@ -410,5 +415,62 @@ describe("rows the open workbook hides (question 43)", () => {
     expect(analyze(refused).computation.repayment).toEqual(
       analyze(some).computation.repayment,
     );
+  });
+});
+
+describe("columns the open workbook hides", () => {
+  const read = (grids: WorkbookGrids) => {
+    const a = analyze(grids);
+    return {
+      spring: a.computation.halfYears[0]?.budget.total,
+      repayment: a.computation.repayment.total,
+      findings: a.findings.map(
+        (f) => `${f.code} ${f.sheet ?? ""}!${f.cell ?? ""}`,
+      ),
+    };
+  };
+
+  test("an old Budget hidden beside the one shown: the shown one counts, as from the file, with the visible cells asked in one more round trip", async () => {
+    const file = await gridsOf(reportWithOldBudget(["B"]));
+    expect(file.sheets[1]!.hiddenColumns).toEqual([1]);
+    const x = FakeExcel.from(file.sheets);
+    const grids = await readGrids(x.context(), ALL);
+    expect(grids.sheets[1]!.hiddenColumns).toEqual([1]);
+    expect(grids.sheets[1]!.hiddenRows).toBeUndefined();
+    expect(read(grids)).toEqual(read(file));
+    expect(read(grids).spring).toBe(96_250_000);
+    expect(read(grids).findings).toContain(
+      "HIDDEN_COLUMN_NOT_READ Utfall 2024 H1!B1",
+    );
+    const plain = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+    await readGrids(plain.context(), ALL);
+    expect(x.syncs.length).toBe(plain.syncs.length + 1);
+    // Rows hidden too: the same round trip says both.
+    const both = await gridsOf(
+      reportWithOldBudget(["B"]).map((s) =>
+        s.name === "Utfall 2024 H1" ? { ...s, hiddenRows: [3] } : s,
+      ),
+    );
+    const y = FakeExcel.from(both.sheets);
+    const bothRead = await readGrids(y.context(), ALL);
+    expect(bothRead.sheets[1]!.hiddenColumns).toEqual([1]);
+    expect(bothRead.sheets[1]!.hiddenRows).toEqual([2]);
+    expect(read(bothRead)).toEqual(read(both));
+    expect(y.syncs.length).toBe(x.syncs.length);
+  });
+
+  test("a host before ExcelApi 1.9 cannot tell: the first Budget counts, as in a file that hides nothing", async () => {
+    const file = await gridsOf(reportWithOldBudget(["B"]));
+    const old = FakeExcel.from(file.sheets);
+    old.apiVersion = "1.8";
+    const grids = await readGrids(old.context(), {
+      ...ALL,
+      merges: false,
+      customProperties: false,
+      hiddenCells: false,
+    });
+    expect(grids.sheets[1]!.hiddenColumns).toBeUndefined();
+    expect(read(grids)).toEqual(read(await gridsOf(reportWithOldBudget([]))));
+    expect(read(grids).spring).toBe(81_400_000);
   });
 });

@@ -519,22 +519,33 @@ export const formulaWorkbook: fc.Arbitrary<Grid[]> = fc
   ]);
 
 /**
- * The workbook with rows hidden (or filtered out) now and then: a few of each sheet's first rows,
- * lines, headers and blank rows alike, as a person hides them.
+ * The workbook with rows hidden (or filtered out) and columns hidden now and then: a few of each
+ * sheet's first rows (lines, headers and blank rows alike) and first columns, as a person hides
+ * them.
  */
 export const withHiddenRows = (sheets: Grid[]): fc.Arbitrary<Grid[]> =>
   fc
     .tuple(
       ...sheets.map(() =>
-        fc
-          .uniqueArray(fc.nat(12), { maxLength: 6 })
-          .map((r) => r.sort((a, b) => a - b)),
+        fc.tuple(
+          fc
+            .uniqueArray(fc.nat(12), { maxLength: 6 })
+            .map((r) => r.sort((a, b) => a - b)),
+          fc
+            .uniqueArray(fc.nat(7), { maxLength: 2 })
+            .map((c) => c.sort((a, b) => a - b)),
+        ),
       ),
     )
     .map((hidden) =>
-      sheets.map((g, i) =>
-        hidden[i]!.length > 0 ? { ...g, hiddenRows: hidden[i]! } : g,
-      ),
+      sheets.map((g, i) => {
+        const [rows, columns] = hidden[i]!;
+        return {
+          ...g,
+          ...(rows.length > 0 ? { hiddenRows: rows } : {}),
+          ...(columns.length > 0 ? { hiddenColumns: columns } : {}),
+        };
+      }),
     );
 
 /**

@@ -163,6 +163,26 @@ export function reportWorkbook(): SheetSpec[] {
 }
 
 /**
+ * The seed's report whose first half-year keeps its budget of before a revision in column B, the
+ * seed's budget in C: an old column people hide (`hidden`, by letters) beside the one they read.
+ */
+export function reportWithOldBudget(hidden: readonly string[]): SheetSpec[] {
+  const seed = reportHalfYearSheet("Utfall 2024 H1", 1);
+  const old = [500_000, 150_000, 90_000, 74_000];
+  const rows = seed.rows.map((row, r) => {
+    const before =
+      r === 0
+        ? "Budget"
+        : r <= old.length
+          ? old[r - 1]!
+          : old.reduce((a, b) => a + b, 0);
+    return [row[0], before, ...row.slice(1)];
+  });
+  const sheet = { name: seed.name, rows, hiddenColumns: hidden };
+  return reportWorkbook().map((s) => (s.name === sheet.name ? sheet : s));
+}
+
+/**
  * Plain text as the engine writes it: digit groups joined by a narrow no-break space, a no-break
  * space before "kr" and after "SEK", the true minus sign. The only differences from the seed's
  * text it allows: a figure never wraps in the pane, the terminal or a cell.

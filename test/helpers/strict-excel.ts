@@ -71,6 +71,8 @@ export interface FakeSheet {
   merges: string[];
   /** Rows hidden or filtered out (zero-based): Range.rowHidden and the visible cells say them. */
   readonly hiddenRows: Set<number>;
+  /** Columns hidden (zero-based): Range.columnHidden and the visible cells say them. */
+  readonly hiddenColumns: Set<number>;
 }
 
 export interface SyncRecord {
@@ -200,6 +202,7 @@ export class FakeExcel {
         (m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`,
       );
       for (const r of g.hiddenRows ?? []) s.hiddenRows.add(at.row + r);
+      for (const c of g.hiddenColumns ?? []) s.hiddenColumns.add(at.col + c);
     }
     return x;
   }
@@ -231,6 +234,7 @@ export class FakeExcel {
       columnWidths: new Map(),
       merges: [],
       hiddenRows: new Set(),
+      hiddenColumns: new Set(),
     };
     this.sheets.push(s);
     return s;
@@ -1258,6 +1262,9 @@ class Range extends Obj {
   get rowHidden(): boolean | null {
     return this.get("rowHidden");
   }
+  get columnHidden(): boolean | null {
+    return this.get("columnHidden");
+  }
   get values(): unknown[][] {
     return this.get("values");
   }
@@ -1365,12 +1372,15 @@ class Range extends Obj {
     if (prop === "address") return addressOf(this.ws.state().name, r);
     if (prop === "rowCount") return r.rows;
     if (prop === "columnCount") return r.cols;
-    if (prop === "rowHidden") {
-      // ExcelApi 1.2: true when every row is hidden, false when none is, null when some are.
+    if (prop === "rowHidden" || prop === "columnHidden") {
+      // ExcelApi 1.2: true when every row (column) is hidden, false when none is, null when some are.
+      const [from, count, set] =
+        prop === "rowHidden"
+          ? [r.row, r.rows, this.ws.state().hiddenRows]
+          : [r.col, r.cols, this.ws.state().hiddenColumns];
       let hidden = 0;
-      for (let i = 0; i < r.rows; i++)
-        if (this.ws.state().hiddenRows.has(r.row + i)) hidden++;
-      return hidden === 0 ? false : hidden === r.rows ? true : null;
+      for (let i = 0; i < count; i++) if (set.has(from + i)) hidden++;
+      return hidden === 0 ? false : hidden === count ? true : null;
     }
     if (!VALUE_PROPS.has(prop))
       throw new Error(`Range.${prop} is not in the fake`);
@@ -1478,22 +1488,39 @@ abstract class Areas extends Obj {
   }
 }
 
-/** A range's visible cells (SpecialCellType.visible): an area for each run of rows not hidden. */
+/** Runs of indexes from `from` that `hidden` does not hold: [start, length]. */
+function shownRuns(
+  from: number,
+  count: number,
+  hidden: ReadonlySet<number>,
+): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < count;) {
+    if (hidden.has(from + i)) {
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (i + n < count && !hidden.has(from + i + n)) n++;
+    runs.push([from + i, n]);
+    i += n;
+  }
+  return runs;
+}
+
+/**
+ * A range's visible cells (SpecialCellType.visible): an area for each run of rows not hidden
+ * across each run of columns not hidden.
+ */
 class VisibleCells extends Areas {
   protected areas(): string[] {
     const s = this.range.ws.state();
     const r = this.range.resolved()!;
     const areas: string[] = [];
-    for (let i = 0; i < r.rows;) {
-      if (s.hiddenRows.has(r.row + i)) {
-        i++;
-        continue;
-      }
-      let n = 1;
-      while (i + n < r.rows && !s.hiddenRows.has(r.row + i + n)) n++;
-      areas.push(addressOf(s.name, { ...r, row: r.row + i, rows: n }));
-      i += n;
-    }
+    const cols = shownRuns(r.col, r.cols, s.hiddenColumns);
+    for (const [row, rows] of shownRuns(r.row, r.rows, s.hiddenRows))
+      for (const [col, n] of cols)
+        areas.push(addressOf(s.name, { row, rows, col, cols: n }));
     return areas;
   }
 }

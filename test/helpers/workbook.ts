@@ -26,6 +26,8 @@ export interface SheetSpec {
   readonly merges?: readonly string[];
   /** Rows hidden in the file (Excel's Dölj), by their numbers as Excel shows them (1-based). */
   readonly hiddenRows?: readonly number[];
+  /** Columns hidden in the file, by their letters as Excel shows them ("C"). */
+  readonly hiddenColumns?: readonly string[];
 }
 
 export async function buildXlsx(
@@ -71,6 +73,7 @@ export function addSheets(
     });
     for (const m of spec.merges ?? []) ws.mergeCells(m);
     for (const r of spec.hiddenRows ?? []) ws.getRow(r).hidden = true;
+    for (const c of spec.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
   }
 }
 
@@ -110,6 +113,9 @@ export async function xlsxOf(sheets: readonly Grid[]): Promise<Uint8Array> {
         (m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`,
       ),
       ...(g.hiddenRows ? { hiddenRows: g.hiddenRows.map((r) => r + 1) } : {}),
+      ...(g.hiddenColumns
+        ? { hiddenColumns: g.hiddenColumns.map((c) => a1(0, c).slice(0, -1)) }
+        : {}),
     })),
   );
 }

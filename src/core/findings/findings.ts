@@ -1032,6 +1032,17 @@ export const FINDINGS = {
       `The column "${f.header}" is not read: "${f.first}" (${f.firstCell}) is read as the same, and the first counts. Rename the one that should not count, or remove it.`,
     "warning",
   ),
+  HIDDEN_COLUMN_NOT_READ: t<{
+    readonly header: string;
+    readonly shown: string;
+    readonly shownCell: string;
+  }>(
+    (f) =>
+      `Den dolda kolumnen "${f.header}" läses inte: den synliga "${f.shown}" (${f.shownCell}) läses som samma sak och räknas.`,
+    (f) =>
+      `The hidden column "${f.header}" is not read: the visible "${f.shown}" (${f.shownCell}) is read as the same, and it counts.`,
+    "info",
+  ),
   HALF_YEARS_IN_COLUMNS: t<{ readonly halfYears: string }>(
     (f) =>
       `Bladet har en kolumn per halvår (${f.halfYears}), men budgeten läses ett halvår per blad. Lägg varje halvår på ett eget blad, t.ex. "Budget 2025 H2", med kolumnerna Post och Budget.`,

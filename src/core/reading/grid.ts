@@ -60,6 +60,11 @@ export interface Grid {
    * zero-based indexes, ascending. Absent where it cannot tell.
    */
   readonly hiddenRows?: readonly number[];
+  /**
+   * Set by an adapter that knows which columns are hidden: their zero-based indexes, ascending.
+   * Absent where it cannot tell.
+   */
+  readonly hiddenColumns?: readonly number[];
   /** Set by an adapter when the sheet's content could not be read at all. */
   readonly unreadable?: string;
   /** Set by an adapter when the sheet has cells past Excel's grid (the first one): they are not read. */
@@ -107,6 +112,11 @@ export interface StreamedSheet {
   readonly owner?: string;
   /** As in `Grid.hidden`. */
   readonly hidden?: boolean;
+  /**
+   * As in `Grid.hiddenColumns`, known once the first row has been taken (a file says them before
+   * its rows). Absent where the adapter cannot tell.
+   */
+  readonly hiddenColumns?: () => readonly number[];
   readonly rows: Iterable<SheetRow>;
   readonly tail: () => SheetTail;
 }
@@ -146,11 +156,13 @@ export function gridOf(sheet: Sheet): Grid {
     if (row.hidden) hiddenRows.push(row.index);
   }
   const { merges, outsideGrid } = sheet.tail();
+  const hiddenColumns = sheet.hiddenColumns?.() ?? [];
   return {
     name: sheet.name,
     rows,
     merges,
     ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+    ...(hiddenColumns.length > 0 ? { hiddenColumns } : {}),
     ...(sheet.owner === undefined ? {} : { owner: sheet.owner }),
     ...(sheet.hidden ? { hidden: true } : {}),
     ...(outsideGrid === undefined ? {} : { outsideGrid }),

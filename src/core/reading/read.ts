@@ -1112,6 +1112,8 @@ interface Header {
   readonly otherPeriod?: readonly number[];
   /** The actuals of a part of the half-year, alone ("Utfall t.o.m. april"): not read. */
   readonly toDate?: number;
+  /** The columns the sheet hides, where it hides any: one counts only where no visible one can. */
+  readonly hidden?: ReadonlySet<number>;
 }
 
 /**
@@ -1146,6 +1148,24 @@ const AMOUNT_COLUMNS: readonly ColumnKey[] = [
   "monthlyCost",
 ];
 
+const NONE_HIDDEN: ReadonlySet<number> = new Set();
+
+/**
+ * A header row's cells, those of visible columns first. An old column hidden beside the one people
+ * see ("Budget" hidden left of a revised "Budget") then counts only where none of its kind shows.
+ */
+function shownFirst(
+  row: ReadonlyArray<Cell | undefined>,
+  hidden: ReadonlySet<number>,
+  visit: (cell: Cell | undefined, c: number) => void,
+): void {
+  if (hidden.size === 0) row.forEach(visit);
+  else {
+    row.forEach((cell, c) => hidden.has(c) || visit(cell, c));
+    row.forEach((cell, c) => hidden.has(c) && visit(cell, c));
+  }
+}
+
 /**
  * The row's columns when it is the table's header: two known headers, Budget or Utfall among them.
  * With `lone`, also a Budget header alone with a cell left of it, which heads the labels ("Aktivitet
@@ -1156,18 +1176,23 @@ function headerOf(
   row: ReadonlyArray<Cell | undefined>,
   lone = false,
   sheetHalf: HalfYear | null = null,
+  hidden: ReadonlySet<number> = NONE_HIDDEN,
 ): Header | null {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const units: Partial<Record<ColumnKey, number>> = {};
   const repeated: { key: ColumnKey; col: number }[] = [];
   const otherPeriod: { key: ColumnKey; col: number; previous: boolean }[] = [];
   let fallback: number | undefined;
-  row.forEach((cell, c) => {
+  const visit = (cell: Cell | undefined, c: number) => {
     if (!cell || cell.t !== "s") return;
     const key = columnOfHeader(cell.v);
     if (!key) {
-      // The rightmost: amounts stand right of the labels ("Kostnad | Summa").
-      if (isFallbackBudgetHeader(cell.v)) fallback = c;
+      // The rightmost: amounts stand right of the labels ("Kostnad | Summa"); a visible one first.
+      if (
+        isFallbackBudgetHeader(cell.v) &&
+        (!hidden.has(c) || fallback === undefined)
+      )
+        fallback = c;
       return;
     }
     const amount = AMOUNT_COLUMNS.includes(key);
@@ -1199,16 +1224,11 @@ function headerOf(
       else delete units[key];
     } else if (amount || key === "servicePercent" || key === "months")
       repeated.push({ key, col: c });
-  });
+  };
+  shownFirst(row, hidden, visit);
   const notRead = takeAlone(otherPeriod, columns, units, row);
   const toDate = actualsOfPart(columns, repeated, row);
-  let weak = false;
-  if (columns.budget === undefined && fallback !== undefined) {
-    weak = true;
-    columns.budget = fallback;
-    const unit = headerUnit(readText(row[fallback]));
-    if (unit !== 1) units.budget = unit;
-  }
+  const weak = withFallbackBudget(columns, units, row, fallback);
   const { budget, actual } = columns;
   // A comment column makes no header of a row ("Anmärkning | Belopp" over notes above the table).
   const count =
@@ -1217,6 +1237,7 @@ function headerOf(
   const others = {
     ...(notRead.length > 0 ? { otherPeriod: notRead } : {}),
     ...(toDate === null ? {} : { toDate }),
+    ...(hidden.size > 0 ? { hidden } : {}),
   };
   if (count >= 2 && (budget !== undefined || actual !== undefined))
     return {
@@ -1233,6 +1254,23 @@ function headerOf(
     row.slice(0, budget).some((cell) => !isEmptyCell(cell))
     ? { row: r, columns, units, repeated, ...others, lone: true }
     : null;
+}
+
+/**
+ * Where no header names a budget, the rightmost "Summa" or "Totalt" heads it: a weak header, as a
+ * lone one. Whether it did.
+ */
+function withFallbackBudget(
+  columns: Partial<Record<ColumnKey, number>>,
+  units: Partial<Record<ColumnKey, number>>,
+  row: ReadonlyArray<Cell | undefined>,
+  fallback: number | undefined,
+): boolean {
+  if (columns.budget !== undefined || fallback === undefined) return false;
+  columns.budget = fallback;
+  const unit = headerUnit(readText(row[fallback]));
+  if (unit !== 1) units.budget = unit;
+  return true;
 }
 
 /**
@@ -1497,10 +1535,14 @@ function streamedOf(grid: Grid): StreamedSheet {
       ? {}
       : { outsideGrid: grid.outsideGrid }),
   };
+  const { hiddenColumns } = grid;
   return {
     streamed: true,
     name: grid.name,
     ...(grid.owner === undefined ? {} : { owner: grid.owner }),
+    ...(hiddenColumns === undefined
+      ? {}
+      : { hiddenColumns: () => hiddenColumns }),
     rows: rowsOf(grid),
     tail: () => tail,
   };
@@ -1704,7 +1746,7 @@ function holdsDetails(
  */
 function readHalfYearSheet(s: StreamedSheet): SheetRead {
   const sheet = s.name;
-  const rows = new TableRows(sheet);
+  const rows = new TableRows(sheet, s.hiddenColumns);
   for (const row of s.rows) rows.take(row);
   const { header, columns, reader } = rows.end();
   const { merges, outsideGrid } = s.tail();
@@ -2193,6 +2235,16 @@ function repeatedColumns(
       split.set(key, [...(split.get(key) ?? [first]), col]);
       continue;
     }
+    if (header.hidden?.has(col) && !header.hidden.has(first)) {
+      out.push(
+        finding("HIDDEN_COLUMN_NOT_READ", sheet, a1(header.row, col), {
+          header: text(col),
+          shown: text(first),
+          shownCell: a1(header.row, first),
+        }),
+      );
+      continue;
+    }
     out.push(
       finding("COLUMN_REPEATED", sheet, a1(header.row, col), {
         header: text(col),
@@ -2354,9 +2406,22 @@ class TableRows {
   /** The half-year the sheet's name names, for headers that name another year or half. */
   private readonly sheetHalf: HalfYear | null;
 
-  constructor(private readonly sheet: string) {
+  /** The columns the sheet hides, asked of the adapter once a row has been taken. */
+  private hiddenColumns: ReadonlySet<number> | null = null;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly hiddenOf: (() => readonly number[]) | undefined,
+  ) {
     const named = parsePeriod(sheet);
     this.sheetHalf = named?.kind === "half-year" ? named.halfYear : null;
+  }
+
+  private columnsHidden(): ReadonlySet<number> {
+    this.hiddenColumns ??= this.hiddenOf
+      ? new Set(this.hiddenOf())
+      : NONE_HIDDEN;
+    return this.hiddenColumns;
   }
 
   /**
@@ -2412,10 +2477,11 @@ class TableRows {
       } else {
         this.head[r] = row.cells;
         if (isSalaryHeaderRow(row.cells)) this.salaryRows = true;
-        this.header = headerOf(r, row.cells, false, this.sheetHalf);
+        const hidden = this.columnsHidden();
+        this.header = headerOf(r, row.cells, false, this.sheetHalf, hidden);
         if (this.header?.columns.label !== undefined) this.decide(this.header);
         if (!this.header)
-          this.lone ??= headerOf(r, row.cells, true, this.sheetHalf);
+          this.lone ??= headerOf(r, row.cells, true, this.sheetHalf, hidden);
         return;
       }
     }

@@ -1,0 +1,127 @@
+// An old column hidden beside the one people see ("Budget" hidden left of a revised "Budget"): the
+// visible one counts, as a reviewer reading the sheet expects, and the hidden one is said.
+
+import { HiddenColumns } from "../../src/xlsx/columns";
+import { readXlsx } from "../../src/xlsx/read";
+import { checkBytes, findingAt, messageOf } from "../helpers/check";
+import { computeBytes } from "../helpers/compute";
+import { resaveAllWithLibreOffice, saveAllAsOds } from "../helpers/libreoffice";
+import {
+  reportHalfYearSheet,
+  reportWithOldBudget,
+  reportWorkbook,
+} from "../helpers/seed";
+import { type SheetSpec, buildXlsx } from "../helpers/workbook";
+
+function workbookWith(sheet: SheetSpec): SheetSpec[] {
+  return reportWorkbook().map((s) => (s.name === sheet.name ? sheet : s));
+}
+
+const figures = (r: ReturnType<typeof checkBytes>) => ({
+  periods: r.periods.map((p) => [p.budget, p.actual]),
+  repayment: r.repayment,
+});
+
+test("the visible Budget counts over an old one hidden left of it: the seed's figures, and the hidden column said", async () => {
+  const seed = checkBytes(await buildXlsx(reportWorkbook()));
+  const hidden = checkBytes(await buildXlsx(reportWithOldBudget(["B"])));
+  expect(figures(hidden)).toEqual(figures(seed));
+  expect(findingAt(hidden, "HIDDEN_COLUMN_NOT_READ")).toEqual([
+    "Utfall 2024 H1!B1",
+  ]);
+  expect(
+    hidden.findings.find((f) => f.code === "HIDDEN_COLUMN_NOT_READ"),
+  ).toMatchObject({
+    severity: "info",
+    message:
+      'Den dolda kolumnen "Budget" läses inte: den synliga "Budget" (C1) läses som samma sak och räknas.',
+  });
+  // Nothing else is said of it: the rest as the seed's, its cells a column to the right.
+  const unplaced = (r: ReturnType<typeof checkBytes>) =>
+    r.findings
+      .filter((f) => f.code !== "HIDDEN_COLUMN_NOT_READ")
+      .map(({ cell: _cell, ...f }) => f);
+  expect(unplaced(hidden)).toEqual(unplaced(seed));
+  expect(findingAt(seed, "OVERSPENT")[0]).toBe("Utfall 2024 H1!C4");
+  expect(findingAt(hidden, "OVERSPENT")[0]).toBe("Utfall 2024 H1!D4");
+});
+
+test("shown, the first of two Budget columns counts as before, with COLUMN_REPEATED", async () => {
+  const seed = checkBytes(await buildXlsx(reportWorkbook()));
+  const shown = checkBytes(await buildXlsx(reportWithOldBudget([])));
+  expect(findingAt(shown, "HIDDEN_COLUMN_NOT_READ")).toEqual([]);
+  expect(findingAt(shown, "COLUMN_REPEATED")).toEqual(["Utfall 2024 H1!C1"]);
+  // The old budget: 814 000 kr for the seed's 962 500 in the spring.
+  expect(shown.periods[0]!.budget.total).toBe(814_000);
+  expect(seed.periods[0]!.budget.total).toBe(962_500);
+});
+
+test("a hidden column right of the visible one is said as hidden, not as a repeated column; one hidden alone of its kind still counts", async () => {
+  const seed = checkBytes(await buildXlsx(reportWorkbook()));
+  const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+  // A copy of the budget kept right of the table, hidden.
+  const right: SheetSpec = {
+    ...sheet,
+    rows: sheet.rows.map((row) => [...row, row[1]]),
+    hiddenColumns: ["E"],
+  };
+  const r = checkBytes(await buildXlsx(workbookWith(right)));
+  expect(figures(r)).toEqual(figures(seed));
+  expect(findingAt(r, "HIDDEN_COLUMN_NOT_READ")).toEqual(["Utfall 2024 H1!E1"]);
+  expect(findingAt(r, "COLUMN_REPEATED")).toEqual([]);
+  // The actuals hidden, and no other Utfall: they are the half-year's, as Excel's SUM counts them.
+  const actuals = checkBytes(
+    await buildXlsx(workbookWith({ ...sheet, hiddenColumns: ["C"] })),
+  );
+  expect(figures(actuals)).toEqual(figures(seed));
+  expect(findingAt(actuals, "HIDDEN_COLUMN_NOT_READ")).toEqual([]);
+});
+
+test("compute writes Status from the visible budget, and leaves the hidden one as it was", async () => {
+  const bytes = await buildXlsx(reportWithOldBudget(["B"]));
+  const computed = readXlsx(computeBytes(bytes));
+  const sheet = computed.sheets.find((s) => s.name === "Utfall 2024 H1")!;
+  // Status (F) of the first line: the actuals (D) against the visible budget (C).
+  expect(sheet.rows[1]![5]).toMatchObject({
+    f: 'IF(D2="","",IF(D2>C2,"Överskriden","Inom budget"))',
+  });
+  expect(sheet.rows[1]![1]).toMatchObject({ t: "n", v: 500_000 });
+  expect(sheet.hiddenColumns).toEqual([1]);
+  const again = checkBytes(computeBytes(bytes));
+  expect(figures(again)).toEqual(
+    figures(checkBytes(await buildXlsx(reportWorkbook()))),
+  );
+});
+
+test("LibreOffice's copy, as .xlsx and as .ods, is read the same", async () => {
+  const bytes = await buildXlsx(reportWithOldBudget(["B"]));
+  const before = checkBytes(bytes);
+  const [xlsx] = resaveAllWithLibreOffice([bytes]);
+  const [ods] = saveAllAsOds([bytes]);
+  for (const copy of [xlsx!, ods!]) {
+    const r = checkBytes(copy);
+    expect(figures(r)).toEqual(figures(before));
+    expect(findingAt(r, "HIDDEN_COLUMN_NOT_READ")).toEqual([
+      "Utfall 2024 H1!B1",
+    ]);
+    expect(messageOf(r, "HIDDEN_COLUMN_NOT_READ")).toBe(
+      messageOf(before, "HIDDEN_COLUMN_NOT_READ"),
+    );
+  }
+});
+
+test("the columns a file hides: runs that overlap once, past Excel's last column cut, a crafted run left", () => {
+  const hidden = new HiddenColumns();
+  hidden.add(2, 4);
+  hidden.add(3, 5);
+  hidden.add(16_383, 20_000);
+  hidden.add(7, 6);
+  hidden.add(0, 1);
+  hidden.add(Number.NaN, 9);
+  expect(hidden.list()).toEqual([1, 2, 3, 4, 16_382, 16_383]);
+  // A crafted sheet's runs past as many as there are columns are not taken.
+  const many = new HiddenColumns();
+  for (let k = 0; k < 20_000; k++) many.add(1, 1);
+  many.add(9, 9);
+  expect(many.list()).toEqual([0]);
+});
