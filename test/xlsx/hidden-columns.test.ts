@@ -5,13 +5,19 @@ import { HiddenColumns } from "../../src/xlsx/columns";
 import { readXlsx } from "../../src/xlsx/read";
 import { checkBytes, findingAt, messageOf } from "../helpers/check";
 import { computeBytes } from "../helpers/compute";
-import { resaveAllWithLibreOffice, saveAllAsOds } from "../helpers/libreoffice";
+import {
+  disagreements,
+  recalculateAllWithLibreOffice,
+  resaveAllWithLibreOffice,
+  saveAllAsOds,
+} from "../helpers/libreoffice";
 import {
   reportHalfYearSheet,
   reportWithOldBudget,
   reportWorkbook,
+  salaryWorkbook,
 } from "../helpers/seed";
-import { type SheetSpec, buildXlsx } from "../helpers/workbook";
+import { type SheetSpec, buildXlsx, kr } from "../helpers/workbook";
 
 function workbookWith(sheet: SheetSpec): SheetSpec[] {
   return reportWorkbook().map((s) => (s.name === sheet.name ? sheet : s));
@@ -91,6 +97,53 @@ test("compute writes Status from the visible budget, and leaves the hidden one a
   expect(figures(again)).toEqual(
     figures(checkBytes(await buildXlsx(reportWorkbook()))),
   );
+});
+
+/** Lönekalkyl with the salaries of before a raise kept in column D, the current ones in E. */
+function salariesWithOld(hidden: readonly string[]): SheetSpec[] {
+  const old = [kr(30_000), kr(22_000), kr(38_000)];
+  return salaryWorkbook().map((s) =>
+    s.name === "Lönekalkyl"
+      ? {
+          ...s,
+          hiddenColumns: hidden,
+          rows: s.rows.map((row, r) =>
+            r === 2
+              ? [...row.slice(0, 3), "Månadslön", ...row.slice(3)]
+              : r > 2
+                ? [...row.slice(0, 3), old[r - 3], ...row.slice(3)]
+                : row,
+          ),
+        }
+      : s,
+  );
+}
+
+test("in Lönekalkyl too, the shown Månadslön counts over an old one hidden left of it, and the hidden one is said", async () => {
+  const current = checkBytes(await buildXlsx(salaryWorkbook()));
+  const hidden = checkBytes(await buildXlsx(salariesWithOld(["D"])));
+  const shown = checkBytes(await buildXlsx(salariesWithOld([])));
+  expect(figures(hidden)).toEqual(figures(current));
+  // Shown, the first counts, as before: the old salaries give a lower budget.
+  expect(shown.periods[0]!.budget.total).toBeLessThan(
+    current.periods[0]!.budget.total,
+  );
+  expect(findingAt(hidden, "HIDDEN_COLUMN_NOT_READ")).toEqual([
+    "Lönekalkyl!D3",
+  ]);
+  expect(messageOf(hidden, "HIDDEN_COLUMN_NOT_READ")).toBe(
+    'Den dolda kolumnen "Månadslön" läses inte: den synliga "Månadslön" (E3) läses som samma sak och räknas.',
+  );
+  expect(findingAt(shown, "HIDDEN_COLUMN_NOT_READ")).toEqual([]);
+  // Nothing else is said of it.
+  const codes = (r: ReturnType<typeof checkBytes>) =>
+    r.findings.map((f) => f.code).filter((c) => c !== "HIDDEN_COLUMN_NOT_READ");
+  expect(codes(hidden)).toEqual(codes(current));
+  // compute's formulas read the shown salaries: its copy, and LibreOffice working it out, agree.
+  const copy = computeBytes(await buildXlsx(salariesWithOld(["D"])));
+  expect(figures(checkBytes(copy))).toEqual(figures(current));
+  const [calculated] = recalculateAllWithLibreOffice([copy]);
+  expect(disagreements(readXlsx(copy), readXlsx(calculated!))).toEqual([]);
 });
 
 test("LibreOffice's copy, as .xlsx and as .ods, is read the same", async () => {

@@ -350,3 +350,19 @@ export class MergedAreas {
     return spans;
   }
 }
+
+/**
+ * A header row's cells, those of visible columns first. An old column hidden beside the one people
+ * see ("Budget" hidden left of a revised "Budget") then counts only where none of its kind shows.
+ */
+export function shownFirst(
+  row: ReadonlyArray<Cell | undefined>,
+  hidden: ReadonlySet<number>,
+  visit: (cell: Cell | undefined, c: number) => void,
+): void {
+  if (hidden.size === 0) row.forEach(visit);
+  else {
+    row.forEach((cell, c) => hidden.has(c) || visit(cell, c));
+    row.forEach((cell, c) => hidden.has(c) && visit(cell, c));
+  }
+}

@@ -21,6 +21,7 @@ import {
   isStreamed,
   parseA1,
   rowsOf,
+  shownFirst,
 } from "./grid";
 import { type IsoDate, isDateFormat, isoFromParts, serialToIso } from "./dates";
 import { type Expected, type Finding, finding } from "../findings/findings";
@@ -1149,23 +1150,6 @@ const AMOUNT_COLUMNS: readonly ColumnKey[] = [
 ];
 
 const NONE_HIDDEN: ReadonlySet<number> = new Set();
-
-/**
- * A header row's cells, those of visible columns first. An old column hidden beside the one people
- * see ("Budget" hidden left of a revised "Budget") then counts only where none of its kind shows.
- */
-function shownFirst(
-  row: ReadonlyArray<Cell | undefined>,
-  hidden: ReadonlySet<number>,
-  visit: (cell: Cell | undefined, c: number) => void,
-): void {
-  if (hidden.size === 0) row.forEach(visit);
-  else {
-    row.forEach((cell, c) => hidden.has(c) || visit(cell, c));
-    row.forEach((cell, c) => hidden.has(c) && visit(cell, c));
-  }
-}
-
 /**
  * The row's columns when it is the table's header: two known headers, Budget or Utfall among them.
  * With `lone`, also a Budget header alone with a cell left of it, which heads the labels ("Aktivitet

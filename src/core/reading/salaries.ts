@@ -38,6 +38,7 @@ import {
   a1,
   isEmptyCell,
   onlyBlankFormulas,
+  shownFirst,
 } from "./grid";
 import {
   type Agreement,
@@ -174,7 +175,7 @@ export function readSalarySheet(
 ): SalarySheetRead {
   const header = salaryHeader(grid);
   if (!header) return { salaries: null, findings: salaryHeaderMissing(grid) };
-  const findings: Finding[] = [];
+  const findings: Finding[] = hiddenColumnsNotRead(grid, header);
   const persons: Person[] = [];
   const unread = unreadColumns(
     grid.rows[header.row] ?? [],
@@ -560,25 +561,54 @@ const SALARY_HEADER_ROWS = 30;
 
 type Columns = Partial<Record<SalaryColumn, number>>;
 
-/** The header row: the first of the top 30 with both Post and a monthly salary. */
-function salaryHeader(
-  grid: Grid,
-): { row: number; columns: Columns; salaryUnit: number } | null {
+/**
+ * The header row: the first of the top 30 with both Post and a monthly salary. Of two columns read
+ * as the same, the first shown counts: an old one hidden beside it is not read (`hiddenNotRead`).
+ */
+function salaryHeader(grid: Grid): {
+  row: number;
+  columns: Columns;
+  salaryUnit: number;
+  hiddenNotRead: readonly { col: number; shown: number }[];
+} | null {
+  const hidden = new Set(grid.hiddenColumns);
   for (let r = 0; r < Math.min(grid.rows.length, SALARY_HEADER_ROWS); r++) {
     const found: Columns = {};
+    const hiddenNotRead: { col: number; shown: number }[] = [];
     let salaryUnit = 1;
-    grid.rows[r]?.forEach((cell, c) => {
+    shownFirst(grid.rows[r] ?? [], hidden, (cell, c) => {
       const k = cell?.t === "s" ? salaryColumnOf(cell.v) : undefined;
-      if (k && found[k] === undefined) {
+      if (!k) return;
+      const shown = found[k];
+      if (shown === undefined) {
         found[k] = c;
         // "Månadslön (tkr)": the salaries are in thousands.
         if (k === "salary" && cell?.t === "s") salaryUnit = headerUnit(cell.v);
-      }
+      } else if (hidden.has(c) && !hidden.has(shown))
+        hiddenNotRead.push({ col: c, shown });
     });
     if (found.post !== undefined && found.salary !== undefined)
-      return { row: r, columns: found, salaryUnit };
+      return { row: r, columns: found, salaryUnit, hiddenNotRead };
   }
   return null;
+}
+
+/** The hidden columns not read beside the shown ones of their kind, said at their headers. */
+function hiddenColumnsNotRead(
+  grid: Grid,
+  header: {
+    readonly row: number;
+    readonly hiddenNotRead: readonly { col: number; shown: number }[];
+  },
+): Finding[] {
+  const text = (c: number) => readText(grid.rows[header.row]?.[c]);
+  return header.hiddenNotRead.map(({ col, shown }) =>
+    finding("HIDDEN_COLUMN_NOT_READ", grid.name, a1(header.row, col), {
+      header: text(col),
+      shown: text(shown),
+      shownCell: a1(header.row, shown),
+    }),
+  );
 }
 
 /**
