@@ -168,6 +168,11 @@ export function readOdsContent(
   // The columns as table:table-column elements say them, before the rows: the next one's index.
   let column = 0;
   let hiddenColumns = new HiddenColumns();
+  // The table styles that hide a sheet (table:display="false", hidden or very hidden in Excel),
+  // which come before the sheets; the style being read, and whether the sheet being read is hidden.
+  const hidingStyles = new Set<string>();
+  let tableStyle: string | null = null;
+  let sheetHidden = false;
   let rowCells: { cell: Cell | undefined; col: number; repeat: number }[] = [];
   let cell: PendingCell | null = null;
   let inText = 0;
@@ -192,9 +197,14 @@ export function readOdsContent(
 
   parseXmlChunks(content, {
     open(tag, a) {
-      if (tag === "table") {
+      if (tag === "style")
+        tableStyle = a.family === "table" ? (a.name ?? null) : null;
+      else if (tag === "table-properties" && tableStyle !== null) {
+        if (a.display === "false") hidingStyles.add(tableStyle);
+      } else if (tag === "table") {
         if (sheets.length >= limits.maxSheets) limits.tooLarge("sheets");
         name = a.name ?? `Blad${sheets.length + 1}`;
+        sheetHidden = hidingStyles.has(a["style-name"] ?? "");
         rows = [];
         merges = [];
         hiddenRows = [];
@@ -290,6 +300,7 @@ export function readOdsContent(
         sheets.push({
           name,
           rows,
+          ...(sheetHidden ? { hidden: true } : {}),
           ...(merges.length > 0 ? { merges } : {}),
           ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
           ...(hidden.length > 0 ? { hiddenColumns: hidden } : {}),

@@ -16,7 +16,11 @@ import {
 import { fileErrorText } from "../../src/xlsx/file-errors";
 import { MAX_RELATIONSHIPS } from "../../src/xlsx/package";
 import { checkBytes, checkSheets, errorsOf, findingAt } from "../helpers/check";
-import { resaveWithLibreOffice, saveAsXls } from "../helpers/libreoffice";
+import {
+  resaveWithLibreOffice,
+  saveAllAsOds,
+  saveAsXls,
+} from "../helpers/libreoffice";
 import { compoundFile } from "../helpers/cfb";
 import ExcelJS from "exceljs";
 import {
@@ -919,13 +923,13 @@ describe("a hidden copy of a half-year", () => {
       budgetHalfYearSheet("Budget 2025 H2", "juli–december 2025"),
     ]);
     wb.getWorksheet("Budget 2025 H2 gammal")!.state = state;
-    return checkBytes(new Uint8Array(await wb.xlsx.writeBuffer()));
+    return new Uint8Array(await wb.xlsx.writeBuffer());
   };
 
   test.each(["hidden", "veryHidden"] as const)(
     "a %s one is not read: the shown sheet is the budget, and the hidden one is said once",
     async (state) => {
-      const r = await workbook(state);
+      const r = checkBytes(await workbook(state));
       expect(r.periods.map((p) => p.sheet)).toEqual(["Budget 2025 H2"]);
       expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
       expect(r.findings.map((f) => `${f.code} ${f.sheet}`)).toEqual([
@@ -934,8 +938,27 @@ describe("a hidden copy of a half-year", () => {
     },
   );
 
+  test("saved by LibreOffice as .ods (table:display), a hidden or very hidden one is not read either", async () => {
+    const odss = saveAllAsOds([
+      await workbook("hidden"),
+      await workbook("veryHidden"),
+      await workbook("visible"),
+    ]);
+    for (const ods of odss.slice(0, 2)) {
+      const r = checkBytes(ods, "budget.ods");
+      expect(r.periods.map((p) => p.sheet)).toEqual(["Budget 2025 H2"]);
+      expect(r.grants).toEqual([{ period: "2025-H2", amount: 1_109_649 }]);
+      expect(r.findings.map((f) => `${f.code} ${f.sheet}`)).toEqual([
+        "HIDDEN_SHEET_NOT_READ Budget 2025 H2 gammal",
+      ]);
+    }
+    // Shown, it is the error, as in an .xlsx.
+    const shown = checkBytes(odss[2]!, "budget.ods");
+    expect(findingAt(shown, "DUPLICATE_HALF_YEAR")).toHaveLength(1);
+  });
+
   test("two shown sheets of one half-year are still the error", async () => {
-    const r = await workbook("visible");
+    const r = checkBytes(await workbook("visible"));
     expect(findingAt(r, "DUPLICATE_HALF_YEAR")).toHaveLength(1);
   });
 });
