@@ -88,7 +88,7 @@ export function fakeOfficeScript(
     const range = (s, row, col, rows, cols) => {
       const cut = (a) => (s ? a.slice(row, row + rows).map((r) => r.slice(col, col + cols)) : []);
       const r = {
-        load: noop, select: noop, isNullObject: false, rowHidden: false,
+        load: noop, select: noop, isNullObject: false, rowHidden: false, columnHidden: false,
         clear: () => { if (s) for (const a of [s.values, s.formulas, s.valueTypes, s.numberFormat]) a.length = 0; if (s) { s.rows = 0; s.cols = 0; } },
         valueTypes: s && cut(s.valueTypes), numberFormat: s ? cut(s.numberFormat) : [],
         getMergedAreasOrNullObject: () => nullObject,

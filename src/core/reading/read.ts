@@ -1150,6 +1150,7 @@ const AMOUNT_COLUMNS: readonly ColumnKey[] = [
 ];
 
 const NONE_HIDDEN: ReadonlySet<number> = new Set();
+
 /**
  * The row's columns when it is the table's header: two known headers, Budget or Utfall among them.
  * With `lone`, also a Budget header alone with a cell left of it, which heads the labels ("Aktivitet
