@@ -351,6 +351,18 @@ test("text that begins with = is read as text, as in the file: the same grid and
   expect(findings(file)).toContain("NOT_A_NUMBER F6");
 });
 
+/** The workbook read by a host of ExcelApi 1.8 (Office 2019), with what it supports only. */
+async function readOnOffice2019(file: WorkbookGrids): Promise<WorkbookGrids> {
+  const old = FakeExcel.from(file.sheets);
+  old.apiVersion = "1.8";
+  return readGrids(old.context(), {
+    ...ALL,
+    merges: false,
+    customProperties: false,
+    hiddenCells: false,
+  });
+}
+
 describe("rows the open workbook hides (question 43)", () => {
   /** The seed's report, rows of its first half-year sheet hidden (1-based, as Excel shows them). */
   const hiding = (rows: readonly number[]) =>
@@ -396,15 +408,7 @@ describe("rows the open workbook hides (question 43)", () => {
     expect(x.syncs.length).toBe(await plainSyncs());
 
     const some = await hiding([3]);
-    const old = FakeExcel.from(some.sheets);
-    old.apiVersion = "1.8";
-    const oldRead = await readGrids(old.context(), {
-      ...ALL,
-      merges: false,
-      customProperties: false,
-      hiddenCells: false,
-    });
-    expect(hiddenLines(oldRead)).toEqual([]);
+    expect(hiddenLines(await readOnOffice2019(some))).toEqual([]);
     const refusing = FakeExcel.from(some.sheets);
     refusing.failOn = (op) =>
       op.what.startsWith("VisibleCells")
@@ -460,15 +464,9 @@ describe("columns the open workbook hides", () => {
   });
 
   test("a host before ExcelApi 1.9 cannot tell: the first Budget counts, as in a file that hides nothing", async () => {
-    const file = await gridsOf(reportWithOldBudget(["B"]));
-    const old = FakeExcel.from(file.sheets);
-    old.apiVersion = "1.8";
-    const grids = await readGrids(old.context(), {
-      ...ALL,
-      merges: false,
-      customProperties: false,
-      hiddenCells: false,
-    });
+    const grids = await readOnOffice2019(
+      await gridsOf(reportWithOldBudget(["B"])),
+    );
     expect(grids.sheets[1]!.hiddenColumns).toBeUndefined();
     expect(read(grids)).toEqual(read(await gridsOf(reportWithOldBudget([]))));
     expect(read(grids).spring).toBe(81_400_000);

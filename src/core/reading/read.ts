@@ -136,6 +136,7 @@ import {
   personsByPost,
   personsOfLine,
   readSalarySheet,
+  hiddenColumnNotRead,
 } from "./salaries";
 import { append } from "../lists";
 import { activeGradeMicro, personCost } from "../figures/payroll";
@@ -2220,22 +2221,14 @@ function repeatedColumns(
       split.set(key, [...(split.get(key) ?? [first]), col]);
       continue;
     }
-    if (header.hidden?.has(col) && !header.hidden.has(first)) {
-      out.push(
-        finding("HIDDEN_COLUMN_NOT_READ", sheet, a1(header.row, col), {
-          header: text(col),
-          shown: text(first),
-          shownCell: a1(header.row, first),
-        }),
-      );
-      continue;
-    }
     out.push(
-      finding("COLUMN_REPEATED", sheet, a1(header.row, col), {
-        header: text(col),
-        first: text(first),
-        firstCell: a1(header.row, first),
-      }),
+      header.hidden?.has(col) && !header.hidden.has(first)
+        ? hiddenColumnNotRead(sheet, header.row, { col, shown: first }, text)
+        : finding("COLUMN_REPEATED", sheet, a1(header.row, col), {
+            header: text(col),
+            first: text(first),
+            firstCell: a1(header.row, first),
+          }),
     );
   }
   for (const [key, cols] of split)

@@ -175,7 +175,10 @@ export function readSalarySheet(
 ): SalarySheetRead {
   const header = salaryHeader(grid);
   if (!header) return { salaries: null, findings: salaryHeaderMissing(grid) };
-  const findings: Finding[] = hiddenColumnsNotRead(grid, header);
+  const headerText = (c: number) => readText(grid.rows[header.row]?.[c]);
+  const findings: Finding[] = header.hiddenNotRead.map((h) =>
+    hiddenColumnNotRead(grid.name, header.row, h, headerText),
+  );
   const persons: Person[] = [];
   const unread = unreadColumns(
     grid.rows[header.row] ?? [],
@@ -593,22 +596,18 @@ function salaryHeader(grid: Grid): {
   return null;
 }
 
-/** The hidden columns not read beside the shown ones of their kind, said at their headers. */
-function hiddenColumnsNotRead(
-  grid: Grid,
-  header: {
-    readonly row: number;
-    readonly hiddenNotRead: readonly { col: number; shown: number }[];
-  },
-): Finding[] {
-  const text = (c: number) => readText(grid.rows[header.row]?.[c]);
-  return header.hiddenNotRead.map(({ col, shown }) =>
-    finding("HIDDEN_COLUMN_NOT_READ", grid.name, a1(header.row, col), {
-      header: text(col),
-      shown: text(shown),
-      shownCell: a1(header.row, shown),
-    }),
-  );
+/** A hidden column not read beside the shown one of its kind, said at its header. */
+export function hiddenColumnNotRead(
+  sheet: string,
+  headerRow: number,
+  { col, shown }: { readonly col: number; readonly shown: number },
+  text: (c: number) => string,
+): Finding {
+  return finding("HIDDEN_COLUMN_NOT_READ", sheet, a1(headerRow, col), {
+    header: text(col),
+    shown: text(shown),
+    shownCell: a1(headerRow, shown),
+  });
 }
 
 /**
