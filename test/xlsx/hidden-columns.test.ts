@@ -83,6 +83,35 @@ test("a hidden column right of the visible one is said as hidden, not as a repea
   expect(findingAt(actuals, "HIDDEN_COLUMN_NOT_READ")).toEqual([]);
 });
 
+test("a column read that the sheet hides is said once, as a hidden line is: its values count, and the reviewer does not see them", async () => {
+  const seed = checkBytes(await buildXlsx(reportWorkbook()));
+  const sheet = reportHalfYearSheet("Utfall 2024 H1", 1);
+  const hiding = async (columns: readonly string[]) =>
+    checkBytes(
+      await buildXlsx(workbookWith({ ...sheet, hiddenColumns: columns })),
+    );
+  const actuals = await hiding(["C"]);
+  expect(figures(actuals)).toEqual(figures(seed));
+  expect(findingAt(actuals, "HIDDEN_COLUMNS")).toEqual(["Utfall 2024 H1!C1"]);
+  expect(
+    actuals.findings.find((f) => f.code === "HIDDEN_COLUMNS"),
+  ).toMatchObject({
+    severity: "info",
+    message:
+      'Kolumnen "Utfall" är dold i arbetsboken, men dess värden läses och räknas. Visa den för att se allt som räknas.',
+  });
+  expect(actuals.findings.filter((f) => f.code !== "HIDDEN_COLUMNS")).toEqual(
+    seed.findings,
+  );
+  const both = await hiding(["B", "C", "D"]);
+  expect(findingAt(both, "HIDDEN_COLUMNS")).toEqual(["Utfall 2024 H1!B1"]);
+  expect(messageOf(both, "HIDDEN_COLUMNS")).toBe(
+    'Kolumnerna "Budget", "Utfall" är dolda i arbetsboken, men deras värden läses och räknas. Visa dem för att se allt som räknas.',
+  );
+  // Differens is checked, not counted: hidden alone, nothing is said.
+  expect(findingAt(await hiding(["D"]), "HIDDEN_COLUMNS")).toEqual([]);
+});
+
 test("compute writes Status from the visible budget, and leaves the hidden one as it was", async () => {
   const bytes = await buildXlsx(reportWithOldBudget(["B"]));
   const computed = readXlsx(computeBytes(bytes));
@@ -135,6 +164,17 @@ test("in Lönekalkyl too, the shown Månadslön counts over an old one hidden le
     'Den dolda kolumnen "Månadslön" läses inte: den synliga "Månadslön" (E3) läses som samma sak och räknas.',
   );
   expect(findingAt(shown, "HIDDEN_COLUMN_NOT_READ")).toEqual([]);
+  // The current salaries hidden, and no other: they cost, and are said.
+  const alone = checkBytes(
+    await buildXlsx(
+      salaryWorkbook().map((s) =>
+        s.name === "Lönekalkyl" ? { ...s, hiddenColumns: ["D"] } : s,
+      ),
+    ),
+  );
+  expect(figures(alone)).toEqual(figures(current));
+  expect(findingAt(alone, "HIDDEN_COLUMNS")).toEqual(["Lönekalkyl!D3"]);
+  expect(findingAt(hidden, "HIDDEN_COLUMNS")).toEqual([]);
   // Nothing else is said of it.
   const codes = (r: ReturnType<typeof checkBytes>) =>
     r.findings.map((f) => f.code).filter((c) => c !== "HIDDEN_COLUMN_NOT_READ");

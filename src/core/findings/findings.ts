@@ -1032,6 +1032,22 @@ export const FINDINGS = {
       `The column "${f.header}" is not read: "${f.first}" (${f.firstCell}) is read as the same, and the first counts. Rename the one that should not count, or remove it.`,
     "warning",
   ),
+  HIDDEN_COLUMNS: t<{
+    /** How many columns read are hidden. */
+    readonly count: number;
+    /** Their headers, each quoted, joined by ", ". */
+    readonly headers: string;
+  }>(
+    (f) =>
+      several(f.count)
+        ? `Kolumnerna ${f.headers} är dolda i arbetsboken, men deras värden läses och räknas. Visa dem för att se allt som räknas.`
+        : `Kolumnen ${f.headers} är dold i arbetsboken, men dess värden läses och räknas. Visa den för att se allt som räknas.`,
+    (f) =>
+      several(f.count)
+        ? `The columns ${f.headers} are hidden in the workbook, but their values are read and count. Unhide them to see everything that counts.`
+        : `The column ${f.headers} is hidden in the workbook, but its values are read and count. Unhide it to see everything that counts.`,
+    "info",
+  ),
   HIDDEN_COLUMN_NOT_READ: t<{
     readonly header: string;
     readonly shown: string;

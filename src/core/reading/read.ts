@@ -1803,9 +1803,49 @@ function readHalfYearSheet(s: StreamedSheet): SheetRead {
       ...labelsShownByMerges(signed.findings, merges),
       ...monthsOutside(sheet, reader.monthRanges, period.halfYear),
       ...hiddenLines(sheet, found, signed.lines, rows.hidden),
+      ...hiddenColumns(sheet, header, found, signed.lines, rows.head),
       ...noLines,
     ],
   });
+}
+
+/** The columns whose values count, and whether a line has one (not 0) in each. */
+const COUNTED: readonly [ColumnKey, (l: LineInput) => boolean][] = [
+  ["budget", (l) => l.budget !== null && l.budget !== ZERO],
+  ["actual", (l) => l.actual !== null && l.actual !== ZERO],
+  ["monthlyCost", (l) => l.monthlyCost !== null && l.monthlyCost !== ZERO],
+  ["servicePercent", (l) => (l.servicePercentMicro ?? 0) !== 0],
+  ["months", (l) => (l.monthsMicro ?? 0) !== 0],
+];
+
+/**
+ * The columns read that the sheet hides, where a line has a value in them: they count, but a
+ * reviewer looking at the sheet does not see them. Said once for the sheet, at the first one.
+ */
+function hiddenColumns(
+  sheet: string,
+  header: Header,
+  found: TableColumns,
+  lines: readonly LineInput[],
+  head: readonly (ReadonlyArray<Cell | undefined> | undefined)[],
+): Finding[] {
+  const hidden = header.hidden;
+  if (!hidden) return [];
+  const cols = COUNTED.filter(
+    ([key, has]) =>
+      found[key] !== undefined && hidden.has(found[key]) && lines.some(has),
+  )
+    .map(([key]) => found[key]!)
+    .sort((a, b) => a - b);
+  if (cols.length === 0) return [];
+  return [
+    finding("HIDDEN_COLUMNS", sheet, a1(header.row, cols[0]!), {
+      count: cols.length,
+      headers: cols
+        .map((c) => `"${readText(head[header.row]?.[c])}"`)
+        .join(", "),
+    }),
+  ];
 }
 
 /** The most rows HIDDEN_LINES names; the count says how many there are. */

@@ -175,10 +175,7 @@ export function readSalarySheet(
 ): SalarySheetRead {
   const header = salaryHeader(grid);
   if (!header) return { salaries: null, findings: salaryHeaderMissing(grid) };
-  const headerText = (c: number) => readText(grid.rows[header.row]?.[c]);
-  const findings: Finding[] = header.hiddenNotRead.map((h) =>
-    hiddenColumnNotRead(grid.name, header.row, h, headerText),
-  );
+  const findings: Finding[] = hiddenBesideShown(grid, header);
   const persons: Person[] = [];
   const unread = unreadColumns(
     grid.rows[header.row] ?? [],
@@ -186,6 +183,7 @@ export function readSalarySheet(
   ).filter((u) => !(linesReportActuals && u.kind === "actual"));
   const used = new Set<number>();
   const costColumns = costColumnsOf(grid.rows[header.row] ?? []);
+  const personRows: ReadonlyArray<Cell | undefined>[] = [];
   for (let r = header.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
     if (!row || noPerson(row, header.columns, isLinePost)) continue;
@@ -197,6 +195,7 @@ export function readSalarySheet(
     }
     append(findings, person.findings);
     persons.push(withCosts(person.person, row, costColumns));
+    personRows.push(row);
     for (const u of unread)
       if (!isEmptyCell(row[u.col])) {
         used.add(u.col);
@@ -210,6 +209,7 @@ export function readSalarySheet(
       }
   }
   append(findings, unreadColumnFindings(unread, used, grid, header));
+  append(findings, hiddenColumnsRead(grid, header, personRows));
   append(findings, personsTwice(persons, agreement, grid.name, header));
   if (
     persons.length > 0 &&
@@ -594,6 +594,60 @@ function salaryHeader(grid: Grid): {
       return { row: r, columns: found, salaryUnit, hiddenNotRead };
   }
   return null;
+}
+
+/** The columns whose values cost a person. */
+const COSTING: readonly SalaryColumn[] = [
+  "birthYear",
+  "salary",
+  "grade",
+  "from",
+  "to",
+  "surcharge",
+];
+
+/**
+ * The columns read that the sheet hides, where a person has a value in them: they cost, but a
+ * reviewer looking at the sheet does not see them (HIDDEN_COLUMNS, as on a half-year's sheet).
+ */
+function hiddenColumnsRead(
+  grid: Grid,
+  header: { readonly row: number; readonly columns: Columns },
+  persons: readonly ReadonlyArray<Cell | undefined>[],
+): Finding[] {
+  if (!grid.hiddenColumns?.length) return [];
+  const hidden = new Set(grid.hiddenColumns);
+  const cols = COSTING.map((k) => header.columns[k])
+    .filter(
+      (c): c is number =>
+        c !== undefined &&
+        hidden.has(c) &&
+        persons.some((row) => !isEmptyCell(row[c])),
+    )
+    .sort((a, b) => a - b);
+  if (cols.length === 0) return [];
+  return [
+    finding("HIDDEN_COLUMNS", grid.name, a1(header.row, cols[0]!), {
+      count: cols.length,
+      headers: cols
+        .map((c) => `"${readText(grid.rows[header.row]?.[c])}"`)
+        .join(", "),
+    }),
+  ];
+}
+
+/** The columns hidden beside shown ones of their kind, not read: said at their headers. */
+function hiddenBesideShown(
+  grid: Grid,
+  header: {
+    readonly row: number;
+    readonly hiddenNotRead: readonly { col: number; shown: number }[];
+  },
+): Finding[] {
+  const text = (c: number) => readText(grid.rows[header.row]?.[c]);
+  return header.hiddenNotRead.map((h) =>
+    hiddenColumnNotRead(grid.name, header.row, h, text),
+  );
 }
 
 /** A hidden column not read beside the shown one of its kind, said at its header. */
