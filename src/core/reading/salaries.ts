@@ -596,16 +596,6 @@ function salaryHeader(grid: Grid): {
   return null;
 }
 
-/** The columns whose values cost a person. */
-const COSTING: readonly SalaryColumn[] = [
-  "birthYear",
-  "salary",
-  "grade",
-  "from",
-  "to",
-  "surcharge",
-];
-
 /**
  * The columns read that the sheet hides, where a person has a value in them: they cost, but a
  * reviewer looking at the sheet does not see them (HIDDEN_COLUMNS, as on a half-year's sheet).
@@ -617,7 +607,7 @@ function hiddenColumnsRead(
 ): Finding[] {
   if (!grid.hiddenColumns?.length) return [];
   const hidden = new Set(grid.hiddenColumns);
-  const cols = COSTING.map((k) => header.columns[k])
+  const cols = TEXT_INPUTS.map((k) => header.columns[k])
     .filter(
       (c): c is number =>
         c !== undefined &&
