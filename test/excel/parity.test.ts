@@ -33,7 +33,7 @@ import {
 import {
   formulaWorkbook,
   valuesOnly,
-  withHiddenRows,
+  withHiddenCells,
 } from "../helpers/arbitraries";
 import { buildXlsx, xlsxOf } from "../helpers/workbook";
 import { FakeExcel } from "../helpers/strict-excel";
@@ -273,7 +273,7 @@ describe("the CLI, the page and the add-in agree", () => {
     let withFormulas = 0;
     await fc.assert(
       fc.asyncProperty(
-        formulaWorkbook.map(withoutDependants).chain(withHiddenRows),
+        formulaWorkbook.map(withoutDependants).chain(withHiddenCells),
         async (sheets) => {
           const saved = await readGrids(FakeExcel.from(sheets).context(), ALL);
           const file = readXlsx(await xlsxOf(saved.sheets));
@@ -299,7 +299,7 @@ describe("the CLI, the page and the add-in agree", () => {
     let countedHidden = 0;
     await fc.assert(
       fc.asyncProperty(
-        formulaWorkbook.map(valuesOnly).chain(withHiddenRows),
+        formulaWorkbook.map(valuesOnly).chain(withHiddenCells),
         async (sheets) => {
           const file = readXlsx(await xlsxOf(sheets));
           const page = analyze(file);

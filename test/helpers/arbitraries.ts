@@ -523,7 +523,7 @@ export const formulaWorkbook: fc.Arbitrary<Grid[]> = fc
  * sheet's first rows (lines, headers and blank rows alike) and first columns, as a person hides
  * them.
  */
-export const withHiddenRows = (sheets: Grid[]): fc.Arbitrary<Grid[]> =>
+export const withHiddenCells = (sheets: Grid[]): fc.Arbitrary<Grid[]> =>
   fc
     .tuple(
       ...sheets.map(() =>
