@@ -137,6 +137,7 @@ import {
   personsOfLine,
   readSalarySheet,
   hiddenColumnNotRead,
+  hiddenColumnsRead,
 } from "./salaries";
 import { append } from "../lists";
 import { activeGradeMicro, personCost } from "../figures/payroll";
@@ -1834,18 +1835,10 @@ function hiddenColumns(
   const cols = COUNTED.filter(
     ([key, has]) =>
       found[key] !== undefined && hidden.has(found[key]) && lines.some(has),
-  )
-    .map(([key]) => found[key]!)
-    .sort((a, b) => a - b);
-  if (cols.length === 0) return [];
-  return [
-    finding("HIDDEN_COLUMNS", sheet, a1(header.row, cols[0]!), {
-      count: cols.length,
-      headers: cols
-        .map((c) => `"${readText(head[header.row]?.[c])}"`)
-        .join(", "),
-    }),
-  ];
+  ).map(([key]) => found[key]!);
+  return hiddenColumnsRead(sheet, header.row, cols, (c) =>
+    readText(head[header.row]?.[c]),
+  );
 }
 
 /** The most rows HIDDEN_LINES names; the count says how many there are. */

@@ -209,7 +209,7 @@ export function readSalarySheet(
       }
   }
   append(findings, unreadColumnFindings(unread, used, grid, header));
-  append(findings, hiddenColumnsRead(grid, header, personRows));
+  append(findings, hiddenPersonColumns(grid, header, personRows));
   append(findings, personsTwice(persons, agreement, grid.name, header));
   if (
     persons.length > 0 &&
@@ -572,6 +572,8 @@ function salaryHeader(grid: Grid): {
   row: number;
   columns: Columns;
   salaryUnit: number;
+  /** The columns the sheet hides (none where the adapter cannot tell). */
+  hidden: ReadonlySet<number>;
   hiddenNotRead: readonly { col: number; shown: number }[];
 } | null {
   const hidden = new Set(grid.hiddenColumns);
@@ -591,7 +593,7 @@ function salaryHeader(grid: Grid): {
         hiddenNotRead.push({ col: c, shown });
     });
     if (found.post !== undefined && found.salary !== undefined)
-      return { row: r, columns: found, salaryUnit, hiddenNotRead };
+      return { row: r, columns: found, salaryUnit, hidden, hiddenNotRead };
   }
   return null;
 }
@@ -600,28 +602,42 @@ function salaryHeader(grid: Grid): {
  * The columns read that the sheet hides, where a person has a value in them: they cost, but a
  * reviewer looking at the sheet does not see them (HIDDEN_COLUMNS, as on a half-year's sheet).
  */
-function hiddenColumnsRead(
+function hiddenPersonColumns(
   grid: Grid,
-  header: { readonly row: number; readonly columns: Columns },
+  header: {
+    readonly row: number;
+    readonly columns: Columns;
+    readonly hidden: ReadonlySet<number>;
+  },
   persons: readonly ReadonlyArray<Cell | undefined>[],
 ): Finding[] {
-  if (!grid.hiddenColumns?.length) return [];
-  const hidden = new Set(grid.hiddenColumns);
-  const cols = TEXT_INPUTS.map((k) => header.columns[k])
-    .filter(
-      (c): c is number =>
-        c !== undefined &&
-        hidden.has(c) &&
-        persons.some((row) => !isEmptyCell(row[c])),
-    )
-    .sort((a, b) => a - b);
-  if (cols.length === 0) return [];
+  const cols = TEXT_INPUTS.map((k) => header.columns[k]).filter(
+    (c): c is number =>
+      c !== undefined &&
+      header.hidden.has(c) &&
+      persons.some((row) => !isEmptyCell(row[c])),
+  );
+  return hiddenColumnsRead(grid.name, header.row, cols, (c) =>
+    readText(grid.rows[header.row]?.[c]),
+  );
+}
+
+/**
+ * HIDDEN_COLUMNS for the columns read that a sheet hides (a half-year's, `Lönekalkyl`), once for
+ * the sheet at the first of them; none where there are none.
+ */
+export function hiddenColumnsRead(
+  sheet: string,
+  headerRow: number,
+  columns: readonly number[],
+  text: (c: number) => string,
+): Finding[] {
+  if (columns.length === 0) return [];
+  const cols = [...columns].sort((a, b) => a - b);
   return [
-    finding("HIDDEN_COLUMNS", grid.name, a1(header.row, cols[0]!), {
+    finding("HIDDEN_COLUMNS", sheet, a1(headerRow, cols[0]!), {
       count: cols.length,
-      headers: cols
-        .map((c) => `"${readText(grid.rows[header.row]?.[c])}"`)
-        .join(", "),
+      headers: cols.map((c) => `"${text(c)}"`).join(", "),
     }),
   ];
 }
