@@ -21,6 +21,9 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** The start of the name of each conversion's folder, this process's own. */
+export const LIBREOFFICE_FOLDERS = `iop-lo-${process.pid}-`;
+
 /**
  * Several documents through one Calc or Writer, converted to `to` in `<dir>/out`: its start,
  * seconds, is paid once. Returns what `read` takes from the folder of what it wrote; the folder,
@@ -34,7 +37,7 @@ function soffice<T>(
   ext: string,
   read: (outDir: string) => T,
 ): T {
-  const dir = mkdtempSync(join(tmpdir(), "iop-lo-"));
+  const dir = mkdtempSync(join(tmpdir(), LIBREOFFICE_FOLDERS));
   try {
     if (recalculate) {
       // Without this, Calc keeps the cached values it finds; with it, it computes every formula itself.
