@@ -201,8 +201,8 @@ export const MUTATIONS = [
   [
     "no change check before writing",
     WORKBOOK,
-    "({ chunk, range }) => hashOf(range.formulas).hash !== chunk.hash,",
-    "() => false,",
+    "      !pre.chunks.every(stillAsRead) ||",
+    "      false ||",
   ],
   [
     "protection not checked before writing",
@@ -279,14 +279,14 @@ export const MUTATIONS = [
   [
     "hidden rows asked only where columns are hidden too",
     WORKBOOK,
-    "(h.rows === null || h.columns === null)",
-    "h.columns === null",
+    "h.rows === null || h.columns === null ? c : null",
+    "h.columns === null ? c : null",
   ],
   [
     "a sheet hiding every row asked which",
     WORKBOOK,
-    "h.rows !== true && (h.rows === null || h.columns === null)",
-    "h.rows !== false || h.columns !== false",
+    "  if (h.columns !== null || c.row + c.rows >= EXCEL_ROWS) return null;\n  return { ...c, row: c.row + c.rows, rows: 1 };",
+    "  return c;",
   ],
   [
     "a refused answer on hidden rows fails the read",
@@ -310,6 +310,24 @@ export const MUTATIONS = [
     "the columns a sheet hides not said",
     WORKBOOK,
     "    if (hiddenColumns) grid.hiddenColumns = hiddenColumns;",
+    "",
+  ],
+  [
+    "the row below a sheet whose every row is hidden not asked",
+    WORKBOOK,
+    "  return { ...c, row: c.row + c.rows, rows: 1 };",
+    "  return null;",
+  ],
+  [
+    "a column hidden since the read not noticed by the write",
+    WORKBOOK,
+    "(range.columnHidden as boolean | null) !== was.columns",
+    "false",
+  ],
+  [
+    "the visible cells not re-checked by the write",
+    WORKBOOK,
+    "      checked.push({ ...probe, ...hashOf(visibleOf(areas)), visible: true });",
     "",
   ],
 ];

@@ -128,7 +128,11 @@ export function excelHost(): WorkbookHost {
         }),
       ),
     watch: async (onChange: () => void) => {
-      const sets = { changed: supports("1.9"), renamed: supports("1.17") };
+      const sets = {
+        changed: supports("1.9"),
+        rowHidden: supports("1.11"),
+        renamed: supports("1.17"),
+      };
       const person = (event: ChangeEvent) => {
         if (isPersonsChange(event, { writing, quietUntil, now: Date.now() }))
           onChange();

@@ -79,12 +79,26 @@ interface ReadState {
   readonly names: readonly string[];
   readonly addresses: ReadonlyMap<string, string>;
   readonly chunks: readonly Checked[];
+  /**
+   * Whether each input sheet's used range hid rows and columns (all, some: null, none), where the
+   * host tells: a column hidden or shown since changes which one counts.
+   */
+  readonly hidden?: ReadonlyMap<string, HiddenSeen>;
 }
 
-/** A chunk as read: its formulas' hash, and their size in UTF-8 (what re-reading them costs). */
+interface HiddenSeen {
+  readonly rows: boolean | null;
+  readonly columns: boolean | null;
+}
+
+/**
+ * A chunk as read: its formulas' hash, and their size in UTF-8 (what re-reading them costs). Of a
+ * sheet that hid some rows or columns, also its visible cells' address ("visible").
+ */
 interface Checked extends Chunk {
   readonly hash: string;
   readonly bytes: number;
+  readonly visible?: true;
 }
 
 const seen = new WeakMap<WorkbookGrids, ReadState>();
@@ -306,6 +320,7 @@ export async function readGrids(
   const addresses = new Map<string, string>();
   /** The blocks of sheets that hide rows or columns. */
   const hiding: Hiding[] = [];
+  const hidden = new Map<string, HiddenSeen>();
   for (const s of sizes) {
     const name = s.ws.name;
     const used = s.used;
@@ -364,13 +379,11 @@ export async function readGrids(
       ? ensureLoaded(used.columnHidden as boolean | null, "columnHidden")
       : false;
     // The add-in's own sheets are no input, as for merged areas.
-    if (
-      rows > 0 &&
-      (rowHidden !== false || columnHidden !== false) &&
-      owner === null &&
-      !isDecisionSheetName(name)
-    )
-      hiding.push({ chunk, rows: rowHidden, columns: columnHidden });
+    if (rows > 0 && owner === null && !isDecisionSheetName(name)) {
+      hidden.set(name, { rows: rowHidden, columns: columnHidden });
+      if (rowHidden !== false || columnHidden !== false)
+        hiding.push({ chunk, rows: rowHidden, columns: columnHidden });
+    }
     grids.push({ name, rows: [], ...ownedMark });
   }
 
@@ -474,12 +487,13 @@ export async function readGrids(
       pending = batchesOf(pending.flat(), density);
     }
   }
-  await readHidden(context, hiding, byName);
+  chunks.push(...(await readHidden(context, hiding, byName)));
   const result: WorkbookGrids = { sheets: grids };
   seen.set(result, {
     names: grids.map((g) => g.name),
     addresses,
     chunks,
+    ...(options.hiddenCells ? { hidden } : {}),
   });
   return result;
 }
@@ -520,30 +534,48 @@ interface Hiding {
   readonly columns: boolean | null;
 }
 
+/** A sheet's rows in Excel: below a used range that ends at the last one there is no row to ask. */
+const EXCEL_ROWS = 1_048_576;
+
+/**
+ * The cells whose visible part tells what a block hides: the block itself where some of its rows
+ * or columns are hidden, or, where every row is hidden and some columns, the row below it across
+ * its columns (the visible cells are the visible rows across the visible columns). None where the
+ * used range says it all.
+ */
+function probeOf(h: Hiding): Chunk | null {
+  const c = h.chunk;
+  if (h.rows !== true) return h.rows === null || h.columns === null ? c : null;
+  if (h.columns !== null || c.row + c.rows >= EXCEL_ROWS) return null;
+  return { ...c, row: c.row + c.rows, rows: 1 };
+}
+
 /**
  * The rows (for HIDDEN_LINES) and columns (an old one hidden beside the one shown) each sheet
  * hides. Where its used range says only some are (null), its visible cells (ExcelApi 1.9) tell
- * which: one more round trip, taken only by a workbook that hides some, whatever the sheets. The
- * visible cells are the visible rows across the visible columns, so where every row is hidden they
- * tell no column. Where Excel refuses that answer (a response too large: hundreds of thousands of
- * rows hidden one by one), those sheets are left as a host that cannot tell, with their figures as
- * they are.
+ * which (probeOf): one more round trip, taken only by a workbook that hides some, whatever the
+ * sheets. Where Excel refuses that answer (a response too large: hundreds of thousands of rows
+ * hidden one by one), or the row below a wholly hidden block is hidden too, those sheets are left
+ * as a host that cannot tell, with their figures as they are. Returns what a write re-checks of
+ * the answers: the visible cells' address, hashed.
  */
 async function readHidden(
   context: Excel.RequestContext,
   hiding: readonly Hiding[],
   byName: ReadonlyMap<string, Grid>,
-): Promise<void> {
-  const asked = hiding
-    .filter((h) => h.rows !== true && (h.rows === null || h.columns === null))
-    .map(({ chunk: c }) => {
-      const areas = context.workbook.worksheets
-        .getItem(c.sheet)
-        .getRangeByIndexes(c.row, c.col, c.rows, c.cols)
-        .getSpecialCellsOrNullObject("Visible");
-      areas.load("address");
-      return { chunk: c, areas };
-    });
+): Promise<Checked[]> {
+  const asked = hiding.flatMap((h) => {
+    const probe = probeOf(h);
+    return probe
+      ? [
+          {
+            probe,
+            below: probe !== h.chunk,
+            areas: visibleCellsOf(context.workbook, probe),
+          },
+        ]
+      : [];
+  });
   let answered = true;
   if (asked.length > 0)
     try {
@@ -552,15 +584,18 @@ async function readHidden(
       answered = false;
     }
   const shown = new Map<string, { rows: Set<number>; cols: Set<number> }>();
+  const checked: Checked[] = [];
   if (answered)
-    for (const { chunk: c, areas } of asked) {
+    for (const { probe, below, areas } of asked) {
+      checked.push({ ...probe, ...hashOf(visibleOf(areas)), visible: true });
       const rows = new Set<number>();
       const cols = new Set<number>();
-      for (const m of areasFrom(areas, c.sheet)) {
+      for (const m of areasFrom(areas, probe.sheet)) {
         for (let r = m.top; r <= m.bottom; r++) rows.add(r);
         for (let k = m.left; k <= m.right; k++) cols.add(k);
       }
-      shown.set(c.sheet, { rows, cols });
+      // A hidden row below tells no column.
+      if (!below || cols.size > 0) shown.set(probe.sheet, { rows, cols });
     }
   const hiddenOf = (
     all: boolean | null,
@@ -582,10 +617,27 @@ async function readHidden(
     };
     const hiddenRows = hiddenOf(rows, c.row, c.rows, visible?.rows);
     if (hiddenRows) grid.hiddenRows = hiddenRows;
-    const hiddenColumns =
-      rows === true ? null : hiddenOf(columns, c.col, c.cols, visible?.cols);
+    const hiddenColumns = hiddenOf(columns, c.col, c.cols, visible?.cols);
     if (hiddenColumns) grid.hiddenColumns = hiddenColumns;
   }
+  return checked;
+}
+
+/** A block's visible cells (ExcelApi 1.9), their address to be loaded. */
+function visibleCellsOf(book: Excel.Workbook, c: Chunk): Excel.RangeAreas {
+  const areas = book.worksheets
+    .getItemOrNullObject(c.sheet)
+    .getRangeByIndexes(c.row, c.col, c.rows, c.cols)
+    .getSpecialCellsOrNullObject("Visible");
+  areas.load("address");
+  return areas;
+}
+
+/** The visible cells' address as loaded; null where none is visible. */
+function visibleOf(areas: Excel.RangeAreas): string | null {
+  return ensureLoaded(areas.isNullObject, "areas")
+    ? null
+    : ensureLoaded(areas.address, "areas");
 }
 
 /** A RangeAreas' rectangles (merged areas, visible cells); none for a null object. */
@@ -692,7 +744,8 @@ interface Preflight {
   readonly structure: Excel.WorkbookProtection;
   readonly dateSystem: Excel.FunctionResult<number>;
   readonly used: Map<string, Excel.Range>;
-  readonly chunks: { chunk: Checked; range: Excel.Range }[];
+  /** The read's chunks, read again. */
+  readonly chunks: Recheck[];
   /** The edited sheets, and the add-in's existing ones, with their protection. */
   readonly protection: Map<string, Excel.Worksheet>;
   /** Each edited run's current number formats: a person's format wins over the plan's. */
@@ -704,12 +757,25 @@ interface Preflight {
 const runKey = (sheet: string, run: Run) => `${sheet}!${run.row}:${run.col}`;
 const markKey = (sheet: string, range: string) => `${sheet}!${range}`;
 
-function formulasOf(book: Excel.Workbook, chunk: Checked): Excel.Range {
+/** A chunk of the read, queued to be read again. */
+type Recheck =
+  | { readonly chunk: Checked; readonly formulas: Excel.Range }
+  | { readonly chunk: Checked; readonly areas: Excel.RangeAreas };
+
+function queueCheck(book: Excel.Workbook, chunk: Checked): Recheck {
+  if (chunk.visible) return { chunk, areas: visibleCellsOf(book, chunk) };
   const range = book.worksheets
     .getItemOrNullObject(chunk.sheet)
     .getRangeByIndexes(chunk.row, chunk.col, chunk.rows, chunk.cols);
   range.load("formulas");
-  return range;
+  return { chunk, formulas: range };
+}
+
+/** After the sync: whether a chunk is still as it was read. */
+function stillAsRead(check: Recheck): boolean {
+  const now =
+    "areas" in check ? visibleOf(check.areas) : check.formulas.formulas;
+  return hashOf(now).hash === check.chunk.hash;
 }
 
 /** The re-check's share of the preflight's response; the rest of it is small. */
@@ -738,14 +804,10 @@ async function recheckLarge(
       batch.push(c);
       size += c.bytes;
     }
-    const loaded = batch.map((c) => ({
-      c,
-      range: formulasOf(context.workbook, c),
-    }));
+    const same = batch.map((c) => queueCheck(context.workbook, c));
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
-    if (loaded.some(({ c, range }) => hashOf(range.formulas).hash !== c.hash))
-      throw new HostError("changed");
+    if (!same.every(stillAsRead)) throw new HostError("changed");
   }
   return keep;
 }
@@ -809,10 +871,10 @@ function queuePreflight(
         .getItemOrNullObject(name)
         .getUsedRangeOrNullObject(true);
       range.load("address");
+      if (state.hidden) range.load("rowHidden,columnHidden");
       used.set(name, range);
     }
-    for (const chunk of recheck)
-      chunks.push({ chunk, range: formulasOf(book, chunk) });
+    for (const chunk of recheck) chunks.push(queueCheck(book, chunk));
   }
   const protection = new Map<string, Excel.Worksheet>();
   // options (ExcelApi 1.2) to protect a lifted sheet again as it was.
@@ -966,9 +1028,15 @@ function verify(
           (range.isNullObject ? "" : range.address) !==
           (state.addresses.get(name) ?? ""),
       ) ||
-      pre.chunks.some(
-        ({ chunk, range }) => hashOf(range.formulas).hash !== chunk.hash,
-      );
+      !pre.chunks.every(stillAsRead) ||
+      [...(state.hidden ?? [])].some(([name, was]) => {
+        const range = pre.used.get(name);
+        return (
+          range?.isNullObject !== false ||
+          (range.rowHidden as boolean | null) !== was.rows ||
+          (range.columnHidden as boolean | null) !== was.columns
+        );
+      });
     if (changed) throw new HostError("changed");
   }
   const passwordKnown = options.passwordKnown === true;
@@ -1310,9 +1378,13 @@ export async function selectCell(
   await context.sync();
 }
 
-/** Which change events the open Excel has (ExcelApi 1.9 cell edits, 1.17 renames; 1.7 the rest). */
+/**
+ * Which change events the open Excel has (ExcelApi 1.9 cell edits, 1.11 rows hidden or shown,
+ * 1.17 renames; 1.7 the rest).
+ */
 export interface WatchSets {
   readonly changed: boolean;
+  readonly rowHidden?: boolean;
   readonly renamed: boolean;
 }
 
@@ -1326,8 +1398,9 @@ export interface ChangeEvent {
 
 /**
  * Calls `onChange` after a cell edit in any sheet, a sheet added or deleted and (where Excel has
- * it) renamed: one handler on the worksheet collection each, not one per sheet, so that a sheet
- * added later is followed too. Returns what `unwatchWorkbook` removes, with the same context
+ * them) renamed or its rows hidden, shown or filtered (a hidden line is said: HIDDEN_LINES): one
+ * handler on the worksheet collection each, not one per sheet, so that a sheet added later is
+ * followed too. Returns what `unwatchWorkbook` removes, with the same context
  * (Office.js removes a handler only through the context that added it).
  */
 export async function watchWorkbook(
@@ -1352,6 +1425,7 @@ export async function watchWorkbook(
     sheets.onDeleted.add(handler),
   ];
   if (sets.changed) results.push(sheets.onChanged.add(handler));
+  if (sets.rowHidden) results.push(sheets.onRowHiddenChanged.add(handler));
   if (sets.renamed) results.push(sheets.onNameChanged.add(handler));
   await context.sync();
   return results;

@@ -27,6 +27,7 @@ function excelWithEvents() {
         onAdded: event("onAdded"),
         onDeleted: event("onDeleted"),
         onNameChanged: event("onNameChanged"),
+        onRowHiddenChanged: event("onRowHiddenChanged"),
       },
     },
   });
@@ -44,16 +45,18 @@ describe("watching the open workbook", () => {
     const onChange = jest.fn();
     const results = await watchWorkbook(x.context, onChange, {
       changed: true,
+      rowHidden: true,
       renamed: true,
     });
     expect(x.added).toEqual([
       "onAdded",
       "onDeleted",
       "onChanged",
+      "onRowHiddenChanged",
       "onNameChanged",
     ]);
     for (const h of x.handlers.values()) await h();
-    expect(onChange).toHaveBeenCalledTimes(4);
+    expect(onChange).toHaveBeenCalledTimes(5);
     expect(
       results.every((r) => (r.context as unknown) === "the adding context"),
     ).toBe(true);
@@ -62,11 +65,12 @@ describe("watching the open workbook", () => {
       "onAdded",
       "onDeleted",
       "onChanged",
+      "onRowHiddenChanged",
       "onNameChanged",
     ]);
   });
 
-  test("an Excel without cell-change or rename events (before ExcelApi 1.9, 1.17) gets only what it has", async () => {
+  test("an Excel without cell-change, row-hidden or rename events (before ExcelApi 1.9, 1.11, 1.17) gets only what it has", async () => {
     const x = excelWithEvents();
     await watchWorkbook(x.context, jest.fn(), {
       changed: false,
@@ -173,10 +177,10 @@ describe("excelHost().watch", () => {
     };
     try {
       const stop = await excelHost().watch(() => undefined);
-      expect(x.added).toHaveLength(4);
+      expect(x.added).toHaveLength(5);
       await stop();
       expect(runs).toEqual(["a new context", "the adding context"]);
-      expect(x.removed).toHaveLength(4);
+      expect(x.removed).toHaveLength(5);
     } finally {
       delete g.Excel;
       delete g.Office;

@@ -26,7 +26,7 @@ import {
   reportWithOldBudget,
   reportWorkbook,
 } from "../helpers/seed";
-import { FakeExcel } from "../helpers/strict-excel";
+import { FakeExcel, snapshot } from "../helpers/strict-excel";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
 
 const ALL = {
@@ -461,6 +461,85 @@ describe("columns the open workbook hides", () => {
     expect(bothRead.sheets[1]!.hiddenRows).toEqual([2]);
     expect(read(bothRead)).toEqual(read(both));
     expect(y.syncs.length).toBe(x.syncs.length);
+  });
+
+  test("a column or line hidden or shown between the read and the write stops the write, which writes nothing", async () => {
+    const sheet = "Utfall 2024 H1";
+    /** Reads, lets `meanwhile` hide or show cells, then writes what the read planned. */
+    const computeAfter = async (
+      spec: SheetSpec[],
+      meanwhile: (hidden: { rows: Set<number>; columns: Set<number> }) => void,
+    ) => {
+      const x = FakeExcel.from((await gridsOf(spec)).sheets);
+      const read = await readGrids(x.context(), ALL);
+      const s = x.sheet(sheet);
+      meanwhile({ rows: s.hiddenRows, columns: s.hiddenColumns });
+      const before = snapshot(x);
+      const syncs = x.syncs.length;
+      const written = await applyPlan(
+        x.context(),
+        planWrite(read, analyze(read), STAMP),
+        read,
+        ALL,
+      ).then(
+        () => "written",
+        (e: unknown) => (e as { key?: string }).key,
+      );
+      return {
+        written,
+        untouched: snapshot(x) === before,
+        syncs: x.syncs.length - syncs,
+      };
+    };
+    const hidingB = reportWithOldBudget(["B"]);
+    // As read, the write goes ahead in as many round trips as a workbook that hides nothing.
+    const asRead = await computeAfter(hidingB, () => undefined);
+    expect(asRead).toMatchObject({ written: "written", untouched: false });
+    expect(asRead.syncs).toBe(
+      (await computeAfter(reportWithOldBudget([]), () => undefined)).syncs,
+    );
+    const refused = { written: "changed", untouched: true, syncs: 1 };
+    // The old Budget shown again: the plan's Status would read the column now hidden from no one.
+    expect(await computeAfter(hidingB, (h) => h.columns.delete(1))).toEqual(
+      refused,
+    );
+    // Some columns hidden before and after, but others: only the visible cells tell.
+    expect(
+      await computeAfter(hidingB, (h) => {
+        h.columns.delete(1);
+        h.columns.add(2);
+      }),
+    ).toEqual(refused);
+    // A column hidden in a sheet that hid nothing, and a line filtered out.
+    expect(
+      await computeAfter(reportWithOldBudget([]), (h) => h.columns.add(1)),
+    ).toEqual(refused);
+    expect(await computeAfter(hidingB, (h) => h.rows.add(3))).toEqual(refused);
+  });
+
+  test("a sheet whose every row is hidden, with an old Budget hidden: the row below says the columns, in the same one more round trip", async () => {
+    const wholly = (spec: SheetSpec[]) =>
+      spec.map((s) =>
+        s.name === "Utfall 2024 H1"
+          ? { ...s, hiddenRows: s.rows.map((_, r) => r + 1) }
+          : s,
+      );
+    const file = await gridsOf(wholly(reportWithOldBudget(["B"])));
+    expect(file.sheets[1]!.hiddenColumns).toEqual([1]);
+    const x = FakeExcel.from(file.sheets);
+    const grids = await readGrids(x.context(), ALL);
+    expect(grids.sheets[1]!.hiddenColumns).toEqual([1]);
+    expect(read(grids)).toEqual(read(file));
+    expect(read(grids).spring).toBe(96_250_000);
+    const plain = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+    await readGrids(plain.context(), ALL);
+    expect(x.syncs.length).toBe(plain.syncs.length + 1);
+    // The row below hidden too: no column is told, and the first Budget counts.
+    const y = FakeExcel.from(file.sheets);
+    y.sheet("Utfall 2024 H1").hiddenRows.add(file.sheets[1]!.rows.length);
+    const blind = await readGrids(y.context(), ALL);
+    expect(blind.sheets[1]!.hiddenColumns).toBeUndefined();
+    expect(read(blind).spring).toBe(81_400_000);
   });
 
   test("a host before ExcelApi 1.9 cannot tell: the first Budget counts, as in a file that hides nothing", async () => {

@@ -1481,7 +1481,8 @@ abstract class Areas extends Obj {
   /** Each area's address, with its sheet. */
   protected abstract areas(): string[];
   protected scalar(prop: string): unknown {
-    const areas = this.areas();
+    // The areas of a range on a sheet that is gone: a null object, as Excel gives one.
+    const areas = this.range.resolved() === null ? [] : this.areas();
     if (prop === "isNullObject") return areas.length === 0;
     if (prop === "address") return areas.join(", ");
     throw new Error(prop);
