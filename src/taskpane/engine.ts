@@ -15,6 +15,7 @@ export {
   readScenarios,
   readWorkbook,
   scenarioSheet,
+  selectionFor,
   shownFileName,
   stampTime,
   withInputs,

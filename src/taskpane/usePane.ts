@@ -577,7 +577,13 @@ export function usePane(host: WorkbookHost, lang: Lang): PaneState {
         await host.insert(plan);
         setNotice(t.templateDone(plan.creates.map((c) => c.sheet).join(", ")));
       }),
+    // A cell in a hidden column or row is selected with the shown cells around it: Excel shows that.
     select: (sheet: string, cell: string) =>
-      guard("reading", () => host.select(sheet, cell)),
+      guard("reading", () =>
+        host.select(
+          sheet,
+          read ? E().selectionFor(read.grids, sheet, cell) : cell,
+        ),
+      ),
   };
 }

@@ -29,6 +29,7 @@ import {
   activitySheet,
   budgetWorkbook,
   detailsSheet,
+  reportWithOldBudget,
   reportWorkbook,
 } from "../helpers/seed";
 import { type SheetSpec, buildXlsx, kr, pct } from "../helpers/workbook";
@@ -112,6 +113,25 @@ describe("the findings list", () => {
 });
 
 describe("the pane", () => {
+  test("a finding at a cell of a hidden column is selected with the shown cells around it; another cell as it is", async () => {
+    const host = fakeHost(await grids(reportWithOldBudget(["B"])));
+    render(<App host={host} lang="sv" dark={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Kontrollera" }));
+    const group = await screen.findByRole("region", { name: "Utfall 2024 H1" });
+    fireEvent.click(
+      within(group).getByRole("button", { name: "Gå till Utfall 2024 H1 B1" }),
+    );
+    fireEvent.click(
+      within(group).getByRole("button", { name: "Gå till Utfall 2024 H1 D4" }),
+    );
+    await waitFor(() =>
+      expect(host.selected).toEqual([
+        "Utfall 2024 H1!A1:C1",
+        "Utfall 2024 H1!D4",
+      ]),
+    );
+  });
+
   test("Kontrollera shows the key figures and the findings", async () => {
     const host = fakeHost(await grids(reportWorkbook()));
     render(<App host={host} lang="sv" dark={false} />);

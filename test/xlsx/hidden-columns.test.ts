@@ -2,6 +2,7 @@
 // visible one counts, as a reviewer reading the sheet expects, and the hidden one is said.
 
 import { HiddenColumns } from "../../src/xlsx/columns";
+import { selectionFor } from "../../src/core";
 import { readXlsx } from "../../src/xlsx/read";
 import { checkBytes, findingAt, messageOf } from "../helpers/check";
 import { computeBytes } from "../helpers/compute";
@@ -217,4 +218,25 @@ test("the columns a file hides: runs that overlap once, past Excel's last column
   for (let k = 0; k < 20_000; k++) many.add(1, 1);
   many.add(9, 9);
   expect(many.list()).toEqual([0]);
+});
+
+test("a finding's cell in a hidden column or row is selected with the shown cells around it, as Excel can show it", async () => {
+  const spec = reportWithOldBudget(["B", "C"]).map((s) =>
+    s.name === "Utfall 2024 H1" ? { ...s, hiddenRows: [1, 3, 4] } : s,
+  );
+  const file = readXlsx(await buildXlsx(spec));
+  const at = (cell: string, sheet = "Utfall 2024 H1") =>
+    selectionFor(file, sheet, cell);
+  // B and C hidden: from A to D, the shown columns around them.
+  expect(at("B2")).toBe("A2:D2");
+  expect(at("C2")).toBe("A2:D2");
+  // Row 1 hidden, the first: from it to the shown row 2; rows 3 and 4: from 2 to 5.
+  expect(at("A1")).toBe("A1:A2");
+  expect(at("A4")).toBe("A2:A5");
+  expect(at("B3")).toBe("A2:D5");
+  // A shown cell, another sheet's, or no cell at all: as it is.
+  expect(at("D2")).toBe("D2");
+  expect(at("B3", "Uppgifter")).toBe("B3");
+  expect(at("B3", "no such sheet")).toBe("B3");
+  expect(at("Summa")).toBe("Summa");
 });

@@ -199,6 +199,43 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** Excel's last row and column (zero-based). */
+const LAST_ROW = 1_048_575;
+const LAST_COLUMN = 16_383;
+
+/**
+ * What to select to bring a finding's cell before a person: the cell, or where its column or row is
+ * hidden, the cells from the shown one before the hidden ones to the shown one after them. Excel
+ * shows such a selection (a cell of a hidden column alone it does not), and its Unhide (Home →
+ * Format → Hide & Unhide) acts on it.
+ */
+export function selectionFor(
+  grids: WorkbookGrids,
+  sheet: string,
+  cell: string,
+): string {
+  const at = parseA1(cell);
+  const grid = grids.sheets.find((g) => g.name === sheet);
+  if (!at || !grid) return cell;
+  const around = (
+    i: number,
+    hidden: readonly number[] | undefined,
+    last: number,
+  ): [number, number] => {
+    const set = new Set(hidden);
+    let [from, to] = [i, i];
+    if (!set.has(i)) return [from, to];
+    while (from > 0 && set.has(from)) from--;
+    while (to < last && set.has(to)) to++;
+    return [from, to];
+  };
+  const [top, bottom] = around(at.row, grid.hiddenRows, LAST_ROW);
+  const [left, right] = around(at.col, grid.hiddenColumns, LAST_COLUMN);
+  return top === bottom && left === right
+    ? cell
+    : `${a1(top, left)}:${a1(bottom, right)}`;
+}
+
 /** A cell that shows nothing: empty, blank text, or a formula whose value is "" (read as no value). */
 export function isEmptyCell(cell: Cell | undefined): boolean {
   return (
