@@ -1048,6 +1048,23 @@ export const FINDINGS = {
         : `The column ${f.headers} is hidden in the workbook, but its values are read and count. Unhide it to see everything that counts.`,
     "info",
   ),
+  DETAIL_REPEATED: t<{ readonly key: string; readonly first: string }>(
+    (f) =>
+      `Uppgiften "${f.key}" står en gång till, med ett annat värde: värdet i ${f.first} räknas, inte det här. Ta bort den rad som inte gäller.`,
+    (f) =>
+      `The detail "${f.key}" is given again, with another value: the value in ${f.first} counts, not this one. Delete the row that does not apply.`,
+    "warning",
+  ),
+  HIDDEN_DETAIL_NOT_READ: t<{
+    readonly key: string;
+    readonly shownCell: string;
+  }>(
+    (f) =>
+      `Den dolda raden med "${f.key}" läses inte: värdet i ${f.shownCell}, som syns, räknas.`,
+    (f) =>
+      `The hidden row with "${f.key}" is not read: the value in ${f.shownCell}, which is shown, counts.`,
+    "info",
+  ),
   HIDDEN_COLUMN_NOT_READ: t<{
     readonly header: string;
     readonly shown: string;

@@ -747,18 +747,14 @@ function detailCells(grid: Grid): DetailCells {
   const valueOf = keyValues(grid, hits);
   const surplusOf = new Map<number, EarlierSurplus>();
   const repayments: Repayment[] = [];
+  const counted = keyCounter(out, grid);
   for (const h of hits) {
     const at = valueOf(h);
     if (!at) continue;
     const { r } = h;
     const { vc, value } = at;
     if (h.key) {
-      const key = h.key;
-      if (out.cells[key] !== undefined) continue;
-      out.cells[key] = a1(r, vc);
-      out.raw[key] = value;
-      const unit = headerUnit(h.text);
-      if (unit !== 1) out.units[key] = unit;
+      counted(h, vc, value);
       continue;
     }
     if (h.noYear) {
@@ -797,8 +793,81 @@ function detailCells(grid: Grid): DetailCells {
 }
 
 /**
+ * Takes a key's value cell into `out`, where the key is given more than once: the first with a
+ * value counts (one left empty above it is a template's row not filled in), but a shown one over a
+ * hidden one, as a reviewer reads the sheet. The other value is said where it differs: hidden,
+ * the information HIDDEN_DETAIL_NOT_READ at it; shown, the warning DETAIL_REPEATED.
+ */
+function keyCounter(
+  out: DetailCells,
+  grid: Grid,
+): (h: KeyAt, vc: number, value: Cell | undefined) => void {
+  const hiddenRows = new Set(grid.hiddenRows);
+  const rowOf = new Map<DetailKey, number>();
+  const count = (
+    key: DetailKey,
+    h: KeyAt,
+    vc: number,
+    value: Cell | undefined,
+  ) => {
+    out.cells[key] = a1(h.r, vc);
+    out.raw[key] = value;
+    rowOf.set(key, h.r);
+    const unit = headerUnit(h.text);
+    if (unit !== 1) out.units[key] = unit;
+    else delete out.units[key];
+  };
+  return (h, vc, value) => {
+    const key = h.key;
+    if (!key) return;
+    const first = out.raw[key];
+    const firstCell = out.cells[key];
+    if (
+      firstCell === undefined ||
+      (isEmptyCell(first) && !isEmptyCell(value))
+    ) {
+      count(key, h, vc, value);
+      return;
+    }
+    if (isEmptyCell(value) || sameValue(first, value)) return;
+    const label = (
+      h.inline === undefined ? h.text : h.text.split(":")[0]!
+    ).trim();
+    const firstHidden = hiddenRows.has(rowOf.get(key)!);
+    const hidden = hiddenRows.has(h.r);
+    if (firstHidden && !hidden) {
+      out.findings.push(
+        finding("HIDDEN_DETAIL_NOT_READ", grid.name, firstCell, {
+          key: label,
+          shownCell: a1(h.r, vc),
+        }),
+      );
+      count(key, h, vc, value);
+    } else if (hidden && !firstHidden)
+      out.findings.push(
+        finding("HIDDEN_DETAIL_NOT_READ", grid.name, a1(h.r, vc), {
+          key: label,
+          shownCell: firstCell,
+        }),
+      );
+    else
+      out.findings.push(
+        finding("DETAIL_REPEATED", grid.name, a1(h.r, vc), {
+          key: label,
+          first: firstCell,
+        }),
+      );
+  };
+}
+
+/** Two cells that hold the same: the same type and value, as typed. */
+function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
+  return a?.t === b?.t && a?.v === b?.v;
+}
+
+/**
  * An earlier year's surplus, counted unless it is a deficit or its year's second: one amount a
- * year, as the decision names it (the first counts, as for every key). Whether it counts.
+ * year, as the decision names it (the first counts). Whether it counts.
  */
 function earlierSurplus(
   out: DetailCells,

@@ -1,0 +1,113 @@
+// A detail of Uppgifter given twice (an OH rate revised on a row of its own, the old one hidden):
+// which value counts is the one a reviewer reads on the sheet, and the other is said.
+
+import { type WorkbookGrids, analyze, toCheckJson } from "../../src/core";
+import { readGrids } from "../../src/excel/workbook";
+import { readXlsx } from "../../src/xlsx/read";
+import { computeBytes } from "../helpers/compute";
+import {
+  disagreements,
+  recalculateAllWithLibreOffice,
+} from "../helpers/libreoffice";
+import { budgetWorkbook, detailsSheet } from "../helpers/seed";
+import { FakeExcel } from "../helpers/strict-excel";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  pct,
+} from "../helpers/workbook";
+
+/** The budget workbook whose Uppgifter gives the OH rate on row 7 and again on row 9. */
+function rateTwice(
+  second: CellSpec,
+  hiddenRows: readonly number[] = [],
+  first: CellSpec = pct(0.1),
+  halfYears: SheetSpec[] = budgetWorkbook().slice(1),
+): SheetSpec[] {
+  const details = detailsSheet({ rate: first, extra: [["OH-sats", second]] });
+  return [{ ...details, hiddenRows }, ...halfYears];
+}
+
+function rateOnce(rate: CellSpec): SheetSpec[] {
+  const [, ...halfYears] = budgetWorkbook();
+  return [detailsSheet({ rate }), ...halfYears];
+}
+
+const read = async (spec: SheetSpec[]) => readXlsx(await buildXlsx(spec));
+
+function outcome(grids: WorkbookGrids) {
+  const a = analyze(grids);
+  return {
+    rate: a.computation.agreement.overheadRatePpm,
+    budgets: a.computation.halfYears.map((h) => h.budget.total),
+    said: toCheckJson("budget.xlsx", a)
+      .findings.filter((f) => f.sheet === "Uppgifter")
+      .map((f) => `${f.code} ${f.cell ?? ""} ${f.message}`),
+  };
+}
+
+test("given twice with two values, both shown: the first counts, and the second is a warning at its value", async () => {
+  const twice = outcome(await read(rateTwice(pct(0.12))));
+  const once = outcome(await read(rateOnce(pct(0.1))));
+  expect(twice.rate).toBe(100_000);
+  expect(twice.budgets).toEqual(once.budgets);
+  expect(twice.said).toEqual([
+    'DETAIL_REPEATED B9 Uppgiften "OH-sats" står en gång till, med ett annat värde: värdet i B7 räknas, inte det här. Ta bort den rad som inte gäller.',
+  ]);
+  // The same value twice says nothing.
+  expect(outcome(await read(rateTwice(pct(0.1))))).toEqual(once);
+});
+
+test("the old rate hidden, the new one shown below it: the shown one counts, and the hidden one is said", async () => {
+  const revised = outcome(await read(rateTwice(pct(0.12), [7])));
+  const once = outcome(await read(rateOnce(pct(0.12))));
+  expect(revised.rate).toBe(120_000);
+  expect(revised.budgets).toEqual(once.budgets);
+  expect(revised.said).toEqual([
+    'HIDDEN_DETAIL_NOT_READ B7 Den dolda raden med "OH-sats" läses inte: värdet i B9, som syns, räknas.',
+  ]);
+  // The new one hidden under the old one shown: the shown one counts still.
+  const below = outcome(await read(rateTwice(pct(0.12), [9])));
+  expect(below.rate).toBe(100_000);
+  expect(below.said).toEqual([
+    'HIDDEN_DETAIL_NOT_READ B9 Den dolda raden med "OH-sats" läses inte: värdet i B7, som syns, räknas.',
+  ]);
+});
+
+test("a key left empty, given again below with a value: the value counts, and nothing is said of the empty one", async () => {
+  const filled = outcome(await read(rateTwice(pct(0.12), [], "")));
+  expect(filled).toEqual(outcome(await read(rateOnce(pct(0.12)))));
+});
+
+test("the add-in reads the open workbook's hidden row as the file says it", async () => {
+  const file = await read(rateTwice(pct(0.12), [7]));
+  const x = FakeExcel.from(file.sheets);
+  const open = await readGrids(x.context(), {
+    merges: true,
+    customProperties: true,
+    hiddenCells: true,
+  });
+  expect(outcome(open)).toEqual(outcome(file));
+  expect(outcome(open).rate).toBe(120_000);
+});
+
+test("compute of the revised rate writes OH from the shown rate's cell, and LibreOffice working out the copy agrees", async () => {
+  // The OH lines left for compute to work out.
+  const halfYears = budgetWorkbook({ typedSalaries: false }).slice(1);
+  const bytes = await buildXlsx(rateTwice(pct(0.12), [7], pct(0.1), halfYears));
+  const copy = computeBytes(bytes);
+  // ROUND('Uppgifter'!$B$9*SUM(F4:F6),0): the rows of Uppgifter the OH formulas read.
+  const rateRows = readXlsx(copy)
+    .sheets.flatMap((g) => g.rows.flatMap((row) => row ?? []))
+    .flatMap((c) => [...(c?.f ?? "").matchAll(/Uppgifter'?!\$?B\$?(\d+)/g)])
+    .map((m) => m[1]);
+  expect(rateRows.length).toBeGreaterThan(0);
+  expect(new Set(rateRows)).toEqual(new Set(["9"]));
+  const once = [detailsSheet({ rate: pct(0.12) }), ...halfYears];
+  expect(outcome(readXlsx(copy)).budgets).toEqual(
+    outcome(await read(once)).budgets,
+  );
+  const [calculated] = recalculateAllWithLibreOffice([copy]);
+  expect(disagreements(readXlsx(copy), readXlsx(calculated!))).toEqual([]);
+});
