@@ -9,12 +9,13 @@ import {
   disagreements,
   recalculateAllWithLibreOffice,
 } from "../helpers/libreoffice";
-import { budgetWorkbook, detailsSheet } from "../helpers/seed";
+import { budgetWorkbook, detailsSheet, reportWorkbook } from "../helpers/seed";
 import { FakeExcel } from "../helpers/strict-excel";
 import {
   type CellSpec,
   type SheetSpec,
   buildXlsx,
+  kr,
   pct,
 } from "../helpers/workbook";
 
@@ -110,4 +111,43 @@ test("compute of the revised rate writes OH from the shown rate's cell, and Libr
   );
   const [calculated] = recalculateAllWithLibreOffice([copy]);
   expect(disagreements(readXlsx(copy), readXlsx(calculated!))).toEqual([]);
+});
+
+test("an earlier year's surplus revised on a row of its own, the old one hidden: the shown amount is repaid, and the hidden one is said", async () => {
+  const report = (rows: [string, CellSpec][], hiddenRows: number[]) => {
+    const [details, ...rest] = reportWorkbook();
+    const kept = details!.rows.filter(
+      (r) => !(typeof r[0] === "string" && /överskott/i.test(r[0])),
+    );
+    return [{ ...details!, rows: [...kept, ...rows], hiddenRows }, ...rest];
+  };
+  const repaymentOf = async (spec: SheetSpec[]) => {
+    const a = analyze(await read(spec));
+    return {
+      items: a.computation.repayment.items,
+      said: toCheckJson("rapport.xlsx", a)
+        .findings.filter((f) => f.sheet === "Uppgifter" && f.cell)
+        .map((f) => `${f.code} ${f.cell ?? ""}`),
+    };
+  };
+  const old: [string, CellSpec] = ["Ej förbrukat överskott 2023", kr(200_000)];
+  const revised: [string, CellSpec] = [
+    "Ej förbrukat överskott 2023",
+    kr(232_886),
+  ];
+  const once = await repaymentOf(report([revised], []));
+  const rows = report([old, revised], []).find((s) => s.name === "Uppgifter")!
+    .rows.length;
+  // The old row hidden above: the shown amount counts, the hidden one is said at its value.
+  const hiddenAbove = await repaymentOf(report([old, revised], [rows - 1]));
+  expect(hiddenAbove.items).toEqual(once.items);
+  expect(hiddenAbove.said).toEqual([`HIDDEN_DETAIL_NOT_READ B${rows - 1}`]);
+  // Hidden below the shown one: the shown one still, and no error.
+  const hiddenBelow = await repaymentOf(report([revised, old], [rows]));
+  expect(hiddenBelow.items).toEqual(once.items);
+  expect(hiddenBelow.said).toEqual([`HIDDEN_DETAIL_NOT_READ B${rows}`]);
+  // Both shown: the first counts, and the second is the error it was.
+  const shown = await repaymentOf(report([old, revised], []));
+  expect(shown.said).toEqual([`SURPLUS_YEAR_REPEATED B${rows}`]);
+  expect(shown.items[0]!.amount).toBe(20_000_000);
 });

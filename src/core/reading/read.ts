@@ -748,6 +748,7 @@ function detailCells(grid: Grid): DetailCells {
   const surplusOf = new Map<number, EarlierSurplus>();
   const repayments: Repayment[] = [];
   const counted = keyCounter(out, grid);
+  const hiddenRows = new Set(grid.hiddenRows);
   for (const h of hits) {
     const at = valueOf(h);
     if (!at) continue;
@@ -785,7 +786,14 @@ function detailCells(grid: Grid): DetailCells {
       ...(through !== null ? { throughYear: through } : {}),
     };
     const marked = isMarkedRepaid(h.text);
-    if (earlierSurplus(out, surplusOf, surplus) && marked)
+    const counts = earlierSurplus(out, surplusOf, surplus, {
+      text: h.text.trim(),
+      hiddenRows,
+    });
+    // One hidden in its place: so is what marked it repaid.
+    if (counts !== true && counts !== false)
+      drop(repayments, (p) => p.cell === counts.cell.address);
+    if (counts !== false && marked)
       repayments.push({ ...surplus, cell: a1(r, vc), text: h.text.trim() });
   }
   if (repayments.length > 0) repaid(out, surplusOf, repayments, sheet);
@@ -865,15 +873,23 @@ function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
   return a?.t === b?.t && a?.v === b?.v;
 }
 
+/** Removes the items `gone` names from a list, in place. */
+function drop<T>(list: T[], gone: (item: T) => boolean): void {
+  for (let i = list.length - 1; i >= 0; i--)
+    if (gone(list[i]!)) list.splice(i, 1);
+}
+
 /**
  * An earlier year's surplus, counted unless it is a deficit or its year's second: one amount a
- * year, as the decision names it (the first counts). Whether it counts.
+ * year, as the decision names it (the first counts, but a shown one over one in a hidden row, as
+ * for every key). Whether it counts, or the one it counts in place of.
  */
 function earlierSurplus(
   out: DetailCells,
   surplusOf: Map<number, EarlierSurplus>,
   surplus: EarlierSurplus,
-): boolean {
+  key: { readonly text: string; readonly hiddenRows: ReadonlySet<number> },
+): boolean | EarlierSurplus {
   const { year, amount, cell } = surplus;
   // A deficit is not repaid, nor set against another year's surplus.
   if (amount < 0) {
@@ -886,6 +902,21 @@ function earlierSurplus(
     return false;
   }
   const first = surplusOf.get(year);
+  const hidden = (s: EarlierSurplus) =>
+    key.hiddenRows.has(parseA1(s.cell.address)?.row ?? -1);
+  if (first && hidden(first) !== hidden(surplus)) {
+    const [kept, other] = hidden(first) ? [surplus, first] : [first, surplus];
+    out.findings.push(
+      finding("HIDDEN_DETAIL_NOT_READ", cell.sheet, other.cell.address, {
+        key: key.text,
+        shownCell: kept.cell.address,
+      }),
+    );
+    if (kept === first) return false;
+    surplusOf.set(year, surplus);
+    out.earlierSurpluses[out.earlierSurpluses.indexOf(first)] = surplus;
+    return first;
+  }
   if (first) {
     out.findings.push(
       finding("SURPLUS_YEAR_REPEATED", cell.sheet, cell.address, {
