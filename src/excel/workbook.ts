@@ -27,7 +27,7 @@ import {
   isOwnMarkFormula,
 } from "../core/ownership";
 import { isDateFormat, isoToSerial } from "../core/reading/dates";
-import { parseA1 } from "../core/reading/grid";
+import { EXCEL_ROWS, parseA1 } from "../core/reading/grid";
 import { isDetailsSheetName } from "../core/reading/sheet-names";
 import { HostError, type WriteUndoNote } from "./host";
 
@@ -534,9 +534,6 @@ interface Hiding {
   readonly columns: boolean | null;
 }
 
-/** A sheet's rows in Excel: below a used range that ends at the last one there is no row to ask. */
-const EXCEL_ROWS = 1_048_576;
-
 /**
  * The cells whose visible part tells what a block hides: the block itself where some of its rows
  * or columns are hidden, or, where every row is hidden and some columns, the row below it across
@@ -546,6 +543,7 @@ const EXCEL_ROWS = 1_048_576;
 function probeOf(h: Hiding): Chunk | null {
   const c = h.chunk;
   if (h.rows !== true) return h.rows === null || h.columns === null ? c : null;
+  // Below a used range that ends at Excel's last row there is no row to ask.
   if (h.columns !== null || c.row + c.rows >= EXCEL_ROWS) return null;
   return { ...c, row: c.row + c.rows, rows: 1 };
 }

@@ -199,9 +199,9 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-/** Excel's last row and column (zero-based). */
-const LAST_ROW = 1_048_575;
-const LAST_COLUMN = 16_383;
+/** Excel's grid: its rows and columns. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
 
 /**
  * What to select to bring a finding's cell before a person: the cell, or where its column or row is
@@ -229,8 +229,8 @@ export function selectionFor(
     while (to < last && set.has(to)) to++;
     return [from, to];
   };
-  const [top, bottom] = around(at.row, grid.hiddenRows, LAST_ROW);
-  const [left, right] = around(at.col, grid.hiddenColumns, LAST_COLUMN);
+  const [top, bottom] = around(at.row, grid.hiddenRows, EXCEL_ROWS - 1);
+  const [left, right] = around(at.col, grid.hiddenColumns, EXCEL_COLUMNS - 1);
   return top === bottom && left === right
     ? cell
     : `${a1(top, left)}:${a1(bottom, right)}`;

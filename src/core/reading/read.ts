@@ -747,8 +747,8 @@ function detailCells(grid: Grid): DetailCells {
   const valueOf = keyValues(grid, hits);
   const surplusOf = new Map<number, EarlierSurplus>();
   const repayments: Repayment[] = [];
-  const counted = keyCounter(out, grid);
   const hiddenRows = new Set(grid.hiddenRows);
+  const counted = keyCounter(out, sheet, hiddenRows);
   for (const h of hits) {
     const at = valueOf(h);
     if (!at) continue;
@@ -808,9 +808,9 @@ function detailCells(grid: Grid): DetailCells {
  */
 function keyCounter(
   out: DetailCells,
-  grid: Grid,
+  sheet: string,
+  hiddenRows: ReadonlySet<number>,
 ): (h: KeyAt, vc: number, value: Cell | undefined) => void {
-  const hiddenRows = new Set(grid.hiddenRows);
   const rowOf = new Map<DetailKey, number>();
   const count = (
     key: DetailKey,
@@ -845,7 +845,7 @@ function keyCounter(
     const hidden = hiddenRows.has(h.r);
     if (firstHidden && !hidden) {
       out.findings.push(
-        finding("HIDDEN_DETAIL_NOT_READ", grid.name, firstCell, {
+        finding("HIDDEN_DETAIL_NOT_READ", sheet, firstCell, {
           key: label,
           shownCell: a1(h.r, vc),
         }),
@@ -853,14 +853,14 @@ function keyCounter(
       count(key, h, vc, value);
     } else if (hidden && !firstHidden)
       out.findings.push(
-        finding("HIDDEN_DETAIL_NOT_READ", grid.name, a1(h.r, vc), {
+        finding("HIDDEN_DETAIL_NOT_READ", sheet, a1(h.r, vc), {
           key: label,
           shownCell: firstCell,
         }),
       );
     else
       out.findings.push(
-        finding("DETAIL_REPEATED", grid.name, a1(h.r, vc), {
+        finding("DETAIL_REPEATED", sheet, a1(h.r, vc), {
           key: label,
           first: firstCell,
         }),
