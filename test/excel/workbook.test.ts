@@ -9,6 +9,7 @@ import {
   planInputs,
   planWrite,
   readWorkbook,
+  selectionFor,
   toCheckJson,
   withInputs,
 } from "../../src/core";
@@ -17,6 +18,7 @@ import {
   formulaInput,
   readGrids,
   runsOf,
+  selectCell,
 } from "../../src/excel/workbook";
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
@@ -540,6 +542,18 @@ describe("columns the open workbook hides", () => {
     const blind = await readGrids(y.context(), ALL);
     expect(blind.sheets[1]!.hiddenColumns).toBeUndefined();
     expect(read(blind).spring).toBe(81_400_000);
+  });
+
+  test("a finding's cell in a hidden column is selected in the open workbook with the shown cells around it", async () => {
+    const x = FakeExcel.from(
+      (await gridsOf(reportWithOldBudget(["B"]))).sheets,
+    );
+    const grids = await readGrids(x.context(), ALL);
+    const sheet = "Utfall 2024 H1";
+    await selectCell(x.context(), sheet, selectionFor(grids, sheet, "B1"));
+    expect(x.selection).toBe("'Utfall 2024 H1'!A1:C1");
+    await selectCell(x.context(), sheet, selectionFor(grids, sheet, "D4"));
+    expect(x.selection).toBe("'Utfall 2024 H1'!D4");
   });
 
   test("a host before ExcelApi 1.9 cannot tell: the first Budget counts, as in a file that hides nothing", async () => {

@@ -157,6 +157,8 @@ export class FakeExcel {
   apiVersion = "1.20";
   structureProtected = false;
   date1904 = false;
+  /** The range a person sees selected, with its sheet, once something was selected. */
+  selection: string | undefined;
   /** Called for each request at sync: an Office error code makes that request (and the sync) fail. */
   failOn:
     | ((op: {
@@ -1446,7 +1448,9 @@ class Range extends Obj {
   }
 
   select(): void {
-    this.ws.write(this.ws.sheetName, "Range.select", 10, () => undefined);
+    this.ws.write(this.ws.sheetName, "Range.select", 10, () => {
+      this.x.selection = addressOf(this.ws.state().name, this.resolved()!);
+    });
   }
 
   getMergedAreasOrNullObject(): MergedAreas {
