@@ -66,13 +66,13 @@ test("the old rate hidden, the new one shown below it: the shown one counts, and
   expect(revised.rate).toBe(120_000);
   expect(revised.budgets).toEqual(once.budgets);
   expect(revised.said).toEqual([
-    'HIDDEN_DETAIL_NOT_READ B7 Den dolda raden med "OH-sats" läses inte: värdet i B9, som syns, räknas.',
+    'HIDDEN_DETAIL_NOT_READ B7 Det dolda värdet för "OH-sats" läses inte: värdet i B9, som syns, räknas.',
   ]);
   // The new one hidden under the old one shown: the shown one counts still.
   const below = outcome(await read(rateTwice(pct(0.12), [9])));
   expect(below.rate).toBe(100_000);
   expect(below.said).toEqual([
-    'HIDDEN_DETAIL_NOT_READ B9 Den dolda raden med "OH-sats" läses inte: värdet i B7, som syns, räknas.',
+    'HIDDEN_DETAIL_NOT_READ B9 Det dolda värdet för "OH-sats" läses inte: värdet i B7, som syns, räknas.',
   ]);
 });
 
@@ -150,4 +150,42 @@ test("an earlier year's surplus revised on a row of its own, the old one hidden:
   const shown = await repaymentOf(report([old, revised], []));
   expect(shown.said).toEqual([`SURPLUS_YEAR_REPEATED B${rows}`]);
   expect(shown.items[0]!.amount).toBe(20_000_000);
+});
+
+test("an old value hidden in a column beside the key, the new one typed right of it: the shown one counts, and the hidden one is said", async () => {
+  /** Uppgifter with the OH rate's old value in B and `values` in C, column B hidden or not. */
+  const revised = (hideB: boolean, newRate: CellSpec) => {
+    const [details, ...rest] = budgetWorkbook();
+    const rows = details!.rows.map((r) =>
+      r[0] === "OH-sats" ? [r[0], pct(0.1), newRate] : r,
+    );
+    return [
+      { ...details!, rows, ...(hideB ? { hiddenColumns: ["B"] } : {}) },
+      ...rest,
+    ];
+  };
+  const hidden = outcome(await read(revised(true, pct(0.12))));
+  expect(hidden.rate).toBe(120_000);
+  expect(hidden.budgets).toEqual(
+    outcome(await read(rateOnce(pct(0.12)))).budgets,
+  );
+  expect(hidden.said).toEqual([
+    'HIDDEN_DETAIL_NOT_READ B7 Det dolda värdet för "OH-sats" läses inte: värdet i C7, som syns, räknas.',
+  ]);
+  // The add-in reads the open workbook's hidden column as the file says it.
+  const file = await read(revised(true, pct(0.12)));
+  const open = await readGrids(FakeExcel.from(file.sheets).context(), {
+    hiddenCells: true,
+  });
+  expect(outcome(open)).toEqual(hidden);
+  // The other keys, alone in the hidden column, count as they are: the agreement is read whole.
+  const a = analyze(await read(revised(true, pct(0.12))));
+  expect(a.computation.agreement.name).toBe("Jämlik hälsa Lindängen");
+  expect(a.computation.agreement.start).toBe("2025-07-01");
+  // Shown, B is the value beside the key, as before, and C is not read.
+  expect(outcome(await read(revised(false, pct(0.12)))).rate).toBe(100_000);
+  // A note right of a hidden value is no value: the hidden one counts.
+  const noted = outcome(await read(revised(true, "Enligt avtalet.")));
+  expect(noted.rate).toBe(100_000);
+  expect(noted.said).toEqual([]);
 });

@@ -1060,9 +1060,9 @@ export const FINDINGS = {
     readonly shownCell: string;
   }>(
     (f) =>
-      `Den dolda raden med "${f.key}" läses inte: värdet i ${f.shownCell}, som syns, räknas.`,
+      `Det dolda värdet för "${f.key}" läses inte: värdet i ${f.shownCell}, som syns, räknas.`,
     (f) =>
-      `The hidden row with "${f.key}" is not read: the value in ${f.shownCell}, which is shown, counts.`,
+      `The hidden value of "${f.key}" is not read: the value in ${f.shownCell}, which is shown, counts.`,
     "info",
   ),
   HIDDEN_COLUMN_NOT_READ: t<{

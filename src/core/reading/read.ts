@@ -690,18 +690,17 @@ type KeyAt = KeyHit & {
 function keyValues(
   grid: Grid,
   hits: readonly KeyAt[],
+  said: Finding[],
 ): (h: KeyAt) => { vc: number; value: Cell | undefined } | null {
   const valueCellOf = valueCells(grid);
+  const shownPast = shownValueCells(grid, said);
   const beside = (h: KeyAt) => cellAt(grid, h.r, valueCellOf(h.r, h.c));
   const spacedAt = (h: KeyAt): number | null => {
     const first = valueCellOf(h.r, h.c);
     for (let k = 1; k <= SPACED_VALUE_COLUMNS; k++) {
       const cell = cellAt(grid, h.r, first + k);
       if (isEmptyCell(cell)) continue;
-      // A sentence there ("Partnerskapets namn.") is a note on the key, not its value.
-      return cell!.t === "s" && / .*\.$/.test(cell!.v.trim())
-        ? null
-        : first + k;
+      return isNote(cell!) ? null : first + k;
     }
     return null;
   };
@@ -716,12 +715,47 @@ function keyValues(
       return isEmptyCell(value)
         ? { vc: h.c, value: { t: "s", v: h.inline } }
         : null;
+    const shown = shownPast(h, vc);
+    if (shown) return shown;
     const further = spaced && isEmptyCell(value) ? spacedAt(h) : null;
     return further === null
       ? { vc, value }
       : { vc: further, value: cellAt(grid, h.r, further) };
   };
 }
+
+/**
+ * Where the cell beside a key is in a hidden column, the first shown cell right of it when it holds
+ * a value (not a note, "Partnerskapets namn."): an old value hidden beside a new one, read as a
+ * reviewer reads the sheet. A hidden value that differs is said (HIDDEN_DETAIL_NOT_READ); alone,
+ * the hidden one counts. Null where the key's value is read where it stands.
+ */
+function shownValueCells(
+  grid: Grid,
+  said: Finding[],
+): (h: KeyAt, vc: number) => { vc: number; value: Cell | undefined } | null {
+  const hidden = new Set(grid.hiddenColumns);
+  return (h, vc) => {
+    if (!hidden.has(vc)) return null;
+    let k = vc + 1;
+    while (hidden.has(k)) k++;
+    const value = cellAt(grid, h.r, k);
+    if (isEmptyCell(value) || isNote(value!)) return null;
+    const old = cellAt(grid, h.r, vc);
+    if (!isEmptyCell(old) && !sameValue(old, value))
+      said.push(
+        finding("HIDDEN_DETAIL_NOT_READ", grid.name, a1(h.r, vc), {
+          key: h.text.trim(),
+          shownCell: a1(h.r, k),
+        }),
+      );
+    return { vc: k, value };
+  };
+}
+
+/** A sentence beside a key ("Partnerskapets namn.") is a note on it, not its value. */
+const isNote = (cell: Cell): boolean =>
+  cell.t === "s" && / .*\.$/.test(cell.v.trim());
 
 /** How far right of its key a value may stand past empty cells, where the sheet has it so. */
 const SPACED_VALUE_COLUMNS = 2;
@@ -744,7 +778,7 @@ function detailCells(grid: Grid): DetailCells {
       if (hit) hits.push({ ...hit, r, c, text: cell.v });
     });
   });
-  const valueOf = keyValues(grid, hits);
+  const valueOf = keyValues(grid, hits, out.findings);
   const surplusOf = new Map<number, EarlierSurplus>();
   const repayments: Repayment[] = [];
   const hiddenRows = new Set(grid.hiddenRows);
