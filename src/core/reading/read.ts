@@ -744,10 +744,7 @@ function shownValueCells(
     const old = cellAt(grid, h.r, vc);
     if (!isEmptyCell(old) && !sameValue(old, value))
       said.push(
-        finding("HIDDEN_DETAIL_NOT_READ", grid.name, a1(h.r, vc), {
-          key: h.text.trim(),
-          shownCell: a1(h.r, k),
-        }),
+        hiddenDetailNotRead(grid.name, h.text, a1(h.r, vc), a1(h.r, k)),
       );
     return { vc: k, value };
   };
@@ -782,7 +779,10 @@ function detailCells(grid: Grid): DetailCells {
   const surplusOf = new Map<number, EarlierSurplus>();
   const repayments: Repayment[] = [];
   const hiddenRows = new Set(grid.hiddenRows);
-  const counted = keyCounter(out, sheet, hiddenRows);
+  /** Whether a cell of the sheet is in a hidden row. */
+  const hidden = (address: string) =>
+    hiddenRows.has(parseA1(address)?.row ?? -1);
+  const counted = keyCounter(out, sheet, hidden);
   for (const h of hits) {
     const at = valueOf(h);
     if (!at) continue;
@@ -821,8 +821,8 @@ function detailCells(grid: Grid): DetailCells {
     };
     const marked = isMarkedRepaid(h.text);
     const counts = earlierSurplus(out, surplusOf, surplus, {
-      text: h.text.trim(),
-      hiddenRows,
+      text: h.text,
+      hidden,
     });
     // One hidden in its place: so is what marked it repaid.
     if (counts !== true && counts !== false)
@@ -843,9 +843,8 @@ function detailCells(grid: Grid): DetailCells {
 function keyCounter(
   out: DetailCells,
   sheet: string,
-  hiddenRows: ReadonlySet<number>,
+  hidden: (address: string) => boolean,
 ): (h: KeyAt, vc: number, value: Cell | undefined) => void {
-  const rowOf = new Map<DetailKey, number>();
   const count = (
     key: DetailKey,
     h: KeyAt,
@@ -854,7 +853,6 @@ function keyCounter(
   ) => {
     out.cells[key] = a1(h.r, vc);
     out.raw[key] = value;
-    rowOf.set(key, h.r);
     const unit = headerUnit(h.text);
     if (unit !== 1) out.units[key] = unit;
     else delete out.units[key];
@@ -872,34 +870,36 @@ function keyCounter(
       return;
     }
     if (isEmptyCell(value) || sameValue(first, value)) return;
-    const label = (
-      h.inline === undefined ? h.text : h.text.split(":")[0]!
-    ).trim();
-    const firstHidden = hiddenRows.has(rowOf.get(key)!);
-    const hidden = hiddenRows.has(h.r);
-    if (firstHidden && !hidden) {
+    const label = h.inline === undefined ? h.text : h.text.split(":")[0]!;
+    const cell = a1(h.r, vc);
+    if (hidden(firstCell) === hidden(cell)) {
       out.findings.push(
-        finding("HIDDEN_DETAIL_NOT_READ", sheet, firstCell, {
-          key: label,
-          shownCell: a1(h.r, vc),
-        }),
-      );
-      count(key, h, vc, value);
-    } else if (hidden && !firstHidden)
-      out.findings.push(
-        finding("HIDDEN_DETAIL_NOT_READ", sheet, a1(h.r, vc), {
-          key: label,
-          shownCell: firstCell,
-        }),
-      );
-    else
-      out.findings.push(
-        finding("DETAIL_REPEATED", sheet, a1(h.r, vc), {
-          key: label,
+        finding("DETAIL_REPEATED", sheet, cell, {
+          key: label.trim(),
           first: firstCell,
         }),
       );
+      return;
+    }
+    const [shownCell, hiddenCell] = hidden(cell)
+      ? [firstCell, cell]
+      : [cell, firstCell];
+    out.findings.push(hiddenDetailNotRead(sheet, label, hiddenCell, shownCell));
+    if (shownCell === cell) count(key, h, vc, value);
   };
+}
+
+/** HIDDEN_DETAIL_NOT_READ: a detail's value in a hidden row or column, not read beside a shown one. */
+function hiddenDetailNotRead(
+  sheet: string,
+  key: string,
+  hiddenCell: string,
+  shownCell: string,
+): Finding {
+  return finding("HIDDEN_DETAIL_NOT_READ", sheet, hiddenCell, {
+    key: key.trim(),
+    shownCell,
+  });
 }
 
 /** Two cells that hold the same: the same type and value, as typed. */
@@ -922,7 +922,7 @@ function earlierSurplus(
   out: DetailCells,
   surplusOf: Map<number, EarlierSurplus>,
   surplus: EarlierSurplus,
-  key: { readonly text: string; readonly hiddenRows: ReadonlySet<number> },
+  key: { readonly text: string; readonly hidden: (address: string) => boolean },
 ): boolean | EarlierSurplus {
   const { year, amount, cell } = surplus;
   // A deficit is not repaid, nor set against another year's surplus.
@@ -936,15 +936,16 @@ function earlierSurplus(
     return false;
   }
   const first = surplusOf.get(year);
-  const hidden = (s: EarlierSurplus) =>
-    key.hiddenRows.has(parseA1(s.cell.address)?.row ?? -1);
+  const hidden = (s: EarlierSurplus) => key.hidden(s.cell.address);
   if (first && hidden(first) !== hidden(surplus)) {
     const [kept, other] = hidden(first) ? [surplus, first] : [first, surplus];
     out.findings.push(
-      finding("HIDDEN_DETAIL_NOT_READ", cell.sheet, other.cell.address, {
-        key: key.text,
-        shownCell: kept.cell.address,
-      }),
+      hiddenDetailNotRead(
+        cell.sheet,
+        key.text,
+        other.cell.address,
+        kept.cell.address,
+      ),
     );
     if (kept === first) return false;
     surplusOf.set(year, surplus);
