@@ -60,6 +60,27 @@ test("given twice with two values, both shown: the first counts, and the second 
   expect(outcome(await read(rateTwice(pct(0.1))))).toEqual(once);
 });
 
+test("one value typed two ways (text and number, a date and its text) is one value: nothing is said", async () => {
+  const once = outcome(await read(rateOnce(pct(0.1))));
+  expect(outcome(await read(rateTwice("10 %")))).toEqual(once);
+  expect(outcome(await read(rateTwice("10,0%")))).toEqual(once);
+  const endTwice = [
+    detailsSheet({ extra: [["Avtalsperiod till", "2026-06-30"]] }),
+    ...budgetWorkbook().slice(1),
+  ];
+  expect(outcome(await read(endTwice))).toEqual(once);
+  // The same value in a hidden row above: the shown cell is the one compute's formulas read.
+  const hiddenAlike = analyze(await read(rateTwice("10 %", [7])));
+  expect(hiddenAlike.computation.agreement.cells.overheadRate).toBe("B9");
+  expect(hiddenAlike.findings.filter((f) => f.sheet === "Uppgifter")).toEqual(
+    [],
+  );
+  // Another value typed as text is another value still.
+  expect(outcome(await read(rateTwice("12 %"))).said).toEqual([
+    'DETAIL_REPEATED B9 Uppgiften "OH-sats" står en gång till, med ett annat värde: värdet i B7 räknas, inte det här. Ta bort den rad som inte gäller.',
+  ]);
+});
+
 test("the old rate hidden, the new one shown below it: the shown one counts, and the hidden one is said", async () => {
   const revised = outcome(await read(rateTwice(pct(0.12), [7])));
   const once = outcome(await read(rateOnce(pct(0.12))));
@@ -182,6 +203,10 @@ test("an old value hidden in a column beside the key, the new one typed right of
   const a = analyze(await read(revised(true, pct(0.12))));
   expect(a.computation.agreement.name).toBe("Jämlik hälsa Lindängen");
   expect(a.computation.agreement.start).toBe("2025-07-01");
+  // The same rate typed as text in C: nothing to say.
+  expect(outcome(await read(revised(true, "10 %")))).toEqual(
+    outcome(await read(rateOnce(pct(0.1)))),
+  );
   // Shown, B is the value beside the key, as before, and C is not read.
   expect(outcome(await read(revised(false, pct(0.12)))).rate).toBe(100_000);
   // A note right of a hidden value is no value: the hidden one counts.

@@ -742,7 +742,12 @@ function shownValueCells(
     const value = cellAt(grid, h.r, k);
     if (isEmptyCell(value) || isNote(value!)) return null;
     const old = cellAt(grid, h.r, vc);
-    if (!isEmptyCell(old) && !sameValue(old, value))
+    const u = headerUnit(h.text);
+    const alike =
+      sameValue(old, value) ||
+      (h.key !== undefined &&
+        readsAlike(h.key, grid.name, [old, u], [value, u]));
+    if (!isEmptyCell(old) && !alike)
       said.push(
         hiddenDetailNotRead(grid.name, h.text, a1(h.r, vc), a1(h.r, k)),
       );
@@ -837,14 +842,15 @@ function detailCells(grid: Grid): DetailCells {
 /**
  * Takes a key's value cell into `out`, where the key is given more than once: the first with a
  * value counts (one left empty above it is a template's row not filled in), but a shown one over a
- * hidden one, as a reviewer reads the sheet. The other value is said where it differs: hidden,
- * the information HIDDEN_DETAIL_NOT_READ at it; shown, the warning DETAIL_REPEATED.
+ * hidden one, as a reviewer reads the sheet. The other value is said where it reads otherwise:
+ * hidden, the information HIDDEN_DETAIL_NOT_READ at it; shown, the warning DETAIL_REPEATED.
  */
 function keyCounter(
   out: DetailCells,
   sheet: string,
   hidden: (address: string) => boolean,
 ): (h: KeyAt, vc: number, value: Cell | undefined) => void {
+  const unit = (h: KeyAt) => headerUnit(h.text);
   const count = (
     key: DetailKey,
     h: KeyAt,
@@ -853,8 +859,8 @@ function keyCounter(
   ) => {
     out.cells[key] = a1(h.r, vc);
     out.raw[key] = value;
-    const unit = headerUnit(h.text);
-    if (unit !== 1) out.units[key] = unit;
+    const u = unit(h);
+    if (u !== 1) out.units[key] = u;
     else delete out.units[key];
   };
   return (h, vc, value) => {
@@ -869,9 +875,17 @@ function keyCounter(
       count(key, h, vc, value);
       return;
     }
-    if (isEmptyCell(value) || sameValue(first, value)) return;
-    const label = h.inline === undefined ? h.text : h.text.split(":")[0]!;
+    if (isEmptyCell(value)) return;
     const cell = a1(h.r, vc);
+    if (
+      sameValue(first, value) ||
+      readsAlike(key, sheet, [first, out.units[key] ?? 1], [value, unit(h)])
+    ) {
+      // Nothing to say; but what compute writes reads the cell the reviewer sees.
+      if (hidden(firstCell) && !hidden(cell)) count(key, h, vc, value);
+      return;
+    }
+    const label = h.inline === undefined ? h.text : h.text.split(":")[0]!;
     if (hidden(firstCell) === hidden(cell)) {
       out.findings.push(
         finding("DETAIL_REPEATED", sheet, cell, {
@@ -900,6 +914,51 @@ function hiddenDetailNotRead(
     key: key.trim(),
     shownCell,
   });
+}
+
+/**
+ * Two cells of one key that read as one value, each in its unit: "10 %" typed as text and 10 %
+ * as a number, 2025-07-01 as a date and as text. A cell that does not read is told by what it holds.
+ */
+function readsAlike(
+  key: DetailKey,
+  sheet: string,
+  ...cells: [Cell | undefined, number][]
+): boolean {
+  const [a, b] = cells.map(([cell, unit]) =>
+    detailValue(key, sheet, cell, unit),
+  );
+  return a !== null && a === b;
+}
+
+/** A key's value as its reader takes it, as text to compare; null where it does not read. */
+function detailValue(
+  key: DetailKey,
+  sheet: string,
+  cell: Cell | undefined,
+  unit: number,
+): string | null {
+  const of = (read: CellRead<unknown>) =>
+    read.failed || read.value === null ? null : JSON.stringify(read.value);
+  // The address only names the cell in findings this comparison drops.
+  const at = "A1";
+  switch (key) {
+    case "overheadRate":
+    case "surcharge":
+      return of(readFraction(cell, sheet, at));
+    case "start":
+      return of(readDetailDate(cell, "first", sheet, at));
+    case "end":
+    case "repaymentDue":
+    case "reportDue":
+      return of(readDetailDate(cell, "last", sheet, at));
+    case "tolerance":
+      return of(readTolerance(cell, sheet, { tolerance: at }, unit));
+    case "agreementPeriod":
+      return of(readAgreementSpan(cell, sheet, at));
+    default:
+      return readText(cell) || null;
+  }
 }
 
 /** Two cells that hold the same: the same type and value, as typed. */
