@@ -57,6 +57,30 @@ const FORMULAS = [
   "ROUNDDOWN(A1/3,2)",
   "ROUNDDOWN(A7*A3,0)",
   "ROUNDUP(A1*2.3,-1)",
+  // Lookups and errors caught, as helpers beside a budget have them.
+  "IFERROR(A1/A4,A3)",
+  "IFERROR(A1*2,0)",
+  'IFERROR(VLOOKUP(A1,E1:F3,2,FALSE),"saknas")',
+  '_xlfn.IFNA(VLOOKUP(A3,E1:F3,2,FALSE),"saknas")',
+  "_xlfn.IFNA(A1/A4,1)",
+  "MEDIAN(A1:A8)",
+  "MEDIAN(A1,A3,D1:D4)",
+  "SUMPRODUCT(D1:D4,E1:E4)*A1",
+  "SUMPRODUCT(A1:A3,D1:D3)",
+  "SUMPRODUCT(A1:A2,D1:D3)",
+  "INDEX(E1:F3,MATCH(A1,E1:E3,1),2)",
+  "INDEX(D1:D4,A3)",
+  "INDEX(C1:F1,A3)",
+  "INDEX(E1:F3,A3,2)",
+  "MATCH(A3,D1:D4,1)",
+  'MATCH("b",C1:C4,0)+A1',
+  "MATCH(A1,E1:E3,0)",
+  "IFERROR(MATCH(A1,E1:E3,0),-1)",
+  "MATCH(A1,E1:E3)",
+  "INT(A7*A3)",
+  "MOD(A1,A3)",
+  "MOD(A7,A3)",
+  "MOD(A1,A4)",
   // A function what-if does not know: its value is the one the file holds (Calc's #NAME?).
   "FOOBAR(A1)",
 ];
@@ -205,4 +229,31 @@ test("a crafted wildcard criterion over a long text is matched in time proportio
     { t: "n", v: 2, f: `A1*0+SUMIF(B1:B2,"${pattern}",A1:A2)` },
     { t: "e", v: "#VALUE!", f: `A1*0+SUMIF(B1:B2,"${"x".repeat(256)}",A1:A2)` },
   ]);
+});
+
+test("where Calc differs from Excel, Excel's documented value; a form not worked out keeps the value the file holds", () => {
+  const formulas = [
+    // Excel: MEDIAN of no numbers is #NUM!, INDEX outside its range #REF! (Calc: #VALUE!).
+    "MEDIAN(C1:C2)+A1",
+    "INDEX(B1:B2,A1)",
+    // Array arithmetic, a wildcard match and a whole row are not worked out.
+    'SUMPRODUCT((B1:B2="x")*A1:A2)',
+    'MATCH("x*",B1:B2,0)+A1',
+    "INDEX(A1:B2,A1)",
+  ];
+  const row = (a: number) => [
+    n(a),
+    s("x"),
+    undefined,
+    ...formulas.map((x): Cell => ({ t: "n", v: 7, f: x })),
+  ];
+  const read: WorkbookGrids = {
+    sheets: [{ name: "Blad", rows: [row(1), [n(2), s("y")]] }],
+  };
+  const grids: WorkbookGrids = {
+    sheets: [{ name: "Blad", rows: [row(3), read.sheets[0]!.rows[1]!] }],
+  };
+  const out = recalculated(read, grids, [{ sheet: "Blad", row: 0, col: 0 }])
+    .sheets[0]!.rows[0]!;
+  expect(out.slice(3).map((c) => c?.v)).toEqual(["#NUM!", "#REF!", 7, 7, 7]);
 });

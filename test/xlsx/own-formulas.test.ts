@@ -73,14 +73,20 @@ const HELPERS: CellSpec[] = [
   { formula: "F4/6", result: 0 },
   { formula: "K4+1", result: 1 },
   { formula: 'IF(F5>0,"budgeterad","tom")', result: "tom" },
-  // K7: a function the engine does not work out keeps what it showed.
+  // K7: a median, as helpers have it.
   { formula: "MEDIAN(F4:F5)", result: 0 },
 ];
+const WEIGHTED = `IFERROR(SUMPRODUCT('${BUDGET}'!C4:C5,'${BUDGET}'!F4:F5)/'${BUDGET}'!F6,0)`;
+const UNKNOWN = `PRODUCT('${BUDGET}'!F4:F5)`;
 const NOTES: CellSpec[] = [
   { formula: "'Budget 2025 H2'!F4*2", result: 0 },
   { formula: "SUM('Budget 2025 H2'!F4:F7)", result: 100000 },
   // A formula that reads nothing compute writes: left as it is.
   { formula: "'Budget 2025 H2'!F6*2", result: 200000 },
+  // The salary budgets weighted by service, over the activity's, an error caught.
+  { formula: WEIGHTED, result: 0 },
+  // A function the engine does not work out keeps what it showed.
+  { formula: UNKNOWN, result: 0 },
 ];
 
 test("a person's helpers on the half-year and on another sheet show, in compute's copy, what they give once the budgets are written; LibreOffice working them out agrees", async () => {
@@ -95,22 +101,26 @@ test("a person's helpers on the half-year and on another sheet show, in compute'
     { f: "F4/6", v: 123750 },
     { f: "K4+1", v: 123751 },
     { f: 'IF(F5>0,"budgeterad","tom")', v: "budgeterad" },
-    { f: "MEDIAN(F4:F5)", v: 0 },
+    // (742 500 + 166 272) / 2.
+    { f: "MEDIAN(F4:F5)", v: 454386 },
   ]);
-  expect([0, 1, 2].map((c) => at("Anteckningar", 0, c))).toEqual([
+  expect([0, 1, 2, 3, 4].map((c) => at("Anteckningar", 0, c))).toEqual([
     { f: "'Budget 2025 H2'!F4*2", v: 1485000 },
     // 742 500 + 166 272 + 100 000 + 100 877.
     { f: "SUM('Budget 2025 H2'!F4:F7)", v: 1109649 },
     { f: "'Budget 2025 H2'!F6*2", v: 200000 },
+    // (275 % × 742 500 + 50 % × 166 272) / 100 000.
+    { f: WEIGHTED, v: 21.25011 },
+    { f: UNKNOWN, v: 0 },
   ]);
   // Every formula of the copy but the one the engine does not know is what Calc works out.
   const [calculated] = recalculateAllWithLibreOffice([out]);
   expect(disagreements(copy, readXlsx(calculated!))).toEqual([
     {
-      at: `${BUDGET}!R7C11`,
-      formula: "MEDIAN(F4:F5)",
+      at: "Anteckningar!R1C5",
+      formula: UNKNOWN,
       cached: 0,
-      calculated: 454386,
+      calculated: 742500 * 166272,
     },
   ]);
   // The figures and findings are those of the workbook without the helpers.
@@ -178,7 +188,7 @@ test("an array formula is left as it is: its value is not one cell's to work out
 test("the add-in's plan has no such write: Excel works the formulas out itself", async () => {
   const grids = readXlsx(await buildXlsx(withHelpers(HELPERS, NOTES)));
   expect(shownIn(planCompute(grids, STAMP, "excel"))).toEqual([]);
-  expect(shownIn(planCompute(grids, STAMP, "file"))).toHaveLength(5);
+  expect(shownIn(planCompute(grids, STAMP, "file"))).toHaveLength(7);
 });
 
 test("a shared formula whose first cell compute writes, and whose other cell shows a new value: that cell gets the formula as its own, with the new value", async () => {

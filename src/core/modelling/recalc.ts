@@ -411,6 +411,8 @@ type Sheets = ReadonlyMap<
 const VALUE: Failure = { error: "#VALUE!" };
 const DIV0: Failure = { error: "#DIV/0!" };
 const NA: Failure = { error: "#N/A" };
+const NUM: Failure = { error: "#NUM!" };
+const REF: Failure = { error: "#REF!" };
 
 function cellValue(cell: Cell | undefined): Value {
   if (cell === undefined || cell.t === "z") return null;
@@ -643,8 +645,10 @@ class Evaluator {
     return n;
   }
 
-  call(name: string, args: readonly Node[]): Value {
+  call(called: string, args: readonly Node[]): Value {
     const arg = (i: number) => (args[i] ? this.scalar(args[i]) : null);
+    // A file names functions newer than Excel 2007 so ("_xlfn.IFNA"); Excel's formulas do not.
+    const name = called.replace(/^_XLFN\./, "");
     switch (name) {
       case "SUM":
       case "AVERAGE":
@@ -702,9 +706,142 @@ class Evaluator {
         return this.sumIfs(args);
       case "VLOOKUP":
         return this.vlookup(args);
+      case "IFERROR":
+      case "IFNA":
+        return this.caught(name, args);
+      case "MEDIAN":
+        return this.median(args);
+      case "SUMPRODUCT":
+        return this.sumProduct(args);
+      case "INDEX":
+        return this.index(args);
+      case "MATCH":
+        return this.match(args);
+      case "INT":
+      case "MOD":
+        return this.integral(name, args);
       default:
         throw new Unsupported(name);
     }
+  }
+
+  /** IFERROR (any error) and IFNA (#N/A): the second value in its place. */
+  caught(name: "IFERROR" | "IFNA", args: readonly Node[]): Value {
+    if (args.length !== 2) throw new Unsupported(name);
+    const v = this.scalar(args[0]!);
+    const caught = isFailure(v) && (name === "IFERROR" || v.error === NA.error);
+    return caught ? this.scalar(args[1]!) : v;
+  }
+
+  median(args: readonly Node[]): Value {
+    const ns = this.numbers(args);
+    if (isFailure(ns)) return ns;
+    if (ns.length === 0) return NUM;
+    const sorted = [...ns].sort((a, b) => a - b);
+    const m = sorted.length >> 1;
+    return sorted.length % 2 === 1
+      ? sorted[m]!
+      : (sorted[m - 1]! + sorted[m]!) / 2;
+  }
+
+  /** SUMPRODUCT over ranges of one shape: what is not a number counts as 0, as in Excel. */
+  sumProduct(args: readonly Node[]): Value {
+    // Array arithmetic inside it (`(C4:C9="x")*F4:F9`) is not worked out.
+    const areas = args.map((a) => {
+      if (a.k !== "ref") throw new Unsupported("SUMPRODUCT");
+      return a.area;
+    });
+    const [first] = areas;
+    if (!first) throw new Unsupported("SUMPRODUCT");
+    const shape = (a: Area) => `${a.r2 - a.r1}:${a.c2 - a.c1}`;
+    if (areas.some((a) => shape(a) !== shape(first))) return VALUE;
+    const columns = areas.map((a) => this.values(a));
+    for (const column of columns) {
+      const error = column.find(isFailure);
+      if (error) return error;
+    }
+    let total = 0;
+    for (let i = 0; i < columns[0]!.length; i++)
+      total += columns.reduce((p, column) => {
+        const v = column[i];
+        return typeof v === "number" ? p * v : 0;
+      }, 1);
+    return total;
+  }
+
+  /**
+   * INDEX(range, row, column): the cell's value. Of a range one row high, a lone number is the
+   * column. A whole row or column (0, or a row of a wider range) is not worked out.
+   */
+  index(args: readonly Node[]): Value {
+    const [table, ...at] = args;
+    if (table?.k !== "ref" || at.length < 1 || at.length > 2)
+      throw new Unsupported("INDEX");
+    const { area } = table;
+    const numbers: number[] = [];
+    for (const a of at) {
+      const n = toNumber(this.scalar(a));
+      if (isFailure(n)) return n;
+      numbers.push(Math.trunc(n));
+    }
+    const height = area.r2 - area.r1 + 1;
+    const width = area.c2 - area.c1 + 1;
+    let [r, c] = numbers as [number, number?];
+    if (c === undefined) {
+      if (height === 1) [r, c] = [1, r];
+      else if (width === 1) c = 1;
+      else throw new Unsupported("INDEX");
+    }
+    if (r < 0 || c < 0) return VALUE;
+    if (r === 0 && height === 1) r = 1;
+    if (c === 0 && width === 1) c = 1;
+    if (r === 0 || c === 0) throw new Unsupported("INDEX");
+    if (r > height || c > width) return REF;
+    return cellValue(this.cell(area.sheet, area.r1 + r - 1, area.c1 + c - 1));
+  }
+
+  /**
+   * MATCH(value, range, type): the value's place in a range of one row or column. Type 0 is an
+   * exact match; 1 (as left out) the last not above it, and −1 the last not below it, over sorted
+   * values. A wildcard in an exact match's text is not worked out.
+   */
+  match(args: readonly Node[]): Value {
+    const [key, range, kind] = args;
+    if (!key || range?.k !== "ref" || args.length > 3)
+      throw new Unsupported("MATCH");
+    const k = this.scalar(key);
+    if (isFailure(k)) return k;
+    if (k === null) throw new Unsupported("MATCH");
+    const t = kind ? toNumber(this.scalar(kind)) : 1;
+    if (isFailure(t)) return t;
+    const { area } = range;
+    if (area.r1 !== area.r2 && area.c1 !== area.c2) return NA;
+    const type = Math.sign(t);
+    if (type === 0 && typeof k === "string" && /[*?~]/.test(k))
+      throw new Unsupported("MATCH");
+    const values = this.values(area);
+    let found = -1;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v === null || isFailure(v)) continue;
+      const c = compare(v, k);
+      if (c === 0 && type === 0) return i + 1;
+      if (type === 0) continue;
+      if (c * type <= 0) found = i;
+      else break;
+    }
+    return found < 0 ? NA : found + 1;
+  }
+
+  /** INT (down to a whole number) and MOD (the remainder, with the divisor's sign). */
+  integral(name: "INT" | "MOD", args: readonly Node[]): Value {
+    if (args.length !== (name === "INT" ? 1 : 2)) throw new Unsupported(name);
+    const x = toNumber(this.scalar(args[0]!));
+    if (isFailure(x)) return x;
+    if (name === "INT") return Math.floor(x);
+    const d = toNumber(this.scalar(args[1]!));
+    if (isFailure(d)) return d;
+    return d === 0 ? DIV0 : x - d * Math.floor(x / d);
   }
 
   sumIf(args: readonly Node[]): Value {
@@ -775,7 +912,7 @@ class Evaluator {
     const sorted = approx ? toBool(this.scalar(approx)) : true;
     if (isFailure(sorted)) return sorted;
     const { area } = table;
-    if (col < 1 || area.c1 + col - 1 > area.c2) return { error: "#REF!" };
+    if (col < 1 || area.c1 + col - 1 > area.c2) return REF;
     let found = -1;
     for (let r = area.r1; r <= area.r2; r++) {
       const v = cellValue(this.cell(area.sheet, r, area.c1));
