@@ -15,7 +15,7 @@ const f = (formula: string): Cell => ({ t: "n", v: 0, f: formula });
  * Inputs in A, keys and amounts in C–F, a formula of each kind in B: each reads A1 or A3 (the
  * cells changed), so that each is worked out again.
  */
-const FORMULAS = [
+const OTHERS = [
   "SUM(A1:A8)",
   "A1*A2",
   "ROUND(A3,0)",
@@ -81,6 +81,20 @@ const FORMULAS = [
   "MOD(A1,A3)",
   "MOD(A7,A3)",
   "MOD(A1,A4)",
+  // Totals as Excel's AutoSum writes them below a filtered list; one over two of them sums neither.
+  "SUBTOTAL(9,A1:A8)",
+  "SUBTOTAL(109,A1:A8)",
+  "SUBTOTAL(1,A1:A8)",
+  "SUBTOTAL(2,A1:A8)+A1",
+  "SUBTOTAL(3,A1:A8)+A1",
+  "SUBTOTAL(104,A1:A8,D1:D4)",
+  "SUBTOTAL(5,A1:A8)",
+  "SUBTOTAL(9,D1:D4,A3)",
+];
+const FORMULAS = [
+  ...OTHERS,
+  // Rows of the first two SUBTOTALs above.
+  `SUBTOTAL(9,B${OTHERS.length - 7}:B${OTHERS.length - 6})+A1`,
   // A function what-if does not know: its value is the one the file holds (Calc's #NAME?).
   "FOOBAR(A1)",
 ];
@@ -161,6 +175,9 @@ test("a changed cell's dependants are what Calc works out, formula by formula; a
   expect(calc).toContain("ROUNDDOWN(A7*A3,0) = -8");
   expect(calc).toContain("ROUNDUP(A1*2.3,-1) = 30");
   expect(calc).toContain("B15+A1 = #VALUE!");
+  // 12 + 3,5 − 2,5; the SUBTOTAL over two SUBTOTALs passes both, leaving A1.
+  expect(calc).toContain("SUBTOTAL(9,A1:A8) = 13");
+  expect(calc).toContain(`${FORMULAS[OTHERS.length]} = 12`);
 });
 
 test("a crafted formula (nested 4 000 deep, a chain of 2 700 terms, longer than Excel allows) keeps its value and stops nothing", () => {
@@ -256,4 +273,22 @@ test("where Calc differs from Excel, Excel's documented value; a form not worked
   const out = recalculated(read, grids, [{ sheet: "Blad", row: 0, col: 0 }])
     .sheets[0]!.rows[0]!;
   expect(out.slice(3).map((c) => c?.v)).toEqual(["#NUM!", "#REF!", 7, 7, 7]);
+});
+
+test("SUBTOTAL passes over hidden rows from 101 on; below 100 it passes over filtered rows only, which the file does not tell from hidden ones, so it keeps its value", () => {
+  const formulas = ["SUBTOTAL(109,A1:A3)", "SUBTOTAL(9,A1:A3)", "SUM(A1:A3)"];
+  const rows = (a: number): (Cell | undefined)[][] => [
+    [n(a), ...formulas.map((x): Cell => ({ t: "n", v: 7, f: x }))],
+    [n(10)],
+    [n(100)],
+  ];
+  const sheet = (a: number): Grid => ({
+    name: "Blad",
+    rows: rows(a),
+    hiddenRows: [1],
+  });
+  const out = recalculated({ sheets: [sheet(1)] }, { sheets: [sheet(2)] }, [
+    { sheet: "Blad", row: 0, col: 0 },
+  ]).sheets[0]!.rows[0]!;
+  expect(out.slice(1).map((c) => c?.v)).toEqual([102, 7, 112]);
 });

@@ -347,6 +347,8 @@ export interface FormulaOver {
     /** A cell's value; a text is any string (a SUM over a range skips it, as Excel's). */
     known: (row: number, col: number) => number | string | null | undefined,
     budget: { cells: number },
+    /** The sheet's hidden rows, which SUBTOTAL may pass over. */
+    hiddenRows?: readonly number[],
   ): number | null;
 }
 
@@ -374,7 +376,7 @@ export function formulaOver(
   if (areas.some((a) => sheetKey(a.sheet) !== sheetKey(sheet))) return null;
   return {
     areas,
-    evaluate(known, budget) {
+    evaluate(known, budget, hiddenRows) {
       const rows: (Cell | undefined)[][] = [];
       for (const a of areas) {
         budget.cells -= (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
@@ -390,8 +392,11 @@ export function formulaOver(
       }
       let value: Value;
       try {
+        const hidden = new Set(hiddenRows);
         value = new Evaluator(
           sourceOf(new Map([[sheetKey(sheet), rows]])),
+          UNBOUNDED,
+          () => hidden,
         ).scalar(node);
       } catch (e) {
         if (e instanceof Unsupported) return null;
@@ -499,6 +504,16 @@ function round(
   return (Math.sign(x) * to(scaled)) / f;
 }
 
+/** SUBTOTAL's kinds worked out, by their number (less 100). */
+const SUBTOTALS: Readonly<Record<number, string>> = {
+  1: "AVERAGE",
+  2: "COUNT",
+  3: "COUNTA",
+  4: "MAX",
+  5: "MIN",
+  9: "SUM",
+};
+
 const ROUNDING: Readonly<Record<string, (n: number) => number>> = {
   ROUND: Math.round,
   ROUNDUP: Math.ceil,
@@ -520,10 +535,30 @@ const sourceOf =
     return (r, c) => rows?.[r]?.[c];
   };
 
+/** A sheet's hidden rows (by normalised name), as read: SUBTOTAL passes over them. */
+type HiddenRows = (sheet: string) => ReadonlySet<number>;
+
+const NONE_HIDDEN: ReadonlySet<number> = new Set();
+
+/** The hidden rows of a workbook's sheets, as it was read (a sheet's made when a SUBTOTAL asks). */
+function hiddenRowsOf(read: WorkbookGrids): HiddenRows {
+  const bySheet = new Map<string, ReadonlySet<number>>();
+  return (sheet) => {
+    let rows = bySheet.get(sheet);
+    if (!rows) {
+      const grid = read.sheets.find((g) => sheetKey(g.name) === sheet);
+      rows = grid?.hiddenRows ? new Set(grid.hiddenRows) : NONE_HIDDEN;
+      bySheet.set(sheet, rows);
+    }
+    return rows;
+  };
+}
+
 class Evaluator {
   constructor(
     private readonly source: CellSource,
     private readonly work: Work = UNBOUNDED,
+    private readonly hidden: HiddenRows = () => NONE_HIDDEN,
   ) {}
 
   cell(sheet: string, r: number, c: number): Cell | undefined {
@@ -720,6 +755,8 @@ class Evaluator {
       case "INT":
       case "MOD":
         return this.integral(name, args);
+      case "SUBTOTAL":
+        return this.subtotal(args);
       default:
         throw new Unsupported(name);
     }
@@ -831,6 +868,56 @@ class Evaluator {
       else break;
     }
     return found < 0 ? NA : found + 1;
+  }
+
+  /**
+   * SUBTOTAL(kind, ranges…) of SUM (9), AVERAGE (1), COUNT (2), COUNTA (3), MAX (4) and MIN (5):
+   * past the cells that hold a SUBTOTAL of their own, as Excel does. 101–105 and 109 pass over
+   * hidden rows too; 1–9 only over rows a filter hides, which the file does not tell from rows
+   * hidden by hand, so over a hidden row they are not worked out.
+   */
+  subtotal(args: readonly Node[]): Value {
+    const [kind, ...ranges] = args;
+    const k = kind ? toNumber(this.scalar(kind)) : VALUE;
+    if (isFailure(k)) return k;
+    const name = SUBTOTALS[Math.trunc(k) % 100];
+    const skipHidden = Math.trunc(k) > 100;
+    if (!name || k >= 112 || ranges.length === 0)
+      throw new Unsupported("SUBTOTAL");
+    const values: Value[] = [];
+    for (const range of ranges) {
+      if (range.k !== "ref") throw new Unsupported("SUBTOTAL");
+      const { area } = range;
+      const hidden = this.hidden(sheetKey(area.sheet));
+      spend(this.work, (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1));
+      const cellAt = this.source(sheetKey(area.sheet));
+      for (let c = area.c1; c <= area.c2; c++)
+        for (let r = area.r1; r <= area.r2; r++) {
+          if (hidden.has(r)) {
+            if (skipHidden) continue;
+            throw new Unsupported("SUBTOTAL");
+          }
+          const cell = cellAt(r, c);
+          if (cell?.f !== undefined && /\b(SUBTOTAL|AGGREGATE)\(/i.test(cell.f))
+            continue;
+          values.push(cellValue(cell));
+        }
+    }
+    return this.ofValues(name, values);
+  }
+
+  /** SUM, AVERAGE, COUNT, COUNTA, MAX or MIN of a range's values, as SUBTOTAL takes them. */
+  ofValues(name: string, values: readonly Value[]): Value {
+    if (name === "COUNTA") return values.filter((v) => v !== null).length;
+    const error = values.find(isFailure);
+    if (error) return error;
+    const ns = values.filter((v): v is number => typeof v === "number");
+    if (name === "COUNT") return ns.length;
+    const sum = ns.reduce((t, n) => t + n, 0);
+    if (name === "SUM") return sum;
+    if (name === "AVERAGE") return ns.length === 0 ? DIV0 : sum / ns.length;
+    if (ns.length === 0) return 0;
+    return name === "MAX" ? Math.max(...ns) : Math.min(...ns);
   }
 
   /** INT (down to a whole number) and MOD (the remainder, with the divisor's sign). */
@@ -1280,11 +1367,17 @@ function workOut(
   const order = affected(readersIn(formulas, budget), changed, budget);
   // What is worked out is read by the formulas after it.
   const now = new Map<string, Map<number, Cell>>();
-  const evaluator = new Evaluator((sheet) => {
-    const cells = cellAt(sheet);
-    const worked = now.get(sheet);
-    return worked ? (r, c) => worked.get(cellKey(r, c)) ?? cells(r, c) : cells;
-  }, budget);
+  const evaluator = new Evaluator(
+    (sheet) => {
+      const cells = cellAt(sheet);
+      const worked = now.get(sheet);
+      return worked
+        ? (r, c) => worked.get(cellKey(r, c)) ?? cells(r, c)
+        : cells;
+    },
+    budget,
+    hiddenRowsOf(formulas),
+  );
   const out: WorkedOut[] = [];
   for (const f of order) {
     const before = evaluator.cell(f.sheet, f.row, f.col);

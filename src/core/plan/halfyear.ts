@@ -451,14 +451,18 @@ function sumOverLines(
   const f = formulaTextOf(cell);
   if (f === undefined) return;
   const value =
-    formulaOver(f, p.h.source.sheet)?.evaluate((row, col) => {
-      if (col !== B || !over.lineRows.has(row)) return undefined;
-      const seen = p.view.seen(row, col);
-      // A budget typed as text ("3 000") the SUM skips, as Excel's does.
-      return typeof seen === "number" || seen === null || seen === "text"
-        ? seen
-        : undefined;
-    }, over.cellsRead) ?? null;
+    formulaOver(f, p.h.source.sheet)?.evaluate(
+      (row, col) => {
+        if (col !== B || !over.lineRows.has(row)) return undefined;
+        const seen = p.view.seen(row, col);
+        // A budget typed as text ("3 000") the SUM skips, as Excel's does.
+        return typeof seen === "number" || seen === null || seen === "text"
+          ? seen
+          : undefined;
+      },
+      over.cellsRead,
+      p.view.grid.hiddenRows,
+    ) ?? null;
   if (value === null || (cell?.t === "n" && sameAmount(cell.v, value))) return;
   write(p, r, B, formula(f, value));
 }

@@ -2915,9 +2915,12 @@ const NO_FORMULAS: Readonly<Partial<Record<ColumnKey, string>>> = Object.freeze(
 );
 const NONE_UNREADABLE: readonly ColumnKey[] = Object.freeze([]);
 
-/** `SUM(F5:F8)`, `=sum($F$5:$F$8)`: one column's cells from one row to another. */
+/**
+ * `SUM(F5:F8)`, `=sum($F$5:$F$8)`, `SUBTOTAL(9,F5:F8)` (Excel's AutoSum below a filtered list) or
+ * `SUBTOTAL(109,F5:F8)`: one column's cells from one row to another.
+ */
 const SUM_OF_COLUMN =
-  /^=?\s*SUM\(\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*:\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)\s*$/i;
+  /^=?\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*[,;]\s*)\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*:\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)\s*$/i;
 
 const sameColumn = (letters: string, col: number) =>
   letters.toUpperCase() === columnLetters(col);
