@@ -9,10 +9,22 @@ import {
   disagreements,
   recalculateAllWithLibreOffice,
 } from "../helpers/libreoffice";
-import { budgetWorkbook } from "../helpers/seed";
-import { type SheetSpec, buildXlsx } from "../helpers/workbook";
+import { HEADERS, budgetWorkbook } from "../helpers/seed";
+import {
+  type CellSpec,
+  type SheetSpec,
+  buildXlsx,
+  kr,
+  pct,
+} from "../helpers/workbook";
 
 const BUDGET = "Budget 2025 H2";
+
+/** A SUBTOTAL of `range`'s sum, showing `result`. */
+const sub = (range: string, result: number): CellSpec => ({
+  formula: `SUBTOTAL(9,${range})`,
+  result,
+});
 
 /**
  * The 2025–26 budget with its salary budgets left for compute to derive (F4 742 500 kr, F5
@@ -94,4 +106,36 @@ test("over a hidden line, SUBTOTAL(109,…) leaves it out, as Excel does; SUBTOT
   const filtered = await computed(withTotal("SUBTOTAL(9,F4:F7)", "Summa", [6]));
   expect(filtered.total.v).toBe(100000);
   expect(filtered.differs).toEqual([`${BUDGET}!R8C6`]);
+});
+
+test("a budget in sections, each closed by a SUBTOTAL and the whole by one over them all: each shows, in compute's copy, what Excel gives", async () => {
+  const [details, , other] = budgetWorkbook({ typedSalaries: false });
+  const sectioned: SheetSpec = {
+    name: BUDGET,
+    rows: [
+      ["Period", "2025-07-01 – 2025-12-31"],
+      [],
+      HEADERS,
+      ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), null],
+      ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), null],
+      ["", "Delsumma lönekostnader", null, null, null, sub("F4:F5", 0)],
+      [],
+      ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(100000)],
+      ["", "Delsumma verksamhet", null, null, null, sub("F8:F8", 100000)],
+      ["OH", "OH-kostnader", null, null, null, null],
+      ["", "Summa", null, null, null, sub("F4:F10", 100000)],
+    ],
+  };
+  const out = computeBytes(await buildXlsx([details!, sectioned, other!]));
+  const copy = readXlsx(out);
+  const budgets = copy.sheets
+    .find((g) => g.name === BUDGET)!
+    .rows.map((row) => row?.[5])
+    .filter((c) => c?.f?.startsWith("SUBTOTAL"))
+    .map((c) => c!.v);
+  // 742 500 + 166 272; 100 000; and with the OH of 100 877, 1 109 649.
+  expect(budgets).toEqual([908772, 100000, 1109649]);
+  const [calculated] = recalculateAllWithLibreOffice([out]);
+  expect(disagreements(copy, readXlsx(calculated!))).toEqual([]);
+  expect(codesOf(checkBytes(out))).not.toContain("SUM_MISMATCH");
 });

@@ -344,8 +344,14 @@ export interface FormulaOver {
     readonly c2: number;
   }[];
   evaluate(
-    /** A cell's value; a text is any string (a SUM over a range skips it, as Excel's). */
-    known: (row: number, col: number) => number | string | null | undefined,
+    /**
+     * A cell's value; a text is any string (a SUM over a range skips it, as Excel's); a cell, where
+     * its formula matters (a SUBTOTAL passes over another's).
+     */
+    known: (
+      row: number,
+      col: number,
+    ) => number | string | null | Cell | undefined,
     budget: { cells: number },
     /** The sheet's hidden rows, which SUBTOTAL may pass over. */
     hiddenRows?: readonly number[],
@@ -387,7 +393,11 @@ export function formulaOver(
             if (v === undefined) return null;
             if (v !== null)
               (rows[r] ??= [])[c] =
-                typeof v === "number" ? { t: "n", v } : { t: "s", v };
+                typeof v === "object"
+                  ? v
+                  : typeof v === "number"
+                    ? { t: "n", v }
+                    : { t: "s", v };
           }
       }
       let value: Value;

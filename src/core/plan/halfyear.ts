@@ -237,15 +237,13 @@ export function planHalfYear(
   // 4. A submitted total row: sums where its cells are empty or already the add-in's.
   if (src.total) totalRow(p, src.total, firstRow);
   // 5. A person's subtotal or total over the lines' budgets, with the value it gives over them.
+  const sums = [...(src.subtotals ?? []), ...(src.total ? [src.total] : [])];
   const over = {
     lineRows: new Set(rows),
+    sumRows: new Set(sums.map((s) => s.row - 1)),
     cellsRead: { cells: MAX_CELLS_WORKED_OUT },
   };
-  for (const row of [
-    ...(src.subtotals ?? []),
-    ...(src.total ? [src.total] : []),
-  ])
-    sumOverLines(p, row.row - 1, over);
+  for (const row of sums) sumOverLines(p, row.row - 1, over);
   return {
     cells: p.cells,
     marks: markedRuns(p, rows).flatMap(([top, bottom]) =>
@@ -431,9 +429,10 @@ function writtenBack(
 
 /**
  * A person's formula in a subtotal's or total's budget cell that reads only the lines' budget
- * cells ("Delsumma lönekostnader" `SUM(F4:F5)`): written as it is with the value it gives over the
- * budgets as the plan leaves them, which a spreadsheet that does not recalculate would show stale
- * (0 kr over salary budgets compute derives).
+ * cells ("Delsumma lönekostnader" `SUM(F4:F5)`), the subtotals above it (a `SUBTOTAL` over those
+ * of the sections) and empty cells: written as it is with the value it gives over the budgets as
+ * the plan leaves them, which a spreadsheet that does not recalculate would show stale (0 kr over
+ * salary budgets compute derives).
  */
 function sumOverLines(
   p: SheetPlan,
@@ -441,6 +440,8 @@ function sumOverLines(
   over: {
     /** The lines' rows (0-based). */
     readonly lineRows: ReadonlySet<number>;
+    /** The subtotals' and the total's rows (0-based), worked out in that order. */
+    readonly sumRows: ReadonlySet<number>;
     /** Cells the sheet's subtotals may read in all (a crafted sheet of many). */
     readonly cellsRead: { cells: number };
   },
@@ -453,11 +454,21 @@ function sumOverLines(
   const value =
     formulaOver(f, p.h.source.sheet)?.evaluate(
       (row, col) => {
-        if (col !== B || !over.lineRows.has(row)) return undefined;
+        if (col !== B) return undefined;
         const seen = p.view.seen(row, col);
-        // A budget typed as text ("3 000") the SUM skips, as Excel's does.
-        return typeof seen === "number" || seen === null || seen === "text"
-          ? seen
+        if (over.lineRows.has(row))
+          // A budget typed as text ("3 000") the SUM skips, as Excel's does.
+          return typeof seen === "number" || seen === null || seen === "text"
+            ? seen
+            : undefined;
+        if (over.sumRows.has(row)) {
+          if (typeof seen !== "number") return undefined;
+          // A SUBTOTAL passes over the cell of another.
+          const sub = formulaTextOf(p.view.original(row, col));
+          return sub === undefined ? seen : { t: "n", v: seen, f: sub };
+        }
+        return seen === null && isFreeCell(p.view.original(row, col))
+          ? null
           : undefined;
       },
       over.cellsRead,
