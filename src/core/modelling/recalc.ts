@@ -514,6 +514,15 @@ function round(
   return (Math.sign(x) * to(scaled)) / f;
 }
 
+/** SUM, AVERAGE, MAX or MIN of numbers. */
+function aggregate(name: string, ns: readonly number[]): Value {
+  const sum = ns.reduce((t, n) => t + n, 0);
+  if (name === "SUM") return sum;
+  if (name === "AVERAGE") return ns.length === 0 ? DIV0 : sum / ns.length;
+  if (ns.length === 0) return 0;
+  return name === "MAX" ? Math.max(...ns) : Math.min(...ns);
+}
+
 /** SUBTOTAL's kinds worked out, by their number (less 100). */
 const SUBTOTALS: Readonly<Record<number, string>> = {
   1: "AVERAGE",
@@ -700,12 +709,7 @@ class Evaluator {
       case "MAX":
       case "MIN": {
         const ns = this.numbers(args);
-        if (isFailure(ns)) return ns;
-        const sum = ns.reduce((s, n) => s + n, 0);
-        if (name === "SUM") return sum;
-        if (name === "AVERAGE") return ns.length === 0 ? DIV0 : sum / ns.length;
-        if (ns.length === 0) return 0;
-        return name === "MAX" ? Math.max(...ns) : Math.min(...ns);
+        return isFailure(ns) ? ns : aggregate(name, ns);
       }
       case "COUNT":
       case "COUNTA":
@@ -922,12 +926,7 @@ class Evaluator {
     const error = values.find(isFailure);
     if (error) return error;
     const ns = values.filter((v): v is number => typeof v === "number");
-    if (name === "COUNT") return ns.length;
-    const sum = ns.reduce((t, n) => t + n, 0);
-    if (name === "SUM") return sum;
-    if (name === "AVERAGE") return ns.length === 0 ? DIV0 : sum / ns.length;
-    if (ns.length === 0) return 0;
-    return name === "MAX" ? Math.max(...ns) : Math.min(...ns);
+    return name === "COUNT" ? ns.length : aggregate(name, ns);
   }
 
   /** INT (down to a whole number) and MOD (the remainder, with the divisor's sign). */
