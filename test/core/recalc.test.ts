@@ -90,11 +90,24 @@ const OTHERS = [
   "SUBTOTAL(104,A1:A8,D1:D4)",
   "SUBTOTAL(5,A1:A8)",
   "SUBTOTAL(9,D1:D4,A3)",
+  // Dates, from A8's "2026-01-31" typed as text: a period's end, the months between two dates.
+  "YEAR(A8)+A1",
+  "MONTH(A8)*A1",
+  "DAY(A8)+A3",
+  "DATE(2026,A1,A3)",
+  "EDATE(A8,A1)",
+  "EDATE(A8,-A1)",
+  "EOMONTH(A8,A3)",
+  'DATEDIF(A8,DATE(2027,A1,1),"m")',
+  'DATEDIF(A8,EDATE(A8,A1),"d")',
+  'DATEDIF(A8,DATE(2030,A1,1),"Y")',
+  'DATEDIF(A8,DATE(2026,2,28),"m")+A1',
 ];
+const SUBTOTAL_AT = OTHERS.indexOf("SUBTOTAL(9,A1:A8)") + 1;
 const FORMULAS = [
   ...OTHERS,
   // Rows of the first two SUBTOTALs above.
-  `SUBTOTAL(9,B${OTHERS.length - 7}:B${OTHERS.length - 6})+A1`,
+  `SUBTOTAL(9,B${SUBTOTAL_AT}:B${SUBTOTAL_AT + 1})+A1`,
   // A function what-if does not know: its value is the one the file holds (Calc's #NAME?).
   "FOOBAR(A1)",
 ];
@@ -253,6 +266,9 @@ test("where Calc differs from Excel, Excel's documented value; a form not worked
     // Excel: MEDIAN of no numbers is #NUM!, INDEX outside its range #REF! (Calc: #VALUE!).
     "MEDIAN(C1:C2)+A1",
     "INDEX(B1:B2,A1)",
+    // Excel: DATEDIF backwards is #NUM! (Calc: #VALUE!); a year below 1900 is 1900 on (Calc: 2026).
+    'DATEDIF(DATE(2027,A1,1),DATE(2026,1,1),"m")',
+    "DATE(26,A1,1)",
     // Array arithmetic, a wildcard match and a whole row are not worked out.
     'SUMPRODUCT((B1:B2="x")*A1:A2)',
     'MATCH("x*",B1:B2,0)+A1',
@@ -272,7 +288,16 @@ test("where Calc differs from Excel, Excel's documented value; a form not worked
   };
   const out = recalculated(read, grids, [{ sheet: "Blad", row: 0, col: 0 }])
     .sheets[0]!.rows[0]!;
-  expect(out.slice(3).map((c) => c?.v)).toEqual(["#NUM!", "#REF!", 7, 7, 7]);
+  // 1926-03-01 is serial 9 557.
+  expect(out.slice(3).map((c) => c?.v)).toEqual([
+    "#NUM!",
+    "#REF!",
+    "#NUM!",
+    9557,
+    7,
+    7,
+    7,
+  ]);
 });
 
 test("SUBTOTAL passes over hidden rows from 101 on; below 100 it passes over filtered rows only, which the file does not tell from hidden ones, so it keeps its value", () => {

@@ -5,7 +5,7 @@
 // does not know, a whole column) keeps the value the file holds.
 
 import type { Cell, Grid, WorkbookGrids } from "../reading/grid";
-import { isIsoDate, isoToSerial } from "../reading/dates";
+import { isIsoDate, isoToSerial, serialToIso } from "../reading/dates";
 
 /** A rectangle of cells of a sheet, 0-based and inclusive. */
 interface Area {
@@ -514,6 +514,64 @@ function round(
   return (Math.sign(x) * to(scaled)) / f;
 }
 
+/** How many arguments each date function takes. */
+const DATE_ARITY: Readonly<Record<string, number>> = {
+  YEAR: 1,
+  MONTH: 1,
+  DAY: 1,
+  DATE: 3,
+  EDATE: 2,
+  EOMONTH: 2,
+  DATEDIF: 3,
+};
+
+/** A date as its year, month (0–11) and day. */
+interface DateParts {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+/** A serial number's date; not worked out before 1900-03-01 (the fictitious leap day) or past 9999. */
+function partsOf(serial: number): DateParts {
+  const iso = serial >= 61 ? serialToIso(serial) : null;
+  if (iso === null) throw new Unsupported("date");
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return { y, m: m - 1, d };
+}
+
+/** The serial number of a year, month (0-based, past 11 into the next years) and day (past the month's end into the next). */
+function serialOf(y: number, m: number, d: number): number {
+  const at = new Date(0);
+  at.setUTCFullYear(y, m, d);
+  const serial = Math.round(
+    (at.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000,
+  );
+  if (serial < 61 || serial > 2_958_465) throw new Unsupported("date");
+  return serial;
+}
+
+/** The last day of a month (0-based, past 11 into the next years). */
+const lastDay = (y: number, m: number): number =>
+  new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+
+/** DATEDIF's whole days ("d"), months ("m") or years ("y") from one date to a later one. */
+function dateDif(
+  from: DateParts,
+  to: DateParts,
+  a: number,
+  b: number,
+  unit: Value,
+): Value {
+  if (isFailure(unit)) return unit;
+  const u = typeof unit === "string" ? unit.toUpperCase() : null;
+  if (u !== "D" && u !== "M" && u !== "Y") throw new Unsupported("DATEDIF");
+  if (a > b) return NUM;
+  if (u === "D") return b - a;
+  const months = (to.y - from.y) * 12 + to.m - from.m - (to.d < from.d ? 1 : 0);
+  return u === "M" ? months : Math.floor(months / 12);
+}
+
 /** SUM, AVERAGE, MAX or MIN of numbers. */
 function aggregate(name: string, ns: readonly number[]): Value {
   const sum = ns.reduce((t, n) => t + n, 0);
@@ -703,6 +761,7 @@ class Evaluator {
     const arg = (i: number) => (args[i] ? this.scalar(args[i]) : null);
     // A file names functions newer than Excel 2007 so ("_xlfn.IFNA"); Excel's formulas do not.
     const name = called.replace(/^_XLFN\./, "");
+    if (name in DATE_ARITY) return this.dated(name, args);
     switch (name) {
       case "SUM":
       case "AVERAGE":
@@ -927,6 +986,53 @@ class Evaluator {
     if (error) return error;
     const ns = values.filter((v): v is number => typeof v === "number");
     return name === "COUNT" ? ns.length : aggregate(name, ns);
+  }
+
+  /**
+   * The date functions of a person's helpers (months between two dates, a period's end) over
+   * serial numbers: YEAR, MONTH, DAY, DATE, EDATE, EOMONTH, and DATEDIF in whole days, months or
+   * years. A date before March 1900 (Excel's fictitious leap day) is not worked out.
+   */
+  dated(name: string, args: readonly Node[]): Value {
+    if (args.length !== DATE_ARITY[name]) throw new Unsupported(name);
+    const ns: number[] = [];
+    const last = name === "DATEDIF" ? 2 : args.length;
+    for (const a of args.slice(0, last)) {
+      const n = toNumber(this.scalar(a));
+      if (isFailure(n)) return n;
+      ns.push(Math.trunc(n));
+    }
+    const [a = NaN, b = NaN, c = NaN] = ns;
+    if (name === "DATE") {
+      const year = a >= 0 && a < 1900 ? a + 1900 : a;
+      return year < 0 || year > 9999 ? NUM : serialOf(year, b - 1, c);
+    }
+    const from = partsOf(a);
+    switch (name) {
+      case "YEAR":
+        return from.y;
+      case "MONTH":
+        return from.m + 1;
+      case "DAY":
+        return from.d;
+      case "EDATE":
+      case "EOMONTH": {
+        const end = lastDay(from.y, from.m + b);
+        return serialOf(
+          from.y,
+          from.m + b,
+          name === "EDATE" ? Math.min(from.d, end) : end,
+        );
+      }
+      default:
+        return dateDif(
+          from,
+          partsOf(b),
+          a,
+          b,
+          args[2] ? this.scalar(args[2]) : null,
+        );
+    }
   }
 
   /** INT (down to a whole number) and MOD (the remainder, with the divisor's sign). */
