@@ -269,10 +269,14 @@ test("where Calc differs from Excel, Excel's documented value; a form not worked
     // Excel: DATEDIF backwards is #NUM! (Calc: #VALUE!); a year below 1900 is 1900 on (Calc: 2026).
     'DATEDIF(DATE(2027,A1,1),DATE(2026,1,1),"m")',
     "DATE(26,A1,1)",
-    // Array arithmetic, a wildcard match and a whole row are not worked out.
+    // Array arithmetic, a wildcard match and a whole row are not worked out; nor is a lookup
+    // over values out of order or of another kind, where Excel's binary search finds what a scan
+    // does not.
     'SUMPRODUCT((B1:B2="x")*A1:A2)',
     'MATCH("x*",B1:B2,0)+A1',
     "INDEX(A1:B2,A1)",
+    "MATCH(5,A1:A2,1)+A1",
+    "VLOOKUP(A1,B1:B2,1,TRUE)",
   ];
   const row = (a: number) => [
     n(a),
@@ -294,6 +298,8 @@ test("where Calc differs from Excel, Excel's documented value; a form not worked
     "#REF!",
     "#NUM!",
     9557,
+    7,
+    7,
     7,
     7,
     7,

@@ -926,20 +926,10 @@ class Evaluator {
     if (isFailure(t)) return t;
     const { area } = range;
     if (area.r1 !== area.r2 && area.c1 !== area.c2) return NA;
-    const type = Math.sign(t);
+    const type = Math.sign(t) as -1 | 0 | 1;
     if (type === 0 && typeof k === "string" && /[*?~]/.test(k))
       throw new Unsupported("MATCH");
-    const values = this.values(area);
-    let found = -1;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v === null || isFailure(v)) continue;
-      const c = compare(v, k);
-      if (c === 0 && type === 0) return i + 1;
-      if (type === 0) continue;
-      if (c * type <= 0) found = i;
-      else break;
-    }
+    const found = lookupAt(this.values(area), k, type);
     return found < 0 ? NA : found + 1;
   }
 
@@ -1110,26 +1100,51 @@ class Evaluator {
     const k = this.scalar(key);
     const col = toNumber(this.scalar(column));
     if (isFailure(k)) return k;
+    if (k === null) throw new Unsupported("VLOOKUP");
     if (isFailure(col)) return col;
     const sorted = approx ? toBool(this.scalar(approx)) : true;
     if (isFailure(sorted)) return sorted;
     const { area } = table;
     if (col < 1 || area.c1 + col - 1 > area.c2) return REF;
-    let found = -1;
-    for (let r = area.r1; r <= area.r2; r++) {
-      const v = cellValue(this.cell(area.sheet, r, area.c1));
-      if (v === null) continue;
-      const c = compare(v, k);
-      if (c === 0) {
-        found = r;
-        if (!sorted) break;
-      } else if (sorted && c < 0) found = r;
-      else if (sorted && c > 0) break;
-    }
+    const keys = this.values({ ...area, c2: area.c1 });
+    const found = lookupAt(keys, k, sorted ? 1 : 0);
     if (found < 0) return NA;
-    const v = cellValue(this.cell(area.sheet, found, area.c1 + col - 1));
+    const v = cellValue(
+      this.cell(area.sheet, area.r1 + found, area.c1 + col - 1),
+    );
     return v === null ? 0 : v;
   }
+}
+
+/**
+ * Where a lookup finds `k` among `values` (−1 where it does not): exact (0), the first equal;
+ * else the last not past it over values sorted up (1) or down (−1). Over values of another kind
+ * than the key's, or out of order, Excel's binary search finds what a scan does not: such a lookup
+ * is not worked out.
+ */
+function lookupAt(
+  values: readonly Value[],
+  k: string | number | boolean,
+  type: -1 | 0 | 1,
+): number {
+  if (type === 0)
+    return values.findIndex(
+      (v) => v !== null && !isFailure(v) && compare(v, k) === 0,
+    );
+  let found = -1;
+  let before: Value = null;
+  values.forEach((v, i) => {
+    if (v === null) return;
+    if (
+      isFailure(v) ||
+      typeof v !== typeof k ||
+      (before !== null && compare(before, v) * type > 0)
+    )
+      throw new Unsupported("lookup");
+    before = v;
+    if (compare(v, k) * type <= 0) found = i;
+  });
+  return found;
 }
 
 /**
