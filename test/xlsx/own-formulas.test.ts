@@ -185,6 +185,22 @@ test("an array formula is left as it is: its value is not one cell's to work out
   expect(cellK4(computeBytes(bytes))).toBe(cellK4(bytes));
 });
 
+test("a helper whose value would pass what a cell holds (742 500¹⁰⁰) keeps its value: no number written that Excel cannot read", async () => {
+  const bytes = await buildXlsx(
+    withHelpers([
+      { formula: "F4^100", result: 0 },
+      { formula: "(F4-742500)^-1", result: 0 },
+    ]),
+  );
+  const out = computeBytes(bytes);
+  const xml = strFromU8(unzipSync(out)[partOf(unzipSync(out), BUDGET)]!);
+  expect(xml).not.toMatch(/Infinity|NaN/);
+  const copy = readXlsx(out);
+  expect([3, 4].map((r) => cellOf(copy, BUDGET, r, 10)?.v)).toEqual([0, 0]);
+  // The derived budget the helpers read is written: the copy is computed.
+  expect(cellOf(copy, BUDGET, 3, 5)?.v).toBe(742500);
+});
+
 test("the add-in's plan has no such write: Excel works the formulas out itself", async () => {
   const grids = readXlsx(await buildXlsx(withHelpers(HELPERS, NOTES)));
   expect(shownIn(planCompute(grids, STAMP, "excel"))).toEqual([]);

@@ -572,6 +572,10 @@ function dateDif(
   return u === "M" ? months : Math.floor(months / 12);
 }
 
+/** A number past what a cell holds (10^308 and over, or none: (−8)^0.5) is Excel's #NUM!. */
+const finite = (v: Value): Value =>
+  typeof v === "number" && !Number.isFinite(v) ? NUM : v;
+
 /** SUM, AVERAGE, MAX or MIN of numbers. */
 function aggregate(name: string, ns: readonly number[]): Value {
   const sum = ns.reduce((t, n) => t + n, 0);
@@ -676,9 +680,11 @@ class Evaluator {
         return isFailure(n) ? n : n / 100;
       }
       case "bin":
-        return this.binary(node.op, this.scalar(node.a), this.scalar(node.b));
+        return finite(
+          this.binary(node.op, this.scalar(node.a), this.scalar(node.b)),
+        );
       case "call":
-        return this.call(node.name, node.args);
+        return finite(this.call(node.name, node.args));
     }
   }
 
@@ -707,7 +713,7 @@ class Evaluator {
       case "/":
         return y === 0 ? DIV0 : x / y;
       default:
-        return x ** y;
+        return x === 0 && y < 0 ? DIV0 : x ** y;
     }
   }
 
@@ -1152,14 +1158,16 @@ function lookupAt(
  * "<=5"); text is matched without regard to case, with `*` and `?` as wildcards (`~` escapes them).
  */
 function criterionTest(wanted: Value): (v: Value) => boolean {
-  if (wanted === null) return (v) => v === null || v === "";
+  // A criterion that is an empty cell is 0, as Excel documents for COUNTIFS (and Calc does).
+  if (wanted === null) return criterionTest(0);
   if (typeof wanted !== "string")
     return (v) =>
       v !== null && typeof v === typeof wanted && compare(v, wanted) === 0;
   const m = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(wanted)!;
   const op = m[1] ?? "=";
   const rest = m[2]!;
-  const n = rest.trim() === "" ? NaN : Number(rest);
+  // Read as a value typed: "12", "10 %", a date "2026-01-31" are numbers.
+  const n = numberOfText(rest) ?? NaN;
   if (
     Number.isFinite(n) ||
     op === "<" ||
@@ -1168,10 +1176,13 @@ function criterionTest(wanted: Value): (v: Value) => boolean {
     op === ">="
   ) {
     const rhs: Value = Number.isFinite(n) ? n : rest;
+    // Equal to a number is also text that reads as it ("12"), as Excel and Calc match it.
+    const equality = typeof rhs === "number" && (op === "=" || op === "<>");
     return (v) => {
-      // A number is compared with numbers only, text with text.
-      if (v === null || typeof v !== typeof rhs) return op === "<>";
-      return holds(op, compare(v, rhs));
+      const x = equality && typeof v === "string" ? numberOfText(v) : v;
+      // Else a number is compared with numbers only, text with text.
+      if (x === null || typeof x !== typeof rhs) return op === "<>";
+      return holds(op, compare(x, rhs));
     };
   }
   const like = wildcard(rest);
