@@ -923,12 +923,11 @@ function hiddenDetailNotRead(
 function readsAlike(
   key: DetailKey,
   sheet: string,
-  ...cells: [Cell | undefined, number][]
+  [a, unitOfA]: readonly [Cell | undefined, number],
+  [b, unitOfB]: readonly [Cell | undefined, number],
 ): boolean {
-  const [a, b] = cells.map(([cell, unit]) =>
-    detailValue(key, sheet, cell, unit),
-  );
-  return a !== null && a === b;
+  const value = detailValue(key, sheet, a, unitOfA);
+  return value !== null && value === detailValue(key, sheet, b, unitOfB);
 }
 
 /** A key's value as its reader takes it, as text to compare; null where it does not read. */
