@@ -90,6 +90,12 @@ const OTHERS = [
   "SUBTOTAL(104,A1:A8,D1:D4)",
   "SUBTOTAL(5,A1:A8)",
   "SUBTOTAL(9,D1:D4,A3)",
+  // Counts and means under criteria, as helpers count a post's persons.
+  'COUNTIF(C1:C4,"b")+A1',
+  'COUNTIF(A1:A8,">2")*A1',
+  'COUNTIFS(C1:C4,"<>b",D1:D4,">"&A3)',
+  'AVERAGEIF(C1:C4,"b",D1:D4)*A1',
+  'IFERROR(AVERAGEIF(D1:D4,">"&A1),"ingen")',
   // Dates, from A8's "2026-01-31" typed as text: a period's end, the months between two dates.
   "YEAR(A8)+A1",
   "MONTH(A8)*A1",

@@ -815,9 +815,13 @@ class Evaluator {
       case "FALSE":
         return false;
       case "SUMIF":
-        return this.sumIf(args);
+      case "AVERAGEIF":
+        return this.sumIf(args, name === "AVERAGEIF");
       case "SUMIFS":
         return this.sumIfs(args);
+      case "COUNTIF":
+      case "COUNTIFS":
+        return this.countIfs(args, name);
       case "VLOOKUP":
         return this.vlookup(args);
       case "IFERROR":
@@ -1042,11 +1046,14 @@ class Evaluator {
     return d === 0 ? DIV0 : x - d * Math.floor(x / d);
   }
 
-  sumIf(args: readonly Node[]): Value {
+  /** SUMIF(range, criterion, sums) and AVERAGEIF: over the cells of `sums` where `range`'s hold. */
+  sumIf(args: readonly Node[], average = false): Value {
+    const name = average ? "AVERAGEIF" : "SUMIF";
     const [range, criterion, sum] = args;
-    if (range?.k !== "ref" || !criterion) throw new Unsupported("SUMIF");
+    if (range?.k !== "ref" || !criterion || args.length > 3)
+      throw new Unsupported(name);
     const target = sum?.k === "ref" ? sum.area : sum ? null : range.area;
-    if (!target) throw new Unsupported("SUMIF");
+    if (!target) throw new Unsupported(name);
     const wanted = this.scalar(criterion);
     if (isFailure(wanted)) return wanted;
     // Excel takes a criterion of at most 255 characters.
@@ -1055,49 +1062,73 @@ class Evaluator {
     const keys = this.values(range.area);
     const height = range.area.r2 - range.area.r1 + 1;
     let total = 0;
+    let count = 0;
     keys.forEach((k, i) => {
       if (!test(k)) return;
       const r = target.r1 + (i % height);
       const c = target.c1 + Math.floor(i / height);
       const v = cellValue(this.cell(target.sheet, r, c));
-      if (typeof v === "number") total += v;
+      if (typeof v === "number") {
+        total += v;
+        count++;
+      }
     });
-    return total;
+    return !average ? total : count === 0 ? DIV0 : total / count;
   }
 
   /** SUMIFS(sums, range1, criterion1, …): a row counts where every criterion holds. */
   sumIfs(args: readonly Node[]): Value {
     const [sum, ...pairs] = args;
-    if (sum?.k !== "ref" || pairs.length === 0 || pairs.length % 2 !== 0)
-      throw new Unsupported("SUMIFS");
-    const target = sum.area;
-    const height = target.r2 - target.r1 + 1;
-    const width = target.c2 - target.c1 + 1;
-    const tests: { keys: Value[]; test: (v: Value) => boolean }[] = [];
+    if (sum?.k !== "ref") throw new Unsupported("SUMIFS");
+    const hold = this.criteriaHold(pairs, sum.area, "SUMIFS");
+    if (isFailure(hold)) return hold;
+    let total = 0;
+    this.values(sum.area).forEach((v, i) => {
+      if (typeof v === "number" && hold[i]) total += v;
+    });
+    return total;
+  }
+
+  /** COUNTIF(range, criterion) and COUNTIFS(range1, criterion1, …): the cells where all hold. */
+  countIfs(args: readonly Node[], name: "COUNTIF" | "COUNTIFS"): Value {
+    const [first] = args;
+    if (first?.k !== "ref" || (name === "COUNTIF" && args.length !== 2))
+      throw new Unsupported(name);
+    const hold = this.criteriaHold(args, first.area, name);
+    return isFailure(hold) ? hold : hold.filter(Boolean).length;
+  }
+
+  /**
+   * Whether every criterion holds, cell by cell of `shape`, for pairs (range, criterion) whose
+   * ranges are all of that shape, as Excel requires (#VALUE! otherwise).
+   */
+  criteriaHold(
+    pairs: readonly Node[],
+    shape: Area,
+    name: string,
+  ): boolean[] | Failure {
+    if (pairs.length === 0 || pairs.length % 2 !== 0)
+      throw new Unsupported(name);
+    const height = shape.r2 - shape.r1 + 1;
+    const width = shape.c2 - shape.c1 + 1;
+    const hold = new Array<boolean>(height * width).fill(true);
     for (let i = 0; i < pairs.length; i += 2) {
       const range = pairs[i]!;
-      // Every range the shape of the sums, as Excel requires (#VALUE! otherwise).
       if (
         range.k !== "ref" ||
         range.area.r2 - range.area.r1 + 1 !== height ||
         range.area.c2 - range.area.c1 + 1 !== width
       )
-        throw new Unsupported("SUMIFS");
+        throw new Unsupported(name);
       const wanted = this.scalar(pairs[i + 1]!);
       if (isFailure(wanted)) return wanted;
       if (typeof wanted === "string" && wanted.length > 255) return VALUE;
-      tests.push({
-        keys: this.values(range.area),
-        test: criterionTest(wanted),
+      const test = criterionTest(wanted);
+      this.values(range.area).forEach((k, j) => {
+        if (!test(k)) hold[j] = false;
       });
     }
-    const sums = this.values(target);
-    let total = 0;
-    sums.forEach((v, i) => {
-      if (typeof v === "number" && tests.every((t) => t.test(t.keys[i]!)))
-        total += v;
-    });
-    return total;
+    return hold;
   }
 
   vlookup(args: readonly Node[]): Value {
