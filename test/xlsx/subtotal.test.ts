@@ -9,14 +9,8 @@ import {
   disagreements,
   recalculateAllWithLibreOffice,
 } from "../helpers/libreoffice";
-import { HEADERS, budgetWorkbook } from "../helpers/seed";
-import {
-  type CellSpec,
-  type SheetSpec,
-  buildXlsx,
-  kr,
-  pct,
-} from "../helpers/workbook";
+import { budgetWorkbook } from "../helpers/seed";
+import { type CellSpec, type SheetSpec, buildXlsx } from "../helpers/workbook";
 
 const BUDGET = "Budget 2025 H2";
 
@@ -109,21 +103,31 @@ test("over a hidden line, SUBTOTAL(109,…) leaves it out, as Excel does; SUBTOT
 });
 
 test("a budget in sections, each closed by a SUBTOTAL and the whole by one over them all: each shows, in compute's copy, what Excel gives", async () => {
-  const [details, , other] = budgetWorkbook({ typedSalaries: false });
+  const [details, budget, other] = budgetWorkbook({ typedSalaries: false });
+  // The seed's half-year (period, headers, two salary lines, activities, OH), in sections.
+  const [period, blank, headers, first, second, activities, oh] = budget!.rows;
+  const closing = (label: string, range: string, shows: number) => [
+    "",
+    label,
+    null,
+    null,
+    null,
+    sub(range, shows),
+  ];
   const sectioned: SheetSpec = {
     name: BUDGET,
     rows: [
-      ["Period", "2025-07-01 – 2025-12-31"],
+      period!,
+      blank!,
+      headers!,
+      first!,
+      second!,
+      closing("Delsumma lönekostnader", "F4:F5", 0),
       [],
-      HEADERS,
-      ["Lön", "Hälsofrämjare", pct(2.75), 6, kr(45000), null],
-      ["Lön", "Samordnare utveckling", pct(0.5), 6, kr(55424), null],
-      ["", "Delsumma lönekostnader", null, null, null, sub("F4:F5", 0)],
-      [],
-      ["Verksamhet", "Verksamhetskostnader", null, null, null, kr(100000)],
-      ["", "Delsumma verksamhet", null, null, null, sub("F8:F8", 100000)],
-      ["OH", "OH-kostnader", null, null, null, null],
-      ["", "Summa", null, null, null, sub("F4:F10", 100000)],
+      activities!,
+      closing("Delsumma verksamhet", "F8:F8", 100000),
+      oh!,
+      closing("Summa", "F4:F10", 100000),
     ],
   };
   const out = computeBytes(await buildXlsx([details!, sectioned, other!]));

@@ -5,7 +5,14 @@
 // does not know, a whole column) keeps the value the file holds.
 
 import type { Cell, Grid, WorkbookGrids } from "../reading/grid";
-import { isIsoDate, isoToSerial, serialToIso } from "../reading/dates";
+import {
+  daysInMonth,
+  isIsoDate,
+  isoFromParts,
+  isoToSerial,
+  parseIso,
+  serialToIso,
+} from "../reading/dates";
 
 /** A rectangle of cells of a sheet, 0-based and inclusive. */
 interface Area {
@@ -354,7 +361,7 @@ export interface FormulaOver {
     ) => number | string | null | Cell | undefined,
     budget: { cells: number },
     /** The sheet's hidden rows, which SUBTOTAL may pass over. */
-    hiddenRows?: readonly number[],
+    hiddenRows?: ReadonlySet<number>,
   ): number | null;
 }
 
@@ -402,11 +409,10 @@ export function formulaOver(
       }
       let value: Value;
       try {
-        const hidden = new Set(hiddenRows);
         value = new Evaluator(
           sourceOf(new Map([[sheetKey(sheet), rows]])),
           UNBOUNDED,
-          () => hidden,
+          () => hiddenRows ?? NONE_HIDDEN,
         ).scalar(node);
       } catch (e) {
         if (e instanceof Unsupported) return null;
@@ -525,35 +531,29 @@ const DATE_ARITY: Readonly<Record<string, number>> = {
   DATEDIF: 3,
 };
 
-/** A date as its year, month (0–11) and day. */
-interface DateParts {
-  readonly y: number;
-  readonly m: number;
-  readonly d: number;
-}
+/** A date as its year, month (1–12) and day. */
+type DateParts = ReturnType<typeof parseIso>;
 
 /** A serial number's date; not worked out before 1900-03-01 (the fictitious leap day) or past 9999. */
 function partsOf(serial: number): DateParts {
   const iso = serial >= 61 ? serialToIso(serial) : null;
   if (iso === null) throw new Unsupported("date");
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return { y, m: m - 1, d };
+  return parseIso(iso);
 }
 
-/** The serial number of a year, month (0-based, past 11 into the next years) and day (past the month's end into the next). */
+/** The serial number of a year, month (past 12 into the next years) and day (past the month's end into the next). */
 function serialOf(y: number, m: number, d: number): number {
   const at = new Date(0);
-  at.setUTCFullYear(y, m, d);
-  const serial = Math.round(
-    (at.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000,
+  at.setUTCFullYear(y, m - 1, d);
+  const iso = isoFromParts(
+    at.getUTCFullYear(),
+    at.getUTCMonth() + 1,
+    at.getUTCDate(),
   );
-  if (serial < 61 || serial > 2_958_465) throw new Unsupported("date");
+  const serial = isIsoDate(iso) ? isoToSerial(iso) : 0;
+  if (serial < 61) throw new Unsupported("date");
   return serial;
 }
-
-/** The last day of a month (0-based, past 11 into the next years). */
-const lastDay = (y: number, m: number): number =>
-  new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
 
 /** DATEDIF's whole days ("d"), months ("m") or years ("y") from one date to a later one. */
 function dateDif(
@@ -616,6 +616,10 @@ const sourceOf =
     return (r, c) => rows?.[r]?.[c];
   };
 
+/** Whether two areas are of one shape, as SUMPRODUCT and SUMIFS ask of their ranges. */
+const sameShape = (a: Area, b: Area): boolean =>
+  a.r2 - a.r1 === b.r2 - b.r1 && a.c2 - a.c1 === b.c2 - b.c1;
+
 /** A sheet's hidden rows (by normalised name), as read: SUBTOTAL passes over them. */
 type HiddenRows = (sheet: string) => ReadonlySet<number>;
 
@@ -650,13 +654,19 @@ class Evaluator {
    * The values of an area, column by column: the first error met is the one a SUM over several
    * shows, in Calc's order (the only spreadsheet here to hold it to).
    */
-  values(area: Area): Value[] {
+  values(
+    area: Area,
+    /** Which cells count (SUBTOTAL passes over some); all where left out. */
+    keep?: (row: number, cell: Cell | undefined) => boolean,
+  ): Value[] {
     spend(this.work, (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1));
     const out: Value[] = [];
     const cellAt = this.source(sheetKey(area.sheet));
     for (let c = area.c1; c <= area.c2; c++)
-      for (let r = area.r1; r <= area.r2; r++)
-        out.push(cellValue(cellAt(r, c)));
+      for (let r = area.r1; r <= area.r2; r++) {
+        const cell = cellAt(r, c);
+        if (!keep || keep(r, cell)) out.push(cellValue(cell));
+      }
     return out;
   }
 
@@ -873,8 +883,7 @@ class Evaluator {
     });
     const [first] = areas;
     if (!first) throw new Unsupported("SUMPRODUCT");
-    const shape = (a: Area) => `${a.r2 - a.r1}:${a.c2 - a.c1}`;
-    if (areas.some((a) => shape(a) !== shape(first))) return VALUE;
+    if (areas.some((a) => !sameShape(a, first))) return VALUE;
     const columns = areas.map((a) => this.values(a));
     for (const column of columns) {
       const error = column.find(isFailure);
@@ -960,21 +969,14 @@ class Evaluator {
     const values: Value[] = [];
     for (const range of ranges) {
       if (range.k !== "ref") throw new Unsupported("SUBTOTAL");
-      const { area } = range;
-      const hidden = this.hidden(sheetKey(area.sheet));
-      spend(this.work, (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1));
-      const cellAt = this.source(sheetKey(area.sheet));
-      for (let c = area.c1; c <= area.c2; c++)
-        for (let r = area.r1; r <= area.r2; r++) {
-          if (hidden.has(r)) {
-            if (skipHidden) continue;
-            throw new Unsupported("SUBTOTAL");
-          }
-          const cell = cellAt(r, c);
-          if (cell?.f !== undefined && /\b(SUBTOTAL|AGGREGATE)\(/i.test(cell.f))
-            continue;
-          values.push(cellValue(cell));
-        }
+      const hidden = this.hidden(sheetKey(range.area.sheet));
+      const kept = this.values(range.area, (r, cell) => {
+        if (hidden.has(r) && !skipHidden) throw new Unsupported("SUBTOTAL");
+        return (
+          !hidden.has(r) && !/\b(SUBTOTAL|AGGREGATE)\(/i.test(cell?.f ?? "")
+        );
+      });
+      for (const v of kept) values.push(v);
     }
     return this.ofValues(name, values);
   }
@@ -1005,19 +1007,19 @@ class Evaluator {
     const [a = NaN, b = NaN, c = NaN] = ns;
     if (name === "DATE") {
       const year = a >= 0 && a < 1900 ? a + 1900 : a;
-      return year < 0 || year > 9999 ? NUM : serialOf(year, b - 1, c);
+      return year < 0 || year > 9999 ? NUM : serialOf(year, b, c);
     }
     const from = partsOf(a);
     switch (name) {
       case "YEAR":
         return from.y;
       case "MONTH":
-        return from.m + 1;
+        return from.m;
       case "DAY":
         return from.d;
       case "EDATE":
       case "EOMONTH": {
-        const end = lastDay(from.y, from.m + b);
+        const end = daysInMonth(from.y, from.m + b);
         return serialOf(
           from.y,
           from.m + b,
@@ -1109,16 +1111,11 @@ class Evaluator {
   ): boolean[] | Failure {
     if (pairs.length === 0 || pairs.length % 2 !== 0)
       throw new Unsupported(name);
-    const height = shape.r2 - shape.r1 + 1;
-    const width = shape.c2 - shape.c1 + 1;
-    const hold = new Array<boolean>(height * width).fill(true);
+    const size = (shape.r2 - shape.r1 + 1) * (shape.c2 - shape.c1 + 1);
+    const hold = new Array<boolean>(size).fill(true);
     for (let i = 0; i < pairs.length; i += 2) {
       const range = pairs[i]!;
-      if (
-        range.k !== "ref" ||
-        range.area.r2 - range.area.r1 + 1 !== height ||
-        range.area.c2 - range.area.c1 + 1 !== width
-      )
+      if (range.k !== "ref" || !sameShape(range.area, shape))
         throw new Unsupported(name);
       const wanted = this.scalar(pairs[i + 1]!);
       if (isFailure(wanted)) return wanted;

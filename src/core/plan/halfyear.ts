@@ -241,6 +241,7 @@ export function planHalfYear(
   const over = {
     lineRows: new Set(rows),
     sumRows: new Set(sums.map((s) => s.row - 1)),
+    hiddenRows: new Set(p.view.grid.hiddenRows),
     cellsRead: { cells: MAX_CELLS_WORKED_OUT },
   };
   for (const row of sums) sumOverLines(p, row.row - 1, over);
@@ -442,6 +443,8 @@ function sumOverLines(
     readonly lineRows: ReadonlySet<number>;
     /** The subtotals' and the total's rows (0-based), worked out in that order. */
     readonly sumRows: ReadonlySet<number>;
+    /** The sheet's hidden rows, made once for all its subtotals. */
+    readonly hiddenRows: ReadonlySet<number>;
     /** Cells the sheet's subtotals may read in all (a crafted sheet of many). */
     readonly cellsRead: { cells: number };
   },
@@ -472,7 +475,7 @@ function sumOverLines(
           : undefined;
       },
       over.cellsRead,
-      p.view.grid.hiddenRows,
+      over.hiddenRows,
     ) ?? null;
   if (value === null || (cell?.t === "n" && sameAmount(cell.v, value))) return;
   write(p, r, B, formula(f, value));

@@ -743,11 +743,10 @@ function shownValueCells(
     if (isEmptyCell(value) || isNote(value!)) return null;
     const old = cellAt(grid, h.r, vc);
     const u = headerUnit(h.text);
-    const alike =
-      sameValue(old, value) ||
-      (h.key !== undefined &&
-        readsAlike(h.key, grid.name, [old, u], [value, u]));
-    if (!isEmptyCell(old) && !alike)
+    if (
+      !isEmptyCell(old) &&
+      !readsAlike(h.key, grid.name, [old, u], [value, u])
+    )
       said.push(
         hiddenDetailNotRead(grid.name, h.text, a1(h.r, vc), a1(h.r, k)),
       );
@@ -878,7 +877,6 @@ function keyCounter(
     if (isEmptyCell(value)) return;
     const cell = a1(h.r, vc);
     if (
-      sameValue(first, value) ||
       readsAlike(key, sheet, [first, out.units[key] ?? 1], [value, unit(h)])
     ) {
       // Nothing to say; but what compute writes reads the cell the reviewer sees.
@@ -917,15 +915,18 @@ function hiddenDetailNotRead(
 }
 
 /**
- * Two cells of one key that read as one value, each in its unit: "10 %" typed as text and 10 %
- * as a number, 2025-07-01 as a date and as text. A cell that does not read is told by what it holds.
+ * Two cells of one key that hold one value: the same as typed, or, each in its unit, as the key
+ * reads them ("10 %" typed as text and 10 % as a number, 2025-07-01 as a date and as text). A cell
+ * that does not read, or of a key with no reader of its own, is told by what it holds.
  */
 function readsAlike(
-  key: DetailKey,
+  key: DetailKey | undefined,
   sheet: string,
   [a, unitOfA]: readonly [Cell | undefined, number],
   [b, unitOfB]: readonly [Cell | undefined, number],
 ): boolean {
+  if (sameValue(a, b)) return true;
+  if (key === undefined) return false;
   const value = detailValue(key, sheet, a, unitOfA);
   return value !== null && value === detailValue(key, sheet, b, unitOfB);
 }
