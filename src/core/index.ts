@@ -1,5 +1,6 @@
 // The pure budget engine: no Office JavaScript API, no xlsx library, no Node, no React.
 export * from "./reading/grid";
+export * from "./reading/tables";
 export * from "./figures/money";
 export * from "./reading/dates";
 export * from "./reading/values";

@@ -19,6 +19,9 @@ import {
   EXTERNAL_REF,
   SHARED_DEPENDANT,
   shownFileName,
+  type TableArea,
+  Tables,
+  tableFormula,
 } from "../core";
 import { compoundFileNames, isCompoundFile } from "./cfb";
 import { HiddenColumns, MAX_COLUMNS } from "./columns";
@@ -26,6 +29,8 @@ import { readOdsContent } from "./ods";
 import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import { formulaMover } from "./shared-formulas";
+import { tableOfXml } from "./tables";
+
 import {
   type TokenBound,
   indexOfAscii,
@@ -52,6 +57,7 @@ import {
 import {
   type Rel,
   type Relationships,
+  type WorkbookSheet,
   TooManyRelationships,
   readContentTypes,
   readRelationships,
@@ -198,6 +204,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
 export const MAX_ROWS = 1_048_576;
 
 const REL_WORKSHEET = "/worksheet";
+const REL_TABLE = "/table";
 const REL_SHARED_STRINGS = "/sharedStrings";
 const REL_STYLES = "/styles";
 const REL_OFFICE_DOCUMENT = "/officeDocument";
@@ -681,6 +688,7 @@ function readPackage(
   ).byId;
   const { date1904 } = workbook;
   const books = externalBooks(files, workbook.externalRefs, rels, structure);
+  const tables = workbookTables(files, workbook.sheets, rels, structure);
   const stringsPart = [...rels.values()].find((r) =>
     r.type.endsWith(REL_SHARED_STRINGS),
   )?.target;
@@ -745,6 +753,7 @@ function readPackage(
           onePass,
           how.cellsKept,
           hidden,
+          tables && { sheet: s.name, all: tables },
         );
       if (how.streamed) {
         let tail: SheetTail | null = null;
@@ -1029,6 +1038,8 @@ function* worksheetRows(
   cellsKept: boolean,
   /** Filled from the sheet's <cols>, which come before its rows. */
   hiddenColumns: HiddenColumns,
+  /** The workbook's Excel tables, and this sheet's name: null where it has none. */
+  tables: { readonly sheet: string; readonly all: Tables } | null,
 ): Generator<Placed, SheetTail> {
   // What the piece being read gave, handed on before the next piece is read.
   const queue: Placed[] = [];
@@ -1110,6 +1121,11 @@ function* worksheetRows(
     // "[1]Blad!A1" as Excel shows it, "[Budget 2025.xlsx]Blad!A1": the same in every face.
     if (books.length > 0 && cell?.f?.includes("["))
       cell = { ...cell, f: withBookNames(cell.f, books) };
+    if (tables !== null && cell?.f?.includes("[")) {
+      const at = { sheet: tables.sheet, row: rowIndex, col: colIndex };
+      const a1 = tableFormula(cell.f, at, tables.all);
+      if (a1 !== undefined) cell = { ...cell, a1 };
+    }
     if (
       cell === undefined &&
       type === "s" &&
@@ -1433,6 +1449,38 @@ function* streamedRows(
  * external reference's part names its workbook's path in its own relationships. Null where the
  * package does not say.
  */
+/** More tables than this (a crafted package) are not read: their formulas keep their values. */
+const MAX_TABLES = 1000;
+
+/**
+ * The workbook's Excel tables, from its worksheets' table parts, or null where it has none. A part
+ * that cannot be read is left out: its table's references are then not worked out, and the cells
+ * keep the values the file holds (the cells themselves are read as always).
+ */
+function workbookTables(
+  files: Parts,
+  sheets: readonly WorkbookSheet[],
+  rels: ReadonlyMap<string, Rel>,
+  structure: number,
+): Tables | null {
+  const found: TableArea[] = [];
+  for (const s of sheets) {
+    const rel = rels.get(s.rid);
+    if (!rel?.type.endsWith(REL_WORKSHEET)) continue;
+    try {
+      for (const r of readRels(files, rel.target, structure).values()) {
+        if (!r.type.endsWith(REL_TABLE) || found.length >= MAX_TABLES) continue;
+        const xml = files.text(r.target, structure);
+        const table = xml === null ? null : tableOfXml(xml, s.name);
+        if (table) found.push(table);
+      }
+    } catch {
+      // A sheet's relationships or a table part that cannot be read: its tables left out.
+    }
+  }
+  return found.length > 0 ? new Tables(found) : null;
+}
+
 function externalBooks(
   files: Parts,
   refs: readonly string[],

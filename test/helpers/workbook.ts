@@ -1,8 +1,8 @@
 // Builds real .xlsx files with ExcelJS (another program than our reader) from a compact description.
 
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
-import { type Cell, type Grid, a1 } from "../../src/core";
+import { type Cell, type Grid, a1, parseA1 } from "../../src/core";
 
 export type CellSpec =
   | string
@@ -28,6 +28,16 @@ export interface SheetSpec {
   readonly hiddenRows?: readonly number[];
   /** Columns hidden in the file, by their letters as Excel shows them ("C"). */
   readonly hiddenColumns?: readonly string[];
+  /** Excel tables (Format as Table) on the sheet: their columns named by their header cells. */
+  readonly tables?: readonly TableSpec[];
+}
+
+export interface TableSpec {
+  readonly name: string;
+  /** Its range, header and total rows included: "A3:H8". */
+  readonly ref: string;
+  /** Whether its last row is a total row (Excel's Total Row). */
+  readonly totalsRow?: boolean;
 }
 
 export async function buildXlsx(
@@ -39,7 +49,76 @@ export async function buildXlsx(
   // When the file says it was last saved (docProps/core.xml), as Excel sets it on each save.
   if (options.modified) wb.modified = options.modified;
   addSheets(wb, sheets);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return sheets.some((s) => s.tables?.length)
+    ? Buffer.from(withTableParts(bytes, sheets))
+    : bytes;
+}
+
+/**
+ * The sheets' tables added to ExcelJS's package as Excel writes them: a table part each, named by
+ * the sheet's relationships and its tableParts, with its content type.
+ */
+function withTableParts(
+  bytes: Uint8Array,
+  sheets: readonly SheetSpec[],
+): Uint8Array {
+  const parts = unzipSync(bytes);
+  const REL =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  let n = 0;
+  let types = "";
+  sheets.forEach((spec, i) => {
+    if (!spec.tables?.length) return;
+    const sheetPart = `xl/worksheets/sheet${i + 1}.xml`;
+    const relsPart = `xl/worksheets/_rels/sheet${i + 1}.xml.rels`;
+    let rels = parts[relsPart]
+      ? strFromU8(parts[relsPart])
+      : `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const ids: string[] = [];
+    for (const t of spec.tables) {
+      n++;
+      const [from, to] = t.ref.split(":") as [string, string];
+      const top = parseA1(from)!;
+      const bottom = parseA1(to)!;
+      const right = bottom.col;
+      const header = spec.rows[top.row] ?? [];
+      const columns = Array.from({ length: right - top.col + 1 }, (_, k) => {
+        const cell = header[top.col + k];
+        return typeof cell === "string" ? cell : `Column${k + 1}`;
+      });
+      const esc = (text: string) =>
+        text
+          .replace(/&/g, "&amp;")
+          .replace(/"/g, "&quot;")
+          .replace(/</g, "&lt;");
+      const dataRef = t.totalsRow
+        ? `${from}:${a1(bottom.row - 1, right)}`
+        : t.ref;
+      parts[`xl/tables/table${n}.xml`] = strToU8(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${n}" name="${t.name}" displayName="${t.name}" ref="${t.ref}"${t.totalsRow ? ` totalsRowCount="1"` : ""}><autoFilter ref="${dataRef}"/><tableColumns count="${columns.length}">${columns.map((c, k) => `<tableColumn id="${k + 1}" name="${esc(c)}"/>`).join("")}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
+      );
+      rels = rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdTable${n}" Type="${REL}/table" Target="../tables/table${n}.xml"/></Relationships>`,
+      );
+      ids.push(`rIdTable${n}`);
+      types += `<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`;
+    }
+    parts[relsPart] = strToU8(rels);
+    const xml = strFromU8(parts[sheetPart]!);
+    parts[sheetPart] = strToU8(
+      xml.replace(
+        "</worksheet>",
+        `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart xmlns:r="${REL}" r:id="${id}"/>`).join("")}</tableParts></worksheet>`,
+      ),
+    );
+  });
+  const ct = "[Content_Types].xml";
+  parts[ct] = strToU8(
+    strFromU8(parts[ct]!).replace("</Types>", `${types}</Types>`),
+  );
+  return zipSync(parts);
 }
 
 /** The sheets added to an ExcelJS workbook, for a test that gives some cells a look of their own. */

@@ -4,7 +4,12 @@
 // changed cell is worked out, as Excel recalculates; a formula of another kind (a function this
 // does not know, a whole column) keeps the value the file holds.
 
-import type { Cell, Grid, WorkbookGrids } from "../reading/grid";
+import {
+  type Cell,
+  type Grid,
+  type WorkbookGrids,
+  formulaTextOf,
+} from "../reading/grid";
 import {
   daysInMonth,
   isIsoDate,
@@ -1281,9 +1286,10 @@ function formulasOf(grid: Grid): FormulaCell[] {
   const cells: FormulaCell[] = [];
   grid.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
-      if (cell?.f === undefined) return;
+      const f = formulaTextOf(cell);
+      if (f === undefined) return;
       try {
-        const node = parse(cell.f, grid.name);
+        const node = parse(f, grid.name);
         if (depthOf(node) > MAX_DEPTH) throw new Unsupported("depth");
         const reads = areasOf(node).map((a) => ({
           ...a,

@@ -422,10 +422,10 @@ function writtenBack(
 ): void {
   const col = p.columns[key];
   const r = line.input.row - 1;
-  const f =
-    col === undefined ? undefined : formulaTextOf(p.view.original(r, col));
-  if (col !== undefined && f !== undefined)
-    write(p, r, col, formula(f, inUnit(amount, unitOf(p, key))));
+  const cell = col === undefined ? undefined : p.view.original(r, col);
+  // The person's text, as they wrote it ("[@Budget]", not the cell it stands for).
+  if (col !== undefined && formulaTextOf(cell) !== undefined)
+    write(p, r, col, formula(cell!.f!, inUnit(amount, unitOf(p, key))));
 }
 
 /**
@@ -478,7 +478,8 @@ function sumOverLines(
       over.hiddenRows,
     ) ?? null;
   if (value === null || (cell?.t === "n" && sameAmount(cell.v, value))) return;
-  write(p, r, B, formula(f, value));
+  // The person's text, as they wrote it ("Tabell1[Budget]", not the cells it stands for).
+  write(p, r, B, formula(cell!.f!, value));
 }
 
 /** % × months × monthly cost, rounded to kronor. */

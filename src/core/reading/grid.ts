@@ -1,30 +1,39 @@
 // The one shape every adapter hands to the core: plain grids of cells.
 // Dates arrive as serial numbers in the 1900 date system (adapters convert 1904 workbooks).
 
+/**
+ * A cell as an adapter hands it over. `f` is its formula as the file (or Excel) gives it; `a1` the
+ * same formula with an Excel table's structured references as A1 references (tableFormula), set
+ * by an adapter that knows the workbook's tables, where the formula has such references.
+ */
 export type Cell =
   | {
       readonly t: "n";
       readonly v: number;
       readonly fmt?: string;
       readonly f?: string;
+      readonly a1?: string;
     }
   | {
       readonly t: "s";
       readonly v: string;
       readonly fmt?: string;
       readonly f?: string;
+      readonly a1?: string;
     }
   | {
       readonly t: "b";
       readonly v: boolean;
       readonly fmt?: string;
       readonly f?: string;
+      readonly a1?: string;
     }
   | {
       readonly t: "e";
       readonly v: string;
       readonly fmt?: string;
       readonly f?: string;
+      readonly a1?: string;
     }
   /** A formula whose cached value is missing (never calculated by a spreadsheet program). */
   | {
@@ -32,6 +41,7 @@ export type Cell =
       readonly v: null;
       readonly fmt?: string;
       readonly f?: string;
+      readonly a1?: string;
     };
 
 /** Zero-based inclusive rectangle. */
@@ -295,10 +305,13 @@ export function lastFilledRow(grid: Grid): number {
  */
 export const SHARED_DEPENDANT = "(shared)";
 
-/** A cell's formula text, when it has one (SHARED_DEPENDANT has none). */
+/**
+ * A cell's formula text to work out or to compare with a form, when it has one (SHARED_DEPENDANT
+ * has none): an Excel table's references as A1 references where the adapter gave them.
+ */
 export function formulaTextOf(cell: Cell | undefined): string | undefined {
   const f = cell?.f;
-  return f === SHARED_DEPENDANT ? undefined : f;
+  return f === SHARED_DEPENDANT ? undefined : (cell?.a1 ?? f);
 }
 
 /**

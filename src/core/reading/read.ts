@@ -3338,9 +3338,11 @@ class TableReader {
   ): "total" | null {
     const { t, r } = this;
     const first = this.lines[0]?.row;
-    const f = t.budget < 0 ? undefined : row[t.budget]?.f;
+    const cell = t.budget < 0 ? undefined : row[t.budget];
+    const f = cell?.f;
     if (first === undefined || typeof f !== "string") return null;
-    const m = SUM_OF_COLUMN.exec(f);
+    // A table's total row, "SUBTOTAL(109,Tabell1[Budget])", as the range it sums.
+    const m = SUM_OF_COLUMN.exec(cell?.a1 ?? f);
     if (
       m === null ||
       !sameColumn(m[1]!, t.budget) ||
@@ -3878,7 +3880,9 @@ class TableReader {
     const { formulaCols, formulaKeys } = this.t;
     let formulas = NO_FORMULAS as Partial<Record<ColumnKey, string>>;
     for (let i = 0; i < formulaCols.length; i++) {
-      const f = this.row[formulaCols[i]!]?.f;
+      const cell = this.row[formulaCols[i]!];
+      // A table's "[@Budget]" as the A1 reference it is: the forms below are A1's.
+      const f = cell?.a1 ?? cell?.f;
       if (f) {
         if (formulas === NO_FORMULAS) formulas = {};
         formulas[formulaKeys[i]!] = f;
