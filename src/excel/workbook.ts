@@ -28,6 +28,12 @@ import {
 } from "../core/ownership";
 import { isDateFormat, isoToSerial } from "../core/reading/dates";
 import { EXCEL_ROWS, parseA1 } from "../core/reading/grid";
+import {
+  MAX_TABLES,
+  type TableArea,
+  Tables,
+  tableFormula,
+} from "../core/reading/tables";
 import { isDetailsSheetName } from "../core/reading/sheet-names";
 import { HostError, type WriteUndoNote } from "./host";
 
@@ -304,6 +310,9 @@ export async function readGrids(
     if (i < FIRST_SHEETS - 1) next = next.getNextOrNullObject();
   }
   const dateSystem = probeDateSystem(context);
+  // Excel tables (ExcelApi 1.1): their structured references are read as the cells they name.
+  const tableList = context.workbook.tables;
+  tableList.load("items/name,items/showHeaders,items/showTotals");
   await context.sync();
   const items = ensureLoaded(worksheets.items, "worksheets");
   const sizes = chain.slice(0, Math.min(items.length, FIRST_SHEETS));
@@ -314,6 +323,10 @@ export async function readGrids(
     await context.sync();
   }
   const date1904 = ensureLoaded(dateSystem.value, "date system") === 0;
+  const tableItems = ensureLoaded(tableList.items, "tables");
+  // Their ranges, sheets and columns come with the first batch of cells (no round trip of their own).
+  let tablesToRead = tableItems.length <= MAX_TABLES ? tableItems : [];
+  const tables: TableArea[] = [];
 
   const grids: Grid[] = [];
   const blocks: Chunk[] = [];
@@ -427,6 +440,7 @@ export async function readGrids(
       areas.load("address");
       return { grid: g, areas };
     });
+    const tableReads = tablesToRead.map(queueTable);
     // One sync per batch of chunks: the count grows only with what one response can carry.
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -451,6 +465,8 @@ export async function readGrids(
         grid.name,
       );
     mergesOfSheets = [];
+    for (const read of tableReads) tables.push(tableOf(read));
+    tablesToRead = [];
     for (const { chunk, range } of loaded) {
       const grid = byName.get(chunk.sheet)!;
       const formulas = ensureLoaded(range.formulas as unknown[][], "formulas");
@@ -488,6 +504,7 @@ export async function readGrids(
     }
   }
   chunks.push(...(await readHidden(context, hiding, byName)));
+  if (tables.length > 0) withTableFormulas(grids, new Tables(tables));
   const result: WorkbookGrids = { sheets: grids };
   seen.set(result, {
     names: grids.map((g) => g.name),
@@ -496,6 +513,59 @@ export async function readGrids(
     ...(options.hiddenCells ? { hidden } : {}),
   });
   return result;
+}
+
+/** A table's range, sheet and columns, loaded with a batch of cells. */
+interface TableRead {
+  readonly table: Excel.Table;
+  readonly range: Excel.Range;
+}
+
+function queueTable(table: Excel.Table): TableRead {
+  const range = table.getRange();
+  range.load("address");
+  // Table.worksheet: ExcelApi 1.2.
+  table.worksheet.load("name");
+  table.columns.load("items/name");
+  return { table, range };
+}
+
+function tableOf({ table, range }: TableRead): TableArea {
+  const sheet = ensureLoaded(table.worksheet.name, "table's sheet");
+  const [area] = mergesOf(ensureLoaded(range.address, "table's range"), sheet);
+  return {
+    name: ensureLoaded(table.name, "table's name"),
+    sheet,
+    top: area?.top ?? 0,
+    left: area?.left ?? 0,
+    bottom: area?.bottom ?? -1,
+    right: area?.right ?? -1,
+    headerRow: ensureLoaded(table.showHeaders, "showHeaders"),
+    totalsRow: ensureLoaded(table.showTotals, "showTotals"),
+    columns: ensureLoaded(table.columns.items, "table's columns").map((c) =>
+      ensureLoaded(c.name, "column's name"),
+    ),
+  };
+}
+
+/**
+ * Each formula's structured references ("[@Budget]", "SUBTOTAL(109,[Budget])" as Excel gives
+ * them) as the A1 references they stand for, as the file's reader gives them (tableFormula).
+ */
+function withTableFormulas(grids: readonly Grid[], tables: Tables): void {
+  for (const g of grids)
+    g.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (!cell?.f?.includes("[")) return;
+        const a1 = tableFormula(
+          cell.f,
+          { sheet: g.name, row: r, col: c },
+          tables,
+        );
+        if (a1 !== undefined)
+          (row as (Cell | undefined)[])[c] = { ...cell, a1 };
+      }),
+    );
 }
 
 function fillRows(

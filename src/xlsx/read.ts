@@ -19,6 +19,7 @@ import {
   EXTERNAL_REF,
   SHARED_DEPENDANT,
   shownFileName,
+  MAX_TABLES,
   type TableArea,
   Tables,
   tableFormula,
@@ -1449,9 +1450,6 @@ function* streamedRows(
  * external reference's part names its workbook's path in its own relationships. Null where the
  * package does not say.
  */
-/** More tables than this (a crafted package) are not read: their formulas keep their values. */
-const MAX_TABLES = 1000;
-
 /**
  * The workbook's Excel tables, from its worksheets' table parts, or null where it has none. A part
  * that cannot be read is left out: its table's references are then not worked out, and the cells
@@ -1469,7 +1467,9 @@ function workbookTables(
     if (!rel?.type.endsWith(REL_WORKSHEET)) continue;
     try {
       for (const r of readRels(files, rel.target, structure).values()) {
-        if (!r.type.endsWith(REL_TABLE) || found.length >= MAX_TABLES) continue;
+        if (!r.type.endsWith(REL_TABLE)) continue;
+        // More than Excel's add-in reads: none, on both faces.
+        if (found.length === MAX_TABLES) return null;
         const xml = files.text(r.target, structure);
         const table = xml === null ? null : tableOfXml(xml, s.name);
         if (table) found.push(table);

@@ -12,9 +12,12 @@ import {
   type Grid,
   SHARED_DEPENDANT,
   type WorkbookGrids,
+  type InputChange,
   analyze,
+  keyOfLine,
   planWrite,
   renderFinding,
+  withInputs,
 } from "../../src/core";
 import { readGrids } from "../../src/excel/workbook";
 import {
@@ -24,6 +27,7 @@ import {
 import { readXlsx } from "../../src/xlsx/read";
 import { STAMP } from "../helpers/compute";
 import {
+  budgetAsTable,
   budgetWorkbook,
   reportOnGrantSheets,
   reportWithOldBudget,
@@ -326,5 +330,64 @@ describe("the CLI, the page and the add-in agree", () => {
     // of 100 in eight samplings: the bound is far below, so that it never fails by chance).
     expect(merged).toBeGreaterThan(50);
     expect(hidden).toBeGreaterThan(10);
+  });
+
+  test("a half-year formatted as an Excel table, its formulas as Excel shows them to the add-in: the same findings, the same plan, and Modellera the same total row and helper column", async () => {
+    const bytes = await buildXlsx(
+      budgetAsTable("Summa", "SUBTOTAL(109,Tabell1[Budget])", true),
+    );
+    const page = readFileBytes("tabell.xlsx", bytes, "sv");
+    if (page.kind !== "ok") throw new Error(page.message);
+    const x = FakeExcel.from(readXlsx(bytes).sheets);
+    x.tables = [
+      {
+        name: "Tabell1",
+        sheet: "Budget 2025 H2",
+        address: "A3:I8",
+        showHeaders: true,
+        showTotals: true,
+        columns: [
+          "Kostnadsslag",
+          "Post",
+          "Tjänstgöringsgrad",
+          "Antal månader",
+          "Månadskostnad",
+          "Budget",
+          "Utfall",
+          "Differens",
+          "Andel",
+        ],
+      },
+    ];
+    // Inside its table, Excel shows a reference without the table's name, and "#This Row" as "@".
+    const shown = x.sheet("Budget 2025 H2");
+    shown.cells.get("7,5")!.formula = "=SUBTOTAL(109,[Budget])";
+    for (const r of [3, 4, 5, 6])
+      shown.cells.get(`${r},8`)!.formula =
+        "=[@Budget]/Tabell1[[#Totals],[Budget]]";
+    const grids = await readGrids(x.context(), ALL);
+    // The tables come with the first batch of cells: still two round trips.
+    expect(x.syncs.length).toBe(2);
+    const addIn = analyze(grids);
+    expect(rendered(addIn)).toEqual(rendered(page.analysis));
+    expect(planWrite(grids, addIn, STAMP)).toEqual(
+      planWrite(page.grids, page.analysis, STAMP),
+    );
+    const activities: InputChange = {
+      sheet: "Budget 2025 H2",
+      line: keyOfLine({ category: "activity", label: "Verksamhetskostnader" }),
+      field: "budget",
+      value: 15_000_000,
+    };
+    const modelled = (g: WorkbookGrids, a: Analysis) =>
+      withInputs(g, a.workbook, [activities])
+        .sheets.find((s) => s.name === "Budget 2025 H2")!
+        .rows.slice(3, 8)
+        .map((row) => [row?.[5]?.v, row?.[8]?.v]);
+    const onPage = modelled(page.grids, page.analysis);
+    expect(modelled(grids, addIn)).toEqual(onPage);
+    // 742 500 + 166 272 + 150 000 + 100 877, and the activities' share of it.
+    expect(onPage[4]![0]).toBe(1159649);
+    expect(onPage[2]![1]).toBe(150000 / 1159649);
   });
 });

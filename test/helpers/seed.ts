@@ -445,3 +445,43 @@ export function activitySheet(
   rows.push(["OH", "OH-kostnader"]);
   return { name, rows };
 }
+
+/** Each line's share of the total, as a person adds it to a table: "=[@Budget]/Tabell1[[#Totals],[Budget]]". */
+const share = (shows: number): CellSpec => ({
+  formula: "Tabell1[[#This Row],[Budget]]/Tabell1[[#Totals],[Budget]]",
+  result: shows,
+});
+
+/**
+ * The 2025–26 budget with its salary budgets left for compute (F4 742 500 kr, F5 166 272 kr, the
+ * OH F7 100 877 kr), its first half-year the table Tabell1 (A3:I8) with a column "Andel" of each
+ * line's share, and a total row: `label` in A8, `total` in F8, showing what the lines show before
+ * compute (100 000 kr).
+ */
+export function budgetAsTable(
+  label: string,
+  total: string,
+  /** The budgets typed (as Excel saved them: the total shows their sum), not left for compute. */
+  typedSalaries = false,
+): SheetSpec[] {
+  const shows = typedSalaries ? 1109649 : 100000;
+  return budgetWorkbook({ typedSalaries }).map((s) => {
+    if (s.name !== "Budget 2025 H2") return s;
+    const [period, blank, headers, ...lines] = s.rows;
+    return {
+      ...s,
+      rows: [
+        period!,
+        blank!,
+        [...headers!, "Andel"],
+        ...lines.map((row, i) => {
+          const cells = [...row];
+          cells.length = 8;
+          return [...cells, share(i === 2 ? 1 : 0)];
+        }),
+        [label, null, null, null, null, { formula: total, result: shows }],
+      ],
+      tables: [{ name: "Tabell1", ref: "A3:I8", totalsRow: true }],
+    };
+  });
+}

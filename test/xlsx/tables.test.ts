@@ -2,7 +2,7 @@
 // SUBTOTAL(109,Tabell1[Budget]) is the total a SUM is, and compute's copy gives it, and a helper
 // column's structured references, the values LibreOffice working the copy out gives.
 
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
   type InputChange,
   keyOfLine,
@@ -16,50 +16,10 @@ import {
   disagreements,
   recalculateAllWithLibreOffice,
 } from "../helpers/libreoffice";
-import { budgetWorkbook } from "../helpers/seed";
-import { type CellSpec, type SheetSpec, buildXlsx } from "../helpers/workbook";
+import { budgetAsTable } from "../helpers/seed";
+import { type SheetSpec, buildXlsx } from "../helpers/workbook";
 
 const BUDGET = "Budget 2025 H2";
-
-/** Each line's share of the total, as a person adds it to a table: "=[@Budget]/Tabell1[[#Totals],[Budget]]". */
-const share = (shows: number): CellSpec => ({
-  formula: "Tabell1[[#This Row],[Budget]]/Tabell1[[#Totals],[Budget]]",
-  result: shows,
-});
-
-/**
- * The 2025–26 budget with its salary budgets left for compute (F4 742 500 kr, F5 166 272 kr, the
- * OH F7 100 877 kr), its first half-year the table Tabell1 (A3:I8) with a column "Andel" of each
- * line's share, and a total row: `label` in A8, `total` in F8, showing what the lines show before
- * compute (100 000 kr).
- */
-function asTable(
-  label: string,
-  total: string,
-  /** The budgets typed (as Excel saved them: the total shows their sum), not left for compute. */
-  typedSalaries = false,
-): SheetSpec[] {
-  const shows = typedSalaries ? 1109649 : 100000;
-  return budgetWorkbook({ typedSalaries }).map((s) => {
-    if (s.name !== BUDGET) return s;
-    const [period, blank, headers, ...lines] = s.rows;
-    return {
-      ...s,
-      rows: [
-        period!,
-        blank!,
-        [...headers!, "Andel"],
-        ...lines.map((row, i) => {
-          const cells = [...row];
-          cells.length = 8;
-          return [...cells, share(i === 2 ? 1 : 0)];
-        }),
-        [label, null, null, null, null, { formula: total, result: shows }],
-      ],
-      tables: [{ name: "Tabell1", ref: "A3:I8", totalsRow: true }],
-    };
-  });
-}
 
 async function computed(spec: SheetSpec[]) {
   const out = computeBytes(await buildXlsx(spec));
@@ -76,7 +36,7 @@ async function computed(spec: SheetSpec[]) {
 
 test("a table's total row shows, in compute's copy, the sum of the budgets compute writes, and its helper column each line's share; the copy checks as the same budget with SUM does", async () => {
   const table = await computed(
-    asTable("Summa", "SUBTOTAL(109,Tabell1[Budget])"),
+    budgetAsTable("Summa", "SUBTOTAL(109,Tabell1[Budget])"),
   );
   // 742 500 + 166 272 + 100 000 + 100 877: it showed 100 000 kr, and the copy said SUM_MISMATCH.
   expect(table.total).toBe(1109649);
@@ -88,16 +48,18 @@ test("a table's total row shows, in compute's copy, the sum of the budgets compu
   );
   expect(table.differs).toEqual([]);
   const copy = checkBytes(table.out);
-  const sum = checkBytes((await computed(asTable("Summa", "SUM(F4:F7)"))).out);
+  const sum = checkBytes(
+    (await computed(budgetAsTable("Summa", "SUM(F4:F7)"))).out,
+  );
   expect(codesOf(copy)).toEqual([]);
   expect(copy.periods).toEqual(sum.periods);
 });
 
 test("a table's total row without its label is the total, as a SUM is, not a line counted on top of the lines", async () => {
   const unlabelled = checkBytes(
-    await buildXlsx(asTable("", "SUBTOTAL(109,Tabell1[Budget])")),
+    await buildXlsx(budgetAsTable("", "SUBTOTAL(109,Tabell1[Budget])")),
   );
-  const sum = checkBytes(await buildXlsx(asTable("", "SUM(F4:F7)")));
+  const sum = checkBytes(await buildXlsx(budgetAsTable("", "SUM(F4:F7)")));
   expect(unlabelled.periods).toEqual(sum.periods);
   expect(unlabelled.periods[0]!.budget.direct).toBe(1008772);
   expect(codesOf(unlabelled)).toEqual(codesOf(sum));
@@ -109,7 +71,7 @@ test("a table's total row without its label is the total, as a SUM is, not a lin
 
 test("a table's formulas keep their text in compute's copy, and the copy keeps the table", async () => {
   const out = computeBytes(
-    await buildXlsx(asTable("Summa", "SUBTOTAL(109,Tabell1[Budget])")),
+    await buildXlsx(budgetAsTable("Summa", "SUBTOTAL(109,Tabell1[Budget])")),
   );
   expect(strFromU8(unzipSync(out)["xl/tables/table1.xml"]!)).toContain(
     'ref="A3:I8"',
@@ -123,7 +85,9 @@ test("a table's formulas keep their text in compute's copy, and the copy keeps t
 
 test("in Modellera, a line's new budget moves the table's total row and its helper column, as Excel works them out", async () => {
   const grids = readXlsx(
-    await buildXlsx(asTable("Summa", "SUBTOTAL(109,Tabell1[Budget])", true)),
+    await buildXlsx(
+      budgetAsTable("Summa", "SUBTOTAL(109,Tabell1[Budget])", true),
+    ),
   );
   const activities: InputChange = {
     sheet: BUDGET,
@@ -139,4 +103,20 @@ test("in Modellera, a line's new budget moves the table's total row and its help
   expect(rows[7]![5]).toMatchObject({ v: 1159649 });
   expect(rows[5]![8]).toMatchObject({ v: 150000 / 1159649 });
   expect(rows[3]![8]).toMatchObject({ v: 742500 / 1159649 });
+});
+
+test("a table part that cannot be read leaves its table out, never the workbook: the cells are read as they show", async () => {
+  const parts = unzipSync(
+    await buildXlsx(budgetAsTable("Summa", "SUBTOTAL(109,Tabell1[Budget])")),
+  );
+  parts["xl/tables/table1.xml"] = strToU8("<table ref='A3:I8' name=");
+  const broken = checkBytes(zipSync(parts));
+  const grids = readXlsx(zipSync(parts));
+  // The total keeps its 100 000 kr and its text, and nothing resolves it.
+  expect(grids.sheets[1]!.rows[7]![5]).toMatchObject({
+    v: 100000,
+    f: "SUBTOTAL(109,Tabell1[Budget])",
+  });
+  expect(grids.sheets[1]!.rows[7]![5]!.a1).toBeUndefined();
+  expect(broken.periods[0]!.budget.direct).toBe(1008772);
 });

@@ -5,6 +5,9 @@
 
 import { a1 } from "./grid";
 
+/** More tables than this (a crafted workbook) are not read: their formulas keep their values. */
+export const MAX_TABLES = 1000;
+
 /** An Excel table (a "list object"): where it is and what its columns are called. */
 export interface TableArea {
   readonly name: string;
