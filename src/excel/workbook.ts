@@ -28,12 +28,7 @@ import {
 } from "../core/ownership";
 import { isDateFormat, isoToSerial } from "../core/reading/dates";
 import { EXCEL_ROWS, parseA1 } from "../core/reading/grid";
-import {
-  MAX_TABLES,
-  type TableArea,
-  Tables,
-  tableFormula,
-} from "../core/reading/tables";
+import type { TableArea, Tables } from "../core/reading/tables";
 import { isDetailsSheetName } from "../core/reading/sheet-names";
 import { HostError, type WriteUndoNote } from "./host";
 
@@ -324,8 +319,16 @@ export async function readGrids(
   }
   const date1904 = ensureLoaded(dateSystem.value, "date system") === 0;
   const tableItems = ensureLoaded(tableList.items, "tables");
+  // Loaded only for a workbook with tables: the pane's first chunk stays without it.
+  const tableModule =
+    tableItems.length > 0
+      ? await import(/* webpackChunkName: "tables" */ "../core/reading/tables")
+      : null;
   // Their ranges, sheets and columns come with the first batch of cells (no round trip of their own).
-  let tablesToRead = tableItems.length <= MAX_TABLES ? tableItems : [];
+  let tablesToRead =
+    tableModule && tableItems.length <= tableModule.MAX_TABLES
+      ? tableItems
+      : [];
   const tables: TableArea[] = [];
 
   const grids: Grid[] = [];
@@ -504,7 +507,12 @@ export async function readGrids(
     }
   }
   chunks.push(...(await readHidden(context, hiding, byName)));
-  if (tables.length > 0) withTableFormulas(grids, new Tables(tables));
+  if (tableModule && tables.length > 0)
+    withTableFormulas(
+      grids,
+      new tableModule.Tables(tables),
+      tableModule.tableFormula,
+    );
   const result: WorkbookGrids = { sheets: grids };
   seen.set(result, {
     names: grids.map((g) => g.name),
@@ -552,7 +560,11 @@ function tableOf({ table, range }: TableRead): TableArea {
  * Each formula's structured references ("[@Budget]", "SUBTOTAL(109,[Budget])" as Excel gives
  * them) as the A1 references they stand for, as the file's reader gives them (tableFormula).
  */
-function withTableFormulas(grids: readonly Grid[], tables: Tables): void {
+function withTableFormulas(
+  grids: readonly Grid[],
+  tables: Tables,
+  tableFormula: typeof import("../core/reading/tables").tableFormula,
+): void {
   for (const g of grids)
     g.rows.forEach((row, r) =>
       row?.forEach((cell, c) => {

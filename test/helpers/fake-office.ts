@@ -125,6 +125,7 @@ export function fakeOfficeScript(
       workbook: {
         worksheets: { onChanged: event(), onAdded: event(), onDeleted: event(), onNameChanged: event(), onRowHiddenChanged: event(), items, load: noop, getFirst: () => worksheet(sheets[0], sheets[0].name), getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => { const s = { name: n, rows: 0, cols: 0, values: [], valueTypes: [], numberFormat: [], formulas: [] }; sheets.push(s); const ws = worksheet(s, n); items.push(ws); fake.wrote = true; return ws; } },
         protection: { load: noop, protected: false },
+        tables: { load: noop, items: [] },
         functions: { date: () => ({ load: noop, value: 1462 }) },
       },
       application: { suspendApiCalculationUntilNextSync: noop },
