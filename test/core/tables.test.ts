@@ -2,6 +2,7 @@
 // the form Excel shows (and gives the add-in).
 
 import { type TableArea, Tables, tableFormula } from "../../src/core";
+import { HEADERS } from "../helpers/seed";
 
 const SHEET = "Budget 2025 H2";
 
@@ -15,16 +16,7 @@ const BUDGET: TableArea = {
   right: 7,
   headerRow: true,
   totalsRow: true,
-  columns: [
-    "Kostnadsslag",
-    "Post",
-    "Tjänstgöringsgrad",
-    "Antal månader",
-    "Månadskostnad",
-    "Budget",
-    "Utfall",
-    "Differens",
-  ],
+  columns: HEADERS,
 };
 
 const tables = new Tables([BUDGET]);
