@@ -23,10 +23,12 @@ import {
   routeOfficeJs,
   serve,
 } from "../helpers/browser";
-import { fakeOfficeScript } from "../helpers/fake-office";
+import { type FakeOfficeTable, fakeOfficeScript } from "../helpers/fake-office";
 import { saveAsOds } from "../helpers/libreoffice";
 import {
+  HEADERS,
   agreementPartGrant,
+  budgetAsTable,
   budgetHalfYearSheet,
   budgetWorkbook,
   detailsSheet,
@@ -1267,6 +1269,7 @@ describe("the pane in Excel mode", () => {
   async function excelPage(
     dark: boolean,
     workbook: Uint8Array = readFileSync(join(SAMPLES, "report-2024.xlsx")),
+    tables: readonly FakeOfficeTable[] = [],
   ): Promise<Page> {
     const grids = readXlsx(workbook);
     const context = await browser.newContext({
@@ -1274,7 +1277,9 @@ describe("the pane in Excel mode", () => {
       viewport: { width: 420, height: 1000 },
       acceptDownloads: true,
     });
-    await context.addInitScript(fakeOfficeScript(grids.sheets, { dark }));
+    await context.addInitScript(
+      fakeOfficeScript(grids.sheets, { dark, tables }),
+    );
     // Every folded section open, as a user who has opened them once finds them.
     await context.addInitScript(() =>
       localStorage.setItem(
@@ -1510,6 +1515,45 @@ describe("the pane in Excel mode", () => {
     await input.fill(text);
     await input.press("Enter");
   }
+
+  test("what-if on a half-year formatted as an Excel table: its total row follows the changed line, so no SUM_MISMATCH is made up", async () => {
+    const page = await excelPage(
+      false,
+      await buildXlsx(
+        budgetAsTable("Summa", "SUBTOTAL(109,Tabell1[Budget])", true),
+      ),
+      [
+        {
+          name: "Tabell1",
+          sheet: "Budget 2025 H2",
+          ref: "A3:I8",
+          columns: [...HEADERS, "Andel"],
+          totals: true,
+        },
+      ],
+    );
+    await whatIf(
+      page,
+      "2025-H2 (Budget 2025 H2)",
+      "Budget",
+      "Verksamhetskostnader",
+      "150000",
+    );
+    await page
+      .getByTestId("model-total")
+      .getByText(typeset("I arbetsboken: 1 109 649 kr"))
+      .waitFor();
+    // The OH typed beside the changed line is said; the table's total, worked out, is not.
+    await page
+      .getByText(/OH-budgeten för 2025-H2/)
+      .first()
+      .waitFor();
+    await expect(
+      page
+        .getByText(/stämmer inte med beräknad summa|Summaformeln för/)
+        .count(),
+    ).resolves.toBe(0);
+  });
 
   test("what-if: an edit in the pane changes the figures but not the workbook until Skriv in; Återställ drops it", async () => {
     const page = await excelPage(

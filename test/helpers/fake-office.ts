@@ -47,13 +47,28 @@ function arraysOf(grid: Grid) {
   return { rows, cols, values, valueTypes, numberFormat, formulas };
 }
 
+/** An Excel table of the workbook, as Excel describes it to the add-in. */
+export interface FakeOfficeTable {
+  readonly name: string;
+  readonly sheet: string;
+  /** Its range, header and total rows included ("A3:I8"). */
+  readonly ref: string;
+  readonly columns: readonly string[];
+  readonly totals: boolean;
+}
+
 export function fakeOfficeScript(
   grids: readonly Grid[],
-  options: { dark?: boolean; language?: string } = {},
+  options: {
+    dark?: boolean;
+    language?: string;
+    tables?: readonly FakeOfficeTable[];
+  } = {},
 ): string {
   const sheets = grids.map((g) => ({ name: g.name, ...arraysOf(g) }));
   return `(() => {
     const sheets = ${JSON.stringify(sheets)};
+    const tables = ${JSON.stringify(options.tables ?? [])};
     const noop = () => {};
     const letters = (c) => { let s = ""; for (c++; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s; return s; };
     const nullObject = { load: noop, isNullObject: true };
@@ -125,7 +140,7 @@ export function fakeOfficeScript(
       workbook: {
         worksheets: { onChanged: event(), onAdded: event(), onDeleted: event(), onNameChanged: event(), onRowHiddenChanged: event(), items, load: noop, getFirst: () => worksheet(sheets[0], sheets[0].name), getItem: (n) => worksheet(find(n), n), getItemOrNullObject: (n) => (find(n) ? worksheet(find(n), n) : Object.assign(worksheet(null, n), { isNullObject: true })), add: (n) => { const s = { name: n, rows: 0, cols: 0, values: [], valueTypes: [], numberFormat: [], formulas: [] }; sheets.push(s); const ws = worksheet(s, n); items.push(ws); fake.wrote = true; return ws; } },
         protection: { load: noop, protected: false },
-        tables: { load: noop, items: [] },
+        tables: { load: noop, items: tables.map((t) => ({ name: t.name, showHeaders: true, showTotals: t.totals, getRange: () => ({ load: noop, address: "'" + t.sheet + "'!" + t.ref }), worksheet: { load: noop, name: t.sheet }, columns: { load: noop, items: t.columns.map((name) => ({ name })) } })) },
         functions: { date: () => ({ load: noop, value: 1462 }) },
       },
       application: { suspendApiCalculationUntilNextSync: noop },
