@@ -16,3 +16,9 @@ if (typeof window !== "undefined" && typeof TextEncoder === "undefined") {
   globalThis.TextEncoder = util.TextEncoder;
   globalThis.TextDecoder = util.TextDecoder;
 }
+// A pane's first action loads its code in chunks (the engine, the dialog): on a loaded machine (the
+// corpus checked beside the tests) that took more than Testing Library's 1 s to wait for an element.
+// A wait that fails still fails, only later.
+if (typeof window !== "undefined") {
+  require("@testing-library/dom").configure({ asyncUtilTimeout: 10000 });
+}
