@@ -120,3 +120,11 @@ test("a table whose columns do not fill its range, or a name given twice, is not
   expect(read("SUM(Tabell1[Budget])")).toBeUndefined();
   expect(read("SUM(Tabell2[Budget])")).toBe("SUM(F22:F25)");
 });
+
+test("a formula read once is read again at each row it is in, past the formulas kept read", () => {
+  expect(at("[@Budget]-[@Utfall]", 3)).toBe("F4-G4");
+  expect(at("[@Budget]-[@Utfall]", 6)).toBe("F7-G7");
+  // 10 000 distinct formulas are kept read; the ones after are read each time, alike.
+  for (let k = 0; k < 10_050; k++)
+    expect(at(`[@Budget]*${k}`, 3 + (k % 4))).toBe(`F${4 + (k % 4)}*${k}`);
+});

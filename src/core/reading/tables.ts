@@ -24,9 +24,47 @@ export interface TableArea {
   readonly columns: readonly string[];
 }
 
+/** Rows a reference takes: Excel's "special items", as bits. */
+const ALL = 1;
+const DATA = 2;
+const HEADERS = 4;
+const TOTALS = 8;
+const THIS_ROW = 16;
+
+const PARTS: ReadonlyMap<string, number> = new Map([
+  ["#all", ALL],
+  ["#data", DATA],
+  ["#headers", HEADERS],
+  ["#totals", TOTALS],
+  ["#this row", THIS_ROW],
+]);
+
+/** A structured reference as written: its table (null: the formula's own), rows and columns. */
+interface Reference {
+  readonly table: string | null;
+  readonly parts: number;
+  /** None (every column), one, or the first and last of a range; in lower case. */
+  readonly columns: readonly string[];
+}
+
+/** A formula cut at its references: its text between them, and them. */
+type Pieces = readonly (string | Reference)[];
+
+/** A table with its columns found by name. */
+interface Indexed extends TableArea {
+  readonly columnAt: ReadonlyMap<string, number>;
+}
+
+/**
+ * Distinct formulas whose pieces are kept: a table's column holds one formula down all its rows
+ * ("[@Budget]-[@Utfall]"), read once; a crafted sheet of a million different ones is cut anyway.
+ */
+const KEPT_FORMULAS = 10_000;
+
 /** A workbook's tables, found by name (without regard to case, as in Excel) or by a cell. */
 export class Tables {
-  private readonly byName = new Map<string, TableArea>();
+  private readonly byName = new Map<string, Indexed>();
+  private readonly pieces = new Map<string, Pieces | null>();
 
   constructor(tables: Iterable<TableArea>) {
     for (const t of tables)
@@ -35,28 +73,60 @@ export class Tables {
         t.columns.length === t.right - t.left + 1 &&
         t.bottom >= t.top + Number(t.headerRow) + Number(t.totalsRow) &&
         !this.byName.has(t.name.toLowerCase())
-      )
-        this.byName.set(t.name.toLowerCase(), t);
+      ) {
+        const columnAt = new Map<string, number>();
+        t.columns.forEach((c, i) => {
+          if (!columnAt.has(c.toLowerCase())) columnAt.set(c.toLowerCase(), i);
+        });
+        this.byName.set(t.name.toLowerCase(), { ...t, columnAt });
+      }
   }
 
   get size(): number {
     return this.byName.size;
   }
 
-  named(name: string): TableArea | undefined {
-    return this.byName.get(name.toLowerCase());
+  /** The formula's pieces, read once for every cell that holds the same text. */
+  piecesOf(formula: string): Pieces | null {
+    let known = this.pieces.get(formula);
+    if (known === undefined) {
+      known = piecesOf(formula);
+      if (this.pieces.size < KEPT_FORMULAS) this.pieces.set(formula, known);
+    }
+    return known;
+  }
+
+  /** A reference's cells, as A1 text, from where its formula is; null where Excel takes none. */
+  cellsOf(ref: Reference, at: FormulaAt): string | null {
+    const table = ref.table === null ? this.at(at) : this.byName.get(ref.table);
+    if (!table) return null;
+    const rows = rowsOf(table, ref.parts, at.row);
+    if (!rows) return null;
+    let [c1, c2] = [0, table.columns.length - 1];
+    if (ref.columns.length > 0) {
+      const first = table.columnAt.get(ref.columns[0]!);
+      const last = table.columnAt.get(ref.columns[ref.columns.length - 1]!);
+      if (first === undefined || last === undefined) return null;
+      [c1, c2] = first <= last ? [first, last] : [last, first];
+    }
+    const from = a1(rows[0], table.left + c1);
+    const to = a1(rows[1], table.left + c2);
+    const cells = from === to ? from : `${from}:${to}`;
+    return table.sheet.toLowerCase() === at.sheet.toLowerCase()
+      ? cells
+      : `'${table.sheet.replace(/'/g, "''")}'!${cells}`;
   }
 
   /** The table a cell is in: an unqualified "[Budget]" is its own table's. */
-  at(sheet: string, row: number, col: number): TableArea | undefined {
+  private at({ sheet, row, col }: FormulaAt): Indexed | undefined {
     const key = sheet.toLowerCase();
     for (const t of this.byName.values())
       if (
-        t.sheet.toLowerCase() === key &&
         t.top <= row &&
         row <= t.bottom &&
         t.left <= col &&
-        col <= t.right
+        col <= t.right &&
+        t.sheet.toLowerCase() === key
       )
         return t;
     return undefined;
@@ -70,9 +140,6 @@ interface FormulaAt {
   readonly col: number;
 }
 
-/** A name a table may have, right before its reference's bracket. */
-const TABLE_NAME = /[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
-
 /**
  * `formula` with its structured references as A1 references; undefined when it has none, or one
  * that is not a table's cell or range as Excel would take it (an unknown table or column, a
@@ -85,38 +152,61 @@ export function tableFormula(
   tables: Tables,
 ): string | undefined {
   if (!formula.includes("[") || tables.size === 0) return undefined;
+  const pieces = tables.piecesOf(formula);
+  if (pieces === null) return undefined;
   let out = "";
+  for (const piece of pieces) {
+    if (typeof piece === "string") {
+      out += piece;
+      continue;
+    }
+    const cells = tables.cellsOf(piece, at);
+    if (cells === null) return undefined;
+    out += cells;
+  }
+  return out;
+}
+
+/** Whether a character may be in a table's name ("Tabell1", "Budget_2025", "Tbl.Lön"). */
+const nameChar = (ch: string): boolean => /[\p{L}\p{N}_.\\]/u.test(ch);
+
+/** A formula's text and references; null where it has none, or one Excel would not take. */
+function piecesOf(formula: string): Pieces | null {
+  const pieces: (string | Reference)[] = [];
   let from = 0;
-  let found = false;
   for (let i = 0; i < formula.length; i++) {
-    const ch = formula[i];
+    const ch = formula[i]!;
     if (ch === '"' || ch === "'") {
       // A text or a quoted sheet name: its brackets are no table's.
       const end = formula.indexOf(ch, i + 1);
-      if (end < 0) return undefined;
+      if (end < 0) return null;
       i = end;
       continue;
     }
     if (ch !== "[") continue;
-    const name = TABLE_NAME.exec(formula.slice(Math.max(0, i - 255), i))?.[0];
+    let start = i;
+    while (start > from && nameChar(formula[start - 1]!)) start--;
+    // A name starts with a letter, "_" or "\" (a cell's column letters never precede a bracket).
+    if (start < i && /[\p{N}.]/u.test(formula[start]!)) return null;
     const close = closingBracket(formula, i);
-    if (close < 0) return undefined;
-    const start = i - (name?.length ?? 0);
+    if (close < 0) return null;
     // "[1]Blad!A1", "[Budget.xlsx]Blad!A1": another workbook's, never worked out.
-    if (/^[\p{L}\p{N}_.]*!/u.test(formula.slice(close + 1, close + 256)))
-      return undefined;
-    const table =
-      name === undefined
-        ? tables.at(at.sheet, at.row, at.col)
-        : tables.named(name);
-    const area = table && areaOf(table, formula.slice(i + 1, close), at);
-    if (!area) return undefined;
-    out += formula.slice(from, start) + area;
+    let after = close + 1;
+    while (after < formula.length && nameChar(formula[after]!)) after++;
+    if (formula[after] === "!") return null;
+    const items = itemsOf(formula.slice(i + 1, close));
+    if (!items) return null;
+    if (start > from) pieces.push(formula.slice(from, start));
+    pieces.push({
+      table: start < i ? formula.slice(start, i).toLowerCase() : null,
+      ...items,
+    });
     from = close + 1;
     i = close;
-    found = true;
   }
-  return found ? out + formula.slice(from) : undefined;
+  if (pieces.length === 0) return null;
+  if (from < formula.length) pieces.push(formula.slice(from));
+  return pieces;
 }
 
 /** The bracket that closes the one at `open` ("'" escapes a bracket in a column's name); -1 if none. */
@@ -131,125 +221,100 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
-/** Rows a reference takes: Excel's "special items". */
-type Part = "#all" | "#data" | "#headers" | "#totals" | "#this row";
-
-const PARTS: ReadonlySet<string> = new Set([
-  "#all",
-  "#data",
-  "#headers",
-  "#totals",
-  "#this row",
-]);
-
-/** A column's name as written, its escapes taken away ("'#" is "#"). */
-const unescaped = (name: string): string => name.replace(/'(.)/g, "$1").trim();
+/** A column's name as written, its escapes taken away ("'#" is "#"), in lower case. */
+const unescaped = (name: string): string =>
+  name.replace(/'(.)/g, "$1").trim().toLowerCase();
 
 /**
  * What is inside a reference's brackets: the rows (special items) and the columns it names, or
  * null when it is not a form Excel writes.
  */
-function itemsOf(inner: string): { parts: Part[]; columns: string[] } | null {
+function itemsOf(
+  inner: string,
+): { parts: number; columns: readonly string[] } | null {
   const text = inner.trim();
-  if (text === "") return { parts: [], columns: [] };
+  if (text === "") return { parts: 0, columns: [] };
   if (text.startsWith("@")) {
     // "[@Budget]", "[@[Antal månader]]", "[@]": this row.
     const rest = text.slice(1).trim();
     const column =
       rest.startsWith("[") && rest.endsWith("]") ? rest.slice(1, -1) : rest;
     return {
-      parts: ["#this row"],
+      parts: THIS_ROW,
       columns: column === "" ? [] : [unescaped(column)],
     };
   }
   if (!text.startsWith("[")) {
     const item = unescaped(text);
-    return PARTS.has(item.toLowerCase())
-      ? { parts: [item.toLowerCase() as Part], columns: [] }
-      : { parts: [], columns: [item] };
+    const part = PARTS.get(item);
+    return part === undefined
+      ? { parts: 0, columns: [item] }
+      : { parts: part, columns: [] };
   }
   // "[[#This Row],[Budget]]", "[[#Headers],[#Data],[Budget]:[Utfall]]".
-  const parts: Part[] = [];
+  let parts = 0;
   const columns: string[] = [];
   let at = 0;
+  const skipSpaces = () => {
+    while (text[at] === " ") at++;
+  };
   while (at < text.length) {
     const end = closingBracket(text, at);
     if (text[at] !== "[" || end < 0) return null;
     const item = unescaped(text.slice(at + 1, end));
     at = end + 1;
-    while (text[at] === " ") at++;
-    if (PARTS.has(item.toLowerCase())) parts.push(item.toLowerCase() as Part);
-    else if (text[at] === ":") {
-      at++;
-      while (text[at] === " ") at++;
-      const last = closingBracket(text, at);
-      if (text[at] !== "[" || last < 0) return null;
-      columns.push(item, unescaped(text.slice(at + 1, last)));
-      at = last + 1;
-      while (text[at] === " ") at++;
-      if (columns.length > 2) return null;
-    } else {
+    skipSpaces();
+    const part = PARTS.get(item);
+    if (part !== undefined) parts |= part;
+    else {
       if (columns.length > 0) return null;
-      columns.push(item, item);
+      columns.push(item);
+      if (text[at] === ":") {
+        at++;
+        skipSpaces();
+        const last = closingBracket(text, at);
+        if (text[at] !== "[" || last < 0) return null;
+        columns.push(unescaped(text.slice(at + 1, last)));
+        at = last + 1;
+        skipSpaces();
+      }
     }
     if (at < text.length) {
       if (text[at] !== "," && text[at] !== ";") return null;
       at++;
-      while (text[at] === " ") at++;
+      skipSpaces();
     }
   }
-  return { parts, columns: columns.length === 2 ? columns : [...columns] };
+  return { parts, columns };
 }
 
 /** The rows a reference's special items take, or null where the table has none such. */
 function rowsOf(
   table: TableArea,
-  parts: readonly Part[],
+  parts: number,
   row: number,
 ): readonly [number, number] | null {
-  const head = table.headerRow ? table.top : -1;
   const first = table.top + Number(table.headerRow);
   const last = table.bottom - Number(table.totalsRow);
-  const totals = table.totalsRow ? table.bottom : -1;
-  const set = new Set(parts);
-  if (set.size === 0 || (set.size === 1 && set.has("#data")))
-    return [first, last];
-  if (set.has("#this row"))
+  if (parts === 0 || parts === DATA) return [first, last];
+  if (parts & THIS_ROW)
     // Outside the data rows, Excel's "#VALUE!": not worked out.
-    return set.size === 1 && row >= first && row <= last ? [row, row] : null;
-  if (set.has("#all")) return [table.top, table.bottom];
-  if (set.size === 1 && set.has("#headers"))
-    return head < 0 ? null : [head, head];
-  if (set.size === 1 && set.has("#totals"))
-    return totals < 0 ? null : [totals, totals];
-  if (set.size === 2 && set.has("#headers") && set.has("#data"))
-    return head < 0 ? null : [head, last];
-  if (set.size === 2 && set.has("#data") && set.has("#totals"))
-    return totals < 0 ? null : [first, totals];
-  return null;
-}
-
-/** A reference's A1 text, with its sheet where it is not the formula's own. */
-function areaOf(table: TableArea, inner: string, at: FormulaAt): string | null {
-  const items = itemsOf(inner);
-  if (!items) return null;
-  const rows = rowsOf(table, items.parts, at.row);
-  if (!rows) return null;
-  const index = (name: string) =>
-    table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
-  let [c1, c2] = [0, table.columns.length - 1];
-  if (items.columns.length === 2) {
-    c1 = index(items.columns[0]!);
-    c2 = index(items.columns[1]!);
-    if (c1 < 0 || c2 < 0) return null;
-  } else if (items.columns.length === 1) {
-    c1 = c2 = index(items.columns[0]!);
-    if (c1 < 0) return null;
+    return parts === THIS_ROW && row >= first && row <= last
+      ? [row, row]
+      : null;
+  if (parts & ALL) return [table.top, table.bottom];
+  const head = table.headerRow ? table.top : -1;
+  const totals = table.totalsRow ? table.bottom : -1;
+  switch (parts) {
+    case HEADERS:
+      return head < 0 ? null : [head, head];
+    case TOTALS:
+      return totals < 0 ? null : [totals, totals];
+    case HEADERS | DATA:
+      return head < 0 ? null : [head, last];
+    case DATA | TOTALS:
+      return totals < 0 ? null : [first, totals];
+    default:
+      return null;
   }
-  const first = a1(rows[0], table.left + Math.min(c1, c2));
-  const last = a1(rows[1], table.left + Math.max(c1, c2));
-  const cells = first === last ? first : `${first}:${last}`;
-  return table.sheet.toLowerCase() === at.sheet.toLowerCase()
-    ? cells
-    : `'${table.sheet.replace(/'/g, "''")}'!${cells}`;
 }
