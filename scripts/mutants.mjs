@@ -330,6 +330,18 @@ export const MUTATIONS = [
     "      checked.push({ ...probe, ...hashOf(visibleOf(areas)), visible: true });",
     "",
   ],
+  [
+    "the workbook's tables not read",
+    WORKBOOK,
+    "  if (tableModule && tables.length > 0)",
+    "  if (false)",
+  ],
+  [
+    "a table's total row taken as its last data row",
+    WORKBOOK,
+    'totalsRow: ensureLoaded(table.showTotals, "showTotals"),',
+    "totalsRow: false,",
+  ],
 ];
 
 function mutate(file, find, replace) {

@@ -31,7 +31,6 @@ import { ChunkScanner, PieceScanner, TagTooLong } from "./scan";
 import { RowBuffer, readRef, readRow, skipSpace } from "./rows";
 import { formulaMover } from "./shared-formulas";
 import { tableOfXml } from "./tables";
-
 import {
   type TokenBound,
   indexOfAscii,
@@ -1446,11 +1445,6 @@ function* streamedRows(
 }
 
 /**
- * The file names of the workbooks the formulas refer to, by their number ("[1]" the first): each
- * external reference's part names its workbook's path in its own relationships. Null where the
- * package does not say.
- */
-/**
  * The workbook's Excel tables, from its worksheets' table parts, or null where it has none. A part
  * that cannot be read is left out: its table's references are then not worked out, and the cells
  * keep the values the file holds (the cells themselves are read as always).
@@ -1481,6 +1475,11 @@ function workbookTables(
   return found.length > 0 ? new Tables(found) : null;
 }
 
+/**
+ * The file names of the workbooks the formulas refer to, by their number ("[1]" the first): each
+ * external reference's part names its workbook's path in its own relationships. Null where the
+ * package does not say.
+ */
 function externalBooks(
   files: Parts,
   refs: readonly string[],
