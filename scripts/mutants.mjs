@@ -333,8 +333,8 @@ export const MUTATIONS = [
   [
     "the workbook's tables not read",
     WORKBOOK,
-    "  if (tableModule && tables.length > 0)",
-    "  if (false)",
+    '      if (resolve && cell?.f?.includes("[")) {',
+    "      if (false) {",
   ],
   [
     "a table's total row taken as its last data row",

@@ -329,7 +329,8 @@ export async function readGrids(
     tableModule && tableItems.length <= tableModule.MAX_TABLES
       ? tableItems
       : [];
-  const tables: TableArea[] = [];
+  /** The tables, once read with the first batch: each batch's formulas are resolved as filled. */
+  let resolve: TableFormulas | null = null;
 
   const grids: Grid[] = [];
   const blocks: Chunk[] = [];
@@ -468,7 +469,11 @@ export async function readGrids(
         grid.name,
       );
     mergesOfSheets = [];
-    for (const read of tableReads) tables.push(tableOf(read));
+    if (tableModule && tableReads.length > 0)
+      resolve = {
+        tables: new tableModule.Tables(tableReads.map(tableOf)),
+        tableFormula: tableModule.tableFormula,
+      };
     tablesToRead = [];
     for (const { chunk, range } of loaded) {
       const grid = byName.get(chunk.sheet)!;
@@ -486,6 +491,7 @@ export async function readGrids(
           formulas,
         },
         date1904,
+        resolve,
       );
       const checked = { ...chunk, ...hashOf(formulas) };
       chunks.push(checked);
@@ -507,12 +513,6 @@ export async function readGrids(
     }
   }
   chunks.push(...(await readHidden(context, hiding, byName)));
-  if (tableModule && tables.length > 0)
-    withTableFormulas(
-      grids,
-      new tableModule.Tables(tables),
-      tableModule.tableFormula,
-    );
   const result: WorkbookGrids = { sheets: grids };
   seen.set(result, {
     names: grids.map((g) => g.name),
@@ -557,27 +557,13 @@ function tableOf({ table, range }: TableRead): TableArea {
 }
 
 /**
- * Each formula's structured references ("[@Budget]", "SUBTOTAL(109,[Budget])" as Excel gives
- * them) as the A1 references they stand for, as the file's reader gives them (tableFormula).
+ * The workbook's tables, to read each formula's structured references ("[@Budget]",
+ * "SUBTOTAL(109,[Budget])" as Excel gives them) as the A1 references they stand for, as the file's
+ * reader does (tableFormula).
  */
-function withTableFormulas(
-  grids: readonly Grid[],
-  tables: Tables,
-  tableFormula: typeof import("../core/reading/tables").tableFormula,
-): void {
-  for (const g of grids)
-    g.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (!cell?.f?.includes("[")) return;
-        const a1 = tableFormula(
-          cell.f,
-          { sheet: g.name, row: r, col: c },
-          tables,
-        );
-        if (a1 !== undefined)
-          (row as (Cell | undefined)[])[c] = { ...cell, a1 };
-      }),
-    );
+interface TableFormulas {
+  readonly tables: Tables;
+  readonly tableFormula: typeof import("../core/reading/tables").tableFormula;
 }
 
 function fillRows(
@@ -590,17 +576,27 @@ function fillRows(
     formulas: unknown[][];
   },
   date1904: boolean,
+  resolve: TableFormulas | null,
 ): void {
   if (!Array.isArray(data.values)) return;
   data.values.forEach((row, r) => {
     row.forEach((value, c) => {
-      const cell = toCell(
+      let cell = toCell(
         value,
         data.types[r]?.[c] ?? "String",
         data.formats[r]?.[c] ?? "General",
         data.formulas[r]?.[c],
         date1904,
       );
+      if (resolve && cell?.f?.includes("[")) {
+        const at = {
+          sheet: chunk.sheet,
+          row: chunk.row + r,
+          col: chunk.col + c,
+        };
+        const a1 = resolve.tableFormula(cell.f, at, resolve.tables);
+        if (a1 !== undefined) cell = { ...cell, a1 };
+      }
       if (cell) (rows[chunk.row + r] ??= [])[chunk.col + c] = cell;
     });
   });
