@@ -279,14 +279,14 @@ export const MUTATIONS = [
   [
     "hidden rows asked only where columns are hidden too",
     WORKBOOK,
-    "h.rows === null || h.columns === null ? c : null",
-    "h.columns === null ? c : null",
+    "  return h.rows === null || h.columns === null\n    ? { chunk: c,",
+    "  return h.columns === null\n    ? { chunk: c,",
   ],
   [
     "a sheet hiding every row asked which",
     WORKBOOK,
-    "  if (h.columns !== null || c.row + c.rows >= EXCEL_ROWS) return null;\n  return { ...c, row: c.row + c.rows, rows: 1 };",
-    "  return c;",
+    '    if (h.columns !== null || c.row + c.rows >= EXCEL_ROWS) return null;\n    return { chunk: { ...c, row: c.row + c.rows, rows: 1 }, tells: "columns" };',
+    '    return { chunk: c, tells: "both" };',
   ],
   [
     "a refused answer on hidden rows fails the read",
@@ -315,8 +315,14 @@ export const MUTATIONS = [
   [
     "the row below a sheet whose every row is hidden not asked",
     WORKBOOK,
-    "  return { ...c, row: c.row + c.rows, rows: 1 };",
-    "  return null;",
+    '    return { chunk: { ...c, row: c.row + c.rows, rows: 1 }, tells: "columns" };',
+    "    return null;",
+  ],
+  [
+    "the column right of a sheet whose every column is hidden not asked",
+    WORKBOOK,
+    '    return { chunk: { ...c, col: c.col + c.cols, cols: 1 }, tells: "rows" };',
+    "    return null;",
   ],
   [
     "a column hidden since the read not noticed by the write",

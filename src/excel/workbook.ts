@@ -27,7 +27,7 @@ import {
   isOwnMarkFormula,
 } from "../core/ownership";
 import { isDateFormat, isoToSerial } from "../core/reading/dates";
-import { EXCEL_ROWS, parseA1 } from "../core/reading/grid";
+import { EXCEL_COLUMNS, EXCEL_ROWS, parseA1 } from "../core/reading/grid";
 import type { TableArea, Tables } from "../core/reading/tables";
 import { isDetailsSheetName } from "../core/reading/sheet-names";
 import { HostError, type WriteUndoNote } from "./host";
@@ -614,16 +614,32 @@ interface Hiding {
 
 /**
  * The cells whose visible part tells what a block hides: the block itself where some of its rows
- * or columns are hidden, or, where every row is hidden and some columns, the row below it across
- * its columns (the visible cells are the visible rows across the visible columns). None where the
- * used range says it all.
+ * or columns are hidden and some of each shown; where every row is hidden and some columns, the
+ * row below it across its columns; where every column is hidden and some rows, the column right
+ * of it down its rows (the visible cells are the visible rows across the visible columns, so a
+ * block with no visible row tells no column, and one with no visible column no row). None where
+ * the used range says it all.
  */
-function probeOf(h: Hiding): Chunk | null {
+function probeOf(h: Hiding): Probe | null {
   const c = h.chunk;
-  if (h.rows !== true) return h.rows === null || h.columns === null ? c : null;
-  // Below a used range that ends at Excel's last row there is no row to ask.
-  if (h.columns !== null || c.row + c.rows >= EXCEL_ROWS) return null;
-  return { ...c, row: c.row + c.rows, rows: 1 };
+  if (h.rows === true) {
+    // Below a used range that ends at Excel's last row there is no row to ask.
+    if (h.columns !== null || c.row + c.rows >= EXCEL_ROWS) return null;
+    return { chunk: { ...c, row: c.row + c.rows, rows: 1 }, tells: "columns" };
+  }
+  if (h.columns === true) {
+    if (h.rows !== null || c.col + c.cols >= EXCEL_COLUMNS) return null;
+    return { chunk: { ...c, col: c.col + c.cols, cols: 1 }, tells: "rows" };
+  }
+  return h.rows === null || h.columns === null
+    ? { chunk: c, tells: "both" }
+    : null;
+}
+
+/** The cells probeOf asks for, and what their visible part can tell. */
+interface Probe {
+  readonly chunk: Chunk;
+  readonly tells: "both" | "rows" | "columns";
 }
 
 /**
@@ -645,9 +661,9 @@ async function readHidden(
     return probe
       ? [
           {
-            probe,
-            below: probe !== h.chunk,
-            areas: visibleCellsOf(context.workbook, probe),
+            probe: probe.chunk,
+            tells: probe.tells,
+            areas: visibleCellsOf(context.workbook, probe.chunk),
           },
         ]
       : [];
@@ -662,7 +678,7 @@ async function readHidden(
   const shown = new Map<string, { rows: Set<number>; cols: Set<number> }>();
   const checked: Checked[] = [];
   if (answered)
-    for (const { probe, below, areas } of asked) {
+    for (const { probe, tells, areas } of asked) {
       checked.push({ ...probe, ...hashOf(visibleOf(areas)), visible: true });
       const rows = new Set<number>();
       const cols = new Set<number>();
@@ -670,8 +686,11 @@ async function readHidden(
         for (let r = m.top; r <= m.bottom; r++) rows.add(r);
         for (let k = m.left; k <= m.right; k++) cols.add(k);
       }
-      // A hidden row below tells no column.
-      if (!below || cols.size > 0) shown.set(probe.sheet, { rows, cols });
+      // A hidden row below tells no column, a hidden column to the right no row.
+      const told =
+        tells === "both" ||
+        (tells === "columns" ? cols.size > 0 : rows.size > 0);
+      if (told) shown.set(probe.sheet, { rows, cols });
     }
   const hiddenOf = (
     all: boolean | null,

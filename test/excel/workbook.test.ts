@@ -422,6 +422,35 @@ describe("rows the open workbook hides (question 43)", () => {
       analyze(some).computation.repayment,
     );
   });
+
+  // Found by the parity property (seed 1955603269): with every column of the used range hidden,
+  // the block's visible cells are none, and every row was taken for hidden.
+  test("a sheet whose every column is hidden, with lines hidden: the column right of it says the rows, in the same one more round trip", async () => {
+    const file = await hiding([3, 5]);
+    const sheet = file.sheets[1]!;
+    const width = Math.max(...sheet.rows.map((r) => r?.length ?? 0));
+    const everyColumn = Array.from({ length: width }, (_, k) => k);
+    const hidden = {
+      sheets: file.sheets.map((g) =>
+        g === sheet ? { ...g, hiddenColumns: everyColumn } : g,
+      ),
+    };
+    const x = FakeExcel.from(hidden.sheets);
+    const read = await readGrids(x.context(), ALL);
+    expect(read.sheets[1]!.hiddenRows).toEqual([2, 4]);
+    expect(read.sheets[1]!.hiddenColumns).toEqual(everyColumn);
+    expect(hiddenLines(read)).toEqual(hiddenLines(file));
+    expect(hiddenLines(read)[0]!.params).toMatchObject({ rows: "3, 5" });
+    const plain = FakeExcel.from((await gridsOf(reportWorkbook())).sheets);
+    await readGrids(plain.context(), ALL);
+    expect(x.syncs.length).toBe(plain.syncs.length + 1);
+    // The column to the right hidden too: no row is told, and none is said hidden.
+    const y = FakeExcel.from(hidden.sheets);
+    y.sheet("Utfall 2024 H1").hiddenColumns.add(width);
+    const blind = await readGrids(y.context(), ALL);
+    expect(blind.sheets[1]!.hiddenRows).toBeUndefined();
+    expect(hiddenLines(blind)).toEqual([]);
+  });
 });
 
 describe("columns the open workbook hides", () => {
