@@ -21,6 +21,9 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
+/** Documents given to one Calc at most (see soffice). */
+const BATCH = 200;
+
 /** The start of the name of each conversion's folder, this process's own. */
 export const LIBREOFFICE_FOLDERS = `iop-lo-${process.pid}-`;
 
@@ -53,20 +56,25 @@ function soffice<T>(
       return input;
     });
     const outDir = join(dir, "out");
-    execFileSync(
-      "soffice",
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${dir}/profile`,
-        "--convert-to",
-        to,
-        "--outdir",
-        outDir,
-        ...inputs,
-      ],
-      { stdio: "pipe", timeout: 120_000 + 10_000 * files.length },
-    );
+    // Calc converts only the first 246 documents of a command line and exits 0 (LibreOffice 7.4):
+    // a larger batch goes through it a part at a time.
+    for (let from = 0; from < inputs.length; from += BATCH) {
+      const part = inputs.slice(from, from + BATCH);
+      execFileSync(
+        "soffice",
+        [
+          "--headless",
+          "--norestore",
+          `-env:UserInstallation=file://${dir}/profile`,
+          "--convert-to",
+          to,
+          "--outdir",
+          outDir,
+          ...part,
+        ],
+        { stdio: "pipe", timeout: 120_000 + 10_000 * part.length },
+      );
+    }
     return read(outDir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
