@@ -128,3 +128,15 @@ test("a formula read once is read again at each row it is in, past the formulas 
   for (let k = 0; k < 10_050; k++)
     expect(at(`[@Budget]*${k}`, 3 + (k % 4))).toBe(`F${4 + (k % 4)}*${k}`);
 });
+
+// Found by the parity property on tables: a table of one line gave "SUBTOTAL(109,F4)", which is
+// not the SUM of a column a total row is known by, so an unlabelled total counted as a line.
+test("a column of a table of one line is still a range; this row's, the totals' and the header's cell a cell", () => {
+  const one = new Tables([{ ...BUDGET, bottom: 4 }]);
+  const read = (formula: string) =>
+    tableFormula(formula, { sheet: SHEET, row: 3, col: 7 }, one);
+  expect(read("SUBTOTAL(109,Tabell1[Budget])")).toBe("SUBTOTAL(109,F4:F4)");
+  expect(read("Tabell1[]")).toBe("A4:H4");
+  expect(read("[@Budget]/Tabell1[[#Totals],[Budget]]")).toBe("F4/F5");
+  expect(read("Tabell1[[#Headers],[Budget]]")).toBe("F3");
+});

@@ -182,11 +182,18 @@ function specOf(cell: Cell | undefined): CellSpec {
   }
 }
 
-/** A workbook of core grids (from the property tests) as a real .xlsx file. */
-export async function xlsxOf(sheets: readonly Grid[]): Promise<Uint8Array> {
+/**
+ * A workbook of core grids (from the property tests) as a real .xlsx file, with the Excel tables
+ * given for each sheet by name.
+ */
+export async function xlsxOf(
+  sheets: readonly Grid[],
+  tables: ReadonlyMap<string, readonly TableSpec[]> = new Map(),
+): Promise<Uint8Array> {
   return buildXlsx(
     sheets.map((g) => ({
       name: g.name,
+      ...(tables.has(g.name) ? { tables: tables.get(g.name)! } : {}),
       rows: g.rows.map((row) => (row ?? []).map(specOf)),
       merges: (g.merges ?? []).map(
         (m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`,

@@ -69,6 +69,28 @@ test("a table's total row without its label is the total, as a SUM is, not a lin
   );
 });
 
+test("a table of one line: its total row without its label is the total too", async () => {
+  // The seed's activities alone (row 4), its unlabelled total row in row 5.
+  const oneLine = (total: string) =>
+    budgetAsTable("", total).map((s) =>
+      s.name === BUDGET
+        ? {
+            ...s,
+            rows: [...s.rows.slice(0, 3), s.rows[5]!, s.rows[7]!],
+            tables: [{ name: "Tabell1", ref: "A3:I5", totalsRow: true }],
+          }
+        : s,
+    );
+  const unlabelled = checkBytes(
+    await buildXlsx(oneLine("SUBTOTAL(109,Tabell1[Budget])")),
+  );
+  const sum = checkBytes(await buildXlsx(oneLine("SUM(F4:F4)")));
+  expect(unlabelled.periods).toEqual(sum.periods);
+  expect(unlabelled.periods[0]!.budget.direct).toBe(100000);
+  expect(codesOf(unlabelled)).toEqual(codesOf(sum));
+  expect(codesOf(unlabelled)).toContain("TOTAL_NOT_LABELLED");
+});
+
 test("a table's formulas keep their text in compute's copy, and the copy keeps the table", async () => {
   const out = computeBytes(
     await buildXlsx(budgetAsTable("Summa", "SUBTOTAL(109,Tabell1[Budget])")),

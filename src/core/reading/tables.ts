@@ -111,7 +111,11 @@ export class Tables {
     }
     const from = a1(rows[0], table.left + c1);
     const to = a1(rows[1], table.left + c2);
-    const cells = from === to ? from : `${from}:${to}`;
+    // A column's rows stay a range when there is one (a table of one line): "SUM(F4:F4)", as the
+    // same formula with its range is read; this row's, the totals' or the header's cell is a cell.
+    const oneCell =
+      ref.parts === THIS_ROW || ref.parts === TOTALS || ref.parts === HEADERS;
+    const cells = from === to && oneCell ? from : `${from}:${to}`;
     return table.sheet.toLowerCase() === at.sheet.toLowerCase()
       ? cells
       : `'${table.sheet.replace(/'/g, "''")}'!${cells}`;
