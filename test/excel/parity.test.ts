@@ -12,6 +12,7 @@ import {
   type Grid,
   SHARED_DEPENDANT,
   type WorkbookGrids,
+  type WritePlan,
   type InputChange,
   analyze,
   keyOfLine,
@@ -343,19 +344,20 @@ describe("the CLI, the page and the add-in agree", () => {
   });
 
   test("on random workbooks whose lines are Excel tables, their formulas naming the tables' cells: the page and the add-in agree, and read as the same workbook without tables (property)", async () => {
-    const forms = { thisRow: 0, column: 0 };
+    const forms = { thisRow: 0, column: 0, totals: 0 };
     let withTables = 0;
     await fc.assert(
       fc.asyncProperty(
         formulaWorkbook.map(withoutDependants),
         fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
         fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-        async (sheets, pick, asTable) => {
+        fc.boolean(),
+        async (sheets, pick, asTable, totals) => {
           const placed: Placed[] = [];
           // Each table's formulas named its cells often, as a person's formulas in a table do.
           const plain = sheets.map((g, i) => {
             const t = asTable[i % 3]
-              ? placeOf(g, `Tabell${placed.length + 1}`)
+              ? placeOf(g, `Tabell${placed.length + 1}`, totals)
               : null;
             if (!t) return g;
             placed.push(t);
@@ -369,8 +371,13 @@ describe("the CLI, the page and the add-in agree", () => {
           // The values as Excel works them out, then the same formulas naming the tables.
           const saved = (await readGrids(FakeExcel.from(plain).context(), ALL))
             .sheets;
-          const shown: { sheet: string; r: number; c: number; f: string }[] =
-            [];
+          const shown: {
+            sheet: string;
+            r: number;
+            c: number;
+            f: string;
+            file: string;
+          }[] = [];
           const tabled = saved.map((g) => {
             const t = placed.find((p) => p.sheet === g.name);
             if (!t) return g;
@@ -384,6 +391,7 @@ describe("the CLI, the page and the add-in agree", () => {
                 r,
                 c,
                 f: structured(cell.f, r, t, "excel")!,
+                file,
               });
             });
             return { ...g, rows };
@@ -402,7 +410,25 @@ describe("the CLI, the page and the add-in agree", () => {
           const read = await readGrids(x.context(), ALL);
           const addIn = analyze(read);
           expect(rendered(addIn)).toEqual(rendered(page));
-          expect(planWrite(read, addIn, STAMP)).toEqual(
+          // A person's formula written back with its new value is each face's own text.
+          const asFile = new Map(
+            shown.map((x) => [`${x.sheet}!${x.r},${x.c}`, x]),
+          );
+          const inFileText = (plan: WritePlan): WritePlan => ({
+            ...plan,
+            edits: plan.edits.map((e) => ({
+              ...e,
+              cells: e.cells.map((w) => {
+                const x = asFile.get(`${e.sheet}!${w.row},${w.col}`);
+                return x &&
+                  w.value.kind === "formula" &&
+                  w.value.formula === x.f
+                  ? { ...w, value: { ...w.value, formula: x.file } }
+                  : w;
+              }),
+            })),
+          });
+          expect(inFileText(planWrite(read, addIn, STAMP))).toEqual(
             planWrite(file, page, STAMP),
           );
           // A finding may quote a formula as written; what is found, where, and the figures not.
@@ -421,6 +447,7 @@ describe("the CLI, the page and the add-in agree", () => {
           );
           if (placed.length > 0) withTables++;
           forms.thisRow += shown.filter((s) => s.f.includes("@")).length;
+          forms.totals += shown.filter((s) => s.f.includes("#Totals")).length;
           forms.column += shown.filter((s) =>
             /(^|[^@\w])\[[^@[]/.test(s.f),
           ).length;
@@ -428,11 +455,13 @@ describe("the CLI, the page and the add-in agree", () => {
       ),
       { numRuns: 150 },
     );
-    // Tables in many workbooks (57–67 of 150 in four samplings; a merged area over the lines keeps
-    // a sheet plain), and both kinds of reference often (163–175 of this row, 20–40 of a column).
+    // Tables in many workbooks (56–73 of 150 in eight samplings; a merged area over the lines keeps
+    // a sheet plain), and each kind of reference often: of this row 90–191, of a column 47–93, of
+    // a total row's cell 27–50 (in four).
     expect(withTables).toBeGreaterThan(35);
-    expect(forms.thisRow).toBeGreaterThan(80);
-    expect(forms.column).toBeGreaterThan(8);
+    expect(forms.thisRow).toBeGreaterThan(50);
+    expect(forms.totals).toBeGreaterThan(10);
+    expect(forms.column).toBeGreaterThan(20);
   });
 
   test("a half-year formatted as an Excel table, its formulas as Excel shows them to the add-in: the same findings, the same plan, and Modellera the same total row and helper column", async () => {
