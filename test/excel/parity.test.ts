@@ -377,6 +377,7 @@ describe("the CLI, the page and the add-in agree", () => {
             c: number;
             f: string;
             file: string;
+            plain: string;
           }[] = [];
           const tabled = saved.map((g) => {
             const t = placed.find((p) => p.sheet === g.name);
@@ -392,6 +393,7 @@ describe("the CLI, the page and the add-in agree", () => {
                 c,
                 f: structured(cell.f, r, t, "excel")!,
                 file,
+                plain: cell.f,
               });
             });
             return { ...g, rows };
@@ -409,6 +411,13 @@ describe("the CLI, the page and the add-in agree", () => {
             x.sheet(sheet).cells.get(`${r},${c}`)!.formula = `=${f}`;
           const read = await readGrids(x.context(), ALL);
           const addIn = analyze(read);
+          // Each face reads each formula as the cells it was made from.
+          const a1At = (g: WorkbookGrids, x: (typeof shown)[number]) =>
+            g.sheets.find((h) => h.name === x.sheet)?.rows[x.r]?.[x.c]?.a1;
+          for (const x of shown) {
+            expect(a1At(file, x)).toBe(x.plain);
+            expect(a1At(read, x)).toBe(x.plain);
+          }
           expect(rendered(addIn)).toEqual(rendered(page));
           // A person's formula written back with its new value is each face's own text.
           const asFile = new Map(
