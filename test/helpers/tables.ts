@@ -41,8 +41,7 @@ export function placeOf(g: Grid, name: string, totals: boolean): Placed | null {
     headers.some((h) => h === "") ||
     (g.merges ?? []).some(
       (m) => m.top <= bottom && m.bottom >= top && m.left < width,
-    ) ||
-    g.rows.some((r, i) => i > top && (r?.length ?? 0) > width)
+    )
   )
     return null;
   return {
@@ -121,14 +120,17 @@ export function structured(
   return changed ? out : null;
 }
 
-/** The cells of a table's rows below its header (its total row too), with what `each` makes of them. */
+/**
+ * The cells of a table's rows below its header (its total row too), within its columns (a note
+ * right of it is outside), with what `each` makes of them.
+ */
 export function eachDataCell(
   g: Grid,
   t: Placed,
   each: (cell: Cell, row: number, col: number) => void,
 ): void {
   for (let r = t.top + 1; r <= t.bottom; r++)
-    g.rows[r]?.forEach((cell, c) => {
+    g.rows[r]?.slice(0, t.headers.length).forEach((cell, c) => {
       if (cell) each(cell, r, c);
     });
 }
