@@ -687,10 +687,8 @@ async function readHidden(
         for (let k = m.left; k <= m.right; k++) cols.add(k);
       }
       // A hidden row below tells no column, a hidden column to the right no row.
-      const told =
-        tells === "both" ||
-        (tells === "columns" ? cols.size > 0 : rows.size > 0);
-      if (told) shown.set(probe.sheet, { rows, cols });
+      if (tells === "both" || (tells === "rows" ? rows : cols).size > 0)
+        shown.set(probe.sheet, { rows, cols });
     }
   const hiddenOf = (
     all: boolean | null,

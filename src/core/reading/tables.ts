@@ -90,7 +90,7 @@ export class Tables {
   piecesOf(formula: string): Pieces | null {
     let known = this.pieces.get(formula);
     if (known === undefined) {
-      known = piecesOf(formula);
+      known = cutAtReferences(formula);
       if (this.pieces.size < KEPT_FORMULAS) this.pieces.set(formula, known);
     }
     return known;
@@ -171,11 +171,12 @@ export function tableFormula(
   return out;
 }
 
-/** Whether a character may be in a table's name ("Tabell1", "Budget_2025", "Tbl.Lön"). */
-const nameChar = (ch: string): boolean => /[\p{L}\p{N}_.\\]/u.test(ch);
+/** A character a table's name may hold ("Tabell1", "Budget_2025", "Tbl.Lön"). */
+const NAME_CHAR = /[\p{L}\p{N}_.\\]/u;
+const nameChar = (ch: string): boolean => NAME_CHAR.test(ch);
 
 /** A formula's text and references; null where it has none, or one Excel would not take. */
-function piecesOf(formula: string): Pieces | null {
+function cutAtReferences(formula: string): Pieces | null {
   const pieces: (string | Reference)[] = [];
   let from = 0;
   for (let i = 0; i < formula.length; i++) {
